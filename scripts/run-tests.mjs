@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Runs every `*.test.ts` under packages/*/test and tests/ through node:test with the tsx loader.
+// Node 20's test runner cannot glob TypeScript files itself, so the list is built here.
+// Arguments narrow the run: `node scripts/run-tests.mjs protocol storage` runs those packages.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawn } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+
+function collect(dir, out) {
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, out);
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+const files = [];
+for (const pkg of readdirSync(join(root, 'packages'))) collect(join(root, 'packages', pkg, 'test'), files);
+collect(join(root, 'tests'), files);
+const selected = files
+  .map((f) => relative(root, f))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+if (selected.length === 0) {
+  console.error(`no test files match ${filters.join(' ')}`);
+  process.exit(1);
+}
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
+  cwd: root,
+  stdio: 'inherit',
+});
+child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 1));
