@@ -1,0 +1,81 @@
+// Generated from Kafka's clients/DescribeAclsRequest.json by packages/protocol/generator. Do not edit.
+// request 29, versions 1-3, flexible 2-3
+/* eslint-disable */
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
+import { checkVersion } from '../../primitives/codec-support.js';
+
+export interface DescribeAclsRequest {
+  resourceTypeFilter: number; // versions 0+
+  resourceNameFilter: string | null; // versions 0+, nullable 0+
+  patternTypeFilter: number; // versions 1+
+  principalFilter: string | null; // versions 0+, nullable 0+
+  hostFilter: string | null; // versions 0+, nullable 0+
+  operation: number; // versions 0+
+  permissionType: number; // versions 0+
+  _unknownTaggedFields?: TaggedField[];
+}
+
+export interface DescribeAclsRequestInput {
+  resourceTypeFilter: number; // versions 0+
+  resourceNameFilter: string | null; // versions 0+, nullable 0+
+  patternTypeFilter?: number; // versions 1+
+  principalFilter: string | null; // versions 0+, nullable 0+
+  hostFilter: string | null; // versions 0+, nullable 0+
+  operation: number; // versions 0+
+  permissionType: number; // versions 0+
+  _unknownTaggedFields?: TaggedField[];
+}
+
+export function defaultDescribeAclsRequest(): DescribeAclsRequest {
+  return { resourceTypeFilter: 0, resourceNameFilter: "", patternTypeFilter: 3, principalFilter: "", hostFilter: "", operation: 0, permissionType: 0 };
+}
+
+function writeDescribeAclsRequest(w: Writer, v: DescribeAclsRequestInput, version: number): void {
+  const v_resourceTypeFilter = v.resourceTypeFilter === undefined ? 0 : v.resourceTypeFilter;
+  w.int8(v_resourceTypeFilter);
+  const v_resourceNameFilter = v.resourceNameFilter === undefined ? "" : v.resourceNameFilter;
+  if (version >= 2) w.compactNullableString(v_resourceNameFilter);
+  else w.nullableString(v_resourceNameFilter);
+  const v_patternTypeFilter = v.patternTypeFilter === undefined ? 3 : v.patternTypeFilter;
+  w.int8(v_patternTypeFilter);
+  const v_principalFilter = v.principalFilter === undefined ? "" : v.principalFilter;
+  if (version >= 2) w.compactNullableString(v_principalFilter);
+  else w.nullableString(v_principalFilter);
+  const v_hostFilter = v.hostFilter === undefined ? "" : v.hostFilter;
+  if (version >= 2) w.compactNullableString(v_hostFilter);
+  else w.nullableString(v_hostFilter);
+  const v_operation = v.operation === undefined ? 0 : v.operation;
+  w.int8(v_operation);
+  const v_permissionType = v.permissionType === undefined ? 0 : v.permissionType;
+  w.int8(v_permissionType);
+  if (version >= 2) {
+    w.taggedFields(v._unknownTaggedFields);
+  }
+}
+
+function readDescribeAclsRequest(r: Reader, version: number): DescribeAclsRequest {
+  const f_resourceTypeFilter: number = r.int8();
+  const f_resourceNameFilter: string | null = (version >= 2 ? r.compactNullableString() : r.nullableString());
+  const f_patternTypeFilter: number = r.int8();
+  const f_principalFilter: string | null = (version >= 2 ? r.compactNullableString() : r.nullableString());
+  const f_hostFilter: string | null = (version >= 2 ? r.compactNullableString() : r.nullableString());
+  const f_operation: number = r.int8();
+  const f_permissionType: number = r.int8();
+  let unknown: TaggedField[] | undefined;
+  if (version >= 2) {
+    unknown = r.taggedFields(null);
+  }
+  const value: DescribeAclsRequest = { resourceTypeFilter: f_resourceTypeFilter, resourceNameFilter: f_resourceNameFilter, patternTypeFilter: f_patternTypeFilter, principalFilter: f_principalFilter, hostFilter: f_hostFilter, operation: f_operation, permissionType: f_permissionType };
+  if (unknown !== undefined) value._unknownTaggedFields = unknown;
+  return value;
+}
+
+export function encodeDescribeAclsRequest(w: Writer, value: DescribeAclsRequestInput, version: number): void {
+  checkVersion("DescribeAclsRequest", version, 1, 3);
+  writeDescribeAclsRequest(w, value, version);
+}
+
+export function decodeDescribeAclsRequest(r: Reader, version: number): DescribeAclsRequest {
+  if (version < 1 || version > 3) r.fail(`DescribeAclsRequest has no version ${version}`);
+  return readDescribeAclsRequest(r, version);
+}
