@@ -1,0 +1,299 @@
+// Starts a real Apache Kafka 4.3.1 broker (single node, KRaft, combined broker+controller) as a
+// child JVM, for tests that need the reference implementation: compat tests of the Sluice client,
+// streams and connect, and the golden-byte captures of the protocol codec.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultLog, ensureKafkaJars, KAFKA_VERSION, requireJava, type Log } from './fetch.js';
+
+export { KAFKA_VERSION, ensureKafkaJars, kafkaHome } from './fetch.js';
+
+export interface ApacheKafkaOptions {
+  /** Broker (PLAINTEXT) port; 0 or absent picks a free one. */
+  port?: number;
+  /** Data folder. Absent: a fresh one inside the instance's temporary folder, removed on stop.
+   * Given: used as is (formatted if it is not yet) and kept on stop. */
+  logDir?: string;
+  /** Broker properties, applied last: they override the defaults (e.g. `advertised.listeners`). */
+  config?: Record<string, string>;
+  /** Maximum heap, default 512m. */
+  heap?: string;
+  /** How long to wait for the broker to answer, default 120 s (not counting the jar download). */
+  startTimeoutMs?: number;
+  /** Progress messages; default: stderr. */
+  log?: Log;
+  /** Copy the broker's own log output to stderr (also on with SLUICE_KAFKA_VERBOSE=1). */
+  verbose?: boolean;
+}
+
+export interface ApacheKafka {
+  host: string;
+  port: number;
+  /** `host:port`, for a client's bootstrap servers. */
+  bootstrap: string;
+  /** The broker's data folder (`log.dirs`): `<topic>-<partition>/<baseOffset>.log` segments. */
+  logDir: string;
+  controllerPort: number;
+  clusterId: string;
+  /** The broker's log output so far (most recent part). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** A port that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, HOST, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Kafka's Uuid text form: 16 random bytes, base64url without padding. */
+function randomClusterId(): string {
+  for (;;) {
+    const b = randomBytes(16);
+    b[6] = (b[6]! & 0x0f) | 0x40; // keep away from the reserved zero/one ids
+    const id = b.toString('base64url');
+    if (!id.startsWith('-')) return id; // Kafka rejects ids starting with '-' on the command line
+  }
+}
+
+const LOG4J2 = `status = error
+appender.out.type = Console
+appender.out.name = OUT
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.out.ref = OUT
+logger.kafka.name = kafka
+logger.kafka.level = INFO
+logger.apache.name = org.apache.kafka
+logger.apache.level = WARN
+logger.state.name = state.change.logger
+logger.state.level = WARN
+`;
+
+function renderProperties(props: Record<string, string>): string {
+  return Object.entries(props)
+    .map(([k, v]) => `${k}=${v.replace(/\\/g, '\\\\')}`)
+    .join('\n') + '\n';
+}
+
+function runJava(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('java', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+// --- readiness probe: an ApiVersions v0 and a Metadata v1 round trip written by hand -----------
+
+function requestFrame(apiKey: number, apiVersion: number, correlationId: number, body: Buffer): Buffer {
+  const clientId = Buffer.from('sluice-probe');
+  const header = Buffer.alloc(10);
+  header.writeInt16BE(apiKey, 0);
+  header.writeInt16BE(apiVersion, 2);
+  header.writeInt32BE(correlationId, 4);
+  header.writeInt16BE(clientId.length, 8);
+  const payload = Buffer.concat([header, clientId, body]);
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(payload.length, 0);
+  return Buffer.concat([size, payload]);
+}
+
+/** Resolves true when the broker answers ApiVersions with no error and lists itself in Metadata. */
+function probe(port: number, timeoutMs = 3000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = new Socket();
+    let buf = Buffer.alloc(0);
+    let step = 0;
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      sock.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    sock.on('error', () => done(false));
+    sock.on('close', () => done(false));
+    sock.on('data', (chunk) => {
+      buf = Buffer.concat([buf, chunk]);
+      if (buf.length < 4) return;
+      const size = buf.readInt32BE(0);
+      if (buf.length < 4 + size) return;
+      const frame = buf.subarray(4, 4 + size);
+      buf = buf.subarray(4 + size);
+      if (step === 0) {
+        // ApiVersions v0 response: correlation id, error code, api array.
+        if (frame.readInt32BE(0) !== 1 || frame.readInt16BE(4) !== 0) return done(false);
+        step = 1;
+        const nullArray = Buffer.alloc(4);
+        nullArray.writeInt32BE(-1, 0); // v1: null topics = all topics
+        sock.write(requestFrame(3, 1, 2, nullArray));
+      } else {
+        // Metadata v1 response: correlation id, then the brokers array.
+        done(frame.readInt32BE(0) === 2 && frame.readInt32BE(4) >= 1);
+      }
+    });
+    sock.connect(port, HOST, () => sock.write(requestFrame(18, 0, 1, Buffer.alloc(0))));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts a single-node Apache Kafka 4.3.1 and resolves once it answers Kafka requests. */
+export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<ApacheKafka> {
+  const log = opts.log ?? defaultLog;
+  const verbose = opts.verbose ?? process.env.SLUICE_KAFKA_VERBOSE === '1';
+  requireJava();
+  const libs = await ensureKafkaJars(log);
+  const classpath = join(libs, '*');
+
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  let controllerPort = await freePort();
+  while (controllerPort === port) controllerPort = await freePort();
+
+  const work = mkdtempSync(join(tmpdir(), 'sluice-apache-kafka-'));
+  const logDir = opts.logDir ?? join(work, 'data');
+  mkdirSync(logDir, { recursive: true });
+  const props: Record<string, string> = {
+    'process.roles': 'broker,controller',
+    'node.id': '1',
+    'controller.quorum.voters': `1@${HOST}:${controllerPort}`,
+    listeners: `PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://${HOST}:${port}`,
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'log.dirs': logDir,
+    'auto.create.topics.enable': 'true',
+    'num.partitions': '1',
+    'offsets.topic.replication.factor': '1',
+    'transaction.state.log.replication.factor': '1',
+    'transaction.state.log.min.isr': '1',
+    'share.coordinator.state.topic.replication.factor': '1',
+    'share.coordinator.state.topic.min.isr': '1',
+    'group.initial.rebalance.delay.ms': '0',
+    ...opts.config,
+  };
+  const propsFile = join(work, 'server.properties');
+  writeFileSync(propsFile, renderProperties(props));
+  const log4jFile = join(work, 'log4j2.properties');
+  writeFileSync(log4jFile, LOG4J2);
+  const jvm = [
+    `-Xmx${opts.heap ?? '512m'}`,
+    '-Xms64m',
+    '-XX:+UseG1GC',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${log4jFile}`,
+    `-Dkafka.logs.dir=${join(work, 'logs')}`,
+    '-cp',
+    classpath,
+  ];
+
+  const removeWork = () => rmSync(work, { recursive: true, force: true });
+  const clusterId = randomClusterId();
+  const fmt = await runJava(
+    [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', propsFile],
+    work,
+  );
+  if (fmt.code !== 0) {
+    removeWork();
+    throw new Error(`formatting the Kafka log dir failed (exit ${fmt.code}):\n${fmt.output.slice(-4000)}`);
+  }
+
+  log(`starting Apache Kafka ${KAFKA_VERSION} on ${HOST}:${port} (controller ${controllerPort}), data in ${logDir}`);
+  const started = Date.now();
+  const child = spawn('java', [...jvm, 'kafka.Kafka', propsFile], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // A test that crashes must not leave a JVM behind.
+    process.on('exit', () => {
+      for (const c of live) c.kill('SIGKILL');
+    });
+  }
+  let output = '';
+  let sawStarted = false;
+  const onOutput = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output = (output + text).slice(-200_000);
+    if (!sawStarted && text.includes('Kafka Server started')) sawStarted = true;
+    if (verbose) process.stderr.write(text);
+  };
+  child.stdout!.on('data', onOutput);
+  child.stderr!.on('data', onOutput);
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  const exitPromise = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      live.delete(child);
+      resolve();
+    });
+  });
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (!exited) {
+        child.kill('SIGTERM');
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          exitPromise.then(() => false),
+          new Promise<boolean>((r) => (timer = setTimeout(() => r(true), 30_000))),
+        ]);
+        clearTimeout(timer);
+        if (timedOut && !exited) {
+          log('broker did not stop within 30 s of SIGTERM; killing it');
+          child.kill('SIGKILL');
+          await exitPromise;
+        }
+      }
+      removeWork();
+    })();
+    return stopping;
+  };
+
+  const deadline = started + (opts.startTimeoutMs ?? 120_000);
+  for (;;) {
+    if (exited) {
+      removeWork();
+      const e = exited as { code: number | null; signal: NodeJS.Signals | null };
+      throw new Error(`Apache Kafka exited during startup (code ${e.code}, signal ${e.signal}):\n${output.slice(-6000)}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`Apache Kafka did not answer on ${HOST}:${port} within ${opts.startTimeoutMs ?? 120_000} ms:\n${output.slice(-6000)}`);
+    }
+    if (await probe(port)) break;
+    await sleep(sawStarted ? 100 : 250);
+  }
+  log(`Apache Kafka ready on ${HOST}:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  return {
+    host: HOST,
+    port,
+    bootstrap: `${HOST}:${port}`,
+    logDir,
+    controllerPort,
+    clusterId,
+    output: () => output,
+    stop,
+  };
+}
