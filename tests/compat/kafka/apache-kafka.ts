@@ -17,6 +17,10 @@ export interface ApacheKafkaOptions {
   /** Data folder. Absent: a fresh one inside the instance's temporary folder, removed on stop.
    * Given: used as is (formatted if it is not yet) and kept on stop. */
   logDir?: string;
+  /** Advertise this port instead of the broker's own for the client listener: for a proxy in
+   * front of the broker (start the proxy first). The broker's own traffic to itself then goes
+   * through a separate INTERNAL listener, and `directBootstrap` reaches the broker without the proxy. */
+  advertisedPort?: number;
   /** Broker properties, applied last: they override the defaults (e.g. `advertised.listeners`). */
   config?: Record<string, string>;
   /** Maximum heap, default 512m. */
@@ -37,6 +41,9 @@ export interface ApacheKafka {
   /** The broker's data folder (`log.dirs`): `<topic>-<partition>/<baseOffset>.log` segments. */
   logDir: string;
   controllerPort: number;
+  /** A bootstrap address whose Metadata advertises the broker itself: the same as `bootstrap`
+   * unless `advertisedPort` is set, then the INTERNAL listener, which bypasses the proxy. */
+  directBootstrap: string;
   clusterId: string;
   /** The broker's log output so far (most recent part). */
   output(): string;
@@ -166,8 +173,15 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
   const classpath = join(libs, '*');
 
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
-  let controllerPort = await freePort();
-  while (controllerPort === port) controllerPort = await freePort();
+  const taken = new Set([port, opts.advertisedPort ?? 0]);
+  const another = async () => {
+    let p = await freePort();
+    while (taken.has(p)) p = await freePort();
+    taken.add(p);
+    return p;
+  };
+  const controllerPort = await another();
+  const internalPort = opts.advertisedPort ? await another() : 0;
 
   const work = mkdtempSync(join(tmpdir(), 'sluice-apache-kafka-'));
   const logDir = opts.logDir ?? join(work, 'data');
@@ -176,11 +190,20 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     'process.roles': 'broker,controller',
     'node.id': '1',
     'controller.quorum.voters': `1@${HOST}:${controllerPort}`,
-    listeners: `PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://${HOST}:${port}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    ...(internalPort
+      ? {
+          listeners: `PLAINTEXT://${HOST}:${port},INTERNAL://${HOST}:${internalPort},CONTROLLER://${HOST}:${controllerPort}`,
+          'advertised.listeners': `PLAINTEXT://${HOST}:${opts.advertisedPort},INTERNAL://${HOST}:${internalPort}`,
+          'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
+          'inter.broker.listener.name': 'INTERNAL',
+        }
+      : {
+          listeners: `PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
+          'advertised.listeners': `PLAINTEXT://${HOST}:${port}`,
+          'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+          'inter.broker.listener.name': 'PLAINTEXT',
+        }),
     'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': logDir,
     'auto.create.topics.enable': 'true',
     'num.partitions': '1',
@@ -292,6 +315,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     bootstrap: `${HOST}:${port}`,
     logDir,
     controllerPort,
+    directBootstrap: `${HOST}:${internalPort || port}`,
     clusterId,
     output: () => output,
     stop,

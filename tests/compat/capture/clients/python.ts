@@ -1,0 +1,92 @@
+// kafka-python and confluent-kafka-python, each in its own virtualenv under ~/.cache/sluice,
+// installed from PyPI at pinned versions.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RECORDS } from '../records.js';
+import { run } from './run.js';
+import { CODECS, type CaptureClient, type Scenario } from './types.js';
+
+const scripts = join(dirname(fileURLToPath(import.meta.url)), '..', 'python');
+
+export const KAFKA_PYTHON_VERSION = '2.3.3';
+export const CONFLUENT_KAFKA_VERSION = '2.16.1';
+
+async function venv(name: string, packages: string[], log: (m: string) => void): Promise<string> {
+  const dir = join(process.env.SLUICE_CAPTURE_VENVS ?? join(homedir(), '.cache', 'sluice'), name);
+  const python = join(dir, 'bin', 'python');
+  if (!existsSync(python)) {
+    log(`creating a virtualenv in ${dir}`);
+    try {
+      await run('python3', ['-m', 'venv', dir]);
+    } catch (err) {
+      throw new Error(`python3 with venv is needed (apt-get install -y python3-venv): ${(err as Error).message}`);
+    }
+  }
+  await run(python, ['-m', 'pip', 'install', '-q', ...packages], { timeoutMs: 600_000 });
+  return python;
+}
+
+function pythonClient(
+  name: string,
+  script: string,
+  packages: string[],
+  versionCode: string,
+  extra: (py: () => string) => Scenario[],
+): CaptureClient {
+  let python = '';
+  const py = () => python;
+  return {
+    name,
+    prepare: async (log) => {
+      python = await venv(`py-${name}`, packages, log);
+      return (await run(python, ['-c', versionCode])).trim();
+    },
+    scenarios: [
+      ...CODECS.map(
+        (codec): Scenario => ({
+          name: `produce-${codec}`,
+          produces: { topic: `${name}-${codec}`, codec, records: RECORDS },
+          run: async (ctx) => void (await run(python, [join(scripts, script), 'produce', ctx.bootstrap, `${name}-${codec}`, codec, ctx.recordsFile])),
+        }),
+      ),
+      ...extra(py),
+      { name: 'admin', run: async (ctx) => void (await run(python, [join(scripts, script), 'admin', ctx.bootstrap, `${name}-admin`])) },
+    ],
+  };
+}
+
+export const kafkaPython = pythonClient(
+  'kafka-python',
+  'kafka_python_client.py',
+  [`kafka-python==${KAFKA_PYTHON_VERSION}`, 'python-snappy==0.7.3', 'cramjam==2.14.0', 'lz4==4.4.5', 'zstandard==0.25.0'],
+  "import kafka, snappy, lz4, zstandard, sys; print(f'kafka-python {kafka.__version__} (PyPI; python-snappy 0.7.3, lz4 {lz4.__version__}, zstandard {zstandard.__version__}), Python {sys.version.split()[0]}')",
+  (py) => [
+    {
+      name: 'consume-group',
+      run: async (ctx) => void (await run(py(), [join(scripts, 'kafka_python_client.py'), 'consume-group', ctx.bootstrap, 'kafka-python-gzip', String(RECORDS.length), 'kafka-python-capture-group'])),
+    },
+  ],
+);
+
+export const confluentKafka = pythonClient(
+  'confluent-kafka',
+  'confluent_kafka_client.py',
+  [`confluent-kafka==${CONFLUENT_KAFKA_VERSION}`],
+  "import confluent_kafka as c, sys, importlib.metadata as m; print(f'confluent-kafka {m.version(\"confluent-kafka\")} (PyPI wheel), bundled librdkafka {c.libversion()[0]}, Python {sys.version.split()[0]}')",
+  (py) => [
+    {
+      name: 'produce-idempotent',
+      run: async (ctx) => void (await run(py(), [join(scripts, 'confluent_kafka_client.py'), 'produce', ctx.bootstrap, 'confluent-kafka-idempotent', 'zstd', ctx.recordsFile, 'idempotent'])),
+    },
+    {
+      name: 'consume-group',
+      run: async (ctx) => void (await run(py(), [join(scripts, 'confluent_kafka_client.py'), 'consume-group', ctx.bootstrap, 'confluent-kafka-snappy', String(RECORDS.length), 'confluent-kafka-capture-group', 'classic'])),
+    },
+    {
+      name: 'consume-group-kip848',
+      run: async (ctx) => void (await run(py(), [join(scripts, 'confluent_kafka_client.py'), 'consume-group', ctx.bootstrap, 'confluent-kafka-lz4', String(RECORDS.length), 'confluent-kafka-capture-group-848', 'consumer'])),
+    },
+  ],
+);
