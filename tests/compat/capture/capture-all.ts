@@ -5,7 +5,7 @@
 //
 //   node --import tsx tests/compat/capture/capture-all.ts [client ...]
 //
-// With client names (kcat, kafkajs, java, kafka-python, confluent-kafka, platformatic) only those
+// With client names (kcat, kafkajs, java, kafka-python, kafka-python-3, confluent-kafka, platformatic) only those
 // are captured again; other fixtures are left as they are.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { KCAT_RECORDS, RECORDS, toTsv } from './records.js';
 import { javaClient } from './clients/java.js';
 import { kafkajs } from './clients/kafkajs.js';
 import { kcat } from './clients/kcat.js';
-import { confluentKafka, kafkaPython } from './clients/python.js';
+import { confluentKafka, kafkaPython, kafkaPython3 } from './clients/python.js';
 import { platformatic } from './clients/platformatic.js';
 import type { CaptureClient, CaptureContext } from './clients/types.js';
 
@@ -27,7 +27,7 @@ const fixtures = join(root, 'packages', 'protocol', 'test', 'fixtures');
 const capturesDir = join(fixtures, 'captures');
 const kafkaLogDir = join(fixtures, 'kafka-log');
 
-const ALL: CaptureClient[] = [kcat, kafkajs, javaClient, kafkaPython, confluentKafka, platformatic];
+const ALL: CaptureClient[] = [kcat, kafkajs, javaClient, kafkaPython, kafkaPython3, confluentKafka, platformatic];
 /** Topics produced into by scenarios that keep no kafka-log fixture. */
 const EXTRA_TOPICS = ['java-acks0', 'kafkajs-idempotent', 'confluent-kafka-idempotent', 'platformatic-idempotent'];
 

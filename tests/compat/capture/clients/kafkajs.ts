@@ -54,7 +54,7 @@ export const kafkajs: CaptureClient = {
     {
       name: 'consume-group',
       run: async (ctx) => {
-        const consumer = kafka(ctx.bootstrap).consumer({ groupId: 'kafkajs-capture-group', heartbeatInterval: 500 });
+        const consumer = kafka(ctx.bootstrap).consumer({ groupId: 'kafkajs-capture-group', heartbeatInterval: 300, maxWaitTimeInMs: 200 });
         await consumer.connect();
         await consumer.subscribe({ topic: 'kafkajs-gzip', fromBeginning: true });
         let seen = 0;
@@ -66,7 +66,7 @@ export const kafkajs: CaptureClient = {
                 if (++seen === RECORDS.length) {
                   clearTimeout(timer);
                   // let a heartbeat and the offset commit go out before leaving
-                  setTimeout(resolve, 1500);
+                  setTimeout(resolve, 2000);
                 }
               },
             })

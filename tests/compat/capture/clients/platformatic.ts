@@ -74,6 +74,8 @@ export const platformatic: CaptureClient = {
           await message.commit();
           if (++seen === RECORDS.length) break;
         }
+        // stay a little so that heartbeats go out too
+        await new Promise((r) => setTimeout(r, 1500));
         await stream.close();
         await consumer.close();
       },

@@ -11,6 +11,7 @@ import { CODECS, type CaptureClient, type Scenario } from './types.js';
 const scripts = join(dirname(fileURLToPath(import.meta.url)), '..', 'python');
 
 export const KAFKA_PYTHON_VERSION = '2.3.3';
+export const KAFKA_PYTHON_3_VERSION = '3.0.12';
 export const CONFLUENT_KAFKA_VERSION = '2.16.1';
 
 async function venv(name: string, packages: string[], log: (m: string) => void): Promise<string> {
@@ -33,7 +34,7 @@ function pythonClient(
   script: string,
   packages: string[],
   versionCode: string,
-  extra: (py: () => string) => Scenario[],
+  extra: (py: () => string, name: string) => Scenario[],
 ): CaptureClient {
   let python = '';
   const py = () => python;
@@ -51,24 +52,26 @@ function pythonClient(
           run: async (ctx) => void (await run(python, [join(scripts, script), 'produce', ctx.bootstrap, `${name}-${codec}`, codec, ctx.recordsFile])),
         }),
       ),
-      ...extra(py),
+      ...extra(py, name),
       { name: 'admin', run: async (ctx) => void (await run(python, [join(scripts, script), 'admin', ctx.bootstrap, `${name}-admin`])) },
     ],
   };
 }
 
-export const kafkaPython = pythonClient(
-  'kafka-python',
-  'kafka_python_client.py',
-  [`kafka-python==${KAFKA_PYTHON_VERSION}`, 'python-snappy==0.7.3', 'cramjam==2.14.0', 'lz4==4.4.5', 'zstandard==0.25.0'],
-  "import kafka, snappy, lz4, zstandard, sys; print(f'kafka-python {kafka.__version__} (PyPI; python-snappy 0.7.3, lz4 {lz4.__version__}, zstandard {zstandard.__version__}), Python {sys.version.split()[0]}')",
-  (py) => [
-    {
-      name: 'consume-group',
-      run: async (ctx) => void (await run(py(), [join(scripts, 'kafka_python_client.py'), 'consume-group', ctx.bootstrap, 'kafka-python-gzip', String(RECORDS.length), 'kafka-python-capture-group'])),
-    },
-  ],
-);
+const kafkaPythonConsume = (py: () => string, name: string): Scenario[] => [
+  {
+    name: 'consume-group',
+    run: async (ctx) => void (await run(py(), [join(scripts, 'kafka_python_client.py'), 'consume-group', ctx.bootstrap, `${name}-gzip`, String(RECORDS.length), `${name}-capture-group`])),
+  },
+];
+const kafkaPythonVersion = "import kafka, snappy, lz4, zstandard, sys; print(f'kafka-python {kafka.__version__} (PyPI; python-snappy 0.7.3, lz4 {lz4.__version__}, zstandard {zstandard.__version__}), Python {sys.version.split()[0]}')";
+const compressionLibs = ['python-snappy==0.7.3', 'cramjam==2.14.0', 'lz4==4.4.5', 'zstandard==0.25.0'];
+
+/** kafka-python 2.3: mostly non-flexible versions. */
+export const kafkaPython = pythonClient('kafka-python', 'kafka_python_client.py', [`kafka-python==${KAFKA_PYTHON_VERSION}`, ...compressionLibs], kafkaPythonVersion, kafkaPythonConsume);
+
+/** kafka-python 3.0: newer, flexible versions of most APIs. */
+export const kafkaPython3 = pythonClient('kafka-python-3', 'kafka_python_client.py', [`kafka-python==${KAFKA_PYTHON_3_VERSION}`, ...compressionLibs], kafkaPythonVersion, kafkaPythonConsume);
 
 export const confluentKafka = pythonClient(
   'confluent-kafka',

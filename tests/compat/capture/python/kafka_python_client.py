@@ -50,6 +50,7 @@ def consume_group(bootstrap, topic, count, group):
         group_id=group,
         auto_offset_reset="earliest",
         enable_auto_commit=False,
+        heartbeat_interval_ms=500,
     )
     seen = 0
     deadline = time.time() + 30
@@ -59,6 +60,10 @@ def consume_group(bootstrap, topic, count, group):
     if seen < count:
         raise SystemExit(f"consumed {seen} of {count}")
     consumer.commit()
+    # stay a little so that heartbeats go out too
+    end = time.time() + 1.5
+    while time.time() < end:
+        consumer.poll(timeout_ms=200)
     consumer.close()
 
 
@@ -69,7 +74,8 @@ def admin(bootstrap, topic):
     )
     time.sleep(0.5)
     client.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic), ConfigResource(ConfigResourceType.BROKER, "1")])
-    client.list_consumer_groups()
+    # kafka-python 3 renamed list_consumer_groups to list_groups
+    (getattr(client, "list_consumer_groups", None) or client.list_groups)()
     client.delete_topics([topic])
     client.close()
 

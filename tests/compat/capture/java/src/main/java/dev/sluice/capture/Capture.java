@@ -107,10 +107,14 @@ public final class Capture {
     Properties p = consumerProps(bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, protocol);
+    if (protocol.equals("classic")) p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "500");
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       drain(consumer, count);
       consumer.commitSync();
+      // stay a little so that heartbeats go out too
+      long end = System.currentTimeMillis() + 1500;
+      while (System.currentTimeMillis() < end) consumer.poll(Duration.ofMillis(200));
     }
   }
 
