@@ -51,11 +51,13 @@ export interface DecodedRequest {
   header: RequestHeader;
   api: AnyApi;
   body: unknown;
+  /** Bytes after the body. Apache Kafka ignores them (librdkafka 2.16 sends some), so we do too. */
+  trailingBytes: number;
 }
 
 /**
  * Decodes a request frame (without its size prefix). Throws DecodeError for an unknown API key,
- * a version outside the API's range, or malformed or trailing bytes.
+ * a version outside the API's range, or malformed bytes.
  */
 export function decodeRequest(frame: Buffer): DecodedRequest {
   const peek = new Reader(frame);
@@ -69,8 +71,7 @@ export function decodeRequest(frame: Buffer): DecodedRequest {
   }
   const header = decodeRequestHeader(r, requestHeaderVersion(apiKey, apiVersion));
   const body = (api as Api).decodeRequest(r, apiVersion);
-  if (r.remaining !== 0) r.fail(`${r.remaining} unexpected bytes after the ${api.name} v${apiVersion} request`);
-  return { header, api, body };
+  return { header, api, body, trailingBytes: r.remaining };
 }
 
 /** Decodes a response frame (without its size prefix) for a known API and version. */
