@@ -3,3 +3,7 @@ export * from './generated/index.js';
 export * from './headers.js';
 export * from './framing.js';
 export * from './messages.js';
+export * from './error-codes.js';
+export * from './crc32c.js';
+export * from './compression/index.js';
+export * from './records/index.js';

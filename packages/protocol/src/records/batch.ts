@@ -1,0 +1,172 @@
+/**
+ * Encoding and decoding whole v2 record batches, compression included.
+ * Decoding is for clients and for the log cleaner; the broker's produce and fetch paths never
+ * decode records (see validate.ts).
+ */
+import { type CompressionType, compress, decompress } from '../compression/index.js';
+import { crc32c } from '../crc32c.js';
+import { DecodeError } from '../primitives/errors.js';
+import { Reader } from '../primitives/reader.js';
+import { Writer } from '../primitives/writer.js';
+import {
+  Attributes,
+  BATCH_HEADER_SIZE,
+  LOG_OVERHEAD,
+  MAGIC_V2,
+  NO_PRODUCER_EPOCH,
+  NO_PRODUCER_ID,
+  NO_SEQUENCE,
+  Offsets,
+  type RecordBatchHeader,
+  TimestampType,
+  compressionOf,
+  readBatchHeader,
+} from './batch-header.js';
+import { type KafkaRecord, type KafkaRecordInput, readRecord, toBytes, writeRecord } from './record.js';
+
+export interface RecordBatch {
+  header: RecordBatchHeader;
+  records: KafkaRecord[];
+}
+
+export interface EncodeBatchOptions {
+  records: readonly KafkaRecordInput[];
+  baseOffset?: bigint;
+  partitionLeaderEpoch?: number;
+  compression?: CompressionType;
+  compressionLevel?: number;
+  timestampType?: TimestampType;
+  transactional?: boolean;
+  control?: boolean;
+  producerId?: bigint;
+  producerEpoch?: number;
+  baseSequence?: number;
+  /** Timestamp for records that carry none; defaults to the current time. */
+  now?: bigint;
+}
+
+interface PreparedBatch {
+  attributes: number;
+  baseTimestamp: bigint;
+  maxTimestamp: bigint;
+  lastOffsetDelta: number;
+  body: Buffer;
+}
+
+function prepare(o: EncodeBatchOptions): PreparedBatch {
+  if (o.records.length === 0) throw new RangeError('a record batch needs at least one record');
+  const now = o.now ?? BigInt(Date.now());
+  const timestamps = o.records.map((r) => (r.timestamp === undefined ? now : BigInt(r.timestamp)));
+  const baseTimestamp = timestamps[0];
+  let maxTimestamp = baseTimestamp;
+  for (const t of timestamps) if (t > maxTimestamp) maxTimestamp = t;
+  const w = new Writer(Math.max(512, o.records.length * 64));
+  o.records.forEach((r, i) => {
+    const headers = (r.headers ?? []).map((h) => ({ key: h.key, value: toBytes(h.value) }));
+    writeRecord(w, i, Number(timestamps[i] - baseTimestamp), toBytes(r.key), toBytes(r.value), headers);
+  });
+  let attributes = (o.compression ?? 0) & Attributes.compressionMask;
+  if (o.timestampType === TimestampType.LogAppendTime) attributes |= Attributes.logAppendTime;
+  if (o.transactional) attributes |= Attributes.transactional;
+  if (o.control) attributes |= Attributes.control;
+  return { attributes, baseTimestamp, maxTimestamp, lastOffsetDelta: o.records.length - 1, body: w.finish() };
+}
+
+function assemble(o: EncodeBatchOptions, p: PreparedBatch, records: Buffer): Buffer {
+  const batch = Buffer.allocUnsafe(BATCH_HEADER_SIZE + records.length);
+  batch.writeBigInt64BE(o.baseOffset ?? 0n, Offsets.baseOffset);
+  batch.writeInt32BE(BATCH_HEADER_SIZE - LOG_OVERHEAD + records.length, Offsets.batchLength);
+  batch.writeInt32BE(o.partitionLeaderEpoch ?? -1, Offsets.partitionLeaderEpoch);
+  batch.writeInt8(MAGIC_V2, Offsets.magic);
+  batch.writeInt16BE(p.attributes, Offsets.attributes);
+  batch.writeInt32BE(p.lastOffsetDelta, Offsets.lastOffsetDelta);
+  batch.writeBigInt64BE(p.baseTimestamp, Offsets.baseTimestamp);
+  batch.writeBigInt64BE(p.maxTimestamp, Offsets.maxTimestamp);
+  batch.writeBigInt64BE(o.producerId ?? NO_PRODUCER_ID, Offsets.producerId);
+  batch.writeInt16BE(o.producerEpoch ?? NO_PRODUCER_EPOCH, Offsets.producerEpoch);
+  batch.writeInt32BE(o.baseSequence ?? NO_SEQUENCE, Offsets.baseSequence);
+  batch.writeInt32BE(o.records.length, Offsets.recordCount);
+  records.copy(batch, BATCH_HEADER_SIZE);
+  batch.writeUInt32BE(crc32c(batch.subarray(Offsets.attributes)), Offsets.crc);
+  return batch;
+}
+
+/** Encodes a batch, compressing its records when asked to. */
+export async function encodeRecordBatch(o: EncodeBatchOptions): Promise<Buffer> {
+  const p = prepare(o);
+  const type = (o.compression ?? 0) as CompressionType;
+  const records = type === 0 ? p.body : await compress(type, p.body, o.compressionLevel);
+  return assemble(o, p, records);
+}
+
+/** Encodes an uncompressed batch synchronously (control batches, tests, the broker's own writes). */
+export function encodeUncompressedRecordBatch(o: EncodeBatchOptions): Buffer {
+  if ((o.compression ?? 0) !== 0) throw new RangeError('encodeUncompressedRecordBatch cannot compress; use encodeRecordBatch');
+  const p = prepare(o);
+  return assemble(o, p, p.body);
+}
+
+export interface DecodeBatchOptions {
+  /** Check each batch's CRC-32C (Kafka consumers do by default: check.crcs=true). */
+  verifyCrc?: boolean;
+  /** Refuse to decompress a batch's records beyond this many bytes. */
+  maxDecompressedBytes?: number;
+}
+
+/** Decodes the batch at `pos`, which must be complete. */
+export async function decodeRecordBatch(buf: Buffer, pos = 0, options: DecodeBatchOptions = {}): Promise<RecordBatch> {
+  const available = buf.length - pos;
+  if (available < BATCH_HEADER_SIZE) throw new DecodeError(`record batch of ${available} bytes is shorter than its header`, pos);
+  const header = readBatchHeader(buf, pos);
+  const size = header.batchLength + LOG_OVERHEAD;
+  if (header.batchLength < BATCH_HEADER_SIZE - LOG_OVERHEAD || size > available) {
+    throw new DecodeError(`record batch claims ${size} bytes but ${available} are present`, pos);
+  }
+  if (header.magic !== MAGIC_V2) throw new DecodeError(`record batch has magic ${header.magic}; only magic 2 is supported`, pos + Offsets.magic);
+  if (options.verifyCrc !== false) {
+    const computed = crc32c(buf.subarray(pos + Offsets.attributes, pos + size));
+    if (computed !== header.crc) throw new DecodeError(`record batch CRC mismatch: stored ${header.crc.toString(16)}, computed ${computed.toString(16)}`, pos);
+  }
+  const type = compressionOf(header.attributes) as CompressionType;
+  const raw = buf.subarray(pos + BATCH_HEADER_SIZE, pos + size);
+  const body = type === 0 ? raw : await decompress(type, raw, options.maxDecompressedBytes);
+  return { header, records: decodeRecords(header, body) };
+}
+
+/** Decodes the records of a batch from its (decompressed) records section. */
+export function decodeRecords(header: RecordBatchHeader, body: Buffer): KafkaRecord[] {
+  const r = new Reader(body);
+  const count = header.recordCount;
+  // Each record takes at least 7 bytes; a count that cannot fit is corrupt, whatever it claims.
+  if (count < 0 || count * 7 > body.length) r.fail(`record batch claims ${count} records in ${body.length} bytes`, 0);
+  const logAppendTime = (header.attributes & Attributes.logAppendTime) !== 0;
+  const records: KafkaRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const rec = readRecord(r);
+    records.push({
+      offset: header.baseOffset + BigInt(rec.offsetDelta),
+      timestamp: logAppendTime ? header.maxTimestamp : header.baseTimestamp + BigInt(rec.timestampDelta),
+      key: rec.key,
+      value: rec.value,
+      headers: rec.headers,
+    });
+  }
+  if (r.remaining !== 0) r.fail(`${r.remaining} bytes after the last of ${count} records`);
+  return records;
+}
+
+/**
+ * Decodes every complete batch in `buf` (a fetch response's records). A truncated batch at the
+ * end is normal (the broker cuts at max bytes) and is left out.
+ */
+export async function decodeRecordBatches(buf: Buffer, options: DecodeBatchOptions = {}): Promise<RecordBatch[]> {
+  const batches: RecordBatch[] = [];
+  let pos = 0;
+  while (buf.length - pos >= LOG_OVERHEAD) {
+    const size = buf.readInt32BE(pos + Offsets.batchLength) + LOG_OVERHEAD;
+    if (size > buf.length - pos) break;
+    batches.push(await decodeRecordBatch(buf, pos, options));
+    pos += size;
+  }
+  return batches;
+}

@@ -1,0 +1,5 @@
+export * from './batch-header.js';
+export * from './record.js';
+export * from './batch.js';
+export * from './validate.js';
+export * from './control.js';

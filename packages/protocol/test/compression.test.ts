@@ -1,0 +1,87 @@
+// Each codec against an independent implementation: the gzip, lz4 and zstd command-line tools
+// (both directions). Snappy in both framings is covered by real clients' batches in
+// record-batches.test.ts (Java and kafka-python write xerial framing, librdkafka, KafkaJS and
+// @platformatic/kafka raw snappy).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { CompressionType, compress, compressionTypeFromName, compressionTypeName, decompress } from '../src/index.js';
+
+function tool(name: string): void {
+  try {
+    execFileSync(name, ['--version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`the '${name}' command is needed for this test: apt-get install -y ${name}`);
+  }
+}
+
+const SAMPLES = [Buffer.alloc(0), Buffer.from('x'), Buffer.from('kafka '.repeat(200)), randomBytes(1024), Buffer.concat([randomBytes(300_000), Buffer.alloc(800_000, 7)])];
+
+const CLI: [CompressionType, string, string[], string[]][] = [
+  [CompressionType.Gzip, 'gzip', ['-c'], ['-dc']],
+  [CompressionType.Lz4, 'lz4', ['-c', '-B4', '-BI'], ['-dc']],
+  [CompressionType.Zstd, 'zstd', ['-c', '-q'], ['-dc', '-q']],
+];
+
+for (const [type, name, packArgs, unpackArgs] of CLI) {
+  test(`${name}: the ${name} tool reads ours and we read the ${name} tool's`, async () => {
+    tool(name);
+    const dir = mkdtempSync(join(tmpdir(), 'sluice-compression-'));
+    try {
+      for (const [i, sample] of SAMPLES.entries()) {
+        const ours = await compress(type, sample);
+        writeFileSync(join(dir, `ours-${i}`), ours);
+        assert.ok(execFileSync(name, [...unpackArgs, join(dir, `ours-${i}`)], { maxBuffer: 1 << 26 }).equals(sample), `${name} could not read ours (${sample.length} bytes)`);
+        writeFileSync(join(dir, `plain-${i}`), sample);
+        const theirs = execFileSync(name, [...packArgs, join(dir, `plain-${i}`)], { maxBuffer: 1 << 26 });
+        assert.ok((await decompress(type, theirs)).equals(sample), `we could not read ${name}'s (${sample.length} bytes)`);
+      }
+      // Concatenated gzip members read as one stream, as Java's GZIPInputStream does.
+      if (type === CompressionType.Gzip) {
+        const two = Buffer.concat([await compress(type, Buffer.from('ab')), await compress(type, Buffer.from('cd'))]);
+        assert.equal((await decompress(type, two)).toString(), 'abcd');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('our lz4 frames have the header Java requires: version 1, independent blocks, 64 KiB', async () => {
+  const frame = await compress(CompressionType.Lz4, Buffer.from('hello'));
+  assert.equal(frame.readUInt32LE(0), 0x184d2204);
+  assert.equal(frame[4] & 0xc0, 0x40); // version 01
+  assert.equal(frame[4] & 0x20, 0x20); // block independence
+  assert.equal((frame[5] >> 4) & 7, 4); // 64 KiB blocks
+});
+
+test('snappy round trips and reads the xerial framing', async () => {
+  for (const sample of SAMPLES) assert.ok((await decompress(CompressionType.Snappy, await compress(CompressionType.Snappy, sample))).equals(sample));
+});
+
+test('corrupt input fails with an error naming the codec', async () => {
+  const junk = Buffer.from('this is not compressed data at all, not even close');
+  for (const [type, name] of [[CompressionType.Gzip, 'gzip'], [CompressionType.Snappy, 'snappy'], [CompressionType.Lz4, 'lz4'], [CompressionType.Zstd, 'zstd']] as const) {
+    await assert.rejects(decompress(type, junk), new RegExp(name));
+  }
+});
+
+test('decompression stops at the output limit', async () => {
+  const big = Buffer.alloc(5_000_000, 1);
+  for (const type of [CompressionType.Gzip, CompressionType.Snappy, CompressionType.Lz4, CompressionType.Zstd]) {
+    const packed = await compress(type, big);
+    await assert.rejects(decompress(type, packed, 1_000_000), /limit|too large|exceed/i, compressionTypeName(type));
+    assert.equal((await decompress(type, packed, 5_000_000)).length, 5_000_000);
+  }
+});
+
+test('codec names follow Kafka compression.type values', () => {
+  assert.equal(compressionTypeFromName('ZSTD'), CompressionType.Zstd);
+  assert.equal(compressionTypeName(2), 'snappy');
+  assert.throws(() => compressionTypeFromName('brotli'), /use one of none, gzip, snappy, lz4, zstd/);
+});
+
