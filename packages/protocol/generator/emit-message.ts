@@ -96,7 +96,7 @@ function baseType(t: TypeRef, input: boolean): string {
       return input ? `${t.struct.typeName}Input` : t.struct.typeName;
     case 'array': {
       const inner = baseType(t.element, input);
-      return `${inner}[]`;
+      return input ? `readonly ${inner}[]` : `${inner}[]`;
     }
   }
 }

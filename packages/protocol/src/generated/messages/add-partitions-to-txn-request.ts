@@ -14,11 +14,11 @@ export interface AddPartitionsToTxnRequest {
 }
 
 export interface AddPartitionsToTxnRequestInput {
-  transactions?: AddPartitionsToTxnRequestAddPartitionsToTxnTransactionInput[]; // versions 4+
+  transactions?: readonly AddPartitionsToTxnRequestAddPartitionsToTxnTransactionInput[]; // versions 4+
   v3AndBelowTransactionalId?: string; // versions 0-3
   v3AndBelowProducerId?: bigint; // versions 0-3
   v3AndBelowProducerEpoch?: number; // versions 0-3
-  v3AndBelowTopics?: AddPartitionsToTxnRequestAddPartitionsToTxnTopicInput[]; // versions 0-3
+  v3AndBelowTopics?: readonly AddPartitionsToTxnRequestAddPartitionsToTxnTopicInput[]; // versions 0-3
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -36,7 +36,7 @@ export interface AddPartitionsToTxnRequestAddPartitionsToTxnTransactionInput {
   producerId: bigint; // versions 4+
   producerEpoch: number; // versions 4+
   verifyOnly?: boolean; // versions 4+
-  topics: AddPartitionsToTxnRequestAddPartitionsToTxnTopicInput[]; // versions 4+
+  topics: readonly AddPartitionsToTxnRequestAddPartitionsToTxnTopicInput[]; // versions 4+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -48,7 +48,7 @@ export interface AddPartitionsToTxnRequestAddPartitionsToTxnTopic {
 
 export interface AddPartitionsToTxnRequestAddPartitionsToTxnTopicInput {
   name: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

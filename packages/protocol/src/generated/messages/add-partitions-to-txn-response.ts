@@ -15,8 +15,8 @@ export interface AddPartitionsToTxnResponse {
 export interface AddPartitionsToTxnResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode?: number; // versions 4+, ignorable
-  resultsByTransaction?: AddPartitionsToTxnResponseAddPartitionsToTxnResultInput[]; // versions 4+
-  resultsByTopicV3AndBelow?: AddPartitionsToTxnResponseAddPartitionsToTxnTopicResultInput[]; // versions 0-3
+  resultsByTransaction?: readonly AddPartitionsToTxnResponseAddPartitionsToTxnResultInput[]; // versions 4+
+  resultsByTopicV3AndBelow?: readonly AddPartitionsToTxnResponseAddPartitionsToTxnTopicResultInput[]; // versions 0-3
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface AddPartitionsToTxnResponseAddPartitionsToTxnResult {
 
 export interface AddPartitionsToTxnResponseAddPartitionsToTxnResultInput {
   transactionalId: string; // versions 4+
-  topicResults: AddPartitionsToTxnResponseAddPartitionsToTxnTopicResultInput[]; // versions 4+
+  topicResults: readonly AddPartitionsToTxnResponseAddPartitionsToTxnTopicResultInput[]; // versions 4+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -40,7 +40,7 @@ export interface AddPartitionsToTxnResponseAddPartitionsToTxnTopicResult {
 
 export interface AddPartitionsToTxnResponseAddPartitionsToTxnTopicResultInput {
   name: string; // versions 0+
-  resultsByPartition: AddPartitionsToTxnResponseAddPartitionsToTxnPartitionResultInput[]; // versions 0+
+  resultsByPartition: readonly AddPartitionsToTxnResponseAddPartitionsToTxnPartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

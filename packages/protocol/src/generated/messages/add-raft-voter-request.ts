@@ -19,7 +19,7 @@ export interface AddRaftVoterRequestInput {
   timeoutMs: number; // versions 0+
   voterId: number; // versions 0+
   voterDirectoryId: string; // versions 0+
-  listeners: AddRaftVoterRequestListenerInput[]; // versions 0+
+  listeners: readonly AddRaftVoterRequestListenerInput[]; // versions 0+
   ackWhenCommitted?: boolean; // versions 1+
   _unknownTaggedFields?: TaggedField[];
 }

@@ -11,7 +11,7 @@ export interface AlterClientQuotasRequest {
 }
 
 export interface AlterClientQuotasRequestInput {
-  entries: AlterClientQuotasRequestEntryDataInput[]; // versions 0+
+  entries: readonly AlterClientQuotasRequestEntryDataInput[]; // versions 0+
   validateOnly: boolean; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -23,8 +23,8 @@ export interface AlterClientQuotasRequestEntryData {
 }
 
 export interface AlterClientQuotasRequestEntryDataInput {
-  entity: AlterClientQuotasRequestEntityDataInput[]; // versions 0+
-  ops: AlterClientQuotasRequestOpDataInput[]; // versions 0+
+  entity: readonly AlterClientQuotasRequestEntityDataInput[]; // versions 0+
+  ops: readonly AlterClientQuotasRequestOpDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface AlterClientQuotasResponse {
 
 export interface AlterClientQuotasResponseInput {
   throttleTimeMs: number; // versions 0+
-  entries: AlterClientQuotasResponseEntryDataInput[]; // versions 0+
+  entries: readonly AlterClientQuotasResponseEntryDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface AlterClientQuotasResponseEntryData {
 export interface AlterClientQuotasResponseEntryDataInput {
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  entity: AlterClientQuotasResponseEntityDataInput[]; // versions 0+
+  entity: readonly AlterClientQuotasResponseEntityDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -11,7 +11,7 @@ export interface AlterConfigsRequest {
 }
 
 export interface AlterConfigsRequestInput {
-  resources: AlterConfigsRequestAlterConfigsResourceInput[]; // versions 0+
+  resources: readonly AlterConfigsRequestAlterConfigsResourceInput[]; // versions 0+
   validateOnly: boolean; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -26,7 +26,7 @@ export interface AlterConfigsRequestAlterConfigsResource {
 export interface AlterConfigsRequestAlterConfigsResourceInput {
   resourceType: number; // versions 0+
   resourceName: string; // versions 0+
-  configs: AlterConfigsRequestAlterableConfigInput[]; // versions 0+
+  configs: readonly AlterConfigsRequestAlterableConfigInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface AlterConfigsResponse {
 
 export interface AlterConfigsResponseInput {
   throttleTimeMs: number; // versions 0+
-  responses: AlterConfigsResponseAlterConfigsResourceResponseInput[]; // versions 0+
+  responses: readonly AlterConfigsResponseAlterConfigsResourceResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

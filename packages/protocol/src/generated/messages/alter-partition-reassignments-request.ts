@@ -14,7 +14,7 @@ export interface AlterPartitionReassignmentsRequest {
 export interface AlterPartitionReassignmentsRequestInput {
   timeoutMs?: number; // versions 0+
   allowReplicationFactorChange?: boolean; // versions 1+
-  topics: AlterPartitionReassignmentsRequestReassignableTopicInput[]; // versions 0+
+  topics: readonly AlterPartitionReassignmentsRequestReassignableTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface AlterPartitionReassignmentsRequestReassignableTopic {
 
 export interface AlterPartitionReassignmentsRequestReassignableTopicInput {
   name: string; // versions 0+
-  partitions: AlterPartitionReassignmentsRequestReassignablePartitionInput[]; // versions 0+
+  partitions: readonly AlterPartitionReassignmentsRequestReassignablePartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -38,7 +38,7 @@ export interface AlterPartitionReassignmentsRequestReassignablePartition {
 
 export interface AlterPartitionReassignmentsRequestReassignablePartitionInput {
   partitionIndex: number; // versions 0+
-  replicas?: number[] | null; // versions 0+, nullable 0+
+  replicas?: readonly number[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -18,7 +18,7 @@ export interface AlterPartitionReassignmentsResponseInput {
   allowReplicationFactorChange?: boolean; // versions 1+, ignorable
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  responses: AlterPartitionReassignmentsResponseReassignableTopicResponseInput[]; // versions 0+
+  responses: readonly AlterPartitionReassignmentsResponseReassignableTopicResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -30,7 +30,7 @@ export interface AlterPartitionReassignmentsResponseReassignableTopicResponse {
 
 export interface AlterPartitionReassignmentsResponseReassignableTopicResponseInput {
   name: string; // versions 0+
-  partitions: AlterPartitionReassignmentsResponseReassignablePartitionResponseInput[]; // versions 0+
+  partitions: readonly AlterPartitionReassignmentsResponseReassignablePartitionResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

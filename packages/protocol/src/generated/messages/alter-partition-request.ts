@@ -14,7 +14,7 @@ export interface AlterPartitionRequest {
 export interface AlterPartitionRequestInput {
   brokerId: number; // versions 0+
   brokerEpoch?: bigint; // versions 0+
-  topics: AlterPartitionRequestTopicDataInput[]; // versions 0+
+  topics: readonly AlterPartitionRequestTopicDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface AlterPartitionRequestTopicData {
 
 export interface AlterPartitionRequestTopicDataInput {
   topicId: string; // versions 2+, ignorable
-  partitions: AlterPartitionRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly AlterPartitionRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -43,8 +43,8 @@ export interface AlterPartitionRequestPartitionData {
 export interface AlterPartitionRequestPartitionDataInput {
   partitionIndex: number; // versions 0+
   leaderEpoch: number; // versions 0+
-  newIsr?: number[]; // versions 0-2
-  newIsrWithEpochs?: AlterPartitionRequestBrokerStateInput[]; // versions 3+
+  newIsr?: readonly number[]; // versions 0-2
+  newIsrWithEpochs?: readonly AlterPartitionRequestBrokerStateInput[]; // versions 3+
   leaderRecoveryState?: number; // versions 1+
   partitionEpoch: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];

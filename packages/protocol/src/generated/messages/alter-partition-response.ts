@@ -14,7 +14,7 @@ export interface AlterPartitionResponse {
 export interface AlterPartitionResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
-  topics: AlterPartitionResponseTopicDataInput[]; // versions 0+
+  topics: readonly AlterPartitionResponseTopicDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface AlterPartitionResponseTopicData {
 
 export interface AlterPartitionResponseTopicDataInput {
   topicId: string; // versions 2+, ignorable
-  partitions: AlterPartitionResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly AlterPartitionResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -46,7 +46,7 @@ export interface AlterPartitionResponsePartitionDataInput {
   errorCode: number; // versions 0+
   leaderId: number; // versions 0+
   leaderEpoch: number; // versions 0+
-  isr: number[]; // versions 0+
+  isr: readonly number[]; // versions 0+
   leaderRecoveryState?: number; // versions 1+, ignorable
   partitionEpoch: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];

@@ -10,7 +10,7 @@ export interface AlterReplicaLogDirsRequest {
 }
 
 export interface AlterReplicaLogDirsRequestInput {
-  dirs: AlterReplicaLogDirsRequestAlterReplicaLogDirInput[]; // versions 0+
+  dirs: readonly AlterReplicaLogDirsRequestAlterReplicaLogDirInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface AlterReplicaLogDirsRequestAlterReplicaLogDir {
 
 export interface AlterReplicaLogDirsRequestAlterReplicaLogDirInput {
   path: string; // versions 0+
-  topics: AlterReplicaLogDirsRequestAlterReplicaLogDirTopicInput[]; // versions 0+
+  topics: readonly AlterReplicaLogDirsRequestAlterReplicaLogDirTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -34,7 +34,7 @@ export interface AlterReplicaLogDirsRequestAlterReplicaLogDirTopic {
 
 export interface AlterReplicaLogDirsRequestAlterReplicaLogDirTopicInput {
   name: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface AlterReplicaLogDirsResponse {
 
 export interface AlterReplicaLogDirsResponseInput {
   throttleTimeMs: number; // versions 0+
-  results: AlterReplicaLogDirsResponseAlterReplicaLogDirTopicResultInput[]; // versions 0+
+  results: readonly AlterReplicaLogDirsResponseAlterReplicaLogDirTopicResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface AlterReplicaLogDirsResponseAlterReplicaLogDirTopicResult {
 
 export interface AlterReplicaLogDirsResponseAlterReplicaLogDirTopicResultInput {
   topicName: string; // versions 0+
-  partitions: AlterReplicaLogDirsResponseAlterReplicaLogDirPartitionResultInput[]; // versions 0+
+  partitions: readonly AlterReplicaLogDirsResponseAlterReplicaLogDirPartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface AlterShareGroupOffsetsRequest {
 
 export interface AlterShareGroupOffsetsRequestInput {
   groupId: string; // versions 0+
-  topics: AlterShareGroupOffsetsRequestTopicInput[]; // versions 0+
+  topics: readonly AlterShareGroupOffsetsRequestTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface AlterShareGroupOffsetsRequestTopic {
 
 export interface AlterShareGroupOffsetsRequestTopicInput {
   topicName: string; // versions 0+
-  partitions: AlterShareGroupOffsetsRequestPartitionInput[]; // versions 0+
+  partitions: readonly AlterShareGroupOffsetsRequestPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -16,7 +16,7 @@ export interface AlterShareGroupOffsetsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage?: string | null; // versions 0+, nullable 0+
-  responses: AlterShareGroupOffsetsResponseTopicInput[]; // versions 0+
+  responses: readonly AlterShareGroupOffsetsResponseTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -30,7 +30,7 @@ export interface AlterShareGroupOffsetsResponseTopic {
 export interface AlterShareGroupOffsetsResponseTopicInput {
   topicName: string; // versions 0+
   topicId: string; // versions 0+
-  partitions: AlterShareGroupOffsetsResponsePartitionInput[]; // versions 0+
+  partitions: readonly AlterShareGroupOffsetsResponsePartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

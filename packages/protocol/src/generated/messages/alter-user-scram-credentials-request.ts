@@ -11,8 +11,8 @@ export interface AlterUserScramCredentialsRequest {
 }
 
 export interface AlterUserScramCredentialsRequestInput {
-  deletions: AlterUserScramCredentialsRequestScramCredentialDeletionInput[]; // versions 0+
-  upsertions: AlterUserScramCredentialsRequestScramCredentialUpsertionInput[]; // versions 0+
+  deletions: readonly AlterUserScramCredentialsRequestScramCredentialDeletionInput[]; // versions 0+
+  upsertions: readonly AlterUserScramCredentialsRequestScramCredentialUpsertionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface AlterUserScramCredentialsResponse {
 
 export interface AlterUserScramCredentialsResponseInput {
   throttleTimeMs: number; // versions 0+
-  results: AlterUserScramCredentialsResponseAlterUserScramCredentialsResultInput[]; // versions 0+
+  results: readonly AlterUserScramCredentialsResponseAlterUserScramCredentialsResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

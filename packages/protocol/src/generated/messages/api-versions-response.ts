@@ -17,11 +17,11 @@ export interface ApiVersionsResponse {
 
 export interface ApiVersionsResponseInput {
   errorCode: number; // versions 0+
-  apiKeys: ApiVersionsResponseApiVersionInput[]; // versions 0+
+  apiKeys: readonly ApiVersionsResponseApiVersionInput[]; // versions 0+
   throttleTimeMs?: number; // versions 1+, ignorable
-  supportedFeatures?: ApiVersionsResponseSupportedFeatureKeyInput[]; // versions 3+, tag 0 in 3+, ignorable
+  supportedFeatures?: readonly ApiVersionsResponseSupportedFeatureKeyInput[]; // versions 3+, tag 0 in 3+, ignorable
   finalizedFeaturesEpoch?: bigint; // versions 3+, tag 1 in 3+, ignorable
-  finalizedFeatures?: ApiVersionsResponseFinalizedFeatureKeyInput[]; // versions 3+, tag 2 in 3+, ignorable
+  finalizedFeatures?: readonly ApiVersionsResponseFinalizedFeatureKeyInput[]; // versions 3+, tag 2 in 3+, ignorable
   zkMigrationReady?: boolean; // versions 3+, tag 3 in 3+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }

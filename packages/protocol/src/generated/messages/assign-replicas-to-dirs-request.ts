@@ -14,7 +14,7 @@ export interface AssignReplicasToDirsRequest {
 export interface AssignReplicasToDirsRequestInput {
   brokerId: number; // versions 0+
   brokerEpoch?: bigint; // versions 0+
-  directories: AssignReplicasToDirsRequestDirectoryDataInput[]; // versions 0+
+  directories: readonly AssignReplicasToDirsRequestDirectoryDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface AssignReplicasToDirsRequestDirectoryData {
 
 export interface AssignReplicasToDirsRequestDirectoryDataInput {
   id: string; // versions 0+
-  topics: AssignReplicasToDirsRequestTopicDataInput[]; // versions 0+
+  topics: readonly AssignReplicasToDirsRequestTopicDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -38,7 +38,7 @@ export interface AssignReplicasToDirsRequestTopicData {
 
 export interface AssignReplicasToDirsRequestTopicDataInput {
   topicId: string; // versions 0+
-  partitions: AssignReplicasToDirsRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly AssignReplicasToDirsRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

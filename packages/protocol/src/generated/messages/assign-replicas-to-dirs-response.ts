@@ -14,7 +14,7 @@ export interface AssignReplicasToDirsResponse {
 export interface AssignReplicasToDirsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
-  directories: AssignReplicasToDirsResponseDirectoryDataInput[]; // versions 0+
+  directories: readonly AssignReplicasToDirsResponseDirectoryDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface AssignReplicasToDirsResponseDirectoryData {
 
 export interface AssignReplicasToDirsResponseDirectoryDataInput {
   id: string; // versions 0+
-  topics: AssignReplicasToDirsResponseTopicDataInput[]; // versions 0+
+  topics: readonly AssignReplicasToDirsResponseTopicDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -38,7 +38,7 @@ export interface AssignReplicasToDirsResponseTopicData {
 
 export interface AssignReplicasToDirsResponseTopicDataInput {
   topicId: string; // versions 0+
-  partitions: AssignReplicasToDirsResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly AssignReplicasToDirsResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

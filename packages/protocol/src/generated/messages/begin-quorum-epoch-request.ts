@@ -15,8 +15,8 @@ export interface BeginQuorumEpochRequest {
 export interface BeginQuorumEpochRequestInput {
   clusterId?: string | null; // versions 0+, nullable 0+
   voterId?: number; // versions 1+, ignorable
-  topics: BeginQuorumEpochRequestTopicDataInput[]; // versions 0+
-  leaderEndpoints?: BeginQuorumEpochRequestLeaderEndpointInput[]; // versions 1+, ignorable
+  topics: readonly BeginQuorumEpochRequestTopicDataInput[]; // versions 0+
+  leaderEndpoints?: readonly BeginQuorumEpochRequestLeaderEndpointInput[]; // versions 1+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface BeginQuorumEpochRequestTopicData {
 
 export interface BeginQuorumEpochRequestTopicDataInput {
   topicName: string; // versions 0+
-  partitions: BeginQuorumEpochRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly BeginQuorumEpochRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,8 +13,8 @@ export interface BeginQuorumEpochResponse {
 
 export interface BeginQuorumEpochResponseInput {
   errorCode: number; // versions 0+
-  topics: BeginQuorumEpochResponseTopicDataInput[]; // versions 0+
-  nodeEndpoints?: BeginQuorumEpochResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
+  topics: readonly BeginQuorumEpochResponseTopicDataInput[]; // versions 0+
+  nodeEndpoints?: readonly BeginQuorumEpochResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface BeginQuorumEpochResponseTopicData {
 
 export interface BeginQuorumEpochResponseTopicDataInput {
   topicName: string; // versions 0+
-  partitions: BeginQuorumEpochResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly BeginQuorumEpochResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

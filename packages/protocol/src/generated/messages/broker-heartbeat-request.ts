@@ -21,8 +21,8 @@ export interface BrokerHeartbeatRequestInput {
   currentMetadataOffset: bigint; // versions 0+
   wantFence: boolean; // versions 0+
   wantShutDown: boolean; // versions 0+
-  offlineLogDirs?: string[]; // versions 1+, tag 0 in 1+
-  cordonedLogDirs?: string[] | null; // versions 2+, tag 1 in 2+, nullable 2+
+  offlineLogDirs?: readonly string[]; // versions 1+, tag 0 in 1+
+  cordonedLogDirs?: readonly string[] | null; // versions 2+, tag 1 in 2+, nullable 2+
   _unknownTaggedFields?: TaggedField[];
 }
 

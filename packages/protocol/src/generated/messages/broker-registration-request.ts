@@ -21,11 +21,11 @@ export interface BrokerRegistrationRequestInput {
   brokerId: number; // versions 0+
   clusterId: string; // versions 0+
   incarnationId: string; // versions 0+
-  listeners: BrokerRegistrationRequestListenerInput[]; // versions 0+
-  features: BrokerRegistrationRequestFeatureInput[]; // versions 0+
+  listeners: readonly BrokerRegistrationRequestListenerInput[]; // versions 0+
+  features: readonly BrokerRegistrationRequestFeatureInput[]; // versions 0+
   rack: string | null; // versions 0+, nullable 0+
   isMigratingZkBroker?: boolean; // versions 1+
-  logDirs?: string[]; // versions 2+, ignorable
+  logDirs?: readonly string[]; // versions 2+, ignorable
   previousBrokerEpoch?: bigint; // versions 3+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }

@@ -17,8 +17,8 @@ export interface ConsumerGroupCurrentMemberAssignmentValueInput {
   memberEpoch: number; // versions 0+
   previousMemberEpoch: number; // versions 0+
   state: number; // versions 0+
-  assignedPartitions: ConsumerGroupCurrentMemberAssignmentValueTopicPartitionsInput[]; // versions 0+
-  partitionsPendingRevocation: ConsumerGroupCurrentMemberAssignmentValueTopicPartitionsInput[]; // versions 0+
+  assignedPartitions: readonly ConsumerGroupCurrentMemberAssignmentValueTopicPartitionsInput[]; // versions 0+
+  partitionsPendingRevocation: readonly ConsumerGroupCurrentMemberAssignmentValueTopicPartitionsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -31,8 +31,8 @@ export interface ConsumerGroupCurrentMemberAssignmentValueTopicPartitions {
 
 export interface ConsumerGroupCurrentMemberAssignmentValueTopicPartitionsInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
-  assignmentEpochs?: number[] | null; // versions 0+, tag 0 in 0+, nullable 0+
+  partitions: readonly number[]; // versions 0+
+  assignmentEpochs?: readonly number[] | null; // versions 0+, tag 0 in 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

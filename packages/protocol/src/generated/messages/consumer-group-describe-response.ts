@@ -12,7 +12,7 @@ export interface ConsumerGroupDescribeResponse {
 
 export interface ConsumerGroupDescribeResponseInput {
   throttleTimeMs: number; // versions 0+
-  groups: ConsumerGroupDescribeResponseDescribedGroupInput[]; // versions 0+
+  groups: readonly ConsumerGroupDescribeResponseDescribedGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -37,7 +37,7 @@ export interface ConsumerGroupDescribeResponseDescribedGroupInput {
   groupEpoch: number; // versions 0+
   assignmentEpoch: number; // versions 0+
   assignorName: string; // versions 0+
-  members: ConsumerGroupDescribeResponseMemberInput[]; // versions 0+
+  members: readonly ConsumerGroupDescribeResponseMemberInput[]; // versions 0+
   authorizedOperations?: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -64,7 +64,7 @@ export interface ConsumerGroupDescribeResponseMemberInput {
   memberEpoch: number; // versions 0+
   clientId: string; // versions 0+
   clientHost: string; // versions 0+
-  subscribedTopicNames: string[]; // versions 0+
+  subscribedTopicNames: readonly string[]; // versions 0+
   subscribedTopicRegex?: string | null; // versions 0+, nullable 0+
   assignment?: ConsumerGroupDescribeResponseAssignmentInput; // versions 0+
   targetAssignment?: ConsumerGroupDescribeResponseAssignmentInput; // versions 0+
@@ -78,7 +78,7 @@ export interface ConsumerGroupDescribeResponseAssignment {
 }
 
 export interface ConsumerGroupDescribeResponseAssignmentInput {
-  topicPartitions: ConsumerGroupDescribeResponseTopicPartitionsInput[]; // versions 0+
+  topicPartitions: readonly ConsumerGroupDescribeResponseTopicPartitionsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -92,7 +92,7 @@ export interface ConsumerGroupDescribeResponseTopicPartitions {
 export interface ConsumerGroupDescribeResponseTopicPartitionsInput {
   topicId: string; // versions 0+
   topicName: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -25,10 +25,10 @@ export interface ConsumerGroupHeartbeatRequestInput {
   instanceId?: string | null; // versions 0+, nullable 0+
   rackId?: string | null; // versions 0+, nullable 0+
   rebalanceTimeoutMs?: number; // versions 0+
-  subscribedTopicNames?: string[] | null; // versions 0+, nullable 0+
+  subscribedTopicNames?: readonly string[] | null; // versions 0+, nullable 0+
   subscribedTopicRegex?: string | null; // versions 1+, nullable 1+
   serverAssignor?: string | null; // versions 0+, nullable 0+
-  topicPartitions?: ConsumerGroupHeartbeatRequestTopicPartitionsInput[] | null; // versions 0+, nullable 0+
+  topicPartitions?: readonly ConsumerGroupHeartbeatRequestTopicPartitionsInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -40,7 +40,7 @@ export interface ConsumerGroupHeartbeatRequestTopicPartitions {
 
 export interface ConsumerGroupHeartbeatRequestTopicPartitionsInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

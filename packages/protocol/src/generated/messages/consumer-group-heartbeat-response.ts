@@ -32,7 +32,7 @@ export interface ConsumerGroupHeartbeatResponseAssignment {
 }
 
 export interface ConsumerGroupHeartbeatResponseAssignmentInput {
-  topicPartitions: ConsumerGroupHeartbeatResponseTopicPartitionsInput[]; // versions 0+
+  topicPartitions: readonly ConsumerGroupHeartbeatResponseTopicPartitionsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -44,7 +44,7 @@ export interface ConsumerGroupHeartbeatResponseTopicPartitions {
 
 export interface ConsumerGroupHeartbeatResponseTopicPartitionsInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

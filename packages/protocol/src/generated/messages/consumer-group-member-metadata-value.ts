@@ -22,7 +22,7 @@ export interface ConsumerGroupMemberMetadataValueInput {
   rackId: string | null; // versions 0+, nullable 0+
   clientId: string; // versions 0+
   clientHost: string; // versions 0+
-  subscribedTopicNames: string[]; // versions 0+
+  subscribedTopicNames: readonly string[]; // versions 0+
   subscribedTopicRegex: string | null; // versions 0+, nullable 0+
   rebalanceTimeoutMs?: number; // versions 0+
   serverAssignor: string | null; // versions 0+, nullable 0+
@@ -38,7 +38,7 @@ export interface ConsumerGroupMemberMetadataValueClassicMemberMetadata {
 
 export interface ConsumerGroupMemberMetadataValueClassicMemberMetadataInput {
   sessionTimeoutMs: number; // versions 0+
-  supportedProtocols: ConsumerGroupMemberMetadataValueClassicProtocolInput[]; // versions 0+
+  supportedProtocols: readonly ConsumerGroupMemberMetadataValueClassicProtocolInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

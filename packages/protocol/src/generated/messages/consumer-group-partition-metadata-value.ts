@@ -10,7 +10,7 @@ export interface ConsumerGroupPartitionMetadataValue {
 }
 
 export interface ConsumerGroupPartitionMetadataValueInput {
-  topics: ConsumerGroupPartitionMetadataValueTopicMetadataInput[]; // versions 0+
+  topics: readonly ConsumerGroupPartitionMetadataValueTopicMetadataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface ConsumerGroupPartitionMetadataValueTopicMetadataInput {
   topicId: string; // versions 0+
   topicName: string; // versions 0+
   numPartitions: number; // versions 0+
-  partitionMetadata: ConsumerGroupPartitionMetadataValuePartitionMetadataInput[]; // versions 0+
+  partitionMetadata: readonly ConsumerGroupPartitionMetadataValuePartitionMetadataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -38,7 +38,7 @@ export interface ConsumerGroupPartitionMetadataValuePartitionMetadata {
 
 export interface ConsumerGroupPartitionMetadataValuePartitionMetadataInput {
   partition: number; // versions 0+
-  racks: string[]; // versions 0+
+  racks: readonly string[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface ConsumerGroupRegularExpressionValue {
 }
 
 export interface ConsumerGroupRegularExpressionValueInput {
-  topics: string[]; // versions 0+
+  topics: readonly string[]; // versions 0+
   version: bigint; // versions 0+
   timestamp: bigint; // versions 0+
   _unknownTaggedFields?: TaggedField[];

@@ -10,7 +10,7 @@ export interface ConsumerGroupTargetAssignmentMemberValue {
 }
 
 export interface ConsumerGroupTargetAssignmentMemberValueInput {
-  topicPartitions: ConsumerGroupTargetAssignmentMemberValueTopicPartitionInput[]; // versions 0+
+  topicPartitions: readonly ConsumerGroupTargetAssignmentMemberValueTopicPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface ConsumerGroupTargetAssignmentMemberValueTopicPartition {
 
 export interface ConsumerGroupTargetAssignmentMemberValueTopicPartitionInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface ConsumerProtocolAssignment {
 }
 
 export interface ConsumerProtocolAssignmentInput {
-  assignedPartitions: ConsumerProtocolAssignmentTopicPartitionInput[]; // versions 0+
+  assignedPartitions: readonly ConsumerProtocolAssignmentTopicPartitionInput[]; // versions 0+
   userData?: Buffer | null; // versions 0+, nullable 0+
 }
 
@@ -21,7 +21,7 @@ export interface ConsumerProtocolAssignmentTopicPartition {
 
 export interface ConsumerProtocolAssignmentTopicPartitionInput {
   topic: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
 }
 
 export function defaultConsumerProtocolAssignment(): ConsumerProtocolAssignment {

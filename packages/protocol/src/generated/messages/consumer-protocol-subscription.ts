@@ -13,9 +13,9 @@ export interface ConsumerProtocolSubscription {
 }
 
 export interface ConsumerProtocolSubscriptionInput {
-  topics: string[]; // versions 0+
+  topics: readonly string[]; // versions 0+
   userData?: Buffer | null; // versions 0+, nullable 0+
-  ownedPartitions?: ConsumerProtocolSubscriptionTopicPartitionInput[]; // versions 1+, ignorable
+  ownedPartitions?: readonly ConsumerProtocolSubscriptionTopicPartitionInput[]; // versions 1+, ignorable
   generationId?: number; // versions 2+, ignorable
   rackId?: string | null; // versions 3+, nullable 3+, ignorable
 }
@@ -27,7 +27,7 @@ export interface ConsumerProtocolSubscriptionTopicPartition {
 
 export interface ConsumerProtocolSubscriptionTopicPartitionInput {
   topic: string; // versions 1+
-  partitions: number[]; // versions 1+
+  partitions: readonly number[]; // versions 1+
 }
 
 export function defaultConsumerProtocolSubscription(): ConsumerProtocolSubscription {

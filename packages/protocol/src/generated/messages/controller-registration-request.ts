@@ -17,8 +17,8 @@ export interface ControllerRegistrationRequestInput {
   controllerId: number; // versions 0+
   incarnationId: string; // versions 0+
   zkMigrationReady: boolean; // versions 0+
-  listeners: ControllerRegistrationRequestListenerInput[]; // versions 0+
-  features: ControllerRegistrationRequestFeatureInput[]; // versions 0+
+  listeners: readonly ControllerRegistrationRequestListenerInput[]; // versions 0+
+  features: readonly ControllerRegistrationRequestFeatureInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface CreateAclsRequest {
 }
 
 export interface CreateAclsRequestInput {
-  creations: CreateAclsRequestAclCreationInput[]; // versions 0+
+  creations: readonly CreateAclsRequestAclCreationInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

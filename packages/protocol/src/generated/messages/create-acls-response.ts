@@ -12,7 +12,7 @@ export interface CreateAclsResponse {
 
 export interface CreateAclsResponseInput {
   throttleTimeMs: number; // versions 0+
-  results: CreateAclsResponseAclCreationResultInput[]; // versions 0+
+  results: readonly CreateAclsResponseAclCreationResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

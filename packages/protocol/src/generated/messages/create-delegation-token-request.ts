@@ -15,7 +15,7 @@ export interface CreateDelegationTokenRequest {
 export interface CreateDelegationTokenRequestInput {
   ownerPrincipalType?: string | null; // versions 3+, nullable 3+
   ownerPrincipalName?: string | null; // versions 3+, nullable 3+
-  renewers: CreateDelegationTokenRequestCreatableRenewersInput[]; // versions 0+
+  renewers: readonly CreateDelegationTokenRequestCreatableRenewersInput[]; // versions 0+
   maxLifetimeMs: bigint; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }

@@ -12,7 +12,7 @@ export interface CreatePartitionsRequest {
 }
 
 export interface CreatePartitionsRequestInput {
-  topics: CreatePartitionsRequestCreatePartitionsTopicInput[]; // versions 0+
+  topics: readonly CreatePartitionsRequestCreatePartitionsTopicInput[]; // versions 0+
   timeoutMs: number; // versions 0+
   validateOnly: boolean; // versions 0+
   _unknownTaggedFields?: TaggedField[];
@@ -28,7 +28,7 @@ export interface CreatePartitionsRequestCreatePartitionsTopic {
 export interface CreatePartitionsRequestCreatePartitionsTopicInput {
   name: string; // versions 0+
   count: number; // versions 0+
-  assignments: CreatePartitionsRequestCreatePartitionsAssignmentInput[] | null; // versions 0+, nullable 0+
+  assignments: readonly CreatePartitionsRequestCreatePartitionsAssignmentInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -38,7 +38,7 @@ export interface CreatePartitionsRequestCreatePartitionsAssignment {
 }
 
 export interface CreatePartitionsRequestCreatePartitionsAssignmentInput {
-  brokerIds: number[]; // versions 0+
+  brokerIds: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

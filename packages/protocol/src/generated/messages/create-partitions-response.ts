@@ -12,7 +12,7 @@ export interface CreatePartitionsResponse {
 
 export interface CreatePartitionsResponseInput {
   throttleTimeMs: number; // versions 0+
-  results: CreatePartitionsResponseCreatePartitionsTopicResultInput[]; // versions 0+
+  results: readonly CreatePartitionsResponseCreatePartitionsTopicResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

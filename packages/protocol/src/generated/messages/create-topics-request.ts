@@ -12,7 +12,7 @@ export interface CreateTopicsRequest {
 }
 
 export interface CreateTopicsRequestInput {
-  topics: CreateTopicsRequestCreatableTopicInput[]; // versions 0+
+  topics: readonly CreateTopicsRequestCreatableTopicInput[]; // versions 0+
   timeoutMs?: number; // versions 0+
   validateOnly?: boolean; // versions 1+
   _unknownTaggedFields?: TaggedField[];
@@ -31,8 +31,8 @@ export interface CreateTopicsRequestCreatableTopicInput {
   name: string; // versions 0+
   numPartitions: number; // versions 0+
   replicationFactor: number; // versions 0+
-  assignments: CreateTopicsRequestCreatableReplicaAssignmentInput[]; // versions 0+
-  configs: CreateTopicsRequestCreatableTopicConfigInput[]; // versions 0+
+  assignments: readonly CreateTopicsRequestCreatableReplicaAssignmentInput[]; // versions 0+
+  configs: readonly CreateTopicsRequestCreatableTopicConfigInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -44,7 +44,7 @@ export interface CreateTopicsRequestCreatableReplicaAssignment {
 
 export interface CreateTopicsRequestCreatableReplicaAssignmentInput {
   partitionIndex: number; // versions 0+
-  brokerIds: number[]; // versions 0+
+  brokerIds: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface CreateTopicsResponse {
 
 export interface CreateTopicsResponseInput {
   throttleTimeMs: number; // versions 2+, ignorable
-  topics: CreateTopicsResponseCreatableTopicResultInput[]; // versions 0+
+  topics: readonly CreateTopicsResponseCreatableTopicResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -36,7 +36,7 @@ export interface CreateTopicsResponseCreatableTopicResultInput {
   topicConfigErrorCode?: number; // versions 5+, tag 0 in 5+, ignorable
   numPartitions?: number; // versions 5+, ignorable
   replicationFactor?: number; // versions 5+, ignorable
-  configs?: CreateTopicsResponseCreatableTopicConfigsInput[] | null; // versions 5+, nullable 5+, ignorable
+  configs?: readonly CreateTopicsResponseCreatableTopicConfigsInput[] | null; // versions 5+, nullable 5+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface DeleteAclsRequest {
 }
 
 export interface DeleteAclsRequestInput {
-  filters: DeleteAclsRequestDeleteAclsFilterInput[]; // versions 0+
+  filters: readonly DeleteAclsRequestDeleteAclsFilterInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DeleteAclsResponse {
 
 export interface DeleteAclsResponseInput {
   throttleTimeMs: number; // versions 0+
-  filterResults: DeleteAclsResponseDeleteAclsFilterResultInput[]; // versions 0+
+  filterResults: readonly DeleteAclsResponseDeleteAclsFilterResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface DeleteAclsResponseDeleteAclsFilterResult {
 export interface DeleteAclsResponseDeleteAclsFilterResultInput {
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  matchingAcls: DeleteAclsResponseDeleteAclsMatchingAclInput[]; // versions 0+
+  matchingAcls: readonly DeleteAclsResponseDeleteAclsMatchingAclInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

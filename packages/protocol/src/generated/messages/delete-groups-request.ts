@@ -10,7 +10,7 @@ export interface DeleteGroupsRequest {
 }
 
 export interface DeleteGroupsRequestInput {
-  groupsNames: string[]; // versions 0+
+  groupsNames: readonly string[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DeleteGroupsResponse {
 
 export interface DeleteGroupsResponseInput {
   throttleTimeMs: number; // versions 0+
-  results: DeleteGroupsResponseDeletableGroupResultInput[]; // versions 0+
+  results: readonly DeleteGroupsResponseDeletableGroupResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

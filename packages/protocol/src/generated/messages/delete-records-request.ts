@@ -11,7 +11,7 @@ export interface DeleteRecordsRequest {
 }
 
 export interface DeleteRecordsRequestInput {
-  topics: DeleteRecordsRequestDeleteRecordsTopicInput[]; // versions 0+
+  topics: readonly DeleteRecordsRequestDeleteRecordsTopicInput[]; // versions 0+
   timeoutMs: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -24,7 +24,7 @@ export interface DeleteRecordsRequestDeleteRecordsTopic {
 
 export interface DeleteRecordsRequestDeleteRecordsTopicInput {
   name: string; // versions 0+
-  partitions: DeleteRecordsRequestDeleteRecordsPartitionInput[]; // versions 0+
+  partitions: readonly DeleteRecordsRequestDeleteRecordsPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DeleteRecordsResponse {
 
 export interface DeleteRecordsResponseInput {
   throttleTimeMs: number; // versions 0+
-  topics: DeleteRecordsResponseDeleteRecordsTopicResultInput[]; // versions 0+
+  topics: readonly DeleteRecordsResponseDeleteRecordsTopicResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface DeleteRecordsResponseDeleteRecordsTopicResult {
 
 export interface DeleteRecordsResponseDeleteRecordsTopicResultInput {
   name: string; // versions 0+
-  partitions: DeleteRecordsResponseDeleteRecordsPartitionResultInput[]; // versions 0+
+  partitions: readonly DeleteRecordsResponseDeleteRecordsPartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DeleteShareGroupOffsetsRequest {
 
 export interface DeleteShareGroupOffsetsRequestInput {
   groupId: string; // versions 0+
-  topics: DeleteShareGroupOffsetsRequestTopicInput[]; // versions 0+
+  topics: readonly DeleteShareGroupOffsetsRequestTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

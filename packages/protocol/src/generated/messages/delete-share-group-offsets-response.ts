@@ -16,7 +16,7 @@ export interface DeleteShareGroupOffsetsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage?: string | null; // versions 0+, nullable 0+
-  responses: DeleteShareGroupOffsetsResponseTopicInput[]; // versions 0+
+  responses: readonly DeleteShareGroupOffsetsResponseTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DeleteShareGroupStateRequest {
 
 export interface DeleteShareGroupStateRequestInput {
   groupId: string; // versions 0+
-  topics: DeleteShareGroupStateRequestDeleteStateDataInput[]; // versions 0+
+  topics: readonly DeleteShareGroupStateRequestDeleteStateDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface DeleteShareGroupStateRequestDeleteStateData {
 
 export interface DeleteShareGroupStateRequestDeleteStateDataInput {
   topicId: string; // versions 0+
-  partitions: DeleteShareGroupStateRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly DeleteShareGroupStateRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface DeleteShareGroupStateResponse {
 }
 
 export interface DeleteShareGroupStateResponseInput {
-  results: DeleteShareGroupStateResponseDeleteStateResultInput[]; // versions 0+
+  results: readonly DeleteShareGroupStateResponseDeleteStateResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface DeleteShareGroupStateResponseDeleteStateResult {
 
 export interface DeleteShareGroupStateResponseDeleteStateResultInput {
   topicId: string; // versions 0+
-  partitions: DeleteShareGroupStateResponsePartitionResultInput[]; // versions 0+
+  partitions: readonly DeleteShareGroupStateResponsePartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

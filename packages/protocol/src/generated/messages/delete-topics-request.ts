@@ -12,8 +12,8 @@ export interface DeleteTopicsRequest {
 }
 
 export interface DeleteTopicsRequestInput {
-  topics?: DeleteTopicsRequestDeleteTopicStateInput[]; // versions 6+
-  topicNames?: string[]; // versions 0-5, ignorable
+  topics?: readonly DeleteTopicsRequestDeleteTopicStateInput[]; // versions 6+
+  topicNames?: readonly string[]; // versions 0-5, ignorable
   timeoutMs: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }

@@ -12,7 +12,7 @@ export interface DeleteTopicsResponse {
 
 export interface DeleteTopicsResponseInput {
   throttleTimeMs: number; // versions 1+, ignorable
-  responses: DeleteTopicsResponseDeletableTopicResultInput[]; // versions 0+
+  responses: readonly DeleteTopicsResponseDeletableTopicResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -16,7 +16,7 @@ export interface DescribeAclsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  resources: DescribeAclsResponseDescribeAclsResourceInput[]; // versions 0+
+  resources: readonly DescribeAclsResponseDescribeAclsResourceInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -32,7 +32,7 @@ export interface DescribeAclsResponseDescribeAclsResourceInput {
   resourceType: number; // versions 0+
   resourceName: string; // versions 0+
   patternType?: number; // versions 1+
-  acls: DescribeAclsResponseAclDescriptionInput[]; // versions 0+
+  acls: readonly DescribeAclsResponseAclDescriptionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -11,7 +11,7 @@ export interface DescribeClientQuotasRequest {
 }
 
 export interface DescribeClientQuotasRequestInput {
-  components: DescribeClientQuotasRequestComponentDataInput[]; // versions 0+
+  components: readonly DescribeClientQuotasRequestComponentDataInput[]; // versions 0+
   strict: boolean; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }

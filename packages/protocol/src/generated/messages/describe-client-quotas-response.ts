@@ -16,7 +16,7 @@ export interface DescribeClientQuotasResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  entries: DescribeClientQuotasResponseEntryDataInput[] | null; // versions 0+, nullable 0+
+  entries: readonly DescribeClientQuotasResponseEntryDataInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -27,8 +27,8 @@ export interface DescribeClientQuotasResponseEntryData {
 }
 
 export interface DescribeClientQuotasResponseEntryDataInput {
-  entity: DescribeClientQuotasResponseEntityDataInput[]; // versions 0+
-  values: DescribeClientQuotasResponseValueDataInput[]; // versions 0+
+  entity: readonly DescribeClientQuotasResponseEntityDataInput[]; // versions 0+
+  values: readonly DescribeClientQuotasResponseValueDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -23,7 +23,7 @@ export interface DescribeClusterResponseInput {
   endpointType?: number; // versions 1+
   clusterId: string; // versions 0+
   controllerId?: number; // versions 0+
-  brokers: DescribeClusterResponseDescribeClusterBrokerInput[]; // versions 0+
+  brokers: readonly DescribeClusterResponseDescribeClusterBrokerInput[]; // versions 0+
   clusterAuthorizedOperations?: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }

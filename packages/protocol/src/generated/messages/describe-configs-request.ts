@@ -12,7 +12,7 @@ export interface DescribeConfigsRequest {
 }
 
 export interface DescribeConfigsRequestInput {
-  resources: DescribeConfigsRequestDescribeConfigsResourceInput[]; // versions 0+
+  resources: readonly DescribeConfigsRequestDescribeConfigsResourceInput[]; // versions 0+
   includeSynonyms?: boolean; // versions 1+
   includeDocumentation?: boolean; // versions 3+
   _unknownTaggedFields?: TaggedField[];
@@ -28,7 +28,7 @@ export interface DescribeConfigsRequestDescribeConfigsResource {
 export interface DescribeConfigsRequestDescribeConfigsResourceInput {
   resourceType: number; // versions 0+
   resourceName: string; // versions 0+
-  configurationKeys: string[] | null; // versions 0+, nullable 0+
+  configurationKeys: readonly string[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DescribeConfigsResponse {
 
 export interface DescribeConfigsResponseInput {
   throttleTimeMs: number; // versions 0+
-  results: DescribeConfigsResponseDescribeConfigsResultInput[]; // versions 0+
+  results: readonly DescribeConfigsResponseDescribeConfigsResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -30,7 +30,7 @@ export interface DescribeConfigsResponseDescribeConfigsResultInput {
   errorMessage: string | null; // versions 0+, nullable 0+
   resourceType: number; // versions 0+
   resourceName: string; // versions 0+
-  configs: DescribeConfigsResponseDescribeConfigsResourceResultInput[]; // versions 0+
+  configs: readonly DescribeConfigsResponseDescribeConfigsResourceResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -52,7 +52,7 @@ export interface DescribeConfigsResponseDescribeConfigsResourceResultInput {
   readOnly: boolean; // versions 0+
   configSource?: number; // versions 1+, ignorable
   isSensitive: boolean; // versions 0+
-  synonyms: DescribeConfigsResponseDescribeConfigsSynonymInput[]; // versions 1+, ignorable
+  synonyms: readonly DescribeConfigsResponseDescribeConfigsSynonymInput[]; // versions 1+, ignorable
   configType?: number; // versions 3+, ignorable
   documentation?: string | null; // versions 3+, nullable 0+, ignorable
   _unknownTaggedFields?: TaggedField[];

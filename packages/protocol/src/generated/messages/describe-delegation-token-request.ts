@@ -10,7 +10,7 @@ export interface DescribeDelegationTokenRequest {
 }
 
 export interface DescribeDelegationTokenRequestInput {
-  owners: DescribeDelegationTokenRequestDescribeDelegationTokenOwnerInput[] | null; // versions 0+, nullable 0+
+  owners: readonly DescribeDelegationTokenRequestDescribeDelegationTokenOwnerInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

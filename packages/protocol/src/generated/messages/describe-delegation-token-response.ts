@@ -13,7 +13,7 @@ export interface DescribeDelegationTokenResponse {
 
 export interface DescribeDelegationTokenResponseInput {
   errorCode: number; // versions 0+
-  tokens: DescribeDelegationTokenResponseDescribedDelegationTokenInput[]; // versions 0+
+  tokens: readonly DescribeDelegationTokenResponseDescribedDelegationTokenInput[]; // versions 0+
   throttleTimeMs: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -42,7 +42,7 @@ export interface DescribeDelegationTokenResponseDescribedDelegationTokenInput {
   maxTimestamp: bigint; // versions 0+
   tokenId: string; // versions 0+
   hmac: Buffer; // versions 0+
-  renewers: DescribeDelegationTokenResponseDescribedDelegationTokenRenewerInput[]; // versions 0+
+  renewers: readonly DescribeDelegationTokenResponseDescribedDelegationTokenRenewerInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -11,7 +11,7 @@ export interface DescribeGroupsRequest {
 }
 
 export interface DescribeGroupsRequestInput {
-  groups: string[]; // versions 0+
+  groups: readonly string[]; // versions 0+
   includeAuthorizedOperations?: boolean; // versions 3+
   _unknownTaggedFields?: TaggedField[];
 }

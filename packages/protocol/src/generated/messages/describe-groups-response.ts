@@ -12,7 +12,7 @@ export interface DescribeGroupsResponse {
 
 export interface DescribeGroupsResponseInput {
   throttleTimeMs?: number; // versions 1+, ignorable
-  groups: DescribeGroupsResponseDescribedGroupInput[]; // versions 0+
+  groups: readonly DescribeGroupsResponseDescribedGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -35,7 +35,7 @@ export interface DescribeGroupsResponseDescribedGroupInput {
   groupState: string; // versions 0+
   protocolType: string; // versions 0+
   protocolData: string; // versions 0+
-  members: DescribeGroupsResponseDescribedGroupMemberInput[]; // versions 0+
+  members: readonly DescribeGroupsResponseDescribedGroupMemberInput[]; // versions 0+
   authorizedOperations?: number; // versions 3+
   _unknownTaggedFields?: TaggedField[];
 }

@@ -10,7 +10,7 @@ export interface DescribeLogDirsRequest {
 }
 
 export interface DescribeLogDirsRequestInput {
-  topics: DescribeLogDirsRequestDescribableLogDirTopicInput[] | null; // versions 0+, nullable 0+
+  topics: readonly DescribeLogDirsRequestDescribableLogDirTopicInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface DescribeLogDirsRequestDescribableLogDirTopic {
 
 export interface DescribeLogDirsRequestDescribableLogDirTopicInput {
   topic: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

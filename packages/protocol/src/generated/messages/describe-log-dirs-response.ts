@@ -14,7 +14,7 @@ export interface DescribeLogDirsResponse {
 export interface DescribeLogDirsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode?: number; // versions 3+, ignorable
-  results: DescribeLogDirsResponseDescribeLogDirsResultInput[]; // versions 0+
+  results: readonly DescribeLogDirsResponseDescribeLogDirsResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -31,7 +31,7 @@ export interface DescribeLogDirsResponseDescribeLogDirsResult {
 export interface DescribeLogDirsResponseDescribeLogDirsResultInput {
   errorCode: number; // versions 0+
   logDir: string; // versions 0+
-  topics: DescribeLogDirsResponseDescribeLogDirsTopicInput[]; // versions 0+
+  topics: readonly DescribeLogDirsResponseDescribeLogDirsTopicInput[]; // versions 0+
   totalBytes?: bigint; // versions 4+, ignorable
   usableBytes?: bigint; // versions 4+, ignorable
   isCordoned?: boolean; // versions 5+, ignorable
@@ -46,7 +46,7 @@ export interface DescribeLogDirsResponseDescribeLogDirsTopic {
 
 export interface DescribeLogDirsResponseDescribeLogDirsTopicInput {
   name: string; // versions 0+
-  partitions: DescribeLogDirsResponseDescribeLogDirsPartitionInput[]; // versions 0+
+  partitions: readonly DescribeLogDirsResponseDescribeLogDirsPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface DescribeProducersRequest {
 }
 
 export interface DescribeProducersRequestInput {
-  topics: DescribeProducersRequestTopicRequestInput[]; // versions 0+
+  topics: readonly DescribeProducersRequestTopicRequestInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface DescribeProducersRequestTopicRequest {
 
 export interface DescribeProducersRequestTopicRequestInput {
   name: string; // versions 0+
-  partitionIndexes: number[]; // versions 0+
+  partitionIndexes: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

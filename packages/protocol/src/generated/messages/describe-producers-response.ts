@@ -12,7 +12,7 @@ export interface DescribeProducersResponse {
 
 export interface DescribeProducersResponseInput {
   throttleTimeMs: number; // versions 0+
-  topics: DescribeProducersResponseTopicResponseInput[]; // versions 0+
+  topics: readonly DescribeProducersResponseTopicResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface DescribeProducersResponseTopicResponse {
 
 export interface DescribeProducersResponseTopicResponseInput {
   name: string; // versions 0+
-  partitions: DescribeProducersResponsePartitionResponseInput[]; // versions 0+
+  partitions: readonly DescribeProducersResponsePartitionResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -40,7 +40,7 @@ export interface DescribeProducersResponsePartitionResponseInput {
   partitionIndex: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage?: string | null; // versions 0+, nullable 0+
-  activeProducers: DescribeProducersResponseProducerStateInput[]; // versions 0+
+  activeProducers: readonly DescribeProducersResponseProducerStateInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface DescribeQuorumRequest {
 }
 
 export interface DescribeQuorumRequestInput {
-  topics: DescribeQuorumRequestTopicDataInput[]; // versions 0+
+  topics: readonly DescribeQuorumRequestTopicDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface DescribeQuorumRequestTopicData {
 
 export interface DescribeQuorumRequestTopicDataInput {
   topicName: string; // versions 0+
-  partitions: DescribeQuorumRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly DescribeQuorumRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

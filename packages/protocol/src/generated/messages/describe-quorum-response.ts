@@ -15,8 +15,8 @@ export interface DescribeQuorumResponse {
 export interface DescribeQuorumResponseInput {
   errorCode: number; // versions 0+
   errorMessage?: string | null; // versions 2+, nullable 2+, ignorable
-  topics: DescribeQuorumResponseTopicDataInput[]; // versions 0+
-  nodes?: DescribeQuorumResponseNodeInput[]; // versions 2+
+  topics: readonly DescribeQuorumResponseTopicDataInput[]; // versions 0+
+  nodes?: readonly DescribeQuorumResponseNodeInput[]; // versions 2+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface DescribeQuorumResponseTopicData {
 
 export interface DescribeQuorumResponseTopicDataInput {
   topicName: string; // versions 0+
-  partitions: DescribeQuorumResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly DescribeQuorumResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -51,8 +51,8 @@ export interface DescribeQuorumResponsePartitionDataInput {
   leaderId: number; // versions 0+
   leaderEpoch: number; // versions 0+
   highWatermark: bigint; // versions 0+
-  currentVoters: DescribeQuorumResponseReplicaStateInput[]; // versions 0+
-  observers: DescribeQuorumResponseReplicaStateInput[]; // versions 0+
+  currentVoters: readonly DescribeQuorumResponseReplicaStateInput[]; // versions 0+
+  observers: readonly DescribeQuorumResponseReplicaStateInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -82,7 +82,7 @@ export interface DescribeQuorumResponseNode {
 
 export interface DescribeQuorumResponseNodeInput {
   nodeId: number; // versions 2+
-  listeners: DescribeQuorumResponseListenerInput[]; // versions 2+
+  listeners: readonly DescribeQuorumResponseListenerInput[]; // versions 2+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface DescribeShareGroupOffsetsRequest {
 }
 
 export interface DescribeShareGroupOffsetsRequestInput {
-  groups: DescribeShareGroupOffsetsRequestGroupInput[]; // versions 0+
+  groups: readonly DescribeShareGroupOffsetsRequestGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface DescribeShareGroupOffsetsRequestGroup {
 
 export interface DescribeShareGroupOffsetsRequestGroupInput {
   groupId: string; // versions 0+
-  topics: DescribeShareGroupOffsetsRequestTopicInput[] | null; // versions 0+, nullable 0+
+  topics: readonly DescribeShareGroupOffsetsRequestTopicInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -34,7 +34,7 @@ export interface DescribeShareGroupOffsetsRequestTopic {
 
 export interface DescribeShareGroupOffsetsRequestTopicInput {
   topicName: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DescribeShareGroupOffsetsResponse {
 
 export interface DescribeShareGroupOffsetsResponseInput {
   throttleTimeMs: number; // versions 0+
-  groups: DescribeShareGroupOffsetsResponseGroupInput[]; // versions 0+
+  groups: readonly DescribeShareGroupOffsetsResponseGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface DescribeShareGroupOffsetsResponseGroup {
 
 export interface DescribeShareGroupOffsetsResponseGroupInput {
   groupId: string; // versions 0+
-  topics: DescribeShareGroupOffsetsResponseTopicInput[]; // versions 0+
+  topics: readonly DescribeShareGroupOffsetsResponseTopicInput[]; // versions 0+
   errorCode: number; // versions 0+
   errorMessage?: string | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
@@ -42,7 +42,7 @@ export interface DescribeShareGroupOffsetsResponseTopic {
 export interface DescribeShareGroupOffsetsResponseTopicInput {
   topicName: string; // versions 0+
   topicId: string; // versions 0+
-  partitions: DescribeShareGroupOffsetsResponsePartitionInput[]; // versions 0+
+  partitions: readonly DescribeShareGroupOffsetsResponsePartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

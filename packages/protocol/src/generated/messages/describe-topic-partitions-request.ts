@@ -12,7 +12,7 @@ export interface DescribeTopicPartitionsRequest {
 }
 
 export interface DescribeTopicPartitionsRequestInput {
-  topics: DescribeTopicPartitionsRequestTopicRequestInput[]; // versions 0+
+  topics: readonly DescribeTopicPartitionsRequestTopicRequestInput[]; // versions 0+
   responsePartitionLimit?: number; // versions 0+
   cursor?: DescribeTopicPartitionsRequestCursorInput | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];

@@ -13,7 +13,7 @@ export interface DescribeTopicPartitionsResponse {
 
 export interface DescribeTopicPartitionsResponseInput {
   throttleTimeMs: number; // versions 0+, ignorable
-  topics: DescribeTopicPartitionsResponseTopicInput[]; // versions 0+
+  topics: readonly DescribeTopicPartitionsResponseTopicInput[]; // versions 0+
   nextCursor?: DescribeTopicPartitionsResponseCursorInput | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -33,7 +33,7 @@ export interface DescribeTopicPartitionsResponseTopicInput {
   name: string | null; // versions 0+, nullable 0+
   topicId: string; // versions 0+, ignorable
   isInternal?: boolean; // versions 0+, ignorable
-  partitions: DescribeTopicPartitionsResponsePartitionInput[]; // versions 0+
+  partitions: readonly DescribeTopicPartitionsResponsePartitionInput[]; // versions 0+
   topicAuthorizedOperations?: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -56,11 +56,11 @@ export interface DescribeTopicPartitionsResponsePartitionInput {
   partitionIndex: number; // versions 0+
   leaderId: number; // versions 0+
   leaderEpoch?: number; // versions 0+, ignorable
-  replicaNodes: number[]; // versions 0+
-  isrNodes: number[]; // versions 0+
-  eligibleLeaderReplicas?: number[] | null; // versions 0+, nullable 0+
-  lastKnownElr?: number[] | null; // versions 0+, nullable 0+
-  offlineReplicas: number[]; // versions 0+, ignorable
+  replicaNodes: readonly number[]; // versions 0+
+  isrNodes: readonly number[]; // versions 0+
+  eligibleLeaderReplicas?: readonly number[] | null; // versions 0+, nullable 0+
+  lastKnownElr?: readonly number[] | null; // versions 0+, nullable 0+
+  offlineReplicas: readonly number[]; // versions 0+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface DescribeTransactionsRequest {
 }
 
 export interface DescribeTransactionsRequestInput {
-  transactionalIds: string[]; // versions 0+
+  transactionalIds: readonly string[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface DescribeTransactionsResponse {
 
 export interface DescribeTransactionsResponseInput {
   throttleTimeMs: number; // versions 0+
-  transactionStates: DescribeTransactionsResponseTransactionStateInput[]; // versions 0+
+  transactionStates: readonly DescribeTransactionsResponseTransactionStateInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -36,7 +36,7 @@ export interface DescribeTransactionsResponseTransactionStateInput {
   transactionStartTimeMs: bigint; // versions 0+
   producerId: bigint; // versions 0+
   producerEpoch: number; // versions 0+
-  topics: DescribeTransactionsResponseTopicDataInput[]; // versions 0+
+  topics: readonly DescribeTransactionsResponseTopicDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -48,7 +48,7 @@ export interface DescribeTransactionsResponseTopicData {
 
 export interface DescribeTransactionsResponseTopicDataInput {
   topic: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

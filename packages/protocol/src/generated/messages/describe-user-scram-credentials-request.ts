@@ -10,7 +10,7 @@ export interface DescribeUserScramCredentialsRequest {
 }
 
 export interface DescribeUserScramCredentialsRequestInput {
-  users: DescribeUserScramCredentialsRequestUserNameInput[] | null; // versions 0+, nullable 0+
+  users: readonly DescribeUserScramCredentialsRequestUserNameInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -16,7 +16,7 @@ export interface DescribeUserScramCredentialsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  results: DescribeUserScramCredentialsResponseDescribeUserScramCredentialsResultInput[]; // versions 0+
+  results: readonly DescribeUserScramCredentialsResponseDescribeUserScramCredentialsResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -32,7 +32,7 @@ export interface DescribeUserScramCredentialsResponseDescribeUserScramCredential
   user: string; // versions 0+
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  credentialInfos: DescribeUserScramCredentialsResponseCredentialInfoInput[]; // versions 0+
+  credentialInfos: readonly DescribeUserScramCredentialsResponseCredentialInfoInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,7 +13,7 @@ export interface ElectLeadersRequest {
 
 export interface ElectLeadersRequestInput {
   electionType?: number; // versions 1+
-  topicPartitions: ElectLeadersRequestTopicPartitionsInput[] | null; // versions 0+, nullable 0+
+  topicPartitions: readonly ElectLeadersRequestTopicPartitionsInput[] | null; // versions 0+, nullable 0+
   timeoutMs?: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -26,7 +26,7 @@ export interface ElectLeadersRequestTopicPartitions {
 
 export interface ElectLeadersRequestTopicPartitionsInput {
   topic: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

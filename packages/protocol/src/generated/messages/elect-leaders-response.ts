@@ -14,7 +14,7 @@ export interface ElectLeadersResponse {
 export interface ElectLeadersResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode?: number; // versions 1+
-  replicaElectionResults: ElectLeadersResponseReplicaElectionResultInput[]; // versions 0+
+  replicaElectionResults: readonly ElectLeadersResponseReplicaElectionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface ElectLeadersResponseReplicaElectionResult {
 
 export interface ElectLeadersResponseReplicaElectionResultInput {
   topic: string; // versions 0+
-  partitionResult: ElectLeadersResponsePartitionResultInput[]; // versions 0+
+  partitionResult: readonly ElectLeadersResponsePartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,8 +13,8 @@ export interface EndQuorumEpochRequest {
 
 export interface EndQuorumEpochRequestInput {
   clusterId?: string | null; // versions 0+, nullable 0+
-  topics: EndQuorumEpochRequestTopicDataInput[]; // versions 0+
-  leaderEndpoints?: EndQuorumEpochRequestLeaderEndpointInput[]; // versions 1+, ignorable
+  topics: readonly EndQuorumEpochRequestTopicDataInput[]; // versions 0+
+  leaderEndpoints?: readonly EndQuorumEpochRequestLeaderEndpointInput[]; // versions 1+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface EndQuorumEpochRequestTopicData {
 
 export interface EndQuorumEpochRequestTopicDataInput {
   topicName: string; // versions 0+
-  partitions: EndQuorumEpochRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly EndQuorumEpochRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -43,8 +43,8 @@ export interface EndQuorumEpochRequestPartitionDataInput {
   partitionIndex: number; // versions 0+
   leaderId: number; // versions 0+
   leaderEpoch: number; // versions 0+
-  preferredSuccessors?: number[]; // versions 0, ignorable
-  preferredCandidates?: EndQuorumEpochRequestReplicaInfoInput[]; // versions 1+, ignorable
+  preferredSuccessors?: readonly number[]; // versions 0, ignorable
+  preferredCandidates?: readonly EndQuorumEpochRequestReplicaInfoInput[]; // versions 1+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,8 +13,8 @@ export interface EndQuorumEpochResponse {
 
 export interface EndQuorumEpochResponseInput {
   errorCode: number; // versions 0+
-  topics: EndQuorumEpochResponseTopicDataInput[]; // versions 0+
-  nodeEndpoints?: EndQuorumEpochResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
+  topics: readonly EndQuorumEpochResponseTopicDataInput[]; // versions 0+
+  nodeEndpoints?: readonly EndQuorumEpochResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface EndQuorumEpochResponseTopicData {
 
 export interface EndQuorumEpochResponseTopicDataInput {
   topicName: string; // versions 0+
-  partitions: EndQuorumEpochResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly EndQuorumEpochResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -30,8 +30,8 @@ export interface FetchRequestInput {
   isolationLevel?: number; // versions 4+, ignorable
   sessionId?: number; // versions 7+, ignorable
   sessionEpoch?: number; // versions 7+, ignorable
-  topics: FetchRequestFetchTopicInput[]; // versions 0+
-  forgottenTopicsData?: FetchRequestForgottenTopicInput[]; // versions 7+
+  topics: readonly FetchRequestFetchTopicInput[]; // versions 0+
+  forgottenTopicsData?: readonly FetchRequestForgottenTopicInput[]; // versions 7+
   rackId?: string; // versions 11+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
@@ -58,7 +58,7 @@ export interface FetchRequestFetchTopic {
 export interface FetchRequestFetchTopicInput {
   topic?: string; // versions 0-12, ignorable
   topicId?: string; // versions 13+, ignorable
-  partitions: FetchRequestFetchPartitionInput[]; // versions 0+
+  partitions: readonly FetchRequestFetchPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -96,7 +96,7 @@ export interface FetchRequestForgottenTopic {
 export interface FetchRequestForgottenTopicInput {
   topic?: string; // versions 7-12, ignorable
   topicId?: string; // versions 13+, ignorable
-  partitions: number[]; // versions 7+
+  partitions: readonly number[]; // versions 7+
   _unknownTaggedFields?: TaggedField[];
 }
 

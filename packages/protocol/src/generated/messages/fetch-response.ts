@@ -17,8 +17,8 @@ export interface FetchResponseInput {
   throttleTimeMs: number; // versions 1+, ignorable
   errorCode?: number; // versions 7+, ignorable
   sessionId?: number; // versions 7+
-  responses: FetchResponseFetchableTopicResponseInput[]; // versions 0+
-  nodeEndpoints?: FetchResponseNodeEndpointInput[]; // versions 16+, tag 0 in 16+
+  responses: readonly FetchResponseFetchableTopicResponseInput[]; // versions 0+
+  nodeEndpoints?: readonly FetchResponseNodeEndpointInput[]; // versions 16+, tag 0 in 16+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -32,7 +32,7 @@ export interface FetchResponseFetchableTopicResponse {
 export interface FetchResponseFetchableTopicResponseInput {
   topic?: string; // versions 0-12, ignorable
   topicId?: string; // versions 13+, ignorable
-  partitions: FetchResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly FetchResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -60,7 +60,7 @@ export interface FetchResponsePartitionDataInput {
   divergingEpoch?: FetchResponseEpochEndOffsetInput; // versions 12+, tag 0 in 12+
   currentLeader?: FetchResponseLeaderIdAndEpochInput; // versions 12+, tag 1 in 12+
   snapshotId?: FetchResponseSnapshotIdInput; // versions 12+, tag 2 in 12+
-  abortedTransactions: FetchResponseAbortedTransactionInput[] | null; // versions 4+, nullable 4+, ignorable
+  abortedTransactions: readonly FetchResponseAbortedTransactionInput[] | null; // versions 4+, nullable 4+, ignorable
   preferredReadReplica?: number; // versions 11+
   records: Buffer | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];

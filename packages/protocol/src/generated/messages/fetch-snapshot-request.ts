@@ -16,7 +16,7 @@ export interface FetchSnapshotRequestInput {
   clusterId?: string | null; // versions 0+, tag 0 in 0+, nullable 0+
   replicaId?: number; // versions 0+
   maxBytes?: number; // versions 0+
-  topics: FetchSnapshotRequestTopicSnapshotInput[]; // versions 0+
+  topics: readonly FetchSnapshotRequestTopicSnapshotInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface FetchSnapshotRequestTopicSnapshot {
 
 export interface FetchSnapshotRequestTopicSnapshotInput {
   name: string; // versions 0+
-  partitions: FetchSnapshotRequestPartitionSnapshotInput[]; // versions 0+
+  partitions: readonly FetchSnapshotRequestPartitionSnapshotInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

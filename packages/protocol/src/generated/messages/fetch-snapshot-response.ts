@@ -15,8 +15,8 @@ export interface FetchSnapshotResponse {
 export interface FetchSnapshotResponseInput {
   throttleTimeMs: number; // versions 0+, ignorable
   errorCode: number; // versions 0+
-  topics: FetchSnapshotResponseTopicSnapshotInput[]; // versions 0+
-  nodeEndpoints?: FetchSnapshotResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
+  topics: readonly FetchSnapshotResponseTopicSnapshotInput[]; // versions 0+
+  nodeEndpoints?: readonly FetchSnapshotResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface FetchSnapshotResponseTopicSnapshot {
 
 export interface FetchSnapshotResponseTopicSnapshotInput {
   name: string; // versions 0+
-  partitions: FetchSnapshotResponsePartitionSnapshotInput[]; // versions 0+
+  partitions: readonly FetchSnapshotResponsePartitionSnapshotInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -14,7 +14,7 @@ export interface FindCoordinatorRequest {
 export interface FindCoordinatorRequestInput {
   key?: string; // versions 0-3
   keyType?: number; // versions 1+
-  coordinatorKeys?: string[]; // versions 4+
+  coordinatorKeys?: readonly string[]; // versions 4+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -22,7 +22,7 @@ export interface FindCoordinatorResponseInput {
   nodeId?: number; // versions 0-3
   host?: string; // versions 0-3
   port?: number; // versions 0-3
-  coordinators?: FindCoordinatorResponseCoordinatorInput[]; // versions 4+
+  coordinators?: readonly FindCoordinatorResponseCoordinatorInput[]; // versions 4+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -22,11 +22,11 @@ export interface GetTelemetrySubscriptionsResponseInput {
   errorCode: number; // versions 0+
   clientInstanceId: string; // versions 0+
   subscriptionId: number; // versions 0+
-  acceptedCompressionTypes: number[]; // versions 0+
+  acceptedCompressionTypes: readonly number[]; // versions 0+
   pushIntervalMs: number; // versions 0+
   telemetryMaxBytes: number; // versions 0+
   deltaTemporality: boolean; // versions 0+
-  requestedMetrics: string[]; // versions 0+
+  requestedMetrics: readonly string[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -20,7 +20,7 @@ export interface GroupMetadataValueInput {
   protocol: string | null; // versions 0+, nullable 0+
   leader: string | null; // versions 0+, nullable 0+
   currentStateTimestamp?: bigint; // versions 2+, ignorable
-  members: GroupMetadataValueMemberMetadataInput[]; // versions 0+
+  members: readonly GroupMetadataValueMemberMetadataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

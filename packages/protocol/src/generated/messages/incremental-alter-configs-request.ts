@@ -11,7 +11,7 @@ export interface IncrementalAlterConfigsRequest {
 }
 
 export interface IncrementalAlterConfigsRequestInput {
-  resources: IncrementalAlterConfigsRequestAlterConfigsResourceInput[]; // versions 0+
+  resources: readonly IncrementalAlterConfigsRequestAlterConfigsResourceInput[]; // versions 0+
   validateOnly: boolean; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -26,7 +26,7 @@ export interface IncrementalAlterConfigsRequestAlterConfigsResource {
 export interface IncrementalAlterConfigsRequestAlterConfigsResourceInput {
   resourceType: number; // versions 0+
   resourceName: string; // versions 0+
-  configs: IncrementalAlterConfigsRequestAlterableConfigInput[]; // versions 0+
+  configs: readonly IncrementalAlterConfigsRequestAlterableConfigInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface IncrementalAlterConfigsResponse {
 
 export interface IncrementalAlterConfigsResponseInput {
   throttleTimeMs: number; // versions 0+
-  responses: IncrementalAlterConfigsResponseAlterConfigsResourceResponseInput[]; // versions 0+
+  responses: readonly IncrementalAlterConfigsResponseAlterConfigsResourceResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface InitializeShareGroupStateRequest {
 
 export interface InitializeShareGroupStateRequestInput {
   groupId: string; // versions 0+
-  topics: InitializeShareGroupStateRequestInitializeStateDataInput[]; // versions 0+
+  topics: readonly InitializeShareGroupStateRequestInitializeStateDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface InitializeShareGroupStateRequestInitializeStateData {
 
 export interface InitializeShareGroupStateRequestInitializeStateDataInput {
   topicId: string; // versions 0+
-  partitions: InitializeShareGroupStateRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly InitializeShareGroupStateRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface InitializeShareGroupStateResponse {
 }
 
 export interface InitializeShareGroupStateResponseInput {
-  results: InitializeShareGroupStateResponseInitializeStateResultInput[]; // versions 0+
+  results: readonly InitializeShareGroupStateResponseInitializeStateResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface InitializeShareGroupStateResponseInitializeStateResult {
 
 export interface InitializeShareGroupStateResponseInitializeStateResultInput {
   topicId: string; // versions 0+
-  partitions: InitializeShareGroupStateResponsePartitionResultInput[]; // versions 0+
+  partitions: readonly InitializeShareGroupStateResponsePartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

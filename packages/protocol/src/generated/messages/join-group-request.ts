@@ -23,7 +23,7 @@ export interface JoinGroupRequestInput {
   memberId: string; // versions 0+
   groupInstanceId?: string | null; // versions 5+, nullable 5+
   protocolType: string; // versions 0+
-  protocols: JoinGroupRequestProtocolInput[]; // versions 0+
+  protocols: readonly JoinGroupRequestProtocolInput[]; // versions 0+
   reason?: string | null; // versions 8+, nullable 8+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }

@@ -26,7 +26,7 @@ export interface JoinGroupResponseInput {
   leader: string; // versions 0+
   skipAssignment?: boolean; // versions 9+
   memberId: string; // versions 0+
-  members: JoinGroupResponseMemberInput[]; // versions 0+
+  members: readonly JoinGroupResponseMemberInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -15,8 +15,8 @@ export interface LeaderChangeMessage {
 export interface LeaderChangeMessageInput {
   version: number; // versions 0+
   leaderId: number; // versions 0+
-  voters: LeaderChangeMessageVoterInput[]; // versions 0+
-  grantingVoters: LeaderChangeMessageVoterInput[]; // versions 0+
+  voters: readonly LeaderChangeMessageVoterInput[]; // versions 0+
+  grantingVoters: readonly LeaderChangeMessageVoterInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -14,7 +14,7 @@ export interface LeaveGroupRequest {
 export interface LeaveGroupRequestInput {
   groupId: string; // versions 0+
   memberId?: string; // versions 0-2
-  members?: LeaveGroupRequestMemberIdentityInput[]; // versions 3+
+  members?: readonly LeaveGroupRequestMemberIdentityInput[]; // versions 3+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -14,7 +14,7 @@ export interface LeaveGroupResponse {
 export interface LeaveGroupResponseInput {
   throttleTimeMs?: number; // versions 1+, ignorable
   errorCode: number; // versions 0+
-  members?: LeaveGroupResponseMemberResponseInput[]; // versions 3+
+  members?: readonly LeaveGroupResponseMemberResponseInput[]; // versions 3+
   _unknownTaggedFields?: TaggedField[];
 }
 

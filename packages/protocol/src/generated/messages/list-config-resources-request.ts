@@ -10,7 +10,7 @@ export interface ListConfigResourcesRequest {
 }
 
 export interface ListConfigResourcesRequestInput {
-  resourceTypes?: number[]; // versions 1+
+  resourceTypes?: readonly number[]; // versions 1+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -14,7 +14,7 @@ export interface ListConfigResourcesResponse {
 export interface ListConfigResourcesResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
-  configResources: ListConfigResourcesResponseConfigResourceInput[]; // versions 0+
+  configResources: readonly ListConfigResourcesResponseConfigResourceInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -11,8 +11,8 @@ export interface ListGroupsRequest {
 }
 
 export interface ListGroupsRequestInput {
-  statesFilter?: string[]; // versions 4+
-  typesFilter?: string[]; // versions 5+
+  statesFilter?: readonly string[]; // versions 4+
+  typesFilter?: readonly string[]; // versions 5+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -14,7 +14,7 @@ export interface ListGroupsResponse {
 export interface ListGroupsResponseInput {
   throttleTimeMs?: number; // versions 1+, ignorable
   errorCode: number; // versions 0+
-  groups: ListGroupsResponseListedGroupInput[]; // versions 0+
+  groups: readonly ListGroupsResponseListedGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

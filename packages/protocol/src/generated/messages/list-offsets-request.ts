@@ -15,7 +15,7 @@ export interface ListOffsetsRequest {
 export interface ListOffsetsRequestInput {
   replicaId: number; // versions 0+
   isolationLevel?: number; // versions 2+
-  topics: ListOffsetsRequestListOffsetsTopicInput[]; // versions 0+
+  topics: readonly ListOffsetsRequestListOffsetsTopicInput[]; // versions 0+
   timeoutMs?: number; // versions 10+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
@@ -28,7 +28,7 @@ export interface ListOffsetsRequestListOffsetsTopic {
 
 export interface ListOffsetsRequestListOffsetsTopicInput {
   name: string; // versions 0+
-  partitions: ListOffsetsRequestListOffsetsPartitionInput[]; // versions 0+
+  partitions: readonly ListOffsetsRequestListOffsetsPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface ListOffsetsResponse {
 
 export interface ListOffsetsResponseInput {
   throttleTimeMs?: number; // versions 2+, ignorable
-  topics: ListOffsetsResponseListOffsetsTopicResponseInput[]; // versions 0+
+  topics: readonly ListOffsetsResponseListOffsetsTopicResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface ListOffsetsResponseListOffsetsTopicResponse {
 
 export interface ListOffsetsResponseListOffsetsTopicResponseInput {
   name: string; // versions 0+
-  partitions: ListOffsetsResponseListOffsetsPartitionResponseInput[]; // versions 0+
+  partitions: readonly ListOffsetsResponseListOffsetsPartitionResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

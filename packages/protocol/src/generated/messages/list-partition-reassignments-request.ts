@@ -12,7 +12,7 @@ export interface ListPartitionReassignmentsRequest {
 
 export interface ListPartitionReassignmentsRequestInput {
   timeoutMs?: number; // versions 0+
-  topics?: ListPartitionReassignmentsRequestListPartitionReassignmentsTopicsInput[] | null; // versions 0+, nullable 0+
+  topics?: readonly ListPartitionReassignmentsRequestListPartitionReassignmentsTopicsInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface ListPartitionReassignmentsRequestListPartitionReassignmentsTopi
 
 export interface ListPartitionReassignmentsRequestListPartitionReassignmentsTopicsInput {
   name: string; // versions 0+
-  partitionIndexes: number[]; // versions 0+
+  partitionIndexes: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

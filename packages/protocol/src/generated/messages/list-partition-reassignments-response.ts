@@ -16,7 +16,7 @@ export interface ListPartitionReassignmentsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  topics: ListPartitionReassignmentsResponseOngoingTopicReassignmentInput[]; // versions 0+
+  topics: readonly ListPartitionReassignmentsResponseOngoingTopicReassignmentInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface ListPartitionReassignmentsResponseOngoingTopicReassignment {
 
 export interface ListPartitionReassignmentsResponseOngoingTopicReassignmentInput {
   name: string; // versions 0+
-  partitions: ListPartitionReassignmentsResponseOngoingPartitionReassignmentInput[]; // versions 0+
+  partitions: readonly ListPartitionReassignmentsResponseOngoingPartitionReassignmentInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -42,9 +42,9 @@ export interface ListPartitionReassignmentsResponseOngoingPartitionReassignment 
 
 export interface ListPartitionReassignmentsResponseOngoingPartitionReassignmentInput {
   partitionIndex: number; // versions 0+
-  replicas: number[]; // versions 0+
-  addingReplicas: number[]; // versions 0+
-  removingReplicas: number[]; // versions 0+
+  replicas: readonly number[]; // versions 0+
+  addingReplicas: readonly number[]; // versions 0+
+  removingReplicas: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,8 +13,8 @@ export interface ListTransactionsRequest {
 }
 
 export interface ListTransactionsRequestInput {
-  stateFilters: string[]; // versions 0+
-  producerIdFilters: bigint[]; // versions 0+
+  stateFilters: readonly string[]; // versions 0+
+  producerIdFilters: readonly bigint[]; // versions 0+
   durationFilter?: bigint; // versions 1+
   transactionalIdPattern?: string | null; // versions 2+, nullable 2+
   _unknownTaggedFields?: TaggedField[];

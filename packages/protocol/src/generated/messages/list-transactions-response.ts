@@ -15,8 +15,8 @@ export interface ListTransactionsResponse {
 export interface ListTransactionsResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
-  unknownStateFilters: string[]; // versions 0+
-  transactionStates: ListTransactionsResponseTransactionStateInput[]; // versions 0+
+  unknownStateFilters: readonly string[]; // versions 0+
+  transactionStates: readonly ListTransactionsResponseTransactionStateInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,7 +13,7 @@ export interface MetadataRequest {
 }
 
 export interface MetadataRequestInput {
-  topics: MetadataRequestTopicInput[] | null; // versions 0+, nullable 1+
+  topics: readonly MetadataRequestTopicInput[] | null; // versions 0+, nullable 1+
   allowAutoTopicCreation?: boolean; // versions 4+
   includeClusterAuthorizedOperations?: boolean; // versions 8-10
   includeTopicAuthorizedOperations?: boolean; // versions 8+

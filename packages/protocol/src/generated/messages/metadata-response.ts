@@ -17,10 +17,10 @@ export interface MetadataResponse {
 
 export interface MetadataResponseInput {
   throttleTimeMs?: number; // versions 3+, ignorable
-  brokers: MetadataResponseBrokerInput[]; // versions 0+
+  brokers: readonly MetadataResponseBrokerInput[]; // versions 0+
   clusterId?: string | null; // versions 2+, nullable 2+, ignorable
   controllerId?: number; // versions 1+, ignorable
-  topics: MetadataResponseTopicInput[]; // versions 0+
+  topics: readonly MetadataResponseTopicInput[]; // versions 0+
   clusterAuthorizedOperations?: number; // versions 8-10
   errorCode?: number; // versions 13+, ignorable
   _unknownTaggedFields?: TaggedField[];
@@ -57,7 +57,7 @@ export interface MetadataResponseTopicInput {
   name: string | null; // versions 0+, nullable 12+
   topicId?: string; // versions 10+, ignorable
   isInternal?: boolean; // versions 1+, ignorable
-  partitions: MetadataResponsePartitionInput[]; // versions 0+
+  partitions: readonly MetadataResponsePartitionInput[]; // versions 0+
   topicAuthorizedOperations?: number; // versions 8+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -78,9 +78,9 @@ export interface MetadataResponsePartitionInput {
   partitionIndex: number; // versions 0+
   leaderId: number; // versions 0+
   leaderEpoch?: number; // versions 7+, ignorable
-  replicaNodes: number[]; // versions 0+
-  isrNodes: number[]; // versions 0+
-  offlineReplicas?: number[]; // versions 5+, ignorable
+  replicaNodes: readonly number[]; // versions 0+
+  isrNodes: readonly number[]; // versions 0+
+  offlineReplicas?: readonly number[]; // versions 5+, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -20,7 +20,7 @@ export interface OffsetCommitRequestInput {
   memberId: string; // versions 1+, ignorable
   groupInstanceId?: string | null; // versions 7+, nullable 7+
   retentionTimeMs?: bigint; // versions 2-4, ignorable
-  topics: OffsetCommitRequestTopicInput[]; // versions 0+
+  topics: readonly OffsetCommitRequestTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -34,7 +34,7 @@ export interface OffsetCommitRequestTopic {
 export interface OffsetCommitRequestTopicInput {
   name?: string; // versions 0-9, ignorable
   topicId?: string; // versions 10+, ignorable
-  partitions: OffsetCommitRequestPartitionInput[]; // versions 0+
+  partitions: readonly OffsetCommitRequestPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

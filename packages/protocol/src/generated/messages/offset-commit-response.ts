@@ -12,7 +12,7 @@ export interface OffsetCommitResponse {
 
 export interface OffsetCommitResponseInput {
   throttleTimeMs?: number; // versions 3+, ignorable
-  topics: OffsetCommitResponseTopicInput[]; // versions 0+
+  topics: readonly OffsetCommitResponseTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface OffsetCommitResponseTopic {
 export interface OffsetCommitResponseTopicInput {
   name?: string; // versions 0-9, ignorable
   topicId?: string; // versions 10+, ignorable
-  partitions: OffsetCommitResponsePartitionInput[]; // versions 0+
+  partitions: readonly OffsetCommitResponsePartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

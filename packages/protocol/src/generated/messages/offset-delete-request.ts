@@ -11,7 +11,7 @@ export interface OffsetDeleteRequest {
 
 export interface OffsetDeleteRequestInput {
   groupId: string; // versions 0+
-  topics: OffsetDeleteRequestTopicInput[]; // versions 0+
+  topics: readonly OffsetDeleteRequestTopicInput[]; // versions 0+
 }
 
 export interface OffsetDeleteRequestTopic {
@@ -21,7 +21,7 @@ export interface OffsetDeleteRequestTopic {
 
 export interface OffsetDeleteRequestTopicInput {
   name: string; // versions 0+
-  partitions: OffsetDeleteRequestPartitionInput[]; // versions 0+
+  partitions: readonly OffsetDeleteRequestPartitionInput[]; // versions 0+
 }
 
 export interface OffsetDeleteRequestPartition {

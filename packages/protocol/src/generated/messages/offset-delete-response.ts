@@ -13,7 +13,7 @@ export interface OffsetDeleteResponse {
 export interface OffsetDeleteResponseInput {
   errorCode: number; // versions 0+
   throttleTimeMs: number; // versions 0+, ignorable
-  topics: OffsetDeleteResponseTopicInput[]; // versions 0+
+  topics: readonly OffsetDeleteResponseTopicInput[]; // versions 0+
 }
 
 export interface OffsetDeleteResponseTopic {
@@ -23,7 +23,7 @@ export interface OffsetDeleteResponseTopic {
 
 export interface OffsetDeleteResponseTopicInput {
   name: string; // versions 0+
-  partitions: OffsetDeleteResponsePartitionInput[]; // versions 0+
+  partitions: readonly OffsetDeleteResponsePartitionInput[]; // versions 0+
 }
 
 export interface OffsetDeleteResponsePartition {

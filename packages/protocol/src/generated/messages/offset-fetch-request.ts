@@ -14,8 +14,8 @@ export interface OffsetFetchRequest {
 
 export interface OffsetFetchRequestInput {
   groupId?: string; // versions 0-7
-  topics?: OffsetFetchRequestTopicInput[] | null; // versions 0-7, nullable 2-7
-  groups?: OffsetFetchRequestGroupInput[]; // versions 8+
+  topics?: readonly OffsetFetchRequestTopicInput[] | null; // versions 0-7, nullable 2-7
+  groups?: readonly OffsetFetchRequestGroupInput[]; // versions 8+
   requireStable?: boolean; // versions 7+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -28,7 +28,7 @@ export interface OffsetFetchRequestTopic {
 
 export interface OffsetFetchRequestTopicInput {
   name: string; // versions 0-7
-  partitionIndexes: number[]; // versions 0-7
+  partitionIndexes: readonly number[]; // versions 0-7
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -44,7 +44,7 @@ export interface OffsetFetchRequestGroupInput {
   groupId: string; // versions 8+
   memberId?: string | null; // versions 9+, nullable 9+, ignorable
   memberEpoch?: number; // versions 9+, ignorable
-  topics: OffsetFetchRequestTopicsInput[] | null; // versions 8+, nullable 8+
+  topics: readonly OffsetFetchRequestTopicsInput[] | null; // versions 8+, nullable 8+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -58,7 +58,7 @@ export interface OffsetFetchRequestTopics {
 export interface OffsetFetchRequestTopicsInput {
   name?: string; // versions 8-9, ignorable
   topicId?: string; // versions 10+, ignorable
-  partitionIndexes: number[]; // versions 8+
+  partitionIndexes: readonly number[]; // versions 8+
   _unknownTaggedFields?: TaggedField[];
 }
 

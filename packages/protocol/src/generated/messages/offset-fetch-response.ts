@@ -14,9 +14,9 @@ export interface OffsetFetchResponse {
 
 export interface OffsetFetchResponseInput {
   throttleTimeMs?: number; // versions 3+, ignorable
-  topics?: OffsetFetchResponseTopicInput[]; // versions 0-7
+  topics?: readonly OffsetFetchResponseTopicInput[]; // versions 0-7
   errorCode?: number; // versions 2-7, ignorable
-  groups?: OffsetFetchResponseGroupInput[]; // versions 8+
+  groups?: readonly OffsetFetchResponseGroupInput[]; // versions 8+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface OffsetFetchResponseTopic {
 
 export interface OffsetFetchResponseTopicInput {
   name: string; // versions 0-7
-  partitions: OffsetFetchResponsePartitionInput[]; // versions 0-7
+  partitions: readonly OffsetFetchResponsePartitionInput[]; // versions 0-7
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -59,7 +59,7 @@ export interface OffsetFetchResponseGroup {
 
 export interface OffsetFetchResponseGroupInput {
   groupId: string; // versions 8+
-  topics: OffsetFetchResponseTopicsInput[]; // versions 8+
+  topics: readonly OffsetFetchResponseTopicsInput[]; // versions 8+
   errorCode?: number; // versions 8+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -74,7 +74,7 @@ export interface OffsetFetchResponseTopics {
 export interface OffsetFetchResponseTopicsInput {
   name?: string; // versions 8-9, ignorable
   topicId?: string; // versions 10+, ignorable
-  partitions: OffsetFetchResponsePartitionsInput[]; // versions 8+
+  partitions: readonly OffsetFetchResponsePartitionsInput[]; // versions 8+
   _unknownTaggedFields?: TaggedField[];
 }
 

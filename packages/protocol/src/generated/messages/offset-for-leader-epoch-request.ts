@@ -12,7 +12,7 @@ export interface OffsetForLeaderEpochRequest {
 
 export interface OffsetForLeaderEpochRequestInput {
   replicaId?: number; // versions 3+, ignorable
-  topics: OffsetForLeaderEpochRequestOffsetForLeaderTopicInput[]; // versions 0+
+  topics: readonly OffsetForLeaderEpochRequestOffsetForLeaderTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface OffsetForLeaderEpochRequestOffsetForLeaderTopic {
 
 export interface OffsetForLeaderEpochRequestOffsetForLeaderTopicInput {
   topic: string; // versions 0+
-  partitions: OffsetForLeaderEpochRequestOffsetForLeaderPartitionInput[]; // versions 0+
+  partitions: readonly OffsetForLeaderEpochRequestOffsetForLeaderPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

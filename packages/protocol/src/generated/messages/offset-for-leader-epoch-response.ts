@@ -12,7 +12,7 @@ export interface OffsetForLeaderEpochResponse {
 
 export interface OffsetForLeaderEpochResponseInput {
   throttleTimeMs: number; // versions 2+, ignorable
-  topics: OffsetForLeaderEpochResponseOffsetForLeaderTopicResultInput[]; // versions 0+
+  topics: readonly OffsetForLeaderEpochResponseOffsetForLeaderTopicResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface OffsetForLeaderEpochResponseOffsetForLeaderTopicResult {
 
 export interface OffsetForLeaderEpochResponseOffsetForLeaderTopicResultInput {
   topic: string; // versions 0+
-  partitions: OffsetForLeaderEpochResponseEpochEndOffsetInput[]; // versions 0+
+  partitions: readonly OffsetForLeaderEpochResponseEpochEndOffsetInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -16,7 +16,7 @@ export interface ProduceRequestInput {
   transactionalId?: string | null; // versions 3+, nullable 3+
   acks: number; // versions 0+
   timeoutMs: number; // versions 0+
-  topicData: ProduceRequestTopicProduceDataInput[]; // versions 0+
+  topicData: readonly ProduceRequestTopicProduceDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -30,7 +30,7 @@ export interface ProduceRequestTopicProduceData {
 export interface ProduceRequestTopicProduceDataInput {
   name?: string; // versions 0-12, ignorable
   topicId?: string; // versions 13+, ignorable
-  partitionData: ProduceRequestPartitionProduceDataInput[]; // versions 0+
+  partitionData: readonly ProduceRequestPartitionProduceDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,9 +12,9 @@ export interface ProduceResponse {
 }
 
 export interface ProduceResponseInput {
-  responses: ProduceResponseTopicProduceResponseInput[]; // versions 0+
+  responses: readonly ProduceResponseTopicProduceResponseInput[]; // versions 0+
   throttleTimeMs?: number; // versions 1+, ignorable
-  nodeEndpoints?: ProduceResponseNodeEndpointInput[]; // versions 10+, tag 0 in 10+
+  nodeEndpoints?: readonly ProduceResponseNodeEndpointInput[]; // versions 10+, tag 0 in 10+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface ProduceResponseTopicProduceResponse {
 export interface ProduceResponseTopicProduceResponseInput {
   name?: string; // versions 0-12, ignorable
   topicId?: string; // versions 13+, ignorable
-  partitionResponses: ProduceResponsePartitionProduceResponseInput[]; // versions 0+
+  partitionResponses: readonly ProduceResponsePartitionProduceResponseInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -50,7 +50,7 @@ export interface ProduceResponsePartitionProduceResponseInput {
   baseOffset: bigint; // versions 0+
   logAppendTimeMs?: bigint; // versions 2+, ignorable
   logStartOffset?: bigint; // versions 5+, ignorable
-  recordErrors?: ProduceResponseBatchIndexAndErrorMessageInput[]; // versions 8+, ignorable
+  recordErrors?: readonly ProduceResponseBatchIndexAndErrorMessageInput[]; // versions 8+, ignorable
   errorMessage?: string | null; // versions 8+, nullable 8+, ignorable
   currentLeader?: ProduceResponseLeaderIdAndEpochInput; // versions 10+, tag 0 in 10+
   _unknownTaggedFields?: TaggedField[];

@@ -12,7 +12,7 @@ export interface ReadShareGroupStateRequest {
 
 export interface ReadShareGroupStateRequestInput {
   groupId: string; // versions 0+
-  topics: ReadShareGroupStateRequestReadStateDataInput[]; // versions 0+
+  topics: readonly ReadShareGroupStateRequestReadStateDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface ReadShareGroupStateRequestReadStateData {
 
 export interface ReadShareGroupStateRequestReadStateDataInput {
   topicId: string; // versions 0+
-  partitions: ReadShareGroupStateRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly ReadShareGroupStateRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface ReadShareGroupStateResponse {
 }
 
 export interface ReadShareGroupStateResponseInput {
-  results: ReadShareGroupStateResponseReadStateResultInput[]; // versions 0+
+  results: readonly ReadShareGroupStateResponseReadStateResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface ReadShareGroupStateResponseReadStateResult {
 
 export interface ReadShareGroupStateResponseReadStateResultInput {
   topicId: string; // versions 0+
-  partitions: ReadShareGroupStateResponsePartitionResultInput[]; // versions 0+
+  partitions: readonly ReadShareGroupStateResponsePartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -42,7 +42,7 @@ export interface ReadShareGroupStateResponsePartitionResultInput {
   errorMessage?: string | null; // versions 0+, nullable 0+
   stateEpoch: number; // versions 0+
   startOffset: bigint; // versions 0+
-  stateBatches: ReadShareGroupStateResponseStateBatchInput[]; // versions 0+
+  stateBatches: readonly ReadShareGroupStateResponseStateBatchInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface ReadShareGroupStateSummaryRequest {
 
 export interface ReadShareGroupStateSummaryRequestInput {
   groupId: string; // versions 0+
-  topics: ReadShareGroupStateSummaryRequestReadStateSummaryDataInput[]; // versions 0+
+  topics: readonly ReadShareGroupStateSummaryRequestReadStateSummaryDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface ReadShareGroupStateSummaryRequestReadStateSummaryData {
 
 export interface ReadShareGroupStateSummaryRequestReadStateSummaryDataInput {
   topicId: string; // versions 0+
-  partitions: ReadShareGroupStateSummaryRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly ReadShareGroupStateSummaryRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

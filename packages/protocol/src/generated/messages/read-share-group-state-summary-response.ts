@@ -10,7 +10,7 @@ export interface ReadShareGroupStateSummaryResponse {
 }
 
 export interface ReadShareGroupStateSummaryResponseInput {
-  results: ReadShareGroupStateSummaryResponseReadStateSummaryResultInput[]; // versions 0+
+  results: readonly ReadShareGroupStateSummaryResponseReadStateSummaryResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface ReadShareGroupStateSummaryResponseReadStateSummaryResult {
 
 export interface ReadShareGroupStateSummaryResponseReadStateSummaryResultInput {
   topicId: string; // versions 0+
-  partitions: ReadShareGroupStateSummaryResponsePartitionResultInput[]; // versions 0+
+  partitions: readonly ReadShareGroupStateSummaryResponsePartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -11,7 +11,7 @@ export interface SaslHandshakeResponse {
 
 export interface SaslHandshakeResponseInput {
   errorCode: number; // versions 0+
-  mechanisms: string[]; // versions 0+
+  mechanisms: readonly string[]; // versions 0+
 }
 
 export function defaultSaslHandshakeResponse(): SaslHandshakeResponse {

@@ -18,7 +18,7 @@ export interface ShareAcknowledgeRequestInput {
   memberId: string | null; // versions 0+, nullable 0+
   shareSessionEpoch: number; // versions 0+
   isRenewAck?: boolean; // versions 2+
-  topics: ShareAcknowledgeRequestAcknowledgeTopicInput[]; // versions 0+
+  topics: readonly ShareAcknowledgeRequestAcknowledgeTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -30,7 +30,7 @@ export interface ShareAcknowledgeRequestAcknowledgeTopic {
 
 export interface ShareAcknowledgeRequestAcknowledgeTopicInput {
   topicId: string; // versions 0+
-  partitions: ShareAcknowledgeRequestAcknowledgePartitionInput[]; // versions 0+
+  partitions: readonly ShareAcknowledgeRequestAcknowledgePartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -42,7 +42,7 @@ export interface ShareAcknowledgeRequestAcknowledgePartition {
 
 export interface ShareAcknowledgeRequestAcknowledgePartitionInput {
   partitionIndex: number; // versions 0+
-  acknowledgementBatches: ShareAcknowledgeRequestAcknowledgementBatchInput[]; // versions 0+
+  acknowledgementBatches: readonly ShareAcknowledgeRequestAcknowledgementBatchInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -56,7 +56,7 @@ export interface ShareAcknowledgeRequestAcknowledgementBatch {
 export interface ShareAcknowledgeRequestAcknowledgementBatchInput {
   firstOffset: bigint; // versions 0+
   lastOffset: bigint; // versions 0+
-  acknowledgeTypes: number[]; // versions 0+
+  acknowledgeTypes: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

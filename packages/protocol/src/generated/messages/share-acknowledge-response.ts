@@ -19,8 +19,8 @@ export interface ShareAcknowledgeResponseInput {
   errorCode: number; // versions 0+
   errorMessage?: string | null; // versions 0+, nullable 0+
   acquisitionLockTimeoutMs?: number; // versions 2+, ignorable
-  responses: ShareAcknowledgeResponseShareAcknowledgeTopicResponseInput[]; // versions 0+
-  nodeEndpoints: ShareAcknowledgeResponseNodeEndpointInput[]; // versions 0+
+  responses: readonly ShareAcknowledgeResponseShareAcknowledgeTopicResponseInput[]; // versions 0+
+  nodeEndpoints: readonly ShareAcknowledgeResponseNodeEndpointInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -32,7 +32,7 @@ export interface ShareAcknowledgeResponseShareAcknowledgeTopicResponse {
 
 export interface ShareAcknowledgeResponseShareAcknowledgeTopicResponseInput {
   topicId: string; // versions 0+
-  partitions: ShareAcknowledgeResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly ShareAcknowledgeResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

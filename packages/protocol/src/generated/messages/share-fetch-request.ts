@@ -31,8 +31,8 @@ export interface ShareFetchRequestInput {
   batchSize: number; // versions 1+
   shareAcquireMode?: number; // versions 2+, ignorable
   isRenewAck?: boolean; // versions 2+
-  topics: ShareFetchRequestFetchTopicInput[]; // versions 0+
-  forgottenTopicsData: ShareFetchRequestForgottenTopicInput[]; // versions 0+
+  topics: readonly ShareFetchRequestFetchTopicInput[]; // versions 0+
+  forgottenTopicsData: readonly ShareFetchRequestForgottenTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -44,7 +44,7 @@ export interface ShareFetchRequestFetchTopic {
 
 export interface ShareFetchRequestFetchTopicInput {
   topicId: string; // versions 0+
-  partitions: ShareFetchRequestFetchPartitionInput[]; // versions 0+
+  partitions: readonly ShareFetchRequestFetchPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -58,7 +58,7 @@ export interface ShareFetchRequestFetchPartition {
 export interface ShareFetchRequestFetchPartitionInput {
   partitionIndex: number; // versions 0+
   partitionMaxBytes?: number; // versions 0
-  acknowledgementBatches: ShareFetchRequestAcknowledgementBatchInput[]; // versions 0+
+  acknowledgementBatches: readonly ShareFetchRequestAcknowledgementBatchInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -72,7 +72,7 @@ export interface ShareFetchRequestAcknowledgementBatch {
 export interface ShareFetchRequestAcknowledgementBatchInput {
   firstOffset: bigint; // versions 0+
   lastOffset: bigint; // versions 0+
-  acknowledgeTypes: number[]; // versions 0+
+  acknowledgeTypes: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -84,7 +84,7 @@ export interface ShareFetchRequestForgottenTopic {
 
 export interface ShareFetchRequestForgottenTopicInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -19,8 +19,8 @@ export interface ShareFetchResponseInput {
   errorCode: number; // versions 0+
   errorMessage?: string | null; // versions 0+, nullable 0+
   acquisitionLockTimeoutMs: number; // versions 1+
-  responses: ShareFetchResponseShareFetchableTopicResponseInput[]; // versions 0+
-  nodeEndpoints: ShareFetchResponseNodeEndpointInput[]; // versions 0+
+  responses: readonly ShareFetchResponseShareFetchableTopicResponseInput[]; // versions 0+
+  nodeEndpoints: readonly ShareFetchResponseNodeEndpointInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -32,7 +32,7 @@ export interface ShareFetchResponseShareFetchableTopicResponse {
 
 export interface ShareFetchResponseShareFetchableTopicResponseInput {
   topicId: string; // versions 0+
-  partitions: ShareFetchResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly ShareFetchResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -56,7 +56,7 @@ export interface ShareFetchResponsePartitionDataInput {
   acknowledgeErrorMessage?: string | null; // versions 0+, nullable 0+
   currentLeader?: ShareFetchResponseLeaderIdAndEpochInput; // versions 0+
   records: Buffer; // versions 0+, nullable 0
-  acquiredRecords: ShareFetchResponseAcquiredRecordsInput[]; // versions 0+
+  acquiredRecords: readonly ShareFetchResponseAcquiredRecordsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -16,7 +16,7 @@ export interface ShareGroupCurrentMemberAssignmentValueInput {
   memberEpoch: number; // versions 0+
   previousMemberEpoch: number; // versions 0+
   state: number; // versions 0+
-  assignedPartitions: ShareGroupCurrentMemberAssignmentValueTopicPartitionsInput[]; // versions 0+
+  assignedPartitions: readonly ShareGroupCurrentMemberAssignmentValueTopicPartitionsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface ShareGroupCurrentMemberAssignmentValueTopicPartitions {
 
 export interface ShareGroupCurrentMemberAssignmentValueTopicPartitionsInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -11,7 +11,7 @@ export interface ShareGroupDescribeRequest {
 }
 
 export interface ShareGroupDescribeRequestInput {
-  groupIds: string[]; // versions 0+
+  groupIds: readonly string[]; // versions 0+
   includeAuthorizedOperations: boolean; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }

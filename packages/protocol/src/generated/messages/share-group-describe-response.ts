@@ -12,7 +12,7 @@ export interface ShareGroupDescribeResponse {
 
 export interface ShareGroupDescribeResponseInput {
   throttleTimeMs: number; // versions 0+
-  groups: ShareGroupDescribeResponseDescribedGroupInput[]; // versions 0+
+  groups: readonly ShareGroupDescribeResponseDescribedGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -37,7 +37,7 @@ export interface ShareGroupDescribeResponseDescribedGroupInput {
   groupEpoch: number; // versions 0+
   assignmentEpoch: number; // versions 0+
   assignorName: string; // versions 0+
-  members: ShareGroupDescribeResponseMemberInput[]; // versions 0+
+  members: readonly ShareGroupDescribeResponseMemberInput[]; // versions 0+
   authorizedOperations?: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -59,7 +59,7 @@ export interface ShareGroupDescribeResponseMemberInput {
   memberEpoch: number; // versions 0+
   clientId: string; // versions 0+
   clientHost: string; // versions 0+
-  subscribedTopicNames: string[]; // versions 0+
+  subscribedTopicNames: readonly string[]; // versions 0+
   assignment?: ShareGroupDescribeResponseAssignmentInput; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -70,7 +70,7 @@ export interface ShareGroupDescribeResponseAssignment {
 }
 
 export interface ShareGroupDescribeResponseAssignmentInput {
-  topicPartitions: ShareGroupDescribeResponseTopicPartitionsInput[]; // versions 0+
+  topicPartitions: readonly ShareGroupDescribeResponseTopicPartitionsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -84,7 +84,7 @@ export interface ShareGroupDescribeResponseTopicPartitions {
 export interface ShareGroupDescribeResponseTopicPartitionsInput {
   topicId: string; // versions 0+
   topicName: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

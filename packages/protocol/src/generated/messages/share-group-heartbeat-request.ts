@@ -18,7 +18,7 @@ export interface ShareGroupHeartbeatRequestInput {
   memberId: string; // versions 0+
   memberEpoch: number; // versions 0+
   rackId?: string | null; // versions 0+, nullable 0+
-  subscribedTopicNames?: string[] | null; // versions 0+, nullable 0+
+  subscribedTopicNames?: readonly string[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -32,7 +32,7 @@ export interface ShareGroupHeartbeatResponseAssignment {
 }
 
 export interface ShareGroupHeartbeatResponseAssignmentInput {
-  topicPartitions: ShareGroupHeartbeatResponseTopicPartitionsInput[]; // versions 0+
+  topicPartitions: readonly ShareGroupHeartbeatResponseTopicPartitionsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -44,7 +44,7 @@ export interface ShareGroupHeartbeatResponseTopicPartitions {
 
 export interface ShareGroupHeartbeatResponseTopicPartitionsInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -16,7 +16,7 @@ export interface ShareGroupMemberMetadataValueInput {
   rackId: string | null; // versions 0+, nullable 0+
   clientId: string; // versions 0+
   clientHost: string; // versions 0+
-  subscribedTopicNames: string[]; // versions 0+
+  subscribedTopicNames: readonly string[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,9 +12,9 @@ export interface ShareGroupStatePartitionMetadataValue {
 }
 
 export interface ShareGroupStatePartitionMetadataValueInput {
-  initializingTopics: ShareGroupStatePartitionMetadataValueTopicPartitionsInfoInput[]; // versions 0+
-  initializedTopics: ShareGroupStatePartitionMetadataValueTopicPartitionsInfoInput[]; // versions 0+
-  deletingTopics: ShareGroupStatePartitionMetadataValueTopicInfoInput[]; // versions 0+
+  initializingTopics: readonly ShareGroupStatePartitionMetadataValueTopicPartitionsInfoInput[]; // versions 0+
+  initializedTopics: readonly ShareGroupStatePartitionMetadataValueTopicPartitionsInfoInput[]; // versions 0+
+  deletingTopics: readonly ShareGroupStatePartitionMetadataValueTopicInfoInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface ShareGroupStatePartitionMetadataValueTopicPartitionsInfo {
 export interface ShareGroupStatePartitionMetadataValueTopicPartitionsInfoInput {
   topicId: string; // versions 0+
   topicName: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface ShareGroupTargetAssignmentMemberValue {
 }
 
 export interface ShareGroupTargetAssignmentMemberValueInput {
-  topicPartitions: ShareGroupTargetAssignmentMemberValueTopicPartitionInput[]; // versions 0+
+  topicPartitions: readonly ShareGroupTargetAssignmentMemberValueTopicPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface ShareGroupTargetAssignmentMemberValueTopicPartition {
 
 export interface ShareGroupTargetAssignmentMemberValueTopicPartitionInput {
   topicId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -21,12 +21,12 @@ export interface StreamsGroupCurrentMemberAssignmentValueInput {
   memberEpoch: number; // versions 0+
   previousMemberEpoch: number; // versions 0+
   state: number; // versions 0+
-  activeTasks: StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
-  standbyTasks: StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
-  warmupTasks: StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
-  activeTasksPendingRevocation: StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
-  standbyTasksPendingRevocation: StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
-  warmupTasksPendingRevocation: StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
+  activeTasks: readonly StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
+  standbyTasks: readonly StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
+  warmupTasks: readonly StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
+  activeTasksPendingRevocation: readonly StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
+  standbyTasksPendingRevocation: readonly StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
+  warmupTasksPendingRevocation: readonly StreamsGroupCurrentMemberAssignmentValueTaskIdsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -39,8 +39,8 @@ export interface StreamsGroupCurrentMemberAssignmentValueTaskIds {
 
 export interface StreamsGroupCurrentMemberAssignmentValueTaskIdsInput {
   subtopologyId: string; // versions 0+
-  partitions: number[]; // versions 0+
-  assignmentEpochs?: number[] | null; // versions 0+, tag 0 in 0+, nullable 0+
+  partitions: readonly number[]; // versions 0+
+  assignmentEpochs?: readonly number[] | null; // versions 0+, tag 0 in 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface StreamsGroupDescribeResponse {
 
 export interface StreamsGroupDescribeResponseInput {
   throttleTimeMs: number; // versions 0+
-  groups: StreamsGroupDescribeResponseDescribedGroupInput[]; // versions 0+
+  groups: readonly StreamsGroupDescribeResponseDescribedGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -37,7 +37,7 @@ export interface StreamsGroupDescribeResponseDescribedGroupInput {
   groupEpoch: number; // versions 0+
   assignmentEpoch: number; // versions 0+
   topology?: StreamsGroupDescribeResponseTopologyInput | null; // versions 0+, nullable 0+
-  members: StreamsGroupDescribeResponseMemberInput[]; // versions 0+
+  members: readonly StreamsGroupDescribeResponseMemberInput[]; // versions 0+
   authorizedOperations?: number; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -50,7 +50,7 @@ export interface StreamsGroupDescribeResponseTopology {
 
 export interface StreamsGroupDescribeResponseTopologyInput {
   epoch: number; // versions 0+
-  subtopologies?: StreamsGroupDescribeResponseSubtopologyInput[] | null; // versions 0+, nullable 0+
+  subtopologies?: readonly StreamsGroupDescribeResponseSubtopologyInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -65,10 +65,10 @@ export interface StreamsGroupDescribeResponseSubtopology {
 
 export interface StreamsGroupDescribeResponseSubtopologyInput {
   subtopologyId: string; // versions 0+
-  sourceTopics: string[]; // versions 0+
-  repartitionSinkTopics: string[]; // versions 0+
-  stateChangelogTopics: StreamsGroupDescribeResponseTopicInfoInput[]; // versions 0+
-  repartitionSourceTopics: StreamsGroupDescribeResponseTopicInfoInput[]; // versions 0+
+  sourceTopics: readonly string[]; // versions 0+
+  repartitionSinkTopics: readonly string[]; // versions 0+
+  stateChangelogTopics: readonly StreamsGroupDescribeResponseTopicInfoInput[]; // versions 0+
+  repartitionSourceTopics: readonly StreamsGroupDescribeResponseTopicInfoInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -84,7 +84,7 @@ export interface StreamsGroupDescribeResponseTopicInfoInput {
   name: string; // versions 0+
   partitions: number; // versions 0+
   replicationFactor: number; // versions 0+
-  topicConfigs: StreamsGroupDescribeResponseKeyValueInput[]; // versions 0+
+  topicConfigs: readonly StreamsGroupDescribeResponseKeyValueInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -129,9 +129,9 @@ export interface StreamsGroupDescribeResponseMemberInput {
   topologyEpoch: number; // versions 0+
   processId: string; // versions 0+
   userEndpoint?: StreamsGroupDescribeResponseEndpointInput | null; // versions 0+, nullable 0+
-  clientTags: StreamsGroupDescribeResponseKeyValueInput[]; // versions 0+
-  taskOffsets: StreamsGroupDescribeResponseTaskOffsetInput[]; // versions 0+
-  taskEndOffsets: StreamsGroupDescribeResponseTaskOffsetInput[]; // versions 0+
+  clientTags: readonly StreamsGroupDescribeResponseKeyValueInput[]; // versions 0+
+  taskOffsets: readonly StreamsGroupDescribeResponseTaskOffsetInput[]; // versions 0+
+  taskEndOffsets: readonly StreamsGroupDescribeResponseTaskOffsetInput[]; // versions 0+
   assignment?: StreamsGroupDescribeResponseAssignmentInput; // versions 0+
   targetAssignment?: StreamsGroupDescribeResponseAssignmentInput; // versions 0+
   isClassic: boolean; // versions 0+
@@ -172,9 +172,9 @@ export interface StreamsGroupDescribeResponseAssignment {
 }
 
 export interface StreamsGroupDescribeResponseAssignmentInput {
-  activeTasks: StreamsGroupDescribeResponseTaskIdsInput[]; // versions 0+
-  standbyTasks: StreamsGroupDescribeResponseTaskIdsInput[]; // versions 0+
-  warmupTasks: StreamsGroupDescribeResponseTaskIdsInput[]; // versions 0+
+  activeTasks: readonly StreamsGroupDescribeResponseTaskIdsInput[]; // versions 0+
+  standbyTasks: readonly StreamsGroupDescribeResponseTaskIdsInput[]; // versions 0+
+  warmupTasks: readonly StreamsGroupDescribeResponseTaskIdsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -186,7 +186,7 @@ export interface StreamsGroupDescribeResponseTaskIds {
 
 export interface StreamsGroupDescribeResponseTaskIdsInput {
   subtopologyId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

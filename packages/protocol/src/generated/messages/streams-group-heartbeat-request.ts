@@ -34,14 +34,14 @@ export interface StreamsGroupHeartbeatRequestInput {
   rackId?: string | null; // versions 0+, nullable 0+
   rebalanceTimeoutMs?: number; // versions 0+
   topology?: StreamsGroupHeartbeatRequestTopologyInput | null; // versions 0+, nullable 0+
-  activeTasks?: StreamsGroupHeartbeatRequestTaskIdsInput[] | null; // versions 0+, nullable 0+
-  standbyTasks?: StreamsGroupHeartbeatRequestTaskIdsInput[] | null; // versions 0+, nullable 0+
-  warmupTasks?: StreamsGroupHeartbeatRequestTaskIdsInput[] | null; // versions 0+, nullable 0+
+  activeTasks?: readonly StreamsGroupHeartbeatRequestTaskIdsInput[] | null; // versions 0+, nullable 0+
+  standbyTasks?: readonly StreamsGroupHeartbeatRequestTaskIdsInput[] | null; // versions 0+, nullable 0+
+  warmupTasks?: readonly StreamsGroupHeartbeatRequestTaskIdsInput[] | null; // versions 0+, nullable 0+
   processId?: string | null; // versions 0+, nullable 0+
   userEndpoint?: StreamsGroupHeartbeatRequestEndpointInput | null; // versions 0+, nullable 0+
-  clientTags?: StreamsGroupHeartbeatRequestKeyValueInput[] | null; // versions 0+, nullable 0+
-  taskOffsets?: StreamsGroupHeartbeatRequestTaskOffsetInput[] | null; // versions 0+, nullable 0+
-  taskEndOffsets?: StreamsGroupHeartbeatRequestTaskOffsetInput[] | null; // versions 0+, nullable 0+
+  clientTags?: readonly StreamsGroupHeartbeatRequestKeyValueInput[] | null; // versions 0+, nullable 0+
+  taskOffsets?: readonly StreamsGroupHeartbeatRequestTaskOffsetInput[] | null; // versions 0+, nullable 0+
+  taskEndOffsets?: readonly StreamsGroupHeartbeatRequestTaskOffsetInput[] | null; // versions 0+, nullable 0+
   shutdownApplication?: boolean; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
@@ -54,7 +54,7 @@ export interface StreamsGroupHeartbeatRequestTopology {
 
 export interface StreamsGroupHeartbeatRequestTopologyInput {
   epoch: number; // versions 0+
-  subtopologies: StreamsGroupHeartbeatRequestSubtopologyInput[]; // versions 0+
+  subtopologies: readonly StreamsGroupHeartbeatRequestSubtopologyInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -71,12 +71,12 @@ export interface StreamsGroupHeartbeatRequestSubtopology {
 
 export interface StreamsGroupHeartbeatRequestSubtopologyInput {
   subtopologyId: string; // versions 0+
-  sourceTopics: string[]; // versions 0+
-  sourceTopicRegex: string[]; // versions 0+
-  stateChangelogTopics: StreamsGroupHeartbeatRequestTopicInfoInput[]; // versions 0+
-  repartitionSinkTopics: string[]; // versions 0+
-  repartitionSourceTopics: StreamsGroupHeartbeatRequestTopicInfoInput[]; // versions 0+
-  copartitionGroups: StreamsGroupHeartbeatRequestCopartitionGroupInput[]; // versions 0+
+  sourceTopics: readonly string[]; // versions 0+
+  sourceTopicRegex: readonly string[]; // versions 0+
+  stateChangelogTopics: readonly StreamsGroupHeartbeatRequestTopicInfoInput[]; // versions 0+
+  repartitionSinkTopics: readonly string[]; // versions 0+
+  repartitionSourceTopics: readonly StreamsGroupHeartbeatRequestTopicInfoInput[]; // versions 0+
+  copartitionGroups: readonly StreamsGroupHeartbeatRequestCopartitionGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -92,7 +92,7 @@ export interface StreamsGroupHeartbeatRequestTopicInfoInput {
   name: string; // versions 0+
   partitions: number; // versions 0+
   replicationFactor: number; // versions 0+
-  topicConfigs: StreamsGroupHeartbeatRequestKeyValueInput[]; // versions 0+
+  topicConfigs: readonly StreamsGroupHeartbeatRequestKeyValueInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -116,9 +116,9 @@ export interface StreamsGroupHeartbeatRequestCopartitionGroup {
 }
 
 export interface StreamsGroupHeartbeatRequestCopartitionGroupInput {
-  sourceTopics: number[]; // versions 0+
-  sourceTopicRegex: number[]; // versions 0+
-  repartitionSourceTopics: number[]; // versions 0+
+  sourceTopics: readonly number[]; // versions 0+
+  sourceTopicRegex: readonly number[]; // versions 0+
+  repartitionSourceTopics: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -130,7 +130,7 @@ export interface StreamsGroupHeartbeatRequestTaskIds {
 
 export interface StreamsGroupHeartbeatRequestTaskIdsInput {
   subtopologyId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

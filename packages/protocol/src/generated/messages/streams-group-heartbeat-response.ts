@@ -31,12 +31,12 @@ export interface StreamsGroupHeartbeatResponseInput {
   heartbeatIntervalMs: number; // versions 0+
   acceptableRecoveryLag: number; // versions 0+
   taskOffsetIntervalMs: number; // versions 0+
-  status: StreamsGroupHeartbeatResponseStatusInput[] | null; // versions 0+, nullable 0+
-  activeTasks?: StreamsGroupHeartbeatResponseTaskIdsInput[] | null; // versions 0+, nullable 0+
-  standbyTasks?: StreamsGroupHeartbeatResponseTaskIdsInput[] | null; // versions 0+, nullable 0+
-  warmupTasks?: StreamsGroupHeartbeatResponseTaskIdsInput[] | null; // versions 0+, nullable 0+
+  status: readonly StreamsGroupHeartbeatResponseStatusInput[] | null; // versions 0+, nullable 0+
+  activeTasks?: readonly StreamsGroupHeartbeatResponseTaskIdsInput[] | null; // versions 0+, nullable 0+
+  standbyTasks?: readonly StreamsGroupHeartbeatResponseTaskIdsInput[] | null; // versions 0+, nullable 0+
+  warmupTasks?: readonly StreamsGroupHeartbeatResponseTaskIdsInput[] | null; // versions 0+, nullable 0+
   endpointInformationEpoch: number; // versions 0+
-  partitionsByUserEndpoint?: StreamsGroupHeartbeatResponseEndpointToPartitionsInput[] | null; // versions 0+, nullable 0+
+  partitionsByUserEndpoint?: readonly StreamsGroupHeartbeatResponseEndpointToPartitionsInput[] | null; // versions 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -60,7 +60,7 @@ export interface StreamsGroupHeartbeatResponseTaskIds {
 
 export interface StreamsGroupHeartbeatResponseTaskIdsInput {
   subtopologyId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -73,8 +73,8 @@ export interface StreamsGroupHeartbeatResponseEndpointToPartitions {
 
 export interface StreamsGroupHeartbeatResponseEndpointToPartitionsInput {
   userEndpoint?: StreamsGroupHeartbeatResponseEndpointInput; // versions 0+
-  activePartitions: StreamsGroupHeartbeatResponseTopicPartitionInput[]; // versions 0+
-  standbyPartitions: StreamsGroupHeartbeatResponseTopicPartitionInput[]; // versions 0+
+  activePartitions: readonly StreamsGroupHeartbeatResponseTopicPartitionInput[]; // versions 0+
+  standbyPartitions: readonly StreamsGroupHeartbeatResponseTopicPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -98,7 +98,7 @@ export interface StreamsGroupHeartbeatResponseTopicPartition {
 
 export interface StreamsGroupHeartbeatResponseTopicPartitionInput {
   topic: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

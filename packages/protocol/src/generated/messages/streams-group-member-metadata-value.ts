@@ -26,7 +26,7 @@ export interface StreamsGroupMemberMetadataValueInput {
   topologyEpoch: number; // versions 0+
   processId: string; // versions 0+
   userEndpoint?: StreamsGroupMemberMetadataValueEndpointInput | null; // versions 0+, nullable 0+
-  clientTags: StreamsGroupMemberMetadataValueKeyValueInput[]; // versions 0+
+  clientTags: readonly StreamsGroupMemberMetadataValueKeyValueInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

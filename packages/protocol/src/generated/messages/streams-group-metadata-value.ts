@@ -16,7 +16,7 @@ export interface StreamsGroupMetadataValueInput {
   epoch: number; // versions 0+
   metadataHash: bigint; // versions 0+
   validatedTopologyEpoch?: number; // versions 0+, tag 0 in 0+
-  lastAssignmentConfigs?: StreamsGroupMetadataValueLastAssignmentConfigInput[] | null; // versions 0+, tag 1 in 0+, nullable 0+
+  lastAssignmentConfigs?: readonly StreamsGroupMetadataValueLastAssignmentConfigInput[] | null; // versions 0+, tag 1 in 0+, nullable 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,9 +12,9 @@ export interface StreamsGroupTargetAssignmentMemberValue {
 }
 
 export interface StreamsGroupTargetAssignmentMemberValueInput {
-  activeTasks: StreamsGroupTargetAssignmentMemberValueTaskIdsInput[]; // versions 0+
-  standbyTasks: StreamsGroupTargetAssignmentMemberValueTaskIdsInput[]; // versions 0+
-  warmupTasks: StreamsGroupTargetAssignmentMemberValueTaskIdsInput[]; // versions 0+
+  activeTasks: readonly StreamsGroupTargetAssignmentMemberValueTaskIdsInput[]; // versions 0+
+  standbyTasks: readonly StreamsGroupTargetAssignmentMemberValueTaskIdsInput[]; // versions 0+
+  warmupTasks: readonly StreamsGroupTargetAssignmentMemberValueTaskIdsInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface StreamsGroupTargetAssignmentMemberValueTaskIds {
 
 export interface StreamsGroupTargetAssignmentMemberValueTaskIdsInput {
   subtopologyId: string; // versions 0+
-  partitions: number[]; // versions 0+
+  partitions: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

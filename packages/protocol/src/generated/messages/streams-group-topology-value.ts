@@ -12,7 +12,7 @@ export interface StreamsGroupTopologyValue {
 
 export interface StreamsGroupTopologyValueInput {
   epoch: number; // versions 0+
-  subtopologies: StreamsGroupTopologyValueSubtopologyInput[]; // versions 0+
+  subtopologies: readonly StreamsGroupTopologyValueSubtopologyInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -29,12 +29,12 @@ export interface StreamsGroupTopologyValueSubtopology {
 
 export interface StreamsGroupTopologyValueSubtopologyInput {
   subtopologyId: string; // versions 0+
-  sourceTopics: string[]; // versions 0+
-  sourceTopicRegex: string[]; // versions 0+
-  stateChangelogTopics: StreamsGroupTopologyValueTopicInfoInput[]; // versions 0+
-  repartitionSinkTopics: string[]; // versions 0+
-  repartitionSourceTopics: StreamsGroupTopologyValueTopicInfoInput[]; // versions 0+
-  copartitionGroups: StreamsGroupTopologyValueCopartitionGroupInput[]; // versions 0+
+  sourceTopics: readonly string[]; // versions 0+
+  sourceTopicRegex: readonly string[]; // versions 0+
+  stateChangelogTopics: readonly StreamsGroupTopologyValueTopicInfoInput[]; // versions 0+
+  repartitionSinkTopics: readonly string[]; // versions 0+
+  repartitionSourceTopics: readonly StreamsGroupTopologyValueTopicInfoInput[]; // versions 0+
+  copartitionGroups: readonly StreamsGroupTopologyValueCopartitionGroupInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -50,7 +50,7 @@ export interface StreamsGroupTopologyValueTopicInfoInput {
   name: string; // versions 0+
   partitions: number; // versions 0+
   replicationFactor: number; // versions 0+
-  topicConfigs: StreamsGroupTopologyValueTopicConfigInput[]; // versions 0+
+  topicConfigs: readonly StreamsGroupTopologyValueTopicConfigInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -74,9 +74,9 @@ export interface StreamsGroupTopologyValueCopartitionGroup {
 }
 
 export interface StreamsGroupTopologyValueCopartitionGroupInput {
-  sourceTopics: number[]; // versions 0+
-  sourceTopicRegex: number[]; // versions 0+
-  repartitionSourceTopics: number[]; // versions 0+
+  sourceTopics: readonly number[]; // versions 0+
+  sourceTopicRegex: readonly number[]; // versions 0+
+  repartitionSourceTopics: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -22,7 +22,7 @@ export interface SyncGroupRequestInput {
   groupInstanceId?: string | null; // versions 3+, nullable 3+
   protocolType?: string | null; // versions 5+, nullable 5+, ignorable
   protocolName?: string | null; // versions 5+, nullable 5+, ignorable
-  assignments: SyncGroupRequestAssignmentInput[]; // versions 0+
+  assignments: readonly SyncGroupRequestAssignmentInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

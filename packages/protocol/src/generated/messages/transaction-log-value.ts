@@ -27,7 +27,7 @@ export interface TransactionLogValueInput {
   nextProducerEpoch?: number; // versions 1+, tag 3 in 1+
   transactionTimeoutMs: number; // versions 0+
   transactionStatus: number; // versions 0+
-  transactionPartitions: TransactionLogValuePartitionsSchemaInput[] | null; // versions 0+, nullable 0+
+  transactionPartitions: readonly TransactionLogValuePartitionsSchemaInput[] | null; // versions 0+, nullable 0+
   transactionLastUpdateTimestampMs: bigint; // versions 0+
   transactionStartTimestampMs: bigint; // versions 0+
   clientTransactionVersion?: number; // versions 1+, tag 2 in 1+
@@ -42,7 +42,7 @@ export interface TransactionLogValuePartitionsSchema {
 
 export interface TransactionLogValuePartitionsSchemaInput {
   topic: string; // versions 0+
-  partitionIds: number[]; // versions 0+
+  partitionIds: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -24,7 +24,7 @@ export interface TxnOffsetCommitRequestInput {
   generationId?: number; // versions 3+
   memberId?: string; // versions 3+
   groupInstanceId?: string | null; // versions 3+, nullable 3+
-  topics: TxnOffsetCommitRequestTopicInput[]; // versions 0+
+  topics: readonly TxnOffsetCommitRequestTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -36,7 +36,7 @@ export interface TxnOffsetCommitRequestTopic {
 
 export interface TxnOffsetCommitRequestTopicInput {
   name: string; // versions 0+
-  partitions: TxnOffsetCommitRequestPartitionInput[]; // versions 0+
+  partitions: readonly TxnOffsetCommitRequestPartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface TxnOffsetCommitResponse {
 
 export interface TxnOffsetCommitResponseInput {
   throttleTimeMs: number; // versions 0+
-  topics: TxnOffsetCommitResponseTopicInput[]; // versions 0+
+  topics: readonly TxnOffsetCommitResponseTopicInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface TxnOffsetCommitResponseTopic {
 
 export interface TxnOffsetCommitResponseTopicInput {
   name: string; // versions 0+
-  partitions: TxnOffsetCommitResponsePartitionInput[]; // versions 0+
+  partitions: readonly TxnOffsetCommitResponsePartitionInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,7 +13,7 @@ export interface UpdateFeaturesRequest {
 
 export interface UpdateFeaturesRequestInput {
   timeoutMs?: number; // versions 0+
-  featureUpdates: UpdateFeaturesRequestFeatureUpdateKeyInput[]; // versions 0+
+  featureUpdates: readonly UpdateFeaturesRequestFeatureUpdateKeyInput[]; // versions 0+
   validateOnly?: boolean; // versions 1+
   _unknownTaggedFields?: TaggedField[];
 }

@@ -16,7 +16,7 @@ export interface UpdateFeaturesResponseInput {
   throttleTimeMs: number; // versions 0+
   errorCode: number; // versions 0+
   errorMessage: string | null; // versions 0+, nullable 0+
-  results?: UpdateFeaturesResponseUpdatableFeatureResultInput[]; // versions 0-1, ignorable
+  results?: readonly UpdateFeaturesResponseUpdatableFeatureResultInput[]; // versions 0-1, ignorable
   _unknownTaggedFields?: TaggedField[];
 }
 

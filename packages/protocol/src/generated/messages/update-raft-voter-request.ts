@@ -19,7 +19,7 @@ export interface UpdateRaftVoterRequestInput {
   currentLeaderEpoch: number; // versions 0+
   voterId: number; // versions 0+
   voterDirectoryId: string; // versions 0+
-  listeners: UpdateRaftVoterRequestListenerInput[]; // versions 0+
+  listeners: readonly UpdateRaftVoterRequestListenerInput[]; // versions 0+
   kRaftVersionFeature?: UpdateRaftVoterRequestKRaftVersionFeatureInput; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }

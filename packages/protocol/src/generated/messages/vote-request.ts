@@ -14,7 +14,7 @@ export interface VoteRequest {
 export interface VoteRequestInput {
   clusterId?: string | null; // versions 0+, nullable 0+
   voterId?: number; // versions 1+, ignorable
-  topics: VoteRequestTopicDataInput[]; // versions 0+
+  topics: readonly VoteRequestTopicDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface VoteRequestTopicData {
 
 export interface VoteRequestTopicDataInput {
   topicName: string; // versions 0+
-  partitions: VoteRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly VoteRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -13,8 +13,8 @@ export interface VoteResponse {
 
 export interface VoteResponseInput {
   errorCode: number; // versions 0+
-  topics: VoteResponseTopicDataInput[]; // versions 0+
-  nodeEndpoints?: VoteResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
+  topics: readonly VoteResponseTopicDataInput[]; // versions 0+
+  nodeEndpoints?: readonly VoteResponseNodeEndpointInput[]; // versions 1+, tag 0 in 1+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -26,7 +26,7 @@ export interface VoteResponseTopicData {
 
 export interface VoteResponseTopicDataInput {
   topicName: string; // versions 0+
-  partitions: VoteResponsePartitionDataInput[]; // versions 0+
+  partitions: readonly VoteResponsePartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -12,7 +12,7 @@ export interface VotersRecord {
 
 export interface VotersRecordInput {
   version: number; // versions 0+
-  voters: VotersRecordVoterInput[]; // versions 0+
+  voters: readonly VotersRecordVoterInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -27,7 +27,7 @@ export interface VotersRecordVoter {
 export interface VotersRecordVoterInput {
   voterId: number; // versions 0+
   voterDirectoryId: string; // versions 0+
-  endpoints: VotersRecordEndpointInput[]; // versions 0+
+  endpoints: readonly VotersRecordEndpointInput[]; // versions 0+
   kRaftVersionFeature?: VotersRecordKRaftVersionFeatureInput; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }

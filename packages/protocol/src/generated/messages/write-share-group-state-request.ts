@@ -12,7 +12,7 @@ export interface WriteShareGroupStateRequest {
 
 export interface WriteShareGroupStateRequestInput {
   groupId: string; // versions 0+
-  topics: WriteShareGroupStateRequestWriteStateDataInput[]; // versions 0+
+  topics: readonly WriteShareGroupStateRequestWriteStateDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -24,7 +24,7 @@ export interface WriteShareGroupStateRequestWriteStateData {
 
 export interface WriteShareGroupStateRequestWriteStateDataInput {
   topicId: string; // versions 0+
-  partitions: WriteShareGroupStateRequestPartitionDataInput[]; // versions 0+
+  partitions: readonly WriteShareGroupStateRequestPartitionDataInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -44,7 +44,7 @@ export interface WriteShareGroupStateRequestPartitionDataInput {
   leaderEpoch: number; // versions 0+
   startOffset: bigint; // versions 0+
   deliveryCompleteCount?: number; // versions 1+, ignorable
-  stateBatches: WriteShareGroupStateRequestStateBatchInput[]; // versions 0+
+  stateBatches: readonly WriteShareGroupStateRequestStateBatchInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

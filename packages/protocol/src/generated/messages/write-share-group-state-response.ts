@@ -10,7 +10,7 @@ export interface WriteShareGroupStateResponse {
 }
 
 export interface WriteShareGroupStateResponseInput {
-  results: WriteShareGroupStateResponseWriteStateResultInput[]; // versions 0+
+  results: readonly WriteShareGroupStateResponseWriteStateResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface WriteShareGroupStateResponseWriteStateResult {
 
 export interface WriteShareGroupStateResponseWriteStateResultInput {
   topicId: string; // versions 0+
-  partitions: WriteShareGroupStateResponsePartitionResultInput[]; // versions 0+
+  partitions: readonly WriteShareGroupStateResponsePartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface WriteTxnMarkersRequest {
 }
 
 export interface WriteTxnMarkersRequestInput {
-  markers: WriteTxnMarkersRequestWritableTxnMarkerInput[]; // versions 0+
+  markers: readonly WriteTxnMarkersRequestWritableTxnMarkerInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -28,7 +28,7 @@ export interface WriteTxnMarkersRequestWritableTxnMarkerInput {
   producerId: bigint; // versions 0+
   producerEpoch: number; // versions 0+
   transactionResult: boolean; // versions 0+
-  topics: WriteTxnMarkersRequestWritableTxnMarkerTopicInput[]; // versions 0+
+  topics: readonly WriteTxnMarkersRequestWritableTxnMarkerTopicInput[]; // versions 0+
   coordinatorEpoch: number; // versions 0+
   transactionVersion?: number; // versions 2+, ignorable
   _unknownTaggedFields?: TaggedField[];
@@ -42,7 +42,7 @@ export interface WriteTxnMarkersRequestWritableTxnMarkerTopic {
 
 export interface WriteTxnMarkersRequestWritableTxnMarkerTopicInput {
   name: string; // versions 0+
-  partitionIndexes: number[]; // versions 0+
+  partitionIndexes: readonly number[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 

@@ -10,7 +10,7 @@ export interface WriteTxnMarkersResponse {
 }
 
 export interface WriteTxnMarkersResponseInput {
-  markers: WriteTxnMarkersResponseWritableTxnMarkerResultInput[]; // versions 0+
+  markers: readonly WriteTxnMarkersResponseWritableTxnMarkerResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -22,7 +22,7 @@ export interface WriteTxnMarkersResponseWritableTxnMarkerResult {
 
 export interface WriteTxnMarkersResponseWritableTxnMarkerResultInput {
   producerId: bigint; // versions 0+
-  topics: WriteTxnMarkersResponseWritableTxnMarkerTopicResultInput[]; // versions 0+
+  topics: readonly WriteTxnMarkersResponseWritableTxnMarkerTopicResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
@@ -34,7 +34,7 @@ export interface WriteTxnMarkersResponseWritableTxnMarkerTopicResult {
 
 export interface WriteTxnMarkersResponseWritableTxnMarkerTopicResultInput {
   name: string; // versions 0+
-  partitions: WriteTxnMarkersResponseWritableTxnMarkerPartitionResultInput[]; // versions 0+
+  partitions: readonly WriteTxnMarkersResponseWritableTxnMarkerPartitionResultInput[]; // versions 0+
   _unknownTaggedFields?: TaggedField[];
 }
 
