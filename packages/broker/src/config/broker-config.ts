@@ -1,0 +1,103 @@
+/**
+ * The broker's effective configuration: defaults from the definition tables, then a properties
+ * file, then `--set` overrides, then dynamic changes made through AlterConfigs. Values are parsed
+ * and validated once, when set.
+ */
+import { BROKER_CONFIGS, ConfigError, type ConfigDefinition, parseValue } from './definitions.js';
+
+export type ConfigSource = 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG';
+
+interface Entry {
+  def: ConfigDefinition;
+  raw: string | null;
+  value: unknown;
+  source: ConfigSource;
+}
+
+/** Parses Java .properties text: key=value or key: value, # and ! comments, \ continuations. */
+export function parseProperties(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i].trimStart();
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i].trimStart();
+    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
+    if (m) out[m[1]] = m[2].trim();
+    else out[line.trim()] = '';
+  }
+  return out;
+}
+
+export class BrokerConfig {
+  private readonly entries = new Map<string, Entry>();
+  private readonly aliases = new Map<string, string>();
+  /** Keys given that no table knows: reported, not fatal (Kafka warns about them too). */
+  readonly unknownKeys: string[] = [];
+
+  constructor(definitions: readonly ConfigDefinition[] = BROKER_CONFIGS) {
+    for (const def of definitions) {
+      this.entries.set(def.name, { def, raw: def.default, value: def.default === null ? null : parseValue(def, def.default), source: 'DEFAULT_CONFIG' });
+      for (const s of def.synonyms ?? []) this.aliases.set(s, def.name);
+    }
+  }
+
+  private entry(name: string): Entry | undefined {
+    return this.entries.get(this.aliases.get(name) ?? name);
+  }
+
+  /** Applies static settings (file or command line); throws ConfigError on a bad value. */
+  applyStatic(settings: Record<string, string>): void {
+    for (const [name, raw] of Object.entries(settings)) {
+      const e = this.entry(name);
+      if (e === undefined) {
+        this.unknownKeys.push(name);
+        continue;
+      }
+      e.value = parseValue(e.def, raw);
+      e.raw = raw;
+      e.source = 'STATIC_BROKER_CONFIG';
+    }
+  }
+
+  /** A change made while running (IncrementalAlterConfigs on the broker); null restores the static value. */
+  applyDynamic(name: string, raw: string | null, validateOnly = false): void {
+    const e = this.entry(name);
+    if (e === undefined) throw new ConfigError(`Unknown broker configuration ${name}`);
+    if (!e.def.dynamic) throw new ConfigError(`Broker configuration ${name} cannot be changed while the broker runs; set it in the config file`);
+    if (raw === null) {
+      const value = e.def.default === null ? null : parseValue(e.def, e.def.default);
+      if (!validateOnly) Object.assign(e, { raw: e.def.default, value, source: 'DEFAULT_CONFIG' as const });
+      return;
+    }
+    const value = parseValue(e.def, raw);
+    if (!validateOnly) Object.assign(e, { raw, value, source: 'DYNAMIC_DEFAULT_BROKER_CONFIG' as const });
+  }
+
+  has(name: string): boolean {
+    return this.entry(name) !== undefined;
+  }
+
+  get(name: string): unknown {
+    const e = this.entry(name);
+    if (e === undefined) throw new ConfigError(`Unknown broker configuration ${name}`);
+    return e.value;
+  }
+
+  int(name: string): number {
+    return this.get(name) as number;
+  }
+
+  bool(name: string): boolean {
+    return this.get(name) as boolean;
+  }
+
+  string(name: string): string | null {
+    return this.get(name) as string | null;
+  }
+
+  /** Every setting with its raw value and where it came from, for DescribeConfigs. */
+  describe(): { name: string; value: string | null; source: ConfigSource; def: ConfigDefinition }[] {
+    return [...this.entries.values()].map((e) => ({ name: e.def.name, value: e.raw, source: e.source, def: e.def })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * ApiVersions (key 18), versions 0-4.
+ * v1 adds throttle time; v3 is flexible and carries the client's software name and version
+ * (KIP-511) and the feature tags; v4 only signals that the client understands an
+ * UNSUPPORTED_VERSION answer listing our range. What we advertise is read from the handler
+ * registry, so it is exactly what we serve. A request at a version above ours is answered by the
+ * dispatcher with a v0 error response (see unsupportedApiVersionsResponse).
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { defineHandler, type Handler } from './handler.js';
+
+export function advertisedVersions(handlers: readonly Handler[]) {
+  return handlers
+    .map((h) => ({ apiKey: h.api.apiKey, minVersion: h.advertisedMinVersion ?? h.minVersion, maxVersion: h.maxVersion }))
+    .sort((a, b) => a.apiKey - b.apiKey);
+}
+
+export const apiVersionsHandler = defineHandler({
+  api: Apis.ApiVersions,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(ctx) {
+    return {
+      errorCode: ErrorCode.NONE,
+      apiKeys: ctx.broker.advertisedApis,
+      throttleTimeMs: 0,
+    };
+  },
+});
+
+/** KIP-511: a version we do not know gets a v0 answer with our ApiVersions range. */
+export function unsupportedApiVersionsResponse() {
+  return {
+    errorCode: ErrorCode.UNSUPPORTED_VERSION,
+    apiKeys: [{ apiKey: Apis.ApiVersions.apiKey, minVersion: apiVersionsHandler.minVersion, maxVersion: apiVersionsHandler.maxVersion }],
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The contract of a request handler: one per API key, in a file named after it
+ * (handlers/NN-name.ts), serving a range of versions.
+ */
+import type { ApiCodec, RequestHeader } from '@sluice/protocol';
+import type { Deferred } from '../network/deferred.js';
+import type { Connection } from '../network/connection.js';
+import type { BrokerCore } from '../core.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCodec = ApiCodec<any, any, any, any>;
+export type RequestOf<A> = A extends ApiCodec<infer Req, any, any, any> ? Req : never;
+export type ResponseOf<A> = A extends ApiCodec<any, any, any, infer ResIn> ? ResIn : never;
+
+export interface RequestContext {
+  readonly broker: BrokerCore;
+  readonly connection: Connection;
+  readonly header: RequestHeader;
+  /** The request's version (header.apiVersion). */
+  readonly version: number;
+}
+
+/** null: no response at all (Produce with acks=0). */
+export type HandlerResult<R> = R | null | Deferred<R | null>;
+
+export interface Handler<A extends AnyCodec = AnyCodec> {
+  readonly api: A;
+  /** Versions this handler decodes and answers. */
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  /**
+   * The minimum advertised in ApiVersions when it differs from minVersion: Kafka 4 advertises
+   * Produce from v0 (old librdkafka disables compression otherwise) but refuses v0-2.
+   */
+  readonly advertisedMinVersion?: number;
+  handle(ctx: RequestContext, request: RequestOf<A>): HandlerResult<ResponseOf<A>> | Promise<HandlerResult<ResponseOf<A>>>;
+}
+
+export function defineHandler<A extends AnyCodec>(handler: Handler<A>): Handler<A> {
+  if (handler.minVersion < handler.api.minVersion || handler.maxVersion > handler.api.maxVersion) {
+    throw new Error(`${handler.api.name} handler serves ${handler.minVersion}-${handler.maxVersion}, outside the codec's ${handler.api.minVersion}-${handler.api.maxVersion}`);
+  }
+  return handler;
+}

@@ -1,0 +1,53 @@
+/**
+ * Turns a request frame into a reply: finds the handler, decodes, runs it and encodes the answer.
+ * Requests the protocol cannot answer (unknown key, unsupported version, malformed bytes) close
+ * the connection, as Kafka does — except ApiVersions at an unknown version, which gets the KIP-511
+ * v0 answer so the client can retry with a version we know.
+ */
+import { Apis, DecodeError, decodeRequest, encodeResponse, peekRequestHeader } from '@sluice/protocol';
+import type { BrokerCore } from '../core.js';
+import { unsupportedApiVersionsResponse } from '../handlers/18-api-versions.js';
+import type { Handler, RequestContext } from '../handlers/handler.js';
+import { CloseConnection, type Connection, type Dispatcher, type Reply } from './connection.js';
+import { Deferred } from './deferred.js';
+
+export class RequestDispatcher implements Dispatcher {
+  private readonly byKey = new Map<number, Handler>();
+
+  constructor(
+    private readonly broker: BrokerCore,
+    handlers: readonly Handler[],
+  ) {
+    for (const h of handlers) this.byKey.set(h.api.apiKey, h);
+  }
+
+  async dispatch(connection: Connection, frame: Buffer): Promise<Reply> {
+    let peek;
+    try {
+      peek = peekRequestHeader(frame);
+    } catch {
+      throw new CloseConnection(`request frame of ${frame.length} bytes is too short for a header`);
+    }
+    const { apiKey, apiVersion, correlationId } = peek;
+    const handler = this.byKey.get(apiKey);
+    if (handler === undefined) throw new CloseConnection(`unsupported API key ${apiKey}`);
+    if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
+      if (apiKey === Apis.ApiVersions.apiKey && apiVersion > handler.maxVersion) {
+        return encodeResponse(Apis.ApiVersions, 0, correlationId, unsupportedApiVersionsResponse());
+      }
+      throw new CloseConnection(`${handler.api.name} v${apiVersion} is not supported (${handler.minVersion}-${handler.maxVersion})`);
+    }
+    let decoded;
+    try {
+      decoded = decodeRequest(frame);
+    } catch (e) {
+      if (e instanceof DecodeError) throw new CloseConnection(`malformed ${handler.api.name} v${apiVersion} request: ${e.message}`);
+      throw e;
+    }
+    const ctx: RequestContext = { broker: this.broker, connection, header: decoded.header, version: apiVersion };
+    const result = await handler.handle(ctx, decoded.body as never);
+    const encode = (body: unknown): Buffer[] | null => (body === null ? null : encodeResponse(handler.api, apiVersion, correlationId, body));
+    if (result instanceof Deferred) return new Deferred(result.result.then(encode));
+    return encode(result);
+  }
+}
