@@ -1,12 +1,37 @@
 /**
- * The broker's state as handlers see it. Filled in as the broker grows.
+ * The broker's state as handlers see it.
  */
+import type { BrokerConfig } from './config/broker-config.js';
+import type { DelayedOperations } from './delayed/delayed-operations.js';
+import type { Topics } from './topics/types.js';
+
 export interface AdvertisedApi {
   apiKey: number;
   minVersion: number;
   maxVersion: number;
 }
 
+export interface BrokerLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
 export interface BrokerCore {
+  readonly nodeId: number;
+  readonly clusterId: string;
+  /** The address given to clients in Metadata, FindCoordinator and DescribeCluster. */
+  readonly advertised: { host: string; port: number };
   readonly advertisedApis: readonly AdvertisedApi[];
+  readonly config: BrokerConfig;
+  readonly topics: Topics;
+  readonly delayed: DelayedOperations;
+  readonly log: BrokerLog;
+  /** A new producer id, never handed out before by this data directory. */
+  allocateProducerId(): Promise<bigint>;
+}
+
+/** Delayed-operation key of a partition: fetches wait on it, appends notify it. */
+export function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
 }

@@ -1,0 +1,79 @@
+/**
+ * Metadata (key 3), versions 0-13.
+ * v1: controller id, internal flag, null topics = all; v2: cluster id; v4: allow_auto_topic_creation;
+ * v5: offline replicas; v7: leader epoch; v8-10: authorized operations; v9: flexible;
+ * v10: topic ids (and topics by id); v13: top-level error code. v0 lists all topics for an
+ * empty topic array (kafka-python's fallback relies on it).
+ */
+import { Apis, ErrorCode, ZERO_UUID, type MetadataResponseTopicInput } from '@sluice/protocol';
+import type { BrokerCore } from '../core.js';
+import { TopicError } from '../topics/names.js';
+import type { TopicView } from '../topics/types.js';
+import { defineHandler } from './handler.js';
+
+/** Kafka's "not requested" value for authorized operations. */
+const OPERATIONS_NOT_REQUESTED = -2147483648;
+
+export function describeTopic(broker: BrokerCore, t: TopicView): MetadataResponseTopicInput {
+  const partitions = [];
+  for (let i = 0; i < t.partitionCount; i++) {
+    partitions.push({ errorCode: ErrorCode.NONE, partitionIndex: i, leaderId: broker.nodeId, leaderEpoch: 0, replicaNodes: [broker.nodeId], isrNodes: [broker.nodeId], offlineReplicas: [] });
+  }
+  return { errorCode: ErrorCode.NONE, name: t.name, topicId: t.topicId, isInternal: t.internal, partitions, topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
+}
+
+function failedTopic(name: string | null, topicId: string, errorCode: number): MetadataResponseTopicInput {
+  return { errorCode, name, topicId, isInternal: false, partitions: [], topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
+}
+
+/** A topic by name, created on the spot when auto-creation is on and the client allows it. */
+async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean): Promise<MetadataResponseTopicInput> {
+  const existing = broker.topics.get(name);
+  if (existing) return describeTopic(broker, existing);
+  if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) return failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  try {
+    const created = await broker.topics.create(name, { partitions: broker.config.int('num.partitions'), configs: {} });
+    return describeTopic(broker, created);
+  } catch (e) {
+    if (e instanceof TopicError) {
+      // Lost a race with another creator: answer with what exists.
+      const now = broker.topics.get(name);
+      if (now) return describeTopic(broker, now);
+      return failedTopic(name, ZERO_UUID, e.errorCode);
+    }
+    throw e;
+  }
+}
+
+export const metadataHandler = defineHandler({
+  api: Apis.Metadata,
+  minVersion: 0,
+  maxVersion: 13,
+  async handle({ broker, version }, request) {
+    const allowAutoCreate = version < 4 || request.allowAutoTopicCreation;
+    const allTopics = request.topics === null || (version === 0 && request.topics.length === 0);
+    let topics: MetadataResponseTopicInput[];
+    if (allTopics) {
+      topics = broker.topics.list().map((t) => describeTopic(broker, t));
+    } else {
+      topics = [];
+      for (const requested of request.topics!) {
+        if (requested.name === null || requested.name === '') {
+          const byId = broker.topics.getById(requested.topicId);
+          topics.push(byId ? describeTopic(broker, byId) : failedTopic(null, requested.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
+        } else {
+          topics.push(await lookup(broker, requested.name, allowAutoCreate));
+        }
+      }
+    }
+    return {
+      throttleTimeMs: 0,
+      brokers: [{ nodeId: broker.nodeId, host: broker.advertised.host, port: broker.advertised.port, rack: null }],
+      clusterId: broker.clusterId,
+      controllerId: broker.nodeId,
+      topics,
+      clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+      errorCode: ErrorCode.NONE,
+    };
+  },
+});

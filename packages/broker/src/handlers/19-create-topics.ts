@@ -1,0 +1,73 @@
+/**
+ * CreateTopics (key 19), versions 2-7.
+ * v1+: validate only and error messages; v4: replication factor and partitions may be -1 (broker
+ * default); v5: flexible, and the answer repeats partitions, replication factor and the topic's
+ * configs; v7: topic id.
+ */
+import { Apis, ErrorCode, type CreateTopicsResponseCreatableTopicResultInput } from '@sluice/protocol';
+import type { BrokerCore } from '../core.js';
+import { TopicError } from '../topics/names.js';
+import { defineHandler } from './handler.js';
+import { errorCodeOf, messageOf } from './errors.js';
+import { configSourceCode } from './config-codes.js';
+
+function describeConfigs(broker: BrokerCore, name: string) {
+  return broker.topics.describeConfigs(name).map((c) => ({ name: c.name, value: c.value, readOnly: c.readOnly, configSource: configSourceCode(c.source), isSensitive: c.sensitive }));
+}
+
+export const createTopicsHandler = defineHandler({
+  api: Apis.CreateTopics,
+  minVersion: 2,
+  maxVersion: 7,
+  async handle({ broker }, request) {
+    const results: CreateTopicsResponseCreatableTopicResultInput[] = [];
+    const seen = new Set<string>();
+    for (const t of request.topics) {
+      const fail = (errorCode: number, errorMessage: string) => results.push({ name: t.name, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: null });
+      if (seen.has(t.name)) {
+        fail(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request`);
+        continue;
+      }
+      seen.add(t.name);
+      let partitions = t.numPartitions === -1 ? broker.config.int('num.partitions') : t.numPartitions;
+      if (t.assignments.length > 0) {
+        if (t.numPartitions !== -1 || t.replicationFactor !== -1) {
+          fail(ErrorCode.INVALID_REQUEST, 'Give either replica assignments or partitions and replication factor, not both');
+          continue;
+        }
+        const strangers = t.assignments.flatMap((a) => a.brokerIds).filter((id) => id !== broker.nodeId);
+        if (strangers.length > 0 || t.assignments.some((a) => a.brokerIds.length !== 1)) {
+          fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Every partition must have exactly one replica, on broker ${broker.nodeId}`);
+          continue;
+        }
+        partitions = t.assignments.length;
+      }
+      if (partitions < 1) {
+        fail(ErrorCode.INVALID_PARTITIONS, `Number of partitions must be at least 1, not ${partitions}`);
+        continue;
+      }
+      if (t.replicationFactor !== -1 && t.replicationFactor !== 1) {
+        fail(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor ${t.replicationFactor} is larger than the number of brokers (1)`);
+        continue;
+      }
+      const configs: Record<string, string> = {};
+      for (const c of t.configs) if (c.value !== null) configs[c.name] = c.value;
+      try {
+        const created = await broker.topics.create(t.name, { partitions, configs, validateOnly: request.validateOnly });
+        results.push({
+          name: t.name,
+          topicId: created.topicId,
+          errorCode: ErrorCode.NONE,
+          errorMessage: null,
+          numPartitions: partitions,
+          replicationFactor: 1,
+          configs: request.validateOnly ? [] : describeConfigs(broker, t.name),
+        });
+      } catch (e) {
+        if (!(e instanceof TopicError)) broker.log.error(`creating topic ${t.name} failed`, e);
+        fail(errorCodeOf(e), messageOf(e));
+      }
+    }
+    return { throttleTimeMs: 0, topics: results };
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * DeleteTopics (key 20), versions 1-6.
+ * v1: throttle time; v4: flexible; v5: error messages; v6: topics by name or by id.
+ */
+import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
+import { INTERNAL_TOPICS } from '../topics/names.js';
+import { defineHandler } from './handler.js';
+import { errorCodeOf, messageOf } from './errors.js';
+
+export const deleteTopicsHandler = defineHandler({
+  api: Apis.DeleteTopics,
+  minVersion: 1,
+  maxVersion: 6,
+  async handle({ broker, version }, request) {
+    const wanted = version >= 6 ? request.topics.map((t) => ({ name: t.name, topicId: t.topicId })) : request.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
+    const responses = [];
+    for (const w of wanted) {
+      const byName = w.name !== null && w.name !== '';
+      const topic = byName ? broker.topics.get(w.name!) : broker.topics.getById(w.topicId);
+      const result = (errorCode: number, errorMessage: string | null) => ({ name: topic?.name ?? w.name, topicId: topic?.topicId ?? w.topicId, errorCode, errorMessage });
+      if (topic === undefined) responses.push(result(byName ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic'));
+      else if (!broker.config.bool('delete.topic.enable')) responses.push(result(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled (delete.topic.enable=false)'));
+      else if (INTERNAL_TOPICS.has(topic.name)) responses.push(result(ErrorCode.INVALID_TOPIC_EXCEPTION, `The internal topic ${topic.name} cannot be deleted`));
+      else {
+        try {
+          await broker.topics.delete(topic.name);
+          responses.push(result(ErrorCode.NONE, null));
+        } catch (e) {
+          responses.push(result(errorCodeOf(e), messageOf(e)));
+        }
+      }
+    }
+    return { throttleTimeMs: 0, responses };
+  },
+});

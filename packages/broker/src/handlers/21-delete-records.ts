@@ -1,0 +1,39 @@
+/**
+ * DeleteRecords (key 21), versions 0-2. v1: nothing new on this path; v2: flexible.
+ * Moves a partition's log start offset; -1 means up to the high watermark.
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+import { errorCodeOf } from './errors.js';
+
+export const deleteRecordsHandler = defineHandler({
+  api: Apis.DeleteRecords,
+  minVersion: 0,
+  maxVersion: 2,
+  async handle({ broker }, request) {
+    const topics = [];
+    for (const t of request.topics) {
+      const partitions = [];
+      for (const req of t.partitions) {
+        const p = broker.topics.partition(t.name, req.partitionIndex);
+        if (p === undefined) {
+          partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });
+          continue;
+        }
+        const target = req.offset === -1n ? p.highWatermark : req.offset;
+        if (target < 0n || target > p.highWatermark) {
+          partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE });
+          continue;
+        }
+        try {
+          const low = await p.deleteRecordsBefore(target);
+          partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: low, errorCode: ErrorCode.NONE });
+        } catch (e) {
+          partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: errorCodeOf(e) });
+        }
+      }
+      topics.push({ name: t.name, partitions });
+    }
+    return { throttleTimeMs: 0, topics };
+  },
+});

@@ -1,0 +1,69 @@
+/**
+ * DescribeConfigs (key 32), versions 1-4.
+ * v1: config source and synonyms; v3: config type and documentation; v4: flexible.
+ * Every config is reported with its effective value, defaults included: Kafka Connect checks its
+ * internal topics' cleanup.policy this way, and tools read-modify-write from it.
+ */
+import { Apis, ErrorCode, type DescribeConfigsResponseDescribeConfigsResourceResultInput } from '@sluice/protocol';
+import type { BrokerCore } from '../core.js';
+import { ResourceType, configSourceCode, configTypeCode } from './config-codes.js';
+import { defineHandler } from './handler.js';
+
+type Entry = DescribeConfigsResponseDescribeConfigsResourceResultInput;
+
+export function isThisBroker(broker: BrokerCore, name: string): boolean {
+  return name === '' || name === String(broker.nodeId);
+}
+
+function topicEntries(broker: BrokerCore, name: string, synonyms: boolean, docs: boolean): Entry[] {
+  return broker.topics.describeConfigs(name).map((c) => ({
+    name: c.name,
+    value: c.sensitive ? null : c.value,
+    readOnly: c.readOnly,
+    configSource: configSourceCode(c.source),
+    isSensitive: c.sensitive,
+    synonyms: synonyms ? [{ name: c.name, value: c.value, source: configSourceCode(c.source) }] : [],
+    configType: configTypeCode(c.type),
+    documentation: docs ? c.doc : null,
+  }));
+}
+
+function brokerEntries(broker: BrokerCore, synonyms: boolean, docs: boolean): Entry[] {
+  return broker.config.describe().map((c) => ({
+    name: c.name,
+    value: c.value,
+    readOnly: !c.def.dynamic,
+    configSource: configSourceCode(c.source),
+    isSensitive: false,
+    synonyms: synonyms ? [{ name: c.name, value: c.value, source: configSourceCode(c.source) }] : [],
+    configType: configTypeCode(c.def.type),
+    documentation: docs ? c.def.doc : null,
+  }));
+}
+
+export const describeConfigsHandler = defineHandler({
+  api: Apis.DescribeConfigs,
+  minVersion: 1,
+  maxVersion: 4,
+  handle({ broker }, request) {
+    const results = request.resources.map((r) => {
+      const fail = (errorCode: number, errorMessage: string) => ({ errorCode, errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] });
+      let entries: Entry[];
+      if (r.resourceType === ResourceType.Topic) {
+        if (broker.topics.get(r.resourceName) === undefined) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${r.resourceName} does not exist`);
+        entries = topicEntries(broker, r.resourceName, request.includeSynonyms, request.includeDocumentation);
+      } else if (r.resourceType === ResourceType.Broker) {
+        if (!isThisBroker(broker, r.resourceName)) return fail(ErrorCode.INVALID_REQUEST, `This is broker ${broker.nodeId}, not ${r.resourceName}`);
+        entries = brokerEntries(broker, request.includeSynonyms, request.includeDocumentation);
+      } else if (r.resourceType === ResourceType.BrokerLogger) {
+        entries = [];
+      } else {
+        return fail(ErrorCode.INVALID_REQUEST, `Resource type ${r.resourceType} is not supported`);
+      }
+      const keys = r.configurationKeys;
+      if (keys !== null && keys.length > 0) entries = entries.filter((e) => keys.includes(e.name));
+      return { errorCode: ErrorCode.NONE, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName, configs: entries };
+    });
+    return { throttleTimeMs: 0, results };
+  },
+});

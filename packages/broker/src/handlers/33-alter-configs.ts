@@ -1,0 +1,22 @@
+/**
+ * AlterConfigs (key 33), versions 0-2. v1: nothing new on this path; v2: flexible.
+ * Replaces a resource's whole set of overrides (the legacy, non-incremental form).
+ */
+import { Apis } from '@sluice/protocol';
+import { alterResource } from './alter-configs-common.js';
+import { defineHandler } from './handler.js';
+
+export const alterConfigsHandler = defineHandler({
+  api: Apis.AlterConfigs,
+  minVersion: 0,
+  maxVersion: 2,
+  async handle({ broker }, request) {
+    const responses = [];
+    for (const r of request.resources) {
+      const changes: Record<string, string | null> = {};
+      for (const c of r.configs) changes[c.name] = c.value;
+      responses.push(await alterResource(broker, r.resourceType, r.resourceName, changes, false, request.validateOnly));
+    }
+    return { throttleTimeMs: 0, responses };
+  },
+});

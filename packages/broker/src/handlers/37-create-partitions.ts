@@ -1,0 +1,34 @@
+/**
+ * CreatePartitions (key 37), versions 0-3. v1: nothing new on this path; v2: flexible;
+ * v3: nothing new on this path. Adds partitions; a topic can never have fewer.
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+import { errorCodeOf, messageOf } from './errors.js';
+
+export const createPartitionsHandler = defineHandler({
+  api: Apis.CreatePartitions,
+  minVersion: 0,
+  maxVersion: 3,
+  async handle({ broker }, request) {
+    const results = [];
+    for (const t of request.topics) {
+      const topic = broker.topics.get(t.name);
+      const result = (errorCode: number, errorMessage: string | null) => ({ name: t.name, errorCode, errorMessage });
+      if (topic === undefined) results.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${t.name} does not exist`));
+      else if (t.count <= topic.partitionCount) {
+        results.push(result(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${topic.partitionCount} partitions, which is higher than or equal to the requested ${t.count}`));
+      } else if (t.assignments !== null && (t.assignments.length !== t.count - topic.partitionCount || t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== broker.nodeId))) {
+        results.push(result(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Each new partition needs exactly one replica, on broker ${broker.nodeId}`));
+      } else {
+        try {
+          await broker.topics.createPartitions(t.name, t.count, request.validateOnly);
+          results.push(result(ErrorCode.NONE, null));
+        } catch (e) {
+          results.push(result(errorCodeOf(e), messageOf(e)));
+        }
+      }
+    }
+    return { throttleTimeMs: 0, results };
+  },
+});

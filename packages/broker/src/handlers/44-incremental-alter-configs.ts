@@ -1,0 +1,45 @@
+/**
+ * IncrementalAlterConfigs (key 44), versions 0-1. v1: flexible.
+ * Operations per config: SET, DELETE (back to the default), APPEND and SUBTRACT (list values).
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import type { BrokerCore } from '../core.js';
+import { alterResource } from './alter-configs-common.js';
+import { ResourceType } from './config-codes.js';
+import { defineHandler } from './handler.js';
+
+const SET = 0;
+const DELETE = 1;
+const APPEND = 2;
+const SUBTRACT = 3;
+
+function currentList(broker: BrokerCore, resourceType: number, resourceName: string, name: string): string[] {
+  const value = resourceType === ResourceType.Topic ? broker.topics.configValue(resourceName, name) : broker.config.has(name) ? String(broker.config.get(name) ?? '') : '';
+  return value ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
+}
+
+export const incrementalAlterConfigsHandler = defineHandler({
+  api: Apis.IncrementalAlterConfigs,
+  minVersion: 0,
+  maxVersion: 1,
+  async handle({ broker }, request) {
+    const responses = [];
+    for (const r of request.resources) {
+      const changes: Record<string, string | null> = {};
+      let bad: string | null = null;
+      for (const c of r.configs) {
+        if (c.configOperation === SET) changes[c.name] = c.value;
+        else if (c.configOperation === DELETE) changes[c.name] = null;
+        else if (c.configOperation === APPEND || c.configOperation === SUBTRACT) {
+          const items = currentList(broker, r.resourceType, r.resourceName, c.name);
+          const given = (c.value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+          const next = c.configOperation === APPEND ? [...items, ...given.filter((g) => !items.includes(g))] : items.filter((i) => !given.includes(i));
+          changes[c.name] = next.join(',');
+        } else bad = `Unknown config operation ${c.configOperation} for ${c.name}`;
+      }
+      if (bad !== null) responses.push({ errorCode: ErrorCode.INVALID_REQUEST, errorMessage: bad, resourceType: r.resourceType, resourceName: r.resourceName });
+      else responses.push(await alterResource(broker, r.resourceType, r.resourceName, changes, true, request.validateOnly));
+    }
+    return { throttleTimeMs: 0, responses };
+  },
+});

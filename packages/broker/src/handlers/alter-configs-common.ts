@@ -1,0 +1,45 @@
+/** Shared by AlterConfigs and IncrementalAlterConfigs: applying changes to a topic or the broker. */
+import { ErrorCode } from '@sluice/protocol';
+import { ConfigError } from '../config/definitions.js';
+import type { BrokerCore } from '../core.js';
+import { ResourceType } from './config-codes.js';
+import { isThisBroker } from './32-describe-configs.js';
+import { errorCodeOf, messageOf } from './errors.js';
+
+export interface AlterResult {
+  errorCode: number;
+  errorMessage: string | null;
+  resourceType: number;
+  resourceName: string;
+}
+
+/** Applies `changes` (null removes an override) to one resource; `incremental` keeps other overrides. */
+export async function alterResource(
+  broker: BrokerCore,
+  resourceType: number,
+  resourceName: string,
+  changes: Record<string, string | null>,
+  incremental: boolean,
+  validateOnly: boolean,
+): Promise<AlterResult> {
+  const result = (errorCode: number, errorMessage: string | null) => ({ errorCode, errorMessage, resourceType, resourceName });
+  try {
+    if (resourceType === ResourceType.Topic) {
+      if (broker.topics.get(resourceName) === undefined) return result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${resourceName} does not exist`);
+      await broker.topics.alterConfigs(resourceName, changes, incremental, validateOnly);
+      return result(ErrorCode.NONE, null);
+    }
+    if (resourceType === ResourceType.Broker) {
+      if (!isThisBroker(broker, resourceName)) return result(ErrorCode.INVALID_REQUEST, `This is broker ${broker.nodeId}, not ${resourceName}`);
+      for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value, true);
+      if (!validateOnly) for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value);
+      return result(ErrorCode.NONE, null);
+    }
+    return result(ErrorCode.INVALID_REQUEST, `Resource type ${resourceType} cannot be altered`);
+  } catch (e) {
+    if (e instanceof ConfigError) return result(ErrorCode.INVALID_CONFIG, e.message);
+    const code = errorCodeOf(e);
+    if (code === ErrorCode.UNKNOWN_SERVER_ERROR) broker.log.error(`altering configs of ${resourceName} failed`, e);
+    return result(code, messageOf(e));
+  }
+}
