@@ -43,6 +43,8 @@ export interface EncodeBatchOptions {
   baseSequence?: number;
   /** Timestamp for records that carry none; defaults to the current time. */
   now?: bigint;
+  /** The batch's last offset delta; defaults to the last record's. The log cleaner keeps the original. */
+  lastOffsetDelta?: number;
 }
 
 interface PreparedBatch {
@@ -61,15 +63,21 @@ function prepare(o: EncodeBatchOptions): PreparedBatch {
   let maxTimestamp = baseTimestamp;
   for (const t of timestamps) if (t > maxTimestamp) maxTimestamp = t;
   const w = new Writer(Math.max(512, o.records.length * 64));
+  let lastDelta = -1;
   o.records.forEach((r, i) => {
     const headers = (r.headers ?? []).map((h) => ({ key: h.key, value: toBytes(h.value) }));
-    writeRecord(w, i, Number(timestamps[i] - baseTimestamp), toBytes(r.key), toBytes(r.value), headers);
+    const delta = r.offsetDelta ?? i;
+    if (delta <= lastDelta) throw new RangeError(`record offset deltas must increase: ${delta} after ${lastDelta}`);
+    lastDelta = delta;
+    writeRecord(w, delta, Number(timestamps[i] - baseTimestamp), toBytes(r.key), toBytes(r.value), headers);
   });
   let attributes = (o.compression ?? 0) & Attributes.compressionMask;
   if (o.timestampType === TimestampType.LogAppendTime) attributes |= Attributes.logAppendTime;
   if (o.transactional) attributes |= Attributes.transactional;
   if (o.control) attributes |= Attributes.control;
-  return { attributes, baseTimestamp, maxTimestamp, lastOffsetDelta: o.records.length - 1, body: w.finish() };
+  const lastOffsetDelta = o.lastOffsetDelta ?? lastDelta;
+  if (lastOffsetDelta < lastDelta) throw new RangeError(`lastOffsetDelta ${lastOffsetDelta} is below the last record's delta ${lastDelta}`);
+  return { attributes, baseTimestamp, maxTimestamp, lastOffsetDelta, body: w.finish() };
 }
 
 function assemble(o: EncodeBatchOptions, p: PreparedBatch, records: Buffer): Buffer {

@@ -26,6 +26,11 @@ export interface KafkaRecordInput {
   headers?: readonly { key: string; value?: Buffer | string | null }[];
   /** Milliseconds since the epoch; defaults to the batch's time. */
   timestamp?: bigint | number;
+  /**
+   * Offset relative to the batch's base offset; defaults to the record's index. Only the log
+   * cleaner sets it, to keep the offsets of the records it retains.
+   */
+  offsetDelta?: number;
 }
 
 /** The fields of a record relative to its batch. */

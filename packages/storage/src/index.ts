@@ -1,0 +1,11 @@
+export type { FileHandle, FileSystem } from './fs/types.js';
+export { writeFileAtomic } from './fs/types.js';
+export { NodeFileSystem } from './fs/node-fs.js';
+export { MemoryFileSystem, InjectedFault } from './fs/memory-fs.js';
+export { FileCache } from './file-cache.js';
+export * from './errors.js';
+export * from './config-def.js';
+export * from './topic-config.js';
+export { PartitionLog, type AppendResult, type AppendOptions, type PartitionLogOptions } from './log/partition-log.js';
+export { compactLog, type CompactionResult } from './log/cleaner.js';
+export { LogManager, type TopicMetadata, type LogManagerOptions, partitionDirName } from './log-manager.js';

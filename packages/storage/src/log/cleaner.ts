@@ -1,0 +1,151 @@
+/**
+ * Log compaction (cleanup.policy=compact): keeps the newest record of each key in the segments
+ * before the active one, drops tombstones (null values) older than delete.retention.ms, and
+ * leaves the active segment alone, so appends never wait for it. Retained records keep their
+ * offsets; a batch whose records all stay is copied byte for byte, one that loses some is
+ * re-encoded with the same codec, producer fields and offset range, and an emptied one goes.
+ */
+import {
+  type CompressionType,
+  LOG_OVERHEAD,
+  Offsets,
+  compressionOf,
+  decodeRecordBatch,
+  encodeRecordBatch,
+  isControl,
+  isTransactional,
+  readBatchHeader,
+  timestampTypeOf,
+} from '@sluice/protocol';
+import { commitCompaction } from './compaction-swap.js';
+import type { PartitionLog } from './partition-log.js';
+import type { Segment } from './segment.js';
+
+export interface CompactionResult {
+  segments: number;
+  bytesBefore: number;
+  bytesAfter: number;
+  recordsRemoved: number;
+}
+
+async function readWhole(s: Segment): Promise<Buffer> {
+  return s.read(0, s.size);
+}
+
+function* batchesOf(data: Buffer): Generator<{ position: number; bytes: Buffer }> {
+  for (let p = 0; p + LOG_OVERHEAD <= data.length; ) {
+    const size = data.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
+    if (p + size > data.length) return;
+    yield { position: p, bytes: data.subarray(p, p + size) };
+    p += size;
+  }
+}
+
+/** Segments that may be compacted now: closed, readable, and older than min.compaction.lag.ms. */
+export function cleanableSegments(log: PartitionLog): Segment[] {
+  const lagLimit = BigInt(log.now() - log.logConfig.minCompactionLagMs);
+  const out: Segment[] = [];
+  for (const s of log.segments.slice(0, -1)) {
+    if (s.nextOffset > log.highWatermark || s.maxTimestamp > lagLimit) break;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Share of the cleanable bytes not compacted yet. */
+export function dirtyRatio(log: PartitionLog, segments: Segment[]): number {
+  let total = 0;
+  let dirty = 0;
+  for (const s of segments) {
+    total += s.size;
+    if (s.nextOffset > log.cleanerCheckpoint) dirty += s.size;
+  }
+  return total === 0 ? 0 : dirty / total;
+}
+
+/** Compacts the log if its dirty ratio calls for it (or always, with `force`). */
+export async function compactLog(log: PartitionLog, force = false): Promise<CompactionResult | null> {
+  const config = log.logConfig;
+  if (!config.cleanupPolicy.compact) return null;
+  const segments = cleanableSegments(log);
+  if (segments.length === 0) return null;
+  if (!force && dirtyRatio(log, segments) < config.minCleanableDirtyRatio) return null;
+
+  // Pass 1: the newest offset of every key.
+  const latest = new Map<string, bigint>();
+  const contents = new Map<Segment, Buffer>();
+  for (const s of segments) {
+    const data = await readWhole(s);
+    contents.set(s, data);
+    for (const { bytes } of batchesOf(data)) {
+      if (isControl(readBatchHeader(bytes).attributes)) continue;
+      for (const r of (await decodeRecordBatch(bytes)).records) if (r.key !== null) latest.set(r.key.toString('base64'), r.offset);
+    }
+  }
+
+  // Pass 2: write the retained records beside each segment.
+  const tombstoneHorizon = BigInt(log.now()) - BigInt(Math.min(config.deleteRetentionMs, Number.MAX_SAFE_INTEGER));
+  const fs = log.cache.fs;
+  const replacements: Segment[] = [];
+  let bytesBefore = 0;
+  let bytesAfter = 0;
+  let recordsRemoved = 0;
+  for (const s of segments) {
+    const data = contents.get(s)!;
+    const out: Buffer[] = [];
+    const fresh = log.newSegment(s.baseOffset);
+    let position = 0;
+    for (const { bytes } of batchesOf(data)) {
+      const header = readBatchHeader(bytes);
+      let kept: Buffer | null = bytes;
+      if (!isControl(header.attributes)) {
+        const batch = await decodeRecordBatch(bytes);
+        const retained = batch.records.filter((r) => {
+          if (r.key === null) return true;
+          if (latest.get(r.key.toString('base64')) !== r.offset) return false;
+          return !(r.value === null && r.timestamp < tombstoneHorizon);
+        });
+        recordsRemoved += batch.records.length - retained.length;
+        if (retained.length === 0) kept = null;
+        else if (retained.length < batch.records.length) {
+          kept = await encodeRecordBatch({
+            baseOffset: header.baseOffset,
+            partitionLeaderEpoch: header.partitionLeaderEpoch,
+            compression: compressionOf(header.attributes) as CompressionType,
+            timestampType: timestampTypeOf(header.attributes),
+            transactional: isTransactional(header.attributes),
+            producerId: header.producerId,
+            producerEpoch: header.producerEpoch,
+            baseSequence: header.baseSequence,
+            lastOffsetDelta: header.lastOffsetDelta,
+            records: retained.map((r) => ({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, offsetDelta: Number(r.offset - header.baseOffset) })),
+          });
+        }
+      }
+      if (kept === null) continue;
+      out.push(kept);
+      const h = readBatchHeader(kept);
+      fresh.addBatch(h.baseOffset, h.baseOffset + BigInt(h.lastOffsetDelta), h.maxTimestamp, position, kept.length);
+      position += kept.length;
+    }
+    const body = Buffer.concat(out);
+    bytesBefore += data.length;
+    bytesAfter += body.length;
+    const handle = await fs.open(`${s.files.log}.cleaned`, true);
+    try {
+      await handle.truncate(0);
+      if (body.length > 0) await handle.write(body, 0);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    fresh.nextOffset = s.nextOffset;
+    fresh.markExisting();
+    replacements.push(fresh);
+  }
+  await fs.syncDir(log.dir);
+  await commitCompaction(log, segments.map((s) => s.baseOffset));
+  log.replaceSegments(segments, replacements);
+  log.cleanerCheckpoint = segments[segments.length - 1].nextOffset;
+  return { segments: segments.length, bytesBefore, bytesAfter, recordsRemoved };
+}

@@ -1,0 +1,48 @@
+/**
+ * The crash-safe swap of compacted segments. The cleaner writes each replacement next to its
+ * original as `<base>.log.cleaned` and syncs it; then it commits by writing the manifest (the
+ * list of bases being replaced) atomically; then it renames originals to `.deleted` and
+ * replacements into place, and removes the manifest. A crash before the manifest leaves only
+ * `.cleaned` files, which recovery removes (the originals are intact). A crash after it is
+ * finished by recovery from the manifest. Either way every key keeps its newest value.
+ */
+import { writeFileAtomic } from '../fs/types.js';
+import type { PartitionLog } from './partition-log.js';
+import { segmentFiles } from './segment.js';
+
+export const MANIFEST_FILE = 'compaction.manifest';
+
+export async function commitCompaction(log: PartitionLog, bases: bigint[]): Promise<void> {
+  await writeFileAtomic(log.cache.fs, `${log.dir}/${MANIFEST_FILE}`, Buffer.from(JSON.stringify(bases.map(String))));
+  await finishCompaction(log);
+}
+
+/** Completes a committed swap, if one is recorded; harmless to run again after a crash. */
+export async function finishCompaction(log: PartitionLog): Promise<void> {
+  const fs = log.cache.fs;
+  const manifest = `${log.dir}/${MANIFEST_FILE}`;
+  if (!(await fs.exists(manifest))) return;
+  let bases: bigint[];
+  try {
+    bases = (JSON.parse((await fs.readFile(manifest)).toString()) as string[]).map((b) => BigInt(b));
+  } catch {
+    // A manifest that cannot be read was never committed (writes are atomic): ignore it.
+    await fs.remove(manifest);
+    await fs.syncDir(log.dir);
+    return;
+  }
+  for (const base of bases) {
+    const files = segmentFiles(log.dir, base);
+    const cleaned = `${files.log}.cleaned`;
+    if (!(await fs.exists(cleaned))) continue; // already swapped
+    for (const path of [files.log, files.index, files.timeIndex]) await log.cache.close(path);
+    if (await fs.exists(files.log)) await fs.rename(files.log, `${files.log}.deleted`);
+    await fs.rename(cleaned, files.log);
+    await fs.remove(files.index);
+    await fs.remove(files.timeIndex);
+  }
+  await fs.syncDir(log.dir);
+  for (const base of bases) await fs.remove(`${segmentFiles(log.dir, base).log}.deleted`);
+  await fs.remove(manifest);
+  await fs.syncDir(log.dir);
+}
