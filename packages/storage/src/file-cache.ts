@@ -27,14 +27,18 @@ export class FileCache {
   /** Runs `fn` with the file open; the handle stays cached afterwards. */
   async use<T>(path: string, fn: (h: FileHandle) => Promise<T>, create = false): Promise<T> {
     let e = this.entries.get(path);
+    const fresh = e === undefined;
     if (e === undefined) {
       e = { handle: this.fs.open(path, create), refs: 0, lastUse: 0 };
       this.entries.set(path, e);
-      e.handle.catch(() => this.entries.delete(path));
-      this.evict();
+      const entry = e;
+      e.handle.catch(() => {
+        if (this.entries.get(path) === entry) this.entries.delete(path);
+      });
     }
     e.refs++;
     e.lastUse = ++this.clock;
+    if (fresh) this.evict();
     try {
       return await fn(await e.handle);
     } finally {

@@ -108,10 +108,10 @@ export class LogManager {
     }
   }
 
-  /** Only folders holding segment files are ours to remove. */
+  /** Only folders holding nothing but a partition log's files (or nothing) are ours to remove. */
   private async isPartitionDir(path: string): Promise<boolean> {
     try {
-      return (await this.options.fs.list(path)).some((n) => /^\d{20}\.log/.test(n));
+      return (await this.options.fs.list(path)).every((n) => /^\d{20}\.(log|index|timeindex)/.test(n) || /^(\.clean-shutdown|log-start-offset|recovery-point|producer-state\.json|compaction\.manifest)/.test(n) || n.endsWith('.tmp'));
     } catch {
       return false;
     }

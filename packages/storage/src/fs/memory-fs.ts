@@ -43,6 +43,38 @@ export class MemoryFileSystem implements FileSystem {
   private capacity = Infinity;
   /** Number of write calls made, for tests that cut power after the N-th write. */
   writes = 0;
+  /** Mutating operations left before a scheduled crash, or -1. */
+  private crashIn = -1;
+  private crashRandom: (() => number) | undefined;
+  /** After a scheduled crash every call fails, as for a process whose machine lost power, until restart(). */
+  crashed = false;
+
+  /**
+   * Cuts the power just before the `ops`-th next mutating operation (write, sync, truncate,
+   * create, rename, remove). From then on every call fails until restart().
+   */
+  scheduleCrash(ops: number, random?: () => number): void {
+    this.crashIn = ops;
+    this.crashRandom = random;
+  }
+
+  /** The machine is back: calls work again, on what survived the crash. */
+  restart(): void {
+    this.crashed = false;
+    this.crashIn = -1;
+  }
+
+  private step(what: string): void {
+    if (this.crashed) throw new InjectedFault(`EIO: the power is off (${what})`, 'EIO');
+    if (this.crashIn < 0) return;
+    if (this.crashIn === 0) {
+      this.powerLoss(this.crashRandom);
+      this.crashed = true;
+      this.crashIn = -1;
+      throw new InjectedFault(`EIO: power lost during ${what}`, 'EIO');
+    }
+    this.crashIn--;
+  }
 
   /** The next `count` writes fail with EIO and change nothing. */
   failNextWrite(count = 1): void {
@@ -138,9 +170,11 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async open(path: string, create: boolean): Promise<FileHandle> {
+    if (this.crashed) throw new InjectedFault(`EIO: the power is off (open ${path})`, 'EIO');
     let node = this.lookup(path);
     if (node === undefined) {
       if (!create) throw new InjectedFault(`ENOENT: no such file ${path}`, 'ENOENT');
+      this.step(`create ${path}`);
       const { dir, name } = this.parentOf(path);
       node = { kind: 'file', data: Buffer.alloc(0), durable: Buffer.alloc(0) };
       dir.entries.set(name, node);
@@ -157,11 +191,13 @@ export class MemoryFileSystem implements FileSystem {
     return {
       async read(buffer, offset, length, position) {
         alive();
+        if (fs.crashed) throw new InjectedFault('EIO: the power is off', 'EIO');
         if (position >= file.data.length) return 0;
         return file.data.copy(buffer, offset, position, Math.min(file.data.length, position + length));
       },
       async write(data, position) {
         alive();
+        fs.step(`write ${path}`);
         fs.writes++;
         if (fs.failWrites > 0) {
           fs.failWrites--;
@@ -179,11 +215,13 @@ export class MemoryFileSystem implements FileSystem {
       },
       async datasync() {
         alive();
+        fs.step(`datasync ${path}`);
         fs.checkSync(`datasync of ${path}`);
         file.durable = Buffer.from(file.data);
       },
       async truncate(length) {
         alive();
+        fs.step(`truncate ${path}`);
         if (length < file.data.length) file.data = Buffer.from(file.data.subarray(0, length));
         else if (length > file.data.length) file.data = Buffer.concat([file.data, Buffer.alloc(length - file.data.length)]);
       },
@@ -198,6 +236,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async readFile(path: string): Promise<Buffer> {
+    if (this.crashed) throw new InjectedFault('EIO: the power is off', 'EIO');
     return Buffer.from(this.fileAt(path).data);
   }
 
@@ -213,6 +252,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async mkdir(dir: string): Promise<void> {
+    this.step(`mkdir ${dir}`);
     let node: DirNode = this.root;
     for (const part of split(dir)) {
       let next = node.entries.get(part);
@@ -226,6 +266,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async rename(from: string, to: string): Promise<void> {
+    this.step(`rename ${from}`);
     const src = this.parentOf(from);
     const node = src.dir.entries.get(src.name);
     if (node === undefined) throw new InjectedFault(`ENOENT: no such file ${from}`, 'ENOENT');
@@ -235,6 +276,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async remove(path: string): Promise<void> {
+    this.step(`remove ${path}`);
     const { dir, name } = this.parentOf(path);
     const n = dir.entries.get(name);
     if (n !== undefined && n.kind === 'dir') throw new InjectedFault(`EISDIR: ${path}`, 'EISDIR');
@@ -242,6 +284,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async removeDir(path: string): Promise<void> {
+    this.step(`remove ${path}`);
     const parts = split(path);
     if (parts.length === 0) throw new InjectedFault('refusing to remove the root', 'EINVAL');
     const { dir, name } = this.parentOf(path);
@@ -251,6 +294,7 @@ export class MemoryFileSystem implements FileSystem {
   async syncDir(path: string): Promise<void> {
     const n = this.lookup(path);
     if (n === undefined || n.kind !== 'dir') throw new InjectedFault(`ENOENT: no such directory ${path}`, 'ENOENT');
+    this.step(`sync ${path}`);
     this.checkSync(`sync of directory ${path}`);
     n.durable = new Map(n.entries);
   }

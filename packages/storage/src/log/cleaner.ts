@@ -46,7 +46,8 @@ export function cleanableSegments(log: PartitionLog): Segment[] {
   const lagLimit = BigInt(log.now() - log.logConfig.minCompactionLagMs);
   const out: Segment[] = [];
   for (const s of log.segments.slice(0, -1)) {
-    if (s.nextOffset > log.highWatermark || s.maxTimestamp > lagLimit) break;
+    // Only segments below the recovery point: recovery tells torn tails from compaction gaps by it.
+    if (s.nextOffset > log.highWatermark || s.nextOffset > log.recoveryPoint || s.maxTimestamp > lagLimit) break;
     out.push(s);
   }
   return out;
@@ -67,6 +68,7 @@ export function dirtyRatio(log: PartitionLog, segments: Segment[]): number {
 export async function compactLog(log: PartitionLog, force = false): Promise<CompactionResult | null> {
   const config = log.logConfig;
   if (!config.cleanupPolicy.compact) return null;
+  await log.checkpointed();
   const segments = cleanableSegments(log);
   if (segments.length === 0) return null;
   if (!force && dirtyRatio(log, segments) < config.minCleanableDirtyRatio) return null;

@@ -67,6 +67,8 @@ interface PendingAppend {
 export const CLEAN_SHUTDOWN_FILE = '.clean-shutdown';
 export const LOG_START_FILE = 'log-start-offset';
 export const PRODUCER_STATE_FILE = 'producer-state.json';
+/** Offset below which every segment is known complete and durable; recovery trusts nothing past it. */
+export const RECOVERY_POINT_FILE = 'recovery-point';
 
 /**
  * Events: 'highWatermark' (new data is readable), 'error' is never emitted (failures reject the
@@ -82,6 +84,9 @@ export class PartitionLog extends EventEmitter {
   highWatermark = 0n;
   /** Offset from which the log has not been compacted yet (maintained by the cleaner). */
   cleanerCheckpoint = 0n;
+  /** Offset below which all segments are complete and durable (persisted at each roll). */
+  recoveryPoint = 0n;
+  private checkpointing: Promise<void> = Promise.resolve();
   private config: LogConfig;
   private readonly pending: PendingAppend[] = [];
   private syncing: Promise<void> | null = null;
@@ -401,8 +406,26 @@ export class PartitionLog extends EventEmitter {
     const old = this.activeSegment;
     const fresh = this.newSegment(this.logEndOffset);
     this.segments.push(fresh);
-    void this.persistIndexes(old).catch(() => {});
+    // Once the old segment's appends have all landed, make it durable and move the recovery point.
+    const until = this.logEndOffset;
+    this.checkpointing = this.checkpointing
+      .then(() => this.waitForOffset(until))
+      .then(async () => {
+        if (!this.segments.includes(old)) return;
+        await old.sync();
+        await this.persistIndexes(old);
+        if (until > this.recoveryPoint) {
+          await writeFileAtomic(this.cache.fs, `${this.dir}/${RECOVERY_POINT_FILE}`, Buffer.from(`${until}\n`));
+          this.recoveryPoint = until;
+        }
+      })
+      .catch(() => {});
     return fresh;
+  }
+
+  /** Resolves once the work started by earlier rolls (syncs, indexes, recovery point) is done. */
+  checkpointed(): Promise<void> {
+    return this.checkpointing;
   }
 
   async persistIndexes(segment: Segment): Promise<void> {
@@ -644,6 +667,7 @@ export class PartitionLog extends EventEmitter {
     clearInterval(this.flushTimer);
     // Let appends in flight finish (or fail) before the files are finalised.
     await this.settlePending();
+    await this.checkpointing;
     this.closed = true;
     await this.flush();
     const fs = this.cache.fs;
@@ -682,7 +706,8 @@ export class PartitionLog extends EventEmitter {
   }
 
   /** Used by recovery: the log's state after opening. */
-  restore(segments: Segment[], logStartOffset: bigint, cleanerCheckpoint: bigint): void {
+  restore(segments: Segment[], logStartOffset: bigint, cleanerCheckpoint: bigint, recoveryPoint: bigint): void {
+    this.recoveryPoint = recoveryPoint;
     this.segments = segments;
     this.logEndOffset = segments[segments.length - 1].nextOffset;
     this.highWatermark = this.logEndOffset;

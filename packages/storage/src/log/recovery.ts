@@ -9,7 +9,7 @@ import { NO_PRODUCER_ID } from '@sluice/protocol';
 import { CorruptLogError } from '../errors.js';
 import { finishCompaction } from './compaction-swap.js';
 import type { PartitionLog } from './partition-log.js';
-import { CLEAN_SHUTDOWN_FILE, LOG_START_FILE, PRODUCER_STATE_FILE } from './partition-log.js';
+import { CLEAN_SHUTDOWN_FILE, LOG_START_FILE, PRODUCER_STATE_FILE, RECOVERY_POINT_FILE } from './partition-log.js';
 import { lastSequence } from './producer-state.js';
 import { scanSegment } from './scan.js';
 import type { Segment } from './segment.js';
@@ -44,6 +44,8 @@ export async function recoverLog(log: PartitionLog): Promise<void> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const startText = (await readOptional(log, LOG_START_FILE))?.toString().trim();
   let logStartOffset = startText && /^\d+$/.test(startText) ? BigInt(startText) : 0n;
+  const pointText = (await readOptional(log, RECOVERY_POINT_FILE))?.toString().trim();
+  const recoveryPoint = pointText && /^\d+$/.test(pointText) ? BigInt(pointText) : 0n;
 
   const cleanRaw = await readOptional(log, CLEAN_SHUTDOWN_FILE);
   let clean: CleanState | null = null;
@@ -66,7 +68,7 @@ export async function recoverLog(log: PartitionLog): Promise<void> {
       }
     }
   }
-  if (segments === null) segments = await scanAll(log, bases);
+  if (segments === null) segments = await scanAll(log, bases, recoveryPoint);
   if (segments.length === 0) {
     const first = log.newSegment(logStartOffset);
     await first.create();
@@ -76,7 +78,7 @@ export async function recoverLog(log: PartitionLog): Promise<void> {
   if (cleanRaw !== null) await fs.remove(`${log.dir}/${CLEAN_SHUTDOWN_FILE}`);
   await fs.syncDir(log.dir);
   if (logStartOffset < segments[0].baseOffset) logStartOffset = segments[0].baseOffset;
-  log.restore(segments, logStartOffset, cleanerCheckpoint);
+  log.restore(segments, logStartOffset, cleanerCheckpoint, recoveryPoint);
 }
 
 /** Segments as the clean shutdown left them, or null if the files disagree with the record. */
@@ -102,7 +104,11 @@ async function loadClean(log: PartitionLog, bases: bigint[], clean: CleanState):
   return out;
 }
 
-async function scanAll(log: PartitionLog, bases: bigint[]): Promise<Segment[]> {
+/**
+ * Scans every segment. Damage in a segment wholly below the recovery point (known durable), or
+ * with valid batches after it, is reported; a torn tail past the recovery point is cut off.
+ */
+async function scanAll(log: PartitionLog, bases: bigint[], recoveryPoint: bigint): Promise<Segment[]> {
   const segments: Segment[] = [];
   let expected = 0n;
   const now = log.now();
@@ -120,11 +126,17 @@ async function scanAll(log: PartitionLog, bases: bigint[]): Promise<Segment[]> {
     if (s.nextOffset < s.baseOffset) s.nextOffset = s.baseOffset;
     segments.push(s);
     expected = s.nextOffset;
-    if (problem !== null) {
-      if (!problem.atTail) throw new CorruptLogError(s.files.log, problem.position, problem.reason);
+    const durableSegment = i + 1 < bases.length && bases[i + 1] <= recoveryPoint;
+    if (problem !== null && (!problem.atTail || durableSegment)) throw new CorruptLogError(s.files.log, problem.position, problem.reason);
+    // Past the recovery point, a segment that stops short of where the next begins lost its
+    // tail in the crash (compaction gaps are all below the recovery point).
+    const stopsShort = i + 1 < bases.length && !durableSegment && s.nextOffset < bases[i + 1];
+    if (problem !== null || stopsShort) {
       // A torn write: cut it, and drop every later segment (nothing there was acknowledged).
-      s.truncateIndexes(s.nextOffset, problem.position);
-      await s.truncateFile(problem.position);
+      if (problem !== null) {
+        s.truncateIndexes(s.nextOffset, problem.position);
+        await s.truncateFile(problem.position);
+      }
       for (const later of bases.slice(i + 1)) {
         const doomed = log.newSegment(later);
         await log.removeSegmentFiles(doomed);
