@@ -1,0 +1,114 @@
+/**
+ * The client's error catalogue. Every failure the client reports is a KafkaError with a stable
+ * `code`: a broker error keeps Kafka's own name for it (`NOT_LEADER_OR_FOLLOWER`), and failures
+ * that happen on this side of the wire have the client codes below. `retriable` says whether
+ * trying the same thing again may succeed (the client already retried what it could).
+ */
+import { errorInfo } from '@sluice/protocol';
+
+/** Codes for failures detected by the client itself (never the name of a Kafka error code). */
+export const ClientErrorCode = {
+  /** A TCP or TLS connection could not be opened. */
+  CONNECTION_FAILED: 'CONNECTION_FAILED',
+  /** A connection closed while requests were waiting for their responses. */
+  CONNECTION_CLOSED: 'CONNECTION_CLOSED',
+  /** No response arrived within `requestTimeoutMs`. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** A record was not acknowledged within `deliveryTimeoutMs`. */
+  DELIVERY_TIMEOUT: 'DELIVERY_TIMEOUT',
+  /** Waiting for metadata or buffer space took longer than `maxBlockMs`. */
+  MAX_BLOCK_TIMEOUT: 'MAX_BLOCK_TIMEOUT',
+  /** An operation did not finish within the time it was given. */
+  TIMEOUT: 'TIMEOUT',
+  /** The caller's AbortSignal fired. */
+  ABORTED: 'ABORTED',
+  /** The producer, consumer or admin was closed. */
+  CLIENT_CLOSED: 'CLIENT_CLOSED',
+  /** The broker lacks an API the operation needs, or no version is usable by both sides. */
+  UNSUPPORTED_API: 'UNSUPPORTED_API',
+  /** A response could not be decoded, or did not match its request. */
+  PROTOCOL_ERROR: 'PROTOCOL_ERROR',
+  /** A bad argument or option. */
+  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+  /** SASL authentication failed on this side (the broker's own failure is SASL_AUTHENTICATION_FAILED). */
+  AUTHENTICATION_FAILED: 'AUTHENTICATION_FAILED',
+  /** A record is larger than `maxRequestSize` or `bufferMemory`. */
+  RECORD_TOO_LARGE: 'RECORD_TOO_LARGE',
+  /** `autoOffsetReset: 'none'` and a partition has no committed offset (Java: NoOffsetForPartitionException). */
+  NO_OFFSET_FOR_PARTITION: 'NO_OFFSET_FOR_PARTITION',
+  /** An offset commit failed because the group rebalanced (Java: CommitFailedException). */
+  COMMIT_FAILED: 'COMMIT_FAILED',
+  /** The topic does not exist and was not created (after metadata was refreshed for `maxBlockMs`). */
+  UNKNOWN_TOPIC: 'UNKNOWN_TOPIC',
+  /** The consumer's group membership was lost (session expired or fenced). */
+  GROUP_MEMBERSHIP_LOST: 'GROUP_MEMBERSHIP_LOST',
+  /** The producer hit an error it cannot recover from; it must be closed. */
+  PRODUCER_FATAL: 'PRODUCER_FATAL',
+} as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+export interface KafkaErrorOptions {
+  retriable?: boolean;
+  cause?: unknown;
+  /** Kafka's numeric error code when the broker reported it. */
+  errorCode?: number;
+  /** Where the error applies, when it applies to one partition, group or resource. */
+  topic?: string;
+  partition?: number;
+}
+
+export class KafkaError extends Error {
+  override readonly name = 'KafkaError';
+  /** Kafka's error name for broker errors, else one of ClientErrorCode. */
+  readonly code: string;
+  readonly retriable: boolean;
+  /** Kafka's numeric error code, for errors reported by a broker. */
+  readonly errorCode: number | undefined;
+  readonly topic: string | undefined;
+  readonly partition: number | undefined;
+
+  constructor(code: string, message: string, options: KafkaErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retriable = options.retriable ?? false;
+    this.errorCode = options.errorCode;
+    this.topic = options.topic;
+    this.partition = options.partition;
+  }
+
+  /** True when the broker reported this error (it then has an `errorCode`). */
+  get fromBroker(): boolean {
+    return this.errorCode !== undefined;
+  }
+}
+
+/** The KafkaError for a broker error code (0 is not an error and must not be passed). */
+export function brokerError(code: number, context?: string, extra: Omit<KafkaErrorOptions, 'errorCode' | 'retriable'> & { message?: string | null } = {}): KafkaError {
+  const info = errorInfo(code);
+  const name = info.code === code && info.name !== 'UNKNOWN_SERVER_ERROR' ? info.name : code === -1 ? 'UNKNOWN_SERVER_ERROR' : `UNKNOWN_ERROR_CODE_${code}`;
+  const where = context ? `${context}: ` : '';
+  const detail = extra.message ? ` (${extra.message})` : '';
+  return new KafkaError(name, `${where}${name}${detail}`, { ...extra, errorCode: code, retriable: info.retriable });
+}
+
+export function clientError(code: ClientErrorCode, message: string, options: Omit<KafkaErrorOptions, 'errorCode'> = {}): KafkaError {
+  return new KafkaError(code, message, options);
+}
+
+export function abortError(signal: AbortSignal | undefined, what: string): KafkaError {
+  return new KafkaError(ClientErrorCode.ABORTED, `${what} was aborted`, { cause: signal?.reason });
+}
+
+export function closedError(what: string): KafkaError {
+  return new KafkaError(ClientErrorCode.CLIENT_CLOSED, `the ${what} is closed`);
+}
+
+export function isRetriableError(e: unknown): boolean {
+  return e instanceof KafkaError && e.retriable;
+}
+
+/** Codes after which the cached metadata is wrong and must be refreshed (Java's InvalidMetadataException family). */
+const STALE_METADATA = new Set([3, 5, 6, 9, 74, 75, 100, 103, 72]);
+export function isStaleMetadataCode(code: number): boolean {
+  return STALE_METADATA.has(code);
+}
