@@ -41,6 +41,11 @@ export interface AppendOptions {
   leaderEpoch?: number;
   /** Resolve only once durable even under an interval flush policy (the broker's own records). */
   forceDurable?: boolean;
+  /**
+   * 'durable' (default): resolve when the append is as durable as the flush policy makes it and
+   * readable. 'written': resolve as soon as the bytes are written (Produce with acks=1).
+   */
+  acknowledge?: 'written' | 'durable';
 }
 
 export interface PartitionLogOptions {
@@ -241,7 +246,12 @@ export class PartitionLog extends EventEmitter {
       () => this.onWritten(entry, recordCount, options.forceDurable === true),
       (e) => this.fail(entry, asWriteError('writing', segment.files.log, e)),
     );
-    return durable.then(() => ({ baseOffset, lastOffset: next - 1n, logAppendTime, logStartOffset: this.logStartOffset }));
+    const result = () => ({ baseOffset, lastOffset: next - 1n, logAppendTime, logStartOffset: this.logStartOffset });
+    if (options.acknowledge === 'written') {
+      durable.catch(() => {}); // failures after the write are the durable waiters' business
+      return write.then(() => (entry.failed ? durable : undefined)).then(result, (e) => Promise.reject(asWriteError('writing', segment.files.log, e)));
+    }
+    return durable.then(result);
   }
 
   /** Resolves once `offset` is below the high watermark (or fails with the append that held it). */
