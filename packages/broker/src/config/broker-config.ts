@@ -3,7 +3,7 @@
  * file, then `--set` overrides, then dynamic changes made through AlterConfigs. Values are parsed
  * and validated once, when set.
  */
-import { BROKER_CONFIGS, ConfigError, type ConfigDefinition, parseValue } from './definitions.js';
+import { BROKER_CONFIGS, ConfigError, type ConfigDefinition, TOPIC_DEFAULT_NAMES, UNIT_ALIASES, parseValue } from './definitions.js';
 
 export type ConfigSource = 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG';
 
@@ -48,7 +48,18 @@ export class BrokerConfig {
 
   /** Applies static settings (file or command line); throws ConfigError on a bad value. */
   applyStatic(settings: Record<string, string>): void {
-    for (const [name, raw] of Object.entries(settings)) {
+    for (const [given, givenRaw] of Object.entries(settings)) {
+      let name = given;
+      let raw = givenRaw;
+      const alias = UNIT_ALIASES[given];
+      if (alias !== undefined) {
+        // log.retention.hours and friends: only when the millisecond setting is not given too.
+        if (settings[alias.name] !== undefined) continue;
+        const n = Number(givenRaw.trim());
+        if (!Number.isInteger(n)) throw new ConfigError(`Invalid value ${JSON.stringify(givenRaw)} for configuration ${given}: expected a whole number`);
+        name = alias.name;
+        raw = String(n * alias.factor);
+      }
       const e = this.entry(name);
       if (e === undefined) {
         this.unknownKeys.push(name);
@@ -94,6 +105,14 @@ export class BrokerConfig {
 
   string(name: string): string | null {
     return this.get(name) as string | null;
+  }
+
+  /** Broker-level topic defaults that were set (log.retention.ms…), for the storage engine. */
+  topicDefaults(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.entries.values()) if (TOPIC_DEFAULT_NAMES.has(e.def.name) && e.source !== 'DEFAULT_CONFIG' && e.raw !== null) out[e.def.name] = e.raw;
+    if (this.entries.get('message.max.bytes')?.source !== 'DEFAULT_CONFIG') out['message.max.bytes'] = String(this.entries.get('message.max.bytes')!.raw);
+    return out;
   }
 
   /** Every setting with its raw value and where it came from, for DescribeConfigs. */

@@ -4,31 +4,12 @@
  * Names and defaults are Kafka's where Kafka has the setting.
  */
 
-export type ConfigType = 'boolean' | 'int' | 'long' | 'double' | 'string' | 'list';
+import { type ConfigDefinition, atLeast, topicConfigDefinitions } from '@sluice/storage';
 
-export interface ConfigDefinition {
-  readonly name: string;
-  readonly type: ConfigType;
-  /** The default as Kafka writes it (a string), or null for "no default". */
-  readonly default: string | null;
-  readonly doc: string;
-  /** Extra check on the parsed value; returns a problem or undefined. */
-  readonly validate?: (value: unknown) => string | undefined;
-  /** Kafka's alternative names for the same setting, e.g. log.dir for log.dirs. */
-  readonly synonyms?: readonly string[];
-  /** Changeable while the broker runs (IncrementalAlterConfigs on the broker resource). */
-  readonly dynamic?: boolean;
-}
+export { ConfigError, parseConfigValue as parseValue, type ConfigDefinition, type ConfigType } from '@sluice/storage';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly code = 'SLUICE_CONFIG_INVALID';
-}
 
-const atLeast = (min: number) => (v: unknown) => (typeof v === 'number' && v < min ? `must be at least ${min}` : undefined);
-const oneOf = (...values: string[]) => (v: unknown) => (values.includes(String(v)) ? undefined : `must be one of ${values.join(', ')}`);
-
-export const BROKER_CONFIGS: readonly ConfigDefinition[] = [
+const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'node.id', type: 'int', default: '0', doc: 'The id of this broker, reported in Metadata as the only broker and controller.', validate: atLeast(0) },
   { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', doc: 'Where the broker listens: PLAINTEXT://host:port (port 0 picks a free port).' },
   { name: 'advertised.listeners', type: 'string', default: null, doc: 'The address given to clients in Metadata; defaults to the listener address.' },
@@ -51,42 +32,26 @@ export const BROKER_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'transactional.id.expiration.ms', type: 'int', default: '604800000', doc: 'How long an idle transactional id is kept.', validate: atLeast(1) },
   { name: 'transaction.max.timeout.ms', type: 'int', default: '900000', doc: 'The largest transaction timeout a producer may ask for.', validate: atLeast(1) },
   { name: 'producer.id.expiration.ms', type: 'int', default: '86400000', doc: 'How long the state of an idle idempotent producer is kept.', validate: atLeast(1) },
-  { name: 'log.message.timestamp.type', type: 'string', default: 'CreateTime', doc: 'Default of message.timestamp.type.', validate: oneOf('CreateTime', 'LogAppendTime') },
+  { name: 'log.retention.check.interval.ms', type: 'long', default: '300000', doc: 'How often retention and compaction run.', validate: atLeast(1) },
 ];
 
-export function parseValue(def: ConfigDefinition, raw: string): unknown {
-  const text = raw.trim();
-  const fail = (why: string): never => {
-    throw new ConfigError(`Invalid value ${JSON.stringify(raw)} for configuration ${def.name}: ${why}`);
-  };
-  let value: unknown;
-  switch (def.type) {
-    case 'boolean':
-      if (!/^(true|false)$/i.test(text)) fail('expected true or false');
-      value = text.toLowerCase() === 'true';
-      break;
-    case 'int':
-    case 'long': {
-      if (!/^-?\d+$/.test(text)) fail('expected a whole number');
-      const n = Number(text);
-      if (def.type === 'int' && (n < -2147483648 || n > 2147483647)) fail('out of the int range');
-      if (!Number.isSafeInteger(n)) fail('too large');
-      value = n;
-      break;
-    }
-    case 'double': {
-      const n = Number(text);
-      if (text === '' || !Number.isFinite(n)) fail('expected a number');
-      value = n;
-      break;
-    }
-    case 'list':
-      value = text === '' ? [] : text.split(',').map((s) => s.trim());
-      break;
-    default:
-      value = text;
-  }
-  const problem = def.validate?.(value);
-  if (problem !== undefined) fail(problem);
-  return value;
-}
+/**
+ * The broker-level defaults of topic configs (log.retention.ms for retention.ms…), from the
+ * storage engine's topic config table, so the two can never disagree.
+ */
+const TOPIC_DEFAULTS: readonly ConfigDefinition[] = topicConfigDefinitions
+  .filter((d) => d.brokerName !== null && !OWN_CONFIGS.some((o) => o.name === d.brokerName))
+  .map((d) => ({ ...d, name: d.brokerName!, doc: `Default of the topic config ${d.name}. ${d.doc}`, dynamic: true, synonyms: undefined }));
+
+export const BROKER_CONFIGS: readonly ConfigDefinition[] = [...OWN_CONFIGS, ...TOPIC_DEFAULTS];
+
+/** Names of the broker settings that give topic config defaults. */
+export const TOPIC_DEFAULT_NAMES = new Set(TOPIC_DEFAULTS.map((d) => d.name));
+
+/** Kafka's settings in other units, converted to the millisecond settings we define. */
+export const UNIT_ALIASES: Readonly<Record<string, { name: string; factor: number }>> = {
+  'log.retention.hours': { name: 'log.retention.ms', factor: 3_600_000 },
+  'log.retention.minutes': { name: 'log.retention.ms', factor: 60_000 },
+  'log.roll.hours': { name: 'log.roll.ms', factor: 3_600_000 },
+  'log.roll.jitter.hours': { name: 'log.roll.jitter.ms', factor: 3_600_000 },
+};

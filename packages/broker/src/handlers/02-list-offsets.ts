@@ -41,7 +41,7 @@ export const listOffsetsHandler = defineHandler({
   api: Apis.ListOffsets,
   minVersion: 1,
   maxVersion: 10,
-  async handle({ broker }, request) {
+  async handle({ broker, version }, request) {
     const topics = [];
     for (const t of request.topics) {
       const partitions: ListOffsetsResponseListOffsetsPartitionResponseInput[] = [];
@@ -54,7 +54,7 @@ export const listOffsetsHandler = defineHandler({
         else {
           try {
             const found = await lookup(p, req.timestamp, request.isolationLevel);
-            Object.assign(out, found, { leaderEpoch: found.offset >= 0n ? 0 : -1 });
+            Object.assign(out, found, { leaderEpoch: version >= 4 && found.offset >= 0n ? 0 : -1 });
           } catch (e) {
             out.errorCode = errorCodeOf(e);
           }

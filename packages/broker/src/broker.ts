@@ -1,0 +1,137 @@
+/**
+ * startBroker: a Kafka broker in this process, on a port, over a data directory.
+ *
+ *   const broker = await startBroker({ port: 0 });   // data in a temporary folder
+ *   broker.bootstrap                                   // '127.0.0.1:54321'
+ *   await broker.close();                              // graceful: in-flight requests finish, logs sync
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { LogManager, NodeFileSystem, type FileSystem } from '@sluice/storage';
+import { BrokerConfig } from './config/broker-config.js';
+import type { BrokerCore, BrokerLog } from './core.js';
+import { DelayedOperations } from './delayed/delayed-operations.js';
+import { advertisedVersions } from './handlers/18-api-versions.js';
+import type { Handler } from './handlers/handler.js';
+import { HANDLERS } from './handlers/index.js';
+import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.js';
+import { parseListener } from './listeners.js';
+import { consoleLog, silentLog } from './log.js';
+import { RequestDispatcher } from './network/dispatcher.js';
+import { KafkaServer } from './network/server.js';
+import { TopicManager } from './topics/topic-manager.js';
+
+export interface BrokerOptions {
+  /** Port to listen on; 0 picks a free one. Overrides the port of `listeners`. Default 9092. */
+  port?: number;
+  /** Address to listen on. Overrides the host of `listeners`. Default 127.0.0.1. */
+  host?: string;
+  /** Data directory. Without one, data lives in a temporary folder removed on close. */
+  dataDir?: string;
+  /** Broker settings with Kafka's names (server.properties), e.g. { 'num.partitions': '6' }. */
+  config?: Record<string, string>;
+  /** Log to stderr (the `sluice broker` command does); silent by default for tests. */
+  logToConsole?: boolean;
+  log?: BrokerLog;
+  /** A filesystem other than the real one (tests). */
+  fs?: FileSystem;
+}
+
+export interface Broker {
+  readonly host: string;
+  readonly port: number;
+  /** host:port for clients' bootstrap.servers. */
+  readonly bootstrap: string;
+  readonly dataDir: string;
+  readonly clusterId: string;
+  readonly nodeId: number;
+  /** Stops accepting, answers what is in flight, syncs and closes the logs. */
+  close(): Promise<void>;
+}
+
+const PRODUCER_ID_FILE = 'producer-id-block';
+
+export async function startBroker(options: BrokerOptions = {}): Promise<Broker> {
+  const log = options.log ?? (options.logToConsole ? consoleLog() : silentLog);
+  const config = new BrokerConfig();
+  config.applyStatic(options.config ?? {});
+  for (const key of config.unknownKeys) log.warn(`ignoring unknown setting ${key}`);
+
+  const listener = parseListener(config.string('listeners')!, 'listeners');
+  const host = options.host ?? (listener.host === '' ? '0.0.0.0' : listener.host);
+  const port = options.port ?? (options.config?.listeners !== undefined ? listener.port : 9092);
+  const temporary = options.dataDir === undefined && options.config?.['log.dirs'] === undefined && options.config?.['log.dir'] === undefined;
+  const dataDir = temporary ? await mkdtemp(join(tmpdir(), 'sluice-broker-')) : resolve(options.dataDir ?? config.string('log.dirs')!);
+  const fs = options.fs ?? new NodeFileSystem();
+  const nodeId = config.int('node.id');
+
+  const delayed = new DelayedOperations();
+  let logs: LogManager | undefined;
+  try {
+    const started = Date.now();
+    logs = await LogManager.open({
+      fs,
+      dataDir,
+      brokerDefaults: config.topicDefaults(),
+      maintenanceIntervalMs: config.int('log.retention.check.interval.ms'),
+      onProgress: (opened, total) => log.info(`opened ${opened} of ${total} partitions`),
+    });
+    const { clusterId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));
+    const producerIds = new ProducerIdAllocator(fs, `${dataDir}/${PRODUCER_ID_FILE}`);
+    await producerIds.open();
+    const topics = new TopicManager(logs, config, delayed);
+
+    const handlers: readonly Handler[] = HANDLERS;
+    const advertised = { host, port };
+    const core: BrokerCore = {
+      nodeId,
+      clusterId,
+      advertised,
+      advertisedApis: advertisedVersions(handlers),
+      config,
+      topics,
+      delayed,
+      log,
+      allocateProducerId: () => producerIds.allocate(),
+    };
+    const server = new KafkaServer(new RequestDispatcher(core, handlers), { host, port, maxFrameBytes: config.int('socket.request.max.bytes') }, log);
+    const bound = await server.listen();
+    // Clients learn our address from Metadata: the advertised listener, else the bound one.
+    const advertisedSetting = config.string('advertised.listeners');
+    if (advertisedSetting !== null) {
+      const a = parseListener(advertisedSetting, 'advertised.listeners');
+      advertised.host = a.host;
+      advertised.port = a.port === 0 ? bound.port : a.port;
+    } else {
+      advertised.host = host === '0.0.0.0' || host === '::' ? hostname() : host;
+      advertised.port = bound.port;
+    }
+    log.info(`listening on ${host}:${bound.port}, advertised as ${advertised.host}:${advertised.port}, ${logs.topics().length} topics, started in ${Date.now() - started} ms`);
+
+    let closing: Promise<void> | null = null;
+    const openedLogs = logs;
+    return {
+      host: advertised.host,
+      port: bound.port,
+      bootstrap: `${advertised.host}:${bound.port === advertised.port ? bound.port : advertised.port}`,
+      dataDir,
+      clusterId,
+      nodeId,
+      close() {
+        closing ??= (async () => {
+          await server.stop(config.int('controlled.shutdown.timeout.ms'));
+          delayed.expireAll();
+          await openedLogs.close();
+          if (temporary) await rm(dataDir, { recursive: true, force: true });
+          log.info('stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (e) {
+    await logs?.close().catch(() => {});
+    if (temporary) await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,4 @@
+export { startBroker, type Broker, type BrokerOptions } from './broker.js';
+export { BrokerConfig, parseProperties } from './config/broker-config.js';
+export { BROKER_CONFIGS, ConfigError } from './config/definitions.js';
+export type { BrokerLog } from './core.js';

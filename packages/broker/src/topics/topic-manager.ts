@@ -1,0 +1,173 @@
+/**
+ * The broker's topics over the storage engine's LogManager: names and ids, partitions as
+ * PartitionViews, configs with Kafka's sources, and notifications for waiting fetches.
+ */
+import { ErrorCode, ZERO_UUID } from '@sluice/protocol';
+import {
+  ConfigError,
+  type LogManager,
+  type PartitionLog,
+  type TopicMetadata,
+  topicConfigDefinitions,
+  validateTopicConfigs,
+} from '@sluice/storage';
+import type { BrokerConfig } from '../config/broker-config.js';
+import { type DelayedOperations } from '../delayed/delayed-operations.js';
+import { partitionKey } from '../core.js';
+import { INTERNAL_TOPICS, TopicError, collisionKey, validateTopicName } from './names.js';
+import type { AppendOutcome, CreateTopicOptions, PartitionView, TopicConfigEntry, TopicView, Topics } from './types.js';
+
+class Partition implements PartitionView {
+  constructor(
+    readonly topic: string,
+    readonly index: number,
+    readonly log: PartitionLog,
+  ) {}
+
+  get logStartOffset(): bigint {
+    return this.log.logStartOffset;
+  }
+  get logEndOffset(): bigint {
+    return this.log.logEndOffset;
+  }
+  get highWatermark(): bigint {
+    return this.log.highWatermark;
+  }
+  get lastStableOffset(): bigint {
+    return this.log.highWatermark;
+  }
+  bytesAvailable(offset: bigint): number {
+    return this.log.bytesAvailable(offset);
+  }
+  append(batches: Buffer, durable: boolean): Promise<AppendOutcome> {
+    return this.log.append(batches, { acknowledge: durable ? 'durable' : 'written' });
+  }
+  read(offset: bigint, maxBytes: number, maxOffset: bigint): Promise<Buffer[]> {
+    return this.log.read(offset, maxBytes, maxOffset);
+  }
+  offsetForTimestamp(timestamp: bigint) {
+    return this.log.offsetForTimestamp(timestamp);
+  }
+  async maxTimestamp() {
+    return this.log.maxTimestamp();
+  }
+  deleteRecordsBefore(offset: bigint): Promise<bigint> {
+    return this.log.deleteRecordsBefore(offset);
+  }
+}
+
+function view(t: TopicMetadata): TopicView {
+  return { name: t.name, topicId: t.topicId, partitionCount: t.partitions, internal: INTERNAL_TOPICS.has(t.name), configs: t.configs };
+}
+
+export class TopicManager implements Topics {
+  private readonly partitions = new Map<string, Partition[]>();
+  private readonly byId = new Map<string, string>();
+
+  constructor(
+    readonly logs: LogManager,
+    private readonly config: BrokerConfig,
+    private readonly delayed: DelayedOperations,
+  ) {
+    for (const t of logs.topics()) this.track(t);
+  }
+
+  private track(t: TopicMetadata): void {
+    const list = this.partitions.get(t.name) ?? [];
+    for (let p = list.length; p < t.partitions; p++) {
+      const log = this.logs.log(t.name, p)!;
+      const key = partitionKey(t.name, p);
+      log.on('highWatermark', () => this.delayed.notify(key));
+      list.push(new Partition(t.name, p, log));
+    }
+    this.partitions.set(t.name, list);
+    this.byId.set(t.topicId, t.name);
+  }
+
+  get(name: string): TopicView | undefined {
+    const t = this.logs.topic(name);
+    return t && view(t);
+  }
+
+  getById(topicId: string): TopicView | undefined {
+    const name = this.byId.get(topicId);
+    return name === undefined ? undefined : this.get(name);
+  }
+
+  list(): TopicView[] {
+    return this.logs.topics().map(view);
+  }
+
+  partition(topic: string, index: number): PartitionView | undefined {
+    return this.partitions.get(topic)?.[index];
+  }
+
+  async create(name: string, options: CreateTopicOptions): Promise<TopicView> {
+    validateTopicName(name);
+    if (this.logs.topic(name) !== undefined) throw new TopicError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`);
+    const clash = this.logs.topics().find((t) => collisionKey(t.name) === collisionKey(name));
+    if (clash) throw new TopicError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic '${clash.name}': '.' and '_' count as the same character`);
+    if (options.partitions < 1) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `Number of partitions must be at least 1, not ${options.partitions}`);
+    try {
+      validateTopicConfigs(options.configs);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new TopicError(ErrorCode.INVALID_CONFIG, e.message);
+      throw e;
+    }
+    if (options.validateOnly) return { name, topicId: ZERO_UUID, partitionCount: options.partitions, internal: INTERNAL_TOPICS.has(name), configs: options.configs };
+    const t = await this.logs.createTopic(name, options.partitions, options.configs);
+    this.track(t);
+    return view(t);
+  }
+
+  async delete(name: string): Promise<void> {
+    const t = this.logs.topic(name);
+    if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
+    this.partitions.delete(name);
+    this.byId.delete(t.topicId);
+    await this.logs.deleteTopic(name);
+    for (let p = 0; p < t.partitions; p++) this.delayed.notify(partitionKey(name, p));
+  }
+
+  async createPartitions(name: string, totalCount: number, validateOnly: boolean): Promise<void> {
+    const t = this.logs.topic(name);
+    if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
+    if (totalCount <= t.partitions) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${t.partitions} partitions; it can only grow`);
+    if (validateOnly) return;
+    await this.logs.addPartitions(name, totalCount);
+    this.track(this.logs.topic(name)!);
+  }
+
+  describeConfigs(name: string): TopicConfigEntry[] {
+    const t = this.logs.topic(name);
+    const overrides = t?.configs ?? {};
+    const brokerSet = this.config.topicDefaults();
+    return topicConfigDefinitions.map((d) => {
+      const override = overrides[d.name];
+      const brokerValue = d.brokerName !== null ? brokerSet[d.brokerName] : undefined;
+      const source = override !== undefined ? 'DYNAMIC_TOPIC_CONFIG' : brokerValue !== undefined ? 'STATIC_BROKER_CONFIG' : 'DEFAULT_CONFIG';
+      return { name: d.name, value: override ?? brokerValue ?? d.default, source, readOnly: false, sensitive: false, doc: d.doc, type: d.type } satisfies TopicConfigEntry;
+    });
+  }
+
+  configValue(name: string, config: string): string | null {
+    return this.describeConfigs(name).find((c) => c.name === config)?.value ?? null;
+  }
+
+  async alterConfigs(name: string, changes: Record<string, string | null>, incremental: boolean, validateOnly: boolean): Promise<void> {
+    const t = this.logs.topic(name);
+    if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
+    const next: Record<string, string> = incremental ? { ...t.configs } : {};
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) delete next[k];
+      else next[k] = v;
+    }
+    try {
+      validateTopicConfigs(next);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new TopicError(ErrorCode.INVALID_CONFIG, e.message);
+      throw e;
+    }
+    if (!validateOnly) await this.logs.setTopicConfigs(name, next);
+  }
+}
