@@ -1,0 +1,51 @@
+/**
+ * The Java Kafka clients for tests: builds tests/support/java (kafka-clients 4.3.1 from Maven
+ * Central) once and runs its Tools program. Needs Java 17+ and Maven.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+const project = join(dirname(fileURLToPath(import.meta.url)), 'java');
+let classpath: Promise<string> | null = null;
+
+async function build(): Promise<string> {
+  for (const tool of ['java', 'mvn']) {
+    try {
+      await exec(tool, ['-version']);
+    } catch {
+      throw new Error(`'${tool}' is needed for the Java client tests: apt-get install -y openjdk-17-jdk-headless maven`);
+    }
+  }
+  const classes = join(project, 'target', 'classes', 'dev', 'sluice', 'tests', 'Tools.class');
+  const source = join(project, 'src', 'main', 'java', 'dev', 'sluice', 'tests', 'Tools.java');
+  const cpFile = join(project, 'target', 'classpath.txt');
+  if (!existsSync(classes) || !existsSync(cpFile) || statSync(source).mtimeMs > statSync(classes).mtimeMs) {
+    await exec('mvn', ['-q', '-B', 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${cpFile}`], { cwd: project, maxBuffer: 1 << 24 });
+  }
+  return `${join(project, 'target', 'classes')}:${readFileSync(cpFile, 'utf8').trim()}`;
+}
+
+export function javaClasspath(): Promise<string> {
+  classpath ??= build();
+  return classpath;
+}
+
+/** Runs a Tools command to completion; resolves with the JSON lines it printed. */
+export async function javaTool(args: string[], timeoutMs = 300_000): Promise<Record<string, unknown>[]> {
+  const cp = await javaClasspath();
+  const { stdout } = await exec('java', ['-cp', cp, 'dev.sluice.tests.Tools', ...args], { maxBuffer: 1 << 28, timeout: timeoutMs });
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
+}
+
+/** Starts a Tools command in the background. */
+export async function spawnJavaTool(args: string[]): Promise<ChildProcess> {
+  const cp = await javaClasspath();
+  return spawn('java', ['-cp', cp, 'dev.sluice.tests.Tools', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}

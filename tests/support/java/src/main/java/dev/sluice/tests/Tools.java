@@ -1,0 +1,147 @@
+package dev.sluice.tests;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.clients.consumer.*;
+import org.apache.kafka.clients.producer.*;
+import org.apache.kafka.common.*;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.*;
+
+/**
+ * Drives the Java clients (kafka-clients 4.3.1) for Sluice's tests. Each command prints one JSON
+ * object per line on stdout; progress goes to stderr.
+ *
+ *   produce BOOTSTRAP TOPIC COUNT CODEC        default producer (idempotent, acks=all)
+ *   produce-seq BOOTSTRAP TOPIC COUNT          values 0..COUNT-1 to partition 0, retrying forever
+ *   consume-assign BOOTSTRAP TOPIC COUNT       assign() every partition from the beginning
+ *   admin BOOTSTRAP TOPIC                      create, describe topics and configs, delete
+ *   partition-of BOOTSTRAP TOPIC KEY...        the partition the default partitioner picks
+ */
+public final class Tools {
+  private static String json(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') b.append('\\').append(c);
+      else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+      else b.append(c);
+    }
+    return b.append('"').toString();
+  }
+
+  private static Properties base(String bootstrap) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("client.id", "sluice-java-tools");
+    return p;
+  }
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "produce" -> produce(args[1], args[2], Integer.parseInt(args[3]), args[4]);
+      case "produce-seq" -> produceSequence(args[1], args[2], Integer.parseInt(args[3]));
+      case "consume-assign" -> consumeAssign(args[1], args[2], Integer.parseInt(args[3]));
+      case "admin" -> admin(args[1], args[2]);
+      case "partition-of" -> partitionOf(args[1], args[2], Arrays.copyOfRange(args, 3, args.length));
+      default -> throw new IllegalArgumentException("unknown command " + args[0]);
+    }
+  }
+
+  static void produce(String bootstrap, String topic, int count, String codec) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("compression.type", codec);
+    p.put("linger.ms", "5");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, "k" + i, "v" + i);
+        r.headers().add("n", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+        sent.add(producer.send(r));
+      }
+      producer.flush();
+      for (int i = 0; i < count; i++) {
+        RecordMetadata m = sent.get(i).get();
+        if (i < 5 || i == count - 1) System.out.println("{\"i\":" + i + ",\"partition\":" + m.partition() + ",\"offset\":" + m.offset() + "}");
+      }
+      System.out.println("{\"acked\":" + count + "}");
+    }
+  }
+
+  static void produceSequence(String bootstrap, String topic, int count) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("acks", "all");
+    p.put("enable.idempotence", "true");
+    p.put("delivery.timeout.ms", "600000");
+    p.put("request.timeout.ms", "5000");
+    p.put("retry.backoff.ms", "50");
+    p.put("reconnect.backoff.max.ms", "200");
+    p.put("linger.ms", "2");
+    AtomicInteger acked = new AtomicInteger();
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < count; i++) {
+        final int n = i;
+        producer.send(new ProducerRecord<>(topic, 0, null, Integer.toString(i)), (m, e) -> {
+          if (e != null) failures.add(n + ":" + e.getClass().getSimpleName());
+          else {
+            int a = acked.incrementAndGet();
+            if (a % 50000 == 0) System.err.println("progress " + a);
+          }
+        });
+      }
+      producer.flush();
+    }
+    System.out.println("{\"acked\":" + acked.get() + ",\"failures\":" + failures.size() + ",\"firstFailures\":" + json(String.join(",", failures.stream().limit(10).toList())) + "}");
+  }
+
+  static void consumeAssign(String bootstrap, String topic, int count) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("enable.auto.commit", "false");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic)) parts.add(new TopicPartition(topic, info.partition()));
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      int seen = 0;
+      long deadline = System.currentTimeMillis() + 60000;
+      while (seen < count && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          seen++;
+          StringBuilder h = new StringBuilder();
+          for (Header header : r.headers()) h.append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8));
+          System.out.println("{\"partition\":" + r.partition() + ",\"offset\":" + r.offset() + ",\"key\":" + (r.key() == null ? "null" : json(r.key())) + ",\"value\":" + (r.value() == null ? "null" : json(r.value())) + ",\"headers\":" + json(h.toString()) + "}");
+        }
+      }
+    }
+  }
+
+  static void admin(String bootstrap, String topic) throws Exception {
+    try (Admin admin = Admin.create(base(bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of("cleanup.policy", "compact", "retention.ms", "3600000")))).all().get();
+      TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      System.out.println("{\"described\":" + json(d.name()) + ",\"partitions\":" + d.partitions().size() + ",\"topicId\":" + json(d.topicId().toString()) + ",\"leader\":" + d.partitions().get(0).leader().id() + "}");
+      ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      Config config = admin.describeConfigs(List.of(res)).all().get().get(res);
+      System.out.println("{\"cleanup.policy\":" + json(config.get("cleanup.policy").value()) + ",\"retention.ms\":" + json(config.get("retention.ms").value()) + ",\"segment.bytes\":" + json(config.get("segment.bytes").value()) + ",\"entries\":" + config.entries().size() + "}");
+      String clusterId = admin.describeCluster().clusterId().get();
+      System.out.println("{\"clusterId\":" + json(clusterId) + ",\"nodes\":" + admin.describeCluster().nodes().get().size() + "}");
+      admin.deleteTopics(List.of(topic)).all().get();
+      System.out.println("{\"deleted\":" + json(topic) + ",\"remaining\":" + admin.listTopics().names().get().contains(topic) + "}");
+    }
+  }
+
+  static void partitionOf(String bootstrap, String topic, String[] keys) throws Exception {
+    Properties p = base(bootstrap);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      for (String key : keys) {
+        RecordMetadata m = producer.send(new ProducerRecord<>(topic, key, key)).get();
+        System.out.println("{\"key\":" + json(key) + ",\"partition\":" + m.partition() + "}");
+      }
+    }
+  }
+}
