@@ -1,0 +1,71 @@
+/** Running the `sluice` command and command-line tools as child processes in tests. */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const sluiceBin = join(repoRoot, 'packages', 'cli', 'bin', 'sluice.js');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface BrokerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `sluice broker` and resolves once it says it is ready. */
+export async function startBrokerProcess(port: number, dataDir: string, extra: string[] = []): Promise<BrokerProcess> {
+  const child = spawn(process.execPath, [sluiceBin, 'broker', '--port', String(port), '--data-dir', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sluice broker did not get ready:\n${out}`)), 30_000);
+    const check = () => {
+      if (out.includes('Ready.')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', () => reject(new Error(`sluice broker exited:\n${out}`)));
+  });
+  return { child, output: () => out, exited };
+}
+
+export function requireTool(name: string, install: string): Promise<void> {
+  return exec(name, ['-V']).then(
+    () => undefined,
+    (e) => {
+      if ((e as { code?: string }).code === 'ENOENT') throw new Error(`'${name}' is needed for this test: ${install}`);
+    },
+  );
+}
+
+/** Runs kcat and returns its stdout. */
+export async function kcat(args: string[], input?: string): Promise<string> {
+  await requireTool('kcat', 'apt-get install -y kcat');
+  return new Promise((resolve, reject) => {
+    const child = spawn('kcat', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`kcat ${args.join(' ')} exited ${code}: ${err}`))));
+    child.stdin.end(input ?? '');
+  });
+}
