@@ -1,33 +1,17 @@
 // kafka-python and confluent-kafka-python, each in its own virtualenv under ~/.cache/sluice,
 // installed from PyPI at pinned versions.
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RECORDS } from '../records.js';
-import { run } from './run.js';
+import { run } from '../../../support/run.js';
+import { pythonVenv } from '../../../support/python.js';
 import { CODECS, type CaptureClient, type Scenario } from './types.js';
 
 const scripts = join(dirname(fileURLToPath(import.meta.url)), '..', 'python');
 
-export const KAFKA_PYTHON_VERSION = '2.3.3';
-export const KAFKA_PYTHON_3_VERSION = '3.0.12';
-export const CONFLUENT_KAFKA_VERSION = '2.16.1';
+import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION } from '../../../support/python.js';
 
-async function venv(name: string, packages: string[], log: (m: string) => void): Promise<string> {
-  const dir = join(process.env.SLUICE_CAPTURE_VENVS ?? join(homedir(), '.cache', 'sluice'), name);
-  const python = join(dir, 'bin', 'python');
-  if (!existsSync(python)) {
-    log(`creating a virtualenv in ${dir}`);
-    try {
-      await run('python3', ['-m', 'venv', dir]);
-    } catch (err) {
-      throw new Error(`python3 with venv is needed (apt-get install -y python3-venv): ${(err as Error).message}`);
-    }
-  }
-  await run(python, ['-m', 'pip', 'install', '-q', ...packages], { timeoutMs: 600_000 });
-  return python;
-}
+export { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION };
 
 function pythonClient(
   name: string,
@@ -41,7 +25,7 @@ function pythonClient(
   return {
     name,
     prepare: async (log) => {
-      python = await venv(`py-${name}`, packages, log);
+      python = await pythonVenv(`py-${name}`, packages, log);
       return (await run(python, ['-c', versionCode])).trim();
     },
     scenarios: [
