@@ -486,40 +486,60 @@ export class PartitionLog extends EventEmitter {
 
   /** Batches of one segment from `offset`; null once the byte budget is spent. */
   private async readSegment(segment: Segment, offset: bigint, budget: number, limit: bigint, minOne: boolean): Promise<Buffer | null> {
-    const start = segment.positionBefore(offset);
     const end = this.hwPosition.get(segment) ?? 0;
+    // A consumer reading on from where its last read ended starts exactly at a batch; otherwise
+    // start at the indexed batch before the offset and read past the budget by the index interval.
+    const hint = segment.readHint;
+    const exact = hint !== null && hint.offset === offset;
+    const start = exact ? hint.position : segment.positionBefore(offset);
     if (start >= end) return Buffer.alloc(0);
-    // Read past the budget by the index interval, since the batch holding `offset` may start that
-    // much before it; grow once if the first batch alone is larger.
-    let length = Math.min(end - start, Math.max(0, budget) + this.config.indexIntervalBytes + BATCH_HEADER_SIZE);
-    let data = await segment.read(start, length);
+    let length = Math.min(end - start, Math.max(0, budget) + (exact ? 0 : this.config.indexIntervalBytes) + BATCH_HEADER_SIZE);
+    let data = await this.readRange(segment, start, length);
+    // Offsets as numbers in this loop: exact below 2^53, and no BigInt per batch.
+    const wanted = Number(offset);
+    const below = Number(limit);
     let p = 0;
     let first = -1;
     let stop = 0;
+    let next = wanted;
     while (p + LOG_OVERHEAD <= data.length) {
       const size = data.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
-      const base = data.readBigInt64BE(p + Offsets.baseOffset);
-      if (base >= limit) break;
+      const base = data.readUInt32BE(p) * 4294967296 + data.readUInt32BE(p + 4);
+      if (base >= below) break;
       if (p + size > data.length) {
         if (first < 0 && p + size <= end - start && (minOne || size <= budget) && length < end - start) {
           // The first wanted batch is bigger than what was read: read it whole.
           length = Math.min(end - start, p + size);
-          data = await segment.read(start, length);
+          data = await this.readRange(segment, start, length);
           continue;
         }
         break;
       }
-      const last = base + BigInt(data.readInt32BE(p + Offsets.lastOffsetDelta));
-      if (last >= offset) {
-        if (first < 0) first = p;
-        const taken = p + size - first;
-        if (taken > budget && !(minOne && stop === first)) break;
+      const last = base + data.readInt32BE(p + Offsets.lastOffsetDelta);
+      if (last >= wanted) {
+        const isFirst = first < 0;
+        if (isFirst) first = p;
+        if (p + size - first > budget && !(minOne && isFirst)) break;
         stop = p + size;
+        next = last + 1;
       }
       p += size;
     }
     if (first < 0) return budget > 0 ? Buffer.alloc(0) : null;
+    // Remember where the next sequential read starts, and keep what was read beyond it.
+    segment.readHint = { offset: BigInt(next), position: start + stop, ahead: data.subarray(stop) };
     return data.subarray(first, stop);
+  }
+
+  /** Reads [start, start+length) of a segment, using bytes a previous read fetched ahead. */
+  private async readRange(segment: Segment, start: number, length: number): Promise<Buffer> {
+    const ahead = segment.readHint;
+    if (ahead === null || ahead.position !== start || ahead.ahead.length === 0) return segment.read(start, length);
+    if (ahead.ahead.length >= length) return ahead.ahead.subarray(0, length);
+    const out = Buffer.allocUnsafe(length);
+    const kept = ahead.ahead.copy(out, 0);
+    const read = await segment.readInto(out, kept, length - kept, start + kept);
+    return out.subarray(0, kept + read);
   }
 
   /** Bytes readable from `offset` up to the high watermark (a fetch's min_bytes check). */

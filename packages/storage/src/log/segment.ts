@@ -41,6 +41,11 @@ export class Segment {
   private readonly timeOffsets: number[] = [];
   /** Written since the last datasync of this file. */
   dirty = false;
+  /**
+   * Where the last read of this segment ended (the next offset, its position) and the bytes it
+   * read beyond that: a consumer reading on starts there without a lookup or a second read.
+   */
+  readHint: { offset: bigint; position: number; ahead: Buffer } | null = null;
   /** Set once the file exists and its directory entry is durable. */
   private created: Promise<void> | null = null;
 
@@ -111,6 +116,7 @@ export class Segment {
 
   /** Forgets index entries at or past `offset` / `position`, after a truncation. */
   truncateIndexes(offset: bigint, position: number): void {
+    this.readHint = null;
     const rel = Number(offset - this.baseOffset);
     while (this.indexOffsets.length > 0 && (this.indexOffsets[this.indexOffsets.length - 1] >= rel || this.indexPositions[this.indexPositions.length - 1] >= position)) {
       this.indexOffsets.pop();
@@ -188,8 +194,13 @@ export class Segment {
 
   async read(position: number, length: number): Promise<Buffer> {
     const buf = Buffer.allocUnsafe(length);
-    const n = await this.cache.use(this.files.log, (h) => h.read(buf, 0, length, position));
+    const n = await this.readInto(buf, 0, length, position);
     return n === length ? buf : buf.subarray(0, n);
+  }
+
+  /** Reads into `buf` at `offset`; resolves to the bytes read. */
+  readInto(buf: Buffer, offset: number, length: number, position: number): Promise<number> {
+    return this.cache.use(this.files.log, (h) => h.read(buf, offset, length, position));
   }
 
   /**
