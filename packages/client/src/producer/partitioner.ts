@@ -22,16 +22,13 @@ export function murmur2(data: Uint8Array): number {
     h ^= k;
   }
   const tail = fours << 2;
-  switch (length & 3) {
-    case 3:
-      h ^= data[tail + 2] << 16;
-    // falls through
-    case 2:
-      h ^= data[tail + 1] << 8;
-    // falls through
-    case 1:
-      h ^= data[tail];
-      h = Math.imul(h, m);
+  // Java's switch falls through from 3 to 2 to 1.
+  const rest = length & 3;
+  if (rest === 3) h ^= data[tail + 2] << 16;
+  if (rest >= 2) h ^= data[tail + 1] << 8;
+  if (rest >= 1) {
+    h ^= data[tail];
+    h = Math.imul(h, m);
   }
   h ^= h >>> 13;
   h = Math.imul(h, m);
@@ -86,10 +83,11 @@ export class StickyPartitioner {
    * when `batchesFull` (the partition's queued batches are all full, so a switch leaves no
    * half-empty batch behind), and unconditionally after twice that.
    */
-  appended(bytes: number, batchesFull: boolean, available: readonly number[], numPartitions: number): void {
+  appended(bytes: number, batchesFull: boolean, available: readonly number[], numPartitions: number, refreshLoad?: (p: StickyPartitioner) => void): void {
     this.producedBytes += bytes;
     if ((this.producedBytes >= this.stickyBatchSize && batchesFull) || this.producedBytes >= this.stickyBatchSize * 2) {
       this.producedBytes = 0;
+      refreshLoad?.(this);
       this.current = this.next(available, numPartitions);
     }
   }

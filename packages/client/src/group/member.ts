@@ -1,0 +1,481 @@
+/**
+ * Membership of a classic Kafka group (JoinGroup, SyncGroup, Heartbeat, LeaveGroup), independent
+ * of what the group is for. The consumer plugs in a handler for protocol type "consumer"
+ * (subscriptions, assignors, partitions); Connect can plug in one for "connect" and Streams an
+ * assignor of its own: the member only moves opaque protocol metadata and assignment bytes.
+ * This is the split of Java's AbstractCoordinator and ConsumerCoordinator.
+ *
+ * The member runs in the background: it rejoins whenever asked to (or when a heartbeat says the
+ * group is rebalancing), heartbeats every `heartbeatIntervalMs` while stable, rediscovers the
+ * coordinator when it moves, and reports errors it cannot recover from through `onFatal`.
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { ClientErrorCode, KafkaError, brokerError } from '../errors.js';
+import { type Cluster, CoordinatorType } from '../network/cluster.js';
+import type { Connection } from '../network/connection.js';
+import { backoffMs, sleep } from '../util.js';
+
+export interface GroupMemberConfig {
+  groupId: string;
+  groupInstanceId: string | null;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  requestTimeoutMs: number;
+  retryBackoffMs: number;
+  retryBackoffMaxMs: number;
+}
+
+export interface JoinedMember {
+  memberId: string;
+  groupInstanceId: string | null;
+  metadata: Buffer;
+}
+
+export interface GroupProtocolHandler {
+  /** The group's protocol type: 'consumer', 'connect', ... */
+  readonly protocolType: string;
+  /** The protocols offered when joining, in order of preference, each with its metadata bytes. */
+  joinProtocols(): Promise<{ name: string; metadata: Buffer }[]> | { name: string; metadata: Buffer }[];
+  /**
+   * Called once before each rebalance this member takes part in. `generationId` is -1 when the
+   * previous membership was lost (the member must not assume it still owns anything).
+   */
+  onJoinPrepare(info: { generationId: number; memberId: string }): Promise<void>;
+  /** The leader's job: every member's assignment bytes, by member id. */
+  performAssignment(info: {
+    leaderId: string;
+    protocol: string;
+    generationId: number;
+    members: JoinedMember[];
+    /** A static leader rejoined without changes (JoinGroup v9): keep the current assignment. */
+    skipAssignment: boolean;
+  }): Promise<Map<string, Buffer>>;
+  /** This member's assignment for the new generation. */
+  onJoinComplete(info: { generationId: number; memberId: string; protocol: string; assignment: Buffer; leaderId: string }): Promise<void>;
+}
+
+export type MemberState = 'unjoined' | 'preparing' | 'joining' | 'stable' | 'closed';
+
+/** Errors after which retrying cannot help. */
+const FATAL_JOIN_ERRORS = new Set<number>([
+  ErrorCode.FENCED_INSTANCE_ID,
+  ErrorCode.GROUP_AUTHORIZATION_FAILED,
+  ErrorCode.INVALID_SESSION_TIMEOUT,
+  ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+  ErrorCode.GROUP_MAX_SIZE_REACHED,
+  ErrorCode.INVALID_GROUP_ID,
+  ErrorCode.UNSUPPORTED_VERSION,
+  ErrorCode.UNRELEASED_INSTANCE_ID,
+  ErrorCode.GROUP_ID_NOT_FOUND,
+]);
+
+const COORDINATOR_MOVED = new Set<number>([ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR]);
+
+class RetryJoin extends Error {
+  constructor(readonly backoff: boolean) {
+    super('retry join');
+  }
+}
+
+export class GroupMember {
+  generationId = -1;
+  memberId = '';
+  protocolName: string | null = null;
+  leaderId = '';
+  state: MemberState = 'unjoined';
+  /** Called when the member hits an error it cannot recover from. */
+  onFatal: (error: KafkaError) => void = () => {};
+  /** Called after each successful heartbeat and join (liveness for the consumer). */
+  onStateChange: (state: MemberState) => void = () => {};
+
+  private rejoinNeeded = true;
+  private needsJoinPrepare = true;
+  private enabled = false;
+  private running: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private heartbeatInFlight = false;
+  private lastHeartbeatOk = 0;
+  private stableWaiters: Array<{ resolve(): void; reject(e: unknown): void }> = [];
+  private fatal: KafkaError | null = null;
+  private joinAttempt = 0;
+  rejoinReason = 'initial join';
+
+  constructor(
+    private readonly cluster: Cluster,
+    readonly config: GroupMemberConfig,
+    private readonly handler: GroupProtocolHandler,
+  ) {}
+
+  private isClosed(): boolean {
+    return this.state === 'closed';
+  }
+
+  get isLeader(): boolean {
+    return this.memberId !== '' && this.memberId === this.leaderId;
+  }
+
+  get isStable(): boolean {
+    return this.state === 'stable' && !this.rejoinNeeded;
+  }
+
+  get fatalError(): KafkaError | null {
+    return this.fatal;
+  }
+
+  /** Starts (or resumes) taking part in the group. */
+  start(): void {
+    if (this.state === 'closed') return;
+    this.enabled = true;
+    if (!this.running) this.running = this.loop().finally(() => (this.running = null));
+    this.poke();
+  }
+
+  /** Asks for a rebalance: the member rejoins as soon as it can. */
+  requestRejoin(reason: string): void {
+    if (!this.rejoinNeeded) this.rejoinReason = reason;
+    this.rejoinNeeded = true;
+    this.poke();
+  }
+
+  get needsRejoin(): boolean {
+    return this.rejoinNeeded;
+  }
+
+  /** Resolves when the member is stable in a generation; rejects on a fatal error. */
+  whenStable(signal?: AbortSignal): Promise<void> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    if (this.isStable) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const entry = {
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        reject: (e: unknown) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      };
+      const onAbort = () => {
+        this.stableWaiters = this.stableWaiters.filter((w) => w !== entry);
+        reject(new KafkaError(ClientErrorCode.ABORTED, 'waiting for the group was aborted', { cause: signal?.reason }));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.stableWaiters.push(entry);
+    });
+  }
+
+  private poke(): void {
+    const w = this.wake;
+    this.wake = null;
+    w?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.state !== 'closed' && !this.fatal) {
+      if (!this.enabled || !this.rejoinNeeded) {
+        await new Promise<void>((r) => (this.wake = r));
+        continue;
+      }
+      try {
+        await this.joinRound();
+        this.joinAttempt = 0;
+      } catch (e) {
+        if (this.isClosed()) return;
+        if (e instanceof RetryJoin) {
+          if (e.backoff) await sleep(backoffMs(this.joinAttempt++, this.config.retryBackoffMs, this.config.retryBackoffMaxMs));
+          continue;
+        }
+        const error = e instanceof KafkaError ? e : new KafkaError(ClientErrorCode.PROTOCOL_ERROR, `group ${this.config.groupId}: ${(e as Error)?.message ?? e}`, { cause: e });
+        if (error.retriable) {
+          await sleep(backoffMs(this.joinAttempt++, this.config.retryBackoffMs, this.config.retryBackoffMaxMs));
+          continue;
+        }
+        this.fail(error);
+        return;
+      }
+    }
+  }
+
+  private fail(error: KafkaError): void {
+    this.fatal = error;
+    this.stopHeartbeats();
+    for (const w of this.stableWaiters.splice(0)) w.reject(error);
+    this.onFatal(error);
+  }
+
+  private async coordinatorConnection(): Promise<Connection> {
+    const node = await this.cluster.coordinator(CoordinatorType.Group, this.config.groupId);
+    try {
+      return await this.cluster.connection(node, 'group');
+    } catch (e) {
+      this.coordinatorUnknown();
+      throw e;
+    }
+  }
+
+  private coordinatorUnknown(): void {
+    this.cluster.invalidateCoordinator(CoordinatorType.Group, this.config.groupId);
+  }
+
+  private async joinRound(): Promise<void> {
+    if (this.needsJoinPrepare) {
+      this.state = 'preparing';
+      this.onStateChange(this.state);
+      this.needsJoinPrepare = false;
+      await this.handler.onJoinPrepare({ generationId: this.generationId, memberId: this.memberId });
+    }
+    if (this.isClosed()) return;
+    this.state = 'joining';
+    this.stopHeartbeats();
+    this.onStateChange(this.state);
+    // A rejoin request that arrives from now on needs another round.
+    this.rejoinNeeded = false;
+    let conn: Connection;
+    try {
+      conn = await this.coordinatorConnection();
+    } catch (e) {
+      this.rejoinNeeded = true;
+      throw e;
+    }
+    try {
+      await this.joinAndSync(conn);
+    } catch (e) {
+      this.rejoinNeeded = true;
+      if (this.state === 'joining') this.state = 'unjoined';
+      if (e instanceof KafkaError && (e.code === ClientErrorCode.CONNECTION_CLOSED || e.code === ClientErrorCode.REQUEST_TIMEOUT)) this.coordinatorUnknown();
+      throw e;
+    }
+  }
+
+  private async joinAndSync(conn: Connection): Promise<void> {
+    const { groupId, groupInstanceId } = this.config;
+    const joinVersion = conn.requireVersion(Apis.JoinGroup);
+    if (groupInstanceId !== null && joinVersion < 5) {
+      throw new KafkaError(ClientErrorCode.UNSUPPORTED_API, `static membership (groupInstanceId) needs JoinGroup v5; ${conn.describe()} supports up to v${joinVersion}`);
+    }
+    const protocols = await this.handler.joinProtocols();
+    const join = await conn.request(
+      Apis.JoinGroup,
+      {
+        groupId,
+        sessionTimeoutMs: this.config.sessionTimeoutMs,
+        rebalanceTimeoutMs: this.config.rebalanceTimeoutMs,
+        memberId: this.memberId,
+        groupInstanceId,
+        protocolType: this.handler.protocolType,
+        protocols,
+        reason: joinVersion >= 8 ? this.rejoinReason : null,
+      },
+      { version: joinVersion, timeoutMs: Math.max(this.config.requestTimeoutMs, this.config.rebalanceTimeoutMs + 5000) },
+    );
+    if (this.isClosed()) return;
+    switch (join.errorCode) {
+      case 0:
+        break;
+      case ErrorCode.MEMBER_ID_REQUIRED:
+        // KIP-394: rejoin at once with the member id the coordinator gave us.
+        this.memberId = join.memberId;
+        throw new RetryJoin(false);
+      case ErrorCode.UNKNOWN_MEMBER_ID:
+        this.memberId = '';
+        this.generationId = -1;
+        throw new RetryJoin(false);
+      case ErrorCode.ILLEGAL_GENERATION:
+        this.generationId = -1;
+        throw new RetryJoin(false);
+      case ErrorCode.COORDINATOR_LOAD_IN_PROGRESS:
+      case ErrorCode.REBALANCE_IN_PROGRESS:
+        throw new RetryJoin(true);
+      default:
+        if (COORDINATOR_MOVED.has(join.errorCode)) {
+          this.coordinatorUnknown();
+          throw new RetryJoin(true);
+        }
+        if (FATAL_JOIN_ERRORS.has(join.errorCode)) throw brokerError(join.errorCode, `joining group '${groupId}'`);
+        throw brokerError(join.errorCode, `joining group '${groupId}'`);
+    }
+    const generationId = join.generationId;
+    const memberId = join.memberId;
+    const protocol = join.protocolName ?? '';
+    let assignments: Map<string, Buffer> = new Map();
+    if (join.leader === memberId) {
+      assignments = await this.handler.performAssignment({
+        leaderId: join.leader,
+        protocol,
+        generationId,
+        members: join.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, metadata: m.metadata })),
+        skipAssignment: join.skipAssignment,
+      });
+    }
+    const syncVersion = conn.requireVersion(Apis.SyncGroup);
+    const sync = await conn.request(
+      Apis.SyncGroup,
+      {
+        groupId,
+        generationId,
+        memberId,
+        groupInstanceId,
+        protocolType: syncVersion >= 5 ? this.handler.protocolType : null,
+        protocolName: syncVersion >= 5 ? protocol : null,
+        assignments: [...assignments].map(([id, assignment]) => ({ memberId: id, assignment })),
+      },
+      { version: syncVersion, timeoutMs: Math.max(this.config.requestTimeoutMs, this.config.rebalanceTimeoutMs + 5000) },
+    );
+    if (this.isClosed()) return;
+    switch (sync.errorCode) {
+      case 0:
+        break;
+      case ErrorCode.REBALANCE_IN_PROGRESS:
+        this.memberId = memberId;
+        throw new RetryJoin(false);
+      case ErrorCode.UNKNOWN_MEMBER_ID:
+        this.memberId = '';
+        this.generationId = -1;
+        throw new RetryJoin(false);
+      case ErrorCode.ILLEGAL_GENERATION:
+        this.memberId = memberId;
+        this.generationId = -1;
+        throw new RetryJoin(false);
+      default:
+        if (COORDINATOR_MOVED.has(sync.errorCode)) {
+          this.coordinatorUnknown();
+          throw new RetryJoin(true);
+        }
+        throw brokerError(sync.errorCode, `syncing group '${groupId}'`);
+    }
+    this.generationId = generationId;
+    this.memberId = memberId;
+    this.leaderId = join.leader;
+    this.protocolName = protocol;
+    this.state = 'stable';
+    this.needsJoinPrepare = true;
+    this.lastHeartbeatOk = Date.now();
+    this.startHeartbeats();
+    await this.handler.onJoinComplete({ generationId, memberId, protocol, assignment: sync.assignment, leaderId: join.leader });
+    this.onStateChange(this.state);
+    if (this.isStable) for (const w of this.stableWaiters.splice(0)) w.resolve();
+  }
+
+  // ---------------------------------------------------------------- heartbeats
+
+  private startHeartbeats(): void {
+    this.stopHeartbeats();
+    const tick = () => {
+      this.heartbeatTimer = setTimeout(() => {
+        void this.heartbeat().finally(() => {
+          if (this.heartbeatTimer !== null && (this.state === 'stable' || this.state === 'preparing')) tick();
+        });
+      }, this.config.heartbeatIntervalMs);
+    };
+    tick();
+  }
+
+  private stopHeartbeats(): void {
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+
+  private async heartbeat(): Promise<void> {
+    if (this.heartbeatInFlight || this.generationId < 0) return;
+    this.heartbeatInFlight = true;
+    const generationId = this.generationId;
+    try {
+      const conn = await this.coordinatorConnection();
+      const res = await conn.request(Apis.Heartbeat, {
+        groupId: this.config.groupId,
+        generationId,
+        memberId: this.memberId,
+        groupInstanceId: this.config.groupInstanceId,
+      });
+      if (this.generationId !== generationId || this.state === 'closed') return;
+      switch (res.errorCode) {
+        case 0:
+          this.lastHeartbeatOk = Date.now();
+          return;
+        case ErrorCode.REBALANCE_IN_PROGRESS:
+          this.lastHeartbeatOk = Date.now();
+          if (this.state === 'stable') this.requestRejoin('the group is rebalancing');
+          return;
+        case ErrorCode.ILLEGAL_GENERATION:
+          this.generationId = -1;
+          this.requestRejoin('the generation is no longer current');
+          return;
+        case ErrorCode.UNKNOWN_MEMBER_ID:
+          this.generationId = -1;
+          this.memberId = '';
+          this.requestRejoin('the coordinator no longer knows this member');
+          return;
+        case ErrorCode.FENCED_INSTANCE_ID:
+          this.fail(brokerError(res.errorCode, `heartbeat in group '${this.config.groupId}': another member uses group instance id '${this.config.groupInstanceId}'`));
+          return;
+        default:
+          if (COORDINATOR_MOVED.has(res.errorCode)) this.coordinatorUnknown();
+          else if (!brokerError(res.errorCode).retriable) this.fail(brokerError(res.errorCode, `heartbeat in group '${this.config.groupId}'`));
+      }
+    } catch {
+      this.coordinatorUnknown();
+    } finally {
+      this.heartbeatInFlight = false;
+      if (this.state === 'stable' && Date.now() - this.lastHeartbeatOk > this.config.sessionTimeoutMs) {
+        // The coordinator has surely expired our session by now.
+        this.generationId = -1;
+        this.requestRejoin('no heartbeat succeeded within the session timeout');
+      }
+    }
+  }
+
+  /** Seconds since the last successful heartbeat (for diagnostics). */
+  get lastHeartbeatAgeMs(): number {
+    return Date.now() - this.lastHeartbeatOk;
+  }
+
+  // ---------------------------------------------------------------- leaving
+
+  /**
+   * Leaves the group (LeaveGroup) and forgets the membership. A static member only leaves when
+   * `force` is set: its point is to come back without a rebalance.
+   */
+  async leave(reason: string, force = false): Promise<void> {
+    this.stopHeartbeats();
+    const memberId = this.memberId;
+    const wasMember = memberId !== '' && this.generationId >= 0;
+    this.generationId = -1;
+    if (this.config.groupInstanceId === null) this.memberId = '';
+    if (!this.isClosed()) this.state = 'unjoined';
+    this.needsJoinPrepare = true;
+    if (!wasMember || (this.config.groupInstanceId !== null && !force)) return;
+    try {
+      const conn = await this.coordinatorConnection();
+      const version = conn.requireVersion(Apis.LeaveGroup);
+      const res = await conn.request(
+        Apis.LeaveGroup,
+        version >= 3
+          ? { groupId: this.config.groupId, members: [{ memberId, groupInstanceId: this.config.groupInstanceId, reason: version >= 5 ? reason : null }] }
+          : { groupId: this.config.groupId, memberId },
+        { version, timeoutMs: Math.min(this.config.requestTimeoutMs, 5000) },
+      );
+      void res;
+    } catch {
+      // Leaving is best effort: the session times out anyway.
+    }
+  }
+
+  /** Stops the member: leaves the group (unless static) and stops heartbeats. */
+  async close(reason = 'the consumer is closing'): Promise<void> {
+    if (this.state === 'closed') return;
+    this.enabled = false;
+    await this.leave(reason);
+    this.state = 'closed';
+    this.stopHeartbeats();
+    this.poke();
+    for (const w of this.stableWaiters.splice(0)) w.reject(new KafkaError(ClientErrorCode.CLIENT_CLOSED, 'the group member is closed'));
+  }
+
+  /** Stop joining until `start` is called again (a consumer that unsubscribed). */
+  pause(): void {
+    this.enabled = false;
+  }
+}

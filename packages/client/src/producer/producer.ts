@@ -1,0 +1,384 @@
+/**
+ * The producer: `send` partitions a record and appends it to its partition's open batch in the
+ * accumulator; the sender ships batches when they fill up or have lingered `lingerMs`. Each
+ * `send` (or `sendBatch`) resolves once the broker has acknowledged its records (per `acks`).
+ */
+import { type CompressionType, compressionTypeFromName } from '@sluice/protocol';
+import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
+import { Cluster, type TopicMeta, commonOptions } from '../network/cluster.js';
+import { type OptionsOf, opt, resolveOptions } from '../options.js';
+import { raceSignal } from '../util.js';
+import { Accumulator } from './accumulator.js';
+import { type HeaderInput, ProducerBatch, type RecordMetadata, SendGroup, recordSize } from './batch.js';
+import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
+import { Sender } from './sender.js';
+
+export type { RecordMetadata } from './batch.js';
+
+export const producerOptions = {
+  ...commonOptions,
+  acks: opt.oneOf(['all', -1, 0, 1] as const, 'all', 'acks', 'Acknowledgement needed: 0 (none), 1 (leader), `all`/-1 (all in-sync replicas)'),
+  idempotent: opt.custom<boolean | undefined>('boolean', undefined, 'enable.idempotence', 'Exactly-once delivery per partition (producer id + sequences). Default: true, unless acks is not `all`', (v) =>
+    v === undefined || typeof v === 'boolean' ? undefined : 'must be true or false',
+  ),
+  lingerMs: opt.int(5, 'linger.ms', 'How long a batch waits for more records before it is sent'),
+  batchSize: opt.int(16_384, 'batch.size', 'Target batch size in bytes per partition', { min: 1 }),
+  bufferMemory: opt.int(33_554_432, 'buffer.memory', 'Bytes of unsent batches held before `send` waits', { min: 1024 }),
+  maxBlockMs: opt.int(60_000, 'max.block.ms', 'How long `send` may wait for metadata or buffer memory'),
+  compression: opt.oneOf(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, 'none', 'compression.type', 'Batch compression codec'),
+  compressionLevel: opt.optionalInt('compression.gzip.level, compression.zstd.level', 'Codec level (gzip 1-9, zstd 1-22); default: the codec default'),
+  retries: opt.int(2_147_483_647, 'retries', 'How often a batch is retried after a retriable error (deliveryTimeoutMs bounds the time)'),
+  deliveryTimeoutMs: opt.int(120_000, 'delivery.timeout.ms', 'Upper bound on the time from `send` to success or failure', { min: 1 }),
+  maxRequestSize: opt.int(1_048_576, 'max.request.size', 'Largest Produce request (and so largest record)', { min: 128 }),
+  maxInFlightRequestsPerConnection: opt.int(5, 'max.in.flight.requests.per.connection', 'Produce requests in flight per broker (at most 5 with idempotence)', { min: 1 }),
+  partitioner: opt.custom<Partitioner | undefined>('Partitioner', undefined, 'partitioner.class', 'A function choosing the partition; return undefined for the default', (v) =>
+    v === undefined || typeof v === 'function' ? undefined : 'must be a function',
+  ),
+  partitionerIgnoreKeys: opt.bool(false, 'partitioner.ignore.keys', 'Spread keyed records like unkeyed ones (sticky) instead of hashing the key'),
+  partitionerAdaptivePartitioningEnable: opt.bool(true, 'partitioner.adaptive.partitioning.enable', 'Sticky partitioning favours partitions with shorter queues'),
+} as const;
+
+export type ProducerOptions = OptionsOf<typeof producerOptions>;
+
+export type RecordHeaders = Readonly<Record<string, Buffer | string | null>> | readonly { key: string; value: Buffer | string | null }[];
+
+export interface ProducerRecord {
+  topic: string;
+  /** Explicit partition; default: the partitioner's choice. */
+  partition?: number;
+  key?: Buffer | string | null;
+  value: Buffer | string | null;
+  headers?: RecordHeaders;
+  /** Create time in ms since the epoch (or a Date); default: now. */
+  timestamp?: number | Date;
+}
+
+export interface PartitionInfo {
+  topic: string;
+  partition: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+}
+
+export interface SendOptions {
+  /** Stops waiting for metadata or buffer memory (records already appended are still sent). */
+  signal?: AbortSignal;
+}
+
+function normalizeHeaders(h: RecordHeaders | undefined): HeaderInput[] | null {
+  if (h === undefined) return null;
+  if (Array.isArray(h)) return h.length === 0 ? null : (h as HeaderInput[]);
+  const keys = Object.keys(h);
+  if (keys.length === 0) return null;
+  const out: HeaderInput[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], value: (h as Record<string, Buffer | string | null>)[keys[i]] ?? null };
+  return out;
+}
+
+function keyBytes(key: Buffer | string): Buffer {
+  return typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+}
+
+export class Producer {
+  readonly options: Readonly<Required<Omit<ProducerOptions, 'compressionLevel' | 'partitioner' | 'tls' | 'sasl' | 'idempotent'>>> & ProducerOptions;
+  private readonly cluster: Cluster;
+  private readonly accumulator: Accumulator;
+  private readonly sender: Sender;
+  private readonly sticky = new Map<string, StickyPartitioner>();
+  private readonly availableCache = new Map<string, { version: number; list: number[] }>();
+  private readonly compression: CompressionType;
+  private readonly idempotent: boolean;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+
+  constructor(options: ProducerOptions) {
+    const o = resolveOptions(producerOptions, options, 'producer');
+    const acks = o.acks === 'all' ? -1 : o.acks;
+    if (o.idempotent === true && acks !== -1) {
+      throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, "idempotence needs acks 'all'; set acks: 'all' or idempotent: false");
+    }
+    const idempotent = o.idempotent ?? acks === -1;
+    if (idempotent && o.maxInFlightRequestsPerConnection > 5) {
+      throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'idempotence allows at most 5 maxInFlightRequestsPerConnection');
+    }
+    this.options = o as never;
+    this.idempotent = idempotent;
+    this.compression = compressionTypeFromName(o.compression);
+    this.cluster = new Cluster({ ...o, allowAutoTopicCreation: true });
+    this.accumulator = new Accumulator(o.bufferMemory);
+    this.sender = new Sender(
+      {
+        acks: acks as -1 | 0 | 1,
+        idempotent,
+        lingerMs: o.lingerMs,
+        maxRequestSize: o.maxRequestSize,
+        maxInFlight: o.maxInFlightRequestsPerConnection,
+        retries: o.retries,
+        deliveryTimeoutMs: o.deliveryTimeoutMs,
+        requestTimeoutMs: o.requestTimeoutMs,
+        retryBackoffMs: o.retryBackoffMs,
+        retryBackoffMaxMs: o.retryBackoffMaxMs,
+        compression: this.compression,
+        compressionLevel: o.compressionLevel,
+      },
+      this.cluster,
+      this.accumulator,
+    );
+    this.cluster.onUpdate(() => this.sender.wakeup());
+  }
+
+  /** Whether this producer is idempotent (its option, or its default for the acks chosen). */
+  get isIdempotent(): boolean {
+    return this.idempotent;
+  }
+
+  /** The producer id and epoch of an idempotent producer (-1 until it has one). */
+  get producerIdAndEpoch(): { producerId: bigint; epoch: number } {
+    return { producerId: this.sender.producerId, epoch: this.sender.producerEpoch };
+  }
+
+  /**
+   * Connects to the cluster and loads metadata. Optional: `send` connects on first use. Given
+   * topics are looked up (and created when the broker auto-creates topics).
+   */
+  async connect(options: { topics?: string[]; signal?: AbortSignal } = {}): Promise<void> {
+    this.assertOpen();
+    if (options.topics?.length) {
+      for (const t of options.topics) await this.cluster.waitForTopic(t, this.options.maxBlockMs, options.signal);
+    } else {
+      await this.cluster.refresh(options.signal);
+    }
+    this.sender.wakeup();
+  }
+
+  /** Sends one record; resolves with its partition and offset once acknowledged. */
+  send(record: ProducerRecord, options: SendOptions = {}): Promise<RecordMetadata> {
+    return new Promise<RecordMetadata>((resolve, reject) => {
+      const group = new SendGroup(1, (r) => resolve(r[0]), reject);
+      this.appendFrom([record], 0, group, options.signal, Date.now());
+    });
+  }
+
+  /**
+   * Sends many records; resolves with their metadata, in order, once all are acknowledged, or
+   * rejects with the first failure (records in other batches may still have been written).
+   */
+  sendBatch(records: readonly ProducerRecord[], options: SendOptions = {}): Promise<RecordMetadata[]> {
+    if (records.length === 0) return Promise.resolve([]);
+    return new Promise<RecordMetadata[]>((resolve, reject) => {
+      const group = new SendGroup(records.length, resolve, reject);
+      this.appendFrom(records, 0, group, options.signal, Date.now());
+    });
+  }
+
+  /** Appends records from `start`; continues asynchronously where it has to wait. */
+  private appendFrom(records: readonly ProducerRecord[], start: number, group: SendGroup, signal: AbortSignal | undefined, now: number, held = 0): void {
+    try {
+      for (let i = start; i < records.length; i++) {
+        if (group.isFailed) return;
+        if (this.closed) throw closedError('producer');
+        if (this.sender.fatal) throw this.sender.fatal;
+        if (signal?.aborted) throw abortError(signal, 'send');
+        const r = records[i];
+        const meta = this.cluster.topic(r.topic);
+        if (meta === undefined || meta.partitions.length === 0) {
+          this.cluster
+            .waitForTopic(r.topic, this.options.maxBlockMs, signal)
+            .then(() => this.appendFrom(records, i, group, signal, now))
+            .catch((e) => group.fail(e));
+          return;
+        }
+        const wait = this.appendOne(r, i, group, meta, now, held);
+        held = 0;
+        if (wait !== 0) {
+          this.accumulator.reserve(wait, this.options.maxBlockMs, signal).then(
+            () => this.appendFrom(records, i, group, signal, now, wait),
+            (e) => group.fail(e),
+          );
+          return;
+        }
+      }
+    } catch (e) {
+      if (held > 0) this.accumulator.release(held);
+      group.fail(e instanceof KafkaError ? e : new KafkaError(ClientErrorCode.INVALID_ARGUMENT, (e as Error)?.message ?? String(e), { cause: e }));
+    }
+  }
+
+  /**
+   * Appends one record and returns 0, or returns the buffer memory to reserve before trying again
+   * (then passed back as `held`).
+   */
+  private appendOne(r: ProducerRecord, index: number, group: SendGroup, meta: TopicMeta, now: number, held: number): number {
+    const topic = r.topic;
+    const numPartitions = meta.partitions.length;
+    const key = r.key ?? null;
+    const value = r.value ?? null;
+    let partition: number;
+    let sticky: StickyPartitioner | undefined;
+    if (r.partition !== undefined) {
+      partition = r.partition;
+      if (!Number.isInteger(partition) || partition < 0 || partition >= numPartitions) {
+        throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, `partition ${partition} is not in topic '${topic}', which has ${numPartitions} partitions`, { topic });
+      }
+    } else {
+      let chosen: number | undefined;
+      if (this.options.partitioner) {
+        chosen = this.options.partitioner({
+          topic,
+          key: key === null ? null : keyBytes(key),
+          value: value === null ? null : keyBytes(value),
+          numPartitions,
+          availablePartitions: this.available(meta),
+        });
+        if (chosen !== undefined && (!Number.isInteger(chosen) || chosen < 0 || chosen >= numPartitions)) {
+          throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, `the partitioner chose partition ${chosen} of topic '${topic}', which has ${numPartitions}`, { topic });
+        }
+      }
+      if (chosen === undefined) {
+        if (key !== null && !this.options.partitionerIgnoreKeys) {
+          chosen = partitionForKey(keyBytes(key), numPartitions);
+        } else {
+          sticky = this.stickyFor(topic);
+          chosen = sticky.partition(this.available(meta), numPartitions);
+        }
+      }
+      partition = chosen;
+    }
+    const timestamp = r.timestamp === undefined ? now : typeof r.timestamp === 'number' ? r.timestamp : r.timestamp.getTime();
+    const headers = normalizeHeaders(r.headers);
+    const q = this.accumulator.queue(topic, partition);
+    let b = q.last;
+    const keyLen = key === null ? -1 : typeof key === 'string' ? Buffer.byteLength(key) : key.length;
+    const valueLen = value === null ? -1 : typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+    let size: number;
+    if (b && !b.full && !b.isClosed && b.attempts === 0) {
+      size = recordSize(b.count, timestamp - b.baseTimestamp, keyLen, valueLen, headers);
+      if (!b.hasRoomFor(size)) {
+        b.full = true;
+        this.sender.wakeup();
+        b = undefined;
+      }
+    } else {
+      b = undefined;
+    }
+    if (!b) {
+      size = recordSize(0, 0, keyLen, valueLen, headers);
+      if (size + 61 > this.options.maxRequestSize) {
+        throw new KafkaError(ClientErrorCode.RECORD_TOO_LARGE, `a record of ${size} bytes is larger than maxRequestSize (${this.options.maxRequestSize})`, { topic, partition });
+      }
+      let capacity = Math.max(this.options.batchSize, size + 61);
+      if (held >= capacity) {
+        capacity = held;
+        held = 0;
+      } else if (!this.accumulator.tryReserve(capacity)) {
+        if (held > 0) this.accumulator.release(held);
+        this.sender.wakeup();
+        return capacity;
+      }
+      b = new ProducerBatch(topic, partition, capacity, Date.now());
+      q.batches.push(b);
+      this.accumulator.nonEmpty.add(q);
+      this.accumulator.incomplete.add(b);
+      this.sender.wakeup();
+    }
+    const delta = b.append(timestamp, key, value, headers, size!);
+    b.addRecord(group, index, delta, timestamp);
+    if (b.sizeInBytes >= this.options.batchSize) {
+      b.full = true;
+      this.sender.wakeup();
+    }
+    if (sticky) {
+      sticky.appended(size!, b.full, this.available(meta), numPartitions, this.options.partitionerAdaptivePartitioningEnable ? (p) => this.refreshLoad(p, meta) : undefined);
+    }
+    if (held > 0) this.accumulator.release(held);
+    return 0;
+  }
+
+  private stickyFor(topic: string): StickyPartitioner {
+    let s = this.sticky.get(topic);
+    if (!s) {
+      s = new StickyPartitioner(this.options.batchSize);
+      this.sticky.set(topic, s);
+    }
+    return s;
+  }
+
+  /** Partitions of the topic that have a leader (cached per metadata version). */
+  private available(meta: TopicMeta): number[] {
+    const cached = this.availableCache.get(meta.name);
+    if (cached && cached.version === this.cluster.version) return cached.list;
+    const list = meta.partitions.filter((p) => p.leader >= 0).map((p) => p.partition);
+    this.availableCache.set(meta.name, { version: this.cluster.version, list });
+    return list;
+  }
+
+  /** Queue lengths per available partition, for adaptive sticky partitioning (KIP-794). */
+  private refreshLoad(p: StickyPartitioner, meta: TopicMeta): void {
+    const queues = this.accumulator.topicQueues(meta.name);
+    const ids = this.available(meta);
+    const sizes = ids.map((id) => queues?.[id]?.batches.length ?? 0);
+    p.updateLoad(sizes, ids, meta.partitions.length);
+  }
+
+  /** Sends everything buffered now and resolves when all of it is acknowledged (or failed). */
+  async flush(options: { signal?: AbortSignal } = {}): Promise<void> {
+    const batches = [...this.accumulator.incomplete];
+    if (batches.length === 0) return;
+    this.sender.flushing++;
+    this.sender.wakeup();
+    try {
+      await raceSignal(Promise.all(batches.map((b) => b.whenDone())), options.signal, 'flush');
+    } finally {
+      this.sender.flushing--;
+    }
+  }
+
+  /** Partition metadata of a topic (waits for it, up to maxBlockMs). */
+  async partitionsFor(topic: string, options: { signal?: AbortSignal } = {}): Promise<PartitionInfo[]> {
+    this.assertOpen();
+    const meta = await this.cluster.waitForTopic(topic, this.options.maxBlockMs, options.signal);
+    return meta.partitions.map((p) => ({
+      topic,
+      partition: p.partition,
+      leader: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      replicas: p.replicas,
+      isr: p.isr,
+      offlineReplicas: p.offlineReplicas,
+    }));
+  }
+
+  /**
+   * Stops accepting records, sends what is buffered, and closes the connections. Records not
+   * acknowledged within `timeoutMs` (default: no limit beyond deliveryTimeoutMs) fail with CLIENT_CLOSED.
+   */
+  close(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.closing) return this.closing;
+    this.closed = true;
+    this.closing = (async () => {
+      this.sender.closing = true;
+      this.sender.wakeup();
+      const pending = [...this.accumulator.incomplete].map((b) => b.whenDone());
+      if (pending.length > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const limit = options.timeoutMs;
+        await Promise.race([
+          Promise.all(pending),
+          ...(limit !== undefined ? [new Promise<void>((r) => (timer = setTimeout(r, limit)))] : []),
+        ]);
+        if (timer) clearTimeout(timer);
+      }
+      this.sender.failEverything(closedError('producer'));
+      this.sender.stop();
+      this.cluster.close();
+    })();
+    return this.closing;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw closedError('producer');
+  }
+}

@@ -1,0 +1,497 @@
+/**
+ * The sender: decides which batches are ready (full, lingered long enough, flushed, or memory is
+ * short), drains them into one Produce request per broker (one batch per partition, up to
+ * `maxRequestSize`, at most `maxInFlightRequestsPerConnection` requests in flight per broker),
+ * and settles each batch from the response: done, retried after backoff, or failed.
+ *
+ * Idempotence follows the Java client's TransactionManager and RecordAccumulator:
+ * - sequences are assigned when a batch is drained, never when it is retried, so a retry carries
+ *   the same (producer id, epoch, sequence) and the broker drops it if it already has it;
+ * - a retried batch goes back in sequence order and only the lowest in-flight sequence of a
+ *   partition may be sent, so retries leave one request in flight for that partition;
+ * - OUT_OF_ORDER_SEQUENCE_NUMBER for a batch that is not the next one expected is a consequence
+ *   of an earlier failure and is retried; for the next expected batch it means a gap, and, like
+ *   UNKNOWN_PRODUCER_ID (the broker lost our state), it bumps the epoch locally and restarts the
+ *   partition's in-flight sequences from 0;
+ * - a batch that expires after being sent leaves its partition "unresolved": no new sequences
+ *   until the in-flight ones settle, then the epoch is bumped unless a later batch proved it landed.
+ */
+import { Apis, type CompressionType, ErrorCode, ZERO_UUID, errorInfo } from '@sluice/protocol';
+import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.js';
+import type { Cluster } from '../network/cluster.js';
+import { backoffMs } from '../util.js';
+import type { Accumulator, PartitionQueue } from './accumulator.js';
+import type { ProducerBatch } from './batch.js';
+
+export interface SenderConfig {
+  acks: -1 | 0 | 1;
+  idempotent: boolean;
+  lingerMs: number;
+  maxRequestSize: number;
+  maxInFlight: number;
+  retries: number;
+  deliveryTimeoutMs: number;
+  requestTimeoutMs: number;
+  retryBackoffMs: number;
+  retryBackoffMaxMs: number;
+  compression: CompressionType;
+  compressionLevel: number | undefined;
+}
+
+/** Kafka's NETWORK_EXCEPTION: what a batch gets when its request never got an answer. */
+const NETWORK_EXCEPTION = ErrorCode.NETWORK_EXCEPTION;
+const MAX_SEQUENCE = 0x7fffffff;
+
+function incrementSequence(sequence: number, increment: number): number {
+  return sequence > MAX_SEQUENCE - increment ? increment - (MAX_SEQUENCE - sequence) - 1 : sequence + increment;
+}
+
+export class Sender {
+  producerId = -1n;
+  producerEpoch = -1;
+  private epochBumpRequired = false;
+  private readonly toRewrite = new Set<PartitionQueue>();
+  private readonly unresolved = new Set<PartitionQueue>();
+  private initializing = false;
+  fatal: KafkaError | null = null;
+  private scheduled = false;
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = Infinity;
+  private readonly nodeInflight = new Map<number, number>();
+  private readonly drainIndex = new Map<number, number>();
+  /** Batches go out at once while a flush or close waits. */
+  flushing = 0;
+  closing = false;
+  stopped = false;
+
+  constructor(
+    private readonly config: SenderConfig,
+    private readonly cluster: Cluster,
+    private readonly accumulator: Accumulator,
+  ) {}
+
+  /** Runs the send loop soon (once, however often it is called before it runs). */
+  wakeup(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.runOnce();
+    });
+  }
+
+  private wakeAt(when: number): void {
+    if (when === Infinity || this.stopped) return;
+    if (this.timer && this.timerAt <= when) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = when;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.runOnce();
+    }, Math.max(0, when - Date.now()));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private runOnce(): void {
+    if (this.stopped) return;
+    if (this.fatal) {
+      this.failEverything(this.fatal);
+      return;
+    }
+    const now = Date.now();
+    const { idempotent } = this.config;
+    if (idempotent) {
+      this.maybeResolveSequences();
+      if (this.epochBumpRequired) this.bumpEpoch();
+      if (this.producerId < 0n) {
+        this.initProducerId();
+        this.expire(now);
+        return;
+      }
+    }
+    let next = this.expire(now);
+    const byNode = new Map<number, PartitionQueue[]>();
+    let leaderMissing = false;
+    for (const q of this.accumulator.nonEmpty) {
+      const head = q.batches[0];
+      if (!head) {
+        this.accumulator.nonEmpty.delete(q);
+        continue;
+      }
+      const leader = this.cluster.topic(q.topic)?.partitions[q.partition]?.leader ?? -1;
+      if (leader < 0) {
+        leaderMissing = true;
+        continue;
+      }
+      const readyAt = this.readyAt(q, head);
+      if (readyAt > now) {
+        next = Math.min(next, readyAt);
+        continue;
+      }
+      const list = byNode.get(leader);
+      if (list) list.push(q);
+      else byNode.set(leader, [q]);
+    }
+    if (leaderMissing) {
+      this.cluster.requestUpdate();
+      next = Math.min(next, now + this.config.retryBackoffMs);
+    }
+    for (const [node, queues] of byNode) {
+      while ((this.nodeInflight.get(node) ?? 0) < this.config.maxInFlight) {
+        const batches = this.drain(node, queues, now);
+        if (batches.length === 0) break;
+        this.send(node, batches, now);
+      }
+    }
+    this.wakeAt(next);
+  }
+
+  /** When the partition's head batch may be sent. */
+  private readyAt(q: PartitionQueue, head: ProducerBatch): number {
+    if (head.attempts > 0) return head.retryAt;
+    if (head.full || q.batches.length > 1 || this.flushing > 0 || this.closing || this.accumulator.exhausted) return 0;
+    return head.createdAt + this.config.lingerMs;
+  }
+
+  /** Fails queued batches older than deliveryTimeoutMs; returns when the next one expires. */
+  private expire(now: number): number {
+    let next = Infinity;
+    const timeout = this.config.deliveryTimeoutMs;
+    for (const q of this.accumulator.nonEmpty) {
+      while (q.batches.length > 0 && now - q.batches[0].createdAt >= timeout) {
+        const b = q.batches.shift()!;
+        if (b.baseSequence >= 0) this.markUnresolved(q, b);
+        this.failBatch(
+          q,
+          b,
+          new KafkaError(ClientErrorCode.DELIVERY_TIMEOUT, `expiring ${b.count} record(s) for ${q.topic}-${q.partition}: ${now - b.createdAt} ms have passed since the batch was created`, {
+            retriable: true,
+            topic: q.topic,
+            partition: q.partition,
+          }),
+          false,
+        );
+      }
+      if (q.batches.length === 0) this.accumulator.nonEmpty.delete(q);
+      else next = Math.min(next, q.batches[0].createdAt + timeout);
+    }
+    return next;
+  }
+
+  private drain(node: number, queues: PartitionQueue[], now: number): ProducerBatch[] {
+    const out: ProducerBatch[] = [];
+    const n = queues.length;
+    let size = 0;
+    const start = (this.drainIndex.get(node) ?? 0) % n;
+    let i = 0;
+    for (; i < n; i++) {
+      const q = queues[(start + i) % n];
+      const head = q.batches[0];
+      if (!head || this.readyAt(q, head) > now) continue;
+      if (this.config.maxInFlight === 1 && q.inflight.some((b) => b.inFlight)) continue;
+      if (!this.config.idempotent && this.config.maxInFlight === 1 && head.inFlight) continue;
+      if (size + head.sizeInBytes > this.config.maxRequestSize && out.length > 0) break;
+      if (this.config.idempotent && this.mustWait(q, head)) continue;
+      q.batches.shift();
+      if (q.batches.length === 0) this.accumulator.nonEmpty.delete(q);
+      if (this.config.idempotent && head.baseSequence < 0) {
+        if (q.producerId !== this.producerId || q.producerEpoch !== this.producerEpoch) {
+          // Only when nothing is in flight for the partition (mustWait): start its sequences over.
+          q.producerId = this.producerId;
+          q.producerEpoch = this.producerEpoch;
+          q.nextSequence = 0;
+          q.lastAckedSequence = -1;
+        }
+        head.stamp(this.producerId, this.producerEpoch, q.nextSequence, false);
+        q.nextSequence = incrementSequence(q.nextSequence, head.count);
+        q.addInflight(head);
+      }
+      out.push(head);
+      size += head.sizeInBytes;
+    }
+    this.drainIndex.set(node, start + i + 1);
+    return out;
+  }
+
+  /** Java's shouldStopDrainBatchesForPartition. */
+  private mustWait(q: PartitionQueue, head: ProducerBatch): boolean {
+    if (this.producerId < 0n) return true;
+    if (head.baseSequence < 0) {
+      const stale = q.producerId !== this.producerId || q.producerEpoch !== this.producerEpoch;
+      if (q.inflight.length > 0 && stale) return true;
+      if (q.unresolvedNext >= 0) return true;
+    }
+    const first = q.firstInflightSequence();
+    return first >= 0 && head.baseSequence >= 0 && head.baseSequence !== first;
+  }
+
+  private send(node: number, batches: ProducerBatch[], now: number): void {
+    this.nodeInflight.set(node, (this.nodeInflight.get(node) ?? 0) + 1);
+    for (const b of batches) {
+      b.inFlight = true;
+      b.attempts++;
+      b.leaderEpoch = this.cluster.topic(b.topic)?.partitions[b.partition]?.leaderEpoch ?? -1;
+    }
+    void this.sendAsync(node, batches, now).finally(() => {
+      this.nodeInflight.set(node, (this.nodeInflight.get(node) ?? 1) - 1);
+      this.wakeup();
+    });
+  }
+
+  private async sendAsync(node: number, batches: ProducerBatch[], sentAt: number): Promise<void> {
+    const { compression, compressionLevel, acks } = this.config;
+    let version = -1;
+    try {
+      for (const b of batches) if (!b.isClosed) await b.close(compression, compressionLevel);
+      const conn = await this.cluster.connection(node);
+      version = conn.requireVersion(Apis.Produce);
+      const byTopic = new Map<string, ProducerBatch[]>();
+      for (const b of batches) {
+        const list = byTopic.get(b.topic);
+        if (list) list.push(b);
+        else byTopic.set(b.topic, [b]);
+      }
+      if (version >= 13) {
+        for (const t of byTopic.keys()) {
+          const id = this.cluster.topic(t)?.topicId;
+          if (!id || id === ZERO_UUID) {
+            version = conn.requireVersion(Apis.Produce, 12);
+            break;
+          }
+        }
+      }
+      const topicData = [...byTopic].map(([name, list]) => ({
+        ...(version >= 13 ? { topicId: this.cluster.topic(name)!.topicId } : { name }),
+        partitionData: list.map((b) => ({ index: b.partition, records: b.encoded })),
+      }));
+      const body = { transactionalId: null, acks, timeoutMs: this.config.requestTimeoutMs, topicData };
+      if (acks === 0) {
+        await conn.request(Apis.Produce, body, { version, noResponse: true });
+        for (const b of batches) this.completeBatch(this.accumulator.queue(b.topic, b.partition), b, -1n, -1);
+        return;
+      }
+      const res = await conn.request(Apis.Produce, body, { version });
+      const now = Date.now();
+      const found = new Set<ProducerBatch>();
+      for (const t of res.responses) {
+        const name = version >= 13 ? this.cluster.topicNameById(t.topicId) : t.name;
+        const list = name === undefined ? undefined : byTopic.get(name);
+        if (!list) continue;
+        for (const p of t.partitionResponses) {
+          const b = list.find((x) => x.partition === p.index);
+          if (!b || found.has(b)) continue;
+          found.add(b);
+          const q = this.accumulator.queue(b.topic, b.partition);
+          if (p.errorCode === 0) {
+            this.completeBatch(q, b, p.baseOffset, p.logAppendTimeMs >= 0n ? Number(p.logAppendTimeMs) : -1);
+          } else {
+            const detail = p.errorMessage ?? (p.recordErrors.length > 0 ? p.recordErrors.map((r) => `record ${r.batchIndex}: ${r.batchIndexErrorMessage}`).join('; ') : null);
+            this.onError(q, b, p.errorCode, brokerError(p.errorCode, `producing to ${b.topic}-${b.partition}`, { topic: b.topic, partition: b.partition, message: detail }), p.logStartOffset, now);
+          }
+        }
+      }
+      for (const b of batches) {
+        if (found.has(b)) continue;
+        const e = new KafkaError(ClientErrorCode.PROTOCOL_ERROR, `the Produce response has no answer for ${b.topic}-${b.partition}`, { retriable: true });
+        this.onError(this.accumulator.queue(b.topic, b.partition), b, NETWORK_EXCEPTION, e, -1n, now);
+      }
+    } catch (e) {
+      const error =
+        e instanceof KafkaError ? e : new KafkaError(ClientErrorCode.PROTOCOL_ERROR, `Produce to broker ${node} failed: ${(e as Error)?.message ?? e}`, { cause: e });
+      const now = Date.now();
+      if (error.code === ClientErrorCode.UNSUPPORTED_API) this.fatal = new KafkaError(ClientErrorCode.PRODUCER_FATAL, error.message, { cause: error });
+      for (const b of batches) {
+        if (b.done) continue;
+        const q = this.accumulator.queue(b.topic, b.partition);
+        if (error.retriable) this.onError(q, b, NETWORK_EXCEPTION, error, -1n, now);
+        else this.failBatch(q, b, error, true);
+      }
+      if (error.retriable) this.cluster.requestUpdate();
+      void sentAt;
+    }
+  }
+
+  private onError(q: PartitionQueue, b: ProducerBatch, code: number, error: KafkaError, logStartOffset: bigint, now: number): void {
+    b.inFlight = false;
+    if (b.done) return;
+    if (code === ErrorCode.CLUSTER_AUTHORIZATION_FAILED || code === ErrorCode.UNSUPPORTED_VERSION) {
+      this.fatal = new KafkaError(ClientErrorCode.PRODUCER_FATAL, `the producer cannot continue: ${error.message}`, { cause: error });
+      this.failBatch(q, b, error, false);
+      return;
+    }
+    if (isStaleMetadataCode(code)) this.cluster.requestUpdate();
+    if (this.canRetry(q, b, code, logStartOffset, now)) {
+      b.retryAt = now + backoffMs(b.attempts - 1, this.config.retryBackoffMs, this.config.retryBackoffMaxMs);
+      q.reenqueue(b);
+      this.accumulator.nonEmpty.add(q);
+      return;
+    }
+    if (code === ErrorCode.DUPLICATE_SEQUENCE_NUMBER) {
+      // The broker has it but no longer remembers where: done, offset unknown (as Java does).
+      this.completeBatch(q, b, -1n, -1);
+      return;
+    }
+    const final =
+      code === NETWORK_EXCEPTION
+        ? error
+        : now - b.createdAt >= this.config.deliveryTimeoutMs
+          ? new KafkaError(ClientErrorCode.DELIVERY_TIMEOUT, `gave up on ${b.count} record(s) for ${q.topic}-${q.partition} after deliveryTimeoutMs: ${error.message}`, {
+              cause: error,
+              retriable: true,
+              topic: q.topic,
+              partition: q.partition,
+            })
+          : error;
+    if (this.config.idempotent) {
+      if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || code === ErrorCode.UNKNOWN_PRODUCER_ID) this.requestEpochBump(q);
+    }
+    this.failBatch(q, b, final, true);
+  }
+
+  /** Java's Sender.canRetry plus TransactionManager.canRetry for the idempotent producer. */
+  private canRetry(q: PartitionQueue, b: ProducerBatch, code: number, logStartOffset: bigint, now: number): boolean {
+    if (this.stopped) return false;
+    if (now - b.createdAt >= this.config.deliveryTimeoutMs) return false;
+    if (b.attempts > this.config.retries) return false;
+    const retriable = code === NETWORK_EXCEPTION || errorInfo(code).retriable;
+    if (!this.config.idempotent) return retriable;
+    if (code === ErrorCode.UNKNOWN_PRODUCER_ID) {
+      if (logStartOffset === -1n) return true;
+      if (b.sequenceReset) return true;
+      // Whether retention removed our writes or the state was lost, restart from a new epoch.
+      this.requestEpochBump(q);
+      return true;
+    }
+    if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER) {
+      const isNext = b.baseSequence - q.lastAckedSequence === 1;
+      if (q.unresolvedNext < 0 && (b.sequenceReset || !isNext)) return true;
+      if (q.unresolvedNext < 0 || b.baseSequence === q.unresolvedNext) this.requestEpochBump(q);
+      return true;
+    }
+    return retriable;
+  }
+
+  private requestEpochBump(q: PartitionQueue): void {
+    this.epochBumpRequired = true;
+    this.toRewrite.add(q);
+  }
+
+  private bumpEpoch(): void {
+    this.epochBumpRequired = false;
+    if (this.producerEpoch >= 0x7fff) {
+      // The epoch is exhausted: get a new producer id; every partition starts over.
+      this.producerId = -1n;
+      this.producerEpoch = -1;
+      this.toRewrite.clear();
+      return;
+    }
+    this.producerEpoch++;
+    for (const q of this.toRewrite) {
+      let sequence = 0;
+      for (const b of q.inflight) {
+        b.stamp(this.producerId, this.producerEpoch, sequence, false);
+        b.sequenceReset = true;
+        sequence = incrementSequence(sequence, b.count);
+      }
+      q.producerId = this.producerId;
+      q.producerEpoch = this.producerEpoch;
+      q.nextSequence = sequence;
+      q.lastAckedSequence = -1;
+      q.unresolvedNext = -1;
+      this.unresolved.delete(q);
+    }
+    this.toRewrite.clear();
+  }
+
+  private markUnresolved(q: PartitionQueue, b: ProducerBatch): void {
+    q.unresolvedNext = Math.max(q.unresolvedNext, incrementSequence(b.baseSequence, b.count));
+    this.unresolved.add(q);
+  }
+
+  private maybeResolveSequences(): void {
+    for (const q of this.unresolved) {
+      if (q.inflight.length > 0) continue;
+      // Resolved if a later batch landed (the last acked sequence caught up); else bump the epoch.
+      if (q.nextSequence - q.lastAckedSequence !== 1) this.requestEpochBump(q);
+      q.unresolvedNext = -1;
+      this.unresolved.delete(q);
+    }
+  }
+
+  private initProducerId(): void {
+    if (this.initializing) return;
+    this.initializing = true;
+    void (async () => {
+      for (let attempt = 0; !this.stopped; attempt++) {
+        try {
+          const conn = await this.cluster.anyConnection();
+          const version = conn.requireVersion(Apis.InitProducerId);
+          const res = await conn.request(Apis.InitProducerId, { transactionalId: null, transactionTimeoutMs: 0x7fffffff, producerId: -1n, producerEpoch: -1 }, { version });
+          if (res.errorCode !== 0) throw brokerError(res.errorCode, 'InitProducerId');
+          this.producerId = res.producerId;
+          this.producerEpoch = res.producerEpoch;
+          return;
+        } catch (e) {
+          if (e instanceof KafkaError && !e.retriable) {
+            this.fatal = new KafkaError(ClientErrorCode.PRODUCER_FATAL, `the idempotent producer could not get a producer id: ${e.message}`, { cause: e });
+            return;
+          }
+          await new Promise((r) => setTimeout(r, backoffMs(attempt, this.config.retryBackoffMs, this.config.retryBackoffMaxMs)));
+        }
+      }
+    })().finally(() => {
+      this.initializing = false;
+      this.wakeup();
+    });
+  }
+
+  private completeBatch(q: PartitionQueue, b: ProducerBatch, baseOffset: bigint, logAppendTime: number): void {
+    b.inFlight = false;
+    if (b.done) return;
+    if (this.config.idempotent && b.baseSequence >= 0) {
+      if (b.producerId === q.producerId && b.producerEpoch === q.producerEpoch) {
+        const last = b.lastSequence;
+        if (last > q.lastAckedSequence) q.lastAckedSequence = last;
+        if (baseOffset >= 0n) q.lastAckedOffset = baseOffset + BigInt(b.count - 1);
+      }
+      q.removeInflight(b);
+    }
+    this.finish(b);
+    b.complete(baseOffset, logAppendTime);
+  }
+
+  private failBatch(q: PartitionQueue, b: ProducerBatch, error: KafkaError, adjustSequences: boolean): void {
+    b.inFlight = false;
+    if (b.done) return;
+    if (this.config.idempotent && b.baseSequence >= 0) {
+      q.removeInflight(b);
+      // A sequence that will never be acknowledged leaves a gap: restart the partition's sequences.
+      if (adjustSequences) this.requestEpochBump(q);
+    }
+    this.finish(b);
+    b.fail(error);
+  }
+
+  private finish(b: ProducerBatch): void {
+    this.accumulator.incomplete.delete(b);
+    this.accumulator.release(b.reserved);
+  }
+
+  /** Fails every queued and in-flight batch (fatal error or forced close). */
+  failEverything(error: KafkaError): void {
+    for (const b of [...this.accumulator.incomplete]) {
+      const q = this.accumulator.queue(b.topic, b.partition);
+      const i = q.batches.indexOf(b);
+      if (i >= 0) q.batches.splice(i, 1);
+      this.failBatch(q, b, error, false);
+    }
+    this.accumulator.nonEmpty.clear();
+    this.accumulator.failWaiters(error);
+  }
+}
