@@ -3,7 +3,7 @@
 // streams and connect, and the golden-byte captures of the protocol codec.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,10 @@ export interface ApacheKafka {
    * unless `advertisedPort` is set, then the INTERNAL listener, which bypasses the proxy. */
   directBootstrap: string;
   clusterId: string;
+  /** The broker JVM's process id (for memory readings). */
+  pid: number;
+  /** Milliseconds from starting the JVM (the log dir already formatted) to the first answered request. */
+  startupMs: number;
   /** The broker's log output so far (most recent part). */
   output(): string;
   stop(): Promise<void>;
@@ -231,7 +235,10 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
   ];
 
   const removeWork = () => rmSync(work, { recursive: true, force: true });
-  const clusterId = randomClusterId();
+  // A log dir formatted before keeps its cluster id (formatting again with another one fails).
+  const metaPath = join(logDir, 'meta.properties');
+  const formattedAs = existsSync(metaPath) ? /^cluster\.id=(\S+)$/m.exec(readFileSync(metaPath, 'utf8'))?.[1] : undefined;
+  const clusterId = formattedAs ?? randomClusterId();
   const fmt = await runJava(
     [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', propsFile],
     work,
@@ -307,7 +314,8 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     if (await probe(port)) break;
     await sleep(sawStarted ? 100 : 250);
   }
-  log(`Apache Kafka ready on ${HOST}:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const startupMs = Date.now() - started;
+  log(`Apache Kafka ready on ${HOST}:${port} in ${(startupMs / 1000).toFixed(1)} s`);
 
   return {
     host: HOST,
@@ -317,6 +325,8 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     controllerPort,
     directBootstrap: `${HOST}:${internalPort || port}`,
     clusterId,
+    pid: child.pid!,
+    startupMs,
     output: () => output,
     stop,
   };

@@ -22,6 +22,10 @@ import org.apache.kafka.common.serialization.*;
  *   consume-assign BOOTSTRAP TOPIC COUNT       assign() every partition from the beginning
  *   admin BOOTSTRAP TOPIC                      create, describe topics and configs, delete
  *   partition-of BOOTSTRAP TOPIC KEY...        the partition the default partitioner picks
+ *   create-topic BOOTSTRAP TOPIC PARTITIONS
+ *   perf-produce BOOTSTRAP TOPIC COUNT SIZE    throughput of acks=all sends, spread over the partitions
+ *   perf-consume BOOTSTRAP TOPIC COUNT         throughput of assign() consumption from the beginning
+ *   perf-e2e BOOTSTRAP TOPIC COUNT SIZE        produce-to-consume latency, one record at a time
  */
 public final class Tools {
   private static String json(String s) {
@@ -48,6 +52,10 @@ public final class Tools {
       case "consume-assign" -> consumeAssign(args[1], args[2], Integer.parseInt(args[3]));
       case "admin" -> admin(args[1], args[2]);
       case "partition-of" -> partitionOf(args[1], args[2], Arrays.copyOfRange(args, 3, args.length));
+      case "create-topic" -> createTopic(args[1], args[2], Integer.parseInt(args[3]));
+      case "perf-produce" -> perfProduce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      case "perf-consume" -> perfConsume(args[1], args[2], Integer.parseInt(args[3]));
+      case "perf-e2e" -> perfEndToEnd(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -142,6 +150,92 @@ public final class Tools {
         RecordMetadata m = producer.send(new ProducerRecord<>(topic, key, key)).get();
         System.out.println("{\"key\":" + json(key) + ",\"partition\":" + m.partition() + "}");
       }
+    }
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+  }
+
+  static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
+    try (Admin admin = Admin.create(base(bootstrap))) {
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      System.out.println("{\"created\":" + json(topic) + "}");
+    }
+  }
+
+  static void perfProduce(String bootstrap, String topic, int count, int size) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("acks", "all");
+    p.put("linger.ms", "5");
+    p.put("batch.size", "65536");
+    byte[] value = new byte[size];
+    Arrays.fill(value, (byte) 'x');
+    long[] latencies = new long[count];
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, value)).get(); // metadata and connections first
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        final int n = i;
+        final long sent = System.nanoTime();
+        producer.send(new ProducerRecord<>(topic, value), (m, e) -> latencies[n] = System.nanoTime() - sent);
+      }
+      producer.flush();
+      double secs = (System.nanoTime() - start) / 1e9;
+      Arrays.sort(latencies);
+      System.out.println("{\"recordsPerSec\":" + (count / secs) + ",\"mbPerSec\":" + (count * (double) size / 1e6 / secs) + ",\"p50Ms\":" + percentile(latencies, 0.5) / 1e6 + ",\"p99Ms\":" + percentile(latencies, 0.99) / 1e6 + "}");
+    }
+  }
+
+  static void perfConsume(String bootstrap, String topic, int count) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("enable.auto.commit", "false");
+    p.put("max.partition.fetch.bytes", "1048576");
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic)) parts.add(new TopicPartition(topic, info.partition()));
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      long bytes = 0;
+      int seen = 0;
+      long start = System.nanoTime();
+      while (seen < count) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          seen++;
+          bytes += r.serializedValueSize();
+        }
+        if ((System.nanoTime() - start) / 1e9 > 300) break;
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      System.out.println("{\"records\":" + seen + ",\"recordsPerSec\":" + (seen / secs) + ",\"mbPerSec\":" + (bytes / 1e6 / secs) + "}");
+    }
+  }
+
+  static void perfEndToEnd(String bootstrap, String topic, int count, int size) throws Exception {
+    Properties pp = base(bootstrap);
+    pp.put("acks", "all");
+    pp.put("linger.ms", "0");
+    Properties cp = base(bootstrap);
+    cp.put("enable.auto.commit", "false");
+    cp.put("fetch.max.wait.ms", "500");
+    byte[] value = new byte[size];
+    long[] latencies = new long[count];
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
+         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      producer.send(new ProducerRecord<>(topic, 0, null, value)).get();
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToEnd(List.of(tp));
+      consumer.position(tp);
+      for (int i = 0; i < count; i++) {
+        long start = System.nanoTime();
+        producer.send(new ProducerRecord<>(topic, 0, null, value));
+        int got = 0;
+        while (got == 0) got = consumer.poll(Duration.ofMillis(1000)).count();
+        latencies[i] = System.nanoTime() - start;
+      }
+      Arrays.sort(latencies);
+      System.out.println("{\"p50Ms\":" + percentile(latencies, 0.5) / 1e6 + ",\"p99Ms\":" + percentile(latencies, 0.99) / 1e6 + ",\"p999Ms\":" + percentile(latencies, 0.999) / 1e6 + "}");
     }
   }
 }
