@@ -1,1 +1,66 @@
-export {};
+/**
+ * @sluice/client: a Kafka producer, consumer and admin for TypeScript. Speaks the Kafka protocol
+ * only, so it works against Sluice's broker and Apache Kafka (or any Kafka-compatible cluster).
+ */
+export { Producer, producerOptions, type ProducerOptions, type ProducerRecord, type RecordHeaders, type PartitionInfo, type SendOptions } from './producer/producer.js';
+export type { RecordMetadata } from './producer/batch.js';
+export { murmur2, toPositive, partitionForKey, type Partitioner } from './producer/partitioner.js';
+
+export {
+  Consumer,
+  consumerOptions,
+  type ConsumerOptions,
+  type RebalanceListener,
+  type PollOptions,
+  type CommitOptions,
+  type GroupMetadata,
+  type AssignorOption,
+} from './consumer/consumer.js';
+export type { ConsumerBatch } from './consumer/fetcher.js';
+export { ConsumerRecord, type RecordHeader } from './consumer/records.js';
+export {
+  rangeAssignor,
+  roundRobinAssignor,
+  cooperativeStickyAssignor,
+  stickyAssign,
+  builtInAssignors,
+  type PartitionAssignor,
+  type AssignInput,
+  type Assignment,
+  type Subscription,
+  type TopicPartition,
+  type RebalanceProtocol,
+} from './consumer/assignors.js';
+export { encodeSubscription, decodeSubscription, encodeAssignment, decodeAssignment } from './consumer/consumer-protocol.js';
+export type { CommitTarget, CommittedOffset, ListedOffset, OffsetAndMetadata } from './consumer/offsets.js';
+
+export { GroupMember, type GroupMemberConfig, type GroupProtocolHandler, type JoinedMember, type MemberState } from './group/member.js';
+
+export {
+  Admin,
+  adminOptions,
+  type AdminOptions,
+  type CallOptions,
+  type NewTopic,
+  type CreatedTopic,
+  type TopicDescription,
+  type TopicPartitionInfo,
+  type ConfigResource,
+  type ConfigResourceType,
+  type ConfigEntry,
+  type ConfigSource,
+  type ResourceConfig,
+  type AlterConfigOp,
+  type GroupListing,
+  type GroupDescription,
+  type GroupMemberDescription,
+  type OffsetSpec,
+  type ClusterDescription,
+} from './admin/admin.js';
+
+export { Cluster, CoordinatorType, commonOptions, type ClusterConfig, type BrokerMeta, type TopicMeta, type PartitionMeta } from './network/cluster.js';
+export { Connection, type ConnectionConfig, type RequestOptions } from './network/connection.js';
+export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.js';
+
+export { KafkaError, ClientErrorCode, type KafkaErrorOptions } from './errors.js';
+export { optionRows, type OptionRow } from './options.js';

@@ -186,6 +186,29 @@ export async function listOffsets(
   isolationLevel: 0 | 1,
   policy: RetryPolicy,
 ): Promise<ListedOffset[]> {
+  // Kafka refuses a partition twice in one request: ask for repeats in further rounds.
+  const rounds: (typeof requests)[number][][] = [];
+  const seen = new Map<string, number>();
+  for (const r of requests) {
+    const key = tpKey(r.topic, r.partition);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    (rounds[n] ??= []).push(r);
+  }
+  const answers = new Map<(typeof requests)[number], ListedOffset>();
+  for (const round of rounds) {
+    const got = await listOffsetsOnce(cluster, round, isolationLevel, policy);
+    round.forEach((r, i) => answers.set(r, got[i]));
+  }
+  return requests.map((r) => answers.get(r)!);
+}
+
+async function listOffsetsOnce(
+  cluster: Cluster,
+  requests: readonly { topic: string; partition: number; timestamp: bigint }[],
+  isolationLevel: 0 | 1,
+  policy: RetryPolicy,
+): Promise<ListedOffset[]> {
   const results = new Map<string, ListedOffset>();
   let pending = [...requests];
   await withRetries('listing offsets', policy, async () => {

@@ -1,0 +1,679 @@
+/**
+ * The admin client: topics, partitions, configs, consumer groups and their offsets, records and
+ * log offsets, the cluster. Each call goes where Kafka's Admin sends it (the controller for topic
+ * changes, the group coordinator for groups, partition leaders for records and offsets) and
+ * retries retriable errors within `defaultApiTimeoutMs` (or the call's own `timeoutMs`).
+ */
+import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
+import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode } from '../errors.js';
+import type { TopicPartition } from '../consumer/assignors.js';
+import { decodeAssignment, decodeSubscription } from '../consumer/consumer-protocol.js';
+import {
+  type CommitTarget,
+  type CommittedOffset,
+  EARLIEST_TIMESTAMP,
+  LATEST_TIMESTAMP,
+  type ListedOffset,
+  MAX_TIMESTAMP,
+  type RetryPolicy,
+  commitOffsets,
+  fetchCommittedOffsets,
+  listOffsets,
+  withRetries,
+} from '../consumer/offsets.js';
+import { type BrokerMeta, Cluster, CoordinatorType, commonOptions } from '../network/cluster.js';
+import type { Connection } from '../network/connection.js';
+import { type OptionsOf, opt, resolveOptions } from '../options.js';
+import { sleep } from '../util.js';
+
+export const adminOptions = {
+  ...commonOptions,
+  defaultApiTimeoutMs: opt.int(60_000, 'default.api.timeout.ms', 'Time limit of each admin call (retries included) without its own timeoutMs', { min: 1 }),
+} as const;
+
+export type AdminOptions = OptionsOf<typeof adminOptions>;
+
+export interface CallOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface NewTopic {
+  name: string;
+  /** Default: the broker's num.partitions. */
+  numPartitions?: number;
+  /** Default: the broker's default.replication.factor. */
+  replicationFactor?: number;
+  /** Explicit replicas per partition (then numPartitions and replicationFactor are left out). */
+  replicaAssignment?: Readonly<Record<number, readonly number[]>>;
+  configs?: Readonly<Record<string, string>>;
+}
+
+export interface CreatedTopic {
+  name: string;
+  topicId: string;
+  numPartitions: number;
+  replicationFactor: number;
+  configs: ConfigEntry[];
+}
+
+export interface TopicPartitionInfo {
+  partition: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+}
+
+export interface TopicDescription {
+  name: string;
+  topicId: string;
+  isInternal: boolean;
+  partitions: TopicPartitionInfo[];
+}
+
+export type ConfigResourceType = 'topic' | 'broker' | 'broker-logger' | 'client-metrics' | 'group';
+const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4, 'broker-logger': 8, 'client-metrics': 16, group: 32 };
+const RESOURCE_NAME = new Map(Object.entries(RESOURCE_TYPE).map(([k, v]) => [v, k as ConfigResourceType]));
+
+export type ConfigSource =
+  | 'unknown'
+  | 'dynamic-topic'
+  | 'dynamic-broker'
+  | 'dynamic-default-broker'
+  | 'static-broker'
+  | 'default'
+  | 'dynamic-broker-logger'
+  | 'client-metrics'
+  | 'group';
+const SOURCES: ConfigSource[] = ['unknown', 'dynamic-topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group'];
+
+export interface ConfigResource {
+  type: ConfigResourceType;
+  /** Topic name, broker id, group id, ... */
+  name: string;
+  /** Only these configs; default: all. */
+  configNames?: readonly string[];
+}
+
+export interface ConfigEntry {
+  name: string;
+  value: string | null;
+  readOnly: boolean;
+  isSensitive: boolean;
+  source: ConfigSource;
+  isDefault: boolean;
+  synonyms: { name: string; value: string | null; source: ConfigSource }[];
+  documentation: string | null;
+}
+
+export interface ResourceConfig {
+  type: ConfigResourceType;
+  name: string;
+  configs: ConfigEntry[];
+}
+
+export type AlterConfigOp = { name: string; op: 'set'; value: string } | { name: string; op: 'delete' } | { name: string; op: 'append' | 'subtract'; value: string };
+const OP_CODE = { set: 0, delete: 1, append: 2, subtract: 3 } as const;
+
+export interface GroupListing {
+  groupId: string;
+  protocolType: string;
+  state: string;
+  type: string;
+}
+
+export interface GroupMemberDescription {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  /** For 'consumer' groups: the member's subscribed topics and assigned partitions. */
+  topics?: string[];
+  assignment?: TopicPartition[];
+  metadata: Buffer;
+  rawAssignment: Buffer;
+}
+
+export interface GroupDescription {
+  groupId: string;
+  state: string;
+  protocolType: string;
+  /** The assignor (consumer groups) or protocol the group agreed on. */
+  protocol: string;
+  members: GroupMemberDescription[];
+}
+
+export type OffsetSpec = 'earliest' | 'latest' | 'max-timestamp' | { timestamp: number | bigint };
+
+export interface ClusterDescription {
+  clusterId: string | null;
+  controllerId: number;
+  brokers: BrokerMeta[];
+}
+
+export class Admin {
+  readonly options: ReturnType<typeof resolveOptions<typeof adminOptions>>;
+  private readonly cluster: Cluster;
+  private closed = false;
+
+  constructor(options: AdminOptions) {
+    this.options = resolveOptions(adminOptions, options, 'admin');
+    this.cluster = new Cluster({ ...this.options, allowAutoTopicCreation: false });
+  }
+
+  async connect(options: CallOptions = {}): Promise<void> {
+    await this.retry('connecting', options, () => this.cluster.refresh(options.signal));
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.cluster.close();
+    return Promise.resolve();
+  }
+
+  private policy(options: CallOptions): RetryPolicy {
+    return {
+      retryBackoffMs: this.options.retryBackoffMs,
+      retryBackoffMaxMs: this.options.retryBackoffMaxMs,
+      timeoutMs: options.timeoutMs ?? this.options.defaultApiTimeoutMs,
+      signal: options.signal,
+    };
+  }
+
+  private retry<T>(what: string, options: CallOptions, fn: (attempt: number) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(closedError('admin'));
+    return withRetries(what, this.policy(options), fn);
+  }
+
+  /** The controller when the metadata names one we can reach, else any broker. */
+  private async controller(signal?: AbortSignal): Promise<Connection> {
+    if (this.cluster.version === 0) await this.cluster.refresh(signal);
+    const id = this.cluster.controllerId;
+    if (id >= 0 && this.cluster.broker(id)) {
+      try {
+        return await this.cluster.connection(id, '', signal);
+      } catch {
+        // fall through to any broker: KRaft brokers forward to the controller
+      }
+    }
+    return this.cluster.anyConnection(signal);
+  }
+
+  // ---------------------------------------------------------------- topics
+
+  /** Creates topics; rejects with the first topic's error (TOPIC_ALREADY_EXISTS unless `ifNotExists`). */
+  async createTopics(
+    topics: readonly NewTopic[],
+    options: CallOptions & { validateOnly?: boolean; ifNotExists?: boolean; waitForLeaders?: boolean } = {},
+  ): Promise<CreatedTopic[]> {
+    const timeoutMs = options.timeoutMs ?? this.options.defaultApiTimeoutMs;
+    const created = await this.retry('creating topics', options, async () => {
+      const conn = await this.controller(options.signal);
+      const version = conn.requireVersion(Apis.CreateTopics);
+      const res = await conn.request(
+        Apis.CreateTopics,
+        {
+          topics: topics.map((t) => ({
+            name: t.name,
+            numPartitions: t.replicaAssignment ? -1 : (t.numPartitions ?? -1),
+            replicationFactor: t.replicaAssignment ? -1 : (t.replicationFactor ?? -1),
+            assignments: Object.entries(t.replicaAssignment ?? {}).map(([p, brokerIds]) => ({ partitionIndex: Number(p), brokerIds: [...brokerIds] })),
+            configs: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
+          })),
+          timeoutMs,
+          validateOnly: options.validateOnly ?? false,
+        },
+        { version, signal: options.signal, extraTimeoutMs: timeoutMs },
+      );
+      const out: CreatedTopic[] = [];
+      for (const r of res.topics) {
+        if (r.errorCode === ErrorCode.NOT_CONTROLLER) {
+          await this.cluster.refresh(options.signal);
+          throw brokerError(r.errorCode, `creating topic '${r.name}'`);
+        }
+        if (r.errorCode === ErrorCode.TOPIC_ALREADY_EXISTS && options.ifNotExists) continue;
+        if (r.errorCode !== 0) {
+          const e = brokerError(r.errorCode, `creating topic '${r.name}'`, { topic: r.name, message: r.errorMessage });
+          // A retried request may find the topic it already created.
+          throw e.retriable ? e : new KafkaError(e.code, e.message, { errorCode: e.errorCode, topic: r.name, cause: e, retriable: false });
+        }
+        out.push({
+          name: r.name,
+          topicId: r.topicId ?? ZERO_UUID,
+          numPartitions: r.numPartitions,
+          replicationFactor: r.replicationFactor,
+          configs: (r.configs ?? []).map((c) => ({
+            name: c.name,
+            value: c.value,
+            readOnly: c.readOnly,
+            isSensitive: c.isSensitive,
+            source: SOURCES[c.configSource] ?? 'unknown',
+            isDefault: c.configSource === 5,
+            synonyms: [],
+            documentation: null,
+          })),
+        });
+      }
+      return out;
+    });
+    if ((options.waitForLeaders ?? true) && !options.validateOnly) await this.waitForLeaders(topics.map((t) => t.name), options);
+    return created;
+  }
+
+  /** Waits until the metadata lists every partition of the topics with a leader. */
+  private async waitForLeaders(names: string[], options: CallOptions): Promise<void> {
+    this.cluster.addTopics(names);
+    await this.retry('waiting for topic leaders', options, async () => {
+      await this.cluster.refresh(options.signal);
+      for (const n of names) {
+        const t = this.cluster.topic(n);
+        if (!t || t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)) {
+          throw new KafkaError(ClientErrorCode.TIMEOUT, `topic '${n}' has no leader for every partition yet`, { retriable: true, topic: n });
+        }
+      }
+    });
+  }
+
+  async deleteTopics(names: readonly string[], options: CallOptions = {}): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? this.options.defaultApiTimeoutMs;
+    await this.retry('deleting topics', options, async () => {
+      const conn = await this.controller(options.signal);
+      const version = conn.requireVersion(Apis.DeleteTopics);
+      const res = await conn.request(
+        Apis.DeleteTopics,
+        version >= 6 ? { topics: names.map((name) => ({ name, topicId: ZERO_UUID })), timeoutMs } : { topicNames: [...names], timeoutMs },
+        { version, signal: options.signal, extraTimeoutMs: timeoutMs },
+      );
+      for (const r of res.responses) {
+        if (r.errorCode === 0) continue;
+        if (r.errorCode === ErrorCode.NOT_CONTROLLER) await this.cluster.refresh(options.signal);
+        throw brokerError(r.errorCode, `deleting topic '${r.name}'`, { topic: r.name ?? undefined, message: r.errorMessage });
+      }
+    });
+  }
+
+  /** Names of the cluster's topics (internal ones only when asked). */
+  async listTopics(options: CallOptions & { includeInternal?: boolean } = {}): Promise<string[]> {
+    const all = await this.allTopicsMetadata(options);
+    return all.filter((t) => options.includeInternal || !t.isInternal).map((t) => t.name).sort();
+  }
+
+  private async allTopicsMetadata(options: CallOptions): Promise<TopicDescription[]> {
+    return this.retry('listing topics', options, async () => {
+      const conn = await this.cluster.anyConnection(options.signal);
+      const version = conn.requireVersion(Apis.Metadata);
+      const res = await conn.request(Apis.Metadata, { topics: null, allowAutoTopicCreation: version < 4 }, { version, signal: options.signal });
+      return res.topics
+        .filter((t) => t.errorCode === 0 && t.name !== null)
+        .map((t) => ({
+          name: t.name!,
+          topicId: t.topicId,
+          isInternal: t.isInternal,
+          partitions: t.partitions
+            .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas }))
+            .sort((a, b) => a.partition - b.partition),
+        }));
+    });
+  }
+
+  /** Partitions, leaders and topic ids; rejects with UNKNOWN_TOPIC_OR_PARTITION for a missing topic. */
+  async describeTopics(names: readonly string[], options: CallOptions = {}): Promise<TopicDescription[]> {
+    return this.retry('describing topics', options, async () => {
+      const conn = await this.cluster.anyConnection(options.signal);
+      const version = conn.requireVersion(Apis.Metadata);
+      const res = await conn.request(Apis.Metadata, { topics: names.map((name) => ({ name })), allowAutoTopicCreation: version < 4 }, { version, signal: options.signal });
+      const byName = new Map(res.topics.map((t) => [t.name, t]));
+      return names.map((name) => {
+        const t = byName.get(name);
+        if (!t) throw new KafkaError(ClientErrorCode.PROTOCOL_ERROR, `Metadata did not answer for topic '${name}'`, { retriable: true });
+        if (t.errorCode !== 0) {
+          const e = brokerError(t.errorCode, `describing topic '${name}'`, { topic: name });
+          // Unknown topics are an answer here, not a reason to wait.
+          throw t.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION ? new KafkaError(e.code, e.message, { errorCode: e.errorCode, topic: name }) : e;
+        }
+        return {
+          name,
+          topicId: t.topicId,
+          isInternal: t.isInternal,
+          partitions: t.partitions
+            .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas }))
+            .sort((a, b) => a.partition - b.partition),
+        };
+      });
+    });
+  }
+
+  /** Raises topics' partition counts to `count`. */
+  async createPartitions(
+    topics: readonly { topic: string; count: number; assignments?: readonly (readonly number[])[] }[],
+    options: CallOptions & { validateOnly?: boolean } = {},
+  ): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? this.options.defaultApiTimeoutMs;
+    await this.retry('creating partitions', options, async () => {
+      const conn = await this.controller(options.signal);
+      const res = await conn.request(
+        Apis.CreatePartitions,
+        {
+          topics: topics.map((t) => ({ name: t.topic, count: t.count, assignments: t.assignments ? t.assignments.map((b) => ({ brokerIds: [...b] })) : null })),
+          timeoutMs,
+          validateOnly: options.validateOnly ?? false,
+        },
+        { signal: options.signal, extraTimeoutMs: timeoutMs },
+      );
+      for (const r of res.results) {
+        if (r.errorCode === 0) continue;
+        if (r.errorCode === ErrorCode.NOT_CONTROLLER) await this.cluster.refresh(options.signal);
+        throw brokerError(r.errorCode, `creating partitions of '${r.name}'`, { topic: r.name, message: r.errorMessage });
+      }
+    });
+    this.cluster.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------- configs
+
+  private async configConnection(type: ConfigResourceType, name: string, signal?: AbortSignal): Promise<Connection> {
+    if ((type === 'broker' || type === 'broker-logger') && name !== '') {
+      if (this.cluster.version === 0) await this.cluster.refresh(signal);
+      return this.cluster.connection(Number(name), '', signal);
+    }
+    return this.cluster.anyConnection(signal);
+  }
+
+  async describeConfigs(resources: readonly ConfigResource[], options: CallOptions & { includeSynonyms?: boolean; includeDocumentation?: boolean } = {}): Promise<ResourceConfig[]> {
+    // Broker resources must be asked of that broker; the rest of any broker.
+    return Promise.all(
+      resources.map((r) =>
+        this.retry(`describing configs of ${r.type} '${r.name}'`, options, async () => {
+          const conn = await this.configConnection(r.type, r.name, options.signal);
+          const version = conn.requireVersion(Apis.DescribeConfigs);
+          const res = await conn.request(
+            Apis.DescribeConfigs,
+            {
+              resources: [{ resourceType: RESOURCE_TYPE[r.type], resourceName: r.name, configurationKeys: r.configNames ? [...r.configNames] : null }],
+              includeSynonyms: options.includeSynonyms ?? false,
+              includeDocumentation: version >= 3 ? (options.includeDocumentation ?? false) : false,
+            },
+            { version, signal: options.signal },
+          );
+          const result = res.results[0];
+          if (!result) throw new KafkaError(ClientErrorCode.PROTOCOL_ERROR, 'DescribeConfigs answered nothing', { retriable: true });
+          if (result.errorCode !== 0) throw brokerError(result.errorCode, `describing configs of ${r.type} '${r.name}'`, { message: result.errorMessage });
+          return {
+            type: RESOURCE_NAME.get(result.resourceType) ?? r.type,
+            name: result.resourceName,
+            configs: result.configs.map((c) => ({
+              name: c.name,
+              value: c.value,
+              readOnly: c.readOnly,
+              isSensitive: c.isSensitive,
+              source: SOURCES[c.configSource] ?? 'unknown',
+              isDefault: c.configSource === 5,
+              synonyms: c.synonyms.map((s) => ({ name: s.name, value: s.value, source: SOURCES[s.source] ?? 'unknown' })),
+              documentation: c.documentation,
+            })),
+          };
+        }),
+      ),
+    );
+  }
+
+  /** Replaces the whole dynamic config of each resource (configs not given revert to defaults). */
+  async alterConfigs(resources: readonly { type: ConfigResourceType; name: string; configs: Readonly<Record<string, string | null>> }[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
+    await Promise.all(
+      resources.map((r) =>
+        this.retry(`altering configs of ${r.type} '${r.name}'`, options, async () => {
+          const conn = await this.configConnection(r.type, r.name, options.signal);
+          const res = await conn.request(
+            Apis.AlterConfigs,
+            {
+              resources: [{ resourceType: RESOURCE_TYPE[r.type], resourceName: r.name, configs: Object.entries(r.configs).map(([name, value]) => ({ name, value })) }],
+              validateOnly: options.validateOnly ?? false,
+            },
+            { signal: options.signal },
+          );
+          for (const x of res.responses) if (x.errorCode !== 0) throw brokerError(x.errorCode, `altering configs of ${r.type} '${r.name}'`, { message: x.errorMessage });
+        }),
+      ),
+    );
+  }
+
+  /** Changes single configs: set, delete (back to default), append to or subtract from a list. */
+  async incrementalAlterConfigs(resources: readonly { type: ConfigResourceType; name: string; ops: readonly AlterConfigOp[] }[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
+    await Promise.all(
+      resources.map((r) =>
+        this.retry(`altering configs of ${r.type} '${r.name}'`, options, async () => {
+          const conn = await this.configConnection(r.type, r.name, options.signal);
+          const res = await conn.request(
+            Apis.IncrementalAlterConfigs,
+            {
+              resources: [
+                {
+                  resourceType: RESOURCE_TYPE[r.type],
+                  resourceName: r.name,
+                  configs: r.ops.map((o) => ({ name: o.name, configOperation: OP_CODE[o.op], value: 'value' in o ? o.value : null })),
+                },
+              ],
+              validateOnly: options.validateOnly ?? false,
+            },
+            { signal: options.signal },
+          );
+          for (const x of res.responses) if (x.errorCode !== 0) throw brokerError(x.errorCode, `altering configs of ${r.type} '${r.name}'`, { message: x.errorMessage });
+        }),
+      ),
+    );
+  }
+
+  // ---------------------------------------------------------------- groups
+
+  /** Groups on every broker (ListGroups), optionally filtered by state or type. */
+  async listGroups(options: CallOptions & { states?: readonly string[]; types?: readonly string[] } = {}): Promise<GroupListing[]> {
+    return this.retry('listing groups', options, async () => {
+      await this.cluster.refresh(options.signal);
+      const brokers = this.cluster.brokerList();
+      const lists = await Promise.all(
+        brokers.map(async (b) => {
+          const conn = await this.cluster.connection(b.nodeId, '', options.signal);
+          const version = conn.requireVersion(Apis.ListGroups);
+          if (options.types?.length && version < 5) throw new KafkaError(ClientErrorCode.UNSUPPORTED_API, `${conn.describe()} cannot filter groups by type (ListGroups v5)`);
+          const res = await conn.request(
+            Apis.ListGroups,
+            { statesFilter: version >= 4 ? [...(options.states ?? [])] : [], typesFilter: version >= 5 ? [...(options.types ?? [])] : [] },
+            { version, signal: options.signal },
+          );
+          if (res.errorCode !== 0) throw brokerError(res.errorCode, `listing groups on broker ${b.nodeId}`);
+          return res.groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, state: g.groupState, type: g.groupType }));
+        }),
+      );
+      const seen = new Map<string, GroupListing>();
+      for (const l of lists) for (const g of l) seen.set(g.groupId, g);
+      let out = [...seen.values()];
+      if (options.states?.length) out = out.filter((g) => !g.state || options.states!.some((s) => s.toLowerCase() === g.state.toLowerCase()));
+      return out.sort((a, b) => (a.groupId < b.groupId ? -1 : 1));
+    });
+  }
+
+  private async coordinatorFor(groupId: string, signal?: AbortSignal): Promise<Connection> {
+    const node = await this.cluster.coordinator(CoordinatorType.Group, groupId, signal);
+    try {
+      return await this.cluster.connection(node, '', signal);
+    } catch (e) {
+      this.cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
+      throw e;
+    }
+  }
+
+  private coordinatorError(groupId: string, code: number, what: string): KafkaError {
+    if (code === ErrorCode.NOT_COORDINATOR || code === ErrorCode.COORDINATOR_NOT_AVAILABLE) this.cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
+    return brokerError(code, what);
+  }
+
+  /** Members, state and (for consumer groups) subscriptions and assignments. */
+  async describeGroups(groupIds: readonly string[], options: CallOptions = {}): Promise<GroupDescription[]> {
+    return Promise.all(
+      groupIds.map((groupId) =>
+        this.retry(`describing group '${groupId}'`, options, async () => {
+          const conn = await this.coordinatorFor(groupId, options.signal);
+          const res = await conn.request(Apis.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false }, { signal: options.signal });
+          const g = res.groups[0];
+          if (!g) throw new KafkaError(ClientErrorCode.PROTOCOL_ERROR, `DescribeGroups answered nothing for '${groupId}'`, { retriable: true });
+          if (g.errorCode !== 0) throw this.coordinatorError(groupId, g.errorCode, `describing group '${groupId}'`);
+          return {
+            groupId: g.groupId,
+            state: g.groupState,
+            protocolType: g.protocolType,
+            protocol: g.protocolData,
+            members: g.members.map((m) => {
+              const out: GroupMemberDescription = {
+                memberId: m.memberId,
+                groupInstanceId: m.groupInstanceId,
+                clientId: m.clientId,
+                clientHost: m.clientHost,
+                metadata: m.memberMetadata,
+                rawAssignment: m.memberAssignment,
+              };
+              if (g.protocolType === 'consumer') {
+                try {
+                  if (m.memberMetadata.length > 0) out.topics = decodeSubscription(m.memberMetadata, m.groupInstanceId).topics;
+                  out.assignment = decodeAssignment(m.memberAssignment).partitions;
+                } catch {
+                  // Not the standard consumer protocol bytes: leave them raw.
+                }
+              }
+              return out;
+            }),
+          };
+        }),
+      ),
+    );
+  }
+
+  /** Deletes empty groups (and their committed offsets). */
+  async deleteGroups(groupIds: readonly string[], options: CallOptions = {}): Promise<void> {
+    await Promise.all(
+      groupIds.map((groupId) =>
+        this.retry(`deleting group '${groupId}'`, options, async () => {
+          const conn = await this.coordinatorFor(groupId, options.signal);
+          const res = await conn.request(Apis.DeleteGroups, { groupsNames: [groupId] }, { signal: options.signal });
+          for (const r of res.results) if (r.errorCode !== 0) throw this.coordinatorError(groupId, r.errorCode, `deleting group '${groupId}'`);
+        }),
+      ),
+    );
+  }
+
+  /** Committed offsets of a group: all of them, or those of the given partitions. */
+  listGroupOffsets(groupId: string, partitions: readonly TopicPartition[] | null = null, options: CallOptions = {}): Promise<CommittedOffset[]> {
+    if (this.closed) return Promise.reject(closedError('admin'));
+    return fetchCommittedOffsets(this.cluster, groupId, partitions, { ...this.policy(options), requireStable: false });
+  }
+
+  /** Sets a group's committed offsets (the group must have no active members). */
+  alterGroupOffsets(groupId: string, offsets: readonly CommitTarget[], options: CallOptions = {}): Promise<void> {
+    if (this.closed) return Promise.reject(closedError('admin'));
+    return commitOffsets(this.cluster, groupId, { generationId: -1, memberId: '', groupInstanceId: null }, offsets, this.policy(options));
+  }
+
+  /** Removes a group's committed offsets for partitions no member is subscribed to (OffsetDelete). */
+  async deleteGroupOffsets(groupId: string, partitions: readonly TopicPartition[], options: CallOptions = {}): Promise<void> {
+    await this.retry(`deleting offsets of group '${groupId}'`, options, async () => {
+      const conn = await this.coordinatorFor(groupId, options.signal);
+      const byTopic = new Map<string, number[]>();
+      for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
+      const res = await conn.request(
+        Apis.OffsetDelete,
+        { groupId, topics: [...byTopic].map(([name, ps]) => ({ name, partitions: ps.map((partitionIndex) => ({ partitionIndex })) })) },
+        { signal: options.signal },
+      );
+      if (res.errorCode !== 0) throw this.coordinatorError(groupId, res.errorCode, `deleting offsets of group '${groupId}'`);
+      for (const t of res.topics) {
+        for (const p of t.partitions) {
+          if (p.errorCode !== 0) throw brokerError(p.errorCode, `deleting the offset of ${t.name}-${p.partitionIndex} in group '${groupId}'`, { topic: t.name, partition: p.partitionIndex });
+        }
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- records and offsets
+
+  /** Deletes records below the given offsets (-1n: the high watermark); returns the new low watermarks. */
+  async deleteRecords(
+    targets: readonly { topic: string; partition: number; offset: bigint | number }[],
+    options: CallOptions = {},
+  ): Promise<{ topic: string; partition: number; lowWatermark: bigint }[]> {
+    const timeoutMs = options.timeoutMs ?? this.options.defaultApiTimeoutMs;
+    const results = new Map<string, bigint>();
+    await this.retry('deleting records', options, async () => {
+      const pending = targets.filter((t) => !results.has(`${t.topic}\u0000${t.partition}`));
+      this.cluster.addTopics(pending.map((t) => t.topic));
+      await this.cluster.refresh(options.signal);
+      const byLeader = new Map<number, typeof pending>();
+      for (const t of pending) {
+        const meta = this.cluster.topic(t.topic);
+        if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `topic '${t.topic}' does not exist`, { errorCode: 3, topic: t.topic });
+        const leader = meta.partitions[t.partition]?.leader ?? -1;
+        if (leader < 0) throw new KafkaError(ClientErrorCode.TIMEOUT, `no leader for ${t.topic}-${t.partition}`, { retriable: true });
+        byLeader.set(leader, [...(byLeader.get(leader) ?? []), t]);
+      }
+      await Promise.all(
+        [...byLeader].map(async ([leader, list]) => {
+          const conn = await this.cluster.connection(leader, '', options.signal);
+          const byTopic = new Map<string, typeof list>();
+          for (const t of list) byTopic.set(t.topic, [...(byTopic.get(t.topic) ?? []), t]);
+          const res = await conn.request(
+            Apis.DeleteRecords,
+            { topics: [...byTopic].map(([name, l]) => ({ name, partitions: l.map((t) => ({ partitionIndex: t.partition, offset: BigInt(t.offset) })) })), timeoutMs },
+            { signal: options.signal, extraTimeoutMs: timeoutMs },
+          );
+          for (const t of res.topics) {
+            for (const p of t.partitions) {
+              if (p.errorCode !== 0) {
+                if (isStaleMetadataCode(p.errorCode)) this.cluster.requestUpdate();
+                throw brokerError(p.errorCode, `deleting records of ${t.name}-${p.partitionIndex}`, { topic: t.name, partition: p.partitionIndex });
+              }
+              results.set(`${t.name}\u0000${p.partitionIndex}`, p.lowWatermark);
+            }
+          }
+        }),
+      );
+    });
+    return targets.map((t) => ({ topic: t.topic, partition: t.partition, lowWatermark: results.get(`${t.topic}\u0000${t.partition}`)! }));
+  }
+
+  /** Log offsets: earliest, latest, of the record with the largest timestamp, or by time. */
+  listOffsets(
+    query: readonly { topic: string; partition: number; spec: OffsetSpec }[],
+    options: CallOptions & { isolationLevel?: 'read_uncommitted' | 'read_committed' } = {},
+  ): Promise<ListedOffset[]> {
+    if (this.closed) return Promise.reject(closedError('admin'));
+    const requests = query.map((q) => ({
+      topic: q.topic,
+      partition: q.partition,
+      timestamp: q.spec === 'earliest' ? EARLIEST_TIMESTAMP : q.spec === 'latest' ? LATEST_TIMESTAMP : q.spec === 'max-timestamp' ? MAX_TIMESTAMP : BigInt(q.spec.timestamp),
+    }));
+    this.cluster.addTopics(requests.map((r) => r.topic));
+    return listOffsets(this.cluster, requests, options.isolationLevel === 'read_committed' ? 1 : 0, this.policy(options));
+  }
+
+  // ---------------------------------------------------------------- cluster
+
+  /** Cluster id, controller and brokers (DescribeCluster, or Metadata where that is missing). */
+  async describeCluster(options: CallOptions = {}): Promise<ClusterDescription> {
+    return this.retry('describing the cluster', options, async () => {
+      const conn = await this.cluster.anyConnection(options.signal);
+      if (conn.versionOf(Apis.DescribeCluster) >= 0) {
+        const version = conn.requireVersion(Apis.DescribeCluster);
+        const res = await conn.request(Apis.DescribeCluster, { includeClusterAuthorizedOperations: false, endpointType: 1, includeFencedBrokers: false }, { version, signal: options.signal });
+        if (res.errorCode !== 0) throw brokerError(res.errorCode, 'DescribeCluster', { message: res.errorMessage });
+        return {
+          clusterId: res.clusterId,
+          controllerId: res.controllerId,
+          brokers: res.brokers.map((b) => ({ nodeId: b.brokerId, host: b.host, port: b.port, rack: b.rack })).sort((a, b) => a.nodeId - b.nodeId),
+        };
+      }
+      await this.cluster.refresh(options.signal);
+      return { clusterId: this.cluster.clusterId, controllerId: this.cluster.controllerId, brokers: this.cluster.brokerList().sort((a, b) => a.nodeId - b.nodeId) };
+    });
+  }
+}
+
