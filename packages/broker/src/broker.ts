@@ -15,6 +15,9 @@ import { DelayedOperations } from './delayed/delayed-operations.js';
 import { advertisedVersions } from './handlers/18-api-versions.js';
 import type { Handler } from './handlers/handler.js';
 import { HANDLERS } from './handlers/index.js';
+import { GroupCoordinator } from './groups/coordinator.js';
+import { OffsetsTopicStore } from './groups/offsets-topic.js';
+import { SystemTimer } from './groups/timer.js';
 import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.js';
 import { parseListener } from './listeners.js';
 import { consoleLog, silentLog } from './log.js';
@@ -81,6 +84,25 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     const producerIds = new ProducerIdAllocator(fs, `${dataDir}/${PRODUCER_ID_FILE}`);
     await producerIds.open();
     const topics = new TopicManager(logs, config, delayed);
+    const offsetsStore = new OffsetsTopicStore(topics, () => config.int('offsets.topic.num.partitions'));
+    const groups = new GroupCoordinator(
+      {
+        initialRebalanceDelayMs: config.int('group.initial.rebalance.delay.ms'),
+        minSessionTimeoutMs: config.int('group.min.session.timeout.ms'),
+        maxSessionTimeoutMs: config.int('group.max.session.timeout.ms'),
+        maxSize: config.int('group.max.size'),
+        offsetsRetentionMs: config.int('offsets.retention.minutes') * 60_000,
+        offsetsRetentionCheckIntervalMs: config.int('offsets.retention.check.interval.ms'),
+        newMemberJoinTimeoutMs: 300_000,
+        offsetMetadataMaxBytes: config.int('offset.metadata.max.bytes'),
+      },
+      offsetsStore,
+      new SystemTimer(),
+      log,
+    );
+    const replayed = await offsetsStore.load(groups);
+    if (replayed > 0) log.info(`loaded ${groups.groups.size} groups and their offsets from ${replayed} records`);
+    groups.start();
 
     const handlers: readonly Handler[] = HANDLERS;
     const advertised = { host, port };
@@ -92,6 +114,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       config,
       topics,
       delayed,
+      groups,
       log,
       allocateProducerId: () => producerIds.allocate(),
     };
@@ -120,6 +143,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       nodeId,
       close() {
         closing ??= (async () => {
+          groups.stop();
           await server.stop(config.int('controlled.shutdown.timeout.ms'));
           delayed.expireAll();
           await openedLogs.close();

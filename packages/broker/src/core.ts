@@ -3,6 +3,7 @@
  */
 import type { BrokerConfig } from './config/broker-config.js';
 import type { DelayedOperations } from './delayed/delayed-operations.js';
+import type { GroupCoordinator } from './groups/coordinator.js';
 import type { Topics } from './topics/types.js';
 
 export interface AdvertisedApi {
@@ -26,6 +27,7 @@ export interface BrokerCore {
   readonly config: BrokerConfig;
   readonly topics: Topics;
   readonly delayed: DelayedOperations;
+  readonly groups: GroupCoordinator;
   readonly log: BrokerLog;
   /** A new producer id, never handed out before by this data directory. */
   allocateProducerId(): Promise<bigint>;

@@ -28,6 +28,7 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'group.max.size', type: 'int', default: '2147483647', doc: 'The most members a classic group may have.', validate: atLeast(1) },
   { name: 'offsets.retention.minutes', type: 'int', default: '10080', doc: 'How long committed offsets of an empty group are kept.', validate: atLeast(1) },
   { name: 'offsets.retention.check.interval.ms', type: 'long', default: '600000', doc: 'How often expired offsets are removed.', validate: atLeast(1) },
+  { name: 'offset.metadata.max.bytes', type: 'int', default: '4096', doc: 'The largest metadata string an offset commit may carry.', validate: atLeast(0) },
   { name: 'offsets.topic.num.partitions', type: 'int', default: '50', doc: 'Partitions of __consumer_offsets when it is created.', validate: atLeast(1) },
   { name: 'transactional.id.expiration.ms', type: 'int', default: '604800000', doc: 'How long an idle transactional id is kept.', validate: atLeast(1) },
   { name: 'transaction.max.timeout.ms', type: 'int', default: '900000', doc: 'The largest transaction timeout a producer may ask for.', validate: atLeast(1) },

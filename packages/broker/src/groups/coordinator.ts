@@ -1,0 +1,703 @@
+/**
+ * The group coordinator for classic groups: JoinGroup, SyncGroup, Heartbeat and LeaveGroup drive
+ * each group through Kafka's states, with the same rules and error codes as Kafka's own
+ * coordinator (GroupMetadataManager's classic paths); committed offsets are kept beside them.
+ * Everything that must survive a restart is written to __consumer_offsets through a GroupStore
+ * before it is acknowledged, and rebuilt by replaying those records.
+ *
+ * Waiting (join and sync barriers, the initial rebalance delay, session and rebalance timeouts) is
+ * done with keyed timers and stored resolvers: nothing polls.
+ */
+import { ErrorCode } from '@sluice/protocol';
+import { ClassicGroup, EMPTY_ASSIGNMENT, GroupError, type JoinResult, Member, type Protocol, type SyncResult, failedJoin } from './classic-group.js';
+import {
+  type GroupRecord,
+  type ReplayedRecord,
+  groupMetadataRecord,
+  groupTombstone,
+  offsetRecord,
+  offsetTombstone,
+  subscribedTopics,
+} from './records.js';
+import type { Timer } from './timer.js';
+
+export interface GroupConfig {
+  initialRebalanceDelayMs: number;
+  minSessionTimeoutMs: number;
+  maxSessionTimeoutMs: number;
+  maxSize: number;
+  offsetsRetentionMs: number;
+  offsetsRetentionCheckIntervalMs: number;
+  /** How long a new member's JoinGroup may wait (Kafka: 5 minutes). */
+  newMemberJoinTimeoutMs: number;
+  offsetMetadataMaxBytes: number;
+}
+
+/** Where group records go: the __consumer_offsets partition of the group, durably. */
+export interface GroupStore {
+  append(groupId: string, records: GroupRecord[]): Promise<void>;
+}
+
+export interface CommittedOffset {
+  offset: bigint;
+  leaderEpoch: number;
+  metadata: string;
+  commitTimestamp: bigint;
+}
+
+export interface JoinRequest {
+  groupId: string;
+  memberId: string;
+  groupInstanceId: string | null;
+  protocolType: string;
+  protocols: Protocol[];
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+  clientId: string;
+  clientHost: string;
+  /** JoinGroup v4+: a new dynamic member must first get its id (MEMBER_ID_REQUIRED). */
+  requireKnownMemberId: boolean;
+  /** JoinGroup v9+: a static leader rejoining a stable group is told not to reassign. */
+  supportsSkipAssignment: boolean;
+}
+
+export interface SyncRequest {
+  groupId: string;
+  memberId: string;
+  groupInstanceId: string | null;
+  generationId: number;
+  protocolType: string | null;
+  protocolName: string | null;
+  assignments: { memberId: string; assignment: Buffer }[];
+}
+
+export interface OffsetCommitRequest {
+  groupId: string;
+  memberId: string;
+  groupInstanceId: string | null;
+  generationId: number;
+  offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number; metadata: string | null }[];
+}
+
+const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+const isProtocolInconsistent = (given: string | null, current: string | null) => given !== null && current !== null && given !== current;
+
+export class GroupCoordinator {
+  readonly groups = new Map<string, ClassicGroup>();
+  readonly offsets = new Map<string, Map<string, CommittedOffset & { topic: string; partition: number }>>();
+
+  constructor(
+    private readonly config: GroupConfig,
+    private readonly store: GroupStore,
+    private readonly timer: Timer,
+    private readonly log: { warn(m: string): void } = { warn() {} },
+  ) {}
+
+  /** Starts the periodic offsets-retention check. */
+  start(): void {
+    this.timer.schedule('offsets-expiration', this.config.offsetsRetentionCheckIntervalMs, () => {
+      void this.expireOffsets().finally(() => this.start());
+    });
+  }
+
+  stop(): void {
+    this.timer.cancelAll();
+    for (const g of this.groups.values()) {
+      for (const m of g.members.values()) {
+        m.awaitingJoin?.(failedJoin(ErrorCode.COORDINATOR_NOT_AVAILABLE, m.memberId));
+        m.awaitingSync?.({ errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, protocolType: null, protocolName: null, assignment: EMPTY_ASSIGNMENT });
+        m.awaitingJoin = null;
+        m.awaitingSync = null;
+      }
+    }
+  }
+
+  private now(): number {
+    return this.timer.now();
+  }
+
+  private getOrCreate(groupId: string, create: boolean): ClassicGroup | undefined {
+    let g = this.groups.get(groupId);
+    if (g === undefined && create) {
+      g = new ClassicGroup(groupId, this.now());
+      this.groups.set(groupId, g);
+    }
+    return g;
+  }
+
+  // ---------------------------------------------------------------- JoinGroup
+
+  join(req: JoinRequest): Promise<JoinResult> {
+    if (req.groupId === '') return Promise.resolve(failedJoin(ErrorCode.INVALID_GROUP_ID, req.memberId));
+    if (req.sessionTimeoutMs < this.config.minSessionTimeoutMs || req.sessionTimeoutMs > this.config.maxSessionTimeoutMs) {
+      return Promise.resolve(failedJoin(ErrorCode.INVALID_SESSION_TIMEOUT, req.memberId));
+    }
+    const isUnknown = req.memberId === '';
+    const group = this.getOrCreate(req.groupId, isUnknown);
+    if (group === undefined) return Promise.resolve(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, req.memberId));
+    if (!this.acceptJoiningMember(group, req.memberId)) {
+      group.remove(req.memberId);
+      return Promise.resolve(failedJoin(ErrorCode.GROUP_MAX_SIZE_REACHED, ''));
+    }
+    return new Promise<JoinResult>((resolve) => {
+      if (isUnknown) this.joinNewMember(group, req, resolve);
+      else this.joinExistingMember(group, req, resolve);
+    });
+  }
+
+  private acceptJoiningMember(group: ClassicGroup, memberId: string): boolean {
+    switch (group.state) {
+      case 'Empty':
+      case 'Dead':
+        return true;
+      case 'PreparingRebalance':
+        return (group.members.get(memberId)?.awaitingJoin ?? null) !== null || group.numAwaitingJoin < this.config.maxSize;
+      default:
+        return group.hasMember(memberId) || group.members.size < this.config.maxSize;
+    }
+  }
+
+  private joinNewMember(group: ClassicGroup, req: JoinRequest, resolve: (r: JoinResult) => void): void {
+    if (group.state === 'Dead') return resolve(failedJoin(ErrorCode.COORDINATOR_NOT_AVAILABLE, ''));
+    if (!group.supportsProtocols(req.protocolType, req.protocols)) return resolve(failedJoin(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, ''));
+    const newMemberId = group.generateMemberId(req.clientId, req.groupInstanceId);
+    if (req.groupInstanceId !== null) {
+      const existing = group.staticMembers.get(req.groupInstanceId);
+      if (existing !== undefined) return this.updateStaticMember(group, req, existing, newMemberId, resolve);
+      return this.addMemberThenRebalance(group, req, newMemberId, resolve);
+    }
+    if (req.requireKnownMemberId) {
+      group.pendingJoinMembers.add(newMemberId);
+      this.timer.schedule(this.heartbeatKey(group, newMemberId), req.sessionTimeoutMs, () => this.expireHeartbeat(group.groupId, newMemberId));
+      return resolve(failedJoin(ErrorCode.MEMBER_ID_REQUIRED, newMemberId));
+    }
+    this.addMemberThenRebalance(group, req, newMemberId, resolve);
+  }
+
+  private joinExistingMember(group: ClassicGroup, req: JoinRequest, resolve: (r: JoinResult) => void): void {
+    const { memberId } = req;
+    if (group.state === 'Dead') return resolve(failedJoin(ErrorCode.COORDINATOR_NOT_AVAILABLE, memberId));
+    if (!group.supportsProtocols(req.protocolType, req.protocols)) return resolve(failedJoin(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, memberId));
+    if (group.isPendingMember(memberId)) return this.addMemberThenRebalance(group, req, memberId, resolve);
+    try {
+      group.validateMember(memberId, req.groupInstanceId);
+    } catch (e) {
+      return resolve(failedJoin((e as GroupError).errorCode, memberId));
+    }
+    const member = group.members.get(memberId)!;
+    const current = (): JoinResult => ({
+      errorCode: ErrorCode.NONE,
+      generationId: group.generationId,
+      protocolType: group.protocolType,
+      protocolName: group.protocolName,
+      leader: group.leaderId ?? '',
+      skipAssignment: false,
+      memberId,
+      members: group.isLeader(memberId) ? group.currentMembers() : [],
+    });
+    switch (group.state) {
+      case 'PreparingRebalance':
+        return this.updateMemberThenRebalance(group, member, req, resolve);
+      case 'CompletingRebalance':
+        if (member.matches(req.protocols)) return resolve(current());
+        return this.updateMemberThenRebalance(group, member, req, resolve);
+      case 'Stable':
+        if (group.isLeader(memberId) || !member.matches(req.protocols)) return this.updateMemberThenRebalance(group, member, req, resolve);
+        return resolve({ ...current(), members: [] });
+      default:
+        return resolve(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, memberId));
+    }
+  }
+
+  private addMemberThenRebalance(group: ClassicGroup, req: JoinRequest, memberId: string, resolve: (r: JoinResult) => void): void {
+    const member = new Member(memberId, req.groupInstanceId, req.clientId, req.clientHost, req.rebalanceTimeoutMs, req.sessionTimeoutMs, req.protocolType, req.protocols);
+    member.isNew = true;
+    if (group.state === 'PreparingRebalance' && group.previousState === 'Empty') group.newMemberAdded = true;
+    group.add(member);
+    member.awaitingJoin = resolve;
+    // A new member cannot heartbeat yet; its JoinGroup is bounded instead.
+    this.scheduleHeartbeat(group, member, this.config.newMemberJoinTimeoutMs);
+    this.maybePrepareRebalanceOrCompleteJoin(group);
+  }
+
+  private updateMemberThenRebalance(group: ClassicGroup, member: Member, req: JoinRequest, resolve: (r: JoinResult) => void): void {
+    group.updateMember(member, req.protocols, req.rebalanceTimeoutMs, req.sessionTimeoutMs);
+    member.awaitingJoin?.(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, member.memberId));
+    member.awaitingJoin = resolve;
+    this.maybePrepareRebalanceOrCompleteJoin(group);
+  }
+
+  private updateStaticMember(group: ClassicGroup, req: JoinRequest, oldMemberId: string, newMemberId: string, resolve: (r: JoinResult) => void): void {
+    const currentLeader = group.leaderId;
+    const member = group.replaceStaticMember(req.groupInstanceId!, oldMemberId, newMemberId);
+    this.timer.cancel(this.heartbeatKey(group, oldMemberId));
+    this.scheduleHeartbeat(group, member, member.sessionTimeoutMs);
+    const old = { protocols: member.protocols, rebalanceTimeoutMs: member.rebalanceTimeoutMs, sessionTimeoutMs: member.sessionTimeoutMs };
+    group.updateMember(member, req.protocols, req.rebalanceTimeoutMs, req.sessionTimeoutMs);
+    member.awaitingJoin = resolve;
+    if (group.state === 'Stable') {
+      if (group.protocolName === group.selectProtocol()) {
+        // Same protocol: no rebalance. Persist the new member id, then answer with the current
+        // generation (the leader, from v9, learns the members but is told not to reassign).
+        member.awaitingJoin = null;
+        this.store.append(group.groupId, [groupMetadataRecord(group, this.now())]).then(
+          () => {
+            const isLeader = group.isLeader(newMemberId);
+            const base = { errorCode: ErrorCode.NONE, generationId: group.generationId, protocolType: group.protocolType, protocolName: group.protocolName, memberId: newMemberId };
+            if (req.supportsSkipAssignment) resolve({ ...base, leader: group.leaderId ?? '', skipAssignment: isLeader, members: isLeader ? group.currentMembers() : [] });
+            else resolve({ ...base, leader: currentLeader ?? '', skipAssignment: false, members: [] });
+          },
+          () => {
+            group.updateMember(member, old.protocols, old.rebalanceTimeoutMs, old.sessionTimeoutMs);
+            const back = group.replaceStaticMember(req.groupInstanceId!, newMemberId, oldMemberId);
+            this.scheduleHeartbeat(group, back, back.sessionTimeoutMs);
+            resolve({ ...failedJoin(ErrorCode.COORDINATOR_NOT_AVAILABLE, ''), generationId: group.generationId, leader: currentLeader ?? '' });
+          },
+        );
+        return;
+      }
+      return this.maybePrepareRebalanceOrCompleteJoin(group);
+    }
+    if (group.state === 'CompletingRebalance') return this.prepareRebalance(group);
+    this.maybeCompleteJoinPhase(group);
+  }
+
+  private maybePrepareRebalanceOrCompleteJoin(group: ClassicGroup): void {
+    if (group.canRebalance()) this.prepareRebalance(group);
+    else this.maybeCompleteJoinPhase(group);
+  }
+
+  private maybeCompleteJoinPhase(group: ClassicGroup): void {
+    if (group.state !== 'PreparingRebalance' || group.previousState === 'Empty' || !group.hasAllMembersJoined()) return;
+    this.completeJoin(group);
+  }
+
+  private prepareRebalance(group: ClassicGroup): void {
+    if (group.state === 'CompletingRebalance') this.propagateAssignment(group, ErrorCode.REBALANCE_IN_PROGRESS, true);
+    group.pendingSyncMembers.clear();
+    this.timer.cancel(this.syncKey(group));
+    const initial = group.state === 'Empty';
+    if (initial) {
+      const delay = this.config.initialRebalanceDelayMs;
+      const remaining = Math.max(this.rebalanceTimeout(group) - delay, 0);
+      this.timer.schedule(this.joinKey(group), delay, () => this.tryCompleteInitialRebalance(group.groupId, delay, remaining));
+    }
+    group.transitionTo('PreparingRebalance', this.now());
+    if (initial) return;
+    if (group.hasAllMembersJoined()) this.completeJoin(group);
+    else this.timer.schedule(this.joinKey(group), this.rebalanceTimeout(group), () => this.completeJoinById(group.groupId));
+  }
+
+  private tryCompleteInitialRebalance(groupId: string, delayMs: number, remainingMs: number): void {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return;
+    if (group.newMemberAdded && remainingMs !== 0) {
+      group.newMemberAdded = false;
+      const next = Math.min(this.config.initialRebalanceDelayMs, remainingMs);
+      this.timer.schedule(this.joinKey(group), next, () => this.tryCompleteInitialRebalance(groupId, next, Math.max(remainingMs - delayMs, 0)));
+    } else this.completeJoin(group);
+  }
+
+  private completeJoinById(groupId: string): void {
+    const g = this.groups.get(groupId);
+    if (g !== undefined) this.completeJoin(g);
+  }
+
+  private completeJoin(group: ClassicGroup): void {
+    this.timer.cancel(this.joinKey(group));
+    for (const m of [...group.members.values()]) {
+      if (m.awaitingJoin === null && m.groupInstanceId === null) {
+        group.remove(m.memberId);
+        this.timer.cancel(this.heartbeatKey(group, m.memberId));
+      }
+    }
+    if (group.state === 'Dead') return;
+    if (!group.maybeElectNewJoinedLeader() && group.members.size > 0) {
+      // Nobody rejoined: try again once the session timeouts have removed the silent members.
+      this.timer.schedule(this.joinKey(group), this.rebalanceTimeout(group), () => this.completeJoinById(group.groupId));
+      return;
+    }
+    group.initNextGeneration(this.now());
+    group.subscribedTopics = group.protocolType === 'consumer' ? subscribedTopics(group) : null;
+    if (group.state === 'Empty') {
+      this.store.append(group.groupId, [groupMetadataRecord(group, this.now())]).catch((e) => this.log.warn(`storing empty group ${group.groupId} failed: ${e}`));
+      return;
+    }
+    for (const m of group.members.values()) {
+      const resolve = m.awaitingJoin;
+      m.awaitingJoin = null;
+      resolve?.({
+        errorCode: ErrorCode.NONE,
+        generationId: group.generationId,
+        protocolType: group.protocolType,
+        protocolName: group.protocolName,
+        leader: group.leaderId ?? '',
+        skipAssignment: false,
+        memberId: m.memberId,
+        members: group.isLeader(m.memberId) ? group.currentMembers() : [],
+      });
+      this.scheduleHeartbeat(group, m, m.sessionTimeoutMs);
+      m.isNew = false;
+      group.pendingSyncMembers.add(m.memberId);
+    }
+    const generation = group.generationId;
+    this.timer.schedule(this.syncKey(group), this.rebalanceTimeout(group), () => this.expirePendingSync(group.groupId, generation));
+  }
+
+  private expirePendingSync(groupId: string, generation: number): void {
+    const group = this.groups.get(groupId);
+    if (group === undefined || group.generationId !== generation) return;
+    if ((group.state === 'CompletingRebalance' || group.state === 'Stable') && group.pendingSyncMembers.size > 0) {
+      for (const id of [...group.pendingSyncMembers]) {
+        group.remove(id);
+        this.timer.cancel(this.heartbeatKey(group, id));
+      }
+      this.prepareRebalance(group);
+    }
+  }
+
+  private rebalanceTimeout(group: ClassicGroup): number {
+    let max = 0;
+    for (const m of group.members.values()) max = Math.max(max, m.rebalanceTimeoutMs);
+    return max;
+  }
+
+  // ---------------------------------------------------------------- SyncGroup
+
+  sync(req: SyncRequest): Promise<SyncResult> {
+    const fail = (errorCode: number): Promise<SyncResult> => Promise.resolve({ errorCode, protocolType: null, protocolName: null, assignment: EMPTY_ASSIGNMENT });
+    const group = this.groups.get(req.groupId);
+    if (group === undefined) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
+    if (group.state === 'Dead') return fail(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    try {
+      group.validateMember(req.memberId, req.groupInstanceId);
+    } catch (e) {
+      return fail((e as GroupError).errorCode);
+    }
+    if (req.generationId !== group.generationId) return fail(ErrorCode.ILLEGAL_GENERATION);
+    if (isProtocolInconsistent(req.protocolType, group.protocolType) || isProtocolInconsistent(req.protocolName, group.protocolName)) {
+      return fail(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
+    }
+    if (group.state === 'PreparingRebalance') return fail(ErrorCode.REBALANCE_IN_PROGRESS);
+    const member = group.members.get(req.memberId)!;
+    if (group.state === 'Stable') {
+      this.removePendingSyncMember(group, req.memberId);
+      return Promise.resolve({ errorCode: ErrorCode.NONE, protocolType: group.protocolType, protocolName: group.protocolName, assignment: member.assignment });
+    }
+    // CompletingRebalance: wait for the leader's assignment.
+    return new Promise<SyncResult>((resolve) => {
+      member.awaitingSync?.({ errorCode: ErrorCode.REBALANCE_IN_PROGRESS, protocolType: null, protocolName: null, assignment: EMPTY_ASSIGNMENT });
+      member.awaitingSync = resolve;
+      this.removePendingSyncMember(group, req.memberId);
+      if (!group.isLeader(req.memberId)) return;
+      const assignment = new Map<string, Buffer>();
+      for (const a of req.assignments) assignment.set(a.memberId, a.assignment);
+      for (const id of group.members.keys()) if (!assignment.has(id)) assignment.set(id, EMPTY_ASSIGNMENT);
+      const generation = group.generationId;
+      this.store.append(group.groupId, [groupMetadataRecord(group, this.now(), assignment)]).then(
+        () => {
+          if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
+          for (const m of group.members.values()) m.assignment = assignment.get(m.memberId) ?? EMPTY_ASSIGNMENT;
+          this.propagateAssignment(group, ErrorCode.NONE, false);
+          group.transitionTo('Stable', this.now());
+        },
+        () => {
+          if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
+          this.propagateAssignment(group, ErrorCode.COORDINATOR_NOT_AVAILABLE, true);
+          this.maybePrepareRebalanceOrCompleteJoin(group);
+        },
+      );
+    });
+  }
+
+  private propagateAssignment(group: ClassicGroup, errorCode: number, reset: boolean): void {
+    for (const m of group.members.values()) {
+      if (reset) m.assignment = EMPTY_ASSIGNMENT;
+      const resolve = m.awaitingSync;
+      if (resolve === null) continue;
+      m.awaitingSync = null;
+      const ok = errorCode === ErrorCode.NONE;
+      resolve({ errorCode, protocolType: ok ? group.protocolType : null, protocolName: ok ? group.protocolName : null, assignment: m.assignment });
+      this.scheduleHeartbeat(group, m, m.sessionTimeoutMs);
+    }
+  }
+
+  private removePendingSyncMember(group: ClassicGroup, memberId: string): void {
+    group.pendingSyncMembers.delete(memberId);
+    if (group.pendingSyncMembers.size === 0 || group.state === 'Empty' || group.state === 'PreparingRebalance') this.timer.cancel(this.syncKey(group));
+  }
+
+  // ---------------------------------------------------------------- Heartbeat and LeaveGroup
+
+  heartbeat(groupId: string, memberId: string, groupInstanceId: string | null, generationId: number): number {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return ErrorCode.UNKNOWN_MEMBER_ID;
+    if (group.state === 'Dead') return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    try {
+      group.validateMember(memberId, groupInstanceId);
+    } catch (e) {
+      return (e as GroupError).errorCode;
+    }
+    if (generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
+    const member = group.members.get(memberId)!;
+    switch (group.state) {
+      case 'Empty':
+        return ErrorCode.UNKNOWN_MEMBER_ID;
+      case 'PreparingRebalance':
+        this.scheduleHeartbeat(group, member, member.sessionTimeoutMs);
+        return ErrorCode.REBALANCE_IN_PROGRESS;
+      default:
+        this.scheduleHeartbeat(group, member, member.sessionTimeoutMs);
+        return ErrorCode.NONE;
+    }
+  }
+
+  /** LeaveGroup for each member (v3+ batches; older versions send one). Returns per-member codes. */
+  leave(groupId: string, members: { memberId: string; groupInstanceId: string | null }[]): { errorCode: number; members: { memberId: string; groupInstanceId: string | null; errorCode: number }[] } {
+    const group = this.groups.get(groupId);
+    if (group === undefined) return { errorCode: ErrorCode.NONE, members: members.map((m) => ({ ...m, errorCode: ErrorCode.UNKNOWN_MEMBER_ID })) };
+    if (group.state === 'Dead') return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, members: [] };
+    const results = members.map((m) => {
+      if (m.memberId === '') {
+        const id = m.groupInstanceId !== null ? group.staticMembers.get(m.groupInstanceId) : undefined;
+        if (id === undefined) return { ...m, errorCode: ErrorCode.UNKNOWN_MEMBER_ID };
+        this.removeCurrentMember(group, id);
+        return { ...m, errorCode: ErrorCode.NONE };
+      }
+      if (group.isPendingMember(m.memberId)) {
+        group.remove(m.memberId);
+        this.timer.cancel(this.heartbeatKey(group, m.memberId));
+        return { ...m, errorCode: ErrorCode.NONE };
+      }
+      try {
+        group.validateMember(m.memberId, m.groupInstanceId);
+      } catch (e) {
+        return { ...m, errorCode: (e as GroupError).errorCode };
+      }
+      this.removeCurrentMember(group, m.memberId);
+      return { ...m, errorCode: ErrorCode.NONE };
+    });
+    if (results.some((r) => r.errorCode === ErrorCode.NONE)) {
+      if (group.state === 'Stable' || group.state === 'CompletingRebalance') this.maybePrepareRebalanceOrCompleteJoin(group);
+      else if (group.state === 'PreparingRebalance') this.maybeCompleteJoinPhase(group);
+    }
+    return { errorCode: ErrorCode.NONE, members: results };
+  }
+
+  private removeCurrentMember(group: ClassicGroup, memberId: string): void {
+    const m = group.members.get(memberId);
+    this.timer.cancel(this.heartbeatKey(group, memberId));
+    m?.awaitingJoin?.(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, ''));
+    if (m) m.awaitingJoin = null;
+    group.remove(memberId);
+  }
+
+  private scheduleHeartbeat(group: ClassicGroup, member: Member, timeoutMs: number): void {
+    const memberId = member.memberId;
+    this.timer.schedule(this.heartbeatKey(group, memberId), timeoutMs, () => this.expireHeartbeat(group.groupId, memberId));
+  }
+
+  private expireHeartbeat(groupId: string, memberId: string): void {
+    const group = this.groups.get(groupId);
+    if (group === undefined || group.state === 'Dead') return;
+    if (group.isPendingMember(memberId)) {
+      group.remove(memberId);
+      if (group.state === 'PreparingRebalance' && group.hasAllMembersJoined()) this.completeJoin(group);
+      return;
+    }
+    const member = group.members.get(memberId);
+    if (member === undefined || member.hasSatisfiedHeartbeat()) return;
+    member.awaitingJoin?.(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, ''));
+    member.awaitingJoin = null;
+    group.remove(memberId);
+    if (group.state === 'Stable' || group.state === 'CompletingRebalance') this.maybePrepareRebalanceOrCompleteJoin(group);
+    else if (group.state === 'PreparingRebalance' && group.hasAllMembersJoined()) this.completeJoin(group);
+  }
+
+  private heartbeatKey(group: ClassicGroup, memberId: string): string {
+    return `heartbeat ${group.groupId} ${memberId}`;
+  }
+
+  private joinKey(group: ClassicGroup): string {
+    return `join ${group.groupId}`;
+  }
+
+  private syncKey(group: ClassicGroup): string {
+    return `sync ${group.groupId}`;
+  }
+
+  // ---------------------------------------------------------------- offsets
+
+  /** Validates and stores commits; resolves with an error code per partition, in request order. */
+  async commitOffsets(req: OffsetCommitRequest): Promise<number[]> {
+    const all = (code: number) => req.offsets.map(() => code);
+    const group = this.getOrCreate(req.groupId, req.generationId < 0);
+    if (group === undefined) return all(ErrorCode.ILLEGAL_GENERATION);
+    if (group.state === 'Dead') return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    if (!(req.generationId < 0 && group.state === 'Empty')) {
+      if (req.generationId >= 0 || req.memberId !== '' || req.groupInstanceId !== null) {
+        try {
+          group.validateMember(req.memberId, req.groupInstanceId);
+        } catch (e) {
+          return all((e as GroupError).errorCode);
+        }
+        if (req.generationId !== group.generationId) return all(ErrorCode.ILLEGAL_GENERATION);
+      } else if (group.state !== 'Empty') return all(ErrorCode.UNKNOWN_MEMBER_ID);
+      if (group.state === 'CompletingRebalance') return all(ErrorCode.REBALANCE_IN_PROGRESS);
+    }
+    const now = BigInt(this.now());
+    const codes: number[] = [];
+    const records: GroupRecord[] = [];
+    const accepted: { key: string; value: CommittedOffset & { topic: string; partition: number } }[] = [];
+    for (const o of req.offsets) {
+      const metadata = o.metadata ?? '';
+      if (Buffer.byteLength(metadata) > this.config.offsetMetadataMaxBytes) {
+        codes.push(ErrorCode.OFFSET_METADATA_TOO_LARGE);
+        continue;
+      }
+      const value = { topic: o.topic, partition: o.partition, offset: o.offset, leaderEpoch: o.leaderEpoch, metadata, commitTimestamp: now };
+      records.push(offsetRecord(req.groupId, o.topic, o.partition, value));
+      accepted.push({ key: tp(o.topic, o.partition), value });
+      codes.push(ErrorCode.NONE);
+    }
+    if (records.length > 0) {
+      try {
+        await this.store.append(req.groupId, records);
+      } catch {
+        return codes.map((c) => (c === ErrorCode.NONE ? ErrorCode.COORDINATOR_NOT_AVAILABLE : c));
+      }
+      let map = this.offsets.get(req.groupId);
+      if (map === undefined) this.offsets.set(req.groupId, (map = new Map()));
+      for (const a of accepted) map.set(a.key, a.value);
+    }
+    return codes;
+  }
+
+  committed(groupId: string, topic: string, partition: number): CommittedOffset | undefined {
+    return this.offsets.get(groupId)?.get(tp(topic, partition));
+  }
+
+  /** Every committed offset of a group (OffsetFetch with topics = null). */
+  allCommitted(groupId: string): (CommittedOffset & { topic: string; partition: number })[] {
+    return [...(this.offsets.get(groupId)?.values() ?? [])];
+  }
+
+  /** OffsetDelete: per partition NONE, or GROUP_SUBSCRIBED_TO_TOPIC. Throws GroupError for the group. */
+  async deleteOffsets(groupId: string, partitions: { topic: string; partition: number }[]): Promise<number[]> {
+    const group = this.groups.get(groupId);
+    if (group === undefined || group.state === 'Dead') throw new GroupError(ErrorCode.GROUP_ID_NOT_FOUND);
+    if (group.state !== 'Empty' && group.protocolType !== 'consumer' && group.protocolType !== null) throw new GroupError(ErrorCode.NON_EMPTY_GROUP);
+    const map = this.offsets.get(groupId);
+    const codes: number[] = [];
+    const records: GroupRecord[] = [];
+    const doomed: string[] = [];
+    for (const p of partitions) {
+      if (group.state !== 'Empty' && (group.subscribedTopics === null || group.subscribedTopics.has(p.topic))) {
+        codes.push(ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC);
+        continue;
+      }
+      codes.push(ErrorCode.NONE);
+      if (map?.has(tp(p.topic, p.partition))) {
+        records.push(offsetTombstone(groupId, p.topic, p.partition));
+        doomed.push(tp(p.topic, p.partition));
+      }
+    }
+    if (records.length > 0) {
+      await this.store.append(groupId, records);
+      for (const k of doomed) map!.delete(k);
+    }
+    return codes;
+  }
+
+  /** DeleteGroups for one group: only empty groups; their offsets go too. */
+  async deleteGroup(groupId: string): Promise<number> {
+    const group = this.groups.get(groupId);
+    const hasOffsets = (this.offsets.get(groupId)?.size ?? 0) > 0;
+    if ((group === undefined || group.state === 'Dead') && !hasOffsets) return ErrorCode.GROUP_ID_NOT_FOUND;
+    if (group !== undefined && group.state !== 'Empty' && group.state !== 'Dead') return ErrorCode.NON_EMPTY_GROUP;
+    const records = this.allCommitted(groupId).map((o) => offsetTombstone(groupId, o.topic, o.partition));
+    records.push(groupTombstone(groupId));
+    await this.store.append(groupId, records);
+    this.offsets.delete(groupId);
+    if (group !== undefined) {
+      group.transitionTo('Dead', this.now());
+      this.groups.delete(groupId);
+    }
+    return ErrorCode.NONE;
+  }
+
+  /** Removes offsets past offsets.retention.minutes, as Kafka does for each kind of group. */
+  async expireOffsets(): Promise<number> {
+    const now = this.now();
+    let removed = 0;
+    for (const [groupId, map] of [...this.offsets]) {
+      const group = this.groups.get(groupId);
+      let base: ((o: CommittedOffset) => number) | null = null;
+      if (group === undefined || group.protocolType === null) base = (o) => Number(o.commitTimestamp);
+      else if (group.state === 'Empty') base = () => group.stateTimestamp;
+      if (base === null) continue;
+      const expired = [...map.values()].filter((o) => now - base!(o) >= this.config.offsetsRetentionMs);
+      if (expired.length === 0) continue;
+      const records = expired.map((o) => offsetTombstone(groupId, o.topic, o.partition));
+      const deleteGroup = expired.length === map.size && (group === undefined || group.state === 'Empty');
+      if (deleteGroup) records.push(groupTombstone(groupId));
+      try {
+        await this.store.append(groupId, records);
+      } catch {
+        continue;
+      }
+      for (const o of expired) map.delete(tp(o.topic, o.partition));
+      removed += expired.length;
+      if (map.size === 0) this.offsets.delete(groupId);
+      if (deleteGroup && group !== undefined) {
+        group.transitionTo('Dead', now);
+        this.groups.delete(groupId);
+      }
+    }
+    return removed;
+  }
+
+  // ---------------------------------------------------------------- replay
+
+  /** Rebuilds state from __consumer_offsets records, in log order. */
+  replay(record: ReplayedRecord): void {
+    if (record.kind === 'offset') {
+      let map = this.offsets.get(record.groupId);
+      if (record.value === null) {
+        map?.delete(tp(record.topic, record.partition));
+        if (map?.size === 0) this.offsets.delete(record.groupId);
+        return;
+      }
+      if (map === undefined) this.offsets.set(record.groupId, (map = new Map()));
+      map.set(tp(record.topic, record.partition), { topic: record.topic, partition: record.partition, ...record.value });
+      return;
+    }
+    if (record.value === null) {
+      this.groups.delete(record.groupId);
+      return;
+    }
+    const v = record.value;
+    const group = new ClassicGroup(record.groupId, Number(v.currentStateTimestamp >= 0n ? v.currentStateTimestamp : BigInt(this.now())));
+    group.generationId = v.generation;
+    group.protocolType = v.protocolType === '' ? null : v.protocolType;
+    group.protocolName = v.protocol;
+    group.leaderId = v.leader;
+    for (const m of v.members) {
+      const member = new Member(m.memberId, m.groupInstanceId, m.clientId, m.clientHost, m.rebalanceTimeout >= 0 ? m.rebalanceTimeout : m.sessionTimeout, m.sessionTimeout, v.protocolType, [{ name: v.protocol ?? '', metadata: m.subscription }]);
+      member.assignment = m.assignment;
+      group.add(member);
+    }
+    group.leaderId = v.leader;
+    if (group.members.size > 0) {
+      group.state = 'Stable';
+      group.previousState = 'CompletingRebalance';
+    }
+    group.subscribedTopics = group.protocolType === 'consumer' ? subscribedTopics(group) : null;
+    this.groups.set(record.groupId, group);
+  }
+
+  /** After replay: members of loaded groups must heartbeat within their session timeout. */
+  afterReplay(): void {
+    for (const g of this.groups.values()) for (const m of g.members.values()) this.scheduleHeartbeat(g, m, m.sessionTimeoutMs);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Keyed timers: scheduling a key again replaces its timer, as Kafka's coordinator timer does.
+ * Injectable so that group tests can drive time without sleeping.
+ */
+export interface Timer {
+  now(): number;
+  schedule(key: string, delayMs: number, fn: () => void): void;
+  cancel(key: string): void;
+  cancelAll(): void;
+}
+
+export class SystemTimer implements Timer {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  now(): number {
+    return Date.now();
+  }
+
+  schedule(key: string, delayMs: number, fn: () => void): void {
+    this.cancel(key);
+    const t = setTimeout(() => {
+      this.timers.delete(key);
+      fn();
+    }, Math.min(Math.max(0, delayMs), 2 ** 31 - 1));
+    t.unref();
+    this.timers.set(key, t);
+  }
+
+  cancel(key: string): void {
+    const t = this.timers.get(key);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  cancelAll(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
+
+/** A timer whose clock only moves when told to: for deterministic tests. */
+export class ManualTimer implements Timer {
+  private time = 0;
+  private readonly timers = new Map<string, { at: number; fn: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+
+  schedule(key: string, delayMs: number, fn: () => void): void {
+    this.timers.set(key, { at: this.time + Math.max(0, delayMs), fn });
+  }
+
+  cancel(key: string): void {
+    this.timers.delete(key);
+  }
+
+  cancelAll(): void {
+    this.timers.clear();
+  }
+
+  /** Moves the clock forward, firing due timers in order. */
+  advance(ms: number): void {
+    const until = this.time + ms;
+    for (;;) {
+      let next: [string, { at: number; fn: () => void }] | undefined;
+      for (const entry of this.timers) if (entry[1].at <= until && (next === undefined || entry[1].at < next[1].at)) next = entry;
+      if (next === undefined) break;
+      this.timers.delete(next[0]);
+      this.time = next[1].at;
+      next[1].fn();
+    }
+    this.time = until;
+  }
+
+  has(key: string): boolean {
+    return this.timers.has(key);
+  }
+}

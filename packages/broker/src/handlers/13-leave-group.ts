@@ -1,0 +1,19 @@
+/**
+ * LeaveGroup (key 13), versions 0-5.
+ * v1: throttle time; v3: several members at once, by member id or group.instance.id, with an
+ * error per member; v4: flexible; v5: reason.
+ */
+import { Apis } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+
+export const leaveGroupHandler = defineHandler({
+  api: Apis.LeaveGroup,
+  minVersion: 0,
+  maxVersion: 5,
+  handle({ broker, version }, request) {
+    const members = version >= 3 ? request.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId })) : [{ memberId: request.memberId, groupInstanceId: null }];
+    const result = broker.groups.leave(request.groupId, members);
+    if (version >= 3) return { throttleTimeMs: 0, errorCode: result.errorCode, members: result.members };
+    return { throttleTimeMs: 0, errorCode: result.errorCode !== 0 ? result.errorCode : (result.members[0]?.errorCode ?? 0) };
+  },
+});

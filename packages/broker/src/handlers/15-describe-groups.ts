@@ -1,0 +1,45 @@
+/**
+ * DescribeGroups (key 15), versions 0-6.
+ * v1: throttle time; v3: authorized operations; v4: group.instance.id of members; v5: flexible;
+ * v6: GROUP_ID_NOT_FOUND and an error message for an unknown group (before: state Dead).
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+
+const NO_OPERATIONS = -2147483648;
+
+export const describeGroupsHandler = defineHandler({
+  api: Apis.DescribeGroups,
+  minVersion: 0,
+  maxVersion: 6,
+  handle({ broker, version }, request) {
+    return {
+      throttleTimeMs: 0,
+      groups: request.groups.map((groupId) => {
+        const g = broker.groups.groups.get(groupId);
+        if (g === undefined) {
+          return { errorCode: version >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE, errorMessage: version >= 6 ? `Group ${groupId} not found.` : null, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: NO_OPERATIONS };
+        }
+        // Member metadata and assignments are only shown once the group is Stable, as in Kafka.
+        const stable = g.state === 'Stable';
+        return {
+          errorCode: ErrorCode.NONE,
+          errorMessage: null,
+          groupId,
+          groupState: g.state,
+          protocolType: g.protocolType ?? '',
+          protocolData: g.protocolName ?? '',
+          members: [...g.members.values()].map((m) => ({
+            memberId: m.memberId,
+            groupInstanceId: version >= 4 ? m.groupInstanceId : null,
+            clientId: m.clientId,
+            clientHost: m.clientHost,
+            memberMetadata: stable ? m.metadataFor(g.protocolName ?? '') : Buffer.alloc(0),
+            memberAssignment: stable ? m.assignment : Buffer.alloc(0),
+          })),
+          authorizedOperations: NO_OPERATIONS,
+        };
+      }),
+    };
+  },
+});
