@@ -47,5 +47,5 @@ export async function javaTool(args: string[], timeoutMs = 300_000): Promise<Rec
 /** Starts a Tools command in the background. */
 export async function spawnJavaTool(args: string[]): Promise<ChildProcess> {
   const cp = await javaClasspath();
-  return spawn('java', ['-cp', cp, 'dev.sluice.tests.Tools', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn('java', ['-cp', cp, 'dev.sluice.tests.Tools', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 }

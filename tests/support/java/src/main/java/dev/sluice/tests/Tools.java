@@ -22,6 +22,11 @@ import org.apache.kafka.common.serialization.*;
  *   consume-assign BOOTSTRAP TOPIC COUNT       assign() every partition from the beginning
  *   admin BOOTSTRAP TOPIC                      create, describe topics and configs, delete
  *   partition-of BOOTSTRAP TOPIC KEY...        the partition the default partitioner picks
+ *   group-consume BOOTSTRAP TOPIC GROUP ASSIGNOR INSTANCE|- IDLE_SECONDS
+ *                                              subscribe(); prints assigned/revoked/record events,
+ *                                              commits after each poll; stops after IDLE_SECONDS
+ *                                              without records (or when stdin closes)
+ *   group-admin BOOTSTRAP GROUP TOPIC          list, describe, list/alter offsets, delete a group
  *   create-topic BOOTSTRAP TOPIC PARTITIONS
  *   perf-produce BOOTSTRAP TOPIC COUNT SIZE    throughput of acks=all sends, spread over the partitions
  *   perf-consume BOOTSTRAP TOPIC COUNT         throughput of assign() consumption from the beginning
@@ -52,6 +57,8 @@ public final class Tools {
       case "consume-assign" -> consumeAssign(args[1], args[2], Integer.parseInt(args[3]));
       case "admin" -> admin(args[1], args[2]);
       case "partition-of" -> partitionOf(args[1], args[2], Arrays.copyOfRange(args, 3, args.length));
+      case "group-consume" -> groupConsume(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]));
+      case "group-admin" -> groupAdmin(args[1], args[2], args[3]);
       case "create-topic" -> createTopic(args[1], args[2], Integer.parseInt(args[3]));
       case "perf-produce" -> perfProduce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "perf-consume" -> perfConsume(args[1], args[2], Integer.parseInt(args[3]));
@@ -236,6 +243,82 @@ public final class Tools {
       }
       Arrays.sort(latencies);
       System.out.println("{\"p50Ms\":" + percentile(latencies, 0.5) / 1e6 + ",\"p99Ms\":" + percentile(latencies, 0.99) / 1e6 + ",\"p999Ms\":" + percentile(latencies, 0.999) / 1e6 + "}");
+    }
+  }
+
+  static String partitionsJson(Collection<TopicPartition> parts) {
+    List<Integer> ps = new ArrayList<>();
+    for (TopicPartition tp : parts) ps.add(tp.partition());
+    Collections.sort(ps);
+    return ps.toString();
+  }
+
+  static void groupConsume(String bootstrap, String topic, String group, String assignor, String instance, int idleSeconds) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("group.id", group);
+    p.put("enable.auto.commit", "false");
+    p.put("auto.offset.reset", "earliest");
+    p.put("session.timeout.ms", "10000");
+    p.put("heartbeat.interval.ms", "500");
+    p.put("partition.assignment.strategy", switch (assignor) {
+      case "range" -> "org.apache.kafka.clients.consumer.RangeAssignor";
+      case "roundrobin" -> "org.apache.kafka.clients.consumer.RoundRobinAssignor";
+      case "cooperative-sticky" -> "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
+      default -> throw new IllegalArgumentException(assignor);
+    });
+    if (!instance.equals("-")) p.put("group.instance.id", instance);
+    AtomicBoolean stdinClosed = new AtomicBoolean(false);
+    Thread watcher = new Thread(() -> {
+      try { while (System.in.read() != -1) { } } catch (Exception e) { }
+      stdinClosed.set(true);
+    });
+    watcher.setDaemon(true);
+    watcher.start();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+        public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+          System.out.println("{\"event\":\"revoked\",\"partitions\":" + partitionsJson(parts) + "}");
+          System.out.flush();
+        }
+        public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+          System.out.println("{\"event\":\"assigned\",\"partitions\":" + partitionsJson(parts) + "}");
+          System.out.flush();
+        }
+      });
+      long lastRecord = System.currentTimeMillis();
+      while (!stdinClosed.get() && System.currentTimeMillis() - lastRecord < idleSeconds * 1000L) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<String, String> r : records) {
+          System.out.println("{\"event\":\"record\",\"partition\":" + r.partition() + ",\"offset\":" + r.offset() + ",\"value\":" + json(r.value()) + "}");
+          lastRecord = System.currentTimeMillis();
+        }
+        if (!records.isEmpty()) consumer.commitSync();
+        System.out.flush();
+      }
+    }
+    System.out.println("{\"event\":\"closed\"}");
+  }
+
+  static void groupAdmin(String bootstrap, String group, String topic) throws Exception {
+    try (Admin admin = Admin.create(base(bootstrap))) {
+      boolean listed = admin.listConsumerGroups().all().get().stream().anyMatch(g -> g.groupId().equals(group));
+      ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+      System.out.println("{\"listed\":" + listed + ",\"state\":" + json(d.groupState().toString()) + ",\"members\":" + d.members().size() + ",\"assignor\":" + json(d.partitionAssignor()) + "}");
+      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      long total = 0;
+      for (OffsetAndMetadata o : offsets.values()) total += o.offset();
+      System.out.println("{\"committedPartitions\":" + offsets.size() + ",\"committedTotal\":" + total + "}");
+      Map<TopicPartition, OffsetAndMetadata> reset = new HashMap<>();
+      for (TopicPartition tp : offsets.keySet()) reset.put(tp, new OffsetAndMetadata(0L, "reset"));
+      admin.alterConsumerGroupOffsets(group, reset).all().get();
+      Map<TopicPartition, OffsetAndMetadata> after = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      long afterTotal = 0;
+      String metadata = "";
+      for (OffsetAndMetadata o : after.values()) { afterTotal += o.offset(); metadata = o.metadata(); }
+      System.out.println("{\"afterResetTotal\":" + afterTotal + ",\"metadata\":" + json(metadata) + "}");
+      admin.deleteConsumerGroups(List.of(group)).all().get();
+      boolean stillListed = admin.listConsumerGroups().all().get().stream().anyMatch(g -> g.groupId().equals(group));
+      System.out.println("{\"deleted\":true,\"stillListed\":" + stillListed + "}");
     }
   }
 }
