@@ -94,6 +94,10 @@ export class Producer {
   private closed = false;
   private closing: Promise<void> | null = null;
 
+  /** An append is waiting for metadata or buffer memory; later sends queue in appendQueue. */
+  private appendWaiting = false;
+  private readonly appendQueue: (() => void)[] = [];
+
   constructor(options: ProducerOptions) {
     const o = resolveOptions(producerOptions, options, 'producer');
     const acks = o.acks === 'all' ? -1 : o.acks;
@@ -158,7 +162,7 @@ export class Producer {
   send(record: ProducerRecord, options: SendOptions = {}): Promise<RecordMetadata> {
     return new Promise<RecordMetadata>((resolve, reject) => {
       const group = new SendGroup(1, (r) => resolve(r[0]), reject);
-      this.appendFrom([record], 0, group, options.signal, Date.now());
+      this.enqueueAppend([record], group, options.signal, Date.now());
     });
   }
 
@@ -170,8 +174,27 @@ export class Producer {
     if (records.length === 0) return Promise.resolve([]);
     return new Promise<RecordMetadata[]>((resolve, reject) => {
       const group = new SendGroup(records.length, resolve, reject);
-      this.appendFrom(records, 0, group, options.signal, Date.now());
+      this.enqueueAppend(records, group, options.signal, Date.now());
     });
+  }
+
+  /**
+   * Appends in call order. While an earlier send waits (for metadata or buffer memory), later
+   * sends queue behind it, so records of one partition keep the order they were sent in, as with
+   * the Java producer, whose send() blocks for those waits.
+   */
+  private enqueueAppend(records: readonly ProducerRecord[], group: SendGroup, signal: AbortSignal | undefined, now: number): void {
+    if (this.appendWaiting) {
+      this.appendQueue.push(() => this.appendFrom(records, 0, group, signal, now));
+      return;
+    }
+    this.appendFrom(records, 0, group, signal, now);
+  }
+
+  /** An append that waited has finished: run the queued ones until one has to wait again. */
+  private resumeAppends(): void {
+    this.appendWaiting = false;
+    while (!this.appendWaiting && this.appendQueue.length > 0) this.appendQueue.shift()!();
   }
 
   /** Appends records from `start`; continues asynchronously where it has to wait. */
@@ -185,25 +208,37 @@ export class Producer {
         const r = records[i];
         const meta = this.cluster.topic(r.topic);
         if (meta === undefined || meta.partitions.length === 0) {
+          this.appendWaiting = true;
           this.cluster
             .waitForTopic(r.topic, this.options.maxBlockMs, signal)
-            .then(() => this.appendFrom(records, i, group, signal, now))
-            .catch((e) => group.fail(e));
+            .then(
+              () => this.appendFrom(records, i, group, signal, now),
+              (e) => {
+                group.fail(e);
+                this.resumeAppends();
+              },
+            );
           return;
         }
         const wait = this.appendOne(r, i, group, meta, now, held);
         held = 0;
         if (wait !== 0) {
+          this.appendWaiting = true;
           this.accumulator.reserve(wait, this.options.maxBlockMs, signal).then(
             () => this.appendFrom(records, i, group, signal, now, wait),
-            (e) => group.fail(e),
+            (e) => {
+              group.fail(e);
+              this.resumeAppends();
+            },
           );
           return;
         }
       }
+      if (this.appendWaiting) this.resumeAppends();
     } catch (e) {
       if (held > 0) this.accumulator.release(held);
       group.fail(e instanceof KafkaError ? e : new KafkaError(ClientErrorCode.INVALID_ARGUMENT, (e as Error)?.message ?? String(e), { cause: e }));
+      if (this.appendWaiting) this.resumeAppends();
     }
   }
 
