@@ -107,21 +107,19 @@ async function plainRead(dir: string, fresh: boolean): Promise<number> {
 
 async function logRead(dir: string): Promise<number> {
   const log = await PartitionLog.open({ cache: new FileCache(fs), dir, config: resolveTopicConfig({ 'segment.bytes': String(256 * 1024 * 1024) }) });
-  let offset = log.logStartOffset;
+  const offset = log.logStartOffset;
   let total = 0;
   const start = performance.now();
-  while (offset < log.highWatermark) {
-    const chunks = await log.read(offset, 1 << 20);
+  const end = Number(log.highWatermark);
+  let next = Number(offset);
+  while (next < end) {
+    const chunks = await log.read(BigInt(next), 1 << 20);
     for (const c of chunks) {
       total += c.length;
-      // The next offset follows the last batch read.
-      let p = 0;
-      let last = offset;
-      while (p + 12 <= c.length) {
-        last = c.readBigInt64BE(p) + BigInt(c.readInt32BE(p + 23));
-        p += c.readInt32BE(p + 8) + 12;
+      // The next offset follows the last batch read (as a consumer finds it: from the headers).
+      for (let p = 0; p + 27 <= c.length; p += c.readInt32BE(p + 8) + 12) {
+        next = c.readUInt32BE(p) * 4294967296 + c.readUInt32BE(p + 4) + c.readInt32BE(p + 23) + 1;
       }
-      offset = last + 1n;
     }
     if (chunks.length === 0) break;
   }
@@ -138,7 +136,7 @@ const line = (what: string, ours: number, peerName: string, peer: number) => {
 };
 
 console.log(`${(TOTAL / 1048576).toFixed(0)} MiB per case, files in ${root}\n`);
-let logDir = '';
+const logDirs = new Map<number, string>();
 for (const batchBytes of [16 * 1024, 256 * 1024]) {
   const plainSync = await plainAppend(batchBytes, true);
   const plainWrite = await plainAppend(batchBytes, false);
@@ -147,20 +145,23 @@ for (const batchBytes of [16 * 1024, 256 * 1024]) {
     line(`append ${batchBytes / 1024} KiB batches, ${appenders} appender(s), flush.messages=1`, always.mbps, 'write+fdatasync loop', plainSync);
     const interval = await logAppend(batchBytes, appenders, { 'flush.messages': '9223372036854775807', 'flush.ms': '1000' });
     line(`append ${batchBytes / 1024} KiB batches, ${appenders} appender(s), flush.ms=1000`, interval.mbps, 'plain writes', plainWrite);
-    logDir = always.dir;
+    if (appenders === 1) logDirs.set(batchBytes, always.dir);
   }
 }
-const cold = dropCaches();
-const coldLog = await logRead(logDir);
-dropCaches();
-const coldPlain = await plainRead(logDir, true);
-if (cold) line('read, cold page cache', coldLog, 'plain reads, cold', coldPlain);
-else console.log('read, cold page cache: not measured (dropping the page cache needs root)');
-await plainRead(logDir, true);
-const warmPlain = await plainRead(logDir, true);
-const warmReused = await plainRead(logDir, false);
-const warmLog = await logRead(logDir);
-line('read, warm page cache', warmLog, 'plain reads, fresh buffers', warmPlain);
-line('read, warm page cache', warmLog, 'plain reads, one buffer', warmReused);
+for (const [batchBytes, logDir] of logDirs) {
+  const what = `${batchBytes / 1024} KiB batches`;
+  const cold = dropCaches();
+  const coldLog = await logRead(logDir);
+  dropCaches();
+  const coldPlain = await plainRead(logDir, true);
+  if (cold) line(`read ${what}, cold page cache`, coldLog, 'plain reads, cold', coldPlain);
+  else console.log('read, cold page cache: not measured (dropping the page cache needs root)');
+  await plainRead(logDir, true);
+  const warmPlain = await plainRead(logDir, true);
+  const warmReused = await plainRead(logDir, false);
+  const warmLog = await logRead(logDir);
+  line(`read ${what}, warm page cache`, warmLog, 'plain reads, fresh buffers', warmPlain);
+  line(`read ${what}, warm page cache`, warmLog, 'plain reads, one buffer', warmReused);
+}
 writeFileSync(join(root, 'results.txt'), rows.join('\n'));
 rmSync(root, { recursive: true, force: true });

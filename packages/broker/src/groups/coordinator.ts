@@ -185,16 +185,7 @@ export class GroupCoordinator {
       return resolve(failedJoin((e as GroupError).errorCode, memberId));
     }
     const member = group.members.get(memberId)!;
-    const current = (): JoinResult => ({
-      errorCode: ErrorCode.NONE,
-      generationId: group.generationId,
-      protocolType: group.protocolType,
-      protocolName: group.protocolName,
-      leader: group.leaderId ?? '',
-      skipAssignment: false,
-      memberId,
-      members: group.isLeader(memberId) ? group.currentMembers() : [],
-    });
+    const current = () => this.generationResult(group, memberId);
     switch (group.state) {
       case 'PreparingRebalance':
         return this.updateMemberThenRebalance(group, member, req, resolve);
@@ -207,6 +198,20 @@ export class GroupCoordinator {
       default:
         return resolve(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, memberId));
     }
+  }
+
+  /** The current generation as a JoinGroup answer; only the leader learns the members. */
+  private generationResult(group: ClassicGroup, memberId: string): JoinResult {
+    return {
+      errorCode: ErrorCode.NONE,
+      generationId: group.generationId,
+      protocolType: group.protocolType,
+      protocolName: group.protocolName,
+      leader: group.leaderId ?? '',
+      skipAssignment: false,
+      memberId,
+      members: group.isLeader(memberId) ? group.currentMembers() : [],
+    };
   }
 
   private addMemberThenRebalance(group: ClassicGroup, req: JoinRequest, memberId: string, resolve: (r: JoinResult) => void): void {
@@ -326,16 +331,7 @@ export class GroupCoordinator {
     for (const m of group.members.values()) {
       const resolve = m.awaitingJoin;
       m.awaitingJoin = null;
-      resolve?.({
-        errorCode: ErrorCode.NONE,
-        generationId: group.generationId,
-        protocolType: group.protocolType,
-        protocolName: group.protocolName,
-        leader: group.leaderId ?? '',
-        skipAssignment: false,
-        memberId: m.memberId,
-        members: group.isLeader(m.memberId) ? group.currentMembers() : [],
-      });
+      resolve?.(this.generationResult(group, m.memberId));
       this.scheduleHeartbeat(group, m, m.sessionTimeoutMs);
       m.isNew = false;
       group.pendingSyncMembers.add(m.memberId);

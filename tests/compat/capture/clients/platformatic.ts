@@ -7,21 +7,10 @@ import zlib from 'node:zlib';
 import { Admin, Consumer, Producer } from '@platformatic/kafka';
 import { RECORDS, type SentRecord } from '../records.js';
 import type { CaptureClient, Scenario } from './types.js';
+import '../../../support/node20-polyfills.js';
 
 const require = createRequire(import.meta.url);
 
-// @platformatic/kafka 2.x calls Promise.withResolvers (Node >= 22). On Node 20 a polyfill lets it
-// run; it changes nothing on the wire.
-const P = Promise as unknown as { withResolvers?: () => unknown };
-P.withResolvers ??= () => {
-  let resolve!: (v: unknown) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise((a, b) => {
-    resolve = a;
-    reject = b;
-  });
-  return { promise, resolve, reject };
-};
 // The package's exports do not include package.json: find it beside the resolved entry point.
 function version(pkg: string): string {
   let dir = dirname(require.resolve(pkg));
