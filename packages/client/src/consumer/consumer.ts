@@ -340,14 +340,17 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     }
     const resets = [...this.subs.states()].filter((s) => s.position === null && s.reset !== null && s.error === null);
     if (resets.length === 0) return;
+    // A seek may change a partition's reset while the lookup runs: only the lookup of the reset
+    // still wanted may set the position (the next round looks up the new one).
+    const kinds = resets.map((s) => s.reset);
     const listed = await listOffsets(
       this.cluster,
-      resets.map((s) => ({ topic: s.topic, partition: s.partition, timestamp: s.reset === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP })),
+      resets.map((s, i) => ({ topic: s.topic, partition: s.partition, timestamp: kinds[i] === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP })),
       o.isolationLevel === 'read_committed' ? 1 : 0,
       policy,
     );
     resets.forEach((s, i) => {
-      if (!s.assigned || s.position !== null || s.reset === null) return;
+      if (!s.assigned || s.position !== null || s.reset === null || s.reset !== kinds[i]) return;
       s.position = listed[i].offset;
       s.positionLeaderEpoch = listed[i].leaderEpoch;
       s.reset = null;
