@@ -1,0 +1,80 @@
+// franz-go's own integration tests (pkg/kgo, the ones that talk to a real broker through
+// KGO_SEEDS) against a Sluice broker. The module source comes from the Go module proxy at the
+// pinned version; the tests are compiled once into ~/.cache/sluice/go. Every allow-listed test
+// must PASS; FINDINGS.md says why each other broker test is left out.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startBroker, type Broker } from '../../../packages/broker/src/index.js';
+import { goModuleSource, goTestBinary } from '../support/go.js';
+import { outputOf, runGoTests, type GoTestRun } from '../support/go-test.js';
+
+export const FRANZ_GO_VERSION = 'v1.22.3';
+
+/** Top-level tests of pkg/kgo that use a real broker and pass against Sluice. */
+export const ALLOW = [
+  // client_test.go
+  'TestPing',
+  'TestIssue1034',
+  'TestUnknownGroupOffsetFetchPinned',
+  // produce_request_test.go
+  'TestClient_Produce',
+  'TestClient_ProduceLargeMessages',
+  'TestIssue769',
+  'TestIssue831',
+  'TestIssueProduceSyncManualPartitionNegativeDoesNotPanic',
+  // consumer_test.go
+  'TestAddRemovePartitions',
+  'TestConsumeMaxDecompressBatchBytes',
+  'TestConsumeRegex',
+  'TestConsumeTopicRetrieval',
+  'TestConsumeTopicRetrieval_Many',
+  'TestDirectPartitionPurge',
+  'TestGroupSimple',
+  'TestHookPollStart',
+  'TestIssue325',
+  'TestIssue337',
+  'TestIssue434',
+  'TestIssue523',
+  'TestIssue648',
+  'TestIssue810',
+  'TestIssue865',
+  'TestIssueFetchLargerThanBrokerMaxReadBytes',
+  'TestPauseIssue489',
+  'TestPauseIssueOct2023',
+  'TestPooling',
+  // group_test.go: the chained group ETL (range, cooperative-sticky, static membership)
+  'TestGroupETL',
+] as const;
+
+let broker: Broker;
+let run: GoTestRun;
+
+before(async () => {
+  const src = await goModuleSource('github.com/twmb/franz-go', FRANZ_GO_VERSION);
+  const pkg = join(src, 'pkg', 'kgo');
+  const binary = await goTestBinary(pkg, `franz-go-kgo-${FRANZ_GO_VERSION}.test`);
+  broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0' } });
+  run = await runGoTests(binary, {
+    cwd: pkg,
+    names: ALLOW,
+    timeoutMs: 600_000,
+    env: {
+      KGO_SEEDS: broker.bootstrap,
+      KGO_TEST_RF: '1', // one node
+      // TestGroupETL chains 500,000 records through four groups by default; 20,000 keep it
+      // to about a minute on a shared 2-core machine and still rebalance several times.
+      KGO_TEST_RECORDS: process.env.KGO_TEST_RECORDS ?? '20000',
+      KGO_LOG_LEVEL: 'none',
+    },
+  });
+}, { timeout: 1_500_000 });
+
+after(() => broker?.close());
+
+for (const name of ALLOW) {
+  test(`franz-go ${FRANZ_GO_VERSION} ${name}`, () => {
+    const verdict = run.verdicts.get(name);
+    assert.equal(verdict, 'PASS', `${name}: ${verdict}\n${outputOf(run, name)}${verdict === 'NOT RUN' ? `\n(exit ${run.exitCode})\n${run.output.slice(-4000)}` : ''}`);
+  });
+}

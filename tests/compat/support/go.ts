@@ -1,0 +1,64 @@
+/**
+ * Go for the compat tests: a peer's module source fetched from the Go module proxy at a pinned
+ * version into ~/.cache/sluice (or $SLUICE_GO_CACHE), and Go programs built once into that cache.
+ * GitHub itself is not needed: `go mod download` goes through GOPROXY (proxy.golang.org).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../support/run.js';
+
+export const GO_INSTALL_HINT = 'Go 1.26 or newer (franz-go 1.22 needs it) is needed: `apt-get install -y golang-go` (Debian/Ubuntu) or https://go.dev/dl/';
+
+export function goCache(): string {
+  return process.env.SLUICE_GO_CACHE ?? join(homedir(), '.cache', 'sluice', 'go');
+}
+
+/** Throws with an install hint when `go` is missing. */
+export function requireGo(): void {
+  const r = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) throw new Error(`'go' was not found on PATH. ${GO_INSTALL_HINT}`);
+}
+
+const GO_ENV = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
+
+/**
+ * A writable copy of `module@version`'s source (the module cache is read-only), made once.
+ * Its go.sum pins every dependency, which `go` then fetches from the proxy.
+ */
+export async function goModuleSource(module: string, version: string): Promise<string> {
+  requireGo();
+  const dest = join(goCache(), 'src', `${module.replaceAll('/', '_')}@${version}`);
+  if (existsSync(join(dest, 'go.mod'))) return dest;
+  const out = await run('go', ['mod', 'download', '-json', `${module}@${version}`], { timeoutMs: 600_000, env: GO_ENV });
+  const info = JSON.parse(out.slice(out.indexOf('{'))) as { Dir?: string; Error?: string };
+  if (!info.Dir) throw new Error(`go mod download ${module}@${version} failed: ${info.Error ?? out}`);
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  cpSync(info.Dir, dest, { recursive: true });
+  spawnSync('chmod', ['-R', 'u+w', dest]);
+  return dest;
+}
+
+/** Compiles the tests of package `pkgDir` (inside a module source) into a test binary, once. */
+export async function goTestBinary(pkgDir: string, name: string): Promise<string> {
+  const bin = join(goCache(), 'bin', name);
+  if (existsSync(bin)) return bin;
+  mkdirSync(join(goCache(), 'bin'), { recursive: true });
+  await run('go', ['test', '-c', '-o', `${bin}.tmp`, '.'], { cwd: pkgDir, timeoutMs: 900_000, env: GO_ENV });
+  await run('mv', [`${bin}.tmp`, bin]);
+  return bin;
+}
+
+/** Builds the Go program in `dir` (its own go.mod and go.sum) to a binary in the cache when the
+ * sources changed since the last build. */
+export async function goBuild(dir: string, name: string): Promise<string> {
+  requireGo();
+  const bin = join(goCache(), 'bin', name);
+  const newest = Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
+  if (existsSync(bin) && statSync(bin).mtimeMs > newest) return bin;
+  mkdirSync(join(goCache(), 'bin'), { recursive: true });
+  await run('go', ['build', '-o', bin, '.'], { cwd: dir, timeoutMs: 900_000, env: { ...GO_ENV, GOFLAGS: '-mod=readonly' } });
+  return bin;
+}
