@@ -1,0 +1,42 @@
+/**
+ * @sluice/streams: Kafka Streams for TypeScript. A DSL (StreamsBuilder, KStream) and a processor
+ * API compile into a Topology; KafkaStreams runs it against Sluice or any Kafka cluster through
+ * a consumer group; TopologyTestDriver runs it with no broker at all.
+ */
+export { StreamsBuilder } from './kstream/streams-builder.js';
+export { KStream, BranchedKStream } from './kstream/kstream.js';
+export { Consumed, Produced, Repartitioned, Branched, Named } from './kstream/options.js';
+export { Record, FixedKeyRecord, KeyValue, type RecordHeader, type Headers } from './record.js';
+export { Serdes, type Serde, type Serializer, type Deserializer } from './serdes.js';
+export {
+  PunctuationType,
+  type Processor,
+  type ProcessorContext,
+  type ProcessorSupplier,
+  type FixedKeyProcessor,
+  type FixedKeyProcessorContext,
+  type FixedKeyProcessorSupplier,
+  type Punctuator,
+  type Cancellable,
+  type RecordMetadata,
+} from './processor/api.js';
+export { Topology, type Subtopology, type SourceOptions, type SinkOptions } from './topology/topology.js';
+export type { TopicNameExtractor, StreamPartitioner, RecordContext } from './topology/nodes.js';
+export { TopologyDescription, type NodeDescription, type SubtopologyDescription } from './topology/describe.js';
+export {
+  logAndFailExceptionHandler,
+  logAndContinueExceptionHandler,
+  defaultProductionExceptionHandler,
+  logAndContinueProductionExceptionHandler,
+  type HandlerResponse,
+  type ErrorHandlerContext,
+  type RawRecord,
+  type OutputRecord,
+  type DeserializationExceptionHandler,
+  type ProductionExceptionHandler,
+  type StreamsUncaughtExceptionHandler,
+  type StreamsUncaughtExceptionResponse,
+  type StreamsLogger,
+} from './runtime/handlers.js';
+export { TopologyTestDriver, TestInputTopic, TestOutputTopic, type TestRecord, type TestDriverConfig } from './test-driver/topology-test-driver.js';
+export { StreamsError, StreamsErrorCode } from './errors.js';

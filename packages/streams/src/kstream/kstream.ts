@@ -1,0 +1,206 @@
+/**
+ * KStream: a stream of records, each an independent event (insert semantics). Operators return
+ * new streams and add processor nodes to the topology; nothing runs until the topology is
+ * started. Serdes travel with a stream where they are known (a `mapValues` keeps the key serde),
+ * so `to()` and `repartition()` need them only where the types changed.
+ */
+import { topologyError } from '../errors.js';
+import type { FixedKeyProcessorSupplier, ProcessorSupplier } from '../processor/api.js';
+import type { KeyValue } from '../record.js';
+import type { Serde } from '../serdes.js';
+import type { TopicNameExtractor } from '../topology/nodes.js';
+import { operators } from './operators.js';
+import { type Branched, type Named, type Produced, type Repartitioned, nameOf } from './options.js';
+import type { BuilderInternals } from './streams-builder.js';
+
+type Fn = (...args: never[]) => unknown;
+
+function requireFunction(f: unknown, what: string): void {
+  if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
+}
+
+export class KStream<K, V> {
+  /** @internal */
+  constructor(
+    private readonly builder: BuilderInternals,
+    /** The node this stream's records come out of. */
+    readonly nodeName: string,
+    readonly keySerde: Serde<K> | undefined,
+    readonly valueSerde: Serde<V> | undefined,
+    /** The key changed since the records were read: a grouping or join must repartition (part 2). */
+    readonly repartitionRequired: boolean,
+  ) {}
+
+  private add<K2, V2>(prefix: string, named: Named | undefined, supplier: () => unknown, keySerde: Serde<K2> | undefined, valueSerde: Serde<V2> | undefined, repartitionRequired: boolean, parents: string[] = [this.nodeName]): KStream<K2, V2> {
+    const name = nameOf(named) ?? this.builder.newName(prefix);
+    this.builder.topology.addProcessor(name, supplier as never, ...parents);
+    return new KStream<K2, V2>(this.builder, name, keySerde, valueSerde, repartitionRequired);
+  }
+
+  /** Keeps the records for which `predicate` is true. */
+  filter(predicate: (key: K, value: V) => boolean, named?: Named): KStream<K, V> {
+    requireFunction(predicate, 'the filter predicate');
+    return this.add('KSTREAM-FILTER-', named, operators.filter(predicate as Fn as never, true), this.keySerde, this.valueSerde, this.repartitionRequired);
+  }
+
+  /** Drops the records for which `predicate` is true. */
+  filterNot(predicate: (key: K, value: V) => boolean, named?: Named): KStream<K, V> {
+    requireFunction(predicate, 'the filterNot predicate');
+    return this.add('KSTREAM-FILTER-', named, operators.filter(predicate as Fn as never, false), this.keySerde, this.valueSerde, this.repartitionRequired);
+  }
+
+  /** A new key and value per record (`KeyValue.pair(k, v)` or `{ key, value }`). Marks the stream for repartitioning. */
+  map<KR, VR>(mapper: (key: K, value: V) => KeyValue<KR, VR>, named?: Named): KStream<KR, VR> {
+    requireFunction(mapper, 'the map mapper');
+    return this.add<KR, VR>('KSTREAM-MAP-', named, operators.map(mapper as Fn as never), undefined, undefined, true);
+  }
+
+  /** A new value per record; the key stays (so does the partitioning). */
+  mapValues<VR>(mapper: (value: V, key: K) => VR, named?: Named): KStream<K, VR> {
+    requireFunction(mapper, 'the mapValues mapper');
+    return this.add<K, VR>('KSTREAM-MAPVALUES-', named, operators.mapValues(mapper as Fn as never), this.keySerde, undefined, this.repartitionRequired);
+  }
+
+  /** Zero or more records per record, each with a new key and value. Marks the stream for repartitioning. */
+  flatMap<KR, VR>(mapper: (key: K, value: V) => Iterable<KeyValue<KR, VR>>, named?: Named): KStream<KR, VR> {
+    requireFunction(mapper, 'the flatMap mapper');
+    return this.add<KR, VR>('KSTREAM-FLATMAP-', named, operators.flatMap(mapper as Fn as never), undefined, undefined, true);
+  }
+
+  /** Zero or more values per record, each with the record's key. */
+  flatMapValues<VR>(mapper: (value: V, key: K) => Iterable<VR>, named?: Named): KStream<K, VR> {
+    requireFunction(mapper, 'the flatMapValues mapper');
+    return this.add<K, VR>('KSTREAM-FLATMAPVALUES-', named, operators.flatMapValues(mapper as Fn as never), this.keySerde, undefined, this.repartitionRequired);
+  }
+
+  /** A new key per record, computed from key and value. Marks the stream for repartitioning. */
+  selectKey<KR>(mapper: (key: K, value: V) => KR, named?: Named): KStream<KR, V> {
+    requireFunction(mapper, 'the selectKey mapper');
+    return this.add<KR, V>('KSTREAM-KEY-SELECT-', named, operators.selectKey(mapper as Fn as never), undefined, this.valueSerde, true);
+  }
+
+  /** Calls `action` for each record and passes the record on unchanged. */
+  peek(action: (key: K, value: V) => void, named?: Named): KStream<K, V> {
+    requireFunction(action, 'the peek action');
+    return this.add('KSTREAM-PEEK-', named, operators.peek(action as Fn as never), this.keySerde, this.valueSerde, this.repartitionRequired);
+  }
+
+  /** Calls `action` for each record; the end of this branch of the topology. */
+  foreach(action: (key: K, value: V) => void, named?: Named): void {
+    requireFunction(action, 'the foreach action');
+    this.add('KSTREAM-FOREACH-', named, operators.foreach(action as Fn as never), undefined, undefined, false);
+  }
+
+  /**
+   * Splits the stream by predicates: each record goes to the first branch whose predicate holds
+   * (or to the default branch). Finish with `defaultBranch()` or `noDefaultBranch()`, which
+   * return the branches by name (`<split name><branch name>`).
+   */
+  split(named?: Named): BranchedKStream<K, V> {
+    return new BranchedKStream<K, V>(this, this.builder, nameOf(named) ?? this.builder.newName('KSTREAM-BRANCH-'));
+  }
+
+  /** Both streams' records, in the order they arrive. */
+  merge(stream: KStream<K, V>, named?: Named): KStream<K, V> {
+    if (!(stream instanceof KStream)) throw topologyError('merge() needs a KStream');
+    if (stream.builder !== this.builder) throw topologyError('merge() needs a stream of the same StreamsBuilder');
+    const keySerde = this.keySerde === stream.keySerde ? this.keySerde : undefined;
+    const valueSerde = this.valueSerde === stream.valueSerde ? this.valueSerde : undefined;
+    return this.add('KSTREAM-MERGE-', named, operators.passThrough(), keySerde, valueSerde, this.repartitionRequired || stream.repartitionRequired, [this.nodeName, stream.nodeName]);
+  }
+
+  /** Writes the records to a topic, or to a topic chosen per record. */
+  to(topic: string | TopicNameExtractor<K, V>, produced: Produced<K, V> = {}): void {
+    if (typeof topic !== 'string' && typeof topic !== 'function') throw topologyError('to() needs a topic name or a TopicNameExtractor function');
+    const name = produced.processorName ?? this.builder.newName('KSTREAM-SINK-');
+    this.builder.topology.addSink<K, V>(name, topic, { keySerializer: produced.keySerde ?? this.keySerde, valueSerializer: produced.valueSerde ?? this.valueSerde, partitioner: produced.streamPartitioner }, this.nodeName);
+  }
+
+  /**
+   * Writes the records through an internal topic `<application.id>-<name>-repartition`, created
+   * by the runtime, and continues from it: records are now partitioned by their current key
+   * (or by `streamPartitioner`), and the work downstream can spread over more instances.
+   */
+  repartition(repartitioned: Repartitioned<K, V> = {}): KStream<K, V> {
+    const base = repartitioned.name ?? this.builder.newName('KSTREAM-REPARTITION-');
+    const topic = `${base}-repartition`;
+    const keySerde = repartitioned.keySerde ?? this.keySerde;
+    const valueSerde = repartitioned.valueSerde ?? this.valueSerde;
+    const t = this.builder.topology;
+    t.addInternalTopic(topic, { numberOfPartitions: repartitioned.numberOfPartitions });
+    t.addSink<K, V>(`${topic}-sink`, topic, { keySerializer: keySerde, valueSerializer: valueSerde, partitioner: repartitioned.streamPartitioner }, this.nodeName);
+    t.addSource<K, V>(`${topic}-source`, topic, { keyDeserializer: keySerde, valueDeserializer: valueSerde });
+    return new KStream<K, V>(this.builder, `${topic}-source`, keySerde, valueSerde, false);
+  }
+
+  /** Runs a processor of the processor API on each record; it may forward any records. */
+  process<KOut, VOut>(supplier: ProcessorSupplier<K, V, KOut, VOut>, named?: Named): KStream<KOut, VOut> {
+    requireFunction(supplier, 'the processor supplier');
+    return this.add<KOut, VOut>('KSTREAM-PROCESSOR-', named, supplier, undefined, undefined, true);
+  }
+
+  /** Runs a processor that may change values but not keys (so no repartitioning is needed). */
+  processValues<VOut>(supplier: FixedKeyProcessorSupplier<K, V, VOut>, named?: Named): KStream<K, VOut> {
+    requireFunction(supplier, 'the processor supplier');
+    return this.add<K, VOut>('KSTREAM-PROCESSVALUES-', named, operators.fixedKey(supplier as never), this.keySerde, undefined, this.repartitionRequired);
+  }
+}
+
+/** The result of `split()`: add branches, then finish with defaultBranch() or noDefaultBranch(). */
+export class BranchedKStream<K, V> {
+  private readonly predicates: ((k: unknown, v: unknown) => boolean)[] = [];
+  private readonly children: string[] = [];
+  private defaultChild: string | undefined;
+  private readonly result: { [name: string]: KStream<K, V> } = {};
+  private finished = false;
+
+  /** @internal */
+  constructor(
+    private readonly source: KStream<K, V>,
+    private readonly builder: BuilderInternals,
+    private readonly splitterName: string,
+  ) {
+    builder.topology.addProcessor(splitterName, operators.split(this.predicates, this.children, () => this.defaultChild) as never, source.nodeName);
+  }
+
+  /** Records for which `predicate` holds (and no earlier one did) go to this branch. */
+  branch(predicate: (key: K, value: V) => boolean, branched: Branched<K, V> = {}): this {
+    requireFunction(predicate, 'the branch predicate');
+    this.assertOpen();
+    this.predicates.push(predicate as (k: unknown, v: unknown) => boolean);
+    this.children.push(this.createBranch(branched, this.predicates.length));
+    return this;
+  }
+
+  /** Records no predicate matched go to this branch; returns every branch by name. */
+  defaultBranch(branched: Branched<K, V> = {}): { [name: string]: KStream<K, V> } {
+    this.assertOpen();
+    this.defaultChild = this.createBranch(branched, 0);
+    this.finished = true;
+    return this.result;
+  }
+
+  /** Records no predicate matched are dropped; returns every branch by name. */
+  noDefaultBranch(): { [name: string]: KStream<K, V> } {
+    this.assertOpen();
+    this.finished = true;
+    return this.result;
+  }
+
+  private createBranch(branched: Branched<K, V>, index: number): string {
+    const name = `${this.splitterName}${branched.name ?? index}`;
+    this.builder.topology.addProcessor(name, operators.passThrough() as never, this.splitterName);
+    const stream = new KStream<K, V>(this.builder, name, this.source.keySerde, this.source.valueSerde, this.source.repartitionRequired);
+    if (branched.chain) {
+      const out = branched.chain(stream);
+      if (out) this.result[name] = out as KStream<K, V>;
+    } else {
+      this.result[name] = stream;
+    }
+    return name;
+  }
+
+  private assertOpen(): void {
+    if (this.finished) throw topologyError(`split '${this.splitterName}' is already finished with defaultBranch() or noDefaultBranch()`);
+  }
+}

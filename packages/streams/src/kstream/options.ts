@@ -1,0 +1,109 @@
+/**
+ * The small option objects of the DSL, with Kafka Streams' names: Consumed, Produced,
+ * Repartitioned, Branched, Named. Each is a plain object type; the helpers (`Consumed.with`)
+ * exist so code ported from Java reads the same.
+ */
+import { topologyError } from '../errors.js';
+import type { Serde } from '../serdes.js';
+import type { StreamPartitioner } from '../topology/nodes.js';
+import type { KStream } from './kstream.js';
+
+/** A processor name given by the application instead of a generated `KSTREAM-FILTER-0000000001`. */
+export type Named = string | { name: string };
+
+export const Named = {
+  as(name: string): { name: string } {
+    return { name };
+  },
+};
+
+export function nameOf(named: Named | undefined): string | undefined {
+  if (named === undefined) return undefined;
+  const name = typeof named === 'string' ? named : named?.name;
+  if (typeof name !== 'string' || name.length === 0) throw topologyError(`a name must be a non-empty string, got ${JSON.stringify(named)}`);
+  return name;
+}
+
+export interface Consumed<K, V> {
+  keySerde?: Serde<K>;
+  valueSerde?: Serde<V>;
+  /** The source node's name. */
+  processorName?: string;
+}
+
+export const Consumed = {
+  with<K, V>(keySerde: Serde<K>, valueSerde: Serde<V>): Consumed<K, V> {
+    return { keySerde, valueSerde };
+  },
+  as<K = unknown, V = unknown>(processorName: string): Consumed<K, V> {
+    return { processorName };
+  },
+};
+
+export interface Produced<K, V> {
+  keySerde?: Serde<K>;
+  valueSerde?: Serde<V>;
+  streamPartitioner?: StreamPartitioner<K, V>;
+  /** The sink node's name. */
+  processorName?: string;
+}
+
+export const Produced = {
+  with<K, V>(keySerde: Serde<K>, valueSerde: Serde<V>, streamPartitioner?: StreamPartitioner<K, V>): Produced<K, V> {
+    return { keySerde, valueSerde, streamPartitioner };
+  },
+  streamPartitioner<K, V>(streamPartitioner: StreamPartitioner<K, V>): Produced<K, V> {
+    return { streamPartitioner };
+  },
+  as<K = unknown, V = unknown>(processorName: string): Produced<K, V> {
+    return { processorName };
+  },
+};
+
+export interface Repartitioned<K, V> {
+  /** Names the topic `<application.id>-<name>-repartition` and the nodes around it. */
+  name?: string;
+  /** Default: the partition count of the topics the stream was read from. */
+  numberOfPartitions?: number;
+  keySerde?: Serde<K>;
+  valueSerde?: Serde<V>;
+  streamPartitioner?: StreamPartitioner<K, V>;
+}
+
+export const Repartitioned = {
+  as<K = unknown, V = unknown>(name: string): Repartitioned<K, V> {
+    return { name };
+  },
+  with<K, V>(keySerde: Serde<K>, valueSerde: Serde<V>): Repartitioned<K, V> {
+    return { keySerde, valueSerde };
+  },
+  numberOfPartitions<K = unknown, V = unknown>(numberOfPartitions: number): Repartitioned<K, V> {
+    return { numberOfPartitions };
+  },
+};
+
+/** One branch of `split()`: its name, and optionally a function applied to the branch stream. */
+export interface Branched<K, V> {
+  name?: string;
+  /** Returns the stream to put in the result (or nothing, to leave the branch out). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a branch may change its types
+  chain?: (branch: KStream<K, V>) => KStream<any, any> | void;
+}
+
+export const Branched = {
+  as<K = unknown, V = unknown>(name: string): Branched<K, V> {
+    return { name };
+  },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  withFunction<K, V>(chain: (branch: KStream<K, V>) => KStream<any, any>, name?: string): Branched<K, V> {
+    return { chain, name };
+  },
+  withConsumer<K, V>(consume: (branch: KStream<K, V>) => void, name?: string): Branched<K, V> {
+    return {
+      chain: (b) => {
+        consume(b);
+      },
+      name,
+    };
+  },
+};

@@ -1,0 +1,306 @@
+/**
+ * A task: one sub-topology running over one partition number of its input topics (task id
+ * `<subtopology>_<partition>`). It owns a processor instance per node, its stream time, its
+ * punctuation schedules and the offsets it has processed. The runtime and the test driver both
+ * run topologies through tasks, so what the driver tests is what runs in production.
+ *
+ * Part 2 hangs state stores on the task (opened in `init`, flushed before commit, restored from
+ * changelogs before the first record) without changing this shape.
+ */
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import { type Cancellable, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';
+import type { Processor } from '../processor/api.js';
+import { Record } from '../record.js';
+import type { Deserializer, Serde, Serializer } from '../serdes.js';
+import type { SinkNodeDef, SourceNodeDef } from '../topology/nodes.js';
+import type { Subtopology, Topology } from '../topology/topology.js';
+import type { DeserializationExceptionHandler, ErrorHandlerContext, OutputRecord, ProductionExceptionHandler, RawRecord, StreamsLogger } from './handlers.js';
+import { PunctuationSchedules, type Schedule } from './punctuation.js';
+
+/** Where a task's outputs go: the producer in the runtime, in-memory topics in the test driver. */
+export interface RecordCollector {
+  /** Queues an output; `partitioner` (if any) is called with the topic's partition count. */
+  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, context: ErrorHandlerContext): void;
+}
+
+export interface TaskEnvironment {
+  applicationId: string;
+  defaultKeySerde: Serde<unknown>;
+  defaultValueSerde: Serde<unknown>;
+  collector: RecordCollector;
+  deserializationExceptionHandler: DeserializationExceptionHandler;
+  productionExceptionHandler: ProductionExceptionHandler;
+  log: StreamsLogger;
+  now(): number;
+  requestCommit(): void;
+}
+
+export interface TopicPartitionOffset {
+  topic: string;
+  partition: number;
+  /** The next offset to consume. */
+  offset: bigint;
+}
+
+interface SourceRuntime {
+  def: SourceNodeDef;
+  keyDeserializer: Deserializer<unknown>;
+  valueDeserializer: Deserializer<unknown>;
+  children: RuntimeNode[];
+}
+
+type RuntimeNode =
+  | { kind: 'processor'; name: string; processor: Processor<unknown, unknown, unknown, unknown>; children: RuntimeNode[]; childByName: Map<string, RuntimeNode> }
+  | { kind: 'sink'; name: string; def: SinkNodeDef; keySerializer: Serializer<unknown>; valueSerializer: Serializer<unknown> };
+
+type Current = { topic: string; partition: number; offset: bigint; timestamp: number } | null;
+
+export class StreamTask {
+  readonly id: string;
+  private readonly sources = new Map<string, SourceRuntime>();
+  private readonly runtimeNodes = new Map<string, RuntimeNode>();
+  private readonly processors: { name: string; processor: Processor<unknown, unknown, unknown, unknown> }[] = [];
+  private readonly streamTimeSchedules = new PunctuationSchedules();
+  private readonly wallClockSchedules = new PunctuationSchedules();
+  private readonly consumed = new Map<string, TopicPartitionOffset>();
+  private streamTime = -1;
+  private current: Current = null;
+  private initialized = false;
+  private closed = false;
+
+  constructor(
+    readonly subtopology: Subtopology,
+    readonly partition: number,
+    private readonly topology: Topology,
+    private readonly env: TaskEnvironment,
+  ) {
+    this.id = `${subtopology.id}_${partition}`;
+    this.build();
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  private build(): void {
+    const nodes = this.runtimeNodes;
+    const make = (name: string): RuntimeNode => {
+      const existing = nodes.get(name);
+      if (existing) return existing;
+      const def = this.topology.node(name);
+      let node: RuntimeNode;
+      if (def.kind === 'sink') {
+        node = {
+          kind: 'sink',
+          name,
+          def,
+          keySerializer: def.keySerializer ?? this.env.defaultKeySerde,
+          valueSerializer: def.valueSerializer ?? this.env.defaultValueSerde,
+        };
+      } else if (def.kind === 'processor') {
+        const processor = def.supplier();
+        if (!processor || typeof processor.process !== 'function') throw new StreamsError(StreamsErrorCode.TOPOLOGY, `the supplier of processor '${name}' did not return a processor (an object with process(record))`);
+        if (this.processors.some((p) => p.processor === processor)) throw new StreamsError(StreamsErrorCode.TOPOLOGY, `the supplier of processor '${name}' returned the same instance twice; it must make a new processor per call`);
+        const children = this.topology.children(name).map(make);
+        node = { kind: 'processor', name, processor, children, childByName: new Map(children.map((c) => [c.name, c])) };
+        this.processors.push({ name, processor });
+      } else {
+        throw new StreamsError(StreamsErrorCode.TOPOLOGY, `source '${name}' cannot be the child of another node`);
+      }
+      nodes.set(name, node);
+      return node;
+    };
+    for (const name of this.subtopology.nodes) {
+      const def = this.topology.node(name);
+      if (def.kind !== 'source') continue;
+      const runtime: SourceRuntime = {
+        def,
+        keyDeserializer: def.keyDeserializer ?? this.env.defaultKeySerde,
+        valueDeserializer: def.valueDeserializer ?? this.env.defaultValueSerde,
+        children: this.topology.children(name).map(make),
+      };
+      for (const t of def.topics) this.sources.set(this.topology.physicalTopic(this.env.applicationId, t), runtime);
+    }
+  }
+
+  /** Calls every processor's init with its context. */
+  init(): void {
+    if (this.initialized) return;
+    this.initialized = true;
+    for (const p of this.processors) {
+      const node = this.runtimeNodes.get(p.name) as Extract<RuntimeNode, { kind: 'processor' }>;
+      this.guard(`initialising processor '${p.name}'`, () => p.processor.init?.(this.contextFor(node)));
+    }
+  }
+
+  private contextFor(node: Extract<RuntimeNode, { kind: 'processor' }>): ProcessorContext<unknown, unknown> {
+    const task = this;
+    return {
+      applicationId: this.env.applicationId,
+      taskId: this.id,
+      forward(record: Record<unknown, unknown>, childName?: string) {
+        if (!(record instanceof Record)) throw new TypeError(`processor '${node.name}' forwarded something that is not a Record`);
+        if (childName !== undefined) {
+          const child = node.childByName.get(childName);
+          if (!child) throw new StreamsError(StreamsErrorCode.PROCESSING, `processor '${node.name}' has no child named '${childName}' (children: ${[...node.childByName.keys()].join(', ') || 'none'})`);
+          task.deliver(child, record);
+        } else {
+          for (const c of node.children) task.deliver(c, record);
+        }
+      },
+      recordMetadata(): RecordMetadata | null {
+        const c = task.current;
+        return c && c.offset >= 0n ? { topic: c.topic, partition: c.partition, offset: c.offset } : null;
+      },
+      currentStreamTimeMs: () => this.streamTime,
+      currentSystemTimeMs: () => this.env.now(),
+      schedule: (intervalMs: number, type: PunctuationType, punctuator: Punctuator): Cancellable => {
+        if (type === PunctuationType.STREAM_TIME) return this.streamTimeSchedules.add(node.name, 0, intervalMs, punctuator);
+        if (type === PunctuationType.WALL_CLOCK_TIME) return this.wallClockSchedules.add(node.name, this.env.now() + intervalMs, intervalMs, punctuator);
+        throw new TypeError(`unknown punctuation type ${String(type)}; use PunctuationType.STREAM_TIME or WALL_CLOCK_TIME`);
+      },
+      commit: () => this.env.requestCommit(),
+    };
+  }
+
+  // ---------------------------------------------------------------- processing
+
+  /** The physical topics this task reads. */
+  topics(): string[] {
+    return [...this.sources.keys()];
+  }
+
+  /** Processes one input record; user errors come out as StreamsError PROCESSING. */
+  process(raw: RawRecord): void {
+    if (this.closed) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} is closed`);
+    const source = this.sources.get(raw.topic);
+    if (!source) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} does not read topic '${raw.topic}'`);
+    this.consumed.set(`${raw.topic}:${raw.partition}`, { topic: raw.topic, partition: raw.partition, offset: raw.offset + 1n });
+    this.current = { topic: raw.topic, partition: raw.partition, offset: raw.offset, timestamp: raw.timestamp };
+    try {
+      let key: unknown;
+      let value: unknown;
+      try {
+        key = source.keyDeserializer.deserialize(raw.topic, raw.key, raw.headers);
+        value = source.valueDeserializer.deserialize(raw.topic, raw.value, raw.headers);
+      } catch (e) {
+        const error = e instanceof Error ? e : new Error(String(e));
+        const where = `${raw.topic}-${raw.partition} at offset ${raw.offset}`;
+        const response = this.env.deserializationExceptionHandler(this.errorContext(), raw, error);
+        if (response === 'CONTINUE') {
+          this.env.log.warn(`task ${this.id}: skipping the record of ${where}, which could not be deserialised: ${error.message}`);
+          return;
+        }
+        this.env.log.error(`task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`);
+        throw new StreamsError(StreamsErrorCode.DESERIALIZATION, `task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`, { cause: error, taskId: this.id });
+      }
+      if (raw.timestamp > this.streamTime) this.streamTime = raw.timestamp;
+      const record = new Record(key, value, raw.timestamp, raw.headers);
+      this.guard(`processing the record of ${raw.topic}-${raw.partition} at offset ${raw.offset}`, () => {
+        for (const c of source.children) this.deliver(c, record);
+      });
+    } finally {
+      this.current = null;
+    }
+    this.punctuateStreamTime();
+  }
+
+  private deliver(node: RuntimeNode, record: Record<unknown, unknown>): void {
+    if (node.kind === 'processor') node.processor.process(record);
+    else this.sink(node, record);
+  }
+
+  private errorContext(): ErrorHandlerContext {
+    const c = this.current;
+    return { taskId: this.id, topic: c?.topic ?? null, partition: c?.partition ?? -1, offset: c?.offset ?? -1n, timestamp: c?.timestamp ?? -1 };
+  }
+
+  private sink(node: Extract<RuntimeNode, { kind: 'sink' }>, record: Record<unknown, unknown>): void {
+    const def = node.def;
+    const c = this.current;
+    const topic =
+      typeof def.topic === 'string'
+        ? this.topology.physicalTopic(this.env.applicationId, def.topic)
+        : def.topic(record.key, record.value, { topic: c?.topic ?? null, partition: c?.partition ?? -1, offset: c?.offset ?? -1n, timestamp: record.timestamp, headers: record.headers });
+    if (typeof topic !== 'string' || topic.length === 0) throw new StreamsError(StreamsErrorCode.PROCESSING, `the topic name extractor of sink '${node.name}' returned ${JSON.stringify(topic)}, not a topic name`);
+    let key: Buffer | null;
+    let value: Buffer | null;
+    try {
+      key = node.keySerializer.serialize(topic, record.key, record.headers);
+      value = node.valueSerializer.serialize(topic, record.value, record.headers);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      const response = this.env.productionExceptionHandler(this.errorContext(), { phase: 'serialization', topic, key: record.key, value: record.value }, error);
+      if (response === 'CONTINUE') {
+        this.env.log.warn(`task ${this.id}: dropping an output to '${topic}' that could not be serialised: ${error.message}`);
+        return;
+      }
+      throw new StreamsError(StreamsErrorCode.PRODUCTION, `task ${this.id}: an output to '${topic}' could not be serialised: ${error.message}`, { cause: error, taskId: this.id });
+    }
+    const partitioner = def.partitioner;
+    this.env.collector.send(
+      { topic, key, value, timestamp: record.timestamp, headers: record.headers },
+      partitioner ? (n) => partitioner(topic, record.key, record.value, n) : undefined,
+      this.errorContext(),
+    );
+  }
+
+  /** Runs user code; anything it throws leaves as a StreamsError naming the task. */
+  private guard(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof StreamsError) throw e;
+      throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: ${what} failed: ${messageOf(e)}`, { cause: e, taskId: this.id });
+    }
+  }
+
+  // ---------------------------------------------------------------- time
+
+  get currentStreamTime(): number {
+    return this.streamTime;
+  }
+
+  punctuateStreamTime(): boolean {
+    if (this.streamTime < 0 || this.streamTimeSchedules.size === 0) return false;
+    return this.streamTimeSchedules.punctuate(this.streamTime, (s, now) => this.runPunctuator(s, now, 'stream-time'));
+  }
+
+  punctuateWallClock(now = this.env.now()): boolean {
+    if (this.wallClockSchedules.size === 0) return false;
+    return this.wallClockSchedules.punctuate(now, (s, t) => this.runPunctuator(s, t, 'wall-clock'));
+  }
+
+  /** When the next wall-clock punctuation is due (Infinity: none scheduled). */
+  nextWallClockPunctuation(): number {
+    return this.wallClockSchedules.nextDue();
+  }
+
+  private runPunctuator(s: Schedule, now: number, kind: string): void {
+    const saved = this.current;
+    this.current = null;
+    try {
+      this.guard(`the ${kind} punctuation of '${s.nodeName}'`, () => s.punctuator(now));
+    } finally {
+      this.current = saved;
+    }
+  }
+
+  // ---------------------------------------------------------------- commits and close
+
+  /** The next offsets to consume, per input partition processed so far. */
+  committableOffsets(): TopicPartitionOffset[] {
+    return [...this.consumed.values()];
+  }
+
+  /** Closes the processors (errors are logged: closing must finish). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const p of this.processors) {
+      try {
+        p.processor.close?.();
+      } catch (e) {
+        this.env.log.warn(`task ${this.id}: closing processor '${p.name}' failed: ${messageOf(e)}`);
+      }
+    }
+  }
+}

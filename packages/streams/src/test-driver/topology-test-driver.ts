@@ -1,0 +1,281 @@
+/**
+ * TopologyTestDriver: runs a topology in the test's own call stack, with no broker and no
+ * timers (Kafka Streams' driver of the same name). Records piped into an input topic are
+ * processed before pipeInput returns; what sinks write is captured per topic and read back
+ * through output topics; outputs to a topic the topology itself reads (repartition topics) are
+ * processed next, as the runtime would. Wall-clock time is a number the test advances.
+ */
+import { StreamsError, StreamsErrorCode } from '../errors.js';
+import type { Headers } from '../record.js';
+import { Serdes, type Deserializer, type Serde, type Serializer } from '../serdes.js';
+import { type DeserializationExceptionHandler, type OutputRecord, type ProductionExceptionHandler, type StreamsLogger, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler } from '../runtime/handlers.js';
+import { type RecordCollector, StreamTask } from '../runtime/task.js';
+import type { Topology } from '../topology/topology.js';
+
+export interface TestDriverConfig {
+  /** Prefix of internal topic names (`<applicationId>-<name>-repartition`). Default 'test-driver'. */
+  applicationId?: string;
+  defaultKeySerde?: Serde<any>;
+  defaultValueSerde?: Serde<any>;
+  deserializationExceptionHandler?: DeserializationExceptionHandler;
+  productionExceptionHandler?: ProductionExceptionHandler;
+  logger?: StreamsLogger;
+}
+
+/** A record read from (or piped into) a test topic. */
+export interface TestRecord<K, V> {
+  key: K;
+  value: V;
+  timestamp: number;
+  headers: Headers;
+}
+
+interface Captured {
+  topic: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  timestamp: number;
+  headers: Headers;
+}
+
+export class TopologyTestDriver {
+  readonly applicationId: string;
+  private readonly tasks: StreamTask[] = [];
+  private readonly taskByTopic = new Map<string, StreamTask>();
+  private readonly outputs = new Map<string, Captured[]>();
+  private readonly pending: Captured[] = [];
+  private readonly nextOffset = new Map<string, bigint>();
+  private wallClock: number;
+  private processing = false;
+  private closed = false;
+
+  constructor(topology: Topology, config: TestDriverConfig = {}, initialWallClockTimeMs: number = Date.now()) {
+    topology.validate();
+    this.applicationId = config.applicationId ?? 'test-driver';
+    this.wallClock = initialWallClockTimeMs;
+    const collector: RecordCollector = {
+      send: (record: OutputRecord, partitioner) => {
+        partitioner?.(1);
+        const captured: Captured = { topic: record.topic, key: record.key, value: record.value, timestamp: record.timestamp, headers: record.headers };
+        let list = this.outputs.get(record.topic);
+        if (!list) this.outputs.set(record.topic, (list = []));
+        list.push(captured);
+        if (this.taskByTopic.has(record.topic)) this.pending.push(captured);
+      },
+    };
+    const env = {
+      applicationId: this.applicationId,
+      defaultKeySerde: (config.defaultKeySerde ?? Serdes.Buffer()) as Serde<unknown>,
+      defaultValueSerde: (config.defaultValueSerde ?? Serdes.Buffer()) as Serde<unknown>,
+      collector,
+      deserializationExceptionHandler: config.deserializationExceptionHandler ?? logAndFailExceptionHandler,
+      productionExceptionHandler: config.productionExceptionHandler ?? defaultProductionExceptionHandler,
+      log: config.logger ?? defaultLogger(`test-driver ${this.applicationId}`),
+      now: () => this.wallClock,
+      requestCommit: () => {},
+    };
+    for (const sub of topology.subtopologies()) {
+      const task = new StreamTask(sub, 0, topology, env);
+      this.tasks.push(task);
+      for (const t of task.topics()) this.taskByTopic.set(t, task);
+    }
+    for (const task of this.tasks) task.init();
+  }
+
+  /** An input topic: pipe records into the topology through it. */
+  createInputTopic<K, V>(topic: string, keySerializer: Serializer<K>, valueSerializer: Serializer<V>, options: { startTimestampMs?: number; autoAdvanceMs?: number } = {}): TestInputTopic<K, V> {
+    this.assertOpen();
+    if (!this.taskByTopic.has(topic)) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `the topology does not read topic '${topic}' (it reads: ${[...this.taskByTopic.keys()].join(', ')})`);
+    return new TestInputTopic(this, topic, keySerializer, valueSerializer, options.startTimestampMs ?? this.wallClock, options.autoAdvanceMs ?? 0);
+  }
+
+  /** An output topic: read back what the topology wrote to it, in order. */
+  createOutputTopic<K, V>(topic: string, keyDeserializer: Deserializer<K>, valueDeserializer: Deserializer<V>): TestOutputTopic<K, V> {
+    this.assertOpen();
+    return new TestOutputTopic(this, topic, keyDeserializer, valueDeserializer);
+  }
+
+  /** Topics the topology has written to so far. */
+  producedTopicNames(): string[] {
+    return [...this.outputs.keys()];
+  }
+
+  /** Moves the mock clock and runs the wall-clock punctuations that became due. */
+  advanceWallClockTime(ms: number): void {
+    this.assertOpen();
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advanceWallClockTime needs a non-negative number of ms, got ${ms}`);
+    this.wallClock += ms;
+    for (const t of this.tasks) t.punctuateWallClock(this.wallClock);
+    this.drain();
+  }
+
+  get wallClockTimeMs(): number {
+    return this.wallClock;
+  }
+
+  /** @internal Processes one serialised input record and everything it causes. */
+  pipeRaw(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): void {
+    this.assertOpen();
+    if (this.processing) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'pipeInput was called from inside the topology');
+    this.processOne(topic, key, value, timestamp, headers);
+    this.drain();
+  }
+
+  private processOne(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): void {
+    const task = this.taskByTopic.get(topic);
+    if (!task) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `unknown topic '${topic}': the topology does not read it`);
+    const offset = this.nextOffset.get(topic) ?? 0n;
+    this.nextOffset.set(topic, offset + 1n);
+    this.processing = true;
+    try {
+      task.process({ topic, partition: 0, offset, timestamp, key, value, headers });
+    } finally {
+      this.processing = false;
+    }
+  }
+
+  /** Processes records written to topics the topology reads, until there are none. */
+  private drain(): void {
+    while (this.pending.length > 0) {
+      const r = this.pending.shift()!;
+      this.processOne(r.topic, r.key, r.value, r.timestamp, r.headers);
+    }
+  }
+
+  /** @internal */
+  takeOutput(topic: string): Captured | undefined {
+    return this.outputs.get(topic)?.shift();
+  }
+
+  /** @internal */
+  outputSize(topic: string): number {
+    return this.outputs.get(topic)?.length ?? 0;
+  }
+
+  /** Closes every processor. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.tasks) t.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'the test driver is closed');
+  }
+}
+
+export class TestInputTopic<K, V> {
+  private currentTime: number;
+
+  /** @internal */
+  constructor(
+    private readonly driver: TopologyTestDriver,
+    readonly name: string,
+    private readonly keySerializer: Serializer<K>,
+    private readonly valueSerializer: Serializer<V>,
+    startTimestampMs: number,
+    private readonly autoAdvanceMs: number,
+  ) {
+    this.currentTime = startTimestampMs;
+  }
+
+  /** Pipes one record; without a timestamp it gets the topic's current time (then auto-advanced). */
+  pipeInput(key: K, value: V, timestamp?: number, headers: Headers = []): void {
+    let ts = timestamp;
+    if (ts === undefined) {
+      ts = this.currentTime;
+      this.currentTime += this.autoAdvanceMs;
+    }
+    this.driver.pipeRaw(this.name, this.keySerializer.serialize(this.name, key, headers), this.valueSerializer.serialize(this.name, value, headers), ts, headers);
+  }
+
+  /** Pipes a record with a null key. */
+  pipeValue(value: V, timestamp?: number): void {
+    this.pipeInput(null as K, value, timestamp);
+  }
+
+  pipeRecord(record: Partial<TestRecord<K, V>> & { value: V }): void {
+    this.pipeInput((record.key ?? null) as K, record.value, record.timestamp, record.headers ?? []);
+  }
+
+  pipeRecordList(records: readonly (Partial<TestRecord<K, V>> & { value: V })[]): void {
+    for (const r of records) this.pipeRecord(r);
+  }
+
+  pipeKeyValueList(pairs: readonly { key: K; value: V }[]): void {
+    for (const p of pairs) this.pipeInput(p.key, p.value);
+  }
+
+  pipeValueList(values: readonly V[]): void {
+    for (const v of values) this.pipeValue(v);
+  }
+
+  /** Moves this topic's time for records piped without a timestamp. */
+  advanceTime(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advanceTime needs a non-negative number of ms, got ${ms}`);
+    this.currentTime += ms;
+  }
+}
+
+export class TestOutputTopic<K, V> {
+  /** @internal */
+  constructor(
+    private readonly driver: TopologyTestDriver,
+    readonly name: string,
+    private readonly keyDeserializer: Deserializer<K>,
+    private readonly valueDeserializer: Deserializer<V>,
+  ) {}
+
+  /** The next record; throws when the topic has none left. */
+  readRecord(): TestRecord<K, V> {
+    const r = this.driver.takeOutput(this.name);
+    if (!r) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `output topic '${this.name}' is empty`);
+    return {
+      key: this.keyDeserializer.deserialize(this.name, r.key, r.headers),
+      value: this.valueDeserializer.deserialize(this.name, r.value, r.headers),
+      timestamp: r.timestamp,
+      headers: r.headers,
+    };
+  }
+
+  readKeyValue(): { key: K; value: V } {
+    const r = this.readRecord();
+    return { key: r.key, value: r.value };
+  }
+
+  readValue(): V {
+    return this.readRecord().value;
+  }
+
+  readRecordsToList(): TestRecord<K, V>[] {
+    const out: TestRecord<K, V>[] = [];
+    while (!this.isEmpty()) out.push(this.readRecord());
+    return out;
+  }
+
+  readKeyValuesToList(): { key: K; value: V }[] {
+    return this.readRecordsToList().map((r) => ({ key: r.key, value: r.value }));
+  }
+
+  readValuesToList(): V[] {
+    return this.readRecordsToList().map((r) => r.value);
+  }
+
+  /** The latest value per key (a table view of what was written). */
+  readKeyValuesToMap(): Map<K, V> {
+    const out = new Map<K, V>();
+    for (const r of this.readRecordsToList()) {
+      if (r.key === null) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `readKeyValuesToMap: a record of '${this.name}' has a null key`);
+      out.set(r.key, r.value);
+    }
+    return out;
+  }
+
+  getQueueSize(): number {
+    return this.driver.outputSize(this.name);
+  }
+
+  isEmpty(): boolean {
+    return this.getQueueSize() === 0;
+  }
+}

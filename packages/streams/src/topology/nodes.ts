@@ -1,0 +1,65 @@
+/**
+ * The nodes a topology is made of. They are definitions, not running things: a task
+ * instantiates them (one processor instance per node per task), so one topology runs any number
+ * of tasks. State stores will hang off processor nodes (`stores`) in part 2.
+ */
+import type { Processor } from '../processor/api.js';
+import type { Headers } from '../record.js';
+import type { Deserializer, Serializer } from '../serdes.js';
+
+/** What a sink's topic extractor and partitioner learn about the record being written. */
+export interface RecordContext {
+  /** The input record's topic, partition and offset; null when the record came from a punctuation. */
+  topic: string | null;
+  partition: number;
+  offset: bigint;
+  timestamp: number;
+  headers: Headers;
+}
+
+/** Chooses the topic per record (Kafka's `TopicNameExtractor`). */
+export type TopicNameExtractor<K, V> = (key: K, value: V, context: RecordContext) => string;
+
+/**
+ * Chooses the partition of an output record (Kafka's `StreamPartitioner`): a number in
+ * [0, numPartitions), or undefined for the producer's default (murmur2 of the serialised key).
+ */
+export type StreamPartitioner<K, V> = (topic: string, key: K, value: V, numPartitions: number) => number | undefined;
+
+export interface SourceNodeDef {
+  readonly kind: 'source';
+  readonly name: string;
+  readonly topics: readonly string[];
+  /** Undefined: the application's default serde. */
+  readonly keyDeserializer: Deserializer<unknown> | undefined;
+  readonly valueDeserializer: Deserializer<unknown> | undefined;
+}
+
+export interface ProcessorNodeDef {
+  readonly kind: 'processor';
+  readonly name: string;
+  readonly supplier: () => Processor<unknown, unknown, unknown, unknown>;
+  readonly parents: readonly string[];
+  /** Names of state stores the processor uses (part 2); they join sub-topologies too. */
+  readonly stores: readonly string[];
+}
+
+export interface SinkNodeDef {
+  readonly kind: 'sink';
+  readonly name: string;
+  readonly topic: string | TopicNameExtractor<unknown, unknown>;
+  readonly keySerializer: Serializer<unknown> | undefined;
+  readonly valueSerializer: Serializer<unknown> | undefined;
+  readonly partitioner: StreamPartitioner<unknown, unknown> | undefined;
+  readonly parents: readonly string[];
+}
+
+export type NodeDef = SourceNodeDef | ProcessorNodeDef | SinkNodeDef;
+
+/** A topic the application owns and the runtime creates: `<application.id>-<name>`. */
+export interface InternalTopicDef {
+  readonly name: string;
+  readonly kind: 'repartition';
+  /** Fixed partition count; undefined: as many as the sub-topology that writes it reads. */
+  readonly numberOfPartitions: number | undefined;
+}

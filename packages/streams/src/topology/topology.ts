@@ -1,0 +1,220 @@
+/**
+ * Topology: a graph of source, processor and sink nodes (Kafka Streams' `Topology`). The DSL
+ * builds one; it can be built by hand with addSource/addProcessor/addSink too. Nodes connected
+ * by parent links form a sub-topology; sub-topologies talk to each other only through topics
+ * (repartition topics), which is what lets each run as independent tasks, one per partition.
+ */
+import { topologyError } from '../errors.js';
+import type { Processor } from '../processor/api.js';
+import type { Deserializer, Serializer } from '../serdes.js';
+import { TopologyDescription, describeTopology } from './describe.js';
+import type { InternalTopicDef, NodeDef, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.js';
+
+export interface Subtopology {
+  readonly id: number;
+  /** Node names in the order they were added (parents before children). */
+  readonly nodes: readonly string[];
+  /** Topics its sources read, as named in the topology (internal topics unprefixed). */
+  readonly sourceTopics: readonly string[];
+}
+
+export interface SourceOptions<K, V> {
+  keyDeserializer?: Deserializer<K>;
+  valueDeserializer?: Deserializer<V>;
+}
+
+export interface SinkOptions<K, V> {
+  keySerializer?: Serializer<K>;
+  valueSerializer?: Serializer<V>;
+  partitioner?: StreamPartitioner<K, V>;
+}
+
+const NAME = /^[A-Za-z0-9._-]+$/;
+
+export class Topology {
+  private readonly nodes = new Map<string, NodeDef>();
+  private readonly childrenOf = new Map<string, string[]>();
+  private readonly topicToSource = new Map<string, string>();
+  private readonly internal = new Map<string, InternalTopicDef>();
+  private cachedSubtopologies: Subtopology[] | null = null;
+
+  addSource<K = unknown, V = unknown>(name: string, topics: string | readonly string[], options: SourceOptions<K, V> = {}): this {
+    this.checkNewName(name);
+    const list = typeof topics === 'string' ? [topics] : [...topics];
+    if (list.length === 0) throw topologyError(`source '${name}' needs at least one topic`);
+    for (const t of list) {
+      if (typeof t !== 'string' || t.length === 0) throw topologyError(`source '${name}' has an empty topic name`);
+      const other = this.topicToSource.get(t);
+      if (other) throw topologyError(`topic '${t}' is already read by source '${other}'; read it once and branch from there`);
+    }
+    for (const t of list) this.topicToSource.set(t, name);
+    this.add({ kind: 'source', name, topics: list, keyDeserializer: options.keyDeserializer as Deserializer<unknown>, valueDeserializer: options.valueDeserializer as Deserializer<unknown> });
+    return this;
+  }
+
+  addProcessor<KIn = unknown, VIn = unknown, KOut = unknown, VOut = unknown>(name: string, supplier: () => Processor<KIn, VIn, KOut, VOut>, ...parentNames: string[]): this {
+    if (typeof supplier !== 'function') throw topologyError(`processor '${name}' needs a supplier function that returns a new processor`);
+    this.checkNewName(name);
+    this.checkParents(name, parentNames);
+    this.add({ kind: 'processor', name, supplier: supplier as ProcessorNodeDef['supplier'], parents: parentNames, stores: [] });
+    return this;
+  }
+
+  addSink<K = unknown, V = unknown>(name: string, topic: string | TopicNameExtractor<K, V>, options: SinkOptions<K, V> = {}, ...parentNames: string[]): this {
+    this.checkNewName(name);
+    if (typeof topic === 'string' ? topic.length === 0 : typeof topic !== 'function') throw topologyError(`sink '${name}' needs a topic name or a topic name extractor`);
+    this.checkParents(name, parentNames);
+    this.add({
+      kind: 'sink',
+      name,
+      topic: topic as SinkNodeDef['topic'],
+      keySerializer: options.keySerializer as Serializer<unknown>,
+      valueSerializer: options.valueSerializer as Serializer<unknown>,
+      partitioner: options.partitioner as StreamPartitioner<unknown, unknown>,
+      parents: parentNames,
+    });
+    return this;
+  }
+
+  /**
+   * Declares a topic the application owns (the DSL's repartition topics). Sources and sinks name
+   * it unprefixed; the runtime creates and uses `<application.id>-<name>`.
+   */
+  addInternalTopic(name: string, options: { numberOfPartitions?: number } = {}): this {
+    if (this.internal.has(name)) throw topologyError(`internal topic '${name}' is declared twice`);
+    const n = options.numberOfPartitions;
+    if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw topologyError(`internal topic '${name}': numberOfPartitions must be a positive integer, got ${n}`);
+    this.internal.set(name, { name, kind: 'repartition', numberOfPartitions: n });
+    this.cachedSubtopologies = null;
+    return this;
+  }
+
+  describe(): TopologyDescription {
+    return describeTopology(this);
+  }
+
+  // ---------------------------------------------------------------- read by the runtime
+
+  node(name: string): NodeDef {
+    const n = this.nodes.get(name);
+    if (!n) throw topologyError(`no node named '${name}'`);
+    return n;
+  }
+
+  hasNode(name: string): boolean {
+    return this.nodes.has(name);
+  }
+
+  nodeNames(): string[] {
+    return [...this.nodes.keys()];
+  }
+
+  children(name: string): readonly string[] {
+    return this.childrenOf.get(name) ?? [];
+  }
+
+  internalTopics(): InternalTopicDef[] {
+    return [...this.internal.values()];
+  }
+
+  isInternalTopic(name: string): boolean {
+    return this.internal.has(name);
+  }
+
+  /** The topic name on the broker: internal topics get the application id in front. */
+  physicalTopic(applicationId: string, name: string): string {
+    return this.internal.has(name) ? `${applicationId}-${name}` : name;
+  }
+
+  /** Connected components of the node graph, numbered by their first source. */
+  subtopologies(): Subtopology[] {
+    if (this.cachedSubtopologies) return this.cachedSubtopologies;
+    const order = [...this.nodes.keys()];
+    const root = new Map<string, string>(order.map((n) => [n, n]));
+    const find = (n: string): string => {
+      let r = n;
+      while (root.get(r) !== r) r = root.get(r)!;
+      root.set(n, r);
+      return r;
+    };
+    const union = (a: string, b: string) => root.set(find(a), find(b));
+    const byStore = new Map<string, string>();
+    for (const n of this.nodes.values()) {
+      if (n.kind !== 'source') for (const p of n.parents) union(n.name, p);
+      if (n.kind === 'processor') {
+        for (const s of n.stores) {
+          const other = byStore.get(s);
+          if (other) union(n.name, other);
+          else byStore.set(s, n.name);
+        }
+      }
+    }
+    const groups = new Map<string, string[]>();
+    for (const n of order) {
+      const r = find(n);
+      let g = groups.get(r);
+      if (!g) groups.set(r, (g = []));
+      g.push(n);
+    }
+    const out: Subtopology[] = [];
+    for (const members of groups.values()) {
+      const sourceTopics = members.flatMap((m) => {
+        const n = this.nodes.get(m)!;
+        return n.kind === 'source' ? n.topics : [];
+      });
+      if (sourceTopics.length === 0) throw topologyError(`nodes ${members.join(', ')} are not connected to any source`);
+      out.push({ id: out.length, nodes: members, sourceTopics });
+    }
+    this.cachedSubtopologies = out;
+    return out;
+  }
+
+  /** The sub-topology reading a topic (topology name), if any. */
+  subtopologyOfTopic(topic: string): Subtopology | undefined {
+    const source = this.topicToSource.get(topic);
+    if (!source) return undefined;
+    return this.subtopologies().find((s) => s.nodes.includes(source));
+  }
+
+  /** Every topic the sources read (topology names). */
+  sourceTopics(): string[] {
+    return [...this.topicToSource.keys()];
+  }
+
+  /** Checks what can only be checked once the graph is complete. */
+  validate(): void {
+    if (this.topicToSource.size === 0) throw topologyError('it has no source; add a stream (builder.stream) or a source first');
+    for (const t of this.internal.keys()) {
+      if (!this.topicToSource.has(t)) throw topologyError(`internal topic '${t}' is written but no source reads it`);
+    }
+    this.subtopologies();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private add(node: NodeDef): void {
+    this.nodes.set(node.name, node);
+    if (node.kind !== 'source') {
+      for (const p of node.parents) {
+        let list = this.childrenOf.get(p);
+        if (!list) this.childrenOf.set(p, (list = []));
+        list.push(node.name);
+      }
+    }
+    this.cachedSubtopologies = null;
+  }
+
+  private checkNewName(name: string): void {
+    if (typeof name !== 'string' || !NAME.test(name)) throw topologyError(`node name ${JSON.stringify(name)} must be non-empty and use only letters, digits, '.', '_' and '-'`);
+    if (this.nodes.has(name)) throw topologyError(`a node named '${name}' already exists`);
+  }
+
+  private checkParents(name: string, parents: readonly string[]): void {
+    if (parents.length === 0) throw topologyError(`'${name}' needs at least one parent node`);
+    for (const p of parents) {
+      const parent = this.nodes.get(p);
+      if (!parent) throw topologyError(`parent '${p}' of '${name}' does not exist (add parents first)`);
+      if (parent.kind === 'sink') throw topologyError(`sink '${p}' cannot be the parent of '${name}'`);
+    }
+  }
+}
