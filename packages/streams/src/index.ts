@@ -40,3 +40,5 @@ export {
 } from './runtime/handlers.js';
 export { TopologyTestDriver, TestInputTopic, TestOutputTopic, type TestRecord, type TestDriverConfig } from './test-driver/topology-test-driver.js';
 export { StreamsError, StreamsErrorCode } from './errors.js';
+export { KafkaStreams, type KafkaStreamsState, type StateListener } from './runtime/kafka-streams.js';
+export { type StreamsConfig, streamsConfigDefinitions } from './runtime/config.js';

@@ -1,0 +1,119 @@
+/**
+ * The streams partition assignor. Kafka's range or sticky assignors place partitions one by one,
+ * which would split a task: a sub-topology reading two co-partitioned topics must get partition
+ * p of both on the same instance. This assignor assigns tasks (`<subtopology>_<partition>`),
+ * balanced by count, each staying with its previous owner where balance allows (owners report
+ * their tasks in the subscription's user data). It also carries the SHUTDOWN_APPLICATION
+ * request of one instance to every instance, as Kafka's assignor does.
+ */
+import type { AssignInput, Assignment, PartitionAssignor, TopicPartition } from '@sluice/client';
+import type { Topology } from '../topology/topology.js';
+
+interface SubscriptionInfo {
+  v: 1;
+  tasks: string[];
+  shutdown: boolean;
+}
+
+interface AssignmentInfo {
+  v: 1;
+  tasks: string[];
+  error: 'SHUTDOWN_APPLICATION' | null;
+}
+
+export interface TaskSpec {
+  id: string;
+  subtopology: number;
+  partition: number;
+}
+
+export interface AssignorHost {
+  ownedTasks(): string[];
+  shutdownRequested(): boolean;
+  onAssignmentInfo(info: { tasks: string[]; shutdownApplication: boolean }): void;
+}
+
+export const STREAMS_ASSIGNOR_NAME = 'sluice-streams';
+
+function parse<T>(b: Buffer | null | undefined): T | null {
+  if (!b || b.length === 0) return null;
+  try {
+    return JSON.parse(b.toString('utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Tasks of a topology given the partition counts of its (physical) source topics. */
+export function tasksOf(topology: Topology, applicationId: string, partitionsPerTopic: ReadonlyMap<string, number>): TaskSpec[] {
+  const tasks: TaskSpec[] = [];
+  for (const sub of topology.subtopologies()) {
+    let n = 0;
+    for (const t of sub.sourceTopics) n = Math.max(n, partitionsPerTopic.get(topology.physicalTopic(applicationId, t)) ?? 0);
+    for (let p = 0; p < n; p++) tasks.push({ id: `${sub.id}_${p}`, subtopology: sub.id, partition: p });
+  }
+  return tasks;
+}
+
+export class StreamsAssignor implements PartitionAssignor {
+  readonly name = STREAMS_ASSIGNOR_NAME;
+  readonly rebalanceProtocols = ['eager'] as const;
+
+  constructor(
+    private readonly topology: Topology,
+    private readonly applicationId: string,
+    private readonly host: AssignorHost,
+  ) {}
+
+  subscriptionUserData(): Buffer {
+    const info: SubscriptionInfo = { v: 1, tasks: this.host.ownedTasks(), shutdown: this.host.shutdownRequested() };
+    return Buffer.from(JSON.stringify(info));
+  }
+
+  assign(input: AssignInput): Map<string, Assignment> {
+    const memberIds = [...input.members.keys()].sort();
+    const infos = new Map(memberIds.map((id) => [id, parse<SubscriptionInfo>(input.members.get(id)!.userData)]));
+    const out = new Map<string, Assignment>();
+    if ([...infos.values()].some((i) => i?.shutdown)) {
+      const info: AssignmentInfo = { v: 1, tasks: [], error: 'SHUTDOWN_APPLICATION' };
+      for (const id of memberIds) out.set(id, { partitions: [], userData: Buffer.from(JSON.stringify(info)) });
+      return out;
+    }
+    // Partition-major order spreads each sub-topology's tasks over the members.
+    const tasks = tasksOf(this.topology, this.applicationId, input.partitionsPerTopic).sort((a, b) => a.partition - b.partition || a.subtopology - b.subtopology);
+    const capacity = Math.ceil(tasks.length / Math.max(1, memberIds.length));
+    const previous = new Map<string, string>();
+    for (const id of memberIds) for (const t of infos.get(id)?.tasks ?? []) if (!previous.has(t)) previous.set(t, id);
+    const load = new Map(memberIds.map((id) => [id, [] as TaskSpec[]]));
+    const unplaced: TaskSpec[] = [];
+    for (const t of tasks) {
+      const owner = previous.get(t.id);
+      if (owner !== undefined && load.get(owner)!.length < capacity) load.get(owner)!.push(t);
+      else unplaced.push(t);
+    }
+    for (const t of unplaced) {
+      let best = memberIds[0];
+      for (const id of memberIds) if (load.get(id)!.length < load.get(best)!.length) best = id;
+      load.get(best)!.push(t);
+    }
+    const subs = new Map(this.topology.subtopologies().map((s) => [s.id, s]));
+    for (const id of memberIds) {
+      const partitions: TopicPartition[] = [];
+      const mine = load.get(id)!;
+      for (const t of mine) {
+        for (const logical of subs.get(t.subtopology)!.sourceTopics) {
+          const topic = this.topology.physicalTopic(this.applicationId, logical);
+          if (t.partition < (input.partitionsPerTopic.get(topic) ?? 0)) partitions.push({ topic, partition: t.partition });
+        }
+      }
+      const info: AssignmentInfo = { v: 1, tasks: mine.map((t) => t.id), error: null };
+      out.set(id, { partitions, userData: Buffer.from(JSON.stringify(info)) });
+    }
+    return out;
+  }
+
+  onAssignment(assignment: Assignment): void {
+    const info = parse<AssignmentInfo>(assignment.userData);
+    this.host.onAssignmentInfo({ tasks: info?.tasks ?? [], shutdownApplication: info?.error === 'SHUTDOWN_APPLICATION' });
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Before the first poll: checks that the source topics exist and creates the internal
+ * (repartition) topics with the right partition count: the count given in Repartitioned, or
+ * else the largest partition count among the topics the writing sub-topology reads (Kafka's
+ * rule), resolved through chains of repartition topics.
+ */
+import { type Admin, KafkaError } from '@sluice/client';
+import { StreamsError, StreamsErrorCode } from '../errors.js';
+import type { Topology } from '../topology/topology.js';
+
+export async function prepareTopics(admin: Admin, topology: Topology, applicationId: string, replicationFactor: number): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const userSources = topology.sourceTopics().filter((t) => !topology.isInternalTopic(t));
+  const missing: string[] = [];
+  for (const t of userSources) {
+    try {
+      const [d] = await admin.describeTopics([t]);
+      counts.set(t, d.partitions.length);
+    } catch (e) {
+      if (e instanceof KafkaError && e.code === 'UNKNOWN_TOPIC_OR_PARTITION') missing.push(t);
+      else throw e;
+    }
+  }
+  if (missing.length > 0) {
+    throw new StreamsError(StreamsErrorCode.MISSING_SOURCE_TOPIC, `source topic${missing.length > 1 ? 's' : ''} ${missing.map((t) => `'${t}'`).join(', ')} do${missing.length > 1 ? '' : 'es'} not exist; create ${missing.length > 1 ? 'them' : 'it'} before starting the application`);
+  }
+
+  const internal = topology.internalTopics();
+  const writers = new Map<string, number[]>();
+  for (const name of topology.nodeNames()) {
+    const n = topology.node(name);
+    if (n.kind === 'sink' && typeof n.topic === 'string' && topology.isInternalTopic(n.topic)) {
+      const sub = topology.subtopologies().find((s) => s.nodes.includes(name))!;
+      writers.set(n.topic, [...(writers.get(n.topic) ?? []), sub.id]);
+    }
+  }
+  const subs = topology.subtopologies();
+  // Fixed point: a repartition topic fed from another repartition topic waits for that one.
+  for (let round = 0; round <= internal.length; round++) {
+    for (const t of internal) {
+      if (counts.has(t.name)) continue;
+      if (t.numberOfPartitions !== undefined) {
+        counts.set(t.name, t.numberOfPartitions);
+        continue;
+      }
+      const inputs = (writers.get(t.name) ?? []).flatMap((id) => subs[id].sourceTopics);
+      if (inputs.length > 0 && inputs.every((i) => counts.has(i))) counts.set(t.name, Math.max(...inputs.map((i) => counts.get(i)!)));
+    }
+  }
+  const unresolved = internal.filter((t) => !counts.has(t.name));
+  if (unresolved.length > 0) throw new StreamsError(StreamsErrorCode.TOPOLOGY, `cannot work out the partition count of ${unresolved.map((t) => t.name).join(', ')} (a cycle of repartition topics?); set Repartitioned.numberOfPartitions`);
+
+  if (internal.length > 0) {
+    const physical = internal.map((t) => ({ name: topology.physicalTopic(applicationId, t.name), partitions: counts.get(t.name)! }));
+    await admin.createTopics(
+      physical.map((t) => ({ name: t.name, numPartitions: t.partitions, replicationFactor, configs: { 'cleanup.policy': 'delete' } })),
+      { ifNotExists: true },
+    );
+    const described = await admin.describeTopics(physical.map((t) => t.name));
+    for (const [i, d] of described.entries()) {
+      if (d.partitions.length !== physical[i].partitions) {
+        throw new StreamsError(
+          StreamsErrorCode.TOPOLOGY,
+          `internal topic '${d.name}' exists with ${d.partitions.length} partitions but the topology needs ${physical[i].partitions}; delete it (the application must be stopped) or set Repartitioned.numberOfPartitions`,
+        );
+      }
+    }
+  }
+  const physicalCounts = new Map<string, number>();
+  for (const [t, n] of counts) physicalCounts.set(topology.physicalTopic(applicationId, t), n);
+  return physicalCounts;
+}

@@ -1,0 +1,269 @@
+/**
+ * KafkaStreams: runs a topology as one instance of an application. Instances of the same
+ * application (same application.id) form a consumer group and share the input partitions;
+ * starting more spreads the tasks, stopping one hands its tasks to the rest.
+ *
+ * States (Kafka's): CREATED → REBALANCING ⇄ RUNNING → PENDING_SHUTDOWN → NOT_RUNNING, and on a
+ * fatal error PENDING_ERROR → ERROR.
+ */
+import { Admin } from '@sluice/client';
+import { randomUUID } from 'node:crypto';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import { Serdes, type Serde } from '../serdes.js';
+import type { Topology } from '../topology/topology.js';
+import { type StreamsConfig, validateConfig } from './config.js';
+import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler } from './handlers.js';
+import { prepareTopics } from './internal-topics.js';
+import { StreamThread, type ThreadConfig } from './stream-thread.js';
+
+export type KafkaStreamsState = 'CREATED' | 'REBALANCING' | 'RUNNING' | 'PENDING_SHUTDOWN' | 'NOT_RUNNING' | 'PENDING_ERROR' | 'ERROR';
+export type StateListener = (newState: KafkaStreamsState, oldState: KafkaStreamsState) => void;
+
+const TRANSITIONS: Record<KafkaStreamsState, readonly KafkaStreamsState[]> = {
+  CREATED: ['REBALANCING', 'PENDING_SHUTDOWN', 'PENDING_ERROR'],
+  REBALANCING: ['RUNNING', 'REBALANCING', 'PENDING_SHUTDOWN', 'PENDING_ERROR'],
+  RUNNING: ['REBALANCING', 'PENDING_SHUTDOWN', 'PENDING_ERROR'],
+  PENDING_SHUTDOWN: ['NOT_RUNNING'],
+  NOT_RUNNING: [],
+  PENDING_ERROR: ['ERROR'],
+  ERROR: [],
+};
+
+/** How long SHUTDOWN_APPLICATION waits for the group to pass the request round before stopping alone. */
+const SHUTDOWN_APPLICATION_WAIT_MS = 10_000;
+
+export class KafkaStreams {
+  readonly applicationId: string;
+  private readonly log: StreamsLogger;
+  private readonly threadConfig: ThreadConfig;
+  private readonly replicationFactor: number;
+  private readonly adminOptions: object;
+  private current: KafkaStreamsState = 'CREATED';
+  private stateListener: StateListener | null = null;
+  private readonly waiters = new Set<() => void>();
+  private uncaughtHandler: StreamsUncaughtExceptionHandler | null = null;
+  private thread: StreamThread | null = null;
+  private admin: Admin | null = null;
+  private threadCount = 0;
+  private stopping: Promise<void> | null = null;
+  /** The error that put the instance in ERROR. */
+  error: Error | null = null;
+
+  constructor(
+    private readonly topology: Topology,
+    config: StreamsConfig,
+  ) {
+    validateConfig(config);
+    topology.validate();
+    this.applicationId = config.applicationId;
+    const clientId = config.clientId ?? `${config.applicationId}-${randomUUID().slice(0, 8)}`;
+    this.log = config.logger ?? defaultLogger(`sluice-streams ${clientId}`);
+    this.replicationFactor = config.replicationFactor ?? -1;
+    this.adminOptions = { ...config.admin, bootstrapServers: config.bootstrapServers, clientId: `${clientId}-admin` };
+    this.threadConfig = {
+      applicationId: config.applicationId,
+      clientId,
+      bootstrapServers: config.bootstrapServers,
+      commitIntervalMs: config.commitIntervalMs ?? 30_000,
+      pollMs: config.pollMs ?? 100,
+      repartitionPurgeIntervalMs: config.repartitionPurgeIntervalMs ?? 30_000,
+      defaultKeySerde: (config.defaultKeySerde ?? Serdes.Buffer()) as Serde<unknown>,
+      defaultValueSerde: (config.defaultValueSerde ?? Serdes.Buffer()) as Serde<unknown>,
+      deserializationExceptionHandler: config.deserializationExceptionHandler ?? logAndFailExceptionHandler,
+      productionExceptionHandler: config.productionExceptionHandler ?? defaultProductionExceptionHandler,
+      consumer: config.consumer ?? {},
+      producer: config.producer ?? {},
+      log: this.log,
+    };
+  }
+
+  // ---------------------------------------------------------------- state
+
+  state(): KafkaStreamsState {
+    return this.current;
+  }
+
+  /** Called on every state change (Kafka's setStateListener; one listener, set before start). */
+  setStateListener(listener: StateListener): void {
+    if (this.current !== 'CREATED') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'set the state listener before start()');
+    this.stateListener = listener;
+  }
+
+  /** Decides what happens when processing throws; default SHUTDOWN_CLIENT (as in Kafka). */
+  setUncaughtExceptionHandler(handler: StreamsUncaughtExceptionHandler): void {
+    if (this.current !== 'CREATED') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'set the uncaught exception handler before start()');
+    this.uncaughtHandler = handler;
+  }
+
+  private transition(to: KafkaStreamsState): boolean {
+    const from = this.current;
+    if (from === to && to !== 'REBALANCING') return false;
+    if (!TRANSITIONS[from].includes(to)) return false;
+    this.current = to;
+    if (from !== to) {
+      this.log.info(`state ${from} → ${to}`);
+      try {
+        this.stateListener?.(to, from);
+      } catch (e) {
+        this.log.warn(`the state listener threw: ${messageOf(e)}`);
+      }
+      for (const w of [...this.waiters]) w();
+    }
+    return true;
+  }
+
+  /** Resolves once the instance is in `state`; rejects on timeout or if it reaches a terminal state instead. */
+  waitForState(state: KafkaStreamsState, timeoutMs = 60_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.current === state) done(null);
+        else if (this.current === 'ERROR' || this.current === 'NOT_RUNNING') done(new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `waiting for ${state}, the instance reached ${this.current}${this.error ? `: ${this.error.message}` : ''}`));
+      };
+      const timer = setTimeout(() => done(new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `still ${this.current} after ${timeoutMs} ms, waiting for ${state}`)), timeoutMs);
+      const done = (e: Error | null) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        if (e) reject(e);
+        else resolve();
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** The tasks this instance runs now (`<subtopology>_<partition>`). */
+  localTasks(): string[] {
+    return this.thread?.assignedTaskIds() ?? [];
+  }
+
+  /** Kafka's cleanUp(): removes local state. There is none before state stores (part 2). */
+  cleanUp(): void {
+    if (this.current !== 'CREATED' && this.current !== 'NOT_RUNNING' && this.current !== 'ERROR') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'cleanUp() needs a stopped instance');
+  }
+
+  // ---------------------------------------------------------------- start
+
+  /**
+   * Starts processing: checks the source topics, creates internal topics, joins the group.
+   * Resolves once the loop runs (state REBALANCING until tasks are assigned); rejects (state
+   * ERROR) if the application cannot start, e.g. a source topic is missing.
+   */
+  async start(): Promise<void> {
+    if (this.current !== 'CREATED') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `start() can only be called once, in CREATED (the instance is ${this.current})`);
+    this.transition('REBALANCING');
+    this.admin = new Admin(this.adminOptions as never);
+    try {
+      await prepareTopics(this.admin, this.topology, this.applicationId, this.replicationFactor);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      if (this.state() === 'REBALANCING') {
+        this.error = error;
+        this.transition('PENDING_ERROR');
+        await this.admin.close().catch(() => {});
+        this.transition('ERROR');
+        this.log.error(`could not start: ${error.message}`);
+      }
+      throw error;
+    }
+    if (this.state() !== 'REBALANCING') return; // closed while preparing
+    this.startThread();
+  }
+
+  private startThread(): void {
+    const thread = new StreamThread(this.topology, this.threadConfig, this.admin!, {
+      onRebalanceStarted: () => {
+        if (this.current === 'RUNNING') this.transition('REBALANCING');
+      },
+      onTasksAssigned: () => {
+        if (this.current === 'REBALANCING') this.transition('RUNNING');
+      },
+      onShutdownApplication: () => {
+        setImmediate(() => void this.shutdownInError(new StreamsError(StreamsErrorCode.SHUTDOWN_REQUESTED, 'an instance of the application asked every instance to shut down (SHUTDOWN_APPLICATION)')));
+      },
+    });
+    this.thread = thread;
+    this.threadCount++;
+    thread.run().then(
+      () => {},
+      (e) => void this.threadFailed(thread, e instanceof Error ? e : new Error(String(e))),
+    );
+  }
+
+  private async threadFailed(thread: StreamThread, error: Error): Promise<void> {
+    if (thread !== this.thread || this.stopping || this.current === 'PENDING_ERROR' || this.current === 'ERROR') {
+      await thread.close(false).catch(() => {});
+      return;
+    }
+    let response: ReturnType<StreamsUncaughtExceptionHandler> = 'SHUTDOWN_CLIENT';
+    if (this.uncaughtHandler) {
+      try {
+        response = this.uncaughtHandler(error);
+      } catch (e) {
+        this.log.error(`the uncaught exception handler threw: ${messageOf(e)}; shutting down this instance`);
+      }
+    }
+    this.log.error(`processing failed (${response}): ${error.message}`);
+    if (response === 'REPLACE_THREAD') {
+      if (this.current === 'RUNNING') this.transition('REBALANCING');
+      await thread.close(false).catch((e) => this.log.warn(`closing the failed loop: ${messageOf(e)}`));
+      if (!this.stopping && this.current === 'REBALANCING') this.startThread();
+      return;
+    }
+    if (response === 'SHUTDOWN_APPLICATION') {
+      thread.requestApplicationShutdown();
+      setTimeout(() => void this.shutdownInError(error), SHUTDOWN_APPLICATION_WAIT_MS).unref();
+      return;
+    }
+    await this.shutdownInError(error);
+  }
+
+  /** PENDING_ERROR → ERROR: stops the loop and closes the clients. */
+  private async shutdownInError(error: Error): Promise<void> {
+    if (this.stopping || !this.transition('PENDING_ERROR')) return;
+    this.error = error;
+    this.stopping = (async () => {
+      await this.thread?.close(false).catch((e) => this.log.warn(`closing: ${messageOf(e)}`));
+      await this.admin?.close().catch(() => {});
+      this.transition('ERROR');
+    })();
+    await this.stopping;
+  }
+
+  // ---------------------------------------------------------------- close
+
+  /**
+   * Stops gracefully: finishes the current records, flushes the outputs, commits, leaves the
+   * group (the other instances take over the tasks at once) and closes the clients. Resolves
+   * true once done, or false if `timeoutMs` passed first (closing carries on in the background).
+   */
+  async close(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    if (!this.stopping) {
+      if (this.current === 'NOT_RUNNING' || this.current === 'ERROR') return true;
+      this.transition('PENDING_SHUTDOWN');
+      this.stopping = (async () => {
+        await this.thread?.close(true).catch((e) => this.log.warn(`closing: ${messageOf(e)}`));
+        await this.admin?.close().catch(() => {});
+        this.transition('NOT_RUNNING');
+      })();
+    }
+    const timeoutMs = options.timeoutMs;
+    if (timeoutMs === undefined) {
+      await this.stopping;
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([this.stopping.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)))]);
+    clearTimeout(timer);
+    return finished;
+  }
+
+  /** How many processing loops were started (more than 1 after REPLACE_THREAD). */
+  get threadsStarted(): number {
+    return this.threadCount;
+  }
+
+  /** Records processed by the current loop. */
+  get processedRecords(): number {
+    return this.thread?.processed ?? 0;
+  }
+}

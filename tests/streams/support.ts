@@ -1,0 +1,61 @@
+/** Helpers of the streams end-to-end tests: topics, producing inputs, reading outputs. */
+import { Admin, Consumer, Producer } from '@sluice/client';
+
+export async function createTopics(bootstrap: string, topics: { name: string; partitions: number }[]): Promise<void> {
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  try {
+    await admin.createTopics(topics.map((t) => ({ name: t.name, numPartitions: t.partitions, replicationFactor: 1 })));
+  } finally {
+    await admin.close();
+  }
+}
+
+export async function produce(bootstrap: string, topic: string, records: { key: string | null; value: string }[]): Promise<void> {
+  const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 5 });
+  try {
+    await producer.sendBatch(records.map((r) => ({ topic, key: r.key, value: r.value })));
+  } finally {
+    await producer.close();
+  }
+}
+
+export interface ReadRecord {
+  key: string | null;
+  value: string | null;
+  partition: number;
+  timestamp: number;
+}
+
+/** Reads a topic from the beginning until `until` says it has enough (or the time is up). */
+export async function readTopic(bootstrap: string, topic: string, until: (records: ReadRecord[]) => boolean, timeoutMs = 60_000): Promise<ReadRecord[]> {
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  let partitions: number;
+  try {
+    partitions = (await admin.describeTopics([topic]))[0].partitions.length;
+  } finally {
+    await admin.close();
+  }
+  const consumer = new Consumer({ bootstrapServers: bootstrap, autoOffsetReset: 'earliest' });
+  consumer.assign(Array.from({ length: partitions }, (_, partition) => ({ topic, partition })));
+  const out: ReadRecord[] = [];
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (!until(out) && Date.now() < deadline) {
+      for (const r of await consumer.poll({ timeoutMs: 200 })) {
+        out.push({ key: r.key?.toString() ?? null, value: r.value?.toString() ?? null, partition: r.partition, timestamp: r.timestamp });
+      }
+    }
+  } finally {
+    await consumer.close();
+  }
+  return out;
+}
+
+/** Waits for a condition, polling; fails with `what` on timeout. */
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
