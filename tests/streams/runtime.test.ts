@@ -1,0 +1,189 @@
+// The runtime against the Sluice broker: scale-out and hand-over between instances, the
+// exception handlers, and punctuation on a real clock.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBroker, type Broker } from '@sluice/broker';
+import {
+  KafkaStreams,
+  type KafkaStreamsState,
+  PunctuationType,
+  Record,
+  Serdes,
+  StreamsBuilder,
+  StreamsErrorCode,
+  type ProcessorContext,
+  type StreamsConfig,
+  type StreamsLogger,
+  logAndContinueExceptionHandler,
+  logAndContinueProductionExceptionHandler,
+} from '@sluice/streams';
+import { createTopics, eventually, produce, readTopic } from './support.js';
+
+const S = Serdes.String();
+const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };
+let broker: Broker;
+
+before(async () => {
+  broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '1000' } });
+});
+after(async () => {
+  await broker.close();
+});
+
+function config(applicationId: string, extra: Partial<StreamsConfig> = {}): StreamsConfig {
+  return { applicationId, bootstrapServers: broker.bootstrap, commitIntervalMs: 200, logger: quiet, consumer: { sessionTimeoutMs: 3000, heartbeatIntervalMs: 200 }, ...extra };
+}
+
+function passThrough(input: string, output: string) {
+  const b = new StreamsBuilder();
+  b.stream(input, { keySerde: S, valueSerde: S }).to(output);
+  return b.build();
+}
+
+test('two instances share six partitions; closing one hands its tasks to the other', async () => {
+  await createTopics(broker.bootstrap, [
+    { name: 'so-in', partitions: 6 },
+    { name: 'so-out', partitions: 6 },
+  ]);
+  const one = new KafkaStreams(passThrough('so-in', 'so-out'), config('so-app'));
+  const two = new KafkaStreams(passThrough('so-in', 'so-out'), config('so-app'));
+  await one.start();
+  await one.waitForState('RUNNING');
+  await two.start();
+  await eventually('tasks to spread over both instances', () => one.localTasks().length === 3 && two.localTasks().length === 3 && two.state() === 'RUNNING');
+  assert.deepEqual([...one.localTasks(), ...two.localTasks()].sort(), ['0_0', '0_1', '0_2', '0_3', '0_4', '0_5']);
+  await produce(broker.bootstrap, 'so-in', Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, value: `v${i}` })));
+  await readTopic(broker.bootstrap, 'so-out', (rs) => rs.length >= 60);
+  assert.equal(await one.close(), true);
+  await eventually('the remaining instance to take every task', () => two.localTasks().length === 6 && two.state() === 'RUNNING');
+  await produce(broker.bootstrap, 'so-in', Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, value: `w${i}` })));
+  const all = await readTopic(broker.bootstrap, 'so-out', (rs) => rs.length >= 120);
+  assert.equal(new Set(all.map((r) => r.value)).size, 120);
+  await two.close();
+});
+
+test('deserialization errors: logAndContinue skips the record, the default fails into ERROR', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'de-in', partitions: 1 }, { name: 'de-out', partitions: 1 }]);
+  const build = () => {
+    const b = new StreamsBuilder();
+    b.stream('de-in', { keySerde: S, valueSerde: Serdes.JSON<{ n: number }>() }).mapValues((v) => String(v.n)).to('de-out', { keySerde: S, valueSerde: S });
+    return b.build();
+  };
+  await produce(broker.bootstrap, 'de-in', [{ key: 'a', value: '{"n":1}' }, { key: 'b', value: 'not json' }, { key: 'c', value: '{"n":3}' }]);
+  const lenient = new KafkaStreams(build(), config('de-lenient', { deserializationExceptionHandler: logAndContinueExceptionHandler }));
+  await lenient.start();
+  const out = await readTopic(broker.bootstrap, 'de-out', (rs) => rs.length >= 2);
+  assert.deepEqual(out.map((r) => r.value), ['1', '3']);
+  await lenient.close();
+
+  const strict = new KafkaStreams(build(), config('de-strict'));
+  const states: KafkaStreamsState[] = [];
+  strict.setStateListener((s) => states.push(s));
+  await strict.start();
+  await strict.waitForState('ERROR').catch(() => {});
+  assert.equal(strict.state(), 'ERROR');
+  assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.DESERIALIZATION);
+  assert.match(strict.error!.message, /de-in-0 at offset 1 could not be deserialised/);
+  assert.deepEqual(states.slice(-2), ['PENDING_ERROR', 'ERROR']);
+});
+
+test('production errors: the handler drops unserialisable outputs or fails', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'pe-in', partitions: 1 }, { name: 'pe-out', partitions: 1 }]);
+  const build = () => {
+    const b = new StreamsBuilder();
+    // Int32 cannot hold 2^40: serialising that output fails.
+    b.stream('pe-in', { keySerde: S, valueSerde: S }).mapValues((v) => Number(v)).to('pe-out', { keySerde: S, valueSerde: Serdes.Int32() });
+    return b.build();
+  };
+  await produce(broker.bootstrap, 'pe-in', [{ key: 'a', value: '1' }, { key: 'b', value: String(2 ** 40) }, { key: 'c', value: '3' }]);
+  const lenient = new KafkaStreams(build(), config('pe-lenient', { productionExceptionHandler: logAndContinueProductionExceptionHandler }));
+  await lenient.start();
+  const out = await readTopic(broker.bootstrap, 'pe-out', (rs) => rs.length >= 2);
+  assert.deepEqual(out.map((r) => r.key), ['a', 'c']);
+  await lenient.close();
+
+  const strict = new KafkaStreams(build(), config('pe-strict'));
+  await strict.start();
+  await strict.waitForState('ERROR').catch(() => {});
+  assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.PRODUCTION);
+});
+
+test('uncaught exceptions: REPLACE_THREAD starts over from the last commit and loses nothing', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'rt-in', partitions: 2 }, { name: 'rt-out', partitions: 1 }]);
+  let thrown = false;
+  const b = new StreamsBuilder();
+  b.stream('rt-in', { keySerde: S, valueSerde: S })
+    .peek((_k, v) => {
+      if (v === 'v5' && !thrown) {
+        thrown = true;
+        throw new Error('boom');
+      }
+    })
+    .to('rt-out');
+  const streams = new KafkaStreams(b.build(), config('rt-app'));
+  const errors: string[] = [];
+  streams.setUncaughtExceptionHandler((e) => {
+    errors.push(e.message);
+    return 'REPLACE_THREAD';
+  });
+  await streams.start();
+  await produce(broker.bootstrap, 'rt-in', Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}` })));
+  const out = await readTopic(broker.bootstrap, 'rt-out', (rs) => new Set(rs.map((r) => r.value)).size >= 10);
+  assert.equal(new Set(out.map((r) => r.value)).size, 10);
+  assert.equal(streams.threadsStarted, 2);
+  assert.match(errors[0], /boom/);
+  await streams.waitForState('RUNNING');
+  await streams.close();
+});
+
+test('uncaught exceptions: SHUTDOWN_APPLICATION stops every instance', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'sa-in', partitions: 2 }]);
+  const build = () => {
+    const b = new StreamsBuilder();
+    b.stream('sa-in', { keySerde: S, valueSerde: S }).foreach((_k, v) => {
+      if (v === 'poison') throw new Error('poison pill');
+    });
+    return b.build();
+  };
+  const instances = [new KafkaStreams(build(), config('sa-app')), new KafkaStreams(build(), config('sa-app'))];
+  for (const s of instances) s.setUncaughtExceptionHandler(() => 'SHUTDOWN_APPLICATION');
+  for (const s of instances) await s.start();
+  await eventually('both instances to run', () => instances.every((s) => s.state() === 'RUNNING' && s.localTasks().length === 1));
+  await produce(broker.bootstrap, 'sa-in', [{ key: 'x', value: 'poison' }]);
+  await eventually('every instance to stop in ERROR', () => instances.every((s) => s.state() === 'ERROR'), 30_000);
+  assert.ok(instances.some((s) => s.error?.message.includes('SHUTDOWN_APPLICATION')));
+});
+
+test('wall-clock punctuation runs on the real clock; close runs processor close()', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'wc-in', partitions: 1 }, { name: 'wc-out', partitions: 1 }]);
+  let closed = 0;
+  const b = new StreamsBuilder();
+  b.stream('wc-in', { keySerde: S, valueSerde: S })
+    .process<string, string>(() => {
+      let count = 0;
+      let ctx!: ProcessorContext<string, string>;
+      return {
+        init(c) {
+          ctx = c;
+          c.schedule(100, PunctuationType.WALL_CLOCK_TIME, (now) => {
+            if (count > 0) ctx.forward(new Record('count', String(count), now));
+            count = 0;
+          });
+        },
+        process() {
+          count++;
+        },
+        close() {
+          closed++;
+        },
+      };
+    })
+    .to('wc-out', { keySerde: S, valueSerde: S });
+  const streams = new KafkaStreams(b.build(), config('wc-app'));
+  await streams.start();
+  await produce(broker.bootstrap, 'wc-in', Array.from({ length: 5 }, (_, i) => ({ key: null, value: `v${i}` })));
+  const out = await readTopic(broker.bootstrap, 'wc-out', (rs) => rs.reduce((n, r) => n + Number(r.value), 0) >= 5);
+  assert.equal(out.reduce((n, r) => n + Number(r.value), 0), 5);
+  await streams.close();
+  assert.equal(closed, 1);
+});
