@@ -1,0 +1,197 @@
+// describe() in Kafka's text shape and as JSON, punctuation in the test driver, serdes, and
+// clear errors for malformed topologies and configs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  KafkaStreams,
+  PunctuationType,
+  Record,
+  Serdes,
+  StreamsBuilder,
+  StreamsError,
+  Topology,
+  TopologyTestDriver,
+  logAndContinueExceptionHandler,
+  type ProcessorContext,
+} from '@sluice/streams';
+
+const S = Serdes.String();
+
+test('describe() prints the topology as Kafka Streams does', () => {
+  const b = new StreamsBuilder();
+  b.stream('source-topic', { keySerde: S, valueSerde: S })
+    .filter((_k, v) => v.includes('important'))
+    .to('destination-topic');
+  assert.equal(
+    b.build().describe().toString(),
+    [
+      'Topologies:',
+      '   Sub-topology: 0',
+      '    Source: KSTREAM-SOURCE-0000000000 (topics: [source-topic])',
+      '      --> KSTREAM-FILTER-0000000001',
+      '    Processor: KSTREAM-FILTER-0000000001 (stores: [])',
+      '      --> KSTREAM-SINK-0000000002',
+      '      <-- KSTREAM-SOURCE-0000000000',
+      '    Sink: KSTREAM-SINK-0000000002 (topic: destination-topic)',
+      '      <-- KSTREAM-FILTER-0000000001',
+      '',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('describe() splits sub-topologies at repartition topics and lists branches', () => {
+  const b = new StreamsBuilder();
+  const s = b.stream(['a', 'b'], { keySerde: S, valueSerde: S });
+  const branches = s.split('split-').branch((_k, v) => v === 'x').defaultBranch();
+  branches['split-1'].to('xs');
+  branches['split-0'].selectKey((_k, v) => v).repartition({ name: 'rekey' }).to((k) => `out-${k}`);
+  const d = b.build().describe();
+  const text = d.toString();
+  assert.match(text, /^Topologies:\n {3}Sub-topology: 0\n/);
+  assert.match(text, /Source: KSTREAM-SOURCE-0000000000 \(topics: \[a, b\]\)\n {6}--> split-\n/);
+  assert.match(text, /Processor: split- \(stores: \[\]\)\n {6}--> split-0, split-1\n {6}<-- KSTREAM-SOURCE-0000000000/);
+  assert.match(text, /Sink: rekey-repartition-sink \(topic: rekey-repartition\)/);
+  assert.match(text, /\n {2}Sub-topology: 1\n {4}Source: rekey-repartition-source \(topics: \[rekey-repartition\]\)/);
+  assert.match(text, /Sink: KSTREAM-SINK-\d+ \(extractor class: anonymous\)/);
+  const json = JSON.parse(JSON.stringify(d));
+  assert.equal(json.subtopologies.length, 2);
+  assert.deepEqual(json.subtopologies[1].nodes[0], { type: 'source', name: 'rekey-repartition-source', topics: ['rekey-repartition'], successors: [json.subtopologies[1].nodes[1].name] });
+  assert.deepEqual(json.globalStores, []);
+});
+
+test('stream-time punctuation fires as record timestamps advance, once per gap', () => {
+  const fired: number[] = [];
+  const b = new StreamsBuilder();
+  b.stream('in', { keySerde: S, valueSerde: S }).process(() => ({
+    init(ctx: ProcessorContext<string, string>) {
+      ctx.schedule(10, PunctuationType.STREAM_TIME, (t) => fired.push(t));
+    },
+    process() {},
+  }));
+  const driver = new TopologyTestDriver(b.build(), {}, 0);
+  const input = driver.createInputTopic('in', S, S);
+  for (const ts of [0, 5, 10, 35, 39, 40, 20]) input.pipeInput('k', 'v', ts);
+  assert.deepEqual(fired, [0, 10, 35, 40]);
+});
+
+test('wall-clock punctuation fires as the driver clock advances, and may forward', () => {
+  const b = new StreamsBuilder();
+  b.stream('in', { keySerde: S, valueSerde: S })
+    .process<string, string>(() => {
+      let ctx!: ProcessorContext<string, string>;
+      let seen = 0;
+      return {
+        init(c) {
+          ctx = c;
+          c.schedule(100, PunctuationType.WALL_CLOCK_TIME, (now) => ctx.forward(new Record('tick', `${now}:${seen}`, now)));
+        },
+        process() {
+          seen++;
+        },
+      };
+    })
+    .to('ticks', { keySerde: S, valueSerde: S });
+  const driver = new TopologyTestDriver(b.build(), {}, 1000);
+  const ticks = driver.createOutputTopic('ticks', S, S);
+  driver.advanceWallClockTime(50);
+  assert.ok(ticks.isEmpty());
+  driver.createInputTopic('in', S, S).pipeInput('k', 'v');
+  driver.advanceWallClockTime(50);
+  driver.advanceWallClockTime(250);
+  assert.deepEqual(ticks.readRecordsToList().map((r) => [r.value, r.timestamp]), [['1100:1', 1100], ['1350:1', 1350]]);
+});
+
+test('a cancelled punctuation stops; recordMetadata is null inside a punctuation', () => {
+  const seen: unknown[] = [];
+  const b = new StreamsBuilder();
+  b.stream('in', { keySerde: S, valueSerde: S }).process(() => {
+    let ctx!: ProcessorContext<never, never>;
+    return {
+      init(c) {
+        ctx = c;
+        const handle = c.schedule(10, PunctuationType.WALL_CLOCK_TIME, () => {
+          seen.push(ctx.recordMetadata());
+          handle.cancel();
+        });
+      },
+      process() {},
+    };
+  });
+  const driver = new TopologyTestDriver(b.build(), {}, 0);
+  driver.advanceWallClockTime(10);
+  driver.advanceWallClockTime(10);
+  assert.deepEqual(seen, [null]);
+});
+
+test('serdes: Kafka byte layouts and null pass-through', () => {
+  assert.deepEqual(Serdes.Int32().serialize('t', 1), Buffer.from([0, 0, 0, 1]));
+  assert.deepEqual(Serdes.Int32().serialize('t', -2), Buffer.from([0xff, 0xff, 0xff, 0xfe]));
+  assert.deepEqual(Serdes.Int64().serialize('t', 258n), Buffer.from([0, 0, 0, 0, 0, 0, 1, 2]));
+  assert.equal(Serdes.Int64().deserialize('t', Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])), -1n);
+  assert.deepEqual(Serdes.Double().serialize('t', 1.5), Buffer.from('3ff8000000000000', 'hex'));
+  assert.equal(Serdes.Double().deserialize('t', Buffer.from('3ff8000000000000', 'hex')), 1.5);
+  assert.deepEqual(Serdes.JSON().deserialize('t', Buffer.from('{"a":[1]}')), { a: [1] });
+  assert.equal(Serdes.String().deserialize('t', Buffer.from('héllo')), 'héllo');
+  for (const serde of [Serdes.String(), Serdes.Int32(), Serdes.Int64(), Serdes.Double(), Serdes.JSON(), Serdes.Buffer()]) {
+    assert.equal(serde.serialize('t', null as never), null);
+    assert.equal(serde.deserialize('t', null), null);
+  }
+  assert.throws(() => Serdes.Int32().deserialize('t', Buffer.from([1, 2])), /Int32 deserializer expects 4 bytes but got 2 \(topic 't'\)/);
+  assert.throws(() => Serdes.Int32().serialize('t', 2 ** 31), /not a 32-bit integer/);
+  assert.throws(() => Serdes.JSON().deserialize('t', Buffer.from('{')), /not JSON/);
+  const upper = Serdes.from<string>((v) => Buffer.from(v.toUpperCase()), (b) => b.toString().toLowerCase());
+  assert.equal(upper.deserialize('t', upper.serialize('t', 'Ab')), 'ab');
+});
+
+test('the driver applies the deserialization exception handler', () => {
+  const b = new StreamsBuilder();
+  b.stream('in', { keySerde: S, valueSerde: Serdes.Int32() }).to('out', { keySerde: S, valueSerde: Serdes.Int32() });
+  const strict = new TopologyTestDriver(b.build(), { logger: { info() {}, warn() {}, error() {} } });
+  const raw = strict.createInputTopic('in', S, Serdes.Buffer());
+  assert.throws(() => raw.pipeInput('k', Buffer.from([1])), (e: StreamsError) => e.code === 'DESERIALIZATION' && /in-0 at offset 0/.test(e.message));
+  const b2 = new StreamsBuilder();
+  b2.stream('in', { keySerde: S, valueSerde: Serdes.Int32() }).to('out', { keySerde: S, valueSerde: Serdes.Int32() });
+  const lenient = new TopologyTestDriver(b2.build(), { deserializationExceptionHandler: logAndContinueExceptionHandler, logger: { info() {}, warn() {}, error() {} } });
+  const input = lenient.createInputTopic('in', S, Serdes.Buffer());
+  input.pipeInput('k', Buffer.from([1]));
+  input.pipeInput('k', Buffer.from([0, 0, 0, 7]));
+  assert.deepEqual(lenient.createOutputTopic('out', S, Serdes.Int32()).readValuesToList(), [7]);
+});
+
+test('user errors name the task and the record', () => {
+  const b = new StreamsBuilder();
+  b.stream('in', { keySerde: S, valueSerde: S }).mapValues(() => {
+    throw new Error('bad mapper');
+  });
+  const driver = new TopologyTestDriver(b.build());
+  assert.throws(() => driver.createInputTopic('in', S, S).pipeInput('k', 'v'), /task 0_0: processing the record of in-0 at offset 0 failed: bad mapper/);
+});
+
+test('malformed topologies are refused with clear errors', () => {
+  assert.throws(() => new StreamsBuilder().build(), /it has no source/);
+  assert.throws(() => new Topology().addProcessor('p', () => ({ process() {} }), 'nope'), /parent 'nope' of 'p' does not exist/);
+  assert.throws(() => new Topology().addSource('s', 't').addSource('s2', 't'), /topic 't' is already read by source 's'/);
+  assert.throws(() => new Topology().addSource('s', 't').addSource('s', 'u'), /a node named 's' already exists/);
+  assert.throws(() => new Topology().addSource('s', 't').addSink('k', 'o', {}, 's').addProcessor('p', () => ({ process() {} }), 'k'), /sink 'k' cannot be the parent/);
+  const b = new StreamsBuilder();
+  const split = b.stream('in').split();
+  split.noDefaultBranch();
+  assert.throws(() => split.branch(() => true), /already finished/);
+  assert.throws(() => b.stream('in2').filter(undefined as never), /the filter predicate must be a function/);
+  const shared = { process() {} };
+  const t = new Topology().addSource('s', 'in').addProcessor('a', () => shared, 's').addProcessor('b', () => shared, 's');
+  assert.throws(() => new TopologyTestDriver(t), /returned the same instance twice/);
+});
+
+test('KafkaStreams refuses bad configs, listing every problem', () => {
+  const b = new StreamsBuilder();
+  b.stream('in').to('out');
+  const topology = b.build();
+  assert.throws(() => new KafkaStreams(topology, {} as never), /'applicationId' \(application.id\) is required; 'bootstrapServers' \(bootstrap.servers\) is required/);
+  assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', commitIntervalMs: -1 }), /'commitIntervalMs' \(commit.interval.ms\) must be a non-negative integer/);
+  assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', processingGuarantee: 'exactly_once_v2' as never }), /exactly_once_v2 is not available yet/);
+  assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', comitIntervalMs: 5 } as never), /unknown option 'comitIntervalMs'/);
+  const streams = new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1' });
+  assert.equal(streams.state(), 'CREATED');
+});
