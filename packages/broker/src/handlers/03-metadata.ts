@@ -9,17 +9,15 @@ import { Apis, ErrorCode, ZERO_UUID, type MetadataResponseTopicInput } from '@sl
 import type { BrokerCore } from '../core.js';
 import { TopicError } from '../topics/names.js';
 import type { TopicView } from '../topics/types.js';
+import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED, TOPIC_OPERATIONS } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
 
-/** Kafka's "not requested" value for authorized operations. */
-const OPERATIONS_NOT_REQUESTED = -2147483648;
-
-export function describeTopic(broker: BrokerCore, t: TopicView): MetadataResponseTopicInput {
+export function describeTopic(broker: BrokerCore, t: TopicView, topicOperations = OPERATIONS_NOT_REQUESTED): MetadataResponseTopicInput {
   const partitions = [];
   for (let i = 0; i < t.partitionCount; i++) {
     partitions.push({ errorCode: ErrorCode.NONE, partitionIndex: i, leaderId: broker.nodeId, leaderEpoch: 0, replicaNodes: [broker.nodeId], isrNodes: [broker.nodeId], offlineReplicas: [] });
   }
-  return { errorCode: ErrorCode.NONE, name: t.name, topicId: t.topicId, isInternal: t.internal, partitions, topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
+  return { errorCode: ErrorCode.NONE, name: t.name, topicId: t.topicId, isInternal: t.internal, partitions, topicAuthorizedOperations: topicOperations };
 }
 
 function failedTopic(name: string | null, topicId: string, errorCode: number): MetadataResponseTopicInput {
@@ -27,18 +25,18 @@ function failedTopic(name: string | null, topicId: string, errorCode: number): M
 }
 
 /** A topic by name, created on the spot when auto-creation is on and the client allows it. */
-async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean): Promise<MetadataResponseTopicInput> {
+async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean, ops: number): Promise<MetadataResponseTopicInput> {
   const existing = broker.topics.get(name);
-  if (existing) return describeTopic(broker, existing);
+  if (existing) return describeTopic(broker, existing, ops);
   if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) return failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   try {
     const created = await broker.topics.create(name, { partitions: broker.config.int('num.partitions'), configs: {} });
-    return describeTopic(broker, created);
+    return describeTopic(broker, created, ops);
   } catch (e) {
     if (e instanceof TopicError) {
       // Lost a race with another creator: answer with what exists.
       const now = broker.topics.get(name);
-      if (now) return describeTopic(broker, now);
+      if (now) return describeTopic(broker, now, ops);
       return failedTopic(name, ZERO_UUID, e.errorCode);
     }
     throw e;
@@ -51,18 +49,21 @@ export const metadataHandler = defineHandler({
   maxVersion: 13,
   async handle({ broker, version }, request) {
     const allowAutoCreate = version < 4 || request.allowAutoTopicCreation;
+    // Only v8-10 carry cluster operations; the codec drops the field elsewhere.
+    const ops = version >= 8 && request.includeTopicAuthorizedOperations ? TOPIC_OPERATIONS : OPERATIONS_NOT_REQUESTED;
+    const clusterOps = version >= 8 && request.includeClusterAuthorizedOperations ? CLUSTER_OPERATIONS : OPERATIONS_NOT_REQUESTED;
     const allTopics = request.topics === null || (version === 0 && request.topics.length === 0);
     let topics: MetadataResponseTopicInput[];
     if (allTopics) {
-      topics = broker.topics.list().map((t) => describeTopic(broker, t));
+      topics = broker.topics.list().map((t) => describeTopic(broker, t, ops));
     } else {
       topics = [];
       for (const requested of request.topics!) {
         if (requested.name === null || requested.name === '') {
           const byId = broker.topics.getById(requested.topicId);
-          topics.push(byId ? describeTopic(broker, byId) : failedTopic(null, requested.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
+          topics.push(byId ? describeTopic(broker, byId, ops) : failedTopic(null, requested.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
         } else {
-          topics.push(await lookup(broker, requested.name, allowAutoCreate));
+          topics.push(await lookup(broker, requested.name, allowAutoCreate, ops));
         }
       }
     }
@@ -72,7 +73,7 @@ export const metadataHandler = defineHandler({
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
       topics,
-      clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+      clusterAuthorizedOperations: clusterOps,
       errorCode: ErrorCode.NONE,
     };
   },

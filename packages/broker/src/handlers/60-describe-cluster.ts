@@ -3,6 +3,7 @@
  * 2 controllers — this node is both); v2: include fenced brokers (there are none).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
+import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
 
 const ENDPOINT_BROKERS = 1;
@@ -15,7 +16,7 @@ export const describeClusterHandler = defineHandler({
   handle({ broker }, request) {
     const type = request.endpointType;
     if (type !== ENDPOINT_BROKERS && type !== ENDPOINT_CONTROLLERS) {
-      return { throttleTimeMs: 0, errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: `Unknown endpoint type ${type}`, endpointType: type, clusterId: broker.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: -2147483648 };
+      return { throttleTimeMs: 0, errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: `Unknown endpoint type ${type}`, endpointType: type, clusterId: broker.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
     }
     return {
       throttleTimeMs: 0,
@@ -25,7 +26,7 @@ export const describeClusterHandler = defineHandler({
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
       brokers: [{ brokerId: broker.nodeId, host: broker.advertised.host, port: broker.advertised.port, rack: null, isFenced: false }],
-      clusterAuthorizedOperations: -2147483648,
+      clusterAuthorizedOperations: request.includeClusterAuthorizedOperations ? CLUSTER_OPERATIONS : OPERATIONS_NOT_REQUESTED,
     };
   },
 });
