@@ -5,24 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import kafkajs from 'kafkajs';
-import { createRequire } from 'node:module';
 import { Producer as PlatformaticProducer } from '@platformatic/kafka';
 import { startBroker, type Broker } from '../../packages/broker/src/index.js';
 import { kcat } from '../support/processes.js';
 import '../support/node20-polyfills.js';
-import { CompressionType, compress, decompress } from '../../packages/protocol/src/index.js';
+import '../support/kafkajs-codecs.js';
 
-const { CompressionTypes, CompressionCodecs, Kafka, logLevel } = kafkajs;
-const require = createRequire(import.meta.url);
-CompressionCodecs[CompressionTypes.Snappy] = require('kafkajs-snappy');
-// KafkaJS ships no lz4 or zstd codec; users plug one in. These wrap the same native libraries
-// Sluice uses (lz4-napi, @mongodb-js/zstd): KafkaJS still builds and parses the record batches.
-const plugin = (type: CompressionType) => () => ({
-  compress: async (encoder: { buffer: Buffer }) => compress(type, encoder.buffer),
-  decompress: async (buffer: Buffer) => decompress(type, buffer),
-});
-CompressionCodecs[CompressionTypes.LZ4] = plugin(CompressionType.Lz4);
-CompressionCodecs[CompressionTypes.ZSTD] = plugin(CompressionType.Zstd);
+const { CompressionTypes, Kafka, logLevel } = kafkajs;
 
 const RECORDS = Number(process.env.SLUICE_JS_CLIENT_RECORDS ?? 100_000);
 const PARTITIONS = 6;

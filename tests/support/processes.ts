@@ -66,6 +66,7 @@ export async function kcat(args: string[], input?: string): Promise<string> {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`kcat ${args.join(' ')} exited ${code}: ${err}`))));
+    child.stdin.on('error', () => {}); // EPIPE when kcat exits without reading its input
     child.stdin.end(input ?? '');
   });
 }

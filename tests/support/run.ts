@@ -24,6 +24,7 @@ export function run(
       if (code === 0) resolve(out);
       else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${out.slice(-4000)}`));
     });
+    child.stdin.on('error', () => {}); // EPIPE when the process exits without reading its input
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.*;
  * Drives the Java clients (kafka-clients 4.3.1) for Sluice's tests. Each command prints one JSON
  * object per line on stdout; progress goes to stderr.
  *
- *   produce BOOTSTRAP TOPIC COUNT CODEC        default producer (idempotent, acks=all)
+ *   produce BOOTSTRAP TOPIC COUNT CODEC [idempotent]
+ *                                              default producer (idempotent, acks=all); with
+ *                                              `idempotent`, both also set explicitly
  *   produce-seq BOOTSTRAP TOPIC COUNT          values 0..COUNT-1 to partition 0, retrying forever
  *   consume-assign BOOTSTRAP TOPIC COUNT       assign() every partition from the beginning
  *   admin BOOTSTRAP TOPIC                      create, describe topics and configs, delete
@@ -26,6 +28,8 @@ import org.apache.kafka.common.serialization.*;
  *                                              subscribe(); prints assigned/revoked/record events,
  *                                              commits after each poll; stops after IDLE_SECONDS
  *                                              without records (or when stdin closes)
+ *   group-once BOOTSTRAP TOPIC GROUP COUNT     subscribe(), read COUNT records, commitSync(), print
+ *                                              each record and then the committed total
  *   group-admin BOOTSTRAP GROUP TOPIC          list, describe, list/alter offsets, delete a group
  *   create-topic BOOTSTRAP TOPIC PARTITIONS
  *   perf-produce BOOTSTRAP TOPIC COUNT SIZE    throughput of acks=all sends, spread over the partitions
@@ -52,12 +56,13 @@ public final class Tools {
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "produce" -> produce(args[1], args[2], Integer.parseInt(args[3]), args[4]);
+      case "produce" -> produce(args[1], args[2], Integer.parseInt(args[3]), args[4], args.length > 5 && args[5].equals("idempotent"));
       case "produce-seq" -> produceSequence(args[1], args[2], Integer.parseInt(args[3]));
       case "consume-assign" -> consumeAssign(args[1], args[2], Integer.parseInt(args[3]));
       case "admin" -> admin(args[1], args[2]);
       case "partition-of" -> partitionOf(args[1], args[2], Arrays.copyOfRange(args, 3, args.length));
       case "group-consume" -> groupConsume(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]));
+      case "group-once" -> groupOnce(args[1], args[2], args[3], Integer.parseInt(args[4]));
       case "group-admin" -> groupAdmin(args[1], args[2], args[3]);
       case "create-topic" -> createTopic(args[1], args[2], Integer.parseInt(args[3]));
       case "perf-produce" -> perfProduce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
@@ -67,9 +72,13 @@ public final class Tools {
     }
   }
 
-  static void produce(String bootstrap, String topic, int count, String codec) throws Exception {
+  static void produce(String bootstrap, String topic, int count, String codec, boolean idempotent) throws Exception {
     Properties p = base(bootstrap);
     p.put("compression.type", codec);
+    if (idempotent) {
+      p.put("enable.idempotence", "true");
+      p.put("acks", "all");
+    }
     p.put("linger.ms", "5");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -127,11 +136,37 @@ public final class Tools {
       while (seen < count && System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
           seen++;
-          StringBuilder h = new StringBuilder();
-          for (Header header : r.headers()) h.append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8));
-          System.out.println("{\"partition\":" + r.partition() + ",\"offset\":" + r.offset() + ",\"key\":" + (r.key() == null ? "null" : json(r.key())) + ",\"value\":" + (r.value() == null ? "null" : json(r.value())) + ",\"headers\":" + json(h.toString()) + "}");
+          printRecord(r);
         }
       }
+    }
+  }
+
+  private static void printRecord(ConsumerRecord<String, String> r) {
+    StringBuilder h = new StringBuilder();
+    for (Header header : r.headers()) h.append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8));
+    System.out.println("{\"partition\":" + r.partition() + ",\"offset\":" + r.offset() + ",\"key\":" + (r.key() == null ? "null" : json(r.key())) + ",\"value\":" + (r.value() == null ? "null" : json(r.value())) + ",\"headers\":" + json(h.toString()) + "}");
+  }
+
+  static void groupOnce(String bootstrap, String topic, String group, int count) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("group.id", group);
+    p.put("enable.auto.commit", "false");
+    p.put("auto.offset.reset", "earliest");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      int seen = 0;
+      long deadline = System.currentTimeMillis() + 60000;
+      while (seen < count && System.currentTimeMillis() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          seen++;
+          printRecord(r);
+        }
+      }
+      consumer.commitSync();
+      long total = 0;
+      for (OffsetAndMetadata o : consumer.committed(consumer.assignment()).values()) if (o != null) total += o.offset();
+      System.out.println("{\"committed\":" + total + "}");
     }
   }
 
@@ -146,7 +181,10 @@ public final class Tools {
       String clusterId = admin.describeCluster().clusterId().get();
       System.out.println("{\"clusterId\":" + json(clusterId) + ",\"nodes\":" + admin.describeCluster().nodes().get().size() + "}");
       admin.deleteTopics(List.of(topic)).all().get();
-      System.out.println("{\"deleted\":" + json(topic) + ",\"remaining\":" + admin.listTopics().names().get().contains(topic) + "}");
+      // Apache Kafka applies a deletion to its metadata asynchronously: give it a moment.
+      boolean remaining = admin.listTopics().names().get().contains(topic);
+      for (long until = System.currentTimeMillis() + 30000; remaining && System.currentTimeMillis() < until; remaining = admin.listTopics().names().get().contains(topic)) Thread.sleep(200);
+      System.out.println("{\"deleted\":" + json(topic) + ",\"remaining\":" + remaining + "}");
     }
   }
 

@@ -1,0 +1,113 @@
+"""confluent-kafka-python (librdkafka) driver of the compat scenarios; see ../README.md.
+
+produce BOOTSTRAP TOPIC COUNT CODEC default|idempotent
+consume BOOTSTRAP TOPIC COUNT
+group BOOTSTRAP TOPIC GROUP COUNT
+admin BOOTSTRAP TOPIC
+
+Prints JSON lines: one per consumed record, then a summary.
+"""
+import json
+import sys
+import time
+
+from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
+from confluent_kafka.admin import AdminClient, ConfigResource, NewTopic, ResourceType
+
+
+def wait_gone(listed):
+    """Apache Kafka applies a deletion to its metadata asynchronously: give it a moment."""
+    deadline = time.time() + 30
+    while listed() and time.time() < deadline:
+        time.sleep(0.2)
+    return listed()
+
+
+def emit(obj):
+    print(json.dumps(obj), flush=True)
+
+
+def record(msg):
+    headers = "".join(f"{k}={v.decode()}" for k, v in (msg.headers() or []))
+    emit({"partition": msg.partition(), "offset": msg.offset(), "key": msg.key().decode(), "value": msg.value().decode(), "headers": headers})
+
+
+def produce(bootstrap, topic, count, codec, mode):
+    conf = {"bootstrap.servers": bootstrap, "compression.type": codec, "linger.ms": 5}
+    if mode == "idempotent":
+        conf["enable.idempotence"] = True
+    producer = Producer(conf)
+    errors = []
+    for i in range(count):
+        producer.produce(topic, key=f"k{i}", value=f"v{i}", headers=[("n", str(i))], on_delivery=lambda err, msg: err and errors.append(str(err)))
+        producer.poll(0)
+    remaining = producer.flush(60)
+    if remaining or errors:
+        raise SystemExit(f"produce failed: remaining={remaining} errors={errors[:5]}")
+    emit({"acked": count})
+
+
+def poll_until(consumer, count):
+    seen = 0
+    deadline = time.time() + 60
+    while seen < count and time.time() < deadline:
+        msg = consumer.poll(0.5)
+        if msg is None:
+            continue
+        if msg.error():
+            raise SystemExit(f"consume error: {msg.error()}")
+        seen += 1
+        record(msg)
+    return seen
+
+
+def consume(bootstrap, topic, count):
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "unused", "enable.auto.commit": False})
+    partitions = consumer.list_topics(topic, timeout=30).topics[topic].partitions
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+    poll_until(consumer, count)
+    consumer.close()
+
+
+def group(bootstrap, topic, group_id, count):
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": group_id, "auto.offset.reset": "earliest", "enable.auto.commit": False})
+    consumer.subscribe([topic])
+    poll_until(consumer, count)
+    consumer.commit(asynchronous=False)
+    partitions = consumer.list_topics(topic, timeout=30).topics[topic].partitions
+    committed = consumer.committed([TopicPartition(topic, p) for p in partitions], timeout=30)
+    consumer.close()
+    emit({"committed": sum(tp.offset for tp in committed if tp.offset >= 0)})
+
+
+def admin(bootstrap, topic):
+    client = AdminClient({"bootstrap.servers": bootstrap})
+    for f in client.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1, config={"cleanup.policy": "compact", "retention.ms": "3600000"})]).values():
+        f.result(30)
+    described = client.list_topics(topic, timeout=30).topics[topic]
+    configs = {}
+    for f in client.describe_configs([ConfigResource(ResourceType.TOPIC, topic)]).values():
+        configs = {k: v.value for k, v in f.result(30).items()}
+    cluster = client.describe_cluster().result(30)
+    for f in client.delete_topics([topic]).values():
+        f.result(30)
+    remaining = wait_gone(lambda: topic in client.list_topics(timeout=30).topics)
+    emit({"partitions": len(described.partitions), "cleanup.policy": configs.get("cleanup.policy"), "retention.ms": configs.get("retention.ms"), "clusterId": cluster.cluster_id, "deleted": True, "remaining": remaining})
+
+
+def main(argv):
+    cmd = argv[0]
+    if cmd == "produce":
+        produce(argv[1], argv[2], int(argv[3]), argv[4], argv[5])
+    elif cmd == "consume":
+        consume(argv[1], argv[2], int(argv[3]))
+    elif cmd == "group":
+        group(argv[1], argv[2], argv[3], int(argv[4]))
+    elif cmd == "admin":
+        admin(argv[1], argv[2])
+    else:
+        raise SystemExit(f"unknown command {cmd}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

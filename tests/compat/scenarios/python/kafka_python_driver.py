@@ -1,0 +1,103 @@
+"""kafka-python driver of the compat scenarios; same commands and output as
+confluent_kafka_driver.py (see ../README.md)."""
+import json
+import sys
+import time
+
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
+
+
+def wait_gone(listed):
+    """Apache Kafka applies a deletion to its metadata asynchronously: give it a moment."""
+    deadline = time.time() + 30
+    while listed() and time.time() < deadline:
+        time.sleep(0.2)
+    return listed()
+
+
+def emit(obj):
+    print(json.dumps(obj), flush=True)
+
+
+def record(r):
+    headers = "".join(f"{k}={v.decode()}" for k, v in (r.headers or []))
+    emit({"partition": r.partition, "offset": r.offset, "key": r.key.decode(), "value": r.value.decode(), "headers": headers})
+
+
+def produce(bootstrap, topic, count, codec, mode):
+    conf = {"bootstrap_servers": bootstrap, "linger_ms": 5}
+    if codec != "none":
+        conf["compression_type"] = codec
+    if mode == "idempotent":
+        conf["enable_idempotence"] = True
+        conf["acks"] = "all"
+    producer = KafkaProducer(**conf)
+    futures = [producer.send(topic, key=f"k{i}".encode(), value=f"v{i}".encode(), headers=[("n", str(i).encode())]) for i in range(count)]
+    producer.flush(60)
+    for f in futures:
+        f.get(timeout=60)
+    producer.close()
+    emit({"acked": count})
+
+
+def poll_until(consumer, count):
+    seen = 0
+    deadline = time.time() + 60
+    while seen < count and time.time() < deadline:
+        for records in consumer.poll(timeout_ms=500).values():
+            for r in records:
+                seen += 1
+                record(r)
+    return seen
+
+
+def consume(bootstrap, topic, count):
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
+    consumer.assign(partitions)
+    consumer.seek_to_beginning(*partitions)
+    poll_until(consumer, count)
+    consumer.close()
+
+
+def group(bootstrap, topic, group_id, count):
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=group_id, auto_offset_reset="earliest", enable_auto_commit=False)
+    poll_until(consumer, count)
+    consumer.commit()
+    partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
+    committed = sum(consumer.committed(tp) or 0 for tp in partitions)
+    consumer.close()
+    emit({"committed": committed})
+
+
+def admin(bootstrap, topic):
+    client = KafkaAdminClient(bootstrap_servers=bootstrap)
+    client.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1, topic_configs={"cleanup.policy": "compact", "retention.ms": "3600000"})])
+    described = client.describe_topics([topic])[0]
+    response = client.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])[0]
+    resource = response.resources[0]
+    configs = {entry[0]: entry[1] for entry in resource[4]}
+    cluster = client.describe_cluster()
+    client.delete_topics([topic])
+    remaining = wait_gone(lambda: topic in client.list_topics())
+    client.close()
+    emit({"partitions": len(described["partitions"]), "cleanup.policy": configs.get("cleanup.policy"), "retention.ms": configs.get("retention.ms"), "clusterId": cluster.get("cluster_id"), "deleted": True, "remaining": remaining})
+
+
+def main(argv):
+    cmd = argv[0]
+    if cmd == "produce":
+        produce(argv[1], argv[2], int(argv[3]), argv[4], argv[5])
+    elif cmd == "consume":
+        consume(argv[1], argv[2], int(argv[3]))
+    elif cmd == "group":
+        group(argv[1], argv[2], argv[3], int(argv[4]))
+    elif cmd == "admin":
+        admin(argv[1], argv[2])
+    else:
+        raise SystemExit(f"unknown command {cmd}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
