@@ -20,15 +20,15 @@ export function describeTopic(broker: BrokerCore, t: TopicView, topicOperations 
   return { errorCode: ErrorCode.NONE, name: t.name, topicId: t.topicId, isInternal: t.internal, partitions, topicAuthorizedOperations: topicOperations };
 }
 
-function failedTopic(name: string | null, topicId: string, errorCode: number): MetadataResponseTopicInput {
-  return { errorCode, name, topicId, isInternal: false, partitions: [], topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
+function failedTopic(name: string | null, topicId: string, errorCode: number, topicOperations = OPERATIONS_NOT_REQUESTED): MetadataResponseTopicInput {
+  return { errorCode, name, topicId, isInternal: false, partitions: [], topicAuthorizedOperations: topicOperations };
 }
 
 /** A topic by name, created on the spot when auto-creation is on and the client allows it. */
 async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean, ops: number): Promise<MetadataResponseTopicInput> {
   const existing = broker.topics.get(name);
   if (existing) return describeTopic(broker, existing, ops);
-  if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) return failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) return failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ops);
   try {
     const created = await broker.topics.create(name, { partitions: broker.config.int('num.partitions'), configs: {} });
     return describeTopic(broker, created, ops);
@@ -37,7 +37,7 @@ async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean
       // Lost a race with another creator: answer with what exists.
       const now = broker.topics.get(name);
       if (now) return describeTopic(broker, now, ops);
-      return failedTopic(name, ZERO_UUID, e.errorCode);
+      return failedTopic(name, ZERO_UUID, e.errorCode, ops);
     }
     throw e;
   }

@@ -4,21 +4,21 @@
  * v6: GROUP_ID_NOT_FOUND and an error message for an unknown group (before: state Dead).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
+import { GROUP_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
-
-const NO_OPERATIONS = -2147483648;
 
 export const describeGroupsHandler = defineHandler({
   api: Apis.DescribeGroups,
   minVersion: 0,
   maxVersion: 6,
   handle({ broker, version }, request) {
+    const ops = version >= 3 && request.includeAuthorizedOperations ? GROUP_OPERATIONS : OPERATIONS_NOT_REQUESTED;
     return {
       throttleTimeMs: 0,
       groups: request.groups.map((groupId) => {
         const g = broker.groups.groups.get(groupId);
         if (g === undefined) {
-          return { errorCode: version >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE, errorMessage: version >= 6 ? `Group ${groupId} not found.` : null, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: NO_OPERATIONS };
+          return { errorCode: version >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE, errorMessage: version >= 6 ? `Group ${groupId} not found.` : null, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: version >= 6 ? OPERATIONS_NOT_REQUESTED : ops };
         }
         // Member metadata and assignments are only shown once the group is Stable, as in Kafka.
         const stable = g.state === 'Stable';
@@ -37,7 +37,7 @@ export const describeGroupsHandler = defineHandler({
             memberMetadata: stable ? m.metadataFor(g.protocolName ?? '') : Buffer.alloc(0),
             memberAssignment: stable ? m.assignment : Buffer.alloc(0),
           })),
-          authorizedOperations: NO_OPERATIONS,
+          authorizedOperations: ops,
         };
       }),
     };
