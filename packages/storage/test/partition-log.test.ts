@@ -81,6 +81,20 @@ test('offset for timestamp and max timestamp', async () => {
   assert.deepEqual(log.maxTimestamp(), { offset: 1n, timestamp: 3000n });
 });
 
+test('offset for timestamp finds the record inside a batch, at or after the log start', async () => {
+  const { encodeRecordBatch } = await import('@sluice/protocol');
+  const log = await openLog(new MemoryFileSystem(), { 'message.timestamp.after.max.ms': '9223372036854775807' });
+  // One gzip batch whose records are out of timestamp order, as producers may write them.
+  const timestamps = [1000n, 3000n, 2000n, 4000n, 2500n];
+  await log.append(await encodeRecordBatch({ records: timestamps.map((timestamp, i) => ({ key: null, value: `r${i}`, timestamp })), compression: 1 }));
+  assert.deepEqual(await log.offsetForTimestamp(1500n), { offset: 1n, timestamp: 3000n });
+  assert.deepEqual(await log.offsetForTimestamp(3500n), { offset: 3n, timestamp: 4000n });
+  assert.deepEqual(await log.offsetForTimestamp(0n), { offset: 0n, timestamp: 1000n });
+  await log.deleteRecordsBefore(2n);
+  assert.deepEqual(await log.offsetForTimestamp(0n), { offset: 2n, timestamp: 2000n });
+  assert.equal(await log.offsetForTimestamp(4001n), null);
+});
+
 test('LogAppendTime stamps the broker time and keeps the CRC valid', async () => {
   const log = await openLog(new MemoryFileSystem(), { 'message.timestamp.type': 'LogAppendTime' }, () => 42_000);
   const r = await log.append(batch(['a'], { timestamp: 5n }));

@@ -17,6 +17,8 @@ import {
   NO_PRODUCER_ID,
   Offsets,
   crc32c,
+  decodeRecordBatch,
+  isControl,
   setBaseOffset,
   setPartitionLeaderEpoch,
 } from '@sluice/protocol';
@@ -555,22 +557,33 @@ export class PartitionLog extends EventEmitter {
     return total;
   }
 
-  /** First offset whose batch has a timestamp at or after `timestamp`, with that batch's max timestamp. */
+  /**
+   * The first record at or after the log start whose timestamp is at or after `timestamp`, with
+   * that record's own timestamp (Kafka's ListOffsets by time). The time index narrows the search
+   * to a batch; the batch is then decoded, as Kafka does, because its records need not be in
+   * timestamp order and the answer is a record, not a batch.
+   */
   async offsetForTimestamp(timestamp: bigint): Promise<{ offset: bigint; timestamp: bigint } | null> {
     for (const s of this.segments) {
       if (s.maxTimestamp < timestamp) continue;
       const approx = s.offsetForTimestamp(timestamp);
       if (approx === null) continue;
-      // Narrow down to the exact batch by reading from the indexed position.
-      const batches = await this.read(approx < this.logStartOffset ? this.logStartOffset : approx, 1 << 20, this.highWatermark);
-      for (const chunk of batches) {
-        for (let p = 0; p + BATCH_HEADER_SIZE <= chunk.length; p += chunk.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD) {
-          const maxTs = chunk.readBigInt64BE(p + Offsets.maxTimestamp);
-          if (maxTs >= timestamp) {
-            const base = chunk.readBigInt64BE(p + Offsets.baseOffset);
-            return { offset: base < this.logStartOffset ? this.logStartOffset : base, timestamp: maxTs };
+      let from = approx < this.logStartOffset ? this.logStartOffset : approx;
+      while (from < this.highWatermark) {
+        const chunks = await this.read(from, 1 << 20, this.highWatermark);
+        const before = from;
+        for (const chunk of chunks) {
+          for (let p = 0; p + BATCH_HEADER_SIZE <= chunk.length; p += chunk.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD) {
+            const size = chunk.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
+            from = chunk.readBigInt64BE(p) + BigInt(chunk.readInt32BE(p + Offsets.lastOffsetDelta)) + 1n;
+            if (chunk.readBigInt64BE(p + Offsets.maxTimestamp) < timestamp || isControl(chunk.readInt16BE(p + Offsets.attributes))) continue;
+            const { records } = await decodeRecordBatch(chunk.subarray(p, p + size), 0, { verifyCrc: false });
+            for (const r of records) {
+              if (r.timestamp >= timestamp && r.offset >= this.logStartOffset) return { offset: r.offset, timestamp: r.timestamp };
+            }
           }
         }
+        if (from === before) break;
       }
     }
     return null;
