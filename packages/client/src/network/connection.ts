@@ -179,8 +179,11 @@ export class Connection {
       return Promise.reject(new KafkaError(ClientErrorCode.INVALID_ARGUMENT, `cannot encode ${api.name} v${version}: ${(e as Error).message}`, { cause: e }));
     }
     if (options.noResponse) {
-      this.write(socket, frame);
-      return Promise.resolve(undefined);
+      // Resolve once the bytes are handed to the kernel, so that closing the connection right
+      // after (a producer with acks=0 closing) does not discard a request still in Node's buffer.
+      return new Promise((resolve, reject) => {
+        this.write(socket, frame, (err) => (err ? reject(new KafkaError(ClientErrorCode.CONNECTION_CLOSED, `writing ${api.name} to ${this.describe()} failed: ${err.message}`, { retriable: true, cause: err })) : resolve(undefined)));
+      });
     }
     return new Promise((resolve, reject) => {
       const timeout = (options.timeoutMs ?? this.config.requestTimeoutMs) + (options.extraTimeoutMs ?? 0);
@@ -205,7 +208,7 @@ export class Connection {
     this.destroy(new KafkaError(ClientErrorCode.CONNECTION_CLOSED, `connection to ${this.describe()} was closed by the client`, { retriable: true }));
   }
 
-  private write(socket: net.Socket, chunks: Buffer[]): void {
+  private write(socket: net.Socket, chunks: Buffer[], written?: (err?: Error | null) => void): void {
     if (!this.corked) {
       this.corked = true;
       socket.cork();
@@ -214,7 +217,7 @@ export class Connection {
         socket.uncork();
       });
     }
-    for (const c of chunks) socket.write(c);
+    for (let i = 0; i < chunks.length; i++) socket.write(chunks[i], i === chunks.length - 1 ? written : undefined);
   }
 
   private connectSocket(signal?: AbortSignal): Promise<void> {
