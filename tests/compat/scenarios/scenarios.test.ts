@@ -1,16 +1,16 @@
 // The compat scenarios: every client we can run here produces with each codec and reads back,
 // consumes in a group and commits, produces idempotently, and administers topics, against Sluice
 // AND against a real Apache Kafka 4.3.1 broker (one for this file), so that a failure on Sluice
-// alone is Sluice's. With SLUICE_COMPAT_RESULTS=<file> the outcomes are written there as JSON,
+// alone is Sluice's. With SLUICE_COMPAT_RESULTS=<folder> the outcomes are written there as JSON,
 // from which tests/compat/matrix.ts renders MATRIX.md.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import kafkajs from 'kafkajs';
 import { startBroker, type Broker } from '../../../packages/broker/src/index.js';
 import { KAFKA_VERSION, startApacheKafka, type ApacheKafka } from '../kafka/apache-kafka.js';
 import { CLIENTS, CODECS, type AdminFacts, type Rec, type ScenarioClient } from './clients.js';
+import { writeResults } from '../support/results.js';
 
 const COUNT = 300;
 const PARTITIONS = 3;
@@ -39,8 +39,7 @@ before(async () => {
 after(async () => {
   await sluice?.close();
   await kafka?.stop();
-  const out = process.env.SLUICE_COMPAT_RESULTS;
-  if (out) writeFileSync(out, JSON.stringify({ kafka: KAFKA_VERSION, node: process.version, date: new Date().toISOString(), outcomes }, null, 1));
+  writeResults('scenarios', { kafka: KAFKA_VERSION, node: process.version, date: new Date().toISOString(), scenarios: SCENARIOS.map((s) => s.name), clients: CLIENTS.map((c) => ({ name: c.name, version: c.version })), outcomes });
 });
 
 /** Topics are made by KafkaJS's admin (a third party to both brokers), PARTITIONS each. */

@@ -9,7 +9,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../support/run.js';
 
-export const GO_INSTALL_HINT = 'Go 1.26 or newer (franz-go 1.22 needs it) is needed: `apt-get install -y golang-go` (Debian/Ubuntu) or https://go.dev/dl/';
+export const GO_INSTALL_HINT =
+  'Go 1.21 or newer is needed (it fetches the 1.26 toolchain franz-go 1.22 needs through the module proxy by itself): https://go.dev/dl/, or see .ci/run, which unpacks golang.org/toolchain from proxy.golang.org. Debian 12\'s golang-go (1.19) is too old.';
 
 export function goCache(): string {
   return process.env.SLUICE_GO_CACHE ?? join(homedir(), '.cache', 'sluice', 'go');
@@ -21,7 +22,8 @@ export function requireGo(): void {
   if (r.error || r.status !== 0) throw new Error(`'go' was not found on PATH. ${GO_INSTALL_HINT}`);
 }
 
-const GO_ENV = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
+// GOTOOLCHAIN stays as configured (default auto): an older go fetches the version go.mod asks for.
+const GO_ENV = { ...process.env, GOFLAGS: '-mod=mod' };
 
 /**
  * A writable copy of `module@version`'s source (the module cache is read-only), made once.
