@@ -1,4 +1,4 @@
-"""confluent-kafka-python (librdkafka) driver of the compat scenarios; see ../README.md.
+"""confluent-kafka-python (librdkafka) driver of the compat scenarios; see ../../README.md.
 
 produce BOOTSTRAP TOPIC COUNT CODEC default|idempotent
 consume BOOTSTRAP TOPIC COUNT
@@ -7,29 +7,15 @@ admin BOOTSTRAP TOPIC
 
 Prints JSON lines: one per consumed record, then a summary.
 """
-import json
-import sys
 import time
 
 from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
 from confluent_kafka.admin import AdminClient, ConfigResource, NewTopic, ResourceType
-
-
-def wait_gone(listed):
-    """Apache Kafka applies a deletion to its metadata asynchronously: give it a moment."""
-    deadline = time.time() + 30
-    while listed() and time.time() < deadline:
-        time.sleep(0.2)
-    return listed()
-
-
-def emit(obj):
-    print(json.dumps(obj), flush=True)
+from scenario_driver import emit, emit_record, main, wait_gone
 
 
 def record(msg):
-    headers = "".join(f"{k}={v.decode()}" for k, v in (msg.headers() or []))
-    emit({"partition": msg.partition(), "offset": msg.offset(), "key": msg.key().decode(), "value": msg.value().decode(), "headers": headers})
+    emit_record(msg.partition(), msg.offset(), msg.key(), msg.value(), msg.headers() or [])
 
 
 def produce(bootstrap, topic, count, codec, mode):
@@ -95,19 +81,5 @@ def admin(bootstrap, topic):
     emit({"partitions": len(described.partitions), "cleanup.policy": configs.get("cleanup.policy"), "retention.ms": configs.get("retention.ms"), "clusterId": cluster.cluster_id, "deleted": True, "remaining": remaining})
 
 
-def main(argv):
-    cmd = argv[0]
-    if cmd == "produce":
-        produce(argv[1], argv[2], int(argv[3]), argv[4], argv[5])
-    elif cmd == "consume":
-        consume(argv[1], argv[2], int(argv[3]))
-    elif cmd == "group":
-        group(argv[1], argv[2], argv[3], int(argv[4]))
-    elif cmd == "admin":
-        admin(argv[1], argv[2])
-    else:
-        raise SystemExit(f"unknown command {cmd}")
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(produce, consume, group, admin)

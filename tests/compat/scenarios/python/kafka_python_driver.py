@@ -1,28 +1,14 @@
 """kafka-python driver of the compat scenarios; same commands and output as
-confluent_kafka_driver.py (see ../README.md)."""
-import json
-import sys
+confluent_kafka_driver.py (see ../../README.md)."""
 import time
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
-
-
-def wait_gone(listed):
-    """Apache Kafka applies a deletion to its metadata asynchronously: give it a moment."""
-    deadline = time.time() + 30
-    while listed() and time.time() < deadline:
-        time.sleep(0.2)
-    return listed()
-
-
-def emit(obj):
-    print(json.dumps(obj), flush=True)
+from scenario_driver import emit, emit_record, main, wait_gone
 
 
 def record(r):
-    headers = "".join(f"{k}={v.decode()}" for k, v in (r.headers or []))
-    emit({"partition": r.partition, "offset": r.offset, "key": r.key.decode(), "value": r.value.decode(), "headers": headers})
+    emit_record(r.partition, r.offset, r.key, r.value, r.headers or [])
 
 
 def produce(bootstrap, topic, count, codec, mode):
@@ -85,19 +71,5 @@ def admin(bootstrap, topic):
     emit({"partitions": len(described["partitions"]), "cleanup.policy": configs.get("cleanup.policy"), "retention.ms": configs.get("retention.ms"), "clusterId": cluster.get("cluster_id"), "deleted": True, "remaining": remaining})
 
 
-def main(argv):
-    cmd = argv[0]
-    if cmd == "produce":
-        produce(argv[1], argv[2], int(argv[3]), argv[4], argv[5])
-    elif cmd == "consume":
-        consume(argv[1], argv[2], int(argv[3]))
-    elif cmd == "group":
-        group(argv[1], argv[2], argv[3], int(argv[4]))
-    elif cmd == "admin":
-        admin(argv[1], argv[2])
-    else:
-        raise SystemExit(f"unknown command {cmd}")
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(produce, consume, group, admin)

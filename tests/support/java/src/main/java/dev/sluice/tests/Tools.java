@@ -131,13 +131,18 @@ public final class Tools {
       for (PartitionInfo info : consumer.partitionsFor(topic)) parts.add(new TopicPartition(topic, info.partition()));
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
-      int seen = 0;
-      long deadline = System.currentTimeMillis() + 60000;
-      while (seen < count && System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          seen++;
-          printRecord(r);
-        }
+      printUntil(consumer, count);
+    }
+  }
+
+  /** Polls and prints records until `count` of them, or a minute has passed. */
+  private static void printUntil(KafkaConsumer<String, String> consumer, int count) {
+    int seen = 0;
+    long deadline = System.currentTimeMillis() + 60000;
+    while (seen < count && System.currentTimeMillis() < deadline) {
+      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+        seen++;
+        printRecord(r);
       }
     }
   }
@@ -155,14 +160,7 @@ public final class Tools {
     p.put("auto.offset.reset", "earliest");
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
-      int seen = 0;
-      long deadline = System.currentTimeMillis() + 60000;
-      while (seen < count && System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          seen++;
-          printRecord(r);
-        }
-      }
+      printUntil(consumer, count);
       consumer.commitSync();
       long total = 0;
       for (OffsetAndMetadata o : consumer.committed(consumer.assignment()).values()) if (o != null) total += o.offset();

@@ -1,0 +1,38 @@
+"""What the Python drivers of the compat scenarios share: the command line, JSON output, and
+waiting for a deleted topic to disappear. See ../../README.md for the commands."""
+import json
+import sys
+import time
+
+
+def emit(obj):
+    print(json.dumps(obj), flush=True)
+
+
+def emit_record(partition, offset, key, value, headers):
+    emit({"partition": partition, "offset": offset, "key": key.decode(), "value": value.decode(), "headers": "".join(f"{k}={v.decode()}" for k, v in headers)})
+
+
+def wait_gone(listed):
+    """Apache Kafka applies a deletion to its metadata asynchronously: give it a moment."""
+    deadline = time.time() + 30
+    while listed() and time.time() < deadline:
+        time.sleep(0.2)
+    return listed()
+
+
+def main(produce, consume, group, admin):
+    """produce BOOTSTRAP TOPIC COUNT CODEC default|idempotent; consume BOOTSTRAP TOPIC COUNT;
+    group BOOTSTRAP TOPIC GROUP COUNT; admin BOOTSTRAP TOPIC."""
+    argv = sys.argv[1:]
+    cmd = argv[0]
+    if cmd == "produce":
+        produce(argv[1], argv[2], int(argv[3]), argv[4], argv[5])
+    elif cmd == "consume":
+        consume(argv[1], argv[2], int(argv[3]))
+    elif cmd == "group":
+        group(argv[1], argv[2], argv[3], int(argv[4]))
+    elif cmd == "admin":
+        admin(argv[1], argv[2])
+    else:
+        raise SystemExit(f"unknown command {cmd}")
