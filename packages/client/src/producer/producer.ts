@@ -97,6 +97,8 @@ export class Producer {
   /** An append is waiting for metadata or buffer memory; later sends queue in appendQueue. */
   private appendWaiting = false;
   private readonly appendQueue: (() => void)[] = [];
+  /** flush() calls waiting for the waiting and queued appends to reach a batch. */
+  private appendsIdle: (() => void)[] = [];
 
   constructor(options: ProducerOptions) {
     const o = resolveOptions(producerOptions, options, 'producer');
@@ -195,6 +197,11 @@ export class Producer {
   private resumeAppends(): void {
     this.appendWaiting = false;
     while (!this.appendWaiting && this.appendQueue.length > 0) this.appendQueue.shift()!();
+    if (!this.appendWaiting && this.appendsIdle.length > 0) {
+      const waiters = this.appendsIdle;
+      this.appendsIdle = [];
+      for (const w of waiters) w();
+    }
   }
 
   /** Appends records from `start`; continues asynchronously where it has to wait. */
@@ -360,11 +367,15 @@ export class Producer {
 
   /** Sends everything buffered now and resolves when all of it is acknowledged (or failed). */
   async flush(options: { signal?: AbortSignal } = {}): Promise<void> {
-    const batches = [...this.accumulator.incomplete];
-    if (batches.length === 0) return;
     this.sender.flushing++;
     this.sender.wakeup();
     try {
+      // Sends still waiting for metadata or buffer memory are in no batch yet: let them land first
+      // (Java's send() blocks for those waits, so its flush() never has to).
+      while (this.appendWaiting) await raceSignal(new Promise<void>((r) => this.appendsIdle.push(r)), options.signal, 'flush');
+      const batches = [...this.accumulator.incomplete];
+      if (batches.length === 0) return;
+      this.sender.wakeup();
       await raceSignal(Promise.all(batches.map((b) => b.whenDone())), options.signal, 'flush');
     } finally {
       this.sender.flushing--;
