@@ -187,3 +187,36 @@ test('wall-clock punctuation runs on the real clock; close runs processor close(
   await streams.close();
   assert.equal(closed, 1);
 });
+
+test('a processor whose init throws puts the instance in ERROR with the cause', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'ie-in', partitions: 1 }]);
+  const b = new StreamsBuilder();
+  b.stream('ie-in').process(() => ({
+    init() {
+      throw new Error('cannot init');
+    },
+    process() {},
+  }));
+  const streams = new KafkaStreams(b.build(), config('ie-app'));
+  await streams.start();
+  await streams.waitForState('ERROR').catch(() => {});
+  assert.equal(streams.state(), 'ERROR');
+  assert.match(streams.error!.message, /task 0_0: initialising processor 'KSTREAM-PROCESSOR-0000000001' failed: cannot init/);
+});
+
+test('co-partitioned inputs share a task; repartition topics default to the input partition count', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'cp-a', partitions: 3 }, { name: 'cp-b', partitions: 3 }, { name: 'cp-out', partitions: 1 }]);
+  const b = new StreamsBuilder();
+  const a = b.stream('cp-a', { keySerde: S, valueSerde: S });
+  a.merge(b.stream('cp-b', { keySerde: S, valueSerde: S })).selectKey((_k, v) => v).repartition({ name: 'rk' }).to('cp-out');
+  const streams = new KafkaStreams(b.build(), config('cp-app'));
+  await streams.start();
+  await streams.waitForState('RUNNING');
+  const [thread] = streams.metadataForLocalThreads();
+  assert.deepEqual(
+    thread.activeTasks.filter((t) => t.taskId.startsWith('0_')),
+    [0, 1, 2].map((p) => ({ taskId: `0_${p}`, topicPartitions: [{ topic: 'cp-a', partition: p }, { topic: 'cp-b', partition: p }] })),
+  );
+  assert.deepEqual(thread.activeTasks.filter((t) => t.taskId.startsWith('1_')).map((t) => t.topicPartitions), [0, 1, 2].map((p) => [{ topic: 'cp-app-rk-repartition', partition: p }]));
+  await streams.close();
+});

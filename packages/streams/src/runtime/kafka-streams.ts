@@ -136,6 +136,15 @@ export class KafkaStreams {
     return this.thread?.assignedTaskIds() ?? [];
   }
 
+  /**
+   * What this instance runs (Kafka's metadataForLocalThreads): one entry, as an instance has one
+   * processing loop, with its tasks and the partitions each reads.
+   */
+  metadataForLocalThreads(): { threadName: string; activeTasks: { taskId: string; topicPartitions: { topic: string; partition: number }[] }[] }[] {
+    if (!this.thread) return [];
+    return [{ threadName: `${this.threadConfig.clientId}-StreamThread-${this.threadCount}`, activeTasks: this.thread.taskPartitions() }];
+  }
+
   /** Kafka's cleanUp(): removes local state. There is none before state stores (part 2). */
   cleanUp(): void {
     if (this.current !== 'CREATED' && this.current !== 'NOT_RUNNING' && this.current !== 'ERROR') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'cleanUp() needs a stopped instance');

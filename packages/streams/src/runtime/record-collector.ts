@@ -4,18 +4,26 @@
  * only for inputs whose outputs are safely in Kafka). A send failure goes to the production
  * exception handler; a FAIL is kept and raised on the processing loop.
  */
-import type { Producer } from '@sluice/client';
+import type { Producer, ProducerRecord } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { ErrorHandlerContext, OutputRecord, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
-import type { RecordCollector } from './task.js';
+import type { OutputRecord, ProductionExceptionHandler, RawRecord, StreamsLogger } from './handlers.js';
+import { type RecordCollector, errorContextOf } from './task.js';
+
+/** Unacknowledged outputs at which the loop stops taking records, and where it resumes. */
+const IN_FLIGHT_MAX = 100_000;
+const IN_FLIGHT_RESUME = 50_000;
 
 export class ProducerRecordCollector implements RecordCollector {
   private fatal: StreamsError | null = null;
   private readonly partitionCounts = new Map<string, number>();
   /** Outputs waiting for a topic's partition count (custom partitioners only), in send order. */
-  private readonly waiting = new Map<string, { record: OutputRecord; partitioner: (n: number) => number | undefined; context: ErrorHandlerContext }[]>();
+  private readonly waiting = new Map<string, { record: OutputRecord; partitioner: (n: number) => number | undefined; taskId: string; origin: RawRecord | null }[]>();
   private readonly lookups = new Set<Promise<void>>();
   sent = 0;
+  /** Outputs handed to the producer and not yet acknowledged or failed. */
+  private inFlight = 0;
+  private drainWaiters: (() => void)[] = [];
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly producer: Producer,
@@ -23,23 +31,24 @@ export class ProducerRecordCollector implements RecordCollector {
     private readonly log: StreamsLogger,
   ) {}
 
-  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, context: ErrorHandlerContext): void {
+  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: RawRecord | null): void {
     this.throwIfFailed();
     if (!partitioner) {
-      this.write(record, context);
+      this.write(record, taskId, origin);
       return;
     }
     const queued = this.waiting.get(record.topic);
     if (queued) {
-      queued.push({ record, partitioner, context });
+      queued.push({ record, partitioner, taskId, origin });
       return;
     }
     const n = this.partitionCounts.get(record.topic);
     if (n !== undefined) {
-      this.write({ ...record, partition: this.choose(partitioner, n, record.topic) }, context);
+      record.partition = this.choose(partitioner, n, record.topic);
+      this.write(record, taskId, origin);
       return;
     }
-    this.waiting.set(record.topic, [{ record, partitioner, context }]);
+    this.waiting.set(record.topic, [{ record, partitioner, taskId, origin }]);
     const lookup = this.producer.partitionsFor(record.topic).then(
       (infos) => {
         this.partitionCounts.set(record.topic, infos.length);
@@ -47,7 +56,8 @@ export class ProducerRecordCollector implements RecordCollector {
         this.waiting.delete(record.topic);
         for (const w of list) {
           try {
-            this.write({ ...w.record, partition: this.choose(w.partitioner, infos.length, w.record.topic) }, w.context);
+            w.record.partition = this.choose(w.partitioner, infos.length, w.record.topic);
+            this.write(w.record, w.taskId, w.origin);
           } catch (e) {
             this.fail(e);
           }
@@ -56,7 +66,7 @@ export class ProducerRecordCollector implements RecordCollector {
       (e) => {
         const list = this.waiting.get(record.topic) ?? [];
         this.waiting.delete(record.topic);
-        for (const w of list) this.failed(w.record, w.context, e);
+        for (const w of list) this.failed(w.record, w.taskId, w.origin, e);
       },
     );
     this.lookups.add(lookup);
@@ -71,14 +81,47 @@ export class ProducerRecordCollector implements RecordCollector {
     return p;
   }
 
-  private write(record: OutputRecord, context: ErrorHandlerContext): void {
+  private write(record: OutputRecord, taskId: string, origin: RawRecord | null): void {
     this.sent++;
-    this.producer
-      .send({ topic: record.topic, partition: record.partition, key: record.key, value: record.value, timestamp: record.timestamp, headers: record.headers as { key: string; value: Buffer | null }[] })
-      .catch((e) => this.failed(record, context, e));
+    this.inFlight++;
+    // An OutputRecord is a ProducerRecord (topic, partition, key, value, timestamp, headers).
+    this.producer.send(record as ProducerRecord).then(this.settled, (e) => {
+      this.settled();
+      this.failed(record, taskId, origin, e);
+    });
   }
 
-  private failed(record: OutputRecord, context: ErrorHandlerContext, e: unknown): void {
+  private readonly settled = (): void => {
+    this.inFlight--;
+    if (this.inFlight === 0 && this.idleWaiters.length > 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+    if (this.drainWaiters.length > 0 && this.inFlight <= IN_FLIGHT_RESUME) {
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const w of waiters) w();
+    }
+  };
+
+  /**
+   * Backpressure: Java's send() blocks when the producer's buffer is full; ours never blocks,
+   * so the loop asks here before taking more records, and waits while too many outputs are
+   * unacknowledged. Without it a backlog would be read faster than it can be written, and the
+   * outputs would pile up in memory.
+   */
+  get saturated(): boolean {
+    return this.inFlight >= IN_FLIGHT_MAX;
+  }
+
+  whenDrained(): Promise<void> {
+    if (this.inFlight <= IN_FLIGHT_RESUME) return Promise.resolve();
+    return new Promise((r) => this.drainWaiters.push(r));
+  }
+
+  private failed(record: OutputRecord, taskId: string, origin: RawRecord | null, e: unknown): void {
+    const context = errorContextOf(taskId, origin);
     const error = e instanceof Error ? e : new Error(String(e));
     let response: 'CONTINUE' | 'FAIL';
     try {
@@ -102,11 +145,19 @@ export class ProducerRecordCollector implements RecordCollector {
     if (this.fatal) throw this.fatal;
   }
 
-  /** Resolves once everything sent so far is acknowledged (or failed); raises a FAIL. */
+  /**
+   * Resolves once every output sent so far is acknowledged (or failed); raises a FAIL. Waits on
+   * the sends themselves, not only on producer.flush(): a send still waiting for topic metadata
+   * or buffer memory is in no batch yet, and flush() does not wait for it.
+   */
   async flush(): Promise<void> {
     while (this.lookups.size > 0) await Promise.allSettled([...this.lookups]);
     await this.producer.flush();
-    // Failure callbacks run after flush's own resolution in the same tick; let them land.
+    while (this.inFlight > 0) {
+      await Promise.race([new Promise<void>((r) => this.idleWaiters.push(r)), new Promise<void>((r) => setTimeout(r, 50))]);
+      if (this.inFlight > 0) await this.producer.flush();
+    }
+    // Failure callbacks run after the settle callbacks; let them land.
     await new Promise<void>((r) => setImmediate(r));
     this.throwIfFailed();
   }

@@ -62,6 +62,8 @@ export class StreamThread {
   private lastCommitAt = Date.now();
   private lastPurgeAt = Date.now();
   private shutdownRequested = false;
+  /** An error raised where it cannot be thrown (inside a rebalance callback), raised by the loop. */
+  private fatal: Error | null = null;
   processed = 0;
 
   constructor(
@@ -126,10 +128,12 @@ export class StreamThread {
         batch = await this.consumer.nextBatch({ timeoutMs: wait, signal: this.abort.signal });
       } catch (e) {
         if (this.stopping) break;
-        throw e;
+        throw this.fatal ?? e;
       }
+      if (this.fatal) throw this.fatal;
       if (batch) this.processBatch(batch);
       this.collector.throwIfFailed();
+      if (this.collector.saturated) await this.collector.whenDrained();
       for (const t of this.tasks.values()) t.punctuateWallClock();
       if (this.commitRequested || Date.now() - this.lastCommitAt >= this.config.commitIntervalMs) await this.commitAll();
     }
@@ -139,10 +143,10 @@ export class StreamThread {
     const task = this.taskByPartition.get(tpKey(batch.topic, batch.partition));
     // A batch of a partition revoked while it was being fetched: its next owner reads it again.
     if (!task) return;
-    for (const r of batch.records) {
-      task.process({ topic: r.topic, partition: r.partition, offset: r.offset, timestamp: r.timestamp, key: r.key, value: r.value, headers: r.headers });
-      this.processed++;
-    }
+    // ConsumerRecords are RawRecords already (offset is computed only if something asks for it).
+    for (const r of batch.records) task.process(r);
+    this.processed += batch.records.length;
+    task.markProcessed(batch.topic, batch.partition, batch.nextOffset);
   }
 
   // ---------------------------------------------------------------- commits
@@ -156,8 +160,12 @@ export class StreamThread {
   }
 
   private async commitTasks(tasks: StreamTask[]): Promise<void> {
+    // Offsets first, then the flush: everything these offsets cover was sent before the flush.
+    const offsets = tasks
+      .flatMap((t) => t.committableOffsets())
+      .filter((o) => this.lastCommitted.get(tpKey(o.topic, o.partition)) !== o.offset)
+      .map((o) => ({ ...o }));
     await this.collector.flush();
-    const offsets = tasks.flatMap((t) => t.committableOffsets()).filter((o) => this.lastCommitted.get(tpKey(o.topic, o.partition)) !== o.offset);
     if (offsets.length === 0) return;
     try {
       await this.consumer.commit({ offsets });
@@ -201,7 +209,14 @@ export class StreamThread {
       }
       this.taskByPartition.set(tpKey(tp.topic, tp.partition), task);
     }
-    for (const t of this.tasks.values()) t.init();
+    try {
+      for (const t of this.tasks.values()) t.init();
+    } catch (e) {
+      // The consumer only logs what a rebalance listener throws; the loop must fail instead.
+      this.fatal = e instanceof Error ? e : new Error(String(e));
+      this.abort.abort();
+      return;
+    }
     this.listener.onTasksAssigned([...this.tasks.keys()].sort());
   }
 
@@ -275,6 +290,18 @@ export class StreamThread {
     this.closeTasks([...this.tasks.values()]);
     await this.consumer.close();
     await this.producer.close({ timeoutMs: clean ? undefined : 0 });
+  }
+
+  /** Each task with the partitions it reads. */
+  taskPartitions(): { taskId: string; topicPartitions: TopicPartition[] }[] {
+    const byTask = new Map<string, TopicPartition[]>();
+    for (const [key, task] of this.taskByPartition) {
+      const i = key.lastIndexOf(':');
+      const list = byTask.get(task.id) ?? [];
+      list.push({ topic: key.slice(0, i), partition: Number(key.slice(i + 1)) });
+      byTask.set(task.id, list);
+    }
+    return [...byTask].map(([taskId, tps]) => ({ taskId, topicPartitions: tps.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition)) })).sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
   }
 
   assignedTaskIds(): string[] {

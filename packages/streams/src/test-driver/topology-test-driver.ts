@@ -129,6 +129,7 @@ export class TopologyTestDriver {
     this.processing = true;
     try {
       task.process({ topic, partition: 0, offset, timestamp, key, value, headers });
+      task.markProcessed(topic, 0, offset + 1n);
     } finally {
       this.processing = false;
     }
