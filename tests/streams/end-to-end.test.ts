@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Admin } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
-import { Branched, KafkaStreams, type KafkaStreamsState, Produced, Serdes, StreamsBuilder } from '@sluice/streams';
+import { Branched, type FixedKeyProcessorContext, KafkaStreams, type KafkaStreamsState, KeyValue, Produced, type ProcessorContext, Serdes, StreamsBuilder } from '@sluice/streams';
 import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
 import { createTopics, produce, readTopic } from './support.js';
 
@@ -108,10 +108,49 @@ for (const target of targets) {
       }
     });
 
+    test('map, filterNot, flatMap, merge, peek, foreach, processValues and process with headers', async () => {
+      const bootstrap = broker.bootstrap;
+      await createTopics(bootstrap, [
+        { name: 'e2e-left', partitions: 2 },
+        { name: 'e2e-right', partitions: 2 },
+        { name: 'e2e-merged', partitions: 2 },
+      ]);
+      const builder = new StreamsBuilder();
+      const peeked: string[] = [];
+      const seen: string[] = [];
+      const left = builder.stream('e2e-left', { keySerde: S, valueSerde: S }).map((k, v) => KeyValue.pair(v, k));
+      const right = builder
+        .stream('e2e-right', { keySerde: S, valueSerde: S })
+        .filterNot((_k, v) => v.startsWith('skip'))
+        .flatMap((k, v) => [KeyValue.pair(k, v), KeyValue.pair(k, `${v}+1`)]);
+      const merged = left.merge(right).peek((k) => peeked.push(k));
+      merged.foreach((k, v) => seen.push(`${k}=${v}`));
+      merged
+        .processValues<string>(() => {
+          let ctx!: FixedKeyProcessorContext<string, string>;
+          return { init: (c) => (ctx = c), process: (r) => ctx.forward(r.withValue(`${r.value}@${ctx.recordMetadata()!.topic}`)) };
+        })
+        .process<string, string>(() => {
+          let ctx!: ProcessorContext<string, string>;
+          return { init: (c) => (ctx = c), process: (r) => ctx.forward(r.withKey(r.key.toUpperCase()).withHeaders([{ key: 'task', value: Buffer.from(ctx.taskId) }])) };
+        })
+        .to('e2e-merged', Produced.with(S, S));
+      const streams = new KafkaStreams(builder.build(), { applicationId: 'e2e-ops', bootstrapServers: bootstrap, commitIntervalMs: 500 });
+      await streams.start();
+      await produce(bootstrap, 'e2e-left', [{ key: 'a', value: 'x' }, { key: 'b', value: 'y' }]);
+      await produce(bootstrap, 'e2e-right', [{ key: 'c', value: 'keep' }, { key: 'd', value: 'skip me' }]);
+      const out = await readTopic(bootstrap, 'e2e-merged', (rs) => rs.length >= 4);
+      assert.deepEqual(out.map((r) => `${r.key}=${r.value}`).sort(), ['C=keep+1@e2e-right', 'C=keep@e2e-right', 'X=a@e2e-left', 'Y=b@e2e-left']);
+      for (const r of out) assert.match(r.headers.join(), /^task=0_[01]$/);
+      assert.deepEqual(seen.sort(), ['c=keep', 'c=keep+1', 'x=a', 'y=b']);
+      assert.deepEqual(peeked.sort(), ['c', 'c', 'x', 'y']);
+      await streams.close();
+    });
+
     test('a missing source topic stops start() with a clear error and state ERROR', async () => {
       const builder = new StreamsBuilder();
       builder.stream('e2e-no-such-topic').to('e2e-whatever');
-      const streams = new KafkaStreams(builder.build(), { applicationId: 'e2e-missing', bootstrapServers: broker.bootstrap });
+      const streams = new KafkaStreams(builder.build(), { applicationId: 'e2e-missing', bootstrapServers: broker.bootstrap, logger: { info() {}, warn() {}, error() {} } });
       await assert.rejects(streams.start(), /source topic 'e2e-no-such-topic' does not exist/);
       assert.equal(streams.state(), 'ERROR');
     });

@@ -90,7 +90,7 @@ test('kill -9 of one of two instances: the other takes over and no input record 
       60_000,
     );
     const missing = [...expected].filter((v) => !seen.has(v));
-    assert.deepEqual(missing.slice(0, 20), [], `${missing.length} input records never reached the output`);
+    assert.deepEqual(missing.slice(0, 20), [], `${missing.length} input records never reached the output\nB: ${b.state} ${b.tasks}\n${b.output()}\nA:\n${a.output()}`);
     // Both instances wrote output; duplicates (records A processed but had not committed) are allowed.
     const writers = new Set(out.map((r) => r.value!.split(' via ')[1]));
     assert.ok(writers.has(String(a.child.pid)) && writers.has(String(b.child.pid)), `outputs came from ${[...writers].join(', ')}`);

@@ -24,6 +24,8 @@ export interface ReadRecord {
   value: string | null;
   partition: number;
   timestamp: number;
+  /** `key=value` per header. */
+  headers: string[];
 }
 
 /** Reads a topic from the beginning until `until` says it has enough (or the time is up). */
@@ -42,7 +44,7 @@ export async function readTopic(bootstrap: string, topic: string, until: (record
   try {
     while (!until(out) && Date.now() < deadline) {
       for (const r of await consumer.poll({ timeoutMs: 200 })) {
-        out.push({ key: r.key?.toString() ?? null, value: r.value?.toString() ?? null, partition: r.partition, timestamp: r.timestamp });
+        out.push({ key: r.key?.toString() ?? null, value: r.value?.toString() ?? null, partition: r.partition, timestamp: r.timestamp, headers: r.headers.map((h) => `${h.key}=${h.value?.toString() ?? ''}`) });
       }
     }
   } finally {
