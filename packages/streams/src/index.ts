@@ -5,7 +5,7 @@
  */
 export { StreamsBuilder } from './kstream/streams-builder.js';
 export { KStream, BranchedKStream } from './kstream/kstream.js';
-export { Consumed, Produced, Repartitioned, Branched, Named } from './kstream/options.js';
+export { Consumed, Produced, Repartitioned, Branched, Named, Printed } from './kstream/options.js';
 export { Record, FixedKeyRecord, KeyValue, type RecordHeader, type Headers } from './record.js';
 export { Serdes, type Serde, type Serializer, type Deserializer } from './serdes.js';
 export {
@@ -20,6 +20,14 @@ export {
   type Cancellable,
   type RecordMetadata,
 } from './processor/api.js';
+export {
+  failOnInvalidTimestamp,
+  logAndSkipOnInvalidTimestamp,
+  usePartitionTimeOnInvalidTimestamp,
+  wallclockTimestampExtractor,
+  type TimestampExtractor,
+  type TimestampedRecord,
+} from './processor/timestamps.js';
 export { Topology, type Subtopology, type SourceOptions, type SinkOptions } from './topology/topology.js';
 export type { TopicNameExtractor, StreamPartitioner, RecordContext } from './topology/nodes.js';
 export { TopologyDescription, type NodeDescription, type SubtopologyDescription } from './topology/describe.js';

@@ -1,7 +1,7 @@
 // Every stateless operator through the TopologyTestDriver.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Branched, KeyValue, Named, Produced, Record, Repartitioned, Serdes, StreamsBuilder, Topology, TopologyTestDriver, type FixedKeyProcessorContext, type ProcessorContext } from '@sluice/streams';
+import { Branched, KeyValue, Named, Printed, Produced, Record, Repartitioned, Serdes, StreamsBuilder, Topology, TopologyTestDriver, type FixedKeyProcessorContext, type ProcessorContext } from '@sluice/streams';
 
 const S = Serdes.String();
 
@@ -194,3 +194,16 @@ test('the low-level Topology API: a processor forwarding to a named child reache
   assert.equal(driver.createOutputTopic('left', S, S).getQueueSize(), 2);
   assert.equal(driver.createOutputTopic('right', S, S).getQueueSize(), 1);
 });
+
+test('print writes [label]: key, value per record', () => {
+  const lines: string[] = [];
+  const b = new StreamsBuilder();
+  stringStream(b).print({ ...Printed.withLabel('seen'), output: (l) => lines.push(l) });
+  stringStream2(b).print({ output: (l) => lines.push(l), mapper: (k, v) => `${k}->${v}` });
+  const driver = new TopologyTestDriver(b.build());
+  driver.createInputTopic('in', S, S).pipeInput('k', 'v');
+  driver.createInputTopic('in2', S, S).pipeInput('a', 'b');
+  assert.deepEqual(lines, ['[seen]: k, v', '[KSTREAM-PRINTER-0000000003]: a->b']);
+});
+
+const stringStream2 = (b: StreamsBuilder) => b.stream('in2', { keySerde: S, valueSerde: S });

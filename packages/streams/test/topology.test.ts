@@ -12,6 +12,8 @@ import {
   Topology,
   TopologyTestDriver,
   logAndContinueExceptionHandler,
+  logAndSkipOnInvalidTimestamp,
+  usePartitionTimeOnInvalidTimestamp,
   type ProcessorContext,
 } from '@sluice/streams';
 
@@ -194,4 +196,31 @@ test('KafkaStreams refuses bad configs, listing every problem', () => {
   assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', comitIntervalMs: 5 } as never), /unknown option 'comitIntervalMs'/);
   const streams = new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1' });
   assert.equal(streams.state(), 'CREATED');
+});
+
+test('timestamp extractors: the default fails on negative timestamps; others skip, substitute or read the value', () => {
+  const quiet = { info() {}, warn() {}, error() {} };
+  const build = (consumed: Parameters<StreamsBuilder['stream']>[1] = {}) => {
+    const b = new StreamsBuilder();
+    b.stream('in', { keySerde: S, valueSerde: S, ...consumed }).to('out');
+    return b.build();
+  };
+  const strict = new TopologyTestDriver(build(), { logger: quiet });
+  assert.throws(() => strict.createInputTopic('in', S, S).pipeInput('k', 'v', -1), /invalid timestamp -1.*usePartitionTimeOnInvalidTimestamp/);
+
+  const skip = new TopologyTestDriver(build({ timestampExtractor: logAndSkipOnInvalidTimestamp }), { logger: quiet });
+  const skipIn = skip.createInputTopic('in', S, S);
+  skipIn.pipeInput('a', '1', 5);
+  skipIn.pipeInput('b', '2', -1);
+  assert.deepEqual(skip.createOutputTopic('out', S, S).readRecordsToList().map((r) => [r.key, r.timestamp]), [['a', 5]]);
+
+  const partitionTime = new TopologyTestDriver(build(), { defaultTimestampExtractor: usePartitionTimeOnInvalidTimestamp, logger: quiet });
+  const ptIn = partitionTime.createInputTopic('in', S, S);
+  ptIn.pipeInput('a', '1', 50);
+  ptIn.pipeInput('b', '2', -1);
+  assert.deepEqual(partitionTime.createOutputTopic('out', S, S).readRecordsToList().map((r) => r.timestamp), [50, 50]);
+
+  const fromValue = new TopologyTestDriver(build({ timestampExtractor: (r) => Number(r.value) }));
+  fromValue.createInputTopic('in', S, S).pipeInput('k', '12345', 1);
+  assert.equal(fromValue.createOutputTopic('out', S, S).readRecord().timestamp, 12345);
 });

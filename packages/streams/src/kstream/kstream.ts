@@ -10,7 +10,7 @@ import type { KeyValue } from '../record.js';
 import type { Serde } from '../serdes.js';
 import type { TopicNameExtractor } from '../topology/nodes.js';
 import { operators } from './operators.js';
-import { type Branched, type Named, type Produced, type Repartitioned, nameOf } from './options.js';
+import { type Branched, type Named, type Printed, type Produced, type Repartitioned, nameOf } from './options.js';
 import type { BuilderInternals } from './streams-builder.js';
 
 type Fn = (...args: never[]) => unknown;
@@ -89,6 +89,15 @@ export class KStream<K, V> {
   foreach(action: (key: K, value: V) => void, named?: Named): void {
     requireFunction(action, 'the foreach action');
     this.add('KSTREAM-FOREACH-', named, operators.foreach(action as Fn as never), undefined, undefined, false);
+  }
+
+  /** Prints each record, `[label]: key, value` (Kafka's print(Printed.toSysOut())); ends the branch. */
+  print(printed: Printed<K, V> = {}): void {
+    const name = printed.processorName ?? this.builder.newName('KSTREAM-PRINTER-');
+    const label = printed.label ?? name;
+    const format = printed.mapper ?? ((k: K, v: V) => `${String(k)}, ${String(v)}`);
+    const output = printed.output ?? ((line: string) => process.stdout.write(`${line}\n`));
+    this.add('KSTREAM-PRINTER-', name, operators.foreach(((k: K, v: V) => output(`[${label}]: ${format(k, v)}`)) as Fn as never), undefined, undefined, false);
   }
 
   /**

@@ -4,6 +4,7 @@
  * exist so code ported from Java reads the same.
  */
 import { topologyError } from '../errors.js';
+import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Serde } from '../serdes.js';
 import type { StreamPartitioner } from '../topology/nodes.js';
 import type { KStream } from './kstream.js';
@@ -27,6 +28,8 @@ export function nameOf(named: Named | undefined): string | undefined {
 export interface Consumed<K, V> {
   keySerde?: Serde<K>;
   valueSerde?: Serde<V>;
+  /** Event time of the records of these topics; default: the application's `defaultTimestampExtractor`. */
+  timestampExtractor?: TimestampExtractor;
   /** The source node's name. */
   processorName?: string;
 }
@@ -105,5 +108,25 @@ export const Branched = {
       },
       name,
     };
+  },
+};
+
+/** How `print()` writes records (Kafka's Printed). */
+export interface Printed<K, V> {
+  /** Default: the processor name. */
+  label?: string;
+  /** Default: `key, value`. */
+  mapper?: (key: K, value: V) => string;
+  /** Where lines go; default: stdout. */
+  output?: (line: string) => void;
+  processorName?: string;
+}
+
+export const Printed = {
+  toSysOut<K = unknown, V = unknown>(): Printed<K, V> {
+    return {};
+  },
+  withLabel<K = unknown, V = unknown>(label: string): Printed<K, V> {
+    return { label };
   },
 };

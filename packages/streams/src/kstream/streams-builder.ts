@@ -28,7 +28,7 @@ export class StreamsBuilder {
     const list = typeof topics === 'string' ? [topics] : [...topics];
     if (list.length === 0) throw topologyError('stream() needs at least one topic');
     const name = consumed.processorName ?? this.internals.newName('KSTREAM-SOURCE-');
-    this.topology.addSource<K, V>(name, list, { keyDeserializer: consumed.keySerde, valueDeserializer: consumed.valueSerde });
+    this.topology.addSource<K, V>(name, list, { keyDeserializer: consumed.keySerde, valueDeserializer: consumed.valueSerde, timestampExtractor: consumed.timestampExtractor });
     return new KStream<K, V>(this.internals, name, consumed.keySerde as Serde<K> | undefined, consumed.valueSerde as Serde<V> | undefined, false);
   }
 

@@ -9,6 +9,7 @@
 import { Admin } from '@sluice/client';
 import { randomUUID } from 'node:crypto';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import { failOnInvalidTimestamp } from '../processor/timestamps.js';
 import { Serdes, type Serde } from '../serdes.js';
 import type { Topology } from '../topology/topology.js';
 import { type StreamsConfig, validateConfig } from './config.js';
@@ -71,6 +72,7 @@ export class KafkaStreams {
       defaultValueSerde: (config.defaultValueSerde ?? Serdes.Buffer()) as Serde<unknown>,
       deserializationExceptionHandler: config.deserializationExceptionHandler ?? logAndFailExceptionHandler,
       productionExceptionHandler: config.productionExceptionHandler ?? defaultProductionExceptionHandler,
+      defaultTimestampExtractor: config.defaultTimestampExtractor ?? failOnInvalidTimestamp,
       consumer: config.consumer ?? {},
       producer: config.producer ?? {},
       log: this.log,

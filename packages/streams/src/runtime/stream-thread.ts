@@ -12,6 +12,7 @@
  */
 import { type Admin, Consumer, type ConsumerBatch, Producer, type TopicPartition } from '@sluice/client';
 import { messageOf } from '../errors.js';
+import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Serde } from '../serdes.js';
 import type { Topology } from '../topology/topology.js';
 import { StreamsAssignor } from './assignor.js';
@@ -30,6 +31,7 @@ export interface ThreadConfig {
   defaultValueSerde: Serde<unknown>;
   deserializationExceptionHandler: DeserializationExceptionHandler;
   productionExceptionHandler: ProductionExceptionHandler;
+  defaultTimestampExtractor: TimestampExtractor;
   consumer: object;
   producer: object;
   log: StreamsLogger;
@@ -98,6 +100,7 @@ export class StreamThread {
   private environment(): TaskEnvironment {
     return {
       applicationId: this.config.applicationId,
+      defaultTimestampExtractor: this.config.defaultTimestampExtractor,
       defaultKeySerde: this.config.defaultKeySerde,
       defaultValueSerde: this.config.defaultValueSerde,
       collector: this.collector,

@@ -11,6 +11,7 @@ import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import { type Cancellable, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';
 import type { Processor } from '../processor/api.js';
 import { Record } from '../record.js';
+import { type TimestampExtractor, failOnInvalidTimestamp, isInvalidTimestampError } from '../processor/timestamps.js';
 import type { Deserializer, Serde, Serializer } from '../serdes.js';
 import type { SinkNodeDef, SourceNodeDef } from '../topology/nodes.js';
 import type { Subtopology, Topology } from '../topology/topology.js';
@@ -34,6 +35,7 @@ export function errorContextOf(taskId: string, origin: RawRecord | null): ErrorH
 
 export interface TaskEnvironment {
   applicationId: string;
+  defaultTimestampExtractor: TimestampExtractor;
   defaultKeySerde: Serde<unknown>;
   defaultValueSerde: Serde<unknown>;
   collector: RecordCollector;
@@ -55,6 +57,7 @@ interface SourceRuntime {
   def: SourceNodeDef;
   keyDeserializer: Deserializer<unknown>;
   valueDeserializer: Deserializer<unknown>;
+  timestampExtractor: TimestampExtractor;
   children: RuntimeNode[];
 }
 
@@ -72,6 +75,8 @@ export class StreamTask {
   /** Next offset to consume per input topic (a task reads one partition number of each). */
   private readonly consumed = new Map<string, TopicPartitionOffset>();
   private streamTime = -1;
+  /** Largest extracted timestamp per input topic (a task reads one partition of each). */
+  private readonly partitionTime = new Map<string, number>();
   /** The input record being processed (null in a punctuation): for metadata and error contexts. */
   private current: RawRecord | null = null;
   private initialized = false;
@@ -124,6 +129,7 @@ export class StreamTask {
         def,
         keyDeserializer: def.keyDeserializer ?? this.env.defaultKeySerde,
         valueDeserializer: def.valueDeserializer ?? this.env.defaultValueSerde,
+        timestampExtractor: def.timestampExtractor ?? this.env.defaultTimestampExtractor,
         children: this.topology.children(name).map(make),
       };
       for (const t of def.topics) this.sources.set(this.topology.physicalTopic(this.env.applicationId, t), runtime);
@@ -200,8 +206,10 @@ export class StreamTask {
         this.env.log.error(`task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`);
         throw new StreamsError(StreamsErrorCode.DESERIALIZATION, `task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`, { cause: error, taskId: this.id });
       }
-      if (raw.timestamp > this.streamTime) this.streamTime = raw.timestamp;
-      const record = new Record(key, value, raw.timestamp, raw.headers);
+      const timestamp = this.extractTimestamp(source, raw, key, value);
+      if (timestamp < 0) return;
+      if (timestamp > this.streamTime) this.streamTime = timestamp;
+      const record = new Record(key, value, timestamp, raw.headers);
       this.guard(`processing the record of ${raw.topic}-${raw.partition} at offset ${raw.offset}`, () => {
         for (const c of source.children) this.deliver(c, record);
       });
@@ -209,6 +217,31 @@ export class StreamTask {
       this.current = null;
     }
     this.punctuateStreamTime();
+  }
+
+  /** The record's event time; negative: drop the record (already logged). */
+  private extractTimestamp(source: SourceRuntime, raw: RawRecord, key: unknown, value: unknown): number {
+    const extractor = source.timestampExtractor;
+    // The default needs no record object and no partition time: keep the hot path lean.
+    if (extractor === failOnInvalidTimestamp && raw.timestamp >= 0) return raw.timestamp;
+    const partitionTime = this.partitionTime.get(raw.topic) ?? -1;
+    let ts: number;
+    try {
+      ts = extractor({ topic: raw.topic, partition: raw.partition, offset: raw.offset, timestamp: raw.timestamp, key, value, headers: raw.headers }, partitionTime);
+    } catch (e) {
+      if (isInvalidTimestampError(e)) throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: ${(e as Error).message}`, { cause: e, taskId: this.id });
+      throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: the timestamp extractor failed on ${raw.topic}-${raw.partition} at offset ${raw.offset}: ${messageOf(e)}`, { cause: e, taskId: this.id });
+    }
+    if (typeof ts !== 'number' || !Number.isFinite(ts) || ts < 0) {
+      this.env.log.warn(`task ${this.id}: skipping the record of ${raw.topic}-${raw.partition} at offset ${raw.offset}: the timestamp extractor returned ${String(ts)}`);
+      return -1;
+    }
+    return this.notePartitionTime(raw.topic, ts);
+  }
+
+  private notePartitionTime(topic: string, ts: number): number {
+    if (ts > (this.partitionTime.get(topic) ?? -1)) this.partitionTime.set(topic, ts);
+    return ts;
   }
 
   private deliver(node: RuntimeNode, record: Record<unknown, unknown>): void {

@@ -6,6 +6,7 @@
  * processed next, as the runtime would. Wall-clock time is a number the test advances.
  */
 import { StreamsError, StreamsErrorCode } from '../errors.js';
+import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.js';
 import type { Headers } from '../record.js';
 import { Serdes, type Deserializer, type Serde, type Serializer } from '../serdes.js';
 import { type DeserializationExceptionHandler, type OutputRecord, type ProductionExceptionHandler, type StreamsLogger, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler } from '../runtime/handlers.js';
@@ -19,6 +20,7 @@ export interface TestDriverConfig {
   defaultValueSerde?: Serde<any>;
   deserializationExceptionHandler?: DeserializationExceptionHandler;
   productionExceptionHandler?: ProductionExceptionHandler;
+  defaultTimestampExtractor?: TimestampExtractor;
   logger?: StreamsLogger;
 }
 
@@ -65,6 +67,7 @@ export class TopologyTestDriver {
     };
     const env = {
       applicationId: this.applicationId,
+      defaultTimestampExtractor: config.defaultTimestampExtractor ?? failOnInvalidTimestamp,
       defaultKeySerde: (config.defaultKeySerde ?? Serdes.Buffer()) as Serde<unknown>,
       defaultValueSerde: (config.defaultValueSerde ?? Serdes.Buffer()) as Serde<unknown>,
       collector,

@@ -4,6 +4,7 @@
  * of tasks. State stores will hang off processor nodes (`stores`) in part 2.
  */
 import type { Processor } from '../processor/api.js';
+import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Headers } from '../record.js';
 import type { Deserializer, Serializer } from '../serdes.js';
 
@@ -33,6 +34,8 @@ export interface SourceNodeDef {
   /** Undefined: the application's default serde. */
   readonly keyDeserializer: Deserializer<unknown> | undefined;
   readonly valueDeserializer: Deserializer<unknown> | undefined;
+  /** Undefined: the application's default. */
+  readonly timestampExtractor?: TimestampExtractor;
 }
 
 export interface ProcessorNodeDef {

@@ -6,6 +6,7 @@
  */
 import { topologyError } from '../errors.js';
 import type { Processor } from '../processor/api.js';
+import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Deserializer, Serializer } from '../serdes.js';
 import { TopologyDescription, describeTopology } from './describe.js';
 import type { InternalTopicDef, NodeDef, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.js';
@@ -21,6 +22,7 @@ export interface Subtopology {
 export interface SourceOptions<K, V> {
   keyDeserializer?: Deserializer<K>;
   valueDeserializer?: Deserializer<V>;
+  timestampExtractor?: TimestampExtractor;
 }
 
 export interface SinkOptions<K, V> {
@@ -48,7 +50,15 @@ export class Topology {
       if (other) throw topologyError(`topic '${t}' is already read by source '${other}'; read it once and branch from there`);
     }
     for (const t of list) this.topicToSource.set(t, name);
-    this.add({ kind: 'source', name, topics: list, keyDeserializer: options.keyDeserializer as Deserializer<unknown>, valueDeserializer: options.valueDeserializer as Deserializer<unknown> });
+    if (options.timestampExtractor !== undefined && typeof options.timestampExtractor !== 'function') throw topologyError(`source '${name}': timestampExtractor must be a function`);
+    this.add({
+      kind: 'source',
+      name,
+      topics: list,
+      keyDeserializer: options.keyDeserializer as Deserializer<unknown>,
+      valueDeserializer: options.valueDeserializer as Deserializer<unknown>,
+      timestampExtractor: options.timestampExtractor,
+    });
     return this;
   }
 
