@@ -220,3 +220,23 @@ test('co-partitioned inputs share a task; repartition topics default to the inpu
   assert.deepEqual(thread.activeTasks.filter((t) => t.taskId.startsWith('1_')).map((t) => t.topicPartitions), [0, 1, 2].map((p) => [{ topic: 'cp-app-rk-repartition', partition: p }]));
   await streams.close();
 });
+
+test('a StreamPartitioner chooses the output partition (undefined: the default partitioner)', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'sp-in', partitions: 1 }, { name: 'sp-out', partitions: 3 }]);
+  const b = new StreamsBuilder();
+  b.stream('sp-in', { keySerde: S, valueSerde: S }).to('sp-out', {
+    keySerde: S,
+    valueSerde: S,
+    streamPartitioner: (_topic, _key, value, n) => (value === 'default' ? undefined : Number(value) % n),
+  });
+  const streams = new KafkaStreams(b.build(), config('sp-app'));
+  await streams.start();
+  await produce(broker.bootstrap, 'sp-in', ['0', '1', '2', '4', 'default'].map((value) => ({ key: 'same-key', value })));
+  const out = await readTopic(broker.bootstrap, 'sp-out', (rs) => rs.length >= 5);
+  const partitionOf = new Map(out.map((r) => [r.value, r.partition]));
+  assert.deepEqual(['0', '1', '2', '4'].map((v) => partitionOf.get(v)), [0, 1, 2, 1]);
+  // The default partitioner hashes the key: murmur2('same-key') mod 3, as any Kafka client does.
+  const { partitionForKey } = await import('@sluice/client');
+  assert.equal(partitionOf.get('default'), partitionForKey(Buffer.from('same-key'), 3));
+  await streams.close();
+});
