@@ -144,8 +144,15 @@ export class StreamThread {
 
   private processBatch(batch: ConsumerBatch): void {
     const task = this.taskByPartition.get(tpKey(batch.topic, batch.partition));
-    // A batch of a partition revoked while it was being fetched: its next owner reads it again.
-    if (!task) return;
+    if (!task) {
+      // A batch of a partition revoked while it was fetched: its next owner reads it again. Should
+      // the consumer still own the partition, rewind it, so that no record is skipped.
+      const first = batch.records[0];
+      if (first && this.consumer.assignment().some((tp) => tp.topic === batch.topic && tp.partition === batch.partition)) {
+        this.consumer.seek({ topic: batch.topic, partition: batch.partition }, first.offset);
+      }
+      return;
+    }
     // ConsumerRecords are RawRecords already (offset is computed only if something asks for it).
     for (const r of batch.records) task.process(r);
     this.processed += batch.records.length;
