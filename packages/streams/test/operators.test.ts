@@ -207,3 +207,13 @@ test('print writes [label]: key, value per record', () => {
 });
 
 const stringStream2 = (b: StreamsBuilder) => b.stream('in2', { keySerde: S, valueSerde: S });
+
+test('repartition drops records with a null key, as Kafka Streams does', () => {
+  const b = new StreamsBuilder();
+  stringStream(b).repartition({ name: 'r', keySerde: S, valueSerde: S }).to('out');
+  const driver = new TopologyTestDriver(b.build());
+  const input = driver.createInputTopic('in', S, S);
+  input.pipeInput(null as unknown as string, 'no key');
+  input.pipeInput('k', 'keyed');
+  assert.deepEqual(driver.createOutputTopic('out', S, S).readValuesToList(), ['keyed']);
+});

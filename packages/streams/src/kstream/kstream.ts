@@ -32,7 +32,7 @@ export class KStream<K, V> {
   ) {}
 
   private add<K2, V2>(prefix: string, named: Named | undefined, supplier: () => unknown, keySerde: Serde<K2> | undefined, valueSerde: Serde<V2> | undefined, repartitionRequired: boolean, parents: string[] = [this.nodeName]): KStream<K2, V2> {
-    const name = nameOf(named) ?? this.builder.newName(prefix);
+    const name = this.builder.newName(prefix, nameOf(named));
     this.builder.topology.addProcessor(name, supplier as never, ...parents);
     return new KStream<K2, V2>(this.builder, name, keySerde, valueSerde, repartitionRequired);
   }
@@ -93,11 +93,11 @@ export class KStream<K, V> {
 
   /** Prints each record, `[label]: key, value` (Kafka's print(Printed.toSysOut())); ends the branch. */
   print(printed: Printed<K, V> = {}): void {
-    const name = printed.processorName ?? this.builder.newName('KSTREAM-PRINTER-');
+    const name = this.builder.newName('KSTREAM-PRINTER-', printed.processorName);
     const label = printed.label ?? name;
     const format = printed.mapper ?? ((k: K, v: V) => `${String(k)}, ${String(v)}`);
     const output = printed.output ?? ((line: string) => process.stdout.write(`${line}\n`));
-    this.add('KSTREAM-PRINTER-', name, operators.foreach(((k: K, v: V) => output(`[${label}]: ${format(k, v)}`)) as Fn as never), undefined, undefined, false);
+    this.builder.topology.addProcessor(name, operators.foreach(((k: K, v: V) => output(`[${label}]: ${format(k, v)}`)) as Fn as never) as never, this.nodeName);
   }
 
   /**
@@ -106,7 +106,7 @@ export class KStream<K, V> {
    * return the branches by name (`<split name><branch name>`).
    */
   split(named?: Named): BranchedKStream<K, V> {
-    return new BranchedKStream<K, V>(this, this.builder, nameOf(named) ?? this.builder.newName('KSTREAM-BRANCH-'));
+    return new BranchedKStream<K, V>(this, this.builder, this.builder.newName('KSTREAM-BRANCH-', nameOf(named)));
   }
 
   /** Both streams' records, in the order they arrive. */
@@ -121,7 +121,7 @@ export class KStream<K, V> {
   /** Writes the records to a topic, or to a topic chosen per record. */
   to(topic: string | TopicNameExtractor<K, V>, produced: Produced<K, V> = {}): void {
     if (typeof topic !== 'string' && typeof topic !== 'function') throw topologyError('to() needs a topic name or a TopicNameExtractor function');
-    const name = produced.processorName ?? this.builder.newName('KSTREAM-SINK-');
+    const name = this.builder.newName('KSTREAM-SINK-', produced.processorName);
     this.builder.topology.addSink<K, V>(name, topic, { keySerializer: produced.keySerde ?? this.keySerde, valueSerializer: produced.valueSerde ?? this.valueSerde, partitioner: produced.streamPartitioner }, this.nodeName);
   }
 
@@ -131,15 +131,24 @@ export class KStream<K, V> {
    * (or by `streamPartitioner`), and the work downstream can spread over more instances.
    */
   repartition(repartitioned: Repartitioned<K, V> = {}): KStream<K, V> {
-    const base = repartitioned.name ?? this.builder.newName('KSTREAM-REPARTITION-');
+    const b = this.builder;
+    // Names as Kafka Streams gives them: `<name>-repartition-{sink,filter,source}` when named,
+    // generated KSTREAM-SINK/FILTER/SOURCE names (after the KSTREAM-REPARTITION one) when not.
+    const named = repartitioned.name !== undefined;
+    const base = named ? repartitioned.name! : b.newName('KSTREAM-REPARTITION-');
     const topic = `${base}-repartition`;
+    const sinkName = b.newName('KSTREAM-SINK-', named ? `${topic}-sink` : undefined);
+    const filterName = b.newName('KSTREAM-FILTER-', named ? `${topic}-filter` : undefined);
+    const sourceName = b.newName('KSTREAM-SOURCE-', named ? `${topic}-source` : undefined);
     const keySerde = repartitioned.keySerde ?? this.keySerde;
     const valueSerde = repartitioned.valueSerde ?? this.valueSerde;
-    const t = this.builder.topology;
+    const t = b.topology;
     t.addInternalTopic(topic, { numberOfPartitions: repartitioned.numberOfPartitions });
-    t.addSink<K, V>(`${topic}-sink`, topic, { keySerializer: keySerde, valueSerializer: valueSerde, partitioner: repartitioned.streamPartitioner }, this.nodeName);
-    t.addSource<K, V>(`${topic}-source`, topic, { keyDeserializer: keySerde, valueDeserializer: valueSerde });
-    return new KStream<K, V>(this.builder, `${topic}-source`, keySerde, valueSerde, false);
+    // Kafka drops records with a null key before a repartition topic: they have no partition to go to.
+    t.addProcessor(filterName, operators.filter((k) => k !== null && k !== undefined, true) as never, this.nodeName);
+    t.addSink<K, V>(sinkName, topic, { keySerializer: keySerde, valueSerializer: valueSerde, partitioner: repartitioned.streamPartitioner }, filterName);
+    t.addSource<K, V>(sourceName, topic, { keyDeserializer: keySerde, valueDeserializer: valueSerde });
+    return new KStream<K, V>(b, sourceName, keySerde, valueSerde, false);
   }
 
   /** Runs a processor of the processor API on each record; it may forward any records. */
@@ -197,7 +206,8 @@ export class BranchedKStream<K, V> {
   }
 
   private createBranch(branched: Branched<K, V>, index: number): string {
-    const name = `${this.splitterName}${branched.name ?? index}`;
+    // Each branch takes an index too (Kafka does), though its name comes from the split's.
+    const name = this.builder.newName('', `${this.splitterName}${branched.name ?? index}`);
     this.builder.topology.addProcessor(name, operators.passThrough() as never, this.splitterName);
     const stream = new KStream<K, V>(this.builder, name, this.source.keySerde, this.source.valueSerde, this.source.repartitionRequired);
     if (branched.chain) {

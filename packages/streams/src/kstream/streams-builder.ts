@@ -11,7 +11,12 @@ import type { Consumed } from './options.js';
 /** What KStream needs from its builder (kept internal). */
 export interface BuilderInternals {
   readonly topology: Topology;
-  newName(prefix: string): string;
+  /**
+   * A node name: `given`, or `<prefix><10-digit index>`. Either way it takes the next index, as
+   * Kafka Streams does, so that naming one node does not rename every generated one after it
+   * (and generated names match Java's for the same DSL calls).
+   */
+  newName(prefix: string, given?: string): string;
 }
 
 export class StreamsBuilder {
@@ -20,14 +25,17 @@ export class StreamsBuilder {
   private built = false;
   private readonly internals: BuilderInternals = {
     topology: this.topology,
-    newName: (prefix) => `${prefix}${String(this.index++).padStart(10, '0')}`,
+    newName: (prefix, given) => {
+      const index = this.index++;
+      return given ?? `${prefix}${String(index).padStart(10, '0')}`;
+    },
   };
 
   /** A stream of the records of one or more topics (all with the same serdes). */
   stream<K = Buffer, V = Buffer>(topics: string | readonly string[], consumed: Consumed<K, V> = {}): KStream<K, V> {
     const list = typeof topics === 'string' ? [topics] : [...topics];
     if (list.length === 0) throw topologyError('stream() needs at least one topic');
-    const name = consumed.processorName ?? this.internals.newName('KSTREAM-SOURCE-');
+    const name = this.internals.newName('KSTREAM-SOURCE-', consumed.processorName);
     this.topology.addSource<K, V>(name, list, { keyDeserializer: consumed.keySerde, valueDeserializer: consumed.valueSerde, timestampExtractor: consumed.timestampExtractor });
     return new KStream<K, V>(this.internals, name, consumed.keySerde as Serde<K> | undefined, consumed.valueSerde as Serde<V> | undefined, false);
   }

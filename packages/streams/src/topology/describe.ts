@@ -56,37 +56,87 @@ function nodeText(n: NodeDescription): string {
 export function describeTopology(topology: Topology): TopologyDescription {
   const subtopologies: SubtopologyDescription[] = [];
   for (const sub of topology.subtopologies()) {
-    // Kafka orders nodes by the size of the graph below them (largest first), then by name.
-    const size = new Map<string, number>();
-    const sizeOf = (name: string): number => {
-      let s = size.get(name);
-      if (s === undefined) {
-        s = 1 + topology.children(name).reduce((sum, c) => sum + sizeOf(c), 0);
-        size.set(name, s);
-      }
-      return s;
-    };
-    const byOrder = (a: string, b: string) => sizeOf(b) - sizeOf(a) || (a < b ? -1 : a > b ? 1 : 0);
-    const names = [...sub.nodes].sort(byOrder);
-    const nodes = names.map((name): NodeDescription => {
+    const { size, successors, predecessors } = javaOrder(topology, sub.nodes);
+    const byOrder = (a: string, b: string) => size.get(b)! - size.get(a)! || (a < b ? -1 : a > b ? 1 : 0);
+    const nodes = [...sub.nodes].sort(byOrder).map((name): NodeDescription => {
       const def = topology.node(name);
-      const successors = [...topology.children(name)].sort(byOrder);
       switch (def.kind) {
         case 'source':
-          return { type: 'source', name, topics: [...def.topics], successors };
+          return { type: 'source', name, topics: [...def.topics], successors: successors.get(name)! };
         case 'processor':
-          return { type: 'processor', name, stores: [...def.stores], predecessors: [...def.parents].sort(byOrder), successors };
+          return { type: 'processor', name, stores: [...def.stores], predecessors: predecessors.get(name)!, successors: successors.get(name)! };
         case 'sink':
           return {
             type: 'sink',
             name,
             topic: typeof def.topic === 'string' ? def.topic : null,
             topicExtractor: typeof def.topic === 'string' ? null : def.topic.name || 'anonymous',
-            predecessors: [...def.parents].sort(byOrder),
+            predecessors: predecessors.get(name)!,
           };
       }
     });
     subtopologies.push({ id: sub.id, nodes });
   }
   return new TopologyDescription(subtopologies);
+}
+
+/**
+ * Node order as Kafka prints it. Kafka sorts nodes by the size of the graph below them (largest
+ * first, then by name), but it fills each node's successor and predecessor sets while the sizes
+ * are still growing, edge by edge, so those lists keep the order of the moment each edge was
+ * added. It walks the nodes in the iteration order of a java.util.HashSet filled with the source
+ * names and then the other names, each sorted, linking each to its parents. Replaying the same
+ * steps gives the same text.
+ */
+function javaOrder(topology: Topology, subtopologyNodes: readonly string[]) {
+  const names = javaHashSetOrder(
+    [...subtopologyNodes.filter((n) => topology.node(n).kind === 'source')].sort(),
+    [...subtopologyNodes.filter((n) => topology.node(n).kind !== 'source')].sort(),
+  );
+  const size = new Map<string, number>(names.map((n) => [n, 1]));
+  const successors = new Map<string, string[]>(names.map((n) => [n, []]));
+  const predecessors = new Map<string, string[]>(names.map((n) => [n, []]));
+  const cmp = (a: string, b: string) => size.get(b)! - size.get(a)! || (a < b ? -1 : a > b ? 1 : 0);
+  const insert = (list: string[], name: string) => {
+    if (list.includes(name)) return;
+    const at = list.findIndex((x) => cmp(name, x) < 0);
+    if (at < 0) list.push(name);
+    else list.splice(at, 0, name);
+  };
+  const grow = (name: string, delta: number) => {
+    size.set(name, size.get(name)! + delta);
+    for (const p of predecessors.get(name)!) grow(p, delta);
+  };
+  for (const name of names) {
+    const def = topology.node(name);
+    if (def.kind === 'source') continue;
+    for (const parent of def.parents) {
+      insert(predecessors.get(name)!, parent);
+      insert(successors.get(parent)!, name);
+      grow(parent, size.get(name)!);
+    }
+  }
+  return { size, successors, predecessors };
+}
+
+/** Java's String.hashCode. */
+function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The iteration order of a java.util.HashSet<String> after adding `first` then `then`: by bucket
+ * (the spread hash masked to the table size), insertion order within a bucket.
+ */
+function javaHashSetOrder(first: readonly string[], then: readonly string[]): string[] {
+  const all = [...first, ...then];
+  let capacity = 16;
+  while (all.length > capacity * 0.75) capacity *= 2;
+  const bucket = (s: string) => {
+    const h = javaStringHash(s);
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  return all.map((name, i) => ({ name, i, b: bucket(name) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.name);
 }

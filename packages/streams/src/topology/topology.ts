@@ -136,7 +136,7 @@ export class Topology {
     return this.internal.has(name) ? `${applicationId}-${name}` : name;
   }
 
-  /** Connected components of the node graph, numbered by their first source. */
+  /** Connected components of the node graph (and of shared state stores), numbered as Kafka does. */
   subtopologies(): Subtopology[] {
     if (this.cachedSubtopologies) return this.cachedSubtopologies;
     const order = [...this.nodes.keys()];
@@ -166,6 +166,7 @@ export class Topology {
       if (!g) groups.set(r, (g = []));
       g.push(n);
     }
+    // Numbered as Kafka numbers them: in the order their first source was added.
     const out: Subtopology[] = [];
     for (const members of groups.values()) {
       const sourceTopics = members.flatMap((m) => {
