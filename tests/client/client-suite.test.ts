@@ -11,6 +11,7 @@ import {
   KafkaError,
   Producer,
   type ProducerOptions,
+  type RecordMetadata,
   type TopicPartition,
   partitionForKey,
 } from '@sluice/client';
@@ -196,6 +197,32 @@ for (const target of targets) {
           Array.from({ length: 100 }, (_, i) => i * 4 + part),
         );
       }
+    });
+
+    test('producer: many large batches in flight per partition keep their sequence order', async () => {
+      // Batches are closed asynchronously; requests must still reach the broker in drain order,
+      // or the broker sees sequences out of order and the producer can never deliver them.
+      const name = await topic(6);
+      const p = producer({ batchSize: 65_536, deliveryTimeoutMs: 30_000 });
+      const value = Buffer.alloc(100, 'v');
+      const first = await p.send({ topic: name, value });
+      // Calls of 1,000 records, eight at a time, as an application streaming records would.
+      const results: RecordMetadata[][] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < 60) {
+          const i = next++;
+          results[i] = await p.sendBatch(Array.from({ length: 1000 }, () => ({ topic: name, value })));
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      const sent = [first, ...results.flat()];
+      await p.close();
+      const perPartition = new Map<number, bigint[]>();
+      for (const m of sent) perPartition.set(m.partition, [...(perPartition.get(m.partition) ?? []), m.offset]);
+      for (const offsets of perPartition.values()) assert.deepEqual(offsets, offsets.map((_, i) => BigInt(i)), 'offsets in send order');
+      const ends = await admin.listOffsets([0, 1, 2, 3, 4, 5].map((partition) => ({ topic: name, partition, spec: 'latest' as const })));
+      assert.equal(ends.reduce((sum, e) => sum + Number(e.offset), 0), 60_001);
     });
 
     test('producer: unkeyed records stick to a partition per batch', async () => {

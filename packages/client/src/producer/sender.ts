@@ -59,6 +59,12 @@ export class Sender {
   private timerAt = Infinity;
   private readonly nodeInflight = new Map<number, number>();
   private readonly drainIndex = new Map<number, number>();
+  /**
+   * Per broker, settles once the last request drained for it has been written. Batches are closed
+   * (compressed) asynchronously, so without this a later request could overtake an earlier one on
+   * the wire, and the broker would see a partition's sequences out of order.
+   */
+  private readonly lastWrite = new Map<number, Promise<void>>();
   /** Batches go out at once while a flush or close waits. */
   flushing = 0;
   closing = false;
@@ -116,7 +122,11 @@ export class Sender {
       }
     }
     let next = this.expire(now);
+    // As Java's RecordAccumulator: a broker is ready when one of its partitions has a sendable
+    // batch, and then every partition it leads contributes its head batch, lingering or not, so
+    // that one request carries as much as it can.
     const byNode = new Map<number, PartitionQueue[]>();
+    const readyNodes = new Set<number>();
     let leaderMissing = false;
     for (const q of this.accumulator.nonEmpty) {
       const head = q.batches[0];
@@ -129,20 +139,19 @@ export class Sender {
         leaderMissing = true;
         continue;
       }
-      const readyAt = this.readyAt(q, head);
-      if (readyAt > now) {
-        next = Math.min(next, readyAt);
-        continue;
-      }
       const list = byNode.get(leader);
       if (list) list.push(q);
       else byNode.set(leader, [q]);
+      const readyAt = this.readyAt(q, head);
+      if (readyAt <= now) readyNodes.add(leader);
+      else next = Math.min(next, readyAt);
     }
     if (leaderMissing) {
       this.cluster.requestUpdate();
       next = Math.min(next, now + this.config.retryBackoffMs);
     }
-    for (const [node, queues] of byNode) {
+    for (const node of readyNodes) {
+      const queues = byNode.get(node)!;
       while ((this.nodeInflight.get(node) ?? 0) < this.config.maxInFlight) {
         const batches = this.drain(node, queues, now);
         if (batches.length === 0) break;
@@ -193,7 +202,8 @@ export class Sender {
     for (; i < n; i++) {
       const q = queues[(start + i) % n];
       const head = q.batches[0];
-      if (!head || this.readyAt(q, head) > now) continue;
+      // Lingering batches go along; only one waiting out a retry backoff stays.
+      if (!head || (head.attempts > 0 && head.retryAt > now)) continue;
       if (this.config.maxInFlight === 1 && q.inflight.some((b) => b.inFlight)) continue;
       if (!this.config.idempotent && this.config.maxInFlight === 1 && head.inFlight) continue;
       if (size + head.sizeInBytes > this.config.maxRequestSize && out.length > 0) break;
@@ -238,18 +248,27 @@ export class Sender {
       b.attempts++;
       b.leaderEpoch = this.cluster.topic(b.topic)?.partitions[b.partition]?.leaderEpoch ?? -1;
     }
-    void this.sendAsync(node, batches, now).finally(() => {
-      this.nodeInflight.set(node, (this.nodeInflight.get(node) ?? 1) - 1);
-      this.wakeup();
-    });
+    const previousWrite = this.lastWrite.get(node);
+    let written!: () => void;
+    const thisWrite = new Promise<void>((resolve) => (written = resolve));
+    this.lastWrite.set(node, thisWrite);
+    void this.sendAsync(node, batches, previousWrite, written)
+      .finally(() => {
+        written();
+        if (this.lastWrite.get(node) === thisWrite) this.lastWrite.delete(node);
+        this.nodeInflight.set(node, (this.nodeInflight.get(node) ?? 1) - 1);
+        this.wakeup();
+      });
   }
 
-  private async sendAsync(node: number, batches: ProducerBatch[], sentAt: number): Promise<void> {
+  /** Sends one Produce request, written after `previousWrite` and announcing its own through `written`. */
+  private async sendAsync(node: number, batches: ProducerBatch[], previousWrite: Promise<void> | undefined, written: () => void): Promise<void> {
     const { compression, compressionLevel, acks } = this.config;
     let version = -1;
     try {
       for (const b of batches) if (!b.isClosed) await b.close(compression, compressionLevel);
       const conn = await this.cluster.connection(node);
+      await previousWrite;
       version = conn.requireVersion(Apis.Produce);
       const byTopic = new Map<string, ProducerBatch[]>();
       for (const b of batches) {
@@ -272,11 +291,15 @@ export class Sender {
       }));
       const body = { transactionalId: null, acks, timeoutMs: this.config.requestTimeoutMs, topicData };
       if (acks === 0) {
-        await conn.request(Apis.Produce, body, { version, noResponse: true });
+        const sent = conn.request(Apis.Produce, body, { version, noResponse: true });
+        written();
+        await sent;
         for (const b of batches) this.completeBatch(this.accumulator.queue(b.topic, b.partition), b, -1n, -1);
         return;
       }
-      const res = await conn.request(Apis.Produce, body, { version });
+      const response = conn.request(Apis.Produce, body, { version });
+      written();
+      const res = await response;
       const now = Date.now();
       const found = new Set<ProducerBatch>();
       for (const t of res.responses) {
@@ -313,7 +336,6 @@ export class Sender {
         else this.failBatch(q, b, error, true);
       }
       if (error.retriable) this.cluster.requestUpdate();
-      void sentAt;
     }
   }
 
