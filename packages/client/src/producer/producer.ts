@@ -8,12 +8,17 @@ import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.
 import { Cluster, type TopicMeta, commonOptions } from '../network/cluster.js';
 import { type OptionsOf, opt, resolveOptions } from '../options.js';
 import { raceSignal } from '../util.js';
-import { Accumulator } from './accumulator.js';
+import { Accumulator, type PartitionQueue } from './accumulator.js';
 import { type HeaderInput, ProducerBatch, type RecordMetadata, SendGroup, recordSize } from './batch.js';
 import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
 import { Sender } from './sender.js';
 
 export type { RecordMetadata } from './batch.js';
+
+/** The largest a batch grows to when the sender falls behind (see batchCapacity). */
+const MAX_GROWN_BATCH = 1 << 20;
+/** Room left in a Produce request for its header and the topic and partition framing. */
+const PRODUCE_REQUEST_OVERHEAD = 1024;
 
 export const producerOptions = {
   ...commonOptions,
@@ -22,7 +27,7 @@ export const producerOptions = {
     v === undefined || typeof v === 'boolean' ? undefined : 'must be true or false',
   ),
   lingerMs: opt.int(5, 'linger.ms', 'How long a batch waits for more records before it is sent'),
-  batchSize: opt.int(16_384, 'batch.size', 'Target batch size in bytes per partition', { min: 1 }),
+  batchSize: opt.int(16_384, 'batch.size', 'Batch size in bytes per partition; while the sender is behind, new batches grow up to 1 MiB', { min: 1 }),
   bufferMemory: opt.int(33_554_432, 'buffer.memory', 'Bytes of unsent batches held before `send` waits', { min: 1024 }),
   maxBlockMs: opt.int(60_000, 'max.block.ms', 'How long `send` may wait for metadata or buffer memory'),
   compression: opt.oneOf(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, 'none', 'compression.type', 'Batch compression codec'),
@@ -311,7 +316,7 @@ export class Producer {
       if (size + 61 > this.options.maxRequestSize) {
         throw new KafkaError(ClientErrorCode.RECORD_TOO_LARGE, `a record of ${size} bytes is larger than maxRequestSize (${this.options.maxRequestSize})`, { topic, partition });
       }
-      let capacity = Math.max(this.options.batchSize, size + 61);
+      let capacity = Math.max(this.batchCapacity(q), size + 61);
       if (held >= capacity) {
         capacity = held;
         held = 0;
@@ -328,7 +333,7 @@ export class Producer {
     }
     const delta = b.append(timestamp, key, value, headers, size!);
     b.addRecord(group, index, delta, timestamp);
-    if (b.sizeInBytes >= this.options.batchSize) {
+    if (b.sizeInBytes >= b.reserved) {
       b.full = true;
       this.sender.wakeup();
     }
@@ -337,6 +342,21 @@ export class Producer {
     }
     if (held > 0) this.accumulator.release(held);
     return 0;
+  }
+
+  /**
+   * How big a new batch of this partition may grow. `batchSize` while the sender keeps up; when
+   * full batches are already queued behind the requests in flight, the sender is the bottleneck
+   * and waiting records would only turn into more small requests (each one a sync on the
+   * broker), so the new batch doubles per queued batch, up to 1 MiB and the request size limit.
+   * Light loads see Java's batching; heavy loads get fewer, larger batches (as librdkafka's).
+   */
+  private batchCapacity(q: PartitionQueue): number {
+    const base = this.options.batchSize;
+    const queued = q.batches.length;
+    if (queued === 0 || !q.batches[queued - 1].full) return base;
+    const limit = Math.max(base, Math.min(MAX_GROWN_BATCH, this.options.maxRequestSize - PRODUCE_REQUEST_OVERHEAD, this.options.bufferMemory / 8));
+    return Math.min(limit, base * 2 ** Math.min(queued, 8));
   }
 
   private stickyFor(topic: string): StickyPartitioner {
