@@ -76,6 +76,17 @@ function countUntil(count: number, start: (onRecords: (n: number) => void) => Pr
   });
 }
 
+/** Milliseconds each of `samples` sends takes, one after the other. */
+async function timedSends(samples: number, send: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now();
+    await send();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
 let groupCounter = 0;
 const groupName = (client: string) => `bench-${client}-${process.pid}-${groupCounter++}`;
 
@@ -102,12 +113,7 @@ const sluice: ClientUnderTest = {
     const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 0 });
     const value = Buffer.alloc(100, 'l');
     await producer.send({ topic, value });
-    const out: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const t = performance.now();
-      await producer.send({ topic, value });
-      out.push(performance.now() - t);
-    }
+    const out = await timedSends(samples, () => producer.send({ topic, value }));
     await producer.close();
     return out;
   },
@@ -136,12 +142,7 @@ const kafkaJs: ClientUnderTest = {
     await producer.connect();
     const value = Buffer.alloc(100, 'l');
     await producer.send({ topic, acks: -1, messages: [{ value }] });
-    const out: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const t = performance.now();
-      await producer.send({ topic, acks: -1, messages: [{ value }] });
-      out.push(performance.now() - t);
-    }
+    const out = await timedSends(samples, () => producer.send({ topic, acks: -1, messages: [{ value }] }));
     await producer.disconnect();
     return out;
   },
@@ -171,12 +172,7 @@ const platformatic: ClientUnderTest = {
     const producer = new PlatformaticProducer({ clientId: 'bench', bootstrapBrokers: [bootstrap], autocreateTopics: false });
     const value = Buffer.alloc(100, 'l');
     await producer.send({ messages: [{ topic, value }], acks: -1 });
-    const out: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const t = performance.now();
-      await producer.send({ messages: [{ topic, value }], acks: -1 });
-      out.push(performance.now() - t);
-    }
+    const out = await timedSends(samples, () => producer.send({ messages: [{ topic, value }], acks: -1 }));
     await producer.close();
     return out;
   },
