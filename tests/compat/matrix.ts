@@ -4,7 +4,7 @@
 //   node --import tsx tests/compat/matrix.ts                 run the suites, write MATRIX.md
 //   node --import tsx tests/compat/matrix.ts --from DIR      render from an earlier run's results
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,13 +77,10 @@ function render(dir: string, exitCode: number | null): string {
   const counts = (t: 'sluice' | 'kafka', r: Outcome['result']) => s.outcomes.filter((o) => o.target === t && o.result === r).length;
   lines.push('', `Totals: Sluice ${counts('sluice', 'pass')} passed, ${counts('sluice', 'fail')} failed; Apache Kafka ${counts('kafka', 'pass')} passed, ${counts('kafka', 'fail')} failed; ${counts('sluice', 'n/a')} not applicable per broker.`, '');
   lines.push('## The peers\' own test suites against Sluice', '', '| suite | version | broker-facing tests | allow-listed | passed | failed | left out, and why |', '|---|---|---|---|---|---|---|');
-  for (const name of SUITES) {
-    const file = join(dir, `${name}.json`);
-    if (!existsSync(file)) {
-      lines.push(`| ${name} | | | | | | no results in this run |`);
-      continue;
-    }
-    const r = JSON.parse(readFileSync(file, 'utf8')) as SuiteResult;
+  const suiteFiles = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenarios.json').sort();
+  for (const name of SUITES) if (!suiteFiles.some((f) => f.startsWith(name))) lines.push(`| ${name} | | | | | | no results in this run |`);
+  for (const file of suiteFiles) {
+    const r = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SuiteResult;
     lines.push(`| ${r.suite} | ${r.version} | ${r.brokerTests} | ${r.allowListed} | ${r.passed.length} | ${r.failed.length === 0 ? 0 : `${r.failed.length}: ${r.failed.join(', ')}`} | [${r.findings}](${r.findings}) |`);
   }
   lines.push('| confluent-kafka-python tests/integration | 2.16.1 | | | | | not run: [confluent-kafka-python/FINDINGS.md](confluent-kafka-python/FINDINGS.md) |');

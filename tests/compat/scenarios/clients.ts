@@ -9,7 +9,7 @@ import kafkajs from 'kafkajs';
 import { Admin as PAdmin, Consumer as PConsumer, Producer as PProducer, stringDeserializers, stringSerializers, type Message } from '@platformatic/kafka';
 import { javaClasspath, javaTool } from '../../support/java.js';
 import { kcat, repoRoot, requireTool } from '../../support/processes.js';
-import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_VERSION, pythonVenv } from '../../support/python.js';
+import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv } from '../../support/python.js';
 import { run } from '../../support/run.js';
 import { goBuild } from '../support/go.js';
 import '../../support/node20-polyfills.js';
@@ -177,13 +177,14 @@ const confluent = driverClient(
 
 /** The codec libraries kafka-python imports when they are installed. */
 const KAFKA_PYTHON_CODECS = ['python-snappy==0.7.3', 'cramjam==2.14.0', 'lz4==4.4.5', 'zstandard==0.25.0'];
-const kafkaPython = driverClient(
-  { name: 'kafka-python', version: `kafka-python ${KAFKA_PYTHON_VERSION}`, codecs: CODECS, gaps: {}, perRecordHeaders: true },
-  async () => {
-    const python = await pythonVenv('py-kafka-python', [`kafka-python==${KAFKA_PYTHON_VERSION}`, ...KAFKA_PYTHON_CODECS]);
-    return { cmd: python, args: [join(here, 'python', 'kafka_python_driver.py')], version: `kafka-python ${KAFKA_PYTHON_VERSION} (${KAFKA_PYTHON_CODECS.join(', ')})` };
-  },
-);
+function kafkaPythonClient(name: string, version: string, venv: string): ScenarioClient {
+  return driverClient({ name, version: `kafka-python ${version}`, codecs: CODECS, gaps: {}, perRecordHeaders: true }, async () => {
+    const python = await pythonVenv(venv, [`kafka-python==${version}`, ...KAFKA_PYTHON_CODECS]);
+    return { cmd: python, args: [join(here, 'python', 'kafka_python_driver.py')], version: `kafka-python ${version} (${KAFKA_PYTHON_CODECS.join(', ')})` };
+  });
+}
+const kafkaPython = kafkaPythonClient('kafka-python', KAFKA_PYTHON_VERSION, 'py-kafka-python');
+const kafkaPython3 = kafkaPythonClient('kafka-python 3', KAFKA_PYTHON_3_VERSION, 'py-kafka-python-3');
 
 const franzGo = driverClient(
   { name: 'franz-go', version: 'franz-go v1.22.3', codecs: CODECS, gaps: {}, perRecordHeaders: true },
@@ -357,4 +358,4 @@ const platformatic: ScenarioClient = {
   },
 };
 
-export const CLIENTS: ScenarioClient[] = [java, kcatClient, confluent, kafkaPython, kafkajsClient, platformatic, franzGo];
+export const CLIENTS: ScenarioClient[] = [java, kcatClient, confluent, kafkaPython, kafkaPython3, kafkajsClient, platformatic, franzGo];

@@ -1,4 +1,4 @@
-"""kafka-python driver of the compat scenarios; same commands and output as
+"""kafka-python (2.x and 3.x) driver of the compat scenarios; same commands and output as
 confluent_kafka_driver.py (see ../../README.md)."""
 import time
 
@@ -61,9 +61,11 @@ def admin(bootstrap, topic):
     client = KafkaAdminClient(bootstrap_servers=bootstrap)
     client.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1, topic_configs={"cleanup.policy": "compact", "retention.ms": "3600000"})])
     described = client.describe_topics([topic])[0]
-    response = client.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])[0]
-    resource = response.resources[0]
-    configs = {entry[0]: entry[1] for entry in resource[4]}
+    described_configs = client.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])
+    if isinstance(described_configs, dict):  # 3.x: {'topic': {name: {config: {'value': ...}}}}, modified ones
+        configs = {k: v["value"] for k, v in described_configs["topic"][topic].items()}
+    else:  # 2.x: the DescribeConfigs responses
+        configs = {entry[0]: entry[1] for entry in described_configs[0].resources[0][4]}
     cluster = client.describe_cluster()
     client.delete_topics([topic])
     remaining = wait_gone(lambda: topic in client.list_topics())
