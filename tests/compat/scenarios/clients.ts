@@ -200,6 +200,17 @@ async function stillListed(listed: () => Promise<boolean>): Promise<boolean> {
   return listed();
 }
 
+/** Apache Kafka's brokers learn of a new topic a moment after CreateTopics answers. */
+async function retried<T>(attempt: () => Promise<T>): Promise<T> {
+  for (const until = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 200))) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+    }
+  }
+}
+
 // ---- KafkaJS, in process ----
 
 const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes } = kafkajs;
@@ -346,8 +357,7 @@ const platformatic: ScenarioClient = {
     const admin = new PAdmin({ clientId: 'sluice-compat', bootstrapBrokers: [bootstrap] });
     try {
       await admin.createTopics({ topics: [topic], partitions: 3, replicas: 1, configs: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'retention.ms', value: '3600000' }] });
-      const meta = await admin.metadata({ topics: [topic] });
-      const described = await admin.describeConfigs({ resources: [{ resourceType: 2, resourceName: topic }] });
+      const [meta, described] = await retried(async () => [await admin.metadata({ topics: [topic] }), await admin.describeConfigs({ resources: [{ resourceType: 2, resourceName: topic }] })] as const);
       const value = (name: string) => described[0]!.configs.find((c) => c.name === name)?.value ?? '';
       await admin.deleteTopics({ topics: [topic] });
       const remaining = await stillListed(async () => (await admin.listTopics()).includes(topic));

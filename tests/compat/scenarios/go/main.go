@@ -120,15 +120,28 @@ func main() {
 		created, err := adm.CreateTopic(ctx, 3, 1, map[string]*string{"retention.ms": &retention, "cleanup.policy": &compact}, topic)
 		must(err)
 		must(created.Err)
-		details, err := adm.ListTopics(ctx, topic)
-		must(err)
-		d := details[topic]
-		must(d.Err)
-		configs, err := adm.DescribeTopicConfigs(ctx, topic)
-		must(err)
-		rc, err := configs.On(topic, nil)
-		must(err)
-		must(rc.Err)
+		// Apache Kafka's brokers learn of a new topic a moment after CreateTopics answers.
+		var d kadm.TopicDetail
+		var rc kadm.ResourceConfig
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+			details, err := adm.ListTopics(ctx, topic)
+			if err == nil {
+				d = details[topic]
+				err = d.Err
+			}
+			if err == nil {
+				var configs kadm.ResourceConfigs
+				if configs, err = adm.DescribeTopicConfigs(ctx, topic); err == nil {
+					if rc, err = configs.On(topic, nil); err == nil {
+						err = rc.Err
+					}
+				}
+			}
+			if err == nil || time.Now().After(deadline) {
+				must(err)
+				break
+			}
+		}
 		values := map[string]string{}
 		for _, c := range rc.Configs {
 			if c.Value != nil {

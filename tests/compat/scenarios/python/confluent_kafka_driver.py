@@ -11,7 +11,7 @@ import time
 
 from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
 from confluent_kafka.admin import AdminClient, ConfigResource, NewTopic, ResourceType
-from scenario_driver import emit, emit_record, main, wait_gone
+from scenario_driver import emit, emit_record, main, retry, wait_gone
 
 
 def record(msg):
@@ -66,14 +66,21 @@ def group(bootstrap, topic, group_id, count):
     emit({"committed": sum(tp.offset for tp in committed if tp.offset >= 0)})
 
 
+def describe(client, topic):
+    described = client.list_topics(topic, timeout=30).topics[topic]
+    if described.error is not None:
+        raise RuntimeError(str(described.error))
+    configs = {}
+    for f in client.describe_configs([ConfigResource(ResourceType.TOPIC, topic)]).values():
+        configs = {k: v.value for k, v in f.result(30).items()}
+    return described, configs
+
+
 def admin(bootstrap, topic):
     client = AdminClient({"bootstrap.servers": bootstrap})
     for f in client.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1, config={"cleanup.policy": "compact", "retention.ms": "3600000"})]).values():
         f.result(30)
-    described = client.list_topics(topic, timeout=30).topics[topic]
-    configs = {}
-    for f in client.describe_configs([ConfigResource(ResourceType.TOPIC, topic)]).values():
-        configs = {k: v.value for k, v in f.result(30).items()}
+    described, configs = retry(lambda: describe(client, topic))
     cluster = client.describe_cluster().result(30)
     for f in client.delete_topics([topic]).values():
         f.result(30)

@@ -4,7 +4,7 @@ import time
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
-from scenario_driver import emit, emit_record, main, wait_gone
+from scenario_driver import emit, emit_record, main, retry, wait_gone
 
 
 def record(r):
@@ -57,15 +57,22 @@ def group(bootstrap, topic, group_id, count):
     emit({"committed": committed})
 
 
-def admin(bootstrap, topic):
-    client = KafkaAdminClient(bootstrap_servers=bootstrap)
-    client.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1, topic_configs={"cleanup.policy": "compact", "retention.ms": "3600000"})])
+def describe(client, topic):
     described = client.describe_topics([topic])[0]
+    if described["error_code"] != 0:
+        raise RuntimeError(f"describe_topics: error {described['error_code']}")
     described_configs = client.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])
     if isinstance(described_configs, dict):  # 3.x: {'topic': {name: {config: {'value': ...}}}}, modified ones
         configs = {k: v["value"] for k, v in described_configs["topic"][topic].items()}
     else:  # 2.x: the DescribeConfigs responses
         configs = {entry[0]: entry[1] for entry in described_configs[0].resources[0][4]}
+    return described, configs
+
+
+def admin(bootstrap, topic):
+    client = KafkaAdminClient(bootstrap_servers=bootstrap)
+    client.create_topics([NewTopic(topic, num_partitions=3, replication_factor=1, topic_configs={"cleanup.policy": "compact", "retention.ms": "3600000"})])
+    described, configs = retry(lambda: describe(client, topic))
     cluster = client.describe_cluster()
     client.delete_topics([topic])
     remaining = wait_gone(lambda: topic in client.list_topics())

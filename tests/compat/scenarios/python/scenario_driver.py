@@ -1,5 +1,5 @@
 """What the Python drivers of the compat scenarios share: the command line, JSON output, and
-waiting for a deleted topic to disappear. See ../../README.md for the commands."""
+waiting out Apache Kafka's metadata propagation. See ../../README.md for the commands."""
 import json
 import sys
 import time
@@ -19,6 +19,18 @@ def wait_gone(listed):
     while listed() and time.time() < deadline:
         time.sleep(0.2)
     return listed()
+
+
+def retry(attempt):
+    """Apache Kafka's brokers learn of a new topic a moment after CreateTopics answers."""
+    deadline = time.time() + 30
+    while True:
+        try:
+            return attempt()
+        except Exception:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def main(produce, consume, group, admin):

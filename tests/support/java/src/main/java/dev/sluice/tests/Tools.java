@@ -171,10 +171,10 @@ public final class Tools {
   static void admin(String bootstrap, String topic) throws Exception {
     try (Admin admin = Admin.create(base(bootstrap))) {
       admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of("cleanup.policy", "compact", "retention.ms", "3600000")))).all().get();
-      TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      TopicDescription d = retried(() -> admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic));
       System.out.println("{\"described\":" + json(d.name()) + ",\"partitions\":" + d.partitions().size() + ",\"topicId\":" + json(d.topicId().toString()) + ",\"leader\":" + d.partitions().get(0).leader().id() + "}");
       ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-      Config config = admin.describeConfigs(List.of(res)).all().get().get(res);
+      Config config = retried(() -> admin.describeConfigs(List.of(res)).all().get().get(res));
       System.out.println("{\"cleanup.policy\":" + json(config.get("cleanup.policy").value()) + ",\"retention.ms\":" + json(config.get("retention.ms").value()) + ",\"segment.bytes\":" + json(config.get("segment.bytes").value()) + ",\"entries\":" + config.entries().size() + "}");
       String clusterId = admin.describeCluster().clusterId().get();
       System.out.println("{\"clusterId\":" + json(clusterId) + ",\"nodes\":" + admin.describeCluster().nodes().get().size() + "}");
@@ -183,6 +183,19 @@ public final class Tools {
       boolean remaining = admin.listTopics().names().get().contains(topic);
       for (long until = System.currentTimeMillis() + 30000; remaining && System.currentTimeMillis() < until; remaining = admin.listTopics().names().get().contains(topic)) Thread.sleep(200);
       System.out.println("{\"deleted\":" + json(topic) + ",\"remaining\":" + remaining + "}");
+    }
+  }
+
+  /** Apache Kafka's brokers learn of a new topic a moment after CreateTopics answers. */
+  private static <T> T retried(Callable<T> attempt) throws Exception {
+    long until = System.currentTimeMillis() + 30000;
+    while (true) {
+      try {
+        return attempt.call();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || System.currentTimeMillis() > until) throw e;
+        Thread.sleep(200);
+      }
     }
   }
 
