@@ -3,7 +3,11 @@
  * TypeScript application would use it, against the same Sluice broker (a separate process) in the
  * same run. Prints records/s and MB/s per client and Sluice's ratio to each peer.
  *
- *   node --import tsx bench/client/run.ts [--records-100 200000] [--records-1k 50000] [--latency-samples 2000] [--rounds 2]
+ *   node --import tsx bench/client/run.ts [--records-100 200000] [--records-1k 50000] [--latency-samples 2000] [--rounds 2] [--broker sluice|kafka]
+ *
+ * `--broker kafka` runs the same against Apache Kafka 4.3.1 instead of Sluice's broker. Sluice
+ * syncs every acks=all append before answering, so with large records its disk can be what all
+ * three clients wait for; Kafka answers from the page cache, which shows the clients' own speed.
  *
  * Produce: acks=all, no compression, 6 partitions, unkeyed records handed over in calls of 1,000
  * records with up to 8 calls in flight (KafkaJS and @platformatic/kafka take arrays; Sluice's
@@ -21,6 +25,7 @@ import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import { Consumer as PlatformaticConsumer, Producer as PlatformaticProducer } from '@platformatic/kafka';
 import { Admin, Consumer, Producer } from '@sluice/client';
+import { KAFKA_VERSION, startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
 import { freePort, startBrokerProcess } from '../../tests/support/processes.js';
 import '../../tests/support/node20-polyfills.js';
 
@@ -30,6 +35,7 @@ const { values } = parseArgs({
     'records-1k': { type: 'string', default: '50000' },
     'latency-samples': { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '2' },
+    broker: { type: 'string', default: 'sluice' },
   },
 });
 const SIZES = [
@@ -184,11 +190,36 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-async function main(): Promise<void> {
+interface BenchBroker {
+  name: string;
+  bootstrap: string;
+  stop(): Promise<void>;
+}
+
+async function startSluice(): Promise<BenchBroker> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-bench-client-'));
   const port = await freePort();
   const broker = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
-  const bootstrap = `127.0.0.1:${port}`;
+  return {
+    name: 'Sluice broker (separate process)',
+    bootstrap: `127.0.0.1:${port}`,
+    async stop() {
+      broker.child.kill('SIGTERM');
+      await broker.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startKafka(): Promise<BenchBroker> {
+  const kafka = await startApacheKafka({ heap: '1g' });
+  return { name: `Apache Kafka ${KAFKA_VERSION}`, bootstrap: kafka.bootstrap, stop: () => kafka.stop() };
+}
+
+async function main(): Promise<void> {
+  if (values.broker !== 'sluice' && values.broker !== 'kafka') throw new Error(`--broker must be sluice or kafka, not '${values.broker}'`);
+  const broker = values.broker === 'kafka' ? await startKafka() : await startSluice();
+  const bootstrap = broker.bootstrap;
   const admin = new Admin({ bootstrapServers: bootstrap });
   let topicCounter = 0;
   const newTopic = async (partitions: number) => {
@@ -197,7 +228,7 @@ async function main(): Promise<void> {
     return name;
   };
   try {
-    console.log(`Sluice broker on ${bootstrap} (separate process); ${ROUNDS} round(s), best kept`);
+    console.log(`${broker.name} on ${bootstrap}; ${ROUNDS} round(s), best kept`);
     const best = new Map<string, number>();
     const keep = (key: string, v: number, higherIsBetter: boolean) => {
       const old = best.get(key);
@@ -241,9 +272,7 @@ async function main(): Promise<void> {
     for (const c of CLIENTS) console.log(`  ${c.name.padEnd(28)} p50 ${best.get(`${c.name}|p50`)!.toFixed(2)}  p99 ${best.get(`${c.name}|p99`)!.toFixed(2)}`);
   } finally {
     await admin.close();
-    broker.child.kill('SIGTERM');
-    await broker.exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    await broker.stop();
   }
 }
 

@@ -236,6 +236,11 @@ export class Sender {
       const stale = q.producerId !== this.producerId || q.producerEpoch !== this.producerEpoch;
       if (q.inflight.length > 0 && stale) return true;
       if (q.unresolvedNext >= 0) return true;
+      // A broker with no state for this producer on the partition accepts any first sequence, so
+      // if the first batch were refused (a new topic's leader not ready yet) while the next one
+      // got through, the partition would be out of order for good. Until one batch of this
+      // producer epoch is acknowledged, the partition has one batch in flight.
+      if (q.inflight.length > 0 && q.lastAckedSequence < 0) return true;
     }
     const first = q.firstInflightSequence();
     return first >= 0 && head.baseSequence >= 0 && head.baseSequence !== first;
@@ -391,6 +396,12 @@ export class Sender {
       return true;
     }
     if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER) {
+      if (b.producerEpoch === q.producerEpoch && b.baseSequence <= q.lastAckedSequence) {
+        // A later batch was acknowledged before this one: the broker will never take this
+        // sequence again. Start the partition's sequences over in a new epoch and resend.
+        this.requestEpochBump(q);
+        return true;
+      }
       const isNext = b.baseSequence - q.lastAckedSequence === 1;
       if (q.unresolvedNext < 0 && (b.sequenceReset || !isNext)) return true;
       if (q.unresolvedNext < 0 || b.baseSequence === q.unresolvedNext) this.requestEpochBump(q);
