@@ -1,6 +1,7 @@
 // Retention by time and size, segment rolling by age, and compaction, as Kafka documents them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { decodeRecordBatches, deleteHorizonOf, readBatchHeader } from '@sluice/protocol';
 import { MemoryFileSystem, compactLog } from '../src/index.js';
 import { batch, openLog, readAll } from './helpers.js';
 
@@ -42,7 +43,7 @@ test('segment.ms rolls a segment by age', async () => {
   assert.equal(log.segments.length, 2);
 });
 
-test('compaction keeps the newest value per key and drops old tombstones', async () => {
+test('compaction keeps the newest value per key; tombstones go a delete.retention.ms after the first clean', async () => {
   let now = 100 * DAY;
   const fs = new MemoryFileSystem();
   const overrides = { 'cleanup.policy': 'compact', 'segment.bytes': '200', 'delete.retention.ms': String(DAY) };
@@ -50,27 +51,55 @@ test('compaction keeps the newest value per key and drops old tombstones', async
   const t = (days: number) => BigInt(now - days * DAY);
   await log.append(batch(['k1-v1', 'k2-v1'], { keys: ['k1', 'k2'], timestamp: t(10) }));
   await log.append(batch(['k1-v2'], { keys: ['k1'], timestamp: t(9) }));
-  await log.append(batch(['<null>'], { keys: ['k2'], timestamp: t(8) })); // old tombstone
+  await log.append(batch(['<null>'], { keys: ['k2'], timestamp: t(8) })); // a tombstone written long ago
   await log.append(batch(['k3-v1'], { keys: ['k3'], timestamp: t(7) }));
-  await log.append(batch(['<null>'], { keys: ['k3'], timestamp: BigInt(now) })); // fresh tombstone
+  await log.append(batch(['<null>'], { keys: ['k3'], timestamp: BigInt(now) })); // a fresh tombstone
   await log.append(batch(['k4-v1'], { keys: ['k4'], timestamp: BigInt(now) }));
   await log.append(batch(['k4-v2'], { keys: ['k4'], timestamp: BigInt(now) })); // active segment, untouched
   const before = await readAll(log);
-  const result = await compactLog(log, true);
-  assert.ok(result && result.recordsRemoved > 0);
-  const after = await readAll(log);
   const latestByKey = new Map<string, { offset: bigint; value: string | null }>();
   for (const r of before) latestByKey.set(r.key!, r);
-  // Every key's newest record is still there with its offset, except tombstones past the horizon.
-  for (const [key, r] of latestByKey) {
-    const found = after.find((a) => a.offset === r.offset);
-    if (key === 'k2') assert.equal(found, undefined, 'the old tombstone of k2 is dropped');
-    else assert.deepEqual(found && { key: found.key, value: found.value }, { key, value: r.value });
-  }
+  const newestKept = async (dropped: string[]) => {
+    const after = await readAll(log);
+    for (const [key, r] of latestByKey) {
+      const found = after.find((a) => a.offset === r.offset);
+      if (dropped.includes(key)) assert.equal(found, undefined, `the tombstone of ${key} is gone`);
+      else assert.deepEqual(found && { key: found.key, value: found.value }, { key, value: r.value }, `the newest record of ${key} stays`);
+    }
+    for (let i = 1; i < after.length; i++) assert.ok(after[i].offset > after[i - 1].offset);
+    return after;
+  };
+
+  // The first clean keeps both tombstones, however old, and stamps their batches with a horizon.
+  const first = await compactLog(log, true);
+  assert.ok(first && first.recordsRemoved > 0);
+  let after = await newestKept([]);
   assert.ok(!after.some((r) => r.value === 'k1-v1'));
-  // Offsets only grow, the log still works, and a restart sees the same.
-  for (let i = 1; i < after.length; i++) assert.ok(after[i].offset > after[i - 1].offset);
-  assert.equal((await log.append(batch(['k5'], { keys: ['k5'] }))).baseOffset, before.length === 0 ? 0n : before[before.length - 1].offset + 1n);
+  const horizons: bigint[] = [];
+  for (const chunk of await log.read(0n, 1 << 20)) {
+    for (let p = 0; p < chunk.length; p += readBatchHeader(chunk, p).batchLength + 12) {
+      const h = deleteHorizonOf(readBatchHeader(chunk, p));
+      if (h !== null) horizons.push(h);
+    }
+  }
+  assert.deepEqual(horizons, [BigInt(now + DAY), BigInt(now + DAY)]);
+  // The horizon lives in the base timestamp field; the records keep their own timestamps.
+  const tombstones = (await decodeRecordBatches(Buffer.concat(await log.read(0n, 1 << 20)))).flatMap((b) => b.records).filter((r) => r.value === null);
+  assert.deepEqual(
+    tombstones.map((r) => r.timestamp),
+    [t(8), BigInt(now)],
+  );
+
+  // Before the horizon, another clean keeps them; after it, they go.
+  now += DAY / 2;
+  await compactLog(log, true);
+  await newestKept([]);
+  now += DAY;
+  await compactLog(log, true);
+  after = await newestKept(['k2', 'k3']);
+
+  // The log still works, and a restart sees the same.
+  assert.equal((await log.append(batch(['k5'], { keys: ['k5'] }))).baseOffset, before[before.length - 1].offset + 1n);
   await log.close();
   const reopened = await openLog(fs, overrides, () => now);
   assert.deepEqual((await readAll(reopened)).map((r) => r.offset), [...after.map((r) => r.offset), before[before.length - 1].offset + 1n]);

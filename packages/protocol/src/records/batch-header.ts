@@ -95,6 +95,11 @@ export function isTransactional(attributes: number): boolean {
   return (attributes & Attributes.transactional) !== 0;
 }
 
+/** The batch's delete horizon (KIP-534: base timestamp with attribute bit 6), or null when it has none. */
+export function deleteHorizonOf(h: RecordBatchHeader): bigint | null {
+  return (h.attributes & Attributes.deleteHorizon) !== 0 ? h.baseTimestamp : null;
+}
+
 export function isControl(attributes: number): boolean {
   return (attributes & Attributes.control) !== 0;
 }

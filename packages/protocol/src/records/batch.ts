@@ -45,6 +45,12 @@ export interface EncodeBatchOptions {
   now?: bigint;
   /** The batch's last offset delta; defaults to the last record's. The log cleaner keeps the original. */
   lastOffsetDelta?: number;
+  /**
+   * Sets the delete horizon (KIP-534): the time after which the log cleaner may drop this batch's
+   * tombstones. It is stored in the base timestamp field with attribute bit 6 set; record
+   * timestamps stay what they were, as deltas from it.
+   */
+  deleteHorizonMs?: bigint;
 }
 
 interface PreparedBatch {
@@ -59,8 +65,8 @@ function prepare(o: EncodeBatchOptions): PreparedBatch {
   if (o.records.length === 0) throw new RangeError('a record batch needs at least one record');
   const now = o.now ?? BigInt(Date.now());
   const timestamps = o.records.map((r) => (r.timestamp === undefined ? now : BigInt(r.timestamp)));
-  const baseTimestamp = timestamps[0];
-  let maxTimestamp = baseTimestamp;
+  const baseTimestamp = o.deleteHorizonMs ?? timestamps[0];
+  let maxTimestamp = timestamps[0];
   for (const t of timestamps) if (t > maxTimestamp) maxTimestamp = t;
   const w = new Writer(Math.max(512, o.records.length * 64));
   let lastDelta = -1;
@@ -75,6 +81,7 @@ function prepare(o: EncodeBatchOptions): PreparedBatch {
   if (o.timestampType === TimestampType.LogAppendTime) attributes |= Attributes.logAppendTime;
   if (o.transactional) attributes |= Attributes.transactional;
   if (o.control) attributes |= Attributes.control;
+  if (o.deleteHorizonMs !== undefined) attributes |= Attributes.deleteHorizon;
   const lastOffsetDelta = o.lastOffsetDelta ?? lastDelta;
   if (lastOffsetDelta < lastDelta) throw new RangeError(`lastOffsetDelta ${lastOffsetDelta} is below the last record's delta ${lastDelta}`);
   return { attributes, baseTimestamp, maxTimestamp, lastOffsetDelta, body: w.finish() };

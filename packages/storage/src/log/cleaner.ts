@@ -1,9 +1,12 @@
 /**
  * Log compaction (cleanup.policy=compact): keeps the newest record of each key in the segments
- * before the active one, drops tombstones (null values) older than delete.retention.ms, and
- * leaves the active segment alone, so appends never wait for it. Retained records keep their
- * offsets; a batch whose records all stay is copied byte for byte, one that loses some is
- * re-encoded with the same codec, producer fields and offset range, and an emptied one goes.
+ * before the active one and leaves the active segment alone, so appends never wait for it.
+ * Tombstones (null values) follow Kafka's delete horizon (KIP-534): the first clean that keeps a
+ * batch with tombstones stamps it with a horizon of now + delete.retention.ms, and a clean after
+ * the horizon drops them, so a consumer has delete.retention.ms from the first clean to see a
+ * deletion, whatever time the tombstone itself carries. Retained records keep their offsets; a
+ * batch whose records all stay (and needs no horizon) is copied byte for byte, one that changes
+ * is re-encoded with the same codec, producer fields and offset range, and an emptied one goes.
  */
 import {
   type CompressionType,
@@ -11,6 +14,7 @@ import {
   Offsets,
   compressionOf,
   decodeRecordBatch,
+  deleteHorizonOf,
   encodeRecordBatch,
   isControl,
   isTransactional,
@@ -86,7 +90,8 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
   }
 
   // Pass 2: write the retained records beside each segment.
-  const tombstoneHorizon = BigInt(log.now()) - BigInt(Math.min(config.deleteRetentionMs, Number.MAX_SAFE_INTEGER));
+  const now = BigInt(log.now());
+  const newHorizon = now + BigInt(Math.min(config.deleteRetentionMs, Number.MAX_SAFE_INTEGER));
   const fs = log.cache.fs;
   const replacements: Segment[] = [];
   let bytesBefore = 0;
@@ -102,14 +107,16 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
       let kept: Buffer | null = bytes;
       if (!isControl(header.attributes)) {
         const batch = await decodeRecordBatch(bytes);
+        const horizon = deleteHorizonOf(header);
         const retained = batch.records.filter((r) => {
           if (r.key === null) return true;
           if (latest.get(r.key.toString('base64')) !== r.offset) return false;
-          return !(r.value === null && r.timestamp < tombstoneHorizon);
+          return !(r.value === null && horizon !== null && horizon <= now);
         });
         recordsRemoved += batch.records.length - retained.length;
+        const needsHorizon = horizon === null && retained.some((r) => r.value === null);
         if (retained.length === 0) kept = null;
-        else if (retained.length < batch.records.length) {
+        else if (retained.length < batch.records.length || needsHorizon) {
           kept = await encodeRecordBatch({
             baseOffset: header.baseOffset,
             partitionLeaderEpoch: header.partitionLeaderEpoch,
@@ -120,6 +127,7 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
             producerEpoch: header.producerEpoch,
             baseSequence: header.baseSequence,
             lastOffsetDelta: header.lastOffsetDelta,
+            deleteHorizonMs: horizon ?? (needsHorizon ? newHorizon : undefined),
             records: retained.map((r) => ({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, offsetDelta: Number(r.offset - header.baseOffset) })),
           });
         }
