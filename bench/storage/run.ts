@@ -8,7 +8,7 @@
  *   - flush.messages=1 (every append synced, Sluice's default) against a plain write+fdatasync loop;
  *   - an interval policy (flush.ms=1000) against plain writes.
  * Reads of the whole log, 1 MiB at a time, from a cold page cache (caches dropped, needs root)
- * and a warm one, against plain sequential reads of the same files into fresh buffers (what any
+ * and a warm one (median of several alternating passes), against plain sequential reads of the same files into fresh buffers (what any
  * server must do that hands the bytes to a socket) and, for scale, into one reused buffer.
  */
 import { execSync } from 'node:child_process';
@@ -29,6 +29,13 @@ let dirCounter = 0;
 function batchOf(bytes: number): Buffer {
   const records = Array.from({ length: bytes / 1024 }, (_, i) => ({ value: Buffer.alloc(1024 - 20, i % 256) }));
   return encodeUncompressedRecordBatch({ records });
+}
+
+const WARM_PASSES = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function mbps(bytes: number, ms: number): number {
@@ -156,10 +163,18 @@ for (const [batchBytes, logDir] of logDirs) {
   const coldPlain = await plainRead(logDir, true);
   if (cold) line(`read ${what}, cold page cache`, coldLog, 'plain reads, cold', coldPlain);
   else console.log('read, cold page cache: not measured (dropping the page cache needs root)');
+  // A warm pass takes tens of milliseconds: alternate the readers over several passes and keep
+  // each one's median, so that a hiccup of the machine does not decide the ratio.
   await plainRead(logDir, true);
-  const warmPlain = await plainRead(logDir, true);
-  const warmReused = await plainRead(logDir, false);
-  const warmLog = await logRead(logDir);
+  const passes: { plain: number[]; reused: number[]; log: number[] } = { plain: [], reused: [], log: [] };
+  for (let pass = 0; pass < WARM_PASSES; pass++) {
+    passes.plain.push(await plainRead(logDir, true));
+    passes.reused.push(await plainRead(logDir, false));
+    passes.log.push(await logRead(logDir));
+  }
+  const warmPlain = median(passes.plain);
+  const warmReused = median(passes.reused);
+  const warmLog = median(passes.log);
   line(`read ${what}, warm page cache`, warmLog, 'plain reads, fresh buffers', warmPlain);
   line(`read ${what}, warm page cache`, warmLog, 'plain reads, one buffer', warmReused);
 }
