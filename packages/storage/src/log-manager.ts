@@ -49,6 +49,7 @@ export class LogManager {
   private timer: NodeJS.Timeout | undefined;
   private maintenance: Promise<void> | null = null;
   private closed = false;
+  private metadataWrite: Promise<void> = Promise.resolve();
 
   private constructor(private readonly options: LogManagerOptions) {
     this.cache = new FileCache(options.fs, options.maxOpenFiles ?? 1000);
@@ -148,9 +149,18 @@ export class LogManager {
     return this.logs.get(topic)?.[partition];
   }
 
-  private async saveMetadata(): Promise<void> {
-    const data = Buffer.from(JSON.stringify({ topics: [...this.topicsByName.values()] }, null, 1));
-    await writeFileAtomic(this.options.fs, `${this.options.dataDir}/${METADATA_FILE}`, data);
+  /**
+   * Writes topics.json, one write at a time: concurrent writes would share the temporary file
+   * (a rename then fails with ENOENT, or an older topic list lands last). Each write takes its
+   * snapshot when it starts, so it holds every change made before it was asked for.
+   */
+  private saveMetadata(): Promise<void> {
+    const write = this.metadataWrite.then(() => {
+      const data = Buffer.from(JSON.stringify({ topics: [...this.topicsByName.values()] }, null, 1));
+      return writeFileAtomic(this.options.fs, `${this.options.dataDir}/${METADATA_FILE}`, data);
+    });
+    this.metadataWrite = write.catch(() => {});
+    return write;
   }
 
   async createTopic(name: string, partitions: number, configs: Record<string, string> = {}, topicId: string = randomUuid()): Promise<TopicMetadata> {
