@@ -149,6 +149,15 @@ function pytest(python: string, args: string[], cwd: string, env: NodeJS.Process
   });
 }
 
+/** pytest's report of one test's failure (its `____ name ____` section), or the output's end. */
+function failureReport(output: string, id: string): string {
+  const name = id.slice(id.lastIndexOf('::') + 2);
+  const start = output.search(new RegExp(`^_+ (?:ERROR at setup of )?${name.replace(/[[\]().*+?^$]/g, '\\$&')} _+$`, 'm'));
+  if (start < 0) return output.slice(-6000);
+  const next = output.slice(start + 1).search(/^_{5,} .* _{5,}$|^=+ /m);
+  return output.slice(start, next < 0 ? undefined : start + 1 + next).slice(0, 12_000);
+}
+
 let broker: Broker;
 before(async () => {
   // As kafka-python's own test broker config (servers/resources/default/kafka.properties in its
@@ -199,7 +208,7 @@ for (const suite of SUITES) {
       test(id.replace('test/integration/', ''), () => {
         // 2.3.3's test_describe_configs_topic_resource_returns_configs is marked xfail upstream
         // (their issue 1929); it passes against Sluice, so XPASS is its pass.
-        assert.ok(passes(id), `${id}: ${outcome.get(id) ?? 'NOT RUN'}\n${output.slice(-6000)}`);
+        assert.ok(passes(id), `${id}: ${outcome.get(id) ?? 'NOT RUN'}\n${failureReport(output, id)}`);
       });
     }
   });
