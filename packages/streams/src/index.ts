@@ -29,7 +29,7 @@ export {
   type TimestampedRecord,
 } from './processor/timestamps.js';
 export { Topology, type Subtopology, type SourceOptions, type SinkOptions } from './topology/topology.js';
-export type { TopicNameExtractor, StreamPartitioner, RecordContext } from './topology/nodes.js';
+export type { TopicNameExtractor, StreamPartitioner, RecordContext, OffsetResetPolicy } from './topology/nodes.js';
 export { TopologyDescription, type NodeDescription, type SubtopologyDescription } from './topology/describe.js';
 export {
   logAndFailExceptionHandler,

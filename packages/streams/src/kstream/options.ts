@@ -6,7 +6,7 @@
 import { topologyError } from '../errors.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Serde } from '../serdes.js';
-import type { StreamPartitioner } from '../topology/nodes.js';
+import type { OffsetResetPolicy, StreamPartitioner } from '../topology/nodes.js';
 import type { KStream } from './kstream.js';
 
 /** A processor name given by the application instead of a generated `KSTREAM-FILTER-0000000001`. */
@@ -32,6 +32,11 @@ export interface Consumed<K, V> {
   timestampExtractor?: TimestampExtractor;
   /** The source node's name. */
   processorName?: string;
+  /**
+   * Where partitions of these topics without a committed offset start (Kafka 4.0's
+   * `Consumed.withOffsetResetPolicy`); default: the consumer's auto.offset.reset ('earliest').
+   */
+  offsetResetPolicy?: OffsetResetPolicy;
 }
 
 export const Consumed = {
@@ -40,6 +45,9 @@ export const Consumed = {
   },
   as<K = unknown, V = unknown>(processorName: string): Consumed<K, V> {
     return { processorName };
+  },
+  withOffsetResetPolicy<K = unknown, V = unknown>(offsetResetPolicy: OffsetResetPolicy): Consumed<K, V> {
+    return { offsetResetPolicy };
   },
 };
 

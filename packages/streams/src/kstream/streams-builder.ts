@@ -31,12 +31,20 @@ export class StreamsBuilder {
     },
   };
 
-  /** A stream of the records of one or more topics (all with the same serdes). */
-  stream<K = Buffer, V = Buffer>(topics: string | readonly string[], consumed: Consumed<K, V> = {}): KStream<K, V> {
-    const list = typeof topics === 'string' ? [topics] : [...topics];
-    if (list.length === 0) throw topologyError('stream() needs at least one topic');
+  /**
+   * A stream of the records of one or more topics (all with the same serdes), or of every topic
+   * a RegExp matches as a whole name, including topics created while the application runs.
+   */
+  stream<K = Buffer, V = Buffer>(topics: string | readonly string[] | RegExp, consumed: Consumed<K, V> = {}): KStream<K, V> {
+    const source = topics instanceof RegExp ? topics : typeof topics === 'string' ? [topics] : [...topics];
+    if (Array.isArray(source) && source.length === 0) throw topologyError('stream() needs at least one topic');
     const name = this.internals.newName('KSTREAM-SOURCE-', consumed.processorName);
-    this.topology.addSource<K, V>(name, list, { keyDeserializer: consumed.keySerde, valueDeserializer: consumed.valueSerde, timestampExtractor: consumed.timestampExtractor });
+    this.topology.addSource<K, V>(name, source, {
+      keyDeserializer: consumed.keySerde,
+      valueDeserializer: consumed.valueSerde,
+      timestampExtractor: consumed.timestampExtractor,
+      offsetResetPolicy: consumed.offsetResetPolicy,
+    });
     return new KStream<K, V>(this.internals, name, consumed.keySerde as Serde<K> | undefined, consumed.valueSerde as Serde<V> | undefined, false);
   }
 

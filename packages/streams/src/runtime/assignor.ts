@@ -44,12 +44,35 @@ function parse<T>(b: Buffer | null | undefined): T | null {
   }
 }
 
+/**
+ * The physical topics each sub-topology reads: its named topics, and the subscribed topics its
+ * pattern sources match (the group's metadata decides which exist; new ones join on the next
+ * rebalance, which the consumer's pattern subscription triggers).
+ */
+export function topicsBySubtopology(topology: Topology, applicationId: string, partitionsPerTopic: ReadonlyMap<string, number>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const named = new Set<string>();
+  for (const sub of topology.subtopologies()) {
+    const physical = sub.sourceTopics.map((t) => topology.physicalTopic(applicationId, t));
+    for (const t of physical) named.add(t);
+    out.set(sub.id, physical);
+  }
+  if (topology.sourcePatterns().length === 0) return out;
+  for (const topic of [...partitionsPerTopic.keys()].sort()) {
+    if (named.has(topic)) continue;
+    const sub = topology.subtopologyOfTopic(topic);
+    if (sub) out.get(sub.id)!.push(topic);
+  }
+  return out;
+}
+
 /** Tasks of a topology given the partition counts of its (physical) source topics. */
 export function tasksOf(topology: Topology, applicationId: string, partitionsPerTopic: ReadonlyMap<string, number>): TaskSpec[] {
   const tasks: TaskSpec[] = [];
+  const topics = topicsBySubtopology(topology, applicationId, partitionsPerTopic);
   for (const sub of topology.subtopologies()) {
     let n = 0;
-    for (const t of sub.sourceTopics) n = Math.max(n, partitionsPerTopic.get(topology.physicalTopic(applicationId, t)) ?? 0);
+    for (const t of topics.get(sub.id)!) n = Math.max(n, partitionsPerTopic.get(t) ?? 0);
     for (let p = 0; p < n; p++) tasks.push({ id: `${sub.id}_${p}`, subtopology: sub.id, partition: p });
   }
   return tasks;
@@ -96,13 +119,12 @@ export class StreamsAssignor implements PartitionAssignor {
       for (const id of memberIds) if (load.get(id)!.length < load.get(best)!.length) best = id;
       load.get(best)!.push(t);
     }
-    const subs = new Map(this.topology.subtopologies().map((s) => [s.id, s]));
+    const topicsOf = topicsBySubtopology(this.topology, this.applicationId, input.partitionsPerTopic);
     for (const id of memberIds) {
       const partitions: TopicPartition[] = [];
       const mine = load.get(id)!;
       for (const t of mine) {
-        for (const logical of subs.get(t.subtopology)!.sourceTopics) {
-          const topic = this.topology.physicalTopic(this.applicationId, logical);
+        for (const topic of topicsOf.get(t.subtopology)!) {
           if (t.partition < (input.partitionsPerTopic.get(topic) ?? 0)) partitions.push({ topic, partition: t.partition });
         }
       }

@@ -25,6 +25,18 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
     throw new StreamsError(StreamsErrorCode.MISSING_SOURCE_TOPIC, `source topic${missing.length > 1 ? 's' : ''} ${missing.map((t) => `'${t}'`).join(', ')} do${missing.length > 1 ? '' : 'es'} not exist; create ${missing.length > 1 ? 'them' : 'it'} before starting the application`);
   }
 
+  // Topics the pattern sources match now count too (Kafka sizes repartition topics from them).
+  const matchedBySub = new Map<number, string[]>();
+  if (topology.sourcePatterns().length > 0 && topology.internalTopics().length > 0) {
+    const named = new Set(topology.sourceTopics().map((t) => topology.physicalTopic(applicationId, t)));
+    const matched = (await admin.listTopics()).filter((t) => !named.has(t) && topology.subtopologyOfTopic(t) !== undefined);
+    for (const d of matched.length > 0 ? await admin.describeTopics(matched) : []) {
+      counts.set(d.name, d.partitions.length);
+      const id = topology.subtopologyOfTopic(d.name)!.id;
+      matchedBySub.set(id, [...(matchedBySub.get(id) ?? []), d.name]);
+    }
+  }
+
   const internal = topology.internalTopics();
   const writers = new Map<string, number[]>();
   for (const name of topology.nodeNames()) {
@@ -43,12 +55,12 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
         counts.set(t.name, t.numberOfPartitions);
         continue;
       }
-      const inputs = (writers.get(t.name) ?? []).flatMap((id) => subs[id].sourceTopics);
+      const inputs = (writers.get(t.name) ?? []).flatMap((id) => [...subs[id].sourceTopics, ...(matchedBySub.get(id) ?? [])]);
       if (inputs.length > 0 && inputs.every((i) => counts.has(i))) counts.set(t.name, Math.max(...inputs.map((i) => counts.get(i)!)));
     }
   }
   const unresolved = internal.filter((t) => !counts.has(t.name));
-  if (unresolved.length > 0) throw new StreamsError(StreamsErrorCode.TOPOLOGY, `cannot work out the partition count of ${unresolved.map((t) => t.name).join(', ')} (a cycle of repartition topics?); set Repartitioned.numberOfPartitions`);
+  if (unresolved.length > 0) throw new StreamsError(StreamsErrorCode.TOPOLOGY, `cannot work out the partition count of ${unresolved.map((t) => t.name).join(', ')} (a cycle of repartition topics, or a pattern source that matches no topic yet?); set Repartitioned.numberOfPartitions`);
 
   if (internal.length > 0) {
     const physical = internal.map((t) => ({ name: topology.physicalTopic(applicationId, t.name), partitions: counts.get(t.name)! }));

@@ -14,11 +14,13 @@ import { type Admin, Consumer, type ConsumerBatch, Producer, type TopicPartition
 import { messageOf } from '../errors.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Serde } from '../serdes.js';
+import { subscriptionPattern } from '../topology/patterns.js';
 import type { Topology } from '../topology/topology.js';
 import { StreamsAssignor } from './assignor.js';
 import type { DeserializationExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
 import { ProducerRecordCollector } from './record-collector.js';
 import { StreamTask, type TaskEnvironment } from './task.js';
+import { applySourceResetPolicies } from './source-reset.js';
 
 export interface ThreadConfig {
   applicationId: string;
@@ -116,8 +118,7 @@ export class StreamThread {
 
   /** Runs until stop(); rejects with the error that ended processing. */
   async run(): Promise<void> {
-    const topics = [...this.logicalTopic.keys()];
-    this.consumer.subscribe(topics, {
+    this.consumer.subscribe(this.subscription(), {
       onPartitionsAssigned: (partitions) => this.assigned(partitions),
       onPartitionsRevoked: (partitions) => this.revoked(partitions),
       onPartitionsLost: (partitions) => this.lost(partitions),
@@ -201,12 +202,19 @@ export class StreamThread {
 
   // ---------------------------------------------------------------- rebalances
 
-  private assigned(partitions: TopicPartition[]): void {
+  private async assigned(partitions: TopicPartition[]): Promise<void> {
     if (this.stopping) return;
     const env = this.environment();
     for (const tp of partitions) {
-      const logical = this.logicalTopic.get(tp.topic);
-      const sub = logical === undefined ? undefined : this.topology.subtopologyOfTopic(logical);
+      // A topic not known by name is a user topic a pattern source may match: same name.
+      const logical = this.logicalTopic.get(tp.topic) ?? tp.topic;
+      let sub;
+      try {
+        sub = this.topology.subtopologyOfTopic(logical);
+      } catch (e) {
+        this.fail(e);
+        return;
+      }
       if (!sub) {
         this.config.log.warn(`assigned ${tp.topic}-${tp.partition}, which no sub-topology reads; ignoring it`);
         continue;
@@ -221,13 +229,19 @@ export class StreamThread {
     }
     try {
       for (const t of this.tasks.values()) t.init();
+      // Before onTasksAssigned: RUNNING means the sources' reset policies are in place.
+      await applySourceResetPolicies(this.consumer, this.topology, partitions, (topic) => this.logicalTopic.get(topic) ?? topic);
     } catch (e) {
-      // The consumer only logs what a rebalance listener throws; the loop must fail instead.
-      this.fatal = e instanceof Error ? e : new Error(String(e));
-      this.abort.abort();
+      this.fail(e);
       return;
     }
     this.listener.onTasksAssigned([...this.tasks.keys()].sort());
+  }
+
+  /** The consumer only logs what a rebalance listener throws; the loop must fail instead. */
+  private fail(e: unknown): void {
+    this.fatal = e instanceof Error ? e : new Error(String(e));
+    this.abort.abort();
   }
 
   private tasksOf(partitions: TopicPartition[]): StreamTask[] {
@@ -275,7 +289,17 @@ export class StreamThread {
   /** Asks every instance to shut down (SHUTDOWN_APPLICATION): rejoining carries the request. */
   requestApplicationShutdown(): void {
     this.shutdownRequested = true;
-    this.consumer.subscribe([...this.logicalTopic.keys()]);
+    this.consumer.subscribe(this.subscription());
+  }
+
+  /**
+   * The topics by name, or, once a source has a pattern, one RegExp for everything (as Kafka
+   * Streams does): the consumer then refreshes metadata and rejoins when new topics match.
+   */
+  private subscription(): string[] | RegExp {
+    const topics = [...this.logicalTopic.keys()];
+    const patterns = this.topology.sourcePatterns();
+    return patterns.length === 0 ? topics : subscriptionPattern(topics, patterns);
   }
 
   /** Ends the loop at the next turn (an awaiting poll returns at once). */

@@ -68,6 +68,8 @@ type RuntimeNode =
 export class StreamTask {
   readonly id: string;
   private readonly sources = new Map<string, SourceRuntime>();
+  /** Pattern sources by node name: their topics are learnt as records of them arrive. */
+  private readonly patternSources = new Map<string, SourceRuntime>();
   private readonly runtimeNodes = new Map<string, RuntimeNode>();
   private readonly processors: { name: string; processor: Processor<unknown, unknown, unknown, unknown> }[] = [];
   private readonly streamTimeSchedules = new PunctuationSchedules();
@@ -133,6 +135,7 @@ export class StreamTask {
         children: this.topology.children(name).map(make),
       };
       for (const t of def.topics) this.sources.set(this.topology.physicalTopic(this.env.applicationId, t), runtime);
+      if (def.anchoredPattern) this.patternSources.set(name, runtime);
     }
   }
 
@@ -178,15 +181,31 @@ export class StreamTask {
 
   // ---------------------------------------------------------------- processing
 
-  /** The physical topics this task reads. */
+  /** The physical topics this task reads by name, and the pattern-source topics it has met. */
   topics(): string[] {
     return [...this.sources.keys()];
+  }
+
+  /** Whether records of `topic` go to this task's sources (by name or by one of its patterns). */
+  reads(topic: string): boolean {
+    return this.sourceFor(topic) !== undefined;
+  }
+
+  private sourceFor(topic: string): SourceRuntime | undefined {
+    const known = this.sources.get(topic);
+    if (known || this.patternSources.size === 0) return known;
+    // Pattern topics are user topics, so their physical name is the topology name. The topology
+    // decides which source reads it (and throws if two patterns claim it).
+    const def = this.topology.sourceOfTopic(topic);
+    const runtime = def ? this.patternSources.get(def.name) : undefined;
+    if (runtime) this.sources.set(topic, runtime);
+    return runtime;
   }
 
   /** Processes one input record; user errors come out as StreamsError PROCESSING. */
   process(raw: RawRecord): void {
     if (this.closed) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} is closed`);
-    const source = this.sources.get(raw.topic);
+    const source = this.sourceFor(raw.topic);
     if (!source) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} does not read topic '${raw.topic}'`);
     this.current = raw;
     try {

@@ -43,7 +43,9 @@ interface Captured {
 export class TopologyTestDriver {
   readonly applicationId: string;
   private readonly tasks: StreamTask[] = [];
+  /** Topic → task, for named topics up front and for pattern-matched topics once met. */
   private readonly taskByTopic = new Map<string, StreamTask>();
+  private readonly patterns: RegExp[];
   private readonly outputs = new Map<string, Captured[]>();
   private readonly pending: Captured[] = [];
   private readonly nextOffset = new Map<string, bigint>();
@@ -51,8 +53,13 @@ export class TopologyTestDriver {
   private processing = false;
   private closed = false;
 
-  constructor(topology: Topology, config: TestDriverConfig = {}, initialWallClockTimeMs: number = Date.now()) {
+  constructor(
+    private readonly topology: Topology,
+    config: TestDriverConfig = {},
+    initialWallClockTimeMs: number = Date.now(),
+  ) {
     topology.validate();
+    this.patterns = topology.sourcePatterns();
     this.applicationId = config.applicationId ?? 'test-driver';
     this.wallClock = initialWallClockTimeMs;
     const collector: RecordCollector = {
@@ -62,7 +69,7 @@ export class TopologyTestDriver {
         let list = this.outputs.get(record.topic);
         if (!list) this.outputs.set(record.topic, (list = []));
         list.push(captured);
-        if (this.taskByTopic.has(record.topic)) this.pending.push(captured);
+        if (this.taskFor(record.topic)) this.pending.push(captured);
       },
     };
     const env = {
@@ -88,7 +95,14 @@ export class TopologyTestDriver {
   /** An input topic: pipe records into the topology through it. */
   createInputTopic<K, V>(topic: string, keySerializer: Serializer<K>, valueSerializer: Serializer<V>, options: { startTimestampMs?: number; autoAdvanceMs?: number } = {}): TestInputTopic<K, V> {
     this.assertOpen();
-    if (!this.taskByTopic.has(topic)) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `the topology does not read topic '${topic}' (it reads: ${[...this.taskByTopic.keys()].join(', ')})`);
+    if (!this.taskFor(topic)) {
+      const patterns = this.topology.nodeNames().flatMap((n) => {
+        const def = this.topology.node(n);
+        return def.kind === 'source' && def.pattern ? [`/${def.pattern.source}/`] : [];
+      });
+      const reads = [...this.taskByTopic.keys(), ...patterns];
+      throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `the topology does not read topic '${topic}' (it reads: ${reads.join(', ')})`);
+    }
     return new TestInputTopic(this, topic, keySerializer, valueSerializer, options.startTimestampMs ?? this.wallClock, options.autoAdvanceMs ?? 0);
   }
 
@@ -125,7 +139,7 @@ export class TopologyTestDriver {
   }
 
   private processOne(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): void {
-    const task = this.taskByTopic.get(topic);
+    const task = this.taskFor(topic);
     if (!task) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `unknown topic '${topic}': the topology does not read it`);
     const offset = this.nextOffset.get(topic) ?? 0n;
     this.nextOffset.set(topic, offset + 1n);
@@ -136,6 +150,18 @@ export class TopologyTestDriver {
     } finally {
       this.processing = false;
     }
+  }
+
+  /**
+   * The task reading a topic: by name, or through the pattern source whose regex matches the
+   * whole name (a topic matched by two patterns throws a TOPOLOGY error, as Kafka does).
+   */
+  private taskFor(topic: string): StreamTask | undefined {
+    const known = this.taskByTopic.get(topic);
+    if (known || this.patterns.length === 0) return known;
+    const task = this.tasks.find((t) => t.reads(topic));
+    if (task) this.taskByTopic.set(topic, task);
+    return task;
   }
 
   /** Processes records written to topics the topology reads, until there are none. */

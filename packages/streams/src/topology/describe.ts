@@ -7,7 +7,8 @@
 import type { Topology } from './topology.js';
 
 export type NodeDescription =
-  | { type: 'source'; name: string; topics: string[]; successors: string[] }
+  /** A pattern source has `topicPattern` (the RegExp's source) and no topics. */
+  | { type: 'source'; name: string; topics: string[]; topicPattern?: string; successors: string[] }
   | { type: 'processor'; name: string; stores: string[]; predecessors: string[]; successors: string[] }
   | { type: 'sink'; name: string; topic: string | null; topicExtractor: string | null; predecessors: string[] };
 
@@ -45,7 +46,8 @@ export class TopologyDescription {
 function nodeText(n: NodeDescription): string {
   switch (n.type) {
     case 'source':
-      return `Source: ${n.name} (topics: [${n.topics.join(', ')}])\n      --> ${list(n.successors)}`;
+      // Java prints a pattern source's Pattern (its string) where the topic list would be.
+      return `Source: ${n.name} (topics: [${n.topicPattern ?? n.topics.join(', ')}])\n      --> ${list(n.successors)}`;
     case 'processor':
       return `Processor: ${n.name} (stores: [${n.stores.join(', ')}])\n      --> ${list(n.successors)}\n      <-- ${list(n.predecessors)}`;
     case 'sink':
@@ -62,7 +64,7 @@ export function describeTopology(topology: Topology): TopologyDescription {
       const def = topology.node(name);
       switch (def.kind) {
         case 'source':
-          return { type: 'source', name, topics: [...def.topics], successors: successors.get(name)! };
+          return { type: 'source', name, topics: [...def.topics], ...(def.pattern ? { topicPattern: def.pattern.source } : {}), successors: successors.get(name)! };
         case 'processor':
           return { type: 'processor', name, stores: [...def.stores], predecessors: predecessors.get(name)!, successors: successors.get(name)! };
         case 'sink':

@@ -27,10 +27,22 @@ export type TopicNameExtractor<K, V> = (key: K, value: V, context: RecordContext
  */
 export type StreamPartitioner<K, V> = (topic: string, key: K, value: V, numPartitions: number) => number | undefined;
 
+/** Where a partition without a committed offset starts (Kafka's `AutoOffsetReset`). */
+export type OffsetResetPolicy = 'earliest' | 'latest' | 'none';
+
 export interface SourceNodeDef {
   readonly kind: 'source';
   readonly name: string;
+  /** The topics it reads by name; empty for a pattern source. */
   readonly topics: readonly string[];
+  /**
+   * A pattern source (Kafka's `stream(Pattern)`): the regex as given, and anchored to the
+   * whole topic name (Java's `matcher(topic).matches()`), which is what the runtime matches with.
+   */
+  readonly pattern?: RegExp;
+  readonly anchoredPattern?: RegExp;
+  /** Overrides the application's `auto.offset.reset` for the partitions of this source. */
+  readonly offsetResetPolicy?: OffsetResetPolicy;
   /** Undefined: the application's default serde. */
   readonly keyDeserializer: Deserializer<unknown> | undefined;
   readonly valueDeserializer: Deserializer<unknown> | undefined;

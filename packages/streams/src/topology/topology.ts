@@ -9,7 +9,8 @@ import type { Processor } from '../processor/api.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Deserializer, Serializer } from '../serdes.js';
 import { TopologyDescription, describeTopology } from './describe.js';
-import type { InternalTopicDef, NodeDef, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.js';
+import type { InternalTopicDef, NodeDef, OffsetResetPolicy, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.js';
+import { anchorPattern } from './patterns.js';
 
 export interface Subtopology {
   readonly id: number;
@@ -17,13 +18,19 @@ export interface Subtopology {
   readonly nodes: readonly string[];
   /** Topics its sources read, as named in the topology (internal topics unprefixed). */
   readonly sourceTopics: readonly string[];
+  /** Anchored patterns of its pattern sources: the topics they match belong to it too. */
+  readonly sourcePatterns: readonly RegExp[];
 }
 
 export interface SourceOptions<K, V> {
   keyDeserializer?: Deserializer<K>;
   valueDeserializer?: Deserializer<V>;
   timestampExtractor?: TimestampExtractor;
+  /** Where partitions without a committed offset start; default: the consumer's auto.offset.reset. */
+  offsetResetPolicy?: OffsetResetPolicy;
 }
+
+const RESET_POLICIES: readonly string[] = ['earliest', 'latest', 'none'];
 
 export interface SinkOptions<K, V> {
   keySerializer?: Serializer<K>;
@@ -37,28 +44,54 @@ export class Topology {
   private readonly nodes = new Map<string, NodeDef>();
   private readonly childrenOf = new Map<string, string[]>();
   private readonly topicToSource = new Map<string, string>();
+  /** Pattern sources: source name → anchored pattern. */
+  private readonly patternSources = new Map<string, RegExp>();
   private readonly internal = new Map<string, InternalTopicDef>();
   private cachedSubtopologies: Subtopology[] | null = null;
 
-  addSource<K = unknown, V = unknown>(name: string, topics: string | readonly string[], options: SourceOptions<K, V> = {}): this {
+  /**
+   * A source reading topics by name, or every topic a RegExp matches (whole name; topics created
+   * later that match are read too). A topic may be read by one source only, as in Kafka.
+   */
+  addSource<K = unknown, V = unknown>(name: string, topics: string | readonly string[] | RegExp, options: SourceOptions<K, V> = {}): this {
     this.checkNewName(name);
+    if (options.timestampExtractor !== undefined && typeof options.timestampExtractor !== 'function') throw topologyError(`source '${name}': timestampExtractor must be a function`);
+    const reset = options.offsetResetPolicy;
+    if (reset !== undefined && !RESET_POLICIES.includes(reset)) throw topologyError(`source '${name}': offsetResetPolicy must be 'earliest', 'latest' or 'none', got ${JSON.stringify(reset)}`);
+    const common = {
+      kind: 'source' as const,
+      name,
+      keyDeserializer: options.keyDeserializer as Deserializer<unknown>,
+      valueDeserializer: options.valueDeserializer as Deserializer<unknown>,
+      timestampExtractor: options.timestampExtractor,
+      offsetResetPolicy: reset,
+    };
+    if (topics instanceof RegExp) {
+      const anchored = anchorPattern(topics);
+      // Checkable now: a named topic the pattern matches, or the very same pattern twice. Two
+      // different patterns that match one topic are caught when that topic shows up.
+      for (const [t, other] of this.topicToSource) {
+        if (anchored.test(t)) throw topologyError(`the pattern /${topics.source}/ of source '${name}' matches topic '${t}', which source '${other}' already reads; a topic can be read by one source only`);
+      }
+      for (const [other, p] of this.patternSources) {
+        if (p.source === anchored.source) throw topologyError(`the pattern /${topics.source}/ of source '${name}' is already used by source '${other}'; read it once and branch from there`);
+      }
+      this.patternSources.set(name, anchored);
+      this.add({ ...common, topics: [], pattern: topics, anchoredPattern: anchored });
+      return this;
+    }
     const list = typeof topics === 'string' ? [topics] : [...topics];
     if (list.length === 0) throw topologyError(`source '${name}' needs at least one topic`);
     for (const t of list) {
       if (typeof t !== 'string' || t.length === 0) throw topologyError(`source '${name}' has an empty topic name`);
       const other = this.topicToSource.get(t);
       if (other) throw topologyError(`topic '${t}' is already read by source '${other}'; read it once and branch from there`);
+      for (const [other, p] of this.patternSources) {
+        if (p.test(t)) throw topologyError(`topic '${t}' of source '${name}' matches the pattern ${p.source} of source '${other}'; a topic can be read by one source only`);
+      }
     }
     for (const t of list) this.topicToSource.set(t, name);
-    if (options.timestampExtractor !== undefined && typeof options.timestampExtractor !== 'function') throw topologyError(`source '${name}': timestampExtractor must be a function`);
-    this.add({
-      kind: 'source',
-      name,
-      topics: list,
-      keyDeserializer: options.keyDeserializer as Deserializer<unknown>,
-      valueDeserializer: options.valueDeserializer as Deserializer<unknown>,
-      timestampExtractor: options.timestampExtractor,
-    });
+    this.add({ ...common, topics: list });
     return this;
   }
 
@@ -169,12 +202,11 @@ export class Topology {
     // Numbered as Kafka numbers them: in the order their first source was added.
     const out: Subtopology[] = [];
     for (const members of groups.values()) {
-      const sourceTopics = members.flatMap((m) => {
-        const n = this.nodes.get(m)!;
-        return n.kind === 'source' ? n.topics : [];
-      });
-      if (sourceTopics.length === 0) throw topologyError(`nodes ${members.join(', ')} are not connected to any source`);
-      out.push({ id: out.length, nodes: members, sourceTopics });
+      const sources = members.map((m) => this.nodes.get(m)!).filter((n): n is SourceNodeDef => n.kind === 'source');
+      const sourceTopics = sources.flatMap((n) => n.topics);
+      const sourcePatterns = sources.flatMap((n) => (n.anchoredPattern ? [n.anchoredPattern] : []));
+      if (sources.length === 0) throw topologyError(`nodes ${members.join(', ')} are not connected to any source`);
+      out.push({ id: out.length, nodes: members, sourceTopics, sourcePatterns });
     }
     this.cachedSubtopologies = out;
     return out;
@@ -182,9 +214,28 @@ export class Topology {
 
   /** The sub-topology reading a topic (topology name), if any. */
   subtopologyOfTopic(topic: string): Subtopology | undefined {
-    const source = this.topicToSource.get(topic);
+    const source = this.sourceOfTopic(topic);
     if (!source) return undefined;
-    return this.subtopologies().find((s) => s.nodes.includes(source));
+    return this.subtopologies().find((s) => s.nodes.includes(source.name));
+  }
+
+  /**
+   * The source reading a topic: by name, else the one pattern source matching it. Throws when two
+   * patterns match it (Kafka's TopologyException): which source reads it would be a guess.
+   */
+  sourceOfTopic(topic: string): SourceNodeDef | undefined {
+    const named = this.topicToSource.get(topic);
+    if (named) return this.nodes.get(named) as SourceNodeDef;
+    const matching = [...this.patternSources].filter(([, p]) => p.test(topic));
+    if (matching.length > 1) {
+      throw topologyError(`topic '${topic}' matches the patterns of more than one source (${matching.map(([n, p]) => `'${n}': ${p.source}`).join(', ')}); a topic can be read by one source only`);
+    }
+    return matching.length === 1 ? (this.nodes.get(matching[0][0]) as SourceNodeDef) : undefined;
+  }
+
+  /** The anchored patterns of the pattern sources. */
+  sourcePatterns(): RegExp[] {
+    return [...this.patternSources.values()];
   }
 
   /** Every topic the sources read (topology names). */
@@ -194,7 +245,7 @@ export class Topology {
 
   /** Checks what can only be checked once the graph is complete. */
   validate(): void {
-    if (this.topicToSource.size === 0) throw topologyError('it has no source; add a stream (builder.stream) or a source first');
+    if (this.topicToSource.size === 0 && this.patternSources.size === 0) throw topologyError('it has no source; add a stream (builder.stream) or a source first');
     for (const t of this.internal.keys()) {
       if (!this.topicToSource.has(t)) throw topologyError(`internal topic '${t}' is written but no source reads it`);
     }
