@@ -6,22 +6,19 @@
  * processed next, as the runtime would. Wall-clock time is a number the test advances.
  */
 import { StreamsError, StreamsErrorCode } from '../errors.js';
-import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.js';
+import { failOnInvalidTimestamp } from '../processor/timestamps.js';
 import type { Headers } from '../record.js';
 import { Serdes, type Deserializer, type Serde, type Serializer } from '../serdes.js';
-import { type DeserializationExceptionHandler, type OutputRecord, type ProductionExceptionHandler, type StreamsLogger, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler } from '../runtime/handlers.js';
+import { type OutputRecord, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler } from '../runtime/handlers.js';
+import type { StreamsConfig } from '../runtime/config.js';
 import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
 
-export interface TestDriverConfig {
+/** The KafkaStreams settings that mean something without a broker. */
+export interface TestDriverConfig
+  extends Pick<StreamsConfig, 'defaultKeySerde' | 'defaultValueSerde' | 'deserializationExceptionHandler' | 'productionExceptionHandler' | 'defaultTimestampExtractor' | 'logger'> {
   /** Prefix of internal topic names (`<applicationId>-<name>-repartition`). Default 'test-driver'. */
   applicationId?: string;
-  defaultKeySerde?: Serde<any>;
-  defaultValueSerde?: Serde<any>;
-  deserializationExceptionHandler?: DeserializationExceptionHandler;
-  productionExceptionHandler?: ProductionExceptionHandler;
-  defaultTimestampExtractor?: TimestampExtractor;
-  logger?: StreamsLogger;
 }
 
 /** A record read from (or piped into) a test topic. */
