@@ -35,6 +35,11 @@ import org.apache.kafka.common.serialization.*;
  *   perf-produce BOOTSTRAP TOPIC COUNT SIZE    throughput of acks=all sends, spread over the partitions
  *   perf-consume BOOTSTRAP TOPIC COUNT         throughput of assign() consumption from the beginning
  *   perf-e2e BOOTSTRAP TOPIC COUNT SIZE        produce-to-consume latency, one record at a time
+ *   transactions BOOTSTRAP TOPIC TXN_ID        reads commands from stdin, one per line, and prints
+ *                                              {"done":LINE} after each: `begin`, `send VALUE`
+ *                                              (transactional, partition 0, flushed), `commit`,
+ *                                              `abort`, `plain VALUE` (a second, non-transactional
+ *                                              producer, acknowledged); exits when stdin closes
  */
 public final class Tools {
   private static String json(String s) {
@@ -68,6 +73,7 @@ public final class Tools {
       case "perf-produce" -> perfProduce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "perf-consume" -> perfConsume(args[1], args[2], Integer.parseInt(args[3]));
       case "perf-e2e" -> perfEndToEnd(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      case "transactions" -> transactions(args[1], args[2], args[3]);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -93,6 +99,35 @@ public final class Tools {
         if (i < 5 || i == count - 1) System.out.println("{\"i\":" + i + ",\"partition\":" + m.partition() + ",\"offset\":" + m.offset() + "}");
       }
       System.out.println("{\"acked\":" + count + "}");
+    }
+  }
+
+  static void transactions(String bootstrap, String topic, String transactionalId) throws Exception {
+    Properties tp = base(bootstrap);
+    tp.put("transactional.id", transactionalId);
+    Properties pp = base(bootstrap);
+    try (KafkaProducer<String, String> txn = new KafkaProducer<>(tp, new StringSerializer(), new StringSerializer());
+         KafkaProducer<String, String> plain = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer());
+         Scanner in = new Scanner(System.in, StandardCharsets.UTF_8)) {
+      txn.initTransactions();
+      while (in.hasNextLine()) {
+        String line = in.nextLine().trim();
+        if (line.isEmpty()) continue;
+        String[] cmd = line.split(" ", 2);
+        switch (cmd[0]) {
+          case "begin" -> txn.beginTransaction();
+          case "send" -> {
+            txn.send(new ProducerRecord<>(topic, 0, null, cmd[1]));
+            txn.flush();
+          }
+          case "commit" -> txn.commitTransaction();
+          case "abort" -> txn.abortTransaction();
+          case "plain" -> plain.send(new ProducerRecord<>(topic, 0, null, cmd[1])).get();
+          default -> throw new IllegalArgumentException("unknown transactions command " + line);
+        }
+        System.out.println("{\"done\":" + json(line) + "}");
+        System.out.flush();
+      }
     }
   }
 

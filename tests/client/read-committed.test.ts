@@ -1,0 +1,154 @@
+// isolation.level=read_committed in @sluice/client, judged against real transactions: the Java
+// transactional producer (kafka-clients 4.3.1) writes committed, aborted and still-open
+// transactions between non-transactional records on Apache Kafka 4.3.1, and our consumer must
+// see exactly what the Java consumer documents: committed and plain records, nothing aborted,
+// and nothing at or past the last stable offset while a transaction is open.
+// Sluice has no transactions yet (the transactions issue); there the same consumer setting must
+// still read plain records, with the last stable offset equal to the high watermark.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { Admin, Consumer, Producer, type ConsumerRecord } from '@sluice/client';
+import { spawnJavaTool } from '../support/java.js';
+import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget } from './targets.js';
+
+/** Drives Tools.java `transactions`: one command per line, resolved when Java says it is done. */
+class JavaTransactions {
+  private buffer = '';
+  private waiting: { line: string; resolve: () => void; reject: (e: Error) => void }[] = [];
+  private stderr = '';
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stdout!.on('data', (d) => {
+      this.buffer += d;
+      let nl: number;
+      while ((nl = this.buffer.indexOf('\n')) >= 0) {
+        const line = this.buffer.slice(0, nl);
+        this.buffer = this.buffer.slice(nl + 1);
+        if (!line.startsWith('{')) continue;
+        const done = (JSON.parse(line) as { done: string }).done;
+        const next = this.waiting.shift();
+        if (!next) continue;
+        if (next.line === done) next.resolve();
+        else next.reject(new Error(`Java answered '${done}' to '${next.line}'`));
+      }
+    });
+    child.stderr!.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
+    child.on('exit', (code) => {
+      for (const w of this.waiting.splice(0)) w.reject(new Error(`the Java transactions tool exited (${code}) before '${w.line}':\n${this.stderr}`));
+    });
+  }
+
+  static async start(bootstrap: string, topic: string): Promise<JavaTransactions> {
+    return new JavaTransactions(await spawnJavaTool(['transactions', bootstrap, topic, uniqueName('txn')]));
+  }
+
+  async run(...lines: string[]): Promise<void> {
+    for (const line of lines) {
+      await new Promise<void>((resolve, reject) => {
+        this.waiting.push({ line, resolve, reject });
+        this.child.stdin!.write(`${line}\n`);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.stdin!.end();
+    await exited;
+  }
+}
+
+const values = (records: readonly ConsumerRecord[]) => records.map((r) => r.value!.toString());
+
+/** Polls until `count` records arrived, then once more to show that nothing else is readable. */
+async function readAll(consumer: Consumer, count: number): Promise<ConsumerRecord[]> {
+  const got: ConsumerRecord[] = [];
+  for (const deadline = Date.now() + 60_000; got.length < count && Date.now() < deadline; ) got.push(...(await consumer.poll({ timeoutMs: 500 })));
+  got.push(...(await consumer.poll({ timeoutMs: 1500 })));
+  return got;
+}
+
+describe(`read_committed on ${apacheKafkaTarget.name} with the Java transactional producer`, { timeout: 600_000 }, () => {
+  let broker: RunningTarget;
+  let admin: Admin;
+  before(async () => {
+    broker = await apacheKafkaTarget.start();
+    admin = new Admin({ bootstrapServers: broker.bootstrap });
+  });
+  after(async () => {
+    await admin?.close();
+    await broker?.stop();
+  });
+
+  test('aborted records are hidden, and an open transaction holds back everything after it', async () => {
+    const topic = uniqueName('read-committed');
+    await admin.createTopics([{ name: topic, numPartitions: 1 }]);
+    const java = await JavaTransactions.start(broker.bootstrap, topic);
+    const committed = new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
+    const uncommitted = new Consumer({ bootstrapServers: broker.bootstrap, autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
+    const tp = { topic, partition: 0 };
+    try {
+      await java.run(
+        'plain plain-1',
+        'begin', 'send committed-1', 'send committed-2', 'commit',
+        'begin', 'send aborted-1', 'send aborted-2', 'abort',
+        'plain plain-2',
+        'begin', 'send open-1',
+        'plain plain-3',
+      );
+      // Offsets: plain-1 0, committed 1-2, marker 3, aborted 4-5, marker 6, plain-2 7, open-1 8, plain-3 9.
+      committed.assign([tp]);
+      uncommitted.assign([tp]);
+
+      assert.deepEqual(values(await readAll(committed, 4)), ['plain-1', 'committed-1', 'committed-2', 'plain-2']);
+      assert.equal(await committed.position(tp), 8n, 'a read_committed consumer stops at the last stable offset (the open transaction)');
+      const [lso] = await admin.listOffsets([{ ...tp, spec: 'latest' }], { isolationLevel: 'read_committed' });
+      const [hw] = await admin.listOffsets([{ ...tp, spec: 'latest' }]);
+      assert.equal(lso!.offset, 8n, 'ListOffsets latest under read_committed is the last stable offset');
+      assert.equal(hw!.offset, 10n);
+
+      const all = await readAll(uncommitted, 8);
+      assert.deepEqual(values(all), ['plain-1', 'committed-1', 'committed-2', 'aborted-1', 'aborted-2', 'plain-2', 'open-1', 'plain-3']);
+      assert.deepEqual(all.map((r) => r.offset), [0n, 1n, 2n, 4n, 5n, 7n, 8n, 9n], 'control records take offsets but are never returned');
+
+      await java.run('commit');
+      assert.deepEqual(values(await readAll(committed, 2)), ['open-1', 'plain-3']);
+      assert.equal(await committed.position(tp), 11n, 'past the commit marker');
+    } finally {
+      await committed.close();
+      await uncommitted.close();
+      await java.close();
+    }
+  });
+});
+
+describe(`read_committed on ${sluiceTarget.name}, which has no transactions yet`, { timeout: 120_000 }, () => {
+  let broker: RunningTarget;
+  before(async () => {
+    broker = await sluiceTarget.start();
+  });
+  after(async () => {
+    await broker?.stop();
+  });
+
+  test('plain records are all visible, and the last stable offset is the high watermark', async () => {
+    const topic = uniqueName('read-committed');
+    const admin = new Admin({ bootstrapServers: broker.bootstrap });
+    const producer = new Producer({ bootstrapServers: broker.bootstrap });
+    const consumer = new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
+    try {
+      await admin.createTopics([{ name: topic, numPartitions: 1 }]);
+      await producer.sendBatch(Array.from({ length: 20 }, (_, i) => ({ topic, partition: 0, value: `v${i}` })));
+      consumer.assign([{ topic, partition: 0 }]);
+      assert.deepEqual(values(await readAll(consumer, 20)), Array.from({ length: 20 }, (_, i) => `v${i}`));
+      const [lso] = await admin.listOffsets([{ topic, partition: 0, spec: 'latest' }], { isolationLevel: 'read_committed' });
+      assert.equal(lso!.offset, 20n);
+    } finally {
+      await consumer.close();
+      await producer.close();
+      await admin.close();
+    }
+  });
+});
