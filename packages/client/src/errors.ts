@@ -30,6 +30,9 @@ export const ClientErrorCode = {
   PROTOCOL_ERROR: 'PROTOCOL_ERROR',
   /** A bad argument or option. */
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+  /** The TLS handshake failed: the broker's certificate is not trusted or does not name the host,
+   * or the TLS versions or ciphers do not match (Java: SslAuthenticationException). Not retriable. */
+  TLS_HANDSHAKE_FAILED: 'TLS_HANDSHAKE_FAILED',
   /** SASL authentication failed on this side (the broker's own failure is SASL_AUTHENTICATION_FAILED). */
   AUTHENTICATION_FAILED: 'AUTHENTICATION_FAILED',
   /** A record is larger than `maxRequestSize` or `bufferMemory`. */

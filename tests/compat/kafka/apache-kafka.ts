@@ -21,6 +21,10 @@ export interface ApacheKafkaOptions {
    * front of the broker (start the proxy first). The broker's own traffic to itself then goes
    * through a separate INTERNAL listener, and `directBootstrap` reaches the broker without the proxy. */
   advertisedPort?: number;
+  /** More client listeners beside PLAINTEXT (which readiness checks and the broker itself use),
+   * each on a free port, e.g. `{ SECURE: 'SASL_SSL' }`. Their own settings go in `config` under
+   * `listener.name.<lowercase name>.*`; `listeners` in the result gives their addresses. */
+  extraListeners?: Record<string, 'SSL' | 'SASL_SSL' | 'SASL_PLAINTEXT' | 'PLAINTEXT'>;
   /** Broker properties, applied last: they override the defaults (e.g. `advertised.listeners`). */
   config?: Record<string, string>;
   /** Maximum heap, default 512m. */
@@ -45,6 +49,8 @@ export interface ApacheKafka {
    * unless `advertisedPort` is set, then the INTERNAL listener, which bypasses the proxy. */
   directBootstrap: string;
   clusterId: string;
+  /** `host:port` of each of `extraListeners`, by name. */
+  listeners: Record<string, string>;
   /** The broker JVM's process id (for memory readings). */
   pid: number;
   /** Milliseconds from starting the JVM (the log dir already formatted) to the first answered request. */
@@ -186,27 +192,28 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
   };
   const controllerPort = await another();
   const internalPort = opts.advertisedPort ? await another() : 0;
+  const extra: Record<string, { protocol: string; port: number }> = {};
+  for (const [name, protocol] of Object.entries(opts.extraListeners ?? {})) extra[name] = { protocol, port: await another() };
 
   const work = mkdtempSync(join(tmpdir(), 'sluice-apache-kafka-'));
   const logDir = opts.logDir ?? join(work, 'data');
   mkdirSync(logDir, { recursive: true });
+  // Client listeners (with an INTERNAL one when a proxy is advertised), then the extra ones.
+  const listeners = internalPort
+    ? [
+        { name: 'PLAINTEXT', protocol: 'PLAINTEXT', port, advertised: opts.advertisedPort! },
+        { name: 'INTERNAL', protocol: 'PLAINTEXT', port: internalPort, advertised: internalPort },
+      ]
+    : [{ name: 'PLAINTEXT', protocol: 'PLAINTEXT', port, advertised: port }];
+  for (const [name, { protocol, port: p }] of Object.entries(extra)) listeners.push({ name, protocol, port: p, advertised: p });
   const props: Record<string, string> = {
     'process.roles': 'broker,controller',
     'node.id': '1',
     'controller.quorum.voters': `1@${HOST}:${controllerPort}`,
-    ...(internalPort
-      ? {
-          listeners: `PLAINTEXT://${HOST}:${port},INTERNAL://${HOST}:${internalPort},CONTROLLER://${HOST}:${controllerPort}`,
-          'advertised.listeners': `PLAINTEXT://${HOST}:${opts.advertisedPort},INTERNAL://${HOST}:${internalPort}`,
-          'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
-          'inter.broker.listener.name': 'INTERNAL',
-        }
-      : {
-          listeners: `PLAINTEXT://${HOST}:${port},CONTROLLER://${HOST}:${controllerPort}`,
-          'advertised.listeners': `PLAINTEXT://${HOST}:${port}`,
-          'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-          'inter.broker.listener.name': 'PLAINTEXT',
-        }),
+    listeners: [...listeners.map((l) => `${l.name}://${HOST}:${l.port}`), `CONTROLLER://${HOST}:${controllerPort}`].join(','),
+    'advertised.listeners': listeners.map((l) => `${l.name}://${HOST}:${l.advertised}`).join(','),
+    'listener.security.protocol.map': [...listeners.map((l) => `${l.name}:${l.protocol}`), 'CONTROLLER:PLAINTEXT'].join(','),
+    'inter.broker.listener.name': internalPort ? 'INTERNAL' : 'PLAINTEXT',
     'controller.listener.names': 'CONTROLLER',
     'log.dirs': logDir,
     'auto.create.topics.enable': 'true',
@@ -324,6 +331,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     logDir,
     controllerPort,
     directBootstrap: `${HOST}:${internalPort || port}`,
+    listeners: Object.fromEntries(Object.entries(extra).map(([name, l]) => [name, `${HOST}:${l.port}`])),
     clusterId,
     pid: child.pid!,
     startupMs,

@@ -244,13 +244,18 @@ export class Connection {
       const onAbort = () => fail(abortError(signal, 'connecting'));
       const timer = setTimeout(() => fail(new Error(`no connection within ${this.config.connectTimeoutMs} ms`)), this.config.connectTimeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
-      socket.once('error', fail);
+      const onError = (e: NodeJS.ErrnoException) => {
+        if (!this.config.tls || !isTlsHandshakeError(e)) return fail(e);
+        // Retrying cannot help: the configuration or the certificate has to change.
+        fail(new KafkaError(ClientErrorCode.TLS_HANDSHAKE_FAILED, `TLS handshake with ${this.describe()} failed: ${e.message} (check the \`tls\` option, e.g. \`ca\` for a broker certificate from a private CA)`, { cause: e, retriable: false }));
+      };
+      socket.once('error', onError);
       socket.once(readyEvent, () => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        socket.removeListener('error', fail);
+        socket.removeListener('error', onError);
         this.socket = socket;
         socket.on('data', (chunk: Buffer) => this.onData(chunk));
         socket.on('error', (e) => this.destroy(new KafkaError(ClientErrorCode.CONNECTION_CLOSED, `connection to ${this.describe()} failed: ${e.message}`, { cause: e, retriable: true })));
@@ -378,4 +383,10 @@ export class Connection {
       },
     });
   }
+}
+
+/** Certificate verification (Node's codes) and TLS protocol failures (OpenSSL's), not network errors. */
+function isTlsHandshakeError(e: NodeJS.ErrnoException): boolean {
+  const code = e.code ?? '';
+  return code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || /CERT|SIGNATURE|ISSUER/.test(code);
 }
