@@ -1,4 +1,4 @@
-// The client's TLS and SASL/PLAIN against real Apache Kafka 4.3.1 listeners (SSL, SASL_PLAINTEXT,
+// The client's TLS, SASL/PLAIN and SASL/SCRAM against real Apache Kafka 4.3.1 listeners (SSL, SASL_PLAINTEXT,
 // SASL_SSL), with a certificate made for the run by Java's keytool. Sluice's broker has no
 // TLS or SASL listener yet (the security issue), so these run against Kafka only.
 import { after, before, describe, test } from 'node:test';
@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Admin, type AdminOptions, Consumer, KafkaError, plainMechanism, Producer } from '@sluice/client';
+import { Admin, type AdminOptions, Consumer, KafkaError, plainMechanism, Producer, scramMechanism } from '@sluice/client';
 
 /** The settings under test, shared by admin, producer and consumer. */
 type Security = Pick<AdminOptions, 'tls' | 'sasl'>;
@@ -37,7 +37,18 @@ function plainJaas(users: Record<string, string>): string {
   return `org.apache.kafka.common.security.plain.PlainLoginModule required ${entries.join(' ')};`;
 }
 
-describe('TLS and SASL/PLAIN against Apache Kafka 4.3.1', { timeout: 600_000 }, () => {
+const SCRAM_ALGORITHMS = ['SHA-256', 'SHA-512'] as const;
+const SCRAM_JAAS = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+
+/** Both SASL listeners enable PLAIN and SCRAM (SCRAM users live in the cluster metadata). */
+function saslListenerConfig(listener: string): Record<string, string> {
+  return {
+    [`listener.name.${listener}.plain.sasl.jaas.config`]: plainJaas(USERS),
+    ...Object.fromEntries(SCRAM_ALGORITHMS.map((a) => [`listener.name.${listener}.scram-${a.toLowerCase()}.sasl.jaas.config`, SCRAM_JAAS])),
+  };
+}
+
+describe('TLS and SASL against Apache Kafka 4.3.1', { timeout: 600_000 }, () => {
   let dir: string;
   let kafka: ApacheKafka;
   let ca: string;
@@ -52,10 +63,11 @@ describe('TLS and SASL/PLAIN against Apache Kafka 4.3.1', { timeout: 600_000 }, 
         'ssl.keystore.type': 'PKCS12',
         'ssl.keystore.password': STORE_PASSWORD,
         'ssl.key.password': STORE_PASSWORD,
-        'sasl.enabled.mechanisms': 'PLAIN',
-        'listener.name.saslplain.plain.sasl.jaas.config': plainJaas(USERS),
-        'listener.name.sasltls.plain.sasl.jaas.config': plainJaas(USERS),
+        'sasl.enabled.mechanisms': ['PLAIN', ...SCRAM_ALGORITHMS.map((a) => `SCRAM-${a}`)].join(','),
+        ...saslListenerConfig('saslplain'),
+        ...saslListenerConfig('sasltls'),
       },
+      formatArgs: Object.entries(USERS).flatMap(([name, password]) => SCRAM_ALGORITHMS.flatMap((a) => ['--add-scram', `SCRAM-${a}=[name=${name},password=${password}]`])),
     });
   });
   after(async () => {
@@ -120,16 +132,26 @@ describe('TLS and SASL/PLAIN against Apache Kafka 4.3.1', { timeout: 600_000 }, 
     await roundTrip(kafka.listeners.SASLTLS!, { tls: { ca }, sasl: plainMechanism({ username: 'alice', password: USERS.alice }) });
   });
 
-  test('a wrong password fails with SASL_AUTHENTICATION_FAILED, not retried', async () => {
-    const e = await failure(kafka.listeners.SASLPLAIN!, { sasl: plainMechanism({ username: 'alice', password: 'wrong' }) });
-    assert.equal(e.code, 'SASL_AUTHENTICATION_FAILED');
-    assert.equal(e.retriable, false);
+  for (const algorithm of SCRAM_ALGORITHMS) {
+    test(`SASL/SCRAM-${algorithm} over plaintext and over TLS`, async () => {
+      const sasl = scramMechanism({ username: 'alice', password: USERS.alice, algorithm });
+      await roundTrip(kafka.listeners.SASLPLAIN!, { sasl });
+      await roundTrip(kafka.listeners.SASLTLS!, { tls: { ca }, sasl });
+    });
+  }
+
+  test('a wrong password fails with SASL_AUTHENTICATION_FAILED, not retried (PLAIN and SCRAM)', async () => {
+    for (const sasl of [plainMechanism({ username: 'alice', password: 'wrong' }), scramMechanism({ username: 'alice', password: 'wrong', algorithm: 'SHA-256' })]) {
+      const e = await failure(kafka.listeners.SASLPLAIN!, { sasl });
+      assert.equal(e.code, 'SASL_AUTHENTICATION_FAILED', sasl.mechanism);
+      assert.equal(e.retriable, false);
+    }
   });
 
   test('a mechanism the listener does not enable is named in the error', async () => {
-    const scram = { mechanism: 'SCRAM-SHA-256', authenticate: async () => undefined };
-    const e = await failure(kafka.listeners.SASLPLAIN!, { sasl: scram });
+    const gssapi = { mechanism: 'GSSAPI', authenticate: async () => undefined };
+    const e = await failure(kafka.listeners.SASLPLAIN!, { sasl: gssapi });
     assert.equal(e.code, 'UNSUPPORTED_SASL_MECHANISM');
-    assert.match(e.message, /PLAIN/);
+    for (const enabled of ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512']) assert.match(e.message, new RegExp(`enables .*\\b${enabled}\\b`));
   });
 });

@@ -61,6 +61,7 @@ export {
 export { Cluster, CoordinatorType, commonOptions, type ClusterConfig, type BrokerMeta, type TopicMeta, type PartitionMeta } from './network/cluster.js';
 export { Connection, type ConnectionConfig, type RequestOptions } from './network/connection.js';
 export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.js';
+export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './network/scram.js';
 
 export { KafkaError, ClientErrorCode, type KafkaErrorOptions } from './errors.js';
 export { optionRows, type OptionRow } from './options.js';

@@ -25,6 +25,8 @@ export interface ApacheKafkaOptions {
    * each on a free port, e.g. `{ SECURE: 'SASL_SSL' }`. Their own settings go in `config` under
    * `listener.name.<lowercase name>.*`; `listeners` in the result gives their addresses. */
   extraListeners?: Record<string, 'SSL' | 'SASL_SSL' | 'SASL_PLAINTEXT' | 'PLAINTEXT'>;
+  /** More arguments for `kafka-storage format`, e.g. `['--add-scram', 'SCRAM-SHA-256=[name=alice,password=secret]']`. */
+  formatArgs?: string[];
   /** Broker properties, applied last: they override the defaults (e.g. `advertised.listeners`). */
   config?: Record<string, string>;
   /** Maximum heap, default 512m. */
@@ -247,7 +249,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
   const formattedAs = existsSync(metaPath) ? /^cluster\.id=(\S+)$/m.exec(readFileSync(metaPath, 'utf8'))?.[1] : undefined;
   const clusterId = formattedAs ?? randomClusterId();
   const fmt = await runJava(
-    [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', propsFile],
+    [...jvm, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', propsFile, ...(opts.formatArgs ?? [])],
     work,
   );
   if (fmt.code !== 0) {

@@ -28,7 +28,7 @@ export const commonOptions = {
   tls: opt.custom<TlsOptions | boolean | undefined>('tls.ConnectionOptions \\| boolean', undefined, 'security.protocol=SSL, ssl.*', 'TLS: `true`, or options passed to `tls.connect`', (v) =>
     v === undefined || typeof v === 'boolean' || (typeof v === 'object' && v !== null) ? undefined : 'must be a boolean or tls.connect options',
   ),
-  sasl: opt.custom<SaslMechanism | undefined>('SaslMechanism', undefined, 'sasl.mechanism, sasl.jaas.config', 'SASL authentication, e.g. `plainMechanism({ username, password })`', (v) =>
+  sasl: opt.custom<SaslMechanism | undefined>('SaslMechanism', undefined, 'sasl.mechanism, sasl.jaas.config', 'SASL authentication: `plainMechanism({ username, password })` or `scramMechanism({ username, password, algorithm })`', (v) =>
     v === undefined || (typeof v === 'object' && v !== null && typeof (v as SaslMechanism).authenticate === 'function') ? undefined : 'must be a SaslMechanism',
   ),
 } as const;

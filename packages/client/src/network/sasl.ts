@@ -1,8 +1,8 @@
 /**
  * SASL hook. A connection authenticates right after version negotiation: it sends SaslHandshake
  * with the mechanism's name, then hands the mechanism a session whose `send` carries one token
- * in a SaslAuthenticate request and returns the broker's answer. Mechanisms (PLAIN here; SCRAM,
- * OAUTHBEARER and GSSAPI belong to the security work) only deal in tokens.
+ * in a SaslAuthenticate request and returns the broker's answer. Mechanisms (PLAIN here, SCRAM in
+ * scram.ts; OAUTHBEARER and GSSAPI belong to the security work) only deal in tokens.
  */
 
 export interface SaslSession {
