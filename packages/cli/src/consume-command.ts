@@ -1,11 +1,13 @@
 /**
  * sluice consume TOPIC: prints records. Without --group it reads the partitions directly (all,
  * or one with --partition) from the beginning, the end, an offset or a time; with --group it
- * joins that consumer group and commits what it printed.
+ * joins that consumer group and commits what it printed. Long runs report progress on stderr
+ * (progress.ts).
  */
 import { parseArgs } from 'node:util';
 import { Admin, Consumer, type ConsumerRecord, type TopicPartition } from '@sluice/client';
 import { BOOTSTRAP_OPTION, UsageError, bootstrapFrom } from './args.js';
+import { Progress } from './progress.js';
 
 export const CONSUME_USAGE = `Usage: sluice consume TOPIC [options]
 
@@ -93,6 +95,7 @@ export async function consumeCommand(argv: string[]): Promise<number> {
   }
   const bootstrapServers = bootstrapFrom(values['bootstrap-server']);
   const max = values['max-messages'] === undefined ? Infinity : Number(values['max-messages']);
+  const progress = new Progress();
   const consumer = new Consumer({
     bootstrapServers,
     clientId: 'sluice-cli',
@@ -153,6 +156,7 @@ export async function consumeCommand(argv: string[]): Promise<number> {
         process.stdout.write(`${render(values.format!, r)}\n`);
         printed++;
         positions.set(r.partition, r.offset + 1n);
+        progress.tick(() => `consumed ${printed} records…`);
       }
       if (values.group !== undefined && records.length > 0) await consumer.commit();
     }
@@ -161,6 +165,6 @@ export async function consumeCommand(argv: string[]): Promise<number> {
     process.off('SIGTERM', stop);
     await consumer.close();
   }
-  if (printed >= 10_000) process.stderr.write(`consumed ${printed} records.\n`);
+  progress.finish(`consumed ${printed} records from ${topic}.`);
   return 0;
 }

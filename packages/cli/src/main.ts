@@ -19,7 +19,8 @@ Commands:
   help       show this help
 
 topic, produce, consume and group talk to any Kafka cluster: --bootstrap-server HOST:PORT
-(default $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092).
+(default $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092). Long produce and consume runs report
+progress on stderr every 2 s ($SLUICE_PROGRESS_INTERVAL_MS changes that; 0 reports every record).
 
 Run 'sluice <command> --help' for a command's options.
 `;

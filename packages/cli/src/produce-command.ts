@@ -1,12 +1,13 @@
 /**
  * sluice produce TOPIC: one record per line of standard input. With --key-separator, the text
  * before the first separator is the key. Headers apply to every record. Long runs report
- * progress on stderr.
+ * progress on stderr (progress.ts).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Producer, type ProducerRecord } from '@sluice/client';
 import { BOOTSTRAP_OPTION, UsageError, bootstrapFrom, parseSettings } from './args.js';
+import { Progress } from './progress.js';
 
 export const PRODUCE_USAGE = `Usage: sluice produce TOPIC [options] < lines
 
@@ -17,8 +18,6 @@ export const PRODUCE_USAGE = `Usage: sluice produce TOPIC [options] < lines
       --acks all|1|0         default all
   -b, --bootstrap-server HOST:PORT
 `;
-
-const PROGRESS_EVERY_MS = 2000;
 
 export async function produceCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,6 +42,7 @@ export async function produceCommand(argv: string[]): Promise<number> {
   const headers = parseSettings(values.header);
   const partition = values.partition === undefined ? undefined : Number(values.partition);
   const acks = values.acks === undefined ? 'all' : values.acks === 'all' ? 'all' : (Number(values.acks) as 0 | 1 | -1);
+  const progress = new Progress();
   const producer = new Producer({
     bootstrapServers: bootstrapFrom(values['bootstrap-server']),
     clientId: 'sluice-cli',
@@ -53,8 +53,6 @@ export async function produceCommand(argv: string[]): Promise<number> {
   let sent = 0;
   let acknowledged = 0;
   let failed: unknown = null;
-  const started = Date.now();
-  let lastReport = started;
   const pending = new Set<Promise<unknown>>();
   try {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
@@ -79,10 +77,7 @@ export async function produceCommand(argv: string[]): Promise<number> {
       void p.finally(() => pending.delete(p));
       sent++;
       if (pending.size >= 10_000) await Promise.race(pending);
-      if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
-        lastReport = Date.now();
-        process.stderr.write(`sent ${sent} records (${acknowledged} acknowledged)…\n`);
-      }
+      progress.tick(() => `sent ${sent} records (${acknowledged} acknowledged)…`);
     }
     await producer.flush();
     await Promise.all(pending);
@@ -93,6 +88,6 @@ export async function produceCommand(argv: string[]): Promise<number> {
     process.stderr.write(`sluice produce: ${(failed as Error).message}\n`);
     return 1;
   }
-  if (Date.now() - started >= PROGRESS_EVERY_MS) process.stderr.write(`sent ${sent} records to ${topic}, all acknowledged.\n`);
+  progress.finish(`sent ${sent} records to ${topic}, all acknowledged.`);
   return 0;
 }
