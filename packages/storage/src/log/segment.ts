@@ -176,6 +176,12 @@ export class Segment {
       lastTs = ts;
     }
     if (size > 0 && index.length === 0) return false;
+    // The first batch is always indexed, at position 0.
+    if (index.length > 0 && index.readInt32BE(4) !== 0) return false;
+    // The time index gains an entry whenever the max timestamp grows, so it is empty exactly when
+    // no batch has a timestamp, and otherwise ends at the max timestamp: a missing or shortened
+    // one would send lookups by time past the batches it lost.
+    if (timeIndex.length === 0 ? maxTimestamp >= 0n : lastTs !== maxTimestamp) return false;
     for (let i = 0; i < index.length; i += 8) {
       this.indexOffsets.push(index.readInt32BE(i));
       this.indexPositions.push(index.readInt32BE(i + 4));

@@ -1,0 +1,115 @@
+// A FileSystem that passes every call through to another one (the in-memory twin or Node's) and
+// lets a test watch and hold file operations: it counts handle reads and completed datasyncs per
+// path, tracks how many handles are open at once, and can hold reads of chosen paths until
+// released.
+import type { FileHandle, FileSystem } from '../src/index.js';
+
+export class InstrumentedFileSystem implements FileSystem {
+  /** Handle reads per path. */
+  readonly reads = new Map<string, number>();
+  /** Completed datasync calls per path. */
+  readonly syncs = new Map<string, number>();
+  /** Handles open right now through this file system, and the most ever open at once. */
+  openHandles = 0;
+  maxOpen = 0;
+  /** Reads held by the gate, waiting for release(). */
+  held = 0;
+  private gate: { matches: (path: string) => boolean; opened: Promise<void>; open: () => void } | null = null;
+
+  constructor(readonly inner: FileSystem) {}
+
+  readsOf(match: (path: string) => boolean): number {
+    let n = 0;
+    for (const [p, c] of this.reads) if (match(p)) n += c;
+    return n;
+  }
+
+  resetCounts(): void {
+    this.reads.clear();
+    this.syncs.clear();
+  }
+
+  /** From now on, reads of paths that `matches` accepts wait until release(). */
+  holdReads(matches: (path: string) => boolean): void {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { matches, opened, open };
+  }
+
+  release(): void {
+    const g = this.gate;
+    this.gate = null;
+    g?.open();
+  }
+
+  async open(path: string, create: boolean): Promise<FileHandle> {
+    const h = await this.inner.open(path, create);
+    this.openHandles++;
+    this.maxOpen = Math.max(this.maxOpen, this.openHandles);
+    let closed = false;
+    const fs = this;
+    return {
+      async read(buffer, offset, length, position) {
+        fs.reads.set(path, (fs.reads.get(path) ?? 0) + 1);
+        const g = fs.gate;
+        if (g !== null && g.matches(path)) {
+          fs.held++;
+          try {
+            await g.opened;
+          } finally {
+            fs.held--;
+          }
+        }
+        return h.read(buffer, offset, length, position);
+      },
+      write: (data, position) => h.write(data, position),
+      async datasync() {
+        await h.datasync();
+        fs.syncs.set(path, (fs.syncs.get(path) ?? 0) + 1);
+      },
+      truncate: (length) => h.truncate(length),
+      size: () => h.size(),
+      async close() {
+        if (!closed) {
+          closed = true;
+          fs.openHandles--;
+        }
+        await h.close();
+      },
+    };
+  }
+
+  readFile(path: string): Promise<Buffer> {
+    return this.inner.readFile(path);
+  }
+  exists(path: string): Promise<boolean> {
+    return this.inner.exists(path);
+  }
+  list(dir: string): Promise<string[]> {
+    return this.inner.list(dir);
+  }
+  mkdir(dir: string): Promise<void> {
+    return this.inner.mkdir(dir);
+  }
+  rename(from: string, to: string): Promise<void> {
+    return this.inner.rename(from, to);
+  }
+  remove(path: string): Promise<void> {
+    return this.inner.remove(path);
+  }
+  removeDir(dir: string): Promise<void> {
+    return this.inner.removeDir(dir);
+  }
+  syncDir(dir: string): Promise<void> {
+    return this.inner.syncDir(dir);
+  }
+}
+
+/** Polls `condition` until it holds; fails after `limitMs` (a bound on a hang, not a timing check). */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, limitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
