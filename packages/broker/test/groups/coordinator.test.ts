@@ -109,6 +109,46 @@ test('a second member triggers a rebalance; followers wait for the leader\'s ass
   assert.equal(coordinator.heartbeat('g', 'nobody', null, 2), ErrorCode.UNKNOWN_MEMBER_ID);
 });
 
+test('group.initial.rebalance.delay.ms: the first generation waits, each newcomer extends the wait, up to the rebalance timeout', async () => {
+  const { coordinator, timer } = setup({ initialRebalanceDelayMs: 3000 });
+  const settled = new Set<string>();
+  const track = <T>(name: string, p: Promise<T>) => p.then((r) => (settled.add(name), r));
+  const a = track('a', joinNew(coordinator, { clientId: 'a' }));
+  await flush();
+  timer.advance(2000);
+  await flush();
+  assert.equal(settled.size, 0, 'the first member waits for the initial delay');
+  const b = track('b', joinNew(coordinator, { clientId: 'b' }));
+  await flush();
+  timer.advance(1000); // the delay is over, but b joined during it: wait another delay
+  await flush();
+  assert.equal(settled.size, 0, 'a newcomer during the delay extends it');
+  timer.advance(2999);
+  await flush();
+  assert.equal(settled.size, 0);
+  timer.advance(1);
+  await flush();
+  assert.deepEqual([...settled].sort(), ['a', 'b'], 'both answered once the extended delay is over');
+  const [a1, b1] = await Promise.all([a, b]);
+  assert.deepEqual([a1.generationId, b1.generationId], [1, 1], 'both in the first generation: no second rebalance');
+  assert.equal(a1.members.length + b1.members.length, 2, 'the leader sees both members');
+
+  // The extensions stop at the rebalance timeout (here 5 s): Kafka waits at most that long.
+  const capped = setup({ initialRebalanceDelayMs: 3000 });
+  const first = track('first', joinNew(capped.coordinator, { groupId: 'h', clientId: 'a', rebalanceTimeoutMs: 5000 }));
+  await flush();
+  for (let i = 0; i < 4; i++) {
+    capped.timer.advance(1000);
+    void joinNew(capped.coordinator, { groupId: 'h', clientId: `late-${i}`, rebalanceTimeoutMs: 5000 });
+    await flush();
+  }
+  assert.equal(settled.has('first'), false);
+  capped.timer.advance(1000);
+  await flush();
+  assert.ok(settled.has('first'), 'answered at the rebalance timeout despite newcomers');
+  assert.equal((await first).generationId, 1, 'completed at the rebalance timeout despite newcomers');
+});
+
 test('a member that stops heartbeating is removed after its session timeout', async () => {
   const { coordinator, timer } = setup();
   const a = await joinNew(coordinator);
