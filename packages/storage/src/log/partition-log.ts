@@ -652,7 +652,14 @@ export class PartitionLog extends EventEmitter {
     let deleted = 0;
     const { retentionMs, retentionBytes } = this.config;
     if (retentionMs >= 0 && Number.isFinite(retentionMs)) {
-      deleted += await this.deleteSegments((s) => s.size > 0 && s.maxTimestamp >= 0n && s.maxTimestamp < nowMs - BigInt(retentionMs) && s.nextOffset <= this.highWatermark);
+      const expired = (s: Segment) => s.size > 0 && s.maxTimestamp >= 0n && s.maxTimestamp < nowMs - BigInt(retentionMs) && s.nextOffset <= this.highWatermark;
+      deleted += await this.deleteSegments((s, next) => {
+        if (s.size > 0 || next === undefined) return expired(s);
+        // A segment compaction emptied has no timestamp to expire by: it goes with the first
+        // segment holding records after it, so it never holds back the retention of later ones.
+        const following = this.segments.find((x) => x.baseOffset > s.baseOffset && x.size > 0);
+        return following !== undefined && expired(following);
+      });
     }
     if (retentionBytes >= 0) {
       let size = this.size;
