@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
+import { Admin } from '@sluice/client';
 import {
   KafkaStreams,
   type KafkaStreamsState,
@@ -106,6 +107,86 @@ test('production errors: the handler drops unserialisable outputs or fails', asy
   await strict.start();
   await strict.waitForState('ERROR').catch(() => {});
   assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.PRODUCTION);
+});
+
+test('production errors at send time: the broker refuses an output; the handler drops it or fails', async () => {
+  // Outputs of 'big' go to a topic that takes batches of at most 1000 bytes; the others elsewhere.
+  const admin = new Admin({ bootstrapServers: broker.bootstrap });
+  await admin.createTopics([
+    { name: 'ps-in', numPartitions: 1 },
+    { name: 'ps-out', numPartitions: 1 },
+    { name: 'ps-small', numPartitions: 1, configs: { 'max.message.bytes': '1000' } },
+  ]);
+  await admin.close();
+  const build = () => {
+    const b = new StreamsBuilder();
+    const routed = b.stream('ps-in', { keySerde: S, valueSerde: S }).split();
+    routed.branch((k) => k === 'big', { name: 'big', chain: (s) => s.mapValues((v) => v.repeat(5000)).to('ps-small', { keySerde: S, valueSerde: S }) });
+    routed.defaultBranch({ name: 'rest', chain: (s) => s.to('ps-out') });
+    return b.build();
+  };
+  await produce(broker.bootstrap, 'ps-in', [{ key: 'a', value: '1' }, { key: 'big', value: 'x' }, { key: 'c', value: '3' }]);
+  const seen: { phase: string; topic: string; code?: string }[] = [];
+  const lenient = new KafkaStreams(
+    build(),
+    config('ps-lenient', {
+      productionExceptionHandler: (ctx, output, error) => {
+        seen.push({ phase: output.phase, topic: output.phase === 'send' ? output.record.topic : output.topic, code: (error as { code?: string }).code });
+        return 'CONTINUE';
+      },
+    }),
+  );
+  try {
+    await lenient.start();
+    const out = await readTopic(broker.bootstrap, 'ps-out', (rs) => rs.length >= 2);
+    assert.deepEqual(out.map((r) => r.key), ['a', 'c']);
+    await eventually('the refused output to reach the handler', () => seen.length > 0);
+    assert.deepEqual(seen, [{ phase: 'send', topic: 'ps-small', code: 'MESSAGE_TOO_LARGE' }]);
+    assert.equal(lenient.state(), 'RUNNING');
+  } finally {
+    await lenient.close();
+  }
+
+  const strict = new KafkaStreams(build(), config('ps-strict'));
+  try {
+    await strict.start();
+    await strict.waitForState('ERROR').catch(() => {});
+    assert.equal(strict.state(), 'ERROR');
+    assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.PRODUCTION);
+    assert.match(strict.error!.message, /ps-small/);
+  } finally {
+    await strict.close();
+  }
+});
+
+test('commit.interval.ms: offsets are committed while running at the interval, and on close', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'ci-in', partitions: 2 }, { name: 'ci-out', partitions: 1 }]);
+  await produce(broker.bootstrap, 'ci-in', Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, value: `v${i}` })));
+  const admin = new Admin({ bootstrapServers: broker.bootstrap });
+  const committedTotal = async (group: string) => (await admin.listGroupOffsets(group)).reduce((sum, o) => sum + (o.offset !== null && o.offset >= 0n ? Number(o.offset) : 0), 0);
+  try {
+    const frequent = new KafkaStreams(passThrough('ci-in', 'ci-out'), config('ci-frequent', { commitIntervalMs: 100 }));
+    try {
+      await frequent.start();
+      await eventually('offsets committed while running', async () => (await committedTotal('ci-frequent')) === 20);
+    } finally {
+      await frequent.close();
+    }
+
+    // An interval longer than the test: nothing is committed while it runs, everything on close.
+    const rare = new KafkaStreams(passThrough('ci-in', 'ci-out'), config('ci-rare', { commitIntervalMs: 600_000 }));
+    try {
+      await rare.start();
+      await readTopic(broker.bootstrap, 'ci-out', (rs) => rs.length >= 40);
+      await rare.waitForState('RUNNING');
+      assert.equal(await committedTotal('ci-rare'), 0, 'no commit before the interval');
+    } finally {
+      await rare.close();
+    }
+    assert.equal(await committedTotal('ci-rare'), 20, 'close commits what was processed');
+  } finally {
+    await admin.close();
+  }
 });
 
 test('uncaught exceptions: REPLACE_THREAD starts over from the last commit and loses nothing', async () => {

@@ -15,6 +15,8 @@ import {
   logAndSkipOnInvalidTimestamp,
   usePartitionTimeOnInvalidTimestamp,
   type ProcessorContext,
+  type RecordHeader,
+  type Serde,
 } from '@sluice/streams';
 
 const S = Serdes.String();
@@ -144,6 +146,52 @@ test('serdes: Kafka byte layouts and null pass-through', () => {
   assert.throws(() => Serdes.JSON().deserialize('t', Buffer.from('{')), /not JSON/);
   const upper = Serdes.from<string>((v) => Buffer.from(v.toUpperCase()), (b) => b.toString().toLowerCase());
   assert.equal(upper.deserialize('t', upper.serialize('t', 'Ab')), 'ab');
+});
+
+test('custom serdes: a class implementing Serde, as default and per node, sees topics and headers', () => {
+  interface Point {
+    x: number;
+    y: number;
+  }
+  /** Two little-endian int16s; the version header says which layout (as schema-id headers do). */
+  class PointSerde implements Serde<Point> {
+    readonly topics: string[] = [];
+    serialize(topic: string, p: Point | null, headers?: readonly RecordHeader[]): Buffer | null {
+      this.topics.push(`ser:${topic}`);
+      if (p === null) return null;
+      const v = headers?.find((h) => h.key === 'layout')?.value?.toString() ?? 'xy';
+      const b = Buffer.alloc(4);
+      b.writeInt16LE(v === 'yx' ? p.y : p.x, 0);
+      b.writeInt16LE(v === 'yx' ? p.x : p.y, 2);
+      return b;
+    }
+    deserialize(topic: string, b: Buffer | null, headers?: readonly RecordHeader[]): Point {
+      this.topics.push(`de:${topic}`);
+      if (b === null) return null as never;
+      const v = headers?.find((h) => h.key === 'layout')?.value?.toString() ?? 'xy';
+      const [a, c] = [b.readInt16LE(0), b.readInt16LE(2)];
+      return v === 'yx' ? { x: c, y: a } : { x: a, y: c };
+    }
+  }
+  const points = new PointSerde();
+  const b = new StreamsBuilder();
+  b.stream<string, Point>('points', { keySerde: S })
+    .mapValues((p) => ({ x: p.x + 1, y: p.y * 2 }))
+    .to('moved', { valueSerde: points });
+  const driver = new TopologyTestDriver(b.build(), { defaultValueSerde: points }, 0);
+  const input = driver.createInputTopic('points', S, points);
+  input.pipeInput('a', { x: 1, y: 2 });
+  input.pipeInput('b', { x: 3, y: 4 }, 0, [{ key: 'layout', value: Buffer.from('yx') }]);
+  const raw = driver.createOutputTopic('moved', S, Serdes.Buffer()).readRecordsToList();
+  assert.deepEqual(raw.map((r) => [r.key, r.value.toString('hex')]), [
+    ['a', '02000400'],
+    ['b', '08000400'], // the header travels with the record: written y first
+  ]);
+  const output = driver.createOutputTopic('moved', S, points);
+  assert.equal(output.isEmpty(), true, 'the raw read consumed the outputs');
+  input.pipeInput('c', { x: -5, y: 7 });
+  assert.deepEqual(output.readKeyValue(), { key: 'c', value: { x: -4, y: 14 } });
+  assert.ok(points.topics.includes('de:points') && points.topics.includes('ser:moved'), points.topics.join(' '));
 });
 
 test('the driver applies the deserialization exception handler', () => {
