@@ -76,7 +76,8 @@ export class LogManager {
   }
 
   private async load(): Promise<void> {
-    const { fs, dataDir } = this.options;
+    const { dataDir } = this.options;
+    const fs = this.cache.fs;
     await mkdirDurable(fs, dataDir);
     const path = `${dataDir}/${METADATA_FILE}`;
     if (await fs.exists(path)) {
@@ -112,7 +113,7 @@ export class LogManager {
   /** Only folders holding nothing but a partition log's files (or nothing) are ours to remove. */
   private async isPartitionDir(path: string): Promise<boolean> {
     try {
-      return (await this.options.fs.list(path)).every((n) => /^\d{20}\.(log|index|timeindex)/.test(n) || /^(\.clean-shutdown|log-start-offset|recovery-point|producer-state\.json|compaction\.manifest)/.test(n) || n.endsWith('.tmp'));
+      return (await this.cache.fs.list(path)).every((n) => /^\d{20}\.(log|index|timeindex)/.test(n) || /^(\.clean-shutdown|log-start-offset|recovery-point|producer-state\.json|compaction\.manifest)/.test(n) || n.endsWith('.tmp'));
     } catch {
       return false;
     }
@@ -157,7 +158,7 @@ export class LogManager {
   private saveMetadata(): Promise<void> {
     const write = this.metadataWrite.then(() => {
       const data = Buffer.from(JSON.stringify({ topics: [...this.topicsByName.values()] }, null, 1));
-      return writeFileAtomic(this.options.fs, `${this.options.dataDir}/${METADATA_FILE}`, data);
+      return writeFileAtomic(this.cache.fs, `${this.options.dataDir}/${METADATA_FILE}`, data);
     });
     this.metadataWrite = write.catch(() => {});
     return write;
@@ -169,7 +170,7 @@ export class LogManager {
     const t: TopicMetadata = { name, topicId, partitions, configs: { ...configs } };
     const logs: PartitionLog[] = [];
     for (let p = 0; p < partitions; p++) logs.push(await this.openLog(t, p));
-    await this.options.fs.syncDir(this.options.dataDir);
+    await this.cache.fs.syncDir(this.options.dataDir);
     this.topicsByName.set(name, t);
     this.logs.set(name, logs);
     await this.saveMetadata();
@@ -185,9 +186,9 @@ export class LogManager {
     await this.saveMetadata();
     for (const log of logs) {
       await log.abandon();
-      await this.options.fs.removeDir(log.dir);
+      await this.cache.fs.removeDir(log.dir);
     }
-    await this.options.fs.syncDir(this.options.dataDir);
+    await this.cache.fs.syncDir(this.options.dataDir);
   }
 
   async addPartitions(name: string, total: number): Promise<void> {
@@ -196,7 +197,7 @@ export class LogManager {
     if (total <= t.partitions) throw new StorageError('SLUICE_INVALID_PARTITIONS', `Topic ${name} has ${t.partitions} partitions; it can only grow`, 37);
     const logs = this.logs.get(name)!;
     for (let p = t.partitions; p < total; p++) logs.push(await this.openLog(t, p));
-    await this.options.fs.syncDir(this.options.dataDir);
+    await this.cache.fs.syncDir(this.options.dataDir);
     t.partitions = total;
     await this.saveMetadata();
   }

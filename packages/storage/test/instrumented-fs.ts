@@ -12,11 +12,21 @@ export class InstrumentedFileSystem implements FileSystem {
   /** Handles open right now through this file system, and the most ever open at once. */
   openHandles = 0;
   maxOpen = 0;
+  /** Paths open right now (one entry per handle), and the paths open when the most were. */
+  readonly openPaths: string[] = [];
+  openAtMax: string[] = [];
   /** Reads held by the gate, waiting for release(). */
   held = 0;
   private gate: { matches: (path: string) => boolean; opened: Promise<void>; open: () => void } | null = null;
 
-  constructor(readonly inner: FileSystem) {}
+  /**
+   * With `skipSyncs`, datasync and syncDir do nothing (and are still counted): for tests on real
+   * files whose point is not durability, where thousands of fsyncs would only cost time.
+   */
+  constructor(
+    readonly inner: FileSystem,
+    readonly skipSyncs = false,
+  ) {}
 
   readsOf(match: (path: string) => boolean): number {
     let n = 0;
@@ -45,7 +55,11 @@ export class InstrumentedFileSystem implements FileSystem {
   async open(path: string, create: boolean): Promise<FileHandle> {
     const h = await this.inner.open(path, create);
     this.openHandles++;
-    this.maxOpen = Math.max(this.maxOpen, this.openHandles);
+    this.openPaths.push(path);
+    if (this.openHandles > this.maxOpen) {
+      this.maxOpen = this.openHandles;
+      this.openAtMax = [...this.openPaths];
+    }
     let closed = false;
     const fs = this;
     return {
@@ -64,7 +78,7 @@ export class InstrumentedFileSystem implements FileSystem {
       },
       write: (data, position) => h.write(data, position),
       async datasync() {
-        await h.datasync();
+        if (!fs.skipSyncs) await h.datasync();
         fs.syncs.set(path, (fs.syncs.get(path) ?? 0) + 1);
       },
       truncate: (length) => h.truncate(length),
@@ -73,6 +87,7 @@ export class InstrumentedFileSystem implements FileSystem {
         if (!closed) {
           closed = true;
           fs.openHandles--;
+          fs.openPaths.splice(fs.openPaths.indexOf(path), 1);
         }
         await h.close();
       },
@@ -100,8 +115,8 @@ export class InstrumentedFileSystem implements FileSystem {
   removeDir(dir: string): Promise<void> {
     return this.inner.removeDir(dir);
   }
-  syncDir(dir: string): Promise<void> {
-    return this.inner.syncDir(dir);
+  async syncDir(dir: string): Promise<void> {
+    if (!this.skipSyncs) await this.inner.syncDir(dir);
   }
 }
 
