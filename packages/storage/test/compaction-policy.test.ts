@@ -116,3 +116,39 @@ test('appends complete while a compaction is held reading its segments, and noth
   await log.close();
   await check(await openLog(memory, config));
 });
+
+test('a read arriving while compacted segments are swapped in gets whole, valid batches', async () => {
+  const memory = new MemoryFileSystem();
+  const fs = new InstrumentedFileSystem(memory);
+  const config = { 'cleanup.policy': 'compact', 'segment.bytes': '300' };
+  const log = await openLog(fs, config);
+  for (let i = 0; i < 24; i++) await log.append(batch([`v${i}`.padEnd(40, '.')], { keys: [`k${i % 5}`] }));
+  await log.checkpointed();
+  const before = await readAll(log);
+  const sealed = log.segments.slice(0, -1);
+  const activeBase = log.activeSegment.baseOffset;
+  const newest = new Map<string, bigint>();
+  for (const r of before) if (r.offset < activeBase) newest.set(r.key!, r.offset);
+  const expected = before.filter((r) => r.offset >= activeBase || newest.get(r.key!) === r.offset);
+  // A consumer reads a sealed segment that compaction shrinks (some records stay, some go) just as
+  // the cleaner moves its original aside.
+  const inSegment = (s: (typeof sealed)[number], r: { offset: bigint }) => r.offset >= s.baseOffset && r.offset < s.nextOffset;
+  const target = sealed.find((s) => {
+    const kept = expected.filter((r) => inSegment(s, r)).length;
+    return kept > 0 && kept < before.filter((r) => inSegment(s, r)).length;
+  })!;
+  assert.ok(target !== undefined);
+  let during: Promise<unknown> | null = null;
+  fs.beforeRename = async (from, to) => {
+    if (during !== null || from !== target.files.log || !to.endsWith('.deleted')) return;
+    during = readAll(log, target.baseOffset);
+    for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+
+  };
+  const result = await compactLog(log, true);
+  assert.ok(result !== null && result.recordsRemoved > 0);
+  assert.ok(during !== null, 'the read was issued during the swap');
+  const seen = (await during) as Awaited<ReturnType<typeof readAll>>;
+  assert.ok(seen.length > 0 && seen.every((r) => before.some((b) => b.offset === r.offset && b.value === r.value)), 'the read during the swap saw records as written');
+  assert.deepEqual(await readAll(log), expected, 'reads after the swap see the compacted segments');
+});

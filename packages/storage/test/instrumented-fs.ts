@@ -106,7 +106,11 @@ export class InstrumentedFileSystem implements FileSystem {
   mkdir(dir: string): Promise<void> {
     return this.inner.mkdir(dir);
   }
-  rename(from: string, to: string): Promise<void> {
+  /** Called (and awaited) before each rename. */
+  beforeRename: ((from: string, to: string) => Promise<void>) | null = null;
+
+  async rename(from: string, to: string): Promise<void> {
+    if (this.beforeRename !== null) await this.beforeRename(from, to);
     return this.inner.rename(from, to);
   }
   remove(path: string): Promise<void> {

@@ -154,8 +154,11 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
     replacements.push(fresh);
   }
   await fs.syncDir(log.dir);
-  await commitCompaction(log, segments.map((s) => s.baseOffset));
-  log.replaceSegments(segments, replacements);
-  log.cleanerCheckpoint = segments[segments.length - 1].nextOffset;
+  // The swap waits for reads in progress and holds new ones back; appends carry on.
+  await log.swapSegments(async () => {
+    await commitCompaction(log, segments.map((s) => s.baseOffset));
+    log.replaceSegments(segments, replacements);
+    log.cleanerCheckpoint = segments[segments.length - 1].nextOffset;
+  });
   return { segments: segments.length, bytesBefore, bytesAfter, recordsRemoved };
 }

@@ -377,6 +377,11 @@ export class PartitionLog extends EventEmitter {
     })();
   }
 
+  /** Reads in progress, and a compaction's swap waiting for them to end (see swapSegments). */
+  private readsInFlight = 0;
+  private readsDrained: (() => void) | null = null;
+  private swapping: Promise<void> | null = null;
+
   /** Position in each segment up to which the data below the high watermark lies. */
   private readonly hwPosition = new Map<Segment, number>();
 
@@ -467,6 +472,36 @@ export class PartitionLog extends EventEmitter {
    * batch when `minOneBatch` (KIP-74) — and never a batch starting at or after `maxOffset`.
    */
   async read(offset: bigint, maxBytes: number, maxOffset: bigint = this.highWatermark, minOneBatch = true): Promise<Buffer[]> {
+    while (this.swapping !== null) await this.swapping;
+    this.readsInFlight++;
+    try {
+      return await this.readBatches(offset, maxBytes, maxOffset, minOneBatch);
+    } finally {
+      if (--this.readsInFlight === 0) this.readsDrained?.();
+    }
+  }
+
+  /**
+   * Runs `swap` (a compaction replacing segment files and objects) with no read in progress and
+   * none starting: a read must not find a segment object and the file under its name from
+   * different sides of the swap, nor reopen the old file into the cache while it is moved aside.
+   * Appends go on meanwhile; they only touch the active segment, which compaction leaves alone.
+   */
+  async swapSegments(swap: () => Promise<void>): Promise<void> {
+    while (this.swapping !== null) await this.swapping;
+    let done!: () => void;
+    this.swapping = new Promise((resolve) => (done = resolve));
+    try {
+      while (this.readsInFlight > 0) await new Promise<void>((resolve) => (this.readsDrained = resolve));
+      this.readsDrained = null;
+      await swap();
+    } finally {
+      this.swapping = null;
+      done();
+    }
+  }
+
+  private async readBatches(offset: bigint, maxBytes: number, maxOffset: bigint, minOneBatch: boolean): Promise<Buffer[]> {
     if (offset < this.logStartOffset || offset > this.logEndOffset) {
       throw new OffsetOutOfRangeError(`Offset ${offset} is outside the log [${this.logStartOffset}, ${this.logEndOffset}] of ${this.dir}`);
     }
