@@ -64,13 +64,17 @@ for (const clean of [true, false]) {
     assert.equal(original.size, 2 * memoryIndexes.length);
 
     const names = [...original.keys()].filter((n) => n.endsWith('.index')).map((n) => n.slice(0, 20));
-    const [s0, s1, s2, s3, s4] = names;
+    assert.ok(names.length >= 7);
+    const [s0, s1, s2, s3, s4, s5] = names;
     const active = names[names.length - 1];
     await fs.remove(`${DIR}/${s0}.index`); // missing offset index
     await fs.remove(`${DIR}/${s1}.timeindex`); // missing time index
     await overwrite(fs, `${DIR}/${s2}.index`, original.get(`${s2}.index`)!.subarray(0, original.get(`${s2}.index`)!.length - 3)); // torn
     await overwrite(fs, `${DIR}/${s3}.timeindex`, original.get(`${s3}.timeindex`)!.subarray(0, original.get(`${s3}.timeindex`)!.length - 12)); // an entry short
     await overwrite(fs, `${DIR}/${s4}.index`, Buffer.alloc(original.get(`${s4}.index`)!.length, 0xa5)); // garbage
+    const shifted = Buffer.from(original.get(`${s5}.index`)!);
+    shifted.writeInt32BE(1, 4); // the first batch indexed one byte off: ordered and in bounds, but wrong
+    await overwrite(fs, `${DIR}/${s5}.index`, shifted);
     await fs.remove(`${DIR}/${active}.index`);
     await fs.remove(`${DIR}/${active}.timeindex`);
     if (!clean) {
