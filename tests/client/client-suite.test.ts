@@ -1,6 +1,7 @@
 // The client suite: @sluice/client's producer, consumer and admin against the Sluice broker and
 // against a real Apache Kafka 4.3.1, with the same assertions. A failure against both is the
 // client's; a failure against Sluice only is the broker's.
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -266,6 +267,24 @@ for (const target of targets) {
       assert.equal((await p.send({ topic: name, value: 'fits' })).offset, 0n);
       await p.close();
     });
+
+    for (const [idempotent, compression] of [[true, 'none'], [false, 'gzip']] as const) {
+      test(`producer: a batch too large for the topic is split, and only the oversized record fails (${idempotent ? 'idempotent' : 'acks=1'}, ${compression})`, async () => {
+        const name = await topic(1, { 'max.message.bytes': '4000' });
+        // One linger window gathers everything into one batch of ~8 KiB, over the topic's limit;
+        // random text keeps the big record over it even when compressed.
+        const p = producer({ lingerMs: 200, compression, ...(idempotent ? {} : { acks: 1, idempotent: false }) });
+        const values = Array.from({ length: 41 }, (_, i) => (i === 20 ? randomBytes(4500).toString('base64') : `record-${i}-${'.'.repeat(40)}`));
+        const results = await Promise.allSettled(values.map((value) => p.send({ topic: name, partition: 0, value })));
+        await p.close();
+        const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [[i, (r.reason as KafkaError).code]] : []));
+        assert.deepEqual(failed, [[20, 'MESSAGE_TOO_LARGE']]);
+        const offsets = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.offset] : []));
+        assert.deepEqual(offsets, Array.from({ length: 40 }, (_, i) => BigInt(i)), 'the others in order, each once');
+        const read = await readAll(name, 1, 40);
+        assert.deepEqual(read.map((r) => r.value!.toString()), values.filter((_, i) => i !== 20));
+      });
+    }
 
     test('consumer: seek, position, pause and resume, offsets by time', async () => {
       const name = await topic(2);

@@ -6,7 +6,7 @@
  * header, so a batch whose sequence is reset is re-stamped and its CRC recomputed, without
  * touching the records.
  */
-import { BATCH_HEADER_SIZE, type CompressionType, LOG_OVERHEAD, Offsets, compress, crc32c } from '@sluice/protocol';
+import { BATCH_HEADER_SIZE, type CompressionType, LOG_OVERHEAD, Offsets, compress, crc32c, decodeRecords, readBatchHeader } from '@sluice/protocol';
 import type { KafkaError } from '../errors.js';
 
 export interface RecordMetadata {
@@ -154,9 +154,10 @@ export class ProducerBatch {
     readonly partition: number,
     capacity: number,
     now: number,
+    reserved = capacity,
   ) {
     this.buf = Buffer.allocUnsafe(capacity);
-    this.reserved = capacity;
+    this.reserved = reserved;
     this.createdAt = now;
   }
 
@@ -274,6 +275,55 @@ export class ProducerBatch {
     const attributes = b.readInt16BE(Offsets.attributes);
     b.writeInt16BE(transactional ? attributes | 0x10 : attributes & ~0x10, Offsets.attributes);
     b.writeUInt32BE(crc32c(b.subarray(Offsets.attributes)), Offsets.crc);
+  }
+
+  /**
+   * Splits a sent batch that the broker refused as too large (MESSAGE_TOO_LARGE) into batches of
+   * at most `batchSize` bytes (one record each where records are bigger), as Java's producer
+   * does: the records keep their order, timestamps and promises, and a record that is too large
+   * on its own then fails alone. With idempotence the parts take consecutive sequences from this
+   * batch's own, which the broker never wrote. The parts share this batch's memory reservation
+   * (the first part carries it) and its creation time (the delivery timeout still counts from
+   * the send). This batch is done afterwards, without settling any promise; `whenDone` waits
+   * for the parts.
+   */
+  split(batchSize: number): ProducerBatch[] {
+    if (!this.encoded) throw new Error('only a closed (sent) batch is split');
+    const records = decodeRecords(readBatchHeader(this.encoded), this.buf.subarray(BATCH_HEADER_SIZE, this.pos));
+    const owners = new Array<{ group: SendGroup; index: number }>(this.count);
+    for (const s of this.spans) for (let i = 0; i < s.count; i++) owners[s.first + i] = { group: s.group, index: s.index + i };
+    const parts: ProducerBatch[] = [];
+    let part: ProducerBatch | undefined;
+    for (let d = 0; d < records.length; d++) {
+      const r = records[d]!;
+      const timestamp = Number(r.timestamp);
+      const keyLen = r.key === null ? -1 : r.key.length;
+      const valueLen = r.value === null ? -1 : r.value.length;
+      let size = part ? recordSize(part.count, timestamp - part.baseTimestamp, keyLen, valueLen, r.headers) : 0;
+      if (!part || !part.hasRoomFor(size)) {
+        size = recordSize(0, 0, keyLen, valueLen, r.headers);
+        part = new ProducerBatch(this.topic, this.partition, Math.max(batchSize, BATCH_HEADER_SIZE + size), this.createdAt, parts.length === 0 ? this.reserved : 0);
+        // Its sequence range is fixed below: nothing more may be appended.
+        part.full = true;
+        parts.push(part);
+      }
+      const delta = part.append(timestamp, r.key, r.value, r.headers, size);
+      part.addRecord(owners[d]!.group, owners[d]!.index, delta, timestamp);
+    }
+    if (this.baseSequence >= 0) {
+      let sequence = this.baseSequence;
+      for (const p of parts) {
+        p.stamp(this.producerId, this.producerEpoch, sequence, false);
+        p.sequenceReset = this.sequenceReset;
+        sequence += p.count;
+      }
+    }
+    this.done = true;
+    const waiters = this.waiters;
+    this.waiters = null;
+    if (waiters) void Promise.all(parts.map((p) => p.whenDone())).then(() => waiters.forEach((w) => w()));
+    this.release();
+    return parts;
   }
 
   /** Resolves every record's promise with its offset. */

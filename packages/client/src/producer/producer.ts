@@ -125,6 +125,7 @@ export class Producer {
         acks: acks as -1 | 0 | 1,
         idempotent,
         lingerMs: o.lingerMs,
+        batchSize: o.batchSize,
         maxRequestSize: o.maxRequestSize,
         maxInFlight: o.maxInFlightRequestsPerConnection,
         retries: o.retries,

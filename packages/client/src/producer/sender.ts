@@ -27,6 +27,8 @@ export interface SenderConfig {
   acks: -1 | 0 | 1;
   idempotent: boolean;
   lingerMs: number;
+  /** Size of the parts a batch the broker finds too large is split into. */
+  batchSize: number;
   maxRequestSize: number;
   maxInFlight: number;
   retries: number;
@@ -353,6 +355,10 @@ export class Sender {
       return;
     }
     if (isStaleMetadataCode(code)) this.cluster.requestUpdate();
+    if (code === ErrorCode.MESSAGE_TOO_LARGE && b.count > 1 && !this.stopped) {
+      this.splitAndReenqueue(q, b);
+      return;
+    }
     if (this.canRetry(q, b, code, logStartOffset, now)) {
       b.retryAt = now + backoffMs(b.attempts - 1, this.config.retryBackoffMs, this.config.retryBackoffMaxMs);
       q.reenqueue(b);
@@ -379,6 +385,28 @@ export class Sender {
       if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || code === ErrorCode.UNKNOWN_PRODUCER_ID) this.requestEpochBump(q);
     }
     this.failBatch(q, b, final, true);
+  }
+
+  /**
+   * A batch larger than the topic's max.message.bytes goes again as smaller batches (Java's
+   * splitAndReenqueue), so that one oversized record fails alone instead of with its neighbours.
+   * The parts take the batch's sequences and go first, in order; a part refused again is split
+   * again.
+   */
+  private splitAndReenqueue(q: PartitionQueue, b: ProducerBatch): void {
+    // At most half of the refused batch each, so that splitting always progresses down to single
+    // records (a batch smaller than batchSize can still exceed the topic's max.message.bytes).
+    const parts = b.split(Math.min(this.config.batchSize, Math.ceil(b.sizeInBytes / 2)));
+    this.accumulator.incomplete.delete(b);
+    if (this.config.idempotent && b.baseSequence >= 0) {
+      q.removeInflight(b);
+      for (const p of parts) q.addInflight(p);
+    }
+    for (let i = parts.length - 1; i >= 0; i--) {
+      this.accumulator.incomplete.add(parts[i]!);
+      q.reenqueue(parts[i]!);
+    }
+    this.accumulator.nonEmpty.add(q);
   }
 
   /** Java's Sender.canRetry plus TransactionManager.canRetry for the idempotent producer. */
