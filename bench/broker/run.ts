@@ -33,6 +33,7 @@ interface Result {
   produce1: number;
   produce6: number;
   produceP99: number;
+  consume1: number;
   consume6: number;
   loadedMb: number;
   e2eP50: number;
@@ -53,6 +54,7 @@ async function measure(bootstrap: string, pid: number, startupMs: number): Promi
   await createTopics(bootstrap);
   const p1 = (await javaTool(['perf-produce', bootstrap, 'bench-1', String(RECORDS), String(SIZE)]))[0];
   const p6 = (await javaTool(['perf-produce', bootstrap, 'bench-6', String(RECORDS), String(SIZE)]))[0];
+  const c1 = (await javaTool(['perf-consume', bootstrap, 'bench-1', String(RECORDS + 1)]))[0];
   const c6 = (await javaTool(['perf-consume', bootstrap, 'bench-6', String(RECORDS + 1)]))[0];
   const loadedMb = rssMb(pid);
   const e2e = (await javaTool(['perf-e2e', bootstrap, 'bench-e2e', String(SAMPLES), String(SIZE)]))[0];
@@ -62,6 +64,7 @@ async function measure(bootstrap: string, pid: number, startupMs: number): Promi
     produce1: p1.mbPerSec as number,
     produce6: p6.mbPerSec as number,
     produceP99: p6.p99Ms as number,
+    consume1: c1.mbPerSec as number,
     consume6: c6.mbPerSec as number,
     loadedMb,
     e2eP50: e2e.p50Ms as number,
@@ -107,6 +110,7 @@ const rows: [string, keyof Result, string, boolean][] = [
   ['produce, 1 partition', 'produce1', 'MB/s', true],
   ['produce, 6 partitions', 'produce6', 'MB/s', true],
   ['produce p99 send-to-ack, 6 partitions', 'produceP99', 'ms', false],
+  ['consume, 1 partition', 'consume1', 'MB/s', true],
   ['consume, 6 partitions', 'consume6', 'MB/s', true],
   ['memory, after the load (RSS)', 'loadedMb', 'MB', false],
   ['end-to-end latency p50', 'e2eP50', 'ms', false],

@@ -14,11 +14,13 @@ import {
 
   decodeRecordBatch,
   decodeRecordBatches,
+  decodeRequest,
   decodeResponse,
   encodeRecordBatch,
   encodeRequest,
   encodeResponse,
   encodeUncompressedRecordBatch,
+  validateBatches,
 } from '@sluice/protocol';
 import { measure, printTable, type Measurement } from '../lib/measure.js';
 
@@ -129,6 +131,19 @@ const produceRows = [
 ];
 printTable('Produce request (256 records of 1 KiB)', [...produceRows, tcp], produceRows[1]);
 printTable('Produce request against @platformatic/kafka', produceRows.slice(0, 1).concat(produceRows[2]), produceRows[2]);
+
+// --- Produce request, broker side: the frame decoded and its batch validated (length, magic,
+// CRC-32C, counts), as the broker does before appending. No peer here decodes Produce requests
+// (KafkaJS and @platformatic/kafka are clients), so the scale is the loopback socket.
+const produceFrame = Buffer.concat(await ourProduce()).subarray(4); // without the size prefix
+const brokerProduceRows = [
+  await measure('sluice: decode Produce v9 frame (records stay bytes)', produceFrame.length, () => decodeRequest(produceFrame)),
+  await measure('sluice: decode Produce v9 frame + validate batch', produceFrame.length, () => {
+    const req = decodeRequest(produceFrame).body as { topicData: { partitionData: { records: Buffer | null }[] }[] };
+    return validateBatches(req.topicData[0].partitionData[0].records!);
+  }),
+];
+printTable('Produce request, broker side (256 records of 1 KiB)', [...brokerProduceRows, tcp], tcp);
 
 // --- Record batch parsing, 1 KiB records.
 const oneBatch = records.subarray(0, records.readInt32BE(8) + 12);
