@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crc32c as nativeCrc32c } from '@node-rs/crc32';
 import { crc32c } from '../src/crc32c.js';
+import { Random } from './support/schema.js';
 
 /** The reflected CRC-32C, one bit at a time (polynomial 0x82F63B78, init and final xor 0xFFFFFFFF). */
 function referenceCrc32c(data: Uint8Array): number {
@@ -17,20 +18,10 @@ function referenceCrc32c(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-function randomBytes(random: () => number, length: number): Buffer {
+function randomBytes(random: Random, length: number): Buffer {
   const b = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) b[i] = Math.floor(random() * 256);
+  for (let i = 0; i < length; i++) b[i] = random.int(0, 255);
   return b;
 }
 
@@ -62,7 +53,7 @@ test('crc32c gives the check values on the native path (48 bytes and more)', () 
 });
 
 test('crc32c equals the bit-by-bit reference and the native package at every length 0..200', () => {
-  const random = rng(0xc0ffee);
+  const random = new Random(0xc0ffee);
   for (let length = 0; length <= 200; length++) {
     for (let round = 0; round < 4; round++) {
       const data = randomBytes(random, length);
@@ -75,7 +66,7 @@ test('crc32c equals the bit-by-bit reference and the native package at every len
 });
 
 test('crc32c reads only the view it is given (a subarray of a larger buffer)', () => {
-  const random = rng(7);
+  const random = new Random(7);
   const big = randomBytes(random, 400);
   for (const [start, end] of [
     [3, 20],
