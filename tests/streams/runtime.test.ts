@@ -63,6 +63,55 @@ test('two instances share six partitions; closing one hands its tasks to the oth
   await two.close();
 });
 
+test('scale-out is cooperative: the first instance never stops the tasks it keeps', async () => {
+  await createTopics(broker.bootstrap, [
+    { name: 'co-in', partitions: 6 },
+    { name: 'co-out', partitions: 6 },
+  ]);
+  // Each instance logs its processors' init and close per task.
+  const build = (events: string[]) => {
+    const b = new StreamsBuilder();
+    b.stream('co-in', { keySerde: S, valueSerde: S })
+      .process<string, string>(() => {
+        let ctx!: ProcessorContext<string, string>;
+        return {
+          init(c) {
+            ctx = c;
+            events.push(`init ${c.taskId}`);
+          },
+          process(r) {
+            ctx.forward(r);
+          },
+          close() {
+            events.push(`close ${ctx.taskId}`);
+          },
+        };
+      })
+      .to('co-out', { keySerde: S, valueSerde: S });
+    return b.build();
+  };
+  const firstEvents: string[] = [];
+  const one = new KafkaStreams(build(firstEvents), config('co-app'));
+  const two = new KafkaStreams(build([]), config('co-app'));
+  try {
+    await one.start();
+    await eventually('the first instance to run every task', () => one.localTasks().length === 6 && one.state() === 'RUNNING');
+    const before = firstEvents.length;
+    await two.start();
+    await eventually('tasks to spread over both instances', () => one.localTasks().length === 3 && two.localTasks().length === 3 && two.state() === 'RUNNING' && one.state() === 'RUNNING');
+    const kept = one.localTasks();
+    const closedSince = firstEvents.slice(before).filter((e) => e.startsWith('close ')).map((e) => e.slice(6));
+    assert.deepEqual(closedSince.sort(), ['0_0', '0_1', '0_2', '0_3', '0_4', '0_5'].filter((t) => !kept.includes(t)), 'only the tasks that moved were closed');
+    assert.deepEqual(firstEvents.slice(before).filter((e) => e.startsWith('init ')), [], 'no task was restarted');
+    await produce(broker.bootstrap, 'co-in', Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, value: `v${i}` })));
+    const out = await readTopic(broker.bootstrap, 'co-out', (rs) => rs.length >= 60);
+    assert.equal(new Set(out.map((r) => r.value)).size, 60);
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
+
 test('deserialization errors: logAndContinue skips the record, the default fails into ERROR', async () => {
   await createTopics(broker.bootstrap, [{ name: 'de-in', partitions: 1 }, { name: 'de-out', partitions: 1 }]);
   const build = () => {

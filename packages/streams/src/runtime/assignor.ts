@@ -5,6 +5,10 @@
  * balanced by count, each staying with its previous owner where balance allows (owners report
  * their tasks in the subscription's user data). It also carries the SHUTDOWN_APPLICATION
  * request of one instance to every instance, as Kafka's assignor does.
+ *
+ * Rebalancing is cooperative, as in Kafka Streams: an instance keeps processing the tasks it
+ * keeps, and a task that moves is first given up by its owner (which then rejoins), and handed to
+ * its new owner by the follow-up rebalance.
  */
 import type { AssignInput, Assignment, PartitionAssignor, TopicPartition } from '@sluice/client';
 import type { Topology } from '../topology/topology.js';
@@ -80,7 +84,7 @@ export function tasksOf(topology: Topology, applicationId: string, partitionsPer
 
 export class StreamsAssignor implements PartitionAssignor {
   readonly name = STREAMS_ASSIGNOR_NAME;
-  readonly rebalanceProtocols = ['eager'] as const;
+  readonly rebalanceProtocols = ['cooperative', 'eager'] as const;
 
   constructor(
     private readonly topology: Topology,
@@ -120,9 +124,17 @@ export class StreamsAssignor implements PartitionAssignor {
       load.get(best)!.push(t);
     }
     const topicsOf = topicsBySubtopology(this.topology, this.applicationId, input.partitionsPerTopic);
+    const members = new Set(memberIds);
     for (const id of memberIds) {
       const partitions: TopicPartition[] = [];
-      const mine = load.get(id)!;
+      let mine = load.get(id)!;
+      if (input.rebalanceProtocol === 'cooperative') {
+        // A task another member still runs waits until that member has given it up.
+        mine = mine.filter((t) => {
+          const owner = previous.get(t.id);
+          return owner === undefined || owner === id || !members.has(owner);
+        });
+      }
       for (const t of mine) {
         for (const topic of topicsOf.get(t.subtopology)!) {
           if (t.partition < (input.partitionsPerTopic.get(topic) ?? 0)) partitions.push({ topic, partition: t.partition });
