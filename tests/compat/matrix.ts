@@ -81,7 +81,9 @@ function render(dir: string, exitCode: number | null): string {
   for (const name of SUITES) if (!suiteFiles.some((f) => f.startsWith(name))) lines.push(`| ${name} | | | | | | no results in this run |`);
   for (const file of suiteFiles) {
     const r = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SuiteResult;
-    lines.push(`| ${r.suite} | ${r.version} | ${r.brokerTests} | ${r.allowListed} | ${r.passed.length} | ${r.failed.length === 0 ? 0 : `${r.failed.length}: ${r.failed.join(', ')}`} | [${r.findings}](${r.findings}) |`);
+    const secondRun = (r.rerun ?? []).filter((id) => r.passed.includes(id));
+    const passed = secondRun.length === 0 ? `${r.passed.length}` : `${r.passed.length} (${secondRun.length} on a second run: ${secondRun.join(', ')})`;
+    lines.push(`| ${r.suite} | ${r.version} | ${r.brokerTests} | ${r.allowListed} | ${passed} | ${r.failed.length === 0 ? 0 : `${r.failed.length}: ${r.failed.join(', ')}`} | [${r.findings}](${r.findings}) |`);
   }
   lines.push('| confluent-kafka-python tests/integration | 2.16.1 | | | | | not run: [confluent-kafka-python/FINDINGS.md](confluent-kafka-python/FINDINGS.md) |');
   lines.push('| KafkaJS test suite | 2.2.4 | | | | | not run: [kafkajs/FINDINGS.md](kafkajs/FINDINGS.md) |');

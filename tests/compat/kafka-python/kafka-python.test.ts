@@ -178,6 +178,8 @@ for (const suite of SUITES) {
   describe(`kafka-python ${suite.version} test/integration`, () => {
     const outcome = new Map<string, string>();
     let output = '';
+    /** Allow-listed tests that failed in the full run and were run again. */
+    let rerun: string[] = [];
     const passes = (id: string) => outcome.get(id) === 'PASSED' || outcome.get(id) === 'XPASS';
 
     before(async () => {
@@ -189,8 +191,19 @@ for (const suite of SUITES) {
         KAFKA_VERSION: '4.0.0', // gates version-dependent tests: Sluice serves Kafka 4.0's API ranges
         KAFKA_ROOT: src, // must exist; only used to spawn a broker, which KAFKA_URI avoids
       };
-      output = await pytest(python, ['-p', 'no:cacheprovider', '-q', '-rA', ...suite.allow], src, env);
-      for (const m of output.matchAll(/^(PASSED|FAILED|ERROR|XPASS|XFAIL) (\S+)/gm)) outcome.set(m[2]!, m[1]!);
+      const run = async (ids: readonly string[]) => {
+        output = await pytest(python, ['-p', 'no:cacheprovider', '-q', '-rA', ...ids], src, env);
+        for (const m of output.matchAll(/^(PASSED|FAILED|ERROR|XPASS|XFAIL) (\S+)/gm)) outcome.set(m[2]!, m[1]!);
+      };
+      await run(suite.allow);
+      // kafka-python 3.x forgets a subscription made while its first metadata request is in
+      // flight (FINDINGS.md), which any of its consumer tests can hit on a busy machine, against
+      // Apache Kafka as well. A test that failed runs once more, alone; it must pass then.
+      rerun = suite.allow.filter((id) => !passes(id));
+      if (rerun.length > 0) {
+        process.stderr.write(`kafka-python ${suite.version}: running again what failed once: ${rerun.join(', ')}\n`);
+        await run(rerun);
+      }
     }, { timeout: 1_200_000 });
 
     after(() => {
@@ -201,6 +214,7 @@ for (const suite of SUITES) {
         allowListed: suite.allow.length,
         passed: suite.allow.filter(passes),
         failed: suite.allow.filter((id) => !passes(id)),
+        rerun,
         findings: 'kafka-python/FINDINGS.md',
       };
       writeResults(`kafka-python-${suite.version}`, result);

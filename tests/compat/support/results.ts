@@ -13,6 +13,8 @@ export interface SuiteResult {
   allowListed: number;
   passed: string[];
   failed: string[];
+  /** Tests that failed once and were run again (see the suite's FINDINGS.md for why). */
+  rerun?: string[];
   findings: string;
 }
 
