@@ -266,6 +266,36 @@ test('uncaught exceptions: REPLACE_THREAD starts over from the last commit and l
   await streams.close();
 });
 
+test('processing.exception.handler: CONTINUE drops what a processor threw on, and the instance keeps running', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'ph-in', partitions: 1 }, { name: 'ph-out', partitions: 1 }]);
+  const b = new StreamsBuilder();
+  b.stream('ph-in', { keySerde: S, valueSerde: S })
+    .peek((_k, v) => {
+      if (v === 'v5') throw new Error('boom');
+    })
+    .to('ph-out');
+  const failures: string[] = [];
+  const streams = new KafkaStreams(
+    b.build(),
+    config('ph-app', {
+      processingExceptionHandler: (ctx, record, error) => {
+        failures.push(`${ctx.processorNodeId} ${String(record.value)} ${error.message}`);
+        return 'CONTINUE';
+      },
+    }),
+  );
+  try {
+    await streams.start();
+    await produce(broker.bootstrap, 'ph-in', Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}` })));
+    const out = await readTopic(broker.bootstrap, 'ph-out', (rs) => rs.length >= 9);
+    assert.deepEqual(out.map((r) => r.value), ['v0', 'v1', 'v2', 'v3', 'v4', 'v6', 'v7', 'v8', 'v9']);
+    assert.deepEqual(failures, ['KSTREAM-PEEK-0000000001 v5 boom']);
+    assert.equal(streams.state(), 'RUNNING');
+  } finally {
+    await streams.close();
+  }
+});
+
 test('uncaught exceptions: SHUTDOWN_APPLICATION stops every instance', async () => {
   await createTopics(broker.bootstrap, [{ name: 'sa-in', partitions: 2 }]);
   const build = () => {

@@ -12,6 +12,7 @@ import {
   Topology,
   TopologyTestDriver,
   logAndContinueExceptionHandler,
+  logAndFailProcessingExceptionHandler,
   logAndSkipOnInvalidTimestamp,
   usePartitionTimeOnInvalidTimestamp,
   type ProcessorContext,
@@ -215,7 +216,38 @@ test('user errors name the task and the record', () => {
     throw new Error('bad mapper');
   });
   const driver = new TopologyTestDriver(b.build());
-  assert.throws(() => driver.createInputTopic('in', S, S).pipeInput('k', 'v'), /task 0_0: processing the record of in-0 at offset 0 failed: bad mapper/);
+  assert.throws(() => driver.createInputTopic('in', S, S).pipeInput('k', 'v'), /task 0_0: processing the record of in-0 at offset 0 failed in processor 'KSTREAM-MAPVALUES-0000000001': bad mapper/);
+});
+
+test('processing.exception.handler: CONTINUE drops the record at the processor that threw; the other branches still get it', () => {
+  const b = new StreamsBuilder();
+  const source = b.stream('in', { keySerde: S, valueSerde: S });
+  source
+    .mapValues((v) => {
+      if (v === 'bad') throw new Error(`cannot take ${v}`);
+      return v.toUpperCase();
+    })
+    .to('upper', { keySerde: S, valueSerde: S });
+  source.to('all', { keySerde: S, valueSerde: S });
+  const seen: unknown[] = [];
+  const driver = new TopologyTestDriver(b.build(), {
+    processingExceptionHandler: (ctx, record, error) => {
+      seen.push({ node: ctx.processorNodeId, topic: ctx.topic, offset: ctx.offset, key: record.key, value: record.value, error: error.message });
+      return 'CONTINUE';
+    },
+    logger: { info() {}, warn() {}, error() {} },
+  });
+  const input = driver.createInputTopic('in', S, S);
+  for (const v of ['a', 'bad', 'c']) input.pipeInput('k', v);
+  assert.deepEqual(driver.createOutputTopic('upper', S, S).readValuesToList(), ['A', 'C']);
+  assert.deepEqual(driver.createOutputTopic('all', S, S).readValuesToList(), ['a', 'bad', 'c']);
+  assert.deepEqual(seen, [{ node: 'KSTREAM-MAPVALUES-0000000001', topic: 'in', offset: 1n, key: 'k', value: 'bad', error: 'cannot take bad' }]);
+
+  // The default fails, and so does a handler answering FAIL.
+  for (const config of [{}, { processingExceptionHandler: logAndFailProcessingExceptionHandler }]) {
+    const strict = new TopologyTestDriver(b.build(), config);
+    assert.throws(() => strict.createInputTopic('in', S, S).pipeInput('k', 'bad'), (e) => e instanceof StreamsError && e.code === 'PROCESSING' && /cannot take bad/.test(e.message));
+  }
 });
 
 test('malformed topologies are refused with clear errors', () => {

@@ -8,7 +8,7 @@ import type { AdminOptions, ConsumerOptions, ProducerOptions } from '@sluice/cli
 import { StreamsError, StreamsErrorCode } from '../errors.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
 import { type Serde, isSerde } from '../serdes.js';
-import type { DeserializationExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
+import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
 
 export interface StreamsConfig {
   applicationId: string;
@@ -21,6 +21,7 @@ export interface StreamsConfig {
   defaultValueSerde?: Serde<any>;
   deserializationExceptionHandler?: DeserializationExceptionHandler;
   productionExceptionHandler?: ProductionExceptionHandler;
+  processingExceptionHandler?: ProcessingExceptionHandler;
   defaultTimestampExtractor?: TimestampExtractor;
   replicationFactor?: number;
   repartitionPurgeIntervalMs?: number;
@@ -62,6 +63,7 @@ export const streamsConfigDefinitions: { readonly [K in keyof StreamsConfig]-?: 
   defaultValueSerde: { kafka: 'default.value.serde', default: 'Serdes.Buffer()', doc: 'Value serde where the topology names none', check: (v) => (isSerde(v) ? undefined : 'must be a Serde') },
   deserializationExceptionHandler: { kafka: 'deserialization.exception.handler', default: 'logAndFailExceptionHandler', doc: 'Decides about records that cannot be deserialised', check: fn },
   productionExceptionHandler: { kafka: 'production.exception.handler', default: 'defaultProductionExceptionHandler', doc: 'Decides about outputs that cannot be serialised or written', check: fn },
+  processingExceptionHandler: { kafka: 'processing.exception.handler', default: 'logAndFailProcessingExceptionHandler', doc: 'Decides about records a processor threw on', check: fn },
   defaultTimestampExtractor: { kafka: 'default.timestamp.extractor', default: 'failOnInvalidTimestamp', doc: 'Event time of input records where the source names no extractor', check: fn },
   replicationFactor: { kafka: 'replication.factor', default: '-1', doc: 'Replication of internal topics; -1: the broker default', check: (v) => (typeof v === 'number' && Number.isInteger(v) && (v === -1 || v >= 1) ? undefined : 'must be -1 or a positive integer') },
   repartitionPurgeIntervalMs: { kafka: 'repartition.purge.interval.ms', default: '30000', doc: 'How often records of repartition topics below the committed offsets are deleted', check: positiveInt },

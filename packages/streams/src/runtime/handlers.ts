@@ -3,7 +3,7 @@
  * cannot be deserialised, with an output that cannot be serialised or written, and with an
  * exception thrown out of processing.
  */
-import type { Headers } from '../record.js';
+import type { Headers, Record } from '../record.js';
 
 export type HandlerResponse = 'CONTINUE' | 'FAIL';
 
@@ -51,6 +51,14 @@ export type ProductionExceptionHandler = (
   error: Error,
 ) => HandlerResponse;
 
+/**
+ * `processing.exception.handler` (KIP-1033): a processor threw while processing `record`.
+ * CONTINUE drops the record at that processor (the rest of the topology carries on with the next
+ * record, and with this one where it went elsewhere); FAIL stops processing, as without a handler.
+ * `processorNodeId` names the processor that threw.
+ */
+export type ProcessingExceptionHandler = (context: ErrorHandlerContext & { processorNodeId: string }, record: Record<unknown, unknown>, error: Error) => HandlerResponse;
+
 /** Kafka's LogAndFailExceptionHandler: the default. */
 export const logAndFailExceptionHandler: DeserializationExceptionHandler = () => 'FAIL';
 /** Kafka's LogAndContinueExceptionHandler: log and skip the record. */
@@ -59,6 +67,10 @@ export const logAndContinueExceptionHandler: DeserializationExceptionHandler = (
 export const defaultProductionExceptionHandler: ProductionExceptionHandler = () => 'FAIL';
 /** Log and drop outputs that cannot be written. */
 export const logAndContinueProductionExceptionHandler: ProductionExceptionHandler = () => 'CONTINUE';
+/** Kafka's LogAndFailProcessingExceptionHandler: the default. */
+export const logAndFailProcessingExceptionHandler: ProcessingExceptionHandler = () => 'FAIL';
+/** Kafka's LogAndContinueProcessingExceptionHandler: log and drop the record at the failing processor. */
+export const logAndContinueProcessingExceptionHandler: ProcessingExceptionHandler = () => 'CONTINUE';
 
 /**
  * What to do after processing threw (Kafka's StreamThreadExceptionResponse):

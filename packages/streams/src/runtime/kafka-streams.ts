@@ -13,7 +13,14 @@ import { failOnInvalidTimestamp } from '../processor/timestamps.js';
 import { Serdes, type Serde } from '../serdes.js';
 import type { Topology } from '../topology/topology.js';
 import { type StreamsConfig, validateConfig } from './config.js';
-import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler } from './handlers.js';
+import {
+  type StreamsLogger,
+  type StreamsUncaughtExceptionHandler,
+  defaultLogger,
+  defaultProductionExceptionHandler,
+  logAndFailExceptionHandler,
+  logAndFailProcessingExceptionHandler,
+} from './handlers.js';
 import { prepareTopics } from './internal-topics.js';
 import { StreamThread, type ThreadConfig } from './stream-thread.js';
 
@@ -72,6 +79,7 @@ export class KafkaStreams {
       defaultValueSerde: (config.defaultValueSerde ?? Serdes.Buffer()) as Serde<unknown>,
       deserializationExceptionHandler: config.deserializationExceptionHandler ?? logAndFailExceptionHandler,
       productionExceptionHandler: config.productionExceptionHandler ?? defaultProductionExceptionHandler,
+      processingExceptionHandler: config.processingExceptionHandler ?? logAndFailProcessingExceptionHandler,
       defaultTimestampExtractor: config.defaultTimestampExtractor ?? failOnInvalidTimestamp,
       consumer: config.consumer ?? {},
       producer: config.producer ?? {},

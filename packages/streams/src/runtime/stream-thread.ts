@@ -17,7 +17,7 @@ import type { Serde } from '../serdes.js';
 import { subscriptionPattern } from '../topology/patterns.js';
 import type { Topology } from '../topology/topology.js';
 import { StreamsAssignor } from './assignor.js';
-import type { DeserializationExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
+import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
 import { ProducerRecordCollector } from './record-collector.js';
 import { StreamTask, type TaskEnvironment } from './task.js';
 import { applySourceResetPolicies } from './source-reset.js';
@@ -33,6 +33,7 @@ export interface ThreadConfig {
   defaultValueSerde: Serde<unknown>;
   deserializationExceptionHandler: DeserializationExceptionHandler;
   productionExceptionHandler: ProductionExceptionHandler;
+  processingExceptionHandler: ProcessingExceptionHandler;
   defaultTimestampExtractor: TimestampExtractor;
   consumer: object;
   producer: object;
@@ -108,6 +109,7 @@ export class StreamThread {
       collector: this.collector,
       deserializationExceptionHandler: this.config.deserializationExceptionHandler,
       productionExceptionHandler: this.config.productionExceptionHandler,
+      processingExceptionHandler: this.config.processingExceptionHandler,
       log: this.config.log,
       now: () => Date.now(),
       requestCommit: () => {

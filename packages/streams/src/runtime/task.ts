@@ -15,7 +15,15 @@ import { type TimestampExtractor, failOnInvalidTimestamp, isInvalidTimestampErro
 import type { Deserializer, Serde, Serializer } from '../serdes.js';
 import type { SinkNodeDef, SourceNodeDef } from '../topology/nodes.js';
 import type { Subtopology, Topology } from '../topology/topology.js';
-import type { DeserializationExceptionHandler, ErrorHandlerContext, OutputRecord, ProductionExceptionHandler, RawRecord, StreamsLogger } from './handlers.js';
+import type {
+  DeserializationExceptionHandler,
+  ErrorHandlerContext,
+  OutputRecord,
+  ProcessingExceptionHandler,
+  ProductionExceptionHandler,
+  RawRecord,
+  StreamsLogger,
+} from './handlers.js';
 import { PunctuationSchedules, type Schedule } from './punctuation.js';
 
 /** Where a task's outputs go: the producer in the runtime, in-memory topics in the test driver. */
@@ -41,6 +49,7 @@ export interface TaskEnvironment {
   collector: RecordCollector;
   deserializationExceptionHandler: DeserializationExceptionHandler;
   productionExceptionHandler: ProductionExceptionHandler;
+  processingExceptionHandler: ProcessingExceptionHandler;
   log: StreamsLogger;
   now(): number;
   requestCommit(): void;
@@ -264,8 +273,21 @@ export class StreamTask {
   }
 
   private deliver(node: RuntimeNode, record: Record<unknown, unknown>): void {
-    if (node.kind === 'processor') node.processor.process(record);
-    else this.sink(node, record);
+    if (node.kind === 'sink') return this.sink(node, record);
+    try {
+      node.processor.process(record);
+    } catch (e) {
+      // Handled where it was thrown (the innermost processor); a FAIL arrives here already wrapped.
+      if (e instanceof StreamsError) throw e;
+      const error = e instanceof Error ? e : new Error(String(e));
+      const c = this.current;
+      const what = c ? `processing the record of ${c.topic}-${c.partition} at offset ${c.offset}` : 'processing a record forwarded by a punctuation';
+      const response = this.env.processingExceptionHandler({ ...this.errorContext(), processorNodeId: node.name }, record, error);
+      if (response !== 'CONTINUE') {
+        throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: ${what} failed in processor '${node.name}': ${error.message}`, { cause: error, taskId: this.id });
+      }
+      this.env.log.warn(`task ${this.id}: ${what} failed in processor '${node.name}'; the record is dropped there: ${error.message}`);
+    }
   }
 
   private errorContext(): ErrorHandlerContext {

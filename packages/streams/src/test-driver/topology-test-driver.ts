@@ -9,14 +9,14 @@ import { StreamsError, StreamsErrorCode } from '../errors.js';
 import { failOnInvalidTimestamp } from '../processor/timestamps.js';
 import type { Headers } from '../record.js';
 import { Serdes, type Deserializer, type Serde, type Serializer } from '../serdes.js';
-import { type OutputRecord, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler } from '../runtime/handlers.js';
+import { type OutputRecord, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler, logAndFailProcessingExceptionHandler } from '../runtime/handlers.js';
 import type { StreamsConfig } from '../runtime/config.js';
 import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
 
 /** The KafkaStreams settings that mean something without a broker. */
 export interface TestDriverConfig
-  extends Pick<StreamsConfig, 'defaultKeySerde' | 'defaultValueSerde' | 'deserializationExceptionHandler' | 'productionExceptionHandler' | 'defaultTimestampExtractor' | 'logger'> {
+  extends Pick<StreamsConfig, 'defaultKeySerde' | 'defaultValueSerde' | 'deserializationExceptionHandler' | 'productionExceptionHandler' | 'processingExceptionHandler' | 'defaultTimestampExtractor' | 'logger'> {
   /** Prefix of internal topic names (`<applicationId>-<name>-repartition`). Default 'test-driver'. */
   applicationId?: string;
 }
@@ -77,6 +77,7 @@ export class TopologyTestDriver {
       collector,
       deserializationExceptionHandler: config.deserializationExceptionHandler ?? logAndFailExceptionHandler,
       productionExceptionHandler: config.productionExceptionHandler ?? defaultProductionExceptionHandler,
+      processingExceptionHandler: config.processingExceptionHandler ?? logAndFailProcessingExceptionHandler,
       log: config.logger ?? defaultLogger(`test-driver ${this.applicationId}`),
       now: () => this.wallClock,
       requestCommit: () => {},
