@@ -27,7 +27,7 @@ export interface SenderConfig {
   acks: -1 | 0 | 1;
   idempotent: boolean;
   lingerMs: number;
-  /** Size of the parts a batch the broker finds too large is split into. */
+  /** The largest part a batch refused as too large is split into (each is also at most half of it). */
   batchSize: number;
   maxRequestSize: number;
   maxInFlight: number;
