@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readBatchHeader } from '@sluice/protocol';
+import { decodeRecordBatches, readBatchHeader } from '@sluice/protocol';
 import { NodeFileSystem, MemoryFileSystem, OffsetOutOfRangeError } from '../src/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,29 @@ test('max bytes: whole batches, at least one', async () => {
   const limited = await log.read(0n, 1 << 20, 2n);
   assert.equal(Buffer.concat(limited).length, 2 * one[0].length);
   await assert.rejects(log.read(99n, 10), OffsetOutOfRangeError);
+});
+
+test('sequential reads with a budget that ends inside a batch: whole batches, none skipped or repeated', async () => {
+  const log = await openLog(new MemoryFileSystem(), { 'index.interval.bytes': '1' });
+  const sizes = [300, 1000, 50, 700, 2000, 10, 900, 400, 1500, 60];
+  for (const [i, n] of sizes.entries()) await log.append(batch([`${i}:${'v'.repeat(n)}`]));
+  for (const budget of [1, 700, 1234, 2500, 4096]) {
+    const seen: string[] = [];
+    for (let next = 0n; next < log.highWatermark; ) {
+      const chunks = await log.read(next, budget);
+      const bytes = Buffer.concat(chunks);
+      assert.ok(bytes.length > 0, `progress at offset ${next} with a budget of ${budget}`);
+      // Whole batches, within the budget unless one batch alone is larger (at least one).
+      let count = 0;
+      for (let p = 0; p < bytes.length; p += readBatchHeader(bytes, p).batchLength + 12) count++;
+      assert.ok(bytes.length <= budget || count === 1, `${bytes.length} bytes in ${count} batches for a budget of ${budget}`);
+      for (const b of await decodeRecordBatches(bytes)) {
+        for (const r of b.records) seen.push(r.value!.toString().split(':')[0]!);
+        next = b.header.baseOffset + BigInt(b.header.lastOffsetDelta) + 1n;
+      }
+    }
+    assert.deepEqual(seen, sizes.map((_, i) => String(i)), `budget ${budget}`);
+  }
 });
 
 test('offset for timestamp and max timestamp', async () => {

@@ -531,6 +531,14 @@ export class PartitionLog extends EventEmitter {
     const start = exact ? hint.position : segment.positionBefore(offset);
     if (start >= end) return Buffer.alloc(0);
     let length = Math.min(end - start, Math.max(0, budget) + (exact ? 0 : this.config.indexIntervalBytes) + BATCH_HEADER_SIZE);
+    if (exact && length < end - start) {
+      // Read up to an indexed batch start within the budget: whole batches only, so the buffer
+      // holds exactly what is returned. Reading into the budget's end would leave a partial
+      // batch to carry over, and every fresh buffer costs its page faults (a quarter more per
+      // byte returned with 256 KiB batches and 1 MiB reads).
+      const cut = segment.indexedPositionAtOrBefore(start + budget);
+      if (cut > start) length = cut - start;
+    }
     let data = await this.readRange(segment, start, length);
     // Offsets as numbers in this loop: exact below 2^53, and no BigInt per batch.
     const wanted = Number(offset);

@@ -83,6 +83,22 @@ export class Segment {
     this.size = Math.max(this.size, position + size);
   }
 
+  /** The largest indexed batch start at or before `position` (0 if none): batches end there. */
+  indexedPositionAtOrBefore(position: number): number {
+    const positions = this.indexPositions;
+    let lo = 0;
+    let hi = positions.length - 1;
+    let best = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[mid]! <= position) {
+        best = positions[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  }
+
   /** Position of the last indexed batch starting at or before `offset` (0 if none). */
   positionBefore(offset: bigint): number {
     const rel = Number(offset - this.baseOffset);
