@@ -10,28 +10,20 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { Admin, Consumer, Producer, type ConsumerRecord } from '@sluice/client';
 import { spawnJavaTool } from '../support/java.js';
+import { onJsonLines } from '../support/processes.js';
 import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget } from './targets.js';
 
 /** Drives Tools.java `transactions`: one command per line, resolved when Java says it is done. */
 class JavaTransactions {
-  private buffer = '';
   private waiting: { line: string; resolve: () => void; reject: (e: Error) => void }[] = [];
   private stderr = '';
 
   private constructor(private readonly child: ChildProcess) {
-    child.stdout!.on('data', (d) => {
-      this.buffer += d;
-      let nl: number;
-      while ((nl = this.buffer.indexOf('\n')) >= 0) {
-        const line = this.buffer.slice(0, nl);
-        this.buffer = this.buffer.slice(nl + 1);
-        if (!line.startsWith('{')) continue;
-        const done = (JSON.parse(line) as { done: string }).done;
-        const next = this.waiting.shift();
-        if (!next) continue;
-        if (next.line === done) next.resolve();
-        else next.reject(new Error(`Java answered '${done}' to '${next.line}'`));
-      }
+    onJsonLines(child.stdout!, ({ done }: { done: string }) => {
+      const next = this.waiting.shift();
+      if (!next) return;
+      if (next.line === done) next.resolve();
+      else next.reject(new Error(`Java answered '${done}' to '${next.line}'`));
     });
     child.stderr!.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
     child.on('exit', (code) => {

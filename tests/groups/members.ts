@@ -1,6 +1,7 @@
 /** Consumer-group members as separate Java processes (tests/support/java group-consume). */
 import type { ChildProcess } from 'node:child_process';
 import { spawnJavaTool } from '../support/java.js';
+import { onJsonLines } from '../support/processes.js';
 
 export interface MemberEvent {
   event: 'assigned' | 'revoked' | 'record' | 'closed';
@@ -16,16 +17,9 @@ export class JavaMember {
   private listeners: (() => void)[] = [];
 
   private constructor(readonly child: ChildProcess) {
-    let buffer = '';
-    child.stdout!.on('data', (d) => {
-      buffer += d;
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line.startsWith('{')) this.events.push(JSON.parse(line));
-        for (const l of this.listeners) l();
-      }
+    onJsonLines(child.stdout!, (event: MemberEvent) => {
+      this.events.push(event);
+      for (const l of this.listeners) l();
     });
     this.exited = new Promise((resolve) => child.on('exit', resolve));
   }

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Producer } from '@sluice/client';
-import { repoRoot } from '../support/processes.js';
+import { onJsonLines, repoRoot } from '../support/processes.js';
 import { createTopics, eventually, readTopic } from './support.js';
 
 interface Instance {
@@ -22,22 +22,10 @@ function startInstance(bootstrap: string, app: string): Instance {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/streams/fixtures/instance.ts'), bootstrap, app, 'k9-input', 'k9-output'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const instance: Instance = { child, state: 'CREATED', tasks: [], output: () => out, exited: new Promise((r) => child.on('exit', () => r())) };
-  let buffered = '';
-  child.stdout!.on('data', (d) => {
-    out += d;
-    buffered += d;
-    let nl: number;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      try {
-        const msg = JSON.parse(line);
-        if (msg.state) instance.state = msg.state;
-        if (msg.tasks) instance.tasks = msg.tasks;
-      } catch {
-        /* not ours */
-      }
-    }
+  child.stdout!.on('data', (d) => (out += d));
+  onJsonLines(child.stdout!, (msg: { state?: string; tasks?: string[] }) => {
+    if (msg.state) instance.state = msg.state;
+    if (msg.tasks) instance.tasks = msg.tasks;
   });
   child.stderr!.on('data', (d) => (out += d));
   return instance;

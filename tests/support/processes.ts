@@ -6,6 +6,30 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
+/**
+ * Calls `handle` with each JSON object a child process prints on its own line (the test tools
+ * print one per event); other lines are left alone.
+ */
+export function onJsonLines(stream: NodeJS.ReadableStream, handle: (message: any) => void): void {
+  let buffered = '';
+  stream.on('data', (chunk: Buffer | string) => {
+    buffered += chunk;
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      if (!line.startsWith('{')) continue;
+      let message: unknown;
+      try {
+        message = JSON.parse(line);
+      } catch {
+        continue; // not one of ours
+      }
+      handle(message);
+    }
+  });
+}
+
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const sluiceBin = join(repoRoot, 'packages', 'cli', 'bin', 'sluice.js');
 
