@@ -56,6 +56,8 @@ export class FrameDecoder {
 
   /** Removes and returns the next `n` bytes, without copying when they lie in one chunk. */
   private consume(n: number): Buffer {
+    // An empty frame may arrive when nothing else is pending: there is no chunk to slice.
+    if (n === 0) return Buffer.alloc(0);
     this.pendingBytes -= n;
     const first = this.pending[0];
     if (first.length >= n) {
