@@ -19,7 +19,7 @@ import { GroupCoordinator } from './groups/coordinator.js';
 import { OffsetsTopicStore } from './groups/offsets-topic.js';
 import { SystemTimer } from './groups/timer.js';
 import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.js';
-import { parseListener } from './listeners.js';
+import { advertisedListener, servedListener } from './listeners.js';
 import { consoleLog, silentLog } from './log.js';
 import { RequestDispatcher } from './network/dispatcher.js';
 import { KafkaServer } from './network/server.js';
@@ -61,7 +61,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   config.applyStatic(options.config ?? {});
   for (const key of config.unknownKeys) log.warn(`ignoring unknown setting ${key}`);
 
-  const listener = parseListener(config.string('listeners')!, 'listeners');
+  const { listener, skipped } = servedListener(config);
+  for (const l of skipped) log.info(`not opening the controller listener ${l.name}://${l.host}:${l.port}: Sluice is its own controller`);
+  const advertisedSetting = config.string('advertised.listeners');
+  const advertisedEntry = advertisedSetting === null ? null : advertisedListener(advertisedSetting, listener);
   const host = options.host ?? (listener.host === '' ? '0.0.0.0' : listener.host);
   const port = options.port ?? (options.config?.listeners !== undefined ? listener.port : 9092);
   const temporary = options.dataDir === undefined && options.config?.['log.dirs'] === undefined && options.config?.['log.dir'] === undefined;
@@ -121,11 +124,9 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     const server = new KafkaServer(new RequestDispatcher(core, handlers), { host, port, maxFrameBytes: config.int('socket.request.max.bytes') }, log);
     const bound = await server.listen();
     // Clients learn our address from Metadata: the advertised listener, else the bound one.
-    const advertisedSetting = config.string('advertised.listeners');
-    if (advertisedSetting !== null) {
-      const a = parseListener(advertisedSetting, 'advertised.listeners');
-      advertised.host = a.host;
-      advertised.port = a.port === 0 ? bound.port : a.port;
+    if (advertisedEntry !== null) {
+      advertised.host = advertisedEntry.host;
+      advertised.port = advertisedEntry.port === 0 ? bound.port : advertisedEntry.port;
     } else {
       advertised.host = host === '0.0.0.0' || host === '::' ? hostname() : host;
       advertised.port = bound.port;

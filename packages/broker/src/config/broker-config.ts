@@ -4,6 +4,7 @@
  * and validated once, when set.
  */
 import { BROKER_CONFIGS, ConfigError, type ConfigDefinition, TOPIC_DEFAULT_NAMES, UNIT_ALIASES, parseValue } from './definitions.js';
+import { refuseUnsupportedSecurity } from './security.js';
 
 export type ConfigSource = 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG';
 
@@ -48,6 +49,7 @@ export class BrokerConfig {
 
   /** Applies static settings (file or command line); throws ConfigError on a bad value. */
   applyStatic(settings: Record<string, string>): void {
+    refuseUnsupportedSecurity(settings);
     for (const [given, givenRaw] of Object.entries(settings)) {
       let name = given;
       let raw = givenRaw;

@@ -13,6 +13,8 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'node.id', type: 'int', default: '0', doc: 'The id of this broker, reported in Metadata as the only broker and controller.', validate: atLeast(0) },
   { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', doc: 'Where the broker listens: PLAINTEXT://host:port (port 0 picks a free port).' },
   { name: 'advertised.listeners', type: 'string', default: null, doc: 'The address given to clients in Metadata; defaults to the listener address.' },
+  { name: 'listener.security.protocol.map', type: 'string', default: 'SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT', doc: 'The security protocol of each listener name. Only PLAINTEXT listeners are supported yet; a listener of another protocol refuses the start.' },
+  { name: 'controller.listener.names', type: 'string', default: null, doc: 'Listeners of a KRaft controller. Sluice is its own controller: these listeners are not opened (Kafka\'s server.properties can be used as it is).' },
   { name: 'log.dirs', type: 'string', default: './sluice-data', doc: 'The data directory.', synonyms: ['log.dir'] },
   { name: 'cluster.id', type: 'string', default: null, doc: 'The cluster id for a new data directory; an existing one keeps its own.' },
   { name: 'auto.create.topics.enable', type: 'boolean', default: 'true', doc: 'Create a topic when Metadata asks for one that does not exist.' },

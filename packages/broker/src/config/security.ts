@@ -1,0 +1,47 @@
+/**
+ * Settings that would restrict who may connect, or what they may do once connected. Sluice has no
+ * TLS, SASL or ACL authorization yet, so accepting one of these and running without it would
+ * leave the broker open while its operator believes it closed. Such a setting is refused at start,
+ * by name, until it is supported: a broker that does not start is found at once, an open one is
+ * not. A value that restricts nothing (an empty authorizer, allow.everyone.if.no.acl.found=true)
+ * is accepted.
+ */
+import { ConfigError } from './definitions.js';
+
+const WHY = 'Sluice does not support TLS, SASL or ACL authorization yet, and will not start without a restriction it was asked for';
+
+/** The refusal for one setting, or undefined when its value restricts nothing. */
+function refusal(name: string, rawValue: string): string | undefined {
+  const value = rawValue.trim();
+  if (value === '') return undefined;
+  switch (name) {
+    case 'authorizer.class.name':
+      return 'ACL authorization is not supported yet; remove authorizer.class.name (the broker lets every client do everything)';
+    case 'super.users':
+      return 'super.users only matters with an authorizer, which is not supported yet; remove it';
+    case 'allow.everyone.if.no.acl.found':
+      return value.toLowerCase() === 'true' ? undefined : 'denying access without ACLs needs an authorizer, which is not supported yet; remove the setting';
+    case 'security.inter.broker.protocol':
+      return value.toUpperCase() === 'PLAINTEXT' ? undefined : `only PLAINTEXT is supported yet, not ${value}; remove the setting`;
+    case 'principal.builder.class':
+    case 'security.providers':
+      return `authentication is not supported yet; remove ${name}`;
+  }
+  if (name.startsWith('ssl.')) return 'TLS is not supported yet; remove the ssl.* settings and use a PLAINTEXT listener';
+  if (name.startsWith('sasl.')) return 'SASL authentication is not supported yet; remove the sasl.* settings and use a PLAINTEXT listener';
+  if (name.startsWith('delegation.token.')) return 'delegation tokens (SASL) are not supported yet; remove the delegation.token.* settings';
+  // Per-listener TLS or SASL settings: listener.name.<listener>.ssl.keystore.location,
+  // listener.name.<listener>.<mechanism>.sasl.jaas.config…
+  if (/^listener\.name\.[^.]+\.(?:[^.]+\.)?(?:ssl|sasl)\./i.test(name)) return `TLS and SASL are not supported yet; remove ${name}`;
+  return undefined;
+}
+
+/** Throws ConfigError naming every setting that would restrict access (Sluice cannot honour it yet). */
+export function refuseUnsupportedSecurity(settings: Record<string, string>): void {
+  const refused = Object.entries(settings).flatMap(([name, value]) => {
+    const reason = refusal(name, value);
+    return reason === undefined ? [] : [`${name}: ${reason}`];
+  });
+  if (refused.length === 0) return;
+  throw new ConfigError(`Refusing to start: ${refused.length === 1 ? 'a setting' : `${refused.length} settings`} would restrict access. ${WHY}.\n  ${refused.join('\n  ')}`);
+}
