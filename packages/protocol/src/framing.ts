@@ -20,7 +20,16 @@ export class FrameDecoder {
   /** Size of the frame being collected, or -1 while the size prefix is incomplete. */
   private expected = -1;
 
-  constructor(readonly maxFrameBytes: number) {}
+  /**
+   * `admit`, when given, is asked before each frame's body is read whether a frame of that size
+   * may be read now (the broker bounds the memory of requests in flight with it). A frame refused
+   * stays unread, size prefix included, and is asked about again on the next push (an empty
+   * chunk will do).
+   */
+  constructor(
+    readonly maxFrameBytes: number,
+    private readonly admit?: (size: number) => boolean,
+  ) {}
 
   /** Bytes received but not yet returned as a frame. */
   get buffered(): number {
@@ -30,14 +39,17 @@ export class FrameDecoder {
   /** Feeds a chunk; returns every frame it completes (without their size prefix). */
   push(chunk: Buffer): Buffer[] {
     const frames: Buffer[] = [];
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
+    if (chunk.length > 0) {
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+    }
     for (;;) {
       if (this.expected < 0) {
         if (this.pendingBytes < 4) break;
         const size = this.peekInt32();
         if (size < 0) throw new DecodeError(`negative frame size ${size}`, 0);
         if (size > this.maxFrameBytes) throw new FrameTooLargeError(size, this.maxFrameBytes);
+        if (this.admit !== undefined && !this.admit(size)) break;
         this.consume(4);
         this.expected = size;
       }

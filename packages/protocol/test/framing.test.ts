@@ -40,3 +40,24 @@ test('an oversized or negative size prefix is refused as soon as it arrives', ()
   assert.throws(() => new FrameDecoder(1024).push(Buffer.from([0, 0, 4, 1])), (e: unknown) => e instanceof FrameTooLargeError && e.size === 1025 && e.limit === 1024);
   assert.throws(() => new FrameDecoder(1024).push(Buffer.from([0xff, 0xff, 0xff, 0xf0])), (e: unknown) => e instanceof DecodeError && /negative frame size -16/.test(e.message));
 });
+
+test('a frame refused by admit stays unread until a later push admits it', () => {
+  let room = 0;
+  const asked: number[] = [];
+  const d = new FrameDecoder(1024, (size) => {
+    asked.push(size);
+    if (size > room) return false;
+    room -= size;
+    return true;
+  });
+  const stream = Buffer.concat([frame(Buffer.from('first')), frame(Buffer.from('second!'))]);
+  assert.deepEqual(d.push(stream.subarray(0, 6)), []);
+  assert.equal(d.buffered, 6, 'the size prefix is kept');
+  room = 5;
+  assert.deepEqual(d.push(stream.subarray(6)), [Buffer.from('first')]);
+  assert.equal(d.buffered, 11, 'the second frame waits, prefix and all');
+  room = 7;
+  assert.deepEqual(d.push(Buffer.alloc(0)), [Buffer.from('second!')]);
+  assert.equal(d.buffered, 0);
+  assert.deepEqual(asked, [5, 5, 7, 7], 'each frame is asked about until admitted, and not after');
+});
