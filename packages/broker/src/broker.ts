@@ -12,6 +12,7 @@ import { LogManager, NodeFileSystem, type FileSystem } from '@sluice/storage';
 import { BrokerConfig } from './config/broker-config.js';
 import type { BrokerCore, BrokerLog } from './core.js';
 import { DelayedOperations } from './delayed/delayed-operations.js';
+import { FetchSessionCache } from './fetch/fetch-sessions.js';
 import { advertisedVersions } from './handlers/18-api-versions.js';
 import type { Handler } from './handlers/handler.js';
 import { HANDLERS } from './handlers/index.js';
@@ -117,6 +118,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       config,
       topics,
       delayed,
+      // Kafka's fixed eviction time of an idle fetch session (MIN_INCREMENTAL_FETCH_SESSION_EVICTION_MS).
+      fetchSessions: new FetchSessionCache({ maxSessions: config.int('max.incremental.fetch.session.cache.slots'), evictionMs: 120_000 }),
       groups,
       log,
       allocateProducerId: () => producerIds.allocate(),

@@ -3,6 +3,7 @@
  */
 import type { BrokerConfig } from './config/broker-config.js';
 import type { DelayedOperations } from './delayed/delayed-operations.js';
+import type { FetchSessionCache } from './fetch/fetch-sessions.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { Topics } from './topics/types.js';
 
@@ -27,6 +28,8 @@ export interface BrokerCore {
   readonly config: BrokerConfig;
   readonly topics: Topics;
   readonly delayed: DelayedOperations;
+  /** Incremental fetch sessions (KIP-227). */
+  readonly fetchSessions: FetchSessionCache;
   readonly groups: GroupCoordinator;
   readonly log: BrokerLog;
   /** A new producer id, never handed out before by this data directory. */

@@ -1,24 +1,30 @@
 /**
  * Fetch (key 1), versions 4-17.
  * v4: isolation level, last stable offset, aborted transactions; v5: log start offset;
- * v7: fetch sessions (we never create one: session id 0 means full fetches, which every client
- * accepts); v9: current leader epoch; v11: rack id, preferred read replica; v12: flexible;
- * v13: topic ids instead of names; v15: replica state (followers only).
+ * v7: fetch sessions (KIP-227, ../fetch/fetch-sessions.ts); v9: current leader epoch; v11: rack
+ * id, preferred read replica; v12: flexible; v13: topic ids instead of names; v15: replica state
+ * (followers only).
  *
- * Waits for min_bytes up to max_wait_ms on delayed operations woken by appends. Every requested
- * partition is in the answer, in request order (the Java client drops a full response missing
- * one). Empty partitions carry empty records, never null. Batches are served as stored.
+ * Waits for min_bytes up to max_wait_ms on delayed operations woken by appends. A full fetch
+ * answers every requested partition, in request order (the Java client drops a full response
+ * missing one); an incremental one only the session's partitions with news. Empty partitions
+ * carry empty records, never null. Batches are served as stored.
  */
-import { Apis, ErrorCode, type FetchRequestFetchTopic, type FetchResponsePartitionDataInput } from '@sluice/protocol';
+import { Apis, ErrorCode, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
 import { type BrokerCore, partitionKey } from '../core.js';
+import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type SessionPartition } from '../fetch/fetch-sessions.js';
 import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';
 
 const READ_COMMITTED = 1;
 const EMPTY = Buffer.alloc(0);
+/** Topic id of a request by name (before v13). */
+const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 interface Wanted {
+  /** The partition's key in a fetch session: by topic id from v13, by name before. */
+  key: string;
   topic: string;
   topicId: string;
   index: number;
@@ -28,13 +34,57 @@ interface Wanted {
   errorCode: number;
 }
 
-function resolveTopic(broker: BrokerCore, t: FetchRequestFetchTopic, version: number): { name: string; id: string; errorCode: number } {
-  if (version >= 13) {
-    const topic = broker.topics.getById(t.topicId);
-    return topic ? { name: topic.name, id: t.topicId, errorCode: ErrorCode.NONE } : { name: '', id: t.topicId, errorCode: ErrorCode.UNKNOWN_TOPIC_ID };
+/** Where a request's partitions are answered from: outside any session, a new one, or an existing one. */
+type FetchContext = { kind: 'sessionless' } | { kind: 'full' } | { kind: 'incremental'; session: FetchSession; requestEpoch: number };
+
+function sessionKey(usesTopicIds: boolean, topic: string, topicId: string, partition: number): string {
+  return `${usesTopicIds ? topicId : topic}\u0000${partition}`;
+}
+
+/** The request's partitions as session entries (what the request says of each). */
+function listedPartitions(request: FetchRequest, usesTopicIds: boolean): SessionPartition[] {
+  const listed: SessionPartition[] = [];
+  for (const t of request.topics) {
+    const topic = usesTopicIds ? '' : t.topic;
+    const topicId = usesTopicIds ? t.topicId : ZERO_UUID;
+    for (const p of t.partitions) {
+      listed.push({
+        key: sessionKey(usesTopicIds, topic, topicId, p.partition),
+        topic,
+        topicId,
+        partition: p.partition,
+        fetchOffset: p.fetchOffset,
+        maxBytes: p.partitionMaxBytes,
+        currentLeaderEpoch: p.currentLeaderEpoch,
+        highWatermark: -1n,
+        logStartOffset: -1n,
+      });
+    }
   }
-  const topic = broker.topics.get(t.topic);
-  return { name: t.topic, id: topic?.topicId ?? t.topicId, errorCode: topic ? ErrorCode.NONE : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
+  return listed;
+}
+
+function forgottenKeys(request: FetchRequest, usesTopicIds: boolean): string[] {
+  return request.forgottenTopicsData.flatMap((t) => t.partitions.map((p) => sessionKey(usesTopicIds, t.topic, t.topicId, p)));
+}
+
+/** Finds the partition a session entry names, now (a topic may have gone since it was added). */
+function resolve(broker: BrokerCore, p: SessionPartition, usesTopicIds: boolean): Wanted {
+  const topic = usesTopicIds ? broker.topics.getById(p.topicId) : broker.topics.get(p.topic);
+  const partition = topic === undefined ? undefined : broker.topics.partition(topic.name, p.partition);
+  const unknownTopic = usesTopicIds ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+  const w: Wanted = {
+    key: p.key,
+    topic: topic?.name ?? p.topic,
+    topicId: usesTopicIds ? p.topicId : (topic?.topicId ?? p.topicId),
+    index: p.partition,
+    offset: p.fetchOffset,
+    maxBytes: p.maxBytes,
+    partition,
+    errorCode: topic === undefined ? unknownTopic : partition === undefined ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.NONE,
+  };
+  if (w.errorCode === ErrorCode.NONE) w.errorCode = checkPosition(w, p.currentLeaderEpoch);
+  return w;
 }
 
 /** Where reading may go: the high watermark, or the last stable offset for read_committed. */
@@ -49,34 +99,44 @@ function checkPosition(w: Wanted, currentLeaderEpoch: number): number {
   return ErrorCode.NONE;
 }
 
+/** An answer without partitions: the session named cannot be used (Kafka's SessionErrorContext). */
+function sessionError(errorCode: number, sessionId = INVALID_SESSION_ID) {
+  return { throttleTimeMs: 0, errorCode, sessionId, responses: [] };
+}
+
 export const fetchHandler = defineHandler({
   api: Apis.Fetch,
   minVersion: 4,
   maxVersion: 17,
   async handle({ broker, version }, request) {
-    if (request.sessionId !== 0) {
-      return { throttleTimeMs: 0, errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND, sessionId: 0, responses: [] };
-    }
-    const isolation = request.isolationLevel;
-    const wanted: Wanted[] = [];
-    for (const t of request.topics) {
-      const resolved = resolveTopic(broker, t, version);
-      for (const p of t.partitions) {
-        const partition = resolved.errorCode === ErrorCode.NONE ? broker.topics.partition(resolved.name, p.partition) : undefined;
-        const w: Wanted = {
-          topic: resolved.name,
-          topicId: resolved.id,
-          index: p.partition,
-          offset: p.fetchOffset,
-          maxBytes: p.partitionMaxBytes,
-          partition,
-          errorCode: resolved.errorCode !== ErrorCode.NONE ? resolved.errorCode : partition === undefined ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.NONE,
-        };
-        if (w.errorCode === ErrorCode.NONE) w.errorCode = checkPosition(w, p.currentLeaderEpoch);
-        wanted.push(w);
+    const usesTopicIds = version >= 13;
+    const sessions = broker.fetchSessions;
+    const listed = listedPartitions(request, usesTopicIds);
+    let context: FetchContext;
+    let positions: readonly SessionPartition[] = listed;
+    if (request.sessionEpoch === INITIAL_EPOCH || request.sessionEpoch === FINAL_EPOCH) {
+      // A full fetch, whatever the id: the session it names is closed.
+      if (request.sessionId !== INVALID_SESSION_ID) sessions.remove(request.sessionId);
+      context = request.sessionEpoch === FINAL_EPOCH ? { kind: 'sessionless' } : { kind: 'full' };
+    } else {
+      const session = sessions.get(request.sessionId);
+      if (session === undefined) return sessionError(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
+      if (session.epoch !== request.sessionEpoch) return sessionError(ErrorCode.INVALID_FETCH_SESSION_EPOCH);
+      if (session.usesTopicIds !== usesTopicIds) return sessionError(ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR);
+      session.update(listed, forgottenKeys(request, usesTopicIds));
+      if (session.partitions.size === 0) {
+        sessions.remove(session.id);
+        context = { kind: 'sessionless' };
+      } else {
+        sessions.touch(session);
+        session.epoch = nextEpoch(session.epoch);
+        context = { kind: 'incremental', session, requestEpoch: request.sessionEpoch };
+        positions = [...session.partitions.values()];
       }
     }
+    const wanted = positions.map((p) => resolve(broker, p, usesTopicIds));
 
+    const isolation = request.isolationLevel;
     const available = () => {
       let bytes = 0;
       for (const w of wanted) {
@@ -90,45 +150,80 @@ export const fetchHandler = defineHandler({
       await broker.delayed.wait(keys, request.maxWaitMs, available);
     }
 
-    let budget = request.maxBytes;
-    let first = true;
+    const answers = await readAll(broker, wanted, request);
+    let sessionId = INVALID_SESSION_ID;
+    let included = answers;
+    if (context.kind === 'full') {
+      const created = sessions.maybeCreate(
+        answers.map(({ wanted: w, data }, i) => ({
+          ...positions[i]!,
+          // An error leaves -1 so that the partition is answered again when the error clears.
+          highWatermark: data.errorCode === ErrorCode.NONE ? data.highWatermark : -1n,
+          logStartOffset: data.logStartOffset ?? -1n,
+          key: w.key,
+        })),
+        usesTopicIds,
+      );
+      sessionId = created?.id ?? INVALID_SESSION_ID;
+    } else if (context.kind === 'incremental') {
+      const { session, requestEpoch } = context;
+      // Another request on this session overtook this one while it waited (a duplicate).
+      if (session.epoch !== nextEpoch(requestEpoch)) return sessionError(ErrorCode.INVALID_FETCH_SESSION_EPOCH, session.id);
+      included = answers.filter(({ wanted: w, data }) =>
+        session.mustRespond(w.key, { errorCode: data.errorCode, highWatermark: data.highWatermark, logStartOffset: data.logStartOffset ?? -1n, recordsBytes: data.records?.length ?? 0 }),
+      );
+      sessionId = session.id;
+    }
+
     const responses = new Map<string, { topic: string; topicId: string; partitions: FetchResponsePartitionDataInput[] }>();
-    for (const w of wanted) {
+    for (const { wanted: w, data } of included) {
       const key = `${w.topic}\u0000${w.topicId}`;
       let entry = responses.get(key);
       if (entry === undefined) responses.set(key, (entry = { topic: w.topic, topicId: w.topicId, partitions: [] }));
-      const p = w.partition;
-      const base: FetchResponsePartitionDataInput = {
-        partitionIndex: w.index,
-        errorCode: w.errorCode,
-        highWatermark: p ? p.highWatermark : -1n,
-        lastStableOffset: p ? p.lastStableOffset : -1n,
-        logStartOffset: p ? p.logStartOffset : -1n,
-        abortedTransactions: isolation === READ_COMMITTED ? [] : null,
-        preferredReadReplica: -1,
-        records: EMPTY,
-      };
-      entry.partitions.push(base);
-      if (w.errorCode !== ErrorCode.NONE || p === undefined) continue;
-      const limit = limitOf(p, isolation);
-      if (w.offset >= limit || budget <= 0) continue;
-      const maxBytes = Math.min(w.maxBytes, budget);
-      try {
-        const chunks = await p.read(w.offset, maxBytes, limit);
-        let size = 0;
-        for (const c of chunks) size += c.length;
-        // Only the first partition with data may exceed the limits (KIP-74); later ones wait.
-        if (size > maxBytes && !first) continue;
-        if (size > 0) {
-          base.records = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-          budget -= size;
-          first = false;
-        }
-      } catch (e) {
-        base.errorCode = errorCodeOf(e);
-        if (base.errorCode === ErrorCode.UNKNOWN_SERVER_ERROR) broker.log.error(`fetch from ${w.topic}-${w.index} failed`, e);
-      }
+      entry.partitions.push(data);
     }
-    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses: [...responses.values()] };
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId, responses: [...responses.values()] };
   },
 });
+
+/** Reads every wanted partition within max_bytes, in order. */
+async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: FetchRequest): Promise<{ wanted: Wanted; data: FetchResponsePartitionDataInput }[]> {
+  const isolation = request.isolationLevel;
+  let budget = request.maxBytes;
+  let first = true;
+  const answers: { wanted: Wanted; data: FetchResponsePartitionDataInput }[] = [];
+  for (const w of wanted) {
+    const p = w.partition;
+    const data: FetchResponsePartitionDataInput = {
+      partitionIndex: w.index,
+      errorCode: w.errorCode,
+      highWatermark: p ? p.highWatermark : -1n,
+      lastStableOffset: p ? p.lastStableOffset : -1n,
+      logStartOffset: p ? p.logStartOffset : -1n,
+      abortedTransactions: isolation === READ_COMMITTED ? [] : null,
+      preferredReadReplica: -1,
+      records: EMPTY,
+    };
+    answers.push({ wanted: w, data });
+    if (w.errorCode !== ErrorCode.NONE || p === undefined) continue;
+    const limit = limitOf(p, isolation);
+    if (w.offset >= limit || budget <= 0) continue;
+    const maxBytes = Math.min(w.maxBytes, budget);
+    try {
+      const chunks = await p.read(w.offset, maxBytes, limit);
+      let size = 0;
+      for (const c of chunks) size += c.length;
+      // Only the first partition with data may exceed the limits (KIP-74); later ones wait.
+      if (size > maxBytes && !first) continue;
+      if (size > 0) {
+        data.records = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+        budget -= size;
+        first = false;
+      }
+    } catch (e) {
+      data.errorCode = errorCodeOf(e);
+      if (data.errorCode === ErrorCode.UNKNOWN_SERVER_ERROR) broker.log.error(`fetch from ${w.topic}-${w.index} failed`, e);
+    }
+  }
+  return answers;
+}
