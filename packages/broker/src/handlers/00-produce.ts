@@ -4,18 +4,27 @@
  * v3: transactional id, record batches v2 only; v5: log start offset; v8: record errors and an
  * error message; v9: flexible; v10-12 change nothing on this path.
  *
+ * Every record is validated before anything is stored (see checkPartition); a partition that fails
+ * gets CORRUPT_MESSAGE or INVALID_RECORD (with record_errors from v8) and nothing is appended.
+ *
  * acks=0 gets no response; acks=1 is answered once appended; acks=all once synced. Appends are
- * issued in request order before the handler returns, and the answer is deferred, so that a
+ * issued in request order before the handler returns (after decompressing compressed batches to
+ * check their records, the one asynchronous step), and the answer is deferred, so that a
  * connection can have several produce requests waiting for their sync at once.
  */
 import {
   Apis,
+  CompressionType,
   ErrorCode,
   InvalidRecordBatchError,
   LOG_OVERHEAD,
   type ProduceResponsePartitionProduceResponseInput,
   type ProduceResponseTopicProduceResponseInput,
+  type RecordBatchHeader,
+  compressionOf,
+  hasCompressedBatch,
   validateBatches,
+  validateCompressedRecords,
 } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
 import { defer } from '../network/deferred.js';
@@ -25,28 +34,67 @@ import { errorCodeOf } from './errors.js';
 
 type PartitionResult = ProduceResponsePartitionProduceResponseInput;
 
-function failed(index: number, errorCode: number, errorMessage: string | null = null): PartitionResult {
-  return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, recordErrors: [], errorMessage };
+function failed(index: number, errorCode: number, errorMessage: string | null = null, recordErrors: PartitionResult['recordErrors'] = []): PartitionResult {
+  return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, recordErrors, errorMessage };
 }
 
-function appendPartition(broker: BrokerCore, topic: string, index: number, records: Buffer | null, durable: boolean): PartitionResult | Promise<PartitionResult> {
-  const partition = broker.topics.partition(topic, index);
-  if (partition === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+function refused(index: number, e: InvalidRecordBatchError): PartitionResult {
+  // Produce v8+ name the record at fault (KIP-467); older versions drop the field when encoding.
+  const recordErrors = e.recordIndex === null ? [] : [{ batchIndex: e.recordIndex, batchIndexErrorMessage: e.message }];
+  return failed(index, e.errorCode, e.message, recordErrors);
+}
+
+/**
+ * Everything checked before a partition's records are appended, as Kafka's ProduceRequest and
+ * LogValidator check them: the partition, the batch (one per partition), and every record in it
+ * (validate.ts). Resolves to the records to append, or to the partition's error; asynchronous only
+ * when compressed records must be decompressed to be checked.
+ */
+function checkPartition(broker: BrokerCore, version: number, topic: string, index: number, records: Buffer | null): Buffer | PartitionResult | Promise<Buffer | PartitionResult> {
+  if (broker.topics.partition(topic, index) === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (INTERNAL_TOPICS.has(topic)) return failed(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Producing to the internal topic ${topic} is not allowed`);
   if (records === null || records.length === 0) return failed(index, ErrorCode.INVALID_RECORD, 'Produce request has no records for this partition');
   const maxBatchBytes = Number(broker.topics.configValue(topic, 'max.message.bytes'));
+  const options = { requireKeys: (broker.topics.configValue(topic, 'cleanup.policy') ?? '').includes('compact') };
+  let headers: RecordBatchHeader[];
   try {
-    const headers = validateBatches(records);
-    for (const h of headers) {
-      if (h.batchLength + LOG_OVERHEAD > maxBatchBytes) {
-        return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `Record batch of ${h.batchLength + LOG_OVERHEAD} bytes exceeds max.message.bytes (${maxBatchBytes})`);
-      }
-    }
+    headers = validateBatches(records, options);
   } catch (e) {
-    if (e instanceof InvalidRecordBatchError) return failed(index, e.errorCode, e.message);
+    if (e instanceof InvalidRecordBatchError) return refused(index, e);
     throw e;
   }
-  return partition.append(records, durable).then(
+  if (headers.length !== 1) {
+    return failed(index, ErrorCode.INVALID_RECORD, `Produce requests with version ${version} are only allowed to contain exactly one record batch per partition, not ${headers.length}`);
+  }
+  const h = headers[0];
+  if (h.batchLength + LOG_OVERHEAD > maxBatchBytes) {
+    return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `Record batch of ${h.batchLength + LOG_OVERHEAD} bytes exceeds max.message.bytes (${maxBatchBytes})`);
+  }
+  if (compressionOf(h.attributes) === CompressionType.Zstd && version < 7) {
+    return failed(index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, `Produce requests with version ${version} are not allowed to use ZStandard compression`);
+  }
+  if (!hasCompressedBatch(headers)) return records;
+  return validateCompressedRecords(records, options).then(
+    () => records,
+    (e) => {
+      if (e instanceof InvalidRecordBatchError) return refused(index, e);
+      throw e;
+    },
+  );
+}
+
+/** A topic's partitions once checked: the records to append, or the error to answer with. */
+interface Checked {
+  name: string;
+  partitions: { index: number; check: Buffer | PartitionResult }[];
+}
+
+function appendPartition(broker: BrokerCore, topic: string, index: number, checked: Buffer | PartitionResult, durable: boolean): PartitionResult | Promise<PartitionResult> {
+  if (!Buffer.isBuffer(checked)) return checked;
+  // Looked up again: the topic may have been deleted while compressed records were being checked.
+  const partition = broker.topics.partition(topic, index);
+  if (partition === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  return partition.append(checked, durable).then(
     (r) => ({ index, errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, recordErrors: [], errorMessage: null }),
     (e) => {
       const code = errorCodeOf(e);
@@ -61,18 +109,28 @@ export const produceHandler = defineHandler({
   minVersion: 3,
   maxVersion: 12,
   advertisedMinVersion: 0,
-  handle({ broker }, request) {
+  handle({ broker, version }, request) {
     const acks = request.acks;
     const validAcks = acks === 0 || acks === 1 || acks === -1;
-    const topics = request.topicData.map((t) => ({
+    const checks = request.topicData.map((t) => ({
       name: t.name,
-      partitions: t.partitionData.map((p) =>
-        validAcks ? appendPartition(broker, t.name, p.index, p.records, acks === -1) : failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS, `acks must be 0, 1 or -1, not ${acks}`),
-      ),
+      partitions: t.partitionData.map((p) => ({
+        index: p.index,
+        check: validAcks ? checkPartition(broker, version, t.name, p.index, p.records) : failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS, `acks must be 0, 1 or -1, not ${acks}`),
+      })),
     }));
-    const response = Promise.all(
-      topics.map(async (t): Promise<ProduceResponseTopicProduceResponseInput> => ({ name: t.name, partitionResponses: await Promise.all(t.partitions) })),
-    ).then((responses) => (acks === 0 ? null : { responses, throttleTimeMs: 0 }));
-    return defer(response);
+    // Appends are issued together once every partition is checked, in request order, so that a
+    // request checked asynchronously is still appended before the next one on its connection.
+    const appendAll = (checked: Checked[]) => {
+      const topics = checked.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => appendPartition(broker, t.name, p.index, p.check, acks === -1)) }));
+      const response = Promise.all(
+        topics.map(async (t): Promise<ProduceResponseTopicProduceResponseInput> => ({ name: t.name, partitionResponses: await Promise.all(t.partitions) })),
+      ).then((responses) => (acks === 0 ? null : { responses, throttleTimeMs: 0 }));
+      return defer(response);
+    };
+    if (!checks.some((t) => t.partitions.some((p) => p.check instanceof Promise))) return appendAll(checks as Checked[]);
+    return Promise.all(
+      checks.map(async (t) => ({ name: t.name, partitions: await Promise.all(t.partitions.map(async (p) => ({ index: p.index, check: await p.check }))) })),
+    ).then(appendAll);
   },
 });
