@@ -4,10 +4,13 @@
  * v5: offline replicas; v7: leader epoch; v8-10: authorized operations; v9: flexible;
  * v10: topic ids (and topics by id); v13: top-level error code. v0 lists all topics for an
  * empty topic array (kafka-python's fallback relies on it).
+ * Requests by topic id are served from v12, as in Kafka: v10 and v11 carry the fields, but a null
+ * name or a topic id there makes the whole request INVALID_REQUEST (Kafka's error response, every
+ * topic named "" when it had no name, since those versions cannot answer a null name).
  */
 import { Apis, ErrorCode, ZERO_UUID, type MetadataResponseTopicInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
-import { TopicError } from '../topics/names.js';
+import { TopicError, validateTopicName } from '../topics/names.js';
 import type { TopicView } from '../topics/types.js';
 import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED, TOPIC_OPERATIONS } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
@@ -28,7 +31,16 @@ function failedTopic(name: string | null, topicId: string, errorCode: number, to
 async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean, ops: number): Promise<MetadataResponseTopicInput> {
   const existing = broker.topics.get(name);
   if (existing) return describeTopic(broker, existing, ops);
-  if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) return failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ops);
+  if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) {
+    // Kafka tells an illegal name ('' or 'a/b') apart from a legal one that does not exist.
+    try {
+      validateTopicName(name);
+    } catch (e) {
+      if (e instanceof TopicError) return failedTopic(name, ZERO_UUID, e.errorCode, ops);
+      throw e;
+    }
+    return failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ops);
+  }
   try {
     const created = await broker.topics.create(name, { partitions: broker.config.int('num.partitions'), configs: {} });
     return describeTopic(broker, created, ops);
@@ -43,6 +55,19 @@ async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean
   }
 }
 
+/** Kafka's answer to a request it refuses as a whole: each topic asked for, with the error and nothing else. */
+function invalidRequest(requested: readonly { name: string | null; topicId?: string }[]) {
+  return {
+    throttleTimeMs: 0,
+    brokers: [],
+    clusterId: null,
+    controllerId: -1,
+    topics: requested.map((t) => failedTopic(t.name ?? '', t.topicId ?? ZERO_UUID, ErrorCode.INVALID_REQUEST)),
+    clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+    errorCode: ErrorCode.NONE,
+  };
+}
+
 export const metadataHandler = defineHandler({
   api: Apis.Metadata,
   minVersion: 0,
@@ -53,13 +78,17 @@ export const metadataHandler = defineHandler({
     const ops = version >= 8 && request.includeTopicAuthorizedOperations ? TOPIC_OPERATIONS : OPERATIONS_NOT_REQUESTED;
     const clusterOps = version >= 8 && request.includeClusterAuthorizedOperations ? CLUSTER_OPERATIONS : OPERATIONS_NOT_REQUESTED;
     const allTopics = request.topics === null || (version === 0 && request.topics.length === 0);
+    if (!allTopics && version < 12 && request.topics!.some((t) => t.name === null || t.topicId !== ZERO_UUID)) {
+      return invalidRequest(request.topics!);
+    }
     let topics: MetadataResponseTopicInput[];
     if (allTopics) {
       topics = broker.topics.list().map((t) => describeTopic(broker, t, ops));
     } else {
       topics = [];
       for (const requested of request.topics!) {
-        if (requested.name === null || requested.name === '') {
+        // From v12 a topic id, when given, wins over the name (an empty name is only a name).
+        if (requested.name === null || requested.topicId !== ZERO_UUID) {
           const byId = broker.topics.getById(requested.topicId);
           topics.push(byId ? describeTopic(broker, byId, ops) : failedTopic(null, requested.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
         } else {
