@@ -4,7 +4,7 @@
  * the connection, as Kafka does — except ApiVersions at an unknown version, which gets the KIP-511
  * v0 answer so the client can retry with a version we know.
  */
-import { Apis, DecodeError, decodeRequest, encodeResponse, peekRequestHeader } from '@sluice/protocol';
+import { Apis, DecodeError, EncodeError, decodeRequest, encodeResponse, peekRequestHeader } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
 import { unsupportedApiVersionsResponse } from '../handlers/18-api-versions.js';
 import type { Handler, RequestContext } from '../handlers/handler.js';
@@ -46,7 +46,17 @@ export class RequestDispatcher implements Dispatcher {
     }
     const ctx: RequestContext = { broker: this.broker, connection, header: decoded.header, version: apiVersion };
     const result = await handler.handle(ctx, decoded.body as never);
-    const encode = (body: unknown): Buffer[] | null => (body === null ? null : encodeResponse(handler.api, apiVersion, correlationId, body));
+    const encode = (body: unknown): Buffer[] | null => {
+      if (body === null) return null;
+      try {
+        return encodeResponse(handler.api, apiVersion, correlationId, body);
+      } catch (e) {
+        // A handler's answer this version cannot carry is our bug, but only this client's
+        // problem: one concise line and this connection closed, as for a request we cannot read.
+        if (e instanceof EncodeError) throw new CloseConnection(`cannot encode the ${handler.api.name} v${apiVersion} response: ${e.message}`);
+        throw e;
+      }
+    };
     if (result instanceof Deferred) return new Deferred(result.result.then(encode));
     return encode(result);
   }
