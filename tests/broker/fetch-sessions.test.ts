@@ -11,6 +11,7 @@ import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
 
 const TOPIC = 'sessions';
 const UNKNOWN_SESSION = 123_456_789;
+const RETRIABLE_PRODUCE_ERRORS = new Set<number>([ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.LEADER_NOT_AVAILABLE]);
 
 type Partition = { partitionIndex: number; errorCode: number; highWatermark: bigint; records: Buffer | null };
 type FetchAnswer = { errorCode: number; sessionId: number; responses: { topic: string; topicId: string; partitions: Partition[] }[] };
@@ -58,7 +59,7 @@ for (const target of targets) {
         const r = await c.request(Apis.Produce, 9, { acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index, records: encodeUncompressedRecordBatch({ records }) }] }] });
         const code: number = r.responses[0].partitionResponses[0].errorCode;
         if (code === ErrorCode.NONE) return;
-        if (attempt > 100 || ![ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.LEADER_NOT_AVAILABLE].includes(code)) throw new Error(`produce failed: error ${code}`);
+        if (attempt > 100 || !RETRIABLE_PRODUCE_ERRORS.has(code)) throw new Error(`produce failed: error ${code}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
