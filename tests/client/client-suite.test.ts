@@ -17,6 +17,7 @@ import {
   partitionForKey,
 } from '@sluice/client';
 import { eventually, targets, uniqueName, type RunningTarget } from './targets.js';
+import { createTopicsAndWait } from '../support/topics.js';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 
@@ -56,7 +57,7 @@ for (const target of targets) {
 
     async function topic(partitions: number, configs?: Record<string, string>): Promise<string> {
       const name = uniqueName('client');
-      await admin.createTopics([{ name, numPartitions: partitions, configs }]);
+      await createTopicsAndWait(broker.bootstrap, [{ name, partitions, configs }]);
       return name;
     }
 

@@ -3,27 +3,25 @@
 // the Java producer writes, our consumer reads; a key goes to the same partition as with Java.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Admin, Consumer, type ConsumerRecord, Producer } from '@sluice/client';
+import { Consumer, type ConsumerRecord, Producer } from '@sluice/client';
 import { javaTool } from '../support/java.js';
 import { kcat } from '../support/processes.js';
 import { targets, uniqueName, type RunningTarget } from './targets.js';
+import { createTopicsAndWait } from '../support/topics.js';
 
 for (const target of targets) {
   describe(`interop on ${target.name}`, { timeout: 600_000 }, () => {
     let broker: RunningTarget;
-    let admin: Admin;
     before(async () => {
       broker = await target.start();
-      admin = new Admin({ bootstrapServers: broker.bootstrap });
     });
     after(async () => {
-      await admin?.close();
       await broker?.stop();
     });
 
     async function topic(partitions: number): Promise<string> {
       const name = uniqueName('interop');
-      await admin.createTopics([{ name, numPartitions: partitions }]);
+      await createTopicsAndWait(broker.bootstrap, [{ name, partitions }]);
       return name;
     }
 

@@ -1,14 +1,8 @@
 /** Helpers of the streams end-to-end tests: topics, producing inputs, reading outputs. */
 import { Admin, Consumer, Producer } from '@sluice/client';
 
-export async function createTopics(bootstrap: string, topics: { name: string; partitions: number }[]): Promise<void> {
-  const admin = new Admin({ bootstrapServers: bootstrap });
-  try {
-    await admin.createTopics(topics.map((t) => ({ name: t.name, numPartitions: t.partitions, replicationFactor: 1 })));
-  } finally {
-    await admin.close();
-  }
-}
+/** Topics ready when each partition has a leader, robust to a busy machine. */
+export { createTopicsAndWait as createTopics } from '../support/topics.js';
 
 export async function produce(bootstrap: string, topic: string, records: { key: string | null; value: string }[]): Promise<void> {
   const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 5 });

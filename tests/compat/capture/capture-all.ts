@@ -11,8 +11,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
 import { startApacheKafka, KAFKA_VERSION } from '../kafka/apache-kafka.js';
+import { createTopicsAndWait } from '../../support/topics.js';
 import { RecordingProxy, toJsonLine, type CapturedFrame } from './recording-proxy.js';
 import { KCAT_RECORDS, RECORDS, toTsv } from './records.js';
 import { javaClient } from './clients/java.js';
@@ -102,10 +102,7 @@ async function main(): Promise<void> {
     // the captures then hold only the clients' own traffic, and no auto-creation retries.
     const topics = [...clients.flatMap((c) => c.scenarios.flatMap((s) => (s.produces ? [s.produces.topic] : []))),
       ...EXTRA_TOPICS.filter((t) => clients.some((c) => t.startsWith(`${c.name}-`)))];
-    const admin = new Kafka({ clientId: 'capture-setup', brokers: [kafka.directBootstrap], logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: true });
-    await admin.disconnect();
+    await createTopicsAndWait(kafka.directBootstrap, topics.map((name) => ({ name, partitions: 1 })));
     log(`created ${topics.length} topics`);
 
     const ctx: CaptureContext = { bootstrap: proxy.address, recordsFile, kcatRecordsFile, log };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { startApacheKafka } from './apache-kafka.js';
+import { createTopicsAndWait } from '../../support/topics.js';
 
 test('Apache Kafka 4.3.1 starts, round-trips records with KafkaJS, and stops', { timeout: 600_000 }, async () => {
   const kafka = await startApacheKafka();
@@ -14,8 +15,7 @@ test('Apache Kafka 4.3.1 starts, round-trips records with KafkaJS, and stops', {
     const client = new Kafka({ clientId: 'sluice-compat', brokers: [kafka.bootstrap], logLevel: logLevel.NOTHING });
     const admin = client.admin();
     await admin.connect();
-    const created = await admin.createTopics({ topics: [{ topic: 'roundtrip', numPartitions: 1 }], waitForLeaders: true });
-    assert.equal(created, true);
+    await createTopicsAndWait(kafka.bootstrap, [{ name: 'roundtrip', partitions: 1 }]);
     assert.ok((await admin.listTopics()).includes('roundtrip'));
     await admin.disconnect();
 

@@ -11,6 +11,7 @@ import { startBroker, type Broker } from '../../../packages/broker/src/index.js'
 import { KAFKA_VERSION, startApacheKafka, type ApacheKafka } from '../kafka/apache-kafka.js';
 import { CLIENTS, CODECS, type AdminFacts, type Rec, type ScenarioClient } from './clients.js';
 import { writeResults } from '../support/results.js';
+import { createTopicsAndWait, retryUntil } from '../../support/topics.js';
 
 const COUNT = 300;
 const PARTITIONS = 3;
@@ -42,22 +43,17 @@ after(async () => {
   writeResults('scenarios', { kafka: KAFKA_VERSION, node: process.version, date: new Date().toISOString(), scenarios: SCENARIOS.map((s) => s.name), clients: CLIENTS.map((c) => ({ name: c.name, version: c.version })), outcomes });
 });
 
-/** Topics are made by KafkaJS's admin (a third party to both brokers), PARTITIONS each. */
+/** PARTITIONS each, ready when every partition has a leader (robust to a busy machine: tests/support/topics.ts). */
 async function createTopic(target: Target, topic: string): Promise<void> {
-  const admin = new kafkajs.Kafka({ brokers: [bootstrap(target)], logLevel: kafkajs.logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
+  await createTopicsAndWait(bootstrap(target), [{ name: topic, partitions: PARTITIONS }]);
 }
 
 async function committedTotal(target: Target, group: string, topic: string): Promise<number> {
   const admin = new kafkajs.Kafka({ brokers: [bootstrap(target)], logLevel: kafkajs.logLevel.NOTHING }).admin();
-  await admin.connect();
+  const deadline = Date.now() + 60_000;
+  await retryUntil(`connecting to ${bootstrap(target)}`, deadline, () => admin.connect());
   try {
-    const offsets = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const offsets = await retryUntil(`committed offsets of ${group}`, deadline, () => admin.fetchOffsets({ groupId: group, topics: [topic] }));
     return offsets.flatMap((t) => t.partitions).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
   } finally {
     await admin.disconnect();
