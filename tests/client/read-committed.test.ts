@@ -12,6 +12,7 @@ import { Admin, Consumer, Producer, type ConsumerRecord } from '@sluice/client';
 import { spawnJavaTool } from '../support/java.js';
 import { onJsonLines } from '../support/processes.js';
 import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget } from './targets.js';
+import { createTopicsAndWait } from '../support/topics.js';
 
 /** Drives Tools.java `transactions`: one command per line, resolved when Java says it is done. */
 class JavaTransactions {
@@ -76,7 +77,7 @@ describe(`read_committed on ${apacheKafkaTarget.name} with the Java transactiona
 
   test('aborted records are hidden, and an open transaction holds back everything after it', async () => {
     const topic = uniqueName('read-committed');
-    await admin.createTopics([{ name: topic, numPartitions: 1 }]);
+    await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
     const java = await JavaTransactions.start(broker.bootstrap, topic);
     const committed = new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
     const uncommitted = new Consumer({ bootstrapServers: broker.bootstrap, autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
@@ -131,7 +132,7 @@ describe(`read_committed on ${sluiceTarget.name}, which has no transactions yet`
     const producer = new Producer({ bootstrapServers: broker.bootstrap });
     const consumer = new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
     try {
-      await admin.createTopics([{ name: topic, numPartitions: 1 }]);
+      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
       await producer.sendBatch(Array.from({ length: 20 }, (_, i) => ({ topic, partition: 0, value: `v${i}` })));
       consumer.assign([{ topic, partition: 0 }]);
       assert.deepEqual(values(await readAll(consumer, 20)), Array.from({ length: 20 }, (_, i) => `v${i}`));
