@@ -267,6 +267,18 @@ export class ClassicGroup {
     return [...this.members.values()].map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, metadata: m.metadataFor(this.protocolName ?? '') }));
   }
 
+  /**
+   * A new incarnation of this group, Empty since `stateTimestamp`: what stays of a deleted empty
+   * group when its deletion could not be written (a Dead group never comes back to life).
+   */
+  emptyCopy(stateTimestamp: number): ClassicGroup {
+    const copy = new ClassicGroup(this.groupId, stateTimestamp);
+    copy.generationId = this.generationId;
+    copy.protocolType = this.protocolType;
+    copy.protocolName = this.protocolName;
+    return copy;
+  }
+
   /** Topics the members subscribe to, for the consumer protocol (null when not knowable). */
   subscribedTopics: Set<string> | null = null;
 }

@@ -9,6 +9,7 @@
  * done with keyed timers and stored resolvers: nothing polls.
  */
 import { ErrorCode } from '@sluice/protocol';
+import type { BrokerLog } from '../core.js';
 import { ClassicGroup, EMPTY_ASSIGNMENT, GroupError, type JoinResult, Member, type Protocol, type SyncResult, failedJoin } from './classic-group.js';
 import {
   type GroupRecord,
@@ -79,24 +80,35 @@ export interface OffsetCommitRequest {
   offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number; metadata: string | null }[];
 }
 
+type StoredOffset = CommittedOffset & { topic: string; partition: number };
+
 const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 const isProtocolInconsistent = (given: string | null, current: string | null) => given !== null && current !== null && given !== current;
 
 export class GroupCoordinator {
   readonly groups = new Map<string, ClassicGroup>();
-  readonly offsets = new Map<string, Map<string, CommittedOffset & { topic: string; partition: number }>>();
+  readonly offsets = new Map<string, Map<string, StoredOffset>>();
 
   constructor(
     private readonly config: GroupConfig,
     private readonly store: GroupStore,
     private readonly timer: Timer,
-    private readonly log: { warn(m: string): void } = { warn() {} },
+    private readonly log: Pick<BrokerLog, 'warn' | 'error'> = { warn() {}, error() {} },
   ) {}
+
+  /**
+   * Commits handed to the store and not yet durable, per group and partition (Kafka's
+   * pendingOffsetCommits): a deletion must tombstone their partitions too, and they keep their
+   * partition (and its group) from expiring meanwhile.
+   */
+  private readonly pendingCommits = new Map<string, Map<string, { topic: string; partition: number; writes: number }>>();
 
   /** Starts the periodic offsets-retention check. */
   start(): void {
     this.timer.schedule('offsets-expiration', this.config.offsetsRetentionCheckIntervalMs, () => {
-      void this.expireOffsets().finally(() => this.start());
+      this.expireOffsets()
+        .catch((e) => this.log.error('offsets retention check failed', e))
+        .finally(() => this.start());
     });
   }
 
@@ -114,6 +126,31 @@ export class GroupCoordinator {
 
   private now(): number {
     return this.timer.now();
+  }
+
+  /**
+   * True while `group` is the incarnation kept under its id: a timer or a write started for a
+   * group that has since been deleted (and perhaps created again) must not touch its successor.
+   */
+  private isCurrent(group: ClassicGroup): boolean {
+    return this.groups.get(group.groupId) === group && group.state !== 'Dead';
+  }
+
+  /** Deletes a group from memory at once (Kafka: transition to Dead, then remove), with its timers. */
+  private removeGroup(group: ClassicGroup): void {
+    const failed = failedJoin(ErrorCode.COORDINATOR_NOT_AVAILABLE, '');
+    for (const m of group.members.values()) {
+      m.awaitingJoin?.({ ...failed, memberId: m.memberId });
+      m.awaitingJoin = null;
+      m.awaitingSync?.({ errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, protocolType: null, protocolName: null, assignment: EMPTY_ASSIGNMENT });
+      m.awaitingSync = null;
+      this.timer.cancel(this.heartbeatKey(group, m.memberId));
+    }
+    for (const id of group.pendingJoinMembers) this.timer.cancel(this.heartbeatKey(group, id));
+    this.timer.cancel(this.joinKey(group));
+    this.timer.cancel(this.syncKey(group));
+    group.transitionTo('Dead', this.now());
+    if (this.groups.get(group.groupId) === group) this.groups.delete(group.groupId);
   }
 
   private getOrCreate(groupId: string, create: boolean): ClassicGroup | undefined {
@@ -137,6 +174,7 @@ export class GroupCoordinator {
     if (group === undefined) return Promise.resolve(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, req.memberId));
     if (!this.acceptJoiningMember(group, req.memberId)) {
       group.remove(req.memberId);
+      this.timer.cancel(this.heartbeatKey(group, req.memberId));
       return Promise.resolve(failedJoin(ErrorCode.GROUP_MAX_SIZE_REACHED, ''));
     }
     return new Promise<JoinResult>((resolve) => {
@@ -168,7 +206,7 @@ export class GroupCoordinator {
     }
     if (req.requireKnownMemberId) {
       group.pendingJoinMembers.add(newMemberId);
-      this.timer.schedule(this.heartbeatKey(group, newMemberId), req.sessionTimeoutMs, () => this.expireHeartbeat(group.groupId, newMemberId));
+      this.timer.schedule(this.heartbeatKey(group, newMemberId), req.sessionTimeoutMs, () => this.expireHeartbeat(group, newMemberId));
       return resolve(failedJoin(ErrorCode.MEMBER_ID_REQUIRED, newMemberId));
     }
     this.addMemberThenRebalance(group, req, newMemberId, resolve);
@@ -245,20 +283,27 @@ export class GroupCoordinator {
         // Same protocol: no rebalance. Persist the new member id, then answer with the current
         // generation (the leader, from v9, learns the members but is told not to reassign).
         member.awaitingJoin = null;
-        this.store.append(group.groupId, [groupMetadataRecord(group, this.now())]).then(
-          () => {
-            const isLeader = group.isLeader(newMemberId);
-            const base = { errorCode: ErrorCode.NONE, generationId: group.generationId, protocolType: group.protocolType, protocolName: group.protocolName, memberId: newMemberId };
-            if (req.supportsSkipAssignment) resolve({ ...base, leader: group.leaderId ?? '', skipAssignment: isLeader, members: isLeader ? group.currentMembers() : [] });
-            else resolve({ ...base, leader: currentLeader ?? '', skipAssignment: false, members: [] });
-          },
-          () => {
-            group.updateMember(member, old.protocols, old.rebalanceTimeoutMs, old.sessionTimeoutMs);
-            const back = group.replaceStaticMember(req.groupInstanceId!, newMemberId, oldMemberId);
-            this.scheduleHeartbeat(group, back, back.sessionTimeoutMs);
-            resolve({ ...failedJoin(ErrorCode.COORDINATOR_NOT_AVAILABLE, ''), generationId: group.generationId, leader: currentLeader ?? '' });
-          },
-        );
+        this.store
+          .append(group.groupId, [groupMetadataRecord(group, this.now())])
+          .then(
+            () => {
+              const isLeader = group.isLeader(newMemberId);
+              const base = { errorCode: ErrorCode.NONE, generationId: group.generationId, protocolType: group.protocolType, protocolName: group.protocolName, memberId: newMemberId };
+              if (req.supportsSkipAssignment) resolve({ ...base, leader: group.leaderId ?? '', skipAssignment: isLeader, members: isLeader ? group.currentMembers() : [] });
+              else resolve({ ...base, leader: currentLeader ?? '', skipAssignment: false, members: [] });
+            },
+            () => {
+              // Undo the replacement, unless the group or the member has moved on since.
+              if (this.isCurrent(group) && group.staticMembers.get(req.groupInstanceId!) === newMemberId) {
+                group.updateMember(member, old.protocols, old.rebalanceTimeoutMs, old.sessionTimeoutMs);
+                this.timer.cancel(this.heartbeatKey(group, newMemberId));
+                const back = group.replaceStaticMember(req.groupInstanceId!, newMemberId, oldMemberId);
+                this.scheduleHeartbeat(group, back, back.sessionTimeoutMs);
+              }
+              resolve({ ...failedJoin(ErrorCode.COORDINATOR_NOT_AVAILABLE, ''), generationId: group.generationId, leader: currentLeader ?? '' });
+            },
+          )
+          .catch((e) => this.log.error(`group ${group.groupId}: updating static member ${req.groupInstanceId} failed`, e));
         return;
       }
       return this.maybePrepareRebalanceOrCompleteJoin(group);
@@ -285,46 +330,38 @@ export class GroupCoordinator {
     if (initial) {
       const delay = this.config.initialRebalanceDelayMs;
       const remaining = Math.max(this.rebalanceTimeout(group) - delay, 0);
-      this.timer.schedule(this.joinKey(group), delay, () => this.tryCompleteInitialRebalance(group.groupId, delay, remaining));
+      this.timer.schedule(this.joinKey(group), delay, () => this.tryCompleteInitialRebalance(group, delay, remaining));
     }
     group.transitionTo('PreparingRebalance', this.now());
     if (initial) return;
     if (group.hasAllMembersJoined()) this.completeJoin(group);
-    else this.timer.schedule(this.joinKey(group), this.rebalanceTimeout(group), () => this.completeJoinById(group.groupId));
+    else this.timer.schedule(this.joinKey(group), this.rebalanceTimeout(group), () => this.completeJoin(group));
   }
 
-  private tryCompleteInitialRebalance(groupId: string, delayMs: number, remainingMs: number): void {
-    const group = this.groups.get(groupId);
-    if (group === undefined) return;
+  private tryCompleteInitialRebalance(group: ClassicGroup, delayMs: number, remainingMs: number): void {
+    if (!this.isCurrent(group)) return;
     if (group.newMemberAdded && remainingMs !== 0) {
       group.newMemberAdded = false;
       const next = Math.min(this.config.initialRebalanceDelayMs, remainingMs);
-      this.timer.schedule(this.joinKey(group), next, () => this.tryCompleteInitialRebalance(groupId, next, Math.max(remainingMs - delayMs, 0)));
+      this.timer.schedule(this.joinKey(group), next, () => this.tryCompleteInitialRebalance(group, next, Math.max(remainingMs - delayMs, 0)));
     } else this.completeJoin(group);
-  }
-
-  private completeJoinById(groupId: string): void {
-    const g = this.groups.get(groupId);
-    if (g !== undefined) this.completeJoin(g);
   }
 
   private completeJoin(group: ClassicGroup): void {
     this.timer.cancel(this.joinKey(group));
+    // Only a rebalance in progress, of the group kept under its id, has a join phase to complete.
+    if (!this.isCurrent(group) || group.state !== 'PreparingRebalance') return;
     for (const m of [...group.members.values()]) {
-      if (m.awaitingJoin === null && m.groupInstanceId === null) {
-        group.remove(m.memberId);
-        this.timer.cancel(this.heartbeatKey(group, m.memberId));
-      }
+      if (m.awaitingJoin === null && m.groupInstanceId === null) this.removeCurrentMember(group, m.memberId);
     }
-    if (group.state === 'Dead') return;
     if (!group.maybeElectNewJoinedLeader() && group.members.size > 0) {
       // Nobody rejoined: try again once the session timeouts have removed the silent members.
-      this.timer.schedule(this.joinKey(group), this.rebalanceTimeout(group), () => this.completeJoinById(group.groupId));
+      this.timer.schedule(this.joinKey(group), this.rebalanceTimeout(group), () => this.completeJoin(group));
       return;
     }
     group.initNextGeneration(this.now());
     group.subscribedTopics = group.protocolType === 'consumer' ? subscribedTopics(group) : null;
-    if (group.state === 'Empty') {
+    if (group.members.size === 0) {
       this.store.append(group.groupId, [groupMetadataRecord(group, this.now())]).catch((e) => this.log.warn(`storing empty group ${group.groupId} failed: ${e}`));
       return;
     }
@@ -337,17 +374,13 @@ export class GroupCoordinator {
       group.pendingSyncMembers.add(m.memberId);
     }
     const generation = group.generationId;
-    this.timer.schedule(this.syncKey(group), this.rebalanceTimeout(group), () => this.expirePendingSync(group.groupId, generation));
+    this.timer.schedule(this.syncKey(group), this.rebalanceTimeout(group), () => this.expirePendingSync(group, generation));
   }
 
-  private expirePendingSync(groupId: string, generation: number): void {
-    const group = this.groups.get(groupId);
-    if (group === undefined || group.generationId !== generation) return;
+  private expirePendingSync(group: ClassicGroup, generation: number): void {
+    if (!this.isCurrent(group) || group.generationId !== generation) return;
     if ((group.state === 'CompletingRebalance' || group.state === 'Stable') && group.pendingSyncMembers.size > 0) {
-      for (const id of [...group.pendingSyncMembers]) {
-        group.remove(id);
-        this.timer.cancel(this.heartbeatKey(group, id));
-      }
+      for (const id of [...group.pendingSyncMembers]) this.removeCurrentMember(group, id);
       this.prepareRebalance(group);
     }
   }
@@ -390,19 +423,23 @@ export class GroupCoordinator {
       for (const a of req.assignments) assignment.set(a.memberId, a.assignment);
       for (const id of group.members.keys()) if (!assignment.has(id)) assignment.set(id, EMPTY_ASSIGNMENT);
       const generation = group.generationId;
-      this.store.append(group.groupId, [groupMetadataRecord(group, this.now(), assignment)]).then(
-        () => {
-          if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
-          for (const m of group.members.values()) m.assignment = assignment.get(m.memberId) ?? EMPTY_ASSIGNMENT;
-          this.propagateAssignment(group, ErrorCode.NONE, false);
-          group.transitionTo('Stable', this.now());
-        },
-        () => {
-          if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
-          this.propagateAssignment(group, ErrorCode.COORDINATOR_NOT_AVAILABLE, true);
-          this.maybePrepareRebalanceOrCompleteJoin(group);
-        },
-      );
+      const stillWaiting = () => this.isCurrent(group) && group.state === 'CompletingRebalance' && group.generationId === generation;
+      this.store
+        .append(group.groupId, [groupMetadataRecord(group, this.now(), assignment)])
+        .then(
+          () => {
+            if (!stillWaiting()) return;
+            for (const m of group.members.values()) m.assignment = assignment.get(m.memberId) ?? EMPTY_ASSIGNMENT;
+            this.propagateAssignment(group, ErrorCode.NONE, false);
+            group.transitionTo('Stable', this.now());
+          },
+          () => {
+            if (!stillWaiting()) return;
+            this.propagateAssignment(group, ErrorCode.COORDINATOR_NOT_AVAILABLE, true);
+            this.maybePrepareRebalanceOrCompleteJoin(group);
+          },
+        )
+        .catch((e) => this.log.error(`group ${group.groupId}: completing generation ${generation} failed`, e));
     });
   }
 
@@ -480,22 +517,26 @@ export class GroupCoordinator {
     return { errorCode: ErrorCode.NONE, members: results };
   }
 
+  /** Removes a member, answering any JoinGroup or SyncGroup of it still waiting (UNKNOWN_MEMBER_ID). */
   private removeCurrentMember(group: ClassicGroup, memberId: string): void {
     const m = group.members.get(memberId);
     this.timer.cancel(this.heartbeatKey(group, memberId));
-    m?.awaitingJoin?.(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, ''));
-    if (m) m.awaitingJoin = null;
+    if (m !== undefined) {
+      m.awaitingJoin?.(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, ''));
+      m.awaitingJoin = null;
+      m.awaitingSync?.({ errorCode: ErrorCode.UNKNOWN_MEMBER_ID, protocolType: null, protocolName: null, assignment: EMPTY_ASSIGNMENT });
+      m.awaitingSync = null;
+    }
     group.remove(memberId);
   }
 
   private scheduleHeartbeat(group: ClassicGroup, member: Member, timeoutMs: number): void {
     const memberId = member.memberId;
-    this.timer.schedule(this.heartbeatKey(group, memberId), timeoutMs, () => this.expireHeartbeat(group.groupId, memberId));
+    this.timer.schedule(this.heartbeatKey(group, memberId), timeoutMs, () => this.expireHeartbeat(group, memberId));
   }
 
-  private expireHeartbeat(groupId: string, memberId: string): void {
-    const group = this.groups.get(groupId);
-    if (group === undefined || group.state === 'Dead') return;
+  private expireHeartbeat(group: ClassicGroup, memberId: string): void {
+    if (!this.isCurrent(group)) return;
     if (group.isPendingMember(memberId)) {
       group.remove(memberId);
       if (group.state === 'PreparingRebalance' && group.hasAllMembersJoined()) this.completeJoin(group);
@@ -503,9 +544,7 @@ export class GroupCoordinator {
     }
     const member = group.members.get(memberId);
     if (member === undefined || member.hasSatisfiedHeartbeat()) return;
-    member.awaitingJoin?.(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, ''));
-    member.awaitingJoin = null;
-    group.remove(memberId);
+    this.removeCurrentMember(group, memberId);
     if (group.state === 'Stable' || group.state === 'CompletingRebalance') this.maybePrepareRebalanceOrCompleteJoin(group);
     else if (group.state === 'PreparingRebalance' && group.hasAllMembersJoined()) this.completeJoin(group);
   }
@@ -523,6 +562,12 @@ export class GroupCoordinator {
   }
 
   // ---------------------------------------------------------------- offsets
+  //
+  // `offsets` holds exactly what is durable, in log order: a write changes it when it completes,
+  // and writes complete in the order they were handed to the store (one partition per group), so
+  // replaying __consumer_offsets always gives back what is served. Decisions taken when a write is
+  // handed over (which partitions to tombstone, which may expire) also count the commits still in
+  // flight, as Kafka's pendingOffsetCommits do.
 
   /** Validates and stores commits; resolves with an error code per partition, in request order. */
   async commitOffsets(req: OffsetCommitRequest): Promise<number[]> {
@@ -544,7 +589,7 @@ export class GroupCoordinator {
     const now = BigInt(this.now());
     const codes: number[] = [];
     const records: GroupRecord[] = [];
-    const accepted: { key: string; value: CommittedOffset & { topic: string; partition: number } }[] = [];
+    const accepted: { key: string; value: StoredOffset }[] = [];
     for (const o of req.offsets) {
       const metadata = o.metadata ?? '';
       if (Buffer.byteLength(metadata) > this.config.offsetMetadataMaxBytes) {
@@ -556,17 +601,52 @@ export class GroupCoordinator {
       accepted.push({ key: tp(o.topic, o.partition), value });
       codes.push(ErrorCode.NONE);
     }
-    if (records.length > 0) {
-      try {
-        await this.store.append(req.groupId, records);
-      } catch {
-        return codes.map((c) => (c === ErrorCode.NONE ? ErrorCode.COORDINATOR_NOT_AVAILABLE : c));
-      }
-      let map = this.offsets.get(req.groupId);
-      if (map === undefined) this.offsets.set(req.groupId, (map = new Map()));
-      for (const a of accepted) map.set(a.key, a.value);
+    if (records.length === 0) return codes;
+    for (const a of accepted) this.changePending(req.groupId, a.value, +1);
+    try {
+      await this.store.append(req.groupId, records);
+    } catch {
+      return codes.map((c) => (c === ErrorCode.NONE ? ErrorCode.COORDINATOR_NOT_AVAILABLE : c));
+    } finally {
+      for (const a of accepted) this.changePending(req.groupId, a.value, -1);
     }
+    let map = this.offsets.get(req.groupId);
+    if (map === undefined) this.offsets.set(req.groupId, (map = new Map()));
+    for (const a of accepted) map.set(a.key, a.value);
     return codes;
+  }
+
+  private changePending(groupId: string, p: { topic: string; partition: number }, by: 1 | -1): void {
+    let byPartition = this.pendingCommits.get(groupId);
+    if (byPartition === undefined) this.pendingCommits.set(groupId, (byPartition = new Map()));
+    const key = tp(p.topic, p.partition);
+    const writes = (byPartition.get(key)?.writes ?? 0) + by;
+    if (writes > 0) byPartition.set(key, { topic: p.topic, partition: p.partition, writes });
+    else byPartition.delete(key);
+    if (byPartition.size === 0) this.pendingCommits.delete(groupId);
+  }
+
+  private hasPendingCommit(groupId: string, key: string): boolean {
+    return this.pendingCommits.get(groupId)?.has(key) ?? false;
+  }
+
+  /** Partitions with an offset, durable or on its way: what a deletion must tombstone. */
+  private partitionsWithOffsets(groupId: string): { topic: string; partition: number }[] {
+    const out = new Map<string, { topic: string; partition: number }>();
+    for (const [key, o] of this.offsets.get(groupId) ?? []) out.set(key, { topic: o.topic, partition: o.partition });
+    for (const [key, p] of this.pendingCommits.get(groupId) ?? []) out.set(key, { topic: p.topic, partition: p.partition });
+    return [...out.values()];
+  }
+
+  /** Hands tombstones to the store; once durable, the offsets leave memory too. */
+  private async removeOffsets(groupId: string, partitions: { topic: string; partition: number }[], extra: GroupRecord[] = []): Promise<void> {
+    const records = [...partitions.map((p) => offsetTombstone(groupId, p.topic, p.partition)), ...extra];
+    if (records.length === 0) return;
+    await this.store.append(groupId, records);
+    const map = this.offsets.get(groupId);
+    if (map === undefined) return;
+    for (const p of partitions) map.delete(tp(p.topic, p.partition));
+    if (map.size === 0) this.offsets.delete(groupId);
   }
 
   committed(groupId: string, topic: string, partition: number): CommittedOffset | undefined {
@@ -574,7 +654,7 @@ export class GroupCoordinator {
   }
 
   /** Every committed offset of a group (OffsetFetch with topics = null). */
-  allCommitted(groupId: string): (CommittedOffset & { topic: string; partition: number })[] {
+  allCommitted(groupId: string): StoredOffset[] {
     return [...(this.offsets.get(groupId)?.values() ?? [])];
   }
 
@@ -585,71 +665,79 @@ export class GroupCoordinator {
     if (group.state !== 'Empty' && group.protocolType !== 'consumer' && group.protocolType !== null) throw new GroupError(ErrorCode.NON_EMPTY_GROUP);
     const map = this.offsets.get(groupId);
     const codes: number[] = [];
-    const records: GroupRecord[] = [];
-    const doomed: string[] = [];
+    const doomed: { topic: string; partition: number }[] = [];
     for (const p of partitions) {
       if (group.state !== 'Empty' && (group.subscribedTopics === null || group.subscribedTopics.has(p.topic))) {
         codes.push(ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC);
         continue;
       }
       codes.push(ErrorCode.NONE);
-      if (map?.has(tp(p.topic, p.partition))) {
-        records.push(offsetTombstone(groupId, p.topic, p.partition));
-        doomed.push(tp(p.topic, p.partition));
-      }
+      const key = tp(p.topic, p.partition);
+      if (map?.has(key) || this.hasPendingCommit(groupId, key)) doomed.push(p);
     }
-    if (records.length > 0) {
-      await this.store.append(groupId, records);
-      for (const k of doomed) map!.delete(k);
+    try {
+      await this.removeOffsets(groupId, doomed);
+    } catch {
+      throw new GroupError(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
     return codes;
   }
 
-  /** DeleteGroups for one group: only empty groups; their offsets go too. */
+  /**
+   * DeleteGroups for one group: only empty groups; their offsets go too. The group leaves memory
+   * at once, as in Kafka, so that no request or timer can act on it while its tombstones are
+   * written; if they cannot be written, it comes back (unless the id has been taken meanwhile).
+   */
   async deleteGroup(groupId: string): Promise<number> {
     const group = this.groups.get(groupId);
-    const hasOffsets = (this.offsets.get(groupId)?.size ?? 0) > 0;
-    if ((group === undefined || group.state === 'Dead') && !hasOffsets) return ErrorCode.GROUP_ID_NOT_FOUND;
+    const partitions = this.partitionsWithOffsets(groupId);
+    if ((group === undefined || group.state === 'Dead') && partitions.length === 0) return ErrorCode.GROUP_ID_NOT_FOUND;
     if (group !== undefined && group.state !== 'Empty' && group.state !== 'Dead') return ErrorCode.NON_EMPTY_GROUP;
-    const records = this.allCommitted(groupId).map((o) => offsetTombstone(groupId, o.topic, o.partition));
-    records.push(groupTombstone(groupId));
-    await this.store.append(groupId, records);
-    this.offsets.delete(groupId);
-    if (group !== undefined) {
-      group.transitionTo('Dead', this.now());
-      this.groups.delete(groupId);
+    const since = group?.stateTimestamp;
+    if (group !== undefined) this.removeGroup(group);
+    try {
+      await this.removeOffsets(groupId, partitions, [groupTombstone(groupId)]);
+    } catch (e) {
+      this.log.warn(`deleting group ${groupId} failed: ${e}`);
+      if (group !== undefined && !this.groups.has(groupId)) this.groups.set(groupId, group.emptyCopy(since!));
+      return ErrorCode.COORDINATOR_NOT_AVAILABLE;
     }
     return ErrorCode.NONE;
   }
 
-  /** Removes offsets past offsets.retention.minutes, as Kafka does for each kind of group. */
+  /**
+   * Removes offsets past offsets.retention.minutes, as Kafka does for each kind of group, except
+   * those with a commit in flight; then empty groups left without offsets are deleted (Kafka's
+   * cleanupGroupMetadata). Each group on its own: one failing does not stop the others.
+   */
   async expireOffsets(): Promise<number> {
     const now = this.now();
-    let removed = 0;
-    for (const [groupId, map] of [...this.offsets]) {
+    const writes: Promise<number>[] = [];
+    for (const groupId of new Set([...this.offsets.keys(), ...this.groups.keys()])) {
       const group = this.groups.get(groupId);
+      const map = this.offsets.get(groupId) ?? new Map<string, StoredOffset>();
       let base: ((o: CommittedOffset) => number) | null = null;
       if (group === undefined || group.protocolType === null) base = (o) => Number(o.commitTimestamp);
       else if (group.state === 'Empty') base = () => group.stateTimestamp;
-      if (base === null) continue;
-      const expired = [...map.values()].filter((o) => now - base!(o) >= this.config.offsetsRetentionMs);
-      if (expired.length === 0) continue;
-      const records = expired.map((o) => offsetTombstone(groupId, o.topic, o.partition));
-      const deleteGroup = expired.length === map.size && (group === undefined || group.state === 'Empty');
-      if (deleteGroup) records.push(groupTombstone(groupId));
-      try {
-        await this.store.append(groupId, records);
-      } catch {
-        continue;
-      }
-      for (const o of expired) map.delete(tp(o.topic, o.partition));
-      removed += expired.length;
-      if (map.size === 0) this.offsets.delete(groupId);
-      if (deleteGroup && group !== undefined) {
-        group.transitionTo('Dead', now);
-        this.groups.delete(groupId);
-      }
+      const expired = base === null ? [] : [...map].filter(([key, o]) => !this.hasPendingCommit(groupId, key) && now - base!(o) >= this.config.offsetsRetentionMs).map(([, o]) => o);
+      const left = map.size - expired.length + (this.pendingCommits.get(groupId)?.size ?? 0);
+      const deleteGroup = left === 0 && group !== undefined && group.state === 'Empty';
+      if (expired.length === 0 && !deleteGroup) continue;
+      const since = group?.stateTimestamp ?? now;
+      if (deleteGroup) this.removeGroup(group);
+      writes.push(
+        this.removeOffsets(groupId, expired, deleteGroup ? [groupTombstone(groupId)] : []).then(
+          () => expired.length,
+          (e) => {
+            this.log.warn(`expiring offsets of group ${groupId} failed: ${e}`);
+            if (deleteGroup && !this.groups.has(groupId)) this.groups.set(groupId, group.emptyCopy(since));
+            return 0;
+          },
+        ),
+      );
     }
+    let removed = 0;
+    for (const n of await Promise.all(writes)) removed += n;
     return removed;
   }
 

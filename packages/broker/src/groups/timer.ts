@@ -76,4 +76,9 @@ export class ManualTimer implements Timer {
   has(key: string): boolean {
     return this.timers.has(key);
   }
+
+  /** The keys of the timers not yet fired. */
+  keys(): string[] {
+    return [...this.timers.keys()];
+  }
 }

@@ -278,3 +278,84 @@ test('a group lands in the __consumer_offsets partition Kafka would pick', () =>
   assert.equal(offsetsPartitionFor('polygenelubricants', 50), 0); // hashCode Integer.MIN_VALUE
   assert.equal(offsetsPartitionFor('a', 50), 47);
 });
+
+// ---------------------------------------------------------------- deletion, incarnations, timers
+
+const simpleCommit = (offset: bigint) => ({ groupId: 'g', memberId: '', groupInstanceId: null, generationId: -1, offsets: [{ topic: 't', partition: 0, offset, leaderEpoch: -1, metadata: null }] });
+
+test('OffsetCommit, then DeleteGroups and JoinGroup back to back, then OffsetCommit: the initial-rebalance timer never acts on the recreated group', async () => {
+  // The sequence that killed the broker: the join timer of the deleted group fired on the group
+  // created after it and tried to move it from Empty to Empty, inside a timer.
+  const { coordinator, timer } = setup({ initialRebalanceDelayMs: 3000 });
+  assert.deepEqual(await coordinator.commitOffsets(simpleCommit(5n)), [ErrorCode.NONE]);
+  const deleted = coordinator.deleteGroup('g');
+  const joined = coordinator.join(joinRequest({ requireKnownMemberId: false })); // JoinGroup v3: joins at once
+  assert.equal(await deleted, ErrorCode.NONE, 'the empty group is deleted before the join arrives');
+  assert.deepEqual(await coordinator.commitOffsets(simpleCommit(6n)), [ErrorCode.UNKNOWN_MEMBER_ID], 'the new group is rebalancing, no longer empty');
+  timer.advance(3000);
+  const result = await joined;
+  assert.deepEqual([result.errorCode, result.generationId], [ErrorCode.NONE, 1], 'the join formed generation 1 of the new group');
+  assert.equal(coordinator.groups.get('g')!.state, 'CompletingRebalance');
+  assert.equal(coordinator.committed('g', 't', 0), undefined, 'the deleted offsets stay deleted');
+});
+
+test('DeleteGroups right after a JoinGroup: the group is not empty any more, and its timers carry on', async () => {
+  const { coordinator, timer } = setup({ initialRebalanceDelayMs: 3000 });
+  await coordinator.commitOffsets(simpleCommit(5n));
+  const joined = coordinator.join(joinRequest({ requireKnownMemberId: false }));
+  assert.equal(await coordinator.deleteGroup('g'), ErrorCode.NON_EMPTY_GROUP);
+  timer.advance(3000);
+  assert.equal((await joined).generationId, 1);
+  assert.equal(coordinator.committed('g', 't', 0)?.offset, 5n);
+});
+
+test('a deleted group takes its timers with it, and a deletion that cannot be written leaves the group as it was', async () => {
+  const { coordinator, timer, store } = setup();
+  const pending = await coordinator.join(joinRequest()); // MEMBER_ID_REQUIRED: a pending member with a session timer
+  assert.equal(pending.errorCode, ErrorCode.MEMBER_ID_REQUIRED);
+  await coordinator.commitOffsets(simpleCommit(7n));
+  store.fail = true;
+  assert.equal(await coordinator.deleteGroup('g'), ErrorCode.COORDINATOR_NOT_AVAILABLE);
+  assert.equal(coordinator.groups.get('g')?.state, 'Empty');
+  assert.equal(coordinator.committed('g', 't', 0)?.offset, 7n);
+  store.fail = false;
+  assert.equal(await coordinator.deleteGroup('g'), ErrorCode.NONE);
+  assert.deepEqual(timer.keys().filter((k) => k.includes(' g ') || k.endsWith(' g')), [], 'no timer of the deleted group is left');
+  assert.equal(coordinator.groups.has('g'), false);
+  assert.equal(await coordinator.deleteGroup('g'), ErrorCode.GROUP_ID_NOT_FOUND);
+});
+
+test('a commit written before a deletion is not served after it, and one written after it is', async () => {
+  const { coordinator, store } = setup();
+  await coordinator.commitOffsets(simpleCommit(1n));
+  const before = coordinator.commitOffsets(simpleCommit(2n));
+  const deleted = coordinator.deleteGroup('g');
+  const after = coordinator.commitOffsets({ ...simpleCommit(3n), offsets: [{ topic: 't', partition: 1, offset: 3n, leaderEpoch: -1, metadata: null }] });
+  assert.deepEqual([await before, await deleted, await after], [[ErrorCode.NONE], ErrorCode.NONE, [ErrorCode.NONE]]);
+  assert.equal(coordinator.committed('g', 't', 0), undefined);
+  assert.equal(coordinator.committed('g', 't', 1)?.offset, 3n);
+  const replayed = setup();
+  for (const r of store.records) replayed.coordinator.replay(decodeGroupRecord(r.key, r.value)!);
+  assert.deepEqual(replayed.coordinator.allCommitted('g').map((o) => [o.partition, o.offset]), [[1, 3n]], 'the log says the same');
+});
+
+test('the retention check removes empty groups left without offsets (a JoinGroup never completed), with their timers', async () => {
+  const { coordinator, timer } = setup({ offsetsRetentionCheckIntervalMs: 60_000 });
+  coordinator.start();
+  await coordinator.join(joinRequest()); // MEMBER_ID_REQUIRED, and the client never comes back
+  assert.ok(coordinator.groups.has('g'));
+  timer.advance(60_000);
+  await flush();
+  assert.equal(coordinator.groups.has('g'), false);
+  assert.deepEqual(timer.keys(), ['offsets-expiration']);
+});
+
+test('a member removed while its SyncGroup waits gets an answer', async () => {
+  const { coordinator } = setup();
+  const a = await joinNew(coordinator, { clientId: 'a' });
+  const waiting = coordinator.sync({ groupId: 'g', memberId: a.memberId, groupInstanceId: null, generationId: 1, protocolType: null, protocolName: null, assignments: [] });
+  // The leader's assignment is being written; the member leaves meanwhile.
+  coordinator.leave('g', [{ memberId: a.memberId, groupInstanceId: null }]);
+  const answer = await waiting;
+  assert.equal(answer.errorCode, ErrorCode.UNKNOWN_MEMBER_ID);
+});
