@@ -73,7 +73,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   const fs = options.fs ?? new NodeFileSystem();
   const nodeId = config.int('node.id');
 
-  const delayed = new DelayedOperations();
+  const delayed = new DelayedOperations(log);
   let logs: LogManager | undefined;
   try {
     const started = Date.now();
@@ -101,7 +101,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
         offsetMetadataMaxBytes: config.int('offset.metadata.max.bytes'),
       },
       offsetsStore,
-      new SystemTimer(),
+      new SystemTimer(log),
       log,
     );
     const replayed = await offsetsStore.load(groups);

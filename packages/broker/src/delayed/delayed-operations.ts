@@ -4,6 +4,7 @@
  * watches keys; whoever changes the state behind a key calls notify(key), which re-checks only the
  * operations watching it. Nothing polls.
  */
+import { type ErrorLog, contained, stderrErrorLog } from '../contain.js';
 
 interface Operation {
   readonly keys: readonly string[];
@@ -15,6 +16,8 @@ interface Operation {
 
 export class DelayedOperations {
   private readonly watchers = new Map<string, Set<Operation>>();
+
+  constructor(private readonly log: ErrorLog = stderrErrorLog) {}
 
   /**
    * Resolves true as soon as `tryComplete()` returns true (checked now and on every notify of one
@@ -30,11 +33,12 @@ export class DelayedOperations {
         if (set === undefined) this.watchers.set(k, (set = new Set()));
         set.add(op);
       }
-      op.timer = setTimeout(() => this.finish(op, false), timeoutMs);
+      // Runs from a timer: nothing may escape it (keys name the topic-partition or group).
+      op.timer = setTimeout(contained(this.log, () => `expiring a delayed operation on ${describeKeys(keys)}`, () => this.finish(op, false)), timeoutMs);
     });
   }
 
-  /** Re-checks the operations watching `key`. */
+  /** Re-checks the operations watching `key`. Called from event listeners: it never throws. */
   notify(key: string): void {
     const set = this.watchers.get(key);
     if (set === undefined) return;
@@ -46,7 +50,7 @@ export class DelayedOperations {
       } catch {
         completed = true; // let the waiter find and report the problem itself
       }
-      if (completed) this.finish(op, true);
+      if (completed) contained(this.log, () => `completing a delayed operation on ${describeKeys([key])}`, () => this.finish(op, true))();
     }
   }
 
@@ -73,4 +77,9 @@ export class DelayedOperations {
     }
     op.resolve(completed);
   }
+}
+
+/** Keys as a log line shows them: a partition key's NUL between topic and partition becomes a dash. */
+function describeKeys(keys: readonly string[]): string {
+  return keys.map((k) => k.replace('\u0000', '-')).join(', ');
 }

@@ -2,6 +2,8 @@
  * Keyed timers: scheduling a key again replaces its timer, as Kafka's coordinator timer does.
  * Injectable so that group tests can drive time without sleeping.
  */
+import { type ErrorLog, contained, stderrErrorLog } from '../contain.js';
+
 export interface Timer {
   now(): number;
   schedule(key: string, delayMs: number, fn: () => void): void;
@@ -9,8 +11,15 @@ export interface Timer {
   cancelAll(): void;
 }
 
+/**
+ * Real time. A callback that throws is logged with its key (which names the group and member) and
+ * goes no further, as Kafka's coordinator runtime does with a failed timer operation: a bug in one
+ * group's timer must not end the broker.
+ */
 export class SystemTimer implements Timer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly log: ErrorLog = stderrErrorLog) {}
 
   now(): number {
     return Date.now();
@@ -18,9 +27,10 @@ export class SystemTimer implements Timer {
 
   schedule(key: string, delayMs: number, fn: () => void): void {
     this.cancel(key);
+    const run = contained(this.log, `timer ${key}`, fn);
     const t = setTimeout(() => {
       this.timers.delete(key);
-      fn();
+      run();
     }, Math.min(Math.max(0, delayMs), 2 ** 31 - 1));
     t.unref();
     this.timers.set(key, t);
@@ -38,7 +48,7 @@ export class SystemTimer implements Timer {
   }
 }
 
-/** A timer whose clock only moves when told to: for deterministic tests. */
+/** A timer whose clock only moves when told to: for deterministic tests, which see what a callback throws. */
 export class ManualTimer implements Timer {
   private time = 0;
   private readonly timers = new Map<string, { at: number; fn: () => void }>();
