@@ -82,6 +82,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       dataDir,
       brokerDefaults: config.topicDefaults(),
       maintenanceIntervalMs: config.int('log.retention.check.interval.ms'),
+      cleanerBackoffMs: Math.max(1, config.int('log.cleaner.backoff.ms')), // 0 is Kafka's "no sleep", not "never"
+      log,
       onProgress: (opened, total) => log.info(`opened ${opened} of ${total} partitions`),
     });
     const { clusterId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));

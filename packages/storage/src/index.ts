@@ -7,5 +7,5 @@ export * from './errors.js';
 export * from './config-def.js';
 export * from './topic-config.js';
 export { PartitionLog, type AppendResult, type AppendOptions, type PartitionLogOptions } from './log/partition-log.js';
-export { compactLog, type CompactionResult } from './log/cleaner.js';
-export { LogManager, type TopicMetadata, type LogManagerOptions, partitionDirName } from './log-manager.js';
+export { compactLog, type CompactionResult, type UnreadableBatch } from './log/cleaner.js';
+export { LogManager, type TopicMetadata, type LogManagerOptions, type MaintenanceTimers, type MaintenanceLog, partitionDirName } from './log-manager.js';

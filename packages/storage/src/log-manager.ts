@@ -10,7 +10,7 @@
 import { randomUuid } from '@sluice/protocol';
 import { FileCache } from './file-cache.js';
 import { type FileSystem, mkdirDurable, writeFileAtomic } from './fs/types.js';
-import { compactLog } from './log/cleaner.js';
+import { type UnreadableBatch, compactLog } from './log/cleaner.js';
 import { PartitionLog } from './log/partition-log.js';
 import { type LogConfig, resolveTopicConfig, validateTopicConfigs } from './topic-config.js';
 import { StorageError } from './errors.js';
@@ -29,11 +29,41 @@ export interface LogManagerOptions {
   brokerDefaults?: Record<string, string>;
   maxOpenFiles?: number;
   now?: () => number;
-  /** How often retention and compaction run (log.retention.check.interval.ms); 0 to never schedule. */
+  /** How often retention runs (log.retention.check.interval.ms); 0 to never schedule. */
   maintenanceIntervalMs?: number;
+  /**
+   * How long the cleaner sleeps when no log needed compacting (log.cleaner.backoff.ms, Kafka's
+   * default 15000); 0 to never schedule it. Defaults to 0 when maintenanceIntervalMs is 0, which
+   * so keeps meaning "no background maintenance" (runMaintenance() only).
+   */
+  cleanerBackoffMs?: number;
+  /** Timers for both schedules; tests give a manual clock's. */
+  timers?: MaintenanceTimers;
+  /** Where maintenance reports errors and unreadable batches (the broker's log). */
+  log?: MaintenanceLog;
   /** Called while opening many partitions: (opened, total). */
   onProgress?: (opened: number, total: number) => void;
 }
+
+export interface MaintenanceTimers {
+  setTimeout(fn: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface MaintenanceLog {
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+const systemTimers: MaintenanceTimers = {
+  setTimeout: (fn, delayMs) => setTimeout(fn, delayMs).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+const consoleMaintenanceLog: MaintenanceLog = {
+  warn: (message) => console.warn(message),
+  error: (message, error) => console.error(message, error),
+};
 
 const METADATA_FILE = 'topics.json';
 
@@ -46,14 +76,24 @@ export class LogManager {
   private readonly logs = new Map<string, PartitionLog[]>();
   private readonly cache: FileCache;
   private brokerDefaults: Record<string, string>;
-  private timer: NodeJS.Timeout | undefined;
-  private maintenance: Promise<void> | null = null;
+  private readonly timers: MaintenanceTimers;
+  private readonly maintenanceLog: MaintenanceLog;
+  private retentionTimer: unknown = undefined;
+  private cleanerTimer: unknown = undefined;
+  /** Maintenance passes, one after another. */
+  private maintenance: Promise<void> = Promise.resolve();
+  /** Partitions whose last maintenance step failed, with the error logged (logged again only when it changes). */
+  private readonly failing = new Map<string, string>();
+  /** Unreadable batches already reported, by partition folder and base offset. */
+  private readonly reportedUnreadable = new Set<string>();
   private closed = false;
   private metadataWrite: Promise<void> = Promise.resolve();
 
   private constructor(private readonly options: LogManagerOptions) {
     this.cache = new FileCache(options.fs, options.maxOpenFiles ?? 1000);
     this.brokerDefaults = { ...(options.brokerDefaults ?? {}) };
+    this.timers = options.timers ?? systemTimers;
+    this.maintenanceLog = options.log ?? consoleMaintenanceLog;
   }
 
   get fs(): FileSystem {
@@ -67,11 +107,8 @@ export class LogManager {
   static async open(options: LogManagerOptions): Promise<LogManager> {
     const m = new LogManager(options);
     await m.load();
-    const interval = options.maintenanceIntervalMs ?? 300_000;
-    if (interval > 0) {
-      m.timer = setInterval(() => void m.runMaintenance().catch(() => {}), interval);
-      m.timer.unref();
-    }
+    m.scheduleRetention();
+    m.scheduleCleaner(false);
     return m;
   }
 
@@ -213,29 +250,116 @@ export class LogManager {
     for (const log of this.logs.get(name) ?? []) log.updateConfig(config);
   }
 
-  /** Retention and compaction over every log, once. */
-  async runMaintenance(): Promise<void> {
-    if (this.maintenance !== null) return this.maintenance;
-    this.maintenance = (async () => {
-      try {
-        for (const logs of this.logs.values()) {
-          for (const log of logs) {
-            if (this.closed || log.isClosed) return;
-            await log.applyRetention();
-            await compactLog(log);
-          }
-        }
-      } finally {
-        this.maintenance = null;
-      }
-    })();
-    return this.maintenance;
+  /** Retention and compaction over every log, once (after any pass in progress). */
+  runMaintenance(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.retentionPass();
+      await this.cleanerPass();
+    });
+  }
+
+  /** Resolves once no maintenance pass is running or waiting. */
+  async maintenanceIdle(): Promise<void> {
+    let last: Promise<void>;
+    do {
+      last = this.maintenance;
+      await last;
+    } while (last !== this.maintenance);
+  }
+
+  private enqueue(pass: () => Promise<unknown>): Promise<void> {
+    const run = this.maintenance.then(async () => {
+      if (!this.closed) await pass();
+    });
+    this.maintenance = run.catch((e) => this.maintenanceLog.error('log maintenance failed', e));
+    return run;
+  }
+
+  private scheduleRetention(): void {
+    const interval = this.options.maintenanceIntervalMs ?? 300_000;
+    if (interval <= 0 || this.closed) return;
+    this.retentionTimer = this.timers.setTimeout(() => {
+      void this.enqueue(() => this.retentionPass())
+        .catch(() => {}) // logged by enqueue
+        .finally(() => this.scheduleRetention());
+    }, interval);
+  }
+
+  /** Kafka's cleaner threads: right away after a pass that compacted something, else after the backoff. */
+  private scheduleCleaner(again: boolean): void {
+    const backoff = this.options.cleanerBackoffMs ?? (this.options.maintenanceIntervalMs === 0 ? 0 : 15_000);
+    if (backoff <= 0 || this.closed) return;
+    this.cleanerTimer = this.timers.setTimeout(
+      () => {
+        let compacted = false;
+        void this.enqueue(async () => (compacted = await this.cleanerPass()))
+          .catch(() => {})
+          .finally(() => this.scheduleCleaner(compacted));
+      },
+      again ? 0 : backoff,
+    );
+  }
+
+  /** Every partition log with its name, in topic order. */
+  private *partitions(): Generator<{ name: string; log: PartitionLog }> {
+    for (const [topic, logs] of this.logs) for (let p = 0; p < logs.length; p++) yield { name: partitionDirName(topic, p), log: logs[p] };
+  }
+
+  private async retentionPass(): Promise<void> {
+    for (const { name, log } of this.partitions()) {
+      if (this.closed) return;
+      if (log.isClosed) continue;
+      await this.isolated('retention', name, log, () => log.applyRetention(), 'It is retried at the next retention check (log.retention.check.interval.ms); meanwhile this partition keeps its expired segments. Check the disk and the folder.');
+    }
+  }
+
+  /** Compacts every log that needs it; true when any was compacted. */
+  private async cleanerPass(): Promise<boolean> {
+    let compacted = false;
+    for (const { name, log } of this.partitions()) {
+      if (this.closed) return compacted;
+      if (log.isClosed) continue;
+      await this.isolated('compaction', name, log, async () => {
+        const result = await compactLog(log);
+        if (result === null) return;
+        compacted = true;
+        for (const batch of result.unreadable) this.reportUnreadable(name, log, batch);
+      }, 'The cleaner retries it after log.cleaner.backoff.ms; the other partitions are compacted meanwhile.');
+    }
+    return compacted;
+  }
+
+  /** Runs one partition's maintenance step; an error is logged (once while it lasts) and goes no further. */
+  private async isolated(what: string, partition: string, log: PartitionLog, step: () => Promise<unknown>, retry: string): Promise<void> {
+    const key = `${what} ${partition}`;
+    try {
+      await step();
+      if (this.failing.delete(key)) this.maintenanceLog.warn(`${what} of ${partition} works again`);
+    } catch (e) {
+      if (log.isClosed) return; // deleted or closed meanwhile: nothing left to maintain
+      const message = (e as Error)?.message ?? String(e);
+      if (this.failing.get(key) === message) return;
+      this.failing.set(key, message);
+      this.maintenanceLog.error(`${what} of ${partition} failed. ${retry}`, e);
+    }
+  }
+
+  private reportUnreadable(partition: string, log: PartitionLog, batch: UnreadableBatch): void {
+    const key = `${log.dir} ${batch.baseOffset}`;
+    if (this.reportedUnreadable.has(key)) return;
+    this.reportedUnreadable.add(key);
+    this.maintenanceLog.warn(
+      `compaction of ${partition}: the records of offsets ${batch.baseOffset} to ${batch.lastOffset} (byte ${batch.position} of ${batch.file}) cannot be read (${batch.reason}); ` +
+        `the batch is kept as it is and the rest of the partition is compacted around it. Consumers cannot read it either: if its records are not needed, ` +
+        `move the log start past it with DeleteRecords (kafka-delete-records.sh, offset ${batch.lastOffset + 1n}).`,
+    );
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.timer);
-    if (this.maintenance !== null) await this.maintenance.catch(() => {});
+    this.timers.clearTimeout(this.retentionTimer);
+    this.timers.clearTimeout(this.cleanerTimer);
+    await this.maintenanceIdle();
     for (const logs of this.logs.values()) for (const log of logs) await log.close();
   }
 }

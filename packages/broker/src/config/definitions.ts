@@ -36,7 +36,8 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'transaction.max.timeout.ms', type: 'int', default: '900000', doc: 'The largest transaction timeout a producer may ask for.', validate: atLeast(1) },
   { name: 'producer.id.expiration.ms', type: 'int', default: '86400000', doc: 'How long the state of an idle idempotent producer is kept.', validate: atLeast(1) },
   { name: 'max.incremental.fetch.session.cache.slots', type: 'int', default: '1000', doc: 'The most incremental fetch sessions (KIP-227) kept; a full fetch beyond them is answered outside any session.', validate: atLeast(0) },
-  { name: 'log.retention.check.interval.ms', type: 'long', default: '300000', doc: 'How often retention and compaction run.', validate: atLeast(1) },
+  { name: 'log.retention.check.interval.ms', type: 'long', default: '300000', doc: 'How often retention runs (compaction follows log.cleaner.backoff.ms).', validate: atLeast(1) },
+  { name: 'log.cleaner.backoff.ms', type: 'long', default: '15000', doc: 'How long the log cleaner sleeps when no compacted log needs cleaning; after a pass that compacted something it looks again at once.', validate: atLeast(0) },
 ];
 
 /**

@@ -7,9 +7,17 @@
  * deletion, whatever time the tombstone itself carries. Retained records keep their offsets; a
  * batch whose records all stay (and needs no horizon) is copied byte for byte, one that changes
  * is re-encoded with the same codec, producer fields and offset range, and an emptied one goes.
+ *
+ * A batch whose records cannot be read (stored before the broker validated records, say) is kept
+ * byte for byte and reported, and the rest of the log is compacted around it: the cleaner never
+ * drops what it cannot read, and one such batch does not stop compaction of its log. A segment
+ * whose batches cannot even be framed is not compacted at all (StorageError): a replacement
+ * written from it would lose whatever follows the damage.
  */
 import {
+  BATCH_HEADER_SIZE,
   type CompressionType,
+  type KafkaRecord,
   LOG_OVERHEAD,
   Offsets,
   compressionOf,
@@ -21,6 +29,7 @@ import {
   readBatchHeader,
   timestampTypeOf,
 } from '@sluice/protocol';
+import { StorageError } from '../errors.js';
 import { commitCompaction } from './compaction-swap.js';
 import type { PartitionLog } from './partition-log.js';
 import type { Segment } from './segment.js';
@@ -30,18 +39,43 @@ export interface CompactionResult {
   bytesBefore: number;
   bytesAfter: number;
   recordsRemoved: number;
+  /** Batches kept as they were because their records could not be read. */
+  unreadable: UnreadableBatch[];
+}
+
+export interface UnreadableBatch {
+  file: string;
+  position: number;
+  baseOffset: bigint;
+  lastOffset: bigint;
+  reason: string;
 }
 
 async function readWhole(s: Segment): Promise<Buffer> {
   return s.read(0, s.size);
 }
 
-function* batchesOf(data: Buffer): Generator<{ position: number; bytes: Buffer }> {
-  for (let p = 0; p + LOG_OVERHEAD <= data.length; ) {
-    const size = data.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
-    if (p + size > data.length) return;
+/** The batches of a whole segment, which must frame exactly (recovery checked it when it was opened). */
+function* batchesOf(data: Buffer, file: string): Generator<{ position: number; bytes: Buffer }> {
+  for (let p = 0; p < data.length; ) {
+    const size = p + BATCH_HEADER_SIZE <= data.length ? data.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD : -1;
+    if (size < BATCH_HEADER_SIZE || p + size > data.length) {
+      throw new StorageError(
+        'SLUICE_STORAGE_CORRUPT',
+        `The cleaner cannot frame the batch at byte ${p} of ${file} (${size < 0 ? 'too few bytes for a header' : `length ${size}`}); this partition is not compacted until the segment is repaired or removed by retention. Restarting the broker runs recovery, which reports the damage with its offsets.`,
+      );
+    }
     yield { position: p, bytes: data.subarray(p, p + size) };
     p += size;
+  }
+}
+
+/** The batch's records, or the reason they cannot be read. */
+async function recordsOf(bytes: Buffer): Promise<KafkaRecord[] | string> {
+  try {
+    return (await decodeRecordBatch(bytes)).records;
+  } catch (e) {
+    return (e as Error).message;
   }
 }
 
@@ -78,14 +112,23 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
   if (!force && dirtyRatio(log, segments) < config.minCleanableDirtyRatio) return null;
 
   // Pass 1: the newest offset of every key.
+  // Every segment is read and framed before anything is written, so a damaged one stops this
+  // compaction before it has any effect.
   const latest = new Map<string, bigint>();
   const contents = new Map<Segment, Buffer>();
+  const unreadable: UnreadableBatch[] = [];
   for (const s of segments) {
     const data = await readWhole(s);
     contents.set(s, data);
-    for (const { bytes } of batchesOf(data)) {
-      if (isControl(readBatchHeader(bytes).attributes)) continue;
-      for (const r of (await decodeRecordBatch(bytes)).records) if (r.key !== null) latest.set(r.key.toString('base64'), r.offset);
+    for (const { position, bytes } of batchesOf(data, s.files.log)) {
+      const header = readBatchHeader(bytes);
+      if (isControl(header.attributes)) continue;
+      const records = await recordsOf(bytes);
+      if (typeof records === 'string') {
+        unreadable.push({ file: s.files.log, position, baseOffset: header.baseOffset, lastOffset: header.baseOffset + BigInt(header.lastOffsetDelta), reason: records });
+        continue;
+      }
+      for (const r of records) if (r.key !== null) latest.set(r.key.toString('base64'), r.offset);
     }
   }
 
@@ -102,11 +145,13 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
     const out: Buffer[] = [];
     const fresh = log.newSegment(s.baseOffset);
     let position = 0;
-    for (const { bytes } of batchesOf(data)) {
+    for (const { bytes } of batchesOf(data, s.files.log)) {
       const header = readBatchHeader(bytes);
       let kept: Buffer | null = bytes;
-      if (!isControl(header.attributes)) {
-        const batch = await decodeRecordBatch(bytes);
+      const records = isControl(header.attributes) ? null : await recordsOf(bytes);
+      // Control batches and batches that cannot be read are kept as they are.
+      if (records !== null && typeof records !== 'string') {
+        const batch = { records };
         const horizon = deleteHorizonOf(header);
         const retained = batch.records.filter((r) => {
           if (r.key === null) return true;
@@ -160,5 +205,5 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
     log.replaceSegments(segments, replacements);
     log.cleanerCheckpoint = segments[segments.length - 1].nextOffset;
   });
-  return { segments: segments.length, bytesBefore, bytesAfter, recordsRemoved };
+  return { segments: segments.length, bytesBefore, bytesAfter, recordsRemoved, unreadable };
 }
