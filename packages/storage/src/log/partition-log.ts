@@ -22,7 +22,7 @@ import {
   setBaseOffset,
   setPartitionLeaderEpoch,
 } from '@sluice/protocol';
-import { LogClosedError, OffsetOutOfRangeError, StorageError, asWriteError } from '../errors.js';
+import { CorruptLogError, LogClosedError, OffsetOutOfRangeError, StorageError, asWriteError } from '../errors.js';
 import type { FileCache } from '../file-cache.js';
 import { mkdirDurable, writeFileAtomic } from '../fs/types.js';
 import type { LogConfig } from '../topic-config.js';
@@ -70,6 +70,8 @@ interface PendingAppend {
   resolveDurable: () => void;
   rejectDurable: (e: unknown) => void;
 }
+
+const EMPTY = Buffer.alloc(0);
 
 export const CLEAN_SHUTDOWN_FILE = '.clean-shutdown';
 export const LOG_START_FILE = 'log-start-offset';
@@ -511,69 +513,111 @@ export class PartitionLog extends EventEmitter {
     let from = offset;
     for (let i = this.segmentFor(offset); i >= 0 && i < this.segments.length && from < limit; i++) {
       const segment = this.segments[i];
-      const chunk = await this.readSegment(segment, from, budget, limit, minOneBatch && out.length === 0);
-      if (chunk === null) break;
-      if (chunk.length > 0) out.push(chunk);
-      budget -= chunk.length;
-      if (budget <= 0) break;
+      const { data, toEnd } = await this.readSegment(segment, from, budget, limit, minOneBatch && out.length === 0);
+      if (data.length > 0) out.push(data);
+      budget -= data.length;
+      // Go on into the next segment only after this one's readable data was read to its end. A
+      // read that stopped inside it (the budget was spent, the next batch did not fit, or the
+      // bytes read ended) ends the answer there: going on would skip the rest of this segment,
+      // and a client takes such a jump for compaction and never comes back for what it skipped.
+      if (!toEnd) break;
+      // A spent budget ends the answer, unless it still owes its one batch (KIP-74) because the
+      // segments so far had nothing from the offset on (compaction emptied them).
+      if (budget <= 0 && !(minOneBatch && out.length === 0)) break;
       if (i + 1 < this.segments.length) from = this.segments[i + 1].baseOffset;
     }
     return out;
   }
 
-  /** Batches of one segment from `offset`; null once the byte budget is spent. */
-  private async readSegment(segment: Segment, offset: bigint, budget: number, limit: bigint, minOne: boolean): Promise<Buffer | null> {
+  /**
+   * Whole batches of one segment from the one holding `offset`, within `budget` (at least one when
+   * `minOne`), and whether the read reached the end of the segment's readable data — only then may
+   * an answer continue with the next segment.
+   */
+  private async readSegment(segment: Segment, offset: bigint, budget: number, limit: bigint, minOne: boolean): Promise<{ data: Buffer; toEnd: boolean }> {
     const end = this.hwPosition.get(segment) ?? 0;
     // A consumer reading on from where its last read ended starts exactly at a batch; otherwise
     // start at the indexed batch before the offset and read past the budget by the index interval.
     const hint = segment.readHint;
     const exact = hint !== null && hint.offset === offset;
-    const start = exact ? hint.position : segment.positionBefore(offset);
-    if (start >= end) return Buffer.alloc(0);
-    let length = Math.min(end - start, Math.max(0, budget) + (exact ? 0 : this.config.indexIntervalBytes) + BATCH_HEADER_SIZE);
-    if (exact && length < end - start) {
-      // Read up to an indexed batch start within the budget: whole batches only, so the buffer
-      // holds exactly what is returned. Reading into the budget's end would leave a partial
-      // batch to carry over, and every fresh buffer costs its page faults (a quarter more per
-      // byte returned with 256 KiB batches and 1 MiB reads).
-      const cut = segment.indexedPositionAtOrBefore(start + budget);
-      if (cut > start) length = cut - start;
-    }
-    let data = await this.readRange(segment, start, length);
-    // Offsets as numbers in this loop: exact below 2^53, and no BigInt per batch.
+    const slack = exact ? 0 : this.config.indexIntervalBytes;
+    let start = exact ? hint.position : segment.positionBefore(offset);
+    // Offsets as numbers in the scan: exact below 2^53, and no BigInt per batch.
     const wanted = Number(offset);
     const below = Number(limit);
-    let p = 0;
-    let first = -1;
-    let stop = 0;
-    let next = wanted;
-    while (p + LOG_OVERHEAD <= data.length) {
-      const size = data.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
-      const base = data.readUInt32BE(p) * 4294967296 + data.readUInt32BE(p + 4);
-      if (base >= below) break;
-      if (p + size > data.length) {
-        if (first < 0 && p + size <= end - start && (minOne || size <= budget) && length < end - start) {
-          // The first wanted batch is bigger than what was read: read it whole.
-          length = Math.min(end - start, p + size);
-          data = await this.readRange(segment, start, length);
+    // Bytes the next pass must read: the whole first wanted batch when it is bigger than the budget.
+    let need = 0;
+    for (;;) {
+      if (start >= end) return { data: EMPTY, toEnd: true };
+      let length = Math.min(end - start, Math.max(need, Math.max(0, budget) + slack + BATCH_HEADER_SIZE));
+      if (exact && need === 0 && length < end - start) {
+        // Read up to an indexed batch start within the budget: whole batches only, so the buffer
+        // holds exactly what is returned. Reading into the budget's end would leave a partial
+        // batch to carry over, and every fresh buffer costs its page faults (a quarter more per
+        // byte returned with 256 KiB batches and 1 MiB reads).
+        const cut = segment.indexedPositionAtOrBefore(start + budget);
+        if (cut > start) length = cut - start;
+      }
+      const data = await this.readRange(segment, start, length);
+      let p = 0;
+      let first = -1;
+      let stop = 0;
+      let next = wanted;
+      // Why the scan ended: the readable end, the bytes read ran out, or the answer is complete
+      // (budget spent, a batch that does not fit, or the limit reached).
+      let ended: 'end' | 'ranOut' | 'done';
+      for (;;) {
+        if (start + p >= end) {
+          ended = 'end';
+          break;
+        }
+        if (p + BATCH_HEADER_SIZE > data.length) {
+          ended = 'ranOut';
+          break;
+        }
+        const base = data.readUInt32BE(p) * 4294967296 + data.readUInt32BE(p + 4);
+        if (base >= below) {
+          ended = 'done';
+          break;
+        }
+        const size = data.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
+        const last = base + data.readInt32BE(p + Offsets.lastOffsetDelta);
+        if (last < wanted) {
+          // Wholly before the offset: skipped, even when it is not all in the bytes read.
+          p += size;
           continue;
         }
-        break;
-      }
-      const last = base + data.readInt32BE(p + Offsets.lastOffsetDelta);
-      if (last >= wanted) {
-        const isFirst = first < 0;
-        if (isFirst) first = p;
-        if (p + size - first > budget && !(minOne && isFirst)) break;
+        if (p + size > data.length) {
+          if (first < 0 && (minOne || size <= budget)) {
+            // The first wanted batch is bigger than what was read: the next pass reads it whole.
+            need = size;
+            ended = 'ranOut';
+          } else ended = 'done';
+          break;
+        }
+        if (p + size - (first < 0 ? p : first) > budget && !(minOne && first < 0)) {
+          ended = 'done';
+          break;
+        }
+        if (first < 0) first = p;
         stop = p + size;
         next = last + 1;
+        p += size;
       }
-      p += size;
+      if (first >= 0) {
+        // Remember where the next sequential read starts, and keep what was read beyond it.
+        segment.readHint = { offset: BigInt(next), position: start + stop, ahead: data.subarray(stop) };
+        return { data: data.subarray(first, stop), toEnd: ended === 'end' };
+      }
+      if (ended !== 'ranOut') return { data: EMPTY, toEnd: ended === 'end' };
+      // The wanted batch lies beyond the bytes read: read on from the batch start reached. Data
+      // below the readable end is whole batches, so a pass that cannot move on means the file
+      // holds less than the log has handed out.
+      if (data.length < length || (p === 0 && need <= data.length)) {
+        throw new CorruptLogError(segment.files.log, start + p, `the file ends before its readable data (up to byte ${end})`);
+      }
+      start += p;
     }
-    if (first < 0) return budget > 0 ? Buffer.alloc(0) : null;
-    // Remember where the next sequential read starts, and keep what was read beyond it.
-    segment.readHint = { offset: BigInt(next), position: start + stop, ahead: data.subarray(stop) };
-    return data.subarray(first, stop);
   }
 
   /** Reads [start, start+length) of a segment, using bytes a previous read fetched ahead. */
