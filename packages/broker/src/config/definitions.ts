@@ -21,6 +21,7 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'num.partitions', type: 'int', default: '1', doc: 'Partitions of automatically created topics and of CreateTopics without a count.', validate: atLeast(1), dynamic: true },
   { name: 'default.replication.factor', type: 'int', default: '1', doc: 'Accepted for compatibility; a single node keeps one replica.', validate: (v) => (v === 1 ? undefined : 'must be 1 on a single-node broker') },
   { name: 'delete.topic.enable', type: 'boolean', default: 'true', doc: 'Allow DeleteTopics.' },
+  { name: 'max.partitions', type: 'int', default: '10000', doc: 'The most partitions the broker holds over all topics (the name KIP-578 proposed; Kafka itself has no limit). CreateTopics, CreatePartitions and automatic creation that would pass it are refused with POLICY_VIOLATION before anything is created; internal topics are never refused.', validate: atLeast(1), dynamic: true },
   { name: 'socket.request.max.bytes', type: 'int', default: '104857600', doc: 'The largest request frame; larger ones close the connection before they are read.', validate: atLeast(1024) },
   { name: 'message.max.bytes', type: 'int', default: '1048588', doc: 'Default of the topic config max.message.bytes: the largest record batch accepted.', validate: atLeast(0), dynamic: true },
   { name: 'controlled.shutdown.timeout.ms', type: 'int', default: '30000', doc: 'How long a graceful stop waits for in-flight requests.', validate: atLeast(0) },

@@ -3,6 +3,11 @@
  * v1+: validate only and error messages; v4: replication factor and partitions may be -1 (broker
  * default); v5: flexible, and the answer repeats partitions, replication factor and the topic's
  * configs; v7: topic id.
+ *
+ * Special values, as Kafka's controller treats them: -1 partitions or replication factor is the
+ * broker default, 0 and anything below -1 are refused; a name given twice is refused, and none of
+ * its entries is created; a config with a null value is refused. The partition count is checked
+ * against max.partitions before anything is created.
  */
 import { Apis, ErrorCode, type CreateTopicsResponseCreatableTopicResultInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
@@ -21,14 +26,29 @@ export const createTopicsHandler = defineHandler({
   maxVersion: 7,
   async handle({ broker }, request) {
     const results: CreateTopicsResponseCreatableTopicResultInput[] = [];
-    const seen = new Set<string>();
+    const occurrences = new Map<string, number>();
+    for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
+    const answeredDuplicates = new Set<string>();
     for (const t of request.topics) {
       const fail = (errorCode: number, errorMessage: string) => results.push({ name: t.name, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: null });
-      if (seen.has(t.name)) {
-        fail(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request`);
+      if (occurrences.get(t.name)! > 1) {
+        if (!answeredDuplicates.has(t.name)) fail(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request; none of its entries was created`);
+        answeredDuplicates.add(t.name);
         continue;
       }
-      seen.add(t.name);
+      if (t.numPartitions === 0 || t.numPartitions < -1) {
+        fail(ErrorCode.INVALID_PARTITIONS, `Number of partitions was set to an invalid non-positive value (${t.numPartitions}); give at least 1, or -1 for the broker default`);
+        continue;
+      }
+      if (t.replicationFactor === 0 || t.replicationFactor < -1) {
+        fail(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor must be larger than 0, or -1 to use the default value, not ${t.replicationFactor}`);
+        continue;
+      }
+      const nullConfigs = t.configs.filter((c) => c.value === null).map((c) => c.name);
+      if (nullConfigs.length > 0) {
+        fail(ErrorCode.INVALID_CONFIG, `Null value not supported for topic configs: ${nullConfigs.join(',')}`);
+        continue;
+      }
       let partitions = t.numPartitions === -1 ? broker.config.int('num.partitions') : t.numPartitions;
       if (t.assignments.length > 0) {
         if (t.numPartitions !== -1 || t.replicationFactor !== -1) {
@@ -40,18 +60,23 @@ export const createTopicsHandler = defineHandler({
           fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Every partition must have exactly one replica, on broker ${broker.nodeId}`);
           continue;
         }
+        const indexes = t.assignments.map((a) => a.partitionIndex).sort((a, b) => a - b);
+        if (indexes.some((index, i) => index !== i)) {
+          fail(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `The partitions of the assignment must be numbered 0 to ${t.assignments.length - 1}, each once; got ${indexes.join(', ')}`);
+          continue;
+        }
         partitions = t.assignments.length;
       }
       if (partitions < 1) {
         fail(ErrorCode.INVALID_PARTITIONS, `Number of partitions must be at least 1, not ${partitions}`);
         continue;
       }
-      if (t.replicationFactor !== -1 && t.replicationFactor !== 1) {
-        fail(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor ${t.replicationFactor} is larger than the number of brokers (1)`);
+      if (t.replicationFactor > 1) {
+        fail(ErrorCode.INVALID_REPLICATION_FACTOR, `Unable to replicate the partition ${t.replicationFactor} time(s): the target replication factor of ${t.replicationFactor} cannot be reached because only 1 broker is registered`);
         continue;
       }
       const configs: Record<string, string> = {};
-      for (const c of t.configs) if (c.value !== null) configs[c.name] = c.value;
+      for (const c of t.configs) configs[c.name] = c.value!;
       try {
         const created = await broker.topics.create(t.name, { partitions, configs, validateOnly: request.validateOnly });
         results.push({

@@ -1,6 +1,8 @@
 /**
  * CreatePartitions (key 37), versions 0-3. v1: nothing new on this path; v2: flexible;
- * v3: nothing new on this path. Adds partitions; a topic can never have fewer.
+ * v3: nothing new on this path. Adds partitions; a topic can never have fewer. A name given twice
+ * is refused (none of its entries applies), as Kafka does, and the new total is checked against
+ * max.partitions before anything is created.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
@@ -12,10 +14,16 @@ export const createPartitionsHandler = defineHandler({
   maxVersion: 3,
   async handle({ broker }, request) {
     const results = [];
+    const occurrences = new Map<string, number>();
+    for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
+    const answeredDuplicates = new Set<string>();
     for (const t of request.topics) {
       const topic = broker.topics.get(t.name);
       const result = (errorCode: number, errorMessage: string | null) => ({ name: t.name, errorCode, errorMessage });
-      if (topic === undefined) results.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${t.name} does not exist`));
+      if (occurrences.get(t.name)! > 1) {
+        if (!answeredDuplicates.has(t.name)) results.push(result(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request; none of its entries was applied`));
+        answeredDuplicates.add(t.name);
+      } else if (topic === undefined) results.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${t.name} does not exist`));
       else if (t.count <= topic.partitionCount) {
         results.push(result(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${topic.partitionCount} partitions, which is higher than or equal to the requested ${t.count}`));
       } else if (t.assignments !== null && (t.assignments.length !== t.count - topic.partitionCount || t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== broker.nodeId))) {

@@ -63,6 +63,11 @@ function view(t: TopicMetadata): TopicView {
 export class TopicManager implements Topics {
   private readonly partitions = new Map<string, Partition[]>();
   private readonly byId = new Map<string, string>();
+  /**
+   * Partitions whose creation is under way: counted against max.partitions before they exist, so
+   * creations running at the same time cannot pass the limit together.
+   */
+  private partitionsBeingCreated = 0;
 
   constructor(
     readonly logs: LogManager,
@@ -102,6 +107,32 @@ export class TopicManager implements Topics {
     return this.partitions.get(topic)?.[index];
   }
 
+  /**
+   * Refuses to add partitions beyond max.partitions, before anything is created: one request for
+   * 2^31-1 partitions would otherwise create folders until the disk or the inode table is full.
+   * Internal topics are never refused, so consumer groups keep working at the limit.
+   */
+  private checkPartitionLimit(name: string, adding: number): void {
+    if (INTERNAL_TOPICS.has(name)) return;
+    const limit = this.config.int('max.partitions');
+    const held = this.logs.topics().reduce((n, t) => n + t.partitions, 0) + this.partitionsBeingCreated;
+    if (adding > limit - held) {
+      throw new TopicError(
+        ErrorCode.POLICY_VIOLATION,
+        `Adding ${adding} partitions to topic '${name}' would bring the broker to ${held + adding} partitions, above max.partitions=${limit}. Ask for fewer, delete topics, or raise max.partitions.`,
+      );
+    }
+  }
+
+  private async creatingPartitions<T>(count: number, create: () => Promise<T>): Promise<T> {
+    this.partitionsBeingCreated += count;
+    try {
+      return await create();
+    } finally {
+      this.partitionsBeingCreated -= count;
+    }
+  }
+
   async create(name: string, options: CreateTopicOptions): Promise<TopicView> {
     validateTopicName(name);
     if (this.logs.topic(name) !== undefined) throw new TopicError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`);
@@ -114,8 +145,9 @@ export class TopicManager implements Topics {
       if (e instanceof ConfigError) throw new TopicError(ErrorCode.INVALID_CONFIG, e.message);
       throw e;
     }
+    this.checkPartitionLimit(name, options.partitions);
     if (options.validateOnly) return { name, topicId: ZERO_UUID, partitionCount: options.partitions, internal: INTERNAL_TOPICS.has(name), configs: options.configs };
-    const t = await this.logs.createTopic(name, options.partitions, options.configs);
+    const t = await this.creatingPartitions(options.partitions, () => this.logs.createTopic(name, options.partitions, options.configs));
     this.track(t);
     return view(t);
   }
@@ -133,8 +165,9 @@ export class TopicManager implements Topics {
     const t = this.logs.topic(name);
     if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
     if (totalCount <= t.partitions) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${t.partitions} partitions; it can only grow`);
+    this.checkPartitionLimit(name, totalCount - t.partitions);
     if (validateOnly) return;
-    await this.logs.addPartitions(name, totalCount);
+    await this.creatingPartitions(totalCount - t.partitions, () => this.logs.addPartitions(name, totalCount));
     this.track(this.logs.topic(name)!);
   }
 
