@@ -1,11 +1,14 @@
 // `sluice broker` refuses to start, with a message that names the cause and what to do, when it
-// cannot honour what it was asked for: a security setting it does not support yet.
+// cannot honour what it was asked for (a security setting it does not support yet) or when what
+// it needs is taken (the data folder by another broker, the port by anything), and it says so
+// before opening a single partition. A lock left by a broker killed with -9 does not count.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../support/processes.js';
+import { Admin, Producer } from '@sluice/client';
+import { freePort, startBrokerProcess, type BrokerProcess } from '../support/processes.js';
 import { runSluice } from './run-sluice.js';
 
 test('sluice broker --set authorizer.class.name=… exits non-zero, naming the setting, and opens nothing', async () => {
@@ -24,5 +27,47 @@ test('sluice broker --set authorizer.class.name=… exits non-zero, naming the s
     assert.match(tls.stderr, /the listener SASL_SSL:\/\/127\.0\.0\.1:0 uses SASL_SSL, which Sluice does not support yet/);
   } finally {
     rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test('a second sluice broker on the same data folder is refused naming the running one; a busy port is named first; after kill -9 the folder is free', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-locked-'));
+  const [port1, port2] = [await freePort(), await freePort()];
+  let first: BrokerProcess | undefined;
+  let after: BrokerProcess | undefined;
+  try {
+    first = await startBrokerProcess(port1, dataDir);
+    const producer = new Producer({ bootstrapServers: `127.0.0.1:${port1}` });
+    await producer.send({ topic: 'kept', value: 'v' });
+    await producer.close();
+
+    // What a newcomer does when 9092 is taken: another port, the same default folder.
+    const second = await runSluice(['broker', '--port', String(port2), '--data-dir', dataDir]);
+    assert.equal(second.code, 1, second.stdout + second.stderr);
+    assert.match(second.stderr, new RegExp(`The data folder ${dataDir} is in use by another broker, process ${first.child.pid} listening on 127\\.0\\.0\\.1:${port1}`));
+    assert.match(second.stderr, /give this broker its own folder with --data-dir DIR/);
+    assert.doesNotMatch(second.stderr, /opened \d+ of \d+ partitions/, 'refused before loading the partitions');
+
+    // Same port: that is said first, still before any partition is opened.
+    const busy = await runSluice(['broker', '--port', String(port1), '--data-dir', dataDir]);
+    assert.equal(busy.code, 1, busy.stdout + busy.stderr);
+    assert.match(busy.stderr, new RegExp(`Port ${port1} on 127\\.0\\.0\\.1 is already in use .*choose another port with --port N`));
+    assert.doesNotMatch(busy.stderr, /opened \d+ of \d+ partitions|at Object|\n\s+at /, 'no partitions opened, no stack trace');
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    after = await startBrokerProcess(port2, dataDir);
+    assert.match(readFileSync(join(dataDir, '.lock'), 'utf8'), new RegExp(`^pid=${after.child.pid}$`, 'm'));
+    const admin = new Admin({ bootstrapServers: `127.0.0.1:${port2}` });
+    try {
+      assert.ok((await admin.listTopics()).includes('kept'), after.output());
+    } finally {
+      await admin.close();
+    }
+  } finally {
+    first?.child.kill('SIGKILL');
+    after?.child.kill('SIGKILL');
+    await Promise.all([first?.exited, after?.exited]);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

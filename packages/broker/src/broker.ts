@@ -5,7 +5,7 @@
  *   broker.bootstrap                                   // '127.0.0.1:54321'
  *   await broker.close();                              // graceful: in-flight requests finish, logs sync
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LogManager, NodeFileSystem, type FileSystem } from '@sluice/storage';
@@ -20,7 +20,9 @@ import { GroupCoordinator } from './groups/coordinator.js';
 import { OffsetsTopicStore } from './groups/offsets-topic.js';
 import { SystemTimer } from './groups/timer.js';
 import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.js';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { advertisedListener, servedListener } from './listeners.js';
+import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
 import { RequestDispatcher } from './network/dispatcher.js';
 import { KafkaServer } from './network/server.js';
@@ -68,9 +70,17 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   const advertisedEntry = advertisedSetting === null ? null : advertisedListener(advertisedSetting, listener);
   const host = options.host ?? (listener.host === '' ? '0.0.0.0' : listener.host);
   const port = options.port ?? (options.config?.listeners !== undefined ? listener.port : 9092);
+  // A busy port is reported before the data folder is locked and every partition opened.
+  await checkListenable(host, port);
   const temporary = options.dataDir === undefined && options.config?.['log.dirs'] === undefined && options.config?.['log.dir'] === undefined;
   const dataDir = temporary ? await mkdtemp(join(tmpdir(), 'sluice-broker-')) : resolve(options.dataDir ?? config.string('log.dirs')!);
   const fs = options.fs ?? new NodeFileSystem();
+  // A folder on disk is this process's alone while it runs (data-dir-lock.ts says how).
+  let lock: DataDirLock | undefined;
+  if (!temporary && options.fs === undefined) {
+    await mkdir(dataDir, { recursive: true });
+    lock = await lockDataDir(dataDir);
+  }
   const nodeId = config.int('node.id');
 
   const delayed = new DelayedOperations(log);
@@ -127,7 +137,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       allocateProducerId: () => producerIds.allocate(),
     };
     const server = new KafkaServer(new RequestDispatcher(core, handlers), { host, port, maxFrameBytes: config.int('socket.request.max.bytes') }, log);
-    const bound = await server.listen();
+    const bound = await server.listen().catch((e: unknown) => Promise.reject(listenError(host, port, e)));
+    await lock?.setListening(`${host}:${bound.port}`);
     // Clients learn our address from Metadata: the advertised listener, else the bound one.
     if (advertisedEntry !== null) {
       advertised.host = advertisedEntry.host;
@@ -153,6 +164,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
           await server.stop(config.int('controlled.shutdown.timeout.ms'));
           delayed.expireAll();
           await openedLogs.close();
+          await lock?.release();
           if (temporary) await rm(dataDir, { recursive: true, force: true });
           log.info('stopped');
         })();
@@ -161,6 +173,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     };
   } catch (e) {
     await logs?.close().catch(() => {});
+    await lock?.release();
     if (temporary) await rm(dataDir, { recursive: true, force: true });
     throw e;
   }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseProperties, startBroker } from '@sluice/broker';
+import { DataDirLockedError, ListenError, parseProperties, startBroker } from '@sluice/broker';
 import { UsageError, parsePort, parseSettings } from './args.js';
 
 export const BROKER_USAGE = `Usage: sluice broker [options]
@@ -17,6 +17,9 @@ Options:
   --data-dir DIR     where topics are stored (default ./sluice-data)
   --config FILE      a server.properties-style file of broker settings (Kafka's names)
   --set KEY=VALUE    one broker setting, e.g. --set num.partitions=6 (repeatable; wins over --config)
+
+Exit status: 0 stopped cleanly; 1 could not start (the port or the data folder is in use);
+2 a bad option or setting (including security settings not supported yet).
 `;
 
 export async function brokerCommand(argv: string[]): Promise<number> {
@@ -45,13 +48,23 @@ export async function brokerCommand(argv: string[]): Promise<number> {
     }
   }
   const settings = { ...fileSettings, ...parseSettings(values.set) };
-  const broker = await startBroker({
-    host: values.host,
-    port: values.port === undefined ? undefined : parsePort(values.port, 9092),
-    dataDir: values['data-dir'] ?? settings['log.dirs'] ?? settings['log.dir'] ?? './sluice-data',
-    config: settings,
-    logToConsole: true,
-  });
+  let broker;
+  try {
+    broker = await startBroker({
+      host: values.host,
+      port: values.port === undefined ? undefined : parsePort(values.port, 9092),
+      dataDir: values['data-dir'] ?? settings['log.dirs'] ?? settings['log.dir'] ?? './sluice-data',
+      config: settings,
+      logToConsole: true,
+    });
+  } catch (e) {
+    // Their messages say what is in the way and what to do; a stack trace would add nothing.
+    if (e instanceof DataDirLockedError || e instanceof ListenError) {
+      process.stderr.write(`sluice broker: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
   process.stdout.write(`Sluice broker listening on ${broker.host}:${broker.port} (bootstrap ${broker.bootstrap}), data in ${broker.dataDir}, cluster id ${broker.clusterId}. Ready.\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
