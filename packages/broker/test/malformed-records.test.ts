@@ -21,12 +21,13 @@ function realBatch(codec: string): Buffer {
   return Buffer.from(segment.subarray(0, segment.readInt32BE(Offsets.batchLength) + LOG_OVERHEAD));
 }
 
-function rebuilt(batch: Buffer, records: Buffer, patch: { recordCount?: number; lastOffsetDelta?: number; attributes?: number } = {}): Buffer {
+function rebuilt(batch: Buffer, records: Buffer, patch: { recordCount?: number; lastOffsetDelta?: number; attributes?: number; baseTimestamp?: bigint } = {}): Buffer {
   const out = Buffer.concat([batch.subarray(0, HEADER), records]);
   out.writeInt32BE(out.length - LOG_OVERHEAD, Offsets.batchLength);
   if (patch.recordCount !== undefined) out.writeInt32BE(patch.recordCount, Offsets.recordCount);
   if (patch.lastOffsetDelta !== undefined) out.writeInt32BE(patch.lastOffsetDelta, Offsets.lastOffsetDelta);
   if (patch.attributes !== undefined) out.writeInt16BE(patch.attributes, Offsets.attributes);
+  if (patch.baseTimestamp !== undefined) out.writeBigInt64BE(patch.baseTimestamp, Offsets.baseTimestamp);
   out.writeUInt32BE(crc32c(out.subarray(Offsets.attributes)), Offsets.crc);
   return out;
 }
@@ -144,6 +145,33 @@ test('compacted topics refuse records without a key, naming the record; zstd nee
     const zstd = realBatch('zstd');
     assert.equal((await c.request(Apis.Produce, 6, produceBody('plain', zstd))).responses[0].partitionResponses[0].errorCode, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
     assert.equal((await c.request(Apis.Produce, 7, produceBody('plain', zstd))).responses[0].partitionResponses[0].errorCode, ErrorCode.NONE);
+  } finally {
+    c.close();
+    await broker.close();
+  }
+});
+
+test('record timestamps outside message.timestamp.after.max.ms / before.max.ms are refused with INVALID_TIMESTAMP (CreateTime only)', async () => {
+  const broker = await startBroker({ port: 0 });
+  const c = await RawConnection.open(broker.port);
+  try {
+    await createTopic(c, 'create-time');
+    await createTopic(c, 'recent-only', [{ name: 'message.timestamp.before.max.ms', value: String(3_600_000) }]);
+    await createTopic(c, 'append-time', [{ name: 'message.timestamp.type', value: 'LogAppendTime' }]);
+    const none = realBatch('none');
+    const HOUR = 3_600_000n;
+    const records = Buffer.concat([simpleRecord(0, 'a'), simpleRecord(1, 'b')]);
+    // Kafka 4's default message.timestamp.after.max.ms is one hour: two hours ahead is refused.
+    const future = rebuilt(none, records, { recordCount: 2, lastOffsetDelta: 1, baseTimestamp: BigInt(Date.now()) + 2n * HOUR });
+    const r = (await c.request(Apis.Produce, 9, produceBody('create-time', future))).responses[0].partitionResponses[0];
+    assert.equal(r.errorCode, ErrorCode.INVALID_TIMESTAMP);
+    assert.equal(r.recordErrors[0].batchIndex, 0);
+    assert.match(r.errorMessage, /timestamp \d+ is out of range/);
+    assert.equal((await c.request(Apis.Produce, 9, produceBody('append-time', future))).responses[0].partitionResponses[0].errorCode, ErrorCode.NONE);
+    // A day old: fine by default (before.max.ms is unlimited), refused where it is one hour.
+    const old = rebuilt(none, records, { recordCount: 2, lastOffsetDelta: 1, baseTimestamp: BigInt(Date.now()) - 24n * HOUR });
+    assert.equal((await c.request(Apis.Produce, 9, produceBody('create-time', old))).responses[0].partitionResponses[0].errorCode, ErrorCode.NONE);
+    assert.equal((await c.request(Apis.Produce, 9, produceBody('recent-only', old))).responses[0].partitionResponses[0].errorCode, ErrorCode.INVALID_TIMESTAMP);
   } finally {
     c.close();
     await broker.close();

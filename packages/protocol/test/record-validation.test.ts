@@ -272,3 +272,21 @@ test('keys are required when asked (compacted topics), and a producer id needs a
   await refused(withNullKey, ErrorCode.INVALID_RECORD, /record 1 of 2: compacted topics only accept records with a key/, { requireKeys: true });
   await refused(rebuilt(real, real.subarray(HEADER), { producerId: 12n, baseSequence: -1 }), ErrorCode.INVALID_RECORD, /invalid sequence number -1/);
 });
+
+test('record timestamps are checked against the range given (base timestamp plus each delta)', async () => {
+  const real = realBatch('none');
+  const base = 1_700_000_000_000n;
+  const withDeltas = (deltas: number[]) => {
+    const records = deltas.map((d, i) => rawRecord(Buffer.from([0]), zz(d), zz(i), zz(1), Buffer.from('k'), zz(-1), zz(0)));
+    const b = rebuilt(real, Buffer.concat(records), { recordCount: deltas.length, lastOffsetDelta: deltas.length - 1 });
+    b.writeBigInt64BE(base, Offsets.baseTimestamp);
+    b.writeUInt32BE(crc32c(b.subarray(Offsets.attributes)), Offsets.crc);
+    return b;
+  };
+  const range = { min: Number(base) - 1000, max: Number(base) + 1000 };
+  await validateBatchesAndRecords(withDeltas([0, 1000, -1000]), { timestampRange: range });
+  await refused(withDeltas([0, 1001]), ErrorCode.INVALID_TIMESTAMP, /record 1 of 2: timestamp 1700000001001 is out of range/, { timestampRange: range });
+  await refused(withDeltas([-1001]), ErrorCode.INVALID_TIMESTAMP, /record 0 of 1/, { timestampRange: range });
+  // Without a range, only the varlong's form is checked.
+  await validateBatchesAndRecords(withDeltas([0, 1001, -5_000_000]));
+});

@@ -21,6 +21,7 @@ import {
   type ProduceResponsePartitionProduceResponseInput,
   type ProduceResponseTopicProduceResponseInput,
   type RecordBatchHeader,
+  type ValidateOptions,
   compressionOf,
   hasCompressedBatch,
   validateBatches,
@@ -44,6 +45,21 @@ function refused(index: number, e: InvalidRecordBatchError): PartitionResult {
   return failed(index, e.errorCode, e.message, recordErrors);
 }
 
+/** The topic configs a produce is checked against, read in one pass over the topic's configs. */
+function produceSettings(broker: BrokerCore, topic: string) {
+  const value = new Map(broker.topics.describeConfigs(topic).map((c) => [c.name, c.value ?? '']));
+  const now = Date.now();
+  return {
+    maxMessageBytes: Number(value.get('max.message.bytes')),
+    compacted: (value.get('cleanup.policy') ?? '').includes('compact'),
+    // Kafka checks producers' timestamps only where it keeps them (CreateTime).
+    timestampRange:
+      value.get('message.timestamp.type') === 'LogAppendTime'
+        ? undefined
+        : { min: now - Number(value.get('message.timestamp.before.max.ms')), max: now + Number(value.get('message.timestamp.after.max.ms')) },
+  };
+}
+
 /**
  * Everything checked before a partition's records are appended, as Kafka's ProduceRequest and
  * LogValidator check them: the partition, the batch (one per partition), and every record in it
@@ -54,8 +70,9 @@ function checkPartition(broker: BrokerCore, version: number, topic: string, inde
   if (broker.topics.partition(topic, index) === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (INTERNAL_TOPICS.has(topic)) return failed(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Producing to the internal topic ${topic} is not allowed`);
   if (records === null || records.length === 0) return failed(index, ErrorCode.INVALID_RECORD, 'Produce request has no records for this partition');
-  const maxBatchBytes = Number(broker.topics.configValue(topic, 'max.message.bytes'));
-  const options = { requireKeys: (broker.topics.configValue(topic, 'cleanup.policy') ?? '').includes('compact') };
+  const settings = produceSettings(broker, topic);
+  const maxBatchBytes = settings.maxMessageBytes;
+  const options: ValidateOptions = { requireKeys: settings.compacted, timestampRange: settings.timestampRange };
   let headers: RecordBatchHeader[];
   try {
     headers = validateBatches(records, options);

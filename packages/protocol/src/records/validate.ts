@@ -47,6 +47,12 @@ export interface ValidateOptions {
   requireKeys?: boolean;
   /** Refuse to decompress a batch's records beyond this many bytes (a decompression bomb guard). */
   maxDecompressedBytes?: number;
+  /**
+   * The range of record timestamps accepted (ms since the epoch), as Kafka's
+   * message.timestamp.before.max.ms and after.max.ms set it around the broker's time for CreateTime
+   * topics; a record outside it fails with INVALID_TIMESTAMP. Records without a timestamp (-1) pass.
+   */
+  timestampRange?: { min: number; max: number };
 }
 
 /**
@@ -159,6 +165,24 @@ function varint(buf: Buffer, end: number): number {
   return NaN;
 }
 
+/**
+ * A zigzag varlong of at most 10 bytes ending before `end`, as a number, or NaN when truncated or
+ * too long. Values beyond 2^53 lose precision, which only matters to a timestamp delta that large,
+ * and any such timestamp is out of every accepted range anyway.
+ */
+function varlongNumber(buf: Buffer, end: number): number {
+  let raw = 0;
+  let scale = 1;
+  for (let i = 0; i < 10; i++) {
+    if (at >= end) return NaN;
+    const b = buf[at++];
+    raw += (b & 0x7f) * scale;
+    if (b < 0x80) return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
+    scale *= 128;
+  }
+  return NaN;
+}
+
 /** Skips a varlong of at most 10 bytes ending before `end`; false when truncated or too long. */
 function skipVarlong(buf: Buffer, end: number): boolean {
   for (let i = 0; i < 10; i++) {
@@ -179,6 +203,8 @@ function recordError(index: number, count: number, batchPos: number, what: strin
 function checkRecords(buf: Buffer, start: number, end: number, header: RecordBatchHeader, batchPos: number, options: ValidateOptions): void {
   const count = header.recordCount;
   const requireKeys = options.requireKeys === true;
+  const range = options.timestampRange;
+  const baseTimestamp = Number(header.baseTimestamp);
   // Each record takes at least 7 bytes: a count that cannot fit is refused before any walk.
   if (count < 0 || count * 7 > end - start) {
     throw new InvalidRecordBatchError(`record batch declares ${count} records but its ${end - start} bytes of records cannot hold them`, ErrorCode.INVALID_RECORD, batchPos);
@@ -194,7 +220,21 @@ function checkRecords(buf: Buffer, start: number, end: number, header: RecordBat
     if (recordEnd > end) throw recordError(i, count, batchPos, `it claims ${length} bytes but only ${end - at} remain in the batch`);
     if (at >= recordEnd) throw recordError(i, count, batchPos, 'it has no attributes byte');
     at++; // attributes: no record-level attribute is defined yet, and Kafka reads none
-    if (!skipVarlong(buf, recordEnd)) throw recordError(i, count, batchPos, 'its timestamp delta is not a valid varlong within the record');
+    if (range === undefined) {
+      if (!skipVarlong(buf, recordEnd)) throw recordError(i, count, batchPos, 'its timestamp delta is not a valid varlong within the record');
+    } else {
+      const delta = varlongNumber(buf, recordEnd);
+      if (delta !== delta) throw recordError(i, count, batchPos, 'its timestamp delta is not a valid varlong within the record');
+      const timestamp = baseTimestamp + delta;
+      if (timestamp !== -1 && (timestamp < range.min || timestamp > range.max)) {
+        throw new InvalidRecordBatchError(
+          `record ${i} of ${count}: timestamp ${timestamp} is out of range; it should be within [${range.min}, ${range.max}] (message.timestamp.before.max.ms, message.timestamp.after.max.ms)`,
+          ErrorCode.INVALID_TIMESTAMP,
+          batchPos,
+          i,
+        );
+      }
+    }
     const offsetDelta = varint(buf, recordEnd);
     if (offsetDelta !== offsetDelta) throw recordError(i, count, batchPos, 'its offset delta is not a valid varint within the record');
     if (options.requireRecords !== false ? offsetDelta !== i : offsetDelta <= lastDelta || offsetDelta > header.lastOffsetDelta) {
