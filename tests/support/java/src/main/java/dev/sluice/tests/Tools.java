@@ -22,6 +22,11 @@ import org.apache.kafka.common.serialization.*;
  *                                              `idempotent`, both also set explicitly
  *   produce-seq BOOTSTRAP TOPIC COUNT          values 0..COUNT-1 to partition 0, retrying forever
  *   consume-assign BOOTSTRAP TOPIC COUNT       assign() every partition from the beginning
+ *   consume-to-end BOOTSTRAP TOPIC PARTITION [SETTING=VALUE...]
+ *                                              assign() one partition, read it from the beginning
+ *                                              up to its end offset with the given consumer
+ *                                              settings; prints {"o":OFFSET,"v":VALUE} per record,
+ *                                              then {"end":END,"position":POSITION}
  *   admin BOOTSTRAP TOPIC                      create, describe topics and configs, delete
  *   partition-of BOOTSTRAP TOPIC KEY...        the partition the default partitioner picks
  *   group-consume BOOTSTRAP TOPIC GROUP ASSIGNOR INSTANCE|- IDLE_SECONDS
@@ -64,6 +69,7 @@ public final class Tools {
       case "produce" -> produce(args[1], args[2], Integer.parseInt(args[3]), args[4], args.length > 5 && args[5].equals("idempotent"));
       case "produce-seq" -> produceSequence(args[1], args[2], Integer.parseInt(args[3]));
       case "consume-assign" -> consumeAssign(args[1], args[2], Integer.parseInt(args[3]));
+      case "consume-to-end" -> consumeToEnd(args[1], args[2], Integer.parseInt(args[3]), Arrays.copyOfRange(args, 4, args.length));
       case "admin" -> admin(args[1], args[2]);
       case "partition-of" -> partitionOf(args[1], args[2], Arrays.copyOfRange(args, 3, args.length));
       case "group-consume" -> groupConsume(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]));
@@ -167,6 +173,36 @@ public final class Tools {
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       printUntil(consumer, count);
+    }
+  }
+
+  static void consumeToEnd(String bootstrap, String topic, int partition, String[] settings) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("enable.auto.commit", "false");
+    for (String s : settings) {
+      int eq = s.indexOf('=');
+      p.put(s.substring(0, eq), s.substring(eq + 1));
+    }
+    TopicPartition tp = new TopicPartition(topic, partition);
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      StringBuilder out = new StringBuilder();
+      // Stops at the end offset, or when a minute passes without the position moving.
+      long lastMove = System.currentTimeMillis();
+      long position = consumer.position(tp);
+      while (position < end && System.currentTimeMillis() - lastMove < 60000) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          out.append("{\"o\":").append(r.offset()).append(",\"v\":").append(r.value() == null ? "null" : json(r.value())).append("}\n");
+        }
+        System.out.print(out);
+        out.setLength(0);
+        long now = consumer.position(tp);
+        if (now != position) lastMove = System.currentTimeMillis();
+        position = now;
+      }
+      System.out.println("{\"end\":" + end + ",\"position\":" + position + "}");
     }
   }
 
