@@ -25,7 +25,8 @@ import { advertisedListener, servedListener } from './listeners.js';
 import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
 import { RequestDispatcher } from './network/dispatcher.js';
-import { KafkaServer } from './network/server.js';
+import { KafkaServer, type NetworkStats } from './network/server.js';
+import { listenOptions } from './network/settings.js';
 import { TopicManager } from './topics/topic-manager.js';
 
 export interface BrokerOptions {
@@ -52,6 +53,8 @@ export interface Broker {
   readonly dataDir: string;
   readonly clusterId: string;
   readonly nodeId: number;
+  /** Connections and the memory of requests in flight (queued.max.request.bytes), as Kafka's socket server metrics. */
+  readonly network: NetworkStats;
   /** Stops accepting, answers what is in flight, syncs and closes the logs. */
   close(): Promise<void>;
 }
@@ -136,7 +139,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       log,
       allocateProducerId: () => producerIds.allocate(),
     };
-    const server = new KafkaServer(new RequestDispatcher(core, handlers), { host, port, maxFrameBytes: config.int('socket.request.max.bytes') }, log);
+    const server = new KafkaServer(new RequestDispatcher(core, handlers), listenOptions(config, host, port), log);
     const bound = await server.listen().catch((e: unknown) => Promise.reject(listenError(host, port, e)));
     await lock?.setListening(`${host}:${bound.port}`);
     // Clients learn our address from Metadata: the advertised listener, else the bound one.
@@ -158,6 +161,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       dataDir,
       clusterId,
       nodeId,
+      network: server.stats,
       close() {
         closing ??= (async () => {
           groups.stop();

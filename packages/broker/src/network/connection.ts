@@ -5,10 +5,17 @@
  * request is in flight; a handler may hand back a Deferred response so that the next request can
  * start while this one waits (for a sync, say). Responses leave strictly in request order.
  * A malformed or oversized frame closes this connection only.
+ *
+ * Memory: each request's size is reserved from the broker-wide RequestMemory before its body is
+ * read and given back once it has been handled; while the next request does not fit, the socket
+ * is paused. A connection with nothing in flight and no traffic for connections.max.idle.ms is
+ * closed.
  */
 import type { Socket } from 'node:net';
 import { FrameDecoder, FrameTooLargeError } from '@sluice/protocol';
 import { Deferred } from './deferred.js';
+import type { RateLimitedLog } from './rate-limited-log.js';
+import type { RequestMemory } from './request-memory.js';
 
 /** What a dispatcher makes of one request frame. */
 export type Reply = Buffer[] | null | Deferred<Buffer[] | null>;
@@ -22,9 +29,16 @@ export class CloseConnection extends Error {
   override readonly name = 'CloseConnection';
 }
 
-export interface ConnectionLog {
-  warn(message: string): void;
-  error(message: string, error: unknown): void;
+/** What every connection of a listener shares. */
+export interface ConnectionContext {
+  /** socket.request.max.bytes: a larger frame closes the connection before it is read. */
+  readonly maxFrameBytes: number;
+  readonly memory: RequestMemory;
+  readonly warnings: RateLimitedLog;
+  /** connections.max.idle.ms; negative for never. */
+  readonly idleMs: number;
+  /** Counts connections closed for idleness. */
+  readonly idleClosed: { count: number };
 }
 
 interface Slot {
@@ -35,31 +49,72 @@ interface Slot {
 /** Pause reading once this many requests are waiting to start or to be answered. */
 const MAX_QUEUED_REQUESTS = 128;
 
+const EMPTY = Buffer.alloc(0);
+
 export class Connection {
   private readonly decoder: FrameDecoder;
   private readonly inbox: Buffer[] = [];
   private readonly slots: Slot[] = [];
   private running = false;
   private paused = false;
+  private draining = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  /** Bytes this connection holds in the RequestMemory: its queued, running and partly read requests. */
+  private reserved = 0;
+  /** The next request's size prefix has arrived but its memory has not been granted yet. */
+  private waitingForMemory = false;
+  private readonly retryRead = () => {
+    this.waitingForMemory = false;
+    this.receive(EMPTY);
+  };
   readonly remote: string;
 
   constructor(
     readonly id: number,
     readonly socket: Socket,
     private readonly dispatcher: Dispatcher,
-    maxFrameBytes: number,
-    private readonly log: ConnectionLog,
+    private readonly context: ConnectionContext,
     private readonly onClose: (c: Connection) => void,
   ) {
-    this.decoder = new FrameDecoder(maxFrameBytes);
+    this.decoder = new FrameDecoder(context.maxFrameBytes, (size) => this.admit(size));
     this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
     socket.on('drain', () => this.updateFlow());
+    if (context.idleMs >= 0) {
+      // Node's socket timeout is reset by every read and write, which is Kafka's idea of activity.
+      socket.setTimeout(Math.max(1, context.idleMs));
+      socket.on('timeout', () => {
+        // A request still being answered (a long fetch, a join) is not idleness.
+        if (!this.idle || this.closed) return;
+        this.context.idleClosed.count++;
+        this.close();
+      });
+    }
+  }
+
+  /** Bytes this connection holds in the broker's request memory. */
+  get reservedBytes(): number {
+    return this.reserved;
+  }
+
+  private admit(size: number): boolean {
+    if (this.context.memory.tryReserve(size)) {
+      this.reserved += size;
+      return true;
+    }
+    this.waitingForMemory = true;
+    this.context.memory.waitFor(this.retryRead);
+    return false;
+  }
+
+  private release(bytes: number): void {
+    const n = Math.min(bytes, this.reserved);
+    this.reserved -= n;
+    this.context.memory.release(n);
   }
 
   private receive(chunk: Buffer): void {
@@ -69,17 +124,16 @@ export class Connection {
       frames = this.decoder.push(chunk);
     } catch (e) {
       if (e instanceof FrameTooLargeError) {
-        this.log.warn(`closing ${this.remote}: request of ${e.size} bytes exceeds socket.request.max.bytes (${e.limit})`);
+        this.context.warnings.warn('oversized request', `closing ${this.remote}: request of ${e.size} bytes exceeds socket.request.max.bytes (${e.limit})`);
       } else {
-        this.log.warn(`closing ${this.remote}: ${(e as Error).message}`);
+        this.context.warnings.warn('malformed request', `closing ${this.remote}: ${(e as Error).message}`);
       }
       this.close();
       return;
     }
-    if (frames.length === 0) return;
     this.inbox.push(...frames);
     this.updateFlow();
-    void this.run();
+    if (frames.length > 0) void this.run();
   }
 
   private async run(): Promise<void> {
@@ -96,6 +150,9 @@ export class Connection {
         } catch (e) {
           this.fail(e);
           return;
+        } finally {
+          // Handled (a deferred answer no longer needs the request's bytes): its memory goes back.
+          this.release(frame.length);
         }
         if (reply instanceof Deferred) {
           reply.result.then(
@@ -114,8 +171,8 @@ export class Connection {
   }
 
   private fail(e: unknown): void {
-    if (e instanceof CloseConnection) this.log.warn(`closing ${this.remote}: ${e.message}`);
-    else this.log.error(`closing ${this.remote} after an unexpected error`, e);
+    if (e instanceof CloseConnection) this.context.warnings.warn('bad request', `closing ${this.remote}: ${e.message}`);
+    else this.context.warnings.error('unexpected error', `closing ${this.remote} after an unexpected error`, e);
     this.close();
   }
 
@@ -140,10 +197,10 @@ export class Connection {
     this.checkIdle();
   }
 
-  /** Stops reading while too much is queued or the client is not reading its responses. */
+  /** Stops reading while too much is queued, memory is short or the client is not reading its responses. */
   private updateFlow(): void {
     if (this.closed) return;
-    const busy = this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
+    const busy = this.draining || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
     if (busy && !this.paused) {
       this.paused = true;
       this.socket.pause();
@@ -167,9 +224,12 @@ export class Connection {
 
   /** Stops reading new requests and resolves once everything already received is answered. */
   drain(): Promise<void> {
+    this.draining = true;
     this.socket.pause();
     this.paused = true;
-    this.inbox.length = 0; // requests not started yet are dropped, as on a broker shutdown
+    this.context.memory.cancelWait(this.retryRead);
+    // Requests not started yet are dropped, as on a broker shutdown.
+    for (const frame of this.inbox.splice(0)) this.release(frame.length);
     if (this.idle || this.closed) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
@@ -178,6 +238,11 @@ export class Connection {
     if (this.closed) return;
     this.closed = true;
     this.inbox.length = 0;
+    this.context.memory.cancelWait(this.retryRead);
+    this.waitingForMemory = false;
+    // Everything still reserved (queued, running or partly read requests) goes back; a request
+    // still running releases nothing more when it ends.
+    this.release(this.reserved);
     this.socket.destroy();
     this.checkIdle();
     this.onClose(this);

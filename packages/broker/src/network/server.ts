@@ -1,33 +1,122 @@
 /**
  * The listening socket and its connections. Stopping is graceful: stop accepting, stop reading,
  * answer what is in flight, then close.
+ *
+ * Limits, as Kafka's: max.connections and max.connections.per.ip refuse (close) a connection over
+ * them at once; queued.max.request.bytes bounds the memory of requests in flight across all
+ * connections (RequestMemory); connections.max.idle.ms closes connections left idle.
  */
-import { createServer, type Server } from 'node:net';
-import { Connection, type ConnectionLog, type Dispatcher } from './connection.js';
+import { lookup } from 'node:dns/promises';
+import { createServer, isIP, type Server, type Socket } from 'node:net';
+import { ConfigError } from '../config/definitions.js';
+import { SystemTimer, type Timer } from '../groups/timer.js';
+import { Connection, type ConnectionContext, type Dispatcher } from './connection.js';
+import { RateLimitedLog, type WarningLog } from './rate-limited-log.js';
+import { RequestMemory } from './request-memory.js';
+
+export interface ConnectionLimits {
+  /** max.connections: read on every accept, so that a change applies at once. */
+  readonly maxConnections: number;
+  /** max.connections.per.ip. */
+  readonly maxConnectionsPerIp: number;
+  /** max.connections.per.ip.overrides: host name or address → limit. */
+  readonly perIpOverrides: ReadonlyMap<string, number>;
+}
 
 export interface ListenOptions {
   host: string;
   port: number;
+  /** socket.request.max.bytes */
   maxFrameBytes: number;
+  /** queued.max.request.bytes; Infinity for no limit. */
+  queuedMaxRequestBytes: number;
+  /** connections.max.idle.ms; negative for never. */
+  connectionsMaxIdleMs: number;
+  limits: ConnectionLimits;
+  /** Drives the warning log's intervals (a manual one in tests). */
+  timer?: Timer;
+}
+
+/** Live figures of the listener, read-only (Kafka's socket server metrics give the same). */
+export interface NetworkStats {
+  readonly connections: number;
+  /** Connections closed at once by max.connections or max.connections.per.ip. */
+  readonly refusedConnections: number;
+  /** Connections closed after connections.max.idle.ms without traffic. */
+  readonly idleClosedConnections: number;
+  /** Bytes reserved by requests being read, queued or handled. */
+  readonly requestBytesReserved: number;
+  /** The most ever reserved at once. */
+  readonly requestBytesPeak: number;
+  /** queued.max.request.bytes (Infinity for no limit). */
+  readonly requestBytesLimit: number;
+  /** Connections whose next request waits for memory. */
+  readonly connectionsWaitingForMemory: number;
 }
 
 export class KafkaServer {
   private readonly server: Server;
   private readonly connections = new Set<Connection>();
+  private readonly perAddress = new Map<string, number>();
+  /** Overrides by address, host names resolved when listening starts (as Kafka resolves them). */
+  private readonly overrides = new Map<string, number>();
+  private readonly context: ConnectionContext;
+  private readonly warnings: RateLimitedLog;
   private nextId = 1;
+  private refused = 0;
 
   constructor(
     private readonly dispatcher: Dispatcher,
     private readonly options: ListenOptions,
-    private readonly log: ConnectionLog,
+    log: WarningLog,
   ) {
-    this.server = createServer({ noDelay: true }, (socket) => {
-      const c = new Connection(this.nextId++, socket, this.dispatcher, this.options.maxFrameBytes, this.log, (closed) => this.connections.delete(closed));
-      this.connections.add(c);
-    });
+    this.warnings = new RateLimitedLog(log, options.timer ?? new SystemTimer());
+    this.context = {
+      maxFrameBytes: options.maxFrameBytes,
+      memory: new RequestMemory(options.queuedMaxRequestBytes),
+      warnings: this.warnings,
+      idleMs: options.connectionsMaxIdleMs,
+      idleClosed: { count: 0 },
+    };
+    this.server = createServer({ noDelay: true }, (socket) => this.accept(socket));
   }
 
-  listen(): Promise<{ host: string; port: number }> {
+  private accept(socket: Socket): void {
+    const address = clientAddress(socket);
+    if (address === undefined) {
+      socket.destroy(); // already gone
+      return;
+    }
+    const refusal = this.refusal(address);
+    if (refusal !== undefined) {
+      this.refused++;
+      this.warnings.warn('refused connection', `refusing a connection from ${address}: ${refusal}`);
+      socket.on('error', () => {});
+      socket.destroy();
+      return;
+    }
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    const c = new Connection(this.nextId++, socket, this.dispatcher, this.context, (closed) => {
+      this.connections.delete(closed);
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left === 0) this.perAddress.delete(address);
+      else this.perAddress.set(address, left);
+    });
+    this.connections.add(c);
+  }
+
+  /** Why a new connection from `address` is refused, or undefined to accept it. */
+  private refusal(address: string): string | undefined {
+    const { limits } = this.options;
+    if (this.connections.size >= limits.maxConnections) return `the broker has ${this.connections.size} connections (max.connections=${limits.maxConnections})`;
+    const fromAddress = this.perAddress.get(address) ?? 0;
+    const limit = this.overrides.get(address) ?? limits.maxConnectionsPerIp;
+    if (fromAddress >= limit) return `it has ${fromAddress} connections (max.connections.per.ip${this.overrides.has(address) ? '.overrides' : ''} allows ${limit})`;
+    return undefined;
+  }
+
+  async listen(): Promise<{ host: string; port: number }> {
+    await this.resolveOverrides();
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host, () => {
@@ -39,8 +128,49 @@ export class KafkaServer {
     });
   }
 
-  get connectionCount(): number {
-    return this.connections.size;
+  private async resolveOverrides(): Promise<void> {
+    for (const [host, limit] of this.options.limits.perIpOverrides) {
+      if (isIP(host) !== 0) {
+        this.overrides.set(normalizeAddress(host), limit);
+        continue;
+      }
+      let addresses;
+      try {
+        addresses = await lookup(host, { all: true });
+      } catch (e) {
+        throw new ConfigError(`Invalid max.connections.per.ip.overrides: cannot resolve host ${host} (${(e as Error).message})`);
+      }
+      for (const a of addresses) this.overrides.set(normalizeAddress(a.address), limit);
+    }
+  }
+
+  /** A live view: each read gives the current figures. */
+  get stats(): NetworkStats {
+    const server = this;
+    const memory = this.context.memory;
+    return {
+      get connections() {
+        return server.connections.size;
+      },
+      get refusedConnections() {
+        return server.refused;
+      },
+      get idleClosedConnections() {
+        return server.context.idleClosed.count;
+      },
+      get requestBytesReserved() {
+        return memory.reservedBytes;
+      },
+      get requestBytesPeak() {
+        return memory.peakReservedBytes;
+      },
+      get requestBytesLimit() {
+        return memory.limit;
+      },
+      get connectionsWaitingForMemory() {
+        return memory.waitingCount;
+      },
+    };
   }
 
   /** Stops accepting, lets in-flight requests finish (up to `timeoutMs`), closes every connection. */
@@ -52,5 +182,15 @@ export class KafkaServer {
     clearTimeout(timer);
     for (const c of this.connections) c.close();
     await closed;
+    this.warnings.flush();
   }
+}
+
+/** The client's address, an IPv4 address mapped into IPv6 (a listener on ::) written as IPv4. */
+function clientAddress(socket: Socket): string | undefined {
+  return socket.remoteAddress === undefined ? undefined : normalizeAddress(socket.remoteAddress);
+}
+
+function normalizeAddress(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }

@@ -1,0 +1,105 @@
+// max.connections, max.connections.per.ip (with overrides) and connections.max.idle.ms on the
+// loopback: a connection over a limit is closed at once while the others keep working, a freed
+// place can be taken again, and an idle connection is closed, but not while it waits for an answer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createConnection, type Socket } from 'node:net';
+import { Apis } from '@sluice/protocol';
+import { startBroker } from '../../src/index.js';
+import { RawConnection } from '../support.js';
+import { eventually } from './support.js';
+
+/** A bare TCP connection from `localAddress` (any 127.x.y.z is the loopback on Linux). */
+function connect(port: number, localAddress = '127.0.0.1'): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = createConnection({ port, host: '127.0.0.1', localAddress }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+const closed = (s: Socket) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve())));
+
+async function answers(c: RawConnection): Promise<void> {
+  const r = await c.request(Apis.ApiVersions, 3, { clientSoftwareName: 't', clientSoftwareVersion: '1' });
+  assert.equal(r.errorCode, 0);
+}
+
+test('max.connections: a connection over the limit is closed at once, the others keep working', async () => {
+  const warnings: string[] = [];
+  const broker = await startBroker({ port: 0, config: { 'max.connections': '3' }, log: { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
+  try {
+    const kept = await Promise.all([0, 1, 2].map(() => RawConnection.open(broker.port)));
+    await eventually(() => broker.network.connections === 3);
+    const extra = await connect(broker.port);
+    await closed(extra);
+    assert.equal(broker.network.refusedConnections, 1);
+    assert.match(warnings[0], /^refusing a connection from 127\.0\.0\.1: the broker has 3 connections \(max\.connections=3\)$/);
+    for (const c of kept) await answers(c);
+    // A place given up can be taken.
+    kept.pop()!.close();
+    await eventually(() => broker.network.connections === 2);
+    const again = await RawConnection.open(broker.port);
+    await answers(again);
+    for (const c of [...kept, again]) c.close();
+  } finally {
+    await broker.close();
+  }
+});
+
+test('max.connections.per.ip and its overrides count each address apart', async () => {
+  const broker = await startBroker({ port: 0, config: { 'max.connections.per.ip': '2', 'max.connections.per.ip.overrides': '127.0.0.2:3, localhost:2' } });
+  try {
+    const open: Socket[] = [];
+    for (const [address, allowed] of [
+      ['127.0.0.1', 2],
+      ['127.0.0.2', 3],
+      ['127.0.0.3', 2],
+    ] as const) {
+      for (let i = 0; i < allowed; i++) open.push(await connect(broker.port, address));
+      await eventually(() => broker.network.connections === open.length);
+      const refused = broker.network.refusedConnections;
+      await closed(await connect(broker.port, address));
+      assert.equal(broker.network.refusedConnections, refused + 1, address);
+    }
+    assert.ok(open.every((s) => !s.destroyed));
+    for (const s of open) s.destroy();
+  } finally {
+    await broker.close();
+  }
+});
+
+test('max.connections.per.ip.overrides that cannot be read or resolved refuse the start', async () => {
+  await assert.rejects(startBroker({ port: 0, config: { 'max.connections.per.ip.overrides': '127.0.0.1' } }), /Invalid max\.connections\.per\.ip\.overrides entry "127\.0\.0\.1": expected host:count/);
+  await assert.rejects(startBroker({ port: 0, config: { 'max.connections.per.ip.overrides': 'no-such-host.invalid:3' } }), /cannot resolve host no-such-host\.invalid/);
+});
+
+test('connections.max.idle.ms closes an idle connection, but not one waiting for its answer', { timeout: 120_000 }, async () => {
+  const broker = await startBroker({ port: 0, config: { 'connections.max.idle.ms': '200' } });
+  try {
+    const idle = await RawConnection.open(broker.port);
+    await answers(idle);
+    await eventually(() => idle.closed, 'the idle connection is closed');
+    assert.equal(broker.network.idleClosedConnections, 1);
+
+    // A fetch that waits longer than the idle time for data is answered, then the connection idles out.
+    const waiting = await RawConnection.open(broker.port);
+    await waiting.request(Apis.CreateTopics, 7, { topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000 });
+    const fetched = await waiting.request(Apis.Fetch, 12, {
+      replicaId: -1,
+      maxWaitMs: 1000,
+      minBytes: 1,
+      maxBytes: 1 << 20,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [{ topic: 't', partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: 1 << 20 }] }],
+      forgottenTopicsData: [],
+      rackId: '',
+    });
+    assert.equal(fetched.responses[0].partitions[0].errorCode, 0);
+    await eventually(() => waiting.closed, 'the connection is closed once idle');
+    assert.equal(broker.network.idleClosedConnections, 2);
+  } finally {
+    await broker.close();
+  }
+});
