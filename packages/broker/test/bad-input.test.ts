@@ -44,6 +44,7 @@ test('bad input closes only the offending connection', async () => {
     await produce();
     const attacks: [string, Buffer, 'closed' | 'answered'][] = [
       ['random garbage', frame(Buffer.from('this is not a kafka request at all!')), 'closed'],
+      ['an empty frame', Buffer.from([0, 0, 0, 0]), 'closed'],
       ['a frame claiming 2 GiB', Buffer.from([0x7f, 0xff, 0xff, 0xff, 1, 2, 3]), 'closed'],
       ['a negative frame size', Buffer.from([0xff, 0xff, 0xff, 0xf0]), 'closed'],
       ['a header cut short', frame(Buffer.from([0, 3, 0])), 'closed'],
@@ -82,4 +83,26 @@ test('ApiVersions at an unknown version answers v0 with our range (KIP-511)', as
   } finally {
     await broker.close();
   }
+});
+
+test('an empty frame is closed with a reason, and bad requests are logged at a bounded rate with every one counted', async () => {
+  const warnings: string[] = [];
+  const broker = await startBroker({ port: 0, log: { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
+  const started = Date.now();
+  let elapsedMs: number;
+  try {
+    assert.equal(await closesOrAnswers(broker.port, Buffer.from([0, 0, 0, 0])), 'closed');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^closing 127\.0\.0\.1:\d+: request frame of 0 bytes is too short for a header$/);
+    for (let i = 0; i < 300; i++) assert.equal(await closesOrAnswers(broker.port, frame(header(999, 0))), 'closed');
+  } finally {
+    elapsedMs = Date.now() - started;
+    await broker.close(); // writes the counts still held back
+  }
+  const shown = warnings.filter((w) => w.startsWith('closing '));
+  const counted = warnings.map((w) => /^(\d+) more bad request warnings? in the last 10 s \(not shown\)$/.exec(w)).filter((m) => m !== null);
+  assert.equal(shown.length + counted.reduce((sum, m) => sum + Number(m[1]), 0), 301, 'every bad request is shown or counted');
+  assert.equal(shown.length + counted.length, warnings.length, 'nothing else was logged');
+  // At most a shown line and a count per 10 s interval, however slow the machine was.
+  assert.ok(warnings.length <= 2 * (Math.ceil(elapsedMs / 10_000) + 1), `${warnings.length} lines in ${elapsedMs} ms`);
 });
