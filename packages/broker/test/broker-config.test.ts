@@ -8,6 +8,12 @@ test('defaults are Kafka defaults', () => {
   assert.equal(c.bool('auto.create.topics.enable'), true);
   assert.equal(c.int('num.partitions'), 1);
   assert.equal(c.int('socket.request.max.bytes'), 104857600);
+  assert.equal(c.int('connections.max.idle.ms'), 600000);
+  assert.equal(c.int('max.connections'), 2147483647);
+  assert.equal(c.int('max.connections.per.ip'), 2147483647);
+  assert.equal(c.string('max.connections.per.ip.overrides'), '');
+  // Ours, not Kafka's (-1, no limit): bounded by default, so clients cannot exhaust memory.
+  assert.equal(c.int('queued.max.request.bytes'), 209715200);
 });
 
 test('properties files, synonyms and overrides', () => {

@@ -103,3 +103,28 @@ test('connections.max.idle.ms closes an idle connection, but not one waiting for
     await broker.close();
   }
 });
+
+test('max.connections changed while the broker runs applies to the next connection', async () => {
+  const broker = await startBroker({ port: 0 });
+  try {
+    const admin = await RawConnection.open(broker.port);
+    const alter = async (value: string | null) => {
+      const r = await admin.request(Apis.IncrementalAlterConfigs, 1, {
+        resources: [{ resourceType: 4, resourceName: String(broker.nodeId), configs: [{ name: 'max.connections', configOperation: value === null ? 1 : 0, value }] }],
+        validateOnly: false,
+      });
+      assert.equal(r.responses[0].errorCode, 0, r.responses[0].errorMessage);
+    };
+    const other = await RawConnection.open(broker.port);
+    await alter('2');
+    await closed(await connect(broker.port));
+    assert.equal(broker.network.refusedConnections, 1);
+    await answers(other);
+    await alter(null);
+    const third = await RawConnection.open(broker.port);
+    await answers(third);
+    for (const c of [admin, other, third]) c.close();
+  } finally {
+    await broker.close();
+  }
+});
