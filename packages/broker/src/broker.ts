@@ -55,7 +55,10 @@ export interface Broker {
   readonly nodeId: number;
   /** Connections and the memory of requests in flight (queued.max.request.bytes), as Kafka's socket server metrics. */
   readonly network: NetworkStats;
-  /** Stops accepting, answers what is in flight, syncs and closes the logs. */
+  /**
+   * Stops accepting, answers what is in flight, syncs and closes the logs. Rejects, once all that
+   * is done, if some partitions could not be closed cleanly (a full disk): the next start scans them.
+   */
   close(): Promise<void>;
 }
 
@@ -167,9 +170,15 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
           groups.stop();
           await server.stop(config.int('controlled.shutdown.timeout.ms'));
           delayed.expireAll();
-          await openedLogs.close();
+          // Every partition is closed even on a full disk; one that cannot be closed cleanly is
+          // named in the log and in the error close() rejects with, after the rest is done.
+          const logsFailure = await openedLogs.close().then(() => undefined, (e: unknown) => e);
           await lock?.release();
           if (temporary) await rm(dataDir, { recursive: true, force: true });
+          if (logsFailure !== undefined) {
+            log.error(`stopped, but not cleanly: ${(logsFailure as Error)?.message ?? logsFailure}`);
+            throw logsFailure;
+          }
           log.info('stopped');
         })();
         return closing;

@@ -31,6 +31,24 @@ export class WriteFailedError extends StorageError {
   }
 }
 
+/**
+ * A log could not be closed cleanly (typically a full disk while syncing or writing its indexes).
+ * Its files are closed anyway and no clean-shutdown marker is left, so the next open scans it.
+ */
+export class LogCloseError extends StorageError {
+  override readonly name = 'LogCloseError';
+  constructor(path: string, cause: unknown) {
+    const code = (cause as { code?: string })?.code;
+    const why = code === 'ENOSPC' ? 'no space left on the device' : ((cause as Error)?.message ?? String(cause));
+    super(
+      code === 'ENOSPC' ? 'SLUICE_STORAGE_DISK_FULL' : 'SLUICE_STORAGE_IO',
+      `Closing the log ${path} failed: ${why}. Appends acknowledged under flush.messages=1 (the default) were synced before they were acknowledged; the next start scans this log instead of trusting its indexes.`,
+      ErrorCode.KAFKA_STORAGE_ERROR,
+      { cause },
+    );
+  }
+}
+
 /** Damage found in the middle of a log: never repaired silently. */
 export class CorruptLogError extends StorageError {
   override readonly name = 'CorruptLogError';

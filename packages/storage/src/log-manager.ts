@@ -14,6 +14,7 @@ import { type UnreadableBatch, compactLog } from './log/cleaner.js';
 import { PartitionLog } from './log/partition-log.js';
 import { type LogConfig, resolveTopicConfig, validateTopicConfigs } from './topic-config.js';
 import { StorageError } from './errors.js';
+import { WriteFailureReport } from './write-failure-report.js';
 
 export interface TopicMetadata {
   name: string;
@@ -88,12 +89,15 @@ export class LogManager {
   private readonly reportedUnreadable = new Set<string>();
   private closed = false;
   private metadataWrite: Promise<void> = Promise.resolve();
+  /** Failed writes (a full disk) in the log, rate limited. */
+  private readonly writeFailures: WriteFailureReport;
 
   private constructor(private readonly options: LogManagerOptions) {
     this.cache = new FileCache(options.fs, options.maxOpenFiles ?? 1000);
     this.brokerDefaults = { ...(options.brokerDefaults ?? {}) };
     this.timers = options.timers ?? systemTimers;
     this.maintenanceLog = options.log ?? consoleMaintenanceLog;
+    this.writeFailures = new WriteFailureReport(this.maintenanceLog, options.now);
   }
 
   get fs(): FileSystem {
@@ -156,13 +160,17 @@ export class LogManager {
     }
   }
 
-  private openLog(t: TopicMetadata, partition: number): Promise<PartitionLog> {
-    return PartitionLog.open({
+  private async openLog(t: TopicMetadata, partition: number): Promise<PartitionLog> {
+    const name = partitionDirName(t.name, partition);
+    const log = await PartitionLog.open({
       cache: this.cache,
-      dir: `${this.options.dataDir}/${partitionDirName(t.name, partition)}`,
+      dir: `${this.options.dataDir}/${name}`,
       config: this.logConfigOf(t.configs),
       now: this.options.now,
     });
+    log.on('writeFailed', (e: StorageError) => this.writeFailures.failed(name, e));
+    log.on('highWatermark', () => this.writeFailures.succeeded(name));
+    return log;
   }
 
   logConfigOf(overrides: Record<string, string>): LogConfig {
@@ -360,6 +368,25 @@ export class LogManager {
     this.timers.clearTimeout(this.retentionTimer);
     this.timers.clearTimeout(this.cleanerTimer);
     await this.maintenanceIdle();
-    for (const logs of this.logs.values()) for (const log of logs) await log.close();
+    // Every partition is closed even when some cannot be (a full disk): each that can is left
+    // clean, and the others are named, in the log and in the error thrown at the end.
+    const failed: string[] = [];
+    let total = 0;
+    for (const { name, log } of this.partitions()) {
+      total++;
+      try {
+        await log.close();
+      } catch (e) {
+        failed.push(name);
+        if (failed.length <= 10) this.maintenanceLog.error(`closing ${name} failed: ${(e as Error)?.message ?? e}`);
+      }
+    }
+    if (failed.length > 0) {
+      const named = failed.length <= 10 ? failed.join(', ') : `${failed.slice(0, 10).join(', ')} and ${failed.length - 10} more`;
+      throw new StorageError(
+        'SLUICE_STORAGE_CLOSE_INCOMPLETE',
+        `${failed.length} of ${total} partitions could not be closed cleanly (${named})${failed.length < total ? '; the others were' : ''}. The next start scans those partitions to recover them instead of trusting their indexes.`,
+      );
+    }
   }
 }

@@ -22,7 +22,7 @@ import {
   setBaseOffset,
   setPartitionLeaderEpoch,
 } from '@sluice/protocol';
-import { CorruptLogError, LogClosedError, OffsetOutOfRangeError, StorageError, asWriteError } from '../errors.js';
+import { CorruptLogError, LogCloseError, LogClosedError, OffsetOutOfRangeError, StorageError, asWriteError } from '../errors.js';
 import type { FileCache } from '../file-cache.js';
 import { mkdirDurable, writeFileAtomic } from '../fs/types.js';
 import type { LogConfig } from '../topic-config.js';
@@ -80,8 +80,9 @@ export const PRODUCER_STATE_FILE = 'producer-state.json';
 export const RECOVERY_POINT_FILE = 'recovery-point';
 
 /**
- * Events: 'highWatermark' (new data is readable), 'error' is never emitted (failures reject the
- * appends that suffer them).
+ * Events: 'highWatermark' (new data is readable); 'writeFailed' (a StorageError: a write or sync
+ * failed, so did the appends it carried, and the log was rolled back; it is for the operator's
+ * log, the appends' own promises already reject). 'error' is never emitted.
  */
 export class PartitionLog extends EventEmitter {
   segments: Segment[] = [];
@@ -158,7 +159,7 @@ export class PartitionLog extends EventEmitter {
     clearInterval(this.flushTimer);
     this.flushTimer = undefined;
     if (!this.syncsEveryAppend() && Number.isFinite(this.config.flushMs) && this.config.flushMs > 0) {
-      this.flushTimer = setInterval(() => void this.flush().catch(() => {}), Math.min(this.config.flushMs, 2 ** 31 - 1));
+      this.flushTimer = setInterval(() => void this.flush().catch((e) => this.emit('writeFailed', asWriteError('syncing', this.dir, e))), Math.min(this.config.flushMs, 2 ** 31 - 1));
       this.flushTimer.unref();
     }
   }
@@ -291,7 +292,7 @@ export class PartitionLog extends EventEmitter {
     this.unflushedMessages += recordCount;
     if (this.unflushedMessages >= this.config.flushMessages) {
       this.unflushedMessages = 0;
-      void this.flush().catch(() => {});
+      void this.flush().catch((e) => this.emit('writeFailed', asWriteError('syncing', this.dir, e)));
     }
   }
 
@@ -351,6 +352,7 @@ export class PartitionLog extends EventEmitter {
     const index = this.pending.indexOf(entry);
     if (index < 0) return;
     const failed = this.pending.splice(index);
+    this.emit('writeFailed', error);
     for (const f of failed) f.failed = true;
     for (const f of [...failed].reverse()) for (const u of [...f.undo].reverse()) this.producers.restore(u.producerId, u.snapshot);
     const keep = this.pending.length > 0 ? this.pending[this.pending.length - 1] : null;
@@ -798,21 +800,31 @@ export class PartitionLog extends EventEmitter {
 
   // ------------------------------------------------------------------ close
 
-  /** Syncs, writes indexes and producer state, and leaves the clean-shutdown marker. */
+  /**
+   * Syncs, writes indexes and producer state, and leaves the clean-shutdown marker. If any of it
+   * fails (a full disk), the error is thrown after the log's files are closed anyway, and no marker
+   * is left, so the next open scans the log; what was acknowledged was synced before.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     clearInterval(this.flushTimer);
-    // Let appends in flight finish (or fail) before the files are finalised.
-    await this.settlePending();
-    await this.checkpointing;
-    this.closed = true;
-    await this.flush();
-    const fs = this.cache.fs;
-    for (const s of this.segments) await this.persistIndexes(s);
-    await writeFileAtomic(fs, `${this.dir}/${PRODUCER_STATE_FILE}`, Buffer.from(JSON.stringify(this.producers.toJSON())));
-    await writeFileAtomic(fs, `${this.dir}/${CLEAN_SHUTDOWN_FILE}`, Buffer.from(JSON.stringify(this.cleanState())));
-    await this.cache.closeUnder(this.dir);
-    this.removeAllListeners();
+    try {
+      // Let appends in flight finish (or fail) before the files are finalised.
+      await this.settlePending();
+      await this.checkpointing;
+      this.closed = true;
+      await this.flush();
+      const fs = this.cache.fs;
+      for (const s of this.segments) await this.persistIndexes(s);
+      await writeFileAtomic(fs, `${this.dir}/${PRODUCER_STATE_FILE}`, Buffer.from(JSON.stringify(this.producers.toJSON())));
+      await writeFileAtomic(fs, `${this.dir}/${CLEAN_SHUTDOWN_FILE}`, Buffer.from(JSON.stringify(this.cleanState())));
+    } catch (e) {
+      throw e instanceof LogCloseError ? e : new LogCloseError(this.dir, e instanceof StorageError && e.cause !== undefined ? e.cause : e);
+    } finally {
+      this.closed = true;
+      await this.cache.closeUnder(this.dir).catch(() => {}); // closing a descriptor releases it even when it reports an error
+      this.removeAllListeners();
+    }
   }
 
   /** Closes without writing anything (the log's folder is about to be removed). */
