@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +29,15 @@ test('a second broker on the same data folder is refused, naming the folder and 
         assert.match(e.message, /give this broker its own folder with --data-dir DIR/);
         return true;
       });
-      // log.dirs names the same folder: the same refusal.
+      // log.dirs names the same folder, or a symbolic link to it: the same refusal.
       await assert.rejects(startBroker({ port: 0, config: { 'log.dirs': dir } }), DataDirLockedError);
+      const link = `${dir}-link`;
+      symlinkSync(dir, link);
+      try {
+        await assert.rejects(startBroker({ port: 0, dataDir: link }), DataDirLockedError);
+      } finally {
+        rmSync(link);
+      }
     } finally {
       await first.close();
     }
