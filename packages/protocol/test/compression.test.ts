@@ -5,11 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { decompressFrameSync } from 'lz4-napi';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CompressionType, compress, compressionTypeFromName, compressionTypeName, decompress } from '../src/index.js';
+import { independentBlocks } from '../src/compression/lz4.js';
+import { Random } from './support/schema.js';
 
 function tool(name: string): void {
   try {
@@ -85,3 +89,55 @@ test('codec names follow Kafka compression.type values', () => {
   assert.throws(() => compressionTypeFromName('brotli'), /use one of none, gzip, snappy, lz4, zstd/);
 });
 
+
+test('lz4: frames with independent blocks (every Kafka client, the lz4 tool) take the block decoder, with the frame decoder\'s output', async () => {
+  tool('lz4');
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-lz4-'));
+  try {
+    for (const [i, sample] of SAMPLES.entries()) {
+      writeFileSync(join(dir, `plain-${i}`), sample);
+      // Independent 64 KiB blocks, with the tool's content checksum; then with block checksums too.
+      for (const args of [['-B4', '-BI'], ['-B4', '-BI', '-BX'], ['-B5', '-BI', '--content-size']]) {
+        const theirs = execFileSync('lz4', ['-c', ...args, join(dir, `plain-${i}`)], { maxBuffer: 1 << 26 });
+        assert.ok(independentBlocks(theirs, 1 << 30)?.equals(sample), `lz4 ${args.join(' ')}: ${sample.length} bytes`);
+      }
+      // Linked blocks are left to the frame decoder, and still read.
+      const linked = execFileSync('lz4', ['-c', '-B4', '-BD', join(dir, `plain-${i}`)], { maxBuffer: 1 << 26 });
+      if (sample.length > 65536) assert.equal(independentBlocks(linked, 1 << 30), null);
+      assert.ok((await decompress(CompressionType.Lz4, linked)).equals(sample));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The batches Kafka stored from Java, librdkafka and kafka-python producers.
+  const logs = fileURLToPath(new URL('./fixtures/kafka-log', import.meta.url));
+  let batches = 0;
+  for (const file of readdirSync(logs).filter((f) => f.endsWith('-lz4.log'))) {
+    const segment = readFileSync(join(logs, file));
+    for (let p = 0; p < segment.length; p += segment.readInt32BE(p + 8) + 12) {
+      const records = segment.subarray(p + 61, p + segment.readInt32BE(p + 8) + 12);
+      if ((segment.readInt16BE(p + 21) & 7) !== CompressionType.Lz4) continue;
+      assert.ok(independentBlocks(records, 1 << 30)?.equals(decompressFrameSync(records)), file);
+      batches++;
+    }
+  }
+  assert.ok(batches >= 3, `${batches} client batches`);
+});
+
+test('lz4: whatever the block decoder path accepts of a damaged frame, the frame decoder reads the same', async () => {
+  const random = new Random(0x1a4);
+  const sample = Buffer.concat([Buffer.from('kafka '.repeat(20_000)), randomBytes(5000)]);
+  const frame = await compress(CompressionType.Lz4, sample);
+  let accepted = 0;
+  for (let i = 0; i < 3000; i++) {
+    const damaged = Buffer.from(frame);
+    const at = random.int(0, damaged.length - 1);
+    damaged[at] = random.int(0, 255);
+    if (random.chance(0.3)) damaged[random.int(0, 15)] = random.int(0, 255); // the frame header, more often
+    const fast = independentBlocks(damaged, 1 << 30);
+    if (fast === null) continue;
+    accepted++;
+    assert.ok(fast.equals(decompressFrameSync(damaged)), `byte ${at}`);
+  }
+  assert.ok(accepted > 100, `${accepted} damaged frames decoded`);
+});
