@@ -20,7 +20,10 @@ import org.apache.kafka.common.serialization.*;
  *   produce BOOTSTRAP TOPIC COUNT CODEC [idempotent]
  *                                              default producer (idempotent, acks=all); with
  *                                              `idempotent`, both also set explicitly
- *   produce-seq BOOTSTRAP TOPIC COUNT          values 0..COUNT-1 to partition 0, retrying forever
+ *   produce-seq BOOTSTRAP TOPIC COUNT [VALUE_BYTES]
+ *                                              values 0..COUNT-1 to partition 0 (padded with dots
+ *                                              to VALUE_BYTES), retrying forever; "progress ACKED"
+ *                                              on stderr every 1,000 acks
  *   consume-assign BOOTSTRAP TOPIC COUNT       assign() every partition from the beginning
  *   consume-to-end BOOTSTRAP TOPIC PARTITION [SETTING=VALUE...]
  *                                              assign() one partition, read it from the beginning
@@ -67,7 +70,7 @@ public final class Tools {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "produce" -> produce(args[1], args[2], Integer.parseInt(args[3]), args[4], args.length > 5 && args[5].equals("idempotent"));
-      case "produce-seq" -> produceSequence(args[1], args[2], Integer.parseInt(args[3]));
+      case "produce-seq" -> produceSequence(args[1], args[2], Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 0);
       case "consume-assign" -> consumeAssign(args[1], args[2], Integer.parseInt(args[3]));
       case "consume-to-end" -> consumeToEnd(args[1], args[2], Integer.parseInt(args[3]), Arrays.copyOfRange(args, 4, args.length));
       case "admin" -> admin(args[1], args[2]);
@@ -137,7 +140,7 @@ public final class Tools {
     }
   }
 
-  static void produceSequence(String bootstrap, String topic, int count) throws Exception {
+  static void produceSequence(String bootstrap, String topic, int count, int valueBytes) throws Exception {
     Properties p = base(bootstrap);
     p.put("acks", "all");
     p.put("enable.idempotence", "true");
@@ -151,11 +154,13 @@ public final class Tools {
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       for (int i = 0; i < count; i++) {
         final int n = i;
-        producer.send(new ProducerRecord<>(topic, 0, null, Integer.toString(i)), (m, e) -> {
+        StringBuilder value = new StringBuilder(Integer.toString(i));
+        while (value.length() < valueBytes) value.append('.');
+        producer.send(new ProducerRecord<>(topic, 0, null, value.toString()), (m, e) -> {
           if (e != null) failures.add(n + ":" + e.getClass().getSimpleName());
           else {
             int a = acked.incrementAndGet();
-            if (a % 50000 == 0) System.err.println("progress " + a);
+            if (a % 1000 == 0) System.err.println("progress " + a);
           }
         });
       }
