@@ -27,6 +27,14 @@ export interface Dispatcher {
 /** Thrown by a dispatcher for a request the connection cannot survive (Kafka closes it too). */
 export class CloseConnection extends Error {
   override readonly name = 'CloseConnection';
+
+  /** `kind` groups the warning with others of its kind for the rate limit of the log. */
+  constructor(
+    message: string,
+    readonly kind = 'bad request',
+  ) {
+    super(message);
+  }
 }
 
 /** What every connection of a listener shares. */
@@ -171,7 +179,7 @@ export class Connection {
   }
 
   private fail(e: unknown): void {
-    if (e instanceof CloseConnection) this.context.warnings.warn('bad request', `closing ${this.remote}: ${e.message}`);
+    if (e instanceof CloseConnection) this.context.warnings.warn(e.kind, `closing ${this.remote}: ${e.message}`);
     else this.context.warnings.error('unexpected error', `closing ${this.remote} after an unexpected error`, e);
     this.close();
   }

@@ -53,7 +53,8 @@ export class RequestDispatcher implements Dispatcher {
       } catch (e) {
         // A handler's answer this version cannot carry is our bug, but only this client's
         // problem: one concise line and this connection closed, as for a request we cannot read.
-        if (e instanceof EncodeError) throw new CloseConnection(`cannot encode the ${handler.api.name} v${apiVersion} response: ${e.message}`);
+        // Its own kind for the log's rate limit, so that clients' garbage does not hide it.
+        if (e instanceof EncodeError) throw new CloseConnection(`cannot encode the ${handler.api.name} v${apiVersion} response: ${e.message}`, 'unencodable response');
         throw e;
       }
     };

@@ -34,7 +34,7 @@ test('an answer the version cannot encode becomes CloseConnection with the reaso
   for (const deferred of [false, true]) {
     await assert.rejects(
       dispatchAt(9, deferred),
-      (e: unknown) => e instanceof CloseConnection && e.message === 'cannot encode the Metadata v9 response: MetadataResponse.name is null, but version 9 does not allow null',
+      (e: unknown) => e instanceof CloseConnection && e.kind === 'unencodable response' && e.message === 'cannot encode the Metadata v9 response: MetadataResponse.name is null, but version 9 does not allow null',
     );
     // v12 allows the null name: the same answer is encoded.
     const encoded = await dispatchAt(12, deferred);
