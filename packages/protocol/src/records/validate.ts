@@ -149,16 +149,17 @@ export async function validateBatchesAndRecords(records: Buffer, options: Valida
 
 /**
  * The walk's position in the buffer. Module state rather than a returned pair, so that reading a
- * varint allocates nothing; the walk is synchronous, so no two walks interleave.
+ * varint allocates nothing; the walk is synchronous, so no two walks interleave. A property of a
+ * constant object rather than a module-level `let`, which V8 reads and writes more slowly.
  */
-let at = 0;
+const cursor = { at: 0 };
 
 /** A zigzag varint of at most 5 bytes ending before `end`, or NaN when truncated or too long. */
 function varint(buf: Buffer, end: number): number {
   let raw = 0;
   for (let shift = 0; shift < 35; shift += 7) {
-    if (at >= end) return NaN;
-    const b = buf[at++];
+    if (cursor.at >= end) return NaN;
+    const b = buf[cursor.at++];
     raw |= (b & 0x7f) << shift;
     if (b < 0x80) return (raw >>> 1) ^ -(raw & 1);
   }
@@ -174,8 +175,8 @@ function varlongNumber(buf: Buffer, end: number): number {
   let raw = 0;
   let scale = 1;
   for (let i = 0; i < 10; i++) {
-    if (at >= end) return NaN;
-    const b = buf[at++];
+    if (cursor.at >= end) return NaN;
+    const b = buf[cursor.at++];
     raw += (b & 0x7f) * scale;
     if (b < 0x80) return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
     scale *= 128;
@@ -186,8 +187,8 @@ function varlongNumber(buf: Buffer, end: number): number {
 /** Skips a varlong of at most 10 bytes ending before `end`; false when truncated or too long. */
 function skipVarlong(buf: Buffer, end: number): boolean {
   for (let i = 0; i < 10; i++) {
-    if (at >= end) return false;
-    if (buf[at++] < 0x80) return true;
+    if (cursor.at >= end) return false;
+    if (buf[cursor.at++] < 0x80) return true;
   }
   return false;
 }
@@ -209,17 +210,17 @@ function checkRecords(buf: Buffer, start: number, end: number, header: RecordBat
   if (count < 0 || count * 7 > end - start) {
     throw new InvalidRecordBatchError(`record batch declares ${count} records but its ${end - start} bytes of records cannot hold them`, ErrorCode.INVALID_RECORD, batchPos);
   }
-  at = start;
+  cursor.at = start;
   let lastDelta = -1;
   for (let i = 0; i < count; i++) {
     const length = varint(buf, end);
     if (length !== length) throw recordError(i, count, batchPos, 'its length is not a valid varint or runs past the batch');
     if (length < 0) throw recordError(i, count, batchPos, `invalid record length ${length}`);
-    const bodyStart = at;
-    const recordEnd = at + length;
-    if (recordEnd > end) throw recordError(i, count, batchPos, `it claims ${length} bytes but only ${end - at} remain in the batch`);
-    if (at >= recordEnd) throw recordError(i, count, batchPos, 'it has no attributes byte');
-    at++; // attributes: no record-level attribute is defined yet, and Kafka reads none
+    const bodyStart = cursor.at;
+    const recordEnd = cursor.at + length;
+    if (recordEnd > end) throw recordError(i, count, batchPos, `it claims ${length} bytes but only ${end - cursor.at} remain in the batch`);
+    if (cursor.at >= recordEnd) throw recordError(i, count, batchPos, 'it has no attributes byte');
+    cursor.at++; // attributes: no record-level attribute is defined yet, and Kafka reads none
     if (range === undefined) {
       if (!skipVarlong(buf, recordEnd)) throw recordError(i, count, batchPos, 'its timestamp delta is not a valid varlong within the record');
     } else {
@@ -244,27 +245,27 @@ function checkRecords(buf: Buffer, start: number, end: number, header: RecordBat
     const keyLength = varint(buf, recordEnd);
     if (keyLength !== keyLength || keyLength < -1) throw recordError(i, count, batchPos, 'its key length is not valid');
     if (keyLength === -1 && requireKeys) throw recordError(i, count, batchPos, 'compacted topics only accept records with a key');
-    if (keyLength > 0) at += keyLength;
-    if (at > recordEnd) throw recordError(i, count, batchPos, `its key of ${keyLength} bytes runs past the record's ${length} bytes`);
+    if (keyLength > 0) cursor.at += keyLength;
+    if (cursor.at > recordEnd) throw recordError(i, count, batchPos, `its key of ${keyLength} bytes runs past the record's ${length} bytes`);
     const valueLength = varint(buf, recordEnd);
     if (valueLength !== valueLength || valueLength < -1) throw recordError(i, count, batchPos, 'its value length is not valid');
-    if (valueLength > 0) at += valueLength;
-    if (at > recordEnd) throw recordError(i, count, batchPos, `its value of ${valueLength} bytes runs past the record's ${length} bytes`);
+    if (valueLength > 0) cursor.at += valueLength;
+    if (cursor.at > recordEnd) throw recordError(i, count, batchPos, `its value of ${valueLength} bytes runs past the record's ${length} bytes`);
     const headerCount = varint(buf, recordEnd);
     if (headerCount !== headerCount || headerCount < 0) throw recordError(i, count, batchPos, 'its header count is not valid');
     for (let h = 0; h < headerCount; h++) {
       const headerKeyLength = varint(buf, recordEnd);
       if (headerKeyLength !== headerKeyLength || headerKeyLength < 0) throw recordError(i, count, batchPos, `header ${h} has an invalid key length`);
-      at += headerKeyLength;
-      if (at > recordEnd) throw recordError(i, count, batchPos, `header ${h}'s key runs past the record's ${length} bytes`);
+      cursor.at += headerKeyLength;
+      if (cursor.at > recordEnd) throw recordError(i, count, batchPos, `header ${h}'s key runs past the record's ${length} bytes`);
       const headerValueLength = varint(buf, recordEnd);
       if (headerValueLength !== headerValueLength || headerValueLength < -1) throw recordError(i, count, batchPos, `header ${h} has an invalid value length`);
-      if (headerValueLength > 0) at += headerValueLength;
-      if (at > recordEnd) throw recordError(i, count, batchPos, `header ${h}'s value runs past the record's ${length} bytes`);
+      if (headerValueLength > 0) cursor.at += headerValueLength;
+      if (cursor.at > recordEnd) throw recordError(i, count, batchPos, `header ${h}'s value runs past the record's ${length} bytes`);
     }
-    if (at !== recordEnd) throw recordError(i, count, batchPos, `it claims ${length} bytes but its fields take ${at - bodyStart}`);
+    if (cursor.at !== recordEnd) throw recordError(i, count, batchPos, `it claims ${length} bytes but its fields take ${cursor.at - bodyStart}`);
   }
-  if (at !== end) {
-    throw new InvalidRecordBatchError(`${end - at} bytes follow the last of the ${count} records the batch declares`, ErrorCode.INVALID_RECORD, batchPos);
+  if (cursor.at !== end) {
+    throw new InvalidRecordBatchError(`${end - cursor.at} bytes follow the last of the ${count} records the batch declares`, ErrorCode.INVALID_RECORD, batchPos);
   }
 }
