@@ -1,6 +1,7 @@
-// `sluice broker` stopped with SIGTERM when a partition's files cannot be written (here its
-// clean-shutdown marker's temporary file is /dev/full, the kernel's always-failing device): the
-// other partitions are closed cleanly, the failure is named, the process exits 3 rather than
+// `sluice broker` when a partition's files cannot be written, with /dev/full (the kernel's device
+// whose every write fails with ENOSPC) standing in for a full disk. An append that hits it is
+// refused and the broker's log says so, with the partition and what to do; stopped with SIGTERM,
+// the other partitions are closed cleanly, the failure is named, the process exits 3 rather than
 // dying on an unhandled error, and the next start has every acknowledged record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,6 +48,51 @@ test('SIGTERM with a partition that cannot be closed: exit code 3 naming it, the
     broker?.child.kill('SIGKILL');
     again?.child.kill('SIGKILL');
     await Promise.all([broker?.exited, again?.exited]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('appends that hit a full disk are refused, the broker log names the partition and what to do once, and nothing acknowledged is lost', async () => {
+  assert.ok(existsSync('/dev/full'), 'this test needs Linux /dev/full');
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-full-'));
+  const port = await freePort();
+  const bootstrap = `127.0.0.1:${port}`;
+  let broker: BrokerProcess | undefined;
+  try {
+    broker = await startBrokerProcess(port, dataDir);
+    const admin = new Admin({ bootstrapServers: bootstrap });
+    // segment.ms=1: every append rolls a new segment named after its offset, so the next one's
+    // file name is known and can be made to point at /dev/full, where it stays while the broker runs.
+    await admin.createTopics([{ name: 'full', numPartitions: 1, configs: { 'segment.ms': '1' } }]);
+    await admin.close();
+    const producer = new Producer({ bootstrapServers: bootstrap, acks: 'all', lingerMs: 0, retries: 0 });
+    try {
+      for (let i = 0; i < 3; i++) await producer.send({ topic: 'full', value: `v${i}` });
+      symlinkSync('/dev/full', join(dataDir, 'full-0', '00000000000000000003.log'));
+      await new Promise((r) => setTimeout(r, 5)); // older than segment.ms, so the next append rolls
+      for (let i = 0; i < 5; i++) await assert.rejects(producer.send({ topic: 'full', value: `refused${i}` }), (e: any) => e.code === 'KAFKA_STORAGE_ERROR');
+    } finally {
+      await producer.close();
+    }
+    const out = broker.output();
+    const lines = out.split('\n').filter((l) => l.includes('No space left'));
+    assert.equal(lines.length, 1, out);
+    assert.match(lines[0], /ERROR \[sluice\] Writing to full-0 failed: No space left on the device holding \S+00000000000000000003\.log.* Producers get KAFKA_STORAGE_ERROR until there is room: free space on that disk/);
+
+    // The disk is "freed" across a crash: every acknowledged record is there, none of the refused.
+    broker.child.kill('SIGKILL');
+    await broker.exited;
+    rmSync(join(dataDir, 'full-0', '00000000000000000003.log'));
+    broker = await startBrokerProcess(port, dataDir);
+    const after = new Producer({ bootstrapServers: bootstrap, acks: 'all' });
+    await after.send({ topic: 'full', value: 'v3' });
+    await after.close();
+    const r = await runSluice(['consume', 'full', '--from-beginning', '--exit', '--format', '%o %v'], { bootstrap });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), ['0 v0', '1 v1', '2 v2', '3 v3']);
+  } finally {
+    broker?.child.kill('SIGKILL');
+    await broker?.exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
