@@ -141,7 +141,8 @@ export class Connection {
     }
     this.inbox.push(...frames);
     this.updateFlow();
-    if (frames.length > 0) void this.run();
+    // Nobody awaits the request loop: what escapes it would end the process, so it ends this connection.
+    if (frames.length > 0) this.run().catch((e) => this.fail(e));
   }
 
   private async run(): Promise<void> {
@@ -163,10 +164,12 @@ export class Connection {
           this.release(frame.length);
         }
         if (reply instanceof Deferred) {
-          reply.result.then(
-            (chunks) => this.fill(slot, chunks),
-            (e) => this.fail(e),
-          );
+          reply.result
+            .then(
+              (chunks) => this.fill(slot, chunks),
+              (e) => this.fail(e),
+            )
+            .catch((e) => this.fail(e));
         } else {
           this.fill(slot, reply);
         }

@@ -1,0 +1,55 @@
+// Work a connection does outside the request that started it — writing a deferred answer, the loop
+// that runs its requests — has no caller to report to. If it throws (a bug in a response path), the
+// connection is closed with the error logged, and the broker process carries on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:net';
+import { Apis } from '@sluice/protocol';
+import { ManualTimer } from '../../src/groups/timer.js';
+import { Connection, type Dispatcher, type Reply } from '../../src/network/connection.js';
+import { defer } from '../../src/network/deferred.js';
+import { RateLimitedLog } from '../../src/network/rate-limited-log.js';
+import { RequestMemory } from '../../src/network/request-memory.js';
+import { RawConnection } from '../support.js';
+
+/** Listens on the loopback and serves every connection with `dispatcher`. */
+async function serve(dispatcher: Dispatcher, errors: string[]): Promise<{ server: Server; port: number }> {
+  const context = {
+    maxFrameBytes: 1 << 20,
+    memory: new RequestMemory(Infinity),
+    warnings: new RateLimitedLog({ warn: (m) => errors.push(m), error: (m, e) => errors.push(`${m}: ${e}`) }, new ManualTimer()),
+    idleMs: -1,
+    idleClosed: { count: 0 },
+  };
+  let id = 0;
+  const server = createServer((socket) => new Connection(++id, socket, dispatcher, context, () => {}));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return { server, port: address.port };
+}
+
+// Not a Buffer: writing it to the socket throws, as a bug in building an answer would.
+const broken = [42 as unknown as Buffer];
+
+for (const [what, reply] of [
+  ['an answer ready at once', (): Reply => broken],
+  ['a deferred answer', (): Reply => defer(Promise.resolve(broken))],
+] as const) {
+  test(`${what} that cannot be written closes its connection with the error logged`, async () => {
+    const errors: string[] = [];
+    const { server, port } = await serve({ dispatch: reply }, errors);
+    try {
+      const c = await RawConnection.open(port);
+      await assert.rejects(c.request(Apis.ApiVersions, 3, { clientSoftwareName: 't', clientSoftwareVersion: '1' }), /connection closed by the broker/);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0], /after an unexpected error: TypeError/);
+      // The listener serves the next connection as before.
+      const next = await RawConnection.open(port);
+      await assert.rejects(next.request(Apis.ApiVersions, 3, { clientSoftwareName: 't', clientSoftwareVersion: '1' }), /connection closed by the broker/);
+      next.close();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+}
