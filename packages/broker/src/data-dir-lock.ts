@@ -10,7 +10,9 @@
  *   containers sharing one volume do not see each other's lock.)
  * - Elsewhere, `.lock` is created exclusively (O_EXCL); one left by a process that no longer
  *   exists (checked with signal 0) is taken over. A pid reused by an unrelated process after a
- *   crash makes the start fail with that pid named, which is safe: remove `.lock` by hand.
+ *   crash makes the start fail with that pid named, which is safe: remove `.lock` by hand. Two
+ *   brokers taking over the same stale file at the same moment could both succeed; that narrow
+ *   race is why Linux uses the socket.
  * Either way `.lock` holds the pid, host, start time and address of the holder, for the message.
  */
 import { open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
@@ -105,8 +107,9 @@ export async function lockWithPidFile(dataDir: string, path: string = join(dataD
       await handle.close();
       break;
     } catch (e) {
-      if ((e as { code?: string }).code !== 'EEXIST' || attempt > 0) throw e;
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
       const holder = await readHolder(path);
+      if (attempt > 0) throw lockedError(dataDir, holder); // someone else took it over first
       const pid = Number(holder?.pid);
       if (!Number.isInteger(pid) || pid <= 0 || holder?.host !== hostname() || isAlive(pid)) throw lockedError(dataDir, holder);
       await unlink(path); // left by a process that has ended
