@@ -117,6 +117,33 @@ test('an error in one partition is logged and maintenance of the others carries 
   await m.close();
 });
 
+test('an I/O fault during one compaction is logged, the other partitions are compacted, and the next pass retries it', async () => {
+  const fs = new MemoryFileSystem();
+  const log = new CapturingLog();
+  const m = await LogManager.open({ fs, dataDir: '/data', maintenanceIntervalMs: 0, log });
+  const compact = { 'cleanup.policy': 'compact', 'segment.bytes': '150' };
+  await m.createTopic('first', 1, compact);
+  await m.createTopic('second', 1, compact);
+  for (const name of ['first', 'second']) {
+    await appendKeyed(m.log(name, 0)!, 12, 1_700_000_000_000n);
+    await m.log(name, 0)!.checkpointed();
+  }
+  const first = m.log('first', 0)!;
+  const second = m.log('second', 0)!;
+  const before = await readAll(first);
+  fs.failNextWrite(); // the first compaction's output file
+  await m.runMaintenance();
+  assert.equal(log.errors.length, 1, log.errors.join('\n'));
+  assert.match(log.errors[0], /compaction of first-0 failed\. The cleaner retries it/);
+  assert.deepEqual(await readAll(first), before, 'the failed compaction changed nothing');
+  assert.deepEqual(duplicateKeysBeforeActive(second, await readAll(second)), [], 'the next partition was compacted');
+  await m.runMaintenance();
+  assert.deepEqual(duplicateKeysBeforeActive(first, await readAll(first)), [], 'retried and compacted');
+  assert.ok(log.warnings.some((w) => w === 'compaction of first-0 works again'), log.warnings.join('\n'));
+  assert.equal(log.errors.length, 1);
+  await m.close();
+});
+
 /** Timers on a manual clock: advance() fires what falls due, in order, letting each pass finish. */
 class ManualTimers implements MaintenanceTimers {
   now = 0;
