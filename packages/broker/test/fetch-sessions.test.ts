@@ -14,6 +14,7 @@ function partitions(count: number): SessionPartition[] {
     fetchOffset: 0n,
     maxBytes: 1024,
     currentLeaderEpoch: -1,
+    lastFetchedEpoch: -1,
     highWatermark: 0n,
     logStartOffset: 0n,
   }));

@@ -31,6 +31,7 @@ export interface SessionPartition {
   fetchOffset: bigint;
   maxBytes: number;
   currentLeaderEpoch: number;
+  lastFetchedEpoch: number;
   /** -1 until answered, and again after an error, so the partition is sent when the error clears. */
   highWatermark: bigint;
   logStartOffset: bigint;
@@ -68,6 +69,7 @@ export class FetchSession {
         cached.fetchOffset = p.fetchOffset;
         cached.maxBytes = p.maxBytes;
         cached.currentLeaderEpoch = p.currentLeaderEpoch;
+        cached.lastFetchedEpoch = p.lastFetchedEpoch;
       }
     }
     for (const key of forgotten) this.partitions.delete(key);

@@ -9,6 +9,11 @@
  * answers every requested partition, in request order (the Java client drops a full response
  * missing one); an incremental one only the session's partitions with news. Empty partitions
  * carry empty records, never null. Batches are served as stored.
+ *
+ * Special values as Kafka treats them: max_bytes 0 still returns the first batch (KIP-74), a
+ * negative partition limit is refused, a fetch from a replica id (a follower) gets
+ * NOT_LEADER_OR_FOLLOWER since this node has no followers, a last fetched epoch after ours (0) is
+ * out of range, and a partition answered with an error carries -1 offsets.
  */
 import { Apis, ErrorCode, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
 import { type BrokerCore, partitionKey } from '../core.js';
@@ -56,6 +61,7 @@ function listedPartitions(request: FetchRequest, usesTopicIds: boolean): Session
         fetchOffset: p.fetchOffset,
         maxBytes: p.partitionMaxBytes,
         currentLeaderEpoch: p.currentLeaderEpoch,
+        lastFetchedEpoch: p.lastFetchedEpoch,
         highWatermark: -1n,
         logStartOffset: -1n,
       });
@@ -69,7 +75,7 @@ function forgottenKeys(request: FetchRequest, usesTopicIds: boolean): string[] {
 }
 
 /** Finds the partition a session entry names, now (a topic may have gone since it was added). */
-function resolve(broker: BrokerCore, p: SessionPartition, usesTopicIds: boolean): Wanted {
+function resolve(broker: BrokerCore, p: SessionPartition, usesTopicIds: boolean, fromFollower: boolean): Wanted {
   const topic = usesTopicIds ? broker.topics.getById(p.topicId) : broker.topics.get(p.topic);
   const partition = topic === undefined ? undefined : broker.topics.partition(topic.name, p.partition);
   const unknownTopic = usesTopicIds ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
@@ -83,7 +89,7 @@ function resolve(broker: BrokerCore, p: SessionPartition, usesTopicIds: boolean)
     partition,
     errorCode: topic === undefined ? unknownTopic : partition === undefined ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.NONE,
   };
-  if (w.errorCode === ErrorCode.NONE) w.errorCode = checkPosition(w, p.currentLeaderEpoch);
+  if (w.errorCode === ErrorCode.NONE) w.errorCode = fromFollower ? ErrorCode.NOT_LEADER_OR_FOLLOWER : checkPosition(w, p);
   return w;
 }
 
@@ -92,9 +98,11 @@ function limitOf(p: PartitionView, isolation: number): bigint {
   return isolation === READ_COMMITTED ? p.lastStableOffset : p.highWatermark;
 }
 
-function checkPosition(w: Wanted, currentLeaderEpoch: number): number {
+function checkPosition(w: Wanted, asked: SessionPartition): number {
   const p = w.partition!;
-  if (currentLeaderEpoch > 0) return ErrorCode.UNKNOWN_LEADER_EPOCH; // our only epoch is 0
+  if (asked.currentLeaderEpoch > 0) return ErrorCode.UNKNOWN_LEADER_EPOCH; // our only epoch is 0
+  // Kafka finds no end offset for an epoch after its latest: the position cannot be checked.
+  if (asked.lastFetchedEpoch > 0) return ErrorCode.OFFSET_OUT_OF_RANGE;
   if (w.offset < p.logStartOffset || w.offset > p.logEndOffset) return ErrorCode.OFFSET_OUT_OF_RANGE;
   return ErrorCode.NONE;
 }
@@ -134,7 +142,8 @@ export const fetchHandler = defineHandler({
         positions = [...session.partitions.values()];
       }
     }
-    const wanted = positions.map((p) => resolve(broker, p, usesTopicIds));
+    const replicaId = version >= 15 ? request.replicaState.replicaId : request.replicaId;
+    const wanted = positions.map((p) => resolve(broker, p, usesTopicIds, replicaId >= 0));
 
     const isolation = request.isolationLevel;
     const available = () => {
@@ -205,25 +214,42 @@ async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: F
       records: EMPTY,
     };
     answers.push({ wanted: w, data });
-    if (w.errorCode !== ErrorCode.NONE || p === undefined) continue;
-    const limit = limitOf(p, isolation);
-    if (w.offset >= limit || budget <= 0) continue;
     const maxBytes = Math.min(w.maxBytes, budget);
+    budget = Math.max(0, budget); // as Kafka: only the first partition sees a negative max_bytes
+    if (w.errorCode !== ErrorCode.NONE || p === undefined) {
+      withoutOffsets(data);
+      continue;
+    }
+    if (maxBytes < 0) {
+      data.errorCode = ErrorCode.INVALID_REQUEST; // Kafka fails such a read ("Invalid max size")
+      withoutOffsets(data);
+      continue;
+    }
+    const limit = limitOf(p, isolation);
+    // Only the first partition with data may exceed the limits (KIP-74); later ones wait.
+    if (w.offset >= limit || (maxBytes === 0 && !first)) continue;
     try {
       const chunks = await p.read(w.offset, maxBytes, limit);
       let size = 0;
       for (const c of chunks) size += c.length;
-      // Only the first partition with data may exceed the limits (KIP-74); later ones wait.
       if (size > maxBytes && !first) continue;
       if (size > 0) {
         data.records = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-        budget -= size;
+        budget = Math.max(0, budget - size);
         first = false;
       }
     } catch (e) {
       data.errorCode = errorCodeOf(e);
+      withoutOffsets(data);
       if (data.errorCode === ErrorCode.UNKNOWN_SERVER_ERROR) broker.log.error(`fetch from ${w.topic}-${w.index} failed`, e);
     }
   }
   return answers;
+}
+
+/** A partition answered with an error says nothing of its offsets, as in Kafka's answers. */
+function withoutOffsets(data: FetchResponsePartitionDataInput): void {
+  data.highWatermark = -1n;
+  data.lastStableOffset = -1n;
+  data.logStartOffset = -1n;
 }

@@ -1,11 +1,13 @@
 /**
  * ListOffsets (key 2), versions 1-10.
  * v1: one offset per partition with its timestamp; v2: isolation level; v4: current leader epoch
- * and leader epoch in the answer; v6: flexible; v7: -3 = the record with the largest timestamp;
- * v8: -4 = earliest local offset; v9: -5 = earliest offset still to be tiered (none here);
- * v10: timeout.
+ * and leader epoch in the answer; v6: flexible; v7: -3 = the first record with the largest
+ * timestamp; v8: -4 = earliest local offset; v9: -5 = latest tiered offset (none here);
+ * v10: timeout. A special timestamp older than the request's version, or one this broker does
+ * not know (below -5), gets UNSUPPORTED_VERSION, as from Kafka; a partition asked for twice gets
+ * one INVALID_REQUEST.
  */
-import { Apis, ErrorCode, type ListOffsetsResponseListOffsetsPartitionResponseInput } from '@sluice/protocol';
+import { Apis, ErrorCode, type ListOffsetsResponseListOffsetsPartitionResponseInput, decodeRecordBatch } from '@sluice/protocol';
 import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';
@@ -14,8 +16,38 @@ const LATEST = -1n;
 const EARLIEST = -2n;
 const MAX_TIMESTAMP = -3n;
 const EARLIEST_LOCAL = -4n;
-const EARLIEST_PENDING_UPLOAD = -5n;
+const LATEST_TIERED = -5n;
 const READ_COMMITTED = 1;
+
+/** The first version that knows each special timestamp. */
+const SINCE_VERSION = new Map<bigint, number>([
+  [LATEST, 0],
+  [EARLIEST, 0],
+  [MAX_TIMESTAMP, 7],
+  [EARLIEST_LOCAL, 8],
+  [LATEST_TIERED, 9],
+]);
+
+function supported(timestamp: bigint, version: number): boolean {
+  if (timestamp >= 0n) return true;
+  const since = SINCE_VERSION.get(timestamp);
+  return since !== undefined && version >= since;
+}
+
+/**
+ * The first record with the largest timestamp: storage knows the batch that first reached it,
+ * and the record is the first in that batch with that timestamp (Kafka's offsetOfMaxTimestamp).
+ */
+async function firstOfMaxTimestamp(p: PartitionView): Promise<{ offset: bigint; timestamp: bigint }> {
+  const found = await p.maxTimestamp();
+  if (found === null) return { offset: -1n, timestamp: -1n };
+  const [chunk] = await p.read(found.offset, 1, p.highWatermark);
+  if (chunk === undefined || chunk.length === 0) return found;
+  const batch = await decodeRecordBatch(chunk, 0, { verifyCrc: false });
+  if (batch.header.maxTimestamp !== found.timestamp) return found;
+  const first = batch.records.find((r) => r.timestamp === found.timestamp);
+  return first === undefined ? found : { offset: first.offset, timestamp: found.timestamp };
+}
 
 async function lookup(p: PartitionView, timestamp: bigint, isolation: number): Promise<{ offset: bigint; timestamp: bigint }> {
   switch (timestamp) {
@@ -24,10 +56,10 @@ async function lookup(p: PartitionView, timestamp: bigint, isolation: number): P
     case EARLIEST:
     case EARLIEST_LOCAL:
       return { offset: p.logStartOffset, timestamp: -1n };
-    case EARLIEST_PENDING_UPLOAD:
+    case LATEST_TIERED:
       return { offset: -1n, timestamp: -1n }; // nothing is tiered
     case MAX_TIMESTAMP:
-      return (await p.maxTimestamp()) ?? { offset: -1n, timestamp: -1n };
+      return firstOfMaxTimestamp(p);
     default: {
       const found = await p.offsetForTimestamp(timestamp);
       const limit = isolation === READ_COMMITTED ? p.lastStableOffset : p.highWatermark;
@@ -43,14 +75,20 @@ export const listOffsetsHandler = defineHandler({
   maxVersion: 10,
   async handle({ broker, version }, request) {
     const topics = [];
+    const asked = new Map<string, number>();
+    for (const t of request.topics) for (const req of t.partitions) asked.set(`${t.name}\u0000${req.partitionIndex}`, (asked.get(`${t.name}\u0000${req.partitionIndex}`) ?? 0) + 1);
     for (const t of request.topics) {
       const partitions: ListOffsetsResponseListOffsetsPartitionResponseInput[] = [];
+      const answered = new Set<number>();
       for (const req of t.partitions) {
+        if (answered.has(req.partitionIndex)) continue;
+        answered.add(req.partitionIndex);
         const p = broker.topics.partition(t.name, req.partitionIndex);
         const out = { partitionIndex: req.partitionIndex, errorCode: ErrorCode.NONE as number, timestamp: -1n, offset: -1n, leaderEpoch: -1 };
-        if (p === undefined) out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+        if (asked.get(`${t.name}\u0000${req.partitionIndex}`)! > 1) out.errorCode = ErrorCode.INVALID_REQUEST;
+        else if (p === undefined) out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
         else if (req.currentLeaderEpoch > 0) out.errorCode = ErrorCode.UNKNOWN_LEADER_EPOCH;
-        else if (req.timestamp < EARLIEST_PENDING_UPLOAD) out.errorCode = ErrorCode.INVALID_REQUEST;
+        else if (!supported(req.timestamp, version)) out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         else {
           try {
             const found = await lookup(p, req.timestamp, request.isolationLevel);

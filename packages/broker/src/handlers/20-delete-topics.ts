@@ -15,10 +15,13 @@ export const deleteTopicsHandler = defineHandler({
     const wanted = version >= 6 ? request.topics.map((t) => ({ name: t.name, topicId: t.topicId })) : request.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
     const responses = [];
     for (const w of wanted) {
-      const byName = w.name !== null && w.name !== '';
+      // As Kafka: a name (even empty) names the topic; a null name needs an id.
+      const byName = w.name !== null;
       const topic = byName ? broker.topics.get(w.name!) : broker.topics.getById(w.topicId);
       const result = (errorCode: number, errorMessage: string | null) => ({ name: topic?.name ?? w.name, topicId: topic?.topicId ?? w.topicId, errorCode, errorMessage });
-      if (topic === undefined) responses.push(result(byName ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic'));
+      if (!byName && w.topicId === ZERO_UUID) responses.push(result(ErrorCode.INVALID_REQUEST, 'Neither topic name nor id were specified.'));
+      else if (topic === undefined && byName) responses.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.'));
+      else if (topic === undefined) responses.push(result(ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic ID.'));
       else if (!broker.config.bool('delete.topic.enable')) responses.push(result(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled (delete.topic.enable=false)'));
       else if (INTERNAL_TOPICS.has(topic.name)) responses.push(result(ErrorCode.INVALID_TOPIC_EXCEPTION, `The internal topic ${topic.name} cannot be deleted`));
       else {

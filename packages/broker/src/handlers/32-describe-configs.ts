@@ -6,7 +6,9 @@
  */
 import { Apis, ErrorCode, type DescribeConfigsResponseDescribeConfigsResourceResultInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
+import { validateTopicName } from '../topics/names.js';
 import { ResourceType, configSourceCode, configTypeCode } from './config-codes.js';
+import { messageOf } from './errors.js';
 import { defineHandler } from './handler.js';
 
 type Entry = DescribeConfigsResponseDescribeConfigsResourceResultInput;
@@ -50,6 +52,12 @@ export const describeConfigsHandler = defineHandler({
       const fail = (errorCode: number, errorMessage: string) => ({ errorCode, errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] });
       let entries: Entry[];
       if (r.resourceType === ResourceType.Topic) {
+        // An illegal name is refused as such before it is looked up, as Kafka does.
+        try {
+          validateTopicName(r.resourceName);
+        } catch (e) {
+          return fail(ErrorCode.INVALID_TOPIC_EXCEPTION, r.resourceName === '' ? 'Topic name is invalid: the empty string is not allowed' : messageOf(e));
+        }
         if (broker.topics.get(r.resourceName) === undefined) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${r.resourceName} does not exist`);
         entries = topicEntries(broker, r.resourceName, request.includeSynonyms, request.includeDocumentation);
       } else if (r.resourceType === ResourceType.Broker) {

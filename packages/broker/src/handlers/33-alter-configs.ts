@@ -2,7 +2,7 @@
  * AlterConfigs (key 33), versions 0-2. v1: nothing new on this path; v2: flexible.
  * Replaces a resource's whole set of overrides (the legacy, non-incremental form).
  */
-import { Apis } from '@sluice/protocol';
+import { Apis, ErrorCode } from '@sluice/protocol';
 import { alterResource } from './alter-configs-common.js';
 import { defineHandler } from './handler.js';
 
@@ -15,7 +15,10 @@ export const alterConfigsHandler = defineHandler({
     for (const r of request.resources) {
       const changes: Record<string, string | null> = {};
       for (const c of r.configs) changes[c.name] = c.value;
-      responses.push(await alterResource(broker, r.resourceType, r.resourceName, changes, false, request.validateOnly));
+      // An override left out is removed; a null value is refused, as Kafka refuses it.
+      const nulls = r.configs.filter((c) => c.value === null).map((c) => c.name);
+      if (nulls.length > 0) responses.push({ errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Null value not supported for : ${nulls.join(', ')}`, resourceType: r.resourceType, resourceName: r.resourceName });
+      else responses.push(await alterResource(broker, r.resourceType, r.resourceName, changes, false, request.validateOnly));
     }
     return { throttleTimeMs: 0, responses };
   },

@@ -28,7 +28,8 @@ export const incrementalAlterConfigsHandler = defineHandler({
       const changes: Record<string, string | null> = {};
       let bad: string | null = null;
       for (const c of r.configs) {
-        if (c.configOperation === SET) changes[c.name] = c.value;
+        if (c.configOperation === SET && c.value === null) bad = `Null value not supported for : ${c.name}`; // DELETE removes a value
+        else if (c.configOperation === SET) changes[c.name] = c.value;
         else if (c.configOperation === DELETE) changes[c.name] = null;
         else if (c.configOperation === APPEND || c.configOperation === SUBTRACT) {
           const items = currentList(broker, r.resourceType, r.resourceName, c.name);

@@ -1,6 +1,10 @@
 /**
  * DescribeCluster (key 60), versions 0-2. Flexible from v0; v1: endpoint type (1 brokers,
- * 2 controllers — this node is both); v2: include fenced brokers (there are none).
+ * 2 controllers); v2: include fenced brokers (there are none).
+ *
+ * Clients reach Sluice on its broker listener, so it answers as a Kafka broker's listener does: a
+ * request for controllers gets MISMATCHED_ENDPOINT_TYPE, and every error answer says endpoint
+ * type 1 (what the listener is).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
@@ -15,9 +19,9 @@ export const describeClusterHandler = defineHandler({
   maxVersion: 2,
   handle({ broker }, request) {
     const type = request.endpointType;
-    if (type !== ENDPOINT_BROKERS && type !== ENDPOINT_CONTROLLERS) {
-      return { throttleTimeMs: 0, errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: `Unknown endpoint type ${type}`, endpointType: type, clusterId: broker.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
-    }
+    const refuse = (errorCode: number, errorMessage: string) => ({ throttleTimeMs: 0, errorCode, errorMessage, endpointType: ENDPOINT_BROKERS, clusterId: broker.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED });
+    if (type === ENDPOINT_CONTROLLERS) return refuse(ErrorCode.MISMATCHED_ENDPOINT_TYPE, 'The request was sent to an endpoint of type BROKER, but we wanted an endpoint of type CONTROLLER');
+    if (type !== ENDPOINT_BROKERS) return refuse(ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, `Unsupported endpoint type ${type}`);
     return {
       throttleTimeMs: 0,
       errorCode: ErrorCode.NONE,

@@ -1,0 +1,233 @@
+// Special values in request fields (-1, 0, null, empty, negative, versions that predate a value),
+// API by API: the same raw requests go to Apache Kafka 4.3.1 and to Sluice, with the same
+// assertions, so what Sluice answers for them is what Kafka answers, not what our clients send.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
+import { startBroker } from '@sluice/broker';
+import { RawConnection } from '../../packages/broker/test/support.js';
+import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
+
+const TOPIC = 'special';
+const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
+const RETRIABLE = new Set<number>([ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.LEADER_NOT_AVAILABLE, ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.NOT_COORDINATOR]);
+
+type FetchPartition = { partitionIndex: number; errorCode: number; highWatermark: bigint; logStartOffset: bigint; records: Buffer | null };
+
+const targets = [
+  {
+    name: 'Sluice',
+    async start() {
+      const b = await startBroker({ port: 0 });
+      return { port: b.port, stop: () => b.close() };
+    },
+  },
+  {
+    name: 'Apache Kafka 4.3.1',
+    async start() {
+      const k = await startApacheKafka();
+      return { port: k.port, stop: () => k.stop() };
+    },
+  },
+];
+
+async function retrying<T>(what: string, attempt: () => Promise<T>, done: (r: T) => number): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const r = await attempt();
+    const code = done(r);
+    if (code === ErrorCode.NONE) return r;
+    if (!RETRIABLE.has(code) || Date.now() > deadline) throw new Error(`${what}: error ${code}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+for (const target of targets) {
+  describe(`special values on ${target.name}`, { timeout: 300_000 }, () => {
+    let broker: { port: number; stop(): Promise<void> };
+    let c: RawConnection;
+
+    before(async () => {
+      broker = await target.start();
+      c = await RawConnection.open(broker.port);
+      const created = await c.request(Apis.CreateTopics, 7, { topics: [{ name: TOPIC, numPartitions: 3, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 30_000 });
+      assert.equal(created.topics[0].errorCode, 0);
+      // Partition 0: four records, timestamps 1000, 3000, 2000, 3000 (the largest first at offset 1);
+      // partition 1: one record. One partition per request, so that a retry appends nothing twice.
+      const timestamps = [1000, 3000, 2000, 3000];
+      const batches = [encodeUncompressedRecordBatch({ records: timestamps.map((timestamp, i) => ({ value: `v${i}`, timestamp })) }), encodeUncompressedRecordBatch({ records: [{ value: 'one' }] })];
+      for (const [index, records] of batches.entries()) {
+        await retrying(
+          'produce',
+          () => c.request(Apis.Produce, 9, { acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index, records }] }] }),
+          (r) => r.responses[0].partitionResponses[0].errorCode,
+        );
+      }
+    });
+    after(async () => {
+      c?.close();
+      await broker?.stop();
+    });
+
+    function fetch(fields: Record<string, unknown>, partitions: Record<string, unknown>[] = [{}]): Promise<{ errorCode: number; responses: { partitions: FetchPartition[] }[] }> {
+      return c.request(Apis.Fetch, 12, {
+        replicaId: -1,
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes: 1 << 20,
+        isolationLevel: 0,
+        sessionId: 0,
+        sessionEpoch: -1,
+        topics: [{ topic: TOPIC, partitions: partitions.map((p) => ({ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n, lastFetchedEpoch: -1, ...p })) }],
+        forgottenTopicsData: [],
+        rackId: '',
+        ...fields,
+      });
+    }
+    /** Per partition: [index, error, high watermark, log start offset, has records]. */
+    async function fetched(fields: Record<string, unknown>, partitions?: Record<string, unknown>[]) {
+      const r = await fetch(fields, partitions);
+      assert.equal(r.errorCode, ErrorCode.NONE);
+      return r.responses[0]!.partitions.map((p) => [p.partitionIndex, p.errorCode === ErrorCode.NONE ? 'ok' : 'error', p.highWatermark, p.logStartOffset, (p.records?.length ?? 0) > 0]);
+    }
+
+    test('Fetch: max_bytes and partition_max_bytes 0 still return the first batch; negative ones are refused', async () => {
+      assert.deepEqual(await fetched({ maxBytes: 0 }), [[0, 'ok', 4n, 0n, true]]);
+      assert.deepEqual(await fetched({ maxBytes: 0 }, [{}, { partition: 1 }]), [[0, 'ok', 4n, 0n, true], [1, 'ok', 1n, 0n, false]], 'only the first partition may go past the limit');
+      assert.deepEqual(await fetched({}, [{ partitionMaxBytes: 0 }]), [[0, 'ok', 4n, 0n, true]]);
+      assert.deepEqual(await fetched({}, [{ partitionMaxBytes: -1 }]), [[0, 'error', -1n, -1n, false]]);
+      assert.deepEqual(await fetched({ maxBytes: -1 }, [{}, { partition: 1 }]), [[0, 'error', -1n, -1n, false], [1, 'ok', 1n, 0n, true]], 'a negative max_bytes fails the first read only');
+      assert.deepEqual(await fetched({ maxWaitMs: -1, minBytes: -1 }), [[0, 'ok', 4n, 0n, true]]);
+    });
+
+    test('Fetch: replica ids, positions and epochs', async () => {
+      const partition = async (fields: Record<string, unknown>, p: Record<string, unknown> = {}) => (await fetch(fields, [p])).responses[0]!.partitions[0]!;
+      const follower = await partition({ replicaId: 5 });
+      assert.deepEqual([follower.errorCode, follower.highWatermark], [ErrorCode.NOT_LEADER_OR_FOLLOWER, -1n], 'a follower fetch from a broker that is no replica');
+      assert.equal((await partition({ replicaId: -2 })).errorCode, ErrorCode.NONE, 'the debugging consumer id reads like a consumer');
+      const before = await partition({}, { fetchOffset: -1n });
+      assert.deepEqual([before.errorCode, before.highWatermark, before.logStartOffset], [ErrorCode.OFFSET_OUT_OF_RANGE, -1n, -1n]);
+      const atEnd = await partition({}, { fetchOffset: 4n });
+      assert.deepEqual([atEnd.errorCode, atEnd.highWatermark, atEnd.records?.length ?? 0], [ErrorCode.NONE, 4n, 0]);
+      const futureEpoch = await partition({}, { currentLeaderEpoch: 5 });
+      assert.deepEqual([futureEpoch.errorCode, futureEpoch.highWatermark], [ErrorCode.UNKNOWN_LEADER_EPOCH, -1n]);
+      assert.equal((await partition({}, { currentLeaderEpoch: 0 })).errorCode, ErrorCode.NONE);
+      assert.equal((await partition({}, { lastFetchedEpoch: 3 })).errorCode, ErrorCode.OFFSET_OUT_OF_RANGE, 'a last fetched epoch after the leader epoch');
+      assert.equal((await partition({}, { lastFetchedEpoch: 0 })).errorCode, ErrorCode.NONE);
+    });
+
+    test('ListOffsets: -1, -2, -3 (the first record with the largest timestamp), -4, -5 by version, and what no version knows', async () => {
+      const listed = async (version: number, timestamp: bigint, partitionIndex = 0) => {
+        const r = await c.request(Apis.ListOffsets, version, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [{ partitionIndex, currentLeaderEpoch: -1, timestamp }] }], timeoutMs: 10_000 });
+        const p = r.topics[0].partitions[0];
+        return [p.errorCode, p.offset, p.timestamp];
+      };
+      assert.deepEqual(await listed(9, -1n), [0, 4n, -1n]);
+      assert.deepEqual(await listed(9, -2n), [0, 0n, -1n]);
+      assert.deepEqual(await listed(7, -3n), [0, 1n, 3000n], 'MAX_TIMESTAMP is the first record with the largest timestamp');
+      assert.deepEqual(await listed(9, -3n, 2), [0, -1n, -1n], 'MAX_TIMESTAMP of an empty partition');
+      assert.deepEqual(await listed(6, -3n), [ErrorCode.UNSUPPORTED_VERSION, -1n, -1n], 'MAX_TIMESTAMP needs v7');
+      assert.deepEqual(await listed(8, -4n), [0, 0n, -1n]);
+      assert.deepEqual(await listed(7, -4n), [ErrorCode.UNSUPPORTED_VERSION, -1n, -1n], 'EARLIEST_LOCAL needs v8');
+      assert.deepEqual(await listed(9, -5n), [0, -1n, -1n], 'nothing is tiered');
+      assert.deepEqual(await listed(8, -5n), [ErrorCode.UNSUPPORTED_VERSION, -1n, -1n], 'LATEST_TIERED needs v9');
+      for (const v of [5, 10]) assert.deepEqual(await listed(v, -6n), [ErrorCode.UNSUPPORTED_VERSION, -1n, -1n], `-6 at v${v}`);
+      assert.deepEqual(await listed(9, 0n), [0, 0n, 1000n]);
+      assert.deepEqual(await listed(9, 1500n), [0, 1n, 3000n]);
+      assert.deepEqual(await listed(9, 99_999_999_999_999n), [0, -1n, -1n]);
+
+      const twice = await c.request(Apis.ListOffsets, 9, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [-1n, -2n].map((timestamp) => ({ partitionIndex: 0, currentLeaderEpoch: -1, timestamp })) }], timeoutMs: 10_000 });
+      assert.deepEqual(twice.topics[0].partitions.map((p: { partitionIndex: number; errorCode: number }) => [p.partitionIndex, p.errorCode]), [[0, ErrorCode.INVALID_REQUEST]], 'a partition asked for twice');
+    });
+
+    test('OffsetForLeaderEpoch: epoch 0 is ours, -1 and later epochs are unknown', async () => {
+      for (const [leaderEpoch, expected] of [[0, [0, 0, 4n]], [-1, [0, -1, -1n]], [5, [0, -1, -1n]]] as const) {
+        const r = await c.request(Apis.OffsetForLeaderEpoch, 4, { replicaId: -1, topics: [{ topic: TOPIC, partitions: [{ partition: 0, currentLeaderEpoch: -1, leaderEpoch }] }] });
+        const p = r.topics[0].partitions[0];
+        assert.deepEqual([p.errorCode, p.leaderEpoch, p.endOffset], expected, `epoch ${leaderEpoch}`);
+      }
+    });
+
+    test('Metadata, DescribeConfigs, DeleteTopics, AlterConfigs and DescribeCluster with empty, null and unknown values', async () => {
+      const none = await c.request(Apis.Metadata, 12, { topics: [], allowAutoTopicCreation: true, includeTopicAuthorizedOperations: false });
+      assert.deepEqual(none.topics, [], 'an empty list asks for no topics');
+      const unknown = await c.request(Apis.Metadata, 12, { topics: [{ topicId: ZERO_UUID, name: 'not-created' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      assert.deepEqual(unknown.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['not-created', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]);
+
+      const describe = async (resourceType: number, resourceName: string, configurationKeys: string[] | null) =>
+        (await c.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType, resourceName, configurationKeys }], includeSynonyms: false, includeDocumentation: false })).results[0];
+      assert.equal((await describe(2, '', ['retention.ms'])).errorCode, ErrorCode.INVALID_TOPIC_EXCEPTION, 'an empty topic name');
+      assert.equal((await describe(2, 'not-created', ['retention.ms'])).errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+      const some = await describe(2, TOPIC, ['no.such.config', 'retention.ms']);
+      assert.deepEqual(some.configs.map((e: { name: string; value: string }) => [e.name, e.value]), [['retention.ms', '604800000']]);
+      assert.ok((await describe(2, TOPIC, null)).configs.length > 20, 'null asks for every config');
+      assert.ok((await describe(2, TOPIC, [])).configs.length > 20, 'so does an empty list');
+
+      const deleted = await c.request(Apis.DeleteTopics, 6, {
+        topics: [
+          { name: null, topicId: ZERO_UUID },
+          { name: '', topicId: ZERO_UUID },
+          { name: 'not-created', topicId: ZERO_UUID },
+          { name: null, topicId: UNKNOWN_ID },
+        ],
+        timeoutMs: 10_000,
+      });
+      // Kafka answers them in an order of its own: compared by what each named.
+      assert.deepEqual(
+        deleted.responses.map((r: { name: string | null; topicId: string; errorCode: number }) => `${r.name}/${r.topicId}: ${r.errorCode}`).sort(),
+        [`null/${ZERO_UUID}: ${ErrorCode.INVALID_REQUEST}`, `/${ZERO_UUID}: ${ErrorCode.UNKNOWN_TOPIC_OR_PARTITION}`, `not-created/${ZERO_UUID}: ${ErrorCode.UNKNOWN_TOPIC_OR_PARTITION}`, `null/${UNKNOWN_ID}: ${ErrorCode.UNKNOWN_TOPIC_ID}`].sort(),
+      );
+
+      const altered = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: TOPIC, configs: [{ name: 'retention.ms', value: null }] }], validateOnly: true });
+      assert.equal(altered.responses[0].errorCode, ErrorCode.INVALID_REQUEST, 'AlterConfigs with a null value');
+      for (const [configOperation, expected] of [[0, ErrorCode.INVALID_REQUEST], [1, ErrorCode.NONE]] as const) {
+        const r = await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 2, resourceName: TOPIC, configs: [{ name: 'retention.ms', configOperation, value: null }] }], validateOnly: true });
+        assert.equal(r.responses[0].errorCode, expected, `operation ${configOperation} with a null value`);
+      }
+
+      for (const [endpointType, expected] of [[2, ErrorCode.MISMATCHED_ENDPOINT_TYPE], [0, ErrorCode.UNSUPPORTED_ENDPOINT_TYPE]] as const) {
+        const r = await c.request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType });
+        assert.deepEqual([r.errorCode, r.endpointType, r.brokers], [expected, 1, []], `endpoint type ${endpointType}`);
+      }
+      const brokers = await c.request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 });
+      assert.deepEqual([brokers.errorCode, brokers.brokers.length], [0, 1]);
+    });
+
+    test('Produce acks, JoinGroup session timeouts, OffsetCommit and OffsetFetch special values, DeleteRecords -1', async () => {
+      for (const acks of [2, -2]) {
+        const r = await c.request(Apis.Produce, 9, { acks, timeoutMs: 1000, topicData: [{ name: TOPIC, partitionData: [{ index: 2, records: encodeUncompressedRecordBatch({ records: [{ value: 'x' }] }) }] }] });
+        assert.equal(r.responses[0].partitionResponses[0].errorCode, ErrorCode.INVALID_REQUIRED_ACKS, `acks ${acks}`);
+      }
+      for (const sessionTimeoutMs of [-1, 0, 5999, 1_800_001]) {
+        const r = await retrying(
+          'join',
+          () => c.request(Apis.JoinGroup, 7, { groupId: `special-${sessionTimeoutMs}`, sessionTimeoutMs, rebalanceTimeoutMs: 1000, memberId: '', groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.alloc(0) }], reason: null }),
+          (j) => (j.errorCode === ErrorCode.INVALID_SESSION_TIMEOUT ? 0 : j.errorCode === 0 ? -1 : j.errorCode),
+        );
+        assert.equal(r.errorCode, ErrorCode.INVALID_SESSION_TIMEOUT, `session timeout ${sessionTimeoutMs} is outside group.min/max.session.timeout.ms`);
+      }
+      // Kafka creates its offsets topic on the first FindCoordinator.
+      await retrying('find the coordinator', () => c.request(Apis.FindCoordinator, 4, { keyType: 0, coordinatorKeys: ['special'] }), (r) => r.coordinators[0].errorCode);
+      await retrying(
+        'commit',
+        () => c.request(Apis.OffsetCommit, 2, { groupId: 'special', generationIdOrMemberEpoch: -1, memberId: '', retentionTimeMs: -1n, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, committedOffset: 3n, committedMetadata: null }] }] }),
+        (r) => r.topics[0].partitions[0].errorCode,
+      );
+      const all = await c.request(Apis.OffsetFetch, 8, { groups: [{ groupId: 'special', topics: null }], requireStable: false });
+      assert.deepEqual(
+        all.groups[0].topics.map((t: { name: string; partitions: { partitionIndex: number; committedOffset: bigint }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.committedOffset])]),
+        [[TOPIC, [[0, 3n]]]],
+        'null topics: every committed offset',
+      );
+
+      const deleteRecords = async (partitionIndex: number, offset: bigint) => {
+        const r = await c.request(Apis.DeleteRecords, 2, { topics: [{ name: TOPIC, partitions: [{ partitionIndex, offset }] }], timeoutMs: 10_000 });
+        const p = r.topics[0].partitions[0];
+        return [p.errorCode, p.lowWatermark];
+      };
+      assert.deepEqual(await deleteRecords(1, -2n), [ErrorCode.OFFSET_OUT_OF_RANGE, -1n]);
+      assert.deepEqual(await deleteRecords(1, 99n), [ErrorCode.OFFSET_OUT_OF_RANGE, -1n]);
+      assert.deepEqual(await deleteRecords(1, -1n), [0, 1n], '-1 deletes up to the high watermark');
+    });
+  });
+}
