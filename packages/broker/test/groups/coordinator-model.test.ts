@@ -302,14 +302,18 @@ class Simulation {
 
   /** Nothing new: every write completes and time runs out; every request must be answered. */
   async drain(): Promise<void> {
-    for (let i = 0; i < 6; i++) {
+    const completeWrites = async () => {
       while (this.store.pending > 0) {
         this.store.completeNext(false);
         await flush();
       }
+    };
+    for (let i = 0; i < 6; i++) {
+      await completeWrites();
       this.call('advance 400000 ms', () => this.timer.advance(400_000));
       await flush();
     }
+    await completeWrites();
   }
 }
 
@@ -336,6 +340,9 @@ async function run(seed: number, steps: number): Promise<void> {
     assert.deepEqual(sim.escaped, [], `an error escaped while draining, ${context()}`);
     assert.deepEqual([...sim.outstanding.values()], [], `requests never answered, ${context()}`);
     sim.checkInvariants();
+    // Every member has timed out and every offset expired: Kafka's cleanup leaves no group behind.
+    assert.deepEqual([...sim.coordinator.groups.keys()], [], `groups left after everything expired, ${context()}`);
+    assert.deepEqual([...sim.coordinator.offsets.keys()], [], `offsets left after everything expired, ${context()}`);
     for (const reached of ['Empty', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'deleted Empty group']) assert.ok(sim.seen.has(reached), `seed ${seed} never reached: ${reached}`);
   } finally {
     process.off('unhandledRejection', onUnhandled);
