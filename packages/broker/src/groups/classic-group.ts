@@ -153,7 +153,7 @@ export class ClassicGroup {
   add(member: Member): void {
     if (this.members.size === 0) this.protocolType = member.protocolType;
     this.members.set(member.memberId, member);
-    for (const p of member.protocols) this.supportedProtocols.set(p.name, (this.supportedProtocols.get(p.name) ?? 0) + 1);
+    this.countProtocols(member.protocols, +1);
     if (member.groupInstanceId !== null) this.staticMembers.set(member.groupInstanceId, member.memberId);
     this.pendingJoinMembers.delete(member.memberId);
     if (this.leaderId === null) this.leaderId = member.memberId;
@@ -163,7 +163,7 @@ export class ClassicGroup {
     const m = this.members.get(memberId);
     if (m !== undefined) {
       this.members.delete(memberId);
-      for (const p of m.protocols) this.supportedProtocols.set(p.name, (this.supportedProtocols.get(p.name) ?? 1) - 1);
+      this.countProtocols(m.protocols, -1);
       if (m.groupInstanceId !== null) this.staticMembers.delete(m.groupInstanceId);
     }
     if (this.isLeader(memberId)) this.leaderId = this.members.keys().next().value ?? null;
@@ -172,11 +172,24 @@ export class ClassicGroup {
   }
 
   updateMember(member: Member, protocols: Protocol[], rebalanceTimeoutMs: number, sessionTimeoutMs: number): void {
-    for (const p of member.protocols) this.supportedProtocols.set(p.name, (this.supportedProtocols.get(p.name) ?? 1) - 1);
-    for (const p of protocols) this.supportedProtocols.set(p.name, (this.supportedProtocols.get(p.name) ?? 0) + 1);
+    this.countProtocols(member.protocols, -1);
+    this.countProtocols(protocols, +1);
     member.protocols = protocols;
     member.rebalanceTimeoutMs = rebalanceTimeoutMs;
     member.sessionTimeoutMs = sessionTimeoutMs;
+  }
+
+  /**
+   * How many members support each protocol. A member naming a protocol twice supports it once:
+   * counted twice, the protocol would seem supported by more members than the group has, never be
+   * a candidate, and leave that member nothing to vote for when the generation completes.
+   */
+  private countProtocols(protocols: readonly Protocol[], by: 1 | -1): void {
+    for (const name of new Set(protocols.map((p) => p.name))) {
+      const n = (this.supportedProtocols.get(name) ?? 0) + by;
+      if (n > 0) this.supportedProtocols.set(name, n);
+      else this.supportedProtocols.delete(name);
+    }
   }
 
   /** Moves a static member to a new member id (a restarted instance rejoining). */

@@ -30,6 +30,11 @@ const GROUP_IDS = ['g0', 'g1', 'g2'];
 const TOPICS = ['t0', 't1'];
 const PROTOCOL_SETS: Protocol[][] = [
   [{ name: 'range', metadata: Buffer.from('r') }],
+  // The same name twice, as a client may send it: each protocol name is one vote, one count.
+  [
+    { name: 'range', metadata: Buffer.from('r') },
+    { name: 'range', metadata: Buffer.from('r2') },
+  ],
   [{ name: 'roundrobin', metadata: Buffer.from('rr') }],
   [
     { name: 'range', metadata: Buffer.from('r') },

@@ -359,3 +359,22 @@ test('a member removed while its SyncGroup waits gets an answer', async () => {
   const answer = await waiting;
   assert.equal(answer.errorCode, ErrorCode.UNKNOWN_MEMBER_ID);
 });
+
+test('a member naming a protocol twice counts as supporting it once: the generation completes with it', async () => {
+  // Counted twice, the protocol was never a candidate and the member had nothing to vote for:
+  // completing the join threw inside the rebalance timer.
+  const { coordinator } = setup();
+  const twice = [
+    { name: 'range', metadata: Buffer.from('first') },
+    { name: 'range', metadata: Buffer.from('second') },
+  ];
+  const a = await joinNew(coordinator, { clientId: 'a', protocols: twice });
+  assert.deepEqual([a.errorCode, a.generationId, a.protocolName], [ErrorCode.NONE, 1, 'range']);
+  assert.equal(a.members[0].metadata.toString(), 'first', 'the first occurrence is the member\'s metadata');
+  await coordinator.sync({ groupId: 'g', memberId: a.memberId, groupInstanceId: null, generationId: 1, protocolType: null, protocolName: null, assignments: [] });
+  const bFirst = await coordinator.join(joinRequest({ clientId: 'b' }));
+  const b = coordinator.join(joinRequest({ clientId: 'b', memberId: bFirst.memberId }));
+  await flush();
+  const a2 = await coordinator.join(joinRequest({ clientId: 'a', memberId: a.memberId, protocols: twice }));
+  assert.deepEqual([a2.errorCode, a2.generationId, a2.protocolName, (await b).generationId], [ErrorCode.NONE, 2, 'range', 2]);
+});

@@ -1,8 +1,5 @@
-// The four requests that used to end the broker process, sent from outside over TCP: an
-// OffsetCommit (generation -1) creates group g, a DeleteGroups and a JoinGroup for g arrive back to
-// back on two connections, and another OffsetCommit follows. The deleted group's initial-rebalance
-// timer then fired on the group created after it. Whatever order the broker sees the two in, the
-// join must be answered and the broker must keep serving.
+// Group requests that used to end the broker process, sent from outside over TCP; each must be
+// answered and the broker must keep serving.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
@@ -14,6 +11,10 @@ const DELAY_MS = 100;
 const commit = (offset: bigint) => ({ groupId: 'g', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name: 't', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }] });
 const join = (groupId: string) => ({ groupId, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId: '', protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.from('m') }] });
 
+// An OffsetCommit (generation -1) creates group g, a DeleteGroups and a JoinGroup for g arrive back
+// to back on two connections, and another OffsetCommit follows. The deleted group's
+// initial-rebalance timer then fired on the group created after it. Whatever order the broker sees
+// the two in, the join is answered.
 test('OffsetCommit, DeleteGroups and JoinGroup back to back on two connections, OffsetCommit: the join is answered and the broker keeps serving', async () => {
   const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': String(DELAY_MS) } });
   const a = await RawConnection.open(broker.port);
@@ -44,6 +45,23 @@ test('OffsetCommit, DeleteGroups and JoinGroup back to back on two connections, 
   } finally {
     a.close();
     b.close();
+    await broker.close();
+  }
+});
+
+// A protocol named twice was counted as supported by two members: with one member it was never a
+// candidate, and completing the join threw inside the initial-rebalance timer.
+test('a JoinGroup naming its protocol twice forms a generation, and the broker keeps serving', async () => {
+  const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': String(DELAY_MS) } });
+  const c = await RawConnection.open(broker.port);
+  try {
+    const twice = { ...join('g'), protocols: [join('g').protocols[0], { name: 'range', metadata: Buffer.from('again') }] };
+    const joined = await c.request(Apis.JoinGroup, 3, twice);
+    assert.deepEqual([joined.errorCode, joined.generationId, joined.protocolName], [ErrorCode.NONE, 1, 'range']);
+    const versions = await c.request(Apis.ApiVersions, 3, { clientSoftwareName: 'test', clientSoftwareVersion: '1' });
+    assert.equal(versions.errorCode, ErrorCode.NONE);
+  } finally {
+    c.close();
     await broker.close();
   }
 });
