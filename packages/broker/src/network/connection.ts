@@ -104,11 +104,6 @@ export class Connection {
     }
   }
 
-  /** Bytes this connection holds in the broker's request memory. */
-  get reservedBytes(): number {
-    return this.reserved;
-  }
-
   private admit(size: number): boolean {
     if (this.context.memory.tryReserve(size)) {
       this.reserved += size;
