@@ -1,21 +1,22 @@
 /**
- * npm run generate [-- <definitions folder>]
- * Reads Kafka's message definitions (default: ../shared/kafka-protocol beside the repository) and
- * rewrites packages/protocol/src/generated.
+ * npm run generate
+ * Reads Kafka 4.3.1's message definitions out of its jars (resolved from Maven Central into
+ * ~/.cache/sluice once, or taken from $SLUICE_KAFKA_HOME/libs) and rewrites
+ * packages/protocol/src/generated.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeGenerated } from './generate.js';
+import { kafkaDefinitions } from './kafka-jars.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-export const DEFAULT_DEFINITIONS = resolve(here, '../../../../shared/kafka-protocol');
 export const OUTPUT = resolve(here, '../src/generated');
 
-const input = resolve(process.argv[2] ?? DEFAULT_DEFINITIONS);
-if (!existsSync(input)) {
-  console.error(`No message definitions at ${input}. Pass the folder holding Kafka's *Request.json/*Response.json files.`);
-  process.exit(1);
+try {
+  const definitions = await kafkaDefinitions();
+  const files = writeGenerated(definitions, OUTPUT);
+  console.log(`Generated ${files.length} files in ${OUTPUT} from ${definitions.length} definitions in Kafka's jars`);
+} catch (err) {
+  console.error(`Cannot generate: ${(err as Error).message}`);
+  process.exitCode = 1;
 }
-const files = writeGenerated(input, OUTPUT);
-console.log(`Generated ${files.length} files in ${OUTPUT} from ${input}`);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { emitApis, emitIndex, pairApis } from './emit-apis.js';
 import { emitMessage, messageModuleName } from './emit-message.js';
 import { emitSchema } from './emit-schema.js';
-import { loadDefinitions } from './model.js';
+import { loadDefinitions, type DefinitionFile } from './model.js';
 
 export interface GeneratedFile {
   path: string;
@@ -16,8 +16,8 @@ export interface GeneratedFile {
 }
 
 /** Every generated file, as paths relative to the output folder. */
-export function generate(definitionsDir: string): GeneratedFile[] {
-  const messages = loadDefinitions(definitionsDir).filter((m) => m.kind !== 'header');
+export function generate(definitions: readonly DefinitionFile[]): GeneratedFile[] {
+  const messages = loadDefinitions(definitions).filter((m) => m.kind !== 'header');
   const files: GeneratedFile[] = [];
   for (const m of messages) files.push({ path: `messages/${messageModuleName(m)}.ts`, content: emitMessage(m) });
   files.push({ path: 'apis.ts', content: emitApis(pairApis(messages)) });
@@ -27,8 +27,8 @@ export function generate(definitionsDir: string): GeneratedFile[] {
 }
 
 /** Replaces the output folder's contents with a fresh generation. */
-export function writeGenerated(definitionsDir: string, outputDir: string): GeneratedFile[] {
-  const files = generate(definitionsDir);
+export function writeGenerated(definitions: readonly DefinitionFile[], outputDir: string): GeneratedFile[] {
+  const files = generate(definitions);
   rmSync(outputDir, { recursive: true, force: true });
   for (const f of files) {
     const path = join(outputDir, f.path);

@@ -3,8 +3,6 @@
  * Only names, types, versions and defaults are kept: the prose ("about") is dropped here, so it
  * cannot reach the generated code.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { type Versions, NO_VERSIONS, parseVersions, isEmpty, intersect } from './versions.js';
 
 export type PrimitiveName = 'bool' | 'int8' | 'int16' | 'uint16' | 'int32' | 'int64' | 'float64' | 'uuid' | 'string' | 'bytes' | 'records';
@@ -200,24 +198,20 @@ export function parseMessage(raw: RawMessage, source: string): MessageSpec {
   };
 }
 
-function jsonFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) jsonFiles(path, out);
-    else if (name.endsWith('.json')) out.push(path);
-  }
-  return out;
+/** One message definition file: where it came from (`clients/FetchRequest.json`) and its text. */
+export interface DefinitionFile {
+  source: string;
+  text: string;
 }
 
-/** Every message definition under `dir` that has at least one valid version. */
-export function loadDefinitions(dir: string): MessageSpec[] {
+/** Every message definition among `files` that has at least one valid version. */
+export function loadDefinitions(files: readonly DefinitionFile[]): MessageSpec[] {
   const messages: MessageSpec[] = [];
-  for (const path of jsonFiles(dir)) {
-    const raw = JSON.parse(stripJsonComments(readFileSync(path, 'utf8'))) as RawMessage;
+  for (const file of [...files].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))) {
+    const raw = JSON.parse(stripJsonComments(file.text)) as RawMessage;
     if (typeof raw.name !== 'string' || typeof raw.type !== 'string') continue;
     if (String(raw.validVersions).trim() === 'none') continue;
-    const spec = parseMessage(raw, relative(dir, path));
-    messages.push(spec);
+    messages.push(parseMessage(raw, file.source));
   }
   const seen = new Map<string, string>();
   for (const m of messages) {
