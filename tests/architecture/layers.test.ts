@@ -1,7 +1,7 @@
-// Keeps the package dependency direction of DESIGN.md ("Layers"): protocol ← storage ← broker,
-// protocol ← client ← streams, connect; console and cli on top. A package may import only the
-// packages listed for it here, through their package names, never through relative paths that
-// leave the package.
+// Keeps the package dependency direction of docs/architecture.md ("Layers"): protocol ← storage
+// ← broker, protocol ← client ← streams (and the planned connect); console and cli on top. A
+// package may import only the packages listed for it here, through their package names, never
+// through relative paths that leave the package.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
