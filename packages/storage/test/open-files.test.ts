@@ -17,8 +17,9 @@ const PARTITIONS = Number(process.env.SLUICE_OPEN_FILES_PARTITIONS ?? 250);
 const MAX_OPEN = 16;
 // More partitions busy at once than files may be open: the cache makes the extra ones wait.
 const CONCURRENCY = 64;
-// Beside the repository (not /tmp, which may be a memory filesystem), unless told otherwise.
-const SCRATCH = process.env.SLUICE_SCRATCH_DIR ?? fileURLToPath(new URL('../../../../scratch-storage', import.meta.url));
+// In the repository's ignored .cache/ (not /tmp, which may be a memory filesystem), unless told
+// otherwise.
+const SCRATCH = process.env.SLUICE_SCRATCH_DIR ?? fileURLToPath(new URL('../../../.cache/scratch-storage', import.meta.url));
 
 /** Runs `fn` over 0..count-1, at most `limit` at a time. */
 async function inParallel(count: number, limit: number, fn: (i: number) => Promise<void>): Promise<void> {
