@@ -136,6 +136,9 @@ for (const target of targets) {
       assert.deepEqual(await listed(9, 1500n), [0, 1n, 3000n]);
       assert.deepEqual(await listed(9, 99_999_999_999_999n), [0, -1n, -1n]);
 
+      const unknownAndTooNew = await c.request(Apis.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 9, currentLeaderEpoch: -1, timestamp: -3n }] }] });
+      assert.equal(unknownAndTooNew.topics[0].partitions[0].errorCode, ErrorCode.UNSUPPORTED_VERSION, 'the version is checked before the partition');
+
       const twice = await c.request(Apis.ListOffsets, 9, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [-1n, -2n].map((timestamp) => ({ partitionIndex: 0, currentLeaderEpoch: -1, timestamp })) }], timeoutMs: 10_000 });
       assert.deepEqual(twice.topics[0].partitions.map((p: { partitionIndex: number; errorCode: number }) => [p.partitionIndex, p.errorCode]), [[0, ErrorCode.INVALID_REQUEST]], 'a partition asked for twice');
     });
@@ -162,6 +165,8 @@ for (const target of targets) {
       assert.deepEqual(some.configs.map((e: { name: string; value: string }) => [e.name, e.value]), [['retention.ms', '604800000']]);
       assert.ok((await describe(2, TOPIC, null)).configs.length > 20, 'null asks for every config');
       assert.ok((await describe(2, TOPIC, [])).configs.length > 20, 'so does an empty list');
+      const withSynonyms = await c.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: TOPIC, configurationKeys: ['retention.ms'] }], includeSynonyms: true, includeDocumentation: false });
+      assert.deepEqual(withSynonyms.results[0].configs[0].synonyms, [], 'a default value has no synonyms');
 
       const deleted = await c.request(Apis.DeleteTopics, 6, {
         topics: [
@@ -169,13 +174,24 @@ for (const target of targets) {
           { name: '', topicId: ZERO_UUID },
           { name: 'not-created', topicId: ZERO_UUID },
           { name: null, topicId: UNKNOWN_ID },
+          { name: 'not-created', topicId: UNKNOWN_ID },
+          { name: 'twice', topicId: ZERO_UUID },
+          { name: 'twice', topicId: ZERO_UUID },
         ],
         timeoutMs: 10_000,
       });
       // Kafka answers them in an order of its own: compared by what each named.
       assert.deepEqual(
         deleted.responses.map((r: { name: string | null; topicId: string; errorCode: number }) => `${r.name}/${r.topicId}: ${r.errorCode}`).sort(),
-        [`null/${ZERO_UUID}: ${ErrorCode.INVALID_REQUEST}`, `/${ZERO_UUID}: ${ErrorCode.UNKNOWN_TOPIC_OR_PARTITION}`, `not-created/${ZERO_UUID}: ${ErrorCode.UNKNOWN_TOPIC_OR_PARTITION}`, `null/${UNKNOWN_ID}: ${ErrorCode.UNKNOWN_TOPIC_ID}`].sort(),
+        [
+          `null/${ZERO_UUID}: ${ErrorCode.INVALID_REQUEST}`,
+          `/${ZERO_UUID}: ${ErrorCode.UNKNOWN_TOPIC_OR_PARTITION}`,
+          `not-created/${ZERO_UUID}: ${ErrorCode.UNKNOWN_TOPIC_OR_PARTITION}`,
+          `null/${UNKNOWN_ID}: ${ErrorCode.UNKNOWN_TOPIC_ID}`,
+          `not-created/${UNKNOWN_ID}: ${ErrorCode.INVALID_REQUEST}`,
+          `twice/${ZERO_UUID}: ${ErrorCode.INVALID_REQUEST}`,
+        ].sort(),
+        'no name and no id, an empty name, unknown ones, both a name and an id, a name twice (answered once)',
       );
 
       const altered = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: TOPIC, configs: [{ name: 'retention.ms', value: null }] }], validateOnly: true });
@@ -191,6 +207,19 @@ for (const target of targets) {
       }
       const brokers = await c.request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 });
       assert.deepEqual([brokers.errorCode, brokers.brokers.length], [0, 1]);
+    });
+
+    test('ApiVersions v3 needs a client software name and version Kafka accepts', async () => {
+      for (const [clientSoftwareName, clientSoftwareVersion, expected] of [
+        ['sluice-test', '1.0.0', ErrorCode.NONE],
+        ['', '1', ErrorCode.INVALID_REQUEST],
+        ['name', '', ErrorCode.INVALID_REQUEST],
+        ['bad name!', '1', ErrorCode.INVALID_REQUEST],
+        ['-dash', '1', ErrorCode.INVALID_REQUEST],
+      ] as const) {
+        const r = await c.request(Apis.ApiVersions, 3, { clientSoftwareName, clientSoftwareVersion });
+        assert.deepEqual([r.errorCode, r.apiKeys.length > 0], [expected, expected === ErrorCode.NONE], `'${clientSoftwareName}' '${clientSoftwareVersion}'`);
+      }
     });
 
     test('Produce acks, JoinGroup session timeouts, OffsetCommit and OffsetFetch special values, DeleteRecords -1', async () => {
@@ -219,6 +248,15 @@ for (const target of targets) {
         [[TOPIC, [[0, 3n]]]],
         'null topics: every committed offset',
       );
+
+      // OffsetDelete: partitions that do not exist are refused first, before the group's answers.
+      const offsetDelete = await c.request(Apis.OffsetDelete, 0, { groupId: 'special', topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0 }, { partitionIndex: 9 }] }, { name: 'not-created', partitions: [{ partitionIndex: 0 }] }] });
+      assert.deepEqual(
+        [offsetDelete.errorCode, offsetDelete.topics.map((t: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.errorCode])])],
+        [0, [[TOPIC, [[9, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION], [0, 0]]], ['not-created', [[0, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]]]],
+      );
+      const noGroup = await c.request(Apis.OffsetDelete, 0, { groupId: 'no-such-group', topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0 }] }] });
+      assert.deepEqual([noGroup.errorCode, noGroup.topics], [ErrorCode.GROUP_ID_NOT_FOUND, []]);
 
       const deleteRecords = async (partitionIndex: number, offset: bigint) => {
         const r = await c.request(Apis.DeleteRecords, 2, { topics: [{ name: TOPIC, partitions: [{ partitionIndex, offset }] }], timeoutMs: 10_000 });

@@ -85,10 +85,11 @@ export const listOffsetsHandler = defineHandler({
         answered.add(req.partitionIndex);
         const p = broker.topics.partition(t.name, req.partitionIndex);
         const out = { partitionIndex: req.partitionIndex, errorCode: ErrorCode.NONE as number, timestamp: -1n, offset: -1n, leaderEpoch: -1 };
+        // Kafka checks the timestamp against the version before it looks the partition up.
         if (asked.get(`${t.name}\u0000${req.partitionIndex}`)! > 1) out.errorCode = ErrorCode.INVALID_REQUEST;
+        else if (!supported(req.timestamp, version)) out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         else if (p === undefined) out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
         else if (req.currentLeaderEpoch > 0) out.errorCode = ErrorCode.UNKNOWN_LEADER_EPOCH;
-        else if (!supported(req.timestamp, version)) out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         else {
           try {
             const found = await lookup(p, req.timestamp, request.isolationLevel);

@@ -5,6 +5,10 @@
  * UNSUPPORTED_VERSION answer listing our range. What we advertise is read from the handler
  * registry, so it is exactly what we serve. A request at a version above ours is answered by the
  * dispatcher with a v0 error response (see unsupportedApiVersionsResponse).
+ *
+ * From v3 the client's software name and version must be what Kafka accepts (letters, digits, '-'
+ * and '.', starting and ending with a letter or digit; so not empty): otherwise INVALID_REQUEST
+ * with no versions, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler, type Handler } from './handler.js';
@@ -15,11 +19,16 @@ export function advertisedVersions(handlers: readonly Handler[]) {
     .sort((a, b) => a.apiKey - b.apiKey);
 }
 
+const SOFTWARE_NAME_OR_VERSION = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/;
+
 export const apiVersionsHandler = defineHandler({
   api: Apis.ApiVersions,
   minVersion: 0,
   maxVersion: 4,
-  handle(ctx) {
+  handle(ctx, request) {
+    if (ctx.version >= 3 && !(SOFTWARE_NAME_OR_VERSION.test(request.clientSoftwareName) && SOFTWARE_NAME_OR_VERSION.test(request.clientSoftwareVersion))) {
+      return { errorCode: ErrorCode.INVALID_REQUEST, apiKeys: [], throttleTimeMs: 0 };
+    }
     return {
       errorCode: ErrorCode.NONE,
       apiKeys: ctx.broker.advertisedApis,

@@ -14,12 +14,23 @@ export const deleteTopicsHandler = defineHandler({
   async handle({ broker, version }, request) {
     const wanted = version >= 6 ? request.topics.map((t) => ({ name: t.name, topicId: t.topicId })) : request.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
     const responses = [];
+    // As Kafka: a topic named twice (by name alone) is answered once, refused.
+    const byNameOnly = (w: { name: string | null; topicId: string }) => w.name !== null && w.topicId === ZERO_UUID;
+    const seen = new Map<string, number>();
+    for (const w of wanted) if (byNameOnly(w)) seen.set(w.name!, (seen.get(w.name!) ?? 0) + 1);
+    const refusedDuplicates = new Set<string>();
     for (const w of wanted) {
+      if (byNameOnly(w) && seen.get(w.name!)! > 1) {
+        if (!refusedDuplicates.has(w.name!)) responses.push({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic name.' });
+        refusedDuplicates.add(w.name!);
+        continue;
+      }
       // As Kafka: a name (even empty) names the topic; a null name needs an id.
       const byName = w.name !== null;
       const topic = byName ? broker.topics.get(w.name!) : broker.topics.getById(w.topicId);
       const result = (errorCode: number, errorMessage: string | null) => ({ name: topic?.name ?? w.name, topicId: topic?.topicId ?? w.topicId, errorCode, errorMessage });
       if (!byName && w.topicId === ZERO_UUID) responses.push(result(ErrorCode.INVALID_REQUEST, 'Neither topic name nor id were specified.'));
+      else if (byName && w.topicId !== ZERO_UUID) responses.push(result(ErrorCode.INVALID_REQUEST, 'You may not specify both topic name and topic id.'));
       else if (topic === undefined && byName) responses.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.'));
       else if (topic === undefined) responses.push(result(ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic ID.'));
       else if (!broker.config.bool('delete.topic.enable')) responses.push(result(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled (delete.topic.enable=false)'));

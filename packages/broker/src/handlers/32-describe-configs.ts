@@ -17,6 +17,11 @@ export function isThisBroker(broker: BrokerCore, name: string): boolean {
   return name === '' || name === String(broker.nodeId);
 }
 
+/** The value's own entry as its synonym, unless it is the default: Kafka lists no synonym for a default. */
+function synonymsOf(name: string, value: string | null, source: Parameters<typeof configSourceCode>[0], wanted: boolean) {
+  return wanted && source !== 'DEFAULT_CONFIG' ? [{ name, value, source: configSourceCode(source) }] : [];
+}
+
 function topicEntries(broker: BrokerCore, name: string, synonyms: boolean, docs: boolean): Entry[] {
   return broker.topics.describeConfigs(name).map((c) => ({
     name: c.name,
@@ -24,7 +29,7 @@ function topicEntries(broker: BrokerCore, name: string, synonyms: boolean, docs:
     readOnly: c.readOnly,
     configSource: configSourceCode(c.source),
     isSensitive: c.sensitive,
-    synonyms: synonyms ? [{ name: c.name, value: c.value, source: configSourceCode(c.source) }] : [],
+    synonyms: synonymsOf(c.name, c.value, c.source, synonyms),
     configType: configTypeCode(c.type),
     documentation: docs ? c.doc : null,
   }));
@@ -37,7 +42,7 @@ function brokerEntries(broker: BrokerCore, synonyms: boolean, docs: boolean): En
     readOnly: !c.def.dynamic,
     configSource: configSourceCode(c.source),
     isSensitive: false,
-    synonyms: synonyms ? [{ name: c.name, value: c.value, source: configSourceCode(c.source) }] : [],
+    synonyms: synonymsOf(c.name, c.value, c.source, synonyms),
     configType: configTypeCode(c.def.type),
     documentation: docs ? c.def.doc : null,
   }));

@@ -1,6 +1,8 @@
 /**
  * OffsetDelete (key 47), version 0. Deletes committed offsets of a group for partitions its
- * members are not subscribed to (GROUP_SUBSCRIBED_TO_TOPIC otherwise).
+ * members are not subscribed to (GROUP_SUBSCRIBED_TO_TOPIC otherwise). A partition that does not
+ * exist gets UNKNOWN_TOPIC_OR_PARTITION and is listed before the others of its topic, as Kafka
+ * answers (it refuses those before asking the group coordinator).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { GroupError } from '../groups/classic-group.js';
@@ -11,11 +13,23 @@ export const offsetDeleteHandler = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle({ broker }, request) {
-    const flat = request.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex })));
+    const answered = new Map<string, { partitionIndex: number; errorCode: number }[]>();
+    const answer = (topic: string, partitionIndex: number, errorCode: number) => {
+      let partitions = answered.get(topic);
+      if (partitions === undefined) answered.set(topic, (partitions = []));
+      partitions.push({ partitionIndex, errorCode });
+    };
+    const known: { topic: string; partition: number }[] = [];
+    for (const t of request.topics) {
+      for (const p of t.partitions) {
+        if (broker.topics.partition(t.name, p.partitionIndex) === undefined) answer(t.name, p.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        else known.push({ topic: t.name, partition: p.partitionIndex });
+      }
+    }
     try {
-      const codes = await broker.groups.deleteOffsets(request.groupId, flat);
-      let i = 0;
-      return { errorCode: ErrorCode.NONE, throttleTimeMs: 0, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: codes[i++] })) })) };
+      const codes = await broker.groups.deleteOffsets(request.groupId, known);
+      known.forEach((p, i) => answer(p.topic, p.partition, codes[i]!));
+      return { errorCode: ErrorCode.NONE, throttleTimeMs: 0, topics: [...answered].map(([name, partitions]) => ({ name, partitions })) };
     } catch (e) {
       if (e instanceof GroupError) return { errorCode: e.errorCode, throttleTimeMs: 0, topics: [] };
       throw e;
