@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Apis } from '@sluice/protocol';
+import { Apis, ZERO_UUID } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
 import { RawConnection } from './support.js';
 
@@ -39,5 +39,41 @@ test('concurrent CreateTopics all succeed and all survive a restart', async () =
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+// Changes of one topic name from several connections at once run one after another: a deletion
+// racing an auto-creation removed the logs the creation was about to track (a TypeError closed
+// the connection), and two creations of one name could open the same partition folders twice.
+test('creations, auto-creations and deletions of one name racing on many connections', async () => {
+  const broker = await startBroker({ port: 0 });
+  try {
+    const connections = await Promise.all(Array.from({ length: 6 }, () => RawConnection.open(broker.port)));
+    for (let round = 0; round < 15; round++) {
+      const name = `race-${round % 3}`;
+      const answers = await Promise.all(
+        connections.map((c, i) =>
+          i % 3 === 0
+            ? c.request(Apis.CreateTopics, 7, { topics: [{ name, numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 10_000 }).then((r) => r.topics[0].errorCode as number)
+            : i % 3 === 1
+              ? c.request(Apis.DeleteTopics, 6, { topics: [{ name, topicId: ZERO_UUID }], topicNames: [], timeoutMs: 10_000 }).then((r) => r.responses[0].errorCode as number)
+              : c.request(Apis.Metadata, 12, { topics: [{ name, topicId: ZERO_UUID }], allowAutoTopicCreation: true, includeTopicAuthorizedOperations: false }).then((r) => r.topics[0].errorCode as number),
+        ),
+      );
+      // Each answer is a clean outcome: created/exists/unknown, never a closed connection.
+      for (const code of answers) assert.ok([0, 3, 5, 36].includes(code), `unexpected error code ${code} in round ${round}: ${answers}`);
+      assert.ok(connections.every((c) => !c.closed), `a connection was closed in round ${round}`);
+    }
+    // What is left is consistent: every listed topic has its partitions readable.
+    const meta = await connections[0]!.request(Apis.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    for (const t of meta.topics) {
+      for (const p of t.partitions) {
+        const fetched = await connections[0]!.request(Apis.ListOffsets, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: t.name, partitions: [{ partitionIndex: p.partitionIndex, currentLeaderEpoch: -1, timestamp: -1n }] }] });
+        assert.equal(fetched.topics[0].partitions[0].errorCode, 0);
+      }
+    }
+    for (const c of connections) c.close();
+  } finally {
+    await broker.close();
   }
 });

@@ -68,6 +68,13 @@ export class TopicManager implements Topics {
    * creations running at the same time cannot pass the limit together.
    */
   private partitionsBeingCreated = 0;
+  /**
+   * The last change under way per topic name (by collision key, so 'a.b' and 'a_b' queue
+   * together): creation, deletion and partition changes of one name run one after another. Run
+   * at the same time, a deletion could remove the logs a creation was about to track, and two
+   * creations could open the same partition folders twice.
+   */
+  private readonly changes = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly logs: LogManager,
@@ -133,8 +140,26 @@ export class TopicManager implements Topics {
     }
   }
 
+  /** Runs `change` after every change of `name` asked for before it. */
+  private async serialised<T>(name: string, change: () => Promise<T>): Promise<T> {
+    const key = collisionKey(name);
+    const previous = this.changes.get(key) ?? Promise.resolve();
+    const run = previous.then(change, change);
+    const settled = run.catch(() => {});
+    this.changes.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.changes.get(key) === settled) this.changes.delete(key);
+    }
+  }
+
   async create(name: string, options: CreateTopicOptions): Promise<TopicView> {
     validateTopicName(name);
+    return this.serialised(name, () => this.createNow(name, options));
+  }
+
+  private async createNow(name: string, options: CreateTopicOptions): Promise<TopicView> {
     if (this.logs.topic(name) !== undefined) throw new TopicError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`);
     const clash = this.logs.topics().find((t) => collisionKey(t.name) === collisionKey(name));
     if (clash) throw new TopicError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic '${clash.name}': '.' and '_' count as the same character`);
@@ -152,7 +177,11 @@ export class TopicManager implements Topics {
     return view(t);
   }
 
-  async delete(name: string): Promise<void> {
+  delete(name: string): Promise<void> {
+    return this.serialised(name, () => this.deleteNow(name));
+  }
+
+  private async deleteNow(name: string): Promise<void> {
     const t = this.logs.topic(name);
     if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
     this.partitions.delete(name);
@@ -161,7 +190,11 @@ export class TopicManager implements Topics {
     for (let p = 0; p < t.partitions; p++) this.delayed.notify(partitionKey(name, p));
   }
 
-  async createPartitions(name: string, totalCount: number, validateOnly: boolean): Promise<void> {
+  createPartitions(name: string, totalCount: number, validateOnly: boolean): Promise<void> {
+    return this.serialised(name, () => this.createPartitionsNow(name, totalCount, validateOnly));
+  }
+
+  private async createPartitionsNow(name: string, totalCount: number, validateOnly: boolean): Promise<void> {
     const t = this.logs.topic(name);
     if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
     if (totalCount <= t.partitions) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${t.partitions} partitions; it can only grow`);
