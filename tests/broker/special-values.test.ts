@@ -87,6 +87,10 @@ for (const target of targets) {
       assert.deepEqual(await fetched({}, [{ partitionMaxBytes: -1 }]), [[0, 'error', -1n, -1n, false]]);
       assert.deepEqual(await fetched({ maxBytes: -1 }, [{}, { partition: 1 }]), [[0, 'error', -1n, -1n, false], [1, 'ok', 1n, 0n, true]], 'a negative max_bytes fails the first read only');
       assert.deepEqual(await fetched({ maxWaitMs: -1, minBytes: -1 }), [[0, 'ok', 4n, 0n, true]]);
+      // An isolation level that does not exist: Kafka refuses the request with UNKNOWN_SERVER_ERROR, Sluice with INVALID_REQUEST.
+      const isolation = await fetch({ isolationLevel: 2 });
+      assert.notEqual(isolation.errorCode, ErrorCode.NONE, 'isolation level 2');
+      assert.deepEqual(isolation.responses[0]!.partitions.map((p) => [p.errorCode !== ErrorCode.NONE, p.highWatermark, p.records?.length ?? 0]), [[true, -1n, 0]]);
     });
 
     test('Fetch: replica ids, positions and epochs', async () => {
@@ -124,6 +128,8 @@ for (const target of targets) {
       assert.deepEqual(await listed(9, 0n), [0, 0n, 1000n]);
       assert.deepEqual(await listed(9, 1500n), [0, 1n, 3000n]);
       assert.deepEqual(await listed(9, 99_999_999_999_999n), [0, -1n, -1n]);
+      const isolation = await c.request(Apis.ListOffsets, 9, { replicaId: -1, isolationLevel: 2, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n }] }], timeoutMs: 10_000 });
+      assert.notEqual(isolation.topics[0].partitions[0].errorCode, ErrorCode.NONE, 'isolation level 2 is refused');
 
       const unknownAndTooNew = await c.request(Apis.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 9, currentLeaderEpoch: -1, timestamp: -3n }] }] });
       assert.equal(unknownAndTooNew.topics[0].partitions[0].errorCode, ErrorCode.UNSUPPORTED_VERSION, 'the version is checked before the partition');
