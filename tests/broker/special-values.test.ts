@@ -151,6 +151,12 @@ for (const target of targets) {
       assert.deepEqual(none.topics, [], 'an empty list asks for no topics');
       const unknown = await c.request(Apis.Metadata, 12, { topics: [{ topicId: ZERO_UUID, name: 'not-created' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
       assert.deepEqual(unknown.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['not-created', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]);
+      const internal = await c.request(Apis.Metadata, 12, { topics: [{ topicId: ZERO_UUID, name: '__transaction_state' }], allowAutoTopicCreation: true, includeTopicAuthorizedOperations: false });
+      assert.deepEqual(
+        internal.topics.map((t: { name: string; errorCode: number; isInternal: boolean; partitions: unknown[] }) => [t.name, t.errorCode, t.isInternal, t.partitions.length]),
+        [['__transaction_state', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, true, 0]],
+        'an internal topic is not made by auto-creation as an ordinary one',
+      );
 
       const describe = async (resourceType: number, resourceName: string, configurationKeys: string[] | null) =>
         (await c.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType, resourceName, configurationKeys }], includeSynonyms: false, includeDocumentation: false })).results[0];
