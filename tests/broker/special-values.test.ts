@@ -264,6 +264,12 @@ for (const target of targets) {
       assert.deepEqual(await deleteRecords(1, -2n), [ErrorCode.OFFSET_OUT_OF_RANGE, -1n]);
       assert.deepEqual(await deleteRecords(1, 99n), [ErrorCode.OFFSET_OUT_OF_RANGE, -1n]);
       assert.deepEqual(await deleteRecords(1, -1n), [0, 1n], '-1 deletes up to the high watermark');
+      const offsetsTopic = await c.request(Apis.DeleteRecords, 2, { topics: [{ name: '__consumer_offsets', partitions: [{ partitionIndex: 0, offset: -1n }] }], timeoutMs: 10_000 });
+      assert.deepEqual(
+        offsetsTopic.topics[0].partitions.map((p: { errorCode: number; lowWatermark: bigint }) => [p.errorCode, p.lowWatermark]),
+        [[ErrorCode.INVALID_TOPIC_EXCEPTION, -1n]],
+        'committed offsets cannot be deleted as records',
+      );
     });
   });
 }
