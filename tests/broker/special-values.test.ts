@@ -1,6 +1,23 @@
 // Special values in request fields (-1, 0, null, empty, negative, versions that predate a value),
 // API by API: the same raw requests go to Apache Kafka 4.3.1 and to Sluice, with the same
 // assertions, so what Sluice answers for them is what Kafka answers, not what our clients send.
+//
+// Differences found by the same comparison and left as they are, on purpose or for later:
+// - error messages are worded differently (codes are compared, not texts), and Kafka sends ""
+//   where Sluice sends null for a successful DescribeConfigs' or FindCoordinator's message;
+// - Kafka fails an unknown isolation level, a negative max_bytes and an unknown config operation
+//   with UNKNOWN_SERVER_ERROR; Sluice says INVALID_REQUEST (the assertions accept either error);
+// - Metadata auto-creation answers the created topic at once, where Kafka answers
+//   UNKNOWN_TOPIC_OR_PARTITION until its controller has made it;
+// - DeleteTopics of __consumer_offsets succeeds on Kafka; Sluice refuses it;
+// - DescribeConfigs of BROKER_LOGGER lists no loggers, and of the broker "" (Kafka's cluster-wide
+//   dynamic defaults) lists this broker's values;
+// - CreateTopics and CreatePartitions with timeout_ms <= 0 get REQUEST_TIMED_OUT from Kafka,
+//   and CreateTopics' failed topics carry configs [] there, null here;
+// - groups: Heartbeat and LeaveGroup with group id "" get INVALID_GROUP_ID from Kafka,
+//   SyncGroup v5 without protocol type and name INCONSISTENT_GROUP_PROTOCOL, an OffsetCommit
+//   refused for its metadata size leaves no empty group behind, and DeleteGroups lists an invalid
+//   group id first.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
