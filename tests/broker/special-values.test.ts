@@ -10,8 +10,7 @@
 // - Metadata auto-creation answers the created topic at once, where Kafka answers
 //   UNKNOWN_TOPIC_OR_PARTITION until its controller has made it;
 // - DeleteTopics of __consumer_offsets succeeds on Kafka; Sluice refuses it;
-// - DescribeConfigs of BROKER_LOGGER lists no loggers, and of the broker "" (Kafka's cluster-wide
-//   dynamic defaults) lists this broker's values;
+// - DescribeConfigs of BROKER_LOGGER lists no loggers;
 // - CreateTopics and CreatePartitions with timeout_ms <= 0 get REQUEST_TIMED_OUT from Kafka,
 //   and CreateTopics' failed topics carry configs [] there, null here;
 // - groups: Heartbeat and LeaveGroup with group id "" get INVALID_GROUP_ID from Kafka,
@@ -183,6 +182,18 @@ for (const target of targets) {
       assert.deepEqual(some.configs.map((e: { name: string; value: string }) => [e.name, e.value]), [['retention.ms', '604800000']]);
       assert.ok((await describe(2, TOPIC, null)).configs.length > 20, 'null asks for every config');
       assert.ok((await describe(2, TOPIC, [])).configs.length > 20, 'so does an empty list');
+      // The broker "" names the cluster-wide dynamic defaults: none at first, then what was set on "".
+      const nodeId: number = (await c.request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 })).brokers[0].brokerId;
+      const brokerValue = async (name: string, key: string) => (await describe(4, name, [key])).configs.map((e: { name: string; value: string; configSource: number }) => [e.name, e.value, e.configSource]);
+      assert.deepEqual(await brokerValue('', 'message.max.bytes'), [], 'no cluster-wide default is set');
+      const setDefault = await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'message.max.bytes', configOperation: 0, value: '2000000' }] }], validateOnly: false });
+      assert.equal(setDefault.responses[0].errorCode, ErrorCode.NONE);
+      // Kafka applies it through its metadata log, a moment later.
+      for (const deadline = Date.now() + 30_000; (await brokerValue('', 'message.max.bytes')).length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(await brokerValue('', 'message.max.bytes'), [['message.max.bytes', '2000000', 3]], 'DYNAMIC_DEFAULT_BROKER_CONFIG');
+      assert.deepEqual(await brokerValue(String(nodeId), 'message.max.bytes'), [['message.max.bytes', '2000000', 3]], 'the broker sees the cluster-wide default');
+      await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'message.max.bytes', configOperation: 1, value: null }] }], validateOnly: false });
+
       const withSynonyms = await c.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: TOPIC, configurationKeys: ['retention.ms'] }], includeSynonyms: true, includeDocumentation: false });
       assert.deepEqual(withSynonyms.results[0].configs[0].synonyms, [], 'a default value has no synonyms');
 
