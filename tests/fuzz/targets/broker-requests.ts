@@ -1,8 +1,8 @@
 /**
  * Target: the broker's whole request path, from bytes on a connection to the answer: framing,
  * header, request decoding for every API and version, the handler, the response encoding. The
- * broker runs in this process (so its code is measured) over an in-memory filesystem, and the
- * input is written to it over loopback connections as a real client would.
+ * broker runs in this process (so its code is measured) on a temporary data folder, and the input
+ * is written to it over loopback connections as a real client would.
  *
  * An input is a sequence of operations, each one request frame on one of four connections:
  *
@@ -12,8 +12,9 @@
  * The harness writes each frame with its size prefix (an empty frame is `00 00 00 00`), then waits
  * for the connections' answers (a little while: a Fetch or a JoinGroup may rightly wait longer),
  * closes them, and checks the property: no error escaped into a timer or callback (it would end
- * the process), the broker logged no unexpected error (every error must be a protocol answer or a
- * connection closed on purpose), and it still answers a request on a fresh connection.
+ * the process), the broker logged no unexpected error and closed no connection over a bug (every
+ * error must be a protocol answer or a connection closed on purpose), every request that does not
+ * long-poll was answered, and the broker still answers a request on a fresh connection.
  */
 import { createConnection, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
