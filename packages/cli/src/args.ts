@@ -33,10 +33,33 @@ export const processIo: Io = {
 export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     // Strict is parseArgs' default, and every caller relies on it.
-    return parseArgs(config);
+    const args = config.args && joinNegativeValues(config.args, config.options ?? {});
+    return parseArgs<T>({ ...config, args });
   } catch (e) {
     throw usageErrorFromParseArgs(e);
   }
+}
+
+/**
+ * `--shift-by -2` as `--shift-by=-2`: parseArgs takes a value starting with '-' for an option, so
+ * it refuses negative numbers, which Kafka's tools accept after a space.
+ */
+export function joinNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const takesValue = new Set<string>();
+  for (const [name, o] of Object.entries(options)) {
+    if (o.type !== 'string') continue;
+    takesValue.add(`--${name}`);
+    if (o.short) takesValue.add(`-${o.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') return [...out, ...args.slice(i)];
+    if (takesValue.has(args[i]) && /^-\d+$/.test(args[i + 1] ?? '')) {
+      out.push(`${args[i].startsWith('--') ? args[i] : `--${Object.entries(options).find(([, o]) => `-${o.short}` === args[i])![0]}`}=${args[i + 1]}`);
+      i++;
+    } else out.push(args[i]);
+  }
+  return out;
 }
 
 export function usageErrorFromParseArgs(e: unknown): unknown {
