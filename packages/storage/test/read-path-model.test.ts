@@ -286,7 +286,6 @@ async function runScenario({ seed, fs, dir, faults, settings = {} }: Scenario): 
 
   // A few consumers keep their positions across everything else, as lagging readers do.
   const lagging = [0, 0, 0];
-  let truncatedSinceClose = false;
   // Some scenarios remove little (so hundreds of segments pile up), others much.
   const removal = rnd.pick([0.15, 1]);
   const operations = {
@@ -358,15 +357,11 @@ async function runScenario({ seed, fs, dir, faults, settings = {} }: Scenario): 
       history.push(`truncateTo ${to}`);
       await log.truncateTo(BigInt(to));
       model.truncateTo(to);
-      truncatedSinceClose = true;
       count('truncations');
-    } else if (operation === 'restart' || truncatedSinceClose) {
-      // truncateTo does not sync the folder after removing segment files, so they may come
-      // back after a power cut; a clean close syncs it. (The broker never truncates.)
+    } else if (operation === 'restart') {
       history.push('restart');
       await log.close();
       log = await open();
-      truncatedSinceClose = false;
       count('restarts');
     } else {
       // Everything was acknowledged and synced, so everything survives a power cut.

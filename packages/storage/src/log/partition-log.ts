@@ -768,11 +768,16 @@ export class PartitionLog extends EventEmitter {
   async truncateTo(offset: bigint): Promise<void> {
     await this.settlePending();
     if (offset >= this.logEndOffset) return;
+    let removed = 0;
     while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) {
       const s = this.segments.pop()!;
       this.hwPosition.delete(s);
       await this.removeSegmentFiles(s);
+      removed++;
     }
+    // The removals must be durable before the log goes on: after a power cut, a removed segment
+    // whose unlink was not synced comes back with the truncated records in it.
+    if (removed > 0) await this.cache.fs.syncDir(this.dir);
     const s = this.activeSegment;
     const position = await this.positionOf(s, offset);
     s.truncateIndexes(offset, position);
