@@ -44,7 +44,8 @@ const WHAT_TO_DO: Record<string, string> = {
 /** The lines a command prints for an error a client reported. */
 export function explainFailure(e: KafkaError): string {
   const message = e.message.includes(e.code) ? e.message : `${e.code}: ${e.message}`;
+  // After retries ran out (TIMEOUT), the last error the cluster gave says more than the timeout.
   const inner = e.cause instanceof KafkaError ? e.cause.code : undefined;
-  const hint = WHAT_TO_DO[e.code] ?? (inner === undefined ? undefined : WHAT_TO_DO[inner]);
+  const hint = (e.code === 'TIMEOUT' && inner !== undefined ? WHAT_TO_DO[inner] : undefined) ?? WHAT_TO_DO[e.code] ?? (inner === undefined ? undefined : WHAT_TO_DO[inner]);
   return hint === undefined ? message : `${message}\n  ${hint}`;
 }
