@@ -214,6 +214,22 @@ test('a cluster that cannot be reached is reported within --connect-timeout, say
   }
 });
 
+test('a broker that advertises an address nobody can reach is reported at once, naming advertised.listeners', async () => {
+  const unreachable = await freePort();
+  const hidden = await startBroker({ port: 0, config: { 'advertised.listeners': `PLAINTEXT://127.0.0.1:${unreachable}` } });
+  const bound = `${hidden.host}:${hidden.port}`;
+  try {
+    const r = await sluiceInProcess(['topic', 'create', 'x', '-b', bound, '--connect-timeout', '1000']);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr,
+      `sluice topic create: ${bound} answered, but the cluster's brokers cannot be reached at the addresses they advertise: broker ${hidden.nodeId} at 127.0.0.1:${unreachable} (connection refused); check the brokers' advertised.listeners\n`,
+    );
+  } finally {
+    await hidden.close();
+  }
+});
+
 test('the real sluice process: group --help exits 0, an unreachable broker exits 1 with the message', async () => {
   const help = await runSluice(['group', '--help']);
   assert.equal(help.code, 0, help.stderr);
