@@ -109,6 +109,11 @@ test('group reset-offsets by time, by duration, by shift and to an offset beyond
   assert.equal(await reset(['--topic', 'timed', '--to-offset', '999']), 10n, 'beyond the log: the end');
   assert.equal(await reset(['--topic', 'timed', '--to-earliest']), 0n);
 
+  // A group nobody has used yet can be given offsets.
+  const fresh = await sluice(['group', 'reset-offsets', 'fresh-group', '--topic', 'timed', '--to-offset', '4', '--execute']);
+  assert.equal(fresh.code, 0, fresh.stderr);
+  assert.equal((await admin.listGroupOffsets('fresh-group')).find((c) => c.topic === 'timed')?.offset, 4n);
+
   const noPartition = await sluice(['group', 'reset-offsets', 'timed-group', '--topic', 'timed:3', '--to-earliest']);
   assert.equal(noPartition.code, 1);
   assert.match(noPartition.stderr, /topic timed has no partition 3 \(UNKNOWN_TOPIC_OR_PARTITION\); it has 1/);
@@ -121,6 +126,10 @@ test('group delete: an empty group goes, a group with members or none at all is 
   assert.equal(deleted.code, 0, deleted.stderr);
   assert.equal(deleted.stdout, 'Deleted group idle.\n');
   assert.doesNotMatch((await sluice(['group', 'list'])).stdout, /^idle\b/m);
+
+  const noTopic = await sluice(['topic', 'delete', 'never-was']);
+  assert.equal(noTopic.code, 1, 'at once, not after 60 s of retries');
+  assert.match(noTopic.stderr, /UNKNOWN_TOPIC_OR_PARTITION/);
 
   const unknown = await sluice(['group', 'delete', 'never-was']);
   assert.equal(unknown.code, 1);
@@ -136,6 +145,14 @@ test('group delete: an empty group goes, a group with members or none at all is 
     const busy = await sluice(['group', 'delete', 'busy']);
     assert.equal(busy.code, 1);
     assert.match(busy.stderr, /NON_EMPTY_GROUP.*\n {2}stop the group's consumers first/);
+    const moving = await sluice(['group', 'reset-offsets', 'busy', '--topic', 'members', '--to-earliest', '--execute']);
+    assert.equal(moving.code, 1);
+    assert.equal(moving.stdout, '');
+    assert.match(moving.stderr, /^sluice group reset-offsets: group 'busy' has 1 active member\(s\) \(Stable\): offsets can only be reset while it has none; stop its consumers first/);
+    // Assigned partitions without a committed offset are listed too.
+    const described = await sluice(['group', 'describe', 'busy']);
+    assert.match(described.stdout, /^Group busy: Stable, 1 member\(s\), assignor \w+\n/);
+    assert.match(described.stdout, /^members\s+0\s+-\s+0\s+-\s+\S+ \(/m);
   } finally {
     await member.close();
   }

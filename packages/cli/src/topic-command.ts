@@ -94,6 +94,7 @@ export const TOPIC_COMMAND: ActionCommand = {
         const { values, positionals } = parseCommandLine({ args: argv, allowPositionals: true, options: { ...CONNECTION_OPTIONS } });
         const topics = expectPositionals(positionals, ['a topic name'], Infinity);
         return withAdmin(values, io, async (admin) => {
+          await admin.describeTopics(topics); // DeleteTopics retries UNKNOWN_TOPIC_OR_PARTITION for 60 s
           await admin.deleteTopics(topics);
           for (const t of topics) io.out(`Deleted topic ${t}.\n`);
           return 0;
