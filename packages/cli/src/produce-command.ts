@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Producer, type ProducerRecord } from '@sluice/client';
-import { type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
+import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
 import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom } from './connect.js';
 import { Progress, progressInterval } from './progress.js';
 
@@ -61,6 +61,7 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
   let failed: unknown = null;
   const pending = new Set<Promise<unknown>>();
   try {
+    await findTopic(producer, topic, connection.connectTimeoutMs);
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       if (failed !== null) break;
       let key: string | null = null;
@@ -96,4 +97,21 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
   }
   progress.finish(`sent ${sent} records to ${topic}, all acknowledged.`);
   return 0;
+}
+
+/**
+ * Looks the topic up before reading stdin (which creates it where the cluster auto-creates
+ * topics), so that a topic that is not there fails within --connect-timeout rather than after
+ * the producer's max.block.ms (60 s).
+ */
+async function findTopic(producer: Producer, topic: string, connectTimeoutMs: number): Promise<void> {
+  const waitMs = connectTimeoutMs;
+  try {
+    await producer.connect({ topics: [topic], signal: AbortSignal.timeout(waitMs) });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ABORTED') throw e;
+    throw new CliError(
+      `topic '${topic}' is not available after ${waitMs} ms: it does not exist and the cluster does not create topics on first use (auto.create.topics.enable=false), or its partitions have no leader; \`sluice topic create ${topic}\` creates it, \`sluice topic describe ${topic}\` shows its leaders`,
+    );
+  }
 }
