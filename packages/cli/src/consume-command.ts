@@ -6,9 +6,9 @@
  * to it, up to where each ended when it was assigned. Long runs report progress on stderr
  * (progress.ts).
  */
-import { Consumer, type TopicPartition } from '@sluice/client';
+import type { TopicPartition } from '@sluice/client';
 import { type Io, UsageError, expectPositionals, parseCommandLine, parseOffset, parseTime, parseWholeNumber } from './args.js';
-import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFrom, openAdmin } from './connect.js';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFrom, loadClient, openAdmin } from './connect.js';
 import { Progress, progressInterval } from './progress.js';
 import { parseFormat, renderRecord } from './record-format.js';
 
@@ -92,6 +92,7 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
     await admin.close();
   }
 
+  const { Consumer } = await loadClient();
   const consumer = new Consumer({
     bootstrapServers: connection.bootstrapServers,
     clientId: CLIENT_ID,

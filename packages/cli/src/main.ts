@@ -5,16 +5,9 @@
  * 2 a usage error (an unknown command, action or option, a missing or bad argument), reported
  * on one line that names it and points at --help. The broker has its own (BROKER_USAGE).
  */
-import { KafkaError } from '@sluice/client';
 import { CliError, type Io, UsageError, processIo } from './args.js';
-import { BROKER_USAGE, brokerCommand } from './broker-command.js';
-import { CLUSTER_COMMAND, clusterCommand } from './cluster-command.js';
-import { CONSUME_USAGE, consumeCommand } from './consume-command.js';
-import { explainFailure } from './failures.js';
-import { GROUP_COMMAND, groupCommand } from './group-command.js';
-import { PRODUCE_USAGE, produceCommand } from './produce-command.js';
-import { type ActionCommand, actionOf, commandUsage } from './subcommands.js';
-import { TOPIC_COMMAND, topicCommand } from './topic-command.js';
+import { explainFailure, isKafkaError } from './failures.js';
+import { type ActionCommand, actionOf } from './subcommands.js';
 
 export const USAGE = `Usage: sluice <command> [options]
 
@@ -38,17 +31,26 @@ Run 'sluice <command> --help' for a command's options.
 
 interface Command {
   run: (argv: string[], io: Io) => Promise<number>;
-  usage: string;
   actions?: ActionCommand;
 }
 
-const COMMANDS: Record<string, Command> = {
-  broker: { run: brokerCommand, usage: BROKER_USAGE },
-  topic: { run: topicCommand, usage: commandUsage(TOPIC_COMMAND), actions: TOPIC_COMMAND },
-  produce: { run: produceCommand, usage: PRODUCE_USAGE },
-  consume: { run: consumeCommand, usage: CONSUME_USAGE },
-  group: { run: groupCommand, usage: commandUsage(GROUP_COMMAND), actions: GROUP_COMMAND },
-  cluster: { run: clusterCommand, usage: commandUsage(CLUSTER_COMMAND), actions: CLUSTER_COMMAND },
+// Each command is loaded when it runs: `sluice --help` loads neither the broker nor the client.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  broker: async () => ({ run: (await import('./broker-command.js')).brokerCommand }),
+  topic: async () => {
+    const m = await import('./topic-command.js');
+    return { run: m.topicCommand, actions: m.TOPIC_COMMAND };
+  },
+  produce: async () => ({ run: (await import('./produce-command.js')).produceCommand }),
+  consume: async () => ({ run: (await import('./consume-command.js')).consumeCommand }),
+  group: async () => {
+    const m = await import('./group-command.js');
+    return { run: m.groupCommand, actions: m.GROUP_COMMAND };
+  },
+  cluster: async () => {
+    const m = await import('./cluster-command.js');
+    return { run: m.clusterCommand, actions: m.CLUSTER_COMMAND };
+  },
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -65,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`sluice: unknown command '${command}'; the commands are ${Object.keys(COMMANDS).join(', ')} (see 'sluice --help')\n`);
     return 2;
   }
-  const entry = COMMANDS[command];
+  const entry = await COMMANDS[command]();
   const action = entry.actions && actionOf(entry.actions, rest);
   const name = action ? `${command} ${action}` : command;
   try {
@@ -83,7 +85,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`sluice ${name}: ${e.message}\n`);
       return 1;
     }
-    if (e instanceof KafkaError) {
+    if (isKafkaError(e)) {
       io.err(`sluice ${name}: ${explainFailure(e)}\n`);
       return 1;
     }

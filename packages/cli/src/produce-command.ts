@@ -4,9 +4,9 @@
  * progress on stderr (progress.ts).
  */
 import { createInterface } from 'node:readline';
-import { Producer, type ProducerRecord } from '@sluice/client';
+import type { Producer, ProducerRecord } from '@sluice/client';
 import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
-import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom } from './connect.js';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient } from './connect.js';
 import { Progress, progressInterval } from './progress.js';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -49,6 +49,7 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
   const progress = new Progress({ everyMs: progressInterval(io.env), write: io.err });
   const connection = connectionFrom(values, io);
   await checkReachable(connection);
+  const { Producer } = await loadClient();
   const producer = new Producer({
     bootstrapServers: connection.bootstrapServers,
     clientId: CLIENT_ID,
