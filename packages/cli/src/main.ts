@@ -5,7 +5,7 @@
  * 2 a usage error (an unknown command, action or option, a missing or bad argument), reported
  * on one line that names it and points at --help. The broker has its own (BROKER_USAGE).
  */
-import { CliError, type Io, UsageError, processIo } from './args.js';
+import { CliError, type Io, UsageError, asksForHelp, processIo } from './args.js';
 import { explainFailure, isKafkaError } from './failures.js';
 import { type ActionCommand, actionOf } from './subcommands.js';
 
@@ -31,18 +31,29 @@ Run 'sluice <command> --help' for a command's options.
 
 interface Command {
   run: (argv: string[], io: Io) => Promise<number>;
+  /** Commands without actions: their usage, for --help anywhere on the line. */
+  usage?: string;
   actions?: ActionCommand;
 }
 
 // Each command is loaded when it runs: `sluice --help` loads neither the broker nor the client.
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  broker: async () => ({ run: (await import('./broker-command.js')).brokerCommand }),
+  broker: async () => {
+    const m = await import('./broker-command.js');
+    return { run: m.brokerCommand, usage: m.BROKER_USAGE };
+  },
   topic: async () => {
     const m = await import('./topic-command.js');
     return { run: m.topicCommand, actions: m.TOPIC_COMMAND };
   },
-  produce: async () => ({ run: (await import('./produce-command.js')).produceCommand }),
-  consume: async () => ({ run: (await import('./consume-command.js')).consumeCommand }),
+  produce: async () => {
+    const m = await import('./produce-command.js');
+    return { run: m.produceCommand, usage: m.PRODUCE_USAGE };
+  },
+  consume: async () => {
+    const m = await import('./consume-command.js');
+    return { run: m.consumeCommand, usage: m.CONSUME_USAGE };
+  },
   group: async () => {
     const m = await import('./group-command.js');
     return { run: m.groupCommand, actions: m.GROUP_COMMAND };
@@ -70,6 +81,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const entry = await COMMANDS[command]();
   const action = entry.actions && actionOf(entry.actions, rest);
   const name = action ? `${command} ${action}` : command;
+  // --help wins over anything else on the line, as it does for actions (subcommands.ts).
+  if (entry.usage !== undefined && asksForHelp(rest)) {
+    io.out(entry.usage);
+    return 0;
+  }
   try {
     return await entry.run(rest, io);
   } catch (e) {

@@ -25,7 +25,8 @@ test('sluice, every command and every action print their usage for --help and -h
   }
   for (const command of ['broker', 'topic', 'produce', 'consume', 'group', 'cluster']) {
     for (const flag of ['--help', '-h']) {
-      const r = await run([command, flag]);
+      // --help wins over anything else on the line, even an unknown option.
+      const r = await run([command, '--frobnicate', flag]);
       assert.equal(r.code, 0, `${command} ${flag}: ${r.stderr}`);
       assert.match(r.stdout, new RegExp(`^Usage: sluice ${command}`), command);
       assert.equal(r.stderr, '');
