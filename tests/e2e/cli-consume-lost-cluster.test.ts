@@ -1,0 +1,62 @@
+// sluice consume waiting for new records when its broker goes away and comes back: it says on
+// stderr that the cluster cannot be reached and that it keeps trying, says when it is back, and
+// goes on printing records; Ctrl-C (SIGINT) then ends it with exit 0. In process (main()), with
+// the connection checked every 200 ms instead of 10 s.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { startBroker, type Broker } from '@sluice/broker';
+import { Producer } from '@sluice/client';
+import { main } from '@sluice/cli';
+
+test('consume without --exit reports a lost cluster, keeps trying, and goes on once it is back', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-lost-'));
+  let broker: Broker = await startBroker({ port: 0, dataDir });
+  const port = broker.port;
+  let stdout = '';
+  let stderr = '';
+  const until = async (what: string, done: () => boolean) => {
+    const deadline = Date.now() + 120_000;
+    while (!done()) {
+      assert.ok(Date.now() < deadline, `waited for ${what}; stdout: ${JSON.stringify(stdout)}, stderr: ${JSON.stringify(stderr)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const send = async (value: string) => {
+    const producer = new Producer({ bootstrapServers: `127.0.0.1:${port}`, lingerMs: 0 });
+    try {
+      await producer.send({ topic: 'tail', partition: 0, value });
+    } finally {
+      await producer.close();
+    }
+  };
+  try {
+    await send('before');
+    const exited = main(['consume', 'tail', '--from-beginning', '-b', `127.0.0.1:${port}`, '--connect-timeout', '500'], {
+      out: (t) => void (stdout += t),
+      err: (t) => void (stderr += t),
+      stdin: Readable.from([]),
+      env: { SLUICE_CONNECTION_CHECK_MS: '200' },
+    });
+    await until('the first record', () => stdout === 'before\n');
+
+    await broker.close();
+    await until('the report of the lost cluster', () => stderr.includes('still trying'));
+    assert.equal(stderr, `sluice consume: cannot connect to 127.0.0.1:${port} (connection refused); is a broker running? start one with \`npx sluice broker\`; still trying (Ctrl-C to stop).\n`);
+
+    broker = await startBroker({ port, dataDir });
+    await until('the report of its return', () => stderr.includes('reached again'));
+    assert.match(stderr, /\nsluice consume: the cluster can be reached again; consuming\.\n$/);
+    await send('after');
+    await until('the record sent after the return', () => stdout === 'before\nafter\n');
+
+    process.emit('SIGINT', 'SIGINT');
+    assert.equal(await exited, 0);
+  } finally {
+    await broker.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
