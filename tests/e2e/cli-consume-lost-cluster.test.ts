@@ -1,12 +1,13 @@
-// sluice consume waiting for new records when its broker goes away and comes back: it says on
-// stderr that the cluster cannot be reached and that it keeps trying, says when it is back, and
-// goes on printing records; Ctrl-C (SIGINT) then ends it with exit 0. In process (main()), with
-// the connection checked every 200 ms instead of 10 s.
+// sluice consume when its broker goes away. Waiting for new records, it says on stderr that the
+// cluster cannot be reached and that it keeps trying, says when it is back, and goes on printing
+// records; Ctrl-C (SIGINT) then ends it with exit 0. With --exit it gives up, exit 1. In process
+// (main()), with the connection checked every 200 ms instead of 10 s.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Producer } from '@sluice/client';
@@ -58,5 +59,65 @@ test('consume without --exit reports a lost cluster, keeps trying, and goes on o
   } finally {
     await broker.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('consume --exit gives up on a cluster that went away before it read to the end, exit 1 with the reason', async () => {
+  // A proxy in front of the broker, which the broker advertises: at the consumer's first Fetch
+  // it cuts every connection and stops listening, as a broker that died would.
+  const sockets = new Set<Socket>();
+  let brokerPort = 0;
+  let cut = false;
+  const proxy = createServer((client) => {
+    const upstream = createConnection({ host: '127.0.0.1', port: brokerPort });
+    sockets.add(client).add(upstream);
+    client.on('error', () => {});
+    upstream.on('error', () => {});
+    let pending = Buffer.alloc(0);
+    client.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      // Each request: a 4-byte size, then the 2-byte API key (1 is Fetch).
+      while (pending.length >= 6 && !cut) {
+        if (pending.readInt16BE(4) === 1) {
+          cut = true;
+          proxy.close();
+          for (const s of sockets) s.destroy();
+          return;
+        }
+        const size = pending.readInt32BE(0);
+        if (pending.length < 4 + size) break;
+        pending = pending.subarray(4 + size);
+      }
+      if (!cut) upstream.write(chunk);
+    });
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyPort = (proxy.address() as { port: number }).port;
+  const broker = await startBroker({ port: 0, config: { 'advertised.listeners': `PLAINTEXT://127.0.0.1:${proxyPort}` } });
+  brokerPort = broker.port;
+  try {
+    const producer = new Producer({ bootstrapServers: `127.0.0.1:${broker.port}`, lingerMs: 0 });
+    try {
+      await producer.send({ topic: 'gone', partition: 0, value: 'unread' });
+    } finally {
+      await producer.close();
+    }
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['consume', 'gone', '--from-beginning', '--exit', '-b', `127.0.0.1:${proxyPort}`, '--connect-timeout', '500'], {
+      out: (t) => void (stdout += t),
+      err: (t) => void (stderr += t),
+      stdin: Readable.from([]),
+      env: { SLUICE_CONNECTION_CHECK_MS: '200' },
+    });
+    assert.ok(cut, 'the consumer fetched through the proxy');
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.equal(stderr, `sluice consume: cannot connect to 127.0.0.1:${proxyPort} (connection refused); is a broker running? start one with \`npx sluice broker\` (after 0 records)\n`);
+  } finally {
+    for (const s of sockets) s.destroy();
+    proxy.close();
+    await broker.close();
   }
 });
