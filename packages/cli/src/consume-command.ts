@@ -55,6 +55,8 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
   }
   const [topic] = expectPositionals(positionals, ['a topic']);
   if (values.offset !== undefined && values.partition === undefined) throw new UsageError('--offset needs --partition');
+  const startOptions = (['from-beginning', 'offset', 'from-time'] as const).filter((k) => values[k] !== undefined);
+  if (startOptions.length > 1) throw new UsageError(`give one place to start, not --${startOptions.join(' and --')}`);
   if (values.group !== undefined && (values.offset !== undefined || values.partition !== undefined || values['from-time'] !== undefined)) {
     throw new UsageError('--group consumes what the group is assigned; it cannot be combined with --partition, --offset or --from-time');
   }
