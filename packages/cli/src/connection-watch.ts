@@ -1,10 +1,10 @@
 /**
  * The client retries through a cluster that went away, silently. While `sluice consume` waits
- * for records, after an interval without any, this checks that the cluster can still be reached
- * and calls `onLost` once when it cannot and `onBack` once when it can again: waiting for new
- * records (no --exit), the user asked it to keep going, so it says so and keeps trying; with
- * --exit it gives up with the reason. SLUICE_CONNECTION_CHECK_MS sets the interval (10 s; tests
- * shorten it).
+ * for records, or `sluice produce` for acknowledgements or input, after an interval without any
+ * this checks that the cluster can still be reached, and calls `onLost` once when it cannot and
+ * `onBack` once when it can again. Where the user asked to keep going (consume without --exit,
+ * produce within delivery.timeout.ms) the command says so and keeps trying; consume --exit gives
+ * up with the reason. SLUICE_CONNECTION_CHECK_MS sets the interval (10 s; tests shorten it).
  */
 import { UsageError } from './args.js';
 

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Producer, ProducerRecord } from '@sluice/client';
 import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
 import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient } from './connect.js';
+import { ConnectionWatch, connectionCheckInterval } from './connection-watch.js';
 import { Progress, progressInterval } from './progress.js';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -61,6 +62,13 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
   let acknowledged = 0;
   let failed: unknown = null;
   const pending = new Set<Promise<unknown>>();
+  // The producer retries through a lost cluster for up to delivery.timeout.ms; say so meanwhile.
+  const watch = new ConnectionWatch(
+    () => checkReachable(connection),
+    (reason) => io.err(`sluice produce: ${reason.message}; still trying (a record is given up after delivery.timeout.ms, 120 s).\n`),
+    () => io.err('sluice produce: the cluster can be reached again; producing.\n'),
+  );
+  watch.start(connectionCheckInterval(io.env));
   try {
     await findTopic(producer, topic, connection.connectTimeoutMs);
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
@@ -76,7 +84,10 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
       }
       const record: ProducerRecord = { topic, key, value, headers, partition };
       const p: Promise<unknown> = producer.send(record).then(
-        () => void acknowledged++,
+        () => {
+          acknowledged++;
+          watch.sawRecords();
+        },
         (e) => {
           failed ??= e;
         },
@@ -90,6 +101,7 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
     await producer.flush();
     await Promise.all(pending);
   } finally {
+    watch.stop();
     await producer.close();
   }
   if (failed !== null) {

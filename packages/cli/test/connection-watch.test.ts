@@ -1,5 +1,5 @@
 // How consume notices a cluster that went away, with checks the test runs one interval at a time
-// (the command itself: tests/e2e/cli-consume-lost-cluster.test.ts).
+// (the command itself: tests/e2e/cli-lost-cluster.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONNECTION_CHECK_EVERY_MS, ConnectionWatch, connectionCheckInterval } from '../src/connection-watch.js';

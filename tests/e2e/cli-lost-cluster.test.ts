@@ -1,4 +1,4 @@
-// sluice consume when its broker goes away. Waiting for new records, it says on stderr that the
+// sluice consume and produce when their broker goes away (produce: the last test). Waiting for new records, it says on stderr that the
 // cluster cannot be reached and that it keeps trying, says when it is back, and goes on printing
 // records; Ctrl-C (SIGINT) then ends it with exit 0. With --exit it gives up, exit 1. In process
 // (main()), with the connection checked every 200 ms instead of 10 s.
@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createServer, type Socket } from 'node:net';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { startBroker, type Broker } from '@sluice/broker';
-import { Producer } from '@sluice/client';
+import { Admin, Producer } from '@sluice/client';
 import { main } from '@sluice/cli';
 
 test('consume without --exit reports a lost cluster, keeps trying, and goes on once it is back', async () => {
@@ -119,5 +119,53 @@ test('consume --exit gives up on a cluster that went away before it read to the 
     for (const s of sockets) s.destroy();
     proxy.close();
     await broker.close();
+  }
+});
+
+test('produce reports a lost cluster, keeps trying, and delivers once it is back', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-lost-'));
+  let broker: Broker = await startBroker({ port: 0, dataDir });
+  const port = broker.port;
+  const bootstrap = `127.0.0.1:${port}`;
+  let stderr = '';
+  const until = async (what: string, done: () => boolean | Promise<boolean>) => {
+    const deadline = Date.now() + 120_000;
+    while (!(await done())) {
+      assert.ok(Date.now() < deadline, `waited for ${what}; stderr: ${JSON.stringify(stderr)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const endOffset = async () => {
+    const admin = new Admin({ bootstrapServers: bootstrap });
+    try {
+      return (await admin.listOffsets([{ topic: 'lines', partition: 0, spec: 'latest' }]))[0].offset;
+    } finally {
+      await admin.close();
+    }
+  };
+  const stdin = new PassThrough();
+  try {
+    const exited = main(['produce', 'lines', '-p', '0', '-b', bootstrap, '--connect-timeout', '500'], {
+      out: () => {},
+      err: (t) => void (stderr += t),
+      stdin,
+      env: { SLUICE_CONNECTION_CHECK_MS: '200' },
+    });
+    stdin.write('first\n');
+    await until('the first record', async () => (await endOffset()) === 1n);
+
+    await broker.close();
+    await until('the report of the lost cluster', () => stderr.includes('still trying'));
+    assert.equal(stderr, `sluice produce: cannot connect to ${bootstrap} (connection refused); is a broker running? start one with \`npx sluice broker\`; still trying (a record is given up after delivery.timeout.ms, 120 s).\n`);
+    stdin.write('second\n'); // sent while the cluster is away
+
+    broker = await startBroker({ port, dataDir });
+    await until('the report of its return', () => stderr.includes('reached again'));
+    stdin.end('third\n');
+    assert.equal(await exited, 0, stderr);
+    assert.equal(await endOffset(), 3n, 'every line delivered');
+  } finally {
+    await broker.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
