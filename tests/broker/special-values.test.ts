@@ -13,10 +13,10 @@
 // - DescribeConfigs of BROKER_LOGGER lists no loggers;
 // - CreateTopics and CreatePartitions with timeout_ms <= 0 get REQUEST_TIMED_OUT from Kafka,
 //   and CreateTopics' failed topics carry configs [] there, null here;
-// - groups: Heartbeat and LeaveGroup with group id "" get INVALID_GROUP_ID from Kafka,
-//   SyncGroup v5 without protocol type and name INCONSISTENT_GROUP_PROTOCOL, an OffsetCommit
-//   refused for its metadata size leaves no empty group behind, and DeleteGroups lists an invalid
-//   group id first.
+// - DeleteGroups: Kafka orders its answers by coordinator partition, in a hash map's order;
+//   Sluice answers in the request's order (both answer a name given twice once);
+// - an OffsetCommit that stores nothing leaves a group in Kafka's memory that no ListGroups or
+//   DescribeGroups shows (DeleteGroups of it succeeds); Sluice makes no group at all.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
@@ -280,5 +280,45 @@ for (const target of rawTargets) {
         'committed offsets cannot be deleted as records',
       );
     });
+
+    test('groups: an empty group id, SyncGroup v5 without protocol type or name, commits that store nothing, DeleteGroups naming a group twice', async () => {
+      await groupCoordinatorReady(c, TOPIC);
+      const heartbeat = async (version: number) => (await c.request(Apis.Heartbeat, version, { groupId: '', generationId: -1, memberId: 'm', groupInstanceId: null })).errorCode;
+      for (const version of [0, 4]) assert.equal(await heartbeat(version), ErrorCode.INVALID_GROUP_ID, `Heartbeat v${version}`);
+      const leaveOne = await c.request(Apis.LeaveGroup, 0, { groupId: '', memberId: 'm', members: [] });
+      assert.equal(leaveOne.errorCode, ErrorCode.INVALID_GROUP_ID, 'LeaveGroup v0');
+      const leaveBatch = await c.request(Apis.LeaveGroup, 5, { groupId: '', memberId: '', members: [{ memberId: 'm', groupInstanceId: null, reason: null }] });
+      assert.deepEqual([leaveBatch.errorCode, leaveBatch.members], [ErrorCode.INVALID_GROUP_ID, []], 'LeaveGroup v5: the group fails, no member is answered');
+
+      const sync = async (version: number, groupId: string, protocolType: string | null, protocolName: string | null) =>
+        (await c.request(Apis.SyncGroup, version, { groupId, generationId: 1, memberId: 'm', groupInstanceId: null, protocolType, protocolName, assignments: [] })).errorCode;
+      for (const version of [3, 5]) assert.equal(await sync(version, '', 'consumer', 'range'), ErrorCode.INVALID_GROUP_ID, `SyncGroup v${version} of ""`);
+      assert.equal(await sync(5, 'no-such-group', null, null), ErrorCode.INCONSISTENT_GROUP_PROTOCOL, 'v5 needs a protocol type and name');
+      assert.equal(await sync(5, 'no-such-group', 'consumer', null), ErrorCode.INCONSISTENT_GROUP_PROTOCOL, 'v5 needs a protocol name');
+      assert.equal(await sync(5, 'no-such-group', null, 'range'), ErrorCode.INCONSISTENT_GROUP_PROTOCOL, 'v5 needs a protocol type');
+      assert.equal(await sync(4, 'no-such-group', null, null), ErrorCode.UNKNOWN_MEMBER_ID, 'before v5 both are optional');
+      assert.equal(await sync(5, 'no-such-group', 'consumer', 'range'), ErrorCode.UNKNOWN_MEMBER_ID);
+
+      // Commits that store nothing (every metadata too large, every topic unknown) make no group.
+      const commit = async (groupId: string, name: string, committedMetadata: string | null) =>
+        (await c.request(Apis.OffsetCommit, 9, { groupId, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name, partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata }] }] })).topics[0].partitions[0].errorCode;
+      assert.equal(await commit('special-metadata', TOPIC, 'm'.repeat(4097)), ErrorCode.OFFSET_METADATA_TOO_LARGE, 'above offset.metadata.max.bytes');
+      assert.equal(await commit('special-unknown-topic', 'not-created', null), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+      assert.equal(await commit('', TOPIC, null), ErrorCode.NONE, 'OffsetCommit takes the empty group id');
+      const listed = await c.request(Apis.ListGroups, 5, { statesFilter: [], typesFilter: [] });
+      const names = listed.groups.map((g: { groupId: string }) => g.groupId);
+      assert.deepEqual([names.includes('special-metadata'), names.includes('special-unknown-topic'), names.includes('')], [false, false, true], `groups listed: ${names.join(', ')}`);
+      const described = await c.request(Apis.DescribeGroups, 5, { groups: ['special-metadata', 'special-unknown-topic'], includeAuthorizedOperations: false });
+      assert.deepEqual(described.groups.map((g: { groupState: string }) => g.groupState), ['Dead', 'Dead']);
+
+      // A name given twice is answered once. Kafka orders the answers by coordinator partition
+      // (a hash map's order): compared by what each named.
+      const deleted = await c.request(Apis.DeleteGroups, 2, { groupsNames: ['', 'no-such-group', ''] });
+      assert.deepEqual(
+        deleted.results.map((r: { groupId: string; errorCode: number }) => `${r.groupId}: ${r.errorCode}`).sort(),
+        [`: ${ErrorCode.NONE}`, `no-such-group: ${ErrorCode.GROUP_ID_NOT_FOUND}`].sort(),
+      );
+    });
+
   });
 }
