@@ -11,8 +11,6 @@
 //   UNKNOWN_TOPIC_OR_PARTITION until its controller has made it;
 // - DeleteTopics of __consumer_offsets succeeds on Kafka; Sluice refuses it;
 // - DescribeConfigs of BROKER_LOGGER lists no loggers;
-// - CreateTopics and CreatePartitions with timeout_ms <= 0 get REQUEST_TIMED_OUT from Kafka,
-//   and CreateTopics' failed topics carry configs [] there, null here;
 // - DeleteGroups: Kafka orders its answers by coordinator partition, in a hash map's order;
 //   Sluice answers in the request's order (both answer a name given twice once);
 // - an OffsetCommit that stores nothing leaves a group in Kafka's memory that no ListGroups or
@@ -320,5 +318,37 @@ for (const target of rawTargets) {
       );
     });
 
+    test('CreateTopics and CreatePartitions with timeout_ms 0 or below time out for every entry and change nothing', async () => {
+      const topic = (name: string, numPartitions = 1) => ({ name, numPartitions, replicationFactor: 1, assignments: [], configs: [] });
+      for (const [version, timeoutMs, validateOnly] of [[7, 0, false], [7, -1, false], [7, 0, true], [4, 0, false]] as const) {
+        const r = await c.request(Apis.CreateTopics, version, { topics: [topic('timed-out'), topic('timed-out-invalid', 0), topic(TOPIC)], timeoutMs, validateOnly });
+        assert.deepEqual(
+          r.topics.map((t: { name: string; errorCode: number; numPartitions: number; replicationFactor: number; configs: unknown[] | null }) => [t.name, t.errorCode, t.numPartitions, t.replicationFactor, t.configs]),
+          ['timed-out', 'timed-out-invalid', TOPIC].map((name) => [name, ErrorCode.REQUEST_TIMED_OUT, -1, -1, []]),
+          `v${version}, timeout ${timeoutMs}, validate only ${validateOnly}`,
+        );
+      }
+      const refused = await c.request(Apis.CreateTopics, 7, { topics: [topic('refused', 0), topic(TOPIC)], timeoutMs: 10_000 });
+      assert.deepEqual(
+        refused.topics.map((t: { name: string; errorCode: number; configs: unknown[] | null }) => [t.name, t.errorCode, t.configs]),
+        [['refused', ErrorCode.INVALID_PARTITIONS, []], [TOPIC, ErrorCode.TOPIC_ALREADY_EXISTS, []]],
+        'a topic that failed carries no configs, as an empty list',
+      );
+      for (const [timeoutMs, validateOnly] of [[0, false], [-1, true]] as const) {
+        const r = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: TOPIC, count: 4, assignments: null }, { name: 'not-created', count: 2, assignments: null }], timeoutMs, validateOnly });
+        assert.deepEqual(
+          r.results.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]),
+          [[TOPIC, ErrorCode.REQUEST_TIMED_OUT], ['not-created', ErrorCode.REQUEST_TIMED_OUT]],
+          `CreatePartitions, timeout ${timeoutMs}, validate only ${validateOnly}`,
+        );
+      }
+      // Nothing was made meanwhile; Kafka would show a creation a moment later, so give it time.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const metadata = await c.request(Apis.Metadata, 12, { topics: ['timed-out', TOPIC].map((name) => ({ topicId: ZERO_UUID, name })), allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      assert.deepEqual(
+        metadata.topics.map((t: { name: string; errorCode: number; partitions: unknown[] }) => [t.name, t.errorCode, t.partitions.length]).sort(),
+        [['timed-out', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 0], [TOPIC, ErrorCode.NONE, 3]].sort(),
+      );
+    });
   });
 }
