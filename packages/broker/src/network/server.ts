@@ -78,7 +78,21 @@ export class KafkaServer {
       idleMs: options.connectionsMaxIdleMs,
       idleClosed: { count: 0 },
     };
-    this.server = createServer({ noDelay: true }, (socket) => this.accept(socket));
+    this.server = createServer({ noDelay: true }, (socket) => this.acceptSafely(socket));
+  }
+
+  /**
+   * The accept callback runs on an event nobody catches: a bug there would end the process, so it
+   * is logged and costs that connection only.
+   */
+  private acceptSafely(socket: Socket): void {
+    try {
+      this.accept(socket);
+    } catch (e) {
+      this.warnings.error('unexpected error', `closing a new connection from ${socket.remoteAddress} after an unexpected error`, e);
+      socket.on('error', () => {});
+      socket.destroy();
+    }
   }
 
   private accept(socket: Socket): void {
@@ -121,6 +135,10 @@ export class KafkaServer {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host, () => {
         this.server.off('error', reject);
+        // Once listening, an error of the listener (accept failing for want of file descriptors,
+        // say) has no caller either; without a listener Node would end the process. Node keeps
+        // listening after one, so it is logged and the broker carries on.
+        this.server.on('error', (e) => this.warnings.error('listener error', 'the listener reported an error', e));
         const address = this.server.address();
         if (address === null || typeof address === 'string') return reject(new Error('server has no TCP address'));
         resolve({ host: address.address, port: address.port });
