@@ -44,3 +44,23 @@ test('flush.ms set on a live topic starts the timer for its open logs', async ()
   for (const p of [0, 1]) assert.deepEqual((await readAll(again.log('t', p)!)).map((r) => r.value), [`p${p}`]);
   await again.close();
 });
+
+test("a sync of the flush.ms timer that fails is logged as a failed write, and a later tick makes the batch durable", async () => {
+  const memory = new MemoryFileSystem();
+  const fs = new InstrumentedFileSystem(memory);
+  const lines: string[] = [];
+  const m = await LogManager.open({ fs, dataDir: '/data', maintenanceIntervalMs: 0, log: { warn: (message) => lines.push(message), error: (message) => lines.push(message) } });
+  await m.createTopic('t', 1, INTERVAL);
+  const log = m.log('t', 0)!;
+  memory.failNextSync();
+  await log.append(batch(['kept'])); // under the interval policy: resolves once written
+  // Nothing but the timer syncs: its failure has no caller and must reach the operator's log.
+  await until(() => lines.length > 0, 'the failed sync of the flush.ms timer to be logged');
+  assert.match(lines[0], /^Writing to t-0 failed: .*EIO/);
+  // The failed sync left the segment dirty; a later tick syncs it.
+  await until(() => !log.activeSegment.dirty, 'a later tick to sync the batch');
+  memory.powerLoss();
+  const again = await LogManager.open({ fs: memory, dataDir: '/data', maintenanceIntervalMs: 0 });
+  assert.deepEqual((await readAll(again.log('t', 0)!)).map((r) => r.value), ['kept']);
+  await again.close();
+});
