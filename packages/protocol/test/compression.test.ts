@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CompressionType, compress, compressionTypeFromName, compressionTypeName, decompress } from '../src/index.js';
 import { independentBlocks } from '../src/compression/lz4.js';
+import { snappyCompress } from '../src/compression/snappy.js';
 import { Random } from './support/schema.js';
 
 function tool(name: string): void {
@@ -141,3 +142,66 @@ test('lz4: whatever the block decoder path accepts of a damaged frame, the frame
   }
   assert.ok(accepted > 100, `${accepted} damaged frames decoded`);
 });
+
+// Decompression bombs: a few KB that expand far beyond the limit must be refused at the limit or
+// before, never after the whole output was made. The frames come from the real tools, with and
+// without a declared content size, linked and independent lz4 blocks, raw and xerial snappy.
+const BOMB_LIMIT = 1 << 20;
+const ZEROS = Buffer.alloc(16 << 20);
+
+function packWith(name: string, args: string[], input: Buffer): Buffer {
+  tool(name);
+  return execFileSync(name, args, { input, maxBuffer: 1 << 26 });
+}
+
+test('bombs: every codec refuses output beyond the limit before or at the limit, with and without a declared size', async () => {
+  const half = ZEROS.subarray(0, 8 << 20);
+  const bombs: [string, CompressionType, Buffer, number][] = [
+    ['gzip', CompressionType.Gzip, packWith('gzip', ['-c', '-9'], ZEROS), ZEROS.length],
+    ['zstd with a content size', CompressionType.Zstd, packWith('zstd', ['-c', '-q', '--content-size'], ZEROS), ZEROS.length],
+    ['zstd without a content size', CompressionType.Zstd, packWith('zstd', ['-c', '-q', '--no-content-size'], ZEROS), ZEROS.length],
+    ['zstd, two frames without a content size', CompressionType.Zstd, Buffer.concat([half, half].map((z) => packWith('zstd', ['-c', '-q', '--no-content-size'], z))), ZEROS.length],
+    ['lz4, independent blocks', CompressionType.Lz4, packWith('lz4', ['-c', '-BI', '-B4'], ZEROS), ZEROS.length],
+    ['lz4, independent blocks with a content size', CompressionType.Lz4, packWith('lz4', ['-c', '-BI', '-B4', '--content-size'], ZEROS), ZEROS.length],
+    ['lz4, linked blocks', CompressionType.Lz4, packWith('lz4', ['-c', '-BD', '-B4'], ZEROS), ZEROS.length],
+    ['lz4, linked 4 MiB blocks', CompressionType.Lz4, packWith('lz4', ['-c', '-BD', '-B7'], ZEROS), ZEROS.length],
+    ['snappy, xerial blocks', CompressionType.Snappy, xerial([0, 1, 2, 3].map(() => ZEROS.subarray(0, 1 << 19))), 2 << 20],
+  ];
+  for (const [what, type, bomb, size] of bombs) {
+    assert.ok(bomb.length < 100_000, `${what}: ${bomb.length} bytes is a small input`);
+    await assert.rejects(decompress(type, bomb, BOMB_LIMIT), /above the limit.*refused (before decompressing|at the limit|at the block)/, what);
+    assert.equal((await decompress(type, bomb, size)).length, size, `${what}: read whole under a limit it fits`);
+  }
+});
+
+test('bombs: a raw snappy block declaring more than the limit is refused before it is decoded', async () => {
+  // A preamble of 64 MiB in front of a few bytes: decoding would fail, so the refusal came first.
+  const lying = Buffer.concat([Buffer.from([0x80, 0x80, 0x80, 0x20]), Buffer.from('not really snappy')]);
+  await assert.rejects(decompress(CompressionType.Snappy, lying, BOMB_LIMIT), /refused before decompressing/);
+});
+
+test('bombs: zstd is bounded from its block headers before the decoder runs', async () => {
+  // A frame without a content size whose compressed blocks hold garbage: the decoder would call
+  // it corrupt, so an answer about the limit shows that nothing was decoded.
+  const header = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58]); // no content size, 32 MiB window
+  const blocks = Array.from({ length: 20 }, (_, i) => {
+    const garbage = Buffer.alloc(100, 0xab);
+    const blockHeader = (garbage.length << 3) | (2 << 1) | (i === 19 ? 1 : 0);
+    return Buffer.concat([Buffer.from([blockHeader & 0xff, (blockHeader >> 8) & 0xff, blockHeader >> 16]), garbage]);
+  });
+  const frame = Buffer.concat([header, ...blocks]);
+  await assert.rejects(decompress(CompressionType.Zstd, frame, BOMB_LIMIT), /above the limit; refused before decompressing/);
+  await assert.rejects(decompress(CompressionType.Zstd, frame, 1 << 30), /zstd data is corrupt/, 'under a larger limit the decoder runs and finds the garbage');
+});
+
+/** snappy-java's framing of raw snappy blocks. */
+function xerial(blocks: Buffer[]): Buffer {
+  const header = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00, 0, 0, 0, 1, 0, 0, 0, 1]);
+  const parts = blocks.map((b) => {
+    const packed = snappyCompress(b);
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(packed.length);
+    return Buffer.concat([size, packed]);
+  });
+  return Buffer.concat([header, ...parts]);
+}

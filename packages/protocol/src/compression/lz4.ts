@@ -11,14 +11,36 @@ export function lz4Compress(data: Buffer): Buffer {
   return compressFrameSync(data);
 }
 
+/** Thrown when a frame would decompress beyond the limit, before what is beyond is decoded. */
+class OverLimit extends Error {}
+
+/** LZ4 cannot expand one input byte to more than 255 output bytes (a match length byte of 255). */
+const MAX_EXPANSION = 256;
+
+/**
+ * Decompresses at most `maxOutputBytes`. lz4-napi's frame decoder makes its whole output at once,
+ * so before it runs, the output is bounded: by the declared content size when there is one, by
+ * the blocks' own decoded lengths (read from their sequences, linked blocks too), or, for what
+ * does not parse as a version 1 frame, by LZ4's largest expansion of the input.
+ */
 export function lz4Decompress(data: Buffer, maxOutputBytes: number): Buffer {
   // A frame may declare its content size (FLG bit 3, 8 bytes after BD): check it before work.
   if (data.length >= 14 && data.readUInt32LE(0) === FRAME_MAGIC && (data[4] & 0x08) !== 0) {
     const declared = Number(data.readBigUInt64LE(6));
-    if (declared > maxOutputBytes) throw new Error(`lz4 data would decompress to ${declared} bytes, above the limit of ${maxOutputBytes}`);
+    if (declared > maxOutputBytes) throw new Error(`lz4 data would decompress to ${declared} bytes, above the limit of ${maxOutputBytes}; refused before decompressing`);
   }
-  let out: Buffer | null = independentBlocks(data, maxOutputBytes);
+  let out: Buffer | null;
+  try {
+    out = independentBlocks(data, maxOutputBytes);
+  } catch (e) {
+    if (e instanceof OverLimit) throw new Error(`lz4 data decompresses to more than ${maxOutputBytes} bytes, above the limit; refused at the block that went past it`);
+    throw e;
+  }
   if (out !== null) return out;
+  const bound = frameOutputBound(data);
+  if (bound === null ? data.length * MAX_EXPANSION > maxOutputBytes : bound > maxOutputBytes) {
+    throw new Error(`lz4 data would decompress to more than ${maxOutputBytes} bytes${bound === null ? ' (the frame does not parse to tell)' : ` (its blocks decode to ${bound})`}, above the limit; refused before decompressing`);
+  }
   try {
     out = decompressFrameSync(data);
   } catch (e) {
@@ -35,7 +57,8 @@ export function lz4Decompress(data: Buffer, maxOutputBytes: number): Buffer {
  * and each block handed to the block decoder, which needs the block's exact decoded length in
  * front: that length is summed from the block's sequence tokens. Returns null (and the caller uses
  * the frame decoder, which also gives the error) for anything else: linked blocks, a dictionary,
- * a frame that does not parse, a block the block decoder refuses, or output beyond the limit.
+ * a frame that does not parse, a block the block decoder refuses. Output beyond the limit throws
+ * OverLimit at the block that goes past it.
  * The header checksum is verified as the frame decoder does; block and content checksums are not
  * (the batch's CRC-32C already covers these bytes).
  */
@@ -73,7 +96,8 @@ export function independentBlocks(data: Buffer, maxOutputBytes: number): Buffer 
       out = block; // stored as is
     } else {
       const length = decodedLength(block);
-      if (length < 0 || length > maxBlockBytes || total + length > maxOutputBytes) return null;
+      if (length < 0 || length > maxBlockBytes) return null;
+      if (total + length > maxOutputBytes) throw new OverLimit();
       const sized = Buffer.allocUnsafe(4 + size);
       sized.writeUInt32LE(length, 0);
       block.copy(sized, 4);
@@ -86,10 +110,36 @@ export function independentBlocks(data: Buffer, maxOutputBytes: number): Buffer 
     }
     parts.push(out);
     total += out.length;
-    if (total > maxOutputBytes) return null;
+    if (total > maxOutputBytes) throw new OverLimit();
   }
   if (p + (contentChecksum ? 4 : 0) !== data.length) return null;
   return parts.length === 1 && parts[0].buffer !== data.buffer ? parts[0] : Buffer.concat(parts, total);
+}
+
+/**
+ * What a version 1 frame decodes to, summed over its blocks (stored ones as they are, compressed
+ * ones from their sequences; linked or independent alike), or null when it does not parse so.
+ * Read without decoding: the bound checked before the frame decoder makes its whole output.
+ */
+function frameOutputBound(data: Buffer): number | null {
+  if (data.length < 7 || data.readUInt32LE(0) !== FRAME_MAGIC) return null;
+  const flg = data[4];
+  if (flg >> 6 !== 1) return null;
+  const maxBlockBytes = 1 << (8 + 2 * ((data[5] >> 4) & 7));
+  let p = 6 + ((flg & 0x08) !== 0 ? 8 : 0) + ((flg & 0x01) !== 0 ? 4 : 0) + 1;
+  let total = 0;
+  for (;;) {
+    if (p + 4 > data.length) return null;
+    const word = data.readUInt32LE(p);
+    p += 4;
+    if (word === 0) return total;
+    const size = word & 0x7fffffff;
+    if (p + size > data.length) return null;
+    const length = (word & 0x80000000) !== 0 ? size : decodedLength(data.subarray(p, p + size));
+    if (length < 0 || length > maxBlockBytes) return null;
+    total += length;
+    p += size + ((flg & 0x10) !== 0 ? 4 : 0);
+  }
 }
 
 /**

@@ -32,9 +32,13 @@ function declaredLength(block: Buffer): number {
   throw new Error('snappy data is corrupt: bad length preamble');
 }
 
+/**
+ * A raw block says how long it decodes to, and the decoder makes exactly that or fails: checked
+ * against what is left of the limit before any of it is decoded (xerial blocks one by one).
+ */
 function rawBlock(block: Buffer, budget: number): Buffer {
   const length = declaredLength(block);
-  if (length > budget) throw new Error(`snappy data would decompress to ${length} bytes, above the limit of ${budget}`);
+  if (length > budget) throw new Error(`snappy data would decompress above the limit (a block of ${length} bytes with ${budget} left of it); refused before decompressing`);
   try {
     return uncompressSync(block, { asBuffer: true }) as Buffer;
   } catch (e) {
