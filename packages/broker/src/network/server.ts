@@ -109,13 +109,14 @@ export class KafkaServer {
       socket.destroy();
       return;
     }
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     const c = new Connection(this.nextId++, socket, this.dispatcher, this.context, (closed) => {
       this.connections.delete(closed);
       const left = (this.perAddress.get(address) ?? 1) - 1;
       if (left === 0) this.perAddress.delete(address);
       else this.perAddress.set(address, left);
     });
+    // Counted once the connection exists (its close undoes this), so a failure above leaks no place.
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(c);
   }
 
