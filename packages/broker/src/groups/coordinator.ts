@@ -614,15 +614,17 @@ export class GroupCoordinator {
       codes.push(ErrorCode.NONE);
     }
     if (records.length === 0) return codes;
-    if (group === undefined) this.getOrCreate(req.groupId, true);
+    const created = group === undefined ? this.getOrCreate(req.groupId, true) : undefined;
     for (const a of accepted) this.changePending(req.groupId, a.value, +1);
     try {
       await this.store.append(req.groupId, records);
     } catch {
-      return codes.map((c) => (c === ErrorCode.NONE ? ErrorCode.COORDINATOR_NOT_AVAILABLE : c));
-    } finally {
       for (const a of accepted) this.changePending(req.groupId, a.value, -1);
+      // The group this commit made stored nothing either: it goes, unless it has been used since.
+      if (created !== undefined && this.isCurrent(created) && created.state === 'Empty' && created.members.size === 0 && this.partitionsWithOffsets(req.groupId).length === 0) this.removeGroup(created);
+      return codes.map((c) => (c === ErrorCode.NONE ? ErrorCode.COORDINATOR_NOT_AVAILABLE : c));
     }
+    for (const a of accepted) this.changePending(req.groupId, a.value, -1);
     let map = this.offsets.get(req.groupId);
     if (map === undefined) this.offsets.set(req.groupId, (map = new Map()));
     for (const a of accepted) map.set(a.key, a.value);

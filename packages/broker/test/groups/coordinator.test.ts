@@ -397,3 +397,18 @@ test('a rebalance timeout of 0 or -1 is the session timeout: a join nobody rejoi
     assert.equal(coordinator.groups.get('g')?.state, 'Empty', `rebalance timeout ${rebalanceTimeoutMs}`);
   }
 });
+
+test('a simple commit that stores nothing makes no group: metadata too large, nothing to commit, or a failed write', async () => {
+  const { store, coordinator } = setup();
+  const commit = (groupId: string, metadata: string | null, offsets = 1) =>
+    coordinator.commitOffsets({ groupId, memberId: '', groupInstanceId: null, generationId: -1, offsets: Array.from({ length: offsets }, () => ({ topic: 't', partition: 0, offset: 5n, leaderEpoch: -1, metadata })) });
+  assert.deepEqual(await commit('too-large', 'm'.repeat(4097)), [ErrorCode.OFFSET_METADATA_TOO_LARGE]);
+  assert.deepEqual(await commit('nothing', null, 0), []);
+  store.fail = true;
+  assert.deepEqual(await commit('failed', null), [ErrorCode.COORDINATOR_NOT_AVAILABLE]);
+  store.fail = false;
+  assert.deepEqual([...coordinator.groups.keys()], []);
+  assert.deepEqual(await commit('stored', null), [ErrorCode.NONE]);
+  assert.deepEqual([...coordinator.groups.keys()], ['stored']);
+  assert.equal(coordinator.groups.get('stored')!.state, 'Empty');
+});
