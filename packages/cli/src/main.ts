@@ -2,11 +2,6 @@
  * The sluice command. `sluice help` lists the commands.
  */
 import { UsageError } from './args.js';
-import { BROKER_USAGE, brokerCommand } from './broker-command.js';
-import { CONSUME_USAGE, consumeCommand } from './consume-command.js';
-import { GROUP_USAGE, groupCommand } from './group-command.js';
-import { PRODUCE_USAGE, produceCommand } from './produce-command.js';
-import { TOPIC_USAGE, topicCommand } from './topic-command.js';
 
 const USAGE = `Usage: sluice <command> [options]
 
@@ -25,12 +20,19 @@ progress on stderr every 2 s ($SLUICE_PROGRESS_INTERVAL_MS changes that; 0 repor
 Run 'sluice <command> --help' for a command's options.
 `;
 
-const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
-  broker: { run: brokerCommand, usage: BROKER_USAGE },
-  topic: { run: topicCommand, usage: TOPIC_USAGE },
-  produce: { run: produceCommand, usage: PRODUCE_USAGE },
-  consume: { run: consumeCommand, usage: CONSUME_USAGE },
-  group: { run: groupCommand, usage: GROUP_USAGE },
+interface Command {
+  run: (argv: string[]) => Promise<number>;
+  usage: string;
+}
+
+// Each command is loaded only when it is asked for: loading the broker, the client and the
+// protocol's codecs takes longer than `sluice --help` may.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  broker: async () => { const m = await import('./broker-command.js'); return { run: m.brokerCommand, usage: m.BROKER_USAGE }; },
+  topic: async () => { const m = await import('./topic-command.js'); return { run: m.topicCommand, usage: m.TOPIC_USAGE }; },
+  produce: async () => { const m = await import('./produce-command.js'); return { run: m.produceCommand, usage: m.PRODUCE_USAGE }; },
+  consume: async () => { const m = await import('./consume-command.js'); return { run: m.consumeCommand, usage: m.CONSUME_USAGE }; },
+  group: async () => { const m = await import('./group-command.js'); return { run: m.groupCommand, usage: m.GROUP_USAGE }; },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -39,11 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
   }
-  const entry = COMMANDS[command];
-  if (entry === undefined) {
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (load === undefined) {
     process.stderr.write(`sluice: unknown command '${command}'\n\n${USAGE}`);
     return 1;
   }
+  const entry = await load();
   try {
     return await entry.run(rest);
   } catch (e) {
