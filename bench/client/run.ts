@@ -27,7 +27,6 @@ import { Consumer as PlatformaticConsumer, Producer as PlatformaticProducer } fr
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { KAFKA_VERSION, startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
 import { freePort, startBrokerProcess } from '../../tests/support/processes.js';
-import '../../tests/support/node20-polyfills.js';
 
 const { values } = parseArgs({
   options: {
