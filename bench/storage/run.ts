@@ -10,6 +10,7 @@
  * Reads of the whole log, 1 MiB at a time, from a cold page cache (caches dropped, needs root)
  * and a warm one (median of several alternating passes), against plain sequential reads of the same files into fresh buffers (what any
  * server must do that hands the bytes to a socket) and, for scale, into one reused buffer.
+ * The same warm reads of a log in 1 MiB segments, where most answers span two of them.
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,6 +113,16 @@ async function plainRead(dir: string, fresh: boolean): Promise<number> {
   return mbps(total, performance.now() - start);
 }
 
+/** Writes TOTAL bytes of `batchBytes` batches into segments of `segmentBytes` (not timed). */
+async function writeSegmented(batchBytes: number, segmentBytes: number): Promise<string> {
+  const dir = join(root, `segmented-${dirCounter++}`);
+  const log = await PartitionLog.open({ cache: new FileCache(fs), dir, config: resolveTopicConfig({ 'segment.bytes': String(segmentBytes), 'flush.messages': '9223372036854775807' }) });
+  const template = batchOf(batchBytes);
+  for (let written = 0; written < TOTAL; written += template.length) await log.append(Buffer.from(template));
+  await log.close();
+  return dir;
+}
+
 async function logRead(dir: string): Promise<number> {
   const log = await PartitionLog.open({ cache: new FileCache(fs), dir, config: resolveTopicConfig({ 'segment.bytes': String(256 * 1024 * 1024) }) });
   const offset = log.logStartOffset;
@@ -177,6 +188,17 @@ for (const [batchBytes, logDir] of logDirs) {
   const warmLog = median(passes.log);
   line(`read ${what}, warm page cache`, warmLog, 'plain reads, fresh buffers', warmPlain);
   line(`read ${what}, warm page cache`, warmLog, 'plain reads, one buffer', warmReused);
+}
+// Answers that span segments: each segment's files are opened and read on their own.
+for (const batchBytes of [16 * 1024, 256 * 1024]) {
+  const logDir = await writeSegmented(batchBytes, 1024 * 1024);
+  await plainRead(logDir, true);
+  const passes: { plain: number[]; log: number[] } = { plain: [], log: [] };
+  for (let pass = 0; pass < WARM_PASSES; pass++) {
+    passes.plain.push(await plainRead(logDir, true));
+    passes.log.push(await logRead(logDir));
+  }
+  line(`read ${batchBytes / 1024} KiB batches in 1 MiB segments, warm page cache`, median(passes.log), 'plain reads, fresh buffers', median(passes.plain));
 }
 writeFileSync(join(root, 'results.txt'), rows.join('\n'));
 rmSync(root, { recursive: true, force: true });

@@ -8,10 +8,10 @@ import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol
 import { startBroker } from '@sluice/broker';
 import { RawConnection } from '../../packages/broker/test/support.js';
 import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
+import { untilAccepted } from '../support/raw-ready.js';
 
 const TOPIC = 'sessions';
 const UNKNOWN_SESSION = 123_456_789;
-const RETRIABLE_PRODUCE_ERRORS = new Set<number>([ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.LEADER_NOT_AVAILABLE]);
 
 type Partition = { partitionIndex: number; errorCode: number; highWatermark: bigint; records: Buffer | null };
 type FetchAnswer = { errorCode: number; sessionId: number; responses: { topic: string; topicId: string; partitions: Partition[] }[] };
@@ -54,14 +54,11 @@ for (const target of targets) {
 
     async function produce(index: number, count: number): Promise<void> {
       const records = Array.from({ length: count }, (_, i) => ({ value: `v${i}` }));
-      // Kafka's leader may take a moment to appear after CreateTopics: retry its retriable answers.
-      for (let attempt = 0; ; attempt++) {
-        const r = await c.request(Apis.Produce, 9, { acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index, records: encodeUncompressedRecordBatch({ records }) }] }] });
-        const code: number = r.responses[0].partitionResponses[0].errorCode;
-        if (code === ErrorCode.NONE) return;
-        if (attempt > 100 || !RETRIABLE_PRODUCE_ERRORS.has(code)) throw new Error(`produce failed: error ${code}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await untilAccepted(
+        'produce',
+        () => c.request(Apis.Produce, 9, { acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index, records: encodeUncompressedRecordBatch({ records }) }] }] }),
+        (r) => r.responses[0].partitionResponses[0].errorCode,
+      );
     }
 
     /** A Fetch v12 (topics by name) listing `positions` (partition → fetch offset). */

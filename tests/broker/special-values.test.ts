@@ -1,16 +1,32 @@
 // Special values in request fields (-1, 0, null, empty, negative, versions that predate a value),
 // API by API: the same raw requests go to Apache Kafka 4.3.1 and to Sluice, with the same
 // assertions, so what Sluice answers for them is what Kafka answers, not what our clients send.
+//
+// Differences found by the same comparison and left as they are, on purpose or for later:
+// - error messages are worded differently (codes are compared, not texts), and Kafka sends ""
+//   where Sluice sends null for a successful DescribeConfigs' or FindCoordinator's message;
+// - Kafka fails an unknown isolation level, a negative max_bytes and an unknown config operation
+//   with UNKNOWN_SERVER_ERROR; Sluice says INVALID_REQUEST (the assertions accept either error);
+// - Metadata auto-creation answers the created topic at once, where Kafka answers
+//   UNKNOWN_TOPIC_OR_PARTITION until its controller has made it;
+// - DeleteTopics of __consumer_offsets succeeds on Kafka; Sluice refuses it;
+// - DescribeConfigs of BROKER_LOGGER lists no loggers;
+// - CreateTopics and CreatePartitions with timeout_ms <= 0 get REQUEST_TIMED_OUT from Kafka,
+//   and CreateTopics' failed topics carry configs [] there, null here;
+// - groups: Heartbeat and LeaveGroup with group id "" get INVALID_GROUP_ID from Kafka,
+//   SyncGroup v5 without protocol type and name INCONSISTENT_GROUP_PROTOCOL, an OffsetCommit
+//   refused for its metadata size leaves no empty group behind, and DeleteGroups lists an invalid
+//   group id first.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { startBroker } from '@sluice/broker';
 import { RawConnection } from '../../packages/broker/test/support.js';
 import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
+import { groupCoordinatorReady, untilAccepted } from '../support/raw-ready.js';
 
 const TOPIC = 'special';
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
-const RETRIABLE = new Set<number>([ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.LEADER_NOT_AVAILABLE, ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.NOT_COORDINATOR]);
 
 type FetchPartition = { partitionIndex: number; errorCode: number; highWatermark: bigint; logStartOffset: bigint; records: Buffer | null };
 
@@ -31,17 +47,6 @@ const targets = [
   },
 ];
 
-async function retrying<T>(what: string, attempt: () => Promise<T>, done: (r: T) => number): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const r = await attempt();
-    const code = done(r);
-    if (code === ErrorCode.NONE) return r;
-    if (!RETRIABLE.has(code) || Date.now() > deadline) throw new Error(`${what}: error ${code}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 for (const target of targets) {
   describe(`special values on ${target.name}`, { timeout: 300_000 }, () => {
     let broker: { port: number; stop(): Promise<void> };
@@ -57,7 +62,7 @@ for (const target of targets) {
       const timestamps = [1000, 3000, 2000, 3000];
       const batches = [encodeUncompressedRecordBatch({ records: timestamps.map((timestamp, i) => ({ value: `v${i}`, timestamp })) }), encodeUncompressedRecordBatch({ records: [{ value: 'one' }] })];
       for (const [index, records] of batches.entries()) {
-        await retrying(
+        await untilAccepted(
           'produce',
           () => c.request(Apis.Produce, 9, { acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index, records }] }] }),
           (r) => r.responses[0].partitionResponses[0].errorCode,
@@ -98,6 +103,10 @@ for (const target of targets) {
       assert.deepEqual(await fetched({}, [{ partitionMaxBytes: -1 }]), [[0, 'error', -1n, -1n, false]]);
       assert.deepEqual(await fetched({ maxBytes: -1 }, [{}, { partition: 1 }]), [[0, 'error', -1n, -1n, false], [1, 'ok', 1n, 0n, true]], 'a negative max_bytes fails the first read only');
       assert.deepEqual(await fetched({ maxWaitMs: -1, minBytes: -1 }), [[0, 'ok', 4n, 0n, true]]);
+      // An isolation level that does not exist: Kafka refuses the request with UNKNOWN_SERVER_ERROR, Sluice with INVALID_REQUEST.
+      const isolation = await fetch({ isolationLevel: 2 });
+      assert.notEqual(isolation.errorCode, ErrorCode.NONE, 'isolation level 2');
+      assert.deepEqual(isolation.responses[0]!.partitions.map((p) => [p.errorCode !== ErrorCode.NONE, p.highWatermark, p.records?.length ?? 0]), [[true, -1n, 0]]);
     });
 
     test('Fetch: replica ids, positions and epochs', async () => {
@@ -135,6 +144,8 @@ for (const target of targets) {
       assert.deepEqual(await listed(9, 0n), [0, 0n, 1000n]);
       assert.deepEqual(await listed(9, 1500n), [0, 1n, 3000n]);
       assert.deepEqual(await listed(9, 99_999_999_999_999n), [0, -1n, -1n]);
+      const isolation = await c.request(Apis.ListOffsets, 9, { replicaId: -1, isolationLevel: 2, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n }] }], timeoutMs: 10_000 });
+      assert.notEqual(isolation.topics[0].partitions[0].errorCode, ErrorCode.NONE, 'isolation level 2 is refused');
 
       const unknownAndTooNew = await c.request(Apis.ListOffsets, 5, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 9, currentLeaderEpoch: -1, timestamp: -3n }] }] });
       assert.equal(unknownAndTooNew.topics[0].partitions[0].errorCode, ErrorCode.UNSUPPORTED_VERSION, 'the version is checked before the partition');
@@ -156,6 +167,12 @@ for (const target of targets) {
       assert.deepEqual(none.topics, [], 'an empty list asks for no topics');
       const unknown = await c.request(Apis.Metadata, 12, { topics: [{ topicId: ZERO_UUID, name: 'not-created' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
       assert.deepEqual(unknown.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['not-created', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]);
+      const internal = await c.request(Apis.Metadata, 12, { topics: [{ topicId: ZERO_UUID, name: '__transaction_state' }], allowAutoTopicCreation: true, includeTopicAuthorizedOperations: false });
+      assert.deepEqual(
+        internal.topics.map((t: { name: string; errorCode: number; isInternal: boolean; partitions: unknown[] }) => [t.name, t.errorCode, t.isInternal, t.partitions.length]),
+        [['__transaction_state', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, true, 0]],
+        'an internal topic is not made by auto-creation as an ordinary one',
+      );
 
       const describe = async (resourceType: number, resourceName: string, configurationKeys: string[] | null) =>
         (await c.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType, resourceName, configurationKeys }], includeSynonyms: false, includeDocumentation: false })).results[0];
@@ -165,6 +182,18 @@ for (const target of targets) {
       assert.deepEqual(some.configs.map((e: { name: string; value: string }) => [e.name, e.value]), [['retention.ms', '604800000']]);
       assert.ok((await describe(2, TOPIC, null)).configs.length > 20, 'null asks for every config');
       assert.ok((await describe(2, TOPIC, [])).configs.length > 20, 'so does an empty list');
+      // The broker "" names the cluster-wide dynamic defaults: none at first, then what was set on "".
+      const nodeId: number = (await c.request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 })).brokers[0].brokerId;
+      const brokerValue = async (name: string, key: string) => (await describe(4, name, [key])).configs.map((e: { name: string; value: string; configSource: number }) => [e.name, e.value, e.configSource]);
+      assert.deepEqual(await brokerValue('', 'message.max.bytes'), [], 'no cluster-wide default is set');
+      const setDefault = await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'message.max.bytes', configOperation: 0, value: '2000000' }] }], validateOnly: false });
+      assert.equal(setDefault.responses[0].errorCode, ErrorCode.NONE);
+      // Kafka applies it through its metadata log, a moment later.
+      for (const deadline = Date.now() + 30_000; (await brokerValue('', 'message.max.bytes')).length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(await brokerValue('', 'message.max.bytes'), [['message.max.bytes', '2000000', 3]], 'DYNAMIC_DEFAULT_BROKER_CONFIG');
+      assert.deepEqual(await brokerValue(String(nodeId), 'message.max.bytes'), [['message.max.bytes', '2000000', 3]], 'the broker sees the cluster-wide default');
+      await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 4, resourceName: '', configs: [{ name: 'message.max.bytes', configOperation: 1, value: null }] }], validateOnly: false });
+
       const withSynonyms = await c.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: TOPIC, configurationKeys: ['retention.ms'] }], includeSynonyms: true, includeDocumentation: false });
       assert.deepEqual(withSynonyms.results[0].configs[0].synonyms, [], 'a default value has no synonyms');
 
@@ -228,20 +257,17 @@ for (const target of targets) {
         assert.equal(r.responses[0].partitionResponses[0].errorCode, ErrorCode.INVALID_REQUIRED_ACKS, `acks ${acks}`);
       }
       for (const sessionTimeoutMs of [-1, 0, 5999, 1_800_001]) {
-        const r = await retrying(
+        const r = await untilAccepted(
           'join',
           () => c.request(Apis.JoinGroup, 7, { groupId: `special-${sessionTimeoutMs}`, sessionTimeoutMs, rebalanceTimeoutMs: 1000, memberId: '', groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.alloc(0) }], reason: null }),
-          (j) => (j.errorCode === ErrorCode.INVALID_SESSION_TIMEOUT ? 0 : j.errorCode === 0 ? -1 : j.errorCode),
+          // Done once refused for its timeout; anything else but a retriable error fails.
+          (j) => (j.errorCode === ErrorCode.INVALID_SESSION_TIMEOUT ? ErrorCode.NONE : j.errorCode === ErrorCode.NONE ? ErrorCode.UNKNOWN_SERVER_ERROR : j.errorCode),
         );
         assert.equal(r.errorCode, ErrorCode.INVALID_SESSION_TIMEOUT, `session timeout ${sessionTimeoutMs} is outside group.min/max.session.timeout.ms`);
       }
-      // Kafka creates its offsets topic on the first FindCoordinator.
-      await retrying('find the coordinator', () => c.request(Apis.FindCoordinator, 4, { keyType: 0, coordinatorKeys: ['special'] }), (r) => r.coordinators[0].errorCode);
-      await retrying(
-        'commit',
-        () => c.request(Apis.OffsetCommit, 2, { groupId: 'special', generationIdOrMemberEpoch: -1, memberId: '', retentionTimeMs: -1n, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, committedOffset: 3n, committedMetadata: null }] }] }),
-        (r) => r.topics[0].partitions[0].errorCode,
-      );
+      await groupCoordinatorReady(c, TOPIC);
+      const committed = await c.request(Apis.OffsetCommit, 2, { groupId: 'special', generationIdOrMemberEpoch: -1, memberId: '', retentionTimeMs: -1n, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, committedOffset: 3n, committedMetadata: null }] }] });
+      assert.equal(committed.topics[0].partitions[0].errorCode, ErrorCode.NONE, 'OffsetCommit v2 with retention -1, generation -1 and no member');
       const all = await c.request(Apis.OffsetFetch, 8, { groups: [{ groupId: 'special', topics: null }], requireStable: false });
       assert.deepEqual(
         all.groups[0].topics.map((t: { name: string; partitions: { partitionIndex: number; committedOffset: bigint }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.committedOffset])]),
@@ -266,6 +292,12 @@ for (const target of targets) {
       assert.deepEqual(await deleteRecords(1, -2n), [ErrorCode.OFFSET_OUT_OF_RANGE, -1n]);
       assert.deepEqual(await deleteRecords(1, 99n), [ErrorCode.OFFSET_OUT_OF_RANGE, -1n]);
       assert.deepEqual(await deleteRecords(1, -1n), [0, 1n], '-1 deletes up to the high watermark');
+      const offsetsTopic = await c.request(Apis.DeleteRecords, 2, { topics: [{ name: '__consumer_offsets', partitions: [{ partitionIndex: 0, offset: -1n }] }], timeoutMs: 10_000 });
+      assert.deepEqual(
+        offsetsTopic.topics[0].partitions.map((p: { errorCode: number; lowWatermark: bigint }) => [p.errorCode, p.lowWatermark]),
+        [[ErrorCode.INVALID_TOPIC_EXCEPTION, -1n]],
+        'committed offsets cannot be deleted as records',
+      );
     });
   });
 }

@@ -1,6 +1,6 @@
 // Coverage-guided fuzzing (tests/fuzz/README.md). For each target, the regression corpus runs
 // first, as a plain test; then the fuzzer mutates it and real clients' frames for a bounded time.
-// SLUICE_FUZZ_SECONDS (default 24, split between the targets) and SLUICE_FUZZ_SEED change the run;
+// SLUICE_FUZZ_SECONDS (default 20, split between the targets) and SLUICE_FUZZ_SEED change the run;
 // SLUICE_FUZZ_KEEP=<dir> writes every input that added coverage there.
 import { test } from 'node:test';
 import { fuzz, replay, type FuzzTarget } from './engine/fuzzer.js';
@@ -9,7 +9,7 @@ import { brokerRequestsTarget } from './targets/broker-requests.js';
 import { recordBatchesTarget } from './targets/record-batches.js';
 import { requestDecodersTarget } from './targets/request-decoders.js';
 
-const SECONDS = Number(process.env.SLUICE_FUZZ_SECONDS ?? 24);
+const SECONDS = Number(process.env.SLUICE_FUZZ_SECONDS ?? 20);
 const SEED = Number(process.env.SLUICE_FUZZ_SEED ?? 20261203);
 const KEEP = process.env.SLUICE_FUZZ_KEEP;
 
@@ -23,7 +23,7 @@ interface Entry {
 const TARGETS: Entry[] = [
   { target: requestDecodersTarget, share: 1 },
   { target: recordBatchesTarget, share: 1 },
-  { target: (mode) => brokerRequestsTarget(mode === 'replay' ? 300 : 0), share: 2 },
+  { target: (mode) => brokerRequestsTarget(mode === 'replay' ? 150 : 0), share: 2 },
 ];
 const totalShares = TARGETS.reduce((n, t) => n + t.share, 0);
 

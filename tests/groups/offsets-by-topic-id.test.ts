@@ -8,29 +8,9 @@ import { Apis, ErrorCode } from '@sluice/protocol';
 import { startBroker } from '@sluice/broker';
 import { RawConnection } from '../../packages/broker/test/support.js';
 import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
+import { groupCoordinatorReady } from '../support/raw-ready.js';
 
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
-const RETRIABLE_COORDINATOR_ERRORS = new Set<number>([ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS]);
-
-/** Kafka creates __consumer_offsets on the first FindCoordinator, then loads it: wait until commits work. */
-async function coordinatorReady(c: RawConnection, topic: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const found = await c.request(Apis.FindCoordinator, 4, { keyType: 0, coordinatorKeys: ['warm-up'] });
-    const code: number = found.coordinators[0].errorCode;
-    if (code === ErrorCode.NONE) break;
-    if (!RETRIABLE_COORDINATOR_ERRORS.has(code) || Date.now() > deadline) throw new Error(`no group coordinator: error ${code}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  for (;;) {
-    const r = await c.request(Apis.OffsetCommit, 9, { groupId: 'warm-up', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name: topic, partitions: [{ partitionIndex: 0, committedOffset: 0n, committedLeaderEpoch: -1, committedMetadata: null }] }] });
-    const code: number = r.topics[0].partitions[0].errorCode;
-    if (code === ErrorCode.NONE) return;
-    if (!RETRIABLE_COORDINATOR_ERRORS.has(code) || Date.now() > deadline) throw new Error(`the group coordinator is not ready: error ${code}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 type TopicResult = { name: string; topicId: string; partitions: { partitionIndex: number; errorCode: number; committedOffset?: bigint; metadata?: string | null }[] };
 
 const targets = [
@@ -70,7 +50,7 @@ for (const target of targets) {
       const created = await c.request(Apis.CreateTopics, 7, { topics: [{ name: 'by-id', numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 10_000 });
       assert.equal(created.topics[0].errorCode, 0);
       const topicId: string = created.topics[0].topicId;
-      await coordinatorReady(c, 'by-id');
+      await groupCoordinatorReady(c, 'by-id');
 
       const commit = await c.request(Apis.OffsetCommit, 10, {
         groupId: 'g-ids',

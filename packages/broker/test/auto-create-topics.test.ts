@@ -64,3 +64,26 @@ test('by default an unknown topic is created with num.partitions partitions, unl
     await broker.close();
   }
 });
+
+test('Metadata never creates an internal topic: the offsets topic is the group coordinator\'s, with its settings', async () => {
+  const broker = await startBroker({ port: 0, config: { 'num.partitions': '1', 'offsets.topic.num.partitions': '5' } });
+  try {
+    const c = await RawConnection.open(broker.port);
+    for (const name of ['__consumer_offsets', '__transaction_state']) {
+      const answer = await metadata(c, 12, [name]);
+      assert.deepEqual(answer.topics.map((t: { name: string; errorCode: number; isInternal: boolean }) => [t.name, t.errorCode, t.isInternal]), [[name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, true]]);
+    }
+    assert.deepEqual(topicNames(await metadata(c, 12, null)), [], 'nothing was created');
+    const commit = await c.request(Apis.OffsetCommit, 9, { groupId: 'g', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [] });
+    assert.deepEqual(commit.topics, []);
+    await c.request(Apis.FindCoordinator, 4, { keyType: 0, coordinatorKeys: ['g'] });
+    await metadata(c, 12, ['t']);
+    const committed = await c.request(Apis.OffsetCommit, 9, { groupId: 'g', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name: 't', partitions: [{ partitionIndex: 0, committedOffset: 0n, committedLeaderEpoch: -1, committedMetadata: null }] }] });
+    assert.equal(committed.topics[0].partitions[0].errorCode, ErrorCode.NONE);
+    const offsets = (await metadata(c, 12, ['__consumer_offsets'])).topics[0];
+    assert.deepEqual([offsets.errorCode, offsets.partitions.length, offsets.isInternal], [ErrorCode.NONE, 5, true], 'made by the coordinator with offsets.topic.num.partitions');
+    c.close();
+  } finally {
+    await broker.close();
+  }
+});

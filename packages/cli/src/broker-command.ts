@@ -3,9 +3,8 @@
  * Runs a broker in the foreground until SIGINT or SIGTERM, then stops gracefully (exit codes in BROKER_USAGE).
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DataDirLockedError, ListenError, parseProperties, startBroker } from '@sluice/broker';
-import { UsageError, parsePort, parseSettings } from './args.js';
+import { type Io, UsageError, parseCommandLine, parsePort, parseSettings } from './args.js';
 
 export const BROKER_USAGE = `Usage: sluice broker [options]
 
@@ -23,8 +22,8 @@ Exit status: 0 stopped cleanly; 1 could not start (the port or the data folder i
 partitions could not be closed cleanly (a full disk): the next start scans them to recover.
 `;
 
-export async function brokerCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+export async function brokerCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseCommandLine({
     args: argv,
     options: {
       port: { type: 'string' },
@@ -34,10 +33,9 @@ export async function brokerCommand(argv: string[]): Promise<number> {
       set: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
   });
   if (values.help) {
-    process.stdout.write(BROKER_USAGE);
+    io.out(BROKER_USAGE);
     return 0;
   }
   let fileSettings: Record<string, string> = {};
@@ -61,15 +59,15 @@ export async function brokerCommand(argv: string[]): Promise<number> {
   } catch (e) {
     // Their messages say what is in the way and what to do; a stack trace would add nothing.
     if (e instanceof DataDirLockedError || e instanceof ListenError) {
-      process.stderr.write(`sluice broker: ${e.message}\n`);
+      io.err(`sluice broker: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
-  process.stdout.write(`Sluice broker listening on ${broker.host}:${broker.port} (bootstrap ${broker.bootstrap}), data in ${broker.dataDir}, cluster id ${broker.clusterId}. Ready.\n`);
+  io.out(`Sluice broker listening on ${broker.host}:${broker.port} (bootstrap ${broker.bootstrap}), data in ${broker.dataDir}, cluster id ${broker.clusterId}. Ready.\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      process.stdout.write(`${signal}: stopping (finishing requests in flight, syncing the log)…\n`);
+      io.out(`${signal}: stopping (finishing requests in flight, syncing the log)…\n`);
       resolve();
     };
     process.once('SIGINT', () => stop('SIGINT'));
@@ -79,9 +77,9 @@ export async function brokerCommand(argv: string[]): Promise<number> {
     await broker.close();
   } catch (e) {
     // Everything that could be closed was; the broker's log names what could not (a full disk).
-    process.stderr.write(`sluice broker: stopped, but not cleanly: ${(e as Error)?.message ?? e}\n`);
+    io.err(`sluice broker: stopped, but not cleanly: ${(e as Error)?.message ?? e}\n`);
     return 3;
   }
-  process.stdout.write('Stopped cleanly.\n');
+  io.out('Stopped cleanly.\n');
   return 0;
 }

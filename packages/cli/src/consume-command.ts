@@ -1,13 +1,16 @@
 /**
  * sluice consume TOPIC: prints records. Without --group it reads the partitions directly (all,
  * or one with --partition) from the beginning, the end, an offset or a time; with --group it
- * joins that consumer group and commits what it printed. Long runs report progress on stderr
+ * joins that consumer group and commits what it printed. With --exit it stops once it has read
+ * to the end of every partition it reads (as kcat's -e): in a group, every partition assigned
+ * to it, up to where each ended when it was assigned. Long runs report progress on stderr
  * (progress.ts).
  */
-import { parseArgs } from 'node:util';
-import { Admin, Consumer, type ConsumerRecord, type TopicPartition } from '@sluice/client';
-import { BOOTSTRAP_OPTION, UsageError, bootstrapFrom } from './args.js';
-import { Progress } from './progress.js';
+import { Consumer, type TopicPartition } from '@sluice/client';
+import { type Io, UsageError, expectPositionals, parseCommandLine, parseOffset, parseTime, parseWholeNumber } from './args.js';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFrom, openAdmin } from './connect.js';
+import { Progress, progressInterval } from './progress.js';
+import { parseFormat, renderRecord } from './record-format.js';
 
 export const CONSUME_USAGE = `Usage: sluice consume TOPIC [options]
 
@@ -16,62 +19,24 @@ Where to start (without --group; default: the end, i.e. only new records):
       --offset N             from offset N (with --partition)
       --from-time TIME       from the first record at or after TIME (ISO 8601 or epoch ms)
   -p, --partition N          only this partition
-  -g, --group ID             consume as a member of group ID (starts where the group left off)
+  -g, --group ID             consume as a member of group ID (starts where the group left off,
+                             else at the end, or the beginning with --from-beginning)
   -n, --max-messages N       stop after N records
-  -e, --exit                 stop at the end of every partition instead of waiting
-  -f, --format FORMAT        'text' (value only, default), 'json', or a template with
-                             %t topic %p partition %o offset %k key %v value %h headers %T timestamp
-  -b, --bootstrap-server HOST:PORT
-`;
+  -e, --exit                 stop at the end of every partition (with --group: every partition
+                             assigned) instead of waiting for more
+  -f, --format FORMAT        'text' (the value, default), 'json' (one object a line: topic, partition,
+                             offset, timestamp, timestampType, key, value, headers; bytes that are not
+                             UTF-8 as base64, with "keyEncoding"/"valueEncoding": "base64"), or a
+                             template with %t topic %p partition %o offset %k key %v value
+                             %h headers %T timestamp
+${CONNECTION_USAGE}`;
 
-function render(format: string, r: ConsumerRecord): string {
-  const value = r.value?.toString('utf8') ?? '';
-  if (format === 'text') return value;
-  if (format === 'json') {
-    return JSON.stringify({
-      topic: r.topic,
-      partition: r.partition,
-      offset: r.offset.toString(),
-      timestamp: r.timestamp,
-      key: r.key?.toString('utf8') ?? null,
-      value: r.value?.toString('utf8') ?? null,
-      headers: Object.fromEntries(r.headers.map((h) => [h.key, h.value?.toString('utf8') ?? null])),
-    });
-  }
-  return format.replace(/%([tpokvhT%])/g, (_, c: string) => {
-    switch (c) {
-      case 't':
-        return r.topic;
-      case 'p':
-        return String(r.partition);
-      case 'o':
-        return r.offset.toString();
-      case 'k':
-        return r.key?.toString('utf8') ?? '';
-      case 'v':
-        return value;
-      case 'h':
-        return r.headers.map((h) => `${h.key}=${h.value?.toString('utf8') ?? ''}`).join(',');
-      case 'T':
-        return String(r.timestamp);
-      default:
-        return '%';
-    }
-  });
-}
-
-function parseTime(text: string): number {
-  const n = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-  if (!Number.isFinite(n)) throw new UsageError(`--from-time: cannot read ${JSON.stringify(text)} as a time; give ISO 8601 or milliseconds since the epoch`);
-  return n;
-}
-
-export async function consumeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+export async function consumeCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine({
     args: argv,
     allowPositionals: true,
     options: {
-      ...BOOTSTRAP_OPTION,
+      ...CONNECTION_OPTIONS,
       'from-beginning': { type: 'boolean' },
       offset: { type: 'string' },
       'from-time': { type: 'string' },
@@ -84,21 +49,52 @@ export async function consumeCommand(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(CONSUME_USAGE);
+    io.out(CONSUME_USAGE);
     return 0;
   }
-  const topic = positionals[0];
-  if (topic === undefined) throw new UsageError('consume needs a topic');
+  const [topic] = expectPositionals(positionals, ['a topic']);
   if (values.offset !== undefined && values.partition === undefined) throw new UsageError('--offset needs --partition');
   if (values.group !== undefined && (values.offset !== undefined || values.partition !== undefined || values['from-time'] !== undefined)) {
     throw new UsageError('--group consumes what the group is assigned; it cannot be combined with --partition, --offset or --from-time');
   }
-  const bootstrapServers = bootstrapFrom(values['bootstrap-server']);
-  const max = values['max-messages'] === undefined ? Infinity : Number(values['max-messages']);
-  const progress = new Progress();
+  const format = parseFormat(values.format!);
+  const max = parseWholeNumber(values['max-messages'], '--max-messages', 1) ?? Infinity;
+  const partitionArg = parseWholeNumber(values.partition, '--partition', 0);
+  const offsetArg = values.offset === undefined ? undefined : parseOffset(values.offset, '--offset');
+  const fromTime = values['from-time'] === undefined ? undefined : parseTime(values['from-time'], '--from-time');
+  const progress = new Progress({ everyMs: progressInterval(io.env), write: io.err });
+  const connection = connectionFrom(values, io);
+
+  // The topic first, through the admin API: a missing topic is an error here, not a silent wait;
+  // without a group, also where each partition ends now and where reading starts.
+  const ends = new Map<string, bigint>();
+  const starts: { partition: number; offset: bigint }[] = [];
+  let assigned: TopicPartition[] = [];
+  const admin = await openAdmin(connection);
+  try {
+    const [d] = await admin.describeTopics([topic]);
+    if (values.group === undefined) {
+      if (partitionArg !== undefined && !d.partitions.some((p) => p.partition === partitionArg)) {
+        throw new UsageError(`topic ${topic} has no partition ${partitionArg} (it has ${d.partitions.length})`);
+      }
+      const partitions = partitionArg === undefined ? d.partitions.map((p) => p.partition) : [partitionArg];
+      assigned = partitions.map((partition) => ({ topic, partition }));
+      const latest = await admin.listOffsets(assigned.map((tp) => ({ ...tp, spec: 'latest' as const })));
+      for (const l of latest) ends.set(`${l.topic}\u0000${l.partition}`, l.offset);
+      if (offsetArg !== undefined) starts.push({ partition: assigned[0].partition, offset: offsetArg });
+      else if (fromTime !== undefined) {
+        const found = await admin.listOffsets(assigned.map((tp) => ({ ...tp, spec: { timestamp: fromTime } })));
+        starts.push(...found.map((f) => ({ partition: f.partition, offset: f.offset >= 0n ? f.offset : ends.get(`${topic}\u0000${f.partition}`)! })));
+      } else if (values['from-beginning']) starts.push(...(await admin.listOffsets(assigned.map((tp) => ({ ...tp, spec: 'earliest' as const })))));
+      else starts.push(...latest);
+    }
+  } finally {
+    await admin.close();
+  }
+
   const consumer = new Consumer({
-    bootstrapServers,
-    clientId: 'sluice-cli',
+    bootstrapServers: connection.bootstrapServers,
+    clientId: CLIENT_ID,
     groupId: values.group,
     enableAutoCommit: false,
     autoOffsetReset: values['from-beginning'] ? 'earliest' : 'latest',
@@ -108,58 +104,53 @@ export async function consumeCommand(argv: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   let printed = 0;
+  const key = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
+  const positions = new Map<string, bigint>();
   try {
-    let assigned: TopicPartition[] = [];
-    // With --exit: where each partition ends now, and where reading starts (from the admin API,
-    // so that nothing waits on the consumer's own offset lookups).
-    const ends = new Map<number, bigint>();
-    const positions = new Map<number, bigint>();
-    if (values.group !== undefined) {
-      consumer.subscribe(topic);
-    } else {
-      const admin = new Admin({ bootstrapServers, clientId: 'sluice-cli' });
-      try {
-        const [d] = await admin.describeTopics([topic]);
-        const partitions = values.partition === undefined ? d.partitions.map((p) => p.partition) : [Number(values.partition)];
-        assigned = partitions.map((partition) => ({ topic, partition }));
-        consumer.assign(assigned);
-        const latest = await admin.listOffsets(assigned.map((tp) => ({ ...tp, spec: 'latest' as const })));
-        for (const l of latest) ends.set(l.partition, l.offset);
-        let starts: { partition: number; offset: bigint }[];
-        if (values.offset !== undefined) starts = [{ partition: assigned[0].partition, offset: BigInt(values.offset) }];
-        else if (values['from-time'] !== undefined) {
-          const at = parseTime(values['from-time']);
-          const found = await admin.listOffsets(assigned.map((tp) => ({ ...tp, spec: { timestamp: at } })));
-          starts = found.map((f) => ({ partition: f.partition, offset: f.offset >= 0n ? f.offset : ends.get(f.partition)! }));
-        } else if (values['from-beginning']) starts = await admin.listOffsets(assigned.map((tp) => ({ ...tp, spec: 'earliest' as const })));
-        else starts = latest;
-        for (const s of starts) {
-          consumer.seek({ topic, partition: s.partition }, s.offset);
-          positions.set(s.partition, s.offset);
-        }
-      } finally {
-        await admin.close();
+    if (values.group !== undefined) consumer.subscribe(topic);
+    else {
+      consumer.assign(assigned);
+      for (const s of starts) {
+        consumer.seek({ topic, partition: s.partition }, s.offset);
+        positions.set(key({ topic, partition: s.partition }), s.offset);
       }
     }
-    const done = () => {
-      if (printed >= max) return true;
-      if (!values.exit || values.group !== undefined) return false;
-      return assigned.every((tp) => (ends.get(tp.partition) ?? 0n) <= (positions.get(tp.partition) ?? 0n));
+
+    /** With --exit, whether every partition read has been read to its end. */
+    const atEnd = async (): Promise<boolean> => {
+      if (values.group === undefined) return assigned.every((tp) => (ends.get(key(tp)) ?? 0n) <= (positions.get(key(tp)) ?? 0n));
+      const membership = consumer.groupMetadata();
+      if (membership === null || membership.generationId < 0) return false; // not in the group yet
+      const mine = consumer.assignment();
+      // Joined, but given nothing (more members than partitions): there is nothing to read.
+      if (mine.length === 0) return membership.generationId > 0;
+      const unknown = mine.filter((tp) => !ends.has(key(tp)));
+      if (unknown.length > 0) for (const l of await consumer.endOffsets(unknown, { signal: abort.signal })) ends.set(key(l), l.offset);
+      for (const tp of mine) if ((await consumer.position(tp, { signal: abort.signal })) < ends.get(key(tp))!) return false;
+      return true;
     };
-    while (!done() && !abort.signal.aborted) {
+
+    while (printed < max && !abort.signal.aborted) {
+      if (values.exit && (await atEnd())) break;
       const records = await consumer.poll({ timeoutMs: 500, signal: abort.signal }).catch((e) => {
         if (abort.signal.aborted) return [];
         throw e;
       });
+      // What was printed, per partition: the group commits exactly that, never records a
+      // --max-messages stop left unprinted.
+      const printedTo = new Map<string, { topic: string; partition: number; offset: bigint }>();
       for (const r of records) {
         if (printed >= max) break;
-        process.stdout.write(`${render(values.format!, r)}\n`);
+        io.out(`${renderRecord(format, r)}\n`);
         printed++;
-        positions.set(r.partition, r.offset + 1n);
+        positions.set(key(r), r.offset + 1n);
+        printedTo.set(key(r), { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
         progress.tick(() => `consumed ${printed} records…`);
       }
-      if (values.group !== undefined && records.length > 0) await consumer.commit();
+      if (values.group !== undefined && printedTo.size > 0) await consumer.commit({ offsets: [...printedTo.values()] });
     }
+  } catch (e) {
+    if (!abort.signal.aborted) throw e;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -1,70 +1,109 @@
 /**
  * The sluice command. `sluice help` lists the commands.
+ *
+ * Exit status: 0 success; 1 a failure (the cluster cannot be reached, it refused the request);
+ * 2 a usage error (an unknown command, action or option, a missing or bad argument), reported
+ * on one line that names it and points at --help. The broker has its own (BROKER_USAGE).
  */
-import { UsageError } from './args.js';
+import { CliError, type Io, UsageError, processIo } from './args.js';
+import { type ActionCommand, actionOf, commandUsage } from './subcommands.js';
 
-const USAGE = `Usage: sluice <command> [options]
+export const USAGE = `Usage: sluice <command> [options]
 
 Commands:
   broker     run a Kafka-compatible broker
-  topic      create, list, describe, delete and alter topics
+  topic      create, list, describe, delete and alter topics, and their settings
   produce    send lines of standard input as records
-  consume    print records
-  group      list, describe, reset and delete consumer groups
+  consume    print records (as text, JSON lines or a template)
+  group      list, describe, reset the offsets of and delete consumer groups
+  cluster    the cluster id, controller, brokers and number of topics
   help       show this help
 
-topic, produce, consume and group talk to any Kafka cluster: --bootstrap-server HOST:PORT
-(default $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092). Long produce and consume runs report
+topic, produce, consume, group and cluster talk to any Kafka cluster: --bootstrap-server HOST:PORT
+(default $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092). A cluster that cannot be reached is
+reported after --connect-timeout MS (default 3000). Long produce and consume runs report
 progress on stderr every 2 s ($SLUICE_PROGRESS_INTERVAL_MS changes that; 0 reports every record).
 
+Exit status: 0 success, 1 failure, 2 usage error.
 Run 'sluice <command> --help' for a command's options.
 `;
 
 interface Command {
-  run: (argv: string[]) => Promise<number>;
+  run: (argv: string[], io: Io) => Promise<number>;
   usage: string;
+  actions?: ActionCommand;
 }
 
-// Each command is loaded only when it is asked for: loading the broker, the client and the
-// protocol's codecs takes longer than `sluice --help` may.
+// A command's module is loaded only when that command runs: loading the broker, the client and
+// the protocol's codecs takes longer than `sluice --help` may (docs/decisions/007).
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  broker: async () => { const m = await import('./broker-command.js'); return { run: m.brokerCommand, usage: m.BROKER_USAGE }; },
-  topic: async () => { const m = await import('./topic-command.js'); return { run: m.topicCommand, usage: m.TOPIC_USAGE }; },
-  produce: async () => { const m = await import('./produce-command.js'); return { run: m.produceCommand, usage: m.PRODUCE_USAGE }; },
-  consume: async () => { const m = await import('./consume-command.js'); return { run: m.consumeCommand, usage: m.CONSUME_USAGE }; },
-  group: async () => { const m = await import('./group-command.js'); return { run: m.groupCommand, usage: m.GROUP_USAGE }; },
+  broker: async () => {
+    const m = await import('./broker-command.js');
+    return { run: m.brokerCommand, usage: m.BROKER_USAGE };
+  },
+  topic: async () => {
+    const m = await import('./topic-command.js');
+    return { run: m.topicCommand, usage: commandUsage(m.TOPIC_COMMAND), actions: m.TOPIC_COMMAND };
+  },
+  produce: async () => {
+    const m = await import('./produce-command.js');
+    return { run: m.produceCommand, usage: m.PRODUCE_USAGE };
+  },
+  consume: async () => {
+    const m = await import('./consume-command.js');
+    return { run: m.consumeCommand, usage: m.CONSUME_USAGE };
+  },
+  group: async () => {
+    const m = await import('./group-command.js');
+    return { run: m.groupCommand, usage: commandUsage(m.GROUP_COMMAND), actions: m.GROUP_COMMAND };
+  },
+  cluster: async () => {
+    const m = await import('./cluster-command.js');
+    return { run: m.clusterCommand, usage: commandUsage(m.CLUSTER_COMMAND), actions: m.CLUSTER_COMMAND };
+  },
 };
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return command === undefined ? 1 : 0;
+  if (command === undefined) {
+    io.err(USAGE);
+    return 2;
   }
-  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (load === undefined) {
-    process.stderr.write(`sluice: unknown command '${command}'\n\n${USAGE}`);
-    return 1;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return 0;
   }
-  const entry = await load();
+  if (!Object.hasOwn(COMMANDS, command)) {
+    io.err(`sluice: unknown command '${command}'; the commands are ${Object.keys(COMMANDS).join(', ')} (see 'sluice --help')\n`);
+    return 2;
+  }
+  const entry = await COMMANDS[command]();
+  const action = entry.actions && actionOf(entry.actions, rest);
+  const name = action ? `${command} ${action}` : command;
   try {
-    return await entry.run(rest);
+    return await entry.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      process.stderr.write(`sluice ${command}: ${(e as Error).message}\n\n${entry.usage}`);
+    if (e instanceof UsageError) {
+      io.err(`sluice ${name}: ${e.message} (see 'sluice ${name} --help')\n`);
       return 2;
     }
     if ((e as { code?: string }).code === 'SLUICE_CONFIG_INVALID') {
-      process.stderr.write(`sluice ${command}: ${(e as Error).message}\n`);
+      io.err(`sluice ${name}: ${(e as Error).message}\n`);
       return 2;
     }
-    if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && (e as { retriable?: unknown }).retriable !== undefined) {
-      // A client error (KafkaError): its message says what happened; no stack trace.
-      process.stderr.write(`sluice ${command}: ${e.message}\n`);
+    if (e instanceof CliError) {
+      io.err(`sluice ${name}: ${e.message}\n`);
+      return 1;
+    }
+    // Only a command that loaded the client can have thrown its errors.
+    const { KafkaError } = await import('@sluice/client');
+    if (e instanceof KafkaError) {
+      const { explainFailure } = await import('./failures.js');
+      io.err(`sluice ${name}: ${explainFailure(e)}\n`);
       return 1;
     }
     if ((e as { code?: string }).code === 'EADDRINUSE') {
-      process.stderr.write(`sluice ${command}: the port is already in use; pick another with --port, or stop whatever holds it\n`);
+      io.err(`sluice ${name}: the port is already in use; pick another with --port, or stop whatever holds it\n`);
       return 1;
     }
     throw e;

@@ -4,10 +4,13 @@
  * progress on stderr (progress.ts).
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { Producer, type ProducerRecord } from '@sluice/client';
-import { BOOTSTRAP_OPTION, UsageError, bootstrapFrom, parseSettings } from './args.js';
-import { Progress } from './progress.js';
+import { type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom } from './connect.js';
+import { Progress, progressInterval } from './progress.js';
+
+const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+const ACKS = { all: 'all', '-1': 'all', '1': 1, '0': 0 } as const;
 
 export const PRODUCE_USAGE = `Usage: sluice produce TOPIC [options] < lines
 
@@ -16,15 +19,14 @@ export const PRODUCE_USAGE = `Usage: sluice produce TOPIC [options] < lines
   -p, --partition N          send every record to this partition
   -z, --compression CODEC    none, gzip, snappy, lz4 or zstd
       --acks all|1|0         default all
-  -b, --bootstrap-server HOST:PORT
-`;
+${CONNECTION_USAGE}`;
 
-export async function produceCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+export async function produceCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine({
     args: argv,
     allowPositionals: true,
     options: {
-      ...BOOTSTRAP_OPTION,
+      ...CONNECTION_OPTIONS,
       'key-separator': { type: 'string', short: 'k' },
       header: { type: 'string', short: 'H', multiple: true },
       partition: { type: 'string', short: 'p' },
@@ -34,20 +36,24 @@ export async function produceCommand(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(PRODUCE_USAGE);
+    io.out(PRODUCE_USAGE);
     return 0;
   }
-  const topic = positionals[0];
-  if (topic === undefined) throw new UsageError('produce needs a topic');
-  const headers = parseSettings(values.header);
-  const partition = values.partition === undefined ? undefined : Number(values.partition);
-  const acks = values.acks === undefined ? 'all' : values.acks === 'all' ? 'all' : (Number(values.acks) as 0 | 1 | -1);
-  const progress = new Progress();
+  const [topic] = expectPositionals(positionals, ['a topic']);
+  const headers = parseSettings(values.header, '--header');
+  const partition = parseWholeNumber(values.partition, '--partition', 0);
+  const compression = values.compression ?? 'none';
+  if (!(CODECS as readonly string[]).includes(compression)) throw new UsageError(`--compression must be one of ${CODECS.join(', ')}, got ${JSON.stringify(compression)}`);
+  const acksText = values.acks ?? 'all';
+  if (!Object.hasOwn(ACKS, acksText)) throw new UsageError(`--acks must be all, 1 or 0, got ${JSON.stringify(acksText)}`);
+  const progress = new Progress({ everyMs: progressInterval(io.env), write: io.err });
+  const connection = connectionFrom(values, io);
+  await checkReachable(connection);
   const producer = new Producer({
-    bootstrapServers: bootstrapFrom(values['bootstrap-server']),
-    clientId: 'sluice-cli',
-    compression: (values.compression ?? 'none') as 'none',
-    acks,
+    bootstrapServers: connection.bootstrapServers,
+    clientId: CLIENT_ID,
+    compression: compression as (typeof CODECS)[number],
+    acks: ACKS[acksText as keyof typeof ACKS],
   });
   const separator = values['key-separator'];
   let sent = 0;
@@ -55,7 +61,7 @@ export async function produceCommand(argv: string[]): Promise<number> {
   let failed: unknown = null;
   const pending = new Set<Promise<unknown>>();
   try {
-    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       if (failed !== null) break;
       let key: string | null = null;
       let value = line;
@@ -85,8 +91,8 @@ export async function produceCommand(argv: string[]): Promise<number> {
     await producer.close();
   }
   if (failed !== null) {
-    process.stderr.write(`sluice produce: ${(failed as Error).message}\n`);
-    return 1;
+    io.err(`sluice produce: ${acknowledged} of ${sent} records were acknowledged before the failure below\n`);
+    throw failed;
   }
   progress.finish(`sent ${sent} records to ${topic}, all acknowledged.`);
   return 0;

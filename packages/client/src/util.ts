@@ -43,6 +43,30 @@ export function backoffMs(attempt: number, baseMs: number, maxMs: number): numbe
   return Math.max(0, Math.round(Math.min(maxMs, exp) * jitter));
 }
 
+/**
+ * Waits until `promise` settles (its outcome is left to its owner), `ms` pass, or `signal` aborts
+ * (rejecting). The timer and the listener go as soon as one of them wins: a timer left behind
+ * keeps the process alive for the rest of its time after everything else has closed.
+ */
+export function settledOrTimeout(promise: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError(signal, 'waiting'));
+  return new Promise((resolve, reject) => {
+    const finish = (abort: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (abort) reject(abortError(signal!, 'waiting'));
+      else resolve();
+    };
+    const onAbort = () => finish(true);
+    const timer = setTimeout(() => finish(false), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      () => finish(false),
+      () => finish(false),
+    );
+  });
+}
+
 /** Races a promise against an AbortSignal; the promise keeps running if the signal wins. */
 export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined, what: string): Promise<T> {
   if (!signal) return promise;

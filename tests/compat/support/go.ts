@@ -1,7 +1,7 @@
 /**
  * Go for the compat tests: a peer's module source fetched from the Go module proxy at a pinned
  * version into ~/.cache/sluice (or $SLUICE_GO_CACHE), and Go programs built once into that cache.
- * GitHub itself is not needed: `go mod download` goes through GOPROXY (proxy.golang.org).
+ * GitHub itself is not needed: `go mod download` goes through the module proxy that GOPROXY names.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { run } from '../../support/run.js';
 
 export const GO_INSTALL_HINT =
-  'Go 1.21 or newer is needed (it fetches the 1.26 toolchain franz-go 1.22 needs through the module proxy by itself): https://go.dev/dl/, or see .ci/run, which unpacks golang.org/toolchain from proxy.golang.org. Debian 12\'s golang-go (1.19) is too old.';
+  'Go 1.21 or newer is needed (it fetches the 1.26 toolchain franz-go 1.22 needs through its module proxy by itself). ' +
+  "Debian 12's golang-go (1.19) is too old to build franz-go, but .ci/run uses it to download Go's toolchain module (golang.org/toolchain) through GOPROXY and puts that on PATH.";
 
 export function goCache(): string {
   return process.env.SLUICE_GO_CACHE ?? join(homedir(), '.cache', 'sluice', 'go');

@@ -96,6 +96,11 @@ export class CoverageTracker {
     return added;
   }
 
+  /** True when this feature has been seen. */
+  has(feature: string): boolean {
+    return this.seen.has(feature);
+  }
+
   /** True when some feature has not been seen yet (without recording it). */
   hasNew(features: Set<string>): boolean {
     for (const f of features) if (!this.seen.has(f)) return true;

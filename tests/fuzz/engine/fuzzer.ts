@@ -11,7 +11,7 @@ import { Mutator, Random } from './mutate.js';
 import { Watchdog } from './watchdog.js';
 
 /** An input still running after this long has hung the process (every input's own waits are shorter). */
-const HANG_MS = 60_000;
+const HANG_MS = 120_000;
 
 export interface FuzzTarget {
   readonly name: string;

@@ -169,6 +169,10 @@ export class GroupCoordinator {
     if (req.sessionTimeoutMs < this.config.minSessionTimeoutMs || req.sessionTimeoutMs > this.config.maxSessionTimeoutMs) {
       return Promise.resolve(failedJoin(ErrorCode.INVALID_SESSION_TIMEOUT, req.memberId));
     }
+    // -1 is the field's default, the session timeout (what v0, which has no such field, means).
+    // Taken literally, 0 or less would retry a join nobody rejoined with no delay, in a loop,
+    // until the session timeouts end it.
+    if (req.rebalanceTimeoutMs <= 0) req = { ...req, rebalanceTimeoutMs: req.sessionTimeoutMs };
     const isUnknown = req.memberId === '';
     const group = this.getOrCreate(req.groupId, isUnknown);
     if (group === undefined) return Promise.resolve(failedJoin(ErrorCode.UNKNOWN_MEMBER_ID, req.memberId));

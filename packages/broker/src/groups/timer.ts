@@ -72,7 +72,9 @@ export class ManualTimer implements Timer {
   /** Moves the clock forward, firing due timers in order. */
   advance(ms: number): void {
     const until = this.time + ms;
+    let fired = 0;
     for (;;) {
+      if (++fired > 100_000) throw new Error(`timers keep firing at ${this.time} ms: ${[...this.timers.keys()].join(', ')}`);
       let next: [string, { at: number; fn: () => void }] | undefined;
       for (const entry of this.timers) if (entry[1].at <= until && (next === undefined || entry[1].at < next[1].at)) next = entry;
       if (next === undefined) break;

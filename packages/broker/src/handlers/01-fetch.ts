@@ -13,7 +13,9 @@
  * Special values as Kafka treats them: max_bytes 0 still returns the first batch (KIP-74), a
  * negative partition limit is refused, a fetch from a replica id (a follower) gets
  * NOT_LEADER_OR_FOLLOWER since this node has no followers, a last fetched epoch after ours (0) is
- * out of range, and a partition answered with an error carries -1 offsets.
+ * out of range, and a partition answered with an error carries -1 offsets. An isolation level
+ * other than 0 and 1 refuses the whole request (Kafka fails it with UNKNOWN_SERVER_ERROR; we say
+ * INVALID_REQUEST).
  */
 import { Apis, ErrorCode, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
 import { type BrokerCore, partitionKey } from '../core.js';
@@ -22,6 +24,7 @@ import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';
 
+const READ_UNCOMMITTED = 0;
 const READ_COMMITTED = 1;
 const EMPTY = Buffer.alloc(0);
 /** Topic id of a request by name (before v13). */
@@ -107,6 +110,12 @@ function checkPosition(w: Wanted, asked: SessionPartition): number {
   return ErrorCode.NONE;
 }
 
+/** Every requested partition refused with the request's error, as Kafka answers a request it cannot read. */
+function refusedWhole(request: FetchRequest, errorCode: number) {
+  const partition = (partitionIndex: number): FetchResponsePartitionDataInput => ({ partitionIndex, errorCode, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY });
+  return { throttleTimeMs: 0, errorCode, sessionId: INVALID_SESSION_ID, responses: request.topics.map((t) => ({ topic: t.topic, topicId: t.topicId, partitions: t.partitions.map((p) => partition(p.partition)) })) };
+}
+
 /** An answer without partitions: the session named cannot be used (Kafka's SessionErrorContext). */
 function sessionError(errorCode: number, sessionId = INVALID_SESSION_ID) {
   return { throttleTimeMs: 0, errorCode, sessionId, responses: [] };
@@ -117,6 +126,7 @@ export const fetchHandler = defineHandler({
   minVersion: 4,
   maxVersion: 17,
   async handle({ broker, version }, request) {
+    if (request.isolationLevel !== READ_UNCOMMITTED && request.isolationLevel !== READ_COMMITTED) return refusedWhole(request, ErrorCode.INVALID_REQUEST);
     const usesTopicIds = version >= 13;
     const sessions = broker.fetchSessions;
     const listed = listedPartitions(request, usesTopicIds);

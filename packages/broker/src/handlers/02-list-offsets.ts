@@ -87,6 +87,7 @@ export const listOffsetsHandler = defineHandler({
         const out = { partitionIndex: req.partitionIndex, errorCode: ErrorCode.NONE as number, timestamp: -1n, offset: -1n, leaderEpoch: -1 };
         // Kafka checks the timestamp against the version before it looks the partition up.
         if (asked.get(`${t.name}\u0000${req.partitionIndex}`)! > 1) out.errorCode = ErrorCode.INVALID_REQUEST;
+        else if (request.isolationLevel !== 0 && request.isolationLevel !== READ_COMMITTED) out.errorCode = ErrorCode.INVALID_REQUEST; // Kafka: UNKNOWN_SERVER_ERROR
         else if (!supported(req.timestamp, version)) out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         else if (p === undefined) out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
         else if (req.currentLeaderEpoch > 0) out.errorCode = ErrorCode.UNKNOWN_LEADER_EPOCH;

@@ -10,7 +10,7 @@
  */
 import { Apis, ErrorCode, ZERO_UUID, type MetadataResponseTopicInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
-import { TopicError, validateTopicName } from '../topics/names.js';
+import { INTERNAL_TOPICS, TopicError, validateTopicName } from '../topics/names.js';
 import type { TopicView } from '../topics/types.js';
 import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED, TOPIC_OPERATIONS } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
@@ -41,6 +41,9 @@ async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean
     }
     return failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ops);
   }
+  // An internal topic is made by its owner with its own settings (the offsets topic: compacted,
+  // offsets.topic.num.partitions), never as an ordinary topic: Kafka's first answer, retriable.
+  if (INTERNAL_TOPICS.has(name)) return { ...failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ops), isInternal: true };
   try {
     const created = await broker.topics.create(name, { partitions: broker.config.int('num.partitions'), configs: {} });
     return describeTopic(broker, created, ops);

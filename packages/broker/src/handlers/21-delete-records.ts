@@ -1,8 +1,10 @@
 /**
  * DeleteRecords (key 21), versions 0-2. v1: nothing new on this path; v2: flexible.
- * Moves a partition's log start offset; -1 means up to the high watermark.
+ * Moves a partition's log start offset; -1 means up to the high watermark. Records of an internal
+ * topic (committed offsets) cannot be deleted: INVALID_TOPIC_EXCEPTION, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
+import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';
 
@@ -18,6 +20,10 @@ export const deleteRecordsHandler = defineHandler({
         const p = broker.topics.partition(t.name, req.partitionIndex);
         if (p === undefined) {
           partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });
+          continue;
+        }
+        if (INTERNAL_TOPICS.has(t.name)) {
+          partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION });
           continue;
         }
         const target = req.offset === -1n ? p.highWatermark : req.offset;

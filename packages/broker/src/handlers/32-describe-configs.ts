@@ -68,6 +68,8 @@ export const describeConfigsHandler = defineHandler({
       } else if (r.resourceType === ResourceType.Broker) {
         if (!isThisBroker(broker, r.resourceName)) return fail(ErrorCode.INVALID_REQUEST, `This is broker ${broker.nodeId}, not ${r.resourceName}`);
         entries = brokerEntries(broker, request.includeSynonyms, request.includeDocumentation);
+        // The broker "" is the cluster-wide default (what AlterConfigs on "" sets): only those values.
+        if (r.resourceName === '') entries = entries.filter((e) => e.configSource === configSourceCode('DYNAMIC_DEFAULT_BROKER_CONFIG'));
       } else if (r.resourceType === ResourceType.BrokerLogger) {
         entries = [];
       } else {

@@ -26,7 +26,8 @@ const CONFIG: GroupConfig = {
   offsetMetadataMaxBytes: 8,
 };
 
-const GROUP_IDS = ['g0', 'g1', 'g2'];
+// The empty group id is refused by JoinGroup but allowed for offset commits, as in Kafka.
+const GROUP_IDS = ['g0', 'g1', 'g2', ''];
 const TOPICS = ['t0', 't1'];
 const PROTOCOL_SETS: Protocol[][] = [
   [{ name: 'range', metadata: Buffer.from('r') }],
@@ -147,14 +148,17 @@ class Simulation {
       if (rnd.chance(0.05)) c.memberId = '';
       if (rnd.chance(0.1)) c.protocols = PROTOCOL_SETS[rnd.int(0, PROTOCOL_SETS.length - 1)];
       const requireKnownMemberId = rnd.chance(0.7);
-      const protocolType = rnd.chance(0.05) ? 'connect' : 'consumer';
-      const sessionTimeoutMs = rnd.int(1, 3) * 5000;
-      const rebalanceTimeoutMs = rnd.int(1, 4) * 5000;
-      const what = `join ${g} ${c.clientId} member=${c.memberId || '-'} v${requireKnownMemberId ? 4 : 3} ${protocolType}`;
+      // Now and then the special values a client may send: an empty type or protocol list, a session
+      // timeout out of bounds, a rebalance timeout of 0 or -1.
+      const protocolType = rnd.chance(0.05) ? 'connect' : rnd.chance(0.02) ? '' : 'consumer';
+      const protocols = rnd.chance(0.02) ? [] : c.protocols;
+      const sessionTimeoutMs = rnd.chance(0.03) ? [0, -1, 500, 120_000][rnd.int(0, 3)] : rnd.int(1, 3) * 5000;
+      const rebalanceTimeoutMs = rnd.chance(0.05) ? [0, -1][rnd.int(0, 1)] : rnd.int(1, 4) * 5000;
+      const what = `join ${g} ${c.clientId} member=${c.memberId || '-'} v${requireKnownMemberId ? 4 : 3} ${protocolType || '(no type)'} protocols=${protocols.map((p) => p.name).join('+')} session=${sessionTimeoutMs} rebalance=${rebalanceTimeoutMs}`;
       this.call(what, () =>
         this.track(
           what,
-          this.coordinator.join({ groupId: g, memberId: c.memberId, groupInstanceId: c.instanceId, protocolType, protocols: c.protocols, sessionTimeoutMs, rebalanceTimeoutMs, clientId: c.clientId, clientHost: '/10.0.0.1', requireKnownMemberId, supportsSkipAssignment: rnd.chance(0.5) }),
+          this.coordinator.join({ groupId: g, memberId: c.memberId, groupInstanceId: c.instanceId, protocolType, protocols, sessionTimeoutMs, rebalanceTimeoutMs, clientId: c.clientId, clientHost: '/10.0.0.1', requireKnownMemberId, supportsSkipAssignment: rnd.chance(0.5) }),
           (r) => {
             if (r.errorCode === ErrorCode.NONE || r.errorCode === ErrorCode.MEMBER_ID_REQUIRED) c.memberId = r.memberId;
             if (r.errorCode === ErrorCode.NONE) {
@@ -169,6 +173,8 @@ class Simulation {
     } else if (action < 36) {
       const leaderAssigns = c.lastJoin !== null && c.lastJoin.leader === c.memberId;
       const assignments = leaderAssigns ? c.lastJoin!.members.map((m) => ({ memberId: m.memberId, assignment: Buffer.from(`a-${m.memberId.slice(0, 4)}`) })) : [];
+      // A leader's assignment may name a member twice, or one that is not in the group.
+      if (leaderAssigns && rnd.chance(0.1)) assignments.push({ memberId: rnd.chance(0.5) ? 'nobody' : c.memberId, assignment: Buffer.from('extra') });
       c.needsSync = false;
       const what = `sync ${g} ${c.clientId} member=${c.memberId || '-'} gen=${c.generation}`;
       this.call(what, () =>
@@ -190,7 +196,10 @@ class Simulation {
       const byInstance = c.instanceId !== null && rnd.chance(0.5);
       const what = `leave ${g} ${c.clientId} member=${byInstance ? '(instance)' : c.memberId || '-'}`;
       this.call(what, () => {
-        this.coordinator.leave(g, [{ memberId: byInstance ? '' : c.memberId, groupInstanceId: c.instanceId }]);
+        // v3+ may list no member, or the same member twice.
+        const members = rnd.chance(0.05) ? [] : [{ memberId: byInstance ? '' : c.memberId, groupInstanceId: c.instanceId }];
+        if (rnd.chance(0.05)) members.push(...members);
+        this.coordinator.leave(g, members);
         c.memberId = '';
         c.lastJoin = null;
       });

@@ -378,3 +378,22 @@ test('a member naming a protocol twice counts as supporting it once: the generat
   const a2 = await coordinator.join(joinRequest({ clientId: 'a', memberId: a.memberId, protocols: twice }));
   assert.deepEqual([a2.errorCode, a2.generationId, a2.protocolName, (await b).generationId], [ErrorCode.NONE, 2, 'range', 2]);
 });
+
+test('a rebalance timeout of 0 or -1 is the session timeout: a join nobody rejoins is retried after it, not in a loop', async () => {
+  for (const rebalanceTimeoutMs of [0, -1]) {
+    const { coordinator, timer } = setup();
+    // A static member, kept while it does not rejoin; it stops sending anything after its first generation.
+    const a = await joinNew(coordinator, { clientId: 'a', groupInstanceId: 'a-1', rebalanceTimeoutMs });
+    await coordinator.sync({ groupId: 'g', memberId: a.memberId, groupInstanceId: 'a-1', generationId: 1, protocolType: null, protocolName: null, assignments: [] });
+    assert.equal(coordinator.groups.get('g')!.members.get(a.memberId)!.rebalanceTimeoutMs, 10_000);
+    const bFirst = await coordinator.join(joinRequest({ clientId: 'b' }));
+    void coordinator.join(joinRequest({ clientId: 'b', memberId: bFirst.memberId }));
+    await flush();
+    coordinator.leave('g', [{ memberId: bFirst.memberId, groupInstanceId: null }]);
+    // Nobody is left to rejoin but a, which never does; its session timeout ends the wait (the
+    // manual clock throws if timers keep firing without time passing).
+    timer.advance(60_000);
+    await flush();
+    assert.equal(coordinator.groups.get('g')?.state, 'Empty', `rebalance timeout ${rebalanceTimeoutMs}`);
+  }
+});

@@ -9,7 +9,7 @@ import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.
 import { GroupMember } from '../group/member.js';
 import { Cluster, commonOptions } from '../network/cluster.js';
 import { type OptionsOf, opt, resolveOptions } from '../options.js';
-import { backoffMs, sleep } from '../util.js';
+import { backoffMs, settledOrTimeout, sleep } from '../util.js';
 import { type PartitionAssignor, type TopicPartition, builtInAssignors, compareTopicPartitions, tpKey } from './assignors.js';
 import { ConsumerCoordinator, type CoordinatorHost, type RebalanceEvent } from './coordinator.js';
 import { type ConsumerBatch, Fetcher } from './fetcher.js';
@@ -646,7 +646,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       if (s.error) throw s.error;
       this.ensurePositions();
       if (Date.now() >= deadline) throw new KafkaError(ClientErrorCode.TIMEOUT, `the position of ${tp.topic}-${tp.partition} is not known yet`, { retriable: true });
-      if (this.positionsTask) await Promise.race([this.positionsTask, sleep(Math.max(1, deadline - Date.now()), options.signal)]);
+      if (this.positionsTask) await settledOrTimeout(this.positionsTask, Math.max(1, deadline - Date.now()), options.signal);
       else await sleep(10, options.signal);
     }
   }

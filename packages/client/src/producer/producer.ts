@@ -7,7 +7,7 @@ import { type CompressionType, compressionTypeFromName } from '@sluice/protocol'
 import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
 import { Cluster, type TopicMeta, commonOptions } from '../network/cluster.js';
 import { type OptionsOf, opt, resolveOptions } from '../options.js';
-import { raceSignal } from '../util.js';
+import { raceSignal, settledOrTimeout } from '../util.js';
 import { Accumulator, type PartitionQueue } from './accumulator.js';
 import { type HeaderInput, ProducerBatch, type RecordMetadata, SendGroup, recordSize } from './batch.js';
 import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
@@ -430,13 +430,8 @@ export class Producer {
       this.sender.wakeup();
       const pending = [...this.accumulator.incomplete].map((b) => b.whenDone());
       if (pending.length > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        const limit = options.timeoutMs;
-        await Promise.race([
-          Promise.all(pending),
-          ...(limit !== undefined ? [new Promise<void>((r) => (timer = setTimeout(r, limit)))] : []),
-        ]);
-        if (timer) clearTimeout(timer);
+        const all = Promise.all(pending);
+        await (options.timeoutMs === undefined ? all : settledOrTimeout(all, options.timeoutMs));
       }
       this.sender.failEverything(closedError('producer'));
       this.sender.stop();

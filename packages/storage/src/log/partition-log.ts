@@ -538,12 +538,15 @@ export class PartitionLog extends EventEmitter {
    */
   private async readSegment(segment: Segment, offset: bigint, budget: number, limit: bigint, minOne: boolean): Promise<{ data: Buffer; toEnd: boolean }> {
     const end = this.hwPosition.get(segment) ?? 0;
-    // A consumer reading on from where its last read ended starts exactly at a batch; otherwise
-    // start at the indexed batch before the offset and read past the budget by the index interval.
+    // A consumer reading on from where its last read ended starts exactly at a batch, and so does
+    // a read from the segment's base offset (an answer going on from the previous segment): its
+    // first batch is the wanted one. Otherwise start at the indexed batch before the offset and
+    // read past the budget by the index interval.
     const hint = segment.readHint;
-    const exact = hint !== null && hint.offset === offset;
+    const onHint = hint !== null && hint.offset === offset;
+    const exact = onHint || offset <= segment.baseOffset;
     const slack = exact ? 0 : this.config.indexIntervalBytes;
-    let start = exact ? hint.position : segment.positionBefore(offset);
+    let start = onHint ? hint.position : exact ? 0 : segment.positionBefore(offset);
     // Offsets as numbers in the scan: exact below 2^53, and no BigInt per batch.
     const wanted = Number(offset);
     const below = Number(limit);
@@ -765,11 +768,16 @@ export class PartitionLog extends EventEmitter {
   async truncateTo(offset: bigint): Promise<void> {
     await this.settlePending();
     if (offset >= this.logEndOffset) return;
+    let removed = 0;
     while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) {
       const s = this.segments.pop()!;
       this.hwPosition.delete(s);
       await this.removeSegmentFiles(s);
+      removed++;
     }
+    // The removals must be durable before the log goes on: after a power cut, a removed segment
+    // whose unlink was not synced comes back with the truncated records in it.
+    if (removed > 0) await this.cache.fs.syncDir(this.dir);
     const s = this.activeSegment;
     const position = await this.positionOf(s, offset);
     s.truncateIndexes(offset, position);
