@@ -94,7 +94,7 @@ test('sluice broker stops cleanly on SIGTERM and starts again on its data', asyn
 test('help and usage errors', async () => {
   assert.match((await sluice(['help'])).stdout, /Commands:/);
   const unknown = await sluice(['frobnicate']);
-  assert.equal(unknown.code, 1);
+  assert.equal(unknown.code, 2, 'a usage error');
   assert.match(unknown.stderr, /unknown command 'frobnicate'/);
   assert.match((await sluice(['broker', '--help'])).stdout, /--data-dir DIR/);
   const badPort = await sluice(['broker', '--port', 'x']);

@@ -5,6 +5,7 @@
  * retries would wait out its 60 s API timeout in silence. A longer --connect-timeout is how a
  * user asks to keep retrying (e.g. while a broker starts).
  */
+import { createConnection } from 'node:net';
 import { Admin, KafkaError } from '@sluice/client';
 import { CliError, type Io, parseWholeNumber } from './args.js';
 
@@ -49,13 +50,45 @@ export async function checkReachable(connection: Connection): Promise<void> {
     reconnectBackoffMaxMs: Math.min(1000, window),
     retryBackoffMaxMs: Math.min(1000, window),
   });
+  let brokers: { nodeId: number; host: string; port: number }[];
   try {
     await probe.connect();
+    brokers = (await probe.describeCluster()).brokers;
   } catch (e) {
     throw new CliError(explainUnreachable(connection, e));
   } finally {
     await probe.close();
   }
+  await checkAdvertised(connection, brokers);
+}
+
+/**
+ * Clients go on to the addresses the brokers advertise, not the bootstrap address: a broker in a
+ * container advertising a name only the container knows is the usual case. When none of them can
+ * be reached, say so now rather than after the client's retries.
+ */
+async function checkAdvertised(connection: Connection, brokers: readonly { nodeId: number; host: string; port: number }[]): Promise<void> {
+  const bootstrap = new Set(connection.bootstrapServers.split(',').map((s) => s.trim()));
+  if (brokers.length === 0 || brokers.some((b) => bootstrap.has(`${b.host}:${b.port}`))) return;
+  const failures = await Promise.all(brokers.map((b) => tcpFailure(b.host, b.port, connection.connectTimeoutMs)));
+  if (failures.some((f) => f === null)) return;
+  const listed = brokers.map((b, i) => `broker ${b.nodeId} at ${b.host}:${b.port} (${failures[i]})`).join(', ');
+  throw new CliError(`${connection.bootstrapServers} answered, but the cluster's brokers cannot be reached at the addresses they advertise: ${listed}; check the brokers' advertised.listeners`);
+}
+
+/** Null when a TCP connection to host:port opens within `timeoutMs`, else why not. */
+function tcpFailure(host: string, port: number, timeoutMs: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    const done = (result: string | null) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done(`no answer within ${timeoutMs} ms`), timeoutMs);
+    socket.once('connect', () => done(null));
+    socket.once('error', (e: NodeJS.ErrnoException) => done(ERRNO_TEXT[e.code ?? ''] ?? e.message));
+  });
 }
 
 /** An admin client for a command, once the cluster has been found reachable. */

@@ -21,6 +21,7 @@ const WHAT_TO_DO: Record<string, string> = {
   NON_EMPTY_GROUP: 'stop the group\'s consumers first (`sluice group describe GROUP` lists them)',
   UNKNOWN_MEMBER_ID: 'the group has active members; stop its consumers first (`sluice group describe GROUP` lists them)',
   ILLEGAL_GENERATION: 'the group has active members; stop its consumers first (`sluice group describe GROUP` lists them)',
+  COMMIT_FAILED: 'the group has active members; stop its consumers first (`sluice group describe GROUP` lists them)',
   REBALANCE_IN_PROGRESS: 'the group is rebalancing; stop its consumers first, or try again',
   COORDINATOR_NOT_AVAILABLE: 'the cluster is starting or cannot serve __consumer_offsets yet; try again shortly',
   COORDINATOR_LOAD_IN_PROGRESS: 'the cluster is still loading the group; try again shortly',
@@ -44,7 +45,8 @@ const WHAT_TO_DO: Record<string, string> = {
 /** The lines a command prints for an error a client reported. */
 export function explainFailure(e: KafkaError): string {
   const message = e.message.includes(e.code) ? e.message : `${e.code}: ${e.message}`;
+  // After retries ran out (TIMEOUT), the last error the cluster gave says more than the timeout.
   const inner = e.cause instanceof KafkaError ? e.cause.code : undefined;
-  const hint = WHAT_TO_DO[e.code] ?? (inner === undefined ? undefined : WHAT_TO_DO[inner]);
+  const hint = (e.code === 'TIMEOUT' && inner !== undefined ? WHAT_TO_DO[inner] : undefined) ?? WHAT_TO_DO[e.code] ?? (inner === undefined ? undefined : WHAT_TO_DO[inner]);
   return hint === undefined ? message : `${message}\n  ${hint}`;
 }

@@ -91,12 +91,17 @@ export const GROUP_COMMAND: ActionCommand = {
           io.out(`Group ${d.groupId}: ${d.state}, ${d.members.length} member(s)${d.protocol ? `, assignor ${d.protocol}` : ''}\n`);
           const owner = new Map<string, string>();
           for (const m of d.members) for (const tp of m.assignment ?? []) owner.set(`${tp.topic}\u0000${tp.partition}`, `${m.memberId} (${m.clientHost})`);
-          const ends = committed.length === 0 ? [] : await admin.listOffsets(committed.map((c) => ({ topic: c.topic, partition: c.partition, spec: 'latest' as const })));
-          const rows = committed
+          // Partitions with a committed offset, and those assigned that have none yet (as '-').
+          const offsets = new Map(committed.map((c) => [`${c.topic}\u0000${c.partition}`, { topic: c.topic, partition: c.partition, offset: c.offset as bigint | null }]));
+          for (const m of d.members) for (const tp of m.assignment ?? []) if (!offsets.has(`${tp.topic}\u0000${tp.partition}`)) offsets.set(`${tp.topic}\u0000${tp.partition}`, { ...tp, offset: null });
+          const listed = [...offsets.values()];
+          const ends = listed.length === 0 ? [] : await admin.listOffsets(listed.map((c) => ({ topic: c.topic, partition: c.partition, spec: 'latest' as const })));
+          const rows = listed
             .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
             .map((c) => {
               const end = ends.find((e) => e.topic === c.topic && e.partition === c.partition)?.offset ?? -1n;
-              return [c.topic, c.partition, c.offset!, end, end >= 0n ? end - c.offset! : '-', owner.get(`${c.topic}\u0000${c.partition}`) ?? '-'];
+              const lag = end >= 0n && c.offset !== null ? end - c.offset : '-';
+              return [c.topic, c.partition, c.offset ?? '-', end, lag, owner.get(`${c.topic}\u0000${c.partition}`) ?? '-'];
             });
           io.out(table([['TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER'], ...rows]));
           return 0;
@@ -143,6 +148,20 @@ Where to (exactly one; offsets beyond the log are moved to its start or end, as 
         const target = resetTarget(values, Date.now());
         const specs = (values.topic ?? []).map(parseTopicSpec);
         return withAdmin(values, io, async (admin) => {
+          if (values.execute) {
+            // Kafka only moves the offsets of a group without members; say so before planning.
+            // A group never seen (GROUP_ID_NOT_FOUND) has no members: its offsets can be set.
+            const d = await admin.describeGroups([id]).then(
+              ([g]) => g,
+              (e: unknown) => {
+                if ((e as { code?: string }).code === 'GROUP_ID_NOT_FOUND') return { state: 'Dead', members: [] };
+                throw e;
+              },
+            );
+            if (d.members.length > 0) {
+              throw new CliError(`group '${id}' has ${d.members.length} active member(s) (${d.state}): offsets can only be reset while it has none; stop its consumers first (\`sluice group describe ${id}\` lists them)`);
+            }
+          }
           const current = new Map((await admin.listGroupOffsets(id)).filter((c) => c.offset !== null).map((c) => [`${c.topic}\u0000${c.partition}`, c.offset!]));
           let partitions: TopicPartition[];
           if (values['all-topics']) {

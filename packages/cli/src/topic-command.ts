@@ -94,6 +94,7 @@ export const TOPIC_COMMAND: ActionCommand = {
         const { values, positionals } = parseCommandLine({ args: argv, allowPositionals: true, options: { ...CONNECTION_OPTIONS } });
         const topics = expectPositionals(positionals, ['a topic name'], Infinity);
         return withAdmin(values, io, async (admin) => {
+          await admin.describeTopics(topics); // DeleteTopics retries UNKNOWN_TOPIC_OR_PARTITION for 60 s
           await admin.deleteTopics(topics);
           for (const t of topics) io.out(`Deleted topic ${t}.\n`);
           return 0;
@@ -118,6 +119,7 @@ export const TOPIC_COMMAND: ActionCommand = {
         const ops = alterOps({ set: values.config, delete: values['delete-config'] });
         if (ops.length === 0 && partitions === undefined) throw new UsageError('topic alter needs --config, --delete-config or --partitions');
         return withAdmin(values, io, async (admin) => {
+          await admin.describeTopics([topic]); // fails at once for a topic that does not exist
           if (ops.length > 0) await admin.incrementalAlterConfigs([{ type: 'topic', name: topic, ops }]);
           if (partitions !== undefined) await admin.createPartitions([{ topic, count: partitions }]);
           io.out(`Altered topic ${topic}.\n`);
@@ -135,6 +137,9 @@ Sensitive values are shown as (sensitive).
         const { values, positionals } = parseCommandLine({ args: argv, allowPositionals: true, options: { ...CONNECTION_OPTIONS, overrides: { type: 'boolean' } } });
         const [topic] = expectPositionals(positionals, ['a topic name']);
         return withAdmin(values, io, async (admin) => {
+          // DescribeConfigs' UNKNOWN_TOPIC_OR_PARTITION is retriable (the topic may be on its
+          // way); the CLI asks for the topic first, whose absence is final.
+          await admin.describeTopics([topic]);
           const [config] = await admin.describeConfigs([{ type: 'topic', name: topic }]);
           const entries = config.configs.filter((c) => !values.overrides || c.source === 'dynamic-topic').sort((a, b) => a.name.localeCompare(b.name));
           io.out(table([['KEY', 'VALUE', 'SOURCE'], ...entries.map((c) => [c.name, c.isSensitive ? '(sensitive)' : (c.value ?? '-'), c.source.toUpperCase().replaceAll('-', '_')])]));
@@ -168,6 +173,7 @@ Sensitive values are shown as (sensitive).
         const ops = alterOps(values);
         if (ops.length === 0) throw new UsageError('topic alter-config needs --set, --delete, --append or --subtract');
         return withAdmin(values, io, async (admin) => {
+          await admin.describeTopics([topic]); // fails at once for a topic that does not exist
           await admin.incrementalAlterConfigs([{ type: 'topic', name: topic, ops }], { validateOnly: values['dry-run'] });
           io.out(values['dry-run'] ? `Valid, nothing changed (--dry-run): would have ${describeOps(ops)} on topic ${topic}.\n` : `Altered topic ${topic}: ${describeOps(ops)}.\n`);
           return 0;

@@ -118,5 +118,8 @@ test('client errors keep their Kafka name and say what to do', () => {
   assert.equal(explainFailure(exists), "creating topic 'orders': TOPIC_ALREADY_EXISTS (Topic 'orders' already exists.)\n  pick another name, or delete the topic first with `sluice topic delete NAME`");
   const timeout = new KafkaError('TIMEOUT', 'deleting topics did not succeed within 60000 ms: NOT_CONTROLLER', { cause: new KafkaError('NOT_CONTROLLER', 'NOT_CONTROLLER', { errorCode: 41 }) });
   assert.match(explainFailure(timeout), /^TIMEOUT: deleting topics did not succeed within 60000 ms: NOT_CONTROLLER\n {2}the cluster did not finish in time/);
+  // Retries ran out on an error with advice of its own: that advice.
+  const gone = new KafkaError('TIMEOUT', 'describing configs did not succeed: UNKNOWN_TOPIC_OR_PARTITION', { cause: new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', 'UNKNOWN_TOPIC_OR_PARTITION', { errorCode: 3 }) });
+  assert.match(explainFailure(gone), /\n {2}`sluice topic list` lists the topics/);
   assert.equal(explainFailure(new KafkaError('SOMETHING_NEW', 'SOMETHING_NEW')), 'SOMETHING_NEW');
 });
