@@ -5,10 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { startBroker } from '@sluice/broker';
 import { RawConnection } from '../../packages/broker/test/support.js';
-import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
-import { untilAccepted } from '../support/raw-ready.js';
+import { rawTargets, untilAccepted } from '../support/raw-ready.js';
 
 const TOPIC = 'sessions';
 const UNKNOWN_SESSION = 123_456_789;
@@ -16,24 +14,7 @@ const UNKNOWN_SESSION = 123_456_789;
 type Partition = { partitionIndex: number; errorCode: number; highWatermark: bigint; records: Buffer | null };
 type FetchAnswer = { errorCode: number; sessionId: number; responses: { topic: string; topicId: string; partitions: Partition[] }[] };
 
-const targets = [
-  {
-    name: 'Sluice',
-    async start() {
-      const b = await startBroker({ port: 0 });
-      return { port: b.port, stop: () => b.close() };
-    },
-  },
-  {
-    name: 'Apache Kafka 4.3.1',
-    async start() {
-      const k = await startApacheKafka();
-      return { port: k.port, stop: () => k.stop() };
-    },
-  },
-];
-
-for (const target of targets) {
+for (const target of rawTargets) {
   describe(`fetch sessions on ${target.name}`, { timeout: 300_000 }, () => {
     let broker: { port: number; stop(): Promise<void> };
     let c: RawConnection;

@@ -11,43 +11,22 @@
 //   UNKNOWN_TOPIC_OR_PARTITION until its controller has made it;
 // - DeleteTopics of __consumer_offsets succeeds on Kafka; Sluice refuses it;
 // - DescribeConfigs of BROKER_LOGGER lists no loggers;
-// - CreateTopics and CreatePartitions with timeout_ms <= 0 get REQUEST_TIMED_OUT from Kafka,
-//   and CreateTopics' failed topics carry configs [] there, null here;
-// - groups: Heartbeat and LeaveGroup with group id "" get INVALID_GROUP_ID from Kafka,
-//   SyncGroup v5 without protocol type and name INCONSISTENT_GROUP_PROTOCOL, an OffsetCommit
-//   refused for its metadata size leaves no empty group behind, and DeleteGroups lists an invalid
-//   group id first.
+// - DeleteGroups: Kafka orders its answers by coordinator partition, in a hash map's order;
+//   Sluice answers in the request's order (both answer a name given twice once);
+// - an OffsetCommit that stores nothing leaves a group in Kafka's memory that no ListGroups or
+//   DescribeGroups shows (DeleteGroups of it succeeds); Sluice makes no group at all.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { startBroker } from '@sluice/broker';
 import { RawConnection } from '../../packages/broker/test/support.js';
-import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
-import { groupCoordinatorReady, untilAccepted } from '../support/raw-ready.js';
+import { groupCoordinatorReady, rawTargets, untilAccepted } from '../support/raw-ready.js';
 
 const TOPIC = 'special';
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
 
 type FetchPartition = { partitionIndex: number; errorCode: number; highWatermark: bigint; logStartOffset: bigint; records: Buffer | null };
 
-const targets = [
-  {
-    name: 'Sluice',
-    async start() {
-      const b = await startBroker({ port: 0 });
-      return { port: b.port, stop: () => b.close() };
-    },
-  },
-  {
-    name: 'Apache Kafka 4.3.1',
-    async start() {
-      const k = await startApacheKafka();
-      return { port: k.port, stop: () => k.stop() };
-    },
-  },
-];
-
-for (const target of targets) {
+for (const target of rawTargets) {
   describe(`special values on ${target.name}`, { timeout: 300_000 }, () => {
     let broker: { port: number; stop(): Promise<void> };
     let c: RawConnection;
@@ -297,6 +276,78 @@ for (const target of targets) {
         offsetsTopic.topics[0].partitions.map((p: { errorCode: number; lowWatermark: bigint }) => [p.errorCode, p.lowWatermark]),
         [[ErrorCode.INVALID_TOPIC_EXCEPTION, -1n]],
         'committed offsets cannot be deleted as records',
+      );
+    });
+
+    test('groups: an empty group id, SyncGroup v5 without protocol type or name, commits that store nothing, DeleteGroups naming a group twice', async () => {
+      await groupCoordinatorReady(c, TOPIC);
+      const heartbeat = async (version: number) => (await c.request(Apis.Heartbeat, version, { groupId: '', generationId: -1, memberId: 'm', groupInstanceId: null })).errorCode;
+      for (const version of [0, 4]) assert.equal(await heartbeat(version), ErrorCode.INVALID_GROUP_ID, `Heartbeat v${version}`);
+      const leaveOne = await c.request(Apis.LeaveGroup, 0, { groupId: '', memberId: 'm', members: [] });
+      assert.equal(leaveOne.errorCode, ErrorCode.INVALID_GROUP_ID, 'LeaveGroup v0');
+      const leaveBatch = await c.request(Apis.LeaveGroup, 5, { groupId: '', memberId: '', members: [{ memberId: 'm', groupInstanceId: null, reason: null }] });
+      assert.deepEqual([leaveBatch.errorCode, leaveBatch.members], [ErrorCode.INVALID_GROUP_ID, []], 'LeaveGroup v5: the group fails, no member is answered');
+
+      const sync = async (version: number, groupId: string, protocolType: string | null, protocolName: string | null) =>
+        (await c.request(Apis.SyncGroup, version, { groupId, generationId: 1, memberId: 'm', groupInstanceId: null, protocolType, protocolName, assignments: [] })).errorCode;
+      for (const version of [3, 5]) assert.equal(await sync(version, '', 'consumer', 'range'), ErrorCode.INVALID_GROUP_ID, `SyncGroup v${version} of ""`);
+      assert.equal(await sync(5, 'no-such-group', null, null), ErrorCode.INCONSISTENT_GROUP_PROTOCOL, 'v5 needs a protocol type and name');
+      assert.equal(await sync(5, 'no-such-group', 'consumer', null), ErrorCode.INCONSISTENT_GROUP_PROTOCOL, 'v5 needs a protocol name');
+      assert.equal(await sync(5, 'no-such-group', null, 'range'), ErrorCode.INCONSISTENT_GROUP_PROTOCOL, 'v5 needs a protocol type');
+      assert.equal(await sync(4, 'no-such-group', null, null), ErrorCode.UNKNOWN_MEMBER_ID, 'before v5 both are optional');
+      assert.equal(await sync(5, 'no-such-group', 'consumer', 'range'), ErrorCode.UNKNOWN_MEMBER_ID);
+
+      // Commits that store nothing (every metadata too large, every topic unknown) make no group.
+      const commit = async (groupId: string, name: string, committedMetadata: string | null) =>
+        (await c.request(Apis.OffsetCommit, 9, { groupId, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name, partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata }] }] })).topics[0].partitions[0].errorCode;
+      assert.equal(await commit('special-metadata', TOPIC, 'm'.repeat(4097)), ErrorCode.OFFSET_METADATA_TOO_LARGE, 'above offset.metadata.max.bytes');
+      assert.equal(await commit('special-unknown-topic', 'not-created', null), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+      assert.equal(await commit('', TOPIC, null), ErrorCode.NONE, 'OffsetCommit takes the empty group id');
+      const listed = await c.request(Apis.ListGroups, 5, { statesFilter: [], typesFilter: [] });
+      const names = listed.groups.map((g: { groupId: string }) => g.groupId);
+      assert.deepEqual([names.includes('special-metadata'), names.includes('special-unknown-topic'), names.includes('')], [false, false, true], `groups listed: ${names.join(', ')}`);
+      const described = await c.request(Apis.DescribeGroups, 5, { groups: ['special-metadata', 'special-unknown-topic'], includeAuthorizedOperations: false });
+      assert.deepEqual(described.groups.map((g: { groupState: string }) => g.groupState), ['Dead', 'Dead']);
+
+      // A name given twice is answered once. Kafka orders the answers by coordinator partition
+      // (a hash map's order): compared by what each named.
+      const deleted = await c.request(Apis.DeleteGroups, 2, { groupsNames: ['', 'no-such-group', ''] });
+      assert.deepEqual(
+        deleted.results.map((r: { groupId: string; errorCode: number }) => `${r.groupId}: ${r.errorCode}`).sort(),
+        [`: ${ErrorCode.NONE}`, `no-such-group: ${ErrorCode.GROUP_ID_NOT_FOUND}`].sort(),
+      );
+    });
+
+    test('CreateTopics and CreatePartitions with timeout_ms 0 or below time out for every entry and change nothing', async () => {
+      const topic = (name: string, numPartitions = 1) => ({ name, numPartitions, replicationFactor: 1, assignments: [], configs: [] });
+      for (const [version, timeoutMs, validateOnly] of [[7, 0, false], [7, -1, false], [7, 0, true], [4, 0, false]] as const) {
+        const r = await c.request(Apis.CreateTopics, version, { topics: [topic('timed-out'), topic('timed-out-invalid', 0), topic(TOPIC)], timeoutMs, validateOnly });
+        assert.deepEqual(
+          r.topics.map((t: { name: string; errorCode: number; numPartitions: number; replicationFactor: number; configs: unknown[] | null }) => [t.name, t.errorCode, t.numPartitions, t.replicationFactor, t.configs]),
+          ['timed-out', 'timed-out-invalid', TOPIC].map((name) => [name, ErrorCode.REQUEST_TIMED_OUT, -1, -1, []]),
+          `v${version}, timeout ${timeoutMs}, validate only ${validateOnly}`,
+        );
+      }
+      const refused = await c.request(Apis.CreateTopics, 7, { topics: [topic('refused', 0), topic(TOPIC)], timeoutMs: 10_000 });
+      assert.deepEqual(
+        refused.topics.map((t: { name: string; errorCode: number; configs: unknown[] | null }) => [t.name, t.errorCode, t.configs]),
+        [['refused', ErrorCode.INVALID_PARTITIONS, []], [TOPIC, ErrorCode.TOPIC_ALREADY_EXISTS, []]],
+        'a topic that failed carries no configs, as an empty list',
+      );
+      for (const [timeoutMs, validateOnly] of [[0, false], [-1, true]] as const) {
+        const r = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: TOPIC, count: 4, assignments: null }, { name: 'not-created', count: 2, assignments: null }], timeoutMs, validateOnly });
+        assert.deepEqual(
+          r.results.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]),
+          [[TOPIC, ErrorCode.REQUEST_TIMED_OUT], ['not-created', ErrorCode.REQUEST_TIMED_OUT]],
+          `CreatePartitions, timeout ${timeoutMs}, validate only ${validateOnly}`,
+        );
+      }
+      // Nothing was made meanwhile; Kafka would show a creation a moment later, so give it time.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const metadata = await c.request(Apis.Metadata, 12, { topics: ['timed-out', TOPIC].map((name) => ({ topicId: ZERO_UUID, name })), allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      assert.deepEqual(
+        metadata.topics.map((t: { name: string; errorCode: number; partitions: unknown[] }) => [t.name, t.errorCode, t.partitions.length]).sort(),
+        [['timed-out', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 0], [TOPIC, ErrorCode.NONE, 3]].sort(),
       );
     });
   });

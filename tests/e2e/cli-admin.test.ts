@@ -247,6 +247,21 @@ test('a broker that advertises an address nobody can reach is reported at once, 
   }
 });
 
+test('produce: to a topic the cluster creates on first use, and to one it will not create (refused within --connect-timeout)', async () => {
+  const made = await sluice(['produce', 'created-on-first-use', '-k', ':'], 'a:1\nb:2\n');
+  assert.equal(made.code, 0, made.stderr);
+  assert.equal((await sluice(['consume', 'created-on-first-use', '--from-beginning', '--exit', '-f', '%k=%v'])).stdout, 'a=1\nb=2\n');
+
+  const strict = await startBroker({ port: 0, config: { 'auto.create.topics.enable': 'false' } });
+  try {
+    const r = await sluiceInProcess(['produce', 'absent', '--connect-timeout', '1000'], { bootstrap: strict.bootstrap, input: 'x\n' });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^sluice produce: topic 'absent' is not available after 1000 ms: it does not exist and the cluster does not create topics on first use \(auto\.create\.topics\.enable=false\)/);
+  } finally {
+    await strict.close();
+  }
+});
+
 test('the real sluice process: group --help exits 0, an unreachable broker exits 1 with the message', async () => {
   const help = await runSluice(['group', '--help']);
   assert.equal(help.code, 0, help.stderr);

@@ -5,32 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { startBroker } from '@sluice/broker';
 import { RawConnection } from '../../packages/broker/test/support.js';
-import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
-import { groupCoordinatorReady } from '../support/raw-ready.js';
+import { groupCoordinatorReady, rawTargets } from '../support/raw-ready.js';
 
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
 type TopicResult = { name: string; topicId: string; partitions: { partitionIndex: number; errorCode: number; committedOffset?: bigint; metadata?: string | null }[] };
 
-const targets = [
-  {
-    name: 'Sluice',
-    async start() {
-      const b = await startBroker({ port: 0 });
-      return { port: b.port, stop: () => b.close() };
-    },
-  },
-  {
-    name: 'Apache Kafka 4.3.1',
-    async start() {
-      const k = await startApacheKafka();
-      return { port: k.port, stop: () => k.stop() };
-    },
-  },
-];
-
-for (const target of targets) {
+for (const target of rawTargets) {
   describe(`offsets by topic id on ${target.name}`, { timeout: 300_000 }, () => {
     let broker: { port: number; stop(): Promise<void> };
     let c: RawConnection;

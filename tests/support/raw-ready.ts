@@ -5,7 +5,27 @@
  * topics.ts for tests without a client library.
  */
 import { Apis, ErrorCode, errorName, isRetriable } from '@sluice/protocol';
+import { startBroker } from '@sluice/broker';
 import type { RawConnection } from '../../packages/broker/test/support.js';
+import { KAFKA_VERSION, startApacheKafka } from '../compat/kafka/apache-kafka.js';
+
+/** The two brokers a differential raw-request test sends the same bytes to. */
+export const rawTargets: readonly { name: string; start(): Promise<{ port: number; stop(): Promise<void> }> }[] = [
+  {
+    name: 'Sluice',
+    async start() {
+      const b = await startBroker({ port: 0 });
+      return { port: b.port, stop: () => b.close() };
+    },
+  },
+  {
+    name: `Apache Kafka ${KAFKA_VERSION}`,
+    async start() {
+      const k = await startApacheKafka();
+      return { port: k.port, stop: () => k.stop() };
+    },
+  },
+];
 
 /**
  * Sends `attempt` until `errorOf` its answer is NONE; errors Kafka marks retriable are tried

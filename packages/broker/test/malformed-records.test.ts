@@ -9,40 +9,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Apis, ErrorCode, LOG_OVERHEAD, Offsets, crc32c, decodeRecordBatches, decodeRequest } from '@sluice/protocol';
+import { Apis, ErrorCode, Offsets, decodeRecordBatches, decodeRequest } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
 import { RawConnection } from './support.js';
+import { BATCH_HEADER as HEADER, realBatch, rebuilt, zz } from '../../protocol/test/support/malformed-batches.js';
 
 const fixtures = fileURLToPath(new URL('../../protocol/test/fixtures', import.meta.url));
-const HEADER = 61;
-
-function realBatch(codec: string): Buffer {
-  const segment = readFileSync(join(fixtures, 'kafka-log', `confluent-kafka-${codec}.log`));
-  return Buffer.from(segment.subarray(0, segment.readInt32BE(Offsets.batchLength) + LOG_OVERHEAD));
-}
-
-function rebuilt(batch: Buffer, records: Buffer, patch: { recordCount?: number; lastOffsetDelta?: number; attributes?: number; baseTimestamp?: bigint } = {}): Buffer {
-  const out = Buffer.concat([batch.subarray(0, HEADER), records]);
-  out.writeInt32BE(out.length - LOG_OVERHEAD, Offsets.batchLength);
-  if (patch.recordCount !== undefined) out.writeInt32BE(patch.recordCount, Offsets.recordCount);
-  if (patch.lastOffsetDelta !== undefined) out.writeInt32BE(patch.lastOffsetDelta, Offsets.lastOffsetDelta);
-  if (patch.attributes !== undefined) out.writeInt16BE(patch.attributes, Offsets.attributes);
-  if (patch.baseTimestamp !== undefined) out.writeBigInt64BE(patch.baseTimestamp, Offsets.baseTimestamp);
-  out.writeUInt32BE(crc32c(out.subarray(Offsets.attributes)), Offsets.crc);
-  return out;
-}
-
-/** Zigzag varint, written here independently of the codec. */
-function zz(n: number): Buffer {
-  let v = n >= 0 ? n * 2 : -n * 2 - 1;
-  const bytes: number[] = [];
-  while (v >= 0x80) {
-    bytes.push((v % 0x80) | 0x80);
-    v = Math.floor(v / 0x80);
-  }
-  bytes.push(v);
-  return Buffer.from(bytes);
-}
 
 function simpleRecord(offsetDelta: number, key: string | null): Buffer {
   const keyField = key === null ? zz(-1) : Buffer.concat([zz(key.length), Buffer.from(key)]);

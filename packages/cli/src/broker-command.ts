@@ -3,7 +3,6 @@
  * Runs a broker in the foreground until SIGINT or SIGTERM, then stops gracefully (exit codes in BROKER_USAGE).
  */
 import { readFileSync } from 'node:fs';
-import { DataDirLockedError, ListenError, parseProperties, startBroker } from '@sluice/broker';
 import { type Io, UsageError, parseCommandLine, parsePort, parseSettings } from './args.js';
 
 export const BROKER_USAGE = `Usage: sluice broker [options]
@@ -38,6 +37,8 @@ export async function brokerCommand(argv: string[], io: Io): Promise<number> {
     io.out(BROKER_USAGE);
     return 0;
   }
+  // Loaded only to run one: --help need not load the broker.
+  const { DataDirLockedError, ListenError, parseProperties, startBroker } = await import('@sluice/broker');
   let fileSettings: Record<string, string> = {};
   if (values.config !== undefined) {
     try {

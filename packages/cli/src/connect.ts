@@ -6,8 +6,12 @@
  * user asks to keep retrying (e.g. while a broker starts).
  */
 import { createConnection } from 'node:net';
-import { Admin, KafkaError } from '@sluice/client';
+import type { Admin } from '@sluice/client';
 import { CliError, type Io, parseWholeNumber } from './args.js';
+import { isKafkaError } from './failures.js';
+
+/** The client, loaded when a command first talks to a cluster (not for --help). */
+export const loadClient = () => import('@sluice/client');
 
 export const DEFAULT_BOOTSTRAP = '127.0.0.1:9092';
 export const CONNECT_TIMEOUT_MS = 3000;
@@ -41,6 +45,7 @@ export function connectionFrom(values: { 'bootstrap-server'?: string; 'connect-t
  */
 export async function checkReachable(connection: Connection): Promise<void> {
   const window = connection.connectTimeoutMs;
+  const { Admin } = await loadClient();
   const probe = new Admin({
     bootstrapServers: connection.bootstrapServers,
     clientId: CLIENT_ID,
@@ -94,6 +99,7 @@ function tcpFailure(host: string, port: number, timeoutMs: number): Promise<stri
 /** An admin client for a command, once the cluster has been found reachable. */
 export async function openAdmin(connection: Connection): Promise<Admin> {
   await checkReachable(connection);
+  const { Admin } = await loadClient();
   return new Admin({ bootstrapServers: connection.bootstrapServers, clientId: CLIENT_ID });
 }
 
@@ -120,7 +126,7 @@ export function explainUnreachable(connection: Connection, e: unknown): string {
   const where = connection.bootstrapServers.includes(',') ? `any of ${connection.bootstrapServers}` : connection.bootstrapServers;
   const chain = causes(e);
   const errno = chain.map((c) => (c as { code?: unknown }).code).find((c): c is string => typeof c === 'string' && c in ERRNO_TEXT);
-  const codes = new Set(chain.map((c) => (c instanceof KafkaError ? c.code : undefined)));
+  const codes = new Set(chain.map((c) => (isKafkaError(c) ? c.code : undefined)));
   const local = connection.bootstrapServers.split(',').every((s) => /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)(:\d+)?$/.test(s.trim()));
   const startHint = local ? '; is a broker running? start one with `npx sluice broker`' : '; check --bootstrap-server (or $KAFKA_BOOTSTRAP_SERVERS) and that the cluster is up';
   if (errno !== undefined) return `cannot connect to ${where} (${ERRNO_TEXT[errno]})${errno === 'ENOTFOUND' || errno === 'EAI_AGAIN' ? '; check the host name in --bootstrap-server' : startHint}`;

@@ -6,9 +6,10 @@
  * to it, up to where each ended when it was assigned. Long runs report progress on stderr
  * (progress.ts).
  */
-import { Consumer, type TopicPartition } from '@sluice/client';
-import { type Io, UsageError, expectPositionals, parseCommandLine, parseOffset, parseTime, parseWholeNumber } from './args.js';
-import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFrom, openAdmin } from './connect.js';
+import type { TopicPartition } from '@sluice/client';
+import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseOffset, parseTime, parseWholeNumber } from './args.js';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient, openAdmin } from './connect.js';
+import { ConnectionWatch, connectionCheckInterval } from './connection-watch.js';
 import { Progress, progressInterval } from './progress.js';
 import { parseFormat, renderRecord } from './record-format.js';
 
@@ -54,6 +55,8 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
   }
   const [topic] = expectPositionals(positionals, ['a topic']);
   if (values.offset !== undefined && values.partition === undefined) throw new UsageError('--offset needs --partition');
+  const startOptions = (['from-beginning', 'offset', 'from-time'] as const).filter((k) => values[k] !== undefined);
+  if (startOptions.length > 1) throw new UsageError(`give one place to start, not --${startOptions.join(' and --')}`);
   if (values.group !== undefined && (values.offset !== undefined || values.partition !== undefined || values['from-time'] !== undefined)) {
     throw new UsageError('--group consumes what the group is assigned; it cannot be combined with --partition, --offset or --from-time');
   }
@@ -64,6 +67,7 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
   const fromTime = values['from-time'] === undefined ? undefined : parseTime(values['from-time'], '--from-time');
   const progress = new Progress({ everyMs: progressInterval(io.env), write: io.err });
   const connection = connectionFrom(values, io);
+  const checkEveryMs = connectionCheckInterval(io.env);
 
   // The topic first, through the admin API: a missing topic is an error here, not a silent wait;
   // without a group, also where each partition ends now and where reading starts.
@@ -92,6 +96,7 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
     await admin.close();
   }
 
+  const { Consumer } = await loadClient();
   const consumer = new Consumer({
     bootstrapServers: connection.bootstrapServers,
     clientId: CLIENT_ID,
@@ -106,6 +111,22 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
   let printed = 0;
   const key = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
   const positions = new Map<string, bigint>();
+  // A lost cluster: waiting for new records, say so and keep trying; with --exit, give up.
+  let lost: Error | null = null;
+  const watch = values.exit
+    ? new ConnectionWatch(
+        () => checkReachable(connection),
+        (reason) => {
+          lost = reason;
+          abort.abort();
+        },
+      )
+    : new ConnectionWatch(
+        () => checkReachable(connection),
+        (reason) => io.err(`sluice consume: ${reason.message}; still trying (Ctrl-C to stop).\n`),
+        () => io.err('sluice consume: the cluster can be reached again; consuming.\n'),
+      );
+  watch.start(checkEveryMs);
   try {
     if (values.group !== undefined) consumer.subscribe(topic);
     else {
@@ -139,6 +160,7 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
       // What was printed, per partition: the group commits exactly that, never records a
       // --max-messages stop left unprinted.
       const printedTo = new Map<string, { topic: string; partition: number; offset: bigint }>();
+      if (records.length > 0) watch.sawRecords();
       for (const r of records) {
         if (printed >= max) break;
         io.out(`${renderRecord(format, r)}\n`);
@@ -152,10 +174,12 @@ export async function consumeCommand(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (!abort.signal.aborted) throw e;
   } finally {
+    watch.stop();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await consumer.close();
   }
+  if (lost !== null) throw new CliError(`${(lost as Error).message} (after ${printed} records)`);
   progress.finish(`consumed ${printed} records from ${topic}.`);
   return 0;
 }

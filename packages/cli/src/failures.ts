@@ -2,7 +2,7 @@
  * How a failed command explains itself: the Kafka error's name (TOPIC_ALREADY_EXISTS), the
  * client's message, and what the user can do about it, without a stack trace.
  */
-import { KafkaError } from '@sluice/client';
+import type { KafkaError } from '@sluice/client';
 
 /** What to do, by Kafka's error name (or the client's code). */
 const WHAT_TO_DO: Record<string, string> = {
@@ -42,11 +42,19 @@ const WHAT_TO_DO: Record<string, string> = {
   INVALID_ARGUMENT: 'check the values given (`--help` lists them)',
 };
 
+/**
+ * Whether `e` is a client's KafkaError. By its shape, so that `sluice --help` need not load the
+ * client to tell.
+ */
+export function isKafkaError(e: unknown): e is KafkaError {
+  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { retriable?: unknown }).retriable === 'boolean';
+}
+
 /** The lines a command prints for an error a client reported. */
 export function explainFailure(e: KafkaError): string {
   const message = e.message.includes(e.code) ? e.message : `${e.code}: ${e.message}`;
   // After retries ran out (TIMEOUT), the last error the cluster gave says more than the timeout.
-  const inner = e.cause instanceof KafkaError ? e.cause.code : undefined;
+  const inner = isKafkaError(e.cause) ? e.cause.code : undefined;
   const hint = (e.code === 'TIMEOUT' && inner !== undefined ? WHAT_TO_DO[inner] : undefined) ?? WHAT_TO_DO[e.code] ?? (inner === undefined ? undefined : WHAT_TO_DO[inner]);
   return hint === undefined ? message : `${message}\n  ${hint}`;
 }

@@ -5,8 +5,9 @@
  * 2 a usage error (an unknown command, action or option, a missing or bad argument), reported
  * on one line that names it and points at --help. The broker has its own (BROKER_USAGE).
  */
-import { CliError, type Io, UsageError, processIo } from './args.js';
-import { type ActionCommand, actionOf, commandUsage } from './subcommands.js';
+import { CliError, type Io, UsageError, asksForHelp, processIo } from './args.js';
+import { explainFailure, isKafkaError } from './failures.js';
+import { type ActionCommand, actionOf } from './subcommands.js';
 
 export const USAGE = `Usage: sluice <command> [options]
 
@@ -30,12 +31,12 @@ Run 'sluice <command> --help' for a command's options.
 
 interface Command {
   run: (argv: string[], io: Io) => Promise<number>;
-  usage: string;
+  /** Commands without actions: their usage, for --help anywhere on the line. */
+  usage?: string;
   actions?: ActionCommand;
 }
 
-// A command's module is loaded only when that command runs: loading the broker, the client and
-// the protocol's codecs takes longer than `sluice --help` may (docs/decisions/007).
+// Each command is loaded when it runs: `sluice --help` loads neither the broker nor the client.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   broker: async () => {
     const m = await import('./broker-command.js');
@@ -43,7 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   },
   topic: async () => {
     const m = await import('./topic-command.js');
-    return { run: m.topicCommand, usage: commandUsage(m.TOPIC_COMMAND), actions: m.TOPIC_COMMAND };
+    return { run: m.topicCommand, actions: m.TOPIC_COMMAND };
   },
   produce: async () => {
     const m = await import('./produce-command.js');
@@ -55,11 +56,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   },
   group: async () => {
     const m = await import('./group-command.js');
-    return { run: m.groupCommand, usage: commandUsage(m.GROUP_COMMAND), actions: m.GROUP_COMMAND };
+    return { run: m.groupCommand, actions: m.GROUP_COMMAND };
   },
   cluster: async () => {
     const m = await import('./cluster-command.js');
-    return { run: m.clusterCommand, usage: commandUsage(m.CLUSTER_COMMAND), actions: m.CLUSTER_COMMAND };
+    return { run: m.clusterCommand, actions: m.CLUSTER_COMMAND };
   },
 };
 
@@ -80,6 +81,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const entry = await COMMANDS[command]();
   const action = entry.actions && actionOf(entry.actions, rest);
   const name = action ? `${command} ${action}` : command;
+  // --help wins over anything else on the line, as it does for actions (subcommands.ts).
+  if (entry.usage !== undefined && asksForHelp(rest)) {
+    io.out(entry.usage);
+    return 0;
+  }
   try {
     return await entry.run(rest, io);
   } catch (e) {
@@ -95,10 +101,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`sluice ${name}: ${e.message}\n`);
       return 1;
     }
-    // Only a command that loaded the client can have thrown its errors.
-    const { KafkaError } = await import('@sluice/client');
-    if (e instanceof KafkaError) {
-      const { explainFailure } = await import('./failures.js');
+    if (isKafkaError(e)) {
       io.err(`sluice ${name}: ${explainFailure(e)}\n`);
       return 1;
     }

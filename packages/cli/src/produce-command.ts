@@ -4,9 +4,10 @@
  * progress on stderr (progress.ts).
  */
 import { createInterface } from 'node:readline';
-import { Producer, type ProducerRecord } from '@sluice/client';
-import { type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
-import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom } from './connect.js';
+import type { Producer, ProducerRecord } from '@sluice/client';
+import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient } from './connect.js';
+import { ConnectionWatch, connectionCheckInterval } from './connection-watch.js';
 import { Progress, progressInterval } from './progress.js';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -49,6 +50,7 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
   const progress = new Progress({ everyMs: progressInterval(io.env), write: io.err });
   const connection = connectionFrom(values, io);
   await checkReachable(connection);
+  const { Producer } = await loadClient();
   const producer = new Producer({
     bootstrapServers: connection.bootstrapServers,
     clientId: CLIENT_ID,
@@ -60,7 +62,15 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
   let acknowledged = 0;
   let failed: unknown = null;
   const pending = new Set<Promise<unknown>>();
+  // The producer retries through a lost cluster for up to delivery.timeout.ms; say so meanwhile.
+  const watch = new ConnectionWatch(
+    () => checkReachable(connection),
+    (reason) => io.err(`sluice produce: ${reason.message}; still trying (a record is given up after delivery.timeout.ms, 120 s).\n`),
+    () => io.err('sluice produce: the cluster can be reached again; producing.\n'),
+  );
+  watch.start(connectionCheckInterval(io.env));
   try {
+    await findTopic(producer, topic, connection.connectTimeoutMs);
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       if (failed !== null) break;
       let key: string | null = null;
@@ -74,7 +84,10 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
       }
       const record: ProducerRecord = { topic, key, value, headers, partition };
       const p: Promise<unknown> = producer.send(record).then(
-        () => void acknowledged++,
+        () => {
+          acknowledged++;
+          watch.sawRecords();
+        },
         (e) => {
           failed ??= e;
         },
@@ -88,6 +101,7 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
     await producer.flush();
     await Promise.all(pending);
   } finally {
+    watch.stop();
     await producer.close();
   }
   if (failed !== null) {
@@ -96,4 +110,21 @@ export async function produceCommand(argv: string[], io: Io): Promise<number> {
   }
   progress.finish(`sent ${sent} records to ${topic}, all acknowledged.`);
   return 0;
+}
+
+/**
+ * Looks the topic up before reading stdin (which creates it where the cluster auto-creates
+ * topics), so that a topic that is not there fails within --connect-timeout rather than after
+ * the producer's max.block.ms (60 s).
+ */
+async function findTopic(producer: Producer, topic: string, connectTimeoutMs: number): Promise<void> {
+  const waitMs = connectTimeoutMs;
+  try {
+    await producer.connect({ topics: [topic], signal: AbortSignal.timeout(waitMs) });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ABORTED') throw e;
+    throw new CliError(
+      `topic '${topic}' is not available after ${waitMs} ms: it does not exist and the cluster does not create topics on first use (auto.create.topics.enable=false), or its partitions have no leader; \`sluice topic create ${topic}\` creates it, \`sluice topic describe ${topic}\` shows its leaders`,
+    );
+  }
 }

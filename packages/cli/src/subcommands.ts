@@ -44,7 +44,7 @@ export async function runActionCommand(command: ActionCommand, argv: string[], i
     io.err(commandUsage(command));
     return 2;
   }
-  if (name === '--help' || name === '-h' || name === 'help') {
+  if (name === 'help' || (actionOf(command, argv) === undefined && asksForHelp(argv))) {
     io.out(commandUsage(command));
     return 0;
   }

@@ -25,7 +25,8 @@ test('sluice, every command and every action print their usage for --help and -h
   }
   for (const command of ['broker', 'topic', 'produce', 'consume', 'group', 'cluster']) {
     for (const flag of ['--help', '-h']) {
-      const r = await run([command, flag]);
+      // --help wins over anything else on the line, even an unknown option.
+      const r = await run([command, '--frobnicate', flag]);
       assert.equal(r.code, 0, `${command} ${flag}: ${r.stderr}`);
       assert.match(r.stdout, new RegExp(`^Usage: sluice ${command}`), command);
       assert.equal(r.stderr, '');
@@ -66,6 +67,7 @@ test('usage errors exit 2 with one line naming the problem and the --help to rea
     [['cluster', 'info', 'extra'], /^sluice cluster info: unexpected argument 'extra' /],
     [['consume'], /^sluice consume: missing a topic \(see 'sluice consume --help'\)\n$/],
     [['consume', 't', '--offset', '1'], /--offset needs --partition/],
+    [['consume', 't', '-p', '0', '--offset', '1', '--from-time', '0'], /^sluice consume: give one place to start, not --offset and --from-time /],
     [['consume', 't', '--format', 'jsn'], /--format must be text, json or a template/],
     [['consume', 't', '-n', 'lots'], /--max-messages must be a whole number of at least 1, got "lots"/],
     [['consume', 't', '--group', 'g', '--partition', '0'], /--group consumes what the group is assigned/],

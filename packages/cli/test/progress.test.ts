@@ -1,5 +1,5 @@
 // The progress that long `sluice produce` and `sluice consume` runs write on stderr, on a clock
-// the test moves (the commands themselves are tested in tests/e2e/cli-progress.test.ts).
+// the test moves (the commands themselves are tested in tests/e2e/cli-produce-consume.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PROGRESS_EVERY_MS, Progress, progressInterval } from '../src/progress.js';

@@ -9,12 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   ErrorCode,
   InvalidRecordBatchError,
-  LOG_OVERHEAD,
   Offsets,
   crc32c,
   isControl,
@@ -22,48 +20,8 @@ import {
   validateBatches,
   validateBatchesAndRecords,
 } from '../src/index.js';
+import { BATCH_HEADER as HEADER, KAFKA_LOG_FIXTURES as dir, batchesOf, realBatch, rebuilt, zz } from './support/malformed-batches.js';
 import { Random } from './support/schema.js';
-
-const dir = fileURLToPath(new URL('./fixtures/kafka-log', import.meta.url));
-const HEADER = 61;
-
-function batchesOf(segment: Buffer): Buffer[] {
-  const out: Buffer[] = [];
-  for (let p = 0; p < segment.length; p += segment.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD) {
-    out.push(segment.subarray(p, p + segment.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD));
-  }
-  return out;
-}
-
-/** The first batch a real client (librdkafka, through confluent-kafka) wrote with this codec. */
-function realBatch(codec: string): Buffer {
-  return Buffer.from(batchesOf(readFileSync(join(dir, `confluent-kafka-${codec}.log`)))[0]);
-}
-
-/** `batch` with its records section replaced and header fields patched, the length and CRC recomputed. */
-function rebuilt(batch: Buffer, records: Buffer, patch: { recordCount?: number; lastOffsetDelta?: number; attributes?: number; baseSequence?: number; producerId?: bigint } = {}): Buffer {
-  const out = Buffer.concat([batch.subarray(0, HEADER), records]);
-  out.writeInt32BE(out.length - LOG_OVERHEAD, Offsets.batchLength);
-  if (patch.recordCount !== undefined) out.writeInt32BE(patch.recordCount, Offsets.recordCount);
-  if (patch.lastOffsetDelta !== undefined) out.writeInt32BE(patch.lastOffsetDelta, Offsets.lastOffsetDelta);
-  if (patch.attributes !== undefined) out.writeInt16BE(patch.attributes, Offsets.attributes);
-  if (patch.baseSequence !== undefined) out.writeInt32BE(patch.baseSequence, Offsets.baseSequence);
-  if (patch.producerId !== undefined) out.writeBigInt64BE(patch.producerId, Offsets.producerId);
-  out.writeUInt32BE(crc32c(out.subarray(Offsets.attributes)), Offsets.crc);
-  return out;
-}
-
-/** Zigzag varint, written here independently of the codec. */
-function zz(n: number): Buffer {
-  let v = n >= 0 ? n * 2 : -n * 2 - 1;
-  const bytes: number[] = [];
-  while (v >= 0x80) {
-    bytes.push((v % 0x80) | 0x80);
-    v = Math.floor(v / 0x80);
-  }
-  bytes.push(v);
-  return Buffer.from(bytes);
-}
 
 /** A record whose body is exactly `parts`, behind its true length. */
 function rawRecord(...parts: Buffer[]): Buffer {

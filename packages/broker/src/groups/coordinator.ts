@@ -399,6 +399,7 @@ export class GroupCoordinator {
 
   sync(req: SyncRequest): Promise<SyncResult> {
     const fail = (errorCode: number): Promise<SyncResult> => Promise.resolve({ errorCode, protocolType: null, protocolName: null, assignment: EMPTY_ASSIGNMENT });
+    if (req.groupId === '') return fail(ErrorCode.INVALID_GROUP_ID);
     const group = this.groups.get(req.groupId);
     if (group === undefined) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     if (group.state === 'Dead') return fail(ErrorCode.COORDINATOR_NOT_AVAILABLE);
@@ -467,6 +468,7 @@ export class GroupCoordinator {
   // ---------------------------------------------------------------- Heartbeat and LeaveGroup
 
   heartbeat(groupId: string, memberId: string, groupInstanceId: string | null, generationId: number): number {
+    if (groupId === '') return ErrorCode.INVALID_GROUP_ID;
     const group = this.groups.get(groupId);
     if (group === undefined) return ErrorCode.UNKNOWN_MEMBER_ID;
     if (group.state === 'Dead') return ErrorCode.COORDINATOR_NOT_AVAILABLE;
@@ -491,6 +493,8 @@ export class GroupCoordinator {
 
   /** LeaveGroup for each member (v3+ batches; older versions send one). Returns per-member codes. */
   leave(groupId: string, members: { memberId: string; groupInstanceId: string | null }[]): { errorCode: number; members: { memberId: string; groupInstanceId: string | null; errorCode: number }[] } {
+    // The whole request fails, no member is answered (Kafka's coordinator checks the id first).
+    if (groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, members: [] };
     const group = this.groups.get(groupId);
     if (group === undefined) return { errorCode: ErrorCode.NONE, members: members.map((m) => ({ ...m, errorCode: ErrorCode.UNKNOWN_MEMBER_ID })) };
     if (group.state === 'Dead') return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, members: [] };
@@ -576,10 +580,14 @@ export class GroupCoordinator {
   /** Validates and stores commits; resolves with an error code per partition, in request order. */
   async commitOffsets(req: OffsetCommitRequest): Promise<number[]> {
     const all = (code: number) => req.offsets.map(() => code);
-    const group = this.getOrCreate(req.groupId, req.generationId < 0);
-    if (group === undefined) return all(ErrorCode.ILLEGAL_GENERATION);
-    if (group.state === 'Dead') return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    if (!(req.generationId < 0 && group.state === 'Empty')) {
+    // A simple group (generation -1, no member) that does not exist yet is made only once the
+    // commit stores something: one refused for its metadata, or with nothing to commit, leaves
+    // no empty group behind, as in Kafka.
+    const existing = this.groups.get(req.groupId);
+    if (existing === undefined && req.generationId >= 0) return all(ErrorCode.ILLEGAL_GENERATION);
+    const group = existing;
+    if (group?.state === 'Dead') return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    if (group !== undefined && !(req.generationId < 0 && group.state === 'Empty')) {
       if (req.generationId >= 0 || req.memberId !== '' || req.groupInstanceId !== null) {
         try {
           group.validateMember(req.memberId, req.groupInstanceId);
@@ -606,6 +614,7 @@ export class GroupCoordinator {
       codes.push(ErrorCode.NONE);
     }
     if (records.length === 0) return codes;
+    if (group === undefined) this.getOrCreate(req.groupId, true);
     for (const a of accepted) this.changePending(req.groupId, a.value, +1);
     try {
       await this.store.append(req.groupId, records);

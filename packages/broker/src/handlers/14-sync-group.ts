@@ -1,9 +1,10 @@
 /**
  * SyncGroup (key 14), versions 0-5.
  * v1: throttle time; v3: group.instance.id; v4: flexible; v5: protocol type and name, checked
- * against the group's.
+ * against the group's. From v5 both are mandatory: without either, Kafka answers
+ * INCONSISTENT_GROUP_PROTOCOL before looking at the group.
  */
-import { Apis } from '@sluice/protocol';
+import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
 
 export const syncGroupHandler = defineHandler({
@@ -11,6 +12,9 @@ export const syncGroupHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   async handle({ broker, version }, request) {
+    if (version >= 5 && (request.protocolType === null || request.protocolName === null)) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.INCONSISTENT_GROUP_PROTOCOL, protocolType: null, protocolName: null, assignment: Buffer.alloc(0) };
+    }
     const result = await broker.groups.sync({
       groupId: request.groupId,
       memberId: request.memberId,

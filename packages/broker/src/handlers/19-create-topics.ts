@@ -7,7 +7,9 @@
  * Special values, as Kafka's controller treats them: -1 partitions or replication factor is the
  * broker default, 0 and anything below -1 are refused; a name given twice is refused, and none of
  * its entries is created; a config with a null value is refused. The partition count is checked
- * against max.partitions before anything is created.
+ * against max.partitions before anything is created. A timeout of 0 or less has run out before
+ * the controller could act: every entry, valid or not, gets REQUEST_TIMED_OUT and nothing is
+ * created. A topic that failed carries its configs as an empty list (Kafka's default), not null.
  */
 import { Apis, ErrorCode, type CreateTopicsResponseCreatableTopicResultInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
@@ -26,11 +28,13 @@ export const createTopicsHandler = defineHandler({
   maxVersion: 7,
   async handle({ broker }, request) {
     const results: CreateTopicsResponseCreatableTopicResultInput[] = [];
+    const failed = (name: string, errorCode: number, errorMessage: string | null) => ({ name, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: [] });
+    if (request.timeoutMs <= 0) return { throttleTimeMs: 0, topics: request.topics.map((t) => failed(t.name, ErrorCode.REQUEST_TIMED_OUT, null)) };
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
     const answeredDuplicates = new Set<string>();
     for (const t of request.topics) {
-      const fail = (errorCode: number, errorMessage: string) => results.push({ name: t.name, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: null });
+      const fail = (errorCode: number, errorMessage: string) => results.push(failed(t.name, errorCode, errorMessage));
       if (occurrences.get(t.name)! > 1) {
         if (!answeredDuplicates.has(t.name)) fail(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request; none of its entries was created`);
         answeredDuplicates.add(t.name);

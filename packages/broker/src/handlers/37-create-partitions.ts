@@ -2,7 +2,8 @@
  * CreatePartitions (key 37), versions 0-3. v1: nothing new on this path; v2: flexible;
  * v3: nothing new on this path. Adds partitions; a topic can never have fewer. A name given twice
  * is refused (none of its entries applies), as Kafka does, and the new total is checked against
- * max.partitions before anything is created.
+ * max.partitions before anything is created. A timeout of 0 or less has run out before the
+ * controller could act: every entry gets REQUEST_TIMED_OUT and nothing changes, as in Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
@@ -13,6 +14,7 @@ export const createPartitionsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 3,
   async handle({ broker }, request) {
+    if (request.timeoutMs <= 0) return { throttleTimeMs: 0, results: request.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: null })) };
     const results = [];
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);

@@ -11,7 +11,8 @@ export const deleteGroupsHandler = defineHandler({
   maxVersion: 2,
   async handle({ broker }, request) {
     const results = [];
-    for (const groupId of request.groupsNames) results.push({ groupId, errorCode: await broker.groups.deleteGroup(groupId) });
+    // A name given twice is answered once, as Kafka's broker does (it deletes the distinct names).
+    for (const groupId of new Set(request.groupsNames)) results.push({ groupId, errorCode: await broker.groups.deleteGroup(groupId) });
     return { throttleTimeMs: 0, results };
   },
 });
