@@ -12,7 +12,7 @@
  * closed.
  */
 import type { Socket } from 'node:net';
-import { FrameDecoder, FrameTooLargeError } from '@sluice/protocol';
+import { DecodeError, FrameDecoder, FrameTooLargeError } from '@sluice/protocol';
 import { Deferred } from './deferred.js';
 import type { RateLimitedLog } from './rate-limited-log.js';
 import type { RequestMemory } from './request-memory.js';
@@ -120,24 +120,31 @@ export class Connection {
     this.context.memory.release(n);
   }
 
+  /**
+   * Runs on the socket's 'data' event (and when memory frees up), where nothing catches: whatever
+   * it throws closes this connection only. Only the frame decoder's own errors are the client's
+   * fault and warned about under the rate-limited kinds of bad requests; anything else is a bug
+   * here and logged as an unexpected error, so that a flood of bad requests cannot hide it.
+   */
   private receive(chunk: Buffer): void {
     if (this.closed) return;
-    let frames: Buffer[];
     try {
-      frames = this.decoder.push(chunk);
+      const frames = this.decoder.push(chunk);
+      this.inbox.push(...frames);
+      this.updateFlow();
+      // Nobody awaits the request loop: what escapes it would end the process, so it ends this connection.
+      if (frames.length > 0) this.run().catch((e) => this.fail(e));
     } catch (e) {
       if (e instanceof FrameTooLargeError) {
         this.context.warnings.warn('oversized request', `closing ${this.remote}: request of ${e.size} bytes exceeds socket.request.max.bytes (${e.limit})`);
+        this.close();
+      } else if (e instanceof DecodeError) {
+        this.context.warnings.warn('malformed request', `closing ${this.remote}: ${e.message}`);
+        this.close();
       } else {
-        this.context.warnings.warn('malformed request', `closing ${this.remote}: ${(e as Error).message}`);
+        this.fail(e);
       }
-      this.close();
-      return;
     }
-    this.inbox.push(...frames);
-    this.updateFlow();
-    // Nobody awaits the request loop: what escapes it would end the process, so it ends this connection.
-    if (frames.length > 0) this.run().catch((e) => this.fail(e));
   }
 
   private async run(): Promise<void> {
