@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every `*.test.ts` under packages/*/test and tests/ through node:test with the tsx loader.
-// Node 20's test runner cannot glob TypeScript files itself, so the list is built here.
+// The list is built here so that the arguments can pick files by any part of their path.
 // Arguments narrow the run: `node scripts/run-tests.mjs protocol storage` runs those packages.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -32,8 +32,13 @@ if (selected.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
+// `sluice:source` makes @sluice/* resolve to their TypeScript sources rather than to dist/
+// (docs/decisions/007). NODE_OPTIONS carries it to the processes the tests start, such as the
+// `sluice` command, which then runs the sources too.
+const sourceCondition = '--conditions=sluice:source';
+const child = spawn(process.execPath, [sourceCondition, '--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, sourceCondition].filter(Boolean).join(' ') },
 });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 1));

@@ -3,7 +3,7 @@
  * after the other on this machine, driven by the same Java client programs
  * (tests/support/java, kafka-clients 4.3.1). Prints each figure and the Sluice/Kafka ratio.
  *
- *   node --import tsx bench/broker/run.ts [--records 200000] [--latency-samples 2000]
+ *   node --conditions=sluice:source --import tsx bench/broker/run.ts [--records 200000] [--latency-samples 2000]
  *
  * Measured: start-up time to the first answered request, idle memory (RSS), produce throughput
  * (1 KiB records, acks=all) to 1 and 6 partitions, consume throughput, loaded memory, and

@@ -3,7 +3,7 @@
  * TypeScript application would use it, against the same Sluice broker (a separate process) in the
  * same run. Prints records/s and MB/s per client and Sluice's ratio to each peer.
  *
- *   node --import tsx bench/client/run.ts [--records-100 200000] [--records-1k 50000] [--latency-samples 2000] [--rounds 2] [--broker sluice|kafka]
+ *   node --conditions=sluice:source --import tsx bench/client/run.ts [--records-100 200000] [--records-1k 50000] [--latency-samples 2000] [--rounds 2] [--broker sluice|kafka]
  *
  * `--broker kafka` runs the same against Apache Kafka 4.3.1 instead of Sluice's broker. Sluice
  * syncs every acks=all append before answering, so with large records its disk can be what all
@@ -27,7 +27,6 @@ import { Consumer as PlatformaticConsumer, Producer as PlatformaticProducer } fr
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { KAFKA_VERSION, startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
 import { freePort, startBrokerProcess } from '../../tests/support/processes.js';
-import '../../tests/support/node20-polyfills.js';
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
  * bench/groups: Sluice's group coordinator against Apache Kafka 4.3.1's, driven by the same
  * protocol-level members (member.ts) in one run.
  *
- *   node --import tsx bench/groups/run.ts [--heartbeat-ms 100] [--sizes 2,10,50]
+ *   node --conditions=sluice:source --import tsx bench/groups/run.ts [--heartbeat-ms 100] [--sizes 2,10,50]
  *
  * Rebalance: a group of N members is stable; one more member joins; the time until every member
  * has finished SyncGroup in the new generation. Members heartbeat every --heartbeat-ms, which

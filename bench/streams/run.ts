@@ -3,7 +3,7 @@
  * "important") → sink), Sluice streams against Java Kafka Streams 4.3.1 running the same
  * pipeline (bench/streams/java, jars from Maven Central), on the same broker in the same run.
  *
- *   node --import tsx bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--kafka]
+ *   node --conditions=sluice:source --import tsx bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--kafka]
  *
  * The broker is the Sluice broker in its own process (with --kafka, also Apache Kafka 4.3.1).
  * The source topic is filled once; each run is a fresh application (its own application.id and
@@ -104,7 +104,7 @@ async function benchOn(label: string, bootstrap: string, cp: string): Promise<{ 
       const destination = `bench-destination-${impl}-${round}`;
       await admin.createTopics([{ name: destination, numPartitions: PARTITIONS, replicationFactor: 1 }], { ifNotExists: true });
       const args = [bootstrap, app, 'bench-source', destination, String(RECORDS)];
-      const r = impl === 'sluice' ? await runApp(process.execPath, ['--import', 'tsx', join(here, 'sluice-app.ts'), ...args]) : await runApp('java', ['-Xmx1g', '-cp', cp, 'dev.sluice.bench.FilterApp', ...args]);
+      const r = impl === 'sluice' ? await runApp(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(here, 'sluice-app.ts'), ...args]) : await runApp('java', ['-Xmx1g', '-cp', cp, 'dev.sluice.bench.FilterApp', ...args]);
       const written = await outputCount(bootstrap, destination);
       if (written < important) throw new Error(`${impl} wrote ${written} records to ${destination}, expected ${important}`);
       results[impl].push(r);

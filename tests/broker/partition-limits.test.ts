@@ -9,7 +9,6 @@ import kafkajs from 'kafkajs';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { startBroker, type Broker } from '../../packages/broker/src/index.js';
 import { RawConnection } from '../../packages/broker/test/support.js';
-import '../support/node20-polyfills.js';
 
 const { Kafka, logLevel } = kafkajs;
 const INT32_MAX = 2 ** 31 - 1;

@@ -3,7 +3,7 @@
  * to what the seeds and the regression corpus already reach, and copies them into the corpus as
  * `cov-<hash>.bin`, so that CI's short run starts from where a long one got to.
  *
- *   node --import tsx tests/fuzz/minimize.ts request-decoders /tmp/kept/request-decoders 12
+ *   node --conditions=sluice:source --import tsx tests/fuzz/minimize.ts request-decoders /tmp/kept/request-decoders 12
  */
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

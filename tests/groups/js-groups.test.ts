@@ -7,7 +7,6 @@ import { Consumer as PlatformaticConsumer } from '@platformatic/kafka';
 import { Apis } from '@sluice/protocol';
 import { startBroker, type Broker } from '../../packages/broker/src/index.js';
 import { RawConnection } from '../../packages/broker/test/support.js';
-import '../support/node20-polyfills.js';
 import { waitFor } from './members.js';
 
 const { Kafka, logLevel } = kafkajs;

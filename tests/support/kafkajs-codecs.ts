@@ -1,6 +1,6 @@
 // Registers KafkaJS's snappy, lz4 and zstd codecs once (importing this module is enough).
 // KafkaJS ships no lz4 or zstd codec; users plug one in. These wrap the same native libraries
-// Sluice uses (lz4-napi, @mongodb-js/zstd): KafkaJS still builds and parses the record batches.
+// Sluice uses (lz4-napi, and zlib for zstd): KafkaJS still builds and parses the record batches.
 import kafkajs from 'kafkajs';
 import { createRequire } from 'node:module';
 import { CompressionType, compress, decompress } from '../../packages/protocol/src/index.js';

@@ -1,6 +1,6 @@
 /**
  * Prints the README's option tables from the option definitions (src/options.ts), so the docs
- * cannot drift from the code: `node --import tsx packages/client/scripts/options-tables.ts`.
+ * cannot drift from the code: `node --conditions=sluice:source --import tsx packages/client/scripts/options-tables.ts`.
  * test/readme.test.ts fails when the README's tables differ from this output.
  */
 import { adminOptions, commonOptions, consumerOptions, optionRows, producerOptions, type OptionRow } from '../src/index.js';

@@ -9,6 +9,6 @@ test('the README option tables match the option definitions', () => {
   for (const [name, table] of Object.entries(optionTables())) {
     const m = new RegExp(`<!-- options:${name} -->\\n([\\s\\S]*?)\\n<!-- /options:${name} -->`).exec(readme);
     assert.ok(m, `the README has an options:${name} block`);
-    assert.equal(m[1], table, `options:${name} is out of date: regenerate it with node --import tsx packages/client/scripts/options-tables.ts`);
+    assert.equal(m[1], table, `options:${name} is out of date: regenerate it with node --conditions=sluice:source --import tsx packages/client/scripts/options-tables.ts`);
   }
 });

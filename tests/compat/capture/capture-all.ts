@@ -3,7 +3,7 @@
 // stored in. Not run in CI (it needs Java, Maven, kcat, Python and the network to install the
 // pinned clients); the fixtures it writes are committed.
 //
-//   node --import tsx tests/compat/capture/capture-all.ts [client ...]
+//   node --conditions=sluice:source --import tsx tests/compat/capture/capture-all.ts [client ...]
 //
 // With client names (kcat, kafkajs, java, kafka-python, kafka-python-3, confluent-kafka, platformatic) only those
 // are captured again; other fixtures are left as they are.

@@ -1,5 +1,5 @@
-// node --import tsx tests/compat/kafka/cli.ts fetch            download the jars (once)
-// node --import tsx tests/compat/kafka/cli.ts start [--port N]   run a broker until Ctrl-C
+// node --conditions=sluice:source --import tsx tests/compat/kafka/cli.ts fetch            download the jars (once)
+// node --conditions=sluice:source --import tsx tests/compat/kafka/cli.ts start [--port N]   run a broker until Ctrl-C
 import { ensureKafkaJars, KAFKA_VERSION, kafkaHome } from './fetch.js';
 import { startApacheKafka } from './apache-kafka.js';
 

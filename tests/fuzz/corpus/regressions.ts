@@ -3,7 +3,7 @@
  * guard against (issue 13), named after it. The other entries are inputs a fuzzing run kept
  * because they reached new code. Run again after changing one:
  *
- *   node --import tsx tests/fuzz/corpus/regressions.ts
+ *   node --conditions=sluice:source --import tsx tests/fuzz/corpus/regressions.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

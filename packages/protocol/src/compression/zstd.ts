@@ -1,13 +1,25 @@
 /**
- * Zstandard frames via @mongodb-js/zstd (prebuilt native, runs on libuv's thread pool). Node 20's
- * zlib has no zstd; Node 22's does, and can replace this package once Node 20 is dropped.
+ * Zstandard frames through Node's own zlib (Node 22.15 and later; runs on libuv's thread pool like
+ * the other zlib codecs), so no native package is needed. See docs/decisions/007.
  */
-import { compress, decompress } from '@mongodb-js/zstd';
+import * as zlib from 'node:zlib';
+import { promisify } from 'node:util';
 
 const ZSTD_MAGIC = 0xfd2fb528;
 
+// Looked up rather than imported by name, so that loading the protocol on a Node without zstd
+// fails only when a zstd batch arrives, and then with a message that says what to do.
+const nodeZstd = zlib as Partial<Pick<typeof zlib, 'zstdCompress' | 'zstdDecompress'>>;
+const compressAsync = nodeZstd.zstdCompress && promisify(nodeZstd.zstdCompress);
+const decompressAsync = nodeZstd.zstdDecompress && promisify(nodeZstd.zstdDecompress);
+
+function unsupported(): never {
+  throw new Error(`zstd needs Node 22.15 or later (zlib's zstd); this is Node ${process.versions.node}`);
+}
+
 export function zstdCompress(data: Buffer, level = 3): Promise<Buffer> {
-  return compress(data, level);
+  if (compressAsync === undefined) unsupported();
+  return compressAsync(data, { params: { [zlib.constants.ZSTD_c_compressionLevel]: level } });
 }
 
 /** The content size a zstd frame header declares, or null when it does not declare one. */
@@ -97,10 +109,14 @@ export async function zstdDecompress(data: Buffer, maxOutputBytes: number): Prom
   if (bound > maxOutputBytes + MAX_BLOCK_OUTPUT) {
     throw new Error(`zstd data would decompress to more than ${maxOutputBytes} bytes (its blocks allow up to ${bound}), above the limit; refused before decompressing`);
   }
+  if (decompressAsync === undefined) unsupported();
   let out: Buffer;
   try {
-    out = await decompress(data);
+    out = await decompressAsync(data, { maxOutputLength: maxOutputBytes });
   } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new Error(`zstd data decompresses to more than the limit of ${maxOutputBytes} bytes`);
+    }
     throw new Error(`zstd data is corrupt: ${(e as Error).message}`);
   }
   if (out.length > maxOutputBytes) throw new Error(`zstd data decompressed to ${out.length} bytes, above the limit of ${maxOutputBytes}`);

@@ -7,7 +7,6 @@ import zlib from 'node:zlib';
 import { Admin, Consumer, Producer } from '@platformatic/kafka';
 import { RECORDS, type SentRecord } from '../records.js';
 import type { CaptureClient, Scenario } from './types.js';
-import '../../../support/node20-polyfills.js';
 
 const require = createRequire(import.meta.url);
 

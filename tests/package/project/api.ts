@@ -1,0 +1,48 @@
+// Type-checked in the installed project against the published declarations (dist/*.d.ts): the
+// public API as a TypeScript user writes it. Not run.
+import { startBroker, type Broker, type BrokerOptions } from '@sluice/broker';
+import { Admin, Consumer, KafkaError, Producer, type ConsumerRecord, type ProducerOptions, type RecordMetadata } from '@sluice/client';
+import { CompressionType, compress } from '@sluice/protocol';
+import { KafkaStreams, Serdes, StreamsBuilder, TopologyTestDriver, type KafkaStreamsState } from '@sluice/streams';
+import { main } from '@sluice/cli';
+
+export async function pipeline(options: BrokerOptions): Promise<RecordMetadata> {
+  const broker: Broker = await startBroker(options);
+  const producerOptions: ProducerOptions = { bootstrapServers: broker.bootstrap, compression: 'zstd', acks: 'all' };
+  const producer = new Producer(producerOptions);
+  const metadata = await producer.send({ topic: 'orders', key: 'k', value: JSON.stringify({ amount: 1 }), headers: { source: 'types' } });
+  const consumer = new Consumer({ bootstrapServers: broker.bootstrap, groupId: 'g', autoOffsetReset: 'earliest' });
+  consumer.subscribe(['orders']);
+  for await (const batch of consumer) {
+    const first: ConsumerRecord | undefined = batch.records[0];
+    const offset: bigint | number | undefined = first?.offset;
+    void offset;
+    break;
+  }
+  await consumer.close();
+  await new Admin({ bootstrapServers: broker.bootstrap }).close();
+  await producer.close();
+  await broker.close();
+  return metadata;
+}
+
+export function topology(): string {
+  const builder = new StreamsBuilder();
+  builder
+    .stream('in', { keySerde: Serdes.String(), valueSerde: Serdes.String() })
+    .filter((_key, value) => value !== null && value.length > 0)
+    .mapValues((value) => value.toUpperCase())
+    .to('out');
+  const driver = new TopologyTestDriver(builder.build());
+  driver.close();
+  const streams = new KafkaStreams(builder.build(), { applicationId: 'a', bootstrapServers: '127.0.0.1:9092' });
+  streams.setStateListener((state: KafkaStreamsState) => void state);
+  return builder.build().describe().toString();
+}
+
+export const zstd: Promise<Buffer> = compress(CompressionType.Zstd, Buffer.from('x'));
+export const isKafkaError = (e: unknown): boolean => e instanceof KafkaError && e.retriable;
+export const run: (argv: string[]) => Promise<number> = main;
+
+// @ts-expect-error a wrong option name must not type-check, so this check can fail
+export const wrong = new Producer({ bootstrapServer: 'x' });

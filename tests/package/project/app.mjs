@@ -1,0 +1,68 @@
+// Runs in a new project outside the repository, with Sluice installed from the packed tarballs
+// and no TypeScript loader: plain JavaScript against the published dist/. It starts a broker,
+// produces and consumes with the client, runs a streams topology, then prints the broker's
+// address and keeps it up until its standard input closes, so the test can run the installed
+// `sluice` command against it. Each step prints one JSON line.
+import { startBroker } from '@sluice/broker';
+import { Admin, Consumer, Producer } from '@sluice/client';
+import { KafkaStreams, Serdes, StreamsBuilder } from '@sluice/streams';
+
+const say = (message) => process.stdout.write(JSON.stringify(message) + '\n');
+const quiet = { info() {}, warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) };
+
+const broker = await startBroker({ port: 0, log: quiet });
+const bootstrapServers = broker.bootstrap;
+say({ step: 'broker', bootstrapServers, node: process.version });
+
+const admin = new Admin({ bootstrapServers });
+await admin.createTopics([
+  { name: 'greetings', numPartitions: 2 },
+  { name: 'events', numPartitions: 1 },
+  { name: 'important-events', numPartitions: 1 },
+]);
+
+// Client: what is produced comes back, every codec included (zstd is Node's own zlib).
+const sent = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
+for (const [i, compression] of sent.entries()) {
+  const producer = new Producer({ bootstrapServers, compression });
+  await producer.send({ topic: 'greetings', key: `k${i}`, value: `hello ${compression}` });
+  await producer.close();
+}
+const consumer = new Consumer({ bootstrapServers, groupId: 'package-test', autoOffsetReset: 'earliest' });
+consumer.subscribe(['greetings']);
+const received = [];
+for await (const batch of consumer) {
+  for (const record of batch.records) received.push(`${record.key.toString()}=${record.value.toString()}`);
+  if (received.length >= sent.length) break;
+}
+await consumer.close();
+say({ step: 'client', received: received.sort() });
+
+// Streams: the classic filter, through the broker.
+const builder = new StreamsBuilder();
+builder
+  .stream('events', { keySerde: Serdes.String(), valueSerde: Serdes.String() })
+  .filter((_key, value) => value.includes('important'))
+  .to('important-events');
+const streams = new KafkaStreams(builder.build(), { applicationId: 'package-test-filter', bootstrapServers });
+await streams.start();
+const producer = new Producer({ bootstrapServers });
+for (const value of ['boring 1', 'important 2', 'boring 3', 'important 4']) await producer.send({ topic: 'events', value });
+const output = new Consumer({ bootstrapServers, groupId: 'package-test-output', autoOffsetReset: 'earliest' });
+output.subscribe(['important-events']);
+const filtered = [];
+for await (const batch of output) {
+  for (const record of batch.records) filtered.push(record.value.toString());
+  if (filtered.length >= 2) break;
+}
+await output.close();
+await streams.close();
+await producer.close();
+await admin.close();
+say({ step: 'streams', filtered });
+
+say({ step: 'ready', bootstrapServers });
+process.stdin.resume();
+await new Promise((resolve) => process.stdin.on('end', resolve));
+await broker.close();
+say({ step: 'closed' });
