@@ -4,23 +4,47 @@
  * (tests/support/java, kafka-clients 4.3.1). Prints each figure and the Sluice/Kafka ratio.
  *
  *   node --conditions=sluice:source --import tsx bench/broker/run.ts [--records 200000] [--latency-samples 2000]
+ *        [--startup-rounds 3] [--topics 100] [--partitions-per-topic 10] [--startup-only]
  *
- * Measured: start-up time to the first answered request, idle memory (RSS), produce throughput
- * (1 KiB records, acks=all) to 1 and 6 partitions, consume throughput, loaded memory, and
- * produce-to-consume latency percentiles.
+ * Measured: start-up time to the first answered request (an ApiVersions and a Metadata request,
+ * the same probe for both) on an empty data folder and, after a clean stop, on a folder holding
+ * 1,000 partitions with a few records each (median of --startup-rounds restarts); idle memory
+ * (RSS), produce throughput (1 KiB records, acks=all) to 1 and 6 partitions, consume throughput,
+ * loaded memory, and produce-to-consume latency percentiles.
+ *
+ * Sluice runs as a user gets it from `npx sluice broker`: the built JavaScript in dist/ with no
+ * loader (the `sluice:source` condition this script itself runs under is kept from the broker
+ * process), so `npm run build` must have run; the output says which entry point it resolved.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Admin, Producer } from '@sluice/client';
 import { startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
 import { javaTool } from '../../tests/support/java.js';
-import { freePort, startBrokerProcess } from '../../tests/support/processes.js';
+import { freePort, repoRoot, sluiceBin } from '../../tests/support/processes.js';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' }, 'latency-samples': { type: 'string', default: '2000' } } });
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '200000' },
+    'latency-samples': { type: 'string', default: '2000' },
+    'startup-rounds': { type: 'string', default: '3' },
+    topics: { type: 'string', default: '100' },
+    'partitions-per-topic': { type: 'string', default: '10' },
+    'startup-only': { type: 'boolean', default: false },
+  },
+});
 const RECORDS = Number(values.records);
 const SAMPLES = Number(values['latency-samples']);
 const SIZE = 1024;
+const STARTUP_ROUNDS = Number(values['startup-rounds']);
+const TOPICS = Number(values.topics);
+const PARTITIONS_PER_TOPIC = Number(values['partitions-per-topic']);
+const RECORDS_PER_PARTITION = 5;
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -28,7 +52,6 @@ function rssMb(pid: number): number {
 }
 
 interface Result {
-  startupMs: number;
   idleMb: number;
   produce1: number;
   produce6: number;
@@ -48,7 +71,7 @@ async function createTopics(bootstrap: string): Promise<void> {
   await javaTool(['create-topic', bootstrap, 'bench-e2e', '1']);
 }
 
-async function measure(bootstrap: string, pid: number, startupMs: number): Promise<Result> {
+async function measure(bootstrap: string, pid: number): Promise<Result> {
   await new Promise((r) => setTimeout(r, 2000));
   const idleMb = rssMb(pid);
   await createTopics(bootstrap);
@@ -59,7 +82,6 @@ async function measure(bootstrap: string, pid: number, startupMs: number): Promi
   const loadedMb = rssMb(pid);
   const e2e = (await javaTool(['perf-e2e', bootstrap, 'bench-e2e', String(SAMPLES), String(SIZE)]))[0];
   return {
-    startupMs,
     idleMb,
     produce1: p1.mbPerSec as number,
     produce6: p6.mbPerSec as number,
@@ -72,40 +94,260 @@ async function measure(bootstrap: string, pid: number, startupMs: number): Promi
   };
 }
 
+// ---- Starting Sluice as a user does, and timing it ----
+
+/** The broker process's environment: this script's own loader and source condition left out,
+ * so that `sluice` resolves @sluice/cli to dist/ as an installed package does. */
+function userEnv(): NodeJS.ProcessEnv {
+  const nodeOptions = (process.env.NODE_OPTIONS ?? '')
+    .split(/\s+/)
+    .filter((o) => o !== '' && !o.includes('sluice:source') && !o.includes('tsx'))
+    .join(' ');
+  return { ...process.env, NODE_OPTIONS: nodeOptions };
+}
+
+/** What `sluice` will run, asked of a process with the broker's own environment. */
+function sluiceEntryPoint(): string {
+  const entry = execFileSync(process.execPath, ['--input-type=module', '-e', "process.stdout.write(import.meta.resolve('@sluice/cli'))"], {
+    cwd: repoRoot,
+    env: userEnv(),
+    encoding: 'utf8',
+  });
+  const path = fileURLToPath(entry);
+  if (!path.endsWith('.js')) throw new Error(`sluice would run ${path}, not built JavaScript`);
+  if (!existsSync(path)) throw new Error(`${path} is missing: build the packages first (npm run build)`);
+  return path;
+}
+
+/** One Kafka request frame (request header v1: api key, version, correlation id, client id). */
+function requestFrame(apiKey: number, apiVersion: number, correlationId: number, body: Buffer): Buffer {
+  const clientId = Buffer.from('bench-probe');
+  const header = Buffer.alloc(10);
+  header.writeInt16BE(apiKey, 0);
+  header.writeInt16BE(apiVersion, 2);
+  header.writeInt32BE(correlationId, 4);
+  header.writeInt16BE(clientId.length, 8);
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(header.length + clientId.length + body.length, 0);
+  return Buffer.concat([size, header, clientId, body]);
+}
+
+/**
+ * Whether a broker on `port` answers ApiVersions v0 without error and then Metadata v1 (all
+ * topics) with at least one broker: the same two requests the reference Kafka's readiness probe
+ * sends, so that both brokers are timed to the same answer.
+ */
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    let buffered = Buffer.alloc(0);
+    let step = 0;
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), 3000);
+    socket.on('error', () => done(false));
+    socket.on('close', () => done(false));
+    socket.on('data', (chunk) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      if (buffered.length < 4 || buffered.length < 4 + buffered.readInt32BE(0)) return;
+      const frame = buffered.subarray(4, 4 + buffered.readInt32BE(0));
+      buffered = buffered.subarray(4 + frame.length);
+      if (step === 0) {
+        if (frame.readInt32BE(0) !== 1 || frame.readInt16BE(4) !== 0) return done(false);
+        step = 1;
+        const allTopics = Buffer.alloc(4);
+        allTopics.writeInt32BE(-1, 0);
+        socket.write(requestFrame(3, 1, 2, allTopics));
+      } else {
+        done(frame.readInt32BE(0) === 2 && frame.readInt32BE(4) >= 1);
+      }
+    });
+    socket.connect(port, '127.0.0.1', () => socket.write(requestFrame(18, 0, 1, Buffer.alloc(0))));
+  });
+}
+
+interface SluiceProcess {
+  child: ChildProcess;
+  port: number;
+  /** From spawning the process to the first answered request. */
+  startupMs: number;
+  /** Stops it with SIGTERM (a clean stop: every partition closed and synced) and waits for it. */
+  stop(): Promise<void>;
+}
+
+/** Starts `sluice broker` on `dataDir` and times it to the first answered request. */
+async function startSluice(dataDir: string): Promise<SluiceProcess> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [sluiceBin, 'broker', '--port', String(port), '--data-dir', dataDir], {
+    env: userEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  // Polled every 5 ms: a refused connection costs well under that.
+  while (!(await answers(port))) {
+    if (exitCode !== undefined) throw new Error(`sluice broker exited (${exitCode}) during start-up:\n${output}`);
+    if (performance.now() - started > 60_000) throw new Error(`sluice broker did not answer within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const startupMs = performance.now() - started;
+  return {
+    child,
+    port,
+    startupMs,
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) throw new Error(`sluice broker did not stop cleanly (exit ${code}):\n${output}`);
+    },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Fills a broker with TOPICS × PARTITIONS_PER_TOPIC partitions, RECORDS_PER_PARTITION records of
+ * 100 bytes in each, so that a restart opens real logs (segments, indexes, producer state), not
+ * empty folders. The same client for both brokers.
+ */
+async function fillWithPartitions(bootstrap: string): Promise<void> {
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  const names = Array.from({ length: TOPICS }, (_, i) => `startup-${String(i).padStart(3, '0')}`);
+  try {
+    for (let i = 0; i < names.length; i += 20) {
+      await admin.createTopics(names.slice(i, i + 20).map((name) => ({ name, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: 1 })));
+    }
+  } finally {
+    await admin.close();
+  }
+  const producer = new Producer({ bootstrapServers: bootstrap });
+  try {
+    const value = Buffer.alloc(100, 'x');
+    const records = names.flatMap((topic) =>
+      Array.from({ length: PARTITIONS_PER_TOPIC * RECORDS_PER_PARTITION }, (_, i) => ({ topic, partition: i % PARTITIONS_PER_TOPIC, value })),
+    );
+    await producer.sendBatch(records);
+  } finally {
+    await producer.close();
+  }
+}
+
+interface Startup {
+  emptyMs: number;
+  manyPartitionsMs: number;
+}
+
+async function sluiceStartup(): Promise<Startup> {
+  const empty: number[] = [];
+  for (let round = 0; round < STARTUP_ROUNDS; round++) {
+    const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-startup-'));
+    try {
+      const broker = await startSluice(dir);
+      empty.push(broker.startupMs);
+      await broker.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-partitions-'));
+  const many: number[] = [];
+  try {
+    const first = await startSluice(dir);
+    await fillWithPartitions(`127.0.0.1:${first.port}`);
+    await first.stop();
+    for (let round = 0; round < STARTUP_ROUNDS; round++) {
+      const broker = await startSluice(dir);
+      many.push(broker.startupMs);
+      await broker.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { emptyMs: median(empty), manyPartitionsMs: median(many) };
+}
+
+async function kafkaStartup(): Promise<Startup> {
+  const quiet = { log: () => {} };
+  const measureRestarts = async (dir: string) => {
+    const times: number[] = [];
+    for (let round = 0; round < STARTUP_ROUNDS; round++) {
+      const k = await startApacheKafka({ logDir: dir, ...quiet });
+      times.push(k.startupMs);
+      await k.stop(); // SIGTERM: a controlled shutdown, which writes Kafka's clean-shutdown marker
+    }
+    return median(times);
+  };
+  const emptyDir = mkdtempSync(join(tmpdir(), 'kafka-bench-startup-'));
+  const manyDir = mkdtempSync(join(tmpdir(), 'kafka-bench-partitions-'));
+  try {
+    // Format and start once, then time starts on the formatted folder: Kafka cannot start on a
+    // folder that was never formatted.
+    await (await startApacheKafka({ logDir: emptyDir, ...quiet })).stop();
+    const emptyMs = await measureRestarts(emptyDir);
+    const first = await startApacheKafka({ logDir: manyDir, ...quiet });
+    try {
+      await fillWithPartitions(first.bootstrap);
+    } finally {
+      await first.stop();
+    }
+    return { emptyMs, manyPartitionsMs: await measureRestarts(manyDir) };
+  } finally {
+    rmSync(emptyDir, { recursive: true, force: true });
+    rmSync(manyDir, { recursive: true, force: true });
+  }
+}
+
+// ---- Throughput, latency and memory ----
+
 async function sluice(): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-broker-'));
-  const port = await freePort();
-  const started = Date.now();
-  const broker = await startBrokerProcess(port, dir);
-  const startupMs = Date.now() - started;
+  const broker = await startSluice(dir);
   try {
-    return await measure(`127.0.0.1:${port}`, broker.child.pid!, startupMs);
+    return await measure(`127.0.0.1:${broker.port}`, broker.child.pid!);
   } finally {
-    broker.child.kill('SIGTERM');
-    await broker.exited;
+    await broker.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function kafka(): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'kafka-bench-broker-'));
-  // Format and start once, then time a start on the formatted folder, as for Sluice.
-  await (await startApacheKafka({ logDir: dir, log: () => {} })).stop();
   const k = await startApacheKafka({ logDir: dir, log: () => {} });
   try {
-    return await measure(k.bootstrap, k.pid, k.startupMs);
+    return await measure(k.bootstrap, k.pid);
   } finally {
     await k.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+function ratioRow(label: string, sluiceValue: number, kafkaValue: number, unit: string, higherIsBetter: boolean): void {
+  const ratio = sluiceValue / kafkaValue;
+  console.log(`${label.padEnd(46)} ${sluiceValue.toFixed(1).padStart(10)} ${kafkaValue.toFixed(1).padStart(12)} ${unit.padEnd(5)} ${ratio.toFixed(2)}× ${higherIsBetter ? '(higher is better)' : '(lower is better)'}`);
+}
 
-console.log(`${RECORDS} records of ${SIZE} bytes, acks=all; ${SAMPLES} latency samples\n`);
-const s = await sluice();
-const k = await kafka();
+const entryPoint = sluiceEntryPoint();
+console.log(`Sluice: ${process.execPath} ${sluiceBin} broker, running ${entryPoint} (built JavaScript, no loader), Node ${process.version}`);
+const partitions = TOPICS * PARTITIONS_PER_TOPIC;
+console.log(`start-up: median of ${STARTUP_ROUNDS}; ${partitions} partitions as ${TOPICS} topics × ${PARTITIONS_PER_TOPIC}, ${RECORDS_PER_PARTITION} records each, restarted after a clean stop`);
+if (!values['startup-only']) console.log(`${RECORDS} records of ${SIZE} bytes, acks=all; ${SAMPLES} latency samples`);
+console.log();
+const sStart = await sluiceStartup();
+const kStart = await kafkaStartup();
+const s = values['startup-only'] ? undefined : await sluice();
+const k = values['startup-only'] ? undefined : await kafka();
+console.log(`${''.padEnd(46)} ${'Sluice'.padStart(10)} ${'Kafka 4.3.1'.padStart(12)}   Sluice/Kafka`);
+ratioRow('start-up to first answered request, empty', sStart.emptyMs, kStart.emptyMs, 'ms', false);
+ratioRow(`start-up to first answered request, ${partitions} p.`, sStart.manyPartitionsMs, kStart.manyPartitionsMs, 'ms', false);
 const rows: [string, keyof Result, string, boolean][] = [
-  ['start-up to first answered request', 'startupMs', 'ms', false],
   ['memory, idle (RSS)', 'idleMb', 'MB', false],
   ['produce, 1 partition', 'produce1', 'MB/s', true],
   ['produce, 6 partitions', 'produce6', 'MB/s', true],
@@ -116,9 +358,8 @@ const rows: [string, keyof Result, string, boolean][] = [
   ['end-to-end latency p50', 'e2eP50', 'ms', false],
   ['end-to-end latency p99', 'e2eP99', 'ms', false],
 ];
-console.log(`${''.padEnd(40)} ${'Sluice'.padStart(10)} ${'Kafka 4.3.1'.padStart(12)}   Sluice/Kafka`);
-for (const [label, key, unit, higherIsBetter] of rows) {
-  const ratio = s[key] / k[key];
-  console.log(`${label.padEnd(40)} ${s[key].toFixed(1).padStart(10)} ${k[key].toFixed(1).padStart(12)} ${unit.padEnd(5)} ${ratio.toFixed(2)}× ${higherIsBetter ? '(higher is better)' : '(lower is better)'}`);
+if (s && k) {
+  for (const [label, key, unit, higherIsBetter] of rows) ratioRow(label, s[key], k[key], unit, higherIsBetter);
+  console.log('\nKafka durability note: with acks=all Kafka acknowledges once the (only) replica has the data in its page cache; Sluice acknowledges after fdatasync.');
 }
-console.log('\nKafka durability note: with acks=all Kafka acknowledges once the (only) replica has the data in its page cache; Sluice acknowledges after fdatasync.');
+console.log('Kafka is probed every 250 ms until it logs "Kafka Server started", then every 100 ms; Sluice every 5 ms: Kafka\'s start-up may read up to 250 ms long.');

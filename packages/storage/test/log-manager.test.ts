@@ -64,3 +64,31 @@ test('many partitions share a bounded number of open files', async () => {
   assert.ok(cache.openCount <= 20 && cache.descriptors <= 20, `${cache.openCount} files open, ${cache.descriptors} descriptors`);
   for (let p = 0; p < 200; p += 37) assert.equal((await readAll(m.log('wide', p)!))[0].value, `v${p}`);
 });
+
+test('a restart opens partitions side by side: each topic gets its own partitions back, in order, with fewer files allowed open than partitions opened at once', async () => {
+  const fs = new MemoryFileSystem();
+  const sizes: [string, number][] = [['one', 1], ['wide', 130], ['seven', 7]];
+  const m = await open(fs);
+  for (const [name, partitions] of sizes) {
+    await m.createTopic(name, partitions);
+    for (let p = 0; p < partitions; p++) await m.log(name, p)!.append(batch(Array.from({ length: p % 3 + 1 }, (_, i) => `${name}-${p}-${i}`)));
+  }
+  await m.close();
+
+  const check = async (how: string) => {
+    const progress: string[] = [];
+    const again = await open(fs, { maxOpenFiles: 2, onProgress: (opened, total) => progress.push(`${opened}/${total}`) });
+    assert.deepEqual(progress, ['100/138', '138/138'], how);
+    for (const [name, partitions] of sizes) {
+      for (let p = 0; p < partitions; p++) {
+        const values = (await readAll(again.log(name, p)!)).map((r) => r.value);
+        assert.deepEqual(values, Array.from({ length: p % 3 + 1 }, (_, i) => `${name}-${p}-${i}`), `${how}: ${name}-${p}`);
+      }
+      assert.equal(again.log(name, partitions), undefined);
+    }
+    return again;
+  };
+  await (await check('after a clean stop')).close();
+  fs.powerLoss();
+  await check('after a power loss (every segment scanned)');
+});

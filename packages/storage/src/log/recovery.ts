@@ -20,12 +20,15 @@ interface CleanState {
   segments: { base: string; size: number; next: string; maxTimestamp: string; offsetOfMaxTimestamp: string }[];
 }
 
-async function readOptional(log: PartitionLog, name: string): Promise<Buffer | null> {
-  const fs = log.cache.fs;
-  const path = `${log.dir}/${name}`;
-  if (!(await fs.exists(path))) return null;
+/**
+ * A small file of the partition's folder, or null if it is not there or cannot be read. Whether
+ * it is there comes from the folder's listing, not from a call per file: start-up opens every
+ * partition, and each call to the file system is a trip through libuv's few threads.
+ */
+async function readOptional(log: PartitionLog, names: ReadonlySet<string>, name: string): Promise<Buffer | null> {
+  if (!names.has(name)) return null;
   try {
-    return await fs.readFile(path);
+    return await log.cache.fs.readFile(`${log.dir}/${name}`);
   } catch {
     return null;
   }
@@ -38,16 +41,17 @@ export async function recoverLog(log: PartitionLog): Promise<void> {
   for (const n of names) {
     if (n.endsWith('.tmp') || n.endsWith('.deleted') || n.endsWith('.cleaned')) await fs.remove(`${log.dir}/${n}`);
   }
+  const present = new Set(names);
   const bases = names
     .filter((n) => /^\d{20}\.log$/.test(n))
     .map((n) => BigInt(n.slice(0, 20)))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const startText = (await readOptional(log, LOG_START_FILE))?.toString().trim();
+  const startText = (await readOptional(log, present, LOG_START_FILE))?.toString().trim();
   let logStartOffset = startText && /^\d+$/.test(startText) ? BigInt(startText) : 0n;
-  const pointText = (await readOptional(log, RECOVERY_POINT_FILE))?.toString().trim();
+  const pointText = (await readOptional(log, present, RECOVERY_POINT_FILE))?.toString().trim();
   const recoveryPoint = pointText && /^\d+$/.test(pointText) ? BigInt(pointText) : 0n;
 
-  const cleanRaw = await readOptional(log, CLEAN_SHUTDOWN_FILE);
+  const cleanRaw = await readOptional(log, present, CLEAN_SHUTDOWN_FILE);
   let clean: CleanState | null = null;
   try {
     clean = cleanRaw === null ? null : (JSON.parse(cleanRaw.toString()) as CleanState);
@@ -57,10 +61,10 @@ export async function recoverLog(log: PartitionLog): Promise<void> {
   let segments: Segment[] | null = null;
   let cleanerCheckpoint = 0n;
   if (clean !== null) {
-    segments = await loadClean(log, bases, clean);
+    segments = await loadClean(log, present, bases, clean);
     if (segments !== null) {
       cleanerCheckpoint = BigInt(clean.cleanerCheckpoint);
-      const snapshot = await readOptional(log, PRODUCER_STATE_FILE);
+      const snapshot = await readOptional(log, present, PRODUCER_STATE_FILE);
       try {
         if (snapshot !== null) log.producers.load(JSON.parse(snapshot.toString()));
       } catch {
@@ -82,15 +86,15 @@ export async function recoverLog(log: PartitionLog): Promise<void> {
 }
 
 /** Segments as the clean shutdown left them, or null if the files disagree with the record. */
-async function loadClean(log: PartitionLog, bases: bigint[], clean: CleanState): Promise<Segment[] | null> {
+async function loadClean(log: PartitionLog, present: ReadonlySet<string>, bases: bigint[], clean: CleanState): Promise<Segment[] | null> {
   if (clean.segments.length !== bases.length || clean.segments.some((s, i) => BigInt(s.base) !== bases[i])) return null;
   const out: Segment[] = [];
   for (const recorded of clean.segments) {
     const s = log.newSegment(BigInt(recorded.base));
     s.markExisting();
     if ((await s.fileSize()) !== recorded.size) return null;
-    const index = (await readOptional(log, s.files.index.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
-    const timeIndex = (await readOptional(log, s.files.timeIndex.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
+    const index = (await readOptional(log, present, s.files.index.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
+    const timeIndex = (await readOptional(log, present, s.files.timeIndex.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
     const ok = s.loadIndexes(index, timeIndex, recorded.size, BigInt(recorded.next), BigInt(recorded.maxTimestamp), BigInt(recorded.offsetOfMaxTimestamp));
     if (!ok) {
       // Damaged or missing indexes: rebuild this segment's from its batches.
