@@ -25,6 +25,7 @@ import { advertisedListener, servedListener } from './listeners.js';
 import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
 import { RequestDispatcher } from './network/dispatcher.js';
+import { interceptHandlers, type RequestInterceptor } from './network/intercept.js';
 import { KafkaServer, type NetworkStats } from './network/server.js';
 import { listenOptions } from './network/settings.js';
 import { TopicManager } from './topics/topic-manager.js';
@@ -43,6 +44,8 @@ export interface BrokerOptions {
   log?: BrokerLog;
   /** A filesystem other than the real one (tests). */
   fs?: FileSystem;
+  /** Tests only: replace or delay the answer to chosen requests (network/intercept.ts). */
+  interceptRequest?: RequestInterceptor;
 }
 
 export interface Broker {
@@ -126,7 +129,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     if (replayed > 0) log.info(`loaded ${groups.groups.size} groups and their offsets from ${replayed} records`);
     groups.start();
 
-    const handlers: readonly Handler[] = HANDLERS;
+    const handlers: readonly Handler[] = options.interceptRequest ? interceptHandlers(HANDLERS, options.interceptRequest) : HANDLERS;
     const advertised = { host, port };
     const core: BrokerCore = {
       nodeId,
