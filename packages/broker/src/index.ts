@@ -4,3 +4,10 @@ export { BROKER_CONFIGS, ConfigError } from './config/definitions.js';
 export type { BrokerLog } from './core.js';
 export { DataDirLockedError, LOCK_FILE } from './data-dir-lock.js';
 export { ListenError } from './port-check.js';
+export {
+  BrokerChannels,
+  type BrokerRequestMessage,
+  type BrokerProduceMessage,
+  type BrokerFetchMessage,
+  type BrokerGroupStateMessage,
+} from './diagnostics.js';

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@sluice/protocol';
+import { groupStateChannel, type BrokerGroupStateMessage } from '../diagnostics.js';
 
 export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
 
@@ -118,6 +119,10 @@ export class ClassicGroup {
     this.previousState = this.state;
     this.state = state;
     this.stateTimestamp = now;
+    if (groupStateChannel.hasSubscribers) {
+      const message: BrokerGroupStateMessage = { groupId: this.groupId, from: this.previousState, to: state, generationId: this.generationId, members: [...this.members.keys()] };
+      groupStateChannel.publish(message);
+    }
   }
 
   get numAwaitingJoin(): number {

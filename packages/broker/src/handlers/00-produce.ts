@@ -28,6 +28,7 @@ import {
   validateCompressedRecords,
 } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
+import { produceChannel, type BrokerProduceMessage } from '../diagnostics.js';
 import { defer } from '../network/deferred.js';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
@@ -112,7 +113,13 @@ function appendPartition(broker: BrokerCore, topic: string, index: number, check
   const partition = broker.topics.partition(topic, index);
   if (partition === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   return partition.append(checked, durable).then(
-    (r) => ({ index, errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, recordErrors: [], errorMessage: null }),
+    (r) => {
+      if (produceChannel.hasSubscribers) {
+        const message: BrokerProduceMessage = { topic, partition: index, baseOffset: r.baseOffset, lastOffset: r.lastOffset, records: Number(r.lastOffset - r.baseOffset) + 1, bytes: checked.length };
+        produceChannel.publish(message);
+      }
+      return { index, errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, recordErrors: [], errorMessage: null };
+    },
     (e) => {
       const code = errorCodeOf(e);
       if (code === ErrorCode.UNKNOWN_SERVER_ERROR) broker.log.error(`append to ${topic}-${index} failed`, e);

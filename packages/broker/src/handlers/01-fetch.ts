@@ -20,6 +20,7 @@
 import { Apis, ErrorCode, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
 import { type BrokerCore, partitionKey } from '../core.js';
 import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type SessionPartition } from '../fetch/fetch-sessions.js';
+import { fetchChannel, type BrokerFetchMessage } from '../diagnostics.js';
 import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';
@@ -201,6 +202,7 @@ export const fetchHandler = defineHandler({
       if (entry === undefined) responses.set(key, (entry = { topic: w.topic, topicId: w.topicId, partitions: [] }));
       entry.partitions.push(data);
     }
+    if (fetchChannel.hasSubscribers) publishFetch(included);
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId, responses: [...responses.values()] };
   },
 });
@@ -262,4 +264,10 @@ function withoutOffsets(data: FetchResponsePartitionDataInput): void {
   data.highWatermark = -1n;
   data.lastStableOffset = -1n;
   data.logStartOffset = -1n;
+}
+
+function publishFetch(answered: readonly { wanted: Wanted; data: FetchResponsePartitionDataInput }[]): void {
+  const partitions = answered.map(({ wanted: w, data }) => ({ topic: w.topic, partition: w.index, errorCode: data.errorCode, bytes: data.records?.length ?? 0 }));
+  const message: BrokerFetchMessage = { partitions, bytes: partitions.reduce((sum, p) => sum + p.bytes, 0) };
+  fetchChannel.publish(message);
 }

@@ -10,6 +10,7 @@ import { unsupportedApiVersionsResponse } from '../handlers/18-api-versions.js';
 import type { Handler, RequestContext } from '../handlers/handler.js';
 import { CloseConnection, type Connection, type Dispatcher, type Reply } from './connection.js';
 import { Deferred } from './deferred.js';
+import { requestChannel, type BrokerRequestMessage } from '../diagnostics.js';
 
 export class RequestDispatcher implements Dispatcher {
   private readonly byKey = new Map<number, Handler>();
@@ -45,8 +46,18 @@ export class RequestDispatcher implements Dispatcher {
       throw e;
     }
     const ctx: RequestContext = { broker: this.broker, connection, header: decoded.header, version: apiVersion };
-    const result = await handler.handle(ctx, decoded.body as never);
+    // Checked once per request: without a subscriber the request costs no clock read.
+    if (requestChannel.hasSubscribers) return observed(ctx, handler, (onAnswer) => this.answer(ctx, handler, decoded.body, onAnswer));
+    return this.answer(ctx, handler, decoded.body);
+  }
+
+  /** Runs the handler and encodes its answer; onAnswer sees the answer before it is encoded. */
+  private async answer(ctx: RequestContext, handler: Handler, body: unknown, onAnswer?: (answer: unknown) => void): Promise<Reply> {
+    const { version: apiVersion, header } = ctx;
+    const correlationId = header.correlationId;
+    const result = await handler.handle(ctx, body as never);
     const encode = (body: unknown): Buffer[] | null => {
+      onAnswer?.(body);
       if (body === null) return null;
       try {
         return encodeResponse(handler.api, apiVersion, correlationId, body);
@@ -61,4 +72,45 @@ export class RequestDispatcher implements Dispatcher {
     if (result instanceof Deferred) return new Deferred(result.result.then(encode));
     return encode(result);
   }
+}
+
+/** Runs a request and publishes it on sluice:broker:request once answered (deferred answers too). */
+async function observed(ctx: RequestContext, handler: Handler, run: (onAnswer: (answer: unknown) => void) => Promise<Reply>): Promise<Reply> {
+  const started = performance.now();
+  let answer: unknown = null;
+  const publish = (error?: unknown) => {
+    const message: BrokerRequestMessage = {
+      apiKey: handler.api.apiKey,
+      apiName: handler.api.name,
+      apiVersion: ctx.version,
+      correlationId: ctx.header.correlationId,
+      clientId: ctx.header.clientId ?? null,
+      remote: ctx.connection.remote,
+      durationMs: performance.now() - started,
+    };
+    const errorCode = (answer as { errorCode?: unknown } | null)?.errorCode;
+    if (typeof errorCode === 'number' && errorCode !== 0) message.errorCode = errorCode;
+    if (error !== undefined) message.error = error;
+    requestChannel.publish(message);
+  };
+  let reply: Reply;
+  try {
+    reply = await run((a) => (answer = a));
+  } catch (e) {
+    publish(e);
+    throw e;
+  }
+  if (!(reply instanceof Deferred)) {
+    publish();
+    return reply;
+  }
+  return new Deferred(
+    reply.result.then(
+      (r) => (publish(), r),
+      (e) => {
+        publish(e);
+        throw e;
+      },
+    ),
+  );
 }
