@@ -65,3 +65,12 @@ export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './ne
 
 export { KafkaError, ClientErrorCode, type KafkaErrorOptions } from './errors.js';
 export { optionRows, type OptionRow } from './options.js';
+
+export {
+  ClientChannels,
+  type ClientBroker,
+  type ClientRequestMessage,
+  type ClientBatchMessage,
+  type ClientRecordsMessage,
+  type ClientMemberStateMessage,
+} from './diagnostics.js';

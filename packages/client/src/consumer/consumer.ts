@@ -133,6 +133,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       retryBackoffMs: o.retryBackoffMs,
       retryBackoffMaxMs: o.retryBackoffMaxMs,
       autoOffsetReset: o.autoOffsetReset,
+      groupId: o.groupId ?? null,
     });
     this.fetcher.onPositionsNeeded = () => this.ensurePositions();
     if (o.groupId) {

@@ -10,6 +10,7 @@ import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.js';
 import type { Cluster } from '../network/cluster.js';
 import { backoffMs } from '../util.js';
+import { recordsChannel, type ClientRecordsMessage } from '../diagnostics.js';
 import { decodeFetchedRecords, type ConsumerRecord } from './records.js';
 import type { CompletedFetch, PartitionState, ResetPolicy, SubscriptionState } from './state.js';
 
@@ -24,6 +25,8 @@ export interface FetcherConfig {
   retryBackoffMs: number;
   retryBackoffMaxMs: number;
   autoOffsetReset: ResetPolicy;
+  /** Named in the sluice:client:records events; null without a group. */
+  groupId?: string | null;
 }
 
 /** Records of one partition, delivered together. */
@@ -317,9 +320,23 @@ export class Fetcher {
         s.buffered = null;
         this.schedule();
       }
+      if (recordsChannel.hasSubscribers) this.publishDelivered(s.topic, s.partition, records);
       return { topic: s.topic, partition: s.partition, records, highWatermark: cf.highWatermark, nextOffset: next };
     }
     return null;
+  }
+
+  private publishDelivered(topic: string, partition: number, records: readonly ConsumerRecord[]): void {
+    const message: ClientRecordsMessage = {
+      clientId: this.cluster.config.clientId,
+      groupId: this.config.groupId ?? null,
+      topic,
+      partition,
+      records: records.length,
+      firstOffset: records[0]!.offset,
+      lastOffset: records[records.length - 1]!.offset,
+    };
+    recordsChannel.publish(message);
   }
 
   /** Drops buffered records of partitions no longer assigned (they are dropped lazily otherwise). */

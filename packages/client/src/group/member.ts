@@ -10,6 +10,7 @@
  * coordinator when it moves, and reports errors it cannot recover from through `onFatal`.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
+import { memberStateChannel, type ClientMemberStateMessage } from '../diagnostics.js';
 import { ClientErrorCode, KafkaError, brokerError } from '../errors.js';
 import { type Cluster, CoordinatorType } from '../network/cluster.js';
 import type { Connection } from '../network/connection.js';
@@ -83,7 +84,7 @@ export class GroupMember {
   memberId = '';
   protocolName: string | null = null;
   leaderId = '';
-  state: MemberState = 'unjoined';
+  private currentState: MemberState = 'unjoined';
   /** Called when the member hits an error it cannot recover from. */
   onFatal: (error: KafkaError) => void = () => {};
   /** Called after each successful heartbeat and join (liveness for the consumer). */
@@ -107,6 +108,20 @@ export class GroupMember {
     readonly config: GroupMemberConfig,
     private readonly handler: GroupProtocolHandler,
   ) {}
+
+  get state(): MemberState {
+    return this.currentState;
+  }
+
+  /** Every change of state goes through here, so that sluice:client:member-state sees them all. */
+  private set state(next: MemberState) {
+    const from = this.currentState;
+    this.currentState = next;
+    if (from !== next && memberStateChannel.hasSubscribers) {
+      const message: ClientMemberStateMessage = { groupId: this.config.groupId, memberId: this.memberId, generationId: this.generationId, from, to: next };
+      memberStateChannel.publish(message);
+    }
+  }
 
   private isClosed(): boolean {
     return this.state === 'closed';

@@ -12,6 +12,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { type ApiCodec, Apis, ApiKey, FrameDecoder, decodeResponse, encodeRequest } from '@sluice/protocol';
+import { requestChannel, type ClientRequestMessage } from '../diagnostics.js';
 import { ClientErrorCode, KafkaError, abortError, brokerError } from '../errors.js';
 import type { SaslMechanism } from './sasl.js';
 import { type BrokerVersions, CLIENT_VERSIONS, negotiate } from './versions.js';
@@ -178,6 +179,12 @@ export class Connection {
     } catch (e) {
       return Promise.reject(new KafkaError(ClientErrorCode.INVALID_ARGUMENT, `cannot encode ${api.name} v${version}: ${(e as Error).message}`, { cause: e }));
     }
+    if (requestChannel.hasSubscribers) return this.observed(api, version, correlationId, performance.now(), this.sendFrame(socket, api, version, correlationId, frame, options, decode));
+    return this.sendFrame(socket, api, version, correlationId, frame, options, decode);
+  }
+
+  private sendFrame(socket: net.Socket, api: Api, version: number, correlationId: number, frame: Buffer[], options: RequestOptions, decode: ((frame: Buffer) => unknown) | undefined): Promise<unknown> {
+    const { signal } = options;
     if (options.noResponse) {
       // Resolve once the bytes are handed to the kernel, so that closing the connection right
       // after (a producer with acks=0 closing) does not discard a request still in Node's buffer.
@@ -201,6 +208,35 @@ export class Connection {
       this.armTimer(p.deadline);
       this.write(socket, frame);
     });
+  }
+
+  /** Publishes a request on sluice:client:request once it is answered or has failed. */
+  private observed(api: Api, version: number, correlationId: number, started: number, sent: Promise<unknown>): Promise<unknown> {
+    const publish = (answer: unknown, error?: unknown) => {
+      const message: ClientRequestMessage = {
+        apiKey: api.apiKey,
+        apiName: api.name,
+        apiVersion: version,
+        correlationId,
+        clientId: this.config.clientId,
+        broker: { nodeId: this.nodeId, host: this.host, port: this.port },
+        durationMs: performance.now() - started,
+      };
+      const errorCode = (answer as { errorCode?: unknown } | undefined)?.errorCode;
+      if (typeof errorCode === 'number' && errorCode !== 0) message.errorCode = errorCode;
+      if (error !== undefined) message.error = error;
+      requestChannel.publish(message);
+    };
+    return sent.then(
+      (answer) => {
+        publish(answer);
+        return answer;
+      },
+      (e) => {
+        publish(undefined, e);
+        throw e;
+      },
+    );
   }
 
   /** Closes the connection; requests in flight fail with CONNECTION_CLOSED. */

@@ -17,6 +17,7 @@
  *   until the in-flight ones settle, then the epoch is bumped unless a later batch proved it landed.
  */
 import { Apis, type CompressionType, ErrorCode, ZERO_UUID, errorInfo } from '@sluice/protocol';
+import { batchChannel, type ClientBatchMessage } from '../diagnostics.js';
 import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.js';
 import type { Cluster } from '../network/cluster.js';
 import { backoffMs } from '../util.js';
@@ -524,6 +525,7 @@ export class Sender {
       q.removeInflight(b);
     }
     this.finish(b);
+    if (batchChannel.hasSubscribers) this.publishBatch(b, { baseOffset });
     b.complete(baseOffset, logAppendTime);
   }
 
@@ -536,7 +538,13 @@ export class Sender {
       if (adjustSequences) this.requestEpochBump(q);
     }
     this.finish(b);
+    if (batchChannel.hasSubscribers) this.publishBatch(b, { error });
     b.fail(error);
+  }
+
+  private publishBatch(b: ProducerBatch, outcome: { baseOffset: bigint } | { error: KafkaError }): void {
+    const message: ClientBatchMessage = { clientId: this.cluster.config.clientId, topic: b.topic, partition: b.partition, records: b.count, bytes: b.sizeInBytes, ...outcome };
+    batchChannel.publish(message);
   }
 
   private finish(b: ProducerBatch): void {
