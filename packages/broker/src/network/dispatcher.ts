@@ -47,17 +47,16 @@ export class RequestDispatcher implements Dispatcher {
     }
     const ctx: RequestContext = { broker: this.broker, connection, header: decoded.header, version: apiVersion };
     // Checked once per request: without a subscriber the request costs no clock read.
-    if (requestChannel.hasSubscribers) return observed(ctx, handler, (onAnswer) => this.answer(ctx, handler, decoded.body, onAnswer));
-    return this.answer(ctx, handler, decoded.body);
-  }
-
-  /** Runs the handler and encodes its answer; onAnswer sees the answer before it is encoded. */
-  private async answer(ctx: RequestContext, handler: Handler, body: unknown, onAnswer?: (answer: unknown) => void): Promise<Reply> {
-    const { version: apiVersion, header } = ctx;
-    const correlationId = header.correlationId;
-    const result = await handler.handle(ctx, body as never);
+    const observe = requestChannel.hasSubscribers ? observer(ctx, handler) : undefined;
+    let result;
+    try {
+      result = await handler.handle(ctx, decoded.body as never);
+    } catch (e) {
+      observe?.(null, e);
+      throw e;
+    }
     const encode = (body: unknown): Buffer[] | null => {
-      onAnswer?.(body);
+      observe?.(body);
       if (body === null) return null;
       try {
         return encodeResponse(handler.api, apiVersion, correlationId, body);
@@ -69,16 +68,21 @@ export class RequestDispatcher implements Dispatcher {
         throw e;
       }
     };
-    if (result instanceof Deferred) return new Deferred(result.result.then(encode));
+    if (result instanceof Deferred) {
+      const failed = observe && ((e: unknown) => (observe(null, e), Promise.reject(e)));
+      return new Deferred(result.result.then(encode, failed));
+    }
     return encode(result);
   }
 }
 
-/** Runs a request and publishes it on sluice:broker:request once answered (deferred answers too). */
-async function observed(ctx: RequestContext, handler: Handler, run: (onAnswer: (answer: unknown) => void) => Promise<Reply>): Promise<Reply> {
+/**
+ * Starts the clock on a request; the function returned publishes it on sluice:broker:request
+ * with its answer (deferred answers too) or what its handler threw.
+ */
+function observer(ctx: RequestContext, handler: Handler): (answer: unknown, error?: unknown) => void {
   const started = performance.now();
-  let answer: unknown = null;
-  const publish = (error?: unknown) => {
+  return (answer, error) => {
     const message: BrokerRequestMessage = {
       apiKey: handler.api.apiKey,
       apiName: handler.api.name,
@@ -93,24 +97,4 @@ async function observed(ctx: RequestContext, handler: Handler, run: (onAnswer: (
     if (error !== undefined) message.error = error;
     requestChannel.publish(message);
   };
-  let reply: Reply;
-  try {
-    reply = await run((a) => (answer = a));
-  } catch (e) {
-    publish(e);
-    throw e;
-  }
-  if (!(reply instanceof Deferred)) {
-    publish();
-    return reply;
-  }
-  return new Deferred(
-    reply.result.then(
-      (r) => (publish(), r),
-      (e) => {
-        publish(e);
-        throw e;
-      },
-    ),
-  );
 }
