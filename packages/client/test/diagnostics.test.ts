@@ -54,8 +54,12 @@ test('a produce, a join and a fetch are published on the sluice:client channels'
     assert.equal(r.broker.host, '127.0.0.1');
     assert.equal(r.broker.port, broker.port);
     assert.ok(r.durationMs >= 0 && r.apiVersion >= 0 && r.correlationId > 0);
-    // Only a long-polling fetch may be cut short, by the consumer's close.
-    if (r.error !== undefined) assert.deepEqual([r.apiName, (r.error as { code?: string }).code], ['Fetch', 'CONNECTION_CLOSED'], `${r.apiName} got an answer`);
+    // Only a long-polling fetch (or a heartbeat, on a slow machine) may be cut short, by the
+    // consumer's close.
+    if (r.error !== undefined) {
+      assert.ok(r.apiName === 'Fetch' || r.apiName === 'Heartbeat', `${r.apiName} got an answer`);
+      assert.equal((r.error as { code?: string }).code, 'CONNECTION_CLOSED');
+    }
   }
   assert.ok(seen.request.some((r) => r.apiName === 'Fetch' && r.error === undefined), 'a fetch was answered');
   const produce = seen.request.find((r) => r.apiName === 'Produce')!;
