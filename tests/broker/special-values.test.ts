@@ -18,7 +18,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { RawConnection } from '../../packages/broker/test/support.js';
+import { RawConnection, fetchRequestV12 } from '../../packages/broker/test/support.js';
 import { groupCoordinatorReady, rawTargets, untilAccepted } from '../support/raw-ready.js';
 
 const TOPIC = 'special';
@@ -54,19 +54,7 @@ for (const target of rawTargets) {
     });
 
     function fetch(fields: Record<string, unknown>, partitions: Record<string, unknown>[] = [{}]): Promise<{ errorCode: number; responses: { partitions: FetchPartition[] }[] }> {
-      return c.request(Apis.Fetch, 12, {
-        replicaId: -1,
-        maxWaitMs: 0,
-        minBytes: 0,
-        maxBytes: 1 << 20,
-        isolationLevel: 0,
-        sessionId: 0,
-        sessionEpoch: -1,
-        topics: [{ topic: TOPIC, partitions: partitions.map((p) => ({ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n, lastFetchedEpoch: -1, ...p })) }],
-        forgottenTopicsData: [],
-        rackId: '',
-        ...fields,
-      });
+      return c.request(Apis.Fetch, 12, fetchRequestV12(TOPIC, partitions, fields));
     }
     /** Per partition: [index, error, high watermark, log start offset, has records]. */
     async function fetched(fields: Record<string, unknown>, partitions?: Record<string, unknown>[]) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { MemoryFileSystem } from '@sluice/storage';
 import { startBroker, type BrokerLog } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection, fetchRequestV12 } from './support.js';
 
 function recordingLog(): { lines: string[]; log: BrokerLog } {
   const lines: string[] = [];
@@ -46,11 +46,7 @@ test('a full disk is logged once with the partition and advice; close on a full 
   const again = await startBroker({ port: 0, fs, dataDir: '/data', log });
   const d = await RawConnection.open(again.port);
   try {
-    const fetched = await d.request(Apis.Fetch, 12, {
-      replicaId: -1, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-      topics: [{ topic: 't', partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: 1 << 20 }] }],
-      forgottenTopicsData: [], rackId: '',
-    });
+    const fetched = await d.request(Apis.Fetch, 12, fetchRequestV12('t'));
     const p = fetched.responses[0].partitions[0];
     assert.equal(p.errorCode, ErrorCode.NONE);
     assert.equal(p.highWatermark, 1n, 'the acknowledged record, and none of the refused ones');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, decodeRecordBatches, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection, fetchRequestV12 } from './support.js';
 
 test('a dirty compacted topic is compacted by the cleaner on log.cleaner.backoff.ms, not on the retention check', async () => {
   const warnings: string[] = [];
@@ -29,18 +29,7 @@ test('a dirty compacted topic is compacted by the cleaner on log.cleaner.backoff
       assert.equal(r.responses[0].partitionResponses[0].errorCode, ErrorCode.NONE);
     }
     const offsetsRead = async (): Promise<bigint[]> => {
-      const r = await c.request(Apis.Fetch, 12, {
-        replicaId: -1,
-        maxWaitMs: 0,
-        minBytes: 0,
-        maxBytes: 1 << 20,
-        isolationLevel: 0,
-        sessionId: 0,
-        sessionEpoch: -1,
-        topics: [{ topic: 'table', partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: 1 << 20 }] }],
-        forgottenTopicsData: [],
-        rackId: '',
-      });
+      const r = await c.request(Apis.Fetch, 12, fetchRequestV12('table'));
       return (await decodeRecordBatches(r.responses[0].partitions[0].records ?? Buffer.alloc(0))).flatMap((b) => b.records.map((x) => x.offset));
     };
     // Waits for the effect, bounded far below the five-minute retention check; no timing is asserted.

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Apis, ErrorCode, Offsets, decodeRecordBatches, decodeRequest } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection, fetchRequestV12 } from './support.js';
 import { BATCH_HEADER as HEADER, realBatch, rebuilt, zz } from '../../protocol/test/support/malformed-batches.js';
 
 const fixtures = fileURLToPath(new URL('../../protocol/test/fixtures', import.meta.url));
@@ -32,18 +32,7 @@ async function createTopic(c: RawConnection, name: string, configs: { name: stri
 }
 
 async function fetchAll(c: RawConnection, topic: string) {
-  const r = await c.request(Apis.Fetch, 12, {
-    replicaId: -1,
-    maxWaitMs: 0,
-    minBytes: 0,
-    maxBytes: 1 << 20,
-    isolationLevel: 0,
-    sessionId: 0,
-    sessionEpoch: -1,
-    topics: [{ topic, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: 1 << 20 }] }],
-    forgottenTopicsData: [],
-    rackId: '',
-  });
+  const r = await c.request(Apis.Fetch, 12, fetchRequestV12(topic));
   const p = r.responses[0].partitions[0];
   return { highWatermark: p.highWatermark as bigint, batches: await decodeRecordBatches(p.records ?? Buffer.alloc(0)) };
 }

@@ -49,3 +49,23 @@ export class RawConnection {
 }
 
 export { apiByKey };
+
+/**
+ * A sessionless Fetch v12 request body for partitions of one topic (partition 0 from offset 0 with
+ * 1 MiB, unless `partitions` says otherwise), `fields` overriding the request's own fields.
+ */
+export function fetchRequestV12(topic: string, partitions: Record<string, unknown>[] = [{}], fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    replicaId: -1,
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 1 << 20,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: [{ topic, partitions: partitions.map((p) => ({ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, logStartOffset: -1n, lastFetchedEpoch: -1, ...p })) }],
+    forgottenTopicsData: [],
+    rackId: '',
+    ...fields,
+  };
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
 import { Apis } from '@sluice/protocol';
 import { startBroker } from '../../src/index.js';
-import { RawConnection } from '../support.js';
+import { RawConnection, fetchRequestV12 } from '../support.js';
 import { eventually } from './support.js';
 
 /** A bare TCP connection from `localAddress` (any 127.x.y.z is the loopback on Linux). */
@@ -84,18 +84,7 @@ test('connections.max.idle.ms closes an idle connection, but not one waiting for
     // A fetch that waits longer than the idle time for data is answered, then the connection idles out.
     const waiting = await RawConnection.open(broker.port);
     await waiting.request(Apis.CreateTopics, 7, { topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000 });
-    const fetched = await waiting.request(Apis.Fetch, 12, {
-      replicaId: -1,
-      maxWaitMs: 1000,
-      minBytes: 1,
-      maxBytes: 1 << 20,
-      isolationLevel: 0,
-      sessionId: 0,
-      sessionEpoch: -1,
-      topics: [{ topic: 't', partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0n, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: 1 << 20 }] }],
-      forgottenTopicsData: [],
-      rackId: '',
-    });
+    const fetched = await waiting.request(Apis.Fetch, 12, fetchRequestV12('t', [{}], { maxWaitMs: 1000, minBytes: 1 }));
     assert.equal(fetched.responses[0].partitions[0].errorCode, 0);
     await eventually(() => waiting.closed, 'the connection is closed once idle');
     assert.equal(broker.network.idleClosedConnections, 2);
