@@ -27,6 +27,7 @@ import {
   validateBatches,
   validateCompressedRecords,
 } from '@sluice/protocol';
+import type { LogConfig } from '@sluice/storage';
 import type { BrokerCore } from '../core.js';
 import { produceChannel, type BrokerProduceMessage } from '../diagnostics.js';
 import { defer } from '../network/deferred.js';
@@ -46,18 +47,14 @@ function refused(index: number, e: InvalidRecordBatchError): PartitionResult {
   return failed(index, e.errorCode, e.message, recordErrors);
 }
 
-/** The topic configs a produce is checked against, read in one pass over the topic's configs. */
-function produceSettings(broker: BrokerCore, topic: string) {
-  const value = new Map(broker.topics.describeConfigs(topic).map((c) => [c.name, c.value ?? '']));
+/** What a produce is checked against, from the partition's parsed topic settings. */
+function produceSettings(settings: Readonly<LogConfig>) {
   const now = Date.now();
   return {
-    maxMessageBytes: Number(value.get('max.message.bytes')),
-    compacted: (value.get('cleanup.policy') ?? '').includes('compact'),
+    maxMessageBytes: settings.maxMessageBytes,
+    compacted: settings.cleanupPolicy.compact,
     // Kafka checks producers' timestamps only where it keeps them (CreateTime).
-    timestampRange:
-      value.get('message.timestamp.type') === 'LogAppendTime'
-        ? undefined
-        : { min: now - Number(value.get('message.timestamp.before.max.ms')), max: now + Number(value.get('message.timestamp.after.max.ms')) },
+    timestampRange: settings.logAppendTime ? undefined : { min: now - settings.timestampBeforeMaxMs, max: now + settings.timestampAfterMaxMs },
   };
 }
 
@@ -68,10 +65,11 @@ function produceSettings(broker: BrokerCore, topic: string) {
  * when compressed records must be decompressed to be checked.
  */
 function checkPartition(broker: BrokerCore, version: number, topic: string, index: number, records: Buffer | null): Buffer | PartitionResult | Promise<Buffer | PartitionResult> {
-  if (broker.topics.partition(topic, index) === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  const partition = broker.topics.partition(topic, index);
+  if (partition === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (INTERNAL_TOPICS.has(topic)) return failed(index, ErrorCode.INVALID_TOPIC_EXCEPTION, `Producing to the internal topic ${topic} is not allowed`);
   if (records === null || records.length === 0) return failed(index, ErrorCode.INVALID_RECORD, 'Produce request has no records for this partition');
-  const settings = produceSettings(broker, topic);
+  const settings = produceSettings(partition.settings);
   const maxBatchBytes = settings.maxMessageBytes;
   const options: ValidateOptions = { requireKeys: settings.compacted, timestampRange: settings.timestampRange };
   let headers: RecordBatchHeader[];

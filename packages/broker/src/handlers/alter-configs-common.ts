@@ -32,7 +32,11 @@ export async function alterResource(
     if (resourceType === ResourceType.Broker) {
       if (!isThisBroker(broker, resourceName)) return result(ErrorCode.INVALID_REQUEST, `This is broker ${broker.nodeId}, not ${resourceName}`);
       for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value, true);
-      if (!validateOnly) for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value);
+      if (!validateOnly) {
+        for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value);
+        // Topic defaults set at the broker (log.retention.ms, message.max.bytes…) reach every log.
+        broker.topics.brokerDefaultsChanged();
+      }
       return result(ErrorCode.NONE, null);
     }
     return result(ErrorCode.INVALID_REQUEST, `Resource type ${resourceType} cannot be altered`);

@@ -36,6 +36,9 @@ class Partition implements PartitionView {
   get lastStableOffset(): bigint {
     return this.log.highWatermark;
   }
+  get settings() {
+    return this.log.settings;
+  }
   bytesAvailable(offset: bigint): number {
     return this.log.bytesAvailable(offset);
   }
@@ -202,6 +205,10 @@ export class TopicManager implements Topics {
     if (validateOnly) return;
     await this.creatingPartitions(totalCount - t.partitions, () => this.logs.addPartitions(name, totalCount));
     this.track(this.logs.topic(name)!);
+  }
+
+  brokerDefaultsChanged(): void {
+    this.logs.setBrokerDefaults(this.config.topicDefaults());
   }
 
   describeConfigs(name: string): TopicConfigEntry[] {

@@ -2,6 +2,7 @@
  * What handlers need from topics and partitions. The topic manager implements it over the storage
  * engine; handlers never reach into storage themselves.
  */
+import type { LogConfig } from '@sluice/storage';
 
 export interface AppendOutcome {
   baseOffset: bigint;
@@ -20,6 +21,8 @@ export interface PartitionView {
   readonly highWatermark: bigint;
   /** Last stable offset (= high watermark until transactions exist). */
   readonly lastStableOffset: bigint;
+  /** The topic settings in force for this partition, parsed: what the append path checks against. */
+  readonly settings: Readonly<LogConfig>;
   /** Bytes readable between `offset` and the high watermark (an estimate is fine), for min_bytes. */
   bytesAvailable(offset: bigint): number;
   /**
@@ -76,4 +79,6 @@ export interface Topics {
   configValue(name: string, config: string): string | null;
   /** Replaces (incremental: false) or changes (incremental: true) a topic's overrides; null removes one. */
   alterConfigs(name: string, changes: Record<string, string | null>, incremental: boolean, validateOnly: boolean): Promise<void>;
+  /** Applies the broker's topic defaults (log.retention.ms…) again after they changed while running. */
+  brokerDefaultsChanged(): void;
 }

@@ -142,6 +142,11 @@ export class PartitionLog extends EventEmitter {
     return total;
   }
 
+  /** The topic settings in force, parsed (the topic's overrides over the broker's defaults). */
+  get settings(): Readonly<LogConfig> {
+    return this.config;
+  }
+
   updateConfig(config: LogConfig): void {
     this.config = config;
     this.scheduleFlush();
