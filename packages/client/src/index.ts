@@ -58,7 +58,8 @@ export {
   type ClusterDescription,
 } from './admin/admin.js';
 
-export { Cluster, CoordinatorType, commonOptions, type ClusterConfig, type BrokerMeta, type TopicMeta, type PartitionMeta } from './network/cluster.js';
+export { commonOptions } from './network/common-config.js';
+export { Cluster, CoordinatorType, type ClusterConfig, type BrokerMeta, type TopicMeta, type PartitionMeta } from './network/cluster.js';
 export { Connection, type ConnectionConfig, type RequestOptions } from './network/connection.js';
 export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.js';
 export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './network/scram.js';

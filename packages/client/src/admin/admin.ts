@@ -21,17 +21,13 @@ import {
   listOffsets,
   withRetries,
 } from '../consumer/offsets.js';
-import { type BrokerMeta, Cluster, CoordinatorType, commonOptions } from '../network/cluster.js';
+import { type BrokerMeta, Cluster, CoordinatorType } from '../network/cluster.js';
 import type { Connection } from '../network/connection.js';
-import { type OptionsOf, opt, resolveOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
 import { sleep } from '../util.js';
+import { type AdminOptions, adminOptions } from './admin-config.js';
 
-export const adminOptions = {
-  ...commonOptions,
-  defaultApiTimeoutMs: opt.int(60_000, 'default.api.timeout.ms', 'Time limit of each admin call (retries included) without its own timeoutMs', { min: 1 }),
-} as const;
-
-export type AdminOptions = OptionsOf<typeof adminOptions>;
+export { type AdminOptions, adminOptions } from './admin-config.js';
 
 export interface CallOptions {
   timeoutMs?: number;

@@ -5,13 +5,16 @@
  */
 import { type CompressionType, compressionTypeFromName } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
-import { Cluster, type TopicMeta, commonOptions } from '../network/cluster.js';
-import { type OptionsOf, opt, resolveOptions } from '../options.js';
+import { Cluster, type TopicMeta } from '../network/cluster.js';
+import { resolveOptions } from '../options.js';
 import { raceSignal, settledOrTimeout } from '../util.js';
 import { Accumulator, type PartitionQueue } from './accumulator.js';
 import { type HeaderInput, ProducerBatch, type RecordMetadata, SendGroup, recordSize } from './batch.js';
 import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
+import { type ProducerOptions, producerOptions } from './producer-config.js';
 import { Sender } from './sender.js';
+
+export { type ProducerOptions, producerOptions } from './producer-config.js';
 
 export type { RecordMetadata } from './batch.js';
 
@@ -19,31 +22,6 @@ export type { RecordMetadata } from './batch.js';
 const MAX_GROWN_BATCH = 1 << 20;
 /** Room left in a Produce request for its header and the topic and partition framing. */
 const PRODUCE_REQUEST_OVERHEAD = 1024;
-
-export const producerOptions = {
-  ...commonOptions,
-  acks: opt.oneOf(['all', -1, 0, 1] as const, 'all', 'acks', 'Acknowledgement needed: 0 (none), 1 (leader), `all`/-1 (all in-sync replicas)'),
-  idempotent: opt.custom<boolean | undefined>('boolean', undefined, 'enable.idempotence', 'Exactly-once delivery per partition (producer id + sequences). Default: true, unless acks is not `all`', (v) =>
-    v === undefined || typeof v === 'boolean' ? undefined : 'must be true or false',
-  ),
-  lingerMs: opt.int(5, 'linger.ms', 'How long a batch waits for more records before it is sent'),
-  batchSize: opt.int(16_384, 'batch.size', 'Batch size in bytes per partition; while the sender is behind, new batches grow up to 1 MiB', { min: 1 }),
-  bufferMemory: opt.int(33_554_432, 'buffer.memory', 'Bytes of unsent batches held before `send` waits', { min: 1024 }),
-  maxBlockMs: opt.int(60_000, 'max.block.ms', 'How long `send` may wait for metadata or buffer memory'),
-  compression: opt.oneOf(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, 'none', 'compression.type', 'Batch compression codec'),
-  compressionLevel: opt.optionalInt('compression.gzip.level, compression.zstd.level', 'Codec level (gzip 1-9, zstd 1-22); default: the codec default'),
-  retries: opt.int(2_147_483_647, 'retries', 'How often a batch is retried after a retriable error (deliveryTimeoutMs bounds the time)'),
-  deliveryTimeoutMs: opt.int(120_000, 'delivery.timeout.ms', 'Upper bound on the time from `send` to success or failure', { min: 1 }),
-  maxRequestSize: opt.int(1_048_576, 'max.request.size', 'Largest Produce request (and so largest record)', { min: 128 }),
-  maxInFlightRequestsPerConnection: opt.int(5, 'max.in.flight.requests.per.connection', 'Produce requests in flight per broker (at most 5 with idempotence)', { min: 1 }),
-  partitioner: opt.custom<Partitioner | undefined>('Partitioner', undefined, 'partitioner.class', 'A function choosing the partition; return undefined for the default', (v) =>
-    v === undefined || typeof v === 'function' ? undefined : 'must be a function',
-  ),
-  partitionerIgnoreKeys: opt.bool(false, 'partitioner.ignore.keys', 'Spread keyed records like unkeyed ones (sticky) instead of hashing the key'),
-  partitionerAdaptivePartitioningEnable: opt.bool(true, 'partitioner.adaptive.partitioning.enable', 'Sticky partitioning favours partitions with shorter queues'),
-} as const;
-
-export type ProducerOptions = OptionsOf<typeof producerOptions>;
 
 export type RecordHeaders = Readonly<Record<string, Buffer | string | null>> | readonly { key: string; value: Buffer | string | null }[];
 

@@ -1,0 +1,10 @@
+/** The admin client's options: the common client options and the admin's own. */
+import { commonOptions } from '../network/common-config.js';
+import { type OptionsOf, opt } from '../options.js';
+
+export const adminOptions = {
+  ...commonOptions,
+  defaultApiTimeoutMs: opt.int(60_000, 'default.api.timeout.ms', 'Time limit of each admin call (retries included) without its own timeoutMs', { min: 1 }),
+} as const;
+
+export type AdminOptions = OptionsOf<typeof adminOptions>;
