@@ -4,8 +4,8 @@
  * a consumer group; TopologyTestDriver runs it with no broker at all.
  */
 export { StreamsBuilder } from './kstream/streams-builder.js';
-export { KStream, BranchedKStream } from './kstream/kstream.js';
-export { Consumed, Produced, Repartitioned, Branched, Named, Printed } from './kstream/options.js';
+export { KStream, BranchedKStream, Branched } from './kstream/kstream.js';
+export { Consumed, Produced, Repartitioned, Named, Printed } from './kstream/options.js';
 export { Record, FixedKeyRecord, KeyValue, type RecordHeader, type Headers } from './record.js';
 export { Serdes, type Serde, type Serializer, type Deserializer } from './serdes.js';
 export {

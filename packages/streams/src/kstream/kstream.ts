@@ -10,8 +10,8 @@ import type { KeyValue } from '../record.js';
 import type { Serde } from '../serdes.js';
 import type { TopicNameExtractor } from '../topology/nodes.js';
 import { operators } from './operators.js';
-import { type Branched, type Named, type Printed, type Produced, type Repartitioned, nameOf } from './options.js';
-import type { BuilderInternals } from './streams-builder.js';
+import { type Named, type Printed, type Produced, type Repartitioned, nameOf } from './options.js';
+import type { BuilderInternals } from './builder-internals.js';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -163,6 +163,35 @@ export class KStream<K, V> {
     return this.add<K, VOut>('KSTREAM-PROCESSVALUES-', named, operators.fixedKey(supplier as never), this.keySerde, undefined, this.repartitionRequired);
   }
 }
+
+/**
+ * One branch of `split()`: its name, and optionally a function applied to the branch stream. It lives
+ * beside KStream, whose type it names, so that options.ts does not import this file back.
+ */
+export interface Branched<K, V> {
+  name?: string;
+  /** Returns the stream to put in the result (or nothing, to leave the branch out). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a branch may change its types
+  chain?: (branch: KStream<K, V>) => KStream<any, any> | void;
+}
+
+export const Branched = {
+  as<K = unknown, V = unknown>(name: string): Branched<K, V> {
+    return { name };
+  },
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  withFunction<K, V>(chain: (branch: KStream<K, V>) => KStream<any, any>, name?: string): Branched<K, V> {
+    return { chain, name };
+  },
+  withConsumer<K, V>(consume: (branch: KStream<K, V>) => void, name?: string): Branched<K, V> {
+    return {
+      chain: (b) => {
+        consume(b);
+      },
+      name,
+    };
+  },
+};
 
 /** The result of `split()`: add branches, then finish with defaultBranch() or noDefaultBranch(). */
 export class BranchedKStream<K, V> {

@@ -1,13 +1,12 @@
 /**
  * The small option objects of the DSL, with Kafka Streams' names: Consumed, Produced,
- * Repartitioned, Branched, Named. Each is a plain object type; the helpers (`Consumed.with`)
- * exist so code ported from Java reads the same.
+ * Repartitioned, Named (Branched, which names KStream, is in kstream.ts). Each is a plain object
+ * type; the helpers (`Consumed.with`) exist so code ported from Java reads the same.
  */
 import { topologyError } from '../errors.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Serde } from '../serdes.js';
 import type { OffsetResetPolicy, StreamPartitioner } from '../topology/nodes.js';
-import type { KStream } from './kstream.js';
 
 /** A processor name given by the application instead of a generated `KSTREAM-FILTER-0000000001`. */
 export type Named = string | { name: string };
@@ -90,32 +89,6 @@ export const Repartitioned = {
   },
   numberOfPartitions<K = unknown, V = unknown>(numberOfPartitions: number): Repartitioned<K, V> {
     return { numberOfPartitions };
-  },
-};
-
-/** One branch of `split()`: its name, and optionally a function applied to the branch stream. */
-export interface Branched<K, V> {
-  name?: string;
-  /** Returns the stream to put in the result (or nothing, to leave the branch out). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a branch may change its types
-  chain?: (branch: KStream<K, V>) => KStream<any, any> | void;
-}
-
-export const Branched = {
-  as<K = unknown, V = unknown>(name: string): Branched<K, V> {
-    return { name };
-  },
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  withFunction<K, V>(chain: (branch: KStream<K, V>) => KStream<any, any>, name?: string): Branched<K, V> {
-    return { chain, name };
-  },
-  withConsumer<K, V>(consume: (branch: KStream<K, V>) => void, name?: string): Branched<K, V> {
-    return {
-      chain: (b) => {
-        consume(b);
-      },
-      name,
-    };
   },
 };
 

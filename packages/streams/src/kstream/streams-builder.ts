@@ -6,18 +6,8 @@ import { topologyError } from '../errors.js';
 import type { Serde } from '../serdes.js';
 import { Topology } from '../topology/topology.js';
 import { KStream } from './kstream.js';
+import type { BuilderInternals } from './builder-internals.js';
 import type { Consumed } from './options.js';
-
-/** What KStream needs from its builder (kept internal). */
-export interface BuilderInternals {
-  readonly topology: Topology;
-  /**
-   * A node name: `given`, or `<prefix><10-digit index>`. Either way it takes the next index, as
-   * Kafka Streams does, so that naming one node does not rename every generated one after it
-   * (and generated names match Java's for the same DSL calls).
-   */
-  newName(prefix: string, given?: string): string;
-}
 
 export class StreamsBuilder {
   private readonly topology = new Topology();

@@ -4,7 +4,16 @@
  * and `<--` predecessors), so tools and people that read Kafka's output read ours; and as JSON
  * for the console, which draws it.
  */
-import type { Topology } from './topology.js';
+import type { NodeDef } from './nodes.js';
+
+/**
+ * What describing needs of a topology. Named here rather than importing Topology, because
+ * Topology.describe() calls this file: the dependency goes one way.
+ */
+export interface DescribableTopology {
+  subtopologies(): ReadonlyArray<{ readonly id: number; readonly nodes: readonly string[] }>;
+  node(name: string): NodeDef;
+}
 
 export type NodeDescription =
   /** A pattern source has `topicPattern` (the RegExp's source) and no topics. */
@@ -55,7 +64,7 @@ function nodeText(n: NodeDescription): string {
   }
 }
 
-export function describeTopology(topology: Topology): TopologyDescription {
+export function describeTopology(topology: DescribableTopology): TopologyDescription {
   const subtopologies: SubtopologyDescription[] = [];
   for (const sub of topology.subtopologies()) {
     const { size, successors, predecessors } = javaOrder(topology, sub.nodes);
@@ -90,7 +99,7 @@ export function describeTopology(topology: Topology): TopologyDescription {
  * names and then the other names, each sorted, linking each to its parents. Replaying the same
  * steps gives the same text.
  */
-function javaOrder(topology: Topology, subtopologyNodes: readonly string[]) {
+function javaOrder(topology: DescribableTopology, subtopologyNodes: readonly string[]) {
   const names = javaHashSetOrder(
     [...subtopologyNodes.filter((n) => topology.node(n).kind === 'source')].sort(),
     [...subtopologyNodes.filter((n) => topology.node(n).kind !== 'source')].sort(),
