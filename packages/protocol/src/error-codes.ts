@@ -1,7 +1,10 @@
 /**
  * Every Kafka error code as of Apache Kafka 4.3: the number on the wire, the name Kafka gives it
- * (Errors.java), and whether Kafka's client treats it as retriable (its exception class extends
- * RetriableException, directly or through InvalidMetadataException and the like).
+ * (Errors.java), and how Kafka's Java client classifies it. This table is the one place where
+ * Sluice decides what an error from a broker means for the client: whether to retry, to refresh
+ * metadata, to find the coordinator again, or (for transactions) to abort or give up. All of it
+ * follows the exception class Errors.java maps the code to, in clients/src/main/java/org/apache/
+ * kafka/common/errors of Kafka 4.x, so each answer can be checked there.
  */
 
 /** [code, name, retriable] */
@@ -149,17 +152,108 @@ export type ErrorCodeName = Row[1];
 /** Kafka error codes by name, e.g. ErrorCode.NOT_LEADER_OR_FOLLOWER === 6. */
 export const ErrorCode = Object.fromEntries(TABLE.map(([code, name]) => [name, code])) as { readonly [R in Row as R[1]]: R[0] };
 
+/** Exceptions that extend InvalidMetadataException: the client's metadata is stale; refresh it, then retry. */
+const INVALID_METADATA: ReadonlySet<ErrorCodeName> = new Set<ErrorCodeName>([
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_OR_FOLLOWER',
+  'REPLICA_NOT_AVAILABLE',
+  'NETWORK_EXCEPTION',
+  'KAFKA_STORAGE_ERROR',
+  'LISTENER_NOT_FOUND',
+  'FENCED_LEADER_EPOCH',
+  'PREFERRED_LEADER_NOT_AVAILABLE',
+  'ELIGIBLE_LEADERS_NOT_AVAILABLE',
+  'ELECTION_NOT_NEEDED',
+  'UNKNOWN_TOPIC_ID',
+  'INCONSISTENT_TOPIC_ID',
+]);
+
+/**
+ * The coordinator moved or is gone: Kafka's clients mark it unknown and send FindCoordinator again
+ * (both exceptions extend RefreshRetriableException without being metadata errors).
+ */
+const COORDINATOR_MOVED: ReadonlySet<ErrorCodeName> = new Set<ErrorCodeName>(['COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR']);
+
+/** Exceptions that extend ApplicationRecoverableException (KIP-1050): the application must handle them, e.g. rejoin or restart the producer. */
+const APPLICATION_RECOVERABLE: ReadonlySet<ErrorCodeName> = new Set<ErrorCodeName>([
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+  'FENCED_INSTANCE_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+  'PRODUCER_FENCED',
+]);
+
+/** Exceptions that extend InvalidConfigurationException (KIP-1050), authentication and authorization failures included: fatal until the setup changes. */
+const INVALID_CONFIGURATION: ReadonlySet<ErrorCodeName> = new Set<ErrorCodeName>([
+  'INVALID_CONFIG',
+  'INVALID_RECORD',
+  'INVALID_REPLICATION_FACTOR',
+  'INVALID_REQUIRED_ACKS',
+  'INVALID_TOPIC_EXCEPTION',
+  'RECORD_LIST_TOO_LARGE',
+  'UNSUPPORTED_FOR_MESSAGE_FORMAT',
+  'UNSUPPORTED_VERSION',
+  'UNSUPPORTED_SASL_MECHANISM',
+  'ILLEGAL_SASL_STATE',
+  'SASL_AUTHENTICATION_FAILED',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'GROUP_AUTHORIZATION_FAILED',
+  'CLUSTER_AUTHORIZATION_FAILED',
+  'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
+  'DELEGATION_TOKEN_AUTHORIZATION_FAILED',
+]);
+
+/**
+ * The error categories of KIP-1050 (consistent error handling for transactions), as Kafka 4.x
+ * expresses them in exception base classes:
+ * - `refresh-retriable`: RefreshRetriableException; refresh metadata or find the coordinator, then retry.
+ * - `retriable`: any other RetriableException; retry as it is.
+ * - `abortable`: TransactionAbortableException; abort the transaction, the producer stays usable.
+ * - `application-recoverable`: ApplicationRecoverableException; the producer (or member) cannot go
+ *   on by itself, the application must recover (close and recreate the producer, rejoin).
+ * - `invalid-configuration`: InvalidConfigurationException; fatal until the configuration changes.
+ * - `unclassified`: a plain ApiException; Kafka's producer decides by the request it answers (most
+ *   are fatal to a transaction).
+ */
+export type KafkaErrorCategory = 'refresh-retriable' | 'retriable' | 'abortable' | 'application-recoverable' | 'invalid-configuration' | 'unclassified';
+
 export interface KafkaErrorInfo {
   code: number;
   name: ErrorCodeName;
+  /** The exception class extends RetriableException: the same request may succeed later. */
   retriable: boolean;
+  /** The exception class extends InvalidMetadataException: refresh metadata before retrying. */
+  refreshMetadata: boolean;
+  /** The coordinator moved or is unavailable: find it again before retrying (COORDINATOR_LOAD_IN_PROGRESS is not: the same coordinator is asked again). */
+  findCoordinator: boolean;
+  category: KafkaErrorCategory;
 }
 
-const BY_CODE = new Map<number, KafkaErrorInfo>(TABLE.map(([code, name, retriable]) => [code, { code, name, retriable }]));
+function categoryOf(name: ErrorCodeName, retriable: boolean): KafkaErrorCategory {
+  if (INVALID_METADATA.has(name) || COORDINATOR_MOVED.has(name)) return 'refresh-retriable';
+  if (retriable) return 'retriable';
+  if (name === 'TRANSACTION_ABORTABLE') return 'abortable';
+  if (APPLICATION_RECOVERABLE.has(name)) return 'application-recoverable';
+  if (INVALID_CONFIGURATION.has(name)) return 'invalid-configuration';
+  return 'unclassified';
+}
+
+function infoOf(code: number, name: ErrorCodeName, retriable: boolean): KafkaErrorInfo {
+  return { code, name, retriable, refreshMetadata: INVALID_METADATA.has(name), findCoordinator: COORDINATOR_MOVED.has(name), category: categoryOf(name, retriable) };
+}
+
+const BY_CODE = new Map<number, KafkaErrorInfo>(TABLE.map(([code, name, retriable]) => [code, infoOf(code, name, retriable)]));
 
 /** Facts of an error code; a code this table does not know is reported as UNKNOWN_SERVER_ERROR, keeping its number. */
 export function errorInfo(code: number): KafkaErrorInfo {
-  return BY_CODE.get(code) ?? { code, name: 'UNKNOWN_SERVER_ERROR', retriable: false };
+  return BY_CODE.get(code) ?? { ...infoOf(code, 'UNKNOWN_SERVER_ERROR', false) };
+}
+
+/** The error is one of the three that concern the group or transaction coordinator (moved, unavailable, or still loading). */
+export function isCoordinatorError(code: number): boolean {
+  return errorInfo(code).findCoordinator || code === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
 }
 
 export function isRetriable(code: number): boolean {

@@ -1,12 +1,25 @@
 /**
- * The two errors the codec raises. Everything that goes wrong while reading bytes is a
+ * The protocol package's error catalogue. Everything that goes wrong while reading bytes is a
  * DecodeError (the bytes are at fault); everything that goes wrong while writing is an
- * EncodeError (the value is at fault, e.g. a field the chosen version cannot carry).
+ * EncodeError (the value is at fault, e.g. a field the chosen version cannot carry). A record
+ * batch that decodes but breaks Kafka's rules is an InvalidRecordBatchError (records/validate.ts).
+ * Kafka's own errors are in error-codes.ts.
  */
+
+/** Codes of the protocol package's errors (docs/errors.md lists every package's). */
+export const ProtocolErrorCode = {
+  /** Bytes could not be read as the message they claim to be (truncated, out of range, or a frame over the size limit). */
+  DECODE_FAILED: 'DECODE_FAILED',
+  /** A value could not be written at the chosen version (a field that version lacks, a number out of range). */
+  ENCODE_FAILED: 'ENCODE_FAILED',
+  /** A record batch breaks Kafka's rules (bad CRC, bad offsets, a malformed record); the broker answers CORRUPT_MESSAGE or INVALID_RECORD. */
+  INVALID_RECORD_BATCH: 'INVALID_RECORD_BATCH',
+} as const;
+export type ProtocolErrorCode = (typeof ProtocolErrorCode)[keyof typeof ProtocolErrorCode];
 
 export class DecodeError extends Error {
   override readonly name = 'DecodeError';
-  readonly code = 'SLUICE_PROTOCOL_DECODE';
+  readonly code = ProtocolErrorCode.DECODE_FAILED;
   constructor(
     message: string,
     /** Byte position in the buffer being read where the problem was found. */
@@ -18,7 +31,7 @@ export class DecodeError extends Error {
 
 export class EncodeError extends Error {
   override readonly name = 'EncodeError';
-  readonly code = 'SLUICE_PROTOCOL_ENCODE';
+  readonly code = ProtocolErrorCode.ENCODE_FAILED;
 }
 
 /** Writing a non-default value for a field that the target version does not have. */

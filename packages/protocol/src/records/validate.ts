@@ -11,6 +11,7 @@
 import { type CompressionType, DEFAULT_MAX_DECOMPRESSED_BYTES, compressionTypeName, decompress } from '../compression/index.js';
 import { crc32c } from '../crc32c.js';
 import { ErrorCode } from '../error-codes.js';
+import { ProtocolErrorCode } from '../primitives/errors.js';
 import {
   BATCH_HEADER_SIZE,
   LOG_OVERHEAD,
@@ -25,6 +26,7 @@ import {
 
 export class InvalidRecordBatchError extends Error {
   override readonly name = 'InvalidRecordBatchError';
+  readonly code = ProtocolErrorCode.INVALID_RECORD_BATCH;
   constructor(
     message: string,
     /** The Kafka error code a broker answers with: CORRUPT_MESSAGE (bytes damaged) or INVALID_RECORD. */
