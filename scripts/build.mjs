@@ -18,6 +18,8 @@ for (const dir of readdirSync(join(root, 'packages'))) {
   const manifestPath = join(root, 'packages', dir, 'package.json');
   if (!existsSync(manifestPath)) continue;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  // A private package (the test kit) serves only this repository's suites, from its sources.
+  if (manifest.private) continue;
   const needs = Object.keys(manifest.dependencies ?? {}).filter((d) => d.startsWith('@sluice/')).map((d) => d.slice('@sluice/'.length));
   packages.set(dir, needs);
 }

@@ -1,7 +1,7 @@
 /**
  * bench/broker: Sluice against Apache Kafka 4.3.1 (single node, KRaft, default settings), one
  * after the other on this machine, driven by the same Java client programs
- * (tests/support/java, kafka-clients 4.3.1). Prints each figure and the Sluice/Kafka ratio.
+ * (packages/test-kit/java, kafka-clients 4.3.1). Prints each figure and the Sluice/Kafka ratio.
  *
  *   node --conditions=sluice:source --import tsx bench/broker/run.ts [--records 200000] [--latency-samples 2000]
  *        [--startup-rounds 3] [--topics 100] [--partitions-per-topic 10] [--startup-only]
@@ -24,9 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
-import { startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
-import { javaTool } from '../../tests/support/java.js';
-import { freePort, repoRoot, sluiceBin } from '../../tests/support/processes.js';
+import { freePort, javaTool, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
 
 const { values } = parseArgs({
   options: {

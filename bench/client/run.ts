@@ -25,8 +25,7 @@ import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import { Consumer as PlatformaticConsumer, Producer as PlatformaticProducer } from '@platformatic/kafka';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { KAFKA_VERSION, startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
-import { freePort, startBrokerProcess } from '../../tests/support/processes.js';
+import { freePort, KAFKA_VERSION, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@
  * when told the group is rebalancing. It records when it completed each generation.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { RawConnection } from '../../packages/broker/test/support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 export class BenchMember {
   memberId = '';

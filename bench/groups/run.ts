@@ -15,9 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { startBroker } from '../../packages/broker/src/index.js';
-import { RawConnection } from '../../packages/broker/test/support.js';
-import { startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
+import { startBroker } from '@sluice/broker';
+import { RawConnection, startApacheKafka } from '@sluice/test-kit';
 import { BenchMember } from './member.js';
 
 const { values } = parseArgs({ options: { 'heartbeat-ms': { type: 'string', default: '100' }, sizes: { type: 'string', default: '2,10,50' }, commits: { type: 'string', default: '20000' } } });

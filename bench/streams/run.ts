@@ -19,8 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
-import { startApacheKafka } from '../../tests/compat/kafka/apache-kafka.js';
-import { freePort, repoRoot, startBrokerProcess } from '../../tests/support/processes.js';
+import { freePort, repoRoot, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
 
 const exec = promisify(execFile);
 const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' }, partitions: { type: 'string', default: '6' }, rounds: { type: 'string', default: '2' }, kafka: { type: 'boolean', default: false } } });

@@ -11,14 +11,17 @@ const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const packagesDir = join(root, 'packages');
 
 export const ALLOWED: Record<string, readonly string[]> = {
+  config: [],
   protocol: [],
-  storage: ['protocol'],
-  broker: ['protocol', 'storage'],
-  client: ['protocol'],
-  streams: ['protocol', 'client'],
-  connect: ['protocol', 'client'],
-  console: ['protocol', 'storage', 'broker', 'client', 'streams', 'connect'],
-  cli: ['protocol', 'storage', 'broker', 'client', 'streams', 'connect', 'console'],
+  storage: ['config', 'protocol'],
+  broker: ['config', 'protocol', 'storage'],
+  client: ['config', 'protocol'],
+  streams: ['config', 'protocol', 'client'],
+  connect: ['config', 'protocol', 'client'],
+  console: ['config', 'protocol', 'storage', 'broker', 'client', 'streams', 'connect'],
+  cli: ['config', 'protocol', 'storage', 'broker', 'client', 'streams', 'connect', 'console'],
+  // Test-only: this repository's suites use it; no package's src/ may (see below).
+  'test-kit': ['protocol', 'storage', 'broker', 'client', 'streams'],
 };
 
 function sourceFiles(dir: string, out: string[] = []): string[] {

@@ -6,8 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
-import { javaTool } from '../support/java.js';
-import { kcat } from '../support/processes.js';
+import { javaTool, kcat } from '@sluice/test-kit';
 
 let broker: Broker;
 before(async () => {

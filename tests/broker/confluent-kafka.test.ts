@@ -4,10 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { kcat } from '../support/processes.js';
-import { CONFLUENT_KAFKA_VERSION, pythonVenv } from '../support/python.js';
-import { run } from '../support/run.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { CONFLUENT_KAFKA_VERSION, kcat, pythonVenv, run } from '@sluice/test-kit';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), 'python', 'idempotent_producer.py');
 let broker: Broker;

@@ -5,8 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { RawConnection } from '../../packages/broker/test/support.js';
-import { rawTargets, untilAccepted } from '../support/raw-ready.js';
+import { RawConnection, rawTargets, untilAccepted } from '@sluice/test-kit';
 
 const TOPIC = 'sessions';
 const UNKNOWN_SESSION = 123_456_789;

@@ -3,8 +3,8 @@
 // createTopics, describeTopics, describeConfigs, describeCluster, deleteTopics.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { javaTool } from '../support/java.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { javaTool } from '@sluice/test-kit';
 
 let broker: Broker;
 before(async () => {

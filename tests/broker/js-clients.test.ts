@@ -5,9 +5,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import kafkajs from 'kafkajs';
 import { Producer as PlatformaticProducer } from '@platformatic/kafka';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { kcat } from '../support/processes.js';
-import '../support/kafkajs-codecs.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { kcat } from '@sluice/test-kit';
+import '@sluice/test-kit/kafkajs-codecs';
 
 const { CompressionTypes, Kafka, logLevel } = kafkajs;
 

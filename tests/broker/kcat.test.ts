@@ -2,8 +2,8 @@
 // each codec, keys and headers included.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { kcat } from '../support/processes.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { kcat } from '@sluice/test-kit';
 
 let broker: Broker;
 before(async () => {

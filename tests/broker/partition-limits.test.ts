@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import kafkajs from 'kafkajs';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { RawConnection } from '../../packages/broker/test/support.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { RawConnection } from '@sluice/test-kit';
 
 const { Kafka, logLevel } = kafkajs;
 const INT32_MAX = 2 ** 31 - 1;

@@ -13,9 +13,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
-import { Random } from '../../packages/protocol/test/support/schema.js';
-import { javaTool } from '../support/java.js';
-import { kcat } from '../support/processes.js';
+import { javaTool, kcat, Random } from '@sluice/test-kit';
 
 const TOPIC = 'many-segments';
 const SEGMENT_BYTES = 65_536;

@@ -18,8 +18,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { RawConnection, fetchRequestV12 } from '../../packages/broker/test/support.js';
-import { groupCoordinatorReady, rawTargets, untilAccepted } from '../support/raw-ready.js';
+import { fetchRequestV12, groupCoordinatorReady, RawConnection, rawTargets, untilAccepted } from '@sluice/test-kit';
 
 const TOPIC = 'special';
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';

@@ -17,7 +17,7 @@ import {
   partitionForKey,
 } from '@sluice/client';
 import { eventually, targets, uniqueName, type RunningTarget } from './targets.js';
-import { createTopicsAndWait } from '../support/topics.js';
+import { createTopicsAndWait } from '@sluice/test-kit';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 

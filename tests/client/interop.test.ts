@@ -4,10 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Consumer, type ConsumerRecord, Producer } from '@sluice/client';
-import { javaTool } from '../support/java.js';
-import { kcat } from '../support/processes.js';
+import { createTopicsAndWait, javaTool, kcat } from '@sluice/test-kit';
 import { targets, uniqueName, type RunningTarget } from './targets.js';
-import { createTopicsAndWait } from '../support/topics.js';
 
 for (const target of targets) {
   describe(`interop on ${target.name}`, { timeout: 600_000 }, () => {

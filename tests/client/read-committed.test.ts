@@ -9,10 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { Admin, Consumer, Producer, type ConsumerRecord } from '@sluice/client';
-import { spawnJavaTool } from '../support/java.js';
-import { onJsonLines } from '../support/processes.js';
+import { createTopicsAndWait, onJsonLines, spawnJavaTool } from '@sluice/test-kit';
 import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget } from './targets.js';
-import { createTopicsAndWait } from '../support/topics.js';
 
 /** Drives Tools.java `transactions`: one command per line, resolved when Java says it is done. */
 class JavaTransactions {

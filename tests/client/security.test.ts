@@ -12,7 +12,7 @@ import { Admin, type AdminOptions, Consumer, KafkaError, plainMechanism, Produce
 
 /** The settings under test, shared by admin, producer and consumer. */
 type Security = Pick<AdminOptions, 'tls' | 'sasl'>;
-import { startApacheKafka, type ApacheKafka } from '../compat/kafka/apache-kafka.js';
+import { startApacheKafka, type ApacheKafka } from '@sluice/test-kit';
 import { uniqueName } from './targets.js';
 
 const exec = promisify(execFile);

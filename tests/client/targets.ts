@@ -3,7 +3,7 @@
  * (in-process) and a real Apache Kafka 4.3.1 (single node, KRaft; see tests/compat/kafka).
  */
 import { startBroker } from '@sluice/broker';
-import { startApacheKafka, KAFKA_VERSION } from '../compat/kafka/apache-kafka.js';
+import { startApacheKafka, KAFKA_VERSION } from '@sluice/test-kit';
 
 export interface RunningTarget {
   bootstrap: string;

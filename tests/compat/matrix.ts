@@ -52,7 +52,7 @@ function cell(o: Outcome | undefined, notes: string[]): string {
 function render(dir: string, exitCode: number | null): string {
   const s = JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as ScenarioResults;
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'packages/protocol', 'packages/storage', 'packages/broker', 'tests/compat', 'tests/support'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'packages/protocol', 'packages/storage', 'packages/broker', 'tests/compat', 'packages/test-kit'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
   const at = `commit \`${head}\`${dirty ? ' plus uncommitted changes' : ''}`;
   const clients = s.clients.map((c) => c.name);
   const versionOf = (c: string) => s.clients.find((x) => x.name === c)!.version;

@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnJavaTool } from '../support/java.js';
-import { freePort, kcat, startBrokerProcess } from '../support/processes.js';
+import { freePort, kcat, spawnJavaTool, startBrokerProcess } from '@sluice/test-kit';
 
 const COUNT = Number(process.env.SLUICE_KILL9_RECORDS ?? 400_000);
 const KILLS = Number(process.env.SLUICE_KILL9_CYCLES ?? 20);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { freePort } from '../support/processes.js';
+import { freePort } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.js';
 import { sluiceInProcess } from './sluice-in-process.js';
 

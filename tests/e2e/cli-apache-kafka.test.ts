@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Admin, Producer } from '@sluice/client';
-import { startApacheKafka, type ApacheKafka } from '../compat/kafka/apache-kafka.js';
+import { startApacheKafka, type ApacheKafka } from '@sluice/test-kit';
 import { sluiceInProcess } from './sluice-in-process.js';
 
 let kafka: ApacheKafka;

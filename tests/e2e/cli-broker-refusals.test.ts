@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, startBrokerProcess, type BrokerProcess } from '../support/processes.js';
+import { freePort, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.js';
 
 test('sluice broker --set authorizer.class.name=… exits non-zero, naming the setting, and opens nothing', async () => {

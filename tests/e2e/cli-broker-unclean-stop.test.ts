@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, startBrokerProcess, type BrokerProcess } from '../support/processes.js';
+import { freePort, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.js';
 
 test('SIGTERM with a partition that cannot be closed: exit code 3 naming it, the rest closed cleanly, nothing acknowledged lost', async () => {

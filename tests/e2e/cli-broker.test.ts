@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, startBrokerProcess, type BrokerProcess } from '../support/processes.js';
+import { freePort, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.js';
 
 /** A broker process on a free port over a fresh data directory, killed and removed afterwards. */

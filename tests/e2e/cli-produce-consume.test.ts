@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
-import { repoRoot, sluiceBin } from '../support/processes.js';
+import { repoRoot, sluiceBin } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.js';
 
 let broker: Broker;

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '../support/processes.js';
+import { freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 
 let broker: BrokerProcess;
 let dataDir: string;

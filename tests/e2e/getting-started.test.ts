@@ -11,8 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
-import { startApacheKafka, type ApacheKafka } from '../compat/kafka/apache-kafka.js';
-import { repoRoot } from '../support/processes.js';
+import { type ApacheKafka, repoRoot, startApacheKafka } from '@sluice/test-kit';
 
 const RUNS_UNTIL_CTRL_C = /\s+# runs until Ctrl-C$/;
 

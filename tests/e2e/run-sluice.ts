@@ -1,6 +1,6 @@
 /** Runs the `sluice` command as a user would, for the tests in this folder. */
 import { execFile } from 'node:child_process';
-import { sluiceBin } from '../support/processes.js';
+import { sluiceBin } from '@sluice/test-kit';
 
 export interface SluiceResult {
   code: number;

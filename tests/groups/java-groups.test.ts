@@ -4,8 +4,8 @@
 // after the session timeout, and the AdminClient lists, describes, resets and deletes groups.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { javaTool } from '../support/java.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { javaTool } from '@sluice/test-kit';
 import { JavaMember, waitFor } from './members.js';
 
 let broker: Broker;

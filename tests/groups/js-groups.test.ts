@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import kafkajs from 'kafkajs';
 import { Consumer as PlatformaticConsumer } from '@platformatic/kafka';
 import { Apis } from '@sluice/protocol';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { RawConnection } from '../../packages/broker/test/support.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { RawConnection } from '@sluice/test-kit';
 import { waitFor } from './members.js';
 
 const { Kafka, logLevel } = kafkajs;

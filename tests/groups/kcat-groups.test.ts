@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis } from '@sluice/protocol';
-import { startBroker, type Broker } from '../../packages/broker/src/index.js';
-import { RawConnection } from '../../packages/broker/test/support.js';
-import { freePort, kcat } from '../support/processes.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { freePort, kcat, RawConnection } from '@sluice/test-kit';
 import { waitFor } from './members.js';
 
 /** kcat's -o would override committed offsets; auto.offset.reset only applies where there are none. */

@@ -1,7 +1,6 @@
-/** Consumer-group members as separate Java processes (tests/support/java group-consume). */
+/** Consumer-group members as separate Java processes (packages/test-kit/java group-consume). */
 import type { ChildProcess } from 'node:child_process';
-import { spawnJavaTool } from '../support/java.js';
-import { onJsonLines } from '../support/processes.js';
+import { onJsonLines, spawnJavaTool } from '@sluice/test-kit';
 
 export interface MemberEvent {
   event: 'assigned' | 'revoked' | 'record' | 'closed';

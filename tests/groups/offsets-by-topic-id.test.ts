@@ -5,8 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { RawConnection } from '../../packages/broker/test/support.js';
-import { groupCoordinatorReady, rawTargets } from '../support/raw-ready.js';
+import { groupCoordinatorReady, RawConnection, rawTargets } from '@sluice/test-kit';
 
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
 type TopicResult = { name: string; topicId: string; partitions: { partitionIndex: number; errorCode: number; committedOffset?: bigint; metadata?: string | null }[] };

@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { repoRoot } from '../support/processes.js';
+import { repoRoot } from '@sluice/test-kit';
 
 const here = join(repoRoot, 'tests', 'package', 'project');
 const nodes = (process.env.SLUICE_NODE_BINARIES ?? process.execPath).split(delimiter).filter((p) => p !== '');
@@ -59,10 +59,15 @@ test('the packed packages install into a new project and work there without tsx'
   mkdirSync(tarballs);
   mkdirSync(project);
 
-  // Build from the current sources (as the root's prepare does), then pack every workspace.
+  // Build from the current sources (as the root's prepare does), then pack every published
+  // workspace; a private one (the test kit) serves only this repository's suites.
   ok(await run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, env: userEnv() }), 'npm run build');
-  const packed = JSON.parse(ok(await run('npm', ['pack', '--workspaces', '--ignore-scripts', '--json', '--pack-destination', tarballs], { cwd: repoRoot, env: userEnv() }), 'npm pack')) as { name: string; filename: string; files: PackedFile[] }[];
-  const packageDirs = readdirSync(join(repoRoot, 'packages')).filter((d) => existsSync(join(repoRoot, 'packages', d, 'package.json')));
+  const packageDirs = readdirSync(join(repoRoot, 'packages')).filter((d) => {
+    const manifest = join(repoRoot, 'packages', d, 'package.json');
+    return existsSync(manifest) && !JSON.parse(readFileSync(manifest, 'utf8')).private;
+  });
+  const workspaces = packageDirs.flatMap((d) => ['-w', `@sluice/${d}`]);
+  const packed = JSON.parse(ok(await run('npm', ['pack', ...workspaces, '--ignore-scripts', '--json', '--pack-destination', tarballs], { cwd: repoRoot, env: userEnv() }), 'npm pack')) as { name: string; filename: string; files: PackedFile[] }[];
   assert.deepEqual(packed.map((p) => p.name).sort(), packageDirs.map((d) => `@sluice/${d}`).sort(), 'every package is packed');
   for (const p of packed) {
     const files = p.files.map((f) => f.path);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Admin } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Branched, type FixedKeyProcessorContext, KafkaStreams, type KafkaStreamsState, KeyValue, Produced, type ProcessorContext, Serdes, StreamsBuilder } from '@sluice/streams';
-import { startApacheKafka } from '../compat/kafka/apache-kafka.js';
+import { startApacheKafka } from '@sluice/test-kit';
 import { createTopics, produce, readTopic } from './support.js';
 
 const S = Serdes.String();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { startBroker } from '@sluice/broker';
-import { repoRoot } from '../support/processes.js';
+import { repoRoot } from '@sluice/test-kit';
 import { eventually, produce, readTopic } from './support.js';
 
 test('npm run example:important-filter keeps the important records', async () => {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Producer } from '@sluice/client';
-import { onJsonLines, repoRoot } from '../support/processes.js';
+import { onJsonLines, repoRoot } from '@sluice/test-kit';
 import { createTopics, eventually, readTopic } from './support.js';
 
 interface Instance {

@@ -2,7 +2,7 @@
 import { Admin, Consumer, Producer } from '@sluice/client';
 
 /** Topics ready when each partition has a leader, robust to a busy machine. */
-export { createTopicsAndWait as createTopics } from '../support/topics.js';
+export { createTopicsAndWait as createTopics } from '@sluice/test-kit';
 
 export async function produce(bootstrap: string, topic: string, records: { key: string | null; value: string }[]): Promise<void> {
   const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 5 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 const metadata = (c: RawConnection, version: number, names: string[] | null, allowAutoTopicCreation = true) =>
   c.request(Apis.Metadata, version, {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis, ZERO_UUID } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 test('concurrent CreateTopics all succeed and all survive a restart', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'sluice-concurrent-topics-'));

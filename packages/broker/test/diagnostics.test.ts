@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { BrokerChannels, startBroker, type BrokerFetchMessage, type BrokerGroupStateMessage, type BrokerProduceMessage, type BrokerRequestMessage } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 /** Produces three records, fetches them, and joins and syncs a group of one member. */
 async function roundTrip(port: number): Promise<void> {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { MemoryFileSystem } from '@sluice/storage';
 import { startBroker, type BrokerLog } from '../src/index.js';
-import { RawConnection, fetchRequestV12 } from './support.js';
+import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
 
 function recordingLog(): { lines: string[]; log: BrokerLog } {
   const lines: string[] = [];

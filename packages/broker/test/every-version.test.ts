@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as protocol from '@sluice/protocol';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 const defaults = protocol as unknown as Record<string, () => Record<string, unknown>>;
 

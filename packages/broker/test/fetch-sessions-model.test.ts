@@ -7,9 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, batchSizeAt, decodeRecordBatch, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { Random } from '../../protocol/test/support/schema.js';
+import { Random, RawConnection } from '@sluice/test-kit';
 import { startBroker } from '../src/index.js';
-import { RawConnection } from './support.js';
 
 const TOPIC = 'model';
 const PARTITIONS = 6;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, decodeRecordBatches, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { RawConnection, fetchRequestV12 } from './support.js';
+import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
 
 test('a dirty compacted topic is compacted by the cleaner on log.cleaner.backoff.ms, not on the retention check', async () => {
   const warnings: string[] = [];

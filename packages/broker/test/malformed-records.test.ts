@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Apis, ErrorCode, Offsets, decodeRecordBatches, decodeRequest } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { RawConnection, fetchRequestV12 } from './support.js';
-import { BATCH_HEADER as HEADER, realBatch, rebuilt, zz } from '../../protocol/test/support/malformed-batches.js';
+import { BATCH_HEADER as HEADER, fetchRequestV12, RawConnection, realBatch, rebuilt, zz } from '@sluice/test-kit';
 
 const fixtures = fileURLToPath(new URL('../../protocol/test/fixtures', import.meta.url));
 

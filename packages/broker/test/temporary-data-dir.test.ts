@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Apis, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { startBroker, type Broker } from '../src/index.js';
-import { RawConnection } from './support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 /** Creates topic `t` and appends a record with acks=all, so that the folder holds a log. */
 async function write(broker: Broker): Promise<void> {

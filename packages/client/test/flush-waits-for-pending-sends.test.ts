@@ -3,7 +3,7 @@
 // right after flush() and would lose those records on a crash otherwise.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBroker, type Broker } from '../../broker/src/index.js';
+import { startBroker, type Broker } from '@sluice/broker';
 import { Producer } from '../src/index.js';
 
 let broker: Broker;

@@ -2,7 +2,7 @@
 // and sends made while the producer waits for metadata keep their order.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBroker, type Broker } from '../../broker/src/index.js';
+import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer, Producer } from '../src/index.js';
 
 let broker: Broker;

@@ -6,7 +6,7 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
-import { startBroker, type Broker } from '../../broker/src/index.js';
+import { startBroker, type Broker } from '@sluice/broker';
 import { ClientErrorCode, type KafkaError } from '../src/errors.js';
 import { Admin, Producer } from '../src/index.js';
 

@@ -1,11 +1,11 @@
 /**
  * Where the generator's input comes from: Apache Kafka's own jars, which carry the message
  * definitions as `common/message/*.json`. The jars are the ones the tests already resolve from
- * Maven Central into ~/.cache (tests/compat/kafka/fetch.ts), so any clone can regenerate and the
+ * Maven Central into ~/.cache (@sluice/test-kit's kafka-jars.ts), so any clone can regenerate and the
  * freshness test always has its input. Nothing is copied into the repository.
  */
 import { join } from 'node:path';
-import { ensureKafkaJars, KAFKA_VERSION, type Log } from '../../../tests/compat/kafka/fetch.js';
+import { ensureKafkaJars, KAFKA_VERSION, type Log } from '@sluice/test-kit/kafka-jars';
 import type { DefinitionFile } from './model.js';
 import { readZipEntries } from './zip.js';
 

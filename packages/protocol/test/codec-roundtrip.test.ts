@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Reader, Writer, UnsupportedFieldVersionError } from '../src/index.js';
-import { Random, codecFor, defaultOf, inRange, randomStruct, schema, versionsOf } from './support/schema.js';
+import { Random, codecFor, defaultOf, inRange, randomStruct, schema, versionsOf } from '@sluice/test-kit';
 
 const ROUNDS = 12;
 

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { CompressionType, compress, compressionTypeFromName, compressionTypeName, decompress } from '../src/index.js';
 import { independentBlocks } from '../src/compression/lz4.js';
 import { snappyCompress } from '../src/compression/snappy.js';
-import { Random } from './support/schema.js';
+import { Random } from '@sluice/test-kit';
 
 function tool(name: string): void {
   try {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FrameDecoder, FrameTooLargeError } from '../src/framing.js';
 import { DecodeError } from '../src/primitives/errors.js';
-import { Random } from './support/schema.js';
+import { Random } from '@sluice/test-kit';
 
 function frame(body: Buffer): Buffer {
   const size = Buffer.alloc(4);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DecodeError, Writer, apiByKey, decodeRequest, encodeRequestHeader } from '../src/index.js';
-import { Random, codecFor, randomStruct, schema, versionsOf } from './support/schema.js';
+import { Random, codecFor, randomStruct, schema, versionsOf } from '@sluice/test-kit';
 
 const FRAMES = Number(process.env.SLUICE_FUZZ_FRAMES ?? 1_000_000);
 

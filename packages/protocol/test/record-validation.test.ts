@@ -20,8 +20,7 @@ import {
   validateBatches,
   validateBatchesAndRecords,
 } from '../src/index.js';
-import { BATCH_HEADER as HEADER, KAFKA_LOG_FIXTURES as dir, batchesOf, realBatch, rebuilt, zz } from './support/malformed-batches.js';
-import { Random } from './support/schema.js';
+import { BATCH_HEADER as HEADER, batchesOf, KAFKA_LOG_FIXTURES as dir, Random, realBatch, rebuilt, zz } from '@sluice/test-kit';
 
 /** A record whose body is exactly `parts`, behind its true length. */
 function rawRecord(...parts: Buffer[]): Buffer {

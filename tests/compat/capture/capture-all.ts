@@ -11,8 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startApacheKafka, KAFKA_VERSION } from '../kafka/apache-kafka.js';
-import { createTopicsAndWait } from '../../support/topics.js';
+import { createTopicsAndWait, KAFKA_VERSION, startApacheKafka } from '@sluice/test-kit';
 import { RecordingProxy, toJsonLine, type CapturedFrame } from './recording-proxy.js';
 import { KCAT_RECORDS, RECORDS, toTsv } from './records.js';
 import { javaClient } from './clients/java.js';

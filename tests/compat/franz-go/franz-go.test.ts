@@ -5,9 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startBroker, type Broker } from '../../../packages/broker/src/index.js';
-import { goModuleSource, goTestBinary } from '../support/go.js';
-import { outputOf, runGoTests, type GoTestRun } from '../support/go-test.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { goModuleSource, goTestBinary, type GoTestRun, outputOf, runGoTests } from '@sluice/test-kit';
 import { writeResults, type SuiteResult } from '../support/results.js';
 
 export const FRANZ_GO_VERSION = 'v1.22.3';

@@ -8,10 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, w
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBroker, type Broker } from '../../../packages/broker/src/index.js';
-import { KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv } from '../../support/python.js';
-import { freePort } from '../../support/processes.js';
-import { run } from '../../support/run.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { freePort, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run } from '@sluice/test-kit';
 import { writeResults, type SuiteResult } from '../support/results.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

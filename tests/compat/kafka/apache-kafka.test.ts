@@ -5,8 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
-import { startApacheKafka } from './apache-kafka.js';
-import { createTopicsAndWait } from '../../support/topics.js';
+import { createTopicsAndWait, startApacheKafka } from '@sluice/test-kit';
 
 test('Apache Kafka 4.3.1 starts, round-trips records with KafkaJS, and stops', { timeout: 600_000 }, async () => {
   const kafka = await startApacheKafka();

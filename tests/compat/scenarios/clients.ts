@@ -7,12 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import kafkajs from 'kafkajs';
 import { Admin as PAdmin, Consumer as PConsumer, Producer as PProducer, stringDeserializers, stringSerializers, type Message } from '@platformatic/kafka';
-import { javaClasspath, javaTool } from '../../support/java.js';
-import { kcat, repoRoot, requireTool } from '../../support/processes.js';
-import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv } from '../../support/python.js';
-import { run } from '../../support/run.js';
-import { goBuild } from '../support/go.js';
-import '../../support/kafkajs-codecs.js';
+import { CONFLUENT_KAFKA_VERSION, goBuild, javaClasspath, javaTool, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, kcat, pythonVenv, repoRoot, requireTool, run } from '@sluice/test-kit';
+import '@sluice/test-kit/kafkajs-codecs';
 
 export const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 export type Codec = (typeof CODECS)[number];

@@ -7,11 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import kafkajs from 'kafkajs';
-import { startBroker, type Broker } from '../../../packages/broker/src/index.js';
-import { KAFKA_VERSION, startApacheKafka, type ApacheKafka } from '../kafka/apache-kafka.js';
+import { startBroker, type Broker } from '@sluice/broker';
+import { type ApacheKafka, createTopicsAndWait, KAFKA_VERSION, retryUntil, startApacheKafka } from '@sluice/test-kit';
 import { CLIENTS, CODECS, type AdminFacts, type Rec, type ScenarioClient } from './clients.js';
 import { writeResults } from '../support/results.js';
-import { createTopicsAndWait, retryUntil } from '../../support/topics.js';
 
 const COUNT = 300;
 const PARTITIONS = 3;
@@ -43,7 +42,7 @@ after(async () => {
   writeResults('scenarios', { kafka: KAFKA_VERSION, node: process.version, date: new Date().toISOString(), scenarios: SCENARIOS.map((s) => s.name), clients: CLIENTS.map((c) => ({ name: c.name, version: c.version })), outcomes });
 });
 
-/** PARTITIONS each, ready when every partition has a leader (robust to a busy machine: tests/support/topics.ts). */
+/** PARTITIONS each, ready when every partition has a leader (robust to a busy machine: @sluice/test-kit's topics.ts). */
 async function createTopic(target: Target, topic: string): Promise<void> {
   await createTopicsAndWait(bootstrap(target), [{ name: topic, partitions: PARTITIONS }]);
 }

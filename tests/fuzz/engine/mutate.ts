@@ -4,7 +4,7 @@
  * splicing with another corpus entry, and fixing up a length field that covers an insertion or a
  * deletion, so that a mutated string or array still parses and the decoder goes further.
  */
-import { Random } from '../../../packages/protocol/test/support/schema.js';
+import { Random } from '@sluice/test-kit';
 
 export { Random };
 

@@ -30,8 +30,7 @@ import {
   requestHeaderVersion,
 } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
-import { Random, codecFor, randomStruct, schema, versionsOf } from '../../../packages/protocol/test/support/schema.js';
-import { RawConnection } from '../../../packages/broker/test/support.js';
+import { codecFor, Random, randomStruct, RawConnection, schema, versionsOf } from '@sluice/test-kit';
 import type { Mutator } from '../engine/mutate.js';
 import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.js';
 import { capturedScenarios } from '../seeds.js';

@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { DecodeError, Writer, apiByKey, decodeRequest, encodeRequestHeader, requestHeaderVersion, type AnyApi } from '@sluice/protocol';
-import { Random, codecFor, randomStruct, schema, versionsOf } from '../../../packages/protocol/test/support/schema.js';
+import { Random, codecFor, randomStruct, schema, versionsOf } from '@sluice/test-kit';
 import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.js';
 import { capturedScenarios } from '../seeds.js';
 

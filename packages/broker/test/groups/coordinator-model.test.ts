@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
-import { Random } from '../../../protocol/test/support/schema.js';
+import { Random } from '@sluice/test-kit';
 import { type ClassicGroup, type GroupState, type JoinResult, type Protocol, type SyncResult } from '../../src/groups/classic-group.js';
 import { GroupCoordinator, type GroupConfig, type GroupStore } from '../../src/groups/coordinator.js';
 import { type GroupRecord, decodeGroupRecord } from '../../src/groups/records.js';

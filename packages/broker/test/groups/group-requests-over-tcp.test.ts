@@ -8,9 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { Random } from '../../../protocol/test/support/schema.js';
+import { Random, RawConnection } from '@sluice/test-kit';
 import { startBroker } from '../../src/index.js';
-import { RawConnection } from '../support.js';
 
 const GROUPS = ['a', 'b', ''];
 const STEPS = 400;

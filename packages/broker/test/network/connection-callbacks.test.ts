@@ -10,7 +10,7 @@ import { Connection, type Dispatcher, type Reply } from '../../src/network/conne
 import { defer } from '../../src/network/deferred.js';
 import { RateLimitedLog } from '../../src/network/rate-limited-log.js';
 import { RequestMemory } from '../../src/network/request-memory.js';
-import { RawConnection } from '../support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 /** Listens on the loopback and serves every connection with `dispatcher`. */
 async function serve(dispatcher: Dispatcher, errors: string[], memory = new RequestMemory(Infinity)): Promise<{ server: Server; port: number }> {

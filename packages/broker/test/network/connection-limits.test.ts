@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
 import { Apis } from '@sluice/protocol';
 import { startBroker } from '../../src/index.js';
-import { RawConnection, fetchRequestV12 } from '../support.js';
+import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
 import { eventually } from './support.js';
 
 /** A bare TCP connection from `localAddress` (any 127.x.y.z is the loopback on Linux). */

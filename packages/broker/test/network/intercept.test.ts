@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { startBroker } from '../../src/broker.js';
 import type { InterceptedRequest } from '../../src/network/intercept.js';
-import { RawConnection } from '../support.js';
+import { RawConnection } from '@sluice/test-kit';
 
 test('interceptRequest replaces chosen answers, delays others, and leaves the rest to the broker', async () => {
   const seen: InterceptedRequest[] = [];

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { startBroker } from '../../src/index.js';
-import { RawConnection } from '../support.js';
+import { RawConnection } from '@sluice/test-kit';
 import { eventually } from './support.js';
 
 const KiB = 1024;

@@ -7,7 +7,7 @@ import type { Server } from 'node:net';
 import { Apis } from '@sluice/protocol';
 import { ManualTimer } from '../../src/groups/timer.js';
 import { KafkaServer } from '../../src/network/server.js';
-import { RawConnection } from '../support.js';
+import { RawConnection } from '@sluice/test-kit';
 import { eventually } from './support.js';
 
 /** A listener on the loopback whose dispatcher answers nothing; max.connections is read through `maxConnections`. */

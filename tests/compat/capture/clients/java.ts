@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RECORDS } from '../records.js';
-import { run } from '../../../support/run.js';
+import { run } from '@sluice/test-kit';
 import { CODECS, type CaptureClient, type Scenario } from './types.js';
 
 export const JAVA_CLIENT_VERSION = '4.3.1';

@@ -1,6 +1,6 @@
 // kcat with Debian's librdkafka (`apt-get install -y kcat`).
 import { KCAT_HEADERS, KCAT_RECORDS } from '../records.js';
-import { run } from '../../../support/run.js';
+import { run } from '@sluice/test-kit';
 import { CODECS, type CaptureClient, type Scenario } from './types.js';
 
 const lines = KCAT_RECORDS.map((r) => (r.key === null ? r.value : `${r.key}:${r.value}`)).join('\n') + '\n';

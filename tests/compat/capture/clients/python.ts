@@ -3,13 +3,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RECORDS } from '../records.js';
-import { run } from '../../../support/run.js';
-import { pythonVenv } from '../../../support/python.js';
+import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run } from '@sluice/test-kit';
 import { CODECS, type CaptureClient, type Scenario } from './types.js';
 
 const scripts = join(dirname(fileURLToPath(import.meta.url)), '..', 'python');
 
-import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION } from '../../../support/python.js';
 
 export { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION };
 

@@ -1,6 +1,8 @@
 /** Access to the generated schema.json, and random values that fit a message at a version. */
 import { readFileSync } from 'node:fs';
-import * as protocol from '../../src/index.js';
+import { join } from 'node:path';
+import * as protocol from '@sluice/protocol';
+import { repoRoot } from './processes.js';
 
 type Range = [number, number | null] | null;
 
@@ -26,7 +28,8 @@ export interface SchemaMessage {
 }
 
 export const schema: { messages: SchemaMessage[] } = JSON.parse(
-  readFileSync(new URL('../../src/generated/schema.json', import.meta.url), 'utf8'),
+  // The generator's output beside the protocol package's sources: data, not code, so read by path.
+  readFileSync(join(repoRoot, 'packages', 'protocol', 'src', 'generated', 'schema.json'), 'utf8'),
 );
 
 export function inRange(r: Range, v: number): boolean {

@@ -30,7 +30,7 @@ export function onJsonLines(stream: NodeJS.ReadableStream, handle: (message: any
   });
 }
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const sluiceBin = join(repoRoot, 'packages', 'cli', 'bin', 'sluice.js');
 
 export async function freePort(): Promise<number> {

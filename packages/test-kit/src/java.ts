@@ -1,5 +1,5 @@
 /**
- * The Java Kafka clients for tests: builds tests/support/java (kafka-clients 4.3.1 from Maven
+ * The Java Kafka clients for tests: builds packages/test-kit/java (kafka-clients 4.3.1 from Maven
  * Central) once and runs its Tools program. Needs Java 17+ and Maven.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
-const project = join(dirname(fileURLToPath(import.meta.url)), 'java');
+const project = join(dirname(fileURLToPath(import.meta.url)), '..', 'java');
 let classpath: Promise<string> | null = null;
 
 async function build(): Promise<string> {

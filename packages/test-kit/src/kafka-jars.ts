@@ -96,7 +96,7 @@ export async function ensureKafkaJars(log: Log = defaultLog): Promise<string> {
   log(`downloading Apache Kafka ${KAFKA_VERSION} jars from Maven Central into ${libs} (once; this can take a minute)`);
   const started = Date.now();
   try {
-    await run('mvn', ['-B', '-q', '-f', join(here, 'pom.xml'), `-Dkafka.libs=${staging}`, 'package'], log);
+    await run('mvn', ['-B', '-q', '-f', join(here, '..', 'kafka', 'pom.xml'), `-Dkafka.libs=${staging}`, 'package'], log);
     if (!hasJars(staging)) throw new Error(`Maven finished but ${staging} holds no kafka_2.13 jar`);
     writeFileSync(join(staging, 'SLUICE-KAFKA-VERSION'), `${KAFKA_VERSION}\n`);
     try {

@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { LOG_OVERHEAD, Offsets, crc32c } from '../../src/index.js';
+import { LOG_OVERHEAD, Offsets, crc32c } from '@sluice/protocol';
+import { repoRoot } from './processes.js';
 
-export const KAFKA_LOG_FIXTURES = fileURLToPath(new URL('../fixtures/kafka-log', import.meta.url));
+/** Segments Apache Kafka wrote, captured for the protocol package's golden tests. */
+export const KAFKA_LOG_FIXTURES = join(repoRoot, 'packages', 'protocol', 'test', 'fixtures', 'kafka-log');
 /** The v2 batch header's size, written out rather than taken from the codec under test. */
 export const BATCH_HEADER = 61;
 

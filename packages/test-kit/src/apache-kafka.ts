@@ -4,12 +4,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultLog, ensureKafkaJars, KAFKA_VERSION, requireJava, type Log } from './fetch.js';
+import { defaultLog, ensureKafkaJars, KAFKA_VERSION, requireJava, type Log } from './kafka-jars.js';
+import { freePort } from './processes.js';
 
-export { KAFKA_VERSION, ensureKafkaJars, kafkaHome } from './fetch.js';
+export { KAFKA_VERSION, ensureKafkaJars, kafkaHome } from './kafka-jars.js';
 
 export interface ApacheKafkaOptions {
   /** Broker (PLAINTEXT) port; 0 or absent picks a free one. */
@@ -65,20 +66,6 @@ export interface ApacheKafka {
 const HOST = '127.0.0.1';
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
-
-/** A port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, HOST, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Kafka's Uuid text form: 16 random bytes, base64url without padding. */
 function randomClusterId(): string {

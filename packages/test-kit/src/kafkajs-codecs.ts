@@ -3,7 +3,7 @@
 // Sluice uses (lz4-napi, and zlib for zstd): KafkaJS still builds and parses the record batches.
 import kafkajs from 'kafkajs';
 import { createRequire } from 'node:module';
-import { CompressionType, compress, decompress } from '../../packages/protocol/src/index.js';
+import { CompressionType, compress, decompress } from '@sluice/protocol';
 
 const { CompressionTypes, CompressionCodecs } = kafkajs;
 const require = createRequire(import.meta.url);
