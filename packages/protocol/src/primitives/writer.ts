@@ -1,6 +1,8 @@
 import { EncodeError } from './errors.js';
 import type { TaggedField } from './reader.js';
+import { utf8Length, writeUtf8At } from './utf8.js';
 import { uuidToBytes } from './uuid.js';
+import { writeUvarintAt, zigzag } from './varint.js';
 
 /** Byte arrays at least this long are referenced, not copied, into the output. */
 const ZERO_COPY_THRESHOLD = 8 * 1024;
@@ -96,11 +98,7 @@ export class Writer {
   uvarint(v: number): void {
     if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new EncodeError(`unsigned varint out of range: ${v}`);
     this.ensure(5);
-    while (v >= 0x80) {
-      this.buf[this.pos++] = (v & 0x7f) | 0x80;
-      v = Math.floor(v / 128);
-    }
-    this.buf[this.pos++] = v;
+    this.pos = writeUvarintAt(this.buf, this.pos, v);
   }
 
   varint(v: number): void {
@@ -120,42 +118,17 @@ export class Writer {
   /** Zigzag varlong of a safe integer, without BigInt on the common small values. */
   varlongNumber(v: number): void {
     if (!Number.isSafeInteger(v)) throw new EncodeError(`varlong value is not a safe integer: ${v}`);
-    let raw = v >= 0 ? v * 2 : -v * 2 - 1;
     this.ensure(10);
-    while (raw >= 0x80) {
-      this.buf[this.pos++] = (raw % 128) | 0x80;
-      raw = Math.floor(raw / 128);
-    }
-    this.buf[this.pos++] = raw;
+    this.pos = writeUvarintAt(this.buf, this.pos, zigzag(v));
   }
 
   private utf8(v: string, len: number): void {
     this.ensure(len);
-    if (len === v.length) {
-      // ASCII: a plain loop beats the native call for the short names that fill Kafka messages.
-      for (let i = 0; i < len; i++) this.buf[this.pos + i] = v.charCodeAt(i);
-    } else {
-      this.buf.write(v, this.pos, len, 'utf8');
-    }
-    this.pos += len;
-  }
-
-  private static byteLength(v: string): number {
-    if (v.length < 64) {
-      let ascii = true;
-      for (let i = 0; i < v.length; i++) {
-        if (v.charCodeAt(i) > 0x7f) {
-          ascii = false;
-          break;
-        }
-      }
-      if (ascii) return v.length;
-    }
-    return Buffer.byteLength(v, 'utf8');
+    this.pos = writeUtf8At(this.buf, this.pos, v, len);
   }
 
   string(v: string): void {
-    const len = Writer.byteLength(v);
+    const len = utf8Length(v);
     if (len > 0x7fff) throw new EncodeError(`string of ${len} bytes is longer than a Kafka string can be (32767)`);
     this.int16(len);
     this.utf8(v, len);
@@ -167,7 +140,7 @@ export class Writer {
   }
 
   compactString(v: string): void {
-    const len = Writer.byteLength(v);
+    const len = utf8Length(v);
     if (len > 0x7fff) throw new EncodeError(`string of ${len} bytes is longer than a Kafka string can be (32767)`);
     this.uvarint(len + 1);
     this.utf8(v, len);

@@ -3,26 +3,23 @@
  * Decoding is for clients and for the log cleaner; the broker's produce and fetch paths never
  * decode records (see validate.ts).
  */
-import { type CompressionType, compress, decompress } from '../compression/index.js';
+import { type CompressionType, decompress } from '../compression/index.js';
 import { crc32c } from '../crc32c.js';
 import { DecodeError } from '../primitives/errors.js';
 import { Reader } from '../primitives/reader.js';
-import { Writer } from '../primitives/writer.js';
 import {
   Attributes,
   BATCH_HEADER_SIZE,
   LOG_OVERHEAD,
   MAGIC_V2,
-  NO_PRODUCER_EPOCH,
-  NO_PRODUCER_ID,
-  NO_SEQUENCE,
   Offsets,
   type RecordBatchHeader,
-  TimestampType,
+  type TimestampType,
   compressionOf,
   readBatchHeader,
 } from './batch-header.js';
-import { type KafkaRecord, type KafkaRecordInput, readRecord, toBytes, writeRecord } from './record.js';
+import { RecordBatchBuilder, type SealOptions, fieldLength, recordSizeInBatch } from './batch-builder.js';
+import { type KafkaRecord, type KafkaRecordInput, readRecord } from './record.js';
 
 export interface RecordBatch {
   header: RecordBatchHeader;
@@ -53,72 +50,36 @@ export interface EncodeBatchOptions {
   deleteHorizonMs?: bigint;
 }
 
-interface PreparedBatch {
-  attributes: number;
-  baseTimestamp: bigint;
-  maxTimestamp: bigint;
-  lastOffsetDelta: number;
-  body: Buffer;
-}
-
-function prepare(o: EncodeBatchOptions): PreparedBatch {
-  if (o.records.length === 0) throw new RangeError('a record batch needs at least one record');
+/** The batch's records written into a builder of their exact size. */
+function build(o: EncodeBatchOptions): RecordBatchBuilder {
+  const records = o.records;
+  if (records.length === 0) throw new RangeError('a record batch needs at least one record');
   const now = o.now ?? BigInt(Date.now());
-  const timestamps = o.records.map((r) => (r.timestamp === undefined ? now : BigInt(r.timestamp)));
-  const baseTimestamp = o.deleteHorizonMs ?? timestamps[0];
-  let maxTimestamp = timestamps[0];
-  for (const t of timestamps) if (t > maxTimestamp) maxTimestamp = t;
-  const w = new Writer(Math.max(512, o.records.length * 64));
-  let lastDelta = -1;
-  o.records.forEach((r, i) => {
-    const headers = (r.headers ?? []).map((h) => ({ key: h.key, value: toBytes(h.value) }));
-    const delta = r.offsetDelta ?? i;
-    if (delta <= lastDelta) throw new RangeError(`record offset deltas must increase: ${delta} after ${lastDelta}`);
-    lastDelta = delta;
-    writeRecord(w, delta, Number(timestamps[i] - baseTimestamp), toBytes(r.key), toBytes(r.value), headers);
-  });
-  let attributes = (o.compression ?? 0) & Attributes.compressionMask;
-  if (o.timestampType === TimestampType.LogAppendTime) attributes |= Attributes.logAppendTime;
-  if (o.transactional) attributes |= Attributes.transactional;
-  if (o.control) attributes |= Attributes.control;
-  if (o.deleteHorizonMs !== undefined) attributes |= Attributes.deleteHorizon;
-  const lastOffsetDelta = o.lastOffsetDelta ?? lastDelta;
-  if (lastOffsetDelta < lastDelta) throw new RangeError(`lastOffsetDelta ${lastOffsetDelta} is below the last record's delta ${lastDelta}`);
-  return { attributes, baseTimestamp, maxTimestamp, lastOffsetDelta, body: w.finish() };
+  const timestamps = records.map((r) => Number(r.timestamp ?? now));
+  const baseTimestamp = o.deleteHorizonMs !== undefined ? Number(o.deleteHorizonMs) : timestamps[0];
+  const sizes = records.map((r, i) =>
+    recordSizeInBatch(r.offsetDelta ?? i, timestamps[i] - baseTimestamp, fieldLength(r.key), fieldLength(r.value), r.headers ?? null),
+  );
+  let capacity = BATCH_HEADER_SIZE;
+  for (const size of sizes) capacity += size;
+  const builder = new RecordBatchBuilder(capacity, baseTimestamp);
+  records.forEach((r, i) => builder.append(timestamps[i], r.key, r.value, r.headers ?? null, sizes[i], r.offsetDelta ?? i));
+  return builder;
 }
 
-function assemble(o: EncodeBatchOptions, p: PreparedBatch, records: Buffer): Buffer {
-  const batch = Buffer.allocUnsafe(BATCH_HEADER_SIZE + records.length);
-  batch.writeBigInt64BE(o.baseOffset ?? 0n, Offsets.baseOffset);
-  batch.writeInt32BE(BATCH_HEADER_SIZE - LOG_OVERHEAD + records.length, Offsets.batchLength);
-  batch.writeInt32BE(o.partitionLeaderEpoch ?? -1, Offsets.partitionLeaderEpoch);
-  batch.writeInt8(MAGIC_V2, Offsets.magic);
-  batch.writeInt16BE(p.attributes, Offsets.attributes);
-  batch.writeInt32BE(p.lastOffsetDelta, Offsets.lastOffsetDelta);
-  batch.writeBigInt64BE(p.baseTimestamp, Offsets.baseTimestamp);
-  batch.writeBigInt64BE(p.maxTimestamp, Offsets.maxTimestamp);
-  batch.writeBigInt64BE(o.producerId ?? NO_PRODUCER_ID, Offsets.producerId);
-  batch.writeInt16BE(o.producerEpoch ?? NO_PRODUCER_EPOCH, Offsets.producerEpoch);
-  batch.writeInt32BE(o.baseSequence ?? NO_SEQUENCE, Offsets.baseSequence);
-  batch.writeInt32BE(o.records.length, Offsets.recordCount);
-  records.copy(batch, BATCH_HEADER_SIZE);
-  batch.writeUInt32BE(crc32c(batch.subarray(Offsets.attributes)), Offsets.crc);
-  return batch;
+function sealOptions(o: EncodeBatchOptions): SealOptions {
+  return { ...o, deleteHorizon: o.deleteHorizonMs !== undefined };
 }
 
 /** Encodes a batch, compressing its records when asked to. */
 export async function encodeRecordBatch(o: EncodeBatchOptions): Promise<Buffer> {
-  const p = prepare(o);
-  const type = (o.compression ?? 0) as CompressionType;
-  const records = type === 0 ? p.body : await compress(type, p.body, o.compressionLevel);
-  return assemble(o, p, records);
+  return build(o).seal(sealOptions(o));
 }
 
 /** Encodes an uncompressed batch synchronously (control batches, tests, the broker's own writes). */
 export function encodeUncompressedRecordBatch(o: EncodeBatchOptions): Buffer {
   if ((o.compression ?? 0) !== 0) throw new RangeError('encodeUncompressedRecordBatch cannot compress; use encodeRecordBatch');
-  const p = prepare(o);
-  return assemble(o, p, p.body);
+  return build(o).sealUncompressed(sealOptions(o));
 }
 
 export interface DecodeBatchOptions {

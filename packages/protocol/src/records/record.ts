@@ -3,7 +3,6 @@
  * value and headers. Keys, values and header values decode as views into the batch's bytes.
  */
 import type { Reader } from '../primitives/reader.js';
-import type { Writer } from '../primitives/writer.js';
 
 export interface RecordHeader {
   key: string;
@@ -19,7 +18,7 @@ export interface KafkaRecord {
   headers: RecordHeader[];
 }
 
-/** A record to write; deltas are computed by the batch encoder. */
+/** A record to write; deltas are computed by the batch writer (batch-builder.ts). */
 export interface KafkaRecordInput {
   key?: Buffer | string | null;
   value?: Buffer | string | null;
@@ -74,64 +73,4 @@ export function readRecord(r: Reader): RecordBody {
   }
   if (r.pos !== end) r.fail(`record claims ${length} bytes but its fields take ${r.pos - (end - length)}`, at);
   return { timestampDelta, offsetDelta, key, value, headers };
-}
-
-export function toBytes(v: Buffer | string | null | undefined): Buffer | null {
-  if (v === undefined || v === null) return null;
-  return typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
-}
-
-function varintSize(v: number): number {
-  let raw = ((v << 1) ^ (v >> 31)) >>> 0;
-  let n = 1;
-  while (raw >= 0x80) {
-    raw >>>= 7;
-    n++;
-  }
-  return n;
-}
-
-function varlongSize(v: number): number {
-  let raw = v >= 0 ? v * 2 : -v * 2 - 1;
-  let n = 1;
-  while (raw >= 0x80) {
-    raw = Math.floor(raw / 128);
-    n++;
-  }
-  return n;
-}
-
-function bytesSize(b: Buffer | null): number {
-  return b === null ? 1 : varintSize(b.length) + b.length;
-}
-
-export function writeRecord(w: Writer, offsetDelta: number, timestampDelta: number, key: Buffer | null, value: Buffer | null, headers: readonly { key: string; value: Buffer | null }[]): void {
-  let size = 1 + varlongSize(timestampDelta) + varintSize(offsetDelta) + bytesSize(key) + bytesSize(value) + varintSize(headers.length);
-  const headerKeys: Buffer[] = [];
-  for (const h of headers) {
-    const k = Buffer.from(h.key, 'utf8');
-    headerKeys.push(k);
-    size += varintSize(k.length) + k.length + bytesSize(h.value);
-  }
-  w.varint(size);
-  w.int8(0);
-  w.varlongNumber(timestampDelta);
-  w.varint(offsetDelta);
-  writeVarBytes(w, key);
-  writeVarBytes(w, value);
-  w.varint(headers.length);
-  for (let i = 0; i < headers.length; i++) {
-    w.varint(headerKeys[i].length);
-    w.raw(headerKeys[i]);
-    writeVarBytes(w, headers[i].value);
-  }
-}
-
-function writeVarBytes(w: Writer, b: Buffer | null): void {
-  if (b === null) {
-    w.varint(-1);
-    return;
-  }
-  w.varint(b.length);
-  w.raw(b);
 }
