@@ -13,11 +13,9 @@ export interface AdvertisedApi {
   maxVersion: number;
 }
 
-export interface BrokerLog {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string, error?: unknown): void;
-}
+import type { BrokerLog } from './log.js';
+
+export type { BrokerLog };
 
 export interface BrokerCore {
   readonly nodeId: number;

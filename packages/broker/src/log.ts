@@ -1,5 +1,11 @@
 /** The broker's log lines: to stderr with a level and a time, or nowhere. */
-import type { BrokerLog } from './core.js';
+
+/** Where the broker writes what it has to say; core.ts re-exports it for the handlers. */
+export interface BrokerLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
 
 export function consoleLog(prefix = 'sluice'): BrokerLog {
   const line = (level: string, message: string) => process.stderr.write(`${new Date().toISOString()} ${level} [${prefix}] ${message}\n`);

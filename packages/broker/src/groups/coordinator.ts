@@ -1,7 +1,12 @@
 /**
+ * Long file: the classic group state machine (JoinGroup, SyncGroup, Heartbeat, LeaveGroup and
+ * the timers between them) reads as one, as the classic paths of Kafka's GroupMetadataManager
+ * do; cut into files, each step would be a jump away from the state it changes.
+ *
  * The group coordinator for classic groups: JoinGroup, SyncGroup, Heartbeat and LeaveGroup drive
  * each group through Kafka's states, with the same rules and error codes as Kafka's own
- * coordinator (GroupMetadataManager's classic paths); committed offsets are kept beside them.
+ * coordinator (GroupMetadataManager's classic paths). Committed offsets have their own owner,
+ * offset-store.ts, which this class hands OffsetCommit, OffsetFetch and OffsetDelete to.
  * Everything that must survive a restart is written to __consumer_offsets through a GroupStore
  * before it is acknowledged, and rebuilt by replaying those records.
  *
@@ -9,99 +14,36 @@
  * done with keyed timers and stored resolvers: nothing polls.
  */
 import { ErrorCode } from '@sluice/protocol';
-import type { BrokerLog } from '../core.js';
-import { ClassicGroup, EMPTY_ASSIGNMENT, GroupError, type JoinResult, Member, type Protocol, type SyncResult, failedJoin } from './classic-group.js';
-import {
-  type GroupRecord,
-  type ReplayedRecord,
-  groupMetadataRecord,
-  groupTombstone,
-  offsetRecord,
-  offsetTombstone,
-  subscribedTopics,
-} from './records.js';
+import type { BrokerLog } from '../log.js';
+import { ClassicGroup, EMPTY_ASSIGNMENT, GroupError, type JoinResult, Member, type SyncResult, failedJoin } from './classic-group.js';
+import type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, StoredOffset, SyncRequest } from './coordinator-types.js';
+import { type OffsetGroups, OffsetStore } from './offset-store.js';
+import { type ReplayedRecord, groupFromRecord, groupMetadataRecord, groupTombstone, subscribedTopics } from './records.js';
 import type { Timer } from './timer.js';
 
-export interface GroupConfig {
-  initialRebalanceDelayMs: number;
-  minSessionTimeoutMs: number;
-  maxSessionTimeoutMs: number;
-  maxSize: number;
-  offsetsRetentionMs: number;
-  offsetsRetentionCheckIntervalMs: number;
-  /** How long a new member's JoinGroup may wait (Kafka: 5 minutes). */
-  newMemberJoinTimeoutMs: number;
-  offsetMetadataMaxBytes: number;
-}
-
-/** Where group records go: the __consumer_offsets partition of the group, durably. */
-export interface GroupStore {
-  append(groupId: string, records: GroupRecord[]): Promise<void>;
-}
-
-export interface CommittedOffset {
-  offset: bigint;
-  leaderEpoch: number;
-  metadata: string;
-  commitTimestamp: bigint;
-}
-
-export interface JoinRequest {
-  groupId: string;
-  memberId: string;
-  groupInstanceId: string | null;
-  protocolType: string;
-  protocols: Protocol[];
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  clientId: string;
-  clientHost: string;
-  /** JoinGroup v4+: a new dynamic member must first get its id (MEMBER_ID_REQUIRED). */
-  requireKnownMemberId: boolean;
-  /** JoinGroup v9+: a static leader rejoining a stable group is told not to reassign. */
-  supportsSkipAssignment: boolean;
-}
-
-export interface SyncRequest {
-  groupId: string;
-  memberId: string;
-  groupInstanceId: string | null;
-  generationId: number;
-  protocolType: string | null;
-  protocolName: string | null;
-  assignments: { memberId: string; assignment: Buffer }[];
-}
-
-export interface OffsetCommitRequest {
-  groupId: string;
-  memberId: string;
-  groupInstanceId: string | null;
-  generationId: number;
-  offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number; metadata: string | null }[];
-}
-
-type StoredOffset = CommittedOffset & { topic: string; partition: number };
-
-const tp = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+export type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, SyncRequest } from './coordinator-types.js';
 const isProtocolInconsistent = (given: string | null, current: string | null) => given !== null && current !== null && given !== current;
 
 export class GroupCoordinator {
   readonly groups = new Map<string, ClassicGroup>();
-  readonly offsets = new Map<string, Map<string, StoredOffset>>();
+  private readonly offsetStore: OffsetStore;
 
   constructor(
     private readonly config: GroupConfig,
     private readonly store: GroupStore,
     private readonly timer: Timer,
     private readonly log: Pick<BrokerLog, 'warn' | 'error'> = { warn() {}, error() {} },
-  ) {}
-
-  /**
-   * Commits handed to the store and not yet durable, per group and partition (Kafka's
-   * pendingOffsetCommits): a deletion must tombstone their partitions too, and they keep their
-   * partition (and its group) from expiring meanwhile.
-   */
-  private readonly pendingCommits = new Map<string, Map<string, { topic: string; partition: number; writes: number }>>();
+  ) {
+    const groups: OffsetGroups = {
+      get: (groupId) => this.groups.get(groupId),
+      ids: () => this.groups.keys(),
+      create: (groupId) => this.getOrCreate(groupId, true)!,
+      remove: (group) => this.removeGroup(group),
+      isCurrent: (group) => this.isCurrent(group),
+      restore: (group, since) => this.restoreGroup(group, since),
+    };
+    this.offsetStore = new OffsetStore(config, store, groups, () => this.now(), log);
+  }
 
   /** Starts the periodic offsets-retention check. */
   start(): void {
@@ -151,6 +93,11 @@ export class GroupCoordinator {
     this.timer.cancel(this.syncKey(group));
     group.transitionTo('Dead', this.now());
     if (this.groups.get(group.groupId) === group) this.groups.delete(group.groupId);
+  }
+
+  /** Puts back an empty copy of a group whose deletion could not be written, unless its id is taken. */
+  private restoreGroup(group: ClassicGroup, since: number): void {
+    if (!this.groups.has(group.groupId)) this.groups.set(group.groupId, group.emptyCopy(since));
   }
 
   private getOrCreate(groupId: string, create: boolean): ClassicGroup | undefined {
@@ -569,133 +516,35 @@ export class GroupCoordinator {
     return `sync ${group.groupId}`;
   }
 
-  // ---------------------------------------------------------------- offsets
-  //
-  // `offsets` holds exactly what is durable, in log order: a write changes it when it completes,
-  // and writes complete in the order they were handed to the store (one partition per group), so
-  // replaying __consumer_offsets always gives back what is served. Decisions taken when a write is
-  // handed over (which partitions to tombstone, which may expire) also count the commits still in
-  // flight, as Kafka's pendingOffsetCommits do.
+  // ---------------------------------------------------------------- offsets (offset-store.ts)
+
+  /** The durable offsets, by group, then by partition. */
+  get offsets(): ReadonlyMap<string, ReadonlyMap<string, StoredOffset>> {
+    return this.offsetStore.offsets;
+  }
 
   /** Validates and stores commits; resolves with an error code per partition, in request order. */
-  async commitOffsets(req: OffsetCommitRequest): Promise<number[]> {
-    const all = (code: number) => req.offsets.map(() => code);
-    // A simple group (generation -1, no member) that does not exist yet is made only once the
-    // commit stores something: one refused for its metadata, or with nothing to commit, leaves
-    // no empty group behind, as in Kafka.
-    const existing = this.groups.get(req.groupId);
-    if (existing === undefined && req.generationId >= 0) return all(ErrorCode.ILLEGAL_GENERATION);
-    const group = existing;
-    if (group?.state === 'Dead') return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    if (group !== undefined && !(req.generationId < 0 && group.state === 'Empty')) {
-      if (req.generationId >= 0 || req.memberId !== '' || req.groupInstanceId !== null) {
-        try {
-          group.validateMember(req.memberId, req.groupInstanceId);
-        } catch (e) {
-          return all((e as GroupError).errorCode);
-        }
-        if (req.generationId !== group.generationId) return all(ErrorCode.ILLEGAL_GENERATION);
-      } else if (group.state !== 'Empty') return all(ErrorCode.UNKNOWN_MEMBER_ID);
-      if (group.state === 'CompletingRebalance') return all(ErrorCode.REBALANCE_IN_PROGRESS);
-    }
-    const now = BigInt(this.now());
-    const codes: number[] = [];
-    const records: GroupRecord[] = [];
-    const accepted: { key: string; value: StoredOffset }[] = [];
-    for (const o of req.offsets) {
-      const metadata = o.metadata ?? '';
-      if (Buffer.byteLength(metadata) > this.config.offsetMetadataMaxBytes) {
-        codes.push(ErrorCode.OFFSET_METADATA_TOO_LARGE);
-        continue;
-      }
-      const value = { topic: o.topic, partition: o.partition, offset: o.offset, leaderEpoch: o.leaderEpoch, metadata, commitTimestamp: now };
-      records.push(offsetRecord(req.groupId, o.topic, o.partition, value));
-      accepted.push({ key: tp(o.topic, o.partition), value });
-      codes.push(ErrorCode.NONE);
-    }
-    if (records.length === 0) return codes;
-    const created = group === undefined ? this.getOrCreate(req.groupId, true) : undefined;
-    for (const a of accepted) this.changePending(req.groupId, a.value, +1);
-    try {
-      await this.store.append(req.groupId, records);
-    } catch {
-      for (const a of accepted) this.changePending(req.groupId, a.value, -1);
-      // The group this commit made stored nothing either: it goes, unless it has been used since.
-      if (created !== undefined && this.isCurrent(created) && created.state === 'Empty' && created.members.size === 0 && this.partitionsWithOffsets(req.groupId).length === 0) this.removeGroup(created);
-      return codes.map((c) => (c === ErrorCode.NONE ? ErrorCode.COORDINATOR_NOT_AVAILABLE : c));
-    }
-    for (const a of accepted) this.changePending(req.groupId, a.value, -1);
-    let map = this.offsets.get(req.groupId);
-    if (map === undefined) this.offsets.set(req.groupId, (map = new Map()));
-    for (const a of accepted) map.set(a.key, a.value);
-    return codes;
-  }
-
-  private changePending(groupId: string, p: { topic: string; partition: number }, by: 1 | -1): void {
-    let byPartition = this.pendingCommits.get(groupId);
-    if (byPartition === undefined) this.pendingCommits.set(groupId, (byPartition = new Map()));
-    const key = tp(p.topic, p.partition);
-    const writes = (byPartition.get(key)?.writes ?? 0) + by;
-    if (writes > 0) byPartition.set(key, { topic: p.topic, partition: p.partition, writes });
-    else byPartition.delete(key);
-    if (byPartition.size === 0) this.pendingCommits.delete(groupId);
-  }
-
-  private hasPendingCommit(groupId: string, key: string): boolean {
-    return this.pendingCommits.get(groupId)?.has(key) ?? false;
-  }
-
-  /** Partitions with an offset, durable or on its way: what a deletion must tombstone. */
-  private partitionsWithOffsets(groupId: string): { topic: string; partition: number }[] {
-    const out = new Map<string, { topic: string; partition: number }>();
-    for (const [key, o] of this.offsets.get(groupId) ?? []) out.set(key, { topic: o.topic, partition: o.partition });
-    for (const [key, p] of this.pendingCommits.get(groupId) ?? []) out.set(key, { topic: p.topic, partition: p.partition });
-    return [...out.values()];
-  }
-
-  /** Hands tombstones to the store; once durable, the offsets leave memory too. */
-  private async removeOffsets(groupId: string, partitions: { topic: string; partition: number }[], extra: GroupRecord[] = []): Promise<void> {
-    const records = [...partitions.map((p) => offsetTombstone(groupId, p.topic, p.partition)), ...extra];
-    if (records.length === 0) return;
-    await this.store.append(groupId, records);
-    const map = this.offsets.get(groupId);
-    if (map === undefined) return;
-    for (const p of partitions) map.delete(tp(p.topic, p.partition));
-    if (map.size === 0) this.offsets.delete(groupId);
+  commitOffsets(req: OffsetCommitRequest): Promise<number[]> {
+    return this.offsetStore.commit(req);
   }
 
   committed(groupId: string, topic: string, partition: number): CommittedOffset | undefined {
-    return this.offsets.get(groupId)?.get(tp(topic, partition));
+    return this.offsetStore.committed(groupId, topic, partition);
   }
 
   /** Every committed offset of a group (OffsetFetch with topics = null). */
   allCommitted(groupId: string): StoredOffset[] {
-    return [...(this.offsets.get(groupId)?.values() ?? [])];
+    return this.offsetStore.allCommitted(groupId);
   }
 
   /** OffsetDelete: per partition NONE, or GROUP_SUBSCRIBED_TO_TOPIC. Throws GroupError for the group. */
-  async deleteOffsets(groupId: string, partitions: { topic: string; partition: number }[]): Promise<number[]> {
-    const group = this.groups.get(groupId);
-    if (group === undefined || group.state === 'Dead') throw new GroupError(ErrorCode.GROUP_ID_NOT_FOUND);
-    if (group.state !== 'Empty' && group.protocolType !== 'consumer' && group.protocolType !== null) throw new GroupError(ErrorCode.NON_EMPTY_GROUP);
-    const map = this.offsets.get(groupId);
-    const codes: number[] = [];
-    const doomed: { topic: string; partition: number }[] = [];
-    for (const p of partitions) {
-      if (group.state !== 'Empty' && (group.subscribedTopics === null || group.subscribedTopics.has(p.topic))) {
-        codes.push(ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC);
-        continue;
-      }
-      codes.push(ErrorCode.NONE);
-      const key = tp(p.topic, p.partition);
-      if (map?.has(key) || this.hasPendingCommit(groupId, key)) doomed.push(p);
-    }
-    try {
-      await this.removeOffsets(groupId, doomed);
-    } catch {
-      throw new GroupError(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    }
-    return codes;
+  deleteOffsets(groupId: string, partitions: { topic: string; partition: number }[]): Promise<number[]> {
+    return this.offsetStore.deleteOffsets(groupId, partitions);
+  }
+
+  /** Removes expired offsets, then empty groups left without any (offset-store.ts). */
+  expireOffsets(): Promise<number> {
+    return this.offsetStore.expireOffsets();
   }
 
   /**
@@ -705,94 +554,31 @@ export class GroupCoordinator {
    */
   async deleteGroup(groupId: string): Promise<number> {
     const group = this.groups.get(groupId);
-    const partitions = this.partitionsWithOffsets(groupId);
+    const partitions = this.offsetStore.partitionsWithOffsets(groupId);
     if ((group === undefined || group.state === 'Dead') && partitions.length === 0) return ErrorCode.GROUP_ID_NOT_FOUND;
     if (group !== undefined && group.state !== 'Empty' && group.state !== 'Dead') return ErrorCode.NON_EMPTY_GROUP;
     const since = group?.stateTimestamp;
     if (group !== undefined) this.removeGroup(group);
     try {
-      await this.removeOffsets(groupId, partitions, [groupTombstone(groupId)]);
+      await this.offsetStore.remove(groupId, partitions, [groupTombstone(groupId)]);
     } catch (e) {
       this.log.warn(`deleting group ${groupId} failed: ${e}`);
-      if (group !== undefined && !this.groups.has(groupId)) this.groups.set(groupId, group.emptyCopy(since!));
+      if (group !== undefined) this.restoreGroup(group, since!);
       return ErrorCode.COORDINATOR_NOT_AVAILABLE;
     }
     return ErrorCode.NONE;
-  }
-
-  /**
-   * Removes offsets past offsets.retention.minutes, as Kafka does for each kind of group, except
-   * those with a commit in flight; then empty groups left without offsets are deleted (Kafka's
-   * cleanupGroupMetadata). Each group on its own: one failing does not stop the others.
-   */
-  async expireOffsets(): Promise<number> {
-    const now = this.now();
-    const writes: Promise<number>[] = [];
-    for (const groupId of new Set([...this.offsets.keys(), ...this.groups.keys()])) {
-      const group = this.groups.get(groupId);
-      const map = this.offsets.get(groupId) ?? new Map<string, StoredOffset>();
-      let base: ((o: CommittedOffset) => number) | null = null;
-      if (group === undefined || group.protocolType === null) base = (o) => Number(o.commitTimestamp);
-      else if (group.state === 'Empty') base = () => group.stateTimestamp;
-      const expired = base === null ? [] : [...map].filter(([key, o]) => !this.hasPendingCommit(groupId, key) && now - base!(o) >= this.config.offsetsRetentionMs).map(([, o]) => o);
-      const left = map.size - expired.length + (this.pendingCommits.get(groupId)?.size ?? 0);
-      const deleteGroup = left === 0 && group !== undefined && group.state === 'Empty';
-      if (expired.length === 0 && !deleteGroup) continue;
-      const since = group?.stateTimestamp ?? now;
-      if (deleteGroup) this.removeGroup(group);
-      writes.push(
-        this.removeOffsets(groupId, expired, deleteGroup ? [groupTombstone(groupId)] : []).then(
-          () => expired.length,
-          (e) => {
-            this.log.warn(`expiring offsets of group ${groupId} failed: ${e}`);
-            if (deleteGroup && !this.groups.has(groupId)) this.groups.set(groupId, group.emptyCopy(since));
-            return 0;
-          },
-        ),
-      );
-    }
-    let removed = 0;
-    for (const n of await Promise.all(writes)) removed += n;
-    return removed;
   }
 
   // ---------------------------------------------------------------- replay
 
   /** Rebuilds state from __consumer_offsets records, in log order. */
   replay(record: ReplayedRecord): void {
-    if (record.kind === 'offset') {
-      let map = this.offsets.get(record.groupId);
-      if (record.value === null) {
-        map?.delete(tp(record.topic, record.partition));
-        if (map?.size === 0) this.offsets.delete(record.groupId);
-        return;
-      }
-      if (map === undefined) this.offsets.set(record.groupId, (map = new Map()));
-      map.set(tp(record.topic, record.partition), { topic: record.topic, partition: record.partition, ...record.value });
-      return;
-    }
+    if (record.kind === 'offset') return this.offsetStore.replay(record.groupId, record.topic, record.partition, record.value);
     if (record.value === null) {
       this.groups.delete(record.groupId);
       return;
     }
-    const v = record.value;
-    const group = new ClassicGroup(record.groupId, Number(v.currentStateTimestamp >= 0n ? v.currentStateTimestamp : BigInt(this.now())));
-    group.generationId = v.generation;
-    group.protocolType = v.protocolType === '' ? null : v.protocolType;
-    group.protocolName = v.protocol;
-    group.leaderId = v.leader;
-    for (const m of v.members) {
-      const member = new Member(m.memberId, m.groupInstanceId, m.clientId, m.clientHost, m.rebalanceTimeout >= 0 ? m.rebalanceTimeout : m.sessionTimeout, m.sessionTimeout, v.protocolType, [{ name: v.protocol ?? '', metadata: m.subscription }]);
-      member.assignment = m.assignment;
-      group.add(member);
-    }
-    group.leaderId = v.leader;
-    if (group.members.size > 0) {
-      group.state = 'Stable';
-      group.previousState = 'CompletingRebalance';
-    }
-    group.subscribedTopics = group.protocolType === 'consumer' ? subscribedTopics(group) : null;
-    this.groups.set(record.groupId, group);
+    this.groups.set(record.groupId, groupFromRecord(record.groupId, record.value, this.now()));
   }
 
   /** After replay: members of loaded groups must heartbeat within their session timeout. */

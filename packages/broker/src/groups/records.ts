@@ -18,7 +18,7 @@ import {
   encodeOffsetCommitValue,
   type GroupMetadataValue,
 } from '@sluice/protocol';
-import type { ClassicGroup } from './classic-group.js';
+import { ClassicGroup, Member } from './classic-group.js';
 
 export interface GroupRecord {
   key: Buffer;
@@ -106,6 +106,27 @@ export function decodeGroupRecord(key: Buffer, value: Buffer | null): ReplayedRe
 }
 
 /** The topics a consumer-protocol group's members subscribe to; null if a subscription cannot be read. */
+/** A group as its last metadata record left it, for the coordinator's replay at start-up. */
+export function groupFromRecord(groupId: string, v: GroupMetadataValue, now: number): ClassicGroup {
+  const group = new ClassicGroup(groupId, Number(v.currentStateTimestamp >= 0n ? v.currentStateTimestamp : BigInt(now)));
+  group.generationId = v.generation;
+  group.protocolType = v.protocolType === '' ? null : v.protocolType;
+  group.protocolName = v.protocol;
+  group.leaderId = v.leader;
+  for (const m of v.members) {
+    const member = new Member(m.memberId, m.groupInstanceId, m.clientId, m.clientHost, m.rebalanceTimeout >= 0 ? m.rebalanceTimeout : m.sessionTimeout, m.sessionTimeout, v.protocolType, [{ name: v.protocol ?? '', metadata: m.subscription }]);
+    member.assignment = m.assignment;
+    group.add(member);
+  }
+  group.leaderId = v.leader;
+  if (group.members.size > 0) {
+    group.state = 'Stable';
+    group.previousState = 'CompletingRebalance';
+  }
+  group.subscribedTopics = group.protocolType === 'consumer' ? subscribedTopics(group) : null;
+  return group;
+}
+
 export function subscribedTopics(group: ClassicGroup): Set<string> | null {
   const topics = new Set<string>();
   for (const m of group.members.values()) {
