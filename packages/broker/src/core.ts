@@ -5,17 +5,16 @@ import type { BrokerConfig } from './config/broker-config.js';
 import type { DelayedOperations } from './delayed/delayed-operations.js';
 import type { FetchSessionCache } from './fetch/fetch-sessions.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
+import type { BrokerLog } from './log.js';
 import type { Topics } from './topics/types.js';
+
+export type { BrokerLog };
 
 export interface AdvertisedApi {
   apiKey: number;
   minVersion: number;
   maxVersion: number;
 }
-
-import type { BrokerLog } from './log.js';
-
-export type { BrokerLog };
 
 export interface BrokerCore {
   readonly nodeId: number;

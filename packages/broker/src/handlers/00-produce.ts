@@ -30,7 +30,7 @@ import {
 import type { LogConfig } from '@sluice/storage';
 import type { BrokerCore } from '../core.js';
 import { produceChannel, type BrokerProduceMessage } from '../diagnostics.js';
-import { defer } from '../network/deferred.js';
+import { defer } from './deferred.js';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';

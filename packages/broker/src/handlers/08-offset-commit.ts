@@ -7,7 +7,7 @@
  * Answered once the commit is durable in __consumer_offsets.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defer } from '../network/deferred.js';
+import { defer } from './deferred.js';
 import { defineHandler } from './handler.js';
 
 export const offsetCommitHandler = defineHandler({

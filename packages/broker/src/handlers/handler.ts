@@ -3,7 +3,7 @@
  * (handlers/NN-name.ts), serving a range of versions.
  */
 import type { ApiCodec, RequestHeader } from '@sluice/protocol';
-import type { Deferred } from '../network/deferred.js';
+import type { Deferred } from './deferred.js';
 import type { Connection } from '../network/connection.js';
 import type { BrokerCore } from '../core.js';
 

@@ -13,7 +13,7 @@
  */
 import type { Socket } from 'node:net';
 import { DecodeError, FrameDecoder, FrameTooLargeError } from '@sluice/protocol';
-import { Deferred } from './deferred.js';
+import { Deferred } from '../handlers/deferred.js';
 import type { RateLimitedLog } from './rate-limited-log.js';
 import type { RequestMemory } from './request-memory.js';
 

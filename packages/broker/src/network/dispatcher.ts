@@ -9,7 +9,7 @@ import type { BrokerCore } from '../core.js';
 import { unsupportedApiVersionsResponse } from '../handlers/18-api-versions.js';
 import type { Handler, RequestContext } from '../handlers/handler.js';
 import { CloseConnection, type Connection, type Dispatcher, type Reply } from './connection.js';
-import { Deferred } from './deferred.js';
+import { Deferred } from '../handlers/deferred.js';
 import { requestChannel, type BrokerRequestMessage } from '../diagnostics.js';
 
 export class RequestDispatcher implements Dispatcher {

@@ -7,7 +7,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { Apis } from '@sluice/protocol';
 import { ManualTimer } from '../../src/groups/timer.js';
 import { Connection, type Dispatcher, type Reply } from '../../src/network/connection.js';
-import { defer } from '../../src/network/deferred.js';
+import { defer } from '../../src/handlers/deferred.js';
 import { RateLimitedLog } from '../../src/network/rate-limited-log.js';
 import { RequestMemory } from '../../src/network/request-memory.js';
 import { RawConnection } from '@sluice/test-kit';

@@ -6,7 +6,7 @@ import { Apis, encodeRequest } from '@sluice/protocol';
 import type { BrokerCore } from '../../src/core.js';
 import { defineHandler } from '../../src/handlers/handler.js';
 import { CloseConnection, type Connection } from '../../src/network/connection.js';
-import { Deferred, defer } from '../../src/network/deferred.js';
+import { Deferred, defer } from '../../src/handlers/deferred.js';
 import { RequestDispatcher } from '../../src/network/dispatcher.js';
 
 const answer = {

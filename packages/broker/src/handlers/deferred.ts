@@ -3,6 +3,8 @@
  * request has been issued. The connection starts the next request straight away, while responses
  * still leave in request order. Produce uses it: appends are issued in arrival order and the
  * answer waits for the sync, so one connection can have several produce requests syncing at once.
+ * It is part of the handler contract (handler.ts's HandlerResult), which the connection and the
+ * dispatcher honour, so it lives beside it.
  */
 export class Deferred<T> {
   constructor(readonly result: Promise<T>) {}
