@@ -64,6 +64,26 @@ export class CorruptLogError extends StorageError {
   }
 }
 
+/**
+ * A state file (recovery point, producer state, topic list…) written in a newer format than this
+ * build reads: refused rather than taken for damage, since rebuilding around it could lose what
+ * the newer format records.
+ */
+export class UnsupportedStateFileError extends StorageError {
+  override readonly name = 'UnsupportedStateFileError';
+  constructor(
+    readonly file: string,
+    readonly foundVersion: number,
+    readonly newestReadable: number,
+    whatToDo: string,
+  ) {
+    super(
+      'SLUICE_STORAGE_UNSUPPORTED_FORMAT',
+      `${file} is in format version ${foundVersion}, written by a newer Sluice; this Sluice reads versions 0 to ${newestReadable}. ${whatToDo}`,
+    );
+  }
+}
+
 /** Idempotent producer errors: the batch is refused and nothing is written. */
 export class ProducerStateError extends StorageError {
   override readonly name = 'ProducerStateError';

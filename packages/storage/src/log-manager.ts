@@ -9,20 +9,17 @@
  */
 import { randomUuid } from '@sluice/protocol';
 import { FileCache } from './file-cache.js';
-import { type FileSystem, mkdirDurable, writeFileAtomic } from './fs/types.js';
+import { type FileSystem, mkdirDurable } from './fs/types.js';
 import { inParallel } from './in-parallel.js';
 import { type UnreadableBatch, compactLog } from './log/cleaner.js';
 import { PartitionLog } from './log/partition-log.js';
 import { type LogConfig, resolveTopicConfig, validateTopicConfigs } from './topic-config.js';
-import { StorageError } from './errors.js';
+import { StorageError, UnsupportedStateFileError } from './errors.js';
+import { decodeStateFile, writeStateFile } from './state-files/state-file.js';
+import { TOPIC_LIST, type TopicMetadata } from './state-files/topic-list.js';
 import { WriteFailureReport } from './write-failure-report.js';
 
-export interface TopicMetadata {
-  name: string;
-  topicId: string;
-  partitions: number;
-  configs: Record<string, string>;
-}
+export type { TopicMetadata } from './state-files/topic-list.js';
 
 export interface LogManagerOptions {
   fs: FileSystem;
@@ -67,7 +64,6 @@ const consoleMaintenanceLog: MaintenanceLog = {
   error: (message, error) => console.error(message, error),
 };
 
-const METADATA_FILE = 'topics.json';
 
 /**
  * Partitions opened at the same time at start-up. Opening one is a dozen small file system calls
@@ -129,15 +125,19 @@ export class LogManager {
     const { dataDir } = this.options;
     const fs = this.cache.fs;
     await mkdirDurable(fs, dataDir);
-    const path = `${dataDir}/${METADATA_FILE}`;
+    const path = `${dataDir}/${TOPIC_LIST.name}`;
     if (await fs.exists(path)) {
-      let parsed: { topics: TopicMetadata[] };
+      let topics: TopicMetadata[] | null;
+      let why = 'it does not hold a topic list';
       try {
-        parsed = JSON.parse((await fs.readFile(path)).toString());
+        topics = decodeStateFile(TOPIC_LIST, path, await fs.readFile(path));
       } catch (e) {
-        throw new StorageError('SLUICE_STORAGE_METADATA', `Cannot read the topic list ${path}: ${(e as Error).message}. Restore it from a backup; the partition folders are untouched.`);
+        if (e instanceof UnsupportedStateFileError) throw e;
+        topics = null;
+        why = (e as Error).message;
       }
-      for (const t of parsed.topics) this.topicsByName.set(t.name, t);
+      if (topics === null) throw new StorageError('SLUICE_STORAGE_METADATA', `Cannot read the topic list ${path}: ${why}. Restore it from a backup; the partition folders are untouched.`);
+      for (const t of topics) this.topicsByName.set(t.name, t);
     }
     const wanted = new Set<string>();
     for (const t of this.topicsByName.values()) for (let p = 0; p < t.partitions; p++) wanted.add(partitionDirName(t.name, p));
@@ -214,8 +214,7 @@ export class LogManager {
    */
   private saveMetadata(): Promise<void> {
     const write = this.metadataWrite.then(() => {
-      const data = Buffer.from(JSON.stringify({ topics: [...this.topicsByName.values()] }, null, 1));
-      return writeFileAtomic(this.cache.fs, `${this.options.dataDir}/${METADATA_FILE}`, data);
+      return writeStateFile(this.cache.fs, this.options.dataDir, TOPIC_LIST, [...this.topicsByName.values()]);
     });
     this.metadataWrite = write.catch(() => {});
     return write;

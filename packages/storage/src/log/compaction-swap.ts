@@ -6,26 +6,36 @@
  * `.cleaned` files, which recovery removes (the originals are intact). A crash after it is
  * finished by recovery from the manifest. Either way every key keeps its newest value.
  */
-import { writeFileAtomic } from '../fs/types.js';
-import type { PartitionLog } from './partition-log.js';
+import { UnsupportedStateFileError } from '../errors.js';
+import type { FileCache } from '../file-cache.js';
+import { COMPACTION_MANIFEST } from '../state-files/compaction-manifest.js';
+import { decodeStateFile, writeStateFile } from '../state-files/state-file.js';
 import { segmentFiles } from './segment.js';
 
-export const MANIFEST_FILE = 'compaction.manifest';
+/** The folder of the log being compacted and the cache its segment files are open in. */
+export interface CompactedLog {
+  readonly dir: string;
+  readonly cache: FileCache;
+}
 
-export async function commitCompaction(log: PartitionLog, bases: bigint[]): Promise<void> {
-  await writeFileAtomic(log.cache.fs, `${log.dir}/${MANIFEST_FILE}`, Buffer.from(JSON.stringify(bases.map(String))));
+export async function commitCompaction(log: CompactedLog, bases: bigint[]): Promise<void> {
+  await writeStateFile(log.cache.fs, log.dir, COMPACTION_MANIFEST, bases);
   await finishCompaction(log);
 }
 
 /** Completes a committed swap, if one is recorded; harmless to run again after a crash. */
-export async function finishCompaction(log: PartitionLog): Promise<void> {
+export async function finishCompaction(log: CompactedLog): Promise<void> {
   const fs = log.cache.fs;
-  const manifest = `${log.dir}/${MANIFEST_FILE}`;
+  const manifest = `${log.dir}/${COMPACTION_MANIFEST.name}`;
   if (!(await fs.exists(manifest))) return;
-  let bases: bigint[];
+  let bases: bigint[] | null;
   try {
-    bases = (JSON.parse((await fs.readFile(manifest)).toString()) as string[]).map((b) => BigInt(b));
-  } catch {
+    bases = decodeStateFile(COMPACTION_MANIFEST, manifest, await fs.readFile(manifest));
+  } catch (e) {
+    if (e instanceof UnsupportedStateFileError) throw e;
+    bases = null;
+  }
+  if (bases === null) {
     // A manifest that cannot be read was never committed (writes are atomic): ignore it.
     await fs.remove(manifest);
     await fs.syncDir(log.dir);

@@ -132,24 +132,9 @@ export class ProducerStateManager {
     this.producers.clear();
   }
 
-  toJSON(): unknown {
-    return [...this.producers.values()].map((e) => ({
-      producerId: e.producerId.toString(),
-      epoch: e.epoch,
-      lastUpdateMs: e.lastUpdateMs,
-      batches: e.batches.map((b) => [b.firstSeq, b.lastSeq, b.firstOffset.toString(), b.lastOffset.toString(), b.timestamp.toString()]),
-    }));
-  }
-
-  load(json: unknown): void {
+  /** Replaces every producer's state with `entries` (a snapshot loaded at a clean start). */
+  replaceAll(entries: Iterable<ProducerEntry>): void {
     this.producers.clear();
-    for (const raw of json as { producerId: string; epoch: number; lastUpdateMs: number; batches: [number, number, string, string, string][] }[]) {
-      this.producers.set(BigInt(raw.producerId), {
-        producerId: BigInt(raw.producerId),
-        epoch: raw.epoch,
-        lastUpdateMs: raw.lastUpdateMs,
-        batches: raw.batches.map(([firstSeq, lastSeq, fo, lo, ts]) => ({ firstSeq, lastSeq, firstOffset: BigInt(fo), lastOffset: BigInt(lo), timestamp: BigInt(ts) })),
-      });
-    }
+    for (const e of entries) this.producers.set(e.producerId, e);
   }
 }

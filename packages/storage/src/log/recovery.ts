@@ -7,25 +7,22 @@
  */
 import { NO_PRODUCER_ID } from '@sluice/protocol';
 import { CorruptLogError } from '../errors.js';
+import { CLEAN_SHUTDOWN, type CleanShutdown } from '../state-files/clean-shutdown.js';
+import { LOG_START_OFFSET, RECOVERY_POINT } from '../state-files/offset-files.js';
+import { PRODUCER_SNAPSHOT } from '../state-files/producer-snapshot.js';
+import { readStateFile } from '../state-files/state-file.js';
 import { finishCompaction } from './compaction-swap.js';
-import type { PartitionLog } from './partition-log.js';
-import { CLEAN_SHUTDOWN_FILE, LOG_START_FILE, PRODUCER_STATE_FILE, RECOVERY_POINT_FILE } from './partition-log.js';
-import { lastSequence } from './producer-state.js';
+import type { LogState } from './log-state.js';
+import { type ProducerStateManager, lastSequence } from './producer-state.js';
 import { scanSegment } from './scan.js';
 import type { Segment } from './segment.js';
-
-interface CleanState {
-  logEndOffset: string;
-  cleanerCheckpoint: string;
-  segments: { base: string; size: number; next: string; maxTimestamp: string; offsetOfMaxTimestamp: string }[];
-}
 
 /**
  * A small file of the partition's folder, or null if it is not there or cannot be read. Whether
  * it is there comes from the folder's listing, not from a call per file: start-up opens every
  * partition, and each call to the file system is a trip through libuv's few threads.
  */
-async function readOptional(log: PartitionLog, names: ReadonlySet<string>, name: string): Promise<Buffer | null> {
+async function readOptional(log: LogState, names: ReadonlySet<string>, name: string): Promise<Buffer | null> {
   if (!names.has(name)) return null;
   try {
     return await log.cache.fs.readFile(`${log.dir}/${name}`);
@@ -34,7 +31,8 @@ async function readOptional(log: PartitionLog, names: ReadonlySet<string>, name:
   }
 }
 
-export async function recoverLog(log: PartitionLog): Promise<void> {
+/** Opens the log in `log`'s folder into it (segments, offsets) and `producers`. */
+export async function recoverLog(log: LogState, producers: ProducerStateManager): Promise<void> {
   const fs = log.cache.fs;
   await finishCompaction(log);
   const names = await fs.list(log.dir);
@@ -46,56 +44,48 @@ export async function recoverLog(log: PartitionLog): Promise<void> {
     .filter((n) => /^\d{20}\.log$/.test(n))
     .map((n) => BigInt(n.slice(0, 20)))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const startText = (await readOptional(log, present, LOG_START_FILE))?.toString().trim();
-  let logStartOffset = startText && /^\d+$/.test(startText) ? BigInt(startText) : 0n;
-  const pointText = (await readOptional(log, present, RECOVERY_POINT_FILE))?.toString().trim();
-  const recoveryPoint = pointText && /^\d+$/.test(pointText) ? BigInt(pointText) : 0n;
+  // Unreadable offset files count as absent (0), as before versions; a newer format throws.
+  let logStartOffset = (await readStateFile(fs, log.dir, present, LOG_START_OFFSET)) ?? 0n;
+  const recoveryPoint = (await readStateFile(fs, log.dir, present, RECOVERY_POINT)) ?? 0n;
 
-  const cleanRaw = await readOptional(log, present, CLEAN_SHUTDOWN_FILE);
-  let clean: CleanState | null = null;
-  try {
-    clean = cleanRaw === null ? null : (JSON.parse(cleanRaw.toString()) as CleanState);
-  } catch {
-    clean = null;
-  }
+  const clean = await readStateFile(fs, log.dir, present, CLEAN_SHUTDOWN);
   let segments: Segment[] | null = null;
   let cleanerCheckpoint = 0n;
   if (clean !== null) {
     segments = await loadClean(log, present, bases, clean);
     if (segments !== null) {
-      cleanerCheckpoint = BigInt(clean.cleanerCheckpoint);
-      const snapshot = await readOptional(log, present, PRODUCER_STATE_FILE);
-      try {
-        if (snapshot !== null) log.producers.load(JSON.parse(snapshot.toString()));
-      } catch {
-        segments = null; // an unreadable snapshot: rebuild everything from the log
+      cleanerCheckpoint = clean.cleanerCheckpoint;
+      if (present.has(PRODUCER_SNAPSHOT.name)) {
+        const snapshot = await readStateFile(fs, log.dir, present, PRODUCER_SNAPSHOT);
+        if (snapshot !== null) producers.replaceAll(snapshot);
+        else segments = null; // an unreadable snapshot: rebuild everything from the log
       }
     }
   }
-  if (segments === null) segments = await scanAll(log, bases, recoveryPoint);
+  if (segments === null) segments = await scanAll(log, producers, bases, recoveryPoint);
   if (segments.length === 0) {
     const first = log.newSegment(logStartOffset);
     await first.create();
     segments.push(first);
   }
   // A crash later must be noticed: the marker goes before anything new is written.
-  if (cleanRaw !== null) await fs.remove(`${log.dir}/${CLEAN_SHUTDOWN_FILE}`);
+  if (present.has(CLEAN_SHUTDOWN.name)) await fs.remove(`${log.dir}/${CLEAN_SHUTDOWN.name}`);
   await fs.syncDir(log.dir);
   if (logStartOffset < segments[0].baseOffset) logStartOffset = segments[0].baseOffset;
   log.restore(segments, logStartOffset, cleanerCheckpoint, recoveryPoint);
 }
 
 /** Segments as the clean shutdown left them, or null if the files disagree with the record. */
-async function loadClean(log: PartitionLog, present: ReadonlySet<string>, bases: bigint[], clean: CleanState): Promise<Segment[] | null> {
-  if (clean.segments.length !== bases.length || clean.segments.some((s, i) => BigInt(s.base) !== bases[i])) return null;
+async function loadClean(log: LogState, present: ReadonlySet<string>, bases: bigint[], clean: CleanShutdown): Promise<Segment[] | null> {
+  if (clean.segments.length !== bases.length || clean.segments.some((s, i) => s.baseOffset !== bases[i])) return null;
   const out: Segment[] = [];
   for (const recorded of clean.segments) {
-    const s = log.newSegment(BigInt(recorded.base));
+    const s = log.newSegment(recorded.baseOffset);
     s.markExisting();
     if ((await s.fileSize()) !== recorded.size) return null;
     const index = (await readOptional(log, present, s.files.index.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
     const timeIndex = (await readOptional(log, present, s.files.timeIndex.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
-    const ok = s.loadIndexes(index, timeIndex, recorded.size, BigInt(recorded.next), BigInt(recorded.maxTimestamp), BigInt(recorded.offsetOfMaxTimestamp));
+    const ok = s.loadIndexes(index, timeIndex, recorded.size, recorded.nextOffset, recorded.maxTimestamp, recorded.offsetOfMaxTimestamp);
     if (!ok) {
       // Damaged or missing indexes: rebuild this segment's from its batches.
       const rebuilt = log.newSegment(s.baseOffset);
@@ -112,11 +102,11 @@ async function loadClean(log: PartitionLog, present: ReadonlySet<string>, bases:
  * Scans every segment. Damage in a segment wholly below the recovery point (known durable), or
  * with valid batches after it, is reported; a torn tail past the recovery point is cut off.
  */
-async function scanAll(log: PartitionLog, bases: bigint[], recoveryPoint: bigint): Promise<Segment[]> {
+async function scanAll(log: LogState, producers: ProducerStateManager, bases: bigint[], recoveryPoint: bigint): Promise<Segment[]> {
   const segments: Segment[] = [];
   let expected = 0n;
   const now = log.now();
-  log.producers.clear();
+  producers.clear();
   for (let i = 0; i < bases.length; i++) {
     const s = log.newSegment(bases[i]);
     s.markExisting();
@@ -124,7 +114,7 @@ async function scanAll(log: PartitionLog, bases: bigint[], recoveryPoint: bigint
     const problem = await scanSegment(s, fileSize, expected, (b) => {
       s.addBatch(b.baseOffset, b.lastOffset, b.maxTimestamp, b.position, b.size);
       if (b.producerId !== NO_PRODUCER_ID && !b.isControl) {
-        log.producers.record({ producerId: b.producerId, epoch: b.producerEpoch, firstSeq: b.baseSequence, lastSeq: lastSequence(b.baseSequence, b.recordCount), timestamp: b.maxTimestamp }, b.baseOffset, b.lastOffset, now);
+        producers.record({ producerId: b.producerId, epoch: b.producerEpoch, firstSeq: b.baseSequence, lastSeq: lastSequence(b.baseSequence, b.recordCount), timestamp: b.maxTimestamp }, b.baseOffset, b.lastOffset, now);
       }
     });
     if (s.nextOffset < s.baseOffset) s.nextOffset = s.baseOffset;
