@@ -4,47 +4,55 @@
  * Names and defaults are Kafka's where Kafka has the setting.
  */
 
-import { type ConfigDefinition, atLeast, topicConfigDefinitions } from '@sluice/storage';
+import { type ConfigDefinition, type Importance, atLeast, validator } from '@sluice/config';
+import { topicConfigDefinitions } from '@sluice/storage';
 
-export { ConfigError, parseConfigValue as parseValue, type ConfigDefinition, type ConfigType } from '@sluice/storage';
+export { ConfigError, parseConfigValue as parseValue, type ConfigDefinition, type ConfigType } from '@sluice/config';
 
 
 const OWN_CONFIGS: readonly ConfigDefinition[] = [
-  { name: 'node.id', type: 'int', default: '0', doc: 'The id of this broker, reported in Metadata as the only broker and controller.', validate: atLeast(0) },
-  { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', doc: 'Where the broker listens: PLAINTEXT://host:port (port 0 picks a free port).' },
-  { name: 'advertised.listeners', type: 'string', default: null, doc: 'The address given to clients in Metadata; defaults to the listener address.' },
-  { name: 'listener.security.protocol.map', type: 'string', default: 'SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT', doc: 'The security protocol of each listener name. Only PLAINTEXT listeners are supported yet; a listener of another protocol refuses the start.' },
-  { name: 'controller.listener.names', type: 'string', default: null, doc: 'Listeners of a KRaft controller. Sluice is its own controller: these listeners are not opened (Kafka\'s server.properties can be used as it is).' },
-  { name: 'log.dirs', type: 'string', default: './sluice-data', doc: 'The data directory.', synonyms: ['log.dir'] },
-  { name: 'cluster.id', type: 'string', default: null, doc: 'The cluster id for a new data directory; an existing one keeps its own.' },
-  { name: 'auto.create.topics.enable', type: 'boolean', default: 'true', doc: 'Create a topic when Metadata asks for one that does not exist.' },
-  { name: 'num.partitions', type: 'int', default: '1', doc: 'Partitions of automatically created topics and of CreateTopics without a count.', validate: atLeast(1), dynamic: true },
-  { name: 'default.replication.factor', type: 'int', default: '1', doc: 'Accepted for compatibility; a single node keeps one replica.', validate: (v) => (v === 1 ? undefined : 'must be 1 on a single-node broker') },
-  { name: 'delete.topic.enable', type: 'boolean', default: 'true', doc: 'Allow DeleteTopics.' },
-  { name: 'max.partitions', type: 'int', default: '10000', doc: 'The most partitions the broker holds over all topics (the name KIP-578 proposed; Kafka itself has no limit). CreateTopics, CreatePartitions and automatic creation that would pass it are refused with POLICY_VIOLATION before anything is created; internal topics are never refused.', validate: atLeast(1), dynamic: true },
-  { name: 'socket.request.max.bytes', type: 'int', default: '104857600', doc: 'The largest request frame; larger ones close the connection before they are read.', validate: atLeast(1024) },
-  { name: 'queued.max.request.bytes', type: 'long', default: '209715200', doc: 'The memory of requests in flight over all connections; a connection whose next request does not fit stops being read until memory is given back. -1 (or any value up to 0) for no limit, Kafka\'s default; ours is bounded, at twice socket.request.max.bytes, so that clients holding requests open cannot exhaust memory while one largest request still fits. Must be at least socket.request.max.bytes.' },
-  { name: 'connections.max.idle.ms', type: 'long', default: '600000', doc: 'Close a connection with no traffic and no request in flight for this long; -1 never.', validate: atLeast(-1) },
-  { name: 'max.connections', type: 'int', default: '2147483647', doc: 'The most connections the broker accepts; more are closed at once.', validate: atLeast(0), dynamic: true },
-  { name: 'max.connections.per.ip', type: 'int', default: '2147483647', doc: 'The most connections from one address; more are closed at once.', validate: atLeast(0), dynamic: true },
-  { name: 'max.connections.per.ip.overrides', type: 'string', default: '', doc: 'Per-address limits over max.connections.per.ip: host:count,address:count (host names are resolved at start).' },
-  { name: 'message.max.bytes', type: 'int', default: '1048588', doc: 'Default of the topic config max.message.bytes: the largest record batch accepted.', validate: atLeast(0), dynamic: true },
-  { name: 'controlled.shutdown.timeout.ms', type: 'int', default: '30000', doc: 'How long a graceful stop waits for in-flight requests.', validate: atLeast(0) },
-  { name: 'group.initial.rebalance.delay.ms', type: 'int', default: '3000', doc: 'How long a new group waits for more members before the first rebalance.', validate: atLeast(0) },
-  { name: 'group.min.session.timeout.ms', type: 'int', default: '6000', doc: 'The smallest session timeout a member may ask for.', validate: atLeast(0) },
-  { name: 'group.max.session.timeout.ms', type: 'int', default: '1800000', doc: 'The largest session timeout a member may ask for.', validate: atLeast(0) },
-  { name: 'group.max.size', type: 'int', default: '2147483647', doc: 'The most members a classic group may have.', validate: atLeast(1) },
-  { name: 'offsets.retention.minutes', type: 'int', default: '10080', doc: 'How long committed offsets of an empty group are kept.', validate: atLeast(1) },
-  { name: 'offsets.retention.check.interval.ms', type: 'long', default: '600000', doc: 'How often expired offsets are removed.', validate: atLeast(1) },
-  { name: 'offset.metadata.max.bytes', type: 'int', default: '4096', doc: 'The largest metadata string an offset commit may carry.', validate: atLeast(0) },
-  { name: 'offsets.topic.num.partitions', type: 'int', default: '50', doc: 'Partitions of __consumer_offsets when it is created.', validate: atLeast(1) },
-  { name: 'transactional.id.expiration.ms', type: 'int', default: '604800000', doc: 'How long an idle transactional id is kept.', validate: atLeast(1) },
-  { name: 'transaction.max.timeout.ms', type: 'int', default: '900000', doc: 'The largest transaction timeout a producer may ask for.', validate: atLeast(1) },
-  { name: 'producer.id.expiration.ms', type: 'int', default: '86400000', doc: 'How long the state of an idle idempotent producer is kept.', validate: atLeast(1) },
-  { name: 'max.incremental.fetch.session.cache.slots', type: 'int', default: '1000', doc: 'The most incremental fetch sessions (KIP-227) kept; a full fetch beyond them is answered outside any session.', validate: atLeast(0) },
-  { name: 'log.retention.check.interval.ms', type: 'long', default: '300000', doc: 'How often retention runs (compaction follows log.cleaner.backoff.ms).', validate: atLeast(1) },
-  { name: 'log.cleaner.backoff.ms', type: 'long', default: '15000', doc: 'How long the log cleaner sleeps when no compacted log needs cleaning; after a pass that compacted something it looks again at once.', validate: atLeast(0) },
+  { name: 'node.id', type: 'int', default: '0', importance: 'high', doc: 'The id of this broker, reported in Metadata as the only broker and controller.', validate: atLeast(0) },
+  { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', importance: 'high', doc: 'Where the broker listens: PLAINTEXT://host:port (port 0 picks a free port).' },
+  { name: 'advertised.listeners', type: 'string', default: null, importance: 'high', doc: 'The address given to clients in Metadata; defaults to the listener address.' },
+  { name: 'listener.security.protocol.map', type: 'string', default: 'SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT', importance: 'low', doc: 'The security protocol of each listener name. Only PLAINTEXT listeners are supported yet; a listener of another protocol refuses the start.' },
+  { name: 'controller.listener.names', type: 'string', default: null, importance: 'high', doc: 'Listeners of a KRaft controller. Sluice is its own controller: these listeners are not opened (Kafka\'s server.properties can be used as it is).' },
+  { name: 'log.dirs', type: 'string', default: './sluice-data', importance: 'high', doc: 'The data directory.', synonyms: ['log.dir'] },
+  { name: 'cluster.id', type: 'string', default: null, importance: 'medium', doc: 'The cluster id for a new data directory; an existing one keeps its own.' },
+  { name: 'auto.create.topics.enable', type: 'boolean', default: 'true', importance: 'high', doc: 'Create a topic when Metadata asks for one that does not exist.' },
+  { name: 'num.partitions', type: 'int', default: '1', importance: 'medium', doc: 'Partitions of automatically created topics and of CreateTopics without a count.', validate: atLeast(1), dynamic: true },
+  { name: 'default.replication.factor', type: 'int', default: '1', importance: 'medium', doc: 'Accepted for compatibility; a single node keeps one replica.', validate: validator('[1]', (v) => (v === 1 ? undefined : 'must be 1 on a single-node broker')) },
+  { name: 'delete.topic.enable', type: 'boolean', default: 'true', importance: 'high', doc: 'Allow DeleteTopics.' },
+  { name: 'max.partitions', type: 'int', default: '10000', importance: 'medium', doc: 'The most partitions the broker holds over all topics (the name KIP-578 proposed; Kafka itself has no limit). CreateTopics, CreatePartitions and automatic creation that would pass it are refused with POLICY_VIOLATION before anything is created; internal topics are never refused.', validate: atLeast(1), dynamic: true },
+  { name: 'socket.request.max.bytes', type: 'int', default: '104857600', importance: 'high', doc: 'The largest request frame; larger ones close the connection before they are read.', validate: atLeast(1024) },
+  { name: 'queued.max.request.bytes', type: 'long', default: '209715200', importance: 'medium', doc: 'The memory of requests in flight over all connections; a connection whose next request does not fit stops being read until memory is given back. -1 (or any value up to 0) for no limit, Kafka\'s default; ours is bounded, at twice socket.request.max.bytes, so that clients holding requests open cannot exhaust memory while one largest request still fits. Must be at least socket.request.max.bytes.' },
+  { name: 'connections.max.idle.ms', type: 'long', default: '600000', importance: 'medium', doc: 'Close a connection with no traffic and no request in flight for this long; -1 never.', validate: atLeast(-1) },
+  { name: 'max.connections', type: 'int', default: '2147483647', importance: 'medium', doc: 'The most connections the broker accepts; more are closed at once.', validate: atLeast(0), dynamic: true },
+  { name: 'max.connections.per.ip', type: 'int', default: '2147483647', importance: 'medium', doc: 'The most connections from one address; more are closed at once.', validate: atLeast(0), dynamic: true },
+  { name: 'max.connections.per.ip.overrides', type: 'string', default: '', importance: 'medium', doc: 'Per-address limits over max.connections.per.ip: host:count,address:count (host names are resolved at start).' },
+  { name: 'message.max.bytes', type: 'int', default: '1048588', importance: 'high', doc: 'Default of the topic config max.message.bytes: the largest record batch accepted.', validate: atLeast(0), dynamic: true },
+  { name: 'controlled.shutdown.timeout.ms', type: 'int', default: '30000', importance: 'medium', doc: 'How long a graceful stop waits for in-flight requests.', validate: atLeast(0) },
+  { name: 'group.initial.rebalance.delay.ms', type: 'int', default: '3000', importance: 'medium', doc: 'How long a new group waits for more members before the first rebalance.', validate: atLeast(0) },
+  { name: 'group.min.session.timeout.ms', type: 'int', default: '6000', importance: 'medium', doc: 'The smallest session timeout a member may ask for.', validate: atLeast(0) },
+  { name: 'group.max.session.timeout.ms', type: 'int', default: '1800000', importance: 'medium', doc: 'The largest session timeout a member may ask for.', validate: atLeast(0) },
+  { name: 'group.max.size', type: 'int', default: '2147483647', importance: 'medium', doc: 'The most members a classic group may have.', validate: atLeast(1) },
+  { name: 'offsets.retention.minutes', type: 'int', default: '10080', importance: 'high', doc: 'How long committed offsets of an empty group are kept.', validate: atLeast(1) },
+  { name: 'offsets.retention.check.interval.ms', type: 'long', default: '600000', importance: 'high', doc: 'How often expired offsets are removed.', validate: atLeast(1) },
+  { name: 'offset.metadata.max.bytes', type: 'int', default: '4096', importance: 'high', doc: 'The largest metadata string an offset commit may carry.', validate: atLeast(0) },
+  { name: 'offsets.topic.num.partitions', type: 'int', default: '50', importance: 'high', doc: 'Partitions of __consumer_offsets when it is created.', validate: atLeast(1) },
+  { name: 'transactional.id.expiration.ms', type: 'int', default: '604800000', importance: 'high', doc: 'How long an idle transactional id is kept.', validate: atLeast(1) },
+  { name: 'transaction.max.timeout.ms', type: 'int', default: '900000', importance: 'high', doc: 'The largest transaction timeout a producer may ask for.', validate: atLeast(1) },
+  { name: 'producer.id.expiration.ms', type: 'int', default: '86400000', importance: 'low', doc: 'How long the state of an idle idempotent producer is kept.', validate: atLeast(1) },
+  { name: 'max.incremental.fetch.session.cache.slots', type: 'int', default: '1000', importance: 'medium', doc: 'The most incremental fetch sessions (KIP-227) kept; a full fetch beyond them is answered outside any session.', validate: atLeast(0) },
+  { name: 'log.retention.check.interval.ms', type: 'long', default: '300000', importance: 'medium', doc: 'How often retention runs (compaction follows log.cleaner.backoff.ms).', validate: atLeast(1) },
+  { name: 'log.cleaner.backoff.ms', type: 'long', default: '15000', importance: 'medium', doc: 'How long the log cleaner sleeps when no compacted log needs cleaning; after a pass that compacted something it looks again at once.', validate: atLeast(0) },
 ];
+
+/** Kafka's importance of the broker-level topic defaults: the retention, segment and flush ones matter most. */
+const HIGH_TOPIC_DEFAULTS = new Set(['log.retention.ms', 'log.retention.bytes', 'log.segment.bytes', 'log.roll.ms', 'log.roll.jitter.ms', 'log.flush.interval.messages', 'log.flush.interval.ms', 'log.segment.delete.delay.ms', 'min.insync.replicas', 'unclean.leader.election.enable', 'compression.type']);
+
+function brokerImportance(name: string): Importance {
+  return HIGH_TOPIC_DEFAULTS.has(name) ? 'high' : 'medium';
+}
 
 /**
  * The broker-level defaults of topic configs (log.retention.ms for retention.ms…), from the
@@ -52,7 +60,7 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
  */
 const TOPIC_DEFAULTS: readonly ConfigDefinition[] = topicConfigDefinitions
   .filter((d) => d.brokerName !== null && !OWN_CONFIGS.some((o) => o.name === d.brokerName))
-  .map((d) => ({ ...d, name: d.brokerName!, doc: `Default of the topic config ${d.name}. ${d.doc}`, dynamic: true, synonyms: undefined }));
+  .map((d) => ({ ...d, name: d.brokerName!, importance: brokerImportance(d.brokerName!), doc: `Default of the topic config ${d.name}. ${d.doc}`, dynamic: true, synonyms: undefined }));
 
 export const BROKER_CONFIGS: readonly ConfigDefinition[] = [...OWN_CONFIGS, ...TOPIC_DEFAULTS];
 

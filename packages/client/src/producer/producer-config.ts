@@ -1,29 +1,32 @@
 /** The producer's options: the common client options and the producer's own. */
 import { commonOptions } from '../network/common-config.js';
-import { type OptionsOf, opt } from '../options.js';
+import { type OptionsOf, opt, tuned } from '../options.js';
 import type { Partitioner } from './partitioner.js';
 
 export const producerOptions = {
   ...commonOptions,
-  acks: opt.oneOf(['all', -1, 0, 1] as const, 'all', 'acks', 'Acknowledgement needed: 0 (none), 1 (leader), `all`/-1 (all in-sync replicas)'),
-  idempotent: opt.custom<boolean | undefined>('boolean', undefined, 'enable.idempotence', 'Exactly-once delivery per partition (producer id + sequences). Default: true, unless acks is not `all`', (v) =>
-    v === undefined || typeof v === 'boolean' ? undefined : 'must be true or false',
+  acks: tuned(opt.oneOf(['all', -1, 0, 1] as const, 'all', 'acks', 'Acknowledgement needed: 0 (none), 1 (leader), `all`/-1 (all in-sync replicas)'), { importance: 'high' }),
+  idempotent: tuned(
+    opt.custom<boolean | undefined>('boolean', undefined, 'enable.idempotence', 'Exactly-once delivery per partition (producer id + sequences). Default: true, unless acks is not `all`', (v) =>
+      v === undefined || typeof v === 'boolean' ? undefined : 'must be true or false',
+    ),
+    { importance: 'low' },
   ),
   lingerMs: opt.int(5, 'linger.ms', 'How long a batch waits for more records before it is sent'),
   batchSize: opt.int(16_384, 'batch.size', 'Batch size in bytes per partition; while the sender is behind, new batches grow up to 1 MiB', { min: 1 }),
-  bufferMemory: opt.int(33_554_432, 'buffer.memory', 'Bytes of unsent batches held before `send` waits', { min: 1024 }),
+  bufferMemory: tuned(opt.int(33_554_432, 'buffer.memory', 'Bytes of unsent batches held before `send` waits', { min: 1024 }), { importance: 'high' }),
   maxBlockMs: opt.int(60_000, 'max.block.ms', 'How long `send` may wait for metadata or buffer memory'),
-  compression: opt.oneOf(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, 'none', 'compression.type', 'Batch compression codec'),
+  compression: tuned(opt.oneOf(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, 'none', 'compression.type', 'Batch compression codec'), { importance: 'high' }),
   compressionLevel: opt.optionalInt('compression.gzip.level, compression.zstd.level', 'Codec level (gzip 1-9, zstd 1-22); default: the codec default'),
-  retries: opt.int(2_147_483_647, 'retries', 'How often a batch is retried after a retriable error (deliveryTimeoutMs bounds the time)'),
+  retries: tuned(opt.int(2_147_483_647, 'retries', 'How often a batch is retried after a retriable error (deliveryTimeoutMs bounds the time)'), { importance: 'high' }),
   deliveryTimeoutMs: opt.int(120_000, 'delivery.timeout.ms', 'Upper bound on the time from `send` to success or failure', { min: 1 }),
   maxRequestSize: opt.int(1_048_576, 'max.request.size', 'Largest Produce request (and so largest record)', { min: 128 }),
-  maxInFlightRequestsPerConnection: opt.int(5, 'max.in.flight.requests.per.connection', 'Produce requests in flight per broker (at most 5 with idempotence)', { min: 1 }),
+  maxInFlightRequestsPerConnection: tuned(opt.int(5, 'max.in.flight.requests.per.connection', 'Produce requests in flight per broker (at most 5 with idempotence)', { min: 1 }), { importance: 'low' }),
   partitioner: opt.custom<Partitioner | undefined>('Partitioner', undefined, 'partitioner.class', 'A function choosing the partition; return undefined for the default', (v) =>
     v === undefined || typeof v === 'function' ? undefined : 'must be a function',
   ),
   partitionerIgnoreKeys: opt.bool(false, 'partitioner.ignore.keys', 'Spread keyed records like unkeyed ones (sticky) instead of hashing the key'),
-  partitionerAdaptivePartitioningEnable: opt.bool(true, 'partitioner.adaptive.partitioning.enable', 'Sticky partitioning favours partitions with shorter queues'),
+  partitionerAdaptivePartitioningEnable: tuned(opt.bool(true, 'partitioner.adaptive.partitioning.enable', 'Sticky partitioning favours partitions with shorter queues'), { importance: 'low' }),
 } as const;
 
 export type ProducerOptions = OptionsOf<typeof producerOptions>;
