@@ -1,0 +1,183 @@
+// The small state files beside the segments (docs/storage-formats.md): a data folder written by
+// the Sluice before format versions opens as it was and is migrated file by file at each file's
+// next write; a file in a newer format is refused with what to do; garbled files keep their
+// fallbacks (a scan, offset 0, an ignored manifest) or, for the topic list, stop the start.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { type FileSystem, LogManager, MemoryFileSystem, StorageError, UnsupportedStateFileError, writeFileAtomic } from '../src/index.js';
+import { mkdirDurable } from '../src/fs/types.js';
+import { CLEAN_SHUTDOWN } from '../src/state-files/clean-shutdown.js';
+import { COMPACTION_MANIFEST } from '../src/state-files/compaction-manifest.js';
+import { LOG_START_OFFSET, RECOVERY_POINT } from '../src/state-files/offset-files.js';
+import { PRODUCER_SNAPSHOT } from '../src/state-files/producer-snapshot.js';
+import { type StateFileFormat, decodeStateFile, encodeStateFile } from '../src/state-files/state-file.js';
+import { TOPIC_LIST } from '../src/state-files/topic-list.js';
+import { batch, openLog, readAll } from './helpers.js';
+import { InstrumentedFileSystem } from './instrumented-fs.js';
+
+const FIXTURE = new URL('./fixtures/unversioned-data/', import.meta.url);
+const PARTITION = '/data/old-0';
+const CONFIG = { 'segment.bytes': '300' };
+/** The producer state's last update as the fixture's snapshot holds it (a scan would say "now"). */
+const SNAPSHOT_UPDATE_MS = (JSON.parse(readFileSync(new URL('old-0/producer-state.json', FIXTURE), 'utf8')) as { lastUpdateMs: number }[])[0].lastUpdateMs;
+
+/** The fixture's data folder (written by commit f7a5f8d, see its README) copied into memory at /data. */
+async function unversionedData(): Promise<MemoryFileSystem> {
+  const fs = new MemoryFileSystem();
+  await mkdirDurable(fs, '/data');
+  await writeFileAtomic(fs, '/data/topics.json', readFileSync(new URL('topics.json', FIXTURE)));
+  await mkdirDurable(fs, PARTITION);
+  for (const name of readdirSync(new URL('old-0/', FIXTURE))) await writeFileAtomic(fs, `${PARTITION}/${name}`, readFileSync(new URL(`old-0/${name}`, FIXTURE)));
+  return fs;
+}
+
+const openManager = (fs: FileSystem) => LogManager.open({ fs, dataDir: '/data', maintenanceIntervalMs: 0 });
+const producerBatch = (seq: number) => batch([`value-${seq}`.padEnd(60, '.')], { producerId: 7n, epoch: 0, seq, timestamp: 1_700_000_000_000n + BigInt(seq) });
+const versionOf = async (fs: FileSystem, path: string) => (JSON.parse((await fs.readFile(path)).toString()) as { version?: number }).version;
+
+test('a data folder written before format versions opens as it was, and each file is written in version 1 at its next write', async () => {
+  const memory = await unversionedData();
+  const fs = new InstrumentedFileSystem(memory);
+  const m = await openManager(fs);
+  const log = m.log('old', 0)!;
+  assert.equal(fs.readsOf((p) => p.endsWith('.log')), 0, 'the unversioned clean-shutdown marker was trusted: no segment scanned');
+  assert.equal(log.logStartOffset, 3n, 'log-start-offset');
+  assert.equal(log.recoveryPoint, 6n, 'recovery-point');
+  assert.equal(log.logEndOffset, 8n);
+  assert.deepEqual((await readAll(log)).map((r) => r.value?.replace(/\.+$/, '')), ['value-3', 'value-4', 'value-5', 'value-6', 'value-7']);
+  assert.equal(log.producers.get(7n)?.lastUpdateMs, SNAPSHOT_UPDATE_MS, 'producer-state.json loaded, not rebuilt');
+  assert.deepEqual(await log.append(producerBatch(7)).then((r) => r.baseOffset), 7n, 'a retry of the last batch is a duplicate');
+  assert.equal(log.logEndOffset, 8n);
+
+  // Each file is rewritten in the newest version at its own next write.
+  assert.equal((await log.append(producerBatch(8))).baseOffset, 8n); // rolls: a new recovery point
+  await log.checkpointed();
+  await log.deleteRecordsBefore(4n);
+  await m.createTopic('new', 1);
+  await m.close();
+  for (const file of ['topics.json', 'old-0/recovery-point', 'old-0/log-start-offset', 'old-0/.clean-shutdown', 'old-0/producer-state.json']) {
+    assert.equal(await versionOf(memory, `/data/${file}`), 1, file);
+  }
+
+  const again = await openManager(memory);
+  const reopened = again.log('old', 0)!;
+  assert.equal(reopened.logStartOffset, 4n);
+  assert.equal(reopened.recoveryPoint, 8n);
+  assert.equal(reopened.logEndOffset, 9n);
+  assert.deepEqual((await readAll(reopened)).map((r) => r.offset), [4n, 5n, 6n, 7n, 8n]);
+  assert.equal((await reopened.append(producerBatch(8))).baseOffset, 8n, 'the producer state survived in version 1');
+  assert.deepEqual(again.topics().map((t) => t.name), ['old', 'new']);
+  await again.close();
+});
+
+test('an unversioned compaction manifest is finished on open as before', async () => {
+  const fs = await unversionedData();
+  const segment = `${PARTITION}/00000000000000000004.log`;
+  // A committed swap of segment 4 by a replacement with the same batches, in version 0's layout.
+  await writeFileAtomic(fs, `${segment}.cleaned`, await fs.readFile(segment));
+  await writeFileAtomic(fs, `${PARTITION}/compaction.manifest`, Buffer.from(JSON.stringify(['4'])));
+  await fs.remove(`${PARTITION}/.clean-shutdown`);
+  const log = await openLog(fs, CONFIG, undefined, PARTITION);
+  assert.deepEqual((await readAll(log)).map((r) => r.offset), [3n, 4n, 5n, 6n, 7n]);
+  const names = await fs.list(PARTITION);
+  assert.ok(!names.includes('compaction.manifest') && !names.some((n) => n.endsWith('.cleaned') || n.endsWith('.deleted')), names.join(' '));
+});
+
+const NEWER = [
+  { file: `${PARTITION}/.clean-shutdown`, advice: /scan the partition/ },
+  { file: `${PARTITION}/producer-state.json`, advice: /rebuild the producers/ },
+  { file: `${PARTITION}/recovery-point`, advice: /scan the whole partition/ },
+  { file: `${PARTITION}/log-start-offset`, advice: /DeleteRecords readable again/ },
+  { file: `${PARTITION}/compaction.manifest`, advice: /finish the compaction/ },
+  { file: '/data/topics.json', advice: /cannot know the topics/ },
+];
+
+for (const { file, advice } of NEWER) {
+  test(`${file.slice(file.lastIndexOf('/') + 1)} in a newer format version is refused with which file, which versions and what to do`, async () => {
+    const fs = await unversionedData();
+    await writeFileAtomic(fs, file, Buffer.from(JSON.stringify({ version: 2, somethingNew: true })));
+    const error: unknown = await openManager(fs).then(
+      () => assert.fail('opened'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof UnsupportedStateFileError, String(error));
+    assert.equal(error.code, 'SLUICE_STORAGE_UNSUPPORTED_FORMAT');
+    assert.equal(error.file, file);
+    assert.equal(error.foundVersion, 2);
+    assert.ok(error.message.includes(file) && error.message.includes('version 2') && error.message.includes('versions 0 to 1'), error.message);
+    assert.match(error.message, advice);
+    assert.deepEqual(await fs.readFile(file), Buffer.from(JSON.stringify({ version: 2, somethingNew: true })), 'the file is left as it was');
+  });
+}
+
+test('garbled state files keep their safe fallbacks', async (t) => {
+  const torn = Buffer.from('{"version":1,"off');
+  const values = ['value-3', 'value-4', 'value-5', 'value-6', 'value-7'];
+  const valuesOf = async (log: Awaited<ReturnType<typeof openLog>>) => (await readAll(log)).map((r) => r.value?.replace(/\.+$/, ''));
+
+  await t.test('.clean-shutdown: the log is scanned and the producers rebuilt from it', async () => {
+    const fs = new InstrumentedFileSystem(await unversionedData());
+    await writeFileAtomic(fs, `${PARTITION}/.clean-shutdown`, torn);
+    const log = await openLog(fs, CONFIG, () => 42, PARTITION);
+    assert.ok(fs.readsOf((p) => p.endsWith('.log')) > 0, 'scanned');
+    assert.deepEqual(await valuesOf(log), values);
+    assert.equal(log.producers.get(7n)?.lastUpdateMs, 42, 'rebuilt by the scan');
+    assert.equal((await log.append(producerBatch(7))).baseOffset, 7n, 'still a duplicate');
+  });
+
+  await t.test('producer-state.json: the log is scanned and the producers rebuilt from it', async () => {
+    const fs = new InstrumentedFileSystem(await unversionedData());
+    await writeFileAtomic(fs, `${PARTITION}/producer-state.json`, Buffer.from('[{"producerId":"7","epoch":"zero"}]'));
+    const log = await openLog(fs, CONFIG, () => 42, PARTITION);
+    assert.ok(fs.readsOf((p) => p.endsWith('.log')) > 0, 'scanned');
+    assert.equal(log.producers.get(7n)?.lastUpdateMs, 42);
+    assert.equal((await log.append(producerBatch(7))).baseOffset, 7n);
+  });
+
+  await t.test('recovery-point: 0, so a later unclean open scans everything', async () => {
+    const fs = await unversionedData();
+    await writeFileAtomic(fs, `${PARTITION}/recovery-point`, torn);
+    const log = await openLog(fs, CONFIG, undefined, PARTITION);
+    assert.equal(log.recoveryPoint, 0n);
+    assert.deepEqual(await valuesOf(log), values);
+  });
+
+  await t.test('log-start-offset: the first segment’s base offset, as before versions', async () => {
+    const fs = await unversionedData();
+    await writeFileAtomic(fs, `${PARTITION}/log-start-offset`, Buffer.from('x\n'));
+    const log = await openLog(fs, CONFIG, undefined, PARTITION);
+    assert.equal(log.logStartOffset, 2n);
+  });
+
+  await t.test('compaction.manifest: never committed, so ignored and removed', async () => {
+    const fs = await unversionedData();
+    await writeFileAtomic(fs, `${PARTITION}/compaction.manifest`, torn);
+    const log = await openLog(fs, CONFIG, undefined, PARTITION);
+    assert.deepEqual(await valuesOf(log), values);
+    assert.equal(await fs.exists(`${PARTITION}/compaction.manifest`), false);
+  });
+
+  await t.test('topics.json: the start stops with SLUICE_STORAGE_METADATA, the partitions untouched', async () => {
+    const fs = await unversionedData();
+    await writeFileAtomic(fs, '/data/topics.json', Buffer.from('{"version":1,"topics":[{"name":"old"}]}'));
+    await assert.rejects(openManager(fs), (e: unknown) => e instanceof StorageError && e.code === 'SLUICE_STORAGE_METADATA' && /Restore it from a backup/.test(e.message));
+    assert.ok(await fs.exists(`${PARTITION}/00000000000000000002.log`));
+  });
+});
+
+test('every format reads back what it writes, and a version-1 file with a wrong field reads as nothing', () => {
+  const roundTrip = <T>(format: StateFileFormat<T>, value: T) => assert.deepEqual(decodeStateFile(format, format.name, encodeStateFile(format, value)), value, format.name);
+  roundTrip(RECOVERY_POINT, 12345678901234567n);
+  roundTrip(LOG_START_OFFSET, 0n);
+  roundTrip(COMPACTION_MANIFEST, [0n, 9007199254740993n]);
+  roundTrip(TOPIC_LIST, [{ name: 'a', topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: 3, configs: { 'cleanup.policy': 'compact' } }]);
+  roundTrip(PRODUCER_SNAPSHOT, [{ producerId: 1n, epoch: 2, lastUpdateMs: 3, batches: [{ firstSeq: 2147483647, lastSeq: 0, firstOffset: 10n, lastOffset: 11n, timestamp: -1n }] }]);
+  roundTrip(CLEAN_SHUTDOWN, { logEndOffset: 5n, cleanerCheckpoint: 2n, segments: [{ baseOffset: 0n, size: 70, nextOffset: 5n, maxTimestamp: -1n, offsetOfMaxTimestamp: -1n }] });
+  const wrong = (format: StateFileFormat<unknown>, fields: object) => assert.equal(decodeStateFile(format, format.name, Buffer.from(JSON.stringify({ version: 1, ...fields }))), null, format.name);
+  wrong(RECOVERY_POINT, { offset: 12 });
+  wrong(COMPACTION_MANIFEST, { bases: '1' });
+  wrong(PRODUCER_SNAPSHOT as StateFileFormat<unknown>, { producers: [{ producerId: '1', epoch: 0, lastUpdateMs: 0, batches: [[0, 0, '0', 'x', '0']] }] });
+  wrong(CLEAN_SHUTDOWN as StateFileFormat<unknown>, { logEndOffset: '1', cleanerCheckpoint: '0', segments: [{ base: '0', size: -1, next: '1', maxTimestamp: '-1', offsetOfMaxTimestamp: '-1' }] });
+  assert.equal(decodeStateFile(RECOVERY_POINT, 'recovery-point', Buffer.from('{"version":"1","offset":"1"}')), null, 'a version that is not a number');
+});
