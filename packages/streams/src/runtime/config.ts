@@ -1,93 +1,103 @@
 /**
- * KafkaStreams settings: one table (option, Kafka's name, default, doc) that gives the
- * validation, the defaults and the README's table. Settings of the consumer, producer and admin
- * the runtime uses go in `consumer`, `producer` and `admin` (Kafka's `consumer.`/`producer.`/
- * `admin.` prefixes).
+ * KafkaStreams settings: one table (option, Kafka's name, default, importance, doc, check) defined
+ * with @sluice/config, which gives the validation, the defaults and the documentation
+ * (docs/configuration.md). Settings of the consumer, producer and admin the runtime uses go in
+ * `consumer`, `producer` and `admin` (Kafka's `consumer.`/`producer.`/`admin.` prefixes).
  */
 import type { AdminOptions, ConsumerOptions, ProducerOptions } from '@sluice/client';
+import { type OptionsOf, type ResolvedOf, checkOptions, opt, tuned } from '@sluice/config';
 import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { TimestampExtractor } from '../processor/timestamps.js';
-import { type Serde, isSerde } from '../serdes.js';
-import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
-
-export interface StreamsConfig {
-  applicationId: string;
-  bootstrapServers: string | readonly string[];
-  clientId?: string;
-  commitIntervalMs?: number;
-  pollMs?: number;
-  processingGuarantee?: 'at_least_once';
-  defaultKeySerde?: Serde<any>;
-  defaultValueSerde?: Serde<any>;
-  deserializationExceptionHandler?: DeserializationExceptionHandler;
-  productionExceptionHandler?: ProductionExceptionHandler;
-  processingExceptionHandler?: ProcessingExceptionHandler;
-  defaultTimestampExtractor?: TimestampExtractor;
-  replicationFactor?: number;
-  repartitionPurgeIntervalMs?: number;
-  consumer?: Partial<ConsumerOptions>;
-  producer?: Partial<ProducerOptions>;
-  admin?: Partial<AdminOptions>;
-  logger?: StreamsLogger;
-}
-
-interface Definition {
-  kafka: string;
-  default: string;
-  doc: string;
-  check(v: unknown): string | undefined;
-}
+import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.js';
+import { type Serde, Serdes, isSerde } from '../serdes.js';
+import {
+  type DeserializationExceptionHandler,
+  type ProcessingExceptionHandler,
+  type ProductionExceptionHandler,
+  type StreamsLogger,
+  defaultProductionExceptionHandler,
+  logAndFailExceptionHandler,
+  logAndFailProcessingExceptionHandler,
+} from './handlers.js';
 
 const positiveInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'must be a non-negative integer');
 const fn = (v: unknown) => (typeof v === 'function' ? undefined : 'must be a function');
 const obj = (v: unknown) => (typeof v === 'object' && v !== null ? undefined : 'must be an object');
+const serde = (v: unknown) => (isSerde(v) ? undefined : 'must be a Serde');
 
-export const streamsConfigDefinitions: { readonly [K in keyof StreamsConfig]-?: Definition } = {
-  applicationId: {
-    kafka: 'application.id',
-    default: '(required)',
-    doc: 'Names the consumer group, the prefix of internal topics and the client ids',
-    check: (v) => (typeof v === 'string' && /^[A-Za-z0-9._-]+$/.test(v) ? undefined : "must be a non-empty string of letters, digits, '.', '_', '-'"),
-  },
-  bootstrapServers: {
-    kafka: 'bootstrap.servers',
-    default: '(required)',
-    doc: 'Brokers to start from, `host:port`',
-    check: (v) => ((typeof v === 'string' && v.length > 0) || (Array.isArray(v) && v.length > 0) ? undefined : 'must be a host:port string or a non-empty array'),
-  },
-  clientId: { kafka: 'client.id', default: '<application.id>-<random>', doc: 'Prefix of the client ids of the consumer, producer and admin', check: (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'must be a non-empty string') },
-  commitIntervalMs: { kafka: 'commit.interval.ms', default: '30000', doc: 'How often processed offsets are committed (after flushing the outputs)', check: positiveInt },
-  pollMs: { kafka: 'poll.ms', default: '100', doc: 'Longest wait for records in one poll', check: positiveInt },
-  processingGuarantee: { kafka: 'processing.guarantee', default: '"at_least_once"', doc: 'Only at_least_once for now; exactly_once_v2 comes with part 2', check: (v) => (v === 'at_least_once' ? undefined : "must be 'at_least_once' (exactly_once_v2 is not available yet)") },
-  defaultKeySerde: { kafka: 'default.key.serde', default: 'Serdes.Buffer()', doc: 'Key serde where the topology names none', check: (v) => (isSerde(v) ? undefined : 'must be a Serde') },
-  defaultValueSerde: { kafka: 'default.value.serde', default: 'Serdes.Buffer()', doc: 'Value serde where the topology names none', check: (v) => (isSerde(v) ? undefined : 'must be a Serde') },
-  deserializationExceptionHandler: { kafka: 'deserialization.exception.handler', default: 'logAndFailExceptionHandler', doc: 'Decides about records that cannot be deserialised', check: fn },
-  productionExceptionHandler: { kafka: 'production.exception.handler', default: 'defaultProductionExceptionHandler', doc: 'Decides about outputs that cannot be serialised or written', check: fn },
-  processingExceptionHandler: { kafka: 'processing.exception.handler', default: 'logAndFailProcessingExceptionHandler', doc: 'Decides about records a processor threw on', check: fn },
-  defaultTimestampExtractor: { kafka: 'default.timestamp.extractor', default: 'failOnInvalidTimestamp', doc: 'Event time of input records where the source names no extractor', check: fn },
-  replicationFactor: { kafka: 'replication.factor', default: '-1', doc: 'Replication of internal topics; -1: the broker default', check: (v) => (typeof v === 'number' && Number.isInteger(v) && (v === -1 || v >= 1) ? undefined : 'must be -1 or a positive integer') },
-  repartitionPurgeIntervalMs: { kafka: 'repartition.purge.interval.ms', default: '30000', doc: 'How often records of repartition topics below the committed offsets are deleted', check: positiveInt },
-  consumer: { kafka: 'consumer.*', default: '{}', doc: 'Consumer options (group.id, enable.auto.commit and the assignor are set by the runtime)', check: obj },
-  producer: { kafka: 'producer.*', default: '{}', doc: 'Producer options', check: obj },
-  admin: { kafka: 'admin.*', default: '{}', doc: 'Admin client options', check: obj },
-  logger: { kafka: '', default: 'stderr, warnings and errors', doc: 'Where the runtime logs', check: (v) => (typeof v === 'object' && v !== null && typeof (v as StreamsLogger).warn === 'function' ? undefined : 'must have info, warn and error functions') },
-};
+/** A non-negative whole number of milliseconds. */
+const millis = (def: number, kafka: string, doc: string, importance: 'medium' | 'low') => tuned(opt.custom<number>('number', def, kafka, doc, positiveInt), { importance, valid: '[0,...]' });
 
-/** Validates the config; unknown names and bad values are refused with every problem listed. */
-export function validateConfig(config: StreamsConfig): void {
+/** A function setting whose default is named in the documentation. */
+const handler = <T>(def: T, name: string, kafka: string, doc: string) => tuned(opt.custom<T>('function', def, kafka, doc, fn), { defaultText: name });
+
+export const streamsConfigDefinitions = {
+  applicationId: opt.required<string>('string', 'application.id', 'Names the consumer group, the prefix of internal topics and the client ids', (v) =>
+    typeof v === 'string' && /^[A-Za-z0-9._-]+$/.test(v) ? undefined : "must be a non-empty string of letters, digits, '.', '_', '-'",
+  ),
+  bootstrapServers: opt.required<string | readonly string[]>('string \\| string[]', 'bootstrap.servers', 'Brokers to start from, `host:port`', (v) =>
+    (typeof v === 'string' && v.length > 0) || (Array.isArray(v) && v.length > 0) ? undefined : 'must be a host:port string or a non-empty array',
+  ),
+  // The default is made per instance from the application id (see KafkaStreams).
+  clientId: tuned(opt.optionalString('client.id', 'Prefix of the client ids of the consumer, producer and admin'), { defaultText: '<application.id>-<random>' }),
+  commitIntervalMs: millis(30_000, 'commit.interval.ms', 'How often processed offsets are committed (after flushing the outputs)', 'low'),
+  pollMs: millis(100, 'poll.ms', 'Longest wait for records in one poll', 'low'),
+  processingGuarantee: opt.custom<'at_least_once'>('"at_least_once"', 'at_least_once', 'processing.guarantee', 'Only at_least_once for now; exactly_once_v2 is not available yet', (v) =>
+    v === 'at_least_once' ? undefined : "must be 'at_least_once' (exactly_once_v2 is not available yet)",
+  ),
+  defaultKeySerde: tuned(opt.custom<Serde<any>>('Serde', Serdes.Buffer(), 'default.key.serde', 'Key serde where the topology names none', serde), { defaultText: 'Serdes.Buffer()' }),
+  defaultValueSerde: tuned(opt.custom<Serde<any>>('Serde', Serdes.Buffer(), 'default.value.serde', 'Value serde where the topology names none', serde), { defaultText: 'Serdes.Buffer()' }),
+  deserializationExceptionHandler: handler<DeserializationExceptionHandler>(logAndFailExceptionHandler, 'logAndFailExceptionHandler', 'deserialization.exception.handler', 'Decides about records that cannot be deserialised'),
+  productionExceptionHandler: handler<ProductionExceptionHandler>(defaultProductionExceptionHandler, 'defaultProductionExceptionHandler', 'production.exception.handler', 'Decides about outputs that cannot be serialised or written'),
+  processingExceptionHandler: handler<ProcessingExceptionHandler>(logAndFailProcessingExceptionHandler, 'logAndFailProcessingExceptionHandler', 'processing.exception.handler', 'Decides about records a processor threw on'),
+  defaultTimestampExtractor: handler<TimestampExtractor>(failOnInvalidTimestamp, 'failOnInvalidTimestamp', 'default.timestamp.extractor', 'Event time of input records where the source names no extractor'),
+  replicationFactor: tuned(
+    opt.custom<number>('number', -1, 'replication.factor', 'Replication of internal topics; -1: the broker default', (v) =>
+      typeof v === 'number' && Number.isInteger(v) && (v === -1 || v >= 1) ? undefined : 'must be -1 or a positive integer',
+    ),
+    { importance: 'high', valid: '-1 or [1,...]' },
+  ),
+  repartitionPurgeIntervalMs: millis(30_000, 'repartition.purge.interval.ms', 'How often records of repartition topics below the committed offsets are deleted', 'low'),
+  consumer: opt.custom<Partial<ConsumerOptions>>('ConsumerOptions', {}, 'consumer.*', 'Consumer options (group.id, enable.auto.commit and the assignor are set by the runtime)', obj),
+  producer: opt.custom<Partial<ProducerOptions>>('ProducerOptions', {}, 'producer.*', 'Producer options', obj),
+  admin: opt.custom<Partial<AdminOptions>>('AdminOptions', {}, 'admin.*', 'Admin client options', obj),
+  // The default is made per instance, named after the client id (see KafkaStreams).
+  logger: tuned(
+    opt.custom<StreamsLogger | undefined>('StreamsLogger', undefined, '', 'Where the runtime logs', (v) =>
+      typeof v === 'object' && v !== null && typeof (v as StreamsLogger).warn === 'function' ? undefined : 'must have info, warn and error functions',
+    ),
+    { defaultText: 'stderr, warnings and errors' },
+  ),
+} as const;
+
+export type StreamsConfig = OptionsOf<typeof streamsConfigDefinitions>;
+
+/** The settings with every default filled in (but the per-instance clientId and logger). */
+export type ResolvedStreamsConfig = ResolvedOf<typeof streamsConfigDefinitions>;
+
+/**
+ * Validates the config and fills in the defaults; unknown names and bad values are refused with
+ * every problem listed.
+ */
+export function resolveStreamsConfig(config: StreamsConfig): ResolvedStreamsConfig {
   if (typeof config !== 'object' || config === null) throw new StreamsError(StreamsErrorCode.CONFIG, 'KafkaStreams needs a config object with applicationId and bootstrapServers');
-  const problems: string[] = [];
-  for (const [name, value] of Object.entries(config)) {
-    const def = (streamsConfigDefinitions as Record<string, Definition>)[name];
-    if (!def) {
-      problems.push(`unknown option '${name}'`);
-      continue;
-    }
-    if (value === undefined) continue;
-    const complaint = def.check(value);
-    if (complaint) problems.push(`'${name}' (${def.kafka}) ${complaint}`);
+  const { values, problems } = checkOptions(streamsConfigDefinitions, config);
+  const complaints: string[] = [];
+  const missing: string[] = [];
+  // Problems with what was given are listed in the order the config names them.
+  const given = Object.keys(config);
+  problems.sort((a, b) => given.indexOf(a.name) - given.indexOf(b.name));
+  for (const p of problems) {
+    if (p.kind === 'unknown') complaints.push(`unknown option '${p.name}'`);
+    else if (p.kind === 'required') missing.push(`'${p.name}' (${p.spec.kafka}) is required`);
+    else complaints.push(`'${p.name}' (${p.spec.kafka}) ${p.complaint}`);
   }
-  if (config.applicationId === undefined) problems.push("'applicationId' (application.id) is required");
-  if (config.bootstrapServers === undefined) problems.push("'bootstrapServers' (bootstrap.servers) is required");
-  if (problems.length > 0) throw new StreamsError(StreamsErrorCode.CONFIG, `invalid streams config: ${problems.join('; ')}`);
+  // Missing required settings are listed last, after the problems with what was given.
+  complaints.push(...missing);
+  if (complaints.length > 0) throw new StreamsError(StreamsErrorCode.CONFIG, `invalid streams config: ${complaints.join('; ')}`);
+  return values;
+}
+
+/** The defaults filled into settings that are not validated (the topology test driver's). */
+export function withStreamsDefaults(config: Partial<StreamsConfig>): ResolvedStreamsConfig {
+  return checkOptions(streamsConfigDefinitions, config).values;
 }

@@ -9,18 +9,10 @@
 import { Admin } from '@sluice/client';
 import { randomUUID } from 'node:crypto';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import { failOnInvalidTimestamp } from '../processor/timestamps.js';
-import { Serdes, type Serde } from '../serdes.js';
+import type { Serde } from '../serdes.js';
 import type { Topology } from '../topology/topology.js';
-import { type StreamsConfig, validateConfig } from './config.js';
-import {
-  type StreamsLogger,
-  type StreamsUncaughtExceptionHandler,
-  defaultLogger,
-  defaultProductionExceptionHandler,
-  logAndFailExceptionHandler,
-  logAndFailProcessingExceptionHandler,
-} from './handlers.js';
+import { type StreamsConfig, resolveStreamsConfig } from './config.js';
+import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger } from './handlers.js';
 import { prepareTopics } from './internal-topics.js';
 import { StreamThread, type ThreadConfig } from './stream-thread.js';
 
@@ -61,28 +53,29 @@ export class KafkaStreams {
     private readonly topology: Topology,
     config: StreamsConfig,
   ) {
-    validateConfig(config);
+    const o = resolveStreamsConfig(config);
     topology.validate();
-    this.applicationId = config.applicationId;
-    const clientId = config.clientId ?? `${config.applicationId}-${randomUUID().slice(0, 8)}`;
-    this.log = config.logger ?? defaultLogger(`sluice-streams ${clientId}`);
-    this.replicationFactor = config.replicationFactor ?? -1;
-    this.adminOptions = { ...config.admin, bootstrapServers: config.bootstrapServers, clientId: `${clientId}-admin` };
+    this.applicationId = o.applicationId;
+    // The two defaults made per instance; every other default is in the definitions (config.ts).
+    const clientId = o.clientId ?? `${o.applicationId}-${randomUUID().slice(0, 8)}`;
+    this.log = o.logger ?? defaultLogger(`sluice-streams ${clientId}`);
+    this.replicationFactor = o.replicationFactor;
+    this.adminOptions = { ...o.admin, bootstrapServers: o.bootstrapServers, clientId: `${clientId}-admin` };
     this.threadConfig = {
-      applicationId: config.applicationId,
+      applicationId: o.applicationId,
       clientId,
-      bootstrapServers: config.bootstrapServers,
-      commitIntervalMs: config.commitIntervalMs ?? 30_000,
-      pollMs: config.pollMs ?? 100,
-      repartitionPurgeIntervalMs: config.repartitionPurgeIntervalMs ?? 30_000,
-      defaultKeySerde: (config.defaultKeySerde ?? Serdes.Buffer()) as Serde<unknown>,
-      defaultValueSerde: (config.defaultValueSerde ?? Serdes.Buffer()) as Serde<unknown>,
-      deserializationExceptionHandler: config.deserializationExceptionHandler ?? logAndFailExceptionHandler,
-      productionExceptionHandler: config.productionExceptionHandler ?? defaultProductionExceptionHandler,
-      processingExceptionHandler: config.processingExceptionHandler ?? logAndFailProcessingExceptionHandler,
-      defaultTimestampExtractor: config.defaultTimestampExtractor ?? failOnInvalidTimestamp,
-      consumer: config.consumer ?? {},
-      producer: config.producer ?? {},
+      bootstrapServers: o.bootstrapServers,
+      commitIntervalMs: o.commitIntervalMs,
+      pollMs: o.pollMs,
+      repartitionPurgeIntervalMs: o.repartitionPurgeIntervalMs,
+      defaultKeySerde: o.defaultKeySerde as Serde<unknown>,
+      defaultValueSerde: o.defaultValueSerde as Serde<unknown>,
+      deserializationExceptionHandler: o.deserializationExceptionHandler,
+      productionExceptionHandler: o.productionExceptionHandler,
+      processingExceptionHandler: o.processingExceptionHandler,
+      defaultTimestampExtractor: o.defaultTimestampExtractor,
+      consumer: o.consumer,
+      producer: o.producer,
       log: this.log,
     };
   }

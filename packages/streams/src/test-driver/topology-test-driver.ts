@@ -6,11 +6,10 @@
  * processed next, as the runtime would. Wall-clock time is a number the test advances.
  */
 import { StreamsError, StreamsErrorCode } from '../errors.js';
-import { failOnInvalidTimestamp } from '../processor/timestamps.js';
 import type { Headers } from '../record.js';
-import { Serdes, type Deserializer, type Serde, type Serializer } from '../serdes.js';
-import { type OutputRecord, defaultLogger, defaultProductionExceptionHandler, logAndFailExceptionHandler, logAndFailProcessingExceptionHandler } from '../runtime/handlers.js';
-import type { StreamsConfig } from '../runtime/config.js';
+import type { Deserializer, Serde, Serializer } from '../serdes.js';
+import { type StreamsConfig, withStreamsDefaults } from '../runtime/config.js';
+import { type OutputRecord, defaultLogger } from '../runtime/handlers.js';
 import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
 
@@ -69,16 +68,18 @@ export class TopologyTestDriver {
         if (this.taskFor(record.topic)) this.pending.push(captured);
       },
     };
+    // The defaults of KafkaStreams' definitions, unvalidated: the driver needs no bootstrapServers.
+    const settings = withStreamsDefaults(config);
     const env = {
       applicationId: this.applicationId,
-      defaultTimestampExtractor: config.defaultTimestampExtractor ?? failOnInvalidTimestamp,
-      defaultKeySerde: (config.defaultKeySerde ?? Serdes.Buffer()) as Serde<unknown>,
-      defaultValueSerde: (config.defaultValueSerde ?? Serdes.Buffer()) as Serde<unknown>,
+      defaultTimestampExtractor: settings.defaultTimestampExtractor,
+      defaultKeySerde: settings.defaultKeySerde as Serde<unknown>,
+      defaultValueSerde: settings.defaultValueSerde as Serde<unknown>,
       collector,
-      deserializationExceptionHandler: config.deserializationExceptionHandler ?? logAndFailExceptionHandler,
-      productionExceptionHandler: config.productionExceptionHandler ?? defaultProductionExceptionHandler,
-      processingExceptionHandler: config.processingExceptionHandler ?? logAndFailProcessingExceptionHandler,
-      log: config.logger ?? defaultLogger(`test-driver ${this.applicationId}`),
+      deserializationExceptionHandler: settings.deserializationExceptionHandler,
+      productionExceptionHandler: settings.productionExceptionHandler,
+      processingExceptionHandler: settings.processingExceptionHandler,
+      log: settings.logger ?? defaultLogger(`test-driver ${this.applicationId}`),
       now: () => this.wallClock,
       requestCommit: () => {},
     };
