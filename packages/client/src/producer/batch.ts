@@ -1,12 +1,11 @@
 /**
- * A producer batch for one partition, built in place: records are encoded straight into one
- * buffer as they are sent, after 61 bytes left free for the v2 batch header. Closing it writes
- * the header and CRC around them (or compresses them into a new buffer), so an uncompressed batch
- * is never copied on its way to the socket. The producer id, epoch and sequence live in the
- * header, so a batch whose sequence is reset is re-stamped and its CRC recomputed, without
- * touching the records.
+ * A producer batch for one partition: protocol's record batch writer (RecordBatchBuilder), which
+ * encodes records straight into one buffer as they are sent and seals them with the header and
+ * CRC, plus what only a producer needs: the promises of the records' sends, retries, and the
+ * producer id, epoch and sequence. Those live in the header, so a batch whose sequence is reset
+ * is re-stamped and its CRC recomputed, without touching the records.
  */
-import { BATCH_HEADER_SIZE, type CompressionType, LOG_OVERHEAD, Offsets, compress, crc32c, decodeRecords, readBatchHeader } from '@sluice/protocol';
+import { BATCH_HEADER_SIZE, type CompressionType, RecordBatchBuilder, decodeRecords, readBatchHeader, recordSizeInBatch, stampProducer } from '@sluice/protocol';
 import type { KafkaError } from '../errors.js';
 
 export interface RecordMetadata {
@@ -54,63 +53,6 @@ export interface HeaderInput {
   value: Buffer | string | null;
 }
 
-const textEncoderLimit = 64;
-
-function varintSize(v: number): number {
-  let raw = ((v << 1) ^ (v >> 31)) >>> 0;
-  let n = 1;
-  while (raw >= 0x80) {
-    raw >>>= 7;
-    n++;
-  }
-  return n;
-}
-
-function uvarintSize(raw: number): number {
-  let n = 1;
-  while (raw >= 0x80) {
-    raw = Math.floor(raw / 128);
-    n++;
-  }
-  return n;
-}
-
-function zigzag(v: number): number {
-  return v >= 0 ? v * 2 : -v * 2 - 1;
-}
-
-function byteLength(v: Buffer | string | null): number {
-  if (v === null) return -1;
-  if (typeof v !== 'string') return v.length;
-  if (v.length < textEncoderLimit) {
-    let ascii = true;
-    for (let i = 0; i < v.length; i++) {
-      if (v.charCodeAt(i) > 0x7f) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) return v.length;
-  }
-  return Buffer.byteLength(v, 'utf8');
-}
-
-/** Bytes a record takes inside a batch, length prefix included (Java's DefaultRecord.sizeInBytes). */
-export function recordSize(offsetDelta: number, timestampDelta: number, keyLen: number, valueLen: number, headers: readonly HeaderInput[] | null): number {
-  let body = 1 + uvarintSize(zigzag(timestampDelta)) + varintSize(offsetDelta);
-  body += keyLen < 0 ? 1 : varintSize(keyLen) + keyLen;
-  body += valueLen < 0 ? 1 : varintSize(valueLen) + valueLen;
-  const hc = headers ? headers.length : 0;
-  body += varintSize(hc);
-  for (let i = 0; i < hc; i++) {
-    const h = headers![i];
-    const kl = byteLength(h.key);
-    const vl = byteLength(h.value);
-    body += varintSize(kl) + kl + (vl < 0 ? 1 : varintSize(vl) + vl);
-  }
-  return varintSize(body) + body;
-}
-
 interface Span {
   group: SendGroup;
   index: number;
@@ -121,12 +63,7 @@ interface Span {
   timestamps: number[] | number;
 }
 
-export class ProducerBatch {
-  buf: Buffer;
-  private pos = BATCH_HEADER_SIZE;
-  count = 0;
-  baseTimestamp = 0;
-  maxTimestamp = 0;
+export class ProducerBatch extends RecordBatchBuilder {
   readonly createdAt: number;
   private spans: Span[] = [];
   /** The whole encoded batch, once closed. */
@@ -149,6 +86,7 @@ export class ProducerBatch {
   /** The leader epoch of the partition when the batch was last sent (for retry decisions). */
   leaderEpoch = -1;
 
+  /** `capacity` is the uncompressed batch's, header included; appends are sized with recordSizeInBatch. */
   constructor(
     readonly topic: string,
     readonly partition: number,
@@ -156,63 +94,17 @@ export class ProducerBatch {
     now: number,
     reserved = capacity,
   ) {
-    this.buf = Buffer.allocUnsafe(capacity);
+    super(capacity);
     this.reserved = reserved;
     this.createdAt = now;
-  }
-
-  /** Bytes the batch takes so far, header included (before compression). */
-  get sizeInBytes(): number {
-    return this.pos;
   }
 
   get isClosed(): boolean {
     return this.encoded !== null;
   }
 
-  /** Whether a record of `size` bytes (from recordSize) fits into the capacity left. */
-  hasRoomFor(size: number): boolean {
-    return this.pos + size <= this.buf.length;
-  }
-
   get lastSequence(): number {
     return this.baseSequence + this.count - 1;
-  }
-
-  /**
-   * Appends a record (the caller checked hasRoomFor with recordSize for the same arguments).
-   * Returns its offset delta.
-   */
-  append(timestamp: number, key: Buffer | string | null, value: Buffer | string | null, headers: readonly HeaderInput[] | null, size: number): number {
-    const offsetDelta = this.count;
-    if (offsetDelta === 0) {
-      this.baseTimestamp = timestamp;
-      this.maxTimestamp = timestamp;
-    } else if (timestamp > this.maxTimestamp) {
-      this.maxTimestamp = timestamp;
-    }
-    const buf = this.buf;
-    let p = this.pos;
-    const end = p + size;
-    // The length prefix counts the body only; `size` includes the prefix itself.
-    const bodyLen = bodyLength(size);
-    p = writeUvarint(buf, p, zigzag(bodyLen));
-    buf[p++] = 0; // attributes
-    p = writeUvarint(buf, p, zigzag(timestamp - this.baseTimestamp));
-    p = writeUvarint(buf, p, zigzag(offsetDelta));
-    p = writeBytesField(buf, p, key);
-    p = writeBytesField(buf, p, value);
-    const hc = headers ? headers.length : 0;
-    p = writeUvarint(buf, p, zigzag(hc));
-    for (let i = 0; i < hc; i++) {
-      const h = headers![i];
-      p = writeBytesField(buf, p, h.key);
-      p = writeBytesField(buf, p, h.value);
-    }
-    if (p !== end) throw new Error(`record encoding took ${p - this.pos} bytes, expected ${size}`);
-    this.pos = p;
-    this.count++;
-    return offsetDelta;
   }
 
   /** Registers the record at `index` of a send group, appended at offset delta `delta`. */
@@ -238,25 +130,14 @@ export class ProducerBatch {
   /** Seals the batch: compresses its records if asked to and writes the header. */
   async close(compression: CompressionType, level: number | undefined): Promise<void> {
     if (this.encoded) return;
-    if (compression === 0) {
-      this.encoded = this.buf.subarray(0, this.pos);
-    } else {
-      const compressed = await compress(compression, this.buf.subarray(BATCH_HEADER_SIZE, this.pos), level);
-      const out = Buffer.allocUnsafe(BATCH_HEADER_SIZE + compressed.length);
-      compressed.copy(out, BATCH_HEADER_SIZE);
-      this.encoded = out;
+    const { producerId, producerEpoch, baseSequence } = this;
+    const encoded = await this.seal({ compression, compressionLevel: level, producerId, producerEpoch, baseSequence });
+    this.encoded = encoded;
+    this.stampedOnce = true;
+    // Stamped while its records were being compressed: the header takes the new values.
+    if (this.producerId !== producerId || this.producerEpoch !== producerEpoch || this.baseSequence !== baseSequence) {
+      stampProducer(encoded, this.producerId, this.producerEpoch, this.baseSequence, false);
     }
-    const b = this.encoded;
-    b.writeBigInt64BE(0n, Offsets.baseOffset);
-    b.writeInt32BE(b.length - LOG_OVERHEAD, Offsets.batchLength);
-    b.writeInt32BE(-1, Offsets.partitionLeaderEpoch);
-    b[Offsets.magic] = 2;
-    b.writeInt16BE(compression & 7, Offsets.attributes);
-    b.writeInt32BE(this.count - 1, Offsets.lastOffsetDelta);
-    b.writeBigInt64BE(BigInt(this.baseTimestamp), Offsets.baseTimestamp);
-    b.writeBigInt64BE(BigInt(this.maxTimestamp), Offsets.maxTimestamp);
-    b.writeInt32BE(this.count, Offsets.recordCount);
-    this.stamp(this.producerId, this.producerEpoch, this.baseSequence, false);
   }
 
   /** Sets the producer id, epoch and base sequence (and the transactional bit), recomputing the CRC. */
@@ -269,12 +150,7 @@ export class ProducerBatch {
     const b = this.stampedOnce ? Buffer.from(this.encoded) : this.encoded;
     this.stampedOnce = true;
     this.encoded = b;
-    b.writeBigInt64BE(producerId, Offsets.producerId);
-    b.writeInt16BE(producerEpoch, Offsets.producerEpoch);
-    b.writeInt32BE(baseSequence, Offsets.baseSequence);
-    const attributes = b.readInt16BE(Offsets.attributes);
-    b.writeInt16BE(transactional ? attributes | 0x10 : attributes & ~0x10, Offsets.attributes);
-    b.writeUInt32BE(crc32c(b.subarray(Offsets.attributes)), Offsets.crc);
+    stampProducer(b, producerId, producerEpoch, baseSequence, transactional);
   }
 
   /**
@@ -289,7 +165,7 @@ export class ProducerBatch {
    */
   split(batchSize: number): ProducerBatch[] {
     if (!this.encoded) throw new Error('only a closed (sent) batch is split');
-    const records = decodeRecords(readBatchHeader(this.encoded), this.buf.subarray(BATCH_HEADER_SIZE, this.pos));
+    const records = decodeRecords(readBatchHeader(this.encoded), this.records());
     const owners = new Array<{ group: SendGroup; index: number }>(this.count);
     for (const s of this.spans) for (let i = 0; i < s.count; i++) owners[s.first + i] = { group: s.group, index: s.index + i };
     const parts: ProducerBatch[] = [];
@@ -299,9 +175,9 @@ export class ProducerBatch {
       const timestamp = Number(r.timestamp);
       const keyLen = r.key === null ? -1 : r.key.length;
       const valueLen = r.value === null ? -1 : r.value.length;
-      let size = part ? recordSize(part.count, timestamp - part.baseTimestamp, keyLen, valueLen, r.headers) : 0;
+      let size = part ? recordSizeInBatch(part.count, timestamp - part.baseTimestamp, keyLen, valueLen, r.headers) : 0;
       if (!part || !part.hasRoomFor(size)) {
-        size = recordSize(0, 0, keyLen, valueLen, r.headers);
+        size = recordSizeInBatch(0, 0, keyLen, valueLen, r.headers);
         part = new ProducerBatch(this.topic, this.partition, Math.max(batchSize, BATCH_HEADER_SIZE + size), this.createdAt, parts.length === 0 ? this.reserved : 0);
         // Its sequence range is fixed below: nothing more may be appended.
         part.full = true;
@@ -365,51 +241,6 @@ export class ProducerBatch {
     this.spans = [];
     // Keep `encoded` only as long as a retry could need it.
     this.encoded = null;
-    this.buf = EMPTY;
+    this.discard();
   }
-}
-
-const EMPTY = Buffer.alloc(0);
-
-/** Given a record's total size (length prefix included), the length of its body. */
-function bodyLength(total: number): number {
-  // The prefix is a zigzag varint of the body length; find the body length that adds up.
-  for (let prefix = 1; prefix <= 5; prefix++) {
-    const body = total - prefix;
-    if (uvarintSize(zigzag(body)) === prefix) return body;
-  }
-  throw new Error(`impossible record size ${total}`);
-}
-
-function writeUvarint(buf: Buffer, p: number, v: number): number {
-  while (v >= 0x80) {
-    buf[p++] = (v % 128) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  buf[p++] = v;
-  return p;
-}
-
-function writeBytesField(buf: Buffer, p: number, v: Buffer | string | null): number {
-  if (v === null) {
-    buf[p++] = 1; // zigzag(-1)
-    return p;
-  }
-  if (typeof v === 'string') {
-    const len = byteLength(v);
-    p = writeUvarint(buf, p, len * 2);
-    if (len === v.length && len < textEncoderLimit) {
-      for (let i = 0; i < len; i++) buf[p + i] = v.charCodeAt(i);
-    } else {
-      buf.write(v, p, len, 'utf8');
-    }
-    return p + len;
-  }
-  p = writeUvarint(buf, p, v.length * 2);
-  if (v.length < 64) {
-    for (let i = 0; i < v.length; i++) buf[p + i] = v[i];
-  } else {
-    v.copy(buf, p);
-  }
-  return p + v.length;
 }

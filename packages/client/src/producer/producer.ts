@@ -3,13 +3,13 @@
  * accumulator; the sender ships batches when they fill up or have lingered `lingerMs`. Each
  * `send` (or `sendBatch`) resolves once the broker has acknowledged its records (per `acks`).
  */
-import { type CompressionType, compressionTypeFromName } from '@sluice/protocol';
+import { BATCH_HEADER_SIZE, type CompressionType, compressionTypeFromName, recordSizeInBatch } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
 import { Cluster, type TopicMeta } from '../network/cluster.js';
 import { resolveOptions } from '../options.js';
 import { raceSignal, settledOrTimeout } from '../util.js';
 import { Accumulator, type PartitionQueue } from './accumulator.js';
-import { type HeaderInput, ProducerBatch, type RecordMetadata, SendGroup, recordSize } from './batch.js';
+import { type HeaderInput, ProducerBatch, type RecordMetadata, SendGroup } from './batch.js';
 import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
 import { type ProducerOptions, producerOptions } from './producer-config.js';
 import { Sender } from './sender.js';
@@ -281,7 +281,7 @@ export class Producer {
     const valueLen = value === null ? -1 : typeof value === 'string' ? Buffer.byteLength(value) : value.length;
     let size: number;
     if (b && !b.full && !b.isClosed && b.attempts === 0) {
-      size = recordSize(b.count, timestamp - b.baseTimestamp, keyLen, valueLen, headers);
+      size = recordSizeInBatch(b.count, timestamp - b.baseTimestamp, keyLen, valueLen, headers);
       if (!b.hasRoomFor(size)) {
         b.full = true;
         this.sender.wakeup();
@@ -291,11 +291,11 @@ export class Producer {
       b = undefined;
     }
     if (!b) {
-      size = recordSize(0, 0, keyLen, valueLen, headers);
-      if (size + 61 > this.options.maxRequestSize) {
+      size = recordSizeInBatch(0, 0, keyLen, valueLen, headers);
+      if (size + BATCH_HEADER_SIZE > this.options.maxRequestSize) {
         throw new KafkaError(ClientErrorCode.RECORD_TOO_LARGE, `a record of ${size} bytes is larger than maxRequestSize (${this.options.maxRequestSize})`, { topic, partition });
       }
-      let capacity = Math.max(this.batchCapacity(q), size + 61);
+      let capacity = Math.max(this.batchCapacity(q), size + BATCH_HEADER_SIZE);
       if (held >= capacity) {
         capacity = held;
         held = 0;

@@ -185,11 +185,10 @@ export class RecordBatchBuilder {
     return this.writeHeader(this.buf.subarray(0, this.pos), o);
   }
 
-  /** Drops the buffer (a producer's batch once its records are settled). */
+  /** Drops the buffer (a producer's batch once its records are settled); sizeInBytes stays. */
   discard(): void {
     this.sealed = true;
     this.buf = EMPTY;
-    this.pos = 0;
   }
 
   private checkSealable(o: SealOptions): void {
