@@ -1,8 +1,11 @@
 export { startBroker, type Broker, type BrokerOptions } from './broker.js';
-export { BrokerConfig, parseProperties } from './config/broker-config.js';
-export { BROKER_CONFIGS, ConfigError } from './config/definitions.js';
+// The contract: startBroker and its options, parsing server.properties for them, the errors a
+// start can end in, the log it writes to, and the diagnostics channels. The typed config and its
+// definition table stay inside.
+export { parseProperties } from './config/broker-config.js';
+export { ConfigError } from './config/definitions.js';
 export type { BrokerLog } from './core.js';
-export { DataDirLockedError, LOCK_FILE } from './data-dir-lock.js';
+export { DataDirLockedError } from './data-dir-lock.js';
 export { ListenError } from './port-check.js';
 export {
   BrokerChannels,

@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockWithPidFile } from '../src/data-dir-lock.js';
-import { DataDirLockedError, ListenError, LOCK_FILE, startBroker } from '../src/index.js';
+import { DataDirLockedError, ListenError, startBroker } from '../src/index.js';
+import { LOCK_FILE } from '../src/data-dir-lock.js';
 
 function withFolder(body: (dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-lock-'));

@@ -1,10 +1,12 @@
 /**
  * @sluice/client: a Kafka producer, consumer and admin for TypeScript. Speaks the Kafka protocol
  * only, so it works against Sluice's broker and Apache Kafka (or any Kafka-compatible cluster).
+ * These exports are the package's contract; connections, the cluster's metadata, the group
+ * member's state machine and the consumer protocol's codec stay inside it.
  */
 export { Producer, producerOptions, type ProducerOptions, type ProducerRecord, type RecordHeaders, type PartitionInfo, type SendOptions } from './producer/producer.js';
 export type { RecordMetadata } from './producer/batch.js';
-export { murmur2, toPositive, partitionForKey, type Partitioner } from './producer/partitioner.js';
+export { murmur2, partitionForKey, type Partitioner } from './producer/partitioner.js';
 
 export {
   Consumer,
@@ -22,8 +24,6 @@ export {
   rangeAssignor,
   roundRobinAssignor,
   cooperativeStickyAssignor,
-  stickyAssign,
-  builtInAssignors,
   type PartitionAssignor,
   type AssignInput,
   type Assignment,
@@ -31,10 +31,7 @@ export {
   type TopicPartition,
   type RebalanceProtocol,
 } from './consumer/assignors.js';
-export { encodeSubscription, decodeSubscription, encodeAssignment, decodeAssignment } from './consumer/consumer-protocol.js';
 export type { CommitTarget, CommittedOffset, ListedOffset, OffsetAndMetadata } from './consumer/offsets.js';
-
-export { GroupMember, type GroupMemberConfig, type GroupProtocolHandler, type JoinedMember, type MemberState } from './group/member.js';
 
 export {
   Admin,
@@ -59,8 +56,6 @@ export {
 } from './admin/admin.js';
 
 export { commonOptions } from './network/common-config.js';
-export { Cluster, CoordinatorType, type ClusterConfig, type BrokerMeta, type TopicMeta, type PartitionMeta } from './network/cluster.js';
-export { Connection, type ConnectionConfig, type RequestOptions } from './network/connection.js';
 export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.js';
 export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './network/scram.js';
 
