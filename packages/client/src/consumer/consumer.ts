@@ -9,60 +9,21 @@ import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.
 import { GroupMember } from '../group/member.js';
 import { Cluster } from '../network/cluster.js';
 import { resolveOptions } from '../options.js';
-import { backoffMs, settledOrTimeout, sleep } from '../util.js';
+import { settledOrTimeout, sleep } from '../util.js';
 import { type PartitionAssignor, type TopicPartition, builtInAssignors, compareTopicPartitions, tpKey } from './assignors.js';
 import { type AssignorOption, type ConsumerOptions, consumerOptions } from './consumer-config.js';
 import { ConsumerCoordinator, type CoordinatorHost, type RebalanceEvent } from './coordinator.js';
 import { type ConsumerBatch, Fetcher } from './fetcher.js';
-import {
-  type CommitTarget,
-  type CommittedOffset,
-  EARLIEST_TIMESTAMP,
-  LATEST_TIMESTAMP,
-  type ListedOffset,
-  commitOffsets,
-  fetchCommittedOffsets,
-  listOffsets,
-} from './offsets.js';
+import { OffsetCommitter } from './commits.js';
+import type { CommitOptions, GroupMetadata, PollOptions, RebalanceListener } from './consumer-api.js';
+import { type CommitTarget, type CommittedOffset, EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type ListedOffset } from './offsets.js';
+import { PositionLookup } from './positions.js';
 import type { ConsumerRecord } from './records.js';
 import { SubscriptionState } from './state.js';
 
 export { type AssignorOption, type ConsumerOptions, consumerOptions } from './consumer-config.js';
 
-export interface RebalanceListener {
-  /** Partitions now assigned to this member (cooperative: only the added ones). */
-  onPartitionsAssigned?(partitions: TopicPartition[]): void | Promise<void>;
-  /** Partitions taken away in an orderly rebalance; commit their progress here if committing manually. */
-  onPartitionsRevoked?(partitions: TopicPartition[]): void | Promise<void>;
-  /** Partitions lost without a rebalance (session expired, fenced): others may own them already. Default: onPartitionsRevoked. */
-  onPartitionsLost?(partitions: TopicPartition[]): void | Promise<void>;
-}
-
-export interface PollOptions {
-  /** How long to wait for records; default: until some arrive (or the consumer closes). */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
-
-export interface CommitOptions {
-  /** The offsets to commit: the next offset to consume per partition. Default: every assigned partition's position. */
-  offsets?: readonly CommitTarget[];
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
-
-export interface GroupMetadata {
-  groupId: string;
-  generationId: number;
-  memberId: string;
-  groupInstanceId: string | null;
-}
-
-interface CommitMark {
-  tp: TopicPartition;
-  offset: bigint;
-  leaderEpoch: number;
-}
+export type { CommitOptions, GroupMetadata, PollOptions, RebalanceListener } from './consumer-api.js';
 
 export class Consumer implements AsyncIterable<ConsumerBatch> {
   readonly options: ReturnType<typeof resolveOptions<typeof consumerOptions>>;
@@ -72,9 +33,8 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
   private readonly coordinator: ConsumerCoordinator | null = null;
   private readonly member: GroupMember | null = null;
   private listener: RebalanceListener | undefined;
-  /** Positions as of the last poll call: what was delivered before it is processed. */
-  private committable = new Map<string, CommitMark>();
-  private readonly lastCommitted = new Map<string, bigint>();
+  private readonly commits: OffsetCommitter;
+  private readonly positions: PositionLookup;
   private autoCommitTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private lastPollAt = Date.now();
@@ -83,8 +43,6 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
   private closed = false;
   private closing: Promise<void> | null = null;
   private fatal: KafkaError | null = null;
-  private positionsTask: Promise<void> | null = null;
-  private positionsAgain = false;
   private iteratorHolding = false;
   private unsubscribeMetadata: () => void;
 
@@ -106,14 +64,15 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       autoOffsetReset: o.autoOffsetReset,
       groupId: o.groupId ?? null,
     });
-    this.fetcher.onPositionsNeeded = () => this.ensurePositions();
+    this.positions = new PositionLookup(this.cluster, this.subs, this.fetcher, o, () => this.closed);
+    this.fetcher.onPositionsNeeded = () => this.positions.ensure();
     if (o.groupId) {
       const assignors = o.partitionAssigners.map((a) => (typeof a === 'string' ? builtInAssignors[a] : a));
       const host: CoordinatorHost = {
         cluster: this.cluster,
         subs: this.subs,
         clientRack: o.clientRack || null,
-        beforeRevoke: (partitions) => this.commitBeforeRevoke(partitions),
+        beforeRevoke: (partitions) => this.commits.commitBeforeRevoke(partitions),
         notify: (event, partitions) => this.callListener(event, partitions),
         assignmentChanged: () => this.assignmentChanged(),
       };
@@ -138,6 +97,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
         this.fetcher.notify();
       };
     }
+    this.commits = new OffsetCommitter({ cluster: this.cluster, subs: this.subs, options: o, member: this.member, isClosed: () => this.closed });
     this.unsubscribeMetadata = this.cluster.onUpdate(() => this.metadataUpdated());
   }
 
@@ -154,7 +114,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       this.subs.pattern = topics;
       this.subs.topics = new Set();
       this.cluster.setAllTopics(true);
-      this.updatePatternTopics();
+      this.subs.matchPattern(this.cluster.knownTopics(), this.options.excludeInternalTopics);
     } else {
       const list = typeof topics === 'string' ? [topics] : [...topics];
       if (list.length === 0) throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'subscribe() needs at least one topic');
@@ -185,7 +145,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     const owned = this.subs.assigned();
     if (this.member && this.subs.isSubscribed) {
       if (owned.length > 0) {
-        await this.commitBeforeRevoke(owned);
+        await this.commits.commitBeforeRevoke(owned);
         this.subs.setAssignment([]);
         await this.callListener('revoked', owned);
       }
@@ -214,32 +174,17 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     return { groupId: this.member.config.groupId, generationId: this.member.generationId, memberId: this.member.memberId, groupInstanceId: this.member.config.groupInstanceId };
   }
 
-  private updatePatternTopics(): boolean {
-    const pattern = this.subs.pattern;
-    if (!pattern) return false;
-    const matched = new Set<string>();
-    for (const t of this.cluster.knownTopics()) {
-      if (this.options.excludeInternalTopics && t.isInternal) continue;
-      pattern.lastIndex = 0;
-      if (pattern.test(t.name)) matched.add(t.name);
-    }
-    const current = this.subs.topics;
-    if (matched.size === current.size && [...matched].every((t) => current.has(t))) return false;
-    this.subs.topics = matched;
-    return true;
-  }
-
   private metadataUpdated(): void {
     if (this.closed) return;
-    if (this.subs.pattern && this.updatePatternTopics()) this.member?.requestRejoin('the pattern matches other topics now');
+    if (this.subs.pattern && this.subs.matchPattern(this.cluster.knownTopics(), this.options.excludeInternalTopics)) this.member?.requestRejoin('the pattern matches other topics now');
     if (this.coordinator?.metadataChanged()) this.member?.requestRejoin('the partitions of subscribed topics changed');
     this.fetcher.schedule();
   }
 
   private assignmentChanged(): void {
     this.fetcher.purge();
-    for (const key of [...this.committable.keys()]) if (!this.subs.getByKey(key)) this.committable.delete(key);
-    this.ensurePositions();
+    this.commits.dropUnassigned();
+    this.positions.ensure();
     this.fetcher.schedule();
     this.fetcher.notify();
   }
@@ -261,83 +206,6 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     }
   }
 
-  // ---------------------------------------------------------------- positions
-
-  private ensurePositions(): void {
-    if (this.positionsTask) {
-      this.positionsAgain = true;
-      return;
-    }
-    this.positionsTask = (async () => {
-      for (let attempt = 0; !this.closed; ) {
-        this.positionsAgain = false;
-        try {
-          await this.initPositions();
-          attempt = 0;
-        } catch (e) {
-          await sleep(backoffMs(attempt++, this.options.retryBackoffMs, this.options.retryBackoffMaxMs)).catch(() => {});
-          this.positionsAgain = true;
-        }
-        if (!this.positionsAgain) break;
-      }
-    })().finally(() => {
-      this.positionsTask = null;
-      this.fetcher.schedule();
-      this.fetcher.notify();
-    });
-  }
-
-  private async initPositions(): Promise<void> {
-    const o = this.options;
-    const policy = { retryBackoffMs: o.retryBackoffMs, retryBackoffMaxMs: o.retryBackoffMaxMs, timeoutMs: o.defaultApiTimeoutMs };
-    const need = [...this.subs.states()].filter((s) => s.position === null && s.error === null);
-    if (need.length === 0) return;
-    const unknown = need.filter((s) => s.reset === null);
-    if (unknown.length > 0) {
-      if (o.groupId) {
-        const committed = await fetchCommittedOffsets(this.cluster, o.groupId, unknown.map((s) => s.tp), policy);
-        const byKey = new Map(committed.map((c) => [tpKey(c.topic, c.partition), c]));
-        for (const s of unknown) {
-          if (!s.assigned || s.position !== null) continue;
-          const c = byKey.get(s.key);
-          if (c && c.offset !== null) {
-            s.position = c.offset;
-            s.positionLeaderEpoch = c.leaderEpoch;
-          } else this.applyResetPolicy(s);
-        }
-      } else {
-        for (const s of unknown) this.applyResetPolicy(s);
-      }
-      this.fetcher.schedule();
-    }
-    const resets = [...this.subs.states()].filter((s) => s.position === null && s.reset !== null && s.error === null);
-    if (resets.length === 0) return;
-    // A seek may change a partition's reset while the lookup runs: only the lookup of the reset
-    // still wanted may set the position (the next round looks up the new one).
-    const kinds = resets.map((s) => s.reset);
-    const listed = await listOffsets(
-      this.cluster,
-      resets.map((s, i) => ({ topic: s.topic, partition: s.partition, timestamp: kinds[i] === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP })),
-      o.isolationLevel === 'read_committed' ? 1 : 0,
-      policy,
-    );
-    resets.forEach((s, i) => {
-      if (!s.assigned || s.position !== null || s.reset === null || s.reset !== kinds[i]) return;
-      s.position = listed[i].offset;
-      s.positionLeaderEpoch = listed[i].leaderEpoch;
-      s.reset = null;
-    });
-  }
-
-  private applyResetPolicy(s: { reset: 'earliest' | 'latest' | null; error: KafkaError | null; topic: string; partition: number }): void {
-    const policy = this.options.autoOffsetReset;
-    if (policy === 'none') {
-      s.error = new KafkaError(ClientErrorCode.NO_OFFSET_FOR_PARTITION, `no committed offset for ${s.topic}-${s.partition} and autoOffsetReset is 'none'`, { topic: s.topic, partition: s.partition });
-    } else {
-      s.reset = policy;
-    }
-  }
-
   // ---------------------------------------------------------------- polling
 
   private beforePoll(): void {
@@ -349,11 +217,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       this.member.requestRejoin('polling again after the poll interval expired');
       this.member.start();
     }
-    const marks = new Map<string, CommitMark>();
-    for (const s of this.subs.states()) {
-      if (s.position !== null) marks.set(s.key, { tp: s.tp, offset: s.position, leaderEpoch: s.positionLeaderEpoch });
-    }
-    this.committable = marks;
+    this.commits.markPositions();
   }
 
   private throwPartitionErrors(): void {
@@ -449,23 +313,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     }
   }
 
-  // ---------------------------------------------------------------- commits
-
-  private generation(): { generationId: number; memberId: string; groupInstanceId: string | null } {
-    if (this.member && this.subs.isSubscribed) {
-      if (this.member.generationId < 0) {
-        throw new KafkaError(ClientErrorCode.COMMIT_FAILED, 'cannot commit: this consumer is not a member of the group right now (it is rebalancing or rejoining)', { retriable: true });
-      }
-      return { generationId: this.member.generationId, memberId: this.member.memberId, groupInstanceId: this.member.config.groupInstanceId };
-    }
-    return { generationId: -1, memberId: '', groupInstanceId: null };
-  }
-
-  private currentPositions(): CommitTarget[] {
-    const out: CommitTarget[] = [];
-    for (const s of this.subs.states()) if (s.position !== null) out.push({ topic: s.topic, partition: s.partition, offset: s.position, leaderEpoch: s.positionLeaderEpoch });
-    return out;
-  }
+  // ---------------------------------------------------------------- commits (commits.ts)
 
   /**
    * Commits offsets and waits for the result, retrying coordinator errors (Java's commitSync).
@@ -473,15 +321,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
    */
   async commit(options: CommitOptions = {}): Promise<void> {
     this.assertOpen();
-    const groupId = this.requireGroup();
-    const offsets = options.offsets ?? this.currentPositions();
-    await commitOffsets(this.cluster, groupId, this.generation(), offsets, {
-      retryBackoffMs: this.options.retryBackoffMs,
-      retryBackoffMaxMs: this.options.retryBackoffMaxMs,
-      timeoutMs: options.timeoutMs ?? this.options.defaultApiTimeoutMs,
-      signal: options.signal,
-    });
-    for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
+    await this.commits.commit(options.offsets, options.timeoutMs, options.signal);
   }
 
   /**
@@ -492,79 +332,22 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     let offsets: readonly CommitTarget[];
     try {
       this.assertOpen();
-      this.requireGroup();
-      offsets = options.offsets ?? this.currentPositions();
+      this.commits.requireGroup();
+      offsets = options.offsets ?? this.commits.currentPositions();
     } catch (e) {
       queueMicrotask(() => callback?.(e as KafkaError));
       return;
     }
-    this.commitNoRetry(offsets).then(
+    this.commits.commitNoRetry(offsets).then(
       () => callback?.(null),
       (e) => callback?.(e instanceof KafkaError ? e : new KafkaError(ClientErrorCode.COMMIT_FAILED, String(e), { cause: e })),
     );
   }
 
-  private async commitNoRetry(offsets: readonly CommitTarget[]): Promise<void> {
-    await commitOffsets(this.cluster, this.requireGroup(), this.generation(), offsets, {
-      retryBackoffMs: this.options.retryBackoffMs,
-      retryBackoffMaxMs: this.options.retryBackoffMaxMs,
-      timeoutMs: 0,
-    });
-    for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
-  }
-
-  private requireGroup(): string {
-    if (!this.options.groupId) throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'committing offsets needs a groupId');
-    return this.options.groupId;
-  }
-
-  /** What auto commit would commit now: processed positions that changed since the last commit. */
-  private pendingAutoCommit(filter?: Set<string>): CommitTarget[] {
-    const out: CommitTarget[] = [];
-    for (const [key, m] of this.committable) {
-      if (filter && !filter.has(key)) continue;
-      if (!this.subs.getByKey(key)) continue;
-      if (this.lastCommitted.get(key) === m.offset) continue;
-      out.push({ topic: m.tp.topic, partition: m.tp.partition, offset: m.offset, leaderEpoch: m.leaderEpoch });
-    }
-    return out;
-  }
-
-  private autoCommit(): void {
-    if (!this.options.enableAutoCommit || !this.options.groupId || this.closed) return;
-    if (this.member && this.subs.isSubscribed && !this.member.isStable) return;
-    const offsets = this.pendingAutoCommit();
-    if (offsets.length === 0) return;
-    this.commitNoRetry(offsets).catch(() => {
-      /* retried at the next interval */
-    });
-  }
-
-  private async commitBeforeRevoke(partitions: TopicPartition[]): Promise<void> {
-    if (!this.options.enableAutoCommit || !this.options.groupId) return;
-    const offsets = this.pendingAutoCommit(new Set(partitions.map((tp) => tpKey(tp.topic, tp.partition))));
-    if (offsets.length === 0) return;
-    try {
-      await commitOffsets(this.cluster, this.options.groupId, this.generation(), offsets, {
-        retryBackoffMs: this.options.retryBackoffMs,
-        retryBackoffMaxMs: this.options.retryBackoffMaxMs,
-        timeoutMs: Math.min(this.options.defaultApiTimeoutMs, this.options.sessionTimeoutMs),
-      });
-      for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
-    } catch {
-      // The records will be delivered again to the next owner: at-least-once.
-    }
-  }
-
   /** Committed offsets of the group for these partitions (offset null where there is none). */
   async committed(partitions: readonly TopicPartition[], options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<CommittedOffset[]> {
     this.assertOpen();
-    return fetchCommittedOffsets(this.cluster, this.requireGroup(), partitions, {
-      retryBackoffMs: this.options.retryBackoffMs,
-      retryBackoffMaxMs: this.options.retryBackoffMaxMs,
-      timeoutMs: options.timeoutMs ?? this.options.defaultApiTimeoutMs,
-      signal: options.signal,
-    });
+    return this.commits.committed(partitions, options.timeoutMs, options.signal);
   }
 
   // ---------------------------------------------------------------- positions API
@@ -605,7 +388,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       s.error = null;
       s.buffered = null;
     }
-    this.ensurePositions();
+    this.positions.ensure();
   }
 
   /** The offset of the next record to be delivered (looked up when not yet known). */
@@ -616,9 +399,9 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       const s = this.stateOf(tp);
       if (s.position !== null) return s.position;
       if (s.error) throw s.error;
-      this.ensurePositions();
+      this.positions.ensure();
       if (Date.now() >= deadline) throw new KafkaError(ClientErrorCode.TIMEOUT, `the position of ${tp.topic}-${tp.partition} is not known yet`, { retriable: true });
-      if (this.positionsTask) await settledOrTimeout(this.positionsTask, Math.max(1, deadline - Date.now()), options.signal);
+      if (this.positions.task) await settledOrTimeout(this.positions.task, Math.max(1, deadline - Date.now()), options.signal);
       else await sleep(10, options.signal);
     }
   }
@@ -654,20 +437,14 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
 
   private listOffsetsFor(requests: { topic: string; partition: number; timestamp: bigint }[], signal?: AbortSignal): Promise<ListedOffset[]> {
     this.assertOpen();
-    this.cluster.addTopics(requests.map((r) => r.topic));
-    return listOffsets(this.cluster, requests, this.options.isolationLevel === 'read_committed' ? 1 : 0, {
-      retryBackoffMs: this.options.retryBackoffMs,
-      retryBackoffMaxMs: this.options.retryBackoffMaxMs,
-      timeoutMs: this.options.defaultApiTimeoutMs,
-      signal,
-    });
+    return this.positions.list(requests, signal);
   }
 
   // ---------------------------------------------------------------- lifecycle
 
   private startTimers(): void {
     if (!this.autoCommitTimer && this.options.enableAutoCommit && this.options.groupId) {
-      this.autoCommitTimer = setInterval(() => this.autoCommit(), this.options.autoCommitIntervalMs);
+      this.autoCommitTimer = setInterval(() => this.commits.autoCommit(), this.options.autoCommitIntervalMs);
       this.autoCommitTimer.unref();
     }
     if (!this.watchdog && this.member) {
@@ -705,19 +482,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       const owned = this.subs.assigned();
       const stable = !this.member || !this.subs.isSubscribed || this.member.generationId >= 0;
       if (this.options.enableAutoCommit && this.options.groupId && stable && !this.fatal) {
-        if (!this.iteratorHolding) this.beforePollMarks();
-        const offsets = this.pendingAutoCommit();
-        if (offsets.length > 0) {
-          try {
-            await commitOffsets(this.cluster, this.options.groupId, this.generation(), offsets, {
-              retryBackoffMs: this.options.retryBackoffMs,
-              retryBackoffMaxMs: this.options.retryBackoffMaxMs,
-              timeoutMs,
-            });
-          } catch {
-            // Best effort, as in Java: the next owner starts from the last commit.
-          }
-        }
+        await this.commits.commitOnClose(!this.iteratorHolding, timeoutMs);
       }
       this.closed = true;
       this.fetcher.close();
@@ -729,12 +494,5 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
       this.cluster.close();
     })();
     return this.closing;
-  }
-
-  /** Marks everything delivered so far as processed (used on close outside an iterator step). */
-  private beforePollMarks(): void {
-    for (const s of this.subs.states()) {
-      if (s.position !== null) this.committable.set(s.key, { tp: s.tp, offset: s.position, leaderEpoch: s.positionLeaderEpoch });
-    }
   }
 }

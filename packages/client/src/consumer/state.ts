@@ -73,6 +73,25 @@ export class SubscriptionState {
     return !this.manual && (this.topics.size > 0 || this.pattern !== null);
   }
 
+  /**
+   * With a pattern subscription, makes `topics` the known topics the pattern matches (internal
+   * ones left out when asked); true when that changed the set, which asks for a rejoin.
+   */
+  matchPattern(known: Iterable<{ name: string; isInternal: boolean }>, excludeInternal: boolean): boolean {
+    const pattern = this.pattern;
+    if (!pattern) return false;
+    const matched = new Set<string>();
+    for (const t of known) {
+      if (excludeInternal && t.isInternal) continue;
+      pattern.lastIndex = 0;
+      if (pattern.test(t.name)) matched.add(t.name);
+    }
+    const current = this.topics;
+    if (matched.size === current.size && [...matched].every((t) => current.has(t))) return false;
+    this.topics = matched;
+    return true;
+  }
+
   get(tp: TopicPartition): PartitionState | undefined {
     return this.partitions.get(tpKey(tp.topic, tp.partition));
   }

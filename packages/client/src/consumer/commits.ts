@@ -1,0 +1,153 @@
+/**
+ * The consumer's offset commits: commitSync and commitAsync as Java's consumer has them, auto
+ * commit of processed positions, the commit before a revocation and the one on close. It owns
+ * what was delivered before the last poll (`committable`) and what was last committed, so that
+ * auto commit sends only positions that moved.
+ */
+import { ClientErrorCode, KafkaError } from '../errors.js';
+import type { GroupMember } from '../group/member.js';
+import type { Cluster } from '../network/cluster.js';
+import type { ResolvedOf } from '../options.js';
+import { type TopicPartition, tpKey } from './assignors.js';
+import type { consumerOptions } from './consumer-config.js';
+import { type CommitTarget, type CommittedOffset, commitOffsets, fetchCommittedOffsets } from './offsets.js';
+import type { SubscriptionState } from './state.js';
+
+interface CommitMark {
+  tp: TopicPartition;
+  offset: bigint;
+  leaderEpoch: number;
+}
+
+/** What the committer needs of its consumer. */
+export interface CommitterHost {
+  readonly cluster: Cluster;
+  readonly subs: SubscriptionState;
+  readonly options: ResolvedOf<typeof consumerOptions>;
+  readonly member: GroupMember | null;
+  isClosed(): boolean;
+}
+
+export class OffsetCommitter {
+  /** Positions as of the last poll call: what was delivered before it is processed. */
+  private committable = new Map<string, CommitMark>();
+  private readonly lastCommitted = new Map<string, bigint>();
+
+  constructor(private readonly host: CommitterHost) {}
+
+  /** Marks every position as of now as processed (at each poll, and on close). */
+  markPositions(): void {
+    const marks = new Map<string, CommitMark>();
+    for (const s of this.host.subs.states()) {
+      if (s.position !== null) marks.set(s.key, { tp: s.tp, offset: s.position, leaderEpoch: s.positionLeaderEpoch });
+    }
+    this.committable = marks;
+  }
+
+  /** Forgets the marks of partitions no longer assigned. */
+  dropUnassigned(): void {
+    for (const key of [...this.committable.keys()]) if (!this.host.subs.getByKey(key)) this.committable.delete(key);
+  }
+
+  private generation(): { generationId: number; memberId: string; groupInstanceId: string | null } {
+    const { member, subs } = this.host;
+    if (member && subs.isSubscribed) {
+      if (member.generationId < 0) {
+        throw new KafkaError(ClientErrorCode.COMMIT_FAILED, 'cannot commit: this consumer is not a member of the group right now (it is rebalancing or rejoining)', { retriable: true });
+      }
+      return { generationId: member.generationId, memberId: member.memberId, groupInstanceId: member.config.groupInstanceId };
+    }
+    return { generationId: -1, memberId: '', groupInstanceId: null };
+  }
+
+  currentPositions(): CommitTarget[] {
+    const out: CommitTarget[] = [];
+    for (const s of this.host.subs.states()) if (s.position !== null) out.push({ topic: s.topic, partition: s.partition, offset: s.position, leaderEpoch: s.positionLeaderEpoch });
+    return out;
+  }
+
+  requireGroup(): string {
+    if (!this.host.options.groupId) throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'committing offsets needs a groupId');
+    return this.host.options.groupId;
+  }
+
+  /** Commits, retrying coordinator errors until `timeoutMs` (0: no retry), and remembers what was committed. */
+  private async send(groupId: string, offsets: readonly CommitTarget[], timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    const o = this.host.options;
+    await commitOffsets(this.host.cluster, groupId, this.generation(), offsets, { retryBackoffMs: o.retryBackoffMs, retryBackoffMaxMs: o.retryBackoffMaxMs, timeoutMs, signal });
+    for (const c of offsets) this.lastCommitted.set(tpKey(c.topic, c.partition), c.offset);
+  }
+
+  /** Java's commitSync: without `offsets`, the position of every assigned partition. */
+  commit(offsets: readonly CommitTarget[] | undefined, timeoutMs: number | undefined, signal: AbortSignal | undefined): Promise<void> {
+    const groupId = this.requireGroup();
+    return this.send(groupId, offsets ?? this.currentPositions(), timeoutMs ?? this.host.options.defaultApiTimeoutMs, signal);
+  }
+
+  /** Java's commitAsync: not retried; a later commit supersedes a failed one. */
+  commitNoRetry(offsets: readonly CommitTarget[]): Promise<void> {
+    return this.send(this.requireGroup(), offsets, 0);
+  }
+
+  /** What auto commit would commit now: processed positions that changed since the last commit. */
+  private pendingAutoCommit(filter?: Set<string>): CommitTarget[] {
+    const out: CommitTarget[] = [];
+    for (const [key, m] of this.committable) {
+      if (filter && !filter.has(key)) continue;
+      if (!this.host.subs.getByKey(key)) continue;
+      if (this.lastCommitted.get(key) === m.offset) continue;
+      out.push({ topic: m.tp.topic, partition: m.tp.partition, offset: m.offset, leaderEpoch: m.leaderEpoch });
+    }
+    return out;
+  }
+
+  autoCommit(): void {
+    const { options, member, subs } = this.host;
+    if (!options.enableAutoCommit || !options.groupId || this.host.isClosed()) return;
+    if (member && subs.isSubscribed && !member.isStable) return;
+    const offsets = this.pendingAutoCommit();
+    if (offsets.length === 0) return;
+    this.commitNoRetry(offsets).catch(() => {
+      /* retried at the next interval */
+    });
+  }
+
+  async commitBeforeRevoke(partitions: TopicPartition[]): Promise<void> {
+    const o = this.host.options;
+    if (!o.enableAutoCommit || !o.groupId) return;
+    const offsets = this.pendingAutoCommit(new Set(partitions.map((tp) => tpKey(tp.topic, tp.partition))));
+    if (offsets.length === 0) return;
+    try {
+      await this.send(o.groupId, offsets, Math.min(o.defaultApiTimeoutMs, o.sessionTimeoutMs));
+    } catch {
+      // The records will be delivered again to the next owner: at-least-once.
+    }
+  }
+
+  /**
+   * On close, with auto commit: the processed positions, best effort, as in Java. Outside an
+   * iterator step everything delivered so far counts as processed (`markDelivered`).
+   */
+  async commitOnClose(markDelivered: boolean, timeoutMs: number): Promise<void> {
+    const o = this.host.options;
+    if (!o.groupId) return;
+    if (markDelivered) {
+      for (const s of this.host.subs.states()) {
+        if (s.position !== null) this.committable.set(s.key, { tp: s.tp, offset: s.position, leaderEpoch: s.positionLeaderEpoch });
+      }
+    }
+    const offsets = this.pendingAutoCommit();
+    if (offsets.length === 0) return;
+    try {
+      await this.send(o.groupId, offsets, timeoutMs);
+    } catch {
+      // Best effort, as in Java: the next owner starts from the last commit.
+    }
+  }
+
+  /** Committed offsets of the group for these partitions (offset null where there is none). */
+  committed(partitions: readonly TopicPartition[], timeoutMs: number | undefined, signal: AbortSignal | undefined): Promise<CommittedOffset[]> {
+    const o = this.host.options;
+    return fetchCommittedOffsets(this.host.cluster, this.requireGroup(), partitions, { retryBackoffMs: o.retryBackoffMs, retryBackoffMaxMs: o.retryBackoffMaxMs, timeoutMs: timeoutMs ?? o.defaultApiTimeoutMs, signal });
+  }
+}
