@@ -23,6 +23,7 @@ import type { Cluster } from '../network/cluster.js';
 import { backoffMs } from '../util.js';
 import type { Accumulator, PartitionQueue } from './accumulator.js';
 import type { ProducerBatch } from './batch.js';
+import { ProducerIdempotence } from './idempotence.js';
 
 export interface SenderConfig {
   acks: -1 | 0 | 1;
@@ -43,19 +44,10 @@ export interface SenderConfig {
 
 /** Kafka's NETWORK_EXCEPTION: what a batch gets when its request never got an answer. */
 const NETWORK_EXCEPTION = ErrorCode.NETWORK_EXCEPTION;
-const MAX_SEQUENCE = 0x7fffffff;
-
-function incrementSequence(sequence: number, increment: number): number {
-  return sequence > MAX_SEQUENCE - increment ? increment - (MAX_SEQUENCE - sequence) - 1 : sequence + increment;
-}
 
 export class Sender {
-  producerId = -1n;
-  producerEpoch = -1;
-  private epochBumpRequired = false;
-  private readonly toRewrite = new Set<PartitionQueue>();
-  private readonly unresolved = new Set<PartitionQueue>();
-  private initializing = false;
+  /** The producer id, epoch and sequences of the idempotent producer. */
+  private readonly idempotence = new ProducerIdempotence();
   fatal: KafkaError | null = null;
   private scheduled = false;
   private timer: NodeJS.Timeout | null = null;
@@ -78,6 +70,14 @@ export class Sender {
     private readonly cluster: Cluster,
     private readonly accumulator: Accumulator,
   ) {}
+
+  get producerId(): bigint {
+    return this.idempotence.producerId;
+  }
+
+  get producerEpoch(): number {
+    return this.idempotence.producerEpoch;
+  }
 
   /** Runs the send loop soon (once, however often it is called before it runs). */
   wakeup(): void {
@@ -115,14 +115,10 @@ export class Sender {
     }
     const now = Date.now();
     const { idempotent } = this.config;
-    if (idempotent) {
-      this.maybeResolveSequences();
-      if (this.epochBumpRequired) this.bumpEpoch();
-      if (this.producerId < 0n) {
-        this.initProducerId();
-        this.expire(now);
-        return;
-      }
+    if (idempotent && !this.idempotence.prepare()) {
+      this.idempotence.initProducerId(this.cluster, this.config, () => this.stopped, (e) => (this.fatal = e), () => this.wakeup());
+      this.expire(now);
+      return;
     }
     let next = this.expire(now);
     // As Java's RecordAccumulator: a broker is ready when one of its partitions has a sendable
@@ -178,7 +174,7 @@ export class Sender {
     for (const q of this.accumulator.nonEmpty) {
       while (q.batches.length > 0 && now - q.batches[0].createdAt >= timeout) {
         const b = q.batches.shift()!;
-        if (b.baseSequence >= 0) this.markUnresolved(q, b);
+        if (b.baseSequence >= 0) this.idempotence.markUnresolved(q, b);
         this.failBatch(
           q,
           b,
@@ -210,43 +206,15 @@ export class Sender {
       if (this.config.maxInFlight === 1 && q.inflight.some((b) => b.inFlight)) continue;
       if (!this.config.idempotent && this.config.maxInFlight === 1 && head.inFlight) continue;
       if (size + head.sizeInBytes > this.config.maxRequestSize && out.length > 0) break;
-      if (this.config.idempotent && this.mustWait(q, head)) continue;
+      if (this.config.idempotent && this.idempotence.mustWait(q, head)) continue;
       q.batches.shift();
       if (q.batches.length === 0) this.accumulator.nonEmpty.delete(q);
-      if (this.config.idempotent && head.baseSequence < 0) {
-        if (q.producerId !== this.producerId || q.producerEpoch !== this.producerEpoch) {
-          // Only when nothing is in flight for the partition (mustWait): start its sequences over.
-          q.producerId = this.producerId;
-          q.producerEpoch = this.producerEpoch;
-          q.nextSequence = 0;
-          q.lastAckedSequence = -1;
-        }
-        head.stamp(this.producerId, this.producerEpoch, q.nextSequence, false);
-        q.nextSequence = incrementSequence(q.nextSequence, head.count);
-        q.addInflight(head);
-      }
+      if (this.config.idempotent && head.baseSequence < 0) this.idempotence.stamp(q, head);
       out.push(head);
       size += head.sizeInBytes;
     }
     this.drainIndex.set(node, start + i + 1);
     return out;
-  }
-
-  /** Java's shouldStopDrainBatchesForPartition. */
-  private mustWait(q: PartitionQueue, head: ProducerBatch): boolean {
-    if (this.producerId < 0n) return true;
-    if (head.baseSequence < 0) {
-      const stale = q.producerId !== this.producerId || q.producerEpoch !== this.producerEpoch;
-      if (q.inflight.length > 0 && stale) return true;
-      if (q.unresolvedNext >= 0) return true;
-      // A broker with no state for this producer on the partition accepts any first sequence, so
-      // if the first batch were refused (a new topic's leader not ready yet) while the next one
-      // got through, the partition would be out of order for good. Until one batch of this
-      // producer epoch is acknowledged, the partition has one batch in flight.
-      if (q.inflight.length > 0 && q.lastAckedSequence < 0) return true;
-    }
-    const first = q.firstInflightSequence();
-    return first >= 0 && head.baseSequence >= 0 && head.baseSequence !== first;
   }
 
   private send(node: number, batches: ProducerBatch[], now: number): void {
@@ -383,7 +351,7 @@ export class Sender {
             })
           : error;
     if (this.config.idempotent) {
-      if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || code === ErrorCode.UNKNOWN_PRODUCER_ID) this.requestEpochBump(q);
+      if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || code === ErrorCode.UNKNOWN_PRODUCER_ID) this.idempotence.requestEpochBump(q);
     }
     this.failBatch(q, b, final, true);
   }
@@ -417,113 +385,13 @@ export class Sender {
     if (b.attempts > this.config.retries) return false;
     const retriable = code === NETWORK_EXCEPTION || errorInfo(code).retriable;
     if (!this.config.idempotent) return retriable;
-    if (code === ErrorCode.UNKNOWN_PRODUCER_ID) {
-      if (logStartOffset === -1n) return true;
-      if (b.sequenceReset) return true;
-      // Whether retention removed our writes or the state was lost, restart from a new epoch.
-      this.requestEpochBump(q);
-      return true;
-    }
-    if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER) {
-      if (b.producerEpoch === q.producerEpoch && b.baseSequence <= q.lastAckedSequence) {
-        // A later batch was acknowledged before this one: the broker will never take this
-        // sequence again. Start the partition's sequences over in a new epoch and resend.
-        this.requestEpochBump(q);
-        return true;
-      }
-      const isNext = b.baseSequence - q.lastAckedSequence === 1;
-      if (q.unresolvedNext < 0 && (b.sequenceReset || !isNext)) return true;
-      if (q.unresolvedNext < 0 || b.baseSequence === q.unresolvedNext) this.requestEpochBump(q);
-      return true;
-    }
-    return retriable;
-  }
-
-  private requestEpochBump(q: PartitionQueue): void {
-    this.epochBumpRequired = true;
-    this.toRewrite.add(q);
-  }
-
-  private bumpEpoch(): void {
-    this.epochBumpRequired = false;
-    if (this.producerEpoch >= 0x7fff) {
-      // The epoch is exhausted: get a new producer id; every partition starts over.
-      this.producerId = -1n;
-      this.producerEpoch = -1;
-      this.toRewrite.clear();
-      return;
-    }
-    this.producerEpoch++;
-    for (const q of this.toRewrite) {
-      let sequence = 0;
-      for (const b of q.inflight) {
-        b.stamp(this.producerId, this.producerEpoch, sequence, false);
-        b.sequenceReset = true;
-        sequence = incrementSequence(sequence, b.count);
-      }
-      q.producerId = this.producerId;
-      q.producerEpoch = this.producerEpoch;
-      q.nextSequence = sequence;
-      q.lastAckedSequence = -1;
-      q.unresolvedNext = -1;
-      this.unresolved.delete(q);
-    }
-    this.toRewrite.clear();
-  }
-
-  private markUnresolved(q: PartitionQueue, b: ProducerBatch): void {
-    q.unresolvedNext = Math.max(q.unresolvedNext, incrementSequence(b.baseSequence, b.count));
-    this.unresolved.add(q);
-  }
-
-  private maybeResolveSequences(): void {
-    for (const q of this.unresolved) {
-      if (q.inflight.length > 0) continue;
-      // Resolved if a later batch landed (the last acked sequence caught up); else bump the epoch.
-      if (q.nextSequence - q.lastAckedSequence !== 1) this.requestEpochBump(q);
-      q.unresolvedNext = -1;
-      this.unresolved.delete(q);
-    }
-  }
-
-  private initProducerId(): void {
-    if (this.initializing) return;
-    this.initializing = true;
-    void (async () => {
-      for (let attempt = 0; !this.stopped; attempt++) {
-        try {
-          const conn = await this.cluster.anyConnection();
-          const version = conn.requireVersion(Apis.InitProducerId);
-          const res = await conn.request(Apis.InitProducerId, { transactionalId: null, transactionTimeoutMs: 0x7fffffff, producerId: -1n, producerEpoch: -1 }, { version });
-          if (res.errorCode !== 0) throw brokerError(res.errorCode, 'InitProducerId');
-          this.producerId = res.producerId;
-          this.producerEpoch = res.producerEpoch;
-          return;
-        } catch (e) {
-          if (e instanceof KafkaError && !e.retriable) {
-            this.fatal = new KafkaError(ClientErrorCode.PRODUCER_FATAL, `the idempotent producer could not get a producer id: ${e.message}`, { cause: e });
-            return;
-          }
-          await new Promise((r) => setTimeout(r, backoffMs(attempt, this.config.retryBackoffMs, this.config.retryBackoffMaxMs)));
-        }
-      }
-    })().finally(() => {
-      this.initializing = false;
-      this.wakeup();
-    });
+    return this.idempotence.canRetry(q, b, code, logStartOffset, retriable);
   }
 
   private completeBatch(q: PartitionQueue, b: ProducerBatch, baseOffset: bigint, logAppendTime: number): void {
     b.inFlight = false;
     if (b.done) return;
-    if (this.config.idempotent && b.baseSequence >= 0) {
-      if (b.producerId === q.producerId && b.producerEpoch === q.producerEpoch) {
-        const last = b.lastSequence;
-        if (last > q.lastAckedSequence) q.lastAckedSequence = last;
-        if (baseOffset >= 0n) q.lastAckedOffset = baseOffset + BigInt(b.count - 1);
-      }
-      q.removeInflight(b);
-    }
+    if (this.config.idempotent && b.baseSequence >= 0) this.idempotence.acknowledged(q, b, baseOffset);
     this.finish(b);
     if (batchChannel.hasSubscribers) this.publishBatch(b, { baseOffset });
     b.complete(baseOffset, logAppendTime);
@@ -535,7 +403,7 @@ export class Sender {
     if (this.config.idempotent && b.baseSequence >= 0) {
       q.removeInflight(b);
       // A sequence that will never be acknowledged leaves a gap: restart the partition's sequences.
-      if (adjustSequences) this.requestEpochBump(q);
+      if (adjustSequences) this.idempotence.requestEpochBump(q);
     }
     this.finish(b);
     if (batchChannel.hasSubscribers) this.publishBatch(b, { error });
