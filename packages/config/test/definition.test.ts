@@ -41,17 +41,17 @@ test('documentation rows: most important first, then by name, with synonyms and 
   const rows = definitionRows([
     { name: 'b', type: 'int', default: '1', importance: 'medium', doc: 'B.', validate: atLeast(0) },
     { name: 'a', type: 'string', default: null, importance: 'low', doc: 'A | a.' },
-    { name: 'c', type: 'string', default: 'x', importance: 'high', doc: 'C.', synonyms: ['cc'] },
+    { name: 'c', type: 'string', default: 'x', importance: 'high', doc: 'C.', synonyms: ['cc'], dynamic: true },
   ]);
   assert.deepEqual(rows.map((r) => r.name), ['c', 'b', 'a']);
   assert.equal(
     markdownTable(rows),
     [
-      '| name | type | default | valid values | importance | description |',
-      '|---|---|---|---|---|---|',
-      '| `c` | string | `x` |  | high | C. Also read as cc. |',
-      '| `b` | int | `1` | [0,...] | medium | B. |',
-      '| `a` | string | `null` |  | low | A \\| a. |',
+      '| name | type | default | valid values | importance | dynamic | description |',
+      '|---|---|---|---|---|---|---|',
+      '| `c` | string | `x` |  | high | yes | C. Also read as cc. |',
+      '| `b` | int | `1` | [0,...] | medium |  | B. |',
+      '| `a` | string | `null` |  | low |  | A \\| a. |',
     ].join('\n'),
   );
 });
