@@ -27,7 +27,7 @@ export class KStream<K, V> {
     readonly nodeName: string,
     readonly keySerde: Serde<K> | undefined,
     readonly valueSerde: Serde<V> | undefined,
-    /** The key changed since the records were read: a grouping or join must repartition (part 2). */
+    /** The key changed since the records were read, so a key-based operation must repartition first (as `repartition()` does). */
     readonly repartitionRequired: boolean,
   ) {}
 

@@ -1,6 +1,6 @@
 /**
  * Timestamp extractors (Kafka's TimestampExtractor): the event time of each input record, which
- * drives stream time, punctuation and (in part 2) windows. They see the deserialised key and
+ * drives stream time and punctuation. They see the deserialised key and
  * value, and the partition time (the largest timestamp extracted so far from the record's
  * partition, -1 before the first). A negative result drops the record with a warning, as Kafka does.
  */

@@ -148,7 +148,7 @@ export class KafkaStreams {
     return [{ threadName: `${this.threadConfig.clientId}-StreamThread-${this.threadCount}`, activeTasks: this.thread.taskPartitions() }];
   }
 
-  /** Kafka's cleanUp(): removes local state. There is none before state stores (part 2). */
+  /** Kafka's cleanUp(): removes local state. Sluice Streams keeps none (it has no state stores), so this only checks the instance is stopped. */
   cleanUp(): void {
     if (this.current !== 'CREATED' && this.current !== 'NOT_RUNNING' && this.current !== 'ERROR') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'cleanUp() needs a stopped instance');
   }

@@ -4,8 +4,9 @@
  * punctuation schedules and the offsets it has processed. The runtime and the test driver both
  * run topologies through tasks, so what the driver tests is what runs in production.
  *
- * Part 2 hangs state stores on the task (opened in `init`, flushed before commit, restored from
- * changelogs before the first record) without changing this shape.
+ * Tasks are stateless: there are no state stores. A store would belong to its task (opened in
+ * `init`, flushed before commit, restored from its changelog before the first record), which is
+ * why the task, not the thread, owns the processors and the offsets.
  */
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import { type Cancellable, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';

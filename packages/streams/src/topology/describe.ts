@@ -33,7 +33,7 @@ function list(names: readonly string[]): string {
 export class TopologyDescription {
   constructor(
     readonly subtopologies: readonly SubtopologyDescription[],
-    /** Global stores come in part 2; always empty for now. */
+    /** Global stores, in Kafka's shape; always empty, as Sluice Streams has no state stores. */
     readonly globalStores: readonly never[] = [],
   ) {}
 

@@ -1,7 +1,8 @@
 /**
  * The nodes a topology is made of. They are definitions, not running things: a task
  * instantiates them (one processor instance per node per task), so one topology runs any number
- * of tasks. State stores will hang off processor nodes (`stores`) in part 2.
+ * of tasks. A processor node names the state stores it uses (`stores`), as in Kafka; none
+ * exist in Sluice Streams, so the list is empty.
  */
 import type { Processor } from '../processor/api.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
@@ -55,7 +56,7 @@ export interface ProcessorNodeDef {
   readonly name: string;
   readonly supplier: () => Processor<unknown, unknown, unknown, unknown>;
   readonly parents: readonly string[];
-  /** Names of state stores the processor uses (part 2); they join sub-topologies too. */
+  /** Names of state stores the processor uses (Kafka's shape; always empty, no stores exist). */
   readonly stores: readonly string[];
 }
 
