@@ -16,6 +16,7 @@ import { PartitionLog } from './log/partition-log.js';
 import { type LogConfig, resolveTopicConfig, validateTopicConfigs } from './topic-config.js';
 import { StorageError, UnsupportedStateFileError } from './errors.js';
 import { decodeStateFile, writeStateFile } from './state-files/state-file.js';
+import { PARTITION_STATE_FILES } from './state-files/partition-state-files.js';
 import { TOPIC_LIST, type TopicMetadata } from './state-files/topic-list.js';
 import { WriteFailureReport } from './write-failure-report.js';
 
@@ -166,7 +167,7 @@ export class LogManager {
   /** Only folders holding nothing but a partition log's files (or nothing) are ours to remove. */
   private async isPartitionDir(path: string): Promise<boolean> {
     try {
-      return (await this.cache.fs.list(path)).every((n) => /^\d{20}\.(log|index|timeindex)/.test(n) || /^(\.clean-shutdown|log-start-offset|recovery-point|producer-state\.json|compaction\.manifest)/.test(n) || n.endsWith('.tmp'));
+      return (await this.cache.fs.list(path)).every((n) => /^\d{20}\.(log|index|timeindex)/.test(n) || PARTITION_STATE_FILES.some((f) => n.startsWith(f)) || n.endsWith('.tmp'));
     } catch {
       return false;
     }
