@@ -1,10 +1,11 @@
 /**
  * Writes docs/configuration.md from the settings' definitions (@sluice/config tables of the
- * broker, topics, client and streams), so the reference cannot drift from the code:
- * `npm run docs:config`. tests/docs/configuration.test.ts fails when the committed file differs
+ * broker, topics, client and streams), and the option tables of the client's and streams'
+ * READMEs (between `<!-- options:NAME -->` markers), so neither can drift from the code:
+ * `npm run docs:config`. tests/docs/configuration.test.ts fails when a committed file differs
  * from what this makes.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BROKER_CONFIGS } from '@sluice/broker';
 import { adminOptions, commonOptions, consumerOptions, producerOptions } from '@sluice/client';
@@ -18,6 +19,14 @@ export const CONFIGURATION_DOC = fileURLToPath(new URL('../docs/configuration.md
 function own(table: OptionTable): OptionTable {
   return Object.fromEntries(Object.entries(table).filter(([name]) => !(name in commonOptions)));
 }
+
+const clientTables = {
+  common: markdownTable(optionRows(commonOptions)),
+  producer: markdownTable(optionRows(own(producerOptions))),
+  consumer: markdownTable(optionRows(own(consumerOptions))),
+  admin: markdownTable(optionRows(own(adminOptions))),
+};
+const streamsTable = markdownTable(optionRows(streamsConfigDefinitions));
 
 const sections: readonly { title: string; intro: string; table: string }[] = [
   {
@@ -34,15 +43,15 @@ const sections: readonly { title: string; intro: string; table: string }[] = [
   {
     title: 'Client: common to producer, consumer and admin',
     intro: 'Options are given to `new Producer(…)`, `new Consumer(…)` and `new Admin(…)` under their TypeScript names; Kafka\'s name of each setting is beside it. Unknown names are refused.',
-    table: markdownTable(optionRows(commonOptions)),
+    table: clientTables.common,
   },
-  { title: 'Producer', intro: 'The common client options, and:', table: markdownTable(optionRows(own(producerOptions))) },
-  { title: 'Consumer', intro: 'The common client options, and:', table: markdownTable(optionRows(own(consumerOptions))) },
-  { title: 'Admin', intro: 'The common client options, and:', table: markdownTable(optionRows(own(adminOptions))) },
+  { title: 'Producer', intro: 'The common client options, and:', table: clientTables.producer },
+  { title: 'Consumer', intro: 'The common client options, and:', table: clientTables.consumer },
+  { title: 'Admin', intro: 'The common client options, and:', table: clientTables.admin },
   {
     title: 'Streams',
     intro: 'Given to `new KafkaStreams(topology, {…})`. The clients the runtime uses take their options from `consumer`, `producer` and `admin`.',
-    table: markdownTable(optionRows(streamsConfigDefinitions)),
+    table: streamsTable,
   },
 ];
 
@@ -59,7 +68,28 @@ export function configurationMarkdown(): string {
   return parts.join('\n');
 }
 
+/** The READMEs that carry option tables, and the tables by marker name. */
+export const README_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  [fileURLToPath(new URL('../packages/client/README.md', import.meta.url))]: clientTables,
+  [fileURLToPath(new URL('../packages/streams/README.md', import.meta.url))]: { streams: streamsTable },
+};
+
+/** A README with each `<!-- options:NAME -->` block replaced by its table; a missing block is an error. */
+export function withTables(readme: string, tables: Readonly<Record<string, string>>): string {
+  let out = readme;
+  for (const [name, table] of Object.entries(tables)) {
+    const block = new RegExp(`(<!-- options:${name} -->\\n)[\\s\\S]*?(\\n<!-- /options:${name} -->)`);
+    if (!block.test(out)) throw new Error(`no <!-- options:${name} --> block to fill`);
+    out = out.replace(block, (_, open: string, close: string) => `${open}${table}${close}`);
+  }
+  return out;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(CONFIGURATION_DOC, configurationMarkdown());
   console.log(`wrote ${CONFIGURATION_DOC}`);
+  for (const [path, tables] of Object.entries(README_TABLES)) {
+    writeFileSync(path, withTables(readFileSync(path, 'utf8'), tables));
+    console.log(`updated ${path}`);
+  }
 }

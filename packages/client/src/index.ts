@@ -60,7 +60,6 @@ export { plainMechanism, type SaslMechanism, type SaslSession } from './network/
 export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './network/scram.js';
 
 export { KafkaError, ClientErrorCode, type KafkaErrorOptions } from './errors.js';
-export { optionRows, type OptionRow } from './options.js';
 
 export {
   ClientChannels,

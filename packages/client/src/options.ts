@@ -1,7 +1,8 @@
 /**
  * The client's option tables are defined with @sluice/config (`opt.int(5, 'linger.ms', …)`): the
  * table gives the TypeScript option types, the validation with defaults filled in, and the
- * documentation (docs/configuration.md, the README's tables), so the three cannot drift apart.
+ * documentation (docs/configuration.md and the README's tables, from @sluice/config's optionRows),
+ * so the three cannot drift apart.
  * Here the problems found become the client's INVALID_ARGUMENT error.
  */
 import { type OptionTable, type ResolvedOf, checkOptions, describeValue } from '@sluice/config';
@@ -21,23 +22,4 @@ export function resolveOptions<S extends OptionTable>(table: S, input: object | 
     throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, `invalid ${component} options: ${complaints.join('; ')}`);
   }
   return values;
-}
-
-export interface OptionRow {
-  name: string;
-  type: string;
-  default: string;
-  kafka: string;
-  doc: string;
-}
-
-/** The rows of a README table for a component's options. */
-export function optionRows(table: OptionTable): OptionRow[] {
-  return Object.entries(table).map(([name, s]) => ({
-    name,
-    type: s.type,
-    default: s.required ? '(required)' : s.default === undefined ? '' : typeof s.default === 'object' ? s.type : JSON.stringify(s.default),
-    kafka: s.kafka,
-    doc: s.doc,
-  }));
 }
