@@ -4,7 +4,7 @@
  * that happen on this side of the wire have the client codes below. `retriable` says whether
  * trying the same thing again may succeed (the client already retried what it could).
  */
-import { errorInfo } from '@sluice/protocol';
+import { ErrorCode, errorInfo } from '@sluice/protocol';
 
 /** Codes for failures detected by the client itself (never the name of a Kafka error code). */
 export const ClientErrorCode = {
@@ -110,8 +110,24 @@ export function isRetriableError(e: unknown): boolean {
   return e instanceof KafkaError && e.retriable;
 }
 
-/** Codes after which the cached metadata is wrong and must be refreshed (Java's InvalidMetadataException family). */
-const STALE_METADATA = new Set([3, 5, 6, 9, 74, 75, 100, 103, 72]);
+/*
+ * What a broker error means for the client is decided in the protocol package's error table
+ * (error-codes.ts), the one place that classifies Kafka's errors; these are its answers in the
+ * words the client's code uses.
+ */
+
+/**
+ * After this broker error the cached metadata is wrong and must be refreshed: Java's
+ * InvalidMetadataException family, and UNKNOWN_LEADER_EPOCH, after which this client has always
+ * refreshed too (the leader it knows may be newer than the broker's).
+ */
 export function isStaleMetadataCode(code: number): boolean {
-  return STALE_METADATA.has(code);
+  return errorInfo(code).refreshMetadata || code === ErrorCode.UNKNOWN_LEADER_EPOCH;
 }
+
+/** After this broker error the group or transaction coordinator must be found again (NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE). */
+export function mustFindCoordinator(code: number): boolean {
+  return errorInfo(code).findCoordinator;
+}
+
+export { isCoordinatorError } from '@sluice/protocol';

@@ -5,7 +5,7 @@
  * retries retriable errors within `defaultApiTimeoutMs` (or the call's own `timeoutMs`).
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode } from '../errors.js';
+import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode, mustFindCoordinator } from '../errors.js';
 import type { TopicPartition } from '../consumer/assignors.js';
 import { decodeAssignment, decodeSubscription } from '../consumer/consumer-protocol.js';
 import {
@@ -501,7 +501,7 @@ export class Admin {
   }
 
   private coordinatorError(groupId: string, code: number, what: string): KafkaError {
-    if (code === ErrorCode.NOT_COORDINATOR || code === ErrorCode.COORDINATOR_NOT_AVAILABLE) this.cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
+    if (mustFindCoordinator(code)) this.cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
     return brokerError(code, what);
   }
 

@@ -278,7 +278,7 @@ export class Fetcher {
       }
       return;
     }
-    if (isStaleMetadataCode(code) || code === ErrorCode.KAFKA_STORAGE_ERROR || code === ErrorCode.OFFSET_NOT_AVAILABLE) {
+    if (isStaleMetadataCode(code) || code === ErrorCode.OFFSET_NOT_AVAILABLE) {
       this.cluster.requestUpdate();
       s.backoffUntil = now + this.config.retryBackoffMs;
       return;

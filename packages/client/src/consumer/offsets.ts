@@ -4,7 +4,7 @@
  * partition's leader), with the retries Kafka's clients do for coordinator moves and leader changes.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.js';
+import { ClientErrorCode, KafkaError, brokerError, isCoordinatorError, isStaleMetadataCode, mustFindCoordinator } from '../errors.js';
 import { type Cluster, CoordinatorType } from '../network/cluster.js';
 import { backoffMs, sleep } from '../util.js';
 import { type TopicPartition, tpKey } from './assignors.js';
@@ -39,7 +39,6 @@ export interface RetryPolicy {
   signal?: AbortSignal | undefined;
 }
 
-const COORDINATOR_ERRORS = new Set<number>([ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS]);
 
 /** Runs `attempt` until it succeeds, retrying retriable KafkaErrors with backoff within the policy's time. */
 export async function withRetries<T>(what: string, policy: RetryPolicy, attempt: (n: number) => Promise<T>): Promise<T> {
@@ -88,7 +87,7 @@ export async function fetchCommittedOffsets(
         ? (res.groups[0]?.topics ?? []).flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })))
         : res.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })));
     if (groupError !== 0) {
-      if (COORDINATOR_ERRORS.has(groupError) && groupError !== ErrorCode.COORDINATOR_LOAD_IN_PROGRESS) cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
+      if (mustFindCoordinator(groupError)) cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
       throw brokerError(groupError, `OffsetFetch for group '${groupId}'`);
     }
     const out: CommittedOffset[] = [];
@@ -153,8 +152,8 @@ export async function commitOffsets(cluster: Cluster, groupId: string, generatio
         const code = p.errorCode;
         if (code === 0) continue;
         const where = `committing ${t.name}-${p.partitionIndex} for group '${groupId}'`;
-        if (COORDINATOR_ERRORS.has(code)) {
-          if (code !== ErrorCode.COORDINATOR_LOAD_IN_PROGRESS) cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
+        if (isCoordinatorError(code)) {
+          if (mustFindCoordinator(code)) cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
           throw brokerError(code, where);
         }
         if (code === ErrorCode.UNKNOWN_MEMBER_ID || code === ErrorCode.ILLEGAL_GENERATION || code === ErrorCode.REBALANCE_IN_PROGRESS || code === ErrorCode.FENCED_INSTANCE_ID) {

@@ -11,7 +11,7 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { memberStateChannel, type ClientMemberStateMessage } from '../diagnostics.js';
-import { ClientErrorCode, KafkaError, brokerError } from '../errors.js';
+import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '../errors.js';
 import { type Cluster, CoordinatorType } from '../network/cluster.js';
 import type { Connection } from '../network/connection.js';
 import { backoffMs, sleep } from '../util.js';
@@ -70,8 +70,6 @@ const FATAL_JOIN_ERRORS = new Set<number>([
   ErrorCode.UNRELEASED_INSTANCE_ID,
   ErrorCode.GROUP_ID_NOT_FOUND,
 ]);
-
-const COORDINATOR_MOVED = new Set<number>([ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR]);
 
 class RetryJoin extends Error {
   constructor(readonly backoff: boolean) {
@@ -305,7 +303,7 @@ export class GroupMember {
       case ErrorCode.REBALANCE_IN_PROGRESS:
         throw new RetryJoin(true);
       default:
-        if (COORDINATOR_MOVED.has(join.errorCode)) {
+        if (mustFindCoordinator(join.errorCode)) {
           this.coordinatorUnknown();
           throw new RetryJoin(true);
         }
@@ -355,7 +353,7 @@ export class GroupMember {
         this.generationId = -1;
         throw new RetryJoin(false);
       default:
-        if (COORDINATOR_MOVED.has(sync.errorCode)) {
+        if (mustFindCoordinator(sync.errorCode)) {
           this.coordinatorUnknown();
           throw new RetryJoin(true);
         }
@@ -427,7 +425,7 @@ export class GroupMember {
           this.fail(brokerError(res.errorCode, `heartbeat in group '${this.config.groupId}': another member uses group instance id '${this.config.groupInstanceId}'`));
           return;
         default:
-          if (COORDINATOR_MOVED.has(res.errorCode)) this.coordinatorUnknown();
+          if (mustFindCoordinator(res.errorCode)) this.coordinatorUnknown();
           else if (!brokerError(res.errorCode).retriable) this.fail(brokerError(res.errorCode, `heartbeat in group '${this.config.groupId}'`));
       }
     } catch {
