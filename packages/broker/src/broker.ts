@@ -5,7 +5,8 @@
  *   broker.bootstrap                                   // '127.0.0.1:54321'
  *   await broker.close();                              // graceful: in-flight requests finish, logs sync
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LogManager, NodeFileSystem, type FileSystem } from '@sluice/storage';
@@ -67,6 +68,19 @@ export interface Broker {
 
 const PRODUCER_ID_FILE = 'producer-id-block';
 
+/**
+ * A temporary data folder, made and later removed through the FileSystem like everything else
+ * in it. On the real disk mkdtemp makes it atomically and private (mode 0700), which the
+ * FileSystem interface has no call for; an injected FileSystem (the in-memory one of the fault
+ * tests) gets a folder of its own through its mkdir, and nothing is made on the real disk.
+ */
+async function makeTemporaryDataDir(injected: FileSystem | undefined): Promise<string> {
+  if (injected === undefined) return mkdtemp(join(tmpdir(), 'sluice-broker-'));
+  const dir = join(tmpdir(), `sluice-broker-${randomUUID()}`);
+  await injected.mkdir(dir);
+  return dir;
+}
+
 export async function startBroker(options: BrokerOptions = {}): Promise<Broker> {
   const log = options.log ?? (options.logToConsole ? consoleLog() : silentLog);
   const config = new BrokerConfig();
@@ -82,12 +96,14 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   // A busy port is reported before the data folder is locked and every partition opened.
   await checkListenable(host, port);
   const temporary = options.dataDir === undefined && options.config?.['log.dirs'] === undefined && options.config?.['log.dir'] === undefined;
-  const dataDir = temporary ? await mkdtemp(join(tmpdir(), 'sluice-broker-')) : resolve(options.dataDir ?? config.string('log.dirs')!);
+  const dataDir = temporary ? await makeTemporaryDataDir(options.fs) : resolve(options.dataDir ?? config.string('log.dirs')!);
   const fs = options.fs ?? new NodeFileSystem();
-  // A folder on disk is this process's alone while it runs (data-dir-lock.ts says how).
+  // A folder on disk is this process's alone while it runs (data-dir-lock.ts says how). The lock
+  // is an OS-level hold of a real folder (an abstract socket, or a file created with O_EXCL), not
+  // a file of the log, so it stays outside the FileSystem interface.
   let lock: DataDirLock | undefined;
   if (!temporary && options.fs === undefined) {
-    await mkdir(dataDir, { recursive: true });
+    await fs.mkdir(dataDir);
     lock = await lockDataDir(dataDir);
   }
   const nodeId = config.int('node.id');
@@ -177,7 +193,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
           // named in the log and in the error close() rejects with, after the rest is done.
           const logsFailure = await openedLogs.close().then(() => undefined, (e: unknown) => e);
           await lock?.release();
-          if (temporary) await rm(dataDir, { recursive: true, force: true });
+          if (temporary) await fs.removeDir(dataDir);
           if (logsFailure !== undefined) {
             log.error(`stopped, but not cleanly: ${(logsFailure as Error)?.message ?? logsFailure}`);
             throw logsFailure;
@@ -190,7 +206,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   } catch (e) {
     await logs?.close().catch(() => {});
     await lock?.release();
-    if (temporary) await rm(dataDir, { recursive: true, force: true });
+    if (temporary) await fs.removeDir(dataDir).catch(() => {});
     throw e;
   }
 }
