@@ -10,26 +10,12 @@ import { CorruptLogError } from '../errors.js';
 import { CLEAN_SHUTDOWN, type CleanShutdown } from '../state-files/clean-shutdown.js';
 import { LOG_START_OFFSET, RECOVERY_POINT } from '../state-files/offset-files.js';
 import { PRODUCER_SNAPSHOT } from '../state-files/producer-snapshot.js';
-import { readStateFile } from '../state-files/state-file.js';
+import { readListedFile, readStateFile } from '../state-files/state-file.js';
 import { finishCompaction } from './compaction-swap.js';
 import type { LogState } from './log-state.js';
 import { type ProducerStateManager, lastSequence } from './producer-state.js';
 import { scanSegment } from './scan.js';
 import type { Segment } from './segment.js';
-
-/**
- * A small file of the partition's folder, or null if it is not there or cannot be read. Whether
- * it is there comes from the folder's listing, not from a call per file: start-up opens every
- * partition, and each call to the file system is a trip through libuv's few threads.
- */
-async function readOptional(log: LogState, names: ReadonlySet<string>, name: string): Promise<Buffer | null> {
-  if (!names.has(name)) return null;
-  try {
-    return await log.cache.fs.readFile(`${log.dir}/${name}`);
-  } catch {
-    return null;
-  }
-}
 
 /** Opens the log in `log`'s folder into it (segments, offsets) and `producers`. */
 export async function recoverLog(log: LogState, producers: ProducerStateManager): Promise<void> {
@@ -83,8 +69,8 @@ async function loadClean(log: LogState, present: ReadonlySet<string>, bases: big
     const s = log.newSegment(recorded.baseOffset);
     s.markExisting();
     if ((await s.fileSize()) !== recorded.size) return null;
-    const index = (await readOptional(log, present, s.files.index.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
-    const timeIndex = (await readOptional(log, present, s.files.timeIndex.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
+    const index = (await readListedFile(log.cache.fs, log.dir, present, s.files.index.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
+    const timeIndex = (await readListedFile(log.cache.fs, log.dir, present, s.files.timeIndex.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
     const ok = s.loadIndexes(index, timeIndex, recorded.size, recorded.nextOffset, recorded.maxTimestamp, recorded.offsetOfMaxTimestamp);
     if (!ok) {
       // Damaged or missing indexes: rebuild this segment's from its batches.

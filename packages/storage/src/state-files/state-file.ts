@@ -69,20 +69,26 @@ export function offsetField(value: unknown): bigint {
 }
 
 /**
- * Reads a state file of `dir` whose presence is known from the folder's listing `names` (start-up
- * opens every partition, and a call per file would be a trip through libuv's few threads). Null
- * when it is absent, cannot be read, or holds nothing valid; throws only for a newer format.
+ * A file of `dir` whose presence is known from the folder's listing `names`, or null when it is
+ * absent or cannot be read. Start-up opens every partition, and a call per file to ask whether it
+ * exists would be one more trip through libuv's few threads.
  */
-export async function readStateFile<T>(fs: FileSystem, dir: string, names: ReadonlySet<string>, format: StateFileFormat<T>): Promise<T | null> {
-  if (!names.has(format.name)) return null;
-  const path = `${dir}/${format.name}`;
-  let bytes: Buffer;
+export async function readListedFile(fs: FileSystem, dir: string, names: ReadonlySet<string>, name: string): Promise<Buffer | null> {
+  if (!names.has(name)) return null;
   try {
-    bytes = await fs.readFile(path);
+    return await fs.readFile(`${dir}/${name}`);
   } catch {
     return null;
   }
-  return decodeStateFile(format, path, bytes);
+}
+
+/**
+ * Reads a state file of `dir` (present if `names`, the folder's listing, has it). Null when it is
+ * absent, cannot be read, or holds nothing valid; throws only for a newer format.
+ */
+export async function readStateFile<T>(fs: FileSystem, dir: string, names: ReadonlySet<string>, format: StateFileFormat<T>): Promise<T | null> {
+  const bytes = await readListedFile(fs, dir, names, format.name);
+  return bytes === null ? null : decodeStateFile(format, `${dir}/${format.name}`, bytes);
 }
 
 /** Writes a state file of `dir` atomically, in the newest version of its format. */
