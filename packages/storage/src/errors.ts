@@ -4,10 +4,47 @@
  */
 import { ErrorCode } from '@sluice/protocol';
 
+/**
+ * Codes of storage's errors (docs/errors.md lists every package's). Where the condition is one
+ * Kafka names, the code is Kafka's name; conditions of the disk and the data folder start with
+ * STORAGE_.
+ */
+export const StorageErrorCode = {
+  /** No space left on the device; the append was rejected and nothing of it is readable. Free space and retry. */
+  STORAGE_DISK_FULL: 'STORAGE_DISK_FULL',
+  /** A write, sync or rename failed for another reason than a full disk; the append was rejected. Check the disk. */
+  STORAGE_IO_FAILED: 'STORAGE_IO_FAILED',
+  /** Damage in the middle of a log; never repaired silently. Restore the file or delete the partition folder. */
+  STORAGE_CORRUPT: 'STORAGE_CORRUPT',
+  /** The log is closed (the broker is stopping or the topic was deleted); the broker answers NOT_LEADER_OR_FOLLOWER. */
+  STORAGE_CLOSED: 'STORAGE_CLOSED',
+  /** Some partitions could not be closed cleanly; the next start scans them. */
+  STORAGE_CLOSE_INCOMPLETE: 'STORAGE_CLOSE_INCOMPLETE',
+  /** A truncation offset lies inside a record batch; logs are truncated at batch boundaries only. */
+  STORAGE_INVALID_TRUNCATION: 'STORAGE_INVALID_TRUNCATION',
+  /** The topic list (topics.json) cannot be read; the start stops. Restore it from a backup. */
+  STORAGE_TOPIC_LIST_UNREADABLE: 'STORAGE_TOPIC_LIST_UNREADABLE',
+  /** A state file is in a newer format version than this build reads; run the newer Sluice. */
+  STORAGE_UNSUPPORTED_FORMAT: 'STORAGE_UNSUPPORTED_FORMAT',
+  /** An idempotent producer's batch does not follow its last sequence; refused, nothing written. */
+  OUT_OF_ORDER_SEQUENCE_NUMBER: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  /** An idempotent producer's epoch is older than the partition's; refused, nothing written. */
+  INVALID_PRODUCER_EPOCH: 'INVALID_PRODUCER_EPOCH',
+  /** A read asked for an offset outside the log. */
+  OFFSET_OUT_OF_RANGE: 'OFFSET_OUT_OF_RANGE',
+  /** A topic of that name already exists. */
+  TOPIC_ALREADY_EXISTS: 'TOPIC_ALREADY_EXISTS',
+  /** No topic of that name exists. */
+  UNKNOWN_TOPIC_OR_PARTITION: 'UNKNOWN_TOPIC_OR_PARTITION',
+  /** A partition count that cannot be applied (partitions can only grow). */
+  INVALID_PARTITIONS: 'INVALID_PARTITIONS',
+} as const;
+export type StorageErrorCode = (typeof StorageErrorCode)[keyof typeof StorageErrorCode];
+
 export class StorageError extends Error {
   override readonly name: string = 'StorageError';
   constructor(
-    readonly code: string,
+    readonly code: StorageErrorCode,
     message: string,
     /** Kafka error code for a response (KAFKA_STORAGE_ERROR unless something more precise fits). */
     readonly errorCode: number = ErrorCode.KAFKA_STORAGE_ERROR,
@@ -20,14 +57,14 @@ export class StorageError extends Error {
 export class DiskFullError extends StorageError {
   override readonly name = 'DiskFullError';
   constructor(path: string, cause: unknown) {
-    super('SLUICE_STORAGE_DISK_FULL', `No space left on the device holding ${path}; the append was rejected and nothing of it is readable. Free space and retry.`, ErrorCode.KAFKA_STORAGE_ERROR, { cause });
+    super('STORAGE_DISK_FULL', `No space left on the device holding ${path}; the append was rejected and nothing of it is readable. Free space and retry.`, ErrorCode.KAFKA_STORAGE_ERROR, { cause });
   }
 }
 
 export class WriteFailedError extends StorageError {
   override readonly name = 'WriteFailedError';
   constructor(what: string, path: string, cause: unknown) {
-    super('SLUICE_STORAGE_IO', `${what} of ${path} failed: ${(cause as Error)?.message ?? cause}. The append was rejected; check the disk.`, ErrorCode.KAFKA_STORAGE_ERROR, { cause });
+    super('STORAGE_IO_FAILED', `${what} of ${path} failed: ${(cause as Error)?.message ?? cause}. The append was rejected; check the disk.`, ErrorCode.KAFKA_STORAGE_ERROR, { cause });
   }
 }
 
@@ -41,7 +78,7 @@ export class LogCloseError extends StorageError {
     const code = (cause as { code?: string })?.code;
     const why = code === 'ENOSPC' ? 'no space left on the device' : ((cause as Error)?.message ?? String(cause));
     super(
-      code === 'ENOSPC' ? 'SLUICE_STORAGE_DISK_FULL' : 'SLUICE_STORAGE_IO',
+      code === 'ENOSPC' ? 'STORAGE_DISK_FULL' : 'STORAGE_IO_FAILED',
       `Closing the log ${path} failed: ${why}. Appends acknowledged under flush.messages=1 (the default) were synced before they were acknowledged; the next start scans this log instead of trusting its indexes.`,
       ErrorCode.KAFKA_STORAGE_ERROR,
       { cause },
@@ -58,7 +95,7 @@ export class CorruptLogError extends StorageError {
     reason: string,
   ) {
     super(
-      'SLUICE_STORAGE_CORRUPT',
+      'STORAGE_CORRUPT',
       `Corrupt record batch in ${file} at byte ${position}: ${reason}. Records after it were acknowledged, so the log is not truncated automatically; restore the file from a backup or delete the partition folder to give up its data.`,
     );
   }
@@ -78,7 +115,7 @@ export class UnsupportedStateFileError extends StorageError {
     whatToDo: string,
   ) {
     super(
-      'SLUICE_STORAGE_UNSUPPORTED_FORMAT',
+      'STORAGE_UNSUPPORTED_FORMAT',
       `${file} is in format version ${foundVersion}, written by a newer Sluice; this Sluice reads versions 0 to ${newestReadable}. ${whatToDo}`,
     );
   }
@@ -87,7 +124,7 @@ export class UnsupportedStateFileError extends StorageError {
 /** Idempotent producer errors: the batch is refused and nothing is written. */
 export class ProducerStateError extends StorageError {
   override readonly name = 'ProducerStateError';
-  constructor(code: 'SLUICE_OUT_OF_ORDER_SEQUENCE' | 'SLUICE_INVALID_PRODUCER_EPOCH', message: string, errorCode: number) {
+  constructor(code: typeof StorageErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER | typeof StorageErrorCode.INVALID_PRODUCER_EPOCH, message: string, errorCode: number) {
     super(code, message, errorCode);
   }
 }
@@ -95,14 +132,14 @@ export class ProducerStateError extends StorageError {
 export class OffsetOutOfRangeError extends StorageError {
   override readonly name = 'OffsetOutOfRangeError';
   constructor(message: string) {
-    super('SLUICE_OFFSET_OUT_OF_RANGE', message, ErrorCode.OFFSET_OUT_OF_RANGE);
+    super('OFFSET_OUT_OF_RANGE', message, ErrorCode.OFFSET_OUT_OF_RANGE);
   }
 }
 
 export class LogClosedError extends StorageError {
   override readonly name = 'LogClosedError';
   constructor(path: string) {
-    super('SLUICE_STORAGE_CLOSED', `The log ${path} is closed (the broker is stopping or the topic was deleted)`, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    super('STORAGE_CLOSED', `The log ${path} is closed (the broker is stopping or the topic was deleted)`, ErrorCode.NOT_LEADER_OR_FOLLOWER);
   }
 }
 

@@ -7,7 +7,7 @@
  * folders; on open, partition folders no topic owns are removed. So a crash in the middle of
  * either leaves the topic wholly there or wholly gone.
  */
-import { randomUuid } from '@sluice/protocol';
+import { ErrorCode, randomUuid } from '@sluice/protocol';
 import { FileCache } from './file-cache.js';
 import { type FileSystem, mkdirDurable } from './fs/types.js';
 import { inParallel } from './in-parallel.js';
@@ -137,7 +137,7 @@ export class LogManager {
         topics = null;
         why = (e as Error).message;
       }
-      if (topics === null) throw new StorageError('SLUICE_STORAGE_METADATA', `Cannot read the topic list ${path}: ${why}. Restore it from a backup; the partition folders are untouched.`);
+      if (topics === null) throw new StorageError('STORAGE_TOPIC_LIST_UNREADABLE', `Cannot read the topic list ${path}: ${why}. Restore it from a backup; the partition folders are untouched.`);
       for (const t of topics) this.topicsByName.set(t.name, t);
     }
     const wanted = new Set<string>();
@@ -222,7 +222,7 @@ export class LogManager {
   }
 
   async createTopic(name: string, partitions: number, configs: Record<string, string> = {}, topicId: string = randomUuid()): Promise<TopicMetadata> {
-    if (this.topicsByName.has(name)) throw new StorageError('SLUICE_TOPIC_EXISTS', `Topic ${name} already exists`, 36);
+    if (this.topicsByName.has(name)) throw new StorageError('TOPIC_ALREADY_EXISTS', `Topic ${name} already exists`, ErrorCode.TOPIC_ALREADY_EXISTS);
     validateTopicConfigs(configs);
     const t: TopicMetadata = { name, topicId, partitions, configs: { ...configs } };
     const logs: PartitionLog[] = [];
@@ -236,7 +236,7 @@ export class LogManager {
 
   async deleteTopic(name: string): Promise<void> {
     const t = this.topicsByName.get(name);
-    if (t === undefined) throw new StorageError('SLUICE_UNKNOWN_TOPIC', `Topic ${name} does not exist`, 3);
+    if (t === undefined) throw new StorageError('UNKNOWN_TOPIC_OR_PARTITION', `Topic ${name} does not exist`, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     this.topicsByName.delete(name);
     const logs = this.logs.get(name) ?? [];
     this.logs.delete(name);
@@ -250,8 +250,8 @@ export class LogManager {
 
   async addPartitions(name: string, total: number): Promise<void> {
     const t = this.topicsByName.get(name);
-    if (t === undefined) throw new StorageError('SLUICE_UNKNOWN_TOPIC', `Topic ${name} does not exist`, 3);
-    if (total <= t.partitions) throw new StorageError('SLUICE_INVALID_PARTITIONS', `Topic ${name} has ${t.partitions} partitions; it can only grow`, 37);
+    if (t === undefined) throw new StorageError('UNKNOWN_TOPIC_OR_PARTITION', `Topic ${name} does not exist`, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    if (total <= t.partitions) throw new StorageError('INVALID_PARTITIONS', `Topic ${name} has ${t.partitions} partitions; it can only grow`, ErrorCode.INVALID_PARTITIONS);
     const logs = this.logs.get(name)!;
     for (let p = t.partitions; p < total; p++) logs.push(await this.openLog(t, p));
     await this.cache.fs.syncDir(this.options.dataDir);
@@ -262,7 +262,7 @@ export class LogManager {
   /** Replaces a topic's overrides (validated first). */
   async setTopicConfigs(name: string, configs: Record<string, string>): Promise<void> {
     const t = this.topicsByName.get(name);
-    if (t === undefined) throw new StorageError('SLUICE_UNKNOWN_TOPIC', `Topic ${name} does not exist`, 3);
+    if (t === undefined) throw new StorageError('UNKNOWN_TOPIC_OR_PARTITION', `Topic ${name} does not exist`, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     validateTopicConfigs(configs);
     t.configs = { ...configs };
     await this.saveMetadata();
@@ -396,7 +396,7 @@ export class LogManager {
     if (failed.length > 0) {
       const named = failed.length <= 10 ? failed.join(', ') : `${failed.slice(0, 10).join(', ')} and ${failed.length - 10} more`;
       throw new StorageError(
-        'SLUICE_STORAGE_CLOSE_INCOMPLETE',
+        'STORAGE_CLOSE_INCOMPLETE',
         `${failed.length} of ${total} partitions could not be closed cleanly (${named})${failed.length < total ? '; the others were' : ''}. The next start scans those partitions to recover them instead of trusting their indexes.`,
       );
     }

@@ -42,7 +42,7 @@ export class WriteFailureReport {
     this.lastReportMs = now;
     this.unreported = 0;
     this.reported = true;
-    this.log.error(`Writing to ${partition} failed: ${error.message}${others} ${error.code === 'SLUICE_STORAGE_DISK_FULL' ? DISK_FULL_ADVICE : IO_ADVICE}`);
+    this.log.error(`Writing to ${partition} failed: ${error.message}${others} ${error.code === 'STORAGE_DISK_FULL' ? DISK_FULL_ADVICE : IO_ADVICE}`);
   }
 
   succeeded(partition: string): void {

@@ -79,7 +79,7 @@ test('closing on a full disk closes every partition, names the ones that failed,
   fs.setCapacity(fs.usedBytes()); // nothing more fits: no index, producer state or marker can be written
   await assert.rejects(logs.close(), (e: unknown) => {
     assert.ok(e instanceof StorageError);
-    assert.equal(e.code, 'SLUICE_STORAGE_CLOSE_INCOMPLETE');
+    assert.equal(e.code, 'STORAGE_CLOSE_INCOMPLETE');
     assert.match(e.message, /^5 of 5 partitions could not be closed cleanly \(a-0, a-1, a-2, b-0, b-1\)\. The next start scans/);
     return true;
   });

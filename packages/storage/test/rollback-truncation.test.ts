@@ -109,7 +109,7 @@ test('truncation inside a batch is refused and changes nothing', async () => {
   const log = await openLog(new MemoryFileSystem());
   await log.append(batch(['a', 'b', 'c']));
   await log.append(batch(['d']));
-  await assert.rejects(log.truncateTo(1n), (e: unknown) => e instanceof StorageError && e.code === 'SLUICE_STORAGE_TRUNCATE' && /inside the batch 0-2/.test(e.message));
+  await assert.rejects(log.truncateTo(1n), (e: unknown) => e instanceof StorageError && e.code === 'STORAGE_INVALID_TRUNCATION' && /inside the batch 0-2/.test(e.message));
   assert.equal(log.logEndOffset, 4n);
   assert.deepEqual((await readAll(log)).map((r) => r.value), ['a', 'b', 'c', 'd']);
 });

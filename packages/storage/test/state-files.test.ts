@@ -102,7 +102,7 @@ for (const { file, advice } of NEWER) {
       (e: unknown) => e,
     );
     assert.ok(error instanceof UnsupportedStateFileError, String(error));
-    assert.equal(error.code, 'SLUICE_STORAGE_UNSUPPORTED_FORMAT');
+    assert.equal(error.code, 'STORAGE_UNSUPPORTED_FORMAT');
     assert.equal(error.file, file);
     assert.equal(error.foundVersion, 2);
     assert.ok(error.message.includes(file) && error.message.includes('version 2') && error.message.includes('versions 0 to 1'), error.message);
@@ -158,10 +158,10 @@ test('garbled state files keep their safe fallbacks', async (t) => {
     assert.equal(await fs.exists(`${PARTITION}/compaction.manifest`), false);
   });
 
-  await t.test('topics.json: the start stops with SLUICE_STORAGE_METADATA, the partitions untouched', async () => {
+  await t.test('topics.json: the start stops with STORAGE_TOPIC_LIST_UNREADABLE, the partitions untouched', async () => {
     const fs = await unversionedData();
     await writeFileAtomic(fs, '/data/topics.json', Buffer.from('{"version":1,"topics":[{"name":"old"}]}'));
-    await assert.rejects(openManager(fs), (e: unknown) => e instanceof StorageError && e.code === 'SLUICE_STORAGE_METADATA' && /Restore it from a backup/.test(e.message));
+    await assert.rejects(openManager(fs), (e: unknown) => e instanceof StorageError && e.code === 'STORAGE_TOPIC_LIST_UNREADABLE' && /Restore it from a backup/.test(e.message));
     assert.ok(await fs.exists(`${PARTITION}/00000000000000000002.log`));
   });
 });

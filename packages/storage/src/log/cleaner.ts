@@ -61,7 +61,7 @@ function* batchesOf(data: Buffer, file: string): Generator<{ position: number; b
     const size = p + BATCH_HEADER_SIZE <= data.length ? data.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD : -1;
     if (size < BATCH_HEADER_SIZE || p + size > data.length) {
       throw new StorageError(
-        'SLUICE_STORAGE_CORRUPT',
+        'STORAGE_CORRUPT',
         `The cleaner cannot frame the batch at byte ${p} of ${file} (${size < 0 ? 'too few bytes for a header' : `length ${size}`}); this partition is not compacted until the segment is repaired or removed by retention. Restarting the broker runs recovery, which reports the damage with its offsets.`,
       );
     }

@@ -121,7 +121,7 @@ export class LogRetention {
       const base = head.readBigInt64BE(Offsets.baseOffset);
       if (base >= offset) return p;
       const last = base + BigInt(head.readInt32BE(Offsets.lastOffsetDelta));
-      if (last >= offset) throw new StorageError('SLUICE_STORAGE_TRUNCATE', `Cannot truncate to ${offset}: it lies inside the batch ${base}-${last}`);
+      if (last >= offset) throw new StorageError('STORAGE_INVALID_TRUNCATION', `Cannot truncate to ${offset}: it lies inside the batch ${base}-${last}`);
       p += head.readInt32BE(Offsets.batchLength) + LOG_OVERHEAD;
     }
     return Math.min(p, end);

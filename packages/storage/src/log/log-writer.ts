@@ -202,7 +202,7 @@ export class LogWriter {
         if (this.state.highWatermark < offset && !holder.failed) return;
         this.state.events.off('highWatermark', check);
         this.state.events.off('rollback', check);
-        if (holder.failed) reject(new StorageError('SLUICE_STORAGE_IO', 'the original append of this duplicate failed; retry'));
+        if (holder.failed) reject(new StorageError('STORAGE_IO_FAILED', 'the original append of this duplicate failed; retry'));
         else resolve();
       };
       this.state.events.on('highWatermark', check);

@@ -71,18 +71,18 @@ export class ProducerStateManager {
       if (dup !== undefined) return { kind: 'duplicate', batch: dup };
     }
     if (b.epoch < entry.epoch) {
-      throw new ProducerStateError('SLUICE_INVALID_PRODUCER_EPOCH', `Producer ${b.producerId} epoch ${b.epoch} is older than the current epoch ${entry.epoch}`, ErrorCode.INVALID_PRODUCER_EPOCH);
+      throw new ProducerStateError('INVALID_PRODUCER_EPOCH', `Producer ${b.producerId} epoch ${b.epoch} is older than the current epoch ${entry.epoch}`, ErrorCode.INVALID_PRODUCER_EPOCH);
     }
     if (b.epoch > entry.epoch) {
       if (b.firstSeq !== 0) {
-        throw new ProducerStateError('SLUICE_OUT_OF_ORDER_SEQUENCE', `Producer ${b.producerId} started epoch ${b.epoch} at sequence ${b.firstSeq}; a new epoch starts at 0`, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
+        throw new ProducerStateError('OUT_OF_ORDER_SEQUENCE_NUMBER', `Producer ${b.producerId} started epoch ${b.epoch} at sequence ${b.firstSeq}; a new epoch starts at 0`, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
       }
       return { kind: 'append' };
     }
     const last = entry.batches.length > 0 ? entry.batches[entry.batches.length - 1].lastSeq : -1;
     if (entry.batches.length > 0 && !inSequence(last, b.firstSeq)) {
       throw new ProducerStateError(
-        'SLUICE_OUT_OF_ORDER_SEQUENCE',
+        'OUT_OF_ORDER_SEQUENCE_NUMBER',
         `Producer ${b.producerId} epoch ${b.epoch} sent sequence ${b.firstSeq} after ${last}; expected ${last === INT32_MAX ? 0 : last + 1}`,
         ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
       );
