@@ -1,5 +1,6 @@
 // Keeps the package dependency direction of docs/architecture.md ("Layers"): protocol ← storage
-// ← broker, protocol ← client ← streams (and the planned connect); console and cli on top. A
+// ← broker, protocol ← client ← streams (and the planned connect); console and cli on top;
+// config (the settings' definitions) at the bottom beside protocol, usable by every package. A
 // package may import only the packages listed for it here, through their package names, never
 // through relative paths that leave the package. Nothing else in the repository (tests, bench,
 // examples, scripts, a package's own tests) may reach into a package by path either, and the
