@@ -4,7 +4,8 @@ export { NodeFileSystem } from './fs/node-fs.js';
 export { MemoryFileSystem, InjectedFault } from './fs/memory-fs.js';
 export { FileCache } from './file-cache.js';
 export * from './errors.js';
-export * from './config-def.js';
+// Topic configs are defined with @sluice/config; its error is the one validateTopicConfigs throws.
+export { ConfigError, type ConfigDefinition } from '@sluice/config';
 export * from './topic-config.js';
 export { PartitionLog, type AppendResult, type AppendOptions, type PartitionLogOptions } from './log/partition-log.js';
 export { compactLog, type CompactionResult, type UnreadableBatch } from './log/cleaner.js';

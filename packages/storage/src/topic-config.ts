@@ -7,7 +7,7 @@
  * relies on replicas; a single node has none. Setting flush.messages or flush.ms gives Kafka's
  * interval behaviour.
  */
-import { type ConfigDefinition, ConfigError, atLeast, between, listOf, oneOf, parseConfigValue } from './config-def.js';
+import { type ConfigDefinition, ConfigError, atLeast, between, listOf, oneOf, parseConfigValue } from '@sluice/config';
 
 export interface TopicConfigDefinition extends ConfigDefinition {
   /** The broker setting that gives this config's default. */
