@@ -3,11 +3,11 @@
  * log offsets, the cluster. Each call goes where Kafka's Admin sends it (the controller for topic
  * changes, the group coordinator for groups, partition leaders for records and offsets) and
  * retries retriable errors within `defaultApiTimeoutMs` (or the call's own `timeoutMs`).
+ * The consumer-group calls are in group-calls.ts, the argument and result types in admin-types.ts.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode, mustFindCoordinator } from '../errors.js';
+import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode } from '../errors.js';
 import type { TopicPartition } from '../consumer/assignors.js';
-import { decodeAssignment, decodeSubscription } from '../consumer/consumer-protocol.js';
 import {
   type CommitTarget,
   type CommittedOffset,
@@ -16,147 +16,58 @@ import {
   type ListedOffset,
   MAX_TIMESTAMP,
   type RetryPolicy,
-  commitOffsets,
-  fetchCommittedOffsets,
   listOffsets,
   withRetries,
 } from '../consumer/offsets.js';
-import { type BrokerMeta, Cluster, CoordinatorType } from '../network/cluster.js';
+import { Cluster } from '../network/cluster.js';
 import type { Connection } from '../network/connection.js';
 import { resolveOptions } from '../options.js';
-import { sleep } from '../util.js';
 import { type AdminOptions, adminOptions } from './admin-config.js';
+import type { AlterConfigOp, CallOptions, ClusterDescription, ConfigResource, ConfigResourceType, ConfigSource, CreatedTopic, GroupDescription, GroupListing, NewTopic, OffsetSpec, ResourceConfig, TopicDescription } from './admin-types.js';
+import { GroupCalls } from './group-calls.js';
 
 export { type AdminOptions, adminOptions } from './admin-config.js';
 
-export interface CallOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
+export type {
+  AlterConfigOp,
+  CallOptions,
+  ClusterDescription,
+  ConfigEntry,
+  ConfigResource,
+  ConfigResourceType,
+  ConfigSource,
+  CreatedTopic,
+  GroupDescription,
+  GroupListing,
+  GroupMemberDescription,
+  NewTopic,
+  OffsetSpec,
+  ResourceConfig,
+  TopicDescription,
+  TopicPartitionInfo,
+} from './admin-types.js';
 
-export interface NewTopic {
-  name: string;
-  /** Default: the broker's num.partitions. */
-  numPartitions?: number;
-  /** Default: the broker's default.replication.factor. */
-  replicationFactor?: number;
-  /** Explicit replicas per partition (then numPartitions and replicationFactor are left out). */
-  replicaAssignment?: Readonly<Record<number, readonly number[]>>;
-  configs?: Readonly<Record<string, string>>;
-}
-
-export interface CreatedTopic {
-  name: string;
-  topicId: string;
-  numPartitions: number;
-  replicationFactor: number;
-  configs: ConfigEntry[];
-}
-
-export interface TopicPartitionInfo {
-  partition: number;
-  leader: number;
-  leaderEpoch: number;
-  replicas: number[];
-  isr: number[];
-  offlineReplicas: number[];
-}
-
-export interface TopicDescription {
-  name: string;
-  topicId: string;
-  isInternal: boolean;
-  partitions: TopicPartitionInfo[];
-}
-
-export type ConfigResourceType = 'topic' | 'broker' | 'broker-logger' | 'client-metrics' | 'group';
+/** Kafka's config resource types, config sources and IncrementalAlterConfigs operations on the wire. */
 const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4, 'broker-logger': 8, 'client-metrics': 16, group: 32 };
 const RESOURCE_NAME = new Map(Object.entries(RESOURCE_TYPE).map(([k, v]) => [v, k as ConfigResourceType]));
-
-export type ConfigSource =
-  | 'unknown'
-  | 'dynamic-topic'
-  | 'dynamic-broker'
-  | 'dynamic-default-broker'
-  | 'static-broker'
-  | 'default'
-  | 'dynamic-broker-logger'
-  | 'client-metrics'
-  | 'group';
 const SOURCES: ConfigSource[] = ['unknown', 'dynamic-topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group'];
-
-export interface ConfigResource {
-  type: ConfigResourceType;
-  /** Topic name, broker id, group id, ... */
-  name: string;
-  /** Only these configs; default: all. */
-  configNames?: readonly string[];
-}
-
-export interface ConfigEntry {
-  name: string;
-  value: string | null;
-  readOnly: boolean;
-  isSensitive: boolean;
-  source: ConfigSource;
-  isDefault: boolean;
-  synonyms: { name: string; value: string | null; source: ConfigSource }[];
-  documentation: string | null;
-}
-
-export interface ResourceConfig {
-  type: ConfigResourceType;
-  name: string;
-  configs: ConfigEntry[];
-}
-
-export type AlterConfigOp = { name: string; op: 'set'; value: string } | { name: string; op: 'delete' } | { name: string; op: 'append' | 'subtract'; value: string };
 const OP_CODE = { set: 0, delete: 1, append: 2, subtract: 3 } as const;
-
-export interface GroupListing {
-  groupId: string;
-  protocolType: string;
-  state: string;
-  type: string;
-}
-
-export interface GroupMemberDescription {
-  memberId: string;
-  groupInstanceId: string | null;
-  clientId: string;
-  clientHost: string;
-  /** For 'consumer' groups: the member's subscribed topics and assigned partitions. */
-  topics?: string[];
-  assignment?: TopicPartition[];
-  metadata: Buffer;
-  rawAssignment: Buffer;
-}
-
-export interface GroupDescription {
-  groupId: string;
-  state: string;
-  protocolType: string;
-  /** The assignor (consumer groups) or protocol the group agreed on. */
-  protocol: string;
-  members: GroupMemberDescription[];
-}
-
-export type OffsetSpec = 'earliest' | 'latest' | 'max-timestamp' | { timestamp: number | bigint };
-
-export interface ClusterDescription {
-  clusterId: string | null;
-  controllerId: number;
-  brokers: BrokerMeta[];
-}
 
 export class Admin {
   readonly options: ReturnType<typeof resolveOptions<typeof adminOptions>>;
   private readonly cluster: Cluster;
   private closed = false;
+  private readonly groupCalls: GroupCalls;
 
   constructor(options: AdminOptions) {
     this.options = resolveOptions(adminOptions, options, 'admin');
     this.cluster = new Cluster({ ...this.options, allowAutoTopicCreation: false });
+    this.groupCalls = new GroupCalls({
+      cluster: this.cluster,
+      policy: (o) => this.policy(o),
+      retry: (what, o, fn) => this.retry(what, o, fn),
+      isClosed: () => this.closed,
+    });
   }
 
   async connect(options: CallOptions = {}): Promise<void> {
@@ -461,133 +372,36 @@ export class Admin {
     );
   }
 
-  // ---------------------------------------------------------------- groups
+  // ---------------------------------------------------------------- groups (group-calls.ts)
 
   /** Groups on every broker (ListGroups), optionally filtered by state or type. */
-  async listGroups(options: CallOptions & { states?: readonly string[]; types?: readonly string[] } = {}): Promise<GroupListing[]> {
-    return this.retry('listing groups', options, async () => {
-      await this.cluster.refresh(options.signal);
-      const brokers = this.cluster.brokerList();
-      const lists = await Promise.all(
-        brokers.map(async (b) => {
-          const conn = await this.cluster.connection(b.nodeId, '', options.signal);
-          const version = conn.requireVersion(Apis.ListGroups);
-          if (options.types?.length && version < 5) throw new KafkaError(ClientErrorCode.UNSUPPORTED_API, `${conn.describe()} cannot filter groups by type (ListGroups v5)`);
-          const res = await conn.request(
-            Apis.ListGroups,
-            { statesFilter: version >= 4 ? [...(options.states ?? [])] : [], typesFilter: version >= 5 ? [...(options.types ?? [])] : [] },
-            { version, signal: options.signal },
-          );
-          if (res.errorCode !== 0) throw brokerError(res.errorCode, `listing groups on broker ${b.nodeId}`);
-          return res.groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, state: g.groupState, type: g.groupType }));
-        }),
-      );
-      const seen = new Map<string, GroupListing>();
-      for (const l of lists) for (const g of l) seen.set(g.groupId, g);
-      let out = [...seen.values()];
-      if (options.states?.length) out = out.filter((g) => !g.state || options.states!.some((s) => s.toLowerCase() === g.state.toLowerCase()));
-      return out.sort((a, b) => (a.groupId < b.groupId ? -1 : 1));
-    });
-  }
-
-  private async coordinatorFor(groupId: string, signal?: AbortSignal): Promise<Connection> {
-    const node = await this.cluster.coordinator(CoordinatorType.Group, groupId, signal);
-    try {
-      return await this.cluster.connection(node, '', signal);
-    } catch (e) {
-      this.cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
-      throw e;
-    }
-  }
-
-  private coordinatorError(groupId: string, code: number, what: string): KafkaError {
-    if (mustFindCoordinator(code)) this.cluster.invalidateCoordinator(CoordinatorType.Group, groupId);
-    return brokerError(code, what);
+  listGroups(options: CallOptions & { states?: readonly string[]; types?: readonly string[] } = {}): Promise<GroupListing[]> {
+    return this.groupCalls.listGroups(options);
   }
 
   /** Members, state and (for consumer groups) subscriptions and assignments. */
-  async describeGroups(groupIds: readonly string[], options: CallOptions = {}): Promise<GroupDescription[]> {
-    return Promise.all(
-      groupIds.map((groupId) =>
-        this.retry(`describing group '${groupId}'`, options, async () => {
-          const conn = await this.coordinatorFor(groupId, options.signal);
-          const res = await conn.request(Apis.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false }, { signal: options.signal });
-          const g = res.groups[0];
-          if (!g) throw new KafkaError(ClientErrorCode.PROTOCOL_ERROR, `DescribeGroups answered nothing for '${groupId}'`, { retriable: true });
-          if (g.errorCode !== 0) throw this.coordinatorError(groupId, g.errorCode, `describing group '${groupId}'`);
-          return {
-            groupId: g.groupId,
-            state: g.groupState,
-            protocolType: g.protocolType,
-            protocol: g.protocolData,
-            members: g.members.map((m) => {
-              const out: GroupMemberDescription = {
-                memberId: m.memberId,
-                groupInstanceId: m.groupInstanceId,
-                clientId: m.clientId,
-                clientHost: m.clientHost,
-                metadata: m.memberMetadata,
-                rawAssignment: m.memberAssignment,
-              };
-              if (g.protocolType === 'consumer') {
-                try {
-                  if (m.memberMetadata.length > 0) out.topics = decodeSubscription(m.memberMetadata, m.groupInstanceId).topics;
-                  out.assignment = decodeAssignment(m.memberAssignment).partitions;
-                } catch {
-                  // Not the standard consumer protocol bytes: leave them raw.
-                }
-              }
-              return out;
-            }),
-          };
-        }),
-      ),
-    );
+  describeGroups(groupIds: readonly string[], options: CallOptions = {}): Promise<GroupDescription[]> {
+    return this.groupCalls.describeGroups(groupIds, options);
   }
 
   /** Deletes empty groups (and their committed offsets). */
-  async deleteGroups(groupIds: readonly string[], options: CallOptions = {}): Promise<void> {
-    await Promise.all(
-      groupIds.map((groupId) =>
-        this.retry(`deleting group '${groupId}'`, options, async () => {
-          const conn = await this.coordinatorFor(groupId, options.signal);
-          const res = await conn.request(Apis.DeleteGroups, { groupsNames: [groupId] }, { signal: options.signal });
-          for (const r of res.results) if (r.errorCode !== 0) throw this.coordinatorError(groupId, r.errorCode, `deleting group '${groupId}'`);
-        }),
-      ),
-    );
+  deleteGroups(groupIds: readonly string[], options: CallOptions = {}): Promise<void> {
+    return this.groupCalls.deleteGroups(groupIds, options);
   }
 
   /** Committed offsets of a group: all of them, or those of the given partitions. */
   listGroupOffsets(groupId: string, partitions: readonly TopicPartition[] | null = null, options: CallOptions = {}): Promise<CommittedOffset[]> {
-    if (this.closed) return Promise.reject(closedError('admin'));
-    return fetchCommittedOffsets(this.cluster, groupId, partitions, { ...this.policy(options), requireStable: false });
+    return this.groupCalls.listGroupOffsets(groupId, partitions, options);
   }
 
   /** Sets a group's committed offsets (the group must have no active members). */
   alterGroupOffsets(groupId: string, offsets: readonly CommitTarget[], options: CallOptions = {}): Promise<void> {
-    if (this.closed) return Promise.reject(closedError('admin'));
-    return commitOffsets(this.cluster, groupId, { generationId: -1, memberId: '', groupInstanceId: null }, offsets, this.policy(options));
+    return this.groupCalls.alterGroupOffsets(groupId, offsets, options);
   }
 
   /** Removes a group's committed offsets for partitions no member is subscribed to (OffsetDelete). */
-  async deleteGroupOffsets(groupId: string, partitions: readonly TopicPartition[], options: CallOptions = {}): Promise<void> {
-    await this.retry(`deleting offsets of group '${groupId}'`, options, async () => {
-      const conn = await this.coordinatorFor(groupId, options.signal);
-      const byTopic = new Map<string, number[]>();
-      for (const tp of partitions) byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition]);
-      const res = await conn.request(
-        Apis.OffsetDelete,
-        { groupId, topics: [...byTopic].map(([name, ps]) => ({ name, partitions: ps.map((partitionIndex) => ({ partitionIndex })) })) },
-        { signal: options.signal },
-      );
-      if (res.errorCode !== 0) throw this.coordinatorError(groupId, res.errorCode, `deleting offsets of group '${groupId}'`);
-      for (const t of res.topics) {
-        for (const p of t.partitions) {
-          if (p.errorCode !== 0) throw brokerError(p.errorCode, `deleting the offset of ${t.name}-${p.partitionIndex} in group '${groupId}'`, { topic: t.name, partition: p.partitionIndex });
-        }
-      }
-    });
+  deleteGroupOffsets(groupId: string, partitions: readonly TopicPartition[], options: CallOptions = {}): Promise<void> {
+    return this.groupCalls.deleteGroupOffsets(groupId, partitions, options);
   }
 
   // ---------------------------------------------------------------- records and offsets
