@@ -19,12 +19,13 @@ import { open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { BrokerErrorCode } from './errors.js';
 
 export const LOCK_FILE = '.lock';
 
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
-  readonly code = 'SLUICE_DATA_DIR_LOCKED';
+  readonly code = BrokerErrorCode.DATA_DIR_LOCKED;
 }
 
 export interface DataDirLock {

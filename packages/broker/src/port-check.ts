@@ -5,11 +5,12 @@
  * is taken in between, the real bind reports the same error.
  */
 import { createServer } from 'node:net';
+import { BrokerErrorCode } from './errors.js';
 
 export class ListenError extends Error {
   override readonly name = 'ListenError';
   constructor(
-    readonly code: 'SLUICE_PORT_IN_USE' | 'SLUICE_LISTEN_FAILED',
+    readonly code: typeof BrokerErrorCode.PORT_IN_USE | typeof BrokerErrorCode.LISTEN_FAILED,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -22,14 +23,14 @@ export function listenError(host: string, port: number, e: unknown): ListenError
   const code = (e as { code?: string })?.code;
   if (code === 'EADDRINUSE') {
     return new ListenError(
-      'SLUICE_PORT_IN_USE',
+      BrokerErrorCode.PORT_IN_USE,
       `Port ${port} on ${host} is already in use (by another broker or another program). Stop what listens there, or choose another port with --port N (listeners=PLAINTEXT://${host}:N).`,
       { cause: e },
     );
   }
-  if (code === 'EACCES') return new ListenError('SLUICE_LISTEN_FAILED', `Not allowed to listen on port ${port} on ${host} (ports below 1024 need privileges); choose another with --port N.`, { cause: e });
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ListenError('SLUICE_LISTEN_FAILED', `Cannot listen on ${host}: it is not an address of this machine; choose another with --host.`, { cause: e });
-  return new ListenError('SLUICE_LISTEN_FAILED', `Cannot listen on ${host}:${port}: ${(e as Error)?.message ?? e}`, { cause: e });
+  if (code === 'EACCES') return new ListenError(BrokerErrorCode.LISTEN_FAILED, `Not allowed to listen on port ${port} on ${host} (ports below 1024 need privileges); choose another with --port N.`, { cause: e });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ListenError(BrokerErrorCode.LISTEN_FAILED, `Cannot listen on ${host}: it is not an address of this machine; choose another with --host.`, { cause: e });
+  return new ListenError(BrokerErrorCode.LISTEN_FAILED, `Cannot listen on ${host}:${port}: ${(e as Error)?.message ?? e}`, { cause: e });
 }
 
 /** Resolves if `host:port` can be listened on now (port 0 always can); else rejects with ListenError. */

@@ -25,7 +25,7 @@ test('a second broker on the same data folder is refused, naming the folder and 
       assert.match(lock, new RegExp(`^listening=127\\.0\\.0\\.1:${first.port}$`, 'm'));
       await assert.rejects(startBroker({ port: 0, dataDir: dir }), (e: unknown) => {
         assert.ok(e instanceof DataDirLockedError);
-        assert.equal(e.code, 'SLUICE_DATA_DIR_LOCKED');
+        assert.equal(e.code, 'DATA_DIR_LOCKED');
         assert.match(e.message, new RegExp(`The data folder ${dir} is in use by another broker, process ${process.pid} \\(this process: a broker started earlier and not closed\\) listening on 127\\.0\\.0\\.1:${first.port}`));
         assert.match(e.message, /give this broker its own folder with --data-dir DIR/);
         return true;
@@ -56,7 +56,7 @@ test('a busy port is refused with what to do, before the data folder is even cre
       const dataDir = join(parent, 'data');
       await assert.rejects(startBroker({ port, dataDir }), (e: unknown) => {
         assert.ok(e instanceof ListenError);
-        assert.equal(e.code, 'SLUICE_PORT_IN_USE');
+        assert.equal(e.code, 'PORT_IN_USE');
         assert.match(e.message, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use .*choose another port with --port N`));
         return true;
       });

@@ -4,7 +4,7 @@
  * that happen on this side of the wire have the client codes below. `retriable` says whether
  * trying the same thing again may succeed (the client already retried what it could).
  */
-import { ErrorCode, errorInfo } from '@sluice/protocol';
+import { ErrorCode, errorInfo, errorName } from '@sluice/protocol';
 
 /** Codes for failures detected by the client itself (never the name of a Kafka error code). */
 export const ClientErrorCode = {
@@ -88,7 +88,7 @@ export class KafkaError extends Error {
 /** The KafkaError for a broker error code (0 is not an error and must not be passed). */
 export function brokerError(code: number, context?: string, extra: Omit<KafkaErrorOptions, 'errorCode' | 'retriable'> & { message?: string | null } = {}): KafkaError {
   const info = errorInfo(code);
-  const name = info.code === code && info.name !== 'UNKNOWN_SERVER_ERROR' ? info.name : code === -1 ? 'UNKNOWN_SERVER_ERROR' : `UNKNOWN_ERROR_CODE_${code}`;
+  const name = errorName(code);
   const where = context ? `${context}: ` : '';
   const detail = extra.message ? ` (${extra.message})` : '';
   return new KafkaError(name, `${where}${name}${detail}`, { ...extra, errorCode: code, retriable: info.retriable });

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@sluice/protocol';
+import { GroupError } from '../errors.js';
 import { groupStateChannel, type BrokerGroupStateMessage } from '../diagnostics.js';
 
 export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
@@ -41,15 +42,6 @@ export interface SyncResult {
   protocolType: string | null;
   protocolName: string | null;
   assignment: Buffer;
-}
-
-export class GroupError extends Error {
-  constructor(
-    readonly errorCode: number,
-    message = '',
-  ) {
-    super(message);
-  }
 }
 
 export class Member {
@@ -219,10 +211,10 @@ export class ClassicGroup {
   validateMember(memberId: string, groupInstanceId: string | null): void {
     if (groupInstanceId !== null) {
       const existing = this.staticMembers.get(groupInstanceId);
-      if (existing === undefined) throw new GroupError(ErrorCode.UNKNOWN_MEMBER_ID);
-      if (existing !== memberId) throw new GroupError(ErrorCode.FENCED_INSTANCE_ID);
+      if (existing === undefined) throw new GroupError('UNKNOWN_MEMBER_ID', `Group ${this.groupId} has no static member with instance id ${groupInstanceId}.`);
+      if (existing !== memberId) throw new GroupError('FENCED_INSTANCE_ID', `Instance id ${groupInstanceId} of group ${this.groupId} belongs to member ${existing}, not ${memberId}: a newer instance took it over.`);
     }
-    if (!this.members.has(memberId)) throw new GroupError(ErrorCode.UNKNOWN_MEMBER_ID);
+    if (!this.members.has(memberId)) throw new GroupError('UNKNOWN_MEMBER_ID', `Group ${this.groupId} has no member ${memberId}; join the group again.`);
   }
 
   supportsProtocols(protocolType: string, protocols: readonly Protocol[]): boolean {

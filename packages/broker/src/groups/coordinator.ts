@@ -15,7 +15,8 @@
  */
 import { ErrorCode } from '@sluice/protocol';
 import type { BrokerLog } from '../log.js';
-import { ClassicGroup, EMPTY_ASSIGNMENT, GroupError, type JoinResult, Member, type SyncResult, failedJoin } from './classic-group.js';
+import { GroupError } from '../errors.js';
+import { ClassicGroup, EMPTY_ASSIGNMENT, type JoinResult, Member, type SyncResult, failedJoin } from './classic-group.js';
 import type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, StoredOffset, SyncRequest } from './coordinator-types.js';
 import { type OffsetGroups, OffsetStore } from './offset-store.js';
 import { type ReplayedRecord, groupFromRecord, groupMetadataRecord, groupTombstone, subscribedTopics } from './records.js';

@@ -12,7 +12,8 @@
  */
 import { ErrorCode } from '@sluice/protocol';
 import type { BrokerLog } from '../log.js';
-import { type ClassicGroup, GroupError } from './classic-group.js';
+import { GroupError } from '../errors.js';
+import type { ClassicGroup } from './classic-group.js';
 import type { CommittedOffset, GroupConfig, GroupStore, OffsetCommitRequest, StoredOffset } from './coordinator-types.js';
 import { type GroupRecord, offsetRecord, offsetTombstone, groupTombstone } from './records.js';
 
@@ -157,8 +158,8 @@ export class OffsetStore {
   /** OffsetDelete: per partition NONE, or GROUP_SUBSCRIBED_TO_TOPIC. Throws GroupError for the group. */
   async deleteOffsets(groupId: string, partitions: TopicPartitionRef[]): Promise<number[]> {
     const group = this.groups.get(groupId);
-    if (group === undefined || group.state === 'Dead') throw new GroupError(ErrorCode.GROUP_ID_NOT_FOUND);
-    if (group.state !== 'Empty' && group.protocolType !== 'consumer' && group.protocolType !== null) throw new GroupError(ErrorCode.NON_EMPTY_GROUP);
+    if (group === undefined || group.state === 'Dead') throw new GroupError('GROUP_ID_NOT_FOUND', `Group ${groupId} does not exist.`);
+    if (group.state !== 'Empty' && group.protocolType !== 'consumer' && group.protocolType !== null) throw new GroupError('NON_EMPTY_GROUP', `Group ${groupId} has members and is not a consumer group; its offsets can only be deleted while it is empty.`);
     const map = this.offsets.get(groupId);
     const codes: number[] = [];
     const doomed: TopicPartitionRef[] = [];
@@ -173,8 +174,8 @@ export class OffsetStore {
     }
     try {
       await this.remove(groupId, doomed);
-    } catch {
-      throw new GroupError(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    } catch (e) {
+      throw new GroupError('COORDINATOR_NOT_AVAILABLE', `Deleting offsets of group ${groupId} could not be written to __consumer_offsets; retry.`, { cause: e });
     }
     return codes;
   }

@@ -10,7 +10,8 @@
  */
 import { Apis, ErrorCode, ZERO_UUID, type MetadataResponseTopicInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
-import { INTERNAL_TOPICS, TopicError, validateTopicName } from '../topics/names.js';
+import { TopicError } from '../errors.js';
+import { INTERNAL_TOPICS, validateTopicName } from '../topics/names.js';
 import type { TopicView } from '../topics/types.js';
 import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED, TOPIC_OPERATIONS } from './authorized-operations.js';
 import { defineHandler } from './handler.js';

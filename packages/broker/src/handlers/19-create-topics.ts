@@ -13,7 +13,7 @@
  */
 import { Apis, ErrorCode, type CreateTopicsResponseCreatableTopicResultInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
-import { TopicError } from '../topics/names.js';
+import { TopicError } from '../errors.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf, messageOf } from './errors.js';
 import { configSourceCode } from './config-codes.js';

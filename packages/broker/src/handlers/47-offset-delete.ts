@@ -5,7 +5,7 @@
  * answers (it refuses those before asking the group coordinator).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { GroupError } from '../groups/classic-group.js';
+import { GroupError } from '../errors.js';
 import { defineHandler } from './handler.js';
 
 export const offsetDeleteHandler = defineHandler({

@@ -1,14 +1,14 @@
 /** Maps failures from lower layers to Kafka error codes for responses. */
 import { ErrorCode } from '@sluice/protocol';
 
-/** The Kafka error code an error carries (storage and topic errors do), else UNKNOWN_SERVER_ERROR. */
+/**
+ * The Kafka error code an error carries as `errorCode` (the broker's KafkaAnswerError, storage's
+ * StorageError, the config's ConfigError and the protocol's InvalidRecordBatchError do), else
+ * UNKNOWN_SERVER_ERROR.
+ */
 export function errorCodeOf(e: unknown): number {
-  if (e !== null && typeof e === 'object') {
-    const o = e as { errorCode?: unknown; kafkaErrorCode?: unknown };
-    if (typeof o.errorCode === 'number') return o.errorCode;
-    if (typeof o.kafkaErrorCode === 'number') return o.kafkaErrorCode;
-  }
-  return ErrorCode.UNKNOWN_SERVER_ERROR;
+  const code = e !== null && typeof e === 'object' ? (e as { errorCode?: unknown }).errorCode : undefined;
+  return typeof code === 'number' ? code : ErrorCode.UNKNOWN_SERVER_ERROR;
 }
 
 export function messageOf(e: unknown): string {

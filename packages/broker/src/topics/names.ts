@@ -1,23 +1,13 @@
 /** Kafka's rules for topic names (Topic.validate in Kafka). */
-import { ErrorCode } from '@sluice/protocol';
+import { TopicError } from '../errors.js';
 
 export const MAX_TOPIC_NAME_LENGTH = 249;
 const LEGAL = /^[a-zA-Z0-9._-]+$/;
 
-export class TopicError extends Error {
-  override readonly name = 'TopicError';
-  constructor(
-    readonly errorCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Throws TopicError(INVALID_TOPIC_EXCEPTION) with the reason when `name` is not a legal topic name. */
 export function validateTopicName(name: string): void {
   const invalid = (why: string): never => {
-    throw new TopicError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic name '${name}' is illegal: ${why}`);
+    throw new TopicError('INVALID_TOPIC_EXCEPTION', `Topic name '${name}' is illegal: ${why}`);
   };
   if (name.length === 0) invalid('it is empty');
   if (name === '.' || name === '..') invalid("'.' and '..' are not allowed");

@@ -14,7 +14,8 @@ import {
 import type { BrokerConfig } from '../config/broker-config.js';
 import { type DelayedOperations } from '../delayed/delayed-operations.js';
 import { partitionKey } from '../core.js';
-import { INTERNAL_TOPICS, TopicError, collisionKey, validateTopicName } from './names.js';
+import { TopicError } from '../errors.js';
+import { INTERNAL_TOPICS, collisionKey, validateTopicName } from './names.js';
 import type { AppendOutcome, CreateTopicOptions, PartitionView, TopicConfigEntry, TopicView, Topics } from './types.js';
 
 class Partition implements PartitionView {
@@ -127,8 +128,7 @@ export class TopicManager implements Topics {
     const limit = this.config.int('max.partitions');
     const held = this.logs.topics().reduce((n, t) => n + t.partitions, 0) + this.partitionsBeingCreated;
     if (adding > limit - held) {
-      throw new TopicError(
-        ErrorCode.POLICY_VIOLATION,
+      throw new TopicError('POLICY_VIOLATION',
         `Adding ${adding} partitions to topic '${name}' would bring the broker to ${held + adding} partitions, above max.partitions=${limit}. Ask for fewer, delete topics, or raise max.partitions.`,
       );
     }
@@ -163,14 +163,14 @@ export class TopicManager implements Topics {
   }
 
   private async createNow(name: string, options: CreateTopicOptions): Promise<TopicView> {
-    if (this.logs.topic(name) !== undefined) throw new TopicError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${name}' already exists.`);
+    if (this.logs.topic(name) !== undefined) throw new TopicError('TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`);
     const clash = this.logs.topics().find((t) => collisionKey(t.name) === collisionKey(name));
-    if (clash) throw new TopicError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${name}' collides with existing topic '${clash.name}': '.' and '_' count as the same character`);
-    if (options.partitions < 1) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `Number of partitions must be at least 1, not ${options.partitions}`);
+    if (clash) throw new TopicError('INVALID_TOPIC_EXCEPTION', `Topic '${name}' collides with existing topic '${clash.name}': '.' and '_' count as the same character`);
+    if (options.partitions < 1) throw new TopicError('INVALID_PARTITIONS', `Number of partitions must be at least 1, not ${options.partitions}`);
     try {
       validateTopicConfigs(options.configs);
     } catch (e) {
-      if (e instanceof ConfigError) throw new TopicError(ErrorCode.INVALID_CONFIG, e.message);
+      if (e instanceof ConfigError) throw new TopicError('INVALID_CONFIG', e.message);
       throw e;
     }
     this.checkPartitionLimit(name, options.partitions);
@@ -186,7 +186,7 @@ export class TopicManager implements Topics {
 
   private async deleteNow(name: string): Promise<void> {
     const t = this.logs.topic(name);
-    if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
+    if (t === undefined) throw new TopicError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' does not exist`);
     this.partitions.delete(name);
     this.byId.delete(t.topicId);
     await this.logs.deleteTopic(name);
@@ -199,8 +199,8 @@ export class TopicManager implements Topics {
 
   private async createPartitionsNow(name: string, totalCount: number, validateOnly: boolean): Promise<void> {
     const t = this.logs.topic(name);
-    if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
-    if (totalCount <= t.partitions) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${t.partitions} partitions; it can only grow`);
+    if (t === undefined) throw new TopicError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' does not exist`);
+    if (totalCount <= t.partitions) throw new TopicError('INVALID_PARTITIONS', `Topic currently has ${t.partitions} partitions; it can only grow`);
     this.checkPartitionLimit(name, totalCount - t.partitions);
     if (validateOnly) return;
     await this.creatingPartitions(totalCount - t.partitions, () => this.logs.addPartitions(name, totalCount));
@@ -229,7 +229,7 @@ export class TopicManager implements Topics {
 
   async alterConfigs(name: string, changes: Record<string, string | null>, incremental: boolean, validateOnly: boolean): Promise<void> {
     const t = this.logs.topic(name);
-    if (t === undefined) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
+    if (t === undefined) throw new TopicError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' does not exist`);
     const next: Record<string, string> = incremental ? { ...t.configs } : {};
     for (const [k, v] of Object.entries(changes)) {
       if (v === null) delete next[k];
@@ -238,7 +238,7 @@ export class TopicManager implements Topics {
     try {
       validateTopicConfigs(next);
     } catch (e) {
-      if (e instanceof ConfigError) throw new TopicError(ErrorCode.INVALID_CONFIG, e.message);
+      if (e instanceof ConfigError) throw new TopicError('INVALID_CONFIG', e.message);
       throw e;
     }
     if (!validateOnly) await this.logs.setTopicConfigs(name, next);

@@ -6,7 +6,7 @@
  * jitter, and coordinator lookup.
  */
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
-import { Apis, ZERO_UUID } from '@sluice/protocol';
+import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, brokerError, closedError } from '../errors.js';
 import { backoffMs, parseHostPort, raceSignal, sleep } from '../util.js';
 import { Connection } from './connection.js';
@@ -222,7 +222,7 @@ export class Cluster {
       }
       // A partition missing from the answer is unknown, not absent: keep the array dense.
       for (let i = 0; i < partitions.length; i++) {
-        if (!partitions[i]) partitions[i] = { partition: i, leader: -1, leaderEpoch: -1, replicas: [], isr: [], offlineReplicas: [], errorCode: 5 };
+        if (!partitions[i]) partitions[i] = { partition: i, leader: -1, leaderEpoch: -1, replicas: [], isr: [], offlineReplicas: [], errorCode: ErrorCode.LEADER_NOT_AVAILABLE };
       }
       topicsMap.set(t.name, { name: t.name, topicId: t.topicId ?? ZERO_UUID, isInternal: t.isInternal, partitions });
       if (t.topicId && t.topicId !== ZERO_UUID) byId.set(t.topicId, t.name);

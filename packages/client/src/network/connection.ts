@@ -11,7 +11,7 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import { type ApiCodec, Apis, ApiKey, FrameDecoder, decodeResponse, encodeRequest } from '@sluice/protocol';
+import { type ApiCodec, Apis, ApiKey, ErrorCode, FrameDecoder, decodeResponse, encodeRequest } from '@sluice/protocol';
 import { requestChannel, type ClientRequestMessage } from '../diagnostics.js';
 import { ClientErrorCode, KafkaError, abortError, brokerError } from '../errors.js';
 import type { SaslMechanism } from './sasl.js';
@@ -381,7 +381,7 @@ export class Connection {
       const decode = (frame: Buffer) => {
         // KIP-511: a broker that does not know our version answers in v0 with UNSUPPORTED_VERSION.
         const errorCode = frame.length >= 6 ? frame.readInt16BE(4) : 0;
-        return decodeResponse(Apis.ApiVersions, errorCode === 35 ? 0 : asked, frame).body;
+        return decodeResponse(Apis.ApiVersions, errorCode === ErrorCode.UNSUPPORTED_VERSION ? 0 : asked, frame).body;
       };
       const body = (await this.send(
         Apis.ApiVersions,
@@ -389,7 +389,7 @@ export class Connection {
         { version },
         decode,
       )) as ResponseOf<typeof Apis.ApiVersions>;
-      if (body.errorCode === 35 && version > 0) {
+      if (body.errorCode === ErrorCode.UNSUPPORTED_VERSION && version > 0) {
         const theirs = body.apiKeys.find((k) => k.apiKey === ApiKey.ApiVersions);
         version = theirs ? Math.min(theirs.maxVersion, version - 1) : 0;
         continue;

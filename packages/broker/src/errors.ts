@@ -1,0 +1,46 @@
+/**
+ * The broker's error catalogue. Requests are refused with Kafka's own errors, by name: a
+ * KafkaAnswerError (GroupError, TopicError) carries Kafka's name as `code`, its number as
+ * `errorCode` for the response, and a message that handlers put into the response's
+ * error_message where the API version has that field. Failures of the broker process itself
+ * (it cannot listen, its data folder is taken) have the codes below.
+ */
+import { ErrorCode, type ErrorCodeName } from '@sluice/protocol';
+
+/** Codes of the broker's own failures (docs/errors.md lists every package's). */
+export const BrokerErrorCode = {
+  /** The port is taken by another broker or program; stop it or choose another port. */
+  PORT_IN_USE: 'PORT_IN_USE',
+  /** The broker may not listen on that host and port (privileged port, address not of this machine). */
+  LISTEN_FAILED: 'LISTEN_FAILED',
+  /** Another broker holds the data folder's lock; stop it or choose another log.dirs. */
+  DATA_DIR_LOCKED: 'DATA_DIR_LOCKED',
+} as const;
+export type BrokerErrorCode = (typeof BrokerErrorCode)[keyof typeof BrokerErrorCode];
+
+/** A request refused with a Kafka error, named as Kafka names it. */
+export class KafkaAnswerError extends Error {
+  override readonly name: string = 'KafkaAnswerError';
+  /** Kafka's number for `code`, as the response carries it. */
+  readonly errorCode: number;
+
+  constructor(
+    /** Kafka's name of the error the broker answers with. */
+    readonly code: ErrorCodeName,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.errorCode = ErrorCode[code];
+  }
+}
+
+/** A group request refused: UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID, GROUP_ID_NOT_FOUND… */
+export class GroupError extends KafkaAnswerError {
+  override readonly name = 'GroupError';
+}
+
+/** A topic request refused: INVALID_TOPIC_EXCEPTION, TOPIC_ALREADY_EXISTS, INVALID_CONFIG… */
+export class TopicError extends KafkaAnswerError {
+  override readonly name = 'TopicError';
+}
