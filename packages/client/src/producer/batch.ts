@@ -131,7 +131,9 @@ export class ProducerBatch extends RecordBatchBuilder {
   async close(compression: CompressionType, level: number | undefined): Promise<void> {
     if (this.encoded) return;
     const { producerId, producerEpoch, baseSequence } = this;
-    const encoded = await this.seal({ compression, compressionLevel: level, producerId, producerEpoch, baseSequence });
+    const options = { compression, compressionLevel: level, producerId, producerEpoch, baseSequence };
+    // Uncompressed, the batch is sealed before close returns, without waiting for a promise.
+    const encoded = compression === 0 ? this.sealUncompressed(options) : await this.seal(options);
     this.encoded = encoded;
     this.stampedOnce = true;
     // Stamped while its records were being compressed: the header takes the new values.
