@@ -93,7 +93,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`sluice ${name}: ${e.message} (see 'sluice ${name} --help')\n`);
       return 2;
     }
-    if ((e as { code?: string }).code === 'SLUICE_CONFIG_INVALID') {
+    // A bad setting (ConfigError, INVALID_CONFIG) is the command line's fault, like a usage error;
+    // the client's KafkaError never has this code (a broker's INVALID_CONFIG is explained below).
+    if ((e as { code?: string }).code === 'INVALID_CONFIG' && !isKafkaError(e)) {
       io.err(`sluice ${name}: ${(e as Error).message}\n`);
       return 2;
     }

@@ -65,6 +65,8 @@ test('usage errors exit 2 with one line naming the problem and the --help to rea
     [['group', 'reset-offsets', 'g', '--topic', 't:0,x', '--to-earliest'], /partitions are whole numbers separated by commas/],
     [['group', 'reset-offsets', 'g', '--topic', 't', '--to-offset', '-3'], /--to-offset must be a whole number of at least 0, got "-3"/],
     [['cluster', 'info', 'extra'], /^sluice cluster info: unexpected argument 'extra' /],
+    // A bad broker setting (ConfigError, code INVALID_CONFIG) is refused before anything starts.
+    [['broker', '--set', 'num.partitions=abc', '--port', '1'], /^sluice broker: Invalid value "abc" for configuration num.partitions: expected a whole number\n$/],
     [['consume'], /^sluice consume: missing a topic \(see 'sluice consume --help'\)\n$/],
     [['consume', 't', '--offset', '1'], /--offset needs --partition/],
     [['consume', 't', '-p', '0', '--offset', '1', '--from-time', '0'], /^sluice consume: give one place to start, not --offset and --from-time /],

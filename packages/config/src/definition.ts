@@ -25,10 +25,17 @@ export interface ConfigDefinition {
   readonly dynamic?: boolean;
 }
 
+/** Codes of the configuration's errors (docs/errors.md lists every package's). */
+export const ConfigErrorCode = {
+  /** A setting is unknown, malformed or out of range; the message names it and what it accepts. */
+  INVALID_CONFIG: 'INVALID_CONFIG',
+} as const;
+export type ConfigErrorCode = (typeof ConfigErrorCode)[keyof typeof ConfigErrorCode];
+
 /** Thrown for a setting that is unknown, malformed or out of range; the message names it. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  readonly code = 'SLUICE_CONFIG_INVALID';
+  readonly code = ConfigErrorCode.INVALID_CONFIG;
   /** Kafka's INVALID_CONFIG (40), for responses; this package depends on no other, protocol's table included. */
   readonly errorCode = 40;
 }

@@ -1,4 +1,4 @@
-export { ConfigError, parseConfigValue, type ConfigDefinition, type ConfigType, type Importance } from './definition.js';
+export { ConfigError, ConfigErrorCode, parseConfigValue, type ConfigDefinition, type ConfigType, type Importance } from './definition.js';
 export { type Validator, validator, atLeast, between, oneOf, listOf } from './validators.js';
 export {
   opt,

@@ -17,7 +17,7 @@ test('values are parsed by type', () => {
 
 test('malformed and out-of-range values are refused with the setting named', () => {
   const refused = (d: ConfigDefinition, raw: string, why: string) =>
-    assert.throws(() => parseConfigValue(d, raw), (e: unknown) => e instanceof ConfigError && e.code === 'SLUICE_CONFIG_INVALID' && e.message === `Invalid value ${JSON.stringify(raw)} for configuration x.y: ${why}`);
+    assert.throws(() => parseConfigValue(d, raw), (e: unknown) => e instanceof ConfigError && e.code === 'INVALID_CONFIG' && e.message === `Invalid value ${JSON.stringify(raw)} for configuration x.y: ${why}`);
   refused(def('boolean'), 'yes', 'expected true or false');
   refused(def('int'), '1.5', 'expected a whole number');
   refused(def('int'), '2147483648', 'out of the int range');
