@@ -16,8 +16,8 @@ import {
   type TopicPartition,
   partitionForKey,
 } from '@sluice/client';
-import { eventually, targets, uniqueName, type RunningTarget } from './targets.js';
-import { createTopicsAndWait } from '@sluice/test-kit';
+import { targets, uniqueName, type RunningTarget } from './targets.js';
+import { createTopicsAndWait, eventually } from '@sluice/test-kit';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Admin, Consumer, type ConsumerOptions, Producer, type RecordMetadata } from '@sluice/client';
-import { type BrokerProcess, freePort, startBrokerProcess } from '@sluice/test-kit';
-import { eventually, uniqueName } from './targets.js';
+import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
+import { uniqueName } from './targets.js';
 
 let dataDir: string;
 let port: number;

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.js';
 
 /** A broker process on a free port over a fresh data directory, killed and removed afterwards. */
@@ -23,14 +23,6 @@ async function withBroker(extra: string[], body: (b: { broker: BrokerProcess; po
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-const waitFor = async (what: string, condition: () => boolean, limitMs = 60_000) => {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 test('sluice broker stops cleanly on SIGINT (Ctrl-C): exit code 0 and the clean-shutdown marker', async () => {
   await withBroker([], async ({ broker, bootstrap, dataDir }) => {
@@ -72,7 +64,7 @@ test('SIGTERM while an acks=all producer sends: every acknowledged record is the
       }
     })();
     try {
-      await waitFor('records acknowledged', () => acked.size >= 500);
+      await eventually('records acknowledged', () => acked.size >= 500);
       broker.child.kill('SIGTERM'); // with sends still going out and up to 200 unanswered
       assert.equal(await broker.exited, 0, broker.output());
       assert.match(broker.output(), /Stopped cleanly/);

@@ -5,8 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
-import { javaTool } from '@sluice/test-kit';
-import { JavaMember, waitFor } from './members.js';
+import { eventually, javaTool } from '@sluice/test-kit';
+import { JavaMember } from './members.js';
 
 let broker: Broker;
 before(async () => {
@@ -28,11 +28,11 @@ for (const assignor of ['range', 'cooperative-sticky']) {
     const topic = `java-${assignor}`;
     await topicWith(topic, 0);
     const members = await Promise.all([0, 1, 2].map(() => JavaMember.start(broker.bootstrap, topic, `g-${assignor}`, assignor, null, 60)));
-    await waitFor(() => members.every((m) => m.owned().size === 2), 'each member owning 2 partitions');
+    await eventually('each member owning 2 partitions', () => members.every((m) => m.owned().size === 2));
     const owned = members.flatMap((m) => [...m.owned()]).sort();
     assert.deepEqual(owned, [0, 1, 2, 3, 4, 5]);
     await javaTool(['produce', broker.bootstrap, topic, '600', 'none']);
-    await waitFor(() => union(members).length >= 600, '600 records consumed');
+    await eventually('600 records consumed', () => union(members).length >= 600);
     await Promise.all(members.map((m) => m.stop()));
     const values = union(members);
     assert.equal(values.length, 600, 'each record exactly once');
@@ -45,7 +45,7 @@ test('a static member restarted within its session timeout causes no rebalance',
   await topicWith(topic, 0);
   const a = await JavaMember.start(broker.bootstrap, topic, 'g-static', 'range', 'instance-a', 60);
   const b = await JavaMember.start(broker.bootstrap, topic, 'g-static', 'range', 'instance-b', 60);
-  await waitFor(() => a.owned().size === 3 && b.owned().size === 3, 'a stable group of two static members');
+  await eventually('a stable group of two static members', () => a.owned().size === 3 && b.owned().size === 3);
   const aOwned = [...a.owned()].sort();
   const bEvents = b.events.length;
   await a.kill();
@@ -61,10 +61,10 @@ test('a member killed with kill -9 has its partitions moved to the others after 
   const topic = 'java-kill9';
   await topicWith(topic, 300);
   const members = await Promise.all([0, 1, 2].map(() => JavaMember.start(broker.bootstrap, topic, 'g-kill9', 'range', null, 60)));
-  await waitFor(() => members.every((m) => m.owned().size === 2) && union(members).length >= 300, 'the first 300 records consumed by three members');
+  await eventually('the first 300 records consumed by three members', () => members.every((m) => m.owned().size === 2) && union(members).length >= 300);
   const [victim, ...rest] = members;
   await victim.kill();
-  await waitFor(() => rest.every((m) => m.owned().size === 3), 'the survivors owning all 6 partitions', 60_000);
+  await eventually('the survivors owning all 6 partitions', () => rest.every((m) => m.owned().size === 3), 60_000);
   await javaTool(['produce', broker.bootstrap, topic, '300', 'none']);
   // Both rounds send values v0..v299: every value must now have been seen at least twice (a record
   // the victim read but had not committed may be read again by its successor: at least once).
@@ -73,7 +73,7 @@ test('a member killed with kill -9 has its partitions moved to the others after 
     for (const v of union(members)) counts.set(v, (counts.get(v) ?? 0) + 1);
     return counts.size === 300 && [...counts.values()].every((n) => n >= 2);
   };
-  await waitFor(seenTwice, 'every record of both rounds consumed');
+  await eventually('every record of both rounds consumed', seenTwice);
   await Promise.all(rest.map((m) => m.stop()));
   // Nothing committed was lost: a new member of the group finds nothing left to read.
   const late = await JavaMember.start(broker.bootstrap, topic, 'g-kill9', 'range', null, 3);

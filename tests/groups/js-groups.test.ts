@@ -6,8 +6,7 @@ import kafkajs from 'kafkajs';
 import { Consumer as PlatformaticConsumer } from '@platformatic/kafka';
 import { Apis } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
-import { RawConnection } from '@sluice/test-kit';
-import { waitFor } from './members.js';
+import { eventually, RawConnection } from '@sluice/test-kit';
 
 const { Kafka, logLevel } = kafkajs;
 let broker: Broker;
@@ -57,7 +56,7 @@ test('KafkaJS 2.2.4: three group members, every record once', { timeout: 120_000
   for (const deadline = Date.now() + 60_000; members !== 3 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) members = await groupMembers('kafkajs-group');
   assert.equal(members, 3);
   await produce(kafka, 'kafkajs-grouped', 600);
-  await waitFor(() => seen.length >= 600, '600 records');
+  await eventually('600 records', () => seen.length >= 600);
   await new Promise((r) => setTimeout(r, 500));
   for (const c of consumers) await c.disconnect();
   assert.equal(seen.length, 600);
@@ -80,7 +79,7 @@ test('@platformatic/kafka 2.12.1: three group members, every record once', { tim
   for (const deadline = Date.now() + 60_000; members !== 3 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) members = await groupMembers('platformatic-group');
   assert.equal(members, 3);
   await produce(kafka, 'platformatic-grouped', 600);
-  await waitFor(() => seen.length >= 600, '600 records');
+  await eventually('600 records', () => seen.length >= 600);
   await new Promise((r) => setTimeout(r, 500));
   for (const s of streams) await s.close();
   for (const c of consumers) await c.close();

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
-import { freePort, kcat, RawConnection } from '@sluice/test-kit';
-import { waitFor } from './members.js';
+import { eventually, freePort, kcat, RawConnection } from '@sluice/test-kit';
 
 /** kcat's -o would override committed offsets; auto.offset.reset only applies where there are none. */
 class KcatMember {
@@ -60,7 +59,7 @@ async function round(broker: Broker, topic: string, from: number, count: number)
   }
   assert.equal(members3, 3, 'three kcat members form a stable group');
   await produce(broker.bootstrap, topic, from, count);
-  await waitFor(() => members.reduce((n, m) => n + m.values.length, 0) >= count, `${count} records consumed`);
+  await eventually(`${count} records consumed`, () => members.reduce((n, m) => n + m.values.length, 0) >= count);
   await new Promise((r) => setTimeout(r, 500)); // let any duplicate show up before stopping
   await Promise.all(members.map((m) => m.stop()));
   return members.flatMap((m) => m.values);

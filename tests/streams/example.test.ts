@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { startBroker } from '@sluice/broker';
-import { repoRoot } from '@sluice/test-kit';
-import { eventually, produce, readTopic } from './support.js';
+import { eventually, repoRoot } from '@sluice/test-kit';
+import { produce, readTopic } from './support.js';
 
 test('npm run example:important-filter keeps the important records', async () => {
   const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0' } });

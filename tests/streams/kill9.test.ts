@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Producer } from '@sluice/client';
-import { onJsonLines, repoRoot } from '@sluice/test-kit';
-import { createTopics, eventually, readTopic } from './support.js';
+import { eventually, onJsonLines, repoRoot } from '@sluice/test-kit';
+import { createTopics, readTopic } from './support.js';
 
 interface Instance {
   child: ChildProcess;

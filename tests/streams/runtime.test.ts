@@ -18,7 +18,8 @@ import {
   logAndContinueExceptionHandler,
   logAndContinueProductionExceptionHandler,
 } from '@sluice/streams';
-import { createTopics, eventually, produce, readTopic } from './support.js';
+import { createTopics, produce, readTopic } from './support.js';
+import { eventually } from '@sluice/test-kit';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };

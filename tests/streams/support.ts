@@ -46,12 +46,3 @@ export async function readTopic(bootstrap: string, topic: string, until: (record
   }
   return out;
 }
-
-/** Waits for a condition, polling; fails with `what` on timeout. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -9,6 +9,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import type { KafkaError } from '../src/errors.js';
 import { GroupMember, type GroupProtocolHandler } from '../src/group/member.js';
 import { Cluster } from '../src/network/cluster.js';
+import { eventually } from '@sluice/test-kit';
 
 interface Seen {
   apiName: string;
@@ -112,12 +113,6 @@ function newMember(groupInstanceId: string | null = null) {
   return { member, handler, close };
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  // Waits on events, not on time: the limit only turns a hang into a message.
-  for (let i = 0; i < 2000 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
-  assert.ok(condition(), `never happened: ${what}`);
-}
-
 const requests = (apiName: string) => seen.filter((s) => s.apiName === apiName);
 
 test('join, MEMBER_ID_REQUIRED rejoin with the given id, sync, stable with the assignment the leader made', async () => {
@@ -138,7 +133,7 @@ test('join, MEMBER_ID_REQUIRED rejoin with the given id, sync, stable with the a
     assert.deepEqual(handler.completed, [
       { generationId: member.generationId, memberId: member.memberId, assignment: `for ${member.memberId} in ${member.generationId}` },
     ]);
-    await until(() => requests('Heartbeat').length > 0, 'a heartbeat while stable');
+    await eventually('a heartbeat while stable', () => requests('Heartbeat').length > 0);
     assert.equal(requests('Heartbeat')[0].body.memberId, member.memberId);
   } finally {
     await close();
@@ -153,7 +148,7 @@ test('REBALANCE_IN_PROGRESS on a heartbeat makes the member rejoin with its id a
     const { generationId, memberId } = member;
     const joinsBefore = requests('JoinGroup').length;
     answerNext('Heartbeat', heartbeatError(ErrorCode.REBALANCE_IN_PROGRESS));
-    await until(() => member.generationId > generationId && member.isStable, 'the next generation');
+    await eventually('the next generation', () => member.generationId > generationId && member.isStable);
     const rejoin = requests('JoinGroup')[joinsBefore];
     assert.equal(rejoin.body.memberId, memberId);
     assert.equal(rejoin.body.reason, 'the group is rebalancing');
@@ -172,7 +167,7 @@ test('UNKNOWN_MEMBER_ID on a heartbeat resets the member id and generation, and 
     const { memberId } = member;
     const joinsBefore = requests('JoinGroup').length;
     answerNext('Heartbeat', heartbeatError(ErrorCode.UNKNOWN_MEMBER_ID));
-    await until(() => member.isStable && member.memberId !== memberId, 'a new membership');
+    await eventually('a new membership', () => member.isStable && member.memberId !== memberId);
     const rejoin = requests('JoinGroup')[joinsBefore];
     assert.equal(rejoin.body.memberId, '');
     assert.equal(rejoin.body.reason, 'the coordinator no longer knows this member');
@@ -205,7 +200,7 @@ test('FENCED_INSTANCE_ID is fatal: on JoinGroup whenStable rejects, on a heartbe
       member.start();
       await member.whenStable();
       answerNext('Heartbeat', heartbeatError(ErrorCode.FENCED_INSTANCE_ID));
-      await until(() => fatal.length > 0, 'onFatal');
+      await eventually('onFatal', () => fatal.length > 0);
       assert.equal(fatal[0].code, 'FENCED_INSTANCE_ID');
       assert.match(fatal[0].message, /fenced-at-heartbeat/);
       await assert.rejects(member.whenStable(), (e: KafkaError) => e.code === 'FENCED_INSTANCE_ID');
@@ -226,7 +221,7 @@ test('NOT_COORDINATOR on JoinGroup and on a heartbeat makes the member find the 
     assert.deepEqual(names.slice(0, 3), ['FindCoordinator', 'JoinGroup', 'FindCoordinator']);
     const finds = requests('FindCoordinator').length;
     answerNext('Heartbeat', heartbeatError(ErrorCode.NOT_COORDINATOR));
-    await until(() => requests('FindCoordinator').length > finds, 'a FindCoordinator after the heartbeat');
+    await eventually('a FindCoordinator after the heartbeat', () => requests('FindCoordinator').length > finds);
     assert.ok(member.isStable, 'a moved coordinator is no reason to rebalance');
   } finally {
     await close();

@@ -6,6 +6,7 @@
 export * from './processes.js';
 export * from './run.js';
 export * from './topics.js';
+export * from './eventually.js';
 export * from './apache-kafka.js';
 export * from './kafka-jars.js';
 export * from './raw-connection.js';

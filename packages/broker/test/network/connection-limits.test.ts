@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
 import { Apis } from '@sluice/protocol';
 import { startBroker } from '../../src/index.js';
-import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
-import { eventually } from './support.js';
+import { eventually, fetchRequestV12, RawConnection } from '@sluice/test-kit';
 
 /** A bare TCP connection from `localAddress` (any 127.x.y.z is the loopback on Linux). */
 function connect(port: number, localAddress = '127.0.0.1'): Promise<Socket> {
@@ -29,7 +28,7 @@ test('max.connections: a connection over the limit is closed at once, the others
   const broker = await startBroker({ port: 0, config: { 'max.connections': '3' }, log: { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
   try {
     const kept = await Promise.all([0, 1, 2].map(() => RawConnection.open(broker.port)));
-    await eventually(() => broker.network.connections === 3);
+    await eventually('three open connections', () => broker.network.connections === 3);
     const extra = await connect(broker.port);
     await closed(extra);
     assert.equal(broker.network.refusedConnections, 1);
@@ -37,7 +36,7 @@ test('max.connections: a connection over the limit is closed at once, the others
     for (const c of kept) await answers(c);
     // A place given up can be taken.
     kept.pop()!.close();
-    await eventually(() => broker.network.connections === 2);
+    await eventually('two open connections', () => broker.network.connections === 2);
     const again = await RawConnection.open(broker.port);
     await answers(again);
     for (const c of [...kept, again]) c.close();
@@ -56,7 +55,7 @@ test('max.connections.per.ip and its overrides count each address apart', async 
       ['127.0.0.3', 2],
     ] as const) {
       for (let i = 0; i < allowed; i++) open.push(await connect(broker.port, address));
-      await eventually(() => broker.network.connections === open.length);
+      await eventually('every accepted connection open', () => broker.network.connections === open.length);
       const refused = broker.network.refusedConnections;
       await closed(await connect(broker.port, address));
       assert.equal(broker.network.refusedConnections, refused + 1, address);
@@ -78,7 +77,7 @@ test('connections.max.idle.ms closes an idle connection, but not one waiting for
   try {
     const idle = await RawConnection.open(broker.port);
     await answers(idle);
-    await eventually(() => idle.closed, 'the idle connection is closed');
+    await eventually('the idle connection is closed', () => idle.closed);
     assert.equal(broker.network.idleClosedConnections, 1);
 
     // A fetch that waits longer than the idle time for data is answered, then the connection idles out.
@@ -86,7 +85,7 @@ test('connections.max.idle.ms closes an idle connection, but not one waiting for
     await waiting.request(Apis.CreateTopics, 7, { topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000 });
     const fetched = await waiting.request(Apis.Fetch, 12, fetchRequestV12('t', [{}], { maxWaitMs: 1000, minBytes: 1 }));
     assert.equal(fetched.responses[0].partitions[0].errorCode, 0);
-    await eventually(() => waiting.closed, 'the connection is closed once idle');
+    await eventually('the connection is closed once idle', () => waiting.closed);
     assert.equal(broker.network.idleClosedConnections, 2);
   } finally {
     await broker.close();

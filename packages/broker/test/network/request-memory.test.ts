@@ -6,8 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { startBroker } from '../../src/index.js';
-import { RawConnection } from '@sluice/test-kit';
-import { eventually } from './support.js';
+import { eventually, RawConnection } from '@sluice/test-kit';
 
 const KiB = 1024;
 const MAX_REQUEST = 1024 * KiB;
@@ -35,7 +34,7 @@ test('requests in flight stay within queued.max.request.bytes and other clients 
     const attackers = await Promise.all(Array.from({ length: 8 }, () => RawConnection.open(broker.port)));
     for (const a of attackers) a.socket.write(unfinishedFrame(CLAIMED, 100 * KiB));
     // Two requests of 900 KiB fit in 2 MiB; the other six wait without being read.
-    await eventually(() => broker.network.connectionsWaitingForMemory === 6);
+    await eventually('six connections waiting for memory', () => broker.network.connectionsWaitingForMemory === 6);
     assert.equal(broker.network.requestBytesReserved, 2 * CLAIMED);
 
     // Everyone else is served from what is left, over and over.
@@ -46,15 +45,15 @@ test('requests in flight stay within queued.max.request.bytes and other clients 
 
     // A large produce request that does not fit waits its turn behind the six, and is not refused.
     const big = produce('x'.repeat(500 * KiB));
-    await eventually(() => broker.network.connectionsWaitingForMemory === 7);
+    await eventually('seven connections waiting for memory', () => broker.network.connectionsWaitingForMemory === 7);
 
     // Finishing a request gives its memory back to the next in line: the attackers send the rest
     // of their garbage; the two being read are closed for it, the next two are read, and so on,
     // until the big produce request has been read and answered.
     for (const a of attackers) a.socket.write(Buffer.alloc(CLAIMED - 100 * KiB, 7));
     await big;
-    await eventually(() => broker.network.connectionsWaitingForMemory === 0 && attackers.every((a) => a.closed));
-    await eventually(() => broker.network.requestBytesReserved === 0);
+    await eventually('no connection waiting and every attacker closed', () => broker.network.connectionsWaitingForMemory === 0 && attackers.every((a) => a.closed));
+    await eventually('no request bytes reserved', () => broker.network.requestBytesReserved === 0);
     assert.ok(broker.network.requestBytesPeak <= LIMIT, `peak ${broker.network.requestBytesPeak} is within ${LIMIT}`);
     await produce();
     other.close();

@@ -7,8 +7,7 @@ import type { Server } from 'node:net';
 import { Apis } from '@sluice/protocol';
 import { ManualTimer } from '../../src/groups/timer.js';
 import { KafkaServer } from '../../src/network/server.js';
-import { RawConnection } from '@sluice/test-kit';
-import { eventually } from './support.js';
+import { eventually, RawConnection } from '@sluice/test-kit';
 
 /** A listener on the loopback whose dispatcher answers nothing; max.connections is read through `maxConnections`. */
 async function listen(errors: string[], maxConnections: () => number) {
@@ -38,9 +37,9 @@ async function listen(errors: string[], maxConnections: () => number) {
 /** A new connection is taken on: the listener counts it. */
 async function accepted(server: KafkaServer, port: number): Promise<void> {
   const c = await RawConnection.open(port);
-  await eventually(() => server.stats.connections === 1);
+  await eventually('one connection', () => server.stats.connections === 1);
   c.close();
-  await eventually(() => server.stats.connections === 0);
+  await eventually('no connection', () => server.stats.connections === 0);
 }
 
 test('an error emitted by the listening socket is logged and the listener keeps accepting', { timeout: 30_000 }, async () => {
