@@ -9,4 +9,4 @@ export { ConfigError, type ConfigDefinition } from '@sluice/config';
 export * from './topic-config.js';
 export { PartitionLog, type AppendResult, type AppendOptions, type PartitionLogOptions } from './log/partition-log.js';
 export { compactLog, type CompactionResult, type UnreadableBatch } from './log/cleaner.js';
-export { LogManager, type TopicMetadata, type LogManagerOptions, type MaintenanceTimers, type MaintenanceLog, partitionDirName } from './log-manager.js';
+export { LogManager, type TopicMetadata, type LogManagerOptions, type MaintenanceTimers, type MaintenanceLog } from './log-manager.js';
