@@ -1,0 +1,49 @@
+// The kit knows the repository's layout from its own place in it; these pin the paths it reads
+// (a move of the kit or of what it points at fails here, not in a suite that needs Java or Kafka).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { KAFKA_LOG_FIXTURES, Random, eventually, realBatch, repoRoot, schema, sluiceBin } from '@sluice/test-kit';
+
+test('repoRoot is the repository and sluiceBin its command', () => {
+  assert.equal(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).name, 'sluice');
+  assert.ok(existsSync(sluiceBin), sluiceBin);
+});
+
+test('the Maven projects of the Java tools and of the Apache Kafka jars are beside the sources', () => {
+  assert.ok(existsSync(join(repoRoot, 'packages', 'test-kit', 'java', 'pom.xml')));
+  assert.ok(existsSync(join(repoRoot, 'packages', 'test-kit', 'java', 'src', 'main', 'java', 'dev', 'sluice', 'tests', 'Tools.java')));
+  assert.ok(existsSync(join(repoRoot, 'packages', 'test-kit', 'kafka', 'pom.xml')));
+});
+
+test('the protocol schema and the captured Kafka segments are found', () => {
+  assert.ok(schema.messages.length > 100, `${schema.messages.length} messages`);
+  assert.ok(readdirSync(KAFKA_LOG_FIXTURES).some((f) => f.endsWith('.log')));
+  const batch = realBatch('none');
+  assert.equal(batch.readInt8(16), 2, 'a v2 record batch (magic byte at offset 16)');
+});
+
+test('Random is seeded: the same seed gives the same values', () => {
+  const a = new Random(7);
+  const b = new Random(7);
+  for (let i = 0; i < 5; i++) assert.equal(a.int(0, 1000), b.int(0, 1000));
+});
+
+test('eventually resolves with the first value, retries a check that throws, and names what it waited for', async () => {
+  let calls = 0;
+  const value = await eventually('the third call', () => {
+    calls++;
+    if (calls === 1) throw new Error('not yet');
+    return calls === 3 ? 'done' : undefined;
+  });
+  assert.equal(value, 'done');
+  assert.equal(calls, 3);
+  assert.equal(await eventually('zero is a value', () => 0), 0);
+  await assert.rejects(
+    eventually('a condition that never holds', () => {
+      throw new Error('still refused');
+    }, 0),
+    /waiting for a condition that never holds: Error: still refused/,
+  );
+});
