@@ -133,7 +133,7 @@ test('deserialization errors: logAndContinue skips the record, the default fails
   await strict.start();
   await strict.waitForState('ERROR').catch(() => {});
   assert.equal(strict.state(), 'ERROR');
-  assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.DESERIALIZATION);
+  assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.DESERIALIZATION_FAILED);
   assert.match(strict.error!.message, /de-in-0 at offset 1 could not be deserialised/);
   assert.deepEqual(states.slice(-2), ['PENDING_ERROR', 'ERROR']);
 });
@@ -156,7 +156,7 @@ test('production errors: the handler drops unserialisable outputs or fails', asy
   const strict = new KafkaStreams(build(), config('pe-strict'));
   await strict.start();
   await strict.waitForState('ERROR').catch(() => {});
-  assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.PRODUCTION);
+  assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.PRODUCTION_FAILED);
 });
 
 test('production errors at send time: the broker refuses an output; the handler drops it or fails', async () => {
@@ -202,7 +202,7 @@ test('production errors at send time: the broker refuses an output; the handler 
     await strict.start();
     await strict.waitForState('ERROR').catch(() => {});
     assert.equal(strict.state(), 'ERROR');
-    assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.PRODUCTION);
+    assert.equal((strict.error as { code?: string }).code, StreamsErrorCode.PRODUCTION_FAILED);
     assert.match(strict.error!.message, /ps-small/);
   } finally {
     await strict.close();

@@ -1,20 +1,21 @@
 /**
- * The streams error catalogue. Codes are stable strings so applications can branch on them;
- * names follow Kafka Streams' exception classes where Kafka has one.
+ * The streams error catalogue. Codes are stable strings so applications can branch on them, in
+ * Kafka's style (docs/errors.md lists every package's); the doc of each names the Kafka Streams
+ * exception it stands for where Kafka has one.
  */
 export const StreamsErrorCode = {
   /** The topology is malformed: unknown parent, duplicate name, no source (Kafka: TopologyException). */
-  TOPOLOGY: 'TOPOLOGY',
+  INVALID_TOPOLOGY: 'INVALID_TOPOLOGY',
   /** Configuration is missing or invalid (Kafka: ConfigException). */
-  CONFIG: 'CONFIG',
+  INVALID_CONFIG: 'INVALID_CONFIG',
   /** A source topic does not exist (Kafka: MissingSourceTopicException). */
   MISSING_SOURCE_TOPIC: 'MISSING_SOURCE_TOPIC',
   /** A record could not be deserialised and the handler said FAIL. */
-  DESERIALIZATION: 'DESERIALIZATION',
+  DESERIALIZATION_FAILED: 'DESERIALIZATION_FAILED',
   /** A record could not be serialised or written and the handler said FAIL. */
-  PRODUCTION: 'PRODUCTION',
+  PRODUCTION_FAILED: 'PRODUCTION_FAILED',
   /** User code (a processor, a mapper, a punctuator) threw while processing. */
-  PROCESSING: 'PROCESSING',
+  PROCESSING_FAILED: 'PROCESSING_FAILED',
   /** The operation is not valid in the application's current state (Kafka: IllegalStateException). */
   ILLEGAL_STATE: 'ILLEGAL_STATE',
   /** Another instance asked the whole application to shut down. */
@@ -36,7 +37,7 @@ export class StreamsError extends Error {
 }
 
 export function topologyError(message: string): StreamsError {
-  return new StreamsError(StreamsErrorCode.TOPOLOGY, `invalid topology: ${message}`);
+  return new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `invalid topology: ${message}`);
 }
 
 export function messageOf(e: unknown): string {

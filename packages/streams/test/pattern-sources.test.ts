@@ -63,8 +63,8 @@ test('describe() prints a pattern source with the pattern in the topic list, as 
   assert.equal((json.subtopologies[0].nodes[0] as { topicPattern?: string }).topicPattern, 'orders-.*');
 });
 
-test('overlapping sources are a TOPOLOGY error', () => {
-  const isTopology = (needle: string) => (e: { code?: string; message: string }) => e.code === StreamsErrorCode.TOPOLOGY && e.message.includes(needle);
+test('overlapping sources are an INVALID_TOPOLOGY error', () => {
+  const isTopology = (needle: string) => (e: { code?: string; message: string }) => e.code === StreamsErrorCode.INVALID_TOPOLOGY && e.message.includes(needle);
   // A named topic the pattern matches, in either order.
   const named = new StreamsBuilder();
   named.stream('orders-eu');
@@ -92,5 +92,5 @@ test('offsetResetPolicy is checked and kept on the source', () => {
   const topology = b.build();
   const source = topology.node('KSTREAM-SOURCE-0000000000');
   assert.equal(source.kind === 'source' && source.offsetResetPolicy, 'latest');
-  assert.throws(() => new StreamsBuilder().stream('in', { offsetResetPolicy: 'newest' as 'latest' }), (e: { code?: string; message: string }) => e.code === StreamsErrorCode.TOPOLOGY && e.message.includes("offsetResetPolicy must be 'earliest', 'latest' or 'none'"));
+  assert.throws(() => new StreamsBuilder().stream('in', { offsetResetPolicy: 'newest' as 'latest' }), (e: { code?: string; message: string }) => e.code === StreamsErrorCode.INVALID_TOPOLOGY && e.message.includes("offsetResetPolicy must be 'earliest', 'latest' or 'none'"));
 });

@@ -200,7 +200,7 @@ test('the driver applies the deserialization exception handler', () => {
   b.stream('in', { keySerde: S, valueSerde: Serdes.Int32() }).to('out', { keySerde: S, valueSerde: Serdes.Int32() });
   const strict = new TopologyTestDriver(b.build(), { logger: { info() {}, warn() {}, error() {} } });
   const raw = strict.createInputTopic('in', S, Serdes.Buffer());
-  assert.throws(() => raw.pipeInput('k', Buffer.from([1])), (e: StreamsError) => e.code === 'DESERIALIZATION' && /in-0 at offset 0/.test(e.message));
+  assert.throws(() => raw.pipeInput('k', Buffer.from([1])), (e: StreamsError) => e.code === 'DESERIALIZATION_FAILED' && /in-0 at offset 0/.test(e.message));
   const b2 = new StreamsBuilder();
   b2.stream('in', { keySerde: S, valueSerde: Serdes.Int32() }).to('out', { keySerde: S, valueSerde: Serdes.Int32() });
   const lenient = new TopologyTestDriver(b2.build(), { deserializationExceptionHandler: logAndContinueExceptionHandler, logger: { info() {}, warn() {}, error() {} } });
@@ -246,7 +246,7 @@ test('processing.exception.handler: CONTINUE drops the record at the processor t
   // The default fails, and so does a handler answering FAIL.
   for (const config of [{}, { processingExceptionHandler: logAndFailProcessingExceptionHandler }]) {
     const strict = new TopologyTestDriver(b.build(), config);
-    assert.throws(() => strict.createInputTopic('in', S, S).pipeInput('k', 'bad'), (e) => e instanceof StreamsError && e.code === 'PROCESSING' && /cannot take bad/.test(e.message));
+    assert.throws(() => strict.createInputTopic('in', S, S).pipeInput('k', 'bad'), (e) => e instanceof StreamsError && e.code === 'PROCESSING_FAILED' && /cannot take bad/.test(e.message));
   }
 });
 

@@ -25,14 +25,14 @@ function stateless(process: (record: Record<unknown, unknown>, context: Processo
 
 function iterable(result: unknown, operator: string): Iterable<unknown> {
   if (result === null || result === undefined || typeof (result as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    throw new StreamsError(StreamsErrorCode.PROCESSING, `the ${operator} mapper must return an iterable (an array), got ${result === null ? 'null' : typeof result}`);
+    throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `the ${operator} mapper must return an iterable (an array), got ${result === null ? 'null' : typeof result}`);
   }
   return result as Iterable<unknown>;
 }
 
 function keyValue(result: unknown, operator: string): KeyValue<unknown, unknown> {
   if (typeof result !== 'object' || result === null || !('key' in result) || !('value' in result)) {
-    throw new StreamsError(StreamsErrorCode.PROCESSING, `the ${operator} mapper must return { key, value } (KeyValue.pair), got ${JSON.stringify(result)}`);
+    throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `the ${operator} mapper must return { key, value } (KeyValue.pair), got ${JSON.stringify(result)}`);
   }
   return result as KeyValue<unknown, unknown>;
 }
@@ -82,7 +82,7 @@ export const operators = {
   /** Runs a FixedKeyProcessor as a processor: it sees FixedKeyRecords and can only forward those. */
   fixedKey: (supplier: () => FixedKeyProcessor<unknown, unknown, unknown>): Supplier => () => {
     const inner = supplier();
-    if (!inner || typeof inner.process !== 'function') throw new StreamsError(StreamsErrorCode.TOPOLOGY, 'the processValues supplier did not return a processor (an object with process(record))');
+    if (!inner || typeof inner.process !== 'function') throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, 'the processValues supplier did not return a processor (an object with process(record))');
     return {
       init(context) {
         const fixed: FixedKeyProcessorContext<unknown, unknown> = {

@@ -79,7 +79,7 @@ export type ResolvedStreamsConfig = ResolvedOf<typeof streamsConfigDefinitions>;
  * every problem listed.
  */
 export function resolveStreamsConfig(config: StreamsConfig): ResolvedStreamsConfig {
-  if (typeof config !== 'object' || config === null) throw new StreamsError(StreamsErrorCode.CONFIG, 'KafkaStreams needs a config object with applicationId and bootstrapServers');
+  if (typeof config !== 'object' || config === null) throw new StreamsError(StreamsErrorCode.INVALID_CONFIG, 'KafkaStreams needs a config object with applicationId and bootstrapServers');
   const { values, problems } = checkOptions(streamsConfigDefinitions, config);
   const complaints: string[] = [];
   const missing: string[] = [];
@@ -93,7 +93,7 @@ export function resolveStreamsConfig(config: StreamsConfig): ResolvedStreamsConf
   }
   // Missing required settings are listed last, after the problems with what was given.
   complaints.push(...missing);
-  if (complaints.length > 0) throw new StreamsError(StreamsErrorCode.CONFIG, `invalid streams config: ${complaints.join('; ')}`);
+  if (complaints.length > 0) throw new StreamsError(StreamsErrorCode.INVALID_CONFIG, `invalid streams config: ${complaints.join('; ')}`);
   return values;
 }
 

@@ -60,7 +60,7 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
     }
   }
   const unresolved = internal.filter((t) => !counts.has(t.name));
-  if (unresolved.length > 0) throw new StreamsError(StreamsErrorCode.TOPOLOGY, `cannot work out the partition count of ${unresolved.map((t) => t.name).join(', ')} (a cycle of repartition topics, or a pattern source that matches no topic yet?); set Repartitioned.numberOfPartitions`);
+  if (unresolved.length > 0) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `cannot work out the partition count of ${unresolved.map((t) => t.name).join(', ')} (a cycle of repartition topics, or a pattern source that matches no topic yet?); set Repartitioned.numberOfPartitions`);
 
   if (internal.length > 0) {
     const physical = internal.map((t) => ({ name: topology.physicalTopic(applicationId, t.name), partitions: counts.get(t.name)! }));
@@ -72,7 +72,7 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
     for (const [i, d] of described.entries()) {
       if (d.partitions.length !== physical[i].partitions) {
         throw new StreamsError(
-          StreamsErrorCode.TOPOLOGY,
+          StreamsErrorCode.INVALID_TOPOLOGY,
           `internal topic '${d.name}' exists with ${d.partitions.length} partitions but the topology needs ${physical[i].partitions}; delete it (the application must be stopped) or set Repartitioned.numberOfPartitions`,
         );
       }

@@ -76,7 +76,7 @@ export class ProducerRecordCollector implements RecordCollector {
   private choose(partitioner: (n: number) => number | undefined, n: number, topic: string): number | undefined {
     const p = partitioner(n);
     if (p !== undefined && (!Number.isInteger(p) || p < 0 || p >= n)) {
-      throw new StreamsError(StreamsErrorCode.PROCESSING, `the stream partitioner chose partition ${p} of topic '${topic}', which has ${n}`);
+      throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `the stream partitioner chose partition ${p} of topic '${topic}', which has ${n}`);
     }
     return p;
   }
@@ -134,11 +134,11 @@ export class ProducerRecordCollector implements RecordCollector {
       this.log.warn(`task ${context.taskId}: dropping an output to '${record.topic}' that could not be written: ${error.message}`);
       return;
     }
-    this.fail(new StreamsError(StreamsErrorCode.PRODUCTION, `task ${context.taskId}: an output to '${record.topic}' could not be written: ${error.message}`, { cause: error, taskId: context.taskId }));
+    this.fail(new StreamsError(StreamsErrorCode.PRODUCTION_FAILED, `task ${context.taskId}: an output to '${record.topic}' could not be written: ${error.message}`, { cause: error, taskId: context.taskId }));
   }
 
   private fail(e: unknown): void {
-    this.fatal ??= e instanceof StreamsError ? e : new StreamsError(StreamsErrorCode.PRODUCTION, messageOf(e), { cause: e });
+    this.fatal ??= e instanceof StreamsError ? e : new StreamsError(StreamsErrorCode.PRODUCTION_FAILED, messageOf(e), { cause: e });
   }
 
   throwIfFailed(): void {

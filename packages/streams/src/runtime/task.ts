@@ -123,13 +123,13 @@ export class StreamTask {
         };
       } else if (def.kind === 'processor') {
         const processor = def.supplier();
-        if (!processor || typeof processor.process !== 'function') throw new StreamsError(StreamsErrorCode.TOPOLOGY, `the supplier of processor '${name}' did not return a processor (an object with process(record))`);
-        if (this.processors.some((p) => p.processor === processor)) throw new StreamsError(StreamsErrorCode.TOPOLOGY, `the supplier of processor '${name}' returned the same instance twice; it must make a new processor per call`);
+        if (!processor || typeof processor.process !== 'function') throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the supplier of processor '${name}' did not return a processor (an object with process(record))`);
+        if (this.processors.some((p) => p.processor === processor)) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the supplier of processor '${name}' returned the same instance twice; it must make a new processor per call`);
         const children = this.topology.children(name).map(make);
         node = { kind: 'processor', name, processor, children, childByName: new Map(children.map((c) => [c.name, c])) };
         this.processors.push({ name, processor });
       } else {
-        throw new StreamsError(StreamsErrorCode.TOPOLOGY, `source '${name}' cannot be the child of another node`);
+        throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `source '${name}' cannot be the child of another node`);
       }
       nodes.set(name, node);
       return node;
@@ -168,7 +168,7 @@ export class StreamTask {
         if (!(record instanceof Record)) throw new TypeError(`processor '${node.name}' forwarded something that is not a Record`);
         if (childName !== undefined) {
           const child = node.childByName.get(childName);
-          if (!child) throw new StreamsError(StreamsErrorCode.PROCESSING, `processor '${node.name}' has no child named '${childName}' (children: ${[...node.childByName.keys()].join(', ') || 'none'})`);
+          if (!child) throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `processor '${node.name}' has no child named '${childName}' (children: ${[...node.childByName.keys()].join(', ') || 'none'})`);
           task.deliver(child, record);
         } else {
           for (const c of node.children) task.deliver(c, record);
@@ -233,7 +233,7 @@ export class StreamTask {
           return;
         }
         this.env.log.error(`task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`);
-        throw new StreamsError(StreamsErrorCode.DESERIALIZATION, `task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`, { cause: error, taskId: this.id });
+        throw new StreamsError(StreamsErrorCode.DESERIALIZATION_FAILED, `task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`, { cause: error, taskId: this.id });
       }
       const timestamp = this.extractTimestamp(source, raw, key, value);
       if (timestamp < 0) return;
@@ -258,8 +258,8 @@ export class StreamTask {
     try {
       ts = extractor({ topic: raw.topic, partition: raw.partition, offset: raw.offset, timestamp: raw.timestamp, key, value, headers: raw.headers }, partitionTime);
     } catch (e) {
-      if (isInvalidTimestampError(e)) throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: ${(e as Error).message}`, { cause: e, taskId: this.id });
-      throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: the timestamp extractor failed on ${raw.topic}-${raw.partition} at offset ${raw.offset}: ${messageOf(e)}`, { cause: e, taskId: this.id });
+      if (isInvalidTimestampError(e)) throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.id}: ${(e as Error).message}`, { cause: e, taskId: this.id });
+      throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.id}: the timestamp extractor failed on ${raw.topic}-${raw.partition} at offset ${raw.offset}: ${messageOf(e)}`, { cause: e, taskId: this.id });
     }
     if (typeof ts !== 'number' || !Number.isFinite(ts) || ts < 0) {
       this.env.log.warn(`task ${this.id}: skipping the record of ${raw.topic}-${raw.partition} at offset ${raw.offset}: the timestamp extractor returned ${String(ts)}`);
@@ -285,7 +285,7 @@ export class StreamTask {
       const what = c ? `processing the record of ${c.topic}-${c.partition} at offset ${c.offset}` : 'processing a record forwarded by a punctuation';
       const response = this.env.processingExceptionHandler({ ...this.errorContext(), processorNodeId: node.name }, record, error);
       if (response !== 'CONTINUE') {
-        throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: ${what} failed in processor '${node.name}': ${error.message}`, { cause: error, taskId: this.id });
+        throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.id}: ${what} failed in processor '${node.name}': ${error.message}`, { cause: error, taskId: this.id });
       }
       this.env.log.warn(`task ${this.id}: ${what} failed in processor '${node.name}'; the record is dropped there: ${error.message}`);
     }
@@ -302,7 +302,7 @@ export class StreamTask {
       typeof def.topic === 'string'
         ? this.topology.physicalTopic(this.env.applicationId, def.topic)
         : def.topic(record.key, record.value, { topic: c?.topic ?? null, partition: c?.partition ?? -1, offset: c?.offset ?? -1n, timestamp: record.timestamp, headers: record.headers });
-    if (typeof topic !== 'string' || topic.length === 0) throw new StreamsError(StreamsErrorCode.PROCESSING, `the topic name extractor of sink '${node.name}' returned ${JSON.stringify(topic)}, not a topic name`);
+    if (typeof topic !== 'string' || topic.length === 0) throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `the topic name extractor of sink '${node.name}' returned ${JSON.stringify(topic)}, not a topic name`);
     let key: Buffer | null;
     let value: Buffer | null;
     try {
@@ -315,7 +315,7 @@ export class StreamTask {
         this.env.log.warn(`task ${this.id}: dropping an output to '${topic}' that could not be serialised: ${error.message}`);
         return;
       }
-      throw new StreamsError(StreamsErrorCode.PRODUCTION, `task ${this.id}: an output to '${topic}' could not be serialised: ${error.message}`, { cause: error, taskId: this.id });
+      throw new StreamsError(StreamsErrorCode.PRODUCTION_FAILED, `task ${this.id}: an output to '${topic}' could not be serialised: ${error.message}`, { cause: error, taskId: this.id });
     }
     const partitioner = def.partitioner;
     this.env.collector.send(
@@ -332,7 +332,7 @@ export class StreamTask {
       fn();
     } catch (e) {
       if (e instanceof StreamsError) throw e;
-      throw new StreamsError(StreamsErrorCode.PROCESSING, `task ${this.id}: ${what} failed: ${messageOf(e)}`, { cause: e, taskId: this.id });
+      throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.id}: ${what} failed: ${messageOf(e)}`, { cause: e, taskId: this.id });
     }
   }
 

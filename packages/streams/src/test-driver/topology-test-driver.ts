@@ -153,7 +153,7 @@ export class TopologyTestDriver {
 
   /**
    * The task reading a topic: by name, or through the pattern source whose regex matches the
-   * whole name (a topic matched by two patterns throws a TOPOLOGY error, as Kafka does).
+   * whole name (a topic matched by two patterns throws an INVALID_TOPOLOGY error, as Kafka does).
    */
   private taskFor(topic: string): StreamTask | undefined {
     const known = this.taskByTopic.get(topic);
