@@ -314,7 +314,6 @@ export class LogWriter {
     })();
   }
 
-
   /** Resolves when every append in flight is durable or failed. */
   async settlePending(): Promise<void> {
     while (this.recovering !== null) await this.recovering;
