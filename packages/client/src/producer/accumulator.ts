@@ -1,24 +1,17 @@
 /**
  * The record accumulator: a queue of batches per partition, the memory they reserve against
- * `bufferMemory` (a `send` waits for space, up to `maxBlockMs`), and the sequence bookkeeping of
- * the idempotent producer, which lives beside each partition's queue.
+ * `bufferMemory` (a `send` waits for space, up to `maxBlockMs`). Sequences and producer ids are
+ * the transaction manager's (transaction-manager.ts).
  */
 import { ClientErrorCode, KafkaError, abortError } from '../errors.js';
 import { ProducerBatch } from './batch.js';
 
-/** One partition's queue and its idempotence state (Java keeps the latter in TransactionManager). */
+/**
+ * One partition's queue of batches. Its sequences (producer id and epoch, next and acknowledged
+ * sequence, batches in flight) belong to the transaction manager, which keys them by this queue.
+ */
 export class PartitionQueue {
   readonly batches: ProducerBatch[] = [];
-  // ---- idempotence: the producer id/epoch this partition's sequences belong to
-  producerId = -1n;
-  producerEpoch = -1;
-  nextSequence = 0;
-  lastAckedSequence = -1;
-  lastAckedOffset = -1n;
-  /** Batches with a sequence that are not yet done, ordered by sequence. */
-  readonly inflight: ProducerBatch[] = [];
-  /** When set, a batch expired after being sent: the next sequence after it (Java's unresolved sequences). */
-  unresolvedNext = -1;
 
   constructor(
     readonly topic: string,
@@ -27,22 +20,6 @@ export class PartitionQueue {
 
   get last(): ProducerBatch | undefined {
     return this.batches.length > 0 ? this.batches[this.batches.length - 1] : undefined;
-  }
-
-  addInflight(batch: ProducerBatch): void {
-    const list = this.inflight;
-    let i = list.length;
-    while (i > 0 && list[i - 1].baseSequence > batch.baseSequence) i--;
-    list.splice(i, 0, batch);
-  }
-
-  removeInflight(batch: ProducerBatch): void {
-    const i = this.inflight.indexOf(batch);
-    if (i >= 0) this.inflight.splice(i, 1);
-  }
-
-  firstInflightSequence(): number {
-    return this.inflight.length > 0 ? this.inflight[0].baseSequence : -1;
   }
 
   /** Puts a batch back for a retry: at the front, or in sequence order among retried batches. */

@@ -23,7 +23,7 @@ import type { Cluster } from '../network/cluster.js';
 import { backoffMs } from '../util.js';
 import type { Accumulator, PartitionQueue } from './accumulator.js';
 import type { ProducerBatch } from './batch.js';
-import { ProducerIdempotence } from './idempotence.js';
+import { TransactionManager } from './transaction-manager.js';
 
 export interface SenderConfig {
   acks: -1 | 0 | 1;
@@ -47,7 +47,7 @@ const NETWORK_EXCEPTION = ErrorCode.NETWORK_EXCEPTION;
 
 export class Sender {
   /** The producer id, epoch and sequences of the idempotent producer. */
-  private readonly idempotence = new ProducerIdempotence();
+  private readonly txn: TransactionManager;
   fatal: KafkaError | null = null;
   private scheduled = false;
   private timer: NodeJS.Timeout | null = null;
@@ -69,14 +69,17 @@ export class Sender {
     private readonly config: SenderConfig,
     private readonly cluster: Cluster,
     private readonly accumulator: Accumulator,
-  ) {}
+    txn?: TransactionManager,
+  ) {
+    this.txn = txn ?? new TransactionManager();
+  }
 
   get producerId(): bigint {
-    return this.idempotence.producerId;
+    return this.txn.producerId;
   }
 
   get producerEpoch(): number {
-    return this.idempotence.producerEpoch;
+    return this.txn.producerEpoch;
   }
 
   /** Runs the send loop soon (once, however often it is called before it runs). */
@@ -115,8 +118,8 @@ export class Sender {
     }
     const now = Date.now();
     const { idempotent } = this.config;
-    if (idempotent && !this.idempotence.prepare()) {
-      this.idempotence.initProducerId(this.cluster, this.config, () => this.stopped, (e) => (this.fatal = e), () => this.wakeup());
+    if (idempotent && !this.txn.prepare()) {
+      this.txn.initProducerId(this.cluster, this.config, () => this.stopped, (e) => (this.fatal = e), () => this.wakeup());
       this.expire(now);
       return;
     }
@@ -174,7 +177,7 @@ export class Sender {
     for (const q of this.accumulator.nonEmpty) {
       while (q.batches.length > 0 && now - q.batches[0].createdAt >= timeout) {
         const b = q.batches.shift()!;
-        if (b.baseSequence >= 0) this.idempotence.markUnresolved(q, b);
+        if (b.baseSequence >= 0) this.txn.markUnresolved(q, b);
         this.failBatch(
           q,
           b,
@@ -203,13 +206,13 @@ export class Sender {
       const head = q.batches[0];
       // Lingering batches go along; only one waiting out a retry backoff stays.
       if (!head || (head.attempts > 0 && head.retryAt > now)) continue;
-      if (this.config.maxInFlight === 1 && q.inflight.some((b) => b.inFlight)) continue;
+      if (this.config.maxInFlight === 1 && this.txn.hasBatchOnTheWire(q)) continue;
       if (!this.config.idempotent && this.config.maxInFlight === 1 && head.inFlight) continue;
       if (size + head.sizeInBytes > this.config.maxRequestSize && out.length > 0) break;
-      if (this.config.idempotent && this.idempotence.mustWait(q, head)) continue;
+      if (this.config.idempotent && this.txn.mustWait(q, head)) continue;
       q.batches.shift();
       if (q.batches.length === 0) this.accumulator.nonEmpty.delete(q);
-      if (this.config.idempotent && head.baseSequence < 0) this.idempotence.stamp(q, head);
+      if (this.config.idempotent && head.baseSequence < 0) this.txn.stamp(q, head);
       out.push(head);
       size += head.sizeInBytes;
     }
@@ -351,7 +354,7 @@ export class Sender {
             })
           : error;
     if (this.config.idempotent) {
-      if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || code === ErrorCode.UNKNOWN_PRODUCER_ID) this.idempotence.requestEpochBump(q);
+      if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER || code === ErrorCode.UNKNOWN_PRODUCER_ID) this.txn.requestEpochBump(q);
     }
     this.failBatch(q, b, final, true);
   }
@@ -367,10 +370,7 @@ export class Sender {
     // records (a batch smaller than batchSize can still exceed the topic's max.message.bytes).
     const parts = b.split(Math.min(this.config.batchSize, Math.ceil(b.sizeInBytes / 2)));
     this.accumulator.incomplete.delete(b);
-    if (this.config.idempotent && b.baseSequence >= 0) {
-      q.removeInflight(b);
-      for (const p of parts) q.addInflight(p);
-    }
+    if (this.config.idempotent && b.baseSequence >= 0) this.txn.replaceInflight(q, b, parts);
     for (let i = parts.length - 1; i >= 0; i--) {
       this.accumulator.incomplete.add(parts[i]!);
       q.reenqueue(parts[i]!);
@@ -385,13 +385,13 @@ export class Sender {
     if (b.attempts > this.config.retries) return false;
     const retriable = code === NETWORK_EXCEPTION || errorInfo(code).retriable;
     if (!this.config.idempotent) return retriable;
-    return this.idempotence.canRetry(q, b, code, logStartOffset, retriable);
+    return this.txn.canRetry(q, b, code, logStartOffset, retriable);
   }
 
   private completeBatch(q: PartitionQueue, b: ProducerBatch, baseOffset: bigint, logAppendTime: number): void {
     b.inFlight = false;
     if (b.done) return;
-    if (this.config.idempotent && b.baseSequence >= 0) this.idempotence.acknowledged(q, b, baseOffset);
+    if (this.config.idempotent && b.baseSequence >= 0) this.txn.acknowledged(q, b, baseOffset);
     this.finish(b);
     if (batchChannel.hasSubscribers) this.publishBatch(b, { baseOffset });
     b.complete(baseOffset, logAppendTime);
@@ -400,11 +400,8 @@ export class Sender {
   private failBatch(q: PartitionQueue, b: ProducerBatch, error: KafkaError, adjustSequences: boolean): void {
     b.inFlight = false;
     if (b.done) return;
-    if (this.config.idempotent && b.baseSequence >= 0) {
-      q.removeInflight(b);
-      // A sequence that will never be acknowledged leaves a gap: restart the partition's sequences.
-      if (adjustSequences) this.idempotence.requestEpochBump(q);
-    }
+    // A sequence that will never be acknowledged leaves a gap: restart the partition's sequences.
+    if (this.config.idempotent && b.baseSequence >= 0) this.txn.failed(q, b, adjustSequences);
     this.finish(b);
     if (batchChannel.hasSubscribers) this.publishBatch(b, { error });
     b.fail(error);
