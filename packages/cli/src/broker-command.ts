@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Io, UsageError, parseCommandLine, parsePort, parseSettings } from './args.js';
+import { ExitStatus } from './exit-status.js';
 
 export const BROKER_USAGE = `Usage: sluice broker [options]
 
@@ -61,7 +62,7 @@ export async function brokerCommand(argv: string[], io: Io): Promise<number> {
     // Their messages say what is in the way and what to do; a stack trace would add nothing.
     if (e instanceof DataDirLockedError || e instanceof ListenError) {
       io.err(`sluice broker: ${e.message}\n`);
-      return 1;
+      return ExitStatus.FAILED;
     }
     throw e;
   }
@@ -79,7 +80,7 @@ export async function brokerCommand(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     // Everything that could be closed was; the broker's log names what could not (a full disk).
     io.err(`sluice broker: stopped, but not cleanly: ${(e as Error)?.message ?? e}\n`);
-    return 3;
+    return ExitStatus.STOPPED_UNCLEANLY;
   }
   io.out('Stopped cleanly.\n');
   return 0;

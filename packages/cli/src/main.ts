@@ -8,6 +8,9 @@
 import { CliError, type Io, UsageError, asksForHelp, processIo } from './args.js';
 import { explainFailure, isKafkaError } from './failures.js';
 import { type ActionCommand, actionOf } from './subcommands.js';
+import { ExitStatus } from './exit-status.js';
+
+export { ExitStatus };
 
 export const USAGE = `Usage: sluice <command> [options]
 
@@ -68,15 +71,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.err(USAGE);
-    return 2;
+    return ExitStatus.USAGE;
   }
   if (command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
-    return 0;
+    return ExitStatus.OK;
   }
   if (!Object.hasOwn(COMMANDS, command)) {
     io.err(`sluice: unknown command '${command}'; the commands are ${Object.keys(COMMANDS).join(', ')} (see 'sluice --help')\n`);
-    return 2;
+    return ExitStatus.USAGE;
   }
   const entry = await COMMANDS[command]();
   const action = entry.actions && actionOf(entry.actions, rest);
@@ -84,32 +87,32 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   // --help wins over anything else on the line, as it does for actions (subcommands.ts).
   if (entry.usage !== undefined && asksForHelp(rest)) {
     io.out(entry.usage);
-    return 0;
+    return ExitStatus.OK;
   }
   try {
     return await entry.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`sluice ${name}: ${e.message} (see 'sluice ${name} --help')\n`);
-      return 2;
+      return ExitStatus.USAGE;
     }
     // A bad setting (ConfigError, INVALID_CONFIG) is the command line's fault, like a usage error;
     // the client's KafkaError never has this code (a broker's INVALID_CONFIG is explained below).
     if ((e as { code?: string }).code === 'INVALID_CONFIG' && !isKafkaError(e)) {
       io.err(`sluice ${name}: ${(e as Error).message}\n`);
-      return 2;
+      return ExitStatus.USAGE;
     }
     if (e instanceof CliError) {
       io.err(`sluice ${name}: ${e.message}\n`);
-      return 1;
+      return ExitStatus.FAILED;
     }
     if (isKafkaError(e)) {
       io.err(`sluice ${name}: ${explainFailure(e)}\n`);
-      return 1;
+      return ExitStatus.FAILED;
     }
     if ((e as { code?: string }).code === 'EADDRINUSE') {
       io.err(`sluice ${name}: the port is already in use; pick another with --port, or stop whatever holds it\n`);
-      return 1;
+      return ExitStatus.FAILED;
     }
     throw e;
   }
