@@ -420,7 +420,7 @@ export class Admin {
       const byLeader = new Map<number, typeof pending>();
       for (const t of pending) {
         const meta = this.cluster.topic(t.topic);
-        if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `topic '${t.topic}' does not exist`, { errorCode: 3, topic: t.topic });
+        if (!meta) throw new KafkaError('UNKNOWN_TOPIC_OR_PARTITION', `topic '${t.topic}' does not exist`, { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, topic: t.topic });
         const leader = meta.partitions[t.partition]?.leader ?? -1;
         if (leader < 0) throw new KafkaError(ClientErrorCode.TIMEOUT, `no leader for ${t.topic}-${t.partition}`, { retriable: true });
         byLeader.set(leader, [...(byLeader.get(leader) ?? []), t]);
