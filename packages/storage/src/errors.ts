@@ -28,8 +28,14 @@ export const StorageErrorCode = {
   STORAGE_UNSUPPORTED_FORMAT: 'STORAGE_UNSUPPORTED_FORMAT',
   /** An idempotent producer's batch does not follow its last sequence; refused, nothing written. */
   OUT_OF_ORDER_SEQUENCE_NUMBER: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-  /** An idempotent producer's epoch is older than the partition's; refused, nothing written. */
+  /** A producer's epoch (or a transaction marker's) is older than the partition's; refused, nothing written. */
   INVALID_PRODUCER_EPOCH: 'INVALID_PRODUCER_EPOCH',
+  /** A producer's batch does not fit its transaction on this partition (a plain batch while its transaction is open); refused, nothing written. */
+  INVALID_TXN_STATE: 'INVALID_TXN_STATE',
+  /** A transaction marker from a coordinator older than the one that wrote this producer's last marker; refused, nothing written. */
+  TRANSACTION_COORDINATOR_FENCED: 'TRANSACTION_COORDINATOR_FENCED',
+  /** A batch append does not take: a control batch (transaction markers are written by the coordinator through appendMarker). */
+  INVALID_RECORD: 'INVALID_RECORD',
   /** A read asked for an offset outside the log. */
   OFFSET_OUT_OF_RANGE: 'OFFSET_OUT_OF_RANGE',
   /** A topic of that name already exists. */
@@ -121,10 +127,14 @@ export class UnsupportedStateFileError extends StorageError {
   }
 }
 
-/** Idempotent producer errors: the batch is refused and nothing is written. */
+/** Idempotent and transactional producer errors: the batch or marker is refused and nothing is written. */
 export class ProducerStateError extends StorageError {
   override readonly name = 'ProducerStateError';
-  constructor(code: typeof StorageErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER | typeof StorageErrorCode.INVALID_PRODUCER_EPOCH, message: string, errorCode: number) {
+  constructor(
+    code: typeof StorageErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER | typeof StorageErrorCode.INVALID_PRODUCER_EPOCH | typeof StorageErrorCode.INVALID_TXN_STATE | typeof StorageErrorCode.TRANSACTION_COORDINATOR_FENCED,
+    message: string,
+    errorCode: number,
+  ) {
     super(code, message, errorCode);
   }
 }

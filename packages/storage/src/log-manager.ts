@@ -167,7 +167,7 @@ export class LogManager {
   /** Only folders holding nothing but a partition log's files (or nothing) are ours to remove. */
   private async isPartitionDir(path: string): Promise<boolean> {
     try {
-      return (await this.cache.fs.list(path)).every((n) => /^\d{20}\.(log|index|timeindex)/.test(n) || PARTITION_STATE_FILES.some((f) => n.startsWith(f)) || n.endsWith('.tmp'));
+      return (await this.cache.fs.list(path)).every((n) => /^\d{20}\.(log|index|timeindex|txnindex)/.test(n) || PARTITION_STATE_FILES.some((f) => n.startsWith(f)) || n.endsWith('.tmp'));
     } catch {
       return false;
     }

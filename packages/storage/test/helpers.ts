@@ -6,6 +6,18 @@ export function batch(values: string[], opts: { keys?: (string | null)[]; produc
   return encodeUncompressedRecordBatch({ records, producerId: opts.producerId ?? -1n, producerEpoch: opts.epoch ?? -1, baseSequence: opts.seq ?? -1, now: opts.timestamp ?? 1_700_000_000_000n });
 }
 
+/** A transactional batch of `values` (records keyed by `keys` when given). */
+export function txnBatch(values: string[], o: { producerId: bigint; epoch: number; seq: number; keys?: string[] }): Buffer {
+  return encodeUncompressedRecordBatch({
+    records: values.map((v, i) => ({ key: o.keys?.[i] ?? null, value: v })),
+    producerId: o.producerId,
+    producerEpoch: o.epoch,
+    baseSequence: o.seq,
+    transactional: true,
+    now: 1_700_000_000_000n,
+  });
+}
+
 export async function openLog(fs: FileSystem, overrides: Record<string, string> = {}, now?: () => number, dir = '/data/t-0'): Promise<PartitionLog> {
   return PartitionLog.open({ cache: new FileCache(fs), dir, config: resolveTopicConfig(overrides), now });
 }

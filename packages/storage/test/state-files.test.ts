@@ -36,7 +36,7 @@ const openManager = (fs: FileSystem) => LogManager.open({ fs, dataDir: '/data', 
 const producerBatch = (seq: number) => batch([`value-${seq}`.padEnd(60, '.')], { producerId: 7n, epoch: 0, seq, timestamp: 1_700_000_000_000n + BigInt(seq) });
 const versionOf = async (fs: FileSystem, path: string) => (JSON.parse((await fs.readFile(path)).toString()) as { version?: number }).version;
 
-test('a data folder written before format versions opens as it was, and each file is written in version 1 at its next write', async () => {
+test('a data folder written before format versions opens as it was, and each file is written in its newest version at its next write', async () => {
   const memory = await unversionedData();
   const fs = new InstrumentedFileSystem(memory);
   const m = await openManager(fs);
@@ -56,9 +56,10 @@ test('a data folder written before format versions opens as it was, and each fil
   await log.deleteRecordsBefore(4n);
   await m.createTopic('new', 1);
   await m.close();
-  for (const file of ['topics.json', 'old-0/recovery-point', 'old-0/log-start-offset', 'old-0/.clean-shutdown', 'old-0/producer-state.json']) {
+  for (const file of ['topics.json', 'old-0/recovery-point', 'old-0/log-start-offset', 'old-0/.clean-shutdown']) {
     assert.equal(await versionOf(memory, `/data/${file}`), 1, file);
   }
+  assert.equal(await versionOf(memory, '/data/old-0/producer-state.json'), 2, 'producer-state.json, with transactions');
 
   const again = await openManager(memory);
   const reopened = again.log('old', 0)!;
@@ -66,7 +67,7 @@ test('a data folder written before format versions opens as it was, and each fil
   assert.equal(reopened.recoveryPoint, 8n);
   assert.equal(reopened.logEndOffset, 9n);
   assert.deepEqual((await readAll(reopened)).map((r) => r.offset), [4n, 5n, 6n, 7n, 8n]);
-  assert.equal((await reopened.append(producerBatch(8))).baseOffset, 8n, 'the producer state survived in version 1');
+  assert.equal((await reopened.append(producerBatch(8))).baseOffset, 8n, 'the producer state survived in version 2');
   assert.deepEqual(again.topics().map((t) => t.name), ['old', 'new']);
   await again.close();
 });
@@ -85,18 +86,19 @@ test('an unversioned compaction manifest is finished on open as before', async (
 });
 
 const NEWER = [
-  { file: `${PARTITION}/.clean-shutdown`, advice: /scan the partition/ },
-  { file: `${PARTITION}/producer-state.json`, advice: /rebuild the producers/ },
-  { file: `${PARTITION}/recovery-point`, advice: /scan the whole partition/ },
-  { file: `${PARTITION}/log-start-offset`, advice: /DeleteRecords readable again/ },
-  { file: `${PARTITION}/compaction.manifest`, advice: /finish the compaction/ },
-  { file: '/data/topics.json', advice: /cannot know the topics/ },
+  { file: `${PARTITION}/.clean-shutdown`, advice: /scan the partition/, newest: 1 },
+  { file: `${PARTITION}/producer-state.json`, advice: /rebuild the producers/, newest: 2 },
+  { file: `${PARTITION}/recovery-point`, advice: /scan the whole partition/, newest: 1 },
+  { file: `${PARTITION}/log-start-offset`, advice: /DeleteRecords readable again/, newest: 1 },
+  { file: `${PARTITION}/compaction.manifest`, advice: /finish the compaction/, newest: 1 },
+  { file: '/data/topics.json', advice: /cannot know the topics/, newest: 1 },
 ];
 
-for (const { file, advice } of NEWER) {
+for (const { file, advice, newest } of NEWER) {
   test(`${file.slice(file.lastIndexOf('/') + 1)} in a newer format version is refused with which file, which versions and what to do`, async () => {
     const fs = await unversionedData();
-    await writeFileAtomic(fs, file, Buffer.from(JSON.stringify({ version: 2, somethingNew: true })));
+    const newer = newest + 1;
+    await writeFileAtomic(fs, file, Buffer.from(JSON.stringify({ version: newer, somethingNew: true })));
     const error: unknown = await openManager(fs).then(
       () => assert.fail('opened'),
       (e: unknown) => e,
@@ -104,10 +106,10 @@ for (const { file, advice } of NEWER) {
     assert.ok(error instanceof UnsupportedStateFileError, String(error));
     assert.equal(error.code, 'STORAGE_UNSUPPORTED_FORMAT');
     assert.equal(error.file, file);
-    assert.equal(error.foundVersion, 2);
-    assert.ok(error.message.includes(file) && error.message.includes('version 2') && error.message.includes('versions 0 to 1'), error.message);
+    assert.equal(error.foundVersion, newer);
+    assert.ok(error.message.includes(file) && error.message.includes(`version ${newer}`) && error.message.includes(`versions 0 to ${newest}`), error.message);
     assert.match(error.message, advice);
-    assert.deepEqual(await fs.readFile(file), Buffer.from(JSON.stringify({ version: 2, somethingNew: true })), 'the file is left as it was');
+    assert.deepEqual(await fs.readFile(file), Buffer.from(JSON.stringify({ version: newer, somethingNew: true })), 'the file is left as it was');
   });
 }
 
@@ -172,7 +174,13 @@ test('every format reads back what it writes, and a version-1 file with a wrong 
   roundTrip(LOG_START_OFFSET, 0n);
   roundTrip(COMPACTION_MANIFEST, [0n, 9007199254740993n]);
   roundTrip(TOPIC_LIST, [{ name: 'a', topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: 3, configs: { 'cleanup.policy': 'compact' } }]);
-  roundTrip(PRODUCER_SNAPSHOT, [{ producerId: 1n, epoch: 2, lastUpdateMs: 3, batches: [{ firstSeq: 2147483647, lastSeq: 0, firstOffset: 10n, lastOffset: 11n, timestamp: -1n }] }]);
+  roundTrip(PRODUCER_SNAPSHOT, {
+    version: 2,
+    producers: [
+      { producerId: 1n, epoch: 2, lastUpdateMs: 3, batches: [{ firstSeq: 2147483647, lastSeq: 0, firstOffset: 10n, lastOffset: 11n, timestamp: -1n }], coordinatorEpoch: -1, currentTxnFirstOffset: null, lastTimestamp: -1n },
+      { producerId: 2n, epoch: 0, lastUpdateMs: 3, batches: [], coordinatorEpoch: 4, currentTxnFirstOffset: 12n, lastTimestamp: 1700000000000n },
+    ],
+  });
   roundTrip(CLEAN_SHUTDOWN, { logEndOffset: 5n, cleanerCheckpoint: 2n, segments: [{ baseOffset: 0n, size: 70, nextOffset: 5n, maxTimestamp: -1n, offsetOfMaxTimestamp: -1n }] });
   const wrong = (format: StateFileFormat<unknown>, fields: object) => assert.equal(decodeStateFile(format, format.name, Buffer.from(JSON.stringify({ version: 1, ...fields }))), null, format.name);
   wrong(RECOVERY_POINT, { offset: 12 });
@@ -180,4 +188,14 @@ test('every format reads back what it writes, and a version-1 file with a wrong 
   wrong(PRODUCER_SNAPSHOT as StateFileFormat<unknown>, { producers: [{ producerId: '1', epoch: 0, lastUpdateMs: 0, batches: [[0, 0, '0', 'x', '0']] }] });
   wrong(CLEAN_SHUTDOWN as StateFileFormat<unknown>, { logEndOffset: '1', cleanerCheckpoint: '0', segments: [{ base: '0', size: -1, next: '1', maxTimestamp: '-1', offsetOfMaxTimestamp: '-1' }] });
   assert.equal(decodeStateFile(RECOVERY_POINT, 'recovery-point', Buffer.from('{"version":"1","offset":"1"}')), null, 'a version that is not a number');
+});
+
+test('producer-state.json of version 1 (before transactions) still reads: no open transaction, no marker, the timestamp of the last batch', () => {
+  const v1 = Buffer.from(JSON.stringify({ version: 1, producers: [{ producerId: '9', epoch: 3, lastUpdateMs: 5, batches: [[0, 4, '20', '24', '1700000000123']] }] }));
+  assert.deepEqual(decodeStateFile(PRODUCER_SNAPSHOT, PRODUCER_SNAPSHOT.name, v1), {
+    version: 1,
+    producers: [{ producerId: 9n, epoch: 3, lastUpdateMs: 5, batches: [{ firstSeq: 0, lastSeq: 4, firstOffset: 20n, lastOffset: 24n, timestamp: 1700000000123n }], coordinatorEpoch: -1, currentTxnFirstOffset: null, lastTimestamp: 1700000000123n }],
+  });
+  const v2WithoutTransactions = Buffer.from(JSON.stringify({ version: 2, producers: [{ producerId: '9', epoch: 3, lastUpdateMs: 5, batches: [] }] }));
+  assert.equal(decodeStateFile(PRODUCER_SNAPSHOT, PRODUCER_SNAPSHOT.name, v2WithoutTransactions), null, 'version 2 must carry the transaction fields');
 });

@@ -4,6 +4,12 @@
  * may go — never the active one while appends are in flight, never data above the high watermark —
  * and keeps the log start offset file. It waits on the writer (appends in flight) but changes
  * nothing of its bookkeeping.
+ *
+ * Transactions: a segment's aborted-transaction index goes with it; a transaction still open whose
+ * first batch retention removed keeps holding the last stable offset, at the log start (as in
+ * Kafka). A truncation may cut markers away and so reopen the transactions they closed: producer
+ * state and the indexes are then rebuilt from what the log still holds (replay.ts), a scan of the
+ * log that truncations, rare on one node, can afford.
  */
 import { BATCH_HEADER_SIZE, LOG_OVERHEAD, Offsets } from '@sluice/protocol';
 import { OffsetOutOfRangeError, StorageError } from '../errors.js';
@@ -12,6 +18,7 @@ import { writeStateFile } from '../state-files/state-file.js';
 import type { LogState } from './log-state.js';
 import type { LogWriter } from './log-writer.js';
 import type { ProducerStateManager } from './producer-state.js';
+import { rebuildFromLog } from './replay.js';
 import type { Segment } from './segment.js';
 
 /** Retention, DeleteRecords and truncation of one partition's log; see the top of this file. */
@@ -29,6 +36,7 @@ export class LogRetention {
     this.state.logStartOffset = offset;
     await writeStateFile(this.state.cache.fs, this.state.dir, LOG_START_OFFSET, offset);
     await this.deleteSegments((s, next) => next !== undefined && next.baseOffset <= offset);
+    this.writer.announceLastStableOffset();
     return this.state.logStartOffset;
   }
 
@@ -54,7 +62,10 @@ export class LogRetention {
       await this.state.removeSegmentFiles(s);
       count++;
     }
-    if (count > 0) await this.state.cache.fs.syncDir(this.state.dir);
+    if (count > 0) {
+      await this.state.cache.fs.syncDir(this.state.dir);
+      this.writer.announceLastStableOffset();
+    }
     return count;
   }
 
@@ -107,8 +118,9 @@ export class LogRetention {
     await s.truncateFile(position);
     this.state.logEndOffset = offset;
     if (this.state.highWatermark > offset) this.state.highWatermark = offset;
-    this.producers.truncateFrom(offset);
     if (this.state.logStartOffset > offset) this.state.logStartOffset = offset;
+    await rebuildFromLog(this.state, this.producers, offset);
+    this.writer.announceLastStableOffset();
   }
 
   /** Position of the batch starting at `offset` in `segment` (its end if none does). */

@@ -68,7 +68,7 @@ export class LogState {
   }
 
   async removeSegmentFiles(s: Segment): Promise<void> {
-    for (const path of [s.files.log, s.files.index, s.files.timeIndex]) {
+    for (const path of [s.files.log, s.files.index, s.files.timeIndex, s.files.txnIndex]) {
       await this.cache.close(path);
       await this.cache.fs.remove(path);
     }
@@ -78,6 +78,12 @@ export class LogState {
     const fs = this.cache.fs;
     await writeFileAtomic(fs, segment.files.index, segment.encodeIndex());
     await writeFileAtomic(fs, segment.files.timeIndex, segment.encodeTimeIndex());
+    // Written even when empty: on a clean start a missing one means it was lost (recovery.ts).
+    // Entries are only ever added or cut, so an unchanged count is an unchanged file.
+    if (segment.txnIndexPersisted !== segment.txnIndex.size) {
+      await writeFileAtomic(fs, segment.files.txnIndex, segment.txnIndex.encode());
+      segment.txnIndexPersisted = segment.txnIndex.size;
+    }
   }
 
   /** Sets the state recovery found: every segment's data readable. */

@@ -10,13 +10,21 @@
  * log back to its last durable point and fails every append after it, so no hole is ever left.
  * Rolling to a new segment is here too, since it happens inside an append; the roll persists the
  * old segment's indexes and moves the recovery point once its appends are durable.
+ *
+ * Transactions: producer state (open transactions included) changes when an append takes its
+ * offsets and is undone if the append fails. A marker (appendMarker) closes its producer's
+ * transaction at once, but the transaction keeps holding the last stable offset until the marker
+ * is durable, and only then is an aborted one added to its segment's .txnindex: a read_committed
+ * reader never sees a transaction decided by a marker that a power cut could still take back.
  */
 import {
   Attributes,
+  ErrorCode,
   LOG_OVERHEAD,
   NO_PRODUCER_ID,
   Offsets,
   crc32c,
+  encodeTransactionMarkerBatch,
   setBaseOffset,
   setPartitionLeaderEpoch,
 } from '@sluice/protocol';
@@ -24,8 +32,9 @@ import { LogClosedError, StorageError, asWriteError } from '../errors.js';
 import { RECOVERY_POINT } from '../state-files/offset-files.js';
 import { writeStateFile } from '../state-files/state-file.js';
 import type { LogState } from './log-state.js';
-import { type BatchMetadata, type ProducerEntry, type ProducerStateManager, lastSequence } from './producer-state.js';
+import { type BatchMetadata, type ProducerEntry, type ProducerStateManager, type TransactionMarker, lastSequence } from './producer-state.js';
 import type { Segment } from './segment.js';
+import { type CompletedTxn, lastStableOffset } from './transactions.js';
 
 export interface AppendResult {
   baseOffset: bigint;
@@ -45,6 +54,18 @@ export interface AppendOptions {
    * readable. 'written': resolve as soon as the bytes are written (Produce with acks=1).
    */
   acknowledge?: 'written' | 'durable';
+  /**
+   * The transaction version the broker serves this producer's transaction with: 2 (KIP-890, the
+   * partition added by the broker at the first Produce) makes a producer unknown here start its
+   * transaction at sequence 0. Absent: 0.
+   */
+  transactionVersion?: number;
+}
+
+/** What one append does to producer state: the undo of each change, and the transactions its markers closed. */
+interface ProducerChanges {
+  undo: { producerId: bigint; snapshot: ProducerEntry | undefined }[];
+  completed: CompletedTxn[];
 }
 
 interface PendingAppend {
@@ -55,7 +76,7 @@ interface PendingAppend {
   written: boolean;
   durable: boolean;
   failed: boolean;
-  undo: { producerId: bigint; snapshot: ProducerEntry | undefined }[];
+  changes: ProducerChanges;
   resolveDurable: () => void;
   rejectDurable: (e: unknown) => void;
 }
@@ -70,6 +91,8 @@ export class LogWriter {
   private flushTimer: NodeJS.Timeout | undefined;
   /** Set while a failure is being rolled back: appends wait for it. */
   private recovering: Promise<void> | null = null;
+  /** The last stable offset last announced with a 'lastStableOffset' event. */
+  private announcedLso = -1n;
 
   constructor(
     private readonly state: LogState,
@@ -116,6 +139,9 @@ export class LogWriter {
       positions.push(p);
       p += batches.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
     }
+    if (positions.some((p) => (batches.readInt16BE(p + Offsets.attributes) & Attributes.control) !== 0)) {
+      return Promise.reject(new StorageError('INVALID_RECORD', 'A control batch was given to append; transaction markers are written with appendMarker, by the coordinator', ErrorCode.INVALID_RECORD));
+    }
     const producerBatches = positions.map((p) => {
       const producerId = batches.readBigInt64BE(p + Offsets.producerId);
       if (producerId === NO_PRODUCER_ID) return null;
@@ -126,13 +152,14 @@ export class LogWriter {
         firstSeq,
         lastSeq: lastSequence(firstSeq, batches.readInt32BE(p + Offsets.recordCount)),
         timestamp: batches.readBigInt64BE(p + Offsets.maxTimestamp),
+        isTransactional: (batches.readInt16BE(p + Offsets.attributes) & Attributes.transactional) !== 0,
       };
     });
     let duplicate: BatchMetadata | null = null;
     try {
       for (const pb of producerBatches) {
         if (pb === null) continue;
-        const verdict = this.producers.check(pb);
+        const verdict = this.producers.check(pb, options.transactionVersion);
         if (verdict.kind === 'duplicate') duplicate = verdict.batch;
       }
     } catch (e) {
@@ -143,14 +170,77 @@ export class LogWriter {
       const dup = duplicate;
       return this.waitForOffset(dup.lastOffset + 1n).then(() => ({ baseOffset: dup.firstOffset, lastOffset: dup.lastOffset, logAppendTime: -1n, logStartOffset: this.state.logStartOffset }));
     }
+    return this.place(batches, positions, options, nowMs, (i, first, last, changes) => {
+      const pb = producerBatches[i];
+      if (pb !== null) changes.undo.push({ producerId: pb.producerId, snapshot: this.producers.record(pb, first, last, nowMs) });
+    });
+  }
 
+  /**
+   * Appends a COMMIT or ABORT marker for a producer's transaction, as its coordinator asks
+   * (Kafka's appendAsLeader with origin COORDINATOR: no sequence check; the epoch and coordinator
+   * epoch checks of ProducerStateManager.checkMarker). Resolves with its offset once durable, even
+   * under an interval flush policy: the coordinator records the transaction complete after it.
+   */
+  appendMarker(marker: TransactionMarker): Promise<{ offset: bigint }> {
+    if (this.state.closed) return Promise.reject(new LogClosedError(this.state.dir));
+    if (this.recovering !== null) {
+      const waiting = this.recovering;
+      return waiting.then(() => this.appendMarker(marker));
+    }
+    try {
+      this.producers.checkMarker(marker);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const nowMs = this.state.now();
+    const batch = encodeTransactionMarkerBatch({ producerId: marker.producerId, producerEpoch: marker.producerEpoch, commit: marker.commit, coordinatorEpoch: marker.coordinatorEpoch, timestamp: BigInt(nowMs) });
+    const timestamp = batch.readBigInt64BE(Offsets.maxTimestamp);
+    return this.place(batch, [0], { forceDurable: true }, nowMs, (_i, offset, _last, changes) => {
+      const { completed, snapshot } = this.producers.applyMarker(marker, offset, timestamp, nowMs);
+      changes.undo.push({ producerId: marker.producerId, snapshot });
+      if (completed !== null) changes.completed.push(completed);
+    }).then((r) => ({ offset: r.baseOffset }));
+  }
+
+  /**
+   * The first offset of the earliest transaction closed by a marker that is not durable yet (so
+   * still holding the last stable offset), or null.
+   */
+  private firstClosingOffset(): bigint | null {
+    let first: bigint | null = null;
+    for (const p of this.pending) for (const c of p.changes.completed) if (first === null || c.firstOffset < first) first = c.firstOffset;
+    return first;
+  }
+
+  /** See transactions.ts: open transactions and those whose marker is not durable hold it. */
+  get lastStableOffset(): bigint {
+    const open = this.producers.ongoing.firstOffset();
+    const closing = this.firstClosingOffset();
+    const first = open === null ? closing : closing === null || open < closing ? open : closing;
+    return lastStableOffset(this.state.logStartOffset, this.state.highWatermark, first);
+  }
+
+  /** Emits 'lastStableOffset' when it moved since the last time (read_committed fetches wait on it). */
+  announceLastStableOffset(): void {
+    const lso = this.lastStableOffset;
+    if (lso === this.announcedLso) return;
+    this.announcedLso = lso;
+    this.state.events.emit('lastStableOffset', lso);
+  }
+
+  /**
+   * Takes offsets for validated batches at `positions` of `batches` and writes them; `apply` makes
+   * each batch's producer-state change (batch index, first and last offset) into `changes`.
+   */
+  private place(batches: Buffer, positions: number[], options: AppendOptions, nowMs: number, apply: (i: number, first: bigint, last: bigint, changes: ProducerChanges) => void): Promise<AppendResult> {
     this.maybeRoll(batches.length, nowMs);
     const segment = this.state.activeSegment;
     const baseOffset = this.state.logEndOffset;
     let next = baseOffset;
     const logAppendTime = this.state.config.logAppendTime ? BigInt(nowMs) : -1n;
     const position = segment.size;
-    const undo: PendingAppend['undo'] = [];
+    const changes: ProducerChanges = { undo: [], completed: [] };
     positions.forEach((p, i) => {
       const lastDelta = batches.readInt32BE(p + Offsets.lastOffsetDelta);
       setBaseOffset(batches, next, p);
@@ -164,8 +254,7 @@ export class LogWriter {
       const size = batches.readInt32BE(p + Offsets.batchLength) + LOG_OVERHEAD;
       const last = next + BigInt(lastDelta);
       segment.addBatch(next, last, batches.readBigInt64BE(p + Offsets.maxTimestamp), position + p, size);
-      const pb = producerBatches[i];
-      if (pb !== null) undo.push({ producerId: pb.producerId, snapshot: this.producers.record(pb, next, last, nowMs) });
+      apply(i, next, last, changes);
       next = last + 1n;
     });
     this.state.logEndOffset = next;
@@ -177,7 +266,7 @@ export class LogWriter {
       rejectDurable = rej;
     });
     const write = segment.write(batches, position);
-    const entry: PendingAppend = { endOffset: next, write, segment, endPosition: position + batches.length, written: false, durable: false, failed: false, undo, resolveDurable, rejectDurable };
+    const entry: PendingAppend = { endOffset: next, write, segment, endPosition: position + batches.length, written: false, durable: false, failed: false, changes, resolveDurable, rejectDurable };
     this.pending.push(entry);
     const recordCount = positions.reduce((n, p) => n + batches.readInt32BE(p + Offsets.recordCount), 0);
     write.then(
@@ -237,10 +326,15 @@ export class LogWriter {
       const done = this.pending.shift()!;
       this.state.highWatermark = done.endOffset;
       this.state.hwPosition.set(done.segment, done.endPosition);
+      // Its markers are durable: the transactions they aborted go into the segment's index.
+      for (const c of done.changes.completed) if (c.isAborted) done.segment.txnIndex.append(c);
       done.resolveDurable();
       moved = true;
     }
-    if (moved) this.state.events.emit('highWatermark', this.state.highWatermark);
+    if (moved) {
+      this.state.events.emit('highWatermark', this.state.highWatermark);
+      this.announceLastStableOffset();
+    }
   }
 
   /** A datasync that starts after this call: the caller's completed writes are covered when it resolves. */
@@ -287,7 +381,7 @@ export class LogWriter {
     const failed = this.pending.splice(index);
     this.state.events.emit('writeFailed', error);
     for (const f of failed) f.failed = true;
-    for (const f of [...failed].reverse()) for (const u of [...f.undo].reverse()) this.producers.restore(u.producerId, u.snapshot);
+    for (const f of [...failed].reverse()) for (const u of [...f.changes.undo].reverse()) this.producers.restore(u.producerId, u.snapshot);
     const keep = this.pending.length > 0 ? this.pending[this.pending.length - 1] : null;
     const restartOffset = keep !== null ? keep.endOffset : this.state.highWatermark;
     const target = keep !== null ? keep.segment : this.state.segments[Math.max(0, this.state.segmentFor(restartOffset))];

@@ -12,7 +12,9 @@
  * The small state files they write are each named, written and read by one module of
  * ../state-files (docs/storage-formats.md).
  *
- * Events: 'highWatermark' (new data is readable); 'writeFailed' (a StorageError: a write or sync
+ * Events: 'highWatermark' (new data is readable); 'lastStableOffset' (the LSO moved, with its
+ * value; it only rises with the high watermark, so it follows a 'highWatermark' event, or after
+ * retention, DeleteRecords or a truncation); 'writeFailed' (a StorageError: a write or sync
  * failed, so did the appends it carried, and the log was rolled back; it is for the operator's
  * log, the appends' own promises already reject). 'error' is never emitted.
  */
@@ -28,11 +30,15 @@ import { LogReader } from './log-reader.js';
 import { LogRetention } from './log-retention.js';
 import { LogState } from './log-state.js';
 import { type AppendOptions, type AppendResult, LogWriter } from './log-writer.js';
-import { ProducerStateManager } from './producer-state.js';
+import { type ActiveProducer, ProducerStateManager, type TransactionMarker } from './producer-state.js';
 import { recoverLog } from './recovery.js';
 import type { Segment } from './segment.js';
+import { collectAbortedTransactions } from './transactions.js';
+import type { AbortedTransaction } from './txn-index.js';
 
 export type { AppendOptions, AppendResult } from './log-writer.js';
+export type { ActiveProducer, TransactionMarker } from './producer-state.js';
+export type { AbortedTransaction } from './txn-index.js';
 
 export interface PartitionLogOptions {
   cache: FileCache;
@@ -153,6 +159,16 @@ export class PartitionLog extends EventEmitter {
     return this.writer.append(batches, options);
   }
 
+  /**
+   * Appends a transaction's COMMIT or ABORT marker for the coordinator (durable when it
+   * resolves). Refused with ProducerStateError INVALID_PRODUCER_EPOCH (an older epoch; from
+   * transaction version 2 also the same one, so a marker sent again after a restart is refused) or
+   * TRANSACTION_COORDINATOR_FENCED (an older coordinator epoch than the producer's last marker).
+   */
+  appendMarker(marker: TransactionMarker): Promise<{ offset: bigint }> {
+    return this.writer.appendMarker(marker);
+  }
+
   /** Syncs everything written so far (the interval policy's flush, and close). */
   flush(): Promise<void> {
     return this.writer.flush();
@@ -170,6 +186,35 @@ export class PartitionLog extends EventEmitter {
 
   persistIndexes(segment: Segment): Promise<void> {
     return this.state.persistIndexes(segment);
+  }
+
+  // ------------------------------------------------------------------ transactions (transactions.ts)
+
+  /**
+   * read_committed readers see offsets below it: the first offset of the earliest transaction not
+   * durably decided (open, or closed by a marker not yet durable), else the high watermark.
+   */
+  get lastStableOffset(): bigint {
+    return this.writer.lastStableOffset;
+  }
+
+  /** Whether the producer has a transaction open on this partition. */
+  hasOngoingTransaction(producerId: bigint): boolean {
+    return this.producers.hasOngoingTransaction(producerId);
+  }
+
+  /**
+   * The aborted transactions a read_committed fetch of [fetchOffset, upperBound) answers with
+   * (upperBound: the offset after the last batch returned), from the .txnindex of the segment
+   * holding `fetchOffset` and later ones, as Kafka's collectAbortedTransactions.
+   */
+  abortedTransactions(fetchOffset: bigint, upperBound: bigint): AbortedTransaction[] {
+    return collectAbortedTransactions(this.state.segments, this.state.segmentFor(fetchOffset), fetchOffset, upperBound);
+  }
+
+  /** Every producer this partition knows, for DescribeProducers. */
+  activeProducers(): ActiveProducer[] {
+    return this.producers.activeProducers();
   }
 
   // ------------------------------------------------------------------ reading (log-reader.ts)
@@ -251,7 +296,7 @@ export class PartitionLog extends EventEmitter {
       await this.writer.flush();
       const fs = this.cache.fs;
       for (const s of this.segments) await this.state.persistIndexes(s);
-      await writeStateFile(fs, this.dir, PRODUCER_SNAPSHOT, [...this.producers.entries()]);
+      await writeStateFile(fs, this.dir, PRODUCER_SNAPSHOT, { producers: [...this.producers.entries()], version: PRODUCER_SNAPSHOT.version });
       await writeStateFile(fs, this.dir, CLEAN_SHUTDOWN, this.cleanState());
     } catch (e) {
       throw e instanceof LogCloseError ? e : new LogCloseError(this.dir, e instanceof StorageError && e.cause !== undefined ? e.cause : e);

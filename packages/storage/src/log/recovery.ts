@@ -4,18 +4,25 @@
  * (length, magic, CRC-32C, offsets): a torn tail — nothing valid after the bad bytes — is cut off,
  * with any later segment, since none of it can have been acknowledged; damage with valid batches
  * after it is reported with its file and position and the log is not opened.
+ *
+ * Transactions: a clean start loads the open transactions with the producer snapshot and each
+ * segment's aborted transactions from its .txnindex; a scan rebuilds both from the batches and
+ * markers (replay.ts). A snapshot of version 2 or later was written beside every segment's
+ * .txnindex, so one missing or malformed then means it was lost, and the log is scanned; an older
+ * snapshot predates transactions, and its segments have no aborted transactions to index.
  */
-import { NO_PRODUCER_ID } from '@sluice/protocol';
 import { CorruptLogError } from '../errors.js';
 import { CLEAN_SHUTDOWN, type CleanShutdown } from '../state-files/clean-shutdown.js';
 import { LOG_START_OFFSET, RECOVERY_POINT } from '../state-files/offset-files.js';
-import { PRODUCER_SNAPSHOT } from '../state-files/producer-snapshot.js';
+import { PRODUCER_SNAPSHOT, type ProducerSnapshot, TRANSACTIONAL_SNAPSHOT_VERSION } from '../state-files/producer-snapshot.js';
 import { readListedFile, readStateFile } from '../state-files/state-file.js';
 import { finishCompaction } from './compaction-swap.js';
 import type { LogState } from './log-state.js';
-import { type ProducerStateManager, lastSequence } from './producer-state.js';
+import type { ProducerStateManager } from './producer-state.js';
+import { replayBatch } from './replay.js';
 import { scanSegment } from './scan.js';
 import type { Segment } from './segment.js';
+import { type AbortedTxn, decodeTxnIndex } from './txn-index.js';
 
 /** Opens the log in `log`'s folder into it (segments, offsets) and `producers`. */
 export async function recoverLog(log: LogState, producers: ProducerStateManager): Promise<void> {
@@ -38,14 +45,14 @@ export async function recoverLog(log: LogState, producers: ProducerStateManager)
   let segments: Segment[] | null = null;
   let cleanerCheckpoint = 0n;
   if (clean !== null) {
-    segments = await loadClean(log, present, bases, clean);
+    let snapshot: ProducerSnapshot | null = null;
+    if (present.has(PRODUCER_SNAPSHOT.name)) snapshot = await readStateFile(fs, log.dir, present, PRODUCER_SNAPSHOT);
+    // An unreadable snapshot: rebuild everything from the log.
+    const usable = snapshot !== null || !present.has(PRODUCER_SNAPSHOT.name);
+    if (usable) segments = await loadClean(log, present, bases, clean, (snapshot?.version ?? 0) >= TRANSACTIONAL_SNAPSHOT_VERSION);
     if (segments !== null) {
       cleanerCheckpoint = clean.cleanerCheckpoint;
-      if (present.has(PRODUCER_SNAPSHOT.name)) {
-        const snapshot = await readStateFile(fs, log.dir, present, PRODUCER_SNAPSHOT);
-        if (snapshot !== null) producers.replaceAll(snapshot);
-        else segments = null; // an unreadable snapshot: rebuild everything from the log
-      }
+      if (snapshot !== null) producers.replaceAll(snapshot.producers);
     }
   }
   if (segments === null) segments = await scanAll(log, producers, bases, recoveryPoint);
@@ -61,14 +68,23 @@ export async function recoverLog(log: LogState, producers: ProducerStateManager)
   log.restore(segments, logStartOffset, cleanerCheckpoint, recoveryPoint);
 }
 
-/** Segments as the clean shutdown left them, or null if the files disagree with the record. */
-async function loadClean(log: LogState, present: ReadonlySet<string>, bases: bigint[], clean: CleanShutdown): Promise<Segment[] | null> {
+/**
+ * Segments as the clean shutdown left them, or null if the files disagree with the record (or a
+ * .txnindex that `txnIndexesWritten` says must be there is missing or malformed).
+ */
+async function loadClean(log: LogState, present: ReadonlySet<string>, bases: bigint[], clean: CleanShutdown, txnIndexesWritten: boolean): Promise<Segment[] | null> {
   if (clean.segments.length !== bases.length || clean.segments.some((s, i) => s.baseOffset !== bases[i])) return null;
   const out: Segment[] = [];
   for (const recorded of clean.segments) {
     const s = log.newSegment(recorded.baseOffset);
     s.markExisting();
     if ((await s.fileSize()) !== recorded.size) return null;
+    const txnIndexName = s.files.txnIndex.slice(log.dir.length + 1);
+    const txnIndexFile = await readListedFile(log.cache.fs, log.dir, present, txnIndexName);
+    let aborted: AbortedTxn[] | null = [];
+    if (txnIndexFile !== null) aborted = decodeTxnIndex(s.files.txnIndex, txnIndexFile, recorded.baseOffset, recorded.nextOffset);
+    else if (txnIndexesWritten) aborted = null;
+    if (aborted === null) return null; // lost or damaged: only a scan of the markers can rebuild it
     const index = (await readListedFile(log.cache.fs, log.dir, present, s.files.index.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
     const timeIndex = (await readListedFile(log.cache.fs, log.dir, present, s.files.timeIndex.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
     const ok = s.loadIndexes(index, timeIndex, recorded.size, recorded.nextOffset, recorded.maxTimestamp, recorded.offsetOfMaxTimestamp);
@@ -80,6 +96,9 @@ async function loadClean(log: LogState, present: ReadonlySet<string>, bases: big
       if (problem !== null) return null;
       out.push(rebuilt);
     } else out.push(s);
+    const loaded = out[out.length - 1];
+    loaded.txnIndex.replaceAll(aborted);
+    loaded.txnIndexPersisted = txnIndexFile !== null ? aborted.length : -1;
   }
   return out;
 }
@@ -99,9 +118,7 @@ async function scanAll(log: LogState, producers: ProducerStateManager, bases: bi
     const fileSize = await s.fileSize();
     const problem = await scanSegment(s, fileSize, expected, (b) => {
       s.addBatch(b.baseOffset, b.lastOffset, b.maxTimestamp, b.position, b.size);
-      if (b.producerId !== NO_PRODUCER_ID && !b.isControl) {
-        producers.record({ producerId: b.producerId, epoch: b.producerEpoch, firstSeq: b.baseSequence, lastSeq: lastSequence(b.baseSequence, b.recordCount), timestamp: b.maxTimestamp }, b.baseOffset, b.lastOffset, now);
-      }
+      replayBatch(producers, s, b, now);
     });
     if (s.nextOffset < s.baseOffset) s.nextOffset = s.baseOffset;
     segments.push(s);

@@ -1,11 +1,13 @@
 /**
  * A segment: one .log file of record batches exactly as they travel on the wire, named by its base
  * offset, with a sparse offset index (.index: relative offset int32, position int32) and a time
- * index (.timeindex: timestamp int64, relative offset int32), both in Kafka's formats. The indexes
- * live in memory while the segment is open and are written out when it is rolled or the log is
- * closed; recovery rebuilds them from the .log when they are missing or do not match it.
+ * index (.timeindex: timestamp int64, relative offset int32), both in Kafka's formats, and the
+ * aborted-transaction index (.txnindex, txn-index.ts). The indexes live in memory while the
+ * segment is open and are written out when it is rolled or the log is closed; recovery rebuilds
+ * them from the .log when they are missing or do not match it.
  */
 import type { FileCache } from '../file-cache.js';
+import { TransactionIndex } from './txn-index.js';
 
 export function segmentName(baseOffset: bigint): string {
   return baseOffset.toString().padStart(20, '0');
@@ -15,11 +17,12 @@ export interface SegmentFiles {
   log: string;
   index: string;
   timeIndex: string;
+  txnIndex: string;
 }
 
 export function segmentFiles(dir: string, baseOffset: bigint): SegmentFiles {
   const name = `${dir}/${segmentName(baseOffset)}`;
-  return { log: `${name}.log`, index: `${name}.index`, timeIndex: `${name}.timeindex` };
+  return { log: `${name}.log`, index: `${name}.index`, timeIndex: `${name}.timeindex`, txnIndex: `${name}.txnindex` };
 }
 
 export class Segment {
@@ -39,6 +42,10 @@ export class Segment {
   // Time index: strictly increasing timestamps with the first relative offset reaching them.
   private readonly timeStamps: bigint[] = [];
   private readonly timeOffsets: number[] = [];
+  /** The transactions aborted by markers in this segment. */
+  readonly txnIndex = new TransactionIndex();
+  /** Entries of txnIndex known to be in its file (-1: unknown), so an unchanged one is not rewritten. */
+  txnIndexPersisted = -1;
   /** Written since the last datasync of this file. */
   dirty = false;
   /**
@@ -142,6 +149,8 @@ export class Segment {
       this.timeOffsets.pop();
       this.timeStamps.pop();
     }
+    this.txnIndex.truncateFrom(offset);
+    this.txnIndexPersisted = -1; // cut and appended again, the count alone would not show the change
     this.bytesSinceIndex = this.indexInterval; // index the next batch
     this.maxTimestamp = this.timeStamps.length > 0 ? this.timeStamps[this.timeStamps.length - 1] : -1n;
     this.size = position;
