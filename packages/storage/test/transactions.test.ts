@@ -1,10 +1,10 @@
 // Transactions on a partition: open transactions and the last stable offset, markers and their
 // refusals, the aborted-transaction index (.txnindex) and its search, across restarts, power cuts,
-// truncation and retention.
+// truncation, retention and compaction.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode, encodeTransactionMarkerBatch } from '@sluice/protocol';
-import { MemoryFileSystem, ProducerStateError, StorageError, writeFileAtomic } from '../src/index.js';
+import { MemoryFileSystem, ProducerStateError, StorageError, compactLog, writeFileAtomic } from '../src/index.js';
 import { batch, openLog, readAll, txnBatch } from './helpers.js';
 
 const marker = (producerId: bigint, commit: boolean, o: { epoch?: number; coordinatorEpoch?: number; tv?: number } = {}) => ({
@@ -199,4 +199,22 @@ test('retention past an open transaction\'s start holds the LSO at the log start
   assert.equal(log.lastStableOffset, 3n);
   await log.appendMarker(marker(1n, true));
   assert.equal(log.lastStableOffset, log.highWatermark);
+});
+
+test('the cleaner stops at the last stable offset, and an aborted record never replaces a committed value', async () => {
+  const log = await openLog(new MemoryFileSystem(), { 'cleanup.policy': 'compact', 'segment.bytes': '150', 'min.cleanable.dirty.ratio': '0.01' });
+  await log.append(txnBatch(['committed'], { producerId: 1n, epoch: 0, seq: 0, keys: ['k'] })); // 0
+  await log.appendMarker(marker(1n, true)); // 1
+  await log.append(txnBatch(['aborted'], { producerId: 1n, epoch: 0, seq: 1, keys: ['k'] })); // 2
+  await log.appendMarker(marker(1n, false)); // 3
+  await log.append(txnBatch(['open'], { producerId: 2n, epoch: 0, seq: 0, keys: ['k'] })); // 4: holds the LSO
+  for (let i = 0; i < 4; i++) await log.append(batch(['filler'.repeat(10)], { keys: [`f${i}`] }));
+  await log.roll();
+  await log.checkpointed();
+  assert.equal(log.lastStableOffset, 4n);
+  await compactLog(log, true);
+  const values = (await readAll(log)).map((r) => r.value);
+  assert.ok(values.includes('committed'), `the committed value stays: ${values.join(',')}`);
+  assert.ok(values.includes('aborted') && values.includes('open'), 'the aborted batch is kept as it is, the open one is past the LSO');
+  assert.deepEqual(log.abortedTransactions(0n, 4n), [{ producerId: 1n, firstOffset: 2n }], 'the index survives the swap');
 });

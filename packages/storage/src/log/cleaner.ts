@@ -13,6 +13,14 @@
  * drops what it cannot read, and one such batch does not stop compaction of its log. A segment
  * whose batches cannot even be framed is not compacted at all (StorageError): a replacement
  * written from it would lose whatever follows the damage.
+ *
+ * Transactions: nothing at or past the last stable offset is cleaned (Kafka's bound), so every
+ * transaction in the cleaned range is decided. Records of aborted transactions (found through the
+ * segments' .txnindex) never count as a key's newest value, since a read_committed reader skips
+ * them and would otherwise lose the committed value they shadowed; their batches are kept as they
+ * are, as are markers and the aborted-transaction indexes. Removing aborted data and markers past
+ * the delete horizon (Kafka does both) is not done: it saves space only, and dropping a producer's
+ * last batches would also drop the sequences a scan rebuilds its state from.
  */
 import {
   BATCH_HEADER_SIZE,
@@ -33,6 +41,7 @@ import { StorageError } from '../errors.js';
 import { commitCompaction } from './compaction-swap.js';
 import type { PartitionLog } from './partition-log.js';
 import type { Segment } from './segment.js';
+import type { AbortedTxn } from './txn-index.js';
 
 export interface CompactionResult {
   segments: number;
@@ -85,7 +94,8 @@ export function cleanableSegments(log: PartitionLog): Segment[] {
   const out: Segment[] = [];
   for (const s of log.segments.slice(0, -1)) {
     // Only segments below the recovery point: recovery tells torn tails from compaction gaps by it.
-    if (s.nextOffset > log.highWatermark || s.nextOffset > log.recoveryPoint || s.maxTimestamp > lagLimit) break;
+    // Nor past the last stable offset: an undecided transaction cannot be told from a committed one.
+    if (s.nextOffset > log.lastStableOffset || s.nextOffset > log.recoveryPoint || s.maxTimestamp > lagLimit) break;
     out.push(s);
   }
   return out;
@@ -100,6 +110,13 @@ export function dirtyRatio(log: PartitionLog, segments: Segment[]): number {
     if (s.nextOffset > log.cleanerCheckpoint) dirty += s.size;
   }
   return total === 0 ? 0 : dirty / total;
+}
+
+/** Whether a transactional batch of `producerId` at `baseOffset` belongs to a transaction aborted by a marker. */
+function abortedBatchTest(log: PartitionLog): (producerId: bigint, baseOffset: bigint) => boolean {
+  const byProducer = new Map<bigint, AbortedTxn[]>();
+  for (const s of log.segments) for (const e of s.txnIndex.all()) byProducer.set(e.producerId, [...(byProducer.get(e.producerId) ?? []), e]);
+  return (producerId, baseOffset) => (byProducer.get(producerId) ?? []).some((e) => e.firstOffset <= baseOffset && baseOffset < e.lastOffset);
 }
 
 /** Compacts the log if its dirty ratio calls for it (or always, with `force`). */
@@ -117,12 +134,14 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
   const latest = new Map<string, bigint>();
   const contents = new Map<Segment, Buffer>();
   const unreadable: UnreadableBatch[] = [];
+  const isAborted = abortedBatchTest(log);
+  const aborted = (header: ReturnType<typeof readBatchHeader>) => isTransactional(header.attributes) && isAborted(header.producerId, header.baseOffset);
   for (const s of segments) {
     const data = await readWhole(s);
     contents.set(s, data);
     for (const { position, bytes } of batchesOf(data, s.files.log)) {
       const header = readBatchHeader(bytes);
-      if (isControl(header.attributes)) continue;
+      if (isControl(header.attributes) || aborted(header)) continue;
       const records = await recordsOf(bytes);
       if (typeof records === 'string') {
         unreadable.push({ file: s.files.log, position, baseOffset: header.baseOffset, lastOffset: header.baseOffset + BigInt(header.lastOffsetDelta), reason: records });
@@ -148,8 +167,8 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
     for (const { bytes } of batchesOf(data, s.files.log)) {
       const header = readBatchHeader(bytes);
       let kept: Buffer | null = bytes;
-      const records = isControl(header.attributes) ? null : await recordsOf(bytes);
-      // Control batches and batches that cannot be read are kept as they are.
+      const records = isControl(header.attributes) || aborted(header) ? null : await recordsOf(bytes);
+      // Control batches, aborted transactions' batches and batches that cannot be read are kept as they are.
       if (records !== null && typeof records !== 'string') {
         const batch = { records };
         const horizon = deleteHorizonOf(header);
@@ -195,6 +214,7 @@ export async function compactLog(log: PartitionLog, force = false): Promise<Comp
       await handle.close();
     }
     fresh.nextOffset = s.nextOffset;
+    fresh.txnIndex.replaceAll(s.txnIndex.all()); // markers are all kept, so are their entries
     fresh.markExisting();
     replacements.push(fresh);
   }
