@@ -4,7 +4,9 @@
  * that happen on this side of the wire have the client codes below. `retriable` says whether
  * trying the same thing again may succeed (the client already retried what it could).
  */
-import { ErrorCode, errorInfo, errorName } from '@sluice/protocol';
+import { ErrorCode, type KafkaErrorCategory, errorInfo, errorName } from '@sluice/protocol';
+
+export type { KafkaErrorCategory } from '@sluice/protocol';
 
 /** Codes for failures detected by the client itself (never the name of a Kafka error code). */
 export const ClientErrorCode = {
@@ -52,6 +54,8 @@ export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorC
 
 export interface KafkaErrorOptions {
   retriable?: boolean;
+  /** What the application should do about it (KIP-1050); default: the broker error's category, else 'unclassified' (or 'retriable'). */
+  category?: KafkaErrorCategory;
   cause?: unknown;
   /** Kafka's numeric error code when the broker reported it. */
   errorCode?: number;
@@ -65,6 +69,14 @@ export class KafkaError extends Error {
   /** Kafka's error name for broker errors, else one of ClientErrorCode. */
   readonly code: string;
   readonly retriable: boolean;
+  /**
+   * What the application should do (KIP-1050's classes): `retriable` / `refresh-retriable` try
+   * again; `abortable`: call the producer's abortTransaction() and start the transaction again,
+   * the producer stays usable; `application-recoverable`: this producer (or member) cannot go on,
+   * close it and create a new one (a fenced transactional producer); `invalid-configuration`: fix
+   * the configuration or permissions; `unclassified`: fatal for a transactional producer.
+   */
+  readonly category: KafkaErrorCategory;
   /** Kafka's numeric error code, for errors reported by a broker. */
   readonly errorCode: number | undefined;
   readonly topic: string | undefined;
@@ -75,6 +87,7 @@ export class KafkaError extends Error {
     this.code = code;
     this.retriable = options.retriable ?? false;
     this.errorCode = options.errorCode;
+    this.category = options.category ?? (options.errorCode !== undefined ? errorInfo(options.errorCode).category : this.retriable ? 'retriable' : 'unclassified');
     this.topic = options.topic;
     this.partition = options.partition;
   }

@@ -4,7 +4,17 @@
  * These exports are the package's contract; connections, the cluster's metadata, the group
  * member's state machine and the consumer protocol's codec stay inside it.
  */
-export { Producer, producerOptions, type ProducerOptions, type ProducerRecord, type RecordHeaders, type PartitionInfo, type SendOptions } from './producer/producer.js';
+export {
+  Producer,
+  producerOptions,
+  type ProducerOptions,
+  type ProducerRecord,
+  type RecordHeaders,
+  type PartitionInfo,
+  type SendOptions,
+  type ConsumerGroupMetadata,
+  type TransactionOffsets,
+} from './producer/producer.js';
 export type { RecordMetadata } from './producer/batch.js';
 export { murmur2, partitionForKey, type Partitioner } from './producer/partitioner.js';
 
@@ -59,7 +69,7 @@ export { commonOptions } from './network/common-config.js';
 export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.js';
 export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './network/scram.js';
 
-export { KafkaError, ClientErrorCode, type KafkaErrorOptions } from './errors.js';
+export { KafkaError, ClientErrorCode, type KafkaErrorOptions, type KafkaErrorCategory } from './errors.js';
 
 export {
   ClientChannels,

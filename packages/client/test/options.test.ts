@@ -38,6 +38,8 @@ test('producer defaults', () => {
     deliveryTimeoutMs: 120_000,
     maxRequestSize: 1_048_576,
     maxInFlightRequestsPerConnection: 5,
+    transactionalId: undefined,
+    transactionTimeoutMs: 60_000,
     partitioner: undefined,
     partitionerIgnoreKeys: false,
     partitionerAdaptivePartitioningEnable: true,

@@ -9,7 +9,7 @@ import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, brokerError, closedError } from '../errors.js';
 import { backoffMs, parseHostPort, raceSignal, sleep } from '../util.js';
-import { Connection } from './connection.js';
+import { Connection, type FinalizedFeatures, NO_FINALIZED_FEATURES } from './connection.js';
 import type { SaslMechanism } from './sasl.js';
 
 export interface ClusterConfig {
@@ -85,6 +85,7 @@ export class Cluster {
   private soonTimer: NodeJS.Timeout | null = null;
   private readonly slots = new Map<string, Slot>();
   private readonly coordinators = new Map<string, number>();
+  private features: FinalizedFeatures = NO_FINALIZED_FEATURES;
   private closed = false;
   private readonly updateListeners = new Set<() => void>();
 
@@ -338,6 +339,8 @@ export class Cluster {
       }
       slot.failures = 0;
       slot.conn = conn;
+      // As Java's ApiVersions: the features of the newest feature metadata any broker answered.
+      if (conn.finalizedFeatures.epoch > this.features.epoch) this.features = conn.finalizedFeatures;
       conn.onClose(() => {
         if (slot.conn === conn) slot.conn = null;
         slot.retryAt = Date.now() + backoffMs(slot.failures, this.config.reconnectBackoffMs, this.config.reconnectBackoffMaxMs);
@@ -401,6 +404,11 @@ export class Cluster {
     if (!this.brokers.has(found.nodeId)) this.brokers.set(found.nodeId, { nodeId: found.nodeId, host: found.host, port: found.port, rack: null });
     this.coordinators.set(cacheKey, found.nodeId);
     return found.nodeId;
+  }
+
+  /** The finalized level of a cluster feature (0 when no broker answered one), e.g. `transaction.version`. */
+  finalizedFeatureLevel(name: string): number {
+    return this.features.levels.get(name) ?? 0;
   }
 
   /** Forgets a coordinator (after NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE or a lost connection). */

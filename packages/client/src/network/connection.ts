@@ -24,6 +24,14 @@ export type RequestInputOf<A> = A extends ApiCodec<any, infer ReqIn, any, any> ?
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ResponseOf<A> = A extends ApiCodec<any, any, infer Res, any> ? Res : never;
 
+/** Finalized feature levels by name, with the epoch of the broker's feature metadata they come from (-1: none). */
+export interface FinalizedFeatures {
+  readonly epoch: bigint;
+  readonly levels: ReadonlyMap<string, number>;
+}
+
+export const NO_FINALIZED_FEATURES: FinalizedFeatures = { epoch: -1n, levels: new Map() };
+
 export const CLIENT_SOFTWARE_NAME = 'sluice-client';
 export const CLIENT_SOFTWARE_VERSION = '0.1.0';
 
@@ -80,6 +88,7 @@ export class Connection {
   private closedError: KafkaError | null = null;
   private readonly closeListeners: Array<(error: KafkaError) => void> = [];
   private brokerVersions: BrokerVersions = new Map();
+  private features: FinalizedFeatures = NO_FINALIZED_FEATURES;
   private readonly negotiated = new Map<number, number>();
 
   private constructor(config: ConnectionConfig) {
@@ -133,6 +142,11 @@ export class Connection {
       return v;
     }
     return negotiate(api.apiKey, this.brokerVersions, cap);
+  }
+
+  /** The feature levels the broker's ApiVersions answer finalized (KIP-584), e.g. `transaction.version`. */
+  get finalizedFeatures(): FinalizedFeatures {
+    return this.features;
   }
 
   /** Whether the broker advertises the API at all. */
@@ -396,6 +410,8 @@ export class Connection {
       }
       if (body.errorCode !== 0) throw brokerError(body.errorCode, `ApiVersions from ${this.describe()}`);
       this.brokerVersions = new Map(body.apiKeys.map((k) => [k.apiKey, [k.minVersion, k.maxVersion] as const]));
+      // Versions before 3 carry no features; Kafka omits a feature whose level is 0.
+      if (version >= 3) this.features = { epoch: body.finalizedFeaturesEpoch, levels: new Map(body.finalizedFeatures.map((f) => [f.name, f.maxVersionLevel])) };
       return;
     }
   }

@@ -7,6 +7,9 @@
  * - OffsetCommit/OffsetFetch stop at 9: 10 names topics by id only, which Java also avoids for
  *   classic groups (`forTopicNames`).
  * - InitProducerId stops at 5: 6 is unstable (KIP-939) and not advertised by Kafka.
+ * - AddPartitionsToTxn stops at 3: 4+ is the brokers' batched form (Java's client sends at most 3).
+ * - EndTxn 5 and TxnOffsetCommit 5 are transactions v2 (KIP-890); the producer caps them at 4
+ *   when the cluster's transaction.version is below 2.
  */
 import { ApiKey } from '@sluice/protocol';
 
@@ -30,6 +33,10 @@ export const CLIENT_VERSIONS: ReadonlyMap<number, readonly [number, number]> = n
   [ApiKey.DeleteTopics, [1, 6]],
   [ApiKey.DeleteRecords, [0, 2]],
   [ApiKey.InitProducerId, [0, 5]],
+  [ApiKey.AddPartitionsToTxn, [0, 3]],
+  [ApiKey.AddOffsetsToTxn, [0, 4]],
+  [ApiKey.EndTxn, [0, 5]],
+  [ApiKey.TxnOffsetCommit, [0, 5]],
   [ApiKey.DescribeConfigs, [1, 4]],
   [ApiKey.AlterConfigs, [0, 2]],
   [ApiKey.SaslAuthenticate, [0, 2]],

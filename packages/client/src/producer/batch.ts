@@ -76,6 +76,8 @@ export class ProducerBatch extends RecordBatchBuilder {
   producerId = -1n;
   producerEpoch = -1;
   baseSequence = -1;
+  /** Part of a transaction (the header's transactional bit). */
+  transactional = false;
   /** The sequence was reassigned after an epoch bump (Java's sequenceHasBeenReset). */
   sequenceReset = false;
   inFlight = false;
@@ -130,15 +132,15 @@ export class ProducerBatch extends RecordBatchBuilder {
   /** Seals the batch: compresses its records if asked to and writes the header. */
   async close(compression: CompressionType, level: number | undefined): Promise<void> {
     if (this.encoded) return;
-    const { producerId, producerEpoch, baseSequence } = this;
-    const options = { compression, compressionLevel: level, producerId, producerEpoch, baseSequence };
+    const { producerId, producerEpoch, baseSequence, transactional } = this;
+    const options = { compression, compressionLevel: level, producerId, producerEpoch, baseSequence, transactional };
     // Uncompressed, the batch is sealed before close returns, without waiting for a promise.
     const encoded = compression === 0 ? this.sealUncompressed(options) : await this.seal(options);
     this.encoded = encoded;
     this.stampedOnce = true;
     // Stamped while its records were being compressed: the header takes the new values.
-    if (this.producerId !== producerId || this.producerEpoch !== producerEpoch || this.baseSequence !== baseSequence) {
-      stampProducer(encoded, this.producerId, this.producerEpoch, this.baseSequence, false);
+    if (this.producerId !== producerId || this.producerEpoch !== producerEpoch || this.baseSequence !== baseSequence || this.transactional !== transactional) {
+      stampProducer(encoded, this.producerId, this.producerEpoch, this.baseSequence, this.transactional);
     }
   }
 
@@ -147,6 +149,7 @@ export class ProducerBatch extends RecordBatchBuilder {
     this.producerId = producerId;
     this.producerEpoch = producerEpoch;
     this.baseSequence = baseSequence;
+    this.transactional = transactional;
     if (!this.encoded) return;
     // The old bytes may still sit in a socket's write queue: stamp a copy.
     const b = this.stampedOnce ? Buffer.from(this.encoded) : this.encoded;
@@ -191,7 +194,7 @@ export class ProducerBatch extends RecordBatchBuilder {
     if (this.baseSequence >= 0) {
       let sequence = this.baseSequence;
       for (const p of parts) {
-        p.stamp(this.producerId, this.producerEpoch, sequence, false);
+        p.stamp(this.producerId, this.producerEpoch, sequence, this.transactional);
         p.sequenceReset = this.sequenceReset;
         sequence += p.count;
       }

@@ -22,6 +22,8 @@ export const producerOptions = {
   deliveryTimeoutMs: opt.int(120_000, 'delivery.timeout.ms', 'Upper bound on the time from `send` to success or failure', { min: 1 }),
   maxRequestSize: opt.int(1_048_576, 'max.request.size', 'Largest Produce request (and so largest record)', { min: 128 }),
   maxInFlightRequestsPerConnection: tuned(opt.int(5, 'max.in.flight.requests.per.connection', 'Produce requests in flight per broker (at most 5 with idempotence)', { min: 1 }), { importance: 'low' }),
+  transactionalId: tuned(opt.optionalString('transactional.id', 'Makes the producer transactional: initTransactions() fences earlier producers with the same id; implies idempotence'), { importance: 'low' }),
+  transactionTimeoutMs: tuned(opt.int(60_000, 'transaction.timeout.ms', 'How long the coordinator lets a transaction stay open before aborting it (at most the broker\'s transaction.max.timeout.ms)', { min: 1 }), { importance: 'low' }),
   partitioner: opt.custom<Partitioner | undefined>('Partitioner', undefined, 'partitioner.class', 'A function choosing the partition; return undefined for the default', (v) =>
     v === undefined || typeof v === 'function' ? undefined : 'must be a function',
   ),

@@ -2,6 +2,7 @@
  * The producer: `send` partitions a record and appends it to its partition's open batch in the
  * accumulator; the sender ships batches when they fill up or have lingered `lingerMs`. Each
  * `send` (or `sendBatch`) resolves once the broker has acknowledged its records (per `acks`).
+ * With a `transactionalId`, sends happen inside transactions (transactions.ts).
  */
 import { BATCH_HEADER_SIZE, type CompressionType, compressionTypeFromName, recordSizeInBatch } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
@@ -9,61 +10,24 @@ import { Cluster, type TopicMeta } from '../network/cluster.js';
 import { resolveOptions } from '../options.js';
 import { raceSignal, settledOrTimeout } from '../util.js';
 import { Accumulator, type PartitionQueue } from './accumulator.js';
-import { type HeaderInput, ProducerBatch, type RecordMetadata, SendGroup } from './batch.js';
+import { ProducerBatch, type RecordMetadata, SendGroup } from './batch.js';
+import { type PartitionInfo, type ProducerRecord, type SendOptions, keyBytes, normalizeHeaders } from './producer-record.js';
 import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
 import { type ProducerOptions, producerOptions } from './producer-config.js';
 import { Sender } from './sender.js';
+import { TransactionManager } from './transaction-manager.js';
+import { type ConsumerGroupMetadata, type TransactionOffsets, Transactions } from './transactions.js';
 
 export { type ProducerOptions, producerOptions } from './producer-config.js';
 
 export type { RecordMetadata } from './batch.js';
+export type { PartitionInfo, ProducerRecord, RecordHeaders, SendOptions } from './producer-record.js';
+export type { ConsumerGroupMetadata, TransactionOffsets } from './transactions.js';
 
 /** The largest a batch grows to when the sender falls behind (see batchCapacity). */
 const MAX_GROWN_BATCH = 1 << 20;
 /** Room left in a Produce request for its header and the topic and partition framing. */
 const PRODUCE_REQUEST_OVERHEAD = 1024;
-
-export type RecordHeaders = Readonly<Record<string, Buffer | string | null>> | readonly { key: string; value: Buffer | string | null }[];
-
-export interface ProducerRecord {
-  topic: string;
-  /** Explicit partition; default: the partitioner's choice. */
-  partition?: number;
-  key?: Buffer | string | null;
-  value: Buffer | string | null;
-  headers?: RecordHeaders;
-  /** Create time in ms since the epoch (or a Date); default: now. */
-  timestamp?: number | Date;
-}
-
-export interface PartitionInfo {
-  topic: string;
-  partition: number;
-  leader: number;
-  leaderEpoch: number;
-  replicas: number[];
-  isr: number[];
-  offlineReplicas: number[];
-}
-
-export interface SendOptions {
-  /** Stops waiting for metadata or buffer memory (records already appended are still sent). */
-  signal?: AbortSignal;
-}
-
-function normalizeHeaders(h: RecordHeaders | undefined): HeaderInput[] | null {
-  if (h === undefined) return null;
-  if (Array.isArray(h)) return h.length === 0 ? null : (h as HeaderInput[]);
-  const keys = Object.keys(h);
-  if (keys.length === 0) return null;
-  const out: HeaderInput[] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) out[i] = { key: keys[i], value: (h as Record<string, Buffer | string | null>)[keys[i]] ?? null };
-  return out;
-}
-
-function keyBytes(key: Buffer | string): Buffer {
-  return typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
-}
 
 export class Producer {
   readonly options: Readonly<Required<Omit<ProducerOptions, 'compressionLevel' | 'partitioner' | 'tls' | 'sasl' | 'idempotent'>>> & ProducerOptions;
@@ -74,6 +38,9 @@ export class Producer {
   private readonly availableCache = new Map<string, { version: number; list: number[] }>();
   private readonly compression: CompressionType;
   private readonly idempotent: boolean;
+  private readonly txnManager: TransactionManager;
+  /** Set with a transactionalId. */
+  private readonly transactions: Transactions | null;
   private closed = false;
   private closing: Promise<void> | null = null;
 
@@ -89,6 +56,10 @@ export class Producer {
     if (o.idempotent === true && acks !== -1) {
       throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, "idempotence needs acks 'all'; set acks: 'all' or idempotent: false");
     }
+    const transactionalId = o.transactionalId ?? null;
+    if (transactionalId !== null && (o.idempotent === false || acks !== -1)) {
+      throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, "a transactionalId needs idempotence and acks 'all'; remove idempotent: false and set acks: 'all'");
+    }
     const idempotent = o.idempotent ?? acks === -1;
     if (idempotent && o.maxInFlightRequestsPerConnection > 5) {
       throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'idempotence allows at most 5 maxInFlightRequestsPerConnection');
@@ -98,6 +69,7 @@ export class Producer {
     this.compression = compressionTypeFromName(o.compression);
     this.cluster = new Cluster({ ...o, allowAutoTopicCreation: true });
     this.accumulator = new Accumulator(o.bufferMemory);
+    this.txnManager = new TransactionManager(transactionalId);
     this.sender = new Sender(
       {
         acks: acks as -1 | 0 | 1,
@@ -116,8 +88,21 @@ export class Producer {
       },
       this.cluster,
       this.accumulator,
+      this.txnManager,
     );
     this.cluster.onUpdate(() => this.sender.wakeup());
+    this.txnManager.onFatal = (e) => {
+      this.sender.fatal = e;
+      this.sender.wakeup();
+    };
+    this.transactions =
+      transactionalId === null
+        ? null
+        : new Transactions(this.txnManager, this.cluster, { transactionalId, transactionTimeoutMs: o.transactionTimeoutMs, maxBlockMs: o.maxBlockMs, retryBackoffMs: o.retryBackoffMs, retryBackoffMaxMs: o.retryBackoffMaxMs }, {
+            flush: () => this.flush(),
+            abortUndrainedBatches: (e) => this.sender.abortUndrainedBatches(e),
+            wakeup: () => this.sender.wakeup(),
+          });
   }
 
   /** Whether this producer is idempotent (its option, or its default for the acks chosen). */
@@ -144,8 +129,59 @@ export class Producer {
     this.sender.wakeup();
   }
 
+  // ---------------------------------------------------------------- transactions (Java's names)
+
+  /** Fences earlier producers with this transactionalId and aborts their open transaction; once, before the first transaction. */
+  initTransactions(): Promise<void> {
+    return this.txn().initTransactions();
+  }
+
+  beginTransaction(): void {
+    this.txn().beginTransaction();
+  }
+
+  /** Commits the consumer's `offsets` (next offset to read) to its group with this transaction; `group`: `consumer.groupMetadata()`. */
+  sendOffsetsToTransaction(offsets: TransactionOffsets, group: ConsumerGroupMetadata): Promise<void> {
+    return this.txn().sendOffsetsToTransaction(offsets, group);
+  }
+
+  /** Flushes and commits. An error with category 'abortable' means: call abortTransaction(); any other non-retriable one: close the producer. */
+  commitTransaction(): Promise<void> {
+    return this.txn().commitTransaction();
+  }
+
+  abortTransaction(): Promise<void> {
+    return this.txn().abortTransaction();
+  }
+
+  /** Runs `work` in a transaction: commits when it resolves, aborts (and rethrows) when it throws or the commit is abortable. */
+  async transaction<T>(work: (producer: this) => Promise<T>): Promise<T> {
+    this.beginTransaction();
+    try {
+      const result = await work(this);
+      await this.commitTransaction();
+      return result;
+    } catch (e) {
+      if (this.txnManager.state !== 'FATAL_ERROR') await this.abortTransaction();
+      throw e;
+    }
+  }
+
+  private txn(): Transactions {
+    this.assertOpen();
+    if (!this.transactions) throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'transactions need the transactionalId option');
+    return this.transactions;
+  }
+
   /** Sends one record; resolves with its partition and offset once acknowledged. */
   send(record: ProducerRecord, options: SendOptions = {}): Promise<RecordMetadata> {
+    if (this.transactions) {
+      try {
+        this.transactions.checkSend();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
     return new Promise<RecordMetadata>((resolve, reject) => {
       const group = new SendGroup(1, (r) => resolve(r[0]), reject);
       this.enqueueAppend([record], group, options.signal, Date.now());
@@ -158,6 +194,13 @@ export class Producer {
    */
   sendBatch(records: readonly ProducerRecord[], options: SendOptions = {}): Promise<RecordMetadata[]> {
     if (records.length === 0) return Promise.resolve([]);
+    if (this.transactions) {
+      try {
+        this.transactions.checkSend();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
     return new Promise<RecordMetadata[]>((resolve, reject) => {
       const group = new SendGroup(records.length, resolve, reject);
       this.enqueueAppend(records, group, options.signal, Date.now());
@@ -195,6 +238,7 @@ export class Producer {
         if (group.isFailed) return;
         if (this.closed) throw closedError('producer');
         if (this.sender.fatal) throw this.sender.fatal;
+        if (this.transactions && !this.transactions.acceptsAppends) throw this.transactions.appendRefused();
         if (signal?.aborted) throw abortError(signal, 'send');
         const r = records[i];
         const meta = this.cluster.topic(r.topic);
@@ -276,6 +320,7 @@ export class Producer {
     const timestamp = r.timestamp === undefined ? now : typeof r.timestamp === 'number' ? r.timestamp : r.timestamp.getTime();
     const headers = normalizeHeaders(r.headers);
     const q = this.accumulator.queue(topic, partition);
+    if (this.transactions) this.txnManager.maybeAddPartition(q);
     let b = q.last;
     const keyLen = key === null ? -1 : typeof key === 'string' ? Buffer.byteLength(key) : key.length;
     const valueLen = value === null ? -1 : typeof value === 'string' ? Buffer.byteLength(value) : value.length;

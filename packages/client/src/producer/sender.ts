@@ -119,9 +119,15 @@ export class Sender {
     const now = Date.now();
     const { idempotent } = this.config;
     if (idempotent && !this.txn.prepare()) {
-      this.txn.initProducerId(this.cluster, this.config, () => this.stopped, (e) => (this.fatal = e), () => this.wakeup());
+      // A transactional producer gets its id from initTransactions().
+      if (!this.txn.isTransactional) this.txn.initProducerId(this.cluster, this.config, () => this.stopped, (e) => (this.fatal = e), () => this.wakeup());
       this.expire(now);
       return;
+    }
+    if (this.txn.isTransactional) {
+      // Records appended after the transaction became abortable are never sent (Java's abortUndrainedBatches).
+      if (this.txn.state === 'ABORTABLE_ERROR' && this.txn.lastError) this.abortUndrainedBatches(this.txn.lastError);
+      this.txn.maybeSendAddPartitions();
     }
     let next = this.expire(now);
     // As Java's RecordAccumulator: a broker is ready when one of its partitions has a sendable
@@ -248,7 +254,9 @@ export class Sender {
       for (const b of batches) if (!b.isClosed) await b.close(compression, compressionLevel);
       const conn = await this.cluster.connection(node);
       await previousWrite;
-      version = conn.requireVersion(Apis.Produce);
+      // Produce 12 lets the partition leader add the partition to the transaction (KIP-890);
+      // without transactions v2 the producer has added it and must not ask for that.
+      version = conn.requireVersion(Apis.Produce, this.txn.isTransactional && !this.txn.transactionV2 ? 11 : undefined);
       const byTopic = new Map<string, ProducerBatch[]>();
       for (const b of batches) {
         const list = byTopic.get(b.topic);
@@ -268,7 +276,7 @@ export class Sender {
         ...(version >= 13 ? { topicId: this.cluster.topic(name)!.topicId } : { name }),
         partitionData: list.map((b) => ({ index: b.partition, records: b.encoded })),
       }));
-      const body = { transactionalId: null, acks, timeoutMs: this.config.requestTimeoutMs, topicData };
+      const body = { transactionalId: this.txn.transactionalId, acks, timeoutMs: this.config.requestTimeoutMs, topicData };
       if (acks === 0) {
         const sent = conn.request(Apis.Produce, body, { version, noResponse: true });
         written();
@@ -405,6 +413,7 @@ export class Sender {
     this.finish(b);
     if (batchChannel.hasSubscribers) this.publishBatch(b, { error });
     b.fail(error);
+    this.txn.batchFailed(error);
   }
 
   private publishBatch(b: ProducerBatch, outcome: { baseOffset: bigint } | { error: KafkaError }): void {
@@ -415,6 +424,18 @@ export class Sender {
   private finish(b: ProducerBatch): void {
     this.accumulator.incomplete.delete(b);
     this.accumulator.release(b.reserved);
+  }
+
+  /** Fails the batches not yet drained (they have no sequence, so no gap is left); retries go on. */
+  abortUndrainedBatches(error: KafkaError): void {
+    for (const q of [...this.accumulator.nonEmpty]) {
+      const kept = q.batches.filter((b) => b.baseSequence >= 0);
+      const dropped = q.batches.filter((b) => b.baseSequence < 0);
+      if (dropped.length === 0) continue;
+      q.batches.splice(0, q.batches.length, ...kept);
+      if (kept.length === 0) this.accumulator.nonEmpty.delete(q);
+      for (const b of dropped) this.failBatch(q, b, error, false);
+    }
   }
 
   /** Fails every queued and in-flight batch (fatal error or forced close). */

@@ -6,6 +6,13 @@
  * accumulator holds only queues of batches; the sender asks this manager when a partition's head
  * batch may be drained, has batches stamped by it, and tells it what the broker answered. The
  * retry rules are in sender.ts's opening comment.
+ *
+ * With a transactional id it also holds the transaction's state (Java's State enum), the
+ * partitions added to the transaction, and the error that ended it. Its rules differ from the
+ * idempotent producer's in one way: the epoch is never bumped locally (the coordinator owns it),
+ * so a sequence gap makes the transaction abortable, and the bump happens when it is aborted
+ * (InitProducerId with the current id and epoch, KIP-360; under transactions v2 every EndTxn bumps
+ * it). The requests that move the state are in transactions.ts.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, brokerError } from '../errors.js';
@@ -52,6 +59,42 @@ export class PartitionSequences {
   }
 }
 
+/** Java's TransactionManager.State. */
+export type TransactionState = 'UNINITIALIZED' | 'INITIALIZING' | 'READY' | 'IN_TRANSACTION' | 'COMMITTING_TRANSACTION' | 'ABORTING_TRANSACTION' | 'ABORTABLE_ERROR' | 'FATAL_ERROR';
+
+/** Produce errors after which a transactional producer cannot go on (Java's maybeTransitionToErrorState). */
+const FATAL_PRODUCE_ERRORS: ReadonlySet<number> = new Set([ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, ErrorCode.CLUSTER_AUTHORIZATION_FAILED, ErrorCode.UNSUPPORTED_VERSION, ErrorCode.UNSUPPORTED_FOR_MESSAGE_FORMAT]);
+/** Answers meaning a newer epoch of this transactional id exists: this producer is fenced. */
+const FENCED_ERRORS: ReadonlySet<number> = new Set([ErrorCode.PRODUCER_FENCED, ErrorCode.INVALID_PRODUCER_EPOCH]);
+
+/** The error of a producer another producer with the same transactional id has fenced. */
+export function fencedError(transactionalId: string, cause: KafkaError): KafkaError {
+  return new KafkaError(
+    'PRODUCER_FENCED',
+    `${cause.message}: another producer with transactional.id '${transactionalId}' has called initTransactions(), or the coordinator aborted this producer's transaction after transaction.timeout.ms; this producer is fenced and cannot be used again: close it (a new producer with the same transactional.id takes over)`,
+    { cause, category: 'application-recoverable' },
+  );
+}
+
+/** The error that makes the current transaction abortable (the producer stays usable). */
+export function abortableError(cause: KafkaError): KafkaError {
+  return new KafkaError(cause.code, `${cause.message}; the transaction cannot be committed: call abortTransaction(), then begin a new transaction`, {
+    cause,
+    category: 'abortable',
+    errorCode: cause.errorCode,
+    topic: cause.topic,
+    partition: cause.partition,
+  });
+}
+
+/** The error that ends a transactional producer for good. */
+export function fatalError(cause: KafkaError): KafkaError {
+  return new KafkaError(ClientErrorCode.PRODUCER_FATAL, `the transactional producer cannot continue: ${cause.message}; close it`, {
+    cause,
+    category: cause.category === 'invalid-configuration' ? 'invalid-configuration' : 'unclassified',
+  });
+}
+
 export interface RetryBackoff {
   retryBackoffMs: number;
   retryBackoffMaxMs: number;
@@ -60,11 +103,84 @@ export interface RetryBackoff {
 export class TransactionManager {
   producerId = -1n;
   producerEpoch = -1;
+  // ---- transactions (transactionalId set)
+  state: TransactionState = 'UNINITIALIZED';
+  /** Why the transaction is abortable, or the producer dead (ABORTABLE_ERROR, FATAL_ERROR). */
+  lastError: KafkaError | null = null;
+  /** The coordinator bumps the epoch at every EndTxn and adds partitions itself (KIP-890, transaction.version 2). */
+  transactionV2 = false;
+  /** Partitions the coordinator knows are in the transaction (v2: all partitions written to). */
+  readonly partitionsInTransaction = new Set<PartitionQueue>();
+  /** Partitions written to that still need AddPartitionsToTxn (v1). */
+  readonly pendingPartitions = new Set<PartitionQueue>();
+  /** The coordinator knows of the transaction (a partition or the group's offsets were added): EndTxn is needed. */
+  transactionStarted = false;
+  /** A sequence gap or lost producer state: the epoch must be bumped when the transaction is aborted. */
+  transactionalBumpRequired = false;
+  /** Sends AddPartitionsToTxn for the pending partitions (set by transactions.ts). */
+  addPendingPartitions: (() => void) | null = null;
+  /** Called with the error when the producer can no longer go on (the sender fails everything). */
+  onFatal: ((e: KafkaError) => void) | null = null;
   private readonly partitions = new Map<PartitionQueue, PartitionSequences>();
   private epochBumpRequired = false;
   private readonly toRewrite = new Set<PartitionQueue>();
   private readonly unresolved = new Set<PartitionQueue>();
   private initializing = false;
+
+  constructor(readonly transactionalId: string | null = null) {}
+
+  get isTransactional(): boolean {
+    return this.transactionalId !== null;
+  }
+
+  /** A record was appended to the partition in the current transaction. */
+  maybeAddPartition(q: PartitionQueue): void {
+    if (this.partitionsInTransaction.has(q) || this.pendingPartitions.has(q)) return;
+    if (this.transactionV2) {
+      // The partition leader adds it when the first transactional Produce (v12+) arrives.
+      this.partitionsInTransaction.add(q);
+      this.transactionStarted = true;
+    } else {
+      this.pendingPartitions.add(q);
+    }
+  }
+
+  /** Before draining: partitions waiting for AddPartitionsToTxn get it sent. */
+  maybeSendAddPartitions(): void {
+    if (this.pendingPartitions.size > 0 && (this.state === 'IN_TRANSACTION' || this.state === 'COMMITTING_TRANSACTION')) this.addPendingPartitions?.();
+  }
+
+  /** The transaction ended (committed or aborted): the next one starts with no partitions. */
+  transactionCompleted(): void {
+    this.partitionsInTransaction.clear();
+    this.pendingPartitions.clear();
+    this.transactionStarted = false;
+    this.lastError = null;
+    this.state = 'READY';
+  }
+
+  /** An error made the transaction abortable (unless it is already ending or failed). */
+  transitionToAbortableError(error: KafkaError): void {
+    if (this.state === 'ABORTING_TRANSACTION' || this.state === 'ABORTABLE_ERROR' || this.state === 'FATAL_ERROR') return;
+    this.lastError = error.category === 'abortable' ? error : abortableError(error);
+    this.state = 'ABORTABLE_ERROR';
+  }
+
+  transitionToFatalError(error: KafkaError): void {
+    if (this.state === 'FATAL_ERROR') return;
+    this.lastError = error;
+    this.state = 'FATAL_ERROR';
+    this.onFatal?.(error);
+  }
+
+  /** A batch of the transaction failed for good: the transaction can no longer commit. */
+  batchFailed(error: KafkaError): void {
+    if (!this.isTransactional) return;
+    const code = error.errorCode ?? -1;
+    if (FENCED_ERRORS.has(code)) this.transitionToFatalError(fencedError(this.transactionalId!, error));
+    else if (FATAL_PRODUCE_ERRORS.has(code)) this.transitionToFatalError(fatalError(error));
+    else this.transitionToAbortableError(error);
+  }
 
   /** The partition's sequence state (made on first use). */
   sequences(q: PartitionQueue): PartitionSequences {
@@ -93,6 +209,8 @@ export class TransactionManager {
   /** Java's shouldStopDrainBatchesForPartition. */
   mustWait(q: PartitionQueue, head: ProducerBatch): boolean {
     if (this.producerId < 0n) return true;
+    // A transactional batch goes only to a partition the coordinator has added.
+    if (this.transactionalId !== null && !this.partitionsInTransaction.has(q)) return true;
     const s = this.sequences(q);
     if (head.baseSequence < 0) {
       const stale = s.producerId !== this.producerId || s.producerEpoch !== this.producerEpoch;
@@ -114,7 +232,7 @@ export class TransactionManager {
   }
 
   /** Gives a batch drained for the first time its sequences (a retry keeps the ones it has). */
-  stamp(q: PartitionQueue, head: ProducerBatch, transactional = false): void {
+  stamp(q: PartitionQueue, head: ProducerBatch): void {
     const s = this.sequences(q);
     if (s.producerId !== this.producerId || s.producerEpoch !== this.producerEpoch) {
       // Only when nothing is in flight for the partition (mustWait): start its sequences over.
@@ -123,7 +241,7 @@ export class TransactionManager {
       s.nextSequence = 0;
       s.lastAckedSequence = -1;
     }
-    head.stamp(this.producerId, this.producerEpoch, s.nextSequence, transactional);
+    head.stamp(this.producerId, this.producerEpoch, s.nextSequence, this.transactionalId !== null);
     s.nextSequence = incrementSequence(s.nextSequence, head.count);
     s.addInflight(head);
   }
@@ -134,20 +252,24 @@ export class TransactionManager {
     if (code === ErrorCode.UNKNOWN_PRODUCER_ID) {
       if (logStartOffset === -1n) return true;
       if (b.sequenceReset) return true;
-      // Whether retention removed our writes or the state was lost, restart from a new epoch.
+      // Whether retention removed our writes or the state was lost, restart from a new epoch
+      // (a transactional producer only when the transaction is aborted).
       this.requestEpochBump(q);
-      return true;
+      return !this.isTransactional;
     }
     if (code === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER) {
       if (b.producerEpoch === s.producerEpoch && b.baseSequence <= s.lastAckedSequence) {
         // A later batch was acknowledged before this one: the broker will never take this
         // sequence again. Start the partition's sequences over in a new epoch and resend.
         this.requestEpochBump(q);
-        return true;
+        return !this.isTransactional;
       }
       const isNext = b.baseSequence - s.lastAckedSequence === 1;
       if (s.unresolvedNext < 0 && (b.sequenceReset || !isNext)) return true;
-      if (s.unresolvedNext < 0 || b.baseSequence === s.unresolvedNext) this.requestEpochBump(q);
+      if (s.unresolvedNext < 0 || b.baseSequence === s.unresolvedNext) {
+        this.requestEpochBump(q);
+        return !this.isTransactional;
+      }
       return true;
     }
     return retriable;
@@ -181,6 +303,10 @@ export class TransactionManager {
   }
 
   requestEpochBump(q: PartitionQueue): void {
+    if (this.isTransactional) {
+      this.transactionalBumpRequired = true;
+      return;
+    }
     this.epochBumpRequired = true;
     this.toRewrite.add(q);
   }
@@ -204,7 +330,7 @@ export class TransactionManager {
     const s = this.sequences(q);
     let sequence = 0;
     for (const b of s.inflight) {
-      b.stamp(this.producerId, this.producerEpoch, sequence, false);
+      b.stamp(this.producerId, this.producerEpoch, sequence, b.transactional);
       b.sequenceReset = true;
       sequence = incrementSequence(sequence, b.count);
     }
@@ -218,6 +344,11 @@ export class TransactionManager {
 
   /** A batch that expired after it was sent: whether it landed is known only later. */
   markUnresolved(q: PartitionQueue, b: ProducerBatch): void {
+    if (this.isTransactional) {
+      // The transaction fails with the batch; aborting it bumps the epoch and settles the question.
+      this.transactionalBumpRequired = true;
+      return;
+    }
     const s = this.sequences(q);
     s.unresolvedNext = Math.max(s.unresolvedNext, incrementSequence(b.baseSequence, b.count));
     this.unresolved.add(q);
@@ -232,6 +363,13 @@ export class TransactionManager {
       s.unresolvedNext = -1;
       this.unresolved.delete(q);
     }
+  }
+
+  /** A new producer id or epoch from the coordinator (InitProducerId, or EndTxn v5). */
+  setProducerIdAndEpoch(producerId: bigint, producerEpoch: number): void {
+    this.producerId = producerId;
+    this.producerEpoch = producerEpoch;
+    this.transactionalBumpRequired = false;
   }
 
   /**
