@@ -48,6 +48,21 @@ import org.apache.kafka.common.serialization.*;
  *                                              (transactional, partition 0, flushed), `commit`,
  *                                              `abort`, `plain VALUE` (a second, non-transactional
  *                                              producer, acknowledged); exits when stdin closes
+ *   txn-produce BOOTSTRAP TOPIC TXN_ID COUNT   COUNT records (kN/vN, header n=N) in one committed
+ *                                              transaction, then COUNT/10 ("aborted-N") in an
+ *                                              aborted one, spread over the partitions
+ *   txn-read BOOTSTRAP TOPIC COUNT             assign() every partition with read_committed from
+ *                                              the beginning; prints each record until COUNT, then
+ *                                              polls 2 s more to show nothing else is readable
+ *   eos-copy BOOTSTRAP INPUT OUTPUT GROUP TXN_ID
+ *                                              consume-transform-produce: assign() every INPUT
+ *                                              partition from GROUP's committed offsets
+ *                                              (read_committed), copy each poll to the same
+ *                                              partition of OUTPUT in one transaction with the
+ *                                              offsets (sendOffsetsToTransaction), until every
+ *                                              INPUT partition is copied to its end. Rides out
+ *                                              broker restarts; stderr: "committing T" before and
+ *                                              "committed T COPIED" after each commit
  */
 public final class Tools {
   private static String json(String s) {
@@ -83,6 +98,9 @@ public final class Tools {
       case "perf-consume" -> perfConsume(args[1], args[2], Integer.parseInt(args[3]));
       case "perf-e2e" -> perfEndToEnd(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "transactions" -> transactions(args[1], args[2], args[3]);
+      case "txn-produce" -> txnProduce(args[1], args[2], args[3], Integer.parseInt(args[4]));
+      case "txn-read" -> txnRead(args[1], args[2], Integer.parseInt(args[3]));
+      case "eos-copy" -> eosCopy(args[1], args[2], args[3], args[4], args[5]);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -137,6 +155,134 @@ public final class Tools {
         System.out.println("{\"done\":" + json(line) + "}");
         System.out.flush();
       }
+    }
+  }
+
+  static void txnProduce(String bootstrap, String topic, String transactionalId, int count) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("transactional.id", transactionalId);
+    p.put("linger.ms", "5");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (int i = 0; i < count; i++) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, "k" + i, "v" + i);
+        r.headers().add("n", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+        producer.send(r);
+      }
+      producer.commitTransaction();
+      producer.beginTransaction();
+      for (int i = 0; i < Math.max(1, count / 10); i++) producer.send(new ProducerRecord<>(topic, "k" + i, "aborted-" + i));
+      producer.flush(); // the aborted records are written before the abort, so readers must skip them
+      producer.abortTransaction();
+      System.out.println("{\"committed\":" + count + "}");
+    }
+  }
+
+  static void txnRead(String bootstrap, String topic, int count) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("enable.auto.commit", "false");
+    p.put("isolation.level", "read_committed");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic)) parts.add(new TopicPartition(topic, info.partition()));
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      printUntil(consumer, count);
+      for (long until = System.currentTimeMillis() + 2000; System.currentTimeMillis() < until; ) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) printRecord(r);
+      }
+    }
+  }
+
+  /** Retries an operation a broker restart can time out (Java allows retrying these calls). */
+  private static <T> T untilNoTimeout(String what, Callable<T> op) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return op.call();
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        if (attempt == 20) throw e;
+        System.err.println("timeout in " + what + ", trying again: " + e.getMessage());
+      }
+    }
+  }
+
+  static void eosCopy(String bootstrap, String input, String output, String group, String transactionalId) throws Exception {
+    Properties cp = base(bootstrap);
+    cp.put("group.id", group);
+    cp.put("enable.auto.commit", "false");
+    cp.put("isolation.level", "read_committed");
+    cp.put("max.poll.records", "200");
+    cp.put("default.api.timeout.ms", "20000");
+    cp.put("request.timeout.ms", "10000");
+    cp.put("reconnect.backoff.max.ms", "200");
+    Properties pp = base(bootstrap);
+    pp.put("transactional.id", transactionalId);
+    pp.put("transaction.timeout.ms", "20000");
+    pp.put("max.block.ms", "20000");
+    pp.put("request.timeout.ms", "10000");
+    pp.put("delivery.timeout.ms", "60000");
+    pp.put("retry.backoff.ms", "50");
+    pp.put("reconnect.backoff.max.ms", "200");
+    pp.put("linger.ms", "5");
+    int transactions = 0;
+    int aborted = 0;
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer());
+         KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+      untilNoTimeout("initTransactions", () -> { producer.initTransactions(); return null; });
+      List<TopicPartition> parts = new ArrayList<>();
+      for (PartitionInfo info : untilNoTimeout("partitionsFor", () -> consumer.partitionsFor(input))) parts.add(new TopicPartition(input, info.partition()));
+      consumer.assign(parts);
+      Map<TopicPartition, Long> end = untilNoTimeout("endOffsets", () -> consumer.endOffsets(parts));
+      rewindToCommitted(consumer, parts);
+      while (true) {
+        long copied = 0;
+        boolean done = true;
+        for (TopicPartition tp : parts) {
+          long position = untilNoTimeout("position", () -> consumer.position(tp));
+          copied += position;
+          if (position < end.get(tp)) done = false;
+        }
+        if (done) {
+          System.out.println("{\"done\":true,\"copied\":" + copied + ",\"transactions\":" + transactions + ",\"aborted\":" + aborted + "}");
+          return;
+        }
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+        if (records.isEmpty()) continue;
+        try {
+          producer.beginTransaction();
+          Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+          for (ConsumerRecord<String, String> r : records) {
+            producer.send(new ProducerRecord<>(output, r.partition(), r.key(), r.value()));
+            offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+          }
+          untilNoTimeout("sendOffsetsToTransaction", () -> { producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata()); return null; });
+          System.err.println("committing " + transactions);
+          untilNoTimeout("commitTransaction", () -> { producer.commitTransaction(); return null; });
+          long total = 0;
+          for (TopicPartition tp : parts) total += consumer.position(tp);
+          System.err.println("committed " + transactions + " " + total);
+          transactions++;
+        } catch (org.apache.kafka.common.errors.ProducerFencedException | org.apache.kafka.common.errors.OutOfOrderSequenceException
+                 | org.apache.kafka.common.errors.AuthorizationException | org.apache.kafka.common.errors.UnsupportedVersionException e) {
+          throw e; // fatal for this producer: Java's documented loop closes it
+        } catch (KafkaException e) {
+          // Abortable (a send failed while the broker restarted, ...): abort, then read again
+          // from what the group has committed.
+          System.err.println("aborting after " + e);
+          untilNoTimeout("abortTransaction", () -> { producer.abortTransaction(); return null; });
+          aborted++;
+          rewindToCommitted(consumer, parts);
+        }
+      }
+    }
+  }
+
+  private static void rewindToCommitted(KafkaConsumer<String, String> consumer, List<TopicPartition> parts) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed = untilNoTimeout("committed", () -> consumer.committed(new HashSet<>(parts)));
+    for (TopicPartition tp : parts) {
+      OffsetAndMetadata o = committed.get(tp);
+      consumer.seek(tp, o == null ? 0 : o.offset());
     }
   }
 

@@ -1,0 +1,186 @@
+// The exactly-once checker: a consume-transform-produce loop (the Java clients 4.3.1, Tools.java
+// `eos-copy`: read_committed consumer, transactional producer, the consumed offsets committed in
+// each transaction with sendOffsetsToTransaction) copies N numbered records from a 3-partition
+// input topic to a 3-partition output topic while the broker process is killed with SIGKILL and
+// restarted, and the loop's own process is killed and restarted (a new process with the same
+// transactional.id fences the old epoch and resumes from the group's committed offsets). Each
+// kill lands right after the loop says "committing": the broker dies somewhere in the two-phase
+// commit (before the PrepareCommit record is synced, between the markers of the output partitions
+// and __consumer_offsets, before CompleteCommit) and the loop dies with its transaction open or
+// half committed. Afterwards a read_committed reader must find every input record in the output
+// exactly once (0 duplicates, 0 missing: a transaction committed on some partitions or in the
+// offsets but not all of them shows up as one or the other), and a fresh loop must find the
+// group's offsets at the input's end (nothing left to copy).
+//
+// The same test runs against Apache Kafka 4.3.1 (killed and restarted on its data folder): the
+// expectations are Kafka's. Targets: SLUICE_EOS_TARGETS (default below), records SLUICE_EOS_RECORDS.
+import type { ChildProcess } from 'node:child_process';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTopicsAndWait, freePort, javaTool, onJsonLines, Random, spawnJavaTool, startApacheKafka, startBrokerProcess, type ApacheKafka, type BrokerProcess } from '@sluice/test-kit';
+
+const COUNT = Number(process.env.SLUICE_EOS_RECORDS ?? 6000);
+const PARTITIONS = 3;
+/** What kills the k-th event: the broker mid-commit, or the copying loop itself. */
+const EVENTS: readonly ('broker' | 'loop')[] = ['broker', 'loop', 'broker', 'loop', 'broker'];
+const TARGETS = (process.env.SLUICE_EOS_TARGETS ?? 'kafka').split(',').filter(Boolean);
+
+/** A broker that can be killed with SIGKILL and started again on the same port and data. */
+interface KillableBroker {
+  bootstrap: string;
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function sluiceBroker(): Promise<KillableBroker> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-eos-'));
+  const port = await freePort();
+  let broker: BrokerProcess | undefined = await startBrokerProcess(port, dataDir);
+  return {
+    bootstrap: `127.0.0.1:${port}`,
+    async kill() {
+      broker!.child.kill('SIGKILL');
+      await broker!.exited;
+      broker = undefined;
+    },
+    async restart() {
+      broker = await startBrokerProcess(port, dataDir);
+    },
+    async stop() {
+      broker?.child.kill('SIGKILL');
+      await broker?.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function kafkaBroker(): Promise<KillableBroker> {
+  const logDir = mkdtempSync(join(tmpdir(), 'sluice-eos-kafka-'));
+  let kafka: ApacheKafka | undefined = await startApacheKafka({ logDir });
+  const port = kafka.port;
+  return {
+    bootstrap: kafka.bootstrap,
+    async kill() {
+      process.kill(kafka!.pid, 'SIGKILL');
+      await kafka!.stop(); // waits for the exit; the data folder is kept (it was given)
+      kafka = undefined;
+    },
+    async restart() {
+      kafka = await startApacheKafka({ port, logDir });
+    },
+    async stop() {
+      await kafka?.stop();
+      rmSync(logDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One run of Tools.java eos-copy, followed line by line. */
+class CopyLoop {
+  committing = 0;
+  copied = 0;
+  stderr = '';
+  result: { done: boolean; copied: number; transactions: number; aborted: number } | undefined;
+  killed = false;
+  readonly exited: Promise<number | null>;
+  private waiters: (() => void)[] = [];
+
+  private constructor(readonly child: ChildProcess) {
+    onJsonLines(child.stdout!, (m) => (this.result = m));
+    child.stderr!.on('data', (d) => {
+      const text = String(d);
+      this.stderr = (this.stderr + text).slice(-6000);
+      this.committing += [...text.matchAll(/^committing \d+$/gm)].length;
+      for (const m of text.matchAll(/^committed \d+ (\d+)$/gm)) this.copied = Math.max(this.copied, Number(m[1]));
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.exited = new Promise((resolve) => child.on('exit', (code) => {
+      resolve(code);
+      for (const w of this.waiters.splice(0)) w();
+    }));
+  }
+
+  static async start(args: string[]): Promise<CopyLoop> {
+    return new CopyLoop(await spawnJavaTool(['eos-copy', ...args]));
+  }
+
+  /** Resolves when `ready()` holds; fails if the loop exits first. */
+  async until(what: string, ready: () => boolean): Promise<void> {
+    while (!ready()) {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`the copying loop exited (${this.child.exitCode}) before ${what}:\n${this.stderr}`);
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  async kill(): Promise<void> {
+    this.killed = true;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+}
+
+for (const target of TARGETS) {
+  describe(`exactly-once copy on ${target === 'kafka' ? 'Apache Kafka 4.3.1' : 'Sluice'}`, () => {
+    test(`${COUNT} records copied in transactions through ${EVENTS.filter((e) => e === 'broker').length} broker kills and ${EVENTS.filter((e) => e === 'loop').length} loop kills arrive exactly once`, { timeout: 600_000 }, async (t) => {
+      const broker = target === 'kafka' ? await kafkaBroker() : await sluiceBroker();
+      const random = new Random(16);
+      const run = `${Date.now().toString(36)}`;
+      const [input, output, group, txnId] = ['eos-in', 'eos-out', 'eos-group', 'eos-txn'].map((n) => `${n}-${run}`) as [string, string, string, string];
+      const loopArgs = [broker.bootstrap, input, output, group, txnId];
+      let loop: CopyLoop | undefined;
+      const started = Date.now();
+      try {
+        await createTopicsAndWait(broker.bootstrap, [{ name: input, partitions: PARTITIONS }, { name: output, partitions: PARTITIONS }]);
+        const produced = await javaTool(['produce', broker.bootstrap, input, String(COUNT), 'none', 'idempotent']);
+        assert.equal(produced.at(-1)?.acked, COUNT);
+
+        loop = await CopyLoop.start(loopArgs);
+        let loopRuns = 1;
+        for (const [k, event] of EVENTS.entries()) {
+          const current = loop;
+          await current.until(`${Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1))} records copied`, () => current.copied >= Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1)));
+          // The kill follows the loop's "committing" line by 0-15 ms: inside EndTxn on a busy machine.
+          const seen = current.committing;
+          await current.until('the next commit', () => current.committing > seen);
+          await new Promise((r) => setTimeout(r, random.int(0, 15)));
+          if (event === 'broker') {
+            await broker.kill();
+            await broker.restart();
+          } else {
+            await current.kill();
+            loop = await CopyLoop.start(loopArgs);
+            loopRuns++;
+          }
+          t.diagnostic(`event ${k + 1}: ${event} killed after ${current.copied} records copied`);
+        }
+        const code = await loop.exited;
+        assert.equal(code, 0, `the copying loop failed:\n${loop.stderr}`);
+        assert.equal(loop.result?.done, true);
+
+        // A new loop finds nothing left: the group's committed offsets are the input's end.
+        const again = await javaTool(['eos-copy', ...loopArgs], 120_000);
+        assert.deepEqual(again.at(-1), { done: true, copied: COUNT, transactions: 0, aborted: 0 }, 'the group committed every input offset');
+
+        const read = await javaTool(['txn-read', broker.bootstrap, output, String(COUNT)], 180_000);
+        const timesSeen = new Uint32Array(COUNT);
+        let foreign = 0;
+        for (const r of read) {
+          const n = Number(String(r.value).slice(1));
+          if (String(r.value) === `v${n}` && n >= 0 && n < COUNT) timesSeen[n]!++;
+          else foreign++;
+        }
+        const missing = timesSeen.filter((n) => n === 0).length;
+        const duplicates = timesSeen.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+        t.diagnostic(`N=${COUNT}, ${EVENTS.length} kill cycles (${EVENTS.join(', ')}), ${loopRuns} loop processes, last one ${loop.result?.transactions} transactions (${loop.result?.aborted} aborted); read back ${read.length}: ${duplicates} duplicates, ${missing} missing; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        assert.deepEqual({ duplicates, missing, foreign }, { duplicates: 0, missing: 0, foreign: 0 });
+      } finally {
+        if (loop && loop.child.exitCode === null) await loop.kill();
+        await broker.stop();
+      }
+    });
+  });
+}
