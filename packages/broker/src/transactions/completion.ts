@@ -35,11 +35,15 @@ export class TransactionCompleter {
     private readonly log: ErrorLog & { warn(message: string): void },
   ) {}
 
-  /** Completes `meta`'s prepared transaction in the background; failures are logged, never thrown. */
-  complete(meta: TransactionMetadata): void {
+  /**
+   * Completes `meta`'s prepared transaction; resolves when CompleteCommit/CompleteAbort is
+   * written, or when stop() ends the retries. Failures are logged and retried, never thrown.
+   */
+  complete(meta: TransactionMetadata): Promise<void> {
     const run = this.run(meta).catch((e) => this.log.error(`completing the transaction of ${meta.transactionalId} failed`, e));
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
+    return run;
   }
 
   async idle(): Promise<void> {

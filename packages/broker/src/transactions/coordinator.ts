@@ -9,9 +9,9 @@
  * transactional.id.expiration.ms.
  *
  * Every change is written to __transaction_state before it takes effect (metadata.ts). Ending
- * a transaction is two-phase: PrepareCommit/PrepareAbort is written and the producer answered,
+ * a transaction is two-phase: PrepareCommit/PrepareAbort is written (the outcome is decided),
  * then the markers are written to every partition and CompleteCommit/CompleteAbort closes it
- * (completion.ts). After a restart, the transactions found in a Prepare state are completed the
+ * (completion.ts); the producer is answered after that. After a restart, the transactions found in a Prepare state are completed the
  * same way, so a transaction ends wholly committed or wholly aborted whenever the process died.
  *
  * Requests on one id never interleave their changes: a change in flight (`pending`) makes the
@@ -62,6 +62,8 @@ const fail = (errorCode: number): ProducerIdAndEpoch => ({ errorCode, producerId
 export class TransactionCoordinator {
   private readonly txns = new Map<string, TransactionMetadata>();
   private readonly completer: TransactionCompleter;
+  /** Work started by the coordinator itself (aborts of timed-out transactions), for idle(). */
+  private readonly background = new Set<Promise<unknown>>();
   private loaded = false;
 
   constructor(
@@ -93,7 +95,7 @@ export class TransactionCoordinator {
     for (const meta of this.txns.values()) {
       if (meta.state === 'PrepareCommit' || meta.state === 'PrepareAbort') {
         this.log.info(`completing transaction ${meta.transactionalId} (${meta.state}) found on start`);
-        this.completer.complete(meta);
+        void this.completer.complete(meta);
       }
     }
     return count;
@@ -108,12 +110,19 @@ export class TransactionCoordinator {
   /** Stops the sweeps and the completions' retries; resolves when the writes in flight have settled. */
   async stop(): Promise<void> {
     this.timer.cancelAll();
+    await Promise.all([...this.background]);
     await this.completer.stop();
   }
 
   /** Resolves when no transaction is being completed (tests, and a clean stop). */
-  idle(): Promise<void> {
-    return this.completer.idle();
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.all([...this.background]);
+    await this.completer.idle();
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
   }
 
   /** The transactional ids known, for tests and tools. */
@@ -281,9 +290,10 @@ export class TransactionCoordinator {
   // ------------------------------------------------------------------ EndTxn
 
   /**
-   * Commits or aborts the producer's transaction: resolves once PrepareCommit/PrepareAbort is
-   * durable (the outcome is then decided; markers follow, as in Kafka). `clientTransactionVersion`
-   * is 2 for EndTxn v5 (the epoch is bumped and the new id/epoch answered), else 0.
+   * Commits or aborts the producer's transaction: PrepareCommit/PrepareAbort made durable (the
+   * outcome is then decided), the markers, CompleteCommit/CompleteAbort; resolves after them.
+   * `clientTransactionVersion` is 2 for EndTxn v5 (the epoch is bumped and the new id/epoch
+   * answered), else 0.
    */
   async endTransaction(transactionalId: string, producerId: bigint, producerEpoch: number, commit: boolean, clientTransactionVersion: number): Promise<ProducerIdAndEpoch> {
     const active = this.checkActive(transactionalId);
@@ -395,7 +405,10 @@ export class TransactionCoordinator {
     const error = await this.write(meta, changes);
     if (error !== ErrorCode.NONE) return fail(error);
     const prepared = meta.current;
-    this.completer.complete(meta);
+    // Kafka answers as soon as the decision is durable and writes the markers after; waiting for
+    // them (local appends, a few syncs) spares the producer's next transaction a round of
+    // CONCURRENT_TRANSACTIONS retries. The decision stands either way: a restart completes it.
+    await this.completer.complete(meta);
     if (opts.clientTransactionVersion >= 2 && prepared.nextProducerId !== -1n) return { errorCode: ErrorCode.NONE, producerId: prepared.nextProducerId, producerEpoch: 0 };
     return { errorCode: ErrorCode.NONE, producerId: prepared.producerId, producerEpoch: prepared.producerEpoch };
   }
@@ -436,11 +449,13 @@ export class TransactionCoordinator {
       const c = meta.current;
       if (c.state !== 'Ongoing' || meta.pending !== null || c.startTimestamp + c.timeoutMs >= now) continue;
       this.log.info(`aborting transaction ${meta.transactionalId} of producer ${c.producerId} (epoch ${c.producerEpoch}): open longer than its timeout of ${c.timeoutMs} ms`);
-      this.fenceAndAbort(meta).then(
-        (error) => {
-          if (error !== ErrorCode.NONE && error !== ErrorCode.CONCURRENT_TRANSACTIONS) this.log.warn(`aborting timed-out transaction ${meta.transactionalId} failed with error ${error}; the next sweep tries again`);
-        },
-        (e) => this.log.error(`aborting timed-out transaction ${meta.transactionalId} failed`, e),
+      this.track(
+        this.fenceAndAbort(meta).then(
+          (error) => {
+            if (error !== ErrorCode.NONE && error !== ErrorCode.CONCURRENT_TRANSACTIONS) this.log.warn(`aborting timed-out transaction ${meta.transactionalId} failed with error ${error}; the next sweep tries again`);
+          },
+          (e) => this.log.error(`aborting timed-out transaction ${meta.transactionalId} failed`, e),
+        ),
       );
     }
   }
