@@ -5,7 +5,14 @@
  * id, preferred read replica; v12: flexible; v13: topic ids instead of names; v15: replica state
  * (followers only).
  *
- * Waits for min_bytes up to max_wait_ms on delayed operations woken by appends. A full fetch
+ * read_committed (isolation level 1) reads below the last stable offset only, and reports the
+ * aborted transactions whose data may be in what it returns (from the segments' aborted
+ * transaction indexes, as Kafka's collectAbortedTransactions): an empty list when none or nothing
+ * is returned, null for read_uncommitted and for a partition answered with an error. Control
+ * batches (transaction markers) are returned at both levels: clients skip them.
+ *
+ * Waits for min_bytes up to max_wait_ms on delayed operations woken by appends (and, for
+ * read_committed, by the last stable offset moving); only bytes below the limit count. A full fetch
  * answers every requested partition, in request order (the Java client drops a full response
  * missing one); an incremental one only the session's partitions with news. Empty partitions
  * carry empty records, never null. Batches are served as stored.
@@ -17,7 +24,7 @@
  * other than 0 and 1 refuses the whole request (Kafka fails it with UNKNOWN_SERVER_ERROR; we say
  * INVALID_REQUEST).
  */
-import { Apis, ErrorCode, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
+import { Apis, ErrorCode, LOG_OVERHEAD, Offsets, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
 import { type BrokerCore, partitionKey } from '../core.js';
 import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type SessionPartition } from '../fetch/fetch-sessions.js';
 import { fetchChannel, type BrokerFetchMessage } from '../diagnostics.js';
@@ -249,6 +256,7 @@ async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: F
         data.records = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
         budget = Math.max(0, budget - size);
         first = false;
+        if (isolation === READ_COMMITTED) data.abortedTransactions = p.abortedTransactions(w.offset, endOffsetOf(chunks));
       }
     } catch (e) {
       data.errorCode = errorCodeOf(e);
@@ -259,8 +267,27 @@ async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: F
   return answers;
 }
 
-/** A partition answered with an error says nothing of its offsets, as in Kafka's answers. */
+/**
+ * The offset after the last batch of `chunks` (whole batches, as read): the upper bound of the
+ * aborted transactions a read_committed answer reports. Kafka takes the next offset index entry
+ * after the bytes returned, which may lie further on and report more; any transaction whose data
+ * was returned starts below this bound, which is all a reader needs to drop aborted records.
+ */
+function endOffsetOf(chunks: readonly Buffer[]): bigint {
+  let last = chunks.length - 1;
+  while (chunks[last]!.length === 0) last--;
+  const chunk = chunks[last]!;
+  let position = 0;
+  for (;;) {
+    const next = position + LOG_OVERHEAD + chunk.readInt32BE(position + Offsets.batchLength);
+    if (next >= chunk.length) return chunk.readBigInt64BE(position) + BigInt(chunk.readInt32BE(position + Offsets.lastOffsetDelta)) + 1n;
+    position = next;
+  }
+}
+
+/** A partition answered with an error says nothing of its offsets or transactions, as in Kafka's answers. */
 function withoutOffsets(data: FetchResponsePartitionDataInput): void {
+  data.abortedTransactions = null;
   data.highWatermark = -1n;
   data.lastStableOffset = -1n;
   data.logStartOffset = -1n;

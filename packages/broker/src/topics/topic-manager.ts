@@ -16,7 +16,17 @@ import { type DelayedOperations } from '../delayed/delayed-operations.js';
 import { partitionKey } from '../core.js';
 import { TopicError } from '../errors.js';
 import { INTERNAL_TOPICS, collisionKey, validateTopicName } from './names.js';
-import type { AppendOutcome, CreateTopicOptions, PartitionView, TopicConfigEntry, TopicView, Topics } from './types.js';
+import type {
+  AbortedTransactionView,
+  AppendOutcome,
+  CreateTopicOptions,
+  PartitionMarker,
+  PartitionProducer,
+  PartitionView,
+  TopicConfigEntry,
+  TopicView,
+  Topics,
+} from './types.js';
 
 class Partition implements PartitionView {
   constructor(
@@ -35,7 +45,7 @@ class Partition implements PartitionView {
     return this.log.highWatermark;
   }
   get lastStableOffset(): bigint {
-    return this.log.highWatermark;
+    return this.log.lastStableOffset;
   }
   get settings() {
     return this.log.settings;
@@ -43,8 +53,17 @@ class Partition implements PartitionView {
   bytesAvailable(offset: bigint): number {
     return this.log.bytesAvailable(offset);
   }
-  append(batches: Buffer, durable: boolean): Promise<AppendOutcome> {
-    return this.log.append(batches, { acknowledge: durable ? 'durable' : 'written' });
+  append(batches: Buffer, durable: boolean, transactionVersion?: number): Promise<AppendOutcome> {
+    return this.log.append(batches, { acknowledge: durable ? 'durable' : 'written', transactionVersion });
+  }
+  appendMarker(marker: PartitionMarker): Promise<{ offset: bigint }> {
+    return this.log.appendMarker(marker);
+  }
+  abortedTransactions(fetchOffset: bigint, upperBound: bigint): AbortedTransactionView[] {
+    return this.log.abortedTransactions(fetchOffset, upperBound);
+  }
+  activeProducers(): PartitionProducer[] {
+    return this.log.activeProducers();
   }
   read(offset: bigint, maxBytes: number, maxOffset: bigint): Promise<Buffer[]> {
     return this.log.read(offset, maxBytes, maxOffset);
@@ -94,6 +113,9 @@ export class TopicManager implements Topics {
       const log = this.logs.log(t.name, p)!;
       const key = partitionKey(t.name, p);
       log.on('highWatermark', () => this.delayed.notify(key));
+      // read_committed fetches wait for the last stable offset. It moves with the high watermark
+      // (whose notification already sees the new value), and alone when the log start moves.
+      log.on('lastStableOffset', () => this.delayed.notify(key));
       list.push(new Partition(t.name, p, log));
     }
     this.partitions.set(t.name, list);

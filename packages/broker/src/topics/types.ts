@@ -12,6 +12,36 @@ export interface AppendOutcome {
   logStartOffset: bigint;
 }
 
+/** A transaction's COMMIT or ABORT marker, as its coordinator writes it to a partition. */
+export interface PartitionMarker {
+  producerId: bigint;
+  /** The producer's epoch (transaction version 0/1) or the bumped one (version 2). */
+  producerEpoch: number;
+  coordinatorEpoch: number;
+  commit: boolean;
+  /** 2: the partition takes the marker only above the producer's epoch (KIP-890); below 2: at or above it. */
+  transactionVersion: number;
+}
+
+/** An aborted transaction as Fetch reports it to read_committed readers. */
+export interface AbortedTransactionView {
+  producerId: bigint;
+  /** Offset of the transaction's first batch on the partition. */
+  firstOffset: bigint;
+}
+
+/** A producer the partition knows, as DescribeProducers shows it. */
+export interface PartitionProducer {
+  producerId: bigint;
+  epoch: number;
+  lastSequence: number;
+  lastTimestamp: bigint;
+  /** -1 when no marker was written for it here. */
+  coordinatorEpoch: number;
+  /** First offset of its open transaction here, -1 when none. */
+  currentTxnStartOffset: bigint;
+}
+
 export interface PartitionView {
   readonly topic: string;
   readonly index: number;
@@ -19,7 +49,11 @@ export interface PartitionView {
   readonly logEndOffset: bigint;
   /** The end of what consumers may read: what is durable under the `always` policy. */
   readonly highWatermark: bigint;
-  /** Last stable offset (= high watermark until transactions exist). */
+  /**
+   * Last stable offset, where read_committed readers stop: the first offset of the earliest
+   * transaction not durably decided (open, or closed by a marker not yet durable), else the high
+   * watermark.
+   */
   readonly lastStableOffset: bigint;
   /** The topic settings in force for this partition, parsed: what the append path checks against. */
   readonly settings: Readonly<LogConfig>;
@@ -28,8 +62,22 @@ export interface PartitionView {
   /**
    * Appends validated batches. Offsets are assigned synchronously, in call order; the promise
    * resolves when the append is durable (`durable: true`) or written (`durable: false`).
+   * `transactionVersion` 2: the broker added the partition to the producer's transaction itself
+   * (KIP-890), so a producer new here must start that transaction at sequence 0.
    */
-  append(batches: Buffer, durable: boolean): Promise<AppendOutcome>;
+  append(batches: Buffer, durable: boolean, transactionVersion?: number): Promise<AppendOutcome>;
+  /**
+   * Writes a transaction marker for the coordinator; resolves with its offset once durable.
+   * Refused with Kafka's INVALID_PRODUCER_EPOCH or TRANSACTION_COORDINATOR_FENCED by name.
+   */
+  appendMarker(marker: PartitionMarker): Promise<{ offset: bigint }>;
+  /**
+   * The aborted transactions a read_committed fetch of [fetchOffset, upperBound) must report:
+   * those whose data may lie in that range (upperBound: the offset after the last batch returned).
+   */
+  abortedTransactions(fetchOffset: bigint, upperBound: bigint): AbortedTransactionView[];
+  /** Every producer the partition knows (DescribeProducers). */
+  activeProducers(): PartitionProducer[];
   /** Whole batches from the one containing `offset`, at least one even past maxBytes, below `maxOffset`. */
   read(offset: bigint, maxBytes: number, maxOffset: bigint): Promise<Buffer[]>;
   /** First offset whose timestamp is at or after `timestamp`, with that timestamp; null past the end. */
