@@ -1,6 +1,7 @@
 // The clients of the compat scenarios, each behind one interface: produce with a codec (client
 // defaults, or idempotent with acks=all), consume every partition from the start, consume in a
-// group and commit, and admin. Out-of-process clients run a driver program that takes the same
+// group and commit, admin, and transactions (a committed and an aborted one, read back with
+// read_committed). Out-of-process clients run a driver program that takes the same
 // commands and prints the same JSON lines (see README.md).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +37,8 @@ export interface ScenarioClient {
   /** Filled by prepare(): the pinned version text for the matrix. */
   version: string;
   codecs: readonly Codec[];
-  /** Why a codec or admin is missing, for the matrix. */
-  gaps: Partial<Record<Codec | 'admin', string>>;
+  /** Why a codec, admin or transactions are missing, for the matrix. */
+  gaps: Partial<Record<Codec | 'admin' | 'transactions', string>>;
   /** false when the client cannot set a header per record (kcat's -H applies to all). */
   perRecordHeaders: boolean;
   prepare(): Promise<void>;
@@ -45,6 +46,10 @@ export interface ScenarioClient {
   consume(bootstrap: string, topic: string, count: number): Promise<Rec[]>;
   group(bootstrap: string, topic: string, group: string, count: number): Promise<{ records: Rec[]; committed: number }>;
   admin?(bootstrap: string, topic: string): Promise<AdminFacts>;
+  /** `count` records (kN/vN, header n=N) committed in one transaction, then count/10 values
+   * `aborted-N` written and aborted in a second; then every partition read from the start by the
+   * same client with read_committed, until `count` records and 2 s beyond: what it returned. */
+  transactions?(bootstrap: string, topic: string, transactionalId: string, count: number): Promise<Rec[]>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,7 +74,7 @@ function groupResult(lines: Record<string, unknown>[]): { records: Rec[]; commit
 
 /** A client driven by a program taking the drivers' commands (python scripts, the Go program). */
 function driverClient(
-  base: Omit<ScenarioClient, 'produce' | 'consume' | 'group' | 'admin' | 'prepare'>,
+  base: Omit<ScenarioClient, 'produce' | 'consume' | 'group' | 'admin' | 'transactions' | 'prepare'>,
   prepare: () => Promise<{ cmd: string; args: string[]; version: string }>,
 ): ScenarioClient {
   let ready: Promise<{ cmd: string; args: string[]; version: string }> | undefined;
@@ -93,6 +98,9 @@ function driverClient(
     },
     async admin(bootstrap, topic) {
       return (await exec(['admin', bootstrap, topic])).at(-1) as unknown as AdminFacts;
+    },
+    async transactions(bootstrap, topic, transactionalId, count) {
+      return (await exec(['transactions', bootstrap, topic, transactionalId, String(count)])).filter(isRecord).map(asRec);
     },
   };
   return client;
@@ -128,6 +136,10 @@ const java: ScenarioClient = {
       remaining: Boolean(pick('deleted').remaining),
     };
   },
+  async transactions(bootstrap, topic, transactionalId, count) {
+    await javaTool(['txn-produce', bootstrap, topic, transactionalId, String(count)], TIMEOUT);
+    return (await javaTool(['txn-read', bootstrap, topic, String(count)], TIMEOUT)).map(asRec);
+  },
 };
 
 const KCAT_FORMAT = '{"partition":%p,"offset":%o,"key":"%k","value":"%s","headers":"%h"}\n';
@@ -135,7 +147,7 @@ const kcatClient: ScenarioClient = {
   name: 'kcat (librdkafka)',
   version: 'kcat',
   codecs: CODECS,
-  gaps: { admin: 'kcat has no admin commands (metadata listing only)' },
+  gaps: { admin: 'kcat has no admin commands (metadata listing only)', transactions: 'kcat has no transactional producer' },
   perRecordHeaders: false,
   async prepare() {
     if (kcatClient.version !== 'kcat') return;
@@ -218,7 +230,8 @@ const kafkajsCodec: Record<Codec, number> = {
 };
 const kjs = (bootstrap: string) => new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING, clientId: 'sluice-compat' });
 
-async function kafkajsConsume(bootstrap: string, topic: string, groupId: string, count: number): Promise<Rec[]> {
+/** Reads until `count` records, then `settleMs` more (to show nothing else is readable). */
+async function kafkajsConsume(bootstrap: string, topic: string, groupId: string, count: number, settleMs = 0): Promise<Rec[]> {
   const consumer = kjs(bootstrap).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
   const records: Rec[] = [];
   await consumer.connect();
@@ -234,6 +247,7 @@ async function kafkajsConsume(bootstrap: string, topic: string, groupId: string,
       },
     });
     await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`KafkaJS consumed ${records.length} of ${count}`)), 60_000).unref())]);
+    await new Promise((r) => setTimeout(r, settleMs));
   } finally {
     await consumer.disconnect();
   }
@@ -287,13 +301,30 @@ const kafkajsClient: ScenarioClient = {
       await admin.disconnect();
     }
   },
+  async transactions(bootstrap, topic, transactionalId, count) {
+    const producer = kjs(bootstrap).producer({ transactionalId, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      const committed = await producer.transaction();
+      await committed.send({ topic, messages: Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) } })) });
+      await committed.commit();
+      const aborted = await producer.transaction();
+      await aborted.send({ topic, messages: Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, i) => ({ key: `k${i}`, value: `aborted-${i}` })) });
+      await aborted.abort();
+    } finally {
+      await producer.disconnect();
+    }
+    // KafkaJS's consumer reads with read_committed unless told `readUncommitted: true`.
+    return kafkajsConsume(bootstrap, topic, `kafkajs-reader-${topic}`, count, 2000);
+  },
 };
 
 // ---- @platformatic/kafka, in process ----
 
 const PLATFORMATIC_VERSION = packageVersion('@platformatic/kafka');
 
-async function platformaticConsume(bootstrap: string, topic: string, groupId: string, count: number, commit: boolean): Promise<Rec[]> {
+/** Reads until `count` records, then `settleMs` more; @platformatic/kafka reads with read_committed by default. */
+async function platformaticConsume(bootstrap: string, topic: string, groupId: string, count: number, commit: boolean, settleMs = 0): Promise<Rec[]> {
   const consumer = new PConsumer({ groupId, clientId: 'sluice-compat', bootstrapBrokers: [bootstrap], deserializers: stringDeserializers, sessionTimeout: 10_000, heartbeatInterval: 500 });
   const records: Rec[] = [];
   const last = new Map<number, Message<string, string, string, string>>();
@@ -311,6 +342,7 @@ async function platformaticConsume(bootstrap: string, topic: string, groupId: st
         }
       });
     });
+    await new Promise((r) => setTimeout(r, settleMs));
     if (commit) for (const m of last.values()) await m.commit();
     await stream.close();
   } finally {
@@ -359,6 +391,20 @@ const platformatic: ScenarioClient = {
     } finally {
       await admin.close();
     }
+  },
+  async transactions(bootstrap, topic, transactionalId, count) {
+    const producer = new PProducer({ clientId: 'sluice-compat', bootstrapBrokers: [bootstrap], serializers: stringSerializers, idempotent: true, transactionalId, acks: -1 });
+    try {
+      const committed = await producer.beginTransaction();
+      await committed.send({ messages: Array.from({ length: count }, (_, i) => ({ topic, key: `k${i}`, value: `v${i}`, headers: new Map([['n', String(i)]]) })) });
+      await committed.commit();
+      const aborted = await producer.beginTransaction();
+      await aborted.send({ messages: Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, i) => ({ topic, key: `k${i}`, value: `aborted-${i}` })) });
+      await aborted.abort();
+    } finally {
+      await producer.close();
+    }
+    return platformaticConsume(bootstrap, topic, `platformatic-reader-${topic}`, count, false, 2000);
   },
 };
 

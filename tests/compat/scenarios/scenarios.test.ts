@@ -1,5 +1,6 @@
 // The compat scenarios: every client we can run here produces with each codec and reads back,
-// consumes in a group and commits, produces idempotently, and administers topics, against Sluice
+// consumes in a group and commits, produces idempotently, administers topics, and commits and
+// aborts a transaction read back with read_committed, against Sluice
 // AND against a real Apache Kafka 4.3.1 broker (one for this file), so that a failure on Sluice
 // alone is Sluice's. With SLUICE_COMPAT_RESULTS=<folder> the outcomes are written there as JSON,
 // from which tests/compat/matrix.ts renders MATRIX.md.
@@ -120,6 +121,15 @@ const SCENARIOS: Scenario[] = [
       const { records, committed } = await c.group(bootstrap(target), topic, group, COUNT);
       checkRecords(c, records);
       assert.equal(committed === -1 ? await committedTotal(target, group, topic) : committed, COUNT, 'committed offsets');
+    },
+  },
+  {
+    name: 'transactions',
+    supported: (c) => (c.transactions ? null : c.gaps.transactions ?? 'no transactional producer'),
+    async run(c, target, topic) {
+      await createTopic(target, topic);
+      // Exactly the committed records: an aborted one fails checkRecords (its value is aborted-N).
+      checkRecords(c, await c.transactions!(bootstrap(target), topic, `${topic}-txn`, COUNT));
     },
   },
   {

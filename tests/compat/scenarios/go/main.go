@@ -5,6 +5,9 @@
 //	consume BOOTSTRAP TOPIC COUNT                          every partition from the start
 //	group BOOTSTRAP TOPIC GROUP COUNT                      subscribe, commit, report the commit
 //	admin BOOTSTRAP TOPIC                                  create, describe, configs, delete
+//	transactions BOOTSTRAP TOPIC TXN_ID COUNT              COUNT records committed in one transaction,
+//	                                                       COUNT/10 "aborted-N" in an aborted one, then
+//	                                                       read back with read_committed (2 s beyond COUNT)
 package main
 
 import (
@@ -161,6 +164,36 @@ func main() {
 		must(err)
 		out(map[string]any{"partitions": len(d.Partitions), "cleanup.policy": values["cleanup.policy"], "retention.ms": values["retention.ms"],
 			"clusterId": meta.Cluster, "deleted": true, "remaining": after.Has(topic)})
+	case "transactions":
+		count, _ := strconv.Atoi(args[4])
+		cl, err := kgo.NewClient(seeds, kgo.TransactionalID(args[3]), kgo.ProducerLinger(5*time.Millisecond))
+		must(err)
+		for round, n := range []int{count, max(1, count/10)} {
+			must(cl.BeginTransaction())
+			for i := 0; i < n; i++ {
+				s := strconv.Itoa(i)
+				r := &kgo.Record{Topic: args[2], Key: []byte("k" + s), Value: []byte("v" + s), Headers: []kgo.RecordHeader{{Key: "n", Value: []byte(s)}}}
+				if round == 1 {
+					r = &kgo.Record{Topic: args[2], Key: []byte("k" + s), Value: []byte("aborted-" + s)}
+				}
+				cl.Produce(ctx, r, func(_ *kgo.Record, err error) { must(err) })
+			}
+			must(cl.Flush(ctx)) // the aborted records are written before the abort, so readers must skip them
+			must(cl.EndTransaction(ctx, kgo.TransactionEndTry(round == 0)))
+		}
+		cl.Close()
+		rd, err := kgo.NewClient(seeds, kgo.ConsumeTopics(args[2]), kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()),
+			kgo.FetchIsolationLevel(kgo.ReadCommitted()))
+		must(err)
+		defer rd.Close()
+		for seen := 0; seen < count; {
+			fs := rd.PollFetches(ctx)
+			must(fs.Err0())
+			fs.EachRecord(func(r *kgo.Record) { seen++; out(record(r)) })
+		}
+		more, stop := context.WithTimeout(ctx, 2*time.Second)
+		defer stop()
+		rd.PollFetches(more).EachRecord(func(r *kgo.Record) { out(record(r)) })
 	default:
 		fail("unknown command %s", args[0])
 	}

@@ -4,6 +4,7 @@ produce BOOTSTRAP TOPIC COUNT CODEC default|idempotent
 consume BOOTSTRAP TOPIC COUNT
 group BOOTSTRAP TOPIC GROUP COUNT
 admin BOOTSTRAP TOPIC
+transactions BOOTSTRAP TOPIC TXN_ID COUNT
 
 Prints JSON lines: one per consumed record, then a summary.
 """
@@ -88,5 +89,30 @@ def admin(bootstrap, topic):
     emit({"partitions": len(described.partitions), "cleanup.policy": configs.get("cleanup.policy"), "retention.ms": configs.get("retention.ms"), "clusterId": cluster.cluster_id, "deleted": True, "remaining": remaining})
 
 
+def transactions(bootstrap, topic, txn_id, count):
+    producer = Producer({"bootstrap.servers": bootstrap, "transactional.id": txn_id, "linger.ms": 5})
+    producer.init_transactions(60)
+    producer.begin_transaction()
+    for i in range(count):
+        producer.produce(topic, key=f"k{i}", value=f"v{i}", headers=[("n", str(i))])
+        producer.poll(0)
+    producer.commit_transaction(60)
+    producer.begin_transaction()
+    for i in range(max(1, count // 10)):
+        producer.produce(topic, key=f"k{i}", value=f"aborted-{i}")
+    producer.flush(60)  # written before the abort, so a reader must skip them
+    producer.abort_transaction(60)
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "unused", "enable.auto.commit": False, "isolation.level": "read_committed"})
+    partitions = consumer.list_topics(topic, timeout=30).topics[topic].partitions
+    consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+    poll_until(consumer, count)
+    deadline = time.time() + 2
+    while time.time() < deadline:
+        msg = consumer.poll(0.2)
+        if msg is not None and not msg.error():
+            record(msg)
+    consumer.close()
+
+
 if __name__ == "__main__":
-    main(produce, consume, group, admin)
+    main(produce, consume, group, admin, transactions)

@@ -80,5 +80,31 @@ def admin(bootstrap, topic):
     emit({"partitions": len(described["partitions"]), "cleanup.policy": configs.get("cleanup.policy"), "retention.ms": configs.get("retention.ms"), "clusterId": cluster.get("cluster_id"), "deleted": True, "remaining": remaining})
 
 
+def transactions(bootstrap, topic, txn_id, count):
+    producer = KafkaProducer(bootstrap_servers=bootstrap, transactional_id=txn_id, linger_ms=5)
+    producer.init_transactions()
+    producer.begin_transaction()
+    for i in range(count):
+        producer.send(topic, key=f"k{i}".encode(), value=f"v{i}".encode(), headers=[("n", str(i).encode())])
+    producer.commit_transaction()
+    producer.begin_transaction()
+    for i in range(max(1, count // 10)):
+        producer.send(topic, key=f"k{i}".encode(), value=f"aborted-{i}".encode())
+    producer.flush(60)  # written before the abort, so a reader must skip them
+    producer.abort_transaction()
+    producer.close()
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, isolation_level="read_committed")
+    partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
+    consumer.assign(partitions)
+    consumer.seek_to_beginning(*partitions)
+    poll_until(consumer, count)
+    deadline = time.time() + 2
+    while time.time() < deadline:
+        for records in consumer.poll(timeout_ms=200).values():
+            for r in records:
+                record(r)
+    consumer.close()
+
+
 if __name__ == "__main__":
-    main(produce, consume, group, admin)
+    main(produce, consume, group, admin, transactions)

@@ -33,9 +33,11 @@ def retry(attempt):
             time.sleep(0.2)
 
 
-def main(produce, consume, group, admin):
+def main(produce, consume, group, admin, transactions):
     """produce BOOTSTRAP TOPIC COUNT CODEC default|idempotent; consume BOOTSTRAP TOPIC COUNT;
-    group BOOTSTRAP TOPIC GROUP COUNT; admin BOOTSTRAP TOPIC."""
+    group BOOTSTRAP TOPIC GROUP COUNT; admin BOOTSTRAP TOPIC; transactions BOOTSTRAP TOPIC TXN_ID COUNT
+    (COUNT records committed in one transaction, COUNT/10 "aborted-N" in an aborted one, then read
+    back with read_committed: each record, then 2 s more to show nothing else is readable)."""
     argv = sys.argv[1:]
     cmd = argv[0]
     if cmd == "produce":
@@ -46,5 +48,7 @@ def main(produce, consume, group, admin):
         group(argv[1], argv[2], argv[3], int(argv[4]))
     elif cmd == "admin":
         admin(argv[1], argv[2])
+    elif cmd == "transactions":
+        transactions(argv[1], argv[2], argv[3], int(argv[4]))
     else:
         raise SystemExit(f"unknown command {cmd}")
