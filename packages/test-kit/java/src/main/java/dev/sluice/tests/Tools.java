@@ -41,6 +41,10 @@ import org.apache.kafka.common.serialization.*;
  *   group-admin BOOTSTRAP GROUP TOPIC          list, describe, list/alter offsets, delete a group
  *   create-topic BOOTSTRAP TOPIC PARTITIONS
  *   perf-produce BOOTSTRAP TOPIC COUNT SIZE    throughput of acks=all sends, spread over the partitions
+ *   txn-perf-produce BOOTSTRAP TOPIC COUNT SIZE TXN_ID DURATION_MS
+ *                                              throughput of a transactional producer committing
+ *                                              every DURATION_MS, as ProducerPerformance's
+ *                                              --transactional-id --transaction-duration-ms
  *   perf-consume BOOTSTRAP TOPIC COUNT         throughput of assign() consumption from the beginning
  *   perf-e2e BOOTSTRAP TOPIC COUNT SIZE        produce-to-consume latency, one record at a time
  *   transactions BOOTSTRAP TOPIC TXN_ID        reads commands from stdin, one per line, and prints
@@ -95,6 +99,7 @@ public final class Tools {
       case "group-admin" -> groupAdmin(args[1], args[2], args[3]);
       case "create-topic" -> createTopic(args[1], args[2], Integer.parseInt(args[3]));
       case "perf-produce" -> perfProduce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      case "txn-perf-produce" -> txnPerfProduce(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5], Long.parseLong(args[6]));
       case "perf-consume" -> perfConsume(args[1], args[2], Integer.parseInt(args[3]));
       case "perf-e2e" -> perfEndToEnd(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "transactions" -> transactions(args[1], args[2], args[3]);
@@ -462,6 +467,37 @@ public final class Tools {
       double secs = (System.nanoTime() - start) / 1e9;
       Arrays.sort(latencies);
       System.out.println("{\"recordsPerSec\":" + (count / secs) + ",\"mbPerSec\":" + (count * (double) size / 1e6 / secs) + ",\"p50Ms\":" + percentile(latencies, 0.5) / 1e6 + ",\"p99Ms\":" + percentile(latencies, 0.99) / 1e6 + "}");
+    }
+  }
+
+  static void txnPerfProduce(String bootstrap, String topic, int count, int size, String transactionalId, long durationMs) throws Exception {
+    Properties p = base(bootstrap);
+    p.put("transactional.id", transactionalId);
+    byte[] value = new byte[size];
+    Arrays.fill(value, (byte) 'x');
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, value)).get(); // metadata and connections first
+      producer.commitTransaction();
+      long start = System.nanoTime();
+      // ProducerPerformance's loop: a transaction is committed once it has been open DURATION_MS.
+      long transactions = 0;
+      long txnStart = System.nanoTime();
+      producer.beginTransaction();
+      for (int i = 0; i < count; i++) {
+        producer.send(new ProducerRecord<>(topic, value));
+        if ((System.nanoTime() - txnStart) / 1_000_000 >= durationMs) {
+          producer.commitTransaction();
+          transactions++;
+          producer.beginTransaction();
+          txnStart = System.nanoTime();
+        }
+      }
+      producer.commitTransaction();
+      transactions++;
+      double secs = (System.nanoTime() - start) / 1e9;
+      System.out.println("{\"recordsPerSec\":" + (count / secs) + ",\"mbPerSec\":" + (count * (double) size / 1e6 / secs) + ",\"transactions\":" + transactions + "}");
     }
   }
 
