@@ -18,9 +18,37 @@ export interface GroupConfig {
   offsetMetadataMaxBytes: number;
 }
 
-/** Where group records go: the __consumer_offsets partition of the group, durably. */
+/** A producer writing group records in its transaction (TxnOffsetCommit). */
+export interface TxnProducer {
+  producerId: bigint;
+  producerEpoch: number;
+}
+
+/** The end of a producer's transaction on one __consumer_offsets partition, as its coordinator decides it. */
+export interface OffsetsTxnMarker extends TxnProducer {
+  coordinatorEpoch: number;
+  commit: boolean;
+  /** 2: the partition takes the marker only above the producer's epoch (KIP-890); below 2: at or above it. */
+  transactionVersion: number;
+}
+
+/**
+ * Where group records go: the __consumer_offsets partition of the group, durably. Appends resolve
+ * with the offset of their first record (the others follow it one by one): which of two commits
+ * of a partition is the later one is decided by these offsets, as Kafka's record offsets do.
+ */
 export interface GroupStore {
-  append(groupId: string, records: GroupRecord[]): Promise<void>;
+  append(groupId: string, records: GroupRecord[]): Promise<bigint>;
+  /** The __consumer_offsets partition of a group, the topic created first if needed. */
+  offsetsPartition(groupId: string): Promise<number>;
+  /**
+   * Appends records in the producer's transaction (a transactional batch with its id and
+   * epoch): they count only once a COMMIT marker follows them. Refused with Kafka's
+   * INVALID_PRODUCER_EPOCH (as `errorCode`) when the partition knows a newer epoch.
+   */
+  appendTransactional(groupId: string, producer: TxnProducer, records: GroupRecord[]): Promise<bigint>;
+  /** Writes a COMMIT or ABORT marker to an offsets partition; false when the partition does not exist. */
+  appendMarker(offsetsPartition: number, marker: OffsetsTxnMarker): Promise<boolean>;
 }
 
 export interface CommittedOffset {
@@ -64,5 +92,15 @@ export interface OffsetCommitRequest {
   offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number; metadata: string | null }[];
 }
 
-/** A committed offset with the partition it is for. */
-export type StoredOffset = CommittedOffset & { topic: string; partition: number };
+/** TxnOffsetCommit: an offset commit made in a producer's transaction. */
+export interface TxnOffsetCommitRequest extends OffsetCommitRequest, TxnProducer {
+  transactionalId: string;
+}
+
+/**
+ * A committed offset with the partition it is for, and the offset of its record in
+ * __consumer_offsets: a transaction's offset, made visible by a later marker, replaces the one
+ * committed only if its record is the later of the two (Kafka's replayEndTransactionMarker), so
+ * what is served never depends on which write completed first, nor on compaction.
+ */
+export type StoredOffset = CommittedOffset & { topic: string; partition: number; recordOffset: bigint };

@@ -17,12 +17,13 @@ import { ErrorCode } from '@sluice/protocol';
 import type { BrokerLog } from '../log.js';
 import { GroupError } from '../errors.js';
 import { ClassicGroup, EMPTY_ASSIGNMENT, type JoinResult, Member, type SyncResult, failedJoin } from './classic-group.js';
-import type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, StoredOffset, SyncRequest } from './coordinator-types.js';
-import { type OffsetGroups, OffsetStore } from './offset-store.js';
+import type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, StoredOffset, SyncRequest, TxnOffsetCommitRequest } from './coordinator-types.js';
+import { type OffsetGroups, OffsetStore, type ReplayPosition } from './offset-store.js';
 import { type ReplayedRecord, groupFromRecord, groupMetadataRecord, groupTombstone, subscribedTopics } from './records.js';
 import type { Timer } from './timer.js';
 
-export type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, SyncRequest } from './coordinator-types.js';
+export type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, SyncRequest, TxnOffsetCommitRequest } from './coordinator-types.js';
+export type { ReplayPosition } from './offset-store.js';
 const isProtocolInconsistent = (given: string | null, current: string | null) => given !== null && current !== null && given !== current;
 
 export class GroupCoordinator {
@@ -533,6 +534,26 @@ export class GroupCoordinator {
     return this.offsetStore.committed(groupId, topic, partition);
   }
 
+  /** TxnOffsetCommit, once `verify` (the transaction coordinator's check) passes: offsets pending until the transaction ends (offset-store.ts). */
+  commitTransactionalOffsets(req: TxnOffsetCommitRequest, verify: (offsetsPartition: number) => Promise<number>): Promise<number[]> {
+    return this.offsetStore.commitTransactional(req, verify);
+  }
+
+  /**
+   * For the transaction coordinator: writes the COMMIT or ABORT marker of a producer's
+   * transaction to a __consumer_offsets partition, then commits or drops the transaction's offsets
+   * of the groups kept there (Kafka 4's GroupCoordinator.completeTransaction). Resolves once the
+   * marker is durable; rejects, changing nothing, when it cannot be written.
+   */
+  completeTransaction(offsetsPartition: number, producerId: bigint, producerEpoch: number, coordinatorEpoch: number, commit: boolean, transactionVersion = 0): Promise<void> {
+    return this.offsetStore.completeTransaction(offsetsPartition, { producerId, producerEpoch, coordinatorEpoch, commit, transactionVersion });
+  }
+
+  /** Whether an open transaction has committed an offset for the partition (OffsetFetch's require_stable answers UNSTABLE_OFFSET_COMMIT). */
+  hasPendingTransactionalOffset(groupId: string, topic: string, partition: number): boolean {
+    return this.offsetStore.hasPendingTransactionalOffset(groupId, topic, partition);
+  }
+
   /** Every committed offset of a group (OffsetFetch with topics = null). */
   allCommitted(groupId: string): StoredOffset[] {
     return this.offsetStore.allCommitted(groupId);
@@ -572,14 +593,19 @@ export class GroupCoordinator {
 
   // ---------------------------------------------------------------- replay
 
-  /** Rebuilds state from __consumer_offsets records, in log order. */
-  replay(record: ReplayedRecord): void {
-    if (record.kind === 'offset') return this.offsetStore.replay(record.groupId, record.topic, record.partition, record.value);
+  /** Rebuilds state from __consumer_offsets records, in log order (`at`: where the record was, and its transaction's producer). */
+  replay(record: ReplayedRecord, at?: ReplayPosition): void {
+    if (record.kind === 'offset') return this.offsetStore.replay(record.groupId, record.topic, record.partition, record.value, at);
     if (record.value === null) {
       this.groups.delete(record.groupId);
       return;
     }
     this.groups.set(record.groupId, groupFromRecord(record.groupId, record.value, this.now()));
+  }
+
+  /** Replays a transaction marker of __consumer_offsets: the producer's offsets there become committed or are dropped. */
+  replayMarker(offsetsPartition: number, producerId: bigint, commit: boolean): void {
+    this.offsetStore.replayMarker(offsetsPartition, producerId, commit);
   }
 
   /** After replay: members of loaded groups must heartbeat within their session timeout. */

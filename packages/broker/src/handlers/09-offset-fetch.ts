@@ -1,8 +1,10 @@
 /**
  * OffsetFetch (key 9), versions 1-10.
  * v2: null topics = every committed offset of the group, and a group-level error; v3: throttle
- * time; v5: committed leader epoch; v6: flexible; v7: require stable (no pending transactional
- * commits: there are none yet); v8: several groups at once; v9: KIP-848 member id and epoch;
+ * time; v5: committed leader epoch; v6: flexible; v7: require stable: a partition an open
+ * transaction has committed an offset for (TxnOffsetCommit, not yet ended) answers
+ * UNSTABLE_OFFSET_COMMIT with no offset, which clients retry until the transaction ends, as
+ * Kafka does; v8: several groups at once; v9: KIP-848 member id and epoch;
  * v10: topics by id instead of name (an unknown id: UNKNOWN_TOPIC_ID on its partitions; offsets
  * of deleted topics, which have no id any more, are left out of "every committed offset").
  * A partition without a committed offset answers -1 with empty metadata, as Kafka does.
@@ -17,9 +19,12 @@ interface Wanted {
   partitionIndexes: readonly number[];
 }
 
-function fetchGroup(broker: BrokerCore, groupId: string, topics: readonly Wanted[] | null, version: number) {
+function fetchGroup(broker: BrokerCore, groupId: string, topics: readonly Wanted[] | null, version: number, requireStable: boolean) {
   const byId = version >= 10;
   const partitionResult = (topic: string | null, partition: number) => {
+    if (requireStable && topic !== null && broker.groups.hasPendingTransactionalOffset(groupId, topic, partition)) {
+      return { partitionIndex: partition, committedOffset: -1n, committedLeaderEpoch: -1, metadata: '', errorCode: ErrorCode.UNSTABLE_OFFSET_COMMIT };
+    }
     const c = topic === null ? undefined : broker.groups.committed(groupId, topic, partition);
     return {
       partitionIndex: partition,
@@ -55,11 +60,12 @@ export const offsetFetchHandler = defineHandler({
         throttleTimeMs: 0,
         groups: request.groups.map((g) => ({
           groupId: g.groupId,
-          topics: fetchGroup(broker, g.groupId, g.topics, version),
+          topics: fetchGroup(broker, g.groupId, g.topics, version, request.requireStable),
           errorCode: ErrorCode.NONE,
         })),
       };
     }
-    return { throttleTimeMs: 0, topics: fetchGroup(broker, request.groupId, request.topics?.map((t) => ({ ...t, topicId: ZERO_UUID })) ?? null, version), errorCode: ErrorCode.NONE };
+    const requireStable = version >= 7 && request.requireStable;
+    return { throttleTimeMs: 0, topics: fetchGroup(broker, request.groupId, request.topics?.map((t) => ({ ...t, topicId: ZERO_UUID })) ?? null, version, requireStable), errorCode: ErrorCode.NONE };
   },
 });

@@ -53,10 +53,23 @@ const VALID_PREVIOUS: Record<GroupState, readonly GroupState[]> = {
 /** __consumer_offsets as the coordinator sees it: appends complete, in order, when told to. */
 class ControlledStore implements GroupStore {
   readonly durable: GroupRecord[] = [];
-  private readonly inFlight: { records: GroupRecord[]; resolve: () => void; reject: (e: Error) => void }[] = [];
+  private readonly inFlight: { records: GroupRecord[]; resolve: (first: bigint) => void; reject: (e: Error) => void }[] = [];
 
-  append(_groupId: string, records: GroupRecord[]): Promise<void> {
+  append(_groupId: string, records: GroupRecord[]): Promise<bigint> {
     return new Promise((resolve, reject) => this.inFlight.push({ records, resolve, reject }));
+  }
+
+  async offsetsPartition(): Promise<number> {
+    return 0;
+  }
+
+  // This model sends no TxnOffsetCommit: transactional offsets have their own suite (txn-offsets.test.ts).
+  appendTransactional(): Promise<bigint> {
+    return Promise.reject(new Error('no transactional writes in this model'));
+  }
+
+  appendMarker(): Promise<boolean> {
+    return Promise.reject(new Error('no transaction markers in this model'));
   }
 
   get pending(): number {
@@ -67,8 +80,9 @@ class ControlledStore implements GroupStore {
     const write = this.inFlight.shift();
     if (write === undefined) return;
     if (fail) return write.reject(new Error('injected store failure'));
+    const first = BigInt(this.durable.length);
     this.durable.push(...write.records);
-    write.resolve();
+    write.resolve(first);
   }
 }
 

@@ -21,9 +21,21 @@ const CONFIG: GroupConfig = {
 class MemoryStore implements GroupStore {
   readonly records: GroupRecord[] = [];
   fail = false;
-  async append(_groupId: string, records: GroupRecord[]): Promise<void> {
+  async append(_groupId: string, records: GroupRecord[]): Promise<bigint> {
     if (this.fail) throw new Error('disk on fire');
+    const first = BigInt(this.records.length);
     this.records.push(...records);
+    return first;
+  }
+  async offsetsPartition(): Promise<number> {
+    return 0;
+  }
+  // Transactional offsets have their own suite (txn-offsets.test.ts): none is written here.
+  appendTransactional(): Promise<bigint> {
+    return Promise.reject(new Error('no transactional writes in this suite'));
+  }
+  appendMarker(): Promise<boolean> {
+    return Promise.reject(new Error('no transaction markers in this suite'));
   }
 }
 
