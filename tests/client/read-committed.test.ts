@@ -1,16 +1,17 @@
 // isolation.level=read_committed in @sluice/client, judged against real transactions: the Java
 // transactional producer (kafka-clients 4.3.1) writes committed, aborted and still-open
-// transactions between non-transactional records on Apache Kafka 4.3.1, and our consumer must
-// see exactly what the Java consumer documents: committed and plain records, nothing aborted,
-// and nothing at or past the last stable offset while a transaction is open.
-// Sluice has no transactions yet (the transactions issue); there the same consumer setting must
-// still read plain records, with the last stable offset equal to the high watermark.
+// transactions between non-transactional records on Apache Kafka 4.3.1 and on Sluice, with the
+// same assertions on both: our consumer must see exactly what the Java consumer documents
+// (committed and plain records, nothing aborted, nothing at or past the last stable offset while
+// a transaction is open), ListOffsets must give the last stable offset, and the control records
+// must take the same offsets as on Kafka. Without transactions the last stable offset is the
+// high watermark.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { Admin, Consumer, Producer, type ConsumerRecord } from '@sluice/client';
 import { createTopicsAndWait, onJsonLines, spawnJavaTool } from '@sluice/test-kit';
-import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget } from './targets.js';
+import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget, type Target } from './targets.js';
 
 /** Drives Tools.java `transactions`: one command per line, resolved when Java says it is done. */
 class JavaTransactions {
@@ -61,11 +62,11 @@ async function readAll(consumer: Consumer, count: number): Promise<ConsumerRecor
   return got;
 }
 
-describe(`read_committed on ${apacheKafkaTarget.name} with the Java transactional producer`, { timeout: 600_000 }, () => {
+for (const target of [apacheKafkaTarget, sluiceTarget] satisfies Target[]) describe(`read_committed on ${target.name} with the Java transactional producer`, { timeout: 600_000 }, () => {
   let broker: RunningTarget;
   let admin: Admin;
   before(async () => {
-    broker = await apacheKafkaTarget.start();
+    broker = await target.start();
     admin = new Admin({ bootstrapServers: broker.bootstrap });
   });
   after(async () => {
@@ -115,7 +116,7 @@ describe(`read_committed on ${apacheKafkaTarget.name} with the Java transactiona
   });
 });
 
-describe(`read_committed on ${sluiceTarget.name}, which has no transactions yet`, { timeout: 120_000 }, () => {
+describe(`read_committed on ${sluiceTarget.name} without transactions`, { timeout: 120_000 }, () => {
   let broker: RunningTarget;
   before(async () => {
     broker = await sluiceTarget.start();
