@@ -31,8 +31,10 @@ test('unknown codes keep their number', () => {
 });
 
 /**
- * Facts from the exception class Errors.java maps each code to, in Kafka 4.x
- * clients/src/main/java/org/apache/kafka/common/errors: the class's base decides the answer
+ * Facts from the exception class Errors.java maps each code to, in Kafka 4.3 (the table's version)
+ * clients/src/main/java/org/apache/kafka/common/errors. The KIP-1050 base classes are recent:
+ * older clients classify some codes differently (InvalidProducerEpochException was a
+ * RetriableException, ProducerFencedException a plain ApiException). The class's base decides the answer
  * (InvalidMetadataException, RefreshRetriableException, RetriableException,
  * TransactionAbortableException, ApplicationRecoverableException, InvalidConfigurationException,
  * or plain ApiException).
