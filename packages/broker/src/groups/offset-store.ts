@@ -185,7 +185,13 @@ export class OffsetStore {
     } catch {
       return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
-    const verified = await verify(offsetsPartition);
+    let verified: number;
+    try {
+      verified = await verify(offsetsPartition);
+    } catch (e) {
+      this.log.warn(`verifying the transaction of ${req.transactionalId} for group ${req.groupId} failed: ${e}`);
+      verified = ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    }
     if (verified !== ErrorCode.NONE) return all(verified);
     const refused = this.validateCommit(req, true);
     if (refused !== ErrorCode.NONE) return all(refused);

@@ -198,3 +198,48 @@ test('a group\'s deletion tombstones the partitions of its open transactions too
   assert.deepEqual(view(h.groups), ['-', '-']);
   assert.deepEqual(view((await h.reopen()).groups), ['-', '-']);
 });
+
+test('a power cut at any write of a transactional commit and its marker: after the restart the transaction is wholly pending, committed, or never written', async () => {
+  // Counts the mutating file operations of one run, then cuts the power before each of them in turn.
+  const run = async (h: Awaited<ReturnType<typeof open>>, acknowledged: string[]) => {
+    if ((await plainCommit(h.groups, { 0: 1n }))[0] !== ErrorCode.NONE) return;
+    acknowledged.push('plain');
+    if ((await h.groups.commitTransactionalOffsets(txnCommit(7n, 0, { 0: 5n, 1: 6n }), NONE)).some((c) => c !== ErrorCode.NONE)) return;
+    acknowledged.push('txn');
+    await h.groups.completeTransaction(...marker(true));
+    acknowledged.push('marker');
+  };
+  const cuts = new Set<string>();
+  let everyPointTried = false;
+  for (let cutAt = 0; cutAt < 200; cutAt++) {
+    const fs = new MemoryFileSystem();
+    const h = await open(fs);
+    const acknowledged: string[] = [];
+    fs.scheduleCrash(cutAt);
+    await run(h, acknowledged).catch(() => {});
+    if (!fs.crashed) {
+      everyPointTried = true; // the whole run fit before the cut
+      break;
+    }
+    fs.restart();
+    const again = await open(fs);
+    const seen = view(again.groups);
+    const expected = acknowledged.includes('marker')
+      ? [['5', '6']]
+      : acknowledged.includes('txn')
+        ? [['1 unstable', '- unstable'], ['5', '6']] // the marker may be durable without its answer
+        : acknowledged.includes('plain')
+          ? [['1', '-'], ['1 unstable', '- unstable'], ['5', '6']]
+          : [['-', '-'], ['1', '-'], ['1 unstable', '- unstable'], ['5', '6']];
+    assert.ok(expected.some((e) => e.join() === seen.join()), `cut at write ${cutAt} after ${acknowledged.join(',') || 'nothing'} acknowledged: ${seen.join(', ')}`);
+    // Its coordinator completes a transaction found open (here: commits it), and the answer is then the transaction's.
+    if (seen[1] === '- unstable') {
+      await again.groups.completeTransaction(...marker(true));
+      assert.deepEqual(view(again.groups), ['5', '6']);
+      assert.deepEqual(view((await again.reopen()).groups), ['5', '6']);
+    }
+    cuts.add(acknowledged.join(',') || 'nothing');
+  }
+  assert.ok(everyPointTried, 'a cut before every write of the run');
+  assert.deepEqual([...cuts].sort(), ['nothing', 'plain', 'plain,txn'].sort(), 'cuts before each acknowledgement');
+});
