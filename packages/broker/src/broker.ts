@@ -30,6 +30,8 @@ import { interceptHandlers, type RequestInterceptor } from './network/intercept.
 import { KafkaServer, type NetworkStats } from './network/server.js';
 import { listenOptions } from './network/settings.js';
 import { TopicManager } from './topics/topic-manager.js';
+import { TransactionCoordinator, TransactionStateTopic } from './transactions/index.js';
+import { TransactionMarkers } from './transactions/markers.js';
 
 export interface BrokerOptions {
   /** Port to listen on; 0 picks a free one. Overrides the port of `listeners`. Default 9092. */
@@ -144,6 +146,28 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     const replayed = await offsetsStore.load(groups);
     if (replayed > 0) log.info(`loaded ${groups.groups.size} groups and their offsets from ${replayed} records`);
     groups.start();
+    // After the groups: completing a transaction found prepared may write to __consumer_offsets.
+    const transactionState = new TransactionStateTopic(topics, {
+      partitions: () => config.int('transaction.state.log.num.partitions'),
+      segmentBytes: () => config.int('transaction.state.log.segment.bytes'),
+    });
+    const transactions = new TransactionCoordinator(
+      {
+        maxTimeoutMs: config.int('transaction.max.timeout.ms'),
+        idExpirationMs: config.int('transactional.id.expiration.ms'),
+        abortTimedOutIntervalMs: config.int('transaction.abort.timed.out.transaction.cleanup.interval.ms'),
+        removeExpiredIntervalMs: config.int('transaction.remove.expired.transaction.cleanup.interval.ms'),
+        transactionVersionLevel: config.int('transaction.version'),
+      },
+      transactionState,
+      new TransactionMarkers(topics, groups),
+      () => producerIds.allocate(),
+      new SystemTimer(log),
+      log,
+    );
+    const transactionRecords = await transactions.load(transactionState.records());
+    if (transactionRecords > 0) log.info(`loaded ${transactions.size} transactional ids from ${transactionRecords} records`);
+    transactions.start();
 
     const handlers: readonly Handler[] = options.interceptRequest ? interceptHandlers(HANDLERS, options.interceptRequest) : HANDLERS;
     const advertised = { host, port };
@@ -158,6 +182,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       // Kafka's fixed eviction time of an idle fetch session (MIN_INCREMENTAL_FETCH_SESSION_EVICTION_MS).
       fetchSessions: new FetchSessionCache({ maxSessions: config.int('max.incremental.fetch.session.cache.slots'), evictionMs: 120_000 }),
       groups,
+      transactions,
+      finalizedFeaturesEpoch: BigInt(started),
       log,
       allocateProducerId: () => producerIds.allocate(),
     };
@@ -188,6 +214,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
         closing ??= (async () => {
           groups.stop();
           await server.stop(config.int('controlled.shutdown.timeout.ms'));
+          // Markers being written finish; the ones still to write are written at the next start.
+          await transactions.stop();
           delayed.expireAll();
           // Every partition is closed even on a full disk; one that cannot be closed cleanly is
           // named in the log and in the error close() rejects with, after the rest is done.

@@ -7,6 +7,7 @@ import type { FetchSessionCache } from './fetch/fetch-sessions.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { BrokerLog } from './log.js';
 import type { Topics } from './topics/types.js';
+import type { TransactionCoordinator } from './transactions/index.js';
 
 export type { BrokerLog };
 
@@ -28,6 +29,9 @@ export interface BrokerCore {
   /** Incremental fetch sessions (KIP-227). */
   readonly fetchSessions: FetchSessionCache;
   readonly groups: GroupCoordinator;
+  readonly transactions: TransactionCoordinator;
+  /** The epoch of the finalized features in ApiVersions (KIP-584): the start time, so it grows across restarts. */
+  readonly finalizedFeaturesEpoch: bigint;
   readonly log: BrokerLog;
   /** A new producer id, never handed out before by this data directory. */
   allocateProducerId(): Promise<bigint>;

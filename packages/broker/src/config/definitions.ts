@@ -4,7 +4,7 @@
  * Names and defaults are Kafka's where Kafka has the setting.
  */
 
-import { type ConfigDefinition, type Importance, atLeast, validator } from '@sluice/config';
+import { type ConfigDefinition, type Importance, atLeast, between, validator } from '@sluice/config';
 import { topicConfigDefinitions } from '@sluice/storage';
 
 export { ConfigError, parseConfigValue as parseValue, type ConfigDefinition, type ConfigType } from '@sluice/config';
@@ -42,6 +42,11 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'transactional.id.expiration.ms', type: 'int', default: '604800000', importance: 'high', doc: 'How long an idle transactional id is kept.', validate: atLeast(1) },
   { name: 'transaction.max.timeout.ms', type: 'int', default: '900000', importance: 'high', doc: 'The largest transaction timeout a producer may ask for.', validate: atLeast(1) },
   { name: 'producer.id.expiration.ms', type: 'int', default: '86400000', importance: 'low', doc: 'How long the state of an idle idempotent producer is kept.', validate: atLeast(1) },
+  { name: 'transaction.state.log.num.partitions', type: 'int', default: '50', importance: 'high', doc: 'Partitions of __transaction_state when it is created (at the first transactional request).', validate: atLeast(1) },
+  { name: 'transaction.state.log.segment.bytes', type: 'int', default: '104857600', importance: 'high', doc: 'Segment size of __transaction_state when it is created.', validate: atLeast(1) },
+  { name: 'transaction.abort.timed.out.transaction.cleanup.interval.ms', type: 'int', default: '10000', importance: 'low', doc: 'How often the transaction coordinator looks for transactions open longer than their transaction.timeout.ms, to abort them.', validate: atLeast(1) },
+  { name: 'transaction.remove.expired.transaction.cleanup.interval.ms', type: 'int', default: '3600000', importance: 'low', doc: 'How often the transaction coordinator looks for transactional ids idle longer than transactional.id.expiration.ms, to forget them.', validate: atLeast(1) },
+  { name: 'transaction.version', type: 'int', default: '2', importance: 'medium', doc: 'The finalized level of the transaction.version feature, as Kafka sets it with kafka-storage format --feature or kafka-features (Sluice has no UpdateFeatures): 2 offers transactions version 2 (KIP-890: the broker adds partitions, an epoch bump per transaction), which Kafka 4 clients then use; 1 and 0 make them use the original protocol. Advertised in ApiVersions; 1 and 2 write __transaction_state values in version 1, 0 in version 0.', validate: between(0, 2) },
   { name: 'max.incremental.fetch.session.cache.slots', type: 'int', default: '1000', importance: 'medium', doc: 'The most incremental fetch sessions (KIP-227) kept; a full fetch beyond them is answered outside any session.', validate: atLeast(0) },
   { name: 'log.retention.check.interval.ms', type: 'long', default: '300000', importance: 'medium', doc: 'How often retention runs (compaction follows log.cleaner.backoff.ms).', validate: atLeast(1) },
   { name: 'log.cleaner.backoff.ms', type: 'long', default: '15000', importance: 'medium', doc: 'How long the log cleaner sleeps when no compacted log needs cleaning; after a pass that compacted something it looks again at once.', validate: atLeast(0) },

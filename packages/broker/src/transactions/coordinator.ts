@@ -28,34 +28,16 @@ import {
   TransactionMetadata,
   type TxnSnapshot,
   type TxnStateName,
-  TXN_STATE_NAMES,
   isEpochExhausted,
   newTransaction,
-  topicPartitionsOf,
   txnPartitionKey,
 } from './metadata.js';
 import { type ReadTransactionRecord, transactionRecord, transactionTombstone, valueVersionFor } from './records.js';
 import type { TransactionStore } from './state-topic.js';
 import type { MarkerWriter, ProducerIdAndEpoch, TransactionCoordinatorConfig, VerifyMode } from './types.js';
+import { type ListTransactionsFilter, type TransactionDescription, type TransactionList, describeTransaction, listTransactions } from './queries.js';
 
-export interface TransactionDescription {
-  errorCode: number;
-  state: TxnStateName | '';
-  timeoutMs: number;
-  startTimestamp: number;
-  producerId: bigint;
-  producerEpoch: number;
-  topics: { topic: string; partitions: number[] }[];
-}
-
-export interface ListTransactionsFilter {
-  states: readonly string[];
-  producerIds: readonly bigint[];
-  /** Only transactions running longer than this (ms); -1: no filter (KIP-994). */
-  minDurationMs: number;
-  /** A regular expression the id must match (KIP-1152); null or '': no filter. */
-  pattern: string | null;
-}
+export type { ListTransactionsFilter, TransactionDescription, TransactionList } from './queries.js';
 
 const fail = (errorCode: number): ProducerIdAndEpoch => ({ errorCode, producerId: -1n, producerEpoch: -1 });
 
@@ -485,52 +467,12 @@ export class TransactionCoordinator {
   // ------------------------------------------------------------------ DescribeTransactions, ListTransactions
 
   describe(transactionalId: string): TransactionDescription {
-    const none = { state: '' as const, timeoutMs: 0, startTimestamp: -1, producerId: -1n, producerEpoch: -1, topics: [] };
     const active = this.checkActive(transactionalId);
-    if (active !== ErrorCode.NONE) return { errorCode: active, ...none };
-    const meta = this.txns.get(transactionalId);
-    if (meta === undefined || meta.state === 'Dead') return { errorCode: ErrorCode.TRANSACTIONAL_ID_NOT_FOUND, ...none };
-    const c = meta.current;
-    return {
-      errorCode: ErrorCode.NONE,
-      state: c.state,
-      timeoutMs: c.timeoutMs,
-      startTimestamp: c.startTimestamp,
-      producerId: c.producerId,
-      producerEpoch: c.producerEpoch,
-      topics: topicPartitionsOf(c.partitions),
-    };
+    return describeTransaction(active, this.txns.get(transactionalId));
   }
 
-  /**
-   * TransactionStateManager.listTransactionStates: state names we do not know are echoed back and
-   * match nothing; Dead ids are never listed. The pattern is searched for anywhere in the id.
-   */
-  list(filter: ListTransactionsFilter): { errorCode: number; unknownStates: string[]; transactions: { transactionalId: string; producerId: bigint; state: TxnStateName }[] } {
+  list(filter: ListTransactionsFilter): TransactionList {
     if (!this.loaded) return { errorCode: ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, unknownStates: [], transactions: [] };
-    let pattern: RegExp | null = null;
-    if (filter.pattern !== null && filter.pattern !== '') {
-      try {
-        pattern = new RegExp(filter.pattern, 'u');
-      } catch {
-        return { errorCode: ErrorCode.INVALID_REGULAR_EXPRESSION, unknownStates: [], transactions: [] };
-      }
-    }
-    const known = new Set<string>(TXN_STATE_NAMES);
-    const unknownStates = filter.states.filter((s) => !known.has(s));
-    const states = new Set(filter.states.filter((s) => known.has(s)));
-    const producerIds = new Set(filter.producerIds);
-    const now = this.timer.now();
-    const transactions = [];
-    for (const meta of this.txns.values()) {
-      const c = meta.current;
-      if (c.state === 'Dead') continue;
-      if (filter.states.length > 0 && !states.has(c.state)) continue;
-      if (producerIds.size > 0 && !producerIds.has(c.producerId)) continue;
-      if (filter.minDurationMs >= 0 && !(c.startTimestamp !== -1 && now - c.startTimestamp > filter.minDurationMs)) continue;
-      if (pattern !== null && !pattern.test(meta.transactionalId)) continue;
-      transactions.push({ transactionalId: meta.transactionalId, producerId: c.producerId, state: c.state });
-    }
-    return { errorCode: ErrorCode.NONE, unknownStates, transactions };
+    return listTransactions(this.txns.values(), filter, this.timer.now());
   }
 }

@@ -55,5 +55,5 @@ export type VerifyMode = 'verify' | 'add';
 
 /** The group coordinator's part in ending a transaction (it writes the marker to its __consumer_offsets partition). */
 export interface OffsetsTransactionCompleter {
-  completeTransaction(offsetsPartition: number, producerId: bigint, producerEpoch: number, coordinatorEpoch: number, commit: boolean): Promise<void>;
+  completeTransaction(offsetsPartition: number, producerId: bigint, producerEpoch: number, coordinatorEpoch: number, commit: boolean, transactionVersion: number): Promise<void>;
 }

@@ -1,0 +1,74 @@
+/**
+ * AddPartitionsToTxn (key 24), versions 0-5.
+ * v0-3 come from producers (one transaction; v2: PRODUCER_FENCED would be sent as
+ * INVALID_PRODUCER_EPOCH below it; v3: flexible). v4-5 are Kafka's broker-to-coordinator form
+ * (KIP-890: several transactions, and VerifyOnly to ask whether partitions are already in a
+ * transaction); some clients send it too (with no authorizer Kafka lets them), so it is served to
+ * anyone. v5 signals a leader that adds partitions for transactions version 2.
+ *
+ * As in Kafka's KafkaApis, partitions are checked before the coordinator is asked: a partition
+ * that does not exist gets UNKNOWN_TOPIC_OR_PARTITION, an internal topic (v0-3: a producer may
+ * not write to one) TOPIC_AUTHORIZATION_FAILED, and then nothing is added: the other partitions
+ * get OPERATION_NOT_ATTEMPTED.
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import type { BrokerCore } from '../core.js';
+import type { TopicPartition } from '../transactions/index.js';
+import { txnPartitionKey } from '../transactions/index.js';
+import { defineHandler } from './handler.js';
+
+interface TopicRequest {
+  name: string;
+  partitions: number[];
+}
+
+function grouped(topics: readonly TopicRequest[], errorOf: (topic: string, partition: number) => number) {
+  return topics.map((t) => ({ name: t.name, resultsByPartition: t.partitions.map((p) => ({ partitionIndex: p, partitionErrorCode: errorOf(t.name, p) })) }));
+}
+
+/** Per partition, why it cannot be added (missing, internal); empty when all can. */
+function checkPartitions(broker: BrokerCore, topics: readonly TopicRequest[], refuseInternal: boolean): Map<string, number> {
+  const errors = new Map<string, number>();
+  for (const t of topics) {
+    const topic = broker.topics.get(t.name);
+    for (const p of t.partitions) {
+      if (refuseInternal && topic?.internal === true) errors.set(txnPartitionKey(t.name, p), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+      else if (topic === undefined || p < 0 || p >= topic.partitionCount) errors.set(txnPartitionKey(t.name, p), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    }
+  }
+  return errors;
+}
+
+async function addOrVerify(broker: BrokerCore, version: number, t: { transactionalId: string; producerId: bigint; producerEpoch: number; verifyOnly: boolean; topics: readonly TopicRequest[] }) {
+  const partitions: TopicPartition[] = t.topics.flatMap((x) => x.partitions.map((partition) => ({ topic: x.name, partition })));
+  const invalid = checkPartitions(broker, t.topics, version < 4);
+  const fenced = (code: number) => (code === ErrorCode.PRODUCER_FENCED && version < 2 ? ErrorCode.INVALID_PRODUCER_EPOCH : code);
+  if (invalid.size > 0) return grouped(t.topics, (topic, p) => invalid.get(txnPartitionKey(topic, p)) ?? ErrorCode.OPERATION_NOT_ATTEMPTED);
+  if (t.verifyOnly) {
+    const answers = await broker.transactions.verifyOrAdd(t.transactionalId, t.producerId, t.producerEpoch, partitions, 'verify');
+    return grouped(t.topics, (topic, p) => answers.get(txnPartitionKey(topic, p)) ?? ErrorCode.UNKNOWN_SERVER_ERROR);
+  }
+  const error = fenced(await broker.transactions.addPartitions(t.transactionalId, t.producerId, t.producerEpoch, partitions, version >= 5 ? 2 : 0));
+  return grouped(t.topics, () => error);
+}
+
+export const addPartitionsToTxnHandler = defineHandler({
+  api: Apis.AddPartitionsToTxn,
+  minVersion: 0,
+  maxVersion: 5,
+  async handle({ broker, version }, request) {
+    if (version < 4) {
+      const results = await addOrVerify(broker, version, {
+        transactionalId: request.v3AndBelowTransactionalId,
+        producerId: request.v3AndBelowProducerId,
+        producerEpoch: request.v3AndBelowProducerEpoch,
+        verifyOnly: false,
+        topics: request.v3AndBelowTopics,
+      });
+      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, resultsByTransaction: [], resultsByTopicV3AndBelow: results };
+    }
+    const resultsByTransaction = [];
+    for (const t of request.transactions) resultsByTransaction.push({ transactionalId: t.transactionalId, topicResults: await addOrVerify(broker, version, t) });
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, resultsByTransaction, resultsByTopicV3AndBelow: [] };
+  },
+});

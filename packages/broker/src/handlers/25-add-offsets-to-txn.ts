@@ -1,0 +1,24 @@
+/**
+ * AddOffsetsToTxn (key 25), versions 0-4.
+ * v1: nothing new; v2: PRODUCER_FENCED (sent as INVALID_PRODUCER_EPOCH below it); v3: flexible;
+ * v4: nothing new on this path. Adds the group's partition of __consumer_offsets to the
+ * producer's transaction, so that its TxnOffsetCommit is committed or aborted with it. Producers
+ * of transactions version 2 skip this request (TxnOffsetCommit v5 adds the partition itself).
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { offsetsPartitionFor } from '../groups/records.js';
+import { OFFSETS_TOPIC } from '../groups/offsets-topic.js';
+import { defineHandler } from './handler.js';
+
+export const addOffsetsToTxnHandler = defineHandler({
+  api: Apis.AddOffsetsToTxn,
+  minVersion: 0,
+  maxVersion: 4,
+  async handle({ broker, version }, request) {
+    // The topic may not exist yet: it will be created with offsets.topic.num.partitions.
+    const count = broker.topics.get(OFFSETS_TOPIC)?.partitionCount ?? broker.config.int('offsets.topic.num.partitions');
+    const partition = { topic: OFFSETS_TOPIC, partition: offsetsPartitionFor(request.groupId, count) };
+    const error = await broker.transactions.addPartitions(request.transactionalId, request.producerId, request.producerEpoch, [partition]);
+    return { throttleTimeMs: 0, errorCode: error === ErrorCode.PRODUCER_FENCED && version < 2 ? ErrorCode.INVALID_PRODUCER_EPOCH : error };
+  },
+});

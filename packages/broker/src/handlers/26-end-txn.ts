@@ -1,0 +1,21 @@
+/**
+ * EndTxn (key 26), versions 0-5.
+ * v1: nothing new; v2: PRODUCER_FENCED (sent as INVALID_PRODUCER_EPOCH below it); v3: flexible;
+ * v4: TRANSACTION_ABORTABLE may be answered; v5: transactions version 2 (KIP-890): the epoch is
+ * bumped at every end and the answer carries the producer id and epoch to use next.
+ * The answer comes once the decision (PrepareCommit/PrepareAbort) is durable; the markers are
+ * written after it, as in Kafka.
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+
+export const endTxnHandler = defineHandler({
+  api: Apis.EndTxn,
+  minVersion: 0,
+  maxVersion: 5,
+  async handle({ broker, version }, request) {
+    const r = await broker.transactions.endTransaction(request.transactionalId, request.producerId, request.producerEpoch, request.committed, version >= 5 ? 2 : 0);
+    const errorCode = r.errorCode === ErrorCode.PRODUCER_FENCED && version < 2 ? ErrorCode.INVALID_PRODUCER_EPOCH : r.errorCode;
+    return { throttleTimeMs: 0, errorCode, producerId: errorCode === ErrorCode.NONE ? r.producerId : -1n, producerEpoch: errorCode === ErrorCode.NONE ? r.producerEpoch : -1 };
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * ListTransactions (key 66), versions 0-2 (flexible).
+ * v1: a duration filter (KIP-994: only transactions running longer than it; -1 none); v2: a
+ * transactional id pattern (KIP-1152: a regular expression searched for in the id; null or
+ * empty none; one that does not compile gets INVALID_REGULAR_EXPRESSION). State names we do not
+ * know are echoed back in unknownStateFilters and match nothing.
+ */
+import { Apis } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+
+export const listTransactionsHandler = defineHandler({
+  api: Apis.ListTransactions,
+  minVersion: 0,
+  maxVersion: 2,
+  handle({ broker, version }, request) {
+    const r = broker.transactions.list({
+      states: request.stateFilters,
+      producerIds: request.producerIdFilters,
+      minDurationMs: version >= 1 ? Number(request.durationFilter) : -1,
+      pattern: version >= 2 ? request.transactionalIdPattern : null,
+    });
+    return {
+      throttleTimeMs: 0,
+      errorCode: r.errorCode,
+      unknownStateFilters: r.unknownStates,
+      transactionStates: r.transactions.map((t) => ({ transactionalId: t.transactionalId, producerId: t.producerId, transactionState: t.state })),
+    };
+  },
+});
