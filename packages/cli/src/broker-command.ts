@@ -39,7 +39,7 @@ export async function brokerCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   // Loaded only to run one: --help need not load the broker.
-  const { DataDirLockedError, ListenError, parseProperties, startBroker } = await import('@sluice/broker');
+  const { parseProperties } = await import('@sluice/broker');
   let fileSettings: Record<string, string> = {};
   if (values.config !== undefined) {
     try {
@@ -49,6 +49,31 @@ export async function brokerCommand(argv: string[], io: Io): Promise<number> {
     }
   }
   const settings = { ...fileSettings, ...parseSettings(values.set) };
+  // Listen for SIGINT and SIGTERM before starting: the broker answers requests a moment before
+  // startBroker() returns, and a signal in between (or while the partitions load) would otherwise
+  // end the process by Node's default, without closing the logs. A signal during start-up lets the
+  // start finish, then stops.
+  let signalled: (signal: string) => void = () => {};
+  const stopSignal = new Promise<string>((resolve) => (signalled = resolve));
+  const onSigint = () => signalled('SIGINT');
+  const onSigterm = () => signalled('SIGTERM');
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
+  try {
+    return await runUntilSignalled(values, settings, stopSignal, io);
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+  }
+}
+
+async function runUntilSignalled(
+  values: { port?: string; host?: string; 'data-dir'?: string },
+  settings: Record<string, string>,
+  stopSignal: Promise<string>,
+  io: Io,
+): Promise<number> {
+  const { DataDirLockedError, ListenError, startBroker } = await import('@sluice/broker');
   let broker;
   try {
     broker = await startBroker({
@@ -67,14 +92,8 @@ export async function brokerCommand(argv: string[], io: Io): Promise<number> {
     throw e;
   }
   io.out(`Sluice broker listening on ${broker.host}:${broker.port} (bootstrap ${broker.bootstrap}), data in ${broker.dataDir}, cluster id ${broker.clusterId}. Ready.\n`);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      io.out(`${signal}: stopping (finishing requests in flight, syncing the log)…\n`);
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  const signal = await stopSignal;
+  io.out(`${signal}: stopping (finishing requests in flight, syncing the log)…\n`);
   try {
     await broker.close();
   } catch (e) {
