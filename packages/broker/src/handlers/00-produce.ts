@@ -7,17 +7,25 @@
  * Every record is validated before anything is stored (see checkPartition); a partition that fails
  * gets CORRUPT_MESSAGE or INVALID_RECORD (with record_errors from v8) and nothing is appended.
  *
+ * Transactional batches (v3+ with a transactional id) are checked with the transaction
+ * coordinator before they are appended (KIP-890; produce-transactions.ts): v12 adds the
+ * partition to the transaction, older versions verify the client added it.
+ *
  * acks=0 gets no response; acks=1 is answered once appended; acks=all once synced. Appends are
  * issued in request order before the handler returns (after decompressing compressed batches to
- * check their records, the one asynchronous step), and the answer is deferred, so that a
- * connection can have several produce requests waiting for their sync at once.
+ * check their records, and asking the coordinator about transactional ones, the asynchronous
+ * steps), and the answer is deferred, so that a connection can have several produce requests
+ * waiting for their sync at once.
  */
 import {
   Apis,
+  Attributes,
   CompressionType,
   ErrorCode,
   InvalidRecordBatchError,
   LOG_OVERHEAD,
+  Offsets,
+  type ProduceRequest,
   type ProduceResponsePartitionProduceResponseInput,
   type ProduceResponseTopicProduceResponseInput,
   type RecordBatchHeader,
@@ -34,6 +42,15 @@ import { defer } from './deferred.js';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';
+import {
+  type TransactionalBatch,
+  appendTransactionVersion,
+  transactionalBatchOf,
+  txnPartitionKey,
+  verificationError,
+  verifyModeOf,
+  verifyPartitions,
+} from './produce-transactions.js';
 
 type PartitionResult = ProduceResponsePartitionProduceResponseInput;
 
@@ -102,15 +119,74 @@ function checkPartition(broker: BrokerCore, version: number, topic: string, inde
 /** A topic's partitions once checked: the records to append, or the error to answer with. */
 interface Checked {
   name: string;
-  partitions: { index: number; check: Buffer | PartitionResult }[];
+  partitions: CheckedPartition[];
 }
 
-function appendPartition(broker: BrokerCore, topic: string, index: number, checked: Buffer | PartitionResult, durable: boolean): PartitionResult | Promise<PartitionResult> {
+interface CheckedPartition {
+  index: number;
+  check: Buffer | PartitionResult;
+  /** The producer of a transactional batch, once the request's transactional id is known to be given. */
+  txn?: TransactionalBatch;
+}
+
+/** Whether the first batch of any partition is transactional (Kafka's RequestUtils.hasTransactionalRecords). */
+function hasTransactionalRecords(request: ProduceRequest): boolean {
+  for (const t of request.topicData) {
+    for (const p of t.partitionData) {
+      const r = p.records;
+      if (r !== null && r.length > Offsets.attributes + 1 && (r.readInt16BE(Offsets.attributes) & Attributes.transactional) !== 0) return true;
+    }
+  }
+  return false;
+}
+
+/** Every partition of the request refused with one error (Kafka's error response to a whole request). */
+function refuseAll(request: ProduceRequest, errorCode: number, errorMessage: string | null) {
+  const responses = request.topicData.map((t) => ({ name: t.name, partitionResponses: t.partitionData.map((p) => failed(p.index, errorCode, errorMessage)) }));
+  return request.acks === 0 ? null : { responses, throttleTimeMs: 0 };
+}
+
+/**
+ * Checks the request's transactional batches with the coordinator (produce-transactions.ts):
+ * partitions it refuses get its mapped error instead of their records. Synchronous unless a
+ * partition is not already in the producer's transaction.
+ */
+function verifyTransactional(broker: BrokerCore, version: number, transactionalId: string, checked: Checked[]): Checked[] | Promise<Checked[]> {
+  const coordinator = broker.transactions;
+  const toVerify: { topic: string; partition: number; entry: CheckedPartition }[] = [];
+  let producer: TransactionalBatch | undefined;
+  for (const t of checked) {
+    for (const p of t.partitions) {
+      if (p.txn === undefined) continue;
+      producer = p.txn;
+      if (!coordinator.isInTransaction(transactionalId, p.txn.producerId, p.txn.producerEpoch, t.name, p.index)) toVerify.push({ topic: t.name, partition: p.index, entry: p });
+    }
+  }
+  if (toVerify.length === 0 || producer === undefined) return checked;
+  return verifyPartitions(coordinator, transactionalId, producer, toVerify, verifyModeOf(version)).then((answers) => {
+    for (const v of toVerify) {
+      const code = answers.get(txnPartitionKey(v.topic, v.partition)) ?? ErrorCode.NONE;
+      if (code === ErrorCode.NONE) continue;
+      const { errorCode, errorMessage } = verificationError(version, code);
+      v.entry.check = failed(v.partition, errorCode, errorMessage);
+    }
+    return checked;
+  });
+}
+
+function appendPartition(broker: BrokerCore, version: number, transactionalId: string | null, topic: string, entry: CheckedPartition, durable: boolean): PartitionResult | Promise<PartitionResult> {
+  const { index, check: checked, txn } = entry;
   if (!Buffer.isBuffer(checked)) return checked;
   // Looked up again: the topic may have been deleted while compressed records were being checked.
   const partition = broker.topics.partition(topic, index);
   if (partition === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-  return partition.append(checked, durable).then(
+  // Asked again in the turn that appends: the transaction may have moved on (EndTxn, a fencing)
+  // while it was being verified, and its marker must not land before this batch's data.
+  if (txn !== undefined && !broker.transactions.isInTransaction(transactionalId!, txn.producerId, txn.producerEpoch, topic, index)) {
+    const { errorCode, errorMessage } = verificationError(version, ErrorCode.CONCURRENT_TRANSACTIONS);
+    return failed(index, errorCode, errorMessage);
+  }
+  return partition.append(checked, durable, txn === undefined ? undefined : appendTransactionVersion(version)).then(
     (r) => {
       if (produceChannel.hasSubscribers) {
         const message: BrokerProduceMessage = { topic, partition: index, baseOffset: r.baseOffset, lastOffset: r.lastOffset, records: Number(r.lastOffset - r.baseOffset) + 1, bytes: checked.length };
@@ -134,6 +210,9 @@ export const produceHandler = defineHandler({
   handle({ broker, version }, request) {
     const acks = request.acks;
     const validAcks = acks === 0 || acks === 1 || acks === -1;
+    const transactionalId = request.transactionalId;
+    const transactional = hasTransactionalRecords(request);
+    if (transactional && transactionalId === null) return refuseAll(request, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional records need the request\'s transactional id');
     const checks = request.topicData.map((t) => ({
       name: t.name,
       partitions: t.partitionData.map((p) => ({
@@ -144,15 +223,32 @@ export const produceHandler = defineHandler({
     // Appends are issued together once every partition is checked, in request order, so that a
     // request checked asynchronously is still appended before the next one on its connection.
     const appendAll = (checked: Checked[]) => {
-      const topics = checked.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => appendPartition(broker, t.name, p.index, p.check, acks === -1)) }));
+      const topics = checked.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => appendPartition(broker, version, transactionalId, t.name, p, acks === -1)) }));
       const response = Promise.all(
         topics.map(async (t): Promise<ProduceResponseTopicProduceResponseInput> => ({ name: t.name, partitionResponses: await Promise.all(t.partitions) })),
       ).then((responses) => (acks === 0 ? null : { responses, throttleTimeMs: 0 }));
       return defer(response);
     };
-    if (!checks.some((t) => t.partitions.some((p) => p.check instanceof Promise))) return appendAll(checks as Checked[]);
+    const afterChecks = (checked: Checked[]) => {
+      if (!transactional) return appendAll(checked);
+      // Kafka verifies one producer per request: transactional batches of several are refused whole.
+      const producers = new Set<string>();
+      for (const t of checked) {
+        for (const p of t.partitions) {
+          if (!Buffer.isBuffer(p.check)) continue;
+          const txn = transactionalBatchOf(p.check);
+          if (txn === null) continue;
+          p.txn = txn;
+          producers.add(`${txn.producerId}:${txn.producerEpoch}`);
+        }
+      }
+      if (producers.size > 1) return refuseAll(request, ErrorCode.INVALID_PRODUCER_ID_MAPPING, 'Transactional records contained more than one producer ID');
+      const verified = verifyTransactional(broker, version, transactionalId!, checked);
+      return verified instanceof Promise ? verified.then(appendAll) : appendAll(verified);
+    };
+    if (!checks.some((t) => t.partitions.some((p) => p.check instanceof Promise))) return afterChecks(checks as Checked[]);
     return Promise.all(
       checks.map(async (t) => ({ name: t.name, partitions: await Promise.all(t.partitions.map(async (p) => ({ index: p.index, check: await p.check }))) })),
-    ).then(appendAll);
+    ).then(afterChecks);
   },
 });

@@ -168,6 +168,8 @@ export const fetchHandler = defineHandler({
       let bytes = 0;
       for (const w of wanted) {
         if (w.errorCode !== ErrorCode.NONE) return true; // an error answers at once
+        // For read_committed this counts past the LSO too: the offset index is sparse, so the bytes
+        // below it cannot be told cheaply, and answering early is safe where waiting too long is not.
         if (w.offset < limitOf(w.partition!, isolation)) bytes += w.partition!.bytesAvailable(w.offset);
       }
       return bytes >= Math.max(1, request.minBytes);
