@@ -4,11 +4,12 @@
 // drops them, the partition's producer state fences an old epoch, and a restart rebuilds the same
 // answers from the records and markers. The transaction coordinator's own verification is passed
 // in by TxnOffsetCommit's handler; here it is a function answering what the test says, and the
-// requests over the wire are in tests/broker/txn-offset-commit.test.ts.
+// requests over the wire are in txn-offset-commit-requests.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Attributes, ControlRecordType, ErrorCode, decodeControlKey, decodeRecordBatches } from '@sluice/protocol';
 import { LogManager, MemoryFileSystem } from '@sluice/storage';
+import { Random } from '@sluice/test-kit';
 import { BrokerConfig } from '../../src/config/broker-config.js';
 import { DelayedOperations } from '../../src/delayed/delayed-operations.js';
 import { GroupCoordinator, type GroupConfig, type JoinRequest, type TxnOffsetCommitRequest } from '../../src/groups/coordinator.js';
@@ -242,4 +243,67 @@ test('a power cut at any write of a transactional commit and its marker: after t
   }
   assert.ok(everyPointTried, 'a cut before every write of the run');
   assert.deepEqual([...cuts].sort(), ['nothing', 'plain', 'plain,txn'].sort(), 'cuts before each acknowledgement');
+});
+
+test('seeded runs of plain commits, transactional commits of two producers in two groups, commits, aborts and restarts answer as Kafka\'s rules say', async () => {
+  // The reference: committed offsets with the position of their record; pending ones by producer;
+  // a marker makes a pending offset committed only if its record is later than the committed one's.
+  type Entry = { offset: bigint; at: number };
+  const groupsUsed = [GROUP, ...Array.from({ length: 50 }, (_, i) => `h${i}`).filter((g) => offsetsPartitionFor(g, PARTITIONS) !== OFFSETS_PARTITION).slice(0, 1)];
+  const producers = [11n, 12n];
+  for (let seed = 1; seed <= 8; seed++) {
+    const rnd = new Random(seed);
+    let h = await open();
+    const committed = new Map<string, Entry>();
+    const pending = new Map<bigint, Map<string, Entry>>(producers.map((p) => [p, new Map()]));
+    let at = 0;
+    const expected = () =>
+      groupsUsed.flatMap((g) =>
+        [0, 1].map((p) => {
+          const key = `${g}/${p}`;
+          const unstable = producers.some((pid) => pending.get(pid)!.has(key));
+          return `${key}=${committed.get(key)?.offset ?? '-'}${unstable ? ' unstable' : ''}`;
+        }),
+      );
+    const actual = () =>
+      groupsUsed.flatMap((g) => [0, 1].map((p) => `${g}/${p}=${h.groups.committed(g, 't', p)?.offset ?? '-'}${h.groups.hasPendingTransactionalOffset(g, 't', p) ? ' unstable' : ''}`));
+    for (let step = 0; step < 40; step++) {
+      const group = groupsUsed[rnd.int(0, groupsUsed.length - 1)];
+      const partition = rnd.int(0, 1);
+      const offset = BigInt(rnd.int(0, 999));
+      const producer = producers[rnd.int(0, 1)];
+      const what = rnd.int(0, 9);
+      let did: string;
+      if (what < 3) {
+        did = `plain ${group}/${partition}@${offset}`;
+        const codes = await h.groups.commitOffsets({ groupId: group, memberId: '', groupInstanceId: null, generationId: -1, offsets: [{ topic: 't', partition, offset, leaderEpoch: -1, metadata: null }] });
+        assert.deepEqual(codes, [ErrorCode.NONE], did);
+        committed.set(`${group}/${partition}`, { offset, at: at++ });
+      } else if (what < 7) {
+        did = `txn ${producer} ${group}/${partition}@${offset}`;
+        const codes = await h.groups.commitTransactionalOffsets({ ...txnCommit(producer, 0, { [partition]: offset }), groupId: group }, NONE);
+        assert.deepEqual(codes, [ErrorCode.NONE], did);
+        pending.get(producer)!.set(`${group}/${partition}`, { offset, at: at++ });
+      } else if (what < 9) {
+        const commit = rnd.chance(0.6);
+        did = `${commit ? 'commit' : 'abort'} ${producer}`;
+        // The coordinator writes a marker to each offsets partition in the transaction.
+        const touched = new Set([...pending.get(producer)!.keys()].map((k) => offsetsPartitionFor(k.split('/')[0], PARTITIONS)));
+        for (const p of touched) await h.groups.completeTransaction(p, producer, 0, 0, commit);
+        if (commit) {
+          for (const [key, e] of pending.get(producer)!) {
+            const c = committed.get(key);
+            if (c === undefined || e.at > c.at) committed.set(key, e);
+          }
+        }
+        pending.get(producer)!.clear();
+        at++;
+      } else {
+        did = 'restart';
+        if (rnd.chance(0.5)) h.fs.powerLoss(); // all of it was acknowledged, so durable
+        h = await h.reopen();
+      }
+      assert.deepEqual(actual(), expected(), `seed ${seed}, step ${step}: ${did}`);
+    }
+  }
 });
