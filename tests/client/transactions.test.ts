@@ -65,8 +65,8 @@ for (const target of TARGETS) {
     let admin: Admin;
     const clientPrefix = uniqueName('txn-client');
     let clients = 0;
-    const producerFor = (transactionalId: string) =>
-      new Producer({ bootstrapServers: broker.bootstrap, clientId: `${clientPrefix}-${clients++}`, transactionalId, lingerMs: 0, maxBlockMs: 30_000 });
+    const producerFor = (transactionalId: string, transactionTimeoutMs = 60_000) =>
+      new Producer({ bootstrapServers: broker.bootstrap, clientId: `${clientPrefix}-${clients++}`, transactionalId, transactionTimeoutMs, lingerMs: 0, maxBlockMs: 30_000 });
     const readCommitted = () => new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
 
     before(async () => {
@@ -285,6 +285,28 @@ for (const target of TARGETS) {
       } finally {
         wire?.stop();
         await reader.close();
+        await producer.close();
+      }
+    });
+
+    test('close() aborts an open transaction instead of leaving readers waiting for its timeout', async () => {
+      const topic = uniqueName('txn-close');
+      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
+      // The longest timeout the broker allows (transaction.max.timeout.ms): only an abort lets the reader on.
+      const producer = producerFor(uniqueName('txn-id'), 900_000);
+      const plain = new Producer({ bootstrapServers: broker.bootstrap });
+      const reader = readCommitted();
+      try {
+        await producer.initTransactions();
+        producer.beginTransaction();
+        await producer.send({ topic, value: 'left-open' });
+        await producer.close();
+        await plain.send({ topic, value: 'after-close' });
+        reader.assign([{ topic, partition: 0 }]);
+        assert.deepEqual(values(await readAll(reader, 1)), ['after-close']);
+      } finally {
+        await reader.close();
+        await plain.close();
         await producer.close();
       }
     });

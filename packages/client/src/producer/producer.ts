@@ -451,6 +451,9 @@ export class Producer {
     this.closing = (async () => {
       this.sender.closing = true;
       this.sender.wakeup();
+      // As Java's producer: a transaction still open is aborted rather than left to time out.
+      const abort = this.transactions?.abortOnClose();
+      if (abort) await (options.timeoutMs === undefined ? abort : settledOrTimeout(abort, options.timeoutMs));
       const pending = [...this.accumulator.incomplete].map((b) => b.whenDone());
       if (pending.length > 0) {
         const all = Promise.all(pending);

@@ -389,6 +389,13 @@ export class Transactions {
     m.transactionCompleted();
   }
 
+  /** On close: aborts the open transaction, if any; its errors are dropped, the producer is going away. */
+  abortOnClose(): Promise<void> | undefined {
+    const { state } = this.manager;
+    if (state !== 'IN_TRANSACTION' && state !== 'ABORTABLE_ERROR' && state !== 'ABORTING_TRANSACTION') return undefined;
+    return this.abortTransaction().catch(() => undefined);
+  }
+
   private async endTransaction(commit: boolean): Promise<void> {
     const m = this.manager;
     if (!m.transactionStarted) {
