@@ -22,6 +22,7 @@ import { RawConnection, eventually, fetchRequestV12, rawTargets, untilAccepted }
 
 const TOPIC = 'txn-rw';
 const BIG = 'txn-rw-segments';
+const WAIT = 'txn-rw-wait';
 const SEGMENT_BYTES = 1_048_576;
 const BIG_VALUE_BYTES = 300_000;
 
@@ -49,6 +50,7 @@ for (const target of rawTargets) {
         topics: [
           { name: TOPIC, numPartitions: 3, replicationFactor: 1, assignments: [], configs: [] },
           { name: BIG, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'segment.bytes', value: String(SEGMENT_BYTES) }] },
+          { name: WAIT, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] },
         ],
         timeoutMs: 30_000,
       });
@@ -261,6 +263,25 @@ for (const target of rawTargets) {
       assert.equal(ended.producerEpoch, t5.producerEpoch + 1, 'EndTxn v5 bumps the epoch');
       await highWatermarkReaches(TOPIC, 2, 2);
       assert.equal((await fetchOne(TOPIC, 0n, 1 << 20, 1, 2)).lastStableOffset, 2n);
+    });
+
+    test('a read_committed fetch waiting at the LSO is answered when the commit marker moves it', { timeout: 120_000 }, async () => {
+      const t6 = await initProducer('wp3-t6');
+      await addPartition(t6, WAIT, 0);
+      await append(WAIT, 0, ['w0'], t6, 0);
+      // On its own connection (answers on one come in order); it would wait far beyond the test's
+      // timeout if the marker did not wake it.
+      const waiter = await RawConnection.open(broker.port);
+      try {
+        const answer = waiter.request(Apis.Fetch, 12, fetchRequestV12(WAIT, [{ fetchOffset: 0n }], { isolationLevel: 1, maxWaitMs: 600_000, minBytes: 1 }));
+        await c.request(Apis.ApiVersions, 3, { clientSoftwareName: 'sluice-test', clientSoftwareVersion: '1' }); // a round trip for the fetch to arrive
+        await endTxn(t6, true);
+        const p: FetchedPartition = (await answer).responses[0].partitions[0];
+        assert.equal(p.lastStableOffset, 2n);
+        assert.deepEqual(visibleRecords(await decodeRecordBatches(p.records!), p.abortedTransactions!, 0n), [[0, 'w0']]);
+      } finally {
+        waiter.close();
+      }
     });
 
     /** Reads from `from` to the LSO as Kafka's consumer filters (CompletedFetch): [offset, value] seen. */
