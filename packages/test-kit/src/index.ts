@@ -12,6 +12,7 @@ export * from './kafka-jars.js';
 export * from './raw-connection.js';
 export * from './raw-ready.js';
 export * from './java.js';
+export * from './kafka-tools.js';
 export * from './python.js';
 export * from './go.js';
 export * from './go-test.js';
