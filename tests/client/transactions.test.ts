@@ -1,8 +1,8 @@
 // The transactional producer of @sluice/client (producer/transactions.ts) with our own
-// read_committed consumer, against real brokers: Apache Kafka 4.3.1 as it is formatted by default
-// (transaction.version 2: no AddPartitionsToTxn, EndTxn v5 bumps the epoch every transaction) and
-// formatted with transaction.version 1 (AddPartitionsToTxn before a partition's first batch,
-// AddOffsetsToTxn, EndTxn v4). The same assertions for each: committed records visible, aborted
+// read_committed consumer, against real brokers: Sluice's and Apache Kafka 4.3.1, each with
+// transaction.version 2 (Kafka's default: no AddPartitionsToTxn, EndTxn v5 bumps the epoch every
+// transaction) and 1 (Sluice's setting; Kafka formatted with --feature: AddPartitionsToTxn before
+// a partition's first batch, AddOffsetsToTxn, EndTxn v4). The same assertions for each: committed records visible, aborted
 // ones never, an open transaction holds read_committed readers back at the last stable offset,
 // offsets sent to a transaction reach the group only when it commits, and a second producer with
 // the same transactional.id fences the first. Which protocol was spoken is checked on the wire
@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { Admin, ClientChannels, Consumer, KafkaError, Producer, type ClientRequestMessage, type ConsumerRecord } from '@sluice/client';
 import { KAFKA_VERSION, createTopicsAndWait, eventually, startApacheKafka } from '@sluice/test-kit';
-import { apacheKafkaTarget, uniqueName, type RunningTarget, type Target } from './targets.js';
+import { startBroker } from '@sluice/broker';
+import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget, type Target } from './targets.js';
 
 interface TransactionsTarget extends Target {
   /** The transaction protocol the broker's cluster finalizes (KIP-890). */
@@ -29,7 +30,17 @@ const kafkaV1: TransactionsTarget = {
   },
 };
 
-const TARGETS: readonly TransactionsTarget[] = [kafkaV2, kafkaV1];
+const sluiceV2: TransactionsTarget = { ...sluiceTarget, name: `${sluiceTarget.name} (transaction.version 2)`, transactionVersion: 2 };
+const sluiceV1: TransactionsTarget = {
+  name: `${sluiceTarget.name} (transaction.version 1)`,
+  transactionVersion: 1,
+  async start() {
+    const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'transaction.version': '1' } });
+    return { bootstrap: broker.bootstrap, stop: () => broker.close() };
+  },
+};
+
+const TARGETS: readonly TransactionsTarget[] = [sluiceV2, sluiceV1, kafkaV2, kafkaV1];
 
 /** Requests sent by clients whose id starts with `prefix`: `Name vN`. */
 function recordRequests(prefix: string): { seen: string[]; stop(): void } {
