@@ -1,6 +1,7 @@
 /** The argument and result types of the admin client's calls (admin.ts re-exports them). */
 import type { TopicPartition } from '../consumer/assignors.js';
 import type { BrokerMeta } from '../network/cluster.js';
+import type { TopicPartitionInfo } from '../network/partition-info.js';
 
 export interface CallOptions {
   timeoutMs?: number;
@@ -18,21 +19,14 @@ export interface NewTopic {
   configs?: Readonly<Record<string, string>>;
 }
 
+export type { TopicPartitionInfo };
+
 export interface CreatedTopic {
   name: string;
   topicId: string;
   numPartitions: number;
   replicationFactor: number;
   configs: ConfigEntry[];
-}
-
-export interface TopicPartitionInfo {
-  partition: number;
-  leader: number;
-  leaderEpoch: number;
-  replicas: number[];
-  isr: number[];
-  offlineReplicas: number[];
 }
 
 export interface TopicDescription {

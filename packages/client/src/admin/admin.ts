@@ -20,6 +20,7 @@ import {
   withRetries,
 } from '../consumer/offsets.js';
 import { Cluster } from '../network/cluster.js';
+import { partitionInfo } from '../network/partition-info.js';
 import type { Connection } from '../network/connection.js';
 import { resolveOptions } from '../options.js';
 import { type AdminOptions, adminOptions } from './admin-config.js';
@@ -219,7 +220,7 @@ export class Admin {
           topicId: t.topicId,
           isInternal: t.isInternal,
           partitions: t.partitions
-            .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas }))
+            .map(partitionInfo)
             .sort((a, b) => a.partition - b.partition),
         }));
     });
@@ -245,7 +246,7 @@ export class Admin {
           topicId: t.topicId,
           isInternal: t.isInternal,
           partitions: t.partitions
-            .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas }))
+            .map(partitionInfo)
             .sort((a, b) => a.partition - b.partition),
         };
       });

@@ -10,6 +10,7 @@ import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, brokerError, closedError } from '../errors.js';
 import { backoffMs, parseHostPort, raceSignal, sleep } from '../util.js';
 import { Connection, type FinalizedFeatures, NO_FINALIZED_FEATURES } from './connection.js';
+import { type TopicPartitionInfo, partitionInfo } from './partition-info.js';
 import type { SaslMechanism } from './sasl.js';
 
 export interface ClusterConfig {
@@ -35,14 +36,8 @@ export interface BrokerMeta {
   rack: string | null;
 }
 
-export interface PartitionMeta {
-  partition: number;
-  /** -1 when the partition has no leader. */
-  leader: number;
-  leaderEpoch: number;
-  replicas: number[];
-  isr: number[];
-  offlineReplicas: number[];
+/** A partition as the cluster keeps it: Metadata's facts and the partition's error in that answer. */
+export interface PartitionMeta extends TopicPartitionInfo {
   errorCode: number;
 }
 
@@ -211,15 +206,7 @@ export class Cluster {
       }
       const partitions: PartitionMeta[] = [];
       for (const p of t.partitions) {
-        partitions[p.partitionIndex] = {
-          partition: p.partitionIndex,
-          leader: p.leaderId,
-          leaderEpoch: p.leaderEpoch,
-          replicas: p.replicaNodes,
-          isr: p.isrNodes,
-          offlineReplicas: p.offlineReplicas,
-          errorCode: p.errorCode,
-        };
+        partitions[p.partitionIndex] = { ...partitionInfo(p), errorCode: p.errorCode };
       }
       // A partition missing from the answer is unknown, not absent: keep the array dense.
       for (let i = 0; i < partitions.length; i++) {

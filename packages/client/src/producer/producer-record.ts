@@ -1,4 +1,5 @@
 /** What the producer's callers give it: records, their headers and send options, and what partitionsFor answers. */
+import type { TopicPartitionInfo } from '../network/partition-info.js';
 import type { HeaderInput } from './batch.js';
 
 export type RecordHeaders = Readonly<Record<string, Buffer | string | null>> | readonly { key: string; value: Buffer | string | null }[];
@@ -14,14 +15,9 @@ export interface ProducerRecord {
   timestamp?: number | Date;
 }
 
-export interface PartitionInfo {
+/** What partitionsFor answers: a partition's leader and replicas with its topic, as Java's PartitionInfo. */
+export interface PartitionInfo extends TopicPartitionInfo {
   topic: string;
-  partition: number;
-  leader: number;
-  leaderEpoch: number;
-  replicas: number[];
-  isr: number[];
-  offlineReplicas: number[];
 }
 
 export interface SendOptions {

@@ -430,15 +430,7 @@ export class Producer {
   async partitionsFor(topic: string, options: { signal?: AbortSignal } = {}): Promise<PartitionInfo[]> {
     this.assertOpen();
     const meta = await this.cluster.waitForTopic(topic, this.options.maxBlockMs, options.signal);
-    return meta.partitions.map((p) => ({
-      topic,
-      partition: p.partition,
-      leader: p.leader,
-      leaderEpoch: p.leaderEpoch,
-      replicas: p.replicas,
-      isr: p.isr,
-      offlineReplicas: p.offlineReplicas,
-    }));
+    return meta.partitions.map(({ errorCode: _, ...p }) => ({ topic, ...p }));
   }
 
   /**
