@@ -199,6 +199,14 @@ for (const target of rawTargets) {
       );
       const uncommitted = await fetchOne(TOPIC, 0n, 1 << 20, 0);
       assert.equal(uncommitted.abortedTransactions, null, 'read_uncommitted: no list');
+      for (const isolationLevel of [0, 1]) {
+        const unknown = await fetchOne(TOPIC, 0n, 1 << 20, isolationLevel, 9);
+        assert.equal(unknown.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        assert.deepEqual(unknown.abortedTransactions, [], 'a partition unknown before reading: the answer\'s default, an empty list');
+        const outOfRange = await fetchOne(TOPIC, 100n, 1 << 20, isolationLevel);
+        assert.equal(outOfRange.errorCode, ErrorCode.OFFSET_OUT_OF_RANGE);
+        assert.equal(outOfRange.abortedTransactions, null, 'a read that failed: no list');
+      }
       assert.equal(uncommitted.lastStableOffset, 12n);
 
       await endTxn(t2, true); // marker at 14

@@ -8,11 +8,12 @@
  * read_committed (isolation level 1) reads below the last stable offset only, and reports the
  * aborted transactions whose data may be in what it returns (from the segments' aborted
  * transaction indexes, as Kafka's collectAbortedTransactions): an empty list when none or nothing
- * is returned, null for read_uncommitted and for a partition answered with an error. Control
- * batches (transaction markers) are returned at both levels: clients skip them.
+ * is returned, null for read_uncommitted and for a read that failed (an unknown partition gets an
+ * empty list at both levels, as from Kafka). Control batches (transaction markers) are returned at
+ * both levels: clients skip them.
  *
  * Waits for min_bytes up to max_wait_ms on delayed operations woken by appends (and, for
- * read_committed, by the last stable offset moving); only bytes below the limit count. A full fetch
+ * read_committed, by the last stable offset moving). A full fetch
  * answers every requested partition, in request order (the Java client drops a full response
  * missing one); an incremental one only the session's partitions with news. Empty partitions
  * carry empty records, never null. Batches are served as stored.
@@ -120,7 +121,7 @@ function checkPosition(w: Wanted, asked: SessionPartition): number {
 
 /** Every requested partition refused with the request's error, as Kafka answers a request it cannot read. */
 function refusedWhole(request: FetchRequest, errorCode: number) {
-  const partition = (partitionIndex: number): FetchResponsePartitionDataInput => ({ partitionIndex, errorCode, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: null, preferredReadReplica: -1, records: EMPTY });
+  const partition = (partitionIndex: number): FetchResponsePartitionDataInput => ({ partitionIndex, errorCode, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: [], preferredReadReplica: -1, records: EMPTY });
   return { throttleTimeMs: 0, errorCode, sessionId: INVALID_SESSION_ID, responses: request.topics.map((t) => ({ topic: t.topic, topicId: t.topicId, partitions: t.partitions.map((p) => partition(p.partition)) })) };
 }
 
@@ -239,6 +240,9 @@ async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: F
     budget = Math.max(0, budget); // as Kafka: only the first partition sees a negative max_bytes
     if (w.errorCode !== ErrorCode.NONE || p === undefined) {
       withoutOffsets(data);
+      // Kafka answers a partition it does not know before reading, with its answer's defaults (an
+      // empty list at both levels); one whose read fails, with no list.
+      if (p === undefined) data.abortedTransactions = [];
       continue;
     }
     if (maxBytes < 0) {
