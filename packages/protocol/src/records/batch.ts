@@ -14,7 +14,6 @@ import {
   MAGIC_V2,
   Offsets,
   type RecordBatchHeader,
-  type TimestampType,
   compressionOf,
   readBatchHeader,
 } from './batch-header.js';
@@ -26,22 +25,11 @@ export interface RecordBatch {
   records: KafkaRecord[];
 }
 
-export interface EncodeBatchOptions {
+/** The builder's header options (one list of them), with the records, and the delete horizon as a time. */
+export interface EncodeBatchOptions extends Omit<SealOptions, 'deleteHorizon'> {
   records: readonly KafkaRecordInput[];
-  baseOffset?: bigint;
-  partitionLeaderEpoch?: number;
-  compression?: CompressionType;
-  compressionLevel?: number;
-  timestampType?: TimestampType;
-  transactional?: boolean;
-  control?: boolean;
-  producerId?: bigint;
-  producerEpoch?: number;
-  baseSequence?: number;
   /** Timestamp for records that carry none; defaults to the current time. */
   now?: bigint;
-  /** The batch's last offset delta; defaults to the last record's. The log cleaner keeps the original. */
-  lastOffsetDelta?: number;
   /**
    * Sets the delete horizon (KIP-534): the time after which the log cleaner may drop this batch's
    * tombstones. It is stored in the base timestamp field with attribute bit 6 set; record
