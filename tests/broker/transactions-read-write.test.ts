@@ -136,7 +136,11 @@ for (const target of rawTargets) {
     }
 
     async function listLatest(topic: string, isolationLevel: number): Promise<bigint> {
-      const r = await c.request(Apis.ListOffsets, 7, { replicaId: -1, isolationLevel, topics: [{ name: topic, partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n }] }] });
+      return listOffset(topic, isolationLevel, -1n);
+    }
+
+    async function listOffset(topic: string, isolationLevel: number, timestamp: bigint): Promise<bigint> {
+      const r = await c.request(Apis.ListOffsets, 7, { replicaId: -1, isolationLevel, topics: [{ name: topic, partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp }] }] });
       assert.equal(r.topics[0].partitions[0].errorCode, ErrorCode.NONE);
       return r.topics[0].partitions[0].offset;
     }
@@ -208,6 +212,18 @@ for (const target of rawTargets) {
         assert.equal(outOfRange.abortedTransactions, null, 'a read that failed: no list');
       }
       assert.equal(uncommitted.lastStableOffset, 12n);
+
+      // A lookup by time finds the first batch (data or marker) reaching it, and read_committed
+      // only answers offsets below the LSO.
+      const stored = await decodeRecordBatches(uncommitted.records!);
+      const a3 = stored.find((b) => b.header.baseOffset === 13n)!.records[0].timestamp;
+      const reaching = stored.flatMap((b) => b.records).find((r) => r.timestamp >= a3)!.offset;
+      assert.ok(reaching >= 12n);
+      assert.equal(await listOffset(TOPIC, 0, a3), reaching);
+      assert.equal(await listOffset(TOPIC, 1, a3), -1n, 'above the LSO');
+      const a2 = stored.find((b) => b.header.baseOffset === 10n)!.records[0].timestamp;
+      const reachingA2 = stored.flatMap((b) => b.records).find((r) => r.timestamp >= a2)!.offset;
+      assert.equal(await listOffset(TOPIC, 1, a2), reachingA2 < 12n ? reachingA2 : -1n);
 
       await endTxn(t2, true); // marker at 14
       await highWatermarkReaches(TOPIC, 15);

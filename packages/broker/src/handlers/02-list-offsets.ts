@@ -6,6 +6,9 @@
  * v10: timeout. A special timestamp older than the request's version, or one this broker does
  * not know (below -5), gets UNSUPPORTED_VERSION, as from Kafka; a partition asked for twice gets
  * one INVALID_REQUEST.
+ *
+ * read_committed (isolation level 1): latest is the last stable offset, and a lookup by time only
+ * answers offsets below it (Kafka's fetchOffsetForTimestamp); -3 (max timestamp) is not bounded.
  */
 import { Apis, ErrorCode, type ListOffsetsResponseListOffsetsPartitionResponseInput, decodeRecordBatch } from '@sluice/protocol';
 import type { PartitionView } from '../topics/types.js';
