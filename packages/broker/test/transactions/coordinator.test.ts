@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
+import { offsetsPartitionFor } from '../../src/groups/records.js';
 import { type ListTransactionsFilter, txnPartitionKey } from '../../src/transactions/index.js';
 import { batchesOf, createTopic, markersOf, openHarness, recordedStates, transactionalBatch } from './harness.js';
 
@@ -298,4 +299,68 @@ test('__transaction_state is created at the first write with Kafka\'s topic conf
   assert.equal(batches.length, 2);
   assert.ok(batches.every((b) => b.header.producerId === -1n && b.records.length === 1));
   assert.deepEqual(h.coordinator.describe('app').topics, [{ topic: 'a', partitions: [0] }, { topic: 'b', partitions: [0, 2] }]);
+});
+
+/** A consume-transform-produce step: output on t-0 and the group's input offset, in one transaction (version 1: AddOffsetsToTxn's partition). */
+async function copyStep(h: Awaited<ReturnType<typeof openHarness>>, offset: bigint) {
+  const p = await h.coordinator.initProducerId('copier', 60_000, -1n, -1);
+  const offsetsPartition = offsetsPartitionFor('g', 3);
+  assert.equal(await h.coordinator.addPartitions('copier', p.producerId, p.producerEpoch, [...T0, { topic: '__consumer_offsets', partition: offsetsPartition }]), ErrorCode.NONE);
+  await h.topics.partition('t', 0)!.append(transactionalBatch(p.producerId, p.producerEpoch, 0, `copy of ${offset - 1n}`), true);
+  const before = h.groups.committed('g', 'in', 0)?.offset;
+  const verify = async (op: number) => (await h.coordinator.verifyOrAdd('copier', p.producerId, p.producerEpoch, [{ topic: '__consumer_offsets', partition: op }], 'verify')).get(txnPartitionKey('__consumer_offsets', op))!;
+  const codes = await h.groups.commitTransactionalOffsets(
+    { groupId: 'g', memberId: '', groupInstanceId: null, generationId: -1, transactionalId: 'copier', producerId: p.producerId, producerEpoch: p.producerEpoch, offsets: [{ topic: 'in', partition: 0, offset, leaderEpoch: -1, metadata: '' }] },
+    verify,
+  );
+  assert.deepEqual(codes, [ErrorCode.NONE]);
+  assert.equal(h.groups.committed('g', 'in', 0)?.offset, before, 'not visible before the commit');
+  return p;
+}
+
+test('a transaction with offsets: the group sees them only once committed; an aborted one never', async () => {
+  const h = await openHarness();
+  await createTopic(h, 't');
+  const p = await copyStep(h, 10n);
+  assert.equal((await h.coordinator.endTransaction('copier', p.producerId, p.producerEpoch, true, 0)).errorCode, ErrorCode.NONE);
+  assert.equal(h.groups.committed('g', 'in', 0)?.offset, 10n);
+  assert.deepEqual(await markersOf(h, '__consumer_offsets', offsetsPartitionFor('g', 3)), [`COMMIT ${p.producerId}/${p.producerEpoch}`]);
+
+  const r = await copyStep(h, 20n); // the next instance of the copier: epoch + 1
+  assert.equal(r.producerEpoch, p.producerEpoch + 1);
+  assert.equal((await h.coordinator.endTransaction('copier', r.producerId, r.producerEpoch, false, 0)).errorCode, ErrorCode.NONE);
+  assert.equal(h.groups.committed('g', 'in', 0)?.offset, 10n, 'the aborted offset never shows');
+  assert.deepEqual(h.problems, []);
+});
+
+test('a restart between PrepareCommit and the markers commits the data and the group\'s offsets together', async () => {
+  const held: (() => void)[] = [];
+  const h = await openHarness({ markers: (real) => ({ writeMarker: (tp, m) => new Promise((resolve) => held.push(() => resolve(real.writeMarker(tp, m)))) }) });
+  await createTopic(h, 't');
+  const p = await copyStep(h, 7n);
+  void h.coordinator.endTransaction('copier', p.producerId, p.producerEpoch, true, 0);
+  for (let i = 0; i < 100 && held.length < 2; i++) await new Promise((r) => setImmediate(r));
+  assert.equal(held.length, 2);
+  h.fs.powerLoss();
+
+  h.fs.restart();
+  const again = await h.reopen();
+  await again.coordinator.idle();
+  assert.equal(again.groups.committed('g', 'in', 0)?.offset, 7n);
+  assert.deepEqual(await markersOf(again, 't', 0), [`COMMIT ${p.producerId}/${p.producerEpoch}`]);
+  assert.equal(again.coordinator.describe('copier').state, 'CompleteCommit');
+  assert.deepEqual(again.problems, []);
+});
+
+test('a topic deleted during a transaction is left out of its markers; the transaction still completes', async () => {
+  const h = await openHarness();
+  await createTopic(h, 't');
+  await createTopic(h, 'doomed');
+  const p = await h.coordinator.initProducerId('app', 60_000, -1n, -1);
+  assert.equal(await h.coordinator.addPartitions('app', p.producerId, 0, [...T0, { topic: 'doomed', partition: 0 }]), ErrorCode.NONE);
+  await h.topics.delete('doomed');
+  assert.equal((await h.coordinator.endTransaction('app', p.producerId, 0, true, 0)).errorCode, ErrorCode.NONE);
+  assert.equal(h.coordinator.describe('app').state, 'CompleteCommit');
+  assert.deepEqual(await markersOf(h, 't', 0), [`COMMIT ${p.producerId}/0`]);
+  assert.match(h.problems.join('\n'), /doomed-0 no longer exists/);
 });
