@@ -8,7 +8,9 @@
 //   300 KB, so an aborted transaction starts in one segment and is indexed in the next);
 // - Produce refusals: transactional records without a transactional id, to a partition not added
 //   to the transaction (by version: INVALID_TXN_STATE before v11, TRANSACTION_ABORTABLE from
-//   v11), from a fenced epoch; nothing is written; Produce v12 adds the partition itself (KIP-890).
+//   v11), from a fenced epoch, a plain batch inside the producer's open transaction; nothing is
+//   written; Produce v12 adds the partition itself (KIP-890);
+// - a read_committed fetch waiting at the LSO is answered when the marker moves it.
 //
 // Differences left as they are: Kafka bounds the aborted-transaction search by the offset index
 // entry after the bytes returned (or the segment's end), so it may list aborted transactions beyond
@@ -276,6 +278,10 @@ for (const target of rawTargets) {
       const fenced = await produce(9, stale.id, TOPIC, 1, batch(['x'], stale, 'fenced', 0));
       assert.equal(errorName(fenced.errorCode), 'INVALID_PRODUCER_EPOCH', 'the old epoch is fenced');
       assert.equal((await fetchOne(TOPIC, 0n, 1, 0, 1)).highWatermark, before, 'nothing written');
+      // With its transaction open on the partition, the producer's plain (idempotent) batch is refused.
+      await append(TOPIC, 1, ['in-txn'], bumped, Number(before));
+      const plain = encodeUncompressedRecordBatch({ records: [{ value: 'plain' }], producerId: bumped.producerId, producerEpoch: bumped.producerEpoch, baseSequence: 1 });
+      assert.equal(errorName((await produce(9, bumped.id, TOPIC, 1, plain)).errorCode), 'INVALID_TXN_STATE');
       await endTxn(bumped, false);
     });
 
