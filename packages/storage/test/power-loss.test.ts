@@ -3,26 +3,17 @@
 // and the log takes new appends.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Random } from '@sluice/test-kit/random';
 import { MemoryFileSystem } from '../src/index.js';
 import { batch, openLog, readAll } from './helpers.js';
 
 const RUNS = Number(process.env.SLUICE_POWER_LOSS_RUNS ?? 1000);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test(`${RUNS} power cuts during concurrent appends lose nothing acknowledged`, async () => {
   let acknowledgedTotal = 0;
   for (let run = 0; run < RUNS; run++) {
-    const random = rng(run + 1);
+    const seeded = new Random(run + 1);
+    const random = () => seeded.next();
     const fs = new MemoryFileSystem();
     const overrides = { 'segment.bytes': String(300 + Math.floor(random() * 2000)) };
     const log = await openLog(fs, overrides);

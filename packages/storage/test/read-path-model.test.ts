@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BATCH_HEADER_SIZE, LOG_OVERHEAD, Offsets, decodeRecordBatches, encodeRecordBatch, encodeUncompressedRecordBatch, type KafkaRecordInput } from '@sluice/protocol';
+import { Random } from '@sluice/test-kit/random';
 import { FileCache, MemoryFileSystem, NodeFileSystem, OffsetOutOfRangeError, PartitionLog, compactLog, resolveTopicConfig, type FileSystem } from '../src/index.js';
 
 // By default, seeds whose scenarios are unlike each other. In memory: compact,delete on 1 KiB
@@ -37,26 +38,6 @@ const OPERATIONS = Number(process.env.SLUICE_READ_MODEL_OPERATIONS ?? 300);
 // waiting seconds for the syncs of hundreds of segment rolls, which the read path does not depend
 // on. SLUICE_SCRATCH_DIR=<a folder on a disk> runs it there.
 const SCRATCH = process.env.SLUICE_SCRATCH_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
-
-/** mulberry32: small, fast and replayable from its seed. */
-class Random {
-  constructor(private state: number) {}
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
-  }
-}
 
 interface ModelRecord {
   offset: number;

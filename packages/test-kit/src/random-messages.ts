@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as protocol from '@sluice/protocol';
 import { repoRoot } from './processes.js';
+import { Random } from './random.js';
+
+export { Random };
 
 type Range = [number, number | null] | null;
 
@@ -53,29 +56,6 @@ export function codecFor(m: SchemaMessage) {
 
 export function defaultOf(typeName: string): Record<string, unknown> {
   return codecs[`default${typeName}`]() as Record<string, unknown>;
-}
-
-/** A small deterministic PRNG, so failures can be replayed from their seed. */
-export class Random {
-  constructor(private state: number) {}
-  next(): number {
-    // mulberry32
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  bytes(n: number): Buffer {
-    const b = Buffer.alloc(n);
-    for (let i = 0; i < n; i++) b[i] = this.int(0, 255);
-    return b;
-  }
 }
 
 const STRINGS = ['', 'a', 'topic-1', 'grüße', '日本語', 'x'.repeat(40)];

@@ -30,6 +30,13 @@ test('Random is seeded: the same seed gives the same values', () => {
   for (let i = 0; i < 5; i++) assert.equal(a.int(0, 1000), b.int(0, 1000));
 });
 
+test('Random is mulberry32: the seeded suites (storage, assignors) replay the scenarios their seeds were chosen with', () => {
+  const r = new Random(7);
+  assert.deepEqual([r.next(), r.next(), r.next()], [0.011704753153026104, 0.06195825757458806, 0.97690763277933]);
+  const p = new Random(7);
+  assert.deepEqual([p.pick(['a', 'b', 'c']), p.int(10, 12), p.chance(0.5)], ['a', 10, false]);
+});
+
 test('eventually resolves with the first value, retries a check that throws, and names what it waited for', async () => {
   let calls = 0;
   const value = await eventually('the third call', () => {
