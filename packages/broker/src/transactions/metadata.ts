@@ -66,7 +66,10 @@ export function txnPartitionKey(topic: string, partition: number): string {
   return `${topic}\u0000${partition}`;
 }
 
-/** A transaction's partitions grouped by topic, topics and partitions sorted (as records and answers list them). */
+/**
+ * A transaction's partitions grouped by topic, in the order they were added (Kafka writes them in
+ * its hash set's order, which no reader depends on; records read back keep the order they had).
+ */
 export function topicPartitionsOf(partitions: ReadonlyMap<string, TopicPartition>): { topic: string; partitions: number[] }[] {
   const byTopic = new Map<string, number[]>();
   for (const { topic, partition } of partitions.values()) {
@@ -74,9 +77,7 @@ export function topicPartitionsOf(partitions: ReadonlyMap<string, TopicPartition
     if (list === undefined) byTopic.set(topic, (list = []));
     list.push(partition);
   }
-  return [...byTopic]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([topic, list]) => ({ topic, partitions: list.sort((a, b) => a - b) }));
+  return [...byTopic].map(([topic, list]) => ({ topic, partitions: list }));
 }
 
 /** Everything a record of __transaction_state holds, plus the last epoch (memory only): the target of a change. */

@@ -43,7 +43,9 @@ export function describeTransaction(active: number, meta: TransactionMetadata | 
     startTimestamp: c.startTimestamp,
     producerId: c.producerId,
     producerEpoch: c.producerEpoch,
-    topics: topicPartitionsOf(c.partitions),
+    topics: topicPartitionsOf(c.partitions)
+      .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
+      .map((t) => ({ topic: t.topic, partitions: [...t.partitions].sort((x, y) => x - y) })),
   };
 }
 
