@@ -163,7 +163,12 @@ function verifyTransactional(broker: BrokerCore, version: number, transactionalI
     }
   }
   if (toVerify.length === 0 || producer === undefined) return checked;
-  return verifyPartitions(coordinator, transactionalId, producer, toVerify, verifyModeOf(version)).then((answers) => {
+  const asked = verifyPartitions(coordinator, transactionalId, producer, toVerify, verifyModeOf(version)).catch((e: unknown) => {
+    // A coordinator that fails (its log cannot be written) is not available: the producer retries.
+    broker.log.error(`verifying the transaction of ${transactionalId} failed`, e);
+    return new Map<string, number>(toVerify.map((v) => [txnPartitionKey(v.topic, v.partition), ErrorCode.COORDINATOR_NOT_AVAILABLE]));
+  });
+  return asked.then((answers) => {
     for (const v of toVerify) {
       const code = answers.get(txnPartitionKey(v.topic, v.partition)) ?? ErrorCode.NONE;
       if (code === ErrorCode.NONE) continue;
