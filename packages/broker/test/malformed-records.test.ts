@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Apis, ErrorCode, Offsets, decodeRecordBatches, decodeRequest } from '@sluice/protocol';
+import { Apis, BATCH_HEADER_SIZE, ErrorCode, Offsets, decodeRecordBatches, decodeRequest } from '@sluice/protocol';
 import { startBroker } from '../src/index.js';
-import { BATCH_HEADER as HEADER, fetchRequestV12, RawConnection, realBatch, rebuilt, zz } from '@sluice/test-kit';
+import { fetchRequestV12, RawConnection, realBatch, rebuilt, zz } from '@sluice/test-kit';
 
 const fixtures = fileURLToPath(new URL('../../protocol/test/fixtures', import.meta.url));
 
@@ -42,7 +42,7 @@ test('batches with a valid CRC but malformed records are refused, and nothing is
   try {
     await createTopic(c, 'wedge');
     const none = realBatch('none');
-    const records = none.subarray(HEADER);
+    const records = none.subarray(BATCH_HEADER_SIZE);
     const gz = realBatch('gzip');
     const cases: [string, Buffer, number, RegExp][] = [
       ['a record count above the records', rebuilt(none, records, { recordCount: 5, lastOffsetDelta: 4 }), ErrorCode.INVALID_RECORD, /record 4 of 5/],
@@ -51,7 +51,7 @@ test('batches with a valid CRC but malformed records are refused, and nothing is
       ['random record bytes', rebuilt(none, Buffer.from(records.map((b, i) => (b * 31 + i * 7) & 0xff))), ErrorCode.INVALID_RECORD, /record 0 of 4/],
       ['a gzip attribute over bytes that do not decompress', rebuilt(none, records, { attributes: 1 }), ErrorCode.INVALID_RECORD, /gzip records do not decompress/],
       ['a zstd attribute over bytes that do not decompress', rebuilt(none, records, { attributes: 4 }), ErrorCode.INVALID_RECORD, /zstd records do not decompress/],
-      ['gzip records cut short inside', rebuilt(gz, gzipSync(gunzipSync(gz.subarray(HEADER)).subarray(0, -3))), ErrorCode.INVALID_RECORD, /record 3 of 4/],
+      ['gzip records cut short inside', rebuilt(gz, gzipSync(gunzipSync(gz.subarray(BATCH_HEADER_SIZE)).subarray(0, -3))), ErrorCode.INVALID_RECORD, /record 3 of 4/],
       ['offset deltas out of order', rebuilt(none, Buffer.concat([simpleRecord(0, 'a'), simpleRecord(2, 'b'), simpleRecord(1, 'c'), simpleRecord(3, 'd')])), ErrorCode.INVALID_RECORD, /offset delta 2/],
       ['two batches in one partition', Buffer.concat([none, none]), ErrorCode.INVALID_RECORD, /exactly one record batch/],
     ];

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
+  BATCH_HEADER_SIZE,
   ErrorCode,
   InvalidRecordBatchError,
   Offsets,
@@ -20,7 +21,7 @@ import {
   validateBatches,
   validateBatchesAndRecords,
 } from '../src/index.js';
-import { BATCH_HEADER as HEADER, batchesOf, KAFKA_LOG_FIXTURES as dir, Random, realBatch, rebuilt, zz } from '@sluice/test-kit';
+import { batchesOf, KAFKA_LOG_FIXTURES as dir, Random, realBatch, rebuilt, zz } from '@sluice/test-kit';
 
 /** A record whose body is exactly `parts`, behind its true length. */
 function rawRecord(...parts: Buffer[]): Buffer {
@@ -68,7 +69,7 @@ test('the independent record writer agrees with real records (so the mutations b
 
 test('a record count that disagrees with the records is refused', async () => {
   const real = realBatch('none');
-  const records = real.subarray(HEADER);
+  const records = real.subarray(BATCH_HEADER_SIZE);
   // Header consistent (count and offset range agree) but one record more than the bytes hold.
   await refused(rebuilt(real, records, { recordCount: 5, lastOffsetDelta: 4 }), ErrorCode.INVALID_RECORD, /record 4 of 5/);
   // One record fewer: the last record's bytes are left over.
@@ -81,7 +82,7 @@ test('a record count that disagrees with the records is refused', async () => {
 
 test('a bad record-length varint is refused', async () => {
   const real = realBatch('none');
-  const records = real.subarray(HEADER);
+  const records = real.subarray(BATCH_HEADER_SIZE);
   // The first record's length: a two-byte varint here (these records are 64 to 8191 bytes long).
   assert.ok(records[0] >= 0x80 && records[1] < 0x80);
   const firstLength = ((records[0] & 0x7f) | (records[1] << 7)) / 2;
@@ -110,7 +111,7 @@ test('single bytes flipped inside real records (CRC recomputed) never pass unnot
   // A flip may still leave a valid record (in a key or value byte); any flip that changes a length
   // or delta must be refused. Each result is checked against an independent reading of the bytes.
   const real = realBatch('none');
-  const records = real.subarray(HEADER);
+  const records = real.subarray(BATCH_HEADER_SIZE);
   let refusedCount = 0;
   for (let i = 0; i < records.length; i++) {
     const mutated = Buffer.from(records);
@@ -203,19 +204,19 @@ test('fields that run past their record, and bad key, value and header lengths, 
 test('a compressed attribute over bytes that do not decompress is refused, for every codec', async () => {
   const real = realBatch('none');
   for (const [codec, id] of [['gzip', 1], ['snappy', 2], ['lz4', 3], ['zstd', 4]] as const) {
-    await refused(rebuilt(real, real.subarray(HEADER), { attributes: id }), ErrorCode.INVALID_RECORD, new RegExp(`${codec} records do not decompress`));
+    await refused(rebuilt(real, real.subarray(BATCH_HEADER_SIZE), { attributes: id }), ErrorCode.INVALID_RECORD, new RegExp(`${codec} records do not decompress`));
     await refused(rebuilt(real, Buffer.alloc(0), { attributes: id }), ErrorCode.INVALID_RECORD, new RegExp(`${codec} records do not decompress|cannot hold them`));
   }
   // The gzip stream of a real batch, cut short.
   const gz = realBatch('gzip');
-  await refused(rebuilt(gz, gz.subarray(HEADER, gz.length - 10)), ErrorCode.INVALID_RECORD, /gzip records do not decompress/);
+  await refused(rebuilt(gz, gz.subarray(BATCH_HEADER_SIZE, gz.length - 10)), ErrorCode.INVALID_RECORD, /gzip records do not decompress/);
   // Header-only validation (validateBatches) cannot see it: the CRC is right.
-  validateBatches(rebuilt(real, real.subarray(HEADER), { attributes: 1 }));
+  validateBatches(rebuilt(real, real.subarray(BATCH_HEADER_SIZE), { attributes: 1 }));
 });
 
 test('compressed batches that decompress to malformed records are refused', async () => {
   const gz = realBatch('gzip');
-  const records = gunzipSync(gz.subarray(HEADER));
+  const records = gunzipSync(gz.subarray(BATCH_HEADER_SIZE));
   await validateBatchesAndRecords(rebuilt(gz, gzipSync(records)));
   await refused(rebuilt(gz, gzipSync(records.subarray(0, records.length - 1))), ErrorCode.INVALID_RECORD, /record 3 of 4/);
   await refused(rebuilt(gz, gzipSync(records), { recordCount: 3, lastOffsetDelta: 2 }), ErrorCode.INVALID_RECORD, /bytes follow the last of the 3 records/);
@@ -227,7 +228,7 @@ test('keys are required when asked (compacted topics), and a producer id needs a
   const withNullKey = rebuilt(real, Buffer.concat([record({}), record({ offsetDelta: 1, key: null })]), { recordCount: 2, lastOffsetDelta: 1 });
   await validateBatchesAndRecords(withNullKey);
   await refused(withNullKey, ErrorCode.INVALID_RECORD, /record 1 of 2: compacted topics only accept records with a key/, { requireKeys: true });
-  await refused(rebuilt(real, real.subarray(HEADER), { producerId: 12n, baseSequence: -1 }), ErrorCode.INVALID_RECORD, /invalid sequence number -1/);
+  await refused(rebuilt(real, real.subarray(BATCH_HEADER_SIZE), { producerId: 12n, baseSequence: -1 }), ErrorCode.INVALID_RECORD, /invalid sequence number -1/);
 });
 
 test('record timestamps are checked against the range given (base timestamp plus each delta)', async () => {

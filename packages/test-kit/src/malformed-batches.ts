@@ -2,17 +2,16 @@
  * Malformed record batches for validation tests, made from real ones: a batch a real client
  * (librdkafka, through confluent-kafka) wrote and Apache Kafka stored, with its records section
  * replaced or header fields patched and the length and CRC recomputed, so that only the record
- * layer is wrong. Varints are written here independently of the codec under test.
+ * layer is wrong. Their varints come from protocol's Writer: what these batches test is the
+ * validator's reading, and the writer's bytes are pinned by the golden tests against real clients.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOG_OVERHEAD, Offsets, crc32c } from '@sluice/protocol';
+import { BATCH_HEADER_SIZE, LOG_OVERHEAD, Offsets, Writer, crc32c } from '@sluice/protocol';
 import { repoRoot } from './processes.js';
 
 /** Segments Apache Kafka wrote, captured for the protocol package's golden tests. */
 export const KAFKA_LOG_FIXTURES = join(repoRoot, 'packages', 'protocol', 'test', 'fixtures', 'kafka-log');
-/** The v2 batch header's size, written out rather than taken from the codec under test. */
-export const BATCH_HEADER = 61;
 
 /** The batches of a segment file, as views into it. */
 export function batchesOf(segment: Buffer): Buffer[] {
@@ -39,7 +38,7 @@ export interface HeaderPatch {
 
 /** `batch` with its records section replaced and header fields patched, the length and CRC recomputed. */
 export function rebuilt(batch: Buffer, records: Buffer, patch: HeaderPatch = {}): Buffer {
-  const out = Buffer.concat([batch.subarray(0, BATCH_HEADER), records]);
+  const out = Buffer.concat([batch.subarray(0, BATCH_HEADER_SIZE), records]);
   out.writeInt32BE(out.length - LOG_OVERHEAD, Offsets.batchLength);
   if (patch.recordCount !== undefined) out.writeInt32BE(patch.recordCount, Offsets.recordCount);
   if (patch.lastOffsetDelta !== undefined) out.writeInt32BE(patch.lastOffsetDelta, Offsets.lastOffsetDelta);
@@ -51,14 +50,9 @@ export function rebuilt(batch: Buffer, records: Buffer, patch: HeaderPatch = {})
   return out;
 }
 
-/** Zigzag varint. */
+/** `n` as a zigzag varint, as record fields and lengths are written. */
 export function zz(n: number): Buffer {
-  let v = n >= 0 ? n * 2 : -n * 2 - 1;
-  const bytes: number[] = [];
-  while (v >= 0x80) {
-    bytes.push((v % 0x80) | 0x80);
-    v = Math.floor(v / 0x80);
-  }
-  bytes.push(v);
-  return Buffer.from(bytes);
+  const w = new Writer(8);
+  w.varint(n);
+  return w.finish();
 }
