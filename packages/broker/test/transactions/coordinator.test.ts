@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
 import { offsetsPartitionFor } from '../../src/groups/records.js';
 import { type ListTransactionsFilter, txnPartitionKey } from '../../src/transactions/index.js';
+import { transactionRecord } from '../../src/transactions/records.js';
 import { batchesOf, createTopic, markersOf, openHarness, recordedStates, transactionalBatch } from './harness.js';
 
 const T0 = [{ topic: 't', partition: 0 }];
@@ -363,4 +364,61 @@ test('a topic deleted during a transaction is left out of its markers; the trans
   assert.equal(h.coordinator.describe('app').state, 'CompleteCommit');
   assert.deepEqual(await markersOf(h, 't', 0), [`COMMIT ${p.producerId}/0`]);
   assert.match(h.problems.join('\n'), /doomed-0 no longer exists/);
+});
+
+/** An id whose producer has used up its epochs, as a record of __transaction_state puts it, loaded by a restart. */
+async function exhaustedId(state: 'Empty' | 'Ongoing', clientTransactionVersion = 0) {
+  const h = await openHarness();
+  await createTopic(h, 't');
+  const snapshot = {
+    producerId: 500n,
+    previousProducerId: -1n,
+    nextProducerId: -1n,
+    producerEpoch: 32766,
+    lastProducerEpoch: -1,
+    timeoutMs: 60_000,
+    state,
+    partitions: state === 'Ongoing' ? new Map([[txnPartitionKey('t', 0), { topic: 't', partition: 0 }]]) : new Map(),
+    startTimestamp: state === 'Ongoing' ? 0 : -1,
+    lastUpdateTimestamp: 0,
+    clientTransactionVersion,
+  };
+  await h.state.append('old', transactionRecord('old', snapshot, 1));
+  return h.reopen();
+}
+
+test('an exhausted epoch: InitProducerId gives the id a new producer id at epoch 0 (the retry with the old one is answered the same), and the old producer is fenced', async () => {
+  const h = await exhaustedId('Empty');
+  const rotated = await h.coordinator.initProducerId('old', 60_000, 500n, 32766);
+  assert.equal(rotated.errorCode, ErrorCode.NONE);
+  assert.notEqual(rotated.producerId, 500n);
+  assert.equal(rotated.producerEpoch, 0);
+  assert.deepEqual(await h.coordinator.initProducerId('old', 60_000, 500n, 32766), rotated, 'a retry');
+  assert.equal(await h.coordinator.addPartitions('old', 500n, 32766, T0), ErrorCode.INVALID_PRODUCER_ID_MAPPING);
+});
+
+test('an exhausted epoch in transactions version 2: the end of the transaction moves the producer to a new id at epoch 0, answered by EndTxn', async () => {
+  const h = await exhaustedId('Ongoing', 2);
+  const ended = await h.coordinator.endTransaction('old', 500n, 32766, true, 2);
+  assert.equal(ended.errorCode, ErrorCode.NONE);
+  assert.notEqual(ended.producerId, 500n);
+  assert.equal(ended.producerEpoch, 0);
+  assert.deepEqual(await markersOf(h, 't', 0), ['COMMIT 500/32767']);
+  const d = h.coordinator.describe('old');
+  assert.deepEqual([d.state, d.producerId, d.producerEpoch], ['CompleteCommit', ended.producerId, 0]);
+  assert.deepEqual(await h.coordinator.endTransaction('old', 500n, 32766, true, 2), { errorCode: ErrorCode.NONE, producerId: ended.producerId, producerEpoch: 0 }, 'a retry with the old id');
+  assert.deepEqual([...(await h.coordinator.verifyOrAdd('old', ended.producerId, 0, T0, 'add')).values()], [ErrorCode.NONE]);
+});
+
+test('at transaction.version 0 the records are TransactionLogValue v0, and read back the same after a restart', async () => {
+  const h = await openHarness({ config: { transactionVersionLevel: 0 } });
+  await createTopic(h, 't');
+  const p = await h.coordinator.initProducerId('app', 60_000, -1n, -1);
+  assert.equal(await h.coordinator.addPartitions('app', p.producerId, 0, T0), ErrorCode.NONE);
+  const versions: number[] = [];
+  for (let i = 0; i < 3; i++) for (const b of await batchesOf(h, '__transaction_state', i)) for (const r of b.records) versions.push(r.value!.readInt16BE(0));
+  assert.deepEqual(versions, [0, 0]);
+  const again = await h.reopen();
+  assert.deepEqual(again.coordinator.describe('app').topics, [{ topic: 't', partitions: [0] }]);
+  assert.equal(again.coordinator.describe('app').state, 'Ongoing');
 });
