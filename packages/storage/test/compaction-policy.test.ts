@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogManager, MemoryFileSystem, compactLog, type PartitionLog } from '../src/index.js';
 import { batch, openLog, readAll } from './helpers.js';
-import { InstrumentedFileSystem, until } from './instrumented-fs.js';
+import { eventually } from '@sluice/test-kit/eventually';
+import { InstrumentedFileSystem } from './instrumented-fs.js';
 
 const DAY = 86_400_000;
 
@@ -85,12 +86,12 @@ test('appends complete while a compaction is held reading its segments, and noth
   fs.holdReads((path) => sealed.has(path));
   let compactionDone = false;
   const compaction = compactLog(log, true).finally(() => (compactionDone = true));
-  await until(() => fs.held > 0, 'the cleaner to read a segment');
+  await eventually('the cleaner to read a segment', () => fs.held > 0);
 
   // Appends meanwhile, concurrent and sequential, enough to roll several new segments.
   let settled = false;
   const concurrent = Promise.all(Array.from({ length: 10 }, (_, i) => log.append(batch([`w${i}`.padEnd(40, '.')], { keys: [`k${i % 4}`] })))).finally(() => (settled = true));
-  await until(() => settled, 'concurrent appends to complete during the compaction');
+  await eventually('concurrent appends to complete during the compaction', () => settled);
   const appended = await concurrent;
   for (let i = 10; i < 20; i++) appended.push(await log.append(batch([`w${i}`.padEnd(40, '.')], { keys: [`k${i % 4}`] })));
   assert.deepEqual(

@@ -123,12 +123,3 @@ export class InstrumentedFileSystem implements FileSystem {
     if (!this.skipSyncs) await this.inner.syncDir(dir);
   }
 }
-
-/** Polls `condition` until it holds; fails after `limitMs` (a bound on a hang, not a timing check). */
-export async function until(condition: () => boolean | Promise<boolean>, what: string, limitMs = 10_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}

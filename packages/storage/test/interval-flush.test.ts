@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogManager, MemoryFileSystem } from '../src/index.js';
 import { batch, openLog, readAll } from './helpers.js';
-import { InstrumentedFileSystem, until } from './instrumented-fs.js';
+import { eventually } from '@sluice/test-kit/eventually';
+import { InstrumentedFileSystem } from './instrumented-fs.js';
 
 const INTERVAL = { 'flush.messages': '1000000', 'flush.ms': '20' };
 
@@ -17,7 +18,7 @@ test('flush.ms syncs an appended batch without further appends, again and again'
   for (let round = 0; round < 3; round++) {
     const before = fs.syncs.get(path) ?? 0;
     await log.append(batch([`r${round}`])); // under the interval policy: resolves once written
-    await until(() => (fs.syncs.get(path) ?? 0) > before, `the flush.ms timer to sync round ${round}`);
+    await eventually(`the flush.ms timer to sync round ${round}`, () => (fs.syncs.get(path) ?? 0) > before);
   }
   memory.powerLoss(); // no close: only what the timer synced survives
   const recovered = await openLog(memory, INTERVAL);
@@ -38,7 +39,7 @@ test('flush.ms set on a live topic starts the timer for its open logs', async ()
     [0, 0],
   );
   await m.setTopicConfigs('t', INTERVAL);
-  await until(() => logs.every((l) => (fs.syncs.get(l.activeSegment.files.log) ?? 0) > 0), 'the new flush.ms timers to sync both partitions');
+  await eventually('the new flush.ms timers to sync both partitions', () => logs.every((l) => (fs.syncs.get(l.activeSegment.files.log) ?? 0) > 0));
   memory.powerLoss();
   const again = await LogManager.open({ fs: memory, dataDir: '/data', maintenanceIntervalMs: 0 });
   for (const p of [0, 1]) assert.deepEqual((await readAll(again.log('t', p)!)).map((r) => r.value), [`p${p}`]);
@@ -55,10 +56,10 @@ test("a sync of the flush.ms timer that fails is logged as a failed write, and a
   memory.failNextSync();
   await log.append(batch(['kept'])); // under the interval policy: resolves once written
   // Nothing but the timer syncs: its failure has no caller and must reach the operator's log.
-  await until(() => lines.length > 0, 'the failed sync of the flush.ms timer to be logged');
+  await eventually('the failed sync of the flush.ms timer to be logged', () => lines.length > 0);
   assert.match(lines[0], /^Writing to t-0 failed: .*EIO/);
   // The failed sync left the segment dirty; a later tick syncs it.
-  await until(() => !log.activeSegment.dirty, 'a later tick to sync the batch');
+  await eventually('a later tick to sync the batch', () => !log.activeSegment.dirty);
   memory.powerLoss();
   const again = await LogManager.open({ fs: memory, dataDir: '/data', maintenanceIntervalMs: 0 });
   assert.deepEqual((await readAll(again.log('t', 0)!)).map((r) => r.value), ['kept']);

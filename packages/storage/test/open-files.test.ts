@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileCache, LogManager, MemoryFileSystem, NodeFileSystem, writeFileAtomic } from '../src/index.js';
 import { batch, readAll } from './helpers.js';
-import { InstrumentedFileSystem, until } from './instrumented-fs.js';
+import { eventually } from '@sluice/test-kit/eventually';
+import { InstrumentedFileSystem } from './instrumented-fs.js';
 
 const PARTITIONS = Number(process.env.SLUICE_OPEN_FILES_PARTITIONS ?? 250);
 const MAX_OPEN = 16;
@@ -105,7 +106,7 @@ test('the file cache never holds more than its limit, even with every file busy'
       })
       .finally(() => done++),
   );
-  await until(() => fs.held === 3, 'three reads to be held');
+  await eventually('three reads to be held', () => fs.held === 3);
   // A write of another file through the cache's file system waits for a descriptor too.
   let written = false;
   const write = writeFileAtomic(cache.fs, '/d/meta', Buffer.from('x')).then(() => (written = true));
