@@ -143,3 +143,25 @@ test('INVALID_TXN_STATE from EndTxn is fatal; a second producer with the same id
     await successor.close();
   }
 });
+
+test('commitTransaction waits for a sendOffsetsToTransaction still in flight, so the offsets commit with it; no offsets send nothing', async () => {
+  const p = producer();
+  const admin = new Admin({ bootstrapServers: broker.bootstrap });
+  const group = `${topic}-group`;
+  try {
+    await p.initTransactions();
+    p.beginTransaction();
+    const before = seen.length;
+    await p.sendOffsetsToTransaction([], { groupId: group });
+    assert.deepEqual(seen.slice(before), [], 'no request for no offsets');
+    await p.send({ topic, value: 'with-offsets' });
+    const offsets = p.sendOffsetsToTransaction([{ topic, partition: 0, offset: 42n }], { groupId: group });
+    await p.commitTransaction();
+    await offsets;
+    const [committed] = await admin.listGroupOffsets(group, [{ topic, partition: 0 }]);
+    assert.equal(committed?.offset, 42n);
+  } finally {
+    await admin.close();
+    await p.close();
+  }
+});

@@ -154,7 +154,7 @@ export class Producer {
     return this.txn().abortTransaction();
   }
 
-  /** Runs `work` in a transaction: commits when it resolves, aborts (and rethrows) when it throws or the commit is abortable. */
+  /** Runs `work` in a transaction: commits when it resolves, aborts (and rethrows) when it throws or the commit is refused as abortable. */
   async transaction<T>(work: (producer: this) => Promise<T>): Promise<T> {
     this.beginTransaction();
     try {
@@ -162,7 +162,9 @@ export class Producer {
       await this.commitTransaction();
       return result;
     } catch (e) {
-      if (this.txnManager.state !== 'FATAL_ERROR') await this.abortTransaction();
+      // A dead producer aborts nothing; a commit that timed out may have happened (retry it, not abort).
+      const { state } = this.txnManager;
+      if (state !== 'FATAL_ERROR' && state !== 'COMMITTING_TRANSACTION') await this.abortTransaction();
       throw e;
     }
   }

@@ -58,6 +58,8 @@ function isRetriableAnswer(code: number): boolean {
 
 export class Transactions {
   private addingPartitions = false;
+  /** sendOffsetsToTransaction calls not yet answered: EndTxn waits for them (Java queues them before it). */
+  private readonly offsetCalls = new Set<Promise<void>>();
 
   constructor(
     private readonly manager: TransactionManager,
@@ -279,6 +281,24 @@ export class Transactions {
     this.throwIfFailed('send offsets to the transaction');
     if (m.state !== 'IN_TRANSACTION') throw this.invalidState('sendOffsetsToTransaction()', 'call beginTransaction() first');
     if (!group?.groupId) throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'sendOffsetsToTransaction needs the consumer group (consumer.groupMetadata() or { groupId })');
+    // As Java: no offsets, nothing to add to the transaction.
+    if (offsets.length === 0) return;
+    const call = this.sendOffsets(offsets, group);
+    this.offsetCalls.add(call);
+    try {
+      await call;
+    } finally {
+      this.offsetCalls.delete(call);
+    }
+  }
+
+  /** Waits for the offsets calls in flight (their failures have already moved the state). */
+  private async offsetCallsSettled(): Promise<void> {
+    await Promise.allSettled([...this.offsetCalls]);
+  }
+
+  private async sendOffsets(offsets: TransactionOffsets, group: ConsumerGroupMetadata): Promise<void> {
+    const m = this.manager;
     const deadline = this.deadline();
     try {
       if (!m.transactionV2) {
@@ -353,6 +373,7 @@ export class Transactions {
     m.state = 'COMMITTING_TRANSACTION';
     this.producer.wakeup();
     await this.producer.flush();
+    await this.offsetCallsSettled();
     if (m.lastError) {
       // A record of the transaction failed while it was flushed.
       if ((m.state as TransactionState) !== 'FATAL_ERROR') m.state = 'ABORTABLE_ERROR';
@@ -368,12 +389,14 @@ export class Transactions {
   async abortTransaction(): Promise<void> {
     const m = this.manager;
     if (m.state === 'FATAL_ERROR') throw m.lastError!;
-    if (m.state !== 'IN_TRANSACTION' && m.state !== 'ABORTABLE_ERROR' && m.state !== 'ABORTING_TRANSACTION' && m.state !== 'COMMITTING_TRANSACTION') {
+    if (m.state === 'COMMITTING_TRANSACTION') throw this.invalidState('abortTransaction()', 'the commit may already have happened; call commitTransaction() again');
+    if (m.state !== 'IN_TRANSACTION' && m.state !== 'ABORTABLE_ERROR' && m.state !== 'ABORTING_TRANSACTION') {
       throw this.invalidState('abortTransaction()', 'there is no transaction to abort');
     }
     m.state = 'ABORTING_TRANSACTION';
     this.producer.abortUndrainedBatches(new KafkaError(ClientErrorCode.ABORTED, 'the transaction was aborted before this record was sent'));
     await this.producer.flush();
+    await this.offsetCallsSettled();
     if (m.state !== 'ABORTING_TRANSACTION') this.throwIfFailed('abort the transaction');
     // Without a producer id mapping on the coordinator, only a new epoch helps (Java skips EndTxn then).
     const lostMapping = m.lastError?.errorCode === ErrorCode.INVALID_PRODUCER_ID_MAPPING;
