@@ -18,13 +18,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, javaTool, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
+import { answersKafkaRequests, freePort, javaTool, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
 
 const { values } = parseArgs({
   options: {
@@ -117,56 +116,6 @@ function sluiceEntryPoint(): string {
   return path;
 }
 
-/** One Kafka request frame (request header v1: api key, version, correlation id, client id). */
-function requestFrame(apiKey: number, apiVersion: number, correlationId: number, body: Buffer): Buffer {
-  const clientId = Buffer.from('bench-probe');
-  const header = Buffer.alloc(10);
-  header.writeInt16BE(apiKey, 0);
-  header.writeInt16BE(apiVersion, 2);
-  header.writeInt32BE(correlationId, 4);
-  header.writeInt16BE(clientId.length, 8);
-  const size = Buffer.alloc(4);
-  size.writeInt32BE(header.length + clientId.length + body.length, 0);
-  return Buffer.concat([size, header, clientId, body]);
-}
-
-/**
- * Whether a broker on `port` answers ApiVersions v0 without error and then Metadata v1 (all
- * topics) with at least one broker: the same two requests the reference Kafka's readiness probe
- * sends, so that both brokers are timed to the same answer.
- */
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    let buffered = Buffer.alloc(0);
-    let step = 0;
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => done(false), 3000);
-    socket.on('error', () => done(false));
-    socket.on('close', () => done(false));
-    socket.on('data', (chunk) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      if (buffered.length < 4 || buffered.length < 4 + buffered.readInt32BE(0)) return;
-      const frame = buffered.subarray(4, 4 + buffered.readInt32BE(0));
-      buffered = buffered.subarray(4 + frame.length);
-      if (step === 0) {
-        if (frame.readInt32BE(0) !== 1 || frame.readInt16BE(4) !== 0) return done(false);
-        step = 1;
-        const allTopics = Buffer.alloc(4);
-        allTopics.writeInt32BE(-1, 0);
-        socket.write(requestFrame(3, 1, 2, allTopics));
-      } else {
-        done(frame.readInt32BE(0) === 2 && frame.readInt32BE(4) >= 1);
-      }
-    });
-    socket.connect(port, '127.0.0.1', () => socket.write(requestFrame(18, 0, 1, Buffer.alloc(0))));
-  });
-}
-
 interface SluiceProcess {
   child: ChildProcess;
   port: number;
@@ -191,7 +140,8 @@ async function startSluice(dataDir: string): Promise<SluiceProcess> {
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
   // Polled every 5 ms: a refused connection costs well under that.
-  while (!(await answers(port))) {
+  // The same ApiVersions + Metadata answer startApacheKafka waits for, so both are timed alike.
+  while (!(await answersKafkaRequests(port))) {
     if (exitCode !== undefined) throw new Error(`sluice broker exited (${exitCode}) during start-up:\n${output}`);
     if (performance.now() - started > 60_000) throw new Error(`sluice broker did not answer within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 5));

@@ -4,11 +4,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultLog, ensureKafkaJars, KAFKA_VERSION, requireJava, type Log } from './kafka-jars.js';
 import { freePort } from './processes.js';
+import { answersKafkaRequests } from './readiness.js';
 
 export { KAFKA_VERSION, ensureKafkaJars, kafkaHome } from './kafka-jars.js';
 
@@ -106,58 +106,6 @@ function runJava(args: string[], cwd: string): Promise<{ code: number | null; ou
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('error', reject);
     child.on('exit', (code) => resolve({ code, output }));
-  });
-}
-
-// --- readiness probe: an ApiVersions v0 and a Metadata v1 round trip written by hand -----------
-
-function requestFrame(apiKey: number, apiVersion: number, correlationId: number, body: Buffer): Buffer {
-  const clientId = Buffer.from('sluice-probe');
-  const header = Buffer.alloc(10);
-  header.writeInt16BE(apiKey, 0);
-  header.writeInt16BE(apiVersion, 2);
-  header.writeInt32BE(correlationId, 4);
-  header.writeInt16BE(clientId.length, 8);
-  const payload = Buffer.concat([header, clientId, body]);
-  const size = Buffer.alloc(4);
-  size.writeInt32BE(payload.length, 0);
-  return Buffer.concat([size, payload]);
-}
-
-/** Resolves true when the broker answers ApiVersions with no error and lists itself in Metadata. */
-function probe(port: number, timeoutMs = 3000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const sock = new Socket();
-    let buf = Buffer.alloc(0);
-    let step = 0;
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      sock.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => done(false), timeoutMs);
-    sock.on('error', () => done(false));
-    sock.on('close', () => done(false));
-    sock.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      if (buf.length < 4) return;
-      const size = buf.readInt32BE(0);
-      if (buf.length < 4 + size) return;
-      const frame = buf.subarray(4, 4 + size);
-      buf = buf.subarray(4 + size);
-      if (step === 0) {
-        // ApiVersions v0 response: correlation id, error code, api array.
-        if (frame.readInt32BE(0) !== 1 || frame.readInt16BE(4) !== 0) return done(false);
-        step = 1;
-        const nullArray = Buffer.alloc(4);
-        nullArray.writeInt32BE(-1, 0); // v1: null topics = all topics
-        sock.write(requestFrame(3, 1, 2, nullArray));
-      } else {
-        // Metadata v1 response: correlation id, then the brokers array.
-        done(frame.readInt32BE(0) === 2 && frame.readInt32BE(4) >= 1);
-      }
-    });
-    sock.connect(port, HOST, () => sock.write(requestFrame(18, 0, 1, Buffer.alloc(0))));
   });
 }
 
@@ -307,7 +255,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
       await stop();
       throw new Error(`Apache Kafka did not answer on ${HOST}:${port} within ${opts.startTimeoutMs ?? 120_000} ms:\n${output.slice(-6000)}`);
     }
-    if (await probe(port)) break;
+    if (await answersKafkaRequests(port, HOST)) break;
     await sleep(sawStarted ? 100 : 250);
   }
   const startupMs = Date.now() - started;

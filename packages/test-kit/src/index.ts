@@ -11,6 +11,7 @@ export * from './apache-kafka.js';
 export * from './kafka-jars.js';
 export * from './raw-connection.js';
 export * from './raw-ready.js';
+export * from './readiness.js';
 export * from './java.js';
 export * from './kafka-tools.js';
 export * from './python.js';

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { KAFKA_LOG_FIXTURES, Random, eventually, realBatch, repoRoot, schema, sluiceBin } from '@sluice/test-kit';
+import { startBroker } from '@sluice/broker';
+import { KAFKA_LOG_FIXTURES, Random, answersKafkaRequests, eventually, freePort, realBatch, repoRoot, schema, sluiceBin } from '@sluice/test-kit';
 
 test('repoRoot is the repository and sluiceBin its command', () => {
   assert.equal(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).name, 'sluice');
@@ -53,4 +54,16 @@ test('eventually resolves with the first value, retries a check that throws, and
     }, 0),
     /waiting for a condition that never holds: Error: still refused/,
   );
+});
+
+test('the readiness probe answers true for a broker that answers ApiVersions and Metadata, false where nothing listens', async () => {
+  const port = await freePort();
+  assert.equal(await answersKafkaRequests(port), false);
+  const broker = await startBroker({ port });
+  try {
+    assert.equal(await answersKafkaRequests(port), true);
+  } finally {
+    await broker.close();
+  }
+  assert.equal(await answersKafkaRequests(port), false);
 });
