@@ -33,7 +33,7 @@ test('every problem is listed, in the order given, missing required settings las
   );
   refused(
     { applicationId: 'a b', bootstrapServers: [], processingGuarantee: 'exactly_once_v2', consumer: 1, deserializationExceptionHandler: 'x' },
-    "invalid streams config: 'applicationId' (application.id) must be a non-empty string of letters, digits, '.', '_', '-'; 'bootstrapServers' (bootstrap.servers) must be a host:port string or a non-empty array; 'processingGuarantee' (processing.guarantee) must be 'at_least_once' (exactly_once_v2 is not available yet); 'consumer' (consumer.*) must be an object; 'deserializationExceptionHandler' (deserialization.exception.handler) must be a function",
+    "invalid streams config: 'applicationId' (application.id) must be a non-empty string of letters, digits, '.', '_', '-'; 'bootstrapServers' (bootstrap.servers) must be a host:port string or a non-empty array; 'processingGuarantee' (processing.guarantee) must be 'at_least_once' (the streams runtime does not support exactly_once_v2); 'consumer' (consumer.*) must be an object; 'deserializationExceptionHandler' (deserialization.exception.handler) must be a function",
   );
   refused({ applicationId: 'a', bootstrapServers: 'x:1', clientId: '' }, "invalid streams config: 'clientId' (client.id) must be a non-empty string");
 });

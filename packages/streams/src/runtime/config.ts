@@ -41,8 +41,8 @@ export const streamsConfigDefinitions = {
   clientId: tuned(opt.optionalString('client.id', 'Prefix of the client ids of the consumer, producer and admin'), { defaultText: '<application.id>-<random>' }),
   commitIntervalMs: millis(30_000, 'commit.interval.ms', 'How often processed offsets are committed (after flushing the outputs)', 'low'),
   pollMs: millis(100, 'poll.ms', 'Longest wait for records in one poll', 'low'),
-  processingGuarantee: opt.custom<'at_least_once'>('"at_least_once"', 'at_least_once', 'processing.guarantee', 'Only at_least_once for now; exactly_once_v2 is not available yet', (v) =>
-    v === 'at_least_once' ? undefined : "must be 'at_least_once' (exactly_once_v2 is not available yet)",
+  processingGuarantee: opt.custom<'at_least_once'>('"at_least_once"', 'at_least_once', 'processing.guarantee', 'at_least_once, the only guarantee the streams runtime gives (it has no exactly_once_v2)', (v) =>
+    v === 'at_least_once' ? undefined : "must be 'at_least_once' (the streams runtime does not support exactly_once_v2)",
   ),
   defaultKeySerde: tuned(opt.custom<Serde<any>>('Serde', Serdes.Buffer(), 'default.key.serde', 'Key serde where the topology names none', serde), { defaultText: 'Serdes.Buffer()' }),
   defaultValueSerde: tuned(opt.custom<Serde<any>>('Serde', Serdes.Buffer(), 'default.value.serde', 'Value serde where the topology names none', serde), { defaultText: 'Serdes.Buffer()' }),
