@@ -8,11 +8,12 @@
  *
  * As in Kafka's KafkaApis, partitions are checked before the coordinator is asked: a partition
  * that does not exist gets UNKNOWN_TOPIC_OR_PARTITION, an internal topic (v0-3: a producer may
- * not write to one) TOPIC_AUTHORIZATION_FAILED, and then nothing is added: the other partitions
+ * not write to one; whether it exists yet or not) TOPIC_AUTHORIZATION_FAILED, and then nothing is added: the other partitions
  * get OPERATION_NOT_ATTEMPTED.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
+import { INTERNAL_TOPICS } from '../topics/names.js';
 import type { TopicPartition } from '../transactions/index.js';
 import { txnPartitionKey } from '../transactions/index.js';
 import { defineHandler } from './handler.js';
@@ -32,7 +33,7 @@ function checkPartitions(broker: BrokerCore, topics: readonly TopicRequest[], re
   for (const t of topics) {
     const topic = broker.topics.get(t.name);
     for (const p of t.partitions) {
-      if (refuseInternal && topic?.internal === true) errors.set(txnPartitionKey(t.name, p), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+      if (refuseInternal && INTERNAL_TOPICS.has(t.name)) errors.set(txnPartitionKey(t.name, p), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
       else if (topic === undefined || p < 0 || p >= topic.partitionCount) errors.set(txnPartitionKey(t.name, p), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     }
   }

@@ -1,7 +1,7 @@
 /**
  * ListTransactions (key 66), versions 0-2 (flexible).
  * v1: a duration filter (KIP-994: only transactions running longer than it; -1 none); v2: a
- * transactional id pattern (KIP-1152: a regular expression searched for in the id; null or
+ * transactional id pattern (KIP-1152: a regular expression the whole id must match; null or
  * empty none; one that does not compile gets INVALID_REGULAR_EXPRESSION). State names we do not
  * know are echoed back in unknownStateFilters and match nothing.
  */

@@ -51,14 +51,15 @@ export function describeTransaction(active: number, meta: TransactionMetadata | 
 
 /**
  * State names we do not know are echoed back and match nothing; Dead ids are never listed. The
- * pattern is searched for anywhere in the id; the duration counts only transactions that have
- * started (an id with none open has no start time).
+ * pattern must match the whole id (Java's Matcher.matches, as Kafka 4.3 answers). The duration
+ * is counted from the start time as Kafka does, so an id with no transaction open (start -1)
+ * passes any filter shorter than the time since 1970.
  */
 export function listTransactions(txns: Iterable<TransactionMetadata>, filter: ListTransactionsFilter, now: number): TransactionList {
   let pattern: RegExp | null = null;
   if (filter.pattern !== null && filter.pattern !== '') {
     try {
-      pattern = new RegExp(filter.pattern, 'u');
+      pattern = new RegExp(`^(?:${filter.pattern})$`, 'u');
     } catch {
       return { errorCode: ErrorCode.INVALID_REGULAR_EXPRESSION, unknownStates: [], transactions: [] };
     }
@@ -73,7 +74,7 @@ export function listTransactions(txns: Iterable<TransactionMetadata>, filter: Li
     if (c.state === 'Dead') continue;
     if (filter.states.length > 0 && !states.has(c.state)) continue;
     if (producerIds.size > 0 && !producerIds.has(c.producerId)) continue;
-    if (filter.minDurationMs >= 0 && !(c.startTimestamp !== -1 && now - c.startTimestamp > filter.minDurationMs)) continue;
+    if (filter.minDurationMs >= 0 && !(now - c.startTimestamp > filter.minDurationMs)) continue;
     if (pattern !== null && !pattern.test(meta.transactionalId)) continue;
     transactions.push({ transactionalId: meta.transactionalId, producerId: c.producerId, state: c.state });
   }

@@ -276,9 +276,11 @@ test('ListTransactions filters by state (unknown names echoed, matching nothing)
   assert.deepEqual(h.coordinator.list({ ...all, states: ['Ongoing', 'UnknownState'] }).unknownStates, ['UnknownState']);
   assert.deepEqual(ids({ states: ['UnknownState'] }), []);
   assert.deepEqual(ids({ producerIds: [b.producerId] }), ['plain']);
-  assert.deepEqual(ids({ minDurationMs: 500 }), ['my-special-0']);
-  assert.deepEqual(ids({ minDurationMs: 5000 }), []);
+  assert.deepEqual(ids({ minDurationMs: 500 }), ['my-special-0', 'plain'], 'Kafka counts from start time -1 for an id with nothing open');
+  assert.deepEqual(ids({ states: ['Ongoing'], minDurationMs: 500 }), ['my-special-0']);
+  assert.deepEqual(ids({ states: ['Ongoing'], minDurationMs: 5000 }), []);
   assert.deepEqual(ids({ pattern: '.*special-.*' }), ['my-special-0']);
+  assert.deepEqual(ids({ pattern: 'special' }), [], 'the whole id must match');
   assert.deepEqual(ids({ pattern: 'nothing' }), []);
   assert.equal(h.coordinator.list({ ...all, pattern: '(ab(cd' }).errorCode, ErrorCode.INVALID_REGULAR_EXPRESSION);
   assert.equal(h.coordinator.describe('nobody').errorCode, ErrorCode.TRANSACTIONAL_ID_NOT_FOUND);

@@ -126,6 +126,33 @@ for (const target of rawTargets) {
       assert.deepEqual([d.transactionState, d.topics], ['Empty', []]);
     });
 
+    test('AddPartitionsToTxn of an internal topic (v0-3): TOPIC_AUTHORIZATION_FAILED, whether it exists or not', async () => {
+      const p = await initProducerId('internal');
+      const r = await addPartitions(3, 'internal', p.producerId, p.producerEpoch, [{ name: '__consumer_offsets', partitions: [0] }, { name: TOPIC, partitions: [0] }]);
+      assert.deepEqual(partitionErrors(r), [
+        ['__consumer_offsets', 0, ErrorCode.TOPIC_AUTHORIZATION_FAILED],
+        [TOPIC, 0, ErrorCode.OPERATION_NOT_ATTEMPTED],
+      ]);
+    });
+
+    test('DescribeTransactions of an empty id; ListTransactions\' pattern must match the whole id, and a duration filter of 0 keeps ids with no transaction open too (their start time is -1)', async () => {
+      assert.equal((await describeTxn('')).errorCode, ErrorCode.INVALID_REQUEST);
+      const p = await initProducerId('my-special-0');
+      assert.deepEqual(partitionErrors(await addPartitions(3, 'my-special-0', p.producerId, p.producerEpoch, [{ name: TOPIC, partitions: [1] }])), [[TOPIC, 1, ErrorCode.NONE]]);
+      await initProducerId('special-but-idle');
+      const list = async (version: number, fields: Record<string, unknown>) => {
+        const r = await c.request(Apis.ListTransactions, version, { stateFilters: [], producerIdFilters: [], ...fields });
+        return [r.errorCode, r.transactionStates.map((t: { transactionalId: string }) => t.transactionalId).filter((id: string) => id.includes('special')).sort()];
+      };
+      assert.deepEqual(await list(2, { durationFilter: -1n, transactionalIdPattern: 'special' }), [ErrorCode.NONE, []]);
+      assert.deepEqual(await list(2, { durationFilter: -1n, transactionalIdPattern: '.*special.*' }), [ErrorCode.NONE, ['my-special-0', 'special-but-idle']]);
+      assert.deepEqual(await list(2, { durationFilter: -1n, transactionalIdPattern: 'special.*' }), [ErrorCode.NONE, ['special-but-idle']]);
+      assert.deepEqual(await list(2, { durationFilter: -1n, transactionalIdPattern: '(ab(cd' }), [ErrorCode.INVALID_REGULAR_EXPRESSION, []]);
+      assert.deepEqual(await list(1, { durationFilter: 0n }), [ErrorCode.NONE, ['my-special-0', 'special-but-idle']]);
+      assert.deepEqual(await list(1, { durationFilter: 3_600_000n }), [ErrorCode.NONE, ['special-but-idle']], 'the open transaction is younger than an hour; the idle id "started" in 1970');
+      await endTxn(4, 'my-special-0', p.producerId, p.producerEpoch, false);
+    });
+
     test('EndTxn with nothing open: INVALID_TXN_STATE for a commit (version 1)', async () => {
       const p = await initProducerId('empty');
       assert.equal((await endTxn(4, 'empty', p.producerId, p.producerEpoch, true)).errorCode, ErrorCode.INVALID_TXN_STATE);
