@@ -229,11 +229,10 @@ export class OffsetStore {
   }
 
   private settleTransaction(offsetsPartition: number, producerId: bigint, commit: boolean): void {
+    // Offsets alone make no group in memory, as with plain commits: a simple consumer's group
+    // made by its first commit is there already, and a replay keeps offsets by group id.
     for (const [groupId, offsets] of this.transactional.take(producerId, offsetsPartition)) {
-      if (!commit) continue;
-      for (const o of offsets) this.putCommitted(groupId, o);
-      // Replayed offsets of a group with no metadata record: the simple group they belong to.
-      if (this.groups.get(groupId) === undefined) this.groups.create(groupId);
+      if (commit) for (const o of offsets) this.putCommitted(groupId, o);
     }
   }
 
