@@ -2,7 +2,7 @@
  * Kafka listener strings (`NAME://host:port,…`) and the one listener Sluice serves.
  *
  * A listener's security protocol comes from listener.security.protocol.map, as in Kafka. Only a
- * PLAINTEXT listener can be served yet; any other, and any second listener, refuses the start
+ * PLAINTEXT listener can be served; any other, and any second listener, refuses the start
  * rather than being dropped: dropping a SASL_SSL listener while serving PLAINTEXT would leave the
  * broker open, and dropping a second PLAINTEXT one would leave clients that use it wondering.
  * Listeners named in controller.listener.names are left out (Sluice is its own controller), so

@@ -18,7 +18,7 @@ Options:
   --set KEY=VALUE    one broker setting, e.g. --set num.partitions=6 (repeatable; wins over --config)
 
 Exit status: 0 stopped cleanly; 1 could not start (the port or the data folder is in use);
-2 a bad option or setting (including security settings not supported yet); 3 stopped, but some
+2 a bad option or setting (including security settings Sluice does not support); 3 stopped, but some
 partitions could not be closed cleanly (a full disk): the next start scans them to recover.
 `;
 

@@ -14,7 +14,7 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'node.id', type: 'int', default: '0', importance: 'high', doc: 'The id of this broker, reported in Metadata as the only broker and controller.', validate: atLeast(0) },
   { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', importance: 'high', doc: 'Where the broker listens: PLAINTEXT://host:port (port 0 picks a free port).' },
   { name: 'advertised.listeners', type: 'string', default: null, importance: 'high', doc: 'The address given to clients in Metadata; defaults to the listener address.' },
-  { name: 'listener.security.protocol.map', type: 'string', default: 'SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT', importance: 'low', doc: 'The security protocol of each listener name. Only PLAINTEXT listeners are supported yet; a listener of another protocol refuses the start.' },
+  { name: 'listener.security.protocol.map', type: 'string', default: 'SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT', importance: 'low', doc: 'The security protocol of each listener name. Only PLAINTEXT listeners are supported; a listener of another protocol refuses the start.' },
   { name: 'controller.listener.names', type: 'string', default: null, importance: 'high', doc: 'Listeners of a KRaft controller. Sluice is its own controller: these listeners are not opened (Kafka\'s server.properties can be used as it is).' },
   { name: 'log.dirs', type: 'string', default: './sluice-data', importance: 'high', doc: 'The data directory.', synonyms: ['log.dir'] },
   { name: 'cluster.id', type: 'string', default: null, importance: 'medium', doc: 'The cluster id for a new data directory; an existing one keeps its own.' },

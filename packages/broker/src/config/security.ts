@@ -1,9 +1,8 @@
 /**
  * Settings that would restrict who may connect, or what they may do once connected. Sluice has no
- * TLS, SASL or ACL authorization yet, so accepting one of these and running without it would
- * leave the broker open while its operator believes it closed. Such a setting is refused at start,
- * by name, until it is supported: a broker that does not start is found at once, an open one is
- * not. A value that restricts nothing (an empty authorizer, allow.everyone.if.no.acl.found=true)
+ * TLS, SASL or ACL authorization, so accepting one of these and running without it would leave
+ * the broker open while its operator believes it closed. Such a setting is refused at start, by
+ * name: a broker that does not start is found at once, an open one is not. A value that restricts nothing (an empty authorizer, allow.everyone.if.no.acl.found=true)
  * is accepted.
  */
 import { ConfigError } from './definitions.js';
@@ -36,7 +35,7 @@ function refusal(name: string, rawValue: string): string | undefined {
   return undefined;
 }
 
-/** Throws ConfigError naming every setting that would restrict access (Sluice cannot honour it yet). */
+/** Throws ConfigError naming every setting that would restrict access (Sluice cannot honour it). */
 export function refuseUnsupportedSecurity(settings: Record<string, string>): void {
   const refused = Object.entries(settings).flatMap(([name, value]) => {
     const reason = refusal(name, value);
