@@ -11,7 +11,7 @@
 // both rather than expecting it at once.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Apis, ErrorCode } from '@sluice/protocol';
+import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { RawConnection, rawTargets, untilAccepted } from '@sluice/test-kit';
 
 const TOPIC = 'txn-requests';
@@ -151,6 +151,49 @@ for (const target of rawTargets) {
       assert.deepEqual(await list(1, { durationFilter: 0n }), [ErrorCode.NONE, ['my-special-0', 'special-but-idle']]);
       assert.deepEqual(await list(1, { durationFilter: 3_600_000n }), [ErrorCode.NONE, ['special-but-idle']], 'the open transaction is younger than an hour; the idle id "started" in 1970');
       await endTxn(4, 'my-special-0', p.producerId, p.producerEpoch, false);
+    });
+
+    test('AddPartitionsToTxn v4 (the batched form): verify-only answers per partition without adding, a plain entry adds; errors per transaction', async () => {
+      const p = await initProducerId('batched');
+      const q = await initProducerId('batched-2');
+      const r = await c.request(Apis.AddPartitionsToTxn, 4, {
+        transactions: [
+          { transactionalId: 'batched', producerId: p.producerId, producerEpoch: p.producerEpoch, verifyOnly: false, topics: [{ name: TOPIC, partitions: [0] }] },
+          { transactionalId: 'batched-2', producerId: q.producerId, producerEpoch: q.producerEpoch + 1, verifyOnly: false, topics: [{ name: TOPIC, partitions: [0] }] },
+        ],
+        v3AndBelowTopics: [],
+      });
+      const results = (x: any) => Object.fromEntries(x.resultsByTransaction.map((t: any) => [t.transactionalId, t.topicResults.flatMap((tr: any) => tr.resultsByPartition.map((pr: any) => [tr.name, pr.partitionIndex, pr.partitionErrorCode]))]));
+      assert.equal(r.errorCode, ErrorCode.NONE);
+      assert.deepEqual(results(r), { batched: [[TOPIC, 0, ErrorCode.NONE]], 'batched-2': [[TOPIC, 0, ErrorCode.PRODUCER_FENCED]] });
+      const verified = await c.request(Apis.AddPartitionsToTxn, 4, {
+        transactions: [{ transactionalId: 'batched', producerId: p.producerId, producerEpoch: p.producerEpoch, verifyOnly: true, topics: [{ name: TOPIC, partitions: [0, 1] }] }],
+        v3AndBelowTopics: [],
+      });
+      assert.deepEqual(results(verified), { batched: [[TOPIC, 0, ErrorCode.NONE], [TOPIC, 1, ErrorCode.TRANSACTION_ABORTABLE]] });
+      assert.deepEqual((await describeTxn('batched')).topics.map((t) => [t.topic, t.partitions]), [[TOPIC, [0]]], 'verifying added nothing');
+      assert.equal((await describeTxn('batched-2')).transactionState, 'Empty');
+      assert.equal((await endTxn(4, 'batched', p.producerId, p.producerEpoch, false)).errorCode, ErrorCode.NONE);
+    });
+
+    test('WriteTxnMarkers from a client: an unknown partition gets UNKNOWN_TOPIC_OR_PARTITION, a marker below the producer\'s epoch INVALID_PRODUCER_EPOCH, others are written', async () => {
+      // A producer at epoch 1 on partition 1, with an open transaction.
+      await initProducerId('marked');
+      const p = await initProducerId('marked');
+      assert.deepEqual(partitionErrors(await addPartitions(3, 'marked', p.producerId, p.producerEpoch, [{ name: TOPIC, partitions: [1] }])), [[TOPIC, 1, ErrorCode.NONE]]);
+      const batch = encodeUncompressedRecordBatch({ producerId: p.producerId, producerEpoch: p.producerEpoch, baseSequence: 0, transactional: true, records: [{ value: 'm' }] });
+      const produced = await c.request(Apis.Produce, 9, { transactionalId: 'marked', acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index: 1, records: batch }] }] });
+      assert.equal(produced.responses[0].partitionResponses[0].errorCode, ErrorCode.NONE);
+      const marker = (producerEpoch: number, topics: { name: string; partitionIndexes: number[] }[]) =>
+        c.request(Apis.WriteTxnMarkers, 1, { markers: [{ producerId: p.producerId, producerEpoch, transactionResult: false, topics, coordinatorEpoch: 0 }] });
+      const errors = (r: any) => r.markers[0].topics.flatMap((t: any) => t.partitions.map((x: any) => [t.name, x.partitionIndex, x.errorCode]));
+      assert.deepEqual(errors(await marker(p.producerEpoch, [{ name: 'no-such-topic', partitionIndexes: [0] }, { name: TOPIC, partitionIndexes: [9] }])), [['no-such-topic', 0, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION], [TOPIC, 9, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]);
+      assert.deepEqual(errors(await marker(p.producerEpoch - 1, [{ name: TOPIC, partitionIndexes: [1] }])), [[TOPIC, 1, ErrorCode.INVALID_PRODUCER_EPOCH]]);
+      assert.deepEqual(errors(await marker(p.producerEpoch, [{ name: TOPIC, partitionIndexes: [1] }])), [[TOPIC, 1, ErrorCode.NONE]]);
+      const producers = await c.request(Apis.DescribeProducers, 0, { topics: [{ name: TOPIC, partitionIndexes: [1] }] });
+      const mine = producers.topics[0].partitions[0].activeProducers.find((x: { producerId: bigint }) => x.producerId === p.producerId);
+      assert.deepEqual([mine?.producerEpoch, mine?.currentTxnStartOffset, mine?.coordinatorEpoch], [p.producerEpoch, -1n, 0], 'the abort closed its transaction there');
+      assert.equal((await endTxn(4, 'marked', p.producerId, p.producerEpoch, false)).errorCode, ErrorCode.NONE);
     });
 
     test('EndTxn with nothing open: INVALID_TXN_STATE for a commit (version 1)', async () => {
