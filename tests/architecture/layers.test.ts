@@ -1,5 +1,6 @@
 // Keeps the package dependency direction of docs/architecture.md ("Layers"): protocol ← storage
-// ← broker, protocol ← client ← streams (and the planned connect); console and cli on top;
+// ← broker, protocol ← client ← streams; cli on top (the table also places connect and console,
+// which are not packages of the repository, so one added under those names keeps these rules);
 // config (the settings' definitions) at the bottom beside protocol, usable by every package. A
 // package may import only the packages listed for it here, through their package names, never
 // through relative paths that leave the package. Nothing else in the repository (tests, bench,
