@@ -77,6 +77,13 @@ for (const target of rawTargets) {
       }
     });
 
+    test('FindCoordinator for transactional ids (key type 1), several at once (v4+) and one (v3)', async () => {
+      const many = await c.request(Apis.FindCoordinator, 4, { keyType: 1, coordinatorKeys: ['one', 'two'] });
+      assert.deepEqual(many.coordinators.map((x: { key: string; errorCode: number; port: number }) => [x.key, x.errorCode, x.port]), [['one', ErrorCode.NONE, broker.port], ['two', ErrorCode.NONE, broker.port]]);
+      const one = await c.request(Apis.FindCoordinator, 3, { keyType: 1, key: 'one' });
+      assert.deepEqual([one.errorCode, one.port], [ErrorCode.NONE, broker.port]);
+    });
+
     test('InitProducerId: a new transactional id at epoch 0, then bumped; refusals of a bad timeout, a half-given producer and an empty id', async () => {
       const first = await initProducerId('init');
       assert.equal(first.producerEpoch, 0);
