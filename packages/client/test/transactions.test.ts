@@ -165,3 +165,21 @@ test('commitTransaction waits for a sendOffsetsToTransaction still in flight, so
     await p.close();
   }
 });
+
+test('a record refused before it reaches a batch (larger than maxRequestSize) makes the transaction abortable, so it cannot commit without it', async () => {
+  const p = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: `${topic}-id`, lingerMs: 0, maxRequestSize: 1024 });
+  try {
+    await p.initTransactions();
+    p.beginTransaction();
+    await p.send({ topic, value: 'sent' });
+    await assert.rejects(p.send({ topic, value: 'x'.repeat(4096) }), (e: unknown) => e instanceof KafkaError && e.code === 'RECORD_TOO_LARGE');
+    await assert.rejects(p.commitTransaction(), (e: unknown) => e instanceof KafkaError && e.code === 'RECORD_TOO_LARGE' && e.category === 'abortable');
+    await p.abortTransaction();
+    await p.transaction(async (tx) => {
+      await tx.send({ topic, value: 'next' });
+    });
+    assert.deepEqual(await committedValues(), ['next']);
+  } finally {
+    await p.close();
+  }
+});

@@ -251,7 +251,7 @@ export class Producer {
             .then(
               () => this.appendFrom(records, i, group, signal, now),
               (e) => {
-                group.fail(e);
+                this.failAppend(group, e);
                 this.resumeAppends();
               },
             );
@@ -264,7 +264,7 @@ export class Producer {
           this.accumulator.reserve(wait, this.options.maxBlockMs, signal).then(
             () => this.appendFrom(records, i, group, signal, now, wait),
             (e) => {
-              group.fail(e);
+              this.failAppend(group, e);
               this.resumeAppends();
             },
           );
@@ -274,9 +274,20 @@ export class Producer {
       if (this.appendWaiting) this.resumeAppends();
     } catch (e) {
       if (held > 0) this.accumulator.release(held);
-      group.fail(e instanceof KafkaError ? e : new KafkaError(ClientErrorCode.INVALID_ARGUMENT, (e as Error)?.message ?? String(e), { cause: e }));
+      this.failAppend(group, e);
       if (this.appendWaiting) this.resumeAppends();
     }
+  }
+
+  /**
+   * A record accepted by send() could not join its batch. In a transaction that still runs, the
+   * transaction can then no longer commit all that was sent: it becomes abortable, as in Java's
+   * doSend (a RecordTooLargeException or a metadata timeout there).
+   */
+  private failAppend(group: SendGroup, e: unknown): void {
+    const error = e instanceof KafkaError ? e : new KafkaError(ClientErrorCode.INVALID_ARGUMENT, (e as Error)?.message ?? String(e), { cause: e });
+    group.fail(error);
+    if (this.transactions?.acceptsAppends) this.txnManager.transitionToAbortableError(error);
   }
 
   /**

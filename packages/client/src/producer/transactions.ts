@@ -126,6 +126,10 @@ export class Transactions {
   private failed(e: unknown, abortable: ReadonlySet<number>): KafkaError {
     if (!(e instanceof KafkaError)) return fatalError(new KafkaError(ClientErrorCode.PROTOCOL_ERROR, String((e as Error)?.message ?? e), { cause: e }));
     if (e.code === ClientErrorCode.TIMEOUT || e.code === ClientErrorCode.CLIENT_CLOSED) return e;
+    if (e.code === ClientErrorCode.PRODUCER_FATAL) {
+      this.manager.transitionToFatalError(e);
+      return e;
+    }
     const code = e.errorCode ?? -1;
     if (code === ErrorCode.PRODUCER_FENCED || code === ErrorCode.INVALID_PRODUCER_EPOCH) {
       const fenced = fencedError(this.id, e);
