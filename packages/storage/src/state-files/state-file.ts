@@ -3,8 +3,9 @@
  * besides segments and their Kafka-format indexes). Each file has its own module that describes
  * its format here: the file name, the version it writes, and a decoder for every version it reads.
  *
- * Why one helper: transactions will add fields and files, and an older Sluice must never take a
- * file it does not understand for damage and rebuild around it, nor misread it. So every file is
+ * Why one helper: formats change (transactions added producer-state.json version 2), and an older
+ * Sluice must never take a file it does not understand for damage and rebuild around it, nor
+ * misread it. So every file is
  * JSON `{"version": N, ...}`; files from before versions existed (no `version`) are version 0 and
  * are decoded from their old layout; a version above the newest this build knows is refused with
  * an error saying which file, which version, what this build reads and what to do. Unreadable
