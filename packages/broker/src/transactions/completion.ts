@@ -5,6 +5,13 @@
  * completion handler, in-process). Until then the id answers CONCURRENT_TRANSACTIONS, and after
  * a restart the coordinator starts this again for every transaction it finds prepared.
  *
+ * CompleteCommit/CompleteAbort is written without waiting for its sync: if a crash loses it, the
+ * start finds the transaction prepared and writes its markers again, which the partitions take
+ * harmlessly (transactions version 1: no transaction of the producer is open there any more; a
+ * new one cannot be, since its Ongoing record, synced before any of its data is appended, would
+ * have made this record durable with it) or refuse as superseded (version 2). The markers
+ * themselves are durable before it is written, so a durable Complete never stands for a lost marker.
+ *
  * A marker that cannot be written for a passing reason (a full disk, a partition being moved) is
  * retried after a back-off; one the partition refuses as already superseded
  * (INVALID_PRODUCER_EPOCH: a re-driven marker under the version-2 rule, or a newer epoch got

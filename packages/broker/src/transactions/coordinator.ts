@@ -56,7 +56,7 @@ export class TransactionCoordinator {
     private readonly timer: Timer,
     private readonly log: ErrorLog & { info(message: string): void; warn(message: string): void },
   ) {
-    this.completer = new TransactionCompleter(markers, (meta, changes) => this.write(meta, changes), timer, log);
+    this.completer = new TransactionCompleter(markers, (meta, changes) => this.write(meta, changes, false), timer, log);
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -114,11 +114,15 @@ export class TransactionCoordinator {
 
   // ------------------------------------------------------------------ writing a change
 
-  /** prepare, durable write, complete; the error code of a failed write (the change then did not happen). */
-  private async write(meta: TransactionMetadata, changes: Partial<TxnSnapshot> & { state: TxnStateName }): Promise<number> {
+  /**
+   * prepare, write, complete; the error code of a failed write (the change then did not happen).
+   * Every record is synced before the change takes effect, except CompleteCommit/CompleteAbort
+   * (`durable` false, see completion.ts).
+   */
+  private async write(meta: TransactionMetadata, changes: Partial<TxnSnapshot> & { state: TxnStateName }, durable = true): Promise<number> {
     const target = meta.prepare(changes, this.timer.now());
     try {
-      await this.store.append(meta.transactionalId, transactionRecord(meta.transactionalId, target, valueVersionFor(this.config.transactionVersionLevel)));
+      await this.store.append(meta.transactionalId, transactionRecord(meta.transactionalId, target, valueVersionFor(this.config.transactionVersionLevel)), durable);
     } catch (e) {
       meta.abandon();
       this.log.error(`writing ${target.state} of transactional id ${meta.transactionalId} to __transaction_state failed`, e);

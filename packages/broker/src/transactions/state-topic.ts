@@ -17,9 +17,12 @@ export interface TransactionStateTopicOptions {
   segmentBytes: () => number;
 }
 
-/** Where the coordinator's records go: durable before the promise resolves. */
+/**
+ * Where the coordinator's records go: durable before the promise resolves, or only written when
+ * `durable` is false (a later durable append of the same partition makes it durable too).
+ */
 export interface TransactionStore {
-  append(transactionalId: string, record: TransactionRecord): Promise<void>;
+  append(transactionalId: string, record: TransactionRecord, durable?: boolean): Promise<void>;
 }
 
 export class TransactionStateTopic implements TransactionStore {
@@ -48,12 +51,12 @@ export class TransactionStateTopic implements TransactionStore {
     return this.creating;
   }
 
-  /** One plain batch (no producer id), synced before it resolves: Kafka writes these with acks=-1. */
-  async append(transactionalId: string, record: TransactionRecord): Promise<void> {
+  /** One plain batch (no producer id), by default synced before it resolves: Kafka writes these with acks=-1. */
+  async append(transactionalId: string, record: TransactionRecord, durable = true): Promise<void> {
     await this.ensureTopic();
     const count = this.topics.get(TRANSACTION_STATE_TOPIC)!.partitionCount;
     const partition = this.topics.partition(TRANSACTION_STATE_TOPIC, transactionPartitionFor(transactionalId, count))!;
-    await partition.append(encodeUncompressedRecordBatch({ records: [{ key: record.key, value: record.value }] }), true);
+    await partition.append(encodeUncompressedRecordBatch({ records: [{ key: record.key, value: record.value }] }), durable);
   }
 
   /** Every record of every partition, oldest first within a partition; the last one of an id wins. */

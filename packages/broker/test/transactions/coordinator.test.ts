@@ -424,3 +424,32 @@ test('at transaction.version 0 the records are TransactionLogValue v0, and read 
   assert.deepEqual(again.coordinator.describe('app').topics, [{ topic: 't', partitions: [0] }]);
   assert.equal(again.coordinator.describe('app').state, 'Ongoing');
 });
+
+test('CompleteCommit is not waited for: lost in a power cut, the restart finds PrepareCommit and writes the markers again, harmlessly (version 1), and nothing is left open', async () => {
+  // Once the marker is durable, the power goes at the first sync after the next write: the one
+  // that would have made CompleteCommit durable.
+  let h: Awaited<ReturnType<typeof openHarness>>;
+  h = await openHarness({ markers: (real) => ({ writeMarker: (tp, m) => real.writeMarker(tp, m).then((r) => (h.fs.scheduleCrash(1), r)) }) });
+  await createTopic(h, 't');
+  const p = await h.coordinator.initProducerId('app', 60_000, -1n, -1);
+  assert.equal(await h.coordinator.addPartitions('app', p.producerId, 0, T0), ErrorCode.NONE);
+  await h.topics.partition('t', 0)!.append(transactionalBatch(p.producerId, 0, 0, 'a'), true);
+  void h.coordinator.endTransaction('app', p.producerId, 0, true, 0);
+  for (let i = 0; i < 100 && !h.fs.crashed; i++) await new Promise((r) => setImmediate(r));
+  assert.equal(h.fs.crashed, true);
+
+  h.fs.restart();
+  const again = await h.reopen();
+  await again.coordinator.idle();
+  assert.deepEqual(await recordedStates(again, 'app'), ['Empty@0', 'Ongoing@0', 'PrepareCommit@0', 'CompleteCommit@0']);
+  assert.deepEqual(await markersOf(again, 't', 0), [`COMMIT ${p.producerId}/0`, `COMMIT ${p.producerId}/0`]);
+  const partition = again.topics.partition('t', 0)!;
+  assert.equal(partition.lastStableOffset, partition.highWatermark);
+  assert.deepEqual(partition.abortedTransactions(0n, partition.highWatermark), []);
+  // The producer goes on with its next transaction.
+  assert.equal(await again.coordinator.addPartitions('app', p.producerId, 0, T0), ErrorCode.NONE);
+  await partition.append(transactionalBatch(p.producerId, 0, 1, 'b'), true);
+  assert.equal((await again.coordinator.endTransaction('app', p.producerId, 0, true, 0)).errorCode, ErrorCode.NONE);
+  assert.equal(partition.lastStableOffset, partition.highWatermark);
+  assert.deepEqual(again.problems, []);
+});
