@@ -191,8 +191,12 @@ export class ProducerStateManager {
     if (entry.batches.length > BATCHES_KEPT) entry.batches.shift();
     entry.lastUpdateMs = nowMs;
     entry.lastTimestamp = b.timestamp;
-    if (b.isTransactional && entry.currentTxnFirstOffset === null) entry.currentTxnFirstOffset = firstOffset;
-    this.set(b.producerId, entry);
+    // The maps change only for a new entry or a transaction opening (this runs for every batch).
+    if (entry !== before) this.producers.set(b.producerId, entry);
+    if (b.isTransactional && entry.currentTxnFirstOffset === null) {
+      entry.currentTxnFirstOffset = firstOffset;
+      this.ongoing.set(b.producerId, firstOffset);
+    }
     return snapshot;
   }
 
