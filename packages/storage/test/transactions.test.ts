@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode, encodeTransactionMarkerBatch } from '@sluice/protocol';
-import { MemoryFileSystem, ProducerStateError, StorageError, compactLog, writeFileAtomic } from '../src/index.js';
+import { LogManager, MemoryFileSystem, ProducerStateError, StorageError, compactLog, writeFileAtomic } from '../src/index.js';
+import { mkdirDurable } from '../src/fs/types.js';
 import { batch, openLog, readAll, txnBatch } from './helpers.js';
 
 const marker = (producerId: bigint, commit: boolean, o: { epoch?: number; coordinatorEpoch?: number; tv?: number } = {}) => ({
@@ -152,6 +153,11 @@ test('.txnindex files: Kafka\'s 34-byte entries, loaded on a clean start, rebuil
   assert.equal(rebuilt.lastStableOffset, 2n);
   await rebuilt.close();
 
+  await writeFileAtomic(fs, '/data/t-0/00000000000000000000.txnindex', bytes.subarray(0, 33));
+  const fromTorn = await openLog(fs);
+  assert.deepEqual(fromTorn.abortedTransactions(0n, 3n), [{ producerId: 0x0102n, firstOffset: 0n }], 'one that is not whole entries is rebuilt');
+  await fromTorn.close();
+
   const newer = Buffer.from(bytes);
   newer.writeInt16BE(1, 0);
   await writeFileAtomic(fs, '/data/t-0/00000000000000000000.txnindex', newer);
@@ -217,4 +223,22 @@ test('the cleaner stops at the last stable offset, and an aborted record never r
   assert.ok(values.includes('committed'), `the committed value stays: ${values.join(',')}`);
   assert.ok(values.includes('aborted') && values.includes('open'), 'the aborted batch is kept as it is, the open one is past the LSO');
   assert.deepEqual(log.abortedTransactions(0n, 4n), [{ producerId: 1n, firstOffset: 2n }], 'the index survives the swap');
+});
+
+test('a partition folder with .txnindex files left by a deletion that did not commit is still recognised and removed', async () => {
+  const fs = new MemoryFileSystem();
+  const m = await LogManager.open({ fs, dataDir: '/data', maintenanceIntervalMs: 0 });
+  await m.createTopic('t', 1);
+  const log = m.log('t', 0)!;
+  await log.append(txnBatch(['a'], { producerId: 1n, epoch: 0, seq: 0 }));
+  await log.appendMarker(marker(1n, false));
+  await m.close();
+  // The same files under a folder no topic owns.
+  await mkdirDurable(fs, '/data/gone-0');
+  for (const name of await fs.list('/data/t-0')) await writeFileAtomic(fs, `/data/gone-0/${name}`, await fs.readFile(`/data/t-0/${name}`));
+  assert.ok((await fs.list('/data/gone-0')).some((n) => n.endsWith('.txnindex')));
+  const again = await LogManager.open({ fs, dataDir: '/data', maintenanceIntervalMs: 0 });
+  assert.ok(!(await fs.list('/data')).includes('gone-0'));
+  assert.deepEqual(again.log('t', 0)!.abortedTransactions(0n, 2n), [{ producerId: 1n, firstOffset: 0n }]);
+  await again.close();
 });
