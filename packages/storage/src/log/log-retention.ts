@@ -119,7 +119,8 @@ export class LogRetention {
     this.state.logEndOffset = offset;
     if (this.state.highWatermark > offset) this.state.highWatermark = offset;
     if (this.state.logStartOffset > offset) this.state.logStartOffset = offset;
-    await rebuildFromLog(this.state, this.producers, offset);
+    // A log no producer ever wrote to (no producer state) has nothing to rebuild: no scan.
+    if (this.producers.size > 0) await rebuildFromLog(this.state, this.producers, offset);
     this.writer.announceLastStableOffset();
   }
 
