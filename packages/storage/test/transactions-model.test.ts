@@ -3,11 +3,15 @@
 // batches inside an open transaction (refused), segment rolls, clean restarts, power cuts (with a
 // marker or a batch in flight, lost), and truncations. After every step the log's last stable
 // offset, open transactions and aborted-transaction answers must equal those of a plain list of
-// what the log holds, replayed. SEED=<n> replays one scenario; SLUICE_TXN_MODEL_SCENARIOS=<n> runs more.
+// what the log holds, replayed. On real files (a few scenarios) the power cut becomes an unclean
+// stop, which the next open must scan. SEED=<n> replays one scenario; SLUICE_TXN_MODEL_SCENARIOS=<n> runs more.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
-import { MemoryFileSystem, type PartitionLog, ProducerStateError } from '../src/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type FileSystem, MemoryFileSystem, NodeFileSystem, type PartitionLog, ProducerStateError } from '../src/index.js';
 import { batch, openLog, txnBatch } from './helpers.js';
 
 const SCENARIOS = Number(process.env.SLUICE_TXN_MODEL_SCENARIOS ?? 40);
@@ -79,12 +83,15 @@ function check(log: PartitionLog, entries: readonly Entry[], random: () => numbe
   }
 }
 
-async function scenario(seed: number): Promise<{ markers: number; aborted: number; restarts: number; cuts: number; survived: number; truncations: number }> {
+async function scenario(seed: number, realDir?: string): Promise<{ markers: number; aborted: number; restarts: number; cuts: number; survived: number; truncations: number }> {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  const fs = new MemoryFileSystem();
+  const memory = new MemoryFileSystem();
+  const fs: FileSystem = realDir === undefined ? memory : new NodeFileSystem();
+  const dir = realDir === undefined ? '/data/t-0' : join(realDir, `t-${seed}`);
   const config = { 'segment.bytes': String(200 + Math.floor(random() * 600)) };
-  let log = await openLog(fs, config, () => 1_700_000_000_000);
+  const open = () => openLog(fs, config, () => 1_700_000_000_000, dir);
+  let log = await open();
   const entries: Entry[] = [];
   const stats = { markers: 0, aborted: 0, restarts: 0, cuts: 0, survived: 0, truncations: 0 };
   const state = (p: bigint) => replay(entries).producers.get(p) ?? { epoch: 0, nextSeq: 0 };
@@ -94,7 +101,7 @@ async function scenario(seed: number): Promise<{ markers: number; aborted: numbe
     const roll = random();
     const producerId = pick(PRODUCERS);
     const { epoch, nextSeq } = state(producerId);
-    const open = replay(entries).open.has(producerId);
+    const inTransaction = replay(entries).open.has(producerId);
     const count = 1 + Math.floor(random() * 3);
     const values = Array.from({ length: count }, (_, i) => `s${seed}-${step}-${i}`);
     if (roll < 0.32) {
@@ -102,7 +109,7 @@ async function scenario(seed: number): Promise<{ markers: number; aborted: numbe
       entries.push({ kind: 'data', first: r.baseOffset, last: r.lastOffset, producerId, epoch, firstSeq: nextSeq, lastSeq: nextSeq + count - 1, transactional: true });
     } else if (roll < 0.42) {
       const appended = log.append(batch(values, { producerId, epoch, seq: nextSeq }));
-      if (open) {
+      if (inTransaction) {
         await assert.rejects(appended, (e: unknown) => e instanceof ProducerStateError && e.errorCode === ErrorCode.INVALID_TXN_STATE, where);
       } else {
         const r = await appended;
@@ -119,14 +126,20 @@ async function scenario(seed: number): Promise<{ markers: number; aborted: numbe
       const { offset } = await log.appendMarker(m);
       entries.push({ kind: 'marker', first: offset, last: offset, producerId, epoch: m.producerEpoch, commit });
       stats.markers++;
-      if (open && !commit) stats.aborted++;
+      if (inTransaction && !commit) stats.aborted++;
     } else if (roll < 0.77) {
       log.roll();
       await log.checkpointed();
     } else if (roll < 0.83) {
       await log.close();
-      log = await openLog(fs, config, () => 1_700_000_000_000);
+      log = await open();
       stats.restarts++;
+    } else if (roll < 0.9 && realDir !== undefined) {
+      // No power to cut on a real disk: an unclean stop, which the next open scans.
+      await log.close();
+      await fs.remove(`${dir}/.clean-shutdown`);
+      log = await open();
+      stats.cuts++;
     } else if (roll < 0.9) {
       // The power goes before the write, the sync, or a later step of a marker or batch in flight
       // (a disk may have written back some of its unsynced pages): after recovery it is wholly
@@ -134,11 +147,11 @@ async function scenario(seed: number): Promise<{ markers: number; aborted: numbe
       const end = log.logEndOffset;
       const m = { producerId, producerEpoch: epoch, coordinatorEpoch: 0, commit: random() < 0.5, transactionVersion: 0 };
       const isMarker = random() < 0.5;
-      fs.scheduleCrash(Math.floor(random() * 3), random);
+      memory.scheduleCrash(Math.floor(random() * 3), random);
       await (isMarker ? log.appendMarker(m) : log.append(txnBatch(values, { producerId, epoch, seq: nextSeq }))).catch(() => {});
-      if (!fs.crashed) fs.powerLoss(random);
-      fs.restart();
-      log = await openLog(fs, config, () => 1_700_000_000_000);
+      if (!memory.crashed) memory.powerLoss(random);
+      memory.restart();
+      log = await open();
       if (log.logEndOffset > end) {
         const last = log.logEndOffset - 1n;
         entries.push(isMarker ? { kind: 'marker', first: end, last, producerId, epoch, commit: m.commit } : { kind: 'data', first: end, last, producerId, epoch, firstSeq: nextSeq, lastSeq: nextSeq + count - 1, transactional: true });
@@ -168,4 +181,13 @@ test(`${SCENARIOS} seeded scenarios: LSO, open transactions and aborted lists ma
   // The scenarios must exercise what they claim to.
   assert.ok(totals.aborted > 20 && totals.restarts > 10 && totals.cuts > 10 && totals.survived > 0 && totals.cuts > totals.survived && totals.truncations > 10, JSON.stringify(totals));
   console.log(`transactions model: ${seeds.length} scenarios x ${STEPS} steps`, totals);
+});
+
+test('the same on real files (5 scenarios, unclean stops instead of power cuts)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'sluice-txn-model-'));
+  try {
+    for (let seed = 1001; seed <= 1005; seed++) await scenario(seed, root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
