@@ -93,6 +93,8 @@ export class LogWriter {
   private recovering: Promise<void> | null = null;
   /** The last stable offset last announced with a 'lastStableOffset' event. */
   private announcedLso = -1n;
+  /** Transactions closed by markers in flight (not durable yet): usually none, so reads of the LSO skip the walk. */
+  private closingCount = 0;
 
   constructor(
     private readonly state: LogState,
@@ -209,6 +211,7 @@ export class LogWriter {
    */
   private firstClosingOffset(): bigint | null {
     let first: bigint | null = null;
+    if (this.closingCount === 0) return first;
     for (const p of this.pending) for (const c of p.changes.completed) if (first === null || c.firstOffset < first) first = c.firstOffset;
     return first;
   }
@@ -257,6 +260,7 @@ export class LogWriter {
       apply(i, next, last, changes);
       next = last + 1n;
     });
+    this.closingCount += changes.completed.length;
     this.state.logEndOffset = next;
 
     let resolveDurable!: () => void;
@@ -328,6 +332,7 @@ export class LogWriter {
       this.state.hwPosition.set(done.segment, done.endPosition);
       // Its markers are durable: the transactions they aborted go into the segment's index.
       for (const c of done.changes.completed) if (c.isAborted) done.segment.txnIndex.append(c);
+      this.closingCount -= done.changes.completed.length;
       done.resolveDurable();
       moved = true;
     }
@@ -380,7 +385,10 @@ export class LogWriter {
     if (index < 0) return;
     const failed = this.pending.splice(index);
     this.state.events.emit('writeFailed', error);
-    for (const f of failed) f.failed = true;
+    for (const f of failed) {
+      f.failed = true;
+      this.closingCount -= f.changes.completed.length;
+    }
     for (const f of [...failed].reverse()) for (const u of [...f.changes.undo].reverse()) this.producers.restore(u.producerId, u.snapshot);
     const keep = this.pending.length > 0 ? this.pending[this.pending.length - 1] : null;
     const restartOffset = keep !== null ? keep.endOffset : this.state.highWatermark;
