@@ -7,6 +7,14 @@ export * from './errors.js';
 // Topic configs are defined with @sluice/config; its error is the one validateTopicConfigs throws.
 export { ConfigError, type ConfigDefinition } from '@sluice/config';
 export * from './topic-config.js';
-export { PartitionLog, type AppendResult, type AppendOptions, type PartitionLogOptions } from './log/partition-log.js';
+export {
+  PartitionLog,
+  type AppendResult,
+  type AppendOptions,
+  type PartitionLogOptions,
+  type TransactionMarker,
+  type ActiveProducer,
+  type AbortedTransaction,
+} from './log/partition-log.js';
 export { compactLog, type CompactionResult, type UnreadableBatch } from './log/cleaner.js';
 export { LogManager, type TopicMetadata, type LogManagerOptions, type MaintenanceTimers, type MaintenanceLog } from './log-manager.js';
