@@ -45,6 +45,9 @@ export const ALLOW = [
   'TestPooling',
   // group_test.go: the chained group ETL (range, cooperative-sticky, static membership)
   'TestGroupETL',
+  // txn_test.go: the same chain with a transactional producer and read_committed group
+  // transact sessions (GroupTransactSession) committing offsets in each transaction
+  'TestTxnEtl',
 ] as const;
 
 let broker: Broker;
@@ -72,7 +75,6 @@ before(async () => {
 
 /** Broker-facing tests of pkg/kgo left out; FINDINGS.md says why. */
 export const LEFT_OUT = [
-  'TestTxnEtl',
   'Test848RegexBrokerResolves',
   'TestShareGroup',
   'TestShareGroupETL',

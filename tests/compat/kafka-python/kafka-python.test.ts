@@ -45,6 +45,8 @@ const ALLOW_2 = [
     `test/integration/test_producer_integration.py::test_kafka_producer_proper_record_metadata[${c}]`,
   ]),
   'test/integration/test_producer_integration.py::test_idempotent_producer',
+  'test/integration/test_producer_integration.py::test_transactional_producer_messages',
+  'test/integration/test_producer_integration.py::test_transactional_producer_offsets',
 ];
 
 const ALLOW_3 = [
@@ -87,6 +89,8 @@ const ALLOW_3 = [
     'test_idempotent_producer_max_in_flight[1]',
     'test_idempotent_producer_max_in_flight[2]',
     'test_idempotent_producer_max_in_flight[5]',
+    'test_transactional_producer_messages',
+    'test_transactional_producer_offsets',
   ].map((t) => `test/integration/test_producer_integration.py::${t}`),
 ];
 
