@@ -207,6 +207,19 @@ test('retention past an open transaction\'s start holds the LSO at the log start
   assert.equal(log.lastStableOffset, log.highWatermark);
 });
 
+test('retention removes a segment\'s .txnindex with it', async () => {
+  const fs = new MemoryFileSystem();
+  const log = await openLog(fs, { 'segment.bytes': '150' });
+  await log.append(txnBatch(['a'], { producerId: 1n, epoch: 0, seq: 0 })); // 0
+  await log.appendMarker(marker(1n, false)); // 1
+  for (let i = 0; i < 3; i++) await log.append(batch(['p'.repeat(60)]));
+  await log.checkpointed();
+  assert.ok((await fs.list('/data/t-0')).includes('00000000000000000000.txnindex'), 'written when the segment rolled');
+  await log.deleteRecordsBefore(log.segments[1].baseOffset);
+  assert.ok(!(await fs.list('/data/t-0')).includes('00000000000000000000.txnindex'));
+  assert.deepEqual(log.abortedTransactions(log.logStartOffset, log.highWatermark), []);
+});
+
 test('the cleaner stops at the last stable offset, and an aborted record never replaces a committed value', async () => {
   const log = await openLog(new MemoryFileSystem(), { 'cleanup.policy': 'compact', 'segment.bytes': '150', 'min.cleanable.dirty.ratio': '0.01' });
   await log.append(txnBatch(['committed'], { producerId: 1n, epoch: 0, seq: 0, keys: ['k'] })); // 0
