@@ -5,13 +5,15 @@
 // input topic to a 3-partition output topic while the broker process is killed with SIGKILL and
 // restarted, and the loop's own process is killed and restarted (a new process with the same
 // transactional.id fences the old epoch and resumes from the group's committed offsets). Each
-// kill lands right after the loop says "committing": the broker dies somewhere in the two-phase
+// kill lands right after the loop says it ends a transaction: the broker dies somewhere in the two-phase
 // commit (before the PrepareCommit record is synced, between the markers of the output partitions
 // and __consumer_offsets, before CompleteCommit) and the loop dies with its transaction open or
 // half committed. Afterwards a read_committed reader must find every input record in the output
 // exactly once (0 duplicates, 0 missing: a transaction committed on some partitions or in the
 // offsets but not all of them shows up as one or the other), and a fresh loop must find the
-// group's offsets at the input's end (nothing left to copy).
+// group's offsets at the input's end (nothing left to copy). Every 4th transaction of a loop is
+// aborted on purpose (its records copied again in a later one), so kills also land in the
+// middle of an abort (PrepareAbort, ABORT markers, CompleteAbort).
 //
 // The same test runs against Apache Kafka 4.3.1 (killed and restarted on its data folder): the
 // expectations are Kafka's. It restarts in about 15 s where Sluice takes one, so by default only
@@ -90,8 +92,9 @@ async function kafkaBroker(): Promise<KillableBroker> {
 
 /** One run of Tools.java eos-copy, followed line by line. */
 class CopyLoop {
-  committing = 0;
-  committed = 0;
+  /** Transactions the loop began to end (EndTxn), and those it saw ended. */
+  ending = 0;
+  ended = 0;
   copied = 0;
   /** Transactions this process aborted (after an abortable error). */
   aborts = 0;
@@ -106,10 +109,11 @@ class CopyLoop {
     child.stderr!.on('data', (d) => {
       const text = String(d);
       this.stderr = (this.stderr + text).slice(-6000);
-      this.committing += [...text.matchAll(/^committing \d+$/gm)].length;
+      this.ending += [...text.matchAll(/^ending \d+ (?:commit|abort)$/gm)].length;
+      this.ended += [...text.matchAll(/^aborted \d+$/gm)].length;
       this.aborts += [...text.matchAll(/^aborting after/gm)].length;
       for (const m of text.matchAll(/^committed \d+ (\d+)$/gm)) {
-        this.committed++;
+        this.ended++;
         this.copied = Math.max(this.copied, Number(m[1]));
       }
       for (const w of this.waiters.splice(0)) w();
@@ -151,8 +155,8 @@ for (const [target, client] of RUNS) {
       const loopArgs = [broker.bootstrap, input, output, group, txnId];
       let loop: CopyLoop | undefined;
       let aborts = 0;
-      /** Broker kills that came before the loop saw its commit answered. */
-      let killsInCommit = 0;
+      /** Broker kills that came before the loop saw its EndTxn answered. */
+      let killsInEndTxn = 0;
       const started = Date.now();
       try {
         await createTopicsAndWait(broker.bootstrap, [{ name: input, partitions: PARTITIONS }, { name: output, partitions: PARTITIONS }]);
@@ -164,12 +168,12 @@ for (const [target, client] of RUNS) {
         for (const [k, event] of EVENTS.entries()) {
           const current = loop;
           await current.until(`${Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1))} records copied`, () => current.copied >= Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1)));
-          // The kill follows the loop's "committing" line by 0-4 ms: mostly inside EndTxn (counted below).
-          const seen = current.committing;
-          await current.until('the next commit', () => current.committing > seen);
+          // The kill follows the loop's "ending" line by 0-4 ms: mostly inside EndTxn (counted below).
+          const seen = current.ending;
+          await current.until('the next end of a transaction', () => current.ending > seen);
           await new Promise((r) => setTimeout(r, random.int(0, 4)));
           if (event === 'broker') {
-            if (current.committed < current.committing) killsInCommit++;
+            if (current.ended < current.ending) killsInEndTxn++;
             await broker.kill();
             await broker.restart();
           } else {
@@ -200,7 +204,7 @@ for (const [target, client] of RUNS) {
         }
         const missing = timesSeen.filter((n) => n === 0).length;
         const duplicates = timesSeen.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-        t.diagnostic(`N=${COUNT}, ${EVENTS.length} kill cycles (${EVENTS.join(', ')}; ${killsInCommit} broker kills before the commit was answered), ${loopRuns} loop processes, ${aborts} transactions aborted by the loop after an error, the last process ${loop.result?.transactions} transactions; read back ${read.length}: ${duplicates} duplicates, ${missing} missing; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        t.diagnostic(`N=${COUNT}, ${EVENTS.length} kill cycles (${EVENTS.join(', ')}; ${killsInEndTxn} broker kills before EndTxn was answered), ${loopRuns} loop processes, ${aborts} transactions aborted after an error, the last process ${loop.result?.transactions} committed and ${loop.result?.aborted} aborted; read back ${read.length}: ${duplicates} duplicates, ${missing} missing; ${((Date.now() - started) / 1000).toFixed(0)} s`);
         assert.deepEqual({ duplicates, missing, foreign }, { duplicates: 0, missing: 0, foreign: 0 });
       } finally {
         if (loop && loop.child.exitCode === null) await loop.kill();

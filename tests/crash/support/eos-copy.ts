@@ -7,8 +7,9 @@
 // to the same partition of OUTPUT in one transaction together with the consumed offsets
 // (sendOffsetsToTransaction), until every INPUT partition is copied to its end. It rides out
 // broker restarts: a retriable error is tried again, an abortable one aborts the transaction and
-// rewinds to the committed offsets, anything else ends the process with status 1.
-// stderr: "committing T" before and "committed T COPIED" after each commit; stdout at the end:
+// rewinds to the committed offsets, anything else ends the process with status 1. Every 4th
+// transaction is aborted on purpose and its records read again. stderr: "ending T commit|abort"
+// before EndTxn, then "committed T COPIED" or "aborted T"; stdout at the end:
 // {"done":true,"copied":N,"transactions":T,"aborted":A}.
 import { Consumer, KafkaError, Producer, type TopicPartition } from '@sluice/client';
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   await rewindToCommitted(parts);
   let transactions = 0;
   let aborted = 0;
+  let attempts = 0;
   for (;;) {
     let copied = 0n;
     let done = true;
@@ -68,7 +70,16 @@ async function main(): Promise<void> {
         offsets.set(r.partition, r.offset + 1n);
       }
       await untilDone('sendOffsetsToTransaction', () => producer.sendOffsetsToTransaction([...offsets].map(([partition, offset]) => ({ topic: input, partition, offset })), { groupId: group }));
-      console.error(`committing ${transactions}`);
+      if (attempts++ % 4 === 3) {
+        // On purpose: the records and offsets must vanish, and be copied again.
+        console.error(`ending ${transactions} abort`);
+        await untilDone('abortTransaction', () => producer.abortTransaction());
+        console.error(`aborted ${transactions}`);
+        aborted++;
+        await rewindToCommitted(parts);
+        continue;
+      }
+      console.error(`ending ${transactions} commit`);
       await untilDone('commitTransaction', () => producer.commitTransaction());
       let total = 0n;
       for (const tp of parts) total += await consumer.position(tp);

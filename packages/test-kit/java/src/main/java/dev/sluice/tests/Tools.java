@@ -64,9 +64,11 @@ import org.apache.kafka.common.serialization.*;
  *                                              (read_committed), copy each poll to the same
  *                                              partition of OUTPUT in one transaction with the
  *                                              offsets (sendOffsetsToTransaction), until every
- *                                              INPUT partition is copied to its end. Rides out
- *                                              broker restarts; stderr: "committing T" before and
- *                                              "committed T COPIED" after each commit
+ *                                              INPUT partition is copied to its end; every 4th
+ *                                              transaction is aborted on purpose and its records
+ *                                              read again. Rides out broker restarts; stderr:
+ *                                              "ending T commit|abort" before EndTxn, then
+ *                                              "committed T COPIED" or "aborted T"
  */
 public final class Tools {
   private static String json(String s) {
@@ -232,6 +234,7 @@ public final class Tools {
     pp.put("linger.ms", "5");
     int transactions = 0;
     int aborted = 0;
+    int attempts = 0;
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer());
          KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
       untilNoTimeout("initTransactions", () -> { producer.initTransactions(); return null; });
@@ -262,7 +265,16 @@ public final class Tools {
             offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
           }
           untilNoTimeout("sendOffsetsToTransaction", () -> { producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata()); return null; });
-          System.err.println("committing " + transactions);
+          if (attempts++ % 4 == 3) {
+            // On purpose: the records and offsets must vanish, and be copied again.
+            System.err.println("ending " + transactions + " abort");
+            untilNoTimeout("abortTransaction", () -> { producer.abortTransaction(); return null; });
+            System.err.println("aborted " + transactions);
+            aborted++;
+            rewindToCommitted(consumer, parts);
+            continue;
+          }
+          System.err.println("ending " + transactions + " commit");
           untilNoTimeout("commitTransaction", () -> { producer.commitTransaction(); return null; });
           long total = 0;
           for (TopicPartition tp : parts) total += consumer.position(tp);
