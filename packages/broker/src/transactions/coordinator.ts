@@ -189,7 +189,8 @@ export class TransactionCoordinator {
     let changes: Partial<TxnSnapshot> & { state: 'Empty' };
     if (isEpochExhausted(c.producerEpoch) && (!given || producerEpoch === c.producerEpoch)) {
       changes = { ...idle, producerId: await this.allocateProducerId(), previousProducerId: c.producerId, producerEpoch: 0, lastProducerEpoch: -1 };
-      if (meta.pending !== null) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
+      // Another request may have changed the id while the new producer id was being allocated.
+      if (meta.pending !== null || meta.current !== c) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
     } else if (!given) {
       changes = { ...idle, producerEpoch: c.producerEpoch + 1, lastProducerEpoch: -1 };
     } else if (c.producerEpoch === -1 || producerEpoch === c.producerEpoch) {
@@ -386,8 +387,11 @@ export class TransactionCoordinator {
       changes.producerEpoch = epoch;
       changes.lastProducerEpoch = epoch - 1;
     }
-    if (opts.clientTransactionVersion >= 2 && isEpochExhausted(epoch)) changes.nextProducerId = await this.allocateProducerId();
-    if (meta.pending !== null) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
+    if (opts.clientTransactionVersion >= 2 && isEpochExhausted(epoch)) {
+      changes.nextProducerId = await this.allocateProducerId();
+      // Another request may have changed the id while the new producer id was being allocated.
+      if (meta.pending !== null || meta.current !== c) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
+    }
     const error = await this.write(meta, changes);
     if (error !== ErrorCode.NONE) return fail(error);
     const prepared = meta.current;
