@@ -453,3 +453,23 @@ test('CompleteCommit is not waited for: lost in a power cut, the restart finds P
   assert.equal(partition.lastStableOffset, partition.highWatermark);
   assert.deepEqual(again.problems, []);
 });
+
+test('a transaction open when the broker stopped stays open after the restart, holding read_committed readers, until its timeout aborts it', async () => {
+  const h = await openHarness();
+  await createTopic(h, 't');
+  const p = await h.coordinator.initProducerId('app', 30_000, -1n, -1);
+  assert.equal(await h.coordinator.addPartitions('app', p.producerId, 0, T0), ErrorCode.NONE);
+  await h.topics.partition('t', 0)!.append(transactionalBatch(p.producerId, 0, 0, 'a'), true);
+  h.fs.powerLoss();
+
+  const again = await h.reopen();
+  assert.equal(again.coordinator.describe('app').state, 'Ongoing');
+  const partition = again.topics.partition('t', 0)!;
+  assert.equal(partition.lastStableOffset, 0n);
+  again.timer.advance(40_000); // sweeps every 10 s: the transaction began at 0, so it is past 30 s
+  await again.coordinator.idle();
+  assert.equal(again.coordinator.describe('app').state, 'CompleteAbort');
+  assert.deepEqual(await markersOf(again, 't', 0), [`ABORT ${p.producerId}/1`]);
+  assert.equal(partition.lastStableOffset, partition.highWatermark);
+  assert.deepEqual(partition.abortedTransactions(0n, partition.highWatermark).map((a) => a.producerId), [p.producerId]);
+});
