@@ -10,18 +10,20 @@
  * the same probe for both) on an empty data folder and, after a clean stop, on a folder holding
  * 1,000 partitions with a few records each (median of --startup-rounds restarts); idle memory
  * (RSS), produce throughput (1 KiB records, acks=all) to 1 and 6 partitions, consume throughput,
- * loaded memory, and produce-to-consume latency percentiles.
+ * loaded memory, produce-to-consume latency percentiles, and transactional produce: Apache Kafka's
+ * own ProducerPerformance (kafka-tools 4.3.1, class path from kafka-tools/pom.xml) with
+ * --transactional-id and --transaction-duration-ms 100 to 6 partitions (--txn-only: just that row).
  *
  * Sluice runs as a user gets it from `npx sluice broker`: the built JavaScript in dist/ with no
  * loader (the `sluice:source` condition this script itself runs under is kept from the broker
  * process), so `npm run build` must have run; the output says which entry point it resolved.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
 import { answersKafkaRequests, freePort, javaTool, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
 
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     topics: { type: 'string', default: '100' },
     'partitions-per-topic': { type: 'string', default: '10' },
     'startup-only': { type: 'boolean', default: false },
+    'txn-only': { type: 'boolean', default: false },
   },
 });
 const RECORDS = Number(values.records);
@@ -58,6 +61,31 @@ interface Result {
   loadedMb: number;
   e2eP50: number;
   e2eP99: number;
+  txnProduce6: number;
+}
+
+let toolsClasspath: string | undefined;
+/** Apache Kafka's tools jar and its dependencies, resolved by Maven once (kafka-tools/pom.xml). */
+function kafkaToolsClasspath(): string {
+  if (toolsClasspath) return toolsClasspath;
+  const pom = join(repoRoot, 'bench', 'broker', 'kafka-tools', 'pom.xml');
+  const file = join(tmpdir(), 'sluice-bench-kafka-tools-4.3.1.classpath');
+  if (!existsSync(file)) execFileSync('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${file}`], { stdio: 'inherit' });
+  return (toolsClasspath = readFileSync(file, 'utf8').trim());
+}
+
+/** ProducerPerformance in transactions of 100 ms (a commit, then the next begins), acks=all; MB/s.
+ * Run asynchronously: the broker's output is piped to this process, and a blocked event loop
+ * would fill that pipe and stall Kafka's logging (and Kafka with it). */
+async function transactionalProduce(bootstrap: string, topic: string, records: number): Promise<number> {
+  const { stdout: out } = await promisify(execFile)('java', ['-cp', kafkaToolsClasspath(), 'org.apache.kafka.tools.ProducerPerformance',
+    '--topic', topic, '--num-records', String(records), '--record-size', String(SIZE), '--throughput', '-1',
+    '--command-property', `bootstrap.servers=${bootstrap}`, 'acks=all',
+    '--transactional-id', `bench-txn-${Date.now()}`, '--transaction-duration-ms', '100'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // The summary: "N records sent, R records/sec (M MB/sec), ..."
+  const summary = /(\d+) records sent, [\d.]+ records\/sec \(([\d.]+) MB\/sec\)/.exec(out.trim().split('\n').at(-1) ?? '');
+  if (!summary || Number(summary[1]) !== records) throw new Error(`ProducerPerformance did not report ${records} records sent:\n${out.slice(-2000)}`);
+  return Number(summary[2]);
 }
 
 async function createTopics(bootstrap: string): Promise<void> {
@@ -66,18 +94,21 @@ async function createTopics(bootstrap: string): Promise<void> {
   await javaTool(['create-topic', bootstrap, 'bench-1', '1']);
   await javaTool(['create-topic', bootstrap, 'bench-6', '6']);
   await javaTool(['create-topic', bootstrap, 'bench-e2e', '1']);
+  await javaTool(['create-topic', bootstrap, 'bench-txn-6', '6']);
 }
 
 async function measure(bootstrap: string, pid: number): Promise<Result> {
   await new Promise((r) => setTimeout(r, 2000));
   const idleMb = rssMb(pid);
   await createTopics(bootstrap);
+  if (values['txn-only']) return { txnProduce6: await transactionalProduce(bootstrap, 'bench-txn-6', RECORDS) } as Result;
   const p1 = (await javaTool(['perf-produce', bootstrap, 'bench-1', String(RECORDS), String(SIZE)]))[0];
   const p6 = (await javaTool(['perf-produce', bootstrap, 'bench-6', String(RECORDS), String(SIZE)]))[0];
   const c1 = (await javaTool(['perf-consume', bootstrap, 'bench-1', String(RECORDS + 1)]))[0];
   const c6 = (await javaTool(['perf-consume', bootstrap, 'bench-6', String(RECORDS + 1)]))[0];
   const loadedMb = rssMb(pid);
   const e2e = (await javaTool(['perf-e2e', bootstrap, 'bench-e2e', String(SAMPLES), String(SIZE)]))[0];
+  const txnProduce6 = await transactionalProduce(bootstrap, 'bench-txn-6', RECORDS);
   return {
     idleMb,
     produce1: p1.mbPerSec as number,
@@ -88,6 +119,7 @@ async function measure(bootstrap: string, pid: number): Promise<Result> {
     loadedMb,
     e2eP50: e2e.p50Ms as number,
     e2eP99: e2e.p99Ms as number,
+    txnProduce6,
   };
 }
 
@@ -288,13 +320,16 @@ const partitions = TOPICS * PARTITIONS_PER_TOPIC;
 console.log(`start-up: median of ${STARTUP_ROUNDS}; ${partitions} partitions as ${TOPICS} topics × ${PARTITIONS_PER_TOPIC}, ${RECORDS_PER_PARTITION} records each, restarted after a clean stop`);
 if (!values['startup-only']) console.log(`${RECORDS} records of ${SIZE} bytes, acks=all; ${SAMPLES} latency samples`);
 console.log();
-const sStart = await sluiceStartup();
-const kStart = await kafkaStartup();
+const startupRows = !values['txn-only'];
+const sStart = startupRows ? await sluiceStartup() : undefined;
+const kStart = startupRows ? await kafkaStartup() : undefined;
 const s = values['startup-only'] ? undefined : await sluice();
 const k = values['startup-only'] ? undefined : await kafka();
 console.log(`${''.padEnd(46)} ${'Sluice'.padStart(10)} ${'Kafka 4.3.1'.padStart(12)}   Sluice/Kafka`);
-ratioRow('start-up to first answered request, empty', sStart.emptyMs, kStart.emptyMs, 'ms', false);
-ratioRow(`start-up to first answered request, ${partitions} p.`, sStart.manyPartitionsMs, kStart.manyPartitionsMs, 'ms', false);
+if (sStart && kStart) {
+  ratioRow('start-up to first answered request, empty', sStart.emptyMs, kStart.emptyMs, 'ms', false);
+  ratioRow(`start-up to first answered request, ${partitions} p.`, sStart.manyPartitionsMs, kStart.manyPartitionsMs, 'ms', false);
+}
 const rows: [string, keyof Result, string, boolean][] = [
   ['memory, idle (RSS)', 'idleMb', 'MB', false],
   ['produce, 1 partition', 'produce1', 'MB/s', true],
@@ -305,9 +340,10 @@ const rows: [string, keyof Result, string, boolean][] = [
   ['memory, after the load (RSS)', 'loadedMb', 'MB', false],
   ['end-to-end latency p50', 'e2eP50', 'ms', false],
   ['end-to-end latency p99', 'e2eP99', 'ms', false],
+  ['transactional produce, 6 p., 100 ms txns', 'txnProduce6', 'MB/s', true],
 ];
 if (s && k) {
-  for (const [label, key, unit, higherIsBetter] of rows) ratioRow(label, s[key], k[key], unit, higherIsBetter);
+  for (const [label, key, unit, higherIsBetter] of rows) if (!values['txn-only'] || key === 'txnProduce6') ratioRow(label, s[key], k[key], unit, higherIsBetter);
   console.log('\nKafka durability note: with acks=all Kafka acknowledges once the (only) replica has the data in its page cache; Sluice acknowledges after fdatasync.');
 }
 console.log('Kafka is probed every 250 ms until it logs "Kafka Server started", then every 100 ms; Sluice every 5 ms: Kafka\'s start-up may read up to 250 ms long.');
