@@ -1,14 +1,15 @@
 // The exactly-once checker: a consume-transform-produce loop (read_committed consumer,
 // transactional producer, the consumed offsets committed in each transaction with
 // sendOffsetsToTransaction), once with the Java clients 4.3.1 (Tools.java `eos-copy`) and once
-// with @sluice/client (support/eos-copy.ts, the same steps), copies N numbered records from a 3-partition
-// input topic to a 3-partition output topic while the broker process is killed with SIGKILL and
-// restarted, and the loop's own process is killed and restarted (a new process with the same
-// transactional.id fences the old epoch and resumes from the group's committed offsets). Each
-// kill lands right after the loop says it ends a transaction: the broker dies somewhere in the two-phase
-// commit (before the PrepareCommit record is synced, between the markers of the output partitions
-// and __consumer_offsets, before CompleteCommit) and the loop dies with its transaction open or
-// half committed. Afterwards a read_committed reader must find every input record in the output
+// with @sluice/client (support/eos-copy.ts, the same steps), copies N numbered records from a
+// 3-partition input topic to a 6-partition output topic (a transaction spans up to 6 output
+// partitions and the group's __consumer_offsets partition) while the broker process is killed with
+// SIGKILL and restarted, and the loop's own process is killed and restarted (a new process with
+// the same transactional.id fences the old epoch and resumes from the group's committed offsets).
+// Each kill lands right after the loop says it ends a transaction: the broker dies somewhere in
+// the two-phase commit (before the PrepareCommit record is synced, between the markers of the
+// output partitions and __consumer_offsets, before CompleteCommit) and the loop dies with its
+// transaction open or half committed. Afterwards a read_committed reader must find every input record in the output
 // exactly once (0 duplicates, 0 missing: a transaction committed on some partitions or in the
 // offsets but not all of them shows up as one or the other), and a fresh loop must find the
 // group's offsets at the input's end (nothing left to copy). Every 4th transaction of a loop is
@@ -31,9 +32,11 @@ import { createTopicsAndWait, freePort, javaTool, onJsonLines, Random, spawnJava
 type Target = 'sluice' | 'kafka';
 type LoopClient = 'java' | 'sluice';
 const PARTITIONS = 3;
+/** Input partition p is copied to output partitions 2p and 2p+1: up to 6 partitions and the group's offsets in each transaction. */
+const OUTPUT_PARTITIONS = 6;
 /** Records, and what the k-th kill hits: the broker mid-commit, or the copying loop itself. */
 const PLAN: Record<Target, { count: number; events: readonly ('broker' | 'loop')[] }> = {
-  sluice: { count: 10_000, events: ['broker', 'loop', 'broker', 'broker', 'loop', 'broker', 'loop', 'broker'] },
+  sluice: { count: 12_000, events: ['broker', 'loop', 'broker', 'broker', 'broker', 'loop', 'broker', 'broker', 'broker', 'loop', 'broker', 'broker', 'broker', 'loop', 'broker', 'broker'] },
   kafka: { count: 6000, events: ['broker', 'loop', 'broker', 'loop', 'broker'] },
 };
 const RUNS = (process.env.SLUICE_EOS_RUNS ?? 'sluice/java,sluice/sluice').split(',').filter(Boolean).map((r) => r.split('/') as [Target, LoopClient]);
@@ -159,7 +162,7 @@ for (const [target, client] of RUNS) {
       let killsInEndTxn = 0;
       const started = Date.now();
       try {
-        await createTopicsAndWait(broker.bootstrap, [{ name: input, partitions: PARTITIONS }, { name: output, partitions: PARTITIONS }]);
+        await createTopicsAndWait(broker.bootstrap, [{ name: input, partitions: PARTITIONS }, { name: output, partitions: OUTPUT_PARTITIONS }]);
         const produced = await javaTool(['produce', broker.bootstrap, input, String(COUNT), 'none', 'idempotent']);
         assert.equal(produced.at(-1)?.acked, COUNT);
 

@@ -4,7 +4,8 @@
 //   eos-copy.ts BOOTSTRAP INPUT OUTPUT GROUP TXN_ID
 //
 // assign() every INPUT partition from GROUP's committed offsets (read_committed), copy each poll
-// to the same partition of OUTPUT in one transaction together with the consumed offsets
+// to OUTPUT (input partition p to 2p or 2p+1 by offset parity, so that a transaction spans up to
+// twice as many partitions) in one transaction together with the consumed offsets
 // (sendOffsetsToTransaction), until every INPUT partition is copied to its end. It rides out
 // broker restarts: a retriable error is tried again, an abortable one aborts the transaction and
 // rewinds to the committed offsets, anything else ends the process with status 1. Every 4th
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
       const offsets = new Map<number, bigint>();
       for (const r of records) {
         // A failed send also fails the commit (the transaction becomes abortable): that is where it is handled.
-        producer.send({ topic: output, partition: r.partition, key: r.key, value: r.value }).catch(() => {});
+        producer.send({ topic: output, partition: r.partition * 2 + Number(r.offset % 2n), key: r.key, value: r.value }).catch(() => {});
         offsets.set(r.partition, r.offset + 1n);
       }
       await untilDone('sendOffsetsToTransaction', () => producer.sendOffsetsToTransaction([...offsets].map(([partition, offset]) => ({ topic: input, partition, offset })), { groupId: group }));

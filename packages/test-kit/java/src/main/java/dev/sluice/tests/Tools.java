@@ -61,9 +61,11 @@ import org.apache.kafka.common.serialization.*;
  *   eos-copy BOOTSTRAP INPUT OUTPUT GROUP TXN_ID
  *                                              consume-transform-produce: assign() every INPUT
  *                                              partition from GROUP's committed offsets
- *                                              (read_committed), copy each poll to the same
- *                                              partition of OUTPUT in one transaction with the
- *                                              offsets (sendOffsetsToTransaction), until every
+ *                                              (read_committed), copy each poll to OUTPUT (input
+ *                                              partition p to 2p or 2p+1 by offset parity, so a
+ *                                              transaction spans up to twice as many partitions)
+ *                                              in one transaction with the offsets
+ *                                              (sendOffsetsToTransaction), until every
  *                                              INPUT partition is copied to its end; every 4th
  *                                              transaction is aborted on purpose and its records
  *                                              read again. Rides out broker restarts; stderr:
@@ -261,7 +263,7 @@ public final class Tools {
           producer.beginTransaction();
           Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
           for (ConsumerRecord<String, String> r : records) {
-            producer.send(new ProducerRecord<>(output, r.partition(), r.key(), r.value()));
+            producer.send(new ProducerRecord<>(output, r.partition() * 2 + (int) (r.offset() % 2), r.key(), r.value()));
             offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
           }
           untilNoTimeout("sendOffsetsToTransaction", () -> { producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata()); return null; });
