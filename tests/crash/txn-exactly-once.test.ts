@@ -23,10 +23,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeRecordBatch, decodeTransactionLogValue, Reader } from '@sluice/protocol';
 import { createTopicsAndWait, freePort, javaTool, onJsonLines, Random, spawnJavaTool, startApacheKafka, startBrokerProcess, type ApacheKafka, type BrokerProcess } from '@sluice/test-kit';
 
 type Target = 'sluice' | 'kafka';
@@ -45,6 +46,8 @@ const eosCopyScript = join(dirname(fileURLToPath(import.meta.url)), 'support', '
 /** A broker that can be killed with SIGKILL and started again on the same port and data. */
 interface KillableBroker {
   bootstrap: string;
+  /** Its data folder (log.dirs): `<topic>-<partition>/<base offset>.log`, the same layout for both. */
+  dataDir: string;
   kill(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +59,7 @@ async function sluiceBroker(): Promise<KillableBroker> {
   let broker: BrokerProcess | undefined = await startBrokerProcess(port, dataDir);
   return {
     bootstrap: `127.0.0.1:${port}`,
+    dataDir,
     async kill() {
       broker!.child.kill('SIGKILL');
       await broker!.exited;
@@ -78,6 +82,7 @@ async function kafkaBroker(): Promise<KillableBroker> {
   const port = kafka.port;
   return {
     bootstrap: kafka.bootstrap,
+    dataDir: logDir,
     async kill() {
       process.kill(kafka!.pid, 'SIGKILL');
       await kafka!.stop(); // waits for the exit; the data folder is kept (it was given)
@@ -91,6 +96,36 @@ async function kafkaBroker(): Promise<KillableBroker> {
       rmSync(logDir, { recursive: true, force: true });
     },
   };
+}
+
+const TXN_STATES = ['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort'];
+
+/**
+ * Where a kill left the transaction of `transactionalId`: the state in its last record written to
+ * __transaction_state (Kafka's TransactionLogKey/Value format, on both brokers), read from the
+ * files of the stopped broker. Written, not necessarily synced: the page cache survives a
+ * process kill. Tells kills before PrepareX (Ongoing), between PrepareX and CompleteX, and after.
+ */
+async function lastTransactionState(dataDir: string, transactionalId: string): Promise<string> {
+  let last = 'none';
+  for (const folder of readdirSync(dataDir).filter((f) => f.startsWith('__transaction_state-'))) {
+    for (const file of readdirSync(join(dataDir, folder)).filter((f) => f.endsWith('.log')).sort()) {
+      const buf = readFileSync(join(dataDir, folder, file));
+      // Batch by batch: a batch cut short by the kill ends the file.
+      for (let pos = 0; pos + 12 <= buf.length; ) {
+        const end = pos + 12 + buf.readInt32BE(pos + 8);
+        if (end > buf.length) break;
+        const batch = await decodeRecordBatch(buf.subarray(pos, end)).catch(() => null);
+        if (!batch) break;
+        pos = end;
+        for (const r of batch.records) {
+          if (!r.key || r.key.readInt16BE(0) !== 0 || r.key.toString('utf8', 4, 4 + r.key.readInt16BE(2)) !== transactionalId) continue;
+          last = r.value ? TXN_STATES[decodeTransactionLogValue(new Reader(r.value, 2), r.value.readInt16BE(0)).transactionStatus] ?? 'unknown' : 'tombstone';
+        }
+      }
+    }
+  }
+  return last;
 }
 
 /** One run of Tools.java eos-copy, followed line by line. */
@@ -160,6 +195,8 @@ for (const [target, client] of RUNS) {
       let aborts = 0;
       /** Broker kills that came before the loop saw its EndTxn answered. */
       let killsInEndTxn = 0;
+      /** The loop's transaction state each broker kill left on disk, counted. */
+      const leftIn = new Map<string, number>();
       const started = Date.now();
       try {
         await createTopicsAndWait(broker.bootstrap, [{ name: input, partitions: PARTITIONS }, { name: output, partitions: OUTPUT_PARTITIONS }]);
@@ -171,13 +208,15 @@ for (const [target, client] of RUNS) {
         for (const [k, event] of EVENTS.entries()) {
           const current = loop;
           await current.until(`${Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1))} records copied`, () => current.copied >= Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1)));
-          // The kill follows the loop's "ending" line by 0-4 ms: mostly inside EndTxn (counted below).
+          // The kill follows the loop's "ending" line by 0-10 ms: inside EndTxn or just before or after it (counted below).
           const seen = current.ending;
           await current.until('the next end of a transaction', () => current.ending > seen);
-          await new Promise((r) => setTimeout(r, random.int(0, 4)));
+          await new Promise((r) => setTimeout(r, random.int(0, 10)));
           if (event === 'broker') {
             if (current.ended < current.ending) killsInEndTxn++;
             await broker.kill();
+            const state = await lastTransactionState(broker.dataDir, txnId);
+            leftIn.set(state, (leftIn.get(state) ?? 0) + 1);
             await broker.restart();
           } else {
             await current.kill();
@@ -207,7 +246,7 @@ for (const [target, client] of RUNS) {
         }
         const missing = timesSeen.filter((n) => n === 0).length;
         const duplicates = timesSeen.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-        t.diagnostic(`N=${COUNT}, ${EVENTS.length} kill cycles (${EVENTS.join(', ')}; ${killsInEndTxn} broker kills before EndTxn was answered), ${loopRuns} loop processes, ${aborts} transactions aborted after an error, the last process ${loop.result?.transactions} committed and ${loop.result?.aborted} aborted; read back ${read.length}: ${duplicates} duplicates, ${missing} missing; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        t.diagnostic(`N=${COUNT}, ${EVENTS.length} kill cycles (${EVENTS.join(', ')}; ${killsInEndTxn} broker kills before EndTxn was answered; transaction state left by the broker kills: ${[...leftIn].map(([state, n]) => `${state} ${n}`).join(', ')}), ${loopRuns} loop processes, ${aborts} transactions aborted after an error, the last process ${loop.result?.transactions} committed and ${loop.result?.aborted} aborted; read back ${read.length}: ${duplicates} duplicates, ${missing} missing; ${((Date.now() - started) / 1000).toFixed(0)} s`);
         assert.deepEqual({ duplicates, missing, foreign }, { duplicates: 0, missing: 0, foreign: 0 });
       } finally {
         if (loop && loop.child.exitCode === null) await loop.kill();
