@@ -27,7 +27,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeRecordBatch, decodeTransactionLogValue, Reader } from '@sluice/protocol';
+import { decodeRecordBatch, decodeTransactionLogValue, isControl, Reader, type RecordBatch } from '@sluice/protocol';
 import { createTopicsAndWait, freePort, javaTool, onJsonLines, Random, spawnJavaTool, startApacheKafka, startBrokerProcess, type ApacheKafka, type BrokerProcess } from '@sluice/test-kit';
 
 type Target = 'sluice' | 'kafka';
@@ -100,32 +100,50 @@ async function kafkaBroker(): Promise<KillableBroker> {
 
 const TXN_STATES = ['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort'];
 
+/** The whole batches of a partition folder's .log files, in order; a batch cut short by the kill ends a file. */
+async function* batchesIn(folder: string): AsyncGenerator<RecordBatch> {
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.log')).sort()) {
+    const buf = readFileSync(join(folder, file));
+    for (let pos = 0; pos + 12 <= buf.length; ) {
+      const end = pos + 12 + buf.readInt32BE(pos + 8);
+      if (end > buf.length) break;
+      const batch = await decodeRecordBatch(buf.subarray(pos, end)).catch(() => null);
+      if (!batch) break;
+      pos = end;
+      yield batch;
+    }
+  }
+}
+
 /**
  * Where a kill left the transaction of `transactionalId`: the state in its last record written to
  * __transaction_state (Kafka's TransactionLogKey/Value format, on both brokers), read from the
- * files of the stopped broker. Written, not necessarily synced: the page cache survives a
- * process kill. Tells kills before PrepareX (Ongoing), between PrepareX and CompleteX, and after.
+ * files of the stopped broker, and for PrepareCommit/PrepareAbort how many of its partitions have
+ * their marker (the producer's last batch there is a control batch). Written, not necessarily
+ * synced: the page cache survives a process kill. Tells kills before PrepareX (Ongoing), before,
+ * between and after the markers, and after CompleteX.
  */
 async function lastTransactionState(dataDir: string, transactionalId: string): Promise<string> {
-  let last = 'none';
+  let last: ReturnType<typeof decodeTransactionLogValue> | null = null;
   for (const folder of readdirSync(dataDir).filter((f) => f.startsWith('__transaction_state-'))) {
-    for (const file of readdirSync(join(dataDir, folder)).filter((f) => f.endsWith('.log')).sort()) {
-      const buf = readFileSync(join(dataDir, folder, file));
-      // Batch by batch: a batch cut short by the kill ends the file.
-      for (let pos = 0; pos + 12 <= buf.length; ) {
-        const end = pos + 12 + buf.readInt32BE(pos + 8);
-        if (end > buf.length) break;
-        const batch = await decodeRecordBatch(buf.subarray(pos, end)).catch(() => null);
-        if (!batch) break;
-        pos = end;
-        for (const r of batch.records) {
-          if (!r.key || r.key.readInt16BE(0) !== 0 || r.key.toString('utf8', 4, 4 + r.key.readInt16BE(2)) !== transactionalId) continue;
-          last = r.value ? TXN_STATES[decodeTransactionLogValue(new Reader(r.value, 2), r.value.readInt16BE(0)).transactionStatus] ?? 'unknown' : 'tombstone';
-        }
+    for await (const batch of batchesIn(join(dataDir, folder))) {
+      for (const r of batch.records) {
+        if (!r.key || r.key.readInt16BE(0) !== 0 || r.key.toString('utf8', 4, 4 + r.key.readInt16BE(2)) !== transactionalId) continue;
+        last = r.value ? decodeTransactionLogValue(new Reader(r.value, 2), r.value.readInt16BE(0)) : null;
       }
     }
   }
-  return last;
+  if (!last) return 'none';
+  const state = TXN_STATES[last.transactionStatus] ?? 'unknown';
+  if (!state.startsWith('Prepare')) return state;
+  const partitions = (last.transactionPartitions ?? []).flatMap((t) => t.partitionIds.map((p) => `${t.topic}-${p}`));
+  let marked = 0;
+  for (const folder of partitions) {
+    let lastIsMarker = false;
+    for await (const batch of batchesIn(join(dataDir, folder))) if (batch.header.producerId === last.producerId) lastIsMarker = isControl(batch.header.attributes);
+    if (lastIsMarker) marked++;
+  }
+  return `${state} with ${marked} of ${partitions.length} markers`;
 }
 
 /** One run of Tools.java eos-copy, followed line by line. */
