@@ -9,7 +9,8 @@
 // Each kill lands right after the loop says it ends a transaction: the broker dies somewhere in
 // the two-phase commit (before the PrepareCommit record is synced, between the markers of the
 // output partitions and __consumer_offsets, before CompleteCommit) and the loop dies with its
-// transaction open or half committed. Afterwards a read_committed reader must find every input record in the output
+// transaction open or half committed. Some broker kills come instead as the loop sends the
+// consumed offsets (TxnOffsetCommit, a transactional write to __consumer_offsets). Afterwards a read_committed reader must find every input record in the output
 // exactly once (0 duplicates, 0 missing: a transaction committed on some partitions or in the
 // offsets but not all of them shows up as one or the other), and a fresh loop must find the
 // group's offsets at the input's end (nothing left to copy). Every 4th transaction of a loop is
@@ -35,9 +36,11 @@ type LoopClient = 'java' | 'sluice';
 const PARTITIONS = 3;
 /** Input partition p is copied to output partitions 2p and 2p+1: up to 6 partitions and the group's offsets in each transaction. */
 const OUTPUT_PARTITIONS = 6;
-/** Records, and what the k-th kill hits: the broker mid-commit, or the copying loop itself. */
-const PLAN: Record<Target, { count: number; events: readonly ('broker' | 'loop')[] }> = {
-  sluice: { count: 12_000, events: ['broker', 'loop', 'broker', 'broker', 'broker', 'loop', 'broker', 'broker', 'broker', 'loop', 'broker', 'broker', 'broker', 'loop', 'broker', 'broker'] },
+/** Records, and what the k-th kill hits: the broker as the loop ends a transaction or as it
+ * sends its offsets, or the copying loop itself. */
+type Event = 'broker' | 'broker-offsets' | 'loop';
+const PLAN: Record<Target, { count: number; events: readonly Event[] }> = {
+  sluice: { count: 12_000, events: ['broker', 'loop', 'broker-offsets', 'broker', 'broker', 'loop', 'broker-offsets', 'broker', 'broker', 'loop', 'broker-offsets', 'broker', 'broker', 'loop', 'broker', 'broker-offsets'] },
   kafka: { count: 6000, events: ['broker', 'loop', 'broker', 'loop', 'broker'] },
 };
 const RUNS = (process.env.SLUICE_EOS_RUNS ?? 'sluice/java,sluice/sluice').split(',').filter(Boolean).map((r) => r.split('/') as [Target, LoopClient]);
@@ -148,6 +151,8 @@ async function lastTransactionState(dataDir: string, transactionalId: string): P
 
 /** One run of Tools.java eos-copy, followed line by line. */
 class CopyLoop {
+  /** Offsets the loop began to send (TxnOffsetCommit). */
+  sendingOffsets = 0;
   /** Transactions the loop began to end (EndTxn), and those it saw ended. */
   ending = 0;
   ended = 0;
@@ -165,6 +170,7 @@ class CopyLoop {
     child.stderr!.on('data', (d) => {
       const text = String(d);
       this.stderr = (this.stderr + text).slice(-6000);
+      this.sendingOffsets += [...text.matchAll(/^offsets \d+$/gm)].length;
       this.ending += [...text.matchAll(/^ending \d+ (?:commit|abort)$/gm)].length;
       this.ended += [...text.matchAll(/^aborted \d+$/gm)].length;
       this.aborts += [...text.matchAll(/^aborting after/gm)].length;
@@ -203,7 +209,7 @@ class CopyLoop {
 for (const [target, client] of RUNS) {
   const { count: COUNT, events: EVENTS } = PLAN[target];
   describe(`exactly-once copy on ${target === 'kafka' ? 'Apache Kafka 4.3.1' : 'Sluice'} by a loop with ${client === 'java' ? 'the Java clients' : '@sluice/client'}`, () => {
-    test(`${COUNT} records copied in transactions through ${EVENTS.filter((e) => e === 'broker').length} broker kills and ${EVENTS.filter((e) => e === 'loop').length} loop kills arrive exactly once`, { timeout: 600_000 }, async (t) => {
+    test(`${COUNT} records copied in transactions through ${EVENTS.filter((e) => e !== 'loop').length} broker kills and ${EVENTS.filter((e) => e === 'loop').length} loop kills arrive exactly once`, { timeout: 600_000 }, async (t) => {
       const broker = target === 'kafka' ? await kafkaBroker() : await sluiceBroker();
       const random = new Random(16);
       const run = `${Date.now().toString(36)}`;
@@ -227,13 +233,15 @@ for (const [target, client] of RUNS) {
           const current = loop;
           await current.until(`${Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1))} records copied`, () => current.copied >= Math.floor((COUNT * (k + 1)) / (EVENTS.length + 1)));
           // The kill follows the loop's "ending" line by 0-10 ms: inside EndTxn or just before or after it (counted below).
-          const seen = current.ending;
-          await current.until('the next end of a transaction', () => current.ending > seen);
+          // A broker-offsets kill follows the loop's "offsets" line the same way: inside TxnOffsetCommit.
+          const counter = () => (event === 'broker-offsets' ? current.sendingOffsets : current.ending);
+          const seen = counter();
+          await current.until(event === 'broker-offsets' ? 'the next offsets sent' : 'the next end of a transaction', () => counter() > seen);
           await new Promise((r) => setTimeout(r, random.int(0, 10)));
-          if (event === 'broker') {
-            if (current.ended < current.ending) killsInEndTxn++;
+          if (event !== 'loop') {
+            if (event === 'broker' && current.ended < current.ending) killsInEndTxn++;
             await broker.kill();
-            const state = await lastTransactionState(broker.dataDir, txnId);
+            const state = `${event === 'broker-offsets' ? 'at TxnOffsetCommit, ' : ''}${await lastTransactionState(broker.dataDir, txnId)}`;
             leftIn.set(state, (leftIn.get(state) ?? 0) + 1);
             await broker.restart();
           } else {
@@ -265,7 +273,10 @@ for (const [target, client] of RUNS) {
         const missing = timesSeen.filter((n) => n === 0).length;
         const duplicates = timesSeen.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
         t.diagnostic(`N=${COUNT}, ${EVENTS.length} kill cycles (${EVENTS.join(', ')}; ${killsInEndTxn} broker kills before EndTxn was answered; transaction state left by the broker kills: ${[...leftIn].map(([state, n]) => `${state} ${n}`).join(', ')}), ${loopRuns} loop processes, ${aborts} transactions aborted after an error, the last process ${loop.result?.transactions} committed and ${loop.result?.aborted} aborted; read back ${read.length}: ${duplicates} duplicates, ${missing} missing; ${((Date.now() - started) / 1000).toFixed(0)} s`);
-        assert.deepEqual({ duplicates, missing, foreign }, { duplicates: 0, missing: 0, foreign: 0 });
+        // Where the copies of a duplicated value sit (output partition@offset), to tell which transactions overlap.
+        const seenAt = (value: string) => read.filter((r) => r.value === value).map((r) => `${r.partition}@${r.offset}`).join(' and ');
+        const firstDuplicates = [...timesSeen.keys()].filter((n) => timesSeen[n]! > 1).slice(0, 3).map((n) => `v${n} at ${seenAt(`v${n}`)}`);
+        assert.deepEqual({ duplicates, missing, foreign }, { duplicates: 0, missing: 0, foreign: 0 }, `first duplicates: ${firstDuplicates.join('; ')}\nlast loop:\n${loop.stderr.slice(-3000)}`);
       } finally {
         if (loop && loop.child.exitCode === null) await loop.kill();
         await broker.stop();

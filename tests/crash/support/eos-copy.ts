@@ -9,8 +9,9 @@
 // (sendOffsetsToTransaction), until every INPUT partition is copied to its end. It rides out
 // broker restarts: a retriable error is tried again, an abortable one aborts the transaction and
 // rewinds to the committed offsets, anything else ends the process with status 1. Every 4th
-// transaction is aborted on purpose and its records read again. stderr: "ending T commit|abort"
-// before EndTxn, then "committed T COPIED" or "aborted T"; stdout at the end:
+// transaction is aborted on purpose and its records read again. stderr: "offsets T" before
+// sendOffsetsToTransaction, "ending T commit|abort" before EndTxn, then "committed T COPIED" or
+// "aborted T"; stdout at the end:
 // {"done":true,"copied":N,"transactions":T,"aborted":A}.
 import { Consumer, KafkaError, Producer, type TopicPartition } from '@sluice/client';
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
         producer.send({ topic: output, partition: r.partition * 2 + Number(r.offset % 2n), key: r.key, value: r.value }).catch(() => {});
         offsets.set(r.partition, r.offset + 1n);
       }
+      console.error(`offsets ${transactions}`);
       await untilDone('sendOffsetsToTransaction', () => producer.sendOffsetsToTransaction([...offsets].map(([partition, offset]) => ({ topic: input, partition, offset })), { groupId: group }));
       if (attempts++ % 4 === 3) {
         // On purpose: the records and offsets must vanish, and be copied again.

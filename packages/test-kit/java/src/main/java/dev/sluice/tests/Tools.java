@@ -69,6 +69,7 @@ import org.apache.kafka.common.serialization.*;
  *                                              INPUT partition is copied to its end; every 4th
  *                                              transaction is aborted on purpose and its records
  *                                              read again. Rides out broker restarts; stderr:
+ *                                              "offsets T" before sendOffsetsToTransaction,
  *                                              "ending T commit|abort" before EndTxn, then
  *                                              "committed T COPIED" or "aborted T"
  */
@@ -266,6 +267,7 @@ public final class Tools {
             producer.send(new ProducerRecord<>(output, r.partition() * 2 + (int) (r.offset() % 2), r.key(), r.value()));
             offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
           }
+          System.err.println("offsets " + transactions);
           untilNoTimeout("sendOffsetsToTransaction", () -> { producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata()); return null; });
           if (attempts++ % 4 == 3) {
             // On purpose: the records and offsets must vanish, and be copied again.
