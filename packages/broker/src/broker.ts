@@ -120,6 +120,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       brokerDefaults: config.topicDefaults(),
       maintenanceIntervalMs: config.int('log.retention.check.interval.ms'),
       cleanerBackoffMs: Math.max(1, config.int('log.cleaner.backoff.ms')), // 0 is Kafka's "no sleep", not "never"
+      producerIdExpirationMs: config.int('producer.id.expiration.ms'),
+      producerIdExpirationCheckIntervalMs: config.int('producer.id.expiration.check.interval.ms'),
       log,
       onProgress: (opened, total) => log.info(`opened ${opened} of ${total} partitions`),
     });

@@ -37,7 +37,15 @@ export interface LogManagerOptions {
    * so keeps meaning "no background maintenance" (runMaintenance() only).
    */
   cleanerBackoffMs?: number;
-  /** Timers for both schedules; tests give a manual clock's. */
+  /** How long an idle producer's state is kept on a partition (producer.id.expiration.ms, Kafka's default 86400000). */
+  producerIdExpirationMs?: number;
+  /**
+   * How often idle producers are looked for (producer.id.expiration.check.interval.ms, Kafka's
+   * default 600000); 0 to never schedule it. Defaults to 0 when maintenanceIntervalMs is 0, as the
+   * cleaner's backoff does.
+   */
+  producerIdExpirationCheckIntervalMs?: number;
+  /** Timers for every schedule; tests give a manual clock's. */
   timers?: MaintenanceTimers;
   /** Where maintenance reports errors and unreadable batches (the broker's log). */
   log?: MaintenanceLog;
@@ -87,6 +95,7 @@ export class LogManager {
   private readonly maintenanceLog: MaintenanceLog;
   private retentionTimer: unknown = undefined;
   private cleanerTimer: unknown = undefined;
+  private producerExpiryTimer: unknown = undefined;
   /** Maintenance passes, one after another. */
   private maintenance: Promise<void> = Promise.resolve();
   /** Partitions whose last maintenance step failed, with the error logged (logged again only when it changes). */
@@ -119,6 +128,7 @@ export class LogManager {
     await m.load();
     m.scheduleRetention();
     m.scheduleCleaner(false);
+    m.scheduleProducerExpiry();
     return m;
   }
 
@@ -320,6 +330,26 @@ export class LogManager {
     );
   }
 
+  /**
+   * Kafka's producer expiration check: without it a partition would remember every producer id
+   * that ever wrote to it, for ever (memory, and producer-state.json at every close).
+   */
+  private scheduleProducerExpiry(): void {
+    const interval = this.options.producerIdExpirationCheckIntervalMs ?? (this.options.maintenanceIntervalMs === 0 ? 0 : 600_000);
+    if (interval <= 0 || this.closed) return;
+    this.producerExpiryTimer = this.timers.setTimeout(() => {
+      void this.enqueue(async () => this.expireProducers())
+        .catch(() => {}) // logged by enqueue
+        .finally(() => this.scheduleProducerExpiry());
+    }, interval);
+  }
+
+  /** Forgets, on every partition, the producers idle longer than producer.id.expiration.ms (never one with an open transaction). */
+  expireProducers(): void {
+    const expirationMs = this.options.producerIdExpirationMs ?? 86_400_000;
+    for (const { log } of this.partitions()) if (!log.isClosed) log.expireProducers(expirationMs);
+  }
+
   /** Every partition log with its name, in topic order. */
   private *partitions(): Generator<{ name: string; log: PartitionLog }> {
     for (const [topic, logs] of this.logs) for (let p = 0; p < logs.length; p++) yield { name: partitionDirName(topic, p), log: logs[p] };
@@ -379,6 +409,7 @@ export class LogManager {
     this.closed = true;
     this.timers.clearTimeout(this.retentionTimer);
     this.timers.clearTimeout(this.cleanerTimer);
+    this.timers.clearTimeout(this.producerExpiryTimer);
     await this.maintenanceIdle();
     // Every partition is closed even when some cannot be (a full disk): each that can is left
     // clean, and the others are named, in the log and in the error thrown at the end.

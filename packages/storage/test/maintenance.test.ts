@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOG_OVERHEAD, Offsets, crc32c } from '@sluice/protocol';
-import { LogManager, type MaintenanceTimers, MemoryFileSystem, type PartitionLog } from '../src/index.js';
-import { batch, readAll } from './helpers.js';
+import { LogManager, type MaintenanceTimers, MemoryFileSystem, type PartitionLog, ProducerStateError } from '../src/index.js';
+import { batch, readAll, txnBatch } from './helpers.js';
 
 const DAY = 86_400_000;
 
@@ -202,8 +202,9 @@ test('the cleaner compacts a dirty log within log.cleaner.backoff.ms (Kafka defa
   await timers.advance(1);
   assert.deepEqual(duplicateKeysBeforeActive(table, await readAll(table)), [], 'compacted at 15 s');
   assert.equal((await readAll(events)).length, 5, 'retention waits for log.retention.check.interval.ms');
-  // After a pass that compacted, the cleaner looked again at once, found nothing, and sleeps 15 s.
-  assert.deepEqual(timers.dueTimes(), [30_000, 300_000]);
+  // After a pass that compacted, the cleaner looked again at once, found nothing, and sleeps 15 s;
+  // producers are looked at every producer.id.expiration.check.interval.ms (Kafka's 10 minutes).
+  assert.deepEqual(timers.dueTimes(), [30_000, 300_000, 600_000]);
 
   // New duplicates are compacted at the next backoff, not at the retention check.
   await appendKeyed(table, 9, BigInt(start + timers.now), 'n');
@@ -215,5 +216,49 @@ test('the cleaner compacts a dirty log within log.cleaner.backoff.ms (Kafka defa
   await timers.advance(300_000 - timers.now);
   assert.deepEqual((await readAll(events)).map((r) => r.value!.replace(/\.+$/, '')), ['fresh'], 'retention ran at 5 minutes');
   await m.close();
-  assert.deepEqual(timers.dueTimes(), [], 'close cancels both schedules');
+  assert.deepEqual(timers.dueTimes(), [], 'close cancels every schedule');
+});
+
+test('producers idle longer than producer.id.expiration.ms are forgotten at the check interval, never one with an open transaction, nor in the snapshot written after', async () => {
+  const timers = new ManualTimers();
+  const start = 10 * DAY;
+  const fs = new MemoryFileSystem();
+  const options = { fs, dataDir: '/data', now: () => start + timers.now, timers, maintenanceIntervalMs: 0, producerIdExpirationMs: 60_000, producerIdExpirationCheckIntervalMs: 10_000 };
+  const m = await LogManager.open(options);
+  timers.settle = () => m.maintenanceIdle();
+  await m.createTopic('events', 1);
+  const log = m.log('events', 0)!;
+  const producerIds = () => log.activeProducers().map((p) => p.producerId);
+  const outOfOrder = (e: unknown) => e instanceof ProducerStateError && e.code === 'OUT_OF_ORDER_SEQUENCE_NUMBER';
+  for (const producerId of [1n, 3n]) {
+    await log.append(batch(['a'], { producerId, epoch: 0, seq: 0 }));
+    await log.append(batch(['b'], { producerId, epoch: 0, seq: 1 }));
+  }
+  await log.append(txnBatch(['t'], { producerId: 2n, epoch: 0, seq: 0 }));
+  await assert.rejects(log.append(batch(['gap'], { producerId: 3n, epoch: 0, seq: 5 })), outOfOrder, 'a known producer must go on in sequence');
+
+  await timers.advance(60_000);
+  assert.deepEqual(producerIds(), [1n, 3n, 2n], 'idle exactly producer.id.expiration.ms: kept');
+  await timers.advance(10_000);
+  assert.deepEqual(producerIds(), [2n], 'the idle idempotent producers went; the one with an open transaction stays');
+  assert.ok(log.hasOngoingTransaction(2n));
+  assert.equal(log.lastStableOffset, 4n, 'the open transaction still holds read_committed readers');
+
+  // Forgotten, producer 3 is new to the partition: its next batch is taken at whatever sequence
+  // it has, as Kafka takes it from a producer it has no state for.
+  const { baseOffset } = await log.append(batch(['gap'], { producerId: 3n, epoch: 0, seq: 5 }));
+  assert.equal(baseOffset, 5n);
+  assert.deepEqual(log.activeProducers().find((p) => p.producerId === 3n)?.lastSequence, 5);
+
+  await m.close();
+  assert.deepEqual(timers.dueTimes(), [], 'close cancels the expiration check');
+  const snapshot = JSON.parse((await fs.readFile('/data/events-0/producer-state.json')).toString()) as { producers: { producerId: string }[] };
+  assert.deepEqual(snapshot.producers.map((p) => p.producerId).sort(), ['2', '3'], 'the snapshot no longer has producer 1');
+
+  const reopened = await LogManager.open({ ...options, timers: new ManualTimers() });
+  const again = reopened.log('events', 0)!;
+  assert.deepEqual(again.activeProducers().map((p) => p.producerId).sort(), [2n, 3n]);
+  assert.ok(again.hasOngoingTransaction(2n));
+  await again.append(batch(['c'], { producerId: 1n, epoch: 0, seq: 7 }));
+  await reopened.close();
 });

@@ -42,6 +42,7 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'transactional.id.expiration.ms', type: 'int', default: '604800000', importance: 'high', doc: 'How long an idle transactional id is kept.', validate: atLeast(1) },
   { name: 'transaction.max.timeout.ms', type: 'int', default: '900000', importance: 'high', doc: 'The largest transaction timeout a producer may ask for.', validate: atLeast(1) },
   { name: 'producer.id.expiration.ms', type: 'int', default: '86400000', importance: 'low', doc: 'How long the state of an idle idempotent producer is kept.', validate: atLeast(1) },
+  { name: 'producer.id.expiration.check.interval.ms', type: 'int', default: '600000', importance: 'low', doc: 'How often each partition looks for producers idle longer than producer.id.expiration.ms, to forget them (one with a transaction open there is kept).', validate: atLeast(1) },
   { name: 'transaction.state.log.num.partitions', type: 'int', default: '50', importance: 'high', doc: 'Partitions of __transaction_state when it is created (at the first transactional request).', validate: atLeast(1) },
   { name: 'transaction.state.log.segment.bytes', type: 'int', default: '104857600', importance: 'high', doc: 'Segment size of __transaction_state when it is created.', validate: atLeast(1) },
   { name: 'transaction.abort.timed.out.transaction.cleanup.interval.ms', type: 'int', default: '10000', importance: 'low', doc: 'How often the transaction coordinator looks for transactions open longer than their transaction.timeout.ms, to abort them.', validate: atLeast(1) },

@@ -212,6 +212,15 @@ export class PartitionLog extends EventEmitter {
     return collectAbortedTransactions(this.state.segments, this.state.segmentFor(fetchOffset), fetchOffset, upperBound);
   }
 
+  /**
+   * Forgets the producers idle longer than `expirationMs` (producer.id.expiration.ms), keeping
+   * any with a transaction open here; returns how many went. A forgotten producer's next batch is
+   * taken at whatever sequence it has, as from a new producer (Kafka does the same).
+   */
+  expireProducers(expirationMs: number): number {
+    return this.producers.expire(this.state.now(), expirationMs);
+  }
+
   /** Every producer this partition knows, for DescribeProducers. */
   activeProducers(): ActiveProducer[] {
     return this.producers.activeProducers();
