@@ -6,17 +6,9 @@ import { ErrorCode } from '@sluice/protocol';
 import { GroupCoordinator, type GroupConfig, type GroupStore, type JoinRequest } from '../../src/groups/coordinator.js';
 import { type GroupRecord, decodeGroupRecord, offsetsPartitionFor } from '../../src/groups/records.js';
 import { ManualTimer } from '../../src/groups/timer.js';
+import { TEST_GROUP_CONFIG } from '../group-config.js';
 
-const CONFIG: GroupConfig = {
-  initialRebalanceDelayMs: 0,
-  minSessionTimeoutMs: 1000,
-  maxSessionTimeoutMs: 60_000,
-  maxSize: 100,
-  offsetsRetentionMs: 7 * 86_400_000,
-  offsetsRetentionCheckIntervalMs: 600_000,
-  newMemberJoinTimeoutMs: 300_000,
-  offsetMetadataMaxBytes: 4096,
-};
+const CONFIG = TEST_GROUP_CONFIG;
 
 class MemoryStore implements GroupStore {
   readonly records: GroupRecord[] = [];

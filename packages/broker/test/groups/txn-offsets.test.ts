@@ -12,22 +12,13 @@ import { LogManager, MemoryFileSystem } from '@sluice/storage';
 import { Random } from '@sluice/test-kit';
 import { BrokerConfig } from '../../src/config/broker-config.js';
 import { DelayedOperations } from '../../src/delayed/delayed-operations.js';
-import { GroupCoordinator, type GroupConfig, type JoinRequest, type TxnOffsetCommitRequest } from '../../src/groups/coordinator.js';
+import { GroupCoordinator, type JoinRequest, type TxnOffsetCommitRequest } from '../../src/groups/coordinator.js';
 import { OFFSETS_TOPIC, OffsetsTopicStore } from '../../src/groups/offsets-topic.js';
 import { offsetsPartitionFor } from '../../src/groups/records.js';
 import { ManualTimer } from '../../src/groups/timer.js';
 import { TopicManager } from '../../src/topics/topic-manager.js';
+import { TEST_GROUP_CONFIG } from '../group-config.js';
 
-const GROUP_CONFIG: GroupConfig = {
-  initialRebalanceDelayMs: 0,
-  minSessionTimeoutMs: 1000,
-  maxSessionTimeoutMs: 60_000,
-  maxSize: 100,
-  offsetsRetentionMs: 7 * 86_400_000,
-  offsetsRetentionCheckIntervalMs: 600_000,
-  newMemberJoinTimeoutMs: 300_000,
-  offsetMetadataMaxBytes: 4096,
-};
 const PARTITIONS = 3;
 const GROUP = 'g';
 const OFFSETS_PARTITION = offsetsPartitionFor(GROUP, PARTITIONS);
@@ -42,7 +33,7 @@ async function open(fs = new MemoryFileSystem()) {
   if (topics.get('t') === undefined) await topics.create('t', { partitions: 2, configs: {} });
   const store = new OffsetsTopicStore(topics, () => PARTITIONS);
   const timer = new ManualTimer();
-  const groups = new GroupCoordinator(GROUP_CONFIG, store, timer);
+  const groups = new GroupCoordinator(TEST_GROUP_CONFIG, store, timer);
   await store.load(groups);
   return { fs, logs, topics, groups, timer, reopen: () => open(fs) };
 }

@@ -14,6 +14,7 @@ import { ProducerIdAllocator } from '../../src/identity.js';
 import { TopicManager } from '../../src/topics/topic-manager.js';
 import { TransactionCoordinator, TransactionStateTopic, type MarkerWriter, type TransactionCoordinatorConfig } from '../../src/transactions/index.js';
 import { TransactionMarkers } from '../../src/transactions/markers.js';
+import { TEST_GROUP_CONFIG } from '../group-config.js';
 
 export const TXN_CONFIG: TransactionCoordinatorConfig = {
   maxTimeoutMs: 900_000,
@@ -54,20 +55,7 @@ export async function openHarness(options: { fs?: MemoryFileSystem; config?: Par
   const logs = await LogManager.open({ fs, dataDir: DATA_DIR, brokerDefaults: config.topicDefaults(), maintenanceIntervalMs: 0, log });
   const topics = new TopicManager(logs, config, new DelayedOperations(log));
   const offsetsStore = new OffsetsTopicStore(topics, () => 3);
-  const groups = new GroupCoordinator(
-    {
-      initialRebalanceDelayMs: 0,
-      minSessionTimeoutMs: 1000,
-      maxSessionTimeoutMs: 60_000,
-      maxSize: 100,
-      offsetsRetentionMs: 7 * 86_400_000,
-      offsetsRetentionCheckIntervalMs: 600_000,
-      newMemberJoinTimeoutMs: 300_000,
-      offsetMetadataMaxBytes: 4096,
-    },
-    offsetsStore,
-    new ManualTimer(),
-  );
+  const groups = new GroupCoordinator(TEST_GROUP_CONFIG, offsetsStore, new ManualTimer());
   await offsetsStore.load(groups);
   const producerIds = new ProducerIdAllocator(fs, `${DATA_DIR}/producer-id-block`);
   await producerIds.open();
