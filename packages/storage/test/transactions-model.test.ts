@@ -12,22 +12,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FileSystem, MemoryFileSystem, NodeFileSystem, type PartitionLog, ProducerStateError } from '../src/index.js';
+import { Random } from '@sluice/test-kit/random';
 import { batch, openLog, txnBatch } from './helpers.js';
 
 const SCENARIOS = Number(process.env.SLUICE_TXN_MODEL_SCENARIOS ?? 40);
 const STEPS = 160;
 const PRODUCERS = [1n, 2n, 3n, 4n];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One batch of the log as the model keeps it. */
 type Entry =
@@ -63,7 +53,7 @@ function replay(entries: readonly Entry[]): Replayed {
 const byOffset = (a: { producerId: bigint; firstOffset: bigint }, b: { producerId: bigint; firstOffset: bigint }) =>
   a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : Number(a.producerId - b.producerId);
 
-function check(log: PartitionLog, entries: readonly Entry[], random: () => number, where: string): void {
+function check(log: PartitionLog, entries: readonly Entry[], random: Random, where: string): void {
   const model = replay(entries);
   const end = entries.length > 0 ? entries[entries.length - 1].last + 1n : 0n;
   assert.equal(log.logEndOffset, end, `${where}: log end`);
@@ -75,8 +65,8 @@ function check(log: PartitionLog, entries: readonly Entry[], random: () => numbe
   const open = new Map(log.activeProducers().filter((p) => p.currentTxnStartOffset >= 0n).map((p) => [p.producerId, p.currentTxnStartOffset]));
   assert.deepEqual(open, model.open, `${where}: DescribeProducers' open transactions`);
   for (let i = 0; i < 6; i++) {
-    const a = BigInt(Math.floor(random() * Number(end + 1n)));
-    const b = BigInt(Math.floor(random() * Number(end + 1n)));
+    const a = BigInt(random.int(0, Number(end)));
+    const b = BigInt(random.int(0, Number(end)));
     const [fetchOffset, upperBound] = a <= b ? [a, b] : [b, a];
     const expected = model.aborted.filter((t) => t.markerOffset >= fetchOffset && t.firstOffset < upperBound).map(({ producerId, firstOffset }) => ({ producerId, firstOffset }));
     assert.deepEqual(log.abortedTransactions(fetchOffset, upperBound).sort(byOffset), expected.sort(byOffset), `${where}: aborted in [${fetchOffset}, ${upperBound})`);
@@ -84,12 +74,11 @@ function check(log: PartitionLog, entries: readonly Entry[], random: () => numbe
 }
 
 async function scenario(seed: number, realDir?: string): Promise<{ markers: number; aborted: number; restarts: number; cuts: number; survived: number; truncations: number }> {
-  const random = rng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const random = new Random(seed);
   const memory = new MemoryFileSystem();
   const fs: FileSystem = realDir === undefined ? memory : new NodeFileSystem();
   const dir = realDir === undefined ? '/data/t-0' : join(realDir, `t-${seed}`);
-  const config = { 'segment.bytes': String(200 + Math.floor(random() * 600)) };
+  const config = { 'segment.bytes': String(random.int(200, 799)) };
   const open = () => openLog(fs, config, () => 1_700_000_000_000, dir);
   let log = await open();
   const entries: Entry[] = [];
@@ -98,11 +87,11 @@ async function scenario(seed: number, realDir?: string): Promise<{ markers: numb
 
   for (let step = 0; step < STEPS; step++) {
     const where = `seed ${seed} step ${step}`;
-    const roll = random();
-    const producerId = pick(PRODUCERS);
+    const roll = random.next();
+    const producerId = random.pick(PRODUCERS);
     const { epoch, nextSeq } = state(producerId);
     const inTransaction = replay(entries).open.has(producerId);
-    const count = 1 + Math.floor(random() * 3);
+    const count = random.int(1, 3);
     const values = Array.from({ length: count }, (_, i) => `s${seed}-${step}-${i}`);
     if (roll < 0.32) {
       const r = await log.append(txnBatch(values, { producerId, epoch, seq: nextSeq }));
@@ -120,8 +109,8 @@ async function scenario(seed: number, realDir?: string): Promise<{ markers: numb
       entries.push({ kind: 'plain', first: r.baseOffset, last: r.lastOffset });
     } else if (roll < 0.72) {
       // Transaction version 2 bumps the epoch with every marker; version 0/1 keeps it.
-      const tv = random() < 0.5 ? 2 : 0;
-      const commit = random() < 0.5;
+      const tv = random.chance(0.5) ? 2 : 0;
+      const commit = random.chance(0.5);
       const m = { producerId, producerEpoch: tv === 2 ? epoch + 1 : epoch, coordinatorEpoch: 0, commit, transactionVersion: tv };
       const { offset } = await log.appendMarker(m);
       entries.push({ kind: 'marker', first: offset, last: offset, producerId, epoch: m.producerEpoch, commit });
@@ -145,11 +134,11 @@ async function scenario(seed: number, realDir?: string): Promise<{ markers: numb
       // (a disk may have written back some of its unsynced pages): after recovery it is wholly
       // there or wholly not, and the model takes it only if it is.
       const end = log.logEndOffset;
-      const m = { producerId, producerEpoch: epoch, coordinatorEpoch: 0, commit: random() < 0.5, transactionVersion: 0 };
-      const isMarker = random() < 0.5;
-      memory.scheduleCrash(Math.floor(random() * 3), random);
+      const m = { producerId, producerEpoch: epoch, coordinatorEpoch: 0, commit: random.chance(0.5), transactionVersion: 0 };
+      const isMarker = random.chance(0.5);
+      memory.scheduleCrash(random.int(0, 2), () => random.next());
       await (isMarker ? log.appendMarker(m) : log.append(txnBatch(values, { producerId, epoch, seq: nextSeq }))).catch(() => {});
-      if (!memory.crashed) memory.powerLoss(random);
+      if (!memory.crashed) memory.powerLoss(() => random.next());
       memory.restart();
       log = await open();
       if (log.logEndOffset > end) {
@@ -159,7 +148,7 @@ async function scenario(seed: number, realDir?: string): Promise<{ markers: numb
       }
       stats.cuts++;
     } else if (entries.length > 0) {
-      const keep = Math.max(0, entries.length - 1 - Math.floor(random() * 4));
+      const keep = Math.max(0, entries.length - 1 - random.int(0, 3));
       const to = entries[keep]?.first ?? entries[entries.length - 1].last + 1n;
       await log.truncateTo(to);
       entries.splice(keep);
