@@ -9,9 +9,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { Admin, Consumer, Producer, type ConsumerRecord } from '@sluice/client';
+import { Admin, Consumer, Producer } from '@sluice/client';
 import { createTopicsAndWait, onJsonLines, spawnJavaTool } from '@sluice/test-kit';
 import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget, type Target } from './targets.js';
+import { brokerForSuite, readAll, values } from './support/suite-broker.js';
 
 /** Drives Tools.java `transactions`: one command per line, resolved when Java says it is done. */
 class JavaTransactions {
@@ -52,34 +53,15 @@ class JavaTransactions {
   }
 }
 
-const values = (records: readonly ConsumerRecord[]) => records.map((r) => r.value!.toString());
-
-/** Polls until `count` records arrived, then once more to show that nothing else is readable. */
-async function readAll(consumer: Consumer, count: number): Promise<ConsumerRecord[]> {
-  const got: ConsumerRecord[] = [];
-  for (const deadline = Date.now() + 60_000; got.length < count && Date.now() < deadline; ) got.push(...(await consumer.poll({ timeoutMs: 500 })));
-  got.push(...(await consumer.poll({ timeoutMs: 1500 })));
-  return got;
-}
-
 for (const target of [apacheKafkaTarget, sluiceTarget] satisfies Target[]) describe(`read_committed on ${target.name} with the Java transactional producer`, { timeout: 600_000 }, () => {
-  let broker: RunningTarget;
-  let admin: Admin;
-  before(async () => {
-    broker = await target.start();
-    admin = new Admin({ bootstrapServers: broker.bootstrap });
-  });
-  after(async () => {
-    await admin?.close();
-    await broker?.stop();
-  });
+  const suite = brokerForSuite(target);
 
   test('aborted records are hidden, and an open transaction holds back everything after it', async () => {
     const topic = uniqueName('read-committed');
-    await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
-    const java = await JavaTransactions.start(broker.bootstrap, topic);
-    const committed = new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
-    const uncommitted = new Consumer({ bootstrapServers: broker.bootstrap, autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
+    await createTopicsAndWait(suite.broker.bootstrap, [{ name: topic, partitions: 1 }]);
+    const java = await JavaTransactions.start(suite.broker.bootstrap, topic);
+    const committed = new Consumer({ bootstrapServers: suite.broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
+    const uncommitted = new Consumer({ bootstrapServers: suite.broker.bootstrap, autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
     const tp = { topic, partition: 0 };
     try {
       await java.run(
@@ -96,8 +78,8 @@ for (const target of [apacheKafkaTarget, sluiceTarget] satisfies Target[]) descr
 
       assert.deepEqual(values(await readAll(committed, 4)), ['plain-1', 'committed-1', 'committed-2', 'plain-2']);
       assert.equal(await committed.position(tp), 8n, 'a read_committed consumer stops at the last stable offset (the open transaction)');
-      const [lso] = await admin.listOffsets([{ ...tp, spec: 'latest' }], { isolationLevel: 'read_committed' });
-      const [hw] = await admin.listOffsets([{ ...tp, spec: 'latest' }]);
+      const [lso] = await suite.admin.listOffsets([{ ...tp, spec: 'latest' }], { isolationLevel: 'read_committed' });
+      const [hw] = await suite.admin.listOffsets([{ ...tp, spec: 'latest' }]);
       assert.equal(lso!.offset, 8n, 'ListOffsets latest under read_committed is the last stable offset');
       assert.equal(hw!.offset, 10n);
 

@@ -7,13 +7,14 @@
 // offsets sent to a transaction reach the group only when it commits, and a second producer with
 // the same transactional.id fences the first. Which protocol was spoken is checked on the wire
 // (the client's request channel), so a test cannot pass in the wrong mode.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { Admin, ClientChannels, Consumer, KafkaError, Producer, type ClientRequestMessage, type ConsumerRecord } from '@sluice/client';
+import { ClientChannels, Consumer, KafkaError, Producer, type ClientRequestMessage } from '@sluice/client';
 import { KAFKA_VERSION, createTopicsAndWait, eventually, startApacheKafka } from '@sluice/test-kit';
 import { startBroker } from '@sluice/broker';
-import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget, type Target } from './targets.js';
+import { apacheKafkaTarget, sluiceTarget, uniqueName, type Target } from './targets.js';
+import { brokerForSuite, readAll, values } from './support/suite-broker.js';
 
 interface TransactionsTarget extends Target {
   /** The transaction protocol the broker's cluster finalizes (KIP-890). */
@@ -53,16 +54,6 @@ function recordRequests(prefix: string): { seen: string[]; stop(): void } {
   return { seen, stop: () => diagnosticsChannel.unsubscribe(ClientChannels.request, listener) };
 }
 
-const values = (records: readonly ConsumerRecord[]) => records.map((r) => r.value!.toString());
-
-/** Polls until `count` records arrived, then once more to show that nothing else is readable. */
-async function readAll(consumer: Consumer, count: number): Promise<ConsumerRecord[]> {
-  const got: ConsumerRecord[] = [];
-  for (const deadline = Date.now() + 60_000; got.length < count && Date.now() < deadline; ) got.push(...(await consumer.poll({ timeoutMs: 500 })));
-  got.push(...(await consumer.poll({ timeoutMs: 1500 })));
-  return got;
-}
-
 function assertKafkaError(e: unknown, code: string, category: string): true {
   assert.ok(e instanceof KafkaError, `a KafkaError, not ${e}`);
   assert.equal(e.code, code, e.message);
@@ -72,31 +63,21 @@ function assertKafkaError(e: unknown, code: string, category: string): true {
 
 for (const target of TARGETS) {
   describe(`the transactional producer on ${target.name}`, { timeout: 600_000 }, () => {
-    let broker: RunningTarget;
-    let admin: Admin;
+    const suite = brokerForSuite(target);
     const clientPrefix = uniqueName('txn-client');
     let clients = 0;
     const producerFor = (transactionalId: string, transactionTimeoutMs = 60_000) =>
-      new Producer({ bootstrapServers: broker.bootstrap, clientId: `${clientPrefix}-${clients++}`, transactionalId, transactionTimeoutMs, lingerMs: 0, maxBlockMs: 30_000 });
-    const readCommitted = () => new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
-
-    before(async () => {
-      broker = await target.start();
-      admin = new Admin({ bootstrapServers: broker.bootstrap });
-    });
-    after(async () => {
-      await admin?.close();
-      await broker?.stop();
-    });
+      new Producer({ bootstrapServers: suite.broker.bootstrap, clientId: `${clientPrefix}-${clients++}`, transactionalId, transactionTimeoutMs, lingerMs: 0, maxBlockMs: 30_000 });
+    const readCommitted = () => new Consumer({ bootstrapServers: suite.broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
 
     test('committed records are visible, aborted ones never, and an open transaction holds read_committed back', async () => {
       const topic = uniqueName('txn');
-      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 2 }]);
+      await createTopicsAndWait(suite.broker.bootstrap, [{ name: topic, partitions: 2 }]);
       const wire = recordRequests(clientPrefix);
       const producer = producerFor(uniqueName('txn-id'));
-      const plain = new Producer({ bootstrapServers: broker.bootstrap });
+      const plain = new Producer({ bootstrapServers: suite.broker.bootstrap });
       const committed = readCommitted();
-      const uncommitted = new Consumer({ bootstrapServers: broker.bootstrap, autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
+      const uncommitted = new Consumer({ bootstrapServers: suite.broker.bootstrap, autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
       const tp = { topic, partition: 0 };
       try {
         await producer.initTransactions();
@@ -125,8 +106,8 @@ for (const target of TARGETS) {
         assert.deepEqual(values(seen.filter((r) => r.partition === 0)), ['committed-1', 'committed-2', 'plain-1']);
         assert.deepEqual(values(seen.filter((r) => r.partition === 1)), ['committed-other-partition']);
         assert.equal(await committed.position(tp), 6n, 'read_committed stops at the open transaction');
-        const [lso] = await admin.listOffsets([{ ...tp, spec: 'latest' }], { isolationLevel: 'read_committed' });
-        const [hw] = await admin.listOffsets([{ ...tp, spec: 'latest' }]);
+        const [lso] = await suite.admin.listOffsets([{ ...tp, spec: 'latest' }], { isolationLevel: 'read_committed' });
+        const [hw] = await suite.admin.listOffsets([{ ...tp, spec: 'latest' }]);
         assert.equal(lso!.offset, 6n, 'the last stable offset is the open transaction’s first offset');
         assert.equal(hw!.offset, 8n);
         assert.deepEqual(values(await readAll(uncommitted, 6)), ['committed-1', 'committed-2', 'aborted-1', 'plain-1', 'open-1', 'plain-2'], 'read_uncommitted sees aborted and open records');
@@ -156,7 +137,7 @@ for (const target of TARGETS) {
 
     test('the producer epoch: kept across v1 transactions, bumped by every v2 EndTxn', async () => {
       const topic = uniqueName('txn-epoch');
-      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
+      await createTopicsAndWait(suite.broker.bootstrap, [{ name: topic, partitions: 1 }]);
       const producer = producerFor(uniqueName('txn-id'));
       try {
         await producer.initTransactions();
@@ -178,14 +159,14 @@ for (const target of TARGETS) {
       const input = uniqueName('txn-in');
       const output = uniqueName('txn-out');
       const group = uniqueName('txn-group');
-      await createTopicsAndWait(broker.bootstrap, [
+      await createTopicsAndWait(suite.broker.bootstrap, [
         { name: input, partitions: 1 },
         { name: output, partitions: 1 },
       ]);
-      const plain = new Producer({ bootstrapServers: broker.bootstrap });
-      const consumer = new Consumer({ bootstrapServers: broker.bootstrap, groupId: group, enableAutoCommit: false, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
+      const plain = new Producer({ bootstrapServers: suite.broker.bootstrap });
+      const consumer = new Consumer({ bootstrapServers: suite.broker.bootstrap, groupId: group, enableAutoCommit: false, isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 100 });
       const producer = producerFor(uniqueName('txn-id'));
-      const committedOffset = async () => (await admin.listGroupOffsets(group, [{ topic: input, partition: 0 }]))[0]?.offset ?? null;
+      const committedOffset = async () => (await suite.admin.listGroupOffsets(group, [{ topic: input, partition: 0 }]))[0]?.offset ?? null;
       try {
         await plain.sendBatch(Array.from({ length: 10 }, (_, i) => ({ topic: input, partition: 0, value: `in-${i}` })));
         await producer.initTransactions();
@@ -236,7 +217,7 @@ for (const target of TARGETS) {
 
     test('a second producer with the same transactional.id fences the first, whose open transaction is aborted', async () => {
       const topic = uniqueName('txn-fence');
-      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
+      await createTopicsAndWait(suite.broker.bootstrap, [{ name: topic, partitions: 1 }]);
       const transactionalId = uniqueName('txn-id');
       const zombie = producerFor(transactionalId);
       const successor = producerFor(transactionalId);
@@ -266,7 +247,7 @@ for (const target of TARGETS) {
 
     test('a record the broker refuses makes the transaction abortable; after abortTransaction the producer goes on', async () => {
       const topic = uniqueName('txn-abortable');
-      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1, configs: { 'max.message.bytes': '2000' } }]);
+      await createTopicsAndWait(suite.broker.bootstrap, [{ name: topic, partitions: 1, configs: { 'max.message.bytes': '2000' } }]);
       const producer = producerFor(uniqueName('txn-id'));
       const reader = readCommitted();
       let wire: ReturnType<typeof recordRequests> | undefined;
@@ -302,10 +283,10 @@ for (const target of TARGETS) {
 
     test('close() aborts an open transaction instead of leaving readers waiting for its timeout', async () => {
       const topic = uniqueName('txn-close');
-      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
+      await createTopicsAndWait(suite.broker.bootstrap, [{ name: topic, partitions: 1 }]);
       // The longest timeout the broker allows (transaction.max.timeout.ms): only an abort lets the reader on.
       const producer = producerFor(uniqueName('txn-id'), 900_000);
-      const plain = new Producer({ bootstrapServers: broker.bootstrap });
+      const plain = new Producer({ bootstrapServers: suite.broker.bootstrap });
       const reader = readCommitted();
       try {
         await producer.initTransactions();
@@ -324,7 +305,7 @@ for (const target of TARGETS) {
 
     test('transaction(): a thrown error aborts, and the calls refuse the wrong order', async () => {
       const topic = uniqueName('txn-helper');
-      await createTopicsAndWait(broker.bootstrap, [{ name: topic, partitions: 1 }]);
+      await createTopicsAndWait(suite.broker.bootstrap, [{ name: topic, partitions: 1 }]);
       const producer = producerFor(uniqueName('txn-id'));
       const reader = readCommitted();
       try {
