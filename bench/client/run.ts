@@ -18,14 +18,11 @@
  * Latency: one 100-byte record at a time, send to acknowledgement (Sluice with lingerMs 0).
  * The best of `rounds` runs is kept for each figure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import { Consumer as PlatformaticConsumer, Producer as PlatformaticProducer } from '@platformatic/kafka';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { freePort, KAFKA_VERSION, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
+import { startBenchBroker } from '../lib/bench-broker.js';
 
 const { values } = parseArgs({
   options: {
@@ -188,35 +185,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-interface BenchBroker {
-  name: string;
-  bootstrap: string;
-  stop(): Promise<void>;
-}
-
-async function startSluice(): Promise<BenchBroker> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-bench-client-'));
-  const port = await freePort();
-  const broker = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
-  return {
-    name: 'Sluice broker (separate process)',
-    bootstrap: `127.0.0.1:${port}`,
-    async stop() {
-      broker.child.kill('SIGTERM');
-      await broker.exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function startKafka(): Promise<BenchBroker> {
-  const kafka = await startApacheKafka({ heap: '1g' });
-  return { name: `Apache Kafka ${KAFKA_VERSION}`, bootstrap: kafka.bootstrap, stop: () => kafka.stop() };
-}
-
 async function main(): Promise<void> {
-  if (values.broker !== 'sluice' && values.broker !== 'kafka') throw new Error(`--broker must be sluice or kafka, not '${values.broker}'`);
-  const broker = values.broker === 'kafka' ? await startKafka() : await startSluice();
+  const broker = await startBenchBroker(values.broker, ['--set', 'group.initial.rebalance.delay.ms=0']);
   const bootstrap = broker.bootstrap;
   const admin = new Admin({ bootstrapServers: bootstrap });
   let topicCounter = 0;

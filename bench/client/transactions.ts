@@ -13,12 +13,10 @@
  * size 16 KiB). 6 partitions, unkeyed records; the best of `rounds` runs is kept. The broker is
  * Apache Kafka 4.3.1 by default (its transaction.version 2, which both clients use), or Sluice's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, javaTool, KAFKA_VERSION, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
+import { javaTool, KAFKA_VERSION } from '@sluice/test-kit';
+import { startBenchBroker } from '../lib/bench-broker.js';
 
 const { values } = parseArgs({
   options: {
@@ -90,34 +88,8 @@ const CLIENTS = [
   { name: `Java kafka-clients ${KAFKA_VERSION}`, run: javaClient },
 ];
 
-interface BenchBroker {
-  name: string;
-  bootstrap: string;
-  stop(): Promise<void>;
-}
-
-async function startBroker(): Promise<BenchBroker> {
-  if (values.broker === 'kafka') {
-    const kafka = await startApacheKafka({ heap: '1g' });
-    return { name: `Apache Kafka ${KAFKA_VERSION}`, bootstrap: kafka.bootstrap, stop: () => kafka.stop() };
-  }
-  if (values.broker !== 'sluice') throw new Error(`--broker must be kafka or sluice, not '${values.broker}'`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-bench-txn-'));
-  const port = await freePort();
-  const broker = await startBrokerProcess(port, dataDir, []);
-  return {
-    name: 'Sluice broker (separate process)',
-    bootstrap: `127.0.0.1:${port}`,
-    async stop() {
-      broker.child.kill('SIGTERM');
-      await broker.exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  const broker = await startBroker();
+  const broker = await startBenchBroker(values.broker);
   const admin = new Admin({ bootstrapServers: broker.bootstrap });
   let topics = 0;
   try {
