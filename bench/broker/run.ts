@@ -11,7 +11,7 @@
  * 1,000 partitions with a few records each (median of --startup-rounds restarts); idle memory
  * (RSS), produce throughput (1 KiB records, acks=all) to 1 and 6 partitions, consume throughput,
  * loaded memory, produce-to-consume latency percentiles, and transactional produce: Apache Kafka's
- * own ProducerPerformance (kafka-tools 4.3.1, class path from kafka-tools/pom.xml) with
+ * own ProducerPerformance (kafka-tools 4.3.1, class path from packages/test-kit/kafka-tools/pom.xml) with
  * --transactional-id and --transaction-duration-ms 100 to 6 partitions (--txn-only: just that row).
  *
  * Sluice runs as a user gets it from `npx sluice broker`: the built JavaScript in dist/ with no
@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
-import { answersKafkaRequests, freePort, javaTool, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
+import { answersKafkaRequests, freePort, javaTool, kafkaToolsClasspath, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
 
 const { values } = parseArgs({
   options: {
@@ -64,21 +64,11 @@ interface Result {
   txnProduce6: number;
 }
 
-let toolsClasspath: string | undefined;
-/** Apache Kafka's tools jar and its dependencies, resolved by Maven once (kafka-tools/pom.xml). */
-function kafkaToolsClasspath(): string {
-  if (toolsClasspath) return toolsClasspath;
-  const pom = join(repoRoot, 'bench', 'broker', 'kafka-tools', 'pom.xml');
-  const file = join(tmpdir(), 'sluice-bench-kafka-tools-4.3.1.classpath');
-  if (!existsSync(file)) execFileSync('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${file}`], { stdio: 'inherit' });
-  return (toolsClasspath = readFileSync(file, 'utf8').trim());
-}
-
 /** ProducerPerformance in transactions of 100 ms (a commit, then the next begins), acks=all; MB/s.
  * Run asynchronously: the broker's output is piped to this process, and a blocked event loop
  * would fill that pipe and stall Kafka's logging (and Kafka with it). */
 async function transactionalProduce(bootstrap: string, topic: string, records: number): Promise<number> {
-  const { stdout: out } = await promisify(execFile)('java', ['-cp', kafkaToolsClasspath(), 'org.apache.kafka.tools.ProducerPerformance',
+  const { stdout: out } = await promisify(execFile)('java', ['-cp', await kafkaToolsClasspath(), 'org.apache.kafka.tools.ProducerPerformance',
     '--topic', topic, '--num-records', String(records), '--record-size', String(SIZE), '--throughput', '-1',
     '--command-property', `bootstrap.servers=${bootstrap}`, 'acks=all',
     '--transactional-id', `bench-txn-${Date.now()}`, '--transaction-duration-ms', '100'], { encoding: 'utf8', maxBuffer: 1 << 26 });
