@@ -2,7 +2,7 @@
  * What handlers need from topics and partitions. The topic manager implements it over the storage
  * engine; handlers never reach into storage themselves.
  */
-import type { LogConfig } from '@sluice/storage';
+import type { AbortedTransaction, ActiveProducer, LogConfig, TransactionMarker } from '@sluice/storage';
 
 export interface AppendOutcome {
   baseOffset: bigint;
@@ -13,34 +13,13 @@ export interface AppendOutcome {
 }
 
 /** A transaction's COMMIT or ABORT marker, as its coordinator writes it to a partition. */
-export interface PartitionMarker {
-  producerId: bigint;
-  /** The producer's epoch (transaction version 0/1) or the bumped one (version 2). */
-  producerEpoch: number;
-  coordinatorEpoch: number;
-  commit: boolean;
-  /** 2: the partition takes the marker only above the producer's epoch (KIP-890); below 2: at or above it. */
-  transactionVersion: number;
-}
+export type PartitionMarker = TransactionMarker;
 
 /** An aborted transaction as Fetch reports it to read_committed readers. */
-export interface AbortedTransactionView {
-  producerId: bigint;
-  /** Offset of the transaction's first batch on the partition. */
-  firstOffset: bigint;
-}
+export type AbortedTransactionView = AbortedTransaction;
 
 /** A producer the partition knows, as DescribeProducers shows it. */
-export interface PartitionProducer {
-  producerId: bigint;
-  epoch: number;
-  lastSequence: number;
-  lastTimestamp: bigint;
-  /** -1 when no marker was written for it here. */
-  coordinatorEpoch: number;
-  /** First offset of its open transaction here, -1 when none. */
-  currentTxnStartOffset: bigint;
-}
+export type PartitionProducer = ActiveProducer;
 
 export interface PartitionView {
   readonly topic: string;

@@ -71,7 +71,9 @@ export interface ActiveProducer {
   epoch: number;
   lastSequence: number;
   lastTimestamp: bigint;
+  /** -1 when no marker was written for it here. */
   coordinatorEpoch: number;
+  /** First offset of its open transaction here, -1 when none. */
   currentTxnStartOffset: bigint;
 }
 

@@ -34,6 +34,7 @@ export interface AbortedTxn {
 /** What a fetch needs of an aborted transaction (Fetch's aborted_transactions). */
 export interface AbortedTransaction {
   producerId: bigint;
+  /** Offset of the transaction's first batch on the partition. */
   firstOffset: bigint;
 }
 
