@@ -209,6 +209,30 @@ test('an id idle past transactional.id.expiration.ms is forgotten with a tombsto
   assert.equal(reborn.producerEpoch, 0);
 });
 
+test('EndTxn while PrepareCommit/PrepareAbort waits for its markers: the same outcome again is CONCURRENT_TRANSACTIONS, the other INVALID_TXN_STATE (EndTxn v4 and v5)', async () => {
+  for (const clientTransactionVersion of [0, 2]) {
+    for (const commit of [true, false]) {
+      const held: (() => void)[] = [];
+      const h = await openHarness({ markers: (real) => ({ writeMarker: (tp, m) => new Promise((resolve) => held.push(() => resolve(real.writeMarker(tp, m)))) }) });
+      await createTopic(h, 't', 1);
+      const p = await h.coordinator.initProducerId('app', 60_000, -1n, -1);
+      assert.equal(await h.coordinator.addPartitions('app', p.producerId, 0, T0), ErrorCode.NONE);
+      await h.topics.partition('t', 0)!.append(transactionalBatch(p.producerId, 0, 0, 'a'), true);
+      const ended = h.coordinator.endTransaction('app', p.producerId, 0, commit, clientTransactionVersion);
+      for (let i = 0; i < 100 && held.length < 1; i++) await new Promise((r) => setImmediate(r));
+      const where = `v${clientTransactionVersion === 2 ? 5 : 4} ${commit ? 'commit' : 'abort'}`;
+      assert.equal(h.coordinator.describe('app').state, commit ? 'PrepareCommit' : 'PrepareAbort', where);
+      // A retry carries the epoch the producer ended with: under version 2 one below the bumped one.
+      assert.equal((await h.coordinator.endTransaction('app', p.producerId, 0, commit, clientTransactionVersion)).errorCode, ErrorCode.CONCURRENT_TRANSACTIONS, `${where}, same outcome`);
+      assert.equal((await h.coordinator.endTransaction('app', p.producerId, 0, !commit, clientTransactionVersion)).errorCode, ErrorCode.INVALID_TXN_STATE, `${where}, other outcome`);
+      for (const release of held.splice(0)) release();
+      assert.equal((await ended).errorCode, ErrorCode.NONE, where);
+      await h.coordinator.idle();
+      assert.equal(h.coordinator.describe('app').state, commit ? 'CompleteCommit' : 'CompleteAbort', where);
+    }
+  }
+});
+
 test('a restart finds every id as last written, and completes a transaction that was in PrepareCommit when the broker stopped: markers on every partition, then CompleteCommit', async () => {
   // The markers are held back, so the broker stops between PrepareCommit and its markers.
   const held: (() => void)[] = [];
