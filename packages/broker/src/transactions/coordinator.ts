@@ -41,6 +41,14 @@ export type { ListTransactionsFilter, TransactionDescription, TransactionList } 
 
 const fail = (errorCode: number): ProducerIdAndEpoch => ({ errorCode, producerId: -1n, producerEpoch: -1 });
 
+/**
+ * EndTxn while the transaction's end is being written: the same outcome again is
+ * CONCURRENT_TRANSACTIONS (the client retries until it completes), the other one INVALID_TXN_STATE.
+ */
+function endWhilePreparing(state: 'PrepareCommit' | 'PrepareAbort', commit: boolean): number {
+  return commit === (state === 'PrepareCommit') ? ErrorCode.CONCURRENT_TRANSACTIONS : ErrorCode.INVALID_TXN_STATE;
+}
+
 export class TransactionCoordinator {
   private readonly txns = new Map<string, TransactionMetadata>();
   private readonly completer: TransactionCompleter;
@@ -306,9 +314,8 @@ export class TransactionCoordinator {
       case 'CompleteAbort':
         return commit ? fail(ErrorCode.INVALID_TXN_STATE) : this.current(meta);
       case 'PrepareCommit':
-        return fail(commit ? ErrorCode.CONCURRENT_TRANSACTIONS : ErrorCode.INVALID_TXN_STATE);
       case 'PrepareAbort':
-        return fail(commit ? ErrorCode.INVALID_TXN_STATE : ErrorCode.CONCURRENT_TRANSACTIONS);
+        return fail(endWhilePreparing(meta.state, commit));
       default:
         return fail(ErrorCode.INVALID_TXN_STATE);
     }
@@ -357,9 +364,8 @@ export class TransactionCoordinator {
         if (commit) return retry ? this.current(meta) : fail(ErrorCode.INVALID_TXN_STATE);
         return retry ? fail(ErrorCode.INVALID_TXN_STATE) : this.prepareEnd(meta, false, { clientTransactionVersion: 2 });
       case 'PrepareCommit':
-        return fail(commit ? ErrorCode.CONCURRENT_TRANSACTIONS : ErrorCode.INVALID_TXN_STATE);
       case 'PrepareAbort':
-        return fail(commit ? ErrorCode.INVALID_TXN_STATE : ErrorCode.CONCURRENT_TRANSACTIONS);
+        return fail(endWhilePreparing(c.state, commit));
       default:
         return fail(ErrorCode.INVALID_TXN_STATE);
     }
