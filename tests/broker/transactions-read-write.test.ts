@@ -19,8 +19,8 @@
 // lists nothing else.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Apis, ControlRecordType, ErrorCode, decodeControlKey, decodeRecordBatches, encodeUncompressedRecordBatch, errorName, isControl, isTransactional } from '@sluice/protocol';
-import { RawConnection, eventually, fetchRequestV12, rawTargets, untilAccepted } from '@sluice/test-kit';
+import { Apis, ErrorCode, type RecordBatch, decodeRecordBatches, encodeUncompressedRecordBatch, errorName } from '@sluice/protocol';
+import { RawConnection, eventually, fetchRequestV12, rawTargets, readCommittedRecords, untilAccepted } from '@sluice/test-kit';
 
 const TOPIC = 'txn-rw';
 const BIG = 'txn-rw-segments';
@@ -331,19 +331,7 @@ for (const target of rawTargets) {
   });
 }
 
-/** The records Kafka's consumer keeps from `batches` given the aborted list, at or after `from`. */
-function visibleRecords(batches: Awaited<ReturnType<typeof decodeRecordBatches>>, abortedList: readonly Aborted[], from: bigint): [number, string][] {
-  const aborted = [...abortedList].sort((a, b) => Number(a.firstOffset - b.firstOffset));
-  const dropping = new Set<bigint>();
-  const out: [number, string][] = [];
-  for (const b of batches) {
-    const last = b.header.baseOffset + BigInt(b.header.lastOffsetDelta);
-    while (aborted.length > 0 && aborted[0].firstOffset <= last) dropping.add(aborted.shift()!.producerId);
-    if (isControl(b.header.attributes)) {
-      if (decodeControlKey(b.records[0].key).type === ControlRecordType.Abort) dropping.delete(b.header.producerId);
-    } else if (!(isTransactional(b.header.attributes) && dropping.has(b.header.producerId))) {
-      for (const r of b.records) if (r.offset >= from) out.push([Number(r.offset), r.value!.toString().slice(0, 8)]);
-    }
-  }
-  return out;
+/** The records Kafka's consumer keeps from `batches` given the aborted list, at or after `from`: offset and the value's first 8 characters. */
+function visibleRecords(batches: readonly RecordBatch[], aborted: readonly Aborted[], from: bigint): [number, string][] {
+  return readCommittedRecords(batches, aborted, from).map((r) => [Number(r.offset), r.value!.toString().slice(0, 8)]);
 }

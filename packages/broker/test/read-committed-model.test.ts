@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Apis, ControlRecordType, ErrorCode, decodeControlKey, decodeRecordBatches, encodeUncompressedRecordBatch, isControl, isTransactional } from '@sluice/protocol';
+import { Apis, ErrorCode, decodeRecordBatches, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { LogManager, NodeFileSystem } from '@sluice/storage';
-import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
+import { type FetchedAbortedTransaction, RawConnection, fetchRequestV12, readCommittedRecords } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
 import { startBroker } from '../src/index.js';
 
@@ -106,18 +106,9 @@ async function readCommitted(c: RawConnection, from: bigint, budget: number): Pr
     assert.equal(p.errorCode, ErrorCode.NONE);
     const batches = await decodeRecordBatches(p.records);
     if (batches.length === 0) return seen;
-    const aborted = [...(p.abortedTransactions as { producerId: bigint; firstOffset: bigint }[])].sort((a, b) => Number(a.firstOffset - b.firstOffset));
-    const dropping = new Set<bigint>();
-    for (const b of batches) {
-      const last = b.header.baseOffset + BigInt(b.header.lastOffsetDelta);
-      while (aborted.length > 0 && aborted[0].firstOffset <= last) dropping.add(aborted.shift()!.producerId);
-      if (isControl(b.header.attributes)) {
-        if (decodeControlKey(b.records[0].key).type === ControlRecordType.Abort) dropping.delete(b.header.producerId);
-      } else if (!(isTransactional(b.header.attributes) && dropping.has(b.header.producerId))) {
-        for (const rec of b.records) if (rec.offset >= position) seen.push(rec.value!.toString());
-      }
-      position = last + 1n;
-    }
+    for (const rec of readCommittedRecords(batches, p.abortedTransactions as FetchedAbortedTransaction[], position)) seen.push(rec.value!.toString());
+    const last = batches.at(-1)!;
+    position = last.header.baseOffset + BigInt(last.header.lastOffsetDelta) + 1n;
   }
   throw new Error(`no end of reading from ${from}`);
 }

@@ -19,3 +19,4 @@ export * from './go.js';
 export * from './go-test.js';
 export * from './random-messages.js';
 export * from './malformed-batches.js';
+export * from './read-committed.js';
