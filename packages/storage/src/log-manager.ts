@@ -344,7 +344,7 @@ export class LogManager {
     }, interval);
   }
 
-  /** Forgets, on every partition, the producers idle longer than producer.id.expiration.ms (never one with an open transaction). */
+  /** Forgets, on every partition, the producers idle for producer.id.expiration.ms or longer (never one with an open transaction). */
   expireProducers(): void {
     const expirationMs = this.options.producerIdExpirationMs ?? 86_400_000;
     for (const { log } of this.partitions()) if (!log.isClosed) log.expireProducers(expirationMs);

@@ -213,7 +213,7 @@ export class PartitionLog extends EventEmitter {
   }
 
   /**
-   * Forgets the producers idle longer than `expirationMs` (producer.id.expiration.ms), keeping
+   * Forgets the producers idle for `expirationMs` or longer (producer.id.expiration.ms), keeping
    * any with a transaction open here; returns how many went. A forgotten producer's next batch is
    * taken at whatever sequence it has, as from a new producer (Kafka does the same).
    */

@@ -265,11 +265,15 @@ export class ProducerStateManager {
     this.set(producerId, snapshot);
   }
 
-  /** Forgets producers idle for longer than `expirationMs`, never one with an open transaction. */
+  /**
+   * Forgets producers idle for `expirationMs` or longer (Kafka's isProducerExpired counts from
+   * the last batch's timestamp; here from when it was appended, which a client's clock cannot
+   * move), never one with an open transaction.
+   */
   expire(nowMs: number, expirationMs: number): number {
     let removed = 0;
     for (const [id, e] of this.producers) {
-      if (nowMs - e.lastUpdateMs > expirationMs && e.currentTxnFirstOffset === null) {
+      if (nowMs - e.lastUpdateMs >= expirationMs && e.currentTxnFirstOffset === null) {
         this.set(id, undefined);
         removed++;
       }
