@@ -25,6 +25,13 @@ interface Producer {
   staleEpoch: number | null;
 }
 
+/** The producer moves to the id and epoch an answer gave it; the epoch it had is a zombie's from now on. */
+function adopt(p: Producer, answer: { producerId: bigint; producerEpoch: number }): void {
+  p.staleEpoch = p.producerEpoch;
+  p.producerId = answer.producerId;
+  p.producerEpoch = answer.producerEpoch;
+}
+
 test('random transactional offset commits, transaction ends, plain commits, fetches and deletions from several connections are all answered; after every transaction ends nothing is pending, and a restart serves the same offsets', { timeout: 180_000 }, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'sluice-txn-offsets-'));
   const errors: string[] = [];
@@ -62,10 +69,7 @@ test('random transactional offset commits, transaction ends, plain commits, fetc
         version = rnd.int(0, 5);
         body = { transactionalId: p.transactionalId, transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1 };
         onAnswer = (r) => {
-          if (r.errorCode !== ErrorCode.NONE) return;
-          p.staleEpoch = p.producerEpoch;
-          p.producerId = r.producerId;
-          p.producerEpoch = r.producerEpoch;
+          if (r.errorCode === ErrorCode.NONE) adopt(p, r);
         };
       } else if (pick < 28) {
         api = Apis.AddOffsetsToTxn;
@@ -88,11 +92,7 @@ test('random transactional offset commits, transaction ends, plain commits, fetc
         body = { transactionalId: p.transactionalId, producerId: p.producerId, producerEpoch: epoch, committed: rnd.chance(0.6) };
         onAnswer = (r) => {
           // Transactions version 2: the end bumps the epoch.
-          if (version >= 5 && r.errorCode === ErrorCode.NONE && epoch === p.producerEpoch) {
-            p.staleEpoch = p.producerEpoch;
-            p.producerId = r.producerId;
-            p.producerEpoch = r.producerEpoch;
-          }
+          if (version >= 5 && r.errorCode === ErrorCode.NONE && epoch === p.producerEpoch) adopt(p, r);
         };
       } else if (pick < 78) {
         api = Apis.OffsetCommit;
