@@ -56,9 +56,10 @@ test('a data folder written before format versions opens as it was, and each fil
   await log.deleteRecordsBefore(4n);
   await m.createTopic('new', 1);
   await m.close();
-  for (const file of ['topics.json', 'old-0/recovery-point', 'old-0/log-start-offset', 'old-0/.clean-shutdown']) {
+  for (const file of ['topics.json', 'old-0/recovery-point', 'old-0/log-start-offset']) {
     assert.equal(await versionOf(memory, `/data/${file}`), 1, file);
   }
+  assert.equal(await versionOf(memory, '/data/old-0/.clean-shutdown'), 2, '.clean-shutdown, with each segment\'s aborted-transaction count');
   assert.equal(await versionOf(memory, '/data/old-0/producer-state.json'), 2, 'producer-state.json, with transactions');
 
   const again = await openManager(memory);
@@ -86,7 +87,7 @@ test('an unversioned compaction manifest is finished on open as before', async (
 });
 
 const NEWER = [
-  { file: `${PARTITION}/.clean-shutdown`, advice: /scan the partition/, newest: 1 },
+  { file: `${PARTITION}/.clean-shutdown`, advice: /scan the partition/, newest: 2 },
   { file: `${PARTITION}/producer-state.json`, advice: /rebuild the producers/, newest: 2 },
   { file: `${PARTITION}/recovery-point`, advice: /scan the whole partition/, newest: 1 },
   { file: `${PARTITION}/log-start-offset`, advice: /DeleteRecords readable again/, newest: 1 },
@@ -181,12 +182,15 @@ test('every format reads back what it writes, and a version-1 file with a wrong 
       { producerId: 2n, epoch: 0, lastUpdateMs: 3, batches: [], coordinatorEpoch: 4, currentTxnFirstOffset: 12n, lastTimestamp: 1700000000000n },
     ],
   });
-  roundTrip(CLEAN_SHUTDOWN, { logEndOffset: 5n, cleanerCheckpoint: 2n, segments: [{ baseOffset: 0n, size: 70, nextOffset: 5n, maxTimestamp: -1n, offsetOfMaxTimestamp: -1n }] });
+  roundTrip(CLEAN_SHUTDOWN, { logEndOffset: 5n, cleanerCheckpoint: 2n, segments: [{ baseOffset: 0n, size: 70, nextOffset: 5n, maxTimestamp: -1n, offsetOfMaxTimestamp: -1n, abortedTxns: 3 }] });
   const wrong = (format: StateFileFormat<unknown>, fields: object) => assert.equal(decodeStateFile(format, format.name, Buffer.from(JSON.stringify({ version: 1, ...fields }))), null, format.name);
   wrong(RECOVERY_POINT, { offset: 12 });
   wrong(COMPACTION_MANIFEST, { bases: '1' });
   wrong(PRODUCER_SNAPSHOT as StateFileFormat<unknown>, { producers: [{ producerId: '1', epoch: 0, lastUpdateMs: 0, batches: [[0, 0, '0', 'x', '0']] }] });
   wrong(CLEAN_SHUTDOWN as StateFileFormat<unknown>, { logEndOffset: '1', cleanerCheckpoint: '0', segments: [{ base: '0', size: -1, next: '1', maxTimestamp: '-1', offsetOfMaxTimestamp: '-1' }] });
+  const cleanV2 = (abortedTxns: unknown) => Buffer.from(JSON.stringify({ version: 2, logEndOffset: '1', cleanerCheckpoint: '0', segments: [{ base: '0', size: 1, next: '1', maxTimestamp: '-1', offsetOfMaxTimestamp: '-1', abortedTxns }] }));
+  assert.equal(decodeStateFile(CLEAN_SHUTDOWN, CLEAN_SHUTDOWN.name, cleanV2(undefined)), null, '.clean-shutdown version 2 must say each segment\'s abortedTxns');
+  assert.equal(decodeStateFile(CLEAN_SHUTDOWN, CLEAN_SHUTDOWN.name, cleanV2(-1)), null, 'a negative abortedTxns');
   assert.equal(decodeStateFile(RECOVERY_POINT, 'recovery-point', Buffer.from('{"version":"1","offset":"1"}')), null, 'a version that is not a number');
 });
 

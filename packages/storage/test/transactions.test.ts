@@ -7,6 +7,7 @@ import { ErrorCode, encodeTransactionMarkerBatch } from '@sluice/protocol';
 import { LogManager, MemoryFileSystem, ProducerStateError, StorageError, compactLog, writeFileAtomic } from '../src/index.js';
 import { mkdirDurable } from '../src/fs/types.js';
 import { batch, openLog, readAll, txnBatch } from './helpers.js';
+import { InstrumentedFileSystem } from './instrumented-fs.js';
 
 const marker = (producerId: bigint, commit: boolean, o: { epoch?: number; coordinatorEpoch?: number; tv?: number } = {}) => ({
   producerId,
@@ -164,6 +165,93 @@ test('.txnindex files: Kafka\'s 34-byte entries, loaded on a clean start, rebuil
   await assert.rejects(openLog(fs), (e: unknown) => e instanceof StorageError && e.code === 'STORAGE_UNSUPPORTED_FORMAT');
 });
 
+/** `fs` (instrumented) whose readFile calls of .txnindex files are listed in `txnIndexReads`. */
+function watchTxnIndexReads(memory: MemoryFileSystem): { fs: InstrumentedFileSystem; txnIndexReads: string[] } {
+  const txnIndexReads: string[] = [];
+  const fs = new InstrumentedFileSystem(memory);
+  const readFile = fs.readFile.bind(fs);
+  fs.readFile = (path: string) => {
+    if (path.endsWith('.txnindex')) txnIndexReads.push(path.slice(path.lastIndexOf('/') + 1));
+    return readFile(path);
+  };
+  return { fs, txnIndexReads };
+}
+
+test('a .txnindex only for a segment with aborted transactions; a clean start opens only those, a leftover empty one is fine, and a version-1 .clean-shutdown reads them as before', async () => {
+  const memory = new MemoryFileSystem();
+  const log = await openLog(memory, { 'segment.bytes': '150' });
+  for (let i = 0; i < 2; i++) await log.append(batch(['p'.repeat(60)]));
+  await log.append(txnBatch(['a'], { producerId: 1n, epoch: 0, seq: 0 }));
+  await log.appendMarker(marker(1n, false));
+  for (let i = 0; i < 2; i++) await log.append(batch(['p'.repeat(60)]));
+  const aborted = log.abortedTransactions(0n, log.highWatermark);
+  assert.deepEqual(aborted, [{ producerId: 1n, firstOffset: 2n }]);
+  const name = (base: bigint) => `${base.toString().padStart(20, '0')}.txnindex`;
+  const withEntries = log.segments.filter((s) => s.txnIndex.size > 0).map((s) => name(s.baseOffset));
+  const without = log.segments.filter((s) => s.txnIndex.size === 0).map((s) => name(s.baseOffset));
+  assert.ok(withEntries.length === 1 && without.length >= 2, `segments with and without aborted transactions: ${withEntries} / ${without}`);
+  await log.close();
+  const files = (await memory.list('/data/t-0')).filter((n) => n.endsWith('.txnindex'));
+  assert.deepEqual(files, withEntries, 'no .txnindex for a segment without aborted transactions');
+
+  const clean = watchTxnIndexReads(memory);
+  const reopened = await openLog(clean.fs);
+  assert.deepEqual(clean.txnIndexReads, withEntries, 'only the .txnindex the clean shutdown says holds entries is read');
+  assert.equal(clean.fs.readsOf((p) => p.endsWith('.log')), 0, 'no segment scanned');
+  assert.deepEqual(reopened.abortedTransactions(0n, reopened.highWatermark), aborted);
+  await reopened.close();
+
+  // An empty .txnindex for every other segment, as the format before lazy creation left them.
+  for (const n of without) await writeFileAtomic(memory, `/data/t-0/${n}`, Buffer.alloc(0));
+  const leftover = watchTxnIndexReads(memory);
+  const withLeftovers = await openLog(leftover.fs);
+  assert.deepEqual(leftover.txnIndexReads, withEntries, 'the empty leftovers are not opened');
+  assert.equal(leftover.fs.readsOf((p) => p.endsWith('.log')), 0, 'no segment scanned');
+  assert.deepEqual(withLeftovers.abortedTransactions(0n, withLeftovers.highWatermark), aborted);
+  await withLeftovers.close();
+
+  // Version 1 does not say which segments hold entries: every .txnindex is read, as then.
+  const v2 = JSON.parse((await memory.readFile('/data/t-0/.clean-shutdown')).toString()) as { version: number; segments: { abortedTxns?: number }[] };
+  assert.equal(v2.version, 2);
+  const v1 = { ...v2, version: 1, segments: v2.segments.map(({ abortedTxns: _, ...rest }) => rest) };
+  await writeFileAtomic(memory, '/data/t-0/.clean-shutdown', Buffer.from(JSON.stringify(v1)));
+  const older = watchTxnIndexReads(memory);
+  const fromV1 = await openLog(older.fs);
+  assert.deepEqual([...older.txnIndexReads].sort(), [...withEntries, ...without].sort(), 'every segment\'s .txnindex read');
+  assert.equal(older.fs.readsOf((p) => p.endsWith('.log')), 0, 'all there: no segment scanned');
+  assert.deepEqual(fromV1.abortedTransactions(0n, fromV1.highWatermark), aborted);
+  await fromV1.close();
+
+  // Version 1 beside a transactional snapshot: a missing .txnindex was lost, so the log is scanned.
+  const again = JSON.parse((await memory.readFile('/data/t-0/.clean-shutdown')).toString()) as typeof v2;
+  await writeFileAtomic(memory, '/data/t-0/.clean-shutdown', Buffer.from(JSON.stringify({ ...again, version: 1, segments: again.segments.map(({ abortedTxns: _, ...rest }) => rest) })));
+  await memory.remove(`/data/t-0/${without[0]}`);
+  const lost = watchTxnIndexReads(memory);
+  const scanned = await openLog(lost.fs);
+  assert.ok(lost.fs.readsOf((p) => p.endsWith('.log')) > 0, 'scanned');
+  assert.deepEqual(scanned.abortedTransactions(0n, scanned.highWatermark), aborted);
+  await scanned.close();
+});
+
+test('a .txnindex whose entries differ in number from what the clean shutdown recorded was lost: the log is scanned', async () => {
+  const memory = new MemoryFileSystem();
+  const log = await openLog(memory);
+  await log.append(txnBatch(['a'], { producerId: 1n, epoch: 0, seq: 0 })); // 0
+  await log.appendMarker(marker(1n, false)); // 1
+  await log.append(txnBatch(['b'], { producerId: 2n, epoch: 0, seq: 0 })); // 2
+  await log.appendMarker(marker(2n, false)); // 3
+  await log.close();
+  const path = '/data/t-0/00000000000000000000.txnindex';
+  const bytes = await memory.readFile(path);
+  await writeFileAtomic(memory, path, bytes.subarray(0, bytes.length / 2)); // one whole entry of two
+  const watched = watchTxnIndexReads(memory);
+  const reopened = await openLog(watched.fs);
+  assert.ok(watched.fs.readsOf((p) => p.endsWith('.log')) > 0, 'scanned');
+  assert.deepEqual(reopened.abortedTransactions(0n, 4n), [{ producerId: 1n, firstOffset: 0n }, { producerId: 2n, firstOffset: 2n }]);
+  await reopened.close();
+  assert.deepEqual(await memory.readFile(path), bytes, 'rewritten whole at the next close');
+});
+
 test('a power cut before the marker is durable leaves the transaction open; after it, decided', async () => {
   const fs = new MemoryFileSystem();
   const log = await openLog(fs);
@@ -194,6 +282,22 @@ test('truncation below a marker reopens its transaction; below the first batch, 
   await log.truncateTo(1n);
   assert.ok(!log.hasOngoingTransaction(1n));
   assert.equal(log.lastStableOffset, 1n);
+});
+
+test('a segment whose aborted transactions are all cut away keeps no .txnindex, and none comes back on a clean start', async () => {
+  const memory = new MemoryFileSystem();
+  const log = await openLog(memory);
+  await log.append(txnBatch(['a'], { producerId: 1n, epoch: 0, seq: 0 })); // 0
+  await log.appendMarker(marker(1n, false)); // 1
+  await log.close();
+  assert.ok((await memory.list('/data/t-0')).includes('00000000000000000000.txnindex'));
+  const reopened = await openLog(memory);
+  await reopened.truncateTo(1n);
+  await reopened.close();
+  assert.ok(!(await memory.list('/data/t-0')).includes('00000000000000000000.txnindex'), 'removed, not left stale');
+  const again = await openLog(memory);
+  assert.deepEqual(again.abortedTransactions(0n, 1n), []);
+  assert.ok(again.hasOngoingTransaction(1n));
 });
 
 test('retention past an open transaction\'s start holds the LSO at the log start', async () => {

@@ -78,10 +78,13 @@ export class LogState {
     const fs = this.cache.fs;
     await writeFileAtomic(fs, segment.files.index, segment.encodeIndex());
     await writeFileAtomic(fs, segment.files.timeIndex, segment.encodeTimeIndex());
-    // Written even when empty: on a clean start a missing one means it was lost (recovery.ts).
+    // Written only for a segment with aborted transactions (created lazily, as Kafka does): the
+    // clean-shutdown record carries each segment's count, and a clean start reads only the files
+    // it says hold entries (recovery.ts). One cut to nothing is removed rather than left stale.
     // Entries are only ever added or cut, so an unchanged count is an unchanged file.
     if (segment.txnIndexPersisted !== segment.txnIndex.size) {
-      await writeFileAtomic(fs, segment.files.txnIndex, segment.txnIndex.encode());
+      if (segment.txnIndex.size > 0) await writeFileAtomic(fs, segment.files.txnIndex, segment.txnIndex.encode());
+      else await fs.remove(segment.files.txnIndex);
       segment.txnIndexPersisted = segment.txnIndex.size;
     }
   }

@@ -329,7 +329,7 @@ export class PartitionLog extends EventEmitter {
     return {
       logEndOffset: this.logEndOffset,
       cleanerCheckpoint: this.cleanerCheckpoint,
-      segments: this.segments.map((s) => ({ baseOffset: s.baseOffset, size: s.size, nextOffset: s.nextOffset, maxTimestamp: s.maxTimestamp, offsetOfMaxTimestamp: s.offsetOfMaxTimestamp })),
+      segments: this.segments.map((s) => ({ baseOffset: s.baseOffset, size: s.size, nextOffset: s.nextOffset, maxTimestamp: s.maxTimestamp, offsetOfMaxTimestamp: s.offsetOfMaxTimestamp, abortedTxns: s.txnIndex.size })),
     };
   }
 }

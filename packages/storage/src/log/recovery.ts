@@ -7,12 +7,16 @@
  *
  * Transactions: a clean start loads the open transactions with the producer snapshot and each
  * segment's aborted transactions from its .txnindex; a scan rebuilds both from the batches and
- * markers (replay.ts). A snapshot of version 2 or later was written beside every segment's
- * .txnindex, so one missing or malformed then means it was lost, and the log is scanned; an older
- * snapshot predates transactions, and its segments have no aborted transactions to index.
+ * markers (replay.ts). A .clean-shutdown of version 2 or later records how many entries each
+ * segment's .txnindex holds, and only a segment with some has (and needs) the file, so a clean
+ * start opens no file for the others; one that should hold entries but is missing, malformed or
+ * holds another number was lost, and the log is scanned. An older .clean-shutdown does not say:
+ * every segment's file is read, as then. Beside a snapshot of version 2 or later every segment
+ * had one written, so a missing one means it was lost; an older snapshot predates transactions,
+ * and its segments have no aborted transactions to index.
  */
 import { CorruptLogError } from '../errors.js';
-import { CLEAN_SHUTDOWN, type CleanShutdown } from '../state-files/clean-shutdown.js';
+import { CLEAN_SHUTDOWN, type CleanSegment, type CleanShutdown } from '../state-files/clean-shutdown.js';
 import { LOG_START_OFFSET, RECOVERY_POINT } from '../state-files/offset-files.js';
 import { PRODUCER_SNAPSHOT, type ProducerSnapshot, TRANSACTIONAL_SNAPSHOT_VERSION } from '../state-files/producer-snapshot.js';
 import { readListedFile, readStateFile } from '../state-files/state-file.js';
@@ -70,7 +74,7 @@ export async function recoverLog(log: LogState, producers: ProducerStateManager)
 
 /**
  * Segments as the clean shutdown left them, or null if the files disagree with the record (or a
- * .txnindex that `txnIndexesWritten` says must be there is missing or malformed).
+ * .txnindex that must be there is missing or malformed, see loadAbortedTxns).
  */
 async function loadClean(log: LogState, present: ReadonlySet<string>, bases: bigint[], clean: CleanShutdown, txnIndexesWritten: boolean): Promise<Segment[] | null> {
   if (clean.segments.length !== bases.length || clean.segments.some((s, i) => s.baseOffset !== bases[i])) return null;
@@ -79,11 +83,7 @@ async function loadClean(log: LogState, present: ReadonlySet<string>, bases: big
     const s = log.newSegment(recorded.baseOffset);
     s.markExisting();
     if ((await s.fileSize()) !== recorded.size) return null;
-    const txnIndexName = s.files.txnIndex.slice(log.dir.length + 1);
-    const txnIndexFile = await readListedFile(log.cache.fs, log.dir, present, txnIndexName);
-    let aborted: AbortedTxn[] | null = [];
-    if (txnIndexFile !== null) aborted = decodeTxnIndex(s.files.txnIndex, txnIndexFile, recorded.baseOffset, recorded.nextOffset);
-    else if (txnIndexesWritten) aborted = null;
+    const aborted = await loadAbortedTxns(log, present, s, recorded, txnIndexesWritten);
     if (aborted === null) return null; // lost or damaged: only a scan of the markers can rebuild it
     const index = (await readListedFile(log.cache.fs, log.dir, present, s.files.index.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
     const timeIndex = (await readListedFile(log.cache.fs, log.dir, present, s.files.timeIndex.slice(log.dir.length + 1))) ?? Buffer.alloc(0);
@@ -97,10 +97,24 @@ async function loadClean(log: LogState, present: ReadonlySet<string>, bases: big
       out.push(rebuilt);
     } else out.push(s);
     const loaded = out[out.length - 1];
-    loaded.txnIndex.replaceAll(aborted);
-    loaded.txnIndexPersisted = txnIndexFile !== null ? aborted.length : -1;
+    loaded.txnIndex.replaceAll(aborted.entries);
+    loaded.txnIndexPersisted = aborted.persisted;
   }
   return out;
+}
+
+/**
+ * The aborted transactions of a segment on a clean start, with how many of them are known to be in
+ * its .txnindex (-1: unknown), or null when the file was lost or damaged.
+ */
+async function loadAbortedTxns(log: LogState, present: ReadonlySet<string>, s: Segment, recorded: CleanSegment, txnIndexesWritten: boolean): Promise<{ entries: AbortedTxn[]; persisted: number } | null> {
+  // Version 2 says none: no file to open (one left empty by an older Sluice is as good as none).
+  if (recorded.abortedTxns === 0) return { entries: [], persisted: 0 };
+  const txnIndexFile = await readListedFile(log.cache.fs, log.dir, present, s.files.txnIndex.slice(log.dir.length + 1));
+  if (txnIndexFile === null) return recorded.abortedTxns === undefined && !txnIndexesWritten ? { entries: [], persisted: -1 } : null;
+  const aborted = decodeTxnIndex(s.files.txnIndex, txnIndexFile, recorded.baseOffset, recorded.nextOffset);
+  if (aborted === null || (recorded.abortedTxns !== undefined && aborted.length !== recorded.abortedTxns)) return null;
+  return { entries: aborted, persisted: aborted.length };
 }
 
 /**
