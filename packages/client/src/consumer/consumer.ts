@@ -406,6 +406,19 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     }
   }
 
+  /**
+   * Records between the position and the end of the partition as the last fetch answer told it
+   * (Java's currentLag): the high watermark, or the last stable offset with read_committed.
+   * Undefined until a fetch has answered for the partition at a known position. Asks no broker.
+   */
+  currentLag(tp: TopicPartition): bigint | undefined {
+    const s = this.subs.get(tp);
+    if (!s || s.position === null) return undefined;
+    const end = this.options.isolationLevel === 'read_committed' ? s.lastStableOffset : s.highWatermark;
+    if (end < 0n) return undefined;
+    return end > s.position ? end - s.position : 0n;
+  }
+
   pause(partitions: readonly TopicPartition[]): void {
     for (const tp of partitions) this.stateOf(tp).paused = true;
   }
