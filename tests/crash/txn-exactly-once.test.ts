@@ -29,12 +29,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeRecordBatch, decodeTransactionLogValue, isControl, Reader, type RecordBatch } from '@sluice/protocol';
-import { createTopicsAndWait, freePort, javaTool, onJsonLines, Random, spawnJavaTool, startApacheKafka, startBrokerProcess, type ApacheKafka, type BrokerProcess } from '@sluice/test-kit';
+import { createTopicsAndWait, javaTool, killableApacheKafka, killableSluiceBroker, onJsonLines, Random, spawnJavaTool } from '@sluice/test-kit';
 
 type Target = 'sluice' | 'kafka';
 type LoopClient = 'java' | 'sluice';
@@ -50,61 +49,6 @@ const PLAN: Record<Target, { count: number; events: readonly Event[] }> = {
 };
 const RUNS = (process.env.SLUICE_EOS_RUNS ?? 'sluice/java,sluice/sluice').split(',').filter(Boolean).map((r) => r.split('/') as [Target, LoopClient]);
 const eosCopyScript = join(dirname(fileURLToPath(import.meta.url)), 'support', 'eos-copy.ts');
-
-/** A broker that can be killed with SIGKILL and started again on the same port and data. */
-interface KillableBroker {
-  bootstrap: string;
-  /** Its data folder (log.dirs): `<topic>-<partition>/<base offset>.log`, the same layout for both. */
-  dataDir: string;
-  kill(): Promise<void>;
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-async function sluiceBroker(): Promise<KillableBroker> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-eos-'));
-  const port = await freePort();
-  let broker: BrokerProcess | undefined = await startBrokerProcess(port, dataDir);
-  return {
-    bootstrap: `127.0.0.1:${port}`,
-    dataDir,
-    async kill() {
-      broker!.child.kill('SIGKILL');
-      await broker!.exited;
-      broker = undefined;
-    },
-    async restart() {
-      broker = await startBrokerProcess(port, dataDir);
-    },
-    async stop() {
-      broker?.child.kill('SIGKILL');
-      await broker?.exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function kafkaBroker(): Promise<KillableBroker> {
-  const logDir = mkdtempSync(join(tmpdir(), 'sluice-eos-kafka-'));
-  let kafka: ApacheKafka | undefined = await startApacheKafka({ logDir });
-  const port = kafka.port;
-  return {
-    bootstrap: kafka.bootstrap,
-    dataDir: logDir,
-    async kill() {
-      process.kill(kafka!.pid, 'SIGKILL');
-      await kafka!.stop(); // waits for the exit; the data folder is kept (it was given)
-      kafka = undefined;
-    },
-    async restart() {
-      kafka = await startApacheKafka({ port, logDir });
-    },
-    async stop() {
-      await kafka?.stop();
-      rmSync(logDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const TXN_STATES = ['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort'];
 
@@ -215,7 +159,7 @@ for (const [target, client] of RUNS) {
   const { count: COUNT, events: EVENTS } = PLAN[target];
   describe(`exactly-once copy on ${target === 'kafka' ? 'Apache Kafka 4.3.1' : 'Sluice'} by a loop with ${client === 'java' ? 'the Java clients' : '@sluice/client'}`, () => {
     test(`${COUNT} records copied in transactions through ${EVENTS.filter((e) => e !== 'loop').length} broker kills and ${EVENTS.filter((e) => e === 'loop').length} loop kills arrive exactly once`, { timeout: 600_000 }, async (t) => {
-      const broker = target === 'kafka' ? await kafkaBroker() : await sluiceBroker();
+      const broker = target === 'kafka' ? await killableApacheKafka() : await killableSluiceBroker();
       const random = new Random(16);
       const run = `${Date.now().toString(36)}`;
       const [input, output, group, txnId] = ['eos-in', 'eos-out', 'eos-group', 'eos-txn'].map((n) => `${n}-${run}`) as [string, string, string, string];
