@@ -32,8 +32,8 @@ test('every problem is listed, in the order given, missing required settings las
     "invalid streams config: 'pollMs' (poll.ms) must be a non-negative integer; unknown option 'comitIntervalMs'; 'replicationFactor' (replication.factor) must be -1 or a positive integer; 'defaultKeySerde' (default.key.serde) must be a Serde; 'logger' () must have info, warn and error functions; 'applicationId' (application.id) is required; 'bootstrapServers' (bootstrap.servers) is required",
   );
   refused(
-    { applicationId: 'a b', bootstrapServers: [], processingGuarantee: 'exactly_once_v2', consumer: 1, deserializationExceptionHandler: 'x' },
-    "invalid streams config: 'applicationId' (application.id) must be a non-empty string of letters, digits, '.', '_', '-'; 'bootstrapServers' (bootstrap.servers) must be a host:port string or a non-empty array; 'processingGuarantee' (processing.guarantee) must be 'at_least_once' (the streams runtime does not support exactly_once_v2); 'consumer' (consumer.*) must be an object; 'deserializationExceptionHandler' (deserialization.exception.handler) must be a function",
+    { applicationId: 'a b', bootstrapServers: [], processingGuarantee: 'exactly_once_beta', consumer: 1, deserializationExceptionHandler: 'x' },
+    "invalid streams config: 'applicationId' (application.id) must be a non-empty string of letters, digits, '.', '_', '-'; 'bootstrapServers' (bootstrap.servers) must be a host:port string or a non-empty array; 'processingGuarantee' (processing.guarantee) is refused: Invalid value exactly_once_beta for configuration processing.guarantee: String must be one of: at_least_once, exactly_once_v2 (Kafka 4.0 removed exactly_once and exactly_once_beta: use exactly_once_v2); 'consumer' (consumer.*) must be an object; 'deserializationExceptionHandler' (deserialization.exception.handler) must be a function",
   );
   refused({ applicationId: 'a', bootstrapServers: 'x:1', clientId: '' }, "invalid streams config: 'clientId' (client.id) must be a non-empty string");
 });
@@ -49,6 +49,8 @@ test('the defaults, from the definitions', () => {
   assert.equal(o.commitIntervalMs, 30_000);
   assert.equal(o.pollMs, 100);
   assert.equal(o.processingGuarantee, 'at_least_once');
+  assert.equal(o.maxTaskIdleMs, 0);
+  assert.equal(o.applicationServer, '');
   assert.equal(o.replicationFactor, -1);
   assert.equal(o.repartitionPurgeIntervalMs, 30_000);
   assert.deepEqual([o.consumer, o.producer, o.admin], [{}, {}, {}]);
@@ -67,4 +69,17 @@ test('every setting has Kafka\'s name (or none, for the logger) and a doc', () =
     assert.ok(spec.doc.length > 0, name);
     assert.equal(spec.kafka === '', name === 'logger', name);
   }
+});
+
+test('exactly_once_v2 makes commit.interval.ms 100 unless given, as Java does', () => {
+  assert.equal(resolveStreamsConfig({ applicationId: 'a', bootstrapServers: 'x:1', processingGuarantee: 'exactly_once_v2' }).commitIntervalMs, 100);
+  assert.equal(resolveStreamsConfig({ applicationId: 'a', bootstrapServers: 'x:1', processingGuarantee: 'exactly_once_v2', commitIntervalMs: 2000 }).commitIntervalMs, 2000);
+  assert.equal(resolveStreamsConfig({ applicationId: 'a', bootstrapServers: 'x:1', processingGuarantee: 'at_least_once' }).commitIntervalMs, 30_000);
+});
+
+test('max.task.idle.ms takes -1 (never wait) or a non-negative integer; application.server takes host:port', () => {
+  assert.equal(resolveStreamsConfig({ applicationId: 'a', bootstrapServers: 'x:1', maxTaskIdleMs: -1 }).maxTaskIdleMs, -1);
+  refused({ applicationId: 'a', bootstrapServers: 'x:1', maxTaskIdleMs: -2 }, "invalid streams config: 'maxTaskIdleMs' (max.task.idle.ms) must be -1 or a non-negative integer");
+  assert.equal(resolveStreamsConfig({ applicationId: 'a', bootstrapServers: 'x:1', applicationServer: 'app-1.local:7070' }).applicationServer, 'app-1.local:7070');
+  refused({ applicationId: 'a', bootstrapServers: 'x:1', applicationServer: 'localhost' }, "invalid streams config: 'applicationServer' (application.server) must be 'host:port' (or empty)");
 });

@@ -272,7 +272,7 @@ test('KafkaStreams refuses bad configs, listing every problem', () => {
   const topology = b.build();
   assert.throws(() => new KafkaStreams(topology, {} as never), /'applicationId' \(application.id\) is required; 'bootstrapServers' \(bootstrap.servers\) is required/);
   assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', commitIntervalMs: -1 }), /'commitIntervalMs' \(commit.interval.ms\) must be a non-negative integer/);
-  assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', processingGuarantee: 'exactly_once_v2' as never }), /the streams runtime does not support exactly_once_v2/);
+  assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', processingGuarantee: 'exactly_once' as never }), /Invalid value exactly_once for configuration processing.guarantee: String must be one of: at_least_once, exactly_once_v2 \(Kafka 4.0 removed exactly_once and exactly_once_beta: use exactly_once_v2\)/);
   assert.throws(() => new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1', comitIntervalMs: 5 } as never), /unknown option 'comitIntervalMs'/);
   const streams = new KafkaStreams(topology, { applicationId: 'a', bootstrapServers: 'x:1' });
   assert.equal(streams.state(), 'CREATED');

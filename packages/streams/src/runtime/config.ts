@@ -39,10 +39,29 @@ export const streamsConfigDefinitions = {
   ),
   // The default is made per instance from the application id (see KafkaStreams).
   clientId: tuned(opt.optionalString('client.id', 'Prefix of the client ids of the consumer, producer and admin'), { defaultText: '<application.id>-<random>' }),
-  commitIntervalMs: millis(30_000, 'commit.interval.ms', 'How often processed offsets are committed (after flushing the outputs)', 'low'),
+  // Java's default is 100 under exactly_once_v2 when not given (resolveStreamsConfig applies it).
+  commitIntervalMs: tuned(millis(30_000, 'commit.interval.ms', 'How often processed offsets are committed (after flushing the outputs)', 'low'), { defaultText: '30000 (100 with exactly_once_v2)' }),
   pollMs: millis(100, 'poll.ms', 'Longest wait for records in one poll', 'low'),
-  processingGuarantee: opt.custom<'at_least_once'>('"at_least_once"', 'at_least_once', 'processing.guarantee', 'at_least_once, the only guarantee the streams runtime gives (it has no exactly_once_v2)', (v) =>
-    v === 'at_least_once' ? undefined : "must be 'at_least_once' (the streams runtime does not support exactly_once_v2)",
+  // Java's two; its removed exactly_once and exactly_once_beta are refused with its message.
+  processingGuarantee: tuned(
+    opt.custom<ProcessingGuarantee>('"at_least_once" \\| "exactly_once_v2"', 'at_least_once', 'processing.guarantee', 'at_least_once, or exactly_once_v2: outputs, changelog writes and input offsets commit in one transaction per stream thread', (v) =>
+      v === 'at_least_once' || v === 'exactly_once_v2'
+        ? undefined
+        : `is refused: Invalid value ${String(v)} for configuration processing.guarantee: String must be one of: at_least_once, exactly_once_v2${v === 'exactly_once' || v === 'exactly_once_beta' ? ' (Kafka 4.0 removed exactly_once and exactly_once_beta: use exactly_once_v2)' : ''}`,
+    ),
+    { importance: 'medium' },
+  ),
+  maxTaskIdleMs: tuned(
+    opt.custom<number>('number', 0, 'max.task.idle.ms', "How long a task whose other input partitions have buffered records waits for an empty, caught-up partition before processing out of timestamp order; -1: never wait, not even for a partition's data known to be on the broker", (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= -1 ? undefined : 'must be -1 or a non-negative integer',
+    ),
+    { importance: 'medium', valid: '-1 or [0,...]' },
+  ),
+  applicationServer: tuned(
+    opt.custom<string>('string', '', 'application.server', 'This instance\'s `host:port` for interactive queries, carried to every instance through the group so queryMetadataForKey() can name the instance holding a key', (v) =>
+      v === '' || (typeof v === 'string' && /^[^:\s]+:\d{1,5}$/.test(v) && Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535) ? undefined : "must be 'host:port' (or empty)",
+    ),
+    { importance: 'low' },
   ),
   defaultKeySerde: tuned(opt.custom<Serde<any>>('Serde', Serdes.Buffer(), 'default.key.serde', 'Key serde where the topology names none', serde), { defaultText: 'Serdes.Buffer()' }),
   defaultValueSerde: tuned(opt.custom<Serde<any>>('Serde', Serdes.Buffer(), 'default.value.serde', 'Value serde where the topology names none', serde), { defaultText: 'Serdes.Buffer()' }),
@@ -69,6 +88,12 @@ export const streamsConfigDefinitions = {
   ),
 } as const;
 
+/** Java's `processing.guarantee` values (its older exactly_once and exactly_once_beta were removed in Kafka 4.0). */
+export type ProcessingGuarantee = 'at_least_once' | 'exactly_once_v2';
+
+/** Java's commit.interval.ms default under exactly_once_v2. */
+export const EOS_DEFAULT_COMMIT_INTERVAL_MS = 100;
+
 export type StreamsConfig = OptionsOf<typeof streamsConfigDefinitions>;
 
 /** The settings with every default filled in (but the per-instance clientId and logger). */
@@ -94,6 +119,7 @@ export function resolveStreamsConfig(config: StreamsConfig): ResolvedStreamsConf
   // Missing required settings are listed last, after the problems with what was given.
   complaints.push(...missing);
   if (complaints.length > 0) throw new StreamsError(StreamsErrorCode.INVALID_CONFIG, `invalid streams config: ${complaints.join('; ')}`);
+  if (values.processingGuarantee === 'exactly_once_v2' && config.commitIntervalMs === undefined) return { ...values, commitIntervalMs: EOS_DEFAULT_COMMIT_INTERVAL_MS };
   return values;
 }
 
