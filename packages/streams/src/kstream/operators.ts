@@ -93,6 +93,7 @@ export const operators = {
           currentSystemTimeMs: () => context.currentSystemTimeMs(),
           schedule: (interval, type, punctuator) => context.schedule(interval, type, punctuator),
           commit: () => context.commit(),
+          getStateStore: (name) => context.getStateStore(name),
           forward(record, childName) {
             if (!(record instanceof FixedKeyRecord)) throw new TypeError('a processValues processor must forward FixedKeyRecords (record.withValue(...) of its input)');
             context.forward(record.toRecord(), childName);

@@ -4,6 +4,7 @@
  * punctuations on wall-clock or stream time. Every DSL operator is a processor too.
  */
 import type { FixedKeyRecord, Record } from '../record.js';
+import type { StateStore } from '../state/api.js';
 
 export const PunctuationType = {
   /** Fires as stream time (the largest record timestamp the task has seen) advances. */
@@ -42,6 +43,11 @@ interface ContextBase {
   schedule(intervalMs: number, type: PunctuationType, punctuator: Punctuator): Cancellable;
   /** Asks for a commit soon (at the end of the current loop iteration). */
   commit(): void;
+  /**
+   * A state store connected to this processor (Topology.addStateStore, connectProcessorAndStateStores,
+   * or the supplier's `stores`), or a global store; throws for any other name. Call it in init().
+   */
+  getStateStore<S extends StateStore = StateStore>(name: string): S;
 }
 
 export interface ProcessorContext<KOut, VOut> extends ContextBase {

@@ -23,6 +23,7 @@ export class ProducerRecordCollector implements RecordCollector {
   /** Outputs handed to the producer and not yet acknowledged or failed. */
   private inFlight = 0;
   private drainWaiters: (() => void)[] = [];
+  private readonly acked = new Map<string, bigint>();
   private idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -85,10 +86,23 @@ export class ProducerRecordCollector implements RecordCollector {
     this.sent++;
     this.inFlight++;
     // An OutputRecord is a ProducerRecord (topic, partition, key, value, timestamp, headers).
-    this.producer.send(record as ProducerRecord).then(this.settled, (e) => {
+    this.producer.send(record as ProducerRecord).then((metadata) => {
+      this.noteAcked(metadata.topic, metadata.partition, metadata.offset);
+      this.settled();
+    }, (e) => {
       this.settled();
       this.failed(record, taskId, origin, e);
     });
+  }
+
+  private noteAcked(topic: string, partition: number, offset: bigint): void {
+    const key = `${topic}:${partition}`;
+    if (offset > (this.acked.get(key) ?? -1n)) this.acked.set(key, offset);
+  }
+
+  /** The offset of the last acknowledged record per `topic:partition`: what a checkpoint records of the changelogs. */
+  offsets(): ReadonlyMap<string, bigint> {
+    return this.acked;
   }
 
   private readonly settled = (): void => {

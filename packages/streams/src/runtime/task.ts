@@ -4,9 +4,9 @@
  * punctuation schedules and the offsets it has processed. The runtime and the test driver both
  * run topologies through tasks, so what the driver tests is what runs in production.
  *
- * Tasks are stateless: there are no state stores. A store would belong to its task (opened in
- * `init`, flushed before commit, restored from its changelog before the first record), which is
- * why the task, not the thread, owns the processors and the offsets.
+ * A task's state stores belong to it (task-stores.ts): opened under its locked folder, restored
+ * from their changelogs before the first record, flushed before a commit and checkpointed after
+ * one, which is why the task, not the thread, owns the processors and the offsets.
  */
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import { type Cancellable, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';
@@ -26,6 +26,7 @@ import type {
   StreamsLogger,
 } from './handlers.js';
 import { PunctuationSchedules, type Schedule } from './punctuation.js';
+import { type TaskStateEnvironment, TaskStores } from './task-stores.js';
 
 /** Where a task's outputs go: the producer in the runtime, in-memory topics in the test driver. */
 export interface RecordCollector {
@@ -35,6 +36,8 @@ export interface RecordCollector {
    * for the production exception handler.
    */
   send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: RawRecord | null): void;
+  /** The offset of the last acknowledged record per `topic:partition` written (Java's RecordCollector.offsets()): what a checkpoint records of the changelogs. */
+  offsets?(): ReadonlyMap<string, bigint>;
 }
 
 /** The handler context of an output whose input was `origin`. */
@@ -54,6 +57,19 @@ export interface TaskEnvironment {
   log: StreamsLogger;
   now(): number;
   requestCommit(): void;
+  /** Where a task with state stores keeps them; needed only when the topology has stores. */
+  state?: TaskStateEnvironment;
+}
+
+/** An input record deserialised and timestamped by `StreamTask.prepare`, waiting in the task's partition group. */
+export interface PreparedRecord {
+  readonly raw: RawRecord;
+  readonly key: unknown;
+  readonly value: unknown;
+  /** The extracted event time. */
+  readonly timestamp: number;
+  /** The source node that reads the record's topic (the task's own bookkeeping). */
+  readonly source: object;
 }
 
 export interface TopicPartitionOffset {
@@ -72,7 +88,7 @@ interface SourceRuntime {
 }
 
 type RuntimeNode =
-  | { kind: 'processor'; name: string; processor: Processor<unknown, unknown, unknown, unknown>; children: RuntimeNode[]; childByName: Map<string, RuntimeNode> }
+  | { kind: 'processor'; name: string; processor: Processor<unknown, unknown, unknown, unknown>; children: RuntimeNode[]; childByName: Map<string, RuntimeNode>; stores: readonly string[] }
   | { kind: 'sink'; name: string; def: SinkNodeDef; keySerializer: Serializer<unknown>; valueSerializer: Serializer<unknown> };
 
 export class StreamTask {
@@ -93,6 +109,8 @@ export class StreamTask {
   private current: RawRecord | null = null;
   private initialized = false;
   private closed = false;
+  /** The task's state stores; null for a stateless task. */
+  readonly stores: TaskStores | null;
 
   constructor(
     readonly subtopology: Subtopology,
@@ -102,6 +120,22 @@ export class StreamTask {
   ) {
     this.id = `${subtopology.id}_${partition}`;
     this.build();
+    this.stores = this.makeStores();
+  }
+
+  private makeStores(): TaskStores | null {
+    if (this.topology.storesOf(this.subtopology).length === 0) return null;
+    const state = this.env.state;
+    if (!state) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} has state stores but was given no state directory`);
+    return new TaskStores(this.id, this.partition, this.subtopology, this.topology, this.env.applicationId, state, this.env.collector, this.env.log, () => this.current);
+  }
+
+  /**
+   * Opens the task's stores under its locked folder (before restoring them and before init());
+   * false when another instance still holds the folder: try again later.
+   */
+  openStores(): boolean {
+    return this.stores === null || this.stores.open();
   }
 
   // ---------------------------------------------------------------- set-up
@@ -126,7 +160,7 @@ export class StreamTask {
         if (!processor || typeof processor.process !== 'function') throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the supplier of processor '${name}' did not return a processor (an object with process(record))`);
         if (this.processors.some((p) => p.processor === processor)) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the supplier of processor '${name}' returned the same instance twice; it must make a new processor per call`);
         const children = this.topology.children(name).map(make);
-        node = { kind: 'processor', name, processor, children, childByName: new Map(children.map((c) => [c.name, c])) };
+        node = { kind: 'processor', name, processor, children, childByName: new Map(children.map((c) => [c.name, c])), stores: def.stores };
         this.processors.push({ name, processor });
       } else {
         throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `source '${name}' cannot be the child of another node`);
@@ -149,9 +183,10 @@ export class StreamTask {
     }
   }
 
-  /** Calls every processor's init with its context. */
+  /** Calls every processor's init with its context (after openStores() and the restore). */
   init(): void {
     if (this.initialized) return;
+    if (this.stores && !this.stores.isOpen) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id}: init() before its stores are open`);
     this.initialized = true;
     for (const p of this.processors) {
       const node = this.runtimeNodes.get(p.name) as Extract<RuntimeNode, { kind: 'processor' }>;
@@ -186,6 +221,12 @@ export class StreamTask {
         throw new TypeError(`unknown punctuation type ${String(type)}; use PunctuationType.STREAM_TIME or WALL_CLOCK_TIME`);
       },
       commit: () => this.env.requestCommit(),
+      getStateStore: <S>(name: string): S => {
+        if (this.stores) return this.stores.storeFor(node.name, node.stores, name) as S;
+        const global = this.env.state?.globalStore?.(name);
+        if (global) return global as S;
+        throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `processor '${node.name}' asked for state store '${name}', but it is connected to no store`);
+      },
     };
   }
 
@@ -214,6 +255,16 @@ export class StreamTask {
 
   /** Processes one input record; user errors come out as StreamsError PROCESSING. */
   process(raw: RawRecord): void {
+    const prepared = this.prepare(raw);
+    if (prepared) this.processPrepared(prepared);
+  }
+
+  /**
+   * Deserialises an input record and extracts its event time, which the runtime orders a task's
+   * partitions by, so this happens when the record is buffered (as in Java's RecordQueue). Null:
+   * the record is skipped (a handler said CONTINUE, or the extractor gave a negative time).
+   */
+  prepare(raw: RawRecord): PreparedRecord | null {
     if (this.closed) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} is closed`);
     const source = this.sourceFor(raw.topic);
     if (!source) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} does not read topic '${raw.topic}'`);
@@ -230,15 +281,28 @@ export class StreamTask {
         const response = this.env.deserializationExceptionHandler(this.errorContext(), raw, error);
         if (response === 'CONTINUE') {
           this.env.log.warn(`task ${this.id}: skipping the record of ${where}, which could not be deserialised: ${error.message}`);
-          return;
+          return null;
         }
         this.env.log.error(`task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`);
         throw new StreamsError(StreamsErrorCode.DESERIALIZATION_FAILED, `task ${this.id}: the record of ${where} could not be deserialised: ${error.message}`, { cause: error, taskId: this.id });
       }
       const timestamp = this.extractTimestamp(source, raw, key, value);
-      if (timestamp < 0) return;
-      if (timestamp > this.streamTime) this.streamTime = timestamp;
-      const record = new Record(key, value, timestamp, raw.headers);
+      if (timestamp < 0) return null;
+      return { raw, key, value, timestamp, source };
+    } finally {
+      this.current = null;
+    }
+  }
+
+  /** Runs a prepared record through the sub-topology (stream time, processors, sinks, stream-time punctuation). */
+  processPrepared(prepared: PreparedRecord): void {
+    if (this.closed) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} is closed`);
+    const raw = prepared.raw;
+    const source = prepared.source as SourceRuntime;
+    this.current = raw;
+    try {
+      if (prepared.timestamp > this.streamTime) this.streamTime = prepared.timestamp;
+      const record = new Record(prepared.key, prepared.value, prepared.timestamp, raw.headers);
       this.guard(`processing the record of ${raw.topic}-${raw.partition} at offset ${raw.offset}`, () => {
         for (const c of source.children) this.deliver(c, record);
       });
@@ -384,8 +448,21 @@ export class StreamTask {
     return [...this.consumed.values()];
   }
 
-  /** Closes the processors (errors are logged: closing must finish). */
-  close(): void {
+  /** Before a commit: every store's writes go down to its changelog (sent through the collector) and disk. */
+  flushState(): void {
+    this.stores?.flush();
+  }
+
+  /** After a successful commit: the checkpoint of the stores' changelog offsets. */
+  checkpoint(): void {
+    this.stores?.checkpoint();
+  }
+
+  /**
+   * Closes the processors, then the stores (errors are logged: closing must finish). `clean`:
+   * the task was committed just before (its stores are checkpointed); otherwise they are not.
+   */
+  close(clean = true): void {
     if (this.closed) return;
     this.closed = true;
     for (const p of this.processors) {
@@ -395,5 +472,6 @@ export class StreamTask {
         this.env.log.warn(`task ${this.id}: closing processor '${p.name}' failed: ${messageOf(e)}`);
       }
     }
+    this.stores?.close(clean);
   }
 }

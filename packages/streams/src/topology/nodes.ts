@@ -1,8 +1,7 @@
 /**
  * The nodes a topology is made of. They are definitions, not running things: a task
  * instantiates them (one processor instance per node per task), so one topology runs any number
- * of tasks. A processor node names the state stores it uses (`stores`), as in Kafka; none
- * exist in Sluice Streams, so the list is empty.
+ * of tasks. A processor node names the state stores it uses (`stores`), as in Kafka.
  */
 import type { Processor } from '../processor/api.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
@@ -56,7 +55,7 @@ export interface ProcessorNodeDef {
   readonly name: string;
   readonly supplier: () => Processor<unknown, unknown, unknown, unknown>;
   readonly parents: readonly string[];
-  /** Names of state stores the processor uses (Kafka's shape; always empty, no stores exist). */
+  /** Names of the state stores the processor is connected to (Topology.addStateStore, connectProcessorAndStateStores). */
   readonly stores: readonly string[];
 }
 
@@ -78,4 +77,16 @@ export interface InternalTopicDef {
   readonly kind: 'repartition';
   /** Fixed partition count; undefined: as many as the sub-topology that writes it reads. */
   readonly numberOfPartitions: number | undefined;
+}
+
+/** A store's changelog: `<application.id>-<store>-changelog`, compacted, one partition per task. */
+export interface ChangelogTopicDef {
+  /** `<store>-changelog`, without the application id. */
+  readonly name: string;
+  readonly kind: 'changelog';
+  readonly storeName: string;
+  /** The sub-topology whose tasks write it: its task count is the partition count. */
+  readonly subtopology: number;
+  /** Topic settings from the store builder's withLoggingEnabled(config). */
+  readonly config: { readonly [setting: string]: string };
 }

@@ -6,10 +6,12 @@
  */
 import { topologyError } from '../errors.js';
 import type { Processor } from '../processor/api.js';
+import type { StateStore, StoreBuilder } from '../state/api.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Deserializer, Serializer } from '../serdes.js';
 import { TopologyDescription, describeTopology } from './describe.js';
-import type { InternalTopicDef, NodeDef, OffsetResetPolicy, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.js';
+import { TopologyStores, changelogTopicName } from './stores.js';
+import type { ChangelogTopicDef, InternalTopicDef, NodeDef, OffsetResetPolicy, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.js';
 import { anchorPattern } from './patterns.js';
 
 export interface Subtopology {
@@ -47,6 +49,8 @@ export class Topology {
   /** Pattern sources: source name → anchored pattern. */
   private readonly patternSources = new Map<string, RegExp>();
   private readonly internal = new Map<string, InternalTopicDef>();
+  /** State stores by name (Topology.addStateStore), and the processors connected to each. */
+  private readonly stores = new TopologyStores();
   private cachedSubtopologies: Subtopology[] | null = null;
 
   /**
@@ -100,7 +104,41 @@ export class Topology {
     this.checkNewName(name);
     this.checkParents(name, parentNames);
     this.add({ kind: 'processor', name, supplier: supplier as ProcessorNodeDef['supplier'], parents: parentNames, stores: [] });
+    // A supplier may carry the stores it uses (Java's ConnectedStoreProvider.stores()).
+    const carried = (supplier as { stores?: unknown }).stores;
+    if (carried !== undefined) {
+      if (!Array.isArray(carried)) throw topologyError(`the stores of processor '${name}''s supplier must be an array of StoreBuilders`);
+      for (const b of carried as StoreBuilder<StateStore>[]) this.addStateStore(b, name);
+    }
     return this;
+  }
+
+  /**
+   * Adds a state store (built once per task by `builder`) and connects it to the named
+   * processors, which reach it with `context.getStateStore(name)`. Processors sharing a store
+   * run in one sub-topology. Adding the same builder again only connects more processors.
+   */
+  addStateStore(builder: StoreBuilder<StateStore>, ...processorNames: string[]): this {
+    this.stores.add(builder);
+    for (const p of processorNames) this.connect(p, builder.name);
+    return this;
+  }
+
+  /** Connects a processor to stores added before (Java's connectProcessorAndStateStores). */
+  connectProcessorAndStateStores(processorName: string, ...storeNames: string[]): this {
+    if (storeNames.length === 0) throw topologyError(`connectProcessorAndStateStores('${processorName}') needs at least one store name`);
+    for (const s of storeNames) this.connect(processorName, s);
+    return this;
+  }
+
+  private connect(processorName: string, storeName: string): void {
+    this.stores.builder(storeName);
+    const def = this.nodes.get(processorName);
+    if (!def) throw topologyError(`processor '${processorName}' is not added yet; add it before connecting store '${storeName}' to it`);
+    if (def.kind !== 'processor') throw topologyError(`'${processorName}' is a ${def.kind}, not a processor; only processors can use state stores`);
+    if (def.stores.includes(storeName)) return;
+    this.nodes.set(processorName, { ...def, stores: [...def.stores, storeName] });
+    this.cachedSubtopologies = null;
   }
 
   addSink<K = unknown, V = unknown>(name: string, topic: string | TopicNameExtractor<K, V>, options: SinkOptions<K, V> = {}, ...parentNames: string[]): this {
@@ -130,6 +168,35 @@ export class Topology {
     this.internal.set(name, { name, kind: 'repartition', numberOfPartitions: n });
     this.cachedSubtopologies = null;
     return this;
+  }
+
+  /** The builder of a store added with addStateStore; throws naming the stores there are. */
+  storeBuilder(name: string): StoreBuilder<StateStore> {
+    return this.stores.builder(name);
+  }
+
+  /** The stores the processors of a sub-topology are connected to, in the order they were added. */
+  storesOf(subtopology: Subtopology): string[] {
+    const used = new Set<string>();
+    for (const n of subtopology.nodes) {
+      const def = this.nodes.get(n)!;
+      if (def.kind === 'processor') for (const s of def.stores) used.add(s);
+    }
+    return this.stores.names().filter((s) => used.has(s));
+  }
+
+  /**
+   * The changelog topic of every store with logging enabled that a sub-topology uses:
+   * `<store>-changelog` (the runtime prefixes the application id), compacted, one partition per
+   * task of the sub-topology.
+   */
+  changelogTopics(): ChangelogTopicDef[] {
+    return this.subtopologies().flatMap((sub) =>
+      this.storesOf(sub)
+        .map((s) => this.stores.builder(s))
+        .filter((b) => b.loggingEnabled())
+        .map((b) => ({ name: changelogTopicName(b.name), kind: 'changelog' as const, storeName: b.name, subtopology: sub.id, config: { ...b.logConfig() } })),
+    );
   }
 
   describe(): TopologyDescription {
@@ -162,6 +229,11 @@ export class Topology {
 
   isInternalTopic(name: string): boolean {
     return this.internal.has(name);
+  }
+
+  /** The topic name on the broker of a store's changelog: `<application.id>-<store>-changelog`. */
+  changelogTopic(applicationId: string, storeName: string): string {
+    return `${applicationId}-${changelogTopicName(storeName)}`;
   }
 
   /** The topic name on the broker: internal topics get the application id in front. */

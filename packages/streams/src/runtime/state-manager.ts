@@ -1,0 +1,200 @@
+/**
+ * A task's state manager (Kafka Streams' `ProcessorStateManager`): the stores of one task, what
+ * each store learns from its task (the `StateStoreContext`: register, logChange, the record
+ * being processed), the changelog offset each store holds, the flush before a commit, the
+ * `.checkpoint` written after one, and closing.
+ *
+ * Changelog records go through the task's RecordCollector, like the task's outputs, so the
+ * commit that waits for outputs waits for them too (and, with exactly-once, they are in the
+ * same transaction). The changelog of store `s` is `<application.id>-s-changelog`, partition =
+ * the task's partition.
+ *
+ * The checkpoint holds, per logged persistent store, the offset of the last changelog record
+ * the store holds: the larger of what was restored and what was written and acknowledged. Under
+ * exactly-once Java keeps no checkpoint while the task runs (a crash would leave stores ahead of
+ * the committed transaction, so their state must come from the changelog again): `eos` deletes
+ * it when the stores are opened and writes it only on a clean close.
+ */
+import { join } from 'node:path';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import type { Headers } from '../record.js';
+import type { StateRestoreCallback, StateStore, StateStoreContext, StoreRecordContext } from '../state/api.js';
+import type { OutputRecord, RawRecord, StreamsLogger } from './handlers.js';
+import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.js';
+
+/** What the state manager needs of the task's RecordCollector (task.ts), named here so neither module imports the other. */
+export interface ChangelogCollector {
+  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: RawRecord | null): void;
+  offsets?(): ReadonlyMap<string, bigint>;
+}
+
+export interface StateManagerOptions {
+  applicationId: string;
+  taskId: string;
+  partition: number;
+  /** The task's folder (`<state.dir>/<application.id>/<taskId>`), where the checkpoint and persistent stores live. */
+  taskDir: string;
+  appConfigs: Readonly<{ [setting: string]: unknown }>;
+  collector: ChangelogCollector;
+  log: StreamsLogger;
+  /** The physical changelog topic of a store, or null when its logging is disabled. */
+  changelogTopic(storeName: string): string | null;
+  /** The record being processed, for logChange's error context and the store context. */
+  current(): RawRecord | null;
+  recordContext(): StoreRecordContext | null;
+  /** exactly_once_v2: no checkpoint while the task runs (see above). */
+  eos: boolean;
+}
+
+export interface RegisteredStore {
+  readonly store: StateStore;
+  readonly restore: StateRestoreCallback;
+  /** Null when the store has no changelog. */
+  readonly changelog: { readonly topic: string; readonly partition: number } | null;
+  /** Offset of the last changelog record the store holds; null: none (restore from the beginning). */
+  offset: bigint | null;
+}
+
+export class ProcessorStateManager {
+  readonly context: StateStoreContext;
+  private readonly registered = new Map<string, RegisteredStore>();
+  private readonly checkpointFile: OffsetCheckpoint;
+  private checkpointed: Map<string, bigint> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: StateManagerOptions) {
+    this.checkpointFile = new OffsetCheckpoint(join(options.taskDir, CHECKPOINT_FILE_NAME));
+    const manager = this;
+    this.context = {
+      applicationId: options.applicationId,
+      taskId: options.taskId,
+      stateDir: options.taskDir,
+      appConfigs: options.appConfigs,
+      register: (store, restore) => manager.register(store, restore),
+      logChange: (storeName, key, value, timestamp, headers) => manager.logChange(storeName, key, value, timestamp, headers),
+      recordContext: () => options.recordContext(),
+    };
+  }
+
+  get taskId(): string {
+    return this.options.taskId;
+  }
+
+  /** Called by a store's init: records it with its changelog and the offset the checkpoint says it holds. */
+  register(store: StateStore, restore: StateRestoreCallback): void {
+    if (this.closed) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.options.taskId} is closed; store '${store.name}' cannot register`);
+    if (this.registered.has(store.name)) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `store '${store.name}' is registered twice in task ${this.options.taskId}; a store registers once, in init()`);
+    if (typeof restore !== 'function') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `store '${store.name}' registered without a restore callback`);
+    const topic = this.options.changelogTopic(store.name);
+    const changelog = topic === null ? null : { topic, partition: this.options.partition };
+    let offset: bigint | null = null;
+    // Only a persistent store still holds what its checkpoint says after a restart.
+    if (changelog && store.persistent()) offset = this.readCheckpoint().get(checkpointKey(changelog.topic, changelog.partition)) ?? null;
+    this.registered.set(store.name, { store, restore, changelog, offset });
+  }
+
+  private readCheckpoint(): Map<string, bigint> {
+    if (this.checkpointed === null) {
+      this.checkpointed = this.checkpointFile.read();
+      // Under exactly-once the stores may run ahead of what is committed from here on.
+      if (this.options.eos) this.checkpointFile.delete();
+    }
+    return this.checkpointed;
+  }
+
+  private logChange(storeName: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers = []): void {
+    const r = this.registered.get(storeName);
+    if (!r) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `store '${storeName}' logged a change before registering in task ${this.options.taskId}`);
+    if (!r.changelog) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `store '${storeName}' has logging disabled but logged a change`);
+    const partition = r.changelog.partition;
+    this.options.collector.send({ topic: r.changelog.topic, key, value, timestamp, headers }, () => partition, this.options.taskId, this.options.current());
+  }
+
+  store(name: string): StateStore | undefined {
+    return this.registered.get(name)?.store;
+  }
+
+  stores(): RegisteredStore[] {
+    return [...this.registered.values()];
+  }
+
+  /** The stores with a changelog: what a restore reads. */
+  changelogStores(): RegisteredStore[] {
+    return this.stores().filter((r) => r.changelog !== null);
+  }
+
+  /** A restore applied changelog records up to `lastOffset`. */
+  restored(storeName: string, lastOffset: bigint): void {
+    const r = this.registered.get(storeName);
+    if (r && (r.offset === null || lastOffset > r.offset)) r.offset = lastOffset;
+  }
+
+  /** Makes every store's writes durable in its layers (cache → changelog → disk); before a commit. */
+  flush(): void {
+    for (const r of this.registered.values()) {
+      try {
+        r.store.flush();
+      } catch (e) {
+        throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.options.taskId}: flushing store '${r.store.name}' failed: ${messageOf(e)}`, { cause: e, taskId: this.options.taskId });
+      }
+    }
+  }
+
+  /**
+   * After a successful commit: notes the changelog offsets the collector has acknowledged and,
+   * unless exactly-once, writes the checkpoint of the persistent stores.
+   */
+  checkpoint(): void {
+    this.updateOffsets();
+    if (!this.options.eos) this.writeCheckpoint();
+  }
+
+  private updateOffsets(): void {
+    const acked = this.options.collector.offsets?.();
+    if (!acked) return;
+    for (const r of this.registered.values()) {
+      if (!r.changelog) continue;
+      const written = acked.get(checkpointKey(r.changelog.topic, r.changelog.partition));
+      if (written !== undefined && (r.offset === null || written > r.offset)) r.offset = written;
+    }
+  }
+
+  private writeCheckpoint(): void {
+    const offsets = new Map<string, bigint>();
+    for (const r of this.registered.values()) {
+      if (r.changelog && r.store.persistent() && r.offset !== null) offsets.set(checkpointKey(r.changelog.topic, r.changelog.partition), r.offset);
+    }
+    try {
+      this.checkpointFile.write(offsets);
+    } catch (e) {
+      // A lost checkpoint costs a longer restore, never data: warn and carry on, as Java does.
+      this.options.log.warn(`task ${this.options.taskId}: writing ${this.checkpointFile.path} failed: ${messageOf(e)}`);
+    }
+  }
+
+  /**
+   * Closes every store. `clean`: the task was committed just before, so the stores are flushed
+   * and the checkpoint written (also under exactly-once); otherwise nothing is flushed and, under
+   * exactly-once, no checkpoint is left, so the next owner restores from the changelog.
+   */
+  close(clean: boolean): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (clean) {
+      try {
+        this.flush();
+        this.updateOffsets();
+        this.writeCheckpoint();
+      } catch (e) {
+        this.options.log.warn(`task ${this.options.taskId}: ${messageOf(e)}`);
+      }
+    }
+    for (const r of this.registered.values()) {
+      try {
+        if (r.store.isOpen()) r.store.close();
+      } catch (e) {
+        this.options.log.warn(`task ${this.options.taskId}: closing store '${r.store.name}' failed: ${messageOf(e)}`);
+      }
+    }
+  }
+}

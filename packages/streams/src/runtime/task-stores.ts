@@ -1,0 +1,130 @@
+/**
+ * The state stores of one task: built from the topology's store builders, opened under the
+ * task's locked folder, handed to processors through `getStateStore`, flushed before a commit,
+ * checkpointed after one and closed with the task. The task keeps this apart so that a
+ * stateless task carries none of it.
+ */
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import type { StateStore, StoreRecordContext } from '../state/api.js';
+import type { Subtopology, Topology } from '../topology/topology.js';
+import type { RawRecord, StreamsLogger } from './handlers.js';
+import type { StateDirectory } from './state-directory.js';
+import { type ChangelogCollector, ProcessorStateManager } from './state-manager.js';
+
+/** What a task with stores needs from whoever runs it (the stream thread or the test driver). */
+export interface TaskStateEnvironment {
+  stateDirectory: StateDirectory;
+  /** The application's settings as given, for StateStoreContext.appConfigs. */
+  appConfigs: Readonly<{ [setting: string]: unknown }>;
+  /** exactly_once_v2: no checkpoint while the task runs. */
+  eos: boolean;
+  /** Global stores, readable by every processor without connecting them. */
+  globalStore?(name: string): StateStore | undefined;
+}
+
+export class TaskStores {
+  readonly manager: ProcessorStateManager;
+  private readonly names: string[];
+  private opened = false;
+
+  constructor(
+    private readonly taskId: string,
+    partition: number,
+    subtopology: Subtopology,
+    private readonly topology: Topology,
+    applicationId: string,
+    private readonly env: TaskStateEnvironment,
+    collector: ChangelogCollector,
+    log: StreamsLogger,
+    current: () => RawRecord | null,
+  ) {
+    this.names = topology.storesOf(subtopology);
+    const logged = new Set(this.names.filter((n) => topology.storeBuilder(n).loggingEnabled()));
+    this.manager = new ProcessorStateManager({
+      applicationId,
+      taskId,
+      partition,
+      taskDir: env.stateDirectory.taskDir(taskId),
+      appConfigs: env.appConfigs,
+      collector,
+      log,
+      eos: env.eos,
+      changelogTopic: (store) => (logged.has(store) ? topology.changelogTopic(applicationId, store) : null),
+      current,
+      recordContext: (): StoreRecordContext | null => {
+        const c = current();
+        return c ? { timestamp: c.timestamp, headers: c.headers, topic: c.topic, partition: c.partition, offset: c.offset } : null;
+      },
+    });
+  }
+
+  /**
+   * Takes the task folder's lock and opens every store (each registers with the state manager).
+   * False when another instance holds the lock: try again later (Java retries the same way).
+   */
+  open(): boolean {
+    if (this.opened) return true;
+    if (!this.env.stateDirectory.lock(this.taskId)) return false;
+    try {
+      for (const name of this.names) {
+        const store = this.topology.storeBuilder(name).build();
+        if (!store || store.name !== name) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the builder of store '${name}' built ${store ? `a store named '${store.name}'` : 'nothing'}`);
+        store.init(this.manager.context, store);
+        if (!this.manager.store(name)) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `store '${name}' did not register itself in init() (it must call context.register)`);
+      }
+    } catch (e) {
+      this.manager.close(false);
+      this.env.stateDirectory.unlock(this.taskId);
+      if (e instanceof StreamsError) throw e;
+      throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.taskId}: opening its state stores failed: ${messageOf(e)}`, { cause: e, taskId: this.taskId });
+    }
+    this.opened = true;
+    return true;
+  }
+
+  get isOpen(): boolean {
+    return this.opened;
+  }
+
+  /**
+   * The store a processor asks for: a store connected to it, or a global store. Anything else is
+   * refused, saying how to connect it (Java's message says the same).
+   */
+  storeFor(processorName: string, connected: readonly string[], name: string): StateStore {
+    if (connected.includes(name)) {
+      const store = this.manager.store(name);
+      if (store) return store;
+    }
+    const global = this.env.globalStore?.(name);
+    if (global) return global;
+    const known = this.names.includes(name) || this.topologyHas(name);
+    throw new StreamsError(
+      StreamsErrorCode.PROCESSING_FAILED,
+      known
+        ? `processor '${processorName}' has no access to state store '${name}': the store is not connected to it. Connect it with Topology.addStateStore(builder, '${processorName}') or connectProcessorAndStateStores('${processorName}', '${name}'), or give the supplier a stores list`
+        : `processor '${processorName}' asked for state store '${name}', which the topology does not have`,
+    );
+  }
+
+  private topologyHas(name: string): boolean {
+    try {
+      this.topology.storeBuilder(name);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  flush(): void {
+    this.manager.flush();
+  }
+
+  checkpoint(): void {
+    this.manager.checkpoint();
+  }
+
+  close(clean: boolean): void {
+    this.manager.close(clean);
+    this.env.stateDirectory.unlock(this.taskId);
+  }
+}
