@@ -125,6 +125,24 @@ export const ValueAndTimestamp = {
  */
 export type TimestampedKeyValueStore<K, V> = KeyValueStore<K, ValueAndTimestamp<V>>;
 
+/**
+ * Marks the outer layer of a timestamped key-value store (`store[TIMESTAMPED_STORE] === true`),
+ * which TypeScript's erased types cannot tell from a plain one: the test driver's
+ * getKeyValueStore / getTimestampedKeyValueStore and interactive queries choose by it, as Java's
+ * choose by `instanceof TimestampedKeyValueStore`.
+ */
+export const TIMESTAMPED_STORE: unique symbol = Symbol.for('sluice.streams.timestampedKeyValueStore');
+
+export function isTimestampedKeyValueStore(store: StateStore): store is TimestampedKeyValueStore<unknown, unknown> {
+  return (store as { [TIMESTAMPED_STORE]?: unknown })[TIMESTAMPED_STORE] === true;
+}
+
+/** Whether a store has the key-value store's methods (get, put, range, all). */
+export function isKeyValueStore(store: StateStore): store is KeyValueStore<unknown, unknown> {
+  const s = store as Partial<KeyValueStore<unknown, unknown>>;
+  return typeof s.get === 'function' && typeof s.put === 'function' && typeof s.range === 'function' && typeof s.all === 'function';
+}
+
 /** A window [start, end) in milliseconds (Java's `Window`; session windows are inclusive of end). */
 export interface Window {
   readonly start: number;
