@@ -1,0 +1,221 @@
+/**
+ * The machinery of the streams differential tests: a Sluice broker process, the inputs written
+ * once, Java Kafka Streams 4.3.1 running the reference topologies (tests/streams/java), waiting
+ * until an application has processed everything, reading an output topic, and comparing two
+ * outputs per key, in order.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Admin, Consumer, Producer } from '@sluice/client';
+import { createTopicsAndWait, eventually, freePort, mavenProjectClasspath, onJsonLines, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.js';
+import type { OutputRecord } from './differential-model.js';
+
+const javaProject = join(dirname(fileURLToPath(import.meta.url)), 'java');
+
+/** Topologies whose output values are Longs (Kafka's count()); the others write strings. */
+const LONG_VALUES = new Set(['count', 'groupby-count']);
+
+export interface TestBroker {
+  bootstrap: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestBroker(): Promise<TestBroker> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-differential-'));
+  const port = await freePort();
+  const broker: BrokerProcess = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
+  return {
+    bootstrap: `127.0.0.1:${port}`,
+    async stop() {
+      broker.child.kill('SIGTERM');
+      await broker.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The topics of one topology run on one side ('java' or 'sluice'). */
+export interface TopologyRun {
+  name: string;
+  applicationId: string;
+  input: string;
+  output: string;
+  global?: string;
+}
+
+export function topicsOf(name: string, side: 'java' | 'sluice', hasGlobal: boolean): TopologyRun {
+  return {
+    name,
+    applicationId: `differential-${name}-${side}`,
+    input: `differential-${name}-input`,
+    output: `differential-${name}-${side}-output`,
+    ...(hasGlobal ? { global: `differential-${name}-global` } : {}),
+  };
+}
+
+/** Creates the input topics and writes every input (global tables included) before any application starts. */
+export async function writeInputs(bootstrap: string, inputs: Record<string, TopologyInput>): Promise<void> {
+  const topics = Object.entries(inputs).flatMap(([name, input]) => {
+    const run = topicsOf(name, 'java', input.global !== undefined);
+    return [{ name: run.input, partitions: PARTITIONS }, ...(run.global ? [{ name: run.global, partitions: PARTITIONS }] : [])];
+  });
+  await createTopicsAndWait(bootstrap, topics);
+  const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 5 });
+  const send = (topic: string, records: InputRecord[]) => producer.sendBatch(records.map((r) => ({ topic, key: r.key, value: r.value, partition: r.partition, timestamp: r.timestamp })));
+  try {
+    for (const [name, input] of Object.entries(inputs)) {
+      const run = topicsOf(name, 'java', input.global !== undefined);
+      await send(run.input, input.records);
+      if (run.global) await send(run.global, input.global!);
+    }
+  } finally {
+    await producer.close();
+  }
+}
+
+export interface JavaApps {
+  /** Application id → its last state (RUNNING, ERROR, ...). */
+  states: Map<string, string>;
+  errors: string[];
+  stop(): Promise<void>;
+}
+
+/** Runs the named topologies in one JVM (one KafkaStreams each) until stop(). */
+export async function startJavaApps(bootstrap: string, guarantee: string, runs: TopologyRun[]): Promise<JavaApps> {
+  const cp = await mavenProjectClasspath(javaProject);
+  const stateDir = mkdtempSync(join(tmpdir(), 'sluice-differential-java-'));
+  const specs = runs.map((r) => `name=${r.name},app=${r.applicationId},input=${r.input},output=${r.output}${r.global ? `,global=${r.global}` : ''}`);
+  const child: ChildProcess = spawn('java', ['-Xmx512m', '-cp', cp, 'dev.sluice.streams.RunTopologies', bootstrap, guarantee, stateDir, ...specs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const states = new Map<string, string>();
+  const errors: string[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-8000)));
+  onJsonLines(child.stdout!, (m: { app?: string; state?: string; error?: string }) => {
+    if (m.app && m.state) states.set(m.app, m.state);
+    if (m.app && m.error) errors.push(`${m.app}: ${m.error}`);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  void exited.then((code) => {
+    if (code !== 0) errors.push(`the JVM exited with ${code}: ${stderr}`);
+  });
+  return {
+    states,
+    errors,
+    async stop() {
+      child.stdin!.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Resolves once the application has committed, for every partition of its input topic and of its
+ * repartition topics, the end offset: everything read has been processed and its output flushed
+ * (at-least-once commits only after the producer's flush). The input's commits are checked before
+ * the repartition topics' end offsets are read, so those ends are final.
+ */
+export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, failures: () => string[], timeoutMs = 240_000): Promise<void> {
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  try {
+    const outcome = await eventually(
+      `${run.applicationId} to commit the end of ${run.input} and of its repartition topics`,
+      async () => {
+        if (failures().length > 0) return 'failed';
+        const committed = new Map((await admin.listGroupOffsets(run.applicationId)).map((c) => [`${c.topic}:${c.partition}`, c.offset]));
+        const internal = (await admin.listTopics()).filter((t) => t.startsWith(`${run.applicationId}-`) && t.endsWith('-repartition'));
+        for (const topic of [run.input, ...internal]) {
+          const partitions = (await admin.describeTopics([topic]))[0]!.partitions.length;
+          const ends = await admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, spec: 'latest' as const })));
+          for (const end of ends) {
+            const at = committed.get(`${topic}:${end.partition}`);
+            if (end.offset > 0n && at !== end.offset) return false;
+          }
+        }
+        return 'done';
+      },
+      timeoutMs,
+    );
+    if (outcome === 'failed') throw new Error(`${run.applicationId} failed: ${failures().join('; ')}`);
+  } finally {
+    await admin.close();
+  }
+}
+
+/** Reads a whole output topic (to its current end), values decoded as the topology writes them. */
+export async function readOutput(bootstrap: string, run: TopologyRun): Promise<OutputRecord[]> {
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  let ends: Map<number, bigint>;
+  try {
+    const topics = await admin.listTopics();
+    if (!topics.includes(run.output)) return [];
+    const partitions = (await admin.describeTopics([run.output]))[0]!.partitions.length;
+    ends = new Map((await admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic: run.output, partition, spec: 'latest' as const })))).map((o) => [o.partition, o.offset]));
+  } finally {
+    await admin.close();
+  }
+  const consumer = new Consumer({ bootstrapServers: bootstrap, autoOffsetReset: 'earliest' });
+  consumer.assign([...ends.keys()].map((partition) => ({ topic: run.output, partition })));
+  const out: (OutputRecord & { partition: number })[] = [];
+  const seen = new Map<number, bigint>();
+  const done = () => [...ends].every(([p, end]) => (seen.get(p) ?? 0n) >= end);
+  try {
+    await eventually(`the end of ${run.output}`, async () => {
+      for (const r of await consumer.poll({ timeoutMs: 200 })) {
+        out.push({ key: r.key?.toString() ?? null, value: decode(run.name, r.value), timestamp: r.timestamp, partition: r.partition });
+        seen.set(r.partition, BigInt(r.offset) + 1n);
+      }
+      return done();
+    });
+  } finally {
+    await consumer.close();
+  }
+  return out.map(({ key, value, timestamp }) => ({ key, value, timestamp }));
+}
+
+function decode(topology: string, value: Buffer | null): string | null {
+  if (value === null) return null;
+  if (LONG_VALUES.has(topology)) {
+    if (value.length !== 8) return `<${value.length} bytes, not a Long: ${value.toString('hex')}>`;
+    return value.readBigInt64BE().toString();
+  }
+  return value.toString('utf8');
+}
+
+/** One sequence per key, in the order the output holds it (each key lives in one partition). */
+export function perKey(records: OutputRecord[]): Map<string, { value: string | null; timestamp: number }[]> {
+  const byKey = new Map<string, { value: string | null; timestamp: number }[]>();
+  for (const r of records) {
+    const k = r.key ?? '<null>';
+    if (!byKey.has(k)) byKey.set(k, []);
+    byKey.get(k)!.push({ value: r.value, timestamp: r.timestamp });
+  }
+  return byKey;
+}
+
+/**
+ * The differences between an expected output and an actual one, per key and in order: for each
+ * key whose sequences differ, where they first part and what each side has there. Empty when the
+ * outputs match record for record (value and timestamp) per key.
+ */
+export function differences(expected: OutputRecord[], actual: OutputRecord[], expectedSide = 'expected', actualSide = 'actual'): string[] {
+  const want = perKey(expected);
+  const got = perKey(actual);
+  const found: string[] = [];
+  const show = (r: { value: string | null; timestamp: number } | undefined) => (r === undefined ? 'nothing' : `${JSON.stringify(r.value)} @${r.timestamp}`);
+  for (const key of [...new Set([...want.keys(), ...got.keys()])].sort()) {
+    const a = want.get(key) ?? [];
+    const b = got.get(key) ?? [];
+    const at = Array.from({ length: Math.max(a.length, b.length) }, (_, i) => i).find((i) => a[i]?.value !== b[i]?.value || a[i]?.timestamp !== b[i]?.timestamp);
+    if (at !== undefined) {
+      found.push(`key ${key}: ${a.length} records in ${expectedSide}, ${b.length} in ${actualSide}; record #${at}: ${expectedSide} has ${show(a[at])}, ${actualSide} has ${show(b[at])}`);
+    }
+  }
+  return found;
+}
