@@ -50,6 +50,35 @@ export {
   type StreamsLogger,
 } from './runtime/handlers.js';
 export { TopologyTestDriver, TestInputTopic, TestOutputTopic, type TestRecord, type TestDriverConfig } from './test-driver/topology-test-driver.js';
+export {
+  ValueAndTimestamp,
+  TIMESTAMPED_STORE,
+  isTimestampedKeyValueStore,
+  isKeyValueStore,
+  type StateStore,
+  type StateStoreContext,
+  type StoreRecordContext,
+  type ChangelogRecord,
+  type StateRestoreCallback,
+  type StateRestoreListener,
+  type KeyValueIterator,
+  type ReadOnlyKeyValueStore,
+  type KeyValueStore,
+  type TimestampedKeyValueStore,
+  type Window,
+  type Windowed,
+  type ReadOnlyWindowStore,
+  type WindowStore,
+  type ReadOnlySessionStore,
+  type SessionStore,
+  type Change,
+  type CacheFlushListener,
+  type CachedStateStore,
+  type StoreSupplier,
+  type KeyValueBytesStoreSupplier,
+  type ChangelogConfig,
+  type StoreBuilder,
+} from './state/api.js';
 export { StreamsError, StreamsErrorCode } from './errors.js';
 export { KafkaStreams, type KafkaStreamsState, type StateListener } from './runtime/kafka-streams.js';
 export { type StreamsConfig, streamsConfigDefinitions } from './runtime/config.js';

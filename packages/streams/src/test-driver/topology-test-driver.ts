@@ -5,19 +5,29 @@
  * through output topics; outputs to a topic the topology itself reads (repartition topics) are
  * processed next, as the runtime would. Wall-clock time is a number the test advances.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { StreamsError, StreamsErrorCode } from '../errors.js';
 import type { Headers } from '../record.js';
+import { type KeyValueStore, type StateStore, type TimestampedKeyValueStore, isKeyValueStore, isTimestampedKeyValueStore } from '../state/api.js';
 import type { Deserializer, Serde, Serializer } from '../serdes.js';
 import { type StreamsConfig, withStreamsDefaults } from '../runtime/config.js';
 import { type OutputRecord, defaultLogger } from '../runtime/handlers.js';
+import { StateDirectory } from '../runtime/state-directory.js';
 import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
+import { KeyValueStoreFacade } from './store-facade.js';
 
 /** The KafkaStreams settings that mean something without a broker. */
 export interface TestDriverConfig
   extends Pick<StreamsConfig, 'defaultKeySerde' | 'defaultValueSerde' | 'deserializationExceptionHandler' | 'productionExceptionHandler' | 'processingExceptionHandler' | 'defaultTimestampExtractor' | 'logger'> {
   /** Prefix of internal topic names (`<applicationId>-<name>-repartition`). Default 'test-driver'. */
   applicationId?: string;
+  /** Where persistent stores keep their files (`state.dir`); default: a new temporary folder, deleted by close(). */
+  stateDir?: string;
+  /** Other settings, handed to stores as StateStoreContext.appConfigs (e.g. `statestore.cache.max.bytes`). */
+  [setting: string]: unknown;
 }
 
 /** A record read from (or piped into) a test topic. */
@@ -36,6 +46,17 @@ interface Captured {
   headers: Headers;
 }
 
+/** The KafkaStreams settings the driver takes from its config (the rest only reach the stores). */
+const DRIVER_SETTINGS = {
+  defaultKeySerde: 1,
+  defaultValueSerde: 1,
+  deserializationExceptionHandler: 1,
+  productionExceptionHandler: 1,
+  processingExceptionHandler: 1,
+  defaultTimestampExtractor: 1,
+  logger: 1,
+};
+
 export class TopologyTestDriver {
   readonly applicationId: string;
   private readonly tasks: StreamTask[] = [];
@@ -45,6 +66,9 @@ export class TopologyTestDriver {
   private readonly outputs = new Map<string, Captured[]>();
   private readonly pending: Captured[] = [];
   private readonly nextOffset = new Map<string, bigint>();
+  private readonly changelogOffsets = new Map<string, bigint>();
+  private readonly stateDirectory: StateDirectory | null = null;
+  private readonly ownedStateDir: string | null = null;
   private wallClock: number;
   private processing = false;
   private closed = false;
@@ -66,10 +90,19 @@ export class TopologyTestDriver {
         if (!list) this.outputs.set(record.topic, (list = []));
         list.push(captured);
         if (this.taskFor(record.topic)) this.pending.push(captured);
+        const offsetKey = `${record.topic}:0`;
+        this.changelogOffsets.set(offsetKey, (this.changelogOffsets.get(offsetKey) ?? -1n) + 1n);
       },
+      offsets: () => this.changelogOffsets,
     };
     // The defaults of KafkaStreams' definitions, unvalidated: the driver needs no bootstrapServers.
-    const settings = withStreamsDefaults(config);
+    const { stateDir, applicationId: _applicationId, ...rest } = config;
+    const settings = withStreamsDefaults(Object.fromEntries(Object.entries(rest).filter(([k]) => k in DRIVER_SETTINGS)));
+    const log = settings.logger ?? defaultLogger(`test-driver ${this.applicationId}`);
+    if (topology.subtopologies().some((sub) => topology.storesOf(sub).length > 0)) {
+      this.ownedStateDir = stateDir === undefined ? mkdtempSync(join(tmpdir(), 'sluice-test-driver-')) : null;
+      this.stateDirectory = new StateDirectory(stateDir ?? this.ownedStateDir!, this.applicationId, log);
+    }
     const env = {
       applicationId: this.applicationId,
       defaultTimestampExtractor: settings.defaultTimestampExtractor,
@@ -79,14 +112,18 @@ export class TopologyTestDriver {
       deserializationExceptionHandler: settings.deserializationExceptionHandler,
       productionExceptionHandler: settings.productionExceptionHandler,
       processingExceptionHandler: settings.processingExceptionHandler,
-      log: settings.logger ?? defaultLogger(`test-driver ${this.applicationId}`),
+      log,
       now: () => this.wallClock,
       requestCommit: () => {},
+      state: this.stateDirectory ? { stateDirectory: this.stateDirectory, appConfigs: { ...config }, eos: false } : undefined,
     };
     for (const sub of topology.subtopologies()) {
       const task = new StreamTask(sub, 0, topology, env);
       this.tasks.push(task);
       for (const t of task.topics()) this.taskByTopic.set(t, task);
+    }
+    for (const task of this.tasks) {
+      if (!task.openStores()) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${task.id}'s state folder is locked by another instance; give each test driver its own stateDir`);
     }
     for (const task of this.tasks) task.init();
   }
@@ -123,6 +160,52 @@ export class TopologyTestDriver {
     this.wallClock += ms;
     for (const t of this.tasks) t.punctuateWallClock(this.wallClock);
     this.drain();
+    this.commit();
+  }
+
+  /**
+   * What the runtime does at a commit, after every record as Java's driver does: stores flush
+   * (a cache forwards what it held; changelogs get their records), then the checkpoint.
+   */
+  private commit(): void {
+    for (const t of this.tasks) t.flushState();
+    this.drain();
+    for (const t of this.tasks) t.checkpoint();
+  }
+
+  // ---------------------------------------------------------------- stores
+
+  /** A store of the topology (null if there is none of that name); a key-value store is better read through getKeyValueStore. */
+  getStateStore(name: string): StateStore | null {
+    for (const t of this.tasks) {
+      const store = t.stores?.manager.store(name);
+      if (store) return store;
+    }
+    return null;
+  }
+
+  /** Every store of the topology, by name. */
+  getAllStateStores(): Map<string, StateStore> {
+    const out = new Map<string, StateStore>();
+    for (const t of this.tasks) for (const r of t.stores?.manager.stores() ?? []) out.set(r.store.name, r.store);
+    return out;
+  }
+
+  /**
+   * A key-value store, or null when there is no key-value store of that name. A timestamped
+   * store is returned as a plain one (values without their timestamps), as Java's driver does.
+   */
+  getKeyValueStore<K, V>(name: string): KeyValueStore<K, V> | null {
+    const store = this.getStateStore(name);
+    if (!store || !isKeyValueStore(store)) return null;
+    if (isTimestampedKeyValueStore(store)) return new KeyValueStoreFacade(store as TimestampedKeyValueStore<K, V>);
+    return store as KeyValueStore<K, V>;
+  }
+
+  /** A timestamped key-value store (what the DSL's tables and aggregations use), or null. */
+  getTimestampedKeyValueStore<K, V>(name: string): TimestampedKeyValueStore<K, V> | null {
+    const store = this.getStateStore(name);
+    return store && isTimestampedKeyValueStore(store) ? (store as TimestampedKeyValueStore<K, V>) : null;
   }
 
   get wallClockTimeMs(): number {
@@ -135,6 +218,7 @@ export class TopologyTestDriver {
     if (this.processing) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'pipeInput was called from inside the topology');
     this.processOne(topic, key, value, timestamp, headers);
     this.drain();
+    this.commit();
   }
 
   private processOne(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): void {
@@ -181,11 +265,13 @@ export class TopologyTestDriver {
     return this.outputs.get(topic)?.length ?? 0;
   }
 
-  /** Closes every processor. */
+  /** Closes every processor and store; deletes the state folder the driver made. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const t of this.tasks) t.close();
+    for (const t of this.tasks) t.close(true);
+    this.stateDirectory?.close();
+    if (this.ownedStateDir) rmSync(this.ownedStateDir, { recursive: true, force: true });
   }
 
   private assertOpen(): void {
