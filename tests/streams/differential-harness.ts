@@ -115,14 +115,21 @@ export async function startJavaApps(bootstrap: string, guarantee: string, runs: 
   };
 }
 
+export type Guarantee = 'at_least_once' | 'exactly_once_v2';
+
 /**
  * Resolves once the application has committed, for every partition of its input topic and of its
  * repartition topics, the end offset: everything read has been processed and its output flushed
- * (at-least-once commits only after the producer's flush). The input's commits are checked before
- * the repartition topics' end offsets are read, so those ends are final.
+ * (at-least-once commits only after the producer's flush; exactly-once commits offsets and outputs
+ * in one transaction). The input's commits are checked before the repartition topics' end offsets
+ * are read, so those ends are final. Under exactly_once_v2 every write to a repartition topic is
+ * transactional, so when no transaction is open there (last stable offset = end) its last entry is
+ * a marker, and a committed offset just before it has processed every record.
  */
-export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, failures: () => string[], timeoutMs = 240_000): Promise<void> {
+export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, guarantee: Guarantee, failures: () => string[], timeoutMs = 240_000): Promise<void> {
   const admin = new Admin({ bootstrapServers: bootstrap });
+  const offsets = (topic: string, partitions: number, isolationLevel: 'read_uncommitted' | 'read_committed') =>
+    admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, spec: 'latest' as const })), { isolationLevel });
   try {
     const outcome = await eventually(
       `${run.applicationId} to commit the end of ${run.input} and of its repartition topics`,
@@ -132,10 +139,14 @@ export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, fa
         const internal = (await admin.listTopics()).filter((t) => t.startsWith(`${run.applicationId}-`) && t.endsWith('-repartition'));
         for (const topic of [run.input, ...internal]) {
           const partitions = (await admin.describeTopics([topic]))[0]!.partitions.length;
-          const ends = await admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, spec: 'latest' as const })));
-          for (const end of ends) {
+          const ends = await offsets(topic, partitions, 'read_uncommitted');
+          const markerLast = topic !== run.input && guarantee === 'exactly_once_v2';
+          const stable = markerLast ? await offsets(topic, partitions, 'read_committed') : ends;
+          for (const [i, end] of ends.entries()) {
+            if (end.offset === 0n) continue;
             const at = committed.get(`${topic}:${end.partition}`);
-            if (end.offset > 0n && at !== end.offset) return false;
+            if (at === undefined || at === null) return false;
+            if (markerLast ? stable[i]!.offset !== end.offset || at < end.offset - 1n : at !== end.offset) return false;
           }
         }
         return 'done';
@@ -148,35 +159,35 @@ export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, fa
   }
 }
 
-/** Reads a whole output topic (to its current end), values decoded as the topology writes them. */
-export async function readOutput(bootstrap: string, run: TopologyRun): Promise<OutputRecord[]> {
+/** Reads a whole output topic (to its current end; under exactly_once_v2 its committed records only), values decoded as the topology writes them. */
+export async function readOutput(bootstrap: string, run: TopologyRun, guarantee: Guarantee): Promise<OutputRecord[]> {
+  const isolationLevel = guarantee === 'exactly_once_v2' ? 'read_committed' : 'read_uncommitted';
   const admin = new Admin({ bootstrapServers: bootstrap });
   let ends: Map<number, bigint>;
   try {
-    const topics = await admin.listTopics();
-    if (!topics.includes(run.output)) return [];
+    if (!(await admin.listTopics()).includes(run.output)) return [];
     const partitions = (await admin.describeTopics([run.output]))[0]!.partitions.length;
-    ends = new Map((await admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic: run.output, partition, spec: 'latest' as const })))).map((o) => [o.partition, o.offset]));
+    const listed = await admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic: run.output, partition, spec: 'latest' as const })), { isolationLevel });
+    ends = new Map(listed.map((o) => [o.partition, o.offset]));
   } finally {
     await admin.close();
   }
-  const consumer = new Consumer({ bootstrapServers: bootstrap, autoOffsetReset: 'earliest' });
-  consumer.assign([...ends.keys()].map((partition) => ({ topic: run.output, partition })));
-  const out: (OutputRecord & { partition: number })[] = [];
-  const seen = new Map<number, bigint>();
-  const done = () => [...ends].every(([p, end]) => (seen.get(p) ?? 0n) >= end);
+  const consumer = new Consumer({ bootstrapServers: bootstrap, autoOffsetReset: 'earliest', isolationLevel });
+  const partitions = [...ends.keys()].map((partition) => ({ topic: run.output, partition }));
+  consumer.assign(partitions);
+  const out: OutputRecord[] = [];
   try {
     await eventually(`the end of ${run.output}`, async () => {
       for (const r of await consumer.poll({ timeoutMs: 200 })) {
-        out.push({ key: r.key?.toString() ?? null, value: decode(run.name, r.value), timestamp: r.timestamp, partition: r.partition });
-        seen.set(r.partition, BigInt(r.offset) + 1n);
+        if (BigInt(r.offset) < ends.get(r.partition)!) out.push({ key: r.key?.toString() ?? null, value: decode(run.name, r.value), timestamp: r.timestamp });
       }
-      return done();
+      for (const tp of partitions) if ((await consumer.position(tp)) < ends.get(tp.partition)!) return false;
+      return true;
     });
   } finally {
     await consumer.close();
   }
-  return out.map(({ key, value, timestamp }) => ({ key, value, timestamp }));
+  return out;
 }
 
 function decode(topology: string, value: Buffer | null): string | null {

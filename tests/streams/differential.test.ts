@@ -2,17 +2,19 @@
 // (tests/streams/java, DifferentialTopologies.java) over the same seeded input on one Sluice
 // broker; Java's output is first checked against a plain computation (so the harness itself is
 // known to work), then is the reference the Sluice twins must match record for record, per key
-// and in order (value and timestamp). SLUICE_DIFFERENTIAL_SEED replays another input.
+// and in order (value and timestamp). SLUICE_DIFFERENTIAL_SEED replays another input;
+// SLUICE_DIFFERENTIAL_GUARANTEE=exactly_once_v2 runs both sides exactly-once.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateInputs, type TopologyInput } from './differential-inputs.js';
 import { expectedOutput } from './differential-model.js';
-import { differences, readOutput, startJavaApps, startTestBroker, topicsOf, type JavaApps, type TestBroker, type TopologyRun, waitUntilProcessed, writeInputs } from './differential-harness.js';
+import { differences, readOutput, startJavaApps, startTestBroker, topicsOf, type JavaApps, type Guarantee, type TestBroker, type TopologyRun, waitUntilProcessed, writeInputs } from './differential-harness.js';
 
 const SEED = Number(process.env.SLUICE_DIFFERENTIAL_SEED ?? 17);
 const RECORDS_PER_TOPOLOGY = 600;
+const GUARANTEE: Guarantee = process.env.SLUICE_DIFFERENTIAL_GUARANTEE === 'exactly_once_v2' ? 'exactly_once_v2' : 'at_least_once';
 
-describe(`streams differential: Java Kafka Streams 4.3.1 as the reference (seed ${SEED})`, () => {
+describe(`streams differential: Java Kafka Streams 4.3.1 as the reference (seed ${SEED}, ${GUARANTEE})`, () => {
   const inputs: Record<string, TopologyInput> = generateInputs(SEED, RECORDS_PER_TOPOLOGY);
   const javaRuns: TopologyRun[] = Object.entries(inputs).map(([name, input]) => topicsOf(name, 'java', input.global !== undefined));
   let broker: TestBroker;
@@ -21,7 +23,7 @@ describe(`streams differential: Java Kafka Streams 4.3.1 as the reference (seed 
   before(async () => {
     broker = await startTestBroker();
     await writeInputs(broker.bootstrap, inputs);
-    java = await startJavaApps(broker.bootstrap, 'at_least_once', javaRuns);
+    java = await startJavaApps(broker.bootstrap, GUARANTEE, javaRuns);
   });
 
   after(async () => {
@@ -31,8 +33,8 @@ describe(`streams differential: Java Kafka Streams 4.3.1 as the reference (seed 
 
   for (const run of javaRuns) {
     test(`${run.name}: Java's output is the plain computation of the input (harness check)`, async () => {
-      await waitUntilProcessed(broker.bootstrap, run, () => java.errors);
-      const out = await readOutput(broker.bootstrap, run);
+      await waitUntilProcessed(broker.bootstrap, run, GUARANTEE, () => java.errors);
+      const out = await readOutput(broker.bootstrap, run, GUARANTEE);
       const expected = expectedOutput(run.name, inputs[run.name]!);
       assert.ok(expected.length > 0, 'the input yields some output');
       assert.deepEqual(differences(expected, out, 'the model', 'Java'), []);
