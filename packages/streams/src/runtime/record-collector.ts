@@ -30,6 +30,8 @@ export class ProducerRecordCollector implements RecordCollector {
     private readonly producer: Producer,
     private readonly handler: ProductionExceptionHandler,
     private readonly log: StreamsLogger,
+    /** Called before each write (exactly_once_v2: opens the transaction at the first output after a commit). */
+    private readonly beforeWrite?: () => void,
   ) {}
 
   send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: RawRecord | null): void {
@@ -83,6 +85,7 @@ export class ProducerRecordCollector implements RecordCollector {
   }
 
   private write(record: OutputRecord, taskId: string, origin: RawRecord | null): void {
+    this.beforeWrite?.();
     this.sent++;
     this.inFlight++;
     // An OutputRecord is a ProducerRecord (topic, partition, key, value, timestamp, headers).
