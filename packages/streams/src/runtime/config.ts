@@ -5,6 +5,8 @@
  * `consumer`, `producer` and `admin` (Kafka's `consumer.`/`producer.`/`admin.` prefixes).
  */
 import type { AdminOptions, ConsumerOptions, ProducerOptions } from '@sluice/client';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type OptionsOf, type ResolvedOf, checkOptions, opt, tuned } from '@sluice/config';
 import { StreamsError, StreamsErrorCode } from '../errors.js';
 import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.js';
@@ -76,6 +78,14 @@ export const streamsConfigDefinitions = {
     { importance: 'high', valid: '-1 or [1,...]' },
   ),
   repartitionPurgeIntervalMs: millis(30_000, 'repartition.purge.interval.ms', 'How often records of repartition topics below the committed offsets are deleted', 'low'),
+  // Java's default is ${java.io.tmpdir}/kafka-streams; Node's temporary folder stands for java.io.tmpdir.
+  stateDir: tuned(
+    opt.custom<string>('string', join(tmpdir(), 'kafka-streams'), 'state.dir', 'Folder of the state stores: `<state.dir>/<application.id>/<taskId>/`, one instance per task folder at a time (lock files)', (v) =>
+      typeof v === 'string' && v.length > 0 ? undefined : 'must be a non-empty folder path',
+    ),
+    { importance: 'high', defaultText: '<os.tmpdir()>/kafka-streams' },
+  ),
+  stateCleanupDelayMs: millis(600_000, 'state.cleanup.delay.ms', 'How long the state folder of a task this instance no longer runs is kept before it is deleted', 'low'),
   consumer: opt.custom<Partial<ConsumerOptions>>('ConsumerOptions', {}, 'consumer.*', 'Consumer options (group.id, enable.auto.commit and the assignor are set by the runtime)', obj),
   producer: opt.custom<Partial<ProducerOptions>>('ProducerOptions', {}, 'producer.*', 'Producer options', obj),
   admin: opt.custom<Partial<AdminOptions>>('AdminOptions', {}, 'admin.*', 'Admin client options', obj),

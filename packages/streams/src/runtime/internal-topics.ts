@@ -1,8 +1,9 @@
 /**
- * Before the first poll: checks that the source topics exist and creates the internal
- * (repartition) topics with the right partition count: the count given in Repartitioned, or
+ * Before the first poll: checks that the source topics exist and creates the internal topics
+ * with the right partition count. A repartition topic gets the count given in Repartitioned, or
  * else the largest partition count among the topics the writing sub-topology reads (Kafka's
- * rule), resolved through chains of repartition topics.
+ * rule), resolved through chains of repartition topics; a changelog topic gets its
+ * sub-topology's task count.
  */
 import { type Admin, KafkaError } from '@sluice/client';
 import { StreamsError, StreamsErrorCode } from '../errors.js';
@@ -78,7 +79,36 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
       }
     }
   }
+  await createChangelogTopics(admin, topology, applicationId, replicationFactor, (id) => {
+    const inputs = [...subs[id].sourceTopics, ...(matchedBySub.get(id) ?? [])];
+    return Math.max(0, ...inputs.map((i) => counts.get(i) ?? 0));
+  });
   const physicalCounts = new Map<string, number>();
   for (const [t, n] of counts) physicalCounts.set(topology.physicalTopic(applicationId, t), n);
   return physicalCounts;
+}
+
+/**
+ * Creates the changelog topic of every logged store: `<application.id>-<store>-changelog`,
+ * compacted (Java's defaults: cleanup.policy=compact, message.timestamp.type=CreateTime, then
+ * the store builder's withLoggingEnabled config), with as many partitions as the sub-topology
+ * that writes it has tasks. An existing one with another partition count is refused, as Java
+ * refuses it: its partitions would no longer match the tasks.
+ */
+async function createChangelogTopics(admin: Admin, topology: Topology, applicationId: string, replicationFactor: number, taskCount: (subtopology: number) => number): Promise<void> {
+  const changelogs = topology.changelogTopics().map((c) => ({ name: topology.changelogTopic(applicationId, c.storeName), partitions: taskCount(c.subtopology), config: c.config }));
+  if (changelogs.length === 0) return;
+  await admin.createTopics(
+    changelogs.map((c) => ({ name: c.name, numPartitions: c.partitions, replicationFactor, configs: { 'cleanup.policy': 'compact', 'message.timestamp.type': 'CreateTime', ...c.config } })),
+    { ifNotExists: true },
+  );
+  const described = await admin.describeTopics(changelogs.map((c) => c.name));
+  for (const [i, d] of described.entries()) {
+    if (d.partitions.length !== changelogs[i].partitions) {
+      throw new StreamsError(
+        StreamsErrorCode.INVALID_TOPOLOGY,
+        `changelog topic '${d.name}' exists with ${d.partitions.length} partitions but the topology has ${changelogs[i].partitions} tasks writing it; the input topics' partition counts changed? Stop every instance, delete the changelog topic and run KafkaStreams.cleanUp() (the store is rebuilt from the input), or restore the partition count`,
+      );
+    }
+  }
 }

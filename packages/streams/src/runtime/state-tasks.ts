@@ -1,0 +1,155 @@
+/**
+ * The stateful side of a processing loop: the state directory, opening a new task's stores
+ * under its folder lock, restoring them from their changelogs while the task's input stays
+ * paused, starting the task (processor init) once restored, and deleting the folders of tasks
+ * gone for `state.cleanup.delay.ms`. The loop asks `busy` to know whether the instance is still
+ * restoring (Java keeps the instance REBALANCING until then) and calls `step()` between polls.
+ *
+ * A task whose folder another instance still holds (it is closing, or runs on this machine
+ * too) is retried on every step, as Java retries a LockException.
+ */
+import type { Consumer, TopicPartition } from '@sluice/client';
+import type { StateRestoreListener } from '../state/api.js';
+import type { StreamsLogger } from './handlers.js';
+import { StateDirectory } from './state-directory.js';
+import { ChangelogRestorer } from './state-restorer.js';
+import type { TaskStateEnvironment } from './task-stores.js';
+import type { StreamTask } from './task.js';
+
+export interface ThreadStateConfig {
+  /** `state.dir`. */
+  stateDir: string;
+  /** `state.cleanup.delay.ms`. */
+  cleanupDelayMs: number;
+  /** The application's settings as given (StateStoreContext.appConfigs). */
+  appConfigs: Readonly<{ [setting: string]: unknown }>;
+  /** KafkaStreams.setGlobalStateRestoreListener's listener, read when a restore reports. */
+  restoreListener(): StateRestoreListener | null;
+}
+
+export interface StateTasksOptions {
+  applicationId: string;
+  clientId: string;
+  bootstrapServers: string | readonly string[];
+  consumer: object;
+  /** exactly_once_v2: the restore reads read_committed and no checkpoint is kept while tasks run. */
+  eos: boolean;
+  log: StreamsLogger;
+  state: ThreadStateConfig;
+  /** The main consumer, whose partitions of a restoring task stay paused. */
+  mainConsumer: Consumer;
+  /** The input partitions of a task the loop runs. */
+  partitionsOf(taskId: string): TopicPartition[];
+}
+
+export class StateTasks {
+  readonly directory: StateDirectory;
+  readonly environment: TaskStateEnvironment;
+  private readonly restorer: ChangelogRestorer;
+  /** Tasks waiting for their folder's lock. */
+  private readonly locked = new Map<string, StreamTask>();
+  /** Tasks whose stores are being restored. */
+  private readonly restoring = new Map<string, StreamTask>();
+  private lastCleanupAt = Date.now();
+
+  constructor(private readonly options: StateTasksOptions) {
+    this.directory = new StateDirectory(options.state.stateDir, options.applicationId, options.log);
+    this.environment = { stateDirectory: this.directory, appConfigs: options.state.appConfigs, eos: options.eos };
+    this.restorer = new ChangelogRestorer({
+      bootstrapServers: options.bootstrapServers,
+      clientId: options.clientId,
+      consumer: options.consumer,
+      isolationLevel: options.eos ? 'read_committed' : 'read_uncommitted',
+      log: options.log,
+      listener: () => options.state.restoreListener(),
+    });
+  }
+
+  /** Whether some task is not running yet (waiting for its lock or its restore). */
+  get busy(): boolean {
+    return this.locked.size > 0 || this.restoring.size > 0;
+  }
+
+  /** Whether a task is still restoring (its records must wait). */
+  pending(taskId: string): boolean {
+    return this.locked.has(taskId) || this.restoring.has(taskId);
+  }
+
+  /** Records restored so far by this loop. */
+  get restoredRecords(): number {
+    return this.restorer.totalRestored;
+  }
+
+  /**
+   * Starts new tasks: a stateless one at once (processor init); a stateful one opens its stores
+   * and restores them first, its input paused meanwhile. Throws what opening or init throws.
+   */
+  async start(tasks: readonly StreamTask[]): Promise<void> {
+    for (const t of tasks) {
+      if (this.pending(t.id)) continue;
+      if (t.stores === null) {
+        t.init();
+        continue;
+      }
+      this.pause(t);
+      await this.open(t);
+    }
+  }
+
+  private async open(t: StreamTask): Promise<void> {
+    if (!t.openStores()) {
+      if (!this.locked.has(t.id)) this.options.log.info(`task ${t.id}: its state folder is locked by another instance; trying again`);
+      this.locked.set(t.id, t);
+      return;
+    }
+    this.locked.delete(t.id);
+    if (await this.restorer.add(t.stores!.manager)) this.run(t);
+    else this.restoring.set(t.id, t);
+  }
+
+  private pause(t: StreamTask): void {
+    const tps = this.options.partitionsOf(t.id);
+    if (tps.length > 0) this.options.mainConsumer.pause(tps);
+  }
+
+  private run(t: StreamTask): void {
+    this.restoring.delete(t.id);
+    t.init();
+    const tps = this.options.partitionsOf(t.id);
+    if (tps.length > 0) this.options.mainConsumer.resume(tps);
+  }
+
+  /** Retries locked folders, restores one batch (waiting up to `timeoutMs`), starts the tasks restored. */
+  async step(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    for (const t of [...this.locked.values()]) await this.open(t);
+    const done = await this.restorer.step(timeoutMs, signal);
+    for (const id of done) {
+      const t = this.restoring.get(id);
+      if (t) this.run(t);
+    }
+  }
+
+  /** A task leaves (revoked, lost, closing): whatever restore it had stops. */
+  remove(taskId: string): void {
+    this.locked.delete(taskId);
+    if (this.restoring.delete(taskId)) this.restorer.remove(taskId);
+  }
+
+  /** Every state.cleanup.delay.ms: deletes the folders of tasks unused that long. */
+  maybeCleanUp(now = Date.now()): void {
+    if (now - this.lastCleanupAt < this.options.state.cleanupDelayMs) return;
+    this.lastCleanupAt = now;
+    try {
+      this.directory.cleanRemovedTasks(this.options.state.cleanupDelayMs, now);
+    } catch (e) {
+      this.options.log.warn(`cleaning the state directory failed: ${(e as Error).message}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.locked.clear();
+    this.restoring.clear();
+    await this.restorer.close();
+    this.directory.close();
+  }
+}
