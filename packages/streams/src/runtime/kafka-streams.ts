@@ -14,6 +14,8 @@ import type { Topology } from '../topology/topology.js';
 import { type StreamsConfig, resolveStreamsConfig } from './config.js';
 import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger } from './handlers.js';
 import { prepareTopics } from './internal-topics.js';
+import type { StateRestoreListener } from '../state/api.js';
+import { StateDirectory } from './state-directory.js';
 import { StreamThread, type ThreadConfig } from './stream-thread.js';
 
 export type KafkaStreamsState = 'CREATED' | 'REBALANCING' | 'RUNNING' | 'PENDING_SHUTDOWN' | 'NOT_RUNNING' | 'PENDING_ERROR' | 'ERROR';
@@ -42,12 +44,15 @@ export class KafkaStreams {
   private stateListener: StateListener | null = null;
   private readonly waiters = new Set<() => void>();
   private uncaughtHandler: StreamsUncaughtExceptionHandler | null = null;
+  private restoreListener: StateRestoreListener | null = null;
   private thread: StreamThread | null = null;
   private admin: Admin | null = null;
   private threadCount = 0;
   private stopping: Promise<void> | null = null;
   /** The error that put the instance in ERROR. */
   error: Error | null = null;
+  /** This instance's id (Java's process id): part of the transactional id under exactly_once_v2. */
+  readonly processId = randomUUID();
 
   constructor(
     private readonly topology: Topology,
@@ -74,6 +79,10 @@ export class KafkaStreams {
       productionExceptionHandler: o.productionExceptionHandler,
       processingExceptionHandler: o.processingExceptionHandler,
       defaultTimestampExtractor: o.defaultTimestampExtractor,
+      processingGuarantee: o.processingGuarantee,
+      maxTaskIdleMs: o.maxTaskIdleMs,
+      processId: this.processId,
+      state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener },
       consumer: o.consumer,
       producer: o.producer,
       log: this.log,
@@ -148,9 +157,20 @@ export class KafkaStreams {
     return [{ threadName: `${this.threadConfig.clientId}-StreamThread-${this.threadCount}`, activeTasks: this.thread.taskPartitions() }];
   }
 
-  /** Kafka's cleanUp(): removes local state. Sluice Streams keeps none (it has no state stores), so this only checks the instance is stopped. */
+  /**
+   * Kafka's cleanUp(): deletes this application's local state (`<state.dir>/<application.id>`),
+   * so the stores are rebuilt from their changelogs at the next start. Only before start() or
+   * after close(); refused while another instance on this machine holds one of its task folders.
+   */
   cleanUp(): void {
-    if (this.current !== 'CREATED' && this.current !== 'NOT_RUNNING' && this.current !== 'ERROR') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'cleanUp() needs a stopped instance');
+    if (this.current !== 'CREATED' && this.current !== 'NOT_RUNNING' && this.current !== 'ERROR') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'cleanUp() needs a stopped instance: call it before start() or after close()');
+    new StateDirectory(this.threadConfig.state.stateDir, this.applicationId, this.log).clean();
+  }
+
+  /** Told of every store's restoration from its changelog (Kafka's setGlobalStateRestoreListener); set before start(). */
+  setGlobalStateRestoreListener(listener: StateRestoreListener): void {
+    if (this.current !== 'CREATED') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'set the global state restore listener before start()');
+    this.restoreListener = listener;
   }
 
   // ---------------------------------------------------------------- start

@@ -3,14 +3,24 @@
  * so an instance runs one loop, and parallelism comes from more instances). It owns a consumer
  * in the application's group, a producer, and the tasks of the partitions assigned to it:
  *
- *   poll → process each record through its task → punctuate → every commit.interval.ms:
- *   flush the producer (outputs acknowledged) → commit the processed offsets.
+ *   poll → buffer the records in their task's partition group → process every task's records in
+ *   timestamp order while it may (max.task.idle.ms) → punctuate → every commit.interval.ms:
+ *   commit.
  *
- * Offsets are committed only after the outputs of the records before them are acknowledged, so
- * a crash replays records (at-least-once) but never loses one. On a rebalance, revoked tasks are
- * flushed and committed before they go; tasks lost without a rebalance are dropped uncommitted.
+ * at_least_once: a commit flushes the stores and the producer (outputs acknowledged), then
+ * commits the processed offsets, so a crash replays records but never loses one. On a
+ * rebalance, revoked tasks are committed before they go; tasks lost without one are dropped.
+ *
+ * exactly_once_v2: the producer is transactional (one per loop, `<application.id>-<process
+ * id>-<thread index>`, as Java's), the consumer reads read_committed, and a commit is: flush
+ * the stores (their changelog writes join the transaction) → sendOffsetsToTransaction with the
+ * consumer's group metadata → commitTransaction. Outputs, changelog writes and input offsets
+ * land together or not at all. When a commit fails or the producer is fenced, the loop does as
+ * Java's TaskManager on a TaskMigratedException: abort, close every task dirty (their stores
+ * are rebuilt from the committed changelog by whoever gets them), reset the producer and rejoin.
+ * Design: docs/decisions/012-streams-exactly-once.md.
  */
-import { type Admin, Consumer, type ConsumerBatch, Producer, type TopicPartition } from '@sluice/client';
+import { type Admin, Consumer, type ConsumerBatch, Producer, type ProducerOptions, type TopicPartition } from '@sluice/client';
 import { messageOf } from '../errors.js';
 import type { TimestampExtractor } from '../processor/timestamps.js';
 import type { Serde } from '../serdes.js';
@@ -18,9 +28,12 @@ import { subscriptionPattern } from '../topology/patterns.js';
 import type { Topology } from '../topology/topology.js';
 import { StreamsAssignor } from './assignor.js';
 import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
+import type { ProcessingGuarantee } from './config.js';
+import { type BufferedRecord, PartitionGroup } from './partition-group.js';
 import { ProducerRecordCollector } from './record-collector.js';
-import { StreamTask, type TaskEnvironment } from './task.js';
+import { type PreparedRecord, StreamTask, type TaskEnvironment } from './task.js';
 import { applySourceResetPolicies } from './source-reset.js';
+import { StateTasks, type ThreadStateConfig } from './state-tasks.js';
 
 export interface ThreadConfig {
   applicationId: string;
@@ -35,9 +48,15 @@ export interface ThreadConfig {
   productionExceptionHandler: ProductionExceptionHandler;
   processingExceptionHandler: ProcessingExceptionHandler;
   defaultTimestampExtractor: TimestampExtractor;
+  processingGuarantee: ProcessingGuarantee;
+  maxTaskIdleMs: number;
+  /** This instance's id (Java's process id), part of the transactional id under exactly_once_v2. */
+  processId: string;
   consumer: object;
   producer: object;
   log: StreamsLogger;
+  /** state.dir, state.cleanup.delay.ms, the restore listener (state-tasks.ts). */
+  state: ThreadStateConfig;
 }
 
 export interface ThreadListener {
@@ -49,15 +68,36 @@ export interface ThreadListener {
   onShutdownApplication(): void;
 }
 
+/** The user's producer options, as an object to spread. */
+function config(options: object): Partial<ProducerOptions> {
+  return options as Partial<ProducerOptions>;
+}
+
 function tpKey(topic: string, partition: number): string {
   return `${topic}:${partition}`;
 }
 
+/** Buffered records per partition above which fetching it pauses (Java's buffered.records.per.partition). */
+const MAX_BUFFERED_PER_PARTITION = 1000;
+
+/** Java's transaction.timeout.ms for a streams producer under exactly_once_v2 (the client's default is 60 s). */
+const EOS_TRANSACTION_TIMEOUT_MS = 10_000;
+
+/** The loop has one index: Node runs one loop per instance (Java numbers its threads from 1). */
+const THREAD_INDEX = 1;
+
 export class StreamThread {
   readonly consumer: Consumer;
-  private readonly producer: Producer;
-  private readonly collector: ProducerRecordCollector;
+  private producer: Producer;
+  private collector: ProducerRecordCollector;
+  private readonly eos: boolean;
+  /** Under exactly_once_v2: a transaction is open (begun at the first output after a commit). */
+  private inTransaction = false;
   private readonly tasks = new Map<string, StreamTask>();
+  /** Each task's buffered input, ordered by timestamp across its partitions. */
+  private readonly inputs = new Map<string, PartitionGroup<PreparedRecord>>();
+  /** Partitions paused because their queue is full. */
+  private readonly pausedFull = new Set<string>();
   private readonly taskByPartition = new Map<string, StreamTask>();
   private readonly lastCommitted = new Map<string, bigint>();
   private readonly logicalTopic = new Map<string, string>();
@@ -67,9 +107,13 @@ export class StreamThread {
   private lastCommitAt = Date.now();
   private lastPurgeAt = Date.now();
   private shutdownRequested = false;
+  /** Set inside a rebalance callback when the open transaction must go: handled by the loop. */
+  private pendingMigration: TaskMigratedError | null = null;
   /** An error raised where it cannot be thrown (inside a rebalance callback), raised by the loop. */
   private fatal: Error | null = null;
   processed = 0;
+  /** Stateful tasks: the state directory, their restores before they run. */
+  private readonly state: StateTasks;
 
   constructor(
     private readonly topology: Topology,
@@ -77,6 +121,7 @@ export class StreamThread {
     private readonly admin: Admin,
     private readonly listener: ThreadListener,
   ) {
+    this.eos = config.processingGuarantee === 'exactly_once_v2';
     for (const t of topology.sourceTopics()) this.logicalTopic.set(topology.physicalTopic(config.applicationId, t), t);
     const assignor = new StreamsAssignor(topology, config.applicationId, {
       ownedTasks: () => [...this.tasks.keys()],
@@ -95,9 +140,44 @@ export class StreamThread {
       enableAutoCommit: false,
       allowAutoCreateTopics: false,
       partitionAssigners: [assignor],
+      // exactly_once_v2 reads only committed records (Java overrides a user's setting too).
+      ...(this.eos ? { isolationLevel: 'read_committed' as const } : {}),
     });
-    this.producer = new Producer({ lingerMs: 100, ...config.producer, bootstrapServers: config.bootstrapServers, clientId: `${config.clientId}-producer` });
-    this.collector = new ProducerRecordCollector(this.producer, config.productionExceptionHandler, config.log);
+    this.producer = this.makeProducer();
+    this.collector = this.makeCollector();
+    this.state = new StateTasks({
+      applicationId: config.applicationId,
+      clientId: config.clientId,
+      bootstrapServers: config.bootstrapServers,
+      consumer: config.consumer,
+      eos: this.eos,
+      log: config.log,
+      state: config.state,
+      mainConsumer: this.consumer,
+      partitionsOf: (taskId) => [...this.taskByPartition].filter(([, t]) => t.id === taskId).map(([key]) => ({ topic: key.slice(0, key.lastIndexOf(':')), partition: Number(key.slice(key.lastIndexOf(':') + 1)) })),
+    });
+  }
+
+  /** Java's transactional.id of the loop's producer under exactly_once_v2. */
+  get transactionalId(): string {
+    return `${this.config.applicationId}-${this.config.processId}-${THREAD_INDEX}`;
+  }
+
+  private makeProducer(): Producer {
+    const options: ProducerOptions = { lingerMs: 100, ...(this.eos ? { transactionTimeoutMs: EOS_TRANSACTION_TIMEOUT_MS } : {}), ...config(this.config.producer), bootstrapServers: this.config.bootstrapServers, clientId: `${this.config.clientId}-producer` };
+    if (this.eos) options.transactionalId = this.transactionalId;
+    return new Producer(options);
+  }
+
+  private makeCollector(): ProducerRecordCollector {
+    return new ProducerRecordCollector(this.producer, this.config.productionExceptionHandler, this.config.log, this.eos ? () => this.beginTransactionIfNeeded() : undefined);
+  }
+
+  /** Outputs (and changelog writes) after a commit open the next transaction, as Java's StreamsProducer does. */
+  private beginTransactionIfNeeded(): void {
+    if (this.inTransaction) return;
+    this.producer.beginTransaction();
+    this.inTransaction = true;
   }
 
   private environment(): TaskEnvironment {
@@ -115,20 +195,25 @@ export class StreamThread {
       requestCommit: () => {
         this.commitRequested = true;
       },
+      state: this.state.environment,
     };
   }
 
   /** Runs until stop(); rejects with the error that ended processing. */
   async run(): Promise<void> {
-    this.consumer.subscribe(this.subscription(), {
-      onPartitionsAssigned: (partitions) => this.assigned(partitions),
-      onPartitionsRevoked: (partitions) => this.revoked(partitions),
-      onPartitionsLost: (partitions) => this.lost(partitions),
-    });
+    if (this.eos) await this.producer.initTransactions();
+    this.subscribe();
     while (!this.stopping) {
       const now = Date.now();
       let wait = this.config.pollMs;
+      // While stores restore, the restore consumer does the waiting (restoreStep below).
+      if (this.state.busy) wait = 0;
       for (const t of this.tasks.values()) wait = Math.min(wait, Math.max(0, t.nextWallClockPunctuation() - now));
+      for (const g of this.inputs.values()) {
+        if (g.size === 0) continue;
+        // Records waiting: poll without waiting once they may be processed, or until an idle partition's deadline.
+        wait = Math.min(wait, g.readyToProcess(now) ? 0 : Math.max(0, g.nextIdleDeadline() - now));
+      }
       let batch: ConsumerBatch | null = null;
       try {
         batch = await this.consumer.nextBatch({ timeoutMs: wait, signal: this.abort.signal });
@@ -137,17 +222,36 @@ export class StreamThread {
         throw this.fatal ?? e;
       }
       if (this.fatal) throw this.fatal;
-      if (batch) this.processBatch(batch);
-      this.collector.throwIfFailed();
-      if (this.collector.saturated) await this.collector.whenDrained();
-      for (const t of this.tasks.values()) t.punctuateWallClock();
-      if (this.commitRequested || Date.now() - this.lastCommitAt >= this.config.commitIntervalMs) await this.commitAll();
+      try {
+        if (this.pendingMigration) throw this.pendingMigration;
+        if (batch) this.buffer(batch);
+        this.processReady();
+        this.collector.throwIfFailed();
+        if (this.collector.saturated) await this.collector.whenDrained();
+        for (const t of this.tasks.values()) t.punctuateWallClock();
+        if (this.state.busy) await this.restoreStep();
+        this.state.maybeCleanUp();
+        if (this.commitRequested || Date.now() - this.lastCommitAt >= this.config.commitIntervalMs) await this.commitAll();
+      } catch (e) {
+        if (!(e instanceof TaskMigratedError)) throw e;
+        await this.handleTaskMigrated(e);
+      }
     }
   }
 
-  private processBatch(batch: ConsumerBatch): void {
+  private subscribe(): void {
+    this.consumer.subscribe(this.subscription(), {
+      onPartitionsAssigned: (partitions) => this.assigned(partitions),
+      onPartitionsRevoked: (partitions) => this.revoked(partitions),
+      onPartitionsLost: (partitions) => this.lost(partitions),
+    });
+  }
+
+  /** Puts a fetched batch in its task's partition group (deserialised, timestamped). */
+  private buffer(batch: ConsumerBatch): void {
     const task = this.taskByPartition.get(tpKey(batch.topic, batch.partition));
-    if (!task) {
+    const group = task && this.inputs.get(task.id);
+    if (!task || !group) {
       // A batch of a partition revoked while it was fetched: its next owner reads it again. Should
       // the consumer still own the partition, rewind it, so that no record is skipped.
       const first = batch.records[0];
@@ -157,14 +261,60 @@ export class StreamThread {
       return;
     }
     // ConsumerRecords are RawRecords already (offset is computed only if something asks for it).
-    for (const r of batch.records) task.process(r);
-    this.processed += batch.records.length;
-    task.markProcessed(batch.topic, batch.partition, batch.nextOffset);
+    const buffered: BufferedRecord<PreparedRecord>[] = [];
+    for (const r of batch.records) {
+      const prepared = task.prepare(r);
+      if (prepared) buffered.push({ timestamp: prepared.timestamp, offset: r.offset, item: prepared });
+    }
+    group.add(batch.topic, batch.partition, buffered, batch.nextOffset);
+    if (group.sizeOf(batch.topic, batch.partition) > MAX_BUFFERED_PER_PARTITION) {
+      this.consumer.pause([{ topic: batch.topic, partition: batch.partition }]);
+      this.pausedFull.add(tpKey(batch.topic, batch.partition));
+    }
+  }
+
+  /** Processes every task's buffered records, in timestamp order, as long as the task may. */
+  private processReady(): void {
+    const now = Date.now();
+    for (const task of this.tasks.values()) {
+      const group = this.inputs.get(task.id);
+      if (!group || group.size === 0 || this.state.pending(task.id)) continue;
+      while (group.readyToProcess(now)) {
+        const next = group.next()!;
+        task.processPrepared(next.record.item);
+        this.processed++;
+      }
+    }
+    if (this.pausedFull.size > 0) this.resumeDrained();
+  }
+
+  private resumeDrained(): void {
+    const assigned = new Set(this.consumer.assignment().map((tp) => tpKey(tp.topic, tp.partition)));
+    for (const key of [...this.pausedFull]) {
+      const task = this.taskByPartition.get(key);
+      const i = key.lastIndexOf(':');
+      const tp = { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
+      const size = task ? (this.inputs.get(task.id)?.sizeOf(tp.topic, tp.partition) ?? 0) : 0;
+      if (size > MAX_BUFFERED_PER_PARTITION) continue;
+      this.pausedFull.delete(key);
+      if (assigned.has(key)) this.consumer.resume([tp]);
+    }
+  }
+
+  /** Restores one batch of changelog records; once every task runs, the instance is RUNNING. */
+  private async restoreStep(): Promise<void> {
+    try {
+      await this.state.step(this.config.pollMs, this.abort.signal);
+    } catch (e) {
+      if (this.stopping) return;
+      throw e;
+    }
+    if (!this.state.busy) this.listener.onTasksAssigned([...this.tasks.keys()].sort());
   }
 
   // ---------------------------------------------------------------- commits
 
-  /** Flushes the outputs, then commits the offsets of every task (those that moved). */
+  /** Commits every task: see commitTasks. */
   async commitAll(): Promise<void> {
     this.commitRequested = false;
     this.lastCommitAt = Date.now();
@@ -172,21 +322,95 @@ export class StreamThread {
     if (Date.now() - this.lastPurgeAt >= this.config.repartitionPurgeIntervalMs) this.purgeRepartitionTopics();
   }
 
+  /** The next offsets to consume of the tasks' partitions, those that moved since the last commit. */
+  private offsetsToCommit(tasks: readonly StreamTask[]): { topic: string; partition: number; offset: bigint }[] {
+    return tasks
+      .flatMap((t) => this.inputs.get(t.id)?.committableOffsets() ?? [])
+      .filter((o) => this.lastCommitted.get(tpKey(o.topic, o.partition)) !== o.offset);
+  }
+
+  /**
+   * at_least_once: flushes the stores and the outputs, then commits the offsets of `tasks`.
+   * exactly_once_v2: commits the transaction, which covers every task (see commitTransaction).
+   */
   private async commitTasks(tasks: StreamTask[]): Promise<void> {
-    // Offsets first, then the flush: everything these offsets cover was sent before the flush.
-    const offsets = tasks
-      .flatMap((t) => t.committableOffsets())
-      .filter((o) => this.lastCommitted.get(tpKey(o.topic, o.partition)) !== o.offset)
-      .map((o) => ({ ...o }));
+    if (this.eos) return this.commitTransaction();
+    // Offsets first, then the flushes: everything these offsets cover was sent before them.
+    const offsets = this.offsetsToCommit(tasks);
+    for (const t of tasks) t.flushState();
     await this.collector.flush();
-    if (offsets.length === 0) return;
-    try {
-      await this.consumer.commit({ offsets });
-      for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
-    } catch (e) {
-      // Usually a rebalance in progress: the records are processed again by their next owner.
-      this.config.log.warn(`committing offsets failed (the records since the last commit will be processed again): ${messageOf(e)}`);
+    if (offsets.length > 0) {
+      try {
+        await this.consumer.commit({ offsets });
+        for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
+      } catch (e) {
+        // Usually a rebalance in progress: the records are processed again by their next owner.
+        this.config.log.warn(`committing offsets failed (the records since the last commit will be processed again): ${messageOf(e)}`);
+        return;
+      }
     }
+    for (const t of tasks) t.checkpoint();
+  }
+
+  /**
+   * exactly_once_v2: the stores' pending writes go to their changelogs, then the input offsets
+   * join the transaction (with the consumer's generation, so a zombie's are refused) and it
+   * commits. One transaction covers every task of the loop, so every task is committed. A
+   * failure leaves nothing committed: TaskMigratedError, handled by the loop.
+   */
+  private async commitTransaction(): Promise<void> {
+    const tasks = [...this.tasks.values()];
+    const offsets = this.offsetsToCommit(tasks);
+    for (const t of tasks) t.flushState();
+    if (offsets.length > 0) this.beginTransactionIfNeeded();
+    if (!this.inTransaction) return;
+    try {
+      await this.collector.flush();
+    } catch (e) {
+      if (isFencing(e)) throw new TaskMigratedError(`the producer was fenced: ${messageOf(e)}`, e);
+      throw e;
+    }
+    try {
+      if (offsets.length > 0) {
+        const group = this.consumer.groupMetadata();
+        if (!group || group.generationId < 0) throw new Error('the consumer is not a member of the group');
+        await this.producer.sendOffsetsToTransaction(offsets, group);
+      }
+      await this.producer.commitTransaction();
+    } catch (e) {
+      throw new TaskMigratedError(`committing the transaction failed: ${messageOf(e)}`, e);
+    }
+    this.inTransaction = false;
+    for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
+    for (const t of tasks) t.checkpoint();
+  }
+
+  /**
+   * Java's answer to a TaskMigratedException: the tasks' uncommitted work cannot be committed,
+   * so every task is closed dirty (its stores rebuilt from the changelog by whoever gets it,
+   * its records since the last commit processed again), the producer is replaced (its
+   * initTransactions aborts what the old one left open), and the consumer rejoins the group.
+   */
+  private async handleTaskMigrated(e: TaskMigratedError): Promise<void> {
+    this.pendingMigration = null;
+    this.config.log.warn(`${e.message}; closing every task dirty and rejoining the group (records since the last commit are processed again)`);
+    this.listener.onRebalanceStarted();
+    this.closeTasks([...this.tasks.values()], false);
+    await this.resetProducer();
+    if (this.stopping) return;
+    await this.consumer.unsubscribe().catch((err) => this.config.log.warn(`leaving the group failed: ${messageOf(err)}`));
+    if (!this.stopping) this.subscribe();
+  }
+
+  /** exactly_once_v2: a new transactional producer with the same id, whose initTransactions fences and aborts the old one's transaction. */
+  private async resetProducer(): Promise<void> {
+    if (!this.eos) return;
+    const old = this.producer;
+    this.inTransaction = false;
+    await old.close({ timeoutMs: 0 }).catch(() => {});
+    this.producer = this.makeProducer();
+    this.collector = this.makeCollector();
+    await this.producer.initTransactions();
   }
 
   /** Deletes repartition records every task has committed past (Kafka purges them the same way). */
@@ -226,18 +450,22 @@ export class StreamThread {
       if (!task) {
         task = new StreamTask(sub, tp.partition, this.topology, env);
         this.tasks.set(id, task);
+        this.inputs.set(id, new PartitionGroup<PreparedRecord>(this.config.maxTaskIdleMs, (topic, partition) => this.consumer.currentLag({ topic, partition })));
       }
+      this.inputs.get(id)!.addPartition(tp.topic, tp.partition);
       this.taskByPartition.set(tpKey(tp.topic, tp.partition), task);
     }
     try {
-      for (const t of this.tasks.values()) t.init();
+      // Stateless tasks start at once; stateful ones restore first (restoreStep).
+      await this.state.start([...this.tasks.values()]);
       // Before onTasksAssigned: RUNNING means the sources' reset policies are in place.
       await applySourceResetPolicies(this.consumer, this.topology, partitions, (topic) => this.logicalTopic.get(topic) ?? topic);
     } catch (e) {
       this.fail(e);
       return;
     }
-    this.listener.onTasksAssigned([...this.tasks.keys()].sort());
+    // RUNNING once every task runs: Java stays REBALANCING while stores restore.
+    if (!this.state.busy) this.listener.onTasksAssigned([...this.tasks.keys()].sort());
   }
 
   /** The consumer only logs what a rebalance listener throws; the loop must fail instead. */
@@ -259,28 +487,39 @@ export class StreamThread {
     if (this.stopping) return;
     this.listener.onRebalanceStarted();
     const tasks = this.tasksOf(partitions);
+    if (tasks.length === 0) return;
+    let clean = true;
     try {
       await this.commitTasks(tasks);
     } catch (e) {
-      this.config.log.warn(`flushing before a rebalance failed: ${messageOf(e)}`);
+      this.config.log.warn(`committing before a rebalance failed: ${messageOf(e)}`);
+      clean = false;
+      // Under exactly_once_v2 the failed transaction held every task's work: all of it goes.
+      if (this.eos) this.pendingMigration = new TaskMigratedError(`committing before a rebalance failed: ${messageOf(e)}`, e);
     }
-    this.closeTasks(tasks);
+    this.closeTasks(tasks, clean);
   }
 
   private lost(partitions: TopicPartition[]): void {
     if (this.stopping) return;
     this.listener.onRebalanceStarted();
-    this.closeTasks(this.tasksOf(partitions));
+    this.closeTasks(this.tasksOf(partitions), false);
+    // The open transaction may hold the lost tasks' outputs: abort it and everything with it.
+    if (this.eos && this.inTransaction) this.pendingMigration = new TaskMigratedError('tasks were lost while a transaction was open');
   }
 
-  private closeTasks(tasks: StreamTask[]): void {
+  /** `clean`: the tasks were committed just before (stores checkpointed); otherwise closed dirty. */
+  private closeTasks(tasks: StreamTask[], clean: boolean): void {
     for (const t of tasks) {
-      t.close();
+      t.close(clean);
       this.tasks.delete(t.id);
+      this.state.remove(t.id);
+      this.inputs.delete(t.id);
       for (const [key, owner] of this.taskByPartition) {
         if (owner === t) {
           this.taskByPartition.delete(key);
           this.lastCommitted.delete(key);
+          this.pausedFull.delete(key);
         }
       }
     }
@@ -321,10 +560,17 @@ export class StreamThread {
         await this.commitTasks([...this.tasks.values()]);
       } catch (e) {
         this.config.log.warn(`the final commit failed: ${messageOf(e)}`);
+        clean = false;
       }
     }
-    this.closeTasks([...this.tasks.values()]);
+    this.closeTasks([...this.tasks.values()], clean);
+    if (this.inTransaction) {
+      // Abort now rather than leave read_committed readers waiting for the transaction timeout.
+      this.inTransaction = false;
+      await this.producer.abortTransaction().catch((e) => this.config.log.warn(`aborting the open transaction failed: ${messageOf(e)}`));
+    }
     await this.consumer.close();
+    await this.state.close();
     await this.producer.close({ timeoutMs: clean ? undefined : 0 });
   }
 
@@ -345,3 +591,19 @@ export class StreamThread {
   }
 }
 
+/** Java's TaskMigratedException: this loop's tasks cannot commit; close them dirty and rejoin. */
+class TaskMigratedError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'TaskMigratedError';
+  }
+}
+
+/** A producer error that means another producer with our transactional id took over. */
+function isFencing(e: unknown): boolean {
+  for (let c: unknown = e; c instanceof Error; c = c.cause) {
+    const code = (c as { code?: unknown }).code;
+    if (code === 'PRODUCER_FENCED' || code === 'INVALID_PRODUCER_EPOCH' || code === 'TRANSACTIONAL_ID_NOT_FOUND') return true;
+  }
+  return false;
+}

@@ -1,0 +1,122 @@
+// processing.guarantee=exactly_once_v2 against a Sluice broker process: a processor that throws
+// ends the open transaction (aborted) and the loop is replaced; the records since the last
+// commit are processed again, and a read_committed reader of the output sees each once, while
+// a read_uncommitted reader sees the aborted copies too (so the failure did land mid-transaction).
+// The heavy fault test (SIGKILL, broker kills, three instances) is eos-faults.test.ts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Consumer } from '@sluice/client';
+import { KafkaStreams, Record, Serdes, type StreamsLogger, Topology, type ProcessorContext } from '@sluice/streams';
+import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
+import { createTopics, produce } from './support.js';
+
+const S = Serdes.String();
+const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };
+let broker: BrokerProcess;
+let bootstrap: string;
+let dataDir: string;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sluice-streams-eos-'));
+  const port = await freePort();
+  broker = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0', '--set', 'group.min.session.timeout.ms=1000']);
+  bootstrap = `127.0.0.1:${port}`;
+});
+after(async () => {
+  broker.child.kill('SIGTERM');
+  await broker.exited;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Reads every partition of `topic` from the beginning until `enough` says so (or the time is up). */
+async function readValues(topic: string, partitions: number, isolationLevel: 'read_committed' | 'read_uncommitted', enough: (values: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
+  const consumer = new Consumer({ bootstrapServers: bootstrap, autoOffsetReset: 'earliest', isolationLevel });
+  consumer.assign(Array.from({ length: partitions }, (_, partition) => ({ topic, partition })));
+  const values: string[] = [];
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (!enough(values) && Date.now() < deadline) for (const r of await consumer.poll({ timeoutMs: 200 })) values.push(r.value?.toString() ?? '');
+  } finally {
+    await consumer.close();
+  }
+  return values;
+}
+
+function counts(values: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+test('a processor that throws mid-transaction: the transaction is aborted, the loop replaced, and read_committed sees every output once', async () => {
+  await createTopics(bootstrap, [
+    { name: 'eos-in', partitions: 1 },
+    { name: 'eos-out', partitions: 1 },
+  ]);
+  const processed: string[] = [];
+  let failOn: string | null = null;
+  const topology = new Topology()
+    .addSource('in', 'eos-in', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor(
+      'copy',
+      () => {
+        let ctx: ProcessorContext<string, string>;
+        return {
+          init: (c: ProcessorContext<string, string>) => (ctx = c),
+          process: (r: Record<string, string>) => {
+            if (r.value === failOn) {
+              failOn = null; // once: the replaced loop processes it
+              throw new Error(`injected failure at ${r.value}`);
+            }
+            processed.push(r.value);
+            ctx.forward(r.withValue(`out-${r.value}`));
+          },
+        };
+      },
+      'in',
+    )
+    .addSink('out', 'eos-out', { keySerializer: S, valueSerializer: S }, 'copy');
+  const app = new KafkaStreams(topology, {
+    applicationId: 'eos-copy',
+    bootstrapServers: bootstrap,
+    processingGuarantee: 'exactly_once_v2',
+    // Commit only on request: the first 100 outputs stay in the open transaction until the failure.
+    commitIntervalMs: 600_000,
+    logger: quiet,
+    consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 300 },
+    producer: { lingerMs: 0, transactionTimeoutMs: 120_000 },
+  });
+  const failures: Error[] = [];
+  app.setUncaughtExceptionHandler((e) => {
+    failures.push(e);
+    return 'REPLACE_THREAD';
+  });
+  try {
+    await app.start();
+    await app.waitForState('RUNNING');
+    await produce(bootstrap, 'eos-in', Array.from({ length: 100 }, (_, i) => ({ key: `k${i % 7}`, value: String(i) })));
+    // The 100 outputs are written (read_uncommitted sees them) but not committed.
+    await readValues('eos-out', 1, 'read_uncommitted', (v) => v.length >= 100);
+    assert.equal((await readValues('eos-out', 1, 'read_committed', () => false, 1500)).length, 0, 'nothing is committed before the transaction ends');
+    failOn = '100';
+    await produce(bootstrap, 'eos-in', Array.from({ length: 50 }, (_, i) => ({ key: `k${i % 7}`, value: String(100 + i) })));
+    await eventually('the failure to replace the loop', () => app.threadsStarted === 2 && app.state() === 'RUNNING');
+    // The new loop starts from the last committed offsets (none): it processes 0..149 again.
+    await eventually('the new loop to process every record', () => processed.length >= 250);
+    await app.close();
+    const committed = await readValues('eos-out', 1, 'read_committed', (v) => v.length >= 150);
+    const all = await readValues('eos-out', 1, 'read_uncommitted', (v) => v.length >= 250);
+    assert.equal(failures.length, 1);
+    assert.match(failures[0].message, /injected failure at 100/);
+    const expected = Array.from({ length: 150 }, (_, i) => `out-${i}`);
+    assert.deepEqual(committed, expected, 'read_committed: every output once, in input order');
+    const copies = counts(all);
+    assert.equal(all.length, 250, 'read_uncommitted: the aborted transaction left 100 records in the log');
+    for (let i = 0; i < 100; i++) assert.equal(copies.get(`out-${i}`), 2, `out-${i}: aborted once, committed once`);
+  } finally {
+    await app.close();
+  }
+});
