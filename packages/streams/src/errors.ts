@@ -20,6 +20,10 @@ export const StreamsErrorCode = {
   ILLEGAL_STATE: 'ILLEGAL_STATE',
   /** Another instance asked the whole application to shut down. */
   SHUTDOWN_REQUESTED: 'SHUTDOWN_REQUESTED',
+  /** A state store was used while closed or not yet initialised (Kafka: InvalidStateStoreException). */
+  INVALID_STATE_STORE: 'INVALID_STATE_STORE',
+  /** A state store could not open, read or write its files (Kafka: ProcessorStateException). */
+  PROCESSOR_STATE: 'PROCESSOR_STATE',
 } as const;
 export type StreamsErrorCode = (typeof StreamsErrorCode)[keyof typeof StreamsErrorCode];
 

@@ -6,6 +6,13 @@
 export { StreamsBuilder } from './kstream/streams-builder.js';
 export { KStream, BranchedKStream, Branched } from './kstream/kstream.js';
 export { Consumed, Produced, Repartitioned, Named, Printed } from './kstream/options.js';
+export { KTable, KGroupedTable } from './kstream/ktable.js';
+export { KGroupedStream } from './kstream/kgrouped-stream.js';
+export { GlobalKTable } from './kstream/global-ktable.js';
+export { Materialized, type StoreType } from './kstream/materialized.js';
+export { Grouped } from './kstream/grouped.js';
+// KStream's groupByKey, groupBy and toTable are defined there (they return tables).
+import './kstream/kstream-stateful.js';
 export { Record, FixedKeyRecord, KeyValue, type RecordHeader, type Headers } from './record.js';
 export { Serdes, type Serde, type Serializer, type Deserializer } from './serdes.js';
 export {
@@ -79,6 +86,9 @@ export {
   type ChangelogConfig,
   type StoreBuilder,
 } from './state/api.js';
+export { Stores } from './state/stores.js';
+export { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './state/store-builders.js';
+export { ThreadCache } from './state/thread-cache.js';
 export { StreamsError, StreamsErrorCode } from './errors.js';
 export { KafkaStreams, type KafkaStreamsState, type StateListener } from './runtime/kafka-streams.js';
 export { type StreamsConfig, streamsConfigDefinitions } from './runtime/config.js';

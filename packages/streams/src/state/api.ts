@@ -12,6 +12,7 @@
  */
 import type { Headers, KeyValue, Record } from '../record.js';
 import type { Serializer } from '../serdes.js';
+import type { ThreadCache } from './thread-cache.js';
 
 /** What every store is. `init` is called by the task before the first record, once. */
 export interface StateStore {
@@ -59,6 +60,12 @@ export interface StateStoreContext {
   logChange(storeName: string, key: Buffer, value: Buffer | null, timestamp: number, headers?: Headers): void;
   /** The record being processed (timestamp, headers, where it came from); null inside a punctuation. */
   recordContext(): StoreRecordContext | null;
+  /**
+   * The stream thread's record cache, shared by the cached stores of all its tasks and bounded
+   * by `statestore.cache.max.bytes` (one `new ThreadCache(bytes)` per thread). Without it, a
+   * cached store makes a cache of that size for itself alone.
+   */
+  readonly cache?: ThreadCache;
 }
 
 export interface StoreRecordContext {

@@ -1,0 +1,261 @@
+/**
+ * The persistent bytes key-value store (where Java has `RocksDBStore`), on Node's built-in
+ * SQLite (`node:sqlite`, synchronous): one database per store in
+ * `<task dir>/sqlite/<store name>/store.sqlite`, one table of BLOB keys, which SQLite orders
+ * with memcmp, the stores' unsigned byte order. Why SQLite: docs/decisions/011-state-store-engine.md.
+ *
+ * Durability follows Kafka Streams': writes collect in one open transaction (as RocksDB's
+ * memtable with its write-ahead log off) and `flush()` commits it, fsynced (WAL mode,
+ * synchronous=FULL), before the task writes the checkpoint that says the store holds them. A
+ * process killed between flushes loses only what the changelog still has after the checkpoint.
+ * The database is opened in exclusive locking mode, so a second process opening the same store
+ * fails at once instead of sharing it.
+ *
+ * Iterators read pages of rows by key (never a statement left open), so an iterator that is
+ * never closed holds nothing, and writes made while one is open are safe: rows after its current
+ * position that were written meanwhile are seen, as a live view.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import type { KeyValue } from '../record.js';
+import type { Serializer } from '../serdes.js';
+import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
+import { asBuffer, invertedRange, prefixUpperBound, requireKey, serializePrefix } from './bytes.js';
+import { PeekingKeyValueIterator, emptyIterator } from './iterators.js';
+import type { Bound } from './sorted-bytes-map.js';
+import { storeClosed } from './store-errors.js';
+
+/** The store's file format version (`PRAGMA user_version`): 1 = table `kv(k BLOB PRIMARY KEY, v BLOB)`. */
+export const SQLITE_STORE_FORMAT_VERSION = 1;
+const PAGE_ROWS = 256;
+
+export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
+  private db: DatabaseSync | null = null;
+  private path = '';
+  private inTransaction = false;
+  private readonly statements = new Map<string, StatementSync>();
+
+  constructor(readonly name: string) {}
+
+  persistent(): boolean {
+    return true;
+  }
+
+  isOpen(): boolean {
+    return this.db !== null;
+  }
+
+  /** Where the store keeps its files (empty before `init`). */
+  get location(): string {
+    return this.path;
+  }
+
+  init(context: StateStoreContext, root: StateStore): void {
+    const dir = join(context.stateDir, 'sqlite', this.name);
+    this.path = join(dir, 'store.sqlite');
+    this.db = this.guard('open', () => {
+      mkdirSync(dir, { recursive: true });
+      return openDatabase(this.path, this.name);
+    });
+    context.register(root, (batch) => {
+      for (const r of batch) this.write(r.key, r.value);
+      // A restored batch is committed at once: the state manager may checkpoint its offset next.
+      this.commit();
+    });
+  }
+
+  flush(): void {
+    this.checkOpen();
+    this.commit();
+  }
+
+  close(): void {
+    if (this.db === null) return;
+    try {
+      this.commit();
+    } finally {
+      this.statements.clear();
+      const db = this.db;
+      this.db = null;
+      this.guard('close', () => db.close());
+    }
+  }
+
+  get(key: Buffer): Buffer | null {
+    this.check(key);
+    const row = this.guard('read', () => this.statement('get', 'SELECT v FROM kv WHERE k = ?').get(key));
+    return row ? asBuffer(row.v as Uint8Array) : null;
+  }
+
+  put(key: Buffer, value: Buffer | null): void {
+    this.check(key);
+    this.write(key, value);
+  }
+
+  putIfAbsent(key: Buffer, value: Buffer | null): Buffer | null {
+    const existing = this.get(key);
+    if (existing === null) this.write(key, value);
+    return existing;
+  }
+
+  putAll(entries: readonly KeyValue<Buffer, Buffer | null>[]): void {
+    for (const e of entries) this.check(e.key);
+    for (const e of entries) this.write(e.key, e.value);
+  }
+
+  delete(key: Buffer): Buffer | null {
+    const old = this.get(key);
+    if (old !== null) this.write(key, null);
+    return old;
+  }
+
+  range(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
+    return this.scan(from, to, false);
+  }
+
+  reverseRange(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
+    return this.scan(from, to, true);
+  }
+
+  all(): KeyValueIterator<Buffer, Buffer> {
+    return this.scan(undefined, undefined, false);
+  }
+
+  reverseAll(): KeyValueIterator<Buffer, Buffer> {
+    return this.scan(undefined, undefined, true);
+  }
+
+  prefixScan<P>(prefix: P, prefixSerializer: Serializer<P>): KeyValueIterator<Buffer, Buffer> {
+    this.checkOpen();
+    const from = serializePrefix(prefix, prefixSerializer);
+    const to = prefixUpperBound(from);
+    return this.pages({ key: from, inclusive: true }, to && { key: to, inclusive: false }, false);
+  }
+
+  /** The number of keys (counted: SQLite keeps no estimate; cheap for the sizes a task holds, not free). */
+  approximateNumEntries(): number {
+    this.checkOpen();
+    const row = this.guard('read', () => this.statement('count', 'SELECT count(*) AS n FROM kv').get());
+    return Number(row!.n);
+  }
+
+  private write(key: Buffer, value: Buffer | null): void {
+    this.guard('write', () => {
+      if (!this.inTransaction) {
+        this.db!.exec('BEGIN');
+        this.inTransaction = true;
+      }
+      if (value === null) this.statement('delete', 'DELETE FROM kv WHERE k = ?').run(key);
+      else this.statement('put', 'INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v').run(key, value);
+    });
+  }
+
+  private commit(): void {
+    if (!this.inTransaction) return;
+    this.guard('commit', () => this.db!.exec('COMMIT'));
+    this.inTransaction = false;
+  }
+
+  private scan(from: Buffer | undefined | null, to: Buffer | undefined | null, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
+    this.checkOpen();
+    const low = from ?? undefined;
+    const high = to ?? undefined;
+    if (invertedRange(low, high)) return emptyIterator();
+    return this.pages(low && { key: low, inclusive: true }, high && { key: high, inclusive: true }, reverse);
+  }
+
+  /** Rows between the bounds, a page at a time; each page starts after the last key of the one before. */
+  private pages(from: Bound | undefined, to: Bound | undefined, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
+    const store = this;
+    function* rows(): Generator<KeyValue<Buffer, Buffer>> {
+      let low = from;
+      let high = to;
+      for (;;) {
+        store.checkOpen();
+        const page = store.page(low, high, reverse);
+        for (const row of page) yield { key: asBuffer(row.k as Uint8Array), value: asBuffer(row.v as Uint8Array) };
+        if (page.length < PAGE_ROWS) return;
+        const last = asBuffer(page[page.length - 1].k as Uint8Array);
+        if (reverse) high = { key: last, inclusive: false };
+        else low = { key: last, inclusive: false };
+      }
+    }
+    return new PeekingKeyValueIterator(rows());
+  }
+
+  private page(low: Bound | undefined, high: Bound | undefined, reverse: boolean): Record<string, unknown>[] {
+    const where: string[] = [];
+    const params: Buffer[] = [];
+    if (low) {
+      where.push(low.inclusive ? 'k >= ?' : 'k > ?');
+      params.push(low.key);
+    }
+    if (high) {
+      where.push(high.inclusive ? 'k <= ?' : 'k < ?');
+      params.push(high.key);
+    }
+    const sql = `SELECT k, v FROM kv${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY k ${reverse ? 'DESC' : 'ASC'} LIMIT ${PAGE_ROWS}`;
+    return this.guard('read', () => this.statement(sql, sql).all(...params));
+  }
+
+  private statement(id: string, sql: string): StatementSync {
+    let s = this.statements.get(id);
+    if (!s) {
+      s = this.db!.prepare(sql);
+      this.statements.set(id, s);
+    }
+    return s;
+  }
+
+  private check(key: Buffer): void {
+    requireKey(key);
+    this.checkOpen();
+  }
+
+  private checkOpen(): void {
+    if (this.db === null) throw storeClosed(this.name);
+  }
+
+  /** SQLite's failures (disk full, a file in use, a corrupt file) as Kafka's ProcessorStateException, naming the store and its file. */
+  private guard<T>(what: string, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof StreamsError) throw e;
+      throw new StreamsError(StreamsErrorCode.PROCESSOR_STATE, `state store '${this.name}' could not ${what} ${this.path}: ${messageOf(e)}`, { cause: e });
+    }
+  }
+}
+
+function sqlite(): typeof import('node:sqlite') {
+  // Loaded on first use, so an application without persistent stores never loads it (Node 22
+  // prints an ExperimentalWarning when it is first loaded).
+  return process.getBuiltinModule('node:sqlite');
+}
+
+function openDatabase(path: string, storeName: string): DatabaseSync {
+  const db = new (sqlite().DatabaseSync)(path);
+  try {
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+    if (version > SQLITE_STORE_FORMAT_VERSION) {
+      throw new StreamsError(
+        StreamsErrorCode.PROCESSOR_STATE,
+        `state store '${storeName}' at ${path} has format version ${version}, newer than this version of @sluice/streams reads (${SQLITE_STORE_FORMAT_VERSION}); upgrade, or delete the task's state folder to restore it from its changelog`,
+      );
+    }
+    // A write, so the exclusive lock is taken now: a second process fails here, not later.
+    db.exec(`BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS kv (k BLOB PRIMARY KEY NOT NULL, v BLOB NOT NULL) WITHOUT ROWID; PRAGMA user_version = ${SQLITE_STORE_FORMAT_VERSION}; COMMIT`);
+    return db;
+  } catch (e) {
+    db.close();
+    if (/locked|busy/i.test(messageOf(e))) {
+      throw new StreamsError(StreamsErrorCode.PROCESSOR_STATE, `state store '${storeName}' at ${path} is in use by another process; two instances must not share a state.dir (give each its own)`, { cause: e });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Store builders (Java's `KeyValueStoreBuilder` and `TimestampedKeyValueStoreBuilder`): a bytes
+ * store from the supplier, wrapped in change-logging (on by default), then caching (off by
+ * default), then the typed outer layer. `build()` makes a new store per task.
+ */
+import type { Serde } from '../serdes.js';
+import type { ChangelogConfig, KeyValueBytesStoreSupplier, KeyValueStore, StateStore, StoreBuilder, TimestampedKeyValueStore } from './api.js';
+import { CachingKeyValueStore } from './caching-store.js';
+import { ChangeLoggingKeyValueBytesStore, ChangeLoggingTimestampedKeyValueBytesStore } from './change-logging-store.js';
+import { MeteredKeyValueStore, MeteredTimestampedKeyValueStore } from './metered-store.js';
+import { PlainToTimestampedAdapter, TimestampedFormatStore } from './timestamped-stores.js';
+import type { KeyValueBytesStore } from './wrapped-store.js';
+
+abstract class AbstractStoreBuilder<T extends StateStore> implements StoreBuilder<T> {
+  protected enableCaching = false;
+  protected enableLogging = true;
+  private changelogConfig: { [setting: string]: string } = {};
+
+  constructor(readonly name: string) {}
+
+  withCachingEnabled(): this {
+    this.enableCaching = true;
+    return this;
+  }
+
+  withCachingDisabled(): this {
+    this.enableCaching = false;
+    return this;
+  }
+
+  withLoggingEnabled(config: ChangelogConfig = {}): this {
+    if (config === null || typeof config !== 'object') throw new TypeError('config can\'t be null: give the changelog topic settings, or {} for none');
+    this.enableLogging = true;
+    Object.assign(this.changelogConfig, config);
+    return this;
+  }
+
+  withLoggingDisabled(): this {
+    this.enableLogging = false;
+    this.changelogConfig = {};
+    return this;
+  }
+
+  loggingEnabled(): boolean {
+    return this.enableLogging;
+  }
+
+  /** Whether `build()` puts a record cache in front (the DSL's `Materialized` turns it on by default). */
+  cachingEnabled(): boolean {
+    return this.enableCaching;
+  }
+
+  logConfig(): ChangelogConfig {
+    return { ...this.changelogConfig };
+  }
+
+  abstract build(): T;
+}
+
+function checkSupplier(supplier: KeyValueBytesStoreSupplier): void {
+  if (supplier === null || supplier === undefined) throw new TypeError('supplier cannot be null');
+  if (typeof supplier.metricsScope() !== 'string') throw new TypeError("storeSupplier's metricsScope can't be null");
+}
+
+export class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<KeyValueStore<K, V>> {
+  constructor(
+    private readonly supplier: KeyValueBytesStoreSupplier,
+    private readonly keySerde?: Serde<K>,
+    private readonly valueSerde?: Serde<V>,
+  ) {
+    checkSupplier(supplier);
+    super(supplier.name);
+  }
+
+  build(): KeyValueStore<K, V> {
+    let store: KeyValueBytesStore = this.supplier.get();
+    if (this.enableLogging) store = new ChangeLoggingKeyValueBytesStore(store);
+    if (this.enableCaching) store = new CachingKeyValueStore(store);
+    return new MeteredKeyValueStore<K, V>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde);
+  }
+}
+
+export class TimestampedKeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<TimestampedKeyValueStore<K, V>> {
+  constructor(
+    private readonly supplier: KeyValueBytesStoreSupplier,
+    private readonly keySerde?: Serde<K>,
+    private readonly valueSerde?: Serde<V>,
+  ) {
+    checkSupplier(supplier);
+    super(supplier.name);
+  }
+
+  build(): TimestampedKeyValueStore<K, V> {
+    const bytes = this.supplier.get();
+    // A plain persistent store keeps plain values (Java's adapter); any other holds the timestamped format.
+    let store: KeyValueBytesStore = bytes.persistent() && !isTimestampedBytesStore(bytes) ? new PlainToTimestampedAdapter(bytes) : new TimestampedFormatStore(bytes);
+    if (this.enableLogging) store = new ChangeLoggingTimestampedKeyValueBytesStore(store);
+    if (this.enableCaching) store = new CachingKeyValueStore(store);
+    return new MeteredTimestampedKeyValueStore<K, V>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde);
+  }
+}
+
+/** Java's `TimestampedBytesStore` marker: a bytes store whose values are in the timestamped format. */
+export function isTimestampedBytesStore(store: KeyValueBytesStore): boolean {
+  return (store as { timestampedBytes?: boolean }).timestampedBytes === true;
+}

@@ -1,0 +1,72 @@
+/**
+ * The base of every layer over a bytes key-value store (Java's `WrappedStateStore`): everything
+ * goes to the store below unless the layer overrides it.
+ */
+import type { KeyValue } from '../record.js';
+import type { Serializer } from '../serdes.js';
+import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
+
+export type KeyValueBytesStore = KeyValueStore<Buffer, Buffer>;
+
+export abstract class WrappedKeyValueBytesStore implements KeyValueBytesStore {
+  constructor(readonly wrapped: KeyValueBytesStore) {}
+
+  get name(): string {
+    return this.wrapped.name;
+  }
+  persistent(): boolean {
+    return this.wrapped.persistent();
+  }
+  isOpen(): boolean {
+    return this.wrapped.isOpen();
+  }
+  init(context: StateStoreContext, root: StateStore): void {
+    this.wrapped.init(context, root);
+  }
+  flush(): void {
+    this.wrapped.flush();
+  }
+  close(): void {
+    this.wrapped.close();
+  }
+  get(key: Buffer): Buffer | null {
+    return this.wrapped.get(key);
+  }
+  put(key: Buffer, value: Buffer | null): void {
+    this.wrapped.put(key, value);
+  }
+  putIfAbsent(key: Buffer, value: Buffer | null): Buffer | null {
+    return this.wrapped.putIfAbsent(key, value);
+  }
+  putAll(entries: readonly KeyValue<Buffer, Buffer | null>[]): void {
+    this.wrapped.putAll(entries);
+  }
+  delete(key: Buffer): Buffer | null {
+    return this.wrapped.delete(key);
+  }
+  range(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
+    return this.wrapped.range(from, to);
+  }
+  reverseRange(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
+    return this.wrapped.reverseRange(from, to);
+  }
+  all(): KeyValueIterator<Buffer, Buffer> {
+    return this.wrapped.all();
+  }
+  reverseAll(): KeyValueIterator<Buffer, Buffer> {
+    return this.wrapped.reverseAll();
+  }
+  prefixScan<P>(prefix: P, prefixSerializer: Serializer<P>): KeyValueIterator<Buffer, Buffer> {
+    return this.wrapped.prefixScan(prefix, prefixSerializer);
+  }
+  approximateNumEntries(): number {
+    return this.wrapped.approximateNumEntries();
+  }
+}
+
+/** The bytes store at the bottom of a stack of layers. */
+export function innermost(store: KeyValueBytesStore): KeyValueBytesStore {
+  let s = store;
+  while (s instanceof WrappedKeyValueBytesStore) s = s.wrapped;
+  return s;
+}
