@@ -86,6 +86,10 @@ export const streamsConfigDefinitions = {
     { importance: 'high', defaultText: '<os.tmpdir()>/kafka-streams' },
   ),
   stateCleanupDelayMs: millis(600_000, 'state.cleanup.delay.ms', 'How long the state folder of a task this instance no longer runs is kept before it is deleted', 'low'),
+  statestoreCacheMaxBytes: tuned(
+    opt.custom<number>('number', 10 * 1024 * 1024, 'statestore.cache.max.bytes', "Bytes of the record cache a stream thread's cached state stores share; updates to a key between commits reach the changelog and downstream once", positiveInt),
+    { importance: 'medium', valid: '[0,...]' },
+  ),
   consumer: opt.custom<Partial<ConsumerOptions>>('ConsumerOptions', {}, 'consumer.*', 'Consumer options (group.id, enable.auto.commit and the assignor are set by the runtime)', obj),
   producer: opt.custom<Partial<ProducerOptions>>('ProducerOptions', {}, 'producer.*', 'Producer options', obj),
   admin: opt.custom<Partial<AdminOptions>>('AdminOptions', {}, 'admin.*', 'Admin client options', obj),
