@@ -14,4 +14,9 @@ export interface BuilderInternals {
    * (and generated names match Java's for the same DSL calls).
    */
   newName(prefix: string, given?: string): string;
+  /**
+   * A store name for a DSL operation whose Materialized names none:
+   * `<prefix>STATE-STORE-<10-digit index>` (Java's newStoreName), taking the next index.
+   */
+  newStoreName(prefix: string): string;
 }

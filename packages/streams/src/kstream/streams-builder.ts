@@ -8,6 +8,12 @@ import { Topology } from '../topology/topology.js';
 import { KStream } from './kstream.js';
 import type { BuilderInternals } from './builder-internals.js';
 import type { Consumed } from './options.js';
+import { GlobalKTable } from './global-ktable.js';
+import type { KTable } from './ktable.js';
+import { sourceTable } from './kstream-stateful.js';
+import { Materialized, resolveMaterialized } from './materialized.js';
+import { keyValueStoreBuilder } from './store-materializer.js';
+import { KTableSourceSupplier } from './table-processors.js';
 
 export class StreamsBuilder {
   private readonly topology = new Topology();
@@ -19,6 +25,7 @@ export class StreamsBuilder {
       const index = this.index++;
       return given ?? `${prefix}${String(index).padStart(10, '0')}`;
     },
+    newStoreName: (prefix) => `${prefix}STATE-STORE-${String(this.index++).padStart(10, '0')}`,
   };
 
   /**
@@ -38,6 +45,57 @@ export class StreamsBuilder {
     return new KStream<K, V>(this.internals, name, consumed.keySerde as Serde<K> | undefined, consumed.valueSerde as Serde<V> | undefined, false);
   }
 
+  /**
+   * A table over a topic: each record replaces the row of its key, a null value deletes it (Java's
+   * `builder.table`). Give a Materialized name to query it; the store keeps the rows either way
+   * once an operator needs them (a groupBy, a join).
+   */
+  table<K = Buffer, V = Buffer>(topic: string, consumed: Consumed<K, V> | Materialized<K, V> = {}, materialized?: Materialized<K, V>): KTable<K, V> {
+    if (typeof topic !== 'string' || topic.length === 0) throw topologyError('table() needs a topic name');
+    const { options, m } = consumedAndMaterialized(consumed, materialized);
+    const r = resolveMaterialized(m, this.internals.newStoreName, `${topic}-`, { keySerde: options.keySerde, valueSerde: options.valueSerde });
+    const { sourceName, processorName } = this.tableSourceNames(options.processorName);
+    this.addTableSource(sourceName, topic, options, r.keySerde, r.valueSerde);
+    return sourceTable(this.internals, sourceName, processorName, r);
+  }
+
+  /**
+   * A table every instance reads in full (all partitions of the topic), for lookups from any task
+   * (Java's `builder.globalTable`). Its store has no changelog: the topic is read again on restart.
+   */
+  globalTable<K = Buffer, V = Buffer>(topic: string, consumed: Consumed<K, V> | Materialized<K, V> = {}, materialized?: Materialized<K, V>): GlobalKTable<K, V> {
+    if (typeof topic !== 'string' || topic.length === 0) throw topologyError('globalTable() needs a topic name');
+    const { options, m } = consumedAndMaterialized(consumed, materialized);
+    const r = resolveMaterialized(m, this.internals.newStoreName, `${topic}-`, { keySerde: options.keySerde, valueSerde: options.valueSerde });
+    const { sourceName, processorName } = this.tableSourceNames(options.processorName);
+    const supplier = new KTableSourceSupplier<K, V>(r.storeName, r.storeName, () => {});
+    this.topology.addGlobalStore(
+      keyValueStoreBuilder({ ...r, materialized: r.materialized.withLoggingDisabled() }) as never,
+      sourceName,
+      topic,
+      { keyDeserializer: r.keySerde, valueDeserializer: r.valueSerde, timestampExtractor: options.timestampExtractor },
+      processorName,
+      () => supplier.get() as never,
+    );
+    return new GlobalKTable<K, V>(r.storeName, r.queryableStoreName);
+  }
+
+  /** Java's names for a table's source and processor: `<name>-source` and `<name>` when Consumed names them. */
+  private tableSourceNames(named: string | undefined): { sourceName: string; processorName: string } {
+    const sourceName = this.internals.newName('KSTREAM-SOURCE-', named === undefined ? undefined : `${named}-source`);
+    const processorName = this.internals.newName('KTABLE-SOURCE-', named);
+    return { sourceName, processorName };
+  }
+
+  private addTableSource<K, V>(sourceName: string, topic: string, options: Consumed<K, V>, keySerde: Serde<K> | undefined, valueSerde: Serde<V> | undefined): void {
+    this.topology.addSource<K, V>(sourceName, topic, {
+      keyDeserializer: options.keySerde ?? keySerde,
+      valueDeserializer: options.valueSerde ?? valueSerde,
+      timestampExtractor: options.timestampExtractor,
+      offsetResetPolicy: options.offsetResetPolicy,
+    });
+  }
+
   /** The topology built so far, checked; pass it to `new KafkaStreams(...)` or the test driver. */
   build(): Topology {
     this.topology.validate();
@@ -49,4 +107,10 @@ export class StreamsBuilder {
   get isBuilt(): boolean {
     return this.built;
   }
+}
+
+/** table()/globalTable() take (Consumed, Materialized) or (Materialized) alone, as Java's overloads do. */
+function consumedAndMaterialized<K, V>(consumed: Consumed<K, V> | Materialized<K, V>, materialized: Materialized<K, V> | undefined): { options: Consumed<K, V>; m: Materialized<K, V> | undefined } {
+  if (consumed instanceof Materialized) return { options: { keySerde: consumed.keySerde, valueSerde: consumed.valueSerde }, m: consumed };
+  return { options: consumed ?? {}, m: materialized };
 }

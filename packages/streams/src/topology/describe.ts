@@ -12,7 +12,20 @@ import type { NodeDef } from './nodes.js';
  */
 export interface DescribableTopology {
   subtopologies(): ReadonlyArray<{ readonly id: number; readonly nodes: readonly string[] }>;
+  /** Global stores, numbered among the sub-topologies as Java numbers them. */
+  globalStores(): ReadonlyArray<GlobalStoreDescription>;
+  /** Node names in the order they were added (Java's node factories' order). */
+  nodeNames(): readonly string[];
   node(name: string): NodeDef;
+}
+
+/** A global store as Java describes it: the sub-topology number it takes, its source and processor. */
+export interface GlobalStoreDescription {
+  readonly id: number;
+  readonly sourceName: string;
+  readonly processorName: string;
+  readonly storeName: string;
+  readonly topic: string;
 }
 
 export type NodeDescription =
@@ -33,23 +46,34 @@ function list(names: readonly string[]): string {
 export class TopologyDescription {
   constructor(
     readonly subtopologies: readonly SubtopologyDescription[],
-    /** Global stores, in Kafka's shape; always empty, as Sluice Streams has no state stores. */
-    readonly globalStores: readonly never[] = [],
+    /** Global stores, in Kafka's shape: each a source and the processor writing the store. */
+    readonly globalStores: readonly GlobalStoreDescription[] = [],
   ) {}
 
+  /** Java's text: sub-topologies and global stores in the order of their numbers. */
   toString(): string {
-    let out = 'Topologies:\n ';
-    for (const s of this.subtopologies) {
-      out += `  Sub-topology: ${s.id}\n`;
-      for (const n of s.nodes) out += `    ${nodeText(n)}\n`;
-      out += '\n';
-    }
-    return out;
+    const parts: { id: number; text: string }[] = [
+      ...this.subtopologies.map((s) => ({ id: s.id, text: `Sub-topology: ${s.id}\n${s.nodes.map((n) => `    ${nodeText(n)}\n`).join('')}\n` })),
+      ...this.globalStores.map((g) => ({ id: g.id, text: globalStoreText(g) })),
+    ];
+    return `Topologies:\n ${parts
+      .sort((a, b) => a.id - b.id)
+      .map((p) => `  ${p.text}`)
+      .join('')}`;
   }
 
-  toJSON(): { subtopologies: SubtopologyDescription[]; globalStores: never[] } {
-    return { subtopologies: this.subtopologies.map((s) => ({ id: s.id, nodes: s.nodes.map((n) => ({ ...n })) })), globalStores: [] };
+  toJSON(): { subtopologies: SubtopologyDescription[]; globalStores: GlobalStoreDescription[] } {
+    return { subtopologies: this.subtopologies.map((s) => ({ id: s.id, nodes: s.nodes.map((n) => ({ ...n })) })), globalStores: this.globalStores.map((g) => ({ ...g })) };
   }
+}
+
+/** Java's GlobalStore.toString: its source and processor, without the blank line a sub-topology ends with. */
+function globalStoreText(g: GlobalStoreDescription): string {
+  return (
+    `Sub-topology: ${g.id} for global store (will not generate tasks)\n` +
+    `    Source: ${g.sourceName} (topics: [${g.topic}])\n      --> ${g.processorName}\n` +
+    `    Processor: ${g.processorName} (stores: [${g.storeName}])\n      --> none\n      <-- ${g.sourceName}\n`
+  );
 }
 
 function nodeText(n: NodeDescription): string {
@@ -75,7 +99,8 @@ export function describeTopology(topology: DescribableTopology): TopologyDescrip
         case 'source':
           return { type: 'source', name, topics: [...def.topics], ...(def.pattern ? { topicPattern: def.pattern.source } : {}), successors: successors.get(name)! };
         case 'processor':
-          return { type: 'processor', name, stores: [...def.stores], predecessors: predecessors.get(name)!, successors: successors.get(name)! };
+          // Java prints the names from a HashSet.
+          return { type: 'processor', name, stores: javaHashSetOrder(def.stores, []), predecessors: predecessors.get(name)!, successors: successors.get(name)! };
         case 'sink':
           return {
             type: 'sink',
@@ -88,21 +113,22 @@ export function describeTopology(topology: DescribableTopology): TopologyDescrip
     });
     subtopologies.push({ id: sub.id, nodes });
   }
-  return new TopologyDescription(subtopologies);
+  return new TopologyDescription(subtopologies, [...topology.globalStores()]);
 }
 
 /**
  * Node order as Kafka prints it. Kafka sorts nodes by the size of the graph below them (largest
  * first, then by name), but it fills each node's successor and predecessor sets while the sizes
  * are still growing, edge by edge, so those lists keep the order of the moment each edge was
- * added. It walks the nodes in the iteration order of a java.util.HashSet filled with the source
- * names and then the other names, each sorted, linking each to its parents. Replaying the same
- * steps gives the same text.
+ * added. It walks the nodes in the iteration order of a java.util.HashSet filled with the names
+ * in the order the nodes were added to the topology, linking each to its parents. Replaying the
+ * same steps gives the same text.
  */
 function javaOrder(topology: DescribableTopology, subtopologyNodes: readonly string[]) {
+  const members = new Set(subtopologyNodes);
   const names = javaHashSetOrder(
-    [...subtopologyNodes.filter((n) => topology.node(n).kind === 'source')].sort(),
-    [...subtopologyNodes.filter((n) => topology.node(n).kind !== 'source')].sort(),
+    topology.nodeNames().filter((n) => members.has(n)),
+    [],
   );
   const size = new Map<string, number>(names.map((n) => [n, 1]));
   const successors = new Map<string, string[]>(names.map((n) => [n, []]));

@@ -24,6 +24,14 @@ export interface Subtopology {
   readonly sourcePatterns: readonly RegExp[];
 }
 
+/** A global store: its source, the processor that writes it, the store and the topic it is read from. */
+export interface GlobalStoreDef {
+  readonly sourceName: string;
+  readonly processorName: string;
+  readonly storeName: string;
+  readonly topic: string;
+}
+
 export interface SourceOptions<K, V> {
   keyDeserializer?: Deserializer<K>;
   valueDeserializer?: Deserializer<V>;
@@ -52,6 +60,9 @@ export class Topology {
   /** State stores by name (Topology.addStateStore), and the processors connected to each. */
   private readonly stores = new TopologyStores();
   private cachedSubtopologies: Subtopology[] | null = null;
+  /** Global stores (addGlobalStore) by source node name: read by the global thread, never by tasks. */
+  private readonly globals = new Map<string, GlobalStoreDef>();
+  private cachedGlobalIds: Map<string, number> | null = null;
 
   /**
    * A source reading topics by name, or every topic a RegExp matches (whole name; topics created
@@ -139,6 +150,42 @@ export class Topology {
     if (def.stores.includes(storeName)) return;
     this.nodes.set(processorName, { ...def, stores: [...def.stores, storeName] });
     this.cachedSubtopologies = null;
+  }
+
+  /**
+   * A global store (Java's Topology.addGlobalStore): every instance reads all partitions of
+   * `topic` through the source and `stateUpdateSupplier`'s processor into the store, which any
+   * processor may read with `context.getStateStore(name)` without being connected to it. The topic
+   * is its changelog, so the store's own changelog is turned off.
+   */
+  addGlobalStore<K = unknown, V = unknown>(
+    storeBuilder: StoreBuilder<StateStore>,
+    sourceName: string,
+    topic: string,
+    options: SourceOptions<K, V>,
+    processorName: string,
+    stateUpdateSupplier: () => Processor<K, V, void, void>,
+  ): this {
+    if (typeof topic !== 'string' || topic.length === 0) throw topologyError(`global store source '${sourceName}' needs a topic name`);
+    if (options.offsetResetPolicy !== undefined) throw topologyError(`global store source '${sourceName}': a global store always reads its topic from the beginning; leave offsetResetPolicy unset`);
+    storeBuilder.withLoggingDisabled();
+    this.addSource<K, V>(sourceName, topic, options);
+    this.addProcessor(processorName, stateUpdateSupplier as never, sourceName);
+    this.addStateStore(storeBuilder, processorName);
+    this.globals.set(sourceName, { sourceName, processorName, storeName: storeBuilder.name, topic });
+    this.cachedSubtopologies = null;
+    return this;
+  }
+
+  /** The global stores with the sub-topology numbers Java gives them (they take numbers among the others'). */
+  globalStores(): (GlobalStoreDef & { id: number })[] {
+    this.subtopologies();
+    return [...this.globals.values()].map((g) => ({ ...g, id: this.cachedGlobalIds!.get(g.sourceName)! }));
+  }
+
+  /** Whether a source node feeds a global store. */
+  isGlobalSource(name: string): boolean {
+    return this.globals.has(name);
   }
 
   addSink<K = unknown, V = unknown>(name: string, topic: string | TopicNameExtractor<K, V>, options: SinkOptions<K, V> = {}, ...parentNames: string[]): this {
@@ -241,7 +288,10 @@ export class Topology {
     return this.internal.has(name) ? `${applicationId}-${name}` : name;
   }
 
-  /** Connected components of the node graph (and of shared state stores), numbered as Kafka does. */
+  /**
+   * Connected components of the node graph (and of shared state stores), numbered as Kafka does;
+   * the components of global stores take their numbers but are not listed (they make no tasks).
+   */
   subtopologies(): Subtopology[] {
     if (this.cachedSubtopologies) return this.cachedSubtopologies;
     const order = [...this.nodes.keys()];
@@ -271,16 +321,25 @@ export class Topology {
       if (!g) groups.set(r, (g = []));
       g.push(n);
     }
-    // Numbered as Kafka numbers them: in the order their first source was added.
+    // Numbered as Kafka numbers them: in the order their first node was added.
     const out: Subtopology[] = [];
+    const globalIds = new Map<string, number>();
+    let id = 0;
     for (const members of groups.values()) {
       const sources = members.map((m) => this.nodes.get(m)!).filter((n): n is SourceNodeDef => n.kind === 'source');
       const sourceTopics = sources.flatMap((n) => n.topics);
       const sourcePatterns = sources.flatMap((n) => (n.anchoredPattern ? [n.anchoredPattern] : []));
       if (sources.length === 0) throw topologyError(`nodes ${members.join(', ')} are not connected to any source`);
-      out.push({ id: out.length, nodes: members, sourceTopics, sourcePatterns });
+      const global = sources.find((n) => this.globals.has(n.name));
+      if (global) {
+        if (members.length !== 2) throw topologyError(`global store source '${global.name}' feeds only its own processor; connect other processors to a stream instead`);
+        globalIds.set(global.name, id++);
+      } else {
+        out.push({ id: id++, nodes: members, sourceTopics, sourcePatterns });
+      }
     }
     this.cachedSubtopologies = out;
+    this.cachedGlobalIds = globalIds;
     return out;
   }
 
@@ -310,9 +369,9 @@ export class Topology {
     return [...this.patternSources.values()];
   }
 
-  /** Every topic the sources read (topology names). */
+  /** Every topic the sources of tasks read (topology names); global stores' topics are not among them. */
   sourceTopics(): string[] {
-    return [...this.topicToSource.keys()];
+    return [...this.topicToSource].filter(([, source]) => !this.globals.has(source)).map(([t]) => t);
   }
 
   /** Checks what can only be checked once the graph is complete. */
@@ -327,6 +386,7 @@ export class Topology {
   // ---------------------------------------------------------------- helpers
 
   private add(node: NodeDef): void {
+    this.cachedGlobalIds = null;
     this.nodes.set(node.name, node);
     if (node.kind !== 'source') {
       for (const p of node.parents) {
