@@ -46,10 +46,13 @@ export class StateTasks {
   readonly directory: StateDirectory;
   readonly environment: TaskStateEnvironment;
   private readonly restorer: ChangelogRestorer;
-  /** Tasks waiting for their folder's lock. */
+  /** Tasks not open yet (waiting for their folder's lock, or about to take it). */
   private readonly locked = new Map<string, StreamTask>();
+  private readonly waitingForLock = new Set<string>();
   /** Tasks whose stores are being restored. */
   private readonly restoring = new Map<string, StreamTask>();
+  /** Tasks running (processor init done). */
+  private readonly started = new WeakSet<StreamTask>();
   private lastCleanupAt = Date.now();
 
   constructor(private readonly options: StateTasksOptions) {
@@ -85,26 +88,39 @@ export class StateTasks {
    * and restores them first, its input paused meanwhile. Throws what opening or init throws.
    */
   async start(tasks: readonly StreamTask[]): Promise<void> {
+    const stateful: StreamTask[] = [];
     for (const t of tasks) {
-      if (this.pending(t.id)) continue;
+      if (this.started.has(t) || this.pending(t.id)) continue;
       if (t.stores === null) {
+        this.started.add(t);
         t.init();
         continue;
       }
+      // Pending before the first await: the loop may run meanwhile and must not give it records.
+      this.locked.set(t.id, t);
       this.pause(t);
-      await this.open(t);
+      stateful.push(t);
     }
+    for (const t of stateful) if (this.locked.get(t.id) === t) await this.open(t);
   }
 
   private async open(t: StreamTask): Promise<void> {
     if (!t.openStores()) {
-      if (!this.locked.has(t.id)) this.options.log.info(`task ${t.id}: its state folder is locked by another instance; trying again`);
-      this.locked.set(t.id, t);
+      if (!this.waitingForLock.has(t.id)) this.options.log.info(`task ${t.id}: its state folder is locked by another instance; trying again`);
+      this.waitingForLock.add(t.id);
       return;
     }
+    this.waitingForLock.delete(t.id);
     this.locked.delete(t.id);
-    if (await this.restorer.add(t.stores!.manager)) this.run(t);
-    else this.restoring.set(t.id, t);
+    // Restoring from here on: pending() stays true across the await.
+    this.restoring.set(t.id, t);
+    const nothingToRestore = await this.restorer.add(t.stores!.manager);
+    if (this.restoring.get(t.id) !== t) {
+      // Removed (revoked, closing) while the end offsets were asked for.
+      this.restorer.remove(t.id);
+      return;
+    }
+    if (nothingToRestore) this.run(t);
   }
 
   private pause(t: StreamTask): void {
@@ -114,6 +130,7 @@ export class StateTasks {
 
   private run(t: StreamTask): void {
     this.restoring.delete(t.id);
+    this.started.add(t);
     t.init();
     const tps = this.options.partitionsOf(t.id);
     if (tps.length > 0) this.options.mainConsumer.resume(tps);
@@ -132,6 +149,7 @@ export class StateTasks {
   /** A task leaves (revoked, lost, closing): whatever restore it had stops. */
   remove(taskId: string): void {
     this.locked.delete(taskId);
+    this.waitingForLock.delete(taskId);
     if (this.restoring.delete(taskId)) this.restorer.remove(taskId);
   }
 

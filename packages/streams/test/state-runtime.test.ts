@@ -1,0 +1,199 @@
+// The state runtime's parts without a broker: the .checkpoint file in Kafka Streams' format, the
+// state directory's per-task locks (between two processes, and two instances in one), its
+// clean-up, and the state manager's changelog writes and checkpoints (also under exactly-once).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { OffsetCheckpoint } from '../src/runtime/state-checkpoint.js';
+import { StateDirectory } from '../src/runtime/state-directory.js';
+import { ProcessorStateManager } from '../src/runtime/state-manager.js';
+import type { OutputRecord } from '../src/runtime/handlers.js';
+import { JsonFileStore } from './support/json-file-store.js';
+
+const root = mkdtempSync(join(tmpdir(), 'state-runtime-units-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+const quiet = { info() {}, warn() {}, error() {} };
+
+test('.checkpoint: written in Kafka Streams\' text format (version, count, "topic partition offset" lines) and read back', () => {
+  const path = join(root, 'cp-1');
+  const cp = new OffsetCheckpoint(path);
+  assert.deepEqual(cp.read(), new Map(), 'no file: no offsets');
+  cp.write(
+    new Map([
+      ['app-counts-changelog:3', 1041n],
+      ['app-totals-changelog:3', 77n],
+    ]),
+  );
+  assert.equal(readFileSync(path, 'utf8'), '0\n2\napp-counts-changelog 3 1041\napp-totals-changelog 3 77\n');
+  assert.deepEqual(
+    cp.read(),
+    new Map([
+      ['app-counts-changelog:3', 1041n],
+      ['app-totals-changelog:3', 77n],
+    ]),
+  );
+  // As Java writes it (and a topic name with a colon-free dash and dot mix).
+  writeFileSync(path, '0\n1\nmy.app-store-changelog 12 5\n');
+  assert.deepEqual(cp.read(), new Map([['my.app-store-changelog:12', 5n]]));
+  cp.write(new Map());
+  assert.ok(!existsSync(path), 'an empty checkpoint is deleted, as Java does');
+  writeFileSync(path, '1\n0\n');
+  assert.throws(() => cp.read(), /version 1, this version of Sluice Streams reads version 0.*delete it/);
+  writeFileSync(path, '0\n2\nt 0 5\n');
+  assert.throws(() => cp.read(), /2 entries announced, 1 found/);
+  writeFileSync(path, '0\n1\nt x 5\n');
+  assert.throws(() => cp.read(), /line "t x 5"/);
+});
+
+/** A child process that takes task 0_0's lock in `stateDir` and keeps it until killed. */
+function lockHolder(stateDir: string): Promise<{ kill: () => Promise<void> }> {
+  const module = fileURLToPath(new URL('../src/runtime/state-directory.ts', import.meta.url));
+  const script = `import { StateDirectory } from ${JSON.stringify(module)};
+const d = new StateDirectory(${JSON.stringify(stateDir)}, 'app', { info() {}, warn() {}, error() {} });
+console.log(d.lock('0_0') ? 'locked' : 'refused');
+setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('locked')) resolve({ kill: async () => void (child.kill('SIGKILL'), await exited) });
+      else if (out.includes('refused')) reject(new Error('the child could not take the lock'));
+    });
+    child.on('exit', () => reject(new Error(`the lock holder exited: ${out}`)));
+  });
+}
+
+test('a task folder locked by another live process is refused; once that process is killed the stale lock is taken over', async () => {
+  const stateDir = join(root, 'locks');
+  const holder = await lockHolder(stateDir);
+  const dir = new StateDirectory(stateDir, 'app', quiet);
+  try {
+    assert.equal(dir.lock('0_0'), false, 'another process holds 0_0');
+    assert.equal(dir.lock('0_1'), true, 'other tasks are free');
+    assert.match(readFileSync(join(stateDir, 'app', '0_1', '.lock'), 'utf8'), new RegExp(`^${process.pid}\\n$`));
+  } finally {
+    await holder.kill();
+  }
+  assert.equal(dir.lock('0_0'), true, 'the holder is gone: its lock is stale');
+  // A second instance in this process shares the pid, and is refused all the same.
+  const other = new StateDirectory(stateDir, 'app', quiet);
+  assert.equal(other.lock('0_0'), false);
+  dir.unlock('0_0');
+  assert.equal(other.lock('0_0'), true);
+  assert.throws(() => dir.clean(), /task 0_0's state is in use by another instance/);
+  other.close();
+  dir.close();
+  assert.equal(dir.lock('0_0'), true);
+  dir.clean();
+  assert.ok(!existsSync(join(stateDir, 'app')), 'cleanUp() removes the application folder');
+});
+
+test('folders of tasks unused for state.cleanup.delay.ms are deleted; held or recent ones are kept', () => {
+  const dir = new StateDirectory(join(root, 'cleanup'), 'app', quiet);
+  for (const t of ['0_0', '0_1', '1_0']) dir.taskDir(t);
+  dir.lock('0_0');
+  const now = Date.now();
+  const old = new Date(now - 60_000);
+  utimesSync(join(dir.appDir, '0_1'), old, old);
+  utimesSync(join(dir.appDir, '0_0'), old, old);
+  assert.deepEqual(dir.cleanRemovedTasks(30_000, now), ['0_1']);
+  assert.deepEqual(dir.taskDirs().sort(), ['0_0', '1_0']);
+  dir.close();
+});
+
+function collectingCollector() {
+  const sent: OutputRecord[] = [];
+  const acked = new Map<string, bigint>();
+  return {
+    sent,
+    acked,
+    send(record: OutputRecord, partitioner: ((n: number) => number | undefined) | undefined) {
+      const partition = partitioner!(8)!;
+      sent.push({ ...record, partition } as OutputRecord);
+      const key = `${record.topic}:${partition}`;
+      acked.set(key, (acked.get(key) ?? -1n) + 1n);
+    },
+    offsets: () => acked,
+  };
+}
+
+function manager(taskDir: string, collector: ReturnType<typeof collectingCollector>, eos: boolean) {
+  return new ProcessorStateManager({
+    applicationId: 'app',
+    taskId: '0_3',
+    partition: 3,
+    taskDir,
+    appConfigs: {},
+    collector,
+    log: quiet,
+    eos,
+    changelogTopic: (s) => (s === 'unlogged' ? null : `app-${s}-changelog`),
+    current: () => null,
+    recordContext: () => ({ timestamp: 42, headers: [], topic: 'in', partition: 3, offset: 9n }),
+  });
+}
+
+test('the state manager logs changes to partition = the task\'s of the store\'s changelog and checkpoints the acknowledged offsets after a commit', () => {
+  const taskDir = join(root, 'manager-alos');
+  const collector = collectingCollector();
+  const m = manager(taskDir, collector, false);
+  const store = new JsonFileStore('counts', true, true);
+  const unlogged = new JsonFileStore('unlogged', true, false);
+  mkdirSync(taskDir, { recursive: true });
+  store.init(m.context, store);
+  unlogged.init(m.context, unlogged);
+  assert.throws(() => store.init(m.context, store), /registered twice/);
+  store.put('a', '1');
+  store.put('a', null);
+  unlogged.put('z', '1');
+  assert.deepEqual(
+    collector.sent.map((r) => [r.topic, (r as OutputRecord & { partition: number }).partition, r.key?.toString(), r.value?.toString() ?? null, r.timestamp]),
+    [
+      ['app-counts-changelog', 3, 'a', '1', 42],
+      ['app-counts-changelog', 3, 'a', null, 42],
+    ],
+  );
+  m.flush();
+  m.checkpoint();
+  assert.equal(readFileSync(join(taskDir, '.checkpoint'), 'utf8'), '0\n1\napp-counts-changelog 3 1\n');
+  m.close(true);
+  assert.equal(store.isOpen(), false);
+
+  // Reopened: the store's offset comes from the checkpoint, so a restore would start at 2.
+  const again = manager(taskDir, collectingCollector(), false);
+  const reopened = new JsonFileStore('counts', true, true);
+  reopened.init(again.context, reopened);
+  assert.equal(again.changelogStores()[0].offset, 1n);
+  again.close(false);
+});
+
+test('under exactly-once the checkpoint is gone while the task runs and written again only by a clean close', () => {
+  const taskDir = join(root, 'manager-eos');
+  mkdirSync(taskDir, { recursive: true });
+  new OffsetCheckpoint(join(taskDir, '.checkpoint')).write(new Map([['app-counts-changelog:3', 7n]]));
+  const collector = collectingCollector();
+  const m = manager(taskDir, collector, true);
+  const store = new JsonFileStore('counts', true, true);
+  store.init(m.context, store);
+  assert.equal(m.changelogStores()[0].offset, 7n, 'read before it is deleted');
+  assert.ok(!existsSync(join(taskDir, '.checkpoint')), 'deleted once the stores are open');
+  m.checkpoint();
+  assert.ok(!existsSync(join(taskDir, '.checkpoint')), 'not written after a commit');
+  collector.acked.set('app-counts-changelog:3', 12n);
+  m.close(true);
+  assert.equal(readFileSync(join(taskDir, '.checkpoint'), 'utf8'), '0\n1\napp-counts-changelog 3 12\n');
+
+  // A dirty close (a crash, a failed transaction) leaves no checkpoint.
+  const dirty = manager(taskDir, collectingCollector(), true);
+  const s2 = new JsonFileStore('counts', true, true);
+  s2.init(dirty.context, s2);
+  dirty.close(false);
+  assert.ok(!existsSync(join(taskDir, '.checkpoint')));
+});
