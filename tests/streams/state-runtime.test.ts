@@ -1,0 +1,182 @@
+// State stores end to end on a Sluice broker process: a processor-API application counts words
+// in a persistent store whose changes go to `<application.id>-counts-changelog`.
+//   1. It counts a first batch and stops.
+//   2. Its state folder is deleted (KafkaStreams.cleanUp()) and it starts again: the stores are
+//      rebuilt from the whole changelog (the restore listener counts every record) before it is
+//      RUNNING, and the counts it then gives for new records continue the old ones.
+//   3. The folder as it was after step 1 is put back (its checkpoint older than the changelog's
+//      end) and it starts again: only the changelog records written since that checkpoint are
+//      restored, and the counts are still right.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { Admin } from '@sluice/client';
+import { KafkaStreams, type KeyValueStore, type Processor, type ProcessorContext, Serdes, type StateRestoreListener, Stores, Topology } from '@sluice/streams';
+import { type KillableBroker, killableSluiceBroker } from '@sluice/test-kit';
+import { Random } from '@sluice/test-kit/random';
+import { createTopics, produce, readTopic } from './support.js';
+
+const APP = 'state-runtime-app';
+const INPUT = 'sr-words';
+const OUTPUT = 'sr-counts';
+const CHANGELOG = `${APP}-counts-changelog`;
+const S = Serdes.String();
+
+function counter(): Processor<string, string, string, string> {
+  let context!: ProcessorContext<string, string>;
+  let store!: KeyValueStore<string, string>;
+  return {
+    init(c) {
+      context = c;
+      store = c.getStateStore<KeyValueStore<string, string>>('counts');
+    },
+    process(record) {
+      const next = Number(store.get(record.key) ?? '0') + 1;
+      store.put(record.key, String(next));
+      context.forward(record.withValue(String(next)));
+    },
+  };
+}
+
+function topology(): Topology {
+  return new Topology()
+    .addSource('words', INPUT, { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor('count', counter, 'words')
+    .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('counts'), S, S), 'count')
+    .addSink('out', OUTPUT, { keySerializer: S, valueSerializer: S }, 'count');
+}
+
+/** Restored records per store, as the restore listener reports them. */
+function restoreCounter(): StateRestoreListener & { restored: number; started: number; ended: number } {
+  const l = {
+    restored: 0,
+    started: 0,
+    ended: 0,
+    onRestoreStart: () => void l.started++,
+    onBatchRestored: (_t: string, _p: number, _s: string, _end: bigint, n: number) => void (l.restored += n),
+    onRestoreEnd: () => void l.ended++,
+  };
+  return l;
+}
+
+let broker: KillableBroker;
+let stateDir: string;
+const expected = new Map<string, number>();
+const rng = new Random(17);
+const keys = Array.from({ length: 20 }, (_, i) => `w${i}`);
+
+/** Input records, and the count each must produce, from the counts so far. */
+function batch(words: string[]): { key: string; value: string }[] {
+  return words.map((w) => ({ key: w, value: 'x' }));
+}
+
+function expectCounts(words: string[]): string[] {
+  return words.map((w) => {
+    const n = (expected.get(w) ?? 0) + 1;
+    expected.set(w, n);
+    return `${w}=${n}`;
+  });
+}
+
+/** Runs the application until the output holds `total` records; returns the outputs after `skip`, as key=value in order per key. */
+async function runUntil(total: number, listener: StateRestoreListener | null, whileRunning: () => Promise<void>): Promise<{ outputs: string[]; app: KafkaStreams }> {
+  const app = new KafkaStreams(topology(), { applicationId: APP, bootstrapServers: broker.bootstrap, stateDir, commitIntervalMs: 200 });
+  if (listener) app.setGlobalStateRestoreListener(listener);
+  await app.start();
+  try {
+    await app.waitForState('RUNNING', 120_000);
+    await whileRunning();
+    const records = await readTopic(broker.bootstrap, OUTPUT, (rs) => rs.length >= total, 120_000);
+    assert.equal(records.length, total, `expected ${total} outputs`);
+    return { outputs: records.map((r) => `${r.key}=${r.value}`), app };
+  } finally {
+    assert.equal(await app.close({ timeoutMs: 60_000 }), true);
+  }
+}
+
+/** The outputs of the words in `words`' order per key (the output keeps the order per partition, hence per key). */
+function perKey(outputs: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const o of outputs) {
+    const k = o.slice(0, o.indexOf('='));
+    out.set(k, [...(out.get(k) ?? []), o]);
+  }
+  return out;
+}
+
+async function changelogEnd(): Promise<bigint> {
+  const admin = new Admin({ bootstrapServers: broker.bootstrap });
+  try {
+    const offsets = await admin.listOffsets([0, 1].map((partition) => ({ topic: CHANGELOG, partition, spec: 'latest' as const })));
+    return offsets.reduce((sum, o) => sum + o.offset, 0n);
+  } finally {
+    await admin.close();
+  }
+}
+
+before(async () => {
+  broker = await killableSluiceBroker(['--set', 'group.initial.rebalance.delay.ms=0']);
+  stateDir = mkdtempSync(join(tmpdir(), 'sluice-state-runtime-'));
+  await createTopics(broker.bootstrap, [
+    { name: INPUT, partitions: 2 },
+    { name: OUTPUT, partitions: 2 },
+  ]);
+});
+
+after(async () => {
+  await broker?.stop();
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+});
+
+test('a persistent store is rebuilt from its changelog after its folder is deleted, and a kept folder restores only the tail', async () => {
+  // 1. Count a first batch.
+  const first = Array.from({ length: 200 }, () => rng.pick(keys));
+  const firstCounts = expectCounts(first);
+  await produce(broker.bootstrap, INPUT, batch(first));
+  const run1 = await runUntil(200, null, async () => {});
+  assert.deepEqual(perKey(run1.outputs), perKey(firstCounts));
+  assert.equal(await changelogEnd(), 200n, 'every update went to the changelog');
+  const appDir = join(stateDir, APP);
+  for (const task of ['0_0', '0_1']) {
+    const checkpoint = readFileSync(join(appDir, task, '.checkpoint'), 'utf8').split('\n');
+    assert.equal(checkpoint[0], '0', 'Java checkpoint format version 0');
+    assert.equal(checkpoint[1], '1');
+    assert.match(checkpoint[2], new RegExp(`^${CHANGELOG} ${task.slice(2)} \\d+$`));
+  }
+  const saved = mkdtempSync(join(tmpdir(), 'sluice-state-saved-'));
+  cpSync(appDir, join(saved, APP), { recursive: true });
+
+  try {
+    // 2. Delete the state folder: the stores come back from the whole changelog.
+    const cleaner = new KafkaStreams(topology(), { applicationId: APP, bootstrapServers: broker.bootstrap, stateDir });
+    cleaner.cleanUp();
+    assert.ok(!existsSync(appDir));
+    const full = restoreCounter();
+    const second = [...keys];
+    const secondCounts = expectCounts(second);
+    const run2 = await runUntil(220, full, async () => {
+      // RUNNING means restored: everything in the changelog is back before a new record is processed.
+      assert.equal(full.restored, 200);
+      assert.equal(full.ended, full.started);
+      await produce(broker.bootstrap, INPUT, batch(second));
+    });
+    assert.deepEqual(perKey(run2.outputs), perKey([...firstCounts, ...secondCounts]));
+    assert.equal(await changelogEnd(), 220n);
+
+    // 3. Put back the folder of step 1: its checkpoint covers the first 200 changelog records, so only the 20 after them are restored.
+    rmSync(appDir, { recursive: true, force: true });
+    cpSync(join(saved, APP), appDir, { recursive: true });
+    const tail = restoreCounter();
+    const third = [...keys];
+    const thirdCounts = expectCounts(third);
+    const run3 = await runUntil(240, tail, async () => {
+      assert.equal(tail.restored, 20, 'only the changelog records after the checkpoint are restored');
+      await produce(broker.bootstrap, INPUT, batch(third));
+    });
+    assert.deepEqual(perKey(run3.outputs), perKey([...firstCounts, ...secondCounts, ...thirdCounts]));
+  } finally {
+    rmSync(saved, { recursive: true, force: true });
+  }
+});
