@@ -254,7 +254,7 @@ function openDatabase(path: string, storeName: string): DatabaseSync {
   } catch (e) {
     db.close();
     if (/locked|busy/i.test(messageOf(e))) {
-      throw new StreamsError(StreamsErrorCode.PROCESSOR_STATE, `state store '${storeName}' at ${path} is in use by another process; two instances must not share a state.dir (give each its own)`, { cause: e });
+      throw new StreamsError(StreamsErrorCode.PROCESSOR_STATE, `state store '${storeName}' at ${path} is already open elsewhere (another process, or another instance in this one); two instances must not share a state.dir: give each its own`, { cause: e });
     }
     throw e;
   }

@@ -7,7 +7,7 @@
  * when the store is flushed (before each commit) or when the cache must make room: a write that
  * takes the thread over its budget evicts the least recently used entries of the cache written
  * to, and evicting a dirty entry first flushes it and then every other dirty entry of that
- * cache, in the order they were first made dirty since the last flush, as Java does. So a key
+ * cache, in the order of their last write, as Java does (the entry just written among them). So a key
  * updated many times between flushes reaches the changelog and downstream once.
  *
  * Sizes are counted as Java counts them (key, value, the record context and a fixed overhead per
@@ -61,7 +61,7 @@ class NamedCache {
   private readonly entries = new SortedBytesMap<Node>();
   /** Least to most recently used. */
   private readonly lru = new Map<string, Node>();
-  /** In the order they were made dirty since the last flush. */
+  /** Dirty keys in the order of their last write (a write moves a key to the end, as Java's LinkedHashSet remove+add). */
   private readonly dirtyKeys = new Map<string, Buffer>();
   listener: DirtyEntryFlushListener | undefined;
   sizeBytes = 0;
