@@ -205,7 +205,9 @@ export function repartitionMapSupplier<K, V, KR, VR>(selector: (key: K, value: V
   const select = (key: K, value: V | null): KeyValue<KR, VR> | null => {
     if (value === null || value === undefined) return null;
     const pair = selector(key, value);
-    if (typeof pair !== 'object' || pair === null || !('key' in pair) || !('value' in pair)) {
+    // Java skips a row whose selector returns null, as it skips a null key or value.
+    if (pair === null || pair === undefined) return null;
+    if (typeof pair !== 'object' || !('key' in pair) || !('value' in pair)) {
       throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `the groupBy selector must return { key, value } (KeyValue.pair), got ${JSON.stringify(pair)}`);
     }
     return pair;
