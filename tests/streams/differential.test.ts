@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateInputs, type TopologyInput } from './differential-inputs.js';
 import { expectedOutput } from './differential-model.js';
+import { startSluiceApps, twinNames, type SluiceApps } from './differential-sluice.js';
 import { differences, readOutput, startJavaApps, startTestBroker, topicsOf, type JavaApps, type Guarantee, type TestBroker, type TopologyRun, waitUntilProcessed, writeInputs } from './differential-harness.js';
 
 const SEED = Number(process.env.SLUICE_DIFFERENTIAL_SEED ?? 17);
@@ -19,14 +20,18 @@ describe(`streams differential: Java Kafka Streams 4.3.1 as the reference (seed 
   const javaRuns: TopologyRun[] = Object.entries(inputs).map(([name, input]) => topicsOf(name, 'java', input.global !== undefined));
   let broker: TestBroker;
   let java: JavaApps;
+  const sluiceRuns: TopologyRun[] = twinNames().map((name) => topicsOf(name, 'sluice', inputs[name]!.global !== undefined));
+  let sluice: SluiceApps;
 
   before(async () => {
     broker = await startTestBroker();
     await writeInputs(broker.bootstrap, inputs);
     java = await startJavaApps(broker.bootstrap, GUARANTEE, javaRuns);
+    sluice = await startSluiceApps(broker.bootstrap, GUARANTEE, sluiceRuns);
   });
 
   after(async () => {
+    await sluice?.stop();
     await java?.stop();
     await broker?.stop();
   });
@@ -39,6 +44,18 @@ describe(`streams differential: Java Kafka Streams 4.3.1 as the reference (seed 
       assert.ok(expected.length > 0, 'the input yields some output');
       assert.deepEqual(differences(expected, out, 'the model', 'Java'), []);
       assert.equal(out.length, expected.length);
+    });
+  }
+
+  for (const run of sluiceRuns) {
+    test(`${run.name}: Sluice's output is Java's, record for record per key`, async () => {
+      const javaRun = javaRuns.find((r) => r.name === run.name)!;
+      await waitUntilProcessed(broker.bootstrap, javaRun, GUARANTEE, () => java.errors);
+      await waitUntilProcessed(broker.bootstrap, run, GUARANTEE, () => sluice.errors);
+      const reference = await readOutput(broker.bootstrap, javaRun, GUARANTEE);
+      const out = await readOutput(broker.bootstrap, run, GUARANTEE);
+      assert.deepEqual(differences(reference, out, 'Java', 'Sluice'), []);
+      assert.equal(out.length, reference.length);
     });
   }
 });

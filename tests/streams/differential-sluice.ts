@@ -1,0 +1,124 @@
+/**
+ * The Sluice twins of the reference topologies (tests/streams/java, DifferentialTopologies.java):
+ * the same operators, in the same order, with the same functions, in @sluice/streams' DSL; and
+ * running them, one KafkaStreams per topology in this process, configured as the Java side is
+ * (no record cache, commits every 100 ms) so that every update reaches the output.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Grouped, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder, type Topology } from '@sluice/streams';
+import type { Guarantee, TopologyRun } from './differential-harness.js';
+
+const S = Serdes.String();
+const strings = { keySerde: S, valueSerde: S };
+const counts = { keySerde: S, valueSerde: Serdes.Int64() };
+
+const category = (v: string) => v.slice(0, v.indexOf(':'));
+const amount = (v: string) => v.slice(v.indexOf(':') + 1);
+
+interface Stats {
+  count: number;
+  sum: number;
+  min: number | null;
+  max: number | null;
+}
+
+/** Java writes these objects field by field in this order; JSON.stringify keeps insertion order. */
+function addStat(json: string, value: string): string {
+  const s = JSON.parse(json) as Stats;
+  const v = Number(value);
+  const next: Stats = { count: s.count + 1, sum: s.sum + v, min: s.min === null ? v : Math.min(s.min, v), max: s.max === null ? v : Math.max(s.max, v) };
+  return JSON.stringify(next);
+}
+
+function countSum(json: string, countDelta: number, sumDelta: number): string {
+  const s = JSON.parse(json) as { count: number; sum: number };
+  return JSON.stringify({ count: s.count + countDelta, sum: s.sum + sumDelta });
+}
+
+/** Builds the twin of a reference topology; the names are those of DifferentialTopologies.NAMES. */
+const twins: Record<string, (builder: StreamsBuilder, run: TopologyRun) => void> = {
+  count: (b, run) => b.stream(run.input, strings).groupByKey().count().toStream().to(run.output, counts),
+  reduce: (b, run) =>
+    b.stream(run.input, strings)
+      .groupByKey()
+      .reduce((sum, value) => String(Number(sum) + Number(value)))
+      .toStream()
+      .to(run.output, strings),
+  aggregate: (b, run) =>
+    b.stream(run.input, strings)
+      .groupByKey()
+      .aggregate(() => JSON.stringify({ count: 0, sum: 0, min: null, max: null }), (_key, value, agg) => addStat(agg, value), Materialized.with(S, S))
+      .toStream()
+      .to(run.output, strings),
+  'table-filter-mapvalues': (b, run) =>
+    b.table(run.input, strings)
+      .filter((_key, value) => Number(value) % 2 === 0)
+      .mapValues((value) => `even:${value}`)
+      .toStream()
+      .to(run.output, strings),
+  'groupby-count': (b, run) =>
+    b.stream(run.input, strings)
+      .groupBy((_key, value) => category(value), Grouped.with(S, S))
+      .count()
+      .toStream()
+      .to(run.output, counts),
+  'table-groupby-aggregate': (b, run) =>
+    b.table(run.input, strings)
+      .groupBy((_key, value) => KeyValue.pair(category(value), amount(value)), Grouped.with(S, S))
+      .aggregate(
+        () => JSON.stringify({ count: 0, sum: 0 }),
+        (_key, value, agg) => countSum(agg, 1, Number(value)),
+        (_key, value, agg) => countSum(agg, -1, -Number(value)),
+        Materialized.with(S, S),
+      )
+      .toStream()
+      .to(run.output, strings),
+};
+
+/** The topologies that have a Sluice twin today. */
+export const twinNames = (): string[] => Object.keys(twins);
+
+export function sluiceTopology(run: TopologyRun): Topology {
+  const build = twins[run.name];
+  if (!build) throw new Error(`no Sluice twin of '${run.name}'`);
+  const builder = new StreamsBuilder();
+  build(builder, run);
+  return builder.build();
+}
+
+export interface SluiceApps {
+  errors: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts one KafkaStreams per run, configured as RunTopologies.java configures Java's. */
+export async function startSluiceApps(bootstrap: string, guarantee: Guarantee, runs: TopologyRun[]): Promise<SluiceApps> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'sluice-differential-ts-'));
+  const errors: string[] = [];
+  const apps = runs.map((run) => {
+    const app = new KafkaStreams(sluiceTopology(run), {
+      applicationId: run.applicationId,
+      bootstrapServers: bootstrap,
+      processingGuarantee: guarantee,
+      commitIntervalMs: 100,
+      replicationFactor: 1,
+      stateDir,
+      statestoreCacheMaxBytes: 0,
+    });
+    app.setUncaughtExceptionHandler((error) => {
+      errors.push(`${run.applicationId}: ${error.message}`);
+      return 'SHUTDOWN_CLIENT';
+    });
+    return app;
+  });
+  await Promise.all(apps.map((app) => app.start()));
+  return {
+    errors,
+    async stop() {
+      await Promise.all(apps.map((app) => app.close({ timeoutMs: 30_000 })));
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
