@@ -24,6 +24,10 @@ export const StreamsErrorCode = {
   INVALID_STATE_STORE: 'INVALID_STATE_STORE',
   /** A state store could not open, read or write its files (Kafka: ProcessorStateException). */
   PROCESSOR_STATE: 'PROCESSOR_STATE',
+  /** An interactive query named a store the topology does not have (Kafka: UnknownStateStoreException). */
+  UNKNOWN_STATE_STORE: 'UNKNOWN_STATE_STORE',
+  /** An interactive query before start() (Kafka: StreamsNotStartedException). */
+  STREAMS_NOT_STARTED: 'STREAMS_NOT_STARTED',
 } as const;
 export type StreamsErrorCode = (typeof StreamsErrorCode)[keyof typeof StreamsErrorCode];
 

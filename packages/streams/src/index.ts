@@ -91,4 +91,14 @@ export { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './state/s
 export { ThreadCache } from './state/thread-cache.js';
 export { StreamsError, StreamsErrorCode } from './errors.js';
 export { KafkaStreams, type KafkaStreamsState, type StateListener } from './runtime/kafka-streams.js';
-export { type StreamsConfig, streamsConfigDefinitions } from './runtime/config.js';
+export { type StreamsConfig, type ProcessingGuarantee, streamsConfigDefinitions } from './runtime/config.js';
+export {
+  StoreQueryParameters,
+  QueryableStoreTypes,
+  HostInfo,
+  KeyQueryMetadata,
+  type QueryableStoreType,
+  type StreamsMetadata,
+  type TopicPartitionRef,
+} from './runtime/interactive-queries.js';
+export { startInteractiveQueryServer, type InteractiveQueryServer, type InteractiveQueryServerOptions } from './runtime/interactive-queries-server.js';

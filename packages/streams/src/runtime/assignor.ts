@@ -17,12 +17,33 @@ interface SubscriptionInfo {
   v: 1;
   tasks: string[];
   shutdown: boolean;
+  /** The member's application.server (`host:port`), when it has one. */
+  endpoint?: string;
+}
+
+/** Which tasks an instance with an application.server runs: what interactive queries route by. */
+export interface HostTasks {
+  endpoint: string;
+  active: string[];
+  standby: string[];
 }
 
 interface AssignmentInfo {
   v: 1;
   tasks: string[];
   error: 'SHUTDOWN_APPLICATION' | null;
+  /** Every member with an application.server and its tasks (Java's partitionsByHost). */
+  hosts?: HostTasks[];
+  /** Tasks per sub-topology (the partition count its keys are spread over). */
+  taskCounts?: { [subtopology: number]: number };
+}
+
+/** What a member learns from its assignment. */
+export interface AssignmentNews {
+  tasks: string[];
+  shutdownApplication: boolean;
+  hosts: HostTasks[];
+  taskCounts: ReadonlyMap<number, number>;
 }
 
 export interface TaskSpec {
@@ -34,7 +55,9 @@ export interface TaskSpec {
 export interface AssignorHost {
   ownedTasks(): string[];
   shutdownRequested(): boolean;
-  onAssignmentInfo(info: { tasks: string[]; shutdownApplication: boolean }): void;
+  onAssignmentInfo(info: AssignmentNews): void;
+  /** This instance's application.server, '' when it has none. */
+  userEndpoint?(): string;
 }
 
 export const STREAMS_ASSIGNOR_NAME = 'sluice-streams';
@@ -94,6 +117,8 @@ export class StreamsAssignor implements PartitionAssignor {
 
   subscriptionUserData(): Buffer {
     const info: SubscriptionInfo = { v: 1, tasks: this.host.ownedTasks(), shutdown: this.host.shutdownRequested() };
+    const endpoint = this.host.userEndpoint?.();
+    if (endpoint) info.endpoint = endpoint;
     return Buffer.from(JSON.stringify(info));
   }
 
@@ -125,6 +150,13 @@ export class StreamsAssignor implements PartitionAssignor {
     }
     const topicsOf = topicsBySubtopology(this.topology, this.applicationId, input.partitionsPerTopic);
     const members = new Set(memberIds);
+    // Interactive queries: every instance learns which instance (by application.server) runs which task.
+    const hosts: HostTasks[] = memberIds.flatMap((id) => {
+      const endpoint = infos.get(id)?.endpoint;
+      return endpoint ? [{ endpoint, active: load.get(id)!.map((t) => t.id).sort(), standby: [] }] : [];
+    });
+    const taskCounts: { [subtopology: number]: number } = {};
+    for (const t of tasks) taskCounts[t.subtopology] = Math.max(taskCounts[t.subtopology] ?? 0, t.partition + 1);
     for (const id of memberIds) {
       const partitions: TopicPartition[] = [];
       let mine = load.get(id)!;
@@ -140,7 +172,7 @@ export class StreamsAssignor implements PartitionAssignor {
           if (t.partition < (input.partitionsPerTopic.get(topic) ?? 0)) partitions.push({ topic, partition: t.partition });
         }
       }
-      const info: AssignmentInfo = { v: 1, tasks: mine.map((t) => t.id), error: null };
+      const info: AssignmentInfo = { v: 1, tasks: mine.map((t) => t.id), error: null, hosts, taskCounts };
       out.set(id, { partitions, userData: Buffer.from(JSON.stringify(info)) });
     }
     return out;
@@ -148,6 +180,7 @@ export class StreamsAssignor implements PartitionAssignor {
 
   onAssignment(assignment: Assignment): void {
     const info = parse<AssignmentInfo>(assignment.userData);
-    this.host.onAssignmentInfo({ tasks: info?.tasks ?? [], shutdownApplication: info?.error === 'SHUTDOWN_APPLICATION' });
+    const counts = new Map(Object.entries(info?.taskCounts ?? {}).map(([sub, n]) => [Number(sub), n]));
+    this.host.onAssignmentInfo({ tasks: info?.tasks ?? [], shutdownApplication: info?.error === 'SHUTDOWN_APPLICATION', hosts: info?.hosts ?? [], taskCounts: counts });
   }
 }

@@ -13,6 +13,9 @@ import type { Serde } from '../serdes.js';
 import type { Topology } from '../topology/topology.js';
 import { type StreamsConfig, resolveStreamsConfig } from './config.js';
 import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger } from './handlers.js';
+import type { Serializer } from '../serdes.js';
+import type { ReadOnlyKeyValueStore, StateStore } from '../state/api.js';
+import { type KeyQueryMetadata, QueryableStoreTypes, StoreQueryParameters, type StreamsMetadata, StreamsMetadataState, unknownStore } from './interactive-queries.js';
 import { prepareTopics } from './internal-topics.js';
 import type { StateRestoreListener } from '../state/api.js';
 import { StateDirectory } from './state-directory.js';
@@ -49,6 +52,7 @@ export class KafkaStreams {
   private admin: Admin | null = null;
   private threadCount = 0;
   private stopping: Promise<void> | null = null;
+  private readonly queryMetadata: StreamsMetadataState;
   /** The error that put the instance in ERROR. */
   error: Error | null = null;
   /** This instance's id (Java's process id): part of the transactional id under exactly_once_v2. */
@@ -61,6 +65,7 @@ export class KafkaStreams {
     const o = resolveStreamsConfig(config);
     topology.validate();
     this.applicationId = o.applicationId;
+    this.queryMetadata = new StreamsMetadataState(topology, o.applicationId);
     // The two defaults made per instance; every other default is in the definitions (config.ts).
     const clientId = o.clientId ?? `${o.applicationId}-${randomUUID().slice(0, 8)}`;
     this.log = o.logger ?? defaultLogger(`sluice-streams ${clientId}`);
@@ -80,6 +85,7 @@ export class KafkaStreams {
       processingExceptionHandler: o.processingExceptionHandler,
       defaultTimestampExtractor: o.defaultTimestampExtractor,
       processingGuarantee: o.processingGuarantee,
+      applicationServer: o.applicationServer,
       maxTaskIdleMs: o.maxTaskIdleMs,
       processId: this.processId,
       state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener },
@@ -171,6 +177,86 @@ export class KafkaStreams {
   setGlobalStateRestoreListener(listener: StateRestoreListener): void {
     if (this.current !== 'CREATED') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'set the global state restore listener before start()');
     this.restoreListener = listener;
+  }
+
+  // ---------------------------------------------------------------- interactive queries
+
+  /**
+   * A read-only view of a state store across every task this instance runs (Java's store()):
+   * `store(name)` for a key-value store, or `store(StoreQueryParameters.fromNameAndType(name,
+   * QueryableStoreTypes.keyValueStore()))` with `.withPartition(p)` or `.enableStaleStores()`.
+   * The view looks the stores up on every call, so it follows rebalances; calls fail with
+   * INVALID_STATE_STORE while the instance is rebalancing (retry) or once the store moved.
+   */
+  store<K = unknown, V = unknown>(storeName: string): ReadOnlyKeyValueStore<K, V>;
+  store<T>(parameters: StoreQueryParameters<T>): T;
+  store(what: string | StoreQueryParameters<unknown>): unknown {
+    const params = typeof what === 'string' ? StoreQueryParameters.fromNameAndType(what, QueryableStoreTypes.keyValueStore()) : what;
+    this.validateIsRunningOrRebalancing();
+    if (this.queryMetadata.subtopologyOfStore(params.storeName) === undefined) throw unknownStore(params.storeName);
+    return params.queryableStoreType.create(() => this.queryableStores(params), params.storeName);
+  }
+
+  /** The local stores a query reads now, or Java's InvalidStateStoreException messages. */
+  private queryableStores(params: StoreQueryParameters<unknown>): StateStore[] {
+    const name = params.storeName;
+    const thread = this.thread;
+    const alive = thread !== null && (this.current === 'RUNNING' || this.current === 'REBALANCING');
+    if (!alive) throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `The state store, ${name}, may have migrated to another instance.`);
+    if (!params.staleStoresEnabled && this.current !== 'RUNNING') {
+      throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `Cannot get state store ${name} because the stream thread is ${thread.layout ? 'PARTITIONS_ASSIGNED' : 'STARTING'}, not RUNNING`);
+    }
+    const found = thread.localStores(name, params.staleStoresEnabled, params.partition);
+    const stores: StateStore[] = [];
+    for (const { taskId, store } of found) {
+      if (!params.queryableStoreType.accepts(store)) {
+        throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `Cannot get state store ${name} because the queryable store type does not accept the actual store type (use QueryableStoreTypes.keyValueStore() for key-value stores)`);
+      }
+      if (!store.isOpen()) throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `Cannot get state store ${name} for task ${taskId} because the store is not open. The state store may have migrated to another instance.`);
+      stores.push(store);
+    }
+    if (stores.length === 0) {
+      throw new StreamsError(
+        StreamsErrorCode.INVALID_STATE_STORE,
+        params.partition !== null ? `The specified partition ${params.partition} for store ${name} does not exist.` : `The state store, ${name}, may have migrated to another instance.`,
+      );
+    }
+    return stores;
+  }
+
+  /**
+   * Which instance holds `key` of `storeName` (Java's queryMetadataForKey): its
+   * application.server, the standbys' and the partition; KeyQueryMetadata.NOT_AVAILABLE until
+   * an assignment is known or when no instance has an application.server.
+   */
+  queryMetadataForKey<K>(storeName: string, key: K, keySerializer: Serializer<K>): KeyQueryMetadata {
+    this.validateIsRunningOrRebalancing();
+    return this.queryMetadata.keyQueryMetadata(this.thread?.layout ?? null, storeName, key, keySerializer);
+  }
+
+  /** Every instance of the application that has an application.server (Java's metadataForAllStreamsClients). */
+  metadataForAllStreamsClients(): StreamsMetadata[] {
+    this.validateIsRunningOrRebalancing();
+    const layout = this.thread?.layout;
+    return layout ? this.queryMetadata.allMetadata(layout) : [];
+  }
+
+  /** The instances that hold a task of the store (Java's streamsMetadataForStore). */
+  streamsMetadataForStore(storeName: string): StreamsMetadata[] {
+    this.validateIsRunningOrRebalancing();
+    if (this.queryMetadata.subtopologyOfStore(storeName) === undefined) throw unknownStore(storeName);
+    const layout = this.thread?.layout;
+    return layout ? this.queryMetadata.allMetadataForStore(layout, storeName) : [];
+  }
+
+  /** This instance's application.server, '' when none is set. */
+  get applicationServer(): string {
+    return this.threadConfig.applicationServer;
+  }
+
+  private validateIsRunningOrRebalancing(): void {
+    if (this.current === 'CREATED') throw new StreamsError(StreamsErrorCode.STREAMS_NOT_STARTED, 'KafkaStreams has not been started, you can retry after calling start()');
+    if (this.current !== 'RUNNING' && this.current !== 'REBALANCING') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `KafkaStreams is not running. State is ${this.current}.`);
   }
 
   // ---------------------------------------------------------------- start

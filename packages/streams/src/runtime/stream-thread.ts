@@ -29,6 +29,8 @@ import type { Topology } from '../topology/topology.js';
 import { StreamsAssignor } from './assignor.js';
 import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
 import type { ProcessingGuarantee } from './config.js';
+import type { StateStore } from '../state/api.js';
+import type { ApplicationLayout } from './interactive-queries.js';
 import { type BufferedRecord, PartitionGroup } from './partition-group.js';
 import { ProducerRecordCollector } from './record-collector.js';
 import { type PreparedRecord, StreamTask, type TaskEnvironment } from './task.js';
@@ -49,6 +51,8 @@ export interface ThreadConfig {
   processingExceptionHandler: ProcessingExceptionHandler;
   defaultTimestampExtractor: TimestampExtractor;
   processingGuarantee: ProcessingGuarantee;
+  /** application.server (`host:port`, or ''), given to the other instances through the group. */
+  applicationServer: string;
   maxTaskIdleMs: number;
   /** This instance's id (Java's process id), part of the transactional id under exactly_once_v2. */
   processId: string;
@@ -112,6 +116,8 @@ export class StreamThread {
   /** An error raised where it cannot be thrown (inside a rebalance callback), raised by the loop. */
   private fatal: Error | null = null;
   processed = 0;
+  /** Who runs which task, from the last assignment (interactive queries); null before the first. */
+  layout: ApplicationLayout | null = null;
   /** Stateful tasks: the state directory, their restores before they run. */
   private readonly state: StateTasks;
 
@@ -126,7 +132,9 @@ export class StreamThread {
     const assignor = new StreamsAssignor(topology, config.applicationId, {
       ownedTasks: () => [...this.tasks.keys()],
       shutdownRequested: () => this.shutdownRequested,
+      userEndpoint: () => this.config.applicationServer,
       onAssignmentInfo: (info) => {
+        this.layout = { hosts: info.hosts, taskCounts: info.taskCounts };
         if (info.shutdownApplication) this.listener.onShutdownApplication();
       },
     });
@@ -584,6 +592,21 @@ export class StreamThread {
       byTask.set(task.id, list);
     }
     return [...byTask].map(([taskId, tps]) => ({ taskId, topicPartitions: tps.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition)) })).sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
+  }
+
+  /**
+   * The local stores named `storeName`, by task (interactive queries): those of running tasks,
+   * and with `stale` also those still restoring. `partition` keeps only that partition's task.
+   */
+  localStores(storeName: string, stale: boolean, partition: number | null): { taskId: string; store: StateStore }[] {
+    const out: { taskId: string; store: StateStore }[] = [];
+    for (const t of this.tasks.values()) {
+      if (partition !== null && t.partition !== partition) continue;
+      if (!stale && this.state.pending(t.id)) continue;
+      const store = t.stores?.manager.store(storeName);
+      if (store) out.push({ taskId: t.id, store });
+    }
+    return out.sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
   }
 
   assignedTaskIds(): string[] {

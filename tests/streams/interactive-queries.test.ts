@@ -1,0 +1,162 @@
+// Interactive queries against the Sluice broker: two instances of a counting application (the
+// processor API and a key-value store), each with its application.server. Both answer
+// queryMetadataForKey and metadataForAllStreamsClients alike, the instance they name is the one
+// whose store holds the key, and the HTTP endpoint of either instance answers every key,
+// forwarding to the other when it does not hold it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBroker, type Broker } from '@sluice/broker';
+import { partitionForKey } from '@sluice/client';
+import {
+  type InteractiveQueryServer,
+  KafkaStreams,
+  type KeyValueStore,
+  QueryableStoreTypes,
+  type Record,
+  Serdes,
+  StoreQueryParameters,
+  Stores,
+  StreamsErrorCode,
+  type StreamsLogger,
+  Topology,
+  startInteractiveQueryServer,
+} from '@sluice/streams';
+import { eventually, freePort } from '@sluice/test-kit';
+import { createTopics, produce } from './support.js';
+
+const S = Serdes.String();
+const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };
+let broker: Broker;
+const dirs: string[] = [];
+
+before(async () => {
+  broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '1000' } });
+});
+after(async () => {
+  await broker.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function countingTopology(): Topology {
+  return new Topology()
+    .addSource('in', 'iq-in', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor(
+      'count',
+      () => {
+        let store: KeyValueStore<string, bigint>;
+        return {
+          init: (ctx) => (store = ctx.getStateStore<KeyValueStore<string, bigint>>('counts')),
+          process: (r: Record<string, string>) => store.put(r.key, (store.get(r.key) ?? 0n) + 1n),
+        };
+      },
+      'in',
+    )
+    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('counts'), S, Serdes.Int64()), 'count');
+}
+
+function instance(endpoint: string): KafkaStreams {
+  const stateDir = mkdtempSync(join(tmpdir(), 'sluice-iq-'));
+  dirs.push(stateDir);
+  return new KafkaStreams(countingTopology(), {
+    applicationId: 'iq-app',
+    bootstrapServers: broker.bootstrap,
+    applicationServer: endpoint,
+    stateDir,
+    commitIntervalMs: 200,
+    logger: quiet,
+    consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 300 },
+  });
+}
+
+async function getJson(url: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(url);
+  return { status: res.status, body: JSON.parse(await res.text()) };
+}
+
+test('two instances: metadata agrees, names the instance whose store holds each key, and the HTTP endpoint forwards', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'iq-in', partitions: 4 }]);
+  const ports = [await freePort(), await freePort()];
+  const endpoints = ports.map((p) => `127.0.0.1:${p}`);
+  const apps = endpoints.map((e) => instance(e));
+  const servers: InteractiveQueryServer[] = [];
+  try {
+    assert.throws(() => apps[0].store('counts'), { code: StreamsErrorCode.STREAMS_NOT_STARTED, message: 'KafkaStreams has not been started, you can retry after calling start()' });
+    for (const app of apps) await app.start();
+    await eventually('both instances to run two tasks each', () => apps.every((a) => a.state() === 'RUNNING' && a.localTasks().length === 2));
+
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+    await produce(broker.bootstrap, 'iq-in', keys.flatMap((key) => Array.from({ length: 10 }, (_, n) => ({ key, value: String(n) }))));
+    // Every key is counted to 10 on exactly one of the instances.
+    await eventually('every key to be counted to 10', () =>
+      keys.every((k) => apps.map((a) => a.store<string, bigint>('counts').get(k)).filter((v) => v !== null).join() === '10'),
+    );
+
+    // Both instances know both, with the same tasks' partitions, the store on each.
+    const [metaA, metaB] = apps.map((a) => a.metadataForAllStreamsClients().sort((x, y) => x.hostInfo.port - y.hostInfo.port));
+    assert.deepEqual(metaA, metaB);
+    assert.deepEqual(
+      metaA.map((m) => `${m.hostInfo.host}:${m.hostInfo.port}`),
+      [...endpoints].sort((x, y) => Number(x.split(':')[1]) - Number(y.split(':')[1])),
+    );
+    for (const m of metaA) {
+      assert.deepEqual(m.stateStoreNames, ['counts']);
+      assert.equal(m.topicPartitions.length, 2);
+    }
+    assert.deepEqual(metaA.flatMap((m) => m.topicPartitions.map((tp) => `${tp.topic}-${tp.partition}`)).sort(), ['iq-in-0', 'iq-in-1', 'iq-in-2', 'iq-in-3']);
+
+    for (const key of keys) {
+      const [fromA, fromB] = apps.map((a) => a.queryMetadataForKey('counts', key, S));
+      assert.deepEqual(fromA, fromB, key);
+      assert.equal(fromA.partition, partitionForKey(Buffer.from(key), 4), `${key}: the partition the producer chose`);
+      const owner = apps[endpoints.indexOf(`${fromA.activeHost.host}:${fromA.activeHost.port}`)];
+      const other = apps.find((a) => a !== owner)!;
+      assert.equal(owner.store<string, bigint>('counts').get(key), 10n, `${key} on the instance named`);
+      assert.equal(other.store<string, bigint>('counts').get(key), null, `${key} not on the other`);
+      const onePartition = owner.store(StoreQueryParameters.fromNameAndType('counts', QueryableStoreTypes.keyValueStore<string, bigint>()).withPartition(fromA.partition));
+      assert.equal(onePartition.get(key), 10n);
+    }
+    assert.throws(() => apps[0].store('no-such-store'), { code: StreamsErrorCode.UNKNOWN_STATE_STORE, message: 'Cannot get state store no-such-store because no such store is registered in the topology.' });
+    assert.throws(() => apps[0].queryMetadataForKey('no-such-store', 'k0', S), { code: StreamsErrorCode.UNKNOWN_STATE_STORE });
+
+    // HTTP: each instance answers every key, forwarding what the other holds.
+    for (const app of apps) servers.push(await startInteractiveQueryServer<string, bigint>(app));
+    for (const server of servers) {
+      for (const key of keys) {
+        const meta = apps[0].queryMetadataForKey('counts', key, S);
+        const answer = await getJson(`${server.url}/stores/counts/keys/${key}`);
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        assert.deepEqual(answer.body, { store: 'counts', key, value: 10, host: `${meta.activeHost.host}:${meta.activeHost.port}` });
+      }
+      const missing = await getJson(`${server.url}/stores/counts/keys/absent`);
+      assert.equal(missing.status, 404);
+      const all = await getJson(`${server.url}/stores/counts`);
+      assert.equal(all.status, 200);
+      assert.deepEqual(
+        (all.body.entries as { key: string; value: number }[]).map((e) => `${e.key}=${e.value}`).sort(),
+        keys.map((k) => `${k}=10`).sort(),
+      );
+      const unknown = await getJson(`${server.url}/stores/nope/keys/k1`);
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.body.code, StreamsErrorCode.UNKNOWN_STATE_STORE);
+    }
+
+    await apps[1].close();
+    assert.throws(() => apps[1].store('counts'), { code: StreamsErrorCode.ILLEGAL_STATE, message: 'KafkaStreams is not running. State is NOT_RUNNING.' });
+    // The remaining instance takes every task (restoring the moved ones from the changelog) and every key.
+    await eventually('the remaining instance to hold every key', () => {
+      if (apps[0].state() !== 'RUNNING') return false;
+      try {
+        return keys.every((k) => apps[0].store<string, bigint>('counts').get(k) === 10n);
+      } catch {
+        return false;
+      }
+    });
+    assert.equal(apps[0].metadataForAllStreamsClients().length, 1);
+  } finally {
+    for (const s of servers) await s.close();
+    for (const app of apps) await app.close();
+  }
+});
