@@ -1,31 +1,49 @@
 /**
- * bench/streams: records per second through the filter pipeline (source → filter(value contains
- * "important") → sink), Sluice streams against Java Kafka Streams 4.3.1 running the same
- * pipeline (bench/streams/java, jars from Maven Central), on the same broker in the same run.
+ * bench/streams: records per second through two pipelines, Sluice streams against Java Kafka
+ * Streams 4.3.1 running the same one (bench/streams/java, jars from Maven Central), on the same
+ * broker in the same run:
+ * - filter: source → filter(value contains "important") → sink (stateless);
+ * - count: source → groupByKey → count (a persistent store with its changelog) → sink, once
+ *   with at_least_once and once with exactly_once_v2; after each count run the same application
+ *   starts again on an empty state directory, and the store's restoration from its changelog is
+ *   timed (records restored per second, by the restore listener).
  *
- *   node --conditions=sluice:source --import tsx bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--kafka]
+ *   node --conditions=sluice:source --import tsx bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--keys 50000] [--workload filter,count] [--kafka]
  *
  * The broker is the Sluice broker in its own process (with --kafka, also Apache Kafka 4.3.1).
- * The source topic is filled once; each run is a fresh application (its own application.id and
- * destination topic) reading it from the beginning, each in its own process. Figures: records
+ * The source topics are filled once; each run is a fresh application (its own application.id and
+ * destination topic) reading one from the beginning, each in its own process. Figures: records
  * per second from the first to the last input record processed, and from the first record until
  * close() returned (every output acknowledged, offsets committed); best of the rounds by the
  * latter. Start-up to the first record (JVM, group join) is printed beside them.
  */
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, repoRoot, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
+import { freePort, mavenProjectClasspath, repoRoot, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
 
-const exec = promisify(execFile);
-const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' }, partitions: { type: 'string', default: '6' }, rounds: { type: 'string', default: '2' }, kafka: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '200000' },
+    partitions: { type: 'string', default: '6' },
+    rounds: { type: 'string', default: '2' },
+    keys: { type: 'string', default: '50000' },
+    workload: { type: 'string', default: 'filter,count' },
+    kafka: { type: 'boolean', default: false },
+  },
+});
 const RECORDS = Number(values.records);
 const PARTITIONS = Number(values.partitions);
 const ROUNDS = Number(values.rounds);
+/** Distinct keys of the count workload's source: how many entries its store and changelog hold. */
+const KEYS = Number(values.keys);
+const WORKLOADS = new Set(values.workload.split(','));
+const GUARANTEES = ['at_least_once', 'exactly_once_v2'] as const;
+type Guarantee = (typeof GUARANTEES)[number];
 const here = dirname(fileURLToPath(import.meta.url));
 const javaProject = join(here, 'java');
 
@@ -36,25 +54,14 @@ interface RunResult {
   closeMs: number;
 }
 
-async function javaClasspath(): Promise<string> {
-  const cpFile = join(javaProject, 'target', 'classpath.txt');
-  const cls = join(javaProject, 'target', 'classes', 'dev', 'sluice', 'bench', 'FilterApp.class');
-  const src = join(javaProject, 'src', 'main', 'java', 'dev', 'sluice', 'bench', 'FilterApp.java');
-  if (!existsSync(cls) || !existsSync(cpFile) || statSync(src).mtimeMs > statSync(cls).mtimeMs) {
-    console.log('building bench/streams/java (Kafka Streams 4.3.1 from Maven Central; once)...');
-    await exec('mvn', ['-q', '-B', 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${cpFile}`], { cwd: javaProject, maxBuffer: 1 << 24 });
-  }
-  return `${join(javaProject, 'target', 'classes')}:${readFileSync(cpFile, 'utf8').trim()}`;
-}
-
-function runApp(command: string, args: string[]): Promise<RunResult> {
+function runApp<R = RunResult>(command: string, args: string[]): Promise<R> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{"records"'));
+      const line = out.split('\n').find((l) => l.startsWith('{"records"') || l.startsWith('{"restored"'));
       if (code === 0 && line) resolve(JSON.parse(line));
       else reject(new Error(`${command} exited ${code}:\n${out}`));
     });
@@ -92,7 +99,7 @@ async function outputCount(bootstrap: string, topic: string): Promise<number> {
   }
 }
 
-async function benchOn(label: string, bootstrap: string, cp: string): Promise<{ sluice: RunResult[]; java: RunResult[] }> {
+async function benchFilter(label: string, bootstrap: string, cp: string): Promise<{ sluice: RunResult[]; java: RunResult[] }> {
   console.log(`\n${label}: filling bench-source with ${RECORDS} records in ${PARTITIONS} partitions...`);
   const important = await fill(bootstrap);
   const results = { sluice: [] as RunResult[], java: [] as RunResult[] };
@@ -135,12 +142,97 @@ function report(label: string, r: { sluice: RunResult[]; java: RunResult[] }): v
   console.log(`  Sluice/Java: ${(rate(s) / rate(j)).toFixed(2)}× processed, ${(committedRate(s) / committedRate(j)).toFixed(2)}× committed, ${(s.untilFirstMs / j.untilFirstMs).toFixed(2)}× start-up`);
 }
 
-const cp = await javaClasspath();
+interface RestoreResult {
+  restored: number;
+  restoreMs: number;
+  untilRestoredMs: number;
+}
+
+interface CountResults {
+  run: Record<Guarantee, { sluice: RunResult[]; java: RunResult[] }>;
+  restore: { sluice: RestoreResult[]; java: RestoreResult[] };
+}
+
+/** The count workload's source: KEYS distinct keys, each updated RECORDS / KEYS times. */
+async function fillCountSource(bootstrap: string): Promise<void> {
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  await admin.createTopics([{ name: 'bench-count-source', numPartitions: PARTITIONS, replicationFactor: 1 }], { ifNotExists: true });
+  await admin.close();
+  const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 10, batchSize: 262_144 });
+  const filler = 'x'.repeat(80);
+  for (let i = 0; i < RECORDS; i += 10_000) {
+    const batch = [];
+    for (let j = i; j < Math.min(RECORDS, i + 10_000); j++) batch.push({ topic: 'bench-count-source', key: `key-${j % KEYS}`, value: `record ${j} ${filler}` });
+    await producer.sendBatch(batch);
+  }
+  await producer.close();
+}
+
+/** Runs the count app of `impl` (its process or restore mode). */
+function runCount<R>(impl: 'sluice' | 'java', cp: string, args: string[]): Promise<R> {
+  return impl === 'sluice'
+    ? runApp<R>(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(here, 'sluice-count-app.ts'), ...args])
+    : runApp<R>('java', ['-Xmx1g', '-cp', cp, 'dev.sluice.bench.CountApp', ...args]);
+}
+
+async function benchCount(label: string, bootstrap: string, cp: string): Promise<CountResults> {
+  console.log(`\n${label}: filling bench-count-source with ${RECORDS} records of ${KEYS} keys in ${PARTITIONS} partitions...`);
+  await fillCountSource(bootstrap);
+  const results: CountResults = { run: { at_least_once: { sluice: [], java: [] }, exactly_once_v2: { sluice: [], java: [] } }, restore: { sluice: [], java: [] } };
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  const stateRoot = mkdtempSync(join(tmpdir(), 'sluice-bench-streams-state-'));
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const guarantee of GUARANTEES) {
+        for (const impl of ['sluice', 'java'] as const) {
+          const app = `bench-count-${impl}-${guarantee}-${round}`;
+          const destination = `${app}-out`;
+          await admin.createTopics([{ name: destination, numPartitions: PARTITIONS, replicationFactor: 1 }], { ifNotExists: true });
+          const r = await runCount<RunResult>(impl, cp, [bootstrap, app, 'bench-count-source', destination, String(RECORDS), guarantee, join(stateRoot, app), 'process']);
+          // Every key is counted at least once, whatever the cache merged.
+          const written = await outputCount(bootstrap, destination);
+          if (written < KEYS) throw new Error(`${impl} wrote ${written} records to ${destination}, expected at least ${KEYS}`);
+          results.run[guarantee][impl].push(r);
+          console.log(`  round ${round + 1} ${guarantee.padEnd(15)} ${impl.padEnd(6)} ${((r.records / r.processMs) * 1000).toFixed(0).padStart(8)} records/s  (start to first record ${r.untilFirstMs.toFixed(0)} ms, close ${r.closeMs.toFixed(0)} ms, ${written} written)`);
+          if (guarantee !== 'at_least_once') continue;
+          // The same application on an empty state directory: its store comes back from the changelog.
+          const restore = await runCount<RestoreResult>(impl, cp, [bootstrap, app, 'bench-count-source', destination, String(PARTITIONS), guarantee, join(stateRoot, `${app}-restore`), 'restore']);
+          if (restore.restored < KEYS) throw new Error(`${impl} restored ${restore.restored} records, expected at least ${KEYS}`);
+          results.restore[impl].push(restore);
+          console.log(`  round ${round + 1} restore         ${impl.padEnd(6)} ${((restore.restored / restore.restoreMs) * 1000).toFixed(0).padStart(8)} records/s  (${restore.restored} restored in ${restore.restoreMs.toFixed(0)} ms)`);
+        }
+      }
+    }
+  } finally {
+    await admin.close();
+    rmSync(stateRoot, { recursive: true, force: true });
+  }
+  return results;
+}
+
+function reportCount(label: string, r: CountResults): void {
+  for (const guarantee of GUARANTEES) report(`${label}, count by key, ${guarantee}`, r.run[guarantee]);
+  const rate = (x: RestoreResult) => (x.restored / x.restoreMs) * 1000;
+  const fastest = (xs: RestoreResult[]) => xs.reduce((a, b) => (rate(b) > rate(a) ? b : a));
+  const [s, j] = [fastest(r.restore.sluice), fastest(r.restore.java)];
+  console.log(`\n${label}, restoration from the changelog (best of ${ROUNDS}):`);
+  for (const [name, x] of [['Sluice streams', s], ['Kafka Streams 4.3.1 (Java)', j]] as const) {
+    console.log(`  ${name.padEnd(28)} ${rate(x).toFixed(0).padStart(11)} records/s  (${x.restored} records in ${x.restoreMs.toFixed(0)} ms; ${x.untilRestoredMs.toFixed(0)} ms from start)`);
+  }
+  console.log(`  Sluice/Java: ${(rate(s) / rate(j)).toFixed(2)}×`);
+}
+
+async function benchOn(label: string, bootstrap: string, cp: string): Promise<void> {
+  if (WORKLOADS.has('filter')) report(`${label}, filter`, await benchFilter(label, bootstrap, cp));
+  if (WORKLOADS.has('count')) reportCount(label, await benchCount(label, bootstrap, cp));
+}
+
+const cp = await mavenProjectClasspath(javaProject);
 const dataDir = mkdtempSync(join(tmpdir(), 'sluice-bench-streams-'));
 const port = await freePort();
 const broker = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
 try {
-  report('on the Sluice broker', await benchOn('Sluice broker', `127.0.0.1:${port}`, cp));
+  await benchOn('on the Sluice broker', `127.0.0.1:${port}`, cp);
 } finally {
   broker.child.kill('SIGTERM');
   await broker.exited;
@@ -149,7 +241,7 @@ try {
 if (values.kafka) {
   const kafka = await startApacheKafka();
   try {
-    report('on Apache Kafka 4.3.1', await benchOn('Apache Kafka 4.3.1', kafka.bootstrap, cp));
+    await benchOn('on Apache Kafka 4.3.1', kafka.bootstrap, cp);
   } finally {
     await kafka.stop();
   }

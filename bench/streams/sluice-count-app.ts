@@ -1,0 +1,80 @@
+/**
+ * The count-by-key aggregation of bench/streams in Sluice streams, the twin of
+ * java/src/main/java/dev/sluice/bench/CountApp.java (same topology, same measurement):
+ * source → groupByKey → count (persistent store "counts" with its changelog) → toStream → sink.
+ *   node --conditions=sluice:source --import tsx bench/streams/sluice-count-app.ts <bootstrap> <applicationId> <source> <destination> <expected> <guarantee> <stateDir> <process|restore>
+ * process: prints the time from the first to the last input record processed (expected: the
+ * source's record count), from start to the first record, and to close (flush outputs, commit).
+ * restore: run after a process run with the same applicationId and an empty stateDir, so the
+ * store is rebuilt from its changelog (expected: its partition count); prints the records
+ * restored and the time from the first restore start to the last restore end.
+ */
+import { KafkaStreams, Materialized, Serdes, StreamsBuilder } from '@sluice/streams';
+
+const [bootstrap, applicationId, source, destination, expectedArg, guarantee, stateDir, mode] = process.argv.slice(2);
+const expected = Number(expectedArg);
+const S = Serdes.String();
+
+let seen = 0;
+let firstAt = 0;
+let lastAt = 0;
+let done!: () => void;
+const finished = new Promise<void>((r) => (done = r));
+
+const builder = new StreamsBuilder();
+builder
+  .stream(source, { keySerde: S, valueSerde: S })
+  .peek(() => {
+    seen++;
+    if (seen === 1) firstAt = performance.now();
+    if (seen === expected) {
+      lastAt = performance.now();
+      done();
+    }
+  })
+  .groupByKey()
+  .count(Materialized.as<string, bigint>('counts'))
+  .toStream()
+  .to(destination, { keySerde: S, valueSerde: Serdes.Int64() });
+
+const streams = new KafkaStreams(builder.build(), {
+  applicationId,
+  bootstrapServers: bootstrap,
+  processingGuarantee: guarantee as 'at_least_once' | 'exactly_once_v2',
+  stateDir,
+});
+let restored = 0;
+let restoreStart = 0;
+let restoreEnd = 0;
+let restoresLeft = mode === 'restore' ? expected : 0;
+const restoresEnded = new Promise<void>((resolve) => {
+  streams.setGlobalStateRestoreListener({
+    onRestoreStart: () => {
+      if (restoreStart === 0) restoreStart = performance.now();
+    },
+    onRestoreEnd: (_topic, _partition, _store, total) => {
+      restored += total;
+      restoreEnd = performance.now();
+      if (--restoresLeft === 0) resolve();
+    },
+  });
+});
+const timeout = setTimeout(() => {
+  console.log(JSON.stringify({ error: 'timed out', seen, restored }));
+  process.exit(1);
+}, 600_000);
+const started = performance.now();
+await streams.start();
+if (mode === 'restore') {
+  await restoresEnded;
+  clearTimeout(timeout);
+  await streams.close();
+  console.log(JSON.stringify({ restored, restoreMs: restoreEnd - restoreStart, untilRestoredMs: restoreEnd - started }));
+  process.exit(0);
+}
+await finished;
+clearTimeout(timeout);
+await streams.close();
+const closed = performance.now();
+console.log(JSON.stringify({ records: expected, processMs: lastAt - firstAt, untilFirstMs: firstAt - started, closeMs: closed - lastAt }));
+process.exit(0);
