@@ -104,3 +104,19 @@ export const Serdes = {
 export function isSerde(x: unknown): x is Serde<unknown> {
   return typeof x === 'object' && x !== null && typeof (x as Serde<unknown>).serialize === 'function' && typeof (x as Serde<unknown>).deserialize === 'function';
 }
+
+/**
+ * A serde wrapping another that the topology may leave unset, to be the application's default
+ * (Java's WrappingNullableSerde.setIfUnset): the table-aggregation repartition topic's serde of
+ * old and new values, over the default value serde when the grouping names none.
+ */
+export interface WrappingSerde {
+  withDefaults(defaults: { keySerde: Serde<unknown>; valueSerde: Serde<unknown> }): Serde<unknown>;
+}
+
+/** The serde a node uses: its own (completed with the defaults if it wraps one), else the application's default. */
+export function serdeOrDefault<S extends Serializer<unknown> | Deserializer<unknown>>(given: S | undefined, fallback: S, defaults: { keySerde: Serde<unknown>; valueSerde: Serde<unknown> }): S {
+  if (given === undefined) return fallback;
+  const wrapping = given as Partial<WrappingSerde>;
+  return typeof wrapping.withDefaults === 'function' ? (wrapping.withDefaults(defaults) as unknown as S) : given;
+}

@@ -212,3 +212,14 @@ test('KGroupedTable.reduce: adder and subtractor (Java KTableReduce)', () => {
     ['x', 0, 4],
   ]);
 });
+
+test("a table grouping without serdes writes its repartition topic with the application's default value serde (Java's setIfUnset)", () => {
+  const b = new StreamsBuilder();
+  b.table<string, string>('input').groupBy((k, v) => KeyValue.pair(v, k)).count().toStream().to('out', { valueSerde: Serdes.Int64() });
+  assert.deepEqual(run(b, 'input', [['a', 'g', 1], ['b', 'g', 2], ['a', 'h', 3]], 'out', Serdes.Int64()), [
+    ['g', 1n, 1],
+    ['g', 2n, 2],
+    ['g', 1n, 3],
+    ['h', 1n, 3],
+  ]);
+});

@@ -12,7 +12,7 @@
  */
 import { StreamsError, StreamsErrorCode } from '../errors.js';
 import type { RecordHeader } from '../record.js';
-import type { Serde } from '../serdes.js';
+import type { Serde, WrappingSerde } from '../serdes.js';
 import type { Change } from '../state/api.js';
 
 function writeZigzagVarint(value: number): Buffer {
@@ -40,11 +40,17 @@ function malformed(topic: string, why: string): StreamsError {
   return new StreamsError(StreamsErrorCode.DESERIALIZATION_FAILED, `a record of repartition topic '${topic}' is not a serialised table change: ${why}`);
 }
 
-/** A serde of `Change<V>` over the value serde `inner` (undefined: resolved by `resolveInner` when first used). */
-export function changedSerde<V>(inner: Serde<V> | undefined, resolveInner: () => Serde<V>): Serde<Change<V>> {
-  let serde = inner;
-  const get = (): Serde<V> => (serde ??= resolveInner());
+/**
+ * A serde of `Change<V>` over the value serde `inner`. Without one, the task completes it with the
+ * application's default value serde (`withDefaults`), as Java's ChangedSerializer takes the default.
+ */
+export function changedSerde<V>(inner: Serde<V> | undefined, topic: string): Serde<Change<V>> & WrappingSerde {
+  const get = (): Serde<V> => {
+    if (inner === undefined) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the repartition topic '${topic}' has no value serde: give one in Grouped.with(keySerde, valueSerde) or set defaultValueSerde`);
+    return inner;
+  };
   return {
+    withDefaults: (defaults) => (inner === undefined ? changedSerde(defaults.valueSerde as Serde<V>, topic) : changedSerde(inner, topic)),
     serialize(topic: string, change: Change<V>, headers?: readonly RecordHeader[]): Buffer {
       const hasNew = change.newValue !== null && change.newValue !== undefined;
       const hasOld = change.oldValue !== null && change.oldValue !== undefined;
@@ -77,5 +83,5 @@ export function changedSerde<V>(inner: Serde<V> | undefined, resolveInner: () =>
       }
       throw malformed(topic, `unknown encoding flag ${flag}`);
     },
-  } as Serde<Change<V>>;
+  } as Serde<Change<V>> & WrappingSerde;
 }

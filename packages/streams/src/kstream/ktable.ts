@@ -176,9 +176,7 @@ export class KGroupedTable<K, V> {
     // A grouping named by the user keeps one repartition topic for all its aggregations.
     if (!this.repartition || this.grouped.name === undefined) {
       const topic = `${this.grouped.name ?? r.storeName}-repartition`;
-      const valueSerde = changedSerde<V>(this.grouped.valueSerde, () => {
-        throw topologyError(`the repartition topic '${topic}' needs a value serde: give it in Grouped.with(keySerde, valueSerde) of groupBy()`);
-      });
+      const valueSerde = changedSerde<V>(this.grouped.valueSerde, topic);
       b.topology.addInternalTopic(topic);
       b.topology.addSink(sinkName, topic, { keySerializer: this.grouped.keySerde, valueSerializer: valueSerde }, this.selectName);
       b.topology.addSource(sourceName, topic, { keyDeserializer: this.grouped.keySerde, valueDeserializer: valueSerde });

@@ -13,7 +13,7 @@ import { type Cancellable, PunctuationType, type Punctuator, type ProcessorConte
 import type { Processor } from '../processor/api.js';
 import { Record } from '../record.js';
 import { type TimestampExtractor, failOnInvalidTimestamp, isInvalidTimestampError } from '../processor/timestamps.js';
-import type { Deserializer, Serde, Serializer } from '../serdes.js';
+import { type Deserializer, type Serde, type Serializer, serdeOrDefault } from '../serdes.js';
 import type { SinkNodeDef, SourceNodeDef } from '../topology/nodes.js';
 import type { Subtopology, Topology } from '../topology/topology.js';
 import type {
@@ -140,6 +140,10 @@ export class StreamTask {
 
   // ---------------------------------------------------------------- set-up
 
+  private serdeDefaults(): { keySerde: Serde<unknown>; valueSerde: Serde<unknown> } {
+    return { keySerde: this.env.defaultKeySerde, valueSerde: this.env.defaultValueSerde };
+  }
+
   private build(): void {
     const nodes = this.runtimeNodes;
     const make = (name: string): RuntimeNode => {
@@ -152,8 +156,8 @@ export class StreamTask {
           kind: 'sink',
           name,
           def,
-          keySerializer: def.keySerializer ?? this.env.defaultKeySerde,
-          valueSerializer: def.valueSerializer ?? this.env.defaultValueSerde,
+          keySerializer: serdeOrDefault(def.keySerializer, this.env.defaultKeySerde, this.serdeDefaults()),
+          valueSerializer: serdeOrDefault(def.valueSerializer, this.env.defaultValueSerde, this.serdeDefaults()),
         };
       } else if (def.kind === 'processor') {
         const processor = def.supplier();
@@ -173,8 +177,8 @@ export class StreamTask {
       if (def.kind !== 'source') continue;
       const runtime: SourceRuntime = {
         def,
-        keyDeserializer: def.keyDeserializer ?? this.env.defaultKeySerde,
-        valueDeserializer: def.valueDeserializer ?? this.env.defaultValueSerde,
+        keyDeserializer: serdeOrDefault(def.keyDeserializer, this.env.defaultKeySerde, this.serdeDefaults()),
+        valueDeserializer: serdeOrDefault(def.valueDeserializer, this.env.defaultValueSerde, this.serdeDefaults()),
         timestampExtractor: def.timestampExtractor ?? this.env.defaultTimestampExtractor,
         children: this.topology.children(name).map(make),
       };
