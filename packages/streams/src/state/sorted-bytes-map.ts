@@ -39,17 +39,18 @@ export class SortedBytesMap<V> {
     return this.index.size;
   }
 
-  get(key: Buffer): V | undefined {
-    return this.index.get(keyString(key))?.value;
+  // `k` is `keyString(key)`, for callers that have it already (making it is most of a lookup's cost).
+
+  get(key: Buffer, k = keyString(key)): V | undefined {
+    return this.index.get(k)?.value;
   }
 
-  has(key: Buffer): boolean {
-    return this.index.has(keyString(key));
+  has(key: Buffer, k = keyString(key)): boolean {
+    return this.index.has(k);
   }
 
   /** Sets the value; returns the one it replaces (undefined if none). */
-  set(key: Buffer, value: V): V | undefined {
-    const k = keyString(key);
+  set(key: Buffer, value: V, k = keyString(key)): V | undefined {
     const existing = this.index.get(k);
     if (existing) {
       const old = existing.value;
@@ -78,8 +79,7 @@ export class SortedBytesMap<V> {
   }
 
   /** Removes the key; returns its value (undefined if none). */
-  delete(key: Buffer): V | undefined {
-    const k = keyString(key);
+  delete(key: Buffer, k = keyString(key)): V | undefined {
     const node = this.index.get(k);
     if (!node) return undefined;
     const update = this.predecessors(k);

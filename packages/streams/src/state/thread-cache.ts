@@ -77,9 +77,10 @@ class NamedCache {
   }
 
   get(key: Buffer): CacheEntry | undefined {
-    const node = this.entries.get(key);
+    const k = keyString(key);
+    const node = this.entries.get(key, k);
     if (!node) return undefined;
-    this.touch(keyString(key), node);
+    this.touch(k, node);
     return node.entry;
   }
 
@@ -88,7 +89,7 @@ class NamedCache {
     if (!entry.dirty && this.dirtyKeys.has(k)) {
       throw new Error(`cannot put a clean entry for a key with a dirty entry in cache ${this.name}`);
     }
-    let node = this.entries.get(key);
+    let node = this.entries.get(key, k);
     if (node) {
       this.grow(-node.size);
       node.entry = entry;
@@ -96,7 +97,7 @@ class NamedCache {
     } else {
       const copy = Buffer.from(key);
       node = { key: copy, entry, size: sizeOf(copy, entry) };
-      this.entries.set(copy, node);
+      this.entries.set(copy, node, k);
     }
     this.touch(k, node);
     if (entry.dirty) {
@@ -106,10 +107,9 @@ class NamedCache {
     this.grow(node.size);
   }
 
-  delete(key: Buffer): void {
-    const node = this.entries.delete(key);
+  delete(key: Buffer, k = keyString(key)): void {
+    const node = this.entries.delete(key, k);
     if (!node) return;
-    const k = keyString(key);
     this.lru.delete(k);
     this.dirtyKeys.delete(k);
     this.grow(-node.size);
@@ -117,10 +117,10 @@ class NamedCache {
 
   /** Drops the least recently used entry, flushing first if it is dirty. */
   evict(): void {
-    const eldest = this.lru.values().next();
+    const eldest = this.lru.entries().next();
     if (eldest.done) return;
-    const node = eldest.value;
-    this.delete(node.key);
+    const [k, node] = eldest.value;
+    this.delete(node.key, k);
     if (node.entry.dirty) this.flush(node);
   }
 
@@ -130,8 +130,8 @@ class NamedCache {
     const out: DirtyEntry[] = [];
     if (evicted) out.push({ key: evicted.key, newValue: evicted.entry.value, context: evicted.entry.context });
     const deleted: Buffer[] = [];
-    for (const key of this.dirtyKeys.values()) {
-      const node = this.entries.get(key)!;
+    for (const [k, key] of this.dirtyKeys) {
+      const node = this.entries.get(key, k)!;
       out.push({ key, newValue: node.entry.value, context: node.entry.context });
       node.entry.dirty = false;
       if (node.entry.value === null) deleted.push(key);
