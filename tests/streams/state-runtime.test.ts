@@ -7,6 +7,8 @@
 //   3. The folder as it was after step 1 is put back (its checkpoint older than the changelog's
 //      end) and it starts again: only the changelog records written since that checkpoint are
 //      restored, and the counts are still right.
+// And a persistent global store: read in full before the application is RUNNING, kept up to date
+// while it runs, and after a restart read on from its checkpoint.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Admin } from '@sluice/client';
 import { KafkaStreams, type KeyValueStore, type Processor, type ProcessorContext, Serdes, type StateRestoreListener, Stores, Topology } from '@sluice/streams';
-import { type KillableBroker, killableSluiceBroker } from '@sluice/test-kit';
+import { type KillableBroker, eventually, killableSluiceBroker } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
 import { createTopics, produce, readTopic } from './support.js';
 
@@ -178,5 +180,78 @@ test('a persistent store is rebuilt from its changelog after its folder is delet
     assert.deepEqual(perKey(run3.outputs), perKey([...firstCounts, ...secondCounts, ...thirdCounts]));
   } finally {
     rmSync(saved, { recursive: true, force: true });
+  }
+});
+
+test('a global store is complete before RUNNING, follows its topic while running, and a restart reads only what came after its checkpoint', async () => {
+  const app = 'state-runtime-global';
+  await createTopics(broker.bootstrap, [
+    { name: 'sr-prices', partitions: 2 },
+    { name: 'sr-orders', partitions: 2 },
+    { name: 'sr-priced', partitions: 2 },
+  ]);
+  const priced = () =>
+    new Topology()
+      .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('prices'), S, S).withLoggingDisabled(), 'prices-source', 'sr-prices', { keyDeserializer: S, valueDeserializer: S }, 'prices-update', () => {
+        let store!: KeyValueStore<string, string>;
+        return { init: (c) => void (store = c.getStateStore<KeyValueStore<string, string>>('prices')), process: (r) => store.put(r.key, r.value) };
+      })
+      .addSource('orders', 'sr-orders', { keyDeserializer: S, valueDeserializer: S })
+      .addProcessor(
+        'price',
+        (): Processor<string, string, string, string> => {
+          let context!: ProcessorContext<string, string>;
+          let prices!: KeyValueStore<string, string>;
+          return {
+            init(c) {
+              context = c;
+              prices = c.getStateStore<KeyValueStore<string, string>>('prices');
+            },
+            process: (r) => context.forward(r.withValue(`${r.value}:${prices.get(r.key) ?? 'none'}`)),
+          };
+        },
+        'orders',
+      )
+      .addSink('out', 'sr-priced', { keySerializer: S, valueSerializer: S }, 'price');
+  const start = async (listener: ReturnType<typeof restoreCounter>) => {
+    const streams = new KafkaStreams(priced(), { applicationId: app, bootstrapServers: broker.bootstrap, stateDir, commitIntervalMs: 200 });
+    streams.setGlobalStateRestoreListener(listener);
+    await streams.start();
+    await streams.waitForState('RUNNING', 120_000);
+    return streams;
+  };
+  const items = Array.from({ length: 50 }, (_, i) => `item${i}`);
+  await produce(broker.bootstrap, 'sr-prices', items.map((k, i) => ({ key: k, value: `${i}` })));
+
+  const first = restoreCounter();
+  let streams = await start(first);
+  try {
+    assert.equal(first.restored, 50, 'every price is in the store before RUNNING');
+    await produce(broker.bootstrap, 'sr-orders', items.slice(0, 10).map((k, i) => ({ key: k, value: `order${i}` })));
+    const out = await readTopic(broker.bootstrap, 'sr-priced', (rs) => rs.length >= 10);
+    assert.deepEqual(out.map((r) => `${r.key}=${r.value}`).sort(), items.slice(0, 10).map((k, i) => `${k}=order${i}:${i}`).sort());
+    // A price changed while running reaches the store (the global thread reads on).
+    await produce(broker.bootstrap, 'sr-prices', [{ key: 'item0', value: 'new' }]);
+    let n = 0;
+    await eventually('an order priced with the new price', async () => {
+      await produce(broker.bootstrap, 'sr-orders', [{ key: 'item0', value: `again${n++}` }]);
+      const rs = await readTopic(broker.bootstrap, 'sr-priced', (all) => all.some((r) => r.value === `again${n - 1}:new` || r.value === `again${n - 1}:0`), 30_000);
+      return rs.some((r) => r.value === `again${n - 1}:new`);
+    });
+  } finally {
+    assert.equal(await streams.close({ timeoutMs: 60_000 }), true);
+  }
+
+  // Prices written while the application is stopped are all a restart reads.
+  await produce(broker.bootstrap, 'sr-prices', items.slice(0, 5).map((k) => ({ key: k, value: 'later' })));
+  const second = restoreCounter();
+  streams = await start(second);
+  try {
+    assert.equal(second.restored, 5, 'only the records after the checkpoint');
+    await produce(broker.bootstrap, 'sr-orders', [{ key: 'item4', value: 'last' }, { key: 'item49', value: 'last' }]);
+    const out = await readTopic(broker.bootstrap, 'sr-priced', (rs) => rs.filter((r) => r.value?.startsWith('last:')).length >= 2);
+    assert.deepEqual(out.filter((r) => r.value?.startsWith('last:')).map((r) => `${r.key}=${r.value}`).sort(), ['item4=last:later', 'item49=last:49'].sort());
+  } finally {
+    assert.equal(await streams.close({ timeoutMs: 60_000 }), true);
   }
 });

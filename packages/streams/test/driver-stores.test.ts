@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PunctuationType, Record, Serdes, Topology, TopologyTestDriver, type KeyValueStore, type Processor, type ProcessorContext } from '@sluice/streams';
-import { jsonFileStoreBuilder } from './support/json-file-store.ts';
+import { jsonFileStoreBuilder } from './support/json-file-store.js';
 
 const S = Serdes.String();
 
@@ -144,5 +144,54 @@ test('a supplier may carry its stores (Java\'s ConnectedStoreProvider)', () => {
   driver.createInputTopic('words', S, S).pipeInput('k', 'v', 1);
   assert.equal(driver.getKeyValueStore<string, string>('counts')!.get('k'), '1');
   assert.deepEqual(t.changelogTopics().map((c) => [c.name, c.storeName, c.subtopology]), [['counts-changelog', 'counts', 0]]);
+  driver.close();
+});
+
+test('a global store is filled from every record of its topic, and any processor reads it without being connected to it', () => {
+  const t = new Topology()
+    .addGlobalStore(
+      jsonFileStoreBuilder('prices', { persistent: false }),
+      'prices-source',
+      'prices',
+      { keyDeserializer: S, valueDeserializer: S },
+      'prices-update',
+      () => {
+        let store!: KeyValueStore<string, string>;
+        return {
+          init: (c) => void (store = c.getStateStore<KeyValueStore<string, string>>('prices')),
+          process: (r) => store.put(r.key, r.value),
+        };
+      },
+    )
+    .addSource('orders', 'orders', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor(
+      'price',
+      (): Processor<string, string, string, string> => {
+        let context!: ProcessorContext<string, string>;
+        let prices!: KeyValueStore<string, string>;
+        return {
+          init(c) {
+            context = c;
+            prices = c.getStateStore<KeyValueStore<string, string>>('prices');
+          },
+          process: (r) => context.forward(r.withValue(`${r.value} x ${prices.get(r.key) ?? 'no price'}`)),
+        };
+      },
+      'orders',
+    )
+    .addSink('out', 'priced', { keySerializer: S, valueSerializer: S }, 'price');
+  assert.deepEqual(t.changelogTopics(), [], 'a global store has no changelog: its topic is one');
+  const driver = new TopologyTestDriver(t, {}, 0);
+  const prices = driver.createInputTopic('prices', S, S);
+  const orders = driver.createInputTopic('orders', S, S);
+  const out = driver.createOutputTopic('priced', S, S);
+  orders.pipeInput('apple', '3', 1);
+  prices.pipeInput('apple', '0.5', 2);
+  prices.pipeInput('pear', '0.7', 3);
+  orders.pipeInput('apple', '4', 4);
+  orders.pipeInput('pear', '1', 5);
+  assert.deepEqual(out.readValuesToList(), ['3 x no price', '4 x 0.5', '1 x 0.7']);
+  assert.equal(driver.getKeyValueStore<string, string>('prices')!.get('pear'), '0.7');
+  assert.deepEqual([...driver.getAllStateStores().keys()], ['prices']);
   driver.close();
 });

@@ -19,6 +19,7 @@ import { type KeyQueryMetadata, QueryableStoreTypes, StoreQueryParameters, type 
 import { prepareTopics } from './internal-topics.js';
 import type { StateRestoreListener } from '../state/api.js';
 import { StateDirectory } from './state-directory.js';
+import { GlobalStreamThread } from './global-thread.js';
 import { StreamThread, type ThreadConfig } from './stream-thread.js';
 
 export type KafkaStreamsState = 'CREATED' | 'REBALANCING' | 'RUNNING' | 'PENDING_SHUTDOWN' | 'NOT_RUNNING' | 'PENDING_ERROR' | 'ERROR';
@@ -48,6 +49,8 @@ export class KafkaStreams {
   private readonly waiters = new Set<() => void>();
   private uncaughtHandler: StreamsUncaughtExceptionHandler | null = null;
   private restoreListener: StateRestoreListener | null = null;
+  /** Reads the global stores' topics; null when the topology has no global store. */
+  private globalThread: GlobalStreamThread | null = null;
   private thread: StreamThread | null = null;
   private admin: Admin | null = null;
   private threadCount = 0;
@@ -88,7 +91,7 @@ export class KafkaStreams {
       applicationServer: o.applicationServer,
       maxTaskIdleMs: o.maxTaskIdleMs,
       processId: this.processId,
-      state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener },
+      state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener, globalStore: (name) => this.globalThread?.store(name) },
       consumer: o.consumer,
       producer: o.producer,
       log: this.log,
@@ -272,11 +275,17 @@ export class KafkaStreams {
     this.admin = new Admin(this.adminOptions as never);
     try {
       await prepareTopics(this.admin, this.topology, this.applicationId, this.replicationFactor);
+      // Global stores are complete before any task runs (Java starts its global thread first).
+      if (this.topology.globalStores().length > 0) {
+        this.globalThread = this.makeGlobalThread();
+        await this.globalThread.start(this.admin);
+      }
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       if (this.state() === 'REBALANCING') {
         this.error = error;
         this.transition('PENDING_ERROR');
+        await this.globalThread?.close(false).catch(() => {});
         await this.admin.close().catch(() => {});
         this.transition('ERROR');
         this.log.error(`could not start: ${error.message}`);
@@ -285,6 +294,35 @@ export class KafkaStreams {
     }
     if (this.state() !== 'REBALANCING') return; // closed while preparing
     this.startThread();
+  }
+
+  private makeGlobalThread(): GlobalStreamThread {
+    const c = this.threadConfig;
+    return new GlobalStreamThread(
+      this.topology,
+      {
+        applicationId: this.applicationId,
+        stateDirectory: new StateDirectory(c.state.stateDir, this.applicationId, this.log),
+        appConfigs: c.state.appConfigs,
+        defaultKeySerde: c.defaultKeySerde,
+        defaultValueSerde: c.defaultValueSerde,
+        defaultTimestampExtractor: c.defaultTimestampExtractor,
+        deserializationExceptionHandler: c.deserializationExceptionHandler,
+        log: this.log,
+        now: () => Date.now(),
+      },
+      {
+        bootstrapServers: c.bootstrapServers,
+        clientId: c.clientId,
+        consumer: c.consumer,
+        isolationLevel: c.processingGuarantee === 'exactly_once_v2' ? 'read_committed' : 'read_uncommitted',
+        commitIntervalMs: c.commitIntervalMs,
+        pollMs: c.pollMs,
+        log: this.log,
+        restoreListener: () => this.restoreListener,
+        onError: (e) => void this.shutdownInError(e),
+      },
+    );
   }
 
   private startThread(): void {
@@ -341,6 +379,7 @@ export class KafkaStreams {
     this.error = error;
     this.stopping = (async () => {
       await this.thread?.close(false).catch((e) => this.log.warn(`closing: ${messageOf(e)}`));
+      await this.globalThread?.close(false).catch((e) => this.log.warn(`closing the global thread: ${messageOf(e)}`));
       await this.admin?.close().catch(() => {});
       this.transition('ERROR');
     })();
@@ -360,6 +399,7 @@ export class KafkaStreams {
       this.transition('PENDING_SHUTDOWN');
       this.stopping = (async () => {
         await this.thread?.close(true).catch((e) => this.log.warn(`closing: ${messageOf(e)}`));
+        await this.globalThread?.close(true).catch((e) => this.log.warn(`closing the global thread: ${messageOf(e)}`));
         await this.admin?.close().catch(() => {});
         this.transition('NOT_RUNNING');
       })();

@@ -9,7 +9,7 @@
  * too) is retried on every step, as Java retries a LockException.
  */
 import type { Consumer, TopicPartition } from '@sluice/client';
-import type { StateRestoreListener } from '../state/api.js';
+import type { StateRestoreListener, StateStore } from '../state/api.js';
 import type { StreamsLogger } from './handlers.js';
 import { StateDirectory } from './state-directory.js';
 import { ChangelogRestorer } from './state-restorer.js';
@@ -25,6 +25,8 @@ export interface ThreadStateConfig {
   appConfigs: Readonly<{ [setting: string]: unknown }>;
   /** KafkaStreams.setGlobalStateRestoreListener's listener, read when a restore reports. */
   restoreListener(): StateRestoreListener | null;
+  /** The instance's global stores (the global thread's), readable by every processor. */
+  globalStore?(name: string): StateStore | undefined;
 }
 
 export interface StateTasksOptions {
@@ -57,7 +59,7 @@ export class StateTasks {
 
   constructor(private readonly options: StateTasksOptions) {
     this.directory = new StateDirectory(options.state.stateDir, options.applicationId, options.log);
-    this.environment = { stateDirectory: this.directory, appConfigs: options.state.appConfigs, eos: options.eos };
+    this.environment = { stateDirectory: this.directory, appConfigs: options.state.appConfigs, eos: options.eos, globalStore: (name) => options.state.globalStore?.(name) };
     this.restorer = new ChangelogRestorer({
       bootstrapServers: options.bootstrapServers,
       clientId: options.clientId,

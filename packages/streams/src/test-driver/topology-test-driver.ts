@@ -15,6 +15,7 @@ import type { Deserializer, Serde, Serializer } from '../serdes.js';
 import { type StreamsConfig, withStreamsDefaults } from '../runtime/config.js';
 import { type OutputRecord, defaultLogger } from '../runtime/handlers.js';
 import { StateDirectory } from '../runtime/state-directory.js';
+import { GlobalStateTask } from '../runtime/global-task.js';
 import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
 import { KeyValueStoreFacade } from './store-facade.js';
@@ -69,6 +70,8 @@ export class TopologyTestDriver {
   private readonly changelogOffsets = new Map<string, bigint>();
   private readonly stateDirectory: StateDirectory | null = null;
   private readonly ownedStateDir: string | null = null;
+  /** The global stores (Topology.addGlobalStore), fed by records piped into their topics. */
+  private readonly globalTask: GlobalStateTask | null = null;
   private wallClock: number;
   private processing = false;
   private closed = false;
@@ -89,7 +92,7 @@ export class TopologyTestDriver {
         let list = this.outputs.get(record.topic);
         if (!list) this.outputs.set(record.topic, (list = []));
         list.push(captured);
-        if (this.taskFor(record.topic)) this.pending.push(captured);
+        if (this.reads(record.topic)) this.pending.push(captured);
         const offsetKey = `${record.topic}:0`;
         this.changelogOffsets.set(offsetKey, (this.changelogOffsets.get(offsetKey) ?? -1n) + 1n);
       },
@@ -99,7 +102,8 @@ export class TopologyTestDriver {
     const { stateDir, applicationId: _applicationId, ...rest } = config;
     const settings = withStreamsDefaults(Object.fromEntries(Object.entries(rest).filter(([k]) => k in DRIVER_SETTINGS)));
     const log = settings.logger ?? defaultLogger(`test-driver ${this.applicationId}`);
-    if (topology.subtopologies().some((sub) => topology.storesOf(sub).length > 0)) {
+    const globals = topology.globalStores().length > 0;
+    if (globals || topology.subtopologies().some((sub) => topology.storesOf(sub).length > 0)) {
       this.ownedStateDir = stateDir === undefined ? mkdtempSync(join(tmpdir(), 'sluice-test-driver-')) : null;
       this.stateDirectory = new StateDirectory(stateDir ?? this.ownedStateDir!, this.applicationId, log);
     }
@@ -115,8 +119,12 @@ export class TopologyTestDriver {
       log,
       now: () => this.wallClock,
       requestCommit: () => {},
-      state: this.stateDirectory ? { stateDirectory: this.stateDirectory, appConfigs: { ...config }, eos: false } : undefined,
+      state: this.stateDirectory ? { stateDirectory: this.stateDirectory, appConfigs: { ...config }, eos: false, globalStore: (name: string) => this.globalTask?.store(name) } : undefined,
     };
+    if (globals) {
+      this.globalTask = new GlobalStateTask(topology, { ...env, stateDirectory: this.stateDirectory!, appConfigs: { ...config } });
+      this.globalTask.open();
+    }
     for (const sub of topology.subtopologies()) {
       const task = new StreamTask(sub, 0, topology, env);
       this.tasks.push(task);
@@ -131,7 +139,7 @@ export class TopologyTestDriver {
   /** An input topic: pipe records into the topology through it. */
   createInputTopic<K, V>(topic: string, keySerializer: Serializer<K>, valueSerializer: Serializer<V>, options: { startTimestampMs?: number; autoAdvanceMs?: number } = {}): TestInputTopic<K, V> {
     this.assertOpen();
-    if (!this.taskFor(topic)) {
+    if (!this.reads(topic)) {
       const patterns = this.topology.nodeNames().flatMap((n) => {
         const def = this.topology.node(n);
         return def.kind === 'source' && def.pattern ? [`/${def.pattern.source}/`] : [];
@@ -174,6 +182,7 @@ export class TopologyTestDriver {
       for (const t of this.tasks) t.flushState();
     } while (this.drainSome());
     for (const t of this.tasks) t.checkpoint();
+    this.globalTask?.flush();
   }
 
   /** drain(), saying whether there was anything to process. */
@@ -191,13 +200,14 @@ export class TopologyTestDriver {
       const store = t.stores?.manager.store(name);
       if (store) return store;
     }
-    return null;
+    return this.globalTask?.store(name) ?? null;
   }
 
   /** Every store of the topology, by name. */
   getAllStateStores(): Map<string, StateStore> {
     const out = new Map<string, StateStore>();
     for (const t of this.tasks) for (const r of t.stores?.manager.stores() ?? []) out.set(r.store.name, r.store);
+    for (const store of this.globalTask?.stores() ?? []) out.set(store.name, store);
     return out;
   }
 
@@ -233,6 +243,17 @@ export class TopologyTestDriver {
 
   private processOne(topic: string, key: Buffer | null, value: Buffer | null, timestamp: number, headers: Headers): void {
     const task = this.taskFor(topic);
+    if (!task && this.globalTask?.topics().includes(topic)) {
+      const offset = this.nextOffset.get(topic) ?? 0n;
+      this.nextOffset.set(topic, offset + 1n);
+      this.processing = true;
+      try {
+        this.globalTask.process({ topic, partition: 0, offset, timestamp, key, value, headers });
+      } finally {
+        this.processing = false;
+      }
+      return;
+    }
     if (!task) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `unknown topic '${topic}': the topology does not read it`);
     const offset = this.nextOffset.get(topic) ?? 0n;
     this.nextOffset.set(topic, offset + 1n);
@@ -249,6 +270,11 @@ export class TopologyTestDriver {
    * The task reading a topic: by name, or through the pattern source whose regex matches the
    * whole name (a topic matched by two patterns throws an INVALID_TOPOLOGY error, as Kafka does).
    */
+  /** Whether the topology reads a topic: through a task or a global store. */
+  private reads(topic: string): boolean {
+    return this.taskFor(topic) !== undefined || (this.globalTask?.topics().includes(topic) ?? false);
+  }
+
   private taskFor(topic: string): StreamTask | undefined {
     const known = this.taskByTopic.get(topic);
     if (known || this.patterns.length === 0) return known;
@@ -280,6 +306,7 @@ export class TopologyTestDriver {
     if (this.closed) return;
     this.closed = true;
     for (const t of this.tasks) t.close(true);
+    this.globalTask?.close(true);
     this.stateDirectory?.close();
     if (this.ownedStateDir) rmSync(this.ownedStateDir, { recursive: true, force: true });
   }
