@@ -6,13 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChangelogRecord, StateRestoreCallback, StateStore, StateStoreContext, StoreRecordContext } from '@sluice/streams';
+import type { ChangelogRecord, Headers, StateRestoreCallback, StateStore, StateStoreContext, StoreRecordContext } from '@sluice/streams';
 
 export interface LoggedChange {
   store: string;
   key: Buffer;
   value: Buffer | null;
   timestamp: number;
+  headers: number;
 }
 
 export class RecordingContext implements StateStoreContext {
@@ -35,8 +36,8 @@ export class RecordingContext implements StateStoreContext {
     this.registered.set(store.name, { store, restore });
   }
 
-  logChange(store: string, key: Buffer, value: Buffer | null, timestamp: number): void {
-    this.changelog.push({ store, key: Buffer.from(key), value: value && Buffer.from(value), timestamp });
+  logChange(store: string, key: Buffer, value: Buffer | null, timestamp: number, headers: Headers = []): void {
+    this.changelog.push({ store, key: Buffer.from(key), value: value && Buffer.from(value), timestamp, headers: headers.length });
   }
 
   recordContext(): StoreRecordContext | null {
