@@ -18,6 +18,7 @@ import {
   Repartitioned,
   Serdes,
   StreamsBuilder,
+  Stores,
   type KGroupedStream,
   type KeyValueStore,
   type Processor,
@@ -125,6 +126,19 @@ function ours(): string[] {
   b = new StreamsBuilder();
   b.globalTable('settings', Consumed.as('settings-source'));
   b.stream<string, string>('payments').groupBy((_k, v) => v).aggregate(() => '', (_k, v, a) => a + v).toStream().to('per-card');
+  print(b);
+
+  // 9. a store added to the builder, used by a processor and a fixed-key processor
+  b = new StreamsBuilder();
+  b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('seen'), Serdes.String(), Serdes.String()));
+  b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('totals'), Serdes.String(), Serdes.Int64()));
+  b.stream<string, string>('visits')
+    .process(lookup('seen'), undefined, 'seen', 'totals')
+    .processValues(() => ({ process() {} }), Named.as('touch'), 'totals')
+    .groupByKey()
+    .count()
+    .toStream()
+    .to('visit-counts');
   print(b);
   return out;
 }

@@ -12,6 +12,7 @@ import type { TopicNameExtractor } from '../topology/nodes.js';
 import { operators } from './operators.js';
 import { type Named, type Printed, type Produced, type Repartitioned, nameOf } from './options.js';
 import type { BuilderInternals } from './builder-internals.js';
+import { addRepartition, repartitionNames } from './repartition.js';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -32,9 +33,17 @@ export class KStream<K, V> {
   ) {}
 
   private add<K2, V2>(prefix: string, named: Named | undefined, supplier: () => unknown, keySerde: Serde<K2> | undefined, valueSerde: Serde<V2> | undefined, repartitionRequired: boolean, parents: string[] = [this.nodeName]): KStream<K2, V2> {
-    const name = this.builder.newName(prefix, nameOf(named));
+    return this.addAs<K2, V2>(this.builder.newName(prefix, nameOf(named)), supplier, keySerde, valueSerde, repartitionRequired, parents);
+  }
+
+  private addAs<K2, V2>(name: string, supplier: () => unknown, keySerde: Serde<K2> | undefined, valueSerde: Serde<V2> | undefined, repartitionRequired: boolean, parents: string[] = [this.nodeName]): KStream<K2, V2> {
     this.builder.topology.addProcessor(name, supplier as never, ...parents);
     return new KStream<K2, V2>(this.builder, name, keySerde, valueSerde, repartitionRequired);
+  }
+
+  /** process()/processValues() take a given name as it is, without the index other named operators take (as Java does). */
+  private processorName(prefix: string, named: Named | undefined): string {
+    return named === undefined ? this.builder.newName(prefix) : nameOf(named)!;
   }
 
   /** Keeps the records for which `predicate` is true. */
@@ -132,35 +141,36 @@ export class KStream<K, V> {
    */
   repartition(repartitioned: Repartitioned<K, V> = {}): KStream<K, V> {
     const b = this.builder;
-    // Names as Kafka Streams gives them: `<name>-repartition-{sink,filter,source}` when named,
-    // generated KSTREAM-SINK/FILTER/SOURCE names (after the KSTREAM-REPARTITION one) when not.
-    const named = repartitioned.name !== undefined;
-    const base = named ? repartitioned.name! : b.newName('KSTREAM-REPARTITION-');
-    const topic = `${base}-repartition`;
-    const sinkName = b.newName('KSTREAM-SINK-', named ? `${topic}-sink` : undefined);
-    const filterName = b.newName('KSTREAM-FILTER-', named ? `${topic}-filter` : undefined);
-    const sourceName = b.newName('KSTREAM-SOURCE-', named ? `${topic}-source` : undefined);
+    // Named `<name>-repartition-{sink,filter,source}` when named; generated names (after the
+    // KSTREAM-REPARTITION one) when not, as Kafka Streams names them.
+    const nodes = repartitionNames(b, repartitioned.name !== undefined ? nameOf(repartitioned.name)! : b.newName('KSTREAM-REPARTITION-'));
     const keySerde = repartitioned.keySerde ?? this.keySerde;
     const valueSerde = repartitioned.valueSerde ?? this.valueSerde;
-    const t = b.topology;
-    t.addInternalTopic(topic, { numberOfPartitions: repartitioned.numberOfPartitions });
-    // Kafka drops records with a null key before a repartition topic: they have no partition to go to.
-    t.addProcessor(filterName, operators.filter((k) => k !== null && k !== undefined, true) as never, this.nodeName);
-    t.addSink<K, V>(sinkName, topic, { keySerializer: keySerde, valueSerializer: valueSerde, partitioner: repartitioned.streamPartitioner }, filterName);
-    t.addSource<K, V>(sourceName, topic, { keyDeserializer: keySerde, valueDeserializer: valueSerde });
-    return new KStream<K, V>(b, sourceName, keySerde, valueSerde, false);
+    addRepartition<K, V>(b, this.nodeName, nodes, { keySerde, valueSerde, partitioner: repartitioned.streamPartitioner, numberOfPartitions: repartitioned.numberOfPartitions });
+    return new KStream<K, V>(b, nodes.sourceName, keySerde, valueSerde, false);
   }
 
-  /** Runs a processor of the processor API on each record; it may forward any records. */
-  process<KOut, VOut>(supplier: ProcessorSupplier<K, V, KOut, VOut>, named?: Named): KStream<KOut, VOut> {
+  /**
+   * Runs a processor of the processor API on each record; it may forward any records. It reaches
+   * the stores named in `stateStoreNames` (added with `StreamsBuilder.addStateStore`), those its
+   * supplier carries (`supplier.stores`) and every global store with `context.getStateStore(name)`.
+   */
+  process<KOut, VOut>(supplier: ProcessorSupplier<K, V, KOut, VOut>, named?: Named, ...stateStoreNames: string[]): KStream<KOut, VOut> {
     requireFunction(supplier, 'the processor supplier');
-    return this.add<KOut, VOut>('KSTREAM-PROCESSOR-', named, supplier, undefined, undefined, true);
+    return this.connected(this.addAs<KOut, VOut>(this.processorName('KSTREAM-PROCESSOR-', named), supplier, undefined, undefined, true), stateStoreNames);
   }
 
-  /** Runs a processor that may change values but not keys (so no repartitioning is needed). */
-  processValues<VOut>(supplier: FixedKeyProcessorSupplier<K, V, VOut>, named?: Named): KStream<K, VOut> {
+  /** Runs a processor that may change values but not keys (so no repartitioning is needed); stores as for process(). */
+  processValues<VOut>(supplier: FixedKeyProcessorSupplier<K, V, VOut>, named?: Named, ...stateStoreNames: string[]): KStream<K, VOut> {
     requireFunction(supplier, 'the processor supplier');
-    return this.add<K, VOut>('KSTREAM-PROCESSVALUES-', named, operators.fixedKey(supplier as never), this.keySerde, undefined, this.repartitionRequired);
+    // The wrapper carries the stores the supplier carries, as the topology reads them off the supplier.
+    const wrapped = Object.assign(operators.fixedKey(supplier as never), { stores: (supplier as { stores?: unknown }).stores });
+    return this.connected(this.addAs<K, VOut>(this.processorName('KSTREAM-PROCESSVALUES-', named), wrapped, this.keySerde, undefined, this.repartitionRequired), stateStoreNames);
+  }
+
+  private connected<K2, V2>(stream: KStream<K2, V2>, stateStoreNames: readonly string[]): KStream<K2, V2> {
+    if (stateStoreNames.length > 0) this.builder.topology.connectProcessorAndStateStores(stream.nodeName, ...stateStoreNames);
+    return stream;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { topologyError } from '../errors.js';
 import type { Serde } from '../serdes.js';
+import type { StateStore, StoreBuilder } from '../state/api.js';
 import { Topology } from '../topology/topology.js';
 import { KStream } from './kstream.js';
 import type { BuilderInternals } from './builder-internals.js';
@@ -94,6 +95,15 @@ export class StreamsBuilder {
       timestampExtractor: options.timestampExtractor,
       offsetResetPolicy: options.offsetResetPolicy,
     });
+  }
+
+  /**
+   * Adds a state store for processors of `process()`/`processValues()` to use: name it in their
+   * `stateStoreNames` (Java's StreamsBuilder.addStateStore).
+   */
+  addStateStore(builder: StoreBuilder<StateStore>): this {
+    this.topology.addStateStore(builder);
+    return this;
   }
 
   /** The topology built so far, checked; pass it to `new KafkaStreams(...)` or the test driver. */

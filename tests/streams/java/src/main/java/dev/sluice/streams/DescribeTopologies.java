@@ -5,10 +5,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.*;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
@@ -102,6 +105,16 @@ public class DescribeTopologies {
     b = new StreamsBuilder();
     b.globalTable("settings", Consumed.as("settings-source"));
     b.<String, String>stream("payments").groupBy((k, v) -> v).aggregate(() -> "", (k, v, a) -> a + v).toStream().to("per-card");
+    print(b);
+
+    // 9. a store added to the builder, used by a processor and a fixed-key processor
+    b = new StreamsBuilder();
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("seen"), Serdes.String(), Serdes.String()));
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("totals"), Serdes.String(), Serdes.Long()));
+    b.<String, String>stream("visits")
+        .process(() -> new Lookup("seen"), "seen", "totals")
+        .processValues(() -> new FixedKeyProcessor<String, String, String>() { public void process(FixedKeyRecord<String, String> r) {} }, Named.as("touch"), "totals")
+        .groupByKey().count().toStream().to("visit-counts");
     print(b);
   }
 
