@@ -14,6 +14,7 @@ import {
   Serdes,
   StreamsBuilder,
   TopologyTestDriver,
+  Stores,
   type KTable,
   type Serde,
 } from '@sluice/streams';
@@ -222,4 +223,39 @@ test("a table grouping without serdes writes its repartition topic with the appl
     ['g', 1n, 3],
     ['h', 1n, 3],
   ]);
+});
+
+test('Materialized: a name makes the store queryable and names its changelog; store type, supplier and logging as asked', () => {
+  const b = new StreamsBuilder();
+  const grouped = b.stream('in', { keySerde: S, valueSerde: S }).groupByKey();
+  const persistent = grouped.count(Materialized.as('persistent-counts'));
+  const memory = grouped.count(Materialized.as<string, bigint>('memory-counts').withStoreType('in_memory').withLoggingDisabled().withCachingDisabled());
+  const supplied = grouped.reduce((a, v) => a + v, Materialized.as<string, string>(Stores.inMemoryKeyValueStore('supplied')));
+  assert.equal(persistent.queryableStoreName(), 'persistent-counts');
+  assert.equal(grouped.count().queryableStoreName(), null);
+  memory.toStream().to('out', { valueSerde: Serdes.Int64() });
+  const d = driverFor(b);
+  try {
+    d.createInputTopic('in', S, S).pipeInput('k', 'v', 1);
+    assert.equal(d.getStateStore('persistent-counts')!.persistent(), true);
+    assert.equal(d.getStateStore('memory-counts')!.persistent(), false);
+    assert.equal(d.getKeyValueStore('supplied')!.get('k'), 'v');
+    assert.equal(d.getKeyValueStore('memory-counts')!.get('k'), 1n);
+    const topics = d.producedTopicNames();
+    assert.ok(topics.includes('test-driver-persistent-counts-changelog'), topics.join(', '));
+    assert.ok(topics.includes('test-driver-supplied-changelog'), topics.join(', '));
+    assert.ok(!topics.some((t) => t.includes('memory-counts')), topics.join(', '));
+  } finally {
+    d.close();
+  }
+});
+
+test('bad arguments to the stateful DSL are refused with what to do', () => {
+  const b = new StreamsBuilder();
+  assert.throws(() => Materialized.as('no spaces'), (e: Error & { code?: string }) => e.code === 'INVALID_TOPOLOGY' && /store name "no spaces" is not valid/.test(e.message));
+  assert.throws(() => Materialized.as<string, string>('x').withStoreType('rocksdb' as never), /'rocks_db' or 'in_memory'/);
+  const s = b.stream<string, string>('in');
+  assert.throws(() => s.groupByKey().aggregate(null as never, () => ''), /the aggregate initializer must be a function/);
+  assert.throws(() => b.table<string, string>('t').groupBy(null as never), /the groupBy selector must be a function/);
+  assert.throws(() => s.groupByKey().count(Materialized.as('dup')) && s.groupByKey().count(Materialized.as('dup')), /store named 'dup' is already added/);
 });
