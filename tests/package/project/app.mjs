@@ -5,7 +5,10 @@
 // `sluice` command against it. Each step prints one JSON line.
 import { startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { KafkaStreams, Serdes, StreamsBuilder } from '@sluice/streams';
+import { KafkaStreams, Serdes, Stores, StreamsBuilder } from '@sluice/streams';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const say = (message) => process.stdout.write(JSON.stringify(message) + '\n');
 const quiet = { info() {}, warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) };
@@ -60,6 +63,24 @@ await streams.close();
 await producer.close();
 await admin.close();
 say({ step: 'streams', filtered });
+
+// State stores: a persistent store (Node's own SQLite) written, closed and opened again on this Node.
+const stateDir = mkdtempSync(join(tmpdir(), 'sluice-package-state-'));
+const storeContext = { applicationId: 'package-test', taskId: '0_0', stateDir, appConfigs: {}, register() {}, logChange() {}, recordContext: () => null };
+const openStore = () => {
+  const store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('counts'), Serdes.String(), Serdes.Int64()).withLoggingDisabled().build();
+  store.init(storeContext, store);
+  return store;
+};
+const counts = openStore();
+counts.put('b', 1n);
+counts.put('a', 41n);
+counts.close();
+const reopened = openStore();
+const stored = [...reopened.all()].map(({ key, value }) => `${key}=${value}`);
+reopened.close();
+rmSync(stateDir, { recursive: true, force: true });
+say({ step: 'stores', stored });
 
 say({ step: 'ready', bootstrapServers });
 process.stdin.resume();
