@@ -16,6 +16,8 @@ import {
   TopologyTestDriver,
   Stores,
   type KTable,
+  type ProcessorContext,
+  type TimestampedKeyValueStore,
   type Serde,
 } from '@sluice/streams';
 
@@ -258,4 +260,41 @@ test('bad arguments to the stateful DSL are refused with what to do', () => {
   assert.throws(() => s.groupByKey().aggregate(null as never, () => ''), /the aggregate initializer must be a function/);
   assert.throws(() => b.table<string, string>('t').groupBy(null as never), /the groupBy selector must be a function/);
   assert.throws(() => s.groupByKey().count(Materialized.as('dup')) && s.groupByKey().count(Materialized.as('dup')), /store named 'dup' is already added/);
+});
+
+test('GlobalKTable: every row of its topic in a global store, looked up from a stream by any processor', () => {
+  const b = new StreamsBuilder();
+  const catalogue = b.globalTable<string, string>('catalogue', { keySerde: S, valueSerde: S }, Materialized.as('catalogue-store'));
+  assert.equal(catalogue.queryableStoreName(), 'catalogue-store');
+  assert.equal(b.globalTable('unnamed').queryableStoreName(), null);
+  b.stream<string, string>('clicks', { keySerde: S, valueSerde: S })
+    .process(() => {
+      let context!: ProcessorContext<string, string>;
+      let store!: TimestampedKeyValueStore<string, string>;
+      return {
+        init(c) {
+          context = c;
+          store = c.getStateStore(catalogue.storeName);
+        },
+        process(record) {
+          context.forward(record.withValue(`${record.value}:${store.get(record.value)?.value ?? 'unknown'}`));
+        },
+      };
+    })
+    .to('out');
+  const d = driverFor(b);
+  try {
+    const rows = d.createInputTopic('catalogue', S, S);
+    rows.pipeInput('sku-1', 'lamp', 1);
+    rows.pipeInput('sku-2', 'desk', 2);
+    rows.pipeInput('sku-2', null as unknown as string, 3);
+    const clicks = d.createInputTopic('clicks', S, S);
+    clicks.pipeInput('u', 'sku-1', 4);
+    clicks.pipeInput('u', 'sku-2', 5);
+    assert.deepEqual(d.createOutputTopic('out', S, S).readValuesToList(), ['sku-1:lamp', 'sku-2:unknown']);
+    assert.equal(d.getKeyValueStore('catalogue-store')!.get('sku-1'), 'lamp');
+    assert.ok(!d.producedTopicNames().some((t) => t.includes('catalogue-store-changelog')), 'a global store has no changelog');
+  } finally {
+    d.close();
+  }
 });
