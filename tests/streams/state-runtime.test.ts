@@ -255,3 +255,61 @@ test('a global store is complete before RUNNING, follows its topic while running
     assert.equal(await streams.close({ timeoutMs: 60_000 }), true);
   }
 });
+
+test('with num.standby.replicas=1 the other instance keeps a standby of the task, and takes it over without a restore', async () => {
+  const app = 'state-runtime-standby';
+  const input = 'sr-standby-in';
+  const output = 'sr-standby-out';
+  await createTopics(broker.bootstrap, [
+    { name: input, partitions: 1 },
+    { name: output, partitions: 1 },
+  ]);
+  const counting = () =>
+    new Topology()
+      .addSource('words', input, { keyDeserializer: S, valueDeserializer: S })
+      .addProcessor('count', counter, 'words')
+      .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('counts'), S, S), 'count')
+      .addSink('out', output, { keySerializer: S, valueSerializer: S }, 'count');
+  const dirs = [mkdtempSync(join(tmpdir(), 'sluice-standby-a-')), mkdtempSync(join(tmpdir(), 'sluice-standby-b-'))];
+  const listeners = [restoreCounter(), restoreCounter()];
+  const instances = dirs.map((dir, i) => {
+    const s = new KafkaStreams(counting(), { applicationId: app, bootstrapServers: broker.bootstrap, stateDir: dir, numStandbyReplicas: 1, commitIntervalMs: 100, consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 } });
+    s.setGlobalStateRestoreListener(listeners[i]);
+    return s;
+  });
+  const meta = (s: KafkaStreams) => s.metadataForLocalThreads()[0] ?? { activeTasks: [], standbyTasks: [] };
+  try {
+    for (const s of instances) await s.start();
+    const [active, standby] = await eventually('one instance running task 0_0, the other keeping its standby', () => {
+      const owner = instances.find((s) => s.state() === 'RUNNING' && meta(s).activeTasks.some((t) => t.taskId === '0_0'));
+      const other = instances.find((s) => s !== owner && meta(s).standbyTasks.some((t) => t.taskId === '0_0'));
+      return owner && other ? [owner, other] : undefined;
+    });
+    const words = Array.from({ length: 300 }, () => rng.pick(keys));
+    const counts = new Map<string, number>();
+    const expectedOut = words.map((w) => `${w}=${counts.set(w, (counts.get(w) ?? 0) + 1).get(w)}`);
+    await produce(broker.bootstrap, input, batch(words));
+    await readTopic(broker.bootstrap, output, (rs) => rs.length >= 300);
+    // The standby has read the whole changelog once its checkpoint says offset 299.
+    const standbyDir = dirs[instances.indexOf(standby)];
+    await eventually('the standby to checkpoint the end of the changelog', () => {
+      try {
+        return readFileSync(join(standbyDir, app, '0_0', '.checkpoint'), 'utf8') === `0\n1\n${app}-counts-changelog 0 299\n`;
+      } catch {
+        return false;
+      }
+    });
+    const takerListener = listeners[instances.indexOf(standby)];
+    assert.equal(await active.close({ timeoutMs: 60_000 }), true);
+    await eventually('the standby instance to run task 0_0', () => standby.state() === 'RUNNING' && meta(standby).activeTasks.some((t) => t.taskId === '0_0'));
+    assert.equal(takerListener.restored, 0, 'promoted from its standby: nothing left to restore');
+    const more = [...keys];
+    const moreOut = more.map((w) => `${w}=${counts.set(w, (counts.get(w) ?? 0) + 1).get(w)}`);
+    await produce(broker.bootstrap, input, batch(more));
+    const all = await readTopic(broker.bootstrap, output, (rs) => rs.length >= 320);
+    assert.deepEqual(all.map((r) => `${r.key}=${r.value}`), [...expectedOut, ...moreOut]);
+  } finally {
+    for (const s of instances) await s.close({ timeoutMs: 60_000 });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+});

@@ -6,12 +6,17 @@
  * their tasks in the subscription's user data). It also carries the SHUTDOWN_APPLICATION
  * request of one instance to every instance, as Kafka's assignor does.
  *
+ * Stateful tasks: a task whose owner left goes to a member with its standby or its state on
+ * disk, and `num.standby.replicas` standbys of each are placed on other members
+ * (standby-assignment.ts).
+ *
  * Rebalancing is cooperative, as in Kafka Streams: an instance keeps processing the tasks it
  * keeps, and a task that moves is first given up by its owner (which then rejoins), and handed to
  * its new owner by the follow-up rebalance.
  */
 import type { AssignInput, Assignment, PartitionAssignor, TopicPartition } from '@sluice/client';
 import type { Topology } from '../topology/topology.js';
+import { type MemberState, memberForTask, placeStandbys } from './standby-assignment.js';
 
 interface SubscriptionInfo {
   v: 1;
@@ -19,6 +24,9 @@ interface SubscriptionInfo {
   shutdown: boolean;
   /** The member's application.server (`host:port`), when it has one. */
   endpoint?: string;
+  /** Tasks it keeps standbys of, and tasks whose state it has on disk (standby-assignment.ts). */
+  standbys?: string[];
+  stateful?: string[];
 }
 
 /** Which tasks an instance with an application.server runs: what interactive queries route by. */
@@ -36,6 +44,8 @@ interface AssignmentInfo {
   hosts?: HostTasks[];
   /** Tasks per sub-topology (the partition count its keys are spread over). */
   taskCounts?: { [subtopology: number]: number };
+  /** The standby tasks this member keeps (num.standby.replicas). */
+  standbys?: string[];
 }
 
 /** What a member learns from its assignment. */
@@ -44,6 +54,8 @@ export interface AssignmentNews {
   shutdownApplication: boolean;
   hosts: HostTasks[];
   taskCounts: ReadonlyMap<number, number>;
+  /** The standby tasks this instance keeps. */
+  standbys: string[];
 }
 
 export interface TaskSpec {
@@ -58,6 +70,11 @@ export interface AssignorHost {
   onAssignmentInfo(info: AssignmentNews): void;
   /** This instance's application.server, '' when it has none. */
   userEndpoint?(): string;
+  /** The standby tasks it keeps, and the tasks whose state it has on disk. */
+  standbyTasks?(): string[];
+  statefulTasks?(): string[];
+  /** num.standby.replicas. */
+  numStandbyReplicas?: number;
 }
 
 export const STREAMS_ASSIGNOR_NAME = 'sluice-streams';
@@ -119,6 +136,10 @@ export class StreamsAssignor implements PartitionAssignor {
     const info: SubscriptionInfo = { v: 1, tasks: this.host.ownedTasks(), shutdown: this.host.shutdownRequested() };
     const endpoint = this.host.userEndpoint?.();
     if (endpoint) info.endpoint = endpoint;
+    const standbys = this.host.standbyTasks?.() ?? [];
+    if (standbys.length > 0) info.standbys = standbys;
+    const stateful = this.host.statefulTasks?.() ?? [];
+    if (stateful.length > 0) info.stateful = stateful;
     return Buffer.from(JSON.stringify(info));
   }
 
@@ -143,17 +164,18 @@ export class StreamsAssignor implements PartitionAssignor {
       if (owner !== undefined && load.get(owner)!.length < capacity) load.get(owner)!.push(t);
       else unplaced.push(t);
     }
-    for (const t of unplaced) {
-      let best = memberIds[0];
-      for (const id of memberIds) if (load.get(id)!.length < load.get(best)!.length) best = id;
-      load.get(best)!.push(t);
-    }
+    const states = new Map<string, MemberState>(memberIds.map((id) => [id, { standbys: new Set(infos.get(id)?.standbys ?? []), stateful: new Set(infos.get(id)?.stateful ?? []) }]));
+    for (const t of unplaced) load.get(memberForTask(t, memberIds, load, capacity, states))!.push(t);
+    const activeOwner = new Map<string, string>();
+    for (const [id, list] of load) for (const t of list) activeOwner.set(t.id, id);
+    const statefulSubs = new Set(this.topology.changelogTopics().map((c) => c.subtopology));
+    const standbys = placeStandbys(tasks, (t) => statefulSubs.has((t as TaskSpec).subtopology), memberIds, activeOwner, states, this.host.numStandbyReplicas ?? 0);
     const topicsOf = topicsBySubtopology(this.topology, this.applicationId, input.partitionsPerTopic);
     const members = new Set(memberIds);
     // Interactive queries: every instance learns which instance (by application.server) runs which task.
     const hosts: HostTasks[] = memberIds.flatMap((id) => {
       const endpoint = infos.get(id)?.endpoint;
-      return endpoint ? [{ endpoint, active: load.get(id)!.map((t) => t.id).sort(), standby: [] }] : [];
+      return endpoint ? [{ endpoint, active: load.get(id)!.map((t) => t.id).sort(), standby: [...standbys.get(id)!].sort() }] : [];
     });
     const taskCounts: { [subtopology: number]: number } = {};
     for (const t of tasks) taskCounts[t.subtopology] = Math.max(taskCounts[t.subtopology] ?? 0, t.partition + 1);
@@ -172,7 +194,8 @@ export class StreamsAssignor implements PartitionAssignor {
           if (t.partition < (input.partitionsPerTopic.get(topic) ?? 0)) partitions.push({ topic, partition: t.partition });
         }
       }
-      const info: AssignmentInfo = { v: 1, tasks: mine.map((t) => t.id), error: null, hosts, taskCounts };
+      // A member giving a task up (cooperative) may keep it as a standby: its state is there already.
+      const info: AssignmentInfo = { v: 1, tasks: mine.map((t) => t.id), error: null, hosts, taskCounts, standbys: standbys.get(id)! };
       out.set(id, { partitions, userData: Buffer.from(JSON.stringify(info)) });
     }
     return out;
@@ -181,6 +204,6 @@ export class StreamsAssignor implements PartitionAssignor {
   onAssignment(assignment: Assignment): void {
     const info = parse<AssignmentInfo>(assignment.userData);
     const counts = new Map(Object.entries(info?.taskCounts ?? {}).map(([sub, n]) => [Number(sub), n]));
-    this.host.onAssignmentInfo({ tasks: info?.tasks ?? [], shutdownApplication: info?.error === 'SHUTDOWN_APPLICATION', hosts: info?.hosts ?? [], taskCounts: counts });
+    this.host.onAssignmentInfo({ tasks: info?.tasks ?? [], shutdownApplication: info?.error === 'SHUTDOWN_APPLICATION', hosts: info?.hosts ?? [], taskCounts: counts, standbys: info?.standbys ?? [] });
   }
 }

@@ -22,6 +22,12 @@ import { StateDirectory } from './state-directory.js';
 import { GlobalStreamThread } from './global-thread.js';
 import { StreamThread, type ThreadConfig } from './stream-thread.js';
 
+/** A task in metadataForLocalThreads: its id and its partitions. */
+export interface TaskMetadata {
+  taskId: string;
+  topicPartitions: { topic: string; partition: number }[];
+}
+
 export type KafkaStreamsState = 'CREATED' | 'REBALANCING' | 'RUNNING' | 'PENDING_SHUTDOWN' | 'NOT_RUNNING' | 'PENDING_ERROR' | 'ERROR';
 export type StateListener = (newState: KafkaStreamsState, oldState: KafkaStreamsState) => void;
 
@@ -91,7 +97,7 @@ export class KafkaStreams {
       applicationServer: o.applicationServer,
       maxTaskIdleMs: o.maxTaskIdleMs,
       processId: this.processId,
-      state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener, globalStore: (name) => this.globalThread?.store(name) },
+      state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener, globalStore: (name) => this.globalThread?.store(name), numStandbyReplicas: o.numStandbyReplicas },
       consumer: o.consumer,
       producer: o.producer,
       log: this.log,
@@ -159,11 +165,12 @@ export class KafkaStreams {
 
   /**
    * What this instance runs (Kafka's metadataForLocalThreads): one entry, as an instance has one
-   * processing loop, with its tasks and the partitions each reads.
+   * processing loop, with its tasks and the partitions each reads, and its standby tasks with the
+   * changelog partitions each follows.
    */
-  metadataForLocalThreads(): { threadName: string; activeTasks: { taskId: string; topicPartitions: { topic: string; partition: number }[] }[] }[] {
+  metadataForLocalThreads(): { threadName: string; activeTasks: TaskMetadata[]; standbyTasks: TaskMetadata[] }[] {
     if (!this.thread) return [];
-    return [{ threadName: `${this.threadConfig.clientId}-StreamThread-${this.threadCount}`, activeTasks: this.thread.taskPartitions() }];
+    return [{ threadName: `${this.threadConfig.clientId}-StreamThread-${this.threadCount}`, activeTasks: this.thread.taskPartitions(), standbyTasks: this.thread.standbyTaskPartitions() }];
   }
 
   /**

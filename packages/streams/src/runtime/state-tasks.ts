@@ -9,8 +9,13 @@
  * too) is retried on every step, as Java retries a LockException.
  */
 import type { Consumer, TopicPartition } from '@sluice/client';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Topology } from '../topology/topology.js';
 import type { StateRestoreListener, StateStore } from '../state/api.js';
 import type { StreamsLogger } from './handlers.js';
+import { StandbyTasks } from './standby.js';
+import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { StateDirectory } from './state-directory.js';
 import { ChangelogRestorer } from './state-restorer.js';
 import type { TaskStateEnvironment } from './task-stores.js';
@@ -27,6 +32,8 @@ export interface ThreadStateConfig {
   restoreListener(): StateRestoreListener | null;
   /** The instance's global stores (the global thread's), readable by every processor. */
   globalStore?(name: string): StateStore | undefined;
+  /** num.standby.replicas: standby copies of each stateful task on other instances. */
+  numStandbyReplicas: number;
 }
 
 export interface StateTasksOptions {
@@ -38,6 +45,8 @@ export interface StateTasksOptions {
   eos: boolean;
   log: StreamsLogger;
   state: ThreadStateConfig;
+  topology: Topology;
+  commitIntervalMs: number;
   /** The main consumer, whose partitions of a restoring task stay paused. */
   mainConsumer: Consumer;
   /** The input partitions of a task the loop runs. */
@@ -48,6 +57,8 @@ export class StateTasks {
   readonly directory: StateDirectory;
   readonly environment: TaskStateEnvironment;
   private readonly restorer: ChangelogRestorer;
+  /** Standby copies of other instances' tasks (num.standby.replicas). */
+  readonly standbys: StandbyTasks;
   /** Tasks not open yet (waiting for their folder's lock, or about to take it). */
   private readonly locked = new Map<string, StreamTask>();
   private readonly waitingForLock = new Set<string>();
@@ -68,6 +79,32 @@ export class StateTasks {
       log: options.log,
       listener: () => options.state.restoreListener(),
     });
+    this.standbys = new StandbyTasks({
+      applicationId: options.applicationId,
+      clientId: options.clientId,
+      bootstrapServers: options.bootstrapServers,
+      consumer: options.consumer,
+      isolationLevel: options.eos ? 'read_committed' : 'read_uncommitted',
+      commitIntervalMs: options.commitIntervalMs,
+      log: options.log,
+      topology: options.topology,
+      environment: this.environment,
+    });
+  }
+
+  /** Tasks whose state is on disk here (a folder with a checkpoint): the assignor gives them back here first. */
+  statefulTaskIds(): string[] {
+    try {
+      return this.directory.taskDirs().filter((id) => existsSync(join(this.directory.appDir, id, CHECKPOINT_FILE_NAME)));
+    } catch {
+      return [];
+    }
+  }
+
+  /** Opens and closes standbys as the assignment says, then applies what their changelogs have. */
+  async updateStandbys(isActive: (taskId: string) => boolean): Promise<void> {
+    this.standbys.reconcile(isActive);
+    await this.standbys.update();
   }
 
   /** Whether some task is not running yet (waiting for its lock or its restore). */
@@ -107,6 +144,8 @@ export class StateTasks {
   }
 
   private async open(t: StreamTask): Promise<void> {
+    // A standby of it becomes this active task: closed (checkpointed) first, so only the tail is restored.
+    this.standbys.close(t.id);
     if (!t.openStores()) {
       if (!this.waitingForLock.has(t.id)) this.options.log.info(`task ${t.id}: its state folder is locked by another instance; trying again`);
       this.waitingForLock.add(t.id);
@@ -170,6 +209,7 @@ export class StateTasks {
     this.locked.clear();
     this.restoring.clear();
     await this.restorer.close();
+    await this.standbys.closeAll();
     this.directory.close();
   }
 }

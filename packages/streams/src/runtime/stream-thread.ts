@@ -133,7 +133,11 @@ export class StreamThread {
       ownedTasks: () => [...this.tasks.keys()],
       shutdownRequested: () => this.shutdownRequested,
       userEndpoint: () => this.config.applicationServer,
+      standbyTasks: () => this.state.standbys.ids(),
+      statefulTasks: () => this.state.statefulTaskIds(),
+      numStandbyReplicas: config.state.numStandbyReplicas,
       onAssignmentInfo: (info) => {
+        this.state.standbys.assign(info.standbys);
         this.layout = { hosts: info.hosts, taskCounts: info.taskCounts };
         if (info.shutdownApplication) this.listener.onShutdownApplication();
       },
@@ -161,6 +165,8 @@ export class StreamThread {
       eos: this.eos,
       log: config.log,
       state: config.state,
+      topology,
+      commitIntervalMs: config.commitIntervalMs,
       mainConsumer: this.consumer,
       partitionsOf: (taskId) => [...this.taskByPartition].filter(([, t]) => t.id === taskId).map(([key]) => ({ topic: key.slice(0, key.lastIndexOf(':')), partition: Number(key.slice(key.lastIndexOf(':') + 1)) })),
     });
@@ -239,6 +245,7 @@ export class StreamThread {
         for (const t of this.tasks.values()) t.punctuateWallClock();
         if (this.state.busy) await this.restoreStep();
         this.state.maybeCleanUp();
+        await this.state.updateStandbys((id) => this.tasks.has(id));
         if (this.commitRequested || Date.now() - this.lastCommitAt >= this.config.commitIntervalMs) await this.commitAll();
       } catch (e) {
         if (!(e instanceof TaskMigratedError)) throw e;
@@ -607,6 +614,11 @@ export class StreamThread {
       if (store) out.push({ taskId: t.id, store });
     }
     return out.sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
+  }
+
+  /** Each standby task with the changelog partitions it follows. */
+  standbyTaskPartitions(): { taskId: string; topicPartitions: TopicPartition[] }[] {
+    return this.state.standbys.metadata();
   }
 
   assignedTaskIds(): string[] {

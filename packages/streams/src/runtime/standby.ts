@@ -1,0 +1,177 @@
+/**
+ * Standby tasks (Kafka Streams' `StandbyTask`, `num.standby.replicas`): copies of other
+ * instances' stateful tasks, kept up to date from their changelogs so that, when one of them
+ * becomes active here, its stores need only the changelog records since the standby last read
+ * (its checkpoint), not a full restore. A standby runs no processor: it opens the task's stores
+ * under the task folder's lock, reads their changelog partitions with a consumer in no group,
+ * and checkpoints every commit interval.
+ *
+ * The assignment says which standbys an instance keeps; `reconcile` opens those it lacks and
+ * closes the rest. A task this instance still runs as active (giving it up in a cooperative
+ * rebalance) becomes a standby only once it is closed; a standby that becomes active is closed
+ * (flushed and checkpointed) first, and the active task restores from its checkpoint.
+ */
+import { Consumer, type TopicPartition } from '@sluice/client';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import type { ChangelogRecord } from '../state/api.js';
+import type { Topology } from '../topology/topology.js';
+import type { StreamsLogger } from './handlers.js';
+import type { ChangelogCollector, RegisteredStore } from './state-manager.js';
+import { type TaskStateEnvironment, TaskStores } from './task-stores.js';
+
+export interface StandbyOptions {
+  applicationId: string;
+  clientId: string;
+  bootstrapServers: string | readonly string[];
+  consumer: object;
+  isolationLevel: 'read_uncommitted' | 'read_committed';
+  commitIntervalMs: number;
+  log: StreamsLogger;
+  topology: Topology;
+  environment: TaskStateEnvironment;
+}
+
+/** A standby writes nothing: its stores change only through their restore callbacks. */
+const NO_WRITES: ChangelogCollector = {
+  send(record) {
+    throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `a standby task tried to write to '${record.topic}'`);
+  },
+};
+
+interface Standby {
+  id: string;
+  stores: TaskStores;
+  partitions: { tp: TopicPartition; registered: RegisteredStore }[];
+}
+
+function key(tp: TopicPartition): string {
+  return `${tp.topic}:${tp.partition}`;
+}
+
+export class StandbyTasks {
+  private consumer: Consumer | null = null;
+  private readonly running = new Map<string, Standby>();
+  private readonly byPartition = new Map<string, { standby: Standby; registered: RegisteredStore }>();
+  private wanted = new Set<string>();
+  private lastCheckpointAt = Date.now();
+  /** Changelog records applied to standbys (for tests and logs). */
+  updatedRecords = 0;
+
+  constructor(private readonly options: StandbyOptions) {}
+
+  /** The standbys the last assignment gave this instance. */
+  assign(taskIds: readonly string[]): void {
+    this.wanted = new Set(taskIds);
+  }
+
+  /** The standbys open now. */
+  ids(): string[] {
+    return [...this.running.keys()].sort();
+  }
+
+  has(taskId: string): boolean {
+    return this.running.has(taskId);
+  }
+
+  /** Opens wanted standbys (but those this instance runs as active), closes unwanted ones. */
+  reconcile(isActive: (taskId: string) => boolean): void {
+    for (const id of [...this.running.keys()]) if (!this.wanted.has(id) || isActive(id)) this.close(id);
+    for (const id of this.wanted) {
+      if (this.running.has(id) || isActive(id)) continue;
+      this.open(id);
+    }
+  }
+
+  private open(id: string): void {
+    const m = /^(\d+)_(\d+)$/.exec(id);
+    const sub = m ? this.options.topology.subtopologies().find((s) => s.id === Number(m[1])) : undefined;
+    if (!m || !sub) {
+      this.options.log.warn(`standby task ${id} is not a task of this topology; ignoring it`);
+      this.wanted.delete(id);
+      return;
+    }
+    const stores = new TaskStores(id, Number(m[2]), sub, this.options.topology, this.options.applicationId, this.options.environment, NO_WRITES, this.options.log, () => null);
+    // Another instance on this machine holds the folder: try at the next reconcile.
+    if (!stores.open()) return;
+    const standby: Standby = { id, stores, partitions: [] };
+    for (const r of stores.manager.changelogStores()) {
+      const tp = { topic: r.changelog!.topic, partition: r.changelog!.partition };
+      standby.partitions.push({ tp, registered: r });
+      this.byPartition.set(key(tp), { standby, registered: r });
+    }
+    this.running.set(id, standby);
+    const consumer = this.reassign();
+    for (const { tp, registered } of standby.partitions) {
+      if (registered.offset === null) consumer.seekToBeginning([tp]);
+      else consumer.seek(tp, registered.offset + 1n);
+    }
+    this.options.log.info(`standby task ${id} opened; its stores follow ${standby.partitions.map((p) => `${p.tp.topic}-${p.tp.partition}`).join(', ')}`);
+  }
+
+  private reassign(): Consumer {
+    this.consumer ??= new Consumer({
+      ...this.options.consumer,
+      bootstrapServers: this.options.bootstrapServers,
+      clientId: `${this.options.clientId}-standby-consumer`,
+      groupId: undefined,
+      enableAutoCommit: false,
+      autoOffsetReset: 'earliest',
+      isolationLevel: this.options.isolationLevel,
+    });
+    this.consumer.assign([...this.byPartition.values()].map((e) => ({ topic: e.registered.changelog!.topic, partition: e.registered.changelog!.partition })));
+    return this.consumer;
+  }
+
+  /** Closes a standby: stores flushed and checkpointed, its folder unlocked. */
+  close(id: string): void {
+    const standby = this.running.get(id);
+    if (!standby) return;
+    this.running.delete(id);
+    for (const p of standby.partitions) this.byPartition.delete(key(p.tp));
+    try {
+      standby.stores.close(true);
+    } catch (e) {
+      this.options.log.warn(`closing standby task ${id} failed: ${messageOf(e)}`);
+    }
+    if (this.consumer) this.reassign();
+  }
+
+  /** Applies what the changelogs have (without waiting); checkpoints every commit interval. */
+  async update(): Promise<void> {
+    if (this.running.size === 0 || !this.consumer) return;
+    for (let i = 0; i < 10; i++) {
+      const batch = await this.consumer.nextBatch({ timeoutMs: 0 });
+      if (!batch) break;
+      const entry = this.byPartition.get(key(batch));
+      if (!entry || batch.records.length === 0) continue;
+      const records: ChangelogRecord[] = [];
+      for (const r of batch.records) if (r.key !== null) records.push({ key: r.key, value: r.value, timestamp: r.timestamp, headers: r.headers });
+      try {
+        entry.registered.restore(records);
+      } catch (e) {
+        throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `standby task ${entry.standby.id}: updating store '${entry.registered.store.name}' failed: ${messageOf(e)}`, { cause: e, taskId: entry.standby.id });
+      }
+      entry.standby.stores.manager.restored(entry.registered.store.name, batch.records.at(-1)!.offset);
+      this.updatedRecords += records.length;
+    }
+    if (Date.now() - this.lastCheckpointAt >= this.options.commitIntervalMs) {
+      this.lastCheckpointAt = Date.now();
+      for (const s of this.running.values()) {
+        s.stores.flush();
+        s.stores.checkpoint();
+      }
+    }
+  }
+
+  /** Each standby with the changelog partitions it reads (KafkaStreams.metadataForLocalThreads). */
+  metadata(): { taskId: string; topicPartitions: TopicPartition[] }[] {
+    return [...this.running.values()].map((s) => ({ taskId: s.id, topicPartitions: s.partitions.map((p) => p.tp) })).sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
+  }
+
+  async closeAll(): Promise<void> {
+    for (const id of [...this.running.keys()]) this.close(id);
+    const c = this.consumer;
+    this.consumer = null;
+    await c?.close();
+  }
+}
