@@ -90,7 +90,7 @@ export { Stores } from './state/stores.js';
 export { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './state/store-builders.js';
 export { ThreadCache } from './state/thread-cache.js';
 export { StreamsError, StreamsErrorCode } from './errors.js';
-export { KafkaStreams, type KafkaStreamsState, type StateListener } from './runtime/kafka-streams.js';
+export { KafkaStreams, type KafkaStreamsState, type StateListener, type TaskMetadata } from './runtime/kafka-streams.js';
 export { type StreamsConfig, type ProcessingGuarantee, streamsConfigDefinitions } from './runtime/config.js';
 export {
   StoreQueryParameters,

@@ -91,6 +91,11 @@ test('a task folder locked by another live process is refused; once that process
   other.close();
   dir.close();
   assert.equal(dir.lock('0_0'), true);
+  // The global stores' folder counts too.
+  const globalHolder = new StateDirectory(stateDir, 'app', quiet);
+  assert.equal(globalHolder.lock('global'), true);
+  assert.throws(() => dir.clean(), /task global's state is in use by another instance/);
+  globalHolder.close();
   dir.clean();
   assert.ok(!existsSync(join(stateDir, 'app')), 'cleanUp() removes the application folder');
 });

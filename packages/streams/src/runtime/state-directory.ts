@@ -152,7 +152,8 @@ export class StateDirectory {
    */
   clean(): void {
     if (!existsSync(this.appDir)) return;
-    for (const taskId of this.taskDirs()) {
+    const global = existsSync(join(this.appDir, GLOBAL_STATE_DIR)) ? [GLOBAL_STATE_DIR] : [];
+    for (const taskId of [...this.taskDirs(), ...global]) {
       if (!this.lock(taskId)) {
         throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `cannot clean up ${this.appDir}: task ${taskId}'s state is in use by another instance (stop it first)`);
       }
