@@ -298,3 +298,22 @@ test('GlobalKTable: every row of its topic in a global store, looked up from a s
     d.close();
   }
 });
+
+test('old values travel through filter and mapValues to a table groupBy (sendOldValues), so a changed row leaves its old group', () => {
+  const b = new StreamsBuilder();
+  b.table<string, string>('t', { keySerde: S, valueSerde: S })
+    .filter((_k, v) => !v.startsWith('-'))
+    .mapValues((v) => v.length)
+    .groupBy((k, n) => KeyValue.pair(n % 2 === 0 ? 'even' : 'odd', k), Grouped.with(S, S))
+    .count()
+    .toStream()
+    .to('out', { valueSerde: Serdes.Int64() });
+  // a: 'xx' (even) → 'xxx' (odd) → '-x' (filtered out: a delete downstream) → b: 'yy' (even).
+  assert.deepEqual(run(b, 't', [['a', 'xx', 1], ['a', 'xxx', 2], ['a', '-x', 3], ['b', 'yy', 4]], 'out', Serdes.Int64()), [
+    ['even', 1n, 1],
+    ['even', 0n, 2],
+    ['odd', 1n, 2],
+    ['odd', 0n, 3],
+    ['even', 1n, 4],
+  ]);
+});
