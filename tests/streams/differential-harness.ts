@@ -144,9 +144,10 @@ export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, gu
           const stable = markerLast ? await offsets(topic, partitions, 'read_committed') : ends;
           for (const [i, end] of ends.entries()) {
             if (end.offset === 0n) continue;
-            const at = committed.get(`${topic}:${end.partition}`);
-            if (at === undefined || at === null) return false;
-            if (markerLast ? stable[i]!.offset !== end.offset || at < end.offset - 1n : at !== end.offset) return false;
+            const at = committed.get(`${topic}:${end.partition}`) ?? null;
+            const behind = at === null || (markerLast ? stable[i]!.offset !== end.offset || at < end.offset - 1n : at !== end.offset);
+            // Thrown rather than returned, so that a time-out says where the application stands.
+            if (behind) throw new Error(`committed ${at ?? 'nothing'} of ${topic}-${end.partition}, whose end is ${end.offset}${markerLast ? ` (last stable ${stable[i]!.offset})` : ''}`);
           }
         }
         return 'done';

@@ -49,12 +49,15 @@ function categoryOf(keyIndex: number, rng: Random): string {
   return `c${(keyIndex % PARTITIONS) + PARTITIONS * rng.int(0, CATEGORIES_PER_PARTITION - 1)}`;
 }
 
-/** Integers per key, some null values (which stream aggregations skip). */
+/** Integers per key, some null values (which stream aggregations skip, and tables take as deletes)
+ * and a few null keys (which aggregations and tables skip). */
 function integers(rng: Random, n: number, nullChance: number): InputRecord[] {
   const at = timestamps(rng);
   return Array.from({ length: n }, () => {
     const k = skewedKey(rng);
-    return { key: `k${k}`, value: rng.chance(nullChance) ? null : String(rng.int(-50, 100)), partition: k % PARTITIONS, timestamp: at() };
+    const value = rng.chance(nullChance) ? null : String(rng.int(-50, 100));
+    if (rng.chance(0.02)) return { key: null, value, partition: rng.int(0, PARTITIONS - 1), timestamp: at() };
+    return { key: `k${k}`, value, partition: k % PARTITIONS, timestamp: at() };
   });
 }
 
