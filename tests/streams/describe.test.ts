@@ -19,6 +19,7 @@ import {
   Serdes,
   StreamsBuilder,
   Stores,
+  Topology,
   type KGroupedStream,
   type KeyValueStore,
   type Processor,
@@ -140,10 +141,19 @@ function ours(): string[] {
     .toStream()
     .to('visit-counts');
   print(b);
+
+  // 10. the processor API: a store added to the topology, and a global store added second
+  const t = new Topology();
+  t.addSource('src', 'input');
+  t.addProcessor('proc', lookup('kv'), 'src');
+  t.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('kv'), Serdes.String(), Serdes.String()), 'proc');
+  t.addSink('sink', 'output', {}, 'proc');
+  t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('g'), Serdes.String(), Serdes.String()), 'gsrc', 'gtopic', {}, 'gproc', () => ({ process() {} }));
+  out.push(t.describe().toString());
   return out;
 }
 
-test('describe() of stateful topologies prints what Kafka Streams 4.3.1 prints for the same DSL calls', { timeout: 600_000 }, async () => {
+test('describe() of stateful topologies (DSL and processor API) prints what Kafka Streams 4.3.1 prints for the same calls', { timeout: 600_000 }, async () => {
   const mine = ours();
   const java = await javaDescriptions();
   assert.equal(mine.length, java.length, `${java.length} topologies from Java, ${mine.length} from TypeScript`);

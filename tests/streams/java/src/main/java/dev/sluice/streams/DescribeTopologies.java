@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.*;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -116,6 +117,19 @@ public class DescribeTopologies {
         .processValues(() -> new FixedKeyProcessor<String, String, String>() { public void process(FixedKeyRecord<String, String> r) {} }, Named.as("touch"), "totals")
         .groupByKey().count().toStream().to("visit-counts");
     print(b);
+
+    // 10. the processor API: a store added to the topology, and a global store added second
+    Topology t = new Topology();
+    t.addSource("src", "input");
+    t.addProcessor("proc", () -> new Lookup("kv"), "src");
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("kv"), Serdes.String(), Serdes.String()), "proc");
+    t.addSink("sink", "output", "proc");
+    t.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("g"), Serdes.String(), Serdes.String()).withLoggingDisabled(),
+        "gsrc", Serdes.String().deserializer(), Serdes.String().deserializer(), "gtopic", "gproc",
+        () -> new Processor<String, String, Void, Void>() { public void process(Record<String, String> r) {} });
+    System.out.print(t.describe());
+    System.out.println("----");
   }
 
   private static void print(StreamsBuilder b) {
