@@ -12,7 +12,7 @@ import type { Consumed } from './options.js';
 import { GlobalKTable } from './global-ktable.js';
 import type { KTable } from './ktable.js';
 import { sourceTable } from './kstream-stateful.js';
-import { Materialized, resolveMaterialized } from './materialized.js';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
 import { keyValueStoreBuilder } from './store-materializer.js';
 import { KTableSourceSupplier } from './table-processors.js';
 
@@ -54,7 +54,7 @@ export class StreamsBuilder {
   table<K = Buffer, V = Buffer>(topic: string, consumed: Consumed<K, V> | Materialized<K, V> = {}, materialized?: Materialized<K, V>): KTable<K, V> {
     if (typeof topic !== 'string' || topic.length === 0) throw topologyError('table() needs a topic name');
     const { options, m } = consumedAndMaterialized(consumed, materialized);
-    const r = resolveMaterialized(m, this.internals.newStoreName, `${topic}-`, { keySerde: options.keySerde, valueSerde: options.valueSerde });
+    const r = tableMaterialized(resolveMaterialized(m, this.internals.newStoreName, `${topic}-`), options);
     const { sourceName, processorName } = this.tableSourceNames(options.processorName);
     this.addTableSource(sourceName, topic, options, r.keySerde, r.valueSerde);
     return sourceTable(this.internals, sourceName, processorName, r);
@@ -67,7 +67,7 @@ export class StreamsBuilder {
   globalTable<K = Buffer, V = Buffer>(topic: string, consumed: Consumed<K, V> | Materialized<K, V> = {}, materialized?: Materialized<K, V>): GlobalKTable<K, V> {
     if (typeof topic !== 'string' || topic.length === 0) throw topologyError('globalTable() needs a topic name');
     const { options, m } = consumedAndMaterialized(consumed, materialized);
-    const r = resolveMaterialized(m, this.internals.newStoreName, `${topic}-`, { keySerde: options.keySerde, valueSerde: options.valueSerde });
+    const r = tableMaterialized(resolveMaterialized(m, this.internals.newStoreName, `${topic}-`), options);
     const { sourceName, processorName } = this.tableSourceNames(options.processorName);
     const supplier = new KTableSourceSupplier<K, V>(r.storeName, r.storeName, () => {});
     this.topology.addGlobalStore(
@@ -123,4 +123,9 @@ export class StreamsBuilder {
 function consumedAndMaterialized<K, V>(consumed: Consumed<K, V> | Materialized<K, V>, materialized: Materialized<K, V> | undefined): { options: Consumed<K, V>; m: Materialized<K, V> | undefined } {
   if (consumed instanceof Materialized) return { options: { keySerde: consumed.keySerde, valueSerde: consumed.valueSerde }, m: consumed };
   return { options: consumed ?? {}, m: materialized };
+}
+
+/** The serdes of a source table's store: Consumed's where it has them (Java always takes Consumed's), else Materialized's. */
+function tableMaterialized<K, V>(r: ResolvedMaterialized<K, V>, consumed: Consumed<K, V>): ResolvedMaterialized<K, V> {
+  return { ...r, keySerde: consumed.keySerde ?? r.keySerde, valueSerde: consumed.valueSerde ?? r.valueSerde };
 }
