@@ -10,6 +10,7 @@ import { BrokerErrorCode } from '@sluice/broker';
 import { ExitStatus } from '@sluice/cli';
 import { ClientErrorCode } from '@sluice/client';
 import { ConfigErrorCode } from '@sluice/config';
+import { ConnectErrorCode } from '@sluice/connect-api';
 import { ErrorCode, ProtocolErrorCode, errorInfo } from '@sluice/protocol';
 import { StorageErrorCode } from '@sluice/storage';
 import { StreamsErrorCode } from '@sluice/streams';
@@ -71,6 +72,13 @@ export const CATALOGUES: Catalogue[] = [
     file: 'packages/streams/src/errors.ts',
     codes: StreamsErrorCode,
     about: '`StreamsError`, with the `taskId` it happened in where it happened in one, and the `cause`.',
+  },
+  {
+    pkg: '@sluice/connect-api',
+    name: 'ConnectErrorCode',
+    file: 'packages/connect-api/src/errors.ts',
+    codes: ConnectErrorCode,
+    about: "Kafka Connect's exceptions under their Java names, for connectors, converters and transforms and the runtime: `ConnectException`, `DataException` (and `SchemaBuilderException` under it), `RetriableException`; a plugin's bad setting is a `ConfigException`, which is @sluice/config's `ConfigError` (INVALID_CONFIG) with Kafka's message.",
   },
   {
     pkg: 'sluice (the CLI)',

@@ -1,6 +1,7 @@
 // Keeps the package dependency direction of docs/architecture.md ("Layers"): protocol ← storage
-// ← broker, protocol ← client ← streams; cli on top (the table also places connect and console,
-// which are not packages of the repository, so one added under those names keeps these rules);
+// ← broker, protocol ← client ← streams, connect-api ← connect (which also uses the client); cli on
+// top (the table also places console, which is not a package of the repository, so one added
+// under that name keeps these rules);
 // config (the settings' definitions) at the bottom beside protocol, usable by every package. A
 // package may import only the packages listed for it here, through their package names, never
 // through relative paths that leave the package. Nothing else in the repository (tests, bench,
@@ -22,9 +23,12 @@ export const ALLOWED: Record<string, readonly string[]> = {
   broker: ['config', 'protocol', 'storage'],
   client: ['config', 'protocol'],
   streams: ['config', 'protocol', 'client'],
-  connect: ['config', 'protocol', 'client'],
-  console: ['config', 'protocol', 'storage', 'broker', 'client', 'streams', 'connect'],
-  cli: ['config', 'protocol', 'storage', 'broker', 'client', 'streams', 'connect', 'console'],
+  // Kafka Connect's contract (Kafka's connect-api): what a connector, converter or transform is
+  // written against, so a plugin needs neither the client nor the runtime.
+  'connect-api': ['config'],
+  connect: ['config', 'protocol', 'client', 'connect-api'],
+  console: ['config', 'protocol', 'storage', 'broker', 'client', 'streams', 'connect-api', 'connect'],
+  cli: ['config', 'protocol', 'storage', 'broker', 'client', 'streams', 'connect-api', 'connect', 'console'],
   // Test-only: this repository's suites use it; no package's src/ may (see below).
   'test-kit': ['protocol', 'storage', 'broker', 'client', 'streams'],
 };
