@@ -12,7 +12,9 @@ import { OffsetCheckpoint } from '../src/runtime/state-checkpoint.js';
 import { StateDirectory } from '../src/runtime/state-directory.js';
 import { ProcessorStateManager } from '../src/runtime/state-manager.js';
 import type { OutputRecord } from '../src/runtime/handlers.js';
-import { JsonFileStore } from './support/json-file-store.js';
+import { TaskStores } from '../src/runtime/task-stores.js';
+import { Topology } from '../src/topology/topology.js';
+import { JsonFileStore, jsonFileStoreBuilder } from './support/json-file-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'state-runtime-units-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -201,4 +203,33 @@ test('under exactly-once the checkpoint is gone while the task runs and written 
   s2.init(dirty.context, s2);
   dirty.close(false);
   assert.ok(!existsSync(join(taskDir, '.checkpoint')));
+});
+
+test('under exactly-once a persistent store left without a checkpoint (a crash, a dirty close) is wiped and rebuilt; a clean close keeps it', () => {
+  const stateDir = join(root, 'eos-wipe');
+  const builder = jsonFileStoreBuilder('counts');
+  const topology = new Topology().addSource('in', 'words').addProcessor('p', () => ({ process() {} }), 'in').addStateStore(builder, 'p');
+  const [sub] = topology.subtopologies();
+  const directory = new StateDirectory(stateDir, 'app', quiet);
+  const open = () => {
+    const stores = new TaskStores('0_0', 0, sub, topology, 'app', { stateDirectory: directory, appConfigs: {}, eos: true }, collectingCollector(), quiet, () => null);
+    assert.equal(stores.open(), true);
+    return { stores, store: stores.manager.store('counts') as JsonFileStore };
+  };
+  const first = open();
+  first.store.put('a', '1');
+  first.stores.flush();
+  first.stores.close(false);
+  assert.ok(existsSync(join(stateDir, 'app', '0_0', 'counts.json')), 'the store wrote its file');
+
+  const second = open();
+  assert.equal(second.store.get('a'), null, 'wiped: what the dirty run wrote is gone, the changelog will restore what was committed');
+  assert.equal(second.stores.manager.changelogStores()[0].offset, null, 'restored from the beginning');
+  second.store.put('b', '2');
+  second.stores.close(true);
+
+  const third = open();
+  assert.equal(third.store.get('b'), '2', 'a clean close left a checkpoint: kept');
+  third.stores.close(false);
+  directory.close();
 });

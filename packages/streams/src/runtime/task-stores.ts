@@ -4,11 +4,14 @@
  * checkpointed after one and closed with the task. The task keeps this apart so that a
  * stateless task carries none of it.
  */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { StateStore, StoreRecordContext } from '../state/api.js';
 import type { Subtopology, Topology } from '../topology/topology.js';
 import type { RawRecord, StreamsLogger } from './handlers.js';
-import type { StateDirectory } from './state-directory.js';
+import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
+import { LOCK_FILE_NAME, type StateDirectory } from './state-directory.js';
 import { type ChangelogCollector, ProcessorStateManager } from './state-manager.js';
 
 /** What a task with stores needs from whoever runs it (the stream thread or the test driver). */
@@ -23,7 +26,8 @@ export interface TaskStateEnvironment {
 }
 
 export class TaskStores {
-  readonly manager: ProcessorStateManager;
+  private stateManager: ProcessorStateManager;
+  private readonly makeManager: () => ProcessorStateManager;
   private readonly names: string[];
   private opened = false;
 
@@ -35,12 +39,12 @@ export class TaskStores {
     applicationId: string,
     private readonly env: TaskStateEnvironment,
     collector: ChangelogCollector,
-    log: StreamsLogger,
+    private readonly log: StreamsLogger,
     current: () => RawRecord | null,
   ) {
     this.names = topology.storesOf(subtopology);
     const logged = new Set(this.names.filter((n) => topology.storeBuilder(n).loggingEnabled()));
-    this.manager = new ProcessorStateManager({
+    this.makeManager = () => new ProcessorStateManager({
       applicationId,
       taskId,
       partition,
@@ -56,6 +60,11 @@ export class TaskStores {
         return c ? { timestamp: c.timestamp, headers: c.headers, topic: c.topic, partition: c.partition, offset: c.offset } : null;
       },
     });
+    this.stateManager = this.makeManager();
+  }
+
+  get manager(): ProcessorStateManager {
+    return this.stateManager;
   }
 
   /**
@@ -66,11 +75,16 @@ export class TaskStores {
     if (this.opened) return true;
     if (!this.env.stateDirectory.lock(this.taskId)) return false;
     try {
-      for (const name of this.names) {
-        const store = this.topology.storeBuilder(name).build();
-        if (!store || store.name !== name) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the builder of store '${name}' built ${store ? `a store named '${store.name}'` : 'nothing'}`);
-        store.init(this.manager.context, store);
-        if (!this.manager.store(name)) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `store '${name}' did not register itself in init() (it must call context.register)`);
+      this.initStores();
+      if (this.mustWipe()) {
+        // Java's TaskCorruptedException: under exactly_once_v2 a persistent store without a
+        // checkpoint may hold writes of a transaction that was never committed (the last run
+        // crashed or closed dirty), so its files go and it is rebuilt from the changelog.
+        this.log.warn(`task ${this.taskId}: its persistent stores have no checkpoint under exactly_once_v2 (the last run did not close cleanly); deleting them to rebuild them from their changelogs`);
+        this.stateManager.close(false);
+        this.wipeFolder();
+        this.stateManager = this.makeManager();
+        this.initStores();
       }
     } catch (e) {
       this.manager.close(false);
@@ -80,6 +94,32 @@ export class TaskStores {
     }
     this.opened = true;
     return true;
+  }
+
+  private initStores(): void {
+    for (const name of this.names) {
+      const store = this.topology.storeBuilder(name).build();
+      if (!store || store.name !== name) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `the builder of store '${name}' built ${store ? `a store named '${store.name}'` : 'nothing'}`);
+      store.init(this.stateManager.context, store);
+      if (!this.stateManager.store(name)) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `store '${name}' did not register itself in init() (it must call context.register)`);
+    }
+  }
+
+  /** Under exactly-once: a logged persistent store has no checkpointed offset and the folder holds store files. */
+  private mustWipe(): boolean {
+    if (!this.env.eos) return false;
+    if (!this.stateManager.changelogStores().some((r) => r.store.persistent() && r.offset === null)) return false;
+    return readdirSync(this.folder()).some((f) => f !== LOCK_FILE_NAME && f !== CHECKPOINT_FILE_NAME);
+  }
+
+  private folder(): string {
+    return this.env.stateDirectory.taskDir(this.taskId);
+  }
+
+  /** Deletes everything in the task folder but its lock. */
+  private wipeFolder(): void {
+    const dir = this.folder();
+    for (const f of readdirSync(dir)) if (f !== LOCK_FILE_NAME) rmSync(join(dir, f), { recursive: true, force: true });
   }
 
   get isOpen(): boolean {

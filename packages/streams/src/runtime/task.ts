@@ -469,7 +469,8 @@ export class StreamTask {
   close(clean = true): void {
     if (this.closed) return;
     this.closed = true;
-    for (const p of this.processors) {
+    // A task closed while its stores restored never started its processors: nothing to close.
+    for (const p of this.initialized ? this.processors : []) {
       try {
         p.processor.close?.();
       } catch (e) {
