@@ -46,7 +46,8 @@ class AggregateSupplier<K, VIn, VAgg> implements TableProcessorSupplier<K, VIn, 
         const next = step(record, old);
         if (next === 'skip') return;
         store.put(record.key, next.value, next.timestamp);
-        forwarder.maybeForward(record.withValue<Change<VAgg>>({ newValue: next.value, oldValue: old === null ? null : old.value }).withTimestamp(next.timestamp));
+        // With the cache on, the flush forwards; building the record would be wasted work per record.
+        if (forwarder.forwardsDirectly) forwarder.maybeForward(record.withValue<Change<VAgg>>({ newValue: next.value, oldValue: old === null ? null : old.value }).withTimestamp(next.timestamp));
       },
     };
   }

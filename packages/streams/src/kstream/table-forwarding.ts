@@ -31,6 +31,8 @@ export function tableStore<K, V>(context: ProcessorContext<unknown, unknown>, st
 
 /** Forwards a processor's changes downstream, directly or through the store's cache. */
 export interface TupleForwarder<K, V> {
+  /** False when the cache forwards (on flush): callers then need not build the record at all. */
+  readonly forwardsDirectly: boolean;
   maybeForward(record: Record<K, Change<V>>): void;
 }
 
@@ -51,6 +53,7 @@ export function tupleForwarder<K, V>(store: TimestampedKeyValueStore<K, V>, cont
   };
   const cachingEnabled = isCached<K, V>(store) ? store.setFlushListener(listener, sendOldValues) : false;
   return {
+    forwardsDirectly: !cachingEnabled,
     maybeForward(record) {
       if (cachingEnabled) return;
       context.forward(sendOldValues ? record : record.withValue<Change<V>>({ newValue: record.value.newValue, oldValue: null }));

@@ -81,7 +81,7 @@ export class KTableSourceSupplier<K, V> implements TableProcessorSupplier<K, V, 
         if (store && forwarder) {
           const old = store.get(record.key);
           store.put(record.key, record.value, record.timestamp);
-          forwarder.maybeForward(record.withValue<Change<V>>({ newValue: record.value ?? null, oldValue: old === null ? null : old.value }));
+          if (forwarder.forwardsDirectly) forwarder.maybeForward(record.withValue<Change<V>>({ newValue: record.value ?? null, oldValue: old === null ? null : old.value }));
         } else {
           context.forward(record.withValue<Change<V>>({ newValue: record.value ?? null, oldValue: null }));
         }
