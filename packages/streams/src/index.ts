@@ -89,6 +89,13 @@ export {
 export { Stores } from './state/stores.js';
 export { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './state/store-builders.js';
 export { ThreadCache } from './state/thread-cache.js';
+export {
+  WindowStoreBuilder,
+  TimestampedWindowStoreBuilder,
+  SessionStoreBuilder,
+  type WindowBytesStoreSupplier,
+  type SessionBytesStoreSupplier,
+} from './state/window-session-builders.js';
 export { StreamsError, StreamsErrorCode } from './errors.js';
 export { KafkaStreams, type KafkaStreamsState, type StateListener, type TaskMetadata } from './runtime/kafka-streams.js';
 export { type StreamsConfig, type ProcessingGuarantee, streamsConfigDefinitions } from './runtime/config.js';

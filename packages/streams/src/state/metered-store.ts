@@ -174,7 +174,7 @@ export class MeteredTimestampedKeyValueStore<K, V> extends MeteredKeyValueStore<
   }
 }
 
-function defaultSerde(context: StateStoreContext, which: 'key' | 'value', store: string): Serde<any> {
+export function defaultSerde(context: StateStoreContext, which: 'key' | 'value', store: string): Serde<any> {
   const c = context.appConfigs;
   const serde = which === 'key' ? (c.defaultKeySerde ?? c['default.key.serde']) : (c.defaultValueSerde ?? c['default.value.serde']);
   if (serde && typeof (serde as Serde<unknown>).serialize === 'function') return serde as Serde<any>;

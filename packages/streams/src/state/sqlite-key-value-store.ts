@@ -37,7 +37,11 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
   private inTransaction = false;
   private readonly statements = new Map<string, StatementSync>();
 
-  constructor(readonly name: string) {}
+  /** `folder`: where under the task's folder the database goes (a window or session store's segments each have their own). */
+  constructor(
+    readonly name: string,
+    private readonly folder: string = join('sqlite', name),
+  ) {}
 
   persistent(): boolean {
     return true;
@@ -53,7 +57,7 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
   }
 
   init(context: StateStoreContext, root: StateStore): void {
-    const dir = join(context.stateDir, 'sqlite', this.name);
+    const dir = join(context.stateDir, this.folder);
     this.path = join(dir, 'store.sqlite');
     this.db = this.guard('open', () => {
       mkdirSync(dir, { recursive: true });

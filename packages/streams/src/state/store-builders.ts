@@ -11,7 +11,7 @@ import { MeteredKeyValueStore, MeteredTimestampedKeyValueStore } from './metered
 import { PlainToTimestampedAdapter, TimestampedFormatStore } from './timestamped-stores.js';
 import type { KeyValueBytesStore } from './wrapped-store.js';
 
-abstract class AbstractStoreBuilder<T extends StateStore> implements StoreBuilder<T> {
+export abstract class AbstractStoreBuilder<T extends StateStore> implements StoreBuilder<T> {
   protected enableCaching = false;
   protected enableLogging = true;
   private changelogConfig: { [setting: string]: string } = {};
@@ -57,7 +57,7 @@ abstract class AbstractStoreBuilder<T extends StateStore> implements StoreBuilde
   abstract build(): T;
 }
 
-function checkSupplier(supplier: KeyValueBytesStoreSupplier): void {
+export function checkSupplier(supplier: { metricsScope(): string }): void {
   if (supplier === null || supplier === undefined) throw new TypeError('supplier cannot be null');
   if (typeof supplier.metricsScope() !== 'string') throw new TypeError("storeSupplier's metricsScope can't be null");
 }

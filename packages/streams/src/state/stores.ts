@@ -15,6 +15,15 @@ import { InMemoryKeyValueStore } from './in-memory-key-value-store.js';
 import { LruKeyValueStore } from './lru-key-value-store.js';
 import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
 import { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './store-builders.js';
+import { SegmentedSessionStore } from './session-stores.js';
+import {
+  type SessionBytesStoreSupplier,
+  SessionStoreBuilder,
+  TimestampedWindowStoreBuilder,
+  type WindowBytesStoreSupplier,
+  WindowStoreBuilder,
+} from './window-session-builders.js';
+import { SegmentedWindowStore } from './window-stores.js';
 
 /** Java's `RocksDBTimestampedStore` counterpart: the persistent store of the timestamped format. */
 export class SqliteTimestampedKeyValueStore extends SqliteKeyValueStore {
@@ -28,6 +37,48 @@ function checkName(name: string): string {
     throw new TypeError(`store name '${String(name)}' is not valid: use letters, digits, '.', '_' and '-' (it names the store's folder and its changelog topic)`);
   }
   return name;
+}
+
+function nonNegativeMs(value: number, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new TypeError(`${what} must be a whole number of milliseconds, got ${String(value)}`);
+  if (value < 0) throw new RangeError(`${what} cannot be negative`);
+  return value;
+}
+
+/** Java's default segment interval of persistent window and session stores. */
+const defaultSegmentInterval = (retentionMs: number) => Math.max(Math.floor(retentionMs / 2), 60_000);
+
+function windowSupplier(name: string, retentionMs: number, windowSizeMs: number, retainDuplicates: boolean, persistent: boolean, timestampedBytes: boolean): WindowBytesStoreSupplier {
+  checkName(name);
+  nonNegativeMs(retentionMs, 'retentionPeriod');
+  nonNegativeMs(windowSizeMs, 'windowSize');
+  if (windowSizeMs > retentionMs) {
+    throw new RangeError(`The retention period of the window store ${name} must be no smaller than its window size. Got size=[${windowSizeMs}], retention=[${retentionMs}]`);
+  }
+  const segmentInterval = defaultSegmentInterval(retentionMs);
+  return {
+    name,
+    timestampedBytes,
+    get: () => new SegmentedWindowStore({ name, retentionPeriod: retentionMs, windowSize: windowSizeMs, segmentInterval, retainDuplicates, persistent }),
+    metricsScope: () => (persistent ? 'sqlite-window' : 'in-memory-window'),
+    segmentIntervalMs: () => segmentInterval,
+    windowSize: () => windowSizeMs,
+    retainDuplicates: () => retainDuplicates,
+    retentionPeriod: () => retentionMs,
+  };
+}
+
+function sessionSupplier(name: string, retentionMs: number, persistent: boolean): SessionBytesStoreSupplier {
+  checkName(name);
+  nonNegativeMs(retentionMs, 'retentionPeriod');
+  const segmentInterval = defaultSegmentInterval(retentionMs);
+  return {
+    name,
+    get: () => new SegmentedSessionStore(name, retentionMs, segmentInterval, persistent),
+    metricsScope: () => (persistent ? 'sqlite-session' : 'in-memory-session'),
+    segmentIntervalMs: () => segmentInterval,
+    retentionPeriod: () => retentionMs,
+  };
 }
 
 function supplier(name: string, scope: string, make: () => KeyValueStore<Buffer, Buffer>): KeyValueBytesStoreSupplier {
@@ -58,6 +109,47 @@ export const Stores = {
     checkName(name);
     if (!Number.isInteger(maxCacheSize) || maxCacheSize < 0) throw new RangeError(`maxCacheSize cannot be negative (got ${maxCacheSize})`);
     return supplier(name, 'in-memory-lru', () => new LruKeyValueStore(name, maxCacheSize));
+  },
+
+  /**
+   * A persistent window store: values per key and window start, kept `retentionPeriodMs` after
+   * stream time passes them, in segments of max(retention / 2, 1 minute). With
+   * `retainDuplicates` every put is kept (for joins).
+   */
+  persistentWindowStore(name: string, retentionPeriodMs: number, windowSizeMs: number, retainDuplicates: boolean): WindowBytesStoreSupplier {
+    return windowSupplier(name, retentionPeriodMs, windowSizeMs, retainDuplicates, true, false);
+  },
+
+  /** A persistent window store for `timestampedWindowStoreBuilder` (values with their timestamps). */
+  persistentTimestampedWindowStore(name: string, retentionPeriodMs: number, windowSizeMs: number, retainDuplicates: boolean): WindowBytesStoreSupplier {
+    return windowSupplier(name, retentionPeriodMs, windowSizeMs, retainDuplicates, true, true);
+  },
+
+  /** A window store in memory (usable with both window store builders, as Java's). */
+  inMemoryWindowStore(name: string, retentionPeriodMs: number, windowSizeMs: number, retainDuplicates: boolean): WindowBytesStoreSupplier {
+    return windowSupplier(name, retentionPeriodMs, windowSizeMs, retainDuplicates, false, true);
+  },
+
+  /** A persistent session store: one aggregate per key and session, kept `retentionPeriodMs` after the session ends. */
+  persistentSessionStore(name: string, retentionPeriodMs: number): SessionBytesStoreSupplier {
+    return sessionSupplier(name, retentionPeriodMs, true);
+  },
+
+  inMemorySessionStore(name: string, retentionPeriodMs: number): SessionBytesStoreSupplier {
+    return sessionSupplier(name, retentionPeriodMs, false);
+  },
+
+  /** A builder of typed window stores; logging on (a record cache is not supported for window stores yet). */
+  windowStoreBuilder<K, V>(supplier: WindowBytesStoreSupplier, keySerde?: Serde<K>, valueSerde?: Serde<V>): WindowStoreBuilder<K, V> {
+    return new WindowStoreBuilder(supplier, keySerde, valueSerde);
+  },
+
+  timestampedWindowStoreBuilder<K, V>(supplier: WindowBytesStoreSupplier, keySerde?: Serde<K>, valueSerde?: Serde<V>): TimestampedWindowStoreBuilder<K, V> {
+    return new TimestampedWindowStoreBuilder(supplier, keySerde, valueSerde);
+  },
+
+  sessionStoreBuilder<K, AGG>(supplier: SessionBytesStoreSupplier, keySerde?: Serde<K>, aggregateSerde?: Serde<AGG>): SessionStoreBuilder<K, AGG> {
+    return new SessionStoreBuilder(supplier, keySerde, aggregateSerde);
   },
 
   /** A builder of typed key-value stores over the supplier's bytes stores; logging on, caching off. Without serdes, the application's defaults apply. */

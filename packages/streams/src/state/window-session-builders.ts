@@ -1,0 +1,99 @@
+/**
+ * Suppliers and builders of window and session stores (Java's `RocksDbWindowBytesStoreSupplier`,
+ * `WindowStoreBuilder`, `TimestampedWindowStoreBuilder`, `SessionStoreBuilder`): logging on by
+ * default; a record cache in front of these stores is not supported yet, so asking for one is
+ * refused rather than ignored.
+ */
+import { StreamsError, StreamsErrorCode } from '../errors.js';
+import type { Serde } from '../serdes.js';
+import type { SessionStore, StoreSupplier, ValueAndTimestamp, WindowStore } from './api.js';
+import { ChangeLoggingSessionBytesStore, MeteredSessionStore, type SessionBytesStore } from './session-stores.js';
+import { AbstractStoreBuilder, checkSupplier } from './store-builders.js';
+import { valueAndTimestampSerde } from './timestamped-bytes.js';
+import { ChangeLoggingWindowBytesStore, MeteredWindowStore, SegmentedWindowStore, type WindowBytesStore } from './window-stores.js';
+
+export interface WindowBytesStoreSupplier extends StoreSupplier<WindowBytesStore> {
+  segmentIntervalMs(): number;
+  windowSize(): number;
+  retainDuplicates(): boolean;
+  retentionPeriod(): number;
+  /** Whether its stores hold the timestamped format (`Stores.persistentTimestampedWindowStore`, in-memory stores). */
+  readonly timestampedBytes: boolean;
+}
+
+export interface SessionBytesStoreSupplier extends StoreSupplier<SessionBytesStore> {
+  segmentIntervalMs(): number;
+  retentionPeriod(): number;
+}
+
+function noCaching(kind: string): StreamsError {
+  return new StreamsError(StreamsErrorCode.INVALID_CONFIG, `a record cache in front of ${kind} stores is not supported yet; build the store without withCachingEnabled()`);
+}
+
+export class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K, V>> {
+  constructor(
+    private readonly supplier: WindowBytesStoreSupplier,
+    private readonly keySerde?: Serde<K>,
+    private readonly valueSerde?: Serde<V>,
+  ) {
+    checkSupplier(supplier);
+    super(supplier.name);
+  }
+
+  override withCachingEnabled(): this {
+    throw noCaching('window');
+  }
+
+  build(): WindowStore<K, V> {
+    let store = this.supplier.get();
+    if (this.enableLogging) store = new ChangeLoggingWindowBytesStore(store, this.supplier.retainDuplicates(), false);
+    return new MeteredWindowStore<K, V>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde);
+  }
+}
+
+/** Window stores whose values carry their timestamps (what the DSL's windowed aggregations use). */
+export class TimestampedWindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K, ValueAndTimestamp<V>>> {
+  constructor(
+    private readonly supplier: WindowBytesStoreSupplier,
+    private readonly keySerde?: Serde<K>,
+    private readonly valueSerde?: Serde<V>,
+  ) {
+    checkSupplier(supplier);
+    super(supplier.name);
+    if (!supplier.timestampedBytes) {
+      throw new TypeError(`store '${supplier.name}': a timestamped window store needs Stores.persistentTimestampedWindowStore or Stores.inMemoryWindowStore`);
+    }
+  }
+
+  override withCachingEnabled(): this {
+    throw noCaching('window');
+  }
+
+  build(): WindowStore<K, ValueAndTimestamp<V>> {
+    let store = this.supplier.get();
+    if (store instanceof SegmentedWindowStore) store.restoresTimestamped = true;
+    if (this.enableLogging) store = new ChangeLoggingWindowBytesStore(store, this.supplier.retainDuplicates(), true);
+    return new MeteredWindowStore<K, ValueAndTimestamp<V>>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde, (s) => valueAndTimestampSerde(s));
+  }
+}
+
+export class SessionStoreBuilder<K, AGG> extends AbstractStoreBuilder<SessionStore<K, AGG>> {
+  constructor(
+    private readonly supplier: SessionBytesStoreSupplier,
+    private readonly keySerde?: Serde<K>,
+    private readonly valueSerde?: Serde<AGG>,
+  ) {
+    checkSupplier(supplier);
+    super(supplier.name);
+  }
+
+  override withCachingEnabled(): this {
+    throw noCaching('session');
+  }
+
+  build(): SessionStore<K, AGG> {
+    let store = this.supplier.get();
+    if (this.enableLogging) store = new ChangeLoggingSessionBytesStore(store);
+    return new MeteredSessionStore<K, AGG>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde);
+  }
+}
