@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Grouped, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder, type Topology } from '@sluice/streams';
+import { type FixedKeyProcessor, type FixedKeyProcessorContext, Grouped, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder, type TimestampedKeyValueStore, type Topology } from '@sluice/streams';
 import type { Guarantee, TopologyRun } from './differential-harness.js';
 
 const S = Serdes.String();
@@ -35,6 +35,25 @@ function addStat(json: string, value: string): string {
 function countSum(json: string, countDelta: number, sumDelta: number): string {
   const s = JSON.parse(json) as { count: number; sum: number };
   return JSON.stringify({ count: s.count + countDelta, sum: s.sum + sumDelta });
+}
+
+/**
+ * Java's stream–GlobalKTable left join, written as the processor-API lookup it is (the DSL's joins
+ * come with part 3): the row the order's product id names, from the fully loaded global store.
+ */
+function productLookup(storeName: string): FixedKeyProcessor<string, string, string> {
+  let context: FixedKeyProcessorContext<string, string>;
+  let products: TimestampedKeyValueStore<string, string>;
+  return {
+    init(ctx) {
+      context = ctx;
+      products = ctx.getStateStore<TimestampedKeyValueStore<string, string>>(storeName);
+    },
+    process(record) {
+      const productId = record.value;
+      context.forward(record.withValue(`${productId}=${products.get(productId)?.value ?? 'unknown'}`));
+    },
+  };
 }
 
 /** Builds the twin of a reference topology; the names are those of DifferentialTopologies.NAMES. */
@@ -75,6 +94,12 @@ const twins: Record<string, (builder: StreamsBuilder, run: TopologyRun) => void>
       )
       .toStream()
       .to(run.output, strings),
+  'global-lookup': (b, run) => {
+    const products = b.globalTable(run.global!, strings);
+    b.stream(run.input, strings)
+      .processValues(() => productLookup(products.storeName))
+      .to(run.output, strings);
+  },
 };
 
 /** The topologies that have a Sluice twin today. */
