@@ -317,3 +317,10 @@ test('old values travel through filter and mapValues to a table groupBy (sendOld
     ['even', 1n, 4],
   ]);
 });
+
+test('KTable.toStream(keyMapper) re-keys the changes, as toStream().selectKey(keyMapper)', () => {
+  const b = new StreamsBuilder();
+  b.table<string, string>('t', { keySerde: S, valueSerde: S }).toStream((k, v) => `${k}/${v ?? '-'}`).to('out');
+  assert.deepEqual(run(b, 't', [['a', 'x', 1], ['a', null, 2]]), [['a/x', 'x', 1], ['a/-', null, 2]]);
+  assert.match(b.build().describe().toString(), /KTABLE-TOSTREAM-0000000003[\s\S]*KSTREAM-KEY-SELECT-0000000004/);
+});

@@ -95,9 +95,15 @@ export class KTable<K, V> {
     return new KTable<K, VR>(this.builder, name, keySerde, valueSerde, supplier as never, queryable);
   }
 
-  /** The table's changes as a stream: a record per update, with a null value for a delete. */
-  toStream(named?: Named): KStream<K, V> {
-    const name = this.builder.newName('KTABLE-TOSTREAM-', nameOf(named));
+  /**
+   * The table's changes as a stream: a record per update, with a null value for a delete; with a
+   * key mapper, re-keyed as `toStream().selectKey(mapper)` (Java's overload).
+   */
+  toStream<KR>(keyMapper: (key: K, value: V) => KR, named?: Named): KStream<KR, V>;
+  toStream(named?: Named): KStream<K, V>;
+  toStream<KR>(mapperOrNamed?: Named | ((key: K, value: V) => KR), named?: Named): KStream<K, V> | KStream<KR, V> {
+    if (typeof mapperOrNamed === 'function') return this.toStream(named).selectKey(mapperOrNamed as (key: K, value: V) => KR);
+    const name = this.builder.newName('KTABLE-TOSTREAM-', nameOf(mapperOrNamed));
     this.builder.topology.addProcessor(name, toStreamSupplier<K, V>() as never, this.nodeName);
     return new KStream<K, V>(this.builder, name, this.keySerde, this.valueSerde, false);
   }
