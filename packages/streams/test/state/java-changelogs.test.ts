@@ -1,5 +1,6 @@
 // What the stores write to their changelogs, against Kafka Streams 4.3.1 itself: the same
-// stores and the same writes as fixtures/StoreChangelogs.java, whose output
+// stores (key-value, timestamped, cached, LRU, window with and without duplicates, session)
+// and the same writes as fixtures/StoreChangelogs.java, whose output
 // (fixtures/kafka-streams-4.3.1-store-changelogs.txt) was captured from Java's test driver. The
 // stores are flushed after every record, as that driver commits after every record. Key bytes,
 // value bytes (plain values on the changelog of a timestamped store), timestamps, headers and
@@ -7,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { Serdes, Stores, ThreadCache, type KeyValueStore, type StateStore, type TimestampedKeyValueStore } from '@sluice/streams';
+import { Serdes, Stores, ThreadCache, type KeyValueStore, type SessionStore, type StateStore, type TimestampedKeyValueStore, type WindowStore } from '@sluice/streams';
 import { RecordingContext, tempStateDir } from './support.js';
 
 const dirs = tempStateDir();
@@ -28,6 +29,11 @@ test('changelog records are byte for byte what Kafka Streams 4.3.1 writes', () =
     Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore('cached'), Serdes.String(), Serdes.String()).withCachingEnabled().build(),
   );
   const lru: KeyValueStore<string, string> = open(Stores.keyValueStoreBuilder(Stores.lruMap('lru', 2), Serdes.String(), Serdes.String()).build());
+  const TEN_MINUTES = 600_000;
+  const win = open(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore('win', TEN_MINUTES, 1000, false), Serdes.String(), Serdes.String()).build());
+  const dup: WindowStore<string, string> = open(Stores.windowStoreBuilder(Stores.persistentWindowStore('dup', TEN_MINUTES, 1000, true), Serdes.String(), Serdes.String()).build());
+  const sess: SessionStore<string, string> = open(Stores.sessionStoreBuilder(Stores.persistentSessionStore('sess', TEN_MINUTES), Serdes.String(), Serdes.String()).build());
+  const all = [plain, ts, cached, lru, win, dup, sess];
 
   const process = (k: string, v: string, timestamp: number) => {
     context.at(timestamp);
@@ -36,6 +42,9 @@ test('changelog records are byte for byte what Kafka Streams 4.3.1 writes', () =
       ts.delete(k);
       cached.delete(`${k}-x`);
       lru.delete(k);
+      win.put(k, null, 0);
+      dup.put(k, null, 0);
+      sess.remove({ key: k, window: { start: 100, end: 110 } });
     } else {
       plain.put(k, v.length);
       plain.putIfAbsent(k, -1);
@@ -44,8 +53,11 @@ test('changelog records are byte for byte what Kafka Streams 4.3.1 writes', () =
       cached.put('z', { value: v, timestamp: timestamp + 5 });
       cached.put(`${k}-x`, { value: `${v}!`, timestamp: timestamp + 7 });
       lru.put(k, v);
+      win.put(k, { value: v, timestamp: timestamp + 1 }, Math.floor(timestamp / 1000) * 1000);
+      dup.put(k, v, 0);
+      sess.put({ key: k, window: { start: timestamp, end: timestamp + 10 } }, v);
     }
-    for (const s of [plain, ts, cached, lru]) s.flush(); // the driver's commit
+    for (const s of all) s.flush(); // the driver's commit
   };
   process('a', 'one', 100);
   process('b', 'three', 200);
@@ -53,9 +65,9 @@ test('changelog records are byte for byte what Kafka Streams 4.3.1 writes', () =
   process('a', 'del', 400);
   process('b', 'x', 500);
 
-  const ours = ['plain', 'ts', 'cached', 'lru'].flatMap((store) =>
+  const ours = ['plain', 'ts', 'cached', 'lru', 'win', 'dup', 'sess'].flatMap((store) =>
     context.changelog.filter((r) => r.store === store).map((r) => `${store}|${r.key.toString('hex')}|${r.value === null ? 'null' : r.value.toString('hex')}|${r.timestamp}|${r.headers}`),
   );
   assert.deepEqual(ours, golden);
-  for (const s of [plain, ts, cached, lru]) s.close();
+  for (const s of all) s.close();
 });
