@@ -46,8 +46,16 @@ export const NO_RECORD_CONTEXT: CacheRecordContext = { timestamp: -1, headers: [
 
 interface Node {
   readonly key: Buffer;
+  /** `keyString(key)`. */
+  readonly k: string;
   entry: CacheEntry;
   size: number;
+  // Two intrusive doubly-linked lists, as Java's LRUNode: recency, and dirty keys by last write.
+  older: Node | null;
+  newer: Node | null;
+  dirtyBefore: Node | null;
+  dirtyAfter: Node | null;
+  inDirty: boolean;
 }
 
 /** Java's per-entry estimate: key + value + record context + 1 (dirty flag) + 24 (LRU links). */
@@ -59,10 +67,12 @@ function sizeOf(key: Buffer, entry: CacheEntry): number {
 
 class NamedCache {
   private readonly entries = new SortedBytesMap<Node>();
-  /** Least to most recently used. */
-  private readonly lru = new Map<string, Node>();
-  /** Dirty keys in the order of their last write (a write moves a key to the end, as Java's LinkedHashSet remove+add). */
-  private readonly dirtyKeys = new Map<string, Buffer>();
+  /** Least and most recently used. */
+  private eldest: Node | null = null;
+  private newest: Node | null = null;
+  /** Dirty entries in the order of their last write (a write moves an entry to the end, as Java's LinkedHashSet remove+add). */
+  private firstDirty: Node | null = null;
+  private lastDirty: Node | null = null;
   listener: DirtyEntryFlushListener | undefined;
   sizeBytes = 0;
 
@@ -77,69 +87,70 @@ class NamedCache {
   }
 
   get(key: Buffer): CacheEntry | undefined {
-    const k = keyString(key);
-    const node = this.entries.get(key, k);
+    const node = this.entries.get(key);
     if (!node) return undefined;
-    this.touch(k, node);
+    this.touch(node);
     return node.entry;
   }
 
   put(key: Buffer, entry: CacheEntry): void {
     const k = keyString(key);
-    if (!entry.dirty && this.dirtyKeys.has(k)) {
-      throw new Error(`cannot put a clean entry for a key with a dirty entry in cache ${this.name}`);
-    }
     let node = this.entries.get(key, k);
     if (node) {
+      if (!entry.dirty && node.inDirty) throw new Error(`cannot put a clean entry for a key with a dirty entry in cache ${this.name}`);
       this.grow(-node.size);
       node.entry = entry;
       node.size = sizeOf(node.key, entry);
+      this.touch(node);
     } else {
       const copy = Buffer.from(key);
-      node = { key: copy, entry, size: sizeOf(copy, entry) };
+      node = { key: copy, k, entry, size: sizeOf(copy, entry), older: null, newer: null, dirtyBefore: null, dirtyAfter: null, inDirty: false };
       this.entries.set(copy, node, k);
+      this.appendRecent(node);
     }
-    this.touch(k, node);
     if (entry.dirty) {
-      this.dirtyKeys.delete(k);
-      this.dirtyKeys.set(k, node.key);
+      if (node.inDirty) this.unlinkDirty(node);
+      this.appendDirty(node);
     }
     this.grow(node.size);
   }
 
-  delete(key: Buffer, k = keyString(key)): void {
-    const node = this.entries.delete(key, k);
-    if (!node) return;
-    this.lru.delete(k);
-    this.dirtyKeys.delete(k);
-    this.grow(-node.size);
+  delete(key: Buffer): void {
+    const node = this.entries.delete(key);
+    if (node) this.forget(node);
   }
 
   /** Drops the least recently used entry, flushing first if it is dirty. */
   evict(): void {
-    const eldest = this.lru.entries().next();
-    if (eldest.done) return;
-    const [k, node] = eldest.value;
-    this.delete(node.key, k);
+    const node = this.eldest;
+    if (!node) return;
+    this.entries.delete(node.key, node.k);
+    this.forget(node);
     if (node.entry.dirty) this.flush(node);
   }
 
   flush(evicted?: Node): void {
     if (!this.listener) throw new Error(`no flush listener registered for cache ${this.name}`);
-    if (this.dirtyKeys.size === 0 && !evicted) return;
+    if (this.firstDirty === null && !evicted) return;
     const out: DirtyEntry[] = [];
     if (evicted) out.push({ key: evicted.key, newValue: evicted.entry.value, context: evicted.entry.context });
-    const deleted: Buffer[] = [];
-    for (const [k, key] of this.dirtyKeys) {
-      const node = this.entries.get(key, k)!;
-      out.push({ key, newValue: node.entry.value, context: node.entry.context });
-      node.entry.dirty = false;
-      if (node.entry.value === null) deleted.push(key);
+    const deleted: Node[] = [];
+    for (let n = this.firstDirty; n !== null; ) {
+      const next: Node | null = n.dirtyAfter;
+      out.push({ key: n.key, newValue: n.entry.value, context: n.entry.context });
+      n.entry.dirty = false;
+      n.inDirty = false;
+      n.dirtyBefore = n.dirtyAfter = null;
+      if (n.entry.value === null) deleted.push(n);
+      n = next;
     }
-    // Cleared before the listener runs: it may write to this cache again.
-    this.dirtyKeys.clear();
+    // Emptied before the listener runs: it may write to this cache again.
+    this.firstDirty = this.lastDirty = null;
     this.listener(out);
-    for (const key of deleted) this.delete(key);
+    for (const n of deleted) {
+      // Unless the listener wrote the key again meanwhile.
+      if (this.entries.get(n.key, n.k) === n && !n.inDirty) this.delete(n.key);
+    }
   }
 
   *range(from: Bound | undefined, to: Bound | undefined, reverse: boolean): Generator<[Buffer, CacheEntry]> {
@@ -148,9 +159,14 @@ class NamedCache {
 
   clear(): void {
     this.entries.clear();
-    this.lru.clear();
-    this.dirtyKeys.clear();
+    this.eldest = this.newest = this.firstDirty = this.lastDirty = null;
     this.grow(-this.sizeBytes);
+  }
+
+  private forget(node: Node): void {
+    this.unlinkRecent(node);
+    if (node.inDirty) this.unlinkDirty(node);
+    this.grow(-node.size);
   }
 
   private grow(delta: number): void {
@@ -158,9 +174,44 @@ class NamedCache {
     this.resized(delta);
   }
 
-  private touch(k: string, node: Node): void {
-    this.lru.delete(k);
-    this.lru.set(k, node);
+  private touch(node: Node): void {
+    if (this.newest === node) return;
+    this.unlinkRecent(node);
+    this.appendRecent(node);
+  }
+
+  private appendRecent(node: Node): void {
+    node.older = this.newest;
+    node.newer = null;
+    if (this.newest) this.newest.newer = node;
+    else this.eldest = node;
+    this.newest = node;
+  }
+
+  private unlinkRecent(node: Node): void {
+    if (node.older) node.older.newer = node.newer;
+    else this.eldest = node.newer;
+    if (node.newer) node.newer.older = node.older;
+    else this.newest = node.older;
+    node.older = node.newer = null;
+  }
+
+  private appendDirty(node: Node): void {
+    node.dirtyBefore = this.lastDirty;
+    node.dirtyAfter = null;
+    if (this.lastDirty) this.lastDirty.dirtyAfter = node;
+    else this.firstDirty = node;
+    this.lastDirty = node;
+    node.inDirty = true;
+  }
+
+  private unlinkDirty(node: Node): void {
+    if (node.dirtyBefore) node.dirtyBefore.dirtyAfter = node.dirtyAfter;
+    else this.firstDirty = node.dirtyAfter;
+    if (node.dirtyAfter) node.dirtyAfter.dirtyBefore = node.dirtyBefore;
+    else this.lastDirty = node.dirtyBefore;
+    node.dirtyBefore = node.dirtyAfter = null;
+    node.inDirty = false;
   }
 }
 
