@@ -18,6 +18,16 @@ import { ConfigException } from './errors.js';
 export type ConfigDefType = 'BOOLEAN' | 'STRING' | 'INT' | 'SHORT' | 'LONG' | 'DOUBLE' | 'LIST' | 'CLASS' | 'PASSWORD';
 export type ConfigDefWidth = 'NONE' | 'SHORT' | 'MEDIUM' | 'LONG';
 
+/**
+ * A @sluice/config Validator, which Connect also calls with the setting's name; one that must word
+ * the whole message (as some of Kafka's do) throws ConfigException instead of returning a complaint.
+ */
+export type ConnectValidator = Validator | ((value: unknown, name: string) => string | undefined);
+
+function check(validator: ConnectValidator, value: unknown, name: string): string | undefined {
+  return (validator as (value: unknown, name: string) => string | undefined)(value, name);
+}
+
 /** Kafka's ConfigDef.NO_DEFAULT_VALUE: the setting is required. */
 export const NO_DEFAULT_VALUE: unique symbol = Symbol('NO_DEFAULT_VALUE');
 
@@ -44,7 +54,7 @@ export interface ConfigKey {
   readonly type: ConfigDefType;
   /** The parsed default, or NO_DEFAULT_VALUE for a required setting. */
   readonly defaultValue: unknown;
-  readonly validator: Validator | null;
+  readonly validator: ConnectValidator | null;
   readonly importance: Importance;
   readonly documentation: string;
   readonly group: string | null;
@@ -60,7 +70,7 @@ export interface ConfigKeyInit {
   type: ConfigDefType;
   /** As a string (parsed by type) or the typed value; leave out for a required setting. */
   defaultValue?: unknown;
-  validator?: Validator | null;
+  validator?: ConnectValidator | null;
   importance: Importance;
   documentation: string;
   group?: string | null;
@@ -94,7 +104,7 @@ export class ConfigDef {
     if (this.#keys.has(init.name)) throw new ConfigException(`Configuration ${init.name} is defined twice.`);
     const defaultValue = init.defaultValue === undefined || init.defaultValue === NO_DEFAULT_VALUE ? NO_DEFAULT_VALUE : init.defaultValue === null ? null : parseType(init.name, init.defaultValue, init.type);
     if (defaultValue !== NO_DEFAULT_VALUE && defaultValue !== null && init.validator) {
-      const problem = init.validator(defaultValue);
+      const problem = check(init.validator, defaultValue, init.name);
       if (problem !== undefined) throw new ConfigException(init.name, show(defaultValue), problem);
     }
     const group = init.group ?? null;
@@ -152,7 +162,7 @@ export class ConfigDef {
       else if (key.defaultValue === NO_DEFAULT_VALUE) throw new ConfigException(missing(key.name));
       else value = key.defaultValue;
       if (key.validator && value !== null) {
-        const problem = key.validator(value);
+        const problem = check(key.validator, value, key.name);
         if (problem !== undefined) throw new ConfigException(key.name, show(value), problem);
       }
       out[key.name] = value;
@@ -189,8 +199,12 @@ export class ConfigDef {
         if (value != null && result.recommendedValues.length > 0 && !result.recommendedValues.includes(value)) result.addErrorMessage(`Invalid value ${show(value)} for configuration ${key.name}`);
       }
       if (key.validator && value != null) {
-        const problem = key.validator(value);
-        if (problem !== undefined) result.addErrorMessage(new ConfigException(key.name, show(value), problem).message);
+        try {
+          const problem = check(key.validator, value, key.name);
+          if (problem !== undefined) result.addErrorMessage(new ConfigException(key.name, show(value), problem).message);
+        } catch (e) {
+          result.addErrorMessage((e as Error).message);
+        }
       }
     }
     return results;
@@ -275,7 +289,15 @@ export const ConfigValidators = Object.freeze({
   caseInsensitiveIn: (...values: string[]): Validator =>
     validator(`[${values.join(', ')}]`, (v) => (values.some((x) => x.toLowerCase() === String(v).toLowerCase()) ? undefined : `String must be one of (case insensitive): ${values.join(', ')}`)),
   nonEmptyString: (): Validator => validator('non-empty string', (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'String must be non-empty')),
-  nonEmptyList: (): Validator => validator('non-empty list', (v) => (Array.isArray(v) && v.length > 0 ? undefined : 'Empty list')),
+  /** Kafka's transforms' NonEmptyListValidator, with its own message. */
+  nonEmptyList: (): ConnectValidator =>
+    Object.assign(
+      (v: unknown, name: string): undefined => {
+        if (!Array.isArray(v) || v.length === 0) throw new ConfigException(`Configuration '${name}' must not be empty. Valid values include: any non-empty value`);
+        return undefined;
+      },
+      { valid: 'any non-empty value' },
+    ),
   listIn: (...values: string[]): Validator =>
     validator(`[${values.join(', ')}]`, (v) => {
       const bad = (v as string[]).find((x) => !values.includes(x));

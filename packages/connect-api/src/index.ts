@@ -21,6 +21,7 @@ export {
   convertToString,
   configInfos,
   type ConfigDefType,
+  type ConnectValidator,
   type ConfigDefWidth,
   type ConfigKey,
   type ConfigKeyInit,

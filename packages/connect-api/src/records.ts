@@ -48,6 +48,11 @@ export abstract class ConnectRecord<R extends ConnectRecord<R> = ConnectRecord<a
   }
 }
 
+/** A map as Java prints one in messages: `{file=a.txt, position=3}`. */
+function javaMap(map: Readonly<Record<string, unknown>> | null): string {
+  return map === null ? 'null' : `{${Object.entries(map).map(([k, v]) => `${k}=${String(v)}`).join(', ')}}`;
+}
+
 /** Where a source record comes from, and how far the source has been read: JSON-like maps the runtime stores. */
 export type SourcePartition = Readonly<Record<string, unknown>>;
 export type SourceOffset = Readonly<Record<string, unknown>>;
@@ -66,6 +71,10 @@ export class SourceRecord extends ConnectRecord<SourceRecord> {
     super(init);
     this.sourcePartition = init.sourcePartition;
     this.sourceOffset = init.sourceOffset;
+  }
+
+  override toString(): string {
+    return `SourceRecord{sourcePartition=${javaMap(this.sourcePartition)}, sourceOffset=${javaMap(this.sourceOffset)}} ${super.toString()}`;
   }
 
   newRecord(topic: string, kafkaPartition: number | null, keySchema: Schema | null, key: unknown, valueSchema: Schema | null, value: unknown, timestamp: number | null, headers: Iterable<Header> = this.headers.duplicate()): SourceRecord {
@@ -99,6 +108,10 @@ export class SinkRecord extends ConnectRecord<SinkRecord> {
     this.originalTopic = init.originalTopic ?? init.topic;
     this.originalKafkaPartition = init.originalKafkaPartition !== undefined ? init.originalKafkaPartition : (init.kafkaPartition ?? null);
     this.originalKafkaOffset = init.originalKafkaOffset ?? init.kafkaOffset;
+  }
+
+  override toString(): string {
+    return `SinkRecord{kafkaOffset=${this.kafkaOffset}, timestampType=${this.timestampType}, originalTopic=${this.originalTopic}, originalKafkaPartition=${this.originalKafkaPartition}, originalKafkaOffset=${this.originalKafkaOffset}} ${super.toString()}`;
   }
 
   newRecord(topic: string, kafkaPartition: number | null, keySchema: Schema | null, key: unknown, valueSchema: Schema | null, value: unknown, timestamp: number | null, headers: Iterable<Header> = this.headers.duplicate()): SinkRecord {

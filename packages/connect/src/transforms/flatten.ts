@@ -46,12 +46,13 @@ export class Flatten extends KeyOrValueTransformation {
       return this.newRecord(record, null, out);
     }
     const value = requireStructOrNull(this.operatingValue(record), PURPOSE);
+    // A tombstone keeps its schema unflattened, as in Kafka 4.3.1.
+    if (value === null) return record;
     const updatedSchema = this.#schemas.get(schema, () => {
       const builder = copySchemaBasics(schema, SchemaBuilder.struct());
       this.#flattenSchema(schema, '', builder, schema.isOptional(), schema.defaultValue() as Struct | null);
       return builder.build();
     });
-    if (value === null) return this.newRecord(record, updatedSchema, null);
     const updated = new Struct(updatedSchema);
     this.#flattenStruct(value, '', updated);
     return this.newRecord(record, updatedSchema, updated);
@@ -91,7 +92,7 @@ export class Flatten extends KeyOrValueTransformation {
     for (const f of struct.schema.fields()) {
       const name = this.#name(prefix, f.name);
       if (f.schema.type() === 'STRUCT') this.#flattenStruct(struct.getStruct(f.name), name, out);
-      else out.put(name, struct.getWithoutDefault(f));
+      else out.put(name, struct.get(f)); // a null field reads as its default, as Kafka's Flatten reads it
     }
   }
 }

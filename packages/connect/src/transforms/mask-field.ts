@@ -90,7 +90,6 @@ export class MaskField extends KeyOrValueTransformation {
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
     const value = this.operatingValue(record);
-    if (value === null) return record;
     if (this.operatingSchema(record) === null) {
       const map = requireMap(value, PURPOSE);
       const updated = new Map(map);

@@ -45,6 +45,8 @@ export class SetSchemaMetadata extends KeyOrValueTransformation {
   }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
+    // A schemaless tombstone passes; anything else needs a schema, and (as in Kafka 4.3.1) a struct one.
+    if (this.operatingSchema(record) === null && this.operatingValue(record) === null) return record;
     const schema = requireSchema(this.operatingSchema(record), 'updating schema metadata');
     const type = schema.type();
     const updated: Schema = new ConnectSchema(
@@ -55,7 +57,7 @@ export class SetSchemaMetadata extends KeyOrValueTransformation {
       this.#version ?? schema.version(),
       schema.doc(),
       schema.parameters(),
-      type === 'STRUCT' ? schema.fields() : null,
+      schema.fields(),
       type === 'MAP' ? schema.keySchema() : null,
       type === 'MAP' || type === 'ARRAY' ? schema.valueSchema() : null,
     );

@@ -100,6 +100,7 @@ export class TimestampConverter extends KeyOrValueTransformation {
       return this.newRecord(record, null, updated);
     }
     if (this.#field === '') return this.newRecord(record, schemaOf(this.#target, schema.isOptional()), this.#convert(value, this.#typeOfSchema(schema)));
+    const struct = value === null ? null : requireStruct(value, PURPOSE);
     const updatedSchema = this.#schemas.get(schema, () => {
       const builder = copySchemaBasics(schema, SchemaBuilder.struct());
       for (const f of schema.fields()) builder.field(f.name, f.name === this.#field ? schemaOf(this.#target, f.schema.isOptional()) : f.schema);
@@ -107,8 +108,7 @@ export class TimestampConverter extends KeyOrValueTransformation {
       if (schema.defaultValue() !== null) builder.defaultValue(this.#convertStruct(schema.defaultValue() as Struct, builder.build()));
       return builder.build();
     });
-    if (value === null) return this.newRecord(record, updatedSchema, null);
-    return this.newRecord(record, updatedSchema, this.#convertStruct(requireStruct(value, PURPOSE), updatedSchema));
+    return this.newRecord(record, updatedSchema, struct === null ? null : this.#convertStruct(struct, updatedSchema));
   }
 
   #convertStruct(struct: Struct, updatedSchema: Schema): Struct {

@@ -1,0 +1,296 @@
+// Kafka's single message transforms and predicates against Java's own (connect-transforms 4.3.1
+// in one JVM, java/ConnectPeer): each transform, with each config below, is applied by both to
+// the same records (with schemas and without, keys and values, a tombstone, a sink record with
+// an offset) and the results, or the failures, must be the same. A config Kafka refuses must be
+// refused here with Kafka's message.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { builtinPlugins } from '@sluice/connect';
+import type { Predicate, Transformation } from '@sluice/connect-api';
+import { ConnectPeer, fromRecord, normalize, toRecord, type RecordJson } from './support.js';
+
+const T = 'org.apache.kafka.connect.transforms.';
+const P = 'org.apache.kafka.connect.transforms.predicates.';
+const prim = (type: string, extra: Record<string, unknown> = {}) => ({ type, optional: false, ...extra });
+const i = (n: number | string) => ({ i: String(n) });
+const timestamp = { type: 'int64', optional: true, name: 'org.apache.kafka.connect.data.Timestamp', version: 1 };
+const address = { type: 'struct', optional: true, name: 'demo.Address', fields: [{ ...prim('string'), field: 'city' }, { ...prim('int32', { optional: true }), field: 'zip' }] };
+const person = {
+  type: 'struct',
+  optional: false,
+  name: 'demo.Person',
+  version: 2,
+  fields: [
+    { ...prim('int64'), field: 'id' },
+    { ...prim('string'), field: 'name' },
+    { ...prim('int32', { optional: true, default: 18 }), field: 'age' },
+    { ...prim('string', { optional: true }), field: 'email' },
+    { ...prim('double'), field: 'score' },
+    { ...prim('boolean'), field: 'active' },
+    { ...timestamp, field: 'born' },
+    { ...address, field: 'address' },
+    { type: 'array', optional: true, items: prim('string'), field: 'tags' },
+    { type: 'bytes', optional: true, name: 'org.apache.kafka.connect.data.Decimal', version: 1, parameters: { scale: '2' }, field: 'price' },
+    { ...prim('string', { optional: true }), field: 'when' },
+    { ...prim('int64', { optional: true }), field: 'millis' },
+  ],
+};
+const headers = [
+  { key: 'trace', schema: prim('string'), value: 'abc' },
+  { key: 'n', schema: prim('int32'), value: i(5) },
+  { key: 'trace', schema: prim('string'), value: 'def' },
+];
+
+const FULL: RecordJson = {
+  topic: 'orders-eu',
+  partition: 3,
+  offset: 42,
+  timestamp: 1_700_000_000_123,
+  keySchema: prim('string'),
+  key: 'k1',
+  valueSchema: person,
+  value: {
+    struct: {
+      id: i('9007199254740993'),
+      name: 'Ada',
+      age: i(36),
+      email: 'ada@example.com',
+      score: { f: 12.75 },
+      active: true,
+      born: { t: -1_000_000_000_000 },
+      address: { struct: { city: 'London', zip: i(12345) } },
+      tags: ['math', 'engines'],
+      price: { d: '1999', scale: 2 },
+      when: '2024-02-29 13:45:10',
+      millis: i('1700000000123'),
+    },
+  },
+  headers,
+};
+const SPARSE: RecordJson = {
+  topic: 'orders-us',
+  partition: null,
+  timestamp: null,
+  keySchema: null,
+  key: null,
+  valueSchema: person,
+  value: { struct: { id: i(2), name: 'Bob', age: null, score: { f: -0.5 }, active: false } },
+};
+const SCHEMALESS: RecordJson = {
+  topic: 'clicks',
+  partition: 0,
+  timestamp: 86_400_000 * 19_782 + 5_000,
+  keySchema: null,
+  key: 'user-7',
+  valueSchema: null,
+  value: {
+    m: [
+      ['id', i(7)],
+      ['name', 'x'],
+      ['nested', { m: [['a', i(1)], ['b', { m: [['c', true]] }]] }],
+      ['ts', i('1700000000000')],
+      ['when', '2024-02-29 12:00:00'],
+      ['score', { f: 2.5 }],
+      ['flag', 'true'],
+      ['n', '42'],
+      ['list', [i(1), i(2)]],
+      ['nothing', null],
+    ],
+  },
+  headers: [{ key: 'source', schema: null, value: 'web' }],
+};
+const TOMBSTONE: RecordJson = { topic: 'orders-eu', partition: 1, offset: 7, timestamp: 1_700_000_000_000, keySchema: prim('string'), key: 'gone', valueSchema: { ...person, optional: true }, value: null };
+const SCHEMALESS_TOMBSTONE: RecordJson = { topic: 'clicks', partition: 0, timestamp: 5, key: 'gone', value: null };
+const STRUCT_KEY: RecordJson = {
+  topic: 'keys',
+  partition: 2,
+  timestamp: 1_000,
+  keySchema: { ...address, optional: false },
+  key: { struct: { city: 'Oslo', zip: i(150) } },
+  valueSchema: prim('int64'),
+  value: i(99),
+};
+const PRIMITIVE: RecordJson = { topic: 'numbers', partition: 0, timestamp: 1_234_567, keySchema: prim('int32'), key: i(12), valueSchema: prim('double'), value: { f: 3.9 } };
+
+const RECORDS = [FULL, SPARSE, SCHEMALESS, TOMBSTONE, SCHEMALESS_TOMBSTONE, STRUCT_KEY, PRIMITIVE];
+
+/** [class, config]: every transform, its $Key and $Value variants, and its settings. */
+const CASES: [string, Record<string, string>][] = [
+  [`${T}InsertField$Value`, { 'topic.field': 'topic', 'partition.field': 'part!', 'timestamp.field': 'ts', 'static.field': 'origin', 'static.value': 'tests' }],
+  [`${T}InsertField$Value`, { 'offset.field': 'offset' }],
+  [`${T}InsertField$Key`, { 'topic.field': 'topic?' }],
+  [`${T}ReplaceField$Value`, { exclude: 'email,score', renames: 'name:full_name,id:person_id' }],
+  [`${T}ReplaceField$Value`, { include: 'id,name,nested,nothing', renames: 'name:n' }],
+  [`${T}ReplaceField$Key`, { exclude: 'zip' }],
+  [`${T}MaskField$Value`, { fields: 'name,age,score,active,born,tags,email,nested,list,id' }],
+  [`${T}MaskField$Value`, { fields: 'name,email', replacement: '***' }],
+  [`${T}MaskField$Value`, { fields: 'age,id', replacement: '0' }],
+  [`${T}MaskField$Key`, { fields: 'city' }],
+  [`${T}ValueToKey`, { fields: 'id,name' }],
+  [`${T}ExtractField$Value`, { field: 'name' }],
+  [`${T}ExtractField$Value`, { field: 'age' }],
+  [`${T}ExtractField$Value`, { field: 'address.city', 'field.syntax.version': 'V2' }],
+  [`${T}ExtractField$Value`, { field: 'nested.b.c', 'field.syntax.version': 'V2' }],
+  [`${T}ExtractField$Key`, { field: 'city' }],
+  [`${T}HoistField$Value`, { field: 'wrapped' }],
+  [`${T}HoistField$Key`, { field: 'k' }],
+  [`${T}Cast$Value`, { spec: 'age:string,score:int32,active:int8,id:float64,born:int64,millis:string,price:float64' }],
+  [`${T}Cast$Value`, { spec: 'id:string,score:int16,flag:boolean,n:int32' }],
+  [`${T}Cast$Value`, { spec: 'nested:string' }],
+  [`${T}Cast$Value`, { spec: 'list:string,when:float32' }],
+  [`${T}Cast$Value`, { spec: 'name:int32' }],
+  [`${T}Cast$Value`, { spec: 'string' }],
+  [`${T}Cast$Value`, { spec: 'int8' }],
+  [`${T}Cast$Key`, { spec: 'float32' }],
+  [`${T}Cast$Key`, { spec: 'zip:int64' }],
+  [`${T}TimestampConverter$Value`, { field: 'born', 'target.type': 'string', format: "yyyy-MM-dd'T'HH:mm:ss.SSS" }],
+  [`${T}TimestampConverter$Value`, { field: 'millis', 'target.type': 'Timestamp' }],
+  [`${T}TimestampConverter$Value`, { field: 'when', 'target.type': 'unix', format: 'yyyy-MM-dd HH:mm:ss', 'unix.precision': 'seconds' }],
+  [`${T}TimestampConverter$Value`, { field: 'millis', 'target.type': 'Date' }],
+  [`${T}TimestampConverter$Value`, { field: 'millis', 'target.type': 'Time' }],
+  [`${T}TimestampConverter$Value`, { field: 'ts', 'target.type': 'string', format: 'yyyyMMdd HHmmss' }],
+  [`${T}TimestampConverter$Value`, { field: 'millis', 'target.type': 'unix', 'unix.precision': 'microseconds' }],
+  [`${T}TimestampConverter$Key`, { 'target.type': 'Timestamp' }],
+  [`${T}TimestampRouter`, {}],
+  [`${T}TimestampRouter`, { 'topic.format': 'archive-${timestamp}-${topic}', 'timestamp.format': 'yyyy-MM' }],
+  [`${T}RegexRouter`, { regex: 'orders-(.*)', replacement: 'shop-$1' }],
+  [`${T}RegexRouter`, { regex: '(?<kind>[a-z]+)', replacement: '${kind}-copy' }],
+  [`${T}Flatten$Value`, {}],
+  [`${T}Flatten$Value`, { delimiter: '_' }],
+  [`${T}Flatten$Key`, {}],
+  [`${T}Filter`, {}],
+  [`${T}SetSchemaMetadata$Value`, { 'schema.name': 'demo.Renamed', 'schema.version': '9' }],
+  [`${T}SetSchemaMetadata$Key`, { 'schema.name': 'demo.Key' }],
+  [`${T}InsertHeader`, { header: 'added', 'value.literal': '42' }],
+  [`${T}InsertHeader`, { header: 'added', 'value.literal': 'hello world' }],
+  [`${T}InsertHeader`, { header: 'list', 'value.literal': '[1,2,3]' }],
+  [`${T}DropHeaders`, { headers: 'trace,source' }],
+  [`${T}HeaderFrom$Value`, { fields: 'id,name', headers: 'hid,hname', operation: 'copy' }],
+  [`${T}HeaderFrom$Value`, { fields: 'name', headers: 'moved', operation: 'move' }],
+  [`${T}HeaderFrom$Key`, { fields: 'city', headers: 'city', operation: 'copy' }],
+];
+
+const PREDICATES: [string, Record<string, string>][] = [
+  [`${P}TopicNameMatches`, { pattern: 'orders-.*' }],
+  [`${P}TopicNameMatches`, { pattern: 'clicks|keys' }],
+  [`${P}HasHeaderKey`, { name: 'trace' }],
+  [`${P}RecordIsTombstone`, {}],
+];
+
+/** Configs Kafka refuses, and so must we, with the same message. */
+const BAD_CONFIGS: [string, Record<string, string>][] = [
+  [`${T}Cast$Value`, { spec: 'age:bytes' }],
+  [`${T}Cast$Value`, { spec: 'age:int32,string' }],
+  [`${T}Cast$Value`, { spec: 'a:b:c' }],
+  [`${T}ReplaceField$Value`, { renames: 'nocolon' }],
+  [`${T}MaskField$Value`, {}],
+  [`${T}TimestampConverter$Value`, { 'target.type': 'string' }],
+  [`${T}TimestampConverter$Value`, { 'target.type': 'Epoch' }],
+  [`${T}TimestampConverter$Value`, { 'target.type': 'unix', 'unix.precision': 'days' }],
+  [`${T}SetSchemaMetadata$Value`, {}],
+  [`${T}HeaderFrom$Value`, { fields: 'a,b', headers: 'a', operation: 'copy' }],
+  [`${T}HeaderFrom$Value`, { fields: 'a', headers: 'a', operation: 'rename' }],
+  [`${T}ExtractField$Value`, {}],
+  [`${T}ValueToKey`, { fields: '' }],
+  [`${T}InsertHeader`, { header: 'h' }],
+  [`${T}DropHeaders`, { headers: '' }],
+  [`${T}SetSchemaMetadata$Value`, { 'schema.version': 'two' }],
+  [`${T}ExtractField$Value`, { field: 'x', 'field.syntax.version': 'V3' }],
+  [`${P}HasHeaderKey`, {}],
+  [`${P}TopicNameMatches`, { pattern: '' }],
+];
+
+function ours(className: string, config: Record<string, string>, records: RecordJson[]): { result?: unknown; error?: string } {
+  let t: Transformation;
+  try {
+    t = builtinPlugins().newTransformation(className);
+    t.configure(config);
+  } catch (e) {
+    return { error: `${(e as Error).name}: ${(e as Error).message}` };
+  }
+  return {
+    result: records.map((r) => {
+      try {
+        const out = t.apply(toRecord(r));
+        return out === null ? { dropped: true } : fromRecord(out);
+      } catch (e) {
+        return { error: `${(e as Error).name}: ${(e as Error).message}` };
+      }
+    }),
+  };
+}
+
+describe('transforms and predicates against Java connect-transforms 4.3.1', { timeout: 20 * 60_000 }, () => {
+  let peer: ConnectPeer;
+  before(async () => {
+    peer = await ConnectPeer.start();
+  });
+  after(async () => {
+    await peer?.close();
+  });
+
+  test('every transform gives what Java gives for the same records', async () => {
+    const problems: string[] = [];
+    let outcomes = 0;
+    for (const [className, config] of CASES) {
+      const java = await peer.ask({ op: 'transform', class: className, config, records: RECORDS });
+      assert.equal(java.error, undefined, `${className} ${JSON.stringify(config)}: Java refused the config: ${java.error}`);
+      const mine = ours(className, config, RECORDS);
+      assert.equal(mine.error, undefined, `${className} ${JSON.stringify(config)}: we refused the config: ${mine.error}`);
+      (java.result as unknown[]).forEach((expected, n) => {
+        const actual = (mine.result as unknown[])[n];
+        outcomes++;
+        const e = expected as { error?: string };
+        const a = actual as { error?: string };
+        // A failure must be a failure on both sides, with Kafka's words where Kafka wrote them (a
+        // JDK exception such as a NullPointerException has none); a value's type is named the
+        // JavaScript way (`found: bigint` for Java's `found: java.lang.Long`).
+        if (e.error !== undefined || a.error !== undefined) {
+          const kafkaWords = (m: string) => m.replace(/found: [\w.$]+/g, 'found: <type>');
+          if (e.error === undefined || a.error === undefined || (/^(DataException|ConnectException|ConfigException):/.test(e.error) && kafkaWords(e.error) !== kafkaWords(a.error))) {
+            problems.push(`${className} ${JSON.stringify(config)} record ${n}: Java ${JSON.stringify(expected)}\n   ours ${JSON.stringify(actual)}`);
+          }
+          return;
+        }
+        try {
+          assert.deepEqual(normalize(actual), normalize(expected));
+        } catch {
+          problems.push(`${className} ${JSON.stringify(config)} record ${n}:\n   Java ${JSON.stringify(expected)}\n   ours ${JSON.stringify(actual)}`);
+        }
+      });
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(outcomes, CASES.length * RECORDS.length);
+  });
+
+  test('predicates answer as Java does', async () => {
+    for (const [className, config] of PREDICATES) {
+      const java = await peer.ask({ op: 'predicate', class: className, config, records: RECORDS });
+      const p: Predicate = builtinPlugins().newPredicate(className);
+      p.configure(config);
+      assert.deepEqual(
+        RECORDS.map((r) => p.test(toRecord(r))),
+        java.result,
+        `${className} ${JSON.stringify(config)}`,
+      );
+    }
+  });
+
+  test('a config Kafka refuses is refused with Kafka\'s message', async () => {
+    const problems: string[] = [];
+    for (const [className, config] of BAD_CONFIGS) {
+      const op = className.startsWith(P) ? 'predicate' : 'transform';
+      const java = await peer.ask({ op, class: className, config, records: [] });
+      assert.ok(java.error !== undefined, `${className} ${JSON.stringify(config)}: Java accepted it`);
+      let mine: string | undefined;
+      try {
+        const plugin = op === 'predicate' ? builtinPlugins().newPredicate(className) : builtinPlugins().newTransformation(className);
+        plugin.configure(config);
+      } catch (e) {
+        mine = `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      if (mine !== java.error) problems.push(`${className} ${JSON.stringify(config)}:\n   Java ${java.error}\n   ours ${mine}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+});
