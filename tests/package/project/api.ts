@@ -3,7 +3,7 @@
 import { startBroker, type Broker, type BrokerOptions } from '@sluice/broker';
 import { Admin, Consumer, KafkaError, Producer, type ConsumerRecord, type ProducerOptions, type RecordMetadata } from '@sluice/client';
 import { CompressionType, compress } from '@sluice/protocol';
-import { KafkaStreams, Serdes, StreamsBuilder, TopologyTestDriver, type KafkaStreamsState } from '@sluice/streams';
+import { KafkaStreams, Materialized, Serdes, StreamsBuilder, TopologyTestDriver, type KafkaStreamsState, type KTable } from '@sluice/streams';
 import { main } from '@sluice/cli';
 
 export async function pipeline(options: BrokerOptions): Promise<RecordMetadata> {
@@ -38,6 +38,16 @@ export function topology(): string {
   const streams = new KafkaStreams(builder.build(), { applicationId: 'a', bootstrapServers: '127.0.0.1:9092' });
   streams.setStateListener((state: KafkaStreamsState) => void state);
   return builder.build().describe().toString();
+}
+
+/** The stateful DSL from the built declarations (KStream.groupBy is declared in a module of its own). */
+export function stockTable(): string | null {
+  const builder = new StreamsBuilder();
+  const counts: KTable<string, bigint> = builder
+    .stream('orders', { keySerde: Serdes.String(), valueSerde: Serdes.String() })
+    .groupBy((_key, sku) => sku)
+    .count(Materialized.as('orders-per-sku'));
+  return counts.queryableStoreName();
 }
 
 export const zstd: Promise<Buffer> = compress(CompressionType.Zstd, Buffer.from('x'));
