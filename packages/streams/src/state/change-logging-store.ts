@@ -10,7 +10,7 @@ import type { StateStore, StateStoreContext } from './api.js';
 import { LruKeyValueStore } from './lru-key-value-store.js';
 import { storeNotInitialised } from './store-errors.js';
 import { rawValue, timestampOf } from './timestamped-bytes.js';
-import { WrappedKeyValueBytesStore } from './wrapped-store.js';
+import { WrappedKeyValueBytesStore, innermost } from './wrapped-store.js';
 
 export class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
   private context: StateStoreContext | null = null;
@@ -19,7 +19,8 @@ export class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
     this.context = context;
     super.init(context, root);
     // An LRU store drops keys by itself; the changelog learns of it as a delete, as in Java.
-    if (this.wrapped instanceof LruKeyValueStore) this.wrapped.setWhenEldestRemoved((key) => this.log(key, null, this.recordTimestamp()));
+    const bytes = innermost(this.wrapped);
+    if (bytes instanceof LruKeyValueStore) bytes.setWhenEldestRemoved((key) => this.log(key, null, this.recordTimestamp()));
   }
 
   override put(key: Buffer, value: Buffer | null): void {

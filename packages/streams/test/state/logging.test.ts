@@ -128,6 +128,20 @@ test('the LRU map logs the key it drops as a delete, and a restore does not log 
   store.close();
 });
 
+test('an LRU map under the timestamped builder logs its evictions too', () => {
+  const context = new RecordingContext(taskDir());
+  const store = init(Stores.timestampedKeyValueStoreBuilder(Stores.lruMap('tlru', 1), Serdes.String(), Serdes.String()).build(), context);
+  context.at(3);
+  store.put('a', { value: '1', timestamp: 1 });
+  store.put('b', { value: '2', timestamp: 2 });
+  assert.deepEqual(logged(context), [
+    ['61', '31', 1],
+    ['61', null, 3],
+    ['62', '32', 2],
+  ]);
+  store.close();
+});
+
 test('logging disabled: nothing is logged and the store still works', () => {
   const context = new RecordingContext(taskDir());
   const store = init(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('quiet'), Serdes.Buffer(), Serdes.Buffer()).withLoggingDisabled().build(), context);
