@@ -35,18 +35,13 @@ declare module './kstream.js' {
   }
 }
 
-/** What these operators need of a stream; KStream keeps its builder private. */
-function internals(stream: KStream<unknown, unknown>): BuilderInternals {
-  return (stream as unknown as { builder: BuilderInternals }).builder;
-}
-
 KStream.prototype.groupByKey = function groupByKey<K, V>(this: KStream<K, V>, grouped: Grouped<K, V> = {}): KGroupedStream<K, V> {
-  return groupedStream<K, V>(internals(this as KStream<unknown, unknown>), this.nodeName, grouped, { keySerde: this.keySerde, valueSerde: this.valueSerde }, this.repartitionRequired);
+  return groupedStream<K, V>(this.builder, this.nodeName, grouped, { keySerde: this.keySerde, valueSerde: this.valueSerde }, this.repartitionRequired);
 };
 
 KStream.prototype.groupBy = function groupBy<K, V, KR>(this: KStream<K, V>, keySelector: (key: K, value: V) => KR, grouped: Grouped<KR, V> = {}): KGroupedStream<KR, V> {
   if (typeof keySelector !== 'function') throw topologyError(`the groupBy key selector must be a function, got ${keySelector === null ? 'null' : typeof keySelector}`);
-  const b = internals(this as KStream<unknown, unknown>);
+  const b = this.builder;
   // Java names the key-selecting processor after the Grouped name, when there is one.
   const selectName = b.newName('KSTREAM-KEY-SELECT-', grouped.name === undefined ? undefined : nameOf(grouped.name));
   b.topology.addProcessor(selectName, operators.selectKey(keySelector as (k: unknown, v: unknown) => unknown) as never, this.nodeName);
@@ -54,7 +49,7 @@ KStream.prototype.groupBy = function groupBy<K, V, KR>(this: KStream<K, V>, keyS
 };
 
 KStream.prototype.toTable = function toTable<K, V>(this: KStream<K, V>, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<K, V> {
-  const b = internals(this as KStream<unknown, unknown>);
+  const b = this.builder;
   const m = named instanceof Materialized ? named : materialized;
   const n = named instanceof Materialized ? undefined : nameOf(named);
   const name = b.newName('KSTREAM-TOTABLE-', n);

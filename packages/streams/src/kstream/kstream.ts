@@ -23,7 +23,8 @@ function requireFunction(f: unknown, what: string): void {
 export class KStream<K, V> {
   /** @internal */
   constructor(
-    private readonly builder: BuilderInternals,
+    /** @internal The builder the stream adds nodes to (kstream-stateful.ts uses it too). */
+    readonly builder: BuilderInternals,
     /** The node this stream's records come out of. */
     readonly nodeName: string,
     readonly keySerde: Serde<K> | undefined,
