@@ -2,10 +2,11 @@
 // every schema type and logical type, with schemas on and off and both decimal formats, our
 // bytes must equal Java's byte for byte, and what we read from Java's bytes must be what Java
 // reads from them. Hand-written JSON (plain values, envelopes, bad input) must read the same or
-// fail with Java's message. SimpleHeaderConverter is checked the same way.
+// fail with Java's message. SimpleHeaderConverter and the plain converters (String, ByteArray,
+// the numbers) are checked the same way.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { JsonConverter, SimpleHeaderConverter } from '@sluice/connect';
+import { JsonConverter, SimpleHeaderConverter, builtinPlugins } from '@sluice/connect';
 import { ConnectPeer, decode, encode, normalize, schemaJson, schemaOf, type Tagged } from './support.js';
 
 const DECIMAL = 'org.apache.kafka.connect.data.Decimal';
@@ -192,6 +193,78 @@ describe('JsonConverter against Java connect-json 4.3.1', { timeout: 20 * 60_000
           assert.deepEqual(normalize(ours), normalize(java), `${text} (schemas.enable=${schemasEnable})`);
         }
       }
+    }
+  });
+
+  test('the plain converters write and read what Java\'s do, and refuse what they refuse', async () => {
+    const C = 'org.apache.kafka.connect.converters.';
+    const S = 'org.apache.kafka.connect.storage.';
+    const cases: [string, Record<string, string>, unknown, Tagged][] = [
+      [`${S}StringConverter`, {}, prim('string'), 'héllo 🚀'],
+      [`${S}StringConverter`, {}, prim('double'), f(1)],
+      [`${S}StringConverter`, {}, prim('float'), f(Math.fround(0.1))],
+      [`${S}StringConverter`, {}, prim('int64'), i('-9223372036854775808')],
+      [`${S}StringConverter`, {}, { type: 'array', optional: false, items: prim('double') }, [f(1), f(2.5)]],
+      [`${S}StringConverter`, {}, { type: 'map', optional: false, keys: prim('string'), values: prim('int32') }, { m: [['a', i(1)]] }],
+      [`${S}StringConverter`, { 'converter.encoding': 'ISO-8859-1' }, prim('string'), 'café'],
+      [`${S}StringConverter`, {}, null, null],
+      [`${C}ByteArrayConverter`, {}, prim('bytes'), { b: 'AAEC/w==' }],
+      [`${C}ByteArrayConverter`, {}, prim('string'), 'text'],
+      [`${C}ShortConverter`, {}, prim('int16'), i(-2)],
+      [`${C}IntegerConverter`, {}, prim('int32'), i(2147483647)],
+      [`${C}LongConverter`, {}, prim('int64'), i('-9223372036854775807')],
+      [`${C}FloatConverter`, {}, prim('float'), f(Math.fround(-1.5))],
+      [`${C}DoubleConverter`, {}, prim('double'), f(0.1)],
+      [`${C}BooleanConverter`, {}, prim('boolean'), true],
+      [`${C}IntegerConverter`, {}, prim('string'), 'seven'],
+      [`${C}LongConverter`, {}, opt(prim('int64')), null],
+    ];
+    for (const [className, config, schema, value] of cases) {
+      const what = `${className} ${JSON.stringify(value)}`;
+      const java = await peer.ask({ op: 'fromConnect', class: className, config, schema, value });
+      let ours: { result?: unknown; error?: string };
+      try {
+        const c = builtinPlugins().newConverter(className);
+        c.configure(config, false);
+        const s = schemaOf(schema);
+        const bytes = c.fromConnectData('t', s, decode(s, value));
+        ours = { result: bytes === null ? null : Buffer.from(bytes).toString('base64') };
+      } catch (e) {
+        ours = { error: `${(e as Error).name}: ${(e as Error).message}` };
+      }
+      if (java.error !== undefined) assert.ok(ours.error !== undefined, `${what}: Java refused (${java.error}), we wrote ${JSON.stringify(ours.result)}`);
+      else assert.deepEqual(ours, java, what);
+    }
+    const reads: [string, Record<string, string>, string | null][] = [
+      [`${S}StringConverter`, {}, Buffer.from('héllo').toString('base64')],
+      [`${C}ByteArrayConverter`, {}, 'AAEC'],
+      [`${C}ShortConverter`, {}, 'gAA='],
+      [`${C}IntegerConverter`, {}, '/////w=='],
+      [`${C}LongConverter`, {}, 'gAAAAAAAAAE='],
+      [`${C}FloatConverter`, {}, 'P8AAAA=='],
+      [`${C}DoubleConverter`, {}, 'P7mZmZmZmZo='],
+      [`${C}BooleanConverter`, {}, 'AQ=='],
+      [`${C}IntegerConverter`, {}, 'AAE='],
+      [`${C}LongConverter`, {}, null],
+      [`${C}BooleanConverter`, {}, 'Ag=='],
+    ];
+    for (const [className, config, bytes] of reads) {
+      const what = `${className} reading ${bytes}`;
+      const java = await peer.ask({ op: 'toConnect', class: className, config, bytes });
+      let ours: { result?: unknown; error?: string };
+      try {
+        const c = builtinPlugins().newConverter(className);
+        c.configure(config, false);
+        const read = c.toConnectData('t', bytes === null ? null : new Uint8Array(Buffer.from(bytes, 'base64')));
+        ours = { result: { schema: schemaJson(read.schema), value: encode(read.schema, read.value) } };
+      } catch (e) {
+        ours = { error: `${(e as Error).name}: ${(e as Error).message}` };
+      }
+      if (java.error !== undefined) {
+        assert.ok(ours.error !== undefined, `${what}: Java refused (${java.error}), we read ${JSON.stringify(ours.result)}`);
+        // Java puts the deserializer's reason in the cause; ours adds it to the message.
+        assert.ok(ours.error!.startsWith(java.error), `${what}: Java said ${java.error}, we said ${ours.error}`);
+      } else assert.deepEqual(normalize(ours), normalize(java), what);
     }
   });
 

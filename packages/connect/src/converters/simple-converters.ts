@@ -5,6 +5,7 @@
  */
 import {
   ConfigDef,
+  ConfigException,
   DataException,
   Schema,
   SchemaAndValue,
@@ -15,6 +16,7 @@ import {
   type PluginConfig,
 } from '@sluice/connect-api';
 import { converterTypeDef, isKeyOf } from './converter-config.js';
+import { javaToString } from './java-text.js';
 
 /** Shared by the converters whose settings are only `converter.type` (and an encoding). */
 abstract class SimpleConverter implements Converter, HeaderConverter {
@@ -44,10 +46,10 @@ function nodeEncoding(name: string): BufferEncoding {
   if (n === 'ISO88591' || n === 'LATIN1') return 'latin1';
   if (n === 'USASCII' || n === 'ASCII') return 'ascii';
   if (n === 'UTF16LE') return 'utf16le';
-  throw new DataException(`Unsupported converter.encoding ${name}: use UTF-8, ISO-8859-1, US-ASCII or UTF-16LE`);
+  throw new ConfigException('converter.encoding', name, 'Unsupported encoding; use UTF-8, ISO-8859-1, US-ASCII or UTF-16LE');
 }
 
-/** Kafka's StringConverter: any value as its text (String(value)); reads OPTIONAL_STRING. */
+/** Kafka's StringConverter: any value as its text (as Java's toString writes it); reads OPTIONAL_STRING. */
 export class StringConverter extends SimpleConverter {
   #encoding: BufferEncoding = 'utf8';
   override config(): ConfigDef {
@@ -59,8 +61,8 @@ export class StringConverter extends SimpleConverter {
     const parsed = STRING_CONFIG.parse(isKey === undefined ? all : { ...all, 'converter.type': isKeyOf(isKey) });
     this.#encoding = nodeEncoding(String(parsed['converter.encoding']));
   }
-  fromConnectData(_topic: string, _schema: Schema | null, value: unknown): Uint8Array | null {
-    return value === null || value === undefined ? null : new Uint8Array(Buffer.from(String(value), this.#encoding));
+  fromConnectData(_topic: string, schema: Schema | null, value: unknown): Uint8Array | null {
+    return value === null || value === undefined ? null : new Uint8Array(Buffer.from(javaToString(schema, value), this.#encoding));
   }
   toConnectData(_topic: string, value: Uint8Array | null): SchemaAndValue {
     return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, value === null ? null : Buffer.from(value).toString(this.#encoding));

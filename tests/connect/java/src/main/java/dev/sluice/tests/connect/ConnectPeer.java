@@ -34,6 +34,7 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
@@ -83,6 +84,20 @@ public final class ConnectPeer {
       }
       case "fromJson": {
         JsonConverter converter = new JsonConverter();
+        converter.configure(stringMap(request.get("config")), request.path("isKey").asBoolean(false));
+        JsonNode b = request.get("bytes");
+        SchemaAndValue read = converter.toConnectData("t", b.isNull() ? null : Base64.getDecoder().decode(b.asText()));
+        return schemaAndValue(read.schema(), read.value());
+      }
+      case "fromConnect": {
+        Converter converter = (Converter) Class.forName(request.get("class").asText()).getDeclaredConstructor().newInstance();
+        converter.configure(stringMap(request.get("config")), request.path("isKey").asBoolean(false));
+        Schema schema = schemaOf(request.get("schema"));
+        byte[] bytes = converter.fromConnectData("t", schema, decode(schema, request.get("value")));
+        return bytes == null ? NODES.nullNode() : NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+      }
+      case "toConnect": {
+        Converter converter = (Converter) Class.forName(request.get("class").asText()).getDeclaredConstructor().newInstance();
         converter.configure(stringMap(request.get("config")), request.path("isKey").asBoolean(false));
         JsonNode b = request.get("bytes");
         SchemaAndValue read = converter.toConnectData("t", b.isNull() ? null : Base64.getDecoder().decode(b.asText()));
