@@ -150,6 +150,19 @@ function ours(): string[] {
   t.addSink('sink', 'output', {}, 'proc');
   t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('g'), Serdes.String(), Serdes.String()), 'gsrc', 'gtopic', {}, 'gproc', () => ({ process() {} }));
   out.push(t.describe().toString());
+
+  // 11. one named grouping aggregated twice (one repartition topic), a named table source,
+  //     an unnamed toTable after selectKey, and count(Named, Materialized without a name)
+  b = new StreamsBuilder();
+  const byColour = b.stream<string, string>('paint').groupBy((_k, v) => v, Grouped.as<string, string>('by-colour'));
+  byColour.count().toStream().to('colour-counts');
+  byColour.reduce((_a, c) => c, Materialized.as('last-colour')).toStream().to('colour-last');
+  const byOwner = b.table<string, string>('cars', Consumed.as('cars-table')).groupBy((k, v) => KeyValue.pair(v, k), Grouped.as<string, string>('by-owner'));
+  byOwner.count().toStream().to('cars-per-owner');
+  byOwner.reduce((a, c) => a + c, (a) => a).toStream().to('cars-joined');
+  b.stream<string, string>('moves').selectKey((_k, v) => v).toTable().toStream().to('moved');
+  b.stream<string, string>('hits').groupByKey().count(Named.as('hit-count'), Materialized.with(Serdes.String(), Serdes.Int64())).toStream().to('hits-out');
+  print(b);
   return out;
 }
 

@@ -130,6 +130,19 @@ public class DescribeTopologies {
         () -> new Processor<String, String, Void, Void>() { public void process(Record<String, String> r) {} });
     System.out.print(t.describe());
     System.out.println("----");
+
+    // 11. one named grouping aggregated twice (one repartition topic), a named table source,
+    //     an unnamed toTable after selectKey, and count(Named, Materialized without a name)
+    b = new StreamsBuilder();
+    KGroupedStream<String, String> byColour = b.<String, String>stream("paint").groupBy((k, v) -> v, Grouped.as("by-colour"));
+    byColour.count().toStream().to("colour-counts");
+    byColour.reduce((a, c) -> c, Materialized.as("last-colour")).toStream().to("colour-last");
+    KGroupedTable<String, String> byOwner = b.<String, String>table("cars", Consumed.as("cars-table")).groupBy((k, v) -> KeyValue.pair(v, k), Grouped.as("by-owner"));
+    byOwner.count().toStream().to("cars-per-owner");
+    byOwner.reduce((a, c) -> a + c, (a, c) -> a).toStream().to("cars-joined");
+    b.<String, String>stream("moves").selectKey((k, v) -> v).toTable().toStream().to("moved");
+    b.<String, String>stream("hits").groupByKey().count(Named.as("hit-count"), Materialized.with(Serdes.String(), Serdes.Long())).toStream().to("hits-out");
+    print(b);
   }
 
   private static void print(StreamsBuilder b) {
