@@ -324,3 +324,20 @@ test('KTable.toStream(keyMapper) re-keys the changes, as toStream().selectKey(ke
   assert.deepEqual(run(b, 't', [['a', 'x', 1], ['a', null, 2]]), [['a/x', 'x', 1], ['a/-', null, 2]]);
   assert.match(b.build().describe().toString(), /KTABLE-TOSTREAM-0000000003[\s\S]*KSTREAM-KEY-SELECT-0000000004/);
 });
+
+test('an aggregation result regrouped: a stream count sends old values to a table groupBy (counts of counts)', () => {
+  const b = new StreamsBuilder();
+  b.stream('words', { keySerde: S, valueSerde: S })
+    .groupByKey()
+    .count()
+    .groupBy((word, n) => KeyValue.pair(n % 2n === 0n ? 'even' : 'odd', word), Grouped.with(S, S))
+    .count()
+    .toStream()
+    .to('out', { valueSerde: Serdes.Int64() });
+  assert.deepEqual(run(b, 'words', [['a', 'x', 1], ['b', 'x', 2], ['a', 'x', 3]], 'out', Serdes.Int64()), [
+    ['odd', 1n, 1],
+    ['odd', 2n, 2],
+    ['odd', 1n, 3],
+    ['even', 1n, 3],
+  ]);
+});
