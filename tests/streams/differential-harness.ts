@@ -168,7 +168,13 @@ export async function readOutput(bootstrap: string, run: TopologyRun, guarantee:
   try {
     if (!(await admin.listTopics()).includes(run.output)) return [];
     const partitions = (await admin.describeTopics([run.output]))[0]!.partitions.length;
-    const listed = await admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic: run.output, partition, spec: 'latest' as const })), { isolationLevel });
+    const latest = (level: typeof isolationLevel) => admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic: run.output, partition, spec: 'latest' as const })), { isolationLevel: level });
+    // The group's offsets may become visible before the transaction's marker reaches every output
+    // partition: wait until no transaction is open there, then read to that end.
+    const listed = await eventually(`no open transaction on ${run.output}`, async () => {
+      const [stable, end] = [await latest(isolationLevel), await latest('read_uncommitted')];
+      return stable.every((o, i) => o.offset === end[i]!.offset) && stable;
+    });
     ends = new Map(listed.map((o) => [o.partition, o.offset]));
   } finally {
     await admin.close();
