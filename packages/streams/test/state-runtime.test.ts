@@ -233,3 +233,28 @@ test('under exactly-once a persistent store left without a checkpoint (a crash, 
   third.stores.close(false);
   directory.close();
 });
+
+test('a task folder Kafka Streams (Java) used, with RocksDB stores and a checkpoint of its own, is restored from the changelog instead of trusted', () => {
+  const taskDir = join(root, 'java-folder');
+  mkdirSync(join(taskDir, 'rocksdb', 'counts'), { recursive: true });
+  new OffsetCheckpoint(join(taskDir, '.checkpoint')).write(new Map([['app-counts-changelog:3', 500n]]));
+  const warnings: string[] = [];
+  const m = new ProcessorStateManager({
+    applicationId: 'app',
+    taskId: '0_3',
+    partition: 3,
+    taskDir,
+    appConfigs: {},
+    collector: collectingCollector(),
+    log: { ...quiet, warn: (w: string) => warnings.push(w) },
+    eos: false,
+    changelogTopic: (s) => `app-${s}-changelog`,
+    current: () => null,
+    recordContext: () => null,
+  });
+  const store = new JsonFileStore('counts', true, true);
+  store.init(m.context, store);
+  assert.equal(m.changelogStores()[0].offset, null, 'restored from the beginning');
+  assert.match(warnings.join('\n'), /holds Kafka Streams \(Java\) RocksDB stores/);
+  m.close(false);
+});

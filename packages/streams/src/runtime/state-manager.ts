@@ -15,6 +15,7 @@
  * the committed transaction, so their state must come from the changelog again): `eos` deletes
  * it when the stores are opened and writes it only on a clean close.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { Headers } from '../record.js';
@@ -96,6 +97,12 @@ export class ProcessorStateManager {
   private readCheckpoint(): Map<string, bigint> {
     if (this.checkpointed === null) {
       this.checkpointed = this.checkpointFile.read();
+      // Kafka Streams (Java) ran this task here before: its checkpoint describes RocksDB stores,
+      // which are not the stores Sluice opens (the default state.dir is the same path for both).
+      if (this.checkpointed.size > 0 && existsSync(join(this.options.taskDir, 'rocksdb'))) {
+        this.options.log.warn(`task ${this.options.taskId}: ${this.options.taskDir} holds Kafka Streams (Java) RocksDB stores; their checkpoint does not describe this application's stores, which are restored from their changelogs from the beginning (delete the folder to silence this)`);
+        this.checkpointed = new Map();
+      }
       // Under exactly-once the stores may run ahead of what is committed from here on.
       if (this.options.eos) this.checkpointFile.delete();
     }
