@@ -62,8 +62,8 @@ export interface StateStoreContext {
   recordContext(): StoreRecordContext | null;
   /**
    * The stream thread's record cache, shared by the cached stores of all its tasks and bounded
-   * by `statestore.cache.max.bytes` (one `new ThreadCache(bytes)` per thread). Without it, a
-   * cached store makes a cache of that size for itself alone.
+   * by `statestore.cache.max.bytes` (one `new ThreadCache(bytes)` per thread). Without it, the
+   * cached stores whose contexts share one `appConfigs` object share one cache of that size.
    */
   readonly cache?: ThreadCache;
 }

@@ -34,7 +34,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
 
   override init(context: StateStoreContext, root: StateStore): void {
     this.context = context;
-    this.cache = context.cache ?? new ThreadCache(cacheMaxBytes(context.appConfigs));
+    this.cache = context.cache ?? sharedCache(context.appConfigs);
     this.cacheName = ThreadCache.nameSpace(context.taskId, this.name);
     this.cache.addDirtyEntryFlushListener(this.cacheName, (entries) => {
       for (const e of entries) this.putAndMaybeForward(e);
@@ -181,6 +181,22 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
     if (this.context === null) throw storeNotInitialised(this.name);
     if (!this.isOpen()) throw storeClosed(this.name);
   }
+}
+
+/**
+ * Without a cache from the runtime, the cached stores whose contexts carry the same settings
+ * object share one: the tasks of one KafkaStreams instance (or one test driver), which in Node run
+ * on one loop, as a Java stream thread's tasks share its cache.
+ */
+const cachesBySettings = new WeakMap<object, ThreadCache>();
+
+function sharedCache(appConfigs: Readonly<{ [setting: string]: unknown }>): ThreadCache {
+  let cache = cachesBySettings.get(appConfigs);
+  if (!cache) {
+    cache = new ThreadCache(cacheMaxBytes(appConfigs));
+    cachesBySettings.set(appConfigs, cache);
+  }
+  return cache;
 }
 
 /** `statestore.cache.max.bytes` from the application's settings (by option name or Kafka's name), else Kafka's default. */

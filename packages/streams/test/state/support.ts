@@ -18,7 +18,7 @@ export interface LoggedChange {
 
 export class RecordingContext implements StateStoreContext {
   readonly applicationId = 'app';
-  readonly taskId = '0_1';
+  taskId = '0_1';
   readonly appConfigs: { [setting: string]: unknown };
   readonly registered = new Map<string, { store: StateStore; restore: StateRestoreCallback }>();
   readonly changelog: LoggedChange[] = [];
