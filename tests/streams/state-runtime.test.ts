@@ -227,6 +227,7 @@ test('a global store is complete before RUNNING, follows its topic while running
   let streams = await start(first);
   try {
     assert.equal(first.restored, 50, 'every price is in the store before RUNNING');
+    assert.equal(streams.store<string, string>('prices').get('item7'), '7', 'a global store answers interactive queries');
     await produce(broker.bootstrap, 'sr-orders', items.slice(0, 10).map((k, i) => ({ key: k, value: `order${i}` })));
     const out = await readTopic(broker.bootstrap, 'sr-priced', (rs) => rs.length >= 10);
     assert.deepEqual(out.map((r) => `${r.key}=${r.value}`).sort(), items.slice(0, 10).map((k, i) => `${k}=order${i}:${i}`).sort());

@@ -203,6 +203,15 @@ export class KafkaStreams {
   store(what: string | StoreQueryParameters<unknown>): unknown {
     const params = typeof what === 'string' ? StoreQueryParameters.fromNameAndType(what, QueryableStoreTypes.keyValueStore()) : what;
     this.validateIsRunningOrRebalancing();
+    // A global store is complete on every instance (Java's GlobalStateStoreProvider).
+    if (this.topology.globalStores().some((g) => g.storeName === params.storeName)) {
+      return params.queryableStoreType.create(() => {
+        const store = this.globalThread?.store(params.storeName);
+        if (!store || !store.isOpen()) throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `The state store, ${params.storeName}, is not open.`);
+        if (!params.queryableStoreType.accepts(store)) throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `Cannot get state store ${params.storeName} because the queryable store type does not accept the actual store type`);
+        return [store];
+      }, params.storeName);
+    }
     if (this.queryMetadata.subtopologyOfStore(params.storeName) === undefined) throw unknownStore(params.storeName);
     return params.queryableStoreType.create(() => this.queryableStores(params), params.storeName);
   }
