@@ -36,6 +36,9 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
     this.context = context;
     this.cache = context.cache ?? sharedCache(context.appConfigs);
     this.cacheName = ThreadCache.nameSpace(context.taskId, this.name);
+    // Entries left by an earlier instance of this store that was dropped without close() (a task
+    // lost uncommitted) must not reach the new one: they were never committed.
+    this.cache.close(this.cacheName);
     this.cache.addDirtyEntryFlushListener(this.cacheName, (entries) => {
       for (const e of entries) this.putAndMaybeForward(e);
     });

@@ -196,3 +196,17 @@ test('without a thread cache in the context, a cached store makes its own of sta
   store.close();
   assert.deepEqual(logged(context), ['own:k1=v1@1', 'own:k2=v2@1', 'own:k3=v3@1'], 'close flushes');
 });
+
+test('a store opened again in the same task does not inherit what a dropped (never closed) instance left in the cache', () => {
+  const context = new RecordingContext(dirs.dir);
+  context.cache = new ThreadCache(1 << 20);
+  const dropped = cachedStore('again', context);
+  context.at(1);
+  dropped.put('uncommitted', 'x'); // the task is lost: no flush, no close
+  const fresh = cachedStore('again', context);
+  assert.equal(fresh.get('uncommitted'), null);
+  fresh.flush();
+  assert.deepEqual(logged(context), []);
+  assert.equal(context.cache.sizeBytes, 0);
+  fresh.close();
+});
