@@ -1,7 +1,8 @@
 // A FileSystem that passes every call through to another one (the in-memory twin or Node's) and
 // lets a test watch and hold file operations: it counts handle reads and completed datasyncs per
 // path, tracks how many handles are open at once, and can hold reads of chosen paths until
-// released.
+// released. It also records every call, with its path, in `calls` (for tests that pin how many file
+// operations something costs, such as a clean start).
 import type { FileHandle, FileSystem } from '../src/index.js';
 
 export class InstrumentedFileSystem implements FileSystem {
@@ -15,6 +16,8 @@ export class InstrumentedFileSystem implements FileSystem {
   /** Paths open right now (one entry per handle), and the paths open when the most were. */
   readonly openPaths: string[] = [];
   openAtMax: string[] = [];
+  /** Every call made through this file system or a handle it opened, as `<call> <path>`, in order. */
+  readonly calls: string[] = [];
   /** Reads held by the gate, waiting for release(). */
   held = 0;
   private gate: { matches: (path: string) => boolean; opened: Promise<void>; open: () => void } | null = null;
@@ -37,6 +40,11 @@ export class InstrumentedFileSystem implements FileSystem {
   resetCounts(): void {
     this.reads.clear();
     this.syncs.clear();
+    this.calls.length = 0;
+  }
+
+  private record(call: string, path: string): void {
+    this.calls.push(`${call} ${path}`);
   }
 
   /** From now on, reads of paths that `matches` accepts wait until release(). */
@@ -53,6 +61,7 @@ export class InstrumentedFileSystem implements FileSystem {
   }
 
   async open(path: string, create: boolean): Promise<FileHandle> {
+    this.record(create ? 'create' : 'open', path);
     const h = await this.inner.open(path, create);
     this.openHandles++;
     this.openPaths.push(path);
@@ -64,6 +73,7 @@ export class InstrumentedFileSystem implements FileSystem {
     const fs = this;
     return {
       async read(buffer, offset, length, position) {
+        fs.record('read', path);
         fs.reads.set(path, (fs.reads.get(path) ?? 0) + 1);
         const g = fs.gate;
         if (g !== null && g.matches(path)) {
@@ -76,14 +86,25 @@ export class InstrumentedFileSystem implements FileSystem {
         }
         return h.read(buffer, offset, length, position);
       },
-      write: (data, position) => h.write(data, position),
+      write: (data, position) => {
+        fs.record('write', path);
+        return h.write(data, position);
+      },
       async datasync() {
+        fs.record('datasync', path);
         if (!fs.skipSyncs) await h.datasync();
         fs.syncs.set(path, (fs.syncs.get(path) ?? 0) + 1);
       },
-      truncate: (length) => h.truncate(length),
-      size: () => h.size(),
+      truncate: (length) => {
+        fs.record('truncate', path);
+        return h.truncate(length);
+      },
+      size: () => {
+        fs.record('size', path);
+        return h.size();
+      },
       async close() {
+        fs.record('close', path);
         if (!closed) {
           closed = true;
           fs.openHandles--;
@@ -95,31 +116,39 @@ export class InstrumentedFileSystem implements FileSystem {
   }
 
   readFile(path: string): Promise<Buffer> {
+    this.record('readFile', path);
     return this.inner.readFile(path);
   }
   exists(path: string): Promise<boolean> {
+    this.record('exists', path);
     return this.inner.exists(path);
   }
   list(dir: string): Promise<string[]> {
+    this.record('list', dir);
     return this.inner.list(dir);
   }
   mkdir(dir: string): Promise<void> {
+    this.record('mkdir', dir);
     return this.inner.mkdir(dir);
   }
   /** Called (and awaited) before each rename. */
   beforeRename: ((from: string, to: string) => Promise<void>) | null = null;
 
   async rename(from: string, to: string): Promise<void> {
+    this.record('rename', from);
     if (this.beforeRename !== null) await this.beforeRename(from, to);
     return this.inner.rename(from, to);
   }
   remove(path: string): Promise<void> {
+    this.record('remove', path);
     return this.inner.remove(path);
   }
   removeDir(dir: string): Promise<void> {
+    this.record('removeDir', dir);
     return this.inner.removeDir(dir);
   }
   async syncDir(dir: string): Promise<void> {
+    this.record('syncDir', dir);
     if (!this.skipSyncs) await this.inner.syncDir(dir);
   }
 }

@@ -21,7 +21,6 @@
 import { EventEmitter } from 'node:events';
 import { LogCloseError, StorageError } from '../errors.js';
 import type { FileCache } from '../file-cache.js';
-import { mkdirDurable } from '../fs/types.js';
 import { CLEAN_SHUTDOWN, type CleanShutdown } from '../state-files/clean-shutdown.js';
 import { PRODUCER_SNAPSHOT } from '../state-files/producer-snapshot.js';
 import { writeStateFile } from '../state-files/state-file.js';
@@ -66,8 +65,7 @@ export class PartitionLog extends EventEmitter {
 
   static async open(options: PartitionLogOptions): Promise<PartitionLog> {
     const log = new PartitionLog(options);
-    await mkdirDurable(options.cache.fs, options.dir);
-    await recoverLog(log.state, log.producers);
+    await recoverLog(log.state, log.producers); // creates the folder of a new partition
     log.writer.scheduleFlush();
     return log;
   }
