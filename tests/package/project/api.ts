@@ -5,6 +5,8 @@ import { Admin, Consumer, KafkaError, Producer, type ConsumerRecord, type Produc
 import { CompressionType, compress } from '@sluice/protocol';
 import { KafkaStreams, Materialized, Serdes, StreamsBuilder, TopologyTestDriver, type KafkaStreamsState, type KTable } from '@sluice/streams';
 import { main } from '@sluice/cli';
+import { SourceConnector, SourceTask, ConfigDef, SourceRecord, Schema, type ConnectorConfig, type TaskClass } from '@sluice/connect-api';
+import { JsonConverter, builtinPlugins, type PluginType } from '@sluice/connect';
 
 export async function pipeline(options: BrokerOptions): Promise<RecordMetadata> {
   const broker: Broker = await startBroker(options);
@@ -56,3 +58,43 @@ export const run: (argv: string[]) => Promise<number> = main;
 
 // @ts-expect-error a wrong option name must not type-check, so this check can fail
 export const wrong = new Producer({ bootstrapServer: 'x' });
+
+/** A connector as a plugin author writes one against the published contract. */
+class LinesTask extends SourceTask {
+  version(): string {
+    return '1';
+  }
+  start(props: ConnectorConfig): void {
+    void props;
+  }
+  async poll(): Promise<SourceRecord[] | null> {
+    return [new SourceRecord({ sourcePartition: { file: 'a' }, sourceOffset: { line: 1 }, topic: 'lines', valueSchema: Schema.STRING_SCHEMA, value: 'x' })];
+  }
+  stop(): void {}
+}
+
+export class LinesConnector extends SourceConnector {
+  version(): string {
+    return '1';
+  }
+  start(props: ConnectorConfig): void {
+    void props;
+  }
+  taskClass(): TaskClass {
+    return LinesTask;
+  }
+  taskConfigs(maxTasks: number): ConnectorConfig[] {
+    return Array.from({ length: maxTasks }, () => ({}));
+  }
+  stop(): void {}
+  config(): ConfigDef {
+    return new ConfigDef().define({ name: 'file', type: 'STRING', importance: 'high', documentation: 'The file.' });
+  }
+}
+
+export function converterBytes(): Uint8Array | null {
+  const kind: PluginType = 'converter';
+  const converter = builtinPlugins().create<JsonConverter>('Json', kind, 'value.converter');
+  converter.configure({ 'schemas.enable': 'false' }, false);
+  return converter.fromConnectData('t', Schema.STRING_SCHEMA, 'v');
+}

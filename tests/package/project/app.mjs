@@ -1,11 +1,14 @@
 // Runs in a new project outside the repository, with Sluice installed from the packed tarballs
 // and no TypeScript loader: plain JavaScript against the published dist/. It starts a broker,
-// produces and consumes with the client, runs a streams topology, then prints the broker's
+// produces and consumes with the client, runs a streams topology, converts and transforms a
+// Connect record, then prints the broker's
 // address and keeps it up until its standard input closes, so the test can run the installed
 // `sluice` command against it. Each step prints one JSON line.
 import { startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { KafkaStreams, Serdes, Stores, StreamsBuilder } from '@sluice/streams';
+import { Schema, SchemaBuilder, SourceRecord, Struct } from '@sluice/connect-api';
+import { JsonConverter, builtinPlugins, transformationChain } from '@sluice/connect';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +84,16 @@ const stored = [...reopened.all()].map(({ key, value }) => `${key}=${value}`);
 reopened.close();
 rmSync(stateDir, { recursive: true, force: true });
 say({ step: 'stores', stored });
+
+// Connect: a struct through Kafka's JsonConverter envelope and back, with a transform on the way.
+const order = SchemaBuilder.struct().name('shop.Order').field('id', Schema.INT64_SCHEMA).field('item', Schema.STRING_SCHEMA).build();
+const chain = transformationChain({ transforms: 'origin', 'transforms.origin.type': 'InsertField$Value', 'transforms.origin.static.field': 'origin', 'transforms.origin.static.value': 'app' }, builtinPlugins());
+const sourced = chain.apply(new SourceRecord({ sourcePartition: null, sourceOffset: null, topic: 'orders', valueSchema: order, value: new Struct(order).put('id', 42n).put('item', 'tea') }));
+const json = new JsonConverter();
+json.configure({ 'schemas.enable': 'true' }, false);
+const bytes = json.fromConnectData('orders', sourced.valueSchema, sourced.value);
+const readBack = json.toConnectData('orders', bytes).value;
+say({ step: 'connect', payload: JSON.parse(Buffer.from(bytes).toString()).payload, origin: readBack.get('origin') });
 
 say({ step: 'ready', bootstrapServers });
 process.stdin.resume();
