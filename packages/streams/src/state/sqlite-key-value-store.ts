@@ -63,10 +63,11 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
       mkdirSync(dir, { recursive: true });
       return openDatabase(this.path, this.name);
     });
+    // Restored records join the open transaction like any write: the state manager flushes the
+    // store before it writes a checkpoint covering them, and an fsync per restored batch would
+    // bound restoration by the disk's sync rate (33,000 records/s in batches of 100 here).
     context.register(root, (batch) => {
       for (const r of batch) this.write(r.key, r.value);
-      // A restored batch is committed at once: the state manager may checkpoint its offset next.
-      this.commit();
     });
   }
 
