@@ -7,6 +7,8 @@
 //   3. The folder as it was after step 1 is put back (its checkpoint older than the changelog's
 //      end) and it starts again: only the changelog records written since that checkpoint are
 //      restored, and the counts are still right.
+//   4. The changelog is deleted while the folder stays: the checkpoint is past the new changelog's
+//      end, so the local state is wiped and counting starts again.
 // And a persistent global store: read in full before the application is RUNNING, kept up to date
 // while it runs, and after a restart read on from its checkpoint.
 import assert from 'node:assert/strict';
@@ -178,6 +180,31 @@ test('a persistent store is rebuilt from its changelog after its folder is delet
       await produce(broker.bootstrap, INPUT, batch(third));
     });
     assert.deepEqual(perKey(run3.outputs), perKey([...firstCounts, ...secondCounts, ...thirdCounts]));
+
+    // 4. The changelog is deleted (and created empty again at start) while the folder stays: its
+    //    checkpoint is past the changelog's end, so the local state is wiped, as Java does, and
+    //    counting starts again from nothing rather than from state no changelog backs.
+    const admin = new Admin({ bootstrapServers: broker.bootstrap });
+    try {
+      await admin.deleteTopics([CHANGELOG]);
+    } finally {
+      await admin.close();
+    }
+    await eventually('the changelog to be gone', async () => {
+      const a = new Admin({ bootstrapServers: broker.bootstrap });
+      try {
+        return !(await a.listTopics()).includes(CHANGELOG);
+      } finally {
+        await a.close();
+      }
+    });
+    const wiped = restoreCounter();
+    const run4 = await runUntil(260, wiped, async () => {
+      assert.equal(wiped.restored, 0);
+      await produce(broker.bootstrap, INPUT, batch([...keys]));
+    });
+    const latest = perKey(run4.outputs);
+    assert.deepEqual(keys.map((k) => latest.get(k)!.at(-1)), keys.map((k) => `${k}=1`), 'counted from an empty store');
   } finally {
     rmSync(saved, { recursive: true, force: true });
   }

@@ -42,6 +42,20 @@ function key(tp: TopicPartition): string {
   return `${tp.topic}:${tp.partition}`;
 }
 
+/**
+ * A store is checkpointed past the end of its changelog: the topic was deleted and created again,
+ * or truncated. Its state cannot be trusted (Java's TaskCorruptedException): wipe and restore.
+ */
+export class ChangelogBehindCheckpointError extends StreamsError {
+  constructor(taskId: string, storeName: string, offset: bigint, tp: TopicPartition, end: bigint) {
+    super(
+      StreamsErrorCode.ILLEGAL_STATE,
+      `task ${taskId}: store '${storeName}' is checkpointed at offset ${offset} of ${tp.topic}-${tp.partition}, whose end is ${end}: the changelog was deleted or truncated`,
+      { taskId },
+    );
+  }
+}
+
 export class ChangelogRestorer {
   private consumer: Consumer | null = null;
   private readonly restoring = new Map<string, Restoring>();
@@ -76,19 +90,17 @@ export class ChangelogRestorer {
     const consumer = this.restoreConsumer();
     const tps = stores.map((r) => ({ topic: r.changelog!.topic, partition: r.changelog!.partition }));
     const ends = new Map((await consumer.endOffsets(tps)).map((o) => [key(o), o.offset]));
+    // Checked for every store before any restore starts, so the caller can wipe and add again.
+    for (const r of stores) {
+      const tp = { topic: r.changelog!.topic, partition: r.changelog!.partition };
+      const end = ends.get(key(tp)) ?? 0n;
+      if (r.offset !== null && r.offset + 1n > end) throw new ChangelogBehindCheckpointError(manager.taskId, r.store.name, r.offset, tp, end);
+    }
     const pending = new Set<string>();
     for (const r of stores) {
       const tp = { topic: r.changelog!.topic, partition: r.changelog!.partition };
       const end = ends.get(key(tp)) ?? 0n;
       const start = r.offset === null ? 0n : r.offset + 1n;
-      if (start > end) {
-        // Java wipes such a store (TaskCorruptedException); the changelog was recreated or truncated.
-        throw new StreamsError(
-          StreamsErrorCode.ILLEGAL_STATE,
-          `task ${manager.taskId}: store '${r.store.name}' is checkpointed at offset ${r.offset} of ${tp.topic}-${tp.partition}, whose end is ${end}; the changelog was deleted or truncated. Stop the instance, run KafkaStreams.cleanUp() (or delete the task folder) and start again`,
-          { taskId: manager.taskId },
-        );
-      }
       if (start >= end) continue;
       this.listenerCall('onRestoreStart', (l) => l.onRestoreStart?.(tp.topic, tp.partition, r.store.name, start, end));
       this.restoring.set(key(tp), { manager, registered: r, tp, start, end, restored: 0, startedAt: Date.now() });

@@ -17,7 +17,7 @@ import type { StreamsLogger } from './handlers.js';
 import { StandbyTasks } from './standby.js';
 import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { StateDirectory } from './state-directory.js';
-import { ChangelogRestorer } from './state-restorer.js';
+import { ChangelogBehindCheckpointError, ChangelogRestorer } from './state-restorer.js';
 import type { TaskStateEnvironment } from './task-stores.js';
 import type { StreamTask } from './task.js';
 
@@ -155,7 +155,15 @@ export class StateTasks {
     this.locked.delete(t.id);
     // Restoring from here on: pending() stays true across the await.
     this.restoring.set(t.id, t);
-    const nothingToRestore = await this.restorer.add(t.stores!.manager);
+    let nothingToRestore: boolean;
+    try {
+      nothingToRestore = await this.restorer.add(t.stores!.manager);
+    } catch (e) {
+      if (!(e instanceof ChangelogBehindCheckpointError)) throw e;
+      this.options.log.warn(`${e.message}; deleting the task's local state and restoring it from the changelog`);
+      t.stores!.wipeAndReopen();
+      nothingToRestore = await this.restorer.add(t.stores!.manager);
+    }
     if (this.restoring.get(t.id) !== t) {
       // Removed (revoked, closing) while the end offsets were asked for.
       this.restorer.remove(t.id);

@@ -81,10 +81,7 @@ export class TaskStores {
         // checkpoint may hold writes of a transaction that was never committed (the last run
         // crashed or closed dirty), so its files go and it is rebuilt from the changelog.
         this.log.warn(`task ${this.taskId}: its persistent stores have no checkpoint under exactly_once_v2 (the last run did not close cleanly); deleting them to rebuild them from their changelogs`);
-        this.stateManager.close(false);
-        this.wipeFolder();
-        this.stateManager = this.makeManager();
-        this.initStores();
+        this.wipeAndReopen();
       }
     } catch (e) {
       this.manager.close(false);
@@ -94,6 +91,17 @@ export class TaskStores {
     }
     this.opened = true;
     return true;
+  }
+
+  /**
+   * Closes the stores without flushing, deletes the folder's contents (checkpoint included) and
+   * opens them again empty: for a task whose state cannot be trusted (Java's TaskCorruptedException).
+   */
+  wipeAndReopen(): void {
+    this.stateManager.close(false);
+    this.wipeFolder();
+    this.stateManager = this.makeManager();
+    this.initStores();
   }
 
   private initStores(): void {
