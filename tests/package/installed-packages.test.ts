@@ -120,6 +120,7 @@ test('the packed packages install into a new project and work there without tsx'
           assert.deepEqual(steps.get('client')?.received, ['k0=hello none', 'k1=hello gzip', 'k2=hello snappy', 'k3=hello lz4', 'k4=hello zstd']);
           assert.deepEqual(steps.get('streams')?.filtered, ['important 2', 'important 4']);
           assert.deepEqual(steps.get('stores')?.stored, ['a=41', 'b=1'], 'a persistent store reopens with what it held');
+          assert.doesNotMatch(stderr, /SQLite is an experimental feature/, "Node 22's warning about node:sqlite is held back");
           assert.deepEqual(steps.get('connect'), { step: 'connect', payload: { id: 42, item: 'tea', origin: 'app' }, origin: 'app' }, 'a Connect record converts and transforms');
 
           const bootstrap = message.bootstrapServers as string;

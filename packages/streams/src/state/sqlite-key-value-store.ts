@@ -234,10 +234,28 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
   }
 }
 
+let sqliteModule: typeof import('node:sqlite') | undefined;
+
+/**
+ * Loaded on first use, so an application without persistent stores never loads it. Node 22 emits
+ * "ExperimentalWarning: SQLite is an experimental feature" on that load: it is about how this
+ * library stores its state, not something the application chose, so that one warning (and no
+ * other) is held back while the module loads (docs/decisions/011-state-store-engine.md).
+ */
 function sqlite(): typeof import('node:sqlite') {
-  // Loaded on first use, so an application without persistent stores never loads it (Node 22
-  // prints an ExperimentalWarning when it is first loaded).
-  return process.getBuiltinModule('node:sqlite');
+  if (sqliteModule) return sqliteModule;
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (type === 'ExperimentalWarning' && String(warning).includes('SQLite')) return;
+    return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    sqliteModule = process.getBuiltinModule('node:sqlite');
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+  return sqliteModule;
 }
 
 function openDatabase(path: string, storeName: string): DatabaseSync {
