@@ -17,7 +17,7 @@ import type { OutputRecord } from './differential-model.js';
 const javaProject = join(dirname(fileURLToPath(import.meta.url)), 'java');
 
 /** Topologies whose output values are Longs (Kafka's count()); the others write strings. */
-const LONG_VALUES = new Set(['count', 'groupby-count']);
+const LONG_VALUES = new Set(['count', 'groupby-count', 'repartition-count']);
 
 export interface TestBroker {
   bootstrap: string;
@@ -80,6 +80,7 @@ export async function writeInputs(bootstrap: string, inputs: Record<string, Topo
 export interface JavaApps {
   /** Application id → its last state (RUNNING, ERROR, ...). */
   states: Map<string, string>;
+  /** What stopped an application, each as `<application id>: <error>`, or the JVM: `JVM: ...`. */
   errors: string[];
   stop(): Promise<void>;
 }
@@ -100,7 +101,7 @@ export async function startJavaApps(bootstrap: string, guarantee: string, runs: 
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   void exited.then((code) => {
-    if (code !== 0) errors.push(`the JVM exited with ${code}: ${stderr}`);
+    if (code !== 0) errors.push(`JVM: exited with ${code}: ${stderr}`);
   });
   return {
     states,
@@ -126,6 +127,11 @@ export type Guarantee = 'at_least_once' | 'exactly_once_v2';
  * transactional, so when no transaction is open there (last stable offset = end) its last entry is
  * a marker, and a committed offset just before it has processed every record.
  */
+/** The errors of `errors` (`<application id>: ...` or `JVM: ...`) that concern this application. */
+export function failuresOf(run: TopologyRun, errors: readonly string[]): string[] {
+  return errors.filter((e) => e.startsWith(`${run.applicationId}: `) || e.startsWith('JVM: '));
+}
+
 export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, guarantee: Guarantee, failures: () => string[], timeoutMs = 240_000): Promise<void> {
   const admin = new Admin({ bootstrapServers: bootstrap });
   const offsets = (topic: string, partitions: number, isolationLevel: 'read_uncommitted' | 'read_committed') =>

@@ -101,5 +101,9 @@ export function generateInputs(seed: number, perTopology: number): Record<string
     'groupby-count': { records: categorised(rng(5), perTopology, 0) },
     'table-groupby-aggregate': { records: categorised(rng(6), perTopology, 0.1) },
     'global-lookup': globalLookup(rng(7), perTopology),
+    'map-reduce': { records: categorised(rng(8), perTopology, 0) },
+    'table-groupby-reduce': { records: categorised(rng(9), perTopology, 0.1) },
+    'repartition-count': { records: integers(rng(10), perTopology, 0.05) },
+    'totable-filternot': { records: integers(rng(11), perTopology, 0.1) },
   };
 }

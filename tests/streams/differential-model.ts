@@ -7,7 +7,8 @@
  * null keys and values and stamp each update with the largest timestamp seen for the key; a table
  * filter forwards a tombstone for a row it drops; a table groupBy sends one change (old and new
  * value) when the new key equals the old one, else a subtraction to the old key then an addition
- * to the new one; a stream–global table left join looks the key up in the fully loaded table.
+ * to the new one; a filter below a materialized table drops a change from nothing to nothing;
+ * a stream–global table left join looks the key up in the fully loaded table.
  */
 import type { InputRecord, TopologyInput } from './differential-inputs.js';
 
@@ -40,27 +41,31 @@ function addStat(json: string, v: number): string {
 }
 
 const category = (v: string) => v.slice(0, v.indexOf(':'));
-const amount = (v: string) => Number(v.slice(v.indexOf(':') + 1));
+const amount = (v: string) => v.slice(v.indexOf(':') + 1);
 
-function tableGroupByAggregate(records: InputRecord[]): OutputRecord[] {
+/**
+ * A table regrouped by the category in its value, then aggregated with an adder and a subtractor:
+ * `add(null, amount)` starts a group (the initializer then the adder, or reduce's first value).
+ */
+function tableGroupBy(records: InputRecord[], add: (agg: string | null, amount: string) => string, subtract: (agg: string, amount: string) => string): OutputRecord[] {
   const table = new Map<string, string>();
-  const aggs = new Map<string, { count: number; sum: number; timestamp: number }>();
+  const aggs = new Map<string, { agg: string; timestamp: number }>();
   const out: OutputRecord[] = [];
-  const apply = (group: string, oldAmount: number | null, newAmount: number | null, timestamp: number) => {
+  const apply = (group: string, oldAmount: string | null, newAmount: string | null, timestamp: number) => {
     const old = aggs.get(group);
-    let agg = old ? { count: old.count, sum: old.sum } : null;
+    let agg = old?.agg ?? null;
     let ts = timestamp;
-    if (oldAmount !== null && agg) {
-      agg = { count: agg.count - 1, sum: agg.sum - oldAmount };
-      ts = Math.max(timestamp, old!.timestamp);
+    if (oldAmount !== null && old) {
+      agg = subtract(old.agg, oldAmount);
+      ts = Math.max(timestamp, old.timestamp);
     }
     if (newAmount !== null) {
-      agg = { count: (agg?.count ?? 0) + 1, sum: (agg?.sum ?? 0) + newAmount };
+      agg = add(agg, newAmount);
       if (old) ts = Math.max(timestamp, old.timestamp);
     }
-    if (agg) aggs.set(group, { ...agg, timestamp: ts });
+    if (agg !== null) aggs.set(group, { agg, timestamp: ts });
     else aggs.delete(group);
-    out.push({ key: group, value: agg ? JSON.stringify(agg) : null, timestamp: ts });
+    out.push({ key: group, value: agg, timestamp: ts });
   };
   for (const r of records) {
     if (r.key === null) continue;
@@ -73,6 +78,31 @@ function tableGroupByAggregate(records: InputRecord[]): OutputRecord[] {
       if (old !== null) apply(category(old), amount(old), null, r.timestamp);
       if (r.value !== null) apply(category(r.value), null, amount(r.value), r.timestamp);
     }
+  }
+  return out;
+}
+
+const countSum = (agg: string | null, countDelta: number, sumDelta: number) => {
+  const a = agg === null ? { count: 0, sum: 0 } : (JSON.parse(agg) as { count: number; sum: number });
+  return JSON.stringify({ count: a.count + countDelta, sum: a.sum + sumDelta });
+};
+
+/**
+ * toTable() (materialized) then filterNot: a filter whose parent is materialized sends old values,
+ * and drops a change from nothing to nothing (a row filtered out, or deleted, that was not in the
+ * filtered table) instead of forwarding a needless tombstone.
+ */
+function filterOverMaterialized(records: InputRecord[]): OutputRecord[] {
+  const filtered = new Map<string, string>();
+  const out: OutputRecord[] = [];
+  for (const r of records) {
+    if (r.key === null) continue;
+    const value = r.value === null || Number(r.value) % 3 === 0 ? null : r.value;
+    const had = filtered.has(r.key);
+    if (value === null) filtered.delete(r.key);
+    else filtered.set(r.key, value);
+    if (value === null && !had) continue;
+    out.push({ key: r.key, value: value === null ? null : `${r.key}/${value}`, timestamp: r.timestamp });
   }
   return out;
 }
@@ -106,7 +136,19 @@ export function expectedOutput(name: string, input: TopologyInput): OutputRecord
         (agg) => String(Number(agg) + 1),
       );
     case 'table-groupby-aggregate':
-      return tableGroupByAggregate(records);
+      return tableGroupBy(records, (agg, v) => countSum(agg, 1, Number(v)), (agg, v) => countSum(agg, -1, -Number(v)));
+    case 'table-groupby-reduce':
+      return tableGroupBy(records, (agg, v) => (agg === null ? v : String(Number(agg) + Number(v))), (agg, v) => String(Number(agg) - Number(v)));
+    case 'map-reduce':
+      return streamAggregate(
+        records.filter((r) => r.value !== null).map((r) => ({ ...r, key: category(r.value!), value: amount(r.value!) })),
+        (first) => first,
+        (agg, v) => String(Number(agg) + Number(v)),
+      );
+    case 'repartition-count':
+      return streamAggregate(records, () => '1', (agg) => String(Number(agg) + 1));
+    case 'totable-filternot':
+      return filterOverMaterialized(records);
     case 'global-lookup':
       return globalLookup(input);
     default:

@@ -94,6 +94,36 @@ const twins: Record<string, (builder: StreamsBuilder, run: TopologyRun) => void>
       )
       .toStream()
       .to(run.output, strings),
+  'map-reduce': (b, run) =>
+    b.stream(run.input, strings)
+      .map((_key, value) => KeyValue.pair(category(value), amount(value)))
+      .groupByKey(Grouped.with(S, S))
+      .reduce((sum, value) => String(Number(sum) + Number(value)))
+      .toStream()
+      .to(run.output, strings),
+  'table-groupby-reduce': (b, run) =>
+    b.table(run.input, strings)
+      .groupBy((_key, value) => KeyValue.pair(category(value), amount(value)), Grouped.with(S, S))
+      .reduce(
+        (sum, value) => String(Number(sum) + Number(value)),
+        (sum, value) => String(Number(sum) - Number(value)),
+      )
+      .toStream()
+      .to(run.output, strings),
+  'repartition-count': (b, run) =>
+    b.stream(run.input, strings)
+      .repartition({ name: 'rekeyed', numberOfPartitions: 2, keySerde: S, valueSerde: S })
+      .groupByKey(Grouped.with(S, S))
+      .count()
+      .toStream()
+      .to(run.output, counts),
+  'totable-filternot': (b, run) =>
+    b.stream(run.input, strings)
+      .toTable(Materialized.as<string, string>('latest').withKeySerde(S).withValueSerde(S))
+      .filterNot((_key, value) => Number(value) % 3 === 0, Materialized.as<string, string>('not-thirds').withKeySerde(S).withValueSerde(S))
+      .mapValues((value, key) => `${key}/${value}`)
+      .toStream()
+      .to(run.output, strings),
   'global-lookup': (b, run) => {
     const products = b.globalTable(run.global!, strings);
     b.stream(run.input, strings)
@@ -114,6 +144,7 @@ export function sluiceTopology(run: TopologyRun): Topology {
 }
 
 export interface SluiceApps {
+  /** What stopped an application, each as `<application id>: <error>`. */
   errors: string[];
   stop(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { generateInputs, type TopologyInput } from './differential-inputs.js';
 import { expectedOutput } from './differential-model.js';
 import { startSluiceApps, twinNames, type SluiceApps } from './differential-sluice.js';
-import { differences, readOutput, startJavaApps, startTestBroker, topicsOf, type JavaApps, type Guarantee, type TestBroker, type TopologyRun, waitUntilProcessed, writeInputs } from './differential-harness.js';
+import { differences, failuresOf, readOutput, startJavaApps, startTestBroker, topicsOf, type JavaApps, type Guarantee, type TestBroker, type TopologyRun, waitUntilProcessed, writeInputs } from './differential-harness.js';
 
 const SEED = Number(process.env.SLUICE_DIFFERENTIAL_SEED ?? 17);
 const RECORDS_PER_TOPOLOGY = 600;
@@ -40,7 +40,7 @@ export function differentialSuite(guarantee: Guarantee): void {
 
     for (const run of javaRuns) {
       test(`${run.name}: Java's output is the plain computation of the input (harness check)`, async () => {
-        await waitUntilProcessed(broker.bootstrap, run, guarantee, () => java.errors);
+        await waitUntilProcessed(broker.bootstrap, run, guarantee, () => failuresOf(run, java.errors));
         const out = await readOutput(broker.bootstrap, run, guarantee);
         const expected = expectedOutput(run.name, inputs[run.name]!);
         assert.ok(expected.length > 0, 'the input yields some output');
@@ -52,8 +52,8 @@ export function differentialSuite(guarantee: Guarantee): void {
     for (const run of sluiceRuns) {
       test(`${run.name}: Sluice's output is Java's, record for record per key`, async () => {
         const javaRun = javaRuns.find((r) => r.name === run.name)!;
-        await waitUntilProcessed(broker.bootstrap, javaRun, guarantee, () => java.errors);
-        await waitUntilProcessed(broker.bootstrap, run, guarantee, () => sluice.errors);
+        await waitUntilProcessed(broker.bootstrap, javaRun, guarantee, () => failuresOf(javaRun, java.errors));
+        await waitUntilProcessed(broker.bootstrap, run, guarantee, () => failuresOf(run, sluice.errors));
         const reference = await readOutput(broker.bootstrap, javaRun, guarantee);
         const out = await readOutput(broker.bootstrap, run, guarantee);
         assert.deepEqual(differences(reference, out, 'Java', 'Sluice'), []);

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -23,7 +24,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * reads both outputs with one decoder. The input value formats are the test's generator's:
  * "count", "reduce" and "aggregate" read integers ("17"), some values null; "groupby-count" and
  * "table-groupby-aggregate" read "category:amount"; "table-filter-mapvalues" reads integers with
- * tombstones; "global-lookup" reads a product id per order and a global table of product names.
+ * tombstones; "global-lookup" reads a product id per order and a global table of product names;
+ * "map-reduce" and "table-groupby-reduce" read "category:amount"; "repartition-count" and
+ * "totable-filternot" read integers, some null.
  */
 public final class DifferentialTopologies {
     private DifferentialTopologies() {}
@@ -87,6 +90,31 @@ public final class DifferentialTopologies {
                         (productId, productName) -> productId + "=" + (productName == null ? "unknown" : productName))
                     .to(topics.output(), stringsOut);
             }
+            case "map-reduce" -> builder.stream(topics.input(), strings)
+                .map((key, value) -> KeyValue.pair(category(value), amount(value)))
+                .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
+                .reduce((sum, value) -> Long.toString(Long.parseLong(sum) + Long.parseLong(value)))
+                .toStream()
+                .to(topics.output(), stringsOut);
+            case "table-groupby-reduce" -> builder.table(topics.input(), strings)
+                .groupBy((key, value) -> KeyValue.pair(category(value), amount(value)), Grouped.with(Serdes.String(), Serdes.String()))
+                .reduce(
+                    (sum, value) -> Long.toString(Long.parseLong(sum) + Long.parseLong(value)),
+                    (sum, value) -> Long.toString(Long.parseLong(sum) - Long.parseLong(value)))
+                .toStream()
+                .to(topics.output(), stringsOut);
+            case "repartition-count" -> builder.stream(topics.input(), strings)
+                .repartition(Repartitioned.<String, String>as("rekeyed").withNumberOfPartitions(2).withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+                .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
+                .count()
+                .toStream()
+                .to(topics.output(), countsOut);
+            case "totable-filternot" -> builder.stream(topics.input(), strings)
+                .toTable(Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("latest").withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+                .filterNot((key, value) -> Long.parseLong(value) % 3 == 0, Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("not-thirds").withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+                .mapValues((key, value) -> key + "/" + value)
+                .toStream()
+                .to(topics.output(), stringsOut);
             default -> throw new IllegalArgumentException("unknown topology '" + name + "'; known: " + String.join(", ", NAMES));
         }
         return builder.build();
@@ -94,6 +122,7 @@ public final class DifferentialTopologies {
 
     public static final String[] NAMES = {
         "count", "reduce", "aggregate", "table-filter-mapvalues", "groupby-count", "table-groupby-aggregate", "global-lookup",
+        "map-reduce", "table-groupby-reduce", "repartition-count", "totable-filternot",
     };
 
     /** "category:amount" → category. */
