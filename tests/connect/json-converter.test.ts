@@ -124,6 +124,9 @@ const RAW_JSON = [
   '{"schema":null,"payload":1,"extra":2}',
   'not json',
   '{"a":',
+  '{"a":5,"b":[1,2.5]}',
+  '{"a":null}',
+  '42',
 ];
 
 function converter(config: Record<string, string>): JsonConverter {
@@ -178,8 +181,10 @@ describe('JsonConverter against Java connect-json 4.3.1', { timeout: 20 * 60_000
   });
 
   test('hand-written JSON reads as Java reads it, or fails with Java\'s message', async () => {
-    for (const schemasEnable of ['false', 'true']) {
-      const config = { 'schemas.enable': schemasEnable };
+    const fixedSchema = '{"type":"struct","fields":[{"type":"int64","optional":true,"field":"a"},{"type":"array","items":{"type":"double","optional":false},"optional":true,"field":"b"}],"optional":true}';
+    for (const [schemasEnable, schemaContent] of [['false', null], ['true', null], ['true', fixedSchema], ['true', '{"type":"int32","optional":true}']]) {
+      // schema.content: every value read has this schema, and the bytes are the bare payload.
+      const config: Record<string, string> = schemaContent === null ? { 'schemas.enable': schemasEnable! } : { 'schemas.enable': schemasEnable!, 'schema.content': schemaContent };
       for (const text of RAW_JSON) {
         const bytes = Buffer.from(text);
         const java = await peer.ask({ op: 'fromJson', config, bytes: bytes.toString('base64') });

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinPlugins } from '@sluice/connect';
-import type { Predicate, Transformation } from '@sluice/connect-api';
+import { configInfos, type Predicate, type Transformation } from '@sluice/connect-api';
 import { ConnectPeer, fromRecord, normalize, toRecord, type RecordJson } from './support.js';
 
 const T = 'org.apache.kafka.connect.transforms.';
@@ -274,6 +274,38 @@ describe('transforms and predicates against Java connect-transforms 4.3.1', { ti
         `${className} ${JSON.stringify(config)}`,
       );
     }
+  });
+
+  test('each plugin\'s ConfigDef validates into the ConfigInfos Kafka Connect answers with', async () => {
+    // The documentation is each side's own prose; every other part of the answer must match.
+    const withoutDocs = (infos: any) => ({ ...infos, configs: infos.configs.map((c: any) => ({ ...c, definition: c.definition && { ...c.definition, documentation: undefined } })) });
+    const plugins = builtinPlugins();
+    const converters: [string, Record<string, string>][] = [
+      ['org.apache.kafka.connect.json.JsonConverter', { 'converter.type': 'value', 'decimal.format': 'numeric' }],
+      ['org.apache.kafka.connect.json.JsonConverter', { 'schemas.enable': 'maybe', 'schemas.cache.size': 'many' }],
+      ['org.apache.kafka.connect.storage.StringConverter', { 'converter.type': 'key' }],
+      ['org.apache.kafka.connect.storage.StringConverter', { 'converter.type': 'sideways' }],
+    ];
+    const problems: string[] = [];
+    for (const [className, config] of [...CASES, ...BAD_CONFIGS, ...PREDICATES, ...converters]) {
+      const java = await peer.ask({ op: 'validate', class: className, config });
+      assert.equal(java.error, undefined, `${className}: ${java.error}`);
+      const type = className.includes('.predicates.') ? 'predicate' : className.includes('Converter') && !className.includes('TimestampConverter') ? 'converter' : 'transformation';
+      const plugin = plugins.create<{ config(): import('@sluice/connect-api').ConfigDef }>(className, type, 'type');
+      const def = plugin.config();
+      const ours = configInfos(className, def, def.validate(config));
+      const j = withoutDocs(java.result);
+      const o = withoutDocs(ours);
+      try {
+        assert.deepEqual({ ...o, configs: o.configs.length }, { ...j, configs: j.configs.length });
+      } catch {
+        problems.push(`${className} ${JSON.stringify(config)}: Java ${JSON.stringify({ ...j, configs: undefined })} ours ${JSON.stringify({ ...o, configs: undefined })}`);
+      }
+      j.configs.forEach((c: unknown, n: number) => {
+        if (JSON.stringify(c) !== JSON.stringify(o.configs[n])) problems.push(`${className} ${JSON.stringify(config)} config ${n}:\n   Java ${JSON.stringify(c)}\n   ours ${JSON.stringify(o.configs[n])}`);
+      });
+    }
+    assert.deepEqual(problems, []);
   });
 
   test('a config Kafka refuses is refused with Kafka\'s message', async () => {

@@ -103,7 +103,7 @@ export class ConfigDef {
   define(init: ConfigKeyInit): this {
     if (this.#keys.has(init.name)) throw new ConfigException(`Configuration ${init.name} is defined twice.`);
     const defaultValue = init.defaultValue === undefined || init.defaultValue === NO_DEFAULT_VALUE ? NO_DEFAULT_VALUE : init.defaultValue === null ? null : parseType(init.name, init.defaultValue, init.type);
-    if (defaultValue !== NO_DEFAULT_VALUE && defaultValue !== null && init.validator) {
+    if (defaultValue !== NO_DEFAULT_VALUE && init.validator) {
       const problem = check(init.validator, defaultValue, init.name);
       if (problem !== undefined) throw new ConfigException(init.name, show(defaultValue), problem);
     }
@@ -161,7 +161,8 @@ export class ConfigDef {
       if (props[key.name] !== undefined) value = parseType(key.name, props[key.name], key.type);
       else if (key.defaultValue === NO_DEFAULT_VALUE) throw new ConfigException(missing(key.name));
       else value = key.defaultValue;
-      if (key.validator && value !== null) {
+      // As Kafka's, a validator also sees null (an unset setting whose default is null) and decides.
+      if (key.validator) {
         const problem = check(key.validator, value, key.name);
         if (problem !== undefined) throw new ConfigException(key.name, show(value), problem);
       }
@@ -189,6 +190,7 @@ export class ConfigDef {
         result.addErrorMessage((e as Error).message);
       }
       result.value = parsed[key.name] ?? null;
+      parsed[key.name] ??= null;
     }
     for (const key of this.#keys.values()) {
       const result = results.get(key.name)!;
@@ -198,7 +200,7 @@ export class ConfigDef {
         result.visible = key.recommender.visible(key.name, parsed);
         if (value != null && result.recommendedValues.length > 0 && !result.recommendedValues.includes(value)) result.addErrorMessage(`Invalid value ${show(value)} for configuration ${key.name}`);
       }
-      if (key.validator && value != null) {
+      if (key.validator) {
         try {
           const problem = check(key.validator, value, key.name);
           if (problem !== undefined) result.addErrorMessage(new ConfigException(key.name, show(value), problem).message);
@@ -282,17 +284,29 @@ export function convertToString(value: unknown, type: ConfigDefType | null): str
 
 /** Kafka's validators, with Kafka's words, as @sluice/config Validators. */
 export const ConfigValidators = Object.freeze({
-  atLeast: (min: number): Validator => validator(`[${min},...]`, (v) => (typeof v === 'number' && v < min ? `Value must be at least ${min}` : undefined)),
+  atLeast: (min: number): Validator => validator(`[${min},...]`, (v) => (v === null ? 'Value must be non-null' : typeof v === 'number' && v < min ? `Value must be at least ${min}` : undefined)),
   between: (min: number, max: number): Validator =>
-    validator(`[${min},...,${max}]`, (v) => (typeof v === 'number' && v < min ? `Value must be at least ${min}` : typeof v === 'number' && v > max ? `Value must be no more than ${max}` : undefined)),
+    validator(`[${min},...,${max}]`, (v) =>
+      v === null ? 'Value must be non-null' : typeof v === 'number' && v < min ? `Value must be at least ${min}` : typeof v === 'number' && v > max ? `Value must be no more than ${max}` : undefined,
+    ),
   in: (...values: string[]): Validator => validator(`[${values.join(', ')}]`, (v) => (values.includes(String(v)) ? undefined : `String must be one of: ${values.join(', ')}`)),
   caseInsensitiveIn: (...values: string[]): Validator =>
     validator(`[${values.join(', ')}]`, (v) => (values.some((x) => x.toLowerCase() === String(v).toLowerCase()) ? undefined : `String must be one of (case insensitive): ${values.join(', ')}`)),
-  nonEmptyString: (): Validator => validator('non-empty string', (v) => (typeof v === 'string' && v.length > 0 ? undefined : 'String must be non-empty')),
+  nonEmptyString: (): Validator => validator('non-empty string', (v) => (v === null || (typeof v === 'string' && v.length > 0) ? undefined : 'String must be non-empty')),
+  /** Kafka's NonEmptyStringWithoutControlChars: set, not empty, no ASCII control characters. */
+  nonEmptyStringWithoutControlChars: (): Validator =>
+    validator('non-empty string without ISO control characters', (v) => {
+      if (v === null) return 'entry must be non null';
+      const s = String(v);
+      if (s === '') return 'String may not be empty';
+      const control = [...s].map((c) => c.charCodeAt(0)).filter((c) => c < 0x20 || (c >= 0x7f && c <= 0x9f));
+      return control.length > 0 ? `String may not contain control sequences but had the following ASCII chars: ${control.join(', ')}` : undefined;
+    }),
   /** Kafka's transforms' NonEmptyListValidator, with its own message. */
   nonEmptyList: (): ConnectValidator =>
     Object.assign(
       (v: unknown, name: string): undefined => {
+        if (v === null) throw new ConfigException(`Configuration '${name}' values must not be null.`);
         if (!Array.isArray(v) || v.length === 0) throw new ConfigException(`Configuration '${name}' must not be empty. Valid values include: any non-empty value`);
         return undefined;
       },
@@ -300,6 +314,7 @@ export const ConfigValidators = Object.freeze({
     ),
   listIn: (...values: string[]): Validator =>
     validator(`[${values.join(', ')}]`, (v) => {
+      if (v === null) return undefined;
       const bad = (v as string[]).find((x) => !values.includes(x));
       return bad === undefined ? undefined : `Invalid value ${bad} for configuration: String must be one of: ${values.join(', ')}`;
     }),
@@ -320,7 +335,7 @@ export interface ConfigKeyInfo {
   importance: 'HIGH' | 'MEDIUM' | 'LOW';
   documentation: string;
   group: string | null;
-  order: number;
+  order_in_group: number;
   width: ConfigDefWidth;
   display_name: string;
   dependents: string[];
@@ -365,7 +380,7 @@ export function configInfos(name: string, def: ConfigDef, values: Iterable<Confi
         importance: key.importance.toUpperCase() as ConfigKeyInfo['importance'],
         documentation: key.documentation,
         group: key.group,
-        order: key.orderInGroup,
+        order_in_group: key.orderInGroup,
         width: key.width,
         display_name: key.displayName,
         dependents: [...key.dependents],

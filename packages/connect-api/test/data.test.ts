@@ -133,6 +133,6 @@ test('ConfigDef parses with Kafka messages and validates into ConfigInfos', () =
   const infos = configInfos('FileStreamSource', def, def.validate({ 'batch.size': '0', mode: 'c' }));
   assert.equal(infos.error_count, 3);
   assert.deepEqual(infos.groups, ['Common']);
-  assert.deepEqual(infos.configs[0].definition, { name: 'file', type: 'STRING', required: true, default_value: null, importance: 'HIGH', documentation: 'The file.', group: 'Common', order: 1, width: 'NONE', display_name: 'file', dependents: [] });
+  assert.deepEqual(infos.configs[0].definition, { name: 'file', type: 'STRING', required: true, default_value: null, importance: 'HIGH', documentation: 'The file.', group: 'Common', order_in_group: 1, width: 'NONE', display_name: 'file', dependents: [] });
   assert.deepEqual(infos.configs[2].value, { name: 'mode', value: 'c', recommended_values: [], errors: ['Invalid value c for configuration mode: String must be one of: a, b'], visible: true });
 });

@@ -10,7 +10,7 @@ export function converterTypeDef(): ConfigDef {
     type: 'STRING',
     validator: ConfigValidators.in('key', 'value', 'header'),
     importance: 'low',
-    documentation: 'How this converter will be used.',
+    documentation: 'Whether the converter converts keys, values or headers.',
   });
 }
 

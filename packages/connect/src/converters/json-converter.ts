@@ -9,6 +9,7 @@
 import {
   BigDecimal,
   ConfigDef,
+  ConfigException,
   ConfigValidators,
   ConnectDate,
   DataException,
@@ -31,15 +32,18 @@ import { JsonNumber, base64, fromBase64, isObject, javaDouble, javaFloat, nodeTy
 const DECIMAL_LOGICAL = Decimal.LOGICAL_NAME;
 
 export const JSON_CONVERTER_CONFIG = converterTypeDef()
-  .define({ name: 'schemas.enable', type: 'BOOLEAN', defaultValue: true, importance: 'high', documentation: 'Include schemas within each of the serialized values and keys.', group: 'Schemas', orderInGroup: 0, width: 'MEDIUM', displayName: 'Enable Schemas' })
-  .define({ name: 'schemas.cache.size', type: 'INT', defaultValue: 1000, importance: 'high', documentation: 'The maximum number of schemas that can be cached in this converter instance.', group: 'Schemas', orderInGroup: 1, width: 'MEDIUM', displayName: 'Schema Cache Size' })
-  .define({ name: 'decimal.format', type: 'STRING', defaultValue: 'BASE64', validator: ConfigValidators.caseInsensitiveIn('BASE64', 'NUMERIC'), importance: 'low', documentation: 'Controls which format this converter will serialize decimals in. This value is case insensitive and can be either \'BASE64\' (default) or \'NUMERIC\'', group: 'Serialization', orderInGroup: 0, width: 'MEDIUM', displayName: 'Decimal Format' })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'low', documentation: 'Whether to replace fields that have a default value and that are null to the default value. When set to true, the default value is used, otherwise null is used.', group: 'Serialization', orderInGroup: 1, width: 'MEDIUM', displayName: 'Replace null with default' });
+  .define({ name: 'schemas.enable', type: 'BOOLEAN', defaultValue: true, importance: 'high', documentation: 'Whether each value is written inside an envelope with its schema, and read from one.', group: 'Schemas', orderInGroup: 0, width: 'MEDIUM', displayName: 'Enable Schemas' })
+  .define({ name: 'schemas.cache.size', type: 'INT', defaultValue: 1000, importance: 'high', documentation: 'How many schemas this converter keeps converted (accepted for compatibility; schemas are not cached here).', group: 'Schemas', orderInGroup: 1, width: 'MEDIUM', displayName: 'Schema Cache Size' })
+  .define({ name: 'schema.content', type: 'STRING', defaultValue: null, importance: 'high', documentation: 'A schema in JsonConverter\'s JSON form that every value read has: the bytes are then the bare payload, with no envelope. Only with schemas.enable=true.', group: 'Schemas', orderInGroup: 2, width: 'MEDIUM', displayName: 'Schema Content' })
+  .define({ name: 'decimal.format', type: 'STRING', defaultValue: 'BASE64', validator: ConfigValidators.caseInsensitiveIn('BASE64', 'NUMERIC'), importance: 'low', documentation: 'How Decimal values are written: BASE64 (the unscaled bytes, the default) or NUMERIC (a JSON number); either case.', group: 'Serialization', orderInGroup: 0, width: 'MEDIUM', displayName: 'Decimal Format' })
+  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'low', documentation: 'Whether a null field that has a default in its schema reads as that default (true) or stays null (false).', group: 'Serialization', orderInGroup: 1, width: 'MEDIUM', displayName: 'Replace null with default' });
 
 export class JsonConverter implements Converter, HeaderConverter {
   #schemasEnabled = true;
   #numericDecimals = false;
   #replaceNullWithDefault = true;
+  /** `schema.content`: the schema of every value read, whose bytes are then the bare payload. */
+  #fixedSchema: Schema | null = null;
 
   config(): ConfigDef {
     return JSON_CONVERTER_CONFIG;
@@ -51,6 +55,15 @@ export class JsonConverter implements Converter, HeaderConverter {
     this.#schemasEnabled = parsed['schemas.enable'] as boolean;
     this.#numericDecimals = String(parsed['decimal.format']).toUpperCase() === 'NUMERIC';
     this.#replaceNullWithDefault = parsed['replace.null.with.default'] as boolean;
+    const content = parsed['schema.content'] as string | null;
+    this.#fixedSchema = null;
+    if (content !== null && content !== '') {
+      try {
+        this.#fixedSchema = this.asConnectSchema(parseJson(new TextEncoder().encode(content)));
+      } catch (e) {
+        throw new ConfigException('schema.content', content, `not a schema in JsonConverter's JSON form: ${(e as Error).message}`);
+      }
+    }
   }
 
   close(): void {}
@@ -70,6 +83,7 @@ export class JsonConverter implements Converter, HeaderConverter {
     } catch (e) {
       throw new DataException(`Converting byte[] to Kafka Connect data failed due to serialization error: ${(e as Error).message}`, { cause: e });
     }
+    if (this.#schemasEnabled && this.#fixedSchema !== null) return new SchemaAndValue(this.#fixedSchema, this.#toConnect(this.#fixedSchema, json));
     if (this.#schemasEnabled && (!isObject(json) || Object.keys(json).length !== 2 || !('schema' in json) || !('payload' in json))) {
       throw new DataException('JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields. If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.');
     }

@@ -37,7 +37,7 @@ abstract class SimpleConverter implements Converter, HeaderConverter {
   }
 }
 
-const STRING_CONFIG = converterTypeDef().define({ name: 'converter.encoding', type: 'STRING', defaultValue: 'UTF8', importance: 'high', documentation: 'The name of the Java character set to use for encoding strings', group: 'Converter', orderInGroup: 0, width: 'MEDIUM', displayName: 'Encoding' });
+const STRING_CONFIG = converterTypeDef().define({ name: 'converter.encoding', type: 'STRING', defaultValue: 'UTF-8', importance: 'high', documentation: 'The character set strings are written and read in (UTF-8, ISO-8859-1, US-ASCII or UTF-16LE).', width: 'MEDIUM', displayName: 'Encoding' });
 
 /** Java's charset names that Node encodes: UTF-8, ISO-8859-1, US-ASCII, UTF-16LE. */
 function nodeEncoding(name: string): BufferEncoding {

@@ -58,12 +58,13 @@ export const CAST_CONFIG = new ConfigDef()
     name: 'spec',
     type: 'LIST',
     validator: validator('list of colon-delimited pairs, e.g. <code>foo:bar,abc:xyz</code>', (v) => {
+      if (v === null) return undefined;
       if ((v as string[]).length === 0) return 'Must specify at least one field to cast.';
       parseCastSpec(v as string[]);
       return undefined;
     }),
     importance: 'high',
-    documentation: 'List of fields and the type to cast them to of the form field1:type,field2:type to cast fields of Maps or Structs. A single type to cast the entire value. Valid types are int8, int16, int32, int64, float32, float64, boolean, and string. Note that binary fields can only be cast to string.',
+    documentation: 'What to cast: field:type pairs for the fields of a struct or map, or one type for the whole key or value. Types: int8, int16, int32, int64, float32, float64, boolean, string; bytes cast only to string.',
   })
   .define(REPLACE_NULL_WITH_DEFAULT);
 

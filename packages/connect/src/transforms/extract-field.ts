@@ -9,9 +9,9 @@ import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, requir
 const PURPOSE = 'field extraction';
 
 export const EXTRACT_FIELD_CONFIG = new ConfigDef()
-  .define({ name: 'field', type: 'STRING', validator: ConfigValidators.nonEmptyString(), importance: 'medium', documentation: 'Field name to extract.' })
-  .define({ name: 'field.syntax.version', type: 'STRING', defaultValue: 'V1', validator: ConfigValidators.caseInsensitiveIn('V1', 'V2'), importance: 'high', documentation: 'Defines the version of the syntax to access fields. If set to `V1`, then the field paths are limited to access the elements at the root level of the struct or map. If set to `V2`, the syntax will support accessing nested elements.' })
-  .define(REPLACE_NULL_WITH_DEFAULT);
+  .define({ name: 'field', type: 'STRING', importance: 'medium', documentation: 'The field the key or value is replaced by.' })
+  .define(REPLACE_NULL_WITH_DEFAULT)
+  .define({ name: 'field.syntax.version', type: 'STRING', defaultValue: 'V1', validator: ConfigValidators.caseInsensitiveIn('V1', 'V2'), importance: 'high', documentation: 'V1: the field name is a top-level field. V2: it is a dotted path into nested structs and maps, a name containing dots written in backticks.' });
 
 /** Splits a V2 path: dots separate steps, backticks quote a step that holds dots. */
 export function parsePath(path: string): string[] {

@@ -7,7 +7,7 @@ import { KeyOrValueTransformation, SchemaCache, copySchemaBasics, nullSafeClassN
 
 const PURPOSE = 'flattening';
 
-export const FLATTEN_CONFIG = new ConfigDef().define({ name: 'delimiter', type: 'STRING', defaultValue: '.', importance: 'medium', documentation: 'Delimiter to insert between field names from the input record when generating field names for the output record' });
+export const FLATTEN_CONFIG = new ConfigDef().define({ name: 'delimiter', type: 'STRING', defaultValue: '.', importance: 'medium', documentation: 'What joins the names along a nested field\'s path into its flat name.' });
 
 export class Flatten extends KeyOrValueTransformation {
   static readonly Key: new () => Flatten = class extends Flatten {

@@ -3,8 +3,8 @@ import { ConfigDef, ConfigException, ConfigValidators, ConnectHeaders, DataExcep
 import { BaseTransformation, KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireStruct } from './util.js';
 
 export const INSERT_HEADER_CONFIG = new ConfigDef()
-  .define({ name: 'header', type: 'STRING', validator: ConfigValidators.nonEmptyString(), importance: 'high', documentation: 'The name of the header.' })
-  .define({ name: 'value.literal', type: 'STRING', validator: ConfigValidators.nonEmptyString(), importance: 'high', documentation: 'The literal value that is to be set as the header value on all records.' });
+  .define({ name: 'header', type: 'STRING', validator: ConfigValidators.nonEmptyStringWithoutControlChars(), importance: 'high', documentation: 'The key of the header to add.' })
+  .define({ name: 'value.literal', type: 'STRING', validator: ConfigValidators.nonEmptyStringWithoutControlChars(), importance: 'high', documentation: 'The header value, as text; it is read as Values reads text, so 42 becomes an INT8.' });
 
 /** Adds a header whose value is `value.literal` read as Values reads text (`42` is an INT8). */
 export class InsertHeader extends BaseTransformation {
@@ -26,7 +26,7 @@ export class InsertHeader extends BaseTransformation {
   }
 }
 
-export const DROP_HEADERS_CONFIG = new ConfigDef().define({ name: 'headers', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'The name of the headers to be removed.' });
+export const DROP_HEADERS_CONFIG = new ConfigDef().define({ name: 'headers', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'The keys of the headers to drop.' });
 
 export class DropHeaders extends BaseTransformation {
   #headers = new Set<string>();
@@ -46,9 +46,9 @@ export class DropHeaders extends BaseTransformation {
 }
 
 export const HEADER_FROM_CONFIG = new ConfigDef()
-  .define({ name: 'fields', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'Field names in the record whose values are to be copied or moved to headers.' })
-  .define({ name: 'headers', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'Header names, in the same order as the field names listed in the fields configuration property.' })
-  .define({ name: 'operation', type: 'STRING', validator: ConfigValidators.in('move', 'copy'), importance: 'high', documentation: 'Either <code>move</code> if the fields are to be moved to the headers (removed from the key/value), or <code>copy</code> if the fields are to be copied to the headers (retained in the key/value).' })
+  .define({ name: 'fields', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'The fields whose values become headers.' })
+  .define({ name: 'headers', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'The header keys, one for each field in fields, in the same order.' })
+  .define({ name: 'operation', type: 'STRING', validator: ConfigValidators.in('move', 'copy'), importance: 'high', documentation: 'copy keeps the fields in the key or value; move removes them from it.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
 export class HeaderFrom extends KeyOrValueTransformation {

@@ -2,7 +2,7 @@
 import { ConfigDef, SchemaBuilder, Struct, type ConnectRecord } from '@sluice/connect-api';
 import { KeyOrValueTransformation, SchemaCache } from './util.js';
 
-export const HOIST_FIELD_CONFIG = new ConfigDef().define({ name: 'field', type: 'STRING', importance: 'medium', documentation: 'Field name for the single field that will be created in the resulting Struct or Map.' });
+export const HOIST_FIELD_CONFIG = new ConfigDef().define({ name: 'field', type: 'STRING', importance: 'medium', documentation: 'The name of the one field the key or value is wrapped in.' });
 
 export class HoistField extends KeyOrValueTransformation {
   static readonly Key: new () => HoistField = class extends HoistField {

@@ -3,15 +3,15 @@ import { ConfigDef, Schema, SchemaBuilder, Struct, Timestamp, type ConnectRecord
 import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireSinkRecord, requireStruct } from './util.js';
 
 const PURPOSE = 'field insertion';
-const OPTIONALITY_DOC = 'Suffix with <code>!</code> to make this a required field, or <code>?</code> to keep it optional (the default).';
+const OPTIONALITY_DOC = 'End the name with ! for a required field, or ? (the default) for an optional one.';
 
 export const INSERT_FIELD_CONFIG = new ConfigDef()
-  .define({ name: 'topic.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `Field name for Kafka topic. ${OPTIONALITY_DOC}` })
-  .define({ name: 'partition.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `Field name for Kafka partition. ${OPTIONALITY_DOC}` })
-  .define({ name: 'offset.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `Field name for Kafka offset - only applicable to sink connectors.<br/>${OPTIONALITY_DOC}` })
-  .define({ name: 'timestamp.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `Field name for record timestamp. ${OPTIONALITY_DOC}` })
-  .define({ name: 'static.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `Field name for static data field. ${OPTIONALITY_DOC}` })
-  .define({ name: 'static.value', type: 'STRING', defaultValue: null, importance: 'medium', documentation: 'Static field value, if field name configured.' })
+  .define({ name: 'topic.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `The field that gets the record\'s topic. ${OPTIONALITY_DOC}` })
+  .define({ name: 'partition.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `The field that gets the record\'s partition. ${OPTIONALITY_DOC}` })
+  .define({ name: 'offset.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `The field that gets the record\'s offset (sink records only). ${OPTIONALITY_DOC}` })
+  .define({ name: 'timestamp.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `The field that gets the record\'s timestamp. ${OPTIONALITY_DOC}` })
+  .define({ name: 'static.field', type: 'STRING', defaultValue: null, importance: 'medium', documentation: `The field that gets static.value. ${OPTIONALITY_DOC}` })
+  .define({ name: 'static.value', type: 'STRING', defaultValue: null, importance: 'medium', documentation: 'The value of the static field.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
 interface InsertionSpec {

@@ -8,8 +8,8 @@ import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, nullSa
 const PURPOSE = 'mask fields';
 
 export const MASK_FIELD_CONFIG = new ConfigDef()
-  .define({ name: 'fields', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'Names of fields to mask.' })
-  .define({ name: 'replacement', type: 'STRING', defaultValue: null, validator: ConfigValidators.nonEmptyString(), importance: 'low', documentation: 'Custom value replacement, that will be applied to all \'fields\' values (numeric or non-empty string values only).' })
+  .define({ name: 'fields', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'The fields whose values are masked.' })
+  .define({ name: 'replacement', type: 'STRING', defaultValue: null, validator: ConfigValidators.nonEmptyString(), importance: 'low', documentation: 'What masked values become, read as each field\'s type (a number or a non-empty text); by default the type\'s empty value.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
 function emptyOf(value: unknown): unknown {

@@ -8,6 +8,7 @@ export const TOPIC_NAME_MATCHES_CONFIG = new ConfigDef().define({
   name: 'pattern',
   type: 'STRING',
   validator: validator('non-empty string, valid regex', (v) => {
+    if (v === null) return undefined;
     if (typeof v !== 'string' || v === '') return 'String must be non-empty';
     try {
       compileJavaRegex('pattern', v);
@@ -17,7 +18,7 @@ export const TOPIC_NAME_MATCHES_CONFIG = new ConfigDef().define({
     }
   }),
   importance: 'medium',
-  documentation: 'A Java regular expression for matching against the name of a record\'s topic.',
+  documentation: 'A regular expression the whole topic name must match.',
 });
 
 export class TopicNameMatches extends BasePredicate {
@@ -33,7 +34,7 @@ export class TopicNameMatches extends BasePredicate {
   }
 }
 
-export const HAS_HEADER_KEY_CONFIG = new ConfigDef().define({ name: 'name', type: 'STRING', validator: ConfigValidators.nonEmptyString(), importance: 'medium', documentation: 'The header name.' });
+export const HAS_HEADER_KEY_CONFIG = new ConfigDef().define({ name: 'name', type: 'STRING', validator: ConfigValidators.nonEmptyString(), importance: 'medium', documentation: 'The header key a record must have.' });
 
 export class HasHeaderKey extends BasePredicate {
   #name = '';

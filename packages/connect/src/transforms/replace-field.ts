@@ -6,14 +6,14 @@ import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copyS
 const PURPOSE = 'field replacement';
 
 function renameProblem(value: unknown): string | undefined {
-  for (const mapping of value as string[]) if (mapping.split(':').length !== 2) return `Invalid rename mapping: ${mapping}`;
+  for (const mapping of (value as string[] | null) ?? []) if (mapping.split(':').length !== 2) return `Invalid rename mapping: ${mapping}`;
   return undefined;
 }
 
 export const REPLACE_FIELD_CONFIG = new ConfigDef()
-  .define({ name: 'exclude', type: 'LIST', defaultValue: '', importance: 'medium', documentation: 'Fields to exclude. This takes precedence over the fields to include.' })
-  .define({ name: 'include', type: 'LIST', defaultValue: '', importance: 'medium', documentation: 'Fields to include. If specified, only these fields will be used.' })
-  .define({ name: 'renames', type: 'LIST', defaultValue: '', validator: validator('list of colon-delimited pairs, e.g. <code>foo:bar,abc:xyz</code>', renameProblem), importance: 'medium', documentation: 'Field rename mappings.' })
+  .define({ name: 'exclude', type: 'LIST', defaultValue: '', importance: 'medium', documentation: 'Fields to drop; a field listed here is dropped even when include names it.' })
+  .define({ name: 'include', type: 'LIST', defaultValue: '', importance: 'medium', documentation: 'Fields to keep; when given, every other field is dropped.' })
+  .define({ name: 'renames', type: 'LIST', defaultValue: '', validator: validator('list of colon-delimited pairs, e.g. <code>foo:bar,abc:xyz</code>', renameProblem), importance: 'medium', documentation: 'Renames as old:new pairs.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
 export class ReplaceField extends KeyOrValueTransformation {

@@ -5,8 +5,8 @@ import { DateFormat } from './date-format.js';
 import { BaseTransformation } from './util.js';
 
 export const TIMESTAMP_ROUTER_CONFIG = new ConfigDef()
-  .define({ name: 'topic.format', type: 'STRING', defaultValue: '${topic}-${timestamp}', importance: 'high', documentation: 'Format string which can contain <code>${topic}</code> and <code>${timestamp}</code> as placeholders for the topic and timestamp, respectively.' })
-  .define({ name: 'timestamp.format', type: 'STRING', defaultValue: 'yyyyMMdd', importance: 'high', documentation: 'Format string for the timestamp that is compatible with <code>java.text.SimpleDateFormat</code>.' });
+  .define({ name: 'topic.format', type: 'STRING', defaultValue: '${topic}-${timestamp}', importance: 'high', documentation: 'The new topic name; ${topic} stands for the record\'s topic and ${timestamp} for its formatted timestamp.' })
+  .define({ name: 'timestamp.format', type: 'STRING', defaultValue: 'yyyyMMdd', importance: 'high', documentation: 'How ${timestamp} is written, as a SimpleDateFormat pattern (in UTC).' });
 
 export class TimestampRouter extends BaseTransformation {
   #topicFormat = '';
@@ -39,6 +39,7 @@ export function compileJavaRegex(setting: string, pattern: string): RegExp {
 
 const regexValidator = (setting: string) =>
   validator('valid regex', (v) => {
+    if (v === null) return undefined;
     try {
       compileJavaRegex(setting, String(v));
       return undefined;
@@ -48,8 +49,8 @@ const regexValidator = (setting: string) =>
   });
 
 export const REGEX_ROUTER_CONFIG = new ConfigDef()
-  .define({ name: 'regex', type: 'STRING', validator: regexValidator('regex'), importance: 'high', documentation: 'Regular expression to use for matching.' })
-  .define({ name: 'replacement', type: 'STRING', importance: 'high', documentation: 'Replacement string.' });
+  .define({ name: 'regex', type: 'STRING', validator: regexValidator('regex'), importance: 'high', documentation: 'A regular expression the whole topic name must match for the record to be renamed.' })
+  .define({ name: 'replacement', type: 'STRING', importance: 'high', documentation: 'The new topic name; $1, $2... stand for the regular expression\'s groups.' });
 
 /** Java's replacement syntax ($1, ${name}, \$) in JavaScript's ($1, $<name>, $$). */
 function javaReplacement(replacement: string): string {

@@ -13,8 +13,8 @@ export class Filter extends BaseTransformation {
 }
 
 export const SET_SCHEMA_METADATA_CONFIG = new ConfigDef()
-  .define({ name: 'schema.name', type: 'STRING', defaultValue: null, importance: 'high', documentation: 'Schema name to set.' })
-  .define({ name: 'schema.version', type: 'INT', defaultValue: null, importance: 'high', documentation: 'Schema version to set.' })
+  .define({ name: 'schema.name', type: 'STRING', defaultValue: null, importance: 'high', documentation: 'The name the schema gets.' })
+  .define({ name: 'schema.version', type: 'INT', defaultValue: null, importance: 'high', documentation: 'The version the schema gets.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
 export class SetSchemaMetadata extends KeyOrValueTransformation {

@@ -25,10 +25,10 @@ type TimestampType = 'string' | 'unix' | 'Date' | 'Time' | 'Timestamp';
 const MILLIS_PER_DAY = 86_400_000;
 
 export const TIMESTAMP_CONVERTER_CONFIG = new ConfigDef()
-  .define({ name: 'field', type: 'STRING', defaultValue: '', importance: 'high', documentation: 'The field containing the timestamp, or empty if the entire value is a timestamp' })
-  .define({ name: 'target.type', type: 'STRING', validator: ConfigValidators.in('string', 'unix', 'Date', 'Time', 'Timestamp'), importance: 'high', documentation: 'The desired timestamp representation: string, unix, Date, Time, or Timestamp' })
-  .define({ name: 'format', type: 'STRING', defaultValue: '', importance: 'medium', documentation: 'A SimpleDateFormat-compatible format for the timestamp. Used to generate the output when type=string or used to parse the input if the input is a string.' })
-  .define({ name: 'unix.precision', type: 'STRING', defaultValue: 'milliseconds', validator: ConfigValidators.in('nanoseconds', 'microseconds', 'milliseconds', 'seconds'), importance: 'low', documentation: 'The desired Unix precision for the timestamp: seconds, milliseconds, microseconds, or nanoseconds. Used to generate the output when type=unix or used to parse the input if the input is a Long.' })
+  .define({ name: 'field', type: 'STRING', defaultValue: '', importance: 'high', documentation: 'The field holding the timestamp; empty when the whole key or value is the timestamp.' })
+  .define({ name: 'target.type', type: 'STRING', validator: ConfigValidators.in('string', 'unix', 'Date', 'Time', 'Timestamp'), importance: 'high', documentation: 'What the timestamp becomes: string, unix, Date, Time or Timestamp.' })
+  .define({ name: 'format', type: 'STRING', defaultValue: '', importance: 'medium', documentation: 'A SimpleDateFormat pattern (in UTC): how a string timestamp is read, and how one is written when target.type=string.' })
+  .define({ name: 'unix.precision', type: 'STRING', defaultValue: 'milliseconds', validator: ConfigValidators.in('nanoseconds', 'microseconds', 'milliseconds', 'seconds'), importance: 'low', documentation: 'The unit of unix timestamps, read and written: seconds, milliseconds, microseconds or nanoseconds.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
 const PRECISION_PER_MILLI: Record<string, [bigint, bigint]> = { seconds: [1n, 1000n], milliseconds: [1n, 1n], microseconds: [1000n, 1n], nanoseconds: [1_000_000n, 1n] };

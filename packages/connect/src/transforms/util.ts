@@ -73,7 +73,7 @@ export const REPLACE_NULL_WITH_DEFAULT = {
   type: 'BOOLEAN',
   defaultValue: true,
   importance: 'medium',
-  documentation: 'Whether to replace fields that have a default value and that are null to the default value. When set to true, the default value is used, otherwise null is used.',
+  documentation: 'Whether a null field that has a default in its schema reads as that default (true) or stays null (false).',
 } as const;
 
 /** A field's value, or its default when null and `replaceNullWithDefault` (Kafka's get versus getWithoutDefault). */

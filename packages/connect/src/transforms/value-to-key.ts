@@ -5,7 +5,7 @@ import { BaseTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, fieldValue,
 const PURPOSE = 'copying fields from value to key';
 
 export const VALUE_TO_KEY_CONFIG = new ConfigDef()
-  .define({ name: 'fields', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'Field names on the record value to extract as the record key.' })
+  .define({ name: 'fields', type: 'LIST', validator: ConfigValidators.nonEmptyList(), importance: 'high', documentation: 'The value fields the new key is made of, in this order.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
 export class ValueToKey extends BaseTransformation {

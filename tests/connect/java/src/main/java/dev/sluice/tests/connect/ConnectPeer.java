@@ -34,7 +34,12 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.runtime.AbstractHerder;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.HeaderConverter;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
@@ -137,6 +142,20 @@ public final class ConnectPeer {
         ArrayNode results = NODES.arrayNode();
         for (JsonNode r : request.get("records")) results.add(p.test(record(r)));
         return results;
+      }
+      case "validate": {
+        // What Kafka Connect's /connector-plugins/{plugin}/config/validate answers for a plugin's ConfigDef.
+        Object plugin = Class.forName(request.get("class").asText()).getDeclaredConstructor().newInstance();
+        ConfigDef def;
+        if (plugin instanceof Transformation) def = ((Transformation<?>) plugin).config();
+        else if (plugin instanceof Predicate) def = ((Predicate<?>) plugin).config();
+        else if (plugin instanceof Converter) def = ((Converter) plugin).config();
+        else def = ((HeaderConverter) plugin).config();
+        Map<String, String> props = new HashMap<>();
+        stringMap(request.get("config")).forEach((k, v) -> props.put(k, (String) v));
+        List<ConfigValue> values = def.validate(props);
+        ConfigInfos infos = AbstractHerder.generateResult(request.get("class").asText(), def.configKeys(), values, def.groups());
+        return MAPPER.valueToTree(infos);
       }
       default:
         throw new IllegalArgumentException("unknown op " + request.get("op"));
