@@ -192,7 +192,7 @@ export async function readOutput(bootstrap: string, run: TopologyRun, guarantee:
   try {
     await eventually(`the end of ${run.output}`, async () => {
       for (const r of await consumer.poll({ timeoutMs: 200 })) {
-        if (BigInt(r.offset) < ends.get(r.partition)!) out.push({ key: r.key?.toString() ?? null, value: decode(run.name, r.value), timestamp: r.timestamp });
+        if (BigInt(r.offset) < ends.get(r.partition)!) out.push({ key: r.key?.toString() ?? null, value: decode(run.name, r.value), timestamp: r.timestamp, partition: r.partition });
       }
       for (const tp of partitions) if ((await consumer.position(tp)) < ends.get(tp.partition)!) return false;
       return true;
@@ -212,31 +212,40 @@ function decode(topology: string, value: Buffer | null): string | null {
   return value.toString('utf8');
 }
 
+type Entry = Omit<OutputRecord, 'key'>;
+
 /** One sequence per key, in the order the output holds it (each key lives in one partition). */
-export function perKey(records: OutputRecord[]): Map<string, { value: string | null; timestamp: number }[]> {
-  const byKey = new Map<string, { value: string | null; timestamp: number }[]>();
-  for (const r of records) {
-    const k = r.key ?? '<null>';
+export function perKey(records: OutputRecord[]): Map<string, Entry[]> {
+  const byKey = new Map<string, Entry[]>();
+  for (const { key, ...entry } of records) {
+    const k = key ?? '<null>';
     if (!byKey.has(k)) byKey.set(k, []);
-    byKey.get(k)!.push({ value: r.value, timestamp: r.timestamp });
+    byKey.get(k)!.push(entry);
   }
   return byKey;
+}
+
+/** Same value and timestamp, and the same partition where both sides know it. */
+function same(a: Entry | undefined, b: Entry | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.value === b.value && a.timestamp === b.timestamp && (a.partition === undefined || b.partition === undefined || a.partition === b.partition);
 }
 
 /**
  * The differences between an expected output and an actual one, per key and in order: for each
  * key whose sequences differ, where they first part and what each side has there. Empty when the
- * outputs match record for record (value and timestamp) per key.
+ * outputs match record for record per key (value, timestamp and, where both are read from topics,
+ * partition).
  */
 export function differences(expected: OutputRecord[], actual: OutputRecord[], expectedSide = 'expected', actualSide = 'actual'): string[] {
   const want = perKey(expected);
   const got = perKey(actual);
   const found: string[] = [];
-  const show = (r: { value: string | null; timestamp: number } | undefined) => (r === undefined ? 'nothing' : `${JSON.stringify(r.value)} @${r.timestamp}`);
+  const show = (r: Entry | undefined) => (r === undefined ? 'nothing' : `${JSON.stringify(r.value)} @${r.timestamp}${r.partition === undefined ? '' : ` in partition ${r.partition}`}`);
   for (const key of [...new Set([...want.keys(), ...got.keys()])].sort()) {
     const a = want.get(key) ?? [];
     const b = got.get(key) ?? [];
-    const at = Array.from({ length: Math.max(a.length, b.length) }, (_, i) => i).find((i) => a[i]?.value !== b[i]?.value || a[i]?.timestamp !== b[i]?.timestamp);
+    const at = Array.from({ length: Math.max(a.length, b.length) }, (_, i) => i).find((i) => !same(a[i], b[i]));
     if (at !== undefined) {
       found.push(`key ${key}: ${a.length} records in ${expectedSide}, ${b.length} in ${actualSide}; record #${at}: ${expectedSide} has ${show(a[at])}, ${actualSide} has ${show(b[at])}`);
     }

@@ -16,6 +16,8 @@ export interface OutputRecord {
   key: string | null;
   value: string | null;
   timestamp: number;
+  /** The output partition, where known (read from a topic; the model does not say). */
+  partition?: number;
 }
 
 function streamAggregate(records: InputRecord[], init: (first: string) => string, step: (agg: string, value: string) => string): OutputRecord[] {
