@@ -98,6 +98,7 @@ export {
 } from './state/window-session-builders.js';
 export { StreamsError, StreamsErrorCode } from './errors.js';
 export { KafkaStreams, type KafkaStreamsState, type StateListener, type TaskMetadata } from './runtime/kafka-streams.js';
+export type { StandbyUpdateListener } from './runtime/standby.js';
 export { type StreamsConfig, type ProcessingGuarantee, streamsConfigDefinitions } from './runtime/config.js';
 export {
   StoreQueryParameters,

@@ -20,6 +20,7 @@ import { prepareTopics } from './internal-topics.js';
 import type { StateRestoreListener } from '../state/api.js';
 import { StateDirectory } from './state-directory.js';
 import { GlobalStreamThread } from './global-thread.js';
+import type { StandbyUpdateListener } from './standby.js';
 import { StreamThread, type ThreadConfig } from './stream-thread.js';
 
 /** A task in metadataForLocalThreads: its id and its partitions. */
@@ -55,6 +56,7 @@ export class KafkaStreams {
   private readonly waiters = new Set<() => void>();
   private uncaughtHandler: StreamsUncaughtExceptionHandler | null = null;
   private restoreListener: StateRestoreListener | null = null;
+  private standbyListener: StandbyUpdateListener | null = null;
   /** Reads the global stores' topics; null when the topology has no global store. */
   private globalThread: GlobalStreamThread | null = null;
   private thread: StreamThread | null = null;
@@ -97,7 +99,7 @@ export class KafkaStreams {
       applicationServer: o.applicationServer,
       maxTaskIdleMs: o.maxTaskIdleMs,
       processId: this.processId,
-      state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener, globalStore: (name) => this.globalThread?.store(name), numStandbyReplicas: o.numStandbyReplicas },
+      state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener, globalStore: (name) => this.globalThread?.store(name), numStandbyReplicas: o.numStandbyReplicas, standbyListener: () => this.standbyListener },
       consumer: o.consumer,
       producer: o.producer,
       log: this.log,
@@ -181,6 +183,12 @@ export class KafkaStreams {
   cleanUp(): void {
     if (this.current !== 'CREATED' && this.current !== 'NOT_RUNNING' && this.current !== 'ERROR') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'cleanUp() needs a stopped instance: call it before start() or after close()');
     new StateDirectory(this.threadConfig.state.stateDir, this.applicationId, this.log).clean();
+  }
+
+  /** Told how standby stores follow their changelogs (Kafka's setStandbyUpdateListener, KIP-988); set before start(). */
+  setStandbyUpdateListener(listener: StandbyUpdateListener): void {
+    if (this.current !== 'CREATED') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, 'set the standby update listener before start()');
+    this.standbyListener = listener;
   }
 
   /** Told of every store's restoration from its changelog (Kafka's setGlobalStateRestoreListener); set before start(). */

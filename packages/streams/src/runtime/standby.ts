@@ -19,6 +19,18 @@ import type { StreamsLogger } from './handlers.js';
 import type { ChangelogCollector, RegisteredStore } from './state-manager.js';
 import { type TaskStateEnvironment, TaskStores } from './task-stores.js';
 
+/**
+ * Told how standby stores follow their changelogs (Java's StandbyUpdateListener, KIP-988;
+ * KafkaStreams.setStandbyUpdateListener). Offsets are changelog offsets.
+ */
+export interface StandbyUpdateListener {
+  onUpdateStart?(topicPartition: TopicPartition, storeName: string, startingOffset: bigint): void;
+  /** A batch applied: `batchEndOffset` is its last record's offset; `currentEndOffset` the changelog's end as last fetched. */
+  onBatchLoaded?(topicPartition: TopicPartition, storeName: string, taskId: string, batchEndOffset: bigint, batchSize: number, currentEndOffset: bigint): void;
+  /** The standby stopped: the task moved away (MIGRATED) or became active here (PROMOTED). */
+  onUpdateSuspended?(topicPartition: TopicPartition, storeName: string, storeOffset: bigint, currentEndOffset: bigint, reason: 'MIGRATED' | 'PROMOTED'): void;
+}
+
 export interface StandbyOptions {
   applicationId: string;
   clientId: string;
@@ -29,6 +41,7 @@ export interface StandbyOptions {
   log: StreamsLogger;
   topology: Topology;
   environment: TaskStateEnvironment;
+  listener(): StandbyUpdateListener | null;
 }
 
 /** A standby writes nothing: its stores change only through their restore callbacks. */
@@ -106,6 +119,7 @@ export class StandbyTasks {
       else consumer.seek(tp, registered.offset + 1n);
     }
     this.options.log.info(`standby task ${id} opened; its stores follow ${standby.partitions.map((p) => `${p.tp.topic}-${p.tp.partition}`).join(', ')}`);
+    for (const { tp, registered } of standby.partitions) this.report((l) => l.onUpdateStart?.(tp, registered.store.name, registered.offset === null ? 0n : registered.offset + 1n));
   }
 
   private reassign(): Consumer {
@@ -122,18 +136,52 @@ export class StandbyTasks {
     return this.consumer;
   }
 
+  private report(call: (l: StandbyUpdateListener) => void): void {
+    const l = this.options.listener();
+    if (!l) return;
+    try {
+      call(l);
+    } catch (e) {
+      this.options.log.warn(`the standby update listener threw: ${messageOf(e)}`);
+    }
+  }
+
+  private endOf(tp: TopicPartition, position: bigint): bigint {
+    return position + (this.consumer?.currentLag(tp) ?? 0n);
+  }
+
+  private detach(standby: Standby, reason: 'MIGRATED' | 'PROMOTED'): void {
+    this.running.delete(standby.id);
+    for (const p of standby.partitions) {
+      this.byPartition.delete(key(p.tp));
+      const offset = p.registered.offset ?? -1n;
+      this.report((l) => l.onUpdateSuspended?.(p.tp, p.registered.store.name, offset, this.endOf(p.tp, offset + 1n), reason));
+    }
+    if (this.consumer) this.reassign();
+  }
+
+  /**
+   * Hands a standby's open stores over to the task becoming active here (Java recycles the
+   * standby task): they keep what they hold, so the active task restores only the rest.
+   */
+  release(id: string): TaskStores | undefined {
+    const standby = this.running.get(id);
+    if (!standby) return undefined;
+    this.detach(standby, 'PROMOTED');
+    this.options.log.info(`standby task ${id} becomes active here; its stores are kept`);
+    return standby.stores;
+  }
+
   /** Closes a standby: stores flushed and checkpointed, its folder unlocked. */
   close(id: string): void {
     const standby = this.running.get(id);
     if (!standby) return;
-    this.running.delete(id);
-    for (const p of standby.partitions) this.byPartition.delete(key(p.tp));
+    this.detach(standby, 'MIGRATED');
     try {
       standby.stores.close(true);
     } catch (e) {
       this.options.log.warn(`closing standby task ${id} failed: ${messageOf(e)}`);
     }
-    if (this.consumer) this.reassign();
   }
 
   /** Applies what the changelogs have (without waiting); checkpoints every commit interval. */
@@ -151,8 +199,10 @@ export class StandbyTasks {
       } catch (e) {
         throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `standby task ${entry.standby.id}: updating store '${entry.registered.store.name}' failed: ${messageOf(e)}`, { cause: e, taskId: entry.standby.id });
       }
-      entry.standby.stores.manager.restored(entry.registered.store.name, batch.records.at(-1)!.offset);
+      const last = batch.records.at(-1)!.offset;
+      entry.standby.stores.manager.restored(entry.registered.store.name, last);
       this.updatedRecords += records.length;
+      this.report((l) => l.onBatchLoaded?.({ topic: batch.topic, partition: batch.partition }, entry.registered.store.name, entry.standby.id, last, records.length, this.endOf(batch, batch.nextOffset)));
     }
     if (Date.now() - this.lastCheckpointAt >= this.options.commitIntervalMs) {
       this.lastCheckpointAt = Date.now();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Topology } from '../topology/topology.js';
 import type { StateRestoreListener, StateStore } from '../state/api.js';
 import type { StreamsLogger } from './handlers.js';
-import { StandbyTasks } from './standby.js';
+import { type StandbyUpdateListener, StandbyTasks } from './standby.js';
 import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { StateDirectory } from './state-directory.js';
 import { ChangelogBehindCheckpointError, ChangelogRestorer } from './state-restorer.js';
@@ -34,6 +34,8 @@ export interface ThreadStateConfig {
   globalStore?(name: string): StateStore | undefined;
   /** num.standby.replicas: standby copies of each stateful task on other instances. */
   numStandbyReplicas: number;
+  /** KafkaStreams.setStandbyUpdateListener's listener. */
+  standbyListener?(): StandbyUpdateListener | null;
 }
 
 export interface StateTasksOptions {
@@ -89,6 +91,7 @@ export class StateTasks {
       log: options.log,
       topology: options.topology,
       environment: this.environment,
+      listener: () => options.state.standbyListener?.() ?? null,
     });
   }
 
@@ -144,8 +147,9 @@ export class StateTasks {
   }
 
   private async open(t: StreamTask): Promise<void> {
-    // A standby of it becomes this active task: closed (checkpointed) first, so only the tail is restored.
-    this.standbys.close(t.id);
+    // A standby of it becomes this active task: its open stores are taken over, so only the tail is restored.
+    const standby = this.standbys.release(t.id);
+    if (standby) t.adoptStores(standby);
     if (!t.openStores()) {
       if (!this.waitingForLock.has(t.id)) this.options.log.info(`task ${t.id}: its state folder is locked by another instance; trying again`);
       this.waitingForLock.add(t.id);

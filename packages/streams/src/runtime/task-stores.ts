@@ -38,9 +38,9 @@ export class TaskStores {
     private readonly topology: Topology,
     applicationId: string,
     private readonly env: TaskStateEnvironment,
-    collector: ChangelogCollector,
+    private collector: ChangelogCollector,
     private readonly log: StreamsLogger,
-    current: () => RawRecord | null,
+    private current: () => RawRecord | null,
   ) {
     this.names = topology.storesOf(subtopology);
     const logged = new Set(this.names.filter((n) => topology.storeBuilder(n).loggingEnabled()));
@@ -50,13 +50,14 @@ export class TaskStores {
       partition,
       taskDir: env.stateDirectory.taskDir(taskId),
       appConfigs: env.appConfigs,
-      collector,
+      // Through this object, so a standby's stores can be handed to an active task (retarget).
+      collector: { send: (...args) => this.collector.send(...args), offsets: () => this.collector.offsets?.() ?? new Map() },
       log,
       eos: env.eos,
       changelogTopic: (store) => (logged.has(store) ? topology.changelogTopic(applicationId, store) : null),
-      current,
+      current: () => this.current(),
       recordContext: (): StoreRecordContext | null => {
-        const c = current();
+        const c = this.current();
         return c ? { timestamp: c.timestamp, headers: c.headers, topic: c.topic, partition: c.partition, offset: c.offset } : null;
       },
     });
@@ -91,6 +92,12 @@ export class TaskStores {
     }
     this.opened = true;
     return true;
+  }
+
+  /** Writes through another collector and reads another task's record: a standby's stores become an active task's. */
+  retarget(collector: ChangelogCollector, current: () => RawRecord | null): void {
+    this.collector = collector;
+    this.current = current;
   }
 
   /**

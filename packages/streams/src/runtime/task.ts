@@ -110,7 +110,7 @@ export class StreamTask {
   private initialized = false;
   private closed = false;
   /** The task's state stores; null for a stateless task. */
-  readonly stores: TaskStores | null;
+  stores: TaskStores | null;
 
   constructor(
     readonly subtopology: Subtopology,
@@ -128,6 +128,16 @@ export class StreamTask {
     const state = this.env.state;
     if (!state) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} has state stores but was given no state directory`);
     return new TaskStores(this.id, this.partition, this.subtopology, this.topology, this.env.applicationId, state, this.env.collector, this.env.log, () => this.current);
+  }
+
+  /**
+   * Takes over the open stores of this task's standby (Java recycles a standby task into an
+   * active one), so they restore only what the standby had not read yet, in memory ones too.
+   */
+  adoptStores(stores: TaskStores): void {
+    if (this.initialized) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} is running; it cannot take over other stores`);
+    stores.retarget(this.env.collector, () => this.current);
+    this.stores = stores;
   }
 
   /**
