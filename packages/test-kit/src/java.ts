@@ -3,10 +3,10 @@
  * Central) once and runs its Tools program. Needs Java 17+ and Maven.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { mavenProjectClasspath } from './maven-project.js';
 
 const exec = promisify(execFile);
 const project = join(dirname(fileURLToPath(import.meta.url)), '..', 'java');
@@ -20,13 +20,7 @@ async function build(): Promise<string> {
       throw new Error(`'${tool}' is needed for the Java client tests: apt-get install -y openjdk-17-jdk-headless maven`);
     }
   }
-  const classes = join(project, 'target', 'classes', 'dev', 'sluice', 'tests', 'Tools.class');
-  const source = join(project, 'src', 'main', 'java', 'dev', 'sluice', 'tests', 'Tools.java');
-  const cpFile = join(project, 'target', 'classpath.txt');
-  if (!existsSync(classes) || !existsSync(cpFile) || statSync(source).mtimeMs > statSync(classes).mtimeMs) {
-    await exec('mvn', ['-q', '-B', 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${cpFile}`], { cwd: project, maxBuffer: 1 << 24 });
-  }
-  return `${join(project, 'target', 'classes')}:${readFileSync(cpFile, 'utf8').trim()}`;
+  return mavenProjectClasspath(project);
 }
 
 export function javaClasspath(): Promise<string> {
