@@ -2,6 +2,8 @@
 // ends the open transaction (aborted) and the loop is replaced; the records since the last
 // commit are processed again, and a read_committed reader of the output sees each once, while
 // a read_uncommitted reader sees the aborted copies too (so the failure did land mid-transaction).
+// A counting processor with a logged store, failing after a commit, is restored from the
+// committed changelog only: its count updates come out 1..n per key, once each.
 // The heavy fault test (SIGKILL, broker kills, three instances) is eos-faults.test.ts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Consumer } from '@sluice/client';
-import { KafkaStreams, Record, Serdes, type StreamsLogger, Topology, type ProcessorContext } from '@sluice/streams';
+import { KafkaStreams, type KeyValueStore, Record, Serdes, Stores, type StreamsLogger, Topology, type ProcessorContext } from '@sluice/streams';
 import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
 import { createTopics, produce } from './support.js';
 
@@ -31,18 +33,23 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Reads every partition of `topic` from the beginning until `enough` says so (or the time is up). */
-async function readValues(topic: string, partitions: number, isolationLevel: 'read_committed' | 'read_uncommitted', enough: (values: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
+/** Reads every partition of `topic` from the beginning until `enough` says so (or the time is up): `key=value` each. */
+async function readRecords(topic: string, partitions: number, isolationLevel: 'read_committed' | 'read_uncommitted', enough: (records: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
   const consumer = new Consumer({ bootstrapServers: bootstrap, autoOffsetReset: 'earliest', isolationLevel });
   consumer.assign(Array.from({ length: partitions }, (_, partition) => ({ topic, partition })));
-  const values: string[] = [];
+  const records: string[] = [];
   const deadline = Date.now() + timeoutMs;
   try {
-    while (!enough(values) && Date.now() < deadline) for (const r of await consumer.poll({ timeoutMs: 200 })) values.push(r.value?.toString() ?? '');
+    while (!enough(records) && Date.now() < deadline) for (const r of await consumer.poll({ timeoutMs: 200 })) records.push(`${r.key?.toString() ?? ''}=${r.value?.toString() ?? ''}`);
   } finally {
     await consumer.close();
   }
-  return values;
+  return records;
+}
+
+async function readValues(topic: string, partitions: number, isolationLevel: 'read_committed' | 'read_uncommitted', enough: (values: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
+  const values = (rs: string[]) => rs.map((r) => r.slice(r.indexOf('=') + 1));
+  return values(await readRecords(topic, partitions, isolationLevel, (rs) => enough(values(rs)), timeoutMs));
 }
 
 function counts(values: string[]): Map<string, number> {
@@ -118,5 +125,87 @@ test('a processor that throws mid-transaction: the transaction is aborted, the l
     for (let i = 0; i < 100; i++) assert.equal(copies.get(`out-${i}`), 2, `out-${i}: aborted once, committed once`);
   } finally {
     await app.close();
+  }
+});
+
+test('a counting processor with a logged store: after a failure mid-transaction its store is restored from the committed changelog only, and read_committed sees each count once', async () => {
+  await createTopics(bootstrap, [
+    { name: 'eos-count-in', partitions: 1 },
+    { name: 'eos-count-out', partitions: 1 },
+  ]);
+  let failOn: string | null = null;
+  const topology = new Topology()
+    .addSource('in', 'eos-count-in', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor(
+      'count',
+      () => {
+        let ctx: ProcessorContext<string, string>;
+        let store: KeyValueStore<string, bigint>;
+        return {
+          init: (c: ProcessorContext<string, string>) => {
+            ctx = c;
+            store = c.getStateStore<KeyValueStore<string, bigint>>('eos-counts');
+          },
+          process: (r: Record<string, string>) => {
+            const n = (store.get(r.key) ?? 0n) + 1n;
+            store.put(r.key, n);
+            if (r.value === failOn) {
+              failOn = null;
+              throw new Error(`injected failure at ${r.key}=${r.value}`);
+            }
+            ctx.forward(r.withValue(String(n)));
+            if (r.value === 'commit') ctx.commit();
+          },
+        };
+      },
+      'in',
+    )
+    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('eos-counts'), S, Serdes.Int64()), 'count')
+    .addSink('out', 'eos-count-out', { keySerializer: S, valueSerializer: S }, 'count');
+  const stateDir = mkdtempSync(join(tmpdir(), 'sluice-streams-eos-state-'));
+  const app = new KafkaStreams(topology, {
+    applicationId: 'eos-count',
+    bootstrapServers: bootstrap,
+    processingGuarantee: 'exactly_once_v2',
+    commitIntervalMs: 600_000,
+    stateDir,
+    logger: quiet,
+    consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 300 },
+    producer: { lingerMs: 0, transactionTimeoutMs: 120_000 },
+  });
+  app.setUncaughtExceptionHandler(() => 'REPLACE_THREAD');
+  const keys = ['a', 'b', 'c'];
+  const batch = (tag: string) => keys.flatMap((key) => Array.from({ length: 10 }, (_, i) => ({ key, value: `${tag}${i}` })));
+  try {
+    await app.start();
+    await app.waitForState('RUNNING');
+    // 30 records, then one asking for a commit: 31 count updates committed.
+    await produce(bootstrap, 'eos-count-in', [...batch('x'), { key: 'a', value: 'commit' }]);
+    await readRecords('eos-count-out', 1, 'read_committed', (rs) => rs.length >= 31);
+    // 30 more, processed into the open transaction (its changelog writes too), then the failure.
+    await produce(bootstrap, 'eos-count-in', batch('y'));
+    await readRecords('eos-count-out', 1, 'read_uncommitted', (rs) => rs.length >= 61);
+    failOn = 'boom';
+    await produce(bootstrap, 'eos-count-in', [{ key: 'b', value: 'boom' }, ...batch('z')]);
+    await eventually('the failure to replace the loop', () => app.threadsStarted === 2 && app.state() === 'RUNNING');
+    const expected = new Map([['a', 31], ['b', 31], ['c', 30]]);
+    await eventually('the counts to reach the input', () => {
+      try {
+        return keys.every((k) => app.store<string, bigint>('eos-counts').get(k) === BigInt(expected.get(k)!));
+      } catch {
+        return false;
+      }
+    });
+    await app.close();
+    const committed = await readRecords('eos-count-out', 1, 'read_committed', (rs) => rs.length >= 92);
+    for (const key of keys) {
+      const counts = committed.filter((r) => r.startsWith(`${key}=`)).map((r) => Number(r.slice(2)));
+      assert.deepEqual(counts, Array.from({ length: expected.get(key)! }, (_, i) => i + 1), `${key}: every count once, in order`);
+    }
+    const all = await readRecords('eos-count-out', 1, 'read_uncommitted', (rs) => rs.length >= 122);
+    assert.ok(all.length > committed.length, `the aborted transaction's count updates are in the log too (${all.length} records, ${committed.length} committed)`);
+  } finally {
+    await app.close();
+    rmSync(stateDir, { recursive: true, force: true });
   }
 });

@@ -228,6 +228,9 @@ export class StreamThread {
         // Records waiting: poll without waiting once they may be processed, or until an idle partition's deadline.
         wait = Math.min(wait, g.readyToProcess(now) ? 0 : Math.max(0, g.nextIdleDeadline() - now));
       }
+      // A poll that waits for nothing settles without giving timers and sockets a turn: yield
+      // once, or a loop with records always ready (or a restore in progress) would starve them.
+      if (wait === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       let batch: ConsumerBatch | null = null;
       try {
         batch = await this.consumer.nextBatch({ timeoutMs: wait, signal: this.abort.signal });
