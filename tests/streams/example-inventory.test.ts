@@ -1,0 +1,108 @@
+// examples/inventory as a user runs it: `npm run example:inventory` (two instances, each with its
+// own HTTP port and state directory) and `npm run example:inventory:generate` against a Sluice
+// broker. The levels every instance answers over HTTP, for every item (forwarding to the other
+// instance those it does not hold), and the last level written to stock-levels per item, must
+// be the sums of the orders and restocks read back from their topics.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBroker } from '@sluice/broker';
+import { Admin } from '@sluice/client';
+import { eventually, freePort, repoRoot } from '@sluice/test-kit';
+import { readTopic } from './support.js';
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  closed: Promise<number | null>;
+}
+
+function npmRun(script: string, env: Record<string, string>, args: string[] = []): Run {
+  const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  // 'close' waits for every process holding the pipes: npm and the example under it.
+  const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+  return { child, output: () => out, closed };
+}
+
+function killGroup(run: Run, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-run.child.pid!, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+test('npm run example:inventory keeps every item\'s stock level and answers it over HTTP from both instances', { timeout: 300_000 }, async () => {
+  const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '1000' } });
+  const work = mkdtempSync(join(tmpdir(), 'sluice-inventory-'));
+  const runs: Run[] = [];
+  const describeRuns = () => runs.map((r, i) => `--- run ${i}:\n${r.output().slice(-3000)}`).join('\n');
+  try {
+    const ports = [await freePort(), await freePort()];
+    const instance = (n: number) => npmRun('example:inventory', { KAFKA_BOOTSTRAP_SERVERS: broker.bootstrap, INVENTORY_PORT: String(ports[n]), INVENTORY_STATE_DIR: join(work, `state-${n}`) });
+    runs.push(instance(0));
+    await eventually('the first instance to run', () => runs[0]!.output().includes('inventory: RUNNING'), 120_000).catch((e) => {
+      throw new Error(`${e.message}\n${describeRuns()}`);
+    });
+    assert.match(runs[0]!.output(), /inventory-stock-by-sku-repartition|stock-by-sku-repartition/);
+
+    const generator = npmRun('example:inventory:generate', { KAFKA_BOOTSTRAP_SERVERS: broker.bootstrap }, ['--rate', '2000', '--count', '600', '--skus', '12', '--seed', '7']);
+    runs.push(generator);
+    assert.equal(await generator.closed, 0, generator.output());
+    runs.push(instance(1));
+
+    // What the levels must be: the orders and restocks as the broker has them.
+    const admin = new Admin({ bootstrapServers: broker.bootstrap });
+    const written = new Map<string, number>();
+    for (const topic of ['orders', 'restocks']) {
+      const ends = await admin.listOffsets([0, 1, 2].map((partition) => ({ topic, partition, spec: 'latest' as const })));
+      written.set(topic, ends.reduce((n, e) => n + Number(e.offset), 0));
+    }
+    await admin.close();
+    assert.equal(written.get('orders')! + written.get('restocks')!, 600);
+    const expected = new Map<string, number>();
+    for (const [topic, sign] of [['orders', -1], ['restocks', 1]] as const) {
+      const records = await readTopic(broker.bootstrap, topic, (rs) => rs.length >= written.get(topic)!);
+      for (const r of records) {
+        const { sku, quantity } = JSON.parse(r.value!) as { sku: string; quantity: number };
+        expected.set(sku, (expected.get(sku) ?? 0) + sign * quantity);
+      }
+    }
+    assert.equal([...expected.keys()].length, 12);
+
+    const level = async (port: number, sku: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/stock/${sku}`);
+      return res.status === 200 ? ((await res.json()) as { stock: number }).stock : undefined;
+    };
+    for (const port of ports) {
+      await eventually(`every level over HTTP on port ${port}`, async () => {
+        for (const [sku, stock] of expected) if ((await level(port, sku)) !== stock) return false;
+        return true;
+      }, 120_000).catch((e) => {
+        throw new Error(`${e.message}\n${describeRuns()}`);
+      });
+    }
+    // Each instance holds some of the items (GET /stock lists its own), together all of them.
+    const held = await Promise.all(ports.map(async (port) => (await (await fetch(`http://127.0.0.1:${port}/stock`)).json()) as Record<string, number>));
+    assert.ok(held.every((h) => Object.keys(h).length > 0), `both instances hold items: ${JSON.stringify(held)}`);
+    assert.deepEqual(new Map(Object.entries({ ...held[0], ...held[1] }).sort()), new Map([...expected].sort()));
+
+    const levels = await readTopic(broker.bootstrap, 'stock-levels', (rs) => [...expected].every(([sku, stock]) => rs.findLast((r) => r.key === sku)?.value === String(stock)), 60_000);
+    for (const [sku, stock] of expected) assert.equal(levels.findLast((r) => r.key === sku)?.value, String(stock), `the last level of ${sku} in stock-levels`);
+
+    // Ctrl-C closes both gracefully.
+    for (const r of runs.slice(0, 1).concat(runs.slice(2))) killGroup(r, 'SIGINT');
+    await Promise.all([runs[0]!.closed, runs[2]!.closed]);
+    assert.match(runs[0]!.output(), /inventory: NOT_RUNNING/);
+  } finally {
+    for (const r of runs) killGroup(r, 'SIGKILL');
+    await broker.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+});
