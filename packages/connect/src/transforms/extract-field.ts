@@ -3,7 +3,7 @@
  * `field.syntax.version=V2` (KIP-821) the name is a dotted path into nested structs or maps,
  * where a name with dots is written in backticks.
  */
-import { ConfigDef, ConfigValidators, Struct, type ConnectRecord, type Field, type Schema } from '@sluice/connect-api';
+import { ConfigDef, ConfigValidators, DataException, Struct, type ConnectRecord, type Field, type Schema } from '@sluice/connect-api';
 import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, requireMapOrNull, requireStructOrNull } from './util.js';
 
 const PURPOSE = 'field extraction';
@@ -70,7 +70,7 @@ export class ExtractField extends KeyOrValueTransformation {
       field = current !== null && current.type() === 'STRUCT' ? current.field(step) : null;
       current = field?.schema ?? null;
     }
-    if (field === null) throw new Error(`Unknown field: ${this.#name}`);
+    if (field === null) throw new DataException(`Unknown field: ${this.#name}`);
     let value: unknown = struct;
     for (const step of this.#path) value = value instanceof Struct ? fieldValue(value, step, this.#replaceNull) : null;
     return this.newRecord(record, field.schema, value);

@@ -1,6 +1,7 @@
 /**
  * Kafka's Flatten$Key / $Value: nested structs (or maps, without a schema) become top-level fields
- * named by their path joined with `delimiter`; arrays and, with a schema, maps stay as they are.
+ * named by their path joined with `delimiter`; arrays stay as they are, and a map in a record with
+ * a schema is refused, as Kafka refuses it.
  */
 import { ConfigDef, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '@sluice/connect-api';
 import { KeyOrValueTransformation, SchemaCache, copySchemaBasics, nullSafeClassName, requireMap, requireMapOrNull, requireStructOrNull } from './util.js';
@@ -78,6 +79,7 @@ export class Flatten extends KeyOrValueTransformation {
       const fieldOptional = optional || f.schema.isOptional();
       const fieldDefault = f.schema.defaultValue() ?? (parentDefault !== null ? parentDefault.get(f) : null);
       if (f.schema.type() === 'STRUCT') this.#flattenSchema(f.schema, name, builder, fieldOptional, fieldDefault as Struct | null);
+      else if (f.schema.type() === 'MAP') throw new DataException(`Flatten transformation does not support MAP for record with schemas (for field ${name}).`);
       else {
         const b = copySchemaBasics(f.schema);
         if (fieldOptional) b.optional();
