@@ -34,7 +34,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
 
   override init(context: StateStoreContext, root: StateStore): void {
     this.context = context;
-    this.cache = context.cache ?? sharedCache(context.appConfigs);
+    this.cache = context.cache ?? sharedThreadCache(context.appConfigs);
     this.cacheName = ThreadCache.nameSpace(context.taskId, this.name);
     // Entries left by an earlier instance of this store that was dropped without close() (a task
     // lost uncommitted) must not reach the new one: they were never committed.
@@ -193,7 +193,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
  */
 const cachesBySettings = new WeakMap<object, ThreadCache>();
 
-function sharedCache(appConfigs: Readonly<{ [setting: string]: unknown }>): ThreadCache {
+export function sharedThreadCache(appConfigs: Readonly<{ [setting: string]: unknown }>): ThreadCache {
   let cache = cachesBySettings.get(appConfigs);
   if (!cache) {
     cache = new ThreadCache(cacheMaxBytes(appConfigs));

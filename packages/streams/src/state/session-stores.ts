@@ -7,7 +7,7 @@
  */
 import type { KeyValue } from '../record.js';
 import type { Serde } from '../serdes.js';
-import type { KeyValueIterator, SessionStore, StateStore, StateStoreContext, Windowed } from './api.js';
+import type { CacheFlushListener, CachedStateStore, KeyValueIterator, SessionStore, StateStore, StateStoreContext, Windowed } from './api.js';
 import { requireKey } from './bytes.js';
 import { PeekingKeyValueIterator, mapIterator } from './iterators.js';
 import { defaultSerde } from './metered-store.js';
@@ -138,7 +138,7 @@ export class ChangeLoggingSessionBytesStore implements SessionBytesStore {
 }
 
 /** Java's `MeteredSessionStore`: typed keys and aggregates over the bytes layers. */
-export class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG> {
+export class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG>, CachedStateStore<Windowed<K>, AGG> {
   private keySerde: Serde<K> | null = null;
   private valueSerde: Serde<AGG | null> | null = null;
   private topic = '';
@@ -159,6 +159,18 @@ export class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG> {
   isOpen(): boolean {
     return this.wrapped.isOpen();
   }
+  /** With a record cache below: flushed changes with their session keys (Java's `MeteredSessionStore.setFlushListener`). */
+  setFlushListener(listener: CacheFlushListener<Windowed<K>, AGG>, sendOldValues: boolean): boolean {
+    const caching = this.wrapped as SessionBytesStore & Partial<CachedStateStore<Buffer, Buffer>>;
+    if (typeof caching.setFlushListener !== 'function') return false;
+    return caching.setFlushListener((record) => {
+      const parts = sessionKeyParts(record.key);
+      const key = { key: this.serdes().keySerde.deserialize(this.topic, parts.key), window: { start: parts.start, end: parts.end } };
+      const value = (b: Buffer | null) => (b === null ? null : (this.serdes().valueSerde.deserialize(this.topic, b) as AGG));
+      listener(record.withKey(key).withValue({ newValue: value(record.value.newValue), oldValue: value(record.value.oldValue) }));
+    }, sendOldValues);
+  }
+
   init(context: StateStoreContext, root: StateStore = this): void {
     this.topic = `${context.applicationId}-${this.name}-changelog`;
     this.keySerde = this.givenKeySerde ?? defaultSerde(context, 'key', this.name);

@@ -1,11 +1,11 @@
 /**
  * Suppliers and builders of window and session stores (Java's `RocksDbWindowBytesStoreSupplier`,
- * `WindowStoreBuilder`, `TimestampedWindowStoreBuilder`, `SessionStoreBuilder`): logging on by
- * default; a record cache in front of these stores is not supported yet, so asking for one is
- * refused rather than ignored.
+ * `WindowStoreBuilder`, `TimestampedWindowStoreBuilder`, `SessionStoreBuilder`): logging on and
+ * caching off by default. A window store that keeps duplicates is never cached (each put must
+ * reach the store), as Java disables caching for it.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
 import type { Serde } from '../serdes.js';
+import { CachingSessionStore, CachingWindowStore } from './caching-window-session.js';
 import type { SessionStore, StoreSupplier, ValueAndTimestamp, WindowStore } from './api.js';
 import { ChangeLoggingSessionBytesStore, MeteredSessionStore, type SessionBytesStore } from './session-stores.js';
 import { AbstractStoreBuilder, checkSupplier } from './store-builders.js';
@@ -26,10 +26,6 @@ export interface SessionBytesStoreSupplier extends StoreSupplier<SessionBytesSto
   retentionPeriod(): number;
 }
 
-function noCaching(kind: string): StreamsError {
-  return new StreamsError(StreamsErrorCode.INVALID_CONFIG, `a record cache in front of ${kind} stores is not supported yet; build the store without withCachingEnabled()`);
-}
-
 export class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K, V>> {
   constructor(
     private readonly supplier: WindowBytesStoreSupplier,
@@ -40,14 +36,11 @@ export class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K
     super(supplier.name);
   }
 
-  override withCachingEnabled(): this {
-    throw noCaching('window');
-  }
-
   build(): WindowStore<K, V> {
     let store = this.supplier.get();
     if (this.enableLogging) store = new ChangeLoggingWindowBytesStore(store, this.supplier.retainDuplicates(), false);
-    return new MeteredWindowStore<K, V>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde);
+    if (this.enableCaching && !this.supplier.retainDuplicates()) store = new CachingWindowStore(store, this.supplier.windowSize(), this.supplier.segmentIntervalMs());
+    return new MeteredWindowStore<K, V>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde, undefined, this.supplier.windowSize());
   }
 }
 
@@ -65,15 +58,12 @@ export class TimestampedWindowStoreBuilder<K, V> extends AbstractStoreBuilder<Wi
     }
   }
 
-  override withCachingEnabled(): this {
-    throw noCaching('window');
-  }
-
   build(): WindowStore<K, ValueAndTimestamp<V>> {
     let store = this.supplier.get();
     if (store instanceof SegmentedWindowStore) store.restoresTimestamped = true;
     if (this.enableLogging) store = new ChangeLoggingWindowBytesStore(store, this.supplier.retainDuplicates(), true);
-    return new MeteredWindowStore<K, ValueAndTimestamp<V>>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde, (s) => valueAndTimestampSerde(s));
+    if (this.enableCaching && !this.supplier.retainDuplicates()) store = new CachingWindowStore(store, this.supplier.windowSize(), this.supplier.segmentIntervalMs());
+    return new MeteredWindowStore<K, ValueAndTimestamp<V>>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde, (s) => valueAndTimestampSerde(s), this.supplier.windowSize());
   }
 }
 
@@ -87,13 +77,10 @@ export class SessionStoreBuilder<K, AGG> extends AbstractStoreBuilder<SessionSto
     super(supplier.name);
   }
 
-  override withCachingEnabled(): this {
-    throw noCaching('session');
-  }
-
   build(): SessionStore<K, AGG> {
     let store = this.supplier.get();
     if (this.enableLogging) store = new ChangeLoggingSessionBytesStore(store);
+    if (this.enableCaching) store = new CachingSessionStore(store, this.supplier.segmentIntervalMs());
     return new MeteredSessionStore<K, AGG>(store, this.supplier.metricsScope(), this.keySerde, this.valueSerde);
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { KeyValue } from '../record.js';
 import type { Serde } from '../serdes.js';
-import type { KeyValueIterator, StateStore, StateStoreContext, Windowed, WindowStore } from './api.js';
+import type { CacheFlushListener, CachedStateStore, KeyValueIterator, StateStore, StateStoreContext, Windowed, WindowStore } from './api.js';
 import { requireKey } from './bytes.js';
 import { PeekingKeyValueIterator, mapIterator } from './iterators.js';
 import { defaultSerde } from './metered-store.js';
@@ -188,7 +188,7 @@ export class ChangeLoggingWindowBytesStore implements WindowBytesStore {
 }
 
 /** Java's `MeteredWindowStore`: typed keys and values over the bytes layers. */
-export class MeteredWindowStore<K, V> implements WindowStore<K, V> {
+export class MeteredWindowStore<K, V> implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V> {
   private keySerde: Serde<K> | null = null;
   private valueSerde: Serde<V | null> | null = null;
   private topic = '';
@@ -199,6 +199,7 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V> {
     private readonly givenKeySerde: Serde<K> | undefined,
     private readonly givenValueSerde: Serde<any> | undefined,
     private readonly wrapValueSerde: (serde: Serde<any>) => Serde<V | null> = (s) => s,
+    private readonly windowSize = 0,
   ) {}
 
   get name(): string {
@@ -210,6 +211,18 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V> {
   isOpen(): boolean {
     return this.wrapped.isOpen();
   }
+
+  /** With a record cache below: flushed changes with their `Windowed` keys (Java's `MeteredWindowStore.setFlushListener`). */
+  setFlushListener(listener: CacheFlushListener<Windowed<K>, V>, sendOldValues: boolean): boolean {
+    const caching = this.wrapped as WindowBytesStore & Partial<CachedStateStore<Buffer, Buffer>>;
+    if (typeof caching.setFlushListener !== 'function') return false;
+    return caching.setFlushListener((record) => {
+      const parts = windowKeyParts(record.key);
+      const key = { key: this.serdes().keySerde.deserialize(this.topic, parts.key), window: { start: parts.windowStart, end: parts.windowStart + this.windowSize } };
+      listener(record.withKey(key).withValue({ newValue: this.valueFrom(record.value.newValue), oldValue: this.valueFrom(record.value.oldValue) }));
+    }, sendOldValues);
+  }
+
   init(context: StateStoreContext, root: StateStore = this): void {
     this.topic = `${context.applicationId}-${this.name}-changelog`;
     this.keySerde = this.givenKeySerde ?? defaultSerde(context, 'key', this.name);

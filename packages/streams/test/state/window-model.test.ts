@@ -5,7 +5,7 @@
 // is within the retention period of the observed stream time).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { Serdes, Stores, type SessionStore, type WindowStore } from '@sluice/streams';
+import { Serdes, Stores, ThreadCache, type SessionStore, type WindowStore } from '@sluice/streams';
 import { Random } from '@sluice/test-kit/random';
 import { RecordingContext, tempStateDir } from './support.js';
 
@@ -111,3 +111,73 @@ for (const persistent of [false, true]) {
   });
 }
 
+
+// The same with a record cache in front, small enough to evict: the merged reads must match a
+// plain map (times stay within retention, so nothing expires), whatever was flushed when.
+for (const persistent of [false, true]) {
+  test(`cached window and session stores (${persistent ? 'persistent' : 'in memory'}) match a map model`, () => {
+    const retention = 600_000; // segments of 300 000 ms: times below span two
+    for (const seed of [31, 32]) {
+      const r = new Random(seed);
+      const context = new RecordingContext(`${dirs.dir}/cw-${n++}`);
+      context.cache = new ThreadCache(1500);
+      const ws = persistent ? Stores.persistentWindowStore('cw', retention, 1000, false) : Stores.inMemoryWindowStore('cw', retention, 1000, false);
+      const ss = persistent ? Stores.persistentSessionStore('cs', retention) : Stores.inMemorySessionStore('cs', retention);
+      const windows: WindowStore<string, string> = Stores.windowStoreBuilder(ws, Serdes.String(), Serdes.String()).withCachingEnabled().build();
+      const sessions: SessionStore<string, string> = Stores.sessionStoreBuilder(ss, Serdes.String(), Serdes.String()).withCachingEnabled().build();
+      windows.init(context, windows);
+      sessions.init(context, sessions);
+      const wModel = new Map<string, string>();
+      const sModel = new Map<string, string>();
+      const time = () => r.int(0, retention - 1);
+      for (let step = 0; step < 300; step++) {
+        const key = keyOf(r);
+        const value = r.chance(0.2) ? null : `v${step}`;
+        const start = time();
+        windows.put(key, value, start);
+        if (value === null) wModel.delete(`${key}\u0001${start}`);
+        else wModel.set(`${key}\u0001${start}`, value);
+        const sStart = time();
+        const sEnd = Math.min(retention - 1, sStart + r.int(0, 50_000));
+        if (value === null) sessions.remove({ key, window: { start: sStart, end: sEnd } });
+        else sessions.put({ key, window: { start: sStart, end: sEnd } }, value);
+        if (value === null) sModel.delete(`${key}\u0001${sStart}\u0001${sEnd}`);
+        else sModel.set(`${key}\u0001${sStart}\u0001${sEnd}`, value);
+        if (r.chance(0.1)) {
+          windows.flush();
+          sessions.flush();
+        }
+
+        const probe = keyOf(r);
+        const from = time();
+        const to = from + r.int(0, 300_000);
+        const wEntries = [...wModel].map(([k, v]) => ({ key: k.split('\u0001')[0], start: Number(k.split('\u0001')[1]), v }));
+        assert.deepEqual(
+          [...windows.fetchRange(probe, from, to)].map((kv) => [kv.key, kv.value]),
+          wEntries.filter((e) => e.key === probe && e.start >= from && e.start <= to).sort((x, y) => x.start - y.start).map((e) => [e.start, e.v]),
+          `seed ${seed} step ${step}: fetchRange`,
+        );
+        assert.deepEqual(
+          [...windows.fetchAll(from, to)].map((kv) => `${kv.key.key}@${kv.key.window.start}=${kv.value}`).sort(),
+          wEntries.filter((e) => e.start >= from && e.start <= to).map((e) => `${e.key}@${e.start}=${e.v}`).sort(),
+          `seed ${seed} step ${step}: fetchAll`,
+        );
+        assert.equal(windows.fetch(key, start), wModel.get(`${key}\u0001${start}`) ?? null);
+        const sEntries = [...sModel].map(([k, v]) => {
+          const [key2, s2, e2] = k.split('\u0001');
+          return { key: key2, start: Number(s2), end: Number(e2), v };
+        });
+        assert.deepEqual(
+          [...sessions.findSessions(probe, from, to)].map((kv) => [kv.key.window.start, kv.key.window.end, kv.value]),
+          sEntries
+            .filter((e) => e.key === probe && e.end >= from && e.start <= to)
+            .sort((x, y) => Math.floor(x.end / 300_000) - Math.floor(y.end / 300_000) || x.end - y.end || x.start - y.start)
+            .map((e) => [e.start, e.end, e.v]),
+          `seed ${seed} step ${step}: findSessions`,
+        );
+      }
+      windows.close();
+      sessions.close();
+    }
+  });
+}

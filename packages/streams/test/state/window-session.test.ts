@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { Serdes, Stores, type SessionStore, type StateStore, type WindowStore } from '@sluice/streams';
-import { RecordingContext, s, tempStateDir } from './support.js';
+import { Serdes, Stores, ThreadCache, type Change, type Record, type SessionStore, type StateStore, type Windowed, type WindowStore } from '@sluice/streams';
+import { RecordingContext, tempStateDir } from './support.js';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());
@@ -153,13 +153,83 @@ test('a persistent window store reopens its segments from disk', () => {
   again.close();
 });
 
-test('window and session suppliers refuse bad arguments, and caching is refused rather than ignored', () => {
+test('window and session suppliers refuse bad arguments', () => {
   assert.throws(() => Stores.persistentWindowStore('w', -1, 0, false), /retentionPeriod cannot be negative/);
   assert.throws(() => Stores.inMemoryWindowStore('w', 100, 200, false), /The retention period of the window store w must be no smaller than its window size. Got size=\[200\], retention=\[100\]/);
   assert.throws(() => Stores.persistentSessionStore('s', -5), /retentionPeriod cannot be negative/);
   const supplier = Stores.persistentWindowStore('w', 10 * MINUTE, 1000, false);
   assert.equal(supplier.segmentIntervalMs(), 5 * MINUTE);
   assert.equal(Stores.inMemorySessionStore('s', MINUTE).segmentIntervalMs(), MINUTE, 'at least one minute');
-  assert.throws(() => Stores.windowStoreBuilder(supplier).withCachingEnabled(), (e: Error & { code?: string }) => e.code === 'INVALID_CONFIG');
-  assert.equal(s('x').length, 1);
+});
+
+const logged = (c: RecordingContext) => c.changelog.map((r) => [r.key.toString('hex'), r.value === null ? null : r.value.toString(), r.timestamp]);
+
+for (const persistent of [false, true]) {
+  test(`a cached window store (${persistent ? 'persistent' : 'in memory'}): writes reach the changelog at flush, reads merge cache and store, the flush listener gets Windowed keys`, () => {
+    const context = new RecordingContext(taskDir());
+    context.cache = new ThreadCache(1 << 20);
+    const supplier = persistent ? Stores.persistentWindowStore('cw', 10 * MINUTE, 1000, false) : Stores.inMemoryWindowStore('cw', 10 * MINUTE, 1000, false);
+    const store: WindowStore<string, string> = open(Stores.windowStoreBuilder(supplier, Serdes.String(), Serdes.String()).withCachingEnabled().build(), context);
+    const seen: string[] = [];
+    const cached = store as unknown as { setFlushListener(l: (r: Record<Windowed<string>, Change<string>>) => void, old: boolean): boolean };
+    assert.equal(cached.setFlushListener((r) => seen.push(`${r.key.key}[${r.key.window.start},${r.key.window.end})=${r.value.newValue}/${r.value.oldValue}@${r.timestamp}`), true), true);
+    context.at(5);
+    store.put('a', 'a1', 1000);
+    store.put('b', 'b1', 1000);
+    store.flush();
+    context.at(6);
+    store.put('a', 'a2', 1000); // overwrites in the cache
+    store.put('a', 'a3', 3000);
+    store.put('b', null, 1000); // a cached delete hides the stored b1
+    assert.equal(store.fetch('a', 1000), 'a2');
+    assert.equal(store.fetch('b', 1000), null);
+    assert.deepEqual([...store.fetchRange('a', 0, 5000)].map((kv) => [kv.key, kv.value]), [[1000, 'a2'], [3000, 'a3']]);
+    assert.deepEqual([...store.fetchAll(0, 5000)].map((kv) => `${kv.key.key}@${kv.key.window.start}=${kv.value}`), ['a@1000=a2', 'a@3000=a3']);
+    assert.deepEqual([...store.all()].map((kv) => kv.value), ['a2', 'a3']);
+    assert.deepEqual(logged(context), [
+      ['61' + '00000000000003e8' + '00000000', 'a1', 5],
+      ['62' + '00000000000003e8' + '00000000', 'b1', 5],
+    ]);
+    store.flush();
+    assert.deepEqual(logged(context).slice(2), [
+      ['61' + '00000000000003e8' + '00000000', 'a2', 6],
+      ['61' + '0000000000000bb8' + '00000000', 'a3', 6],
+      ['62' + '00000000000003e8' + '00000000', null, 6],
+    ]);
+    assert.deepEqual(seen, ['a[1000,2000)=a1/null@5', 'b[1000,2000)=b1/null@5', 'a[1000,2000)=a2/a1@6', 'a[3000,4000)=a3/null@6', 'b[1000,2000)=null/b1@6']);
+    assert.deepEqual([...store.all()].map((kv) => kv.value), ['a2', 'a3'], 'the same after the flush, from the store');
+    store.close();
+  });
+
+  test(`a cached session store (${persistent ? 'persistent' : 'in memory'}): flushes to the changelog, merges cache and store`, () => {
+    const context = new RecordingContext(taskDir());
+    context.cache = new ThreadCache(1 << 20);
+    const supplier = persistent ? Stores.persistentSessionStore('cs', 10 * MINUTE) : Stores.inMemorySessionStore('cs', 10 * MINUTE);
+    const store: SessionStore<string, string> = open(Stores.sessionStoreBuilder(supplier, Serdes.String(), Serdes.String()).withCachingEnabled().build(), context);
+    const seen: string[] = [];
+    const cached = store as unknown as { setFlushListener(l: (r: Record<Windowed<string>, Change<string>>) => void, old: boolean): boolean };
+    cached.setFlushListener((r) => seen.push(`${r.key.key}[${r.key.window.start},${r.key.window.end}]=${r.value.newValue}/${r.value.oldValue}`), true);
+    context.at(1);
+    store.put({ key: 'u', window: { start: 0, end: 100 } }, 's1');
+    store.flush();
+    store.remove({ key: 'u', window: { start: 0, end: 100 } });
+    store.put({ key: 'u', window: { start: 0, end: 300 } }, 's2'); // the session grew: old one removed, new one put
+    store.put({ key: 'v', window: { start: 50, end: 60 } }, 'v1');
+    assert.deepEqual([...store.fetch('u')].map((kv) => [kv.key.window.start, kv.key.window.end, kv.value]), [[0, 300, 's2']]);
+    assert.deepEqual([...store.findSessions('v', 0, 100)].map((kv) => kv.value), ['v1']);
+    store.flush();
+    assert.deepEqual(seen, ['u[0,100]=s1/null', 'u[0,100]=null/s1', 'u[0,300]=s2/null', 'v[50,60]=v1/null']);
+    assert.deepEqual(logged(context).map(([, v]) => v), ['s1', null, 's2', 'v1']);
+    store.close();
+  });
+}
+
+test('a window store keeping duplicates is not cached (every put must reach the store)', () => {
+  const context = new RecordingContext(taskDir());
+  context.cache = new ThreadCache(1 << 20);
+  const store: WindowStore<string, string> = open(Stores.windowStoreBuilder(Stores.inMemoryWindowStore('d', MINUTE, 10, true), Serdes.String(), Serdes.String()).withCachingEnabled().build(), context);
+  store.put('k', 'x', 5);
+  assert.equal(context.changelog.length, 1, 'logged at once');
+  assert.equal(context.cache.size, 0);
+  store.close();
 });
