@@ -201,6 +201,14 @@ export type CacheFlushListener<K, V> = (record: Record<K, Change<V>>) => void;
 export interface CachedStateStore<K, V> {
   /** Returns false when caching is not enabled, so the caller forwards every update itself. */
   setFlushListener(listener: CacheFlushListener<K, V>, sendOldValues: boolean): boolean;
+  /**
+   * Flushes the record cache only (to the changelog and the flush listener), not the bytes store
+   * below: what Java's task does at every commit, flushing the stores themselves (a disk sync for
+   * a persistent one) only before a checkpoint.
+   */
+  flushCache?(): void;
+  /** Drops the cached entries without flushing them (a task closed dirty). */
+  clearCache?(): void;
 }
 
 /** Makes the bytes store a builder wraps (Java's `StoreSupplier`); `Stores` has one per kind. */

@@ -116,6 +116,15 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
     super.flush();
   }
 
+  flushCache(): void {
+    this.checkOpen();
+    this.cache!.flush(this.cacheName);
+  }
+
+  clearCache(): void {
+    this.cache?.clear(this.cacheName);
+  }
+
   override close(): void {
     if (this.cache === null) {
       super.close();

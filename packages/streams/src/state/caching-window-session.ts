@@ -69,6 +69,15 @@ abstract class CachingLayer<S extends StateStore> {
     this.wrapped.flush();
   }
 
+  flushCache(): void {
+    this.checkOpen();
+    this.cache!.flush(this.cacheName);
+  }
+
+  clearCache(): void {
+    this.cache?.clear(this.cacheName);
+  }
+
   close(): void {
     if (this.cache === null) {
       this.wrapped.close();

@@ -68,6 +68,15 @@ export class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedSt
     this.wrapped.close();
   }
 
+  /** Flushes only the record cache below, if there is one (see `CachedStateStore.flushCache`). */
+  flushCache(): void {
+    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).flushCache?.();
+  }
+
+  clearCache(): void {
+    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).clearCache?.();
+  }
+
   setFlushListener(listener: CacheFlushListener<K, V>, sendOldValues: boolean): boolean {
     const caching = this.wrapped;
     if (!(caching instanceof CachingKeyValueStore)) return false;

@@ -159,6 +159,15 @@ export class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG>, Cached
   isOpen(): boolean {
     return this.wrapped.isOpen();
   }
+  /** Flushes only the record cache below, if there is one (see `CachedStateStore.flushCache`). */
+  flushCache(): void {
+    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).flushCache?.();
+  }
+
+  clearCache(): void {
+    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).clearCache?.();
+  }
+
   /** With a record cache below: flushed changes with their session keys (Java's `MeteredSessionStore.setFlushListener`). */
   setFlushListener(listener: CacheFlushListener<Windowed<K>, AGG>, sendOldValues: boolean): boolean {
     const caching = this.wrapped as SessionBytesStore & Partial<CachedStateStore<Buffer, Buffer>>;

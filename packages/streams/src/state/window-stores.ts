@@ -212,6 +212,15 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, CachedStateS
     return this.wrapped.isOpen();
   }
 
+  /** Flushes only the record cache below, if there is one (see `CachedStateStore.flushCache`). */
+  flushCache(): void {
+    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).flushCache?.();
+  }
+
+  clearCache(): void {
+    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).clearCache?.();
+  }
+
   /** With a record cache below: flushed changes with their `Windowed` keys (Java's `MeteredWindowStore.setFlushListener`). */
   setFlushListener(listener: CacheFlushListener<Windowed<K>, V>, sendOldValues: boolean): boolean {
     const caching = this.wrapped as WindowBytesStore & Partial<CachedStateStore<Buffer, Buffer>>;

@@ -210,3 +210,24 @@ test('a store opened again in the same task does not inherit what a dropped (nev
   assert.equal(context.cache.sizeBytes, 0);
   fresh.close();
 });
+
+test('flushCache empties the cache into the changelog without flushing the store below; clearCache drops what is cached', () => {
+  const context = new RecordingContext(dirs.dir);
+  context.cache = new ThreadCache(1 << 20);
+  const store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('fc'), Serdes.String(), Serdes.String()).withCachingEnabled().build();
+  store.init(context, store);
+  const cached = store as unknown as { flushCache(): void; clearCache(): void };
+  context.at(1);
+  store.put('k', 'v');
+  cached.flushCache();
+  assert.deepEqual(logged(context), ['fc:k=v@1']);
+  assert.equal(store.get('k'), 'v');
+  store.put('k', 'dropped');
+  cached.clearCache();
+  assert.equal(store.get('k'), 'v', 'the cached write is gone, the flushed one is read from the store');
+  store.flush();
+  assert.deepEqual(logged(context), ['fc:k=v@1']);
+  store.close();
+  const plain = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('nc'), Serdes.String(), Serdes.String()).build() as unknown as { flushCache(): void };
+  plain.flushCache(); // no cache: nothing to do
+});
