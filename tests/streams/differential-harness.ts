@@ -32,7 +32,9 @@ export async function startTestBroker(): Promise<TestBroker> {
     bootstrap: `127.0.0.1:${port}`,
     async stop() {
       broker.child.kill('SIGTERM');
+      const timer = setTimeout(() => broker.child.kill('SIGKILL'), 60_000);
       await broker.exited;
+      clearTimeout(timer);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
