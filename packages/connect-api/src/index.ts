@@ -9,6 +9,7 @@ export { Struct, validateValue, describeType } from './data/struct.js';
 export { SchemaAndValue } from './data/schema-and-value.js';
 export { Decimal, ConnectDate, Time, Timestamp, bigIntToBytes, bytesToBigInt } from './data/logical-types.js';
 export { Values } from './data/values.js';
+export { javaDouble, javaFloat } from './data/java-numbers.js';
 export { Header, ConnectHeaders } from './header.js';
 export { ConnectRecord, SourceRecord, SinkRecord, type RecordInit, type SourceRecordInit, type SinkRecordInit, type SourcePartition, type SourceOffset, type TimestampType } from './records.js';
 export {

@@ -105,7 +105,15 @@ test('Values reads what it writes', () => {
   assert.equal(list.schema?.type(), 'ARRAY');
   assert.deepEqual(list.value, [1, 2, 3]);
   assert.equal(Values.parseString('2024-02-29').schema?.name(), ConnectDate.LOGICAL_NAME);
-  assert.equal(Values.convertToString(Timestamp.SCHEMA, new Date(0)), '1970-01-01T00:00:00.000Z');
+  // As Kafka's: a Date is written by what it holds, whatever its schema.
+  assert.equal(Values.convertToString(Timestamp.SCHEMA, new Date(0)), '00:00:00.000Z');
+  assert.equal(Values.convertToString(Timestamp.SCHEMA, new Date(Date.UTC(2024, 1, 29))), '2024-02-29');
+  assert.equal(Values.convertToString(Timestamp.SCHEMA, new Date(Date.UTC(2024, 1, 29, 1))), '2024-02-29T01:00:00.000Z');
+  assert.equal(Values.convertToString(null, [1.5, 2]), '[1.5,2]');
+  assert.equal(Values.convertToString(SchemaBuilder.array(Schema.FLOAT64_SCHEMA).build(), [1, 1e10]), '[1.0,1.0E10]');
+  assert.deepEqual(Values.parseString('[1,2.5]').value, [1, 2.5]);
+  assert.equal(Values.parseString('[1,2.5]').schema?.valueSchema().type(), 'FLOAT32');
+  assert.equal(Values.parseString('[1,null]').value, '[1,null]', 'a null among numbers is text to Kafka');
   assert.equal(Values.convertToString(null, new Map([['a', [1, 'b']]])), '{"a":[1,"b"]}');
 });
 

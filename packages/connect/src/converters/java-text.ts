@@ -2,8 +2,7 @@
  * A value as Java's toString writes it, for StringConverter, which writes any value as its text:
  * doubles as Double.toString (`1.0`), lists as `[a, b]`, maps as `{k=v}`.
  */
-import { BigDecimal, Struct, type Schema } from '@sluice/connect-api';
-import { javaDouble, javaFloat } from './json-text.js';
+import { BigDecimal, Struct, javaDouble, javaFloat, type Schema } from '@sluice/connect-api';
 
 export function javaToString(schema: Schema | null, value: unknown): string {
   if (typeof value === 'number') {

@@ -18,6 +18,8 @@ import {
   Struct,
   Time,
   Timestamp,
+  javaDouble,
+  javaFloat,
   schemaEquals,
   type ConnectHeaders,
   type Converter,
@@ -27,7 +29,7 @@ import {
 } from '@sluice/connect-api';
 import { converterTypeDef, isKeyOf } from './converter-config.js';
 import { asConnectSchema, asJsonSchema } from './json-schema.js';
-import { JsonNumber, base64, fromBase64, isObject, javaDouble, javaFloat, nodeType, parseJson, quote, toJsonValue, type JsonValue } from './json-text.js';
+import { JsonNumber, base64, fromBase64, isObject, nodeType, parseJson, quote, toJsonValue, type JsonValue } from './json-text.js';
 
 const DECIMAL_LOGICAL = Decimal.LOGICAL_NAME;
 

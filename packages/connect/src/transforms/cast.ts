@@ -15,14 +15,15 @@ import {
   Struct,
   Time,
   Timestamp,
+  Values,
+  javaDouble,
+  javaFloat,
   type ConnectRecord,
   type Schema,
   type SchemaType,
 } from '@sluice/connect-api';
 import { validator } from '@sluice/config';
-import { javaDouble, javaFloat } from '../converters/json-text.js';
 import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, nullSafeClassName, requireMap, requireStruct } from './util.js';
-import { formatDateAsValues } from './date-format.js';
 
 const PURPOSE = 'cast types';
 const WHOLE_VALUE = '';
@@ -152,7 +153,7 @@ function castTo(value: unknown, sourceType: SchemaType, target: SchemaType): unk
 }
 
 function castToString(value: unknown, sourceType: SchemaType): string {
-  if (value instanceof Date) return formatDateAsValues(value);
+  if (value instanceof Date) return Values.dateFormatFor(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (typeof value === 'number') return sourceType === 'FLOAT32' ? javaFloat(value) : sourceType === 'FLOAT64' || !Number.isInteger(value) ? javaDouble(value) : String(value);
   return String(value);

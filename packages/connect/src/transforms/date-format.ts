@@ -1,7 +1,7 @@
 /**
  * Dates as text, in UTC: the subset of Java's SimpleDateFormat patterns that timestamp settings
  * use (`yyyy`, `yy`, `MM`, `MMM`, `dd`, `HH`, `hh`, `mm`, `ss`, `SSS`, `a`, `EEE`, `D`, `Z`, `X`,
- * quoted 'literals'), and the three formats Kafka's Values writes dates in.
+ * quoted 'literals').
  */
 import { ConfigException, DataException } from '@sluice/connect-api';
 
@@ -170,16 +170,4 @@ export class DateFormat {
     const hour = parts.h12 && parts.pm ? parts.H + 12 : parts.H;
     return new Date(Date.UTC(parts.y, parts.M - 1, parts.d, hour, parts.m, parts.s, parts.S));
   }
-}
-
-const DATE_FORMAT = new DateFormat('yyyy-MM-dd');
-const TIME_FORMAT = new DateFormat("HH:mm:ss.SSS'Z'");
-const TIMESTAMP_FORMAT = new DateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-
-/** Kafka's Values.dateFormatFor: a time of day before the first day's end, a date at midnight, else a timestamp. */
-export function formatDateAsValues(date: Date): string {
-  const millis = date.getTime();
-  if (millis < MILLIS_PER_DAY) return TIME_FORMAT.format(date);
-  if (millis % MILLIS_PER_DAY === 0) return DATE_FORMAT.format(date);
-  return TIMESTAMP_FORMAT.format(date);
 }
