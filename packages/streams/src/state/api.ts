@@ -61,6 +61,14 @@ export interface StateStoreContext {
   /** The record being processed (timestamp, headers, where it came from); null inside a punctuation. */
   recordContext(): StoreRecordContext | null;
   /**
+   * Runs `fn` as if `recordContext` were the record being processed, for the task's processors and
+   * stores alike: a cached store hands a flushed entry downstream inside the context of the write
+   * that made it, as Java's caching layer sets the entry's record context around its flush
+   * listener. Optional: without it the listener runs in the context the flush happens in (at a
+   * commit, none).
+   */
+  withRecordContext?<T>(recordContext: StoreRecordContext, fn: () => T): T;
+  /**
    * The stream thread's record cache, shared by the cached stores of all its tasks and bounded
    * by `statestore.cache.max.bytes` (one `new ThreadCache(bytes)` per thread). Without it, the
    * cached stores whose contexts share one `appConfigs` object share one cache of that size.

@@ -174,7 +174,11 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
       if (newValue === null && oldValue === null) return;
       this.wrapped.put(entry.key, newValue);
       const change: Change<Buffer> = { newValue, oldValue: this.sendOldValues ? oldValue : null };
-      this.flushListener(new Record(entry.key, change, entry.context.timestamp, entry.context.headers));
+      const listener = this.flushListener;
+      const forward = () => listener(new Record(entry.key, change, entry.context.timestamp, entry.context.headers));
+      const context = this.context!;
+      if (context.withRecordContext) context.withRecordContext(entry.context, forward);
+      else forward();
     } finally {
       this.flushing = previous;
     }

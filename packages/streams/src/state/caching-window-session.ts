@@ -97,7 +97,11 @@ abstract class CachingLayer<S extends StateStore> {
   /** Hands a flushed change on, as the key-value caching layer does. */
   protected forward(binaryKey: Buffer, newValue: Buffer | null, oldValue: Buffer | null, context: CacheRecordContext): void {
     const change: Change<Buffer> = { newValue, oldValue: this.sendOldValues ? oldValue : null };
-    this.flushListener!(new Record(binaryKey, change, context.timestamp, context.headers));
+    const listener = this.flushListener!;
+    const forward = () => listener(new Record(binaryKey, change, context.timestamp, context.headers));
+    // Downstream processors and stores see the write's record context, as in Java.
+    if (this.context!.withRecordContext) this.context!.withRecordContext(context, forward);
+    else forward();
   }
 
   protected putInCache(cacheKey: Buffer, value: Buffer | null): void {

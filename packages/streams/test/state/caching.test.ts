@@ -231,3 +231,27 @@ test('flushCache empties the cache into the changelog without flushing the store
   const plain = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('nc'), Serdes.String(), Serdes.String()).build() as unknown as { flushCache(): void };
   plain.flushCache(); // no cache: nothing to do
 });
+
+test("the flush listener runs in the record context of the write it forwards (Java's caching layer sets it), and stores written downstream log with it", () => {
+  const context = new RecordingContext(dirs.dir);
+  context.cache = new ThreadCache(1 << 20);
+  const upstream = cachedStore('up', context);
+  const downstream = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('down'), Serdes.String(), Serdes.String()).build();
+  downstream.init(context, downstream);
+  const seen: unknown[] = [];
+  const cached = upstream as unknown as { setFlushListener(l: (r: Record<string, Change<string>>) => void, old: boolean): boolean };
+  cached.setFlushListener((r) => {
+    const rc = context.recordContext();
+    seen.push([r.key, rc?.timestamp, rc?.topic, rc?.offset]);
+    downstream.delete(r.key); // a downstream table's delete logs the current record's timestamp
+  }, false);
+  context.current = { timestamp: 42, headers: [], topic: 'orders', partition: 1, offset: 7n };
+  upstream.put('k', 'v');
+  context.current = null; // a commit: no record is being processed
+  upstream.flush();
+  assert.deepEqual(seen, [['k', 42, 'orders', 7n]]);
+  assert.deepEqual(logged(context), ['up:k=v@42', 'down:k=null@42']);
+  assert.equal(context.current, null, 'restored after the listener');
+  upstream.close();
+  downstream.close();
+});

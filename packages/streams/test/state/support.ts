@@ -44,6 +44,17 @@ export class RecordingContext implements StateStoreContext {
     return this.current;
   }
 
+  /** What a task's context does: the record context is the given one while `fn` runs. */
+  withRecordContext<T>(recordContext: StoreRecordContext, fn: () => T): T {
+    const previous = this.current;
+    this.current = recordContext;
+    try {
+      return fn();
+    } finally {
+      this.current = previous;
+    }
+  }
+
   /** Sets the timestamp of the record being processed. */
   at(timestamp: number): this {
     this.current = { timestamp, headers: [], topic: 'input', partition: 1, offset: 0n };
