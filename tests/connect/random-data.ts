@@ -124,3 +124,32 @@ export function structField(r: Random): Generated {
     }
   }
 }
+
+/** A schemaless value as a pipeline without schemas has them: a map of strings to nested maps, lists and plain values. */
+export function schemalessMap(r: Random, depth = 0): Tagged {
+  const entries: [Tagged, Tagged][] = [];
+  const size = r.int(1, 5);
+  for (let i = 0; i < size; i++) entries.push([`f${i}`, schemalessValue(r, depth + 1)]);
+  return { m: entries };
+}
+
+function schemalessValue(r: Random, depth: number): Tagged {
+  switch (r.int(0, depth < 3 ? 8 : 6)) {
+    case 0:
+      return null;
+    case 1:
+      return r.chance(0.5);
+    case 2:
+      return { i: String(r.chance(0.2) ? BigInt.asIntN(64, bigint(r, r.int(1, 19))) : BigInt(r.int(-100000, 100000))) };
+    case 3:
+      return { f: Number(`${r.int(-99999, 99999)}e${r.int(-6, 2)}`) + 0.5 };
+    case 4:
+      return r.pick(['text', '42', '-7', '2.5', 'true', 'FALSE', '', '2024-02-29', 'x y']);
+    case 5:
+      return { b: r.bytes(r.int(0, 4)).toString('base64') };
+    case 6:
+      return Array.from({ length: r.int(0, 2) }, () => ({ i: String(r.int(-9, 9)) }));
+    default:
+      return schemalessMap(r, depth);
+  }
+}
