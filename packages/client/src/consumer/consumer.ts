@@ -1,4 +1,7 @@
 /**
+ * Long file: it is Java's KafkaConsumer, one class of many calls; the work behind them is in
+ * their own modules (fetcher, commits, positions, coordinator, state).
+ *
  * The consumer. Fetching, group membership (heartbeats, rebalances) and auto commit run in the
  * background; the application takes records with `poll()`, `nextBatch()` or
  * `for await (const batch of consumer)`. Delivering a batch moves the partition's position past
@@ -406,17 +409,9 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     }
   }
 
-  /**
-   * Records between the position and the end of the partition as the last fetch answer told it
-   * (Java's currentLag): the high watermark, or the last stable offset with read_committed.
-   * Undefined until a fetch has answered for the partition at a known position. Asks no broker.
-   */
+  /** Java's currentLag: records between the position and the partition's end (its last stable offset with read_committed) as the last fetch said; undefined before one. */
   currentLag(tp: TopicPartition): bigint | undefined {
-    const s = this.subs.get(tp);
-    if (!s || s.position === null) return undefined;
-    const end = this.options.isolationLevel === 'read_committed' ? s.lastStableOffset : s.highWatermark;
-    if (end < 0n) return undefined;
-    return end > s.position ? end - s.position : 0n;
+    return this.subs.get(tp)?.lag(this.options.isolationLevel === 'read_committed');
   }
 
   pause(partitions: readonly TopicPartition[]): void {

@@ -55,6 +55,13 @@ export class PartitionState {
     return { topic: this.topic, partition: this.partition };
   }
 
+  /** Records between the position and the end the last fetch answer gave (last stable offset or high watermark); undefined until both are known. */
+  lag(readCommitted: boolean): bigint | undefined {
+    const end = readCommitted ? this.lastStableOffset : this.highWatermark;
+    if (this.position === null || end < 0n) return undefined;
+    return end > this.position ? end - this.position : 0n;
+  }
+
   /** Forget fetched data and in-progress positioning (after a seek). */
   clearBuffered(): void {
     this.buffered = null;

@@ -20,88 +20,37 @@
  * are rebuilt from the committed changelog by whoever gets them), reset the producer and rejoin.
  * Design: docs/decisions/012-streams-exactly-once.md.
  */
-import { type Admin, Consumer, type ConsumerBatch, Producer, type ProducerOptions, type TopicPartition } from '@sluice/client';
+import { type Admin, Consumer, type ConsumerBatch, type ProducerOptions, type TopicPartition } from '@sluice/client';
 import { messageOf } from '../errors.js';
-import type { TimestampExtractor } from '../processor/timestamps.js';
-import type { Serde } from '../serdes.js';
 import { subscriptionPattern } from '../topology/patterns.js';
 import type { Topology } from '../topology/topology.js';
 import { StreamsAssignor } from './assignor.js';
-import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
-import type { ProcessingGuarantee } from './config.js';
 import type { StateStore } from '../state/api.js';
 import type { ApplicationLayout } from './interactive-queries.js';
-import { type BufferedRecord, PartitionGroup } from './partition-group.js';
-import { ProducerRecordCollector } from './record-collector.js';
-import { type PreparedRecord, StreamTask, type TaskEnvironment } from './task.js';
+import { StreamsProducer, TaskMigratedError } from './streams-producer.js';
+import { TaskInputs } from './task-inputs.js';
+import { StreamTask, type TaskEnvironment } from './task.js';
 import { applySourceResetPolicies } from './source-reset.js';
-import { StateTasks, type ThreadStateConfig } from './state-tasks.js';
+import { StateTasks } from './state-tasks.js';
+import type { ThreadConfig, ThreadListener } from './thread-config.js';
 
-export interface ThreadConfig {
-  applicationId: string;
-  clientId: string;
-  bootstrapServers: string | readonly string[];
-  commitIntervalMs: number;
-  pollMs: number;
-  repartitionPurgeIntervalMs: number;
-  defaultKeySerde: Serde<unknown>;
-  defaultValueSerde: Serde<unknown>;
-  deserializationExceptionHandler: DeserializationExceptionHandler;
-  productionExceptionHandler: ProductionExceptionHandler;
-  processingExceptionHandler: ProcessingExceptionHandler;
-  defaultTimestampExtractor: TimestampExtractor;
-  processingGuarantee: ProcessingGuarantee;
-  /** application.server (`host:port`, or ''), given to the other instances through the group. */
-  applicationServer: string;
-  maxTaskIdleMs: number;
-  /** This instance's id (Java's process id), part of the transactional id under exactly_once_v2. */
-  processId: string;
-  consumer: object;
-  producer: object;
-  log: StreamsLogger;
-  /** state.dir, state.cleanup.delay.ms, the restore listener (state-tasks.ts). */
-  state: ThreadStateConfig;
-}
-
-export interface ThreadListener {
-  /** A rebalance took tasks away: the instance is REBALANCING until the next assignment. */
-  onRebalanceStarted(): void;
-  /** Tasks are assigned and initialised: the instance is RUNNING. */
-  onTasksAssigned(taskIds: string[]): void;
-  /** Another instance asked every instance to shut down. */
-  onShutdownApplication(): void;
-}
-
-/** The user's producer options, as an object to spread. */
-function config(options: object): Partial<ProducerOptions> {
-  return options as Partial<ProducerOptions>;
-}
+export type { ThreadConfig, ThreadListener } from './thread-config.js';
 
 function tpKey(topic: string, partition: number): string {
   return `${topic}:${partition}`;
 }
-
-/** Buffered records per partition above which fetching it pauses (Java's buffered.records.per.partition). */
-const MAX_BUFFERED_PER_PARTITION = 1000;
-
-/** Java's transaction.timeout.ms for a streams producer under exactly_once_v2 (the client's default is 60 s). */
-const EOS_TRANSACTION_TIMEOUT_MS = 10_000;
 
 /** The loop has one index: Node runs one loop per instance (Java numbers its threads from 1). */
 const THREAD_INDEX = 1;
 
 export class StreamThread {
   readonly consumer: Consumer;
-  private producer: Producer;
-  private collector: ProducerRecordCollector;
+  /** The loop's producer and record collector; transactional under exactly_once_v2. */
+  private readonly output: StreamsProducer;
   private readonly eos: boolean;
-  /** Under exactly_once_v2: a transaction is open (begun at the first output after a commit). */
-  private inTransaction = false;
   private readonly tasks = new Map<string, StreamTask>();
   /** Each task's buffered input, ordered by timestamp across its partitions. */
-  private readonly inputs = new Map<string, PartitionGroup<PreparedRecord>>();
-  /** Partitions paused because their queue is full. */
-  private readonly pausedFull = new Set<string>();
+  private readonly inputs: TaskInputs;
   private readonly taskByPartition = new Map<string, StreamTask>();
   private readonly lastCommitted = new Map<string, bigint>();
   private readonly logicalTopic = new Map<string, string>();
@@ -155,8 +104,13 @@ export class StreamThread {
       // exactly_once_v2 reads only committed records (Java overrides a user's setting too).
       ...(this.eos ? { isolationLevel: 'read_committed' as const } : {}),
     });
-    this.producer = this.makeProducer();
-    this.collector = this.makeCollector();
+    this.inputs = new TaskInputs(this.consumer, config.maxTaskIdleMs);
+    this.output = new StreamsProducer({
+      producer: { lingerMs: 100, ...(config.producer as Partial<ProducerOptions>), bootstrapServers: config.bootstrapServers, clientId: `${config.clientId}-producer` },
+      transactionalId: this.eos ? this.transactionalId : null,
+      productionExceptionHandler: config.productionExceptionHandler,
+      log: config.log,
+    });
     this.state = new StateTasks({
       applicationId: config.applicationId,
       clientId: config.clientId,
@@ -177,30 +131,13 @@ export class StreamThread {
     return `${this.config.applicationId}-${this.config.processId}-${THREAD_INDEX}`;
   }
 
-  private makeProducer(): Producer {
-    const options: ProducerOptions = { lingerMs: 100, ...(this.eos ? { transactionTimeoutMs: EOS_TRANSACTION_TIMEOUT_MS } : {}), ...config(this.config.producer), bootstrapServers: this.config.bootstrapServers, clientId: `${this.config.clientId}-producer` };
-    if (this.eos) options.transactionalId = this.transactionalId;
-    return new Producer(options);
-  }
-
-  private makeCollector(): ProducerRecordCollector {
-    return new ProducerRecordCollector(this.producer, this.config.productionExceptionHandler, this.config.log, this.eos ? () => this.beginTransactionIfNeeded() : undefined);
-  }
-
-  /** Outputs (and changelog writes) after a commit open the next transaction, as Java's StreamsProducer does. */
-  private beginTransactionIfNeeded(): void {
-    if (this.inTransaction) return;
-    this.producer.beginTransaction();
-    this.inTransaction = true;
-  }
-
   private environment(): TaskEnvironment {
     return {
       applicationId: this.config.applicationId,
       defaultTimestampExtractor: this.config.defaultTimestampExtractor,
       defaultKeySerde: this.config.defaultKeySerde,
       defaultValueSerde: this.config.defaultValueSerde,
-      collector: this.collector,
+      collector: this.output.collector,
       deserializationExceptionHandler: this.config.deserializationExceptionHandler,
       productionExceptionHandler: this.config.productionExceptionHandler,
       processingExceptionHandler: this.config.processingExceptionHandler,
@@ -215,7 +152,7 @@ export class StreamThread {
 
   /** Runs until stop(); rejects with the error that ended processing. */
   async run(): Promise<void> {
-    if (this.eos) await this.producer.initTransactions();
+    await this.output.init();
     this.subscribe();
     while (!this.stopping) {
       const now = Date.now();
@@ -223,11 +160,7 @@ export class StreamThread {
       // While stores restore, the restore consumer does the waiting (restoreStep below).
       if (this.state.busy) wait = 0;
       for (const t of this.tasks.values()) wait = Math.min(wait, Math.max(0, t.nextWallClockPunctuation() - now));
-      for (const g of this.inputs.values()) {
-        if (g.size === 0) continue;
-        // Records waiting: poll without waiting once they may be processed, or until an idle partition's deadline.
-        wait = Math.min(wait, g.readyToProcess(now) ? 0 : Math.max(0, g.nextIdleDeadline() - now));
-      }
+      wait = this.inputs.pollWait(wait, now);
       // A poll that waits for nothing settles without giving timers and sockets a turn: yield
       // once, or a loop with records always ready (or a restore in progress) would starve them.
       if (wait === 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -243,8 +176,8 @@ export class StreamThread {
         if (this.pendingMigration) throw this.pendingMigration;
         if (batch) this.buffer(batch);
         this.processReady();
-        this.collector.throwIfFailed();
-        if (this.collector.saturated) await this.collector.whenDrained();
+        this.output.collector.throwIfFailed();
+        if (this.output.collector.saturated) await this.output.collector.whenDrained();
         for (const t of this.tasks.values()) t.punctuateWallClock();
         if (this.state.busy) await this.restoreStep();
         this.state.maybeCleanUp();
@@ -268,55 +201,18 @@ export class StreamThread {
   /** Puts a fetched batch in its task's partition group (deserialised, timestamped). */
   private buffer(batch: ConsumerBatch): void {
     const task = this.taskByPartition.get(tpKey(batch.topic, batch.partition));
-    const group = task && this.inputs.get(task.id);
-    if (!task || !group) {
-      // A batch of a partition revoked while it was fetched: its next owner reads it again. Should
-      // the consumer still own the partition, rewind it, so that no record is skipped.
-      const first = batch.records[0];
-      if (first && this.consumer.assignment().some((tp) => tp.topic === batch.topic && tp.partition === batch.partition)) {
-        this.consumer.seek({ topic: batch.topic, partition: batch.partition }, first.offset);
-      }
-      return;
-    }
-    // ConsumerRecords are RawRecords already (offset is computed only if something asks for it).
-    const buffered: BufferedRecord<PreparedRecord>[] = [];
-    for (const r of batch.records) {
-      const prepared = task.prepare(r);
-      if (prepared) buffered.push({ timestamp: prepared.timestamp, offset: r.offset, item: prepared });
-    }
-    group.add(batch.topic, batch.partition, buffered, batch.nextOffset);
-    if (group.sizeOf(batch.topic, batch.partition) > MAX_BUFFERED_PER_PARTITION) {
-      this.consumer.pause([{ topic: batch.topic, partition: batch.partition }]);
-      this.pausedFull.add(tpKey(batch.topic, batch.partition));
+    if (task && this.inputs.has(task.id)) return this.inputs.buffer(task, batch);
+    // A batch of a partition revoked while it was fetched: its next owner reads it again. Should
+    // the consumer still own the partition, rewind it, so that no record is skipped.
+    const first = batch.records[0];
+    if (first && this.consumer.assignment().some((tp) => tp.topic === batch.topic && tp.partition === batch.partition)) {
+      this.consumer.seek({ topic: batch.topic, partition: batch.partition }, first.offset);
     }
   }
 
   /** Processes every task's buffered records, in timestamp order, as long as the task may. */
   private processReady(): void {
-    const now = Date.now();
-    for (const task of this.tasks.values()) {
-      const group = this.inputs.get(task.id);
-      if (!group || group.size === 0 || this.state.pending(task.id)) continue;
-      while (group.readyToProcess(now)) {
-        const next = group.next()!;
-        task.processPrepared(next.record.item);
-        this.processed++;
-      }
-    }
-    if (this.pausedFull.size > 0) this.resumeDrained();
-  }
-
-  private resumeDrained(): void {
-    const assigned = new Set(this.consumer.assignment().map((tp) => tpKey(tp.topic, tp.partition)));
-    for (const key of [...this.pausedFull]) {
-      const task = this.taskByPartition.get(key);
-      const i = key.lastIndexOf(':');
-      const tp = { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
-      const size = task ? (this.inputs.get(task.id)?.sizeOf(tp.topic, tp.partition) ?? 0) : 0;
-      if (size > MAX_BUFFERED_PER_PARTITION) continue;
-      this.pausedFull.delete(key);
-      if (assigned.has(key)) this.consumer.resume([tp]);
-    }
+    this.processed += this.inputs.processReady(this.tasks.values(), (id) => this.state.pending(id));
   }
 
   /** Restores one batch of changelog records; once every task runs, the instance is RUNNING. */
@@ -343,7 +239,7 @@ export class StreamThread {
   /** The next offsets to consume of the tasks' partitions, those that moved since the last commit. */
   private offsetsToCommit(tasks: readonly StreamTask[]): { topic: string; partition: number; offset: bigint }[] {
     return tasks
-      .flatMap((t) => this.inputs.get(t.id)?.committableOffsets() ?? [])
+      .flatMap((t) => this.inputs.committableOffsets(t.id))
       .filter((o) => this.lastCommitted.get(tpKey(o.topic, o.partition)) !== o.offset);
   }
 
@@ -356,7 +252,7 @@ export class StreamThread {
     // Offsets first, then the flushes: everything these offsets cover was sent before them.
     const offsets = this.offsetsToCommit(tasks);
     for (const t of tasks) t.flushState();
-    await this.collector.flush();
+    await this.output.collector.flush();
     if (offsets.length > 0) {
       try {
         await this.consumer.commit({ offsets });
@@ -380,25 +276,7 @@ export class StreamThread {
     const tasks = [...this.tasks.values()];
     const offsets = this.offsetsToCommit(tasks);
     for (const t of tasks) t.flushState();
-    if (offsets.length > 0) this.beginTransactionIfNeeded();
-    if (!this.inTransaction) return;
-    try {
-      await this.collector.flush();
-    } catch (e) {
-      if (isFencing(e)) throw new TaskMigratedError(`the producer was fenced: ${messageOf(e)}`, e);
-      throw e;
-    }
-    try {
-      if (offsets.length > 0) {
-        const group = this.consumer.groupMetadata();
-        if (!group || group.generationId < 0) throw new Error('the consumer is not a member of the group');
-        await this.producer.sendOffsetsToTransaction(offsets, group);
-      }
-      await this.producer.commitTransaction();
-    } catch (e) {
-      throw new TaskMigratedError(`committing the transaction failed: ${messageOf(e)}`, e);
-    }
-    this.inTransaction = false;
+    await this.output.commitTransaction(offsets, this.consumer.groupMetadata());
     for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
     for (const t of tasks) t.checkpoint();
   }
@@ -414,21 +292,10 @@ export class StreamThread {
     this.config.log.warn(`${e.message}; closing every task dirty and rejoining the group (records since the last commit are processed again)`);
     this.listener.onRebalanceStarted();
     this.closeTasks([...this.tasks.values()], false);
-    await this.resetProducer();
+    await this.output.reset();
     if (this.stopping) return;
     await this.consumer.unsubscribe().catch((err) => this.config.log.warn(`leaving the group failed: ${messageOf(err)}`));
     if (!this.stopping) this.subscribe();
-  }
-
-  /** exactly_once_v2: a new transactional producer with the same id, whose initTransactions fences and aborts the old one's transaction. */
-  private async resetProducer(): Promise<void> {
-    if (!this.eos) return;
-    const old = this.producer;
-    this.inTransaction = false;
-    await old.close({ timeoutMs: 0 }).catch(() => {});
-    this.producer = this.makeProducer();
-    this.collector = this.makeCollector();
-    await this.producer.initTransactions();
   }
 
   /** Deletes repartition records every task has committed past (Kafka purges them the same way). */
@@ -468,9 +335,8 @@ export class StreamThread {
       if (!task) {
         task = new StreamTask(sub, tp.partition, this.topology, env);
         this.tasks.set(id, task);
-        this.inputs.set(id, new PartitionGroup<PreparedRecord>(this.config.maxTaskIdleMs, (topic, partition) => this.consumer.currentLag({ topic, partition })));
       }
-      this.inputs.get(id)!.addPartition(tp.topic, tp.partition);
+      this.inputs.addPartition(id, tp.topic, tp.partition);
       this.taskByPartition.set(tpKey(tp.topic, tp.partition), task);
     }
     try {
@@ -523,7 +389,7 @@ export class StreamThread {
     this.listener.onRebalanceStarted();
     this.closeTasks(this.tasksOf(partitions), false);
     // The open transaction may hold the lost tasks' outputs: abort it and everything with it.
-    if (this.eos && this.inTransaction) this.pendingMigration = new TaskMigratedError('tasks were lost while a transaction was open');
+    if (this.output.transactionOpen) this.pendingMigration = new TaskMigratedError('tasks were lost while a transaction was open');
   }
 
   /** `clean`: the tasks were committed just before (stores checkpointed); otherwise closed dirty. */
@@ -532,12 +398,11 @@ export class StreamThread {
       t.close(clean);
       this.tasks.delete(t.id);
       this.state.remove(t.id);
-      this.inputs.delete(t.id);
+      this.inputs.removeTask(t.id);
       for (const [key, owner] of this.taskByPartition) {
         if (owner === t) {
           this.taskByPartition.delete(key);
           this.lastCommitted.delete(key);
-          this.pausedFull.delete(key);
         }
       }
     }
@@ -582,14 +447,10 @@ export class StreamThread {
       }
     }
     this.closeTasks([...this.tasks.values()], clean);
-    if (this.inTransaction) {
-      // Abort now rather than leave read_committed readers waiting for the transaction timeout.
-      this.inTransaction = false;
-      await this.producer.abortTransaction().catch((e) => this.config.log.warn(`aborting the open transaction failed: ${messageOf(e)}`));
-    }
+    await this.output.abort();
     await this.consumer.close();
     await this.state.close();
-    await this.producer.close({ timeoutMs: clean ? undefined : 0 });
+    await this.output.close({ timeoutMs: clean ? undefined : 0 });
   }
 
   /** Each task with the partitions it reads. */
@@ -627,21 +488,4 @@ export class StreamThread {
   assignedTaskIds(): string[] {
     return [...this.tasks.keys()].sort();
   }
-}
-
-/** Java's TaskMigratedException: this loop's tasks cannot commit; close them dirty and rejoin. */
-class TaskMigratedError extends Error {
-  constructor(message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'TaskMigratedError';
-  }
-}
-
-/** A producer error that means another producer with our transactional id took over. */
-function isFencing(e: unknown): boolean {
-  for (let c: unknown = e; c instanceof Error; c = c.cause) {
-    const code = (c as { code?: unknown }).code;
-    if (code === 'PRODUCER_FENCED' || code === 'INVALID_PRODUCER_EPOCH' || code === 'TRANSACTIONAL_ID_NOT_FOUND') return true;
-  }
-  return false;
 }

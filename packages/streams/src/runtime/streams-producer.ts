@@ -1,0 +1,131 @@
+/**
+ * The stream thread's producer and record collector (Java's StreamsProducer). Under
+ * at_least_once it is a plain producer. Under exactly_once_v2 it is transactional, one per
+ * loop: a transaction begins at the first output after a commit (a record or a store's
+ * changelog write, both sent through the collector), and `commit` ends it with the input
+ * offsets in it. Any failure to commit is a TaskMigratedError: the loop's tasks cannot commit
+ * what they did since the last commit, so they are closed dirty and the producer is `reset`
+ * (a new one with the same transactional id, whose initTransactions aborts what the old left).
+ */
+import { type GroupMetadata, Producer, type ProducerOptions } from '@sluice/client';
+import { messageOf } from '../errors.js';
+import type { ProductionExceptionHandler, StreamsLogger } from './handlers.js';
+import { ProducerRecordCollector } from './record-collector.js';
+
+/** Java's transaction.timeout.ms for a streams producer under exactly_once_v2 (the client's default is 60 s). */
+const EOS_TRANSACTION_TIMEOUT_MS = 10_000;
+
+/** Java's TaskMigratedException: this loop's tasks cannot commit; close them dirty and rejoin. */
+export class TaskMigratedError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'TaskMigratedError';
+  }
+}
+
+/** A producer error that means another producer with our transactional id took over. */
+function isFencing(e: unknown): boolean {
+  for (let c: unknown = e; c instanceof Error; c = c.cause) {
+    const code = (c as { code?: unknown }).code;
+    if (code === 'PRODUCER_FENCED' || code === 'INVALID_PRODUCER_EPOCH' || code === 'TRANSACTIONAL_ID_NOT_FOUND') return true;
+  }
+  return false;
+}
+
+export interface StreamsProducerOptions {
+  /** The producer options: the user's, with bootstrap servers and client id set. */
+  producer: ProducerOptions;
+  /** Set under exactly_once_v2 (`<application.id>-<process id>-<thread index>`). */
+  transactionalId: string | null;
+  productionExceptionHandler: ProductionExceptionHandler;
+  log: StreamsLogger;
+}
+
+export class StreamsProducer {
+  private producer: Producer;
+  /** Where tasks send their outputs; replaced with the producer by `reset`. */
+  collector: ProducerRecordCollector;
+  /** Under exactly_once_v2: a transaction is open. */
+  private inTransaction = false;
+
+  constructor(private readonly options: StreamsProducerOptions) {
+    this.producer = this.makeProducer();
+    this.collector = this.makeCollector();
+  }
+
+  get eos(): boolean {
+    return this.options.transactionalId !== null;
+  }
+
+  get transactionOpen(): boolean {
+    return this.inTransaction;
+  }
+
+  private makeProducer(): Producer {
+    const id = this.options.transactionalId;
+    return new Producer(id === null ? this.options.producer : { transactionTimeoutMs: EOS_TRANSACTION_TIMEOUT_MS, ...this.options.producer, transactionalId: id });
+  }
+
+  private makeCollector(): ProducerRecordCollector {
+    return new ProducerRecordCollector(this.producer, this.options.productionExceptionHandler, this.options.log, this.eos ? () => this.beginTransactionIfNeeded() : undefined);
+  }
+
+  /** Fences an earlier producer with the same transactional id (exactly_once_v2 only). */
+  async init(): Promise<void> {
+    if (this.eos) await this.producer.initTransactions();
+  }
+
+  /** Outputs after a commit open the next transaction, as Java's StreamsProducer does. */
+  private beginTransactionIfNeeded(): void {
+    if (this.inTransaction) return;
+    this.producer.beginTransaction();
+    this.inTransaction = true;
+  }
+
+  /**
+   * exactly_once_v2: waits for the outputs, adds the input offsets (with the consumer's group
+   * generation, so a zombie's are refused) and commits. Nothing to commit: nothing happens.
+   */
+  async commitTransaction(offsets: { topic: string; partition: number; offset: bigint }[], group: GroupMetadata | null): Promise<void> {
+    if (offsets.length > 0) this.beginTransactionIfNeeded();
+    if (!this.inTransaction) return;
+    try {
+      await this.collector.flush();
+    } catch (e) {
+      if (isFencing(e)) throw new TaskMigratedError(`the producer was fenced: ${messageOf(e)}`, e);
+      throw e;
+    }
+    try {
+      if (offsets.length > 0) {
+        if (!group || group.generationId < 0) throw new Error('the consumer is not a member of the group');
+        await this.producer.sendOffsetsToTransaction(offsets, group);
+      }
+      await this.producer.commitTransaction();
+    } catch (e) {
+      throw new TaskMigratedError(`committing the transaction failed: ${messageOf(e)}`, e);
+    }
+    this.inTransaction = false;
+  }
+
+  /** Aborts the open transaction, if any, rather than leave read_committed readers waiting for its timeout. */
+  async abort(): Promise<void> {
+    if (!this.inTransaction) return;
+    this.inTransaction = false;
+    await this.producer.abortTransaction().catch((e) => this.options.log.warn(`aborting the open transaction failed: ${messageOf(e)}`));
+  }
+
+  /** exactly_once_v2: a new producer with the same id, whose initTransactions fences and aborts the old one's transaction. */
+  async reset(): Promise<void> {
+    if (!this.eos) return;
+    const old = this.producer;
+    this.inTransaction = false;
+    await old.close({ timeoutMs: 0 }).catch(() => {});
+    this.producer = this.makeProducer();
+    this.collector = this.makeCollector();
+    await this.producer.initTransactions();
+  }
+
+  close(options: { timeoutMs?: number } = {}): Promise<void> {
+    return this.producer.close(options);
+  }
+}
