@@ -186,7 +186,7 @@ export function normalize(x: unknown): unknown {
   if (x !== null && typeof x === 'object') {
     const o = x as Record<string, unknown>;
     const keys = Object.keys(o);
-    if (keys.length === 1 && keys[0] === 'i') return { num: Number(o.i) === Number(BigInt(o.i as string)) && Number.isSafeInteger(Number(o.i)) ? Number(o.i) : String(o.i) };
+    if (keys.length === 1 && keys[0] === 'i') return { num: Number.isSafeInteger(Number(o.i)) ? Number(o.i) : String(o.i) };
     if (keys.length === 1 && keys[0] === 'f') return { num: o.f };
     return Object.fromEntries(keys.sort().map((k) => [k, normalize(o[k])]));
   }
