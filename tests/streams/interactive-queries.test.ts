@@ -2,7 +2,8 @@
 // processor API and a key-value store), each with its application.server. Both answer
 // queryMetadataForKey and metadataForAllStreamsClients alike, the instance they name is the one
 // whose store holds the key, and the HTTP endpoint of either instance answers every key,
-// forwarding to the other when it does not hold it.
+// forwarding to the other when it does not hold it. With a standby of each task on the other
+// instance, metadata names it and a stale-store query there reads the standby's copy.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,6 +66,7 @@ function instance(endpoint: string): KafkaStreams {
     bootstrapServers: broker.bootstrap,
     applicationServer: endpoint,
     stateDir,
+    numStandbyReplicas: 1,
     commitIntervalMs: 200,
     logger: quiet,
     consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 300 },
@@ -104,6 +106,8 @@ test('two instances: metadata agrees, names the instance whose store holds each 
     for (const m of metaA) {
       assert.deepEqual(m.stateStoreNames, ['counts']);
       assert.equal(m.topicPartitions.length, 2);
+      assert.deepEqual(m.standbyStateStoreNames, ['counts']);
+      assert.equal(m.standbyTopicPartitions.length, 2);
     }
     assert.deepEqual(metaA.flatMap((m) => m.topicPartitions.map((tp) => `${tp.topic}-${tp.partition}`)).sort(), ['iq-in-0', 'iq-in-1', 'iq-in-2', 'iq-in-3']);
 
@@ -117,7 +121,17 @@ test('two instances: metadata agrees, names the instance whose store holds each 
       assert.equal(other.store<string, bigint>('counts').get(key), null, `${key} not on the other`);
       const onePartition = owner.store(StoreQueryParameters.fromNameAndType('counts', QueryableStoreTypes.keyValueStore<string, bigint>()).withPartition(fromA.partition));
       assert.equal(onePartition.get(key), 10n);
+      assert.deepEqual(fromA.standbyHosts.map((h) => `${h.host}:${h.port}`), [other.applicationServer], `${key}: the other instance keeps its standby`);
     }
+    // The standbys follow the changelogs: a stale-store query on the other instance reads each key too.
+    const stale = StoreQueryParameters.fromNameAndType('counts', QueryableStoreTypes.keyValueStore<string, bigint>()).enableStaleStores();
+    await eventually('every key in the standby of the other instance', () =>
+      keys.every((k) => {
+        const meta = apps[0].queryMetadataForKey('counts', k, S);
+        const other = apps.find((a) => a.applicationServer !== `${meta.activeHost.host}:${meta.activeHost.port}`)!;
+        return other.store(stale.withPartition(meta.partition)).get(k) === 10n;
+      }),
+    );
     assert.throws(() => apps[0].store('no-such-store'), { code: StreamsErrorCode.UNKNOWN_STATE_STORE, message: 'Cannot get state store no-such-store because no such store is registered in the topology.' });
     assert.throws(() => apps[0].queryMetadataForKey('no-such-store', 'k0', S), { code: StreamsErrorCode.UNKNOWN_STATE_STORE });
 

@@ -13,7 +13,7 @@
  */
 import { Consumer, type TopicPartition } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { ChangelogRecord } from '../state/api.js';
+import type { ChangelogRecord, StateStore } from '../state/api.js';
 import type { Topology } from '../topology/topology.js';
 import type { StreamsLogger } from './handlers.js';
 import type { ChangelogCollector, RegisteredStore } from './state-manager.js';
@@ -71,6 +71,14 @@ export class StandbyTasks {
   updatedRecords = 0;
 
   constructor(private readonly options: StandbyOptions) {}
+
+  /** The standby stores named `storeName`, by task: what interactive queries with enableStaleStores() read too. */
+  storesNamed(storeName: string): { taskId: string; store: StateStore }[] {
+    return [...this.running.values()].flatMap((s) => {
+      const store = s.stores.manager.store(storeName);
+      return store ? [{ taskId: s.id, store }] : [];
+    });
+  }
 
   /** The standbys the last assignment gave this instance. */
   assign(taskIds: readonly string[]): void {

@@ -467,7 +467,7 @@ export class StreamThread {
 
   /**
    * The local stores named `storeName`, by task (interactive queries): those of running tasks,
-   * and with `stale` also those still restoring. `partition` keeps only that partition's task.
+   * and with `stale` also those still restoring and the standbys'. `partition` keeps only that partition's tasks.
    */
   localStores(storeName: string, stale: boolean, partition: number | null): { taskId: string; store: StateStore }[] {
     const out: { taskId: string; store: StateStore }[] = [];
@@ -477,6 +477,7 @@ export class StreamThread {
       const store = t.stores?.manager.store(storeName);
       if (store) out.push({ taskId: t.id, store });
     }
+    if (stale) for (const s of this.state.standbys.storesNamed(storeName)) if (partition === null || s.taskId.endsWith(`_${partition}`)) out.push(s);
     return out.sort((a, b) => (a.taskId < b.taskId ? -1 : 1));
   }
 
