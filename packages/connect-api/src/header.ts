@@ -5,7 +5,9 @@
 import { DataException } from './errors.js';
 import type { Schema } from './data/schema.js';
 import { Schema as Schemas } from './data/connect-schema.js';
-import { validateValue } from './data/struct.js';
+import { Struct, validateValue } from './data/struct.js';
+import type { BigDecimal } from './data/big-decimal.js';
+import { ConnectDate, Decimal, Time, Timestamp } from './data/logical-types.js';
 
 export class Header {
   constructor(
@@ -76,6 +78,36 @@ export class ConnectHeaders implements Iterable<Header> {
   }
   addBytes(key: string, value: Uint8Array): this {
     return this.add(key, value, Schemas.BYTES_SCHEMA);
+  }
+  addByte(key: string, value: number): this {
+    return this.add(key, value, Schemas.INT8_SCHEMA);
+  }
+  addShort(key: string, value: number): this {
+    return this.add(key, value, Schemas.INT16_SCHEMA);
+  }
+  addFloat(key: string, value: number): this {
+    return this.add(key, Math.fround(value), Schemas.FLOAT32_SCHEMA);
+  }
+  addDecimal(key: string, value: BigDecimal): this {
+    return this.add(key, value, Decimal.schema(value.scale));
+  }
+  addDate(key: string, value: Date): this {
+    return this.add(key, value, ConnectDate.SCHEMA);
+  }
+  addTime(key: string, value: Date): this {
+    return this.add(key, value, Time.SCHEMA);
+  }
+  addTimestamp(key: string, value: Date): this {
+    return this.add(key, value, Timestamp.SCHEMA);
+  }
+  addList(key: string, value: unknown[], schema: Schema): this {
+    return this.add(key, value, schema);
+  }
+  addMap(key: string, value: Map<unknown, unknown>, schema: Schema): this {
+    return this.add(key, value, schema);
+  }
+  addStruct(key: string, value: Struct): this {
+    return this.add(key, value, value.schema);
   }
 
   addAll(headers: Iterable<Header>): this {

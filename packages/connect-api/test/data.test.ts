@@ -122,6 +122,9 @@ test('headers check values against their schemas; records copy themselves with n
   assert.equal(headers.lastWithName('a')?.value, 'y');
   assert.equal(headers.duplicate().retainLatest().size, 2);
   assert.throws(() => headers.add('bad', 'text', Schema.INT32_SCHEMA), DataException);
+  const typed = new ConnectHeaders().addDecimal('price', BigDecimal.parse('9.99')).addTimestamp('at', new Date(5)).addByte('b', 7);
+  assert.deepEqual([...typed].map((h) => `${h.key}:${h.schema?.name() ?? h.schema?.type()}`), ['price:org.apache.kafka.connect.data.Decimal', 'at:org.apache.kafka.connect.data.Timestamp', 'b:INT8']);
+  assert.throws(() => new ConnectHeaders().addByte('b', 300), /with type INT8/);
   const r = new SourceRecord({ sourcePartition: { file: 'a' }, sourceOffset: { pos: 3 }, topic: 't', value: 'v', valueSchema: Schema.STRING_SCHEMA, headers });
   const copy = r.newRecord('u', 1, null, null, Schema.STRING_SCHEMA, 'w', 5);
   assert.deepEqual([copy.topic, copy.kafkaPartition, copy.value, copy.timestamp, copy.sourceOffset, copy.headers.size], ['u', 1, 'w', 5, { pos: 3 }, 3]);
