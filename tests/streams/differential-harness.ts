@@ -46,33 +46,41 @@ export interface TopologyRun {
   applicationId: string;
   input: string;
   output: string;
+  /** global-lookup's global table. */
   global?: string;
+  /** merge-aggregate's second input, co-partitioned with the first. */
+  second?: string;
 }
 
-export function topicsOf(name: string, side: 'java' | 'sluice', hasGlobal: boolean): TopologyRun {
+export function topicsOf(name: string, side: 'java' | 'sluice', input: TopologyInput): TopologyRun {
   return {
     name,
     applicationId: `differential-${name}-${side}`,
     input: `differential-${name}-input`,
     output: `differential-${name}-${side}-output`,
-    ...(hasGlobal ? { global: `differential-${name}-global` } : {}),
+    ...(input.global ? { global: `differential-${name}-global` } : {}),
+    ...(input.second ? { second: `differential-${name}-second` } : {}),
   };
 }
 
+/** The topics a run reads from its group's committed offsets (a global table is read without a group). */
+const inputTopics = (run: TopologyRun): string[] => [run.input, ...(run.second ? [run.second] : [])];
+
 /** Creates the input topics and writes every input (global tables included) before any application starts. */
 export async function writeInputs(bootstrap: string, inputs: Record<string, TopologyInput>): Promise<void> {
-  const topics = Object.entries(inputs).flatMap(([name, input]) => {
-    const run = topicsOf(name, 'java', input.global !== undefined);
-    return [{ name: run.input, partitions: PARTITIONS }, ...(run.global ? [{ name: run.global, partitions: PARTITIONS }] : [])];
+  const written = Object.entries(inputs).flatMap(([name, input]) => {
+    const run = topicsOf(name, 'java', input);
+    return [
+      { topic: run.input, records: input.records },
+      ...(run.global ? [{ topic: run.global, records: input.global! }] : []),
+      ...(run.second ? [{ topic: run.second, records: input.second! }] : []),
+    ];
   });
-  await createTopicsAndWait(bootstrap, topics);
+  await createTopicsAndWait(bootstrap, written.map((w) => ({ name: w.topic, partitions: PARTITIONS })));
   const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 5 });
-  const send = (topic: string, records: InputRecord[]) => producer.sendBatch(records.map((r) => ({ topic, key: r.key, value: r.value, partition: r.partition, timestamp: r.timestamp })));
   try {
-    for (const [name, input] of Object.entries(inputs)) {
-      const run = topicsOf(name, 'java', input.global !== undefined);
-      await send(run.input, input.records);
-      if (run.global) await send(run.global, input.global!);
+    for (const { topic, records } of written) {
+      await producer.sendBatch(records.map((r) => ({ topic, key: r.key, value: r.value, partition: r.partition, timestamp: r.timestamp })));
     }
   } finally {
     await producer.close();
@@ -91,7 +99,7 @@ export interface JavaApps {
 export async function startJavaApps(bootstrap: string, guarantee: string, runs: TopologyRun[]): Promise<JavaApps> {
   const cp = await mavenProjectClasspath(javaProject);
   const stateDir = mkdtempSync(join(tmpdir(), 'sluice-differential-java-'));
-  const specs = runs.map((r) => `name=${r.name},app=${r.applicationId},input=${r.input},output=${r.output}${r.global ? `,global=${r.global}` : ''}`);
+  const specs = runs.map((r) => `name=${r.name},app=${r.applicationId},input=${r.input},output=${r.output}${r.global ? `,global=${r.global}` : ''}${r.second ? `,second=${r.second}` : ''}`);
   const child: ChildProcess = spawn('java', ['-Xmx512m', '-cp', cp, 'dev.sluice.streams.RunTopologies', bootstrap, guarantee, stateDir, ...specs], { stdio: ['pipe', 'pipe', 'pipe'] });
   const states = new Map<string, string>();
   const errors: string[] = [];
@@ -140,15 +148,15 @@ export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, gu
     admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, spec: 'latest' as const })), { isolationLevel });
   try {
     const outcome = await eventually(
-      `${run.applicationId} to commit the end of ${run.input} and of its repartition topics`,
+      `${run.applicationId} to commit the end of ${inputTopics(run).join(' and ')} and of its repartition topics`,
       async () => {
         if (failures().length > 0) return 'failed';
         const committed = new Map((await admin.listGroupOffsets(run.applicationId)).map((c) => [`${c.topic}:${c.partition}`, c.offset]));
         const internal = (await admin.listTopics()).filter((t) => t.startsWith(`${run.applicationId}-`) && t.endsWith('-repartition'));
-        for (const topic of [run.input, ...internal]) {
+        for (const topic of [...inputTopics(run), ...internal]) {
           const partitions = (await admin.describeTopics([topic]))[0]!.partitions.length;
           const ends = await offsets(topic, partitions, 'read_uncommitted');
-          const markerLast = topic !== run.input && guarantee === 'exactly_once_v2';
+          const markerLast = internal.includes(topic) && guarantee === 'exactly_once_v2';
           const stable = markerLast ? await offsets(topic, partitions, 'read_committed') : ends;
           for (const [i, end] of ends.entries()) {
             if (end.offset === 0n) continue;

@@ -24,6 +24,8 @@ export interface TopologyInput {
   records: InputRecord[];
   /** global-lookup's global table (products), written before either application starts. */
   global?: InputRecord[];
+  /** merge-aggregate's second stream, co-partitioned with the first. */
+  second?: InputRecord[];
 }
 
 export const PARTITIONS = 3;
@@ -90,6 +92,34 @@ function globalLookup(rng: Random, n: number): TopologyInput {
   return { records, global };
 }
 
+/**
+ * Two streams of integers over the same keys and partitions, every timestamp distinct across both
+ * (Java takes the partition whose head record is oldest; a tie would leave the order to chance).
+ * Each stream has late records, so the heads' order is not simply that of arrival.
+ */
+function coPartitioned(rng: Random, n: number): TopologyInput {
+  const used = new Set<number>();
+  let t = BASE_TIME;
+  const at = () => {
+    for (;;) {
+      t += rng.int(1, 20);
+      const ts = rng.chance(0.1) ? t - rng.int(100, 1000) : t;
+      if (!used.has(ts)) {
+        used.add(ts);
+        return ts;
+      }
+    }
+  };
+  const one = (): InputRecord => {
+    const k = skewedKey(rng);
+    return { key: `k${k}`, value: String(rng.int(0, 999)), partition: k % PARTITIONS, timestamp: at() };
+  };
+  const records: InputRecord[] = [];
+  const second: InputRecord[] = [];
+  for (let i = 0; i < n; i++) (rng.chance(0.5) ? records : second).push(one());
+  return { records, second };
+}
+
 /** The input of each named topology, from one seed. */
 export function generateInputs(seed: number, perTopology: number): Record<string, TopologyInput> {
   const rng = (salt: number) => new Random(seed * 1000 + salt);
@@ -105,5 +135,6 @@ export function generateInputs(seed: number, perTopology: number): Record<string
     'table-groupby-reduce': { records: categorised(rng(9), perTopology, 0.1) },
     'repartition-count': { records: integers(rng(10), perTopology, 0.05) },
     'totable-filternot': { records: integers(rng(11), perTopology, 0.1) },
+    'merge-aggregate': coPartitioned(rng(12), perTopology),
   };
 }

@@ -8,7 +8,8 @@
  * filter forwards a tombstone for a row it drops; a table groupBy sends one change (old and new
  * value) when the new key equals the old one, else a subtraction to the old key then an addition
  * to the new one; a filter below a materialized table drops a change from nothing to nothing;
- * a stream–global table left join looks the key up in the fully loaded table.
+ * a stream–global table left join looks the key up in the fully loaded table; a task reading two
+ * partitions takes the one whose next record is older first.
  */
 import type { InputRecord, TopologyInput } from './differential-inputs.js';
 
@@ -109,6 +110,30 @@ function filterOverMaterialized(records: InputRecord[]): OutputRecord[] {
   return out;
 }
 
+/**
+ * What one task of a two-topic sub-topology processes: per partition, the two topics' records
+ * merged by the timestamp of each one's next record (Kafka Streams' PartitionGroup), each topic
+ * in its own order. Keys never span partitions, so the partitions one after another keep every
+ * key's order.
+ */
+function timestampOrdered(a: InputRecord[], b: InputRecord[]): InputRecord[] {
+  const out: InputRecord[] = [];
+  const partitions = [...new Set([...a, ...b].map((r) => r.partition))].sort();
+  for (const p of partitions) {
+    const x = a.filter((r) => r.partition === p);
+    const y = b.filter((r) => r.partition === p);
+    let i = 0;
+    let j = 0;
+    while (i < x.length || j < y.length) {
+      if (j >= y.length || (i < x.length && x[i]!.timestamp < y[j]!.timestamp)) out.push(x[i++]!);
+      else out.push(y[j++]!);
+    }
+  }
+  return out;
+}
+
+const lastThree = (agg: string, value: string) => (agg === '' ? value : `${agg},${value}`).split(',').slice(-3).join(',');
+
 function globalLookup(input: TopologyInput): OutputRecord[] {
   const products = new Map<string, string>();
   for (const g of input.global ?? []) {
@@ -149,6 +174,8 @@ export function expectedOutput(name: string, input: TopologyInput): OutputRecord
       );
     case 'repartition-count':
       return streamAggregate(records, () => '1', (agg) => String(Number(agg) + 1));
+    case 'merge-aggregate':
+      return streamAggregate(timestampOrdered(records, input.second ?? []), (first) => lastThree('', first), lastThree);
     case 'totable-filternot':
       return filterOverMaterialized(records);
     case 'global-lookup':

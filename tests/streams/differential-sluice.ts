@@ -24,6 +24,9 @@ interface Stats {
   max: number | null;
 }
 
+/** The last three values, comma-separated (DifferentialTopologies.lastThree). */
+const lastThree = (agg: string, value: string) => (agg === '' ? value : `${agg},${value}`).split(',').slice(-3).join(',');
+
 /** Java writes these objects field by field in this order; JSON.stringify keeps insertion order. */
 function addStat(json: string, value: string): string {
   const s = JSON.parse(json) as Stats;
@@ -122,6 +125,13 @@ const twins: Record<string, (builder: StreamsBuilder, run: TopologyRun) => void>
       .toTable(Materialized.as<string, string>('latest').withKeySerde(S).withValueSerde(S))
       .filterNot((_key, value) => Number(value) % 3 === 0, Materialized.as<string, string>('not-thirds').withKeySerde(S).withValueSerde(S))
       .mapValues((value, key) => `${key}/${value}`)
+      .toStream()
+      .to(run.output, strings),
+  'merge-aggregate': (b, run) =>
+    b.stream(run.input, strings)
+      .merge(b.stream(run.second!, strings))
+      .groupByKey()
+      .aggregate(() => '', (_key, value, agg) => lastThree(agg, value), Materialized.with(S, S))
       .toStream()
       .to(run.output, strings),
   'global-lookup': (b, run) => {

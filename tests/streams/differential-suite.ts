@@ -19,10 +19,10 @@ const RECORDS_PER_TOPOLOGY = 600;
 export function differentialSuite(guarantee: Guarantee): void {
   describe(`streams differential: Java Kafka Streams 4.3.1 as the reference (seed ${SEED}, ${guarantee})`, () => {
     const inputs: Record<string, TopologyInput> = generateInputs(SEED, RECORDS_PER_TOPOLOGY);
-    const javaRuns: TopologyRun[] = Object.entries(inputs).map(([name, input]) => topicsOf(name, 'java', input.global !== undefined));
+    const javaRuns: TopologyRun[] = Object.entries(inputs).map(([name, input]) => topicsOf(name, 'java', input));
     let broker: TestBroker;
     let java: JavaApps;
-    const sluiceRuns: TopologyRun[] = twinNames().map((name) => topicsOf(name, 'sluice', inputs[name]!.global !== undefined));
+    const sluiceRuns: TopologyRun[] = twinNames().map((name) => topicsOf(name, 'sluice', inputs[name]!));
     let sluice: SluiceApps;
 
     before(async () => {

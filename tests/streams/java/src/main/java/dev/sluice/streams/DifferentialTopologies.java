@@ -26,13 +26,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * "table-groupby-aggregate" read "category:amount"; "table-filter-mapvalues" reads integers with
  * tombstones; "global-lookup" reads a product id per order and a global table of product names;
  * "map-reduce" and "table-groupby-reduce" read "category:amount"; "repartition-count" and
- * "totable-filternot" read integers, some null.
+ * "totable-filternot" read integers, some null; "merge-aggregate" reads two co-partitioned topics of
+ * integers, which a task must take in timestamp order across its two partitions.
  */
 public final class DifferentialTopologies {
     private DifferentialTopologies() {}
 
-    /** The topics one topology run uses: its input (and, for global-lookup, the global table's) and its output. */
-    public record Topics(String input, String output, String global) {}
+    /** The topics one topology run uses: its input (and, for global-lookup, the global table's; for merge-aggregate, a second input co-partitioned with the first) and its output. */
+    public record Topics(String input, String output, String global, String second) {}
 
     public static Topology build(final String name, final Topics topics) {
         final StreamsBuilder builder = new StreamsBuilder();
@@ -115,6 +116,12 @@ public final class DifferentialTopologies {
                 .mapValues((key, value) -> key + "/" + value)
                 .toStream()
                 .to(topics.output(), stringsOut);
+            case "merge-aggregate" -> builder.stream(topics.input(), strings)
+                .merge(builder.stream(topics.second(), strings))
+                .groupByKey()
+                .aggregate(() -> "", (key, value, agg) -> lastThree(agg, value), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>with(Serdes.String(), Serdes.String()))
+                .toStream()
+                .to(topics.output(), stringsOut);
             default -> throw new IllegalArgumentException("unknown topology '" + name + "'; known: " + String.join(", ", NAMES));
         }
         return builder.build();
@@ -122,8 +129,15 @@ public final class DifferentialTopologies {
 
     public static final String[] NAMES = {
         "count", "reduce", "aggregate", "table-filter-mapvalues", "groupby-count", "table-groupby-aggregate", "global-lookup",
-        "map-reduce", "table-groupby-reduce", "repartition-count", "totable-filternot",
+        "map-reduce", "table-groupby-reduce", "repartition-count", "totable-filternot", "merge-aggregate",
     };
+
+    /** The last three values, comma-separated: an aggregate that shows the order records were processed in. */
+    static String lastThree(final String agg, final String value) {
+        final String joined = agg.isEmpty() ? value : agg + "," + value;
+        final String[] parts = joined.split(",");
+        return parts.length <= 3 ? joined : String.join(",", java.util.Arrays.copyOfRange(parts, parts.length - 3, parts.length));
+    }
 
     /** "category:amount" → category. */
     static String category(final String value) {

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
  *
  * <pre>
  * RunTopologies &lt;bootstrap servers&gt; &lt;processing.guarantee&gt; &lt;state dir&gt; &lt;run&gt;...
- *   run: name=count,app=diff-count-java,input=diff-count-in,output=diff-count-java-out[,global=topic]
+ *   run: name=count,app=diff-count-java,input=diff-count-in,output=diff-count-java-out[,global=topic][,second=topic]
  * </pre>
  *
  * Every update is emitted (statestore.cache.max.bytes=0) and commits are frequent, so the output
@@ -32,14 +32,14 @@ public final class RunTopologies {
 
     public static void main(final String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: RunTopologies <bootstrap servers> <processing.guarantee> <state dir> name=...,app=...,input=...,output=...[,global=...] ...");
+            System.err.println("usage: RunTopologies <bootstrap servers> <processing.guarantee> <state dir> name=...,app=...,input=...,output=...[,global=...][,second=...] ...");
             System.exit(2);
         }
         final List<KafkaStreams> running = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             final Map<String, String> run = parseRun(args[i]);
             final String app = require(run, "app", args[i]);
-            final DifferentialTopologies.Topics topics = new DifferentialTopologies.Topics(require(run, "input", args[i]), require(run, "output", args[i]), run.get("global"));
+            final DifferentialTopologies.Topics topics = new DifferentialTopologies.Topics(require(run, "input", args[i]), require(run, "output", args[i]), run.get("global"), run.get("second"));
             final KafkaStreams streams = new KafkaStreams(DifferentialTopologies.build(require(run, "name", args[i]), topics), config(args[0], args[1], args[2], app));
             streams.setStateListener((now, before) -> say("{\"app\":\"" + app + "\",\"state\":\"" + now + "\"}"));
             streams.setUncaughtExceptionHandler(e -> {
