@@ -204,10 +204,11 @@ const BAD_CONFIGS: [string, Record<string, string>][] = [
 
 /**
  * A failure message in Kafka's words with the value's type left out: Java names a class
- * (`found: java.lang.Long`, `of type: class [B`), we name the JavaScript type (`bigint`, `Uint8Array`).
+ * (`found: java.lang.Long`, `of type: class [B`, `of type class java.util.Date with`), we name the
+ * JavaScript type (`bigint`, `Uint8Array`, `Date`).
  */
 function kafkaWords(message: string): string {
-  return message.replace(/(found|type|transformation): (class )?[\w.$[]+/g, '$1: <type>');
+  return message.replace(/(found|type|transformation):? (class )?[\w.$[]+/g, '$1 <type>');
 }
 
 function ours(className: string, config: Record<string, string>, records: RecordJson[]): { result?: unknown; error?: string } {
@@ -284,6 +285,9 @@ describe('transforms and predicates against Java connect-transforms 4.3.1', { ti
       [`${T}SetSchemaMetadata$Value`, { 'schema.name': 'random.Renamed' }],
       [`${T}ExtractField$Value`, { field: 'f1' }],
       [`${T}Cast$Value`, { spec: 'f0:string' }],
+      [`${T}Cast$Value`, { spec: 'f0:int8,f1:int64,f2:float32,f3:boolean' }],
+      [`${T}Cast$Value`, { spec: 'f0:float64,f1:string,f2:int16,f3:int32' }],
+      [`${T}MaskField$Value`, { fields: 'f1,f3', replacement: '7' }],
     ];
     const problems: string[] = [];
     for (let seed = 1; seed <= 60; seed++) {

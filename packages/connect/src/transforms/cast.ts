@@ -136,9 +136,9 @@ function castTo(value: unknown, sourceType: SchemaType, target: SchemaType): unk
       if (numeric) return round(value instanceof BigDecimal ? value.toNumber() : Number(value));
       if (typeof value === 'boolean') return value ? 1 : 0;
       if (typeof value === 'string') {
-        const n = Number(value.trim());
-        if (value.trim() === '' || Number.isNaN(n)) throw outOfRange(value);
-        return round(n);
+        // A decimal number and nothing else: Kafka refuses blanks around it, and JavaScript's hex or binary forms are no numbers to Java.
+        if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) throw outOfRange(value);
+        return round(Number(value));
       }
       return unexpected();
     }
