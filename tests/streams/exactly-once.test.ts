@@ -3,7 +3,9 @@
 // commit are processed again, and a read_committed reader of the output sees each once, while
 // a read_uncommitted reader sees the aborted copies too (so the failure did land mid-transaction).
 // A counting processor with a logged store, failing after a commit, is restored from the
-// committed changelog only: its count updates come out 1..n per key, once each.
+// committed changelog only: its count updates come out 1..n per key, once each. A loop that
+// stalls past its session timeout loses its tasks mid-transaction and recovers as Java does on a
+// TaskMigratedException (abort, close dirty, rejoin) without an uncaught error.
 // The heavy fault test (SIGKILL, broker kills, three instances) is eos-faults.test.ts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -207,5 +209,65 @@ test('a counting processor with a logged store: after a failure mid-transaction 
   } finally {
     await app.close();
     rmSync(stateDir, { recursive: true, force: true });
+  }
+});
+
+test('a loop that stalls past its session timeout loses its tasks mid-transaction: it aborts, closes them dirty, rejoins, and read_committed sees every output once', async () => {
+  await createTopics(bootstrap, [
+    { name: 'eos-stall-in', partitions: 1 },
+    { name: 'eos-stall-out', partitions: 1 },
+  ]);
+  let stalls = 0;
+  let processed = 0;
+  const warnings: string[] = [];
+  const topology = new Topology()
+    .addSource('in', 'eos-stall-in', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor(
+      'copy',
+      () => {
+        let ctx: ProcessorContext<string, string>;
+        return {
+          init: (c: ProcessorContext<string, string>) => (ctx = c),
+          process: (r: Record<string, string>) => {
+            processed++;
+            if (r.value === 'stall' && stalls++ === 0) {
+              // Blocks the only thread past session.timeout.ms: no heartbeat, the group evicts the member.
+              const until = Date.now() + 5000;
+              while (Date.now() < until);
+            }
+            ctx.forward(r.withValue(`out-${r.value}`));
+            if (r.value === 'commit') ctx.commit();
+          },
+        };
+      },
+      'in',
+    )
+    .addSink('out', 'eos-stall-out', { keySerializer: S, valueSerializer: S }, 'copy');
+  const app = new KafkaStreams(topology, {
+    applicationId: 'eos-stall',
+    bootstrapServers: bootstrap,
+    processingGuarantee: 'exactly_once_v2',
+    commitIntervalMs: 600_000,
+    logger: { ...quiet, warn: (m: string) => warnings.push(m) },
+    consumer: { sessionTimeoutMs: 2000, heartbeatIntervalMs: 200 },
+    producer: { lingerMs: 0, transactionTimeoutMs: 120_000 },
+  });
+  try {
+    await app.start();
+    await app.waitForState('RUNNING');
+    await produce(bootstrap, 'eos-stall-in', Array.from({ length: 50 }, (_, i) => ({ key: 'k', value: String(i) })));
+    await readValues('eos-stall-out', 1, 'read_uncommitted', (v) => v.length >= 50);
+    await produce(bootstrap, 'eos-stall-in', [{ key: 'k', value: 'stall' }]);
+    // The tasks are lost, the transaction aborted, and the rejoined loop processes the 51 records again.
+    await eventually('the loop to process every record again after losing its tasks', () => processed >= 102 && app.state() === 'RUNNING');
+    assert.equal(app.threadsStarted, 1, 'the same loop recovers: no uncaught error');
+    assert.ok(warnings.some((w) => /closing every task dirty and rejoining/.test(w)), `the loop says what it did: ${warnings.join(' | ')}`);
+    await produce(bootstrap, 'eos-stall-in', [{ key: 'k', value: 'commit' }]);
+    const committed = await readValues('eos-stall-out', 1, 'read_committed', (v) => v.length >= 52);
+    assert.deepEqual(committed, [...Array.from({ length: 50 }, (_, i) => `out-${i}`), 'out-stall', 'out-commit']);
+    const all = await readValues('eos-stall-out', 1, 'read_uncommitted', (v) => v.length >= 103, 5000);
+    assert.ok(all.length >= 102, `the aborted outputs are in the log too (${all.length})`);
+  } finally {
+    await app.close();
   }
 });
