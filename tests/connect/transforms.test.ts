@@ -288,6 +288,9 @@ describe('transforms and predicates against Java connect-transforms 4.3.1', { ti
       [`${T}Cast$Value`, { spec: 'f0:int8,f1:int64,f2:float32,f3:boolean' }],
       [`${T}Cast$Value`, { spec: 'f0:float64,f1:string,f2:int16,f3:int32' }],
       [`${T}MaskField$Value`, { fields: 'f1,f3', replacement: '7' }],
+      [`${T}TimestampConverter$Value`, { field: 'f0', 'target.type': 'string', format: 'yyyy-MM-dd HH:mm:ss.SSS' }],
+      [`${T}TimestampConverter$Value`, { field: 'f1', 'target.type': 'unix', 'unix.precision': 'seconds' }],
+      [`${T}TimestampConverter$Value`, { field: 'f0', 'target.type': 'Date' }],
     ];
     const problems: string[] = [];
     for (let seed = 1; seed <= 60; seed++) {
@@ -300,6 +303,8 @@ describe('transforms and predicates against Java connect-transforms 4.3.1', { ti
         (java.result as { error?: string }[]).forEach((expected, n) => {
           const actual = (mine.result as { error?: string }[])[n];
           // As above: failures on both sides, in Kafka's words where Kafka words them, values' types named the JavaScript way.
+          // The one difference allowed: a timestamp beyond a JavaScript Date's range (Java's reaches further) is refused with its own message.
+          if (expected.error === undefined && actual.error?.includes('outside what a JavaScript Date holds')) return;
           const same =
             expected.error !== undefined || actual.error !== undefined
               ? expected.error !== undefined && actual.error !== undefined && (!/^(DataException|ConnectException|ConfigException):/.test(expected.error) || kafkaWords(expected.error) === kafkaWords(actual.error))

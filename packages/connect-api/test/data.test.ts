@@ -78,6 +78,8 @@ test('logical types convert as Kafka does', () => {
   assert.throws(() => ConnectDate.fromLogical(ConnectDate.SCHEMA, new Date('2024-02-29T00:00:01Z')), /should not have any time fields/);
   assert.equal(Time.fromLogical(Time.SCHEMA, new Date(3_600_000)), 3_600_000);
   assert.equal(Timestamp.fromLogical(Timestamp.SCHEMA, new Date(1_700_000_000_123)), 1_700_000_000_123n);
+  assert.throws(() => Timestamp.toLogical(Timestamp.SCHEMA, 9_000_000_000_000_000n), /Timestamp 9000000000000000 is outside what a JavaScript Date holds/);
+  assert.throws(() => ConnectDate.toLogical(ConnectDate.SCHEMA, 2_000_000_000), /Date 2000000000 is outside/);
   assert.equal(BigDecimal.parse('0.00000012').toString(), '1.2E-7');
   assert.equal(BigDecimal.parse('-12.340').toString(), '-12.340');
   assert.equal(new BigDecimal(5n, -2).toString(), '5E+2');

@@ -11,6 +11,14 @@ import type { Schema } from './schema.js';
 import { SchemaBuilder } from './schema-builder.js';
 
 const MILLIS_PER_DAY = 24 * 60 * 60 * 1000;
+/** The milliseconds a JavaScript Date holds either side of the epoch (years -271821 to 275760). */
+const MAX_DATE_MILLIS = 8_640_000_000_000_000;
+
+/** A Date of these milliseconds; Java's Date reaches further, and a value beyond JavaScript's is refused rather than made an invalid Date. */
+function dateOf(millis: number, what: string, value: unknown): Date {
+  if (!(Math.abs(millis) <= MAX_DATE_MILLIS)) throw new DataException(`${what} ${String(value)} is outside what a JavaScript Date holds (years -271821 to 275760)`);
+  return new Date(millis);
+}
 
 /** Two's complement, big-endian, as few bytes as hold the sign (Java's BigInteger.toByteArray). */
 export function bigIntToBytes(n: bigint): Uint8Array {
@@ -73,7 +81,7 @@ export const ConnectDate = Object.freeze({
   },
   toLogical(schema: Schema, value: number): Date {
     if (schema.name() !== DATE_LOGICAL_NAME) throw new DataException('Requested conversion of Date object but the schema does not match.');
-    return new Date(value * MILLIS_PER_DAY);
+    return dateOf(value * MILLIS_PER_DAY, 'Date', value);
   },
 });
 
@@ -110,6 +118,6 @@ export const Timestamp = Object.freeze({
   },
   toLogical(schema: Schema, value: bigint | number): Date {
     if (schema.name() !== TIMESTAMP_LOGICAL_NAME) throw new DataException('Requested conversion of Timestamp object but the schema does not match.');
-    return new Date(Number(value));
+    return dateOf(Number(value), 'Timestamp', value);
   },
 });

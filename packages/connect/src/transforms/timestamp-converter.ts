@@ -31,6 +31,13 @@ export const TIMESTAMP_CONVERTER_CONFIG = new ConfigDef()
   .define({ name: 'unix.precision', type: 'STRING', defaultValue: 'milliseconds', validator: ConfigValidators.in('nanoseconds', 'microseconds', 'milliseconds', 'seconds'), importance: 'low', documentation: 'The unit of unix timestamps, read and written: seconds, milliseconds, microseconds or nanoseconds.' })
   .define(REPLACE_NULL_WITH_DEFAULT);
 
+/** The milliseconds a JavaScript Date holds either side of the epoch (years -271821 to 275760). */
+const MAX_DATE_MILLIS = 8_640_000_000_000_000n;
+
+/** Java's Date reaches further; a timestamp beyond JavaScript's is refused rather than turned into an invalid Date. */
+const outsideDates = (value: unknown): DataException =>
+  new DataException(`Timestamp ${String(value)} is outside what a JavaScript Date holds (${-MAX_DATE_MILLIS} to ${MAX_DATE_MILLIS} ms from the epoch, years -271821 to 275760)`);
+
 const PRECISION_PER_MILLI: Record<string, [bigint, bigint]> = { seconds: [1n, 1000n], milliseconds: [1n, 1n], microseconds: [1000n, 1n], nanoseconds: [1_000_000n, 1n] };
 
 function schemaOf(type: TimestampType, optional: boolean): Schema {
@@ -151,12 +158,16 @@ export class TimestampConverter extends KeyOrValueTransformation {
         if (this.#format === null) throw new DataException('TimestampConverter requires format option to be specified when using string timestamps');
         millis = this.#format.parse(value as string).getTime();
         break;
-      case 'unix':
-        millis = Number((BigInt(value as bigint) * div) / per);
+      case 'unix': {
+        const exact = (BigInt(value as bigint) * div) / per;
+        if (exact > MAX_DATE_MILLIS || exact < -MAX_DATE_MILLIS) throw outsideDates(value);
+        millis = Number(exact);
         break;
+      }
       default:
         millis = (value as Date).getTime();
     }
+    if (!Number.isFinite(millis)) throw outsideDates(value);
     switch (this.#target) {
       case 'string':
         return this.#format!.format(new Date(millis));
