@@ -38,6 +38,10 @@ export function differentialSuite(guarantee: Guarantee): void {
       await broker?.stop();
     });
 
+    test('every reference topology has a Sluice twin', () => {
+      assert.deepEqual(twinNames().sort(), Object.keys(inputs).sort());
+    });
+
     for (const run of javaRuns) {
       test(`${run.name}: Java's output is the plain computation of the input (harness check)`, async () => {
         await waitUntilProcessed(broker.bootstrap, run, guarantee, () => failuresOf(run, java.errors));
