@@ -3,7 +3,7 @@
 // compared with Java's in tests/connect.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigException, Schema, SourceRecord } from '@sluice/connect-api';
+import { ConfigException, DataException, Schema, SourceRecord } from '@sluice/connect-api';
 import { InsertField, JsonConverter, SimpleHeaderConverter, StringConverter, builtinPlugins, transformationChain } from '@sluice/connect';
 
 const record = (topic: string, value: unknown, headers: [string, string][] = []) => {
@@ -76,4 +76,11 @@ test('converters refuse bad settings with ConfigException', () => {
   assert.throws(() => json.configure({ 'decimal.format': 'HEX' }, false), /Invalid value HEX for configuration decimal.format: String must be one of \(case insensitive\): BASE64, NUMERIC/);
   assert.throws(() => json.configure({}), /Missing required configuration "converter.type" which has no default value./);
   assert.throws(() => new StringConverter().configure({ 'converter.encoding': 'EBCDIC' }, true), (e: Error) => e instanceof ConfigException && e.message === 'Invalid value EBCDIC for configuration converter.encoding: Unsupported encoding; use UTF-8, ISO-8859-1, US-ASCII or UTF-16LE');
+});
+
+test('JSON nested deeper than the stack allows is a DataException, not a crash', () => {
+  const json = new JsonConverter();
+  json.configure({ 'schemas.enable': 'false' }, false);
+  const deep = Buffer.from('['.repeat(200_000) + ']'.repeat(200_000));
+  assert.throws(() => json.toConnectData('t', deep), (e: Error) => e instanceof DataException && /Converting byte\[\] to Kafka Connect data failed/.test(e.message));
 });

@@ -85,13 +85,26 @@ export class JsonConverter implements Converter, HeaderConverter {
     } catch (e) {
       throw new DataException(`Converting byte[] to Kafka Connect data failed due to serialization error: ${(e as Error).message}`, { cause: e });
     }
-    if (this.#schemasEnabled && this.#fixedSchema !== null) return new SchemaAndValue(this.#fixedSchema, this.#toConnect(this.#fixedSchema, json));
+    if (this.#schemasEnabled && this.#fixedSchema !== null) {
+      try {
+        return new SchemaAndValue(this.#fixedSchema, this.#toConnect(this.#fixedSchema, json));
+      } catch (e) {
+        if (e instanceof RangeError) throw new DataException(`Converting byte[] to Kafka Connect data failed: ${e.message}`, { cause: e });
+        throw e;
+      }
+    }
     if (this.#schemasEnabled && (!isObject(json) || Object.keys(json).length !== 2 || !('schema' in json) || !('payload' in json))) {
       throw new DataException('JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields. If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.');
     }
     const envelope = this.#schemasEnabled ? (json as { schema: JsonValue; payload: JsonValue }) : { schema: null, payload: json };
-    const schema = this.asConnectSchema(envelope.schema);
-    return new SchemaAndValue(schema, this.#toConnect(schema, envelope.payload));
+    try {
+      const schema = this.asConnectSchema(envelope.schema);
+      return new SchemaAndValue(schema, this.#toConnect(schema, envelope.payload));
+    } catch (e) {
+      // Data nested deeper than the stack allows is bad input like any other, not a crash.
+      if (e instanceof RangeError) throw new DataException(`Converting byte[] to Kafka Connect data failed: ${e.message}`, { cause: e });
+      throw e;
+    }
   }
 
   toConnectHeader(topic: string, _headerKey: string, value: Uint8Array | null): SchemaAndValue {
