@@ -55,7 +55,11 @@ function countingTopology(): Topology {
       },
       'in',
     )
-    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('counts'), S, Serdes.Int64()), 'count');
+    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('counts'), S, Serdes.Int64()), 'count')
+    .addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('labels'), S, S).withLoggingDisabled(), 'labels-source', 'iq-labels', { keyDeserializer: S, valueDeserializer: S }, 'labels-update', () => {
+      let store: KeyValueStore<string, string>;
+      return { init: (c) => void (store = c.getStateStore<KeyValueStore<string, string>>('labels')), process: (r: Record<string, string>) => store.put(r.key, r.value) };
+    });
 }
 
 function instance(endpoint: string): KafkaStreams {
@@ -79,7 +83,10 @@ async function getJson(url: string): Promise<{ status: number; body: any }> {
 }
 
 test('two instances: metadata agrees, names the instance whose store holds each key, and the HTTP endpoint forwards', async () => {
-  await createTopics(broker.bootstrap, [{ name: 'iq-in', partitions: 4 }]);
+  await createTopics(broker.bootstrap, [
+    { name: 'iq-in', partitions: 4 },
+    { name: 'iq-labels', partitions: 2 },
+  ]);
   const ports = [await freePort(), await freePort()];
   const endpoints = ports.map((p) => `127.0.0.1:${p}`);
   const apps = endpoints.map((e) => instance(e));
@@ -90,6 +97,7 @@ test('two instances: metadata agrees, names the instance whose store holds each 
     await eventually('both instances to run two tasks each', () => apps.every((a) => a.state() === 'RUNNING' && a.localTasks().length === 2));
 
     const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+    await produce(broker.bootstrap, 'iq-labels', keys.map((key) => ({ key, value: `label-${key}` })));
     await produce(broker.bootstrap, 'iq-in', keys.flatMap((key) => Array.from({ length: 10 }, (_, n) => ({ key, value: String(n) }))));
     // Every key is counted to 10 on exactly one of the instances.
     await eventually('every key to be counted to 10', () =>
@@ -104,7 +112,7 @@ test('two instances: metadata agrees, names the instance whose store holds each 
       [...endpoints].sort((x, y) => Number(x.split(':')[1]) - Number(y.split(':')[1])),
     );
     for (const m of metaA) {
-      assert.deepEqual(m.stateStoreNames, ['counts']);
+      assert.deepEqual(m.stateStoreNames, ['counts', 'labels'], 'the global store is on every instance');
       assert.equal(m.topicPartitions.length, 2);
       assert.deepEqual(m.standbyStateStoreNames, ['counts']);
       assert.equal(m.standbyTopicPartitions.length, 2);
@@ -132,6 +140,11 @@ test('two instances: metadata agrees, names the instance whose store holds each 
         return other.store(stale.withPartition(meta.partition)).get(k) === 10n;
       }),
     );
+    // The global store is whole on each instance: each answers every key itself.
+    for (const [i, app] of apps.entries()) {
+      await eventually('the global store to hold every label', () => keys.every((k) => app.store<string, string>('labels').get(k) === `label-${k}`));
+      assert.deepEqual(app.queryMetadataForKey('labels', 'k3', S), { activeHost: { host: '127.0.0.1', port: ports[i] }, standbyHosts: [], partition: -1 });
+    }
     assert.throws(() => apps[0].store('no-such-store'), { code: StreamsErrorCode.UNKNOWN_STATE_STORE, message: 'Cannot get state store no-such-store because no such store is registered in the topology.' });
     assert.throws(() => apps[0].queryMetadataForKey('no-such-store', 'k0', S), { code: StreamsErrorCode.UNKNOWN_STATE_STORE });
 
@@ -152,6 +165,10 @@ test('two instances: metadata agrees, names the instance whose store holds each 
         (all.body.entries as { key: string; value: number }[]).map((e) => `${e.key}=${e.value}`).sort(),
         keys.map((k) => `${k}=10`).sort(),
       );
+      const label = await getJson(`${server.url}/stores/labels/keys/k7`);
+      assert.deepEqual(label.body, { store: 'labels', key: 'k7', value: 'label-k7', host: `127.0.0.1:${server.port}` }, 'a global store is answered where asked');
+      const labels = await getJson(`${server.url}/stores/labels`);
+      assert.equal(labels.body.entries.length, 20, 'a global store: each key once');
       const unknown = await getJson(`${server.url}/stores/nope/keys/k1`);
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.code, StreamsErrorCode.UNKNOWN_STATE_STORE);

@@ -118,7 +118,9 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
         entries.push(...(JSON.parse(answer.body) as { entries: { key: unknown; value: unknown }[] }).entries);
       }
     }
-    return { status: 200, body: toJson({ store: storeName, entries }) };
+    // A global store is whole on every instance: each key once.
+    const unique = new Map(entries.map((e) => [toJson(e.key), e]));
+    return { status: 200, body: toJson({ store: storeName, entries: [...unique.values()] }) };
   }
 
   async function route(req: IncomingMessage): Promise<{ status: number; body: string }> {

@@ -226,13 +226,18 @@ export class StreamsMetadataState {
     return def.sourceTopics.map((t) => ({ topic: this.topology.physicalTopic(this.applicationId, t), partition }));
   }
 
+  /** Global stores are on every instance (Java lists them among every instance's stores). */
+  private globalStoreNames(): string[] {
+    return this.topology.globalStores().map((g) => g.storeName);
+  }
+
   private metadataOf(h: HostTasks): StreamsMetadata {
     const subs = (tasks: string[]) => [...new Set(tasks.map((t) => Number(t.split('_')[0])))];
     const storesOf = (tasks: string[]) => [...new Set(subs(tasks).flatMap((s) => this.storesOfSubtopology(s)))].sort();
     const partitionsOf = (tasks: string[]) => tasks.flatMap((t) => this.partitionsOfTask(t)).sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
     return {
       hostInfo: HostInfo.parse(h.endpoint),
-      stateStoreNames: storesOf(h.active),
+      stateStoreNames: [...new Set([...storesOf(h.active), ...this.globalStoreNames()])].sort(),
       topicPartitions: partitionsOf(h.active),
       standbyStateStoreNames: storesOf(h.standby),
       standbyTopicPartitions: partitionsOf(h.standby),
@@ -253,10 +258,13 @@ export class StreamsMetadataState {
    * Which instance holds `key` in `storeName` (Java's queryMetadataForKey); NOT_AVAILABLE while
    * the instance knows no assignment (or no instance has an application.server).
    */
-  keyQueryMetadata<K>(layout: ApplicationLayout | null, storeName: string, key: K, keySerializer: Serializer<K>): KeyQueryMetadata {
+  keyQueryMetadata<K>(layout: ApplicationLayout | null, storeName: string, key: K, keySerializer: Serializer<K>, self = ''): KeyQueryMetadata {
+    const global = this.globalStoreNames().includes(storeName);
     const sub = this.subtopologyOfStore(storeName);
-    if (sub === undefined) throw unknownStore(storeName);
+    if (sub === undefined && !global) throw unknownStore(storeName);
     if (!layout || layout.hosts.length === 0) return KeyQueryMetadata.NOT_AVAILABLE;
+    // A global store is whole on every instance: this one answers (Java's rule, partition -1).
+    if (global || sub === undefined) return { activeHost: HostInfo.parse(self || layout.hosts[0].endpoint), standbyHosts: [], partition: -1 };
     const partitions = layout.taskCounts.get(sub);
     if (!partitions) return KeyQueryMetadata.NOT_AVAILABLE;
     const topic = this.topology.subtopologies().find((s) => s.id === sub)?.sourceTopics[0] ?? storeName;

@@ -258,7 +258,7 @@ export class KafkaStreams {
    */
   queryMetadataForKey<K>(storeName: string, key: K, keySerializer: Serializer<K>): KeyQueryMetadata {
     this.validateIsRunningOrRebalancing();
-    return this.queryMetadata.keyQueryMetadata(this.thread?.layout ?? null, storeName, key, keySerializer);
+    return this.queryMetadata.keyQueryMetadata(this.thread?.layout ?? null, storeName, key, keySerializer, this.threadConfig.applicationServer);
   }
 
   /** Every instance of the application that has an application.server (Java's metadataForAllStreamsClients). */
@@ -271,7 +271,7 @@ export class KafkaStreams {
   /** The instances that hold a task of the store (Java's streamsMetadataForStore). */
   streamsMetadataForStore(storeName: string): StreamsMetadata[] {
     this.validateIsRunningOrRebalancing();
-    if (this.queryMetadata.subtopologyOfStore(storeName) === undefined) throw unknownStore(storeName);
+    if (this.queryMetadata.subtopologyOfStore(storeName) === undefined && !this.topology.globalStores().some((g) => g.storeName === storeName)) throw unknownStore(storeName);
     const layout = this.thread?.layout;
     return layout ? this.queryMetadata.allMetadataForStore(layout, storeName) : [];
   }
