@@ -174,6 +174,14 @@ test('two instances: metadata agrees, names the instance whose store holds each 
       assert.equal(unknown.body.code, StreamsErrorCode.UNKNOWN_STATE_STORE);
     }
 
+    // An instance that does not answer: the one asked says so (503, try again), never a wrong answer.
+    await servers[1].close();
+    const heldByOther = keys.find((k) => { const m = apps[0].queryMetadataForKey('counts', k, S); return m.activeHost.port === ports[1]; })!;
+    const unanswered = await getJson(`${servers[0].url}/stores/counts/keys/${heldByOther}`);
+    assert.equal(unanswered.status, 503);
+    assert.match(unanswered.body.error, /did not answer/);
+    servers.pop();
+
     await apps[1].close();
     assert.throws(() => apps[1].store('counts'), { code: StreamsErrorCode.ILLEGAL_STATE, message: 'KafkaStreams is not running. State is NOT_RUNNING.' });
     // The remaining instance takes every task (restoring the moved ones from the changelog) and every key.

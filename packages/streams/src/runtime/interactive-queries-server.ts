@@ -85,8 +85,13 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
   const isSelf = (h: HostInfo) => advertised !== null && h.host === advertised.host && h.port === advertised.port;
 
   async function forward(h: HostInfo, path: string): Promise<{ status: number; body: string }> {
-    const res = await fetch(`http://${h.host}:${h.port}${path}`, { headers: { [FORWARDED_HEADER]: '1' }, signal: AbortSignal.timeout(forwardTimeoutMs) });
-    return { status: res.status, body: await res.text() };
+    try {
+      const res = await fetch(`http://${h.host}:${h.port}${path}`, { headers: { [FORWARDED_HEADER]: '1' }, signal: AbortSignal.timeout(forwardTimeoutMs) });
+      return { status: res.status, body: await res.text() };
+    } catch (e) {
+      // Stopped, or not serving queries: the metadata is refreshed by the next rebalance; ask again then.
+      throw new HttpError(503, `instance ${h.host}:${h.port}, which holds it, did not answer (${messageOf(e)}); try again once the application has rebalanced`);
+    }
   }
 
   async function getKey(storeName: string, keyText: string, forwarded: boolean): Promise<{ status: number; body: string }> {
