@@ -3,11 +3,17 @@
 // manual clock and with the lag of each partition set by hand (the consumer's currentLag).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type BufferedRecord, PartitionGroup } from '../src/runtime/partition-group.js';
+import { PartitionGroup } from '../src/runtime/partition-group.js';
 
-const rec = (timestamp: number, offset: number): BufferedRecord<string> => ({ timestamp, offset: BigInt(offset), item: `t${timestamp}@${offset}` });
+interface R {
+  timestamp: number;
+  offset: bigint;
+  item: string;
+}
 
-function drain(g: PartitionGroup<string>, now: number): string[] {
+const rec = (timestamp: number, offset: number): R => ({ timestamp, offset: BigInt(offset), item: `t${timestamp}@${offset}` });
+
+function drain(g: PartitionGroup<R>, now: number): string[] {
   const out: string[] = [];
   while (g.readyToProcess(now)) {
     const n = g.next()!;
@@ -18,7 +24,7 @@ function drain(g: PartitionGroup<string>, now: number): string[] {
 
 test('records of every partition come out by timestamp, whatever order they were fetched in', () => {
   const lags = new Map<string, bigint>([['left:0', 0n], ['right:0', 0n]]);
-  const g = new PartitionGroup<string>(0, (t, p) => lags.get(`${t}:${p}`));
+  const g = new PartitionGroup<R>(0, (t, p) => lags.get(`${t}:${p}`), (r) => r.offset);
   g.addPartition('left', 0);
   g.addPartition('right', 0);
   g.add('left', 0, [rec(10, 0), rec(30, 1), rec(50, 2)], 3n);
@@ -30,7 +36,7 @@ test('records of every partition come out by timestamp, whatever order they were
 
 test('an empty partition whose lag is unknown or positive holds the task back; one caught up does not (max.task.idle.ms 0)', () => {
   const lags = new Map<string, bigint | undefined>([['a:1', undefined], ['b:1', undefined]]);
-  const g = new PartitionGroup<string>(0, (t, p) => lags.get(`${t}:${p}`));
+  const g = new PartitionGroup<R>(0, (t, p) => lags.get(`${t}:${p}`), (r) => r.offset);
   g.addPartition('a', 1);
   g.addPartition('b', 1);
   g.add('a', 1, [rec(100, 5), rec(300, 6)], 7n);
@@ -49,7 +55,7 @@ test('an empty partition whose lag is unknown or positive holds the task back; o
 
 test('a caught-up empty partition is waited for max.task.idle.ms from when it was first seen, and the wait restarts after it had records', () => {
   const lags = new Map<string, bigint>([['a:0', 0n], ['b:0', 0n]]);
-  const g = new PartitionGroup<string>(100, (t, p) => lags.get(`${t}:${p}`));
+  const g = new PartitionGroup<R>(100, (t, p) => lags.get(`${t}:${p}`), (r) => r.offset);
   g.addPartition('a', 0);
   g.addPartition('b', 0);
   g.add('a', 0, [rec(1, 0), rec(2, 1)], 2n);
@@ -67,7 +73,7 @@ test('a caught-up empty partition is waited for max.task.idle.ms from when it wa
 });
 
 test('max.task.idle.ms -1 never waits, not even for a partition never fetched', () => {
-  const g = new PartitionGroup<string>(-1, () => undefined);
+  const g = new PartitionGroup<R>(-1, () => undefined, (r) => r.offset);
   g.addPartition('a', 0);
   g.addPartition('b', 0);
   g.add('a', 0, [rec(5, 0)], 1n);
@@ -76,7 +82,7 @@ test('max.task.idle.ms -1 never waits, not even for a partition never fetched', 
 });
 
 test('committable offsets: the head of a partition still buffered, else past the last fetched batch (control records included)', () => {
-  const g = new PartitionGroup<string>(-1, () => 0n);
+  const g = new PartitionGroup<R>(-1, () => 0n, (r) => r.offset);
   g.addPartition('a', 0);
   g.addPartition('b', 0);
   g.addPartition('c', 0);

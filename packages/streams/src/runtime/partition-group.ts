@@ -23,15 +23,13 @@
 /** Java's `max.task.idle.ms` value that turns waiting off. */
 export const MAX_TASK_IDLE_MS_DISABLED = -1;
 
-export interface BufferedRecord<T> {
-  /** The timestamp the record is ordered by (the extracted event time). */
+/** What a partition group holds: anything with the timestamp it is ordered by (the extracted event time). */
+export interface Timestamped {
   readonly timestamp: number;
-  readonly offset: bigint;
-  readonly item: T;
 }
 
-class RecordQueue<T> {
-  private items: BufferedRecord<T>[] = [];
+class RecordQueue<T extends Timestamped> {
+  private items: T[] = [];
   private head = 0;
   /** The offset after the last fetched batch; null until one was added. */
   fetchedUpTo: bigint | null = null;
@@ -47,15 +45,15 @@ class RecordQueue<T> {
     return this.items.length - this.head;
   }
 
-  peek(): BufferedRecord<T> | undefined {
+  peek(): T | undefined {
     return this.items[this.head];
   }
 
-  push(records: readonly BufferedRecord<T>[]): void {
+  push(records: readonly T[]): void {
     for (const r of records) this.items.push(r);
   }
 
-  shift(): BufferedRecord<T> | undefined {
+  shift(): T | undefined {
     const r = this.items[this.head];
     if (r === undefined) return undefined;
     this.head++;
@@ -76,20 +74,22 @@ class RecordQueue<T> {
 export interface NextRecord<T> {
   readonly topic: string;
   readonly partition: number;
-  readonly record: BufferedRecord<T>;
+  readonly record: T;
 }
 
-export class PartitionGroup<T> {
+export class PartitionGroup<T extends Timestamped> {
   private readonly queues = new Map<string, RecordQueue<T>>();
   private total = 0;
 
   /**
    * @param maxTaskIdleMs Java's max.task.idle.ms (-1: never wait)
    * @param lagOf records on the broker past what was fetched (the consumer's currentLag); undefined while unknown
+   * @param offsetOf a record's offset, asked only of a head at commit time (a consumer record computes it on demand)
    */
   constructor(
     private readonly maxTaskIdleMs: number,
     private readonly lagOf: (topic: string, partition: number) => bigint | undefined,
+    private readonly offsetOf: (record: T) => bigint,
   ) {}
 
   private static key(topic: string, partition: number): string {
@@ -116,7 +116,7 @@ export class PartitionGroup<T> {
   }
 
   /** Buffers records of a fetched batch; `nextOffset` is the offset after the batch. */
-  add(topic: string, partition: number, records: readonly BufferedRecord<T>[], nextOffset: bigint): void {
+  add(topic: string, partition: number, records: readonly T[], nextOffset: bigint): void {
     this.addPartition(topic, partition);
     const q = this.queues.get(PartitionGroup.key(topic, partition))!;
     q.push(records);
@@ -195,7 +195,8 @@ export class PartitionGroup<T> {
     const out: { topic: string; partition: number; offset: bigint }[] = [];
     for (const q of this.queues.values()) {
       if (q.fetchedUpTo === null) continue;
-      out.push({ topic: q.topic, partition: q.partition, offset: q.peek()?.offset ?? q.fetchedUpTo });
+      const head = q.peek();
+      out.push({ topic: q.topic, partition: q.partition, offset: head !== undefined ? this.offsetOf(head) : q.fetchedUpTo });
     }
     return out;
   }

@@ -6,7 +6,7 @@
  * for one partition does not pile up another's records in memory.
  */
 import type { Consumer, ConsumerBatch } from '@sluice/client';
-import { type BufferedRecord, PartitionGroup } from './partition-group.js';
+import { PartitionGroup } from './partition-group.js';
 import type { PreparedRecord, StreamTask, TopicPartitionOffset } from './task.js';
 
 /** Buffered records per partition above which fetching it pauses. */
@@ -30,7 +30,7 @@ export class TaskInputs {
   addPartition(taskId: string, topic: string, partition: number): void {
     let group = this.groups.get(taskId);
     if (!group) {
-      group = new PartitionGroup<PreparedRecord>(this.maxTaskIdleMs, (t, p) => this.consumer.currentLag({ topic: t, partition: p }));
+      group = new PartitionGroup<PreparedRecord>(this.maxTaskIdleMs, (t, p) => this.consumer.currentLag({ topic: t, partition: p }), (r) => r.raw.offset);
       this.groups.set(taskId, group);
     }
     group.addPartition(topic, partition);
@@ -47,10 +47,10 @@ export class TaskInputs {
     const group = this.groups.get(task.id);
     if (!group) return;
     // ConsumerRecords are RawRecords already (offset is computed only if something asks for it).
-    const buffered: BufferedRecord<PreparedRecord>[] = [];
+    const buffered: PreparedRecord[] = [];
     for (const r of batch.records) {
       const prepared = task.prepare(r);
-      if (prepared) buffered.push({ timestamp: prepared.timestamp, offset: r.offset, item: prepared });
+      if (prepared) buffered.push(prepared);
     }
     group.add(batch.topic, batch.partition, buffered, batch.nextOffset);
     if (group.sizeOf(batch.topic, batch.partition) > MAX_BUFFERED_PER_PARTITION) {
@@ -66,7 +66,7 @@ export class TaskInputs {
       const group = this.groups.get(task.id);
       if (!group || group.size === 0 || skip(task.id)) continue;
       while (group.readyToProcess(now)) {
-        task.processPrepared(group.next()!.record.item);
+        task.processPrepared(group.next()!.record);
         processed++;
       }
     }
