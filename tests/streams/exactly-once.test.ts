@@ -130,14 +130,20 @@ test('a processor that throws mid-transaction: the transaction is aborted, the l
   }
 });
 
-test('a counting processor with a logged store: after a failure mid-transaction its store is restored from the committed changelog only, and read_committed sees each count once', async () => {
+for (const kind of ['in-memory', 'persistent'] as const) {
+  test(`a counting processor with a logged ${kind} store: after a failure mid-transaction its store is rebuilt from the committed changelog only, and read_committed sees each count once`, () => countingScenario(kind));
+}
+
+async function countingScenario(kind: 'in-memory' | 'persistent'): Promise<void> {
+  const input = `eos-count-${kind}-in`;
+  const output = `eos-count-${kind}-out`;
   await createTopics(bootstrap, [
-    { name: 'eos-count-in', partitions: 1 },
-    { name: 'eos-count-out', partitions: 1 },
+    { name: input, partitions: 1 },
+    { name: output, partitions: 1 },
   ]);
   let failOn: string | null = null;
   const topology = new Topology()
-    .addSource('in', 'eos-count-in', { keyDeserializer: S, valueDeserializer: S })
+    .addSource('in', input, { keyDeserializer: S, valueDeserializer: S })
     .addProcessor(
       'count',
       () => {
@@ -162,11 +168,11 @@ test('a counting processor with a logged store: after a failure mid-transaction 
       },
       'in',
     )
-    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('eos-counts'), S, Serdes.Int64()), 'count')
-    .addSink('out', 'eos-count-out', { keySerializer: S, valueSerializer: S }, 'count');
+    .addStateStore(Stores.keyValueStoreBuilder(kind === 'in-memory' ? Stores.inMemoryKeyValueStore('eos-counts') : Stores.persistentKeyValueStore('eos-counts'), S, Serdes.Int64()), 'count')
+    .addSink('out', output, { keySerializer: S, valueSerializer: S }, 'count');
   const stateDir = mkdtempSync(join(tmpdir(), 'sluice-streams-eos-state-'));
   const app = new KafkaStreams(topology, {
-    applicationId: 'eos-count',
+    applicationId: `eos-count-${kind}`,
     bootstrapServers: bootstrap,
     processingGuarantee: 'exactly_once_v2',
     commitIntervalMs: 600_000,
@@ -182,13 +188,13 @@ test('a counting processor with a logged store: after a failure mid-transaction 
     await app.start();
     await app.waitForState('RUNNING');
     // 30 records, then one asking for a commit: 31 count updates committed.
-    await produce(bootstrap, 'eos-count-in', [...batch('x'), { key: 'a', value: 'commit' }]);
-    await readRecords('eos-count-out', 1, 'read_committed', (rs) => rs.length >= 31);
+    await produce(bootstrap, input, [...batch('x'), { key: 'a', value: 'commit' }]);
+    await readRecords(output, 1, 'read_committed', (rs) => rs.length >= 31);
     // 30 more, processed into the open transaction (its changelog writes too), then the failure.
-    await produce(bootstrap, 'eos-count-in', batch('y'));
-    await readRecords('eos-count-out', 1, 'read_uncommitted', (rs) => rs.length >= 61);
+    await produce(bootstrap, input, batch('y'));
+    await readRecords(output, 1, 'read_uncommitted', (rs) => rs.length >= 61);
     failOn = 'boom';
-    await produce(bootstrap, 'eos-count-in', [{ key: 'b', value: 'boom' }, ...batch('z')]);
+    await produce(bootstrap, input, [{ key: 'b', value: 'boom' }, ...batch('z')]);
     await eventually('the failure to replace the loop', () => app.threadsStarted === 2 && app.state() === 'RUNNING');
     const expected = new Map([['a', 31], ['b', 31], ['c', 30]]);
     await eventually('the counts to reach the input', () => {
@@ -199,18 +205,18 @@ test('a counting processor with a logged store: after a failure mid-transaction 
       }
     });
     await app.close();
-    const committed = await readRecords('eos-count-out', 1, 'read_committed', (rs) => rs.length >= 92);
+    const committed = await readRecords(output, 1, 'read_committed', (rs) => rs.length >= 92);
     for (const key of keys) {
       const counts = committed.filter((r) => r.startsWith(`${key}=`)).map((r) => Number(r.slice(2)));
       assert.deepEqual(counts, Array.from({ length: expected.get(key)! }, (_, i) => i + 1), `${key}: every count once, in order`);
     }
-    const all = await readRecords('eos-count-out', 1, 'read_uncommitted', (rs) => rs.length >= 122);
+    const all = await readRecords(output, 1, 'read_uncommitted', (rs) => rs.length >= 122);
     assert.ok(all.length > committed.length, `the aborted transaction's count updates are in the log too (${all.length} records, ${committed.length} committed)`);
   } finally {
     await app.close();
     rmSync(stateDir, { recursive: true, force: true });
   }
-});
+}
 
 test('a loop that stalls past its session timeout loses its tasks mid-transaction: it aborts, closes them dirty, rejoins, and read_committed sees every output once', async () => {
   await createTopics(bootstrap, [
