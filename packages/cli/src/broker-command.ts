@@ -3,6 +3,7 @@
  * Runs a broker in the foreground until SIGINT or SIGTERM, then stops gracefully (exit codes in BROKER_USAGE).
  */
 import { readFileSync } from 'node:fs';
+import { flushCompileCache } from 'node:module';
 import { type Io, UsageError, parseCommandLine, parsePort, parseSettings } from './args.js';
 import { ExitStatus } from './exit-status.js';
 
@@ -92,6 +93,10 @@ async function runUntilSignalled(
     throw e;
   }
   io.out(`Sluice broker listening on ${broker.host}:${broker.port} (bootstrap ${broker.bootstrap}), data in ${broker.dataDir}, cluster id ${broker.clusterId}. Ready.\n`);
+  // Every module a broker runs is loaded by now: their compiled code goes to the compile cache
+  // (bin/sluice.js) now rather than at exit, so the next start has it even when this process is
+  // killed instead of stopped (the first time, some 60 ms of writing; after that nothing new).
+  flushCompileCache();
   const signal = await stopSignal;
   io.out(`${signal}: stopping (finishing requests in flight, syncing the log)…\n`);
   try {
