@@ -169,6 +169,7 @@ test('two instances: metadata agrees, names the instance whose store holds each 
       assert.deepEqual(label.body, { store: 'labels', key: 'k7', value: 'label-k7', host: `127.0.0.1:${server.port}` }, 'a global store is answered where asked');
       const labels = await getJson(`${server.url}/stores/labels`);
       assert.equal(labels.body.entries.length, 20, 'a global store: each key once');
+      assert.equal((await getJson(`${server.url}/stores/counts/keys/%E0%A4%A`)).status, 400, 'a malformed path is refused, not a crash');
       const unknown = await getJson(`${server.url}/stores/nope/keys/k1`);
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.code, StreamsErrorCode.UNKNOWN_STATE_STORE);

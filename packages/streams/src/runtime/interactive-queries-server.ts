@@ -131,7 +131,12 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
   async function route(req: IncomingMessage): Promise<{ status: number; body: string }> {
     if (req.method !== 'GET') throw new HttpError(405, 'only GET is served');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const parts = url.pathname.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = url.pathname.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+    } catch {
+      throw new HttpError(400, `the path ${url.pathname} is not valid percent-encoding; encode the store name and key with encodeURIComponent`);
+    }
     const forwarded = req.headers[FORWARDED_HEADER] !== undefined;
     if (parts.length === 1 && parts[0] === 'metadata') return { status: 200, body: toJson(app.metadataForAllStreamsClients()) };
     if (parts[0] === 'stores' && parts.length === 2) return getAll(parts[1], forwarded || url.searchParams.get('local') === 'true');
