@@ -8,6 +8,7 @@ import { BATCH_HEADER_SIZE, type CompressionType, compressionTypeFromName, recor
 import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
 import { Cluster, type TopicMeta } from '../network/cluster.js';
 import { resolveOptions } from '../options.js';
+import { FifoQueue } from '../fifo-queue.js';
 import { raceSignal, settledOrTimeout } from '../util.js';
 import { Accumulator, type PartitionQueue } from './accumulator.js';
 import { ProducerBatch, type RecordMetadata, SendGroup } from './batch.js';
@@ -46,7 +47,7 @@ export class Producer {
 
   /** An append is waiting for metadata or buffer memory; later sends queue in appendQueue. */
   private appendWaiting = false;
-  private readonly appendQueue: (() => void)[] = [];
+  private readonly appendQueue = new FifoQueue<() => void>();
   /** flush() calls waiting for the waiting and queued appends to reach a batch. */
   private appendsIdle: (() => void)[] = [];
 
