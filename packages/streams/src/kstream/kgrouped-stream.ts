@@ -15,12 +15,14 @@ import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './
 import { type Named, nameOf } from './options.js';
 import { addRepartition, repartitionNames } from './repartition.js';
 import { addMaterializedStore } from './store-materializer.js';
+import { TimeWindowedKStream, type WindowedGrouping } from './time-windowed-kstream.js';
+import { TimeWindows } from './windows.js';
 
 function requireFunction(f: unknown, what: string): void {
   if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
 }
 
-export class KGroupedStream<K, V> {
+export class KGroupedStream<K, V> implements WindowedGrouping<K, V> {
   /** The source of the repartition topic, once made; a grouping named by the user keeps one for all its aggregations. */
   private repartitionSource: string | undefined;
 
@@ -69,19 +71,31 @@ export class KGroupedStream<K, V> {
 
   /** Java's GroupedStreamAggregateBuilder.build: the repartition if needed, then the aggregating processor and its store. */
   private build<VA>(name: string, supplier: AggregateSupplier<K, V, VA>, r: ResolvedMaterialized<K, VA>): KTable<K, VA> {
+    const parent = this.aggregationParent(r.storeName);
+    this.builder.topology.addProcessor(name, () => supplier.get() as never, parent);
+    addMaterializedStore(this.builder, r, name);
+    return new KTable<K, VA>(this.builder, name, r.keySerde, r.valueSerde, supplier as never, r.queryableStoreName);
+  }
+
+  /**
+   * @internal The node an aggregation reads from: this grouping's, or the source of its repartition
+   * topic (named after the Grouped name, else after `storeName`), made here if needed.
+   */
+  aggregationParent(storeName: string): string {
     const b = this.builder;
-    let parent = this.nodeName;
-    if (this.repartitionRequired) {
-      const nodes = repartitionNames(b, this.groupedName ?? r.storeName);
-      if (this.repartitionSource === undefined || this.groupedName === undefined) {
-        addRepartition<K, V>(b, this.nodeName, nodes, { keySerde: this.keySerde, valueSerde: this.valueSerde });
-        this.repartitionSource = nodes.sourceName;
-      }
-      parent = this.repartitionSource;
+    if (!this.repartitionRequired) return this.nodeName;
+    const nodes = repartitionNames(b, this.groupedName ?? storeName);
+    if (this.repartitionSource === undefined || this.groupedName === undefined) {
+      addRepartition<K, V>(b, this.nodeName, nodes, { keySerde: this.keySerde, valueSerde: this.valueSerde });
+      this.repartitionSource = nodes.sourceName;
     }
-    b.topology.addProcessor(name, () => supplier.get() as never, parent);
-    addMaterializedStore(b, r, name);
-    return new KTable<K, VA>(b, name, r.keySerde, r.valueSerde, supplier as never, r.queryableStoreName);
+    return this.repartitionSource;
+  }
+
+  /** Aggregations per time window (tumbling or hopping `TimeWindows`): count, reduce or aggregate into a table keyed by `Windowed<K>`. */
+  windowedBy(windows: TimeWindows): TimeWindowedKStream<K, V> {
+    if (!(windows instanceof TimeWindows)) throw topologyError('windowedBy() takes TimeWindows (TimeWindows.ofSizeWithNoGrace(ms) or ofSizeAndGrace(ms, graceMs))');
+    return new TimeWindowedKStream<K, V>(this.builder, this, windows);
   }
 }
 

@@ -28,6 +28,7 @@ interface MaterializedFields<K, V> {
   loggingEnabled: boolean;
   topicConfig: ChangelogConfig;
   storeType?: StoreType;
+  retentionMs?: number;
 }
 
 export class Materialized<K, V> {
@@ -95,6 +96,19 @@ export class Materialized<K, V> {
     return this.copy({ storeType });
   }
 
+  /**
+   * How long a window store keeps a window (windowed aggregations only); at least the window size
+   * plus the grace period. Without it, Java's default: size + grace.
+   */
+  withRetention(retentionMs: number): Materialized<K, V> {
+    if (!Number.isSafeInteger(retentionMs) || retentionMs < 0) throw topologyError(`the retention must be a whole, non-negative number of milliseconds, got ${String(retentionMs)}`);
+    return this.copy({ retentionMs });
+  }
+
+  /** @internal */
+  get retentionMs(): number | undefined {
+    return this.fields.retentionMs;
+  }
   /** @internal The store name given (by name or supplier); undefined when the DSL must generate one. */
   get storeName(): string | undefined {
     return this.fields.storeName;

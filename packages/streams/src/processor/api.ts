@@ -36,6 +36,8 @@ interface ContextBase {
   currentStreamTimeMs(): number;
   /** The task's clock: real time in the runtime, the driver's mock time in the test driver. */
   currentSystemTimeMs(): number;
+  /** The application's settings as given (Java's `appConfigs()`); optional so hand-made contexts need not have it. */
+  appConfigs?(): Readonly<{ [setting: string]: unknown }>;
   /**
    * Calls `punctuator` every `intervalMs` of stream time or wall-clock time. Wall-clock
    * punctuation first fires one interval from now; stream-time punctuation with the first record.

@@ -229,6 +229,7 @@ export class StreamTask {
       },
       currentStreamTimeMs: () => this.streamTime,
       currentSystemTimeMs: () => this.env.now(),
+      appConfigs: () => this.env.state?.appConfigs ?? {},
       schedule: (intervalMs: number, type: PunctuationType, punctuator: Punctuator): Cancellable => {
         if (type === PunctuationType.STREAM_TIME) return this.streamTimeSchedules.add(node.name, 0, intervalMs, punctuator);
         if (type === PunctuationType.WALL_CLOCK_TIME) return this.wallClockSchedules.add(node.name, this.env.now() + intervalMs, intervalMs, punctuator);

@@ -19,6 +19,7 @@ import { GlobalStateTask } from '../runtime/global-task.js';
 import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
 import { KeyValueStoreFacade } from './store-facade.js';
+import { EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION } from '../kstream/emit-strategy.js';
 
 /** The KafkaStreams settings that mean something without a broker. */
 export interface TestDriverConfig
@@ -107,6 +108,8 @@ export class TopologyTestDriver {
       this.ownedStateDir = stateDir === undefined ? mkdtempSync(join(tmpdir(), 'sluice-test-driver-')) : null;
       this.stateDirectory = new StateDirectory(stateDir ?? this.ownedStateDir!, this.applicationId, log);
     }
+    // As Java's driver: windowed aggregations that emit on window close look for closed windows at every record, not once a second.
+    const driverAppConfigs = { [EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION]: 0, ...config };
     const env = {
       applicationId: this.applicationId,
       defaultTimestampExtractor: settings.defaultTimestampExtractor,
@@ -119,7 +122,7 @@ export class TopologyTestDriver {
       log,
       now: () => this.wallClock,
       requestCommit: () => {},
-      state: this.stateDirectory ? { stateDirectory: this.stateDirectory, appConfigs: { ...config }, eos: false, globalStore: (name: string) => this.globalTask?.store(name) } : undefined,
+      state: this.stateDirectory ? { stateDirectory: this.stateDirectory, appConfigs: driverAppConfigs, eos: false, globalStore: (name: string) => this.globalTask?.store(name) } : undefined,
     };
     if (globals) {
       this.globalTask = new GlobalStateTask(topology, { ...env, stateDirectory: this.stateDirectory!, appConfigs: { ...config } });

@@ -1,0 +1,118 @@
+/**
+ * TimeWindowedKStream (Kafka Streams' TimeWindowedKStreamImpl): a grouped stream over time windows,
+ * aggregated per key and window into a KTable keyed by `Windowed<K>`. Names as Java's
+ * (KSTREAM-AGGREGATE- / KSTREAM-REDUCE- processors, ...-STATE-STORE- stores); the store is a
+ * timestamped window store kept for the window size plus grace unless `Materialized.withRetention`
+ * says more, and its changelog is compacted and deleted (`cleanup.policy=compact,delete`,
+ * `retention.ms` = retention + 1 day), as Java creates windowed changelogs.
+ */
+import { topologyError } from '../errors.js';
+import { Serdes, type Serde } from '../serdes.js';
+import type { StoreBuilder, WindowStore, ValueAndTimestamp, Windowed } from '../state/api.js';
+import { Stores } from '../state/stores.js';
+import type { WindowBytesStoreSupplier } from '../state/window-session-builders.js';
+import type { BuilderInternals } from './builder-internals.js';
+import { EmitStrategy } from './emit-strategy.js';
+import { KTable } from './ktable.js';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
+import { type Named, nameOf } from './options.js';
+import { WindowAggregateSupplier } from './window-aggregate-processor.js';
+import { timeWindowedKeySerde } from './windowed-serdes.js';
+import type { TimeWindows } from './windows.js';
+
+/** Java's windowstore.changelog.additional.retention.ms default: a windowed changelog keeps records a day longer than the store. */
+const CHANGELOG_ADDITIONAL_RETENTION_MS = 86_400_000;
+
+/** What a windowed stream needs of its grouping (KGroupedStream), named here to keep imports one way. */
+export interface WindowedGrouping<K, V> {
+  readonly keySerde: Serde<K> | undefined;
+  readonly valueSerde: Serde<V> | undefined;
+  aggregationParent(storeName: string): string;
+}
+
+function requireFunction(f: unknown, what: string): void {
+  if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
+}
+
+/** Java's WindowStoreMaterializer: the retention check, the store supplier, logging and caching as the Materialized says. */
+export function windowStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, sizeMs: number, graceMs: number, emitOnClose: boolean): StoreBuilder<WindowStore<K, ValueAndTimestamp<V>>> {
+  const m = r.materialized;
+  const retention = m.retentionMs ?? sizeMs + graceMs;
+  if (sizeMs + graceMs > retention) {
+    throw topologyError(
+      `The retention period of the window store ${r.storeName} must be no smaller than its window size plus the grace period. Got size=[${sizeMs}], grace=[${graceMs}], retention=[${retention}]`,
+    );
+  }
+  // Emitting on window close, Java keeps windows in a time-ordered store whose reads still include
+  // the window starting exactly `retention` before stream time (its getActualFrom takes no +1 then);
+  // a millisecond more of retention gives our store that same boundary.
+  const storeRetention = emitOnClose && m.storeType !== 'in_memory' ? retention + 1 : retention;
+  const supplier =
+    (m.storeSupplier as unknown as WindowBytesStoreSupplier | undefined) ??
+    (m.storeType === 'in_memory' ? Stores.inMemoryWindowStore(r.storeName, retention, sizeMs, false) : Stores.persistentTimestampedWindowStore(r.storeName, storeRetention, sizeMs, false));
+  const builder = Stores.timestampedWindowStoreBuilder<K, V>(supplier, r.keySerde, r.valueSerde);
+  if (m.loggingEnabled) {
+    builder.withLoggingEnabled({ 'cleanup.policy': 'compact,delete', 'retention.ms': String((m.storeSupplier === undefined ? retention : supplier.retentionPeriod()) + CHANGELOG_ADDITIONAL_RETENTION_MS), ...m.topicConfig });
+  } else builder.withLoggingDisabled();
+  if (m.cachingEnabled) builder.withCachingEnabled();
+  else builder.withCachingDisabled();
+  return builder;
+}
+
+export class TimeWindowedKStream<K, V> {
+  private strategy: EmitStrategy = EmitStrategy.onWindowUpdate();
+
+  /** @internal */
+  constructor(
+    private readonly builder: BuilderInternals,
+    private readonly grouping: WindowedGrouping<K, V>,
+    private readonly windows: TimeWindows,
+  ) {}
+
+  /** `EmitStrategy.onWindowClose()`: one result per window, once stream time passes its end plus grace. */
+  emitStrategy(strategy: EmitStrategy): this {
+    if (strategy?.type !== 'ON_WINDOW_UPDATE' && strategy?.type !== 'ON_WINDOW_CLOSE') throw topologyError('emitStrategy() takes EmitStrategy.onWindowUpdate() or EmitStrategy.onWindowClose()');
+    this.strategy = strategy;
+    return this;
+  }
+
+  /** Records per key and window, as `bigint` counts (Java's Long). */
+  count(named?: Named | Materialized<K, bigint>, materialized?: Materialized<K, bigint>): KTable<Windowed<K>, bigint> {
+    const m = named instanceof Materialized ? named : materialized;
+    // Java's count(Materialized) takes one store name more when the Materialized names none (kept for topology compatibility).
+    if (m !== undefined && m.storeName === undefined) this.builder.newStoreName('KSTREAM-AGGREGATE-');
+    const r = resolveMaterialized(m, this.builder.newStoreName, 'KSTREAM-AGGREGATE-', { keySerde: this.grouping.keySerde, valueSerde: Serdes.Int64() });
+    const name = this.builder.newName('KSTREAM-AGGREGATE-', named instanceof Materialized ? undefined : nameOf(named));
+    return this.build(name, r, () => 0n, (_k, _v, agg) => (agg as bigint) + 1n);
+  }
+
+  /** Combines the values of each key and window with `reducer` (the first value as it is). */
+  reduce(reducer: (aggregate: V, value: V) => V, named?: Named | Materialized<K, V>, materialized?: Materialized<K, V>): KTable<Windowed<K>, V> {
+    requireFunction(reducer, 'the reducer');
+    const m = named instanceof Materialized ? named : materialized;
+    const r = resolveMaterialized(m, this.builder.newStoreName, 'KSTREAM-REDUCE-', { keySerde: this.grouping.keySerde, valueSerde: this.grouping.valueSerde });
+    const name = this.builder.newName('KSTREAM-REDUCE-', named instanceof Materialized ? undefined : nameOf(named));
+    return this.build<V>(name, r, () => null, (_k, v, agg) => (agg === null ? v : reducer(agg, v)));
+  }
+
+  /** Folds the values of each key and window into an aggregate, starting from `initializer()`. */
+  aggregate<VA>(initializer: () => VA, aggregator: (key: K, value: V, aggregate: VA) => VA, named?: Named | Materialized<K, VA>, materialized?: Materialized<K, VA>): KTable<Windowed<K>, VA> {
+    requireFunction(initializer, 'the aggregate initializer');
+    requireFunction(aggregator, 'the aggregator');
+    const m = named instanceof Materialized ? named : materialized;
+    const r = resolveMaterialized(m, this.builder.newStoreName, 'KSTREAM-AGGREGATE-', { keySerde: this.grouping.keySerde });
+    const name = this.builder.newName('KSTREAM-AGGREGATE-', named instanceof Materialized ? undefined : nameOf(named));
+    return this.build<VA>(name, r, initializer, aggregator as (key: K, value: V, aggregate: VA | null) => VA);
+  }
+
+  private build<VA>(name: string, r: ResolvedMaterialized<K, VA>, initializer: () => VA | null, aggregator: (key: K, value: V, aggregate: VA | null) => VA | null): KTable<Windowed<K>, VA> {
+    const b = this.builder;
+    const storeBuilder = windowStoreBuilder(r, this.windows.size(), this.windows.gracePeriodMs(), this.strategy.type === 'ON_WINDOW_CLOSE');
+    const parent = this.grouping.aggregationParent(r.storeName);
+    const supplier = new WindowAggregateSupplier<K, V, VA>(this.windows, r.storeName, this.strategy, initializer, aggregator);
+    b.topology.addProcessor(name, () => supplier.get() as never, parent);
+    b.topology.addStateStore(storeBuilder as never, name);
+    const keySerde = timeWindowedKeySerde(r.keySerde, this.windows.size());
+    return new KTable<Windowed<K>, VA>(b, name, keySerde, r.valueSerde, supplier as never, r.queryableStoreName);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The processor of windowed count, reduce and aggregate over time windows (Java's
+ * KStreamWindowAggregate): each record updates every window it falls in that has not closed
+ * (window end > stream time − grace); a record only for closed windows is dropped, logged and
+ * counted. Stream time here is the processor's own: the largest timestamp it has seen, as in
+ * Java. With `EmitStrategy.onWindowClose()` nothing is forwarded on update; windows are read back
+ * from the store and forwarded once they close.
+ */
+import type { Processor, ProcessorContext } from '../processor/api.js';
+import type { Record } from '../record.js';
+import type { Change, KeyValueIterator, ValueAndTimestamp, Windowed, WindowStore } from '../state/api.js';
+import { recordDroppedRecord } from './dropped-records.js';
+import { type EmitStrategy, emitIntervalMs } from './emit-strategy.js';
+import { tupleForwarder, type TupleForwarder } from './table-forwarding.js';
+import type { TableProcessorSupplier } from './table-processors.js';
+import type { TimeWindows } from './windows.js';
+
+export class WindowAggregateSupplier<K, V, VAgg> implements TableProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+  private sendOldValues = false;
+
+  constructor(
+    private readonly windows: TimeWindows,
+    readonly storeName: string,
+    private readonly emitStrategy: EmitStrategy,
+    /** Null for reduce: the first value is the aggregate. */
+    private readonly initializer: () => VAgg | null,
+    private readonly aggregator: (key: K, value: V, aggregate: VAgg | null) => VAgg | null,
+  ) {}
+
+  enableSendingOldValues(): boolean {
+    this.sendOldValues = true;
+    return true;
+  }
+
+  get(): Processor<K, V, Windowed<K>, Change<VAgg>> {
+    const { windows, storeName, emitStrategy, initializer, aggregator, sendOldValues } = this;
+    const onClose = emitStrategy.type === 'ON_WINDOW_CLOSE';
+    let context!: ProcessorContext<Windowed<K>, Change<VAgg>>;
+    let store!: WindowStore<K, ValueAndTimestamp<VAgg>>;
+    let forwarder!: TupleForwarder<Windowed<K>, VAgg>;
+    let observedStreamTime = -1;
+    let lastEmitWindowCloseTime = -1;
+    let nextTimeToEmit = 0;
+    let emitInterval = 1000;
+
+    const forward = (record: Record<Windowed<K>, Change<VAgg>>): void => {
+      if (onClose) context.forward(record);
+      else forwarder.maybeForward(record);
+    };
+
+    /** Java's shouldEmitFinal: throttled by wall-clock time, and only when the close time moved. */
+    const shouldEmitFinal = (windowCloseTime: number): boolean => {
+      const now = context.currentSystemTimeMs();
+      if (now < nextTimeToEmit) return false;
+      nextTimeToEmit = now + emitInterval;
+      return lastEmitWindowCloseTime === -1 || lastEmitWindowCloseTime < windowCloseTime;
+    };
+
+    /** Java's shouldRangeFetch: skip the store when no new window closed since the last emit. */
+    const newWindowsClosed = (lower: number, upper: number): boolean => {
+      if (lastEmitWindowCloseTime === -1) return true;
+      const closing = windows.windowsFor(upper).map((w) => w.start);
+      const emitted = windows.windowsFor(lower - 1).map((w) => w.start);
+      return closing.length !== emitted.length || closing.some((s, i) => s !== emitted[i]);
+    };
+
+    const maybeForwardFinalResults = (record: Record<K, V>, windowCloseTime: number): void => {
+      if (!onClose || !shouldEmitFinal(windowCloseTime)) return;
+      const upper = windowCloseTime - windows.size();
+      if (upper < 0) return;
+      const lower = lastEmitWindowCloseTime === -1 ? 0 : Math.max(0, lastEmitWindowCloseTime - windows.size()) + 1;
+      if (!newWindowsClosed(lower, upper)) return;
+      const closed: KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> = store.fetchAll(lower, upper);
+      try {
+        for (const kv of closed) forward(record.withKey(kv.key).withValue<Change<VAgg>>({ newValue: kv.value.value, oldValue: null }).withTimestamp(kv.value.timestamp));
+      } finally {
+        closed.close();
+      }
+      lastEmitWindowCloseTime = windowCloseTime;
+    };
+
+    return {
+      init(ctx) {
+        context = ctx;
+        emitInterval = emitIntervalMs(ctx.appConfigs?.());
+        store = ctx.getStateStore<WindowStore<K, ValueAndTimestamp<VAgg>>>(storeName);
+        if (!onClose) forwarder = tupleForwarder<Windowed<K>, VAgg>(store as never, ctx, sendOldValues);
+      },
+      process(record) {
+        if (record.key === null || record.key === undefined) {
+          recordDroppedRecord(context as ProcessorContext<unknown, unknown>, 'Skipping record due to null key.');
+          return;
+        }
+        const timestamp = record.timestamp;
+        observedStreamTime = Math.max(observedStreamTime, timestamp);
+        const windowCloseTime = observedStreamTime - windows.gracePeriodMs();
+        for (const window of windows.windowsFor(timestamp)) {
+          if (window.end <= windowCloseTime) {
+            recordDroppedRecord(
+              context as ProcessorContext<unknown, unknown>,
+              'Skipping record for expired window.',
+              `timestamp=[${timestamp}] window=[${window.start},${window.end}) expiration=[${windowCloseTime}] streamTime=[${observedStreamTime}]`,
+            );
+            continue;
+          }
+          const old = store.fetch(record.key, window.start);
+          const oldAgg = old === null ? initializer() : old.value;
+          const newTimestamp = old === null ? timestamp : Math.max(timestamp, old.timestamp);
+          const newAgg = aggregator(record.key, record.value, oldAgg);
+          store.put(record.key, newAgg === null || newAgg === undefined ? null : { value: newAgg, timestamp: newTimestamp }, window.start);
+          if (!onClose && forwarder.forwardsDirectly) {
+            forward(record.withKey<Windowed<K>>({ key: record.key, window }).withValue<Change<VAgg>>({ newValue: newAgg, oldValue: sendOldValues ? oldAgg : null }).withTimestamp(newTimestamp));
+          }
+        }
+        maybeForwardFinalResults(record, windowCloseTime);
+      },
+    };
+  }
+}

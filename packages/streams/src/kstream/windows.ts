@@ -1,0 +1,67 @@
+/**
+ * Window specifications (Kafka Streams' `TimeWindows`, `SlidingWindows`, `SessionWindows`): which
+ * windows a record falls into and how long a window stays open for late records (its grace
+ * period). Durations are milliseconds, where Java takes a `Duration`. Windows are aligned to the
+ * epoch as Java's are, so a window's start is a multiple of the advance.
+ */
+import { topologyError } from '../errors.js';
+import type { Window } from '../state/api.js';
+
+function millis(value: number, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw topologyError(`${what} must be a whole number of milliseconds, got ${String(value)}`);
+  return value;
+}
+
+/**
+ * Fixed-size windows: tumbling (`ofSizeWithNoGrace(size)`, windows do not overlap) or hopping
+ * (`.advanceBy(advance)`, a record is in size / advance windows). Windows are [start, start + size).
+ */
+export class TimeWindows {
+  private constructor(
+    readonly sizeMs: number,
+    readonly advanceMs: number,
+    readonly graceMs: number,
+  ) {
+    if (sizeMs <= 0) throw topologyError(`the window size must be larger than zero, got ${sizeMs} ms`);
+    if (advanceMs <= 0 || advanceMs > sizeMs) {
+      throw topologyError(`the window advance must be more than zero and at most the window size (${sizeMs} ms), got ${advanceMs} ms`);
+    }
+    if (graceMs < 0) throw topologyError(`the grace period must not be negative, got ${graceMs} ms`);
+  }
+
+  /** Tumbling windows of `sizeMs`; a record later than its window's end is dropped. */
+  static ofSizeWithNoGrace(sizeMs: number): TimeWindows {
+    return TimeWindows.ofSizeAndGrace(sizeMs, 0);
+  }
+
+  /** Tumbling windows of `sizeMs` that accept records until `afterWindowEndMs` of stream time past their end. */
+  static ofSizeAndGrace(sizeMs: number, afterWindowEndMs: number): TimeWindows {
+    const size = millis(sizeMs, 'the window size');
+    return new TimeWindows(size, size, millis(afterWindowEndMs, 'the grace period (afterWindowEnd)'));
+  }
+
+  /** Hopping windows: a new window every `advanceMs`, each `sizeMs` long. */
+  advanceBy(advanceMs: number): TimeWindows {
+    return new TimeWindows(this.sizeMs, millis(advanceMs, 'the window advance'), this.graceMs);
+  }
+
+  /** The windows containing `timestamp`, by start (Java's `windowsFor`). */
+  windowsFor(timestamp: number): Window[] {
+    let start = Math.floor(Math.max(0, timestamp - this.sizeMs + this.advanceMs) / this.advanceMs) * this.advanceMs;
+    const windows: Window[] = [];
+    for (; start <= timestamp; start += this.advanceMs) windows.push({ start, end: start + this.sizeMs });
+    return windows;
+  }
+
+  size(): number {
+    return this.sizeMs;
+  }
+
+  gracePeriodMs(): number {
+    return this.graceMs;
+  }
+
+  toString(): string {
+    return `TimeWindows{sizeMs=${this.sizeMs}, advanceMs=${this.advanceMs}, graceMs=${this.graceMs}}`;
+  }
+}
