@@ -105,6 +105,16 @@ abstract class DerivedTableSupplier<K, VIn, VOut> implements TableProcessorSuppl
 
   /** The row for `value` of the parent (null: no row). */
   protected abstract compute(key: K, value: VIn | null): VOut | null;
+
+  /** @internal The row for a parent row, for a join's lookup into this table when it keeps no store (Java's value getter). */
+  rowOf(key: K, parentValue: VIn | null): VOut | null {
+    return this.compute(key, parentValue);
+  }
+
+  /** @internal The table this one is derived from. */
+  get parentSupplier(): TableProcessorSupplier<unknown, unknown, K, Change<VIn>> {
+    return this.parent;
+  }
   /** Whether a change whose old and new rows are both absent is dropped (filter) or forwarded (mapValues). */
   protected abstract readonly dropsEmptyChanges: boolean;
 
