@@ -16,7 +16,8 @@ import { type Named, nameOf } from './options.js';
 import { addRepartition, repartitionNames } from './repartition.js';
 import { addMaterializedStore } from './store-materializer.js';
 import { TimeWindowedKStream, type WindowedGrouping } from './time-windowed-kstream.js';
-import { TimeWindows } from './windows.js';
+import { SessionWindowedKStream } from './session-windowed-kstream.js';
+import { SessionWindows, TimeWindows } from './windows.js';
 
 function requireFunction(f: unknown, what: string): void {
   if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
@@ -92,10 +93,17 @@ export class KGroupedStream<K, V> implements WindowedGrouping<K, V> {
     return this.repartitionSource;
   }
 
-  /** Aggregations per time window (tumbling or hopping `TimeWindows`): count, reduce or aggregate into a table keyed by `Windowed<K>`. */
-  windowedBy(windows: TimeWindows): TimeWindowedKStream<K, V> {
-    if (!(windows instanceof TimeWindows)) throw topologyError('windowedBy() takes TimeWindows (TimeWindows.ofSizeWithNoGrace(ms) or ofSizeAndGrace(ms, graceMs))');
-    return new TimeWindowedKStream<K, V>(this.builder, this, windows);
+  /**
+   * Aggregations per window: `TimeWindows` (tumbling or hopping) give a TimeWindowedKStream,
+   * `SessionWindows` a SessionWindowedKStream; count, reduce or aggregate then make a table keyed
+   * by `Windowed<K>`.
+   */
+  windowedBy(windows: TimeWindows): TimeWindowedKStream<K, V>;
+  windowedBy(windows: SessionWindows): SessionWindowedKStream<K, V>;
+  windowedBy(windows: TimeWindows | SessionWindows): TimeWindowedKStream<K, V> | SessionWindowedKStream<K, V> {
+    if (windows instanceof TimeWindows) return new TimeWindowedKStream<K, V>(this.builder, this, windows);
+    if (windows instanceof SessionWindows) return new SessionWindowedKStream<K, V>(this.builder, this, windows);
+    throw topologyError('windowedBy() takes TimeWindows (TimeWindows.ofSizeWithNoGrace(ms), ofSizeAndGrace(ms, graceMs)) or SessionWindows (SessionWindows.ofInactivityGapWithNoGrace(ms), ...)');
   }
 }
 

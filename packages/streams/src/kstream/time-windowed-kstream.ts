@@ -21,7 +21,7 @@ import { timeWindowedKeySerde } from './windowed-serdes.js';
 import type { TimeWindows } from './windows.js';
 
 /** Java's windowstore.changelog.additional.retention.ms default: a windowed changelog keeps records a day longer than the store. */
-const CHANGELOG_ADDITIONAL_RETENTION_MS = 86_400_000;
+export const CHANGELOG_ADDITIONAL_RETENTION_MS = 86_400_000;
 
 /** What a windowed stream needs of its grouping (KGroupedStream), named here to keep imports one way. */
 export interface WindowedGrouping<K, V> {

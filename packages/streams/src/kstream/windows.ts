@@ -65,3 +65,38 @@ export class TimeWindows {
     return `TimeWindows{sizeMs=${this.sizeMs}, advanceMs=${this.advanceMs}, graceMs=${this.graceMs}}`;
   }
 }
+
+/**
+ * Session windows: a key's records closer than the inactivity gap to each other make one session
+ * [first, last] (both ends inclusive); a record between two sessions merges them.
+ */
+export class SessionWindows {
+  private constructor(
+    readonly gapMs: number,
+    readonly graceMs: number,
+  ) {
+    if (gapMs <= 0) throw topologyError(`the inactivity gap must be larger than zero, got ${gapMs} ms`);
+    if (graceMs < 0) throw topologyError(`the grace period must not be negative, got ${graceMs} ms`);
+  }
+
+  static ofInactivityGapWithNoGrace(inactivityGapMs: number): SessionWindows {
+    return SessionWindows.ofInactivityGapAndGrace(inactivityGapMs, 0);
+  }
+
+  /** Sessions that accept records until `afterWindowEndMs` of stream time past their end plus the gap. */
+  static ofInactivityGapAndGrace(inactivityGapMs: number, afterWindowEndMs: number): SessionWindows {
+    return new SessionWindows(millis(inactivityGapMs, 'the inactivity gap'), millis(afterWindowEndMs, 'the grace period (afterWindowEnd)'));
+  }
+
+  inactivityGap(): number {
+    return this.gapMs;
+  }
+
+  gracePeriodMs(): number {
+    return this.graceMs;
+  }
+
+  toString(): string {
+    return `SessionWindows{gapMs=${this.gapMs}, graceMs=${this.graceMs}}`;
+  }
+}
