@@ -123,6 +123,8 @@ test('two instances: metadata agrees, names the instance whose store holds each 
       const [fromA, fromB] = apps.map((a) => a.queryMetadataForKey('counts', key, S));
       assert.deepEqual(fromA, fromB, key);
       assert.equal(fromA.partition, partitionForKey(Buffer.from(key), 4), `${key}: the partition the producer chose`);
+      const byPartitioner = apps[1].queryMetadataForKey('counts', key, (_topic: string, k: string, _v: unknown, n: number) => partitionForKey(Buffer.from(k), n));
+      assert.deepEqual(byPartitioner, fromA, `${key}: a StreamPartitioner placing keys as the producer does gives the same`);
       const owner = apps[endpoints.indexOf(`${fromA.activeHost.host}:${fromA.activeHost.port}`)];
       const other = apps.find((a) => a !== owner)!;
       assert.equal(owner.store<string, bigint>('counts').get(key), 10n, `${key} on the instance named`);

@@ -21,6 +21,7 @@ import type { Serializer } from '../serdes.js';
 import { type KeyValueIterator, type ReadOnlyKeyValueStore, type StateStore, type ValueAndTimestamp, isKeyValueStore, isTimestampedKeyValueStore } from '../state/api.js';
 import { PeekingKeyValueIterator } from '../state/iterators.js';
 import { KeyValueStoreFacade } from '../test-driver/store-facade.js';
+import type { StreamPartitioner } from '../topology/nodes.js';
 import type { Topology } from '../topology/topology.js';
 import type { HostTasks } from './assignor.js';
 
@@ -258,7 +259,7 @@ export class StreamsMetadataState {
    * Which instance holds `key` in `storeName` (Java's queryMetadataForKey); NOT_AVAILABLE while
    * the instance knows no assignment (or no instance has an application.server).
    */
-  keyQueryMetadata<K>(layout: ApplicationLayout | null, storeName: string, key: K, keySerializer: Serializer<K>, self = ''): KeyQueryMetadata {
+  keyQueryMetadata<K>(layout: ApplicationLayout | null, storeName: string, key: K, placement: Serializer<K> | StreamPartitioner<K, unknown>, self = ''): KeyQueryMetadata {
     const global = this.globalStoreNames().includes(storeName);
     const sub = this.subtopologyOfStore(storeName);
     if (sub === undefined && !global) throw unknownStore(storeName);
@@ -268,9 +269,7 @@ export class StreamsMetadataState {
     const partitions = layout.taskCounts.get(sub);
     if (!partitions) return KeyQueryMetadata.NOT_AVAILABLE;
     const topic = this.topology.subtopologies().find((s) => s.id === sub)?.sourceTopics[0] ?? storeName;
-    const bytes = keySerializer.serialize(topic, key);
-    if (bytes === null) throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `the key serializer gave null for the key of a query of store '${storeName}'; a key must serialise to bytes`);
-    const partition = partitionForKey(bytes, partitions);
+    const partition = typeof placement === 'function' ? partitionerPartition(placement, topic, key, partitions, storeName) : serializerPartition(placement, topic, key, partitions, storeName);
     const taskId = `${sub}_${partition}`;
     const active = layout.hosts.find((h) => h.active.includes(taskId));
     return {
@@ -284,4 +283,20 @@ export class StreamsMetadataState {
 /** Java's UnknownStateStoreException message. */
 export function unknownStore(storeName: string): StreamsError {
   return new StreamsError(StreamsErrorCode.UNKNOWN_STATE_STORE, `Cannot get state store ${storeName} because no such store is registered in the topology.`);
+}
+
+/** Where the producer put the key: murmur2 of its serialised form (Java's DefaultStreamPartitioner). */
+function serializerPartition<K>(keySerializer: Serializer<K>, topic: string, key: K, partitions: number, storeName: string): number {
+  const bytes = keySerializer.serialize(topic, key);
+  if (bytes === null) throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `the key serializer gave null for the key of a query of store '${storeName}'; a key must serialise to bytes`);
+  return partitionForKey(bytes, partitions);
+}
+
+/** Where the application's own StreamPartitioner put the key (Java passes a null value). */
+function partitionerPartition<K>(partitioner: StreamPartitioner<K, unknown>, topic: string, key: K, partitions: number, storeName: string): number {
+  const p = partitioner(topic, key, null, partitions);
+  if (p === undefined || !Number.isInteger(p) || p < 0 || p >= partitions) {
+    throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, `the stream partitioner gave ${String(p)} for the key of a query of store '${storeName}', which has ${partitions} partitions; it must give one of them`);
+  }
+  return p;
 }

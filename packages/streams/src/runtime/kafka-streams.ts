@@ -14,6 +14,7 @@ import type { Topology } from '../topology/topology.js';
 import { type StreamsConfig, resolveStreamsConfig } from './config.js';
 import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger } from './handlers.js';
 import type { Serializer } from '../serdes.js';
+import type { StreamPartitioner } from '../topology/nodes.js';
 import type { ReadOnlyKeyValueStore, StateStore } from '../state/api.js';
 import { type KeyQueryMetadata, QueryableStoreTypes, StoreQueryParameters, type StreamsMetadata, StreamsMetadataState, unknownStore } from './interactive-queries.js';
 import { prepareTopics } from './internal-topics.js';
@@ -256,9 +257,12 @@ export class KafkaStreams {
    * application.server, the standbys' and the partition; KeyQueryMetadata.NOT_AVAILABLE until
    * an assignment is known or when no instance has an application.server.
    */
-  queryMetadataForKey<K>(storeName: string, key: K, keySerializer: Serializer<K>): KeyQueryMetadata {
+  queryMetadataForKey<K>(storeName: string, key: K, keySerializer: Serializer<K>): KeyQueryMetadata;
+  /** The same, for keys the application placed with its own StreamPartitioner. */
+  queryMetadataForKey<K>(storeName: string, key: K, partitioner: StreamPartitioner<K, unknown>): KeyQueryMetadata;
+  queryMetadataForKey<K>(storeName: string, key: K, placement: Serializer<K> | StreamPartitioner<K, unknown>): KeyQueryMetadata {
     this.validateIsRunningOrRebalancing();
-    return this.queryMetadata.keyQueryMetadata(this.thread?.layout ?? null, storeName, key, keySerializer, this.threadConfig.applicationServer);
+    return this.queryMetadata.keyQueryMetadata(this.thread?.layout ?? null, storeName, key, placement, this.threadConfig.applicationServer);
   }
 
   /** Every instance of the application that has an application.server (Java's metadataForAllStreamsClients). */
