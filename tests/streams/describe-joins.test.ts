@@ -82,6 +82,25 @@ function ours(): string[] {
   s.join(g, (_k, v) => v, joiner).to('joined');
   s.leftJoin(g, (_k, v) => v, joiner, Named.as('enrich')).to('left-joined');
   print(b);
+
+  // 8. table-table join and leftJoin, unnamed and named
+  b = new StreamsBuilder();
+  let t1 = b.table('t1', strings);
+  let t2 = b.table('t2', strings);
+  t1.join(t2, joiner).toStream().to('inner');
+  t1.leftJoin(t2, joiner, Named.as('lj')).toStream().to('left');
+  print(b);
+
+  // 9. outer join materialized by name; inner join of a filtered table materialized without one
+  b = new StreamsBuilder();
+  t1 = b.table('t1', strings);
+  t2 = b.table('t2', strings, Materialized.as('t2-store'));
+  t1.outerJoin(t2, joiner, Materialized.as('outer-store')).toStream().to('outer');
+  t1.filter((_k, v) => v.length > 2)
+    .join(t2, joiner, Materialized.with(Serdes.String(), Serdes.String()))
+    .toStream()
+    .to('inner');
+  print(b);
   return out;
 }
 

@@ -14,6 +14,7 @@ import type { KTable } from './ktable.js';
 import { sourceTable } from './kstream-stateful.js';
 // KStream's joins are defined there (they take tables); loading it here installs them with the builder.
 import './kstream-joins.js';
+import './ktable-joins.js';
 import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
 import { keyValueStoreBuilder } from './store-materializer.js';
 import { KTableSourceSupplier } from './table-processors.js';

@@ -68,6 +68,22 @@ public class JoinTopologies {
     s.join(g, (k, v) -> v, JOINER).to("joined");
     s.leftJoin(g, (k, v) -> v, JOINER, Named.as("enrich")).to("left-joined");
     print(b);
+
+    // 8. table-table join and leftJoin, unnamed and named
+    b = new StreamsBuilder();
+    KTable<String, String> t1 = b.table("t1", Consumed.with(Serdes.String(), Serdes.String()));
+    KTable<String, String> t2 = b.table("t2", Consumed.with(Serdes.String(), Serdes.String()));
+    t1.join(t2, JOINER).toStream().to("inner");
+    t1.leftJoin(t2, JOINER, Named.as("lj")).toStream().to("left");
+    print(b);
+
+    // 9. table-table outer join materialized by name, and an inner join of a filtered table materialized without one
+    b = new StreamsBuilder();
+    t1 = b.table("t1", Consumed.with(Serdes.String(), Serdes.String()));
+    t2 = b.table("t2", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("t2-store"));
+    t1.outerJoin(t2, JOINER, Materialized.as("outer-store")).toStream().to("outer");
+    t1.filter((k, v) -> v.length() > 2).join(t2, JOINER, Materialized.with(Serdes.String(), Serdes.String())).toStream().to("inner");
+    print(b);
   }
 
   private static void print(StreamsBuilder b) {
