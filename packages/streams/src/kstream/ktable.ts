@@ -22,6 +22,8 @@ import { KStream } from './kstream.js';
 import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
 import { type Named, nameOf } from './options.js';
 import { addMaterializedStore } from './store-materializer.js';
+import type { Suppressed } from './suppressed.js';
+import { addSuppression } from './table-suppress.js';
 import { KTableFilterSupplier, KTableMapValuesSupplier, type TableProcessorSupplier, repartitionMapSupplier, toStreamSupplier } from './table-processors.js';
 
 type AnySupplier = TableProcessorSupplier<unknown, unknown, unknown, unknown>;
@@ -93,6 +95,16 @@ export class KTable<K, V> {
     const valueSerde = m?.valueSerde;
     if (queryable !== null) addMaterializedStore(this.builder, resolved(m!, queryable, keySerde, valueSerde), name);
     return new KTable<K, VR>(this.builder, name, keySerde, valueSerde, supplier as never, queryable);
+  }
+
+  /**
+   * Holds updates back: `Suppressed.untilWindowCloses(BufferConfig.unbounded())` emits one final
+   * result per window of a windowed table; `Suppressed.untilTimeLimit(ms, bufferConfig)` the latest
+   * update of a key once stream time is `ms` past it.
+   */
+  suppress(suppressed: Suppressed): KTable<K, V> {
+    const { name, supplier } = addSuppression<K, V>(this.builder, this.nodeName, this.supplier as never, suppressed, { keySerde: this.keySerde, valueSerde: this.valueSerde });
+    return new KTable<K, V>(this.builder, name, this.keySerde, this.valueSerde, supplier as never, null);
   }
 
   /**

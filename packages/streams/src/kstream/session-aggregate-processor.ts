@@ -24,6 +24,11 @@ export class SessionAggregateSupplier<K, V, VAgg> implements TableProcessorSuppl
     private readonly merger: (key: K, aggOne: VAgg | null, aggTwo: VAgg) => VAgg | null,
   ) {}
 
+  /** For suppress(untilWindowCloses): how long after its end a window still takes records. */
+  get windowCloseAfterEndMs(): number {
+    return this.windows.gracePeriodMs() + this.windows.inactivityGap();
+  }
+
   enableSendingOldValues(): boolean {
     this.sendOldValues = true;
     return true;

@@ -27,6 +27,11 @@ export class WindowAggregateSupplier<K, V, VAgg> implements TableProcessorSuppli
     private readonly aggregator: (key: K, value: V, aggregate: VAgg | null) => VAgg | null,
   ) {}
 
+  /** For suppress(untilWindowCloses): how long after its end a window still takes records. */
+  get windowCloseAfterEndMs(): number {
+    return this.windows.gracePeriodMs();
+  }
+
   enableSendingOldValues(): boolean {
     this.sendOldValues = true;
     return true;
