@@ -130,6 +130,10 @@ export function resolveStreamsConfig(config: StreamsConfig): ResolvedStreamsConf
   const given = Object.keys(config);
   problems.sort((a, b) => given.indexOf(a.name) - given.indexOf(b.name));
   for (const p of problems) {
+    // Java's internal settings (StreamsConfig.InternalConfig, named `__...__`, e.g. the emit
+    // intervals of outer joins and windowed aggregations) are taken as given, as Java takes them:
+    // they reach the processors and stores through appConfigs.
+    if (p.kind === 'unknown' && /^__.+__$/.test(p.name)) continue;
     if (p.kind === 'unknown') complaints.push(`unknown option '${p.name}'`);
     else if (p.kind === 'required') missing.push(`'${p.name}' (${p.spec.kafka}) is required`);
     else complaints.push(`'${p.name}' (${p.spec.kafka}) ${p.complaint}`);

@@ -1,0 +1,171 @@
+// Joins against Java Kafka Streams 4.3.1 on one Sluice broker: each join type (stream–stream inner,
+// left and outer with JoinWindows and grace; stream–table left; table–table outer) runs in Java
+// (RunJoinTopologies.java) and in Sluice over the same seeded input, with out-of-order records and
+// records later than window + grace, and the outputs must match record for record per key (value
+// and timestamp). Both sides run without a record cache, commit every 100 ms, and scan for closed
+// outer-join windows at every record (Java's internal emit interval at 0), so the output does not
+// depend on timing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mavenProjectClasspath, onJsonLines } from '@sluice/test-kit';
+import { Random } from '@sluice/test-kit/random';
+import { Consumed, JoinWindows, KafkaStreams, Serdes, StreamJoined, StreamsBuilder, type Topology } from '@sluice/streams';
+import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.js';
+import { differences, failuresOf, readOutput, startTestBroker, topicsOf, waitUntilProcessed, writeInputs, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.js';
+
+const SEED = Number(process.env.SLUICE_DIFFERENTIAL_SEED ?? 18);
+const RECORDS_PER_SIDE = 300;
+const EMIT_INTERVAL = '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__';
+const javaProject = fileURLToPath(new URL('./java', import.meta.url));
+
+const S = Serdes.String();
+const strings = Consumed.with(S, S);
+const produced = { keySerde: S, valueSerde: S };
+const joiner = (a: string | null, b: string | null): string => `${a}+${b}`;
+const windows = JoinWindows.ofTimeDifferenceAndGrace(50, 20);
+
+/** The Sluice twins of RunJoinTopologies.build. */
+const twins: Record<string, (b: StreamsBuilder, left: string, right: string, output: string) => void> = {
+  'ss-inner': (b, l, r, o) => b.stream(l, strings).join(b.stream(r, strings), joiner, windows, StreamJoined.with(S, S, S)).to(o, produced),
+  'ss-left': (b, l, r, o) => b.stream(l, strings).leftJoin(b.stream(r, strings), joiner, windows, StreamJoined.with(S, S, S)).to(o, produced),
+  'ss-outer': (b, l, r, o) => b.stream(l, strings).outerJoin(b.stream(r, strings), joiner, windows.after(30), StreamJoined.with(S, S, S).withStoreName('outer')).to(o, produced),
+  'st-left': (b, l, r, o) => b.stream(l, strings).leftJoin(b.table(r, strings), joiner).to(o, produced),
+  'tt-outer': (b, l, r, o) => b.table(l, strings).outerJoin(b.table(r, strings), joiner).toStream().to(o, produced),
+};
+
+/**
+ * One side's records: keys k0..k14 (key i always in partition i % 3, on both sides, so the inputs
+ * are co-partitioned), timestamps rising by 1-20 ms with 10% out of order by up to 40 ms and 4%
+ * later than any window and grace (300-600 ms back), and 3% null values.
+ */
+function side(rng: Random, prefix: string): InputRecord[] {
+  let t = Date.UTC(2026, 0, 1);
+  return Array.from({ length: RECORDS_PER_SIDE }, (_, n) => {
+    t += rng.int(1, 20);
+    const k = rng.int(0, 14);
+    const timestamp = rng.chance(0.04) ? t - rng.int(300, 600) : rng.chance(0.1) ? t - rng.int(1, 40) : t;
+    return { key: `k${k}`, value: rng.chance(0.03) ? null : `${prefix}${n}`, partition: k % PARTITIONS, timestamp };
+  });
+}
+
+function inputsFor(seed: number): Record<string, TopologyInput> {
+  const inputs: Record<string, TopologyInput> = {};
+  for (const [i, name] of Object.keys(twins).entries()) {
+    const rng = new Random(seed * 100 + i);
+    inputs[name] = { records: side(rng, 'L'), second: side(rng, 'R') };
+  }
+  return inputs;
+}
+
+function sluiceTopology(run: TopologyRun): Topology {
+  const b = new StreamsBuilder();
+  twins[run.name]!(b, run.input, run.second!, run.output);
+  return b.build();
+}
+
+interface Apps {
+  errors: string[];
+  stop(): Promise<void>;
+}
+
+async function startJava(bootstrap: string, guarantee: Guarantee, runs: TopologyRun[]): Promise<Apps> {
+  const cp = await mavenProjectClasspath(javaProject);
+  const stateDir = mkdtempSync(join(tmpdir(), 'sluice-differential-joins-java-'));
+  const specs = runs.map((r) => `name=${r.name},app=${r.applicationId},input=${r.input},second=${r.second},output=${r.output}`);
+  const child: ChildProcess = spawn('java', ['-Xmx512m', '-cp', cp, 'dev.sluice.streams.RunJoinTopologies', bootstrap, guarantee, stateDir, ...specs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const errors: string[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-8000)));
+  onJsonLines(child.stdout!, (m: { app?: string; error?: string }) => {
+    if (m.app && m.error) errors.push(`${m.app}: ${m.error}`);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  void exited.then((code) => {
+    if (code !== 0) errors.push(`JVM: exited with ${code}: ${stderr}`);
+  });
+  return {
+    errors,
+    async stop() {
+      child.stdin!.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startSluice(bootstrap: string, guarantee: Guarantee, runs: TopologyRun[]): Promise<Apps> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'sluice-differential-joins-ts-'));
+  const errors: string[] = [];
+  const apps = runs.map((run) => {
+    const app = new KafkaStreams(sluiceTopology(run), {
+      applicationId: run.applicationId,
+      bootstrapServers: bootstrap,
+      processingGuarantee: guarantee,
+      commitIntervalMs: 100,
+      replicationFactor: 1,
+      stateDir,
+      statestoreCacheMaxBytes: 0,
+      // Java's internal setting, not a declared one: it reaches the stores as given (appConfigs).
+      ...({ [EMIT_INTERVAL]: 0 } as object),
+    });
+    app.setUncaughtExceptionHandler((error) => {
+      errors.push(`${run.applicationId}: ${error.message}`);
+      return 'SHUTDOWN_CLIENT';
+    });
+    return app;
+  });
+  await Promise.all(apps.map((app) => app.start()));
+  return {
+    errors,
+    async stop() {
+      await Promise.all(apps.map((app) => app.close({ timeoutMs: 30_000 })));
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const guarantee: Guarantee = 'at_least_once';
+
+describe(`streams joins differential: Java Kafka Streams 4.3.1 as the reference (seed ${SEED}, ${guarantee})`, () => {
+  const inputs = inputsFor(SEED);
+  const prefixed = (name: string, side: 'java' | 'sluice'): TopologyRun => topicsOf(`joins-${name}`, side, inputs[name]!);
+  const named = (run: TopologyRun, name: string): TopologyRun => ({ ...run, name });
+  const javaRuns = Object.keys(twins).map((name) => named(prefixed(name, 'java'), name));
+  const sluiceRuns = Object.keys(twins).map((name) => named(prefixed(name, 'sluice'), name));
+  let broker: TestBroker;
+  let java: Apps;
+  let sluice: Apps;
+
+  before(async () => {
+    broker = await startTestBroker();
+    await writeInputs(broker.bootstrap, Object.fromEntries(Object.entries(inputs).map(([name, input]) => [`joins-${name}`, input])));
+    java = await startJava(broker.bootstrap, guarantee, javaRuns);
+    sluice = await startSluice(broker.bootstrap, guarantee, sluiceRuns);
+  });
+
+  after(async () => {
+    await sluice?.stop();
+    await java?.stop();
+    await broker?.stop();
+  });
+
+  for (const run of sluiceRuns) {
+    test(`${run.name}: Sluice's output is Java's, record for record per key`, async () => {
+      const javaRun = javaRuns.find((r) => r.name === run.name)!;
+      await waitUntilProcessed(broker.bootstrap, javaRun, guarantee, () => failuresOf(javaRun, java.errors));
+      await waitUntilProcessed(broker.bootstrap, run, guarantee, () => failuresOf(run, sluice.errors));
+      const reference = await readOutput(broker.bootstrap, javaRun, guarantee);
+      const out = await readOutput(broker.bootstrap, run, guarantee);
+      assert.ok(reference.length > 50, `Java's output has records (${reference.length})`);
+      assert.deepEqual(differences(reference, out, 'Java', 'Sluice'), []);
+      assert.equal(out.length, reference.length);
+    });
+  }
+});
