@@ -16,8 +16,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Admin } from '@sluice/client';
-import { KafkaStreams, type KeyValueStore, type Processor, type ProcessorContext, Serdes, type StateRestoreListener, Stores, Topology } from '@sluice/streams';
+import { Admin, Producer } from '@sluice/client';
+import { KafkaStreams, type KeyValueStore, Materialized, type Processor, type ProcessorContext, type Record, Serdes, type StateRestoreListener, Stores, StreamsBuilder, Topology } from '@sluice/streams';
 import { type KillableBroker, eventually, killableSluiceBroker } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
 import { createTopics, produce, readTopic } from './support.js';
@@ -334,5 +334,89 @@ test('with num.standby.replicas=1 the other instance keeps a standby of the task
   } finally {
     for (const s of instances) await s.close({ timeoutMs: 60_000 });
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('the loop gives its tasks one record cache; a cached table flushed at a commit forwards each row in the context of the record that wrote it (metadata downstream, its timestamp on a downstream delete)', async () => {
+  const app = 'state-runtime-record-context';
+  const rows = 'rc-rows';
+  const probeInput = 'rc-probe';
+  const annotated = 'rc-annotated';
+  await createTopics(broker.bootstrap, [
+    { name: rows, partitions: 1 },
+    { name: probeInput, partitions: 2 },
+    { name: annotated, partitions: 1 },
+  ]);
+  const builder = new StreamsBuilder();
+  builder
+    .table(rows, { keySerde: S, valueSerde: S }, Materialized.as<string, string>('rc-rows-store')) // cached: the default
+    .mapValues((v) => v.toUpperCase(), Materialized.as<string, string>('rc-upper').withValueSerde(S).withCachingDisabled())
+    .toStream()
+    .process(() => {
+      let context!: ProcessorContext<string, string>;
+      return {
+        init(c: ProcessorContext<string, string>) {
+          context = c;
+        },
+        process(record: Record<string, string | null>) {
+          const m = context.recordMetadata();
+          context.forward(record.withValue(`${record.value}@${m ? `${m.topic}/${m.partition}/${m.offset}` : 'no record'}`));
+        },
+      };
+    })
+    .to(annotated, { keySerde: S, valueSerde: S });
+  // A second sub-topology (two tasks) whose store notes the cache its task's context gives it.
+  const caches: unknown[] = [];
+  const probe = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('rc-probe-store'), S, S).withLoggingDisabled();
+  const build = probe.build.bind(probe);
+  probe.build = () => {
+    const store = build();
+    const init = store.init.bind(store);
+    store.init = (context, root) => {
+      caches.push(context.cache);
+      init(context, root);
+    };
+    return store;
+  };
+  builder.addStateStore(probe);
+  builder.stream(probeInput, { keySerde: S, valueSerde: S }).process(() => ({ process() {} }), 'rc-probe', 'rc-probe-store');
+
+  const streams = new KafkaStreams(builder.build(), { applicationId: app, bootstrapServers: broker.bootstrap, stateDir, commitIntervalMs: 200, statestoreCacheMaxBytes: 54_321 });
+  const producer = new Producer({ bootstrapServers: broker.bootstrap, lingerMs: 5 });
+  await streams.start();
+  try {
+    await streams.waitForState('RUNNING', 120_000);
+    assert.equal(caches.length, 2, 'both probe tasks opened their store');
+    assert.ok(caches[0] !== undefined && caches[0] === caches[1], 'one cache for the tasks of the loop');
+    assert.equal((caches[0] as { maxBytes: number }).maxBytes, 54_321);
+    // Old timestamps, far from the wall clock a commit runs at.
+    await producer.sendBatch([
+      { topic: rows, partition: 0, key: 'a', value: 'x', timestamp: 1_000 },
+      { topic: rows, partition: 0, key: 'b', value: 'y', timestamp: 1_500 },
+    ]);
+    await readTopic(broker.bootstrap, annotated, (rs) => rs.length >= 2, 120_000);
+    // Now 'a' is in the store below the cache: its tombstone reaches downstream as a delete.
+    await producer.sendBatch([{ topic: rows, partition: 0, key: 'a', value: null, timestamp: 2_000 }]);
+    const out = await readTopic(broker.bootstrap, annotated, (rs) => rs.length >= 3, 120_000);
+    assert.deepEqual(
+      out.map((r) => [r.key, r.value, r.timestamp]),
+      [
+        ['a', 'X@rc-rows/0/0', 1_000],
+        ['b', 'Y@rc-rows/0/1', 1_500],
+        ['a', 'null@rc-rows/0/2', 2_000],
+      ],
+    );
+    const changelog = await readTopic(broker.bootstrap, `${app}-rc-upper-changelog`, (rs) => rs.length >= 3, 120_000);
+    assert.deepEqual(
+      changelog.map((r) => [r.key, r.value, r.timestamp]),
+      [
+        ['a', 'X', 1_000],
+        ['b', 'Y', 1_500],
+        ['a', null, 2_000], // the tombstone's timestamp, not the commit's wall clock
+      ],
+    );
+  } finally {
+    await producer.close();
+    assert.equal(await streams.close({ timeoutMs: 60_000 }), true);
   }
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { PunctuationType, Record, Serdes, Topology, TopologyTestDriver, type KeyValueStore, type Processor, type ProcessorContext } from '@sluice/streams';
+import { Materialized, PunctuationType, Record, Serdes, StreamsBuilder, Topology, TopologyTestDriver, type KeyValueStore, type Processor, type ProcessorContext } from '@sluice/streams';
 import { jsonFileStoreBuilder } from './support/json-file-store.js';
 
 const S = Serdes.String();
@@ -194,4 +194,87 @@ test('a global store is filled from every record of its topic, and any processor
   assert.equal(driver.getKeyValueStore<string, string>('prices')!.get('pear'), '0.7');
   assert.deepEqual([...driver.getAllStateStores().keys()], ['prices']);
   driver.close();
+});
+
+test('the stores of every task share one record cache of statestore.cache.max.bytes, as a stream thread\'s do', () => {
+  const caches: unknown[] = [];
+  /** A store builder whose stores note the cache their task's context gives them. */
+  const capturing = (name: string) => {
+    const builder = jsonFileStoreBuilder(name);
+    const build = builder.build.bind(builder);
+    builder.build = () => {
+      const store = build();
+      const init = store.init.bind(store);
+      store.init = (context, root) => {
+        caches.push(context.cache);
+        init(context, root);
+      };
+      return store;
+    };
+    return builder;
+  };
+  const topology = new Topology()
+    .addSource('in-a', 'a', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor('pa', () => ({ process() {} }), 'in-a')
+    .addStateStore(capturing('store-a'), 'pa')
+    .addSource('in-b', 'b', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor('pb', () => ({ process() {} }), 'in-b')
+    .addStateStore(capturing('store-b'), 'pb');
+  assert.equal(topology.subtopologies().length, 2, 'two tasks');
+  const driver = new TopologyTestDriver(topology, { 'statestore.cache.max.bytes': 12_345 });
+  try {
+    assert.equal(caches.length, 2);
+    assert.ok(caches[0] !== undefined && caches[0] === caches[1], 'one cache for both tasks');
+    assert.equal((caches[0] as { maxBytes: number }).maxBytes, 12_345);
+  } finally {
+    driver.close();
+  }
+});
+
+test('a cached table flushed at the commit forwards each row in the context of the record that wrote it: its metadata downstream, its timestamp on a downstream store\'s delete', () => {
+  const builder = new StreamsBuilder();
+  const table = builder.table('rows', { keySerde: S, valueSerde: S }, Materialized.as<string, string>('rows-store')); // cached: the default
+  const mapped = table.mapValues((v) => v.toUpperCase(), Materialized.as<string, string>('upper-store').withValueSerde(S).withCachingDisabled());
+  mapped
+    .toStream()
+    .process(() => {
+      let context!: ProcessorContext<string, string>;
+      return {
+        init(c: ProcessorContext<string, string>) {
+          context = c;
+        },
+        process(record: Record<string, string | null>) {
+          const m = context.recordMetadata();
+          context.forward(record.withValue(`${record.value}@${m ? `${m.topic}/${m.partition}/${m.offset}` : 'no record'}`));
+        },
+      };
+    })
+    .to('annotated', { keySerde: S, valueSerde: S });
+  const driver = new TopologyTestDriver(builder.build(), { applicationId: 'rc' }, 1_000_000_000);
+  try {
+    const rows = driver.createInputTopic('rows', S, S);
+    rows.pipeInput('a', 'x', 100);
+    rows.pipeInput('b', 'y', 150);
+    rows.pipeInput('a', null as unknown as string, 200); // a tombstone
+    const out = driver.createOutputTopic('annotated', S, S).readRecordsToList();
+    assert.deepEqual(
+      out.map((r) => [r.key, r.value, r.timestamp]),
+      [
+        ['a', 'X@rows/0/0', 100],
+        ['b', 'Y@rows/0/1', 150],
+        ['a', 'null@rows/0/2', 200],
+      ],
+    );
+    const changelog = driver.createOutputTopic('rc-upper-store-changelog', S, S).readRecordsToList();
+    assert.deepEqual(
+      changelog.map((r) => [r.key, r.value, r.timestamp]),
+      [
+        ['a', 'X', 100],
+        ['b', 'Y', 150],
+        ['a', null, 200], // the tombstone's own timestamp, not the wall clock's 1,000,000,000
+      ],
+    );
+  } finally {
+    driver.close();
+  }
 });

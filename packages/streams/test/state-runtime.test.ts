@@ -10,15 +10,18 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { OffsetCheckpoint } from '../src/runtime/state-checkpoint.js';
 import { StateDirectory } from '../src/runtime/state-directory.js';
-import { ProcessorStateManager } from '../src/runtime/state-manager.js';
+import { OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT, ProcessorStateManager } from '../src/runtime/state-manager.js';
 import type { OutputRecord } from '../src/runtime/handlers.js';
-import { TaskStores } from '../src/runtime/task-stores.js';
+import { type TaskRecordAccess, TaskStores } from '../src/runtime/task-stores.js';
+import { ThreadCache } from '../src/state/thread-cache.js';
 import { Topology } from '../src/topology/topology.js';
+import { Serdes, Stores } from '@sluice/streams';
 import { JsonFileStore, jsonFileStoreBuilder } from './support/json-file-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'state-runtime-units-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 const quiet = { info() {}, warn() {}, error() {} };
+const noRecord: TaskRecordAccess = { current: () => null, withRecordContext: (_rc, fn) => fn() };
 
 test('.checkpoint: written in Kafka Streams\' text format (version, count, "topic partition offset" lines) and read back', () => {
   const path = join(root, 'cp-1');
@@ -144,6 +147,8 @@ function manager(taskDir: string, collector: ReturnType<typeof collectingCollect
     changelogTopic: (s) => (s === 'unlogged' ? null : `app-${s}-changelog`),
     current: () => null,
     recordContext: () => ({ timestamp: 42, headers: [], topic: 'in', partition: 3, offset: 9n }),
+    withRecordContext: (_rc, fn) => fn(),
+    cache: new ThreadCache(1 << 20),
   });
 }
 
@@ -167,8 +172,7 @@ test('the state manager logs changes to partition = the task\'s of the store\'s 
       ['app-counts-changelog', 3, 'a', null, 42],
     ],
   );
-  m.flush();
-  m.checkpoint();
+  assert.equal(m.maybeCheckpoint(true), true, 'an enforced checkpoint flushes and writes');
   assert.equal(readFileSync(join(taskDir, '.checkpoint'), 'utf8'), '0\n1\napp-counts-changelog 3 1\n');
   m.close(true);
   assert.equal(store.isOpen(), false);
@@ -191,7 +195,7 @@ test('under exactly-once the checkpoint is gone while the task runs and written 
   store.init(m.context, store);
   assert.equal(m.changelogStores()[0].offset, 7n, 'read before it is deleted');
   assert.ok(!existsSync(join(taskDir, '.checkpoint')), 'deleted once the stores are open');
-  m.checkpoint();
+  m.maybeCheckpoint(true);
   assert.ok(!existsSync(join(taskDir, '.checkpoint')), 'not written after a commit');
   collector.acked.set('app-counts-changelog:3', 12n);
   m.close(true);
@@ -212,7 +216,7 @@ test('under exactly-once a persistent store left without a checkpoint (a crash, 
   const [sub] = topology.subtopologies();
   const directory = new StateDirectory(stateDir, 'app', quiet);
   const open = () => {
-    const stores = new TaskStores('0_0', 0, sub, topology, 'app', { stateDirectory: directory, appConfigs: {}, eos: true }, collectingCollector(), quiet, () => null);
+    const stores = new TaskStores('0_0', 0, sub, topology, 'app', { stateDirectory: directory, appConfigs: {}, eos: true, cache: new ThreadCache(1 << 20) }, collectingCollector(), quiet, noRecord);
     assert.equal(stores.open(), true);
     return { stores, store: stores.manager.store('counts') as JsonFileStore };
   };
@@ -251,10 +255,102 @@ test('a task folder Kafka Streams (Java) used, with RocksDB stores and a checkpo
     changelogTopic: (s) => `app-${s}-changelog`,
     current: () => null,
     recordContext: () => null,
+    withRecordContext: (_rc, fn) => fn(),
+    cache: new ThreadCache(1 << 20),
   });
   const store = new JsonFileStore('counts', true, true);
   store.init(m.context, store);
   assert.equal(m.changelogStores()[0].offset, null, 'restored from the beginning');
   assert.match(warnings.join('\n'), /holds Kafka Streams \(Java\) RocksDB stores/);
   m.close(false);
+});
+
+test('a commit flushes only the caches; the stores are flushed, then checkpointed, once the changelogs moved more than 10,000 (or at close), never the other way round', () => {
+  const taskDir = join(root, 'manager-commit-path');
+  mkdirSync(taskDir, { recursive: true });
+  const checkpointPath = join(taskDir, '.checkpoint');
+  const collector = collectingCollector();
+  const m = manager(taskDir, collector, false);
+  /** What the checkpoint said each time the store was flushed: a checkpoint must never be ahead of a flush. */
+  const atFlush: string[] = [];
+  class ProbeStore extends JsonFileStore {
+    cacheFlushes = 0;
+    override flush(): void {
+      atFlush.push(existsSync(checkpointPath) ? readFileSync(checkpointPath, 'utf8') : 'none');
+      super.flush();
+    }
+    flushCache(): void {
+      this.cacheFlushes++;
+    }
+  }
+  const store = new ProbeStore('counts', true, true);
+  store.init(m.context, store);
+  store.put('a', '1');
+  store.put('b', '1');
+  // A commit: caches before it, maybe a checkpoint after it.
+  m.flushCache();
+  assert.equal(m.maybeCheckpoint(false), false, 'two changelog records: below the threshold');
+  assert.equal(store.cacheFlushes, 1);
+  assert.deepEqual(atFlush, [], 'the store was not flushed');
+  assert.ok(!existsSync(checkpointPath));
+
+  // The changelog moves past the threshold (acknowledged offsets, as the producer reports them).
+  const past = OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT + 5n;
+  collector.acked.set('app-counts-changelog:3', past);
+  m.flushCache();
+  assert.equal(m.maybeCheckpoint(false), true);
+  assert.deepEqual(atFlush, ['none'], 'flushed before the checkpoint was written');
+  assert.equal(readFileSync(checkpointPath, 'utf8'), `0\n1\napp-counts-changelog 3 ${past}\n`);
+
+  // A few more: no flush, the checkpoint stays where the store was last flushed.
+  collector.acked.set('app-counts-changelog:3', past + 100n);
+  m.flushCache();
+  assert.equal(m.maybeCheckpoint(false), false);
+  assert.equal(atFlush.length, 1);
+  assert.equal(readFileSync(checkpointPath, 'utf8'), `0\n1\napp-counts-changelog 3 ${past}\n`);
+  assert.equal(store.cacheFlushes, 3);
+
+  // A clean close flushes and checkpoints whatever moved.
+  m.close(true);
+  assert.equal(atFlush.length, 2);
+  assert.equal(atFlush[1], `0\n1\napp-counts-changelog 3 ${past}\n`, 'flushed before the new checkpoint');
+  assert.equal(readFileSync(checkpointPath, 'utf8'), `0\n1\napp-counts-changelog 3 ${past + 100n}\n`);
+});
+
+test('under exactly-once the stores are flushed past the threshold too (bounding a persistent store\'s open transaction) but no checkpoint is written', () => {
+  const taskDir = join(root, 'manager-commit-path-eos');
+  mkdirSync(taskDir, { recursive: true });
+  const collector = collectingCollector();
+  const m = manager(taskDir, collector, true);
+  let flushes = 0;
+  const store = new (class extends JsonFileStore {
+    override flush(): void {
+      flushes++;
+      super.flush();
+    }
+  })('counts', true, true);
+  store.init(m.context, store);
+  store.put('a', '1');
+  assert.equal(m.maybeCheckpoint(false), false);
+  collector.acked.set('app-counts-changelog:3', OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT + 1n);
+  assert.equal(m.maybeCheckpoint(false), true);
+  assert.equal(flushes, 1);
+  assert.ok(!existsSync(join(taskDir, '.checkpoint')), 'no checkpoint while running under exactly-once');
+  m.close(false);
+  assert.equal(flushes, 1, 'a dirty close flushes nothing');
+});
+
+test('a dirty close drops what the record caches hold (never committed) instead of flushing it to the changelog; a clean close flushes it', () => {
+  for (const clean of [false, true]) {
+    const taskDir = join(root, `manager-dirty-cache-${clean}`);
+    mkdirSync(taskDir, { recursive: true });
+    const collector = collectingCollector();
+    const m = manager(taskDir, collector, false);
+    const store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('counts'), Serdes.String(), Serdes.String()).withCachingEnabled().build();
+    store.init(m.context, store);
+    store.put('a', '1');
+    assert.equal(collector.sent.length, 0, 'held in the cache');
+    m.close(clean);
+    assert.deepEqual(collector.sent.map((r) => r.key?.toString()), clean ? ['a'] : []);
+  }
 });

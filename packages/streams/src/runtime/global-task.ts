@@ -21,6 +21,8 @@ import type { Topology } from '../topology/topology.js';
 import type { DeserializationExceptionHandler, RawRecord, StreamsLogger } from './handlers.js';
 import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.js';
 import { GLOBAL_STATE_DIR, type StateDirectory } from './state-directory.js';
+import { threadCacheFor } from './thread-caches.js';
+import type { ThreadCache } from '../state/thread-cache.js';
 
 export const GLOBAL_TASK_ID = 'global';
 
@@ -34,6 +36,8 @@ export interface GlobalTaskEnvironment {
   deserializationExceptionHandler: DeserializationExceptionHandler;
   log: StreamsLogger;
   now(): number;
+  /** The record cache of the global stores; without one, the global thread's own (thread-caches.ts). */
+  cache?: ThreadCache;
 }
 
 interface GlobalStoreRuntime {
@@ -54,6 +58,7 @@ export class GlobalStateTask {
   /** Offset of the last record processed per `topic:partition`. */
   private readonly processed = new Map<string, bigint>();
   private current: RawRecord | null = null;
+  private readonly cache: ThreadCache;
   private opened = false;
   private closed = false;
 
@@ -62,6 +67,7 @@ export class GlobalStateTask {
     private readonly env: GlobalTaskEnvironment,
   ) {
     this.checkpointFile = new OffsetCheckpoint(join(env.stateDirectory.taskDir(GLOBAL_STATE_DIR), CHECKPOINT_FILE_NAME));
+    this.cache = env.cache ?? threadCacheFor(topology, env.appConfigs);
     for (const g of topology.globalStores()) {
       const source = topology.node(g.sourceName);
       const processor = topology.node(g.processorName);
@@ -132,6 +138,7 @@ export class GlobalStateTask {
         const c = this.current;
         return c ? { timestamp: c.timestamp, headers: c.headers, topic: c.topic, partition: c.partition, offset: c.offset } : null;
       },
+      cache: this.cache,
     };
   }
 

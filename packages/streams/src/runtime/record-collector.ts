@@ -6,7 +6,8 @@
  */
 import type { Producer, ProducerRecord } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { OutputRecord, ProductionExceptionHandler, RawRecord, StreamsLogger } from './handlers.js';
+import type { StoreRecordContext } from '../state/api.js';
+import type { OutputRecord, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
 import { type RecordCollector, errorContextOf } from './task.js';
 
 /** Unacknowledged outputs at which the loop stops taking records, and where it resumes. */
@@ -17,7 +18,7 @@ export class ProducerRecordCollector implements RecordCollector {
   private fatal: StreamsError | null = null;
   private readonly partitionCounts = new Map<string, number>();
   /** Outputs waiting for a topic's partition count (custom partitioners only), in send order. */
-  private readonly waiting = new Map<string, { record: OutputRecord; partitioner: (n: number) => number | undefined; taskId: string; origin: RawRecord | null }[]>();
+  private readonly waiting = new Map<string, { record: OutputRecord; partitioner: (n: number) => number | undefined; taskId: string; origin: StoreRecordContext | null }[]>();
   private readonly lookups = new Set<Promise<void>>();
   sent = 0;
   /** Outputs handed to the producer and not yet acknowledged or failed. */
@@ -34,7 +35,7 @@ export class ProducerRecordCollector implements RecordCollector {
     private readonly beforeWrite?: () => void,
   ) {}
 
-  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: RawRecord | null): void {
+  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: StoreRecordContext | null): void {
     this.throwIfFailed();
     if (!partitioner) {
       this.write(record, taskId, origin);
@@ -84,7 +85,7 @@ export class ProducerRecordCollector implements RecordCollector {
     return p;
   }
 
-  private write(record: OutputRecord, taskId: string, origin: RawRecord | null): void {
+  private write(record: OutputRecord, taskId: string, origin: StoreRecordContext | null): void {
     this.beforeWrite?.();
     this.sent++;
     this.inFlight++;
@@ -137,7 +138,7 @@ export class ProducerRecordCollector implements RecordCollector {
     return new Promise((r) => this.drainWaiters.push(r));
   }
 
-  private failed(record: OutputRecord, taskId: string, origin: RawRecord | null, e: unknown): void {
+  private failed(record: OutputRecord, taskId: string, origin: StoreRecordContext | null, e: unknown): void {
     const context = errorContextOf(taskId, origin);
     const error = e instanceof Error ? e : new Error(String(e));
     let response: 'CONTINUE' | 'FAIL';

@@ -4,7 +4,8 @@
  * becomes active here, its stores need only the changelog records since the standby last read
  * (its checkpoint), not a full restore. A standby runs no processor: it opens the task's stores
  * under the task folder's lock, reads their changelog partitions with a consumer in no group,
- * and checkpoints every commit interval.
+ * and every commit interval checkpoints once the changelogs moved enough (as an active task does,
+ * and Java's StandbyTask: state-manager.ts).
  *
  * The assignment says which standbys an instance keeps; `reconcile` opens those it lacks and
  * closes the rest. A task this instance still runs as active (giving it up in a cooperative
@@ -17,7 +18,7 @@ import type { ChangelogRecord, StateStore } from '../state/api.js';
 import type { Topology } from '../topology/topology.js';
 import type { StreamsLogger } from './handlers.js';
 import type { ChangelogCollector, RegisteredStore } from './state-manager.js';
-import { type TaskStateEnvironment, TaskStores } from './task-stores.js';
+import { type TaskRecordAccess, type TaskStateEnvironment, TaskStores } from './task-stores.js';
 
 /**
  * Told how standby stores follow their changelogs (Java's StandbyUpdateListener, KIP-988;
@@ -43,6 +44,12 @@ export interface StandbyOptions {
   environment: TaskStateEnvironment;
   listener(): StandbyUpdateListener | null;
 }
+
+/** A standby processes no record: its stores see none. */
+const NO_RECORD: TaskRecordAccess = {
+  current: () => null,
+  withRecordContext: (_recordContext, fn) => fn(),
+};
 
 /** A standby writes nothing: its stores change only through their restore callbacks. */
 const NO_WRITES: ChangelogCollector = {
@@ -111,7 +118,7 @@ export class StandbyTasks {
       this.wanted.delete(id);
       return;
     }
-    const stores = new TaskStores(id, Number(m[2]), sub, this.options.topology, this.options.applicationId, this.options.environment, NO_WRITES, this.options.log, () => null);
+    const stores = new TaskStores(id, Number(m[2]), sub, this.options.topology, this.options.applicationId, this.options.environment, NO_WRITES, this.options.log, NO_RECORD);
     // Another instance on this machine holds the folder: try at the next reconcile.
     if (!stores.open()) return;
     const standby: Standby = { id, stores, partitions: [] };
@@ -192,7 +199,7 @@ export class StandbyTasks {
     }
   }
 
-  /** Applies what the changelogs have (without waiting); checkpoints every commit interval. */
+  /** Applies what the changelogs have (without waiting); every commit interval, checkpoints if due. */
   async update(): Promise<void> {
     if (this.running.size === 0 || !this.consumer) return;
     for (let i = 0; i < 10; i++) {
@@ -214,10 +221,7 @@ export class StandbyTasks {
     }
     if (Date.now() - this.lastCheckpointAt >= this.options.commitIntervalMs) {
       this.lastCheckpointAt = Date.now();
-      for (const s of this.running.values()) {
-        s.stores.flush();
-        s.stores.checkpoint();
-      }
+      for (const s of this.running.values()) s.stores.maybeCheckpoint(false);
     }
   }
 

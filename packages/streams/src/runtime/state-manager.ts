@@ -1,31 +1,41 @@
 /**
  * A task's state manager (Kafka Streams' `ProcessorStateManager`): the stores of one task, what
  * each store learns from its task (the `StateStoreContext`: register, logChange, the record
- * being processed), the changelog offset each store holds, the flush before a commit, the
- * `.checkpoint` written after one, and closing.
+ * being processed, the stream thread's record cache), the changelog offset each store holds,
+ * what a commit does to the stores, the `.checkpoint`, and closing.
  *
  * Changelog records go through the task's RecordCollector, like the task's outputs, so the
  * commit that waits for outputs waits for them too (and, with exactly-once, they are in the
  * same transaction). The changelog of store `s` is `<application.id>-s-changelog`, partition =
  * the task's partition.
  *
+ * A commit, as Java's (StreamTask.prepareCommit / postCommit, AbstractTask.maybeCheckpoint):
+ * before it, only the record caches are flushed (`flushCache`: their entries go to the changelog
+ * and downstream); after it, the stores themselves are flushed (a disk sync for a persistent
+ * one) and the checkpoint written only when the changelog offsets moved more than
+ * OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT since the last time, or when asked to (a clean close,
+ * the test driver). Flushing the stores first keeps the checkpoint from ever naming an offset the
+ * store does not hold durably; a crash between checkpoints restores a longer tail of changelog.
+ *
  * The checkpoint holds, per logged persistent store, the offset of the last changelog record
  * the store holds: the larger of what was restored and what was written and acknowledged. Under
  * exactly-once Java keeps no checkpoint while the task runs (a crash would leave stores ahead of
  * the committed transaction, so their state must come from the changelog again): `eos` deletes
- * it when the stores are opened and writes it only on a clean close.
+ * it when the stores are opened and writes it only on a clean close. The stores are still
+ * flushed by the same threshold, so a persistent store's open transaction stays bounded.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { Headers } from '../record.js';
-import type { StateRestoreCallback, StateStore, StateStoreContext, StoreRecordContext } from '../state/api.js';
-import type { OutputRecord, RawRecord, StreamsLogger } from './handlers.js';
+import type { CachedStateStore, StateRestoreCallback, StateStore, StateStoreContext, StoreRecordContext } from '../state/api.js';
+import type { ThreadCache } from '../state/thread-cache.js';
+import type { OutputRecord, StreamsLogger } from './handlers.js';
 import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.js';
 
 /** What the state manager needs of the task's RecordCollector (task.ts), named here so neither module imports the other. */
 export interface ChangelogCollector {
-  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: RawRecord | null): void;
+  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: StoreRecordContext | null): void;
   offsets?(): ReadonlyMap<string, bigint>;
 }
 
@@ -41,8 +51,12 @@ export interface StateManagerOptions {
   /** The physical changelog topic of a store, or null when its logging is disabled. */
   changelogTopic(storeName: string): string | null;
   /** The record being processed, for logChange's error context and the store context. */
-  current(): RawRecord | null;
+  current(): StoreRecordContext | null;
   recordContext(): StoreRecordContext | null;
+  /** Runs `fn` with `recordContext` as the task's current record (StateStoreContext.withRecordContext). */
+  withRecordContext<T>(recordContext: StoreRecordContext, fn: () => T): T;
+  /** The stream thread's record cache, shared by the cached stores of all its tasks. */
+  cache: ThreadCache;
   /** exactly_once_v2: no checkpoint while the task runs (see above). */
   eos: boolean;
 }
@@ -56,11 +70,19 @@ export interface RegisteredStore {
   offset: bigint | null;
 }
 
+/**
+ * Java's OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT: the changelog records (summed over a task's
+ * changelogs) after which a commit also flushes the stores and writes the checkpoint.
+ */
+export const OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT = 10_000n;
+
 export class ProcessorStateManager {
   readonly context: StateStoreContext;
   private readonly registered = new Map<string, RegisteredStore>();
   private readonly checkpointFile: OffsetCheckpoint;
   private checkpointed: Map<string, bigint> | null = null;
+  /** The changelog offsets when the stores were last flushed; empty at first, as in Java, so the first commit after a restore of more than the threshold checkpoints. */
+  private offsetsAtLastFlush = new Map<string, bigint>();
   private closed = false;
 
   constructor(private readonly options: StateManagerOptions) {
@@ -74,6 +96,8 @@ export class ProcessorStateManager {
       register: (store, restore) => manager.register(store, restore),
       logChange: (storeName, key, value, timestamp, headers) => manager.logChange(storeName, key, value, timestamp, headers),
       recordContext: () => options.recordContext(),
+      withRecordContext: (recordContext, fn) => options.withRecordContext(recordContext, fn),
+      cache: options.cache,
     };
   }
 
@@ -136,24 +160,57 @@ export class ProcessorStateManager {
     if (r && (r.offset === null || lastOffset > r.offset)) r.offset = lastOffset;
   }
 
-  /** Makes every store's writes durable in its layers (cache → changelog → disk); before a commit. */
+  /** Makes every store's writes durable in its layers (cache → changelog → disk). */
   flush(): void {
-    for (const r of this.registered.values()) {
-      try {
-        r.store.flush();
-      } catch (e) {
-        throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.options.taskId}: flushing store '${r.store.name}' failed: ${messageOf(e)}`, { cause: e, taskId: this.options.taskId });
-      }
+    for (const r of this.registered.values()) this.guard(r, 'flushing', () => r.store.flush());
+  }
+
+  /**
+   * Before a commit: empties the record caches (their entries go to the changelogs and
+   * downstream) without flushing the stores below (Java's flushCache). A store without a cache
+   * has nothing to do here.
+   */
+  flushCache(): void {
+    for (const r of this.registered.values()) this.guard(r, "flushing the cache of", () => (r.store as Partial<CachedStateStore<unknown, unknown>>).flushCache?.());
+  }
+
+  private guard(r: RegisteredStore, what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.options.taskId}: ${what} store '${r.store.name}' failed: ${messageOf(e)}`, { cause: e, taskId: this.options.taskId });
     }
   }
 
   /**
-   * After a successful commit: notes the changelog offsets the collector has acknowledged and,
-   * unless exactly-once, writes the checkpoint of the persistent stores.
+   * After a successful commit (Java's AbstractTask.maybeCheckpoint): notes the changelog offsets
+   * the collector has acknowledged; when they moved more than the threshold since the stores were
+   * last flushed, or when `enforce`d, flushes the stores and then, unless exactly-once, writes the
+   * checkpoint. True when it flushed.
    */
-  checkpoint(): void {
+  maybeCheckpoint(enforce: boolean): boolean {
     this.updateOffsets();
+    const offsets = this.changelogOffsets();
+    if (!enforce && !this.movedPastThreshold(offsets)) return false;
+    this.flush();
     if (!this.options.eos) this.writeCheckpoint();
+    this.offsetsAtLastFlush = offsets;
+    return true;
+  }
+
+  /** Each changelog's offset the stores hold, by `topic:partition`. */
+  private changelogOffsets(): Map<string, bigint> {
+    const out = new Map<string, bigint>();
+    for (const r of this.registered.values()) {
+      if (r.changelog && r.offset !== null) out.set(checkpointKey(r.changelog.topic, r.changelog.partition), r.offset);
+    }
+    return out;
+  }
+
+  private movedPastThreshold(offsets: ReadonlyMap<string, bigint>): boolean {
+    let delta = 0n;
+    for (const [key, offset] of offsets) delta += offset - (this.offsetsAtLastFlush.get(key) ?? 0n);
+    return delta > OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT;
   }
 
   private updateOffsets(): void {
@@ -181,8 +238,10 @@ export class ProcessorStateManager {
 
   /**
    * Closes every store. `clean`: the task was committed just before, so the stores are flushed
-   * and the checkpoint written (also under exactly-once); otherwise nothing is flushed and, under
-   * exactly-once, no checkpoint is left, so the next owner restores from the changelog.
+   * and the checkpoint written (also under exactly-once). Otherwise nothing is flushed: what the
+   * record caches hold was never committed and is dropped (a cached store would flush it on
+   * close), and under exactly-once no checkpoint is left, so the next owner restores from the
+   * changelog.
    */
   close(clean: boolean): void {
     if (this.closed) return;
@@ -198,6 +257,7 @@ export class ProcessorStateManager {
     }
     for (const r of this.registered.values()) {
       try {
+        if (!clean) (r.store as Partial<CachedStateStore<unknown, unknown>>).clearCache?.();
         if (r.store.isOpen()) r.store.close();
       } catch (e) {
         this.options.log.warn(`task ${this.options.taskId}: closing store '${r.store.name}' failed: ${messageOf(e)}`);

@@ -19,6 +19,7 @@ import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { StateDirectory } from './state-directory.js';
 import { ChangelogBehindCheckpointError, ChangelogRestorer } from './state-restorer.js';
 import type { TaskStateEnvironment } from './task-stores.js';
+import { threadCacheFor } from './thread-caches.js';
 import type { StreamTask } from './task.js';
 
 export interface ThreadStateConfig {
@@ -72,7 +73,14 @@ export class StateTasks {
 
   constructor(private readonly options: StateTasksOptions) {
     this.directory = new StateDirectory(options.state.stateDir, options.applicationId, options.log);
-    this.environment = { stateDirectory: this.directory, appConfigs: options.state.appConfigs, eos: options.eos, globalStore: (name) => options.state.globalStore?.(name) };
+    this.environment = {
+      stateDirectory: this.directory,
+      appConfigs: options.state.appConfigs,
+      eos: options.eos,
+      // One cache per loop, shared by its tasks' (and standbys') stores; a replaced loop starts a new one.
+      cache: threadCacheFor(options.topology, options.state.appConfigs),
+      globalStore: (name) => options.state.globalStore?.(name),
+    };
     this.restorer = new ChangelogRestorer({
       bootstrapServers: options.bootstrapServers,
       clientId: options.clientId,

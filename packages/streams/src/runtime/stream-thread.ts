@@ -7,13 +7,14 @@
  *   timestamp order while it may (max.task.idle.ms) → punctuate → every commit.interval.ms:
  *   commit.
  *
- * at_least_once: a commit flushes the stores and the producer (outputs acknowledged), then
- * commits the processed offsets, so a crash replays records but never loses one. On a
+ * at_least_once: a commit flushes the record caches and the producer (outputs acknowledged),
+ * then commits the processed offsets, so a crash replays records but never loses one; the stores
+ * themselves are flushed and checkpointed after a commit only when due (state-manager.ts). On a
  * rebalance, revoked tasks are committed before they go; tasks lost without one are dropped.
  *
  * exactly_once_v2: the producer is transactional (one per loop, `<application.id>-<process
  * id>-<thread index>`, as Java's), the consumer reads read_committed, and a commit is: flush
- * the stores (their changelog writes join the transaction) → sendOffsetsToTransaction with the
+ * the record caches (their changelog writes join the transaction) → sendOffsetsToTransaction with the
  * consumer's group metadata → commitTransaction. Outputs, changelog writes and input offsets
  * land together or not at all. When a commit fails or the producer is fenced, the loop does as
  * Java's TaskManager on a TaskMigratedException: abort, close every task dirty (their stores
@@ -244,14 +245,14 @@ export class StreamThread {
   }
 
   /**
-   * at_least_once: flushes the stores and the outputs, then commits the offsets of `tasks`.
+   * at_least_once: flushes the caches and the outputs, then commits the offsets of `tasks`.
    * exactly_once_v2: commits the transaction, which covers every task (see commitTransaction).
    */
   private async commitTasks(tasks: StreamTask[]): Promise<void> {
     if (this.eos) return this.commitTransaction();
     // Offsets first, then the flushes: everything these offsets cover was sent before them.
     const offsets = this.offsetsToCommit(tasks);
-    for (const t of tasks) t.flushState();
+    for (const t of tasks) t.flushCaches();
     await this.output.collector.flush();
     if (offsets.length > 0) {
       try {
@@ -263,11 +264,11 @@ export class StreamThread {
         return;
       }
     }
-    for (const t of tasks) t.checkpoint();
+    for (const t of tasks) t.postCommit(false);
   }
 
   /**
-   * exactly_once_v2: the stores' pending writes go to their changelogs, then the input offsets
+   * exactly_once_v2: the caches' pending writes go to their changelogs, then the input offsets
    * join the transaction (with the consumer's generation, so a zombie's are refused) and it
    * commits. One transaction covers every task of the loop, so every task is committed. A
    * failure leaves nothing committed: TaskMigratedError, handled by the loop.
@@ -275,10 +276,10 @@ export class StreamThread {
   private async commitTransaction(): Promise<void> {
     const tasks = [...this.tasks.values()];
     const offsets = this.offsetsToCommit(tasks);
-    for (const t of tasks) t.flushState();
+    for (const t of tasks) t.flushCaches();
     await this.output.commitTransaction(offsets, this.consumer.groupMetadata());
     for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
-    for (const t of tasks) t.checkpoint();
+    for (const t of tasks) t.postCommit(false);
   }
 
   /**

@@ -1,18 +1,28 @@
 /**
  * The state stores of one task: built from the topology's store builders, opened under the
- * task's locked folder, handed to processors through `getStateStore`, flushed before a commit,
- * checkpointed after one and closed with the task. The task keeps this apart so that a
+ * task's locked folder, handed to processors through `getStateStore`, their caches flushed
+ * before a commit, flushed and checkpointed after one now and then (state-manager.ts says when)
+ * and closed with the task. The task keeps this apart so that a
  * stateless task carries none of it.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { StateStore, StoreRecordContext } from '../state/api.js';
+import type { ThreadCache } from '../state/thread-cache.js';
 import type { Subtopology, Topology } from '../topology/topology.js';
-import type { RawRecord, StreamsLogger } from './handlers.js';
+import type { StreamsLogger } from './handlers.js';
 import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { LOCK_FILE_NAME, type StateDirectory } from './state-directory.js';
 import { type ChangelogCollector, ProcessorStateManager } from './state-manager.js';
+
+/** The task's record being processed, as its stores see it (task.ts gives these). */
+export interface TaskRecordAccess {
+  /** The record being processed; null inside a punctuation. */
+  current(): StoreRecordContext | null;
+  /** Runs `fn` with `recordContext` as the record being processed (a cache flushing an entry). */
+  withRecordContext<T>(recordContext: StoreRecordContext, fn: () => T): T;
+}
 
 /** What a task with stores needs from whoever runs it (the stream thread or the test driver). */
 export interface TaskStateEnvironment {
@@ -21,6 +31,8 @@ export interface TaskStateEnvironment {
   appConfigs: Readonly<{ [setting: string]: unknown }>;
   /** exactly_once_v2: no checkpoint while the task runs. */
   eos: boolean;
+  /** The record cache of the stream thread (or test driver) running the task, shared by its tasks' cached stores. */
+  cache: ThreadCache;
   /** Global stores, readable by every processor without connecting them. */
   globalStore?(name: string): StateStore | undefined;
 }
@@ -40,7 +52,7 @@ export class TaskStores {
     private readonly env: TaskStateEnvironment,
     private collector: ChangelogCollector,
     private readonly log: StreamsLogger,
-    private current: () => RawRecord | null,
+    private record: TaskRecordAccess,
   ) {
     this.names = topology.storesOf(subtopology);
     const logged = new Set(this.names.filter((n) => topology.storeBuilder(n).loggingEnabled()));
@@ -55,11 +67,13 @@ export class TaskStores {
       log,
       eos: env.eos,
       changelogTopic: (store) => (logged.has(store) ? topology.changelogTopic(applicationId, store) : null),
-      current: () => this.current(),
+      current: () => this.record.current(),
       recordContext: (): StoreRecordContext | null => {
-        const c = this.current();
+        const c = this.record.current();
         return c ? { timestamp: c.timestamp, headers: c.headers, topic: c.topic, partition: c.partition, offset: c.offset } : null;
       },
+      withRecordContext: (recordContext, fn) => this.record.withRecordContext(recordContext, fn),
+      cache: env.cache,
     });
     this.stateManager = this.makeManager();
   }
@@ -95,9 +109,9 @@ export class TaskStores {
   }
 
   /** Writes through another collector and reads another task's record: a standby's stores become an active task's. */
-  retarget(collector: ChangelogCollector, current: () => RawRecord | null): void {
+  retarget(collector: ChangelogCollector, record: TaskRecordAccess): void {
     this.collector = collector;
-    this.current = current;
+    this.record = record;
   }
 
   /**
@@ -170,12 +184,19 @@ export class TaskStores {
     }
   }
 
+  /** Every store flushed (a disk sync for a persistent one), caches included. */
   flush(): void {
     this.manager.flush();
   }
 
-  checkpoint(): void {
-    this.manager.checkpoint();
+  /** Before a commit: the record caches only. */
+  flushCache(): void {
+    this.manager.flushCache();
+  }
+
+  /** After a commit: flushes the stores and writes the checkpoint if due (or `enforce`d); true when it did. */
+  maybeCheckpoint(enforce: boolean): boolean {
+    return this.manager.maybeCheckpoint(enforce);
   }
 
   close(clean: boolean): void {

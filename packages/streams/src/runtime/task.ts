@@ -5,8 +5,9 @@
  * run topologies through tasks, so what the driver tests is what runs in production.
  *
  * A task's state stores belong to it (task-stores.ts): opened under its locked folder, restored
- * from their changelogs before the first record, flushed before a commit and checkpointed after
- * one, which is why the task, not the thread, owns the processors and the offsets.
+ * from their changelogs before the first record, their caches flushed before a commit and the
+ * stores flushed and checkpointed after one when due, which is why the task, not the thread,
+ * owns the processors and the offsets.
  */
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import { type Cancellable, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';
@@ -14,52 +15,15 @@ import type { Processor } from '../processor/api.js';
 import { Record } from '../record.js';
 import { type TimestampExtractor, failOnInvalidTimestamp, isInvalidTimestampError } from '../processor/timestamps.js';
 import { type Deserializer, type Serde, type Serializer, serdeOrDefault } from '../serdes.js';
+import type { StoreRecordContext } from '../state/api.js';
 import type { SinkNodeDef, SourceNodeDef } from '../topology/nodes.js';
 import type { Subtopology, Topology } from '../topology/topology.js';
-import type {
-  DeserializationExceptionHandler,
-  ErrorHandlerContext,
-  OutputRecord,
-  ProcessingExceptionHandler,
-  ProductionExceptionHandler,
-  RawRecord,
-  StreamsLogger,
-} from './handlers.js';
+import type { ErrorHandlerContext, RawRecord } from './handlers.js';
 import { PunctuationSchedules, type Schedule } from './punctuation.js';
-import { type TaskStateEnvironment, TaskStores } from './task-stores.js';
+import { type TaskEnvironment, errorContextOf } from './task-environment.js';
+import { TaskStores } from './task-stores.js';
 
-/** Where a task's outputs go: the producer in the runtime, in-memory topics in the test driver. */
-export interface RecordCollector {
-  /**
-   * Queues an output; `partitioner` (if any) is called with the topic's partition count.
-   * `taskId` and `origin` (the input record being processed, null in a punctuation) are kept
-   * for the production exception handler.
-   */
-  send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: RawRecord | null): void;
-  /** The offset of the last acknowledged record per `topic:partition` written (Java's RecordCollector.offsets()): what a checkpoint records of the changelogs. */
-  offsets?(): ReadonlyMap<string, bigint>;
-}
-
-/** The handler context of an output whose input was `origin`. */
-export function errorContextOf(taskId: string, origin: RawRecord | null): ErrorHandlerContext {
-  return { taskId, topic: origin?.topic ?? null, partition: origin?.partition ?? -1, offset: origin?.offset ?? -1n, timestamp: origin?.timestamp ?? -1 };
-}
-
-export interface TaskEnvironment {
-  applicationId: string;
-  defaultTimestampExtractor: TimestampExtractor;
-  defaultKeySerde: Serde<unknown>;
-  defaultValueSerde: Serde<unknown>;
-  collector: RecordCollector;
-  deserializationExceptionHandler: DeserializationExceptionHandler;
-  productionExceptionHandler: ProductionExceptionHandler;
-  processingExceptionHandler: ProcessingExceptionHandler;
-  log: StreamsLogger;
-  now(): number;
-  requestCommit(): void;
-  /** Where a task with state stores keeps them; needed only when the topology has stores. */
-  state?: TaskStateEnvironment;
-}
+export { type RecordCollector, type TaskEnvironment, errorContextOf } from './task-environment.js';
 
 /** An input record deserialised and timestamped by `StreamTask.prepare`, waiting in the task's partition group. */
 export interface PreparedRecord {
@@ -105,8 +69,12 @@ export class StreamTask {
   private streamTime = -1;
   /** Largest extracted timestamp per input topic (a task reads one partition of each). */
   private readonly partitionTime = new Map<string, number>();
-  /** The input record being processed (null in a punctuation): for metadata and error contexts. */
-  private current: RawRecord | null = null;
+  /**
+   * The record being processed, for metadata, error contexts and the stores: an input record, or
+   * while a cache flushes an entry, the context of the write that made it (withRecordContext);
+   * null in a punctuation.
+   */
+  private current: StoreRecordContext | null = null;
   private initialized = false;
   private closed = false;
   /** The task's state stores; null for a stateless task. */
@@ -127,7 +95,29 @@ export class StreamTask {
     if (this.topology.storesOf(this.subtopology).length === 0) return null;
     const state = this.env.state;
     if (!state) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} has state stores but was given no state directory`);
-    return new TaskStores(this.id, this.partition, this.subtopology, this.topology, this.env.applicationId, state, this.env.collector, this.env.log, () => this.current);
+    return new TaskStores(this.id, this.partition, this.subtopology, this.topology, this.env.applicationId, state, this.env.collector, this.env.log, this.recordAccess);
+  }
+
+  /** How the task's stores read and set the record being processed. */
+  private readonly recordAccess = {
+    current: (): StoreRecordContext | null => this.current,
+    withRecordContext: <T>(recordContext: StoreRecordContext, fn: () => T): T => this.withRecordContext(recordContext, fn),
+  };
+
+  /**
+   * Runs `fn` as if `recordContext` were the record being processed (StateStoreContext's
+   * withRecordContext): a cached store flushing an entry hands it downstream in the context of
+   * the write that made it, so processors see that record's metadata and the stores they write
+   * log its timestamp, as Java's caching layer sets the entry's record context.
+   */
+  withRecordContext<T>(recordContext: StoreRecordContext, fn: () => T): T {
+    const saved = this.current;
+    this.current = recordContext;
+    try {
+      return fn();
+    } finally {
+      this.current = saved;
+    }
   }
 
   /**
@@ -136,7 +126,7 @@ export class StreamTask {
    */
   adoptStores(stores: TaskStores): void {
     if (this.initialized) throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `task ${this.id} is running; it cannot take over other stores`);
-    stores.retarget(this.env.collector, () => this.current);
+    stores.retarget(this.env.collector, this.recordAccess);
     this.stores = stores;
   }
 
@@ -225,7 +215,7 @@ export class StreamTask {
       },
       recordMetadata(): RecordMetadata | null {
         const c = task.current;
-        return c && c.offset >= 0n ? { topic: c.topic, partition: c.partition, offset: c.offset } : null;
+        return c && c.topic !== null && c.offset >= 0n ? { topic: c.topic, partition: c.partition, offset: c.offset } : null;
       },
       currentStreamTimeMs: () => this.streamTime,
       currentSystemTimeMs: () => this.env.now(),
@@ -361,7 +351,7 @@ export class StreamTask {
       if (e instanceof StreamsError) throw e;
       const error = e instanceof Error ? e : new Error(String(e));
       const c = this.current;
-      const what = c ? `processing the record of ${c.topic}-${c.partition} at offset ${c.offset}` : 'processing a record forwarded by a punctuation';
+      const what = c && c.topic !== null ? `processing the record of ${c.topic}-${c.partition} at offset ${c.offset}` : 'processing a record forwarded by a punctuation';
       const response = this.env.processingExceptionHandler({ ...this.errorContext(), processorNodeId: node.name }, record, error);
       if (response !== 'CONTINUE') {
         throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.id}: ${what} failed in processor '${node.name}': ${error.message}`, { cause: error, taskId: this.id });
@@ -463,14 +453,20 @@ export class StreamTask {
     return [...this.consumed.values()];
   }
 
-  /** Before a commit: every store's writes go down to its changelog (sent through the collector) and disk. */
-  flushState(): void {
-    this.stores?.flush();
+  /**
+   * Before a commit (Java's prepareCommit): the record caches flush, so their entries reach the
+   * changelogs (sent through the collector) and downstream; the stores below are not flushed.
+   */
+  flushCaches(): void {
+    this.stores?.flushCache();
   }
 
-  /** After a successful commit: the checkpoint of the stores' changelog offsets. */
-  checkpoint(): void {
-    this.stores?.checkpoint();
+  /**
+   * After a successful commit (Java's postCommit): the stores are flushed and checkpointed when
+   * their changelogs moved enough since the last time, or when `enforceCheckpoint`.
+   */
+  postCommit(enforceCheckpoint: boolean): void {
+    this.stores?.maybeCheckpoint(enforceCheckpoint);
   }
 
   /**

@@ -70,8 +70,9 @@ export interface StateStoreContext {
   withRecordContext?<T>(recordContext: StoreRecordContext, fn: () => T): T;
   /**
    * The stream thread's record cache, shared by the cached stores of all its tasks and bounded
-   * by `statestore.cache.max.bytes` (one `new ThreadCache(bytes)` per thread). Without it, the
-   * cached stores whose contexts share one `appConfigs` object share one cache of that size.
+   * by `statestore.cache.max.bytes` (split with the global thread's, as Java splits it over its
+   * threads). The runtime and the test driver always give one; a cached store whose context has
+   * none makes its own of `statestore.cache.max.bytes`.
    */
   readonly cache?: ThreadCache;
 }

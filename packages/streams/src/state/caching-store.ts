@@ -34,7 +34,7 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
 
   override init(context: StateStoreContext, root: StateStore): void {
     this.context = context;
-    this.cache = context.cache ?? sharedThreadCache(context.appConfigs);
+    this.cache = threadCacheOf(context);
     this.cacheName = ThreadCache.nameSpace(context.taskId, this.name);
     // Entries left by an earlier instance of this store that was dropped without close() (a task
     // lost uncommitted) must not reach the new one: they were never committed.
@@ -200,19 +200,12 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
 }
 
 /**
- * Without a cache from the runtime, the cached stores whose contexts carry the same settings
- * object share one: the tasks of one KafkaStreams instance (or one test driver), which in Node run
- * on one loop, as a Java stream thread's tasks share its cache.
+ * The cache a store's context gives (the stream thread's, the test driver's); a context without
+ * one (a test's own context, standing in for a task) gets a cache of statestore.cache.max.bytes
+ * for this store alone.
  */
-const cachesBySettings = new WeakMap<object, ThreadCache>();
-
-export function sharedThreadCache(appConfigs: Readonly<{ [setting: string]: unknown }>): ThreadCache {
-  let cache = cachesBySettings.get(appConfigs);
-  if (!cache) {
-    cache = new ThreadCache(cacheMaxBytes(appConfigs));
-    cachesBySettings.set(appConfigs, cache);
-  }
-  return cache;
+export function threadCacheOf(context: StateStoreContext): ThreadCache {
+  return context.cache ?? new ThreadCache(cacheMaxBytes(context.appConfigs));
 }
 
 /** `statestore.cache.max.bytes` from the application's settings (by option name or Kafka's name), else Kafka's default. */

@@ -9,7 +9,7 @@
 import { Record } from '../record.js';
 import type { CacheFlushListener, CachedStateStore, Change, KeyValueIterator, StateStore, StateStoreContext, Windowed } from './api.js';
 import { requireKey } from './bytes.js';
-import { sharedThreadCache } from './caching-store.js';
+import { threadCacheOf } from './caching-store.js';
 import { overlayContext } from './context-overlay.js';
 import { PeekingKeyValueIterator } from './iterators.js';
 import { mergeCacheAndStore, segmentedCacheKey, storeKeyOfCacheKey } from './merged-cache-iterator.js';
@@ -48,7 +48,7 @@ abstract class CachingLayer<S extends StateStore> {
 
   init(context: StateStoreContext, root: StateStore): void {
     this.context = context;
-    this.cache = context.cache ?? sharedThreadCache(context.appConfigs);
+    this.cache = threadCacheOf(context);
     this.cacheName = ThreadCache.nameSpace(context.taskId, this.name);
     this.cache.close(this.cacheName); // nothing left by an instance dropped without close()
     this.cache.addDirtyEntryFlushListener(this.cacheName, (entries) => {

@@ -16,6 +16,8 @@ import { type StreamsConfig, withStreamsDefaults } from '../runtime/config.js';
 import { type OutputRecord, defaultLogger } from '../runtime/handlers.js';
 import { StateDirectory } from '../runtime/state-directory.js';
 import { GlobalStateTask } from '../runtime/global-task.js';
+import { cacheMaxBytes } from '../state/caching-store.js';
+import { ThreadCache } from '../state/thread-cache.js';
 import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
 import { KeyValueStoreFacade } from './store-facade.js';
@@ -110,6 +112,8 @@ export class TopologyTestDriver {
     }
     // As Java's driver: windowed aggregations that emit on window close look for closed windows at every record, not once a second.
     const driverAppConfigs = { [EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION]: 0, ...config };
+    // One record cache of statestore.cache.max.bytes for every store, as Java's driver has.
+    const cache = new ThreadCache(cacheMaxBytes(driverAppConfigs));
     const env = {
       applicationId: this.applicationId,
       defaultTimestampExtractor: settings.defaultTimestampExtractor,
@@ -122,10 +126,10 @@ export class TopologyTestDriver {
       log,
       now: () => this.wallClock,
       requestCommit: () => {},
-      state: this.stateDirectory ? { stateDirectory: this.stateDirectory, appConfigs: driverAppConfigs, eos: false, globalStore: (name: string) => this.globalTask?.store(name) } : undefined,
+      state: this.stateDirectory ? { stateDirectory: this.stateDirectory, appConfigs: driverAppConfigs, eos: false, cache, globalStore: (name: string) => this.globalTask?.store(name) } : undefined,
     };
     if (globals) {
-      this.globalTask = new GlobalStateTask(topology, { ...env, stateDirectory: this.stateDirectory!, appConfigs: { ...config } });
+      this.globalTask = new GlobalStateTask(topology, { ...env, stateDirectory: this.stateDirectory!, appConfigs: { ...config }, cache });
       this.globalTask.open();
     }
     for (const sub of topology.subtopologies()) {
@@ -175,16 +179,17 @@ export class TopologyTestDriver {
   }
 
   /**
-   * What the runtime does at a commit, after every record as Java's driver does: stores flush
-   * (a cache forwards what it held; changelogs get their records), then the checkpoint.
+   * A commit after every record, as Java's driver does: the caches flush (forwarding what they
+   * held; changelogs get their records), then every store flushes and the checkpoint is written
+   * (Java's driver enforces the checkpoint: postCommit(true)).
    */
   private commit(): void {
     // A flush can write to a repartition topic (a cached table forwarding its rows), whose records
     // fill the caches of later tasks again: flush until a round writes nothing the topology reads.
     do {
-      for (const t of this.tasks) t.flushState();
+      for (const t of this.tasks) t.flushCaches();
     } while (this.drainSome());
-    for (const t of this.tasks) t.checkpoint();
+    for (const t of this.tasks) t.postCommit(true);
     this.globalTask?.flush();
   }
 

@@ -165,25 +165,6 @@ test('a timestamped cached store forwards ValueAndTimestamp changes and logs the
   store.close();
 });
 
-test('without a thread cache in the context, cached stores with the same settings object share one of statestore.cache.max.bytes', () => {
-  const settings = { statestoreCacheMaxBytes: 2 * ENTRY };
-  const first = new RecordingContext(dirs.dir, settings);
-  const second = new RecordingContext(dirs.dir, settings);
-  second.taskId = '0_2';
-  const a = cachedStore('shared', first);
-  const c = cachedStore('shared', second);
-  first.at(1);
-  a.put('a1', 'x1');
-  second.at(2);
-  c.put('c1', 'y1');
-  assert.deepEqual([...logged(first), ...logged(second)], [], 'two entries fit the shared budget');
-  c.put('c2', 'y2'); // the third entry of the shared budget: the writing store evicts
-  assert.deepEqual(logged(second), ['shared:c1=y1@2', 'shared:c2=y2@2']);
-  assert.deepEqual(logged(first), []);
-  a.close();
-  c.close();
-});
-
 test('without a thread cache in the context, a cached store makes its own of statestore.cache.max.bytes', () => {
   const context = new RecordingContext(dirs.dir, { statestoreCacheMaxBytes: ENTRY });
   const store = cachedStore('own', context);
