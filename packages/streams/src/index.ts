@@ -11,6 +11,13 @@ export { KGroupedStream } from './kstream/kgrouped-stream.js';
 export { GlobalKTable } from './kstream/global-ktable.js';
 export { Materialized, type StoreType } from './kstream/materialized.js';
 export { Grouped } from './kstream/grouped.js';
+export { TimeWindows, SessionWindows } from './kstream/windows.js';
+export { TimeWindowedKStream } from './kstream/time-windowed-kstream.js';
+export { SessionWindowedKStream } from './kstream/session-windowed-kstream.js';
+export { EmitStrategy } from './kstream/emit-strategy.js';
+export { Suppressed, BufferConfig } from './kstream/suppressed.js';
+export { WindowedSerdes } from './kstream/windowed-serdes.js';
+export { droppedRecordsTotal } from './kstream/dropped-records.js';
 // KStream's groupByKey, groupBy and toTable are defined there (they return tables).
 import './kstream/kstream-stateful.js';
 export { Record, FixedKeyRecord, KeyValue, type RecordHeader, type Headers } from './record.js';
