@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mavenProjectClasspath, onJsonLines } from '@sluice/test-kit';
+import { createTopicsAndWait, mavenProjectClasspath, onJsonLines } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
 import { Consumed, JoinWindows, KafkaStreams, Serdes, StreamJoined, StreamsBuilder, type Topology } from '@sluice/streams';
 import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.js';
@@ -154,6 +154,22 @@ describe(`streams joins differential: Java Kafka Streams 4.3.1 as the reference 
     await sluice?.stop();
     await java?.stop();
     await broker?.stop();
+  });
+
+  test('a join of topics with different partition counts does not start, naming the topics and their counts', async () => {
+    await createTopicsAndWait(broker.bootstrap, [
+      { name: 'copartition-left', partitions: 2 },
+      { name: 'copartition-right', partitions: 3 },
+    ]);
+    const b = new StreamsBuilder();
+    b.stream('copartition-left', strings).join(b.table('copartition-right', strings), joiner).to('copartition-out', produced);
+    const app = new KafkaStreams(b.build(), { applicationId: 'copartition-check', bootstrapServers: broker.bootstrap, replicationFactor: 1 });
+    try {
+      await assert.rejects(app.start(), /Following topics do not have the same number of partitions: \[\{copartition-left=2, copartition-right=3\}\]/);
+      assert.equal(app.state(), 'ERROR');
+    } finally {
+      await app.close({ timeoutMs: 10_000 });
+    }
   });
 
   for (const run of sluiceRuns) {

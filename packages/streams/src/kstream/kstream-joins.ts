@@ -54,6 +54,7 @@ function streamStreamJoin<K, V, VO, VR>(self: KStream<K, V>, other: KStream<K, V
   if (self.repartitionRequired) thisNode = repartitionForJoin(b, thisNode, j.name === undefined ? self.nodeName : `${j.name}-left`, sj.fields.keySerde, sj.fields.valueSerde);
   if (other.repartitionRequired) otherNode = repartitionForJoin(b, otherNode, j.name === undefined ? other.nodeName : `${j.name}-right`, sj.fields.keySerde, sj.fields.otherValueSerde);
   const merge = addStreamStreamJoin<K, V, VO, VR>(b, { thisNode, otherNode, joiner: joiner as ValueJoiner<K, V, VO, VR>, windows, streamJoined: sj, leftOuter, rightOuter });
+  b.topology.copartition([thisNode, otherNode]);
   return new KStream<K, VR>(b, merge, sj.fields.keySerde, undefined, false);
 }
 
@@ -82,6 +83,7 @@ function streamTableJoin<K, V, VO, VR>(self: KStream<K, V>, table: KTable<K, VO>
   const j = joiner as ValueJoiner<K, V, VO | null, VR>;
   b.topology.addProcessor(name, streamTableJoinSupplier<K, V, K, VO, VR>(getter, (k) => k, j, leftJoin) as never, parent);
   b.topology.connectProcessorAndStateStores(name, ...getter.storeNames);
+  b.topology.copartition([parent, table.nodeName]);
   return new KStream<K, VR>(b, name, joined.keySerde ?? self.keySerde, undefined, false);
 }
 

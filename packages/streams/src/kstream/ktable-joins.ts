@@ -61,6 +61,7 @@ function tableJoin<K, V, VO, VR>(self: KTable<K, V>, other: KTable<K, VO>, joine
   t.addProcessor(mergeName, () => merger.get() as never, joinThisName, joinOtherName);
   t.connectProcessorAndStateStores(joinThisName, ...otherGetter.storeNames);
   t.connectProcessorAndStateStores(joinOtherName, ...thisGetter.storeNames);
+  t.copartition([self.nodeName, other.nodeName]);
   if (r !== undefined) addMaterializedStore(b, r, mergeName);
   return new KTable<K, VR>(b, mergeName, r?.keySerde ?? self.keySerde, r?.valueSerde, merger as unknown as KTable<K, VR>['supplier'], r?.queryableStoreName ?? null);
 }

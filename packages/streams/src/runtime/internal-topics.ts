@@ -48,6 +48,15 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
     }
   }
   const subs = topology.subtopologies();
+  // A repartition topic feeding a join takes the partition count of the join's other inputs (Java's
+  // CopartitionedTopicsEnforcer), unless Repartitioned gives one.
+  const groups = topology.copartitionGroups();
+  for (const group of groups) {
+    const given = group.filter((t) => counts.has(t));
+    if (given.length === 0) continue;
+    const n = Math.max(...given.map((t) => counts.get(t)!));
+    for (const t of internal) if (group.includes(t.name) && t.numberOfPartitions === undefined && !counts.has(t.name)) counts.set(t.name, n);
+  }
   // Fixed point: a repartition topic fed from another repartition topic waits for that one.
   for (let round = 0; round <= internal.length; round++) {
     for (const t of internal) {
@@ -60,6 +69,7 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
       if (inputs.length > 0 && inputs.every((i) => counts.has(i))) counts.set(t.name, Math.max(...inputs.map((i) => counts.get(i)!)));
     }
   }
+  checkCopartitioned(groups, counts);
   const unresolved = internal.filter((t) => !counts.has(t.name));
   if (unresolved.length > 0) throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `cannot work out the partition count of ${unresolved.map((t) => t.name).join(', ')} (a cycle of repartition topics, or a pattern source that matches no topic yet?); set Repartitioned.numberOfPartitions`);
 
@@ -86,6 +96,23 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
   const physicalCounts = new Map<string, number>();
   for (const [t, n] of counts) physicalCounts.set(topology.physicalTopic(applicationId, t), n);
   return physicalCounts;
+}
+
+/**
+ * Refuses to start when the topics of a co-partitioned group (the two sides of a join) have
+ * different partition counts: partition p of each would not meet in one task, and records with
+ * the same key would never join. Java's TopologyException message, with what to do.
+ */
+function checkCopartitioned(groups: string[][], counts: Map<string, number>): void {
+  for (const group of groups) {
+    const known = group.filter((t) => counts.has(t));
+    if (new Set(known.map((t) => counts.get(t))).size <= 1) continue;
+    const listed = known.map((t) => `${t}=${counts.get(t)}`).join(', ');
+    throw new StreamsError(
+      StreamsErrorCode.INVALID_TOPOLOGY,
+      `Following topics do not have the same number of partitions: [{${listed}}]; a join reads its inputs partition by partition, so give them the same partition count (or repartition() one side with numberOfPartitions)`,
+    );
+  }
 }
 
 /**

@@ -63,6 +63,8 @@ export class Topology {
   /** Global stores (addGlobalStore) by source node name: read by the global thread, never by tasks. */
   private readonly globals = new Map<string, GlobalStoreDef>();
   private cachedGlobalIds: Map<string, number> | null = null;
+  /** Groups of nodes whose input topics must have one partition count (Java's copartitionSources). */
+  private readonly copartitioned: string[][] = [];
 
   /**
    * A source reading topics by name, or every topic a RegExp matches (whole name; topics created
@@ -268,6 +270,24 @@ export class Topology {
 
   children(name: string): readonly string[] {
     return this.childrenOf.get(name) ?? [];
+  }
+
+  /**
+   * @internal Marks nodes whose input topics must have the same partition count, so that
+   * partition p of each reaches the same task: a join's two sides (Java's copartitionSources).
+   */
+  copartition(nodeNames: readonly string[]): this {
+    this.copartitioned.push([...nodeNames]);
+    return this;
+  }
+
+  /** The topics each co-partitioned group reads (through any processors), sorted by name. */
+  copartitionGroups(): string[][] {
+    const upstream = (name: string): string[] => {
+      const n = this.node(name);
+      return n.kind === 'source' ? [...n.topics] : n.kind === 'processor' ? n.parents.flatMap(upstream) : [];
+    };
+    return this.copartitioned.map((nodes) => [...new Set(nodes.flatMap(upstream))].sort());
   }
 
   internalTopics(): InternalTopicDef[] {
