@@ -1,7 +1,8 @@
 // Stream–stream and stream–table joins in the TopologyTestDriver. The scenarios and their expected
 // outputs are those of Kafka Streams' own tests (KStreamKStreamLeftJoinTest,
-// KStreamKStreamOuterJoinTest, KStreamKTableJoinTest), which run Java's TopologyTestDriver with the
-// outer join emit throttle at 0, as the Java driver sets it.
+// KStreamKStreamOuterJoinTest, KStreamKTableJoinTest), which run Java's TopologyTestDriver; like
+// Java's, Sluice's driver sets the outer join emit throttle to 0, so closed windows are looked for
+// at every record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -17,7 +18,6 @@ import {
   type KStream,
 } from '@sluice/streams';
 
-const EMIT_INTERVAL = '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__';
 const ints = Consumed.with(Serdes.Int32(), Serdes.String());
 /** Java's MockValueJoiner.TOSTRING_JOINER. */
 const toStringJoiner = (a: unknown, b: unknown): string => `${a}+${b}`;
@@ -25,7 +25,7 @@ const toStringJoiner = (a: unknown, b: unknown): string => `${a}+${b}`;
 function run(build: (b: StreamsBuilder) => KStream<number, string>, steps: (io: { left: (k: number, v: string, ts: number) => void; right: (k: number, v: unknown, ts: number) => void; out: () => [number, string, number][] }) => void, rightSerde: 'string' | 'long' = 'string'): void {
   const b = new StreamsBuilder();
   build(b).to('out', { keySerde: Serdes.Int32(), valueSerde: Serdes.String() });
-  const driver = new TopologyTestDriver(b.build(), { [EMIT_INTERVAL]: 0 });
+  const driver = new TopologyTestDriver(b.build());
   try {
     const left = driver.createInputTopic('topic1', Serdes.Int32(), Serdes.String());
     const right = rightSerde === 'long' ? driver.createInputTopic('topic2', Serdes.Int32(), Serdes.Int64()) : driver.createInputTopic('topic2', Serdes.Int32(), Serdes.String());

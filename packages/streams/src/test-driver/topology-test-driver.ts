@@ -22,6 +22,7 @@ import { type RecordCollector, StreamTask } from '../runtime/task.js';
 import type { Topology } from '../topology/topology.js';
 import { KeyValueStoreFacade } from './store-facade.js';
 import { EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION } from '../kstream/emit-strategy.js';
+import { EMIT_INTERVAL_CONFIG } from '../kstream/outer-join-store.js';
 
 /** The KafkaStreams settings that mean something without a broker. */
 export interface TestDriverConfig
@@ -110,8 +111,9 @@ export class TopologyTestDriver {
       this.ownedStateDir = stateDir === undefined ? mkdtempSync(join(tmpdir(), 'sluice-test-driver-')) : null;
       this.stateDirectory = new StateDirectory(stateDir ?? this.ownedStateDir!, this.applicationId, log);
     }
-    // As Java's driver: windowed aggregations that emit on window close look for closed windows at every record, not once a second.
-    const driverAppConfigs = { [EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION]: 0, ...config };
+    // As Java's driver: windowed aggregations that emit on window close, and left/outer stream-stream
+    // joins emitting records without a partner, look for closed windows at every record, not once a second.
+    const driverAppConfigs = { [EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION]: 0, [EMIT_INTERVAL_CONFIG]: 0, ...config };
     // One record cache of statestore.cache.max.bytes for every store, as Java's driver has.
     const cache = new ThreadCache(cacheMaxBytes(driverAppConfigs));
     const env = {
