@@ -1,4 +1,4 @@
-// Joins against Java Kafka Streams 4.3.1 on one Sluice broker: each join type (stream–stream inner,
+// Joins against Java Kafka Streams 4.3.1 on one Sluice broker, at-least-once and exactly_once_v2: each join type (stream–stream inner,
 // left and outer with JoinWindows and grace; stream–table left; table–table outer) runs in Java
 // (RunJoinTopologies.java) and in Sluice over the same seeded input, with out-of-order records and
 // records later than window + grace, and the outputs must match record for record per key (value
@@ -131,28 +131,34 @@ async function startSluice(bootstrap: string, guarantee: Guarantee, runs: Topolo
   };
 }
 
-const guarantee: Guarantee = 'at_least_once';
+const GUARANTEES: readonly Guarantee[] = ['at_least_once', 'exactly_once_v2'];
 
-describe(`streams joins differential: Java Kafka Streams 4.3.1 as the reference (seed ${SEED}, ${guarantee})`, () => {
+describe(`streams joins differential: Java Kafka Streams 4.3.1 as the reference (seed ${SEED})`, () => {
   const inputs = inputsFor(SEED);
-  const prefixed = (name: string, side: 'java' | 'sluice'): TopologyRun => topicsOf(`joins-${name}`, side, inputs[name]!);
-  const named = (run: TopologyRun, name: string): TopologyRun => ({ ...run, name });
-  const javaRuns = Object.keys(twins).map((name) => named(prefixed(name, 'java'), name));
-  const sluiceRuns = Object.keys(twins).map((name) => named(prefixed(name, 'sluice'), name));
+  /** Topic and application names per guarantee, so both runs share the broker and the inputs' generator. */
+  const prefix = (guarantee: Guarantee): string => (guarantee === 'exactly_once_v2' ? 'joins-eos-' : 'joins-');
+  const runsOf = (guarantee: Guarantee, side: 'java' | 'sluice'): TopologyRun[] =>
+    Object.keys(twins).map((name) => ({ ...topicsOf(`${prefix(guarantee)}${name}`, side, inputs[name]!), name }));
   let broker: TestBroker;
-  let java: Apps;
-  let sluice: Apps;
+  const apps: Apps[] = [];
+  const java = new Map<Guarantee, Apps>();
+  const sluice = new Map<Guarantee, Apps>();
 
   before(async () => {
     broker = await startTestBroker();
-    await writeInputs(broker.bootstrap, Object.fromEntries(Object.entries(inputs).map(([name, input]) => [`joins-${name}`, input])));
-    java = await startJava(broker.bootstrap, guarantee, javaRuns);
-    sluice = await startSluice(broker.bootstrap, guarantee, sluiceRuns);
+    const written: Record<string, TopologyInput> = {};
+    for (const g of GUARANTEES) for (const [name, input] of Object.entries(inputs)) written[`${prefix(g)}${name}`] = input;
+    await writeInputs(broker.bootstrap, written);
+    for (const g of GUARANTEES) {
+      java.set(g, await startJava(broker.bootstrap, g, runsOf(g, 'java')));
+      apps.push(java.get(g)!);
+      sluice.set(g, await startSluice(broker.bootstrap, g, runsOf(g, 'sluice')));
+      apps.push(sluice.get(g)!);
+    }
   });
 
   after(async () => {
-    await sluice?.stop();
-    await java?.stop();
+    for (const app of apps.reverse()) await app.stop();
     await broker?.stop();
   });
 
@@ -172,16 +178,19 @@ describe(`streams joins differential: Java Kafka Streams 4.3.1 as the reference 
     }
   });
 
-  for (const run of sluiceRuns) {
-    test(`${run.name}: Sluice's output is Java's, record for record per key`, async () => {
-      const javaRun = javaRuns.find((r) => r.name === run.name)!;
-      await waitUntilProcessed(broker.bootstrap, javaRun, guarantee, () => failuresOf(javaRun, java.errors));
-      await waitUntilProcessed(broker.bootstrap, run, guarantee, () => failuresOf(run, sluice.errors));
-      const reference = await readOutput(broker.bootstrap, javaRun, guarantee);
-      const out = await readOutput(broker.bootstrap, run, guarantee);
-      assert.ok(reference.length > 50, `Java's output has records (${reference.length})`);
-      assert.deepEqual(differences(reference, out, 'Java', 'Sluice'), []);
-      assert.equal(out.length, reference.length);
-    });
+  for (const guarantee of GUARANTEES) {
+    for (const name of Object.keys(twins)) {
+      test(`${name} (${guarantee}): Sluice's output is Java's, record for record per key`, async () => {
+        const javaRun = runsOf(guarantee, 'java').find((r) => r.name === name)!;
+        const run = runsOf(guarantee, 'sluice').find((r) => r.name === name)!;
+        await waitUntilProcessed(broker.bootstrap, javaRun, guarantee, () => failuresOf(javaRun, java.get(guarantee)!.errors));
+        await waitUntilProcessed(broker.bootstrap, run, guarantee, () => failuresOf(run, sluice.get(guarantee)!.errors));
+        const reference = await readOutput(broker.bootstrap, javaRun, guarantee);
+        const out = await readOutput(broker.bootstrap, run, guarantee);
+        assert.ok(reference.length > 50, `Java's output has records (${reference.length})`);
+        assert.deepEqual(differences(reference, out, 'Java', 'Sluice'), []);
+        assert.equal(out.length, reference.length);
+      });
+    }
   }
 });
