@@ -146,10 +146,14 @@ export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, gu
   const admin = new Admin({ bootstrapServers: bootstrap });
   const offsets = (topic: string, partitions: number, isolationLevel: 'read_uncommitted' | 'read_committed') =>
     admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic, partition, spec: 'latest' as const })), { isolationLevel });
+  let lastCheck = 0;
   try {
     const outcome = await eventually(
       `${run.applicationId} to commit the end of ${inputTopics(run).join(' and ')} and of its repartition topics`,
       async () => {
+        // Each check asks the broker several things: a few per second are enough.
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastCheck + 250 - Date.now())));
+        lastCheck = Date.now();
         if (failures().length > 0) return 'failed';
         const committed = new Map((await admin.listGroupOffsets(run.applicationId)).map((c) => [`${c.topic}:${c.partition}`, c.offset]));
         const internal = (await admin.listTopics()).filter((t) => t.startsWith(`${run.applicationId}-`) && t.endsWith('-repartition'));
@@ -163,7 +167,13 @@ export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, gu
             const at = committed.get(`${topic}:${end.partition}`) ?? null;
             const behind = at === null || (markerLast ? stable[i]!.offset !== end.offset || at < end.offset - 1n : at !== end.offset);
             // Thrown rather than returned, so that a time-out says where the application stands.
-            if (behind) throw new Error(`committed ${at ?? 'nothing'} of ${topic}-${end.partition}, whose end is ${end.offset}${markerLast ? ` (last stable ${stable[i]!.offset})` : ''}`);
+            if (behind) {
+              const group = (await admin.describeGroups([run.applicationId]))[0];
+              throw new Error(
+                `committed ${at ?? 'nothing'} of ${topic}-${end.partition}, whose end is ${end.offset}${markerLast ? ` (last stable ${stable[i]!.offset})` : ''}; ` +
+                  `the group is ${group?.state ?? 'unknown'} with ${group?.members.length ?? 0} member(s)`,
+              );
+            }
           }
         }
         return 'done';
