@@ -215,18 +215,22 @@ test('under exactly-once a persistent store left without a checkpoint (a crash, 
   const topology = new Topology().addSource('in', 'words').addProcessor('p', () => ({ process() {} }), 'in').addStateStore(builder, 'p');
   const [sub] = topology.subtopologies();
   const directory = new StateDirectory(stateDir, 'app', quiet);
+  const warnings: string[] = [];
   const open = () => {
-    const stores = new TaskStores('0_0', 0, sub, topology, 'app', { stateDirectory: directory, appConfigs: {}, eos: true, cache: new ThreadCache(1 << 20) }, collectingCollector(), quiet, noRecord);
+    const log = { ...quiet, warn: (w: string) => warnings.push(w) };
+    const stores = new TaskStores('0_0', 0, sub, topology, 'app', { stateDirectory: directory, appConfigs: {}, eos: true, cache: new ThreadCache(1 << 20) }, collectingCollector(), log, noRecord);
     assert.equal(stores.open(), true);
     return { stores, store: stores.manager.store('counts') as JsonFileStore };
   };
   const first = open();
+  assert.deepEqual(warnings, [], 'a task that never ran here has nothing to wipe (its store files are created by opening)');
   first.store.put('a', '1');
   first.stores.flush();
   first.stores.close(false);
   assert.ok(existsSync(join(stateDir, 'app', '0_0', 'counts.json')), 'the store wrote its file');
 
   const second = open();
+  assert.equal(warnings.length, 1, 'the dirty run is wiped, saying so');
   assert.equal(second.store.get('a'), null, 'wiped: what the dirty run wrote is gone, the changelog will restore what was committed');
   assert.equal(second.stores.manager.changelogStores()[0].offset, null, 'restored from the beginning');
   second.store.put('b', '2');
@@ -353,4 +357,19 @@ test('a dirty close drops what the record caches hold (never committed) instead 
     m.close(clean);
     assert.deepEqual(collector.sent.map((r) => r.key?.toString()), clean ? ['a'] : []);
   }
+});
+
+test('under exactly-once the first start of a task on a fresh folder wipes nothing, although opening its persistent store creates files', () => {
+  const stateDir = join(root, 'eos-fresh');
+  const builder = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore('counts'), Serdes.String(), Serdes.String());
+  const topology = new Topology().addSource('in', 'words').addProcessor('p', () => ({ process() {} }), 'in').addStateStore(builder, 'p');
+  const [sub] = topology.subtopologies();
+  const directory = new StateDirectory(stateDir, 'app', quiet);
+  const warnings: string[] = [];
+  const log = { ...quiet, warn: (w: string) => warnings.push(w) };
+  const stores = new TaskStores('0_0', 0, sub, topology, 'app', { stateDirectory: directory, appConfigs: {}, eos: true, cache: new ThreadCache(1 << 20) }, collectingCollector(), log, noRecord);
+  assert.equal(stores.open(), true);
+  assert.deepEqual(warnings, []);
+  stores.close(false);
+  directory.close();
 });

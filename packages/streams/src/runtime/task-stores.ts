@@ -90,8 +90,11 @@ export class TaskStores {
     if (this.opened) return true;
     if (!this.env.stateDirectory.lock(this.taskId)) return false;
     try {
+      // Looked at before the stores open, since opening creates their files: a task that never
+      // ran here has nothing to distrust (Java checks for an empty folder the same way).
+      const hadStoreFiles = this.folderHoldsStoreFiles();
       this.initStores();
-      if (this.mustWipe()) {
+      if (hadStoreFiles && this.mustWipe()) {
         // Java's TaskCorruptedException: under exactly_once_v2 a persistent store without a
         // checkpoint may hold writes of a transaction that was never committed (the last run
         // crashed or closed dirty), so its files go and it is rebuilt from the changelog.
@@ -134,10 +137,13 @@ export class TaskStores {
     }
   }
 
-  /** Under exactly-once: a logged persistent store has no checkpointed offset and the folder holds store files. */
+  /** Under exactly-once: a logged persistent store has no checkpointed offset (the folder held store files before they opened). */
   private mustWipe(): boolean {
     if (!this.env.eos) return false;
-    if (!this.stateManager.changelogStores().some((r) => r.store.persistent() && r.offset === null)) return false;
+    return this.stateManager.changelogStores().some((r) => r.store.persistent() && r.offset === null);
+  }
+
+  private folderHoldsStoreFiles(): boolean {
     return readdirSync(this.folder()).some((f) => f !== LOCK_FILE_NAME && f !== CHECKPOINT_FILE_NAME);
   }
 
