@@ -14,7 +14,7 @@ export { Grouped } from './kstream/grouped.js';
 export { JoinWindows } from './kstream/join-windows.js';
 export { StreamJoined, Joined } from './kstream/joined.js';
 export type { ValueJoiner } from './kstream/stream-stream-join.js';
-export { TimeWindows, SessionWindows } from './kstream/windows.js';
+export { TimeWindows, SessionWindows, SlidingWindows } from './kstream/windows.js';
 export { TimeWindowedKStream } from './kstream/time-windowed-kstream.js';
 export { SessionWindowedKStream } from './kstream/session-windowed-kstream.js';
 export { EmitStrategy } from './kstream/emit-strategy.js';

@@ -17,7 +17,7 @@ import { addRepartition, repartitionNames } from './repartition.js';
 import { addMaterializedStore } from './store-materializer.js';
 import { TimeWindowedKStream, type WindowedGrouping } from './time-windowed-kstream.js';
 import { SessionWindowedKStream } from './session-windowed-kstream.js';
-import { SessionWindows, TimeWindows } from './windows.js';
+import { SessionWindows, SlidingWindows, TimeWindows } from './windows.js';
 
 function requireFunction(f: unknown, what: string): void {
   if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
@@ -95,15 +95,16 @@ export class KGroupedStream<K, V> implements WindowedGrouping<K, V> {
 
   /**
    * Aggregations per window: `TimeWindows` (tumbling or hopping) give a TimeWindowedKStream,
-   * `SessionWindows` a SessionWindowedKStream; count, reduce or aggregate then make a table keyed
+   * `SlidingWindows` too (Java's SlidingWindowedKStream has the same methods), `SessionWindows` a
+   * SessionWindowedKStream; count, reduce or aggregate then make a table keyed
    * by `Windowed<K>`.
    */
-  windowedBy(windows: TimeWindows): TimeWindowedKStream<K, V>;
+  windowedBy(windows: TimeWindows | SlidingWindows): TimeWindowedKStream<K, V>;
   windowedBy(windows: SessionWindows): SessionWindowedKStream<K, V>;
-  windowedBy(windows: TimeWindows | SessionWindows): TimeWindowedKStream<K, V> | SessionWindowedKStream<K, V> {
-    if (windows instanceof TimeWindows) return new TimeWindowedKStream<K, V>(this.builder, this, windows);
+  windowedBy(windows: TimeWindows | SlidingWindows | SessionWindows): TimeWindowedKStream<K, V> | SessionWindowedKStream<K, V> {
+    if (windows instanceof TimeWindows || windows instanceof SlidingWindows) return new TimeWindowedKStream<K, V>(this.builder, this, windows);
     if (windows instanceof SessionWindows) return new SessionWindowedKStream<K, V>(this.builder, this, windows);
-    throw topologyError('windowedBy() takes TimeWindows (TimeWindows.ofSizeWithNoGrace(ms), ofSizeAndGrace(ms, graceMs)) or SessionWindows (SessionWindows.ofInactivityGapWithNoGrace(ms), ...)');
+    throw topologyError('windowedBy() takes TimeWindows (TimeWindows.ofSizeWithNoGrace(ms), ofSizeAndGrace(ms, graceMs)), SlidingWindows (SlidingWindows.ofTimeDifferenceWithNoGrace(ms), ...) or SessionWindows (SessionWindows.ofInactivityGapWithNoGrace(ms), ...)');
   }
 }
 

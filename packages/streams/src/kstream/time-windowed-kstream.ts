@@ -1,5 +1,6 @@
 /**
- * TimeWindowedKStream (Kafka Streams' TimeWindowedKStreamImpl): a grouped stream over time windows,
+ * TimeWindowedKStream (Kafka Streams' TimeWindowedKStreamImpl and SlidingWindowedKStreamImpl): a
+ * grouped stream over time windows (tumbling, hopping) or sliding windows,
  * aggregated per key and window into a KTable keyed by `Windowed<K>`. Names as Java's
  * (KSTREAM-AGGREGATE- / KSTREAM-REDUCE- processors, ...-STATE-STORE- stores); the store is a
  * timestamped window store kept for the window size plus grace unless `Materialized.withRetention`
@@ -16,9 +17,10 @@ import { EmitStrategy } from './emit-strategy.js';
 import { KTable } from './ktable.js';
 import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
 import { type Named, nameOf } from './options.js';
+import { SlidingAggregateSupplier } from './sliding-aggregate-processor.js';
 import { WindowAggregateSupplier } from './window-aggregate-processor.js';
 import { timeWindowedKeySerde } from './windowed-serdes.js';
-import type { TimeWindows } from './windows.js';
+import { SlidingWindows, type TimeWindows } from './windows.js';
 
 /** Java's windowstore.changelog.additional.retention.ms default: a windowed changelog keeps records a day longer than the store. */
 export const CHANGELOG_ADDITIONAL_RETENTION_MS = 86_400_000;
@@ -34,13 +36,20 @@ function requireFunction(f: unknown, what: string): void {
   if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
 }
 
-/** Java's WindowStoreMaterializer: the retention check, the store supplier, logging and caching as the Materialized says. */
-export function windowStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, sizeMs: number, graceMs: number, emitOnClose: boolean): StoreBuilder<WindowStore<K, ValueAndTimestamp<V>>> {
+/** Java's WindowStoreMaterializer (and SlidingWindowStoreMaterializer): the retention check, the store supplier, logging and caching as the Materialized says. */
+export function windowStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, windows: TimeWindows | SlidingWindows, emitOnClose: boolean): StoreBuilder<WindowStore<K, ValueAndTimestamp<V>>> {
+  const sliding = windows instanceof SlidingWindows;
+  const sizeMs = sliding ? windows.timeDifferenceMs() : windows.size();
+  const graceMs = windows.gracePeriodMs();
+  // Sliding windows need the windows back to 2 × the time difference to make a record's right window.
+  const needed = sliding ? 2 * sizeMs + graceMs : sizeMs + graceMs;
   const m = r.materialized;
-  const retention = m.retentionMs ?? sizeMs + graceMs;
-  if (sizeMs + graceMs > retention) {
+  const retention = m.retentionMs ?? needed;
+  if (needed > retention) {
     throw topologyError(
-      `The retention period of the window store ${r.storeName} must be no smaller than its window size plus the grace period. Got size=[${sizeMs}], grace=[${graceMs}], retention=[${retention}]`,
+      sliding
+        ? `The retention period of the window store ${r.storeName} must be no smaller than 2 * time difference plus the grace period. Got time difference=[${sizeMs}], grace=[${graceMs}], retention=[${retention}]`
+        : `The retention period of the window store ${r.storeName} must be no smaller than its window size plus the grace period. Got size=[${sizeMs}], grace=[${graceMs}], retention=[${retention}]`,
     );
   }
   // Emitting on window close, Java keeps windows in a time-ordered store whose reads still include
@@ -66,7 +75,7 @@ export class TimeWindowedKStream<K, V> {
   constructor(
     private readonly builder: BuilderInternals,
     private readonly grouping: WindowedGrouping<K, V>,
-    private readonly windows: TimeWindows,
+    private readonly windows: TimeWindows | SlidingWindows,
   ) {}
 
   /** `EmitStrategy.onWindowClose()`: one result per window, once stream time passes its end plus grace. */
@@ -107,12 +116,16 @@ export class TimeWindowedKStream<K, V> {
 
   private build<VA>(name: string, r: ResolvedMaterialized<K, VA>, initializer: () => VA | null, aggregator: (key: K, value: V, aggregate: VA | null) => VA | null): KTable<Windowed<K>, VA> {
     const b = this.builder;
-    const storeBuilder = windowStoreBuilder(r, this.windows.size(), this.windows.gracePeriodMs(), this.strategy.type === 'ON_WINDOW_CLOSE');
+    const w = this.windows;
+    const storeBuilder = windowStoreBuilder(r, w, this.strategy.type === 'ON_WINDOW_CLOSE');
     const parent = this.grouping.aggregationParent(r.storeName);
-    const supplier = new WindowAggregateSupplier<K, V, VA>(this.windows, r.storeName, this.strategy, initializer, aggregator);
+    const supplier =
+      w instanceof SlidingWindows
+        ? new SlidingAggregateSupplier<K, V, VA>(w, r.storeName, this.strategy, initializer, aggregator)
+        : new WindowAggregateSupplier<K, V, VA>(w, r.storeName, this.strategy, initializer, aggregator);
     b.topology.addProcessor(name, () => supplier.get() as never, parent);
     b.topology.addStateStore(storeBuilder as never, name);
-    const keySerde = timeWindowedKeySerde(r.keySerde, this.windows.size());
+    const keySerde = timeWindowedKeySerde(r.keySerde, w instanceof SlidingWindows ? w.timeDifferenceMs() : w.size());
     return new KTable<Windowed<K>, VA>(b, name, keySerde, r.valueSerde, supplier as never, r.queryableStoreName);
   }
 }

@@ -100,3 +100,38 @@ export class SessionWindows {
     return `SessionWindows{gapMs=${this.gapMs}, graceMs=${this.graceMs}}`;
   }
 }
+
+/**
+ * Sliding windows: for each record, the windows [t − timeDifference, t] ending at it and
+ * [t + 1, t + 1 + timeDifference] right after it, so every distinct set of records closer than the
+ * time difference has one window (both ends inclusive), as Java's SlidingWindows.
+ */
+export class SlidingWindows {
+  private constructor(
+    readonly timeDifference: number,
+    readonly graceMs: number,
+  ) {
+    if (timeDifference < 0) throw topologyError(`the window time difference must not be negative, got ${timeDifference} ms`);
+    if (graceMs < 0) throw topologyError(`the grace period must not be negative, got ${graceMs} ms`);
+  }
+
+  static ofTimeDifferenceWithNoGrace(timeDifferenceMs: number): SlidingWindows {
+    return SlidingWindows.ofTimeDifferenceAndGrace(timeDifferenceMs, 0);
+  }
+
+  static ofTimeDifferenceAndGrace(timeDifferenceMs: number, afterWindowEndMs: number): SlidingWindows {
+    return new SlidingWindows(millis(timeDifferenceMs, 'the time difference'), millis(afterWindowEndMs, 'the grace period (afterWindowEnd)'));
+  }
+
+  timeDifferenceMs(): number {
+    return this.timeDifference;
+  }
+
+  gracePeriodMs(): number {
+    return this.graceMs;
+  }
+
+  toString(): string {
+    return `SlidingWindows{timeDifferenceMs=${this.timeDifference}, graceMs=${this.graceMs}}`;
+  }
+}
