@@ -4,7 +4,7 @@
 // session it replaces, each update carries the session end as its timestamp.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Grouped, KeyValue, Materialized, Serdes, SessionWindows, StreamsBuilder, TopologyTestDriver, droppedRecordsTotal, type KStream, type KTable, type SessionWindowedKStream, type Windowed } from '@sluice/streams';
+import { EmitStrategy, Grouped, KeyValue, Materialized, Serdes, SessionWindows, StreamsBuilder, TopologyTestDriver, droppedRecordsTotal, type KStream, type KTable, type SessionWindowedKStream, type Windowed } from '@sluice/streams';
 
 const S = Serdes.String();
 const show = (w: Windowed<string>): string => `[${w.key}@${w.window.start}/${w.window.end}]`;
@@ -72,4 +72,11 @@ test('a record between two sessions merges them; one past gap and grace is dropp
     ['[k@86/86]', 'e', 86],
   ]);
   assert.equal(droppedRecordsTotal('session-merge'), 1);
+});
+
+test('emitStrategy(onWindowClose) on session windows is refused, naming suppress(untilWindowCloses) instead', () => {
+  const b = new StreamsBuilder();
+  const w = b.stream('input', { keySerde: S, valueSerde: S }).groupByKey().windowedBy(SessionWindows.ofInactivityGapWithNoGrace(10));
+  assert.equal(w.emitStrategy(EmitStrategy.onWindowUpdate()), w);
+  assert.throws(() => w.emitStrategy(EmitStrategy.onWindowClose()), /not supported for session windows yet; use .*suppress\(Suppressed.untilWindowCloses/);
 });

@@ -6,12 +6,16 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  BufferConfig,
   EmitStrategy,
   Grouped,
   KeyValue,
   Materialized,
   Serdes,
+  SessionWindows,
+  SlidingWindows,
   StreamsBuilder,
+  Suppressed,
   TimeWindows,
   TopologyTestDriver,
   WindowedSerdes,
@@ -182,4 +186,19 @@ test('bad windows and retention are refused with what to do', () => {
   const b = new StreamsBuilder();
   const w = b.stream('in', { keySerde: S, valueSerde: S }).groupByKey().windowedBy(TimeWindows.ofSizeAndGrace(10, 5));
   assert.throws(() => w.count(Materialized.as<string, bigint>('c').withRetention(12)), /must be no smaller than its window size plus the grace period. Got size=\[10\], grace=\[5\], retention=\[12\]/);
+});
+
+test("windowed changelogs are compacted and deleted, kept a day longer than the store (Java's WindowedChangelogTopicConfig); the suppression buffer's is compacted", () => {
+  const b = new StreamsBuilder();
+  const g = b.stream('in', { keySerde: S, valueSerde: S }).groupByKey();
+  g.windowedBy(TimeWindows.ofSizeAndGrace(60_000, 10_000)).count(Materialized.as<string, bigint>('per-minute')).suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName('final'));
+  g.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(5_000)).count(Materialized.as<string, bigint>('sessions').withRetention(3_600_000));
+  g.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(1_000, 500)).count(Materialized.as<string, bigint>('sliding').withLoggingEnabled({ 'min.insync.replicas': '1' }));
+  const configs = Object.fromEntries(b.build().changelogTopics().map((t) => [t.name, t.config]));
+  assert.deepEqual(configs, {
+    'per-minute-changelog': { 'cleanup.policy': 'compact,delete', 'retention.ms': String(70_000 + 86_400_000) },
+    'final-store-changelog': {},
+    'sessions-changelog': { 'cleanup.policy': 'compact,delete', 'retention.ms': String(3_600_000 + 86_400_000) },
+    'sliding-changelog': { 'cleanup.policy': 'compact,delete', 'retention.ms': String(2_500 + 86_400_000), 'min.insync.replicas': '1' },
+  });
 });

@@ -11,6 +11,7 @@ import type { SessionStore, StoreBuilder, Windowed } from '../state/api.js';
 import { Stores } from '../state/stores.js';
 import type { SessionBytesStoreSupplier } from '../state/window-session-builders.js';
 import type { BuilderInternals } from './builder-internals.js';
+import type { EmitStrategy } from './emit-strategy.js';
 import { KTable } from './ktable.js';
 import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
 import { type Named, nameOf } from './options.js';
@@ -51,6 +52,21 @@ export class SessionWindowedKStream<K, V> {
     private readonly grouping: WindowedGrouping<K, V>,
     private readonly windows: SessionWindows,
   ) {}
+
+  /**
+   * `EmitStrategy.onWindowUpdate()` (the default). Java's `onWindowClose()` for sessions needs a
+   * session store ordered by end time, which Sluice does not have yet: it is refused, naming
+   * `suppress(Suppressed.untilWindowCloses(...))`, which gives the same final results.
+   */
+  emitStrategy(strategy: EmitStrategy): this {
+    if (strategy?.type === 'ON_WINDOW_UPDATE') return this;
+    if (strategy?.type === 'ON_WINDOW_CLOSE') {
+      throw topologyError(
+        'emitStrategy(EmitStrategy.onWindowClose()) is not supported for session windows yet; use .count()/.reduce()/.aggregate() then .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded())) for one final result per session',
+      );
+    }
+    throw topologyError('emitStrategy() takes EmitStrategy.onWindowUpdate() or EmitStrategy.onWindowClose()');
+  }
 
   /** Records per key and session, as `bigint` counts. */
   count(named?: Named | Materialized<K, bigint>, materialized?: Materialized<K, bigint>): KTable<Windowed<K>, bigint> {
