@@ -82,6 +82,7 @@ const server = createServer((req, res) => {
     if (!match) return reply(404, { error: 'GET /stock/<sku> or GET /stock' });
     const sku = decodeURIComponent(match[1]);
     const owner = streams.queryMetadataForKey(STORE, sku, S);
+    if (owner.activeHost.port === -1) return reply(503, { sku, error: 'no instance holds this item right now (the group is rebalancing); try again shortly' });
     if (owner.activeHost.port !== port || owner.activeHost.host !== 'localhost') {
       // Another instance holds this item: ask it (its answer is the same JSON).
       const forwarded = await fetch(`http://${owner.activeHost.host}:${owner.activeHost.port}/stock/${encodeURIComponent(sku)}`);
