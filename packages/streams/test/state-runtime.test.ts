@@ -15,7 +15,8 @@ import type { OutputRecord } from '../src/runtime/handlers.js';
 import { type TaskRecordAccess, TaskStores } from '../src/runtime/task-stores.js';
 import { ThreadCache } from '../src/state/thread-cache.js';
 import { Topology } from '../src/topology/topology.js';
-import { Serdes, Stores } from '@sluice/streams';
+import { type KeyValueStore, Serdes, Stores } from '@sluice/streams';
+import { GlobalStateTask } from '../src/runtime/global-task.js';
 import { JsonFileStore, jsonFileStoreBuilder } from './support/json-file-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'state-runtime-units-'));
@@ -371,5 +372,63 @@ test('under exactly-once the first start of a task on a fresh folder wipes nothi
   assert.equal(stores.open(), true);
   assert.deepEqual(warnings, []);
   stores.close(false);
+  directory.close();
+});
+
+test('the global task flushes and checkpoints its stores only once its topics moved more than 10,000 records (and when told to)', () => {
+  const S = Serdes.String();
+  const builder = jsonFileStoreBuilder('g');
+  let flushes = 0;
+  const build = builder.build.bind(builder);
+  builder.build = () => {
+    const store = build();
+    const flush = store.flush.bind(store);
+    store.flush = () => {
+      flushes++;
+      flush();
+    };
+    return store;
+  };
+  const topology = new Topology().addGlobalStore(builder, 'gs', 'g-topic', { keyDeserializer: S, valueDeserializer: S }, 'gp', () => {
+    let store!: KeyValueStore<string, string>;
+    return {
+      init(c) {
+        store = c.getStateStore<KeyValueStore<string, string>>('g');
+      },
+      process(r) {
+        store.put(r.key, r.value);
+      },
+    };
+  });
+  const directory = new StateDirectory(join(root, 'global-threshold'), 'app', quiet);
+  const task = new GlobalStateTask(topology, {
+    applicationId: 'app',
+    stateDirectory: directory,
+    appConfigs: {},
+    defaultKeySerde: S as never,
+    defaultValueSerde: S as never,
+    defaultTimestampExtractor: (r) => r.timestamp,
+    deserializationExceptionHandler: () => 'FAIL',
+    log: quiet,
+    now: () => 0,
+  });
+  task.open();
+  const checkpoint = join(directory.taskDir('global'), '.checkpoint');
+  const processUpTo = (from: number, to: number) => {
+    for (let o = from; o <= to; o++) task.process({ topic: 'g-topic', partition: 0, offset: BigInt(o), timestamp: 1, key: Buffer.from(`k${o % 10}`), value: Buffer.from('v'), headers: [] });
+  };
+  processUpTo(0, 10_000);
+  assert.equal(task.maybeCheckpoint(), false, 'offset 10,000: not past the threshold');
+  assert.equal(flushes, 0);
+  processUpTo(10_001, 10_001);
+  assert.equal(task.maybeCheckpoint(), true);
+  assert.equal(flushes, 1);
+  assert.equal(readFileSync(checkpoint, 'utf8'), '0\n1\ng-topic 0 10001\n');
+  processUpTo(10_002, 10_100);
+  assert.equal(task.maybeCheckpoint(), false);
+  assert.equal(readFileSync(checkpoint, 'utf8'), '0\n1\ng-topic 0 10001\n');
+  task.close(true);
+  assert.equal(flushes, 2);
+  assert.equal(readFileSync(checkpoint, 'utf8'), '0\n1\ng-topic 0 10100\n');
   directory.close();
 });

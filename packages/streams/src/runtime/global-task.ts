@@ -20,6 +20,7 @@ import type { StateStore, StateStoreContext } from '../state/api.js';
 import type { Topology } from '../topology/topology.js';
 import type { DeserializationExceptionHandler, RawRecord, StreamsLogger } from './handlers.js';
 import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.js';
+import { OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT } from './state-manager.js';
 import { GLOBAL_STATE_DIR, type StateDirectory } from './state-directory.js';
 import { threadCacheFor } from './thread-caches.js';
 import type { ThreadCache } from '../state/thread-cache.js';
@@ -240,9 +241,26 @@ export class GlobalStateTask {
     }
   }
 
+  /** The offsets processed when the stores were last flushed: empty at first, as Java's. */
+  private offsetsAtLastFlush = new Map<string, bigint>();
+
+  /**
+   * Every commit interval (Java's GlobalStateUpdateTask.maybeCheckpoint): flushes and checkpoints
+   * only once the topics moved more than OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT records since the
+   * last flush, so a persistent global store is not synced every interval. True when it did.
+   */
+  maybeCheckpoint(): boolean {
+    let delta = 0n;
+    for (const [key, offset] of this.processed) delta += offset - (this.offsetsAtLastFlush.get(key) ?? 0n);
+    if (delta <= OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT) return false;
+    this.flush();
+    return true;
+  }
+
   /** Flushes the stores, then writes the checkpoint of the offsets processed (persistent stores' topics only). */
   flush(): void {
     for (const r of this.runtimes) r.store?.flush();
+    this.offsetsAtLastFlush = new Map(this.processed);
     const offsets = new Map(this.readCheckpoint());
     for (const [key, offset] of this.processed) {
       if (this.persistentTopic(key.slice(0, key.lastIndexOf(':')))) offsets.set(key, offset);

@@ -3,7 +3,8 @@
  * partition of the global stores' topics. At start it reads each to the end offset taken then
  * (from the checkpoint of a persistent store, else from the beginning), before the instance
  * starts its processing loop, so global stores are complete when the application is RUNNING;
- * then it keeps reading, flushing the stores and writing the checkpoint every commit interval.
+ * then it keeps reading, flushing the stores and writing the checkpoint after a commit interval
+ * once the topics moved more than 10,000 records since the last time (and at close), as Java's.
  * Catching up at start is reported as a restore (StateRestoreListener, and a log line with the
  * records per second).
  */
@@ -143,7 +144,7 @@ export class GlobalStreamThread {
       if (batch) for (const r of batch.records) this.task.process(r);
       if (Date.now() - lastFlush >= this.options.commitIntervalMs) {
         lastFlush = Date.now();
-        this.task.flush();
+        this.task.maybeCheckpoint();
       }
     }
   }
