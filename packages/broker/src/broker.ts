@@ -22,7 +22,8 @@ import { OffsetsTopicStore } from './groups/offsets-topic.js';
 import { SystemTimer } from './groups/timer.js';
 import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
-import { advertisedListener, servedListener } from './listeners.js';
+import { advertisedListener, checkAdvertisedNames, servedListeners } from './listeners.js';
+import { listenerSecurity, warnAboutOpenListeners } from './security/listener-security.js';
 import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
 import { RequestDispatcher } from './network/dispatcher.js';
@@ -52,8 +53,11 @@ export interface BrokerOptions {
 }
 
 export interface Broker {
+  /** The first listener's advertised host and bound port. */
   readonly host: string;
   readonly port: number;
+  /** Every listener by name (PLAINTEXT, SASL_SSL…): its advertised address and bound port. */
+  readonly listeners: Readonly<Record<string, { protocol: string; host: string; port: number; bootstrap: string }>>;
   /** host:port for clients' bootstrap.servers. */
   readonly bootstrap: string;
   readonly dataDir: string;
@@ -89,14 +93,26 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   config.applyStatic(options.config ?? {});
   for (const key of config.unknownKeys) log.warn(`ignoring unknown setting ${key}`);
 
-  const { listener, skipped } = servedListener(config);
+  const { listeners, skipped } = servedListeners(config);
   for (const l of skipped) log.info(`not opening the controller listener ${l.name}://${l.host}:${l.port}: Sluice is its own controller`);
   const advertisedSetting = config.string('advertised.listeners');
-  const advertisedEntry = advertisedSetting === null ? null : advertisedListener(advertisedSetting, listener);
-  const host = options.host ?? (listener.host === '' ? '0.0.0.0' : listener.host);
-  const port = options.port ?? (options.config?.listeners !== undefined ? listener.port : 9092);
+  if (advertisedSetting !== null) checkAdvertisedNames(advertisedSetting, listeners);
+  // The options' host and port are the first listener's (the only one by default).
+  const addresses = listeners.map((l, i) => ({
+    host: i === 0 && options.host !== undefined ? options.host : l.host === '' ? '0.0.0.0' : l.host,
+    port: i === 0 ? (options.port ?? (options.config?.listeners !== undefined ? l.port : 9092)) : l.port,
+  }));
+  const { host, port } = addresses[0];
+  // TLS key stores and SASL users are read (and refused when unusable) before anything is opened.
+  const security = listeners.map((l, i) => listenerSecurity(config, { ...l, ...addresses[i] }, log));
+  warnAboutOpenListeners(security, addresses, log);
   // A busy port is reported before the data folder is locked and every partition opened.
-  await checkListenable(host, port);
+  try {
+    for (const a of addresses) await checkListenable(a.host, a.port);
+  } catch (e) {
+    for (const l of security) l.tls?.close();
+    throw e;
+  }
   const temporary = options.dataDir === undefined && options.config?.['log.dirs'] === undefined && options.config?.['log.dir'] === undefined;
   const dataDir = temporary ? await makeTemporaryDataDir(options.fs) : resolve(options.dataDir ?? config.string('log.dirs')!);
   const fs = options.fs ?? new NodeFileSystem();
@@ -172,7 +188,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     transactions.start();
 
     const handlers: readonly Handler[] = options.interceptRequest ? interceptHandlers(HANDLERS, options.interceptRequest) : HANDLERS;
-    const advertised = { host, port };
+    const advertised = security[0].advertised;
     const core: BrokerCore = {
       nodeId,
       clusterId,
@@ -189,18 +205,28 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       log,
       allocateProducerId: () => producerIds.allocate(),
     };
-    const server = new KafkaServer(new RequestDispatcher(core, handlers), listenOptions(config, host, port), log);
-    const bound = await server.listen().catch((e: unknown) => Promise.reject(listenError(host, port, e)));
+    const listenAt = security.map((l, i) => ({ ...addresses[i], security: l }));
+    const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt }, log);
+    const bound = await server.listen().catch((e: unknown) => {
+      const failed = addresses[(e as { listenerIndex?: number }).listenerIndex ?? 0] ?? addresses[0];
+      return Promise.reject(listenError(failed.host, failed.port, e));
+    });
     await lock?.setListening(`${host}:${bound.port}`);
-    // Clients learn our address from Metadata: the advertised listener, else the bound one.
-    if (advertisedEntry !== null) {
-      advertised.host = advertisedEntry.host;
-      advertised.port = advertisedEntry.port === 0 ? bound.port : advertisedEntry.port;
-    } else {
-      advertised.host = host === '0.0.0.0' || host === '::' ? hostname() : host;
-      advertised.port = bound.port;
-    }
-    log.info(`listening on ${host}:${bound.port}, advertised as ${advertised.host}:${advertised.port}, ${logs.topics().length} topics, started in ${Date.now() - started} ms`);
+    // Clients learn our address from Metadata: their listener's advertised address, else its bound one.
+    listeners.forEach((l, i) => {
+      const boundPort = bound.all[i].port;
+      const entry = advertisedSetting === null ? undefined : advertisedListener(advertisedSetting, l, listeners.length === 1);
+      const a = security[i].advertised;
+      if (entry !== undefined) {
+        a.host = entry.host;
+        a.port = entry.port === 0 ? boundPort : entry.port;
+      } else {
+        a.host = addresses[i].host === '0.0.0.0' || addresses[i].host === '::' ? hostname() : addresses[i].host;
+        a.port = boundPort;
+      }
+      log.info(`listener ${l.name} (${l.protocol}) on ${addresses[i].host}:${boundPort}, advertised as ${a.host}:${a.port}`);
+    });
+    log.info(`listening, ${logs.topics().length} topics, started in ${Date.now() - started} ms`);
 
     let closing: Promise<void> | null = null;
     const openedLogs = logs;
@@ -208,6 +234,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       host: advertised.host,
       port: bound.port,
       bootstrap: `${advertised.host}:${bound.port === advertised.port ? bound.port : advertised.port}`,
+      listeners: Object.fromEntries(security.map((l, i) => [l.name, { protocol: l.protocol, host: l.advertised.host, port: bound.all[i].port, bootstrap: `${l.advertised.host}:${l.advertised.port}` }])),
       dataDir,
       clusterId,
       nodeId,
@@ -234,6 +261,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       },
     };
   } catch (e) {
+    for (const l of security) l.tls?.close();
     await logs?.close().catch(() => {});
     await lock?.release();
     if (temporary) await fs.removeDir(dataDir).catch(() => {});

@@ -25,6 +25,10 @@ export interface BrokerRequestMessage {
   clientId: string | null;
   /** The client's address and port. */
   remote: string;
+  /** Who sent it: User:ANONYMOUS, or the user authenticated by SASL or a TLS client certificate. */
+  principal: string;
+  /** The listener it came in on (PLAINTEXT, SASL_SSL…). */
+  listener: string;
   durationMs: number;
   /** The answer's top-level error code, if it has one and it is not NONE. */
   errorCode?: number;

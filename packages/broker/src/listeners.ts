@@ -1,20 +1,25 @@
 /**
- * Kafka listener strings (`NAME://host:port,…`) and the one listener Sluice serves.
+ * Kafka listener strings (`NAME://host:port,…`) and the listeners Sluice serves.
  *
- * A listener's security protocol comes from listener.security.protocol.map, as in Kafka. Only a
- * PLAINTEXT listener can be served; any other, and any second listener, refuses the start
- * rather than being dropped: dropping a SASL_SSL listener while serving PLAINTEXT would leave the
- * broker open, and dropping a second PLAINTEXT one would leave clients that use it wondering.
+ * A listener's security protocol comes from listener.security.protocol.map, as in Kafka; several
+ * listeners may be served at once (PLAINTEXT beside SASL_SSL, say), each on its own port.
  * Listeners named in controller.listener.names are left out (Sluice is its own controller), so
  * Kafka's own server.properties works as it is.
  */
 import type { BrokerConfig } from './config/broker-config.js';
 import { ConfigError } from './config/definitions.js';
 
+export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
+export type SecurityProtocol = (typeof SECURITY_PROTOCOLS)[number];
+
 export interface Listener {
   name: string;
   host: string;
   port: number;
+}
+
+export interface ServedListener extends Listener {
+  protocol: SecurityProtocol;
 }
 
 /** Every entry of a listener list, checked for syntax and port range. */
@@ -41,39 +46,51 @@ function protocolMap(text: string): Map<string, string> {
   return map;
 }
 
-export interface ServedListener {
-  listener: Listener;
+export interface ServedListeners {
+  listeners: ServedListener[];
   /** Controller listeners given in `listeners` and not opened. */
   skipped: Listener[];
 }
 
-/** The listener to serve, or a ConfigError naming what cannot be served. */
-export function servedListener(config: BrokerConfig): ServedListener {
+/** The listeners to serve, or a ConfigError naming what cannot be served. */
+export function servedListeners(config: BrokerConfig): ServedListeners {
   const all = parseListeners(config.string('listeners')!, 'listeners');
   const controllers = new Set((config.string('controller.listener.names') ?? '').split(',').map((n) => n.trim().toUpperCase()).filter((n) => n !== ''));
   const protocols = protocolMap(config.string('listener.security.protocol.map')!);
   const skipped = all.filter((l) => controllers.has(l.name));
-  const served = all.filter((l) => !controllers.has(l.name));
-  for (const l of served) {
+  const served: ServedListener[] = [];
+  for (const l of all.filter((l) => !controllers.has(l.name))) {
     const protocol = protocols.get(l.name);
-    if (protocol === undefined) throw new ConfigError(`Invalid listeners: no security protocol for the listener ${l.name}; add ${l.name}:PLAINTEXT to listener.security.protocol.map`);
-    if (protocol !== 'PLAINTEXT') {
-      throw new ConfigError(
-        `Refusing to start: the listener ${l.name}://${l.host}:${l.port} uses ${protocol}, which Sluice does not support yet (no TLS or SASL), and serving it without would leave it open. Remove it from listeners and use a PLAINTEXT listener, e.g. PLAINTEXT://${l.host}:${l.port}`,
-      );
+    if (protocol === undefined) throw new ConfigError(`Invalid listeners: no security protocol for the listener ${l.name}; add ${l.name}:PLAINTEXT (or SSL, SASL_PLAINTEXT, SASL_SSL) to listener.security.protocol.map`);
+    if (!(SECURITY_PROTOCOLS as readonly string[]).includes(protocol)) {
+      throw new ConfigError(`Invalid listener.security.protocol.map: ${l.name}:${protocol} is not a security protocol; use one of ${SECURITY_PROTOCOLS.join(', ')}`);
     }
+    if (served.some((s) => s.name === l.name)) throw new ConfigError(`Invalid listeners: the listener name ${l.name} is given twice; each listener needs a name of its own`);
+    const samePort = served.find((s) => s.port !== 0 && s.port === l.port);
+    if (samePort !== undefined) throw new ConfigError(`Invalid listeners: ${samePort.name} and ${l.name} both use port ${l.port}; give each listener a port of its own`);
+    served.push({ ...l, protocol: protocol as SecurityProtocol });
   }
   if (served.length === 0) throw new ConfigError('Invalid listeners: every listener is a controller listener (controller.listener.names); add a PLAINTEXT listener, e.g. PLAINTEXT://127.0.0.1:9092');
-  if (served.length > 1) {
-    throw new ConfigError(`Refusing to start: listeners has ${served.length} listeners (${served.map((l) => `${l.name}://${l.host}:${l.port}`).join(', ')}), and Sluice serves one listener yet. Keep one.`);
-  }
-  return { listener: served[0], skipped };
+  return { listeners: served, skipped };
 }
 
-/** The advertised address of the served listener: the entry with its name, else the only entry. */
-export function advertisedListener(text: string, served: Listener): Listener {
+/**
+ * The advertised address of a served listener: the entry with its name, else, when one listener
+ * is served, the only entry; undefined when advertised.listeners has no entry for it (the bound
+ * address is advertised then, as Kafka does for a listener missing from advertised.listeners).
+ */
+export function advertisedListener(text: string, served: Listener, onlyListener: boolean): Listener | undefined {
   const all = parseListeners(text, 'advertised.listeners');
-  const match = all.find((l) => l.name === served.name) ?? (all.length === 1 ? all[0] : undefined);
-  if (match === undefined) throw new ConfigError(`Invalid advertised.listeners: no entry for the listener ${served.name}`);
-  return match;
+  return all.find((l) => l.name === served.name) ?? (onlyListener && all.length === 1 ? all[0] : undefined);
+}
+
+/** Checks that every advertised listener names a served one (a typo would advertise nothing). */
+export function checkAdvertisedNames(text: string, served: readonly Listener[]): void {
+  const all = parseListeners(text, 'advertised.listeners');
+  if (served.length === 1 && all.length === 1) return;
+  for (const a of all) {
+    if (!served.some((s) => s.name === a.name)) {
+      throw new ConfigError(`Invalid advertised.listeners: ${a.name} is not one of the listeners (${served.map((s) => s.name).join(', ')}); advertise each listener under its own name`);
+    }
+  }
 }

@@ -1,11 +1,11 @@
-// Settings that would restrict access must never fail open: until Sluice supports TLS, SASL and
-// ACLs, a broker asked for them refuses to start, naming the setting. Listeners are served only
-// when they are PLAINTEXT, and only one of them.
+// Settings that would restrict access must never fail open: until Sluice supports ACLs, a broker
+// asked for them refuses to start, naming the setting. TLS and SASL listeners are served; one
+// asked for a mechanism or key store Sluice cannot serve refuses the start, naming it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BrokerConfig } from '../src/config/broker-config.js';
 import { ConfigError } from '../src/config/definitions.js';
-import { servedListener } from '../src/listeners.js';
+import { servedListeners } from '../src/listeners.js';
 import { startBroker } from '../src/index.js';
 
 function refused(settings: Record<string, string>, pattern: RegExp): void {
@@ -20,11 +20,6 @@ test('security settings with a restricting value are refused by name', () => {
   refused({ 'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer' }, /authorizer\.class\.name: ACL authorization is not supported yet; remove/);
   refused({ 'super.users': 'User:admin' }, /super\.users/);
   refused({ 'allow.everyone.if.no.acl.found': 'false' }, /allow\.everyone\.if\.no\.acl\.found/);
-  refused({ 'ssl.keystore.location': '/etc/kafka/broker.jks' }, /ssl\.keystore\.location: TLS is not supported yet; remove the ssl\.\* settings and use a PLAINTEXT listener/);
-  refused({ 'ssl.client.auth': 'required' }, /ssl\.client\.auth/);
-  refused({ 'sasl.enabled.mechanisms': 'SCRAM-SHA-512' }, /sasl\.enabled\.mechanisms: SASL/);
-  refused({ 'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': 'x' }, /listener\.name\.sasl_ssl\.scram-sha-512\.sasl\.jaas\.config/);
-  refused({ 'listener.name.external.ssl.keystore.location': '/k.jks' }, /listener\.name\.external\.ssl\.keystore\.location/);
   refused({ 'security.inter.broker.protocol': 'SSL' }, /security\.inter\.broker\.protocol/);
   refused({ 'principal.builder.class': 'com.example.Builder' }, /principal\.builder\.class/);
   refused({ 'delegation.token.secret.key': 'secret' }, /delegation\.token\.secret\.key/);
@@ -41,37 +36,49 @@ test('values that restrict nothing are accepted', () => {
   assert.deepEqual(c.unknownKeys, ['authorizer.class.name', 'super.users', 'allow.everyone.if.no.acl.found', 'security.inter.broker.protocol']);
 });
 
-function listenerOf(settings: Record<string, string>) {
+function listenersOf(settings: Record<string, string>) {
   const c = new BrokerConfig();
   c.applyStatic(settings);
-  return servedListener(c);
+  return servedListeners(c);
 }
 
-test('a listener that is not PLAINTEXT refuses the start, alone or beside a PLAINTEXT one', () => {
-  for (const listeners of ['SASL_SSL://127.0.0.1:9093', 'PLAINTEXT://127.0.0.1:9092,SASL_SSL://127.0.0.1:9093', 'SSL://:9093', 'PLAINTEXT://:9092,SASL_PLAINTEXT://:9094']) {
-    assert.throws(() => listenerOf({ listeners }), (e: unknown) => e instanceof ConfigError && /Refusing to start: the listener (SASL_SSL|SSL|SASL_PLAINTEXT):\/\/.* uses \1, which Sluice does not support yet/.test(e.message), listeners);
-  }
-  // A custom listener name takes its protocol from listener.security.protocol.map.
-  assert.throws(() => listenerOf({ listeners: 'EXTERNAL://:9093', 'listener.security.protocol.map': 'EXTERNAL:SASL_SSL' }), /EXTERNAL:\/\/:9093 uses SASL_SSL/);
-  assert.throws(() => listenerOf({ listeners: 'EXTERNAL://:9093' }), /no security protocol for the listener EXTERNAL/);
-});
-
-test('two PLAINTEXT listeners are refused, not silently reduced to one', () => {
-  assert.throws(() => listenerOf({ listeners: 'PLAINTEXT://127.0.0.1:9092,INTERNAL://127.0.0.1:9093', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT' }), /2 listeners .*serves one listener yet\. Keep one/);
+test('several listeners are served, each with the protocol listener.security.protocol.map gives its name', () => {
+  const { listeners } = listenersOf({ listeners: 'PLAINTEXT://127.0.0.1:9092,SASL_SSL://0.0.0.0:9093,EXTERNAL://:9094', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,EXTERNAL:SSL' });
+  assert.deepEqual(listeners, [
+    { name: 'PLAINTEXT', host: '127.0.0.1', port: 9092, protocol: 'PLAINTEXT' },
+    { name: 'SASL_SSL', host: '0.0.0.0', port: 9093, protocol: 'SASL_SSL' },
+    { name: 'EXTERNAL', host: '', port: 9094, protocol: 'SSL' },
+  ]);
+  assert.throws(() => listenersOf({ listeners: 'EXTERNAL://:9093' }), /no security protocol for the listener EXTERNAL; add EXTERNAL:PLAINTEXT/);
+  assert.throws(() => listenersOf({ listeners: 'A://:9093', 'listener.security.protocol.map': 'A:TLS' }), /A:TLS is not a security protocol; use one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL/);
+  assert.throws(() => listenersOf({ listeners: 'PLAINTEXT://:9092,PLAINTEXT://:9093' }), /the listener name PLAINTEXT is given twice/);
+  assert.throws(() => listenersOf({ listeners: 'PLAINTEXT://:9092,SSL://:9092' }), /PLAINTEXT and SSL both use port 9092/);
 });
 
 test("Kafka's own server.properties listeners work: the controller listener is left out", () => {
-  const { listener, skipped } = listenerOf({
+  const { listeners, skipped } = listenersOf({
     listeners: 'PLAINTEXT://:9092,CONTROLLER://:9093',
     'controller.listener.names': 'CONTROLLER',
     'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL',
   });
-  assert.deepEqual(listener, { name: 'PLAINTEXT', host: '', port: 9092 });
+  assert.deepEqual(listeners, [{ name: 'PLAINTEXT', host: '', port: 9092, protocol: 'PLAINTEXT' }]);
   assert.deepEqual(skipped, [{ name: 'CONTROLLER', host: '', port: 9093 }]);
-  assert.deepEqual(listenerOf({ listeners: 'CLIENT://127.0.0.1:0', 'listener.security.protocol.map': 'CLIENT:PLAINTEXT' }).listener, { name: 'CLIENT', host: '127.0.0.1', port: 0 });
 });
 
-test('startBroker refuses before opening anything: no data folder is created', async () => {
-  await assert.rejects(startBroker({ port: 0, dataDir: '/nonexistent/never-created', config: { 'authorizer.class.name': 'StandardAuthorizer' } }), /authorizer\.class\.name/);
-  await assert.rejects(startBroker({ port: 0, dataDir: '/nonexistent/never-created', config: { listeners: 'PLAINTEXT://127.0.0.1:0,SASL_SSL://127.0.0.1:0' } }), /SASL_SSL/);
+test('a listener asked for what Sluice cannot serve refuses the start, before opening anything', async () => {
+  const start = (config: Record<string, string>) => startBroker({ port: 0, dataDir: '/nonexistent/never-created', config });
+  await assert.rejects(start({ 'authorizer.class.name': 'StandardAuthorizer' }), /authorizer\.class\.name/);
+  // Kafka's default mechanism is GSSAPI (Kerberos).
+  await assert.rejects(start({ listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0' }), /the listener SASL_PLAINTEXT enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve yet/);
+  await assert.rejects(
+    start({ listeners: 'SASL_PLAINTEXT://127.0.0.1:0', 'listener.name.sasl_plaintext.sasl.enabled.mechanisms': 'PLAIN' }),
+    /enables SASL PLAIN but has no users: set listener\.name\.sasl_plaintext\.plain\.sasl\.jaas\.config=org\.apache\.kafka\.common\.security\.plain\.PlainLoginModule required/,
+  );
+  await assert.rejects(
+    start({ listeners: 'SASL_PLAINTEXT://127.0.0.1:0', 'sasl.enabled.mechanisms': 'PLAIN', 'listener.name.sasl_plaintext.plain.sasl.jaas.config': 'PlainLoginModule user_a="secret-never-shown"' }),
+    (e: unknown) => e instanceof ConfigError && /Invalid listener\.name\.sasl_plaintext\.plain\.sasl\.jaas\.config: it does not start with a login module class and a control flag/.test(e.message) && !e.message.includes('secret-never-shown'),
+  );
+  await assert.rejects(start({ listeners: 'SSL://127.0.0.1:0' }), /Sluice reads PEM and PKCS12 key stores; convert a JKS one/);
+  await assert.rejects(start({ listeners: 'SSL://127.0.0.1:0', 'ssl.keystore.type': 'PEM' }), /The listener SSL uses TLS but has no key store: set ssl\.keystore\.location/);
+  await assert.rejects(start({ listeners: 'SSL://127.0.0.1:0', 'listener.name.ssl.ssl.client.auth': 'always' }), /Invalid value "always" for configuration listener\.name\.ssl\.ssl\.client\.auth: must be one of none, requested, required/);
 });

@@ -30,11 +30,23 @@ export function parseProperties(text: string): Record<string, string> {
   return out;
 }
 
+/** Secrets of the TLS and SASL settings: never in the table, never described. */
+const SECRET_SETTINGS = new Set(['ssl.keystore.password', 'ssl.key.password', 'ssl.truststore.password', 'ssl.keystore.key', 'ssl.keystore.certificate.chain', 'ssl.truststore.certificates', 'sasl.jaas.config']);
+
+function isScopedSetting(name: string): boolean {
+  return name.startsWith('listener.name.') || SECRET_SETTINGS.has(name) || name.endsWith('.sasl.jaas.config');
+}
+
 export class BrokerConfig {
   private readonly entries = new Map<string, Entry>();
   private readonly aliases = new Map<string, string>();
   /** Keys given that no table knows: reported, not fatal (Kafka warns about them too). */
   readonly unknownKeys: string[] = [];
+  /**
+   * Per-listener settings (listener.name.<listener>.…) and secrets (passwords, inline keys, JAAS
+   * configs), kept as given and out of the table, so that DescribeConfigs never shows them.
+   */
+  private readonly scoped = new Map<string, string>();
 
   constructor(definitions: readonly ConfigDefinition[] = BROKER_CONFIGS) {
     for (const def of definitions) {
@@ -62,6 +74,10 @@ export class BrokerConfig {
         name = alias.name;
         raw = String(n * alias.factor);
       }
+      if (isScopedSetting(name)) {
+        this.scoped.set(name, raw);
+        continue;
+      }
       const e = this.entry(name);
       if (e === undefined) {
         this.unknownKeys.push(name);
@@ -85,6 +101,11 @@ export class BrokerConfig {
     }
     const value = parseValue(e.def, raw);
     if (!validateOnly) Object.assign(e, { raw, value, source: 'DYNAMIC_DEFAULT_BROKER_CONFIG' as const });
+  }
+
+  /** A per-listener or secret setting as given, or undefined (security/listener-settings.ts reads these). */
+  scopedSetting(name: string): string | undefined {
+    return this.scoped.get(name);
   }
 
   has(name: string): boolean {

@@ -4,7 +4,7 @@
  * Names and defaults are Kafka's where Kafka has the setting.
  */
 
-import { type ConfigDefinition, type Importance, atLeast, between, validator } from '@sluice/config';
+import { type ConfigDefinition, type Importance, atLeast, between, oneOf, validator } from '@sluice/config';
 import { topicConfigDefinitions } from '@sluice/storage';
 
 export { ConfigError, parseConfigValue as parseValue, type ConfigDefinition, type ConfigType } from '@sluice/config';
@@ -12,9 +12,20 @@ export { ConfigError, parseConfigValue as parseValue, type ConfigDefinition, typ
 
 const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'node.id', type: 'int', default: '0', importance: 'high', doc: 'The id of this broker, reported in Metadata as the only broker and controller.', validate: atLeast(0) },
-  { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', importance: 'high', doc: 'Where the broker listens: PLAINTEXT://host:port (port 0 picks a free port).' },
-  { name: 'advertised.listeners', type: 'string', default: null, importance: 'high', doc: 'The address given to clients in Metadata; defaults to the listener address.' },
-  { name: 'listener.security.protocol.map', type: 'string', default: 'SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT', importance: 'low', doc: 'The security protocol of each listener name. Only PLAINTEXT listeners are supported; a listener of another protocol refuses the start.' },
+  { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', importance: 'high', doc: 'Where the broker listens: NAME://host:port entries, comma separated, e.g. PLAINTEXT://127.0.0.1:9092,SASL_SSL://0.0.0.0:9093 (port 0 picks a free port); each name\'s protocol comes from listener.security.protocol.map.' },
+  { name: 'advertised.listeners', type: 'string', default: null, importance: 'high', doc: 'The addresses given to clients in Metadata, NAME://host:port per listener: a client gets the address of the listener it connected to. A listener left out advertises its own address.' },
+  { name: 'listener.security.protocol.map', type: 'string', default: 'SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT', importance: 'low', doc: 'The security protocol of each listener name: PLAINTEXT, SSL (TLS), SASL_PLAINTEXT or SASL_SSL. Settings for one listener take Kafka\'s prefix listener.name.<listener name in lower case>., e.g. listener.name.external.ssl.keystore.location.' },
+  { name: 'ssl.keystore.type', type: 'string', default: 'JKS', importance: 'medium', doc: 'The format of the key store of TLS listeners: PEM (ssl.keystore.location is a PEM file holding the private key and the certificate chain, or the key and chain are given inline in ssl.keystore.key and ssl.keystore.certificate.chain) or PKCS12 (with ssl.keystore.password). JKS, Kafka\'s default, cannot be read by Node: convert it with keytool -importkeystore -deststoretype PKCS12. Secrets (ssl.keystore.password, ssl.key.password, ssl.truststore.password, ssl.keystore.key) are accepted but never shown by DescribeConfigs.' },
+  { name: 'ssl.keystore.location', type: 'string', default: null, importance: 'high', doc: 'The key store file of TLS listeners (see ssl.keystore.type). The file is watched: a new certificate is used for new connections without a restart.' },
+  { name: 'ssl.truststore.type', type: 'string', default: 'JKS', importance: 'medium', doc: 'The format of the trust store: PEM (a file of CA certificates, or inline in ssl.truststore.certificates) or PKCS12.' },
+  { name: 'ssl.truststore.location', type: 'string', default: null, importance: 'high', doc: 'The certificates of the authorities trusted to sign client certificates (ssl.client.auth). Without one, Node\'s bundled authorities.' },
+  { name: 'ssl.client.auth', type: 'string', default: 'none', importance: 'medium', doc: 'Whether TLS clients must present a certificate: required, requested (verified when given) or none. The principal of a client with a certificate is User:<its subject>, e.g. User:CN=alice,OU=eng, mapped by ssl.principal.mapping.rules.', validate: oneOf('none', 'requested', 'required') },
+  { name: 'ssl.principal.mapping.rules', type: 'string', default: 'DEFAULT', importance: 'low', doc: 'Kafka\'s rules mapping a client certificate\'s subject to a user name: RULE:pattern/replacement/ with an optional L or U (lower or upper case), tried in order, and DEFAULT for the whole subject.' },
+  { name: 'ssl.enabled.protocols', type: 'string', default: 'TLSv1.2,TLSv1.3', importance: 'medium', doc: 'The TLS versions TLS listeners accept.' },
+  { name: 'ssl.cipher.suites', type: 'string', default: '', importance: 'low', doc: 'The cipher suites TLS listeners accept, by their OpenSSL or IANA names, comma separated; empty for Node\'s defaults. TLS 1.3 suites are always on.' },
+  { name: 'sasl.enabled.mechanisms', type: 'string', default: 'GSSAPI', importance: 'medium', doc: 'The SASL mechanisms of SASL listeners (Kafka\'s default is GSSAPI, Kerberos, which Sluice does not serve): PLAIN, its users in listener.name.<listener>.plain.sasl.jaas.config as Kafka\'s PlainLoginModule user_<name>="<password>" options. A SASL listener with a mechanism Sluice cannot serve refuses the start.' },
+  { name: 'connection.failed.authentication.delay.ms', type: 'int', default: '100', importance: 'low', doc: 'How long the answer to a failed authentication is held back before the connection is closed, as Kafka does, to slow down password guessing.', validate: atLeast(0) },
+  { name: 'connections.authentication.timeout.ms', type: 'int', default: '30000', importance: 'low', doc: 'Sluice\'s own: a connection of an SSL or SASL listener that has not finished its TLS handshake and SASL authentication within this time is closed (Kafka leaves such a connection open until connections.max.idle.ms).', validate: atLeast(1) },
   { name: 'controller.listener.names', type: 'string', default: null, importance: 'high', doc: 'Listeners of a KRaft controller. Sluice is its own controller: these listeners are not opened (Kafka\'s server.properties can be used as it is).' },
   { name: 'log.dirs', type: 'string', default: './sluice-data', importance: 'high', doc: 'The data directory.', synonyms: ['log.dir'] },
   { name: 'cluster.id', type: 'string', default: null, importance: 'medium', doc: 'The cluster id for a new data directory; an existing one keeps its own.' },

@@ -1,13 +1,14 @@
 /**
- * Settings that would restrict who may connect, or what they may do once connected. Sluice has no
- * TLS, SASL or ACL authorization, so accepting one of these and running without it would leave
- * the broker open while its operator believes it closed. Such a setting is refused at start, by
+ * Settings that would restrict what a client may do once connected. Sluice has no ACL
+ * authorization yet, so accepting one of these and running without it would leave the broker
+ * open while its operator believes it closed. (TLS and SASL are served: listeners check their own
+ * settings, and refuse a mechanism or key store they cannot serve, in security/.) Such a setting is refused at start, by
  * name: a broker that does not start is found at once, an open one is not. A value that restricts nothing (an empty authorizer, allow.everyone.if.no.acl.found=true)
  * is accepted.
  */
 import { ConfigError } from './definitions.js';
 
-const WHY = 'Sluice does not support TLS, SASL or ACL authorization yet, and will not start without a restriction it was asked for';
+const WHY = 'Sluice does not support ACL authorization yet, and will not start without a restriction it was asked for';
 
 /** The refusal for one setting, or undefined when its value restricts nothing. */
 function refusal(name: string, rawValue: string): string | undefined {
@@ -24,14 +25,9 @@ function refusal(name: string, rawValue: string): string | undefined {
       return value.toUpperCase() === 'PLAINTEXT' ? undefined : `only PLAINTEXT is supported yet, not ${value}; remove the setting`;
     case 'principal.builder.class':
     case 'security.providers':
-      return `authentication is not supported yet; remove ${name}`;
+      return `Java classes cannot be loaded by Sluice; remove ${name} (principals come from ssl.principal.mapping.rules and the SASL user name)`;
   }
-  if (name.startsWith('ssl.')) return 'TLS is not supported yet; remove the ssl.* settings and use a PLAINTEXT listener';
-  if (name.startsWith('sasl.')) return 'SASL authentication is not supported yet; remove the sasl.* settings and use a PLAINTEXT listener';
   if (name.startsWith('delegation.token.')) return 'delegation tokens (SASL) are not supported yet; remove the delegation.token.* settings';
-  // Per-listener TLS or SASL settings: listener.name.<listener>.ssl.keystore.location,
-  // listener.name.<listener>.<mechanism>.sasl.jaas.config…
-  if (/^listener\.name\.[^.]+\.(?:[^.]+\.)?(?:ssl|sasl)\./i.test(name)) return `TLS and SASL are not supported yet; remove ${name}`;
   return undefined;
 }
 

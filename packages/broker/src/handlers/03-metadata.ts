@@ -76,7 +76,7 @@ export const metadataHandler = defineHandler({
   api: Apis.Metadata,
   minVersion: 0,
   maxVersion: 13,
-  async handle({ broker, version }, request) {
+  async handle({ broker, connection, version }, request) {
     const allowAutoCreate = version < 4 || request.allowAutoTopicCreation;
     // Only v8-10 carry cluster operations; the codec drops the field elsewhere.
     const ops = version >= 8 && request.includeTopicAuthorizedOperations ? TOPIC_OPERATIONS : OPERATIONS_NOT_REQUESTED;
@@ -102,7 +102,8 @@ export const metadataHandler = defineHandler({
     }
     return {
       throttleTimeMs: 0,
-      brokers: [{ nodeId: broker.nodeId, host: broker.advertised.host, port: broker.advertised.port, rack: null }],
+      // Each client is given the address of the listener it came in on, as Kafka does.
+      brokers: [{ nodeId: broker.nodeId, host: connection.listener.advertised.host, port: connection.listener.advertised.port, rack: null }],
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
       topics,

@@ -14,8 +14,8 @@ export const findCoordinatorHandler = defineHandler({
   api: Apis.FindCoordinator,
   minVersion: 0,
   maxVersion: 6,
-  handle({ broker, version }, request) {
-    const { host, port } = broker.advertised;
+  handle({ broker, connection, version }, request) {
+    const { host, port } = connection.listener.advertised;
     const known = request.keyType === GROUP || request.keyType === TRANSACTION;
     const errorCode = known ? ErrorCode.NONE : ErrorCode.INVALID_REQUEST;
     const errorMessage = known ? null : `Unknown coordinator key type ${request.keyType}`;

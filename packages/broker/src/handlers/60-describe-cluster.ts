@@ -17,7 +17,7 @@ export const describeClusterHandler = defineHandler({
   api: Apis.DescribeCluster,
   minVersion: 0,
   maxVersion: 2,
-  handle({ broker }, request) {
+  handle({ broker, connection }, request) {
     const type = request.endpointType;
     const refuse = (errorCode: number, errorMessage: string) => ({ throttleTimeMs: 0, errorCode, errorMessage, endpointType: ENDPOINT_BROKERS, clusterId: broker.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED });
     if (type === ENDPOINT_CONTROLLERS) return refuse(ErrorCode.MISMATCHED_ENDPOINT_TYPE, 'The request was sent to an endpoint of type BROKER, but we wanted an endpoint of type CONTROLLER');
@@ -29,7 +29,7 @@ export const describeClusterHandler = defineHandler({
       endpointType: type,
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
-      brokers: [{ brokerId: broker.nodeId, host: broker.advertised.host, port: broker.advertised.port, rack: null, isFenced: false }],
+      brokers: [{ brokerId: broker.nodeId, host: connection.listener.advertised.host, port: connection.listener.advertised.port, rack: null, isFenced: false }],
       clusterAuthorizedOperations: request.includeClusterAuthorizedOperations ? CLUSTER_OPERATIONS : OPERATIONS_NOT_REQUESTED,
     };
   },

@@ -18,6 +18,11 @@ export interface RequestContext {
   readonly header: RequestHeader;
   /** The request's version (header.apiVersion). */
   readonly version: number;
+  /**
+   * Who sent it, as Kafka's KafkaPrincipal string: User:ANONYMOUS on PLAINTEXT (and TLS without a
+   * client certificate), User:<certificate subject as mapped> with mutual TLS, User:<name> with SASL.
+   */
+  readonly principal: string;
 }
 
 /** null: no response at all (Produce with acks=0). */

@@ -12,8 +12,11 @@
  * closed.
  */
 import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { DecodeError, FrameDecoder, FrameTooLargeError } from '@sluice/protocol';
 import { Deferred } from '../handlers/deferred.js';
+import { PLAINTEXT_LISTENER, type ListenerSecurity } from '../security/listener-security.js';
+import { Session } from '../security/session.js';
 import type { RateLimitedLog } from './rate-limited-log.js';
 import type { RequestMemory } from './request-memory.js';
 
@@ -77,6 +80,11 @@ export class Connection {
     this.receive(EMPTY);
   };
   readonly remote: string;
+  /** Who the client is (its principal) and where its authentication stands. */
+  readonly session: Session;
+  /** Set once the connection is to close after the answers already owed (a failed authentication). */
+  private ending = false;
+  private authenticationTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly id: number,
@@ -84,9 +92,27 @@ export class Connection {
     private readonly dispatcher: Dispatcher,
     private readonly context: ConnectionContext,
     private readonly onClose: (c: Connection) => void,
+    /** The listener the client came in on. */
+    readonly listener: ListenerSecurity = PLAINTEXT_LISTENER,
+    /** The raw TCP address, since a TLS socket's own may not be known until its handshake. */
+    remote: string = `${socket.remoteAddress}:${socket.remotePort}`,
   ) {
     this.decoder = new FrameDecoder(context.maxFrameBytes, (size) => this.admit(size));
-    this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.remote = remote;
+    this.session = new Session(listener.sasl !== undefined, listener.tls !== undefined);
+    if (!this.session.authenticated) {
+      // A client that never finishes its TLS handshake or SASL exchange does not keep its place.
+      this.authenticationTimer = setTimeout(() => {
+        if (this.session.authenticated || this.closed) return;
+        this.context.warnings.warn('authentication timeout', `closing ${this.remote}: not authenticated within connections.authentication.timeout.ms (${listener.authenticationTimeoutMs} ms)`);
+        this.close();
+      }, listener.authenticationTimeoutMs);
+      this.authenticationTimer.unref();
+    }
+    if (listener.tls !== undefined) {
+      const tls = listener.tls;
+      (socket as TLSSocket).once('secure', () => this.secured(tls));
+    }
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => this.close());
@@ -102,6 +128,62 @@ export class Connection {
         this.close();
       });
     }
+  }
+
+  /** The TLS handshake is done: check the client's certificate and take its principal. */
+  private secured(tls: NonNullable<ListenerSecurity['tls']>): void {
+    if (this.closed) return;
+    const socket = this.socket as TLSSocket;
+    const problem = tls.clientCertificateProblem(socket);
+    if (problem !== undefined) {
+      this.context.warnings.warn('failed TLS authentication', `closing ${this.remote} on the listener ${this.listener.name}: ${problem}`);
+      this.close();
+      return;
+    }
+    let principal;
+    try {
+      principal = tls.certificatePrincipal(socket);
+    } catch (e) {
+      this.context.warnings.warn('failed TLS authentication', `closing ${this.remote} on the listener ${this.listener.name}: ${(e as Error).message}`);
+      this.close();
+      return;
+    }
+    // On SASL_SSL the SASL user is the principal; the certificate only opened the channel.
+    if (!this.session.usesSasl) {
+      if (principal !== undefined) this.session.principal = principal;
+      this.authenticated();
+    }
+  }
+
+  /** The client is who it says: every request is served from now on. */
+  authenticated(): void {
+    this.session.authenticated = true;
+    clearTimeout(this.authenticationTimer);
+  }
+
+  /** A warning about this client, under the log's rate limit for `kind`. */
+  warn(kind: string, message: string): void {
+    this.context.warnings.warn(kind, message);
+  }
+
+  /**
+   * Reads nothing more and closes once the answers already owed have been written (Kafka sends
+   * the answer to a failed authentication, then closes).
+   */
+  closeAfterResponses(): void {
+    if (this.closed || this.ending) return;
+    this.ending = true;
+    for (const frame of this.inbox.splice(0)) this.release(frame.length);
+    this.socket.pause();
+    this.paused = true;
+    this.endIfAnswered();
+  }
+
+  private endIfAnswered(): void {
+    if (!this.ending || this.closed || this.slots.length > 0) return;
+    // end() sends what was written, then FIN; the socket's close event closes this connection.
+    this.socket.end();
+    setTimeout(() => this.close(), 5000).unref();
   }
 
   private admit(size: number): boolean {
@@ -127,7 +209,7 @@ export class Connection {
    * here and logged as an unexpected error, so that a flood of bad requests cannot hide it.
    */
   private receive(chunk: Buffer): void {
-    if (this.closed) return;
+    if (this.closed || this.ending) return;
     try {
       const frames = this.decoder.push(chunk);
       this.inbox.push(...frames);
@@ -151,7 +233,7 @@ export class Connection {
     if (this.running) return;
     this.running = true;
     try {
-      while (this.inbox.length > 0 && !this.closed) {
+      while (this.inbox.length > 0 && !this.closed && !this.ending) {
         const frame = this.inbox.shift()!;
         const slot: Slot = { ready: false, chunks: null };
         this.slots.push(slot);
@@ -206,6 +288,7 @@ export class Connection {
       for (const c of slot.chunks) this.socket.write(c);
     }
     if (wrote) this.socket.uncork();
+    this.endIfAnswered();
     this.updateFlow();
     this.checkIdle();
   }
@@ -213,7 +296,7 @@ export class Connection {
   /** Stops reading while too much is queued, memory is short or the client is not reading its responses. */
   private updateFlow(): void {
     if (this.closed) return;
-    const busy = this.draining || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
+    const busy = this.ending || this.draining || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
     if (busy && !this.paused) {
       this.paused = true;
       this.socket.pause();
@@ -250,6 +333,7 @@ export class Connection {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.authenticationTimer);
     this.inbox.length = 0;
     this.context.memory.cancelWait(this.retryRead);
     this.waitingForMemory = false;

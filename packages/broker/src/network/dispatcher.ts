@@ -11,6 +11,7 @@ import type { Handler, RequestContext } from '../handlers/handler.js';
 import { CloseConnection, type Connection, type Dispatcher, type Reply } from './connection.js';
 import { Deferred } from '../handlers/deferred.js';
 import { requestChannel, type BrokerRequestMessage } from '../diagnostics.js';
+import { authenticationStep } from '../security/authenticate.js';
 
 export class RequestDispatcher implements Dispatcher {
   private readonly byKey = new Map<number, Handler>();
@@ -23,6 +24,8 @@ export class RequestDispatcher implements Dispatcher {
   }
 
   async dispatch(connection: Connection, frame: Buffer): Promise<Reply> {
+    // After a v0 SaslHandshake the client's frames are bare SASL tokens, answered the same way.
+    if (connection.session.saslState === 'raw') return rawToken(connection, frame);
     let peek;
     try {
       peek = peekRequestHeader(frame);
@@ -32,6 +35,7 @@ export class RequestDispatcher implements Dispatcher {
     const { apiKey, apiVersion, correlationId } = peek;
     const handler = this.byKey.get(apiKey);
     if (handler === undefined) throw new CloseConnection(`unsupported API key ${apiKey}`);
+    if (!connection.session.authenticated) checkAllowedBeforeAuthentication(connection, apiKey, handler.api.name);
     if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
       if (apiKey === Apis.ApiVersions.apiKey && apiVersion > handler.maxVersion) {
         return encodeResponse(Apis.ApiVersions, 0, correlationId, unsupportedApiVersionsResponse());
@@ -45,7 +49,7 @@ export class RequestDispatcher implements Dispatcher {
       if (e instanceof DecodeError) throw new CloseConnection(`malformed ${handler.api.name} v${apiVersion} request: ${e.message}`);
       throw e;
     }
-    const ctx: RequestContext = { broker: this.broker, connection, header: decoded.header, version: apiVersion };
+    const ctx: RequestContext = { broker: this.broker, connection, header: decoded.header, version: apiVersion, principal: connection.session.principal };
     // Checked once per request: without a subscriber the request costs no clock read.
     const observe = requestChannel.hasSubscribers ? observer(ctx, handler) : undefined;
     let result;
@@ -77,6 +81,28 @@ export class RequestDispatcher implements Dispatcher {
 }
 
 /**
+ * Before authentication a SASL listener serves ApiVersions and SaslHandshake, then
+ * SaslAuthenticate only; anything else closes the connection, as Kafka's SaslServerAuthenticator
+ * does. (A TLS listener reads no request before its handshake is done.)
+ */
+function checkAllowedBeforeAuthentication(connection: Connection, apiKey: number, apiName: string): void {
+  const state = connection.session.saslState;
+  const allowed = state === 'authenticate' ? apiKey === Apis.SaslAuthenticate.apiKey : apiKey === Apis.ApiVersions.apiKey || apiKey === Apis.SaslHandshake.apiKey;
+  if (allowed) return;
+  const expected = state === 'authenticate' ? 'SaslAuthenticate' : 'ApiVersions or SaslHandshake';
+  throw new CloseConnection(`${apiName} request before SASL authentication on the listener ${connection.listener.name} (expected ${expected}); configure the client's security.protocol and sasl.mechanism for this listener`, 'unauthenticated request');
+}
+
+/** A bare SASL token (after a v0 handshake): answered as a bare token; a failure closes without one, as Kafka. */
+async function rawToken(connection: Connection, token: Buffer): Promise<Reply> {
+  const step = await authenticationStep(connection, token);
+  if (!step.ok) return null;
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(step.response.length);
+  return [size, step.response];
+}
+
+/**
  * Starts the clock on a request; the function returned publishes it on sluice:broker:request
  * with its answer (deferred answers too) or what its handler threw.
  */
@@ -90,6 +116,8 @@ function observer(ctx: RequestContext, handler: Handler): (answer: unknown, erro
       correlationId: ctx.header.correlationId,
       clientId: ctx.header.clientId ?? null,
       remote: ctx.connection.remote,
+      principal: ctx.principal,
+      listener: ctx.connection.listener.name,
       durationMs: performance.now() - started,
     };
     const errorCode = (answer as { errorCode?: unknown } | null)?.errorCode;

@@ -8,6 +8,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { createServer, isIP, type Server, type Socket } from 'node:net';
+import type { ListenerSecurity } from '../security/listener-security.js';
 import { ConfigError } from '../config/definitions.js';
 import { SystemTimer, type Timer } from '../groups/timer.js';
 import { Connection, type ConnectionContext, type Dispatcher } from './connection.js';
@@ -23,9 +24,19 @@ export interface ConnectionLimits {
   readonly perIpOverrides: ReadonlyMap<string, number>;
 }
 
-export interface ListenOptions {
+/** One listening socket: where, and how its clients authenticate. */
+export interface ListenerAddress {
   host: string;
   port: number;
+  security: ListenerSecurity;
+}
+
+export interface ListenOptions {
+  /** The first listener's address (with no `listeners`, the only one, PLAINTEXT). */
+  host: string;
+  port: number;
+  /** Every listener, the first at host:port; they share the limits and the memory for requests. */
+  listeners?: readonly ListenerAddress[];
   /** socket.request.max.bytes */
   maxFrameBytes: number;
   /** queued.max.request.bytes; Infinity for no limit. */
@@ -55,7 +66,9 @@ export interface NetworkStats {
 }
 
 export class KafkaServer {
+  /** The first listener's socket. */
   private readonly server: Server;
+  private readonly servers: { server: Server; listener: ListenerAddress | undefined }[];
   private readonly connections = new Set<Connection>();
   private readonly perAddress = new Map<string, number>();
   /** Overrides by address, host names resolved when listening starts (as Kafka resolves them). */
@@ -78,16 +91,20 @@ export class KafkaServer {
       idleMs: options.connectionsMaxIdleMs,
       idleClosed: { count: 0 },
     };
-    this.server = createServer({ noDelay: true }, (socket) => this.acceptSafely(socket));
+    this.servers = (options.listeners ?? [undefined]).map((listener) => ({
+      listener,
+      server: createServer({ noDelay: true }, (socket) => this.acceptSafely(socket, listener?.security)),
+    }));
+    this.server = this.servers[0].server;
   }
 
   /**
    * The accept callback runs on an event nobody catches: a bug there would end the process, so it
    * is logged and costs that connection only.
    */
-  private acceptSafely(socket: Socket): void {
+  private acceptSafely(socket: Socket, security: ListenerSecurity | undefined): void {
     try {
-      this.accept(socket);
+      this.accept(socket, security);
     } catch (e) {
       this.warnings.error('unexpected error', `closing a new connection from ${socket.remoteAddress} after an unexpected error`, e);
       socket.on('error', () => {});
@@ -95,7 +112,7 @@ export class KafkaServer {
     }
   }
 
-  private accept(socket: Socket): void {
+  private accept(socket: Socket, security: ListenerSecurity | undefined): void {
     const address = clientAddress(socket);
     if (address === undefined) {
       socket.destroy(); // already gone
@@ -109,12 +126,25 @@ export class KafkaServer {
       socket.destroy();
       return;
     }
-    const c = new Connection(this.nextId++, socket, this.dispatcher, this.context, (closed) => {
-      this.connections.delete(closed);
-      const left = (this.perAddress.get(address) ?? 1) - 1;
-      if (left === 0) this.perAddress.delete(address);
-      else this.perAddress.set(address, left);
-    });
+    const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    // On a TLS listener the connection reads and writes through TLS; a client that does not speak
+    // it fails the handshake, which closes that connection only (its error event is handled there).
+    const channel = security?.tls !== undefined ? security.tls.wrap(socket) : socket;
+    if (channel !== socket) socket.on('error', () => channel.destroy());
+    const c = new Connection(
+      this.nextId++,
+      channel,
+      this.dispatcher,
+      this.context,
+      (closed) => {
+        this.connections.delete(closed);
+        const left = (this.perAddress.get(address) ?? 1) - 1;
+        if (left === 0) this.perAddress.delete(address);
+        else this.perAddress.set(address, left);
+      },
+      security,
+      remote,
+    );
     // Counted once the connection exists (its close undoes this), so a failure above leaks no place.
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.connections.add(c);
@@ -130,17 +160,29 @@ export class KafkaServer {
     return undefined;
   }
 
-  async listen(): Promise<{ host: string; port: number }> {
+  /** Opens every listener; the first one's address is returned, each one's in `all` (listener order). */
+  async listen(): Promise<{ host: string; port: number; all: { host: string; port: number }[] }> {
     await this.resolveOverrides();
+    const all: { host: string; port: number }[] = [];
+    try {
+      for (const { server, listener } of this.servers) all.push(await this.listenOn(server, listener?.host ?? this.options.host, listener?.port ?? this.options.port));
+    } catch (e) {
+      for (const { server } of this.servers) if (server.listening) server.close();
+      throw Object.assign(e as object, { listenerIndex: all.length });
+    }
+    return { ...all[0], all };
+  }
+
+  private listenOn(server: Server, host: string, port: number): Promise<{ host: string; port: number }> {
     return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port, this.options.host, () => {
-        this.server.off('error', reject);
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
         // Once listening, an error of the listener (accept failing for want of file descriptors,
         // say) has no caller either; without a listener Node would end the process. Node keeps
         // listening after one, so it is logged and the broker carries on.
-        this.server.on('error', (e) => this.warnings.error('listener error', 'the listener reported an error', e));
-        const address = this.server.address();
+        server.on('error', (e) => this.warnings.error('listener error', 'the listener reported an error', e));
+        const address = server.address();
         if (address === null || typeof address === 'string') return reject(new Error('server has no TCP address'));
         resolve({ host: address.address, port: address.port });
       });
@@ -194,7 +236,8 @@ export class KafkaServer {
 
   /** Stops accepting, lets in-flight requests finish (up to `timeoutMs`), closes every connection. */
   async stop(timeoutMs: number): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = Promise.all(this.servers.map(({ server }) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))));
+    for (const { listener } of this.servers) listener?.security.tls?.close();
     const drained = Promise.all([...this.connections].map((c) => c.drain()));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);

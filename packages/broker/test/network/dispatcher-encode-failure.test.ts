@@ -1,5 +1,7 @@
 // A response the handler built wrongly for its version (a null where the version has no null)
 // closes only that connection, with one concise reason instead of an unexpected error's stack.
+import { PLAINTEXT_LISTENER } from '../../src/security/listener-security.js';
+import { Session } from '../../src/security/session.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, encodeRequest } from '@sluice/protocol';
@@ -26,7 +28,7 @@ function frameOf(version: number): Buffer {
 
 async function dispatchAt(version: number, deferred: boolean): Promise<Buffer[] | null> {
   const handler = defineHandler({ api: Apis.Metadata, minVersion: 0, maxVersion: 13, handle: () => (deferred ? defer(Promise.resolve(answer)) : answer) as never });
-  const reply = await new RequestDispatcher({} as BrokerCore, [handler]).dispatch({} as Connection, frameOf(version));
+  const reply = await new RequestDispatcher({} as BrokerCore, [handler]).dispatch({ session: new Session(false, false), listener: PLAINTEXT_LISTENER } as unknown as Connection, frameOf(version));
   return reply instanceof Deferred ? reply.result : reply;
 }
 

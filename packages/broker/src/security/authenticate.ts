@@ -1,0 +1,35 @@
+/**
+ * One step of a connection's SASL exchange, shared by SaslAuthenticate and the bare tokens that
+ * follow a v0 SaslHandshake. A failure is answered as Kafka answers it (the mechanism's message),
+ * held back for connection.failed.authentication.delay.ms, and closes the connection after the
+ * answer; the log names the client, the mechanism and the user it gave, never a password.
+ */
+import type { Connection } from '../network/connection.js';
+import { AuthenticationFailed } from './sasl-mechanism.js';
+
+export type AuthenticationStep =
+  | { ok: true; response: Buffer; done: boolean }
+  | { ok: false; message: string; /** Resolves once the answer may be sent (the failed-authentication delay). */ delay: Promise<void> };
+
+export async function authenticationStep(connection: Connection, token: Buffer): Promise<AuthenticationStep> {
+  const { session, listener } = connection;
+  const mechanism = session.mechanism ?? '?';
+  try {
+    const step = await session.exchange!.respond(token);
+    if (!step.done) return { ok: true, response: step.response, done: false };
+    session.principal = `User:${step.user}`;
+    session.saslState = 'done';
+    session.exchange = undefined;
+    connection.authenticated();
+    return { ok: true, response: step.response, done: true };
+  } catch (e) {
+    const failed = e instanceof AuthenticationFailed ? e : undefined;
+    const message = failed?.message ?? `Authentication failed during authentication with SASL mechanism ${mechanism}`;
+    session.exchange = undefined;
+    connection.warn('failed authentication', `failed authentication of ${connection.remote} on the listener ${listener.name} with SASL mechanism ${mechanism}${failed?.user !== undefined ? ` as ${JSON.stringify(failed.user)}` : ''}: ${message}`);
+    if (failed === undefined) connection.warn('unexpected error', `the SASL mechanism ${mechanism} failed unexpectedly: ${(e as Error)?.stack ?? e}`);
+    connection.closeAfterResponses();
+    const delay = new Promise<void>((resolve) => setTimeout(resolve, listener.failedAuthenticationDelayMs).unref());
+    return { ok: false, message, delay };
+  }
+}

@@ -1,0 +1,26 @@
+/** The server side of one SASL mechanism, and one client's exchange with it. */
+
+/** Answered with SASL_AUTHENTICATION_FAILED and this message, then the connection is closed. */
+export class AuthenticationFailed extends Error {
+  override readonly name = 'AuthenticationFailed';
+
+  constructor(
+    message: string,
+    /** The user name the client gave, for the log (never the password). */
+    readonly user?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type SaslStep = { done: false; response: Buffer } | { done: true; response: Buffer; user: string };
+
+export interface SaslExchange {
+  /** The next client message; throws AuthenticationFailed. */
+  respond(message: Buffer): SaslStep | Promise<SaslStep>;
+}
+
+export interface SaslMechanismServer {
+  readonly name: string;
+  start(): SaslExchange;
+}

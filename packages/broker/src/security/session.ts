@@ -1,0 +1,34 @@
+/**
+ * What a connection knows of its client's identity: the principal (User:ANONYMOUS until
+ * authenticated, as Kafka's) and where the SASL exchange stands. Kept on the connection and given
+ * to every request's context, for authorization.
+ */
+import type { SaslExchange } from './sasl-mechanism.js';
+
+export const ANONYMOUS = 'User:ANONYMOUS';
+
+/**
+ * Kafka's SaslServerAuthenticator states, reduced to what a request can meet:
+ * - handshake: ApiVersions and SaslHandshake only;
+ * - authenticate: SaslAuthenticate (handshake v1) only;
+ * - raw: the next frame is a bare SASL token (handshake v0, before SaslAuthenticate existed);
+ * - done: authenticated; every request is served.
+ */
+export type SaslState = 'handshake' | 'authenticate' | 'raw' | 'done';
+
+export class Session {
+  principal = ANONYMOUS;
+  /** True once the TLS handshake (SSL) or the SASL exchange (SASL_*) has completed; at once on PLAINTEXT. */
+  authenticated: boolean;
+  saslState: SaslState;
+  mechanism: string | undefined;
+  exchange: SaslExchange | undefined;
+
+  constructor(
+    readonly usesSasl: boolean,
+    usesTls: boolean,
+  ) {
+    this.authenticated = !usesSasl && !usesTls;
+    this.saslState = usesSasl ? 'handshake' : 'done';
+  }
+}
