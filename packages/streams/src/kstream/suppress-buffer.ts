@@ -3,7 +3,8 @@
  * each key, ordered by buffer time (then key bytes), in memory. With logging on, the keys changed
  * since the last flush go to the changelog at flush (before each commit), in Java's v3 format
  * (header `v` = 3; value = record context, prior, old and new value, then the buffer time), and a
- * task rebuilds the buffer from it, so nothing held back is lost when a task moves or fails.
+ * task rebuilds the buffer from it, so nothing held back is lost when a task moves or fails. The
+ * task's commit flushes it (`flushCache`, as Java's state manager flushes buffers with the caches).
  */
 import { StreamsError, StreamsErrorCode } from '../errors.js';
 import type { RecordHeader } from '../record.js';
@@ -219,6 +220,15 @@ export class SuppressionBuffer<K, V> implements StateStore {
       const deserialize = (b: Buffer | null): V | null => (b === null ? null : this.valueSerde.deserialize(this.topic, b));
       emit({ key: this.keySerde.deserialize(this.topic, key), value: { newValue: deserialize(value.new), oldValue: deserialize(value.prior) }, context: value.context });
     }
+  }
+
+  /**
+   * At every commit the task flushes only record caches (`flushCache`); Java's state manager
+   * flushes the suppression buffer there too, so that what it holds reaches the changelog with the
+   * commit: the same here.
+   */
+  flushCache(): void {
+    this.flush();
   }
 
   /** Writes the keys changed since the last flush to the changelog: their entry, or a tombstone if evicted. */
