@@ -12,6 +12,7 @@ import { adminOptions, commonOptions, consumerOptions, producerOptions } from '@
 import { type OptionTable, definitionRows, markdownTable, optionRows } from '@sluice/config';
 import { topicConfigDefinitions } from '@sluice/storage';
 import { streamsConfigDefinitions } from '@sluice/streams';
+import { WORKER_CONFIGS } from '@sluice/connect';
 
 export const CONFIGURATION_DOC = fileURLToPath(new URL('../docs/configuration.md', import.meta.url));
 
@@ -52,6 +53,11 @@ const sections: readonly { title: string; intro: string; table: string }[] = [
     title: 'Streams',
     intro: 'Given to `new KafkaStreams(topology, {…})`. The clients the runtime uses take their options from `consumer`, `producer` and `admin`.',
     table: streamsTable,
+  },
+  {
+    title: 'Connect worker',
+    intro: 'Set in the worker\'s properties file (`sluice connect standalone worker.properties ...`). Settings starting `producer.`, `consumer.` and `admin.` go to the clients the worker makes (Kafka\'s names), and `key.converter.*`, `value.converter.*`, `header.converter.*` to the converters. Connectors\' own settings are per plugin, as in Kafka, and answered by `/connector-plugins/{plugin}/config/validate`.',
+    table: markdownTable(definitionRows(WORKER_CONFIGS)),
   },
 ];
 

@@ -18,3 +18,15 @@ export { InsertHeader, DropHeaders, HeaderFrom } from './transforms/header-trans
 export { TopicNameMatches, HasHeaderKey, RecordIsTombstone } from './transforms/predicates.js';
 export { Plugins, builtinPlugins, type PluginType, type PluginDesc } from './plugins.js';
 export { TransformationChain, TransformationStage, transformationChain } from './chain.js';
+export { startConnectStandalone, type ConnectStandalone, type ConnectStandaloneOptions } from './runtime/standalone.js';
+export { WORKER_CONFIGS, WorkerConfig } from './runtime/worker-config.js';
+export { Worker, type ConnectorType, type TaskHandle } from './runtime/worker.js';
+export { StandaloneHerder, CONNECT_VERSION } from './runtime/standalone-herder.js';
+export { ConnectRestServer } from './runtime/rest-server.js';
+export { ConnectRestError, type Herder, type ConnectorInfo, type ConnectorStateInfo, type TaskStateInfo, type StateInfo, type TaskInfo, type ConnectorOffset, type PluginInfo, type InitialState } from './runtime/herder.js';
+export { type ConnectState, type TargetState } from './runtime/status.js';
+export { type OffsetBackingStore, MemoryOffsetBackingStore, FileOffsetBackingStore } from './runtime/offset-store.js';
+export { DLQ_HEADERS } from './runtime/error-handling.js';
+export { loadPlugins, registerBuiltinConnectors } from './runtime/connect-plugins.js';
+export { FileStreamSourceConnector, FileStreamSourceTask, FileStreamSinkConnector, FileStreamSinkTask } from './connectors/file-stream.js';
+export { DataGeneratorConnector, DataGeneratorTask, DATA_GENERATOR_KINDS, generateEvent } from './connectors/data-generator.js';

@@ -1,0 +1,96 @@
+/**
+ * What the REST API asks of a worker's herder (Kafka's Herder), with the JSON shapes Kafka Connect
+ * 4.3 answers with, and the error that carries an HTTP status (Kafka's ConnectRestException:
+ * NotFoundException 404, AlreadyExistsException 409, BadRequestException 400).
+ */
+import type { ConfigInfos, ConnectorConfig } from '@sluice/connect-api';
+import type { ConnectState } from './status.js';
+import type { ConnectorType } from './worker.js';
+
+export class ConnectRestError extends Error {
+  override name = 'ConnectRestError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (message: string) => new ConnectRestError(404, message);
+export const badRequest = (message: string) => new ConnectRestError(400, message);
+export const conflict = (message: string) => new ConnectRestError(409, message);
+
+export interface ConnectorTaskId {
+  connector: string;
+  task: number;
+}
+
+export interface ConnectorInfo {
+  name: string;
+  config: ConnectorConfig;
+  tasks: ConnectorTaskId[];
+  type: ConnectorType;
+}
+
+export interface StateInfo {
+  state: ConnectState;
+  worker_id: string;
+  trace?: string;
+}
+
+export interface TaskStateInfo extends StateInfo {
+  id: number;
+}
+
+export interface ConnectorStateInfo {
+  name: string;
+  connector: StateInfo;
+  tasks: TaskStateInfo[];
+  type: ConnectorType;
+}
+
+export interface TaskInfo {
+  id: ConnectorTaskId;
+  config: ConnectorConfig;
+}
+
+export interface ConnectorOffset {
+  partition: Record<string, unknown>;
+  offset: Record<string, unknown> | null;
+}
+
+export interface PluginInfo {
+  class: string;
+  type: string;
+  version: string;
+}
+
+export type InitialState = 'RUNNING' | 'PAUSED' | 'STOPPED';
+
+export interface Herder {
+  serverInfo(): Promise<{ version: string; commit: string; kafka_cluster_id: string | null }>;
+  connectors(): string[];
+  connectorInfo(name: string): ConnectorInfo;
+  connectorConfig(name: string): ConnectorConfig;
+  /** Creates or replaces a connector; `created` says which. */
+  putConnectorConfig(name: string, config: ConnectorConfig, allowReplace: boolean, initialState?: InitialState): Promise<{ created: boolean; info: ConnectorInfo }>;
+  patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo>;
+  deleteConnector(name: string): Promise<void>;
+  connectorStatus(name: string): ConnectorStateInfo;
+  taskConfigs(name: string): TaskInfo[];
+  taskStatus(name: string, task: number): TaskStateInfo;
+  /** Restarts what the flags say; the status with what restarts marked RESTARTING. */
+  restartConnector(name: string, includeTasks: boolean, onlyFailed: boolean): Promise<ConnectorStateInfo>;
+  restartTask(name: string, task: number): Promise<void>;
+  pauseConnector(name: string): Promise<void>;
+  resumeConnector(name: string): Promise<void>;
+  stopConnector(name: string): Promise<void>;
+  connectorOffsets(name: string): Promise<ConnectorOffset[]>;
+  alterConnectorOffsets(name: string, offsets: ConnectorOffset[]): Promise<string>;
+  resetConnectorOffsets(name: string): Promise<string>;
+  connectorActiveTopics(name: string): string[];
+  resetConnectorActiveTopics(name: string): void;
+  connectorPlugins(connectorsOnly: boolean): PluginInfo[];
+  validateConnectorConfig(pluginName: string, config: ConnectorConfig): ConfigInfos;
+}

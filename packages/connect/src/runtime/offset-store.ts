@@ -1,0 +1,113 @@
+/**
+ * Where source offsets are kept (Kafka's OffsetBackingStore): keys and values are the JSON Kafka
+ * writes, the key `["<connector>",{partition}]` and the value the offset map, so a file or topic
+ * written here reads as Kafka's would. Standalone mode keeps them in a file
+ * (`offset.storage.file.filename`), rewritten whole and renamed into place at each commit.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { OffsetStorageReader, SourceOffset, SourcePartition } from '@sluice/connect-api';
+
+/** JSON text of a partition or offset map; bigints are written as the numbers they are. */
+export function offsetJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString()) : v));
+}
+
+export function offsetKey(connector: string, partition: SourcePartition): string {
+  return offsetJson([connector, partition]);
+}
+
+export interface OffsetBackingStore {
+  get(keys: readonly string[]): Promise<Map<string, string | null>>;
+  /** Writes the values (null removes a key); resolves once they are durable. */
+  set(values: ReadonlyMap<string, string | null>): Promise<void>;
+  /** Every key and value, for `/offsets`. */
+  entries(): Promise<[string, string][]>;
+}
+
+export class MemoryOffsetBackingStore implements OffsetBackingStore {
+  protected readonly data = new Map<string, string>();
+
+  async get(keys: readonly string[]): Promise<Map<string, string | null>> {
+    return new Map(keys.map((k) => [k, this.data.get(k) ?? null]));
+  }
+
+  async set(values: ReadonlyMap<string, string | null>): Promise<void> {
+    for (const [k, v] of values) {
+      if (v === null) this.data.delete(k);
+      else this.data.set(k, v);
+    }
+  }
+
+  async entries(): Promise<[string, string][]> {
+    return [...this.data];
+  }
+}
+
+/** Kafka's FileOffsetBackingStore, in JSON: `[[key, value], ...]`. */
+export class FileOffsetBackingStore extends MemoryOffsetBackingStore {
+  #writing: Promise<void> = Promise.resolve();
+
+  constructor(readonly file: string) {
+    super();
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    let entries: unknown;
+    try {
+      entries = JSON.parse(text);
+    } catch {
+      throw new Error(`The offsets file ${file} is not the JSON this worker writes; move it away to start from no offsets`);
+    }
+    if (!Array.isArray(entries)) throw new Error(`The offsets file ${file} is not the JSON this worker writes; move it away to start from no offsets`);
+    for (const [k, v] of entries as [string, string][]) this.data.set(k, v);
+  }
+
+  override async set(values: ReadonlyMap<string, string | null>): Promise<void> {
+    await super.set(values);
+    // Writes are chained so a later snapshot never lands before an earlier one.
+    const snapshot = JSON.stringify([...this.data]);
+    this.#writing = this.#writing.then(() => {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.tmp`;
+      writeFileSync(tmp, snapshot);
+      renameSync(tmp, this.file);
+    });
+    await this.#writing;
+  }
+}
+
+/** A connector's view of the store (Kafka's OffsetStorageReaderImpl). */
+export class ConnectorOffsetReader implements OffsetStorageReader {
+  constructor(
+    private readonly connector: string,
+    private readonly store: OffsetBackingStore,
+  ) {}
+
+  async offset(partition: SourcePartition): Promise<SourceOffset | null> {
+    return (await this.offsets([partition])).get(partition) ?? null;
+  }
+
+  async offsets(partitions: SourcePartition[]): Promise<Map<SourcePartition, SourceOffset | null>> {
+    const keys = partitions.map((p) => offsetKey(this.connector, p));
+    const found = await this.store.get(keys);
+    return new Map(partitions.map((p, i) => {
+      const v = found.get(keys[i]) ?? null;
+      return [p, v === null ? null : (JSON.parse(v) as SourceOffset)];
+    }));
+  }
+}
+
+/** Every stored offset of one connector, as `/connectors/{name}/offsets` lists them. */
+export async function connectorOffsets(connector: string, store: OffsetBackingStore): Promise<{ partition: SourcePartition; offset: SourceOffset }[]> {
+  const out: { partition: SourcePartition; offset: SourceOffset }[] = [];
+  for (const [k, v] of await store.entries()) {
+    const key = JSON.parse(k) as [string, SourcePartition];
+    if (Array.isArray(key) && key[0] === connector) out.push({ partition: key[1], offset: JSON.parse(v) as SourceOffset });
+  }
+  return out;
+}

@@ -1,0 +1,238 @@
+/**
+ * Kafka Connect's REST API (ConnectRestServer and its resources) over node:http, with Kafka
+ * Connect 4.3's paths, status codes and JSON bodies; a failure answers
+ * `{"error_code": <status>, "message": "..."}` as Kafka's ConnectExceptionMapper does. What it
+ * serves comes from a Herder; the server only parses requests and shapes answers.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError } from '@sluice/config';
+import { ConnectRestError, badRequest, notFound, type ConnectorOffset, type Herder, type InitialState } from './herder.js';
+import { Loggers } from './loggers.js';
+
+type Params = Record<string, string>;
+type Handler = (req: { params: Params; query: URLSearchParams; body: () => Promise<unknown> }) => Promise<[number, unknown?]>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  handler: Handler;
+}
+
+export class ConnectRestServer {
+  readonly #routes: Route[] = [];
+  readonly #server: Server;
+  readonly loggers = new Loggers();
+
+  constructor(private readonly herder: Herder) {
+    this.#defineRoutes();
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+  }
+
+  /** Listens; resolves with the port (useful with port 0). */
+  async listen(port: number, host = '0.0.0.0'): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(port, host, () => {
+        this.#server.off('error', reject);
+        resolve();
+      });
+    });
+    return (this.#server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #route(method: string, path: string, handler: Handler): void {
+    const names: string[] = [];
+    const pattern = new RegExp(`^${path.replace(/\{(\w+)\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}/?$`);
+    this.#routes.push({ method, pattern, names, handler });
+  }
+
+  #defineRoutes(): void {
+    const h = this.herder;
+    this.#route('GET', '/', async () => [200, await h.serverInfo()]);
+    this.#route('GET', '/connectors', async ({ query }) => {
+      const expand = query.getAll('expand');
+      const names = h.connectors();
+      if (expand.length === 0) return [200, names];
+      const out: Record<string, Record<string, unknown>> = {};
+      for (const name of names) {
+        const item: Record<string, unknown> = {};
+        try {
+          if (expand.includes('status')) item.status = h.connectorStatus(name);
+          if (expand.includes('info')) item.info = h.connectorInfo(name);
+        } catch {
+          continue; // deleted meanwhile
+        }
+        out[name] = item;
+      }
+      return [200, out];
+    });
+    this.#route('POST', '/connectors', async ({ body }) => {
+      const request = objectBody(await body());
+      const name = request.name;
+      const config = request.config;
+      if (config === undefined || config === null || typeof config !== 'object') throw badRequest('Connector config is missing from the request body; give {"name": ..., "config": {...}}');
+      const configName = (config as Record<string, unknown>).name;
+      const finalName = typeof name === 'string' ? name.trim() : typeof configName === 'string' ? configName : undefined;
+      if (finalName === undefined || finalName === '') throw badRequest('Connector name is missing from the request body and from its config ("name")');
+      checkName(finalName);
+      const { info } = await h.putConnectorConfig(finalName, stringConfig(config), false, initialState(request.initial_state));
+      return [201, info];
+    });
+    this.#route('GET', '/connectors/{connector}', async ({ params }) => [200, h.connectorInfo(params.connector)]);
+    this.#route('DELETE', '/connectors/{connector}', async ({ params }) => {
+      await h.deleteConnector(params.connector);
+      return [204];
+    });
+    this.#route('GET', '/connectors/{connector}/config', async ({ params }) => [200, h.connectorConfig(params.connector)]);
+    this.#route('PUT', '/connectors/{connector}/config', async ({ params, body }) => {
+      checkName(params.connector);
+      const { created, info } = await h.putConnectorConfig(params.connector, stringConfig(objectBody(await body())), true);
+      return [created ? 201 : 200, info];
+    });
+    this.#route('PATCH', '/connectors/{connector}/config', async ({ params, body }) => {
+      const patch = objectBody(await body());
+      const out: Record<string, string | null> = {};
+      for (const [k, v] of Object.entries(patch)) out[k] = v === null ? null : String(v);
+      return [200, await h.patchConnectorConfig(params.connector, out)];
+    });
+    this.#route('GET', '/connectors/{connector}/status', async ({ params }) => [200, h.connectorStatus(params.connector)]);
+    this.#route('GET', '/connectors/{connector}/tasks', async ({ params }) => [200, h.taskConfigs(params.connector)]);
+    this.#route('GET', '/connectors/{connector}/tasks/{task}/status', async ({ params }) => [200, h.taskStatus(params.connector, taskNumber(params.task))]);
+    this.#route('POST', '/connectors/{connector}/restart', async ({ params, query }) => {
+      const includeTasks = query.get('includeTasks') === 'true';
+      const onlyFailed = query.get('onlyFailed') === 'true';
+      const status = await h.restartConnector(params.connector, includeTasks, onlyFailed);
+      // Kafka keeps the old answer (204, no body) for a plain restart of the connector alone.
+      return !includeTasks && !onlyFailed ? [204] : [202, status];
+    });
+    this.#route('POST', '/connectors/{connector}/tasks/{task}/restart', async ({ params }) => {
+      await h.restartTask(params.connector, taskNumber(params.task));
+      return [204];
+    });
+    this.#route('PUT', '/connectors/{connector}/pause', async ({ params }) => {
+      await h.pauseConnector(params.connector);
+      return [202];
+    });
+    this.#route('PUT', '/connectors/{connector}/resume', async ({ params }) => {
+      await h.resumeConnector(params.connector);
+      return [202];
+    });
+    this.#route('PUT', '/connectors/{connector}/stop', async ({ params }) => {
+      await h.stopConnector(params.connector);
+      return [202];
+    });
+    this.#route('GET', '/connectors/{connector}/offsets', async ({ params }) => [200, { offsets: await h.connectorOffsets(params.connector) }]);
+    this.#route('PATCH', '/connectors/{connector}/offsets', async ({ params, body }) => {
+      const request = objectBody(await body());
+      if (!Array.isArray(request.offsets) || request.offsets.length === 0) throw badRequest('The request body must name the offsets to alter: {"offsets": [{"partition": {...}, "offset": {...}}]}');
+      const offsets: ConnectorOffset[] = request.offsets.map((o: unknown) => {
+        const entry = (o ?? {}) as Record<string, unknown>;
+        if (entry.partition === null || typeof entry.partition !== 'object') throw badRequest('Each offset must have a "partition" object');
+        return { partition: entry.partition as Record<string, unknown>, offset: (entry.offset ?? null) as Record<string, unknown> | null };
+      });
+      return [200, { message: await h.alterConnectorOffsets(params.connector, offsets) }];
+    });
+    this.#route('DELETE', '/connectors/{connector}/offsets', async ({ params }) => [200, { message: await h.resetConnectorOffsets(params.connector) }]);
+    this.#route('GET', '/connectors/{connector}/topics', async ({ params }) => [200, { [params.connector]: { topics: h.connectorActiveTopics(params.connector) } }]);
+    this.#route('PUT', '/connectors/{connector}/topics/reset', async ({ params }) => {
+      h.resetConnectorActiveTopics(params.connector);
+      return [202];
+    });
+    this.#route('GET', '/connector-plugins', async ({ query }) => [200, h.connectorPlugins(query.get('connectorsOnly') !== 'false')]);
+    this.#route('PUT', '/connector-plugins/{plugin}/config/validate', async ({ params, body }) => {
+      const config = stringConfig(objectBody(await body()));
+      return [200, h.validateConnectorConfig(params.plugin, config)];
+    });
+    this.#route('GET', '/admin/loggers', async () => [200, this.loggers.all()]);
+    this.#route('GET', '/admin/loggers/{logger}', async ({ params }) => [200, this.loggers.get(params.logger)]);
+    this.#route('PUT', '/admin/loggers/{logger}', async ({ params, query, body }) => {
+      const request = objectBody(await body());
+      if (typeof request.level !== 'string') throw badRequest('The request body must give a level: {"level": "DEBUG"}');
+      const scope = query.get('scope') ?? 'worker';
+      return [200, this.loggers.set(params.logger, request.level, scope)];
+    });
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    let status = 500;
+    let payload: unknown;
+    try {
+      const matching = this.#routes.filter((r) => r.pattern.test(path));
+      if (matching.length === 0) throw notFound('HTTP 404 Not Found');
+      const route = matching.find((r) => r.method === req.method);
+      if (route === undefined) throw new ConnectRestError(405, 'HTTP 405 Method Not Allowed');
+      const m = route.pattern.exec(path)!;
+      const params: Params = {};
+      route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+      [status, payload] = await route.handler({ params, query: url.searchParams, body: () => readJson(req) });
+    } catch (e) {
+      status = e instanceof ConnectRestError ? e.status : e instanceof ConfigError ? 400 : 500;
+      payload = { error_code: status, message: e instanceof Error ? e.message : String(e) };
+    }
+    if (payload === undefined) {
+      res.writeHead(status).end();
+      return;
+    }
+    const text = JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 16 * 1024 * 1024) throw new ConnectRestError(413, 'The request body is larger than 16 MiB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`Request body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function objectBody(body: unknown): Record<string, any> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object');
+  return body as Record<string, any>;
+}
+
+/** A config's values as text, as Kafka's Map<String, String> reads JSON scalars. */
+function stringConfig(config: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (v === null) throw badRequest(`The value of '${k}' is null; leave the setting out instead`);
+    if (typeof v === 'object') throw badRequest(`The value of '${k}' must be a string, number or boolean, not ${Array.isArray(v) ? 'an array' : 'an object'}`);
+    out[k] = String(v);
+  }
+  return out;
+}
+
+function checkName(name: string): void {
+  // Kafka refuses names with control characters (ConnectorsResource.checkAndTrimConnectorName).
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) throw badRequest('Connector name may not contain ISO control characters');
+}
+
+function taskNumber(text: string): number {
+  if (!/^\d+$/.test(text)) throw notFound('HTTP 404 Not Found');
+  return Number(text);
+}
+
+function initialState(value: unknown): InitialState | undefined {
+  if (value === undefined || value === null) return undefined;
+  const s = String(value).toUpperCase();
+  if (s !== 'RUNNING' && s !== 'PAUSED' && s !== 'STOPPED') throw badRequest(`Invalid initial state: ${String(value)}; it must be one of RUNNING, PAUSED, STOPPED`);
+  return s;
+}

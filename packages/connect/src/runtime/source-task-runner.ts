@@ -1,0 +1,176 @@
+/**
+ * Runs one source task (Kafka's WorkerSourceTask, at-least-once): poll → transforms → converters
+ * → producer. Offsets reach the offset store only for records the producer acknowledged: every
+ * `offset.flush.interval.ms` the offsets of the records sent so far are noted, the task's producer
+ * is flushed, and only then are the offsets written and the task's commit() called. A record a
+ * transform drops still moves its offset on. A send that fails fails the task (its offsets are
+ * not written), so records are never lost, only perhaps written twice after a restart.
+ */
+import { ConnectHeaders, type SourceRecord, type SourceTask, type SourceTaskContext, type Converter, type HeaderConverter, ConnectException } from '@sluice/connect-api';
+import type { Producer, RecordMetadata } from '@sluice/client';
+import type { TransformationChain } from '../chain.js';
+import { type OffsetBackingStore, offsetJson, offsetKey } from './offset-store.js';
+import { type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
+import type { TaskStatusListener, TargetState } from './status.js';
+
+export interface SourceTaskRunnerInit {
+  connector: string;
+  taskId: number;
+  task: SourceTask;
+  context: SourceTaskContext;
+  props: Record<string, string>;
+  keyConverter: Converter;
+  valueConverter: Converter;
+  headerConverter: HeaderConverter;
+  chain: TransformationChain;
+  producer: Producer;
+  offsetStore: OffsetBackingStore;
+  errors: RetryWithToleranceOperator;
+  listener: TaskStatusListener;
+  flushIntervalMs: number;
+  flushTimeoutMs: number;
+  log: (line: string) => void;
+  /** Topics this task wrote to (for `/connectors/{name}/topics`). */
+  onTopicUsed: (topic: string) => void;
+}
+
+export class SourceTaskRunner {
+  #target: TargetState = 'STARTED';
+  #stopping = false;
+  #wake: (() => void) | null = null;
+  /** Offsets of records handed to the producer and not yet committed, by offset key. */
+  #pendingOffsets = new Map<string, string | null>();
+  #sentSinceCommit = 0;
+  #sendFailure: unknown = null;
+  #lastCommit = Date.now();
+  readonly done: Promise<void>;
+
+  constructor(private readonly init: SourceTaskRunnerInit) {
+    this.done = this.#run();
+  }
+
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  setTarget(target: TargetState): void {
+    this.#target = target;
+    this.#wake?.();
+  }
+
+  /** Asks the loop to end; `done` resolves once the task stopped and its last offsets were committed. */
+  stop(): void {
+    this.#stopping = true;
+    this.#wake?.();
+  }
+
+  async #run(): Promise<void> {
+    const { task, listener } = this.init;
+    try {
+      task.initialize(this.init.context);
+      await task.start(this.init.props);
+      listener.onRunning();
+      while (!this.#stopping) {
+        if (this.#target !== 'STARTED') {
+          listener.onPaused();
+          await this.#commitOffsets();
+          // The target is checked again after the commit: a resume may have come while it ran.
+          while (!this.#stopping && (this.#target as TargetState) !== 'STARTED') {
+            await new Promise<void>((resolve) => (this.#wake = resolve));
+            this.#wake = null;
+          }
+          if (!this.#stopping && (this.#target as TargetState) === 'STARTED') listener.onRunning();
+          continue;
+        }
+        if (this.#sendFailure !== null) throw new ConnectException('Unrecoverable exception from producer send callback', { cause: this.#sendFailure });
+        const records = await this.init.errors.execute('TASK_POLL', task.constructor.name, () => task.poll());
+        if (records !== SKIPPED && records !== null) for (const record of records) await this.#send(record);
+        if (Date.now() - this.#lastCommit >= this.init.flushIntervalMs) await this.#commitOffsets();
+        // A task that returns nothing at once must not spin the event loop.
+        if (records === null || records === SKIPPED || records.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await this.#commitOffsets();
+      await task.stop();
+      listener.onStopped();
+    } catch (e) {
+      this.#stopping = true;
+      try {
+        await task.stop();
+      } catch {
+        // The first failure is the one to report.
+      }
+      listener.onFailed(e);
+    }
+  }
+
+  async #send(record: SourceRecord): Promise<void> {
+    const { errors, chain, keyConverter, valueConverter, headerConverter, producer } = this.init;
+    const describe = () => record.toString();
+    const transformed = await errors.execute('TRANSFORMATION', 'TransformationChain', () => chain.apply(record), { describe });
+    const offsetEntry = record.sourcePartition === null ? null : ([offsetKey(this.init.connector, record.sourcePartition), record.sourceOffset === null ? null : offsetJson(record.sourceOffset)] as const);
+    if (transformed === SKIPPED || transformed === null) {
+      if (offsetEntry) this.#pendingOffsets.set(offsetEntry[0], offsetEntry[1]);
+      await this.init.task.commitRecord(record, null);
+      return;
+    }
+    const r = transformed;
+    const key = await errors.execute('KEY_CONVERTER', keyConverter.constructor.name, () => keyConverter.fromConnectData(r.topic, r.keySchema, r.key, r.headers), { describe });
+    const value = await errors.execute('VALUE_CONVERTER', valueConverter.constructor.name, () => valueConverter.fromConnectData(r.topic, r.valueSchema, r.value, r.headers), { describe });
+    const headers = await errors.execute('HEADER_CONVERTER', headerConverter.constructor.name, () => convertHeaders(r.topic, r.headers, headerConverter), { describe });
+    if (key === SKIPPED || value === SKIPPED || headers === SKIPPED) {
+      if (offsetEntry) this.#pendingOffsets.set(offsetEntry[0], offsetEntry[1]);
+      return;
+    }
+    this.init.onTopicUsed(r.topic);
+    const sent = producer.send({ topic: r.topic, partition: r.kafkaPartition ?? undefined, key: toBuffer(key), value: toBuffer(value), headers, timestamp: r.timestamp ?? undefined });
+    // The offset is noted after the send was handed over, so a commit that awaits the sends before it covers this record.
+    if (offsetEntry) this.#pendingOffsets.set(offsetEntry[0], offsetEntry[1]);
+    this.#sentSinceCommit++;
+    sent.then(
+      (m: RecordMetadata) => this.init.task.commitRecord(record, { topic: m.topic, partition: m.partition, offset: m.offset, timestamp: Number(m.timestamp) }),
+      (e: unknown) => {
+        this.#sendFailure ??= e;
+      },
+    ).catch((e: unknown) => {
+      this.#sendFailure ??= e;
+    });
+  }
+
+  /** Waits for what was sent, then writes the offsets of those records (Kafka's commitOffsets). */
+  async #commitOffsets(): Promise<void> {
+    this.#lastCommit = Date.now();
+    const offsets = this.#pendingOffsets;
+    if (offsets.size === 0 && this.#sentSinceCommit === 0) return;
+    this.#pendingOffsets = new Map();
+    this.#sentSinceCommit = 0;
+    // The task has its own producer: once flush() resolves, every record sent before it was acknowledged or failed.
+    let timer: NodeJS.Timeout | undefined;
+    const flushed = await Promise.race([
+      this.init.producer.flush().then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.init.flushTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (!flushed && !this.#stopping) {
+      // Kafka gives up on this commit and tries again at the next one; newer offsets noted since win.
+      for (const [k, v] of offsets) if (!this.#pendingOffsets.has(k)) this.#pendingOffsets.set(k, v);
+      this.#sentSinceCommit++;
+      this.init.log(`${this.init.connector}-${this.init.taskId}: timed out after ${this.init.flushTimeoutMs} ms (offset.flush.timeout.ms) waiting for the producer to acknowledge outstanding records; the offsets are committed at the next try`);
+      return;
+    }
+    // While stopping, the last commit waits for every record rather than leave acknowledged ones uncommitted.
+    if (!flushed) await this.init.producer.flush();
+    if (this.#sendFailure !== null) throw new ConnectException('Unrecoverable exception from producer send callback', { cause: this.#sendFailure });
+    await this.init.offsetStore.set(offsets);
+    await this.init.task.commit();
+  }
+}
+
+function toBuffer(bytes: Uint8Array | null): Buffer | null {
+  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export function convertHeaders(topic: string, headers: ConnectHeaders, converter: HeaderConverter): { key: string; value: Buffer | null }[] {
+  const out: { key: string; value: Buffer | null }[] = [];
+  for (const h of headers) out.push({ key: h.key, value: toBuffer(converter.fromConnectHeader(topic, h.key, h.schema, h.value)) });
+  return out;
+}

@@ -1,0 +1,212 @@
+/**
+ * The standalone Connect worker on a Sluice broker, driven through its REST API as a user does:
+ * a FileStreamSource → topic → FileStreamSink pipeline that must end with every line, in order
+ * (with more lines appended while it runs and a restart of the worker from its offsets file),
+ * the lifecycle endpoints (pause, resume, stop, offsets, restart, delete), and bad input: an
+ * unknown class, a config that fails validation, a transform that throws (FAILED with its trace,
+ * then tolerated into a dead letter queue with Kafka's context headers), none of which ends the
+ * worker.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBroker, type Broker } from '@sluice/broker';
+import { Consumer } from '@sluice/client';
+import { startConnectStandalone, type ConnectStandalone, DLQ_HEADERS } from '@sluice/connect';
+import { eventually } from '@sluice/test-kit';
+
+async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${base}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, json: text === '' ? null : JSON.parse(text) };
+}
+
+const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i} ${'x'.repeat((from + i) % 37)}`);
+const readLines = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+  } catch {
+    return [];
+  }
+};
+
+describe('standalone Connect worker on Sluice', () => {
+  let broker: Broker;
+  let dir: string;
+  let worker: ConnectStandalone;
+  const log: string[] = [];
+  const workerProps = () => ({
+    'bootstrap.servers': broker.bootstrap,
+    listeners: 'http://127.0.0.1:0',
+    'offset.storage.file.filename': join(dir, 'connect.offsets'),
+    'offset.flush.interval.ms': '300',
+  });
+
+  before(async () => {
+    broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0' } });
+    dir = mkdtempSync(join(tmpdir(), 'sluice-connect-'));
+    worker = await startConnectStandalone({ worker: workerProps(), log: (l) => log.push(l) });
+  });
+
+  after(async () => {
+    await worker?.stop();
+    await broker?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('file → topic → file: every line arrives, in order, across more input and a worker restart', { timeout: 180_000 }, async () => {
+    const input = join(dir, 'in.txt');
+    const output = join(dir, 'out.txt');
+    writeFileSync(input, `${lines(0, 3000).join('\n')}\n`);
+    const base = worker.url;
+    const created = await call(base, 'PUT', '/connectors/file-in/config', { 'connector.class': 'FileStreamSource', file: input, topic: 'lines', 'batch.size': '500' });
+    assert.equal(created.status, 201);
+    assert.deepEqual(created.json.tasks, [{ connector: 'file-in', task: 0 }]);
+    assert.equal(created.json.type, 'source');
+    const sink = await call(base, 'POST', '/connectors', { name: 'file-out', config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector', file: output, topics: 'lines' } });
+    assert.equal(sink.status, 201, JSON.stringify(sink.json));
+    await eventually('3000 lines out', () => readLines(output).length >= 3000, 90_000);
+    appendFileSync(input, `${lines(3000, 4000).join('\n')}\n`);
+    await eventually('4000 lines out', () => readLines(output).length >= 4000, 90_000);
+
+    const status = await call(base, 'GET', '/connectors/file-in/status');
+    assert.equal(status.status, 200);
+    assert.equal(status.json.connector.state, 'RUNNING');
+    assert.deepEqual(status.json.tasks.map((t: any) => [t.id, t.state]), [[0, 'RUNNING']]);
+    assert.equal(status.json.tasks[0].worker_id, worker.url.replace('http://', ''));
+    const topics = await call(base, 'GET', '/connectors/file-in/topics');
+    assert.deepEqual(topics.json, { 'file-in': { topics: ['lines'] } });
+    const offsets = await eventually('source offset at the end of the file', async () => {
+      const o = await call(base, 'GET', '/connectors/file-in/offsets');
+      return o.json.offsets[0]?.offset.position === readFileSync(input).length ? o.json : undefined;
+    });
+    assert.deepEqual(offsets.offsets[0].partition, { filename: input });
+
+    // A new worker process on the same offsets file goes on where the first stopped.
+    await worker.stop();
+    appendFileSync(input, `${lines(4000, 5000).join('\n')}\n`);
+    worker = await startConnectStandalone({
+      worker: workerProps(),
+      connectors: [
+        { name: 'file-in', 'connector.class': 'FileStreamSource', file: input, topic: 'lines' },
+        { name: 'file-out', 'connector.class': 'FileStreamSink', file: output, topics: 'lines' },
+      ],
+      log: (l) => log.push(l),
+    });
+    await eventually('5000 lines out', () => readLines(output).length >= 5000, 90_000);
+    // At-least-once may repeat a line after a restart; none may be missing, and the first copies keep their order.
+    const out = readLines(output);
+    const expected = lines(0, 5000);
+    const seen = new Set(out);
+    assert.deepEqual(expected.filter((l) => !seen.has(l)), []);
+    const firsts = out.filter((l, i) => out.indexOf(l) === i);
+    assert.deepEqual(firsts, expected);
+  });
+
+  test('lifecycle: pause, resume, stop, offsets while stopped, restart, delete', { timeout: 120_000 }, async () => {
+    const base = worker.url;
+    const input = join(dir, 'life.txt');
+    writeFileSync(input, 'a\nb\n');
+    assert.equal((await call(base, 'POST', '/connectors', { name: 'life', config: { 'connector.class': 'FileStreamSource', file: input, topic: 'life' } })).status, 201);
+    assert.equal((await call(base, 'POST', '/connectors', { name: 'life', config: { 'connector.class': 'FileStreamSource', file: input, topic: 'life' } })).status, 409);
+    await eventually('running', async () => (await call(base, 'GET', '/connectors/life/status')).json.tasks[0]?.state === 'RUNNING');
+    assert.equal((await call(base, 'PUT', '/connectors/life/pause')).status, 202);
+    await eventually('paused', async () => {
+      const s = (await call(base, 'GET', '/connectors/life/status')).json;
+      return s.connector.state === 'PAUSED' && s.tasks[0]?.state === 'PAUSED';
+    });
+    assert.equal((await call(base, 'PUT', '/connectors/life/resume')).status, 202);
+    await eventually('resumed', async () => (await call(base, 'GET', '/connectors/life/status')).json.tasks[0]?.state === 'RUNNING');
+    const patchRunning = await call(base, 'PATCH', '/connectors/life/offsets', { offsets: [{ partition: { filename: input }, offset: { position: 0 } }] });
+    assert.equal(patchRunning.status, 400);
+    assert.match(patchRunning.json.message, /STOPPED state/);
+    assert.equal((await call(base, 'PUT', '/connectors/life/stop')).status, 202);
+    const stopped = (await call(base, 'GET', '/connectors/life/status')).json;
+    assert.equal(stopped.connector.state, 'STOPPED');
+    assert.deepEqual(stopped.tasks, []);
+    const patched = await call(base, 'PATCH', '/connectors/life/offsets', { offsets: [{ partition: { filename: input }, offset: { position: 2 } }] });
+    assert.deepEqual(patched, { status: 200, json: { message: 'The offsets for this connector have been altered successfully' } });
+    assert.deepEqual((await call(base, 'GET', '/connectors/life/offsets')).json, { offsets: [{ partition: { filename: input }, offset: { position: 2 } }] });
+    assert.deepEqual(await call(base, 'DELETE', '/connectors/life/offsets'), { status: 200, json: { message: 'The offsets for this connector have been reset successfully' } });
+    assert.deepEqual((await call(base, 'GET', '/connectors/life/offsets')).json, { offsets: [] });
+    assert.equal((await call(base, 'PUT', '/connectors/life/resume')).status, 202);
+    await eventually('running again', async () => (await call(base, 'GET', '/connectors/life/status')).json.tasks[0]?.state === 'RUNNING');
+    assert.equal((await call(base, 'POST', '/connectors/life/restart')).status, 204);
+    const restarting = await call(base, 'POST', '/connectors/life/restart?includeTasks=true');
+    assert.equal(restarting.status, 202);
+    assert.equal(restarting.json.connector.state, 'RESTARTING');
+    assert.equal(restarting.json.tasks[0].state, 'RESTARTING');
+    assert.equal((await call(base, 'POST', '/connectors/life/tasks/0/restart')).status, 204);
+    assert.equal((await call(base, 'POST', '/connectors/life/tasks/7/restart')).status, 404);
+    await eventually('running after restarts', async () => (await call(base, 'GET', '/connectors/life/tasks/0/status')).json.state === 'RUNNING');
+    assert.equal((await call(base, 'DELETE', '/connectors/life')).status, 204);
+    assert.deepEqual(await call(base, 'GET', '/connectors/life'), { status: 404, json: { error_code: 404, message: 'Connector life not found' } });
+  });
+
+  test('bad input: unknown class, invalid config, a throwing transform; the worker carries on', { timeout: 120_000 }, async () => {
+    const base = worker.url;
+    const unknown = await call(base, 'PUT', '/connectors/nope/config', { 'connector.class': 'com.example.NoSuchConnector', topic: 't' });
+    assert.equal(unknown.status, 500);
+    assert.match(unknown.json.message, /^Failed to find any class that implements Connector and which name matches com\.example\.NoSuchConnector/);
+    const invalid = await call(base, 'PUT', '/connectors/bad/config', { 'connector.class': 'FileStreamSource', 'tasks.max': '0', file: join(dir, 'x') });
+    assert.equal(invalid.status, 400);
+    assert.match(invalid.json.message, /^Connector configuration is invalid and contains the following 2 error\(s\):/);
+    assert.match(invalid.json.message, /tasks\.max: Invalid value 0 for configuration tasks\.max: Value must be at least 1/);
+    assert.match(invalid.json.message, /topic: Missing required configuration "topic" which has no default value\./);
+    const badTransform = await call(base, 'PUT', '/connectors/bad/config', { 'connector.class': 'FileStreamSource', topic: 't', transforms: 'x', 'transforms.x.type': 'NoSuchTransform' });
+    assert.equal(badTransform.status, 400);
+    assert.match(badTransform.json.message, /NoSuchTransform/);
+    assert.equal((await call(base, 'GET', '/connectors/bad')).status, 404);
+
+    // ExtractField$Value on a string value throws at run time: the sink task is FAILED with the trace.
+    const input = join(dir, 'fail.txt');
+    writeFileSync(input, 'one\ntwo\nthree\n');
+    await call(base, 'PUT', '/connectors/fail-in/config', { 'connector.class': 'FileStreamSource', file: input, topic: 'fail', 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' });
+    const extract = { 'connector.class': 'FileStreamSink', file: join(dir, 'fail-out.txt'), topics: 'fail', 'value.converter': 'org.apache.kafka.connect.storage.StringConverter', transforms: 'pick', 'transforms.pick.type': 'org.apache.kafka.connect.transforms.ExtractField$Value', 'transforms.pick.field': 'id' };
+    assert.equal((await call(base, 'PUT', '/connectors/fail-out/config', extract)).status, 201);
+    const failed = await eventually('task FAILED', async () => {
+      const s = (await call(base, 'GET', '/connectors/fail-out/status')).json;
+      return s.tasks[0]?.state === 'FAILED' ? s : undefined;
+    });
+    assert.equal(failed.connector.state, 'RUNNING');
+    assert.match(failed.tasks[0].trace, /Tolerance exceeded in error handler/);
+    assert.match(failed.tasks[0].trace, /Caused by: DataException: Only Struct objects supported for \[field extraction\]/);
+
+    // With errors.tolerance=all and a dead letter queue, the same records go there with Kafka's context headers.
+    const tolerant = { ...extract, 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'fail-dlq', 'errors.deadletterqueue.topic.replication.factor': '1', 'errors.deadletterqueue.context.headers.enable': 'true', 'errors.log.enable': 'true' };
+    assert.equal((await call(base, 'PUT', '/connectors/fail-out/config', tolerant)).status, 200);
+    const restarted = await call(base, 'POST', '/connectors/fail-out/restart?includeTasks=true&onlyFailed=true');
+    assert.equal(restarted.status, 202);
+    await eventually('task RUNNING', async () => (await call(base, 'GET', '/connectors/fail-out/status')).json.tasks[0]?.state === 'RUNNING');
+    const consumer = new Consumer({ bootstrapServers: broker.bootstrap, groupId: 'dlq-reader', autoOffsetReset: 'earliest' });
+    consumer.subscribe('fail-dlq');
+    const dead: any[] = [];
+    try {
+      await eventually('three records in the DLQ', async () => {
+        dead.push(...(await consumer.poll({ timeoutMs: 500 })));
+        return dead.length >= 3;
+      });
+    } finally {
+      await consumer.close();
+    }
+    assert.deepEqual(dead.map((r) => r.value.toString()), ['one', 'two', 'three']);
+    const headers = Object.fromEntries(dead[0].headers.map((h: any) => [h.key, h.value.toString()]));
+    assert.equal(headers[DLQ_HEADERS.topic], 'fail');
+    assert.equal(headers[DLQ_HEADERS.partition], '0');
+    assert.equal(headers[DLQ_HEADERS.offset], '0');
+    assert.equal(headers[DLQ_HEADERS.connector], 'fail-out');
+    assert.equal(headers[DLQ_HEADERS.task], '0');
+    assert.equal(headers[DLQ_HEADERS.stage], 'TRANSFORMATION');
+    assert.equal(headers[DLQ_HEADERS.exceptionClass], 'org.apache.kafka.connect.errors.DataException');
+    assert.match(headers[DLQ_HEADERS.exceptionMessage], /Only Struct objects supported/);
+    assert.ok(log.some((l) => l.includes("Error encountered in task fail-out-0. Executing stage 'TRANSFORMATION'")));
+
+    // The worker still answers.
+    const root = await call(base, 'GET', '/');
+    assert.equal(root.status, 200);
+    assert.equal(root.json.version, '4.3.1');
+    assert.equal(typeof root.json.kafka_cluster_id, 'string');
+  });
+});
