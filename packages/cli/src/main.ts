@@ -21,6 +21,7 @@ Commands:
   consume    print records (as text, JSON lines or a template)
   group      list, describe, reset the offsets of and delete consumer groups
   cluster    the cluster id, controller, brokers and number of topics
+  connect    run a Kafka Connect worker (standalone) with Kafka Connect's REST API
   help       show this help
 
 topic, produce, consume, group and cluster talk to any Kafka cluster: --bootstrap-server HOST:PORT
@@ -64,6 +65,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   cluster: async () => {
     const m = await import('./cluster-command.js');
     return { run: m.clusterCommand, actions: m.CLUSTER_COMMAND };
+  },
+  connect: async () => {
+    const m = await import('./connect-worker-command.js');
+    return { run: m.connectCommand, usage: m.CONNECT_USAGE };
   },
 };
 

@@ -1,0 +1,77 @@
+/**
+ * `sluice connect standalone worker.properties [connector.properties ...]`: a Kafka Connect worker
+ * as Kafka's connect-standalone.sh runs one, from the same .properties files, with the REST API
+ * on `listeners` (default http://:8083). Distributed mode is not there yet and says so.
+ */
+import { readFileSync } from 'node:fs';
+import { type Io, UsageError, parseCommandLine } from './args.js';
+import { ExitStatus } from './exit-status.js';
+
+export const CONNECT_USAGE = `Usage: sluice connect standalone WORKER.PROPERTIES [CONNECTOR.PROPERTIES ...]
+
+Runs a Kafka Connect worker in this process (Kafka's connect-standalone), with the worker's
+settings and connector configs in Java .properties files, as Kafka's are. Source offsets are kept
+in offset.storage.file.filename. The Kafka Connect REST API listens on 'listeners'
+(default http://:8083): create, change and inspect connectors there.
+
+Built-in connectors: FileStreamSource, FileStreamSink (Kafka's file, topic/topics, batch.size) and
+dev.sluice.connect.DataGeneratorSourceConnector (kind, topic, rate, seed, max.records).
+
+  sluice connect standalone worker.properties file-source.properties file-sink.properties
+
+'sluice connect distributed' (workers sharing connectors through the cluster) is not available yet.
+Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 1 failed to start, 2 usage error.
+`;
+
+function readProperties(path: string, parse: (text: string) => Record<string, string>): Record<string, string> {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+export async function connectCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    io.out(CONNECT_USAGE);
+    return ExitStatus.OK;
+  }
+  const [mode, workerFile, ...connectorFiles] = positionals;
+  if (mode === 'distributed') {
+    io.err('sluice connect: distributed mode is not available yet; run a standalone worker: sluice connect standalone worker.properties connector.properties...\n');
+    return ExitStatus.FAILED;
+  }
+  if (mode !== 'standalone') throw new UsageError(mode === undefined ? 'sluice connect needs a mode: standalone' : `unknown mode '${mode}': use standalone`);
+  if (workerFile === undefined) throw new UsageError('sluice connect standalone needs the worker properties file');
+  const { parseProperties } = await import('@sluice/broker');
+  const worker = readProperties(workerFile, parseProperties);
+  const connectors = connectorFiles.map((f) => readProperties(f, parseProperties));
+  let signalled: (signal: string) => void = () => {};
+  const stopSignal = new Promise<string>((resolve) => (signalled = resolve));
+  const onSigint = () => signalled('SIGINT');
+  const onSigterm = () => signalled('SIGTERM');
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
+  try {
+    const { startConnectStandalone } = await import('@sluice/connect');
+    let running;
+    try {
+      running = await startConnectStandalone({ worker, connectors, log: (line) => io.err(`${line}\n`) });
+    } catch (e) {
+      // A bad setting, a busy port or a refused connector config: the message says which.
+      const message = (e as Error)?.message ?? String(e);
+      io.err(`sluice connect: ${message}\n`);
+      return ExitStatus.FAILED;
+    }
+    io.out(`Kafka Connect worker (standalone) with ${connectors.length} connector(s); REST API at ${running.url}. Ready.\n`);
+    const signal = await stopSignal;
+    io.out(`${signal}: stopping connectors and tasks (committing their offsets)…\n`);
+    await running.stop();
+    io.out('Stopped cleanly.\n');
+    return ExitStatus.OK;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+  }
+}

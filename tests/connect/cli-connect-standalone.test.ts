@@ -1,0 +1,91 @@
+/**
+ * `sluice connect standalone worker.properties source.properties sink.properties` as a user runs
+ * it (Kafka's connect-standalone files, unchanged in form), against a `sluice broker` process: a
+ * FileStreamSource → topic → FileStreamSink pipeline ends with every line, the REST API answers on
+ * the port of `listeners`, SIGTERM stops it cleanly; a bad connector file is refused with its
+ * reason and exit status 1, and distributed mode says it is not there yet.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually, freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, [sluiceBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => out, err: () => err };
+}
+
+describe('sluice connect standalone', () => {
+  let dir: string;
+  let broker: BrokerProcess;
+  let bootstrap: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sluice-connect-cli-'));
+    const port = await freePort();
+    broker = await startBrokerProcess(port, join(dir, 'data'), ['--set', 'group.initial.rebalance.delay.ms=0']);
+    bootstrap = `127.0.0.1:${port}`;
+  });
+
+  after(async () => {
+    broker?.child.kill('SIGTERM');
+    await broker?.exited;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a file pipeline from .properties files, the REST API, a clean stop', { timeout: 180_000 }, async () => {
+    const restPort = await freePort();
+    const input = join(dir, 'in.txt');
+    const output = join(dir, 'out.txt');
+    const expected = Array.from({ length: 2000 }, (_, i) => `order ${i}: ${i * 7} units`);
+    writeFileSync(input, `${expected.join('\n')}\n`);
+    writeFileSync(join(dir, 'worker.properties'), `# as Kafka's config/connect-standalone.properties\nbootstrap.servers=${bootstrap}\nkey.converter=org.apache.kafka.connect.json.JsonConverter\nvalue.converter=org.apache.kafka.connect.json.JsonConverter\nkey.converter.schemas.enable=true\nvalue.converter.schemas.enable=true\noffset.storage.file.filename=${join(dir, 'connect.offsets')}\noffset.flush.interval.ms=1000\nlisteners=http://127.0.0.1:${restPort}\n`);
+    writeFileSync(join(dir, 'source.properties'), `name=local-file-source\nconnector.class=FileStreamSource\ntasks.max=1\nfile=${input}\ntopic=connect-test\n`);
+    writeFileSync(join(dir, 'sink.properties'), `name=local-file-sink\nconnector.class=FileStreamSink\ntasks.max=1\nfile=${output}\ntopics=connect-test\n`);
+    const worker = run(['connect', 'standalone', join(dir, 'worker.properties'), join(dir, 'source.properties'), join(dir, 'sink.properties')]);
+    try {
+      await eventually('ready', () => worker.out().includes('Ready.') || worker.child.exitCode !== null, 60_000);
+      assert.match(worker.out(), new RegExp(`REST API at http://127\\.0\\.0\\.1:${restPort}`), worker.err());
+      await eventually('every line in the sink file', () => {
+        try {
+          return readFileSync(output, 'utf8').split('\n').filter((l) => l !== '').length >= expected.length;
+        } catch {
+          return false;
+        }
+      }, 120_000);
+      assert.deepEqual(readFileSync(output, 'utf8').split('\n').filter((l) => l !== ''), expected);
+      const list = (await (await fetch(`http://127.0.0.1:${restPort}/connectors?expand=status`)).json()) as Record<string, any>;
+      assert.deepEqual(Object.keys(list).sort(), ['local-file-sink', 'local-file-source']);
+      assert.equal(list['local-file-source'].status.tasks[0].state, 'RUNNING');
+    } finally {
+      worker.child.kill('SIGTERM');
+    }
+    assert.equal(await worker.exited, 0, worker.err());
+    assert.match(worker.out(), /SIGTERM: stopping connectors and tasks .*\nStopped cleanly\./);
+    // The offsets file holds the source's position at the end of the file, in Kafka's key form.
+    const offsets = JSON.parse(readFileSync(join(dir, 'connect.offsets'), 'utf8'));
+    assert.deepEqual(offsets, [[JSON.stringify(['local-file-source', { filename: input }]), JSON.stringify({ position: readFileSync(input).length })]]);
+  });
+
+  test('a connector file that fails validation: its reason, exit status 1; distributed: not yet', { timeout: 60_000 }, async () => {
+    const restPort = await freePort();
+    writeFileSync(join(dir, 'worker2.properties'), `bootstrap.servers=${bootstrap}\nlisteners=http://127.0.0.1:${restPort}\n`);
+    writeFileSync(join(dir, 'bad.properties'), 'name=bad\nconnector.class=FileStreamSource\nfile=/tmp/x\n');
+    const bad = run(['connect', 'standalone', join(dir, 'worker2.properties'), join(dir, 'bad.properties')]);
+    assert.equal(await bad.exited, 1);
+    assert.match(bad.err(), /sluice connect: Connector configuration is invalid and contains the following 1 error\(s\):\ntopic: Missing required configuration "topic" which has no default value\./);
+    const distributed = run(['connect', 'distributed', join(dir, 'worker2.properties')]);
+    assert.equal(await distributed.exited, 1);
+    assert.match(distributed.err(), /distributed mode is not available yet/);
+    const usage = run(['connect', 'sideways']);
+    assert.equal(await usage.exited, 2);
+  });
+});
