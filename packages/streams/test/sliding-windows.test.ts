@@ -57,9 +57,9 @@ for (const cached of [false, true]) {
   });
 }
 
-test("sliding aggregate on window close: Java's testAggregateSmallInput, one result per closed window", () => {
+for (const cached of [false, true]) test(`sliding aggregate on window close (${cached ? 'cache asked for' : 'no cache'}): Java's testAggregateSmallInput, one result per closed window`, () => {
   assert.deepEqual(
-    gather(EmitStrategy.onWindowClose(), false),
+    gather(EmitStrategy.onWindowClose(), cached),
     expect([
       [0, ['0+1+2@10']],
       [4, ['0+1+2+3@14']],

@@ -63,7 +63,8 @@ export function windowStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, windows:
   if (m.loggingEnabled) {
     builder.withLoggingEnabled({ 'cleanup.policy': 'compact,delete', 'retention.ms': String((m.storeSupplier === undefined ? retention : supplier.retentionPeriod()) + CHANGELOG_ADDITIONAL_RETENTION_MS), ...m.topicConfig });
   } else builder.withLoggingDisabled();
-  if (m.cachingEnabled) builder.withCachingEnabled();
+  // As Java's materializers: sliding windows emitting on close go without the cache; time windows keep it.
+  if (m.cachingEnabled && !(sliding && emitOnClose)) builder.withCachingEnabled();
   else builder.withCachingDisabled();
   return builder;
 }
