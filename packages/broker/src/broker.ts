@@ -24,6 +24,7 @@ import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { advertisedListener, checkAdvertisedNames, servedListeners } from './listeners.js';
 import { listenerSecurity, warnAboutOpenListeners } from './security/listener-security.js';
+import { ScramCredentialStore } from './security/scram-credentials.js';
 import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
 import { RequestDispatcher } from './network/dispatcher.js';
@@ -73,6 +74,7 @@ export interface Broker {
 }
 
 const PRODUCER_ID_FILE = 'producer-id-block';
+const SCRAM_CREDENTIALS_FILE = 'scram-credentials';
 
 /**
  * A temporary data folder, made and later removed through the FileSystem like everything else
@@ -104,7 +106,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   }));
   const { host, port } = addresses[0];
   // TLS key stores and SASL users are read (and refused when unusable) before anything is opened.
-  const security = listeners.map((l, i) => listenerSecurity(config, { ...l, ...addresses[i] }, log));
+  const scramCredentials = new ScramCredentialStore();
+  const security = listeners.map((l, i) => listenerSecurity(config, { ...l, ...addresses[i] }, log, scramCredentials));
   warnAboutOpenListeners(security, addresses, log);
   // A busy port is reported before the data folder is locked and every partition opened.
   try {
@@ -142,6 +145,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       onProgress: (opened, total) => log.info(`opened ${opened} of ${total} partitions`),
     });
     const { clusterId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));
+    await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
     const producerIds = new ProducerIdAllocator(fs, `${dataDir}/${PRODUCER_ID_FILE}`);
     await producerIds.open();
     const topics = new TopicManager(logs, config, delayed);
@@ -204,6 +208,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       finalizedFeaturesEpoch: BigInt(started),
       log,
       allocateProducerId: () => producerIds.allocate(),
+      scramCredentials,
     };
     const listenAt = security.map((l, i) => ({ ...addresses[i], security: l }));
     const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt }, log);

@@ -6,6 +6,7 @@ import type { DelayedOperations } from './delayed/delayed-operations.js';
 import type { FetchSessionCache } from './fetch/fetch-sessions.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { BrokerLog } from './log.js';
+import type { ScramCredentialStore } from './security/scram-credentials.js';
 import type { Topics } from './topics/types.js';
 import type { TransactionCoordinator } from './transactions/index.js';
 
@@ -35,6 +36,8 @@ export interface BrokerCore {
   readonly log: BrokerLog;
   /** A new producer id, never handed out before by this data directory. */
   allocateProducerId(): Promise<bigint>;
+  /** SCRAM users, durable in the data folder (AlterUserScramCredentials, DescribeUserScramCredentials). */
+  readonly scramCredentials: ScramCredentialStore;
 }
 
 /** Delayed-operation key of a partition: fetches wait on it, appends notify it. */

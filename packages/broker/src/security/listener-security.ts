@@ -10,6 +10,8 @@ import type { ServedListener, SecurityProtocol } from '../listeners.js';
 import type { BrokerLog } from '../log.js';
 import { ListenerSettings } from './listener-settings.js';
 import { PlainMechanism } from './sasl-plain.js';
+import { ScramMechanism } from './sasl-scram.js';
+import { SCRAM_MECHANISMS, type ScramCredentialStore, type ScramMechanismName } from './scram-credentials.js';
 import type { SaslMechanismServer } from './sasl-mechanism.js';
 import { TlsEndpoint } from './tls.js';
 
@@ -38,11 +40,11 @@ export const PLAINTEXT_LISTENER: ListenerSecurity = {
   authenticationTimeoutMs: 30_000,
 };
 
-export function listenerSecurity(config: BrokerConfig, listener: ServedListener, log: BrokerLog): ListenerSecurity {
+export function listenerSecurity(config: BrokerConfig, listener: ServedListener, log: BrokerLog, scram: ScramCredentialStore): ListenerSecurity {
   const settings = new ListenerSettings(config, listener.name);
   const usesTls = listener.protocol === 'SSL' || listener.protocol === 'SASL_SSL';
   const usesSasl = listener.protocol === 'SASL_PLAINTEXT' || listener.protocol === 'SASL_SSL';
-  const sasl = usesSasl ? saslMechanisms(settings) : undefined;
+  const sasl = usesSasl ? saslMechanisms(settings, scram) : undefined;
   return {
     name: listener.name,
     protocol: listener.protocol,
@@ -54,14 +56,15 @@ export function listenerSecurity(config: BrokerConfig, listener: ServedListener,
   };
 }
 
-function saslMechanisms(settings: ListenerSettings): Map<string, SaslMechanismServer> {
+function saslMechanisms(settings: ListenerSettings, scram: ScramCredentialStore): Map<string, SaslMechanismServer> {
   const names = settings.list('sasl.enabled.mechanisms').map((m) => m.toUpperCase());
   const setting = settings.nameOf('sasl.enabled.mechanisms');
   if (names.length === 0) throw new ConfigError(`The SASL listener ${settings.listenerName} has no mechanism: set ${setting}, e.g. PLAIN`);
   const out = new Map<string, SaslMechanismServer>();
   for (const name of names) {
     if (name === 'PLAIN') out.set(name, new PlainMechanism(settings.jaasConfig(name), settings.listenerName));
-    else throw new ConfigError(`Refusing to start: the listener ${settings.listenerName} enables the SASL mechanism ${name} (${setting}), which Sluice does not serve yet; enable PLAIN instead`);
+    else if (name in SCRAM_MECHANISMS) out.set(name, new ScramMechanism(name as ScramMechanismName, scram));
+    else throw new ConfigError(`Refusing to start: the listener ${settings.listenerName} enables the SASL mechanism ${name} (${setting}), which Sluice does not serve yet; enable PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 instead`);
   }
   return out;
 }

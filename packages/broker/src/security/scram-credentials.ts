@@ -1,0 +1,108 @@
+/**
+ * SCRAM credentials (RFC 5802), kept durably in the data folder as Kafka keeps them in its
+ * metadata: per user and mechanism the salt, the iteration count, StoredKey and ServerKey, never
+ * the password nor the salted password. Changed by AlterUserScramCredentials (the `sluice user`
+ * command, Kafka's kafka-configs --alter --add-config 'SCRAM-SHA-256=[...]'), each change written
+ * to a new file renamed over the old one (writeFileAtomic) before it is acknowledged.
+ *
+ * File `scram-credentials`, format version 1: JSON { version: 1, users: { name: { mechanism:
+ * { salt, iterations, storedKey, serverKey } } } }, the keys in base64.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+
+export const SCRAM_MECHANISMS = { 'SCRAM-SHA-256': { code: 1, hash: 'sha256', minIterations: 4096 }, 'SCRAM-SHA-512': { code: 2, hash: 'sha512', minIterations: 4096 } } as const;
+export type ScramMechanismName = keyof typeof SCRAM_MECHANISMS;
+/** Kafka's upper bound on iterations. */
+export const MAX_ITERATIONS = 16384;
+
+export function scramMechanismByCode(code: number): ScramMechanismName | undefined {
+  return (Object.keys(SCRAM_MECHANISMS) as ScramMechanismName[]).find((m) => SCRAM_MECHANISMS[m].code === code);
+}
+
+export interface ScramCredential {
+  salt: Buffer;
+  iterations: number;
+  storedKey: Buffer;
+  serverKey: Buffer;
+}
+
+const FORMAT_VERSION = 1;
+
+/** StoredKey and ServerKey from a salted password (what a client sends in AlterUserScramCredentials). */
+export function credentialFromSaltedPassword(mechanism: ScramMechanismName, salt: Buffer, iterations: number, saltedPassword: Buffer): ScramCredential {
+  const hash = SCRAM_MECHANISMS[mechanism].hash;
+  const clientKey = createHmac(hash, saltedPassword).update('Client Key').digest();
+  return { salt, iterations, storedKey: createHash(hash).update(clientKey).digest(), serverKey: createHmac(hash, saltedPassword).update('Server Key').digest() };
+}
+
+export class ScramCredentialStore {
+  private users = new Map<string, Map<ScramMechanismName, ScramCredential>>();
+  /** Changes are written one after the other, in the order they were made. */
+  private writing: Promise<void> = Promise.resolve();
+
+  private fs: FileSystem | undefined;
+  private path = '';
+
+  /** Made before the data folder is opened (the listeners' mechanisms hold it); open() reads it. */
+  async open(fs: FileSystem, path: string): Promise<void> {
+    this.fs = fs;
+    this.path = path;
+    if (!(await this.fs.exists(this.path))) return;
+    const text = (await this.fs.readFile(this.path)).toString('utf8');
+    let parsed: { version?: unknown; users?: Record<string, Record<string, { salt: string; iterations: number; storedKey: string; serverKey: string }>> };
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`${this.path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and add the SCRAM users again with sluice user add`);
+    }
+    if (parsed.version !== FORMAT_VERSION) throw new Error(`${this.path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
+    for (const [user, mechanisms] of Object.entries(parsed.users ?? {})) {
+      const m = new Map<ScramMechanismName, ScramCredential>();
+      for (const [name, c] of Object.entries(mechanisms)) {
+        if (!(name in SCRAM_MECHANISMS)) continue;
+        m.set(name as ScramMechanismName, { salt: Buffer.from(c.salt, 'base64'), iterations: c.iterations, storedKey: Buffer.from(c.storedKey, 'base64'), serverKey: Buffer.from(c.serverKey, 'base64') });
+      }
+      this.users.set(user, m);
+    }
+  }
+
+  get(user: string, mechanism: ScramMechanismName): ScramCredential | undefined {
+    return this.users.get(user)?.get(mechanism);
+  }
+
+  /** Every user's mechanisms and iterations (DescribeUserScramCredentials). */
+  describe(): Map<string, { mechanism: ScramMechanismName; iterations: number }[]> {
+    return new Map([...this.users].map(([user, m]) => [user, [...m].map(([mechanism, c]) => ({ mechanism, iterations: c.iterations }))]));
+  }
+
+  has(user: string, mechanism: ScramMechanismName): boolean {
+    return this.users.get(user)?.has(mechanism) ?? false;
+  }
+
+  /** Applies upserts and deletions together and resolves once they are on disk. */
+  async apply(upserts: { user: string; mechanism: ScramMechanismName; credential: ScramCredential }[], deletions: { user: string; mechanism: ScramMechanismName }[]): Promise<void> {
+    for (const d of deletions) {
+      const m = this.users.get(d.user);
+      m?.delete(d.mechanism);
+      if (m?.size === 0) this.users.delete(d.user);
+    }
+    for (const u of upserts) {
+      let m = this.users.get(u.user);
+      if (m === undefined) this.users.set(u.user, (m = new Map()));
+      m.set(u.mechanism, u.credential);
+    }
+    const snapshot = this.serialize();
+    const write = this.writing.then(() => writeFileAtomic(this.fs!, this.path, snapshot));
+    this.writing = write.catch(() => {});
+    await write;
+  }
+
+  private serialize(): Buffer {
+    const users: Record<string, Record<string, unknown>> = {};
+    for (const [user, m] of this.users) {
+      users[user] = Object.fromEntries([...m].map(([name, c]) => [name, { salt: c.salt.toString('base64'), iterations: c.iterations, storedKey: c.storedKey.toString('base64'), serverKey: c.serverKey.toString('base64') }]));
+    }
+    return Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, users }, null, 1)}\n`);
+  }
+}
