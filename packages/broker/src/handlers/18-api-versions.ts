@@ -10,14 +10,14 @@
  * and '.', starting and ending with a letter or digit; so not empty): otherwise INVALID_REQUEST
  * with no versions, as from Kafka.
  *
- * From v3 the answer also carries the features (KIP-584): transaction.version is supported from 0
- * to 2 (listed from v4 only: v3 leaves out features supported from 0, as Kafka does after
- * KIP-1022) and finalized at the broker setting `transaction.version` (Kafka sends a finalized
- * level as min = max = level and leaves level 0 out). Java clients keep finalized features only from an
- * answer whose epoch is above the highest they have seen, starting from -1, so the epoch is the
- * broker's start time: never negative, and higher after a restart that may have changed the level.
+ * From v3 the answer also carries the features (KIP-584) of a one-node Kafka 4.3.1 cluster
+ * (features.ts); transaction.version is finalized at the broker setting `transaction.version`.
+ * Java clients keep finalized features only from an answer whose epoch is above the highest they
+ * have seen, starting from -1, so the epoch is the broker's start time: never negative, and
+ * higher after a restart that may have changed the level.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
+import { finalizedFeatures, supportedFeatures } from '../features.js';
 import { defineHandler, type Handler } from './handler.js';
 
 export function advertisedVersions(handlers: readonly Handler[]) {
@@ -25,8 +25,6 @@ export function advertisedVersions(handlers: readonly Handler[]) {
     .map((h) => ({ apiKey: h.api.apiKey, minVersion: h.advertisedMinVersion ?? h.minVersion, maxVersion: h.maxVersion }))
     .sort((a, b) => a.apiKey - b.apiKey);
 }
-
-const TRANSACTION_VERSION = 'transaction.version';
 
 const SOFTWARE_NAME_OR_VERSION = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/;
 
@@ -45,9 +43,9 @@ export const apiVersionsHandler = defineHandler({
       throttleTimeMs: 0,
       ...(ctx.version >= 3
         ? {
-            supportedFeatures: ctx.version >= 4 ? [{ name: TRANSACTION_VERSION, minVersion: 0, maxVersion: 2 }] : [],
+            supportedFeatures: supportedFeatures(ctx.version),
             finalizedFeaturesEpoch: ctx.broker.finalizedFeaturesEpoch,
-            finalizedFeatures: level > 0 ? [{ name: TRANSACTION_VERSION, minVersionLevel: level, maxVersionLevel: level }] : [],
+            finalizedFeatures: finalizedFeatures(level),
           }
         : {}),
     };

@@ -1,0 +1,74 @@
+// Kafka's own admin tools (kafka-tools 4.3.1) against a Sluice broker and an Apache Kafka 4.3.1
+// broker in the same run: each tool must print the same (or fail the same way) on both. The
+// expected answers are Kafka's, taken in the run. One broker of each for the whole file.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBroker, type Broker } from '@sluice/broker';
+import { Admin, Producer } from '@sluice/client';
+import { runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
+
+interface Side {
+  name: 'sluice' | 'kafka';
+  bootstrap: string;
+}
+
+let sluice: Broker;
+let kafka: Awaited<ReturnType<typeof startApacheKafka>>;
+let sides: Side[];
+
+before(async () => {
+  [sluice, kafka] = await Promise.all([startBroker({ port: 0 }), startApacheKafka()]);
+  sides = [
+    { name: 'sluice', bootstrap: sluice.bootstrap },
+    { name: 'kafka', bootstrap: kafka.bootstrap },
+  ];
+}, { timeout: 600_000 });
+
+after(async () => {
+  await Promise.allSettled([sluice?.close(), kafka?.stop()]);
+});
+
+/** Runs a tool on both sides (one after the other: two JVMs at once load a 2-core machine). */
+async function onBoth(mainClass: string, args: (side: Side) => string[]): Promise<Record<Side['name'], KafkaToolResult>> {
+  const out = {} as Record<Side['name'], KafkaToolResult>;
+  for (const side of sides) out[side.name] = await runKafkaTool(mainClass, ['--bootstrap-server', side.bootstrap, ...args(side)]);
+  return out;
+}
+
+async function createTopic(side: Side, name: string, configs: Record<string, string> = {}): Promise<void> {
+  const admin = new Admin({ bootstrapServers: side.bootstrap });
+  try {
+    await admin.createTopics([{ name, numPartitions: 1, replicationFactor: 1, configs }]);
+  } finally {
+    await admin.close();
+  }
+}
+
+test('kafka-features describe lists the same features, ranges and finalized levels', { timeout: 300_000 }, async () => {
+  const r = await onBoth('org.apache.kafka.tools.FeatureCommand', () => ['describe']);
+  assert.equal(r.kafka.code, 0, r.kafka.stderr);
+  assert.match(r.kafka.stdout, /metadata\.version/);
+  // The epoch is each cluster's own (Kafka's metadata offset, Sluice's start time).
+  const withoutEpoch = (s: string) => s.replace(/Epoch: \d+/g, 'Epoch: E');
+  assert.equal(r.sluice.code, 0, r.sluice.stderr);
+  assert.equal(withoutEpoch(r.sluice.stdout), withoutEpoch(r.kafka.stdout));
+});
+
+test('kafka-get-offsets --time -3 answers the first record with the largest timestamp', { timeout: 300_000 }, async () => {
+  const now = Date.now();
+  for (const side of sides) {
+    await createTopic(side, 'max-timestamp');
+    const producer = new Producer({ bootstrapServers: side.bootstrap, lingerMs: 100 });
+    try {
+      // One batch: timestamps t-3 s, t-1 s, t-2 s, so the largest is the second record's.
+      await producer.sendBatch([3000, 1000, 2000].map((ago, i) => ({ topic: 'max-timestamp', value: `v${i}`, timestamp: now - ago })));
+    } finally {
+      await producer.close();
+    }
+  }
+  const r = await onBoth('org.apache.kafka.tools.GetOffsetShell', () => ['--topic', 'max-timestamp', '--time', '-3']);
+  assert.equal(r.kafka.code, 0, r.kafka.stderr);
+  assert.equal(r.kafka.stdout.trim(), 'max-timestamp:0:1');
+  assert.equal(r.sluice.code, 0, r.sluice.stderr);
+  assert.equal(r.sluice.stdout, r.kafka.stdout);
+});
