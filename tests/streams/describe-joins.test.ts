@@ -101,6 +101,20 @@ function ours(): string[] {
     .toStream()
     .to('inner');
   print(b);
+
+  // 10. foreign-key join, generated names
+  b = new StreamsBuilder();
+  let orders = b.table('orders', strings);
+  let customers = b.table('customers', strings);
+  orders.join(customers, (v: string) => v.slice(0, v.indexOf(':')), joiner).toStream().to('enriched');
+  print(b);
+
+  // 11. foreign-key left join, named and materialized
+  b = new StreamsBuilder();
+  orders = b.table('orders', strings);
+  customers = b.table('customers', strings);
+  orders.leftJoin(customers, (v: string) => v.slice(0, v.indexOf(':')), joiner, Named.as('fk'), Materialized.as('fk-result')).toStream().to('enriched');
+  print(b);
   return out;
 }
 

@@ -156,7 +156,8 @@ export async function waitUntilProcessed(bootstrap: string, run: TopologyRun, gu
         lastCheck = Date.now();
         if (failures().length > 0) return 'failed';
         const committed = new Map((await admin.listGroupOffsets(run.applicationId)).map((c) => [`${c.topic}:${c.partition}`, c.offset]));
-        const internal = (await admin.listTopics()).filter((t) => t.startsWith(`${run.applicationId}-`) && t.endsWith('-repartition'));
+        // Repartition topics, and the foreign-key join's subscription and response topics (`…-topic`).
+        const internal = (await admin.listTopics()).filter((t) => t.startsWith(`${run.applicationId}-`) && (t.endsWith('-repartition') || t.endsWith('-topic')));
         for (const topic of [...inputTopics(run), ...internal]) {
           const partitions = (await admin.describeTopics([topic]))[0]!.partitions.length;
           const ends = await offsets(topic, partitions, 'read_uncommitted');

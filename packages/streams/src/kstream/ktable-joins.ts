@@ -14,6 +14,8 @@ import { KTable } from './ktable.js';
 import { Materialized, resolveMaterialized } from './materialized.js';
 import { type Named, nameOf } from './options.js';
 import { addMaterializedStore } from './store-materializer.js';
+import { addForeignKeyJoin } from './foreign-key-join.js';
+import { sourceTable } from './kstream-stateful.js';
 import { KTableKTableJoinMergerSupplier, KTableKTableJoinSupplier, type TableJoinKind } from './table-table-join.js';
 import { valueGetterSupplier } from './table-value-getter.js';
 
@@ -21,8 +23,15 @@ declare module './ktable.js' {
   interface KTable<K, V> {
     /** Rows whose key is in both tables, joined; updated as either side changes. */
     join<VO, VR>(other: KTable<K, VO>, joiner: (value: V, otherValue: VO) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
+    /**
+     * Foreign-key join: each row with the other table's row whose key `foreignKeyExtractor` picks
+     * from the row (rows without a match are left out). Both tables need their serdes known.
+     */
+    join<KO, VO, VR>(other: KTable<KO, VO>, foreignKeyExtractor: (value: V, key: K) => KO, joiner: (value: V, otherValue: VO) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
     /** Every row of this table, joined with the other's row or null. */
     leftJoin<VO, VR>(other: KTable<K, VO>, joiner: (value: V, otherValue: VO | null) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
+    /** Foreign-key left join: every row, with the other table's row its foreign key picks, or null. */
+    leftJoin<KO, VO, VR>(other: KTable<KO, VO>, foreignKeyExtractor: (value: V, key: K) => KO, joiner: (value: V, otherValue: VO | null) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
     /** Every row of either table, joined with the other's row or null. */
     outerJoin<VO, VR>(other: KTable<K, VO>, joiner: (value: V | null, otherValue: VO | null) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;
   }
@@ -66,13 +75,45 @@ function tableJoin<K, V, VO, VR>(self: KTable<K, V>, other: KTable<K, VO>, joine
   return new KTable<K, VR>(b, mergeName, r?.keySerde ?? self.keySerde, r?.valueSerde, merger as unknown as KTable<K, VR>['supplier'], r?.queryableStoreName ?? null);
 }
 
-KTable.prototype.join = function join<K, V, VO, VR>(this: KTable<K, V>, other: KTable<K, VO>, joiner: (v: V, vo: VO) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
-  return tableJoin(this, other, joiner, named, materialized, false, false);
-};
+KTable.prototype.join = function join<K, V>(this: KTable<K, V>, other: KTable<unknown, unknown>, a: unknown, b?: unknown, c?: unknown, d?: unknown) {
+  if (typeof b === 'function') return foreignKeyJoin(this, other, a, b, c as never, d as never, false);
+  return tableJoin(this, other as KTable<K, unknown>, a, b as never, c as never, false, false);
+} as never;
 
-KTable.prototype.leftJoin = function leftJoin<K, V, VO, VR>(this: KTable<K, V>, other: KTable<K, VO>, joiner: (v: V, vo: VO | null) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
-  return tableJoin(this, other, joiner, named, materialized, true, false);
-};
+KTable.prototype.leftJoin = function leftJoin<K, V>(this: KTable<K, V>, other: KTable<unknown, unknown>, a: unknown, b?: unknown, c?: unknown, d?: unknown) {
+  if (typeof b === 'function') return foreignKeyJoin(this, other, a, b, c as never, d as never, true);
+  return tableJoin(this, other as KTable<K, unknown>, a, b as never, c as never, true, false);
+} as never;
+
+function foreignKeyJoin<K, V, KO, VO, VR>(self: KTable<K, V>, other: KTable<KO, VO>, extractor: unknown, joiner: unknown, a: Named | Materialized<K, VR> | undefined, m: Materialized<K, VR> | undefined, leftJoin: boolean): KTable<K, VR> {
+  if (!(other instanceof KTable)) throw topologyError('a foreign-key join joins another KTable');
+  if (builderOf(other as never) !== builderOf(self as never)) throw topologyError('join() needs a table of the same StreamsBuilder');
+  if (typeof extractor !== 'function') throw topologyError('the foreign key extractor must be a function (value, key) => foreign key');
+  const b = builderOf(self as never);
+  const named = a instanceof Materialized ? undefined : nameOf(a);
+  const materialized = a instanceof Materialized ? a : m;
+  // Old values of both tables: a row whose foreign key changed unsubscribes from the old one, and
+  // an unchanged right row sends nothing (Java asks for them first, as here).
+  other.enableSendingOldValues(true);
+  self.enableSendingOldValues(true);
+  const resolver = addForeignKeyJoin<K, V, KO, VO, VR>(b, {
+    thisNode: self.nodeName,
+    otherNode: other.nodeName,
+    thisGetter: valueGetterSupplier<K, V>(self.supplier as never),
+    otherGetter: valueGetterSupplier<KO, VO>(other.supplier as never),
+    extractor: extractor as (value: V, key: K) => KO,
+    joiner: joiner as (value: V | null, otherValue: VO | null) => VR,
+    leftJoin,
+    name: named,
+    keySerde: self.keySerde,
+    valueSerde: self.valueSerde,
+    foreignKeySerde: other.keySerde,
+    foreignValueSerde: other.valueSerde,
+  });
+  const resultName = b.newName('KTABLE-FK-JOIN-OUTPUT-', named === undefined ? undefined : `${named}-result`);
+  const r = resolveMaterialized<K, VR>(materialized, b.newStoreName, 'KTABLE-FK-JOIN-OUTPUT-', { keySerde: self.keySerde });
+  return sourceTable<K, VR>(b, resolver, resultName, r);
+}
 
 KTable.prototype.outerJoin = function outerJoin<K, V, VO, VR>(this: KTable<K, V>, other: KTable<K, VO>, joiner: (v: V | null, vo: VO | null) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR> {
   return tableJoin(this, other, joiner, named, materialized, true, true);

@@ -84,6 +84,20 @@ public class JoinTopologies {
     t1.outerJoin(t2, JOINER, Materialized.as("outer-store")).toStream().to("outer");
     t1.filter((k, v) -> v.length() > 2).join(t2, JOINER, Materialized.with(Serdes.String(), Serdes.String())).toStream().to("inner");
     print(b);
+
+    // 10. foreign-key join, generated names
+    b = new StreamsBuilder();
+    KTable<String, String> orders = b.table("orders", Consumed.with(Serdes.String(), Serdes.String()));
+    KTable<String, String> customers = b.table("customers", Consumed.with(Serdes.String(), Serdes.String()));
+    orders.join(customers, v -> v.substring(0, v.indexOf(':')), JOINER).toStream().to("enriched");
+    print(b);
+
+    // 11. foreign-key left join, named and materialized
+    b = new StreamsBuilder();
+    orders = b.table("orders", Consumed.with(Serdes.String(), Serdes.String()));
+    customers = b.table("customers", Consumed.with(Serdes.String(), Serdes.String()));
+    orders.leftJoin(customers, v -> v.substring(0, v.indexOf(':')), JOINER, TableJoined.as("fk"), Materialized.as("fk-result")).toStream().to("enriched");
+    print(b);
   }
 
   private static void print(StreamsBuilder b) {

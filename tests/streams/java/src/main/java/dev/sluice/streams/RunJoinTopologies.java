@@ -49,6 +49,12 @@ public final class RunJoinTopologies {
             case "tt-outer":
                 b.table(left, strings).outerJoin(b.table(right, strings), JOINER).toStream().to(output, out);
                 break;
+            case "fk-inner":
+                b.table(left, strings).join(b.table(right, strings), v -> v.substring(0, v.indexOf(':')), JOINER).toStream().to(output, out);
+                break;
+            case "fk-left":
+                b.table(left, strings).leftJoin(b.table(right, strings), v -> v.substring(0, v.indexOf(':')), JOINER).toStream().to(output, out);
+                break;
             default:
                 throw new IllegalArgumentException("no join topology named " + name);
         }
