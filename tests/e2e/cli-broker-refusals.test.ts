@@ -1,5 +1,5 @@
 // `sluice broker` refuses to start, with a message that names the cause and what to do, when it
-// cannot honour what it was asked for (a security setting it does not support yet) or when what
+// cannot honour what it was asked for (an authorizer class it cannot load) or when what
 // it needs is taken (the data folder by another broker, the port by anything), and it says so
 // before opening a single partition. A lock left by a broker killed with -9 does not count.
 import { test } from 'node:test';
@@ -16,16 +16,16 @@ test('sluice broker --set authorizer.class.name=… exits non-zero, naming the s
   const dataDir = join(parent, 'data');
   try {
     const port = await freePort();
-    const r = await runSluice(['broker', '--port', String(port), '--data-dir', dataDir, '--set', 'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer']);
+    const r = await runSluice(['broker', '--port', String(port), '--data-dir', dataDir, '--set', 'authorizer.class.name=kafka.security.authorizer.AclAuthorizer']);
     assert.equal(r.code, 2, r.stdout + r.stderr);
-    assert.match(r.stderr, /Refusing to start.*\n.*authorizer\.class\.name: ACL authorization is not supported yet; remove authorizer\.class\.name/);
+    assert.match(r.stderr, /Refusing to start.*\n.*authorizer\.class\.name: kafka\.security\.authorizer\.AclAuthorizer is a Java class Sluice cannot load; use org\.apache\.kafka\.metadata\.authorizer\.StandardAuthorizer/);
     assert.doesNotMatch(r.stdout, /Ready/);
     assert.equal(existsSync(dataDir), false, 'no data folder is created');
 
     const tls = await runSluice(['broker', '--port', String(port), '--data-dir', dataDir, '--set', `listeners=PLAINTEXT://127.0.0.1:${port},SASL_SSL://127.0.0.1:0`]);
     assert.equal(tls.code, 2, tls.stdout + tls.stderr);
     // Kafka's default SASL mechanism, GSSAPI (Kerberos), is not served: the start is refused, naming it.
-    assert.match(tls.stderr, /the listener SASL_SSL enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve yet; enable PLAIN instead/);
+    assert.match(tls.stderr, /the listener SASL_SSL enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve yet; enable PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 instead/);
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }

@@ -25,6 +25,7 @@ import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { advertisedListener, checkAdvertisedNames, servedListeners } from './listeners.js';
 import { listenerSecurity, warnAboutOpenListeners } from './security/listener-security.js';
 import { ScramCredentialStore } from './security/scram-credentials.js';
+import { AclAuthorizer, parseSuperUsers } from './acl/authorizer.js';
 import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
 import { RequestDispatcher } from './network/dispatcher.js';
@@ -75,6 +76,7 @@ export interface Broker {
 
 const PRODUCER_ID_FILE = 'producer-id-block';
 const SCRAM_CREDENTIALS_FILE = 'scram-credentials';
+const ACLS_FILE = 'acls';
 
 /**
  * A temporary data folder, made and later removed through the FileSystem like everything else
@@ -146,6 +148,11 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     });
     const { clusterId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));
     await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
+    // ACLs only with Kafka's authorizer named (config/security.ts refuses any other class).
+    const authorizer = (config.string('authorizer.class.name') ?? '') === ''
+      ? undefined
+      : new AclAuthorizer({ superUsers: parseSuperUsers(config.string('super.users')), allowEveryoneIfNoAclFound: config.bool('allow.everyone.if.no.acl.found') });
+    await authorizer?.open(fs, `${dataDir}/${ACLS_FILE}`);
     const producerIds = new ProducerIdAllocator(fs, `${dataDir}/${PRODUCER_ID_FILE}`);
     await producerIds.open();
     const topics = new TopicManager(logs, config, delayed);
@@ -209,6 +216,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       log,
       allocateProducerId: () => producerIds.allocate(),
       scramCredentials,
+      authorizer,
     };
     const listenAt = security.map((l, i) => ({ ...addresses[i], security: l }));
     const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt }, log);

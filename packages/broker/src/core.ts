@@ -6,6 +6,7 @@ import type { DelayedOperations } from './delayed/delayed-operations.js';
 import type { FetchSessionCache } from './fetch/fetch-sessions.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { BrokerLog } from './log.js';
+import type { AclAuthorizer } from './acl/authorizer.js';
 import type { ScramCredentialStore } from './security/scram-credentials.js';
 import type { Topics } from './topics/types.js';
 import type { TransactionCoordinator } from './transactions/index.js';
@@ -36,6 +37,8 @@ export interface BrokerCore {
   readonly log: BrokerLog;
   /** A new producer id, never handed out before by this data directory. */
   allocateProducerId(): Promise<bigint>;
+  /** The ACL authorizer (authorizer.class.name set), or undefined: every request allowed, as Kafka without one. */
+  readonly authorizer: AclAuthorizer | undefined;
   /** SCRAM users, durable in the data folder (AlterUserScramCredentials, DescribeUserScramCredentials). */
   readonly scramCredentials: ScramCredentialStore;
 }

@@ -1,5 +1,5 @@
-// Settings that would restrict access must never fail open: until Sluice supports ACLs, a broker
-// asked for them refuses to start, naming the setting. TLS and SASL listeners are served; one
+// Settings that would restrict access must never fail open: a broker asked for a restriction it
+// cannot serve (an authorizer class other than Kafka's StandardAuthorizer) refuses to start, naming the setting. TLS and SASL listeners are served; one
 // asked for a mechanism or key store Sluice cannot serve refuses the start, naming it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,23 +17,24 @@ function refused(settings: Record<string, string>, pattern: RegExp): void {
 }
 
 test('security settings with a restricting value are refused by name', () => {
-  refused({ 'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer' }, /authorizer\.class\.name: ACL authorization is not supported yet; remove/);
-  refused({ 'super.users': 'User:admin' }, /super\.users/);
-  refused({ 'allow.everyone.if.no.acl.found': 'false' }, /allow\.everyone\.if\.no\.acl\.found/);
+  refused({ 'authorizer.class.name': 'kafka.security.authorizer.AclAuthorizer' }, /authorizer\.class\.name: kafka\.security\.authorizer\.AclAuthorizer is a Java class Sluice cannot load; use org\.apache\.kafka\.metadata\.authorizer\.StandardAuthorizer/);
   refused({ 'security.inter.broker.protocol': 'SSL' }, /security\.inter\.broker\.protocol/);
   refused({ 'principal.builder.class': 'com.example.Builder' }, /principal\.builder\.class/);
   refused({ 'delegation.token.secret.key': 'secret' }, /delegation\.token\.secret\.key/);
 });
 
 test('every refused setting is named at once, not one per attempt', () => {
-  refused({ 'authorizer.class.name': 'A', 'super.users': 'User:a', 'num.partitions': '3' }, /2 settings[\s\S]*authorizer\.class\.name[\s\S]*super\.users/);
+  refused({ 'authorizer.class.name': 'A', 'principal.builder.class': 'B', 'num.partitions': '3' }, /2 settings[\s\S]*authorizer\.class\.name[\s\S]*principal\.builder\.class/);
 });
 
-test('values that restrict nothing are accepted', () => {
+test('values that restrict nothing, and the ACL settings Sluice serves, are accepted', () => {
   const c = new BrokerConfig();
   c.applyStatic({ 'authorizer.class.name': '', 'super.users': '', 'allow.everyone.if.no.acl.found': 'true', 'security.inter.broker.protocol': 'PLAINTEXT' });
-  // Still reported as unknown settings (a warning), since nothing in Sluice reads them.
-  assert.deepEqual(c.unknownKeys, ['authorizer.class.name', 'super.users', 'allow.everyone.if.no.acl.found', 'security.inter.broker.protocol']);
+  // Still reported as an unknown setting (a warning), since nothing in Sluice reads it.
+  assert.deepEqual(c.unknownKeys, ['security.inter.broker.protocol']);
+  const acls = new BrokerConfig();
+  acls.applyStatic({ 'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer', 'super.users': 'User:admin', 'allow.everyone.if.no.acl.found': 'false' });
+  assert.equal(acls.string('super.users'), 'User:admin');
 });
 
 function listenersOf(settings: Record<string, string>) {
@@ -67,7 +68,7 @@ test("Kafka's own server.properties listeners work: the controller listener is l
 
 test('a listener asked for what Sluice cannot serve refuses the start, before opening anything', async () => {
   const start = (config: Record<string, string>) => startBroker({ port: 0, dataDir: '/nonexistent/never-created', config });
-  await assert.rejects(start({ 'authorizer.class.name': 'StandardAuthorizer' }), /authorizer\.class\.name/);
+  await assert.rejects(start({ 'authorizer.class.name': 'StandardAuthorizer' }), /authorizer\.class\.name: StandardAuthorizer is a Java class Sluice cannot load/);
   // Kafka's default mechanism is GSSAPI (Kerberos).
   await assert.rejects(start({ listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0' }), /the listener SASL_PLAINTEXT enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve yet/);
   await assert.rejects(

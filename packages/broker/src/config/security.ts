@@ -1,14 +1,14 @@
 /**
- * Settings that would restrict what a client may do once connected. Sluice has no ACL
- * authorization yet, so accepting one of these and running without it would leave the broker
- * open while its operator believes it closed. (TLS and SASL are served: listeners check their own
+ * Settings that would restrict what a client may do once connected in a way Sluice cannot serve
+ * (ACLs are served, through Kafka's StandardAuthorizer name): accepting one of these and running
+ * without it would leave the broker open while its operator believes it closed. (TLS and SASL are served: listeners check their own
  * settings, and refuse a mechanism or key store they cannot serve, in security/.) Such a setting is refused at start, by
- * name: a broker that does not start is found at once, an open one is not. A value that restricts nothing (an empty authorizer, allow.everyone.if.no.acl.found=true)
- * is accepted.
+ * name: a broker that does not start is found at once, an open one is not. A value that restricts nothing is accepted.
  */
 import { ConfigError } from './definitions.js';
+import { STANDARD_AUTHORIZER_CLASS } from '../acl/authorizer.js';
 
-const WHY = 'Sluice does not support ACL authorization yet, and will not start without a restriction it was asked for';
+const WHY = 'Sluice will not start without a restriction it was asked for and cannot serve';
 
 /** The refusal for one setting, or undefined when its value restricts nothing. */
 function refusal(name: string, rawValue: string): string | undefined {
@@ -16,11 +16,8 @@ function refusal(name: string, rawValue: string): string | undefined {
   if (value === '') return undefined;
   switch (name) {
     case 'authorizer.class.name':
-      return 'ACL authorization is not supported yet; remove authorizer.class.name (the broker lets every client do everything)';
-    case 'super.users':
-      return 'super.users only matters with an authorizer, which is not supported yet; remove it';
-    case 'allow.everyone.if.no.acl.found':
-      return value.toLowerCase() === 'true' ? undefined : 'denying access without ACLs needs an authorizer, which is not supported yet; remove the setting';
+      // Kafka's KRaft authorizer is served; any other class would be a different policy Sluice cannot run.
+      return value === STANDARD_AUTHORIZER_CLASS ? undefined : `${value} is a Java class Sluice cannot load; use ${STANDARD_AUTHORIZER_CLASS} (Kafka's ACL authorizer, served by Sluice) or leave it empty`;
     case 'security.inter.broker.protocol':
       return value.toUpperCase() === 'PLAINTEXT' ? undefined : `only PLAINTEXT is supported yet, not ${value}; remove the setting`;
     case 'principal.builder.class':

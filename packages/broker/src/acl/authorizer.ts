@@ -1,0 +1,110 @@
+/**
+ * The ACL authorizer, with the rules of Kafka's StandardAuthorizer: a super user may do anything;
+ * otherwise the ACLs whose pattern applies to the resource (a literal name, the literal *, a
+ * prefix) and whose principal (or User:*) and host (or *) match the caller decide: any DENY
+ * covering the operation refuses, else any ALLOW covering it (with Kafka's implications) allows,
+ * else it is refused. A resource without any ACL at all is allowed only with
+ * allow.everyone.if.no.acl.found=true.
+ *
+ * ACLs are kept durably in the data folder, as Kafka keeps them in its metadata log: state file
+ * `acls`, format version 1, JSON { version: 1, acls: [AclBinding...] }, written whole through
+ * writeFileAtomic before CreateAcls or DeleteAcls is answered (docs/storage-formats.md's rule:
+ * a newer version is refused, not guessed at).
+ */
+import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+import { type AclBinding, type AclBindingFilter, PermissionType, WILDCARD, WILDCARD_PRINCIPAL, filterMatches, operationCovers, patternMatchesName } from './model.js';
+
+const FORMAT_VERSION = 1;
+
+/** Kafka's class name that turns ACLs on (authorizer.class.name); empty leaves every request allowed. */
+export const STANDARD_AUTHORIZER_CLASS = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
+
+export interface AuthorizerSettings {
+  /** Principals allowed everything (super.users: User:alice;User:bob). */
+  readonly superUsers: readonly string[];
+  readonly allowEveryoneIfNoAclFound: boolean;
+}
+
+export interface AuthorizeRequest {
+  readonly principal: string;
+  readonly host: string;
+  readonly operation: number;
+  readonly resourceType: number;
+  readonly resourceName: string;
+}
+
+const sameBinding = (a: AclBinding, b: AclBinding) =>
+  a.resourceType === b.resourceType && a.resourceName === b.resourceName && a.patternType === b.patternType && a.principal === b.principal &&
+  a.host === b.host && a.operation === b.operation && a.permissionType === b.permissionType;
+
+/** super.users as Kafka reads it: principals separated by semicolons. */
+export function parseSuperUsers(value: string | null): string[] {
+  return (value ?? '').split(';').map((p) => p.trim()).filter((p) => p !== '');
+}
+
+export class AclAuthorizer {
+  private acls: AclBinding[] = [];
+  /** Changes are written one after the other, in the order they were made. */
+  private writing: Promise<void> = Promise.resolve();
+  private fs: FileSystem | undefined;
+  private path = '';
+
+  constructor(private readonly settings: AuthorizerSettings) {}
+
+  async open(fs: FileSystem, path: string): Promise<void> {
+    this.fs = fs;
+    this.path = path;
+    if (!(await fs.exists(path))) return;
+    let parsed: { version?: unknown; acls?: unknown };
+    try {
+      parsed = JSON.parse((await fs.readFile(path)).toString('utf8'));
+    } catch (e) {
+      throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and create the ACLs again (kafka-acls --add)`);
+    }
+    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
+    if (!Array.isArray(parsed.acls)) throw new Error(`${path} has no acls list; restore it from a backup, or remove it and create the ACLs again`);
+    this.acls = parsed.acls as AclBinding[];
+  }
+
+  authorize(r: AuthorizeRequest): boolean {
+    if (this.settings.superUsers.includes(r.principal)) return true;
+    let resourceHasAcls = false;
+    let allowed = false;
+    for (const acl of this.acls) {
+      if (acl.resourceType !== r.resourceType || !patternMatchesName(acl.patternType, acl.resourceName, r.resourceName)) continue;
+      resourceHasAcls = true;
+      if (acl.principal !== r.principal && !(acl.principal === WILDCARD_PRINCIPAL && r.principal.startsWith('User:'))) continue;
+      if (acl.host !== WILDCARD && acl.host !== r.host) continue;
+      if (!operationCovers(acl.operation, acl.permissionType, r.operation)) continue;
+      if (acl.permissionType === PermissionType.DENY) return false;
+      allowed = true;
+    }
+    return allowed || (!resourceHasAcls && this.settings.allowEveryoneIfNoAclFound);
+  }
+
+  describe(filter: AclBindingFilter): AclBinding[] {
+    return this.acls.filter((acl) => filterMatches(filter, acl));
+  }
+
+  /** Adds the bindings not stored yet (creating one twice is not an error) and resolves once on disk. */
+  async create(bindings: readonly AclBinding[]): Promise<void> {
+    for (const b of bindings) if (!this.acls.some((a) => sameBinding(a, b))) this.acls.push({ ...b });
+    await this.persist();
+  }
+
+  /** Removes what each filter matches, resolving once on disk, with each filter's removed bindings. */
+  async delete(filters: readonly AclBindingFilter[]): Promise<AclBinding[][]> {
+    const removed = filters.map((f) => this.acls.filter((a) => filterMatches(f, a)));
+    const gone = new Set(removed.flat());
+    this.acls = this.acls.filter((a) => !gone.has(a));
+    await this.persist();
+    return removed;
+  }
+
+  private async persist(): Promise<void> {
+    const snapshot = Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, acls: this.acls }, null, 1)}\n`);
+    const write = this.writing.then(() => writeFileAtomic(this.fs!, this.path, snapshot));
+    this.writing = write.catch(() => {});
+    await write;
+  }
+}

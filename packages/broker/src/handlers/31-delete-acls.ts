@@ -1,0 +1,37 @@
+/**
+ * DeleteAcls (key 31), versions 1-3 as Kafka 4.3.1: each filter removes what it matches and is
+ * answered with those ACLs; a filter that cannot be used is INVALID_REQUEST on its own. Removals
+ * are on disk before the answer. Needs ALTER on the cluster; SECURITY_DISABLED without an authorizer.
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+import { authorizedOnCluster } from './authorize.js';
+import { AclOperation, invalidFilter } from '../acl/model.js';
+import { NO_AUTHORIZER } from './acl-errors.js';
+
+export const deleteAclsHandler = defineHandler({
+  api: Apis.DeleteAcls,
+  minVersion: 1,
+  maxVersion: 3,
+  async handle(ctx, request) {
+    const every = (errorCode: number, errorMessage: string | null) => ({ throttleTimeMs: 0, filterResults: request.filters.map(() => ({ errorCode, errorMessage, matchingAcls: [] })) });
+    const authorizer = ctx.broker.authorizer;
+    if (authorizer === undefined) return every(ErrorCode.SECURITY_DISABLED, NO_AUTHORIZER);
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) return every(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, null);
+    const filters = request.filters.map((f) => ({
+      resourceType: f.resourceTypeFilter, resourceName: f.resourceNameFilter, patternType: f.patternTypeFilter,
+      principal: f.principalFilter, host: f.hostFilter, operation: f.operation, permissionType: f.permissionType,
+    }));
+    const reasons = filters.map(invalidFilter);
+    const removed = await authorizer.delete(filters.filter((_, i) => reasons[i] === undefined));
+    let next = 0;
+    return {
+      throttleTimeMs: 0,
+      filterResults: reasons.map((reason) => {
+        if (reason !== undefined) return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: reason, matchingAcls: [] };
+        const matchingAcls = removed[next++].map((a) => ({ errorCode: ErrorCode.NONE, errorMessage: null, ...a }));
+        return { errorCode: ErrorCode.NONE, errorMessage: null, matchingAcls };
+      }),
+    };
+  },
+});

@@ -1,0 +1,24 @@
+/**
+ * The one call from a handler to the authorizer: may the request's principal, from its host, do
+ * this operation on this resource? Always yes when authorizer.class.name is empty (the default),
+ * as Kafka without an authorizer.
+ */
+import { CLUSTER_RESOURCE_NAME, ResourceType } from '../acl/model.js';
+import type { RequestContext } from './handler.js';
+
+/** The client's address as Kafka compares it with an ACL's host (no IPv4-mapped IPv6 prefix). */
+export function clientHost(ctx: RequestContext): string {
+  const address = ctx.connection.socket.remoteAddress ?? '';
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}
+
+export function authorized(ctx: RequestContext, operation: number, resourceType: number, resourceName: string): boolean {
+  const authorizer = ctx.broker.authorizer;
+  if (authorizer === undefined) return true;
+  return authorizer.authorize({ principal: ctx.principal, host: clientHost(ctx), operation, resourceType, resourceName });
+}
+
+/** The CLUSTER resource, which the admin APIs of the cluster as a whole are checked on. */
+export function authorizedOnCluster(ctx: RequestContext, operation: number): boolean {
+  return authorized(ctx, operation, ResourceType.CLUSTER, CLUSTER_RESOURCE_NAME);
+}
