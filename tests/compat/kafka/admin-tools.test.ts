@@ -3,6 +3,9 @@
 // expected answers are Kafka's, taken in the run. One broker of each for the whole file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
 import { runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
@@ -71,4 +74,30 @@ test('kafka-get-offsets --time -3 answers the first record with the largest time
   assert.equal(r.kafka.stdout.trim(), 'max-timestamp:0:1');
   assert.equal(r.sluice.code, 0, r.sluice.stderr);
   assert.equal(r.sluice.stdout, r.kafka.stdout);
+});
+
+test('kafka-delete-records on a compacted topic is refused with POLICY_VIOLATION, and deletes on a delete topic', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-delete-records-'));
+  try {
+    for (const side of sides) {
+      await createTopic(side, 'compacted', { 'cleanup.policy': 'compact' });
+      await createTopic(side, 'deletable', { 'cleanup.policy': 'compact,delete' });
+      const producer = new Producer({ bootstrapServers: side.bootstrap });
+      try {
+        await producer.sendBatch(['compacted', 'deletable'].flatMap((topic) => [0, 1, 2].map((i) => ({ topic, key: `k${i}`, value: `v${i}` }))));
+      } finally {
+        await producer.close();
+      }
+    }
+    for (const topic of ['compacted', 'deletable']) {
+      const file = join(dir, `${topic}.json`);
+      writeFileSync(file, JSON.stringify({ version: 1, partitions: [{ topic, partition: 0, offset: 2 }] }));
+      const r = await onBoth('org.apache.kafka.tools.DeleteRecordsCommand', () => ['--offset-json-file', file]);
+      assert.match(r.kafka.stdout, topic === 'compacted' ? /PolicyViolationException/ : /low_watermark: 2/);
+      assert.equal(r.sluice.stdout, r.kafka.stdout);
+      assert.equal(r.sluice.code, r.kafka.code);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

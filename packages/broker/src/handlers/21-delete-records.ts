@@ -1,12 +1,19 @@
 /**
  * DeleteRecords (key 21), versions 0-2. v1: nothing new on this path; v2: flexible.
  * Moves a partition's log start offset; -1 means up to the high watermark. Records of an internal
- * topic (committed offsets) cannot be deleted: INVALID_TOPIC_EXCEPTION, as from Kafka.
+ * topic (committed offsets) cannot be deleted: INVALID_TOPIC_EXCEPTION, as from Kafka. Nor can those
+ * of a topic whose cleanup.policy leaves out `delete` (compact only): POLICY_VIOLATION, as Kafka
+ * answers, since compaction alone keeps the latest value of every key and deleting below an
+ * offset would drop keys a compacted topic promises to keep.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
 import { errorCodeOf } from './errors.js';
+
+function deletePolicy(cleanupPolicy: string | null): boolean {
+  return (cleanupPolicy ?? 'delete').split(',').some((p) => p.trim() === 'delete');
+}
 
 export const deleteRecordsHandler = defineHandler({
   api: Apis.DeleteRecords,
@@ -24,6 +31,10 @@ export const deleteRecordsHandler = defineHandler({
         }
         if (INTERNAL_TOPICS.has(t.name)) {
           partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION });
+          continue;
+        }
+        if (!deletePolicy(broker.topics.configValue(t.name, 'cleanup.policy'))) {
+          partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.POLICY_VIOLATION });
           continue;
         }
         const target = req.offset === -1n ? p.highWatermark : req.offset;
