@@ -21,10 +21,11 @@ Commands:
   consume    print records (as text, JSON lines or a template)
   group      list, describe, reset the offsets of and delete consumer groups
   cluster    the cluster id, controller, brokers and number of topics
+  user       add, list and delete SCRAM users
   connect    run a Kafka Connect worker (standalone) with Kafka Connect's REST API
   help       show this help
 
-topic, produce, consume, group and cluster talk to any Kafka cluster: --bootstrap-server HOST:PORT
+topic, produce, consume, group, cluster and user talk to any Kafka cluster: --bootstrap-server HOST:PORT
 (default $KAFKA_BOOTSTRAP_SERVERS, else 127.0.0.1:9092). A cluster that cannot be reached is
 reported after --connect-timeout MS (default 3000). Long produce and consume runs report
 progress on stderr every 2 s ($SLUICE_PROGRESS_INTERVAL_MS changes that; 0 reports every record).
@@ -65,6 +66,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   cluster: async () => {
     const m = await import('./cluster-command.js');
     return { run: m.clusterCommand, actions: m.CLUSTER_COMMAND };
+  },
+  user: async () => {
+    const m = await import('./user-command.js');
+    return { run: m.userCommand, actions: m.USER_COMMAND };
   },
   connect: async () => {
     const m = await import('./connect-worker-command.js');

@@ -42,6 +42,7 @@ export {
   type RebalanceProtocol,
 } from './consumer/assignors.js';
 export type { CommitTarget, CommittedOffset, ListedOffset, OffsetAndMetadata } from './consumer/offsets.js';
+export type { ScramMechanismName, UserScramCredentials, UserScramCredentialAlteration } from './admin/scram-calls.js';
 
 export {
   Admin,

@@ -26,6 +26,7 @@ import { resolveOptions } from '../options.js';
 import { type AdminOptions, adminOptions } from './admin-config.js';
 import type { AlterConfigOp, CallOptions, ClusterDescription, ConfigResource, ConfigResourceType, ConfigSource, CreatedTopic, GroupDescription, GroupListing, NewTopic, OffsetSpec, ResourceConfig, TopicDescription } from './admin-types.js';
 import { GroupCalls } from './group-calls.js';
+import { ScramCalls, type UserScramCredentialAlteration, type UserScramCredentials } from './scram-calls.js';
 
 export { type AdminOptions, adminOptions } from './admin-config.js';
 
@@ -59,16 +60,14 @@ export class Admin {
   private readonly cluster: Cluster;
   private closed = false;
   private readonly groupCalls: GroupCalls;
+  private readonly scramCalls: ScramCalls;
 
   constructor(options: AdminOptions) {
     this.options = resolveOptions(adminOptions, options, 'admin');
     this.cluster = new Cluster({ ...this.options, allowAutoTopicCreation: false });
-    this.groupCalls = new GroupCalls({
-      cluster: this.cluster,
-      policy: (o) => this.policy(o),
-      retry: (what, o, fn) => this.retry(what, o, fn),
-      isClosed: () => this.closed,
-    });
+    const context = { cluster: this.cluster, policy: (o: CallOptions) => this.policy(o), retry: <T>(what: string, o: CallOptions, fn: (attempt: number) => Promise<T>) => this.retry(what, o, fn), isClosed: () => this.closed };
+    this.groupCalls = new GroupCalls(context);
+    this.scramCalls = new ScramCalls(context);
   }
 
   async connect(options: CallOptions = {}): Promise<void> {
@@ -373,6 +372,16 @@ export class Admin {
     );
   }
 
+  // ---------------------------------------------------------------- SCRAM users (scram-calls.ts)
+  /** The users' SCRAM mechanisms and iteration counts (every user without `users`). */
+  describeUserScramCredentials(users?: readonly string[], options: CallOptions = {}): Promise<UserScramCredentials[]> {
+    return this.scramCalls.describeUserScramCredentials(users, options);
+  }
+
+  /** Adds, replaces or deletes SCRAM credentials; the password is salted here and never sent. */
+  alterUserScramCredentials(alterations: readonly UserScramCredentialAlteration[], options: CallOptions = {}): Promise<void> {
+    return this.scramCalls.alterUserScramCredentials(alterations, options);
+  }
   // ---------------------------------------------------------------- groups (group-calls.ts)
 
   /** Groups on every broker (ListGroups), optionally filtered by state or type. */

@@ -1,0 +1,68 @@
+/**
+ * The admin client's SCRAM user calls, as Kafka's Admin.describeUserScramCredentials and
+ * alterUserScramCredentials: the password is salted here (PBKDF2, RFC 5802's Hi) with a random
+ * salt, and only the salt, the iteration count and the salted password are sent.
+ */
+import { pbkdf2, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { Apis } from '@sluice/protocol';
+import { brokerError } from '../errors.js';
+import type { CallOptions } from './admin-types.js';
+import type { AdminCallContext } from './group-calls.js';
+
+const pbkdf2Async = promisify(pbkdf2);
+
+export type ScramMechanismName = 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+
+const MECHANISMS: Record<ScramMechanismName, { code: number; hash: string; bytes: number }> = {
+  'SCRAM-SHA-256': { code: 1, hash: 'sha256', bytes: 32 },
+  'SCRAM-SHA-512': { code: 2, hash: 'sha512', bytes: 64 },
+};
+
+export interface UserScramCredentials {
+  user: string;
+  credentials: { mechanism: ScramMechanismName; iterations: number }[];
+}
+
+/** Add or replace (upsert) a user's password for a mechanism, or delete the user's credential for it. */
+export type UserScramCredentialAlteration =
+  | { user: string; mechanism: ScramMechanismName; password: string; /** Default 4096, the least Kafka accepts. */ iterations?: number }
+  | { user: string; mechanism: ScramMechanismName; delete: true };
+
+export class ScramCalls {
+  constructor(private readonly admin: AdminCallContext) {}
+
+  /** The users' SCRAM mechanisms and iteration counts; every user without `users`. */
+  describeUserScramCredentials(users?: readonly string[], options: CallOptions = {}): Promise<UserScramCredentials[]> {
+    return this.admin.retry('describing SCRAM users', options, async () => {
+      const conn = await this.admin.cluster.anyConnection(options.signal);
+      const res = await conn.request(Apis.DescribeUserScramCredentials, { users: users === undefined ? null : users.map((name) => ({ name })) }, { version: conn.requireVersion(Apis.DescribeUserScramCredentials), signal: options.signal });
+      if (res.errorCode !== 0) throw brokerError(res.errorCode, 'DescribeUserScramCredentials', { message: res.errorMessage });
+      return res.results.map((r) => {
+        if (r.errorCode !== 0) throw brokerError(r.errorCode, `describing the SCRAM credentials of ${r.user}`, { message: r.errorMessage });
+        const name = (code: number) => (Object.keys(MECHANISMS) as ScramMechanismName[]).find((m) => MECHANISMS[m].code === code)!;
+        return { user: r.user, credentials: r.credentialInfos.map((c) => ({ mechanism: name(c.mechanism), iterations: c.iterations })) };
+      });
+    });
+  }
+
+  /** Applies the alterations; rejects with the first user's refusal (a user with one applies none). */
+  async alterUserScramCredentials(alterations: readonly UserScramCredentialAlteration[], options: CallOptions = {}): Promise<void> {
+    const upsertions = await Promise.all(
+      alterations.flatMap((a) => {
+        if ('delete' in a) return [];
+        const m = MECHANISMS[a.mechanism];
+        const iterations = a.iterations ?? 4096;
+        const salt = randomBytes(32);
+        return [pbkdf2Async(a.password, salt, Math.max(1, iterations), m.bytes, m.hash).then((saltedPassword) => ({ name: a.user, mechanism: m.code, iterations, salt, saltedPassword }))];
+      }),
+    );
+    const deletions = alterations.flatMap((a) => ('delete' in a ? [{ name: a.user, mechanism: MECHANISMS[a.mechanism].code }] : []));
+    await this.admin.retry('altering SCRAM users', options, async () => {
+      const conn = await this.admin.cluster.anyConnection(options.signal);
+      const res = await conn.request(Apis.AlterUserScramCredentials, { deletions, upsertions }, { version: conn.requireVersion(Apis.AlterUserScramCredentials), signal: options.signal });
+      const failed = res.results.find((r) => r.errorCode !== 0);
+      if (failed !== undefined) throw brokerError(failed.errorCode, `altering the SCRAM credentials of ${failed.user}`, { message: failed.errorMessage });
+    });
+  }
+}
