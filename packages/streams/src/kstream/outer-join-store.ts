@@ -102,9 +102,12 @@ export class OuterJoinStore<K, V1, V2> implements StateStore {
     this.inner.put(storeKey, null);
   }
 
-  /** Every waiting record, oldest first (one entry per list element). */
-  entries(): OuterJoinEntry<K, V1, V2>[] {
-    const out: OuterJoinEntry<K, V1, V2>[] = [];
+  /**
+   * Every waiting record, oldest first (one entry per list element), read as the caller goes, so
+   * that a scan that stops at the first open window reads no further. Do not write to the store
+   * before the iteration ends (return or break closes it).
+   */
+  *entries(): Generator<OuterJoinEntry<K, V1, V2>> {
     const it = this.inner.all();
     try {
       for (const { key: storeKey, value } of it) {
@@ -118,20 +121,19 @@ export class OuterJoinStore<K, V1, V2> implements StateStore {
           at += 4 + length;
           const isLeft = element[0] === 1;
           const bytes = element.subarray(1);
-          out.push({
+          yield {
             key,
             timestamp,
             leftSide,
             leftValue: isLeft ? (this.leftSerde.deserialize(this.name, bytes) as V1) : null,
             rightValue: isLeft ? null : (this.rightSerde.deserialize(this.name, bytes) as V2),
             storeKey,
-          });
+          };
         }
       }
     } finally {
       it.close();
     }
-    return out;
   }
 }
 

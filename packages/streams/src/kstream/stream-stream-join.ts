@@ -188,7 +188,9 @@ function joinSideSupplier<K, V1, V2, VR>(spec: SideSpec<K, V1, V2, VR>): () => P
       tracker.minTime = Number.MAX_SAFE_INTEGER;
       let leftOpen = false;
       let rightOpen = false;
-      let prevKey: Buffer | undefined;
+      // A key's list is deleted once all of it is emitted, as Java does; the deletes wait until
+      // the scan is over, as the store is not written while it is read.
+      const emitted: Buffer[] = [];
       for (const e of store.entries()) {
         tracker.minTime = e.timestamp;
         if (leftOpen && rightOpen) break;
@@ -198,11 +200,9 @@ function joinSideSupplier<K, V1, V2, VR>(spec: SideSpec<K, V1, V2, VR>): () => P
           continue;
         }
         context.forward(record.withKey(e.key).withValue(spec.joiner(e.leftValue as V1, e.rightValue as V2, e.key)).withTimestamp(e.timestamp));
-        // A key's list is deleted once all of it is emitted, as Java does.
-        if (prevKey !== undefined && !prevKey.equals(e.storeKey)) store.delete(prevKey);
-        prevKey = e.storeKey;
+        if (emitted.length === 0 || !emitted[emitted.length - 1]!.equals(e.storeKey)) emitted.push(e.storeKey);
       }
-      if (prevKey !== undefined) store.delete(prevKey);
+      for (const k of emitted) store.delete(k);
     };
 
     return {
