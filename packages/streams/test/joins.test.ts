@@ -15,6 +15,7 @@ import {
   Stores,
   StreamsBuilder,
   TopologyTestDriver,
+  droppedRecordsTotal,
   type KStream,
 } from '@sluice/streams';
 
@@ -162,8 +163,10 @@ test('stream-table join and leftJoin: each stream record meets the table as it i
       assert.deepEqual(read(), [[0, 'X0+Y0', 10], [1, 'X1+Y1', 2]]);
       t.pipeInput(0, null as unknown as string, 20);
       s.pipeInput(0, 'X0', 21);
-      s.pipeInput(1, null as unknown as string, 22); // a null value is skipped
+      const dropped = droppedRecordsTotal('test-driver');
+      s.pipeInput(1, null as unknown as string, 22); // a null value is skipped, and counted
       assert.deepEqual(read(), leftJoin ? [[0, 'X0+null', 21]] : []);
+      assert.equal(droppedRecordsTotal('test-driver'), dropped + 1);
     } finally {
       driver.close();
     }

@@ -22,6 +22,7 @@ import type { WindowBytesStoreSupplier } from '../state/window-session-builders.
 import type { BuilderInternals } from './builder-internals.js';
 import type { JoinWindows } from './join-windows.js';
 import type { StreamJoined } from './joined.js';
+import { recordDroppedRecord } from './dropped-records.js';
 import { operators } from './operators.js';
 import { OuterJoinStore, OuterJoinStoreBuilder } from './outer-join-store.js';
 
@@ -224,8 +225,11 @@ function joinSideSupplier<K, V1, V2, VR>(spec: SideSpec<K, V1, V2, VR>): () => P
           context.forward(record.withValue(join(key, value, null)));
           return;
         }
-        // Null keys cannot join and null values are not records to join (Java skips both, with a warning).
-        if (key === null || key === undefined || value === null || value === undefined) return;
+        // Null keys cannot join and null values are not records to join (Java skips and counts both).
+        if (key === null || key === undefined || value === null || value === undefined) {
+          recordDroppedRecord(context as ProcessorContext<unknown, unknown>, 'Skipping record due to null key or value.');
+          return;
+        }
         if (ts === tracker.streamTime && outerStore) emitClosed(outerStore, record);
         const timeFrom = Math.max(0, ts - beforeMs);
         const timeTo = Math.max(0, ts + afterMs);

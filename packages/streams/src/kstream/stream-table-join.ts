@@ -7,6 +7,7 @@
  * on, joined with null, as Kafka Streams 3.7+ does.
  */
 import type { Processor, ProcessorContext } from '../processor/api.js';
+import { recordDroppedRecord } from './dropped-records.js';
 import type { TableValueGetterSupplier } from './table-value-getter.js';
 
 export function streamTableJoinSupplier<K, V, KT, VT, VR>(
@@ -29,7 +30,10 @@ export function streamTableJoinSupplier<K, V, KT, VT, VR>(
         const absent = (x: unknown): boolean => x === null || x === undefined;
         const mappedKey = keyMapper(key, value);
         const nullKeyLeftJoin = leftJoin && absent(key) && !absent(value);
-        if (!nullKeyLeftJoin && (absent(mappedKey) || absent(value))) return;
+        if (!nullKeyLeftJoin && (absent(mappedKey) || absent(value))) {
+          recordDroppedRecord(context as ProcessorContext<unknown, unknown>, 'Skipping record due to null join key or value.');
+          return;
+        }
         const row = absent(mappedKey) ? null : table.get(mappedKey as KT);
         const tableValue = row === null ? null : row.value;
         if (leftJoin || tableValue !== null) context.forward(record.withValue(joiner(value, tableValue, key)));

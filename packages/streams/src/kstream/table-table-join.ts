@@ -6,6 +6,7 @@
  */
 import type { Processor, ProcessorContext } from '../processor/api.js';
 import type { Change } from '../state/api.js';
+import { recordDroppedRecord } from './dropped-records.js';
 import type { TableProcessorSupplier } from './table-processors.js';
 import { type TableStore, type TupleForwarder, tableStore, tupleForwarder } from './table-forwarding.js';
 import type { TableValueGetterSupplier } from './table-value-getter.js';
@@ -48,7 +49,10 @@ export class KTableKTableJoinSupplier<K, V1, V2, VR> implements TableProcessorSu
       },
       process(record) {
         // A table row always has a key; Java skips (and counts) a record without one.
-        if (record.key === null || record.key === undefined) return;
+        if (record.key === null || record.key === undefined) {
+          recordDroppedRecord(context as ProcessorContext<unknown, unknown>, 'Skipping record due to null key.');
+          return;
+        }
         const { newValue: n, oldValue: o } = record.value;
         const row = other.get(record.key);
         const otherValue = row === null ? null : row.value;
