@@ -203,6 +203,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     const core: BrokerCore = {
       nodeId,
       clusterId,
+      dataDir,
       advertised,
       advertisedApis: advertisedVersions(handlers),
       config,

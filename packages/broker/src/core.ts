@@ -22,6 +22,8 @@ export interface AdvertisedApi {
 export interface BrokerCore {
   readonly nodeId: number;
   readonly clusterId: string;
+  /** The data folder (log.dirs, or the temporary folder of an embedded broker): DescribeLogDirs names it. */
+  readonly dataDir: string;
   /** The address given to clients in Metadata, FindCoordinator and DescribeCluster. */
   readonly advertised: { host: string; port: number };
   readonly advertisedApis: readonly AdvertisedApi[];

@@ -101,3 +101,23 @@ test('kafka-delete-records on a compacted topic is refused with POLICY_VIOLATION
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('kafka-log-dirs --describe reports the data folder and each partition with its size', { timeout: 300_000 }, async () => {
+  // After the tests above: max-timestamp (one batch of 3 records) and deletable (3 records, 2 deleted).
+  const r = await onBoth('org.apache.kafka.tools.LogDirsCommand', () => ['--describe', '--topic-list', 'max-timestamp,deletable']);
+  const report = (side: Side['name']) => {
+    assert.equal(r[side].code, 0, `${side}: ${r[side].stderr}`);
+    const json = JSON.parse(r[side].stdout.split('\n').find((l) => l.startsWith('{'))!);
+    assert.equal(json.brokers.length, 1);
+    const [dir] = json.brokers[0].logDirs;
+    assert.equal(json.brokers[0].logDirs.length, 1);
+    return { ...dir, partitions: [...dir.partitions].sort((a: { partition: string }, b: { partition: string }) => a.partition.localeCompare(b.partition)) };
+  };
+  const k = report('kafka');
+  const s = report('sluice');
+  assert.equal(k.logDir, kafka.logDir);
+  assert.equal(s.logDir, sluice.dataDir);
+  assert.equal(k.partitions.length, 2);
+  assert.ok(k.partitions.every((p: { size: number }) => p.size > 0));
+  assert.deepEqual({ ...s, logDir: 'D' }, { ...k, logDir: 'D' });
+});

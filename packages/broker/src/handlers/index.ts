@@ -23,6 +23,7 @@ import { createAclsHandler } from './30-create-acls.js';
 import { deleteAclsHandler } from './31-delete-acls.js';
 import { describeConfigsHandler } from './32-describe-configs.js';
 import { alterConfigsHandler } from './33-alter-configs.js';
+import { describeLogDirsHandler } from './35-describe-log-dirs.js';
 import { createPartitionsHandler } from './37-create-partitions.js';
 import { saslAuthenticateHandler } from './36-sasl-authenticate.js';
 import { incrementalAlterConfigsHandler } from './44-incremental-alter-configs.js';
@@ -76,6 +77,7 @@ export const HANDLERS: readonly Handler[] = [
   deleteAclsHandler,
   describeConfigsHandler,
   alterConfigsHandler,
+  describeLogDirsHandler,
   createPartitionsHandler,
   saslAuthenticateHandler,
   deleteGroupsHandler,

@@ -50,6 +50,9 @@ class Partition implements PartitionView {
   get settings() {
     return this.log.settings;
   }
+  get size(): number {
+    return this.log.size;
+  }
   bytesAvailable(offset: bigint): number {
     return this.log.bytesAvailable(offset);
   }

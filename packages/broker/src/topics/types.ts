@@ -36,6 +36,8 @@ export interface PartitionView {
   readonly lastStableOffset: bigint;
   /** The topic settings in force for this partition, parsed: what the append path checks against. */
   readonly settings: Readonly<LogConfig>;
+  /** Bytes of the partition's segments on disk (DescribeLogDirs). */
+  readonly size: number;
   /** Bytes readable between `offset` and the high watermark (an estimate is fine), for min_bytes. */
   bytesAvailable(offset: bigint): number;
   /**
