@@ -24,6 +24,7 @@ import { Serdes } from '../serdes.js';
 import type { Change, TimestampedKeyValueStore } from '../state/api.js';
 import { Stores } from '../state/stores.js';
 import type { BuilderInternals } from './builder-internals.js';
+import { recordDroppedRecord } from './dropped-records.js';
 import { Instruction, type ValueHash, combinedKey, combinedKeyPrefix, decodeResponse, decodeSubscription, encodeResponse, encodeSubscription, splitCombinedKey } from './fk-join-wrappers.js';
 import { murmur3Hash128 } from './murmur3.js';
 import type { TableValueGetterSupplier } from './table-value-getter.js';
@@ -161,7 +162,8 @@ function sendSupplier<K, V, KO>(extractor: (value: V, key: K) => KO, keySerde: S
         }
         const newFk = fkOf(newValue);
         if (newFk === null) {
-          // A row without a foreign key cannot join (Java skips it with a warning), and leaves its old one.
+          // A row without a foreign key cannot join (Java skips and counts it), and leaves its old one.
+          recordDroppedRecord(context as ProcessorContext<unknown, unknown>, 'Skipping record due to null foreign key.');
           if (oldFk !== null) send(oldFk, Instruction.DELETE_KEY_AND_PROPAGATE);
         } else if (oldFk !== null && !sameBytes(fkBytes(newFk), fkBytes(oldFk))) {
           send(oldFk, Instruction.DELETE_KEY_NO_PROPAGATE);
@@ -194,7 +196,10 @@ function receiveSupplier<KO>(storeName: string, fkSerde: Serde<KO>): () => Proce
       process(record) {
         const s = record.value;
         const nullKey = record.key === null || record.key === undefined;
-        if (nullKey && s.instruction !== Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) return;
+        if (nullKey && s.instruction !== Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) {
+          recordDroppedRecord(context as ProcessorContext<unknown, unknown>, 'Skipping record due to null foreign key.');
+          return;
+        }
         const foreignKey = nullKey ? null : (fkSerde.serialize('', record.key as KO) as Buffer);
         if (foreignKey !== null) {
           const key = combinedKey(foreignKey, s.primaryKey);
