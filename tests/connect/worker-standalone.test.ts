@@ -122,7 +122,7 @@ describe('standalone Connect worker on Sluice', () => {
     const patchRunning = await call(base, 'PATCH', '/connectors/life/offsets', { offsets: [{ partition: { filename: input }, offset: { position: 0 } }] });
     assert.equal(patchRunning.status, 400);
     assert.match(patchRunning.json.message, /STOPPED state/);
-    assert.equal((await call(base, 'PUT', '/connectors/life/stop')).status, 202);
+    assert.equal((await call(base, 'PUT', '/connectors/life/stop')).status, 204);
     const stopped = (await call(base, 'GET', '/connectors/life/status')).json;
     assert.equal(stopped.connector.state, 'STOPPED');
     assert.deepEqual(stopped.tasks, []);
@@ -148,7 +148,7 @@ describe('standalone Connect worker on Sluice', () => {
   test('bad input: unknown class, invalid config, a throwing transform; the worker carries on', { timeout: 120_000 }, async () => {
     const base = worker.url;
     const unknown = await call(base, 'PUT', '/connectors/nope/config', { 'connector.class': 'com.example.NoSuchConnector', topic: 't' });
-    assert.equal(unknown.status, 500);
+    assert.equal(unknown.status, 400);
     assert.match(unknown.json.message, /^Failed to find any class that implements Connector and which name matches com\.example\.NoSuchConnector/);
     const invalid = await call(base, 'PUT', '/connectors/bad/config', { 'connector.class': 'FileStreamSource', 'tasks.max': '0', file: join(dir, 'x') });
     assert.equal(invalid.status, 400);

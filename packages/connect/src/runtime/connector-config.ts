@@ -3,7 +3,7 @@
  * SourceConnectorConfig): name, class, tasks, converters, transforms and predicates, and error
  * handling, with Kafka's names, defaults and groups, so `/config/validate` answers as Kafka does.
  */
-import { ConfigDef, ConfigValidators } from '@sluice/connect-api';
+import { ConfigDef, ConfigValidators, type Recommender } from '@sluice/connect-api';
 
 export const COMMON_GROUP = 'Common';
 export const TRANSFORMS_GROUP = 'Transforms';
@@ -11,24 +11,41 @@ export const PREDICATES_GROUP = 'Predicates';
 export const ERROR_GROUP = 'Error Handling';
 
 /** The settings of source and sink connectors alike. */
-export function connectorConfigDef(): ConfigDef {
+/** The converters a connector gets when it names none: the worker's, shown as the defaults (as Kafka's validation does). */
+export interface WorkerConverterDefaults {
+  key: string | null;
+  value: string | null;
+  header: string | null;
+  /** The classes offered as recommended values (Kafka's ConverterRecommender and HeaderConverterRecommender). */
+  converters?: readonly string[];
+  headerConverters?: readonly string[];
+}
+
+const NO_DEFAULTS: WorkerConverterDefaults = { key: null, value: null, header: null };
+
+const recommend = (values: readonly string[] | undefined): Recommender | null => (values === undefined ? null : { validValues: () => [...values], visible: () => true });
+
+/** Kafka's order in the Common group; the gaps are Kafka 4.3's plugin-version settings, which Sluice has not. */
+const COMMON_ORDER: Record<string, number> = { name: 1, 'connector.class': 2, 'tasks.max': 4, 'tasks.max.enforce': 5, 'key.converter': 6, 'value.converter': 8, 'header.converter': 10, 'config.action.reload': 14 };
+
+export function connectorConfigDef(defaults: WorkerConverterDefaults = NO_DEFAULTS): ConfigDef {
   let order = 0;
-  const common = (init: Omit<Parameters<ConfigDef['define']>[0], 'group' | 'orderInGroup'>) => ({ ...init, group: COMMON_GROUP, orderInGroup: ++order });
+  const common = (init: Omit<Parameters<ConfigDef['define']>[0], 'group' | 'orderInGroup'>) => ({ ...init, group: COMMON_GROUP, orderInGroup: COMMON_ORDER[init.name] ?? ++order });
   const def = new ConfigDef()
     .define(common({ name: 'name', type: 'STRING', validator: ConfigValidators.nonEmptyStringWithoutControlChars(), importance: 'high', documentation: 'A name for this connector, unique in the cluster', width: 'MEDIUM', displayName: 'Connector name' }))
     .define(common({ name: 'connector.class', type: 'STRING', importance: 'high', documentation: 'The connector\'s class name or alias (FileStreamSource, org.apache.kafka.connect.file.FileStreamSinkConnector, ...)', width: 'LONG', displayName: 'Connector class' }))
     .define(common({ name: 'tasks.max', type: 'INT', defaultValue: 1, validator: ConfigValidators.atLeast(1), importance: 'high', documentation: 'How many tasks the connector may run at most', width: 'SHORT', displayName: 'Tasks max' }))
     .define(common({ name: 'tasks.max.enforce', type: 'BOOLEAN', defaultValue: true, importance: 'low', documentation: 'Whether more task configs than tasks.max fail the connector', width: 'SHORT', displayName: 'Enforce tasks max' }))
-    .define(common({ name: 'key.converter', type: 'CLASS', defaultValue: null, importance: 'low', documentation: 'The converter of this connector\'s keys, overriding the worker\'s', width: 'SHORT', displayName: 'Key converter class' }))
-    .define(common({ name: 'value.converter', type: 'CLASS', defaultValue: null, importance: 'low', documentation: 'The converter of this connector\'s values, overriding the worker\'s', width: 'SHORT', displayName: 'Value converter class' }))
-    .define(common({ name: 'header.converter', type: 'CLASS', defaultValue: null, importance: 'low', documentation: 'The converter of this connector\'s headers, overriding the worker\'s', width: 'SHORT', displayName: 'Header converter class' }))
+    .define(common({ name: 'key.converter', type: 'CLASS', defaultValue: defaults.key, recommender: recommend(defaults.converters), importance: 'low', documentation: 'The converter of this connector\'s keys, overriding the worker\'s', width: 'SHORT', displayName: 'Key converter class' }))
+    .define(common({ name: 'value.converter', type: 'CLASS', defaultValue: defaults.value, recommender: recommend(defaults.converters), importance: 'low', documentation: 'The converter of this connector\'s values, overriding the worker\'s', width: 'SHORT', displayName: 'Value converter class' }))
+    .define(common({ name: 'header.converter', type: 'CLASS', defaultValue: defaults.header, recommender: recommend(defaults.headerConverters), importance: 'low', documentation: 'The converter of this connector\'s headers, overriding the worker\'s', width: 'SHORT', displayName: 'Header converter class' }))
     .define({ name: 'transforms', type: 'LIST', defaultValue: '', importance: 'low', documentation: 'Aliases of the transformations applied to each record, in order', group: TRANSFORMS_GROUP, orderInGroup: ++order, width: 'LONG', displayName: 'Transforms' })
     .define({ name: 'predicates', type: 'LIST', defaultValue: '', importance: 'low', documentation: 'Aliases of the predicates transformations may name', group: PREDICATES_GROUP, orderInGroup: ++order, width: 'LONG', displayName: 'Predicates' })
-    .define({ name: 'config.action.reload', type: 'STRING', defaultValue: 'restart', validator: ConfigValidators.caseInsensitiveIn('none', 'restart'), importance: 'low', documentation: 'What the worker does when an external configuration provider changes a value: none or restart', group: COMMON_GROUP, orderInGroup: ++order, width: 'MEDIUM', displayName: 'Reload Action' });
+    .define({ name: 'config.action.reload', type: 'STRING', defaultValue: 'restart', validator: ConfigValidators.caseInsensitiveIn('none', 'restart'), importance: 'low', documentation: 'What the worker does when an external configuration provider changes a value: none or restart', group: COMMON_GROUP, orderInGroup: COMMON_ORDER['config.action.reload'], width: 'MEDIUM', displayName: 'Reload Action' });
   let errorOrder = 0;
   const errors = (init: Omit<Parameters<ConfigDef['define']>[0], 'group' | 'orderInGroup' | 'importance'>) => ({ ...init, importance: 'medium' as const, group: ERROR_GROUP, orderInGroup: ++errorOrder });
   def
-    .define(errors({ name: 'errors.retry.timeout.ms', type: 'LONG', defaultValue: 0, documentation: 'How long a failed operation is retried; 0 no retries, -1 forever', width: 'MEDIUM', displayName: 'Retry Timeout for Errors' }))
+    .define(errors({ name: 'errors.retry.timeout', type: 'LONG', defaultValue: 0, documentation: 'How long a failed operation is retried; 0 no retries, -1 forever', width: 'MEDIUM', displayName: 'Retry Timeout for Errors' }))
     .define(errors({ name: 'errors.retry.delay.max.ms', type: 'LONG', defaultValue: 60000, documentation: 'The longest wait between retries of a failed operation', width: 'MEDIUM', displayName: 'Maximum Delay Between Retries for Errors' }))
     .define(errors({ name: 'errors.tolerance', type: 'STRING', defaultValue: 'none', validator: ConfigValidators.in('none', 'all'), documentation: 'none: an error in conversion or transformation fails the task; all: the record is skipped', width: 'SHORT', displayName: 'Error Tolerance' }))
     .define(errors({ name: 'errors.log.enable', type: 'BOOLEAN', defaultValue: false, documentation: 'Whether each error, its operation and the failing record are logged', width: 'SHORT', displayName: 'Log Errors' }))
@@ -37,9 +54,9 @@ export function connectorConfigDef(): ConfigDef {
 }
 
 /** A sink connector's settings: the common ones, its topics and its dead letter queue. */
-export function sinkConnectorConfigDef(): ConfigDef {
-  let order = 100;
-  return connectorConfigDef()
+export function sinkConnectorConfigDef(defaults: WorkerConverterDefaults = NO_DEFAULTS): ConfigDef {
+  let order = 5;
+  return connectorConfigDef(defaults)
     .define({ name: 'topics', type: 'LIST', defaultValue: '', importance: 'high', documentation: 'The topics to consume; give this or topics.regex', group: COMMON_GROUP, orderInGroup: 4, width: 'LONG', displayName: 'Topics' })
     .define({ name: 'topics.regex', type: 'STRING', defaultValue: '', importance: 'high', documentation: 'A regular expression naming the topics to consume; give this or topics', group: COMMON_GROUP, orderInGroup: 4, width: 'LONG', displayName: 'Topics regex' })
     .define({ name: 'errors.deadletterqueue.topic.name', type: 'STRING', defaultValue: '', importance: 'medium', documentation: 'The topic records that fail conversion or transformation are written to; empty for none', group: ERROR_GROUP, orderInGroup: ++order, width: 'MEDIUM', displayName: 'Dead Letter Queue Topic Name' })
@@ -48,6 +65,6 @@ export function sinkConnectorConfigDef(): ConfigDef {
 }
 
 /** A source connector's settings: the common ones. */
-export function sourceConnectorConfigDef(): ConfigDef {
-  return connectorConfigDef();
+export function sourceConnectorConfigDef(defaults: WorkerConverterDefaults = NO_DEFAULTS): ConfigDef {
+  return connectorConfigDef(defaults);
 }

@@ -1,7 +1,7 @@
 /**
  * Kafka Connect's error handling (RetryWithToleranceOperator and its reporters): an operation on
  * a record (convert, transform) that throws a RetriableException is retried with a doubling delay
- * up to `errors.retry.delay.max.ms`, for `errors.retry.timeout.ms` in all (-1 forever); one that
+ * up to `errors.retry.delay.max.ms`, for `errors.retry.timeout` in all (-1 forever); one that
  * still fails is, with `errors.tolerance=none`, the task's failure ("Tolerance exceeded in error
  * handler"), and with `all` reported (logged, sent to the dead letter queue) and the record skipped.
  */
@@ -24,7 +24,7 @@ export interface ErrorSettings {
 
 export function errorSettings(config: Readonly<Record<string, unknown>>): ErrorSettings {
   return {
-    retryTimeoutMs: Number(config['errors.retry.timeout.ms'] ?? 0),
+    retryTimeoutMs: Number(config['errors.retry.timeout'] ?? 0),
     retryDelayMaxMs: Number(config['errors.retry.delay.max.ms'] ?? 60000),
     tolerance: config['errors.tolerance'] === 'all' ? 'all' : 'none',
     logEnable: config['errors.log.enable'] === true,

@@ -36,6 +36,8 @@ export interface ConnectorInfo {
 export interface StateInfo {
   state: ConnectState;
   worker_id: string;
+  /** The plugin's version (Kafka 4's KIP-891 adds it to every status). */
+  version?: string;
   trace?: string;
 }
 

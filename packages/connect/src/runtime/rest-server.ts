@@ -126,7 +126,7 @@ export class ConnectRestServer {
     });
     this.#route('PUT', '/connectors/{connector}/stop', async ({ params }) => {
       await h.stopConnector(params.connector);
-      return [202];
+      return [204];
     });
     this.#route('GET', '/connectors/{connector}/offsets', async ({ params }) => [200, { offsets: await h.connectorOffsets(params.connector) }]);
     this.#route('PATCH', '/connectors/{connector}/offsets', async ({ params, body }) => {

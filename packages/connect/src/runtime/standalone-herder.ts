@@ -171,14 +171,14 @@ export class StandaloneHerder implements Herder {
       if (target === 'STOPPED') {
         await this.#stopAll(name, e);
         e.taskConfigs = [];
-        e.state = this.#state('STOPPED');
+        e.state = this.#state('STOPPED', undefined, this.#version(e));
         return;
       }
       if (was === 'STOPPED') {
         await this.#startConnector(name, e);
         return;
       }
-      if (e.state.state !== 'FAILED') e.state = this.#state(target === 'PAUSED' ? 'PAUSED' : 'RUNNING');
+      if (e.state.state !== 'FAILED') e.state = this.#state(target === 'PAUSED' ? 'PAUSED' : 'RUNNING', undefined, this.#version(e));
       for (const t of e.tasks.values()) t.handle.setTarget(target);
     });
   }
@@ -267,13 +267,22 @@ export class StandaloneHerder implements Herder {
     });
   }
 
-  #state(state: ConnectState, error?: unknown): StateInfo {
-    return error === undefined ? { state, worker_id: this.worker.workerId } : { state, worker_id: this.worker.workerId, trace: traceOf(error) };
+  #state(state: ConnectState, error?: unknown, version?: string): StateInfo {
+    const info: StateInfo = { state, worker_id: this.worker.workerId };
+    if (version !== undefined) info.version = version;
+    if (error !== undefined) info.trace = traceOf(error);
+    return info;
+  }
+
+  /** The version of the connector's plugin, which Kafka's statuses carry for the connector and its tasks. */
+  #version(e: ConnectorEntry): string | undefined {
+    const className = this.worker.plugins.resolve(e.config['connector.class'] ?? '');
+    return this.worker.plugins.list().find((d) => d.className === className && (d.type === 'source' || d.type === 'sink'))?.version;
   }
 
   async #startConnector(name: string, e: ConnectorEntry): Promise<void> {
     if (e.target === 'STOPPED') {
-      e.state = this.#state('STOPPED');
+      e.state = this.#state('STOPPED', undefined, this.#version(e));
       return;
     }
     await this.#runConnector(name, e, true);
@@ -287,18 +296,18 @@ export class StandaloneHerder implements Herder {
       connector.initialize({
         requestTaskReconfiguration: () => void this.#serial(() => this.#reconfigure(name)),
         raiseError: (error: Error) => {
-          e.state = this.#state('FAILED', error);
+          e.state = this.#state('FAILED', error, this.#version(e));
         },
         offsetStorageReader: () => reader,
       } as never);
       await connector.start({ ...e.config });
       e.instance = connector;
-      e.state = this.#state(e.target === 'PAUSED' ? 'PAUSED' : 'RUNNING');
+      e.state = this.#state(e.target === 'PAUSED' ? 'PAUSED' : 'RUNNING', undefined, this.#version(e));
       if (!startTasks) return;
       e.taskConfigs = await this.#taskConfigs(e);
       for (let i = 0; i < e.taskConfigs.length; i++) this.#startTask(name, e, i);
     } catch (error) {
-      e.state = this.#state('FAILED', error);
+      e.state = this.#state('FAILED', error, this.#version(e));
       this.worker.log(`[${name}] connector failed: ${traceOf(error)}`);
     }
   }
@@ -307,8 +316,10 @@ export class StandaloneHerder implements Herder {
     const max = Number(e.config['tasks.max'] ?? 1);
     const configs = await e.instance!.taskConfigs(max);
     if (configs.length > max && String(e.config['tasks.max.enforce'] ?? 'true') !== 'false') throw new ConnectException(`The connector ${e.config.name} has generated ${configs.length} tasks, which is greater than ${max}, the maximum number of tasks it is configured to create. This behavior should be considered a bug and is disallowed. If necessary, it can be permitted by reconfiguring the connector with 'tasks.max.enforce' set to false; however, this option will be removed in a future release of Kafka Connect.`);
-    // Each task gets the connector's settings under its own, as Kafka adds task.class.
-    return configs.map((c) => ({ ...c, 'task.class': e.instance!.taskClass().name }));
+    // Kafka adds task.class, the task's full class name: here the connector's package and the task class's name.
+    const connectorClass = this.worker.plugins.resolve(e.config['connector.class']) ?? '';
+    const pkg = connectorClass.includes('.') ? connectorClass.slice(0, connectorClass.lastIndexOf('.') + 1) : '';
+    return configs.map((c) => ({ ...c, 'task.class': `${pkg}${e.instance!.taskClass().name}` }));
   }
 
   async #reconfigure(name: string): Promise<void> {
@@ -329,7 +340,7 @@ export class StandaloneHerder implements Herder {
     e.tasks.set(id, slot);
     const set = (state: ConnectState, error?: unknown) => {
       // A task replaced since (restart) no longer speaks for its slot.
-      if (e.tasks.get(id) === slot) slot.state = this.#state(state, error);
+      if (e.tasks.get(id) === slot) slot.state = this.#state(state, error, this.#version(e));
     };
     slot.handle = this.worker.startTask(
       name,

@@ -13,8 +13,17 @@ import type { Worker } from './worker.js';
 
 export function validateConnectorConfig(worker: Worker, config: ConnectorConfig, className = config['connector.class']): ConfigInfos {
   if (className === undefined) throw badRequest(`Connector config ${javaMap(config)} contains no connector type`);
-  const { connector, type, className: fullName } = worker.newConnector(className);
-  const def: ConfigDef = (type === 'sink' ? sinkConnectorConfigDef() : sourceConnectorConfigDef()).withAll(connector.config());
+  let found: ReturnType<Worker['newConnector']>;
+  try {
+    found = worker.newConnector(className);
+  } catch (e) {
+    // Kafka 4.3 answers an unknown connector class with 400 and the plugin search's message.
+    throw badRequest((e as Error).message);
+  }
+  const { connector, type } = found;
+  const classes = (type: 'converter' | 'header_converter') => [...new Set(worker.plugins.list(type).map((d) => d.className))].sort();
+  const defaults = { key: worker.config.string('key.converter'), value: worker.config.string('value.converter'), header: worker.config.string('header.converter'), converters: classes('converter'), headerConverters: classes('header_converter') };
+  const def: ConfigDef = (type === 'sink' ? sinkConnectorConfigDef(defaults) : sourceConnectorConfigDef(defaults)).withAll(connector.config());
   const values = def.validateAll(config);
   const add = (name: string, message: string) => {
     let v = values.get(name);
@@ -36,6 +45,14 @@ export function validateConnectorConfig(worker: Worker, config: ConnectorConfig,
     }
     const dlq = (config['errors.deadletterqueue.topic.name'] ?? '').trim();
     if (dlq !== '' && topics.split(',').map((t) => t.trim()).includes(dlq)) add('errors.deadletterqueue.topic.name', `The DLQ topic '${dlq}' may not be included in the list of topics ('topics=${topics}') consumed by the connector`);
+  }
+  // A converter named by its alias is one of the recommended classes all the same (Kafka compares classes, not names).
+  for (const setting of ['key.converter', 'value.converter', 'header.converter']) {
+    const v = values.get(setting);
+    const given = config[setting];
+    if (v === undefined || given === undefined) continue;
+    const resolved = worker.plugins.resolve(given.trim());
+    if (resolved !== null && v.recommendedValues.includes(resolved)) v.errorMessages.splice(0, v.errorMessages.length, ...v.errorMessages.filter((m) => m !== `Invalid value ${given} for configuration ${setting}`));
   }
   // Converters and transforms are built here so that a bad class or setting is refused up front.
   for (const setting of ['key.converter', 'value.converter', 'header.converter'] as const) {
@@ -62,7 +79,13 @@ export function validateConnectorConfig(worker: Worker, config: ConnectorConfig,
   } catch (e) {
     add('connector.class', (e as Error).message);
   }
-  return configInfos(fullName, def, values.values());
+  // A missing setting is its one error, as Kafka reports it (its validator is not run on nothing).
+  for (const v of values.values()) {
+    const missing = v.errorMessages.find((m) => m.startsWith('Missing required configuration'));
+    if (missing !== undefined) v.errorMessages.splice(0, v.errorMessages.length, missing);
+  }
+  // The name is the connector class as given (an alias stays an alias), as Kafka's answer has it.
+  return configInfos(className, def, values.values());
 }
 
 /** Kafka's refusal of a config with errors (AbstractHerder.maybeAddConfigErrors). */

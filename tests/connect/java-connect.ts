@@ -1,0 +1,57 @@
+/**
+ * Kafka Connect 4.3.1's own standalone worker (org.apache.kafka.connect.cli.ConnectStandalone,
+ * connect-runtime and connect-file from Maven Central through tests/compat/connect/pom.xml, its
+ * class path cached in ~/.cache/sluice), for comparing our worker with it: REST answers, and the
+ * FileStream pipeline's speed (bench/connect).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { eventually, freePort, repoRoot, run } from '@sluice/test-kit';
+
+export async function connectClasspath(): Promise<string> {
+  const pom = join(repoRoot, 'tests', 'compat', 'connect', 'pom.xml');
+  const cache = join(process.env.SLUICE_PYTHON_VENVS ?? join(homedir(), '.cache', 'sluice'), 'connect-4.3.1.classpath');
+  if (!existsSync(cache) || statSync(cache).mtimeMs < statSync(pom).mtimeMs) {
+    mkdirSync(dirname(cache), { recursive: true });
+    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cache}`], { timeoutMs: 600_000 });
+  }
+  return readFileSync(cache, 'utf8').trim();
+}
+
+export class JavaConnectStandalone {
+  log = '';
+  private constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    const keep = (d: Buffer) => (this.log = (this.log + d.toString()).slice(-100_000));
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+  }
+
+  /** Starts the worker with these settings (listeners is chosen here) and waits for its REST API. */
+  static async start(dir: string, settings: Record<string, string>, connectorFiles: string[] = []): Promise<JavaConnectStandalone> {
+    const port = await freePort();
+    const file = join(dir, `java-worker-${port}.properties`);
+    const props = { ...settings, listeners: `http://127.0.0.1:${port}`, 'rest.advertised.host.name': '127.0.0.1' };
+    writeFileSync(file, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    const child = spawn('java', ['-Xmx512m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', await connectClasspath(), 'org.apache.kafka.connect.cli.ConnectStandalone', file, ...connectorFiles], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const worker = new JavaConnectStandalone(child, `http://127.0.0.1:${port}`);
+    await eventually('the Java Connect REST API answers', async () => {
+      if (child.exitCode !== null) throw new Error(`the Java worker exited (${child.exitCode}):\n${worker.log.slice(-4000)}`);
+      return (await fetch(`${worker.url}/`)).status === 200;
+    }, 180_000);
+    return worker;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
