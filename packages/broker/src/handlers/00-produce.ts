@@ -41,6 +41,8 @@ import { produceChannel, type BrokerProduceMessage } from '../diagnostics.js';
 import { defer } from './deferred.js';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf } from './errors.js';
 import {
   type TransactionalBatch,
@@ -212,19 +214,29 @@ export const produceHandler = defineHandler({
   minVersion: 3,
   maxVersion: 12,
   advertisedMinVersion: 0,
-  handle({ broker, version }, request) {
+  handle(ctx, request) {
+    const { broker, version } = ctx;
     const acks = request.acks;
     const validAcks = acks === 0 || acks === 1 || acks === -1;
     const transactionalId = request.transactionalId;
     const transactional = hasTransactionalRecords(request);
     if (transactional && transactionalId === null) return refuseAll(request, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional records need the request\'s transactional id');
-    const checks = request.topicData.map((t) => ({
-      name: t.name,
-      partitions: t.partitionData.map((p) => ({
-        index: p.index,
-        check: validAcks ? checkPartition(broker, version, t.name, p.index, p.records) : failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS, `acks must be 0, 1 or -1, not ${acks}`),
-      })),
-    }));
+    if (transactionalId !== null && !authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, transactionalId)) {
+      return refuseAll(request, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, null);
+    }
+    const checks = request.topicData.map((t) => {
+      // Checked before the topic's existence, as Kafka: an unauthorised client learns nothing of it.
+      const writable = authorized(ctx, AclOperation.WRITE, ResourceType.TOPIC, t.name);
+      return {
+        name: t.name,
+        partitions: t.partitionData.map((p) => ({
+          index: p.index,
+          check: !writable
+            ? failed(p.index, ErrorCode.TOPIC_AUTHORIZATION_FAILED)
+            : validAcks ? checkPartition(broker, version, t.name, p.index, p.records) : failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS, `acks must be 0, 1 or -1, not ${acks}`),
+        })),
+      };
+    });
     // Appends are issued together once every partition is checked, in request order, so that a
     // request checked asynchronously is still appended before the next one on its connection.
     const appendAll = (checked: Checked[]) => {

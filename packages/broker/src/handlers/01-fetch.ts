@@ -31,6 +31,8 @@ import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, next
 import { fetchChannel, type BrokerFetchMessage } from '../diagnostics.js';
 import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf } from './errors.js';
 
 const READ_UNCOMMITTED = 0;
@@ -134,7 +136,8 @@ export const fetchHandler = defineHandler({
   api: Apis.Fetch,
   minVersion: 4,
   maxVersion: 17,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
     if (request.isolationLevel !== READ_UNCOMMITTED && request.isolationLevel !== READ_COMMITTED) return refusedWhole(request, ErrorCode.INVALID_REQUEST);
     const usesTopicIds = version >= 13;
     const sessions = broker.fetchSessions;
@@ -163,6 +166,14 @@ export const fetchHandler = defineHandler({
     }
     const replicaId = version >= 15 ? request.replicaState.replicaId : request.replicaId;
     const wanted = positions.map((p) => resolve(broker, p, usesTopicIds, replicaId >= 0));
+    // READ on each topic found (an unknown topic id stays unknown), decided once per topic.
+    const readable = new Map<string, boolean>();
+    for (const w of wanted) {
+      if (w.partition === undefined && w.errorCode === ErrorCode.UNKNOWN_TOPIC_ID) continue;
+      let may = readable.get(w.topic);
+      if (may === undefined) readable.set(w.topic, (may = authorized(ctx, AclOperation.READ, ResourceType.TOPIC, w.topic)));
+      if (!may) w.errorCode = ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+    }
 
     const isolation = request.isolationLevel;
     const available = () => {

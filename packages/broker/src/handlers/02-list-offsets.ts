@@ -13,6 +13,8 @@
 import { Apis, ErrorCode, type ListOffsetsResponseListOffsetsPartitionResponseInput, decodeRecordBatch } from '@sluice/protocol';
 import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf } from './errors.js';
 
 const LATEST = -1n;
@@ -76,11 +78,13 @@ export const listOffsetsHandler = defineHandler({
   api: Apis.ListOffsets,
   minVersion: 1,
   maxVersion: 10,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
     const topics = [];
     const asked = new Map<string, number>();
     for (const t of request.topics) for (const req of t.partitions) asked.set(`${t.name}\u0000${req.partitionIndex}`, (asked.get(`${t.name}\u0000${req.partitionIndex}`) ?? 0) + 1);
     for (const t of request.topics) {
+      const describable = authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, t.name);
       const partitions: ListOffsetsResponseListOffsetsPartitionResponseInput[] = [];
       const answered = new Set<number>();
       for (const req of t.partitions) {
@@ -90,6 +94,7 @@ export const listOffsetsHandler = defineHandler({
         const out = { partitionIndex: req.partitionIndex, errorCode: ErrorCode.NONE as number, timestamp: -1n, offset: -1n, leaderEpoch: -1 };
         // Kafka checks the timestamp against the version before it looks the partition up.
         if (asked.get(`${t.name}\u0000${req.partitionIndex}`)! > 1) out.errorCode = ErrorCode.INVALID_REQUEST;
+        else if (!describable) out.errorCode = ErrorCode.TOPIC_AUTHORIZATION_FAILED;
         else if (request.isolationLevel !== 0 && request.isolationLevel !== READ_COMMITTED) out.errorCode = ErrorCode.INVALID_REQUEST; // Kafka: UNKNOWN_SERVER_ERROR
         else if (!supported(req.timestamp, version)) out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         else if (p === undefined) out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;

@@ -14,7 +14,9 @@ import { TopicError } from '../errors.js';
 import { INTERNAL_TOPICS, validateTopicName } from '../topics/names.js';
 import type { TopicView } from '../topics/types.js';
 import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED, TOPIC_OPERATIONS } from './authorized-operations.js';
-import { defineHandler } from './handler.js';
+import { defineHandler, type RequestContext } from './handler.js';
+import { authorized, authorizedOnCluster } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export function describeTopic(broker: BrokerCore, t: TopicView, topicOperations = OPERATIONS_NOT_REQUESTED): MetadataResponseTopicInput {
   const partitions = [];
@@ -29,7 +31,9 @@ function failedTopic(name: string | null, topicId: string, errorCode: number, to
 }
 
 /** A topic by name, created on the spot when auto-creation is on and the client allows it. */
-async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean, ops: number): Promise<MetadataResponseTopicInput> {
+async function lookup(ctx: RequestContext, name: string, allowAutoCreate: boolean, ops: number): Promise<MetadataResponseTopicInput> {
+  const { broker } = ctx;
+  if (!describable(ctx, name)) return failedTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED, ops);
   const existing = broker.topics.get(name);
   if (existing) return describeTopic(broker, existing, ops);
   if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) {
@@ -45,6 +49,10 @@ async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean
   // An internal topic is made by its owner with its own settings (the offsets topic: compacted,
   // offsets.topic.num.partitions), never as an ordinary topic: Kafka's first answer, retriable.
   if (INTERNAL_TOPICS.has(name)) return { ...failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ops), isInternal: true };
+  // Auto-creation needs CREATE on the cluster or on the topic, as Kafka asks.
+  if (!authorizedOnCluster(ctx, AclOperation.CREATE) && !authorized(ctx, AclOperation.CREATE, ResourceType.TOPIC, name)) {
+    return failedTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED, ops);
+  }
   try {
     const created = await broker.topics.create(name, { partitions: broker.config.int('num.partitions'), configs: {} });
     return describeTopic(broker, created, ops);
@@ -57,6 +65,11 @@ async function lookup(broker: BrokerCore, name: string, allowAutoCreate: boolean
     }
     throw e;
   }
+}
+
+/** DESCRIBE on a topic: without it a listed topic is left out and a named one refused, as Kafka. */
+function describable(ctx: RequestContext, name: string): boolean {
+  return authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, name);
 }
 
 /** Kafka's answer to a request it refuses as a whole: each topic asked for, with the error and nothing else. */
@@ -76,7 +89,8 @@ export const metadataHandler = defineHandler({
   api: Apis.Metadata,
   minVersion: 0,
   maxVersion: 13,
-  async handle({ broker, connection, version }, request) {
+  async handle(ctx, request) {
+    const { broker, connection, version } = ctx;
     const allowAutoCreate = version < 4 || request.allowAutoTopicCreation;
     // Only v8-10 carry cluster operations; the codec drops the field elsewhere.
     const ops = version >= 8 && request.includeTopicAuthorizedOperations ? TOPIC_OPERATIONS : OPERATIONS_NOT_REQUESTED;
@@ -87,16 +101,17 @@ export const metadataHandler = defineHandler({
     }
     let topics: MetadataResponseTopicInput[];
     if (allTopics) {
-      topics = broker.topics.list().map((t) => describeTopic(broker, t, ops));
+      topics = broker.topics.list().filter((t) => describable(ctx, t.name)).map((t) => describeTopic(broker, t, ops));
     } else {
       topics = [];
       for (const requested of request.topics!) {
         // From v12 a topic id, when given, wins over the name (an empty name is only a name).
         if (requested.name === null || requested.topicId !== ZERO_UUID) {
           const byId = broker.topics.getById(requested.topicId);
-          topics.push(byId ? describeTopic(broker, byId, ops) : failedTopic(null, requested.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
+          if (byId === undefined) topics.push(failedTopic(null, requested.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
+          else topics.push(describable(ctx, byId.name) ? describeTopic(broker, byId, ops) : failedTopic(null, requested.topicId, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
         } else {
-          topics.push(await lookup(broker, requested.name, allowAutoCreate, ops));
+          topics.push(await lookup(ctx, requested.name, allowAutoCreate, ops));
         }
       }
     }

@@ -9,18 +9,30 @@
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defer } from './deferred.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const offsetCommitHandler = defineHandler({
   api: Apis.OffsetCommit,
   minVersion: 2,
   maxVersion: 10,
-  handle({ broker, version }, request) {
+  handle(ctx, request) {
+    const { broker, version } = ctx;
+    const groupAllowed = authorized(ctx, AclOperation.READ, ResourceType.GROUP, request.groupId);
     const byId = version >= 10;
     // Offsets are kept by topic name, as Kafka keeps them; v10 names topics by id on the wire.
     const names = request.topics.map((t) => (byId ? (broker.topics.getById(t.topicId)?.name ?? null) : t.name));
     const unknownTopicCode = byId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
     const flat = request.topics.flatMap((t, ti) => t.partitions.map((p) => ({ ti, topic: names[ti], partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.committedMetadata })));
-    const unknown = flat.map((o) => o.topic === null || broker.topics.partition(o.topic, o.partition) === undefined);
+    // Each refused partition's error (0: not refused): the group's READ, then the topic's READ, then existence.
+    const readable = new Map(names.map((n) => [n, n !== null && authorized(ctx, AclOperation.READ, ResourceType.TOPIC, n)]));
+    const refusal = flat.map((o) => {
+      if (!groupAllowed) return ErrorCode.GROUP_AUTHORIZATION_FAILED;
+      if (o.topic === null) return unknownTopicCode;
+      if (!readable.get(o.topic)) return ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+      return broker.topics.partition(o.topic, o.partition) === undefined ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.NONE;
+    });
+    const unknown = refusal.map((code) => code !== ErrorCode.NONE);
     // Validated and handed to the log now, answered once durable: commits pipelined on one
     // connection share a sync.
     const committing = broker.groups.commitOffsets({
@@ -40,7 +52,7 @@ export const offsetCommitHandler = defineHandler({
           if (!entry) topics.set(ti, (entry = { name: request.topics[ti].name, topicId: request.topics[ti].topicId, partitions: [] }));
           entry.partitions.push({ partitionIndex, errorCode });
         };
-        flat.forEach((o, i) => unknown[i] && add(o.ti, o.partition, o.topic === null ? unknownTopicCode : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+        flat.forEach((o, i) => unknown[i] && add(o.ti, o.partition, refusal[i]));
         let k = 0;
         flat.forEach((o, i) => !unknown[i] && add(o.ti, o.partition, codes[k++]));
         return { throttleTimeMs: 0, topics: [...topics.values()] };

@@ -11,7 +11,9 @@
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
-import { defineHandler } from './handler.js';
+import { defineHandler, type RequestContext } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 interface Wanted {
   name: string;
@@ -19,9 +21,13 @@ interface Wanted {
   partitionIndexes: readonly number[];
 }
 
-function fetchGroup(broker: BrokerCore, groupId: string, topics: readonly Wanted[] | null, version: number, requireStable: boolean) {
+function fetchGroup(ctx: RequestContext, groupId: string, topics: readonly Wanted[] | null, version: number, requireStable: boolean) {
+  const broker: BrokerCore = ctx.broker;
   const byId = version >= 10;
+  // Topics without DESCRIBE are left out of a whole group's offsets and refused when named, as Kafka.
+  const describable = (topic: string) => authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, topic);
   const partitionResult = (topic: string | null, partition: number) => {
+    if (topic !== null && !describable(topic)) return { partitionIndex: partition, committedOffset: -1n, committedLeaderEpoch: -1, metadata: '', errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED };
     if (requireStable && topic !== null && broker.groups.hasPendingTransactionalOffset(groupId, topic, partition)) {
       return { partitionIndex: partition, committedOffset: -1n, committedLeaderEpoch: -1, metadata: '', errorCode: ErrorCode.UNSTABLE_OFFSET_COMMIT };
     }
@@ -39,7 +45,7 @@ function fetchGroup(broker: BrokerCore, groupId: string, topics: readonly Wanted
     for (const c of broker.groups.allCommitted(groupId)) byTopic.set(c.topic, [...(byTopic.get(c.topic) ?? []), c.partition]);
     return [...byTopic].flatMap(([name, partitions]) => {
       const topicId = broker.topics.get(name)?.topicId;
-      if (byId && topicId === undefined) return [];
+      if ((byId && topicId === undefined) || !describable(name)) return [];
       return [{ name, topicId: topicId ?? ZERO_UUID, partitions: partitions.sort((a, b) => a - b).map((p) => partitionResult(name, p)) }];
     });
   }
@@ -54,18 +60,19 @@ export const offsetFetchHandler = defineHandler({
   api: Apis.OffsetFetch,
   minVersion: 1,
   maxVersion: 10,
-  handle({ broker, version }, request) {
+  handle(ctx, request) {
+    const { version } = ctx;
+    const groupAllowed = (groupId: string) => authorized(ctx, AclOperation.DESCRIBE, ResourceType.GROUP, groupId);
     if (version >= 8) {
       return {
         throttleTimeMs: 0,
-        groups: request.groups.map((g) => ({
-          groupId: g.groupId,
-          topics: fetchGroup(broker, g.groupId, g.topics, version, request.requireStable),
-          errorCode: ErrorCode.NONE,
-        })),
+        groups: request.groups.map((g) => groupAllowed(g.groupId)
+          ? { groupId: g.groupId, topics: fetchGroup(ctx, g.groupId, g.topics, version, request.requireStable), errorCode: ErrorCode.NONE }
+          : { groupId: g.groupId, topics: [], errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED }),
       };
     }
+    if (!groupAllowed(request.groupId)) return { throttleTimeMs: 0, topics: [], errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
     const requireStable = version >= 7 && request.requireStable;
-    return { throttleTimeMs: 0, topics: fetchGroup(broker, request.groupId, request.topics?.map((t) => ({ ...t, topicId: ZERO_UUID })) ?? null, version, requireStable), errorCode: ErrorCode.NONE };
+    return { throttleTimeMs: 0, topics: fetchGroup(ctx, request.groupId, request.topics?.map((t) => ({ ...t, topicId: ZERO_UUID })) ?? null, version, requireStable), errorCode: ErrorCode.NONE };
   },
 });

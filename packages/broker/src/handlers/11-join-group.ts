@@ -4,14 +4,20 @@
  * (MEMBER_ID_REQUIRED, KIP-394); v5: group.instance.id (static membership, KIP-345); v6: flexible;
  * v7: protocol type in the answer; v8: reason; v9: skip assignment for a returning static leader.
  */
-import { Apis } from '@sluice/protocol';
+import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const joinGroupHandler = defineHandler({
   api: Apis.JoinGroup,
   minVersion: 0,
   maxVersion: 9,
-  async handle({ broker, version, header, connection }, request) {
+  async handle(ctx, request) {
+    const { broker, version, header, connection } = ctx;
+    if (!authorized(ctx, AclOperation.READ, ResourceType.GROUP, request.groupId)) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, generationId: -1, protocolType: null, protocolName: version >= 7 ? null : '', leader: '', skipAssignment: false, memberId: '', members: [] };
+    }
     const result = await broker.groups.join({
       groupId: request.groupId,
       memberId: request.memberId,

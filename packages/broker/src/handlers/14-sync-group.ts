@@ -6,12 +6,18 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const syncGroupHandler = defineHandler({
   api: Apis.SyncGroup,
   minVersion: 0,
   maxVersion: 5,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
+    if (!authorized(ctx, AclOperation.READ, ResourceType.GROUP, request.groupId)) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, protocolType: null, protocolName: null, assignment: Buffer.alloc(0) };
+    }
     if (version >= 5 && (request.protocolType === null || request.protocolName === null)) {
       return { throttleTimeMs: 0, errorCode: ErrorCode.INCONSISTENT_GROUP_PROTOCOL, protocolType: null, protocolName: null, assignment: Buffer.alloc(0) };
     }

@@ -15,6 +15,8 @@ import { Apis, ErrorCode, type CreateTopicsResponseCreatableTopicResultInput } f
 import type { BrokerCore } from '../core.js';
 import { TopicError } from '../errors.js';
 import { defineHandler } from './handler.js';
+import { authorized, authorizedOnCluster } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf, messageOf } from './errors.js';
 import { configSourceCode } from './config-codes.js';
 
@@ -26,7 +28,10 @@ export const createTopicsHandler = defineHandler({
   api: Apis.CreateTopics,
   minVersion: 2,
   maxVersion: 7,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
+    // CREATE on the cluster covers every topic; otherwise CREATE on each topic, as Kafka asks.
+    const mayCreateAny = authorizedOnCluster(ctx, AclOperation.CREATE);
     const results: CreateTopicsResponseCreatableTopicResultInput[] = [];
     const failed = (name: string, errorCode: number, errorMessage: string | null) => ({ name, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: [] });
     if (request.timeoutMs <= 0) return { throttleTimeMs: 0, topics: request.topics.map((t) => failed(t.name, ErrorCode.REQUEST_TIMED_OUT, null)) };
@@ -38,6 +43,10 @@ export const createTopicsHandler = defineHandler({
       if (occurrences.get(t.name)! > 1) {
         if (!answeredDuplicates.has(t.name)) fail(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request; none of its entries was created`);
         answeredDuplicates.add(t.name);
+        continue;
+      }
+      if (!mayCreateAny && !authorized(ctx, AclOperation.CREATE, ResourceType.TOPIC, t.name)) {
+        results.push(failed(t.name, ErrorCode.TOPIC_AUTHORIZATION_FAILED, null));
         continue;
       }
       if (t.numPartitions === 0 || t.numPartitions < -1) {

@@ -5,13 +5,16 @@
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf, messageOf } from './errors.js';
 
 export const deleteTopicsHandler = defineHandler({
   api: Apis.DeleteTopics,
   minVersion: 1,
   maxVersion: 6,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
     const wanted = version >= 6 ? request.topics.map((t) => ({ name: t.name, topicId: t.topicId })) : request.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
     const responses = [];
     // As Kafka: a topic named twice (by name alone) is answered once, refused.
@@ -31,6 +34,8 @@ export const deleteTopicsHandler = defineHandler({
       const result = (errorCode: number, errorMessage: string | null) => ({ name: topic?.name ?? w.name, topicId: topic?.topicId ?? w.topicId, errorCode, errorMessage });
       if (!byName && w.topicId === ZERO_UUID) responses.push(result(ErrorCode.INVALID_REQUEST, 'Neither topic name nor id were specified.'));
       else if (byName && w.topicId !== ZERO_UUID) responses.push(result(ErrorCode.INVALID_REQUEST, 'You may not specify both topic name and topic id.'));
+      // DELETE is checked before existence for a name, as Kafka: an unauthorised client learns nothing.
+      else if ((byName || topic !== undefined) && !authorized(ctx, AclOperation.DELETE, ResourceType.TOPIC, topic?.name ?? w.name!)) responses.push(result(ErrorCode.TOPIC_AUTHORIZATION_FAILED, null));
       else if (topic === undefined && byName) responses.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.'));
       else if (topic === undefined) responses.push(result(ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic ID.'));
       else if (!broker.config.bool('delete.topic.enable')) responses.push(result(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled (delete.topic.enable=false)'));

@@ -1,0 +1,148 @@
+// ACLs enforced, a matrix of principals x APIs x resources: one broker with a SASL_PLAINTEXT
+// listener (PLAIN users admin, alice, bob) and Kafka's StandardAuthorizer; admin (super.users)
+// writes the ACLs with CreateAcls, then each principal sends each API at an exact version over its
+// own authenticated connection and must be allowed where an ACL allows and refused with Kafka's
+// code where none does (or a DENY does). Metadata hides what may not be described.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
+import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
+import { type Broker, startBroker } from '../../src/index.js';
+
+const USERS = { admin: 'admin-secret', alice: 'alice-secret', bob: 'bob-secret' } as const;
+type User = keyof typeof USERS;
+const JAAS = `org.apache.kafka.common.security.plain.PlainLoginModule required ${Object.entries(USERS).map(([u, p]) => `user_${u}="${p}"`).join(' ')};`;
+// Kafka's codes: resource TOPIC 2, GROUP 3, TRANSACTIONAL_ID 5; LITERAL 3, PREFIXED 4; READ 3,
+// WRITE 4, DESCRIBE 8, ALL 2; DENY 2, ALLOW 3.
+const ACLS = [
+  { resourceType: 2, resourceName: 'orders', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 4, permissionType: 3 },
+  { resourceType: 2, resourceName: 'orders', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 },
+  { resourceType: 2, resourceName: 'pub-', resourcePatternType: 4, principal: 'User:*', host: '*', operation: 8, permissionType: 3 },
+  { resourceType: 2, resourceName: 'secret', resourcePatternType: 3, principal: 'User:*', host: '*', operation: 2, permissionType: 3 },
+  { resourceType: 2, resourceName: 'secret', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 2 },
+  { resourceType: 3, resourceName: 'billing', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 },
+  { resourceType: 5, resourceName: 'tx-a', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 4, permissionType: 3 },
+];
+
+async function connectAs(port: number, user: User): Promise<RawConnection> {
+  const c = await RawConnection.open(port);
+  assert.equal((await c.request(Apis.SaslHandshake, 1, { mechanism: 'PLAIN' })).errorCode, ErrorCode.NONE);
+  const auth = await c.request(Apis.SaslAuthenticate, 2, { authBytes: Buffer.from(`\u0000${user}\u0000${USERS[user]}`) });
+  assert.equal(auth.errorCode, ErrorCode.NONE, `${user} authenticates`);
+  return c;
+}
+
+describe('ACL enforcement: principals x APIs x resources', { timeout: 120_000 }, () => {
+  let broker: Broker;
+  const as = {} as Record<User, RawConnection>;
+  before(async () => {
+    broker = await startBroker({
+      port: 0,
+      config: {
+        listeners: 'SASL_PLAINTEXT://127.0.0.1:0',
+        'sasl.enabled.mechanisms': 'PLAIN',
+        'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS,
+        'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+        'super.users': 'User:admin',
+      },
+    });
+    const port = broker.listeners.SASL_PLAINTEXT.port;
+    for (const user of Object.keys(USERS) as User[]) as[user] = await connectAs(port, user);
+    const created = await as.admin.request(Apis.CreateAcls, 3, { creations: ACLS });
+    assert.deepEqual(created.results.map((r: { errorCode: number }) => r.errorCode), ACLS.map(() => ErrorCode.NONE));
+    const topics = ['orders', 'pub-news', 'secret', 'hidden'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }));
+    const made = await as.admin.request(Apis.CreateTopics, 7, { topics, timeoutMs: 30_000, validateOnly: false });
+    assert.deepEqual(made.topics.map((t: { errorCode: number }) => t.errorCode), [0, 0, 0, 0]);
+  });
+  after(async () => {
+    for (const c of Object.values(as)) c.close();
+    await broker?.close();
+  });
+
+  const produce = async (user: User, topic: string, transactionalId: string | null = null) => {
+    const records = encodeUncompressedRecordBatch({ records: [{ key: 'k', value: 'v' }] });
+    const r = await as[user].request(Apis.Produce, 9, { transactionalId, acks: -1, timeoutMs: 30_000, topicData: [{ name: topic, partitionData: [{ index: 0, records }] }] });
+    return r.responses[0].partitionResponses[0].errorCode as number;
+  };
+  const fetch = async (user: User, topic: string) => (await as[user].request(Apis.Fetch, 12, fetchRequestV12(topic, [{}], { maxWaitMs: 0 }))).responses[0].partitions[0].errorCode as number;
+  const listOffsets = async (user: User, topic: string) => {
+    const r = await as[user].request(Apis.ListOffsets, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: topic, partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n }] }] });
+    return r.topics[0].partitions[0].errorCode as number;
+  };
+  const metadata = async (user: User, topics: string[] | null, allowAutoTopicCreation = false) =>
+    as[user].request(Apis.Metadata, 12, { topics: topics?.map((name) => ({ name, topicId: ZERO_UUID })) ?? null, allowAutoTopicCreation, includeTopicAuthorizedOperations: false });
+
+  test('Produce: WRITE on the topic; a transactional id needs WRITE on it', async () => {
+    assert.equal(await produce('alice', 'orders'), ErrorCode.NONE);
+    assert.equal(await produce('bob', 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await produce('alice', 'pub-news'), ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'DESCRIBE does not imply WRITE');
+    assert.equal(await produce('bob', 'no-such-topic'), ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'refused before existence is told');
+    assert.equal(await produce('admin', 'hidden'), ErrorCode.NONE);
+    assert.equal(await produce('alice', 'orders', 'tx-b'), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+  });
+
+  test('Fetch and ListOffsets: READ and DESCRIBE on the topic; a DENY wins over User:* ALL', async () => {
+    assert.equal(await fetch('alice', 'orders'), ErrorCode.NONE);
+    assert.equal(await fetch('bob', 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await fetch('bob', 'secret'), ErrorCode.NONE);
+    assert.equal(await fetch('alice', 'secret'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await listOffsets('alice', 'orders'), ErrorCode.NONE, 'READ implies DESCRIBE');
+    assert.equal(await listOffsets('bob', 'pub-news'), ErrorCode.NONE);
+    assert.equal(await listOffsets('bob', 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await listOffsets('alice', 'secret'), ErrorCode.NONE, 'a DENY of READ leaves DESCRIBE (from ALL)');
+  });
+
+  test('Metadata: topics without DESCRIBE are hidden from the list, refused by name; auto-creation needs CREATE', async () => {
+    const names = async (user: User) => (await metadata(user, null)).topics.map((t: { name: string }) => t.name).sort();
+    assert.deepEqual(await names('admin'), ['hidden', 'orders', 'pub-news', 'secret']);
+    assert.deepEqual(await names('alice'), ['orders', 'pub-news', 'secret']);
+    assert.deepEqual(await names('bob'), ['pub-news', 'secret']);
+    const hidden = await metadata('alice', ['hidden', 'orders']);
+    assert.deepEqual(hidden.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['hidden', ErrorCode.TOPIC_AUTHORIZATION_FAILED], ['orders', ErrorCode.NONE]]);
+    const auto = await metadata('bob', ['pub-auto'], true);
+    assert.equal(auto.topics[0].errorCode, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'DESCRIBE but no CREATE: not created');
+    assert.equal((await metadata('admin', ['pub-auto'])).topics[0].errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    assert.equal((await metadata('admin', ['admin-auto'], true)).topics[0].errorCode, ErrorCode.NONE);
+  });
+
+  test('CreateTopics and DeleteTopics: CREATE and DELETE', async () => {
+    const create = async (user: User, name: string) =>
+      (await as[user].request(Apis.CreateTopics, 7, { topics: [{ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 30_000, validateOnly: true })).topics[0].errorCode;
+    assert.equal(await create('alice', 'alice-new'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await create('admin', 'alice-new'), ErrorCode.NONE);
+    const del = async (user: User, name: string) => (await as[user].request(Apis.DeleteTopics, 6, { topics: [{ name, topicId: ZERO_UUID }], timeoutMs: 30_000 })).responses[0].errorCode;
+    assert.equal(await del('alice', 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'READ and WRITE do not imply DELETE');
+    assert.equal(await del('bob', 'no-such-topic'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await del('admin', 'admin-auto'), ErrorCode.NONE);
+  });
+
+  test('groups: READ on the group (and READ on the topics committed), DESCRIBE to fetch offsets', async () => {
+    const join = async (user: User) =>
+      (await as[user].request(Apis.JoinGroup, 5, { groupId: 'billing', sessionTimeoutMs: 30_000, rebalanceTimeoutMs: 30_000, memberId: '', groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.alloc(0) }] })).errorCode;
+    assert.equal(await join('bob'), ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal(await join('alice'), ErrorCode.MEMBER_ID_REQUIRED, 'allowed: the coordinator answers');
+    assert.equal((await as.bob.request(Apis.Heartbeat, 4, { groupId: 'billing', generationId: 1, memberId: 'm', groupInstanceId: null })).errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal((await as.bob.request(Apis.SyncGroup, 5, { groupId: 'billing', generationId: 1, memberId: 'm', groupInstanceId: null, protocolType: 'consumer', protocolName: 'range', assignments: [] })).errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal((await as.bob.request(Apis.LeaveGroup, 5, { groupId: 'billing', members: [{ memberId: 'm', groupInstanceId: null, reason: null }] })).errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
+
+    const commit = async (user: User, topic: string) => {
+      const r = await as[user].request(Apis.OffsetCommit, 8, { groupId: 'billing', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, topics: [{ name: topic, partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata: null }] }] });
+      return r.topics[0].partitions[0].errorCode as number;
+    };
+    assert.equal(await commit('alice', 'orders'), ErrorCode.NONE);
+    assert.equal(await commit('alice', 'hidden'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await commit('bob', 'secret'), ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal(await commit('admin', 'hidden'), ErrorCode.NONE);
+
+    const fetchOffsets = (user: User, topics: { name: string; partitionIndexes: number[] }[] | null) =>
+      as[user].request(Apis.OffsetFetch, 8, { groups: [{ groupId: 'billing', memberId: null, memberEpoch: -1, topics }], requireStable: false });
+    assert.equal((await fetchOffsets('bob', null)).groups[0].errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    const all = (await fetchOffsets('alice', null)).groups[0];
+    assert.deepEqual(all.topics.map((t: { name: string }) => t.name), ['orders'], 'hidden is left out');
+    const named = (await fetchOffsets('alice', [{ name: 'hidden', partitionIndexes: [0] }, { name: 'orders', partitionIndexes: [0] }])).groups[0];
+    assert.deepEqual(named.topics.map((t: { name: string; partitions: { errorCode: number; committedOffset: bigint }[] }) => [t.name, t.partitions[0].errorCode, t.partitions[0].committedOffset]), [
+      ['hidden', ErrorCode.TOPIC_AUTHORIZATION_FAILED, -1n],
+      ['orders', ErrorCode.NONE, 1n],
+    ]);
+  });
+});
