@@ -6,6 +6,7 @@
  *   await broker.close();                              // graceful: in-flight requests finish, logs sync
  */
 import { randomUUID } from 'node:crypto';
+import { GROUP_CONFIGS_FILE, GroupConfigStore } from './groups/group-configs.js';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -148,6 +149,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     });
     const { clusterId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));
     await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
+    const groupConfigs = new GroupConfigStore();
+    await groupConfigs.open(fs, `${dataDir}/${GROUP_CONFIGS_FILE}`);
     // ACLs only with Kafka's authorizer named (config/security.ts refuses any other class).
     const authorizer = (config.string('authorizer.class.name') ?? '') === ''
       ? undefined
@@ -217,6 +220,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       log,
       allocateProducerId: () => producerIds.allocate(),
       scramCredentials,
+      groupConfigs,
       authorizer,
     };
     const listenAt = security.map((l, i) => ({ ...addresses[i], security: l }));

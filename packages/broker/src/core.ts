@@ -7,6 +7,7 @@ import type { FetchSessionCache } from './fetch/fetch-sessions.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { BrokerLog } from './log.js';
 import type { AclAuthorizer } from './acl/authorizer.js';
+import type { GroupConfigStore } from './groups/group-configs.js';
 import type { ScramCredentialStore } from './security/scram-credentials.js';
 import type { Topics } from './topics/types.js';
 import type { TransactionCoordinator } from './transactions/index.js';
@@ -43,6 +44,8 @@ export interface BrokerCore {
   readonly authorizer: AclAuthorizer | undefined;
   /** SCRAM users, durable in the data folder (AlterUserScramCredentials, DescribeUserScramCredentials). */
   readonly scramCredentials: ScramCredentialStore;
+  /** Per-group config overrides (the GROUP config resource), durable in the data folder. */
+  readonly groupConfigs: GroupConfigStore;
 }
 
 /** Delayed-operation key of a partition: fetches wait on it, appends notify it. */

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
-import { runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { kafkaLibs, runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
 
 interface Side {
   name: 'sluice' | 'kafka';
@@ -35,6 +37,24 @@ after(async () => {
 async function onBoth(mainClass: string, args: (side: Side) => string[]): Promise<Record<Side['name'], KafkaToolResult>> {
   const out = {} as Record<Side['name'], KafkaToolResult>;
   for (const side of sides) out[side.name] = await runKafkaTool(mainClass, ['--bootstrap-server', side.bootstrap, ...args(side)]);
+  return out;
+}
+
+/**
+ * kafka-configs: kafka.admin.ConfigCommand lives in Kafka's core jar, which the broker's jars
+ * (startApacheKafka's libs/) hold and kafka-tools does not.
+ */
+async function configCommandOnBoth(args: string[]): Promise<Record<Side['name'], KafkaToolResult>> {
+  const out = {} as Record<Side['name'], KafkaToolResult>;
+  for (const side of sides) {
+    try {
+      const { stdout, stderr } = await promisify(execFile)('java', ['-cp', join(kafkaLibs(), '*'), 'kafka.admin.ConfigCommand', '--bootstrap-server', side.bootstrap, ...args], { maxBuffer: 1 << 24, timeout: 120_000 });
+      out[side.name] = { code: 0, stdout, stderr };
+    } catch (e) {
+      const failed = e as { code?: number; stdout?: string; stderr?: string };
+      out[side.name] = { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? String(e) };
+    }
+  }
   return out;
 }
 
@@ -120,4 +140,29 @@ test('kafka-log-dirs --describe reports the data folder and each partition with 
   assert.equal(k.partitions.length, 2);
   assert.ok(k.partitions.every((p: { size: number }) => p.size > 0));
   assert.deepEqual({ ...s, logDir: 'D' }, { ...k, logDir: 'D' });
+});
+
+test('kafka-configs --entity-type groups describes, alters and refuses as on Kafka', { timeout: 300_000 }, async () => {
+  const group = ['--entity-type', 'groups', '--entity-name', 'billing'];
+  /** The refusal's cause, the line a user reads (the stack trace above it differs by nothing we serve). */
+  const cause = (r: KafkaToolResult) => (r.stdout + r.stderr).split('\n').find((l) => l.startsWith('Caused by:')) ?? `(no cause) ${r.stdout}${r.stderr}`;
+  const same = (r: Record<Side['name'], KafkaToolResult>, what: string) => {
+    assert.equal(r.sluice.code, r.kafka.code, `${what}: ${r.sluice.stderr}`);
+    if (r.kafka.code === 0) assert.equal(r.sluice.stdout, r.kafka.stdout, what);
+    else assert.equal(cause(r.sluice), cause(r.kafka), what);
+  };
+  const all = await configCommandOnBoth([...group, '--describe', '--all']);
+  assert.equal(all.kafka.code, 0, all.kafka.stderr);
+  assert.match(all.kafka.stdout, /consumer\.session\.timeout\.ms=45000/);
+  same(all, 'describe --all');
+  same(await configCommandOnBoth([...group, '--alter', '--add-config', 'consumer.session.timeout.ms=50000,share.auto.offset.reset=earliest,share.isolation.level=read_committed']), 'alter');
+  same(await configCommandOnBoth([...group, '--describe']), 'describe after alter');
+  same(await configCommandOnBoth([...group, '--describe', '--all']), 'describe --all after alter');
+  for (const bad of ['bogus=1', 'consumer.session.timeout.ms=abc', 'consumer.session.timeout.ms=1000', 'consumer.heartbeat.interval.ms=20000']) {
+    const r = await configCommandOnBoth([...group, '--alter', '--add-config', bad]);
+    assert.notEqual(r.kafka.code, 0, bad);
+    same(r, bad);
+  }
+  same(await configCommandOnBoth([...group, '--alter', '--delete-config', 'share.auto.offset.reset']), 'delete-config');
+  same(await configCommandOnBoth([...group, '--describe']), 'describe after delete-config');
 });

@@ -2,7 +2,8 @@
  * DescribeConfigs (key 32), versions 1-4.
  * v1: config source and synonyms; v3: config type and documentation; v4: flexible.
  * Every config is reported with its effective value, defaults included: Kafka Connect checks its
- * internal topics' cleanup.policy this way, and tools read-modify-write from it.
+ * internal topics' cleanup.policy this way, and tools read-modify-write from it. GROUP resources
+ * (type 32) list Kafka 4.3.1's group configs (groups/group-configs.ts), for any group name.
  */
 import { Apis, ErrorCode, type DescribeConfigsResponseDescribeConfigsResourceResultInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
@@ -48,6 +49,25 @@ function brokerEntries(broker: BrokerCore, synonyms: boolean, docs: boolean): En
   }));
 }
 
+/** A group's configs: its override first among the synonyms, then the broker setting that gives the default. */
+function groupEntries(broker: BrokerCore, group: string, synonyms: boolean): Entry[] {
+  return broker.groupConfigs.describe(group).map(({ def, override }) => ({
+    name: def.name,
+    value: override ?? def.default,
+    readOnly: false,
+    configSource: configSourceCode(override === undefined ? 'DEFAULT_CONFIG' : 'DYNAMIC_GROUP_CONFIG'),
+    isSensitive: false,
+    synonyms: synonyms
+      ? [
+          ...(override === undefined ? [] : [{ name: def.name, value: override, source: configSourceCode('DYNAMIC_GROUP_CONFIG') }]),
+          { name: def.brokerSynonym, value: def.default, source: configSourceCode('DEFAULT_CONFIG') },
+        ]
+      : [],
+    configType: configTypeCode(def.type),
+    documentation: null,
+  }));
+}
+
 export const describeConfigsHandler = defineHandler({
   api: Apis.DescribeConfigs,
   minVersion: 1,
@@ -70,6 +90,8 @@ export const describeConfigsHandler = defineHandler({
         entries = brokerEntries(broker, request.includeSynonyms, request.includeDocumentation);
         // The broker "" is the cluster-wide default (what AlterConfigs on "" sets): only those values.
         if (r.resourceName === '') entries = entries.filter((e) => e.configSource === configSourceCode('DYNAMIC_DEFAULT_BROKER_CONFIG'));
+      } else if (r.resourceType === ResourceType.Group) {
+        entries = groupEntries(broker, r.resourceName, request.includeSynonyms);
       } else if (r.resourceType === ResourceType.BrokerLogger) {
         entries = [];
       } else {

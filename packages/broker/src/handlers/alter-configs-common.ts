@@ -1,7 +1,8 @@
-/** Shared by AlterConfigs and IncrementalAlterConfigs: applying changes to a topic or the broker. */
+/** Shared by AlterConfigs and IncrementalAlterConfigs: applying changes to a topic, the broker or a group. */
 import { ErrorCode } from '@sluice/protocol';
 import { ConfigError } from '../config/definitions.js';
 import type { BrokerCore } from '../core.js';
+import { GroupConfigError } from '../groups/group-configs.js';
 import { ResourceType } from './config-codes.js';
 import { isThisBroker } from './32-describe-configs.js';
 import { errorCodeOf, messageOf } from './errors.js';
@@ -39,9 +40,13 @@ export async function alterResource(
       }
       return result(ErrorCode.NONE, null);
     }
+    if (resourceType === ResourceType.Group) {
+      await broker.groupConfigs.alter(resourceName, changes, incremental, validateOnly);
+      return result(ErrorCode.NONE, null);
+    }
     return result(ErrorCode.INVALID_REQUEST, `Resource type ${resourceType} cannot be altered`);
   } catch (e) {
-    if (e instanceof ConfigError) return result(ErrorCode.INVALID_CONFIG, e.message);
+    if (e instanceof ConfigError || e instanceof GroupConfigError) return result(ErrorCode.INVALID_CONFIG, e.message);
     const code = errorCodeOf(e);
     if (code === ErrorCode.UNKNOWN_SERVER_ERROR) broker.log.error(`altering configs of ${resourceName} failed`, e);
     return result(code, messageOf(e));

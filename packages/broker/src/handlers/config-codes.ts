@@ -10,6 +10,7 @@ const SOURCES = {
   DYNAMIC_DEFAULT_BROKER_CONFIG: 3,
   STATIC_BROKER_CONFIG: 4,
   DEFAULT_CONFIG: 5,
+  DYNAMIC_GROUP_CONFIG: 8,
 } as const;
 
 export function configSourceCode(source: keyof typeof SOURCES): number {

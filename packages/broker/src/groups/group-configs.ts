@@ -1,0 +1,139 @@
+/**
+ * Per-group config overrides (KIP-848's GROUP config resource, type 32): the names, types and
+ * defaults Kafka 4.3.1 lists for a group, each default being a broker setting (its synonym), so
+ * that kafka-configs --entity-type groups describes and alters them as on Kafka. Sluice serves
+ * classic groups only, which these settings do not govern: they are kept, durably, for the tools
+ * and for the group types to come, and change nothing else yet.
+ *
+ * Overrides live in the data folder's `group-configs` file, rewritten whole (writeFileAtomic)
+ * before an alteration is acknowledged.
+ */
+import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+
+export const GROUP_CONFIGS_FILE = 'group-configs';
+const FORMAT_VERSION = 1;
+
+export interface GroupConfigDef {
+  name: string;
+  type: 'int' | 'string' | 'boolean';
+  default: string;
+  /** The broker setting that gives the default (Kafka's DEFAULT_CONFIG synonym). */
+  brokerSynonym: string;
+  /** Inclusive bounds, with the broker settings Kafka names in its refusal. */
+  min?: { value: number; setting: string };
+  max?: { value: number; setting: string };
+  oneOf?: readonly string[];
+}
+
+const session = (prefix: string) => ({ min: { value: 45_000, setting: `group.${prefix}.min.session.timeout.ms` }, max: { value: 60_000, setting: `group.${prefix}.max.session.timeout.ms` } });
+const heartbeat = (prefix: string) => ({ min: { value: 5_000, setting: `group.${prefix}.min.heartbeat.interval.ms` }, max: { value: 15_000, setting: `group.${prefix}.max.heartbeat.interval.ms` } });
+
+/** Kafka 4.3.1's group configs, in its order. */
+export const GROUP_CONFIG_DEFS: readonly GroupConfigDef[] = [
+  { name: 'consumer.assignment.interval.ms', type: 'int', default: '1000', brokerSynonym: 'group.consumer.assignment.interval.ms' },
+  { name: 'consumer.heartbeat.interval.ms', type: 'int', default: '5000', brokerSynonym: 'group.consumer.heartbeat.interval.ms', ...heartbeat('consumer') },
+  { name: 'consumer.session.timeout.ms', type: 'int', default: '45000', brokerSynonym: 'group.consumer.session.timeout.ms', ...session('consumer') },
+  { name: 'share.assignment.interval.ms', type: 'int', default: '1000', brokerSynonym: 'group.share.assignment.interval.ms' },
+  { name: 'share.auto.offset.reset', type: 'string', default: 'latest', brokerSynonym: 'share.auto.offset.reset' },
+  { name: 'share.delivery.count.limit', type: 'int', default: '5', brokerSynonym: 'group.share.delivery.count.limit' },
+  { name: 'share.heartbeat.interval.ms', type: 'int', default: '5000', brokerSynonym: 'group.share.heartbeat.interval.ms', ...heartbeat('share') },
+  { name: 'share.isolation.level', type: 'string', default: 'read_uncommitted', brokerSynonym: 'share.isolation.level', oneOf: ['read_committed', 'read_uncommitted'] },
+  { name: 'share.partition.max.record.locks', type: 'int', default: '2000', brokerSynonym: 'group.share.partition.max.record.locks' },
+  { name: 'share.record.lock.duration.ms', type: 'int', default: '30000', brokerSynonym: 'group.share.record.lock.duration.ms' },
+  { name: 'share.renew.acknowledge.enable', type: 'boolean', default: 'true', brokerSynonym: 'share.renew.acknowledge.enable' },
+  { name: 'share.session.timeout.ms', type: 'int', default: '45000', brokerSynonym: 'group.share.session.timeout.ms', ...session('share') },
+  { name: 'streams.assignment.interval.ms', type: 'int', default: '1000', brokerSynonym: 'group.streams.assignment.interval.ms' },
+  { name: 'streams.heartbeat.interval.ms', type: 'int', default: '5000', brokerSynonym: 'group.streams.heartbeat.interval.ms', ...heartbeat('streams') },
+  { name: 'streams.initial.rebalance.delay.ms', type: 'int', default: '3000', brokerSynonym: 'group.streams.initial.rebalance.delay.ms' },
+  { name: 'streams.num.standby.replicas', type: 'int', default: '0', brokerSynonym: 'group.streams.num.standby.replicas' },
+  { name: 'streams.session.timeout.ms', type: 'int', default: '45000', brokerSynonym: 'group.streams.session.timeout.ms', ...session('streams') },
+];
+
+const BY_NAME = new Map(GROUP_CONFIG_DEFS.map((d) => [d.name, d]));
+
+/** A refused group config, with Kafka's message (answered as INVALID_CONFIG). */
+export class GroupConfigError extends Error {}
+
+const INT = /^[+-]?\d+$/;
+
+/** Checks one value as Kafka's GroupConfig does; throws GroupConfigError with Kafka's wording. */
+export function validateGroupConfig(name: string, value: string): void {
+  const def = BY_NAME.get(name);
+  if (def === undefined) throw new GroupConfigError(`Unknown group config name: ${name}`);
+  const v = value.trim();
+  if (def.type === 'int') {
+    const n = Number(v);
+    if (!INT.test(v) || n > 2 ** 31 - 1 || n < -(2 ** 31)) throw new GroupConfigError(`Invalid value ${value} for configuration ${name}: Not a number of type INT`);
+    if (def.min !== undefined && n < def.min.value) throw new GroupConfigError(`${name} must be greater than or equal to ${def.min.setting}`);
+    if (def.max !== undefined && n > def.max.value) throw new GroupConfigError(`${name} must be less than or equal to ${def.max.setting}`);
+  } else if (def.type === 'boolean') {
+    if (v.toLowerCase() !== 'true' && v.toLowerCase() !== 'false') throw new GroupConfigError(`Invalid value ${value} for configuration ${name}: Expected value to be either true or false`);
+  } else if (def.oneOf !== undefined && !def.oneOf.includes(v)) {
+    throw new GroupConfigError(`Invalid value ${value} for configuration ${name}: String must be one of: ${def.oneOf.join(', ')}`);
+  }
+}
+
+export interface GroupConfigEntry {
+  def: GroupConfigDef;
+  /** The group's override, or undefined when the default is in force. */
+  override: string | undefined;
+}
+
+export class GroupConfigStore {
+  private groups = new Map<string, Map<string, string>>();
+  private writing: Promise<void> = Promise.resolve();
+  private fs: FileSystem | undefined;
+  private path = '';
+
+  async open(fs: FileSystem, path: string): Promise<void> {
+    this.fs = fs;
+    this.path = path;
+    if (!(await fs.exists(path))) return;
+    let parsed: { version?: unknown; groups?: Record<string, Record<string, string>> };
+    try {
+      parsed = JSON.parse((await fs.readFile(path)).toString('utf8'));
+    } catch (e) {
+      throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and set the groups' configs again with kafka-configs --entity-type groups`);
+    }
+    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
+    for (const [group, configs] of Object.entries(parsed.groups ?? {})) this.groups.set(group, new Map(Object.entries(configs)));
+  }
+
+  /** Every group config with the group's override, in Kafka's order. */
+  describe(group: string): GroupConfigEntry[] {
+    const overrides = this.groups.get(group);
+    return GROUP_CONFIG_DEFS.map((def) => ({ def, override: overrides?.get(def.name) }));
+  }
+
+  value(group: string, name: string): string | undefined {
+    return this.groups.get(group)?.get(name) ?? BY_NAME.get(name)?.default;
+  }
+
+  /** The groups with at least one override (ListConfigResources). */
+  groupsWithOverrides(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  /**
+   * Validates every change, then (unless validateOnly) applies them together and resolves once
+   * they are on disk. null removes an override; `incremental` false replaces all overrides.
+   */
+  async alter(group: string, changes: Record<string, string | null>, incremental: boolean, validateOnly: boolean): Promise<void> {
+    for (const [name, value] of Object.entries(changes)) {
+      if (value !== null) validateGroupConfig(name, value);
+      else if (!BY_NAME.has(name)) throw new GroupConfigError(`Unknown group config name: ${name}`);
+    }
+    if (validateOnly) return;
+    const next = new Map(incremental ? this.groups.get(group) : []);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) next.delete(name);
+      else next.set(name, value.trim());
+    }
+    if (next.size === 0) this.groups.delete(group);
+    else this.groups.set(group, next);
+    const snapshot = Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, groups: Object.fromEntries([...this.groups].map(([g, m]) => [g, Object.fromEntries(m)])) }, null, 1)}\n`);
+    const write = this.writing.then(() => writeFileAtomic(this.fs!, this.path, snapshot));
+    this.writing = write.catch(() => {});
+    await write;
+  }
+}
