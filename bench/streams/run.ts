@@ -6,9 +6,16 @@
  * - count: source → groupByKey → count (a persistent store with its changelog) → sink, once
  *   with at_least_once and once with exactly_once_v2; after each count run the same application
  *   starts again on an empty state directory, and the store's restoration from its changelog is
- *   timed (records restored per second, by the restore listener).
+ *   timed (records restored per second, by the restore listener);
+ * - windowed-count: source → groupByKey → windowedBy(1-minute tumbling TimeWindows) → count (a
+ *   persistent window store with its changelog) → sink, at_least_once; event time advances 1 ms
+ *   a record, so --keys 50000 puts each key about 1.2 times in a window;
+ * - join: two sources of --records records each, with the same keys, inner-joined within
+ *   JoinWindows of 1 minute (persistent window stores with their changelogs) → sink,
+ *   at_least_once; event time advances 2 ms a record on each side, so with --keys 50000 a key
+ *   comes back after 100 s and each record has exactly one partner (the rate counts both sides).
  *
- *   node --conditions=sluice:source --import tsx bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--keys 50000] [--workload filter,count] [--kafka]
+ *   node --conditions=sluice:source --import tsx bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--keys 50000] [--workload filter,count,windowed-count,join] [--kafka]
  *
  * The broker is the Sluice broker in its own process (with --kafka, also Apache Kafka 4.3.1).
  * The source topics are filled once; each run is a fresh application (its own application.id and
@@ -222,9 +229,82 @@ function reportCount(label: string, r: CountResults): void {
   console.log(`  Sluice/Java: ${(rate(s) / rate(j)).toFixed(2)}×`);
 }
 
+const WINDOW_MS = 60_000;
+/** Event time of the windowed workloads: in the past, so no retention or timestamp check of the broker interferes. */
+const eventTimeBase = Math.floor((Date.now() - 4 * RECORDS - 3_600_000) / WINDOW_MS) * WINDOW_MS;
+
+/** Fills `topic` with RECORDS records of KEYS keys, record j at eventTimeBase + j × msPerRecord. */
+async function fillTimed(bootstrap: string, topic: string, msPerRecord: number, side: string): Promise<void> {
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  await admin.createTopics([{ name: topic, numPartitions: PARTITIONS, replicationFactor: 1 }], { ifNotExists: true });
+  await admin.close();
+  const producer = new Producer({ bootstrapServers: bootstrap, lingerMs: 10, batchSize: 262_144 });
+  const filler = 'x'.repeat(80);
+  for (let i = 0; i < RECORDS; i += 10_000) {
+    const batch = [];
+    for (let j = i; j < Math.min(RECORDS, i + 10_000); j++) {
+      batch.push({ topic, key: `key-${j % KEYS}`, value: `${side} ${j} ${filler}`, timestamp: eventTimeBase + j * msPerRecord });
+    }
+    await producer.sendBatch(batch);
+  }
+  await producer.close();
+}
+
+/** Distinct (key, window) pairs of the windowed-count source: each is counted, so written, at least once. */
+function windowedCountPairs(): number {
+  const pairs = new Set<number>();
+  for (let j = 0; j < RECORDS; j++) pairs.add((j % KEYS) * 1_000_000 + Math.floor((eventTimeBase + j) / WINDOW_MS - eventTimeBase / WINDOW_MS));
+  return pairs.size;
+}
+
+/** Inner join results: record j of the left side meets right record i of its key when 2 ms × |i − j| ≤ 1 minute. */
+function joinPairs(): number {
+  const reach = Math.floor(WINDOW_MS / 2 / KEYS);
+  let n = 0;
+  for (let j = 0; j < RECORDS; j++) {
+    for (let m = -reach; m <= reach; m++) if (j + m * KEYS >= 0 && j + m * KEYS < RECORDS) n++;
+  }
+  return n;
+}
+
+/** Runs the windowed-count or join app of `impl` in its own process, at_least_once, `rounds` times. */
+async function benchWindowed(label: string, bootstrap: string, cp: string, workload: 'windowed-count' | 'join'): Promise<{ sluice: RunResult[]; java: RunResult[] }> {
+  const sources = workload === 'join' ? ['bench-join-left', 'bench-join-right'] : ['bench-windowed-source'];
+  console.log(`\n${label}: filling ${sources.join(' and ')} with ${RECORDS} records of ${KEYS} keys in ${PARTITIONS} partitions...`);
+  for (const topic of sources) await fillTimed(bootstrap, topic, workload === 'join' ? 2 : 1, topic.endsWith('right') ? 'right' : 'left');
+  const minimum = workload === 'join' ? joinPairs() : windowedCountPairs();
+  const results = { sluice: [] as RunResult[], java: [] as RunResult[] };
+  const admin = new Admin({ bootstrapServers: bootstrap });
+  const stateRoot = mkdtempSync(join(tmpdir(), 'sluice-bench-streams-state-'));
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const impl of ['sluice', 'java'] as const) {
+        const app = `bench-${workload}-${impl}-${round}`;
+        const destination = `${app}-out`;
+        await admin.createTopics([{ name: destination, numPartitions: PARTITIONS, replicationFactor: 1 }], { ifNotExists: true });
+        const expected = String(RECORDS * sources.length);
+        const args = [bootstrap, app, ...sources, destination, expected, 'at_least_once', join(stateRoot, app)];
+        const [script, javaClass] = workload === 'join' ? ['sluice-join-app.ts', 'dev.sluice.bench.JoinApp'] : ['sluice-windowed-count-app.ts', 'dev.sluice.bench.WindowedCountApp'];
+        const r = impl === 'sluice' ? await runApp(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(here, script), ...args]) : await runApp('java', ['-Xmx1g', '-cp', cp, javaClass, ...args]);
+        const written = await outputCount(bootstrap, destination);
+        // The join emits each pair once (more only after a failure); the count each (key, window) at least once.
+        if (written < minimum) throw new Error(`${impl} wrote ${written} records to ${destination}, expected at least ${minimum}`);
+        results[impl].push(r);
+        console.log(`  round ${round + 1} ${impl.padEnd(6)} ${((r.records / r.processMs) * 1000).toFixed(0).padStart(8)} records/s  (start to first record ${r.untilFirstMs.toFixed(0)} ms, close ${r.closeMs.toFixed(0)} ms, ${written} written, ${minimum} expected at least)`);
+      }
+    }
+  } finally {
+    await admin.close();
+    rmSync(stateRoot, { recursive: true, force: true });
+  }
+  return results;
+}
+
 async function benchOn(label: string, bootstrap: string, cp: string): Promise<void> {
   if (WORKLOADS.has('filter')) report(`${label}, filter`, await benchFilter(label, bootstrap, cp));
   if (WORKLOADS.has('count')) reportCount(label, await benchCount(label, bootstrap, cp));
+  if (WORKLOADS.has('windowed-count')) report(`${label}, windowed count (1-minute tumbling windows), at_least_once`, await benchWindowed(label, bootstrap, cp, 'windowed-count'));
+  if (WORKLOADS.has('join')) report(`${label}, stream–stream inner join (1-minute JoinWindows), at_least_once`, await benchWindowed(label, bootstrap, cp, 'join'));
 }
 
 const cp = await mavenProjectClasspath(javaProject);
