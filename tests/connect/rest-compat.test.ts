@@ -14,8 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { startConnectStandalone, type ConnectStandalone } from '@sluice/connect';
-import { eventually } from '@sluice/test-kit';
-import { JavaConnectStandalone } from './java-connect.js';
+import { eventually, JavaConnectStandalone } from '@sluice/test-kit';
 
 interface Step {
   what: string;

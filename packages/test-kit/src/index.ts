@@ -22,3 +22,4 @@ export * from './random-messages.js';
 export * from './malformed-batches.js';
 export * from './read-committed.js';
 export * from './killable-broker.js';
+export * from './java-connect.js';

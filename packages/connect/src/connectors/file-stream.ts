@@ -193,7 +193,6 @@ export class FileStreamSinkConnector extends SinkConnector {
 export class FileStreamSinkTask extends SinkTask {
   #handle: FileHandle | null = null;
   #toStdout = false;
-  #pending: string[] = [];
 
   version(): string {
     return FILE_STREAM_VERSION;
@@ -210,30 +209,17 @@ export class FileStreamSinkTask extends SinkTask {
     } else this.#toStdout = true;
   }
 
-  #pendingChars = 0;
-
-  /** Lines are written in chunks rather than one write per record. */
+  /** Each batch is written at once, as Kafka's task prints each record in put; flush makes it durable. */
   async put(records: SinkRecord[]): Promise<void> {
-    for (const r of records) {
-      const line = `${javaString(r.value)}\n`;
-      this.#pending.push(line);
-      this.#pendingChars += line.length;
-    }
-    if (this.#pendingChars >= 256 * 1024) await this.#write();
-  }
-
-  async #write(): Promise<void> {
-    if (this.#pending.length === 0) return;
-    const text = this.#pending.join('');
-    this.#pending = [];
-    this.#pendingChars = 0;
+    if (records.length === 0) return;
+    let text = '';
+    for (const r of records) text += `${javaString(r.value)}\n`;
     if (this.#toStdout) process.stdout.write(text);
     else await this.#handle!.appendFile(text);
   }
 
-  /** Everything put is in the file and synced before the worker commits the offsets. */
+  /** Everything put is synced to the file before the worker commits the offsets. */
   override async flush(): Promise<void> {
-    await this.#write();
     await this.#handle?.sync();
   }
 

@@ -8,8 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { eventually, freePort, repoRoot, run } from '@sluice/test-kit';
+import { eventually } from './eventually.js';
+import { freePort, repoRoot } from './processes.js';
+import { run } from './run.js';
 
+/** Connect 4.3.1's class path, resolved by Maven once per change of the pom. */
 export async function connectClasspath(): Promise<string> {
   const pom = join(repoRoot, 'tests', 'compat', 'connect', 'pom.xml');
   const cache = join(process.env.SLUICE_PYTHON_VENVS ?? join(homedir(), '.cache', 'sluice'), 'connect-4.3.1.classpath');
