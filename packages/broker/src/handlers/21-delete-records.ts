@@ -9,6 +9,8 @@
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf } from './errors.js';
 
 function deletePolicy(cleanupPolicy: string | null): boolean {
@@ -19,11 +21,17 @@ export const deleteRecordsHandler = defineHandler({
   api: Apis.DeleteRecords,
   minVersion: 0,
   maxVersion: 2,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
     const topics = [];
     for (const t of request.topics) {
       const partitions = [];
+      const deletable = authorized(ctx, AclOperation.DELETE, ResourceType.TOPIC, t.name);
       for (const req of t.partitions) {
+        if (!deletable) {
+          partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED });
+          continue;
+        }
         const p = broker.topics.partition(t.name, req.partitionIndex);
         if (p === undefined) {
           partitions.push({ partitionIndex: req.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });

@@ -8,15 +8,23 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized, authorizedOnCluster } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const initProducerIdHandler = defineHandler({
   api: Apis.InitProducerId,
   minVersion: 0,
   maxVersion: 5,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
     const refuse = (errorCode: number) => ({ throttleTimeMs: 0, errorCode, producerId: -1n, producerEpoch: -1 });
     // Kafka's KafkaApis: the caller's id and epoch come together or not at all.
     if ((request.producerId === -1n) !== (request.producerEpoch === -1)) return refuse(ErrorCode.INVALID_REQUEST);
+    if (request.transactionalId !== null && !authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, request.transactionalId)) return refuse(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+    // An idempotent producer needs IDEMPOTENT_WRITE on the cluster or WRITE on some topic (KIP-679).
+    if (request.transactionalId === null && !authorizedOnCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !broker.topics.list().some((t) => authorized(ctx, AclOperation.WRITE, ResourceType.TOPIC, t.name))) {
+      return refuse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
+    }
     if (request.transactionalId === null) {
       const producerId = await broker.allocateProducerId();
       return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, producerId, producerEpoch: 0 };

@@ -16,7 +16,9 @@ import type { BrokerCore } from '../core.js';
 import { INTERNAL_TOPICS } from '../topics/names.js';
 import type { TopicPartition } from '../transactions/index.js';
 import { txnPartitionKey } from '../transactions/index.js';
-import { defineHandler } from './handler.js';
+import { defineHandler, type RequestContext } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 interface TopicRequest {
   name: string;
@@ -40,7 +42,12 @@ function checkPartitions(broker: BrokerCore, topics: readonly TopicRequest[], re
   return errors;
 }
 
-async function addOrVerify(broker: BrokerCore, version: number, t: { transactionalId: string; producerId: bigint; producerEpoch: number; verifyOnly: boolean; topics: readonly TopicRequest[] }) {
+async function addOrVerify(ctx: RequestContext, version: number, t: { transactionalId: string; producerId: bigint; producerEpoch: number; verifyOnly: boolean; topics: readonly TopicRequest[] }) {
+  const broker: BrokerCore = ctx.broker;
+  // As Kafka: WRITE on the transactional id, then WRITE on each topic (the others not attempted).
+  if (!authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, t.transactionalId)) return grouped(t.topics, () => ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+  const unwritable = new Set(t.topics.filter((x) => !authorized(ctx, AclOperation.WRITE, ResourceType.TOPIC, x.name)).map((x) => x.name));
+  if (unwritable.size > 0) return grouped(t.topics, (topic) => (unwritable.has(topic) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED));
   const partitions: TopicPartition[] = t.topics.flatMap((x) => x.partitions.map((partition) => ({ topic: x.name, partition })));
   const invalid = checkPartitions(broker, t.topics, version < 4);
   const fenced = (code: number) => (code === ErrorCode.PRODUCER_FENCED && version < 2 ? ErrorCode.INVALID_PRODUCER_EPOCH : code);
@@ -57,9 +64,10 @@ export const addPartitionsToTxnHandler = defineHandler({
   api: Apis.AddPartitionsToTxn,
   minVersion: 0,
   maxVersion: 5,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { version } = ctx;
     if (version < 4) {
-      const results = await addOrVerify(broker, version, {
+      const results = await addOrVerify(ctx, version, {
         transactionalId: request.v3AndBelowTransactionalId,
         producerId: request.v3AndBelowProducerId,
         producerEpoch: request.v3AndBelowProducerEpoch,
@@ -69,7 +77,7 @@ export const addPartitionsToTxnHandler = defineHandler({
       return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, resultsByTransaction: [], resultsByTopicV3AndBelow: results };
     }
     const resultsByTransaction = [];
-    for (const t of request.transactions) resultsByTransaction.push({ transactionalId: t.transactionalId, topicResults: await addOrVerify(broker, version, t) });
+    for (const t of request.transactions) resultsByTransaction.push({ transactionalId: t.transactionalId, topicResults: await addOrVerify(ctx, version, t) });
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, resultsByTransaction, resultsByTopicV3AndBelow: [] };
   },
 });

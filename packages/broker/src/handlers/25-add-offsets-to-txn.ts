@@ -9,12 +9,17 @@ import { Apis, ErrorCode } from '@sluice/protocol';
 import { offsetsPartitionFor } from '../groups/records.js';
 import { OFFSETS_TOPIC } from '../groups/offsets-topic.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const addOffsetsToTxnHandler = defineHandler({
   api: Apis.AddOffsetsToTxn,
   minVersion: 0,
   maxVersion: 4,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
+    if (!authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, request.transactionalId)) return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED };
+    if (!authorized(ctx, AclOperation.READ, ResourceType.GROUP, request.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
     // The topic may not exist yet: it will be created with offsets.topic.num.partitions.
     const count = broker.topics.get(OFFSETS_TOPIC)?.partitionCount ?? broker.config.int('offsets.topic.num.partitions');
     const partition = { topic: OFFSETS_TOPIC, partition: offsetsPartitionFor(request.groupId, count) };

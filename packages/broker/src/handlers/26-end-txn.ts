@@ -8,12 +8,18 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const endTxnHandler = defineHandler({
   api: Apis.EndTxn,
   minVersion: 0,
   maxVersion: 5,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
+    if (!authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, request.transactionalId)) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
+    }
     const r = await broker.transactions.endTransaction(request.transactionalId, request.producerId, request.producerEpoch, request.committed, version >= 5 ? 2 : 0);
     const errorCode = r.errorCode === ErrorCode.PRODUCER_FENCED && version < 2 ? ErrorCode.INVALID_PRODUCER_EPOCH : r.errorCode;
     return { throttleTimeMs: 0, errorCode, producerId: errorCode === ErrorCode.NONE ? r.producerId : -1n, producerEpoch: errorCode === ErrorCode.NONE ? r.producerEpoch : -1 };

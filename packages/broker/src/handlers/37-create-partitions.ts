@@ -7,13 +7,16 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf, messageOf } from './errors.js';
 
 export const createPartitionsHandler = defineHandler({
   api: Apis.CreatePartitions,
   minVersion: 0,
   maxVersion: 3,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
     if (request.timeoutMs <= 0) return { throttleTimeMs: 0, results: request.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: null })) };
     const results = [];
     const occurrences = new Map<string, number>();
@@ -25,7 +28,8 @@ export const createPartitionsHandler = defineHandler({
       if (occurrences.get(t.name)! > 1) {
         if (!answeredDuplicates.has(t.name)) results.push(result(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request; none of its entries was applied`));
         answeredDuplicates.add(t.name);
-      } else if (topic === undefined) results.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${t.name} does not exist`));
+      } else if (!authorized(ctx, AclOperation.ALTER, ResourceType.TOPIC, t.name)) results.push(result(ErrorCode.TOPIC_AUTHORIZATION_FAILED, null));
+      else if (topic === undefined) results.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${t.name} does not exist`));
       else if (t.count <= topic.partitionCount) {
         results.push(result(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${topic.partitionCount} partitions, which is higher than or equal to the requested ${t.count}`));
       } else if (t.assignments !== null && (t.assignments.length !== t.count - topic.partitionCount || t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== broker.nodeId))) {

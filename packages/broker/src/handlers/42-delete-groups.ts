@@ -2,17 +2,23 @@
  * DeleteGroups (key 42), versions 0-2. v1: nothing new on this path; v2: flexible.
  * Only empty groups can be deleted (NON_EMPTY_GROUP otherwise); their offsets go with them.
  */
-import { Apis } from '@sluice/protocol';
+import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const deleteGroupsHandler = defineHandler({
   api: Apis.DeleteGroups,
   minVersion: 0,
   maxVersion: 2,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
     const results = [];
     // A name given twice is answered once, as Kafka's broker does (it deletes the distinct names).
-    for (const groupId of new Set(request.groupsNames)) results.push({ groupId, errorCode: await broker.groups.deleteGroup(groupId) });
+    for (const groupId of new Set(request.groupsNames)) {
+      const errorCode = authorized(ctx, AclOperation.DELETE, ResourceType.GROUP, groupId) ? await broker.groups.deleteGroup(groupId) : ErrorCode.GROUP_AUTHORIZATION_FAILED;
+      results.push({ groupId, errorCode });
+    }
     return { throttleTimeMs: 0, results };
   },
 });

@@ -7,22 +7,27 @@
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { GroupError } from '../errors.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const offsetDeleteHandler = defineHandler({
   api: Apis.OffsetDelete,
   minVersion: 0,
   maxVersion: 0,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
     const answered = new Map<string, { partitionIndex: number; errorCode: number }[]>();
     const answer = (topic: string, partitionIndex: number, errorCode: number) => {
       let partitions = answered.get(topic);
       if (partitions === undefined) answered.set(topic, (partitions = []));
       partitions.push({ partitionIndex, errorCode });
     };
+    if (!authorized(ctx, AclOperation.DELETE, ResourceType.GROUP, request.groupId)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, throttleTimeMs: 0, topics: [] };
     const known: { topic: string; partition: number }[] = [];
     for (const t of request.topics) {
       for (const p of t.partitions) {
-        if (broker.topics.partition(t.name, p.partitionIndex) === undefined) answer(t.name, p.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        if (!authorized(ctx, AclOperation.READ, ResourceType.TOPIC, t.name)) answer(t.name, p.partitionIndex, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+        else if (broker.topics.partition(t.name, p.partitionIndex) === undefined) answer(t.name, p.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         else known.push({ topic: t.name, partition: p.partitionIndex });
       }
     }

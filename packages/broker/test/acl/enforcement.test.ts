@@ -13,12 +13,12 @@ const USERS = { admin: 'admin-secret', alice: 'alice-secret', bob: 'bob-secret' 
 type User = keyof typeof USERS;
 const JAAS = `org.apache.kafka.common.security.plain.PlainLoginModule required ${Object.entries(USERS).map(([u, p]) => `user_${u}="${p}"`).join(' ')};`;
 // Kafka's codes: resource TOPIC 2, GROUP 3, TRANSACTIONAL_ID 5; LITERAL 3, PREFIXED 4; READ 3,
-// WRITE 4, DESCRIBE 8, ALL 2; DENY 2, ALLOW 3.
+// WRITE 4, DESCRIBE 8; DENY 2, ALLOW 3.
 const ACLS = [
   { resourceType: 2, resourceName: 'orders', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 4, permissionType: 3 },
   { resourceType: 2, resourceName: 'orders', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 },
   { resourceType: 2, resourceName: 'pub-', resourcePatternType: 4, principal: 'User:*', host: '*', operation: 8, permissionType: 3 },
-  { resourceType: 2, resourceName: 'secret', resourcePatternType: 3, principal: 'User:*', host: '*', operation: 2, permissionType: 3 },
+  { resourceType: 2, resourceName: 'secret', resourcePatternType: 3, principal: 'User:*', host: '*', operation: 3, permissionType: 3 },
   { resourceType: 2, resourceName: 'secret', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 2 },
   { resourceType: 3, resourceName: 'billing', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 },
   { resourceType: 5, resourceName: 'tx-a', resourcePatternType: 3, principal: 'User:alice', host: '*', operation: 4, permissionType: 3 },
@@ -81,7 +81,7 @@ describe('ACL enforcement: principals x APIs x resources', { timeout: 120_000 },
     assert.equal(await produce('alice', 'orders', 'tx-b'), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
   });
 
-  test('Fetch and ListOffsets: READ and DESCRIBE on the topic; a DENY wins over User:* ALL', async () => {
+  test('Fetch and ListOffsets: READ and DESCRIBE on the topic; a DENY wins over User:* READ', async () => {
     assert.equal(await fetch('alice', 'orders'), ErrorCode.NONE);
     assert.equal(await fetch('bob', 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
     assert.equal(await fetch('bob', 'secret'), ErrorCode.NONE);
@@ -89,7 +89,7 @@ describe('ACL enforcement: principals x APIs x resources', { timeout: 120_000 },
     assert.equal(await listOffsets('alice', 'orders'), ErrorCode.NONE, 'READ implies DESCRIBE');
     assert.equal(await listOffsets('bob', 'pub-news'), ErrorCode.NONE);
     assert.equal(await listOffsets('bob', 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
-    assert.equal(await listOffsets('alice', 'secret'), ErrorCode.NONE, 'a DENY of READ leaves DESCRIBE (from ALL)');
+    assert.equal(await listOffsets('alice', 'secret'), ErrorCode.NONE, 'a DENY of READ leaves the DESCRIBE that User:* READ implies');
   });
 
   test('Metadata: topics without DESCRIBE are hidden from the list, refused by name; auto-creation needs CREATE', async () => {
@@ -144,5 +144,37 @@ describe('ACL enforcement: principals x APIs x resources', { timeout: 120_000 },
       ['hidden', ErrorCode.TOPIC_AUTHORIZATION_FAILED, -1n],
       ['orders', ErrorCode.NONE, 1n],
     ]);
+  });
+  test('transactions: WRITE on the transactional id (and the topics added); idempotence needs WRITE on some topic', async () => {
+    const init = (user: User, transactionalId: string | null) => as[user].request(Apis.InitProducerId, 5, { transactionalId, transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1 });
+    assert.equal((await init('bob', 'tx-a')).errorCode, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+    assert.equal((await init('bob', null)).errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'bob may write no topic');
+    assert.equal((await init('alice', null)).errorCode, ErrorCode.NONE, 'alice may write orders');
+    const txn = await init('alice', 'tx-a');
+    assert.equal(txn.errorCode, ErrorCode.NONE);
+    const addPartitions = async (user: User, topics: string[]) => {
+      const r = await as[user].request(Apis.AddPartitionsToTxn, 3, { v3AndBelowTransactionalId: 'tx-a', v3AndBelowProducerId: txn.producerId, v3AndBelowProducerEpoch: txn.producerEpoch, v3AndBelowTopics: topics.map((name) => ({ name, partitions: [0] })) });
+      return r.resultsByTopicV3AndBelow.map((t: { resultsByPartition: { partitionErrorCode: number }[] }) => t.resultsByPartition[0].partitionErrorCode);
+    };
+    assert.deepEqual(await addPartitions('bob', ['orders']), [ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED]);
+    assert.deepEqual(await addPartitions('alice', ['orders', 'hidden']), [ErrorCode.OPERATION_NOT_ATTEMPTED, ErrorCode.TOPIC_AUTHORIZATION_FAILED]);
+    assert.deepEqual(await addPartitions('alice', ['orders']), [ErrorCode.NONE]);
+    const addOffsets = async (user: User, groupId: string) => (await as[user].request(Apis.AddOffsetsToTxn, 3, { transactionalId: 'tx-a', producerId: txn.producerId, producerEpoch: txn.producerEpoch, groupId })).errorCode;
+    assert.equal(await addOffsets('alice', 'not-billing'), ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal(await addOffsets('bob', 'billing'), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+    const end = async (user: User) => (await as[user].request(Apis.EndTxn, 4, { transactionalId: 'tx-a', producerId: txn.producerId, producerEpoch: txn.producerEpoch, committed: false })).errorCode;
+    assert.equal(await end('bob'), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+    assert.equal(await end('alice'), ErrorCode.NONE);
+  });
+
+  test('DeleteRecords, CreatePartitions, DeleteGroups, OffsetDelete: DELETE, ALTER, group DELETE', async () => {
+    const deleteRecords = async (user: User) => (await as[user].request(Apis.DeleteRecords, 2, { topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, offset: 0n }] }], timeoutMs: 30_000 })).topics[0].partitions[0].errorCode;
+    assert.equal(await deleteRecords('alice'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await deleteRecords('admin'), ErrorCode.NONE);
+    const createPartitions = async (user: User) => (await as[user].request(Apis.CreatePartitions, 3, { topics: [{ name: 'orders', count: 2, assignments: null }], timeoutMs: 30_000, validateOnly: true })).results[0].errorCode;
+    assert.equal(await createPartitions('alice'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    assert.equal(await createPartitions('admin'), ErrorCode.NONE);
+    assert.equal((await as.bob.request(Apis.OffsetDelete, 0, { groupId: 'billing', topics: [{ name: 'orders', partitions: [{ partitionIndex: 0 }] }] })).errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal((await as.alice.request(Apis.DeleteGroups, 2, { groupsNames: ['billing'] })).results[0].errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED, 'READ does not imply DELETE');
   });
 });
