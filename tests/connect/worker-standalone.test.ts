@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer } from '@sluice/client';
-import { startConnectStandalone, type ConnectStandalone, DLQ_HEADERS } from '@sluice/connect';
+import { startConnectStandalone, type ConnectStandalone, DLQ_HEADERS, generateEvent, JsonConverter } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
@@ -208,5 +208,39 @@ describe('standalone Connect worker on Sluice', () => {
     assert.equal(root.status, 200);
     assert.equal(root.json.version, '4.3.1');
     assert.equal(typeof root.json.kafka_cluster_id, 'string');
+  });
+
+  test('the data generator: seeded events, max.records, and the sequence going on from the stored count after a reconfiguration', { timeout: 120_000 }, async () => {
+    const base = worker.url;
+    const config = { 'connector.class': 'dev.sluice.connect.DataGeneratorSourceConnector', kind: 'orders', topic: 'gen-orders', rate: '0', seed: '7', 'max.records': '120', 'batch.size': '50' };
+    assert.equal((await call(base, 'PUT', '/connectors/gen/config', { ...config, 'max.records': '60' })).status, 201);
+    await eventually('60 generated', async () => (await call(base, 'GET', '/connectors/gen/offsets')).json.offsets[0]?.offset.count === 60);
+    // Raising max.records goes on from the stored count, not from the start.
+    assert.equal((await call(base, 'PUT', '/connectors/gen/config', config)).status, 200);
+    await eventually('120 generated', async () => (await call(base, 'GET', '/connectors/gen/offsets')).json.offsets[0]?.offset.count === 120);
+    const consumer = new Consumer({ bootstrapServers: broker.bootstrap, groupId: 'gen-reader', autoOffsetReset: 'earliest' });
+    consumer.subscribe('gen-orders');
+    const got: any[] = [];
+    try {
+      await eventually('120 records', async () => {
+        got.push(...(await consumer.poll({ timeoutMs: 500 })));
+        return got.length >= 120;
+      });
+    } finally {
+      await consumer.close();
+    }
+    assert.equal(got.length, 120);
+    const json = new JsonConverter();
+    json.configure({}, false);
+    const orderIds = got.map((r) => (json.toConnectData('gen-orders', r.value).value as any).get('order_id'));
+    assert.deepEqual(orderIds, Array.from({ length: 120 }, (_, n) => `order-7-${n}`));
+    // Each event is what generateEvent makes from the seed and its number (ts aside, the time it was made).
+    for (const n of [0, 59, 60, 119]) {
+      const value = json.toConnectData('gen-orders', got[n].value).value as any;
+      const expected = generateEvent('orders', 7, n, 0).value;
+      for (const field of ['order_id', 'customer_id', 'sku', 'quantity', 'unit_price', 'status']) assert.deepEqual(value.get(field), expected.get(field), `record ${n} ${field}`);
+      assert.equal(got[n].key.toString(), JSON.stringify({ schema: { type: 'string', optional: false }, payload: `order-7-${n}` }));
+    }
+    assert.equal((await call(base, 'DELETE', '/connectors/gen')).status, 204);
   });
 });
