@@ -47,7 +47,8 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
       writers.set(n.topic, [...(writers.get(n.topic) ?? []), sub.id]);
     }
   }
-  const subs = topology.subtopologies();
+  // By number, not position: a global store's sub-topology takes a number but is not listed here.
+  const subs = new Map(topology.subtopologies().map((s) => [s.id, s]));
   // A repartition topic feeding a join takes the partition count of the join's other inputs (Java's
   // CopartitionedTopicsEnforcer), unless Repartitioned gives one.
   const groups = topology.copartitionGroups();
@@ -65,7 +66,7 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
         counts.set(t.name, t.numberOfPartitions);
         continue;
       }
-      const inputs = (writers.get(t.name) ?? []).flatMap((id) => [...subs[id].sourceTopics, ...(matchedBySub.get(id) ?? [])]);
+      const inputs = (writers.get(t.name) ?? []).flatMap((id) => [...subs.get(id)!.sourceTopics, ...(matchedBySub.get(id) ?? [])]);
       if (inputs.length > 0 && inputs.every((i) => counts.has(i))) counts.set(t.name, Math.max(...inputs.map((i) => counts.get(i)!)));
     }
   }
@@ -90,7 +91,7 @@ export async function prepareTopics(admin: Admin, topology: Topology, applicatio
     }
   }
   await createChangelogTopics(admin, topology, applicationId, replicationFactor, (id) => {
-    const inputs = [...subs[id].sourceTopics, ...(matchedBySub.get(id) ?? [])];
+    const inputs = [...subs.get(id)!.sourceTopics, ...(matchedBySub.get(id) ?? [])];
     return Math.max(0, ...inputs.map((i) => counts.get(i) ?? 0));
   });
   const physicalCounts = new Map<string, number>();
