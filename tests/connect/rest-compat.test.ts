@@ -121,6 +121,18 @@ async function session(base: string, side: string, dir: string): Promise<Step[]>
   await call('altered offsets', 'GET', `/connectors/${src}/offsets`, undefined, 'value');
   await call('reset offsets', 'DELETE', `/connectors/${src}/offsets`, undefined, 'value');
   await call('offsets after reset', 'GET', `/connectors/${src}/offsets`, undefined, 'value');
+  // A sink's offsets are its consumer group's (connect-<name>).
+  const sink = `${side}-sink`;
+  await call('create a sink', 'PUT', `/connectors/${sink}/config`, { 'connector.class': 'FileStreamSink', file: join(dir, `${side}-out.txt`), topics: `${side}-rest-lines` }, 'value', (j) => ({ name: j.name, config: j.config, type: j.type }));
+  await eventually('sink offsets committed', async () => ((await (await fetch(`${base}/connectors/${sink}/offsets`)).json()) as any).offsets?.[0]?.offset?.kafka_offset === 3, 60_000);
+  await call('sink offsets', 'GET', `/connectors/${sink}/offsets`, undefined, 'value');
+  await call('stop the sink', 'PUT', `/connectors/${sink}/stop`, undefined, 'value');
+  await eventually('sink stopped', async () => ((await (await fetch(`${base}/connectors/${sink}/status`)).json()) as any).connector?.state === 'STOPPED', 60_000);
+  await call('alter sink offsets', 'PATCH', `/connectors/${sink}/offsets`, { offsets: [{ partition: { kafka_topic: `${side}-rest-lines`, kafka_partition: 0 }, offset: { kafka_offset: 1 } }] }, 'value');
+  await call('altered sink offsets', 'GET', `/connectors/${sink}/offsets`, undefined, 'value');
+  await call('reset sink offsets', 'DELETE', `/connectors/${sink}/offsets`, undefined, 'value');
+  await call('sink offsets after reset', 'GET', `/connectors/${sink}/offsets`, undefined, 'value');
+  await call('delete the sink', 'DELETE', `/connectors/${sink}`, undefined, 'value');
   await call('unknown class', 'PUT', `/connectors/${side}-bad/config`, { 'connector.class': 'com.example.NoSuchConnector', topic: 't' }, 'value', (j) => ({ error_code: j.error_code, message: j.message.split(',')[0] }));
   await call('invalid config', 'PUT', `/connectors/${side}-bad/config`, { 'connector.class': 'FileStreamSource', file: input, 'tasks.max': '0' }, 'value', (j) => ({ error_code: j.error_code, message: j.message.split('\n').slice(0, 1) }));
   // The Java worker here logs through slf4j-simple, so its logger list says nothing of a real deployment's: only the kind of answer is compared.
