@@ -37,7 +37,8 @@ await admin.close();
 
 const S = Serdes.String();
 const builder = new StreamsBuilder();
-const bars = builder
+const instruments = builder.globalTable('reference-data', { keySerde: S, valueSerde: Serdes.JSON<Instrument>() });
+builder
   .stream('trades', { keySerde: S, valueSerde: Serdes.JSON<Trade>() })
   .groupByKey()
   .windowedBy(TimeWindows.ofSizeAndGrace(BAR_SIZE_MS, BAR_GRACE_MS).advanceBy(BAR_ADVANCE_MS))
@@ -56,9 +57,7 @@ const bars = builder
   .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName('final-bars'))
   .toStream()
   .filter((_window, t) => t !== null)
-  .map((window, t) => KeyValue.pair(window.key, { window: window.window, totals: t! }));
-const instruments = builder.globalTable('reference-data', { keySerde: S, valueSerde: Serdes.JSON<Instrument>() });
-bars
+  .map((window, t) => KeyValue.pair(window.key, { window: window.window, totals: t! }))
   // Every instance holds all the reference data, so the join needs no repartition by symbol.
   .join(
     instruments,
