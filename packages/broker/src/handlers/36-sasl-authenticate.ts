@@ -1,6 +1,6 @@
 /**
  * SaslAuthenticate (key 36), versions 0-2: one SASL token each way (KIP-152). v1 adds the
- * session lifetime (KIP-368; 0: no re-authentication is asked for); v2 is flexible.
+ * session lifetime (KIP-368: connections.max.reauth.ms once authenticated, 0 for none); v2 is flexible.
  * A failed authentication answers SASL_AUTHENTICATION_FAILED with the mechanism's message after
  * connection.failed.authentication.delay.ms, then closes the connection (security/authenticate.ts).
  * On a listener without SASL, or once authenticated, it gets ILLEGAL_SASL_STATE, as from Kafka.
@@ -25,7 +25,7 @@ export const saslAuthenticateHandler = defineHandler({
       return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: `Unexpected SaslAuthenticate request: ${why}`, authBytes: EMPTY, sessionLifetimeMs: 0n };
     }
     const step = await authenticationStep(connection, request.authBytes);
-    if (step.ok) return { errorCode: ErrorCode.NONE, errorMessage: null, authBytes: step.response, sessionLifetimeMs: 0n };
+    if (step.ok) return { errorCode: ErrorCode.NONE, errorMessage: null, authBytes: step.response, sessionLifetimeMs: BigInt(step.sessionLifetimeMs) };
     const answer = { errorCode: ErrorCode.SASL_AUTHENTICATION_FAILED, errorMessage: step.message, authBytes: EMPTY, sessionLifetimeMs: 0n };
     return defer(step.delay.then(() => answer));
   },

@@ -36,6 +36,7 @@ export class RequestDispatcher implements Dispatcher {
     const handler = this.byKey.get(apiKey);
     if (handler === undefined) throw new CloseConnection(`unsupported API key ${apiKey}`);
     if (!connection.session.authenticated) checkAllowedBeforeAuthentication(connection, apiKey, handler.api.name);
+    else if (connection.session.expiresAt !== undefined) checkSessionNotExpired(connection, apiKey, handler.api.name);
     if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
       if (apiKey === Apis.ApiVersions.apiKey && apiVersion > handler.maxVersion) {
         return encodeResponse(Apis.ApiVersions, 0, correlationId, unsupportedApiVersionsResponse());
@@ -91,6 +92,16 @@ function checkAllowedBeforeAuthentication(connection: Connection, apiKey: number
   if (allowed) return;
   const expected = state === 'authenticate' ? 'SaslAuthenticate' : 'ApiVersions or SaslHandshake';
   throw new CloseConnection(`${apiName} request before SASL authentication on the listener ${connection.listener.name} (expected ${expected}); configure the client's security.protocol and sasl.mechanism for this listener`, 'unauthenticated request');
+}
+
+/**
+ * KIP-368: once a SASL session has expired (connections.max.reauth.ms), only a re-authentication
+ * is served; any other request closes the connection, as Kafka does.
+ */
+function checkSessionNotExpired(connection: Connection, apiKey: number, apiName: string): void {
+  if (apiKey === Apis.SaslHandshake.apiKey || apiKey === Apis.SaslAuthenticate.apiKey) return;
+  if (Date.now() <= connection.session.expiresAt!) return;
+  throw new CloseConnection(`${apiName} request after the SASL session of ${connection.session.principal} expired (connections.max.reauth.ms=${connection.listener.maxReauthMs}) without re-authentication`, 'expired session');
 }
 
 /** A bare SASL token (after a v0 handshake): answered as a bare token; a failure closes without one, as Kafka. */

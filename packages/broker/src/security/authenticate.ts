@@ -8,7 +8,7 @@ import type { Connection } from '../network/connection.js';
 import { AuthenticationFailed } from './sasl-mechanism.js';
 
 export type AuthenticationStep =
-  | { ok: true; response: Buffer; done: boolean }
+  | { ok: true; response: Buffer; done: boolean; /** When done: how long the session lasts, 0 for ever. */ sessionLifetimeMs: number }
   | { ok: false; message: string; /** Resolves once the answer may be sent (the failed-authentication delay). */ delay: Promise<void> };
 
 export async function authenticationStep(connection: Connection, token: Buffer): Promise<AuthenticationStep> {
@@ -16,12 +16,18 @@ export async function authenticationStep(connection: Connection, token: Buffer):
   const mechanism = session.mechanism ?? '?';
   try {
     const step = await session.exchange!.respond(token);
-    if (!step.done) return { ok: true, response: step.response, done: false };
-    session.principal = `User:${step.user}`;
+    if (!step.done) return { ok: true, response: step.response, done: false, sessionLifetimeMs: 0 };
+    const principal = `User:${step.user}`;
+    // Kafka's rule: re-authentication may renew a session, not change who it belongs to.
+    if (session.reauthenticating && principal !== session.principal) throw new AuthenticationFailed(`Cannot change principals during re-authentication from ${session.principal}: ${principal}`, step.user);
+    session.principal = principal;
     session.saslState = 'done';
     session.exchange = undefined;
+    session.reauthenticating = false;
+    const lifetime = listener.maxReauthMs;
+    session.expiresAt = lifetime > 0 ? Date.now() + lifetime : undefined;
     connection.authenticated();
-    return { ok: true, response: step.response, done: true };
+    return { ok: true, response: step.response, done: true, sessionLifetimeMs: lifetime };
   } catch (e) {
     const failed = e instanceof AuthenticationFailed ? e : undefined;
     const message = failed?.message ?? `Authentication failed during authentication with SASL mechanism ${mechanism}`;

@@ -27,6 +27,8 @@ export interface ListenerSecurity {
   readonly failedAuthenticationDelayMs: number;
   /** connections.authentication.timeout.ms */
   readonly authenticationTimeoutMs: number;
+  /** connections.max.reauth.ms (0: SASL sessions never expire). */
+  readonly maxReauthMs: number;
 }
 
 /** A plaintext listener that advertises nothing: a connection made outside a broker (tests). */
@@ -38,6 +40,7 @@ export const PLAINTEXT_LISTENER: ListenerSecurity = {
   sasl: undefined,
   failedAuthenticationDelayMs: 0,
   authenticationTimeoutMs: 30_000,
+  maxReauthMs: 0,
 };
 
 export function listenerSecurity(config: BrokerConfig, listener: ServedListener, log: BrokerLog, scram: ScramCredentialStore): ListenerSecurity {
@@ -53,6 +56,7 @@ export function listenerSecurity(config: BrokerConfig, listener: ServedListener,
     sasl,
     failedAuthenticationDelayMs: config.int('connection.failed.authentication.delay.ms'),
     authenticationTimeoutMs: config.int('connections.authentication.timeout.ms'),
+    maxReauthMs: Number(settings.get('connections.max.reauth.ms') ?? 0),
   };
 }
 

@@ -23,6 +23,12 @@ export class Session {
   saslState: SaslState;
   mechanism: string | undefined;
   exchange: SaslExchange | undefined;
+  /** The SaslHandshake version that began the first authentication (re-authentication needs v1). */
+  handshakeVersion = -1;
+  /** A re-authentication (KIP-368) is under way: the principal must come out the same. */
+  reauthenticating = false;
+  /** When the SASL session ends (ms since the epoch), with connections.max.reauth.ms; undefined: never. */
+  expiresAt: number | undefined;
 
   constructor(
     readonly usesSasl: boolean,
