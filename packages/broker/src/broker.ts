@@ -110,7 +110,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   const { host, port } = addresses[0];
   // TLS key stores and SASL users are read (and refused when unusable) before anything is opened.
   const scramCredentials = new ScramCredentialStore();
-  const security = listeners.map((l, i) => listenerSecurity(config, { ...l, ...addresses[i] }, log, scramCredentials));
+  const security = await Promise.all(listeners.map((l, i) => listenerSecurity(config, { ...l, ...addresses[i] }, log, scramCredentials)));
   warnAboutOpenListeners(security, addresses, log);
   // A busy port is reported before the data folder is locked and every partition opened.
   try {
@@ -222,6 +222,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       scramCredentials,
       groupConfigs,
       authorizer,
+      startupValues: new Map([
+        ['log.dirs', dataDir],
+        ['cluster.id', clusterId],
+      ]),
     };
     const listenAt = security.map((l, i) => ({ ...addresses[i], security: l }));
     const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt }, log);
@@ -244,6 +248,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       }
       log.info(`listener ${l.name} (${l.protocol}) on ${addresses[i].host}:${boundPort}, advertised as ${a.host}:${a.port}`);
     });
+    core.startupValues.set('listeners', listeners.map((l, i) => `${l.name}://${addresses[i].host}:${bound.all[i].port}`).join(','));
+    core.startupValues.set('advertised.listeners', listeners.map((l, i) => `${l.name}://${security[i].advertised.host}:${security[i].advertised.port}`).join(','));
     log.info(`listening, ${logs.topics().length} topics, started in ${Date.now() - started} ms`);
 
     let closing: Promise<void> | null = null;

@@ -46,6 +46,12 @@ export interface BrokerCore {
   readonly scramCredentials: ScramCredentialStore;
   /** Per-group config overrides (the GROUP config resource), durable in the data folder. */
   readonly groupConfigs: GroupConfigStore;
+  /**
+   * Settings whose value in force was decided at start (the data folder, the cluster id, the
+   * listeners' bound ports and advertised addresses): DescribeConfigs reports these, as Kafka
+   * reports what it runs with, rather than the settings' defaults. Filled once the listeners are bound.
+   */
+  readonly startupValues: Map<string, string>;
 }
 
 /** Delayed-operation key of a partition: fetches wait on it, appends notify it. */

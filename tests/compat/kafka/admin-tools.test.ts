@@ -22,7 +22,7 @@ let kafka: Awaited<ReturnType<typeof startApacheKafka>>;
 let sides: Side[];
 
 before(async () => {
-  [sluice, kafka] = await Promise.all([startBroker({ port: 0 }), startApacheKafka()]);
+  [sluice, kafka] = await Promise.all([startBroker({ port: 0, config: { 'node.id': '1' } }) /* Kafka's node id in test-kit */, startApacheKafka()]);
   sides = [
     { name: 'sluice', bootstrap: sluice.bootstrap },
     { name: 'kafka', bootstrap: kafka.bootstrap },
@@ -165,4 +165,21 @@ test('kafka-configs --entity-type groups describes, alters and refuses as on Kaf
   }
   same(await configCommandOnBoth([...group, '--alter', '--delete-config', 'share.auto.offset.reset']), 'delete-config');
   same(await configCommandOnBoth([...group, '--describe']), 'describe after delete-config');
+});
+
+test('kafka-configs --entity-type brokers reports the listeners, data folder and cluster id in force', { timeout: 300_000 }, async () => {
+  const r = await configCommandOnBoth(['--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all']);
+  const line = (side: Side['name'], name: string) => {
+    assert.equal(r[side].code, 0, `${side}: ${r[side].stderr}`);
+    return r[side].stdout.split('\n').find((l) => l.startsWith(`  ${name}=`));
+  };
+  const port = (bootstrap: string) => bootstrap.split(':')[1];
+  const normalised = (side: Side, name: string) => line(side.name, name)?.replaceAll(port(side.bootstrap), 'PORT');
+  const [s, k] = sides;
+  assert.equal(normalised(s, 'advertised.listeners'), normalised(k, 'advertised.listeners'));
+  assert.match(normalised(k, 'advertised.listeners')!, /^ {2}advertised\.listeners=PLAINTEXT:\/\/127\.0\.0\.1:PORT sensitive=false synonyms=\{STATIC_BROKER_CONFIG:/);
+  assert.equal(line('sluice', 'log.dirs')?.replaceAll(sluice.dataDir, 'DIR'), line('kafka', 'log.dirs')?.replaceAll(kafka.logDir, 'DIR'));
+  assert.equal(line('sluice', 'node.id')?.replace(/ synonyms=.*/, ''), line('kafka', 'node.id')?.replace(/ synonyms=.*/, ''));
+  // Kafka has no cluster.id setting to report; Sluice's (the id for a new data folder) says the id in force.
+  assert.equal(line('sluice', 'cluster.id'), `  cluster.id=${sluice.clusterId} sensitive=false synonyms={STATIC_BROKER_CONFIG:cluster.id=${sluice.clusterId}}`);
 });

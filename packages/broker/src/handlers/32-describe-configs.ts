@@ -37,16 +37,24 @@ function topicEntries(broker: BrokerCore, name: string, synonyms: boolean, docs:
 }
 
 function brokerEntries(broker: BrokerCore, synonyms: boolean, docs: boolean): Entry[] {
-  return broker.config.describe().map((c) => ({
-    name: c.name,
-    value: c.value,
-    readOnly: !c.def.dynamic,
-    configSource: configSourceCode(c.source),
-    isSensitive: false,
-    synonyms: synonymsOf(c.name, c.value, c.source, synonyms),
-    configType: configTypeCode(c.def.type),
-    documentation: docs ? c.def.doc : null,
-  }));
+  return broker.config.describe().map((c) => {
+    // A value decided at start (a bound port, the temporary data folder…) is the one in force,
+    // unless an operator has set it since.
+    const dynamic = c.source === 'DYNAMIC_DEFAULT_BROKER_CONFIG';
+    const atStart = dynamic ? undefined : broker.startupValues.get(c.name);
+    const value = atStart ?? c.value;
+    const source = atStart === undefined ? c.source : 'STATIC_BROKER_CONFIG';
+    return {
+      name: c.name,
+      value,
+      readOnly: !c.def.dynamic,
+      configSource: configSourceCode(source),
+      isSensitive: false,
+      synonyms: synonymsOf(c.name, value, source, synonyms),
+      configType: configTypeCode(c.def.type),
+      documentation: docs ? c.def.doc : null,
+    };
+  });
 }
 
 /** A group's configs: its override first among the synonyms, then the broker setting that gives the default. */
