@@ -4,7 +4,8 @@
  *
  *   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 npm run example:inventory:generate -- [--rate 100] [--skus 20] [--seed 1] [--count N]
  *
- * --rate: records per second (orders and restocks together, about one restock for four orders);
+ * --rate: records per second (orders and restocks together); --restock-share: the share of
+ * restocks among them (0.2: about one restock for four orders; less makes restock alerts likelier);
  * --count: stop after that many (default: run until Ctrl-C). Prints how many it sent when it stops.
  */
 import { parseArgs } from 'node:util';
@@ -16,11 +17,17 @@ const { values } = parseArgs({
     skus: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     count: { type: 'string' },
+    'restock-share': { type: 'string', default: '0.2' },
   },
 });
 const rate = Number(values.rate);
 const skus = Number(values.skus);
 const limit = values.count === undefined ? Infinity : Number(values.count);
+const restockShare = Number(values['restock-share']);
+if (!(restockShare >= 0 && restockShare <= 1)) {
+  console.error(`--restock-share must be a number from 0 to 1, got ${JSON.stringify(values['restock-share'])}`);
+  process.exit(2);
+}
 for (const [name, n] of [['--rate', rate], ['--skus', skus], ['--seed', Number(values.seed)], ['--count', limit]] as const) {
   if (!(n > 0)) {
     console.error(`${name} must be a positive number, got ${JSON.stringify(values[name.slice(2) as keyof typeof values])}`);
@@ -53,7 +60,7 @@ while (!stopping && sent < limit) {
   const batch = [];
   for (; sent < due; sent++) {
     const sku = `sku-${between(1, skus)}`;
-    if (random() < 0.2) batch.push({ topic: 'restocks', key: sku, value: JSON.stringify({ sku, quantity: between(10, 50) }) });
+    if (random() < restockShare) batch.push({ topic: 'restocks', key: sku, value: JSON.stringify({ sku, quantity: between(10, 50) }) });
     else batch.push({ topic: 'orders', key: `order-${++orderId}`, value: JSON.stringify({ sku, quantity: between(1, 5) }) });
   }
   if (batch.length > 0) await producer.sendBatch(batch);

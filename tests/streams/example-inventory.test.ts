@@ -2,7 +2,9 @@
 // own HTTP port and state directory) and `npm run example:inventory:generate` against a Sluice
 // broker. The levels every instance answers over HTTP, for every item (forwarding to the other
 // instance those it does not hold), and the last level written to stock-levels per item, must
-// be the sums of the orders and restocks read back from their topics.
+// be the sums of the orders and restocks read back from their topics. The last record of each
+// item's 5-minute window (by record time) in restock-alerts must be an alert exactly when the
+// units ordered in it exceed those restocked by at least 20, worked out from the same records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -52,7 +54,7 @@ test('npm run example:inventory keeps every item\'s stock level and answers it o
     });
     assert.match(runs[0]!.output(), /inventory-stock-by-sku-repartition|stock-by-sku-repartition/);
 
-    const generator = npmRun('example:inventory:generate', { KAFKA_BOOTSTRAP_SERVERS: broker.bootstrap }, ['--rate', '2000', '--count', '600', '--skus', '12', '--seed', '7']);
+    const generator = npmRun('example:inventory:generate', { KAFKA_BOOTSTRAP_SERVERS: broker.bootstrap }, ['--rate', '2000', '--count', '600', '--skus', '12', '--seed', '7', '--restock-share', '0.08']);
     runs.push(generator);
     assert.equal(await generator.closed, 0, generator.output());
     runs.push(instance(1));
@@ -67,13 +69,22 @@ test('npm run example:inventory keeps every item\'s stock level and answers it o
     await admin.close();
     assert.equal(written.get('orders')! + written.get('restocks')!, 600);
     const expected = new Map<string, number>();
+    // Per `<sku>@<window start>`: units ordered and restocked in that 5-minute window.
+    const flows = new Map<string, { sku: string; windowStart: number; windowEnd: number; ordered: number; restocked: number }>();
     for (const [topic, sign] of [['orders', -1], ['restocks', 1]] as const) {
       const records = await readTopic(broker.bootstrap, topic, (rs) => rs.length >= written.get(topic)!);
       for (const r of records) {
         const { sku, quantity } = JSON.parse(r.value!) as { sku: string; quantity: number };
         expected.set(sku, (expected.get(sku) ?? 0) + sign * quantity);
+        const windowStart = r.timestamp - (r.timestamp % 300_000);
+        const flow = flows.get(`${sku}@${windowStart}`) ?? { sku, windowStart, windowEnd: windowStart + 300_000, ordered: 0, restocked: 0 };
+        if (sign < 0) flow.ordered += quantity;
+        else flow.restocked += quantity;
+        flows.set(`${sku}@${windowStart}`, flow);
       }
     }
+    const expectedAlerts = new Map([...flows].filter(([, f]) => f.ordered - f.restocked >= 20));
+    assert.ok(expectedAlerts.size > 0 && expectedAlerts.size < flows.size, `some windows call for a restock, not all (${expectedAlerts.size} of ${flows.size})`);
     assert.equal([...expected.keys()].length, 12);
 
     const level = async (port: number, sku: string) => {
@@ -95,6 +106,16 @@ test('npm run example:inventory keeps every item\'s stock level and answers it o
 
     const levels = await readTopic(broker.bootstrap, 'stock-levels', (rs) => [...expected].every(([sku, stock]) => rs.findLast((r) => r.key === sku)?.value === String(stock)), 60_000);
     for (const [sku, stock] of expected) assert.equal(levels.findLast((r) => r.key === sku)?.value, String(stock), `the last level of ${sku} in stock-levels`);
+
+    // The final verdict per window: the alert where expected, nothing (or a tombstone) elsewhere.
+    const verdicts = (rs: { key: string | null; value: string | null }[]) => {
+      const last = new Map(rs.map((r) => [r.key!, r.value === null ? null : JSON.parse(r.value)]));
+      return new Map([...last].filter(([, v]) => v !== null).sort());
+    };
+    const wanted = new Map([...expectedAlerts].sort());
+    const alerts = await readTopic(broker.bootstrap, 'restock-alerts', (rs) => JSON.stringify([...verdicts(rs)]) === JSON.stringify([...wanted]), 60_000);
+    assert.deepEqual(verdicts(alerts), wanted);
+    for (const r of alerts) assert.ok(flows.has(r.key!), `an alert for a window with orders or restocks: ${r.key}`);
 
     // Ctrl-C closes both gracefully.
     for (const r of runs.slice(0, 1).concat(runs.slice(2))) killGroup(r, 'SIGINT');
