@@ -83,28 +83,34 @@ export class StreamsProducer {
   }
 
   /**
-   * exactly_once_v2: waits for the outputs, adds the input offsets (with the consumer's group
-   * generation, so a zombie's are refused) and commits. Nothing to commit: nothing happens.
+   * exactly_once_v2: waits for the outputs while it adds the input offsets (with the consumer's
+   * group generation, so a zombie's are refused), then commits. Nothing to commit: nothing happens.
    */
   async commitTransaction(offsets: { topic: string; partition: number; offset: bigint }[], group: GroupMetadata | null): Promise<void> {
     if (offsets.length > 0) this.beginTransactionIfNeeded();
     if (!this.inTransaction) return;
-    try {
-      await this.collector.flush();
-    } catch (e) {
+    // The outputs and the offsets go to the broker together, as Java's (its sends are in flight
+    // while sendOffsetsToTransaction waits): EndTxn alone makes them visible, and it waits for
+    // both, so a commit costs two round trips rather than three.
+    const [flushed, offsetsAdded] = await Promise.allSettled([this.collector.flush(), this.addOffsets(offsets, group)]);
+    if (flushed.status === 'rejected') {
+      const e = flushed.reason;
       if (isFencing(e)) throw new TaskMigratedError(`the producer was fenced: ${messageOf(e)}`, e);
       throw e;
     }
     try {
-      if (offsets.length > 0) {
-        if (!group || group.generationId < 0) throw new Error('the consumer is not a member of the group');
-        await this.producer.sendOffsetsToTransaction(offsets, group);
-      }
+      if (offsetsAdded.status === 'rejected') throw offsetsAdded.reason;
       await this.producer.commitTransaction();
     } catch (e) {
       throw new TaskMigratedError(`committing the transaction failed: ${messageOf(e)}`, e);
     }
     this.inTransaction = false;
+  }
+
+  private async addOffsets(offsets: { topic: string; partition: number; offset: bigint }[], group: GroupMetadata | null): Promise<void> {
+    if (offsets.length === 0) return;
+    if (!group || group.generationId < 0) throw new Error('the consumer is not a member of the group');
+    await this.producer.sendOffsetsToTransaction(offsets, group);
   }
 
   /** Aborts the open transaction, if any, rather than leave read_committed readers waiting for its timeout. */
