@@ -6,6 +6,8 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 const GROUP = 0;
 const TRANSACTION = 1;
@@ -14,17 +16,22 @@ export const findCoordinatorHandler = defineHandler({
   api: Apis.FindCoordinator,
   minVersion: 0,
   maxVersion: 6,
-  handle({ broker, connection, version }, request) {
+  handle(ctx, request) {
+    const { broker, connection, version } = ctx;
     const { host, port } = connection.listener.advertised;
     const known = request.keyType === GROUP || request.keyType === TRANSACTION;
-    const errorCode = known ? ErrorCode.NONE : ErrorCode.INVALID_REQUEST;
-    const errorMessage = known ? null : `Unknown coordinator key type ${request.keyType}`;
-    if (version >= 4) {
-      return {
-        throttleTimeMs: 0,
-        coordinators: request.coordinatorKeys.map((key) => ({ key, nodeId: known ? broker.nodeId : -1, host: known ? host : '', port: known ? port : -1, errorCode, errorMessage })),
-      };
-    }
-    return { throttleTimeMs: 0, errorCode, errorMessage, nodeId: known ? broker.nodeId : -1, host: known ? host : '', port: known ? port : -1 };
+    // DESCRIBE on the group or transactional id, as Kafka asks before naming its coordinator.
+    const refusalOf = (key: string) => {
+      if (!known) return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unknown coordinator key type ${request.keyType}` };
+      if (request.keyType === GROUP && !authorized(ctx, AclOperation.DESCRIBE, ResourceType.GROUP, key)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, errorMessage: null };
+      if (request.keyType === TRANSACTION && !authorized(ctx, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, key)) return { errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, errorMessage: null };
+      return undefined;
+    };
+    const answer = (key: string) => {
+      const refused = refusalOf(key);
+      return refused ? { nodeId: -1, host: '', port: -1, ...refused } : { nodeId: broker.nodeId, host, port, errorCode: ErrorCode.NONE, errorMessage: null };
+    };
+    if (version >= 4) return { throttleTimeMs: 0, coordinators: request.coordinatorKeys.map((key) => ({ key, ...answer(key) })) };
+    return { throttleTimeMs: 0, ...answer(request.key) };
   },
 });

@@ -6,16 +6,22 @@
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { GROUP_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const describeGroupsHandler = defineHandler({
   api: Apis.DescribeGroups,
   minVersion: 0,
   maxVersion: 6,
-  handle({ broker, version }, request) {
+  handle(ctx, request) {
+    const { broker, version } = ctx;
     const ops = version >= 3 && request.includeAuthorizedOperations ? GROUP_OPERATIONS : OPERATIONS_NOT_REQUESTED;
     return {
       throttleTimeMs: 0,
       groups: request.groups.map((groupId) => {
+        if (!authorized(ctx, AclOperation.DESCRIBE, ResourceType.GROUP, groupId)) {
+          return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, errorMessage: null, groupId, groupState: '', protocolType: '', protocolData: '', members: [], authorizedOperations: OPERATIONS_NOT_REQUESTED };
+        }
         const g = broker.groups.groups.get(groupId);
         if (g === undefined) {
           return { errorCode: version >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE, errorMessage: version >= 6 ? `Group ${groupId} not found.` : null, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: version >= 6 ? OPERATIONS_NOT_REQUESTED : ops };

@@ -4,16 +4,22 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized, authorizedOnCluster } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const listGroupsHandler = defineHandler({
   api: Apis.ListGroups,
   minVersion: 0,
   maxVersion: 5,
-  handle({ broker }, request) {
+  handle(ctx, request) {
+    const { broker } = ctx;
+    // DESCRIBE on the cluster lists every group; otherwise only the groups the caller may describe.
+    const everyGroup = authorizedOnCluster(ctx, AclOperation.DESCRIBE);
     const states = request.statesFilter.map((s) => s.toLowerCase());
     const types = request.typesFilter.map((s) => s.toLowerCase());
     const ids = new Set([...broker.groups.groups.keys(), ...broker.groups.offsets.keys()]);
     const groups = [...ids]
+      .filter((groupId) => everyGroup || authorized(ctx, AclOperation.DESCRIBE, ResourceType.GROUP, groupId))
       .map((groupId) => {
         const g = broker.groups.groups.get(groupId);
         return { groupId, protocolType: g?.protocolType ?? '', groupState: g?.state ?? 'Empty', groupType: 'classic' };

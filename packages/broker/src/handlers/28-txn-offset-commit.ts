@@ -18,6 +18,8 @@ import { Apis, ErrorCode } from '@sluice/protocol';
 import { OFFSETS_TOPIC } from '../groups/offsets-topic.js';
 import { defer } from './deferred.js';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 /** The coordinator's verdict as a partition leader passes it on (Kafka's AddPartitionsToTxnManager). */
 function verificationError(code: number, version: number): number {
@@ -30,9 +32,20 @@ export const txnOffsetCommitHandler = defineHandler({
   api: Apis.TxnOffsetCommit,
   minVersion: 0,
   maxVersion: 5,
-  handle({ broker, version }, request) {
+  handle(ctx, request) {
+    const { broker, version } = ctx;
     const flat = request.topics.flatMap((t, ti) => t.partitions.map((p) => ({ ti, topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: p.committedLeaderEpoch, metadata: p.committedMetadata })));
-    const unknown = flat.map((o) => broker.topics.partition(o.topic, o.partition) === undefined);
+    // Each refused partition's error (0: not refused): the transactional id's WRITE, the group's READ, the topic's READ, then existence.
+    const txnAllowed = authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, request.transactionalId);
+    const groupAllowed = authorized(ctx, AclOperation.READ, ResourceType.GROUP, request.groupId);
+    const readable = new Map(request.topics.map((t) => [t.name, authorized(ctx, AclOperation.READ, ResourceType.TOPIC, t.name)]));
+    const refusal = flat.map((o) => {
+      if (!txnAllowed) return ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+      if (!groupAllowed) return ErrorCode.GROUP_AUTHORIZATION_FAILED;
+      if (!readable.get(o.topic)) return ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+      return broker.topics.partition(o.topic, o.partition) === undefined ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.NONE;
+    });
+    const unknown = refusal.map((code) => code !== ErrorCode.NONE);
     const known = flat.filter((_, i) => !unknown[i]);
     const verify = async (offsetsPartition: number): Promise<number> => {
       const partition = { topic: OFFSETS_TOPIC, partition: offsetsPartition };
@@ -69,7 +82,7 @@ export const txnOffsetCommitHandler = defineHandler({
           if (version < 2 && errorCode === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS) errorCode = ErrorCode.COORDINATOR_NOT_AVAILABLE;
           entry.partitions.push({ partitionIndex, errorCode });
         };
-        flat.forEach((o, i) => unknown[i] && add(o.ti, o.partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+        flat.forEach((o, i) => unknown[i] && add(o.ti, o.partition, refusal[i]));
         let k = 0;
         flat.forEach((o, i) => !unknown[i] && add(o.ti, o.partition, codes[k++]));
         return { throttleTimeMs: 0, topics: [...topics.values()] };

@@ -177,4 +177,24 @@ describe('ACL enforcement: principals x APIs x resources', { timeout: 120_000 },
     assert.equal((await as.bob.request(Apis.OffsetDelete, 0, { groupId: 'billing', topics: [{ name: 'orders', partitions: [{ partitionIndex: 0 }] }] })).errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
     assert.equal((await as.alice.request(Apis.DeleteGroups, 2, { groupsNames: ['billing'] })).results[0].errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED, 'READ does not imply DELETE');
   });
+  test('FindCoordinator, DescribeGroups, ListGroups, TxnOffsetCommit: DESCRIBE to find and see, READ and WRITE to commit', async () => {
+    const find = async (user: User, keyType: number, keys: string[]) =>
+      (await as[user].request(Apis.FindCoordinator, 4, { keyType, coordinatorKeys: keys })).coordinators.map((c: { errorCode: number }) => c.errorCode);
+    assert.deepEqual(await find('alice', 0, ['billing', 'other']), [ErrorCode.NONE, ErrorCode.GROUP_AUTHORIZATION_FAILED]);
+    assert.deepEqual(await find('alice', 1, ['tx-a']), [ErrorCode.NONE], 'WRITE implies DESCRIBE');
+    assert.deepEqual(await find('bob', 1, ['tx-a']), [ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED]);
+    const describeGroup = async (user: User) => (await as[user].request(Apis.DescribeGroups, 5, { groups: ['billing'], includeAuthorizedOperations: false })).groups[0].errorCode;
+    assert.equal(await describeGroup('bob'), ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal(await describeGroup('alice'), ErrorCode.NONE);
+    const listed = async (user: User) => (await as[user].request(Apis.ListGroups, 4, { statesFilter: [], typesFilter: [] })).groups.map((g: { groupId: string }) => g.groupId);
+    assert.deepEqual(await listed('bob'), []);
+    assert.ok((await listed('alice')).includes('billing'));
+    assert.ok((await listed('admin')).includes('billing'));
+    const txnCommit = async (user: User, groupId: string) => {
+      const r = await as[user].request(Apis.TxnOffsetCommit, 3, { transactionalId: 'tx-a', groupId, producerId: 0n, producerEpoch: 0, generationId: -1, memberId: '', groupInstanceId: null, topics: [{ name: 'orders', partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata: null }] }] });
+      return r.topics[0].partitions[0].errorCode as number;
+    };
+    assert.equal(await txnCommit('bob', 'billing'), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+    assert.equal(await txnCommit('alice', 'not-billing'), ErrorCode.GROUP_AUTHORIZATION_FAILED);
+  });
 });
