@@ -183,3 +183,18 @@ test('kafka-configs --entity-type brokers reports the listeners, data folder and
   // Kafka has no cluster.id setting to report; Sluice's (the id for a new data folder) says the id in force.
   assert.equal(line('sluice', 'cluster.id'), `  cluster.id=${sluice.clusterId} sensitive=false synonyms={STATIC_BROKER_CONFIG:cluster.id=${sluice.clusterId}}`);
 });
+
+test('kafka-leader-election and kafka-reassign-partitions --list answer as a one-node Kafka', { timeout: 300_000 }, async () => {
+  const tools = 'org.apache.kafka.tools';
+  const cases: [string, string[]][] = [
+    [`${tools}.LeaderElectionCommand`, ['--election-type', 'preferred', '--all-topic-partitions']],
+    [`${tools}.LeaderElectionCommand`, ['--election-type', 'preferred', '--topic', 'max-timestamp', '--partition', '0']],
+    [`${tools}.LeaderElectionCommand`, ['--election-type', 'unclean', '--topic', 'deletable', '--partition', '0']],
+    [`${tools}.reassign.ReassignPartitionsCommand`, ['--list']],
+  ];
+  for (const [tool, args] of cases) {
+    const r = await onBoth(tool, () => args);
+    assert.equal(r.sluice.code, r.kafka.code, `${args.join(' ')}: ${r.sluice.stderr}`);
+    assert.equal(r.sluice.stdout, r.kafka.stdout, args.join(' '));
+  }
+});

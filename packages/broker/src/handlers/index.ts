@@ -26,7 +26,9 @@ import { alterConfigsHandler } from './33-alter-configs.js';
 import { describeLogDirsHandler } from './35-describe-log-dirs.js';
 import { createPartitionsHandler } from './37-create-partitions.js';
 import { saslAuthenticateHandler } from './36-sasl-authenticate.js';
+import { electLeadersHandler } from './43-elect-leaders.js';
 import { incrementalAlterConfigsHandler } from './44-incremental-alter-configs.js';
+import { listPartitionReassignmentsHandler } from './46-list-partition-reassignments.js';
 import { describeUserScramCredentialsHandler } from './50-describe-user-scram-credentials.js';
 import { alterUserScramCredentialsHandler } from './51-alter-user-scram-credentials.js';
 import { describeClusterHandler } from './60-describe-cluster.js';
@@ -81,7 +83,9 @@ export const HANDLERS: readonly Handler[] = [
   createPartitionsHandler,
   saslAuthenticateHandler,
   deleteGroupsHandler,
+  electLeadersHandler,
   incrementalAlterConfigsHandler,
+  listPartitionReassignmentsHandler,
   offsetDeleteHandler,
   describeUserScramCredentialsHandler,
   alterUserScramCredentialsHandler,
