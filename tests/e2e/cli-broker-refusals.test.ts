@@ -25,7 +25,7 @@ test('sluice broker --set authorizer.class.name=… exits non-zero, naming the s
     const tls = await runSluice(['broker', '--port', String(port), '--data-dir', dataDir, '--set', `listeners=PLAINTEXT://127.0.0.1:${port},SASL_SSL://127.0.0.1:0`]);
     assert.equal(tls.code, 2, tls.stdout + tls.stderr);
     // Kafka's default SASL mechanism, GSSAPI (Kerberos), is not served: the start is refused, naming it.
-    assert.match(tls.stderr, /the listener SASL_SSL enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve yet; enable PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 instead/);
+    assert.match(tls.stderr, /the listener SASL_SSL enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve; enable PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER instead/);
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }

@@ -70,7 +70,7 @@ test('a listener asked for what Sluice cannot serve refuses the start, before op
   const start = (config: Record<string, string>) => startBroker({ port: 0, dataDir: '/nonexistent/never-created', config });
   await assert.rejects(start({ 'authorizer.class.name': 'StandardAuthorizer' }), /authorizer\.class\.name: StandardAuthorizer is a Java class Sluice cannot load/);
   // Kafka's default mechanism is GSSAPI (Kerberos).
-  await assert.rejects(start({ listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0' }), /the listener SASL_PLAINTEXT enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve yet/);
+  await assert.rejects(start({ listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0' }), /the listener SASL_PLAINTEXT enables the SASL mechanism GSSAPI \(sasl\.enabled\.mechanisms\), which Sluice does not serve; enable PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER instead/);
   await assert.rejects(
     start({ listeners: 'SASL_PLAINTEXT://127.0.0.1:0', 'listener.name.sasl_plaintext.sasl.enabled.mechanisms': 'PLAIN' }),
     /enables SASL PLAIN but has no users: set listener\.name\.sasl_plaintext\.plain\.sasl\.jaas\.config=org\.apache\.kafka\.common\.security\.plain\.PlainLoginModule required/,

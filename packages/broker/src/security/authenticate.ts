@@ -32,7 +32,7 @@ export async function authenticationStep(connection: Connection, token: Buffer):
     const failed = e instanceof AuthenticationFailed ? e : undefined;
     const message = failed?.message ?? `Authentication failed during authentication with SASL mechanism ${mechanism}`;
     session.exchange = undefined;
-    connection.warn('failed authentication', `failed authentication of ${connection.remote} on the listener ${listener.name} with SASL mechanism ${mechanism}${failed?.user !== undefined ? ` as ${JSON.stringify(failed.user)}` : ''}: ${message}`);
+    connection.warn('failed authentication', `failed authentication of ${connection.remote} on the listener ${listener.name} with SASL mechanism ${mechanism}${failed?.user !== undefined ? ` as ${JSON.stringify(failed.user)}` : ''}: ${message}${failed?.detail !== undefined ? ` (${failed.detail})` : ''}`);
     if (failed === undefined) connection.warn('unexpected error', `the SASL mechanism ${mechanism} failed unexpectedly: ${(e as Error)?.stack ?? e}`);
     connection.closeAfterResponses();
     const delay = new Promise<void>((resolve) => setTimeout(resolve, listener.failedAuthenticationDelayMs).unref());

@@ -11,6 +11,7 @@ import type { BrokerLog } from '../log.js';
 import { ListenerSettings } from './listener-settings.js';
 import { PlainMechanism } from './sasl-plain.js';
 import { ScramMechanism } from './sasl-scram.js';
+import { OAuthBearerMechanism, oauthBearerSettings } from './sasl-oauthbearer.js';
 import { SCRAM_MECHANISMS, type ScramCredentialStore, type ScramMechanismName } from './scram-credentials.js';
 import type { SaslMechanismServer } from './sasl-mechanism.js';
 import { TlsEndpoint } from './tls.js';
@@ -43,11 +44,11 @@ export const PLAINTEXT_LISTENER: ListenerSecurity = {
   maxReauthMs: 0,
 };
 
-export function listenerSecurity(config: BrokerConfig, listener: ServedListener, log: BrokerLog, scram: ScramCredentialStore): ListenerSecurity {
+export async function listenerSecurity(config: BrokerConfig, listener: ServedListener, log: BrokerLog, scram: ScramCredentialStore): Promise<ListenerSecurity> {
   const settings = new ListenerSettings(config, listener.name);
   const usesTls = listener.protocol === 'SSL' || listener.protocol === 'SASL_SSL';
   const usesSasl = listener.protocol === 'SASL_PLAINTEXT' || listener.protocol === 'SASL_SSL';
-  const sasl = usesSasl ? saslMechanisms(settings, scram) : undefined;
+  const sasl = usesSasl ? await saslMechanisms(settings, scram) : undefined;
   return {
     name: listener.name,
     protocol: listener.protocol,
@@ -60,7 +61,7 @@ export function listenerSecurity(config: BrokerConfig, listener: ServedListener,
   };
 }
 
-function saslMechanisms(settings: ListenerSettings, scram: ScramCredentialStore): Map<string, SaslMechanismServer> {
+async function saslMechanisms(settings: ListenerSettings, scram: ScramCredentialStore): Promise<Map<string, SaslMechanismServer>> {
   const names = settings.list('sasl.enabled.mechanisms').map((m) => m.toUpperCase());
   const setting = settings.nameOf('sasl.enabled.mechanisms');
   if (names.length === 0) throw new ConfigError(`The SASL listener ${settings.listenerName} has no mechanism: set ${setting}, e.g. PLAIN`);
@@ -68,7 +69,8 @@ function saslMechanisms(settings: ListenerSettings, scram: ScramCredentialStore)
   for (const name of names) {
     if (name === 'PLAIN') out.set(name, new PlainMechanism(settings.jaasConfig(name), settings.listenerName));
     else if (name in SCRAM_MECHANISMS) out.set(name, new ScramMechanism(name as ScramMechanismName, scram));
-    else throw new ConfigError(`Refusing to start: the listener ${settings.listenerName} enables the SASL mechanism ${name} (${setting}), which Sluice does not serve yet; enable PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 instead`);
+    else if (name === 'OAUTHBEARER') out.set(name, new OAuthBearerMechanism(await oauthBearerSettings(settings)));
+    else throw new ConfigError(`Refusing to start: the listener ${settings.listenerName} enables the SASL mechanism ${name} (${setting}), which Sluice does not serve; enable PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER instead`);
   }
   return out;
 }

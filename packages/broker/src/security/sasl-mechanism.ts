@@ -8,6 +8,8 @@ export class AuthenticationFailed extends Error {
     message: string,
     /** The user name the client gave, for the log (never the password). */
     readonly user?: string,
+    /** Why, for the log only (the client gets Kafka's message). */
+    readonly detail?: string,
   ) {
     super(message);
   }

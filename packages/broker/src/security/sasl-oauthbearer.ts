@@ -1,0 +1,128 @@
+/**
+ * SASL/OAUTHBEARER on the server (RFC 7628, KIP-255/KIP-768). The client sends
+ * `n,,\x01auth=Bearer <JWT>\x01[key=value\x01]*\x01`; the token is checked as Kafka checks it:
+ * - without sasl.oauthbearer.jwks.endpoint.url, as Kafka's default (unsecured) validator: an
+ *   unsigned token (alg none) is accepted on its claims alone — for development only, as in Kafka;
+ * - with it, as Kafka's OAuthBearerValidatorCallbackHandler: an RS256 or ES256 signature by a key
+ *   of the JWKS (a file: URL or path, or an http(s) URL, fetched at start), and
+ *   sasl.oauthbearer.expected.audience / expected.issuer when set.
+ * Either way `exp` must lie ahead and `iat`/`nbf` behind (within sasl.oauthbearer.clock.skew.seconds),
+ * and the principal is the sasl.oauthbearer.sub.claim.name claim (default `sub`). An invalid token
+ * is answered with RFC 7628's JSON error first; the client's `\x01` then gets Kafka's failure.
+ */
+import { type KeyObject, createPublicKey, verify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config/definitions.js';
+import type { ListenerSettings } from './listener-settings.js';
+import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer, type SaslStep } from './sasl-mechanism.js';
+
+interface Jwk {
+  kid?: string;
+  kty: string;
+  alg?: string;
+  [k: string]: unknown;
+}
+
+export interface OAuthBearerSettings {
+  keys: Map<string | undefined, { key: KeyObject; kty: string }[]> | undefined;
+  audience: string[];
+  issuer: string | null;
+  subClaim: string;
+  skewSeconds: number;
+}
+
+/** Reads the listener's OAUTHBEARER settings; a JWKS URL is fetched once, now. */
+export async function oauthBearerSettings(settings: ListenerSettings): Promise<OAuthBearerSettings> {
+  const url = settings.get('sasl.oauthbearer.jwks.endpoint.url');
+  let keys: OAuthBearerSettings['keys'];
+  if (url !== null && url !== '') {
+    let text: string;
+    try {
+      text = /^https?:/i.test(url) ? await (await fetch(url)).text() : readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`Cannot read the JWKS at ${settings.nameOf('sasl.oauthbearer.jwks.endpoint.url')} ${url}: ${(e as Error).message}`);
+    }
+    keys = new Map();
+    try {
+      for (const jwk of (JSON.parse(text) as { keys: Jwk[] }).keys) {
+        const entry = { key: createPublicKey({ key: jwk as never, format: 'jwk' }), kty: jwk.kty };
+        keys.set(jwk.kid, [...(keys.get(jwk.kid) ?? []), entry]);
+      }
+    } catch (e) {
+      throw new ConfigError(`The JWKS at ${url} is not a JSON Web Key Set of public keys: ${(e as Error).message}`);
+    }
+  }
+  return {
+    keys,
+    audience: settings.list('sasl.oauthbearer.expected.audience'),
+    issuer: settings.get('sasl.oauthbearer.expected.issuer'),
+    subClaim: settings.get('sasl.oauthbearer.sub.claim.name') ?? 'sub',
+    skewSeconds: Number(settings.get('sasl.oauthbearer.clock.skew.seconds') ?? 30),
+  };
+}
+
+const FAILED = 'Authentication failed during authentication due to invalid credentials with SASL mechanism OAUTHBEARER';
+
+export class OAuthBearerMechanism implements SaslMechanismServer {
+  readonly name = 'OAUTHBEARER';
+
+  constructor(private readonly settings: OAuthBearerSettings) {}
+
+  start(): SaslExchange {
+    let failed: string | undefined;
+    return {
+      respond: (message: Buffer): SaslStep => {
+        if (failed !== undefined) throw new AuthenticationFailed(FAILED, undefined, `invalid token: ${failed}`);
+        const m = /^n,(?:a=[^,]*)?,\x01(.*)\x01\x01$/s.exec(message.toString('utf8'));
+        const auth = m?.[1].split('\x01').find((kv) => kv.startsWith('auth='));
+        const token = auth === undefined ? undefined : /^auth=Bearer\s+(\S+)$/i.exec(auth)?.[1];
+        try {
+          if (token === undefined) throw new Error('no auth=Bearer <token> in the client message');
+          return { done: true, response: Buffer.alloc(0), user: this.validate(token) };
+        } catch (e) {
+          failed = (e as Error).message;
+          // RFC 7628: the error goes to the client as a challenge; its reply ends the exchange.
+          return { done: false, response: Buffer.from(JSON.stringify({ status: 'invalid_token' })) };
+        }
+      },
+    };
+  }
+
+  /** The principal's name, or throws saying what is wrong with the token. */
+  private validate(token: string): string {
+    const parts = token.split('.');
+    if (parts.length !== 3) throw new Error('not a JWS compact serialization');
+    const json = (b64: string) => JSON.parse(Buffer.from(b64, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const header = json(parts[0]);
+    const claims = json(parts[1]);
+    const s = this.settings;
+    if (s.keys === undefined) {
+      if (header.alg !== 'none') throw new Error(`an unsecured token (alg none) is expected, not ${String(header.alg)}; set sasl.oauthbearer.jwks.endpoint.url to validate signed tokens`);
+    } else {
+      const alg = header.alg;
+      if (alg !== 'RS256' && alg !== 'ES256') throw new Error(`the algorithm ${String(alg)} is not accepted (RS256, ES256)`);
+      const candidates = header.kid !== undefined ? (s.keys.get(header.kid as string) ?? []) : [...s.keys.values()].flat();
+      const data = Buffer.from(`${parts[0]}.${parts[1]}`);
+      const signature = Buffer.from(parts[2], 'base64url');
+      const ok = candidates.some((c) => (alg === 'RS256' ? c.kty === 'RSA' && verify('sha256', data, c.key, signature) : c.kty === 'EC' && verify('sha256', data, { key: c.key, dsaEncoding: 'ieee-p1363' }, signature)));
+      if (!ok) throw new Error('the signature is not that of a key of the JWKS');
+    }
+    const now = Date.now() / 1000;
+    const exp = claims.exp;
+    if (typeof exp !== 'number') throw new Error('the token has no exp claim');
+    if (exp + s.skewSeconds < now) throw new Error('the token has expired');
+    for (const claim of ['iat', 'nbf']) {
+      const t = claims[claim];
+      if (typeof t === 'number' && t - s.skewSeconds > now) throw new Error(`the token's ${claim} lies in the future`);
+    }
+    if (s.audience.length > 0) {
+      const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+      if (!aud.some((a) => s.audience.includes(String(a)))) throw new Error('the token is not for an expected audience');
+    }
+    if (s.issuer !== null && s.issuer !== '' && claims.iss !== s.issuer) throw new Error('the token is not from the expected issuer');
+    const sub = claims[s.subClaim];
+    if (typeof sub !== 'string' || sub === '') throw new Error(`the token has no ${s.subClaim} claim`);
+    return sub;
+  }
+}
