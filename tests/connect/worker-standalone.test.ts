@@ -13,7 +13,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
-import { Consumer } from '@sluice/client';
+import { Consumer, Producer } from '@sluice/client';
 import { startConnectStandalone, type ConnectStandalone, DLQ_HEADERS, generateEvent, JsonConverter } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
 
@@ -242,5 +242,36 @@ describe('standalone Connect worker on Sluice', () => {
       assert.equal(got[n].key.toString(), JSON.stringify({ schema: { type: 'string', optional: false }, payload: `order-7-${n}` }));
     }
     assert.equal((await call(base, 'DELETE', '/connectors/gen')).status, 204);
+  });
+
+  test('a plugin from plugin.path; RetriableExceptions from a transform and from put are retried, nothing is lost', { timeout: 120_000 }, async () => {
+    const plugin = join(import.meta.dirname, 'fixtures', 'flaky-plugin.ts');
+    const other = await startConnectStandalone({ worker: { ...workerProps(), 'offset.storage.file.filename': join(dir, 'flaky.offsets'), 'plugin.path': plugin }, log: (l) => log.push(l) });
+    try {
+      const producer = new Producer({ bootstrapServers: broker.bootstrap });
+      await producer.sendBatch(['r1', 'r2', 'r3', 'r4', 'r5'].map((value) => ({ topic: 'flaky', value })));
+      await producer.close();
+      const output = join(dir, 'flaky-out.txt');
+      const created = await call(other.url, 'PUT', '/connectors/flaky/config', {
+        'connector.class': 'test.FlakySink',
+        topics: 'flaky',
+        file: output,
+        'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        transforms: 'slow',
+        'transforms.slow.type': 'test.FlakyTransform',
+        'errors.retry.timeout': '30000',
+        'errors.retry.delay.max.ms': '100',
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.json));
+      await eventually('five values out', () => readLines(output).length >= 5);
+      assert.deepEqual(readLines(output), ['r1', 'r2', 'r3', 'r4', 'r5']);
+      const status = (await call(other.url, 'GET', '/connectors/flaky/status')).json;
+      assert.equal(status.tasks[0].state, 'RUNNING');
+      assert.equal(status.tasks[0].version, '1.0');
+      const plugins = (await call(other.url, 'GET', '/connector-plugins')).json;
+      assert.ok(plugins.some((p: any) => p.class === 'test.FlakySink' && p.type === 'sink' && p.version === '1.0'));
+    } finally {
+      await other.stop();
+    }
   });
 });
