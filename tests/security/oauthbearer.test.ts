@@ -36,6 +36,7 @@ before(async () => {
       'listener.name.secured.sasl.oauthbearer.expected.audience': 'sluice',
       'listener.name.secured.sasl.oauthbearer.expected.issuer': 'https://issuer.test',
       'connection.failed.authentication.delay.ms': '0',
+      'listener.name.secured.connections.max.reauth.ms': '3600000',
     },
   });
   diagnosticsChannel.subscribe(BrokerChannels.request, record);
@@ -62,6 +63,7 @@ async function login(listener: string, token: string): Promise<{ errorCode: numb
   try {
     assert.equal((await c.request(Apis.SaslHandshake, 1, { mechanism: 'OAUTHBEARER' })).errorCode, 0);
     let r = await c.request(Apis.SaslAuthenticate, 2, { authBytes: Buffer.from(`n,,\x01auth=Bearer ${token}\x01\x01`) });
+    lastLifetimeMs = r.sessionLifetimeMs;
     if (r.errorCode === 0 && r.authBytes.length > 0) {
       assert.deepEqual(JSON.parse(r.authBytes.toString()), { status: 'invalid_token' });
       r = await c.request(Apis.SaslAuthenticate, 2, { authBytes: Buffer.from('\x01') });
@@ -75,11 +77,14 @@ async function login(listener: string, token: string): Promise<{ errorCode: numb
   }
 }
 
+let lastLifetimeMs = 0n;
 const FAILED = { errorCode: 58, errorMessage: 'Authentication failed during authentication due to invalid credentials with SASL mechanism OAUTHBEARER' };
 
 test('signed tokens: RS256 and ES256 keys of the JWKS accepted; wrong key, unsigned, expired, other audience or issuer refused', async () => {
   const good = { sub: 'svc-orders', aud: ['sluice'], iss: 'https://issuer.test', iat: now(), exp: now() + 300 };
   assert.deepEqual(await login('SECURED', jwt('RS256', good, rsa.privateKey, 'rsa-1')), { errorCode: 0, errorMessage: null, principal: 'User:svc-orders' });
+  // With re-authentication on (an hour), the session ends with the token (5 minutes) instead (KIP-368).
+  assert.ok(lastLifetimeMs > 0n && lastLifetimeMs <= 300_000n, `session lifetime ${lastLifetimeMs}`);
   assert.deepEqual(await login('SECURED', jwt('ES256', good, ec.privateKey, 'ec-1')), { errorCode: 0, errorMessage: null, principal: 'User:svc-orders' });
   assert.deepEqual(await login('SECURED', jwt('RS256', good, rsa.privateKey)), { errorCode: 0, errorMessage: null, principal: 'User:svc-orders' }, 'no kid: any key of the set');
   for (const [why, token] of [
@@ -96,6 +101,7 @@ test('signed tokens: RS256 and ES256 keys of the JWKS accepted; wrong key, unsig
 
 test("unsecured tokens, as Kafka's default validator, from confluent-kafka-python's own token builder", { timeout: 600_000 }, async () => {
   assert.deepEqual(await login('UNSECURED', jwt('none', { sub: 'dev', exp: now() + 60 })), { errorCode: 0, errorMessage: null, principal: 'User:dev' });
+  assert.equal(lastLifetimeMs, 0n, 'no re-authentication on this listener');
   assert.deepEqual(await login('UNSECURED', jwt('none', { sub: 'dev', exp: now() - 120 })), FAILED);
   assert.deepEqual(await login('UNSECURED', jwt('none', { exp: now() + 60 })), FAILED, 'no sub');
   const python = await pythonVenv('py-confluent-kafka', [`confluent-kafka==${CONFLUENT_KAFKA_VERSION}`]);

@@ -24,8 +24,11 @@ export async function authenticationStep(connection: Connection, token: Buffer):
     session.saslState = 'done';
     session.exchange = undefined;
     session.reauthenticating = false;
-    const lifetime = listener.maxReauthMs;
-    session.expiresAt = lifetime > 0 ? Date.now() + lifetime : undefined;
+    // KIP-368: with re-authentication on, a session ends at connections.max.reauth.ms or when its
+    // credential (a token) expires, whichever comes first.
+    const now = Date.now();
+    const lifetime = listener.maxReauthMs > 0 ? Math.max(1, Math.min(listener.maxReauthMs, (step.credentialExpiresAt ?? Infinity) - now)) : 0;
+    session.expiresAt = lifetime > 0 ? now + lifetime : undefined;
     connection.authenticated();
     return { ok: true, response: step.response, done: true, sessionLifetimeMs: lifetime };
   } catch (e) {

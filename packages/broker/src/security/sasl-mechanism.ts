@@ -15,7 +15,7 @@ export class AuthenticationFailed extends Error {
   }
 }
 
-export type SaslStep = { done: false; response: Buffer } | { done: true; response: Buffer; user: string };
+export type SaslStep = { done: false; response: Buffer } | { done: true; response: Buffer; user: string; /** When the credential itself expires (a token's exp), ms since the epoch. */ credentialExpiresAt?: number };
 
 export interface SaslExchange {
   /** The next client message; throws AuthenticationFailed. */

@@ -79,7 +79,8 @@ export class OAuthBearerMechanism implements SaslMechanismServer {
         const token = auth === undefined ? undefined : /^auth=Bearer\s+(\S+)$/i.exec(auth)?.[1];
         try {
           if (token === undefined) throw new Error('no auth=Bearer <token> in the client message');
-          return { done: true, response: Buffer.alloc(0), user: this.validate(token) };
+          const { user, exp } = this.validate(token);
+          return { done: true, response: Buffer.alloc(0), user, credentialExpiresAt: exp * 1000 };
         } catch (e) {
           failed = (e as Error).message;
           // RFC 7628: the error goes to the client as a challenge; its reply ends the exchange.
@@ -89,8 +90,8 @@ export class OAuthBearerMechanism implements SaslMechanismServer {
     };
   }
 
-  /** The principal's name, or throws saying what is wrong with the token. */
-  private validate(token: string): string {
+  /** The principal's name and the token's expiry, or throws saying what is wrong with the token. */
+  private validate(token: string): { user: string; exp: number } {
     const parts = token.split('.');
     if (parts.length !== 3) throw new Error('not a JWS compact serialization');
     const json = (b64: string) => JSON.parse(Buffer.from(b64, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -123,6 +124,6 @@ export class OAuthBearerMechanism implements SaslMechanismServer {
     if (s.issuer !== null && s.issuer !== '' && claims.iss !== s.issuer) throw new Error('the token is not from the expected issuer');
     const sub = claims[s.subClaim];
     if (typeof sub !== 'string' || sub === '') throw new Error(`the token has no ${s.subClaim} claim`);
-    return sub;
+    return { user: sub, exp };
   }
 }
