@@ -165,6 +165,8 @@ test('kafka-configs --entity-type groups describes, alters and refuses as on Kaf
   }
   same(await configCommandOnBoth([...group, '--alter', '--delete-config', 'share.auto.offset.reset']), 'delete-config');
   same(await configCommandOnBoth([...group, '--describe']), 'describe after delete-config');
+  // Every group with configs: the tool lists them with ListConfigResources.
+  same(await configCommandOnBoth(['--entity-type', 'groups', '--describe']), 'describe every group');
 });
 
 test('kafka-configs --entity-type brokers reports the listeners, data folder and cluster id in force', { timeout: 300_000 }, async () => {

@@ -35,6 +35,7 @@ import { describeClusterHandler } from './60-describe-cluster.js';
 import { describeProducersHandler } from './61-describe-producers.js';
 import { describeTransactionsHandler } from './65-describe-transactions.js';
 import { listTransactionsHandler } from './66-list-transactions.js';
+import { listConfigResourcesHandler } from './74-list-config-resources.js';
 import { offsetCommitHandler } from './08-offset-commit.js';
 import { offsetFetchHandler } from './09-offset-fetch.js';
 import { findCoordinatorHandler } from './10-find-coordinator.js';
@@ -93,4 +94,5 @@ export const HANDLERS: readonly Handler[] = [
   describeProducersHandler,
   describeTransactionsHandler,
   listTransactionsHandler,
+  listConfigResourcesHandler,
 ] as Handler[];
