@@ -7,17 +7,21 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const offsetForLeaderEpochHandler = defineHandler({
   api: Apis.OffsetForLeaderEpoch,
   minVersion: 2,
   maxVersion: 4,
-  handle({ broker }, request) {
+  handle(ctx, request) {
+    const { broker } = ctx;
     return {
       throttleTimeMs: 0,
       topics: request.topics.map((t) => ({
         topic: t.topic,
         partitions: t.partitions.map((p) => {
+          if (!authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, t.topic)) return { errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, partition: p.partition, leaderEpoch: -1, endOffset: -1n };
           const partition = broker.topics.partition(t.topic, p.partition);
           if (partition === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, partition: p.partition, leaderEpoch: -1, endOffset: -1n };
           if (p.currentLeaderEpoch > 0) return { errorCode: ErrorCode.UNKNOWN_LEADER_EPOCH, partition: p.partition, leaderEpoch: -1, endOffset: -1n };

@@ -12,12 +12,19 @@ import { Apis, ErrorCode } from '@sluice/protocol';
 import { TransactionMarkers } from '../transactions/markers.js';
 import { errorCodeOf } from './errors.js';
 import { defineHandler } from './handler.js';
+import { authorizedOnCluster } from './authorize.js';
+import { AclOperation } from '../acl/model.js';
 
 export const writeTxnMarkersHandler = defineHandler({
   api: Apis.WriteTxnMarkers,
   minVersion: 1,
   maxVersion: 2,
-  async handle({ broker, version }, request) {
+  async handle(ctx, request) {
+    const { broker, version } = ctx;
+    // Markers are written by a transaction coordinator: CLUSTER_ACTION on the cluster, as Kafka asks.
+    if (!authorizedOnCluster(ctx, AclOperation.CLUSTER_ACTION)) {
+      return { markers: request.markers.map((m) => ({ producerId: m.producerId, topics: m.topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED })) })) })) };
+    }
     const writer = new TransactionMarkers(broker.topics, broker.groups);
     const markers = [];
     for (const m of request.markers) {

@@ -5,13 +5,17 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorizedOnCluster } from './authorize.js';
+import { AclOperation } from '../acl/model.js';
 import { SCRAM_MECHANISMS } from '../security/scram-credentials.js';
 
 export const describeUserScramCredentialsHandler = defineHandler({
   api: Apis.DescribeUserScramCredentials,
   minVersion: 0,
   maxVersion: 0,
-  handle({ broker }, request) {
+  handle(ctx, request) {
+    const { broker } = ctx;
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: null, results: [] };
     const all = broker.scramCredentials.describe();
     const infos = (user: string) => (all.get(user) ?? []).map((c) => ({ mechanism: SCRAM_MECHANISMS[c.mechanism].code, iterations: c.iterations }));
     const asked = request.users === null || request.users.length === 0 ? [...all.keys()].sort() : request.users.map((u) => u.name);

@@ -8,13 +8,20 @@
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorizedOnCluster } from './authorize.js';
+import { AclOperation } from '../acl/model.js';
 import { MAX_ITERATIONS, SCRAM_MECHANISMS, credentialFromSaltedPassword, scramMechanismByCode } from '../security/scram-credentials.js';
 
 export const alterUserScramCredentialsHandler = defineHandler({
   api: Apis.AlterUserScramCredentials,
   minVersion: 0,
   maxVersion: 0,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) {
+      const users = [...new Set([...request.deletions, ...request.upsertions].map((op) => op.name))];
+      return { throttleTimeMs: 0, results: users.map((user) => ({ user, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: null })) };
+    }
     const store = broker.scramCredentials;
     const errors = new Map<string, { errorCode: number; errorMessage: string }>();
     const fail = (user: string, errorCode: number, errorMessage: string) => errors.has(user) || errors.set(user, { errorCode, errorMessage });

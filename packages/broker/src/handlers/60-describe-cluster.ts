@@ -9,6 +9,8 @@
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
+import { authorizedOnCluster } from './authorize.js';
+import { AclOperation } from '../acl/model.js';
 
 const ENDPOINT_BROKERS = 1;
 const ENDPOINT_CONTROLLERS = 2;
@@ -17,9 +19,11 @@ export const describeClusterHandler = defineHandler({
   api: Apis.DescribeCluster,
   minVersion: 0,
   maxVersion: 2,
-  handle({ broker, connection }, request) {
+  handle(ctx, request) {
+    const { broker, connection } = ctx;
     const type = request.endpointType;
     const refuse = (errorCode: number, errorMessage: string) => ({ throttleTimeMs: 0, errorCode, errorMessage, endpointType: ENDPOINT_BROKERS, clusterId: broker.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED });
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) return refuse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     if (type === ENDPOINT_CONTROLLERS) return refuse(ErrorCode.MISMATCHED_ENDPOINT_TYPE, 'The request was sent to an endpoint of type BROKER, but we wanted an endpoint of type CONTROLLER');
     if (type !== ENDPOINT_BROKERS) return refuse(ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, `Unsupported endpoint type ${type}`);
     return {

@@ -2,17 +2,23 @@
  * DescribeTransactions (key 65), version 0 (flexible): the coordinator's state of each
  * transactional id, as `kafka-transactions describe` shows it.
  */
-import { Apis } from '@sluice/protocol';
+import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const describeTransactionsHandler = defineHandler({
   api: Apis.DescribeTransactions,
   minVersion: 0,
   maxVersion: 0,
-  handle({ broker }, request) {
+  handle(ctx, request) {
+    const { broker } = ctx;
     return {
       throttleTimeMs: 0,
       transactionStates: request.transactionalIds.map((transactionalId) => {
+        if (!authorized(ctx, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, transactionalId)) {
+          return { errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, transactionalId, transactionState: '', transactionTimeoutMs: 0, transactionStartTimeMs: -1n, producerId: -1n, producerEpoch: -1, topics: [] };
+        }
         const d = broker.transactions.describe(transactionalId);
         return {
           errorCode: d.errorCode,

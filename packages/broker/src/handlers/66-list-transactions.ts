@@ -7,12 +7,15 @@
  */
 import { Apis } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
+import { authorized } from './authorize.js';
+import { AclOperation, ResourceType } from '../acl/model.js';
 
 export const listTransactionsHandler = defineHandler({
   api: Apis.ListTransactions,
   minVersion: 0,
   maxVersion: 2,
-  handle({ broker, version }, request) {
+  handle(ctx, request) {
+    const { broker, version } = ctx;
     const r = broker.transactions.list({
       states: request.stateFilters,
       producerIds: request.producerIdFilters,
@@ -23,7 +26,8 @@ export const listTransactionsHandler = defineHandler({
       throttleTimeMs: 0,
       errorCode: r.errorCode,
       unknownStateFilters: r.unknownStates,
-      transactionStates: r.transactions.map((t) => ({ transactionalId: t.transactionalId, producerId: t.producerId, transactionState: t.state })),
+      // Only the transactional ids the caller may describe, as Kafka lists them.
+      transactionStates: r.transactions.filter((t) => authorized(ctx, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, t.transactionalId)).map((t) => ({ transactionalId: t.transactionalId, producerId: t.producerId, transactionState: t.state })),
     };
   },
 });
