@@ -5,14 +5,22 @@
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { alterResource } from './alter-configs-common.js';
 import { defineHandler } from './handler.js';
+import { configResourceRefusal } from './authorize.js';
+import { AclOperation } from '../acl/model.js';
 
 export const alterConfigsHandler = defineHandler({
   api: Apis.AlterConfigs,
   minVersion: 0,
   maxVersion: 2,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
     const responses = [];
     for (const r of request.resources) {
+      const refused = configResourceRefusal(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName);
+      if (refused !== undefined) {
+        responses.push({ errorCode: refused, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName });
+        continue;
+      }
       const changes: Record<string, string | null> = {};
       for (const c of r.configs) changes[c.name] = c.value;
       // An override left out is removed; a null value is refused, as Kafka refuses it.

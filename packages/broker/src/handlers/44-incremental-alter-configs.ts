@@ -7,6 +7,8 @@ import type { BrokerCore } from '../core.js';
 import { alterResource } from './alter-configs-common.js';
 import { ResourceType } from './config-codes.js';
 import { defineHandler } from './handler.js';
+import { configResourceRefusal } from './authorize.js';
+import { AclOperation } from '../acl/model.js';
 
 const SET = 0;
 const DELETE = 1;
@@ -22,9 +24,15 @@ export const incrementalAlterConfigsHandler = defineHandler({
   api: Apis.IncrementalAlterConfigs,
   minVersion: 0,
   maxVersion: 1,
-  async handle({ broker }, request) {
+  async handle(ctx, request) {
+    const { broker } = ctx;
     const responses = [];
     for (const r of request.resources) {
+      const refused = configResourceRefusal(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName);
+      if (refused !== undefined) {
+        responses.push({ errorCode: refused, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName });
+        continue;
+      }
       const changes: Record<string, string | null> = {};
       let bad: string | null = null;
       for (const c of r.configs) {

@@ -3,6 +3,7 @@
  * this operation on this resource? Always yes when authorizer.class.name is empty (the default),
  * as Kafka without an authorizer.
  */
+import { ErrorCode } from '@sluice/protocol';
 import { CLUSTER_RESOURCE_NAME, ResourceType } from '../acl/model.js';
 import type { RequestContext } from './handler.js';
 
@@ -21,4 +22,19 @@ export function authorized(ctx: RequestContext, operation: number, resourceType:
 /** The CLUSTER resource, which the admin APIs of the cluster as a whole are checked on. */
 export function authorizedOnCluster(ctx: RequestContext, operation: number): boolean {
   return authorized(ctx, operation, ResourceType.CLUSTER, CLUSTER_RESOURCE_NAME);
+}
+
+/** Kafka's config resource types (ConfigResource.Type) whose ACLs are not the cluster's. */
+const CONFIG_TOPIC = 2;
+const CONFIG_GROUP = 32;
+
+/**
+ * The error for a config resource the caller may not describe or alter (DESCRIBE_CONFIGS or
+ * ALTER_CONFIGS), or undefined when it may: a topic's and a group's own ACLs, the cluster's for
+ * a broker, its loggers and client metrics, as Kafka checks them.
+ */
+export function configResourceRefusal(ctx: RequestContext, operation: number, configResourceType: number, name: string): number | undefined {
+  if (configResourceType === CONFIG_TOPIC) return authorized(ctx, operation, ResourceType.TOPIC, name) ? undefined : ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+  if (configResourceType === CONFIG_GROUP) return authorized(ctx, operation, ResourceType.GROUP, name) ? undefined : ErrorCode.GROUP_AUTHORIZATION_FAILED;
+  return authorizedOnCluster(ctx, operation) ? undefined : ErrorCode.CLUSTER_AUTHORIZATION_FAILED;
 }

@@ -217,4 +217,14 @@ describe('ACL enforcement: principals x APIs x resources', { timeout: 120_000 },
     assert.deepEqual(await listTxns('bob'), []);
     assert.deepEqual(await listTxns('alice'), ['tx-a']);
   });
+  test('AlterConfigs and IncrementalAlterConfigs: ALTER_CONFIGS on the topic, the group or the cluster', async () => {
+    const alter = async (user: User, resourceType: number, resourceName: string) =>
+      (await as[user].request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType, resourceName, configs: [{ name: 'retention.ms', configOperation: 0, value: '3600000' }] }], validateOnly: true })).responses[0].errorCode;
+    assert.equal(await alter('alice', 2, 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'READ and WRITE do not imply ALTER_CONFIGS');
+    assert.equal(await alter('alice', 4, '0'), ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
+    assert.equal(await alter('alice', 32, 'billing'), ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal(await alter('admin', 2, 'orders'), ErrorCode.NONE);
+    const legacy = await as.bob.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: 'orders', configs: [{ name: 'retention.ms', value: '3600000' }] }], validateOnly: true });
+    assert.equal(legacy.responses[0].errorCode, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+  });
 });
