@@ -186,7 +186,7 @@ test('kafka-configs --entity-type brokers reports the listeners, data folder and
   assert.equal(line('sluice', 'cluster.id'), `  cluster.id=${sluice.clusterId} sensitive=false synonyms={STATIC_BROKER_CONFIG:cluster.id=${sluice.clusterId}}`);
 });
 
-test('kafka-leader-election and kafka-reassign-partitions --list answer as a one-node Kafka', { timeout: 300_000 }, async () => {
+test('kafka-leader-election and kafka-reassign-partitions (--list, --execute to the one replica) answer as a one-node Kafka', { timeout: 300_000 }, async () => {
   const tools = 'org.apache.kafka.tools';
   const cases: [string, string[]][] = [
     [`${tools}.LeaderElectionCommand`, ['--election-type', 'preferred', '--all-topic-partitions']],
@@ -194,6 +194,16 @@ test('kafka-leader-election and kafka-reassign-partitions --list answer as a one
     [`${tools}.LeaderElectionCommand`, ['--election-type', 'unclean', '--topic', 'deletable', '--partition', '0']],
     [`${tools}.reassign.ReassignPartitionsCommand`, ['--list']],
   ];
+  // A move to the one replica there is: started and done at once (the rollback file names the data folder).
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-reassign-'));
+  const plan = join(dir, 'plan.json');
+  writeFileSync(plan, JSON.stringify({ version: 1, partitions: [{ topic: 'max-timestamp', partition: 0, replicas: [1] }] }));
+  const r = await onBoth(`${tools}.reassign.ReassignPartitionsCommand`, () => ['--execute', '--reassignment-json-file', plan]);
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(r.kafka.code, 0, r.kafka.stderr);
+  assert.match(r.kafka.stdout, /Successfully started partition reassignment for max-timestamp-0/);
+  assert.equal(r.sluice.code, 0, r.sluice.stderr);
+  assert.equal(r.sluice.stdout.replaceAll(sluice.dataDir, 'DIR'), r.kafka.stdout.replaceAll(kafka.logDir, 'DIR'));
   for (const [tool, args] of cases) {
     const r = await onBoth(tool, () => args);
     assert.equal(r.sluice.code, r.kafka.code, `${args.join(' ')}: ${r.sluice.stderr}`);
