@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Admin } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
-import { CONFLUENT_KAFKA_VERSION, pythonVenv, run } from '@sluice/test-kit';
+import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, pythonVenv, run } from '@sluice/test-kit';
 import { makeCertificates, type TestCertificates } from './certificates.js';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), 'python', 'secure_roundtrip.py');
@@ -51,7 +51,7 @@ test('confluent-kafka-python over SASL_SSL (SCRAM-SHA-256, SCRAM-SHA-512, PLAIN)
   const python = await pythonVenv('py-confluent-kafka', [`confluent-kafka==${CONFLUENT_KAFKA_VERSION}`]);
   const roundTrip = async (listener: string, topic: string, settings: Record<string, string>) => {
     const out = await run(python, [script, broker.listeners[listener].bootstrap, topic, '200', JSON.stringify(settings)], { timeoutMs: 300_000 });
-    return JSON.parse(out.trim().split('\n').pop()!);
+    return JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop()!);
   };
   const sasl = (mechanism: string, password = PASSWORD) => ({ 'security.protocol': 'SASL_SSL', 'sasl.mechanism': mechanism, 'sasl.username': 'alice', 'sasl.password': password, 'ssl.ca.location': certs.caFile });
   for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512', 'PLAIN']) {
@@ -62,4 +62,22 @@ test('confluent-kafka-python over SASL_SSL (SCRAM-SHA-256, SCRAM-SHA-512, PLAIN)
   const refused = await roundTrip('SASL_SSL', 'py-refused', { ...sasl('SCRAM-SHA-512', 'wrong'), 'message.timeout.ms': '5000' });
   assert.equal(refused.read, 0);
   assert.match(refused.firstError ?? '', /Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512/);
+});
+
+test('kafka-python over SASL_SSL (SCRAM-SHA-256, SCRAM-SHA-512, PLAIN) and mutual TLS; a wrong password refused', { timeout: 600_000 }, async () => {
+  const python = await pythonVenv('py-kafka-python-3', [`kafka-python==${KAFKA_PYTHON_3_VERSION}`]);
+  const roundTrip = async (listener: string, topic: string, settings: Record<string, string>) => {
+    const out = await run(python, [join(dirname(script), 'kafka_python_roundtrip.py'), broker.listeners[listener].bootstrap, topic, '100', JSON.stringify(settings)], { timeoutMs: 300_000 });
+    return JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop()!);
+  };
+  const sasl = (mechanism: string, password = PASSWORD) => ({ security_protocol: 'SASL_SSL', sasl_mechanism: mechanism, sasl_plain_username: 'alice', sasl_plain_password: password, ssl_cafile: certs.caFile });
+  for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-512', 'PLAIN']) {
+    assert.deepEqual(await roundTrip('SASL_SSL', `kp-${mechanism.toLowerCase()}`, sasl(mechanism)), { read: 100, error: null }, mechanism);
+  }
+  const mtls = { security_protocol: 'SSL', ssl_cafile: certs.caFile, ssl_certfile: join(dir, 'client.pem'), ssl_keyfile: join(dir, 'client.key') };
+  assert.deepEqual(await roundTrip('MTLS', 'kp-mtls', mtls), { read: 100, error: null });
+  // kafka-python reports a refused login as a failure to bootstrap (it retries until its timeout).
+  const refused = await roundTrip('SASL_SSL', 'kp-refused', sasl('SCRAM-SHA-256', 'wrong'));
+  assert.equal(refused.read, 0);
+  assert.match(refused.error, /Unable to bootstrap|Authentication failed/);
 });
