@@ -11,7 +11,7 @@
  * large, and now and then a card is used abroad: enough to break some limits.
  */
 import { parseArgs } from 'node:util';
-import { Producer } from '@sluice/client';
+import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.js';
 import type { Payment, Profile } from './model.js';
 
 const { values } = parseArgs({
@@ -22,26 +22,8 @@ const { values } = parseArgs({
     count: { type: 'string' },
   },
 });
-const rate = Number(values.rate);
-const cards = Number(values.cards);
-const limit = values.count === undefined ? Infinity : Number(values.count);
-for (const [name, n] of [['--rate', rate], ['--cards', cards], ['--seed', Number(values.seed)], ['--count', limit]] as const) {
-  if (!(n > 0)) {
-    console.error(`${name} must be a positive number, got ${JSON.stringify(values[name.slice(2) as keyof typeof values])}`);
-    process.exit(2);
-  }
-}
-
-/** A small seeded generator (mulberry32), so one seed gives the same records every time. */
-let state = Number(values.seed) | 0;
-function random(): number {
-  let t = (state = (state + 0x6d2b79f5) | 0);
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+const { rate, cards, seed, count } = positiveNumbers(values, ['rate', 'cards', 'seed', 'count']);
+const { random, between, pick } = seededRandom(seed);
 
 const COUNTRIES = ['DE', 'FR', 'GB', 'IT', 'NL', 'PL', 'ES', 'US'] as const;
 const profiles: Profile[] = [];
@@ -52,23 +34,16 @@ for (let i = 1; i <= cards; i++) {
   home.set(card, pick(COUNTRIES));
 }
 
-const bootstrapServers = process.env.KAFKA_BOOTSTRAP_SERVERS ?? '127.0.0.1:9092';
-const producer = new Producer({ bootstrapServers, lingerMs: 5 });
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
-
-console.log(`fraud-detection generator: ${rate} payments/s on ${cards} cards to payments on ${bootstrapServers} (Ctrl-C stops)`);
-// The profiles first, a little before the first payment, so each payment finds its card's limits.
 let eventTime = Date.now();
-await producer.sendBatch(profiles.map((p) => ({ topic: 'customer-profiles', key: p.card, value: JSON.stringify(p), timestamp: eventTime - 1000 })));
-
-let sent = 0;
-const started = Date.now();
-while (!stopping && sent < limit) {
-  // Catch up with the schedule: as many payments as the rate says by now, in one batch.
-  const due = Math.min(limit, Math.floor(((Date.now() - started) / 1000) * rate) + 1);
-  const batch = [];
-  for (; sent < due; sent++) {
+await generateAtRate({
+  name: 'fraud-detection',
+  describe: `payments/s on ${cards} cards to payments`,
+  unit: 'payments',
+  rate,
+  limit: count,
+  // The profiles first, a little before the first payment, so each payment finds its card's limits.
+  first: profiles.map((p) => ({ topic: 'customer-profiles', key: p.card, value: JSON.stringify(p), timestamp: eventTime - 1000 })),
+  next: () => {
     // Squaring skews the choice towards the first cards: a few busy cards, many quiet ones.
     const card = profiles[Math.floor(random() ** 2 * cards)]!.card;
     const abroad = random() < 0.01;
@@ -78,10 +53,6 @@ while (!stopping && sent < limit) {
       country: abroad ? pick(COUNTRIES) : home.get(card)!,
     };
     eventTime += between(0, 4000);
-    batch.push({ topic: 'payments', key: card, value: JSON.stringify(payment), timestamp: eventTime });
-  }
-  if (batch.length > 0) await producer.sendBatch(batch);
-  if (sent < limit) await new Promise((r) => setTimeout(r, Math.max(1, 1000 / rate)));
-}
-await producer.close();
-console.log(`fraud-detection generator: sent ${profiles.length} profiles and ${sent} payments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return [{ topic: 'payments', key: card, value: JSON.stringify(payment), timestamp: eventTime }];
+  },
+});

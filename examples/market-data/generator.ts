@@ -10,7 +10,7 @@
  * windows. Each symbol's price is a random walk; some symbols trade much more than others.
  */
 import { parseArgs } from 'node:util';
-import { Producer } from '@sluice/client';
+import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.js';
 import type { Instrument, Trade } from './model.js';
 
 const { values } = parseArgs({
@@ -21,25 +21,8 @@ const { values } = parseArgs({
     count: { type: 'string' },
   },
 });
-const rate = Number(values.rate);
-const symbolCount = Number(values.symbols);
-const limit = values.count === undefined ? Infinity : Number(values.count);
-for (const [name, n] of [['--rate', rate], ['--symbols', symbolCount], ['--seed', Number(values.seed)], ['--count', limit]] as const) {
-  if (!(n > 0)) {
-    console.error(`${name} must be a positive number, got ${JSON.stringify(values[name.slice(2) as keyof typeof values])}`);
-    process.exit(2);
-  }
-}
-
-/** A small seeded generator (mulberry32), so one seed gives the same records every time. */
-let state = Number(values.seed) | 0;
-function random(): number {
-  let t = (state = (state + 0x6d2b79f5) | 0);
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+const { rate, symbols: symbolCount, seed, count } = positiveNumbers(values, ['rate', 'symbols', 'seed', 'count']);
+const { random, between } = seededRandom(seed);
 
 const EXCHANGES = [['XNAS', 'USD'], ['XNYS', 'USD'], ['XLON', 'GBP'], ['XETR', 'EUR'], ['XPAR', 'EUR']] as const;
 const instruments: Instrument[] = [];
@@ -51,22 +34,15 @@ for (let i = 1; i <= symbolCount; i++) {
   price.set(symbol, between(1000, 50000) / 100);
 }
 
-const bootstrapServers = process.env.KAFKA_BOOTSTRAP_SERVERS ?? '127.0.0.1:9092';
-const producer = new Producer({ bootstrapServers, lingerMs: 5 });
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
-
-console.log(`market-data generator: ${rate} trades/s on ${symbolCount} symbols to trades on ${bootstrapServers} (Ctrl-C stops)`);
 let eventTime = Date.now();
-await producer.sendBatch(instruments.map((i) => ({ topic: 'reference-data', key: i.symbol, value: JSON.stringify(i), timestamp: eventTime - 1000 })));
-
-let sent = 0;
-const started = Date.now();
-while (!stopping && sent < limit) {
-  // Catch up with the schedule: as many trades as the rate says by now, in one batch.
-  const due = Math.min(limit, Math.floor(((Date.now() - started) / 1000) * rate) + 1);
-  const batch = [];
-  for (; sent < due; sent++) {
+await generateAtRate({
+  name: 'market-data',
+  describe: `trades/s on ${symbolCount} symbols to trades`,
+  unit: 'trades',
+  rate,
+  limit: count,
+  first: instruments.map((i) => ({ topic: 'reference-data', key: i.symbol, value: JSON.stringify(i), timestamp: eventTime - 1000 })),
+  next: () => {
     // Squaring skews the choice towards the first symbols: a few busy ones, many quiet ones.
     const symbol = instruments[Math.floor(random() ** 2 * symbolCount)]!.symbol;
     // A random walk of at most 0.5% a trade, in cents.
@@ -75,10 +51,6 @@ while (!stopping && sent < limit) {
     price.set(symbol, next);
     const trade: Trade = { symbol, price: next, quantity: random() < 0.1 ? between(500, 5000) : between(1, 200) };
     eventTime += between(0, 1000);
-    batch.push({ topic: 'trades', key: symbol, value: JSON.stringify(trade), timestamp: eventTime });
-  }
-  if (batch.length > 0) await producer.sendBatch(batch);
-  if (sent < limit) await new Promise((r) => setTimeout(r, Math.max(1, 1000 / rate)));
-}
-await producer.close();
-console.log(`market-data generator: sent ${instruments.length} instruments and ${sent} trades in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return [{ topic: 'trades', key: symbol, value: JSON.stringify(trade), timestamp: eventTime }];
+  },
+});
