@@ -37,6 +37,7 @@ import { describeProducersHandler } from './61-describe-producers.js';
 import { describeTransactionsHandler } from './65-describe-transactions.js';
 import { listTransactionsHandler } from './66-list-transactions.js';
 import { listConfigResourcesHandler } from './74-list-config-resources.js';
+import { describeTopicPartitionsHandler } from './75-describe-topic-partitions.js';
 import { offsetCommitHandler } from './08-offset-commit.js';
 import { offsetFetchHandler } from './09-offset-fetch.js';
 import { findCoordinatorHandler } from './10-find-coordinator.js';
@@ -97,4 +98,5 @@ export const HANDLERS: readonly Handler[] = [
   describeTransactionsHandler,
   listTransactionsHandler,
   listConfigResourcesHandler,
+  describeTopicPartitionsHandler,
 ] as Handler[];
