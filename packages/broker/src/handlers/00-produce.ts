@@ -221,7 +221,8 @@ export const produceHandler = defineHandler({
     const transactionalId = request.transactionalId;
     const transactional = hasTransactionalRecords(request);
     if (transactional && transactionalId === null) return refuseAll(request, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional records need the request\'s transactional id');
-    if (transactionalId !== null && !authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, transactionalId)) {
+    // As Kafka: the transactional id is checked only when the records are transactional.
+    if (transactional && !authorized(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, transactionalId!)) {
       return refuseAll(request, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, null);
     }
     const checks = request.topicData.map((t) => {

@@ -115,6 +115,9 @@ export const metadataHandler = defineHandler({
         }
       }
     }
+    // Kafka answers the topics refused for authorization after the others (seen on Apache Kafka 4.3.1).
+    const rank = (t: MetadataResponseTopicInput) => (t.errorCode === ErrorCode.TOPIC_AUTHORIZATION_FAILED ? 1 : 0);
+    topics = topics.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map(({ t }) => t);
     return {
       throttleTimeMs: 0,
       // Each client is given the address of the listener it came in on, as Kafka does.
