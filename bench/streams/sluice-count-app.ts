@@ -10,39 +10,23 @@
  * restored and the time from the first restore start to the last restore end.
  */
 import { KafkaStreams, Materialized, Serdes, StreamsBuilder } from '@sluice/streams';
+import { BenchRun, statefulConfig } from './bench-app.js';
 
 const [bootstrap, applicationId, source, destination, expectedArg, guarantee, stateDir, mode] = process.argv.slice(2);
 const expected = Number(expectedArg);
+const run = new BenchRun(expected);
 const S = Serdes.String();
-
-let seen = 0;
-let firstAt = 0;
-let lastAt = 0;
-let done!: () => void;
-const finished = new Promise<void>((r) => (done = r));
 
 const builder = new StreamsBuilder();
 builder
   .stream(source, { keySerde: S, valueSerde: S })
-  .peek(() => {
-    seen++;
-    if (seen === 1) firstAt = performance.now();
-    if (seen === expected) {
-      lastAt = performance.now();
-      done();
-    }
-  })
+  .peek(run.countSeen)
   .groupByKey()
   .count(Materialized.as<string, bigint>('counts'))
   .toStream()
   .to(destination, { keySerde: S, valueSerde: Serdes.Int64() });
 
-const streams = new KafkaStreams(builder.build(), {
-  applicationId,
-  bootstrapServers: bootstrap,
-  processingGuarantee: guarantee as 'at_least_once' | 'exactly_once_v2',
-  stateDir,
-});
+const streams = new KafkaStreams(builder.build(), statefulConfig(applicationId, bootstrap, guarantee, stateDir));
 let restored = 0;
 let restoreStart = 0;
 let restoreEnd = 0;
@@ -59,22 +43,10 @@ const restoresEnded = new Promise<void>((resolve) => {
     },
   });
 });
-const timeout = setTimeout(() => {
-  console.log(JSON.stringify({ error: 'timed out', seen, restored }));
-  process.exit(1);
-}, 600_000);
-const started = performance.now();
-await streams.start();
+run.guard(() => ({ seen: run.seen, restored }));
+await run.start(streams);
 if (mode === 'restore') {
   await restoresEnded;
-  clearTimeout(timeout);
-  await streams.close();
-  console.log(JSON.stringify({ restored, restoreMs: restoreEnd - restoreStart, untilRestoredMs: restoreEnd - started }));
-  process.exit(0);
+  await run.closeAndPrint(streams, () => ({ restored, restoreMs: restoreEnd - restoreStart, untilRestoredMs: restoreEnd - run.started }));
 }
-await finished;
-clearTimeout(timeout);
-await streams.close();
-const closed = performance.now();
-console.log(JSON.stringify({ records: expected, processMs: lastAt - firstAt, untilFirstMs: firstAt - started, closeMs: closed - lastAt }));
-process.exit(0);
+await run.awaitProcessedAndReport(streams);
