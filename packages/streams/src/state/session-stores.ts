@@ -10,10 +10,11 @@ import type { Serde } from '../serdes.js';
 import type { CacheFlushListener, CachedStateStore, KeyValueIterator, SessionStore, StateStore, StateStoreContext, Windowed } from './api.js';
 import { requireKey } from './bytes.js';
 import { PeekingKeyValueIterator, mapIterator } from './iterators.js';
-import { defaultSerde } from './metered-store.js';
+import { MeteredStateStore } from './metered-state-store.js';
 import { SegmentedBytesStore } from './segmented-bytes-store.js';
 import { sessionKey, sessionKeyParts } from './segment-keys.js';
 import { storeClosed, storeNotInitialised } from './store-errors.js';
+import { WrappedStateStore } from './wrapped-store.js';
 
 export type SessionBytesStore = SessionStore<Buffer, Buffer>;
 
@@ -92,29 +93,12 @@ export class SegmentedSessionStore implements SessionBytesStore {
 }
 
 /** Java's `ChangeLoggingSessionBytesStore`: each put and remove goes to the changelog keyed as the store keys it. */
-export class ChangeLoggingSessionBytesStore implements SessionBytesStore {
+export class ChangeLoggingSessionBytesStore extends WrappedStateStore<SessionBytesStore> implements SessionBytesStore {
   private context: StateStoreContext | null = null;
 
-  constructor(readonly wrapped: SessionBytesStore) {}
-
-  get name(): string {
-    return this.wrapped.name;
-  }
-  persistent(): boolean {
-    return this.wrapped.persistent();
-  }
-  isOpen(): boolean {
-    return this.wrapped.isOpen();
-  }
-  init(context: StateStoreContext, root: StateStore): void {
+  override init(context: StateStoreContext, root: StateStore): void {
     this.context = context;
-    this.wrapped.init(context, root);
-  }
-  flush(): void {
-    this.wrapped.flush();
-  }
-  close(): void {
-    this.wrapped.close();
+    super.init(context, root);
   }
   put(key: Windowed<Buffer>, aggregate: Buffer | null): void {
     this.wrapped.put(key, aggregate);
@@ -138,34 +122,9 @@ export class ChangeLoggingSessionBytesStore implements SessionBytesStore {
 }
 
 /** Java's `MeteredSessionStore`: typed keys and aggregates over the bytes layers. */
-export class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG>, CachedStateStore<Windowed<K>, AGG> {
-  private keySerde: Serde<K> | null = null;
-  private valueSerde: Serde<AGG | null> | null = null;
-  private topic = '';
-
-  constructor(
-    readonly wrapped: SessionBytesStore,
-    readonly metricsScope: string,
-    private readonly givenKeySerde: Serde<K> | undefined,
-    private readonly givenValueSerde: Serde<AGG> | undefined,
-  ) {}
-
-  get name(): string {
-    return this.wrapped.name;
-  }
-  persistent(): boolean {
-    return this.wrapped.persistent();
-  }
-  isOpen(): boolean {
-    return this.wrapped.isOpen();
-  }
-  /** Flushes only the record cache below, if there is one (see `CachedStateStore.flushCache`). */
-  flushCache(): void {
-    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).flushCache?.();
-  }
-
-  clearCache(): void {
-    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).clearCache?.();
+export class MeteredSessionStore<K, AGG> extends MeteredStateStore<SessionBytesStore, K, AGG> implements SessionStore<K, AGG>, CachedStateStore<Windowed<K>, AGG> {
+  constructor(wrapped: SessionBytesStore, metricsScope: string, keySerde: Serde<K> | undefined, valueSerde: Serde<AGG> | undefined) {
+    super(wrapped, metricsScope, keySerde, valueSerde);
   }
 
   /** With a record cache below: flushed changes with their session keys (Java's `MeteredSessionStore.setFlushListener`). */
@@ -174,29 +133,14 @@ export class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG>, Cached
     if (typeof caching.setFlushListener !== 'function') return false;
     return caching.setFlushListener((record) => {
       const parts = sessionKeyParts(record.key);
-      const key = { key: this.serdes().keySerde.deserialize(this.topic, parts.key), window: { start: parts.start, end: parts.end } };
-      const value = (b: Buffer | null) => (b === null ? null : (this.serdes().valueSerde.deserialize(this.topic, b) as AGG));
-      listener(record.withKey(key).withValue({ newValue: value(record.value.newValue), oldValue: value(record.value.oldValue) }));
+      const key = { key: this.keyFrom(parts.key), window: { start: parts.start, end: parts.end } };
+      listener(record.withKey(key).withValue({ newValue: this.valueFrom(record.value.newValue), oldValue: this.valueFrom(record.value.oldValue) }));
     }, sendOldValues);
-  }
-
-  init(context: StateStoreContext, root: StateStore = this): void {
-    this.topic = `${context.applicationId}-${this.name}-changelog`;
-    this.keySerde = this.givenKeySerde ?? defaultSerde(context, 'key', this.name);
-    this.valueSerde = this.givenValueSerde ?? defaultSerde(context, 'value', this.name);
-    this.wrapped.init(context, root);
-  }
-  flush(): void {
-    this.wrapped.flush();
-  }
-  close(): void {
-    this.wrapped.close();
   }
 
   put(key: Windowed<K>, aggregate: AGG | null): void {
     requireSessionKey(key);
-    const bytes = aggregate === null || aggregate === undefined ? null : this.serdes().valueSerde.serialize(this.topic, aggregate);
-    this.wrapped.put(this.windowedBytes(key), bytes);
+    this.wrapped.put(this.windowedBytes(key), this.valueBytes(aggregate));
   }
 
   remove(key: Windowed<K>): void {
@@ -220,19 +164,8 @@ export class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG>, Cached
 
   private typed(inner: KeyValueIterator<Windowed<Buffer>, Buffer>): KeyValueIterator<Windowed<K>, AGG> {
     return mapIterator(inner, (kv) => ({
-      key: { key: this.serdes().keySerde.deserialize(this.topic, kv.key.key), window: kv.key.window },
-      value: this.serdes().valueSerde.deserialize(this.topic, kv.value) as AGG,
+      key: { key: this.keyFrom(kv.key.key), window: kv.key.window },
+      value: this.valueFrom(kv.value) as AGG,
     }));
-  }
-
-  private keyBytes(key: K): Buffer {
-    const bytes = this.serdes().keySerde.serialize(this.topic, key);
-    if (bytes === null) throw new TypeError(`the key serializer of store '${this.name}' returned null for a key; a store key must serialise to bytes`);
-    return bytes;
-  }
-
-  private serdes(): { keySerde: Serde<K>; valueSerde: Serde<AGG | null> } {
-    if (this.keySerde === null || this.valueSerde === null) throw storeNotInitialised(this.name);
-    return { keySerde: this.keySerde, valueSerde: this.valueSerde };
   }
 }

@@ -12,11 +12,12 @@ import type { Serde } from '../serdes.js';
 import type { CacheFlushListener, CachedStateStore, KeyValueIterator, StateStore, StateStoreContext, Windowed, WindowStore } from './api.js';
 import { requireKey } from './bytes.js';
 import { PeekingKeyValueIterator, mapIterator } from './iterators.js';
-import { defaultSerde } from './metered-store.js';
+import { MeteredStateStore } from './metered-state-store.js';
 import { SegmentedBytesStore } from './segmented-bytes-store.js';
 import { WINDOW_SUFFIX, windowKey, windowKeyParts } from './segment-keys.js';
 import { storeClosed, storeNotInitialised } from './store-errors.js';
 import { rawValue, timestampOf, timestampedRestoreContext } from './timestamped-bytes.js';
+import { WrappedStateStore } from './wrapped-store.js';
 
 export type WindowBytesStore = WindowStore<Buffer, Buffer>;
 
@@ -132,35 +133,22 @@ export class SegmentedWindowStore implements WindowBytesStore {
 }
 
 /** Java's `ChangeLoggingWindowBytesStore`: each put goes to the changelog keyed as the store keys it. */
-export class ChangeLoggingWindowBytesStore implements WindowBytesStore {
+export class ChangeLoggingWindowBytesStore extends WrappedStateStore<WindowBytesStore> implements WindowBytesStore {
   private context: StateStoreContext | null = null;
   private seqnum = 0;
 
   constructor(
-    readonly wrapped: WindowBytesStore,
+    wrapped: WindowBytesStore,
     private readonly retainDuplicates: boolean,
     /** The timestamped variant logs the plain value with the value's timestamp. */
     private readonly timestamped: boolean,
-  ) {}
+  ) {
+    super(wrapped);
+  }
 
-  get name(): string {
-    return this.wrapped.name;
-  }
-  persistent(): boolean {
-    return this.wrapped.persistent();
-  }
-  isOpen(): boolean {
-    return this.wrapped.isOpen();
-  }
-  init(context: StateStoreContext, root: StateStore): void {
+  override init(context: StateStoreContext, root: StateStore): void {
     this.context = context;
-    this.wrapped.init(context, root);
-  }
-  flush(): void {
-    this.wrapped.flush();
-  }
-  close(): void {
-    this.wrapped.close();
+    super.init(context, root);
   }
 
   put(key: Buffer, value: Buffer | null, windowStartTimestamp: number): void {
@@ -188,37 +176,16 @@ export class ChangeLoggingWindowBytesStore implements WindowBytesStore {
 }
 
 /** Java's `MeteredWindowStore`: typed keys and values over the bytes layers. */
-export class MeteredWindowStore<K, V> implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V> {
-  private keySerde: Serde<K> | null = null;
-  private valueSerde: Serde<V | null> | null = null;
-  private topic = '';
-
+export class MeteredWindowStore<K, V> extends MeteredStateStore<WindowBytesStore, K, V> implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V> {
   constructor(
-    readonly wrapped: WindowBytesStore,
-    readonly metricsScope: string,
-    private readonly givenKeySerde: Serde<K> | undefined,
-    private readonly givenValueSerde: Serde<any> | undefined,
-    private readonly wrapValueSerde: (serde: Serde<any>) => Serde<V | null> = (s) => s,
+    wrapped: WindowBytesStore,
+    metricsScope: string,
+    keySerde: Serde<K> | undefined,
+    valueSerde: Serde<any> | undefined,
+    wrapValueSerde: (serde: Serde<any>) => Serde<V | null> = (s) => s,
     private readonly windowSize = 0,
-  ) {}
-
-  get name(): string {
-    return this.wrapped.name;
-  }
-  persistent(): boolean {
-    return this.wrapped.persistent();
-  }
-  isOpen(): boolean {
-    return this.wrapped.isOpen();
-  }
-
-  /** Flushes only the record cache below, if there is one (see `CachedStateStore.flushCache`). */
-  flushCache(): void {
-    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).flushCache?.();
-  }
-
-  clearCache(): void {
-    (this.wrapped as Partial<CachedStateStore<Buffer, Buffer>>).clearCache?.();
+  ) {
+    super(wrapped, metricsScope, keySerde, valueSerde, wrapValueSerde);
   }
 
   /** With a record cache below: flushed changes with their `Windowed` keys (Java's `MeteredWindowStore.setFlushListener`). */
@@ -227,27 +194,14 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, CachedStateS
     if (typeof caching.setFlushListener !== 'function') return false;
     return caching.setFlushListener((record) => {
       const parts = windowKeyParts(record.key);
-      const key = { key: this.serdes().keySerde.deserialize(this.topic, parts.key), window: { start: parts.windowStart, end: parts.windowStart + this.windowSize } };
+      const key = { key: this.keyFrom(parts.key), window: { start: parts.windowStart, end: parts.windowStart + this.windowSize } };
       listener(record.withKey(key).withValue({ newValue: this.valueFrom(record.value.newValue), oldValue: this.valueFrom(record.value.oldValue) }));
     }, sendOldValues);
   }
 
-  init(context: StateStoreContext, root: StateStore = this): void {
-    this.topic = `${context.applicationId}-${this.name}-changelog`;
-    this.keySerde = this.givenKeySerde ?? defaultSerde(context, 'key', this.name);
-    this.valueSerde = this.wrapValueSerde(this.givenValueSerde ?? defaultSerde(context, 'value', this.name));
-    this.wrapped.init(context, root);
-  }
-  flush(): void {
-    this.wrapped.flush();
-  }
-  close(): void {
-    this.wrapped.close();
-  }
-
   put(key: K, value: V | null, windowStartTimestamp: number): void {
     requireKey(key);
-    this.wrapped.put(this.keyBytes(key), value === null || value === undefined ? null : this.serdes().valueSerde.serialize(this.topic, value), windowStartTimestamp);
+    this.wrapped.put(this.keyBytes(key), this.valueBytes(value), windowStartTimestamp);
   }
 
   fetch(key: K, windowStart: number): V | null {
@@ -269,21 +223,6 @@ export class MeteredWindowStore<K, V> implements WindowStore<K, V>, CachedStateS
   }
 
   private typed(inner: KeyValueIterator<Windowed<Buffer>, Buffer>): KeyValueIterator<Windowed<K>, V> {
-    return mapIterator(inner, (kv) => ({ key: { key: this.serdes().keySerde.deserialize(this.topic, kv.key.key), window: kv.key.window }, value: this.valueFrom(kv.value) as V }));
-  }
-
-  private keyBytes(key: K): Buffer {
-    const bytes = this.serdes().keySerde.serialize(this.topic, key);
-    if (bytes === null) throw new TypeError(`the key serializer of store '${this.name}' returned null for a key; a store key must serialise to bytes`);
-    return bytes;
-  }
-
-  private valueFrom(bytes: Buffer | null): V | null {
-    return bytes === null ? null : this.serdes().valueSerde.deserialize(this.topic, bytes);
-  }
-
-  private serdes(): { keySerde: Serde<K>; valueSerde: Serde<V | null> } {
-    if (this.keySerde === null || this.valueSerde === null) throw storeNotInitialised(this.name);
-    return { keySerde: this.keySerde, valueSerde: this.valueSerde };
+    return mapIterator(inner, (kv) => ({ key: { key: this.keyFrom(kv.key.key), window: kv.key.window }, value: this.valueFrom(kv.value) as V }));
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The base of every layer over a bytes key-value store (Java's `WrappedStateStore`): everything
- * goes to the store below unless the layer overrides it.
+ * The base of every layer over another store (Java's `WrappedStateStore`): the store's name,
+ * kind, lifecycle go to the store below unless the layer overrides them. Whether a layer caches
+ * (`setFlushListener`, `flushCache`) is left to the layers: callers tell a caching store by those.
  */
 import type { KeyValue } from '../record.js';
 import type { Serializer } from '../serdes.js';
@@ -8,8 +9,8 @@ import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } f
 
 export type KeyValueBytesStore = KeyValueStore<Buffer, Buffer>;
 
-export abstract class WrappedKeyValueBytesStore implements KeyValueBytesStore {
-  constructor(readonly wrapped: KeyValueBytesStore) {}
+export abstract class WrappedStateStore<S extends StateStore> implements StateStore {
+  constructor(readonly wrapped: S) {}
 
   get name(): string {
     return this.wrapped.name;
@@ -29,6 +30,10 @@ export abstract class WrappedKeyValueBytesStore implements KeyValueBytesStore {
   close(): void {
     this.wrapped.close();
   }
+}
+
+/** Every layer over a bytes key-value store: everything goes to the store below unless the layer overrides it. */
+export abstract class WrappedKeyValueBytesStore extends WrappedStateStore<KeyValueBytesStore> implements KeyValueBytesStore {
   get(key: Buffer): Buffer | null {
     return this.wrapped.get(key);
   }
