@@ -57,21 +57,29 @@ export abstract class AbstractStoreBuilder<T extends StateStore> implements Stor
   abstract build(): T;
 }
 
-export function checkSupplier(supplier: { metricsScope(): string }): void {
+function checkSupplier(supplier: { metricsScope(): string }): void {
   if (supplier === null || supplier === undefined) throw new TypeError('supplier cannot be null');
   if (typeof supplier.metricsScope() !== 'string') throw new TypeError("storeSupplier's metricsScope can't be null");
 }
 
-export class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<KeyValueStore<K, V>> {
+/**
+ * A builder of the stores a bytes-store supplier makes, typed by the serdes given (none: the
+ * application's defaults, chosen when the store is initialised). Java keeps the serdes in its
+ * `AbstractStoreBuilder`; here builders without a supplier (suppression buffers, outer-join
+ * stores) share the flags above without them.
+ */
+export abstract class SuppliedStoreBuilder<S extends { readonly name: string; metricsScope(): string }, K, V, T extends StateStore> extends AbstractStoreBuilder<T> {
   constructor(
-    private readonly supplier: KeyValueBytesStoreSupplier,
-    private readonly keySerde?: Serde<K>,
-    private readonly valueSerde?: Serde<V>,
+    protected readonly supplier: S,
+    protected readonly keySerde?: Serde<K>,
+    protected readonly valueSerde?: Serde<V>,
   ) {
     checkSupplier(supplier);
     super(supplier.name);
   }
+}
 
+export class KeyValueStoreBuilder<K, V> extends SuppliedStoreBuilder<KeyValueBytesStoreSupplier, K, V, KeyValueStore<K, V>> {
   build(): KeyValueStore<K, V> {
     let store: KeyValueBytesStore = this.supplier.get();
     if (this.enableLogging) store = new ChangeLoggingKeyValueBytesStore(store);
@@ -80,16 +88,7 @@ export class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<KeyValueSto
   }
 }
 
-export class TimestampedKeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<TimestampedKeyValueStore<K, V>> {
-  constructor(
-    private readonly supplier: KeyValueBytesStoreSupplier,
-    private readonly keySerde?: Serde<K>,
-    private readonly valueSerde?: Serde<V>,
-  ) {
-    checkSupplier(supplier);
-    super(supplier.name);
-  }
-
+export class TimestampedKeyValueStoreBuilder<K, V> extends SuppliedStoreBuilder<KeyValueBytesStoreSupplier, K, V, TimestampedKeyValueStore<K, V>> {
   build(): TimestampedKeyValueStore<K, V> {
     const bytes = this.supplier.get();
     // A plain persistent store keeps plain values (Java's adapter); any other holds the timestamped format.

@@ -8,7 +8,7 @@ import type { Serde } from '../serdes.js';
 import { CachingSessionStore, CachingWindowStore } from './caching-window-session.js';
 import type { SessionStore, StoreSupplier, ValueAndTimestamp, WindowStore } from './api.js';
 import { ChangeLoggingSessionBytesStore, MeteredSessionStore, type SessionBytesStore } from './session-stores.js';
-import { AbstractStoreBuilder, checkSupplier } from './store-builders.js';
+import { SuppliedStoreBuilder } from './store-builders.js';
 import { valueAndTimestampSerde } from './timestamped-bytes.js';
 import { ChangeLoggingWindowBytesStore, MeteredWindowStore, SegmentedWindowStore, type WindowBytesStore } from './window-stores.js';
 
@@ -26,16 +26,7 @@ export interface SessionBytesStoreSupplier extends StoreSupplier<SessionBytesSto
   retentionPeriod(): number;
 }
 
-export class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K, V>> {
-  constructor(
-    private readonly supplier: WindowBytesStoreSupplier,
-    private readonly keySerde?: Serde<K>,
-    private readonly valueSerde?: Serde<V>,
-  ) {
-    checkSupplier(supplier);
-    super(supplier.name);
-  }
-
+export class WindowStoreBuilder<K, V> extends SuppliedStoreBuilder<WindowBytesStoreSupplier, K, V, WindowStore<K, V>> {
   build(): WindowStore<K, V> {
     let store = this.supplier.get();
     if (this.enableLogging) store = new ChangeLoggingWindowBytesStore(store, this.supplier.retainDuplicates(), false);
@@ -45,14 +36,9 @@ export class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K
 }
 
 /** Window stores whose values carry their timestamps (what the DSL's windowed aggregations use). */
-export class TimestampedWindowStoreBuilder<K, V> extends AbstractStoreBuilder<WindowStore<K, ValueAndTimestamp<V>>> {
-  constructor(
-    private readonly supplier: WindowBytesStoreSupplier,
-    private readonly keySerde?: Serde<K>,
-    private readonly valueSerde?: Serde<V>,
-  ) {
-    checkSupplier(supplier);
-    super(supplier.name);
+export class TimestampedWindowStoreBuilder<K, V> extends SuppliedStoreBuilder<WindowBytesStoreSupplier, K, V, WindowStore<K, ValueAndTimestamp<V>>> {
+  constructor(supplier: WindowBytesStoreSupplier, keySerde?: Serde<K>, valueSerde?: Serde<V>) {
+    super(supplier, keySerde, valueSerde);
     if (!supplier.timestampedBytes) {
       throw new TypeError(`store '${supplier.name}': a timestamped window store needs Stores.persistentTimestampedWindowStore or Stores.inMemoryWindowStore`);
     }
@@ -67,16 +53,7 @@ export class TimestampedWindowStoreBuilder<K, V> extends AbstractStoreBuilder<Wi
   }
 }
 
-export class SessionStoreBuilder<K, AGG> extends AbstractStoreBuilder<SessionStore<K, AGG>> {
-  constructor(
-    private readonly supplier: SessionBytesStoreSupplier,
-    private readonly keySerde?: Serde<K>,
-    private readonly valueSerde?: Serde<AGG>,
-  ) {
-    checkSupplier(supplier);
-    super(supplier.name);
-  }
-
+export class SessionStoreBuilder<K, AGG> extends SuppliedStoreBuilder<SessionBytesStoreSupplier, K, AGG, SessionStore<K, AGG>> {
   build(): SessionStore<K, AGG> {
     let store = this.supplier.get();
     if (this.enableLogging) store = new ChangeLoggingSessionBytesStore(store);
