@@ -85,6 +85,7 @@ export class Connection {
   /** Set once the connection is to close after the answers already owed (a failed authentication). */
   private ending = false;
   private authenticationTimer: NodeJS.Timeout | undefined;
+  private endTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly id: number,
@@ -183,7 +184,9 @@ export class Connection {
     if (!this.ending || this.closed || this.slots.length > 0) return;
     // end() sends what was written, then FIN; the socket's close event closes this connection.
     this.socket.end();
-    setTimeout(() => this.close(), 5000).unref();
+    // A client that never closes its side is cut off; the timer goes when the connection closes.
+    this.endTimer = setTimeout(() => this.close(), 5000);
+    this.endTimer.unref();
   }
 
   private admit(size: number): boolean {
@@ -334,6 +337,7 @@ export class Connection {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.authenticationTimer);
+    clearTimeout(this.endTimer);
     this.inbox.length = 0;
     this.context.memory.cancelWait(this.retryRead);
     this.waitingForMemory = false;
