@@ -18,12 +18,13 @@ import type { SessionBytesStore } from './session-stores.js';
 import { storeClosed, storeNotInitialised } from './store-errors.js';
 import { type CacheRecordContext, type DirtyEntry, NO_RECORD_CONTEXT, ThreadCache } from './thread-cache.js';
 import type { WindowBytesStore } from './window-stores.js';
+import { WrappedStateStore } from './wrapped-store.js';
 
 const MAX_SEQNUM = 0x7fffffff;
 const MAX_TIME = Number.MAX_SAFE_INTEGER;
 
 /** What both caching layers share: the cache, its name, the flushing record context. */
-abstract class CachingLayer<S extends StateStore> {
+abstract class CachingLayer<S extends StateStore> extends WrappedStateStore<S> {
   protected context: StateStoreContext | null = null;
   protected cache: ThreadCache | null = null;
   protected cacheName = '';
@@ -32,21 +33,13 @@ abstract class CachingLayer<S extends StateStore> {
   private flushing: CacheRecordContext | null = null;
 
   constructor(
-    readonly wrapped: S,
+    wrapped: S,
     protected readonly segmentInterval: number,
-  ) {}
-
-  get name(): string {
-    return this.wrapped.name;
-  }
-  persistent(): boolean {
-    return this.wrapped.persistent();
-  }
-  isOpen(): boolean {
-    return this.wrapped.isOpen();
+  ) {
+    super(wrapped);
   }
 
-  init(context: StateStoreContext, root: StateStore): void {
+  override init(context: StateStoreContext, root: StateStore): void {
     this.context = context;
     this.cache = threadCacheOf(context);
     this.cacheName = ThreadCache.nameSpace(context.taskId, this.name);
@@ -63,7 +56,7 @@ abstract class CachingLayer<S extends StateStore> {
     return true;
   }
 
-  flush(): void {
+  override flush(): void {
     this.checkOpen();
     this.cache!.flush(this.cacheName);
     this.wrapped.flush();
@@ -78,7 +71,7 @@ abstract class CachingLayer<S extends StateStore> {
     this.cache?.clear(this.cacheName);
   }
 
-  close(): void {
+  override close(): void {
     if (this.cache === null) {
       this.wrapped.close();
       return;
