@@ -4,18 +4,19 @@
  * restores it from the whole changelog; with logging disabled it starts empty.
  */
 import type { KeyValue } from '../record.js';
-import type { Serializer } from '../serdes.js';
 import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
-import { invertedRange, prefixUpperBound, requireKey, serializePrefix } from './bytes.js';
-import { PeekingKeyValueIterator, emptyIterator } from './iterators.js';
+import { PeekingKeyValueIterator } from './iterators.js';
+import { OrderedBytesStore } from './ordered-bytes-store.js';
 import { type Bound, SortedBytesMap } from './sorted-bytes-map.js';
 import { storeClosed } from './store-errors.js';
 
-export class InMemoryKeyValueStore implements KeyValueStore<Buffer, Buffer> {
+export class InMemoryKeyValueStore extends OrderedBytesStore implements KeyValueStore<Buffer, Buffer> {
   protected readonly map = new SortedBytesMap<Buffer>();
   private open = false;
 
-  constructor(readonly name: string) {}
+  constructor(readonly name: string) {
+    super();
+  }
 
   persistent(): boolean {
     return false;
@@ -68,29 +69,6 @@ export class InMemoryKeyValueStore implements KeyValueStore<Buffer, Buffer> {
     return this.map.delete(key) ?? null;
   }
 
-  range(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(from, to, false);
-  }
-
-  reverseRange(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(from, to, true);
-  }
-
-  all(): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(undefined, undefined, false);
-  }
-
-  reverseAll(): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(undefined, undefined, true);
-  }
-
-  prefixScan<P>(prefix: P, prefixSerializer: Serializer<P>): KeyValueIterator<Buffer, Buffer> {
-    this.checkOpen();
-    const from = serializePrefix(prefix, prefixSerializer);
-    const to = prefixUpperBound(from);
-    return this.iterate({ key: from, inclusive: true }, to && { key: to, inclusive: false }, false);
-  }
-
   approximateNumEntries(): number {
     this.checkOpen();
     return this.map.size;
@@ -101,24 +79,11 @@ export class InMemoryKeyValueStore implements KeyValueStore<Buffer, Buffer> {
     else this.map.set(key, value);
   }
 
-  private scan(from: Buffer | undefined | null, to: Buffer | undefined | null, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
-    this.checkOpen();
-    const low = from ?? undefined;
-    const high = to ?? undefined;
-    if (invertedRange(low, high)) return emptyIterator();
-    return this.iterate(low && { key: low, inclusive: true }, high && { key: high, inclusive: true }, reverse);
-  }
-
   protected iterate(from: Bound | undefined, to: Bound | undefined, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
     function* pairs(entries: Iterable<[Buffer, Buffer]>): Generator<KeyValue<Buffer, Buffer>> {
       for (const [key, value] of entries) yield { key, value };
     }
     return new PeekingKeyValueIterator(pairs(this.map.entries(from, to, reverse)));
-  }
-
-  private check(key: Buffer): void {
-    requireKey(key);
-    this.checkOpen();
   }
 
   protected checkOpen(): void {

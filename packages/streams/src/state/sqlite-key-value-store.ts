@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { KeyValue } from '../record.js';
-import type { Serializer } from '../serdes.js';
 import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
-import { asBuffer, invertedRange, prefixUpperBound, requireKey, serializePrefix } from './bytes.js';
-import { PeekingKeyValueIterator, emptyIterator } from './iterators.js';
+import { asBuffer } from './bytes.js';
+import { PeekingKeyValueIterator } from './iterators.js';
+import { OrderedBytesStore } from './ordered-bytes-store.js';
 import type { Bound } from './sorted-bytes-map.js';
 import { storeClosed } from './store-errors.js';
 
@@ -31,7 +31,7 @@ import { storeClosed } from './store-errors.js';
 export const SQLITE_STORE_FORMAT_VERSION = 1;
 const PAGE_ROWS = 256;
 
-export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
+export class SqliteKeyValueStore extends OrderedBytesStore implements KeyValueStore<Buffer, Buffer> {
   private db: DatabaseSync | null = null;
   private path = '';
   private inTransaction = false;
@@ -41,7 +41,9 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
   constructor(
     readonly name: string,
     private readonly folder: string = join('sqlite', name),
-  ) {}
+  ) {
+    super();
+  }
 
   persistent(): boolean {
     return true;
@@ -116,29 +118,6 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
     return old;
   }
 
-  range(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(from, to, false);
-  }
-
-  reverseRange(from: Buffer | undefined, to: Buffer | undefined): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(from, to, true);
-  }
-
-  all(): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(undefined, undefined, false);
-  }
-
-  reverseAll(): KeyValueIterator<Buffer, Buffer> {
-    return this.scan(undefined, undefined, true);
-  }
-
-  prefixScan<P>(prefix: P, prefixSerializer: Serializer<P>): KeyValueIterator<Buffer, Buffer> {
-    this.checkOpen();
-    const from = serializePrefix(prefix, prefixSerializer);
-    const to = prefixUpperBound(from);
-    return this.pages({ key: from, inclusive: true }, to && { key: to, inclusive: false }, false);
-  }
-
   /** The number of keys (counted: SQLite keeps no estimate; cheap for the sizes a task holds, not free). */
   approximateNumEntries(): number {
     this.checkOpen();
@@ -163,16 +142,8 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
     this.inTransaction = false;
   }
 
-  private scan(from: Buffer | undefined | null, to: Buffer | undefined | null, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
-    this.checkOpen();
-    const low = from ?? undefined;
-    const high = to ?? undefined;
-    if (invertedRange(low, high)) return emptyIterator();
-    return this.pages(low && { key: low, inclusive: true }, high && { key: high, inclusive: true }, reverse);
-  }
-
   /** Rows between the bounds, a page at a time; each page starts after the last key of the one before. */
-  private pages(from: Bound | undefined, to: Bound | undefined, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
+  protected iterate(from: Bound | undefined, to: Bound | undefined, reverse: boolean): KeyValueIterator<Buffer, Buffer> {
     const store = this;
     function* rows(): Generator<KeyValue<Buffer, Buffer>> {
       let low = from;
@@ -214,12 +185,7 @@ export class SqliteKeyValueStore implements KeyValueStore<Buffer, Buffer> {
     return s;
   }
 
-  private check(key: Buffer): void {
-    requireKey(key);
-    this.checkOpen();
-  }
-
-  private checkOpen(): void {
+  protected checkOpen(): void {
     if (this.db === null) throw storeClosed(this.name);
   }
 
