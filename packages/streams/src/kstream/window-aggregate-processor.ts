@@ -10,33 +10,12 @@ import type { Processor, ProcessorContext } from '../processor/api.js';
 import type { Record } from '../record.js';
 import type { Change, KeyValueIterator, ValueAndTimestamp, Windowed, WindowStore } from '../state/api.js';
 import { recordDroppedRecord } from './dropped-records.js';
-import { type EmitStrategy, emitIntervalMs } from './emit-strategy.js';
+import { emitIntervalMs } from './emit-strategy.js';
 import { tupleForwarder, type TupleForwarder } from './table-forwarding.js';
-import type { TableProcessorSupplier } from './table-processors.js';
 import type { TimeWindows } from './windows.js';
+import { WindowedAggregateSupplier } from './windowed-aggregate-supplier.js';
 
-export class WindowAggregateSupplier<K, V, VAgg> implements TableProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
-  private sendOldValues = false;
-
-  constructor(
-    private readonly windows: TimeWindows,
-    readonly storeName: string,
-    private readonly emitStrategy: EmitStrategy,
-    /** Null for reduce: the first value is the aggregate. */
-    private readonly initializer: () => VAgg | null,
-    private readonly aggregator: (key: K, value: V, aggregate: VAgg | null) => VAgg | null,
-  ) {}
-
-  /** For suppress(untilWindowCloses): how long after its end a window still takes records. */
-  get windowCloseAfterEndMs(): number {
-    return this.windows.gracePeriodMs();
-  }
-
-  enableSendingOldValues(): boolean {
-    this.sendOldValues = true;
-    return true;
-  }
-
+export class WindowAggregateSupplier<K, V, VAgg> extends WindowedAggregateSupplier<TimeWindows, K, V, VAgg> {
   get(): Processor<K, V, Windowed<K>, Change<VAgg>> {
     const { windows, storeName, emitStrategy, initializer, aggregator, sendOldValues } = this;
     const onClose = emitStrategy.type === 'ON_WINDOW_CLOSE';
