@@ -7,38 +7,14 @@
 // units ordered in it exceed those restocked by at least 20, worked out from the same records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Admin } from '@sluice/client';
-import { eventually, freePort, repoRoot } from '@sluice/test-kit';
+import { eventually, freePort } from '@sluice/test-kit';
 import { readTopic } from './support.js';
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  closed: Promise<number | null>;
-}
-
-function npmRun(script: string, env: Record<string, string>, args: string[] = []): Run {
-  const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  // 'close' waits for every process holding the pipes: npm and the example under it.
-  const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  return { child, output: () => out, closed };
-}
-
-function killGroup(run: Run, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-run.child.pid!, signal);
-  } catch {
-    /* already gone */
-  }
-}
+import { killGroup, npmRun, type Run } from './example-runs.js';
 
 test('npm run example:inventory keeps every item\'s stock level and answers it over HTTP from both instances', { timeout: 300_000 }, async () => {
   const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '1000' } });

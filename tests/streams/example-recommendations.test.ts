@@ -6,37 +6,14 @@
 // ways, counted, the top 3 per product (most viewed, then by id).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Admin } from '@sluice/client';
-import { eventually, repoRoot } from '@sluice/test-kit';
+import { eventually } from '@sluice/test-kit';
 import { readTopic, type ReadRecord } from './support.js';
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  closed: Promise<number | null>;
-}
-
-function npmRun(script: string, env: Record<string, string>, args: string[] = []): Run {
-  const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  return { child, output: () => out, closed };
-}
-
-function killGroup(run: Run, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-run.child.pid!, signal);
-  } catch {
-    /* already gone */
-  }
-}
+import { killGroup, npmRun, type Run } from './example-runs.js';
 
 async function readAll(bootstrap: string, topic: string): Promise<ReadRecord[]> {
   const admin = new Admin({ bootstrapServers: bootstrap });
