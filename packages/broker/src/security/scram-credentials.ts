@@ -80,29 +80,39 @@ export class ScramCredentialStore {
     return this.users.get(user)?.has(mechanism) ?? false;
   }
 
-  /** Applies upserts and deletions together and resolves once they are on disk. */
+  /**
+   * Applies upserts and deletions together, in force once they are on disk: they are made on a
+   * copy that replaces the credentials only after the write, so a failed write leaves neither
+   * the file nor logins changed. Calls run one after another, each on what the last one wrote.
+   */
   async apply(upserts: { user: string; mechanism: ScramMechanismName; credential: ScramCredential }[], deletions: { user: string; mechanism: ScramMechanismName }[]): Promise<void> {
-    for (const d of deletions) {
-      const m = this.users.get(d.user);
-      m?.delete(d.mechanism);
-      if (m?.size === 0) this.users.delete(d.user);
-    }
-    for (const u of upserts) {
-      let m = this.users.get(u.user);
-      if (m === undefined) this.users.set(u.user, (m = new Map()));
-      m.set(u.mechanism, u.credential);
-    }
-    const snapshot = this.serialize();
-    const write = this.writing.then(() => writeFileAtomic(this.fs!, this.path, snapshot));
-    this.writing = write.catch(() => {});
-    await write;
+    const run = this.writing.then(async () => {
+      const next = new Map([...this.users].map(([user, m]) => [user, new Map(m)]));
+      for (const d of deletions) {
+        const m = next.get(d.user);
+        m?.delete(d.mechanism);
+        if (m?.size === 0) next.delete(d.user);
+      }
+      for (const u of upserts) {
+        let m = next.get(u.user);
+        if (m === undefined) next.set(u.user, (m = new Map()));
+        m.set(u.mechanism, u.credential);
+      }
+      await writeFileAtomic(this.fs!, this.path, serialize(next));
+      this.users = next;
+    });
+    this.writing = run.catch(() => {});
+    await run;
   }
+}
 
-  private serialize(): Buffer {
-    const users: Record<string, Record<string, unknown>> = {};
-    for (const [user, m] of this.users) {
-      users[user] = Object.fromEntries([...m].map(([name, c]) => [name, { salt: c.salt.toString('base64'), iterations: c.iterations, storedKey: c.storedKey.toString('base64'), serverKey: c.serverKey.toString('base64') }]));
-    }
-    return Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, users }, null, 1)}\n`);
-  }
+function serialize(credentials: ReadonlyMap<string, ReadonlyMap<ScramMechanismName, ScramCredential>>): Buffer {
+  // Built with fromEntries, not by assignment: a user named __proto__ must be a key like any other.
+  const users = Object.fromEntries(
+    [...credentials].map(([user, m]) => [
+      user,
+      Object.fromEntries([...m].map(([name, c]) => [name, { salt: c.salt.toString('base64'), iterations: c.iterations, storedKey: c.storedKey.toString('base64'), serverKey: c.serverKey.toString('base64') }])),
+    ]),
+  );
+  return Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, users }, null, 1)}\n`);
 }
