@@ -9,6 +9,8 @@ import { Apis, ErrorCode, type DescribeConfigsResponseDescribeConfigsResourceRes
 import type { BrokerCore } from '../core.js';
 import { validateTopicName } from '../topics/names.js';
 import { ResourceType, configSourceCode, configTypeCode } from './config-codes.js';
+import { AclOperation } from '../acl/model.js';
+import { configResourceRefusal } from './authorize.js';
 import { messageOf } from './errors.js';
 import { defineHandler } from './handler.js';
 
@@ -80,9 +82,13 @@ export const describeConfigsHandler = defineHandler({
   api: Apis.DescribeConfigs,
   minVersion: 1,
   maxVersion: 4,
-  handle({ broker }, request) {
+  handle(ctx, request) {
+    const { broker } = ctx;
     const results = request.resources.map((r) => {
-      const fail = (errorCode: number, errorMessage: string) => ({ errorCode, errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] });
+      const fail = (errorCode: number, errorMessage: string | null) => ({ errorCode, errorMessage, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] });
+      // Authorisation comes before any lookup, so a refused principal cannot tell which topics exist.
+      const refused = configResourceRefusal(ctx, AclOperation.DESCRIBE_CONFIGS, r.resourceType, r.resourceName);
+      if (refused !== undefined) return fail(refused, null);
       let entries: Entry[];
       if (r.resourceType === ResourceType.Topic) {
         // An illegal name is refused as such before it is looked up, as Kafka does.

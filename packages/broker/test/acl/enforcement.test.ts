@@ -231,4 +231,14 @@ describe('ACL enforcement: principals x APIs x resources', { timeout: 120_000 },
     const legacy = await as.bob.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: 'orders', configs: [{ name: 'retention.ms', value: '3600000' }] }], validateOnly: true });
     assert.equal(legacy.responses[0].errorCode, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
   });
+  test('DescribeConfigs: DESCRIBE_CONFIGS on the topic, the group or the cluster, checked before the topic is looked up', async () => {
+    const describe = async (user: User, resourceType: number, resourceName: string) =>
+      (await as[user].request(Apis.DescribeConfigs, 4, { resources: [{ resourceType, resourceName, configurationKeys: null }], includeSynonyms: false, includeDocumentation: false })).results[0].errorCode;
+    assert.equal(await describe('alice', 2, 'orders'), ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'READ and WRITE do not imply DESCRIBE_CONFIGS');
+    assert.equal(await describe('bob', 2, 'no-such-topic'), ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'refused before existence is told');
+    assert.equal(await describe('alice', 4, '0'), ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
+    assert.equal(await describe('alice', 32, 'billing'), ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    assert.equal(await describe('admin', 2, 'orders'), ErrorCode.NONE);
+    assert.equal(await describe('admin', 2, 'no-such-topic'), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  });
 });
