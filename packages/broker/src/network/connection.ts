@@ -40,6 +40,9 @@ export class CloseConnection extends Error {
   }
 }
 
+/** A frame larger than sasl.server.max.receive.size from a SASL client that has not logged in. */
+class UnauthenticatedFrameTooLargeError extends FrameTooLargeError {}
+
 /** What every connection of a listener shares. */
 export interface ConnectionContext {
   /** socket.request.max.bytes: a larger frame closes the connection before it is read. */
@@ -190,6 +193,10 @@ export class Connection {
   }
 
   private admit(size: number): boolean {
+    // Before login only small frames (the SASL exchange) are read, as Kafka's sasl.server.max.receive.size:
+    // otherwise a few size prefixes from strangers would hold queued.max.request.bytes.
+    const limit = this.listener.saslMaxReceiveBytes;
+    if (this.listener.sasl !== undefined && !this.session.authenticated && size > limit) throw new UnauthenticatedFrameTooLargeError(size, limit);
     if (this.context.memory.tryReserve(size)) {
       this.reserved += size;
       return true;
@@ -220,7 +227,10 @@ export class Connection {
       // Nobody awaits the request loop: what escapes it would end the process, so it ends this connection.
       if (frames.length > 0) this.run().catch((e) => this.fail(e));
     } catch (e) {
-      if (e instanceof FrameTooLargeError) {
+      if (e instanceof UnauthenticatedFrameTooLargeError) {
+        this.context.warnings.warn('oversized request', `closing ${this.remote}: request of ${e.size} bytes before authentication exceeds sasl.server.max.receive.size (${e.limit})`);
+        this.close();
+      } else if (e instanceof FrameTooLargeError) {
         this.context.warnings.warn('oversized request', `closing ${this.remote}: request of ${e.size} bytes exceeds socket.request.max.bytes (${e.limit})`);
         this.close();
       } else if (e instanceof DecodeError) {

@@ -30,6 +30,8 @@ export interface ListenerSecurity {
   readonly authenticationTimeoutMs: number;
   /** connections.max.reauth.ms (0: SASL sessions never expire). */
   readonly maxReauthMs: number;
+  /** sasl.server.max.receive.size: the largest frame of a SASL connection before it has authenticated. */
+  readonly saslMaxReceiveBytes: number;
 }
 
 /** A plaintext listener that advertises nothing: a connection made outside a broker (tests). */
@@ -42,6 +44,7 @@ export const PLAINTEXT_LISTENER: ListenerSecurity = {
   failedAuthenticationDelayMs: 0,
   authenticationTimeoutMs: 30_000,
   maxReauthMs: 0,
+  saslMaxReceiveBytes: 524_288,
 };
 
 export async function listenerSecurity(config: BrokerConfig, listener: ServedListener, log: BrokerLog, scram: ScramCredentialStore): Promise<ListenerSecurity> {
@@ -58,6 +61,7 @@ export async function listenerSecurity(config: BrokerConfig, listener: ServedLis
     failedAuthenticationDelayMs: config.int('connection.failed.authentication.delay.ms'),
     authenticationTimeoutMs: config.int('connections.authentication.timeout.ms'),
     maxReauthMs: Number(settings.get('connections.max.reauth.ms') ?? 0),
+    saslMaxReceiveBytes: Number(settings.get('sasl.server.max.receive.size') ?? 524_288),
   };
 }
 
