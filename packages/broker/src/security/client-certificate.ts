@@ -2,8 +2,8 @@
  * Verification of a TLS client's certificate chain against the listener's trust store. Node checks
  * a client certificate only inside its own tls.Server; Sluice wraps accepted sockets itself (so
  * that connection limits apply before any handshake work), so the chain the client presented is
- * checked here: each certificate issued and signed by the next, within its validity, ending at a
- * trusted authority.
+ * checked here: each certificate issued and signed by the next, which must be a CA (basicConstraints
+ * CA:TRUE), within its validity, ending at a trusted authority.
  */
 import { X509Certificate } from 'node:crypto';
 import { type PeerCertificate, type TLSSocket, rootCertificates } from 'node:tls';
@@ -30,7 +30,9 @@ export function untrustedReason(socket: TLSSocket, anchors: readonly X509Certifi
     if (now < cert.validFromDate || now > cert.validToDate) return `the certificate ${cert.subject.replace(/\n/g, ',')} is not valid now (${cert.validFrom} to ${cert.validTo})`;
     const anchor = anchors.find((a) => cert.checkIssued(a) && cert.verify(a.publicKey));
     if (anchor !== undefined) return undefined;
-    const issuer = presented.find((p) => p !== cert && cert.checkIssued(p) && cert.verify(p.publicKey));
+    // Only an authority may issue: a leaf (CA:FALSE) of the trusted CA signing a certificate for
+    // any subject it likes must not make that subject trusted.
+    const issuer = presented.find((p) => p !== cert && p.ca && cert.checkIssued(p) && cert.verify(p.publicKey));
     if (issuer === undefined) return `no trusted authority issued ${cert.subject.replace(/\n/g, ',')} (issuer ${cert.issuer.replace(/\n/g, ',')})`;
     cert = issuer;
   }
