@@ -1,7 +1,8 @@
 // Client-certificate chains on a mutual-TLS listener (ssl.client.auth=required): a certificate
 // signed by an intermediate authority the client sends along is accepted with its own subject as
 // the principal; a certificate signed by an ordinary leaf (CA:FALSE) of the trusted CA is refused,
-// whatever subject it names. Certificates are made at test time with openssl.
+// whatever subject it names. With ssl.client.auth=requested a client without a certificate is
+// User:ANONYMOUS and the forged chain is still refused. Certificates are made at test time with openssl.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -48,8 +49,9 @@ describe('mutual TLS: client certificate chains', { timeout: 300_000 }, () => {
     broker = await startBroker({
       log: { info: () => {}, warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) } as never,
       config: {
-        listeners: 'MTLS://127.0.0.1:0',
-        'listener.security.protocol.map': 'MTLS:SSL',
+        listeners: 'MTLS://127.0.0.1:0,REQUESTED://127.0.0.1:0',
+        'listener.security.protocol.map': 'MTLS:SSL,REQUESTED:SSL',
+        'listener.name.requested.ssl.client.auth': 'requested',
         'ssl.keystore.type': 'PEM',
         'ssl.keystore.location': certs.brokerKeyStore,
         'ssl.truststore.type': 'PEM',
@@ -66,7 +68,19 @@ describe('mutual TLS: client certificate chains', { timeout: 300_000 }, () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const adminWith = (key: string, chain: string) => new Admin({ bootstrapServers: broker.listeners.MTLS.bootstrap, requestTimeoutMs: 5000, tls: { ca: certs.ca, key, cert: chain } });
+  const adminWith = (key: string, chain: string, listener = 'MTLS') => new Admin({ bootstrapServers: broker.listeners[listener].bootstrap, requestTimeoutMs: 5000, tls: { ca: certs.ca, key, cert: chain } });
+
+  /** The error a short-lived admin call fails with, or undefined when it succeeds. */
+  async function failure(admin: Admin): Promise<unknown> {
+    try {
+      await admin.listTopics({ timeoutMs: 10_000 });
+      return undefined;
+    } catch (e) {
+      return e;
+    } finally {
+      await admin.close();
+    }
+  }
 
   test('a chain through an intermediate CA is accepted, with the leaf\'s subject as the principal', async () => {
     const from = requests.length;
@@ -94,5 +108,15 @@ describe('mutual TLS: client certificate chains', { timeout: 300_000 }, () => {
     assert.ok(failure instanceof KafkaError, `refused with a KafkaError, not ${String(failure)}`);
     assert.deepEqual(requests.slice(from).filter((r) => r.principal === 'User:CN=admin'), []);
     await eventually('the refusal logged', () => logged.some((l) => /its client certificate is not trusted: no trusted authority issued CN=admin/.test(l)), 30_000);
+  });
+
+  test('ssl.client.auth=requested: no certificate is User:ANONYMOUS, a trusted chain is its subject, the forged chain is refused', async () => {
+    const from = requests.length;
+    assert.equal(await failure(new Admin({ bootstrapServers: broker.listeners.REQUESTED.bootstrap, requestTimeoutMs: 5000, tls: { ca: certs.ca } })), undefined);
+    assert.equal(await failure(adminWith(pem['carol.key'], pem.carol + pem.intermediate, 'REQUESTED')), undefined);
+    const forged = await failure(adminWith(pem['admin.key'], pem.admin + pem.bob, 'REQUESTED'));
+    assert.ok(forged instanceof KafkaError, `refused with a KafkaError, not ${String(forged)}`);
+    const principals = new Set(requests.slice(from).filter((r) => r.apiName === 'Metadata').map((r) => r.principal));
+    assert.deepEqual(principals, new Set(['User:ANONYMOUS', 'User:CN=carol']));
   });
 });
