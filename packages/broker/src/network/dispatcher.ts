@@ -107,7 +107,9 @@ function checkSessionNotExpired(connection: Connection, apiKey: number, apiName:
 /** A bare SASL token (after a v0 handshake): answered as a bare token; a failure closes without one, as Kafka. */
 async function rawToken(connection: Connection, token: Buffer): Promise<Reply> {
   const step = await authenticationStep(connection, token);
-  if (!step.ok) return null;
+  // A failure waits out connection.failed.authentication.delay.ms here too, or v0's bare tokens
+  // would let a password guesser skip it.
+  if (!step.ok) return step.delay.then(() => null);
   const size = Buffer.alloc(4);
   size.writeInt32BE(step.response.length);
   return [size, step.response];
