@@ -46,7 +46,7 @@ test('sluice, every command and every action print their usage for --help and -h
 
 test('usage errors exit 2 with one line naming the problem and the --help to read', async () => {
   const cases: [string[], RegExp][] = [
-    [['frobnicate'], /^sluice: unknown command 'frobnicate'; the commands are broker, topic, produce, consume, group, cluster \(see 'sluice --help'\)\n$/],
+    [['frobnicate'], /^sluice: unknown command 'frobnicate'; the commands are broker, topic, produce, consume, group, cluster, user, connect \(see 'sluice --help'\)\n$/],
     [['topic', 'create', 'orders', '--frobnicate'], /^sluice topic create: unknown option --frobnicate \(see 'sluice topic create --help'\)\n$/],
     [['topic', 'create'], /^sluice topic create: missing a topic name \(see 'sluice topic create --help'\)\n$/],
     [['topic', 'create', 'a', 'b'], /^sluice topic create: unexpected argument 'b' /],
