@@ -190,7 +190,9 @@ for (const suite of SUITES) {
       const env = {
         ...process.env,
         KAFKA_URI: `PLAINTEXT://${broker.bootstrap}`,
-        KAFKA_VERSION: '4.0.0', // gates version-dependent tests: Sluice serves Kafka 4.0's API ranges
+        // Gates version-dependent tests, and test_kafka_version_infer expects kafka-python 3 to infer it
+        // from ApiVersions: DescribeLogDirs v5, which Sluice serves as Kafka 4.3 does, makes it 4.3.
+        KAFKA_VERSION: '4.3.0',
         KAFKA_ROOT: src, // must exist; only used to spawn a broker, which KAFKA_URI avoids
       };
       const run = async (ids: readonly string[]) => {
