@@ -138,14 +138,15 @@ export class Connection {
   private secured(tls: NonNullable<ListenerSecurity['tls']>): void {
     if (this.closed) return;
     const socket = this.socket as TLSSocket;
-    const problem = tls.clientCertificateProblem(socket);
-    if (problem !== undefined) {
-      this.context.warnings.warn('failed TLS authentication', `closing ${this.remote} on the listener ${this.listener.name}: ${problem}`);
-      this.close();
-      return;
-    }
     let principal;
     try {
+      // Both read what the client sent; whatever they throw closes this connection, never the broker.
+      const problem = tls.clientCertificateProblem(socket);
+      if (problem !== undefined) {
+        this.context.warnings.warn('failed TLS authentication', `closing ${this.remote} on the listener ${this.listener.name}: ${problem}`);
+        this.close();
+        return;
+      }
       principal = tls.certificatePrincipal(socket);
     } catch (e) {
       this.context.warnings.warn('failed TLS authentication', `closing ${this.remote} on the listener ${this.listener.name}: ${(e as Error).message}`);
