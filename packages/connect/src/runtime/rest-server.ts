@@ -27,7 +27,8 @@ export class ConnectRestServer {
 
   constructor(private readonly herder: Herder) {
     this.#defineRoutes();
-    this.#server = createServer((req, res) => void this.#handle(req, res));
+    // Nothing a request holds may end the worker: whatever #handle does not answer closes that response only.
+    this.#server = createServer((req, res) => this.#handle(req, res).catch(() => res.destroy()));
   }
 
   /** Listens; resolves with the port (useful with port 0). */
@@ -161,11 +162,16 @@ export class ConnectRestServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     let status = 500;
     let payload: unknown;
     try {
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://localhost');
+      } catch {
+        throw badRequest(`The request path ${JSON.stringify(req.url)} is not a valid URI`);
+      }
+      const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
       const matching = this.#routes.filter((r) => r.pattern.test(path));
       if (matching.length === 0) throw notFound('HTTP 404 Not Found');
       const route = matching.find((r) => r.method === req.method);
