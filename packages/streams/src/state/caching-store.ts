@@ -142,10 +142,12 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
   private getInternal(key: Buffer): Buffer | null {
     const cached = this.cache!.get(this.cacheName, key);
     if (cached) return cached.value;
-    const stored = this.wrapped.get(key);
-    if (stored === null) return null;
-    this.cache!.put(this.cacheName, key, { value: stored, dirty: false, context: NO_RECORD_CONTEXT });
-    return stored;
+    // A miss is not put into the cache. Java caches a read only on the stream thread, because a
+    // put may evict and so flush dirty entries. An interactive query reads from the same event loop
+    // here, outside any processing, and its flush would run processors and write changelogs inside
+    // an HTTP request. Skipping the put on every read keeps that away, and costs little: a DSL
+    // aggregation writes the key it reads, and the write is cached.
+    return this.wrapped.get(key);
   }
 
   private putInternal(key: Buffer, value: Buffer | null): void {

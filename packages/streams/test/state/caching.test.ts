@@ -236,3 +236,21 @@ test("the flush listener runs in the record context of the write it forwards (Ja
   upstream.close();
   downstream.close();
 });
+
+test('a read that misses the cache does not fill it, so it can never evict and flush: an interactive query reading outside processing writes nothing', () => {
+  const context = new RecordingContext(dirs.dir);
+  context.cache = new ThreadCache(3 * ENTRY);
+  const store = cachedStore('r', context);
+  context.at(1);
+  for (const k of ['k1', 'k2', 'k3']) store.put(k, `v${k[1]}`);
+  store.flush();
+  context.changelog.length = 0;
+  context.at(2);
+  for (const k of ['k4', 'k5', 'k6']) store.put(k, `v${k[1]}`); // the clean entries make room; the cache holds three dirty ones
+  assert.deepEqual(logged(context), []);
+  assert.deepEqual(['k1', 'k2', 'k3'].map((k) => store.get(k)), ['v1', 'v2', 'v3'], 'read from the store below');
+  assert.deepEqual(logged(context), [], 'no read evicted a dirty entry and flushed');
+  store.flush();
+  assert.deepEqual(logged(context), ['r:k4=v4@2', 'r:k5=v5@2', 'r:k6=v6@2']);
+  store.close();
+});
