@@ -365,6 +365,19 @@ test('a processor whose init throws puts the instance in ERROR with the cause', 
   assert.match(streams.error!.message, /task 0_0: initialising processor 'KSTREAM-PROCESSOR-0000000001' failed: cannot init/);
 });
 
+test('a processor supplier that throws when a task is made puts the instance in ERROR with the cause, not a stalled partition', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'se-in', partitions: 1 }]);
+  const b = new StreamsBuilder();
+  b.stream('se-in').process(() => {
+    throw new Error('no processor for you');
+  });
+  const streams = new KafkaStreams(b.build(), config('se-app'));
+  await streams.start();
+  await streams.waitForState('ERROR').catch(() => {});
+  assert.equal(streams.state(), 'ERROR');
+  assert.match(streams.error!.message, /no processor for you/);
+});
+
 test('co-partitioned inputs share a task; repartition topics default to the input partition count', async () => {
   await createTopics(broker.bootstrap, [{ name: 'cp-a', partitions: 3 }, { name: 'cp-b', partitions: 3 }, { name: 'cp-out', partitions: 1 }]);
   const b = new StreamsBuilder();

@@ -334,7 +334,13 @@ export class StreamThread {
       const id = `${sub.id}_${tp.partition}`;
       let task = this.tasks.get(id);
       if (!task) {
-        task = new StreamTask(sub, tp.partition, this.topology, env);
+        try {
+          // Builds the processors: a supplier that throws (or hands out one instance twice) fails the loop.
+          task = new StreamTask(sub, tp.partition, this.topology, env);
+        } catch (e) {
+          this.fail(e);
+          return;
+        }
         this.tasks.set(id, task);
       }
       this.inputs.addPartition(id, tp.topic, tp.partition);
