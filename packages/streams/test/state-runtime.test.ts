@@ -375,6 +375,31 @@ test('under exactly-once the first start of a task on a fresh folder wipes nothi
   directory.close();
 });
 
+test('a task whose folder another instance holds never opens, and closing it (clean or not) leaves that instance\'s checkpoint and lock alone', () => {
+  const stateDir = join(root, 'held-elsewhere');
+  const builder = jsonFileStoreBuilder('counts');
+  const topology = new Topology().addSource('in', 'words').addProcessor('p', () => ({ process() {} }), 'in').addStateStore(builder, 'p');
+  const [sub] = topology.subtopologies();
+  const env = (directory: StateDirectory) => ({ stateDirectory: directory, appConfigs: {}, eos: false, cache: new ThreadCache(1 << 20) });
+  const holderDir = new StateDirectory(stateDir, 'app', quiet);
+  const holder = new TaskStores('0_0', 0, sub, topology, 'app', env(holderDir), collectingCollector(), quiet, noRecord);
+  assert.equal(holder.open(), true);
+  const checkpoint = join(stateDir, 'app', '0_0', '.checkpoint');
+  new OffsetCheckpoint(checkpoint).write(new Map([['app-counts-changelog:0', 41n]]));
+
+  const otherDir = new StateDirectory(stateDir, 'app', quiet);
+  for (const clean of [true, false]) {
+    const other = new TaskStores('0_0', 0, sub, topology, 'app', env(otherDir), collectingCollector(), quiet, noRecord);
+    assert.equal(other.open(), false, 'the folder is held by the first instance');
+    other.close(clean);
+    assert.equal(readFileSync(checkpoint, 'utf8'), '0\n1\napp-counts-changelog 0 41\n', `a ${clean ? 'clean' : 'dirty'} close of the task that never opened leaves the holder's checkpoint`);
+    assert.ok(holderDir.holdsLock('0_0') && existsSync(join(stateDir, 'app', '0_0', '.lock')), 'and its lock');
+  }
+  holder.close(false);
+  holderDir.close();
+  otherDir.close();
+});
+
 test('the global task flushes and checkpoints its stores only once its topics moved more than 10,000 records (and when told to)', () => {
   const S = Serdes.String();
   const builder = jsonFileStoreBuilder('g');

@@ -205,7 +205,14 @@ export class TaskStores {
     return this.manager.maybeCheckpoint(enforce);
   }
 
+  /**
+   * Closes the stores and gives the folder's lock back. Stores that never opened (another
+   * instance held the folder's lock) leave the folder alone: a clean close would write this
+   * task's (empty) checkpoint over the holder's, which deletes it.
+   */
   close(clean: boolean): void {
+    if (!this.opened) return;
+    this.opened = false;
     this.manager.close(clean);
     this.env.stateDirectory.unlock(this.taskId);
   }
