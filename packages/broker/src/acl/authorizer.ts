@@ -86,25 +86,37 @@ export class AclAuthorizer {
     return this.acls.filter((acl) => filterMatches(filter, acl));
   }
 
-  /** Adds the bindings not stored yet (creating one twice is not an error) and resolves once on disk. */
+  /**
+   * Adds the bindings not stored yet (creating one twice is not an error), in force once on
+   * disk: the change is made on a copy that replaces the ACLs only after the write, so a failed
+   * write neither authorizes nor is acknowledged. Changes run one after another.
+   */
   async create(bindings: readonly AclBinding[]): Promise<void> {
-    for (const b of bindings) if (!this.acls.some((a) => sameBinding(a, b))) this.acls.push({ ...b });
-    await this.persist();
+    await this.change((acls) => {
+      const next = [...acls];
+      for (const b of bindings) if (!next.some((a) => sameBinding(a, b))) next.push({ ...b });
+      return { next, result: undefined };
+    });
   }
 
-  /** Removes what each filter matches, resolving once on disk, with each filter's removed bindings. */
+  /** Removes what each filter matches, in force once on disk (as create), with each filter's removed bindings. */
   async delete(filters: readonly AclBindingFilter[]): Promise<AclBinding[][]> {
-    const removed = filters.map((f) => this.acls.filter((a) => filterMatches(f, a)));
-    const gone = new Set(removed.flat());
-    this.acls = this.acls.filter((a) => !gone.has(a));
-    await this.persist();
-    return removed;
+    return this.change((acls) => {
+      const removed = filters.map((f) => acls.filter((a) => filterMatches(f, a)));
+      const gone = new Set(removed.flat());
+      return { next: acls.filter((a) => !gone.has(a)), result: removed };
+    });
   }
 
-  private async persist(): Promise<void> {
-    const snapshot = Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, acls: this.acls }, null, 1)}\n`);
-    const write = this.writing.then(() => writeFileAtomic(this.fs!, this.path, snapshot));
-    this.writing = write.catch(() => {});
-    await write;
+  /** Runs `make` on the ACLs the last change left, writes its result, and only then puts it in force. */
+  private async change<T>(make: (acls: readonly AclBinding[]) => { next: AclBinding[]; result: T }): Promise<T> {
+    const run = this.writing.then(async () => {
+      const { next, result } = make(this.acls);
+      await writeFileAtomic(this.fs!, this.path, Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, acls: next }, null, 1)}\n`));
+      this.acls = next;
+      return result;
+    });
+    this.writing = run.then(() => {}, () => {});
+    return run;
   }
 }

@@ -124,16 +124,22 @@ export class GroupConfigStore {
       else if (!BY_NAME.has(name)) throw new GroupConfigError(`Unknown group config name: ${name}`);
     }
     if (validateOnly) return;
-    const next = new Map(incremental ? this.groups.get(group) : []);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === null) next.delete(name);
-      else next.set(name, value.trim());
-    }
-    if (next.size === 0) this.groups.delete(group);
-    else this.groups.set(group, next);
-    const snapshot = Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, groups: Object.fromEntries([...this.groups].map(([g, m]) => [g, Object.fromEntries(m)])) }, null, 1)}\n`);
-    const write = this.writing.then(() => writeFileAtomic(this.fs!, this.path, snapshot));
-    this.writing = write.catch(() => {});
-    await write;
+    // Made on a copy that replaces the overrides only once written, so a failed write is neither
+    // in force nor acknowledged; alterations run one after another, each on what the last wrote.
+    const run = this.writing.then(async () => {
+      const overrides = new Map(incremental ? this.groups.get(group) : []);
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === null) overrides.delete(name);
+        else overrides.set(name, value.trim());
+      }
+      const next = new Map(this.groups);
+      if (overrides.size === 0) next.delete(group);
+      else next.set(group, overrides);
+      const snapshot = { version: FORMAT_VERSION, groups: Object.fromEntries([...next].map(([g, m]) => [g, Object.fromEntries(m)])) };
+      await writeFileAtomic(this.fs!, this.path, Buffer.from(`${JSON.stringify(snapshot, null, 1)}\n`));
+      this.groups = next;
+    });
+    this.writing = run.catch(() => {});
+    await run;
   }
 }

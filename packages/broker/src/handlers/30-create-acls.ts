@@ -1,13 +1,15 @@
 /**
  * CreateAcls (key 30), versions 1-3 as Kafka 4.3.1: each creation is validated on its own
  * (INVALID_REQUEST with the reason), the valid ones are stored durably before the answer.
- * Needs ALTER on the cluster; SECURITY_DISABLED without an authorizer.
+ * Needs ALTER on the cluster; SECURITY_DISABLED without an authorizer. A failed write is in
+ * force nowhere and answers each valid creation with the failure (never NONE).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
 import { authorizedOnCluster } from './authorize.js';
 import { AclOperation, invalidBinding } from '../acl/model.js';
 import { NO_AUTHORIZER } from './acl-errors.js';
+import { errorCodeOf, messageOf } from './errors.js';
 
 export const createAclsHandler = defineHandler({
   api: Apis.CreateAcls,
@@ -23,10 +25,16 @@ export const createAclsHandler = defineHandler({
       principal: c.principal, host: c.host, operation: c.operation, permissionType: c.permissionType,
     }));
     const reasons = bindings.map(invalidBinding);
-    await authorizer.create(bindings.filter((_, i) => reasons[i] === undefined));
+    let stored = { errorCode: ErrorCode.NONE as number, errorMessage: null as string | null };
+    try {
+      await authorizer.create(bindings.filter((_, i) => reasons[i] === undefined));
+    } catch (e) {
+      ctx.broker.log.error('storing the created ACLs failed; none of them is in force', e);
+      stored = { errorCode: errorCodeOf(e), errorMessage: `The ACLs could not be stored: ${messageOf(e)}` };
+    }
     return {
       throttleTimeMs: 0,
-      results: reasons.map((reason) => (reason === undefined ? { errorCode: ErrorCode.NONE, errorMessage: null } : { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: reason })),
+      results: reasons.map((reason) => (reason === undefined ? stored : { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: reason })),
     };
   },
 });

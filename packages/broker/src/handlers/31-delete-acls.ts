@@ -1,13 +1,15 @@
 /**
  * DeleteAcls (key 31), versions 1-3 as Kafka 4.3.1: each filter removes what it matches and is
  * answered with those ACLs; a filter that cannot be used is INVALID_REQUEST on its own. Removals
- * are on disk before the answer. Needs ALTER on the cluster; SECURITY_DISABLED without an authorizer.
+ * are on disk before the answer (a failed write removes nothing and answers each valid filter with
+ * the failure). Needs ALTER on the cluster; SECURITY_DISABLED without an authorizer.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
 import { authorizedOnCluster } from './authorize.js';
 import { AclOperation, invalidFilter } from '../acl/model.js';
 import { NO_AUTHORIZER } from './acl-errors.js';
+import { errorCodeOf, messageOf } from './errors.js';
 
 export const deleteAclsHandler = defineHandler({
   api: Apis.DeleteAcls,
@@ -23,7 +25,14 @@ export const deleteAclsHandler = defineHandler({
       principal: f.principalFilter, host: f.hostFilter, operation: f.operation, permissionType: f.permissionType,
     }));
     const reasons = filters.map(invalidFilter);
-    const removed = await authorizer.delete(filters.filter((_, i) => reasons[i] === undefined));
+    let removed;
+    try {
+      removed = await authorizer.delete(filters.filter((_, i) => reasons[i] === undefined));
+    } catch (e) {
+      ctx.broker.log.error('storing the ACL deletions failed; every ACL is still in force', e);
+      const failed = { errorCode: errorCodeOf(e), errorMessage: `The ACL deletions could not be stored: ${messageOf(e)}`, matchingAcls: [] };
+      return { throttleTimeMs: 0, filterResults: reasons.map((reason) => (reason === undefined ? failed : { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: reason, matchingAcls: [] })) };
+    }
     let next = 0;
     return {
       throttleTimeMs: 0,
