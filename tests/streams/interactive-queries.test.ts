@@ -167,10 +167,34 @@ test('two instances: metadata agrees, names the instance whose store holds each 
         (all.body.entries as { key: string; value: number }[]).map((e) => `${e.key}=${e.value}`).sort(),
         keys.map((k) => `${k}=10`).sort(),
       );
+      assert.equal(all.body.next, null, 'one page holds a small store');
+      // Paged: a store larger than one page comes in pages of at most `limit` entries, across both
+      // instances, each entry once, `next` leading from one page to the following.
+      const paged: string[] = [];
+      let pages = 0;
+      for (let cursor: string | null = null; ; ) {
+        const page = await getJson(`${server.url}/stores/counts?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(page.status, 200, JSON.stringify(page.body));
+        assert.ok(page.body.entries.length <= 3, `a page holds at most 3 entries, got ${page.body.entries.length}`);
+        paged.push(...(page.body.entries as { key: string; value: number }[]).map((e) => `${e.key}=${e.value}`));
+        pages++;
+        cursor = page.body.next;
+        if (cursor === null) break;
+        assert.ok(pages <= keys.length, 'the pages end');
+      }
+      assert.deepEqual(paged.sort(), keys.map((k) => `${k}=10`).sort(), 'every entry once');
+      assert.ok(pages >= Math.ceil(keys.length / 3), `${pages} pages`);
+      assert.equal((await getJson(`${server.url}/stores/counts?limit=0`)).status, 400, 'a limit out of range is refused');
+      assert.equal((await getJson(`${server.url}/stores/counts?cursor=nonsense`)).status, 400, 'a cursor the server never gave is refused');
       const label = await getJson(`${server.url}/stores/labels/keys/k7`);
       assert.deepEqual(label.body, { store: 'labels', key: 'k7', value: 'label-k7', host: `127.0.0.1:${server.port}` }, 'a global store is answered where asked');
       const labels = await getJson(`${server.url}/stores/labels`);
       assert.equal(labels.body.entries.length, 20, 'a global store: each key once');
+      const labelPage = await getJson(`${server.url}/stores/labels?limit=15`);
+      assert.equal(labelPage.body.entries.length, 15);
+      const labelRest = await getJson(`${server.url}/stores/labels?limit=15&cursor=${labelPage.body.next}`);
+      assert.deepEqual([...labelPage.body.entries, ...labelRest.body.entries].map((e: { key: string }) => e.key).sort(), keys.slice().sort(), 'a global store in pages: each key once');
+      assert.equal(labelRest.body.next, null);
       assert.equal((await getJson(`${server.url}/stores/counts/keys/%E0%A4%A`)).status, 400, 'a malformed path is refused, not a crash');
       const unknown = await getJson(`${server.url}/stores/nope/keys/k1`);
       assert.equal(unknown.status, 404);

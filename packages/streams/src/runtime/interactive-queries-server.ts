@@ -5,8 +5,16 @@
  * `application.server` endpoints the group carries), so a client may ask any instance.
  *
  *   GET /stores/<store>/keys/<key>  → 200 {"store","key","value","host"} | 404 when absent
- *   GET /stores/<store>             → 200 {"store","entries":[{"key","value"}...]} from every instance
+ *   GET /stores/<store>[?limit=n&cursor=c]
+ *                                   → 200 {"store","entries":[{"key","value"}...],"next"} a page of every
+ *                                     instance's entries (at most `limit`, default 1000); `next` is the
+ *                                     cursor of the following page, null after the last
  *   GET /metadata                   → metadataForAllStreamsClients()
+ *
+ * Pages keep a large store out of memory: each is read from the stores afresh (instances in the
+ * order of their application.server, each one's partitions in turn, keys in their serialised
+ * order within a partition), so a rebalance between two pages may skip or repeat entries (409
+ * when the instance a cursor names no longer holds the store: start again).
  *
  * A store that is rebalancing or moved answers 503 with Java's message (try again); an unknown
  * store 404. The listening port is application.server's unless `port` is given.
@@ -14,7 +22,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import { type Serializer, Serdes } from '../serdes.js';
-import type { HostInfo } from './interactive-queries.js';
+import { HostInfo, QueryableStoreTypes, StoreQueryParameters } from './interactive-queries.js';
 import type { KafkaStreams } from './kafka-streams.js';
 
 export interface InteractiveQueryServerOptions<K, V> {
@@ -26,6 +34,8 @@ export interface InteractiveQueryServerOptions<K, V> {
   keySerializer?: Serializer<K>;
   /** Turns the key of the URL into the store's key; default: the text itself. */
   parseKey?: (text: string) => K;
+  /** A key as text, the inverse of parseKey, for the cursor of a page of entries; default String(key). */
+  keyToText?: (key: K) => string;
   /** What a key or value looks like in the JSON answers; default the value itself (bigints as numbers or strings, Buffers as base64). */
   formatKey?: (key: K) => unknown;
   formatValue?: (value: V) => unknown;
@@ -38,6 +48,50 @@ export interface InteractiveQueryServer {
   /** `http://host:port` of this server. */
   readonly url: string;
   close(): Promise<void>;
+}
+
+/** Entries per page of `GET /stores/<store>` unless `limit` says otherwise, and the most `limit` may ask. */
+export const DEFAULT_PAGE_ENTRIES = 1000;
+export const MAX_PAGE_ENTRIES = 10_000;
+
+/** The partition a cursor names in a global store (queryMetadataForKey's for a global store). */
+const GLOBAL_PARTITION = -1;
+
+interface Entry {
+  key: unknown;
+  value: unknown;
+}
+
+/** Where a page ended in one instance: the partition and the text of the last key given. */
+interface LocalCursor {
+  p: number;
+  k?: string;
+}
+
+/** ... and across instances: the instance (its application.server) too. */
+interface Cursor extends LocalCursor {
+  h?: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if (Number.isInteger(c.p) && (c.k === undefined || typeof c.k === 'string') && (c.h === undefined || typeof c.h === 'string')) return c;
+  } catch {
+    // Reported below.
+  }
+  throw new HttpError(400, `cursor '${text}' is not one this server gave: pass the "next" of the previous page as it was, or leave cursor out for the first page`);
+}
+
+function pageLimit(text: string | null): number {
+  if (text === null) return DEFAULT_PAGE_ENTRIES;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_ENTRIES) throw new HttpError(400, `limit must be an integer from 1 to ${MAX_PAGE_ENTRIES}, got '${text}'`);
+  return n;
 }
 
 /** Marks a request another instance forwarded, which is answered locally (never forwarded again). */
@@ -80,6 +134,7 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
   const parseKey = options.parseKey ?? ((text: string) => text as unknown as K);
   const formatKey = options.formatKey ?? ((k: K) => k);
   const formatValue = options.formatValue ?? ((v: V) => v);
+  const keyToText = options.keyToText ?? ((k: K) => String(k));
   const forwardTimeoutMs = options.forwardTimeoutMs ?? 10_000;
 
   const isSelf = (h: HostInfo) => advertised !== null && h.host === advertised.host && h.port === advertised.port;
@@ -107,25 +162,76 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
     return { status: 200, body: toJson({ store: storeName, key: formatKey(key), value: formatValue(value), host: self || `${host}:${port}` }) };
   }
 
-  async function getAll(storeName: string, localOnly: boolean): Promise<{ status: number; body: string }> {
-    const entries: { key: unknown; value: unknown }[] = [];
-    const it = app.store<K, V>(storeName).all();
-    try {
-      for (const kv of it) entries.push({ key: formatKey(kv.key), value: formatValue(kv.value) });
-    } finally {
-      it.close();
-    }
-    if (!localOnly) {
-      for (const m of app.streamsMetadataForStore(storeName)) {
-        if (isSelf(m.hostInfo) || !m.stateStoreNames.includes(storeName)) continue;
-        const answer = await forward(m.hostInfo, `/stores/${encodeURIComponent(storeName)}?local=true`);
-        if (answer.status !== 200) throw new HttpError(answer.status === 404 ? 404 : 503, `instance ${m.hostInfo.host}:${m.hostInfo.port} answered ${answer.status}: ${answer.body}`);
-        entries.push(...(JSON.parse(answer.body) as { entries: { key: unknown; value: unknown }[] }).entries);
+  /** One instance's entries of `storeName` after `cursor`, at most `limit`, one partition's store at a time (ordered by serialised key within it). */
+  function localPage(storeName: string, cursor: LocalCursor | null, limit: number): { entries: Entry[]; next: LocalCursor | null } {
+    const held = app.localStorePartitions(storeName);
+    const global = held.global;
+    const partitions = global ? [GLOBAL_PARTITION] : held.partitions;
+    if (partitions.length === 0) throw new HttpError(503, `this instance holds no partition of store '${storeName}' now (it may be rebalancing); try again`);
+    const entries: Entry[] = [];
+    for (const p of partitions) {
+      if (cursor && p < cursor.p) continue;
+      const view = global ? app.store<K, V>(storeName) : app.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore<K, V>()).withPartition(p));
+      const after = cursor && cursor.p === p ? cursor.k : undefined;
+      // From the last key of the page before (a range's lower bound is inclusive: skip it).
+      const it = after === undefined ? view.all() : view.range(parseKey(after), undefined);
+      try {
+        for (const kv of it) {
+          const keyText = keyToText(kv.key);
+          if (keyText === after) continue;
+          entries.push({ key: formatKey(kv.key), value: formatValue(kv.value) });
+          if (entries.length === limit) return { entries, next: { p, k: keyText } };
+        }
+      } finally {
+        it.close();
       }
     }
-    // A global store is whole on every instance: each key once.
-    const unique = new Map(entries.map((e) => [toJson(e.key), e]));
-    return { status: 200, body: toJson({ store: storeName, entries: [...unique.values()] }) };
+    return { entries, next: null };
+  }
+
+  /**
+   * A page of every instance's entries: instances in the order of their application.server, each
+   * one's partitions in turn, so memory holds one page whatever the store's size. `next` is the
+   * cursor of the following page, null after the last.
+   */
+  async function getPage(storeName: string, url: URL, localOnly: boolean): Promise<{ status: number; body: string }> {
+    app.streamsMetadataForStore(storeName); // refuses an unknown store, or an instance not running, with Java's errors
+    const limit = pageLimit(url.searchParams.get('limit'));
+    const cursorText = url.searchParams.get('cursor');
+    const cursor = cursorText === null ? null : decodeCursor(cursorText);
+    if (localOnly) {
+      const page = localPage(storeName, cursor, limit);
+      return { status: 200, body: toJson({ store: storeName, entries: page.entries, next: page.next && encodeCursor(page.next) }) };
+    }
+    // A global store is whole on every instance: this one answers.
+    const hosts = app.localStorePartitions(storeName).global ? [] : app.streamsMetadataForStore(storeName).filter((m) => m.stateStoreNames.includes(storeName)).map((m) => `${m.hostInfo.host}:${m.hostInfo.port}`).sort();
+    const selfEndpoint = advertised ? `${advertised.host}:${advertised.port}` : '';
+    if (hosts.length === 0) hosts.push(selfEndpoint);
+    let index = 0;
+    let local: LocalCursor | null = null;
+    if (cursor) {
+      index = hosts.indexOf(cursor.h ?? selfEndpoint);
+      if (index < 0) throw new HttpError(409, `instance ${cursor.h} no longer holds store '${storeName}' (the application rebalanced since the previous page); list it again from the first page`);
+      local = { p: cursor.p, k: cursor.k };
+    }
+    const entries: Entry[] = [];
+    for (; index < hosts.length; index++, local = null) {
+      const h = hosts[index];
+      let page: { entries: Entry[]; next: LocalCursor | null };
+      if (h === selfEndpoint) {
+        page = localPage(storeName, local, limit - entries.length);
+      } else {
+        const query = new URLSearchParams({ local: 'true', limit: String(limit - entries.length) });
+        if (local) query.set('cursor', encodeCursor(local));
+        const answer = await forward(HostInfo.parse(h), `/stores/${encodeURIComponent(storeName)}?${query}`);
+        if (answer.status !== 200) throw new HttpError(answer.status === 404 ? 404 : 503, `instance ${h} answered ${answer.status}: ${answer.body}`);
+        const body = JSON.parse(answer.body) as { entries: Entry[]; next: string | null };
+        page = { entries: body.entries, next: body.next === null ? null : decodeCursor(body.next) };
+      }
+      entries.push(...page.entries);
+      if (page.next) return { status: 200, body: toJson({ store: storeName, entries, next: encodeCursor({ h, ...page.next }) }) };
+    }
+    return { status: 200, body: toJson({ store: storeName, entries, next: null }) };
   }
 
   async function route(req: IncomingMessage): Promise<{ status: number; body: string }> {
@@ -139,7 +245,7 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
     }
     const forwarded = req.headers[FORWARDED_HEADER] !== undefined;
     if (parts.length === 1 && parts[0] === 'metadata') return { status: 200, body: toJson(app.metadataForAllStreamsClients()) };
-    if (parts[0] === 'stores' && parts.length === 2) return getAll(parts[1], forwarded || url.searchParams.get('local') === 'true');
+    if (parts[0] === 'stores' && parts.length === 2) return getPage(parts[1], url, forwarded || url.searchParams.get('local') === 'true');
     if (parts[0] === 'stores' && parts.length === 4 && parts[2] === 'keys') return getKey(parts[1], parts[3], forwarded);
     throw new HttpError(404, 'unknown path: use /stores/<store>/keys/<key>, /stores/<store> or /metadata');
   }

@@ -167,6 +167,17 @@ export class KafkaStreams {
   }
 
   /**
+   * Where this instance holds `storeName`: a global store is whole on every instance; otherwise
+   * the partitions of its active tasks that have the store, ascending (what the query server
+   * pages through, one partition's store at a time).
+   */
+  localStorePartitions(storeName: string): { global: boolean; partitions: number[] } {
+    if (this.topology.globalStores().some((g) => g.storeName === storeName)) return { global: true, partitions: [] };
+    const found = this.thread?.localStores(storeName, false, null) ?? [];
+    return { global: false, partitions: [...new Set(found.map((s) => Number(s.taskId.slice(s.taskId.indexOf('_') + 1))))].sort((a, b) => a - b) };
+  }
+
+  /**
    * What this instance runs (Kafka's metadataForLocalThreads): one entry, as an instance has one
    * processing loop, with its tasks and the partitions each reads, and its standby tasks with the
    * changelog partitions each follows.
