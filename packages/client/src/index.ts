@@ -2,7 +2,8 @@
  * @sluice/client: a Kafka producer, consumer and admin for TypeScript. Speaks the Kafka protocol
  * only, so it works against Sluice's broker and Apache Kafka (or any Kafka-compatible cluster).
  * These exports are the package's contract; connections, the cluster's metadata, the group
- * member's state machine and the consumer protocol's codec stay inside it.
+ * member's state machine (reachable only through GroupMembership, for groups of other protocols)
+ * and the consumer protocol's codec stay inside it.
  */
 export {
   Producer,
@@ -65,6 +66,15 @@ export {
   type OffsetSpec,
   type ClusterDescription,
 } from './admin/admin.js';
+
+export {
+  GroupMembership,
+  groupMembershipOptions,
+  type GroupMembershipOptions,
+  type GroupProtocolHandler,
+  type JoinedMember,
+  type MemberState,
+} from './group/membership.js';
 
 export { commonOptions } from './network/common-config.js';
 export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.js';

@@ -30,3 +30,5 @@ export { DLQ_HEADERS } from './runtime/error-handling.js';
 export { loadPlugins, registerBuiltinConnectors } from './runtime/connect-plugins.js';
 export { FileStreamSourceConnector, FileStreamSourceTask, FileStreamSinkConnector, FileStreamSinkTask } from './connectors/file-stream.js';
 export { DataGeneratorConnector, DataGeneratorTask, DATA_GENERATOR_KINDS, generateEvent } from './connectors/data-generator.js';
+export { createWorkerGroupMembership } from './distributed/worker-group.js';
+export { ConnectAssignmentError, type ConnectAssignment, type ConnectProtocolName, type ClusterConfigSnapshot, type WorkerRebalanceListener, type WorkerGroupMembership, type WorkerGroupMembershipOptions } from './distributed/contract.js';

@@ -22,7 +22,10 @@ export interface ConnectAssignment {
   leaderUrl: string;
   /** The config topic offset the leader assigned from; a worker behind it reads up to it first. */
   configOffset: bigint;
-  /** What this worker runs from now on (cooperative: in addition to what it kept). */
+  /**
+   * Everything this worker runs from now on (cooperative: what it kept plus what is new, as Kafka's
+   * WorkerCoordinator hands its herder; the leader's bytes carry only the new part).
+   */
   connectors: string[];
   tasks: ConnectorTaskId[];
   /** What this worker must stop (cooperative protocols only). */

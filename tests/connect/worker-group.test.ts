@@ -1,0 +1,165 @@
+/**
+ * Connect workers' group membership (createWorkerGroupMembership) on a Sluice broker, several
+ * memberships in this one process over a fixed config snapshot (3 connectors, 6 tasks), with the
+ * default `sessioned` protocol: the workers join and share the work evenly; one leaves (LeaveGroup)
+ * and its share waits out scheduled.rebalance.max.delay.ms before the others take it; a new worker
+ * gets a fair share through revocations of only what moves; one stops abruptly (its LeaveGroup
+ * never reaches the broker, so only the session timeout tells) and its share too is held back,
+ * then reassigned. After each step every connector and task is run by exactly one live worker.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBroker, type Broker } from '@sluice/broker';
+import { ConnectAssignmentError, createWorkerGroupMembership, type ClusterConfigSnapshot, type ConnectAssignment, type WorkerGroupMembership } from '@sluice/connect';
+import { eventually } from '@sluice/test-kit';
+
+const TASKS: Record<string, number> = { 'orders-in': 2, 'payments-in': 3, 'clicks-out': 1 };
+const snapshot: ClusterConfigSnapshot = {
+  offset: 11n,
+  connectors: () => Object.keys(TASKS),
+  taskCount: (connector) => TASKS[connector] ?? 0,
+};
+const EVERYTHING = Object.entries(TASKS).flatMap(([c, n]) => [c, ...Array.from({ length: n }, (_, i) => `${c}-${i}`)]);
+const MAX_DELAY_MS = 1500;
+
+/** LeaveGroup requests of these member ids are answered without reaching the coordinator. */
+const swallowLeaves = new Set<string>();
+let broker: Broker;
+
+before(async () => {
+  broker = await startBroker({
+    port: 0,
+    config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '500' },
+    interceptRequest(request) {
+      if (request.apiName !== 'LeaveGroup') return undefined;
+      const members = (request.body as { members?: { memberId: string }[] }).members ?? [];
+      if (!members.some((m) => swallowLeaves.has(m.memberId))) return undefined;
+      return { throttleTimeMs: 0, errorCode: 0, members: members.map((m) => ({ memberId: m.memberId, groupInstanceId: null, errorCode: 0 })) };
+    },
+  });
+});
+after(() => broker.close());
+
+interface Worker {
+  name: string;
+  membership: WorkerGroupMembership;
+  /** What the listener was told this worker runs. */
+  running: Set<string>;
+  assignments: ConnectAssignment[];
+  live: boolean;
+}
+
+const workers: Worker[] = [];
+
+function startWorker(name: string): Worker {
+  const running = new Set<string>();
+  const assignments: ConnectAssignment[] = [];
+  const membership = createWorkerGroupMembership({
+    groupId: 'connect-cluster',
+    url: `http://${name}:8083/`,
+    protocol: 'sessioned',
+    sessionTimeoutMs: 2000,
+    rebalanceTimeoutMs: 10_000,
+    heartbeatIntervalMs: 200,
+    scheduledRebalanceMaxDelayMs: MAX_DELAY_MS,
+    client: { 'bootstrap.servers': `127.0.0.1:${broker.port}`, 'client.id': name, 'retry.backoff.ms': '50' },
+    configSnapshot: () => snapshot,
+    listener: {
+      onAssigned(assignment) {
+        assignments.push(assignment);
+        assert.equal(assignment.error, ConnectAssignmentError.NONE);
+        running.clear();
+        for (const c of assignment.connectors) running.add(c);
+        for (const t of assignment.tasks) running.add(`${t.connector}-${t.task}`);
+      },
+      onRevoked(_leader, connectors, tasks) {
+        for (const c of connectors) running.delete(c);
+        for (const t of tasks) running.delete(`${t.connector}-${t.task}`);
+      },
+    },
+  });
+  const worker = { name, membership, running, assignments, live: true };
+  workers.push(worker);
+  membership.start();
+  return worker;
+}
+
+/** Who runs each connector and task, over the live workers. */
+function owners(): Map<string, string[]> {
+  const out = new Map<string, string[]>(EVERYTHING.map((id) => [id, []]));
+  for (const w of workers.filter((w) => w.live)) for (const id of w.running) out.get(id)!.push(w.name);
+  return out;
+}
+
+/** Every connector and task has exactly one live owner, all live workers share a generation, and no rebalance is pending. */
+async function settled(what: string): Promise<Map<string, string>> {
+  return eventually(
+    what,
+    () => {
+      const live = workers.filter((w) => w.live);
+      const generations = new Set(live.map((w) => w.membership.generation));
+      if (generations.size !== 1 || live.some((w) => w.assignments.length === 0)) return false;
+      const byId = owners();
+      if ([...byId.values()].some((o) => o.length !== 1)) return false;
+      return new Map([...byId].map(([id, o]) => [id, o[0]!]));
+    },
+    30_000,
+  );
+}
+
+function load(owner: Map<string, string>, name: string): { connectors: number; tasks: number } {
+  const mine = [...owner].filter(([, o]) => o === name).map(([id]) => id);
+  return { connectors: mine.filter((id) => id in TASKS).length, tasks: mine.filter((id) => !(id in TASKS)).length };
+}
+
+test('workers join, share evenly, and lose no connector or task when one leaves, one joins and one stops abruptly', async () => {
+  const a = startWorker('a');
+  const first = await settled('the first worker to run everything');
+  assert.deepEqual(new Set(first.values()), new Set(['a']));
+  assert.ok(a.membership.isLeader);
+  assert.equal(a.membership.leaderUrl, 'http://a:8083/');
+  assert.equal(a.membership.ownerUrl('payments-in'), 'http://a:8083/');
+  assert.equal(a.membership.ownerUrl({ connector: 'payments-in', task: 2 }), 'http://a:8083/');
+
+  // Two more join: the first gives up only what moves, and the three share 3 connectors and 6 tasks evenly.
+  const b = startWorker('b');
+  const c = startWorker('c');
+  let owner = await eventually('three workers sharing evenly', async () => {
+    const o = await settled('three workers');
+    return ['a', 'b', 'c'].every((n) => load(o, n).connectors === 1 && load(o, n).tasks === 2) && o;
+  }, 30_000);
+  const revokedFromA = a.assignments.flatMap((x) => [...x.revokedConnectors, ...x.revokedTasks.map((t) => `${t.connector}-${t.task}`)]);
+  assert.equal(revokedFromA.length, 6, `a gives up exactly the 2 connectors and 4 tasks that move (revoked: ${revokedFromA})`);
+  for (const w of [a, b, c]) assert.equal(w.membership.leaderUrl, a.membership.leaderUrl);
+
+  // b leaves: its share waits for it (a delay comes with the assignment), then a and c take it.
+  const ofB = [...owner].filter(([, o]) => o === 'b').map(([id]) => id);
+  await b.membership.close();
+  b.live = false;
+  await eventually('an assignment with a scheduled rebalance delay after b left', () => a.assignments.at(-1)!.delayMs > 0 && c.assignments.at(-1)!.delayMs > 0, 30_000);
+  assert.ok(a.assignments.at(-1)!.delayMs <= MAX_DELAY_MS);
+  assert.deepEqual(ofB.filter((id) => owners().get(id)!.length > 0), [], "b's share is held back during the delay");
+  owner = await settled("b's share reassigned after the delay");
+  assert.deepEqual(new Set(owner.values()), new Set(['a', 'c']));
+
+  // d joins: it gets a fair share, a and c keep the rest.
+  const d = startWorker('d');
+  owner = await eventually('a, c and d sharing evenly', async () => {
+    const o = await settled('a, c and d');
+    return ['a', 'c', 'd'].every((n) => load(o, n).connectors === 1 && load(o, n).tasks === 2) && o;
+  }, 30_000);
+
+  // c stops without its LeaveGroup reaching the broker: the session timeout removes it, its share
+  // is held back, then goes to a and d.
+  const ofC = [...owner].filter(([, o]) => o === 'c').map(([id]) => id);
+  swallowLeaves.add(c.membership.memberId);
+  await c.membership.close();
+  c.live = false;
+  await eventually('an assignment with a delay after c timed out', () => a.assignments.at(-1)!.delayMs > 0 && d.assignments.at(-1)!.delayMs > 0, 30_000);
+  assert.deepEqual(ofC.filter((id) => owners().get(id)!.length > 0), [], "c's share is held back during the delay");
+  owner = await settled("c's share reassigned after the delay");
+  assert.deepEqual(new Set(owner.values()), new Set(['a', 'd']));
+  assert.ok(Math.abs(load(owner, 'a').tasks - load(owner, 'd').tasks) <= 1, 'a and d share the tasks evenly');
+
+  await Promise.all([a, d].map((w) => w.membership.close()));
+});
