@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Apis, ZERO_UUID } from '@sluice/protocol';
-import { kafkaLibs, RawConnection, runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
+import { RawConnection, runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
 
 interface Side {
   name: 'sluice' | 'kafka';
@@ -41,21 +39,10 @@ async function onBoth(mainClass: string, args: (side: Side) => string[]): Promis
   return out;
 }
 
-/**
- * kafka-configs: kafka.admin.ConfigCommand lives in Kafka's core jar, which the broker's jars
- * (startApacheKafka's libs/) hold and kafka-tools does not.
- */
+/** kafka-configs: kafka.admin.ConfigCommand is in Kafka's core jar, among the broker's jars. */
 async function configCommandOnBoth(args: string[]): Promise<Record<Side['name'], KafkaToolResult>> {
   const out = {} as Record<Side['name'], KafkaToolResult>;
-  for (const side of sides) {
-    try {
-      const { stdout, stderr } = await promisify(execFile)('java', ['-cp', join(kafkaLibs(), '*'), 'kafka.admin.ConfigCommand', '--bootstrap-server', side.bootstrap, ...args], { maxBuffer: 1 << 24, timeout: 120_000 });
-      out[side.name] = { code: 0, stdout, stderr };
-    } catch (e) {
-      const failed = e as { code?: number; stdout?: string; stderr?: string };
-      out[side.name] = { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? String(e) };
-    }
-  }
+  for (const side of sides) out[side.name] = await runKafkaTool('kafka.admin.ConfigCommand', ['--bootstrap-server', side.bootstrap, ...args], { jars: 'broker' });
   return out;
 }
 
