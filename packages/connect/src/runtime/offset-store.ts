@@ -69,15 +69,18 @@ export class FileOffsetBackingStore extends MemoryOffsetBackingStore {
 
   override async set(values: ReadonlyMap<string, string | null>): Promise<void> {
     await super.set(values);
-    // Writes are chained so a later snapshot never lands before an earlier one.
+    // Writes are chained so a later snapshot never lands before an earlier one. A failed write
+    // rejects its own caller only: the chain goes on, and the next snapshot (which holds every
+    // value set so far) is written whole, so a later flush repairs what a failed one missed.
     const snapshot = JSON.stringify([...this.data]);
-    this.#writing = this.#writing.then(() => {
+    const write = this.#writing.then(() => {
       mkdirSync(dirname(this.file), { recursive: true });
       const tmp = `${this.file}.tmp`;
       writeFileSync(tmp, snapshot);
       renameSync(tmp, this.file);
     });
-    await this.#writing;
+    this.#writing = write.catch(() => undefined);
+    await write;
   }
 }
 

@@ -41,6 +41,8 @@ export class SinkTaskRunner {
   #retryTimeoutMs = -1;
   #lastCommit = Date.now();
   #paused = false;
+  /** Positions the task asked for through `context.offset(...)`, applied before the next poll (Kafka's rewind). */
+  #rewinds = new Map<string, TopicPartitionOffset>();
   readonly done: Promise<void>;
 
   constructor(private readonly init: SinkTaskRunnerInit) {
@@ -66,7 +68,7 @@ export class SinkTaskRunner {
     return {
       configs: () => ({ ...this.init.props }),
       offset: (offsets) => {
-        for (const o of offsets) consumer.seek({ topic: o.topic, partition: o.partition }, o.offset);
+        for (const o of offsets) this.#rewinds.set(key(o), o);
       },
       timeout: (ms) => {
         this.#retryTimeoutMs = ms;
@@ -90,6 +92,8 @@ export class SinkTaskRunner {
         onPartitionsAssigned: async (partitions) => {
           for (const tp of partitions) this.#current.delete(key(tp));
           await task.open(partitions);
+          // A task may set its positions in open (from its own store): they apply before the first fetch.
+          this.#rewind();
           if (this.#paused) consumer.pause(partitions);
         },
         onPartitionsRevoked: async (partitions) => {
@@ -105,10 +109,14 @@ export class SinkTaskRunner {
       listener.onRunning();
       while (!this.#stopping) {
         this.#applyTarget();
+        this.#rewind();
         const records = await consumer.poll({ timeoutMs: 500 });
         if (this.#stopping) break;
         if (records.length > 0) await this.#deliver(records);
         else await this.#putBatch([]);
+        // A rewind asked for in put applies before any commit (Kafka applies it at the next poll,
+        // which lets a commit due in between commit the positions the task moved away from).
+        this.#rewind();
         if (this.#commitRequested || Date.now() - this.#lastCommit >= this.init.flushIntervalMs) await this.#commit();
       }
       await this.#commit();
@@ -126,6 +134,25 @@ export class SinkTaskRunner {
       }
       await consumer.close().catch(() => undefined);
       listener.onFailed(e);
+    }
+  }
+
+  /**
+   * Seeks to the positions the task asked for, and makes them both what is current and what counts
+   * as committed, as Kafka's WorkerSinkTask does: a commit before the records come again must not
+   * commit the positions the task moved away from (that would skip a rewound range after a crash).
+   */
+  #rewind(): void {
+    if (this.#rewinds.size === 0) return;
+    const assigned = new Set(this.init.consumer.assignment().map(key));
+    for (const [k, o] of this.#rewinds) {
+      // A partition not (or no longer) assigned keeps its request for when it is.
+      if (!assigned.has(k)) continue;
+      this.init.consumer.seek({ topic: o.topic, partition: o.partition }, o.offset);
+      const at = { topic: o.topic, partition: o.partition, offset: o.offset };
+      this.#current.set(k, at);
+      this.#lastCommitted.set(k, o.offset);
+      this.#rewinds.delete(k);
     }
   }
 

@@ -136,6 +136,12 @@ export class SourceTaskRunner {
     });
   }
 
+  /** Puts offsets of a commit that did not happen back in line for the next one; newer ones noted since win. */
+  #restorePending(offsets: ReadonlyMap<string, string | null>): void {
+    for (const [k, v] of offsets) if (!this.#pendingOffsets.has(k)) this.#pendingOffsets.set(k, v);
+    this.#sentSinceCommit++;
+  }
+
   /** Waits for what was sent, then writes the offsets of those records (Kafka's commitOffsets). */
   async #commitOffsets(): Promise<void> {
     this.#lastCommit = Date.now();
@@ -152,15 +158,22 @@ export class SourceTaskRunner {
     clearTimeout(timer);
     if (!flushed && !this.#stopping) {
       // Kafka gives up on this commit and tries again at the next one; newer offsets noted since win.
-      for (const [k, v] of offsets) if (!this.#pendingOffsets.has(k)) this.#pendingOffsets.set(k, v);
-      this.#sentSinceCommit++;
+      this.#restorePending(offsets);
       this.init.log(`${this.init.connector}-${this.init.taskId}: timed out after ${this.init.flushTimeoutMs} ms (offset.flush.timeout.ms) waiting for the producer to acknowledge outstanding records; the offsets are committed at the next try`);
       return;
     }
     // While stopping, the last commit waits for every record rather than leave acknowledged ones uncommitted.
     if (!flushed) await this.init.producer.flush();
     if (this.#sendFailure !== null) throw new ConnectException('Unrecoverable exception from producer send callback', { cause: this.#sendFailure });
-    await this.init.offsetStore.set(offsets);
+    try {
+      await this.init.offsetStore.set(offsets);
+    } catch (e) {
+      // As Kafka's OffsetStorageWriter.cancelFlush: the task goes on and these offsets are written
+      // at the next commit, unless newer ones for the same partitions came meanwhile.
+      this.#restorePending(offsets);
+      this.init.log(`${this.init.connector}-${this.init.taskId}: failed to flush offsets to storage (${e instanceof Error ? e.message : String(e)}); they are written at the next commit`);
+      return;
+    }
     await this.init.task.commit();
   }
 }
