@@ -1,7 +1,7 @@
 // Differential tests of Sluice's windows against Java Kafka Streams 4.3.1 (issue 18): tumbling,
 // hopping, sliding and session windows with count, reduce and aggregate, suppression until a window closes
 // (time and session windows) and until a time limit with a record limit emitting early,
-// emitStrategy(onWindowClose) (the emit interval at 0 on both sides, as the joins test does), and the
+// emitStrategy(onWindowClose) for time and session windows (the emit interval at 0 on both sides, as the joins test does), and the
 // fraud-detection pipeline's payments per card per 1-minute window written with the windowed serde.
 // One Sluice broker process; one JVM runs the reference topologies (tests/streams/java,
 // WindowTopologies.java) and this process their Sluice twins, over one seeded input with

@@ -56,6 +56,14 @@ const twins: Record<string, (g: KGroupedStream<string, string>, output: string) 
       .mapValues((v) => (v === null ? null : String(v)))
       .to(out, strings),
   'window-emit-on-close': (g, out) => toText(g.windowedBy(TimeWindows.ofSizeAndGrace(1000, 200)).emitStrategy(EmitStrategy.onWindowClose()).count(), out),
+  'window-session-emit-on-close': (g, out) =>
+    toText(
+      g
+        .windowedBy(SessionWindows.ofInactivityGapAndGrace(300, 100))
+        .emitStrategy(EmitStrategy.onWindowClose())
+        .aggregate(() => '0', (_k, v, agg) => add(agg, v), (_k, a, b) => add(a, b), Materialized.with<string, string>(S, S)),
+      out,
+    ),
   'window-sliding-sum': (g, out) =>
     toText(g.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(500, 200)).aggregate(() => '0', (_k, v, agg) => add(agg, v), Materialized.with<string, string>(S, S)), out),
   'window-sliding-count': (g, out) => toText(g.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(300)).count(), out),

@@ -74,9 +74,34 @@ test('a record between two sessions merges them; one past gap and grace is dropp
   assert.equal(droppedRecordsTotal('session-merge'), 1);
 });
 
-test('emitStrategy(onWindowClose) on session windows is refused, naming suppress(untilWindowCloses) instead', () => {
-  const b = new StreamsBuilder();
-  const w = b.stream('input', { keySerde: S, valueSerde: S }).groupByKey().windowedBy(SessionWindows.ofInactivityGapWithNoGrace(10));
-  assert.equal(w.emitStrategy(EmitStrategy.onWindowUpdate()), w);
-  assert.throws(() => w.emitStrategy(EmitStrategy.onWindowClose()), /not supported for session windows yet; use .*suppress\(Suppressed.untilWindowCloses/);
+for (const cached of [false, true]) {
+  // Java's SessionWindowedKStreamImplTest with EmitStrategy ON_WINDOW_CLOSE: stream time 600 closes
+  // only the session [10, 15] of key 1 (gap 500, no grace); nothing else is emitted, and the
+  // updates and merges before it are not either.
+  const onClose = <V>(build: (s: SessionWindowedKStream<string, string>) => KTable<Windowed<string>, V>) => run(cached, (s) => build(s.emitStrategy(EmitStrategy.onWindowClose())));
+  test(`session count, reduce and aggregate with emitStrategy(onWindowClose) (${cached ? 'cached' : 'no cache'}): each closed session once, Java's expected outputs`, () => {
+    assert.deepEqual(onClose((s) => s.count()), [['[1@10/15]', '2', 15]]);
+    assert.deepEqual(onClose((s) => s.reduce((a, v) => `${a}+${v}`)), [['[1@10/15]', '1+2', 15]]);
+    assert.deepEqual(onClose((s) => s.aggregate(() => '0', (_k, v, agg) => `${agg}+${v}`, (_k, one, two) => `${one}+${two}`, Materialized.with(S, S))), [['[1@10/15]', '0+0+1+2', 15]]);
+  });
+}
+
+test('emitStrategy(onWindowClose) on session windows: sessions come out by end time once stream time passes end + gap + grace; a late record past them is dropped', (t) => {
+  t.mock.method(console, 'warn', () => {});
+  // gap 10, grace 5: a session ending at e closes once stream time reaches e + 16.
+  const got = run(
+    false,
+    (s) => s.emitStrategy(EmitStrategy.onWindowClose()).reduce((a, v) => `${a}+${v}`),
+    [['b', 'b1', 20], ['a', 'a1', 22], ['b', 'b2', 29], ['a', 'a2', 30], ['c', 'c1', 40], ['a', 'late', 5], ['c', 'c2', 47], ['x', 'x1', 100]],
+    SessionWindows.ofInactivityGapAndGrace(10, 5),
+    'session-on-close',
+  );
+  assert.deepEqual(got, [
+    // Stream time 47 closes the sessions ending before 32, by end time (b's before a's).
+    ['[b@20/29]', 'b1+b2', 29], ['[a@22/30]', 'a1+a2', 30],
+    // Stream time 100 closes c [40, 47].
+    ['[c@40/47]', 'c1+c2', 47],
+  ]);
+  assert.equal(droppedRecordsTotal('session-on-close'), 1);
+  assert.throws(() => new StreamsBuilder().stream('i').groupByKey().windowedBy(SessionWindows.ofInactivityGapWithNoGrace(10)).emitStrategy({ type: 'SOMETIMES' } as never), /takes EmitStrategy.onWindowUpdate\(\) or EmitStrategy.onWindowClose\(\)/);
 });

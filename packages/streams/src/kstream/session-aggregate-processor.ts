@@ -4,12 +4,16 @@
  * its key that ends within the gap before it or starts within the gap after it (their aggregates
  * combined with the merger, the merged sessions deleted and a null sent for each), and the record
  * is added. A record whose merged session ends before stream time − grace − gap is dropped, logged
- * and counted. Updates carry the session end as their timestamp, as Java's do.
+ * and counted. Updates carry the session end as their timestamp, as Java's do. With
+ * `EmitStrategy.onWindowClose()` nothing is forwarded on update; sessions are read back from the
+ * store by end time and forwarded once they close (end < stream time − grace − gap).
  */
 import type { Processor, ProcessorContext } from '../processor/api.js';
 import { Record } from '../record.js';
 import type { CacheFlushListener, CachedStateStore, Change, SessionStore, Window, Windowed } from '../state/api.js';
 import { recordDroppedRecord } from './dropped-records.js';
+import { type EmitStrategy, emitIntervalMs } from './emit-strategy.js';
+import { FinalResultEmitTracker } from './final-result-emit.js';
 import type { TableProcessorSupplier } from './table-processors.js';
 import type { SessionWindows } from './windows.js';
 
@@ -19,6 +23,7 @@ export class SessionAggregateSupplier<K, V, VAgg> implements TableProcessorSuppl
   constructor(
     private readonly windows: SessionWindows,
     readonly storeName: string,
+    private readonly emitStrategy: EmitStrategy,
     private readonly initializer: () => VAgg | null,
     private readonly aggregator: (key: K, value: V, aggregate: VAgg | null) => VAgg | null,
     private readonly merger: (key: K, aggOne: VAgg | null, aggTwo: VAgg) => VAgg | null,
@@ -36,21 +41,44 @@ export class SessionAggregateSupplier<K, V, VAgg> implements TableProcessorSuppl
 
   get(): Processor<K, V, Windowed<K>, Change<VAgg>> {
     const { windows, storeName, initializer, aggregator, merger, sendOldValues } = this;
+    const onClose = this.emitStrategy.type === 'ON_WINDOW_CLOSE';
     let context!: ProcessorContext<Windowed<K>, Change<VAgg>>;
     let store!: SessionStore<K, VAgg>;
     let cached = false;
     let observedStreamTime = -1;
+    let emitTracker!: FinalResultEmitTracker;
 
-    /** With the cache off, every change goes downstream now; with it on, the cache's flush sends it. */
+    /** With the cache off, every change goes downstream now; with it on, the cache's flush sends it. onWindowClose: nothing until the session closes. */
     const maybeForward = (key: Windowed<K>, oldAgg: VAgg | null, newAgg: VAgg | null): void => {
-      if (cached) return;
+      if (cached || onClose) return;
       context.forward(new Record<Windowed<K>, Change<VAgg>>(key, { newValue: newAgg, oldValue: sendOldValues ? oldAgg : null }, key.window.end));
+    };
+
+    /** Java's maybeForwardFinalResult: the sessions that ended since the last emit, by end time, each with its end as timestamp. */
+    const maybeForwardFinalResults = (record: Record<K, V>, windowCloseTime: number): void => {
+      if (!onClose || !emitTracker.shouldEmitFinal(windowCloseTime)) return;
+      // Session windows include their end: the sessions closed are those ending before the close time.
+      const upper = windowCloseTime - 1;
+      const lower = Math.max(0, emitTracker.lastEmitWindowCloseTime);
+      if (upper < 0 || upper < lower) return;
+      if (typeof store.findSessionsByEndTime !== 'function') throw new TypeError(`session store '${storeName}' cannot list sessions by end time, which onWindowClose needs`);
+      const closed = store.findSessionsByEndTime(lower, upper);
+      try {
+        for (const kv of closed) context.forward(record.withKey(kv.key).withValue<Change<VAgg>>({ newValue: kv.value, oldValue: null }).withTimestamp(kv.key.window.end));
+      } finally {
+        closed.close();
+      }
+      emitTracker.emitted(windowCloseTime);
     };
 
     return {
       init(ctx) {
         context = ctx;
         store = ctx.getStateStore<SessionStore<K, VAgg>>(storeName);
+        if (onClose) {
+          emitTracker = new FinalResultEmitTracker(ctx as ProcessorContext<unknown, unknown>, storeName, emitIntervalMs(ctx.appConfigs?.()));
+          return;
+        }
         const caching = store as Partial<CachedStateStore<Windowed<K>, VAgg>>;
         // Java's SessionCacheFlushListener: the session end is the record's timestamp.
         const listener: CacheFlushListener<Windowed<K>, VAgg> = (record) =>
@@ -84,18 +112,20 @@ export class SessionAggregateSupplier<K, V, VAgg> implements TableProcessorSuppl
             'Skipping record for expired window.',
             `timestamp=[${timestamp}] window=[${window.start},${window.end}] expiration=[${windowCloseTime}] streamTime=[${observedStreamTime}]`,
           );
-          return;
-        }
-        if (window.start !== timestamp || window.end !== timestamp) {
-          for (const session of merged) {
-            store.remove(session.key);
-            maybeForward(session.key, session.value, null);
+        } else {
+          if (window.start !== timestamp || window.end !== timestamp) {
+            for (const session of merged) {
+              store.remove(session.key);
+              maybeForward(session.key, session.value, null);
+            }
           }
+          agg = aggregator(record.key, record.value, agg);
+          const sessionKey: Windowed<K> = { key: record.key, window };
+          store.put(sessionKey, agg);
+          maybeForward(sessionKey, null, agg);
         }
-        agg = aggregator(record.key, record.value, agg);
-        const sessionKey: Windowed<K> = { key: record.key, window };
-        store.put(sessionKey, agg);
-        maybeForward(sessionKey, null, agg);
+        // As Java's: a dropped record's stream time may close sessions too.
+        maybeForwardFinalResults(record, windowCloseTime);
       },
     };
   }

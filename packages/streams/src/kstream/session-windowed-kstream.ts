@@ -11,7 +11,7 @@ import type { SessionStore, StoreBuilder, Windowed } from '../state/api.js';
 import { Stores } from '../state/stores.js';
 import type { SessionBytesStoreSupplier } from '../state/window-session-builders.js';
 import type { BuilderInternals } from './builder-internals.js';
-import type { EmitStrategy } from './emit-strategy.js';
+import { EmitStrategy } from './emit-strategy.js';
 import { KTable } from './ktable.js';
 import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
 import { type Named, nameOf } from './options.js';
@@ -25,7 +25,7 @@ function requireFunction(f: unknown, what: string): void {
 }
 
 /** Java's SessionStoreMaterializer. */
-function sessionStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, windows: SessionWindows): StoreBuilder<SessionStore<K, V>> {
+function sessionStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, windows: SessionWindows, strategy: EmitStrategy): StoreBuilder<SessionStore<K, V>> {
   const m = r.materialized;
   const retention = m.retentionMs ?? windows.inactivityGap() + windows.gracePeriodMs();
   if (windows.inactivityGap() + windows.gracePeriodMs() > retention) {
@@ -40,7 +40,8 @@ function sessionStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, windows: Sessi
   if (m.loggingEnabled) {
     builder.withLoggingEnabled({ 'cleanup.policy': 'compact,delete', 'retention.ms': String(supplier.retentionPeriod() + CHANGELOG_ADDITIONAL_RETENTION_MS), ...m.topicConfig });
   } else builder.withLoggingDisabled();
-  if (m.cachingEnabled) builder.withCachingEnabled();
+  // onWindowClose reads closed sessions back from the store: no cache in front, as Java's.
+  if (m.cachingEnabled && strategy.type !== 'ON_WINDOW_CLOSE') builder.withCachingEnabled();
   else builder.withCachingDisabled();
   return builder;
 }
@@ -53,19 +54,18 @@ export class SessionWindowedKStream<K, V> {
     private readonly windows: SessionWindows,
   ) {}
 
+  private strategy: EmitStrategy = EmitStrategy.onWindowUpdate();
+
   /**
-   * `EmitStrategy.onWindowUpdate()` (the default). Java's `onWindowClose()` for sessions needs a
-   * session store ordered by end time, which Sluice does not have yet: it is refused, naming
-   * `suppress(Suppressed.untilWindowCloses(...))`, which gives the same final results.
+   * `EmitStrategy.onWindowUpdate()` (the default: every update of a session goes downstream) or
+   * `EmitStrategy.onWindowClose()`: each session once, when it closes (stream time past its end
+   * plus gap and grace), read back from the store by end time; the store has no record cache then,
+   * as Java's.
    */
   emitStrategy(strategy: EmitStrategy): this {
-    if (strategy?.type === 'ON_WINDOW_UPDATE') return this;
-    if (strategy?.type === 'ON_WINDOW_CLOSE') {
-      throw topologyError(
-        'emitStrategy(EmitStrategy.onWindowClose()) is not supported for session windows yet; use .count()/.reduce()/.aggregate() then .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded())) for one final result per session',
-      );
-    }
-    throw topologyError('emitStrategy() takes EmitStrategy.onWindowUpdate() or EmitStrategy.onWindowClose()');
+    if (strategy?.type !== 'ON_WINDOW_UPDATE' && strategy?.type !== 'ON_WINDOW_CLOSE') throw topologyError('emitStrategy() takes EmitStrategy.onWindowUpdate() or EmitStrategy.onWindowClose()');
+    this.strategy = strategy;
+    return this;
   }
 
   /** Records per key and session, as `bigint` counts. */
@@ -113,9 +113,9 @@ export class SessionWindowedKStream<K, V> {
     merger: (key: K, aggOne: VA | null, aggTwo: VA) => VA | null,
   ): KTable<Windowed<K>, VA> {
     const b = this.builder;
-    const storeBuilder = sessionStoreBuilder(r, this.windows);
+    const storeBuilder = sessionStoreBuilder(r, this.windows, this.strategy);
     const parent = this.grouping.aggregationParent(r.storeName);
-    const supplier = new SessionAggregateSupplier<K, V, VA>(this.windows, r.storeName, initializer, aggregator, merger);
+    const supplier = new SessionAggregateSupplier<K, V, VA>(this.windows, r.storeName, this.strategy, initializer, aggregator, merger);
     b.topology.addProcessor(name, () => supplier.get() as never, parent);
     b.topology.addStateStore(storeBuilder as never, name);
     return new KTable<Windowed<K>, VA>(b, name, sessionWindowedKeySerde(r.keySerde), r.valueSerde, supplier as never, r.queryableStoreName);

@@ -13,6 +13,7 @@ import type { Record } from '../record.js';
 import type { Change, KeyValueIterator, ValueAndTimestamp, Window, Windowed, WindowStore } from '../state/api.js';
 import { recordDroppedRecord } from './dropped-records.js';
 import { emitIntervalMs } from './emit-strategy.js';
+import { FinalResultEmitTracker } from './final-result-emit.js';
 import { tupleForwarder, type TupleForwarder } from './table-forwarding.js';
 import type { SlidingWindows } from './windows.js';
 import { WindowedAggregateSupplier } from './windowed-aggregate-supplier.js';
@@ -28,9 +29,7 @@ export class SlidingAggregateSupplier<K, V, VAgg> extends WindowedAggregateSuppl
     let store!: WindowStore<K, Agg<VAgg>>;
     let forwarder!: TupleForwarder<Windowed<K>, VAgg>;
     let observedStreamTime = -1;
-    let lastEmitWindowCloseTime = -1;
-    let nextTimeToEmit = 0;
-    let emitInterval = 1000;
+    let emitTracker!: FinalResultEmitTracker;
 
     const dropped = (timestamp: number, window: Window, closeTime: number): void =>
       recordDroppedRecord(
@@ -149,28 +148,25 @@ export class SlidingAggregateSupplier<K, V, VAgg> extends WindowedAggregateSuppl
     };
 
     const maybeForwardFinalResults = (record: Record<K, V>, closeTime: number): void => {
-      if (!onClose) return;
-      const now = context.currentSystemTimeMs();
-      if (now < nextTimeToEmit) return;
-      nextTimeToEmit = now + emitInterval;
-      if (!(lastEmitWindowCloseTime === -1 || lastEmitWindowCloseTime < closeTime)) return;
+      if (!onClose || !emitTracker.shouldEmitFinal(closeTime)) return;
       const upper = closeTime - d - 1;
       if (upper < 0) return;
-      const lower = lastEmitWindowCloseTime === -1 ? 0 : Math.max(0, lastEmitWindowCloseTime - d);
+      const last = emitTracker.lastEmitWindowCloseTime;
+      const lower = last === -1 ? 0 : Math.max(0, last - d);
       const closed = store.fetchAll(lower, upper);
       try {
         for (const kv of closed) context.forward(record.withKey(kv.key).withValue<Change<VAgg>>({ newValue: kv.value.value, oldValue: null }).withTimestamp(kv.value.timestamp));
       } finally {
         closed.close();
       }
-      lastEmitWindowCloseTime = closeTime;
+      emitTracker.emitted(closeTime);
     };
 
     return {
       init(ctx) {
         context = ctx;
         store = ctx.getStateStore<WindowStore<K, Agg<VAgg>>>(storeName);
-        emitInterval = emitIntervalMs(ctx.appConfigs?.());
+        if (onClose) emitTracker = new FinalResultEmitTracker(ctx as ProcessorContext<unknown, unknown>, storeName, emitIntervalMs(ctx.appConfigs?.()));
         if (!onClose) forwarder = tupleForwarder<Windowed<K>, VAgg>(store as never, ctx, sendOldValues);
       },
       process(record) {

@@ -11,6 +11,7 @@ import type { Record } from '../record.js';
 import type { Change, KeyValueIterator, ValueAndTimestamp, Windowed, WindowStore } from '../state/api.js';
 import { recordDroppedRecord } from './dropped-records.js';
 import { emitIntervalMs } from './emit-strategy.js';
+import { FinalResultEmitTracker } from './final-result-emit.js';
 import { tupleForwarder, type TupleForwarder } from './table-forwarding.js';
 import type { TimeWindows } from './windows.js';
 import { WindowedAggregateSupplier } from './windowed-aggregate-supplier.js';
@@ -23,36 +24,27 @@ export class WindowAggregateSupplier<K, V, VAgg> extends WindowedAggregateSuppli
     let store!: WindowStore<K, ValueAndTimestamp<VAgg>>;
     let forwarder!: TupleForwarder<Windowed<K>, VAgg>;
     let observedStreamTime = -1;
-    let lastEmitWindowCloseTime = -1;
-    let nextTimeToEmit = 0;
-    let emitInterval = 1000;
+    let emitTracker!: FinalResultEmitTracker;
 
     const forward = (record: Record<Windowed<K>, Change<VAgg>>): void => {
       if (onClose) context.forward(record);
       else forwarder.maybeForward(record);
     };
 
-    /** Java's shouldEmitFinal: throttled by wall-clock time, and only when the close time moved. */
-    const shouldEmitFinal = (windowCloseTime: number): boolean => {
-      const now = context.currentSystemTimeMs();
-      if (now < nextTimeToEmit) return false;
-      nextTimeToEmit = now + emitInterval;
-      return lastEmitWindowCloseTime === -1 || lastEmitWindowCloseTime < windowCloseTime;
-    };
-
     /** Java's shouldRangeFetch: skip the store when no new window closed since the last emit. */
     const newWindowsClosed = (lower: number, upper: number): boolean => {
-      if (lastEmitWindowCloseTime === -1) return true;
+      if (emitTracker.lastEmitWindowCloseTime === -1) return true;
       const closing = windows.windowsFor(upper).map((w) => w.start);
       const emitted = windows.windowsFor(lower - 1).map((w) => w.start);
       return closing.length !== emitted.length || closing.some((s, i) => s !== emitted[i]);
     };
 
     const maybeForwardFinalResults = (record: Record<K, V>, windowCloseTime: number): void => {
-      if (!onClose || !shouldEmitFinal(windowCloseTime)) return;
+      if (!onClose || !emitTracker.shouldEmitFinal(windowCloseTime)) return;
       const upper = windowCloseTime - windows.size();
       if (upper < 0) return;
-      const lower = lastEmitWindowCloseTime === -1 ? 0 : Math.max(0, lastEmitWindowCloseTime - windows.size()) + 1;
+      const last = emitTracker.lastEmitWindowCloseTime;
+      const lower = last === -1 ? 0 : Math.max(0, last - windows.size()) + 1;
       if (!newWindowsClosed(lower, upper)) return;
       const closed: KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> = store.fetchAll(lower, upper);
       try {
@@ -60,14 +52,14 @@ export class WindowAggregateSupplier<K, V, VAgg> extends WindowedAggregateSuppli
       } finally {
         closed.close();
       }
-      lastEmitWindowCloseTime = windowCloseTime;
+      emitTracker.emitted(windowCloseTime);
     };
 
     return {
       init(ctx) {
         context = ctx;
-        emitInterval = emitIntervalMs(ctx.appConfigs?.());
         store = ctx.getStateStore<WindowStore<K, ValueAndTimestamp<VAgg>>>(storeName);
+        if (onClose) emitTracker = new FinalResultEmitTracker(ctx as ProcessorContext<unknown, unknown>, storeName, emitIntervalMs(ctx.appConfigs?.()));
         if (!onClose) forwarder = tupleForwarder<Windowed<K>, VAgg>(store as never, ctx, sendOldValues);
       },
       process(record) {

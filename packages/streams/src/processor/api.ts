@@ -50,6 +50,15 @@ interface ContextBase {
    * or the supplier's `stores`), or a global store; throws for any other name. Call it in init().
    */
   getStateStore<S extends StateStore = StateStore>(name: string): S;
+  /**
+   * Internal (Java's InternalProcessorContext): a value the task committed with its input
+   * offsets under `key` (the largest of its partitions'), null when none; what
+   * `emitStrategy(onWindowClose())` keeps its last emitted window close time in. Optional so
+   * hand-made contexts need not have it.
+   */
+  processorMetadataForKey?(key: string): number | null;
+  /** Internal: sets a value to commit with the task's input offsets from the next commit on. */
+  addProcessorMetadataKeyValue?(key: string, value: number): void;
 }
 
 export interface ProcessorContext<KOut, VOut> extends ContextBase {

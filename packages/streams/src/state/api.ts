@@ -195,6 +195,13 @@ export interface ReadOnlySessionStore<K, AGG> {
 export interface SessionStore<K, AGG> extends StateStore, ReadOnlySessionStore<K, AGG> {
   put(sessionKey: Windowed<K>, aggregate: AGG | null): void;
   remove(sessionKey: Windowed<K>): void;
+  /**
+   * Every key's sessions that end from `earliestSessionEndTime` to `latestSessionEndTime`
+   * (inclusive), by end time, then key bytes, then start: Java's two-argument `findSessions`,
+   * what `emitStrategy(onWindowClose())` reads. Sluice's built-in session stores have it; a store
+   * without it cannot back onWindowClose.
+   */
+  findSessionsByEndTime?(earliestSessionEndTime: number, latestSessionEndTime: number): KeyValueIterator<Windowed<K>, AGG>;
 }
 
 /** The old and new value of a table row (Java's `Change`), what KTable processors pass along. */

@@ -5,6 +5,7 @@
  * time, keys laid out as Java's `SessionKeySchema`. Sessions of a key come back ordered by end,
  * then start.
  */
+import { StreamsError, StreamsErrorCode } from '../errors.js';
 import type { KeyValue } from '../record.js';
 import type { Serde } from '../serdes.js';
 import type { CacheFlushListener, CachedStateStore, KeyValueIterator, SessionStore, StateStore, StateStoreContext, Windowed } from './api.js';
@@ -87,9 +88,34 @@ export class SegmentedSessionStore implements SessionBytesStore {
     return new PeekingKeyValueIterator(matching(), () => entries.return(undefined));
   }
 
+  findSessionsByEndTime(earliestSessionEndTime: number, latestSessionEndTime: number): KeyValueIterator<Windowed<Buffer>, Buffer> {
+    this.checkOpen();
+    // Whatever live segments hold, as Java's time-ordered session store: onWindowClose reads
+    // sessions that closed, which may already be older than the retention period.
+    const earliestEnd = Math.max(earliestSessionEndTime, 0);
+    const found: { key: Buffer; start: number; end: number; value: Buffer }[] = [];
+    if (latestSessionEndTime >= earliestEnd) {
+      // Segments are by end time but ordered by key within: collect the range, then order it by end.
+      for (const e of this.segments.scan(earliestEnd, latestSessionEndTime, undefined, undefined)) {
+        const parts = sessionKeyParts(e.key);
+        if (parts.end >= earliestEnd && parts.end <= latestSessionEndTime) found.push({ ...parts, value: e.value });
+      }
+    }
+    found.sort((a, b) => a.end - b.end || Buffer.compare(a.key, b.key) || a.start - b.start);
+    return new PeekingKeyValueIterator(found.map((f) => ({ key: { key: f.key, window: { start: f.start, end: f.end } }, value: f.value }))[Symbol.iterator]());
+  }
+
   private checkOpen(): void {
     if (!this.segments.isOpen) throw storeClosed(this.name);
   }
+}
+
+/** The layer below's sessions by end time; a store without them cannot serve onWindowClose (Java's UnsupportedOperationException). */
+function sessionsByEndTime(store: SessionBytesStore, earliestSessionEndTime: number, latestSessionEndTime: number): KeyValueIterator<Windowed<Buffer>, Buffer> {
+  if (typeof store.findSessionsByEndTime !== 'function') {
+    throw new StreamsError(StreamsErrorCode.INVALID_TOPOLOGY, `session store '${store.name}' cannot list sessions by end time, which emitStrategy(EmitStrategy.onWindowClose()) needs: use a built-in session store (Stores.persistentSessionStore or inMemorySessionStore) without caching`);
+  }
+  return store.findSessionsByEndTime(earliestSessionEndTime, latestSessionEndTime);
 }
 
 /** Java's `ChangeLoggingSessionBytesStore`: each put and remove goes to the changelog keyed as the store keys it. */
@@ -113,6 +139,9 @@ export class ChangeLoggingSessionBytesStore extends WrappedStateStore<SessionByt
   }
   findSessions(key: Buffer, earliestSessionEndTime: number, latestSessionStartTime: number): KeyValueIterator<Windowed<Buffer>, Buffer> {
     return this.wrapped.findSessions(key, earliestSessionEndTime, latestSessionStartTime);
+  }
+  findSessionsByEndTime(earliestSessionEndTime: number, latestSessionEndTime: number): KeyValueIterator<Windowed<Buffer>, Buffer> {
+    return sessionsByEndTime(this.wrapped, earliestSessionEndTime, latestSessionEndTime);
   }
 
   private log(key: Windowed<Buffer>, value: Buffer | null): void {
@@ -156,6 +185,10 @@ export class MeteredSessionStore<K, AGG> extends MeteredStateStore<SessionBytesS
   findSessions(key: K, earliestSessionEndTime: number, latestSessionStartTime: number): KeyValueIterator<Windowed<K>, AGG> {
     requireKey(key);
     return this.typed(this.wrapped.findSessions(this.keyBytes(key), earliestSessionEndTime, latestSessionStartTime));
+  }
+
+  findSessionsByEndTime(earliestSessionEndTime: number, latestSessionEndTime: number): KeyValueIterator<Windowed<K>, AGG> {
+    return this.typed(sessionsByEndTime(this.wrapped, earliestSessionEndTime, latestSessionEndTime));
   }
 
   private windowedBytes(key: Windowed<K>): Windowed<Buffer> {

@@ -98,6 +98,10 @@ public final class WindowTopologies {
             case "window-emit-on-close" -> toText(
                 grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(1000), Duration.ofMillis(200))).emitStrategy(EmitStrategy.onWindowClose()).count(),
                 output);
+            case "window-session-emit-on-close" -> toText(
+                grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(300), Duration.ofMillis(100))).emitStrategy(EmitStrategy.onWindowClose())
+                    .aggregate(() -> "0", (k, v, agg) -> add(agg, v), (k, a, b) -> add(a, b), Materialized.<String, String, SessionStore<Bytes, byte[]>>with(STRING, STRING)),
+                output);
             case "window-sliding-sum" -> toText(
                 grouped.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(500), Duration.ofMillis(200)))
                     .aggregate(() -> "0", (k, v, agg) -> add(agg, v), Materialized.<String, String, WindowStore<Bytes, byte[]>>with(STRING, STRING)),
@@ -117,7 +121,7 @@ public final class WindowTopologies {
     /** Every topology, in the order of the Sluice twins (tests/streams/window-topologies.ts). */
     static final List<String> NAMES = List.of(
         "window-tumbling-count", "window-hopping-sum", "window-tumbling-reduce-max", "window-session-sum", "window-session-count",
-        "window-suppress-final", "window-suppress-session-final", "window-suppress-time-limit", "window-emit-on-close",
+        "window-suppress-final", "window-suppress-session-final", "window-suppress-time-limit", "window-emit-on-close", "window-session-emit-on-close",
         "window-sliding-sum", "window-sliding-count", "window-fraud-count-serde");
 
     /**
