@@ -82,7 +82,8 @@ export function decodeWorkerState(bytes: Buffer): ConnectWorkerState & { version
 export function encodeAssignment(assignment: ConnectAssignment, version: number): Buffer {
   const out = new ProtocolWriter();
   out.int16(version).int16(assignment.error).string(assignment.leader).string(assignment.leaderUrl).int64(assignment.configOffset);
-  writeConnectorTasks(out, assignment.connectors, assignment.tasks);
+  // Kafka groups the assigned connectors through a java.util.HashSet: the same order here gives the same bytes.
+  writeConnectorTasks(out, javaHashSetOrder(assignment.connectors), assignment.tasks);
   if (version >= 1) {
     writeConnectorTasks(out, assignment.revokedConnectors, assignment.revokedTasks);
     out.int32(assignment.delayMs);
@@ -121,6 +122,28 @@ function readVersion(input: ProtocolReader): number {
   // Kafka reads any version from 0 up as the newest format it knows (later fields are optional).
   if (version < 0) throw new Error(`Unsupported subscription version: ${version}`);
   return version;
+}
+
+/**
+ * The iteration order of `new java.util.HashSet<>(list)` for strings: by bucket (String.hashCode
+ * spread as HashMap.hash does, masked to the table size the copy constructor picks), then by
+ * insertion within a bucket. Only the byte order of an assignment depends on it. The table size
+ * is JDK 17's choice; later JDKs size the copy a little differently from 12 strings up.
+ */
+export function javaHashSetOrder(list: readonly string[]): string[] {
+  const distinct = [...new Set(list)];
+  let capacity = 1;
+  const wanted = Math.max(Math.trunc(distinct.length / 0.75) + 1, 16);
+  while (capacity < wanted) capacity *= 2;
+  const bucketOf = (s: string): number => {
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  return distinct
+    .map((s, i) => ({ s, i, bucket: bucketOf(s) }))
+    .sort((a, b) => a.bucket - b.bucket || a.i - b.i)
+    .map((e) => e.s);
 }
 
 /**
