@@ -1,38 +1,129 @@
 /**
- * `/admin/loggers` (Kafka's LoggingResource, KIP-495): named loggers with levels, changed at run
- * time, with Kafka's answers. The levels are kept for the tools that read and set them; the
- * runtime's own lines go through the worker's log function and do not follow them yet.
+ * `/admin/loggers` (Kafka's LoggingResource and Loggers over log4j2, KIP-495): levels are set on
+ * names, and a logger without a level of its own takes its nearest dotted ancestor's (root at the
+ * end), as log4j2 resolves them. Setting a namespace sets it and every configured name that
+ * starts with it (log4j2's Configurator.setAllLevels), and answers which loggers' levels changed.
+ * The runtime's own loggers come from `logger(name)`, which registers the name (so it is listed,
+ * as log4j2's registry is) and drops lines below its effective level.
  */
-import { badRequest } from './herder.js';
+import { badRequest, notFound } from './herder.js';
 
-const LEVELS = ['OFF', 'FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'ALL'];
+/** log4j2's standard levels and their weights: a line is written when its weight is at most the logger's. */
+const WEIGHTS: Record<string, number> = { OFF: 0, FATAL: 100, ERROR: 200, WARN: 300, INFO: 400, DEBUG: 500, TRACE: 600, ALL: Number.MAX_SAFE_INTEGER };
+
+/** The root logger is '' inside (log4j2) and 'root' outside (log4j 1, which Kafka's API kept); both are accepted. */
+const isRoot = (name: string) => name === '' || name.toLowerCase() === 'root';
+const outside = (name: string) => (name === '' ? 'root' : name);
+
+export interface LoggerLevel {
+  level: string;
+  last_modified: number | null;
+}
+
+export type LogLevel = 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
+
+export interface RuntimeLogger {
+  readonly name: string;
+  isEnabled(level: LogLevel): boolean;
+  log(level: LogLevel, line: string): void;
+}
 
 export class Loggers {
-  readonly #levels = new Map<string, { level: string; last_modified: number | null }>([['root', { level: 'INFO', last_modified: null }]]);
+  /** Levels set on names (log4j2's LoggerConfigs); '' is root. */
+  readonly #configured = new Map<string, string>([['', 'INFO']]);
+  /** Names the runtime logs under (log4j2's logger registry). */
+  readonly #registered = new Set<string>();
+  readonly #lastModified = new Map<string, number>();
 
-  all(): Record<string, { level: string; last_modified?: number | null }> {
-    const out: Record<string, { level: string; last_modified?: number | null }> = {};
-    for (const [name, v] of [...this.#levels].sort(([a], [b]) => (a < b ? -1 : 1))) out[name] = v.last_modified === null ? { level: v.level } : { level: v.level, last_modified: v.last_modified };
-    return out;
-  }
+  constructor(
+    private readonly sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** A logger's level: its own, else its nearest ancestor's. */
-  get(name: string): { level: string; last_modified?: number | null } {
-    for (let n: string | null = name; n !== null; n = n === 'root' ? null : n.includes('.') ? n.slice(0, n.lastIndexOf('.')) : 'root') {
-      const v = this.#levels.get(n);
-      if (v !== undefined) return v.last_modified === null || n !== name ? { level: v.level } : { level: v.level, last_modified: v.last_modified };
+  /** The effective level of a name: its own, else its nearest dotted ancestor's, else root's. */
+  effectiveLevel(name: string): string {
+    for (let n = isRoot(name) ? '' : name; ; n = n.includes('.') ? n.slice(0, n.lastIndexOf('.')) : '') {
+      const level = this.#configured.get(n);
+      if (level !== undefined) return level;
+      if (n === '') return 'INFO';
     }
-    return { level: 'INFO' };
   }
 
-  /** Sets a level for a logger and its descendants; the names changed, as Kafka answers. */
-  set(name: string, level: string, scope: string): string[] {
+  /** A named logger of the runtime; lines below its effective level are dropped. */
+  logger(name: string): RuntimeLogger {
+    this.#registered.add(name);
+    const isEnabled = (level: LogLevel) => WEIGHTS[level] <= WEIGHTS[this.effectiveLevel(name)];
+    return {
+      name,
+      isEnabled,
+      log: (level, line) => {
+        if (isEnabled(level)) this.sink(line);
+      },
+    };
+  }
+
+  #current(): string[] {
+    return [...new Set([...this.#configured.keys(), ...this.#registered])];
+  }
+
+  #levelOf(name: string): LoggerLevel {
+    return { level: this.effectiveLevel(name), last_modified: this.#lastModified.get(outside(name)) ?? null };
+  }
+
+  /** GET /admin/loggers: every logger there is (configured or in use) that is not OFF, by name. */
+  all(): Record<string, LoggerLevel> {
+    const entries = this.#current()
+      .map((n) => [outside(n), this.#levelOf(n)] as const)
+      .filter(([, v]) => v.level !== 'OFF')
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
+  }
+
+  /** GET /admin/loggers/{name}: 404 for a name no logger has, as Kafka (which does not create one to answer). */
+  get(name: string): LoggerLevel {
+    if (isRoot(name)) return this.#levelOf('');
+    if (!this.#current().includes(name)) throw notFound(`Logger ${name} not found.`);
+    return this.#levelOf(name);
+  }
+
+  /** Sets a namespace's level on this worker; the loggers whose level changed, sorted, as Kafka answers. */
+  setLevel(namespace: string, level: string): string[] {
     const upper = level.toUpperCase();
-    if (!LEVELS.includes(upper)) throw badRequest(`Invalid log level '${level}'.`);
-    if (scope !== 'worker' && scope !== 'cluster') throw badRequest(`Invalid scope '${scope}'; must be 'worker' or 'cluster'`);
-    const changed = [name, ...[...this.#levels.keys()].filter((n) => name === 'root' ? n !== 'root' : n.startsWith(`${name}.`))];
-    const now = Date.now();
-    for (const n of changed) this.#levels.set(n, { level: upper, last_modified: now });
+    const inside = isRoot(namespace) ? '' : namespace;
+    // The loggers the answer is about: all for root, else those named with the namespace's prefix, and the namespace itself.
+    const affected = inside === '' ? this.#current() : [...new Set([...this.#current().filter((n) => n.startsWith(inside)), inside])];
+    const before = this.all();
+    // log4j2's setAllLevels: the namespace gets a level of its own, and so does every configured name starting with it.
+    for (const n of [...this.#configured.keys()]) if (n.startsWith(inside)) this.#configured.set(n, upper);
+    this.#configured.set(inside, upper);
+    const changed: string[] = [];
+    for (const n of affected) {
+      const name = outside(n);
+      if (this.effectiveLevel(n) !== (before[name]?.level ?? '')) {
+        this.#lastModified.set(name, this.now());
+        changed.push(name);
+      }
+    }
     return changed.sort();
+  }
+
+  /**
+   * PUT /admin/loggers/{name}?scope=: Kafka's answers: 400 without a level, 404 for a level log4j2
+   * does not have, 204 for scope `cluster` (one worker here: it applies to this one, as Kafka's
+   * standalone worker does), else (`worker`, or a scope Kafka does not know) 200 with the changed names.
+   */
+  put(namespace: string, body: Record<string, unknown>, scope: string | null): [number, unknown?] {
+    const level = body.level;
+    if (level === undefined || level === null) throw badRequest("Desired 'level' parameter was not specified in request.");
+    const text = String(level);
+    if (WEIGHTS[text.trim().toUpperCase()] === undefined) throw notFound(`invalid log level '${text}'.`);
+    const changed = this.setLevel(namespace, text.trim());
+    return (scope ?? 'worker').toLowerCase() === 'cluster' ? [204] : [200, changed];
+  }
+
+  /** The REST server's call until it answers through put(). */
+  set(namespace: string, level: string, scope: string): string[] {
+    void scope;
+    return this.put(namespace, { level }, 'worker')[1] as string[];
   }
 }
