@@ -44,6 +44,7 @@ export {
 } from './consumer/assignors.js';
 export type { CommitTarget, CommittedOffset, ListedOffset, OffsetAndMetadata } from './consumer/offsets.js';
 export type { ScramMechanismName, UserScramCredentials, UserScramCredentialAlteration } from './admin/scram-calls.js';
+export type { FencedProducer } from './admin/fence-calls.js';
 
 export {
   Admin,

@@ -183,3 +183,45 @@ test('a record refused before it reaches a batch (larger than maxRequestSize) ma
     await p.close();
   }
 });
+
+test('Admin.fenceProducers bumps the epoch: the fenced producer can neither commit nor send, its open transaction is aborted, and a successor commits', async () => {
+  const zombie = producer();
+  const admin = new Admin({ bootstrapServers: broker.bootstrap, retryBackoffMs: 10, retryBackoffMaxMs: 50 });
+  const successor = producer();
+  try {
+    await zombie.initTransactions();
+    zombie.beginTransaction();
+    await zombie.send({ topic, value: 'from the zombie' });
+    // A retriable answer and a moved coordinator are tried again (after a new FindCoordinator).
+    scripts.set('InitProducerId', [coordinatorAnswer(ErrorCode.CONCURRENT_TRANSACTIONS), coordinatorAnswer(ErrorCode.NOT_COORDINATOR)]);
+    const fenced = await admin.fenceProducers([`${topic}-id`, `${topic}-id`]);
+    assert.equal(fenced.length, 1, 'one call per distinct id');
+    assert.equal(fenced[0].transactionalId, `${topic}-id`);
+    assert.ok(fenced[0].producerEpoch >= 1, `epoch ${fenced[0].producerEpoch}`);
+    // The zombie's, the two refused, then the fence (which, with the zombie's transaction open, the coordinator may answer CONCURRENT_TRANSACTIONS once more while it aborts it).
+    assert.ok(seen.filter((n) => n === 'InitProducerId').length >= 4, seen.join());
+    assert.ok(seen.filter((n) => n === 'FindCoordinator').length >= 2);
+    await assert.rejects(zombie.commitTransaction(), (e: unknown) => e instanceof KafkaError && /PRODUCER_FENCED|INVALID_PRODUCER_EPOCH/.test(`${e.code} ${e.message}`));
+    await successor.initTransactions();
+    successor.beginTransaction();
+    await successor.send({ topic, value: 'from the successor' });
+    await successor.commitTransaction();
+    assert.deepEqual(await committedValues(), ['from the successor']);
+  } finally {
+    await zombie.close();
+    await successor.close();
+    await admin.close();
+  }
+});
+
+test('Admin.fenceProducers: an authorization failure is its error, not retried; an empty id is refused before any request', async () => {
+  const admin = new Admin({ bootstrapServers: broker.bootstrap });
+  try {
+    scripts.set('InitProducerId', [coordinatorAnswer(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED)]);
+    await assert.rejects(admin.fenceProducers(['not-mine']), (e: unknown) => e instanceof KafkaError && e.code === 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED' && /not-mine/.test(e.message));
+    assert.equal(seen.filter((n) => n === 'InitProducerId').length, 1);
+    assert.throws(() => admin.fenceProducers(['ok', '']), (e: unknown) => e instanceof KafkaError && e.code === 'INVALID_ARGUMENT');
+  } finally {
+    await admin.close();
+  }
+});

@@ -25,6 +25,7 @@ import type { Connection } from '../network/connection.js';
 import { resolveOptions } from '../options.js';
 import { type AdminOptions, adminOptions } from './admin-config.js';
 import type { AlterConfigOp, CallOptions, ClusterDescription, ConfigResource, ConfigResourceType, ConfigSource, CreatedTopic, GroupDescription, GroupListing, NewTopic, OffsetSpec, ResourceConfig, TopicDescription } from './admin-types.js';
+import { FenceCalls, type FencedProducer } from './fence-calls.js';
 import { GroupCalls } from './group-calls.js';
 import { ScramCalls, type UserScramCredentialAlteration, type UserScramCredentials } from './scram-calls.js';
 
@@ -61,6 +62,7 @@ export class Admin {
   private closed = false;
   private readonly groupCalls: GroupCalls;
   private readonly scramCalls: ScramCalls;
+  private readonly fenceCalls: FenceCalls;
 
   constructor(options: AdminOptions) {
     this.options = resolveOptions(adminOptions, options, 'admin');
@@ -68,6 +70,7 @@ export class Admin {
     const context = { cluster: this.cluster, policy: (o: CallOptions) => this.policy(o), retry: <T>(what: string, o: CallOptions, fn: (attempt: number) => Promise<T>) => this.retry(what, o, fn), isClosed: () => this.closed };
     this.groupCalls = new GroupCalls(context);
     this.scramCalls = new ScramCalls(context);
+    this.fenceCalls = new FenceCalls(context, this.options.requestTimeoutMs);
   }
 
   async connect(options: CallOptions = {}): Promise<void> {
@@ -412,6 +415,18 @@ export class Admin {
   /** Removes a group's committed offsets for partitions no member is subscribed to (OffsetDelete). */
   deleteGroupOffsets(groupId: string, partitions: readonly TopicPartition[], options: CallOptions = {}): Promise<void> {
     return this.groupCalls.deleteGroupOffsets(groupId, partitions, options);
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /**
+   * Fences the producers using these transactional ids (Java's Admin.fenceProducers): each id's
+   * epoch is bumped at its transaction coordinator and its open transaction aborted, so a producer
+   * still holding the old epoch can neither send nor commit. Answers each id's producer id and new epoch.
+   */
+  fenceProducers(transactionalIds: readonly string[], options: CallOptions = {}): Promise<FencedProducer[]> {
+    if (this.closed) return Promise.reject(closedError('admin'));
+    return this.fenceCalls.fenceProducers(transactionalIds, options);
   }
 
   // ---------------------------------------------------------------- records and offsets
