@@ -6,11 +6,13 @@
  * gets a fair share through revocations of only what moves; one stops abruptly (its LeaveGroup
  * never reaches the broker, so only the session timeout tells) and its share too is held back,
  * then reassigned. After each step every connector and task is run by exactly one live worker.
+ * Also: a leader behind a member's config offset (CONFIG_MISMATCH, then an assignment from the
+ * newer offset), and an eager worker with a sessioned one (the group falls back to `default`).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
-import { ConnectAssignmentError, createWorkerGroupMembership, type ClusterConfigSnapshot, type ConnectAssignment, type WorkerGroupMembership } from '@sluice/connect';
+import { ConnectAssignmentError, createWorkerGroupMembership, type ClusterConfigSnapshot, type ConnectAssignment, type ConnectProtocolName, type WorkerGroupMembership } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
 
 const TASKS: Record<string, number> = { 'orders-in': 2, 'payments-in': 3, 'clicks-out': 1 };
@@ -46,48 +48,53 @@ interface Worker {
   /** What the listener was told this worker runs. */
   running: Set<string>;
   assignments: ConnectAssignment[];
+  /** Everything the listener was told, in order ('revoked …', 'assigned …'). */
+  calls: string[];
   live: boolean;
 }
 
 const workers: Worker[] = [];
 
-function startWorker(name: string): Worker {
+function startWorker(name: string, options: { groupId?: string; protocol?: ConnectProtocolName; snapshot?: () => ClusterConfigSnapshot } = {}): Worker {
   const running = new Set<string>();
   const assignments: ConnectAssignment[] = [];
+  const calls: string[] = [];
+  const ids = (connectors: string[], tasks: { connector: string; task: number }[]) => [...connectors, ...tasks.map((t) => `${t.connector}-${t.task}`)];
   const membership = createWorkerGroupMembership({
-    groupId: 'connect-cluster',
+    groupId: options.groupId ?? 'connect-cluster',
     url: `http://${name}:8083/`,
-    protocol: 'sessioned',
+    protocol: options.protocol ?? 'sessioned',
     sessionTimeoutMs: 2000,
     rebalanceTimeoutMs: 10_000,
     heartbeatIntervalMs: 200,
     scheduledRebalanceMaxDelayMs: MAX_DELAY_MS,
     client: { 'bootstrap.servers': `127.0.0.1:${broker.port}`, 'client.id': name, 'retry.backoff.ms': '50' },
-    configSnapshot: () => snapshot,
+    configSnapshot: options.snapshot ?? (() => snapshot),
+    log: (line) => calls.push(`log ${line}`),
     listener: {
       onAssigned(assignment) {
         assignments.push(assignment);
-        assert.equal(assignment.error, ConnectAssignmentError.NONE);
+        calls.push(`assigned ${assignment.error} ${ids(assignment.connectors, assignment.tasks).sort().join(',')}`);
+        if (assignment.error !== ConnectAssignmentError.NONE) return;
         running.clear();
-        for (const c of assignment.connectors) running.add(c);
-        for (const t of assignment.tasks) running.add(`${t.connector}-${t.task}`);
+        for (const id of ids(assignment.connectors, assignment.tasks)) running.add(id);
       },
       onRevoked(_leader, connectors, tasks) {
-        for (const c of connectors) running.delete(c);
-        for (const t of tasks) running.delete(`${t.connector}-${t.task}`);
+        calls.push(`revoked ${ids(connectors, tasks).sort().join(',')}`);
+        for (const id of ids(connectors, tasks)) running.delete(id);
       },
     },
   });
-  const worker = { name, membership, running, assignments, live: true };
+  const worker = { name, membership, running, assignments, calls, live: true };
   workers.push(worker);
   membership.start();
   return worker;
 }
 
 /** Who runs each connector and task, over the live workers. */
-function owners(): Map<string, string[]> {
+function owners(group: Worker[] = workers): Map<string, string[]> {
   const out = new Map<string, string[]>(EVERYTHING.map((id) => [id, []]));
-  for (const w of workers.filter((w) => w.live)) for (const id of w.running) out.get(id)!.push(w.name);
+  for (const w of group.filter((w) => w.live)) for (const id of w.running) out.get(id)!.push(w.name);
   return out;
 }
 
@@ -161,5 +168,48 @@ test('workers join, share evenly, and lose no connector or task when one leaves,
   assert.deepEqual(new Set(owner.values()), new Set(['a', 'd']));
   assert.ok(Math.abs(load(owner, 'a').tasks - load(owner, 'd').tasks) <= 1, 'a and d share the tasks evenly');
 
+  for (const w of [a, b, c, d]) {
+    assert.deepEqual(w.assignments.filter((x) => x.error !== ConnectAssignmentError.NONE), [], `${w.name}: no failed assignment`);
+    assert.deepEqual(w.calls.filter((l) => l.startsWith('log')), [], `${w.name}: nothing went wrong`);
+  }
   await Promise.all([a, d].map((w) => w.membership.close()));
+  for (const w of workers) w.live = false;
+});
+
+test("a leader behind a member's config offset answers CONFIG_MISMATCH to all; once it has read on, the group is assigned from that offset", async () => {
+  let leaderOffset = 5n;
+  const leaderView: ClusterConfigSnapshot = { ...snapshot, get offset() { return leaderOffset; } };
+  const ahead: ClusterConfigSnapshot = { ...snapshot, offset: 9n };
+  const l = startWorker('l', { groupId: 'connect-mismatch', protocol: 'compatible', snapshot: () => leaderView });
+  await eventually('l leads', () => l.membership.isLeader, 30_000);
+  assert.equal(l.assignments.at(-1)!.configOffset, 5n);
+  const f = startWorker('f', { groupId: 'connect-mismatch', protocol: 'compatible', snapshot: () => ahead });
+  const failed = await eventually('a CONFIG_MISMATCH assignment', () => l.assignments.slice(1).find((a) => a.error === ConnectAssignmentError.CONFIG_MISMATCH), 30_000);
+  assert.equal(failed.configOffset, 9n, 'the offset to read up to');
+  assert.ok(l.running.size > 0, 'a cooperative worker keeps what it ran through a failed assignment');
+  // A herder reads the config topic on inside onAssigned; here the test moves l's view on.
+  leaderOffset = 9n;
+  const group = [l, f];
+  await eventually('both assigned from offset 9, everything run once', () => {
+    const last = group.map((w) => w.assignments.at(-1));
+    return last.every((a) => a?.error === ConnectAssignmentError.NONE && a.configOffset === 9n) && [...owners(group).values()].every((o) => o.length === 1);
+  }, 30_000);
+  assert.ok(f.assignments.some((a) => a.error === ConnectAssignmentError.CONFIG_MISMATCH), 'f was told too');
+  await Promise.all(group.map((w) => w.membership.close()));
+  for (const w of group) w.live = false;
+});
+
+test('an eager worker and a sessioned one settle on the eager protocol: everything is revoked before each rebalance and dealt anew', async () => {
+  const e = startWorker('e', { groupId: 'connect-eager', protocol: 'eager' });
+  await eventually('e runs everything', () => e.running.size === EVERYTHING.length, 30_000);
+  const s = startWorker('s', { groupId: 'connect-eager', protocol: 'sessioned' });
+  const group = [e, s];
+  await eventually('e and s share everything', () => s.running.size > 0 && [...owners(group).values()].every((o) => o.length === 1), 30_000);
+  // Eager: e gave up all it ran before the rebalance, and nothing comes with revocations or a delay.
+  const revokedAll = e.calls.find((l) => l.startsWith('revoked'));
+  assert.equal(revokedAll, `revoked ${[...EVERYTHING].sort().join(',')}`);
+  for (const a of [...e.assignments, ...s.assignments]) assert.deepEqual([a.revokedConnectors, a.revokedTasks, a.delayMs], [[], [], 0]);
+  assert.ok(Math.abs(e.running.size - s.running.size) <= 1, 'dealt evenly');
+  await Promise.all(group.map((w) => w.membership.close()));
+  for (const w of group) w.live = false;
 });

@@ -74,7 +74,27 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
       },
       this,
     );
-    this.#membership.onFatal = (error) => this.#log(`Connect group ${options.groupId}: the membership stopped on an error it cannot recover from: ${error.message}`);
+    this.#membership.onFatal = (error) => {
+      this.#log(`Connect group ${options.groupId}: the membership stopped on an error it cannot recover from: ${error.message}`);
+      // No longer a member: what this worker runs may be given to others, so it stops all of it.
+      const previous = this.#assignment;
+      this.#assignment = null;
+      this.#clearScheduledRebalance();
+      if (previous !== null) void this.#call('onRevoked', () => this.#options.listener.onRevoked(previous.leader, previous.connectors, previous.tasks));
+    };
+  }
+
+  /**
+   * Calls the herder back. What it throws is logged rather than passed to the group member, for
+   * which any error from its handler ends the membership: a herder that failed to start or stop
+   * something must not also take the worker out of the group.
+   */
+  async #call(what: string, callback: () => Promise<void> | void): Promise<void> {
+    try {
+      await callback();
+    } catch (e) {
+      this.#log(`Connect group ${this.#options.groupId}: the rebalance listener's ${what} failed: ${(e as Error)?.stack ?? e}`);
+    }
   }
 
   // ---------------------------------------------------------------- WorkerGroupMembership
@@ -129,7 +149,7 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
     if (this.#currentProtocol === 'eager') {
       const previous = this.#assignment;
       if (previous !== null && previous.error === ConnectAssignmentError.NONE) {
-        await this.#options.listener.onRevoked(previous.leader, previous.connectors, previous.tasks);
+        await this.#call('onRevoked', () => this.#options.listener.onRevoked(previous.leader, previous.connectors, previous.tasks));
       }
       this.#assignment = null;
     }
@@ -138,7 +158,7 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
   async performAssignment(info: { leaderId: string; protocol: string; generationId: number; members: JoinedMember[] }): Promise<Map<string, Buffer>> {
     const protocol = connectProtocolOf(info.protocol);
     const version = ConnectSubprotocol[protocol].version;
-    const members = new Map(info.members.map((m) => [m.memberId, decodeWorkerState(m.metadata)]));
+    const members = new Map(info.members.map((m) => [m.memberId, this.#readMember(m)]));
     const leaderUrl = members.get(info.leaderId)?.url ?? this.#options.url;
     const maxOffset = [...members.values()].reduce((max, m) => (m.configOffset > max ? m.configOffset : max), -1n);
     let snapshot = this.#configSnapshot ?? this.#options.configSnapshot();
@@ -201,16 +221,36 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
     return out;
   }
 
+  /**
+   * A member's join metadata. Kafka's leader fails the round on metadata it cannot read; here that
+   * member counts as one running nothing (it still gets a share), so that one bad peer cannot take
+   * the leader, whose group member would stop on the error, out of the group.
+   */
+  #readMember(member: JoinedMember): ConnectWorkerState {
+    try {
+      return decodeWorkerState(member.metadata);
+    } catch (e) {
+      this.#log(`Connect group ${this.#options.groupId}: the join metadata of member ${member.memberId} cannot be read (${(e as Error).message}); it is taken as running nothing`);
+      return { url: '', configOffset: -1n, assignment: null };
+    }
+  }
+
   async onJoinComplete(info: { generationId: number; memberId: string; protocol: string; assignment: Buffer; leaderId: string }): Promise<void> {
-    const received = decodeAssignment(info.assignment);
-    const { version: _version, ...fresh } = received;
-    void _version;
+    let fresh: ConnectAssignment;
+    try {
+      const { version: _version, ...read } = decodeAssignment(info.assignment);
+      fresh = read;
+    } catch (e) {
+      this.#log(`Connect group ${this.#options.groupId}: the assignment from leader ${info.leaderId} cannot be read (${(e as Error).message}); rejoining`);
+      this.requestRejoin('the assignment could not be read');
+      return;
+    }
     this.#currentProtocol = connectProtocolOf(info.protocol);
     if (info.leaderId !== info.memberId) this.#owners = new Map();
     let next: ConnectAssignment = fresh;
     if (this.#currentProtocol !== 'eager') {
       const revokedAnything = fresh.revokedConnectors.length > 0 || fresh.revokedTasks.length > 0;
-      if (revokedAnything) await this.#options.listener.onRevoked(fresh.leader, fresh.revokedConnectors, fresh.revokedTasks);
+      if (revokedAnything) await this.#call('onRevoked', () => this.#options.listener.onRevoked(fresh.leader, fresh.revokedConnectors, fresh.revokedTasks));
       // Cooperative: what this worker keeps is what it had, less what was revoked.
       const previous = this.#assignment;
       if (previous !== null) {
@@ -231,7 +271,7 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
     }
     this.#assignment = next;
     this.#lastCompletedGenerationId = info.generationId;
-    await this.#options.listener.onAssigned(next, info.generationId);
+    await this.#call('onAssigned', () => this.#options.listener.onAssigned(next, info.generationId));
     if (this.#closed) return;
     if (next.error !== ConnectAssignmentError.NONE) {
       // Kafka's coordinator rejoins while its assignment is a failed one (the listener has read the
