@@ -3,17 +3,20 @@
 // final yet), its local state deleted (so the window store and the suppression buffer must come
 // back from their changelogs), and started again; more records then close every window. The
 // read_committed output must hold each (card, window) exactly once, with the count of the input's
-// records in it: nothing lost across the restart, nothing emitted twice.
+// records in it: nothing lost across the restart, nothing emitted twice. Then the same for
+// emitStrategy(onWindowClose()) under at_least_once and exactly_once_v2 (both apps at once): the
+// window store keeps closed windows for a long retention, so only the last emitted window close
+// time, committed with the offsets, keeps a restarted instance from emitting them again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Producer } from '@sluice/client';
-import { BufferConfig, Grouped, KafkaStreams, KeyValue, Serdes, StreamsBuilder, Suppressed, TimeWindows, type Topology } from '@sluice/streams';
+import { BufferConfig, EmitStrategy, Grouped, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder, Suppressed, TimeWindows, type Topology } from '@sluice/streams';
 import { createTopicsAndWait } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
-import { readOutput, startTestBroker, waitUntilProcessed, type TestBroker, type TopologyRun } from './differential-harness.js';
+import { readOutput, startTestBroker, waitUntilProcessed, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.js';
 
 const S = Serdes.String();
 const WINDOW = 1000;
@@ -21,6 +24,10 @@ const PARTITIONS = 2;
 const run: TopologyRun = { name: 'windows-restart', applicationId: 'windows-restart', input: 'windows-restart-input', output: 'windows-restart-output' };
 const stateDir = mkdtempSync(join(tmpdir(), 'sluice-windows-restart-'));
 let broker: TestBroker;
+const onCloseRuns = (['at_least_once', 'exactly_once_v2'] as const).map((guarantee) => {
+  const id = `windows-restart-on-close-${guarantee === 'exactly_once_v2' ? 'eos' : 'alos'}`;
+  return { guarantee, run: { name: id, applicationId: id, input: `${id}-input`, output: `${id}-output` } as TopologyRun };
+});
 
 function topology(): Topology {
   const b = new StreamsBuilder();
@@ -53,10 +60,10 @@ function payments(rng: Random, start: number, n: number, cards: number): { key: 
   });
 }
 
-async function send(records: { key: string; value: string; partition: number; timestamp: number }[]): Promise<void> {
+async function send(records: { key: string; value: string; partition: number; timestamp: number }[], topic = run.input): Promise<void> {
   const producer = new Producer({ bootstrapServers: broker.bootstrap });
   try {
-    await producer.sendBatch(records.map((r) => ({ topic: run.input, ...r })));
+    await producer.sendBatch(records.map((r) => ({ topic, ...r })));
   } finally {
     await producer.close();
   }
@@ -64,7 +71,7 @@ async function send(records: { key: string; value: string; partition: number; ti
 
 before(async () => {
   broker = await startTestBroker();
-  await createTopicsAndWait(broker.bootstrap, [{ name: run.input, partitions: PARTITIONS }]);
+  await createTopicsAndWait(broker.bootstrap, [run.input, ...onCloseRuns.map((o) => o.run.input)].map((name) => ({ name, partitions: PARTITIONS })));
 });
 
 after(async () => {
@@ -115,4 +122,72 @@ test('a suppressed windowed count stopped mid-window and restored from its chang
   const firstWindows = new Set(first.map((r) => `${r.key}@${Math.floor(r.timestamp / WINDOW) * WINDOW}`));
   const secondWindows = new Set(second.map((r) => `${r.key}@${Math.floor(r.timestamp / WINDOW) * WINDOW}`));
   assert.ok([...firstWindows].some((w) => secondWindows.has(w)), 'some window spans the restart');
+});
+
+/** A tumbling count with onWindowClose whose store keeps closed windows long after they close. */
+function onCloseApp(r: TopologyRun, guarantee: Guarantee): KafkaStreams {
+  const b = new StreamsBuilder();
+  b.stream(r.input, { keySerde: S, valueSerde: S })
+    .groupByKey(Grouped.with(S, S))
+    .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, 100))
+    .emitStrategy(EmitStrategy.onWindowClose())
+    .count(Materialized.as<string, bigint>('on-close-counts').withRetention(3_600_000))
+    .toStream()
+    .map((k, v) => KeyValue.pair(`${k.key}@${k.window.start}`, String(v)))
+    .to(r.output, { keySerde: S, valueSerde: S });
+  const streams = new KafkaStreams(b.build(), {
+    applicationId: r.applicationId,
+    bootstrapServers: broker.bootstrap,
+    processingGuarantee: guarantee,
+    replicationFactor: 1,
+    stateDir: join(stateDir, r.applicationId),
+    commitIntervalMs: 100,
+    // Closed windows are looked for at every record, so what is emitted before the restart does not depend on timing.
+    ...({ '__emit.interval.ms.kstreams.windowed.aggregation__': 0 } as object),
+  });
+  streams.setUncaughtExceptionHandler((e) => {
+    throw e;
+  });
+  return streams;
+}
+
+test('emitStrategy(onWindowClose) restarted between window closes (at_least_once and exactly_once_v2): every window once, complete', async () => {
+  const rng = new Random(181);
+  const base = Date.UTC(2026, 0, 1);
+  const first = payments(rng, base, 200, 4);
+  const second = payments(rng, first.at(-1)!.timestamp, 200, 4);
+  const ticks = Array.from({ length: PARTITIONS }, (_, p) => ({ key: `tick-${p}`, value: 't', partition: p, timestamp: second.at(-1)!.timestamp + 10 * WINDOW }));
+  const phase = async (records: typeof first): Promise<void> => {
+    await Promise.all(onCloseRuns.map((o) => send(records, o.run.input)));
+    await Promise.all(
+      onCloseRuns.map(async (o) => {
+        const streams = onCloseApp(o.run, o.guarantee);
+        await streams.start();
+        try {
+          await waitUntilProcessed(broker.bootstrap, o.run, o.guarantee, () => []);
+        } finally {
+          await streams.close({ timeoutMs: 30_000 });
+        }
+      }),
+    );
+  };
+  await phase(first);
+  // Windows closed before the restart were emitted then (and stay in the store); the restart must not emit them again.
+  const before = await readOutput(broker.bootstrap, onCloseRuns[0]!.run, 'at_least_once');
+  assert.ok(before.length > 0, 'some windows closed before the restart');
+  await phase([...second, ...ticks]);
+
+  const expected = new Map<string, number>();
+  for (const r of [...first, ...second]) {
+    const k = `${r.key}@${Math.floor(r.timestamp / WINDOW) * WINDOW}`;
+    expected.set(k, (expected.get(k) ?? 0) + 1);
+  }
+  for (const o of onCloseRuns) {
+    const got = new Map<string, number>();
+    for (const r of await readOutput(broker.bootstrap, o.run, o.guarantee)) {
+      assert.ok(!got.has(r.key!), `${o.guarantee}: ${r.key} emitted twice`);
+      got.set(r.key!, Number(r.value));
+    }
+    assert.deepEqual([...got.entries()].sort(), [...expected.entries()].sort(), `${o.guarantee}: every window once, with all its records`);
+  }
 });

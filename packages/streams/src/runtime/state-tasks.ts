@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Topology } from '../topology/topology.js';
 import type { StateRestoreListener, StateStore } from '../state/api.js';
 import type { StreamsLogger } from './handlers.js';
+import { initializeFromCommitted } from './commit-metadata.js';
 import { type StandbyUpdateListener, StandbyTasks } from './standby.js';
 import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { StateDirectory } from './state-directory.js';
@@ -67,6 +68,10 @@ export class StateTasks {
   private readonly waitingForLock = new Set<string>();
   /** Tasks whose stores are being restored. */
   private readonly restoring = new Map<string, StreamTask>();
+  /** Tasks reading what was committed with their offsets, before they open or start. */
+  private readonly initializing = new Map<string, StreamTask>();
+  /** Tasks removed (revoked, lost, closing) while they were initializing. */
+  private readonly removed = new WeakSet<StreamTask>();
   /** Tasks running (processor init done). */
   private readonly started = new WeakSet<StreamTask>();
   private lastCleanupAt = Date.now();
@@ -120,12 +125,12 @@ export class StateTasks {
 
   /** Whether some task is not running yet (waiting for its lock or its restore). */
   get busy(): boolean {
-    return this.locked.size > 0 || this.restoring.size > 0;
+    return this.initializing.size > 0 || this.locked.size > 0 || this.restoring.size > 0;
   }
 
   /** Whether a task is still restoring (its records must wait). */
   pending(taskId: string): boolean {
-    return this.locked.has(taskId) || this.restoring.has(taskId);
+    return this.initializing.has(taskId) || this.locked.has(taskId) || this.restoring.has(taskId);
   }
 
   /** Records restored so far by this loop. */
@@ -138,9 +143,18 @@ export class StateTasks {
    * and restores them first, its input paused meanwhile. Throws what opening or init throws.
    */
   async start(tasks: readonly StreamTask[]): Promise<void> {
+    const fresh = tasks.filter((t) => !this.started.has(t) && !this.pending(t.id));
+    if (fresh.length === 0) return;
+    // First what was committed with their offsets (Java's initializeMetadata); pending meanwhile, so no record reaches them.
+    for (const t of fresh) this.initializing.set(t.id, t);
+    try {
+      await initializeFromCommitted(this.options.mainConsumer, fresh, (t) => this.options.partitionsOf(t.id));
+    } finally {
+      for (const t of fresh) if (this.initializing.get(t.id) === t) this.initializing.delete(t.id);
+    }
     const stateful: StreamTask[] = [];
-    for (const t of tasks) {
-      if (this.started.has(t) || this.pending(t.id)) continue;
+    for (const t of fresh) {
+      if (this.removed.has(t)) continue;
       if (t.stores === null) {
         this.started.add(t);
         t.init();
@@ -209,6 +223,9 @@ export class StateTasks {
 
   /** A task leaves (revoked, lost, closing): whatever restore it had stops. */
   remove(taskId: string): void {
+    const initializing = this.initializing.get(taskId);
+    if (initializing) this.removed.add(initializing);
+    this.initializing.delete(taskId);
     this.locked.delete(taskId);
     this.waitingForLock.delete(taskId);
     if (this.restoring.delete(taskId)) this.restorer.remove(taskId);
@@ -226,6 +243,8 @@ export class StateTasks {
   }
 
   async close(): Promise<void> {
+    for (const t of this.initializing.values()) this.removed.add(t);
+    this.initializing.clear();
     this.locked.clear();
     this.restoring.clear();
     await this.restorer.close();

@@ -237,10 +237,10 @@ export class StreamThread {
     if (Date.now() - this.lastPurgeAt >= this.config.repartitionPurgeIntervalMs) this.purgeRepartitionTopics();
   }
 
-  /** The next offsets to consume of the tasks' partitions, those that moved since the last commit. */
-  private offsetsToCommit(tasks: readonly StreamTask[]): { topic: string; partition: number; offset: bigint }[] {
+  /** The next offsets to consume of the tasks' partitions, those that moved since the last commit, with their commit metadata. */
+  private offsetsToCommit(tasks: readonly StreamTask[]): { topic: string; partition: number; offset: bigint; metadata: string }[] {
     return tasks
-      .flatMap((t) => this.inputs.committableOffsets(t.id))
+      .flatMap((t) => this.inputs.committableOffsets(t.id).map((o) => ({ ...o, metadata: t.commitMetadata(o.topic) })))
       .filter((o) => this.lastCommitted.get(tpKey(o.topic, o.partition)) !== o.offset);
   }
 

@@ -86,7 +86,7 @@ export class StreamsProducer {
    * exactly_once_v2: waits for the outputs while it adds the input offsets (with the consumer's
    * group generation, so a zombie's are refused), then commits. Nothing to commit: nothing happens.
    */
-  async commitTransaction(offsets: { topic: string; partition: number; offset: bigint }[], group: GroupMetadata | null): Promise<void> {
+  async commitTransaction(offsets: { topic: string; partition: number; offset: bigint; metadata?: string }[], group: GroupMetadata | null): Promise<void> {
     if (offsets.length > 0) this.beginTransactionIfNeeded();
     if (!this.inTransaction) return;
     // The outputs and the offsets go to the broker together, as Java's (its sends are in flight
@@ -107,7 +107,7 @@ export class StreamsProducer {
     this.inTransaction = false;
   }
 
-  private async addOffsets(offsets: { topic: string; partition: number; offset: bigint }[], group: GroupMetadata | null): Promise<void> {
+  private async addOffsets(offsets: { topic: string; partition: number; offset: bigint; metadata?: string }[], group: GroupMetadata | null): Promise<void> {
     if (offsets.length === 0) return;
     if (!group || group.generationId < 0) throw new Error('the consumer is not a member of the group');
     await this.producer.sendOffsetsToTransaction(offsets, group);

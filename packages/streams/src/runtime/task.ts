@@ -10,8 +10,7 @@
  * owns the processors and the offsets.
  */
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import { type Cancellable, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';
-import type { Processor } from '../processor/api.js';
+import { type Cancellable, type Processor, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';
 import { Record } from '../record.js';
 import { type TimestampExtractor, failOnInvalidTimestamp, isInvalidTimestampError } from '../processor/timestamps.js';
 import { type Deserializer, type Serde, type Serializer, serdeOrDefault } from '../serdes.js';
@@ -22,6 +21,7 @@ import type { ErrorHandlerContext, RawRecord } from './handlers.js';
 import { PunctuationSchedules, type Schedule } from './punctuation.js';
 import { type TaskEnvironment, errorContextOf } from './task-environment.js';
 import { TaskStores } from './task-stores.js';
+import { UNKNOWN_PARTITION_TIME, encodeCommitMetadata, mergeCommittedMetadata } from './commit-metadata.js';
 
 export { type RecordCollector, type TaskEnvironment, errorContextOf } from './task-environment.js';
 
@@ -69,6 +69,7 @@ export class StreamTask {
   private streamTime = -1;
   /** Largest extracted timestamp per input topic (a task reads one partition of each). */
   private readonly partitionTime = new Map<string, number>();
+  private processorMetadata = new Map<string, number>(); // kept across owners, committed with the offsets (commit-metadata.ts)
   /**
    * The record being processed, for metadata, error contexts and the stores: an input record, or
    * while a cache flushes an entry, the context of the write that made it (withRecordContext);
@@ -226,6 +227,8 @@ export class StreamTask {
         throw new TypeError(`unknown punctuation type ${String(type)}; use PunctuationType.STREAM_TIME or WALL_CLOCK_TIME`);
       },
       commit: () => this.env.requestCommit(),
+      processorMetadataForKey: (key: string) => this.processorMetadata.get(key) ?? null,
+      addProcessorMetadataKeyValue: (key: string, value: number) => void this.processorMetadata.set(key, value),
       getStateStore: <S>(name: string): S => {
         if (this.stores) return this.stores.storeFor(node.name, node.stores, name) as S;
         const global = this.env.state?.globalStore?.(name);
@@ -451,6 +454,13 @@ export class StreamTask {
   /** The next offsets to consume, per input partition processed so far. */
   committableOffsets(): TopicPartitionOffset[] {
     return [...this.consumed.values()];
+  }
+
+  /** What to commit with the offset of the task's partition of `topic` (commit-metadata.ts). */
+  commitMetadata = (topic: string): string => encodeCommitMetadata(this.partitionTime.get(topic) ?? UNKNOWN_PARTITION_TIME, this.processorMetadata);
+  /** Before init(): the partition times and processor metadata committed with the offsets (Java's initializeMetadata). */
+  initializeMetadata(committed: readonly { topic: string; metadata: string | null }[]): void {
+    this.processorMetadata = mergeCommittedMetadata(committed, (topic, time) => void (this.streamTime = Math.max(this.streamTime, this.notePartitionTime(topic, time))));
   }
 
   /**
