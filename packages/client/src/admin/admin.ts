@@ -3,7 +3,8 @@
  * log offsets, the cluster. Each call goes where Kafka's Admin sends it (the controller for topic
  * changes, the group coordinator for groups, partition leaders for records and offsets) and
  * retries retriable errors within `defaultApiTimeoutMs` (or the call's own `timeoutMs`).
- * The consumer-group calls are in group-calls.ts, the argument and result types in admin-types.ts.
+ * The consumer-group calls are in group-calls.ts, the config calls in config-calls.ts, producer
+ * fencing in fence-calls.ts, the argument and result types in admin-types.ts.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode } from '../errors.js';
@@ -25,6 +26,7 @@ import type { Connection } from '../network/connection.js';
 import { resolveOptions } from '../options.js';
 import { type AdminOptions, adminOptions } from './admin-config.js';
 import type { AlterConfigOp, CallOptions, ClusterDescription, ConfigResource, ConfigResourceType, ConfigSource, CreatedTopic, GroupDescription, GroupListing, NewTopic, OffsetSpec, ResourceConfig, TopicDescription } from './admin-types.js';
+import { ConfigCalls, SOURCES } from './config-calls.js';
 import { FenceCalls, type FencedProducer } from './fence-calls.js';
 import { GroupCalls } from './group-calls.js';
 import { ScramCalls, type UserScramCredentialAlteration, type UserScramCredentials } from './scram-calls.js';
@@ -50,11 +52,6 @@ export type {
   TopicPartitionInfo,
 } from './admin-types.js';
 
-/** Kafka's config resource types, config sources and IncrementalAlterConfigs operations on the wire. */
-const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4, 'broker-logger': 8, 'client-metrics': 16, group: 32 };
-const RESOURCE_NAME = new Map(Object.entries(RESOURCE_TYPE).map(([k, v]) => [v, k as ConfigResourceType]));
-const SOURCES: ConfigSource[] = ['unknown', 'dynamic-topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group'];
-const OP_CODE = { set: 0, delete: 1, append: 2, subtract: 3 } as const;
 
 export class Admin {
   readonly options: ReturnType<typeof resolveOptions<typeof adminOptions>>;
@@ -63,6 +60,7 @@ export class Admin {
   private readonly groupCalls: GroupCalls;
   private readonly scramCalls: ScramCalls;
   private readonly fenceCalls: FenceCalls;
+  private readonly configCalls: ConfigCalls;
 
   constructor(options: AdminOptions) {
     this.options = resolveOptions(adminOptions, options, 'admin');
@@ -71,6 +69,7 @@ export class Admin {
     this.groupCalls = new GroupCalls(context);
     this.scramCalls = new ScramCalls(context);
     this.fenceCalls = new FenceCalls(context, this.options.requestTimeoutMs);
+    this.configCalls = new ConfigCalls(context);
   }
 
   async connect(options: CallOptions = {}): Promise<void> {
@@ -281,98 +280,20 @@ export class Admin {
     this.cluster.requestUpdate();
   }
 
-  // ---------------------------------------------------------------- configs
+  // ---------------------------------------------------------------- configs (config-calls.ts)
 
-  private async configConnection(type: ConfigResourceType, name: string, signal?: AbortSignal): Promise<Connection> {
-    if ((type === 'broker' || type === 'broker-logger') && name !== '') {
-      if (this.cluster.version === 0) await this.cluster.refresh(signal);
-      return this.cluster.connection(Number(name), '', signal);
-    }
-    return this.cluster.anyConnection(signal);
-  }
-
-  async describeConfigs(resources: readonly ConfigResource[], options: CallOptions & { includeSynonyms?: boolean; includeDocumentation?: boolean } = {}): Promise<ResourceConfig[]> {
-    // Broker resources must be asked of that broker; the rest of any broker.
-    return Promise.all(
-      resources.map((r) =>
-        this.retry(`describing configs of ${r.type} '${r.name}'`, options, async () => {
-          const conn = await this.configConnection(r.type, r.name, options.signal);
-          const version = conn.requireVersion(Apis.DescribeConfigs);
-          const res = await conn.request(
-            Apis.DescribeConfigs,
-            {
-              resources: [{ resourceType: RESOURCE_TYPE[r.type], resourceName: r.name, configurationKeys: r.configNames ? [...r.configNames] : null }],
-              includeSynonyms: options.includeSynonyms ?? false,
-              includeDocumentation: version >= 3 ? (options.includeDocumentation ?? false) : false,
-            },
-            { version, signal: options.signal },
-          );
-          const result = res.results[0];
-          if (!result) throw new KafkaError(ClientErrorCode.PROTOCOL_ERROR, 'DescribeConfigs answered nothing', { retriable: true });
-          if (result.errorCode !== 0) throw brokerError(result.errorCode, `describing configs of ${r.type} '${r.name}'`, { message: result.errorMessage });
-          return {
-            type: RESOURCE_NAME.get(result.resourceType) ?? r.type,
-            name: result.resourceName,
-            configs: result.configs.map((c) => ({
-              name: c.name,
-              value: c.value,
-              readOnly: c.readOnly,
-              isSensitive: c.isSensitive,
-              source: SOURCES[c.configSource] ?? 'unknown',
-              isDefault: c.configSource === 5,
-              synonyms: c.synonyms.map((s) => ({ name: s.name, value: s.value, source: SOURCES[s.source] ?? 'unknown' })),
-              documentation: c.documentation,
-            })),
-          };
-        }),
-      ),
-    );
+  describeConfigs(resources: readonly ConfigResource[], options: CallOptions & { includeSynonyms?: boolean; includeDocumentation?: boolean } = {}): Promise<ResourceConfig[]> {
+    return this.configCalls.describeConfigs(resources, options);
   }
 
   /** Replaces the whole dynamic config of each resource (configs not given revert to defaults). */
-  async alterConfigs(resources: readonly { type: ConfigResourceType; name: string; configs: Readonly<Record<string, string | null>> }[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
-    await Promise.all(
-      resources.map((r) =>
-        this.retry(`altering configs of ${r.type} '${r.name}'`, options, async () => {
-          const conn = await this.configConnection(r.type, r.name, options.signal);
-          const res = await conn.request(
-            Apis.AlterConfigs,
-            {
-              resources: [{ resourceType: RESOURCE_TYPE[r.type], resourceName: r.name, configs: Object.entries(r.configs).map(([name, value]) => ({ name, value })) }],
-              validateOnly: options.validateOnly ?? false,
-            },
-            { signal: options.signal },
-          );
-          for (const x of res.responses) if (x.errorCode !== 0) throw brokerError(x.errorCode, `altering configs of ${r.type} '${r.name}'`, { message: x.errorMessage });
-        }),
-      ),
-    );
+  alterConfigs(resources: readonly { type: ConfigResourceType; name: string; configs: Readonly<Record<string, string | null>> }[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
+    return this.configCalls.alterConfigs(resources, options);
   }
 
   /** Changes single configs: set, delete (back to default), append to or subtract from a list. */
-  async incrementalAlterConfigs(resources: readonly { type: ConfigResourceType; name: string; ops: readonly AlterConfigOp[] }[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
-    await Promise.all(
-      resources.map((r) =>
-        this.retry(`altering configs of ${r.type} '${r.name}'`, options, async () => {
-          const conn = await this.configConnection(r.type, r.name, options.signal);
-          const res = await conn.request(
-            Apis.IncrementalAlterConfigs,
-            {
-              resources: [
-                {
-                  resourceType: RESOURCE_TYPE[r.type],
-                  resourceName: r.name,
-                  configs: r.ops.map((o) => ({ name: o.name, configOperation: OP_CODE[o.op], value: 'value' in o ? o.value : null })),
-                },
-              ],
-              validateOnly: options.validateOnly ?? false,
-            },
-            { signal: options.signal },
-          );
-          for (const x of res.responses) if (x.errorCode !== 0) throw brokerError(x.errorCode, `altering configs of ${r.type} '${r.name}'`, { message: x.errorMessage });
-        }),
-      ),
-    );
+  incrementalAlterConfigs(resources: readonly { type: ConfigResourceType; name: string; ops: readonly AlterConfigOp[] }[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
+    return this.configCalls.incrementalAlterConfigs(resources, options);
   }
 
   // ---------------------------------------------------------------- SCRAM users (scram-calls.ts)
