@@ -143,7 +143,14 @@ export interface RecordMetadata {
   readonly timestamp: number;
 }
 
+/** Kafka's SourceTask.TransactionBoundary, as the `transaction.boundary` setting spells it. */
+export type TransactionBoundary = 'poll' | 'interval' | 'connector';
+
 export abstract class SourceTask implements Task {
+  /** The connector setting that says where exactly-once transactions end (Kafka's SourceTask.TRANSACTION_BOUNDARY_CONFIG). */
+  static readonly TRANSACTION_BOUNDARY_CONFIG = 'transaction.boundary';
+  static readonly TRANSACTION_BOUNDARIES: readonly TransactionBoundary[] = ['poll', 'interval', 'connector'];
+
   protected context!: SourceTaskContext;
 
   initialize(context: SourceTaskContext): void {

@@ -53,6 +53,7 @@ export {
   type TopicPartitionOffset,
   type ExactlyOnceSupport,
   type ConnectorTransactionBoundaries,
+  type TransactionBoundary,
   type Config,
 } from './connector.js';
 export { type Transformation, type Predicate, type Converter, type HeaderConverter, type ConverterType, type ConnectPlugin, type PluginConfig } from './plugins.js';

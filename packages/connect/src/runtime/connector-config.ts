@@ -3,6 +3,7 @@
  * SourceConnectorConfig): name, class, tasks, converters, transforms and predicates, and error
  * handling, with Kafka's names, defaults and groups, so `/config/validate` answers as Kafka does.
  */
+import { validator } from '@sluice/config';
 import { ConfigDef, ConfigValidators, type Recommender } from '@sluice/connect-api';
 
 export const COMMON_GROUP = 'Common';
@@ -64,7 +65,25 @@ export function sinkConnectorConfigDef(defaults: WorkerConverterDefaults = NO_DE
     .define({ name: 'errors.deadletterqueue.context.headers.enable', type: 'BOOLEAN', defaultValue: false, importance: 'medium', documentation: 'Whether records in the dead letter queue carry __connect.errors.* headers saying where they came from and why they failed', group: ERROR_GROUP, orderInGroup: ++order, width: 'MEDIUM', displayName: 'Enable Error Context Headers' });
 }
 
-/** A source connector's settings: the common ones. */
+export const EXACTLY_ONCE_SUPPORT_GROUP = 'Exactly Once Support';
+export const OFFSETS_TOPIC_GROUP = 'offsets.topic';
+
+/** transaction.boundary.interval.ms: unset, or at least 0 (Kafka's lambda validator around Range.atLeast(0), which shows as [0,...]). */
+const atLeastZero = ConfigValidators.atLeast(0);
+const unsetOrAtLeastZero = validator(atLeastZero.valid ?? '[0,...]', (v) => (v === null ? undefined : atLeastZero(v)));
+
+/**
+ * A source connector's settings: the common ones and Kafka's exactly-once ones (KIP-618), which
+ * act in distributed mode with `exactly.once.source.support=enabled` on the worker:
+ * `exactly.once.support` (requested, or required: refuse a connector that does not say it can),
+ * `transaction.boundary` (poll, interval, connector) with `transaction.boundary.interval.ms`, and
+ * `offsets.storage.topic` (the connector's own offsets topic).
+ */
 export function sourceConnectorConfigDef(defaults: WorkerConverterDefaults = NO_DEFAULTS): ConfigDef {
-  return connectorConfigDef(defaults);
+  let order = 0;
+  return connectorConfigDef(defaults)
+    .define({ name: 'exactly.once.support', type: 'STRING', defaultValue: 'requested', validator: ConfigValidators.caseInsensitiveIn('requested', 'required'), importance: 'medium', documentation: 'requested, or required: then the connector must say it can deliver exactly once with this config (its exactlyOnceSupport()) and the worker must have exactly-once source support enabled, or the config is refused', group: EXACTLY_ONCE_SUPPORT_GROUP, orderInGroup: ++order, width: 'SHORT', displayName: 'Exactly once support' })
+    .define({ name: 'transaction.boundary', type: 'STRING', defaultValue: 'poll', validator: ConfigValidators.caseInsensitiveIn('poll', 'interval', 'connector'), importance: 'medium', documentation: 'Where exactly-once transactions end: poll (after each batch a task returns), interval (every transaction.boundary.interval.ms) or connector (where the task says, through its TransactionContext; only for connectors that can define boundaries)', group: EXACTLY_ONCE_SUPPORT_GROUP, orderInGroup: ++order, width: 'SHORT', displayName: 'Transaction Boundary' })
+    .define({ name: 'transaction.boundary.interval.ms', type: 'LONG', defaultValue: null, validator: unsetOrAtLeastZero, importance: 'low', documentation: 'With transaction.boundary=interval, how often transactions are committed; unset: the worker\'s offset.flush.interval.ms', group: EXACTLY_ONCE_SUPPORT_GROUP, orderInGroup: ++order, width: 'SHORT', displayName: 'Transaction boundary interval' })
+    .define({ name: 'offsets.storage.topic', type: 'STRING', defaultValue: null, validator: ConfigValidators.nonEmptyString(), importance: 'low', documentation: 'Distributed mode: a topic of this connector\'s own for its source offsets (created if missing) instead of the worker\'s offset.storage.topic', group: OFFSETS_TOPIC_GROUP, orderInGroup: 1, width: 'LONG', displayName: 'Offsets topic' });
 }

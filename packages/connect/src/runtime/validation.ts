@@ -5,13 +5,19 @@
  * ConfigInfos (`/connector-plugins/{plugin}/config/validate`); a create or update refuses a config
  * with any error, listing them.
  */
-import { type ConfigDef, ConfigValue, configInfos, type ConfigInfos, type ConnectorConfig } from '@sluice/connect-api';
+import { type ConfigDef, ConfigValue, configInfos, type ConfigInfos, type ConnectorConfig, type SourceConnector } from '@sluice/connect-api';
 import { transformationChain } from '../chain.js';
 import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.js';
+import { validateExactlyOnceSource } from './exactly-once-validation.js';
 import { badRequest } from './herder.js';
 import type { Worker } from './worker.js';
 
-export function validateConnectorConfig(worker: Worker, config: ConnectorConfig, className = config['connector.class']): ConfigInfos {
+/** What the herder adds: distributed mode's exactly-once checks of source connectors (absent in standalone mode, as in Kafka). */
+export interface ValidationContext {
+  exactlyOnceSourceEnabled?: boolean;
+}
+
+export function validateConnectorConfig(worker: Worker, config: ConnectorConfig, className = config['connector.class'], context: ValidationContext = {}): ConfigInfos {
   if (className === undefined) throw badRequest(`Connector config ${javaMap(config)} contains no connector type`);
   let found: ReturnType<Worker['newConnector']>;
   try {
@@ -46,6 +52,7 @@ export function validateConnectorConfig(worker: Worker, config: ConnectorConfig,
     const dlq = (config['errors.deadletterqueue.topic.name'] ?? '').trim();
     if (dlq !== '' && topics.split(',').map((t) => t.trim()).includes(dlq)) add('errors.deadletterqueue.topic.name', `The DLQ topic '${dlq}' may not be included in the list of topics ('topics=${topics}') consumed by the connector`);
   }
+  if (type === 'source' && context.exactlyOnceSourceEnabled !== undefined) validateExactlyOnceSource(connector as SourceConnector, config, values, context.exactlyOnceSourceEnabled);
   // A converter named by its alias is one of the recommended classes all the same (Kafka compares classes, not names).
   for (const setting of ['key.converter', 'value.converter', 'header.converter']) {
     const v = values.get(setting);
