@@ -9,6 +9,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { ConnectException } from '@sluice/connect-api';
 import { mavenProjectClasspath, repoRoot } from '@sluice/test-kit';
 import { decodeAssignment, decodeWorkerState, encodeAssignment, joinProtocols } from '../src/distributed/connect-protocol.js';
 import type { ConnectAssignment, ConnectProtocolName } from '../src/distributed/contract.js';
@@ -183,4 +184,12 @@ test('Java reads our assignments and join metadata as we meant them', () => {
       assert.equal(ours.configOffset, w.configOffset);
     }
   }
+});
+
+test('bytes that are no Connect metadata or assignment are refused with what is wrong', () => {
+  const good = encodeAssignment(ASSIGNMENTS[1]!, 1);
+  assert.throws(() => decodeAssignment(good.subarray(0, 20)), (e: unknown) => e instanceof ConnectException && /Connect assignment ends early/.test(e.message));
+  assert.throws(() => decodeAssignment(Buffer.from([0xff, 0xff, 0, 0])), (e: unknown) => e instanceof ConnectException && /Unsupported subscription version: -1/.test(e.message));
+  assert.throws(() => decodeWorkerState(Buffer.from('not connect')), (e: unknown) => e instanceof ConnectException && /Connect worker metadata/.test(e.message));
+  assert.throws(() => encodeAssignment(ASSIGNMENTS[3]!, 0), (e: unknown) => e instanceof ConnectException && /V0 \(eager\)/.test(e.message));
 });

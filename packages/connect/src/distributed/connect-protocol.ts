@@ -12,6 +12,7 @@
  * Fields after the V0 ones may be missing (Kafka reads them with defaults), so a V0 assignment
  * decodes as a cooperative one without revocations or delay.
  */
+import { ConnectException } from '@sluice/connect-api';
 import type { ConnectorTaskId } from '../runtime/herder.js';
 import type { ConnectAssignment, ConnectProtocolName } from './contract.js';
 import { ProtocolReader, ProtocolWriter } from './protocol-bytes.js';
@@ -45,7 +46,7 @@ export function connectProtocolOf(groupProtocol: string): ConnectProtocolName {
   for (const [mode, { name }] of Object.entries(ConnectSubprotocol)) {
     if (name === groupProtocol.toLowerCase()) return mode as ConnectProtocolName;
   }
-  throw new Error(`Not found Connect protocol compatibility mode for protocol: ${groupProtocol}`);
+  throw new ConnectException(`Not found Connect protocol compatibility mode for protocol: ${groupProtocol}`);
 }
 
 /** The protocols a worker offers for its `connect.protocol`, in Kafka's order of preference. */
@@ -88,7 +89,7 @@ export function encodeAssignment(assignment: ConnectAssignment, version: number)
     writeConnectorTasks(out, assignment.revokedConnectors, assignment.revokedTasks);
     out.int32(assignment.delayMs);
   } else if (assignment.revokedConnectors.length > 0 || assignment.revokedTasks.length > 0 || assignment.delayMs !== 0) {
-    throw new Error('a V0 (eager) Connect assignment has no revocations or delay');
+    throw new ConnectException('a V0 (eager) Connect assignment has no revocations or delay');
   }
   return out.toBuffer();
 }
@@ -120,7 +121,7 @@ export function decodeAssignment(bytes: Buffer): ConnectAssignment & { version: 
 function readVersion(input: ProtocolReader): number {
   const version = input.int16();
   // Kafka reads any version from 0 up as the newest format it knows (later fields are optional).
-  if (version < 0) throw new Error(`Unsupported subscription version: ${version}`);
+  if (version < 0) throw new ConnectException(`Unsupported subscription version: ${version}`);
   return version;
 }
 
@@ -176,7 +177,7 @@ function readConnectorTasks(input: ProtocolReader): { connectors: string[]; task
   for (let i = 0; i < count; i++) {
     const connector = input.string();
     const n = input.int32();
-    if (n < 0) throw new Error(`${input.what}: connector ${connector} has a null task list`);
+    if (n < 0) throw new ConnectException(`${input.what}: connector ${connector} has a null task list`);
     for (let j = 0; j < n; j++) {
       const task = input.int32();
       if (task === CONNECTOR_TASK) connectors.push(connector);

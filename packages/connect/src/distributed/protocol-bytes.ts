@@ -3,6 +3,8 @@
  * for the Connect subprotocol, whose bytes travel opaquely inside JoinGroup and SyncGroup. A reader
  * that runs out of bytes says what it was reading instead of throwing a RangeError.
  */
+import { ConnectException } from '@sluice/connect-api';
+
 export class ProtocolWriter {
   readonly #parts: Buffer[] = [];
 
@@ -29,7 +31,7 @@ export class ProtocolWriter {
 
   string(value: string): this {
     const bytes = Buffer.from(value, 'utf8');
-    if (bytes.length > 0x7fff) throw new Error(`a protocol string is at most 32767 bytes; got ${bytes.length}`);
+    if (bytes.length > 0x7fff) throw new ConnectException(`a protocol string is at most 32767 bytes; got ${bytes.length}`);
     this.int16(bytes.length);
     this.#parts.push(bytes);
     return this;
@@ -61,7 +63,7 @@ export class ProtocolReader {
   }
 
   #take(n: number): number {
-    if (this.#at + n > this.bytes.length) throw new Error(`${this.what} ends early: ${n} more bytes needed at byte ${this.#at} of ${this.bytes.length}`);
+    if (this.#at + n > this.bytes.length) throw new ConnectException(`${this.what} ends early: ${n} more bytes needed at byte ${this.#at} of ${this.bytes.length}`);
     const at = this.#at;
     this.#at += n;
     return at;
@@ -81,7 +83,7 @@ export class ProtocolReader {
 
   string(): string {
     const length = this.int16();
-    if (length < 0) throw new Error(`${this.what}: a string that may not be null is null`);
+    if (length < 0) throw new ConnectException(`${this.what}: a string that may not be null is null`);
     const at = this.#take(length);
     return this.bytes.toString('utf8', at, at + length);
   }
