@@ -6,11 +6,12 @@
  * transform drops still moves its offset on. A send that fails fails the task (its offsets are
  * not written), so records are never lost, only perhaps written twice after a restart.
  */
-import { ConnectHeaders, type SourceRecord, type SourceTask, type SourceTaskContext, type Converter, type HeaderConverter, ConnectException } from '@sluice/connect-api';
+import { type SourceRecord, type SourceTask, type SourceTaskContext, type Converter, type HeaderConverter, ConnectException } from '@sluice/connect-api';
 import type { Producer, RecordMetadata } from '@sluice/client';
 import type { TransformationChain } from '../chain.js';
-import { type OffsetBackingStore, offsetJson, offsetKey } from './offset-store.js';
+import type { OffsetBackingStore } from './offset-store.js';
 import { type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
+import { convertSourceRecord } from './source-record-conversion.js';
 import type { TaskStatusListener, TargetState } from './status.js';
 
 export interface SourceTaskRunnerInit {
@@ -104,27 +105,16 @@ export class SourceTaskRunner {
   }
 
   async #send(record: SourceRecord): Promise<void> {
-    const { errors, chain, keyConverter, valueConverter, headerConverter, producer } = this.init;
-    const describe = () => record.toString();
-    const transformed = await errors.execute('TRANSFORMATION', 'TransformationChain', () => chain.apply(record), { describe });
-    const offsetEntry = record.sourcePartition === null ? null : ([offsetKey(this.init.connector, record.sourcePartition), record.sourceOffset === null ? null : offsetJson(record.sourceOffset)] as const);
-    if (transformed === SKIPPED || transformed === null) {
-      if (offsetEntry) this.#pendingOffsets.set(offsetEntry[0], offsetEntry[1]);
-      await this.init.task.commitRecord(record, null);
+    const { offset, send, filtered } = await convertSourceRecord(this.init, record);
+    if (send === null) {
+      if (offset) this.#pendingOffsets.set(offset[0], offset[1]);
+      if (filtered) await this.init.task.commitRecord(record, null);
       return;
     }
-    const r = transformed;
-    const key = await errors.execute('KEY_CONVERTER', keyConverter.constructor.name, () => keyConverter.fromConnectData(r.topic, r.keySchema, r.key, r.headers), { describe });
-    const value = await errors.execute('VALUE_CONVERTER', valueConverter.constructor.name, () => valueConverter.fromConnectData(r.topic, r.valueSchema, r.value, r.headers), { describe });
-    const headers = await errors.execute('HEADER_CONVERTER', headerConverter.constructor.name, () => convertHeaders(r.topic, r.headers, headerConverter), { describe });
-    if (key === SKIPPED || value === SKIPPED || headers === SKIPPED) {
-      if (offsetEntry) this.#pendingOffsets.set(offsetEntry[0], offsetEntry[1]);
-      return;
-    }
-    this.init.onTopicUsed(r.topic);
-    const sent = producer.send({ topic: r.topic, partition: r.kafkaPartition ?? undefined, key: toBuffer(key), value: toBuffer(value), headers, timestamp: r.timestamp ?? undefined });
+    this.init.onTopicUsed(send.topic);
+    const sent = this.init.producer.send(send);
     // The offset is noted after the send was handed over, so a commit that awaits the sends before it covers this record.
-    if (offsetEntry) this.#pendingOffsets.set(offsetEntry[0], offsetEntry[1]);
+    if (offset) this.#pendingOffsets.set(offset[0], offset[1]);
     this.#sentSinceCommit++;
     sent.then(
       (m: RecordMetadata) => this.init.task.commitRecord(record, { topic: m.topic, partition: m.partition, offset: m.offset, timestamp: Number(m.timestamp) }),
@@ -176,14 +166,4 @@ export class SourceTaskRunner {
     }
     await this.init.task.commit();
   }
-}
-
-function toBuffer(bytes: Uint8Array | null): Buffer | null {
-  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-export function convertHeaders(topic: string, headers: ConnectHeaders, converter: HeaderConverter): { key: string; value: Buffer | null }[] {
-  const out: { key: string; value: Buffer | null }[] = [];
-  for (const h of headers) out.push({ key: h.key, value: toBuffer(converter.fromConnectHeader(topic, h.key, h.schema, h.value)) });
-  return out;
 }
