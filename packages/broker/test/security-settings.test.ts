@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { BrokerConfig } from '../src/config/broker-config.js';
 import { ConfigError } from '../src/config/definitions.js';
 import { servedListeners } from '../src/listeners.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startBroker } from '../src/index.js';
 
 function refused(settings: Record<string, string>, pattern: RegExp): void {
@@ -82,4 +85,29 @@ test('a listener asked for what Sluice cannot serve refuses the start, before op
   await assert.rejects(start({ listeners: 'SSL://127.0.0.1:0' }), /Sluice reads PEM and PKCS12 key stores; convert a JKS one/);
   await assert.rejects(start({ listeners: 'SSL://127.0.0.1:0', 'ssl.keystore.type': 'PEM' }), /The listener SSL uses TLS but has no key store: set ssl\.keystore\.location/);
   await assert.rejects(start({ listeners: 'SSL://127.0.0.1:0', 'listener.name.ssl.ssl.client.auth': 'always' }), /Invalid value "always" for configuration listener\.name\.ssl\.ssl\.client\.auth: must be one of none, requested, required/);
+});
+
+test("OAUTHBEARER: Kafka's JWKS validator without a JWKS refuses the start; the unsecured default is warned about unless named", async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-oauth-settings-'));
+  const oauth = { listeners: 'SASL_PLAINTEXT://127.0.0.1:0', 'sasl.enabled.mechanisms': 'OAUTHBEARER' };
+  const handlerClass = 'listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class';
+  const warningsOf = async (config: Record<string, string>) => {
+    const warnings: string[] = [];
+    const broker = await startBroker({ port: 0, dataDir, config: { ...oauth, ...config }, log: { info() {}, warn: (m) => warnings.push(m), error() {} } });
+    await broker.close();
+    return warnings.filter((w) => w.includes('OAUTHBEARER'));
+  };
+  try {
+    await assert.rejects(
+      startBroker({ port: 0, dataDir, config: { ...oauth, [handlerClass]: 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler' } }),
+      /The OAuth validator for the broker requires "sasl\.oauthbearer\.jwks\.endpoint\.url" to be configured so that JWT signatures can be verified, but it was not set\. Set "listener\.name\.sasl_plaintext\.sasl\.oauthbearer\.jwks\.endpoint\.url"/,
+    );
+    await assert.rejects(startBroker({ port: 0, dataDir, config: { ...oauth, [handlerClass]: 'com.example.MyValidator' } }), /com\.example\.MyValidator is a Java class Sluice cannot load/);
+    const [warning, ...more] = await warningsOf({});
+    assert.match(warning, /^the listener SASL_PLAINTEXT accepts OAUTHBEARER tokens without a signature \(alg none\) and checks none: anyone who reaches it can log in as any principal\..* set listener\.name\.sasl_plaintext\.oauthbearer\.sasl\.server\.callback\.handler\.class=org\.apache\.kafka\.common\.security\.oauthbearer\.OAuthBearerValidatorCallbackHandler/);
+    assert.deepEqual(more, []);
+    assert.deepEqual(await warningsOf({ [handlerClass]: 'org.apache.kafka.common.security.oauthbearer.internals.unsecured.OAuthBearerUnsecuredValidatorCallbackHandler' }), [], 'named explicitly, as Kafka takes it');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -51,7 +51,7 @@ export async function listenerSecurity(config: BrokerConfig, listener: ServedLis
   const settings = new ListenerSettings(config, listener.name);
   const usesTls = listener.protocol === 'SSL' || listener.protocol === 'SASL_SSL';
   const usesSasl = listener.protocol === 'SASL_PLAINTEXT' || listener.protocol === 'SASL_SSL';
-  const sasl = usesSasl ? await saslMechanisms(settings, scram) : undefined;
+  const sasl = usesSasl ? await saslMechanisms(settings, scram, log) : undefined;
   return {
     name: listener.name,
     protocol: listener.protocol,
@@ -65,7 +65,7 @@ export async function listenerSecurity(config: BrokerConfig, listener: ServedLis
   };
 }
 
-async function saslMechanisms(settings: ListenerSettings, scram: ScramCredentialStore): Promise<Map<string, SaslMechanismServer>> {
+async function saslMechanisms(settings: ListenerSettings, scram: ScramCredentialStore, log: BrokerLog): Promise<Map<string, SaslMechanismServer>> {
   const names = settings.list('sasl.enabled.mechanisms').map((m) => m.toUpperCase());
   const setting = settings.nameOf('sasl.enabled.mechanisms');
   if (names.length === 0) throw new ConfigError(`The SASL listener ${settings.listenerName} has no mechanism: set ${setting}, e.g. PLAIN`);
@@ -73,7 +73,7 @@ async function saslMechanisms(settings: ListenerSettings, scram: ScramCredential
   for (const name of names) {
     if (name === 'PLAIN') out.set(name, new PlainMechanism(settings.jaasConfig(name), settings.listenerName));
     else if (name in SCRAM_MECHANISMS) out.set(name, new ScramMechanism(name as ScramMechanismName, scram));
-    else if (name === 'OAUTHBEARER') out.set(name, new OAuthBearerMechanism(await oauthBearerSettings(settings)));
+    else if (name === 'OAUTHBEARER') out.set(name, new OAuthBearerMechanism(await oauthBearerSettings(settings, log)));
     else throw new ConfigError(`Refusing to start: the listener ${settings.listenerName} enables the SASL mechanism ${name} (${setting}), which Sluice does not serve; enable PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER instead`);
   }
   return out;

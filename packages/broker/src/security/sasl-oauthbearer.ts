@@ -1,11 +1,17 @@
 /**
  * SASL/OAUTHBEARER on the server (RFC 7628, KIP-255/KIP-768). The client sends
  * `n,,\x01auth=Bearer <JWT>\x01[key=value\x01]*\x01`; the token is checked as Kafka checks it:
- * - without sasl.oauthbearer.jwks.endpoint.url, as Kafka's default (unsecured) validator: an
- *   unsigned token (alg none) is accepted on its claims alone — for development only, as in Kafka;
- * - with it, as Kafka's OAuthBearerValidatorCallbackHandler: an RS256 or ES256 signature by a key
- *   of the JWKS (a file: URL or path, or an http(s) URL, fetched at start), and
- *   sasl.oauthbearer.expected.audience / expected.issuer when set.
+ * - as Kafka's OAuthBearerValidatorCallbackHandler (named in the listener's
+ *   oauthbearer.sasl.server.callback.handler.class) or whenever sasl.oauthbearer.jwks.endpoint.url
+ *   is set: an RS256 or ES256 signature by a key of the JWKS (a file: URL or path, or an http(s)
+ *   URL, fetched at start), and sasl.oauthbearer.expected.audience / expected.issuer when set.
+ *   That class without a JWKS refuses the start, with Kafka 4.3's message.
+ * - otherwise as Kafka's default, the unsecured validator: an unsigned token (alg none) is
+ *   accepted on its claims alone, for development only. Kafka 4.3 takes it silently when no
+ *   handler class is named; Sluice takes it too but warns unless the unsecured class is named.
+ * Kafka also uses the unsecured validator when only the JWKS URL is set (no handler class);
+ * Sluice checks signatures then, since accepting anyone's unsigned token where a JWKS was given
+ * would leave the listener open while its operator believes it closed.
  * Either way `exp` must lie ahead and `iat`/`nbf` behind (within sasl.oauthbearer.clock.skew.seconds),
  * and the principal is the sasl.oauthbearer.sub.claim.name claim (default `sub`). An invalid token
  * is answered with RFC 7628's JSON error first; the client's `\x01` then gets Kafka's failure.
@@ -14,6 +20,7 @@ import { type KeyObject, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/definitions.js';
+import type { BrokerLog } from '../log.js';
 import type { ListenerSettings } from './listener-settings.js';
 import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer, type SaslStep } from './sasl-mechanism.js';
 
@@ -32,11 +39,42 @@ export interface OAuthBearerSettings {
   skewSeconds: number;
 }
 
+/** Kafka's server callback handlers for OAUTHBEARER: the JWKS-checking one and the default, unsecured one. */
+export const VALIDATOR_CALLBACK_HANDLER = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler';
+export const UNSECURED_VALIDATOR_CALLBACK_HANDLER = 'org.apache.kafka.common.security.oauthbearer.internals.unsecured.OAuthBearerUnsecuredValidatorCallbackHandler';
+
+/** Which validator the listener asked for (Kafka's mechanism-prefixed callback handler setting), refusing one Sluice cannot run. */
+function validatorClass(settings: ListenerSettings, url: string | null): 'secured' | 'unsecured' | undefined {
+  const setting = 'oauthbearer.sasl.server.callback.handler.class';
+  const name = settings.get(setting)?.trim() ?? '';
+  const prefixed = `listener.name.${settings.listenerName.toLowerCase()}.${setting}`;
+  if (name === '') return undefined;
+  if (name === UNSECURED_VALIDATOR_CALLBACK_HANDLER) return 'unsecured';
+  if (name !== VALIDATOR_CALLBACK_HANDLER) throw new ConfigError(`Refusing to start: ${prefixed}=${name} is a Java class Sluice cannot load; use ${VALIDATOR_CALLBACK_HANDLER} with sasl.oauthbearer.jwks.endpoint.url`);
+  if (url === null) {
+    const urlSetting = `listener.name.${settings.listenerName.toLowerCase()}.sasl.oauthbearer.jwks.endpoint.url`;
+    throw new ConfigError(`The OAuth validator for the broker requires "sasl.oauthbearer.jwks.endpoint.url" to be configured so that JWT signatures can be verified, but it was not set. Set "${urlSetting}" (or sasl.oauthbearer.jwks.endpoint.url) to the OAuth/OIDC provider's JWKS endpoint URL for the listener ${settings.listenerName} (${prefixed}=${name})`);
+  }
+  return 'secured';
+}
+
 /** Reads the listener's OAUTHBEARER settings; a JWKS URL is fetched once, now. */
-export async function oauthBearerSettings(settings: ListenerSettings): Promise<OAuthBearerSettings> {
-  const url = settings.get('sasl.oauthbearer.jwks.endpoint.url');
+export async function oauthBearerSettings(settings: ListenerSettings, log: BrokerLog): Promise<OAuthBearerSettings> {
+  const given = settings.get('sasl.oauthbearer.jwks.endpoint.url')?.trim() ?? '';
+  const url = given === '' ? null : given;
+  const validator = validatorClass(settings, url);
+  if (validator === undefined && url === null) {
+    log.warn(
+      `the listener ${settings.listenerName} accepts OAUTHBEARER tokens without a signature (alg none) and checks none: anyone who reaches it can log in as any principal. ` +
+        `This is Kafka's default unsecured validator, for development only: set listener.name.${settings.listenerName.toLowerCase()}.oauthbearer.sasl.server.callback.handler.class=${VALIDATOR_CALLBACK_HANDLER} ` +
+        `and sasl.oauthbearer.jwks.endpoint.url to check signed tokens, or name ${UNSECURED_VALIDATOR_CALLBACK_HANDLER} there to keep unsigned ones without this warning`,
+    );
+  }
+  if (validator === 'unsecured' && url !== null) {
+    log.warn(`the listener ${settings.listenerName} names the unsecured OAUTHBEARER validator, so ${settings.nameOf('sasl.oauthbearer.jwks.endpoint.url')} is not used and only unsigned tokens are accepted, as in Kafka; name ${VALIDATOR_CALLBACK_HANDLER} to check signatures`);
+  }
   let keys: OAuthBearerSettings['keys'];
-  if (url !== null && url !== '') {
+  if (url !== null && validator !== 'unsecured') {
     let text: string;
     try {
       text = /^https?:/i.test(url) ? await (await fetch(url)).text() : readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8');
