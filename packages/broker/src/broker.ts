@@ -26,6 +26,7 @@ import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { advertisedListener, checkAdvertisedNames, servedListeners } from './listeners.js';
 import { listenerSecurity, warnAboutOpenListeners } from './security/listener-security.js';
 import { ScramCredentialStore } from './security/scram-credentials.js';
+import { BrokerQuotas, CLIENT_QUOTAS_FILE } from './quotas/index.js';
 import { AclAuthorizer, parseSuperUsers } from './acl/authorizer.js';
 import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
@@ -151,6 +152,11 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
     const groupConfigs = new GroupConfigStore();
     await groupConfigs.open(fs, `${dataDir}/${GROUP_CONFIGS_FILE}`);
+    const quotas = new BrokerQuotas({
+      client: { samples: config.int('quota.window.num'), windowMs: config.int('quota.window.size.seconds') * 1000 },
+      controller: { samples: config.int('controller.quota.window.num'), windowMs: config.int('controller.quota.window.size.seconds') * 1000 },
+    });
+    await quotas.store.open(fs, `${dataDir}/${CLIENT_QUOTAS_FILE}`);
     // ACLs only with Kafka's authorizer named (config/security.ts refuses any other class).
     const authorizer = (config.string('authorizer.class.name') ?? '') === ''
       ? undefined
@@ -221,6 +227,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       allocateProducerId: () => producerIds.allocate(),
       scramCredentials,
       groupConfigs,
+      quotas,
       authorizer,
       startupValues: new Map([
         ['log.dirs', dataDir],
@@ -228,7 +235,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       ]),
     };
     const listenAt = security.map((l, i) => ({ ...addresses[i], security: l }));
-    const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt }, log);
+    const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt, connectionThrottleMs: (address) => quotas.connections.recordConnection(address, quotas.clock()) }, log);
     const bound = await server.listen().catch((e: unknown) => {
       const failed = addresses[(e as { listenerIndex?: number }).listenerIndex ?? 0] ?? addresses[0];
       return Promise.reject(listenError(failed.host, failed.port, e));

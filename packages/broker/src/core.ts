@@ -8,6 +8,7 @@ import type { GroupCoordinator } from './groups/coordinator.js';
 import type { BrokerLog } from './log.js';
 import type { AclAuthorizer } from './acl/authorizer.js';
 import type { GroupConfigStore } from './groups/group-configs.js';
+import type { BrokerQuotas } from './quotas/index.js';
 import type { ScramCredentialStore } from './security/scram-credentials.js';
 import type { Topics } from './topics/types.js';
 import type { TransactionCoordinator } from './transactions/index.js';
@@ -46,6 +47,8 @@ export interface BrokerCore {
   readonly scramCredentials: ScramCredentialStore;
   /** Per-group config overrides (the GROUP config resource), durable in the data folder. */
   readonly groupConfigs: GroupConfigStore;
+  /** Client quotas, durable in the data folder, and their enforcement (DescribeClientQuotas, AlterClientQuotas). */
+  readonly quotas: BrokerQuotas;
   /**
    * Settings whose value in force was decided at start (the data folder, the cluster id, the
    * listeners' bound ports and advertised addresses): DescribeConfigs reports these, as Kafka

@@ -15,6 +15,8 @@ export const BrokerChannels = {
   fetch: 'sluice:broker:fetch',
   /** A consumer group moved from one state to another. */
   groupState: 'sluice:broker:group-state',
+  /** A client over a quota: its response carries a throttle time and its connection is muted that long. */
+  throttle: 'sluice:broker:throttle',
 } as const;
 
 export interface BrokerRequestMessage {
@@ -58,7 +60,18 @@ export interface BrokerGroupStateMessage {
   members: string[];
 }
 
+export interface BrokerThrottleMessage {
+  /** The quota that set the throttle time: producer_byte_rate, consumer_byte_rate, request_percentage or controller_mutation_rate. */
+  quotaType: string;
+  throttleTimeMs: number;
+  apiKey: number;
+  principal: string;
+  clientId: string;
+  remote: string;
+}
+
 export const requestChannel = diagnosticsChannel.channel(BrokerChannels.request);
 export const produceChannel = diagnosticsChannel.channel(BrokerChannels.produce);
 export const fetchChannel = diagnosticsChannel.channel(BrokerChannels.fetch);
 export const groupStateChannel = diagnosticsChannel.channel(BrokerChannels.groupState);
+export const throttleChannel = diagnosticsChannel.channel(BrokerChannels.throttle);

@@ -233,3 +233,54 @@ test('kafka-topics --describe (DescribeTopicPartitions, paged) prints the same a
   assert.deepEqual(answers[1].nextCursor, { topicName: 'paged', partitionIndex: 3 });
   assert.deepEqual(answers[0], answers[1]);
 });
+
+test('kafka-configs --entity-type users and clients alters and describes client quotas as on Kafka; AlterClientQuotas and DescribeClientQuotas refuse as Kafka', { timeout: 300_000 }, async () => {
+  const same = (r: Record<Side['name'], KafkaToolResult>, what: string) => {
+    assert.equal(r.kafka.code, 0, `${what}: ${r.kafka.stderr}`);
+    assert.equal(r.sluice.code, 0, `${what}: ${r.sluice.stderr}`);
+    assert.equal(r.sluice.stdout, r.kafka.stdout, what);
+  };
+  same(await configCommandOnBoth(['--alter', '--entity-type', 'users', '--entity-name', 'alice', '--add-config', 'producer_byte_rate=1024,request_percentage=12.5']), 'alter user alice');
+  same(await configCommandOnBoth(['--alter', '--entity-type', 'clients', '--entity-default', '--add-config', 'consumer_byte_rate=2048,controller_mutation_rate=10']), 'alter the default client-id');
+  const users = await configCommandOnBoth(['--describe', '--entity-type', 'users']);
+  assert.match(users.kafka.stdout, /alice/);
+  same(users, 'describe users');
+
+  // The wire answers, compared raw on both brokers (no JVM): every quota entity and its values,
+  // then Kafka's refusals, one entry per request (Kafka answers several in hash order).
+  const answers: Record<Side['name'], unknown[]> = { sluice: [], kafka: [] };
+  const entity = (pairs: [string, string | null][]) => pairs.map(([entityType, entityName]) => ({ entityType, entityName }));
+  const badAlterations = [
+    { entity: entity([['user', 'bob']]), ops: [{ key: 'producer_byte_rate', value: -5, remove: false }] },
+    { entity: entity([['user', 'bob']]), ops: [{ key: 'producer_byte_rate', value: 1.5, remove: false }] },
+    { entity: entity([['user', 'bob']]), ops: [{ key: 'connection_creation_rate', value: 5, remove: false }] },
+    { entity: entity([['ip', '10.1.2.3']]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }] },
+    { entity: entity([['ip', '10.1.2.3'], ['user', 'bob']]), ops: [{ key: 'connection_creation_rate', value: 5, remove: false }] },
+    { entity: entity([['user', '']]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }] },
+    { entity: entity([['group', 'g']]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }] },
+    { entity: entity([]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }] },
+    { entity: entity([['ip', null]]), ops: [{ key: 'connection_creation_rate', value: 5, remove: false }] },
+  ];
+  const badFilters = [
+    [{ entityType: 'user', matchType: 0, match: null }],
+    [{ entityType: 'user', matchType: 1, match: 'x' }],
+    [{ entityType: 'user', matchType: 2, match: null }, { entityType: 'user', matchType: 0, match: 'x' }],
+    [{ entityType: 'ip', matchType: 2, match: null }, { entityType: 'client-id', matchType: 2, match: null }],
+    [{ entityType: 'group', matchType: 2, match: null }],
+  ];
+  for (const side of sides) {
+    const c = await RawConnection.open(Number(side.bootstrap.split(':')[1]));
+    try {
+      for (const strict of [false, true]) {
+        const all = await c.request(Apis.DescribeClientQuotas, 1, { components: [{ entityType: 'client-id', matchType: 2, match: null }], strict });
+        const entries = all.entries.map((e: { entity: object[]; values: { key: string }[] }) => ({ ...e, values: [...e.values].sort((a, b) => a.key.localeCompare(b.key)) }));
+        answers[side.name].push({ errorCode: all.errorCode, entries: entries.map((e: object) => JSON.stringify(e)).sort() });
+      }
+      for (const bad of badAlterations) answers[side.name].push(await c.request(Apis.AlterClientQuotas, 1, { entries: [bad], validateOnly: true }));
+      for (const components of badFilters) answers[side.name].push(await c.request(Apis.DescribeClientQuotas, 1, { components, strict: false }));
+    } finally {
+      c.close();
+    }
+  }
+  assert.deepEqual(answers.sluice, answers.kafka);
+});

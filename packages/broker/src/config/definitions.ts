@@ -72,6 +72,10 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'max.incremental.fetch.session.cache.slots', type: 'int', default: '1000', importance: 'medium', doc: 'The most incremental fetch sessions (KIP-227) kept; a full fetch beyond them is answered outside any session.', validate: atLeast(0) },
   { name: 'log.retention.check.interval.ms', type: 'long', default: '300000', importance: 'medium', doc: 'How often retention runs (compaction follows log.cleaner.backoff.ms).', validate: atLeast(1) },
   { name: 'log.cleaner.backoff.ms', type: 'long', default: '15000', importance: 'medium', doc: 'How long the log cleaner sleeps when no compacted log needs cleaning; after a pass that compacted something it looks again at once.', validate: atLeast(0) },
+  { name: 'quota.window.num', type: 'int', default: '11', importance: 'low', doc: 'The number of samples client quotas (producer_byte_rate, consumer_byte_rate, request_percentage, connection_creation_rate) are measured over.', validate: atLeast(1) },
+  { name: 'quota.window.size.seconds', type: 'int', default: '1', importance: 'low', doc: 'The time span of each sample of the client quotas.', validate: atLeast(1) },
+  { name: 'controller.quota.window.num', type: 'int', default: '11', importance: 'low', doc: 'The number of samples of controller_mutation_rate quotas (its token bucket holds this many windows of the quota).', validate: atLeast(1) },
+  { name: 'controller.quota.window.size.seconds', type: 'int', default: '1', importance: 'low', doc: 'The time span of each sample of controller_mutation_rate quotas.', validate: atLeast(1) },
 ];
 
 /** Kafka's importance of the broker-level topic defaults: the retention, segment and flush ones matter most. */

@@ -24,11 +24,16 @@
  * out of range, and a partition answered with an error carries -1 offsets. An isolation level
  * other than 0 and 1 refuses the whole request (Kafka fails it with UNKNOWN_SERVER_ERROR; we say
  * INVALID_REQUEST).
+ *
+ * Quotas, as Kafka's: a consumer's max_bytes is capped at what one consumer_byte_rate window
+ * holds; a consumer over its quota gets no partitions and the throttle time (its session keeps
+ * its positions).
  */
 import { Apis, ErrorCode, LOG_OVERHEAD, Offsets, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
 import { type BrokerCore, partitionKey } from '../core.js';
 import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type SessionPartition } from '../fetch/fetch-sessions.js';
 import { fetchChannel, type BrokerFetchMessage } from '../diagnostics.js';
+import { quotaUser } from '../quotas/index.js';
 import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
 import { authorized } from './authorize.js';
@@ -165,6 +170,15 @@ export const fetchHandler = defineHandler({
       }
     }
     const replicaId = version >= 15 ? request.replicaState.replicaId : request.replicaId;
+    const user = quotaUser(ctx.principal);
+    const clientId = ctx.header.clientId ?? '';
+    const fetchQuota = broker.quotas.fetch;
+    // As Kafka: a consumer never gets more at once than its quota's window can hold.
+    const quotaWindowBytes = replicaId >= 0 ? Infinity : fetchQuota.maxValueInQuotaWindow(user, clientId);
+    if (quotaWindowBytes < request.maxBytes) {
+      request.maxBytes = Math.floor(quotaWindowBytes);
+      request.minBytes = Math.min(request.minBytes, request.maxBytes);
+    }
     const wanted = positions.map((p) => resolve(broker, p, usesTopicIds, replicaId >= 0));
     // READ on each topic found (an unknown topic id stays unknown), decided once per topic.
     const readable = new Map<string, boolean>();
@@ -192,6 +206,19 @@ export const fetchHandler = defineHandler({
     }
 
     const answers = await readAll(broker, wanted, request);
+    if (replicaId < 0 && fetchQuota.enabled) {
+      const bytes = answers.reduce((sum, a) => sum + (a.data.records?.length ?? 0), 0);
+      const now = broker.quotas.clock();
+      const throttleMs = fetchQuota.recordAndGetThrottleTimeMs(user, clientId, bytes, now);
+      if (throttleMs > 0) {
+        // Over consumer_byte_rate: Kafka answers no records (so none count) and the throttle time;
+        // the session keeps its positions, so the next fetch asks for the same records again.
+        fetchQuota.unrecord(user, clientId, bytes, now);
+        ctx.throttled('consumer_byte_rate', throttleMs);
+        const sessionId = context.kind === 'incremental' ? context.session.id : INVALID_SESSION_ID;
+        return { throttleTimeMs: throttleMs, errorCode: ErrorCode.NONE, sessionId, responses: [] };
+      }
+    }
     let sessionId = INVALID_SESSION_ID;
     let included = answers;
     if (context.kind === 'full') {

@@ -10,6 +10,8 @@
  * against max.partitions before anything is created. A timeout of 0 or less has run out before
  * the controller could act: every entry, valid or not, gets REQUEST_TIMED_OUT and nothing is
  * created. A topic that failed carries its configs as an empty list (Kafka's default), not null.
+ * A new topic's partitions count against controller_mutation_rate (strict from v6: over it, the
+ * topic gets THROTTLING_QUOTA_EXCEEDED).
  */
 import { Apis, ErrorCode, type CreateTopicsResponseCreatableTopicResultInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
@@ -19,6 +21,7 @@ import { authorized, authorizedOnCluster } from './authorize.js';
 import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf, messageOf } from './errors.js';
 import { configSourceCode } from './config-codes.js';
+import { mutationQuota } from './mutation-quota.js';
 
 function describeConfigs(broker: BrokerCore, name: string) {
   return broker.topics.describeConfigs(name).map((c) => ({ name: c.name, value: c.value, readOnly: c.readOnly, configSource: configSourceCode(c.source), isSensitive: c.sensitive }));
@@ -38,6 +41,7 @@ export const createTopicsHandler = defineHandler({
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
     const answeredDuplicates = new Set<string>();
+    const quota = mutationQuota(ctx, 6);
     for (const t of request.topics) {
       const fail = (errorCode: number, errorMessage: string) => results.push(failed(t.name, errorCode, errorMessage));
       if (occurrences.get(t.name)! > 1) {
@@ -88,6 +92,12 @@ export const createTopicsHandler = defineHandler({
         fail(ErrorCode.INVALID_REPLICATION_FACTOR, `Unable to replicate the partition ${t.replicationFactor} time(s): the target replication factor of ${t.replicationFactor} cannot be reached because only 1 broker is registered`);
         continue;
       }
+      // controller_mutation_rate counts the partitions of a topic that does not exist yet.
+      const overQuota = broker.topics.get(t.name) === undefined ? quota.admit(partitions) : undefined;
+      if (overQuota !== undefined) {
+        fail(overQuota.errorCode, overQuota.errorMessage);
+        continue;
+      }
       const configs: Record<string, string> = {};
       for (const c of t.configs) configs[c.name] = c.value!;
       try {
@@ -106,6 +116,7 @@ export const createTopicsHandler = defineHandler({
         fail(errorCodeOf(e), messageOf(e));
       }
     }
+    quota.done();
     return { throttleTimeMs: 0, topics: results };
   },
 });

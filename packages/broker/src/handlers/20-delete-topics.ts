@@ -8,6 +8,7 @@ import { defineHandler } from './handler.js';
 import { authorized } from './authorize.js';
 import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf, messageOf } from './errors.js';
+import { mutationQuota } from './mutation-quota.js';
 
 export const deleteTopicsHandler = defineHandler({
   api: Apis.DeleteTopics,
@@ -22,6 +23,7 @@ export const deleteTopicsHandler = defineHandler({
     const seen = new Map<string, number>();
     for (const w of wanted) if (byNameOnly(w)) seen.set(w.name!, (seen.get(w.name!) ?? 0) + 1);
     const refusedDuplicates = new Set<string>();
+    const quota = mutationQuota(ctx, 5);
     for (const w of wanted) {
       if (byNameOnly(w) && seen.get(w.name!)! > 1) {
         if (!refusedDuplicates.has(w.name!)) responses.push({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic name.' });
@@ -41,6 +43,12 @@ export const deleteTopicsHandler = defineHandler({
       else if (!broker.config.bool('delete.topic.enable')) responses.push(result(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled (delete.topic.enable=false)'));
       else if (INTERNAL_TOPICS.has(topic.name)) responses.push(result(ErrorCode.INVALID_TOPIC_EXCEPTION, `The internal topic ${topic.name} cannot be deleted`));
       else {
+        // A deletion counts its partitions against controller_mutation_rate (strict from v5).
+        const overQuota = quota.admit(topic.partitionCount);
+        if (overQuota !== undefined) {
+          responses.push(result(overQuota.errorCode, overQuota.errorMessage));
+          continue;
+        }
         try {
           await broker.topics.delete(topic.name);
           responses.push(result(ErrorCode.NONE, null));
@@ -49,6 +57,7 @@ export const deleteTopicsHandler = defineHandler({
         }
       }
     }
+    quota.done();
     return { throttleTimeMs: 0, responses };
   },
 });

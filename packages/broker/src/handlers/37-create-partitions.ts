@@ -10,6 +10,7 @@ import { defineHandler } from './handler.js';
 import { authorized } from './authorize.js';
 import { AclOperation, ResourceType } from '../acl/model.js';
 import { errorCodeOf, messageOf } from './errors.js';
+import { mutationQuota } from './mutation-quota.js';
 
 export const createPartitionsHandler = defineHandler({
   api: Apis.CreatePartitions,
@@ -22,6 +23,7 @@ export const createPartitionsHandler = defineHandler({
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
     const answeredDuplicates = new Set<string>();
+    const quota = mutationQuota(ctx, 3);
     for (const t of request.topics) {
       const topic = broker.topics.get(t.name);
       const result = (errorCode: number, errorMessage: string | null) => ({ name: t.name, errorCode, errorMessage });
@@ -35,6 +37,12 @@ export const createPartitionsHandler = defineHandler({
       } else if (t.assignments !== null && (t.assignments.length !== t.count - topic.partitionCount || t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== broker.nodeId))) {
         results.push(result(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Each new partition needs exactly one replica, on broker ${broker.nodeId}`));
       } else {
+        // The partitions added count against controller_mutation_rate (strict from v3).
+        const overQuota = quota.admit(t.count - topic.partitionCount);
+        if (overQuota !== undefined) {
+          results.push(result(overQuota.errorCode, overQuota.errorMessage));
+          continue;
+        }
         try {
           await broker.topics.createPartitions(t.name, t.count, request.validateOnly);
           results.push(result(ErrorCode.NONE, null));
@@ -43,6 +51,7 @@ export const createPartitionsHandler = defineHandler({
         }
       }
     }
+    quota.done();
     return { throttleTimeMs: 0, results };
   },
 });

@@ -23,6 +23,11 @@ export interface RequestContext {
    * client certificate), User:<certificate subject as mapped> with mutual TLS, User:<name> with SASL.
    */
   readonly principal: string;
+  /**
+   * A quota this request went over (Fetch's consumer_byte_rate, a controller mutation's rate):
+   * the dispatcher puts the longest throttle time in the response and mutes the connection for it.
+   */
+  throttled(quotaType: string, throttleTimeMs: number): void;
 }
 
 /** null: no response at all (Produce with acks=0). */

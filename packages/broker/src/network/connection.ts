@@ -89,6 +89,9 @@ export class Connection {
   private ending = false;
   private authenticationTimer: NodeJS.Timeout | undefined;
   private endTimer: NodeJS.Timeout | undefined;
+  /** Set while the client is throttled by a quota: nothing more is read or started until it fires. */
+  private throttleTimer: NodeJS.Timeout | undefined;
+  private throttledUntil = 0;
 
   constructor(
     readonly id: number,
@@ -193,6 +196,30 @@ export class Connection {
     this.endTimer.unref();
   }
 
+  /**
+   * Mutes the connection for `ms` (a quota's throttle time, KIP-219): the answers already owed
+   * still go out, but no further request is read or started until the time has passed.
+   */
+  throttle(ms: number): void {
+    const until = Date.now() + ms;
+    if (this.closed || until <= this.throttledUntil) return;
+    this.throttledUntil = until;
+    clearTimeout(this.throttleTimer);
+    this.throttleTimer = setTimeout(() => {
+      this.throttleTimer = undefined;
+      this.updateFlow();
+      // Requests read before the mute start now.
+      if (this.inbox.length > 0) this.run().catch((e) => this.fail(e));
+    }, ms);
+    this.throttleTimer.unref();
+    this.updateFlow();
+  }
+
+  /** True while a quota's throttle time runs. */
+  get throttled(): boolean {
+    return this.throttleTimer !== undefined;
+  }
+
   private admit(size: number): boolean {
     // Before login only small frames (the SASL exchange) are read, as Kafka's sasl.server.max.receive.size:
     // otherwise a few size prefixes from strangers would hold queued.max.request.bytes.
@@ -247,7 +274,7 @@ export class Connection {
     if (this.running) return;
     this.running = true;
     try {
-      while (this.inbox.length > 0 && !this.closed && !this.ending) {
+      while (this.inbox.length > 0 && !this.closed && !this.ending && !this.throttled) {
         const frame = this.inbox.shift()!;
         const slot: Slot = { ready: false, chunks: null };
         this.slots.push(slot);
@@ -310,7 +337,7 @@ export class Connection {
   /** Stops reading while too much is queued, memory is short or the client is not reading its responses. */
   private updateFlow(): void {
     if (this.closed) return;
-    const busy = this.ending || this.draining || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
+    const busy = this.ending || this.draining || this.throttled || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
     if (busy && !this.paused) {
       this.paused = true;
       this.socket.pause();
@@ -349,6 +376,8 @@ export class Connection {
     this.closed = true;
     clearTimeout(this.authenticationTimer);
     clearTimeout(this.endTimer);
+    clearTimeout(this.throttleTimer);
+    this.throttleTimer = undefined;
     this.inbox.length = 0;
     this.context.memory.cancelWait(this.retryRead);
     this.waitingForMemory = false;

@@ -12,6 +12,7 @@ import { CloseConnection, type Connection, type Dispatcher, type Reply } from '.
 import { Deferred } from '../handlers/deferred.js';
 import { requestChannel, type BrokerRequestMessage } from '../diagnostics.js';
 import { authenticationStep } from '../security/authenticate.js';
+import { RequestThrottle } from './throttle.js';
 
 export class RequestDispatcher implements Dispatcher {
   private readonly byKey = new Map<number, Handler>();
@@ -50,9 +51,18 @@ export class RequestDispatcher implements Dispatcher {
       if (e instanceof DecodeError) throw new CloseConnection(`malformed ${handler.api.name} v${apiVersion} request: ${e.message}`);
       throw e;
     }
-    const ctx: RequestContext = { broker: this.broker, connection, header: decoded.header, version: apiVersion, principal: connection.session.principal };
+    const throttle = new RequestThrottle(this.broker, connection, apiKey, decoded.header.clientId ?? null, connection.session.principal, frame.length);
+    const ctx: RequestContext = {
+      broker: this.broker,
+      connection,
+      header: decoded.header,
+      version: apiVersion,
+      principal: connection.session.principal,
+      throttled: (quotaType, ms) => throttle.throttled(quotaType, ms),
+    };
     // Checked once per request: without a subscriber the request costs no clock read.
     const observe = requestChannel.hasSubscribers ? observer(ctx, handler) : undefined;
+    const started = performance.now();
     let result;
     try {
       result = await handler.handle(ctx, decoded.body as never);
@@ -60,7 +70,10 @@ export class RequestDispatcher implements Dispatcher {
       observe?.(null, e);
       throw e;
     }
+    // The handler's own time, not a deferred answer's wait (Kafka counts its request thread's time).
+    const handlerMs = performance.now() - started;
     const encode = (body: unknown): Buffer[] | null => {
+      throttle.finish(body, handlerMs);
       observe?.(body);
       if (body === null) return null;
       try {

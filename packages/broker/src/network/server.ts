@@ -46,6 +46,11 @@ export interface ListenOptions {
   limits: ConnectionLimits;
   /** Drives the warning log's intervals (a manual one in tests). */
   timer?: Timer;
+  /**
+   * Counts a new connection against the connection_creation_rate quota of its address and says
+   * how long to hold it before closing it, 0 to serve it (Kafka's per-ip connection rate, KIP-612).
+   */
+  connectionThrottleMs?: (address: string) => number;
 }
 
 /** Live figures of the listener, read-only (Kafka's socket server metrics give the same). */
@@ -124,6 +129,15 @@ export class KafkaServer {
       this.warnings.warn('refused connection', `refusing a connection from ${address}: ${refusal}`);
       socket.on('error', () => {});
       socket.destroy();
+      return;
+    }
+    const throttleMs = this.options.connectionThrottleMs?.(address) ?? 0;
+    if (throttleMs > 0) {
+      // Kafka holds a connection over its address's rate for the throttle time, then closes it.
+      this.warnings.warn('throttled connection', `closing a connection from ${address} in ${throttleMs} ms: over its connection_creation_rate quota`);
+      socket.on('error', () => {});
+      socket.pause();
+      setTimeout(() => socket.destroy(), throttleMs).unref();
       return;
     }
     const remote = `${socket.remoteAddress}:${socket.remotePort}`;

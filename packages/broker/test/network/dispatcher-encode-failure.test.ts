@@ -10,6 +10,11 @@ import { defineHandler } from '../../src/handlers/handler.js';
 import { CloseConnection, type Connection } from '../../src/network/connection.js';
 import { Deferred, defer } from '../../src/handlers/deferred.js';
 import { RequestDispatcher } from '../../src/network/dispatcher.js';
+import { BrokerQuotas } from '../../src/quotas/index.js';
+
+// The dispatcher records every request against the client quotas (none are set here).
+const window = { samples: 11, windowMs: 1000 };
+const broker = { quotas: new BrokerQuotas({ client: window, controller: window }) } as unknown as BrokerCore;
 
 const answer = {
   throttleTimeMs: 0,
@@ -28,7 +33,7 @@ function frameOf(version: number): Buffer {
 
 async function dispatchAt(version: number, deferred: boolean): Promise<Buffer[] | null> {
   const handler = defineHandler({ api: Apis.Metadata, minVersion: 0, maxVersion: 13, handle: () => (deferred ? defer(Promise.resolve(answer)) : answer) as never });
-  const reply = await new RequestDispatcher({} as BrokerCore, [handler]).dispatch({ session: new Session(false, false), listener: PLAINTEXT_LISTENER } as unknown as Connection, frameOf(version));
+  const reply = await new RequestDispatcher(broker, [handler]).dispatch({ session: new Session(false, false), listener: PLAINTEXT_LISTENER } as unknown as Connection, frameOf(version));
   return reply instanceof Deferred ? reply.result : reply;
 }
 

@@ -1,0 +1,70 @@
+/**
+ * AlterClientQuotas (key 49), versions 0-1 (1 is flexible): sets and removes quotas of user,
+ * client-id and ip entities, each entity answered on its own with Kafka's checks (quotas/entities.ts).
+ * Needs ALTER_CONFIGS on the cluster. validate_only checks and changes nothing. The accepted
+ * changes are written to disk together before they are enforced or acknowledged.
+ */
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.js';
+import { authorizedOnCluster } from './authorize.js';
+import { AclOperation } from '../acl/model.js';
+import { InvalidQuotaRequest, checkQuotaValue, describeEntity, entityKey, inKafkaOrder, keysForEntity, type EntityType, type QuotaEntity } from '../quotas/entities.js';
+import type { QuotaAlteration } from '../quotas/store.js';
+
+export const alterClientQuotasHandler = defineHandler({
+  api: Apis.AlterClientQuotas,
+  minVersion: 0,
+  maxVersion: 1,
+  async handle(ctx, request) {
+    // The entity as Kafka reads it from the request: one name per type, the last one sent.
+    const entities = request.entries.map((entry) => {
+      const byType = new Map<string, string | null>();
+      for (const c of entry.entity) byType.set(c.entityType, c.entityName);
+      return inKafkaOrder([...byType].map(([entityType, entityName]) => ({ entityType, entityName })), entry.entity.length);
+    });
+    const answer = (results: { errorCode: number; errorMessage: string | null }[]) => ({
+      throttleTimeMs: 0,
+      entries: results.map((r, i) => ({ ...r, entity: entities[i] })),
+    });
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER_CONFIGS)) {
+      return answer(entities.map(() => ({ errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.' })));
+    }
+    const store = ctx.broker.quotas.store;
+    const seen = new Set<string>();
+    const alterations: QuotaAlteration[] = [];
+    const results = request.entries.map((entry, i) => {
+      const components = entities[i];
+      const entity: QuotaEntity = Object.fromEntries(components.map((c) => [c.entityType as EntityType, c.entityName]));
+      try {
+        const ops = new Map<string, number | null>();
+        for (const op of entry.ops) {
+          if (ops.has(op.key)) throw new InvalidQuotaRequest(`Duplicate quota key ${op.key} not updating quota for this entity ${describeEntity(entity)}`);
+          ops.set(op.key, op.remove ? null : op.value);
+        }
+        const key = entityKey(entity);
+        if (seen.has(key)) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
+        seen.add(key);
+        const keys = keysForEntity(components);
+        for (const [k, v] of ops) if (v !== null) checkQuotaValue(keys, k, v);
+        // Removing a key that is not set is no change; setting the value in force neither.
+        for (const [k, v] of ops) if (store.get(entity, k) === (v ?? undefined)) ops.delete(k);
+        if (ops.size > 0) alterations.push({ entity, ops });
+        return { errorCode: ErrorCode.NONE, errorMessage: null };
+      } catch (e) {
+        if (e instanceof InvalidQuotaRequest) return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: e.message };
+        throw e;
+      }
+    });
+    if (!request.validateOnly && alterations.length > 0) {
+      try {
+        await store.apply(alterations);
+      } catch (e) {
+        // Not on disk, so not in force: every entry that was to change says so.
+        ctx.broker.log.error('writing the client quotas failed', e);
+        const errorMessage = `The client quotas could not be written to the data folder (${(e as Error).message}); nothing was changed: check the disk and retry`;
+        return answer(results.map((r) => (r.errorCode === ErrorCode.NONE ? { errorCode: ErrorCode.UNKNOWN_SERVER_ERROR, errorMessage } : r)));
+      }
+    }
+    return answer(results);
+  },
+});

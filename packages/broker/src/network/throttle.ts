@@ -1,0 +1,64 @@
+/**
+ * Client quotas at the end of a request, as Kafka's KafkaApis does when it sends a response: the
+ * produce bytes (producer_byte_rate) and the handler's time (request_percentage) are recorded,
+ * the longest throttle time of these and of the handler's own quotas (Fetch, controller
+ * mutations) goes into the response's throttle_time_ms, and the connection reads nothing more
+ * for that long (KIP-219: answer at once, then mute), so clients that honour the throttle time
+ * and clients that do not are held to the quota alike.
+ */
+import { Apis } from '@sluice/protocol';
+import type { BrokerCore } from '../core.js';
+import { throttleChannel } from '../diagnostics.js';
+import { quotaUser } from '../quotas/index.js';
+import type { Connection } from './connection.js';
+
+/** Kafka records the SASL exchange as exempt from request quotas. */
+const EXEMPT = new Set<number>([Apis.SaslHandshake.apiKey, Apis.SaslAuthenticate.apiKey]);
+
+export class RequestThrottle {
+  private quotaType = '';
+  private throttleMs = 0;
+  private readonly user: string;
+  private readonly clientId: string;
+
+  constructor(
+    private readonly broker: BrokerCore,
+    private readonly connection: Connection,
+    private readonly apiKey: number,
+    clientId: string | null,
+    principal: string,
+    private readonly requestBytes: number,
+  ) {
+    this.user = quotaUser(principal);
+    this.clientId = clientId ?? '';
+  }
+
+  /** A quota the handler found exceeded. */
+  throttled(quotaType: string, ms: number): void {
+    if (ms > this.throttleMs) {
+      this.throttleMs = ms;
+      this.quotaType = quotaType;
+    }
+  }
+
+  /**
+   * Records the request's bytes and handler time, puts the throttle time in `body` (when its
+   * version has the field) and mutes the connection. `handlerMs`: how long the handler ran.
+   */
+  finish(body: unknown, handlerMs: number): void {
+    const quotas = this.broker.quotas;
+    const now = quotas.clock();
+    if (this.apiKey === Apis.Produce.apiKey) this.throttled('producer_byte_rate', quotas.produce.recordAndGetThrottleTimeMs(this.user, this.clientId, this.requestBytes, now));
+    if (!EXEMPT.has(this.apiKey) && this.connection.session.authenticated) {
+      // request_percentage is a percentage of one handler thread: 1 ms of work per second is 0.1 %.
+      this.throttled('request_percentage', quotas.request.recordAndGetThrottleTimeMs(this.user, this.clientId, handlerMs / 10, now));
+    }
+    if (this.throttleMs <= 0) return;
+    const answer = body as { throttleTimeMs?: unknown } | null;
+    if (answer !== null && typeof answer.throttleTimeMs === 'number') answer.throttleTimeMs = Math.max(answer.throttleTimeMs, this.throttleMs);
+    this.connection.throttle(this.throttleMs);
+    if (throttleChannel.hasSubscribers) {
+      throttleChannel.publish({ quotaType: this.quotaType, throttleTimeMs: this.throttleMs, apiKey: this.apiKey, principal: this.connection.session.principal, clientId: this.clientId, remote: this.connection.remote });
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The broker's client quotas: the durable store (DescribeClientQuotas, AlterClientQuotas) and one
+ * enforcer per kind, as Kafka's QuotaManagers. Windows come from quota.window.num and
+ * quota.window.size.seconds (controller.quota.* for controller_mutation_rate).
+ */
+import { ClientQuotaManager, ControllerMutationQuotaManager } from './client-quotas.js';
+import { IpConnectionRateQuota } from './connection-rate.js';
+import type { RateWindow } from './rate.js';
+import { ClientQuotaStore } from './store.js';
+
+export { CLIENT_QUOTAS_FILE, ClientQuotaStore } from './store.js';
+export { ThrottlingQuotaExceeded, quotaUser, type ControllerMutationQuota } from './client-quotas.js';
+
+export interface QuotaWindows {
+  readonly client: RateWindow;
+  readonly controller: RateWindow;
+}
+
+export class BrokerQuotas {
+  readonly store = new ClientQuotaStore();
+  readonly produce: ClientQuotaManager;
+  readonly fetch: ClientQuotaManager;
+  readonly request: ClientQuotaManager;
+  readonly controllerMutation: ControllerMutationQuotaManager;
+  readonly connections: IpConnectionRateQuota;
+
+  constructor(
+    windows: QuotaWindows,
+    /** Milliseconds, Date.now unless a test drives it. */
+    readonly clock: () => number = Date.now,
+  ) {
+    this.produce = new ClientQuotaManager('producer_byte_rate', this.store, windows.client);
+    this.fetch = new ClientQuotaManager('consumer_byte_rate', this.store, windows.client);
+    this.request = new ClientQuotaManager('request_percentage', this.store, windows.client, windows.client.windowMs);
+    this.controllerMutation = new ControllerMutationQuotaManager(this.store, windows.controller, clock);
+    this.connections = new IpConnectionRateQuota(this.store, windows.client);
+  }
+}
