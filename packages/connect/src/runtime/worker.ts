@@ -4,19 +4,35 @@
  * configs of its own; a herder (standalone or distributed) tells it what to run.
  */
 import { Admin, Consumer, Producer, adminOptions, consumerOptions, producerOptions, type ProducerOptions, type ConsumerOptions } from '@sluice/client';
-import { type Connector, type ConnectorConfig, type Converter, type HeaderConverter, SinkConnector, SinkTask, SourceConnector, SourceTask, ConnectException } from '@sluice/connect-api';
+import { type Connector, type ConnectorConfig, type Converter, type HeaderConverter, type OffsetStorageReader, type TransactionBoundary, SinkConnector, SinkTask, SourceConnector, SourceTask, ConnectException } from '@sluice/connect-api';
 import { transformationChain } from '../chain.js';
 import type { Plugins } from '../plugins.js';
 import { clientOptionsFrom } from './client-settings.js';
 import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.js';
 import { DeadLetterQueueReporter, errorSettings, LogReporter, RetryWithToleranceOperator } from './error-handling.js';
 import { ConnectorOffsetReader, type OffsetBackingStore } from './offset-store.js';
+import { ExactlyOnceSourceTaskRunner } from './exactly-once-source-task-runner.js';
 import { SinkTaskRunner } from './sink-task-runner.js';
 import { SourceTaskRunner } from './source-task-runner.js';
 import type { TargetState, TaskStatusListener } from './status.js';
 import type { WorkerConfig } from './worker-config.js';
 
 export type ConnectorType = 'source' | 'sink';
+
+/** How a source task runs under exactly-once support (distributed mode). */
+export interface ExactlyOnceTask {
+  /** Kafka's `${group.id}-${connector}-${task}` (exactlyOnceTransactionalId). */
+  transactionalId: string;
+  /** The connector's offsets.storage.topic, else the worker's offset.storage.topic. */
+  offsetsTopic: string;
+  /** Where the task reads its offsets (committed ones only); default the worker's offset store. */
+  offsetReader?: OffsetStorageReader;
+}
+
+/** Kafka's transactional id of an exactly-once source task (ExactlyOnceWorkerSourceTask / Worker.taskTransactionalId). */
+export function taskTransactionalId(groupId: string, connector: string, task: number): string {
+  return `${groupId}-${connector}-${task}`;
+}
 
 export interface TaskHandle {
   readonly id: string;
@@ -111,8 +127,13 @@ export class Worker {
     return converter;
   }
 
-  /** Starts a task from its connector's config and its own; errors in setting it up fail it through the listener. */
-  startTask(connector: string, taskNumber: number, connectorConfig: ConnectorConfig, taskConfig: ConnectorConfig, target: TargetState, listener: TaskStatusListener, onTopicUsed: (topic: string) => void): TaskHandle {
+  /**
+   * Starts a task from its connector's config and its own; errors in setting it up fail it through
+   * the listener. With `exactlyOnce` (distributed mode, exactly.once.source.support=enabled), a
+   * source task runs transactionally (ExactlyOnceSourceTaskRunner); the herder must have fenced the
+   * previous generation's producers first.
+   */
+  startTask(connector: string, taskNumber: number, connectorConfig: ConnectorConfig, taskConfig: ConnectorConfig, target: TargetState, listener: TaskStatusListener, onTopicUsed: (topic: string) => void, exactlyOnce?: ExactlyOnceTask): TaskHandle {
     const id = `${connector}-${taskNumber}`;
     try {
       const parsed = this.parseConnectorConfig(connectorConfig);
@@ -128,6 +149,7 @@ export class Worker {
       const flushIntervalMs = this.config.number('offset.flush.interval.ms');
       if (parsed.type === 'source') {
         if (!(task instanceof SourceTask)) throw new ConnectException(`${TaskClass.name} is not a SourceTask, but ${parsed.className} is a source connector`);
+        if (exactlyOnce !== undefined) return this.#startExactlyOnceTask({ id, connector, taskNumber, connectorConfig, taskConfig, parsed, task, keyConverter, valueConverter, headerConverter, chain, logReporter, settings, target, listener, onTopicUsed, exactlyOnce });
         const producer = new Producer({ ...this.#clientOptions(producerOptions, 'producer.', connectorConfig), bootstrapServers: this.bootstrapServers, clientId: this.#clientId(`connector-producer-${id}`) } as ProducerOptions);
         let runner: SourceTaskRunner | null = null;
         const errors = new RetryWithToleranceOperator(settings, [logReporter], () => runner?.stopping ?? false);
@@ -214,6 +236,71 @@ export class Worker {
       queueMicrotask(() => listener.onFailed(e));
       return { id, setTarget: () => undefined, stop: async () => undefined };
     }
+  }
+
+  #startExactlyOnceTask(t: {
+    id: string;
+    connector: string;
+    taskNumber: number;
+    connectorConfig: ConnectorConfig;
+    taskConfig: ConnectorConfig;
+    parsed: ParsedConnectorConfig;
+    task: SourceTask;
+    keyConverter: Converter;
+    valueConverter: Converter;
+    headerConverter: HeaderConverter;
+    chain: ReturnType<typeof transformationChain>;
+    logReporter: LogReporter;
+    settings: ReturnType<typeof errorSettings>;
+    target: TargetState;
+    listener: TaskStatusListener;
+    onTopicUsed: (topic: string) => void;
+    exactlyOnce: ExactlyOnceTask;
+  }): TaskHandle {
+    // Kafka's producer settings for exactly-once source tasks: the task's transactional id, idempotence, acks=all.
+    const producer = new Producer({
+      ...this.#clientOptions(producerOptions, 'producer.', t.connectorConfig),
+      bootstrapServers: this.bootstrapServers,
+      clientId: this.#clientId(`connector-producer-${t.id}`),
+      transactionalId: t.exactlyOnce.transactionalId,
+      idempotent: true,
+      acks: 'all',
+    } as ProducerOptions);
+    let runner: ExactlyOnceSourceTaskRunner | null = null;
+    const errors = new RetryWithToleranceOperator(t.settings, [t.logReporter], () => runner?.stopping ?? false);
+    const boundary = String(t.parsed.values['transaction.boundary'] ?? 'poll').toLowerCase() as TransactionBoundary;
+    const interval = t.parsed.values['transaction.boundary.interval.ms'];
+    runner = new ExactlyOnceSourceTaskRunner({
+      connector: t.connector,
+      taskId: t.taskNumber,
+      task: t.task,
+      props: t.taskConfig,
+      offsetReader: t.exactlyOnce.offsetReader ?? new ConnectorOffsetReader(t.connector, this.offsetStore),
+      producer,
+      offsetsTopic: t.exactlyOnce.offsetsTopic,
+      boundary,
+      boundaryIntervalMs: typeof interval === 'number' ? interval : this.config.number('offset.flush.interval.ms'),
+      keyConverter: t.keyConverter,
+      valueConverter: t.valueConverter,
+      headerConverter: t.headerConverter,
+      chain: t.chain,
+      errors,
+      listener: t.listener,
+      log: (line) => this.#log(line),
+      onTopicUsed: t.onTopicUsed,
+    });
+    runner.setTarget(t.target);
+    const r = runner;
+    return {
+      id: t.id,
+      setTarget: (target) => r.setTarget(target),
+      stop: async () => {
+        r.stop();
+        await this.#awaitStop(t.id, r.done);
+        t.chain.close();
+        await producer.close();
+      },
+    };
   }
 
   /** Waits for a stopping task up to task.shutdown.graceful.timeout.ms; one that takes longer is abandoned, as in Kafka. */
