@@ -15,7 +15,11 @@ export const describeUserScramCredentialsHandler = defineHandler({
   maxVersion: 0,
   handle(ctx, request) {
     const { broker } = ctx;
-    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: null, results: [] };
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) {
+      // As Kafka's error answer: one result per user asked, each with the code and no name.
+      const refused = (request.users ?? []).map(() => ({ user: '', errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: null, credentialInfos: [] }));
+      return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: null, results: refused };
+    }
     const all = broker.scramCredentials.describe();
     const infos = (user: string) => (all.get(user) ?? []).map((c) => ({ mechanism: SCRAM_MECHANISMS[c.mechanism].code, iterations: c.iterations }));
     const asked = request.users === null || request.users.length === 0 ? [...all.keys()].sort() : request.users.map((u) => u.name);

@@ -5,12 +5,14 @@
  * Clients reach Sluice on its broker listener, so it answers as a Kafka broker's listener does: a
  * request for controllers gets MISMATCHED_ENDPOINT_TYPE, and every error answer says endpoint
  * type 1 (what the listener is).
+ *
+ * No ACL is checked: Kafka 4.3.1 describes the cluster to any principal, as Metadata lists its
+ * brokers to anyone (tests/security/acl-matrix); DESCRIBE on the cluster only decides the
+ * authorized operations reported.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
 
 const ENDPOINT_BROKERS = 1;
 const ENDPOINT_CONTROLLERS = 2;
@@ -23,7 +25,6 @@ export const describeClusterHandler = defineHandler({
     const { broker, connection } = ctx;
     const type = request.endpointType;
     const refuse = (errorCode: number, errorMessage: string) => ({ throttleTimeMs: 0, errorCode, errorMessage, endpointType: ENDPOINT_BROKERS, clusterId: broker.clusterId, controllerId: -1, brokers: [], clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED });
-    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) return refuse(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     if (type === ENDPOINT_CONTROLLERS) return refuse(ErrorCode.MISMATCHED_ENDPOINT_TYPE, 'The request was sent to an endpoint of type BROKER, but we wanted an endpoint of type CONTROLLER');
     if (type !== ENDPOINT_BROKERS) return refuse(ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, `Unsupported endpoint type ${type}`);
     return {
