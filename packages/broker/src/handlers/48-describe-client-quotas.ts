@@ -27,6 +27,7 @@ export const describeClientQuotasHandler = defineHandler({
     }
     const entries = [...ctx.broker.quotas.store.all()]
       .filter((e) => matchesFilter(e.entity, filter))
+      // The store keeps the values in the order Kafka lists them.
       .map((e) => ({ entity: entityComponents(e.entity), values: [...e.quotas].map(([key, value]) => ({ key, value })) }));
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, entries };
   },

@@ -39,21 +39,28 @@ export function entityComponents(entity: QuotaEntity): { entityType: EntityType;
 }
 
 /**
- * Components in the order Kafka answers them: a java.util.HashMap's (buckets by the string's
- * hash over a table sized by the map's initial capacity and growth, arrival order within a
- * bucket), so that an entity reads as Kafka's does. Kafka builds an entity it describes with the
- * default capacity (16), and one it echoes in AlterClientQuotas with the number of components.
+ * Items in the order a java.util.HashMap of their keys iterates them (buckets by the string's hash
+ * over a table sized by the map's initial capacity and growth, arrival order within a bucket), so
+ * that what Kafka answers from such a map reads the same from Sluice.
  */
-export function inKafkaOrder<T extends { entityType: string }>(components: readonly T[], initialCapacity = 16): T[] {
+export function inJavaHashMapOrder<T>(items: readonly T[], keyOf: (item: T) => string, initialCapacity = 16): T[] {
   let table = 1;
   while (table < Math.max(1, initialCapacity)) table *= 2;
-  for (let size = 1; size <= components.length; size++) if (size > Math.floor(table * 0.75)) table *= 2;
+  for (let size = 1; size <= items.length; size++) if (size > Math.floor(table * 0.75)) table *= 2;
   const bucket = (s: string) => {
     let h = 0;
     for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
     return (h ^ (h >>> 16)) & (table - 1);
   };
-  return components.map((c, i) => ({ c, i, b: bucket(c.entityType) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.c);
+  return items.map((item, i) => ({ item, i, b: bucket(keyOf(item)) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.item);
+}
+
+/**
+ * An entity's components in Kafka's order: it describes entities built with the default capacity
+ * (16) and echoes those of AlterClientQuotas with the number of components as capacity.
+ */
+export function inKafkaOrder<T extends { entityType: string }>(components: readonly T[], initialCapacity = 16): T[] {
+  return inJavaHashMapOrder(components, (c) => c.entityType, initialCapacity);
 }
 
 /** Kafka's text for an entity in its messages (ClientQuotaEntity.toString). */

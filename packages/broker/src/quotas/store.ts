@@ -9,7 +9,7 @@
  * name|null, "client-id"?: name|null, ip?: name|null }, quotas: { key: value } } ] }.
  */
 import { type FileSystem, writeFileAtomic } from '@sluice/storage';
-import { ENTITY_TYPES, entityKey, type QuotaEntity } from './entities.js';
+import { ENTITY_TYPES, entityKey, inJavaHashMapOrder, type QuotaEntity } from './entities.js';
 
 export const CLIENT_QUOTAS_FILE = 'client-quotas';
 const FORMAT_VERSION = 1;
@@ -85,11 +85,7 @@ export class ClientQuotaStore {
       const next = new Map(this.entries);
       for (const { entity, ops } of alterations) {
         const key = entityKey(entity);
-        const quotas = new Map(next.get(key)?.quotas ?? []);
-        for (const [k, v] of ops) {
-          if (v === null) quotas.delete(k);
-          else quotas.set(k, v);
-        }
+        const quotas = kafkaOrdered(next.get(key)?.quotas ?? new Map(), ops);
         if (quotas.size === 0) next.delete(key);
         else next.set(key, { entity, quotas });
       }
@@ -100,6 +96,22 @@ export class ClientQuotaStore {
     this.writing = run.catch(() => {});
     await run;
   }
+}
+
+/**
+ * An entity's values after `ops`, in the order Kafka's metadata image iterates them, so that
+ * DescribeClientQuotas lists them as Kafka does: Kafka rebuilds the map from the values it had (in
+ * their order) followed by the changed keys (in the order of its map of changes), in a HashMap.
+ */
+function kafkaOrdered(current: ReadonlyMap<string, number>, ops: ReadonlyMap<string, number | null>): Map<string, number> {
+  const arrival: [string, number][] = [];
+  for (const [k, v] of current) {
+    const change = ops.get(k);
+    if (change === undefined) arrival.push([k, v]);
+    else if (change !== null) arrival.push([k, change]);
+  }
+  for (const [k, v] of inJavaHashMapOrder([...ops], ([k]) => k)) if (v !== null && !current.has(k)) arrival.push([k, v]);
+  return new Map(inJavaHashMapOrder(arrival, ([k]) => k, current.size));
 }
 
 function serialize(entries: ReadonlyMap<string, QuotaEntry>): Buffer {
