@@ -45,6 +45,7 @@ export {
 export type { CommitTarget, CommittedOffset, ListedOffset, OffsetAndMetadata } from './consumer/offsets.js';
 export type { ScramMechanismName, UserScramCredentials, UserScramCredentialAlteration } from './admin/scram-calls.js';
 export type { FencedProducer } from './admin/fence-calls.js';
+export type { ClientQuotaAlteration, ClientQuotaEntity, ClientQuotaEntityType, ClientQuotaEntry, ClientQuotaFilter, ClientQuotaFilterComponent } from './admin/quota-calls.js';
 
 export {
   Admin,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
 import { Apis, ZERO_UUID } from '@sluice/protocol';
-import { RawConnection, runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
+import { RawConnection, eventually, runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
 
 interface Side {
   name: 'sluice' | 'kafka';
@@ -272,7 +272,11 @@ test('kafka-configs --entity-type users and clients alters and describes client 
     const c = await RawConnection.open(Number(side.bootstrap.split(':')[1]));
     try {
       for (const strict of [false, true]) {
-        const all = await c.request(Apis.DescribeClientQuotas, 1, { components: [{ entityType: 'client-id', matchType: 2, match: null }], strict });
+        // Kafka's brokers serve DescribeClientQuotas from their copy of the metadata, which follows the controller's shortly.
+        const all = await eventually('the default client-id quota is described', async () => {
+          const r = await c.request(Apis.DescribeClientQuotas, 1, { components: [{ entityType: 'client-id', matchType: 2, match: null }], strict });
+          return r.entries?.length > 0 && r;
+        });
         const entries = all.entries.map((e: { entity: object[]; values: { key: string }[] }) => ({ ...e, values: [...e.values].sort((a, b) => a.key.localeCompare(b.key)) }));
         answers[side.name].push({ errorCode: all.errorCode, entries: entries.map((e: object) => JSON.stringify(e)).sort() });
       }
@@ -283,4 +287,34 @@ test('kafka-configs --entity-type users and clients alters and describes client 
     }
   }
   assert.deepEqual(answers.sluice, answers.kafka);
+});
+
+test('Admin.alterClientQuotas and describeClientQuotas (our client) answer the same on both brokers', { timeout: 120_000 }, async () => {
+  const outcomes: Record<Side['name'], unknown[]> = { sluice: [], kafka: [] };
+  const sorted = (entries: object[]) => entries.map((e) => JSON.stringify(e)).sort();
+  for (const side of sides) {
+    const admin = new Admin({ bootstrapServers: side.bootstrap });
+    try {
+      await admin.alterClientQuotas([
+        { entity: { user: 'carol', 'client-id': 'app' }, ops: [{ key: 'producer_byte_rate', value: 4096 }, { key: 'request_percentage', value: 25 }] },
+        { entity: { user: null }, ops: [{ key: 'consumer_byte_rate', value: 1_000_000 }] },
+      ]);
+      // Kafka's brokers describe from their copy of the metadata, which follows the controller's shortly.
+      const carol = () => admin.describeClientQuotas({ components: [{ entityType: 'user', match: 'carol' }] });
+      await eventually('carol and the default user described', async () => {
+        const users = await admin.describeClientQuotas({ components: [{ entityType: 'user' }] });
+        return users.some((e) => e.entity.user === 'carol' && 'producer_byte_rate' in e.quotas) && users.some((e) => e.entity.user === null);
+      });
+      outcomes[side.name].push(sorted(await admin.describeClientQuotas({ components: [{ entityType: 'user' }] })));
+      outcomes[side.name].push(sorted(await admin.describeClientQuotas({ components: [{ entityType: 'user', match: 'carol' }], strict: true })));
+      await admin.alterClientQuotas([{ entity: { user: 'carol', 'client-id': 'app' }, ops: [{ key: 'producer_byte_rate', value: null }] }]);
+      await eventually('the removal described', async () => (await carol()).every((e) => !('producer_byte_rate' in e.quotas)));
+      outcomes[side.name].push(sorted(await admin.describeClientQuotas({ components: [{ entityType: 'user', match: 'carol' }, { entityType: 'client-id', match: 'app' }] })));
+      outcomes[side.name].push(await admin.alterClientQuotas([{ entity: { user: 'carol' }, ops: [{ key: 'producer_byte_rate', value: -1 }] }]).then(() => 'accepted', (e: { code?: string; message: string }) => `${e.code}: ${e.message}`));
+    } finally {
+      await admin.close();
+    }
+  }
+  assert.match(String(outcomes.kafka[3]), /INVALID_REQUEST/);
+  assert.deepEqual(outcomes.sluice, outcomes.kafka);
 });

@@ -29,6 +29,7 @@ import type { AlterConfigOp, CallOptions, ClusterDescription, ConfigResource, Co
 import { ConfigCalls, SOURCES } from './config-calls.js';
 import { FenceCalls, type FencedProducer } from './fence-calls.js';
 import { GroupCalls } from './group-calls.js';
+import { QuotaCalls, type ClientQuotaAlteration, type ClientQuotaEntry, type ClientQuotaFilter } from './quota-calls.js';
 import { ScramCalls, type UserScramCredentialAlteration, type UserScramCredentials } from './scram-calls.js';
 
 export { type AdminOptions, adminOptions } from './admin-config.js';
@@ -59,6 +60,7 @@ export class Admin {
   private closed = false;
   private readonly groupCalls: GroupCalls;
   private readonly scramCalls: ScramCalls;
+  private readonly quotaCalls: QuotaCalls;
   private readonly fenceCalls: FenceCalls;
   private readonly configCalls: ConfigCalls;
 
@@ -68,6 +70,7 @@ export class Admin {
     const context = { cluster: this.cluster, policy: (o: CallOptions) => this.policy(o), retry: <T>(what: string, o: CallOptions, fn: (attempt: number) => Promise<T>) => this.retry(what, o, fn), isClosed: () => this.closed };
     this.groupCalls = new GroupCalls(context);
     this.scramCalls = new ScramCalls(context);
+    this.quotaCalls = new QuotaCalls(context);
     this.fenceCalls = new FenceCalls(context, this.options.requestTimeoutMs);
     this.configCalls = new ConfigCalls(context);
   }
@@ -294,6 +297,21 @@ export class Admin {
   /** Changes single configs: set, delete (back to default), append to or subtract from a list. */
   incrementalAlterConfigs(resources: readonly { type: ConfigResourceType; name: string; ops: readonly AlterConfigOp[] }[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
     return this.configCalls.incrementalAlterConfigs(resources, options);
+  }
+
+  // ---------------------------------------------------------------- client quotas (quota-calls.ts)
+  /**
+   * The client quotas of the entities the filter matches (every one by default), as Java's
+   * Admin.describeClientQuotas: `{ components: [{ entityType: 'user', match: 'alice' }] }`, `match:
+   * null` for the default entity, no `match` for any entity of the type; `strict` for no other types.
+   */
+  describeClientQuotas(filter?: ClientQuotaFilter, options: CallOptions = {}): Promise<ClientQuotaEntry[]> {
+    return this.quotaCalls.describeClientQuotas(filter, options);
+  }
+
+  /** Sets (a number) or removes (null) quotas, as Java's Admin.alterClientQuotas; `validateOnly` changes nothing. */
+  alterClientQuotas(alterations: readonly ClientQuotaAlteration[], options: CallOptions & { validateOnly?: boolean } = {}): Promise<void> {
+    return this.quotaCalls.alterClientQuotas(alterations, options);
   }
 
   // ---------------------------------------------------------------- SCRAM users (scram-calls.ts)

@@ -44,6 +44,8 @@ export const CLIENT_VERSIONS: ReadonlyMap<number, readonly [number, number]> = n
   [ApiKey.DeleteGroups, [0, 2]],
   [ApiKey.IncrementalAlterConfigs, [0, 1]],
   [ApiKey.OffsetDelete, [0, 0]],
+  [ApiKey.DescribeClientQuotas, [0, 1]],
+  [ApiKey.AlterClientQuotas, [0, 1]],
   [ApiKey.DescribeUserScramCredentials, [0, 0]],
   [ApiKey.AlterUserScramCredentials, [0, 0]],
   [ApiKey.DescribeCluster, [0, 2]],
