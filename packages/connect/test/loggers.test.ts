@@ -49,9 +49,13 @@ test('a namespace sets itself and its children; the answer names the loggers who
   tick();
   assert.deepEqual(loggers.setLevel('org.apache.kafka.connect', 'TRACE'), ['org.apache.kafka.connect', WORKER]);
   assert.equal(loggers.get(WORKER).level, 'TRACE');
+  // A namespace set to the level it already inherits is no change of its own; only its child with another level is (as Kafka 4.3.1 answers).
+  tick();
+  loggers.setLevel(WORKER, 'WARN');
+  assert.deepEqual(loggers.setLevel('org.apache.kafka.connect.runtime', 'TRACE'), [WORKER]);
   // Root sets every logger; a logger made later inherits it.
   tick();
-  assert.deepEqual(loggers.setLevel('root', 'WARN'), ['org.apache.kafka.connect', WORKER, 'org.apache.kafka.connectx.Other', 'root']);
+  assert.deepEqual(loggers.setLevel('root', 'WARN'), ['org.apache.kafka.connect', 'org.apache.kafka.connect.runtime', WORKER, 'org.apache.kafka.connectx.Other', 'root']);
   assert.equal(loggers.logger('com.example.Later').isEnabled('INFO'), false);
   assert.deepEqual(loggers.get('com.example.Later'), { level: 'WARN', last_modified: null });
 });

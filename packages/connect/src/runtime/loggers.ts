@@ -90,6 +90,8 @@ export class Loggers {
   setLevel(namespace: string, level: string): string[] {
     const upper = level.toUpperCase();
     const inside = isRoot(namespace) ? '' : namespace;
+    // Kafka looks the namespace's logger up first, which makes it one: its old level is then the one it inherited.
+    if (inside !== '') this.#registered.add(inside);
     // The loggers the answer is about: all for root, else those named with the namespace's prefix, and the namespace itself.
     const affected = inside === '' ? this.#current() : [...new Set([...this.#current().filter((n) => n.startsWith(inside)), inside])];
     const before = this.all();
