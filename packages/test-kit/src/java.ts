@@ -28,10 +28,11 @@ export function javaClasspath(): Promise<string> {
   return classpath;
 }
 
-/** Runs a Tools command to completion; resolves with the JSON lines it printed. */
-export async function javaTool(args: string[], timeoutMs = 300_000): Promise<Record<string, unknown>[]> {
+/** Runs a Tools command to completion; resolves with the JSON lines it printed. `env` adds to the
+ * environment, e.g. `SLUICE_CLIENT_CONFIG` (a properties file of client settings for TLS or SASL). */
+export async function javaTool(args: string[], timeoutMs = 300_000, env: Record<string, string> = {}): Promise<Record<string, unknown>[]> {
   const cp = await javaClasspath();
-  const { stdout } = await exec('java', ['-cp', cp, 'dev.sluice.tests.Tools', ...args], { maxBuffer: 1 << 28, timeout: timeoutMs });
+  const { stdout } = await exec('java', ['-cp', cp, 'dev.sluice.tests.Tools', ...args], { maxBuffer: 1 << 28, timeout: timeoutMs, env: { ...process.env, ...env } });
   return stdout
     .split('\n')
     .filter((l) => l.startsWith('{'))

@@ -72,6 +72,16 @@ import org.apache.kafka.common.serialization.*;
  *                                              "offsets T" before sendOffsetsToTransaction,
  *                                              "ending T commit|abort" before EndTxn, then
  *                                              "committed T COPIED" or "aborted T"
+ *   secure-roundtrip COUNT BOOTSTRAP CONFIG_FILE [BOOTSTRAP CONFIG_FILE...]
+ *                                              for each listener, with the client settings of its
+ *                                              properties file (TLS, SASL): create a topic of 2
+ *                                              partitions, produce COUNT keyed records (acks=all,
+ *                                              idempotent), read them back as a group member and
+ *                                              commit; one JSON line per listener
+ *
+ * With the environment variable SLUICE_CLIENT_CONFIG naming a properties file, every command's
+ * clients take its settings too (as Kafka's tools take --command-config): security.protocol,
+ * sasl.*, ssl.*.
  */
 public final class Tools {
   private static String json(String s) {
@@ -88,6 +98,18 @@ public final class Tools {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     p.put("client.id", "sluice-java-tools");
+    String config = System.getenv("SLUICE_CLIENT_CONFIG");
+    if (config != null && !config.isEmpty()) p.putAll(loadProperties(config));
+    return p;
+  }
+
+  private static Properties loadProperties(String path) {
+    Properties p = new Properties();
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(path))) {
+      p.load(r);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the client settings " + path, e);
+    }
     return p;
   }
 
@@ -110,6 +132,7 @@ public final class Tools {
       case "transactions" -> transactions(args[1], args[2], args[3]);
       case "txn-produce" -> txnProduce(args[1], args[2], args[3], Integer.parseInt(args[4]));
       case "txn-read" -> txnRead(args[1], args[2], Integer.parseInt(args[3]));
+      case "secure-roundtrip" -> secureRoundTrip(Integer.parseInt(args[1]), Arrays.copyOfRange(args, 2, args.length));
       case "eos-copy" -> eosCopy(args[1], args[2], args[3], args[4], args[5]);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
@@ -408,6 +431,45 @@ public final class Tools {
       long total = 0;
       for (OffsetAndMetadata o : consumer.committed(consumer.assignment()).values()) if (o != null) total += o.offset();
       System.out.println("{\"committed\":" + total + "}");
+    }
+  }
+
+  static void secureRoundTrip(int count, String[] listeners) throws Exception {
+    for (int i = 0; i + 1 < listeners.length; i += 2) {
+      String bootstrap = listeners[i];
+      Properties settings = base(bootstrap);
+      settings.putAll(loadProperties(listeners[i + 1]));
+      String topic = "secure-" + (i / 2) + "-" + System.currentTimeMillis();
+      String clusterId;
+      try (Admin admin = Admin.create(settings)) {
+        admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        clusterId = admin.describeCluster().clusterId().get();
+      }
+      Properties pp = new Properties();
+      pp.putAll(settings);
+      pp.put("acks", "all");
+      pp.put("enable.idempotence", "true");
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+        List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+        for (int n = 0; n < count; n++) sent.add(producer.send(new ProducerRecord<>(topic, "k" + n, "v" + n)));
+        for (java.util.concurrent.Future<RecordMetadata> f : sent) f.get();
+      }
+      Properties cp = new Properties();
+      cp.putAll(settings);
+      cp.put("group.id", topic + "-group");
+      cp.put("enable.auto.commit", "false");
+      cp.put("auto.offset.reset", "earliest");
+      Set<String> seen = new HashSet<>();
+      long committed = 0;
+      try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
+        consumer.subscribe(List.of(topic));
+        for (long until = System.currentTimeMillis() + 120_000; seen.size() < count && System.currentTimeMillis() < until; ) {
+          for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) if (r.value().equals("v" + r.key().substring(1))) seen.add(r.key());
+        }
+        consumer.commitSync();
+        for (OffsetAndMetadata o : consumer.committed(consumer.assignment()).values()) if (o != null) committed += o.offset();
+      }
+      System.out.println("{\"bootstrap\":" + json(bootstrap) + ",\"clusterId\":" + json(clusterId) + ",\"produced\":" + count + ",\"consumed\":" + seen.size() + ",\"committed\":" + committed + "}");
     }
   }
 
