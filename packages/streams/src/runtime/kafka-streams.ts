@@ -76,6 +76,7 @@ export class KafkaStreams {
   ) {
     const o = resolveStreamsConfig(config);
     topology.validate();
+    if (o.statestoreCacheMaxBytes === 0) topology.disableCaching();
     this.applicationId = o.applicationId;
     this.queryMetadata = new StreamsMetadataState(topology, o.applicationId);
     // The two defaults made per instance; every other default is in the definitions (config.ts).

@@ -116,6 +116,7 @@ export class TopologyTestDriver {
     const driverAppConfigs = { [EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION]: 0, [EMIT_INTERVAL_CONFIG]: 0, ...config };
     // One record cache of statestore.cache.max.bytes for every store, as Java's driver has.
     const cache = new ThreadCache(cacheMaxBytes(driverAppConfigs));
+    if (cacheMaxBytes(driverAppConfigs) === 0) topology.disableCaching();
     const env = {
       applicationId: this.applicationId,
       defaultTimestampExtractor: settings.defaultTimestampExtractor,
