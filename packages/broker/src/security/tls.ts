@@ -1,7 +1,9 @@
 /**
  * The TLS side of an SSL or SASL_SSL listener: the key store and trust store read with Kafka's
  * settings (PEM files, inline PEM, or PKCS12), ssl.client.auth, the enabled protocols and cipher
- * suites, and the principal of a client certificate.
+ * suites, and the principal of a client certificate. OpenSSL checks a client's chain against
+ * the trust store during the handshake (client-certificate.ts reads its verdict); the principal
+ * mapping is Sluice's.
  *
  * Certificate reload: the key store and trust store files are watched (polled every few seconds,
  * which works on every file system and survives the file being replaced by a rename); when one
@@ -10,13 +12,12 @@
  * context and logs why, so a half-written file never takes the listener down.
  */
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
-import type { X509Certificate } from 'node:crypto';
 import { type SecureContext, type SecureContextOptions, TLSSocket, createSecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
 import { ConfigError } from '../config/definitions.js';
 import type { BrokerLog } from '../log.js';
 import type { ListenerSettings } from './listener-settings.js';
-import { trustAnchors, untrustedReason } from './client-certificate.js';
+import { untrustedReason } from './client-certificate.js';
 import { PrincipalMapper, rfc2253Subject } from './principal-mapping.js';
 
 export type ClientAuth = 'none' | 'requested' | 'required';
@@ -28,9 +29,6 @@ const TLS_VERSIONS = ['TLSv1.2', 'TLSv1.3'] as const;
 
 export class TlsEndpoint {
   private context: SecureContext;
-  private anchors: X509Certificate[] = [];
-  /** The anchors of the options being built, kept once their context is made. */
-  private pendingAnchors: X509Certificate[] = [];
   private readonly watched: string[] = [];
   readonly clientAuth: ClientAuth;
   readonly principalMapper: PrincipalMapper;
@@ -45,7 +43,6 @@ export class TlsEndpoint {
     this.principalMapper = PrincipalMapper.parse(settings.get('ssl.principal.mapping.rules') ?? 'DEFAULT', settings.nameOf('ssl.principal.mapping.rules'));
     try {
       this.context = createSecureContext(this.contextOptions());
-      this.anchors = this.pendingAnchors;
     } catch (e) {
       if (e instanceof ConfigError) throw e;
       throw new ConfigError(`The TLS key store or trust store of the listener ${settings.listenerName} cannot be used: ${(e as Error).message}; check ssl.keystore.* (a PEM file needs the private key and its certificate chain; an encrypted key needs ssl.key.password)`);
@@ -64,7 +61,6 @@ export class TlsEndpoint {
   private reload(file: string): void {
     try {
       this.context = createSecureContext(this.contextOptions());
-      this.anchors = this.pendingAnchors;
       this.reloads++;
       this.log.info(`listener ${this.settings.listenerName}: reloaded its TLS key store and trust store after ${file} changed`);
     } catch (e) {
@@ -78,7 +74,8 @@ export class TlsEndpoint {
       isServer: true,
       secureContext: this.context,
       requestCert: this.clientAuth !== 'none',
-      // The chain is checked by the connection once the handshake is done (clientCertificateProblem).
+      // OpenSSL verifies the chain; the connection acts on its verdict once the handshake is done
+      // (clientCertificateProblem), so that the refusal is logged with OpenSSL's reason.
       rejectUnauthorized: false,
     });
   }
@@ -88,8 +85,8 @@ export class TlsEndpoint {
     if (this.clientAuth === 'none') return undefined;
     const presented = socket.getPeerX509Certificate() !== undefined;
     if (!presented) return this.clientAuth === 'required' ? 'no client certificate was presented, and ssl.client.auth=required' : undefined;
-    const reason = untrustedReason(socket, this.anchors);
-    return reason === undefined ? undefined : `its client certificate is not trusted: ${reason}; sign it with an authority of ssl.truststore`;
+    const reason = untrustedReason(socket);
+    return reason === undefined ? undefined : `its client certificate is not trusted: ${reason}; the client needs a certificate for TLS client authentication (extendedKeyUsage clientAuth, if any), valid now, issued through CAs of ssl.truststore`;
   }
 
   /** The principal of a verified client certificate (User:CN=…,OU=…), or undefined without one. */
@@ -107,8 +104,9 @@ export class TlsEndpoint {
   private contextOptions(): SecureContextOptions {
     const s = this.settings;
     const trust = this.trustStore();
-    const options: SecureContextOptions = { ...this.keyStore(), ...trust };
-    this.pendingAnchors = trustAnchors(trust.ca as string | undefined);
+    // A trust store may hold an intermediate authority alone, which Java's trust manager takes as
+    // an anchor; OpenSSL does too with a partial chain allowed.
+    const options: SecureContextOptions = { ...this.keyStore(), ...trust, allowPartialTrustChain: true };
     const protocols = s.list('ssl.enabled.protocols');
     const known = protocols.filter((p): p is (typeof TLS_VERSIONS)[number] => (TLS_VERSIONS as readonly string[]).includes(p));
     if (known.length === 0) throw new ConfigError(`Invalid ${s.nameOf('ssl.enabled.protocols')} ${JSON.stringify(protocols.join(','))}: Sluice serves TLSv1.2 and TLSv1.3; list one or both`);
