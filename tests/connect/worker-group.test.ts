@@ -7,11 +7,13 @@
  * never reaches the broker, so only the session timeout tells) and its share too is held back,
  * then reassigned. After each step every connector and task is run by exactly one live worker.
  * Also: a leader behind a member's config offset (CONFIG_MISMATCH, then an assignment from the
- * newer offset), and an eager worker with a sessioned one (the group falls back to `default`).
+ * newer offset), an eager worker with a sessioned one (the group falls back to `default`), and a
+ * worker that finds itself out of the generation stopping all it ran before it rejoins.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
+import { ErrorCode } from '@sluice/protocol';
 import { ConnectAssignmentError, createWorkerGroupMembership, type ClusterConfigSnapshot, type ConnectAssignment, type ConnectProtocolName, type WorkerGroupMembership } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
 
@@ -26,6 +28,8 @@ const MAX_DELAY_MS = 1500;
 
 /** LeaveGroup requests of these member ids are answered without reaching the coordinator. */
 const swallowLeaves = new Set<string>();
+/** The next heartbeat of these member ids is answered with this error. */
+const heartbeatErrors = new Map<string, number>();
 let broker: Broker;
 
 before(async () => {
@@ -33,6 +37,12 @@ before(async () => {
     port: 0,
     config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '500' },
     interceptRequest(request) {
+      if (request.apiName === 'Heartbeat') {
+        const memberId = (request.body as { memberId: string }).memberId;
+        const errorCode = heartbeatErrors.get(memberId);
+        heartbeatErrors.delete(memberId);
+        return errorCode === undefined ? undefined : { throttleTimeMs: 0, errorCode };
+      }
       if (request.apiName !== 'LeaveGroup') return undefined;
       const members = (request.body as { members?: { memberId: string }[] }).members ?? [];
       if (!members.some((m) => swallowLeaves.has(m.memberId))) return undefined;
@@ -40,7 +50,11 @@ before(async () => {
     },
   });
 });
-after(() => broker.close());
+// Every membership is closed here too, so that a failed test cannot leave heartbeats keeping the process alive.
+after(async () => {
+  await Promise.all(workers.map((w) => w.membership.close()));
+  await broker.close();
+});
 
 interface Worker {
   name: string;
@@ -210,6 +224,23 @@ test('an eager worker and a sessioned one settle on the eager protocol: everythi
   assert.equal(revokedAll, `revoked ${[...EVERYTHING].sort().join(',')}`);
   for (const a of [...e.assignments, ...s.assignments]) assert.deepEqual([a.revokedConnectors, a.revokedTasks, a.delayMs], [[], [], 0]);
   assert.ok(Math.abs(e.running.size - s.running.size) <= 1, 'dealt evenly');
+  await Promise.all(group.map((w) => w.membership.close()));
+  for (const w of group) w.live = false;
+});
+
+test('a worker that learns it is out of the generation stops everything before it rejoins, and the group ends whole', async () => {
+  const x = startWorker('x', { groupId: 'connect-lost' });
+  const y = startWorker('y', { groupId: 'connect-lost' });
+  const group = [x, y];
+  const settledPair = () => group.every((w) => !w.calls.at(-1)?.startsWith('revoked')) && new Set(group.map((w) => w.membership.generation)).size === 1 && [...owners(group).values()].every((o) => o.length === 1);
+  await eventually('x and y share everything', () => x.running.size > 0 && y.running.size > 0 && settledPair(), 30_000);
+  const ran = [...x.running].sort();
+  const callsBefore = x.calls.length;
+  heartbeatErrors.set(x.membership.memberId, ErrorCode.ILLEGAL_GENERATION);
+  await eventually('x revoking all it ran', () => x.calls.slice(callsBefore).find((l) => l.startsWith('revoked')), 30_000);
+  assert.equal(x.calls.slice(callsBefore).find((l) => l.startsWith('revoked')), `revoked ${ran.join(',')}`);
+  await eventually('everything run once again', () => x.calls.length > callsBefore + 1 && settledPair(), 30_000);
+  assert.deepEqual(group.flatMap((w) => w.calls.filter((l) => l.startsWith('log'))), []);
   await Promise.all(group.map((w) => w.membership.close()));
   for (const w of group) w.live = false;
 });

@@ -143,12 +143,17 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
     return joinProtocols(this.#options.protocol, state);
   }
 
-  async onJoinPrepare(): Promise<void> {
+  async onJoinPrepare(info: { generationId: number }): Promise<void> {
     this.#owners = new Map();
     this.#clearScheduledRebalance();
-    if (this.#currentProtocol === 'eager') {
+    // Generation -1 with work in hand: the group went on without this worker (its session expired,
+    // or it missed a rebalance) and may have given that work to others. Like Kafka's coordinator
+    // when it cannot reach the group, the worker stops everything and rejoins with nothing.
+    const lost = info.generationId < 0 && this.#assignment !== null;
+    if (this.#currentProtocol === 'eager' || lost) {
       const previous = this.#assignment;
-      if (previous !== null && previous.error === ConnectAssignmentError.NONE) {
+      // (A failed eager assignment holds nothing; a failed cooperative one what the worker kept.)
+      if (previous !== null && previous.connectors.length + previous.tasks.length > 0) {
         await this.#call('onRevoked', () => this.#options.listener.onRevoked(previous.leader, previous.connectors, previous.tasks));
       }
       this.#assignment = null;
