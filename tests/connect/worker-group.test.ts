@@ -244,3 +244,22 @@ test('a worker that learns it is out of the generation stops everything before i
   await Promise.all(group.map((w) => w.membership.close()));
   for (const w of group) w.live = false;
 });
+
+test('without bootstrap.servers the membership takes Kafka’s default, as the worker’s other clients do', async () => {
+  const membership = createWorkerGroupMembership({
+    groupId: 'defaults',
+    url: 'http://w:8083/',
+    protocol: 'sessioned',
+    sessionTimeoutMs: 10_000,
+    rebalanceTimeoutMs: 60_000,
+    heartbeatIntervalMs: 3000,
+    scheduledRebalanceMaxDelayMs: 300_000,
+    client: {},
+    configSnapshot: () => snapshot,
+    listener: { onAssigned() {}, onRevoked() {} },
+  });
+  assert.equal(membership.generation, -1);
+  assert.equal(membership.leaderUrl, null);
+  assert.equal(membership.ownerUrl('orders-in'), null);
+  await membership.close();
+});

@@ -66,7 +66,10 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
     this.#membership = new GroupMembership(
       {
         ...clientOptions,
-        bootstrapServers: clientOptions.bootstrapServers as string,
+        // Kafka's default, as the worker's other clients have it.
+        bootstrapServers: (clientOptions.bootstrapServers as string | undefined) ?? 'localhost:9092',
+        // client.id is the prefix of the ids of the clients the worker makes.
+        clientId: `${options.client['client.id'] || `connect-${options.groupId}`}-group`,
         groupId: options.groupId,
         sessionTimeoutMs: options.sessionTimeoutMs,
         rebalanceTimeoutMs: options.rebalanceTimeoutMs,
