@@ -15,4 +15,5 @@ export {
   type BrokerProduceMessage,
   type BrokerFetchMessage,
   type BrokerGroupStateMessage,
+  type BrokerThrottleMessage,
 } from './diagnostics.js';
