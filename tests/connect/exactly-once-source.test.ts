@@ -130,7 +130,7 @@ describe('exactly-once source tasks', () => {
     entries: async () => [],
   };
 
-  function start(run: string, topic: string, extra: ConnectorConfig, transactionalId = `connect-cluster-${run}-0`) {
+  function start(run: string, topic: string, extra: ConnectorConfig, transactionalId = `connect-cluster-${run}-0`, beforeProducer?: () => Promise<void>) {
     const states: string[] = [];
     let failure: unknown = null;
     const config = { name: run, 'connector.class': 'test.CountingSource', topic, run, max: '40', batch: '5', 'value.converter': 'org.apache.kafka.connect.storage.StringConverter', ...extra };
@@ -142,7 +142,7 @@ describe('exactly-once source tasks', () => {
         failure = e;
         states.push('FAILED');
       },
-    }, () => undefined, { transactionalId, offsetsTopic });
+    }, () => undefined, { transactionalId, offsetsTopic, beforeProducer });
     return { handle, states, failure: () => failure };
   }
 
@@ -168,14 +168,17 @@ describe('exactly-once source tasks', () => {
     const transactionalId = 'connect-cluster-eos-poll-0';
     const first = start('eos-poll', 'eos-poll', { max: '400', 'poll.ms': '5' }, transactionalId);
     await eventually('some committed', async () => (await committed('eos-poll')).length >= 40, 30_000);
-    // The next generation: its producers are fenced (as the leader does before it starts the tasks), then the task starts again elsewhere.
-    const [fenced] = await admin.fenceProducers([transactionalId]);
-    assert.equal(fenced.transactionalId, transactionalId);
-    const second = start('eos-poll', 'eos-poll', { max: '400', 'poll.ms': '0' }, transactionalId);
+    // The next generation starts elsewhere; before its producer starts, the previous generation's producers are fenced (the herder's round of fencing).
+    let fencedEpoch = -1;
+    const second = start('eos-poll', 'eos-poll', { max: '400', 'poll.ms': '0' }, transactionalId, async () => {
+      const [fenced] = await admin.fenceProducers([transactionalId]);
+      fencedEpoch = fenced.producerEpoch;
+    });
     await eventually('the zombie failed', () => first.states.includes('FAILED'), 30_000);
     await eventually('all committed', async () => (await committed('eos-poll')).length >= 400, 30_000);
     await second.handle.stop();
     await first.handle.stop();
+    assert.ok(fencedEpoch >= 1, 'fenced before the successor\'s producer started');
     assert.ok(runs.get('eos-poll')!.started > 0, 'the successor went on from committed offsets');
     assert.deepEqual((await committed('eos-poll')).map((r) => r.value), Array.from({ length: 400 }, (_, n) => String(n)));
     assert.deepEqual(second.states, ['RUNNING', 'STOPPED']);

@@ -35,6 +35,10 @@ export interface ExactlyOnceSourceTaskRunnerInit extends SourceRecordConversion 
   listener: TaskStatusListener;
   log: (line: string) => void;
   onTopicUsed: (topic: string) => void;
+  /** Kafka's preProducerCheck: the herder's round of zombie fencing for this generation, awaited before the producer starts. */
+  beforeProducer?: () => Promise<void>;
+  /** Kafka's postProducerCheck: throws when this task's generation or ownership is no longer current. */
+  afterProducer?: () => void;
 }
 
 /** Kafka's WorkerTransactionContext: what the task asked for, per record or for the batch. */
@@ -104,8 +108,10 @@ export class ExactlyOnceSourceTaskRunner {
   async #run(): Promise<void> {
     const { task, listener, producer } = this.init;
     try {
+      await this.init.beforeProducer?.();
       // Fences this task's zombie (the same transactional id on another worker) before anything is read or written.
       await producer.initTransactions();
+      this.init.afterProducer?.();
       const context = this.#context;
       task.initialize({ configs: () => ({ ...this.init.props }), offsetStorageReader: () => this.init.offsetReader, transactionContext: () => context });
       await task.start(this.init.props);

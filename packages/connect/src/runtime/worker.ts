@@ -27,6 +27,10 @@ export interface ExactlyOnceTask {
   offsetsTopic: string;
   /** Where the task reads its offsets (committed ones only); default the worker's offset store. */
   offsetReader?: OffsetStorageReader;
+  /** The herder's round of zombie fencing, awaited before the task's producer starts (Kafka's preProducerCheck). */
+  beforeProducer?: () => Promise<void>;
+  /** Throws when the task's generation or ownership is no longer current (Kafka's postProducerCheck). */
+  afterProducer?: () => void;
 }
 
 /** Kafka's transactional id of an exactly-once source task (ExactlyOnceWorkerSourceTask / Worker.taskTransactionalId). */
@@ -288,6 +292,8 @@ export class Worker {
       listener: t.listener,
       log: (line) => this.#log(line),
       onTopicUsed: t.onTopicUsed,
+      beforeProducer: t.exactlyOnce.beforeProducer,
+      afterProducer: t.exactlyOnce.afterProducer,
     });
     runner.setTarget(t.target);
     const r = runner;
