@@ -10,8 +10,9 @@ import { type RateWindow, SampledRate, rateThrottleTimeMs } from './rate.js';
 const KEY = 'connection_creation_rate';
 
 export class IpConnectionRateQuota {
-  private readonly rates = new Map<string, SampledRate>();
+  private readonly rates = new Map<string, { rate: SampledRate; lastMs: number }>();
   private generation = -1;
+  private lastSweepMs = 0;
 
   constructor(
     private readonly values: QuotaValues,
@@ -28,12 +29,23 @@ export class IpConnectionRateQuota {
     if (!this.values.hasAny(KEY)) return 0;
     const limit = this.values.get({ ip }, KEY) ?? this.values.get({ ip: null }, KEY);
     if (limit === undefined) return 0;
-    let rate = this.rates.get(ip);
-    if (rate === undefined) this.rates.set(ip, (rate = new SampledRate(this.window)));
+    this.sweep(nowMs);
+    let entry = this.rates.get(ip);
+    if (entry === undefined) this.rates.set(ip, (entry = { rate: new SampledRate(this.window), lastMs: nowMs }));
+    entry.lastMs = nowMs;
+    const rate = entry.rate;
     rate.record(1, nowMs);
     const observed = rate.measure(nowMs);
     if (observed <= limit) return 0;
     rate.record(-1, nowMs);
     return Math.max(1, Math.min(rateThrottleTimeMs(observed, limit, rate.windowSizeMs(nowMs)), this.window.windowMs));
+  }
+
+  /** Addresses not seen for the whole measured span count for nothing: forgotten, so many clients cannot grow the map. */
+  private sweep(nowMs: number): void {
+    const span = this.window.samples * this.window.windowMs;
+    if (nowMs - this.lastSweepMs < span) return;
+    this.lastSweepMs = nowMs;
+    for (const [ip, e] of this.rates) if (nowMs - e.lastMs >= span) this.rates.delete(ip);
   }
 }
