@@ -40,7 +40,7 @@ export class JavaConnectStandalone {
     const file = join(dir, `java-worker-${port}.properties`);
     const props = { ...settings, listeners: `http://127.0.0.1:${port}`, 'rest.advertised.host.name': '127.0.0.1' };
     writeFileSync(file, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
-    const child = spawn('java', ['-Xmx512m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', await connectClasspath(), 'org.apache.kafka.connect.cli.ConnectStandalone', file, ...connectorFiles], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', ['-Xmx512m', '-Dorg.apache.logging.log4j.level=WARN', '-cp', await connectClasspath(), 'org.apache.kafka.connect.cli.ConnectStandalone', file, ...connectorFiles], { stdio: ['ignore', 'pipe', 'pipe'] });
     const worker = new JavaConnectStandalone(child, `http://127.0.0.1:${port}`);
     await eventually('the Java Connect REST API answers', async () => {
       if (child.exitCode !== null) throw new Error(`the Java worker exited (${child.exitCode}):\n${worker.log.slice(-4000)}`);

@@ -16,6 +16,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker } from '@sluice/broker';
+import { Consumer } from '@sluice/client';
 import { createTopicsAndWait, eventually, freePort, javaTool, run, startApacheKafka } from '@sluice/test-kit';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,25 @@ async function connectClasspath(): Promise<string> {
     await run('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cache}`], { timeoutMs: 600_000 });
   }
   return readFileSync(cache, 'utf8').trim();
+}
+
+/** Every record of a topic's partitions that read_committed sees, as text. */
+async function readCommitted(bootstrap: string, topic: string, partitions: number): Promise<{ key: string | null; value: string | null }[]> {
+  const consumer = new Consumer({ bootstrapServers: [bootstrap], isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 50 });
+  try {
+    const tps = Array.from({ length: partitions }, (_, partition) => ({ topic, partition }));
+    consumer.assign(tps);
+    const ends = await consumer.endOffsets(tps);
+    const out: { key: string | null; value: string | null }[] = [];
+    const behind = async () => {
+      for (const [i, tp] of tps.entries()) if ((await consumer.position(tp)) < ends[i]!.offset) return true;
+      return false;
+    };
+    while (await behind()) out.push(...(await consumer.poll({ timeoutMs: 200 })).map((r) => ({ key: r.key?.toString() ?? null, value: r.value?.toString() ?? null })));
+    return out;
+  } finally {
+    await consumer.close();
+  }
 }
 
 /** A Connect worker process; its log is kept for failure messages. */
@@ -65,7 +85,7 @@ class ConnectWorker {
     };
     const file = join(dir, 'worker.properties');
     writeFileSync(file, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
-    const child = spawn('java', ['-Xmx512m', '-Dorg.slf4j.simpleLogger.defaultLogLevel=info', '-cp', await connectClasspath(), 'org.apache.kafka.connect.cli.ConnectDistributed', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', ['-Xmx512m', '-Dorg.apache.logging.log4j.level=INFO', '-cp', await connectClasspath(), 'org.apache.kafka.connect.cli.ConnectDistributed', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     return new ConnectWorker(child, `http://127.0.0.1:${port}`);
   }
 
@@ -134,6 +154,13 @@ for (const target of TARGETS) {
 
         const read = await javaTool(['txn-read', bootstrap, topic, String(LINES)], 180_000);
         assert.deepEqual(read.map((r) => r.value), Array.from({ length: LINES }, (_, i) => `line-${i}`), `the topic read with read_committed${context()}`);
+        // Java's records in the forms our exactly-once support writes (packages/connect/test/zombie-fencing and
+        // tests/connect/exactly-once-source check ours): the task-count record the leader wrote before the task
+        // started, and the task's last source offset, committed in its transaction.
+        const configs = await readCommitted(bootstrap, `connect-configs-${run}`, 1);
+        assert.deepEqual(configs.filter((r) => r.key === 'tasks-fencing-eos-lines').map((r) => r.value), ['{"task-count":1}'], `the config topic:\n${JSON.stringify(configs)}`);
+        const offsetKey = JSON.stringify(['eos-lines', { filename: input }]);
+        await eventually('the last source offset committed', async () => (await readCommitted(bootstrap, `connect-offsets-${run}`, 25)).filter((r) => r.key === offsetKey).at(-1)?.value === `{"position":${statSync(input).size}}`, 60_000);
       } finally {
         await worker.stop();
         rmSync(dir, { recursive: true, force: true });
