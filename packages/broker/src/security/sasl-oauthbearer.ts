@@ -101,6 +101,8 @@ export async function oauthBearerSettings(settings: ListenerSettings, log: Broke
 }
 
 const FAILED = 'Authentication failed during authentication due to invalid credentials with SASL mechanism OAUTHBEARER';
+/** RFC 7628's error, as Kafka's OAuthBearerSaslServer words it. */
+const INVALID_TOKEN = JSON.stringify({ status: 'invalid_token' });
 
 export class OAuthBearerMechanism implements SaslMechanismServer {
   readonly name = 'OAUTHBEARER';
@@ -111,7 +113,12 @@ export class OAuthBearerMechanism implements SaslMechanismServer {
     let failed: string | undefined;
     return {
       respond: (message: Buffer): SaslStep => {
-        if (failed !== undefined) throw new AuthenticationFailed(FAILED, undefined, `invalid token: ${failed}`);
+        if (failed !== undefined) {
+          // The client's %x01 after our error challenge: Kafka fails the exchange with that
+          // challenge as the message, which clients show (franz-go looks for invalid_token in it).
+          const acknowledged = message.length === 1 && message[0] === 0x01;
+          throw new AuthenticationFailed(acknowledged ? INVALID_TOKEN : FAILED, undefined, `invalid token: ${failed}`);
+        }
         const m = /^n,(?:a=[^,]*)?,\x01(.*)\x01\x01$/s.exec(message.toString('utf8'));
         const auth = m?.[1].split('\x01').find((kv) => kv.startsWith('auth='));
         const token = auth === undefined ? undefined : /^auth=Bearer\s+(\S+)$/i.exec(auth)?.[1];
@@ -122,7 +129,7 @@ export class OAuthBearerMechanism implements SaslMechanismServer {
         } catch (e) {
           failed = (e as Error).message;
           // RFC 7628: the error goes to the client as a challenge; its reply ends the exchange.
-          return { done: false, response: Buffer.from(JSON.stringify({ status: 'invalid_token' })) };
+          return { done: false, response: Buffer.from(INVALID_TOKEN) };
         }
       },
     };
