@@ -23,3 +23,4 @@ export * from './malformed-batches.js';
 export * from './read-committed.js';
 export * from './killable-broker.js';
 export * from './java-connect.js';
+export * from './certificates.js';
