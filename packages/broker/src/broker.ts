@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GROUP_CONFIGS_FILE, GroupConfigStore } from './groups/group-configs.js';
+import { FINALIZED_FEATURES_FILE, FinalizedFeatureStore } from './feature-store.js';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -152,6 +153,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
     const groupConfigs = new GroupConfigStore();
     await groupConfigs.open(fs, `${dataDir}/${GROUP_CONFIGS_FILE}`);
+    const features = await FinalizedFeatureStore.open(fs, `${dataDir}/${FINALIZED_FEATURES_FILE}`, config.int('transaction.version'), started);
     const quotas = new BrokerQuotas({
       client: { samples: config.int('quota.window.num'), windowMs: config.int('quota.window.size.seconds') * 1000 },
       controller: { samples: config.int('controller.quota.window.num'), windowMs: config.int('controller.quota.window.size.seconds') * 1000 },
@@ -195,7 +197,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
         idExpirationMs: config.int('transactional.id.expiration.ms'),
         abortTimedOutIntervalMs: config.int('transaction.abort.timed.out.transaction.cleanup.interval.ms'),
         removeExpiredIntervalMs: config.int('transaction.remove.expired.transaction.cleanup.interval.ms'),
-        transactionVersionLevel: config.int('transaction.version'),
+        // Read per transaction: UpdateFeatures may change the level while the broker runs.
+        get transactionVersionLevel() {
+          return features.level('transaction.version');
+        },
       },
       transactionState,
       new TransactionMarkers(topics, groups),
@@ -222,7 +227,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       fetchSessions: new FetchSessionCache({ maxSessions: config.int('max.incremental.fetch.session.cache.slots'), evictionMs: 120_000 }),
       groups,
       transactions,
-      finalizedFeaturesEpoch: BigInt(started),
+      features,
       log,
       allocateProducerId: () => producerIds.allocate(),
       scramCredentials,

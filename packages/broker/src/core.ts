@@ -7,6 +7,7 @@ import type { FetchSessionCache } from './fetch/fetch-sessions.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { BrokerLog } from './log.js';
 import type { AclAuthorizer } from './acl/authorizer.js';
+import type { FinalizedFeatureStore } from './feature-store.js';
 import type { GroupConfigStore } from './groups/group-configs.js';
 import type { BrokerQuotas } from './quotas/index.js';
 import type { ScramCredentialStore } from './security/scram-credentials.js';
@@ -36,8 +37,8 @@ export interface BrokerCore {
   readonly fetchSessions: FetchSessionCache;
   readonly groups: GroupCoordinator;
   readonly transactions: TransactionCoordinator;
-  /** The epoch of the finalized features in ApiVersions (KIP-584): the start time, so it grows across restarts. */
-  readonly finalizedFeaturesEpoch: bigint;
+  /** The finalized feature levels and their epoch (KIP-584), reported in ApiVersions and changed by UpdateFeatures. */
+  readonly features: FinalizedFeatureStore;
   readonly log: BrokerLog;
   /** A new producer id, never handed out before by this data directory. */
   allocateProducerId(): Promise<bigint>;

@@ -1,8 +1,9 @@
 /**
  * The cluster features (KIP-584) a one-node Sluice cluster reports in ApiVersions, with the
  * ranges and finalized levels an Apache Kafka 4.3.1 single-node KRaft cluster reports, so that
- * `kafka-features describe` prints the same on both. Only transaction.version changes what Sluice
- * does (its level is the broker setting `transaction.version`); the others are reported as Kafka's
+ * `kafka-features describe` prints the same on both. The finalized levels change through
+ * UpdateFeatures (feature-store.ts). Only transaction.version changes what Sluice does (its level
+ * starts at the broker setting `transaction.version`); the others are reported as Kafka's
  * because clients and tools read them, not because Sluice implements what every level enables
  * (KIP-848 consumer groups, share groups and streams groups are not served: clients find that out
  * from the APIs ApiVersions lists).
@@ -22,7 +23,7 @@ export interface FinalizedFeature {
 
 /** metadata.version 3.3-IV3 (the oldest KRaft accepts) to 4.3-IV0, finalized at 4.3-IV0. */
 const METADATA_VERSION_MIN = 7;
-const METADATA_VERSION_LATEST = 30;
+export const METADATA_VERSION_LATEST = 30;
 
 /** Kafka's order, as its ApiVersions v4 answer lists them. */
 const SUPPORTED: readonly SupportedFeature[] = [
@@ -43,12 +44,19 @@ export function supportedFeatures(version: number): SupportedFeature[] {
   return version >= 4 ? [...SUPPORTED] : SUPPORTED.filter((f) => f.minVersion > 0);
 }
 
-/**
- * The finalized levels, each as min = max = level; a level of 0 is left out, as Kafka leaves out
- * kraft.version 0 (a static quorum) and any feature turned off.
- */
-export function finalizedFeatures(transactionVersion: number): FinalizedFeature[] {
-  const levels: [string, number][] = [
+export function isSupported(name: string): boolean {
+  return SUPPORTED.some((s) => s.name === name);
+}
+
+/** The range this broker supports for a feature; an unknown feature's is 0-0, as in Kafka's QuorumFeatures. */
+export function supportedRange(name: string): { min: number; max: number } {
+  const f = SUPPORTED.find((s) => s.name === name);
+  return f === undefined ? { min: 0, max: 0 } : { min: f.minVersion, max: f.maxVersion };
+}
+
+/** The levels a new Kafka 4.3.1 cluster finalizes, transaction.version from the broker setting, in the order Kafka lists them. */
+export function initialLevels(transactionVersion: number): Map<string, number> {
+  return new Map([
     ['group.version', 1],
     ['streams.version', 1],
     ['transaction.version', transactionVersion],
@@ -56,6 +64,13 @@ export function finalizedFeatures(transactionVersion: number): FinalizedFeature[
     ['share.version', 1],
     ['metadata.version', METADATA_VERSION_LATEST],
     ['kraft.version', 0],
-  ];
-  return levels.filter(([, level]) => level > 0).map(([name, level]) => ({ name, minVersionLevel: level, maxVersionLevel: level }));
+  ]);
+}
+
+/**
+ * The finalized levels, each as min = max = level; a level of 0 is left out, as Kafka leaves out
+ * kraft.version 0 (a static quorum) and any feature turned off.
+ */
+export function finalizedFeatures(levels: ReadonlyMap<string, number>): FinalizedFeature[] {
+  return [...levels].filter(([, level]) => level > 0).map(([name, level]) => ({ name, minVersionLevel: level, maxVersionLevel: level }));
 }

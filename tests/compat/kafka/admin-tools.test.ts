@@ -318,3 +318,97 @@ test('Admin.alterClientQuotas and describeClientQuotas (our client) answer the s
   assert.match(String(outcomes.kafka[3]), /INVALID_REQUEST/);
   assert.deepEqual(outcomes.sluice, outcomes.kafka);
 });
+
+/** Finalized feature levels and their epoch from ApiVersions v4. */
+async function finalizedOf(side: Side): Promise<{ epoch: bigint; levels: string }> {
+  const c = await RawConnection.open(Number(side.bootstrap.split(':')[1]));
+  try {
+    const r = await c.request(Apis.ApiVersions, 4, { clientSoftwareName: 't', clientSoftwareVersion: '1' });
+    const levels = r.finalizedFeatures.map((f: { name: string; maxVersionLevel: number }) => `${f.name}=${f.maxVersionLevel}`).sort().join(',');
+    return { epoch: r.finalizedFeaturesEpoch, levels };
+  } finally {
+    c.close();
+  }
+}
+
+test('UpdateFeatures and kafka-features upgrade/downgrade answer as on Kafka; the levels and a higher epoch follow in ApiVersions', { timeout: 300_000 }, async () => {
+  // Checked only (validateOnly), each on its own: Kafka's answers are the expected ones.
+  const [UPGRADE, SAFE, UNSAFE] = [1, 2, 3];
+  const cases = [
+    [{ feature: 'streams.version', maxVersionLevel: 2, upgradeType: UPGRADE }],
+    [{ feature: 'no.such.feature', maxVersionLevel: 1, upgradeType: UPGRADE }],
+    [{ feature: 'no.such.feature', maxVersionLevel: 0, upgradeType: SAFE }],
+    [{ feature: 'group.version', maxVersionLevel: 0, upgradeType: UPGRADE }],
+    [{ feature: 'kraft.version', maxVersionLevel: 1, upgradeType: SAFE }],
+    [{ feature: 'kraft.version', maxVersionLevel: 0, upgradeType: SAFE }],
+    [{ feature: 'metadata.version', maxVersionLevel: 21, upgradeType: SAFE }],
+    [{ feature: 'metadata.version', maxVersionLevel: 21, upgradeType: UNSAFE }],
+    [{ feature: 'metadata.version', maxVersionLevel: 30, upgradeType: UPGRADE }],
+    [{ feature: 'share.version', maxVersionLevel: -1, upgradeType: SAFE }],
+    [{ feature: 'share.version', maxVersionLevel: 0, upgradeType: 7 }],
+    [{ feature: 'transaction.version', maxVersionLevel: 1, upgradeType: SAFE }, { feature: 'group.version', maxVersionLevel: 2, upgradeType: UPGRADE }],
+  ];
+  const answers: Record<Side['name'], unknown[]> = { sluice: [], kafka: [] };
+  const before = {} as Record<Side['name'], { epoch: bigint; levels: string }>;
+  for (const side of sides) {
+    before[side.name] = await finalizedOf(side);
+    const c = await RawConnection.open(Number(side.bootstrap.split(':')[1]));
+    try {
+      for (const featureUpdates of cases) answers[side.name].push(await c.request(Apis.UpdateFeatures, 2, { timeoutMs: 30_000, featureUpdates, validateOnly: true }));
+      answers[side.name].push(await c.request(Apis.UpdateFeatures, 1, { timeoutMs: 30_000, featureUpdates: cases[11], validateOnly: true }));
+    } finally {
+      c.close();
+    }
+  }
+  assert.deepEqual(answers.sluice, answers.kafka);
+  assert.deepEqual(before.sluice.levels, before.kafka.levels);
+
+  // The tool: one refused pair (all or nothing), then a downgrade that is made.
+  const refused = await onBoth('org.apache.kafka.tools.FeatureCommand', () => ['upgrade', '--feature', 'share.version=1', '--feature', 'transaction.version=3']);
+  assert.equal(refused.kafka.code, 1, refused.kafka.stdout);
+  assert.deepEqual(refused.sluice, refused.kafka);
+  const downgraded = await onBoth('org.apache.kafka.tools.FeatureCommand', () => ['downgrade', '--feature', 'share.version=0', '--feature', 'eligible.leader.replicas.version=0']);
+  assert.equal(downgraded.kafka.code, 0, downgraded.kafka.stderr);
+  assert.deepEqual(downgraded.sluice, downgraded.kafka);
+
+  // Kafka's broker learns the new levels from the controller's log shortly after.
+  const after = {} as Record<Side['name'], { epoch: bigint; levels: string }>;
+  for (const side of sides) {
+    after[side.name] = await eventually(`${side.name} reports the downgrade`, async () => {
+      const now = await finalizedOf(side);
+      return !now.levels.includes('share.version') && now;
+    });
+    assert.ok(after[side.name].epoch > before[side.name].epoch, `${side.name}: the epoch grows with the change`);
+  }
+  assert.equal(after.sluice.levels, after.kafka.levels);
+});
+
+test('kafka-metadata-quorum describe --status and --replication print the same shape as a one-node Kafka; DescribeQuorum refuses another partition alike', { timeout: 300_000 }, async () => {
+  // Ids, offsets, epochs, timestamps and endpoints differ by nature: compared by kind.
+  const byKind = (s: string) =>
+    s
+      .replace(/"directoryId": "[A-Za-z0-9_-]{22}"/g, '"directoryId": "<uuid>"')
+      .replace(/"endpoints": \["[A-Z_]+:\/\/[\d.]+:\d+"\]/g, '"endpoints": ["<endpoint>"]')
+      .replace(/^(ClusterId:\s+)\S+$/m, '$1<cluster id>')
+      .replace(/^((?:LeaderEpoch|HighWatermark):\s+)\d+$/gm, '$1<n>')
+      .split('\n')
+      // --replication's columns: NodeId, DirectoryId, LogEndOffset, Lag, LastFetchTimestamp, LastCaughtUpTimestamp, Status.
+      .map((line) => line.split('\t').map((cell) => cell.trim()).map((cell, i) => ([2, 4, 5].includes(i) && /^\d+$/.test(cell) ? '<n>' : /^[A-Za-z0-9_-]{22}$/.test(cell) ? '<uuid>' : cell)).join('\t'))
+      .join('\n');
+  for (const what of ['--status', '--replication']) {
+    const r = await onBoth('org.apache.kafka.tools.MetadataQuorumCommand', () => ['describe', what]);
+    assert.equal(r.kafka.code, 0, r.kafka.stderr);
+    assert.equal(r.sluice.code, 0, r.sluice.stderr);
+    assert.equal(byKind(r.sluice.stdout), byKind(r.kafka.stdout), `${what}\nsluice:\n${r.sluice.stdout}\nkafka:\n${r.kafka.stdout}`);
+  }
+  const refusals: Record<Side['name'], unknown> = { sluice: undefined, kafka: undefined };
+  for (const side of sides) {
+    const c = await RawConnection.open(Number(side.bootstrap.split(':')[1]));
+    try {
+      refusals[side.name] = await c.request(Apis.DescribeQuorum, 2, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 1 }] }] });
+    } finally {
+      c.close();
+    }
+  }
+  assert.deepEqual(refusals.sluice, refusals.kafka);
+});

@@ -11,13 +11,13 @@
  * with no versions, as from Kafka.
  *
  * From v3 the answer also carries the features (KIP-584) of a one-node Kafka 4.3.1 cluster
- * (features.ts); transaction.version is finalized at the broker setting `transaction.version`.
- * Java clients keep finalized features only from an answer whose epoch is above the highest they
- * have seen, starting from -1, so the epoch is the broker's start time: never negative, and
- * higher after a restart that may have changed the level.
+ * (features.ts) at their finalized levels (feature-store.ts: transaction.version starts at the
+ * broker setting `transaction.version`; UpdateFeatures changes them). Java clients keep finalized
+ * features only from an answer whose epoch is above the highest they have seen, starting from -1,
+ * so the epoch is never negative and grows with every change and restart.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { finalizedFeatures, supportedFeatures } from '../features.js';
+import { supportedFeatures } from '../features.js';
 import { defineHandler, type Handler } from './handler.js';
 
 export function advertisedVersions(handlers: readonly Handler[]) {
@@ -36,7 +36,6 @@ export const apiVersionsHandler = defineHandler({
     if (ctx.version >= 3 && !(SOFTWARE_NAME_OR_VERSION.test(request.clientSoftwareName) && SOFTWARE_NAME_OR_VERSION.test(request.clientSoftwareVersion))) {
       return { errorCode: ErrorCode.INVALID_REQUEST, apiKeys: [], throttleTimeMs: 0 };
     }
-    const level = ctx.broker.config.int('transaction.version');
     return {
       errorCode: ErrorCode.NONE,
       apiKeys: ctx.broker.advertisedApis,
@@ -44,8 +43,8 @@ export const apiVersionsHandler = defineHandler({
       ...(ctx.version >= 3
         ? {
             supportedFeatures: supportedFeatures(ctx.version),
-            finalizedFeaturesEpoch: ctx.broker.finalizedFeaturesEpoch,
-            finalizedFeatures: finalizedFeatures(level),
+            finalizedFeaturesEpoch: ctx.broker.features.epoch,
+            finalizedFeatures: ctx.broker.features.finalized(),
           }
         : {}),
     };

@@ -33,6 +33,8 @@ import { listPartitionReassignmentsHandler } from './46-list-partition-reassignm
 import { describeClientQuotasHandler } from './48-describe-client-quotas.js';
 import { alterClientQuotasHandler } from './49-alter-client-quotas.js';
 import { describeUserScramCredentialsHandler } from './50-describe-user-scram-credentials.js';
+import { describeQuorumHandler } from './55-describe-quorum.js';
+import { updateFeaturesHandler } from './57-update-features.js';
 import { alterUserScramCredentialsHandler } from './51-alter-user-scram-credentials.js';
 import { describeClusterHandler } from './60-describe-cluster.js';
 import { describeProducersHandler } from './61-describe-producers.js';
@@ -97,6 +99,8 @@ export const HANDLERS: readonly Handler[] = [
   alterClientQuotasHandler,
   describeUserScramCredentialsHandler,
   alterUserScramCredentialsHandler,
+  describeQuorumHandler,
+  updateFeaturesHandler,
   describeClusterHandler,
   describeProducersHandler,
   describeTransactionsHandler,
