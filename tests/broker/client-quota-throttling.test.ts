@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { type Broker, BrokerChannels, type BrokerThrottleMessage, startBroker } from '@sluice/broker';
-import { Admin, Consumer, Producer } from '@sluice/client';
+import { Admin, ClientChannels, Consumer, Producer } from '@sluice/client';
 
 const RATE = 100_000;
 const RECORDS = 40;
@@ -27,6 +27,7 @@ before(async () => {
     await admin.alterClientQuotas([
       { entity: { 'client-id': 'metered-producer' }, ops: [{ key: 'producer_byte_rate', value: RATE }] },
       { entity: { 'client-id': 'metered-consumer' }, ops: [{ key: 'consumer_byte_rate', value: RATE }] },
+      { entity: { 'client-id': 'patient-producer' }, ops: [{ key: 'producer_byte_rate', value: RATE / 10 }] },
     ]);
   } finally {
     await admin.close();
@@ -71,4 +72,26 @@ test('a consumer is held near its consumer_byte_rate and still gets every record
     await consumer.close();
   }
   assert.ok(throttles.some((t) => t.quotaType === 'consumer_byte_rate' && t.clientId === 'metered-consumer' && t.throttleTimeMs > 0));
+});
+
+test('our producer waits out a throttle time longer than its request timeout instead of timing out (KIP-219)', { timeout: 120_000 }, async () => {
+  const failures: string[] = [];
+  const onRequest = (m: unknown) => {
+    const r = m as { clientId: string; apiName: string; error?: { code?: string } };
+    if (r.clientId === 'patient-producer' && r.error !== undefined) failures.push(`${r.apiName}: ${r.error.code}`);
+  };
+  diagnosticsChannel.subscribe(ClientChannels.request, onRequest);
+  // 10 kB/s: 50 kB at once is throttled for (50-10)/10 * 1 s = 4 s, longer than the 1.5 s request timeout.
+  const producer = new Producer({ bootstrapServers: broker.bootstrap, clientId: 'patient-producer', lingerMs: 0, requestTimeoutMs: 1500 });
+  try {
+    const round = (n: number) => producer.sendBatch(Array.from({ length: 5 }, (_, i) => ({ topic: 'metered', key: `p${n}-${i}`, value: Buffer.alloc(VALUE, i) })));
+    await round(0);
+    const throttled = throttles.filter((t) => t.clientId === 'patient-producer');
+    assert.ok(throttled.some((t) => t.throttleTimeMs > 1500), `throttled longer than the request timeout: ${throttled.map((t) => t.throttleTimeMs).join(', ')}`);
+    await round(1);
+  } finally {
+    await producer.close();
+    diagnosticsChannel.unsubscribe(ClientChannels.request, onRequest);
+  }
+  assert.deepEqual(failures, [], 'no request timed out');
 });

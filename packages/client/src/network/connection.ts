@@ -8,6 +8,10 @@
  *
  * A request that outlives its timeout closes the connection, failing everything in flight on it:
  * responses arrive in order, so a lost one would hold every later one hostage (Java does the same).
+ *
+ * A response with a throttle time (a broker quota, KIP-219) holds the requests sent after it
+ * until that time has passed, in order, their timeouts starting when they leave, as Java's client
+ * does: the broker reads nothing from the connection meanwhile.
  */
 import net from 'node:net';
 import tls from 'node:tls';
@@ -15,6 +19,7 @@ import { type ApiCodec, Apis, ApiKey, ErrorCode, FrameDecoder, decodeResponse, e
 import { requestChannel, type ClientRequestMessage } from '../diagnostics.js';
 import { ClientErrorCode, KafkaError, abortError, brokerError } from '../errors.js';
 import type { SaslMechanism } from './sasl.js';
+import { ThrottleGate, clientThrottles } from './throttle.js';
 import { type BrokerVersions, CLIENT_VERSIONS, negotiate } from './versions.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -90,6 +95,8 @@ export class Connection {
   private brokerVersions: BrokerVersions = new Map();
   private features: FinalizedFeatures = NO_FINALIZED_FEATURES;
   private readonly negotiated = new Map<number, number>();
+  /** Holds requests while a broker's throttle time runs (KIP-219). */
+  private readonly throttle = new ThrottleGate(() => this.closedError);
 
   private constructor(config: ConnectionConfig) {
     this.config = config;
@@ -198,6 +205,8 @@ export class Connection {
   }
 
   private sendFrame(socket: net.Socket, api: Api, version: number, correlationId: number, frame: Buffer[], options: RequestOptions, decode: ((frame: Buffer) => unknown) | undefined): Promise<unknown> {
+    // Held while throttled, and behind those already held, so that requests leave in order.
+    if (this.throttle.holding) return this.throttle.hold(api.name, options.signal, () => this.sendFrame(socket, api, version, correlationId, frame, options, decode));
     const { signal } = options;
     if (options.noResponse) {
       // Resolve once the bytes are handed to the kernel, so that closing the connection right
@@ -343,6 +352,8 @@ export class Connection {
         p.reject(new KafkaError(ClientErrorCode.PROTOCOL_ERROR, `cannot decode ${p.api.name} v${p.version} response from ${this.describe()}: ${(e as Error).message}`, { cause: e }));
         continue;
       }
+      const throttleTimeMs = (body as { throttleTimeMs?: unknown } | null)?.throttleTimeMs;
+      if (typeof throttleTimeMs === 'number' && throttleTimeMs > 0 && clientThrottles(p.api.apiKey, p.version)) this.throttle.throttleFor(throttleTimeMs);
       p.resolve(body);
     }
   }
@@ -385,6 +396,7 @@ export class Connection {
       p.cleanup?.();
       if (!p.abandoned) p.reject(error);
     }
+    this.throttle.failAll(error);
     for (const l of this.closeListeners.splice(0)) l(error);
   }
 
