@@ -319,6 +319,27 @@ function cases(): Case[] {
     const r = await t.as.alice.request(Apis.WriteTxnMarkers, 1, { markers: [{ producerId: 0n, producerEpoch: 0, transactionResult: false, topics: [{ name: 'orders', partitionIndexes: [0] }], coordinatorEpoch: 0 }] });
     return err(r.markers[0].topics[0].partitions[0].errorCode);
   });
+
+  // Authorized operations, asked for: each principal's bit field per topic, group and the cluster.
+  for (const user of ['alice', 'bob', 'carol', 'dave'] as const) {
+    add(`Metadata v10 authorized operations ${user}`, async (t) => {
+      const r = await t.as[user].request(Apis.Metadata, 10, {
+        topics: ['orders', 'secret', 'team-x', 'c-all', 'pub-news', 'hidden'].map((name) => ({ name, topicId: ZERO_UUID })),
+        allowAutoTopicCreation: false, includeClusterAuthorizedOperations: true, includeTopicAuthorizedOperations: true,
+      });
+      // By name: Kafka's order of named topics is its hash set's, which no client relies on.
+      return [r.clusterAuthorizedOperations, ...r.topics.map((x: { name: string; errorCode: number; topicAuthorizedOperations: number }) => [x.name, err(x.errorCode), x.topicAuthorizedOperations]).sort()];
+    });
+    add(`DescribeCluster authorized operations ${user}`, async (t) => (await t.as[user].request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: true, endpointType: 1 })).clusterAuthorizedOperations);
+    add(`DescribeGroups authorized operations ${user} billing, team-b`, async (t) => {
+      const r = await t.as[user].request(Apis.DescribeGroups, 5, { groups: ['billing', 'team-b'], includeAuthorizedOperations: true });
+      return r.groups.map((g: { groupId: string; errorCode: number; authorizedOperations: number }) => [g.groupId, err(g.errorCode), g.authorizedOperations]).sort();
+    });
+    add(`DescribeTopicPartitions authorized operations ${user}`, async (t) => {
+      const r = await t.as[user].request(Apis.DescribeTopicPartitions, 0, { topics: ['orders', 'team-x', 'c-all', 'pub-news', 'hidden'].map((name) => ({ name })), responsePartitionLimit: 100, cursor: null });
+      return r.topics.map((x: { name: string; errorCode: number; topicAuthorizedOperations: number }) => [x.name, err(x.errorCode), x.topicAuthorizedOperations]).sort();
+    });
+  }
   return list;
 }
 

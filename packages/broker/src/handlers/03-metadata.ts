@@ -13,7 +13,7 @@ import type { BrokerCore } from '../core.js';
 import { TopicError } from '../errors.js';
 import { INTERNAL_TOPICS, validateTopicName } from '../topics/names.js';
 import type { TopicView } from '../topics/types.js';
-import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED, TOPIC_OPERATIONS } from './authorized-operations.js';
+import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.js';
 import { defineHandler, type RequestContext } from './handler.js';
 import { authorized, authorizedOnCluster } from './authorize.js';
 import { AclOperation, ResourceType } from '../acl/model.js';
@@ -33,7 +33,8 @@ function failedTopic(name: string | null, topicId: string, errorCode: number, to
 /** A topic by name, created on the spot when auto-creation is on and the client allows it. */
 async function lookup(ctx: RequestContext, name: string, allowAutoCreate: boolean, ops: number): Promise<MetadataResponseTopicInput> {
   const { broker } = ctx;
-  if (!describable(ctx, name)) return failedTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED, ops);
+  // A topic refused for authorization carries no authorized operations, as in Kafka.
+  if (!describable(ctx, name)) return failedTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
   const existing = broker.topics.get(name);
   if (existing) return describeTopic(broker, existing, ops);
   if (!allowAutoCreate || !broker.config.bool('auto.create.topics.enable')) {
@@ -51,7 +52,7 @@ async function lookup(ctx: RequestContext, name: string, allowAutoCreate: boolea
   if (INTERNAL_TOPICS.has(name)) return { ...failedTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ops), isInternal: true };
   // Auto-creation needs CREATE on the cluster or on the topic, as Kafka asks.
   if (!authorizedOnCluster(ctx, AclOperation.CREATE) && !authorized(ctx, AclOperation.CREATE, ResourceType.TOPIC, name)) {
-    return failedTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED, ops);
+    return failedTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
   }
   try {
     const created = await broker.topics.create(name, { partitions: broker.config.int('num.partitions'), configs: {} });
@@ -93,15 +94,16 @@ export const metadataHandler = defineHandler({
     const { broker, connection, version } = ctx;
     const allowAutoCreate = version < 4 || request.allowAutoTopicCreation;
     // Only v8-10 carry cluster operations; the codec drops the field elsewhere.
-    const ops = version >= 8 && request.includeTopicAuthorizedOperations ? TOPIC_OPERATIONS : OPERATIONS_NOT_REQUESTED;
-    const clusterOps = version >= 8 && request.includeClusterAuthorizedOperations ? CLUSTER_OPERATIONS : OPERATIONS_NOT_REQUESTED;
+    // Each topic's for its own ACLs, as Kafka computes them for the topics it answers.
+    const ops = (name: string) => (version >= 8 && request.includeTopicAuthorizedOperations ? authorizedOperations(ctx, ResourceType.TOPIC, name) : OPERATIONS_NOT_REQUESTED);
+    const clusterOps = version >= 8 && request.includeClusterAuthorizedOperations ? authorizedOperations(ctx, ResourceType.CLUSTER) : OPERATIONS_NOT_REQUESTED;
     const allTopics = request.topics === null || (version === 0 && request.topics.length === 0);
     if (!allTopics && version < 12 && request.topics!.some((t) => t.name === null || t.topicId !== ZERO_UUID)) {
       return invalidRequest(request.topics!);
     }
     let topics: MetadataResponseTopicInput[];
     if (allTopics) {
-      topics = broker.topics.list().filter((t) => describable(ctx, t.name)).map((t) => describeTopic(broker, t, ops));
+      topics = broker.topics.list().filter((t) => describable(ctx, t.name)).map((t) => describeTopic(broker, t, ops(t.name)));
     } else {
       topics = [];
       for (const requested of request.topics!) {
@@ -109,9 +111,9 @@ export const metadataHandler = defineHandler({
         if (requested.name === null || requested.topicId !== ZERO_UUID) {
           const byId = broker.topics.getById(requested.topicId);
           if (byId === undefined) topics.push(failedTopic(null, requested.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
-          else topics.push(describable(ctx, byId.name) ? describeTopic(broker, byId, ops) : failedTopic(null, requested.topicId, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+          else topics.push(describable(ctx, byId.name) ? describeTopic(broker, byId, ops(byId.name)) : failedTopic(null, requested.topicId, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
         } else {
-          topics.push(await lookup(ctx, requested.name, allowAutoCreate, ops));
+          topics.push(await lookup(ctx, requested.name, allowAutoCreate, ops(requested.name)));
         }
       }
     }

@@ -4,7 +4,7 @@
  * v6: GROUP_ID_NOT_FOUND and an error message for an unknown group (before: state Dead).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { GROUP_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
+import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
 import { authorized } from './authorize.js';
 import { AclOperation, ResourceType } from '../acl/model.js';
@@ -15,7 +15,8 @@ export const describeGroupsHandler = defineHandler({
   maxVersion: 6,
   handle(ctx, request) {
     const { broker, version } = ctx;
-    const ops = version >= 3 && request.includeAuthorizedOperations ? GROUP_OPERATIONS : OPERATIONS_NOT_REQUESTED;
+    const asked = version >= 3 && request.includeAuthorizedOperations;
+    const opsOf = (groupId: string) => (asked ? authorizedOperations(ctx, ResourceType.GROUP, groupId) : OPERATIONS_NOT_REQUESTED);
     return {
       throttleTimeMs: 0,
       groups: request.groups.map((groupId) => {
@@ -24,7 +25,7 @@ export const describeGroupsHandler = defineHandler({
         }
         const g = broker.groups.groups.get(groupId);
         if (g === undefined) {
-          return { errorCode: version >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE, errorMessage: version >= 6 ? `Group ${groupId} not found.` : null, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: version >= 6 ? OPERATIONS_NOT_REQUESTED : ops };
+          return { errorCode: version >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE, errorMessage: version >= 6 ? `Group ${groupId} not found.` : null, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [], authorizedOperations: version >= 6 ? OPERATIONS_NOT_REQUESTED : opsOf(groupId) };
         }
         // Member metadata and assignments are only shown once the group is Stable, as in Kafka.
         const stable = g.state === 'Stable';
@@ -43,7 +44,7 @@ export const describeGroupsHandler = defineHandler({
             memberMetadata: stable ? m.metadataFor(g.protocolName ?? '') : Buffer.alloc(0),
             memberAssignment: stable ? m.assignment : Buffer.alloc(0),
           })),
-          authorizedOperations: ops,
+          authorizedOperations: opsOf(groupId),
         };
       }),
     };

@@ -11,7 +11,8 @@
  * authorized operations reported.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { CLUSTER_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './authorized-operations.js';
+import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.js';
+import { ResourceType } from '../acl/model.js';
 import { defineHandler } from './handler.js';
 
 const ENDPOINT_BROKERS = 1;
@@ -35,7 +36,7 @@ export const describeClusterHandler = defineHandler({
       clusterId: broker.clusterId,
       controllerId: broker.nodeId,
       brokers: [{ brokerId: broker.nodeId, host: connection.listener.advertised.host, port: connection.listener.advertised.port, rack: null, isFenced: false }],
-      clusterAuthorizedOperations: request.includeClusterAuthorizedOperations ? CLUSTER_OPERATIONS : OPERATIONS_NOT_REQUESTED,
+      clusterAuthorizedOperations: request.includeClusterAuthorizedOperations ? authorizedOperations(ctx, ResourceType.CLUSTER) : OPERATIONS_NOT_REQUESTED,
     };
   },
 });

@@ -12,7 +12,7 @@
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { AclOperation, ResourceType } from '../acl/model.js';
 import { authorized } from './authorize.js';
-import { TOPIC_OPERATIONS } from './authorized-operations.js';
+import { authorizedOperations } from './authorized-operations.js';
 import { defineHandler } from './handler.js';
 
 /** Kafka's max.request.partition.size.limit default: the most partitions one answer carries. */
@@ -55,7 +55,7 @@ export const describeTopicPartitionsHandler = defineHandler({
         partitions.push({ errorCode: ErrorCode.NONE, partitionIndex: i, leaderId: broker.nodeId, leaderEpoch: 0, replicaNodes: [broker.nodeId], isrNodes: [broker.nodeId], eligibleLeaderReplicas: [], lastKnownElr: [], offlineReplicas: [] });
       }
       budget -= last - first;
-      topics.push({ errorCode: ErrorCode.NONE, name, topicId: t.topicId, isInternal: t.internal, partitions, topicAuthorizedOperations: TOPIC_OPERATIONS });
+      topics.push({ errorCode: ErrorCode.NONE, name, topicId: t.topicId, isInternal: t.internal, partitions, topicAuthorizedOperations: authorizedOperations(ctx, ResourceType.TOPIC, name) });
       if (last < t.partitionCount) {
         nextCursor = { topicName: name, partitionIndex: last };
         break;
