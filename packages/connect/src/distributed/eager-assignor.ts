@@ -17,9 +17,9 @@ export function eagerAssign(
   let next = 0;
   const connectors = [...configured.connectors].sort(compareStrings);
   for (const connector of connectors) result.get(members[next++ % members.length]!)!.connectors.push(connector);
-  const tasksByConnector = [...configured.tasks].sort(compareTasks);
-  for (const task of tasksByConnector) {
-    if (!configured.connectors.includes(task.connector)) continue;
+  const known = new Set(connectors);
+  for (const task of [...configured.tasks].sort(compareTasks)) {
+    if (!known.has(task.connector)) continue;
     result.get(members[next++ % members.length]!)!.tasks.push(task);
   }
   return result;
