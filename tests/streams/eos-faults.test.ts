@@ -17,6 +17,14 @@
 // Java Kafka Streams 4.3.1 (eos-java/) instead: the reference passes on both brokers, which shows
 // the expectations are Kafka Streams'. One early run of the Sluice application on Apache Kafka
 // (before the per-record pause) read 100 updates of one partition's keys twice; not seen since.
+//
+// On Sluice (the Sluice application), each instance process runs a second application through the
+// same kills, restarts and rebalances (fixtures/eos-aggregate.ts): a stream-stream left join whose
+// unmatched left records wait in the outer-join store, and a tumbling count suppressed until each
+// window closes, with a grace longer than the input spans, so every join and window is still pending
+// through all of it; records far ahead written at the end then close them all. Its committed outputs
+// must be exactly the joined pairs, each unmatched left record once with null, and each window's
+// count once: computed from the input alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,6 +33,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { createTopicsAndWait, eventually, killableApacheKafka, killableSluiceBroker, mavenProjectClasspath, onJsonLines, Random, repoRoot, type KillableBroker } from '@sluice/test-kit';
+import { readOutput, waitUntilProcessed, type TopologyRun } from './differential-harness.js';
 
 type Target = 'sluice' | 'kafka';
 const TARGETS = (process.env.SLUICE_EOS_STREAMS_TARGETS ?? 'sluice,kafka').split(',').filter(Boolean) as Target[];
@@ -48,8 +57,8 @@ class Instance {
   readonly exited: Promise<void>;
 
   /** `javaClasspath`: run the Java twin (eos-java) instead of the Sluice fixture. */
-  constructor(readonly name: string, bootstrap: string, applicationId: string, input: string, output: string, stateDir: string, javaClasspath?: string) {
-    const args = [bootstrap, applicationId, input, output, stateDir, String(MAX_POLL_RECORDS), String(DELAY_MS)];
+  constructor(readonly name: string, bootstrap: string, applicationId: string, input: string, output: string, stateDir: string, javaClasspath?: string, joins?: JoinsSpec) {
+    const args = [bootstrap, applicationId, input, output, stateDir, String(MAX_POLL_RECORDS), String(DELAY_MS), ...(joins ? [JSON.stringify(joins)] : [])];
     this.child =
       javaClasspath === undefined
         ? spawn(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', fixture, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -72,6 +81,69 @@ class Instance {
     this.child.kill('SIGKILL');
     await this.exited;
   }
+}
+
+/** The joins application of the fixture: its topics and windows. */
+interface JoinsSpec {
+  applicationId: string;
+  left: string;
+  right: string;
+  joinOutput: string;
+  suppressOutput: string;
+  joinWindowMs: number;
+  graceMs: number;
+  windowMs: number;
+}
+
+interface JoinsInput {
+  left: { key: string; value: string; partition: number; timestamp: number }[];
+  right: { key: string; value: string; partition: number; timestamp: number }[];
+}
+
+/** Left records of 30 keys a few ms apart, four in ten with a right record of the same key up to 80 ms from it (so some within the join window, some not). */
+function joinsInput(random: Random, base: number): JoinsInput {
+  const input: JoinsInput = { left: [], right: [] };
+  let t = base;
+  for (let i = 0; i < 2000; i++) {
+    t += random.int(1, 10);
+    const k = random.int(0, 29);
+    input.left.push({ key: `j${k}`, value: `L${i}`, partition: k % PARTITIONS, timestamp: t });
+    if (random.chance(0.4)) input.right.push({ key: `j${k}`, value: `R${input.right.length}`, partition: k % PARTITIONS, timestamp: t + random.int(-80, 80) });
+  }
+  return input;
+}
+
+/** Per key, the left join's results (each left record with every right one of its key within the window, or with null), sorted. */
+function expectedJoin(input: JoinsInput, windowMs: number): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const l of input.left) {
+    const partners = input.right.filter((r) => r.key === l.key && Math.abs(r.timestamp - l.timestamp) <= windowMs);
+    const results = partners.length === 0 ? [`${l.value}+null`] : partners.map((r) => `${l.value}+${r.value}`);
+    out.set(l.key, [...(out.get(l.key) ?? []), ...results]);
+  }
+  for (const v of out.values()) v.sort();
+  return out;
+}
+
+/** Per key, the values one side has more of than the other (lost or repeated results). */
+function multisetDifferences(expected: ReadonlyMap<string, string[]>, actual: ReadonlyMap<string, string[]>): string[] {
+  const found: string[] = [];
+  for (const key of [...new Set([...expected.keys(), ...actual.keys()])].sort()) {
+    const count = (values: readonly string[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+    const [want, got] = [count(expected.get(key) ?? []), count(actual.get(key) ?? [])];
+    const missing = [...want].filter(([v, n]) => (got.get(v) ?? 0) < n).map(([v]) => v);
+    const extra = [...got].filter(([v, n]) => (want.get(v) ?? 0) < n).map(([v, n]) => `${v} (${n}×)`);
+    if (missing.length + extra.length > 0) found.push(`${key}: missing ${missing.slice(0, 5).join(', ') || 'none'}; extra ${extra.slice(0, 5).join(', ') || 'none'}`);
+  }
+  return found;
+}
+
+/** Per key, the values of an output, sorted. */
+function valuesByKey(records: readonly { key: string | null; value: string | null }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of records) out.set(r.key!, [...(out.get(r.key!) ?? []), String(r.value)]);
+  for (const v of out.values()) v.sort();
+  return out;
 }
 
 /** Per key, the aggregate after each of its input records, as the fixture writes it (`count:sum`). */
@@ -112,10 +184,50 @@ for (const target of TARGETS) {
       const [applicationId, input, output] = [`eos-agg-${run}`, `eos-agg-in-${run}`, `eos-agg-out-${run}`];
       const instances = new Map<string, Instance>();
       const javaClasspath = APP === 'java' ? await mavenProjectClasspath(join(repoRoot, 'tests', 'streams', 'eos-java')) : undefined;
-      const start = (name: string) => instances.set(name, new Instance(name, broker.bootstrap, applicationId, input, output, join(work, name), javaClasspath));
+      // The joins application rides along on Sluice (see the top): same processes, same kills.
+      const joins: JoinsSpec | undefined =
+        target === 'sluice' && APP === 'sluice'
+          ? { applicationId: `eos-joins-${run}`, left: `eos-joins-left-${run}`, right: `eos-joins-right-${run}`, joinOutput: `eos-joins-out-${run}`, suppressOutput: `eos-joins-suppressed-${run}`, joinWindowMs: 50, graceMs: 600_000, windowMs: 1000 }
+          : undefined;
+      const start = (name: string) => instances.set(name, new Instance(name, broker.bootstrap, applicationId, input, output, join(work, name), javaClasspath, joins));
       const admin = new Admin({ bootstrapServers: broker.bootstrap });
       const reader = new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest' });
       const started = Date.now();
+      /**
+       * The joins application: once it has processed its input, records one and two hours ahead
+       * in every partition of both sides close every window and pending join; then its committed
+       * outputs (but the ticks') must be exactly what the input gives.
+       */
+      const checkJoins = async (spec: JoinsSpec, data: JoinsInput, base: number): Promise<void> => {
+        const checkStarted = Date.now();
+        const joinRun: TopologyRun = { name: 'eos-joins', applicationId: spec.applicationId, input: spec.left, second: spec.right, output: spec.joinOutput };
+        const failures = () => [...instances.values()].filter((i) => !i.running).map((i) => `instance ${i.name} exited`);
+        // Two rounds, as a join task restarted with records waiting does not know how old they are
+        // (its time tracker starts afresh, as Java's): the first left tick waits in the store too,
+        // and the second, later than its window and grace, makes the task emit every closed one.
+        const ticks = new Producer({ bootstrapServers: broker.bootstrap });
+        try {
+          for (const [round, at] of [base + 3_600_000, base + 7_200_000].entries()) {
+            await waitUntilProcessed(broker.bootstrap, joinRun, 'exactly_once_v2', failures, 300_000);
+            await ticks.sendBatch(Array.from({ length: PARTITIONS }, (_, p) => [{ topic: spec.left, key: `tick-${round}-L-${p}`, value: 't', partition: p, timestamp: at }, { topic: spec.right, key: `tick-${round}-R-${p}`, value: 't', partition: p, timestamp: at }]).flat());
+          }
+        } finally {
+          await ticks.close();
+        }
+        await waitUntilProcessed(broker.bootstrap, joinRun, 'exactly_once_v2', failures, 300_000);
+        const joined = valuesByKey((await readOutput(broker.bootstrap, joinRun, 'exactly_once_v2')).filter((r) => !r.key!.startsWith('tick-')));
+        const expectedJoined = expectedJoin(data, spec.joinWindowMs);
+        assert.ok([...expectedJoined.values()].flat().some((v) => v.endsWith('+null')) && [...expectedJoined.values()].flat().some((v) => !v.endsWith('+null')), 'the input has matched and unmatched left records');
+        assert.deepEqual(multisetDifferences(expectedJoined, joined).slice(0, 10), [], "the left join's committed results, each once");
+        const windows = (await readOutput(broker.bootstrap, { ...joinRun, output: spec.suppressOutput }, 'exactly_once_v2')).filter((r) => !r.key!.startsWith('tick-'));
+        const counts = new Map<string, number>();
+        for (const r of data.left) {
+          const k = `${r.key}@${Math.floor(r.timestamp / spec.windowMs) * spec.windowMs}`;
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+        assert.deepEqual(windows.map((r) => `${r.key}=${r.value}`).sort(), [...counts].map(([k, n]) => `${k}=${n}`).sort(), 'each window once, with its final count');
+        t.diagnostic(`joins: ${data.left.length} left and ${data.right.length} right records, ${[...joined.values()].flat().length} join results and ${windows.length} final windows committed, as expected (checked in ${((Date.now() - checkStarted) / 1000).toFixed(1)} s)`);
+      };
       const describeInstances = () => [...instances.values()].map((i) => `--- ${i.name} (${i.state}, tasks ${i.tasks.join(' ')}):\n${i.log.slice(-3000)}`).join('\n');
       try {
         await createTopicsAndWait(broker.bootstrap, [{ name: input, partitions: PARTITIONS }, { name: output, partitions: PARTITIONS }]);
@@ -128,6 +240,17 @@ for (const target of TARGETS) {
           await producer.close();
         }
         const expected = expectedUpdates(records);
+        const joinsBase = Date.UTC(2026, 0, 1);
+        const joinsData = joinsInput(new Random(23), joinsBase);
+        if (joins) {
+          await createTopicsAndWait(broker.bootstrap, [joins.left, joins.right, joins.joinOutput, joins.suppressOutput].map((name) => ({ name, partitions: PARTITIONS })));
+          const joinsProducer = new Producer({ bootstrapServers: broker.bootstrap, lingerMs: 5 });
+          try {
+            await joinsProducer.sendBatch([...joinsData.left.map((r) => ({ topic: joins.left, ...r })), ...joinsData.right.map((r) => ({ topic: joins.right, ...r }))]);
+          } finally {
+            await joinsProducer.close();
+          }
+        }
 
         for (const name of ['a', 'b', 'c']) start(name);
         await eventually('the three instances to run two tasks each', () => [...instances.values()].every((i) => i.state === 'RUNNING' && i.tasks.length === 2), 180_000).catch((e) => {
@@ -187,6 +310,7 @@ for (const target of TARGETS) {
         t.diagnostic(`${RECORDS} records, ${KEYS} keys, ${instanceKills} instance kills and 1 broker kill; read ${read} committed updates; ${wrong.length} keys differ; ${((Date.now() - started) / 1000).toFixed(0)} s`);
         assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} keys' committed updates differ from their input's\n${describeInstances()}`);
         assert.equal(read, RECORDS);
+        if (joins) await checkJoins(joins, joinsData, joinsBase);
       } finally {
         await Promise.all([...instances.values()].filter((i) => i.running).map((i) => i.kill()));
         await reader.close().catch(() => undefined);
