@@ -78,7 +78,8 @@ function startWorker(name: string, options: { groupId?: string; protocol?: Conne
     groupId: options.groupId ?? 'connect-cluster',
     url: `http://${name}:8083/`,
     protocol: options.protocol ?? 'sessioned',
-    sessionTimeoutMs: 2000,
+    // Short enough for the abrupt stop to be noticed soon, long enough that a busy machine does not expire a live worker.
+    sessionTimeoutMs: 3000,
     rebalanceTimeoutMs: 10_000,
     heartbeatIntervalMs: 200,
     scheduledRebalanceMaxDelayMs: MAX_DELAY_MS,
