@@ -260,6 +260,7 @@ test('kafka-configs --entity-type users and clients alters and describes client 
     { entity: entity([['group', 'g']]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }] },
     { entity: entity([]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }] },
     { entity: entity([['ip', null]]), ops: [{ key: 'connection_creation_rate', value: 5, remove: false }] },
+    { entity: entity([['user', 'bob'], ['client-id', 'app']]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }, { key: 'producer_byte_rate', value: 6, remove: false }] },
   ];
   const badFilters = [
     [{ entityType: 'user', matchType: 0, match: null }],

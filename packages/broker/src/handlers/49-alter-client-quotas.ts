@@ -37,8 +37,9 @@ export const alterClientQuotasHandler = defineHandler({
       const entity: QuotaEntity = Object.fromEntries(components.map((c) => [c.entityType as EntityType, c.entityName]));
       try {
         const ops = new Map<string, number | null>();
+        // A key named twice refuses the entity; Kafka's answer then says it ignores a duplicate entity.
         for (const op of entry.ops) {
-          if (ops.has(op.key)) throw new InvalidQuotaRequest(`Duplicate quota key ${op.key} not updating quota for this entity ${describeEntity(entity)}`);
+          if (ops.has(op.key)) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
           ops.set(op.key, op.remove ? null : op.value);
         }
         const key = entityKey(entity);
