@@ -13,6 +13,11 @@
  *   the listener, which catches up on the config topic, and is followed by a rejoin;
  * - a delay in the assignment schedules a rebalance when it ends (the held-back share of a
  *   departed worker is handed out then).
+ *
+ * Where it is stricter than Kafka: a worker that finds itself out of the generation (generation -1
+ * at the next join: its session expired, or it missed a rebalance) stops all it ran, where Kafka's
+ * does so only when it cannot reach the coordinator; a member's unreadable metadata counts as a
+ * member running nothing instead of failing the leader's round.
  */
 import { GroupMembership, type GroupProtocolHandler, type JoinedMember, groupMembershipOptions } from '@sluice/client';
 import type { ConnectorTaskId } from '../runtime/herder.js';
