@@ -1,0 +1,43 @@
+// The metadata a task commits with each input offset, in Kafka Streams' layout
+// (TopicPartitionMetadata / ProcessorMetadata: version byte 2, the partition time as int64, then an
+// int32 entry count and per entry an int32-length UTF-8 key and an int64 value, all base64), and
+// what a task restores from several partitions' metadata (the largest value of each key).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeCommitMetadata, encodeCommitMetadata, mergeCommittedMetadata } from '../src/runtime/commit-metadata.js';
+
+test("commit metadata: Kafka Streams' byte layout, read back; version 1, other clients' metadata and garbage are ignored", () => {
+  const encoded = encodeCommitMetadata(1_767_225_600_123, new Map([['counts', 1_767_225_590_000]]));
+  const bytes = Buffer.from(encoded, 'base64');
+  const expected = Buffer.alloc(1 + 8 + 4 + 4 + 6 + 8);
+  expected.writeInt8(2, 0);
+  expected.writeBigInt64BE(1_767_225_600_123n, 1);
+  expected.writeInt32BE(1, 9);
+  expected.writeInt32BE(6, 13);
+  expected.write('counts', 17, 'utf8');
+  expected.writeBigInt64BE(1_767_225_590_000n, 23);
+  assert.deepEqual(bytes, expected);
+  assert.deepEqual(decodeCommitMetadata(encoded), { partitionTime: 1_767_225_600_123, processorMetadata: new Map([['counts', 1_767_225_590_000]]) });
+  // No processor metadata: the version byte and the partition time only.
+  assert.equal(Buffer.from(encodeCommitMetadata(-1, new Map()), 'base64').length, 9);
+  const v1 = Buffer.alloc(9);
+  v1.writeInt8(1, 0);
+  v1.writeBigInt64BE(42n, 1);
+  assert.deepEqual(decodeCommitMetadata(v1.toString('base64')), { partitionTime: 42, processorMetadata: new Map() });
+  for (const other of ['', null, 'not base64 at all!', Buffer.from([9, 0, 0]).toString('base64'), 'some-other-client']) assert.equal(decodeCommitMetadata(other), null, String(other));
+});
+
+test('a task restores each partition time and, over its partitions, the largest value of each processor metadata key', () => {
+  const times = new Map<string, number>();
+  const merged = mergeCommittedMetadata(
+    [
+      { topic: 'left', metadata: encodeCommitMetadata(100, new Map([['a', 5], ['b', 9]])) },
+      { topic: 'right', metadata: encodeCommitMetadata(300, new Map([['a', 7]])) },
+      { topic: 'third', metadata: null },
+      { topic: 'fourth', metadata: encodeCommitMetadata(-1, new Map()) },
+    ],
+    (topic, time) => times.set(topic, time),
+  );
+  assert.deepEqual(merged, new Map([['a', 7], ['b', 9]]));
+  assert.deepEqual(times, new Map([['left', 100], ['right', 300]]), 'unknown partition times (-1) are not restored');
+});
