@@ -2,9 +2,12 @@
  * The listening socket and its connections. Stopping is graceful: stop accepting, stop reading,
  * answer what is in flight, then close.
  *
- * Limits, as Kafka's: max.connections and max.connections.per.ip refuse (close) a connection over
- * them at once; queued.max.request.bytes bounds the memory of requests in flight across all
- * connections (RequestMemory); connections.max.idle.ms closes connections left idle.
+ * Limits, as Kafka's: a connection beyond max.connections waits, unread, until a place frees (Kafka's
+ * acceptor waits for a slot, the next connections wait in the listen backlog; beyond a backlog's
+ * worth of waiting ones, a connection is closed, as a full backlog drops it); then one beyond
+ * max.connections.per.ip (or its override) is closed at once; queued.max.request.bytes bounds the
+ * memory of requests in flight across all connections (RequestMemory); connections.max.idle.ms
+ * closes connections left idle.
  */
 import { lookup } from 'node:dns/promises';
 import { createServer, isIP, type Server, type Socket } from 'node:net';
@@ -56,7 +59,9 @@ export interface ListenOptions {
 /** Live figures of the listener, read-only (Kafka's socket server metrics give the same). */
 export interface NetworkStats {
   readonly connections: number;
-  /** Connections closed at once by max.connections or max.connections.per.ip. */
+  /** Connections accepted while max.connections was reached, waiting for a place. */
+  readonly connectionsWaitingForSlot: number;
+  /** Connections closed at once by max.connections.per.ip, or by max.connections with a backlog's worth already waiting. */
   readonly refusedConnections: number;
   /** Connections closed after connections.max.idle.ms without traffic. */
   readonly idleClosedConnections: number;
@@ -70,6 +75,11 @@ export interface NetworkStats {
   readonly connectionsWaitingForMemory: number;
 }
 
+/** Kafka's socket.listen.backlog.size default: how many connections may wait for a place. */
+const MAX_WAITING_FOR_SLOT = 50;
+/** How often waiting connections look for a place besides closes (max.connections may be raised while running). */
+const SLOT_RECHECK_MS = 1000;
+
 export class KafkaServer {
   /** The first listener's socket. */
   private readonly server: Server;
@@ -80,6 +90,9 @@ export class KafkaServer {
   private readonly overrides = new Map<string, number>();
   private readonly context: ConnectionContext;
   private readonly warnings: RateLimitedLog;
+  /** Accepted while max.connections was reached, in arrival order, until a place frees. */
+  private readonly waiting: { socket: Socket; security: ListenerSecurity | undefined; onError: () => void; onClose: () => void }[] = [];
+  private recheck: NodeJS.Timeout | undefined;
   private nextId = 1;
   private refused = 0;
 
@@ -118,6 +131,70 @@ export class KafkaServer {
   }
 
   private accept(socket: Socket, security: ListenerSecurity | undefined): void {
+    if (clientAddress(socket) === undefined) {
+      socket.destroy(); // already gone
+      return;
+    }
+    const max = this.options.limits.maxConnections;
+    if (this.connections.size >= max || this.waiting.length > 0) {
+      this.hold(socket, security, max);
+      return;
+    }
+    this.admit(socket, security);
+  }
+
+  /**
+   * Keeps a connection beyond max.connections unread (what it sends stays in its buffers) until a
+   * place frees, as Kafka's acceptor holds it; too many waiting already, and it is closed.
+   */
+  private hold(socket: Socket, security: ListenerSecurity | undefined, max: number): void {
+    const address = clientAddress(socket)!;
+    if (this.waiting.length >= MAX_WAITING_FOR_SLOT) {
+      this.refused++;
+      this.warnings.warn('refused connection', `refusing a connection from ${address}: the broker has ${this.connections.size} connections (max.connections=${max}) and ${this.waiting.length} more waiting for a place`);
+      socket.on('error', () => {});
+      socket.destroy();
+      return;
+    }
+    this.warnings.warn('connection waits', `holding a connection from ${address} unanswered: the broker has ${this.connections.size} connections (max.connections=${max}); it is served once one closes`);
+    const entry = {
+      socket,
+      security,
+      onError: () => socket.destroy(),
+      onClose: () => {
+        const i = this.waiting.indexOf(entry);
+        if (i >= 0) this.waiting.splice(i, 1);
+      },
+    };
+    this.waiting.push(entry);
+    socket.on('error', entry.onError);
+    socket.once('close', entry.onClose);
+    this.recheck ??= setInterval(() => this.admitWaiting(), SLOT_RECHECK_MS).unref();
+  }
+
+  /** Serves the waiting connections, oldest first, while there are places. */
+  private admitWaiting(): void {
+    while (this.waiting.length > 0 && this.connections.size < this.options.limits.maxConnections) {
+      const { socket, security, onError, onClose } = this.waiting.shift()!;
+      if (socket.destroyed) continue;
+      socket.off('error', onError);
+      socket.off('close', onClose);
+      try {
+        this.admit(socket, security);
+      } catch (e) {
+        this.warnings.error('unexpected error', `closing a waiting connection from ${socket.remoteAddress} after an unexpected error`, e);
+        socket.on('error', () => {});
+        socket.destroy();
+      }
+    }
+    if (this.waiting.length === 0 && this.recheck !== undefined) {
+      clearInterval(this.recheck);
+      this.recheck = undefined;
+    }
+  }
+
+  /** A connection with a place: refused over its address's limit or rate, else served. */
+  private admit(socket: Socket, security: ListenerSecurity | undefined): void {
     const address = clientAddress(socket);
     if (address === undefined) {
       socket.destroy(); // already gone
@@ -155,6 +232,7 @@ export class KafkaServer {
         const left = (this.perAddress.get(address) ?? 1) - 1;
         if (left === 0) this.perAddress.delete(address);
         else this.perAddress.set(address, left);
+        if (this.waiting.length > 0) this.admitWaiting();
       },
       security,
       remote,
@@ -167,7 +245,6 @@ export class KafkaServer {
   /** Why a new connection from `address` is refused, or undefined to accept it. */
   private refusal(address: string): string | undefined {
     const { limits } = this.options;
-    if (this.connections.size >= limits.maxConnections) return `the broker has ${this.connections.size} connections (max.connections=${limits.maxConnections})`;
     const fromAddress = this.perAddress.get(address) ?? 0;
     const limit = this.overrides.get(address) ?? limits.maxConnectionsPerIp;
     if (fromAddress >= limit) return `it has ${fromAddress} connections (max.connections.per.ip${this.overrides.has(address) ? '.overrides' : ''} allows ${limit})`;
@@ -227,6 +304,9 @@ export class KafkaServer {
       get connections() {
         return server.connections.size;
       },
+      get connectionsWaitingForSlot() {
+        return server.waiting.length;
+      },
       get refusedConnections() {
         return server.refused;
       },
@@ -257,6 +337,8 @@ export class KafkaServer {
     await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
     clearTimeout(timer);
     for (const c of this.connections) c.close();
+    clearInterval(this.recheck);
+    for (const { socket } of this.waiting.splice(0)) socket.destroy();
     await closed;
     this.warnings.flush();
   }

@@ -1,5 +1,6 @@
 // max.connections, max.connections.per.ip (with overrides) and connections.max.idle.ms on the
-// loopback: a connection over a limit is closed at once while the others keep working, a freed
+// loopback: a connection over max.connections waits unanswered for a place (as Kafka's acceptor
+// holds it), one over a per-address limit is closed at once while the others keep working, a freed
 // place can be taken again, and an idle connection is closed, but not while it waits for an answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,23 +24,44 @@ async function answers(c: RawConnection): Promise<void> {
   assert.equal(r.errorCode, 0);
 }
 
-test('max.connections: a connection over the limit is closed at once, the others keep working', async () => {
+test('max.connections: a connection over the limit waits unanswered until a place frees, as Kafka\'s acceptor holds it; the others keep working', async () => {
   const warnings: string[] = [];
   const broker = await startBroker({ port: 0, config: { 'max.connections': '3' }, log: { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
   try {
     const kept = await Promise.all([0, 1, 2].map(() => RawConnection.open(broker.port)));
     await eventually('three open connections', () => broker.network.connections === 3);
-    const extra = await connect(broker.port);
-    await closed(extra);
-    assert.equal(broker.network.refusedConnections, 1);
-    assert.match(warnings[0], /^refusing a connection from 127\.0\.0\.1: the broker has 3 connections \(max\.connections=3\)$/);
+    const extra = await RawConnection.open(broker.port);
+    let answered = false;
+    const pending = answers(extra).then(() => (answered = true));
+    await eventually('the fourth connection waits', () => broker.network.connectionsWaitingForSlot === 1);
+    assert.match(warnings[0], /^holding a connection from 127\.0\.0\.1 unanswered: the broker has 3 connections \(max\.connections=3\); it is served once one closes$/);
     for (const c of kept) await answers(c);
-    // A place given up can be taken.
+    assert.equal(answered, false, 'not served while the broker is full');
+    assert.equal(broker.network.connections, 3);
+    // A place given up goes to the waiting connection, which is then answered.
     kept.pop()!.close();
-    await eventually('two open connections', () => broker.network.connections === 2);
-    const again = await RawConnection.open(broker.port);
-    await answers(again);
-    for (const c of [...kept, again]) c.close();
+    await pending;
+    assert.equal(broker.network.connectionsWaitingForSlot, 0);
+    assert.equal(broker.network.refusedConnections, 0);
+    for (const c of [...kept, extra]) c.close();
+  } finally {
+    await broker.close();
+  }
+});
+
+test('max.connections: a waiting connection that goes away gives up its turn', async () => {
+  const broker = await startBroker({ port: 0, config: { 'max.connections': '1' } });
+  try {
+    const kept = await RawConnection.open(broker.port);
+    const gone = await connect(broker.port);
+    await eventually('one waits', () => broker.network.connectionsWaitingForSlot === 1);
+    gone.destroy();
+    await eventually('and is gone', () => broker.network.connectionsWaitingForSlot === 0);
+    kept.close();
+    await eventually('the place is free', () => broker.network.connections === 0);
+    const next = await RawConnection.open(broker.port);
+    await answers(next);
+    next.close();
   } finally {
     await broker.close();
   }
@@ -105,13 +127,35 @@ test('max.connections changed while the broker runs applies to the next connecti
     };
     const other = await RawConnection.open(broker.port);
     await alter('2');
-    await closed(await connect(broker.port));
-    assert.equal(broker.network.refusedConnections, 1);
-    await answers(other);
-    await alter(null);
     const third = await RawConnection.open(broker.port);
+    await eventually('the third connection waits', () => broker.network.connectionsWaitingForSlot === 1);
+    await answers(other);
+    // Raised while it waits: it is served without any connection closing.
+    await alter(null);
     await answers(third);
     for (const c of [admin, other, third]) c.close();
+  } finally {
+    await broker.close();
+  }
+});
+
+test('socket.request.max.bytes: a larger request closes its connection before it is read, one of that size is read; others are served', async () => {
+  const warnings: string[] = [];
+  const broker = await startBroker({ port: 0, config: { 'socket.request.max.bytes': '2048' }, log: { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
+  const sizePrefix = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+  try {
+    const other = await RawConnection.open(broker.port);
+    const over = await connect(broker.port);
+    over.write(sizePrefix(2049));
+    await closed(over);
+    assert.ok(warnings.some((w) => /request of 2049 bytes exceeds socket\.request\.max\.bytes \(2048\)$/.test(w)), warnings.join('\n'));
+    // Exactly the limit is read (and then refused as the garbage it is, not for its size).
+    const at = await connect(broker.port);
+    at.write(Buffer.concat([sizePrefix(2048), Buffer.alloc(2048, 0xff)]));
+    await closed(at);
+    assert.ok(!warnings.some((w) => /request of 2048 bytes exceeds/.test(w)), warnings.join('\n'));
+    await answers(other);
+    other.close();
   } finally {
     await broker.close();
   }
