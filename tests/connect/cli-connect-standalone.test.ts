@@ -3,7 +3,7 @@
  * it (Kafka's connect-standalone files, unchanged in form), against a `sluice broker` process: a
  * FileStreamSource → topic → FileStreamSink pipeline ends with every line, the REST API answers on
  * the port of `listeners`, SIGTERM stops it cleanly; a bad connector file is refused with its
- * reason and exit status 1, and distributed mode says it is not there yet.
+ * reason and exit status 1, and a distributed worker without its required settings names the missing one.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,7 +75,7 @@ describe('sluice connect standalone', () => {
     assert.deepEqual(offsets, [[JSON.stringify(['local-file-source', { filename: input }]), JSON.stringify({ position: readFileSync(input).length })]]);
   });
 
-  test('a connector file that fails validation: its reason, exit status 1; distributed: not yet', { timeout: 60_000 }, async () => {
+  test('a connector file that fails validation: its reason, exit status 1; distributed without group.id: which setting is missing', { timeout: 60_000 }, async () => {
     const restPort = await freePort();
     writeFileSync(join(dir, 'worker2.properties'), `bootstrap.servers=${bootstrap}\nlisteners=http://127.0.0.1:${restPort}\n`);
     writeFileSync(join(dir, 'bad.properties'), 'name=bad\nconnector.class=FileStreamSource\nfile=/tmp/x\n');
@@ -84,7 +84,7 @@ describe('sluice connect standalone', () => {
     assert.match(bad.err(), /sluice connect: Connector configuration is invalid and contains the following 1 error\(s\):\ntopic: Missing required configuration "topic" which has no default value\./);
     const distributed = run(['connect', 'distributed', join(dir, 'worker2.properties')]);
     assert.equal(await distributed.exited, 1);
-    assert.match(distributed.err(), /distributed mode is not available yet/);
+    assert.match(distributed.err(), /sluice connect: Missing required configuration "group\.id" which has no default value\./);
     const usage = run(['connect', 'sideways']);
     assert.equal(await usage.exited, 2);
   });

@@ -1,13 +1,15 @@
 /**
- * `sluice connect standalone worker.properties [connector.properties ...]`: a Kafka Connect worker
- * as Kafka's connect-standalone.sh runs one, from the same .properties files, with the REST API
- * on `listeners` (default http://:8083). Distributed mode is not there yet and says so.
+ * `sluice connect standalone worker.properties [connector.properties ...]` and
+ * `sluice connect distributed worker.properties`: a Kafka Connect worker as Kafka's
+ * connect-standalone.sh and connect-distributed.sh run one, from the same .properties files, with
+ * the REST API on `listeners` (default http://:8083).
  */
 import { readFileSync } from 'node:fs';
 import { type Io, UsageError, parseCommandLine } from './args.js';
 import { ExitStatus } from './exit-status.js';
 
 export const CONNECT_USAGE = `Usage: sluice connect standalone WORKER.PROPERTIES [CONNECTOR.PROPERTIES ...]
+       sluice connect distributed WORKER.PROPERTIES
 
 Runs a Kafka Connect worker in this process (Kafka's connect-standalone), with the worker's
 settings and connector configs in Java .properties files, as Kafka's are. Source offsets are kept
@@ -19,7 +21,13 @@ dev.sluice.connect.DataGeneratorSourceConnector (kind, topic, rate, seed, max.re
 
   sluice connect standalone worker.properties file-source.properties file-sink.properties
 
-'sluice connect distributed' (workers sharing connectors through the cluster) is not available yet.
+Distributed mode (Kafka's connect-distributed): workers with the same group.id form a cluster and
+share connectors and tasks; configs, source offsets and statuses are kept in the topics named by
+config.storage.topic, offset.storage.topic and status.storage.topic (created if missing). Create
+connectors through the REST API of any worker.
+
+  sluice connect distributed worker.properties
+
 Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 1 failed to start, 2 usage error.
 `;
 
@@ -38,12 +46,9 @@ export async function connectCommand(argv: string[], io: Io): Promise<number> {
     return ExitStatus.OK;
   }
   const [mode, workerFile, ...connectorFiles] = positionals;
-  if (mode === 'distributed') {
-    io.err('sluice connect: distributed mode is not available yet; run a standalone worker: sluice connect standalone worker.properties connector.properties...\n');
-    return ExitStatus.FAILED;
-  }
-  if (mode !== 'standalone') throw new UsageError(mode === undefined ? 'sluice connect needs a mode: standalone' : `unknown mode '${mode}': use standalone`);
-  if (workerFile === undefined) throw new UsageError('sluice connect standalone needs the worker properties file');
+  if (mode !== 'standalone' && mode !== 'distributed') throw new UsageError(mode === undefined ? 'sluice connect needs a mode: standalone or distributed' : `unknown mode '${mode}': use standalone or distributed`);
+  if (workerFile === undefined) throw new UsageError(`sluice connect ${mode} needs the worker properties file`);
+  if (mode === 'distributed' && connectorFiles.length > 0) throw new UsageError('sluice connect distributed takes only the worker properties file; create connectors through the REST API');
   const { parseProperties } = await import('@sluice/broker');
   const worker = readProperties(workerFile, parseProperties);
   const connectors = connectorFiles.map((f) => readProperties(f, parseProperties));
@@ -54,17 +59,18 @@ export async function connectCommand(argv: string[], io: Io): Promise<number> {
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigterm);
   try {
-    const { startConnectStandalone } = await import('@sluice/connect');
+    const { startConnectStandalone, startConnectDistributed } = await import('@sluice/connect');
+    const log = (line: string) => io.err(`${line}\n`);
     let running;
     try {
-      running = await startConnectStandalone({ worker, connectors, log: (line) => io.err(`${line}\n`) });
+      running = mode === 'distributed' ? await startConnectDistributed({ worker, log }) : await startConnectStandalone({ worker, connectors, log });
     } catch (e) {
       // A bad setting, a busy port or a refused connector config: the message says which.
       const message = (e as Error)?.message ?? String(e);
       io.err(`sluice connect: ${message}\n`);
       return ExitStatus.FAILED;
     }
-    io.out(`Kafka Connect worker (standalone) with ${connectors.length} connector(s); REST API at ${running.url}. Ready.\n`);
+    io.out(mode === 'distributed' ? `Kafka Connect worker (distributed, group ${worker['group.id']}); REST API at ${running.url}. Ready.\n` : `Kafka Connect worker (standalone) with ${connectors.length} connector(s); REST API at ${running.url}. Ready.\n`);
     const signal = await stopSignal;
     io.out(`${signal}: stopping connectors and tasks (committing their offsets)…\n`);
     await running.stop();

@@ -22,8 +22,14 @@ export { startConnectStandalone, type ConnectStandalone, type ConnectStandaloneO
 export { WORKER_CONFIGS, WorkerConfig } from './runtime/worker-config.js';
 export { Worker, type ConnectorType, type TaskHandle } from './runtime/worker.js';
 export { StandaloneHerder, CONNECT_VERSION } from './runtime/standalone-herder.js';
+export { startConnectDistributed, type ConnectDistributed, type ConnectDistributedOptions } from './distributed/distributed.js';
+export { DistributedHerder } from './distributed/distributed-herder.js';
+export { KafkaConfigBackingStore, ClusterConfigState } from './distributed/config-store.js';
+export { KafkaStatusBackingStore } from './distributed/status-store.js';
+export { KafkaOffsetBackingStore } from './distributed/offset-store.js';
+export { KafkaBasedLog } from './distributed/kafka-based-log.js';
 export { ConnectRestServer } from './runtime/rest-server.js';
-export { ConnectRestError, type Herder, type ConnectorInfo, type ConnectorStateInfo, type TaskStateInfo, type StateInfo, type TaskInfo, type ConnectorOffset, type PluginInfo, type InitialState } from './runtime/herder.js';
+export { ConnectRestError, RequestTargetError, type Herder, type ConnectorInfo, type ConnectorStateInfo, type TaskStateInfo, type StateInfo, type TaskInfo, type ConnectorOffset, type PluginInfo, type InitialState } from './runtime/herder.js';
 export { type ConnectState, type TargetState } from './runtime/status.js';
 export { type OffsetBackingStore, MemoryOffsetBackingStore, FileOffsetBackingStore } from './runtime/offset-store.js';
 export { DLQ_HEADERS } from './runtime/error-handling.js';

@@ -17,6 +17,20 @@ export class ConnectRestError extends Error {
   }
 }
 
+/**
+ * The request must be served by another worker (Kafka's NotLeaderException and NotAssignedException):
+ * the REST layer forwards it to `url`, or answers 409 when no such worker is known.
+ */
+export class RequestTargetError extends Error {
+  override name = 'RequestTargetError';
+  constructor(
+    message: string,
+    readonly url: string | null,
+  ) {
+    super(message);
+  }
+}
+
 export const notFound = (message: string) => new ConnectRestError(404, message);
 export const badRequest = (message: string) => new ConnectRestError(400, message);
 export const conflict = (message: string) => new ConnectRestError(409, message);
@@ -95,4 +109,6 @@ export interface Herder {
   resetConnectorActiveTopics(name: string): void;
   connectorPlugins(connectorsOnly: boolean): PluginInfo[];
   validateConnectorConfig(pluginName: string, config: ConnectorConfig): ConfigInfos;
+  /** Distributed mode: task configs a connector generated on another worker, for the leader to write. */
+  putTaskConfigs?(name: string, configs: ConnectorConfig[]): Promise<void>;
 }

@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '@sluice/config';
-import { ConnectRestError, badRequest, notFound, type ConnectorOffset, type Herder, type InitialState } from './herder.js';
+import { ConnectRestError, RequestTargetError, badRequest, notFound, type ConnectorOffset, type Herder, type InitialState } from './herder.js';
+import { forwardRequest } from './request-forwarding.js';
 import { Loggers } from './loggers.js';
 
 type Params = Record<string, string>;
@@ -105,6 +106,14 @@ export class ConnectRestServer {
     });
     this.#route('GET', '/connectors/{connector}/status', async ({ params }) => [200, h.connectorStatus(params.connector)]);
     this.#route('GET', '/connectors/{connector}/tasks', async ({ params }) => [200, h.taskConfigs(params.connector)]);
+    this.#route('POST', '/connectors/{connector}/tasks', async ({ params, body }) => {
+      // Between workers of a cluster (Kafka's internal endpoint): task configs for the leader to write.
+      const configs = await body();
+      if (h.putTaskConfigs === undefined) throw notFound('HTTP 404 Not Found');
+      if (!Array.isArray(configs)) throw badRequest('The request body must be a list of task configs');
+      await h.putTaskConfigs(params.connector, configs.map((c: unknown) => stringConfig(objectBody(c))));
+      return [204];
+    });
     this.#route('GET', '/connectors/{connector}/tasks/{task}/status', async ({ params }) => [200, h.taskStatus(params.connector, taskNumber(params.task))]);
     this.#route('POST', '/connectors/{connector}/restart', async ({ params, query }) => {
       const includeTasks = query.get('includeTasks') === 'true';
@@ -164,6 +173,7 @@ export class ConnectRestServer {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let status = 500;
     let payload: unknown;
+    let bodyText: string | undefined;
     try {
       let url: URL;
       try {
@@ -179,7 +189,14 @@ export class ConnectRestServer {
       const m = route.pattern.exec(path)!;
       const params: Params = {};
       route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
-      [status, payload] = await route.handler({ params, query: url.searchParams, body: () => readJson(req) });
+      const body = async () => parseJson((bodyText ??= await readBody(req)));
+      try {
+        [status, payload] = await route.handler({ params, query: url.searchParams, body });
+      } catch (e) {
+        if (!(e instanceof RequestTargetError)) throw e;
+        // Another worker must serve it (the leader, or the one running a task): forwarded as Kafka does.
+        [status, payload] = await forwardRequest(e, req.method ?? 'GET', url, bodyText ?? (await readBody(req)));
+      }
     } catch (e) {
       status = e instanceof ConnectRestError ? e.status : e instanceof ConfigError ? 400 : 500;
       payload = { error_code: status, message: e instanceof Error ? e.message : String(e) };
@@ -193,7 +210,7 @@ export class ConnectRestServer {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -201,7 +218,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     if (size > 16 * 1024 * 1024) throw new ConnectRestError(413, 'The request body is larger than 16 MiB');
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
   if (text.trim() === '') return null;
   try {
     return JSON.parse(text);

@@ -6,16 +6,14 @@
  * tasks and records their states for `/status`. A connector or task that throws is FAILED with its
  * trace; nothing a connector does ends the worker.
  */
-import type { Connector, ConnectorConfig, SourceConnector, SinkConnector } from '@sluice/connect-api';
-import { ConnectException } from '@sluice/connect-api';
-import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type Herder, type InitialState, type PluginInfo, type StateInfo, type TaskInfo, type TaskStateInfo, badRequest, conflict, notFound } from './herder.js';
-import { ConnectorOffsetReader, connectorOffsets, offsetJson, offsetKey } from './offset-store.js';
+import type { Connector, ConnectorConfig } from '@sluice/connect-api';
+import { AbstractHerder, initialTarget, notStopped } from './abstract-herder.js';
+import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type Herder, type InitialState, type StateInfo, type TaskInfo, type TaskStateInfo, conflict, notFound } from './herder.js';
 import { type ConnectState, type TargetState, traceOf } from './status.js';
 import { refuseInvalid, validateConnectorConfig } from './validation.js';
-import type { ConnectorType, TaskHandle, Worker } from './worker.js';
+import type { ConnectorType, TaskHandle } from './worker.js';
 
-/** The version `/` reports: the Kafka Connect release whose REST API this one follows. */
-export const CONNECT_VERSION = '4.3.1';
+export { CONNECT_VERSION } from './abstract-herder.js';
 
 interface ConnectorEntry {
   config: ConnectorConfig;
@@ -28,12 +26,10 @@ interface ConnectorEntry {
   topics: Set<string>;
 }
 
-export class StandaloneHerder implements Herder {
+export class StandaloneHerder extends AbstractHerder implements Herder {
   readonly #connectors = new Map<string, ConnectorEntry>();
   /** Operations on connectors run one at a time, as the herder's single thread runs them in Kafka. */
   #queue: Promise<unknown> = Promise.resolve();
-
-  constructor(readonly worker: Worker) {}
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.#queue.then(fn, fn);
@@ -45,16 +41,6 @@ export class StandaloneHerder implements Herder {
     const e = this.#connectors.get(name);
     if (e === undefined) throw notFound(`Connector ${name} not found`);
     return e;
-  }
-
-  async serverInfo() {
-    let clusterId: string | null = null;
-    try {
-      clusterId = await this.worker.clusterId();
-    } catch {
-      // The REST root answers even while the cluster is away.
-    }
-    return { version: CONNECT_VERSION, commit: 'sluice', kafka_cluster_id: clusterId };
   }
 
   connectors(): string[] {
@@ -72,14 +58,12 @@ export class StandaloneHerder implements Herder {
 
   putConnectorConfig(name: string, given: ConnectorConfig, allowReplace: boolean, initialState: InitialState = 'RUNNING'): Promise<{ created: boolean; info: ConnectorInfo }> {
     return this.#serial(async () => {
-      const config = { ...given };
-      if (config.name === undefined) config.name = name;
-      else if (config.name !== name) throw badRequest(`Connector name configuration (${config.name}) doesn't match connector name in the URL (${name})`);
+      const config = this.namedConfig(name, given);
       const existing = this.#connectors.get(name);
       if (existing !== undefined && !allowReplace) throw conflict(`Connector ${name} already exists`);
       refuseInvalid(validateConnectorConfig(this.worker, config));
       const { type } = this.worker.newConnector(config['connector.class']);
-      let target: TargetState = initialState === 'PAUSED' ? 'PAUSED' : initialState === 'STOPPED' ? 'STOPPED' : 'STARTED';
+      let target = initialTarget(initialState);
       if (existing !== undefined) {
         target = existing.target;
         await this.#stopAll(name, existing);
@@ -92,12 +76,7 @@ export class StandaloneHerder implements Herder {
   }
 
   async patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
-    const config = this.connectorConfig(name);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null) delete config[k];
-      else config[k] = v;
-    }
-    return (await this.putConnectorConfig(name, config, true)).info;
+    return (await this.putConnectorConfig(name, this.patchedConfig(this.connectorConfig(name), patch), true)).info;
   }
 
   deleteConnector(name: string): Promise<void> {
@@ -151,19 +130,7 @@ export class StandaloneHerder implements Herder {
     });
   }
 
-  pauseConnector(name: string): Promise<void> {
-    return this.#setTarget(name, 'PAUSED');
-  }
-
-  resumeConnector(name: string): Promise<void> {
-    return this.#setTarget(name, 'STARTED');
-  }
-
-  stopConnector(name: string): Promise<void> {
-    return this.#setTarget(name, 'STOPPED');
-  }
-
-  #setTarget(name: string, target: TargetState): Promise<void> {
+  protected setTargetState(name: string, target: TargetState): Promise<void> {
     return this.#serial(async () => {
       const e = this.#entry(name);
       const was = e.target;
@@ -185,57 +152,26 @@ export class StandaloneHerder implements Herder {
 
   async connectorOffsets(name: string): Promise<ConnectorOffset[]> {
     const e = this.#entry(name);
-    if (e.type === 'source') return connectorOffsets(name, this.worker.offsetStore);
-    const committed = await this.worker.admin().listGroupOffsets(`connect-${name}`);
-    return committed.filter((c) => c.offset !== null).map((c) => ({ partition: { kafka_topic: c.topic, kafka_partition: c.partition }, offset: { kafka_offset: Number(c.offset) } }));
+    return this.readOffsets(name, e.type);
   }
 
   alterConnectorOffsets(name: string, offsets: ConnectorOffset[]): Promise<string> {
     return this.#serial(async () => {
       const e = this.#stoppedEntry(name);
-      if (e.type === 'source') {
-        const byPartition = new Map(offsets.map((o) => [o.partition, o.offset]));
-        const handled = await (this.worker.newConnector(e.config['connector.class']).connector as SourceConnector).alterOffsets(e.config, byPartition);
-        await this.worker.offsetStore.set(new Map(offsets.map((o) => [offsetKey(name, o.partition), o.offset === null ? null : offsetJson(o.offset)])));
-        return handled ? 'The offsets for this connector have been altered successfully' : 'The Connect framework-managed offsets for this connector have been altered successfully. However, if this connector manages offsets externally, they will need to be manually altered in the system that the connector uses.';
-      }
-      const targets = offsets.map((o) => sinkOffset(o));
-      const handled = await (this.worker.newConnector(e.config['connector.class']).connector as SinkConnector).alterOffsets(e.config, targets.map((t) => ({ topic: t.topic, partition: t.partition, offset: t.offset ?? -1n })));
-      const admin = this.worker.admin();
-      const group = `connect-${name}`;
-      const toAlter = targets.filter((t) => t.offset !== null).map((t) => ({ topic: t.topic, partition: t.partition, offset: t.offset! }));
-      const toDelete = targets.filter((t) => t.offset === null).map((t) => ({ topic: t.topic, partition: t.partition }));
-      if (toAlter.length > 0) await admin.alterGroupOffsets(group, toAlter);
-      if (toDelete.length > 0) await admin.deleteGroupOffsets(group, toDelete);
-      return handled ? 'The offsets for this connector have been altered successfully' : 'The Connect framework-managed offsets for this connector have been altered successfully. However, if this connector manages offsets externally, they will need to be manually altered in the system that the connector uses.';
+      return this.alterOffsets(name, e.type, e.config, offsets);
     });
   }
 
   resetConnectorOffsets(name: string): Promise<string> {
     return this.#serial(async () => {
       const e = this.#stoppedEntry(name);
-      if (e.type === 'source') {
-        const existing = await connectorOffsets(name, this.worker.offsetStore);
-        const handled = await (this.worker.newConnector(e.config['connector.class']).connector as SourceConnector).alterOffsets(e.config, new Map(existing.map((o) => [o.partition, null])));
-        await this.worker.offsetStore.set(new Map(existing.map((o) => [offsetKey(name, o.partition), null])));
-        return handled ? 'The offsets for this connector have been reset successfully' : 'The Connect framework-managed offsets for this connector have been reset successfully. However, if this connector manages offsets externally, they will need to be manually reset in the system that the connector uses.';
-      }
-      const admin = this.worker.admin();
-      const group = `connect-${name}`;
-      const committed = await admin.listGroupOffsets(group);
-      const handled = await (this.worker.newConnector(e.config['connector.class']).connector as SinkConnector).alterOffsets(e.config, committed.map((c) => ({ topic: c.topic, partition: c.partition, offset: -1n })));
-      try {
-        await admin.deleteGroups([group]);
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'GROUP_ID_NOT_FOUND') throw err;
-      }
-      return handled ? 'The offsets for this connector have been reset successfully' : 'The Connect framework-managed offsets for this connector have been reset successfully. However, if this connector manages offsets externally, they will need to be manually reset in the system that the connector uses.';
+      return this.resetOffsets(name, e.type, e.config);
     });
   }
 
   #stoppedEntry(name: string): ConnectorEntry {
     const e = this.#entry(name);
-    if (e.target !== 'STOPPED' || e.tasks.size > 0) throw badRequest(`Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`);
+    if (e.target !== 'STOPPED' || e.tasks.size > 0) throw notStopped(name);
     return e;
   }
 
@@ -247,18 +183,6 @@ export class StandaloneHerder implements Herder {
     this.#entry(name).topics.clear();
   }
 
-  connectorPlugins(connectorsOnly: boolean): PluginInfo[] {
-    return this.worker.plugins
-      .list()
-      .filter((d) => !connectorsOnly || d.type === 'source' || d.type === 'sink')
-      .map((d) => ({ class: d.className, type: d.type, version: d.version }))
-      .sort((a, b) => (a.class < b.class ? -1 : a.class > b.class ? 1 : a.type < b.type ? -1 : 1));
-  }
-
-  validateConnectorConfig(pluginName: string, config: ConnectorConfig) {
-    return validateConnectorConfig(this.worker, config, pluginName);
-  }
-
   /** Stops every connector and task (the worker's shutdown). */
   stop(): Promise<void> {
     return this.#serial(async () => {
@@ -268,16 +192,11 @@ export class StandaloneHerder implements Herder {
   }
 
   #state(state: ConnectState, error?: unknown, version?: string): StateInfo {
-    const info: StateInfo = { state, worker_id: this.worker.workerId };
-    if (version !== undefined) info.version = version;
-    if (error !== undefined) info.trace = traceOf(error);
-    return info;
+    return this.stateInfo(state, error, version);
   }
 
-  /** The version of the connector's plugin, which Kafka's statuses carry for the connector and its tasks. */
   #version(e: ConnectorEntry): string | undefined {
-    const className = this.worker.plugins.resolve(e.config['connector.class'] ?? '');
-    return this.worker.plugins.list().find((d) => d.className === className && (d.type === 'source' || d.type === 'sink'))?.version;
+    return this.pluginVersion(e.config);
   }
 
   async #startConnector(name: string, e: ConnectorEntry): Promise<void> {
@@ -291,17 +210,12 @@ export class StandaloneHerder implements Herder {
   /** Starts the connector instance and, when asked, its tasks from fresh task configs. */
   async #runConnector(name: string, e: ConnectorEntry, startTasks: boolean): Promise<void> {
     try {
-      const { connector } = this.worker.newConnector(e.config['connector.class']);
-      const reader = new ConnectorOffsetReader(name, this.worker.offsetStore);
-      connector.initialize({
+      e.instance = await this.startConnectorInstance(name, e.config, {
         requestTaskReconfiguration: () => void this.#serial(() => this.#reconfigure(name)),
         raiseError: (error: Error) => {
           e.state = this.#state('FAILED', error, this.#version(e));
         },
-        offsetStorageReader: () => reader,
-      } as never);
-      await connector.start({ ...e.config });
-      e.instance = connector;
+      });
       e.state = this.#state(e.target === 'PAUSED' ? 'PAUSED' : 'RUNNING', undefined, this.#version(e));
       if (!startTasks) return;
       e.taskConfigs = await this.#taskConfigs(e);
@@ -312,14 +226,8 @@ export class StandaloneHerder implements Herder {
     }
   }
 
-  async #taskConfigs(e: ConnectorEntry): Promise<ConnectorConfig[]> {
-    const max = Number(e.config['tasks.max'] ?? 1);
-    const configs = await e.instance!.taskConfigs(max);
-    if (configs.length > max && String(e.config['tasks.max.enforce'] ?? 'true') !== 'false') throw new ConnectException(`The connector ${e.config.name} has generated ${configs.length} tasks, which is greater than ${max}, the maximum number of tasks it is configured to create. This behavior should be considered a bug and is disallowed. If necessary, it can be permitted by reconfiguring the connector with 'tasks.max.enforce' set to false; however, this option will be removed in a future release of Kafka Connect.`);
-    // Kafka adds task.class, the task's full class name: here the connector's package and the task class's name.
-    const connectorClass = this.worker.plugins.resolve(e.config['connector.class']) ?? '';
-    const pkg = connectorClass.includes('.') ? connectorClass.slice(0, connectorClass.lastIndexOf('.') + 1) : '';
-    return configs.map((c) => ({ ...c, 'task.class': `${pkg}${e.instance!.taskClass().name}` }));
+  #taskConfigs(e: ConnectorEntry): Promise<ConnectorConfig[]> {
+    return this.generateTaskConfigs(e.config, e.instance!);
   }
 
   async #reconfigure(name: string): Promise<void> {
@@ -384,15 +292,4 @@ export class StandaloneHerder implements Herder {
     }
     await this.#stopConnectorInstance(e);
   }
-}
-
-function sinkOffset(o: ConnectorOffset): { topic: string; partition: number; offset: bigint | null } {
-  const topic = o.partition['kafka_topic'];
-  const partition = o.partition['kafka_partition'];
-  if (typeof topic !== 'string') throw badRequest("Partitions must have the key 'kafka_topic' with a string value naming the topic");
-  if (typeof partition !== 'number' || !Number.isInteger(partition)) throw badRequest("Partitions must have the key 'kafka_partition' with an integer value");
-  if (o.offset === null) return { topic, partition, offset: null };
-  const offset = o.offset['kafka_offset'];
-  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw badRequest("Offsets must have the key 'kafka_offset' with a non-negative integer value");
-  return { topic, partition, offset: BigInt(offset) };
 }

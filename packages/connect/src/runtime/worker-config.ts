@@ -4,7 +4,13 @@
  * also carries settings for the clients (`producer.*`, `consumer.*`, `admin.*`) and for
  * converters (`key.converter.*`); those pass through unchecked, as in Kafka.
  */
-import { atLeast, type ConfigDefinition, ConfigError, oneOf, parseConfigValue } from '@sluice/config';
+import { atLeast, type ConfigDefinition, ConfigError, oneOf, parseConfigValue, type Validator, validator } from '@sluice/config';
+
+/** A topic's partitions or replication factor when the worker creates it: positive, or -1 for the broker's default. */
+const brokerDefaultOrPositive = (): Validator =>
+  validator('-1 or at least 1', (v) => (v === -1 || (typeof v === 'number' && v >= 1) ? undefined : 'must be -1 (the broker\'s default) or at least 1'));
+const replicationFactor = brokerDefaultOrPositive();
+const partitions = brokerDefaultOrPositive();
 
 export const WORKER_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'bootstrap.servers', type: 'list', default: 'localhost:9092', importance: 'high', doc: 'The Kafka cluster the worker and its connectors use, host:port pairs' },
@@ -21,6 +27,23 @@ export const WORKER_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'task.shutdown.graceful.timeout.ms', type: 'long', default: '5000', validate: atLeast(0), importance: 'low', doc: 'How long a stopping task may take to finish before it is abandoned' },
   { name: 'client.id', type: 'string', default: '', importance: 'low', doc: 'Prefix of the ids of the clients the worker makes' },
   { name: 'connector.client.config.override.policy', type: 'string', default: 'All', validate: oneOf('All', 'None', 'Principal'), importance: 'medium', doc: 'Which `producer.override.*`, `consumer.override.*` and `admin.override.*` settings a connector may give' },
+  // Distributed mode (Kafka's DistributedConfig): the group, the three storage topics, and the membership's timings.
+  { name: 'group.id', type: 'string', default: null, importance: 'high', doc: 'Distributed mode: the Connect cluster this worker joins (workers with the same group.id share connectors and tasks)' },
+  { name: 'config.storage.topic', type: 'string', default: null, importance: 'high', doc: 'Distributed mode: the compacted one-partition topic where connector and task configs are kept' },
+  { name: 'config.storage.replication.factor', type: 'int', default: '3', validate: replicationFactor, importance: 'low', doc: 'Distributed mode: replication factor of the config topic when the worker creates it; -1 for the broker\'s default' },
+  { name: 'offset.storage.topic', type: 'string', default: null, importance: 'high', doc: 'Distributed mode: the compacted topic where source connectors\' offsets are kept' },
+  { name: 'offset.storage.partitions', type: 'int', default: '25', validate: partitions, importance: 'low', doc: 'Distributed mode: partitions of the offset topic when the worker creates it; -1 for the broker\'s default' },
+  { name: 'offset.storage.replication.factor', type: 'int', default: '3', validate: replicationFactor, importance: 'low', doc: 'Distributed mode: replication factor of the offset topic when the worker creates it; -1 for the broker\'s default' },
+  { name: 'status.storage.topic', type: 'string', default: null, importance: 'high', doc: 'Distributed mode: the compacted topic where connector and task statuses are kept' },
+  { name: 'status.storage.partitions', type: 'int', default: '5', validate: partitions, importance: 'low', doc: 'Distributed mode: partitions of the status topic when the worker creates it; -1 for the broker\'s default' },
+  { name: 'status.storage.replication.factor', type: 'int', default: '3', validate: replicationFactor, importance: 'low', doc: 'Distributed mode: replication factor of the status topic when the worker creates it; -1 for the broker\'s default' },
+  { name: 'connect.protocol', type: 'string', default: 'sessioned', validate: oneOf('eager', 'compatible', 'sessioned'), importance: 'low', doc: 'Distributed mode: the group protocol: eager (stop everything at each rebalance), compatible or sessioned (incremental cooperative rebalancing)' },
+  { name: 'scheduled.rebalance.max.delay.ms', type: 'int', default: '300000', validate: atLeast(0), importance: 'low', doc: 'Distributed mode: how long the connectors and tasks of a worker that left wait for it to come back before they are given to the others' },
+  { name: 'session.timeout.ms', type: 'int', default: '10000', validate: atLeast(1), importance: 'high', doc: 'Distributed mode: how long the group coordinator waits for a worker\'s heartbeat before it drops the worker from the group' },
+  { name: 'heartbeat.interval.ms', type: 'int', default: '3000', validate: atLeast(1), importance: 'high', doc: 'Distributed mode: how often the worker heartbeats to the group coordinator; below a third of session.timeout.ms' },
+  { name: 'rebalance.timeout.ms', type: 'int', default: '60000', validate: atLeast(1), importance: 'high', doc: 'Distributed mode: how long the workers have to rejoin (and finish stopping what they give up) once a rebalance starts' },
+  { name: 'worker.sync.timeout.ms', type: 'int', default: '3000', validate: atLeast(0), importance: 'medium', doc: 'Distributed mode: how long a worker behind the config topic tries to read up to the leader\'s offset before it leaves the group' },
+  { name: 'worker.unsync.backoff.ms', type: 'int', default: '300000', validate: atLeast(0), importance: 'medium', doc: 'Distributed mode: how long a worker that could not catch up with the config topic waits before it rejoins' },
 ];
 
 const DEFINITIONS = new Map(WORKER_CONFIGS.map((d) => [d.name, d]));

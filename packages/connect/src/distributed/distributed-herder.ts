@@ -1,0 +1,357 @@
+/**
+ * The herder of a distributed worker (Kafka's DistributedHerder). Reads are served from this
+ * worker's view of the config and status topics. Writes (a connector's config, deletion, pause,
+ * resume, stop, restart, offsets, task configs) are made by the group's leader: another worker
+ * forwards the REST request to the leader's URL (RequestTargetError; 409 while no leader is known),
+ * and the leader writes config records that every worker then reads. What this worker runs comes
+ * from the group membership's assignments (LocalWork runs it); a change in the config topic
+ * restarts, pauses or stops what runs here, and makes the leader rebalance when connectors come or
+ * go or a connector's task count changes.
+ */
+import type { Connector, ConnectorConfig } from '@sluice/connect-api';
+import { AbstractHerder, type ConnectorHooks, initialTarget, notStopped } from '../runtime/abstract-herder.js';
+import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type TaskInfo, type TaskStateInfo, conflict, notFound } from '../runtime/herder.js';
+import type { TargetState } from '../runtime/status.js';
+import { refuseInvalid, validateConnectorConfig } from '../runtime/validation.js';
+import type { ConnectorType, Worker } from '../runtime/worker.js';
+import type { ClusterConfigState, ConfigChange, KafkaConfigBackingStore } from './config-store.js';
+import { ConnectAssignmentError, type ConnectAssignment, type WorkerGroupMembership, type WorkerRebalanceListener } from './contract.js';
+import { LocalWork, taskName } from './local-work.js';
+import type { KafkaStatusBackingStore } from './status-store.js';
+
+export interface DistributedHerderOptions {
+  worker: Worker;
+  configs: KafkaConfigBackingStore;
+  statuses: KafkaStatusBackingStore;
+  /** `worker.sync.timeout.ms`: how long to read the config topic up to the leader's offset. */
+  workerSyncTimeoutMs: number;
+  /** Makes the group membership once the herder is ready to be called back. */
+  membership(listener: WorkerRebalanceListener): WorkerGroupMembership;
+}
+
+const NOT_LEADER = 'Cannot complete request since this worker is not the leader';
+
+export class DistributedHerder extends AbstractHerder implements Herder, WorkerRebalanceListener {
+  readonly configs: KafkaConfigBackingStore;
+  readonly statuses: KafkaStatusBackingStore;
+  readonly #work: LocalWork;
+  #membership: WorkerGroupMembership | null = null;
+  #generation = -1;
+  #queue: Promise<unknown> = Promise.resolve();
+  #stopping = false;
+  readonly #syncTimeoutMs: number;
+
+  constructor(private readonly options: DistributedHerderOptions) {
+    super(options.worker);
+    this.configs = options.configs;
+    this.statuses = options.statuses;
+    this.#syncTimeoutMs = options.workerSyncTimeoutMs;
+    const host = this;
+    this.#work = new LocalWork({
+      worker: options.worker,
+      statuses: options.statuses,
+      generation: () => host.#generation,
+      snapshot: () => host.#snapshot(),
+      startConnectorInstance: (name, config, hooks) => host.#startInstance(name, config, hooks),
+      generateTaskConfigs: (config, instance) => host.generateTaskConfigs(config, instance),
+      publishTaskConfigs: (name, configs) => host.#publishTaskConfigs(name, configs),
+      requestReconfiguration: (name) => void host.#serial(() => host.#work.reconfigure(name)),
+    });
+  }
+
+  #startInstance(name: string, config: ConnectorConfig, hooks: ConnectorHooks): Promise<Connector> {
+    return this.startConnectorInstance(name, config, hooks);
+  }
+
+  /** Joins the group (the stores have been read to their ends). */
+  start(): void {
+    this.#membership = this.options.membership(this);
+    this.#membership.start();
+  }
+
+  get membership(): WorkerGroupMembership | null {
+    return this.#membership;
+  }
+
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(fn, fn);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  #snapshot(): ClusterConfigState {
+    return this.configs.snapshot();
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  connectors(): string[] {
+    return this.#snapshot().connectors();
+  }
+
+  #config(name: string): ConnectorConfig {
+    const config = this.#snapshot().connectorConfig(name);
+    if (config === undefined) throw notFound(`Connector ${name} not found`);
+    return config;
+  }
+
+  #type(config: ConnectorConfig): ConnectorType {
+    try {
+      return this.worker.newConnector(config['connector.class'] ?? '').type;
+    } catch {
+      return 'source';
+    }
+  }
+
+  connectorInfo(name: string): ConnectorInfo {
+    const config = this.#config(name);
+    const count = this.#snapshot().taskCount(name);
+    return { name, config: { ...config }, tasks: Array.from({ length: count }, (_, task) => ({ connector: name, task })), type: this.#type(config) };
+  }
+
+  connectorConfig(name: string): ConnectorConfig {
+    return { ...this.#config(name) };
+  }
+
+  connectorStatus(name: string): ConnectorStateInfo {
+    const config = this.#config(name);
+    const status = this.statuses.connector(name);
+    if (status === undefined) throw notFound(`No status found for connector ${name}`);
+    const version = this.pluginVersion(config);
+    const info = (s: { state: ConnectorStateInfo['connector']['state']; workerId: string; trace: string | null }) => ({ state: s.state, worker_id: s.workerId, ...(version === undefined ? {} : { version }), ...(s.trace === null ? {} : { trace: s.trace }) });
+    return { name, connector: info(status), tasks: this.statuses.tasks(name).map(([id, s]) => ({ id, ...info(s) })), type: this.#type(config) };
+  }
+
+  taskConfigs(name: string): TaskInfo[] {
+    this.#config(name);
+    return this.#snapshot().taskConfigs(name).map((config, task) => ({ id: { connector: name, task }, config: { ...config } }));
+  }
+
+  taskStatus(name: string, task: number): TaskStateInfo {
+    const s = this.statuses.task({ connector: name, task });
+    if (s === undefined) throw notFound(`No status found for task ${name}-${task}`);
+    const version = this.#snapshot().connectorConfig(name) === undefined ? undefined : this.pluginVersion(this.#config(name));
+    return { id: task, state: s.state, worker_id: s.workerId, ...(version === undefined ? {} : { version }), ...(s.trace === null ? {} : { trace: s.trace }) };
+  }
+
+  connectorActiveTopics(name: string): string[] {
+    this.#config(name);
+    return this.statuses.topics(name);
+  }
+
+  resetConnectorActiveTopics(name: string): void {
+    this.#config(name);
+    void this.statuses.deleteTopics(name).catch((e) => this.worker.log(`Resetting the active topics of ${name} failed: ${(e as Error).message}`));
+  }
+
+  async connectorOffsets(name: string): Promise<ConnectorOffset[]> {
+    const config = this.#config(name);
+    return this.readOffsets(name, this.#type(config));
+  }
+
+  // ------------------------------------------------------------------ writes (the leader's)
+
+  /** Throws what makes the REST layer forward the request to the leader, unless this worker leads. */
+  #requireLeader(): void {
+    const m = this.#membership;
+    if (m === null || !m.isLeader) throw new RequestTargetError(NOT_LEADER, m?.leaderUrl ?? null);
+  }
+
+  putConnectorConfig(name: string, given: ConnectorConfig, allowReplace: boolean, initialState: InitialState = 'RUNNING'): Promise<{ created: boolean; info: ConnectorInfo }> {
+    return this.#serial(async () => {
+      const config = this.namedConfig(name, given);
+      this.#requireLeader();
+      const exists = this.#snapshot().contains(name);
+      if (exists && !allowReplace) throw conflict(`Connector ${name} already exists`);
+      refuseInvalid(validateConnectorConfig(this.worker, config));
+      await this.configs.putConnectorConfig(name, config, exists ? null : initialTarget(initialState));
+      return { created: !exists, info: this.connectorInfo(name) };
+    });
+  }
+
+  async patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
+    this.#requireLeader();
+    return (await this.putConnectorConfig(name, this.patchedConfig(this.connectorConfig(name), patch), true)).info;
+  }
+
+  deleteConnector(name: string): Promise<void> {
+    return this.#serial(async () => {
+      this.#requireLeader();
+      this.#config(name);
+      const tasks = this.#snapshot().taskCount(name);
+      await this.configs.removeConnectorConfig(name);
+      await this.statuses.deleteConnector(name, tasks);
+    });
+  }
+
+  protected setTargetState(name: string, target: TargetState): Promise<void> {
+    return this.#serial(async () => {
+      this.#requireLeader();
+      this.#config(name);
+      // Stopping also empties the connector's task configs, as Kafka does, so that no task of it runs anywhere.
+      if (target === 'STOPPED') await this.configs.putTaskConfigs(name, []);
+      await this.configs.putTargetState(name, target);
+    });
+  }
+
+  restartConnector(name: string, includeTasks: boolean, onlyFailed: boolean): Promise<ConnectorStateInfo> {
+    return this.#serial(async () => {
+      this.#requireLeader();
+      const answer = this.connectorStatus(name);
+      if (!onlyFailed || answer.connector.state === 'FAILED') answer.connector.state = 'RESTARTING';
+      if (includeTasks) for (const t of answer.tasks) if (!onlyFailed || t.state === 'FAILED') t.state = 'RESTARTING';
+      await this.configs.putRestartRequest(name, includeTasks, onlyFailed);
+      return answer;
+    });
+  }
+
+  restartTask(name: string, task: number): Promise<void> {
+    return this.#serial(async () => {
+      const id = { connector: name, task };
+      this.#config(name);
+      if (task >= this.#snapshot().taskCount(name)) throw notFound(`Task ${name}-${task} not found`);
+      if (this.#work.runsTask(id)) return this.#work.restartTask(id);
+      // Kafka's NotAssignedException: the worker that runs it restarts it.
+      const owner = this.#membership?.ownerUrl(id) ?? null;
+      throw new RequestTargetError('Cannot restart task since it is not assigned to this member', owner ?? this.#membership?.leaderUrl ?? null);
+    });
+  }
+
+  alterConnectorOffsets(name: string, offsets: ConnectorOffset[]): Promise<string> {
+    return this.#serial(async () => {
+      this.#requireLeader();
+      const config = this.#stoppedConfig(name);
+      return this.alterOffsets(name, this.#type(config), config, offsets);
+    });
+  }
+
+  resetConnectorOffsets(name: string): Promise<string> {
+    return this.#serial(async () => {
+      this.#requireLeader();
+      const config = this.#stoppedConfig(name);
+      return this.resetOffsets(name, this.#type(config), config);
+    });
+  }
+
+  #stoppedConfig(name: string): ConnectorConfig {
+    const config = this.#config(name);
+    const snapshot = this.#snapshot();
+    if (snapshot.targetState(name) !== 'STOPPED' || snapshot.taskCount(name) > 0) throw notStopped(name);
+    return config;
+  }
+
+  /** Task configs a connector generated, written by the leader (Kafka's internal `POST /connectors/{name}/tasks`). */
+  putTaskConfigs(name: string, configs: ConnectorConfig[]): Promise<void> {
+    return this.#serial(async () => {
+      this.#requireLeader();
+      this.#config(name);
+      await this.configs.putTaskConfigs(name, configs);
+    });
+  }
+
+  /** Hands new task configs to the leader (this worker, or over REST), retrying while the connector runs here. */
+  #publishTaskConfigs(name: string, configs: ConnectorConfig[]): void {
+    const attempt = async (): Promise<void> => {
+      if (this.#stopping || !this.#work.runsConnector(name)) return;
+      const m = this.#membership;
+      try {
+        if (m?.isLeader) await this.configs.putTaskConfigs(name, configs);
+        else {
+          if (m?.leaderUrl === null || m === null) throw new Error('no leader is known yet');
+          const res = await fetch(new URL(`/connectors/${encodeURIComponent(name)}/tasks?forward=true`, m.leaderUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(configs), signal: AbortSignal.timeout(60_000) });
+          if (!res.ok) throw new Error(`the leader answered ${res.status}: ${await res.text()}`);
+        }
+      } catch (e) {
+        this.worker.log(`[${name}] writing its ${configs.length} task config(s) failed, retrying: ${(e as Error).message}`);
+        setTimeout(() => void attempt(), 1000).unref();
+      }
+    };
+    void attempt();
+  }
+
+  // ------------------------------------------------------------------ the group and the config topic
+
+  /** A record of the config topic was read (called by the config store, in topic order). */
+  onConfigChange(change: ConfigChange): void {
+    if (this.#stopping) return;
+    const name = change.connector;
+    // Connectors coming or going, and new task counts, change what the group must share out.
+    if (change.kind === 'connector' || change.kind === 'tasks') this.#lastShapeChange = this.#snapshot().offset;
+    if (change.kind === 'restart') {
+      void this.#serial(() => this.#restart(name, change.includeTasks, change.onlyFailed));
+      return;
+    }
+    void this.#serial(async () => {
+      await this.#work.configChanged(name);
+      this.#rebalanceIfNeeded();
+    });
+  }
+
+  /** The config offset of the last record that changed the connectors or their task counts. */
+  #lastShapeChange = -1n;
+  /** The config offset the current generation was assigned from. */
+  #assignedOffset = -1n;
+
+  /** The leader rebalances when the configs changed after the offset it last assigned from. */
+  #rebalanceIfNeeded(): void {
+    if (this.#membership?.isLeader && this.#lastShapeChange > this.#assignedOffset) this.#membership.requestRejoin('the connectors or their task counts changed');
+  }
+
+  async #restart(name: string, includeTasks: boolean, onlyFailed: boolean): Promise<void> {
+    if (this.#work.runsConnector(name) && (!onlyFailed || this.statuses.connector(name)?.state === 'FAILED')) await this.#work.restartConnector(name);
+    if (!includeTasks) return;
+    for (const id of this.#work.taskIds().filter((t) => t.connector === name)) {
+      if (!onlyFailed || this.#work.taskState(id) === 'FAILED') await this.#work.restartTask(id);
+    }
+  }
+
+  onRevoked(_leader: string, connectors: string[], tasks: ConnectorTaskId[]): Promise<void> {
+    return this.#serial(async () => {
+      if (connectors.length + tasks.length > 0) this.worker.log(`Revoked: connectors [${connectors.join(', ')}], tasks [${tasks.map(taskName).join(', ')}]`);
+      for (const t of tasks) await this.#work.stopTask(t, true);
+      for (const c of connectors) await this.#work.stopConnector(c, true);
+    });
+  }
+
+  onAssigned(assignment: ConnectAssignment, generation: number): Promise<void> {
+    return this.#serial(async () => {
+      // An assignment that lands while this worker shuts down (the others left meanwhile) starts nothing.
+      if (this.#stopping) return;
+      this.#generation = generation;
+      this.worker.log(`Joined group at generation ${generation} (leader ${assignment.leaderUrl}${this.#membership?.isLeader ? ', this worker' : ''}; config offset ${assignment.configOffset}${assignment.error !== ConnectAssignmentError.NONE ? `; error ${assignment.error}` : ''}): connectors [${assignment.connectors.join(', ')}], tasks [${assignment.tasks.map(taskName).join(', ')}]${assignment.delayMs > 0 ? `; rebalance again in ${assignment.delayMs} ms` : ''}`);
+      if (assignment.error === ConnectAssignmentError.CONFIG_MISMATCH || this.#snapshot().offset < assignment.configOffset) {
+        // Behind the leader's config topic: read up to it, then rejoin with the new offset (Kafka's handleRebalanceCompleted).
+        await this.#catchUp();
+        if (assignment.error === ConnectAssignmentError.CONFIG_MISMATCH) {
+          this.#membership?.requestRejoin('this worker was behind the config topic');
+          return;
+        }
+      }
+      this.#assignedOffset = assignment.configOffset;
+      for (const c of assignment.connectors) await this.#work.startConnector(c);
+      for (const t of assignment.tasks) this.#work.startTask(t);
+      // The leader rebalances again if configs changed while this generation was being assigned.
+      this.#rebalanceIfNeeded();
+    });
+  }
+
+  async #catchUp(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.#syncTimeoutMs)));
+    const read = await Promise.race([this.configs.log.readToEnd().then(() => true), timedOut]);
+    clearTimeout(timer);
+    if (!read) this.worker.log(`Reading the config topic to the leader's offset took longer than worker.sync.timeout.ms (${this.#syncTimeoutMs} ms); rejoining`);
+  }
+
+  /** Which worker runs each connector and task here (for tests and diagnostics). */
+  running(): { connectors: string[]; tasks: string[] } {
+    return { connectors: this.#work.connectorNames().sort(), tasks: this.#work.taskIds().map(taskName).sort() };
+  }
+
+  /** Stops every connector and task here, then leaves the group. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await this.#serial(() => this.#work.stopAll());
+    await this.#membership?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * A distributed Connect worker in one call (Kafka's ConnectDistributed): the REST API, the three
+ * storage topics (created if missing, each read to its end), and the worker's membership of the
+ * Connect group `group.id`. Connectors are created through the REST API of any worker; the group
+ * shares them and their tasks out, and moves them when a worker joins, leaves or dies.
+ */
+import { ConfigError } from '@sluice/config';
+import { consumerOptions, producerOptions, type ConsumerOptions, type ProducerOptions } from '@sluice/client';
+import { clientOptionsFrom } from '../runtime/client-settings.js';
+import { loadPlugins } from '../runtime/connect-plugins.js';
+import { ConnectRestServer } from '../runtime/rest-server.js';
+import { Worker } from '../runtime/worker.js';
+import { WorkerConfig } from '../runtime/worker-config.js';
+import { KafkaConfigBackingStore } from './config-store.js';
+import type { ConnectProtocolName, WorkerGroupMembership, WorkerGroupMembershipOptions } from './contract.js';
+import { DistributedHerder } from './distributed-herder.js';
+import { KafkaBasedLog } from './kafka-based-log.js';
+import { KafkaOffsetBackingStore } from './offset-store.js';
+import { KafkaStatusBackingStore } from './status-store.js';
+import { createWorkerGroupMembership } from './worker-group.js';
+
+export interface ConnectDistributedOptions {
+  /** The worker's settings, as in worker.properties (group.id and the three storage topics are required). */
+  worker: Readonly<Record<string, string>>;
+  /** Where log lines go; default stderr. */
+  log?: (line: string) => void;
+  /** Makes the group membership; by default the Connect group protocol over the client's group member. */
+  membership?: (options: WorkerGroupMembershipOptions) => WorkerGroupMembership;
+}
+
+export interface ConnectDistributed {
+  readonly herder: DistributedHerder;
+  readonly rest: ConnectRestServer;
+  readonly port: number;
+  /** `http://host:port` of the REST API, which the other workers forward requests to. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const REQUIRED = ['group.id', 'config.storage.topic', 'offset.storage.topic', 'status.storage.topic'] as const;
+
+export async function startConnectDistributed(options: ConnectDistributedOptions): Promise<ConnectDistributed> {
+  const config = new WorkerConfig(options.worker);
+  for (const name of REQUIRED) {
+    if (config.string(name) === null || config.string(name) === '') throw new ConfigError(`Missing required configuration "${name}" which has no default value.`);
+  }
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { host, port: wantedPort } = config.restListener();
+  const plugins = await loadPlugins(config.list('plugin.path'));
+  const offsets = new KafkaOffsetBackingStore();
+  const worker = new Worker(config, plugins, offsets, { workerId: 'starting', log });
+  const statuses = new KafkaStatusBackingStore();
+  let herder: DistributedHerder | null = null;
+  const configs = new KafkaConfigBackingStore((change) => herder?.onConfigChange(change));
+  const membership = options.membership ?? createWorkerGroupMembership;
+  herder = new DistributedHerder({
+    worker,
+    configs,
+    statuses,
+    workerSyncTimeoutMs: config.number('worker.sync.timeout.ms'),
+    membership: (listener) =>
+      membership({
+        groupId: config.string('group.id')!,
+        url,
+        protocol: config.string('connect.protocol') as ConnectProtocolName,
+        sessionTimeoutMs: config.number('session.timeout.ms'),
+        rebalanceTimeoutMs: config.number('rebalance.timeout.ms'),
+        heartbeatIntervalMs: config.number('heartbeat.interval.ms'),
+        scheduledRebalanceMaxDelayMs: config.number('scheduled.rebalance.max.delay.ms'),
+        client: config.originals,
+        configSnapshot: () => configs.snapshot(),
+        listener,
+        log,
+      }),
+  });
+  const rest = new ConnectRestServer(herder);
+  const port = await rest.listen(wantedPort, host);
+  const advertisedHost = config.string('rest.advertised.host.name') ?? (host === '0.0.0.0' ? '127.0.0.1' : host);
+  const url = `http://${advertisedHost}:${config.string('rest.advertised.port') ?? port}`;
+  worker.workerId = `${advertisedHost}:${config.string('rest.advertised.port') ?? port}`;
+
+  const clientBase = (kind: string) => ({ bootstrapServers: worker.bootstrapServers, clientId: `${config.string('client.id') || `connect-${config.string('group.id')}`}-${kind}` });
+  const producer = (kind: string) => ({ ...clientOptionsFrom(producerOptions, config.originals).options, ...clientBase(kind) }) as ProducerOptions;
+  const consumer = (kind: string) => ({ ...clientOptionsFrom(consumerOptions, config.originals).options, ...clientBase(kind) }) as ConsumerOptions;
+  const logOf = (kind: 'config' | 'offset' | 'status', partitions: number, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord']) =>
+    new KafkaBasedLog({
+      topic: config.string(`${kind}.storage.topic`)!,
+      topicSetting: `${kind}.storage.topic`,
+      partitions,
+      replicationFactor: config.number(`${kind}.storage.replication.factor`),
+      admin: worker.admin(),
+      producer: producer(`${kind}s`),
+      consumer: consumer(`${kind}s`),
+      onRecord,
+      log,
+    });
+  const configLog = logOf('config', 1, (r) => configs.apply(r.key?.toString('utf8') ?? null, r.value, r.offset, log));
+  const offsetLog = logOf('offset', config.number('offset.storage.partitions'), (r) => offsets.apply(r.key, r.value));
+  const statusLog = logOf('status', config.number('status.storage.partitions'), (r) => statuses.apply(r.key?.toString('utf8') ?? null, r.value));
+  configs.attach(configLog);
+  offsets.attach(offsetLog);
+  statuses.attach(statusLog);
+  const logs = [offsetLog, statusLog, configLog];
+  const stopLogs = async () => {
+    for (const l of logs) await l.stop();
+  };
+  try {
+    for (const l of logs) await l.start();
+    const partitions = (await worker.admin().describeTopics([configLog.topic]))[0].partitions.length;
+    if (partitions !== 1) throw new ConfigError(`Topic '${configLog.topic}' supplied via the 'config.storage.topic' property is required to have a single partition in order to guarantee consistency of connector configurations, but found ${partitions} partitions.`);
+    herder.start();
+  } catch (e) {
+    await rest.close();
+    await stopLogs();
+    await worker.close();
+    throw e;
+  }
+  const h = herder;
+  return {
+    herder: h,
+    rest,
+    port,
+    url,
+    stop: async () => {
+      await rest.close();
+      await h.stop();
+      await stopLogs();
+      await worker.close();
+    },
+  };
+}
