@@ -37,10 +37,6 @@ export interface ConnectWorkerState {
   assignment: ConnectAssignment | null;
 }
 
-export function protocolNameOf(protocol: ConnectProtocolName): string {
-  return ConnectSubprotocol[protocol].name;
-}
-
 /** The `connect.protocol` a group protocol name stands for; an error for a name Connect has not. */
 export function connectProtocolOf(groupProtocol: string): ConnectProtocolName {
   for (const [mode, { name }] of Object.entries(ConnectSubprotocol)) {

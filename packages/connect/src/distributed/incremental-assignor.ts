@@ -16,7 +16,7 @@
  *   flapping group does not revoke on every rebalance.
  */
 import type { ConnectorTaskId } from '../runtime/herder.js';
-import { ConnectorsAndTasks, WorkerLoad, byConnectorLoad, byTaskLoad, compareStrings, compareTasks } from './connectors-and-tasks.js';
+import { ConnectorsAndTasks, WorkerLoad, byConnectorLoad, byTaskLoad, compareStrings } from './connectors-and-tasks.js';
 
 /** What the assignor remembers between the rounds it leads (Kafka keeps it in fields). */
 export interface IncrementalAssignorState {
@@ -362,5 +362,3 @@ function roundRobin<E>(workers: WorkerLoad[], items: E[], order: (a: WorkerLoad,
     }
   }
 }
-
-export { compareTasks };
