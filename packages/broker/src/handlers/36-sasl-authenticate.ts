@@ -25,7 +25,8 @@ export const saslAuthenticateHandler = defineHandler({
       return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: `Unexpected SaslAuthenticate request: ${why}`, authBytes: EMPTY, sessionLifetimeMs: 0n };
     }
     const step = await authenticationStep(connection, request.authBytes);
-    if (step.ok) return { errorCode: ErrorCode.NONE, errorMessage: null, authBytes: step.response, sessionLifetimeMs: BigInt(step.sessionLifetimeMs) };
+    // errorMessage '': Kafka leaves the field at its default on success (tests/security/sasl-bad-input).
+    if (step.ok) return { errorCode: ErrorCode.NONE, errorMessage: '', authBytes: step.response, sessionLifetimeMs: BigInt(step.sessionLifetimeMs) };
     const answer = { errorCode: ErrorCode.SASL_AUTHENTICATION_FAILED, errorMessage: step.message, authBytes: EMPTY, sessionLifetimeMs: 0n };
     return defer(step.delay.then(() => answer));
   },

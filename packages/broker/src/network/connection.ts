@@ -194,6 +194,10 @@ export class Connection {
     // A client that never closes its side is cut off; the timer goes when the connection closes.
     this.endTimer = setTimeout(() => this.close(), 5000);
     this.endTimer.unref();
+    // Reading again (receive() drops whatever comes while ending) lets the client's own close be
+    // seen at once: a paused socket never reads the FIN behind a request the client sent after
+    // its failed login, and held the connection until the timer.
+    this.updateFlow();
   }
 
   /**
@@ -337,7 +341,8 @@ export class Connection {
   /** Stops reading while too much is queued, memory is short or the client is not reading its responses. */
   private updateFlow(): void {
     if (this.closed) return;
-    const busy = this.ending || this.draining || this.throttled || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
+    const ended = this.ending && this.endTimer !== undefined;
+    const busy = (this.ending && !ended) || this.draining || this.throttled || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
     if (busy && !this.paused) {
       this.paused = true;
       this.socket.pause();

@@ -27,7 +27,7 @@ export class PlainMechanism implements SaslMechanismServer {
     return {
       respond: (message: Buffer) => {
         const parts = splitNul(message);
-        if (parts === undefined) throw new AuthenticationFailed('Invalid SASL/PLAIN response: expected 3 tokens');
+        if (!isTriple(parts)) throw new AuthenticationFailed(`Invalid SASL/PLAIN response: expected 3 tokens, got ${parts.length}`);
         const [authzid, username, password] = parts;
         if (username === '') throw new AuthenticationFailed('Authentication failed: username not specified');
         if (password === '') throw new AuthenticationFailed('Authentication failed: password not specified');
@@ -45,7 +45,11 @@ function digest(password: string): Buffer {
   return createHash('sha256').update(password, 'utf8').digest();
 }
 
-function splitNul(message: Buffer): [string, string, string] | undefined {
-  const parts = message.toString('utf8').split('\u0000');
-  return parts.length === 3 ? (parts as [string, string, string]) : undefined;
+/** The message's NUL-separated tokens, counted as Kafka's PlainSaslServer counts them: at most 4. */
+function splitNul(message: Buffer): string[] {
+  return message.toString('utf8').split('\u0000').slice(0, 4);
+}
+
+function isTriple(parts: string[]): parts is [string, string, string] {
+  return parts.length === 3;
 }

@@ -32,13 +32,13 @@ export class ScramMechanism implements SaslMechanismServer {
         if (round === 0) {
           round = 1;
           const m = /^([ny]|p=[^,]*),(a=[^,]*)?,(.*)$/.exec(text);
-          if (m === null || m[1].startsWith('p=')) throw invalidMessage('client-first', m?.[1].startsWith('p=') === true ? 'channel binding is not supported' : undefined);
+          if (m === null || m[1].startsWith('p=')) throw invalidMessage(mechanism, 'client-first', m?.[1].startsWith('p=') === true ? 'channel binding is not supported' : undefined);
           gs2Header = `${m[1]},${m[2] ?? ''},`;
           clientFirstBare = m[3];
           const attributes = parseAttributes(clientFirstBare);
           const name = attributes.get('n');
           const clientNonce = attributes.get('r');
-          if (name === undefined || clientNonce === undefined || clientNonce === '') throw invalidMessage('client-first');
+          if (name === undefined || clientNonce === undefined || clientNonce === '') throw invalidMessage(mechanism, 'client-first');
           user = decodeSaslName(name);
           if (m[2] !== undefined && decodeSaslName(m[2].slice(2)) !== user) throw new AuthenticationFailed('Authentication failed: Client requested an authorization id that is different from username', user);
           credential = this.store.get(user, mechanism);
@@ -47,15 +47,15 @@ export class ScramMechanism implements SaslMechanismServer {
           serverFirst = `r=${nonce},s=${credential.salt.toString('base64')},i=${credential.iterations}`;
           return { done: false, response: Buffer.from(serverFirst) };
         }
-        if (round !== 1) throw invalidMessage('after the exchange');
+        if (round !== 1) throw invalidMessage(mechanism, 'after the exchange');
         round = 2;
         const attributes = parseAttributes(text);
         const channelBinding = attributes.get('c');
         const finalNonce = attributes.get('r');
         const proof = attributes.get('p');
-        if (channelBinding === undefined || finalNonce === undefined || proof === undefined) throw invalidMessage('client-final');
-        if (Buffer.from(channelBinding, 'base64').toString('utf8') !== gs2Header) throw invalidMessage('client-final', 'the channel binding does not match the client-first message');
-        if (finalNonce !== nonce) throw invalidMessage('client-final', 'the nonce does not match');
+        if (channelBinding === undefined || finalNonce === undefined || proof === undefined) throw invalidMessage(mechanism, 'client-final');
+        if (Buffer.from(channelBinding, 'base64').toString('utf8') !== gs2Header) throw invalidMessage(mechanism, 'client-final', 'the channel binding does not match the client-first message');
+        if (finalNonce !== nonce) throw invalidMessage(mechanism, 'client-final', 'the nonce does not match');
         const withoutProof = text.slice(0, text.lastIndexOf(',p='));
         const authMessage = `${clientFirstBare},${serverFirst},${withoutProof}`;
         const c = credential!;
@@ -72,8 +72,14 @@ export class ScramMechanism implements SaslMechanismServer {
   }
 }
 
-function invalidMessage(which: string, why?: string): AuthenticationFailed {
-  return new AuthenticationFailed(`Authentication failed: invalid SCRAM ${which} message${why === undefined ? '' : `: ${why}`}`);
+/** A message that is not what SCRAM expects: the client gets Kafka's answer, which names no cause (its
+ * ScramSaslServer throws a SaslException, which SaslServerAuthenticator answers so); the log says why. */
+function invalidMessage(mechanism: ScramMechanismName, which: string, why?: string): AuthenticationFailed {
+  return new AuthenticationFailed(
+    `Authentication failed during authentication due to invalid credentials with SASL mechanism ${mechanism}`,
+    undefined,
+    `invalid SCRAM ${which} message${why === undefined ? '' : `: ${why}`}`,
+  );
 }
 
 /** a=1,b=2 (values may hold '='), as RFC 5802 writes attributes. */
