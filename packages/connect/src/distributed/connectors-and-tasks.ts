@@ -5,7 +5,8 @@
  */
 import type { ConnectorTaskId } from '../runtime/herder.js';
 
-export const taskKey = (id: ConnectorTaskId): string => JSON.stringify([id.connector, id.task]);
+/** A task id as a set or map key. */
+export const taskIdKey = (id: ConnectorTaskId): string => JSON.stringify([id.connector, id.task]);
 
 /** Kafka's ConnectorTaskId order: by connector name, then task number. */
 export function compareTasks(a: ConnectorTaskId, b: ConnectorTaskId): number {
@@ -38,7 +39,7 @@ export class ConnectorsAndTasks {
   }
 
   hasTask(id: ConnectorTaskId): boolean {
-    return this.#tasks.has(taskKey(id));
+    return this.#tasks.has(taskIdKey(id));
   }
 
   addConnectors(connectors: Iterable<string>): this {
@@ -47,7 +48,7 @@ export class ConnectorsAndTasks {
   }
 
   addTasks(tasks: Iterable<ConnectorTaskId>): this {
-    for (const t of tasks) this.#tasks.set(taskKey(t), { connector: t.connector, task: t.task });
+    for (const t of tasks) this.#tasks.set(taskIdKey(t), { connector: t.connector, task: t.task });
     return this;
   }
 
@@ -57,7 +58,7 @@ export class ConnectorsAndTasks {
 
   removeAll(other: ConnectorsAndTasks): this {
     for (const c of other.connectors) this.connectors.delete(c);
-    for (const t of other.tasks) this.#tasks.delete(taskKey(t));
+    for (const t of other.tasks) this.#tasks.delete(taskIdKey(t));
     return this;
   }
 

@@ -16,7 +16,7 @@
  *   flapping group does not revoke on every rebalance.
  */
 import type { ConnectorTaskId } from '../runtime/herder.js';
-import { ConnectorsAndTasks, WorkerLoad, byConnectorLoad, byTaskLoad, compareStrings } from './connectors-and-tasks.js';
+import { ConnectorsAndTasks, WorkerLoad, byConnectorLoad, byTaskLoad, compareStrings, taskIdKey } from './connectors-and-tasks.js';
 
 /** What the assignor remembers between the rounds it leads (Kafka keeps it in fields). */
 export interface IncrementalAssignorState {
@@ -216,7 +216,7 @@ function duplicatedAssignments(members: Map<string, ConnectorsAndTasks>): Connec
   for (const a of members.values()) {
     for (const c of a.connectors) connectorCounts.set(c, (connectorCounts.get(c) ?? 0) + 1);
     for (const t of a.tasks) {
-      const key = JSON.stringify([t.connector, t.task]);
+      const key = taskIdKey(t);
       const entry = taskCounts.get(key) ?? { id: t, n: 0 };
       entry.n++;
       taskCounts.set(key, entry);

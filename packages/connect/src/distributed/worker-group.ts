@@ -24,6 +24,7 @@ import type { ConnectorTaskId } from '../runtime/herder.js';
 import { clientOptionsFrom } from '../runtime/client-settings.js';
 import { CONNECT_PROTOCOL_TYPE, ConnectSubprotocol, connectProtocolOf, decodeAssignment, decodeWorkerState, encodeAssignment, joinProtocols, type ConnectWorkerState } from './connect-protocol.js';
 import { type ClusterConfigSnapshot, type ConnectAssignment, ConnectAssignmentError, type ConnectProtocolName, type WorkerGroupMembership, type WorkerGroupMembershipOptions } from './contract.js';
+import { taskIdKey } from './connectors-and-tasks.js';
 import { eagerAssign } from './eager-assignor.js';
 import { type IncrementalAssignorState, incrementalCooperativeAssign, initialIncrementalAssignorState } from './incremental-assignor.js';
 
@@ -31,7 +32,7 @@ export function createWorkerGroupMembership(options: WorkerGroupMembershipOption
   return new WorkerGroup(options);
 }
 
-const idOf = (id: string | ConnectorTaskId): string => (typeof id === 'string' ? id : JSON.stringify([id.connector, id.task]));
+const idOf = (id: string | ConnectorTaskId): string => (typeof id === 'string' ? id : taskIdKey(id));
 
 /** Every configured connector and its tasks, from the herder's view of the config topic. */
 export function configuredWork(snapshot: ClusterConfigSnapshot): { connectors: string[]; tasks: ConnectorTaskId[] } {
