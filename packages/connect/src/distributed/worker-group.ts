@@ -52,7 +52,7 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
   readonly #log: (line: string) => void;
   /** What this worker runs, as last assigned (null before the first assignment or once revoked). */
   #assignment: ConnectAssignment | null = null;
-  /** The protocol of the current generation; eager until the first join says otherwise. */
+  /** The protocol of the current generation: the configured one until a join says which the group chose. */
   #currentProtocol: ConnectProtocolName;
   /** The config snapshot taken when joining, which the leader assigns from. */
   #configSnapshot: ClusterConfigSnapshot | null = null;
