@@ -2,7 +2,8 @@
  * The listening socket and its connections. Stopping is graceful: stop accepting, stop reading,
  * answer what is in flight, then close.
  *
- * Limits, as Kafka's: a connection beyond max.connections waits, unread, until a place frees (Kafka's
+ * Limits, as Kafka's: a connection beyond max.connections (or its listener's
+ * listener.name.<listener>.max.connections) waits, unread, until a place frees (Kafka's
  * acceptor waits for a slot, the next connections wait in the listen backlog; beyond a backlog's
  * worth of waiting ones, a connection is closed, as a full backlog drops it); then one beyond
  * max.connections.per.ip (or its override) is closed at once; queued.max.request.bytes bounds the
@@ -86,6 +87,8 @@ export class KafkaServer {
   private readonly servers: { server: Server; listener: ListenerAddress | undefined }[];
   private readonly connections = new Set<Connection>();
   private readonly perAddress = new Map<string, number>();
+  /** Connections by listener name, for listener.name.<listener>.max.connections. */
+  private readonly perListener = new Map<string, number>();
   /** Overrides by address, host names resolved when listening starts (as Kafka resolves them). */
   private readonly overrides = new Map<string, number>();
   private readonly context: ConnectionContext;
@@ -135,28 +138,37 @@ export class KafkaServer {
       socket.destroy(); // already gone
       return;
     }
-    const max = this.options.limits.maxConnections;
-    if (this.connections.size >= max || this.waiting.length > 0) {
-      this.hold(socket, security, max);
+    const full = this.fullness(security);
+    if (full !== undefined || this.waiting.some((w) => w.security === security)) {
+      this.hold(socket, security, full ?? 'others wait before it');
       return;
     }
     this.admit(socket, security);
+  }
+
+  /** Why a connection of this listener has no place now (the broker's or the listener's limit), or undefined. */
+  private fullness(security: ListenerSecurity | undefined): string | undefined {
+    const max = this.options.limits.maxConnections;
+    if (this.connections.size >= max) return `the broker has ${this.connections.size} connections (max.connections=${max})`;
+    const own = this.perListener.get(security?.name ?? '') ?? 0;
+    if (security !== undefined && own >= security.maxConnections) return `the listener ${security.name} has ${own} connections (listener.name.${security.name.toLowerCase()}.max.connections=${security.maxConnections})`;
+    return undefined;
   }
 
   /**
    * Keeps a connection beyond max.connections unread (what it sends stays in its buffers) until a
    * place frees, as Kafka's acceptor holds it; too many waiting already, and it is closed.
    */
-  private hold(socket: Socket, security: ListenerSecurity | undefined, max: number): void {
+  private hold(socket: Socket, security: ListenerSecurity | undefined, why: string): void {
     const address = clientAddress(socket)!;
     if (this.waiting.length >= MAX_WAITING_FOR_SLOT) {
       this.refused++;
-      this.warnings.warn('refused connection', `refusing a connection from ${address}: the broker has ${this.connections.size} connections (max.connections=${max}) and ${this.waiting.length} more waiting for a place`);
+      this.warnings.warn('refused connection', `refusing a connection from ${address}: ${why}, and ${this.waiting.length} more wait for a place`);
       socket.on('error', () => {});
       socket.destroy();
       return;
     }
-    this.warnings.warn('connection waits', `holding a connection from ${address} unanswered: the broker has ${this.connections.size} connections (max.connections=${max}); it is served once one closes`);
+    this.warnings.warn('connection waits', `holding a connection from ${address} unanswered: ${why}; it is served once one closes`);
     const entry = {
       socket,
       security,
@@ -172,10 +184,14 @@ export class KafkaServer {
     this.recheck ??= setInterval(() => this.admitWaiting(), SLOT_RECHECK_MS).unref();
   }
 
-  /** Serves the waiting connections, oldest first, while there are places. */
+  /** Serves the waiting connections, oldest first on each listener, while there are places. */
   private admitWaiting(): void {
-    while (this.waiting.length > 0 && this.connections.size < this.options.limits.maxConnections) {
-      const { socket, security, onError, onClose } = this.waiting.shift()!;
+    for (let i = 0; i < this.waiting.length && this.connections.size < this.options.limits.maxConnections; ) {
+      if (this.fullness(this.waiting[i].security) !== undefined) {
+        i++;
+        continue;
+      }
+      const { socket, security, onError, onClose } = this.waiting.splice(i, 1)[0];
       if (socket.destroyed) continue;
       socket.off('error', onError);
       socket.off('close', onClose);
@@ -217,6 +233,7 @@ export class KafkaServer {
       setTimeout(() => socket.destroy(), throttleMs).unref();
       return;
     }
+    const listenerName = security?.name ?? '';
     const remote = `${socket.remoteAddress}:${socket.remotePort}`;
     // On a TLS listener the connection reads and writes through TLS; a client that does not speak
     // it fails the handshake, which closes that connection only (its error event is handled there).
@@ -232,6 +249,7 @@ export class KafkaServer {
         const left = (this.perAddress.get(address) ?? 1) - 1;
         if (left === 0) this.perAddress.delete(address);
         else this.perAddress.set(address, left);
+        this.perListener.set(listenerName, (this.perListener.get(listenerName) ?? 1) - 1);
         if (this.waiting.length > 0) this.admitWaiting();
       },
       security,
@@ -239,6 +257,7 @@ export class KafkaServer {
     );
     // Counted once the connection exists (its close undoes this), so a failure above leaks no place.
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.perListener.set(listenerName, (this.perListener.get(listenerName) ?? 0) + 1);
     this.connections.add(c);
   }
 

@@ -32,6 +32,8 @@ export interface ListenerSecurity {
   readonly maxReauthMs: number;
   /** sasl.server.max.receive.size: the largest frame of a SASL connection before it has authenticated. */
   readonly saslMaxReceiveBytes: number;
+  /** listener.name.<listener>.max.connections: this listener's own limit, within the broker's max.connections. */
+  readonly maxConnections: number;
 }
 
 /** A plaintext listener that advertises nothing: a connection made outside a broker (tests). */
@@ -45,6 +47,7 @@ export const PLAINTEXT_LISTENER: ListenerSecurity = {
   authenticationTimeoutMs: 30_000,
   maxReauthMs: 0,
   saslMaxReceiveBytes: 524_288,
+  maxConnections: Infinity,
 };
 
 export async function listenerSecurity(config: BrokerConfig, listener: ServedListener, log: BrokerLog, scram: ScramCredentialStore): Promise<ListenerSecurity> {
@@ -62,6 +65,8 @@ export async function listenerSecurity(config: BrokerConfig, listener: ServedLis
     authenticationTimeoutMs: config.int('connections.authentication.timeout.ms'),
     maxReauthMs: Number(settings.get('connections.max.reauth.ms') ?? 0),
     saslMaxReceiveBytes: Number(settings.get('sasl.server.max.receive.size') ?? 524_288),
+    // Only the listener's own value: the broker-wide max.connections applies besides, to all listeners.
+    maxConnections: Number(settings.own('max.connections') ?? Infinity),
   };
 }
 

@@ -19,15 +19,19 @@ export class ListenerSettings {
 
   /** The setting's text for this listener, or null when neither form is given and it has no default. */
   get(name: string): string | null {
-    const own = this.config.scopedSetting(this.prefix + name);
-    if (own !== undefined) {
-      // A per-listener value is checked as the broker-wide one would be.
-      const def = BROKER_CONFIGS.find((d) => d.name === name);
-      if (def !== undefined) parseValue({ ...def, name: this.prefix + name }, own);
-      return own;
-    }
+    const own = this.own(name);
+    if (own !== null) return own;
     if (this.config.has(name)) return this.config.string(name);
     return this.config.scopedSetting(name) ?? null;
+  }
+
+  /** The value given with the listener's prefix only (checked as the broker-wide one would be), or null. */
+  own(name: string): string | null {
+    const own = this.config.scopedSetting(this.prefix + name);
+    if (own === undefined) return null;
+    const def = BROKER_CONFIGS.find((d) => d.name === name);
+    if (def !== undefined) parseValue({ ...def, name: this.prefix + name }, own);
+    return own;
   }
 
   /** The name under which a setting was given, for messages ("listener.name.x.ssl.keystore.location"). */

@@ -160,3 +160,25 @@ test('socket.request.max.bytes: a larger request closes its connection before it
     await broker.close();
   }
 });
+
+test("listener.name.<listener>.max.connections: that listener's connections wait for a place, the others' are served", async () => {
+  const broker = await startBroker({
+    port: 0,
+    config: { listeners: 'PLAINTEXT://127.0.0.1:0,INTERNAL://127.0.0.1:0', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT', 'listener.name.internal.max.connections': '1' },
+  });
+  try {
+    const internal = broker.listeners.INTERNAL.port;
+    const first = await RawConnection.open(internal);
+    await answers(first);
+    const second = await RawConnection.open(internal);
+    const served = answers(second);
+    await eventually('the second INTERNAL connection waits', () => broker.network.connectionsWaitingForSlot === 1);
+    const plain = await Promise.all([0, 1].map(() => RawConnection.open(broker.listeners.PLAINTEXT.port)));
+    for (const c of plain) await answers(c);
+    first.close();
+    await served;
+    for (const c of [...plain, second]) c.close();
+  } finally {
+    await broker.close();
+  }
+});
