@@ -29,6 +29,7 @@ const ACLS = [
   acl(TOPIC, 'orders', LITERAL, 'User:alice', READ),
   acl(TOPIC, 'orders', LITERAL, 'User:alice', WRITE),
   acl(TOPIC, 'pub-', PREFIXED, 'User:*', DESCRIBE),
+  acl(TOPIC, 'pub-closed', LITERAL, 'User:*', DESCRIBE, DENY), // a literal DENY within an allowed prefix
   acl(TOPIC, 'secret', LITERAL, 'User:*', READ),
   acl(TOPIC, 'secret', LITERAL, 'User:alice', READ, DENY),
   acl(TOPIC, 'far', LITERAL, 'User:alice', READ, ALLOW, '10.0.0.9'), // another host than the test's
@@ -50,7 +51,7 @@ const ACLS = [
   acl(TOPIC, 'c-', PREFIXED, 'User:carol', ALL),
 ];
 // dave has no ACL at all.
-const TOPICS = ['orders', 'pub-news', 'secret', 'hidden', 'far', 'team-x', 'c-all', 'doomed'];
+const TOPICS = ['orders', 'pub-news', 'pub-closed', 'secret', 'hidden', 'far', 'team-x', 'c-all', 'doomed'];
 
 interface Target {
   name: string;
@@ -305,6 +306,13 @@ function cases(): Case[] {
     add(`DescribeAcls (topic orders) ${user}`, async (t) => {
       const r = await t.as[user].request(Apis.DescribeAcls, 3, { resourceTypeFilter: TOPIC, resourceNameFilter: 'orders', patternTypeFilter: LITERAL, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 });
       return [err(r.errorCode), r.resources.reduce((n: number, x: { acls: unknown[] }) => n + x.acls.length, 0)];
+    });
+  }
+  for (const user of ['alice', 'carol'] as const) {
+    // A filter that matches no ACL: allowed or refused, nothing is deleted.
+    add(`DeleteAcls (matching nothing) ${user}`, async (t) => {
+      const r = await t.as[user].request(Apis.DeleteAcls, 3, { filters: [{ resourceTypeFilter: TOPIC, resourceNameFilter: 'no-acl-here', patternTypeFilter: LITERAL, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 }] });
+      return r.filterResults.map((f: { errorCode: number; matchingAcls: unknown[] }) => [err(f.errorCode), f.matchingAcls.length]);
     });
   }
   add('CreateAcls alice', async (t) => codes((await t.as.alice.request(Apis.CreateAcls, 3, { creations: [acl(TOPIC, 'hidden', LITERAL, 'User:alice', READ)] })).results));
