@@ -28,10 +28,12 @@ export { KafkaConfigBackingStore, ClusterConfigState } from './distributed/confi
 export { KafkaStatusBackingStore } from './distributed/status-store.js';
 export { KafkaOffsetBackingStore } from './distributed/offset-store.js';
 export { KafkaBasedLog } from './distributed/kafka-based-log.js';
+/** The records of the config, status and offset topics in Kafka's formats (keys, values, parsers). */
+export * as storageRecords from './distributed/storage-records.js';
 export { ConnectRestServer } from './runtime/rest-server.js';
 export { ConnectRestError, RequestTargetError, type Herder, type ConnectorInfo, type ConnectorStateInfo, type TaskStateInfo, type StateInfo, type TaskInfo, type ConnectorOffset, type PluginInfo, type InitialState } from './runtime/herder.js';
 export { type ConnectState, type TargetState } from './runtime/status.js';
-export { type OffsetBackingStore, MemoryOffsetBackingStore, FileOffsetBackingStore } from './runtime/offset-store.js';
+export { type OffsetBackingStore, MemoryOffsetBackingStore, FileOffsetBackingStore, offsetKey } from './runtime/offset-store.js';
 export { DLQ_HEADERS } from './runtime/error-handling.js';
 export { loadPlugins, registerBuiltinConnectors } from './runtime/connect-plugins.js';
 export { FileStreamSourceConnector, FileStreamSourceTask, FileStreamSinkConnector, FileStreamSinkTask } from './connectors/file-stream.js';

@@ -10,7 +10,7 @@
  */
 import type { Connector, ConnectorConfig } from '@sluice/connect-api';
 import { AbstractHerder, type ConnectorHooks, initialTarget, notStopped } from '../runtime/abstract-herder.js';
-import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type TaskInfo, type TaskStateInfo, conflict, notFound } from '../runtime/herder.js';
+import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type StateInfo, type TaskInfo, type TaskStateInfo, conflict, notFound } from '../runtime/herder.js';
 import type { TargetState } from '../runtime/status.js';
 import { refuseInvalid, validateConnectorConfig } from '../runtime/validation.js';
 import type { ConnectorType, Worker } from '../runtime/worker.js';
@@ -18,6 +18,7 @@ import type { ClusterConfigState, ConfigChange, KafkaConfigBackingStore } from '
 import { ConnectAssignmentError, type ConnectAssignment, type WorkerGroupMembership, type WorkerRebalanceListener } from './contract.js';
 import { LocalWork, taskName } from './local-work.js';
 import type { KafkaStatusBackingStore } from './status-store.js';
+import type { StoredStatus } from './storage-records.js';
 
 export interface DistributedHerderOptions {
   worker: Worker;
@@ -117,9 +118,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     const config = this.#config(name);
     const status = this.statuses.connector(name);
     if (status === undefined) throw notFound(`No status found for connector ${name}`);
-    const version = this.pluginVersion(config);
-    const info = (s: { state: ConnectorStateInfo['connector']['state']; workerId: string; trace: string | null }) => ({ state: s.state, worker_id: s.workerId, ...(version === undefined ? {} : { version }), ...(s.trace === null ? {} : { trace: s.trace }) });
-    return { name, connector: info(status), tasks: this.statuses.tasks(name).map(([id, s]) => ({ id, ...info(s) })), type: this.#type(config) };
+    return { name, connector: stateInfo(status), tasks: this.statuses.tasks(name).map(([id, s]) => ({ id, ...stateInfo(s) })), type: this.#type(config) };
   }
 
   taskConfigs(name: string): TaskInfo[] {
@@ -130,8 +129,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   taskStatus(name: string, task: number): TaskStateInfo {
     const s = this.statuses.task({ connector: name, task });
     if (s === undefined) throw notFound(`No status found for task ${name}-${task}`);
-    const version = this.#snapshot().connectorConfig(name) === undefined ? undefined : this.pluginVersion(this.#config(name));
-    return { id: task, state: s.state, worker_id: s.workerId, ...(version === undefined ? {} : { version }), ...(s.trace === null ? {} : { trace: s.trace }) };
+    return { id: task, ...stateInfo(s) };
   }
 
   connectorActiveTopics(name: string): string[] {
@@ -354,4 +352,9 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     await this.#serial(() => this.#work.stopAll());
     await this.#membership?.close().catch(() => undefined);
   }
+}
+
+/** A stored status as `/status` shows it (the version and trace only when known). */
+function stateInfo(s: StoredStatus): StateInfo {
+  return { state: s.state, worker_id: s.workerId, ...(s.version === null ? {} : { version: s.version }), ...(s.trace === null ? {} : { trace: s.trace }) };
 }

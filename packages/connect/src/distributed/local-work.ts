@@ -70,16 +70,18 @@ export class LocalWork {
     return plugins.list().find((d) => d.className === className && (d.type === 'source' || d.type === 'sink'))?.version;
   }
 
-  #status(state: ConnectState, error?: unknown) {
-    return { state, trace: error === undefined ? null : traceOf(error), workerId: this.host.worker.workerId, generation: this.host.generation() };
+  #status(connector: string, state: ConnectState, error?: unknown) {
+    const config = this.host.snapshot().connectorConfig(connector);
+    const version = config === undefined ? null : (this.#version(config) ?? null);
+    return { state, trace: error === undefined ? null : traceOf(error), workerId: this.host.worker.workerId, generation: this.host.generation(), version };
   }
 
   #connectorStatus(name: string, state: ConnectState, error?: unknown): void {
-    this.host.statuses.putConnector(name, this.#status(state, error)).catch((e) => this.host.worker.log(`[${name}] could not write its status ${state}: ${(e as Error).message}`));
+    this.host.statuses.putConnector(name, this.#status(name, state, error)).catch((e) => this.host.worker.log(`[${name}] could not write its status ${state}: ${(e as Error).message}`));
   }
 
   #taskStatus(id: ConnectorTaskId, state: ConnectState, error?: unknown): void {
-    this.host.statuses.putTask(id, this.#status(state, error)).catch((e) => this.host.worker.log(`[${taskName(id)}] could not write its status ${state}: ${(e as Error).message}`));
+    this.host.statuses.putTask(id, this.#status(id.connector, state, error)).catch((e) => this.host.worker.log(`[${taskName(id)}] could not write its status ${state}: ${(e as Error).message}`));
   }
 
   /** Starts an assigned connector from the snapshot; a connector that throws is FAILED with its trace. */

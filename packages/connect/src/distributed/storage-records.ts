@@ -119,10 +119,12 @@ export interface StoredStatus {
   trace: string | null;
   workerId: string;
   generation: number;
+  /** The connector plugin's version (KIP-891), null when the writer did not know it. */
+  version: string | null;
 }
 
-/** STATUS_SCHEMA_V0: `{"state", "trace", "worker_id", "generation"}`. */
-export const statusValue = (s: StoredStatus): Buffer => json({ state: s.state, trace: s.trace, worker_id: s.workerId, generation: s.generation });
+/** STATUS_SCHEMA_V0 (with Kafka 4's `version`): `{"state", "trace", "worker_id", "generation", "version"}`. */
+export const statusValue = (s: StoredStatus): Buffer => json({ state: s.state, trace: s.trace, worker_id: s.workerId, generation: s.generation, version: s.version });
 
 /** TOPIC_STATUS_SCHEMA_V0: `{"topic": {"name", "connector", "task", "discoverTimestamp"}}`. */
 export const topicStatusValue = (topic: string, connector: string, task: number, discoverTimestamp: number): Buffer =>
@@ -139,7 +141,7 @@ export type StatusRecord =
 function parseStatus(body: unknown): StoredStatus | undefined {
   const o = body as Record<string, unknown>;
   if (o === null || typeof o !== 'object' || typeof o.state !== 'string' || !STATES.includes(o.state) || typeof o.worker_id !== 'string' || typeof o.generation !== 'number') return undefined;
-  return { state: o.state as ConnectState, trace: typeof o.trace === 'string' ? o.trace : null, workerId: o.worker_id, generation: o.generation };
+  return { state: o.state as ConnectState, trace: typeof o.trace === 'string' ? o.trace : null, workerId: o.worker_id, generation: o.generation, version: typeof o.version === 'string' ? o.version : null };
 }
 
 export function parseStatusRecord(key: string, value: Buffer | null): StatusRecord {

@@ -94,6 +94,16 @@ public final class ConnectPeer {
         SchemaAndValue read = converter.toConnectData("t", b.isNull() ? null : Base64.getDecoder().decode(b.asText()));
         return schemaAndValue(read.schema(), read.value());
       }
+      case "storageRecord": {
+        // A record of Connect's config or status topic as Kafka writes it: the store's own schema
+        // constant (private ones too) through the worker's internal converter (JsonConverter, schemas.enable=false).
+        java.lang.reflect.Field constant = Class.forName(request.get("class").asText()).getDeclaredField(request.get("field").asText());
+        constant.setAccessible(true);
+        Schema schema = (Schema) constant.get(null);
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), false);
+        return NODES.textNode(new String(converter.fromConnectData("t", schema, decode(schema, request.get("value"))), StandardCharsets.UTF_8));
+      }
       case "fromConnect": {
         Converter converter = (Converter) Class.forName(request.get("class").asText()).getDeclaredConstructor().newInstance();
         converter.configure(stringMap(request.get("config")), request.path("isKey").asBoolean(false));

@@ -1,0 +1,84 @@
+// The records of distributed mode's storage topics (config, status, offsets) against Kafka 4.3.1's
+// own: Java's KafkaConfigBackingStore and KafkaStatusBackingStore schema constants written by the
+// worker's internal converter (JsonConverter, schemas.enable=false) in one JVM (java/ConnectPeer),
+// and the offset key Java's OffsetStorageWriter makes (a schemaless [connector, partition] list).
+// Our encoders must write Java's bytes, and our parsers must read what Java writes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { offsetKey, storageRecords } from '@sluice/connect';
+import { ConnectPeer } from './support.js';
+
+const { commitValue, configValue, parseConfigRecord, parseStatusRecord, restartValue, statusValue, targetStateValue, topicStatusValue } = storageRecords;
+
+const CONFIG_STORE = 'org.apache.kafka.connect.storage.KafkaConfigBackingStore';
+const STATUS_STORE = 'org.apache.kafka.connect.storage.KafkaStatusBackingStore';
+const i = (n: number) => ({ i: String(n) });
+const struct = (fields: Record<string, unknown>) => ({ struct: fields });
+
+describe('Connect storage topic records against Kafka Connect 4.3.1', { timeout: 120_000 }, () => {
+  let peer: ConnectPeer;
+  before(async () => {
+    peer = await ConnectPeer.start();
+  });
+  after(async () => {
+    await peer?.close();
+  });
+
+  async function java(store: string, field: string, value: unknown): Promise<string> {
+    const answer = await peer.ask({ op: 'storageRecord', class: store, field, value });
+    assert.equal(answer.error, undefined, `Java failed: ${answer.error}`);
+    return answer.result as string;
+  }
+
+  test('config topic: connector and task configs, commits, target states, restart requests', async () => {
+    const properties = { 'connector.class': 'FileStreamSource', file: '/tmp/in.txt', topic: 'lines', name: 'file-source', 'tasks.max': '1' };
+    const javaConfig = await java(CONFIG_STORE, 'CONNECTOR_CONFIGURATION_V0', struct({ properties: { m: Object.entries(properties) } }));
+    assert.equal(configValue(properties).toString(), javaConfig);
+    assert.deepEqual(parseConfigRecord('connector-file-source', Buffer.from(javaConfig)), { kind: 'connector', connector: 'file-source', properties });
+    assert.deepEqual(parseConfigRecord('task-my-connector-12', Buffer.from(await java(CONFIG_STORE, 'TASK_CONFIGURATION_V0', struct({ properties: { m: Object.entries(properties) } })))), { kind: 'task', id: { connector: 'my-connector', task: 12 }, properties });
+
+    const javaCommit = await java(CONFIG_STORE, 'CONNECTOR_TASKS_COMMIT_V0', struct({ tasks: i(3) }));
+    assert.equal(commitValue(3).toString(), javaCommit);
+    assert.deepEqual(parseConfigRecord('commit-file-source', Buffer.from(javaCommit)), { kind: 'commit', connector: 'file-source', tasks: 3 });
+
+    // Kafka writes STOPPED as PAUSED in "state" for workers that predate KIP-875, and reads "state.v2" first.
+    for (const [state, v1] of [['STARTED', 'STARTED'], ['PAUSED', 'PAUSED'], ['STOPPED', 'PAUSED']] as const) {
+      const javaTarget = await java(CONFIG_STORE, 'TARGET_STATE_V1', struct({ state: v1, 'state.v2': state }));
+      assert.equal(targetStateValue(state).toString(), javaTarget);
+      assert.deepEqual(parseConfigRecord('target-state-file-source', Buffer.from(javaTarget)), { kind: 'target-state', connector: 'file-source', state });
+    }
+    // A worker older than KIP-875 writes TARGET_STATE_V0, without "state.v2".
+    assert.deepEqual(parseConfigRecord('target-state-x', Buffer.from(await java(CONFIG_STORE, 'TARGET_STATE_V0', struct({ state: 'PAUSED' })))), { kind: 'target-state', connector: 'x', state: 'PAUSED' });
+
+    const javaRestart = await java(CONFIG_STORE, 'RESTART_REQUEST_V0', struct({ 'include-tasks': true, 'only-failed': false }));
+    assert.equal(restartValue(true, false).toString(), javaRestart);
+    assert.deepEqual(parseConfigRecord('restart-connector-file-source', Buffer.from(javaRestart)), { kind: 'restart', connector: 'file-source', includeTasks: true, onlyFailed: false });
+
+    // Tombstones delete; what this worker does not act on is ignored, not an error.
+    assert.deepEqual(parseConfigRecord('connector-gone', null), { kind: 'connector', connector: 'gone', properties: null });
+    const sessionKey = await java(CONFIG_STORE, 'SESSION_KEY_V0', struct({ key: 'a2V5', algorithm: 'HmacSHA256', 'creation-timestamp': i(1700000000000) }));
+    assert.equal(parseConfigRecord('session-key', Buffer.from(sessionKey)).kind, 'ignored');
+  });
+
+  test('status topic: connector and task statuses, topic usage', async () => {
+    const status = { state: 'RUNNING' as const, trace: null, workerId: '10.0.0.7:8083', generation: 42, version: '4.3.1' };
+    const javaStatus = await java(STATUS_STORE, 'STATUS_SCHEMA_V0', struct({ state: 'RUNNING', trace: null, worker_id: '10.0.0.7:8083', generation: i(42), version: '4.3.1' }));
+    assert.equal(statusValue(status).toString(), javaStatus);
+    assert.deepEqual(parseStatusRecord('status-connector-file-source', Buffer.from(javaStatus)), { kind: 'connector', connector: 'file-source', status });
+    const failed = { state: 'FAILED' as const, trace: 'ConnectException: boom\n\tat Task.poll', workerId: 'w:1', generation: 3, version: null };
+    const javaFailed = await java(STATUS_STORE, 'STATUS_SCHEMA_V0', struct({ state: 'FAILED', trace: failed.trace, worker_id: 'w:1', generation: i(3), version: null }));
+    assert.equal(statusValue(failed).toString(), javaFailed);
+    assert.deepEqual(parseStatusRecord('status-task-my-conn-0', Buffer.from(javaFailed)), { kind: 'task', id: { connector: 'my-conn', task: 0 }, status: failed });
+
+    const javaTopic = await java(STATUS_STORE, 'TOPIC_STATUS_SCHEMA_V0', { m: [['topic', struct({ name: 'orders', connector: 'file-sink', task: i(1), discoverTimestamp: i(1700000000123) })]] });
+    assert.equal(topicStatusValue('orders', 'file-sink', 1, 1700000000123).toString(), javaTopic);
+    assert.deepEqual(parseStatusRecord('status-topic-orders:connector-file-sink', Buffer.from(javaTopic)), { kind: 'topic', topic: 'orders', connector: 'file-sink', active: true });
+  });
+
+  test('offset topic: the key Java writes for a source partition', async () => {
+    const partition = { filename: '/tmp/in.txt', shard: 3 };
+    const answer = await peer.ask({ op: 'fromConnect', class: 'org.apache.kafka.connect.json.JsonConverter', config: { 'schemas.enable': 'false' }, isKey: true, schema: null, value: ['file-source', { m: [['filename', partition.filename], ['shard', i(3)]] }] });
+    assert.equal(answer.error, undefined, answer.error);
+    assert.equal(offsetKey('file-source', partition), Buffer.from(answer.result as string, 'base64').toString());
+  });
+});
