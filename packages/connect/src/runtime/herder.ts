@@ -111,4 +111,6 @@ export interface Herder {
   validateConnectorConfig(pluginName: string, config: ConnectorConfig): ConfigInfos;
   /** Distributed mode: task configs a connector generated on another worker, for the leader to write. */
   putTaskConfigs?(name: string, configs: ConnectorConfig[]): Promise<void>;
+  /** Distributed mode with exactly-once source support: the leader's round of zombie fencing for a connector's new task generation. */
+  fenceZombieSourceTasks?(name: string): Promise<void>;
 }

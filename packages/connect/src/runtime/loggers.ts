@@ -122,10 +122,4 @@ export class Loggers {
     const changed = this.setLevel(namespace, text.trim());
     return (scope ?? 'worker').toLowerCase() === 'cluster' ? [204] : [200, changed];
   }
-
-  /** The REST server's call until it answers through put(). */
-  set(namespace: string, level: string, scope: string): string[] {
-    void scope;
-    return this.put(namespace, { level }, 'worker')[1] as string[];
-  }
 }

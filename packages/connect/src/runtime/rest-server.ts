@@ -114,6 +114,12 @@ export class ConnectRestServer {
       await h.putTaskConfigs(params.connector, configs.map((c: unknown) => stringConfig(objectBody(c))));
       return [204];
     });
+    this.#route('PUT', '/connectors/{connector}/fence', async ({ params }) => {
+      // Between workers of a cluster (Kafka's internal endpoint): a round of zombie fencing, which the leader performs.
+      if (h.fenceZombieSourceTasks === undefined) throw notFound('HTTP 404 Not Found');
+      await h.fenceZombieSourceTasks(params.connector);
+      return [204];
+    });
     this.#route('GET', '/connectors/{connector}/tasks/{task}/status', async ({ params }) => [200, h.taskStatus(params.connector, taskNumber(params.task))]);
     this.#route('POST', '/connectors/{connector}/restart', async ({ params, query }) => {
       const includeTasks = query.get('includeTasks') === 'true';
@@ -162,12 +168,7 @@ export class ConnectRestServer {
     });
     this.#route('GET', '/admin/loggers', async () => [200, this.loggers.all()]);
     this.#route('GET', '/admin/loggers/{logger}', async ({ params }) => [200, this.loggers.get(params.logger)]);
-    this.#route('PUT', '/admin/loggers/{logger}', async ({ params, query, body }) => {
-      const request = objectBody(await body());
-      if (typeof request.level !== 'string') throw badRequest('The request body must give a level: {"level": "DEBUG"}');
-      const scope = query.get('scope') ?? 'worker';
-      return [200, this.loggers.set(params.logger, request.level, scope)];
-    });
+    this.#route('PUT', '/admin/loggers/{logger}', async ({ params, query, body }) => this.loggers.put(params.logger, objectBody(await body()), query.get('scope')));
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
