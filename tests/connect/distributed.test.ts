@@ -14,6 +14,7 @@ import { request } from 'node:http';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Admin } from '@sluice/client';
 import { eventually, freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 
 interface WorkerProcess {
@@ -52,7 +53,7 @@ describe('sluice connect distributed', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function startWorker(n: number): Promise<WorkerProcess> {
+  async function startWorker(n: number, configTopic = 'connect-configs'): Promise<WorkerProcess> {
     const restPort = await freePort();
     const file = join(dir, `worker-${n}.properties`);
     writeFileSync(
@@ -60,7 +61,7 @@ describe('sluice connect distributed', () => {
       [
         `bootstrap.servers=${bootstrap}`,
         'group.id=connect-cluster',
-        'config.storage.topic=connect-configs',
+        `config.storage.topic=${configTopic}`,
         'offset.storage.topic=connect-offsets',
         'status.storage.topic=connect-status',
         'config.storage.replication.factor=1',
@@ -154,6 +155,18 @@ describe('sluice connect distributed', () => {
       process.stderr.write(`---- broker:\n${broker.output().slice(-20_000)}\n`);
       throw e;
     }
+  });
+
+  test('a storage topic that deletes records is refused at start, with what to do', { timeout: 60_000 }, async () => {
+    const admin = new Admin({ bootstrapServers: [bootstrap] });
+    try {
+      await admin.createTopics([{ name: 'deleting-configs', numPartitions: 1, replicationFactor: 1, configs: { 'cleanup.policy': 'delete' } }]);
+    } finally {
+      await admin.close();
+    }
+    const w = await startWorker(0, 'deleting-configs');
+    assert.equal(await w.exited, 1, w.out());
+    assert.match(w.out(), /sluice connect: Topic 'deleting-configs' supplied via the 'config\.storage\.topic' property is required to have 'cleanup\.policy=compact'.* but found the topic currently has 'cleanup\.policy=delete'\..*Change the 'config\.storage\.topic' property/s);
   });
 
   async function scenario(): Promise<void> {

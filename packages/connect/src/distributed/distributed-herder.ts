@@ -26,6 +26,8 @@ export interface DistributedHerderOptions {
   statuses: KafkaStatusBackingStore;
   /** `worker.sync.timeout.ms`: how long to read the config topic up to the leader's offset. */
   workerSyncTimeoutMs: number;
+  /** `worker.unsync.backoff.ms`: how long a worker that could not catch up waits before it rejoins. */
+  workerUnsyncBackoffMs: number;
   /** Makes the group membership once the herder is ready to be called back. */
   membership(listener: WorkerRebalanceListener): WorkerGroupMembership;
 }
@@ -319,7 +321,11 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
       this.worker.log(`Joined group at generation ${generation} (leader ${assignment.leaderUrl}${this.#membership?.isLeader ? ', this worker' : ''}; config offset ${assignment.configOffset}${assignment.error !== ConnectAssignmentError.NONE ? `; error ${assignment.error}` : ''}): connectors [${assignment.connectors.join(', ')}], tasks [${assignment.tasks.map(taskName).join(', ')}]${assignment.delayMs > 0 ? `; rebalance again in ${assignment.delayMs} ms` : ''}`);
       if (assignment.error === ConnectAssignmentError.CONFIG_MISMATCH || this.#snapshot().offset < assignment.configOffset) {
         // Behind the leader's config topic: read up to it, then rejoin with the new offset (Kafka's handleRebalanceCompleted).
-        await this.#catchUp();
+        if (!(await this.#catchUp())) {
+          // As Kafka's worker, it starts nothing it cannot see the configs of, and tries again after worker.unsync.backoff.ms.
+          setTimeout(() => void (this.#stopping || this.#membership?.requestRejoin('retrying after worker.unsync.backoff.ms')), this.options.workerUnsyncBackoffMs).unref();
+          return;
+        }
         if (assignment.error === ConnectAssignmentError.CONFIG_MISMATCH) {
           this.#membership?.requestRejoin('this worker was behind the config topic');
           return;
@@ -333,12 +339,14 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     });
   }
 
-  async #catchUp(): Promise<void> {
+  /** Reads the config topic to its end within worker.sync.timeout.ms; false when it could not. */
+  async #catchUp(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.#syncTimeoutMs)));
     const read = await Promise.race([this.configs.log.readToEnd().then(() => true), timedOut]);
     clearTimeout(timer);
-    if (!read) this.worker.log(`Reading the config topic to the leader's offset took longer than worker.sync.timeout.ms (${this.#syncTimeoutMs} ms); rejoining`);
+    if (!read) this.worker.log(`Reading the config topic to the leader's offset took longer than worker.sync.timeout.ms (${this.#syncTimeoutMs} ms); this worker starts nothing and rejoins after worker.unsync.backoff.ms (${this.options.workerUnsyncBackoffMs} ms)`);
+    return read;
   }
 
   /** Which worker runs each connector and task here (for tests and diagnostics). */

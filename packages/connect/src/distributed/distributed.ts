@@ -58,6 +58,7 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
     configs,
     statuses,
     workerSyncTimeoutMs: config.number('worker.sync.timeout.ms'),
+    workerUnsyncBackoffMs: config.number('worker.unsync.backoff.ms'),
     membership: (listener) =>
       membership({
         groupId: config.string('group.id')!,

@@ -48,6 +48,7 @@ export class KafkaBasedLog {
   async start(): Promise<void> {
     const o = this.options;
     await this.#ensureTopic();
+    await this.#requireCompaction();
     const [description] = await o.admin.describeTopics([o.topic]);
     this.#partitions = description.partitions.map((p) => p.partition).sort((a, b) => a - b);
     this.#consumer = new Consumer({ ...o.consumer, autoOffsetReset: 'earliest', enableAutoCommit: false, groupId: undefined } as ConsumerOptions);
@@ -65,6 +66,16 @@ export class KafkaBasedLog {
     } catch (e) {
       const err = e as { code?: string; message?: string };
       throw new ConnectException(`Unable to create the topic ${o.topic} (${o.topicSetting}) with ${o.partitions} partition(s) and replication factor ${o.replicationFactor}: ${err.message ?? String(e)}. Create it yourself (compacted), or set ${o.topicSetting.replace(/\.topic$/, '.replication.factor')} to what the cluster allows (-1 for the broker's default)`, { cause: e });
+    }
+  }
+
+  /** Kafka refuses a storage topic that may delete records (a lost config or offset is lost for good). */
+  async #requireCompaction(): Promise<void> {
+    const o = this.options;
+    const [resource] = await o.admin.describeConfigs([{ type: 'topic', name: o.topic, configNames: ['cleanup.policy'] }]);
+    const policy = resource?.configs.find((c) => c.name === 'cleanup.policy')?.value ?? 'compact';
+    if (policy.split(',').map((p) => p.trim()).join(',') !== 'compact') {
+      throw new ConnectException(`Topic '${o.topic}' supplied via the '${o.topicSetting}' property is required to have 'cleanup.policy=compact' to guarantee consistency and durability of the records it keeps, but found the topic currently has 'cleanup.policy=${policy}'. Continuing would likely result in eventually losing them and problems restarting this Connect cluster in the future. Change the '${o.topicSetting}' property in the Connect worker configurations to use a topic with 'cleanup.policy=compact'.`);
     }
   }
 
