@@ -62,6 +62,7 @@ const ALLOW_3 = [
     'test_describe_configs_mixed_resources_returns_configs',
     'test_describe_configs_topic_resource_returns_configs',
     'test_describe_group_exists',
+    'test_describe_metadata_quorum',
     'test_list_partition_offsets',
   ].map((t) => `test/integration/test_admin_integration.py::${t}`),
   ...[
