@@ -11,6 +11,7 @@ import type { ConnectorTaskId } from '../runtime/herder.js';
 import type { TargetState } from '../runtime/status.js';
 import type { ClusterConfigSnapshot } from './contract.js';
 import type { KafkaBasedLog } from './kafka-based-log.js';
+import { TASK_COUNT_KEY_PREFIX, parseTaskCount, taskCountKey, taskCountValue } from './zombie-fencing.js';
 import { commitKey, commitValue, configValue, connectorKey, parseConfigRecord, restartKey, restartValue, targetStateKey, targetStateValue, taskKey } from './storage-records.js';
 
 /** What changed when a record was read, so the herder can act on it. */
@@ -28,7 +29,19 @@ export class ClusterConfigState implements ClusterConfigSnapshot {
     private readonly taskConfigsByConnector: ReadonlyMap<string, readonly ConnectorConfig[]>,
     private readonly targetStates: ReadonlyMap<string, TargetState>,
     readonly inconsistent: ReadonlySet<string>,
+    private readonly taskCountRecords: ReadonlyMap<string, number> = new Map(),
+    private readonly connectorsPendingFencing: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** The last task-count record of a connector (exactly-once source support), or null when none was written. */
+  taskCountRecord(connector: string): number | null {
+    return this.taskCountRecords.get(connector) ?? null;
+  }
+
+  /** Task configs were committed after the connector's last task-count record: a round of zombie fencing is due. */
+  pendingFencing(connector: string): boolean {
+    return this.connectorsPendingFencing.has(connector);
+  }
 
   connectors(): string[] {
     return [...this.connectorConfigs.keys()].sort();
@@ -67,6 +80,8 @@ export class KafkaConfigBackingStore {
   readonly #deferred = new Map<string, Map<number, ConnectorConfig>>();
   readonly #targets = new Map<string, TargetState>();
   readonly #inconsistent = new Set<string>();
+  readonly #taskCountRecords = new Map<string, number>();
+  readonly #pendingFencing = new Set<string>();
   #offset = -1n;
   #snapshot: ClusterConfigState | null = null;
   #log: KafkaBasedLog | null = null;
@@ -84,7 +99,7 @@ export class KafkaConfigBackingStore {
   }
 
   snapshot(): ClusterConfigState {
-    this.#snapshot ??= new ClusterConfigState(this.#offset, new Map(this.#connectors), new Map([...this.#tasks].map(([k, v]) => [k, [...v]])), new Map(this.#targets), new Set(this.#inconsistent));
+    this.#snapshot ??= new ClusterConfigState(this.#offset, new Map(this.#connectors), new Map([...this.#tasks].map(([k, v]) => [k, [...v]])), new Map(this.#targets), new Set(this.#inconsistent), new Map(this.#taskCountRecords), new Set(this.#pendingFencing));
     return this.#snapshot;
   }
 
@@ -93,6 +108,18 @@ export class KafkaConfigBackingStore {
     this.#offset = offset;
     this.#snapshot = null;
     if (key === null) return;
+    if (key.startsWith(TASK_COUNT_KEY_PREFIX)) {
+      // A task-count record after the latest task configs: their generation needs no more fencing (Kafka's processTaskCountRecord).
+      const connector = key.slice(TASK_COUNT_KEY_PREFIX.length);
+      const taskCount = parseTaskCount(value);
+      if (taskCount === null) {
+        log(`Ignoring the task count record of connector ${connector}: it is not the JSON Kafka writes`);
+        return;
+      }
+      this.#taskCountRecords.set(connector, taskCount);
+      this.#pendingFencing.delete(connector);
+      return;
+    }
     const record = parseConfigRecord(key, value);
     switch (record.kind) {
       case 'connector':
@@ -101,6 +128,8 @@ export class KafkaConfigBackingStore {
           this.#tasks.delete(record.connector);
           this.#deferred.delete(record.connector);
           this.#inconsistent.delete(record.connector);
+          this.#taskCountRecords.delete(record.connector);
+          this.#pendingFencing.delete(record.connector);
         } else this.#connectors.set(record.connector, record.properties);
         this.onChange({ kind: 'connector', connector: record.connector, removed: record.properties === null });
         return;
@@ -130,6 +159,8 @@ export class KafkaConfigBackingStore {
         }
         this.#inconsistent.delete(record.connector);
         this.#tasks.set(record.connector, configs);
+        // Task configs after the latest task-count record: the connector needs a round of zombie fencing before they run.
+        this.#pendingFencing.add(record.connector);
         this.onChange({ kind: 'tasks', connector: record.connector });
         return;
       }
@@ -165,6 +196,12 @@ export class KafkaConfigBackingStore {
     await this.log.readToEnd();
     for (let task = 0; task < configs.length; task++) await this.log.send(taskKey({ connector, task }), configValue(configs[task]));
     await this.log.send(commitKey(connector), commitValue(configs.length));
+    await this.log.readToEnd();
+  }
+
+  /** The leader's task-count record, written after a round of zombie fencing. */
+  async putTaskCountRecord(connector: string, taskCount: number): Promise<void> {
+    await this.log.send(taskCountKey(connector), taskCountValue(taskCount));
     await this.log.readToEnd();
   }
 

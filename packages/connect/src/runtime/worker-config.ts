@@ -43,6 +43,7 @@ export const WORKER_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'heartbeat.interval.ms', type: 'int', default: '3000', validate: atLeast(1), importance: 'high', doc: 'Distributed mode: how often the worker heartbeats to the group coordinator; below a third of session.timeout.ms' },
   { name: 'rebalance.timeout.ms', type: 'int', default: '60000', validate: atLeast(1), importance: 'high', doc: 'Distributed mode: how long the workers have to rejoin (and finish stopping what they give up) once a rebalance starts' },
   { name: 'worker.sync.timeout.ms', type: 'int', default: '3000', validate: atLeast(0), importance: 'medium', doc: 'Distributed mode: how long a worker behind the config topic tries to read up to the leader\'s offset before it leaves the group' },
+  { name: 'exactly.once.source.support', type: 'string', default: 'disabled', validate: oneOf('disabled', 'preparing', 'enabled'), importance: 'high', doc: 'Distributed mode: enabled runs source tasks with exactly-once delivery (each task a transactional producer writing its records and offsets together; task producers of an earlier generation fenced before a new one starts); preparing readies a cluster being upgraded (offsets read committed only) without it; disabled, at least once' },
   { name: 'worker.unsync.backoff.ms', type: 'int', default: '300000', validate: atLeast(0), importance: 'medium', doc: 'Distributed mode: how long a worker that could not catch up with the config topic waits before it rejoins' },
 ];
 
