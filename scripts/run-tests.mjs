@@ -24,10 +24,13 @@ function collect(dir, out) {
 const files = [];
 for (const pkg of readdirSync(join(root, 'packages'))) collect(join(root, 'packages', pkg, 'test'), files);
 collect(join(root, 'tests'), files);
+// The cross-package suites (tests/) first, the packages' unit tests after them: the runner runs
+// files in parallel, and ending on many short files keeps both lanes busy to the end.
+const suiteFirst = (f) => (f.startsWith('tests/') ? 0 : 1);
 const selected = files
   .map((f) => relative(root, f))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
+  .sort((a, b) => suiteFirst(a) - suiteFirst(b) || (a < b ? -1 : a > b ? 1 : 0));
 if (selected.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
@@ -36,7 +39,16 @@ if (selected.length === 0) {
 // (docs/decisions/007). NODE_OPTIONS carries it to the processes the tests start, such as the
 // `sluice` command, which then runs the sources too.
 const sourceCondition = '--conditions=sluice:source';
-const child = spawn(process.execPath, [sourceCondition, '--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
+// Two files at a time (SLUICE_TEST_CONCURRENCY overrides): most of a suite's time is spent waiting
+// on brokers, JVMs and timeouts, so a second lane nearly halves the run even on two cores. Each
+// file is its own process with its own brokers, ports and folders; what files share in ~/.cache
+// (Maven builds, virtualenvs, Go binaries) is prepared under a lock (test-kit's withFileLock).
+const concurrency = Number(process.env.SLUICE_TEST_CONCURRENCY ?? 2);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`SLUICE_TEST_CONCURRENCY must be a whole number of at least 1, not ${process.env.SLUICE_TEST_CONCURRENCY}`);
+  process.exit(2);
+}
+const child = spawn(process.execPath, [sourceCondition, '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, sourceCondition].filter(Boolean).join(' ') },

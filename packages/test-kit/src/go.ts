@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { withFileLock } from './file-lock.js';
 import { run } from './run.js';
 
 export const GO_INSTALL_HINT =
@@ -34,6 +35,14 @@ export async function goModuleSource(module: string, version: string): Promise<s
   requireGo();
   const dest = join(goCache(), 'src', `${module.replaceAll('/', '_')}@${version}`);
   if (existsSync(join(dest, 'go.mod'))) return dest;
+  // Test files run in parallel: one copies, the others wait and find the copy.
+  return withFileLock(`${dest}.lock`, async () => {
+    if (!existsSync(join(dest, 'go.mod'))) await copyModuleSource(module, version, dest);
+    return dest;
+  });
+}
+
+async function copyModuleSource(module: string, version: string, dest: string): Promise<void> {
   const out = await run('go', ['mod', 'download', '-json', `${module}@${version}`], { timeoutMs: 600_000, env: GO_ENV });
   const info = JSON.parse(out.slice(out.indexOf('{'))) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download ${module}@${version} failed: ${info.Error ?? out}`);
@@ -41,17 +50,18 @@ export async function goModuleSource(module: string, version: string): Promise<s
   mkdirSync(dest, { recursive: true });
   cpSync(info.Dir, dest, { recursive: true });
   spawnSync('chmod', ['-R', 'u+w', dest]);
-  return dest;
 }
 
 /** Compiles the tests of package `pkgDir` (inside a module source) into a test binary, once. */
 export async function goTestBinary(pkgDir: string, name: string): Promise<string> {
   const bin = join(goCache(), 'bin', name);
   if (existsSync(bin)) return bin;
-  mkdirSync(join(goCache(), 'bin'), { recursive: true });
-  await run('go', ['test', '-c', '-o', `${bin}.tmp`, '.'], { cwd: pkgDir, timeoutMs: 900_000, env: GO_ENV });
-  await run('mv', [`${bin}.tmp`, bin]);
-  return bin;
+  return withFileLock(`${bin}.lock`, async () => {
+    if (existsSync(bin)) return bin;
+    await run('go', ['test', '-c', '-o', `${bin}.tmp`, '.'], { cwd: pkgDir, timeoutMs: 900_000, env: GO_ENV });
+    await run('mv', [`${bin}.tmp`, bin]);
+    return bin;
+  });
 }
 
 /** Builds the Go program in `dir` (its own go.mod and go.sum) to a binary in the cache when the
@@ -60,8 +70,12 @@ export async function goBuild(dir: string, name: string): Promise<string> {
   requireGo();
   const bin = join(goCache(), 'bin', name);
   const newest = Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
-  if (existsSync(bin) && statSync(bin).mtimeMs > newest) return bin;
-  mkdirSync(join(goCache(), 'bin'), { recursive: true });
-  await run('go', ['build', '-o', bin, '.'], { cwd: dir, timeoutMs: 900_000, env: { ...GO_ENV, GOFLAGS: '-mod=readonly' } });
-  return bin;
+  const fresh = () => existsSync(bin) && statSync(bin).mtimeMs > newest;
+  if (fresh()) return bin;
+  return withFileLock(`${bin}.lock`, async () => {
+    if (fresh()) return bin;
+    await run('go', ['build', '-o', `${bin}.tmp`, '.'], { cwd: dir, timeoutMs: 900_000, env: { ...GO_ENV, GOFLAGS: '-mod=readonly' } });
+    await run('mv', [`${bin}.tmp`, bin]);
+    return bin;
+  });
 }

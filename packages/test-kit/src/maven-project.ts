@@ -4,9 +4,10 @@
  * until the pom or a source file changes, so CI and later runs reuse them. Needs Java 17+ and Maven.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { withFileLock } from './file-lock.js';
 
 const exec = promisify(execFile);
 const built = new Map<string, Promise<string>>();
@@ -25,35 +26,13 @@ function newestSource(project: string): number {
   return newest;
 }
 
-/** Two test files may build one project at once (test files run in parallel): a lock folder
- * in target/ makes the second wait for the first; a lock older than ten minutes is a dead run's. */
-async function withBuildLock<T>(project: string, body: () => Promise<T>): Promise<T> {
-  const lock = join(project, 'target', '.build-lock');
-  mkdirSync(join(project, 'target'), { recursive: true });
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmdirSync(lock);
-      if (Date.now() > deadline) throw new Error(`waited 15 minutes for ${lock}; remove it if no Maven build is running`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    return await body();
-  } finally {
-    rmdirSync(lock);
-  }
-}
-
 async function build(project: string): Promise<string> {
   const cpFile = join(project, 'target', 'classpath.txt');
   const stamp = join(project, 'target', 'built-at');
   const fresh = () => existsSync(cpFile) && existsSync(stamp) && Number(readFileSync(stamp, 'utf8')) >= newestSource(project);
   if (!fresh()) {
-    await withBuildLock(project, async () => {
+    // Two test files may build one project at once (the runner runs files in parallel).
+    await withFileLock(join(project, 'target', '.build-lock'), async () => {
       if (fresh()) return;
       const sourcesAt = newestSource(project);
       try {

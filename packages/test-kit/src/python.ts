@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { withFileLock } from './file-lock.js';
 import { run } from './run.js';
 
 export const CONFLUENT_KAFKA_VERSION = '2.16.1';
@@ -17,21 +18,24 @@ const ready = new Map<string, Promise<string>>();
 export function pythonVenv(name: string, packages: string[], log: (m: string) => void = () => {}): Promise<string> {
   let p = ready.get(name);
   if (p === undefined) {
-    p = (async () => {
-      const dir = join(process.env.SLUICE_PYTHON_VENVS ?? process.env.SLUICE_CAPTURE_VENVS ?? join(homedir(), '.cache', 'sluice'), name);
-      const python = join(dir, 'bin', 'python');
-      if (!existsSync(python)) {
-        log(`creating a virtualenv in ${dir}`);
-        try {
-          await run('python3', ['-m', 'venv', dir]);
-        } catch (err) {
-          throw new Error(`python3 with venv is needed (apt-get install -y python3-venv): ${(err as Error).message}`);
-        }
-      }
-      await run(python, ['-m', 'pip', 'install', '-q', '--disable-pip-version-check', ...packages], { timeoutMs: 600_000 });
-      return python;
-    })();
+    const dir = join(process.env.SLUICE_PYTHON_VENVS ?? process.env.SLUICE_CAPTURE_VENVS ?? join(homedir(), '.cache', 'sluice'), name);
+    // Test files run in parallel, and two filling one virtualenv at once would break it.
+    p = withFileLock(`${dir}.lock`, () => fillVenv(dir, packages, log));
     ready.set(name, p);
   }
   return p;
+}
+
+async function fillVenv(dir: string, packages: string[], log: (m: string) => void): Promise<string> {
+  const python = join(dir, 'bin', 'python');
+  if (!existsSync(python)) {
+    log(`creating a virtualenv in ${dir}`);
+    try {
+      await run('python3', ['-m', 'venv', dir]);
+    } catch (err) {
+      throw new Error(`python3 with venv is needed (apt-get install -y python3-venv): ${(err as Error).message}`);
+    }
+  }
+  await run(python, ['-m', 'pip', 'install', '-q', '--disable-pip-version-check', ...packages], { timeoutMs: 600_000 });
+  return python;
 }
