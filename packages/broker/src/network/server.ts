@@ -96,6 +96,7 @@ export class KafkaServer {
   /** Accepted while max.connections was reached, in arrival order, until a place frees. */
   private readonly waiting: { socket: Socket; security: ListenerSecurity | undefined; onError: () => void; onClose: () => void }[] = [];
   private recheck: NodeJS.Timeout | undefined;
+  private stopping = false;
   private nextId = 1;
   private refused = 0;
 
@@ -161,6 +162,10 @@ export class KafkaServer {
    */
   private hold(socket: Socket, security: ListenerSecurity | undefined, why: string): void {
     const address = clientAddress(socket)!;
+    if (this.stopping) {
+      socket.destroy();
+      return;
+    }
     if (this.waiting.length >= MAX_WAITING_FOR_SLOT) {
       this.refused++;
       this.warnings.warn('refused connection', `refusing a connection from ${address}: ${why}, and ${this.waiting.length} more wait for a place`);
@@ -186,6 +191,7 @@ export class KafkaServer {
 
   /** Serves the waiting connections, oldest first on each listener, while there are places. */
   private admitWaiting(): void {
+    if (this.stopping) return;
     for (let i = 0; i < this.waiting.length && this.connections.size < this.options.limits.maxConnections; ) {
       if (this.fullness(this.waiting[i].security) !== undefined) {
         i++;
@@ -349,6 +355,10 @@ export class KafkaServer {
 
   /** Stops accepting, lets in-flight requests finish (up to `timeoutMs`), closes every connection. */
   async stop(timeoutMs: number): Promise<void> {
+    // Waiting connections are not served any more: a place freed while stopping must not admit one.
+    this.stopping = true;
+    clearInterval(this.recheck);
+    for (const { socket } of this.waiting.splice(0)) socket.destroy();
     const closed = Promise.all(this.servers.map(({ server }) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))));
     for (const { listener } of this.servers) listener?.security.tls?.close();
     const drained = Promise.all([...this.connections].map((c) => c.drain()));
@@ -356,8 +366,6 @@ export class KafkaServer {
     await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
     clearTimeout(timer);
     for (const c of this.connections) c.close();
-    clearInterval(this.recheck);
-    for (const { socket } of this.waiting.splice(0)) socket.destroy();
     await closed;
     this.warnings.flush();
   }

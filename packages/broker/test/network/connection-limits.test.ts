@@ -67,6 +67,18 @@ test('max.connections: a waiting connection that goes away gives up its turn', a
   }
 });
 
+test('max.connections: stopping the broker closes the waiting connections and serves none of them', async () => {
+  const broker = await startBroker({ port: 0, config: { 'max.connections': '1' } });
+  const kept = await RawConnection.open(broker.port);
+  await answers(kept);
+  const waiting = await connect(broker.port);
+  await eventually('one waits', () => broker.network.connectionsWaitingForSlot === 1);
+  await broker.close();
+  await closed(waiting);
+  assert.equal(broker.network.connections, 0);
+  assert.ok(kept.closed);
+});
+
 test('max.connections.per.ip and its overrides count each address apart', async () => {
   const broker = await startBroker({ port: 0, config: { 'max.connections.per.ip': '2', 'max.connections.per.ip.overrides': '127.0.0.2:3, localhost:2' } });
   try {
