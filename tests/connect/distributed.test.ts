@@ -229,6 +229,32 @@ describe('sluice connect distributed', () => {
     assert.deepEqual(missing, []);
 
     step('every line in the sink file');
+
+    // The lifecycle through workers that are not (all) the leader: every worker sees each change.
+    const everywhere = (what: string, check: (s: Status) => boolean) =>
+      eventually(what, async () => {
+        for (const w of live) {
+          const { status, body } = await get(w, '/connectors/orders-generator/status');
+          if (status !== 200 || !check(body)) return false;
+        }
+        return true;
+      }, 30_000);
+    assert.equal((await call(live[1], 'PUT', '/connectors/orders-generator/pause')).status, 202);
+    await everywhere('paused everywhere', (s) => s.connector.state === 'PAUSED' && s.tasks.length === 1 && s.tasks[0].state === 'PAUSED');
+    assert.equal((await call(live[2], 'PUT', '/connectors/orders-generator/stop')).status, 204);
+    await everywhere('stopped everywhere, with no task left', (s) => s.connector.state === 'STOPPED' && s.tasks.length === 0);
+    const offsets = await get(live[0], '/connectors/orders-generator/offsets');
+    assert.equal(offsets.status, 200);
+    assert.deepEqual(offsets.body.offsets.map((o: { partition: unknown }) => o.partition), [{ kind: 'orders', seed: 7 }]);
+    assert.ok(offsets.body.offsets[0].offset.count > 0, JSON.stringify(offsets.body));
+    assert.equal((await call(live[0], 'PUT', '/connectors/orders-generator/resume')).status, 202);
+    await everywhere('running again everywhere, with its task', (s) => s.connector.state === 'RUNNING' && s.tasks.length === 1 && s.tasks[0].state === 'RUNNING');
+    const restarted = await call(live[1], 'POST', '/connectors/orders-generator/restart?includeTasks=true');
+    assert.equal(restarted.status, 202);
+    assert.equal(restarted.body.connector.state, 'RESTARTING');
+    await everywhere('running after the restart', (s) => s.connector.state === 'RUNNING' && s.tasks.length === 1 && s.tasks[0].state === 'RUNNING');
+    step('paused, stopped, resumed and restarted');
+
     // Deleting through any worker removes the connector everywhere.
     assert.equal((await call(live[0], 'DELETE', '/connectors/orders-generator')).status, 204);
     for (const w of live) await eventually('deleted everywhere', async () => (await get(w, '/connectors/orders-generator')).status === 404, 30_000);

@@ -10,12 +10,13 @@
  */
 import type { Connector, ConnectorConfig } from '@sluice/connect-api';
 import { AbstractHerder, type ConnectorHooks, initialTarget, notStopped } from '../runtime/abstract-herder.js';
-import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type StateInfo, type TaskInfo, type TaskStateInfo, conflict, notFound } from '../runtime/herder.js';
+import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type StateInfo, type TaskInfo, type TaskStateInfo, badRequest, conflict, notFound } from '../runtime/herder.js';
 import type { TargetState } from '../runtime/status.js';
-import { refuseInvalid, validateConnectorConfig } from '../runtime/validation.js';
+import { refuseInvalid, validateConnectorConfig, type ValidationContext } from '../runtime/validation.js';
 import type { ConnectorType, Worker } from '../runtime/worker.js';
 import type { ClusterConfigState, ConfigChange, KafkaConfigBackingStore } from './config-store.js';
 import { ConnectAssignmentError, type ConnectAssignment, type WorkerGroupMembership, type WorkerRebalanceListener } from './contract.js';
+import type { ExactlyOnceSupport } from './exactly-once-support.js';
 import { LocalWork, taskName } from './local-work.js';
 import type { KafkaStatusBackingStore } from './status-store.js';
 import type { StoredStatus } from './storage-records.js';
@@ -30,6 +31,8 @@ export interface DistributedHerderOptions {
   workerUnsyncBackoffMs: number;
   /** Makes the group membership once the herder is ready to be called back. */
   membership(listener: WorkerRebalanceListener): WorkerGroupMembership;
+  /** Exactly-once source support (exactly.once.source.support); without it source tasks run at least once. */
+  exactlyOnce?: ExactlyOnceSupport;
 }
 
 const NOT_LEADER = 'Cannot complete request since this worker is not the leader';
@@ -59,6 +62,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
       generateTaskConfigs: (config, instance) => host.generateTaskConfigs(config, instance),
       publishTaskConfigs: (name, configs) => host.#publishTaskConfigs(name, configs),
       requestReconfiguration: (name) => void host.#serial(() => host.#work.reconfigure(name)),
+      exactlyOnceTask: (id) => options.exactlyOnce?.taskSettings(id),
     });
   }
 
@@ -163,7 +167,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
       this.#requireLeader();
       const exists = this.#snapshot().contains(name);
       if (exists && !allowReplace) throw conflict(`Connector ${name} already exists`);
-      refuseInvalid(validateConnectorConfig(this.worker, config));
+      refuseInvalid(validateConnectorConfig(this.worker, config, undefined, this.#validationContext()));
       await this.configs.putConnectorConfig(name, config, exists ? null : initialTarget(initialState));
       return { created: !exists, info: this.connectorInfo(name) };
     });
@@ -238,6 +242,23 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     const snapshot = this.#snapshot();
     if (snapshot.targetState(name) !== 'STOPPED' || snapshot.taskCount(name) > 0) throw notStopped(name);
     return config;
+  }
+
+  /** Distributed mode's checks of source connectors' exactly-once settings (Kafka's DistributedHerder makes them whether or not the worker enables it). */
+  #validationContext(): ValidationContext {
+    return { exactlyOnceSourceEnabled: this.options.exactlyOnce?.enabled ?? false };
+  }
+
+  override validateConnectorConfig(pluginName: string, config: ConnectorConfig) {
+    return validateConnectorConfig(this.worker, config, pluginName, this.#validationContext());
+  }
+
+  /** The leader's round of zombie fencing before a source connector's new task generation runs (Kafka's internal `PUT /connectors/{name}/fence`). */
+  async fenceZombieSourceTasks(name: string): Promise<void> {
+    const eos = this.options.exactlyOnce;
+    if (eos === undefined || !eos.enabled) throw badRequest('Exactly-once source support is not enabled on this worker (exactly.once.source.support=enabled)');
+    this.#requireLeader();
+    await eos.fenceAsLeader(name);
   }
 
   /** Task configs a connector generated, written by the leader (Kafka's internal `POST /connectors/{name}/tasks`). */
@@ -332,11 +353,33 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
         }
       }
       this.#assignedOffset = assignment.configOffset;
+      if (this.#membership?.isLeader) await this.#removeStaleStatuses();
       for (const c of assignment.connectors) await this.#work.startConnector(c);
       for (const t of assignment.tasks) this.#work.startTask(t);
       // The leader rebalances again if configs changed while this generation was being assigned.
       this.#rebalanceIfNeeded();
     });
+  }
+
+  /**
+   * The leader removes the statuses of connectors that were deleted and of tasks that no longer
+   * exist (fewer tasks, or a stopped connector), as Kafka's leader does after each rebalance: by then
+   * the workers that ran them have stopped them and written their last status.
+   */
+  async #removeStaleStatuses(): Promise<void> {
+    const snapshot = this.#snapshot();
+    try {
+      for (const connector of this.statuses.connectorNames()) {
+        if (!snapshot.contains(connector)) {
+          await this.statuses.deleteConnector(connector, 0);
+          continue;
+        }
+        const count = snapshot.taskCount(connector);
+        for (const [task] of this.statuses.tasks(connector)) if (task >= count) await this.statuses.deleteTask({ connector, task });
+      }
+    } catch (e) {
+      this.worker.log(`Removing the statuses of deleted connectors and tasks failed; the next rebalance tries again: ${(e as Error).message}`);
+    }
   }
 
   /** Reads the config topic to its end within worker.sync.timeout.ms; false when it could not. */

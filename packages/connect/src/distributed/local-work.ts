@@ -9,7 +9,7 @@ import type { Connector, ConnectorConfig } from '@sluice/connect-api';
 import type { ConnectorHooks } from '../runtime/abstract-herder.js';
 import type { ConnectorTaskId } from '../runtime/herder.js';
 import { type ConnectState, type TargetState, traceOf } from '../runtime/status.js';
-import type { TaskHandle, Worker } from '../runtime/worker.js';
+import type { TaskHandle, Worker, ExactlyOnceTask } from '../runtime/worker.js';
 import type { ClusterConfigState } from './config-store.js';
 import type { KafkaStatusBackingStore } from './status-store.js';
 
@@ -24,6 +24,8 @@ export interface LocalWorkHost {
   publishTaskConfigs(connector: string, configs: ConnectorConfig[]): void;
   /** A connector asked for its tasks to be reconfigured (runs later, one operation at a time). */
   requestReconfiguration(connector: string): void;
+  /** How a source task runs under exactly-once support; undefined: at least once. */
+  exactlyOnceTask?(id: ConnectorTaskId): ExactlyOnceTask | undefined;
 }
 
 interface RunningConnector {
@@ -170,6 +172,7 @@ export class LocalWork {
         onStopped: () => undefined,
       },
       (topic) => void this.host.statuses.putTopic(topic, id.connector, id.task).catch(() => undefined),
+      this.host.exactlyOnceTask?.(id),
     );
   }
 
@@ -221,7 +224,8 @@ export class LocalWork {
     for (const t of [...this.#tasks.values()].filter((x) => x.id.connector === name)) {
       const taskConfig = snapshot.taskConfig(t.id);
       if (taskConfig === undefined || t.id.task >= snapshot.taskCount(name)) {
-        await this.stopTask(t.id, false);
+        // UNASSIGNED until the leader removes the status of a task that is gone, at the next rebalance.
+        await this.stopTask(t.id, true);
         continue;
       }
       if (JSON.stringify([config, taskConfig]) !== t.configText) await this.restartTask(t.id);

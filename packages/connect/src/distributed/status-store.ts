@@ -104,6 +104,17 @@ export class KafkaStatusBackingStore {
     for (const topic of topics) await this.#write(topicStatusKey(topic, connector), null);
   }
 
+  /** Every connector with a status of its own or of a task. */
+  connectorNames(): string[] {
+    return [...new Set([...this.#connectors.keys(), ...[...this.#tasks].filter(([, t]) => t.size > 0).map(([c]) => c)])];
+  }
+
+  /** A task that no longer exists (its connector has fewer tasks now, or none while stopped). */
+  async deleteTask(id: ConnectorTaskId): Promise<void> {
+    this.#tasks.get(id.connector)?.delete(id.task);
+    await this.#write(taskStatusKey(id), null);
+  }
+
   /** A deleted connector's statuses (Kafka writes tombstones when a connector is destroyed). */
   async deleteConnector(name: string, taskCount: number): Promise<void> {
     const known = new Set([...(this.#tasks.get(name)?.keys() ?? []), ...Array.from({ length: taskCount }, (_, i) => i)]);
