@@ -41,3 +41,29 @@ test('a task restores each partition time and, over its partitions, the largest 
   assert.deepEqual(merged, new Map([['a', 7], ['b', 9]]));
   assert.deepEqual(times, new Map([['left', 100], ['right', 300]]), 'unknown partition times (-1) are not restored');
 });
+
+test('hostile or foreign metadata never stalls or misleads a task: negative lengths, huge counts, text that is not strict base64', () => {
+  // An entry count of 2^31-1 and a key length of -12: read naively, the cursor steps back onto the
+  // same length again and again (the task's start hung for minutes). Java fails the read at once.
+  const loop = Buffer.alloc(1 + 8 + 4 + 4 + 8);
+  loop.writeInt8(2, 0);
+  loop.writeBigInt64BE(5n, 1);
+  loop.writeInt32BE(0x7fffffff, 9);
+  loop.writeInt32BE(-12, 13);
+  // As Java's decode: the processor metadata is unreadable, the partition time read before it stays.
+  assert.deepEqual(decodeCommitMetadata(loop.toString('base64')), { partitionTime: 5, processorMetadata: new Map() });
+  const countOnly = Buffer.alloc(1 + 8 + 2);
+  countOnly.writeInt8(2, 0);
+  countOnly.writeBigInt64BE(7n, 1);
+  assert.deepEqual(decodeCommitMetadata(countOnly.toString('base64')), { partitionTime: 7, processorMetadata: new Map() });
+  const negativeCount = Buffer.alloc(1 + 8 + 4);
+  negativeCount.writeInt8(2, 0);
+  negativeCount.writeBigInt64BE(8n, 1);
+  negativeCount.writeInt32BE(-1, 9);
+  assert.deepEqual(decodeCommitMetadata(negativeCount.toString('base64')), { partitionTime: 8, processorMetadata: new Map() });
+  // Node's base64 decoder skips '-', so this plain consumer's text read as version 2 with a
+  // partition time of about 1.9e18 (a stream time for ever ahead); Java's decoder refuses it.
+  for (const text of ['Ahoy-mate-checkpoint-17', 'AgAAAAAAAAAB!', 'AgAAAAAAAAAB===', 'A']) assert.equal(decodeCommitMetadata(text), null, text);
+  // Unpadded base64 is Java's too.
+  assert.deepEqual(decodeCommitMetadata(encodeCommitMetadata(3, new Map()).replace(/=+$/, '')), { partitionTime: 3, processorMetadata: new Map() });
+});

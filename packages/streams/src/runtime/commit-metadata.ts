@@ -33,34 +33,50 @@ export function encodeCommitMetadata(partitionTime: number, processorMetadata: R
 }
 
 /**
+ * Base64 as Java's basic decoder takes it (padding optional, but right if there). Node's decoder
+ * skips what is not base64, so another client's text such as "Ahoy-mate-checkpoint-17" would read
+ * as version 2 with a partition time from its letters.
+ */
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+
+/**
  * Reads what encodeCommitMetadata (or Java) wrote; null for anything else (another client's
- * metadata, a newer version): as Java, the task then starts without it rather than fail.
+ * metadata, a newer version): as Java, the task then starts without it rather than fail. As Java's
+ * TopicPartitionMetadata.decode, processor metadata that cannot be read leaves the partition time.
  */
 export function decodeCommitMetadata(text: string | null | undefined): CommitMetadata | null {
-  if (!text) return null;
-  try {
-    const bytes = Buffer.from(text, 'base64');
-    const version = bytes.readInt8(0);
-    if (version !== 1 && version !== 2) return null;
-    const partitionTime = Number(bytes.readBigInt64BE(1));
-    const processorMetadata = new Map<string, number>();
-    if (version === 2 && bytes.length > 9) {
-      const count = bytes.readInt32BE(9);
-      let at = 13;
-      for (let i = 0; i < count; i++) {
-        const length = bytes.readInt32BE(at);
-        at += 4;
-        const key = bytes.toString('utf8', at, at + length);
-        if (at + length + 8 > bytes.length) return null;
-        at += length;
-        processorMetadata.set(key, Number(bytes.readBigInt64BE(at)));
-        at += 8;
-      }
-    }
-    return { partitionTime, processorMetadata };
-  } catch {
-    return null;
+  if (!text || !STRICT_BASE64.test(text)) return null;
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length < 9) return null;
+  const version = bytes.readInt8(0);
+  if (version !== 1 && version !== 2) return null;
+  const partitionTime = Number(bytes.readBigInt64BE(1));
+  const processorMetadata = version === 2 ? (decodeProcessorMetadata(bytes, 9) ?? new Map<string, number>()) : new Map<string, number>();
+  return { partitionTime, processorMetadata };
+}
+
+/**
+ * ProcessorMetadata from `start` on (nothing there: none); null if it is cut short or a length is
+ * negative. Every length is checked against what is left, so a hostile entry count cannot make
+ * the loop run long (a negative key length would otherwise step back and read the same entry again).
+ */
+function decodeProcessorMetadata(bytes: Buffer, start: number): Map<string, number> | null {
+  const metadata = new Map<string, number>();
+  if (bytes.length === start) return metadata;
+  if (bytes.length < start + 4) return null;
+  const count = bytes.readInt32BE(start);
+  let at = start + 4;
+  for (let i = 0; i < count; i++) {
+    if (at + 4 > bytes.length) return null;
+    const length = bytes.readInt32BE(at);
+    at += 4;
+    if (length < 0 || at + length + 8 > bytes.length) return null;
+    const key = bytes.toString('utf8', at, at + length);
+    at += length;
+    metadata.set(key, Number(bytes.readBigInt64BE(at)));
+    at += 8;
   }
+  return count < 0 ? null : metadata;
 }
 
 /**
