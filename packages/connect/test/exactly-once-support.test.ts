@@ -27,7 +27,7 @@ after(async () => {
 
 function host(state: FencingState, leader: { isLeader: boolean; url: string | null } = { isLeader: true, url: null }) {
   const recorded: [string, number][] = [];
-  const h: ExactlyOnceHost = {
+  const h: ExactlyOnceHost & { log?: (line: string) => void } = {
     groupId: 'cluster',
     workerOffsetsTopic: 'connect-offsets',
     admin: () => admin,
@@ -53,12 +53,16 @@ async function openTransaction(transactionalId: string): Promise<Producer> {
   return p;
 }
 
-test('task settings: Kafka\'s transactional id, the connector\'s own offsets topic or the worker\'s; none when not enabled', () => {
+test('task settings: Kafka\'s transactional id, the worker\'s offsets topic (which this worker reads, a connector\'s own one said in the log); none when not enabled', () => {
   const { h } = host({ pendingFencing: false, taskCountRecord: null, taskCount: 1 });
+  const lines: string[] = [];
+  h.log = (l) => lines.push(l);
   const eos = new ExactlyOnceSupport('enabled', h);
   assert.equal(eos.taskSettings({ connector: 'src', task: 2 })!.transactionalId, 'cluster-src-2');
   assert.equal(eos.taskSettings({ connector: 'src', task: 0 })!.offsetsTopic, 'connect-offsets');
-  assert.equal(eos.taskSettings({ connector: 'own', task: 0 })!.offsetsTopic, 'own-offsets');
+  assert.equal(lines.length, 0);
+  assert.equal(eos.taskSettings({ connector: 'own', task: 0 })!.offsetsTopic, 'connect-offsets');
+  assert.match(lines[0], /own offsets.storage.topic \(own-offsets\)/);
   assert.equal(new ExactlyOnceSupport('preparing', h).taskSettings({ connector: 'src', task: 0 }), undefined);
   assert.equal(new ExactlyOnceSupport('disabled', h).taskSettings({ connector: 'src', task: 0 }), undefined);
 });

@@ -14,6 +14,7 @@ import { WorkerConfig } from '../runtime/worker-config.js';
 import { KafkaConfigBackingStore } from './config-store.js';
 import type { ConnectProtocolName, WorkerGroupMembership, WorkerGroupMembershipOptions } from './contract.js';
 import { DistributedHerder } from './distributed-herder.js';
+import { ExactlyOnceSupport, type ExactlyOnceSourceSupport } from './exactly-once-support.js';
 import { KafkaBasedLog } from './kafka-based-log.js';
 import { KafkaOffsetBackingStore } from './offset-store.js';
 import { KafkaStatusBackingStore } from './status-store.js';
@@ -53,7 +54,24 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
   let herder: DistributedHerder | null = null;
   const configs = new KafkaConfigBackingStore((change) => herder?.onConfigChange(change));
   const membership = options.membership ?? createWorkerGroupMembership;
+  const exactlyOnceMode = (config.string('exactly.once.source.support') ?? 'disabled') as ExactlyOnceSourceSupport;
+  const exactlyOnce = new ExactlyOnceSupport(exactlyOnceMode, {
+    groupId: config.string('group.id')!,
+    workerOffsetsTopic: config.string('offset.storage.topic')!,
+    admin: () => worker.admin(),
+    connectorConfig: (c) => configs.snapshot().connectorConfig(c),
+    fencingState: (c) => {
+      const snapshot = configs.snapshot();
+      return { pendingFencing: snapshot.pendingFencing(c), taskCountRecord: snapshot.taskCountRecord(c), taskCount: snapshot.taskCount(c) };
+    },
+    refresh: () => configs.log.readToEnd(),
+    isLeader: () => herder?.membership?.isLeader ?? false,
+    leaderUrl: () => herder?.membership?.leaderUrl ?? null,
+    putTaskCountRecord: (c, n) => configs.putTaskCountRecord(c, n),
+    log,
+  });
   herder = new DistributedHerder({
+    exactlyOnce,
     worker,
     configs,
     statuses,
@@ -83,7 +101,7 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
   const clientBase = (kind: string) => ({ bootstrapServers: worker.bootstrapServers, clientId: `${config.string('client.id') || `connect-${config.string('group.id')}`}-${kind}` });
   const producer = (kind: string) => ({ ...clientOptionsFrom(producerOptions, config.originals).options, ...clientBase(kind) }) as ProducerOptions;
   const consumer = (kind: string) => ({ ...clientOptionsFrom(consumerOptions, config.originals).options, ...clientBase(kind) }) as ConsumerOptions;
-  const logOf = (kind: 'config' | 'offset' | 'status', partitions: number, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord']) =>
+  const logOf = (kind: 'config' | 'offset' | 'status', partitions: number, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord'], readCommitted = false) =>
     new KafkaBasedLog({
       topic: config.string(`${kind}.storage.topic`)!,
       topicSetting: `${kind}.storage.topic`,
@@ -91,12 +109,13 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
       replicationFactor: config.number(`${kind}.storage.replication.factor`),
       admin: worker.admin(),
       producer: producer(`${kind}s`),
-      consumer: consumer(`${kind}s`),
+      consumer: readCommitted ? { ...consumer(`${kind}s`), isolationLevel: 'read_committed' } : consumer(`${kind}s`),
       onRecord,
       log,
     });
   const configLog = logOf('config', 1, (r) => configs.apply(r.key?.toString('utf8') ?? null, r.value, r.offset, log));
-  const offsetLog = logOf('offset', config.number('offset.storage.partitions'), (r) => offsets.apply(r.key, r.value));
+  // With exactly-once source support (or while preparing it), offsets count only once their task's transaction committed.
+  const offsetLog = logOf('offset', config.number('offset.storage.partitions'), (r) => offsets.apply(r.key, r.value), exactlyOnceMode !== 'disabled');
   const statusLog = logOf('status', config.number('status.storage.partitions'), (r) => statuses.apply(r.key?.toString('utf8') ?? null, r.value));
   configs.attach(configLog);
   offsets.attach(offsetLog);

@@ -27,6 +27,7 @@ export interface ExactlyOnceHost {
   isLeader(): boolean;
   leaderUrl(): string | null;
   putTaskCountRecord(connector: string, taskCount: number): Promise<void>;
+  log?(line: string): void;
 }
 
 /** How long a round of fencing may take (Kafka uses its REST request timeout, 90 s). */
@@ -49,9 +50,12 @@ export class ExactlyOnceSupport {
   taskSettings(id: ConnectorTaskId): ExactlyOnceTask | undefined {
     if (!this.enabled) return undefined;
     const own = this.host.connectorConfig(id.connector)?.['offsets.storage.topic']?.trim();
+    // Kafka writes a connector's offsets to its own topic and reads both; this worker reads only the
+    // worker's topic, so that is where they go (else a restarted task would not find them).
+    if (own !== undefined && own !== '' && own !== this.host.workerOffsetsTopic) this.host.log?.(`Connector ${id.connector} names its own offsets.storage.topic (${own}); this worker keeps its offsets in the worker's ${this.host.workerOffsetsTopic} instead`);
     return {
       transactionalId: taskTransactionalId(this.host.groupId, id.connector, id.task),
-      offsetsTopic: own !== undefined && own !== '' ? own : this.host.workerOffsetsTopic,
+      offsetsTopic: this.host.workerOffsetsTopic,
       beforeProducer: () => this.fenceZombies(id.connector),
     };
   }

@@ -1,0 +1,146 @@
+/**
+ * Exactly-once source support in distributed mode as a user runs it: a `sluice connect
+ * distributed` worker with `exactly.once.source.support=enabled` runs a FileStreamSource connector
+ * with `exactly.once.support=required` while lines keep being appended to its file; the worker is
+ * killed with SIGKILL mid-stream (its open transaction left behind) and started again. A
+ * read_committed consumer must see every line exactly once, in order: what the killed task had
+ * sent but not committed is aborted, and the restarted task goes on from the offsets of its last
+ * committed transaction. The leader wrote the task-count record before the task started.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBroker, type Broker } from '@sluice/broker';
+import { Admin, Consumer } from '@sluice/client';
+import { eventually, freePort, sluiceBin } from '@sluice/test-kit';
+
+const line = (n: number) => `line-${n}`;
+
+describe('exactly-once source support in a distributed worker', () => {
+  let dir: string;
+  let broker: Broker;
+  let workerFile: string;
+  let restPort: number;
+  const children: ChildProcess[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sluice-connect-eos-'));
+    broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '1000' } });
+    restPort = await freePort();
+    workerFile = join(dir, 'worker.properties');
+    writeFileSync(
+      workerFile,
+      [
+        `bootstrap.servers=${broker.bootstrap}`,
+        'group.id=connect-eos',
+        'config.storage.topic=connect-eos-configs',
+        'offset.storage.topic=connect-eos-offsets',
+        'status.storage.topic=connect-eos-status',
+        'config.storage.replication.factor=1',
+        'offset.storage.replication.factor=1',
+        'status.storage.replication.factor=1',
+        'offset.storage.partitions=3',
+        'status.storage.partitions=1',
+        'exactly.once.source.support=enabled',
+        'key.converter=org.apache.kafka.connect.storage.StringConverter',
+        'value.converter=org.apache.kafka.connect.storage.StringConverter',
+        'offset.flush.interval.ms=200',
+        'session.timeout.ms=2000',
+        'heartbeat.interval.ms=300',
+        'scheduled.rebalance.max.delay.ms=0',
+        `listeners=http://127.0.0.1:${restPort}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  after(async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await broker?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function startWorker(): { child: ChildProcess; out: () => string } {
+    const child = spawn(process.execPath, [sluiceBin, 'connect', 'distributed', workerFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (d) => (out = (out + d).slice(-50_000)));
+    child.stderr!.on('data', (d) => (out = (out + d).slice(-50_000)));
+    return { child, out: () => out };
+  }
+
+  const url = () => `http://127.0.0.1:${restPort}`;
+
+  /** The topic's lines a read_committed consumer sees, from the beginning to the last stable offset. */
+  async function committedLines(topic: string): Promise<string[]> {
+    const consumer = new Consumer({ bootstrapServers: [broker.bootstrap], isolationLevel: 'read_committed', autoOffsetReset: 'earliest', fetchMaxWaitMs: 50 });
+    try {
+      const tp = { topic, partition: 0 };
+      consumer.assign([tp]);
+      const [end] = await consumer.endOffsets([tp]);
+      const out: string[] = [];
+      while ((await consumer.position(tp)) < end!.offset) out.push(...(await consumer.poll({ timeoutMs: 200 })).map((r) => r.value!.toString()));
+      return out;
+    } finally {
+      await consumer.close();
+    }
+  }
+
+  async function taskRunning(): Promise<boolean> {
+    const res = await fetch(`${url()}/connectors/eos-lines/status`).catch(() => null);
+    if (res === null || res.status !== 200) return false;
+    const s = (await res.json()) as { connector: { state: string }; tasks: { state: string }[] };
+    return s.connector.state === 'RUNNING' && s.tasks.length === 1 && s.tasks[0].state === 'RUNNING';
+  }
+
+  test('SIGKILLed mid-stream and started again: every line once, in order', { timeout: 120_000 }, async () => {
+    const topic = 'eos-lines';
+    const admin = new Admin({ bootstrapServers: [broker.bootstrap] });
+    await admin.createTopics([{ name: topic, numPartitions: 1, replicationFactor: 1 }]).finally(() => admin.close());
+    const input = join(dir, 'input.txt');
+    let written = 0;
+    const append = (count: number) => {
+      appendFileSync(input, Array.from({ length: count }, (_, i) => `${line(written + i)}\n`).join(''));
+      written += count;
+    };
+    append(200);
+    let first = startWorker();
+    await eventually('the worker answers', async () => (await fetch(`${url()}/`).catch(() => null))?.status === 200, 60_000).catch((e: Error) => assert.fail(`${e.message}\n${first.out()}`));
+    const config = { 'connector.class': 'FileStreamSource', file: input, topic, 'tasks.max': '1', 'batch.size': '20', 'exactly.once.support': 'required', 'transaction.boundary': 'poll' };
+    await eventually('the connector is created', async () => {
+      const res = await fetch(`${url()}/connectors/eos-lines/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+      return res.status === 201 || res.status === 200;
+    }, 60_000).catch((e: Error) => assert.fail(`${e.message}\n${first.out()}`));
+    await eventually('the task runs', taskRunning, 60_000).catch((e: Error) => assert.fail(`${e.message}\n${first.out()}`));
+    // Lines keep coming while the worker dies.
+    const appender = setInterval(() => written < 2000 && append(25), 10);
+    try {
+      await eventually('some lines committed', async () => (await committedLines(topic)).length >= 300, 60_000);
+      first.child.kill('SIGKILL');
+      await new Promise((resolve) => first.child.once('exit', resolve));
+      first = startWorker();
+      await eventually('the task runs again', taskRunning, 60_000).catch((e: Error) => assert.fail(`${e.message}\n${first.out()}`));
+      await eventually('every line appended', () => written >= 2000, 60_000);
+    } finally {
+      clearInterval(appender);
+    }
+    await eventually('every line committed', async () => (await committedLines(topic)).length >= written, 60_000).catch(async (e: Error) => assert.fail(`${e.message}: ${(await committedLines(topic)).length} of ${written}\n${first.out()}`));
+    first.child.kill('SIGTERM');
+    assert.deepEqual(await committedLines(topic), Array.from({ length: written }, (_, n) => line(n)));
+    // The leader's round of zombie fencing recorded the task count (Kafka's record) before the task first started.
+    const configs = new Consumer({ bootstrapServers: [broker.bootstrap], autoOffsetReset: 'earliest', fetchMaxWaitMs: 50 });
+    try {
+      const tp = { topic: 'connect-eos-configs', partition: 0 };
+      configs.assign([tp]);
+      const [end] = await configs.endOffsets([tp]);
+      const records: { key: string; value: string | null }[] = [];
+      while ((await configs.position(tp)) < end!.offset) records.push(...(await configs.poll({ timeoutMs: 200 })).map((r) => ({ key: r.key!.toString(), value: r.value?.toString() ?? null })));
+      assert.deepEqual(records.filter((r) => r.key === 'tasks-fencing-eos-lines').map((r) => r.value), ['{"task-count":1}']);
+    } finally {
+      await configs.close();
+    }
+  });
+});
