@@ -9,7 +9,7 @@
 import { Apis } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
 import { throttleChannel } from '../diagnostics.js';
-import { quotaUser } from '../quotas/index.js';
+import { boundedThrottleTimeMs, quotaUser } from '../quotas/index.js';
 import type { Connection } from './connection.js';
 
 /** Kafka records the SASL exchange as exempt from request quotas. */
@@ -34,7 +34,8 @@ export class RequestThrottle {
   }
 
   /** A quota the handler found exceeded. */
-  throttled(quotaType: string, ms: number): void {
+  throttled(quotaType: string, throttleTimeMs: number): void {
+    const ms = boundedThrottleTimeMs(throttleTimeMs);
     if (ms > this.throttleMs) {
       this.throttleMs = ms;
       this.quotaType = quotaType;

@@ -53,11 +53,23 @@ export function quotaUser(principal: string): string {
   return colon < 0 ? principal : principal.slice(colon + 1);
 }
 
-/** Usage of a quota idle this long is forgotten (Kafka expires a quota sensor after an hour). */
-const SENSOR_EXPIRY_MS = 3_600_000;
+/**
+ * At most this many usages are kept per kind of quota. They are keyed by names the clients choose
+ * (client ids under a default client-id quota), so without a bound a client sending requests with
+ * ever new client ids would grow the broker's memory; over it the least recently used is dropped
+ * (Kafka keeps a sensor per client id for an hour, with no bound).
+ */
+export const MAX_TRACKED_USAGES = 100_000;
 
-abstract class QuotaManagerBase<Sensor> {
-  private readonly sensors = new Map<string, { sensor: Sensor; lastUsedMs: number }>();
+/** What a quota manager keeps per (user, client id) it enforces a quota on. */
+interface Usage {
+  /** True once forgetting it changes nothing: it would measure as a new one does. */
+  idle(nowMs: number): boolean;
+}
+
+abstract class QuotaManagerBase<Sensor extends Usage> {
+  /** In order of last use (an entry used again moves to the end), so the first one is the least recently used. */
+  private readonly sensors = new Map<string, Sensor>();
   private lastSweepMs = 0;
 
   constructor(
@@ -71,21 +83,34 @@ abstract class QuotaManagerBase<Sensor> {
     return this.values.hasAny(this.key);
   }
 
-  protected abstract newSensor(): Sensor;
-
-  protected resolve(user: string, clientId: string, nowMs: number): { quota: ResolvedQuota; sensor: Sensor } {
-    const quota = resolveClientQuota(this.values, this.key, user, clientId);
-    const tag = `${quota.user}\u0000${quota.clientId}`;
-    let entry = this.sensors.get(tag);
-    if (entry === undefined) this.sensors.set(tag, (entry = { sensor: this.newSensor(), lastUsedMs: nowMs }));
-    entry.lastUsedMs = nowMs;
-    if (nowMs - this.lastSweepMs > 60_000) this.sweep(nowMs);
-    return { quota, sensor: entry.sensor };
+  /** How many (user, client id) usages are kept now. */
+  get trackedUsages(): number {
+    return this.sensors.size;
   }
 
+  protected abstract newSensor(): Sensor;
+
+  /** The quota that applies and its usage; no usage is kept for a client no quota applies to. */
+  protected resolve(user: string, clientId: string, nowMs: number): { quota: ResolvedQuota; sensor: Sensor | undefined } {
+    const quota = resolveClientQuota(this.values, this.key, user, clientId);
+    if (quota.limit === undefined) return { quota, sensor: undefined };
+    if (nowMs - this.lastSweepMs >= this.window.samples * this.window.windowMs) this.sweep(nowMs);
+    const tag = `${quota.user}\u0000${quota.clientId}`;
+    let sensor = this.sensors.get(tag);
+    if (sensor === undefined) {
+      if (this.sensors.size >= MAX_TRACKED_USAGES) this.sensors.delete(this.sensors.keys().next().value!);
+      sensor = this.newSensor();
+    } else {
+      this.sensors.delete(tag);
+    }
+    this.sensors.set(tag, sensor);
+    return { quota, sensor };
+  }
+
+  /** Usages that measure as new ones would are dropped, once per measured span. */
   private sweep(nowMs: number): void {
     this.lastSweepMs = nowMs;
-    for (const [tag, e] of this.sensors) if (nowMs - e.lastUsedMs > SENSOR_EXPIRY_MS) this.sensors.delete(tag);
+    for (const [tag, sensor] of this.sensors) if (sensor.idle(nowMs)) this.sensors.delete(tag);
   }
 }
 
@@ -109,8 +134,8 @@ export class ClientQuotaManager extends QuotaManagerBase<SampledRate> {
   recordAndGetThrottleTimeMs(user: string, clientId: string, value: number, nowMs: number): number {
     if (!this.enabled) return 0;
     const { quota, sensor } = this.resolve(user, clientId, nowMs);
+    if (sensor === undefined || quota.limit === undefined) return 0;
     sensor.record(value, nowMs);
-    if (quota.limit === undefined) return 0;
     const observed = sensor.measure(nowMs);
     if (observed <= quota.limit) return 0;
     return Math.min(rateThrottleTimeMs(observed, quota.limit, sensor.windowSizeMs(nowMs)), this.maxThrottleTimeMs);
@@ -119,7 +144,7 @@ export class ClientQuotaManager extends QuotaManagerBase<SampledRate> {
   /** Takes back a recorded value (a throttled fetch answers no records, so it used none). */
   unrecord(user: string, clientId: string, value: number, nowMs: number): void {
     if (!this.enabled) return;
-    this.resolve(user, clientId, nowMs).sensor.record(-value, nowMs);
+    this.resolve(user, clientId, nowMs).sensor?.record(-value, nowMs);
   }
 
   /** The most that can be recorded at once without being throttled for sure (Kafka caps a fetch's size with it). */
@@ -173,7 +198,7 @@ export class ControllerMutationQuotaManager extends QuotaManagerBase<TokenBucket
       record: (partitions) => {
         const now = this.clock();
         const { quota, sensor } = this.resolve(user, clientId, now);
-        if (quota.limit === undefined) return;
+        if (sensor === undefined || quota.limit === undefined) return;
         if (strict) {
           // Checked before recording: the mutation that goes over the quota is still made.
           const tokens = sensor.measure(quota.limit, now);

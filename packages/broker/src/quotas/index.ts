@@ -9,6 +9,7 @@ import type { RateWindow } from './rate.js';
 import { ClientQuotaStore } from './store.js';
 
 export { CLIENT_QUOTAS_FILE, ClientQuotaStore } from './store.js';
+export { boundedThrottleTimeMs } from './rate.js';
 export { ThrottlingQuotaExceeded, quotaUser, type ControllerMutationQuota } from './client-quotas.js';
 
 export interface QuotaWindows {

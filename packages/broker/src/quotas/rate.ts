@@ -18,6 +18,19 @@ export interface RateWindow {
   readonly windowMs: number;
 }
 
+/**
+ * The longest throttle time an answer can carry (throttle_time_ms is an INT32), and the longest a
+ * Node timer can wait: a tiny quota (a controller_mutation_rate of 1e-9 per second) or a large
+ * request under a small byte rate gives more, which would not encode and would mute for 1 ms.
+ */
+export const MAX_THROTTLE_TIME_MS = 2_147_483_647;
+
+/** A throttle time as answered and enforced: a whole number of ms within 0..MAX_THROTTLE_TIME_MS. */
+export function boundedThrottleTimeMs(ms: number): number {
+  if (!(ms > 0)) return 0;
+  return Math.min(Math.round(ms), MAX_THROTTLE_TIME_MS);
+}
+
 interface Sample {
   value: number;
   startMs: number;
@@ -36,6 +49,12 @@ export class SampledRate {
     if (nowMs - sample.startMs >= this.window.windowMs) sample = this.advance(nowMs);
     sample.value += value;
     sample.lastEventMs = nowMs;
+  }
+
+  /** True once no event is within the measured span: it then measures as a new one does. */
+  idle(nowMs: number): boolean {
+    const expireAge = this.window.samples * this.window.windowMs;
+    return this.samples.every((s) => nowMs - s.lastEventMs >= expireAge);
   }
 
   /** Per second. */
@@ -91,13 +110,15 @@ function reset(sample: Sample, nowMs: number): void {
  * QuotaUtils.throttleTime: with O observed over a span W and a quota T, O·W/(W+X) = T gives X.
  */
 export function rateThrottleTimeMs(observed: number, quota: number, windowMs: number): number {
-  return Math.round(((observed - quota) / quota) * windowMs);
+  return boundedThrottleTimeMs(((observed - quota) / quota) * windowMs);
 }
 
 export class TokenBucket {
   private tokens = 0;
   /** Undefined until first used: the bucket starts full, as Kafka's (refilled from time 0). */
   private lastUpdateMs: number | undefined;
+  /** The quota it was last refilled for. */
+  private lastQuota = 0;
 
   constructor(private readonly window: RateWindow) {}
 
@@ -112,9 +133,14 @@ export class TokenBucket {
     this.tokens = Math.min(this.burst(quota), this.tokens - value);
   }
 
+  /** True once it is full again: it then measures as a new one does (a debt is never forgotten). */
+  idle(nowMs: number): boolean {
+    return this.lastUpdateMs === undefined || this.measure(this.lastQuota, nowMs) >= this.burst(this.lastQuota);
+  }
+
   /** How long until the debt is paid back, as Kafka's ControllerMutationQuotaManager.throttleTimeMs. */
   static throttleTimeMs(tokens: number, quota: number): number {
-    return Math.round((-tokens / quota) * 1000);
+    return boundedThrottleTimeMs((-tokens / quota) * 1000);
   }
 
   private burst(quota: number): number {
@@ -125,5 +151,6 @@ export class TokenBucket {
     const burst = this.burst(quota);
     this.tokens = this.lastUpdateMs === undefined ? burst : Math.min(burst, this.tokens + (quota * (nowMs - this.lastUpdateMs)) / 1000);
     this.lastUpdateMs = nowMs;
+    this.lastQuota = quota;
   }
 }

@@ -40,7 +40,7 @@ export class ClientQuotaStore {
     this.path = path;
     if (!(await fs.exists(path))) return;
     const text = (await fs.readFile(path)).toString('utf8');
-    let parsed: { version?: unknown; entities?: { entity: Record<string, string | null>; quotas: Record<string, number> }[] };
+    let parsed: { version?: unknown; entities?: { entity: Record<string, string | null>; quotas: Record<string, unknown> }[] };
     try {
       parsed = JSON.parse(text);
     } catch (e) {
@@ -50,7 +50,7 @@ export class ClientQuotaStore {
     for (const { entity, quotas } of parsed.entities ?? []) {
       const e: QuotaEntity = {};
       for (const t of ENTITY_TYPES) if (Object.hasOwn(entity, t)) e[t] = entity[t];
-      this.entries.set(entityKey(e), { entity: e, quotas: new Map(Object.entries(quotas)) });
+      this.entries.set(entityKey(e), { entity: e, quotas: new Map(Object.entries(quotas).map(([k, v]) => [k, readValue(path, k, v)])) });
     }
     this.changed();
   }
@@ -114,8 +114,24 @@ function kafkaOrdered(current: ReadonlyMap<string, number>, ops: ReadonlyMap<str
   return new Map(inJavaHashMapOrder(arrival, ([k]) => k, current.size));
 }
 
+/**
+ * request_percentage and controller_mutation_rate are doubles, and Kafka takes Infinity for them;
+ * JSON has no Infinity (it would write null), so it is written as the string "Infinity".
+ */
+const INFINITY = 'Infinity';
+
+function writtenValue(value: number): number | string {
+  return value === Infinity ? INFINITY : value;
+}
+
+function readValue(path: string, key: string, value: unknown): number {
+  if (value === INFINITY) return Infinity;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new Error(`${path} has ${JSON.stringify(value)} for the client quota ${key}, which is not a number; correct or remove it and set the client quotas again with kafka-configs --alter`);
+}
+
 function serialize(entries: ReadonlyMap<string, QuotaEntry>): Buffer {
   // fromEntries, not assignment: a key named __proto__ stays a key.
-  const entities = [...entries.values()].map((e) => ({ entity: Object.fromEntries(Object.entries(e.entity)), quotas: Object.fromEntries(e.quotas) }));
+  const entities = [...entries.values()].map((e) => ({ entity: Object.fromEntries(Object.entries(e.entity)), quotas: Object.fromEntries([...e.quotas].map(([k, v]) => [k, writtenValue(v)])) }));
   return Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, entities }, null, 1)}\n`);
 }

@@ -1,0 +1,127 @@
+// Client quotas against what a client or an operator can send that the happy path does not:
+// client ids chosen afresh for every request (the usage kept per client must stay bounded),
+// quotas so small that the throttle time overflows throttle_time_ms (an INT32) and Node's
+// timers, and a double quota of Infinity, which Kafka takes and JSON cannot hold.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Apis, ErrorCode } from '@sluice/protocol';
+import { RawConnection } from '@sluice/test-kit';
+import { type Broker, startBroker } from '../../src/index.js';
+import { ClientQuotaManager, ControllerMutationQuotaManager, MAX_TRACKED_USAGES, type QuotaValues } from '../../src/quotas/client-quotas.js';
+
+const WINDOW = { samples: 11, windowMs: 1000 };
+const SPAN = WINDOW.samples * WINDOW.windowMs;
+
+/** Quota values of one key on the given entities (JSON of the entity as the key). */
+function values(key: string, quotas: [Record<string, string | null>, number][]): QuotaValues {
+  const byEntity = new Map(quotas.map(([e, v]) => [JSON.stringify(Object.entries(e).sort()), v]));
+  return {
+    generation: 1,
+    hasAny: (k) => k === key && byEntity.size > 0,
+    get: (entity, k) => (k === key ? byEntity.get(JSON.stringify(Object.entries(entity).sort())) : undefined),
+  };
+}
+
+describe('usage kept per client id stays bounded', () => {
+  test('a default client-id quota: each new client id is forgotten once idle for the measured span', () => {
+    const manager = new ClientQuotaManager('producer_byte_rate', values('producer_byte_rate', [[{ 'client-id': null }, 1000]]), WINDOW);
+    let now = 1_000_000;
+    for (let i = 0; i < 5000; i++) manager.recordAndGetThrottleTimeMs('ANONYMOUS', `attacker-${i}`, 10, now++);
+    assert.equal(manager.trackedUsages, 5000);
+    now += SPAN;
+    // Still throttled as before: forgetting an idle usage changes no measure.
+    manager.recordAndGetThrottleTimeMs('ANONYMOUS', 'steady', 100_000, now);
+    assert.equal(manager.trackedUsages, 1);
+    assert.ok(manager.recordAndGetThrottleTimeMs('ANONYMOUS', 'steady', 1, now) > 0, 'the client over its quota is still throttled');
+  });
+
+  test('never more than MAX_TRACKED_USAGES, however fast new client ids come', () => {
+    const manager = new ClientQuotaManager('consumer_byte_rate', values('consumer_byte_rate', [[{ 'client-id': null }, 1000]]), WINDOW);
+    const now = 1_000_000;
+    for (let i = 0; i < MAX_TRACKED_USAGES + 1000; i++) manager.recordAndGetThrottleTimeMs('ANONYMOUS', `c${i}`, 1, now);
+    assert.equal(manager.trackedUsages, MAX_TRACKED_USAGES);
+  });
+
+  test('no usage is kept for clients no quota applies to', () => {
+    const manager = new ClientQuotaManager('request_percentage', values('request_percentage', [[{ user: 'alice' }, 50]]), WINDOW);
+    for (let i = 0; i < 1000; i++) assert.equal(manager.recordAndGetThrottleTimeMs('mallory', `m${i}`, 1, 1_000_000), 0);
+    assert.equal(manager.trackedUsages, 0);
+  });
+
+  test('controller_mutation_rate forgets a full bucket, never a debt', () => {
+    let now = 1_000_000;
+    const manager = new ControllerMutationQuotaManager(values('controller_mutation_rate', [[{ 'client-id': null }, 1]]), WINDOW, () => now);
+    manager.quotaFor('ANONYMOUS', 'debtor', false).record(100);
+    for (let i = 0; i < 100; i++) manager.quotaFor('ANONYMOUS', `once-${i}`, false).record(1);
+    now += SPAN + 1;
+    const strict = manager.quotaFor('ANONYMOUS', 'another', true);
+    strict.record(1);
+    // The 100 paid back within the span are gone; the debtor (89 tokens short, 78 after the span) is kept.
+    assert.equal(manager.trackedUsages, 2);
+    assert.throws(() => manager.quotaFor('ANONYMOUS', 'debtor', true).record(1), /throttling quota/);
+  });
+});
+
+describe('quotas at the edges of their range on a broker', { timeout: 60_000 }, () => {
+  let dataDir: string;
+  let broker: Broker;
+  const open: RawConnection[] = [];
+  const connect = async () => {
+    const c = await RawConnection.open(broker.port);
+    open.push(c);
+    return c;
+  };
+  const topic = (name: string) => ({ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] });
+  const set = (entity: { entityType: string; entityName: string | null }[], quotas: Record<string, number>) => ({ entity, ops: Object.entries(quotas).map(([key, value]) => ({ key, value, remove: false })) });
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sluice-quota-edges-'));
+    broker = await startBroker({ port: 0, dataDir });
+  });
+
+  after(async () => {
+    for (const c of open) c.close();
+    await broker?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('a throttle time beyond INT32 is answered as the largest one, not a closed connection', async () => {
+    const admin = await connect();
+    const altered = await admin.request(Apis.AlterClientQuotas, 1, { entries: [set([{ entityType: 'client-id', entityName: 'sluice-test' }], { controller_mutation_rate: 1e-9 })], validateOnly: false });
+    assert.equal(altered.entries[0].errorCode, ErrorCode.NONE);
+    const tiny = await connect();
+    const answer = await tiny.request(Apis.CreateTopics, 7, { topics: [topic('edge-1'), topic('edge-2')], timeoutMs: 30_000, validateOnly: false });
+    assert.deepEqual(
+      answer.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]),
+      [
+        ['edge-1', ErrorCode.NONE],
+        ['edge-2', ErrorCode.THROTTLING_QUOTA_EXCEEDED],
+      ],
+    );
+    assert.equal(answer.throttleTimeMs, 2_147_483_647);
+    // That connection is muted for the throttle time; closing it while muted frees it (after() closes the broker).
+    tiny.close();
+  });
+
+  test('a double quota of Infinity (Kafka takes it) is kept as Infinity across a restart', async () => {
+    const admin = await connect();
+    // On a PLAINTEXT listener every client is User:ANONYMOUS.
+    const entity = [{ entityType: 'user', entityName: 'ANONYMOUS' }];
+    const altered = await admin.request(Apis.AlterClientQuotas, 1, { entries: [set(entity, { request_percentage: Infinity })], validateOnly: false });
+    assert.equal(altered.entries[0].errorCode, ErrorCode.NONE);
+    await broker.close();
+    broker = await startBroker({ port: 0, dataDir });
+    const described = await (await connect()).request(Apis.DescribeClientQuotas, 1, { components: [{ entityType: 'user', matchType: 0, match: 'ANONYMOUS' }], strict: false });
+    assert.equal(described.errorCode, ErrorCode.NONE);
+    assert.deepEqual(described.entries[0].values, [{ key: 'request_percentage', value: Infinity }]);
+    // And it throttles nobody: requests it covers are answered with no throttle time.
+    const client = await connect();
+    for (let i = 0; i < 3; i++) {
+      const metadata = await client.request(Apis.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      assert.equal(metadata.throttleTimeMs, 0);
+    }
+  });
+});
