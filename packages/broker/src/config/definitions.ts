@@ -10,6 +10,15 @@ import { topicConfigDefinitions } from '@sluice/storage';
 export { ConfigError, parseConfigValue as parseValue, type ConfigDefinition, type ConfigType } from '@sluice/config';
 
 
+/** max.connections.per.ip.overrides' form, as Kafka checks it: host:count entries separated by commas. */
+function overridesProblem(value: unknown): string | undefined {
+  for (const entry of String(value ?? '').split(',').map((e) => e.trim())) {
+    const count = /^\S.*:(\d{1,10})$/.exec(entry)?.[1];
+    if (entry !== '' && (count === undefined || Number(count) > 2147483647)) return `entry ${JSON.stringify(entry)} is not host:count, e.g. 127.0.0.1:200`;
+  }
+  return undefined;
+}
+
 const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'node.id', type: 'int', default: '0', importance: 'high', doc: 'The id of this broker, reported in Metadata as the only broker and controller.', validate: atLeast(0) },
   { name: 'listeners', type: 'string', default: 'PLAINTEXT://127.0.0.1:9092', importance: 'high', doc: 'Where the broker listens: NAME://host:port entries, comma separated, e.g. PLAINTEXT://127.0.0.1:9092,SASL_SSL://0.0.0.0:9093 (port 0 picks a free port); each name\'s protocol comes from listener.security.protocol.map.' },
@@ -49,7 +58,7 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'connections.max.idle.ms', type: 'long', default: '600000', importance: 'medium', doc: 'Close a connection with no traffic and no request in flight for this long; -1 never.', validate: atLeast(-1) },
   { name: 'max.connections', type: 'int', default: '2147483647', importance: 'medium', doc: 'The most connections the broker serves; more wait unanswered, oldest first, until one closes, as Kafka holds them (at most 50 wait; more are closed). listener.name.<listener>.max.connections limits one listener\'s within it.', validate: atLeast(0), dynamic: true },
   { name: 'max.connections.per.ip', type: 'int', default: '2147483647', importance: 'medium', doc: 'The most connections from one address; more are closed at once.', validate: atLeast(0), dynamic: true },
-  { name: 'max.connections.per.ip.overrides', type: 'string', default: '', importance: 'medium', doc: 'Per-address limits over max.connections.per.ip: host:count,address:count (host names are resolved at start).' },
+  { name: 'max.connections.per.ip.overrides', type: 'string', default: '', importance: 'medium', doc: 'Per-address limits over max.connections.per.ip: host:count,address:count (host names are resolved at start, and when it is changed while the broker runs).', validate: overridesProblem, dynamic: true },
   { name: 'message.max.bytes', type: 'int', default: '1048588', importance: 'high', doc: 'Default of the topic config max.message.bytes: the largest record batch accepted.', validate: atLeast(0), dynamic: true },
   { name: 'controlled.shutdown.timeout.ms', type: 'int', default: '30000', importance: 'medium', doc: 'How long a graceful stop waits for in-flight requests.', validate: atLeast(0) },
   { name: 'group.initial.rebalance.delay.ms', type: 'int', default: '3000', importance: 'medium', doc: 'How long a new group waits for more members before the first rebalance.', validate: atLeast(0) },

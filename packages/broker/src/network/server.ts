@@ -24,7 +24,7 @@ export interface ConnectionLimits {
   readonly maxConnections: number;
   /** max.connections.per.ip. */
   readonly maxConnectionsPerIp: number;
-  /** max.connections.per.ip.overrides: host name or address → limit. */
+  /** max.connections.per.ip.overrides: host name or address → limit; read on every accept (the same map until it changes). */
   readonly perIpOverrides: ReadonlyMap<string, number>;
 }
 
@@ -89,8 +89,10 @@ export class KafkaServer {
   private readonly perAddress = new Map<string, number>();
   /** Connections by listener name, for listener.name.<listener>.max.connections. */
   private readonly perListener = new Map<string, number>();
-  /** Overrides by address, host names resolved when listening starts (as Kafka resolves them). */
-  private readonly overrides = new Map<string, number>();
+  /** Overrides by address, host names resolved when listening starts and after a change (as Kafka resolves them). */
+  private overrides = new Map<string, number>();
+  /** The overrides setting `overrides` was resolved from. */
+  private overridesFrom: ReadonlyMap<string, number> | undefined;
   private readonly context: ConnectionContext;
   private readonly warnings: RateLimitedLog;
   /** Accepted while max.connections was reached, in arrival order, until a place frees. */
@@ -270,6 +272,7 @@ export class KafkaServer {
   /** Why a new connection from `address` is refused, or undefined to accept it. */
   private refusal(address: string): string | undefined {
     const { limits } = this.options;
+    if (limits.perIpOverrides !== this.overridesFrom) this.overridesChanged();
     const fromAddress = this.perAddress.get(address) ?? 0;
     const limit = this.overrides.get(address) ?? limits.maxConnectionsPerIp;
     if (fromAddress >= limit) return `it has ${fromAddress} connections (max.connections.per.ip${this.overrides.has(address) ? '.overrides' : ''} allows ${limit})`;
@@ -306,19 +309,25 @@ export class KafkaServer {
   }
 
   private async resolveOverrides(): Promise<void> {
-    for (const [host, limit] of this.options.limits.perIpOverrides) {
-      if (isIP(host) !== 0) {
-        this.overrides.set(normalizeAddress(host), limit);
-        continue;
-      }
-      let addresses;
-      try {
-        addresses = await lookup(host, { all: true });
-      } catch (e) {
-        throw new ConfigError(`Invalid max.connections.per.ip.overrides: cannot resolve host ${host} (${(e as Error).message})`);
-      }
-      for (const a of addresses) this.overrides.set(normalizeAddress(a.address), limit);
-    }
+    this.overridesFrom = this.options.limits.perIpOverrides;
+    this.overrides = await resolved(this.overridesFrom);
+  }
+
+  /**
+   * max.connections.per.ip.overrides changed while running: addresses apply at once, host names
+   * once resolved; one that cannot be resolved is logged and left out (the change was accepted).
+   */
+  private overridesChanged(): void {
+    const from = this.options.limits.perIpOverrides;
+    this.overridesFrom = from;
+    this.overrides = new Map([...from].filter(([host]) => isIP(host) !== 0).map(([host, limit]) => [normalizeAddress(host), limit]));
+    if (this.overrides.size === from.size) return;
+    resolved(from).then(
+      (all) => {
+        if (this.overridesFrom === from) this.overrides = all;
+      },
+      (e) => this.warnings.warn('overrides', `max.connections.per.ip.overrides: ${(e as Error).message}; only its addresses apply`),
+    );
   }
 
   /** A live view: each read gives the current figures. */
@@ -369,6 +378,25 @@ export class KafkaServer {
     await closed;
     this.warnings.flush();
   }
+}
+
+/** The overrides by address, host names resolved (each to all its addresses). */
+async function resolved(overrides: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const [host, limit] of overrides) {
+    if (isIP(host) !== 0) {
+      out.set(normalizeAddress(host), limit);
+      continue;
+    }
+    let addresses;
+    try {
+      addresses = await lookup(host, { all: true });
+    } catch (e) {
+      throw new ConfigError(`Invalid max.connections.per.ip.overrides: cannot resolve host ${host} (${(e as Error).message})`);
+    }
+    for (const a of addresses) out.set(normalizeAddress(a.address), limit);
+  }
+  return out;
 }
 
 /** The client's address, an IPv4 address mapped into IPv6 (a listener on ::) written as IPv4. */

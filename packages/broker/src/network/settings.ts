@@ -10,7 +10,9 @@ export function listenOptions(config: BrokerConfig, host: string, port: number):
   if (queued > 0 && queued < maxFrameBytes) {
     throw new ConfigError(`queued.max.request.bytes (${queued}) must be at least socket.request.max.bytes (${maxFrameBytes}), or -1 for no limit`);
   }
-  const perIpOverrides = parseOverrides(config.string('max.connections.per.ip.overrides') ?? '');
+  // Parsed again only when the text changes (it may, while the broker runs): the same map otherwise.
+  let overridesText = config.string('max.connections.per.ip.overrides') ?? '';
+  let overrides = parseOverrides(overridesText);
   return {
     host,
     port,
@@ -18,14 +20,18 @@ export function listenOptions(config: BrokerConfig, host: string, port: number):
     queuedMaxRequestBytes: queued > 0 ? queued : Infinity,
     connectionsMaxIdleMs: config.int('connections.max.idle.ms'),
     limits: {
-      // Getters: both can be changed while the broker runs, and apply to the next connection.
+      // Getters: they can be changed while the broker runs, and apply to the next connection.
       get maxConnections() {
         return config.int('max.connections');
       },
       get maxConnectionsPerIp() {
         return config.int('max.connections.per.ip');
       },
-      perIpOverrides,
+      get perIpOverrides() {
+        const text = config.string('max.connections.per.ip.overrides') ?? '';
+        if (text !== overridesText) [overridesText, overrides] = [text, parseOverrides(text)];
+        return overrides;
+      },
     },
   };
 }

@@ -102,8 +102,36 @@ test('max.connections.per.ip and its overrides count each address apart', async 
 });
 
 test('max.connections.per.ip.overrides that cannot be read or resolved refuse the start', async () => {
-  await assert.rejects(startBroker({ port: 0, config: { 'max.connections.per.ip.overrides': '127.0.0.1' } }), /Invalid max\.connections\.per\.ip\.overrides entry "127\.0\.0\.1": expected host:count/);
+  await assert.rejects(startBroker({ port: 0, config: { 'max.connections.per.ip.overrides': '127.0.0.1' } }), /Invalid value "127\.0\.0\.1" for configuration max\.connections\.per\.ip\.overrides: entry "127\.0\.0\.1" is not host:count, e\.g\. 127\.0\.0\.1:200/);
   await assert.rejects(startBroker({ port: 0, config: { 'max.connections.per.ip.overrides': 'no-such-host.invalid:3' } }), /cannot resolve host no-such-host\.invalid/);
+});
+
+test('max.connections.per.ip.overrides changed while the broker runs applies to the next connection; a malformed one is refused', async () => {
+  const broker = await startBroker({ port: 0, config: { 'max.connections.per.ip': '1' } });
+  try {
+    const admin = await RawConnection.open(broker.port);
+    const alter = async (value: string) => {
+      const r = await admin.request(Apis.IncrementalAlterConfigs, 1, {
+        resources: [{ resourceType: 4, resourceName: String(broker.nodeId), configs: [{ name: 'max.connections.per.ip.overrides', configOperation: 0, value }] }],
+        validateOnly: false,
+      });
+      return r.responses[0];
+    };
+    // 127.0.0.2 may have two, and localhost (resolved, as Kafka does) too.
+    assert.equal((await alter('127.0.0.2:2,localhost:2')).errorCode, 0);
+    const open = [await connect(broker.port, '127.0.0.2'), await connect(broker.port, '127.0.0.2')];
+    await eventually('both accepted', () => broker.network.connections === 3);
+    const refused = broker.network.refusedConnections;
+    await closed(await connect(broker.port, '127.0.0.2'));
+    assert.equal(broker.network.refusedConnections, refused + 1);
+    const bad = await alter('127.0.0.3');
+    assert.equal(bad.errorCode, 40, 'INVALID_CONFIG');
+    assert.match(bad.errorMessage, /entry "127\.0\.0\.3" is not host:count/);
+    for (const s of open) s.destroy();
+    admin.close();
+  } finally {
+    await broker.close();
+  }
 });
 
 test('connections.max.idle.ms closes an idle connection, but not one waiting for its answer', { timeout: 120_000 }, async () => {
