@@ -141,6 +141,8 @@ export class KafkaServer {
       socket.destroy(); // already gone
       return;
     }
+    // Those waiting go first (a place may have freed through a raised limit, not a close).
+    if (this.waiting.length > 0) this.admitWaiting();
     const full = this.fullness(security);
     if (full !== undefined || this.waiting.some((w) => w.security === security)) {
       this.hold(socket, security, full ?? 'others wait before it');
