@@ -61,7 +61,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
       startConnectorInstance: (name, config, hooks) => host.#startInstance(name, config, hooks),
       generateTaskConfigs: (config, instance) => host.generateTaskConfigs(config, instance),
       publishTaskConfigs: (name, configs) => host.#publishTaskConfigs(name, configs),
-      requestReconfiguration: (name) => void host.#serial(() => host.#work.reconfigure(name)),
+      requestReconfiguration: (name) => host.#background(`reconfiguring the tasks of ${name}`, () => host.#work.reconfigure(name)),
       exactlyOnceTask: (id) => options.exactlyOnce?.taskSettings(id),
     });
   }
@@ -84,6 +84,11 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     const next = this.#queue.then(fn, fn);
     this.#queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Queues an operation nobody waits for; what it throws is logged, never left unhandled. */
+  #background(what: string, fn: () => Promise<void>): void {
+    this.#serial(fn).catch((e) => this.worker.log(`${what} failed: ${(e as Error)?.stack ?? String(e)}`));
   }
 
   #snapshot(): ClusterConfigState {
@@ -299,10 +304,10 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     // Connectors coming or going, and new task counts, change what the group must share out.
     if (change.kind === 'connector' || change.kind === 'tasks') this.#lastShapeChange = this.#snapshot().offset;
     if (change.kind === 'restart') {
-      void this.#serial(() => this.#restart(name, change.includeTasks, change.onlyFailed));
+      this.#background(`restarting ${name}`, () => this.#restart(name, change.includeTasks, change.onlyFailed));
       return;
     }
-    void this.#serial(async () => {
+    this.#background(`applying the config of ${name}`, async () => {
       await this.#work.configChanged(name);
       this.#rebalanceIfNeeded();
     });
@@ -386,7 +391,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   async #catchUp(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.#syncTimeoutMs)));
-    const read = await Promise.race([this.configs.log.readToEnd().then(() => true), timedOut]);
+    const read = await Promise.race([this.configs.log.readToEnd(this.#syncTimeoutMs).then(() => true, () => false), timedOut]);
     clearTimeout(timer);
     if (!read) this.worker.log(`Reading the config topic to the leader's offset took longer than worker.sync.timeout.ms (${this.#syncTimeoutMs} ms); this worker starts nothing and rejoins after worker.unsync.backoff.ms (${this.options.workerUnsyncBackoffMs} ms)`);
     return read;

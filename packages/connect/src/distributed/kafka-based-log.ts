@@ -23,6 +23,8 @@ export interface KafkaBasedLogOptions {
   log(line: string): void;
 }
 
+const READ_TO_END_TIMEOUT_MS = 30_000;
+
 interface EndWaiter {
   ends: Map<number, bigint>;
   resolve(): void;
@@ -56,7 +58,8 @@ export class KafkaBasedLog {
     this.#consumer.seekToBeginning();
     this.#producer = new Producer({ ...o.producer, acks: 'all' } as ProducerOptions);
     this.#loop = this.#pollLoop();
-    await this.readToEnd();
+    // The first read takes as long as the topic needs (Kafka's start waits for it too).
+    await this.readToEnd(null);
   }
 
   async #ensureTopic(): Promise<void> {
@@ -114,12 +117,26 @@ export class KafkaBasedLog {
     }
   }
 
-  /** Resolves once every record written before the call has been read (and handed to onRecord). */
-  async readToEnd(): Promise<void> {
+  /**
+   * Resolves once every record written before the call has been read (and handed to onRecord);
+   * rejects after `timeoutMs` (Kafka's 30 s for a store's read or write) while the cluster is away.
+   */
+  async readToEnd(timeoutMs: number | null = READ_TO_END_TIMEOUT_MS): Promise<void> {
     if (this.#consumer === null) throw new Error(`bug: ${this.topic} read before start()`);
-    const listed = await this.#consumer.endOffsets(this.#partitions.map((partition) => ({ topic: this.topic, partition })));
+    const listed = await this.#consumer.endOffsets(this.#partitions.map((partition) => ({ topic: this.topic, partition })), timeoutMs === null ? {} : { signal: AbortSignal.timeout(timeoutMs) });
     const ends = new Map(listed.map((l) => [l.partition, l.offset]));
-    await new Promise<void>((resolve) => this.#waiters.add({ ends, resolve }));
+    let timer: NodeJS.Timeout | undefined;
+    let waiter: EndWaiter | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        waiter = { ends, resolve };
+        this.#waiters.add(waiter);
+        if (timeoutMs !== null) timer = setTimeout(() => reject(new ConnectException(`Timed out after ${timeoutMs} ms reading the topic ${this.topic} to its end; is the Kafka cluster reachable?`)), timeoutMs);
+      });
+    } finally {
+      clearTimeout(timer);
+      if (waiter !== undefined) this.#waiters.delete(waiter);
+    }
   }
 
   /** Writes one record and resolves once every in-sync replica has it. */
