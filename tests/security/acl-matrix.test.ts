@@ -6,6 +6,7 @@
 // shows, the groups and transactions listed) must be Kafka's. Kafka's answers are the expected
 // values: nothing here says what any case should answer, only that a few are allowed and a few
 // refused, so that two brokers refusing (or allowing) everything alike cannot pass.
+// SLUICE_ACL_MATRIX_TRACE=1 prints each broker's outcome of each case as it comes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
