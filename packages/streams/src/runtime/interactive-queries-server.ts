@@ -22,6 +22,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import { type Serializer, Serdes } from '../serdes.js';
+import type { KeyValueIterator } from '../state/api.js';
 import { HostInfo, QueryableStoreTypes, StoreQueryParameters } from './interactive-queries.js';
 import type { KafkaStreams } from './kafka-streams.js';
 
@@ -34,7 +35,11 @@ export interface InteractiveQueryServerOptions<K, V> {
   keySerializer?: Serializer<K>;
   /** Turns the key of the URL into the store's key; default: the text itself. */
   parseKey?: (text: string) => K;
-  /** A key as text, the inverse of parseKey, for the cursor of a page of entries; default String(key). */
+  /**
+   * A key as text, the inverse of parseKey, for the cursor of a page of entries. Default: the key
+   * as the server's own typed text (strings, numbers, bigints, Buffers and JSON values come back
+   * as they were), so a store of any such key pages without it.
+   */
   keyToText?: (key: K) => string;
   /** What a key or value looks like in the JSON answers; default the value itself (bigints as numbers or strings, Buffers as base64). */
   formatKey?: (key: K) => unknown;
@@ -60,6 +65,37 @@ const GLOBAL_PARTITION = -1;
 interface Entry {
   key: unknown;
   value: unknown;
+}
+
+/**
+ * The default cursor text of a key: its type and value, so the key comes back as it was for the
+ * range that resumes the page (String(key) made '[object Object]' of every JSON key and '5' of an
+ * Int32 key, whose serde then refused it).
+ */
+function typedKeyText(key: unknown): string {
+  if (typeof key === 'string') return `s:${key}`;
+  if (typeof key === 'number') return `n:${key}`;
+  if (typeof key === 'bigint') return `b:${key}`;
+  if (Buffer.isBuffer(key) || key instanceof Uint8Array) return `x:${Buffer.from(key).toString('base64')}`;
+  return `j:${JSON.stringify(key)}`;
+}
+
+function keyFromTypedText(text: string): unknown {
+  const value = text.slice(2);
+  switch (text.slice(0, 2)) {
+    case 's:':
+      return value;
+    case 'n:':
+      return Number(value);
+    case 'b:':
+      return BigInt(value);
+    case 'x:':
+      return Buffer.from(value, 'base64');
+    case 'j:':
+      return JSON.parse(value);
+    default:
+      throw new Error(`'${text}' is not a key this server wrote`);
+  }
 }
 
 /** Where a page ended in one instance: the partition and the text of the last key given. */
@@ -134,7 +170,9 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
   const parseKey = options.parseKey ?? ((text: string) => text as unknown as K);
   const formatKey = options.formatKey ?? ((k: K) => k);
   const formatValue = options.formatValue ?? ((v: V) => v);
-  const keyToText = options.keyToText ?? ((k: K) => String(k));
+  // The cursor's key text: the user's pair, or the typed text, which needs no parseKey.
+  const keyToText = options.keyToText ?? typedKeyText;
+  const cursorKey = options.keyToText ? parseKey : (text: string) => keyFromTypedText(text) as K;
   const forwardTimeoutMs = options.forwardTimeoutMs ?? 10_000;
 
   const isSelf = (h: HostInfo) => advertised !== null && h.host === advertised.host && h.port === advertised.port;
@@ -150,7 +188,12 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
   }
 
   async function getKey(storeName: string, keyText: string, forwarded: boolean): Promise<{ status: number; body: string }> {
-    const key = parseKey(keyText);
+    let key: K;
+    try {
+      key = parseKey(keyText);
+    } catch (e) {
+      throw new HttpError(400, `key '${keyText}' is not a key of store '${storeName}': ${messageOf(e)}`);
+    }
     if (!forwarded) {
       const meta = app.queryMetadataForKey(storeName, key, keySerializer);
       if (meta.partition >= 0 && meta.activeHost.port >= 0 && !isSelf(meta.activeHost)) {
@@ -174,7 +217,7 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
       const view = global ? app.store<K, V>(storeName) : app.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore<K, V>()).withPartition(p));
       const after = cursor && cursor.p === p ? cursor.k : undefined;
       // From the last key of the page before (a range's lower bound is inclusive: skip it).
-      const it = after === undefined ? view.all() : view.range(parseKey(after), undefined);
+      const it = after === undefined ? view.all() : resumeAfter(storeName, after, (from) => view.range(from, undefined));
       try {
         for (const kv of it) {
           const keyText = keyToText(kv.key);
@@ -187,6 +230,23 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
       }
     }
     return { entries, next: null };
+  }
+
+  /**
+   * The range from a cursor's key; a key the store's serde refuses is a cursor from elsewhere
+   * (400). The range is lazy: peeking makes the serde see the key here.
+   */
+  function resumeAfter(storeName: string, keyText: string, range: (from: K) => KeyValueIterator<K, V>): KeyValueIterator<K, V> {
+    let it: KeyValueIterator<K, V> | undefined;
+    try {
+      it = range(cursorKey(keyText));
+      it.peekNextKey();
+      return it;
+    } catch (e) {
+      it?.close();
+      if (e instanceof StreamsError) throw e;
+      throw new HttpError(400, `the cursor's key '${keyText}' is not a key of store '${storeName}' (${messageOf(e)}): pass the "next" of the previous page as it was, or leave cursor out for the first page`);
+    }
   }
 
   /**

@@ -1,0 +1,133 @@
+// The interactive-query server's pages (GET /stores/<store>?limit&cursor) on stores whose keys
+// are not strings, and what a client may send wrong: every entry once across pages for Int32 and
+// JSON-object keys without a parseKey (String(key) made '[object Object]' of every JSON key, so
+// the second page came back empty and the rest of the store was never listed, and '5' of an Int32
+// key, which its serde refused: 500), and clear 400s for limits out of range, cursors tampered
+// with and keys the user's parseKey refuses. One broker, one instance.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBroker, type Broker } from '@sluice/broker';
+import { KafkaStreams, type KeyValueStore, type Record, Serdes, Stores, type StreamsLogger, Topology, startInteractiveQueryServer } from '@sluice/streams';
+import { eventually, freePort } from '@sluice/test-kit';
+import { createTopics, produce } from './support.js';
+
+const S = Serdes.String();
+const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };
+let broker: Broker;
+let stateDir: string;
+
+before(async () => {
+  broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0' } });
+  stateDir = mkdtempSync(join(tmpdir(), 'sluice-iq-paging-'));
+});
+after(async () => {
+  await broker.close();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+/** Each input record `n` puts n under the Int32 key n and under the JSON key { id: n }. */
+function topology(): Topology {
+  return new Topology()
+    .addSource('in', 'iqp-in', { keyDeserializer: S, valueDeserializer: S })
+    .addProcessor(
+      'put',
+      () => {
+        let byInt: KeyValueStore<number, string>;
+        let byObject: KeyValueStore<{ id: number }, string>;
+        return {
+          init: (ctx) => {
+            byInt = ctx.getStateStore('by-int');
+            byObject = ctx.getStateStore('by-object');
+          },
+          process: (r: Record<string, string>) => {
+            byInt.put(Number(r.key), r.value);
+            byObject.put({ id: Number(r.key) }, r.value);
+          },
+        };
+      },
+      'in',
+    )
+    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('by-int'), Serdes.Int32(), S), 'put')
+    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('by-object'), Serdes.JSON<{ id: number }>(), S), 'put');
+}
+
+async function getJson(url: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(url);
+  return { status: res.status, body: JSON.parse(await res.text()) };
+}
+
+async function allPages(base: string, limit: number): Promise<unknown[]> {
+  const entries: unknown[] = [];
+  for (let cursor: string | null = null, pages = 0; ; pages++) {
+    assert.ok(pages <= 20, 'the pages end');
+    const page = await getJson(`${base}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    assert.ok(page.body.entries.length <= limit);
+    entries.push(...page.body.entries);
+    cursor = page.body.next;
+    if (cursor === null) return entries;
+  }
+}
+
+const cursorOf = (c: object) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+test('pages of Int32 and JSON-keyed stores list every entry once; bad limits, cursors and keys get 400s', async () => {
+  await createTopics(broker.bootstrap, [{ name: 'iqp-in', partitions: 2 }]);
+  const endpoint = `127.0.0.1:${await freePort()}`;
+  const app = new KafkaStreams(topology(), { applicationId: 'iqp-app', bootstrapServers: broker.bootstrap, applicationServer: endpoint, stateDir, commitIntervalMs: 200, logger: quiet });
+  const ids = Array.from({ length: 9 }, (_, i) => i * 7 - 20); // negatives too: their Int32 bytes sort after the positives
+  let server;
+  try {
+    await app.start();
+    await produce(broker.bootstrap, 'iqp-in', ids.map((n) => ({ key: String(n), value: `v${n}` })));
+    await eventually('every key to be stored', () => app.state() === 'RUNNING' && ids.every((n) => app.store<number, string>('by-int').get(n) === `v${n}`));
+    server = await startInteractiveQueryServer<unknown, string>(app, { keySerializer: Serdes.Int32() as never, parseKey: (text) => { if (!/^-?\d+$/.test(text)) throw new Error('keys are integers'); return Number(text); } });
+
+    const expected = ids.map((n) => `${n}=v${n}`).sort();
+    for (const limit of [1, 2, 4]) {
+      const ints = (await allPages(`${server.url}/stores/by-int`, limit)) as { key: number; value: string }[];
+      assert.deepEqual(ints.map((e) => `${e.key}=${e.value}`).sort(), expected, `Int32 keys, ${limit} a page`);
+      const objects = (await allPages(`${server.url}/stores/by-object`, limit)) as { key: { id: number }; value: string }[];
+      assert.deepEqual(objects.map((e) => `${e.key.id}=${e.value}`).sort(), expected, `JSON keys, ${limit} a page`);
+    }
+    assert.equal((await allPages(`${server.url}/stores/by-int`, 10_000)).length, ids.length, 'the largest limit');
+
+    for (const limit of ['0', '-1', '1.5', '', 'ten', '10001', '1e9']) {
+      const r = await getJson(`${server.url}/stores/by-int?limit=${limit}`);
+      assert.equal(r.status, 400, `limit=${limit}: ${JSON.stringify(r.body)}`);
+      assert.match(r.body.error, /limit must be an integer from 1 to 10000/);
+    }
+    const first = await getJson(`${server.url}/stores/by-int?limit=2`);
+    const given = JSON.parse(Buffer.from(first.body.next, 'base64url').toString('utf8'));
+    const tampered = [
+      'nonsense',
+      cursorOf({ p: 'x' }),
+      cursorOf({ ...given, k: 's:not-a-number' }), // a string where the Int32 serde needs a number
+      cursorOf({ ...given, k: 'j:{oops' }),
+      cursorOf({ ...given, k: 'q:unknown kind' }),
+      cursorOf({ ...given, k: 7 }),
+    ];
+    for (const cursor of tampered) {
+      const r = await getJson(`${server.url}/stores/by-int?limit=2&cursor=${cursor}`);
+      assert.equal(r.status, 400, `cursor ${Buffer.from(cursor, 'base64url').toString('utf8')}: ${JSON.stringify(r.body)}`);
+      assert.match(r.body.error, /cursor/);
+    }
+    const elsewhere = await getJson(`${server.url}/stores/by-int?cursor=${cursorOf({ ...given, h: '10.0.0.1:1' })}`);
+    assert.equal(elsewhere.status, 409, 'an instance that holds no part of the store: start again');
+    const beyond = await getJson(`${server.url}/stores/by-int?cursor=${cursorOf({ ...given, p: 99 })}`);
+    assert.deepEqual([beyond.status, beyond.body.entries, beyond.body.next], [200, [], null], 'past the last partition: nothing more');
+
+    const bad = await getJson(`${server.url}/stores/by-int/keys/abc`);
+    assert.equal(bad.status, 400, JSON.stringify(bad.body));
+    assert.match(bad.body.error, /key 'abc' is not a key of store 'by-int': keys are integers/);
+    const found = await getJson(`${server.url}/stores/by-int/keys/${ids[3]}`);
+    assert.deepEqual([found.status, found.body.value], [200, `v${ids[3]}`]);
+    assert.equal(app.state(), 'RUNNING', 'nothing a client sent stopped the application');
+  } finally {
+    await server?.close();
+    await app.close();
+  }
+});
