@@ -5,7 +5,7 @@
 // Our encoders must write Java's bytes, and our parsers must read what Java writes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { offsetKey, storageRecords } from '@sluice/connect';
+import { KafkaConfigBackingStore, offsetKey, storageRecords } from '@sluice/connect';
 import { ConnectPeer } from './support.js';
 
 const { commitValue, configValue, parseConfigRecord, parseStatusRecord, restartValue, statusValue, targetStateValue, topicStatusValue } = storageRecords;
@@ -80,5 +80,59 @@ describe('Connect storage topic records against Kafka Connect 4.3.1', { timeout:
     const answer = await peer.ask({ op: 'fromConnect', class: 'org.apache.kafka.connect.json.JsonConverter', config: { 'schemas.enable': 'false' }, isKey: true, schema: null, value: ['file-source', { m: [['filename', partition.filename], ['shard', i(3)]] }] });
     assert.equal(answer.error, undefined, answer.error);
     assert.equal(offsetKey('file-source', partition), Buffer.from(answer.result as string, 'base64').toString());
+  });
+});
+
+describe('the config topic as a worker reads it (Kafka\'s KafkaConfigBackingStore rules)', () => {
+  const { configValue: config, commitValue: commit, targetStateValue: target } = storageRecords;
+  function read(records: [string, Buffer | null][]) {
+    const changes: string[] = [];
+    const lines: string[] = [];
+    const store = new KafkaConfigBackingStore((c) => changes.push(`${c.kind} ${c.connector}`));
+    records.forEach(([key, value], offset) => store.apply(key, value, BigInt(offset), (l) => lines.push(l)));
+    return { snapshot: store.snapshot(), changes, lines };
+  }
+  const src = { 'connector.class': 'FileStreamSource', name: 'src' };
+  const t = (n: number) => ({ ...src, file: `f${n}` });
+
+  test('task configs take effect at their commit, all together', () => {
+    const before = read([['connector-src', config(src)], ['task-src-0', config(t(0))], ['task-src-1', config(t(1))]]);
+    assert.deepEqual(before.snapshot.connectors(), ['src']);
+    assert.equal(before.snapshot.taskCount('src'), 0, 'no task before the commit');
+    const after = read([['connector-src', config(src)], ['task-src-0', config(t(0))], ['task-src-1', config(t(1))], ['commit-src', commit(2)]]);
+    assert.deepEqual(after.snapshot.taskConfigs('src'), [t(0), t(1)]);
+    assert.equal(after.snapshot.offset, 3n);
+    assert.deepEqual(after.changes, ['connector src', 'tasks src']);
+    assert.equal(after.snapshot.targetState('src'), 'STARTED', 'STARTED without a target state record');
+  });
+
+  test('a commit naming a task that was never written leaves the connector inconsistent, its old tasks kept', () => {
+    const r = read([['connector-src', config(src)], ['task-src-0', config(t(0))], ['commit-src', commit(1)], ['task-src-0', config(t(5))], ['commit-src', commit(2)]]);
+    assert.deepEqual(r.snapshot.taskConfigs('src'), [t(0)]);
+    assert.ok(r.snapshot.inconsistent.has('src'));
+    assert.match(r.lines.join('\n'), /commit of 2 task\(s\) of connector src does not match/);
+    // A later complete commit repairs it; a task left out keeps its last committed config.
+    const repaired = read([['connector-src', config(src)], ['task-src-0', config(t(0))], ['task-src-1', config(t(1))], ['commit-src', commit(2)], ['task-src-1', config(t(9))], ['commit-src', commit(2)]]);
+    assert.deepEqual(repaired.snapshot.taskConfigs('src'), [t(0), t(9)]);
+    assert.ok(!repaired.snapshot.inconsistent.has('src'));
+  });
+
+  test('deletion, target states, and commits for a connector deleted meanwhile', () => {
+    const r = read([
+      ['target-state-src', target('PAUSED')],
+      ['connector-src', config(src)],
+      ['task-src-0', config(t(0))],
+      ['commit-src', commit(1)],
+      ['target-state-src', target('STOPPED')],
+      ['connector-src', null],
+      ['target-state-src', null],
+      ['commit-src', commit(1)],
+      ['session-key', Buffer.from('{"key":"a2V5","algorithm":"HmacSHA256","creation-timestamp":1}')],
+    ]);
+    assert.deepEqual(r.snapshot.connectors(), []);
+    assert.equal(r.snapshot.taskCount('src'), 0);
+    assert.deepEqual(r.changes, ['target-state src', 'connector src', 'tasks src', 'target-state src', 'connector src', 'target-state src']);
+    const paused = read([['target-state-src', target('STOPPED')], ['connector-src', config(src)]]);
+    assert.equal(paused.snapshot.targetState('src'), 'STOPPED');
   });
 });
