@@ -3,8 +3,8 @@
 // names an answer lists as changed, the refusals, and the runtime's lines dropped below the level.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConnectRestError } from '@sluice/connect';
-import { Loggers } from '../src/runtime/loggers.js';
+import { ConnectRestError, ConnectRestServer, MemoryOffsetBackingStore, StandaloneHerder, Worker, WorkerConfig, builtinPlugins } from '@sluice/connect';
+import { Loggers, workerLogging } from '../src/runtime/loggers.js';
 
 const WORKER = 'org.apache.kafka.connect.runtime.Worker';
 
@@ -84,4 +84,17 @@ test('PUT: Kafka\'s refusals, and the scopes', () => {
   assert.deepEqual(loggers.put('a.b', { level: 'INFO' }, 'galaxy'), [200, ['a.b']]);
   assert.deepEqual(loggers.put('a.b', { level: 'DEBUG' }, 'Cluster'), [204]);
   assert.equal(loggers.get('a.b').level, 'DEBUG');
+});
+
+test('the worker\'s own lines follow the levels set on its logger, an ancestor or root', () => {
+  const lines: string[] = [];
+  const { loggers, log } = workerLogging((l) => lines.push(l));
+  const worker = new Worker(new WorkerConfig({ 'bootstrap.servers': 'localhost:1' }), builtinPlugins(), new MemoryOffsetBackingStore(), { workerId: 'w', log });
+  worker.log('one');
+  assert.deepEqual(loggers.setLevel('org.apache.kafka.connect', 'WARN'), ['org.apache.kafka.connect', WORKER]);
+  worker.log('two');
+  loggers.setLevel('root', 'INFO');
+  worker.log('three');
+  assert.deepEqual(lines, ['one', 'three']);
+  assert.equal(new ConnectRestServer(new StandaloneHerder(worker), loggers).loggers, loggers);
 });

@@ -8,6 +8,7 @@ import { ConfigError } from '@sluice/config';
 import { consumerOptions, producerOptions, type ConsumerOptions, type ProducerOptions } from '@sluice/client';
 import { clientOptionsFrom } from '../runtime/client-settings.js';
 import { loadPlugins } from '../runtime/connect-plugins.js';
+import { workerLogging } from '../runtime/loggers.js';
 import { ConnectRestServer } from '../runtime/rest-server.js';
 import { Worker } from '../runtime/worker.js';
 import { WorkerConfig } from '../runtime/worker-config.js';
@@ -49,7 +50,8 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
   const { host, port: wantedPort } = config.restListener();
   const plugins = await loadPlugins(config.list('plugin.path'));
   const offsets = new KafkaOffsetBackingStore();
-  const worker = new Worker(config, plugins, offsets, { workerId: 'starting', log });
+  const logging = workerLogging(log);
+  const worker = new Worker(config, plugins, offsets, { workerId: 'starting', log: logging.log });
   const statuses = new KafkaStatusBackingStore();
   let herder: DistributedHerder | null = null;
   const configs = new KafkaConfigBackingStore((change) => herder?.onConfigChange(change));
@@ -92,7 +94,7 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
         log,
       }),
   });
-  const rest = new ConnectRestServer(herder);
+  const rest = new ConnectRestServer(herder, logging.loggers);
   const port = await rest.listen(wantedPort, host);
   const advertisedHost = config.string('rest.advertised.host.name') ?? (host === '0.0.0.0' ? '127.0.0.1' : host);
   const url = `http://${advertisedHost}:${config.string('rest.advertised.port') ?? port}`;

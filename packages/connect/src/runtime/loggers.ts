@@ -28,6 +28,20 @@ export interface RuntimeLogger {
   log(level: LogLevel, line: string): void;
 }
 
+/** The logger the worker's own lines go through (Kafka's Worker class logger). */
+export const WORKER_LOGGER = 'org.apache.kafka.connect.runtime.Worker';
+
+/**
+ * A worker's loggers and the log function its lines go through, so that the levels set through
+ * `/admin/loggers` (on the worker's logger, an ancestor such as org.apache.kafka.connect, or root)
+ * decide whether they are written.
+ */
+export function workerLogging(sink: ((line: string) => void) | undefined): { loggers: Loggers; log: (line: string) => void } {
+  const loggers = new Loggers(sink);
+  const logger = loggers.logger(WORKER_LOGGER);
+  return { loggers, log: (line) => logger.log('INFO', line) };
+}
+
 export class Loggers {
   /** Levels set on names (log4j2's LoggerConfigs); '' is root. */
   readonly #configured = new Map<string, string>([['', 'INFO']]);
@@ -35,10 +49,14 @@ export class Loggers {
   readonly #registered = new Set<string>();
   readonly #lastModified = new Map<string, number>();
 
+  private readonly sink: (line: string) => void;
+
   constructor(
-    private readonly sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    sink?: (line: string) => void,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.sink = sink ?? ((line) => process.stderr.write(`${line}\n`));
+  }
 
   /** The effective level of a name: its own, else its nearest dotted ancestor's, else root's. */
   effectiveLevel(name: string): string {

@@ -24,9 +24,11 @@ interface Route {
 export class ConnectRestServer {
   readonly #routes: Route[] = [];
   readonly #server: Server;
-  readonly loggers = new Loggers();
-
-  constructor(private readonly herder: Herder) {
+  constructor(
+    private readonly herder: Herder,
+    /** The worker's loggers (Worker.loggers), so that levels set here filter its lines. */
+    readonly loggers: Loggers = new Loggers(),
+  ) {
     this.#defineRoutes();
     // Nothing a request holds may end the worker: whatever #handle does not answer closes that response only.
     this.#server = createServer((req, res) => this.#handle(req, res).catch(() => res.destroy()));

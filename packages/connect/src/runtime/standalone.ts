@@ -6,6 +6,7 @@
 import { ConfigError } from '@sluice/config';
 import type { ConnectorConfig } from '@sluice/connect-api';
 import { loadPlugins } from './connect-plugins.js';
+import { workerLogging } from './loggers.js';
 import { FileOffsetBackingStore, MemoryOffsetBackingStore } from './offset-store.js';
 import { ConnectRestServer } from './rest-server.js';
 import { StandaloneHerder } from './standalone-herder.js';
@@ -39,9 +40,10 @@ export async function startConnectStandalone(options: ConnectStandaloneOptions):
   const store = file === null ? new MemoryOffsetBackingStore() : new FileOffsetBackingStore(file);
   // The worker id names the REST endpoint, so it is known only once the server listens.
   let workerId = '';
-  const worker = new Worker(config, plugins, store, { workerId: 'starting', log: options.log });
+  const logging = workerLogging(options.log);
+  const worker = new Worker(config, plugins, store, { workerId: 'starting', log: logging.log });
   const herder = new StandaloneHerder(worker);
-  const rest = new ConnectRestServer(herder);
+  const rest = new ConnectRestServer(herder, logging.loggers);
   const port = await rest.listen(wantedPort, host);
   const advertisedHost = config.string('rest.advertised.host.name') ?? (host === '0.0.0.0' ? '127.0.0.1' : host);
   workerId = `${advertisedHost}:${config.string('rest.advertised.port') ?? port}`;
