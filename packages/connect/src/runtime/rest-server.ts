@@ -26,7 +26,7 @@ export class ConnectRestServer {
   readonly #server: Server;
   constructor(
     private readonly herder: Herder,
-    /** The worker's loggers (Worker.loggers), so that levels set here filter its lines. */
+    /** The worker's loggers (workerLogging), so that levels set here filter its lines. */
     readonly loggers: Loggers = new Loggers(),
   ) {
     this.#defineRoutes();
