@@ -105,7 +105,8 @@ export class KafkaConfigBackingStore {
 
   /** One record of the config topic, in order. */
   apply(key: string | null, value: Buffer | null, offset: bigint, log: (line: string) => void): void {
-    this.#offset = offset;
+    // Kafka's config offset is the position after the last record read: what workers compare when they join.
+    this.#offset = offset + 1n;
     this.#snapshot = null;
     if (key === null) return;
     if (key.startsWith(TASK_COUNT_KEY_PREFIX)) {

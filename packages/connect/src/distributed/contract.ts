@@ -37,7 +37,7 @@ export interface ConnectAssignment {
 
 /** The config topic as the herder has read it: what the leader assigns from. */
 export interface ClusterConfigSnapshot {
-  /** The offset of the last config record read (-1 when none). */
+  /** Kafka's config offset: the position after the last config record read (-1 before any), as Java workers send it. */
   readonly offset: bigint;
   /** Every connector with committed task configs, and how many tasks each has. */
   connectors(): string[];
