@@ -303,4 +303,8 @@ test('timestamp extractors: the default fails on negative timestamps; others ski
   const fromValue = new TopologyTestDriver(build({ timestampExtractor: (r) => Number(r.value) }));
   fromValue.createInputTopic('in', S, S).pipeInput('k', '12345', 1);
   assert.equal(fromValue.createOutputTopic('out', S, S).readRecord().timestamp, 12345);
+  // Whole milliseconds, as Java's long: a fraction could not be committed as the partition time
+  // (an application without a sink went to ERROR at its first commit) nor produced.
+  fromValue.createInputTopic('in', S, S).pipeInput('k', '1700000000000.75', 1);
+  assert.equal(fromValue.createOutputTopic('out', S, S).readRecord().timestamp, 1_700_000_000_000);
 });

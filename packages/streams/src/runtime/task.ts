@@ -337,7 +337,8 @@ export class StreamTask {
       this.env.log.warn(`task ${this.id}: skipping the record of ${raw.topic}-${raw.partition} at offset ${raw.offset}: the timestamp extractor returned ${String(ts)}`);
       return -1;
     }
-    return this.notePartitionTime(raw.topic, ts);
+    // Whole ms, as Java's long: a fraction cannot be committed as partition time nor produced.
+    return this.notePartitionTime(raw.topic, Math.floor(ts));
   }
 
   private notePartitionTime(topic: string, ts: number): number {
