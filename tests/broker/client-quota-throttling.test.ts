@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { type Broker, BrokerChannels, type BrokerThrottleMessage, startBroker } from '@sluice/broker';
-import { Admin, ClientChannels, Consumer, Producer } from '@sluice/client';
+import { Admin, ClientChannels, ClientErrorCode, Consumer, KafkaError, Producer } from '@sluice/client';
 
 const RATE = 100_000;
 const RECORDS = 40;
@@ -28,6 +28,7 @@ before(async () => {
       { entity: { 'client-id': 'metered-producer' }, ops: [{ key: 'producer_byte_rate', value: RATE }] },
       { entity: { 'client-id': 'metered-consumer' }, ops: [{ key: 'consumer_byte_rate', value: RATE }] },
       { entity: { 'client-id': 'patient-producer' }, ops: [{ key: 'producer_byte_rate', value: RATE / 10 }] },
+      { entity: { 'client-id': 'starved-producer' }, ops: [{ key: 'producer_byte_rate', value: 1 }] },
     ]);
   } finally {
     await admin.close();
@@ -94,4 +95,20 @@ test('our producer waits out a throttle time longer than its request timeout ins
     diagnosticsChannel.unsubscribe(ClientChannels.request, onRequest);
   }
   assert.deepEqual(failures, [], 'no request timed out');
+});
+
+test('a throttle time of hours fails our producer\'s next send at its delivery timeout instead of holding it that long', { timeout: 120_000 }, async () => {
+  // 1 B/s: 10 kB at once is throttled for about (10000 - 1) / 1 * 1 s, close to three hours.
+  const producer = new Producer({ bootstrapServers: broker.bootstrap, clientId: 'starved-producer', lingerMs: 0, requestTimeoutMs: 1000, deliveryTimeoutMs: 3000, retryBackoffMs: 100 });
+  try {
+    await producer.send({ topic: 'metered', key: 'first', value: Buffer.alloc(VALUE) });
+    assert.ok(throttles.some((t) => t.clientId === 'starved-producer' && t.throttleTimeMs > 3_600_000), 'throttled for more than an hour');
+    await assert.rejects(producer.send({ topic: 'metered', key: 'second', value: Buffer.alloc(10) }), (e: unknown) => {
+      // Held unsent until the delivery timeout, then failed with the reason (no hang of hours).
+      assert.ok(e instanceof KafkaError && (e.code === ClientErrorCode.REQUEST_TIMEOUT || e.code === ClientErrorCode.DELIVERY_TIMEOUT) && /throttle time/.test(e.message), String(e));
+      return true;
+    });
+  } finally {
+    await producer.close();
+  }
 });

@@ -61,6 +61,11 @@ export interface RequestOptions {
   extraTimeoutMs?: number;
   /** Replaces requestTimeoutMs. */
   timeoutMs?: number;
+  /**
+   * How long a broker's throttle time (KIP-219) may hold the request unsent before it fails with
+   * REQUEST_TIMEOUT; default: its request timeout. The producer passes its delivery timeout.
+   */
+  maxThrottleWaitMs?: number;
   /** The request gets no response (Produce with acks=0): resolves once written. */
   noResponse?: boolean;
   signal?: AbortSignal | undefined;
@@ -96,7 +101,7 @@ export class Connection {
   private features: FinalizedFeatures = NO_FINALIZED_FEATURES;
   private readonly negotiated = new Map<number, number>();
   /** Holds requests while a broker's throttle time runs (KIP-219). */
-  private readonly throttle = new ThrottleGate(() => this.closedError);
+  private readonly throttle = new ThrottleGate(() => this.closedError, () => this.describe());
 
   private constructor(config: ConnectionConfig) {
     this.config = config;
@@ -206,7 +211,10 @@ export class Connection {
 
   private sendFrame(socket: net.Socket, api: Api, version: number, correlationId: number, frame: Buffer[], options: RequestOptions, decode: ((frame: Buffer) => unknown) | undefined): Promise<unknown> {
     // Held while throttled, and behind those already held, so that requests leave in order.
-    if (this.throttle.holding) return this.throttle.hold(api.name, options.signal, () => this.sendFrame(socket, api, version, correlationId, frame, options, decode));
+    if (this.throttle.holding) {
+      const limitMs = options.maxThrottleWaitMs ?? (options.timeoutMs ?? this.config.requestTimeoutMs) + (options.extraTimeoutMs ?? 0);
+      return this.throttle.hold(api.name, options.signal, limitMs, () => this.sendFrame(socket, api, version, correlationId, frame, options, decode));
+    }
     const { signal } = options;
     if (options.noResponse) {
       // Resolve once the bytes are handed to the kernel, so that closing the connection right

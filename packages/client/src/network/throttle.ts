@@ -6,7 +6,7 @@
  * shouldClientThrottle in its Java client).
  */
 import { ApiKey } from '@sluice/protocol';
-import { abortError } from '../errors.js';
+import { ClientErrorCode, KafkaError, abortError } from '../errors.js';
 
 const THROTTLED_BY_CLIENT_FROM = new Map<number, number>([
   [ApiKey.Produce, 6],
@@ -63,15 +63,23 @@ export function clientThrottles(apiKey: number, version: number): boolean {
 /**
  * A connection's requests while a throttle time runs: held, then sent in the order they were made
  * (a later request never overtakes a held one, so idempotent produces keep their sequence).
+ *
+ * A request is held at most its own limit (its request timeout; the producer's delivery timeout
+ * for Produce, as Java holds unsent consumer and admin requests for request.timeout.ms and
+ * batches for delivery.timeout.ms); past it, it fails with a retriable REQUEST_TIMEOUT, unsent,
+ * so that a throttle time of hours (a tiny quota, or a broker's bug) turns into the caller's
+ * usual timeouts instead of a wait as long.
  */
 export class ThrottleGate {
   private until = 0;
-  private held: { send(): void; fail(e: unknown): void }[] = [];
+  private held: HeldRequest[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     /** The connection's closing error, if it has closed: held requests then fail with it. */
     private readonly closed: () => unknown,
+    /** Names the connection in errors. */
+    private readonly describe: () => string = () => 'the broker',
   ) {}
 
   /** True while a request made now must be held. */
@@ -79,29 +87,57 @@ export class ThrottleGate {
     return this.held.length > 0 || Date.now() < this.until;
   }
 
+  /** How many requests are held now. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
   /** A response's throttle time: requests made from now on wait it out. */
   throttleFor(ms: number): void {
     this.until = Math.max(this.until, Date.now() + ms);
-    this.arm();
+    if (this.held.length > 0) this.arm();
   }
 
-  /** Waits out the throttle time, then sends with `send`. */
-  hold(what: string, signal: AbortSignal | undefined, send: () => Promise<unknown>): Promise<unknown> {
+  /** Waits out the throttle time, then sends with `send`; fails unsent once held longer than `limitMs`. */
+  hold(what: string, signal: AbortSignal | undefined, limitMs: number, send: () => Promise<unknown>): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        this.held = this.held.filter((h) => h !== entry);
-        reject(abortError(signal!, `${what} request`));
+      const heldAt = Date.now();
+      const settle = () => {
+        signal?.removeEventListener('abort', onAbort);
+        clearTimeout(expiry);
       };
-      const entry = {
+      const drop = (error: unknown) => {
+        this.held = this.held.filter((h) => h !== entry);
+        // Nothing left to send: no timer keeps the process up for the rest of the throttle time.
+        if (this.held.length === 0 && this.timer) {
+          clearTimeout(this.timer);
+          this.timer = null;
+        }
+        settle();
+        reject(error);
+      };
+      const onAbort = () => drop(abortError(signal!, `${what} request`));
+      const entry: HeldRequest = {
         send: () => {
-          signal?.removeEventListener('abort', onAbort);
+          settle();
           send().then(resolve, reject);
         },
         fail: (e: unknown) => {
-          signal?.removeEventListener('abort', onAbort);
+          settle();
           reject(e);
         },
       };
+      const expiry = setTimeout(
+        () =>
+          drop(
+            new KafkaError(
+              ClientErrorCode.REQUEST_TIMEOUT,
+              `${what} request to ${this.describe()} was not sent: the broker's throttle time (a client quota, KIP-219) held it ${Date.now() - heldAt} ms, longer than its timeout of ${limitMs} ms; raise the client's quota on the broker (kafka-configs --entity-type clients|users) or the timeout`,
+              { retriable: true },
+            ),
+          ),
+        Math.min(Math.max(0, limitMs), MAX_TIMER_MS),
+      );
       signal?.addEventListener('abort', onAbort, { once: true });
       this.held.push(entry);
       this.arm();
@@ -117,12 +153,13 @@ export class ThrottleGate {
 
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
-    // Not unref'd: a held request is work still to do.
-    this.timer = setTimeout(() => this.release(), Math.max(0, this.until - Date.now()));
+    // Not unref'd: a held request is work still to do (each also has its own expiry).
+    this.timer = setTimeout(() => this.release(), Math.min(Math.max(0, this.until - Date.now()), MAX_TIMER_MS));
   }
 
   private release(): void {
     this.timer = null;
+    if (this.held.length === 0) return;
     if (Date.now() < this.until) return this.arm();
     const held = this.held;
     this.held = [];
@@ -134,3 +171,11 @@ export class ThrottleGate {
     }
   }
 }
+
+interface HeldRequest {
+  send(): void;
+  fail(e: unknown): void;
+}
+
+/** The longest a Node timer waits (longer ones fire at once); a longer wait re-arms. */
+const MAX_TIMER_MS = 2_147_483_647;

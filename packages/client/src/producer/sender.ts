@@ -278,13 +278,14 @@ export class Sender {
       }));
       const body = { transactionalId: this.txn.transactionalId, acks, timeoutMs: this.config.requestTimeoutMs, topicData };
       if (acks === 0) {
-        const sent = conn.request(Apis.Produce, body, { version, noResponse: true });
+        // A broker's throttle may hold a Produce as long as its batches may wait, as in Java.
+        const sent = conn.request(Apis.Produce, body, { version, noResponse: true, maxThrottleWaitMs: this.config.deliveryTimeoutMs });
         written();
         await sent;
         for (const b of batches) this.completeBatch(this.accumulator.queue(b.topic, b.partition), b, -1n, -1);
         return;
       }
-      const response = conn.request(Apis.Produce, body, { version });
+      const response = conn.request(Apis.Produce, body, { version, maxThrottleWaitMs: this.config.deliveryTimeoutMs });
       written();
       const res = await response;
       const now = Date.now();
