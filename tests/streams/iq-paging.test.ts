@@ -3,7 +3,8 @@
 // JSON-object keys without a parseKey (String(key) made '[object Object]' of every JSON key, so
 // the second page came back empty and the rest of the store was never listed, and '5' of an Int32
 // key, which its serde refused: 500), and clear 400s for limits out of range, cursors tampered
-// with and keys the user's parseKey refuses. One broker, one instance.
+// with, keys the user's parseKey refuses and window stores (503 had clients retry for ever). One
+// broker, one instance.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,7 +52,8 @@ function topology(): Topology {
       'in',
     )
     .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('by-int'), Serdes.Int32(), S), 'put')
-    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('by-object'), Serdes.JSON<{ id: number }>(), S), 'put');
+    .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore('by-object'), Serdes.JSON<{ id: number }>(), S), 'put')
+    .addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore('windows', 60_000, 1_000, false), S, S), 'put');
 }
 
 async function getJson(url: string): Promise<{ status: number; body: any }> {
@@ -125,6 +127,12 @@ test('pages of Int32 and JSON-keyed stores list every entry once; bad limits, cu
     assert.match(bad.body.error, /key 'abc' is not a key of store 'by-int': keys are integers/);
     const found = await getJson(`${server.url}/stores/by-int/keys/${ids[3]}`);
     assert.deepEqual([found.status, found.body.value], [200, `v${ids[3]}`]);
+    // A window store is not served: a 503 ('try again') would have a client retry for ever.
+    for (const path of ['/stores/windows', '/stores/windows/keys/1']) {
+      const r = await getJson(`${server.url}${path}`);
+      assert.equal(r.status, 400, `${path}: ${JSON.stringify(r.body)}`);
+      assert.match(r.body.error, /serves key-value stores only/);
+    }
     assert.equal(app.state(), 'RUNNING', 'nothing a client sent stopped the application');
   } finally {
     await server?.close();

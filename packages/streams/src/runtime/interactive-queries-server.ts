@@ -17,7 +17,8 @@
  * when the instance a cursor names no longer holds the store: start again).
  *
  * A store that is rebalancing or moved answers 503 with Java's message (try again); an unknown
- * store 404. The listening port is application.server's unless `port` is given.
+ * store 404; a window or session store 400 (only key-value stores are served). The listening
+ * port is application.server's unless `port` is given.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
@@ -150,9 +151,13 @@ function toJson(value: unknown): string {
   });
 }
 
+/** Java's message when the store is of another kind: asking again will not help. */
+const OTHER_STORE_KIND = /queryable store type does not accept the actual store type/;
+
 function statusOf(e: unknown): number {
   if (e instanceof HttpError) return e.status;
   if (e instanceof StreamsError) {
+    if (e.code === StreamsErrorCode.INVALID_STATE_STORE && OTHER_STORE_KIND.test(e.message)) return 400;
     if (e.code === StreamsErrorCode.UNKNOWN_STATE_STORE) return 404;
     if (e.code === StreamsErrorCode.INVALID_STATE_STORE || e.code === StreamsErrorCode.STREAMS_NOT_STARTED || e.code === StreamsErrorCode.ILLEGAL_STATE) return 503;
   }
@@ -318,7 +323,8 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
       },
       (e) => {
         res.writeHead(statusOf(e), { 'content-type': 'application/json' });
-        res.end(toJson({ error: messageOf(e), code: e instanceof StreamsError ? e.code : undefined }));
+        const kindHint = e instanceof StreamsError && OTHER_STORE_KIND.test(e.message) ? ': this server serves key-value stores only (timestamped ones included); query window and session stores with KafkaStreams.store()' : '';
+        res.end(toJson({ error: messageOf(e) + kindHint, code: e instanceof StreamsError ? e.code : undefined }));
       },
     );
   });
