@@ -68,9 +68,16 @@ export class FinalizedFeatureStore {
     return finalizedFeatures(this.levels);
   }
 
-  /** Sets the levels together, in force (with the epoch bumped) once they are on disk. */
-  async update(changes: ReadonlyMap<string, number>): Promise<void> {
+  /**
+   * Decides a change against the levels the changes before it left (`plan` runs once they are
+   * in force, as Kafka's controller decides one update after the other), then sets its levels
+   * together, in force (with the epoch bumped) once they are on disk. `plan` gives no changes to
+   * refuse or only validate; its result is returned either way.
+   */
+  async update<R>(plan: (level: (name: string) => number) => { changes?: ReadonlyMap<string, number>; result: R }): Promise<R> {
     const run = this.writing.then(async () => {
+      const { changes, result } = plan((name) => this.level(name));
+      if (changes === undefined) return result;
       const stored = new Map([...this.stored, ...changes]);
       const epoch = BigInt(Math.max(Number(this.currentEpoch + 1n), Date.now()));
       const file = { version: FORMAT_VERSION, epoch: String(epoch), levels: Object.fromEntries(stored) };
@@ -78,8 +85,9 @@ export class FinalizedFeatureStore {
       this.stored = stored;
       this.levels = new Map([...this.levels, ...changes]);
       this.currentEpoch = epoch;
+      return result;
     });
-    this.writing = run.catch(() => {});
-    await run;
+    this.writing = run.then(() => {}, () => {});
+    return run;
   }
 }

@@ -83,3 +83,51 @@ test('UpdateFeatures needs ALTER on the cluster', async () => {
     await broker.close();
   }
 });
+
+/** A file system whose next rename waits until released: a write held in the middle. */
+class HeldRenameFileSystem extends MemoryFileSystem {
+  private held: { path: string; reached: () => void; release: Promise<void> } | undefined;
+  holdNextRename(path: string): { reached: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = { reached: new Promise<void>((r) => (reached = r)), release: () => release() };
+    this.held = { path, reached, release: new Promise<void>((r) => (release = r)) };
+    return gate;
+  }
+  override async rename(from: string, to: string): Promise<void> {
+    const held = this.held;
+    if (held !== undefined && to === held.path) {
+      this.held = undefined;
+      held.reached();
+      await held.release;
+    }
+    return super.rename(from, to);
+  }
+}
+
+test('concurrent updates are decided one after another, each against the levels the one before left', async () => {
+  const fs = new HeldRenameFileSystem();
+  const broker = await startBroker({ port: 0, fs, dataDir: '/data', log: silent });
+  const [a, b, probe] = await Promise.all([RawConnection.open(broker.port), RawConnection.open(broker.port), RawConnection.open(broker.port)]);
+  try {
+    assert.equal((await finalized(probe)).levels['transaction.version'], 2);
+    const gate = fs.holdNextRename('/data/finalized-features');
+    // A downgrades transaction.version to 1 and is held in its write; B, a "downgrade" to 2, is
+    // valid against the 2 before A but not against A's 1 (Kafka: "Can't downgrade to a newer
+    // version"); Kafka's controller decides B after A is applied.
+    const first = update(a, 2, [{ feature: 'transaction.version', maxVersionLevel: 1, upgradeType: SAFE_DOWNGRADE }]);
+    await gate.reached;
+    const second = update(b, 2, [{ feature: 'transaction.version', maxVersionLevel: 2, upgradeType: SAFE_DOWNGRADE }]);
+    // The broker has read B once it answers a later request on a third connection.
+    await finalized(probe);
+    gate.release();
+    assert.equal((await first).errorCode, ErrorCode.NONE);
+    const refused = await second;
+    assert.equal(refused.errorCode, ErrorCode.INVALID_UPDATE_VERSION, 'B is decided against A\'s level');
+    assert.match(refused.errorMessage, /Can't downgrade to a newer version/);
+    assert.equal((await finalized(probe)).levels['transaction.version'], 1);
+  } finally {
+    for (const c of [a, b, probe]) c.close();
+    await broker.close();
+  }
+});

@@ -31,15 +31,18 @@ export const updateFeaturesHandler = defineHandler({
       level: u.maxVersionLevel,
       upgradeType: ctx.version === 0 ? (u.allowDowngrade ? UpgradeType.SAFE_DOWNGRADE : UpgradeType.UPGRADE) : u.upgradeType,
     }));
-    const decision = decideFeatureUpdates(updates, (name) => features.level(name), ctx.broker.nodeId);
-    if (!('levels' in decision)) return answer(decision.errorCode, decision.errorMessage);
-    if (request.validateOnly) return answer(ErrorCode.NONE, null);
+    let decision;
     try {
-      await features.update(decision.levels);
+      // Decided in turn with the other updates, against the levels the one before left.
+      decision = await features.update((level) => {
+        const d = decideFeatureUpdates(updates, level, ctx.broker.nodeId);
+        return { changes: 'levels' in d && !request.validateOnly ? d.levels : undefined, result: d };
+      });
     } catch (e) {
       ctx.broker.log.error('storing the finalized feature levels failed; none of the updates is in force', e);
       return answer(errorCodeOf(e), `The feature levels could not be stored: ${messageOf(e)}`);
     }
+    if (!('levels' in decision)) return answer(decision.errorCode, decision.errorMessage);
     return answer(ErrorCode.NONE, null);
   },
 });
