@@ -4,7 +4,12 @@
  * programs as bench/broker/run.ts (packages/test-kit/java, kafka-clients 4.3.1) given the client
  * settings a user writes for Kafka (SLUICE_CLIENT_CONFIG). Prints each figure and the ratio.
  *
- *   node --conditions=sluice:source --import tsx bench/broker/sasl-ssl.ts [--records 200000]
+ *   node --conditions=sluice:source --import tsx bench/broker/sasl-ssl.ts [--records 200000] [--rounds 3]
+ *
+ * Both brokers run side by side for the whole run and take turns, round after round (the one to
+ * go first alternating); each figure is the median of the rounds, so that a shared machine's
+ * changing load weighs on both (a first version ran all of Sluice, then all of Kafka, and gave
+ * ratios from 0.5x to 6x from one run to the next on the busy development VM).
  *
  * Both brokers get the same certificate (an RSA 2048 key, made with openssl for the run) and the
  * same SCRAM user; Kafka keeps its defaults otherwise (TLS 1.3, its cipher suites), Sluice too.
@@ -19,18 +24,14 @@ import { parseArgs } from 'node:util';
 import { Admin } from '@sluice/client';
 import { answersKafkaRequests, freePort, javaTool, makeCertificates, sluiceBin, startApacheKafka, type TestCertificates } from '@sluice/test-kit';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' } } });
+const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '3' } } });
 const RECORDS = Number(values.records);
+const ROUNDS = Number(values.rounds);
 const SIZE = 1024;
 const USER = { name: 'bench', password: 'bench-secret' };
 
-interface Result {
-  produce1: number;
-  produce6: number;
-  produceP99: number;
-  consume1: number;
-  consume6: number;
-}
+type Row = 'produce1' | 'produce6' | 'produceP99' | 'consume1' | 'consume6';
+type Result = Record<Row, number>;
 
 /** The client settings for the SASL_SSL listener, as a Java properties file. */
 function clientConfig(dir: string, certs: TestCertificates): string {
@@ -45,14 +46,23 @@ function clientConfig(dir: string, certs: TestCertificates): string {
   return file;
 }
 
-async function measure(bootstrap: string, config: string): Promise<Result> {
+interface Target {
+  name: string;
+  bootstrap: string;
+  stop(): Promise<void>;
+}
+
+/** One round on one broker: produce to 1 and 6 partitions, then consume what was produced. */
+async function measure(target: Target, config: string, round: number): Promise<Result> {
   const env = { SLUICE_CLIENT_CONFIG: config };
-  await javaTool(['create-topic', bootstrap, 'secure-1', '1'], undefined, env);
-  await javaTool(['create-topic', bootstrap, 'secure-6', '6'], undefined, env);
-  const p1 = (await javaTool(['perf-produce', bootstrap, 'secure-1', String(RECORDS), String(SIZE)], undefined, env))[0]!;
-  const p6 = (await javaTool(['perf-produce', bootstrap, 'secure-6', String(RECORDS), String(SIZE)], undefined, env))[0]!;
-  const c1 = (await javaTool(['perf-consume', bootstrap, 'secure-1', String(RECORDS + 1)], undefined, env))[0]!;
-  const c6 = (await javaTool(['perf-consume', bootstrap, 'secure-6', String(RECORDS + 1)], undefined, env))[0]!;
+  const run = async (args: string[]) => (await javaTool(args, 900_000, env))[0]!;
+  const [t1, t6] = [`secure-1-r${round}`, `secure-6-r${round}`];
+  await run(['create-topic', target.bootstrap, t1, '1']);
+  await run(['create-topic', target.bootstrap, t6, '6']);
+  const p1 = await run(['perf-produce', target.bootstrap, t1, String(RECORDS), String(SIZE)]);
+  const p6 = await run(['perf-produce', target.bootstrap, t6, String(RECORDS), String(SIZE)]);
+  const c1 = await run(['perf-consume', target.bootstrap, t1, String(RECORDS + 1)]);
+  const c6 = await run(['perf-consume', target.bootstrap, t6, String(RECORDS + 1)]);
   return { produce1: p1.mbPerSec as number, produce6: p6.mbPerSec as number, produceP99: p6.p99Ms as number, consume1: c1.mbPerSec as number, consume6: c6.mbPerSec as number };
 }
 
@@ -62,7 +72,7 @@ function userEnv(): NodeJS.ProcessEnv {
   return { ...process.env, NODE_OPTIONS: nodeOptions };
 }
 
-async function sluice(dir: string, certs: TestCertificates, config: string): Promise<Result> {
+async function startSluice(dir: string, certs: TestCertificates): Promise<Target> {
   const [plainPort, securePort] = [await freePort(), await freePort()];
   const settings = {
     listeners: `PLAINTEXT://127.0.0.1:${plainPort},SASL_SSL://127.0.0.1:${securePort}`,
@@ -77,6 +87,10 @@ async function sluice(dir: string, certs: TestCertificates, config: string): Pro
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
   try {
     for (const started = Date.now(); !(await answersKafkaRequests(plainPort)); await new Promise((r) => setTimeout(r, 20))) {
       if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`sluice broker did not start:\n${output}`);
@@ -88,14 +102,14 @@ async function sluice(dir: string, certs: TestCertificates, config: string): Pro
     } finally {
       await admin.close();
     }
-    return await measure(`127.0.0.1:${securePort}`, config);
-  } finally {
-    child.kill('SIGTERM');
-    await exited;
+  } catch (e) {
+    await stop();
+    throw e;
   }
+  return { name: 'Sluice', bootstrap: `127.0.0.1:${securePort}`, stop };
 }
 
-async function kafka(certs: TestCertificates, config: string): Promise<Result> {
+async function startKafka(certs: TestCertificates): Promise<Target> {
   const k = await startApacheKafka({
     log: () => {},
     extraListeners: { SECURE: 'SASL_SSL' },
@@ -107,30 +121,44 @@ async function kafka(certs: TestCertificates, config: string): Promise<Result> {
       'listener.name.secure.scram-sha-256.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
     },
   });
-  try {
-    return await measure(k.listeners.SECURE!, config);
-  } finally {
-    await k.stop();
-  }
+  return { name: 'Kafka', bootstrap: k.listeners.SECURE!, stop: () => k.stop() };
 }
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 function ratioRow(label: string, s: number, k: number, unit: string, higherIsBetter: boolean): void {
   console.log(`${label.padEnd(46)} ${s.toFixed(1).padStart(10)} ${k.toFixed(1).padStart(12)} ${unit.padEnd(5)} ${(s / k).toFixed(2)}× ${higherIsBetter ? '(higher is better)' : '(lower is better)'}`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-sasl-ssl-'));
+const targets: Target[] = [];
 try {
   const certs = await makeCertificates(dir);
   const config = clientConfig(dir, certs);
-  console.log(`${RECORDS} records of ${SIZE} bytes, acks=all, over SASL_SSL with SCRAM-SHA-256 (an RSA 2048 certificate); Java client 4.3.1`);
-  const s = await sluice(dir, certs, config);
-  const k = await kafka(certs, config);
+  console.log(`${RECORDS} records of ${SIZE} bytes, acks=all, over SASL_SSL with SCRAM-SHA-256 (an RSA 2048 certificate); Java client 4.3.1; median of ${ROUNDS} rounds, the brokers taking turns`);
+  targets.push(await startSluice(dir, certs), await startKafka(certs));
+  const results: Record<string, Result[]> = { Sluice: [], Kafka: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    // Both brokers run throughout and take turns, the first one alternating, so that the load of
+    // a shared machine falls on both alike.
+    for (const target of round % 2 === 0 ? targets : [...targets].reverse()) results[target.name]!.push(await measure(target, config, round));
+  }
+  const of = (name: string, row: Row) => median(results[name]!.map((r) => r[row]));
   console.log(`\n${''.padEnd(46)} ${'Sluice'.padStart(10)} ${'Kafka 4.3.1'.padStart(12)}   Sluice/Kafka`);
-  ratioRow('SASL_SSL produce, 1 partition', s.produce1, k.produce1, 'MB/s', true);
-  ratioRow('SASL_SSL produce, 6 partitions', s.produce6, k.produce6, 'MB/s', true);
-  ratioRow('SASL_SSL produce p99 send-to-ack, 6 partitions', s.produceP99, k.produceP99, 'ms', false);
-  ratioRow('SASL_SSL consume, 1 partition', s.consume1, k.consume1, 'MB/s', true);
-  ratioRow('SASL_SSL consume, 6 partitions', s.consume6, k.consume6, 'MB/s', true);
+  const rows: [string, Row, string, boolean][] = [
+    ['SASL_SSL produce, 1 partition', 'produce1', 'MB/s', true],
+    ['SASL_SSL produce, 6 partitions', 'produce6', 'MB/s', true],
+    ['SASL_SSL produce p99 send-to-ack, 6 partitions', 'produceP99', 'ms', false],
+    ['SASL_SSL consume, 1 partition', 'consume1', 'MB/s', true],
+    ['SASL_SSL consume, 6 partitions', 'consume6', 'MB/s', true],
+  ];
+  for (const [label, row, unit, higherIsBetter] of rows) ratioRow(label, of('Sluice', row), of('Kafka', row), unit, higherIsBetter);
+  console.log(`\nEach round (Sluice / Kafka): ${rows.map(([, row]) => `${row} ${results.Sluice!.map((r) => r[row].toFixed(0)).join(',')} / ${results.Kafka!.map((r) => r[row].toFixed(0)).join(',')}`).join('; ')}`);
 } finally {
+  for (const t of targets) await t.stop();
   rmSync(dir, { recursive: true, force: true });
 }
