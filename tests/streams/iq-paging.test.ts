@@ -120,7 +120,7 @@ test('pages of Int32 and JSON-keyed stores list every entry once; bad limits, cu
     const elsewhere = await getJson(`${server.url}/stores/by-int?cursor=${cursorOf({ ...given, h: '10.0.0.1:1' })}`);
     assert.equal(elsewhere.status, 409, 'an instance that holds no part of the store: start again');
     const beyond = await getJson(`${server.url}/stores/by-int?cursor=${cursorOf({ ...given, p: 99 })}`);
-    assert.deepEqual([beyond.status, beyond.body.entries, beyond.body.next], [200, [], null], 'past the last partition: nothing more');
+    assert.equal(beyond.status, 409, 'a partition this instance does not hold: start again');
 
     const bad = await getJson(`${server.url}/stores/by-int/keys/abc`);
     assert.equal(bad.status, 400, JSON.stringify(bad.body));
@@ -137,5 +137,46 @@ test('pages of Int32 and JSON-keyed stores list every entry once; bad limits, cu
   } finally {
     await server?.close();
     await app.close();
+  }
+});
+
+test('a rebalance between pages: a cursor in a partition that moved away is a 409, asked of either instance, not a silent skip', async () => {
+  const endpoints = [`127.0.0.1:${await freePort()}`, `127.0.0.1:${await freePort()}`];
+  const apps = endpoints.map(
+    (applicationServer) => new KafkaStreams(topology(), { applicationId: 'iqp-rebalance', bootstrapServers: broker.bootstrap, applicationServer, stateDir: mkdtempSync(join(stateDir, 'r-')), commitIntervalMs: 200, logger: quiet, consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 300 } }),
+  );
+  const servers: Awaited<ReturnType<typeof startInteractiveQueryServer>>[] = [];
+  try {
+    await apps[0].start();
+    // The first test's input: 9 keys over the topic's two partitions.
+    await eventually('the first instance to hold every key', () => apps[0].state() === 'RUNNING' && apps[0].localStorePartitions('by-int').partitions.length === 2 && apps[0].store('by-int').approximateNumEntries() === 9);
+    servers.push(await startInteractiveQueryServer(apps[0], { keySerializer: Serdes.Int32() as never }));
+    // Every cursor the first instance gives, one entry a page: some end in each partition.
+    const cursors: string[] = [];
+    for (let cursor: string | null = null; ; ) {
+      const page = await getJson(`${servers[0].url}/stores/by-int?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(page.status, 200, JSON.stringify(page.body));
+      cursor = page.body.next;
+      if (cursor === null) break;
+      cursors.push(cursor);
+    }
+    await apps[1].start();
+    servers.push(await startInteractiveQueryServer(apps[1], { keySerializer: Serdes.Int32() as never }));
+    await eventually('one partition on each instance', () => apps.every((a) => a.state() === 'RUNNING' && a.localStorePartitions('by-int').partitions.length === 1));
+    const moved = apps[1].localStorePartitions('by-int').partitions[0];
+    const stale = cursors.find((c) => JSON.parse(Buffer.from(c, 'base64url').toString('utf8')).p === moved)!;
+    assert.ok(stale, `a cursor in partition ${moved}`);
+    for (const server of servers) {
+      const r = await getJson(`${server.url}/stores/by-int?limit=1&cursor=${stale}`);
+      assert.equal(r.status, 409, `asked of ${server.url}: ${JSON.stringify(r.body)}`);
+      assert.match(r.body.error, new RegExp(`partition ${moved} of store 'by-int' is no longer on this instance`));
+    }
+    // From the first page again: every entry once, across both instances.
+    const entries = (await allPages(`${servers[1].url}/stores/by-int`, 2)) as { key: number }[];
+    assert.equal(new Set(entries.map((e) => e.key)).size, 9);
+    assert.equal(entries.length, 9);
+  } finally {
+    for (const server of servers) await server.close();
+    for (const app of apps) await app.close();
   }
 });

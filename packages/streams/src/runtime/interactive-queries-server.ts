@@ -13,8 +13,9 @@
  *
  * Pages keep a large store out of memory: each is read from the stores afresh (instances in the
  * order of their application.server, each one's partitions in turn, keys in their serialised
- * order within a partition), so a rebalance between two pages may skip or repeat entries (409
- * when the instance a cursor names no longer holds the store: start again).
+ * order within a partition), so a rebalance between two pages may skip or repeat entries of the
+ * partitions that moved (409 when the instance or the partition a cursor names no longer holds
+ * the store: start again).
  *
  * A store that is rebalancing or moved answers 503 with Java's message (try again); an unknown
  * store 404; a window or session store 400 (only key-value stores are served). The listening
@@ -216,6 +217,8 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
     const global = held.global;
     const partitions = global ? [GLOBAL_PARTITION] : held.partitions;
     if (partitions.length === 0) throw new HttpError(503, `this instance holds no partition of store '${storeName}' now (it may be rebalancing); try again`);
+    // The partition the last page ended in moved away: its rest is elsewhere now, so say so rather than skip it.
+    if (cursor && !partitions.includes(cursor.p)) throw new HttpError(409, `partition ${cursor.p} of store '${storeName}' is no longer on this instance (the application rebalanced since the previous page); list it again from the first page`);
     const entries: Entry[] = [];
     for (const p of partitions) {
       if (cursor && p < cursor.p) continue;
@@ -289,7 +292,8 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
         const query = new URLSearchParams({ local: 'true', limit: String(limit - entries.length) });
         if (local) query.set('cursor', encodeCursor(local));
         const answer = await forward(HostInfo.parse(h), `/stores/${encodeURIComponent(storeName)}?${query}`);
-        if (answer.status !== 200) throw new HttpError(answer.status === 404 ? 404 : 503, `instance ${h} answered ${answer.status}: ${answer.body}`);
+        // Its 400, 404 and 409 stand (asking again would not help); anything else may pass.
+        if (answer.status !== 200) throw new HttpError([400, 404, 409].includes(answer.status) ? answer.status : 503, `instance ${h} answered ${answer.status}: ${answer.body}`);
         const body = JSON.parse(answer.body) as { entries: Entry[]; next: string | null };
         page = { entries: body.entries, next: body.next === null ? null : decodeCursor(body.next) };
       }
