@@ -44,11 +44,14 @@ export class FinalizedFeatureStore {
     } catch (e) {
       throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it to start from Kafka's default levels (then set them again with kafka-features)`);
     }
-    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
+    if (typeof parsed.version === 'number' && parsed.version > FORMAT_VERSION) {
+      throw new Error(`${path} has format version ${parsed.version}, newer than the version ${FORMAT_VERSION} this Sluice reads: start the newer Sluice that wrote it (or remove the file to start from Kafka's default levels, then set them again with kafka-features)`);
+    }
+    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; restore it from a backup, or remove it to start from Kafka's default levels`);
     if (typeof parsed.epoch !== 'string' || !/^\d+$/.test(parsed.epoch) || typeof parsed.levels !== 'object' || parsed.levels === null) {
       throw new Error(`${path} has no epoch or levels; restore it from a backup, or remove it to start from Kafka's default levels`);
     }
-    store.stored = new Map(Object.entries(parsed.levels as Record<string, number>));
+    store.stored = new Map(Object.entries(parsed.levels as Record<string, unknown>).map(([name, level]) => [name, storedLevel(path, name, level)]));
     for (const [name, level] of store.stored) store.levels.set(name, level);
     const storedEpoch = BigInt(parsed.epoch);
     if (storedEpoch >= store.currentEpoch) store.currentEpoch = storedEpoch + 1n;
@@ -90,4 +93,10 @@ export class FinalizedFeatureStore {
     this.writing = run.then(() => {}, () => {});
     return run;
   }
+}
+
+/** A stored level as ApiVersions carries it (INT16, at least 0); anything else would fail every client's ApiVersions. */
+function storedLevel(path: string, name: string, level: unknown): number {
+  if (typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= 0x7fff) return level;
+  throw new Error(`${path} holds level ${JSON.stringify(level)} for ${name}, not a whole number from 0 to 32767; correct it, or remove it to start from Kafka's default levels (then set them again with kafka-features)`);
 }

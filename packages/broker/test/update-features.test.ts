@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { MemoryFileSystem } from '@sluice/storage';
+import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { RawConnection } from '@sluice/test-kit';
 import { startBroker } from '../src/index.js';
 
@@ -129,5 +129,22 @@ test('concurrent updates are decided one after another, each against the levels 
   } finally {
     for (const c of [a, b, probe]) c.close();
     await broker.close();
+  }
+});
+
+test('a finalized-features file that cannot be used stops the start with its name and what to do', async () => {
+  const cases: [string, RegExp][] = [
+    ['{"version":1,"epoch":"5","levels":{"transaction.version":"two"}}', /finalized-features holds level "two" for transaction.version.*remove it/],
+    ['{"version":1,"epoch":"5","levels":{"transaction.version":70000}}', /finalized-features holds level 70000/],
+    ['{"version":2,"epoch":"5","levels":{}}', /finalized-features has format version 2, newer than the version 1 this Sluice reads.*start the newer Sluice/],
+    ['{"version":1,"ep', /finalized-features is not valid JSON/],
+  ];
+  for (const [text, expected] of cases) {
+    const fs = new MemoryFileSystem();
+    await fs.mkdir('/data');
+    await writeFileAtomic(fs, '/data/finalized-features', Buffer.from(text));
+    const started = startBroker({ port: 0, fs, dataDir: '/data', log: silent });
+    started.then((b) => b.close(), () => {}); // a broker that started anyway must not keep the test open
+    await assert.rejects(started, expected, text);
   }
 });
