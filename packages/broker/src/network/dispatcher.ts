@@ -51,18 +51,20 @@ export class RequestDispatcher implements Dispatcher {
       if (e instanceof DecodeError) throw new CloseConnection(`malformed ${handler.api.name} v${apiVersion} request: ${e.message}`);
       throw e;
     }
-    const throttle = new RequestThrottle(this.broker, connection, apiKey, decoded.header.clientId ?? null, connection.session.principal, frame.length);
+    // While no client quota is set (the usual case) nothing is accounted, so quotas cost a request
+    // nothing until one is set (a request already running when the first is set goes unrecorded).
+    const throttle = this.broker.quotas.store.inUse ? new RequestThrottle(this.broker, connection, apiKey, decoded.header.clientId ?? null, connection.session.principal, frame.length) : undefined;
     const ctx: RequestContext = {
       broker: this.broker,
       connection,
       header: decoded.header,
       version: apiVersion,
       principal: connection.session.principal,
-      throttled: (quotaType, ms) => throttle.throttled(quotaType, ms),
+      throttled: throttle === undefined ? ignoreThrottle : (quotaType, ms) => throttle.throttled(quotaType, ms),
     };
     // Checked once per request: without a subscriber the request costs no clock read.
     const observe = requestChannel.hasSubscribers ? observer(ctx, handler) : undefined;
-    const started = performance.now();
+    const started = throttle === undefined ? 0 : performance.now();
     let result;
     try {
       result = await handler.handle(ctx, decoded.body as never);
@@ -71,9 +73,9 @@ export class RequestDispatcher implements Dispatcher {
       throw e;
     }
     // The handler's own time, not a deferred answer's wait (Kafka counts its request thread's time).
-    const handlerMs = performance.now() - started;
+    const handlerMs = throttle === undefined ? 0 : performance.now() - started;
     const encode = (body: unknown): Buffer[] | null => {
-      throttle.finish(body, handlerMs);
+      throttle?.finish(body, handlerMs);
       observe?.(body);
       if (body === null) return null;
       try {
@@ -93,6 +95,9 @@ export class RequestDispatcher implements Dispatcher {
     return encode(result);
   }
 }
+
+/** RequestContext.throttled while no quota is set: no quota can have been exceeded. */
+function ignoreThrottle(): void {}
 
 /**
  * Before authentication a SASL listener serves ApiVersions and SaslHandshake, then

@@ -70,6 +70,11 @@ export class ClientQuotaStore {
     return this.entries.get(entityKey(entity))?.quotas.get(key);
   }
 
+  /** Whether any quota at all is set: while none is, requests are not accounted. */
+  get inUse(): boolean {
+    return this.keysInUse.size > 0;
+  }
+
   /** Whether any entity has a value for `key` (Kafka's "quotas enabled" for that quota type). */
   hasAny(key: string): boolean {
     return this.keysInUse.has(key);
