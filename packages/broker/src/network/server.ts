@@ -5,7 +5,8 @@
  * Limits, as Kafka's: a connection beyond max.connections (or its listener's
  * listener.name.<listener>.max.connections) waits, unread, until a place frees (Kafka's
  * acceptor waits for a slot, the next connections wait in the listen backlog; beyond a backlog's
- * worth of waiting ones, a connection is closed, as a full backlog drops it); then one beyond
+ * worth of waiting ones on its listener, a connection is closed, as a full backlog drops it; one
+ * left waiting connections.max.idle.ms is closed as idle); then one beyond
  * max.connections.per.ip (or its override) is closed at once; queued.max.request.bytes bounds the
  * memory of requests in flight across all connections (RequestMemory); connections.max.idle.ms
  * closes connections left idle.
@@ -64,7 +65,7 @@ export interface NetworkStats {
   readonly connectionsWaitingForSlot: number;
   /** Connections closed at once by max.connections.per.ip, or by max.connections with a backlog's worth already waiting. */
   readonly refusedConnections: number;
-  /** Connections closed after connections.max.idle.ms without traffic. */
+  /** Connections closed after connections.max.idle.ms without traffic, or left waiting for a place that long. */
   readonly idleClosedConnections: number;
   /** Bytes reserved by requests being read, queued or handled. */
   readonly requestBytesReserved: number;
@@ -76,7 +77,7 @@ export interface NetworkStats {
   readonly connectionsWaitingForMemory: number;
 }
 
-/** Kafka's socket.listen.backlog.size default: how many connections may wait for a place. */
+/** Kafka's socket.listen.backlog.size default: how many connections may wait for a place on each listener (Kafka has a backlog per listener). */
 const MAX_WAITING_FOR_SLOT = 50;
 /** How often waiting connections look for a place besides closes (max.connections may be raised while running). */
 const SLOT_RECHECK_MS = 1000;
@@ -96,7 +97,7 @@ export class KafkaServer {
   private readonly context: ConnectionContext;
   private readonly warnings: RateLimitedLog;
   /** Accepted while max.connections was reached, in arrival order, until a place frees. */
-  private readonly waiting: { socket: Socket; security: ListenerSecurity | undefined; onError: () => void; onClose: () => void }[] = [];
+  private readonly waiting: { socket: Socket; security: ListenerSecurity | undefined; onError: () => void; onClose: () => void; expiry: NodeJS.Timeout | undefined }[] = [];
   private recheck: NodeJS.Timeout | undefined;
   private stopping = false;
   private nextId = 1;
@@ -170,9 +171,11 @@ export class KafkaServer {
       socket.destroy();
       return;
     }
-    if (this.waiting.length >= MAX_WAITING_FOR_SLOT) {
+    // Each listener has its own backlog, so a flood on one never turns away another's clients.
+    const ahead = this.waiting.filter((w) => w.security === security).length;
+    if (ahead >= MAX_WAITING_FOR_SLOT) {
       this.refused++;
-      this.warnings.warn('refused connection', `refusing a connection from ${address}: ${why}, and ${this.waiting.length} more wait for a place`);
+      this.warnings.warn('refused connection', `refusing a connection from ${address}: ${why}, and ${ahead} more wait for a place on its listener`);
       socket.on('error', () => {});
       socket.destroy();
       return;
@@ -183,10 +186,22 @@ export class KafkaServer {
       security,
       onError: () => socket.destroy(),
       onClose: () => {
+        clearTimeout(entry.expiry);
         const i = this.waiting.indexOf(entry);
         if (i >= 0) this.waiting.splice(i, 1);
       },
+      expiry: undefined as NodeJS.Timeout | undefined,
     };
+    // Unread, a waiting connection's close is not seen once it has sent anything, so one that
+    // sent a request and went away would keep its turn (and its file descriptor) until a place
+    // frees: after connections.max.idle.ms unserved it is closed, as an idle one would be.
+    const idleMs = this.options.connectionsMaxIdleMs;
+    if (idleMs >= 0) {
+      entry.expiry = setTimeout(() => {
+        this.context.idleClosed.count++;
+        socket.destroy();
+      }, Math.max(1, idleMs)).unref();
+    }
     this.waiting.push(entry);
     socket.on('error', entry.onError);
     socket.once('close', entry.onClose);
@@ -201,7 +216,8 @@ export class KafkaServer {
         i++;
         continue;
       }
-      const { socket, security, onError, onClose } = this.waiting.splice(i, 1)[0];
+      const { socket, security, onError, onClose, expiry } = this.waiting.splice(i, 1)[0];
+      clearTimeout(expiry);
       if (socket.destroyed) continue;
       socket.off('error', onError);
       socket.off('close', onClose);
@@ -369,7 +385,10 @@ export class KafkaServer {
     // Waiting connections are not served any more: a place freed while stopping must not admit one.
     this.stopping = true;
     clearInterval(this.recheck);
-    for (const { socket } of this.waiting.splice(0)) socket.destroy();
+    for (const { socket, expiry } of this.waiting.splice(0)) {
+      clearTimeout(expiry);
+      socket.destroy();
+    }
     const closed = Promise.all(this.servers.map(({ server }) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))));
     for (const { listener } of this.servers) listener?.security.tls?.close();
     const drained = Promise.all([...this.connections].map((c) => c.drain()));

@@ -222,3 +222,51 @@ test("listener.name.<listener>.max.connections: that listener's connections wait
     await broker.close();
   }
 });
+
+test('max.connections: each listener has its own backlog of 50 waiting connections, so a flood on one does not turn away the others\' clients', async () => {
+  const broker = await startBroker({
+    port: 0,
+    config: { listeners: 'PLAINTEXT://127.0.0.1:0,INTERNAL://127.0.0.1:0', 'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT', 'max.connections': '2', 'listener.name.plaintext.max.connections': '1' },
+  });
+  const flood: Socket[] = [];
+  try {
+    const internal = await RawConnection.open(broker.listeners.INTERNAL.port);
+    const plain = await RawConnection.open(broker.listeners.PLAINTEXT.port);
+    await eventually('the broker is full', () => broker.network.connections === 2);
+    for (let i = 0; i < 55; i++) flood.push(await connect(broker.listeners.PLAINTEXT.port));
+    await eventually("PLAINTEXT's backlog is full", () => broker.network.connectionsWaitingForSlot === 50 && broker.network.refusedConnections === 5);
+    // An INTERNAL client now waits in its listener's own backlog, as in Kafka (one acceptor and
+    // listen backlog per listener), and is served once an INTERNAL place frees.
+    const next = await RawConnection.open(broker.listeners.INTERNAL.port);
+    const served = answers(next);
+    await eventually('it waits', () => broker.network.connectionsWaitingForSlot === 51);
+    assert.equal(broker.network.refusedConnections, 5);
+    internal.close();
+    await served;
+    for (const c of [plain, next]) c.close();
+  } finally {
+    for (const s of flood) s.destroy();
+    await broker.close();
+  }
+});
+
+test('max.connections: a connection that waited connections.max.idle.ms without a place is closed (one that sent a request and went away would hold its turn for good)', async () => {
+  const broker = await startBroker({ port: 0, config: { 'max.connections': '1', 'connections.max.idle.ms': '300' } });
+  try {
+    const kept = await RawConnection.open(broker.port);
+    await kept.request(Apis.CreateTopics, 7, { topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000 });
+    // A fetch waiting for data keeps the served connection from idling out meanwhile.
+    const fetching = kept.request(Apis.Fetch, 12, fetchRequestV12('t', [{}], { maxWaitMs: 60_000, minBytes: 1 })).catch(() => undefined);
+    const gone = await connect(broker.port);
+    await eventually('one waits', () => broker.network.connectionsWaitingForSlot === 1);
+    // It sends a request and closes; unread, its close is not seen while it waits.
+    gone.end(Buffer.from([0, 0, 0, 10, 0, 18, 0, 3, 0, 0, 0, 1, 0, 0]));
+    await eventually('the waiting connection is closed', () => broker.network.connectionsWaitingForSlot === 0);
+    assert.equal(broker.network.connections, 1, 'the served one keeps its place');
+    assert.equal(kept.closed, false);
+    kept.close();
+    await fetching;
+  } finally {
+    await broker.close();
+  }
+});
