@@ -261,6 +261,19 @@ test('kafka-configs --entity-type users and clients alters and describes client 
     { entity: entity([]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }] },
     { entity: entity([['ip', null]]), ops: [{ key: 'connection_creation_rate', value: 5, remove: false }] },
     { entity: entity([['user', 'bob'], ['client-id', 'app']]), ops: [{ key: 'producer_byte_rate', value: 5, remove: false }, { key: 'producer_byte_rate', value: 6, remove: false }] },
+    // Values at the edges of each type's range (validate_only: accepted ones change nothing).
+    ...[
+      ['request_percentage', NaN],
+      ['request_percentage', Infinity],
+      ['controller_mutation_rate', 1e-9],
+      ['controller_mutation_rate', 0],
+      ['producer_byte_rate', 1e300],
+      ['producer_byte_rate', 9223372036854775807],
+      ['consumer_byte_rate', 1],
+      ['producer_byte_rate', NaN],
+    ].map(([key, value]) => ({ entity: entity([['user', 'bob']]), ops: [{ key, value, remove: false }] })),
+    { entity: entity([['ip', '10.1.2.3']]), ops: [{ key: 'connection_creation_rate', value: 2147483648, remove: false }] },
+    { entity: entity([['ip', '10.1.2.3']]), ops: [{ key: 'connection_creation_rate', value: NaN, remove: false }] },
   ];
   const badFilters = [
     [{ entityType: 'user', matchType: 0, match: null }],

@@ -137,7 +137,8 @@ export class ClientQuotaManager extends QuotaManagerBase<SampledRate> {
     if (sensor === undefined || quota.limit === undefined) return 0;
     sensor.record(value, nowMs);
     const observed = sensor.measure(nowMs);
-    if (observed <= quota.limit) return 0;
+    // Not over (a limit of NaN, which Kafka takes, is never gone over).
+    if (!(observed > quota.limit)) return 0;
     return Math.min(rateThrottleTimeMs(observed, quota.limit, sensor.windowSizeMs(nowMs)), this.maxThrottleTimeMs);
   }
 

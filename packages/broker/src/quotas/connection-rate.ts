@@ -36,7 +36,8 @@ export class IpConnectionRateQuota {
     const rate = entry.rate;
     rate.record(1, nowMs);
     const observed = rate.measure(nowMs);
-    if (observed <= limit) return 0;
+    // Not over (a limit of NaN, which Kafka takes, is never gone over).
+    if (!(observed > limit)) return 0;
     rate.record(-1, nowMs);
     return Math.max(1, Math.min(rateThrottleTimeMs(observed, limit, rate.windowSizeMs(nowMs)), this.window.windowMs));
   }

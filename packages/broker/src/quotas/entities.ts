@@ -96,7 +96,8 @@ export function keysForEntity(components: readonly { entityType: string; entityN
 export function checkQuotaValue(keys: Readonly<Record<string, 'long' | 'double' | 'int'>>, key: string, value: number): void {
   const type = Object.hasOwn(keys, key) ? keys[key] : undefined;
   if (type === undefined) throw new InvalidQuotaRequest(`Invalid configuration key ${key}`);
-  if (!(value > 0)) throw new InvalidQuotaRequest(`Quota ${key} must be greater than 0`);
+  // As Kafka's check: NaN is not <= 0 and passes (a quota of NaN limits nothing, there too).
+  if (value <= 0) throw new InvalidQuotaRequest(`Quota ${key} must be greater than 0`);
   if (type === 'double') return;
   if (type === 'int' && value > 2147483647) throw new InvalidQuotaRequest(`Proposed value for ${key} is too large for an INT.`);
   if (type === 'long' && value > 9223372036854775807) throw new InvalidQuotaRequest(`Proposed value for ${key} is too large for a LONG.`);

@@ -135,7 +135,8 @@ export class TokenBucket {
 
   /** True once it is full again: it then measures as a new one does (a debt is never forgotten). */
   idle(nowMs: number): boolean {
-    return this.lastUpdateMs === undefined || this.measure(this.lastQuota, nowMs) >= this.burst(this.lastQuota);
+    // Not below its burst: full, or a quota of NaN (which Kafka takes and which limits nothing).
+    return this.lastUpdateMs === undefined || !(this.measure(this.lastQuota, nowMs) < this.burst(this.lastQuota));
   }
 
   /** How long until the debt is paid back, as Kafka's ControllerMutationQuotaManager.throttleTimeMs. */

@@ -120,17 +120,18 @@ function kafkaOrdered(current: ReadonlyMap<string, number>, ops: ReadonlyMap<str
 }
 
 /**
- * request_percentage and controller_mutation_rate are doubles, and Kafka takes Infinity for them;
- * JSON has no Infinity (it would write null), so it is written as the string "Infinity".
+ * Kafka takes Infinity for any quota and NaN too (its check is value <= 0, which NaN passes; such
+ * a quota limits nothing). JSON has neither (it would write null), so they are written as the
+ * strings "Infinity" and "NaN".
  */
-const INFINITY = 'Infinity';
+const NON_FINITE: Record<string, number> = { Infinity, NaN };
 
 function writtenValue(value: number): number | string {
-  return value === Infinity ? INFINITY : value;
+  return Number.isFinite(value) ? value : String(value);
 }
 
 function readValue(path: string, key: string, value: unknown): number {
-  if (value === INFINITY) return Infinity;
+  if (typeof value === 'string' && Object.hasOwn(NON_FINITE, value)) return NON_FINITE[value];
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   throw new Error(`${path} has ${JSON.stringify(value)} for the client quota ${key}, which is not a number; correct or remove it and set the client quotas again with kafka-configs --alter`);
 }
