@@ -4,8 +4,8 @@
 // KGO_TEST_SCRAM_SEEDS and KGO_TEST_OAUTH_SEEDS. franz-go v1.22.3's helpers use the TLS setting
 // for every client and the SASL ones only in their own tests, which dial without TLS: so their
 // seeds are a SASL_PLAINTEXT listener (SCRAM over TLS is covered by our client's and Java's
-// tests). With 5,000 records for the ETL tests this
-// takes about a minute; FINDINGS.md has the details.
+// tests). With 2,000 records for the ETL tests and 4 tests at a time this takes just under a
+// minute on the loaded 2-core VM; FINDINGS.md has the details.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
@@ -75,6 +75,9 @@ before(async () => {
     cwd: pkg,
     names: SECURE_ALLOW,
     timeoutMs: 300_000,
+    // Go runs only GOMAXPROCS (2 here) parallel tests at once; most of these wait on the broker
+    // or on timers, so 4 at once keep the run short without starving anything.
+    parallel: 4,
     env: {
       KGO_SEEDS: broker.listeners.MTLS.bootstrap,
       KGO_TEST_TLS: `ca:${certs.caFile},cert:${join(dir, 'client.pem')},key:${join(dir, 'client.key')}`,
@@ -82,8 +85,9 @@ before(async () => {
       KGO_TEST_SCRAM: `${SCRAM_USER.name}:${SCRAM_USER.password}:256`,
       KGO_TEST_OAUTH_SEEDS: broker.listeners.SASL_PLAINTEXT.bootstrap,
       KGO_TEST_RF: '1',
-      // TestTxnEtl chains the records through groups and transactions: 5,000 keep it short.
-      KGO_TEST_RECORDS: process.env.KGO_TEST_RECORDS ?? '5000',
+      // The ETL tests chain the records through groups (and transactions): 2,000 keep them short
+      // and still rebalance; the plaintext run moves 20,000.
+      KGO_TEST_RECORDS: process.env.KGO_TEST_RECORDS ?? '2000',
       KGO_LOG_LEVEL: 'none',
     },
   });
