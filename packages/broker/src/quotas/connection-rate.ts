@@ -9,6 +9,12 @@ import { type RateWindow, SampledRate, rateThrottleTimeMs } from './rate.js';
 
 const KEY = 'connection_creation_rate';
 
+/**
+ * At most this many addresses are kept (least recently seen dropped first): within one measured
+ * span clients from many addresses (an IPv6 prefix holds more than enough) could otherwise grow it.
+ */
+export const MAX_TRACKED_ADDRESSES = 100_000;
+
 export class IpConnectionRateQuota {
   private readonly rates = new Map<string, { rate: SampledRate; lastMs: number }>();
   private generation = -1;
@@ -31,7 +37,14 @@ export class IpConnectionRateQuota {
     if (limit === undefined) return 0;
     this.sweep(nowMs);
     let entry = this.rates.get(ip);
-    if (entry === undefined) this.rates.set(ip, (entry = { rate: new SampledRate(this.window), lastMs: nowMs }));
+    if (entry === undefined) {
+      if (this.rates.size >= MAX_TRACKED_ADDRESSES) this.rates.delete(this.rates.keys().next().value!);
+      entry = { rate: new SampledRate(this.window), lastMs: nowMs };
+    } else {
+      // Moved to the end: the map stays in order of last use.
+      this.rates.delete(ip);
+    }
+    this.rates.set(ip, entry);
     entry.lastMs = nowMs;
     const rate = entry.rate;
     rate.record(1, nowMs);
@@ -40,6 +53,11 @@ export class IpConnectionRateQuota {
     if (!(observed > limit)) return 0;
     rate.record(-1, nowMs);
     return Math.max(1, Math.min(rateThrottleTimeMs(observed, limit, rate.windowSizeMs(nowMs)), this.window.windowMs));
+  }
+
+  /** How many addresses are kept now. */
+  get trackedAddresses(): number {
+    return this.rates.size;
   }
 
   /** Addresses not seen for the whole measured span count for nothing: forgotten, so many clients cannot grow the map. */

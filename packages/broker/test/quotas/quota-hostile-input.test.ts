@@ -11,6 +11,7 @@ import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol
 import { RawConnection } from '@sluice/test-kit';
 import { type Broker, startBroker } from '../../src/index.js';
 import { ClientQuotaManager, ControllerMutationQuotaManager, MAX_TRACKED_USAGES, type QuotaValues } from '../../src/quotas/client-quotas.js';
+import { IpConnectionRateQuota, MAX_TRACKED_ADDRESSES } from '../../src/quotas/connection-rate.js';
 
 const WINDOW = { samples: 11, windowMs: 1000 };
 const SPAN = WINDOW.samples * WINDOW.windowMs;
@@ -49,6 +50,16 @@ describe('usage kept per client id stays bounded', () => {
     const manager = new ClientQuotaManager('request_percentage', values('request_percentage', [[{ user: 'alice' }, 50]]), WINDOW);
     for (let i = 0; i < 1000; i++) assert.equal(manager.recordAndGetThrottleTimeMs('mallory', `m${i}`, 1, 1_000_000), 0);
     assert.equal(manager.trackedUsages, 0);
+  });
+
+  test('connection_creation_rate keeps at most MAX_TRACKED_ADDRESSES addresses, the most recently seen', () => {
+    const quota = new IpConnectionRateQuota(values('connection_creation_rate', [[{ ip: null }, 1]]), { samples: 2, windowMs: 1000 });
+    const now = 1_000_000;
+    assert.equal(quota.recordConnection('10.0.0.1', now), 0);
+    for (let i = 0; i < MAX_TRACKED_ADDRESSES + 100; i++) quota.recordConnection(`fd00::${i.toString(16)}`, now);
+    assert.equal(quota.trackedAddresses, MAX_TRACKED_ADDRESSES);
+    // A steady address seen again stays counted: its second connection in the window is over the rate.
+    assert.equal(quota.recordConnection(`fd00::${(MAX_TRACKED_ADDRESSES + 99).toString(16)}`, now) > 0, true);
   });
 
   test('controller_mutation_rate forgets a full bucket, never a debt', () => {
