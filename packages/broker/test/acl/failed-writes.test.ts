@@ -1,11 +1,14 @@
 // An ACL or group-config change is in force, and acknowledged, only once it is on disk: with the
 // write failing (an injected EIO) the client is told the failure, the change does not authorize
-// or show, and a restart from the same disk agrees with what the clients were told.
+// or show, and a restart from the same disk agrees with what the clients were told; changes sent at
+// once on several connections, their writes finishing out of order and some failing, leave on disk
+// what is in force (the writes run one after another).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { MemoryFileSystem } from '@sluice/storage';
 import { RawConnection } from '@sluice/test-kit';
+import { Random } from '@sluice/test-kit/random';
 import { startBroker } from '../../src/index.js';
 
 const STANDARD = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
@@ -62,6 +65,65 @@ test('a failed write of ACLs or group configs is answered as a failure and is in
     assert.deepEqual(await state(c), { topicsWithAcls: ['kept'], sessionTimeout: '50000' }, 'the disk holds what was acknowledged');
   } finally {
     c.close();
+    await broker.close();
+  }
+});
+
+/** Writes that finish after a seeded number of turns of the event loop, some failing (EIO). */
+class ShuffledWritesFileSystem extends MemoryFileSystem {
+  constructor(private readonly random: Random) {
+    super();
+  }
+  private async later(): Promise<void> {
+    for (let i = this.random.int(0, 20); i > 0; i--) await new Promise((resolve) => setImmediate(resolve));
+  }
+  override async open(path: string, create: boolean) {
+    await this.later();
+    return super.open(path, create);
+  }
+  override async rename(from: string, to: string): Promise<void> {
+    await this.later();
+    if (this.random.chance(0.15)) throw Object.assign(new Error(`EIO: injected, renaming ${from}`), { code: 'EIO' });
+    return super.rename(from, to);
+  }
+}
+
+test('interleaved CreateAcls, DeleteAcls and group-config changes on several connections leave on disk what is in force', async () => {
+  const seed = 20;
+  const random = new Random(seed);
+  const fs = new ShuffledWritesFileSystem(random);
+  const config = { 'authorizer.class.name': STANDARD, 'super.users': 'User:ANONYMOUS' };
+  let broker = await startBroker({ port: 0, fs, dataDir: '/data', config, log: silent });
+  let connections = await Promise.all([0, 1, 2, 3].map(() => RawConnection.open(broker.port)));
+  let before;
+  try {
+    const operations: Promise<unknown>[] = [];
+    for (let i = 0; i < 80; i++) {
+      const c = random.pick(connections);
+      const name = `t${random.int(0, 11)}`;
+      const kind = random.int(0, 2);
+      if (kind === 0) operations.push(c.request(Apis.CreateAcls, 3, { creations: [creation(name)] }));
+      else if (kind === 1) operations.push(c.request(Apis.DeleteAcls, 3, { filters: [{ ...ANY_FILTER, resourceTypeFilter: 2, resourceNameFilter: name, patternTypeFilter: 3 }] }));
+      else {
+        operations.push(c.request(Apis.IncrementalAlterConfigs, 1, {
+          resources: [{ resourceType: CONFIG_GROUP, resourceName: 'g', configs: [{ name: 'consumer.session.timeout.ms', configOperation: 0, value: String(45000 + i) }] }],
+          validateOnly: false,
+        }));
+      }
+    }
+    await Promise.all(operations);
+    before = await state(connections[0]);
+  } finally {
+    for (const c of connections) c.close();
+    await broker.close();
+  }
+
+  broker = await startBroker({ port: 0, fs, dataDir: '/data', config, log: silent });
+  connections = [await RawConnection.open(broker.port)];
+  try {
+    assert.deepEqual(await state(connections[0]), before, `seed ${seed}: a restart finds what was in force`);
+  } finally {
+    connections[0].close();
     await broker.close();
   }
 });
