@@ -179,7 +179,8 @@ export class StreamThread {
         this.processReady();
         this.output.collector.throwIfFailed();
         if (this.output.collector.saturated) await this.output.collector.whenDrained();
-        for (const t of this.tasks.values()) t.punctuateWallClock();
+        // Stream time too, as Java's loop: a task restored with a committed stream time punctuates before any new record.
+        for (const t of this.tasks.values()) { t.punctuateWallClock(); t.punctuateStreamTime(); }
         if (this.state.busy) await this.restoreStep();
         this.state.maybeCleanUp();
         await this.state.updateStandbys((id) => this.tasks.has(id));

@@ -323,8 +323,8 @@ export class StreamTask {
   /** The record's event time; negative: drop the record (already logged). */
   private extractTimestamp(source: SourceRuntime, raw: RawRecord, key: unknown, value: unknown): number {
     const extractor = source.timestampExtractor;
-    // The default needs no record object and no partition time: keep the hot path lean.
-    if (extractor === failOnInvalidTimestamp && raw.timestamp >= 0) return raw.timestamp;
+    // The default needs no record object: keep the hot path lean (the partition time is committed, so it is noted).
+    if (extractor === failOnInvalidTimestamp && raw.timestamp >= 0) return this.notePartitionTime(raw.topic, raw.timestamp);
     const partitionTime = this.partitionTime.get(raw.topic) ?? -1;
     let ts: number;
     try {
