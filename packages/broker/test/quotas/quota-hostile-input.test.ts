@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { RawConnection } from '@sluice/test-kit';
+import { RawConnection, eventually } from '@sluice/test-kit';
 import { type Broker, startBroker } from '../../src/index.js';
 import { ClientQuotaManager, ControllerMutationQuotaManager, MAX_TRACKED_USAGES, type QuotaValues } from '../../src/quotas/client-quotas.js';
 import { IpConnectionRateQuota, MAX_TRACKED_ADDRESSES } from '../../src/quotas/connection-rate.js';
@@ -76,6 +76,9 @@ describe('usage kept per client id stays bounded', () => {
   });
 });
 
+// Idle connections close after 2 s: a muted connection whose client went away is among them.
+const CONFIG = { 'connections.max.idle.ms': '2000' };
+
 describe('quotas at the edges of their range on a broker', { timeout: 60_000 }, () => {
   let dataDir: string;
   let broker: Broker;
@@ -90,7 +93,7 @@ describe('quotas at the edges of their range on a broker', { timeout: 60_000 }, 
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sluice-quota-edges-'));
-    broker = await startBroker({ port: 0, dataDir });
+    broker = await startBroker({ port: 0, dataDir, config: CONFIG });
   });
 
   after(async () => {
@@ -114,8 +117,12 @@ describe('quotas at the edges of their range on a broker', { timeout: 60_000 }, 
     );
     // The largest INT32, less the few ms between the refusal and the answer.
     assert.ok(answer.throttleTimeMs <= 2_147_483_647 && answer.throttleTimeMs > 2_147_483_647 - 60_000, String(answer.throttleTimeMs));
-    // That connection is muted for the throttle time; closing it while muted frees it (after() closes the broker).
+    // That connection is muted for the throttle time: its client's close must still free it (at
+    // the latest as idle, as Kafka's connections.max.idle.ms does).
+    assert.equal(broker.network.connections, 2);
     tiny.close();
+    admin.close();
+    await eventually('the muted connection closed as idle', () => broker.network.connections === 0);
   });
 
   test('quotas of Infinity and NaN (Kafka takes both) are kept across a restart and limit nothing', async () => {
@@ -125,7 +132,7 @@ describe('quotas at the edges of their range on a broker', { timeout: 60_000 }, 
     const altered = await admin.request(Apis.AlterClientQuotas, 1, { entries: [set(entity, { request_percentage: Infinity, producer_byte_rate: NaN })], validateOnly: false });
     assert.equal(altered.entries[0].errorCode, ErrorCode.NONE);
     await broker.close();
-    broker = await startBroker({ port: 0, dataDir });
+    broker = await startBroker({ port: 0, dataDir, config: CONFIG });
     const described = await (await connect()).request(Apis.DescribeClientQuotas, 1, { components: [{ entityType: 'user', matchType: 0, match: 'ANONYMOUS' }], strict: false });
     assert.equal(described.errorCode, ErrorCode.NONE);
     assert.deepEqual(
