@@ -5,11 +5,15 @@
  * usage permitting TLS client authentication, as Java's trust manager checks them for Kafka.
  *
  * Node records OpenSSL's verdict on a server socket, but copies it to `authorized` only for sockets
- * its own tls.Server made; Sluice wraps accepted sockets itself (so that connection limits apply
- * before any handshake work) and reads the verdict from the socket's TLS handle. Should a Node
- * ever lack it, every certificate is refused: a chain nobody checked is never trusted.
+ * its own tls.Server made (Node 22, 24 and 26 alike: only tls.Server's connection listener reads
+ * it). Sluice wraps accepted sockets itself, so that connection limits apply before any handshake
+ * work, and a tls.Server would not do either: its secure context takes no allowPartialTrustChain,
+ * which a trust store holding an intermediate alone needs. So the verdict is read from the
+ * socket's TLS handle. A Node without it is found at start (verificationResultAvailable), and
+ * should one lack it anyway every certificate is refused: a chain nobody checked is never trusted.
  */
-import type { TLSSocket } from 'node:tls';
+import { Socket } from 'node:net';
+import { TLSSocket, createSecureContext } from 'node:tls';
 
 interface VerifyingHandle {
   verifyError?: () => (Error & { code?: string }) | null;
@@ -17,9 +21,28 @@ interface VerifyingHandle {
 
 /** Why OpenSSL did not trust the client's chain ("certificate has expired (CERT_HAS_EXPIRED)"), or undefined when it did. */
 export function untrustedReason(socket: TLSSocket): string | undefined {
-  const handle = (socket as unknown as { _handle?: VerifyingHandle | null })._handle;
+  const handle = handleOf(socket);
   if (typeof handle?.verifyError !== 'function') return 'this Node.js does not give the TLS verification result of a server socket, so no client certificate can be trusted';
   const error = handle.verifyError();
   if (error === null || error === undefined) return undefined;
   return error.code === undefined ? error.message : `${error.message} (${error.code})`;
+}
+
+function handleOf(socket: TLSSocket): VerifyingHandle | null | undefined {
+  return (socket as unknown as { _handle?: VerifyingHandle | null })._handle;
+}
+
+let available: boolean | undefined;
+
+/** Whether this Node gives a server socket's verification result; asked once, of a socket that never connects. */
+export function verificationResultAvailable(): boolean {
+  if (available === undefined) {
+    const probe = new TLSSocket(new Socket(), { isServer: true, secureContext: createSecureContext({}) });
+    try {
+      available = typeof handleOf(probe)?.verifyError === 'function';
+    } finally {
+      probe.destroy();
+    }
+  }
+  return available;
 }

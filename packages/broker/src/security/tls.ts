@@ -17,7 +17,7 @@ import type { Socket } from 'node:net';
 import { ConfigError } from '../config/definitions.js';
 import type { BrokerLog } from '../log.js';
 import type { ListenerSettings } from './listener-settings.js';
-import { untrustedReason } from './client-certificate.js';
+import { untrustedReason, verificationResultAvailable } from './client-certificate.js';
 import { PrincipalMapper, rfc2253Subject } from './principal-mapping.js';
 
 export type ClientAuth = 'none' | 'requested' | 'required';
@@ -40,6 +40,9 @@ export class TlsEndpoint {
     private readonly log: BrokerLog,
   ) {
     this.clientAuth = (settings.get('ssl.client.auth') ?? 'none').toLowerCase() as ClientAuth;
+    if (this.clientAuth !== 'none' && !verificationResultAvailable()) {
+      throw new ConfigError(`${settings.nameOf('ssl.client.auth')}=${this.clientAuth} on the listener ${settings.listenerName} needs the result of TLS client certificate verification, which Node.js ${process.version} does not give Sluice: run Sluice on Node.js 22, 24 or 26, or set ssl.client.auth=none`);
+    }
     this.principalMapper = PrincipalMapper.parse(settings.get('ssl.principal.mapping.rules') ?? 'DEFAULT', settings.nameOf('ssl.principal.mapping.rules'));
     try {
       this.context = createSecureContext(this.contextOptions());
