@@ -99,7 +99,7 @@ test('our producer waits out a throttle time longer than its request timeout ins
 
 test('a throttle time of hours fails our producer\'s next send at its delivery timeout instead of holding it that long', { timeout: 120_000 }, async () => {
   // 1 B/s: 10 kB at once is throttled for about (10000 - 1) / 1 * 1 s, close to three hours.
-  const producer = new Producer({ bootstrapServers: broker.bootstrap, clientId: 'starved-producer', lingerMs: 0, requestTimeoutMs: 1000, deliveryTimeoutMs: 3000, retryBackoffMs: 100 });
+  const producer = new Producer({ bootstrapServers: broker.bootstrap, clientId: 'starved-producer', lingerMs: 0, requestTimeoutMs: 500, deliveryTimeoutMs: 1000, retryBackoffMs: 100 });
   try {
     await producer.send({ topic: 'metered', key: 'first', value: Buffer.alloc(VALUE) });
     assert.ok(throttles.some((t) => t.clientId === 'starved-producer' && t.throttleTimeMs > 3_600_000), 'throttled for more than an hour');
