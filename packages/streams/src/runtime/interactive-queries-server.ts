@@ -253,7 +253,7 @@ export async function startInteractiveQueryServer<K = string, V = unknown>(app: 
     } catch (e) {
       it?.close();
       if (e instanceof StreamsError) throw e;
-      throw new HttpError(400, `the cursor's key '${keyText}' is not a key of store '${storeName}' (${messageOf(e)}): pass the "next" of the previous page as it was, or leave cursor out for the first page`);
+      throw new HttpError(400, `the cursor's key '${keyText}' is not a key of store '${storeName}' (${messageOf(e)}): pass the "next" of the previous page as it was, or leave cursor out for the first page (keys other than strings, numbers, bigints, Buffers and JSON values need the server's keyToText and parseKey options)`);
     }
   }
 
