@@ -67,3 +67,15 @@ test('hostile or foreign metadata never stalls or misleads a task: negative leng
   // Unpadded base64 is Java's too.
   assert.deepEqual(decodeCommitMetadata(encodeCommitMetadata(3, new Map()).replace(/=+$/, '')), { partitionTime: 3, processorMetadata: new Map() });
 });
+
+test("Long.MAX_VALUE from another writer's metadata is written back as Long.MAX_VALUE (read as the double 2^63, it failed every later commit)", () => {
+  const max = Buffer.alloc(1 + 8 + 4 + 4 + 1 + 8);
+  max.writeInt8(2, 0);
+  max.writeBigInt64BE(0x7fffffffffffffffn, 1);
+  max.writeInt32BE(1, 9);
+  max.writeInt32BE(1, 13);
+  max.write('s', 17);
+  max.writeBigInt64BE(-0x8000000000000000n, 18);
+  const read = decodeCommitMetadata(max.toString('base64'))!;
+  assert.equal(encodeCommitMetadata(read.partitionTime, read.processorMetadata), max.toString('base64'));
+});

@@ -15,18 +15,30 @@ export interface CommitMetadata {
   processorMetadata: Map<string, number>;
 }
 
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
+
+/**
+ * A time as Java's long: Long.MAX_VALUE read from another writer's metadata comes back as the
+ * double 2^63, one past the int64 range, which would fail every later commit of the task.
+ */
+function toInt64(time: number): bigint {
+  const n = BigInt(Math.trunc(time));
+  return n > INT64_MAX ? INT64_MAX : n < INT64_MIN ? INT64_MIN : n;
+}
+
 export function encodeCommitMetadata(partitionTime: number, processorMetadata: ReadonlyMap<string, number>): string {
   const entries = [...processorMetadata].map(([key, value]) => ({ key: Buffer.from(key, 'utf8'), value }));
   const metaLength = entries.length === 0 ? 0 : 4 + entries.reduce((n, e) => n + 4 + e.key.length + 8, 0);
   const out = Buffer.alloc(1 + 8 + metaLength);
   out.writeInt8(2, 0);
-  out.writeBigInt64BE(BigInt(partitionTime), 1);
+  out.writeBigInt64BE(toInt64(partitionTime), 1);
   if (entries.length > 0) {
     let at = out.writeInt32BE(entries.length, 9);
     for (const e of entries) {
       at = out.writeInt32BE(e.key.length, at);
       at += e.key.copy(out, at);
-      at = out.writeBigInt64BE(BigInt(e.value), at);
+      at = out.writeBigInt64BE(toInt64(e.value), at);
     }
   }
   return out.toString('base64');
