@@ -7,6 +7,8 @@ import { BrokerConfig } from '../src/config/broker-config.js';
 import { ConfigError } from '../src/config/definitions.js';
 import { servedListeners } from '../src/listeners.js';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '../src/index.js';
@@ -108,6 +110,21 @@ test("OAUTHBEARER: Kafka's JWKS validator without a JWKS refuses the start; the 
     assert.deepEqual(more, []);
     assert.deepEqual(await warningsOf({ [handlerClass]: 'org.apache.kafka.common.security.oauthbearer.internals.unsecured.OAuthBearerUnsecuredValidatorCallbackHandler' }), [], 'named explicitly, as Kafka takes it');
   } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('OAUTHBEARER: a JWKS endpoint that answers an error refuses the start with its status', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-oauth-jwks-'));
+  const server = createHttpServer((_request, response) => response.writeHead(404, { 'content-type': 'text/html' }).end('<html>not here</html>'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+  try {
+    const started = startBroker({ port: 0, dataDir, config: { listeners: 'SASL_PLAINTEXT://127.0.0.1:0', 'sasl.enabled.mechanisms': 'OAUTHBEARER', 'sasl.oauthbearer.jwks.endpoint.url': url } });
+    started.then((b) => b.close(), () => {}); // a broker that started anyway must not keep the test open
+    await assert.rejects(started, /Cannot read the JWKS at sasl\.oauthbearer\.jwks\.endpoint\.url http:.*: the server answered HTTP 404 Not Found/);
+  } finally {
+    server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

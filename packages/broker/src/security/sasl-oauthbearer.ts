@@ -58,6 +58,21 @@ function validatorClass(settings: ListenerSettings, url: string | null): 'secure
   return 'secured';
 }
 
+/** How long the JWKS endpoint has to answer at start (jose4j's HTTP timeouts, which Kafka's HttpsJwks uses, are 20 s). */
+const JWKS_FETCH_TIMEOUT_MS = 20_000;
+
+/** The JWKS document at an http(s) URL: a server that never answers, or answers an error page, stops the start with why. */
+async function fetchJwks(url: string): Promise<string> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(JWKS_FETCH_TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`the server answered HTTP ${response.status} ${response.statusText}; give the URL of the provider's JWKS document`);
+    return await response.text();
+  } catch (e) {
+    if ((e as Error).name === 'TimeoutError') throw new Error(`no answer within ${JWKS_FETCH_TIMEOUT_MS / 1000} s; check that the broker can reach the provider`);
+    throw e;
+  }
+}
+
 /** Reads the listener's OAUTHBEARER settings; a JWKS URL is fetched once, now. */
 export async function oauthBearerSettings(settings: ListenerSettings, log: BrokerLog): Promise<OAuthBearerSettings> {
   const given = settings.get('sasl.oauthbearer.jwks.endpoint.url')?.trim() ?? '';
@@ -77,7 +92,7 @@ export async function oauthBearerSettings(settings: ListenerSettings, log: Broke
   if (url !== null && validator !== 'unsecured') {
     let text: string;
     try {
-      text = /^https?:/i.test(url) ? await (await fetch(url)).text() : readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8');
+      text = /^https?:/i.test(url) ? await fetchJwks(url) : readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8');
     } catch (e) {
       throw new ConfigError(`Cannot read the JWKS at ${settings.nameOf('sasl.oauthbearer.jwks.endpoint.url')} ${url}: ${(e as Error).message}`);
     }
