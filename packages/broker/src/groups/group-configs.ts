@@ -51,6 +51,16 @@ export const GROUP_CONFIG_DEFS: readonly GroupConfigDef[] = [
 
 const BY_NAME = new Map(GROUP_CONFIG_DEFS.map((d) => [d.name, d]));
 
+/** Checks an override read from the file as an alteration is checked: one that slipped in otherwise (an edit by hand) would reach the groups as NaN or worse. */
+function storedOverride(path: string, group: string, name: string, value: unknown): void {
+  try {
+    if (typeof value !== 'string') throw new GroupConfigError(`its value ${JSON.stringify(value)} is not a string`);
+    validateGroupConfig(name, value);
+  } catch (e) {
+    throw new Error(`${path} holds an override of the group ${group} that cannot be used: ${(e as Error).message}; correct or remove it in the file (or remove the file and set the groups' configs again with kafka-configs --entity-type groups)`);
+  }
+}
+
 /** A refused group config, with Kafka's message (answered as INVALID_CONFIG). */
 export class GroupConfigError extends Error {}
 
@@ -96,7 +106,10 @@ export class GroupConfigStore {
       throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and set the groups' configs again with kafka-configs --entity-type groups`);
     }
     if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
-    for (const [group, configs] of Object.entries(parsed.groups ?? {})) this.groups.set(group, new Map(Object.entries(configs)));
+    for (const [group, configs] of Object.entries(parsed.groups ?? {})) {
+      for (const [name, value] of Object.entries(configs)) storedOverride(path, group, name, value);
+      this.groups.set(group, new Map(Object.entries(configs)));
+    }
   }
 
   /** Every group config with the group's override, in Kafka's order. */

@@ -2,11 +2,12 @@
 // write failing (an injected EIO) the client is told the failure, the change does not authorize
 // or show, and a restart from the same disk agrees with what the clients were told; changes sent at
 // once on several connections, their writes finishing out of order and some failing, leave on disk
-// what is in force (the writes run one after another).
+// what is in force (the writes run one after another); a stored group config that cannot be used
+// stops the start.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { MemoryFileSystem } from '@sluice/storage';
+import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { RawConnection } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
 import { startBroker } from '../../src/index.js';
@@ -125,5 +126,21 @@ test('interleaved CreateAcls, DeleteAcls and group-config changes on several con
   } finally {
     connections[0].close();
     await broker.close();
+  }
+});
+
+test('a stored group config the broker cannot use stops the start, naming the file, the group and what to do', async () => {
+  const cases: [string, RegExp][] = [
+    ['{"version":1,"groups":{"g":{"consumer.session.timeout.ms":"soon"}}}', /group-configs holds an override of the group g that cannot be used: Invalid value soon for configuration consumer\.session\.timeout\.ms: Not a number of type INT; correct or remove it/],
+    ['{"version":1,"groups":{"g":{"consumer.session.timeout.ms":50000}}}', /group-configs holds an override of the group g that cannot be used: its value 50000 is not a string/],
+    ['{"version":1,"groups":{"g":{"no.such.config":"1"}}}', /Unknown group config name: no\.such\.config/],
+  ];
+  for (const [text, expected] of cases) {
+    const fs = new MemoryFileSystem();
+    await fs.mkdir('/data');
+    await writeFileAtomic(fs, '/data/group-configs', Buffer.from(text));
+    const started = startBroker({ port: 0, fs, dataDir: '/data', log: silent });
+    started.then((b) => b.close(), () => {}); // a broker that started anyway must not keep the test open
+    await assert.rejects(started, expected, text);
   }
 });
