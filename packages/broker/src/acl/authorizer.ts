@@ -12,7 +12,7 @@
  * a newer version is refused, not guessed at).
  */
 import { type FileSystem, writeFileAtomic } from '@sluice/storage';
-import { type AclBinding, type AclBindingFilter, PermissionType, WILDCARD, WILDCARD_PRINCIPAL, filterMatches, operationCovers, patternMatchesName } from './model.js';
+import { type AclBinding, type AclBindingFilter, PermissionType, WILDCARD, WILDCARD_PRINCIPAL, filterMatches, invalidBinding, operationCovers, patternMatchesName } from './model.js';
 
 const FORMAT_VERSION = 1;
 
@@ -63,7 +63,7 @@ export class AclAuthorizer {
     }
     if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
     if (!Array.isArray(parsed.acls)) throw new Error(`${path} has no acls list; restore it from a backup, or remove it and create the ACLs again`);
-    this.acls = parsed.acls as AclBinding[];
+    this.acls = parsed.acls.map((acl, i) => storedBinding(path, i, acl));
   }
 
   authorize(r: AuthorizeRequest): boolean {
@@ -119,4 +119,24 @@ export class AclAuthorizer {
     this.writing = run.then(() => {}, () => {});
     return run;
   }
+}
+
+const BINDING_FIELDS = { resourceType: 'number', resourceName: 'string', patternType: 'number', principal: 'string', host: 'string', operation: 'number', permissionType: 'number' } as const;
+
+/**
+ * An ACL read from the file, checked as a creation is: one edited by hand into something else (an
+ * operation "READ" for 3, a field missing) would match no request, so a DENY would silently deny
+ * nothing.
+ */
+function storedBinding(path: string, index: number, acl: unknown): AclBinding {
+  const fail = (why: string) => new Error(`${path} holds an ACL that cannot be used (entry ${index}, ${JSON.stringify(acl)}): ${why}; correct or remove it in the file, or remove the file and create the ACLs again (kafka-acls --add)`);
+  if (typeof acl !== 'object' || acl === null) throw fail('not an object');
+  for (const [field, type] of Object.entries(BINDING_FIELDS)) {
+    const value = (acl as Record<string, unknown>)[field];
+    if (typeof value !== type || (type === 'number' && !Number.isInteger(value))) throw fail(`${field} is not ${type === 'number' ? 'a whole number' : 'a string'}`);
+  }
+  const binding = acl as AclBinding;
+  const reason = invalidBinding(binding);
+  if (reason !== undefined) throw fail(reason);
+  return binding;
 }

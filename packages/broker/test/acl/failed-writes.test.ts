@@ -144,3 +144,22 @@ test('a stored group config the broker cannot use stops the start, naming the fi
     await assert.rejects(started, expected, text);
   }
 });
+
+test('a stored ACL the broker cannot use stops the start, naming the file, the entry and what to do', async () => {
+  const config = { 'authorizer.class.name': STANDARD };
+  const good = { resourceType: 2, resourceName: 't', patternType: 3, principal: 'User:alice', host: '*', operation: 3, permissionType: 3 };
+  const stored = (acl: object) => JSON.stringify({ version: 1, acls: [good, acl] });
+  const cases: [string, RegExp][] = [
+    [stored({ ...good, operation: 'READ' }), /\/data\/acls holds an ACL that cannot be used \(entry 1, .*\): operation is not a whole number; correct or remove it/],
+    [stored({ ...good, principal: undefined }), /entry 1, .*: principal is not a string/],
+    [stored({ ...good, permissionType: 9 }), /entry 1, .*: Invalid permissionType 9/],
+  ];
+  for (const [text, expected] of cases) {
+    const fs = new MemoryFileSystem();
+    await fs.mkdir('/data');
+    await writeFileAtomic(fs, '/data/acls', Buffer.from(text));
+    const started = startBroker({ port: 0, fs, dataDir: '/data', config, log: silent });
+    started.then((b) => b.close(), () => {}); // a broker that started anyway must not keep the test open
+    await assert.rejects(started, expected, text);
+  }
+});
