@@ -96,7 +96,7 @@ export abstract class AbstractHerder {
   /** A new instance of the connector, initialized and started with its config. */
   protected async startConnectorInstance(name: string, config: ConnectorConfig, hooks: ConnectorHooks): Promise<Connector> {
     const { connector } = this.worker.newConnector(config['connector.class']);
-    const reader = new ConnectorOffsetReader(name, this.worker.offsetStore);
+    const reader = new ConnectorOffsetReader(name, this.worker.offsetStore, (line) => this.worker.log(line));
     connector.initialize({ ...hooks, offsetStorageReader: () => reader } as never);
     await connector.start({ ...config });
     return connector;

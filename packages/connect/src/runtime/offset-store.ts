@@ -84,11 +84,38 @@ export class FileOffsetBackingStore extends MemoryOffsetBackingStore {
   }
 }
 
-/** A connector's view of the store (Kafka's OffsetStorageReaderImpl). */
+/** An offset map read back, or null when the stored text is not one (not JSON, or JSON that is not an object). */
+function readOffsetMap(text: string): SourceOffset | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as SourceOffset) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A stored key's source partition, or null when the key is not `["<connector>", {partition}]` (Kafka's OffsetUtils.processPartitionKey). */
+function readPartitionKey(text: string): [string, SourcePartition] | null {
+  try {
+    const key = JSON.parse(text) as unknown;
+    if (!Array.isArray(key) || key.length !== 2 || typeof key[0] !== 'string') return null;
+    const partition = key[1] as unknown;
+    return partition !== null && typeof partition === 'object' && !Array.isArray(partition) ? [key[0], partition as SourcePartition] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A connector's view of the store (Kafka's OffsetStorageReaderImpl). An offset that cannot be
+ * read (written by something else into a shared offset topic) is logged and passed over, as
+ * Kafka does, instead of failing the task that asked for it.
+ */
 export class ConnectorOffsetReader implements OffsetStorageReader {
   constructor(
     private readonly connector: string,
     private readonly store: OffsetBackingStore,
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   async offset(partition: SourcePartition): Promise<SourceOffset | null> {
@@ -98,19 +125,26 @@ export class ConnectorOffsetReader implements OffsetStorageReader {
   async offsets(partitions: SourcePartition[]): Promise<Map<SourcePartition, SourceOffset | null>> {
     const keys = partitions.map((p) => offsetKey(this.connector, p));
     const found = await this.store.get(keys);
-    return new Map(partitions.map((p, i) => {
-      const v = found.get(keys[i]) ?? null;
-      return [p, v === null ? null : (JSON.parse(v) as SourceOffset)];
-    }));
+    return new Map(
+      partitions.map((p, i) => {
+        const text = found.get(keys[i]) ?? null;
+        if (text === null) return [p, null];
+        const offset = readOffsetMap(text);
+        if (offset === null) this.log(`CRITICAL: the stored offset of ${keys[i]} is not a JSON object (${JSON.stringify(text.slice(0, 200))}); no offset is returned for it, which may make the task of ${this.connector} read its data again or skip some`);
+        return [p, offset];
+      }),
+    );
   }
 }
 
-/** Every stored offset of one connector, as `/connectors/{name}/offsets` lists them. */
+/** Every stored offset of one connector, as `/connectors/{name}/offsets` lists them; keys and values that cannot be read are passed over. */
 export async function connectorOffsets(connector: string, store: OffsetBackingStore): Promise<{ partition: SourcePartition; offset: SourceOffset }[]> {
   const out: { partition: SourcePartition; offset: SourceOffset }[] = [];
   for (const [k, v] of await store.entries()) {
-    const key = JSON.parse(k) as [string, SourcePartition];
-    if (Array.isArray(key) && key[0] === connector) out.push({ partition: key[1], offset: JSON.parse(v) as SourceOffset });
+    const key = readPartitionKey(k);
+    if (key === null || key[0] !== connector) continue;
+    const offset = readOffsetMap(v);
+    if (offset !== null) out.push({ partition: key[1], offset });
   }
   return out;
 }

@@ -157,7 +157,7 @@ export class Worker {
         const producer = new Producer({ ...this.#clientOptions(producerOptions, 'producer.', connectorConfig), bootstrapServers: this.bootstrapServers, clientId: this.#clientId(`connector-producer-${id}`) } as ProducerOptions);
         let runner: SourceTaskRunner | null = null;
         const errors = new RetryWithToleranceOperator(settings, [logReporter], () => runner?.stopping ?? false);
-        const reader = new ConnectorOffsetReader(connector, this.offsetStore);
+        const reader = new ConnectorOffsetReader(connector, this.offsetStore, (line) => this.#log(line));
         runner = new SourceTaskRunner({
           connector,
           taskId: taskNumber,
@@ -279,7 +279,7 @@ export class Worker {
       taskId: t.taskNumber,
       task: t.task,
       props: t.taskConfig,
-      offsetReader: t.exactlyOnce.offsetReader ?? new ConnectorOffsetReader(t.connector, this.offsetStore),
+      offsetReader: t.exactlyOnce.offsetReader ?? new ConnectorOffsetReader(t.connector, this.offsetStore, (line) => this.#log(line)),
       producer,
       offsetsTopic: t.exactlyOnce.offsetsTopic,
       boundary,
