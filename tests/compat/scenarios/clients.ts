@@ -230,6 +230,12 @@ const kafkajsCodec: Record<Codec, number> = {
 };
 const kjs = (bootstrap: string) => new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING, clientId: 'sluice-compat' });
 
+/** How many different records (partition and offset) were read: a group consumer may deliver
+ * some again after a rebalance, and stopping at `count` deliveries would miss records. */
+function distinctPositions(records: Rec[]): number {
+  return new Set(records.map((r) => `${r.partition}:${r.offset}`)).size;
+}
+
 /** Reads until `count` records, then `settleMs` more (to show nothing else is readable). */
 async function kafkajsConsume(bootstrap: string, topic: string, groupId: string, count: number, settleMs = 0): Promise<Rec[]> {
   const consumer = kjs(bootstrap).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
@@ -243,7 +249,7 @@ async function kafkajsConsume(bootstrap: string, topic: string, groupId: string,
       eachMessage: async ({ partition, message }) => {
         const headers = Object.entries(message.headers ?? {}).map(([k, v]) => `${k}=${String(v)}`).join('');
         records.push({ partition, offset: Number(message.offset), key: String(message.key), value: String(message.value), headers });
-        if (records.length >= count) done();
+        if (distinctPositions(records) >= count) done();
       },
     });
     await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`KafkaJS consumed ${records.length} of ${count}`)), 60_000).unref())]);
@@ -336,7 +342,7 @@ async function platformaticConsume(bootstrap: string, topic: string, groupId: st
       stream.on('data', (m: Message<string, string, string, string>) => {
         records.push({ partition: m.partition, offset: Number(m.offset), key: m.key, value: m.value, headers: [...m.headers].map(([k, v]) => `${k}=${v}`).join('') });
         last.set(m.partition, m);
-        if (records.length >= count) {
+        if (distinctPositions(records) >= count) {
           clearTimeout(timer);
           resolve();
         }
