@@ -5,7 +5,9 @@
  * killed with SIGKILL mid-stream (its open transaction left behind) and started again. A
  * read_committed consumer must see every line exactly once, in order: what the killed task had
  * sent but not committed is aborted, and the restarted task goes on from the offsets of its last
- * committed transaction. The leader wrote the task-count record before the task started.
+ * committed transaction. The leader wrote the task-count record before the task started. The
+ * connector names an offsets topic of its own: the task's transactions write its offsets there
+ * (the worker creates it), the worker's topic gets a copy, and `/offsets` reads them.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -109,7 +111,7 @@ describe('exactly-once source support in a distributed worker', () => {
     append(200);
     let first = startWorker();
     await eventually('the worker answers', async () => (await fetch(`${url()}/`).catch(() => null))?.status === 200, 60_000).catch((e: Error) => assert.fail(`${e.message}\n${first.out()}`));
-    const config = { 'connector.class': 'FileStreamSource', file: input, topic, 'tasks.max': '1', 'batch.size': '20', 'exactly.once.support': 'required', 'transaction.boundary': 'poll' };
+    const config = { 'connector.class': 'FileStreamSource', file: input, topic, 'tasks.max': '1', 'batch.size': '20', 'exactly.once.support': 'required', 'transaction.boundary': 'poll', 'offsets.storage.topic': 'eos-lines-offsets' };
     await eventually('the connector is created', async () => {
       const res = await fetch(`${url()}/connectors/eos-lines/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
       return res.status === 201 || res.status === 200;
@@ -128,8 +130,34 @@ describe('exactly-once source support in a distributed worker', () => {
       clearInterval(appender);
     }
     await eventually('every line committed', async () => (await committedLines(topic)).length >= written, 60_000).catch(async (e: Error) => assert.fail(`${e.message}: ${(await committedLines(topic)).length} of ${written}\n${first.out()}`));
-    first.child.kill('SIGTERM');
     assert.deepEqual(await committedLines(topic), Array.from({ length: written }, (_, n) => line(n)));
+    // The offsets went to the connector's topic, in the transactions; the worker's topic has a copy; /offsets reads them.
+    const size = Buffer.byteLength(Array.from({ length: written }, (_, n) => `${line(n)}\n`).join(''));
+    const expected = [{ partition: { filename: input }, offset: { position: size } }];
+    await eventually('the last offsets in /offsets', async () => JSON.stringify(((await (await fetch(`${url()}/connectors/eos-lines/offsets`)).json()) as { offsets: unknown }).offsets) === JSON.stringify(expected), 30_000).catch(async (e: Error) => assert.fail(`${e.message}: ${await (await fetch(`${url()}/connectors/eos-lines/offsets`)).text()}`));
+    first.child.kill('SIGTERM');
+    const key = JSON.stringify(['eos-lines', { filename: input }]);
+    const lastOffset = async (offsetsTopic: string, isolationLevel: 'read_committed' | 'read_uncommitted') => {
+      const consumer = new Consumer({ bootstrapServers: [broker.bootstrap], isolationLevel, autoOffsetReset: 'earliest', fetchMaxWaitMs: 50 });
+      try {
+        const admin = new Admin({ bootstrapServers: [broker.bootstrap] });
+        const partitions = await admin.describeTopics([offsetsTopic]).finally(() => admin.close());
+        const tps = partitions[0].partitions.map((p) => ({ topic: offsetsTopic, partition: p.partition }));
+        consumer.assign(tps);
+        const ends = await consumer.endOffsets(tps);
+        let last: string | null = null;
+        for (const end of ends) {
+          const tp = { topic: offsetsTopic, partition: end.partition };
+          while ((await consumer.position(tp)) < end.offset) for (const r of await consumer.poll({ timeoutMs: 200 })) if (r.key?.toString() === key) last = r.value?.toString() ?? null;
+        }
+        return last;
+      } finally {
+        await consumer.close();
+      }
+    };
+    assert.equal(await lastOffset('eos-lines-offsets', 'read_committed'), JSON.stringify({ position: size }));
+    // The copy is written after the commit, not waited for.
+    await eventually('the copy in the worker\'s topic', async () => (await lastOffset('connect-eos-offsets', 'read_uncommitted')) === JSON.stringify({ position: size }), 30_000);
     // The leader's round of zombie fencing recorded the task count (Kafka's record) before the task first started.
     const configs = new Consumer({ bootstrapServers: [broker.bootstrap], autoOffsetReset: 'earliest', fetchMaxWaitMs: 50 });
     try {

@@ -53,16 +53,22 @@ async function openTransaction(transactionalId: string): Promise<Producer> {
   return p;
 }
 
-test('task settings: Kafka\'s transactional id, the worker\'s offsets topic (which this worker reads, a connector\'s own one said in the log); none when not enabled', () => {
+test('task settings: Kafka\'s transactional id, the connector\'s own offsets topic (made ready after fencing) else the worker\'s; none when not enabled', async () => {
   const { h } = host({ pendingFencing: false, taskCountRecord: null, taskCount: 1 });
-  const lines: string[] = [];
-  h.log = (l) => lines.push(l);
+  const readied: string[] = [];
+  const copied: ReadonlyMap<string, string | null>[] = [];
+  h.connectorOffsetsTopic = (c) => (c === 'own' ? { topic: 'own-offsets', ready: async () => void readied.push(c), copyToWorkerStore: (o) => void copied.push(o) } : null);
   const eos = new ExactlyOnceSupport('enabled', h);
   assert.equal(eos.taskSettings({ connector: 'src', task: 2 })!.transactionalId, 'cluster-src-2');
   assert.equal(eos.taskSettings({ connector: 'src', task: 0 })!.offsetsTopic, 'connect-offsets');
-  assert.equal(lines.length, 0);
-  assert.equal(eos.taskSettings({ connector: 'own', task: 0 })!.offsetsTopic, 'connect-offsets');
-  assert.match(lines[0], /own offsets.storage.topic \(own-offsets\)/);
+  assert.equal(eos.taskSettings({ connector: 'src', task: 0 })!.afterCommit, undefined);
+  const own = eos.taskSettings({ connector: 'own', task: 0 })!;
+  assert.equal(own.offsetsTopic, 'own-offsets');
+  await own.beforeProducer!();
+  assert.deepEqual(readied, ['own']);
+  // What a transaction committed to the connector's topic is copied to the worker's.
+  own.afterCommit!(new Map([['k', 'v']]));
+  assert.deepEqual(copied, [new Map([['k', 'v']])]);
   assert.equal(new ExactlyOnceSupport('preparing', h).taskSettings({ connector: 'src', task: 0 }), undefined);
   assert.equal(new ExactlyOnceSupport('disabled', h).taskSettings({ connector: 'src', task: 0 }), undefined);
 });

@@ -13,6 +13,7 @@ import { ConnectRestServer } from '../runtime/rest-server.js';
 import { Worker } from '../runtime/worker.js';
 import { WorkerConfig } from '../runtime/worker-config.js';
 import { KafkaConfigBackingStore } from './config-store.js';
+import { ConnectorOffsetStores } from './connector-offset-stores.js';
 import type { ConnectProtocolName, WorkerGroupMembership, WorkerGroupMembershipOptions } from './contract.js';
 import { DistributedHerder } from './distributed-herder.js';
 import { ExactlyOnceSupport, type ExactlyOnceSourceSupport } from './exactly-once-support.js';
@@ -51,10 +52,17 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
   const plugins = await loadPlugins(config.list('plugin.path'));
   const offsets = new KafkaOffsetBackingStore();
   const logging = workerLogging(log);
-  const worker = new Worker(config, plugins, offsets, { workerId: 'starting', log: logging.log });
-  const statuses = new KafkaStatusBackingStore();
   let herder: DistributedHerder | null = null;
   const configs = new KafkaConfigBackingStore((change) => herder?.onConfigChange(change));
+  // A connector's own offsets.storage.topic is read and written next to the worker's (Kafka's ConnectorOffsetBackingStore).
+  const offsetStores = new ConnectorOffsetStores(offsets, config.string('offset.storage.topic')!, {
+    connectorConfig: (c) => configs.snapshot().connectorConfig(c),
+    connectors: () => configs.snapshot().connectors(),
+    newLog: (topic, onRecord) => offsetLogFor(topic, (r) => onRecord(r.key, r.value)),
+    log,
+  });
+  const worker = new Worker(config, plugins, offsetStores, { workerId: 'starting', log: logging.log });
+  const statuses = new KafkaStatusBackingStore();
   const membership = options.membership ?? createWorkerGroupMembership;
   const exactlyOnceMode = (config.string('exactly.once.source.support') ?? 'disabled') as ExactlyOnceSourceSupport;
   const exactlyOnce = new ExactlyOnceSupport(exactlyOnceMode, {
@@ -70,6 +78,7 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
     isLeader: () => herder?.membership?.isLeader ?? false,
     leaderUrl: () => herder?.membership?.leaderUrl ?? null,
     putTaskCountRecord: (c, n) => configs.putTaskCountRecord(c, n),
+    connectorOffsetsTopic: (c) => offsetStores.connectorStore(c),
     log,
   });
   herder = new DistributedHerder({
@@ -103,10 +112,11 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
   const clientBase = (kind: string) => ({ bootstrapServers: worker.bootstrapServers, clientId: `${config.string('client.id') || `connect-${config.string('group.id')}`}-${kind}` });
   const producer = (kind: string) => ({ ...clientOptionsFrom(producerOptions, config.originals).options, ...clientBase(kind) }) as ProducerOptions;
   const consumer = (kind: string) => ({ ...clientOptionsFrom(consumerOptions, config.originals).options, ...clientBase(kind) }) as ConsumerOptions;
-  const logOf = (kind: 'config' | 'offset' | 'status', partitions: number, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord'], readCommitted = false) =>
+  const logOf = (kind: 'config' | 'offset' | 'status', partitions: number, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord'], readCommitted = false, topic = config.string(`${kind}.storage.topic`)!) =>
     new KafkaBasedLog({
-      topic: config.string(`${kind}.storage.topic`)!,
-      topicSetting: `${kind}.storage.topic`,
+      topic,
+      // A connector's own offsets topic is named by its offsets.storage.topic.
+      topicSetting: topic === config.string(`${kind}.storage.topic`) ? `${kind}.storage.topic` : 'offsets.storage.topic',
       partitions,
       replicationFactor: config.number(`${kind}.storage.replication.factor`),
       admin: worker.admin(),
@@ -117,13 +127,15 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
     });
   const configLog = logOf('config', 1, (r) => configs.apply(r.key?.toString('utf8') ?? null, r.value, r.offset, log));
   // With exactly-once source support (or while preparing it), offsets count only once their task's transaction committed.
-  const offsetLog = logOf('offset', config.number('offset.storage.partitions'), (r) => offsets.apply(r.key, r.value), exactlyOnceMode !== 'disabled');
+  const offsetLogFor = (topic: string, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord']) => logOf('offset', config.number('offset.storage.partitions'), onRecord, exactlyOnceMode !== 'disabled', topic);
+  const offsetLog = offsetLogFor(config.string('offset.storage.topic')!, (r) => offsets.apply(r.key, r.value));
   const statusLog = logOf('status', config.number('status.storage.partitions'), (r) => statuses.apply(r.key?.toString('utf8') ?? null, r.value));
   configs.attach(configLog);
   offsets.attach(offsetLog);
   statuses.attach(statusLog);
   const logs = [offsetLog, statusLog, configLog];
   const stopLogs = async () => {
+    await offsetStores.stop();
     for (const l of logs) await l.stop();
   };
   try {

@@ -27,6 +27,8 @@ export interface ExactlyOnceHost {
   isLeader(): boolean;
   leaderUrl(): string | null;
   putTaskCountRecord(connector: string, taskCount: number): Promise<void>;
+  /** The connector's own offsets topic (its offsets.storage.topic), made ready (created, read) before its tasks write to it; null: the worker's topic. */
+  connectorOffsetsTopic?(connector: string): { topic: string; ready(): Promise<void>; copyToWorkerStore(offsets: ReadonlyMap<string, string | null>): void } | null;
   log?(line: string): void;
 }
 
@@ -49,14 +51,17 @@ export class ExactlyOnceSupport {
   /** The exactly-once settings of a source task, or undefined when the worker runs source tasks at least once. */
   taskSettings(id: ConnectorTaskId): ExactlyOnceTask | undefined {
     if (!this.enabled) return undefined;
-    const own = this.host.connectorConfig(id.connector)?.['offsets.storage.topic']?.trim();
-    // Kafka writes a connector's offsets to its own topic and reads both; this worker reads only the
-    // worker's topic, so that is where they go (else a restarted task would not find them).
-    if (own !== undefined && own !== '' && own !== this.host.workerOffsetsTopic) this.host.log?.(`Connector ${id.connector} names its own offsets.storage.topic (${own}); this worker keeps its offsets in the worker's ${this.host.workerOffsetsTopic} instead`);
+    // Kafka's task writes its offsets, in its transaction, to the connector's own topic when it has one.
+    const own = this.host.connectorOffsetsTopic?.(id.connector) ?? null;
     return {
       transactionalId: taskTransactionalId(this.host.groupId, id.connector, id.task),
-      offsetsTopic: this.host.workerOffsetsTopic,
-      beforeProducer: () => this.fenceZombies(id.connector),
+      offsetsTopic: own?.topic ?? this.host.workerOffsetsTopic,
+      beforeProducer: async () => {
+        await this.fenceZombies(id.connector);
+        await own?.ready();
+      },
+      // Kafka's best-effort copy to the worker's topic, which stays the fallback for every worker.
+      ...(own === null ? {} : { afterCommit: (offsets) => own.copyToWorkerStore(offsets) }),
     };
   }
 

@@ -39,6 +39,8 @@ export interface ExactlyOnceSourceTaskRunnerInit extends SourceRecordConversion 
   beforeProducer?: () => Promise<void>;
   /** Kafka's postProducerCheck: throws when this task's generation or ownership is no longer current. */
   afterProducer?: () => void;
+  /** Offsets a transaction committed (the copy of a connector's own offsets topic to the worker's); must not throw. */
+  afterCommit?: (offsets: ReadonlyMap<string, string | null>) => void;
 }
 
 /** Kafka's WorkerTransactionContext: what the task asked for, per record or for the batch. */
@@ -227,6 +229,7 @@ export class ExactlyOnceSourceTaskRunner {
       throw new ConnectException(`${this.init.connector}-${this.init.taskId}: the transaction could not be committed`, { cause: e });
     }
     this.#transactionOpen = false;
+    if (offsets.size > 0) this.init.afterCommit?.(offsets);
     await this.init.task.commit();
   }
 

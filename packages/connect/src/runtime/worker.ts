@@ -31,6 +31,8 @@ export interface ExactlyOnceTask {
   beforeProducer?: () => Promise<void>;
   /** Throws when the task's generation or ownership is no longer current (Kafka's postProducerCheck). */
   afterProducer?: () => void;
+  /** Offsets a transaction committed, to copy to the worker's offsets topic when the connector has a topic of its own. */
+  afterCommit?: (offsets: ReadonlyMap<string, string | null>) => void;
 }
 
 /** Kafka's transactional id of an exactly-once source task (ExactlyOnceWorkerSourceTask / Worker.taskTransactionalId). */
@@ -294,6 +296,7 @@ export class Worker {
       onTopicUsed: t.onTopicUsed,
       beforeProducer: t.exactlyOnce.beforeProducer,
       afterProducer: t.exactlyOnce.afterProducer,
+      afterCommit: t.exactlyOnce.afterCommit,
     });
     runner.setTarget(t.target);
     const r = runner;
