@@ -5,14 +5,35 @@
  * record, as in Kafka, so a worker never runs half of a connector's new task set; a commit that
  * does not match the task configs before it leaves the connector inconsistent (its old tasks stay)
  * until the next one.
+ *
+ * With `exactly.once.source.support` preparing or enabled, the leader's writes (everything but
+ * target states, which any worker writes) go through a transactional producer of the leader's
+ * (Kafka's fencable writer, `transactional.id` `connect-cluster-<group.id>`), claimed when a
+ * worker becomes leader: a new leader's claim fences the old one, so a zombie leader can write
+ * nothing more. A write that fails (fenced, or any other error) drops the producer; the herder
+ * then rejoins the group and claims again if it is still the leader.
  */
-import type { ConnectorConfig } from '@sluice/connect-api';
+import type { Producer } from '@sluice/client';
+import { ConnectException, type ConnectorConfig } from '@sluice/connect-api';
 import type { ConnectorTaskId } from '../runtime/herder.js';
 import type { TargetState } from '../runtime/status.js';
 import type { ClusterConfigSnapshot } from './contract.js';
 import type { KafkaBasedLog } from './kafka-based-log.js';
 import { TASK_COUNT_KEY_PREFIX, parseTaskCount, taskCountKey, taskCountValue } from './zombie-fencing.js';
 import { commitKey, commitValue, configValue, connectorKey, parseConfigRecord, restartKey, restartValue, targetStateKey, targetStateValue, taskKey } from './storage-records.js';
+
+/** The leader's transactional writer of the config topic (Kafka's fencable producer). */
+export interface FencableWriter {
+  /** A producer with `transactional.id` `connect-cluster-<group.id>`. */
+  producer(): Producer;
+  /** A privileged write failed (the producer is dropped): the herder rejoins and, if still the leader, claims again. */
+  onFailed(error: unknown): void;
+}
+
+/** Kafka's transactional id of the Connect leader's config topic producer (DistributedConfig.transactionalProducerId). */
+export function leaderTransactionalId(groupId: string): string {
+  return `connect-cluster-${groupId}`;
+}
 
 /** What changed when a record was read, so the herder can act on it. */
 export type ConfigChange =
@@ -85,8 +106,61 @@ export class KafkaConfigBackingStore {
   #offset = -1n;
   #snapshot: ClusterConfigState | null = null;
   #log: KafkaBasedLog | null = null;
+  #fencable: FencableWriter | null = null;
+  #leaderProducer: Producer | null = null;
 
   constructor(private readonly onChange: (change: ConfigChange) => void) {}
+
+  /** Makes the leader's writes transactional (exactly.once.source.support preparing or enabled). */
+  useFencableWriter(writer: FencableWriter): void {
+    this.#fencable = writer;
+  }
+
+  get usesFencableWriter(): boolean {
+    return this.#fencable !== null;
+  }
+
+  /** Kafka's claimWritePrivileges: the leader's transactional producer, whose initTransactions fences any earlier leader's. */
+  async claimWritePrivileges(): Promise<void> {
+    if (this.#fencable === null || this.#leaderProducer !== null) return;
+    const producer = this.#fencable.producer();
+    try {
+      await producer.initTransactions();
+    } catch (e) {
+      await producer.close({ timeoutMs: 0 }).catch(() => undefined);
+      throw new ConnectException(`Failed to create and initialize fencable producer for config topic: ${(e as Error).message}`, { cause: e });
+    }
+    this.#leaderProducer = producer;
+  }
+
+  /** Drops the leader's producer (no longer the leader, fenced, or stopping). */
+  async relinquishWritePrivileges(): Promise<void> {
+    const producer = this.#leaderProducer;
+    this.#leaderProducer = null;
+    await producer?.close({ timeoutMs: 0 }).catch(() => undefined);
+  }
+
+  /** Kafka's sendPrivileged: a leader's records, in one transaction when the writer is fencable; resolves once they are read back. */
+  async #sendPrivileged(records: readonly (readonly [key: string, value: Buffer | null])[]): Promise<void> {
+    if (records.length === 0) return;
+    if (this.#fencable === null) {
+      for (const [key, value] of records) await this.log.send(key, value);
+    } else {
+      const producer = this.#leaderProducer;
+      if (producer === null) throw new ConnectException('Cannot write to the config topic without claiming write privileges first (this worker is not, or no longer, the leader, or its claim failed); the request can be retried');
+      try {
+        producer.beginTransaction();
+        const sends = records.map(([key, value]) => producer.send({ topic: this.log.topic, key, value }));
+        await Promise.all(sends);
+        await producer.commitTransaction();
+      } catch (e) {
+        await this.relinquishWritePrivileges();
+        this.#fencable.onFailed(e);
+        throw new ConnectException(`Failed to write to config topic; this may be due to a transient error and the request can be safely retried (${(e as Error).message})`, { cause: e });
+      }
+    }
+    await this.log.readToEnd();
+  }
 
   /** Attaches the log whose records `apply` receives (the log is made with this store's `apply` as its callback). */
   attach(log: KafkaBasedLog): void {
@@ -178,32 +252,28 @@ export class KafkaConfigBackingStore {
     }
   }
 
-  // The writes, which only the leader makes; each resolves once the record has been read back.
+  // The writes, which only the leader makes (but target states); each resolves once the record has been read back.
 
   async putConnectorConfig(connector: string, config: ConnectorConfig, targetState: TargetState | null): Promise<void> {
-    if (targetState !== null) await this.log.send(targetStateKey(connector), targetStateValue(targetState));
-    await this.log.send(connectorKey(connector), configValue(config));
-    await this.log.readToEnd();
+    const records: [string, Buffer | null][] = targetState === null ? [] : [[targetStateKey(connector), targetStateValue(targetState)]];
+    records.push([connectorKey(connector), configValue(config)]);
+    await this.#sendPrivileged(records);
   }
 
   async removeConnectorConfig(connector: string): Promise<void> {
-    await this.log.send(connectorKey(connector), null);
-    await this.log.send(targetStateKey(connector), null);
-    await this.log.readToEnd();
+    await this.#sendPrivileged([[connectorKey(connector), null], [targetStateKey(connector), null]]);
   }
 
   /** The task configs, then the commit record that makes them take effect. */
   async putTaskConfigs(connector: string, configs: readonly ConnectorConfig[]): Promise<void> {
     await this.log.readToEnd();
-    for (let task = 0; task < configs.length; task++) await this.log.send(taskKey({ connector, task }), configValue(configs[task]));
-    await this.log.send(commitKey(connector), commitValue(configs.length));
-    await this.log.readToEnd();
+    await this.#sendPrivileged(configs.map((c, task) => [taskKey({ connector, task }), configValue(c)] as const));
+    await this.#sendPrivileged([[commitKey(connector), commitValue(configs.length)]]);
   }
 
   /** The leader's task-count record, written after a round of zombie fencing. */
   async putTaskCountRecord(connector: string, taskCount: number): Promise<void> {
-    await this.log.send(taskCountKey(connector), taskCountValue(taskCount));
-    await this.log.readToEnd();
+    await this.#sendPrivileged([[taskCountKey(connector), taskCountValue(taskCount)]]);
   }
 
   async putTargetState(connector: string, state: TargetState): Promise<void> {
@@ -212,7 +282,6 @@ export class KafkaConfigBackingStore {
   }
 
   async putRestartRequest(connector: string, includeTasks: boolean, onlyFailed: boolean): Promise<void> {
-    await this.log.send(restartKey(connector), restartValue(includeTasks, onlyFailed));
-    await this.log.readToEnd();
+    await this.#sendPrivileged([[restartKey(connector), restartValue(includeTasks, onlyFailed)]]);
   }
 }

@@ -37,6 +37,9 @@ export interface DistributedHerderOptions {
 
 const NOT_LEADER = 'Cannot complete request since this worker is not the leader';
 
+/** How long a leader waits before claiming the config topic again after a failed claim (Kafka's). */
+const CONFIG_TOPIC_WRITE_PRIVILEGES_BACKOFF_MS = 250;
+
 export class DistributedHerder extends AbstractHerder implements Herder, WorkerRebalanceListener {
   readonly configs: KafkaConfigBackingStore;
   readonly statuses: KafkaStatusBackingStore;
@@ -344,6 +347,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
       // An assignment that lands while this worker shuts down (the others left meanwhile) starts nothing.
       if (this.#stopping) return;
       this.#generation = generation;
+      await this.#claimWritePrivileges();
       this.worker.log(`Joined group at generation ${generation} (leader ${assignment.leaderUrl}${this.#membership?.isLeader ? ', this worker' : ''}; config offset ${assignment.configOffset}${assignment.error !== ConnectAssignmentError.NONE ? `; error ${assignment.error}` : ''}): connectors [${assignment.connectors.join(', ')}], tasks [${assignment.tasks.map(taskName).join(', ')}]${assignment.delayMs > 0 ? `; rebalance again in ${assignment.delayMs} ms` : ''}`);
       if (assignment.error === ConnectAssignmentError.CONFIG_MISMATCH || this.#snapshot().offset < assignment.configOffset) {
         // Behind the leader's config topic: read up to it, then rejoin with the new offset (Kafka's handleRebalanceCompleted).
@@ -397,6 +401,34 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     return read;
   }
 
+  /**
+   * With a fencable config writer (exactly.once.source.support preparing or enabled): the leader
+   * claims the config topic (Kafka's claimWritePrivileges after a rebalance), which fences any
+   * earlier leader; a worker that no longer leads drops its producer. A failed claim is tried
+   * again while this worker leads, as Kafka's tick does.
+   */
+  async #claimWritePrivileges(): Promise<void> {
+    if (!this.configs.usesFencableWriter) return;
+    if (this.#stopping || !this.#membership?.isLeader) return this.configs.relinquishWritePrivileges();
+    try {
+      await this.configs.claimWritePrivileges();
+    } catch (e) {
+      this.worker.log(`Unable to claim write privileges for config topic as the leader; trying again in ${CONFIG_TOPIC_WRITE_PRIVILEGES_BACKOFF_MS} ms while this worker leads: ${(e as Error).message}`);
+      setTimeout(() => this.#background('claiming write privileges for the config topic', () => this.#claimWritePrivileges()), CONFIG_TOPIC_WRITE_PRIVILEGES_BACKOFF_MS).unref();
+    }
+  }
+
+  /**
+   * A leader's write to the config topic failed (a newer leader fenced it, or an error): it stops
+   * writing (its producer is dropped) and rejoins the group; if it is still the leader after the
+   * rebalance, it claims the topic again (Kafka's fencedFromConfigTopic).
+   */
+  onFencedFromConfigTopic(error: unknown): void {
+    if (this.#stopping) return;
+    this.worker.log(`Failed to write to config topic as leader; rejoining the group and, if still the leader, claiming write privileges for the config topic again: ${(error as Error)?.message ?? String(error)}`);
+    this.#membership?.requestRejoin('the write to the config topic failed (fenced out by another leader?)');
+  }
+
   /** Which worker runs each connector and task here (for tests and diagnostics). */
   running(): { connectors: string[]; tasks: string[] } {
     return { connectors: this.#work.connectorNames().sort(), tasks: this.#work.taskIds().map(taskName).sort() };
@@ -407,6 +439,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     this.#stopping = true;
     await this.#serial(() => this.#work.stopAll());
     await this.#membership?.close().catch(() => undefined);
+    await this.configs.relinquishWritePrivileges();
   }
 }
 

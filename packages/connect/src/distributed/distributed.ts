@@ -5,14 +5,14 @@
  * shares them and their tasks out, and moves them when a worker joins, leaves or dies.
  */
 import { ConfigError } from '@sluice/config';
-import { consumerOptions, producerOptions, type ConsumerOptions, type ProducerOptions } from '@sluice/client';
+import { consumerOptions, Producer, producerOptions, type ConsumerOptions, type ProducerOptions } from '@sluice/client';
 import { clientOptionsFrom } from '../runtime/client-settings.js';
 import { loadPlugins } from '../runtime/connect-plugins.js';
 import { workerLogging } from '../runtime/loggers.js';
 import { ConnectRestServer } from '../runtime/rest-server.js';
 import { Worker } from '../runtime/worker.js';
 import { WorkerConfig } from '../runtime/worker-config.js';
-import { KafkaConfigBackingStore } from './config-store.js';
+import { KafkaConfigBackingStore, leaderTransactionalId } from './config-store.js';
 import { ConnectorOffsetStores } from './connector-offset-stores.js';
 import type { ConnectProtocolName, WorkerGroupMembership, WorkerGroupMembershipOptions } from './contract.js';
 import { DistributedHerder } from './distributed-herder.js';
@@ -125,10 +125,20 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
       onRecord,
       log,
     });
-  const configLog = logOf('config', 1, (r) => configs.apply(r.key?.toString('utf8') ?? null, r.value, r.offset, log));
-  // With exactly-once source support (or while preparing it), offsets count only once their task's transaction committed.
-  const offsetLogFor = (topic: string, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord']) => logOf('offset', config.number('offset.storage.partitions'), onRecord, exactlyOnceMode !== 'disabled', topic);
-  const offsetLog = offsetLogFor(config.string('offset.storage.topic')!, (r) => offsets.apply(r.key, r.value));
+  // With exactly-once source support the config topic is read committed (a fenced leader's aborted writes unseen), as Kafka's.
+  const configLog = logOf('config', 1, (r) => configs.apply(r.key?.toString('utf8') ?? null, r.value, r.offset, log), exactlyOnceMode === 'enabled');
+  // Preparing or enabled: the leader writes the config topic through a transactional producer, so a zombie leader is fenced (Kafka's fencable writer).
+  if (exactlyOnceMode !== 'disabled') {
+    configs.useFencableWriter({
+      producer: () => new Producer({ ...producer('configs'), clientId: `${producer('configs').clientId}-leader`, transactionalId: leaderTransactionalId(config.string('group.id')!), idempotent: true, acks: 'all' } as ProducerOptions),
+      onFailed: (e) => herder?.onFencedFromConfigTopic(e),
+    });
+  }
+  // With exactly-once source support, offsets count only once their task's transaction committed
+  // (not while preparing it: Kafka's worker reads its offsets topic read_committed only when enabled).
+  // A connector's own offsets topic is read committed in every mode, as Kafka's tasks read it.
+  const offsetLogFor = (topic: string, onRecord: ConstructorParameters<typeof KafkaBasedLog>[0]['onRecord'], readCommitted = true) => logOf('offset', config.number('offset.storage.partitions'), onRecord, readCommitted, topic);
+  const offsetLog = offsetLogFor(config.string('offset.storage.topic')!, (r) => offsets.apply(r.key, r.value), exactlyOnceMode === 'enabled');
   const statusLog = logOf('status', config.number('status.storage.partitions'), (r) => statuses.apply(r.key?.toString('utf8') ?? null, r.value));
   configs.attach(configLog);
   offsets.attach(offsetLog);
