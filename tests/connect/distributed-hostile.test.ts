@@ -4,8 +4,8 @@
  * exist, task configs never committed, bytes that are not UTF-8), read both by a running worker and
  * by one starting from the beginning of the topics. Both must log and carry on: answer REST,
  * create a connector through either worker (the 201 meaning its config is in the config topic),
- * run it, and then stop within a bound once the broker is gone. One in-process broker, two
- * in-process workers.
+ * run it; a connector whose start or stop never returns holds up nothing else; and both workers
+ * stop within a bound once the broker is gone. One in-process broker, two in-process workers.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +45,7 @@ describe('distributed workers and hostile storage records', () => {
     'heartbeat.interval.ms': '500',
     'scheduled.rebalance.max.delay.ms': '0',
     listeners: 'http://127.0.0.1:0',
+    'plugin.path': join(import.meta.dirname, 'fixtures', 'hanging-plugin.ts'),
   });
 
   before(async () => {
@@ -174,6 +175,40 @@ describe('distributed workers and hostile storage records', () => {
     assert.equal((await rest(b, 'DELETE', '/connectors/source-a')).status, 204);
     const after = await readConfigTopicRecords(broker!.bootstrap);
     assert.equal(after.filter(([k]) => k === 'connector-source-a').at(-1)?.[1], null, 'the deletion is the last record of connector-source-a');
+  });
+
+  test('a connector whose start or stop never returns leaves the workers serving every other request', { timeout: 120_000 }, async () => {
+    const [a, b] = workers;
+    const create = (w: ConnectDistributed, name: string, config: Record<string, string>) =>
+      eventually(`${name} created`, async () => {
+        const created = await rest(w, 'POST', '/connectors', { name, config: { 'tasks.max': '1', ...config } });
+        if (created.status === 409 && String(created.body?.message).includes('rebalance')) return false;
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+        return true;
+      });
+    const running = (names: string[]) =>
+      eventually(`${names.join(', ')} RUNNING`, async () => {
+        for (const w of workers) {
+          for (const name of names) {
+            const status = await rest(w, 'GET', `/connectors/${name}/status`);
+            assert.equal(status.body?.connector?.state, 'RUNNING', `${name}: ${JSON.stringify(status.body)}`);
+            assert.equal(status.body?.tasks?.[0]?.state, 'RUNNING', `${name}: ${JSON.stringify(status.body)}`);
+          }
+        }
+        return true;
+      });
+    await create(a, 'hang-on-stop', { 'connector.class': 'test.HangingSource', hang: 'stop' });
+    await running(['hang-on-stop']);
+    await create(b, 'hang-on-start', { 'connector.class': 'test.HangingSource', hang: 'start' });
+    assert.equal((await rest(b, 'DELETE', '/connectors/hang-on-stop')).status, 204);
+    // Whichever worker was handed them, both go on creating, running, pausing and deleting the others.
+    const names = ['after-1', 'after-2'];
+    for (const name of names) await create(name === 'after-2' ? a : b, name, { 'connector.class': 'test.HangingSource', hang: 'none' });
+    await running(names);
+    assert.equal((await rest(a, 'PUT', '/connectors/after-1/pause')).status, 202);
+    await eventually('after-1 PAUSED', async () => (await rest(b, 'GET', '/connectors/after-1/status')).body?.connector?.state === 'PAUSED');
+    for (const name of names) assert.equal((await rest(b, 'DELETE', `/connectors/${name}`)).status, 204);
+    assert.ok(logs.some((l) => l.includes('hang-on-stop') && l.includes('did not stop')), 'the connector that did not stop is logged');
   });
 
   test('workers stop within a bound once the broker is gone', { timeout: 120_000 }, async () => {

@@ -42,6 +42,9 @@ interface RunningTask {
   target: TargetState;
 }
 
+/** How long a connector's stop() is waited for (Kafka's Worker.CONNECTOR_GRACEFUL_SHUTDOWN_TIMEOUT_MS). */
+export const CONNECTOR_GRACEFUL_SHUTDOWN_TIMEOUT_MS = 5_000;
+
 export const taskName = (id: ConnectorTaskId): string => `${id.connector}-${id.task}`;
 
 export class LocalWork {
@@ -86,7 +89,12 @@ export class LocalWork {
     this.host.statuses.putTask(id, this.#status(id.connector, state, error)).catch((e) => this.host.worker.log(`[${taskName(id)}] could not write its status ${state}: ${(e as Error).message}`));
   }
 
-  /** Starts an assigned connector from the snapshot; a connector that throws is FAILED with its trace. */
+  /**
+   * Starts an assigned connector from the snapshot; a connector that throws is FAILED with its
+   * trace. The connector's own start runs on its own, as on Kafka's connector thread: the herder
+   * goes on at once (a start that never returns holds up no rebalance, request or shutdown), and
+   * the connector's task configs are asked for once it has started.
+   */
   async startConnector(name: string): Promise<void> {
     const snapshot = this.host.snapshot();
     const config = snapshot.connectorConfig(name);
@@ -97,23 +105,45 @@ export class LocalWork {
       this.#connectorStatus(name, 'STOPPED');
       return;
     }
+    void this.#startInstance(name, entry);
+  }
+
+  async #startInstance(name: string, entry: RunningConnector): Promise<void> {
     try {
-      const instance = await this.host.startConnectorInstance(name, config, {
+      const instance = await this.host.startConnectorInstance(name, entry.config, {
         requestTaskReconfiguration: () => this.host.requestReconfiguration(name),
         raiseError: (error: Error) => {
           if (this.#connectors.get(name) === entry) this.#connectorStatus(name, 'FAILED', error);
         },
       });
       if (this.#connectors.get(name) !== entry) {
-        await instance.stop();
+        // Stopped or replaced while it started.
+        await this.#stopInstance(name, instance);
         return;
       }
       entry.instance = instance;
       this.#connectorStatus(name, entry.target === 'PAUSED' ? 'PAUSED' : 'RUNNING');
-      await this.reconfigure(name);
+      this.host.requestReconfiguration(name);
     } catch (error) {
+      if (this.#connectors.get(name) !== entry) return;
       this.#connectorStatus(name, 'FAILED', error);
       this.host.worker.log(`[${name}] connector failed: ${traceOf(error)}`);
+    }
+  }
+
+  /** Stops a connector instance, waiting at most CONNECTOR_GRACEFUL_SHUTDOWN_TIMEOUT_MS (Kafka's 5 s); one that takes longer is abandoned. */
+  async #stopInstance(name: string, instance: Connector): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const stopped = await Promise.race([
+        Promise.resolve(instance.stop()).then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CONNECTOR_GRACEFUL_SHUTDOWN_TIMEOUT_MS))),
+      ]);
+      if (!stopped) this.host.worker.log(`[${name}] connector did not stop within ${CONNECTOR_GRACEFUL_SHUTDOWN_TIMEOUT_MS} ms; it is abandoned`);
+    } catch (e) {
+      this.host.worker.log(`[${name}] connector failed to stop: ${(e as Error).message}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -135,11 +165,7 @@ export class LocalWork {
     const entry = this.#connectors.get(name);
     if (entry === undefined) return;
     this.#connectors.delete(name);
-    try {
-      await entry.instance?.stop();
-    } catch (e) {
-      this.host.worker.log(`[${name}] connector failed to stop: ${(e as Error).message}`);
-    }
+    if (entry.instance !== null) await this.#stopInstance(name, entry.instance);
     if (unassigned) this.#connectorStatus(name, 'UNASSIGNED');
   }
 
