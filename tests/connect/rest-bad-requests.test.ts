@@ -49,3 +49,13 @@ test('a path that is no URI gets 400 with an error body, and the worker goes on 
   const root = await fetch(`${worker.url}/`);
   assert.equal(root.status, 200);
 });
+
+test('a path parameter with a bad %-escape gets 400 naming it, and the worker goes on answering', async () => {
+  for (const path of ['/connectors/%E0%A4%A/status', '/connectors/%ZZ', '/connectors/a%/tasks/0/status']) {
+    const answer = await rawGet(path);
+    assert.match(answer, /^HTTP\/1\.1 400 /, `${path}: ${answer}`);
+    assert.match(answer, /percent-encoded/);
+  }
+  const root = await fetch(`${worker.url}/`);
+  assert.equal(root.status, 200);
+});

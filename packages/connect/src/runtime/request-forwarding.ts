@@ -20,6 +20,17 @@ export async function forwardRequest(target: RequestTargetError, method: string,
   } catch (e) {
     throw new ConnectRestError(500, `IO Error trying to forward REST request: ${(e as Error).message}`);
   }
-  const text = await response.text();
-  return [response.status, text === '' ? undefined : JSON.parse(text)];
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (e) {
+    throw new ConnectRestError(500, `IO Error trying to forward REST request: reading the answer of ${target.url} failed: ${(e as Error).message}`);
+  }
+  if (text === '') return [response.status, undefined];
+  try {
+    return [response.status, JSON.parse(text)];
+  } catch {
+    // Not a Connect worker's answer (a proxy's error page, say): as Kafka's RestClient, an IO error.
+    throw new ConnectRestError(500, `IO Error trying to forward REST request: ${target.url} answered ${response.status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+  }
 }

@@ -191,7 +191,7 @@ export class ConnectRestServer {
       if (route === undefined) throw new ConnectRestError(405, 'HTTP 405 Method Not Allowed');
       const m = route.pattern.exec(path)!;
       const params: Params = {};
-      route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+      route.names.forEach((n, i) => (params[n] = decodePathSegment(m[i + 1])));
       const body = async () => parseJson((bodyText ??= await readBody(req)));
       try {
         [status, payload] = await route.handler({ params, query: url.searchParams, body });
@@ -210,6 +210,15 @@ export class ConnectRestServer {
     }
     const text = JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+  }
+}
+
+/** A path parameter as text; a bad %-escape (e.g. `%E0%A4%A`) is the client's error, not the worker's. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`The request path segment ${JSON.stringify(segment)} is not valid percent-encoded UTF-8; encode names with encodeURIComponent`);
   }
 }
 
