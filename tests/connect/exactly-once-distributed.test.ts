@@ -7,7 +7,8 @@
  * sent but not committed is aborted, and the restarted task goes on from the offsets of its last
  * committed transaction. The leader wrote the task-count record before the task started. The
  * connector names an offsets topic of its own: the task's transactions write its offsets there
- * (the worker creates it), the worker's topic gets a copy, and `/offsets` reads them.
+ * (the worker creates it), the worker's topic gets a copy, and `/offsets` reads them; a reset of
+ * the stopped connector's offsets comes after a round of zombie fencing and clears both topics.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -135,7 +136,6 @@ describe('exactly-once source support in a distributed worker', () => {
     const size = Buffer.byteLength(Array.from({ length: written }, (_, n) => `${line(n)}\n`).join(''));
     const expected = [{ partition: { filename: input }, offset: { position: size } }];
     await eventually('the last offsets in /offsets', async () => JSON.stringify(((await (await fetch(`${url()}/connectors/eos-lines/offsets`)).json()) as { offsets: unknown }).offsets) === JSON.stringify(expected), 30_000).catch(async (e: Error) => assert.fail(`${e.message}: ${await (await fetch(`${url()}/connectors/eos-lines/offsets`)).text()}`));
-    first.child.kill('SIGTERM');
     const key = JSON.stringify(['eos-lines', { filename: input }]);
     const lastOffset = async (offsetsTopic: string, isolationLevel: 'read_committed' | 'read_uncommitted') => {
       const consumer = new Consumer({ bootstrapServers: [broker.bootstrap], isolationLevel, autoOffsetReset: 'earliest', fetchMaxWaitMs: 50 });
@@ -158,7 +158,14 @@ describe('exactly-once source support in a distributed worker', () => {
     assert.equal(await lastOffset('eos-lines-offsets', 'read_committed'), JSON.stringify({ position: size }));
     // The copy is written after the commit, not waited for.
     await eventually('the copy in the worker\'s topic', async () => (await lastOffset('connect-eos-offsets', 'read_uncommitted')) === JSON.stringify({ position: size }), 30_000);
-    // The leader's round of zombie fencing recorded the task count (Kafka's record) before the task first started.
+    // Stopped and reset: the leader first fences the last generation's task producers (a round of
+    // zombie fencing, recording the task count 0), then removes the offsets from both topics.
+    assert.equal((await fetch(`${url()}/connectors/eos-lines/stop`, { method: 'PUT' })).status, 204);
+    await eventually('the offsets are reset', async () => (await fetch(`${url()}/connectors/eos-lines/offsets`, { method: 'DELETE' })).status === 200, 30_000).catch((e: Error) => assert.fail(`${e.message}\n${first.out()}`));
+    // Empty: removed from the connector's topic and from the worker's, its fallback.
+    assert.deepEqual(((await (await fetch(`${url()}/connectors/eos-lines/offsets`)).json()) as { offsets: unknown[] }).offsets, []);
+    first.child.kill('SIGTERM');
+    // The leader's rounds of zombie fencing recorded the task count (Kafka's record) before the task first started, and before the reset.
     const configs = new Consumer({ bootstrapServers: [broker.bootstrap], autoOffsetReset: 'earliest', fetchMaxWaitMs: 50 });
     try {
       const tp = { topic: 'connect-eos-configs', partition: 0 };
@@ -166,7 +173,7 @@ describe('exactly-once source support in a distributed worker', () => {
       const [end] = await configs.endOffsets([tp]);
       const records: { key: string; value: string | null }[] = [];
       while ((await configs.position(tp)) < end!.offset) records.push(...(await configs.poll({ timeoutMs: 200 })).map((r) => ({ key: r.key!.toString(), value: r.value?.toString() ?? null })));
-      assert.deepEqual(records.filter((r) => r.key === 'tasks-fencing-eos-lines').map((r) => r.value), ['{"task-count":1}']);
+      assert.deepEqual(records.filter((r) => r.key === 'tasks-fencing-eos-lines').map((r) => r.value), ['{"task-count":1}', '{"task-count":0}']);
     } finally {
       await configs.close();
     }

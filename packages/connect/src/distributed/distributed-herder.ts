@@ -8,7 +8,7 @@
  * restarts, pauses or stops what runs here, and makes the leader rebalance when connectors come or
  * go or a connector's task count changes.
  */
-import type { Connector, ConnectorConfig } from '@sluice/connect-api';
+import { ConnectException, type Connector, type ConnectorConfig } from '@sluice/connect-api';
 import { AbstractHerder, type ConnectorHooks, initialTarget, notStopped } from '../runtime/abstract-herder.js';
 import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type StateInfo, type TaskInfo, type TaskStateInfo, badRequest, conflict, notFound } from '../runtime/herder.js';
 import type { TargetState } from '../runtime/status.js';
@@ -233,6 +233,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     return this.#serial(async () => {
       this.#requireLeader();
       const config = this.#stoppedConfig(name);
+      await this.#fenceBeforeModifyingOffsets(name, config);
       return this.alterOffsets(name, this.#type(config), config, offsets);
     });
   }
@@ -241,8 +242,24 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     return this.#serial(async () => {
       this.#requireLeader();
       const config = this.#stoppedConfig(name);
+      await this.#fenceBeforeModifyingOffsets(name, config);
       return this.resetOffsets(name, this.#type(config), config);
     });
+  }
+
+  /**
+   * With exactly-once source support, a round of zombie fencing before a source connector's offsets
+   * are changed (Kafka's modifyConnectorOffsets), so that no task of an earlier generation still
+   * running somewhere can commit offsets over the new ones.
+   */
+  async #fenceBeforeModifyingOffsets(name: string, config: ConnectorConfig): Promise<void> {
+    const eos = this.options.exactlyOnce;
+    if (eos === undefined || !eos.enabled || this.#type(config) !== 'source') return;
+    try {
+      await eos.fenceAsLeader(name);
+    } catch (e) {
+      throw new ConnectException(`Failed to perform zombie fencing for source connector prior to modifying offsets: ${(e as Error).message}`, { cause: e });
+    }
   }
 
   #stoppedConfig(name: string): ConnectorConfig {
