@@ -41,6 +41,8 @@ describe('distributed workers and hostile storage records', () => {
     'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
     'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
     'offset.flush.interval.ms': '200',
+    // A task still waiting on a gone broker when asked to stop is abandoned after this long.
+    'task.shutdown.graceful.timeout.ms': '1000',
     'session.timeout.ms': '3000',
     'heartbeat.interval.ms': '500',
     'scheduled.rebalance.max.delay.ms': '0',
@@ -213,6 +215,19 @@ describe('distributed workers and hostile storage records', () => {
 
   test('workers stop within a bound once the broker is gone', { timeout: 120_000 }, async () => {
     assert.equal(workers.length, 2);
+    // A source writing as fast as it can while the broker goes: its task has records in flight and offsets to commit when asked to stop.
+    const [a] = workers;
+    await eventually('busy-source created', async () => {
+      const created = await rest(a, 'POST', '/connectors', { name: 'busy-source', config: { 'connector.class': 'dev.sluice.connect.DataGeneratorSourceConnector', kind: 'orders', topic: 'busy', rate: '0', 'tasks.max': '2' } });
+      if (created.status === 409 && String(created.body?.message).includes('rebalance')) return false;
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      return true;
+    });
+    await eventually('busy-source tasks RUNNING', async () => {
+      const status = await rest(a, 'GET', '/connectors/busy-source/status');
+      assert.ok(status.body?.tasks?.length > 0 && status.body.tasks.every((t: { state: string }) => t.state === 'RUNNING'), JSON.stringify(status.body));
+      return true;
+    });
     await broker!.close();
     broker = null;
     const started = Date.now();

@@ -24,6 +24,8 @@ export interface KafkaBasedLogOptions {
 }
 
 const READ_TO_END_TIMEOUT_MS = 30_000;
+/** How long stop() waits for writes still unsent. */
+const STOP_TIMEOUT_MS = 5_000;
 
 interface EndWaiter {
   ends: Map<number, bigint>;
@@ -151,7 +153,9 @@ export class KafkaBasedLog {
     for (const w of this.#waiters) w.resolve();
     this.#waiters.clear();
     await this.#loop.catch(() => undefined);
-    await this.#producer?.close().catch(() => undefined);
+    // Every write that was acknowledged to a caller was awaited by it; what is still unsent (a status
+    // written as things stop, with the broker gone) gets a bounded wait, so the worker's stop is bounded.
+    await this.#producer?.close({ timeoutMs: STOP_TIMEOUT_MS }).catch(() => undefined);
     await this.#consumer?.close().catch(() => undefined);
   }
 }

@@ -186,9 +186,9 @@ export class Worker {
           setTarget: (t) => r.setTarget(t),
           stop: async () => {
             r.stop();
-            await this.#awaitStop(id, r.done);
+            const stopped = await this.#awaitStop(id, r.done);
             chain.close();
-            await producer.close();
+            await closeTaskProducer(producer, stopped);
           },
         };
       }
@@ -305,25 +305,37 @@ export class Worker {
       setTarget: (target) => r.setTarget(target),
       stop: async () => {
         r.stop();
-        await this.#awaitStop(t.id, r.done);
+        const stopped = await this.#awaitStop(t.id, r.done);
         t.chain.close();
-        await producer.close();
+        await closeTaskProducer(producer, stopped);
       },
     };
   }
 
   /** Waits for a stopping task up to task.shutdown.graceful.timeout.ms; one that takes longer is abandoned, as in Kafka. */
-  async #awaitStop(id: string, done: Promise<void>): Promise<void> {
+  async #awaitStop(id: string, done: Promise<void>): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const stopped = await Promise.race([done.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.config.number('task.shutdown.graceful.timeout.ms'))))]);
     clearTimeout(timer);
     if (!stopped) this.#log(`Graceful stop of task ${id} failed: it did not stop within task.shutdown.graceful.timeout.ms; it is abandoned`);
+    return stopped;
   }
 
   async close(): Promise<void> {
     await this.#admin?.close();
     this.#admin = null;
   }
+}
+
+/**
+ * Closes a source task's producer. A task that stopped has flushed for its last commit; one that was
+ * abandoned (it did not stop in time, e.g. waiting on a broker that is gone) has its producer closed
+ * at once, failing what is unsent, as Kafka's cancel() does with producer.close(Duration.ZERO): else
+ * the close waits out delivery.timeout.ms and the worker's stop with it. Unsent records' offsets are
+ * never committed, so nothing acknowledged is lost.
+ */
+async function closeTaskProducer(producer: Producer, stopped: boolean): Promise<void> {
+  await producer.close(stopped ? {} : { timeoutMs: 0 });
 }
 
 export function withPrefix(config: Readonly<Record<string, string>>, prefix: string): Record<string, string> {
