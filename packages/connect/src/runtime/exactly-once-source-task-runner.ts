@@ -17,7 +17,8 @@ import { ConnectException, type ConnectorConfig, type OffsetStorageReader, type 
 import type { Producer, RecordMetadata } from '@sluice/client';
 import { SKIPPED } from './error-handling.js';
 import { convertSourceRecord, type SourceRecordConversion } from './source-record-conversion.js';
-import type { TaskStatusListener, TargetState } from './status.js';
+import type { TaskStatusListener } from './status.js';
+import { TaskLoop } from './task-loop.js';
 
 export interface ExactlyOnceSourceTaskRunnerInit extends SourceRecordConversion {
   taskId: number;
@@ -76,10 +77,7 @@ class TaskTransactionContext implements TransactionContext {
   }
 }
 
-export class ExactlyOnceSourceTaskRunner {
-  #target: TargetState = 'STARTED';
-  #stopping = false;
-  #wake: (() => void) | null = null;
+export class ExactlyOnceSourceTaskRunner extends TaskLoop {
   #transactionOpen = false;
   /** Offsets the records of the open transaction reached, by offset key. */
   #pendingOffsets = new Map<string, string | null>();
@@ -89,22 +87,9 @@ export class ExactlyOnceSourceTaskRunner {
   readonly done: Promise<void>;
 
   constructor(private readonly init: ExactlyOnceSourceTaskRunnerInit) {
+    super();
     this.#context = init.boundary === 'connector' ? new TaskTransactionContext() : null;
     this.done = this.#run();
-  }
-
-  get stopping(): boolean {
-    return this.#stopping;
-  }
-
-  setTarget(target: TargetState): void {
-    this.#target = target;
-    this.#wake?.();
-  }
-
-  stop(): void {
-    this.#stopping = true;
-    this.#wake?.();
   }
 
   async #run(): Promise<void> {
@@ -118,15 +103,12 @@ export class ExactlyOnceSourceTaskRunner {
       task.initialize({ configs: () => ({ ...this.init.props }), offsetStorageReader: () => this.init.offsetReader, transactionContext: () => context });
       await task.start(this.init.props);
       listener.onRunning();
-      while (!this.#stopping) {
-        if (this.#target !== 'STARTED') {
+      while (!this.stopping) {
+        if (!this.started) {
           await this.#commit();
           listener.onPaused();
-          while (!this.#stopping && (this.#target as TargetState) !== 'STARTED') {
-            await new Promise<void>((resolve) => (this.#wake = resolve));
-            this.#wake = null;
-          }
-          if (!this.#stopping) listener.onRunning();
+          await this.waitWhilePaused();
+          if (!this.stopping) listener.onRunning();
           continue;
         }
         this.#throwIfSendFailed();
@@ -145,7 +127,7 @@ export class ExactlyOnceSourceTaskRunner {
       await task.stop();
       listener.onStopped();
     } catch (e) {
-      this.#stopping = true;
+      this.stop();
       // Nothing of a failed task's open transaction may become visible.
       if (this.#transactionOpen) await producer.abortTransaction().catch(() => undefined);
       this.#transactionOpen = false;

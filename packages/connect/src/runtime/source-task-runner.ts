@@ -12,7 +12,8 @@ import type { TransformationChain } from '../chain.js';
 import type { OffsetBackingStore } from './offset-store.js';
 import { type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
 import { convertSourceRecord } from './source-record-conversion.js';
-import type { TaskStatusListener, TargetState } from './status.js';
+import type { TaskStatusListener } from './status.js';
+import { TaskLoop } from './task-loop.js';
 
 export interface SourceTaskRunnerInit {
   connector: string;
@@ -35,10 +36,7 @@ export interface SourceTaskRunnerInit {
   onTopicUsed: (topic: string) => void;
 }
 
-export class SourceTaskRunner {
-  #target: TargetState = 'STARTED';
-  #stopping = false;
-  #wake: (() => void) | null = null;
+export class SourceTaskRunner extends TaskLoop {
   /** Offsets of records handed to the producer and not yet committed, by offset key. */
   #pendingOffsets = new Map<string, string | null>();
   #sentSinceCommit = 0;
@@ -47,22 +45,8 @@ export class SourceTaskRunner {
   readonly done: Promise<void>;
 
   constructor(private readonly init: SourceTaskRunnerInit) {
+    super();
     this.done = this.#run();
-  }
-
-  get stopping(): boolean {
-    return this.#stopping;
-  }
-
-  setTarget(target: TargetState): void {
-    this.#target = target;
-    this.#wake?.();
-  }
-
-  /** Asks the loop to end; `done` resolves once the task stopped and its last offsets were committed. */
-  stop(): void {
-    this.#stopping = true;
-    this.#wake?.();
   }
 
   async #run(): Promise<void> {
@@ -71,16 +55,13 @@ export class SourceTaskRunner {
       task.initialize(this.init.context);
       await task.start(this.init.props);
       listener.onRunning();
-      while (!this.#stopping) {
-        if (this.#target !== 'STARTED') {
+      while (!this.stopping) {
+        if (!this.started) {
           listener.onPaused();
           await this.#commitOffsets();
           // The target is checked again after the commit: a resume may have come while it ran.
-          while (!this.#stopping && (this.#target as TargetState) !== 'STARTED') {
-            await new Promise<void>((resolve) => (this.#wake = resolve));
-            this.#wake = null;
-          }
-          if (!this.#stopping && (this.#target as TargetState) === 'STARTED') listener.onRunning();
+          await this.waitWhilePaused();
+          if (!this.stopping && this.started) listener.onRunning();
           continue;
         }
         if (this.#sendFailure !== null) throw new ConnectException('Unrecoverable exception from producer send callback', { cause: this.#sendFailure });
@@ -94,7 +75,7 @@ export class SourceTaskRunner {
       await task.stop();
       listener.onStopped();
     } catch (e) {
-      this.#stopping = true;
+      this.stop();
       try {
         await task.stop();
       } catch {
@@ -146,7 +127,7 @@ export class SourceTaskRunner {
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.init.flushTimeoutMs))),
     ]);
     clearTimeout(timer);
-    if (!flushed && !this.#stopping) {
+    if (!flushed && !this.stopping) {
       // Kafka gives up on this commit and tries again at the next one; newer offsets noted since win.
       this.#restorePending(offsets);
       this.init.log(`${this.init.connector}-${this.init.taskId}: timed out after ${this.init.flushTimeoutMs} ms (offset.flush.timeout.ms) waiting for the producer to acknowledge outstanding records; the offsets are committed at the next try`);
