@@ -108,6 +108,8 @@ export class KafkaConfigBackingStore {
   #log: KafkaBasedLog | null = null;
   #fencable: FencableWriter | null = null;
   #leaderProducer: Producer | null = null;
+  /** The leader's transactions on the config topic, in turn (see #sendPrivileged). */
+  #transactions: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly onChange: (change: ConfigChange) => void) {}
 
@@ -146,20 +148,28 @@ export class KafkaConfigBackingStore {
     if (this.#fencable === null) {
       for (const [key, value] of records) await this.log.send(key, value);
     } else {
-      const producer = this.#leaderProducer;
-      if (producer === null) throw new ConnectException('Cannot write to the config topic without claiming write privileges first (this worker is not, or no longer, the leader, or its claim failed); the request can be retried');
-      try {
-        producer.beginTransaction();
-        const sends = records.map(([key, value]) => producer.send({ topic: this.log.topic, key, value }));
-        await Promise.all(sends);
-        await producer.commitTransaction();
-      } catch (e) {
-        await this.relinquishWritePrivileges();
-        this.#fencable.onFailed(e);
-        throw new ConnectException(`Failed to write to config topic; this may be due to a transient error and the request can be safely retried (${(e as Error).message})`, { cause: e });
-      }
+      // One transaction at a time, as Kafka's herder thread writes them: the leader's one producer
+      // cannot hold two, and a REST write, a task-count record and task configs can come at once.
+      const turn = this.#transactions.then(() => this.#sendInTransaction(records));
+      this.#transactions = turn.catch(() => undefined);
+      await turn;
     }
     await this.log.readToEnd();
+  }
+
+  async #sendInTransaction(records: readonly (readonly [key: string, value: Buffer | null])[]): Promise<void> {
+    const producer = this.#leaderProducer;
+    if (producer === null) throw new ConnectException('Cannot write to the config topic without claiming write privileges first (this worker is not, or no longer, the leader, or its claim failed); the request can be retried');
+    try {
+      producer.beginTransaction();
+      const sends = records.map(([key, value]) => producer.send({ topic: this.log.topic, key, value }));
+      await Promise.all(sends);
+      await producer.commitTransaction();
+    } catch (e) {
+      await this.relinquishWritePrivileges();
+      this.#fencable!.onFailed(e);
+      throw new ConnectException(`Failed to write to config topic; this may be due to a transient error and the request can be safely retried (${(e as Error).message})`, { cause: e });
+    }
   }
 
   /** Attaches the log whose records `apply` receives (the log is made with this store's `apply` as its callback). */
