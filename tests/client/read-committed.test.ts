@@ -72,7 +72,7 @@ for (const target of [apacheKafkaTarget, sluiceTarget] satisfies Target[]) descr
         'begin', 'send open-1',
         'plain plain-3',
       );
-      // Offsets: plain-1 0, committed 1-2, marker 3, aborted 4-5, marker 6, plain-2 7, open-1 8, plain-3 9.
+      // Offsets: plain-1 0, committed 1-2, marker 3, aborted 4-5, marker 6, plain-2 7 (or the other way round on Kafka), open-1 8, plain-3 9.
       committed.assign([tp]);
       uncommitted.assign([tp]);
 
@@ -85,7 +85,16 @@ for (const target of [apacheKafkaTarget, sluiceTarget] satisfies Target[]) descr
 
       const all = await readAll(uncommitted, 8);
       assert.deepEqual(values(all), ['plain-1', 'committed-1', 'committed-2', 'aborted-1', 'aborted-2', 'plain-2', 'open-1', 'plain-3']);
-      assert.deepEqual(all.map((r) => r.offset), [0n, 1n, 2n, 4n, 5n, 7n, 8n, 9n], 'control records take offsets but are never returned');
+      // Control records take offsets but are never returned. Kafka writes a transaction's markers
+      // after EndTxn has answered, so plain-2, sent right after the abort, may come before the
+      // abort marker (6 and 7 swap; seen on Apache Kafka 4.3.1); the commit marker is at 3 either
+      // way, as the next transaction waits for it.
+      const offsets = all.map((r) => r.offset);
+      const missing = Array.from({ length: 10 }, (_, i) => BigInt(i)).filter((o) => !offsets.includes(o));
+      assert.ok(offsets.every((o, i) => i === 0 || o > offsets[i - 1]!), `offsets increase: ${offsets}`);
+      assert.equal(missing.length, 2, `two offsets are the markers, not returned: ${offsets}`);
+      assert.equal(missing[0], 3n, 'the commit marker');
+      assert.ok(missing[1] === 6n || missing[1] === 7n, `the abort marker at 6 or 7, not ${missing[1]}`);
 
       await java.run('commit');
       assert.deepEqual(values(await readAll(committed, 2)), ['open-1', 'plain-3']);
