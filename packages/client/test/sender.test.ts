@@ -225,3 +225,22 @@ test('a batch retried past delivery.timeout.ms fails with DELIVERY_TIMEOUT, and 
     await producer.close();
   }
 });
+
+test('a batch that expires while it waits out its retry backoff names why its last attempt failed', async () => {
+  const topic = newTopic();
+  // The backoff outlasts the delivery timeout: the refused batch expires in the queue, not on the wire.
+  const producer = newProducer({ lingerMs: 0, deliveryTimeoutMs: 300, requestTimeoutMs: 200, retryBackoffMs: 2000, retryBackoffMaxMs: 2000 });
+  try {
+    await producer.send({ topic, partition: 0, value: 'warm-up' });
+    scriptProduce = (batches) => new Map(batches.map((b) => [b.partition, ErrorCode.NOT_ENOUGH_REPLICAS]));
+    await assert.rejects(producer.send({ topic, partition: 0, value: 'late' }), (e: KafkaError) => {
+      assert.equal(e.code, ClientErrorCode.DELIVERY_TIMEOUT);
+      assert.match(e.message, /have passed since the batch was created; its last attempt failed: .*NOT_ENOUGH_REPLICAS/);
+      assert.ok(e.cause instanceof Error, 'the last failure is the cause');
+      return true;
+    });
+    assert.equal(produced().length, 2, 'sent once, then expired during the backoff');
+  } finally {
+    await producer.close();
+  }
+});

@@ -73,6 +73,8 @@ export class ProducerBatch extends RecordBatchBuilder {
   attempts = 0;
   /** Not before this time (retry backoff). */
   retryAt = 0;
+  /** Why the last attempt failed, when the batch waits to go again (named if it then expires). */
+  lastError: Error | null = null;
   producerId = -1n;
   producerEpoch = -1;
   baseSequence = -1;

@@ -184,13 +184,17 @@ export class Sender {
       while (q.batches.length > 0 && now - q.batches[0].createdAt >= timeout) {
         const b = q.batches.shift()!;
         if (b.baseSequence >= 0) this.txn.markUnresolved(q, b);
+        // A batch waiting to go again names why its last attempt failed: the expiry alone would
+        // hide the reason (a broker's error, a throttle time that held the request).
+        const lastFailure = b.lastError ? `; its last attempt failed: ${b.lastError.message}` : '';
         this.failBatch(
           q,
           b,
-          new KafkaError(ClientErrorCode.DELIVERY_TIMEOUT, `expiring ${b.count} record(s) for ${q.topic}-${q.partition}: ${now - b.createdAt} ms have passed since the batch was created`, {
+          new KafkaError(ClientErrorCode.DELIVERY_TIMEOUT, `expiring ${b.count} record(s) for ${q.topic}-${q.partition}: ${now - b.createdAt} ms have passed since the batch was created${lastFailure}`, {
             retriable: true,
             topic: q.topic,
             partition: q.partition,
+            ...(b.lastError ? { cause: b.lastError } : {}),
           }),
           false,
         );
@@ -342,6 +346,7 @@ export class Sender {
     }
     if (this.canRetry(q, b, code, logStartOffset, now)) {
       b.retryAt = now + backoffMs(b.attempts - 1, this.config.retryBackoffMs, this.config.retryBackoffMaxMs);
+      b.lastError = error;
       q.reenqueue(b);
       this.accumulator.nonEmpty.add(q);
       return;
