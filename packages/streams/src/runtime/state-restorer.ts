@@ -11,6 +11,11 @@
  *
  * Under exactly_once_v2 the restore consumer reads read_committed (S3 passes it): records of
  * aborted transactions never enter a store, and the end offset is the last stable offset.
+ *
+ * A restore belongs to one state manager (one incarnation of a task), not to the task id: a task
+ * revoked and assigned again while its first restore was still asking for end offsets has two
+ * managers with the same id and changelog partitions, and the first one's late answer must
+ * neither restore into its closed stores nor finish, or cancel, the second one's restore.
  */
 import { Consumer, type TopicPartition } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
@@ -34,6 +39,8 @@ interface Restoring {
   tp: TopicPartition;
   start: bigint;
   end: bigint;
+  /** The offset the next record applied must be at or past (records before it were applied, or precede the start). */
+  next: bigint;
   restored: number;
   startedAt: number;
 }
@@ -58,9 +65,12 @@ export class ChangelogBehindCheckpointError extends StreamsError {
 
 export class ChangelogRestorer {
   private consumer: Consumer | null = null;
+  /** Changelog partition → the restore reading it. */
   private readonly restoring = new Map<string, Restoring>();
-  /** Tasks waiting for their restore: task id → changelog partitions still being read. */
-  private readonly waiting = new Map<string, Set<string>>();
+  /** State managers waiting for their restore → changelog partitions still being read. */
+  private readonly waiting = new Map<ProcessorStateManager, Set<string>>();
+  /** State managers removed: an add() still waiting for end offsets must not start them. */
+  private readonly removed = new WeakSet<ProcessorStateManager>();
   /** Records restored in total (for tests and logs). */
   totalRestored = 0;
 
@@ -82,7 +92,8 @@ export class ChangelogRestorer {
 
   /**
    * Starts restoring a task's stores; resolves with true when there is nothing to restore (the
-   * task may process at once), false when `step()` must run until `restoredTasks` names it.
+   * task may process at once), false when `step()` must run until it returns this manager (or
+   * when the manager was removed meanwhile: then nothing starts).
    */
   async add(manager: ProcessorStateManager): Promise<boolean> {
     const stores = manager.changelogStores();
@@ -90,6 +101,7 @@ export class ChangelogRestorer {
     const consumer = this.restoreConsumer();
     const tps = stores.map((r) => ({ topic: r.changelog!.topic, partition: r.changelog!.partition }));
     const ends = new Map((await consumer.endOffsets(tps)).map((o) => [key(o), o.offset]));
+    if (this.removed.has(manager)) return false;
     // Checked for every store before any restore starts, so the caller can wipe and add again.
     for (const r of stores) {
       const tp = { topic: r.changelog!.topic, partition: r.changelog!.partition };
@@ -102,12 +114,18 @@ export class ChangelogRestorer {
       const end = ends.get(key(tp)) ?? 0n;
       const start = r.offset === null ? 0n : r.offset + 1n;
       if (start >= end) continue;
+      const earlier = this.restoring.get(key(tp));
+      if (earlier) {
+        // Only an incarnation that was never removed can still hold the partition: it is stale.
+        this.options.log.warn(`task ${manager.taskId}: ${tp.topic}-${tp.partition} was still being restored for an earlier instance of the task; that restore stops`);
+        this.remove(earlier.manager);
+      }
       this.listenerCall('onRestoreStart', (l) => l.onRestoreStart?.(tp.topic, tp.partition, r.store.name, start, end));
-      this.restoring.set(key(tp), { manager, registered: r, tp, start, end, restored: 0, startedAt: Date.now() });
+      this.restoring.set(key(tp), { manager, registered: r, tp, start, end, next: start, restored: 0, startedAt: Date.now() });
       pending.add(key(tp));
     }
     if (pending.size === 0) return true;
-    this.waiting.set(manager.taskId, pending);
+    this.waiting.set(manager, pending);
     this.reassign();
     for (const k of pending) {
       const r = this.restoring.get(k)!;
@@ -125,19 +143,21 @@ export class ChangelogRestorer {
     return this.restoring.size > 0;
   }
 
-  /** Reads one batch (waiting up to `timeoutMs`) and applies it; returns the tasks whose restore finished. */
-  async step(timeoutMs: number, signal?: AbortSignal): Promise<string[]> {
+  /** Reads one batch (waiting up to `timeoutMs`) and applies it; returns the state managers whose restore finished. */
+  async step(timeoutMs: number, signal?: AbortSignal): Promise<ProcessorStateManager[]> {
     if (this.restoring.size === 0) return [];
     const consumer = this.restoreConsumer();
     const batch = await consumer.nextBatch({ timeoutMs, signal });
-    const finished: string[] = [];
+    const finished: ProcessorStateManager[] = [];
     if (batch) {
-      const r = this.restoring.get(key(batch)) ;
+      const r = this.restoring.get(key(batch));
       if (r) {
         const records: ChangelogRecord[] = [];
         let last = -1n;
         for (const rec of batch.records) {
           if (rec.offset >= r.end) break;
+          // Fetched for a position this restore did not ask for (an earlier one's): never applied twice or out of order.
+          if (rec.offset < r.next) continue;
           last = rec.offset;
           if (rec.key === null) continue;
           records.push({ key: rec.key, value: rec.value, timestamp: rec.timestamp, headers: rec.headers });
@@ -152,6 +172,7 @@ export class ChangelogRestorer {
           this.totalRestored += records.length;
         }
         if (last >= 0n) {
+          r.next = last + 1n;
           r.manager.restored(r.registered.store.name, last);
           this.listenerCall('onBatchRestored', (l) => l.onBatchRestored?.(r.tp.topic, r.tp.partition, r.registered.store.name, last, records.length));
         }
@@ -161,13 +182,15 @@ export class ChangelogRestorer {
     // Partitions whose end is past their last record (a transaction marker, compacted records) end by position.
     if (!batch) {
       for (const r of [...this.restoring.values()]) {
-        if ((await consumer.position(r.tp)) >= r.end) finished.push(...this.done(r));
+        const position = await consumer.position(r.tp);
+        // Still this restore's (the await lets a task be removed and its partition restored anew)?
+        if (this.restoring.get(key(r.tp)) === r && position >= r.end) finished.push(...this.done(r));
       }
     }
     return finished;
   }
 
-  private done(r: Restoring): string[] {
+  private done(r: Restoring): ProcessorStateManager[] {
     this.restoring.delete(key(r.tp));
     const seconds = Math.max(1, Date.now() - r.startedAt) / 1000;
     this.options.log.info(
@@ -175,22 +198,23 @@ export class ChangelogRestorer {
     );
     this.listenerCall('onRestoreEnd', (l) => l.onRestoreEnd?.(r.tp.topic, r.tp.partition, r.registered.store.name, r.restored));
     if (this.restoring.size > 0) this.reassign();
-    const pending = this.waiting.get(r.manager.taskId);
+    const pending = this.waiting.get(r.manager);
     if (!pending) return [];
     pending.delete(key(r.tp));
     if (pending.size > 0) return [];
-    this.waiting.delete(r.manager.taskId);
-    return [r.manager.taskId];
+    this.waiting.delete(r.manager);
+    return [r.manager];
   }
 
-  /** A task left before its restore finished (revoked, closing): its partitions are dropped. */
-  remove(taskId: string): void {
-    const pending = this.waiting.get(taskId);
+  /** A task left (revoked, closing), its restore started, done or still asking for end offsets: its partitions are dropped. */
+  remove(manager: ProcessorStateManager): void {
+    this.removed.add(manager);
+    const pending = this.waiting.get(manager);
     if (!pending) return;
-    this.waiting.delete(taskId);
+    this.waiting.delete(manager);
     for (const k of pending) {
       const r = this.restoring.get(k);
-      if (!r) continue;
+      if (r?.manager !== manager) continue;
       this.restoring.delete(k);
       this.listenerCall('onRestoreSuspended', (l) => l.onRestoreSuspended?.(r.tp.topic, r.tp.partition, r.registered.store.name, r.restored));
     }

@@ -186,13 +186,15 @@ export class StateTasks {
       nothingToRestore = await this.restorer.add(t.stores!.manager);
     } catch (e) {
       if (!(e instanceof ChangelogBehindCheckpointError)) throw e;
+      // Removed meanwhile: the folder may be another incarnation's now, whose files must stay.
+      if (this.restoring.get(t.id) !== t) return;
       this.options.log.warn(`${e.message}; deleting the task's local state and restoring it from the changelog`);
       t.stores!.wipeAndReopen();
       nothingToRestore = await this.restorer.add(t.stores!.manager);
     }
     if (this.restoring.get(t.id) !== t) {
       // Removed (revoked, closing) while the end offsets were asked for.
-      this.restorer.remove(t.id);
+      this.restorer.remove(t.stores!.manager);
       return;
     }
     if (nothingToRestore) this.run(t);
@@ -215,9 +217,10 @@ export class StateTasks {
   async step(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     for (const t of [...this.locked.values()]) await this.open(t);
     const done = await this.restorer.step(timeoutMs, signal);
-    for (const id of done) {
-      const t = this.restoring.get(id);
-      if (t) this.run(t);
+    for (const manager of done) {
+      const t = this.restoring.get(manager.taskId);
+      // The task restored is this incarnation of it: an earlier one's stores are not its own.
+      if (t && t.stores?.manager === manager) this.run(t);
     }
   }
 
@@ -228,7 +231,10 @@ export class StateTasks {
     this.initializing.delete(taskId);
     this.locked.delete(taskId);
     this.waitingForLock.delete(taskId);
-    if (this.restoring.delete(taskId)) this.restorer.remove(taskId);
+    const restoring = this.restoring.get(taskId);
+    if (!restoring) return;
+    this.restoring.delete(taskId);
+    if (restoring.stores) this.restorer.remove(restoring.stores.manager);
   }
 
   /** Every state.cleanup.delay.ms: deletes the folders of tasks unused that long. */
