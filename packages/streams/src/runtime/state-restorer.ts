@@ -10,14 +10,20 @@
  * a line per store when it is done, with the records restored and the rate.
  *
  * Under exactly_once_v2 the restore consumer reads read_committed (S3 passes it): records of
- * aborted transactions never enter a store, and the end offset is the last stable offset.
+ * aborted transactions never enter a store. The end offset is still the log end (the high
+ * watermark, asked read_uncommitted through the application's admin, as Kafka Streams asks since
+ * KAFKA-10167), not the last stable offset: that one stops before every committed record that
+ * follows a transaction still open (a killed instance's, until it times out; or one whose
+ * markers are not written yet, as Kafka writes them after EndTxn has answered), and a restore
+ * ending there leaves them out of the store for good. The read_committed consumer cannot pass
+ * an open transaction, so such a restore waits for it to end.
  *
  * A restore belongs to one state manager (one incarnation of a task), not to the task id: a task
  * revoked and assigned again while its first restore was still asking for end offsets has two
  * managers with the same id and changelog partitions, and the first one's late answer must
  * neither restore into its closed stores nor finish, or cancel, the second one's restore.
  */
-import { Consumer, type TopicPartition } from '@sluice/client';
+import { type Admin, Consumer, type TopicPartition } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { ChangelogRecord, StateRestoreListener } from '../state/api.js';
 import type { StreamsLogger } from './handlers.js';
@@ -29,6 +35,8 @@ export interface RestorerOptions {
   /** Options given to the restore consumer (the application's `consumer` settings). */
   consumer: object;
   isolationLevel: 'read_uncommitted' | 'read_committed';
+  /** The application's admin: it asks for the changelogs' log end offsets (read_uncommitted). */
+  admin: Pick<Admin, 'listOffsets'>;
   log: StreamsLogger;
   listener(): StateRestoreListener | null;
 }
@@ -100,7 +108,8 @@ export class ChangelogRestorer {
     if (stores.length === 0) return true;
     const consumer = this.restoreConsumer();
     const tps = stores.map((r) => ({ topic: r.changelog!.topic, partition: r.changelog!.partition }));
-    const ends = new Map((await consumer.endOffsets(tps)).map((o) => [key(o), o.offset]));
+    const listed = await this.options.admin.listOffsets(tps.map((tp) => ({ ...tp, spec: 'latest' as const })), { isolationLevel: 'read_uncommitted' });
+    const ends = new Map(listed.map((o) => [key(o), o.offset]));
     if (this.removed.has(manager)) return false;
     // Checked for every store before any restore starts, so the caller can wipe and add again.
     for (const r of stores) {

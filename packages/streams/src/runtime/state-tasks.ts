@@ -8,7 +8,7 @@
  * A task whose folder another instance still holds (it is closing, or runs on this machine
  * too) is retried on every step, as Java retries a LockException.
  */
-import type { Consumer, TopicPartition } from '@sluice/client';
+import type { Admin, Consumer, TopicPartition } from '@sluice/client';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from '../topology/topology.js';
@@ -51,6 +51,8 @@ export interface StateTasksOptions {
   state: ThreadStateConfig;
   topology: Topology;
   commitIntervalMs: number;
+  /** The application's admin (a restore's end offsets). */
+  admin: Admin;
   /** The main consumer, whose partitions of a restoring task stay paused. */
   mainConsumer: Consumer;
   /** The input partitions of a task the loop runs. */
@@ -91,6 +93,7 @@ export class StateTasks {
       clientId: options.clientId,
       consumer: options.consumer,
       isolationLevel: options.eos ? 'read_committed' : 'read_uncommitted',
+      admin: options.admin,
       log: options.log,
       listener: () => options.state.restoreListener(),
     });
