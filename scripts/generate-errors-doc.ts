@@ -57,7 +57,7 @@ export const CATALOGUES: Catalogue[] = [
     name: 'BrokerErrorCode',
     file: 'packages/broker/src/errors.ts',
     codes: BrokerErrorCode,
-    about: "The broker process's own failures: `ListenError` and `DataDirLockedError`. Requests are refused with Kafka's errors by name (the table at the end), with the reason in the response's error_message where the API version has that field.",
+    about: "The broker process's own failures: `ListenError`, `DataDirLockedError` and `StateFileError` (a state file of the data folder it cannot start with). Requests are refused with Kafka's errors by name (the table at the end), with the reason in the response's error_message where the API version has that field.",
   },
   {
     pkg: '@sluice/client',

@@ -3,7 +3,7 @@
  * KafkaAnswerError (GroupError, TopicError) carries Kafka's name as `code`, its number as
  * `errorCode` for the response, and a message that handlers put into the response's
  * error_message where the API version has that field. Failures of the broker process itself
- * (it cannot listen, its data folder is taken) have the codes below.
+ * (it cannot listen, its data folder is taken, a state file in it cannot be used) have the codes below.
  */
 import { ErrorCode, type ErrorCodeName } from '@sluice/protocol';
 
@@ -15,6 +15,10 @@ export const BrokerErrorCode = {
   LISTEN_FAILED: 'LISTEN_FAILED',
   /** Another broker holds the data folder's lock; stop it or choose another log.dirs. */
   DATA_DIR_LOCKED: 'DATA_DIR_LOCKED',
+  /** A state file of the data folder (acls, scram-credentials, group-configs, client-quotas, finalized-features) is not JSON or holds an entry that cannot be used; the start stops. Correct it, restore it from a backup, or remove it and set what it held again. */
+  STATE_FILE_UNREADABLE: 'STATE_FILE_UNREADABLE',
+  /** A state file of the data folder is in a newer format version than this build reads; the start stops. Start the newer Sluice that wrote it. */
+  STATE_FILE_UNSUPPORTED_FORMAT: 'STATE_FILE_UNSUPPORTED_FORMAT',
 } as const;
 export type BrokerErrorCode = (typeof BrokerErrorCode)[keyof typeof BrokerErrorCode];
 

@@ -8,6 +8,7 @@ export { BROKER_CONFIGS, ConfigError } from './config/definitions.js';
 export type { BrokerLog } from './core.js';
 export { DataDirLockedError } from './data-dir-lock.js';
 export { ListenError } from './port-check.js';
+export { StateFileError } from './durable-state-file.js';
 export { BrokerErrorCode } from './errors.js';
 export {
   BrokerChannels,
