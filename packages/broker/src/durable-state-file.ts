@@ -25,10 +25,12 @@ import { BrokerErrorCode } from './errors.js';
 export interface DurableStateFormat<T> {
   /** The version written; every version from 0 up to it is read. */
   readonly version: number;
-  /** What an operator does with a file that cannot be used, e.g. "restore it from a backup, or remove it and create the ACLs again (kafka-acls --add)". */
-  readonly whenUnreadable: string;
-  /** What else an operator can do with a file of a newer version than this build reads, besides starting the newer Sluice that wrote it. */
-  readonly whenNewer: string;
+  /**
+   * How an operator starts over without the file, e.g. "remove it and create the ACLs again
+   * (kafka-acls --add)": what to do, besides restoring a backup, with a file that cannot be used,
+   * and besides starting the newer Sluice, with a file of a newer version.
+   */
+  readonly startOver: string;
   /** The value while there is no file. */
   empty(): T;
   /**
@@ -131,7 +133,7 @@ export class DurableStateFile<T> {
 
 /** The value of a file's bytes, or a StateFileError saying why there is none and what to do. */
 function decodeFile<T>(format: DurableStateFormat<T>, path: string, bytes: Buffer): T {
-  const unusable = (why: string, cause?: unknown) => new StateFileError(BrokerErrorCode.STATE_FILE_UNREADABLE, `${path} ${why}; ${format.whenUnreadable}`, { cause });
+  const unusable = (why: string, cause?: unknown) => new StateFileError(BrokerErrorCode.STATE_FILE_UNREADABLE, `${path} ${why}; restore it from a backup, or ${format.startOver}`, { cause });
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -145,7 +147,7 @@ function decodeFile<T>(format: DurableStateFormat<T>, path: string, bytes: Buffe
   if (version > format.version) {
     throw new StateFileError(
       BrokerErrorCode.STATE_FILE_UNSUPPORTED_FORMAT,
-      `${path} has format version ${version}, newer than the version ${format.version} this Sluice reads (it reads versions 0 to ${format.version}): start the newer Sluice that wrote it, or ${format.whenNewer}`,
+      `${path} has format version ${version}, newer than the version ${format.version} this Sluice reads (it reads versions 0 to ${format.version}): start the newer Sluice that wrote it, or ${format.startOver}`,
     );
   }
   try {

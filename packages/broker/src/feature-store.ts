@@ -1,9 +1,9 @@
 /**
  * The finalized feature levels of the one-node cluster and their epoch (KIP-584), changed by
  * UpdateFeatures and kept durably in the data folder's `finalized-features` file, as Kafka keeps
- * FeatureLevelRecords in its metadata log: JSON { version: 1, epoch, levels: { name: level } },
- * written whole through writeFileAtomic. A change is in force, and acknowledged, only once written:
- * it is made on a copy that replaces the levels after the write.
+ * FeatureLevelRecords in its metadata log: JSON { version: 1, epoch, levels: { name: level } }
+ * (version 0, without the field, has the same layout), a DurableStateFile. A change is in force,
+ * and acknowledged, only once written: it is made on a copy that replaces the levels after the write.
  *
  * Only levels set through UpdateFeatures are stored; the others are a new Kafka 4.3.1 cluster's,
  * with transaction.version from the broker setting (what kafka-storage format --feature sets).
@@ -13,49 +13,56 @@
  * Sluice's starts at the start time (or above the stored one) and grows by at least one per change,
  * so it only grows, across restarts too.
  */
-import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+import type { FileSystem } from '@sluice/storage';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from './durable-state-file.js';
 import { type FinalizedFeature, finalizedFeatures, initialLevels } from './features.js';
 
 export const FINALIZED_FEATURES_FILE = 'finalized-features';
-const FORMAT_VERSION = 1;
+
+/** What the file holds: the levels set through UpdateFeatures and the epoch of the last change (-1 before any). */
+interface StoredFeatures {
+  readonly epoch: bigint;
+  readonly levels: ReadonlyMap<string, number>;
+}
+
+const TO_DEFAULTS = "remove it to start from Kafka's default levels (then set them again with kafka-features)";
+
+const FEATURES_FORMAT: DurableStateFormat<StoredFeatures> = {
+  version: 1,
+  startOver: TO_DEFAULTS,
+  empty: () => ({ epoch: -1n, levels: new Map() }),
+  decode(json, _version, path) {
+    if (typeof json.epoch !== 'string' || !/^\d+$/.test(json.epoch) || typeof json.levels !== 'object' || json.levels === null) {
+      throw unusableStateFile(`${path} has no epoch or levels; restore it from a backup, or ${TO_DEFAULTS}`);
+    }
+    return { epoch: BigInt(json.epoch), levels: new Map(Object.entries(json.levels as Record<string, unknown>).map(([name, level]) => [name, storedLevel(path, name, level)])) };
+  },
+  encode: (stored) => ({ epoch: String(stored.epoch), levels: Object.fromEntries(stored.levels) }),
+};
 
 export class FinalizedFeatureStore {
   private levels: Map<string, number>;
-  private stored = new Map<string, number>();
   private currentEpoch: bigint;
-  private writing: Promise<void> = Promise.resolve();
+  private file!: DurableStateFile<StoredFeatures>;
 
-  private constructor(
-    private readonly fs: FileSystem,
-    private readonly path: string,
-    transactionVersion: number,
-    startedAt: number,
-  ) {
+  private constructor(transactionVersion: number, startedAt: number) {
     this.levels = initialLevels(transactionVersion);
     this.currentEpoch = BigInt(startedAt);
   }
 
   static async open(fs: FileSystem, path: string, transactionVersion: number, startedAt = Date.now()): Promise<FinalizedFeatureStore> {
-    const store = new FinalizedFeatureStore(fs, path, transactionVersion, startedAt);
-    if (!(await fs.exists(path))) return store;
-    let parsed: { version?: unknown; epoch?: unknown; levels?: unknown };
-    try {
-      parsed = JSON.parse((await fs.readFile(path)).toString('utf8'));
-    } catch (e) {
-      throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it to start from Kafka's default levels (then set them again with kafka-features)`);
-    }
-    if (typeof parsed.version === 'number' && parsed.version > FORMAT_VERSION) {
-      throw new Error(`${path} has format version ${parsed.version}, newer than the version ${FORMAT_VERSION} this Sluice reads: start the newer Sluice that wrote it (or remove the file to start from Kafka's default levels, then set them again with kafka-features)`);
-    }
-    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; restore it from a backup, or remove it to start from Kafka's default levels`);
-    if (typeof parsed.epoch !== 'string' || !/^\d+$/.test(parsed.epoch) || typeof parsed.levels !== 'object' || parsed.levels === null) {
-      throw new Error(`${path} has no epoch or levels; restore it from a backup, or remove it to start from Kafka's default levels`);
-    }
-    store.stored = new Map(Object.entries(parsed.levels as Record<string, unknown>).map(([name, level]) => [name, storedLevel(path, name, level)]));
-    for (const [name, level] of store.stored) store.levels.set(name, level);
-    const storedEpoch = BigInt(parsed.epoch);
-    if (storedEpoch >= store.currentEpoch) store.currentEpoch = storedEpoch + 1n;
+    const store = new FinalizedFeatureStore(transactionVersion, startedAt);
+    store.file = await DurableStateFile.open(fs, path, FEATURES_FORMAT, (stored) => store.applied(stored));
+    const stored = store.file.value;
+    for (const [name, level] of stored.levels) store.levels.set(name, level);
+    if (stored.epoch >= store.currentEpoch) store.currentEpoch = stored.epoch + 1n;
     return store;
+  }
+
+  /** A change written: its levels and epoch are in force. */
+  private applied(stored: StoredFeatures): void {
+    this.levels = new Map([...this.levels, ...stored.levels]);
+    this.currentEpoch = stored.epoch;
   }
 
   get epoch(): bigint {
@@ -77,26 +84,18 @@ export class FinalizedFeatureStore {
    * together, in force (with the epoch bumped) once they are on disk. `plan` gives no changes to
    * refuse or only validate; its result is returned either way.
    */
-  async update<R>(plan: (level: (name: string) => number) => { changes?: ReadonlyMap<string, number>; result: R }): Promise<R> {
-    const run = this.writing.then(async () => {
+  update<R>(plan: (level: (name: string) => number) => { changes?: ReadonlyMap<string, number>; result: R }): Promise<R> {
+    return this.file.update((stored) => {
       const { changes, result } = plan((name) => this.level(name));
-      if (changes === undefined) return result;
-      const stored = new Map([...this.stored, ...changes]);
+      if (changes === undefined) return { result };
       const epoch = BigInt(Math.max(Number(this.currentEpoch + 1n), Date.now()));
-      const file = { version: FORMAT_VERSION, epoch: String(epoch), levels: Object.fromEntries(stored) };
-      await writeFileAtomic(this.fs, this.path, Buffer.from(`${JSON.stringify(file, null, 1)}\n`));
-      this.stored = stored;
-      this.levels = new Map([...this.levels, ...changes]);
-      this.currentEpoch = epoch;
-      return result;
+      return { next: { epoch, levels: new Map([...stored.levels, ...changes]) }, result };
     });
-    this.writing = run.then(() => {}, () => {});
-    return run;
   }
 }
 
 /** A stored level as ApiVersions carries it (INT16, at least 0); anything else would fail every client's ApiVersions. */
 function storedLevel(path: string, name: string, level: unknown): number {
   if (typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= 0x7fff) return level;
-  throw new Error(`${path} holds level ${JSON.stringify(level)} for ${name}, not a whole number from 0 to 32767; correct it, or remove it to start from Kafka's default levels (then set them again with kafka-features)`);
+  throw unusableStateFile(`${path} holds level ${JSON.stringify(level)} for ${name}, not a whole number from 0 to 32767; correct it, or remove it to start from Kafka's default levels (then set them again with kafka-features)`);
 }

@@ -17,8 +17,7 @@ interface Shelf {
 /** A small format of version 2 whose version 0 had the items under another name, as a real change of layout would. */
 const SHELF: DurableStateFormat<Shelf> = {
   version: 2,
-  whenUnreadable: 'restore it from a backup, or remove it and shelve the items again',
-  whenNewer: 'remove it and shelve the items again',
+  startOver: 'remove it and shelve the items again',
   empty: () => ({ items: [] }),
   decode(json, version) {
     const items = version === 0 ? json.things : json.items;

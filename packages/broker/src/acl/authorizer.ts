@@ -7,14 +7,24 @@
  * allow.everyone.if.no.acl.found=true.
  *
  * ACLs are kept durably in the data folder, as Kafka keeps them in its metadata log: state file
- * `acls`, format version 1, JSON { version: 1, acls: [AclBinding...] }, written whole through
- * writeFileAtomic before CreateAcls or DeleteAcls is answered (docs/storage-formats.md's rule:
- * a newer version is refused, not guessed at).
+ * `acls`, format version 1, JSON { version: 1, acls: [AclBinding...] } (version 0, without the
+ * field, has the same layout), a DurableStateFile: written whole before CreateAcls or DeleteAcls
+ * is answered, a newer version refused, not guessed at.
  */
-import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+import type { FileSystem } from '@sluice/storage';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
 import { type AclBinding, type AclBindingFilter, PermissionType, WILDCARD, WILDCARD_PRINCIPAL, filterMatches, invalidBinding, operationCovers, patternMatchesName } from './model.js';
 
-const FORMAT_VERSION = 1;
+const ACLS_FORMAT: DurableStateFormat<readonly AclBinding[]> = {
+  version: 1,
+  startOver: 'remove it and create the ACLs again (kafka-acls --add)',
+  empty: () => [],
+  decode(json, _version, path) {
+    if (!Array.isArray(json.acls)) throw unusableStateFile(`${path} has no acls list; restore it from a backup, or remove it and create the ACLs again`);
+    return json.acls.map((acl, i) => storedBinding(path, i, acl));
+  },
+  encode: (acls) => ({ acls }),
+};
 
 /** Kafka's class name that turns ACLs on (authorizer.class.name); empty leaves every request allowed. */
 export const STANDARD_AUTHORIZER_CLASS = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
@@ -43,27 +53,17 @@ export function parseSuperUsers(value: string | null): string[] {
 }
 
 export class AclAuthorizer {
-  private acls: AclBinding[] = [];
-  /** Changes are written one after the other, in the order they were made. */
-  private writing: Promise<void> = Promise.resolve();
-  private fs: FileSystem | undefined;
-  private path = '';
+  private file: DurableStateFile<readonly AclBinding[]> | undefined;
 
   constructor(private readonly settings: AuthorizerSettings) {}
 
   async open(fs: FileSystem, path: string): Promise<void> {
-    this.fs = fs;
-    this.path = path;
-    if (!(await fs.exists(path))) return;
-    let parsed: { version?: unknown; acls?: unknown };
-    try {
-      parsed = JSON.parse((await fs.readFile(path)).toString('utf8'));
-    } catch (e) {
-      throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and create the ACLs again (kafka-acls --add)`);
-    }
-    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
-    if (!Array.isArray(parsed.acls)) throw new Error(`${path} has no acls list; restore it from a backup, or remove it and create the ACLs again`);
-    this.acls = parsed.acls.map((acl, i) => storedBinding(path, i, acl));
+    this.file = await DurableStateFile.open(fs, path, ACLS_FORMAT);
+  }
+
+  /** The ACLs in force (none before open). */
+  private get acls(): readonly AclBinding[] {
+    return this.file?.value ?? [];
   }
 
   authorize(r: AuthorizeRequest): boolean {
@@ -109,15 +109,9 @@ export class AclAuthorizer {
   }
 
   /** Runs `make` on the ACLs the last change left, writes its result, and only then puts it in force. */
-  private async change<T>(make: (acls: readonly AclBinding[]) => { next: AclBinding[]; result: T }): Promise<T> {
-    const run = this.writing.then(async () => {
-      const { next, result } = make(this.acls);
-      await writeFileAtomic(this.fs!, this.path, Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, acls: next }, null, 1)}\n`));
-      this.acls = next;
-      return result;
-    });
-    this.writing = run.then(() => {}, () => {});
-    return run;
+  private change<T>(make: (acls: readonly AclBinding[]) => { next: AclBinding[]; result: T }): Promise<T> {
+    if (this.file === undefined) throw new Error('the authorizer is not open');
+    return this.file.update(make);
   }
 }
 

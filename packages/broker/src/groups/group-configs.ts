@@ -5,13 +5,14 @@
  * classic groups only, which these settings do not govern: they are kept, durably, for the tools
  * and for the group types to come, and change nothing else yet.
  *
- * Overrides live in the data folder's `group-configs` file, rewritten whole (writeFileAtomic)
- * before an alteration is acknowledged.
+ * Overrides live in the data folder's `group-configs` file (a DurableStateFile), format version 1:
+ * JSON { version: 1, groups: { group: { name: value } } } (version 0, without the field, has the
+ * same layout), rewritten whole before an alteration is in force or acknowledged.
  */
-import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+import type { FileSystem } from '@sluice/storage';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
 
 export const GROUP_CONFIGS_FILE = 'group-configs';
-const FORMAT_VERSION = 1;
 
 export interface GroupConfigDef {
   name: string;
@@ -57,7 +58,7 @@ function storedOverride(path: string, group: string, name: string, value: unknow
     if (typeof value !== 'string') throw new GroupConfigError(`its value ${JSON.stringify(value)} is not a string`);
     validateGroupConfig(name, value);
   } catch (e) {
-    throw new Error(`${path} holds an override of the group ${group} that cannot be used: ${(e as Error).message}; correct or remove it in the file (or remove the file and set the groups' configs again with kafka-configs --entity-type groups)`);
+    throw unusableStateFile(`${path} holds an override of the group ${group} that cannot be used: ${(e as Error).message}; correct or remove it in the file (or remove the file and set the groups' configs again with kafka-configs --entity-type groups)`);
   }
 }
 
@@ -89,27 +90,34 @@ export interface GroupConfigEntry {
   override: string | undefined;
 }
 
+/** Each group's overrides. */
+type Overrides = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+const GROUP_CONFIGS_FORMAT: DurableStateFormat<Overrides> = {
+  version: 1,
+  startOver: "remove it and set the groups' configs again with kafka-configs --entity-type groups",
+  empty: () => new Map(),
+  decode(json, _version, path) {
+    const groups = new Map<string, Map<string, string>>();
+    for (const [group, configs] of Object.entries((json.groups ?? {}) as Record<string, Record<string, string>>)) {
+      for (const [name, value] of Object.entries(configs)) storedOverride(path, group, name, value);
+      groups.set(group, new Map(Object.entries(configs)));
+    }
+    return groups;
+  },
+  encode: (groups) => ({ groups: Object.fromEntries([...groups].map(([g, m]) => [g, Object.fromEntries(m)])) }),
+};
+
 export class GroupConfigStore {
-  private groups = new Map<string, Map<string, string>>();
-  private writing: Promise<void> = Promise.resolve();
-  private fs: FileSystem | undefined;
-  private path = '';
+  private file: DurableStateFile<Overrides> | undefined;
 
   async open(fs: FileSystem, path: string): Promise<void> {
-    this.fs = fs;
-    this.path = path;
-    if (!(await fs.exists(path))) return;
-    let parsed: { version?: unknown; groups?: Record<string, Record<string, string>> };
-    try {
-      parsed = JSON.parse((await fs.readFile(path)).toString('utf8'));
-    } catch (e) {
-      throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and set the groups' configs again with kafka-configs --entity-type groups`);
-    }
-    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
-    for (const [group, configs] of Object.entries(parsed.groups ?? {})) {
-      for (const [name, value] of Object.entries(configs)) storedOverride(path, group, name, value);
-      this.groups.set(group, new Map(Object.entries(configs)));
-    }
+    this.file = await DurableStateFile.open(fs, path, GROUP_CONFIGS_FORMAT);
+  }
+
+  /** The overrides in force (none before open). */
+  private get groups(): Overrides {
+    return this.file?.value ?? new Map();
   }
 
   /** Every group config with the group's override, in Kafka's order. */
@@ -137,22 +145,19 @@ export class GroupConfigStore {
       else if (!BY_NAME.has(name)) throw new GroupConfigError(`Unknown group config name: ${name}`);
     }
     if (validateOnly) return;
+    if (this.file === undefined) throw new Error('the group config store is not open');
     // Made on a copy that replaces the overrides only once written, so a failed write is neither
     // in force nor acknowledged; alterations run one after another, each on what the last wrote.
-    const run = this.writing.then(async () => {
-      const overrides = new Map(incremental ? this.groups.get(group) : []);
+    await this.file.update((groups) => {
+      const overrides = new Map(incremental ? groups.get(group) : []);
       for (const [name, value] of Object.entries(changes)) {
         if (value === null) overrides.delete(name);
         else overrides.set(name, value.trim());
       }
-      const next = new Map(this.groups);
+      const next = new Map(groups);
       if (overrides.size === 0) next.delete(group);
       else next.set(group, overrides);
-      const snapshot = { version: FORMAT_VERSION, groups: Object.fromEntries([...next].map(([g, m]) => [g, Object.fromEntries(m)])) };
-      await writeFileAtomic(this.fs!, this.path, Buffer.from(`${JSON.stringify(snapshot, null, 1)}\n`));
-      this.groups = next;
+      return { next, result: undefined };
     });
-    this.writing = run.catch(() => {});
-    await run;
   }
 }

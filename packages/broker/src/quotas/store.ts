@@ -1,18 +1,19 @@
 /**
  * Client quotas, kept durably in the data folder as Kafka keeps them in its metadata log: per
  * entity (user, client-id, ip, or user and client-id; null names for the default entities) the
- * quota values set. Changed by AlterClientQuotas; a change is written (a new file renamed over
- * the old one, writeFileAtomic) before it is in force or acknowledged, and made on a copy, so a
- * failed write changes neither the file nor what is enforced.
+ * quota values set. Changed by AlterClientQuotas; a change is written (a DurableStateFile) before
+ * it is in force or acknowledged, and made on a copy, so a failed write changes neither the file
+ * nor what is enforced.
  *
  * File `client-quotas`, format version 1: JSON { version: 1, entities: [ { entity: { user?:
- * name|null, "client-id"?: name|null, ip?: name|null }, quotas: { key: value } } ] }.
+ * name|null, "client-id"?: name|null, ip?: name|null }, quotas: { key: value } } ] } (version 0,
+ * without the field, has the same layout).
  */
-import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+import type { FileSystem } from '@sluice/storage';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
 import { ENTITY_TYPES, entityKey, inJavaHashMapOrder, type QuotaEntity } from './entities.js';
 
 export const CLIENT_QUOTAS_FILE = 'client-quotas';
-const FORMAT_VERSION = 1;
 
 export interface QuotaEntry {
   readonly entity: QuotaEntity;
@@ -25,34 +26,44 @@ export interface QuotaAlteration {
   ops: Map<string, number | null>;
 }
 
+/** The quotas set, by entityKey. */
+type QuotaEntries = ReadonlyMap<string, QuotaEntry>;
+
+const CLIENT_QUOTAS_FORMAT: DurableStateFormat<QuotaEntries> = {
+  version: 1,
+  startOver: 'remove it and set the client quotas again with kafka-configs --alter --entity-type users|clients|ips',
+  empty: () => new Map(),
+  decode(json, _version, path) {
+    const entries = new Map<string, QuotaEntry>();
+    for (const { entity, quotas } of (json.entities ?? []) as { entity: Record<string, string | null>; quotas: Record<string, unknown> }[]) {
+      const e: QuotaEntity = {};
+      for (const t of ENTITY_TYPES) if (Object.hasOwn(entity, t)) e[t] = entity[t];
+      entries.set(entityKey(e), { entity: e, quotas: new Map(Object.entries(quotas).map(([k, v]) => [k, readValue(path, k, v)])) });
+    }
+    return entries;
+  },
+  encode(entries) {
+    // fromEntries, not assignment: a key named __proto__ stays a key.
+    const entities = [...entries.values()].map((e) => ({ entity: Object.fromEntries(Object.entries(e.entity)), quotas: Object.fromEntries([...e.quotas].map(([k, v]) => [k, writtenValue(v)])) }));
+    return { entities };
+  },
+};
+
 export class ClientQuotaStore {
-  private entries = new Map<string, QuotaEntry>();
+  private file: DurableStateFile<QuotaEntries> | undefined;
   /** Every key some entity has: asked on every request, so not recounted each time. */
   private keysInUse = new Set<string>();
   /** Bumped on every change in force, so that enforcement can cache what it resolved. */
   private version = 0;
-  private writing: Promise<void> = Promise.resolve();
-  private fs: FileSystem | undefined;
-  private path = '';
 
   async open(fs: FileSystem, path: string): Promise<void> {
-    this.fs = fs;
-    this.path = path;
-    if (!(await fs.exists(path))) return;
-    const text = (await fs.readFile(path)).toString('utf8');
-    let parsed: { version?: unknown; entities?: { entity: Record<string, string | null>; quotas: Record<string, unknown> }[] };
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`${path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and set the client quotas again with kafka-configs --alter --entity-type users|clients|ips`);
-    }
-    if (parsed.version !== FORMAT_VERSION) throw new Error(`${path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
-    for (const { entity, quotas } of parsed.entities ?? []) {
-      const e: QuotaEntity = {};
-      for (const t of ENTITY_TYPES) if (Object.hasOwn(entity, t)) e[t] = entity[t];
-      this.entries.set(entityKey(e), { entity: e, quotas: new Map(Object.entries(quotas).map(([k, v]) => [k, readValue(path, k, v)])) });
-    }
+    this.file = await DurableStateFile.open(fs, path, CLIENT_QUOTAS_FORMAT, () => this.changed());
     this.changed();
+  }
+
+  /** The quotas in force (none before open). */
+  private get entries(): QuotaEntries {
+    return this.file?.value ?? new Map();
   }
 
   private changed(): void {
@@ -86,20 +97,17 @@ export class ClientQuotaStore {
 
   /** Applies the alterations together, in force once they are on disk; calls run one after another. */
   async apply(alterations: readonly QuotaAlteration[]): Promise<void> {
-    const run = this.writing.then(async () => {
-      const next = new Map(this.entries);
+    if (this.file === undefined) throw new Error('the client quota store is not open');
+    await this.file.update((entries) => {
+      const next = new Map(entries);
       for (const { entity, ops } of alterations) {
         const key = entityKey(entity);
         const quotas = kafkaOrdered(next.get(key)?.quotas ?? new Map(), ops);
         if (quotas.size === 0) next.delete(key);
         else next.set(key, { entity, quotas });
       }
-      await writeFileAtomic(this.fs!, this.path, serialize(next));
-      this.entries = next;
-      this.changed();
+      return { next, result: undefined };
     });
-    this.writing = run.catch(() => {});
-    await run;
   }
 }
 
@@ -133,11 +141,5 @@ function writtenValue(value: number): number | string {
 function readValue(path: string, key: string, value: unknown): number {
   if (typeof value === 'string' && Object.hasOwn(NON_FINITE, value)) return NON_FINITE[value];
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw new Error(`${path} has ${JSON.stringify(value)} for the client quota ${key}, which is not a number; correct or remove it and set the client quotas again with kafka-configs --alter`);
-}
-
-function serialize(entries: ReadonlyMap<string, QuotaEntry>): Buffer {
-  // fromEntries, not assignment: a key named __proto__ stays a key.
-  const entities = [...entries.values()].map((e) => ({ entity: Object.fromEntries(Object.entries(e.entity)), quotas: Object.fromEntries([...e.quotas].map(([k, v]) => [k, writtenValue(v)])) }));
-  return Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, entities }, null, 1)}\n`);
+  throw unusableStateFile(`${path} has ${JSON.stringify(value)} for the client quota ${key}, which is not a number; correct or remove it and set the client quotas again with kafka-configs --alter`);
 }

@@ -3,13 +3,15 @@
  * metadata: per user and mechanism the salt, the iteration count, StoredKey and ServerKey, never
  * the password nor the salted password. Changed by AlterUserScramCredentials (the `sluice user`
  * command, Kafka's kafka-configs --alter --add-config 'SCRAM-SHA-256=[...]'), each change written
- * to a new file renamed over the old one (writeFileAtomic) before it is acknowledged.
+ * (a DurableStateFile) before it is in force or acknowledged.
  *
  * File `scram-credentials`, format version 1: JSON { version: 1, users: { name: { mechanism:
- * { salt, iterations, storedKey, serverKey } } } }, the keys in base64.
+ * { salt, iterations, storedKey, serverKey } } } }, the keys in base64 (version 0, without the
+ * field, has the same layout).
  */
 import { createHash, createHmac } from 'node:crypto';
-import { type FileSystem, writeFileAtomic } from '@sluice/storage';
+import type { FileSystem } from '@sluice/storage';
+import { type DurableStateFormat, DurableStateFile } from '../durable-state-file.js';
 
 export const SCRAM_MECHANISMS = { 'SCRAM-SHA-256': { code: 1, hash: 'sha256', minIterations: 4096 }, 'SCRAM-SHA-512': { code: 2, hash: 'sha512', minIterations: 4096 } } as const;
 export type ScramMechanismName = keyof typeof SCRAM_MECHANISMS;
@@ -27,8 +29,6 @@ export interface ScramCredential {
   serverKey: Buffer;
 }
 
-const FORMAT_VERSION = 1;
-
 /** StoredKey and ServerKey from a salted password (what a client sends in AlterUserScramCredentials). */
 export function credentialFromSaltedPassword(mechanism: ScramMechanismName, salt: Buffer, iterations: number, saltedPassword: Buffer): ScramCredential {
   const hash = SCRAM_MECHANISMS[mechanism].hash;
@@ -36,35 +36,48 @@ export function credentialFromSaltedPassword(mechanism: ScramMechanismName, salt
   return { salt, iterations, storedKey: createHash(hash).update(clientKey).digest(), serverKey: createHmac(hash, saltedPassword).update('Server Key').digest() };
 }
 
-export class ScramCredentialStore {
-  private users = new Map<string, Map<ScramMechanismName, ScramCredential>>();
-  /** Changes are written one after the other, in the order they were made. */
-  private writing: Promise<void> = Promise.resolve();
+type Credentials = ReadonlyMap<string, ReadonlyMap<ScramMechanismName, ScramCredential>>;
+type StoredCredential = { salt: string; iterations: number; storedKey: string; serverKey: string };
 
-  private fs: FileSystem | undefined;
-  private path = '';
-
-  /** Made before the data folder is opened (the listeners' mechanisms hold it); open() reads it. */
-  async open(fs: FileSystem, path: string): Promise<void> {
-    this.fs = fs;
-    this.path = path;
-    if (!(await this.fs.exists(this.path))) return;
-    const text = (await this.fs.readFile(this.path)).toString('utf8');
-    let parsed: { version?: unknown; users?: Record<string, Record<string, { salt: string; iterations: number; storedKey: string; serverKey: string }>> };
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new Error(`${this.path} is not valid JSON (${(e as Error).message}); restore it from a backup, or remove it and add the SCRAM users again with sluice user add`);
-    }
-    if (parsed.version !== FORMAT_VERSION) throw new Error(`${this.path} has format version ${String(parsed.version)}, and this Sluice reads version ${FORMAT_VERSION}; use the Sluice that wrote it`);
-    for (const [user, mechanisms] of Object.entries(parsed.users ?? {})) {
+const SCRAM_FORMAT: DurableStateFormat<Credentials> = {
+  version: 1,
+  startOver: 'remove it and add the SCRAM users again with sluice user add',
+  empty: () => new Map(),
+  decode(json) {
+    const users = new Map<string, Map<ScramMechanismName, ScramCredential>>();
+    for (const [user, mechanisms] of Object.entries((json.users ?? {}) as Record<string, Record<string, StoredCredential>>)) {
       const m = new Map<ScramMechanismName, ScramCredential>();
       for (const [name, c] of Object.entries(mechanisms)) {
         if (!(name in SCRAM_MECHANISMS)) continue;
         m.set(name as ScramMechanismName, { salt: Buffer.from(c.salt, 'base64'), iterations: c.iterations, storedKey: Buffer.from(c.storedKey, 'base64'), serverKey: Buffer.from(c.serverKey, 'base64') });
       }
-      this.users.set(user, m);
+      users.set(user, m);
     }
+    return users;
+  },
+  encode(credentials) {
+    // Built with fromEntries, not by assignment: a user named __proto__ must be a key like any other.
+    const users = Object.fromEntries(
+      [...credentials].map(([user, m]) => [
+        user,
+        Object.fromEntries([...m].map(([name, c]) => [name, { salt: c.salt.toString('base64'), iterations: c.iterations, storedKey: c.storedKey.toString('base64'), serverKey: c.serverKey.toString('base64') }])),
+      ]),
+    );
+    return { users };
+  },
+};
+
+export class ScramCredentialStore {
+  private file: DurableStateFile<Credentials> | undefined;
+
+  /** Made before the data folder is opened (the listeners' mechanisms hold it); open() reads it. */
+  async open(fs: FileSystem, path: string): Promise<void> {
+    this.file = await DurableStateFile.open(fs, path, SCRAM_FORMAT);
+  }
+
+  /** The credentials in force (none before open). */
+  private get users(): Credentials {
+    return this.file?.value ?? new Map();
   }
 
   get(user: string, mechanism: ScramMechanismName): ScramCredential | undefined {
@@ -86,8 +99,9 @@ export class ScramCredentialStore {
    * the file nor logins changed. Calls run one after another, each on what the last one wrote.
    */
   async apply(upserts: { user: string; mechanism: ScramMechanismName; credential: ScramCredential }[], deletions: { user: string; mechanism: ScramMechanismName }[]): Promise<void> {
-    const run = this.writing.then(async () => {
-      const next = new Map([...this.users].map(([user, m]) => [user, new Map(m)]));
+    if (this.file === undefined) throw new Error('the SCRAM credential store is not open');
+    await this.file.update((users) => {
+      const next = new Map([...users].map(([user, m]) => [user, new Map(m)]));
       for (const d of deletions) {
         const m = next.get(d.user);
         m?.delete(d.mechanism);
@@ -98,21 +112,7 @@ export class ScramCredentialStore {
         if (m === undefined) next.set(u.user, (m = new Map()));
         m.set(u.mechanism, u.credential);
       }
-      await writeFileAtomic(this.fs!, this.path, serialize(next));
-      this.users = next;
+      return { next, result: undefined };
     });
-    this.writing = run.catch(() => {});
-    await run;
   }
-}
-
-function serialize(credentials: ReadonlyMap<string, ReadonlyMap<ScramMechanismName, ScramCredential>>): Buffer {
-  // Built with fromEntries, not by assignment: a user named __proto__ must be a key like any other.
-  const users = Object.fromEntries(
-    [...credentials].map(([user, m]) => [
-      user,
-      Object.fromEntries([...m].map(([name, c]) => [name, { salt: c.salt.toString('base64'), iterations: c.iterations, storedKey: c.storedKey.toString('base64'), serverKey: c.serverKey.toString('base64') }])),
-    ]),
-  );
-  return Buffer.from(`${JSON.stringify({ version: FORMAT_VERSION, users }, null, 1)}\n`);
 }
