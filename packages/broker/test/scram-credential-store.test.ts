@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { MemoryFileSystem } from '@sluice/storage';
+import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { ScramCredentialStore, credentialFromSaltedPassword } from '../src/security/scram-credentials.js';
 
 const credential = () => credentialFromSaltedPassword('SCRAM-SHA-256', randomBytes(16), 4096, randomBytes(32));
@@ -35,4 +35,19 @@ test('a change whose write fails is not in force, and the next one applies on wh
   const reopened = new ScramCredentialStore();
   await reopened.open(fs, '/data/scram-credentials');
   assert.deepEqual([...reopened.describe().keys()].sort(), ['alice', 'bob']);
+});
+
+test('a stored credential of another shape stops the open, naming the file, the user and what to do', async () => {
+  const good = { salt: 'c2FsdA==', iterations: 4096, storedKey: 'a2V5', serverKey: 'a2V5' };
+  const cases: [object, RegExp][] = [
+    [{ ...good, iterations: '4096' }, /\/data\/scram-credentials holds a SCRAM-SHA-256 credential of the user alice that cannot be used: iterations "4096" is not a whole number of at least 1; correct or remove it/],
+    [{ ...good, storedKey: 7 }, /credential of the user alice that cannot be used: storedKey is not a base64 string/],
+    [{ ...good, salt: undefined }, /salt is not a base64 string/],
+  ];
+  for (const [credential, expected] of cases) {
+    const fs = new MemoryFileSystem();
+    await fs.mkdir('/data');
+    await writeFileAtomic(fs, '/data/scram-credentials', Buffer.from(JSON.stringify({ version: 1, users: { alice: { 'SCRAM-SHA-256': credential } } })));
+    await assert.rejects(new ScramCredentialStore().open(fs, '/data/scram-credentials'), expected);
+  }
 });

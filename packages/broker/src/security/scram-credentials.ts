@@ -11,7 +11,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { FileSystem } from '@sluice/storage';
-import { type DurableStateFormat, DurableStateFile } from '../durable-state-file.js';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
 
 export const SCRAM_MECHANISMS = { 'SCRAM-SHA-256': { code: 1, hash: 'sha256', minIterations: 4096 }, 'SCRAM-SHA-512': { code: 2, hash: 'sha512', minIterations: 4096 } } as const;
 export type ScramMechanismName = keyof typeof SCRAM_MECHANISMS;
@@ -37,19 +37,32 @@ export function credentialFromSaltedPassword(mechanism: ScramMechanismName, salt
 }
 
 type Credentials = ReadonlyMap<string, ReadonlyMap<ScramMechanismName, ScramCredential>>;
-type StoredCredential = { salt: string; iterations: number; storedKey: string; serverKey: string };
+
+/**
+ * A credential read from the file, checked field by field: one edited by hand into another shape
+ * (iterations "4096", a key that is not a string) would fail every login of its user, or the
+ * broker on the first one, with no word of why.
+ */
+function storedCredential(path: string, user: string, mechanism: string, c: unknown): ScramCredential {
+  const fail = (why: string) => unusableStateFile(`${path} holds a ${mechanism} credential of the user ${user} that cannot be used: ${why}; correct or remove it in the file, or remove the file and add the SCRAM users again with sluice user add`);
+  if (typeof c !== 'object' || c === null) throw fail('not an object');
+  const { salt, iterations, storedKey, serverKey } = c as Record<string, unknown>;
+  if (typeof iterations !== 'number' || !Number.isInteger(iterations) || iterations < 1) throw fail(`iterations ${JSON.stringify(iterations)} is not a whole number of at least 1`);
+  for (const [field, value] of Object.entries({ salt, storedKey, serverKey })) if (typeof value !== 'string') throw fail(`${field} is not a base64 string`);
+  return { salt: Buffer.from(salt as string, 'base64'), iterations, storedKey: Buffer.from(storedKey as string, 'base64'), serverKey: Buffer.from(serverKey as string, 'base64') };
+}
 
 const SCRAM_FORMAT: DurableStateFormat<Credentials> = {
   version: 1,
   startOver: 'remove it and add the SCRAM users again with sluice user add',
   empty: () => new Map(),
-  decode(json) {
+  decode(json, _version, path) {
     const users = new Map<string, Map<ScramMechanismName, ScramCredential>>();
-    for (const [user, mechanisms] of Object.entries((json.users ?? {}) as Record<string, Record<string, StoredCredential>>)) {
+    for (const [user, mechanisms] of Object.entries((json.users ?? {}) as Record<string, Record<string, unknown>>)) {
       const m = new Map<ScramMechanismName, ScramCredential>();
       for (const [name, c] of Object.entries(mechanisms)) {
         if (!(name in SCRAM_MECHANISMS)) continue;
-        m.set(name as ScramMechanismName, { salt: Buffer.from(c.salt, 'base64'), iterations: c.iterations, storedKey: Buffer.from(c.storedKey, 'base64'), serverKey: Buffer.from(c.serverKey, 'base64') });
+        m.set(name as ScramMechanismName, storedCredential(path, user, name, c));
       }
       users.set(user, m);
     }
