@@ -71,28 +71,27 @@ export class DurableStateFile<T> {
   private current: T;
   /** The last change queued; the next one starts once it has settled. */
   private last: Promise<unknown> = Promise.resolve();
-
-  private constructor(
-    private readonly fs: FileSystem,
-    readonly path: string,
-    private readonly format: DurableStateFormat<T>,
-    value: T,
-    private readonly onChange: (value: T) => void,
-  ) {
-    this.current = value;
-  }
+  private where: { fs: FileSystem; path: string } | undefined;
 
   /**
-   * Reads the file at `path` (its folder must exist), or starts from the format's empty value
-   * when there is none. `onChange` is called with every value put in force after this, at once,
-   * so that what a store derives from its value never lags behind it.
+   * A file not read yet: its value is the format's empty one until open(). `onChange` is called
+   * with every value a change puts in force, at once, so that what a store derives from its value
+   * never lags behind it.
    */
-  static async open<T>(fs: FileSystem, path: string, format: DurableStateFormat<T>, onChange: (value: T) => void = () => {}): Promise<DurableStateFile<T>> {
+  constructor(
+    private readonly format: DurableStateFormat<T>,
+    private readonly onChange: (value: T) => void = () => {},
+  ) {
+    this.current = format.empty();
+  }
+
+  /** Reads the file at `path` (its folder must exist); without one, the value stays the empty one. */
+  async open(fs: FileSystem, path: string): Promise<void> {
     // Left by a crash before its rename: never the file in force, and rewritten by the next write anyway.
     const temp = `${path}.tmp`;
     if (await fs.exists(temp)) await fs.remove(temp);
-    const value = (await fs.exists(path)) ? decodeFile(format, path, await fs.readFile(path)) : format.empty();
-    return new DurableStateFile(fs, path, format, value, onChange);
+    if (await fs.exists(path)) this.current = decodeFile(this.format, path, await fs.readFile(path));
+    this.where = { fs, path };
   }
 
   /** The value in force: the last one written. */
@@ -106,15 +105,17 @@ export class DurableStateFile<T> {
    * on disk, and rejects, with nothing changed, when the write fails.
    */
   update<R>(change: (current: T) => StateChange<T, R>): Promise<R> {
+    const where = this.where;
+    if (where === undefined) return Promise.reject(new Error('a state file is changed before it is opened'));
     const run = this.last.then(async () => {
       const { next, result } = change(this.current);
       if (next === undefined) return result;
       try {
-        await this.write(next);
+        await this.write(where, next);
       } catch (e) {
         // The write may have failed after its rename (the folder's fsync): the file would then hold
         // a change nobody was told of, which a restart would put in force. Put back what is in force.
-        await this.write(this.current).catch(() => {});
+        await this.write(where, this.current).catch(() => {});
         throw e;
       }
       this.current = next;
@@ -125,9 +126,9 @@ export class DurableStateFile<T> {
     return run;
   }
 
-  private write(value: T): Promise<void> {
+  private write(where: { fs: FileSystem; path: string }, value: T): Promise<void> {
     const file = { version: this.format.version, ...this.format.encode(value) };
-    return writeFileAtomic(this.fs, this.path, Buffer.from(`${JSON.stringify(file, null, 1)}\n`));
+    return writeFileAtomic(where.fs, where.path, Buffer.from(`${JSON.stringify(file, null, 1)}\n`));
   }
 }
 

@@ -43,7 +43,7 @@ const FEATURES_FORMAT: DurableStateFormat<StoredFeatures> = {
 export class FinalizedFeatureStore {
   private levels: Map<string, number>;
   private currentEpoch: bigint;
-  private file!: DurableStateFile<StoredFeatures>;
+  private readonly file = new DurableStateFile(FEATURES_FORMAT, (stored) => this.applied(stored));
 
   private constructor(transactionVersion: number, startedAt: number) {
     this.levels = initialLevels(transactionVersion);
@@ -52,7 +52,7 @@ export class FinalizedFeatureStore {
 
   static async open(fs: FileSystem, path: string, transactionVersion: number, startedAt = Date.now()): Promise<FinalizedFeatureStore> {
     const store = new FinalizedFeatureStore(transactionVersion, startedAt);
-    store.file = await DurableStateFile.open(fs, path, FEATURES_FORMAT, (stored) => store.applied(stored));
+    await store.file.open(fs, path);
     const stored = store.file.value;
     for (const [name, level] of stored.levels) store.levels.set(name, level);
     if (stored.epoch >= store.currentEpoch) store.currentEpoch = stored.epoch + 1n;

@@ -36,9 +36,16 @@ async function folder<F extends MemoryFileSystem = MemoryFileSystem>(fs: F = new
   return fs;
 }
 
+/** The shelf file of `fs`, opened. */
+async function opened(fs: MemoryFileSystem, onChange?: (shelf: Shelf) => void): Promise<DurableStateFile<Shelf>> {
+  const file = new DurableStateFile(SHELF, onChange);
+  await file.open(fs, PATH);
+  return file;
+}
+
 async function refused(fs: MemoryFileSystem, content: string): Promise<StateFileError> {
   await writeFileAtomic(fs, PATH, Buffer.from(content));
-  const error = await DurableStateFile.open(fs, PATH, SHELF).then(() => undefined, (e: unknown) => e);
+  const error = await opened(fs).then(() => undefined, (e: unknown) => e);
   assert.ok(error instanceof StateFileError, `${content}: ${String(error)}`);
   assert.ok(error.message.startsWith(PATH), `${content}: the message names the file: ${error.message}`);
   assert.equal((await fs.readFile(PATH)).toString(), content, 'a refused file is left as it was');
@@ -51,14 +58,14 @@ test('a power cut at any step of a write leaves the old value or the new one, an
   let sawNew = false;
   for (let step = 0; ; step++) {
     const fs = await folder();
-    const file = await DurableStateFile.open(fs, PATH, SHELF);
+    const file = await opened(fs);
     await file.update(add('old'));
     // Half the cuts keep a random part of what was written but not synced, as a real disk may.
     fs.scheduleCrash(step, step % 2 === 0 ? undefined : () => random.next());
     const acknowledged = await file.update(add('new')).then(() => true, () => false);
     const crashed = fs.crashed;
     fs.restart();
-    const after = (await DurableStateFile.open(fs, PATH, SHELF)).value.items;
+    const after = (await opened(fs)).value.items;
     assert.ok(!(await fs.exists(`${PATH}.tmp`)), `step ${step}: the temporary file is removed at open`);
     if (acknowledged) assert.deepEqual(after, ['old', 'new'], `step ${step}: an acknowledged change is kept`);
     else assert.ok(['old', 'old,new'].includes(after.join(',')), `step ${step}: the old value or the new one, not ${JSON.stringify(after)}`);
@@ -71,13 +78,13 @@ test('a power cut at any step of a write leaves the old value or the new one, an
 
 test('a temporary file left behind by a crash is ignored and removed; the old value loads', async () => {
   const fs = await folder();
-  await (await DurableStateFile.open(fs, PATH, SHELF)).update(add('kept'));
+  await (await opened(fs)).update(add('kept'));
   await writeFileAtomic(fs, `${PATH}.tmp`, Buffer.from('{"version":2,"items":["half-writ'));
-  const file = await DurableStateFile.open(fs, PATH, SHELF);
+  const file = await opened(fs);
   assert.deepEqual(file.value.items, ['kept']);
   assert.ok(!(await fs.exists(`${PATH}.tmp`)));
   await file.update(add('next'));
-  assert.deepEqual((await DurableStateFile.open(fs, PATH, SHELF)).value.items, ['kept', 'next']);
+  assert.deepEqual((await opened(fs)).value.items, ['kept', 'next']);
 });
 
 test('a torn or garbage file stops the open with a clear error naming the file and what to do', async () => {
@@ -108,12 +115,12 @@ test('a newer format version is refused with the versions and what to do, and th
 test('every older version is read, a file without one as version 0, and the next write is in the newest', async () => {
   const fs = await folder();
   await writeFileAtomic(fs, PATH, Buffer.from('{"things":["from-0"]}'));
-  const file = await DurableStateFile.open(fs, PATH, SHELF);
+  const file = await opened(fs);
   assert.deepEqual(file.value.items, ['from-0']);
   await file.update(add('b'));
   assert.deepEqual(JSON.parse((await fs.readFile(PATH)).toString()), { version: 2, items: ['from-0', 'b'] });
   await writeFileAtomic(fs, PATH, Buffer.from('{"version":1,"items":["from-1"]}'));
-  assert.deepEqual((await DurableStateFile.open(fs, PATH, SHELF)).value.items, ['from-1']);
+  assert.deepEqual((await opened(fs)).value.items, ['from-1']);
 });
 
 /** A file system whose next rename waits until released: a write held in the middle. */
@@ -146,7 +153,7 @@ const turns = async (n: number) => {
 test('two changes made at once are written one after the other: the second is decided on the first and is what the file ends with', async () => {
   const fs = await folder(new HeldRenameFileSystem());
   const changes: Shelf[] = [];
-  const file = await DurableStateFile.open(fs, PATH, SHELF, (shelf) => changes.push(shelf));
+  const file = await opened(fs, (shelf) => changes.push(shelf));
   const gate = fs.holdNextRename();
   const first = file.update(add('first'));
   await gate.reached;
@@ -163,12 +170,22 @@ test('two changes made at once are written one after the other: the second is de
   assert.deepEqual(file.value.items, ['first', 'second']);
   assert.deepEqual(changes.map((s) => s.items.join(',')), ['first', 'first,second'], 'onChange saw each value put in force, in order');
   assert.deepEqual(JSON.parse((await fs.readFile(PATH)).toString()), { version: 2, items: ['first', 'second'] });
-  assert.deepEqual((await DurableStateFile.open(fs, PATH, SHELF)).value.items, ['first', 'second']);
+  assert.deepEqual((await opened(fs)).value.items, ['first', 'second']);
+});
+
+test('a file is empty until opened, and changing it before is refused', async () => {
+  const fs = await folder();
+  await (await opened(fs)).update(add('a'));
+  const file = new DurableStateFile(SHELF);
+  assert.deepEqual(file.value.items, []);
+  await assert.rejects(file.update(add('b')), /changed before it is opened/);
+  await file.open(fs, PATH);
+  assert.deepEqual(file.value.items, ['a']);
 });
 
 test('a change that gives no value writes nothing, and its result is still returned', async () => {
   const fs = await folder(new HeldRenameFileSystem());
-  const file = await DurableStateFile.open(fs, PATH, SHELF);
+  const file = await opened(fs);
   assert.equal(await file.update(() => ({ result: 'refused' })), 'refused');
   assert.equal(fs.renames, 0);
   assert.ok(!(await fs.exists(PATH)));
@@ -188,7 +205,7 @@ class FailingDirSyncFileSystem extends MemoryFileSystem {
 
 test('a failed write is in force nowhere: not in the value, not on disk, and the next change applies on what was written', async () => {
   const fs = await folder(new FailingDirSyncFileSystem());
-  const file = await DurableStateFile.open(fs, PATH, SHELF);
+  const file = await opened(fs);
   await file.update(add('a'));
 
   fs.failNextWrite();
@@ -199,8 +216,8 @@ test('a failed write is in force nowhere: not in the value, not on disk, and the
   fs.failDirSync = true;
   await assert.rejects(file.update(add('lost-after-rename')), /EIO/);
   assert.deepEqual(file.value.items, ['a']);
-  assert.deepEqual((await DurableStateFile.open(fs, PATH, SHELF)).value.items, ['a'], 'a restart does not find the refused change');
+  assert.deepEqual((await opened(fs)).value.items, ['a'], 'a restart does not find the refused change');
 
   await file.update(add('b'));
-  assert.deepEqual((await DurableStateFile.open(fs, PATH, SHELF)).value.items, ['a', 'b']);
+  assert.deepEqual((await opened(fs)).value.items, ['a', 'b']);
 });

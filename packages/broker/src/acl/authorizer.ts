@@ -53,24 +53,19 @@ export function parseSuperUsers(value: string | null): string[] {
 }
 
 export class AclAuthorizer {
-  private file: DurableStateFile<readonly AclBinding[]> | undefined;
+  private readonly file = new DurableStateFile(ACLS_FORMAT);
 
   constructor(private readonly settings: AuthorizerSettings) {}
 
-  async open(fs: FileSystem, path: string): Promise<void> {
-    this.file = await DurableStateFile.open(fs, path, ACLS_FORMAT);
-  }
-
-  /** The ACLs in force (none before open). */
-  private get acls(): readonly AclBinding[] {
-    return this.file?.value ?? [];
+  open(fs: FileSystem, path: string): Promise<void> {
+    return this.file.open(fs, path);
   }
 
   authorize(r: AuthorizeRequest): boolean {
     if (this.settings.superUsers.includes(r.principal)) return true;
     let resourceHasAcls = false;
     let allowed = false;
-    for (const acl of this.acls) {
+    for (const acl of this.file.value) {
       if (acl.resourceType !== r.resourceType || !patternMatchesName(acl.patternType, acl.resourceName, r.resourceName)) continue;
       resourceHasAcls = true;
       if (acl.principal !== r.principal && !(acl.principal === WILDCARD_PRINCIPAL && r.principal.startsWith('User:'))) continue;
@@ -83,7 +78,7 @@ export class AclAuthorizer {
   }
 
   describe(filter: AclBindingFilter): AclBinding[] {
-    return this.acls.filter((acl) => filterMatches(filter, acl));
+    return this.file.value.filter((acl) => filterMatches(filter, acl));
   }
 
   /**
@@ -110,7 +105,6 @@ export class AclAuthorizer {
 
   /** Runs `make` on the ACLs the last change left, writes its result, and only then puts it in force. */
   private change<T>(make: (acls: readonly AclBinding[]) => { next: AclBinding[]; result: T }): Promise<T> {
-    if (this.file === undefined) throw new Error('the authorizer is not open');
     return this.file.update(make);
   }
 }

@@ -109,30 +109,25 @@ const GROUP_CONFIGS_FORMAT: DurableStateFormat<Overrides> = {
 };
 
 export class GroupConfigStore {
-  private file: DurableStateFile<Overrides> | undefined;
+  private readonly file = new DurableStateFile(GROUP_CONFIGS_FORMAT);
 
-  async open(fs: FileSystem, path: string): Promise<void> {
-    this.file = await DurableStateFile.open(fs, path, GROUP_CONFIGS_FORMAT);
-  }
-
-  /** The overrides in force (none before open). */
-  private get groups(): Overrides {
-    return this.file?.value ?? new Map();
+  open(fs: FileSystem, path: string): Promise<void> {
+    return this.file.open(fs, path);
   }
 
   /** Every group config with the group's override, in Kafka's order. */
   describe(group: string): GroupConfigEntry[] {
-    const overrides = this.groups.get(group);
+    const overrides = this.file.value.get(group);
     return GROUP_CONFIG_DEFS.map((def) => ({ def, override: overrides?.get(def.name) }));
   }
 
   value(group: string, name: string): string | undefined {
-    return this.groups.get(group)?.get(name) ?? BY_NAME.get(name)?.default;
+    return this.file.value.get(group)?.get(name) ?? BY_NAME.get(name)?.default;
   }
 
   /** The groups with at least one override (ListConfigResources). */
   groupsWithOverrides(): string[] {
-    return [...this.groups.keys()];
+    return [...this.file.value.keys()];
   }
 
   /**
@@ -145,7 +140,6 @@ export class GroupConfigStore {
       else if (!BY_NAME.has(name)) throw new GroupConfigError(`Unknown group config name: ${name}`);
     }
     if (validateOnly) return;
-    if (this.file === undefined) throw new Error('the group config store is not open');
     // Made on a copy that replaces the overrides only once written, so a failed write is neither
     // in force nor acknowledged; alterations run one after another, each on what the last wrote.
     await this.file.update((groups) => {

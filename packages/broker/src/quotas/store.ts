@@ -50,20 +50,20 @@ const CLIENT_QUOTAS_FORMAT: DurableStateFormat<QuotaEntries> = {
 };
 
 export class ClientQuotaStore {
-  private file: DurableStateFile<QuotaEntries> | undefined;
+  private readonly file = new DurableStateFile(CLIENT_QUOTAS_FORMAT, () => this.changed());
   /** Every key some entity has: asked on every request, so not recounted each time. */
   private keysInUse = new Set<string>();
   /** Bumped on every change in force, so that enforcement can cache what it resolved. */
   private version = 0;
 
   async open(fs: FileSystem, path: string): Promise<void> {
-    this.file = await DurableStateFile.open(fs, path, CLIENT_QUOTAS_FORMAT, () => this.changed());
+    await this.file.open(fs, path);
     this.changed();
   }
 
-  /** The quotas in force (none before open). */
+  /** The quotas in force. */
   private get entries(): QuotaEntries {
-    return this.file?.value ?? new Map();
+    return this.file.value;
   }
 
   private changed(): void {
@@ -97,7 +97,6 @@ export class ClientQuotaStore {
 
   /** Applies the alterations together, in force once they are on disk; calls run one after another. */
   async apply(alterations: readonly QuotaAlteration[]): Promise<void> {
-    if (this.file === undefined) throw new Error('the client quota store is not open');
     await this.file.update((entries) => {
       const next = new Map(entries);
       for (const { entity, ops } of alterations) {

@@ -81,29 +81,24 @@ const SCRAM_FORMAT: DurableStateFormat<Credentials> = {
 };
 
 export class ScramCredentialStore {
-  private file: DurableStateFile<Credentials> | undefined;
+  private readonly file = new DurableStateFile(SCRAM_FORMAT);
 
   /** Made before the data folder is opened (the listeners' mechanisms hold it); open() reads it. */
-  async open(fs: FileSystem, path: string): Promise<void> {
-    this.file = await DurableStateFile.open(fs, path, SCRAM_FORMAT);
-  }
-
-  /** The credentials in force (none before open). */
-  private get users(): Credentials {
-    return this.file?.value ?? new Map();
+  open(fs: FileSystem, path: string): Promise<void> {
+    return this.file.open(fs, path);
   }
 
   get(user: string, mechanism: ScramMechanismName): ScramCredential | undefined {
-    return this.users.get(user)?.get(mechanism);
+    return this.file.value.get(user)?.get(mechanism);
   }
 
   /** Every user's mechanisms and iterations (DescribeUserScramCredentials). */
   describe(): Map<string, { mechanism: ScramMechanismName; iterations: number }[]> {
-    return new Map([...this.users].map(([user, m]) => [user, [...m].map(([mechanism, c]) => ({ mechanism, iterations: c.iterations }))]));
+    return new Map([...this.file.value].map(([user, m]) => [user, [...m].map(([mechanism, c]) => ({ mechanism, iterations: c.iterations }))]));
   }
 
   has(user: string, mechanism: ScramMechanismName): boolean {
-    return this.users.get(user)?.has(mechanism) ?? false;
+    return this.file.value.get(user)?.has(mechanism) ?? false;
   }
 
   /**
@@ -112,7 +107,6 @@ export class ScramCredentialStore {
    * the file nor logins changed. Calls run one after another, each on what the last one wrote.
    */
   async apply(upserts: { user: string; mechanism: ScramMechanismName; credential: ScramCredential }[], deletions: { user: string; mechanism: ScramMechanismName }[]): Promise<void> {
-    if (this.file === undefined) throw new Error('the SCRAM credential store is not open');
     await this.file.update((users) => {
       const next = new Map([...users].map(([user, m]) => [user, new Map(m)]));
       for (const d of deletions) {
