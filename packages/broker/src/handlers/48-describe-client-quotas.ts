@@ -29,6 +29,7 @@ export const describeClientQuotasHandler = defineHandler({
       .filter((e) => matchesFilter(e.entity, filter))
       // The store keeps the values in the order Kafka lists them.
       .map((e) => ({ entity: entityComponents(e.entity), values: [...e.quotas].map(([key, value]) => ({ key, value })) }));
-    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, entries };
+    // Kafka's answer carries an empty message, not null, when nothing is wrong.
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: '', entries };
   },
 });

@@ -8,7 +8,7 @@ import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
 import { authorizedOnCluster } from './authorize.js';
 import { AclOperation } from '../acl/model.js';
-import { InvalidQuotaRequest, checkQuotaValue, describeEntity, entityKey, inKafkaOrder, keysForEntity, type EntityType, type QuotaEntity } from '../quotas/entities.js';
+import { InvalidQuotaRequest, checkQuotaValue, describeEntity, entityHashCode, inJavaHashOrder, inKafkaOrder, keysForEntity, type EntityType, type QuotaEntity } from '../quotas/entities.js';
 import type { QuotaAlteration } from '../quotas/store.js';
 
 export const alterClientQuotasHandler = defineHandler({
@@ -30,9 +30,13 @@ export const alterClientQuotasHandler = defineHandler({
       return answer(entities.map(() => ({ errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.' })));
     }
     const store = ctx.broker.quotas.store;
+    // Every component counts for sameness, known type or not, as in Kafka's ClientQuotaEntity.
+    const sameness = (i: number) => JSON.stringify(entities[i].map((c) => [c.entityType, c.entityName]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
     const seen = new Set<string>();
     const alterations: QuotaAlteration[] = [];
-    const results = request.entries.map((entry, i) => {
+    const results: { errorCode: number; errorMessage: string | null }[] = [];
+    for (const [i, entry] of request.entries.entries()) results.push(await check(entry, i));
+    async function check(entry: (typeof request.entries)[number], i: number) {
       const components = entities[i];
       const entity: QuotaEntity = Object.fromEntries(components.map((c) => [c.entityType as EntityType, c.entityName]));
       try {
@@ -42,10 +46,9 @@ export const alterClientQuotasHandler = defineHandler({
           if (ops.has(op.key)) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
           ops.set(op.key, op.remove ? null : op.value);
         }
-        const key = entityKey(entity);
-        if (seen.has(key)) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
-        seen.add(key);
-        const keys = keysForEntity(components);
+        if (seen.has(sameness(i))) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
+        seen.add(sameness(i));
+        const keys = await keysForEntity(components);
         for (const [k, v] of ops) if (v !== null) checkQuotaValue(keys, k, v);
         // Removing a key that is not set is no change; setting the value in force neither.
         for (const [k, v] of ops) if (store.get(entity, k) === (v ?? undefined)) ops.delete(k);
@@ -55,7 +58,7 @@ export const alterClientQuotasHandler = defineHandler({
         if (e instanceof InvalidQuotaRequest) return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: e.message };
         throw e;
       }
-    });
+    }
     if (!request.validateOnly && alterations.length > 0) {
       try {
         await store.apply(alterations);
@@ -63,9 +66,23 @@ export const alterClientQuotasHandler = defineHandler({
         // Not on disk, so not in force: every entry that was to change says so.
         ctx.broker.log.error('writing the client quotas failed', e);
         const errorMessage = `The client quotas could not be written to the data folder (${(e as Error).message}); nothing was changed: check the disk and retry`;
-        return answer(results.map((r) => (r.errorCode === ErrorCode.NONE ? { errorCode: ErrorCode.UNKNOWN_SERVER_ERROR, errorMessage } : r)));
+        return answerByEntity(results.map((r) => (r.errorCode === ErrorCode.NONE ? { errorCode: ErrorCode.UNKNOWN_SERVER_ERROR, errorMessage } : r)));
       }
     }
-    return answer(results);
+    return answerByEntity(results);
+
+    /**
+     * Kafka answers from a HashMap of entity to result: one entry per distinct entity, in that
+     * map's order, with the last result given to it (a repeated entity's first change is made,
+     * and the answer says the repeat was ignored).
+     */
+    function answerByEntity(perEntry: { errorCode: number; errorMessage: string | null }[]) {
+      const byEntity = new Map<string, { errorCode: number; errorMessage: string | null; entity: (typeof entities)[number] }>();
+      perEntry.forEach((r, i) => {
+        const prior = byEntity.get(sameness(i));
+        byEntity.set(sameness(i), { ...r, entity: prior?.entity ?? entities[i] });
+      });
+      return { throttleTimeMs: 0, entries: inJavaHashOrder([...byEntity.values()], (e) => entityHashCode(e.entity)) };
+    }
   },
 });

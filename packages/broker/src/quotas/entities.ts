@@ -11,7 +11,7 @@
  * - A describe filter lists components that match a name exactly, the default entity, or any
  *   entity of that type ("specified"); strict means nothing else may be in the entity.
  */
-import { isIP } from 'node:net';
+import { isValidIpEntityName } from './ip-entity.js';
 
 /** In the order Kafka lists an entity's components (its HashMap's order of these three names). */
 export const ENTITY_TYPES = ['ip', 'client-id', 'user'] as const;
@@ -44,15 +44,33 @@ export function entityComponents(entity: QuotaEntity): { entityType: EntityType;
  * that what Kafka answers from such a map reads the same from Sluice.
  */
 export function inJavaHashMapOrder<T>(items: readonly T[], keyOf: (item: T) => string, initialCapacity = 16): T[] {
+  return inJavaHashOrder(items, (item) => javaStringHash(keyOf(item)), initialCapacity);
+}
+
+/** Java's String.hashCode (over UTF-16 code units, as charCodeAt gives them). */
+export function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** inJavaHashMapOrder for keys whose Java hashCode is given: distinct keys, in arrival order. */
+export function inJavaHashOrder<T>(items: readonly T[], hashOf: (item: T) => number, initialCapacity = 16): T[] {
   let table = 1;
   while (table < Math.max(1, initialCapacity)) table *= 2;
   for (let size = 1; size <= items.length; size++) if (size > Math.floor(table * 0.75)) table *= 2;
-  const bucket = (s: string) => {
-    let h = 0;
-    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-    return (h ^ (h >>> 16)) & (table - 1);
-  };
-  return items.map((item, i) => ({ item, i, b: bucket(keyOf(item)) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.item);
+  const bucket = (h: number) => (h ^ (h >>> 16)) & (table - 1);
+  return items.map((item, i) => ({ item, i, b: bucket(hashOf(item)) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.item);
+}
+
+/**
+ * The hashCode of Kafka's ClientQuotaEntity for these components (Objects.hash of its map of
+ * type to name: 31 plus the sum of each entry's key hash XOR value hash, a null name hashing to 0).
+ */
+export function entityHashCode(components: readonly { entityType: string; entityName: string | null }[]): number {
+  let sum = 0;
+  for (const c of components) sum = (sum + (javaStringHash(c.entityType) ^ (c.entityName === null ? 0 : javaStringHash(c.entityName)))) | 0;
+  return (31 + sum) | 0;
 }
 
 /**
@@ -73,9 +91,10 @@ export class InvalidQuotaRequest extends Error {}
 
 /**
  * Checks an entity as sent in AlterClientQuotas (components already collapsed by type, as Kafka's
- * request parsing does) and gives the keys it may carry.
+ * request parsing does) and gives the keys it may carry. An ip entity's name may be a host name,
+ * looked up as Kafka's controller looks it up (ip-entity.ts).
  */
-export function keysForEntity(components: readonly { entityType: string; entityName: string | null }[]): Readonly<Record<string, 'long' | 'double' | 'int'>> {
+export async function keysForEntity(components: readonly { entityType: string; entityName: string | null }[]): Promise<Readonly<Record<string, 'long' | 'double' | 'int'>>> {
   if (components.length === 0) throw new InvalidQuotaRequest('Invalid empty client quota entity');
   for (const c of components) {
     if (!(ENTITY_TYPES as readonly string[]).includes(c.entityType)) throw new InvalidQuotaRequest(`Unhandled client quota entity type: ${c.entityType}`);
@@ -85,8 +104,7 @@ export function keysForEntity(components: readonly { entityType: string; entityN
   if (types.has('ip')) {
     if (types.has('user') || types.has('client-id')) throw new InvalidQuotaRequest('Invalid quota entity combination, IP entity shouldnot be combined with User or ClientId');
     const ip = components.find((c) => c.entityType === 'ip')!.entityName;
-    // Kafka also accepts a host name it can resolve; an address is what a quota per ip is about.
-    if (ip !== null && isIP(ip) === 0) throw new InvalidQuotaRequest(`${ip} is not a valid IP or resolvable host.`);
+    if (!(await isValidIpEntityName(ip))) throw new InvalidQuotaRequest(`${ip} is not a valid IP or resolvable host.`);
     return IP_QUOTA_KEYS;
   }
   return USER_AND_CLIENT_QUOTA_KEYS;

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { ClientQuotaManager, ControllerMutationQuotaManager, ThrottlingQuotaExceeded, resolveClientQuota } from '../../src/quotas/client-quotas.js';
 import { IpConnectionRateQuota } from '../../src/quotas/connection-rate.js';
 import { InvalidQuotaRequest, UnsupportedQuotaFilter, checkQuotaValue, entityKey, keysForEntity, matchesFilter, parseFilter, type QuotaEntity } from '../../src/quotas/entities.js';
+import { isJavaIpv4Literal, isValidIpEntityName } from '../../src/quotas/ip-entity.js';
 import { SampledRate } from '../../src/quotas/rate.js';
 
 /** An in-memory set of quotas with the store's lookup interface. */
@@ -156,14 +157,16 @@ describe('connection_creation_rate', () => {
 describe('validation, as Kafka', () => {
   const invalid = (f: () => unknown, message: string) => assert.throws(f, (e: unknown) => e instanceof InvalidQuotaRequest && e.message === message);
 
-  test('entities and values', () => {
-    invalid(() => keysForEntity([]), 'Invalid empty client quota entity');
-    invalid(() => keysForEntity([{ entityType: 'group', entityName: 'g' }]), 'Unhandled client quota entity type: group');
-    invalid(() => keysForEntity([{ entityType: 'user', entityName: '' }]), 'Empty user not supported');
-    invalid(() => keysForEntity([{ entityType: 'ip', entityName: '1.2.3.4' }, { entityType: 'user', entityName: 'a' }]), 'Invalid quota entity combination, IP entity shouldnot be combined with User or ClientId');
-    invalid(() => keysForEntity([{ entityType: 'ip', entityName: 'not an address' }]), 'not an address is not a valid IP or resolvable host.');
-    const userKeys = keysForEntity([{ entityType: 'user', entityName: 'a' }, { entityType: 'client-id', entityName: null }]);
-    const ipKeys = keysForEntity([{ entityType: 'ip', entityName: null }]);
+  test('entities and values', async () => {
+    const refused = async (components: { entityType: string; entityName: string | null }[], message: string) =>
+      assert.rejects(keysForEntity(components), (e: unknown) => e instanceof InvalidQuotaRequest && e.message === message);
+    await refused([], 'Invalid empty client quota entity');
+    await refused([{ entityType: 'group', entityName: 'g' }], 'Unhandled client quota entity type: group');
+    await refused([{ entityType: 'user', entityName: '' }], 'Empty user not supported');
+    await refused([{ entityType: 'ip', entityName: '1.2.3.4' }, { entityType: 'user', entityName: 'a' }], 'Invalid quota entity combination, IP entity shouldnot be combined with User or ClientId');
+    await refused([{ entityType: 'ip', entityName: 'not an address' }], 'not an address is not a valid IP or resolvable host.');
+    const userKeys = await keysForEntity([{ entityType: 'user', entityName: 'a' }, { entityType: 'client-id', entityName: null }]);
+    const ipKeys = await keysForEntity([{ entityType: 'ip', entityName: null }]);
     invalid(() => checkQuotaValue(userKeys, 'connection_creation_rate', 1), 'Invalid configuration key connection_creation_rate');
     invalid(() => checkQuotaValue(ipKeys, 'producer_byte_rate', 1), 'Invalid configuration key producer_byte_rate');
     invalid(() => checkQuotaValue(userKeys, 'producer_byte_rate', -5), 'Quota producer_byte_rate must be greater than 0');
@@ -172,6 +175,20 @@ describe('validation, as Kafka', () => {
     invalid(() => checkQuotaValue(ipKeys, 'connection_creation_rate', 3e9), 'Proposed value for connection_creation_rate is too large for an INT.');
     checkQuotaValue(userKeys, 'request_percentage', 12.5);
     checkQuotaValue(userKeys, 'controller_mutation_rate', 0.5);
+  });
+
+  test("ip entity names: Java's address literals, no lookup for ambiguous ones", async () => {
+    // Taken without a lookup: Java's IPv4 forms (one to four decimal parts), IPv6, numeric zones.
+    for (const name of [null, '10.1.2.3', '127.1', '1.2.3', '01.02.03.04', '4294967295', '::1', '[::1]', '::ffff:1.2.3.4', 'fe80::1%1']) {
+      assert.equal(await isValidIpEntityName(name), true, String(name));
+    }
+    // Refused without a lookup: hex or octal forms, bad IPv6, brackets around anything else.
+    for (const name of ['', '0x7f.1', '1.2.3.4/24', '[10.0.0.1]', '[::1', '[]', '::g', 'fe80::1%no-such-interface-here']) {
+      assert.equal(await isValidIpEntityName(name), false, name);
+    }
+    assert.equal(isJavaIpv4Literal('256.1.1.1'), false);
+    assert.equal(isJavaIpv4Literal('1.16777215'), true);
+    assert.equal(isJavaIpv4Literal('1.16777216'), false);
   });
 
   test('describe filters: strict and non-strict matches', () => {

@@ -1,0 +1,74 @@
+/**
+ * Which names an `ip` quota entity may have, as Kafka 4.3 decides it: its controller takes a name
+ * that Java's InetAddress.getByName takes (ClientQuotaControlManager.isValidIpEntity), so an
+ * address literal as Java reads one, or a host name that resolves. Java reads IPv4 literals of
+ * one to four decimal parts ("127.1" is 127.0.0.1) and refuses, without a lookup, the other forms
+ * a C resolver would read (hexadecimal or octal parts) as ambiguous; a name in brackets must be
+ * an IPv6 literal; an IPv6 zone that is not a number must name an interface of this machine.
+ */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+
+/** Whether Kafka takes `name` as an ip entity's name (the default entity, null, always). */
+export async function isValidIpEntityName(name: string | null): Promise<boolean> {
+  if (name === null) return true;
+  if (name === '') return false;
+  let host = name;
+  const bracketed = host.startsWith('[');
+  if (bracketed) {
+    if (host.length <= 2 || !host.endsWith(']')) return false;
+    host = host.slice(1, -1);
+  }
+  // Java tries a literal only for a name that starts like one (a hex digit or ':').
+  if (/^[0-9a-fA-F:]/.test(host)) {
+    if (isJavaIpv4Literal(host)) return !bracketed;
+    if (isBsdIpv4(host)) return false;
+    if (isIpv6Literal(host)) return true;
+    if (host.includes(':')) return false;
+  }
+  if (bracketed) return false;
+  try {
+    await lookup(host);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Java's textToNumericFormatV4: one to four decimal parts, the last filling the bytes left. */
+export function isJavaIpv4Literal(s: string): boolean {
+  if (s.length === 0 || s.length > 15 || !/^[0-9]+(\.[0-9]+){0,3}$/.test(s)) return false;
+  const parts = s.split('.').map(Number);
+  const last = parts.pop()!;
+  if (parts.some((p) => p > 255)) return false;
+  return last < 2 ** (8 * (4 - parts.length));
+}
+
+/** What inet_aton would read: up to four parts, each decimal, octal (0…) or hexadecimal (0x…). */
+function isBsdIpv4(s: string): boolean {
+  if (!/^[0-9]/.test(s) || s.endsWith('.')) return false;
+  const parts = s.split('.');
+  if (parts.length > 4) return false;
+  const values: number[] = [];
+  for (const p of parts) {
+    let v: number;
+    if (/^0[xX][0-9a-fA-F]*$/.test(p)) v = p.length === 2 ? 0 : parseInt(p.slice(2), 16);
+    else if (/^0[0-7]*$/.test(p)) v = parseInt(p, 8);
+    else if (/^[1-9][0-9]*$/.test(p)) v = Number(p);
+    else return false;
+    values.push(v);
+  }
+  const last = values.pop()!;
+  return values.every((v) => v <= 255) && last < 2 ** (8 * (4 - values.length));
+}
+
+/** An IPv6 literal; a zone after '%' is a number or the name of one of this machine's interfaces. */
+function isIpv6Literal(s: string): boolean {
+  const zoneAt = s.indexOf('%');
+  const address = zoneAt === -1 ? s : s.slice(0, zoneAt);
+  if (isIP(address) !== 6) return false;
+  if (zoneAt === -1) return true;
+  const zone = s.slice(zoneAt + 1);
+  return /^[0-9]+$/.test(zone) || Object.hasOwn(networkInterfaces(), zone);
+}
