@@ -26,14 +26,14 @@
  * INVALID_REQUEST).
  *
  * Quotas, as Kafka's: a consumer's max_bytes is capped at what one consumer_byte_rate window
- * holds; a consumer over its quota gets no partitions and the throttle time (its session keeps
- * its positions).
+ * holds; a consumer over consumer_byte_rate or request_percentage gets no partitions and the
+ * throttle time (its session keeps its positions).
  */
 import { Apis, ErrorCode, LOG_OVERHEAD, Offsets, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
 import { type BrokerCore, partitionKey } from '../core.js';
 import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type SessionPartition } from '../fetch/fetch-sessions.js';
 import { fetchChannel, type BrokerFetchMessage } from '../diagnostics.js';
-import { quotaUser } from '../quotas/index.js';
+import { boundedThrottleTimeMs, quotaUser } from '../quotas/index.js';
 import type { PartitionView } from '../topics/types.js';
 import { defineHandler } from './handler.js';
 import { authorized } from './authorize.js';
@@ -200,23 +200,30 @@ export const fetchHandler = defineHandler({
       }
       return bytes >= Math.max(1, request.minBytes);
     };
+    let waitedMs = 0;
     if (request.maxWaitMs > 0 && wanted.length > 0) {
       const keys = wanted.filter((w) => w.partition).map((w) => partitionKey(w.topic, w.index));
+      const waitStarted = performance.now();
       await broker.delayed.wait(keys, request.maxWaitMs, available);
+      waitedMs = performance.now() - waitStarted;
     }
 
     const answers = await readAll(broker, wanted, request);
-    if (replicaId < 0 && fetchQuota.enabled) {
+    if (replicaId < 0) {
+      // As Kafka's handleFetch: the bytes (consumer_byte_rate) and the request's own time
+      // (request_percentage) are recorded before answering. Over either, the answer is Kafka's
+      // throttled one, no partitions and the throttle time, and the bytes are unrecorded since
+      // none are sent: a client told to back off gets no records, and its next fetch (its session
+      // keeps its positions) asks for the same ones again.
       const bytes = answers.reduce((sum, a) => sum + (a.data.records?.length ?? 0), 0);
       const now = broker.quotas.clock();
-      const throttleMs = fetchQuota.recordAndGetThrottleTimeMs(user, clientId, bytes, now);
+      const bandwidthMs = boundedThrottleTimeMs(fetchQuota.recordAndGetThrottleTimeMs(user, clientId, bytes, now));
+      const requestMs = ctx.recordRequestTime(waitedMs);
+      const throttleMs = Math.max(bandwidthMs, requestMs);
       if (throttleMs > 0) {
-        // Over consumer_byte_rate: Kafka answers no records (so none count) and the throttle time;
-        // the session keeps its positions, so the next fetch asks for the same records again.
         fetchQuota.unrecord(user, clientId, bytes, now);
-        ctx.throttled('consumer_byte_rate', throttleMs);
-        const sessionId = context.kind === 'incremental' ? context.session.id : INVALID_SESSION_ID;
-        return { throttleTimeMs: throttleMs, errorCode: ErrorCode.NONE, sessionId, responses: [] };
+        ctx.throttled(bandwidthMs > requestMs ? 'consumer_byte_rate' : 'request_percentage', throttleMs);
+        return throttledResponse(context, throttleMs);
       }
     }
     let sessionId = INVALID_SESSION_ID;
@@ -254,6 +261,17 @@ export const fetchHandler = defineHandler({
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId, responses: [...responses.values()] };
   },
 });
+
+/**
+ * Kafka's getThrottledResponse: no partitions and no new session; an incremental fetch keeps its
+ * session's id, or is INVALID_FETCH_SESSION_EPOCH when another request on it overtook this one.
+ */
+function throttledResponse(context: FetchContext, throttleTimeMs: number) {
+  if (context.kind !== 'incremental') return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: INVALID_SESSION_ID, responses: [] };
+  const { session, requestEpoch } = context;
+  const errorCode = session.epoch === nextEpoch(requestEpoch) ? ErrorCode.NONE : ErrorCode.INVALID_FETCH_SESSION_EPOCH;
+  return { throttleTimeMs, errorCode, sessionId: session.id, responses: [] };
+}
 
 /** Reads every wanted partition within max_bytes, in order. */
 async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: FetchRequest): Promise<{ wanted: Wanted; data: FetchResponsePartitionDataInput }[]> {

@@ -28,6 +28,13 @@ export interface RequestContext {
    * the dispatcher puts the longest throttle time in the response and mutes the connection for it.
    */
   throttled(quotaType: string, throttleTimeMs: number): void;
+  /**
+   * Records this request's handler time so far, less `waitedMs` spent waiting (a long poll is not
+   * work), under request_percentage now, and gives the throttle time that quota calls for (0 while
+   * none applies); the dispatcher then records no more of it. Fetch asks before it answers, as
+   * Kafka's handleFetch does, so that a throttled consumer is sent no records.
+   */
+  recordRequestTime(waitedMs: number): number;
 }
 
 /** null: no response at all (Produce with acks=0). */

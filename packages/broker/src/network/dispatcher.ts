@@ -54,6 +54,7 @@ export class RequestDispatcher implements Dispatcher {
     // While no client quota is set (the usual case) nothing is accounted, so quotas cost a request
     // nothing until one is set (a request already running when the first is set goes unrecorded).
     const throttle = this.broker.quotas.store.inUse ? new RequestThrottle(this.broker, connection, apiKey, decoded.header.clientId ?? null, connection.session.principal, frame.length) : undefined;
+    const started = throttle === undefined ? 0 : performance.now();
     const ctx: RequestContext = {
       broker: this.broker,
       connection,
@@ -61,10 +62,10 @@ export class RequestDispatcher implements Dispatcher {
       version: apiVersion,
       principal: connection.session.principal,
       throttled: throttle === undefined ? ignoreThrottle : (quotaType, ms) => throttle.throttled(quotaType, ms),
+      recordRequestTime: throttle === undefined ? noRequestQuota : (waitedMs) => throttle.recordRequestTime(performance.now() - started - waitedMs),
     };
     // Checked once per request: without a subscriber the request costs no clock read.
     const observe = requestChannel.hasSubscribers ? observer(ctx, handler) : undefined;
-    const started = throttle === undefined ? 0 : performance.now();
     let result;
     try {
       result = await handler.handle(ctx, decoded.body as never);
@@ -98,6 +99,11 @@ export class RequestDispatcher implements Dispatcher {
 
 /** RequestContext.throttled while no quota is set: no quota can have been exceeded. */
 function ignoreThrottle(): void {}
+
+/** RequestContext.recordRequestTime while no quota is set. */
+function noRequestQuota(): number {
+  return 0;
+}
 
 /**
  * Before authentication a SASL listener serves ApiVersions and SaslHandshake, then

@@ -18,6 +18,8 @@ const EXEMPT = new Set<number>([Apis.SaslHandshake.apiKey, Apis.SaslAuthenticate
 export class RequestThrottle {
   private quotaType = '';
   private throttleMs = 0;
+  /** The handler recorded its time itself (Fetch): finish records none. */
+  private requestTimeRecorded = false;
   private readonly user: string;
   private readonly clientId: string;
 
@@ -43,6 +45,17 @@ export class RequestThrottle {
   }
 
   /**
+   * Records `handlerMs` under request_percentage now and gives the throttle time it calls for,
+   * for a handler that decides its answer by it (Fetch); finish then records no more.
+   */
+  recordRequestTime(handlerMs: number): number {
+    if (this.requestTimeRecorded || !this.countsForRequestQuota()) return 0;
+    this.requestTimeRecorded = true;
+    const quotas = this.broker.quotas;
+    return boundedThrottleTimeMs(quotas.request.recordAndGetThrottleTimeMs(this.user, this.clientId, Math.max(0, handlerMs) / 10, quotas.clock()));
+  }
+
+  /**
    * Records the request's bytes and handler time, puts the throttle time in `body` (when its
    * version has the field) and mutes the connection. `handlerMs`: how long the handler ran.
    */
@@ -50,7 +63,7 @@ export class RequestThrottle {
     const quotas = this.broker.quotas;
     const now = quotas.clock();
     if (this.apiKey === Apis.Produce.apiKey) this.throttled('producer_byte_rate', quotas.produce.recordAndGetThrottleTimeMs(this.user, this.clientId, this.requestBytes, now));
-    if (!EXEMPT.has(this.apiKey) && this.connection.session.authenticated) {
+    if (!this.requestTimeRecorded && this.countsForRequestQuota()) {
       // request_percentage is a percentage of one handler thread: 1 ms of work per second is 0.1 %.
       this.throttled('request_percentage', quotas.request.recordAndGetThrottleTimeMs(this.user, this.clientId, handlerMs / 10, now));
     }
@@ -61,5 +74,9 @@ export class RequestThrottle {
     if (throttleChannel.hasSubscribers) {
       throttleChannel.publish({ quotaType: this.quotaType, throttleTimeMs: this.throttleMs, apiKey: this.apiKey, principal: this.connection.session.principal, clientId: this.clientId, remote: this.connection.remote });
     }
+  }
+
+  private countsForRequestQuota(): boolean {
+    return !EXEMPT.has(this.apiKey) && this.connection.session.authenticated;
   }
 }
