@@ -149,7 +149,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       log,
       onProgress: (opened, total) => log.info(`opened ${opened} of ${total} partitions`),
     });
-    const { clusterId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));
+    const { clusterId, directoryId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));
     await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
     const groupConfigs = new GroupConfigStore();
     await groupConfigs.open(fs, `${dataDir}/${GROUP_CONFIGS_FILE}`);
@@ -218,6 +218,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       nodeId,
       clusterId,
       dataDir,
+      directoryId,
       advertised,
       advertisedApis: advertisedVersions(handlers),
       config,

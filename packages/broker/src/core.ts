@@ -27,6 +27,8 @@ export interface BrokerCore {
   readonly clusterId: string;
   /** The data folder (log.dirs, or the temporary folder of an embedded broker): DescribeLogDirs names it. */
   readonly dataDir: string;
+  /** The data folder's directory.id (meta.properties), Kafka's log directory id. */
+  readonly directoryId: string;
   /** The address given to clients in Metadata, FindCoordinator and DescribeCluster. */
   readonly advertised: { host: string; port: number };
   readonly advertisedApis: readonly AdvertisedApi[];

@@ -1,13 +1,27 @@
 /**
- * The data directory's identity, in Kafka's meta.properties format (version, cluster.id,
- * node.id), and the producer ids handed out from it.
+ * The data directory's identity, in Kafka's meta.properties format (version 1: cluster.id,
+ * node.id, directory.id), and the producer ids handed out from it.
  */
-import { randomUuid } from '@sluice/protocol';
+import { ZERO_UUID, isValidUuid, randomUuid, uuidToBytes } from '@sluice/protocol';
 import { type FileSystem, writeFileAtomic } from '@sluice/storage';
 import { ConfigError } from './config/definitions.js';
 import { parseProperties } from './config/broker-config.js';
 
-export async function loadOrCreateIdentity(fs: FileSystem, dataDir: string, nodeId: number, configuredClusterId: string | null): Promise<{ clusterId: string }> {
+export interface DataDirIdentity {
+  clusterId: string;
+  /**
+   * The log directory's own id, Kafka's directory.id: random when the folder is first used, kept
+   * for its life. Kafka's KRaft quorum names its voters by it (DescribeQuorum, kraft.version 1).
+   */
+  directoryId: string;
+}
+
+/**
+ * Reads meta.properties, or writes it for a new data folder. A folder written before directory
+ * ids (or by hand without one) is given one and the file rewritten, as Kafka does at its start;
+ * each write replaces the file whole, so a crash leaves the old file or the new one.
+ */
+export async function loadOrCreateIdentity(fs: FileSystem, dataDir: string, nodeId: number, configuredClusterId: string | null): Promise<DataDirIdentity> {
   const path = `${dataDir}/meta.properties`;
   if (await fs.exists(path)) {
     const props = parseProperties((await fs.readFile(path)).toString());
@@ -19,11 +33,38 @@ export async function loadOrCreateIdentity(fs: FileSystem, dataDir: string, node
     if (configuredClusterId !== null && configuredClusterId !== clusterId) {
       throw new ConfigError(`The data directory ${dataDir} belongs to cluster ${clusterId}, not cluster.id=${configuredClusterId}`);
     }
-    return { clusterId };
+    const stored = props['directory.id'];
+    if (stored !== undefined) {
+      if (!isValidUuid(stored) || isReservedDirectoryId(stored)) {
+        throw new ConfigError(`${path} has directory.id=${stored}, which is not a directory id (22 characters of URL-safe base64, not one of Kafka's reserved ids); restore the file from a backup, or remove the directory.id line to be given a new one`);
+      }
+      return { clusterId, directoryId: stored };
+    }
+    const directoryId = newDirectoryId();
+    await writeFileAtomic(fs, path, Buffer.from(metaProperties({ ...props, 'directory.id': directoryId })));
+    return { clusterId, directoryId };
   }
   const clusterId = configuredClusterId ?? randomUuid();
-  await writeFileAtomic(fs, path, Buffer.from(`#Written by Sluice\nversion=1\ncluster.id=${clusterId}\nnode.id=${nodeId}\n`));
-  return { clusterId };
+  const directoryId = newDirectoryId();
+  await writeFileAtomic(fs, path, Buffer.from(metaProperties({ version: '1', 'cluster.id': clusterId, 'node.id': String(nodeId), 'directory.id': directoryId })));
+  return { clusterId, directoryId };
+}
+
+function metaProperties(props: Record<string, string>): string {
+  return `#Written by Sluice\n${Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
+}
+
+/** Kafka keeps the ids below 100 (zero: unassigned, one: lost, two: migrating...) for itself. */
+function isReservedDirectoryId(id: string): boolean {
+  const bytes = uuidToBytes(id);
+  return bytes.readBigUInt64BE(0) === 0n && bytes.readBigUInt64BE(8) < 100n;
+}
+
+function newDirectoryId(): string {
+  for (;;) {
+    const id = randomUuid();
+    if (id !== ZERO_UUID && !isReservedDirectoryId(id)) return id;
+  }
 }
 
 const BLOCK = 1000n;

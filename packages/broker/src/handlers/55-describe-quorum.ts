@@ -3,10 +3,12 @@
  * node: this node leads __cluster_metadata-0 in epoch 1, is its one voter and has no observers,
  * so every lag is 0 and, as Kafka's leader reports itself, both timestamps are now. Sluice keeps
  * no metadata log; its offset is the epoch of the finalized features, which Kafka also takes from
- * that log (so the high watermark is never below it). The voter's directory id is the zero id of
- * a static quorum (kraft.version 0 has none) and its endpoint is the listener asked, since
- * Sluice has no controller listener. Needs DESCRIBE on the cluster; any other partition is
- * UNKNOWN_TOPIC_OR_PARTITION, as Kafka's Raft client answers.
+ * that log (so the high watermark is never below it). The voter's directory id is, as Kafka
+ * answers it, the zero id at kraft.version 0 (a static quorum names voters by node id alone) and
+ * the data folder's directory.id (meta.properties) from kraft.version 1. Its endpoint is the
+ * listener asked, since Sluice has no controller listener. Needs DESCRIBE on the cluster; any
+ * other partition is UNKNOWN_TOPIC_OR_PARTITION, as Kafka's Raft client answers. Kafka's
+ * messages are empty strings where nothing is wrong.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { AclOperation } from '../acl/model.js';
@@ -42,14 +44,15 @@ export const describeQuorumHandler = defineHandler({
     }
     const offset = broker.features.epoch;
     const now = BigInt(Date.now());
+    const directoryId = broker.features.level('kraft.version') >= 1 ? broker.directoryId : ZERO_UUID;
     return {
       errorCode: ErrorCode.NONE,
-      errorMessage: null,
+      errorMessage: '',
       topics: [{
         topicName: METADATA_TOPIC,
         partitions: [{
-          partitionIndex: 0, errorCode: ErrorCode.NONE, errorMessage: null, leaderId: broker.nodeId, leaderEpoch: LEADER_EPOCH, highWatermark: offset,
-          currentVoters: [{ replicaId: broker.nodeId, replicaDirectoryId: ZERO_UUID, logEndOffset: offset, lastFetchTimestamp: now, lastCaughtUpTimestamp: now }],
+          partitionIndex: 0, errorCode: ErrorCode.NONE, errorMessage: '', leaderId: broker.nodeId, leaderEpoch: LEADER_EPOCH, highWatermark: offset,
+          currentVoters: [{ replicaId: broker.nodeId, replicaDirectoryId: directoryId, logEndOffset: offset, lastFetchTimestamp: now, lastCaughtUpTimestamp: now }],
           observers: [],
         }],
       }],
