@@ -3,13 +3,13 @@
 // expected answers are Kafka's, taken in the run. One broker of each for the whole file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
-import { Apis, ZERO_UUID } from '@sluice/protocol';
-import { RawConnection, eventually, runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
+import { Apis, ZERO_UUID, decodeResponse, encodeRequest } from '@sluice/protocol';
+import { RawConnection, eventually, fetchRequestV12, runKafkaTool, startApacheKafka, type KafkaToolResult } from '@sluice/test-kit';
 
 interface Side {
   name: 'sluice' | 'kafka';
@@ -425,4 +425,130 @@ test('kafka-metadata-quorum describe --status and --replication print the same s
     }
   }
   assert.deepEqual(refusals.sluice, refusals.kafka);
+});
+
+/** Opens a raw connection to a side, runs `use` and closes it. */
+async function withRaw<T>(side: Side, use: (c: RawConnection) => Promise<T>): Promise<T> {
+  const c = await RawConnection.open(Number(side.bootstrap.split(':')[1]));
+  try {
+    return await use(c);
+  } finally {
+    c.close();
+  }
+}
+
+test('AlterClientQuotas takes the ip names Kafka takes, answers once per entity in its order (a repeat: the first change made, the answer "Ignoring duplicate entity"); DescribeClientQuotas answers alike', { timeout: 120_000 }, async () => {
+  const entity = (pairs: [string, string | null][]) => pairs.map(([entityType, entityName]) => ({ entityType, entityName }));
+  const set = (key: string, value: number) => ({ key, value, remove: false });
+  // Java's InetAddress.getByName decides on Kafka: its IPv4 forms, IPv6, host names that resolve.
+  const ipNames = ['localhost', 'no-such-host.invalid', '127.1', '1.2.3', '01.02.03.04', '[::1]', '[10.0.0.1]', '0x7f.1', '999.1.1.1', '1.2.3.4/24', '::ffff:1.2.3.4', 'fe80::1%1'];
+  const repeats = [
+    [{ entity: entity([['user', 'rep-a']]), ops: [set('producer_byte_rate', 100)] }, { entity: entity([['user', 'rep-a']]), ops: [set('consumer_byte_rate', 200)] }],
+    [{ entity: entity([['user', 'rep-b']]), ops: [set('producer_byte_rate', -1)] }, { entity: entity([['user', 'rep-b']]), ops: [set('consumer_byte_rate', 200)] }],
+    [{ entity: entity([['user', 'rep-c'], ['client-id', 'app']]), ops: [set('producer_byte_rate', 300)] }, { entity: entity([['client-id', 'app'], ['user', 'rep-c']]), ops: [set('consumer_byte_rate', -2)] }, { entity: entity([['user', 'rep-c'], ['client-id', 'app']]), ops: [set('request_percentage', 20)] }],
+    [{ entity: entity([['ip', 'no-such-host.invalid']]), ops: [set('connection_creation_rate', 5)] }, { entity: entity([['ip', 'no-such-host.invalid']]), ops: [set('connection_creation_rate', 6)] }],
+    // Distinct entities: Kafka answers in its HashMap's order, not the request's.
+    [
+      { entity: entity([['user', 'ord-1']]), ops: [set('producer_byte_rate', 100)] },
+      { entity: entity([['client-id', 'ord-2']]), ops: [set('producer_byte_rate', 100)] },
+      { entity: entity([['user', 'ord-3'], ['client-id', 'ord-4']]), ops: [set('producer_byte_rate', 100)] },
+      { entity: entity([['client-id', null]]), ops: [set('request_percentage', 90)] },
+      { entity: entity([['group', 'g']]), ops: [set('producer_byte_rate', 100)] },
+    ],
+  ];
+  const filters: [{ entityType: string; matchType: number; match: string | null }[], boolean][] = [
+    [[{ entityType: 'user', matchType: 0, match: 'rep-a' }], true],
+    [[{ entityType: 'user', matchType: 0, match: 'rep-c' }], false],
+    [[{ entityType: 'user', matchType: 0, match: 'rep-c' }, { entityType: 'client-id', matchType: 2, match: null }], true],
+    [[{ entityType: 'user', matchType: 0, match: 'rep-b' }], false],
+    [[{ entityType: 'client-id', matchType: 1, match: null }], true],
+    [[{ entityType: 'user', matchType: 0, match: 'nobody' }], false],
+  ];
+  const answers: Record<Side['name'], unknown[]> = { sluice: [], kafka: [] };
+  for (const side of sides) {
+    await withRaw(side, async (c) => {
+      for (const ip of ipNames) answers[side.name].push(await c.request(Apis.AlterClientQuotas, 1, { entries: [{ entity: entity([['ip', ip]]), ops: [set('connection_creation_rate', 5)] }], validateOnly: true }));
+      for (const validateOnly of [true, false]) for (const entries of repeats) answers[side.name].push(await c.request(Apis.AlterClientQuotas, 1, { entries, validateOnly }));
+      // Kafka's broker describes from its copy of the metadata, which follows the controller's shortly.
+      await eventually(`${side.name} describes the changes`, async () => {
+        const r = await c.request(Apis.DescribeClientQuotas, 1, { components: [{ entityType: 'client-id', matchType: 1, match: null }], strict: true });
+        return r.entries?.some((e: { values: { key: string; value: number }[] }) => e.values.some((v) => v.key === 'request_percentage' && v.value === 90));
+      });
+      for (const [components, strict] of filters) {
+        const r = await c.request(Apis.DescribeClientQuotas, 1, { components, strict });
+        answers[side.name].push({ ...r, entries: r.entries?.map((e: { entity: unknown; values: { key: string }[] }) => JSON.stringify({ ...e, values: [...e.values].sort((a, b) => a.key.localeCompare(b.key)) })).sort() });
+      }
+    });
+  }
+  assert.ok(JSON.stringify(answers.kafka).includes('Ignoring duplicate entity'), 'Kafka refused a repeat');
+  assert.deepEqual(answers.sluice, answers.kafka);
+});
+
+test('a Fetch over request_percentage is answered as Kafka answers a throttled one: no records, the throttle time; they come once the quota is lifted', { timeout: 120_000 }, async () => {
+  const CLIENT = 'slow-fetcher';
+  const outcomes: Record<Side['name'], unknown[]> = { sluice: [], kafka: [] };
+  for (const side of sides) {
+    await createTopic(side, 'throttled-fetch');
+    const producer = new Producer({ bootstrapServers: side.bootstrap });
+    try {
+      await producer.sendBatch([0, 1, 2, 3, 4].map((i) => ({ topic: 'throttled-fetch', value: `v${i}` })));
+    } finally {
+      await producer.close();
+    }
+    const quota = (remove: boolean) => ({ entries: [{ entity: [{ entityType: 'client-id', entityName: CLIENT }], ops: [{ key: 'request_percentage', value: 0.001, remove }] }], validateOnly: false });
+    await withRaw(side, async (c) => {
+      let correlationId = 1000;
+      const fetch = async (sessionEpoch: number) => {
+        const frame = await c.send(encodeRequest(Apis.Fetch, 12, ++correlationId, CLIENT, fetchRequestV12('throttled-fetch', [{}], { sessionEpoch }) as never));
+        const r = decodeResponse(Apis.Fetch, 12, frame).body as unknown as { throttleTimeMs: number; errorCode: number; sessionId: number; responses: { partitions: { records: Buffer | null }[] }[] };
+        return { ...r, nodeEndpoints: undefined, records: r.responses.map((t) => t.partitions.map((p) => p.records?.length ?? 0)) };
+      };
+      assert.equal((await c.request(Apis.AlterClientQuotas, 1, quota(false))).entries[0].errorCode, 0);
+      // Kafka's broker enforces the quota once its metadata has it; one small fetch is then over it.
+      const first = await eventually(`${side.name} throttles a sessionless fetch`, async () => {
+        const r = await fetch(-1);
+        return r.throttleTimeMs > 0 && r;
+      });
+      const full = await fetch(0); // a full fetch that would open a session
+      for (const r of [first, full]) outcomes[side.name].push({ throttled: r.throttleTimeMs > 0, errorCode: r.errorCode, sessionId: r.sessionId, responses: r.responses });
+      assert.equal((await c.request(Apis.AlterClientQuotas, 1, quota(true))).entries[0].errorCode, 0);
+      const served = await eventually(`${side.name} serves the records after the quota is lifted`, async () => {
+        const r = await fetch(-1);
+        return r.throttleTimeMs === 0 && r.records.flat().some((n) => n > 0) && r;
+      });
+      outcomes[side.name].push({ errorCode: served.errorCode, partitions: served.responses.map((t) => t.partitions.length) });
+    });
+  }
+  assert.deepEqual(outcomes.kafka[0], { throttled: true, errorCode: 0, sessionId: 0, responses: [] });
+  assert.deepEqual(outcomes.sluice, outcomes.kafka);
+});
+
+test('DescribeQuorum names the voter by its log directory id (directory.id in meta.properties) from kraft.version 1, by the zero id before, as Kafka', { timeout: 120_000 }, async () => {
+  const logDir = { sluice: sluice.dataDir, kafka: kafka.logDir };
+  const directoryIdOf = (side: Side) => /^directory\.id=(\S+)$/m.exec(readFileSync(join(logDir[side.name], 'meta.properties'), 'utf8'))?.[1];
+  const quorum = (side: Side) =>
+    withRaw(side, async (c) => {
+      const r = await c.request(Apis.DescribeQuorum, 2, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] });
+      // Offsets, times and endpoints are each cluster's own; the rest must be the same.
+      const p = r.topics[0].partitions[0];
+      return {
+        errorCode: r.errorCode, errorMessage: r.errorMessage, topicName: r.topics[0].topicName,
+        partition: { errorCode: p.errorCode, errorMessage: p.errorMessage, leaderId: p.leaderId, voters: p.currentVoters.map((v: { replicaId: number; replicaDirectoryId: string }) => [v.replicaId, v.replicaDirectoryId === directoryIdOf(side) ? '<directory.id>' : v.replicaDirectoryId]), observers: p.observers },
+      };
+    });
+  const at: Record<Side['name'], unknown[]> = { sluice: [], kafka: [] };
+  for (const side of sides) {
+    assert.match(directoryIdOf(side) ?? '', /^[A-Za-z0-9_-]{22}$/, `${side.name}: meta.properties has a directory.id`);
+    assert.notEqual(directoryIdOf(side), ZERO_UUID);
+    at[side.name].push(await quorum(side));
+    const upgraded = await withRaw(side, (c) => c.request(Apis.UpdateFeatures, 2, { timeoutMs: 30_000, featureUpdates: [{ feature: 'kraft.version', maxVersionLevel: 1, upgradeType: 1 }], validateOnly: false }));
+    at[side.name].push(upgraded);
+    // Kafka's leader takes the new voter set from its log once the upgrade is committed.
+    at[side.name].push(await eventually(`${side.name} names the voter by directory id`, async () => {
+      const q = await quorum(side);
+      return JSON.stringify(q).includes('<directory.id>') && q;
+    }));
+  }
+  assert.deepEqual((at.kafka[0] as { partition: { voters: unknown } }).partition.voters, [[1, ZERO_UUID]]);
+  assert.deepEqual(at.sluice, at.kafka);
 });
