@@ -10,6 +10,8 @@ export interface QuotaValues {
   get(entity: QuotaEntity, key: string): number | undefined;
   hasAny(key: string): boolean;
   readonly generation: number;
+  /** Every entity with its values (connection_creation_rate maps ip entities' names to addresses). */
+  all?(): Iterable<{ readonly entity: QuotaEntity; readonly quotas: ReadonlyMap<string, number> }>;
 }
 
 export interface ResolvedQuota {

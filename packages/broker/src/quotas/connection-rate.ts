@@ -2,9 +2,12 @@
  * connection_creation_rate per ip (KIP-612), as Kafka's ConnectionQuotas: each new connection
  * from an address counts against the quota of that ip entity, or of the default ip entity; one
  * over it is not served: it is held for the throttle time (at most one window) and then closed,
- * and it does not count.
+ * and it does not count. An ip entity named by another form of an address (127.1, ::ffff:10.0.0.1)
+ * or by a host name applies to the address it stands for, as Kafka's broker resolves the name
+ * when it applies the quota (a host name once its lookup has answered).
  */
 import type { QuotaValues } from './client-quotas.js';
+import { entityAddress, literalAddress } from './ip-entity.js';
 import { type RateWindow, SampledRate, rateThrottleTimeMs } from './rate.js';
 
 const KEY = 'connection_creation_rate';
@@ -19,6 +22,10 @@ export class IpConnectionRateQuota {
   private readonly rates = new Map<string, { rate: SampledRate; lastMs: number }>();
   private generation = -1;
   private lastSweepMs = 0;
+  /** Limits of ip entities whose name is not the address itself, by the address it stands for. */
+  private byAddress = new Map<string, number>();
+  /** Settles when the host names of the quotas in force have been looked up. */
+  addressesMapped: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly values: QuotaValues,
@@ -31,9 +38,10 @@ export class IpConnectionRateQuota {
       // Usage is kept per address only while a quota may apply; a change of quotas starts afresh.
       this.generation = this.values.generation;
       this.rates.clear();
+      this.mapAddresses();
     }
     if (!this.values.hasAny(KEY)) return 0;
-    const limit = this.values.get({ ip }, KEY) ?? this.values.get({ ip: null }, KEY);
+    const limit = this.values.get({ ip }, KEY) ?? this.byAddress.get(ip) ?? this.values.get({ ip: null }, KEY);
     if (limit === undefined) return 0;
     this.sweep(nowMs);
     let entry = this.rates.get(ip);
@@ -53,6 +61,28 @@ export class IpConnectionRateQuota {
     if (!(observed > limit)) return 0;
     rate.record(-1, nowMs);
     return Math.max(1, Math.min(rateThrottleTimeMs(observed, limit, rate.windowSizeMs(nowMs)), this.window.windowMs));
+  }
+
+  private mapAddresses(): void {
+    const generation = this.generation;
+    const byAddress = (this.byAddress = new Map());
+    const lookups: Promise<void>[] = [];
+    for (const { entity, quotas } of this.values.all?.() ?? []) {
+      const name = entity.ip;
+      const limit = quotas.get(KEY);
+      if (typeof name !== 'string' || limit === undefined) continue;
+      const literal = literalAddress(name);
+      if (literal !== undefined) {
+        if (literal !== name && !byAddress.has(literal)) byAddress.set(literal, limit);
+        continue;
+      }
+      lookups.push(
+        entityAddress(name).then((address) => {
+          if (address !== undefined && this.generation === generation && !byAddress.has(address)) byAddress.set(address, limit);
+        }),
+      );
+    }
+    this.addressesMapped = Promise.all(lookups).then(() => undefined);
   }
 
   /** How many addresses are kept now. */

@@ -72,3 +72,46 @@ function isIpv6Literal(s: string): boolean {
   const zone = s.slice(zoneAt + 1);
   return /^[0-9]+$/.test(zone) || Object.hasOwn(networkInterfaces(), zone);
 }
+
+/**
+ * The address an ip entity's name stands for when it is a literal, written as a connection's
+ * address is (IPv4 dotted, IPv6 compressed, an IPv4-mapped IPv6 address as IPv4, as Java's
+ * InetAddress makes it); undefined for a host name, which only a lookup can tell.
+ */
+export function literalAddress(name: string): string | undefined {
+  const host = name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : name;
+  if (isJavaIpv4Literal(host)) {
+    const parts = host.split('.').map(Number);
+    let last = parts.pop()!;
+    const bytes = [...parts];
+    const tail: number[] = [];
+    for (let i = 0; i < 4 - parts.length; i++) {
+      tail.unshift(last % 256);
+      last = Math.floor(last / 256);
+    }
+    return [...bytes, ...tail].join('.');
+  }
+  const zoneAt = host.indexOf('%');
+  const address = zoneAt === -1 ? host : host.slice(0, zoneAt);
+  if (isIP(address) !== 6) return undefined;
+  // WHATWG URL writes an IPv6 host in RFC 5952's compressed form, as Node reports peers.
+  const compressed = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(compressed);
+  if (mapped) {
+    const [hi, lo] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+  }
+  return compressed;
+}
+
+/** The address Kafka's broker applies an ip entity's quota to: the literal, or the name's first address. */
+export async function entityAddress(name: string): Promise<string | undefined> {
+  const literal = literalAddress(name);
+  if (literal !== undefined) return literal;
+  try {
+    const { address } = await lookup(name);
+    return literalAddress(address) ?? address;
+  } catch {
+    return undefined;
+  }
+}

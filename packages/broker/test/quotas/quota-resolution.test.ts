@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { ClientQuotaManager, ControllerMutationQuotaManager, ThrottlingQuotaExceeded, resolveClientQuota } from '../../src/quotas/client-quotas.js';
 import { IpConnectionRateQuota } from '../../src/quotas/connection-rate.js';
 import { InvalidQuotaRequest, UnsupportedQuotaFilter, checkQuotaValue, entityKey, keysForEntity, matchesFilter, parseFilter, type QuotaEntity } from '../../src/quotas/entities.js';
-import { isJavaIpv4Literal, isValidIpEntityName } from '../../src/quotas/ip-entity.js';
+import { isJavaIpv4Literal, isValidIpEntityName, literalAddress } from '../../src/quotas/ip-entity.js';
+import { lookup } from 'node:dns/promises';
 import { SampledRate } from '../../src/quotas/rate.js';
 
 /** An in-memory set of quotas with the store's lookup interface. */
@@ -151,6 +152,34 @@ describe('connection_creation_rate', () => {
     assert.equal(rate.recordConnection('10.0.0.1', 0), 1000);
     // Another address falls under the default ip entity.
     for (let i = 0; i < 50; i++) assert.equal(rate.recordConnection('10.0.0.2', 0), 0);
+  });
+});
+
+describe('connection_creation_rate by the address an ip entity names', () => {
+  test("another form of an address, or a host name, limits that address, as Kafka's broker resolves it", async () => {
+    const entries: [QuotaEntity, Record<string, number>][] = [
+      [{ ip: '127.1' }, { connection_creation_rate: 1 }],
+      [{ ip: '::ffff:10.0.0.9' }, { connection_creation_rate: 1 }],
+      [{ ip: 'localhost' }, { connection_creation_rate: 1 }],
+      [{ ip: null }, { connection_creation_rate: 100 }],
+    ];
+    const values = { ...quotas(entries), all: () => entries.map(([entity, q]) => ({ entity, quotas: new Map(Object.entries(q)) })) };
+    const rate = new IpConnectionRateQuota(values, WINDOW);
+    // The first connection maps the names; the host name's lookup answers a moment later.
+    assert.equal(rate.recordConnection('10.1.1.1', 0), 0);
+    await rate.addressesMapped;
+    const { address: localhost } = await lookup('localhost');
+    for (const address of ['127.0.0.1', '10.0.0.9', literalAddress(localhost)!]) {
+      // 10 connections at t=0 are 1/s over 10 s: at the quota; the 11th is over it.
+      for (let i = 0; i < 10; i++) rate.recordConnection(address, 0);
+      assert.equal(rate.recordConnection(address, 0), 1000, address);
+    }
+    // Others fall under the default ip entity.
+    for (let i = 0; i < 50; i++) assert.equal(rate.recordConnection('10.0.0.10', 0), 0);
+    assert.equal(literalAddress('[::ffff:1.2.3.4]'), '1.2.3.4');
+    assert.equal(literalAddress('0:0:0:0:0:0:0:1'), '::1');
+    assert.equal(literalAddress('1.16777215'), '1.255.255.255');
+    assert.equal(literalAddress('localhost'), undefined);
   });
 });
 
