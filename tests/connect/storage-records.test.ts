@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { KafkaConfigBackingStore, offsetKey, storageRecords } from '@sluice/connect';
 import { ConnectPeer } from './support.js';
 
-const { commitValue, configValue, parseConfigRecord, parseStatusRecord, restartValue, statusValue, targetStateValue, topicStatusValue } = storageRecords;
+const { commitValue, configValue, parseConfigRecord, parseStatusRecord, restartValue, sessionKeyValue, statusValue, targetStateValue, topicStatusValue } = storageRecords;
 
 const CONFIG_STORE = 'org.apache.kafka.connect.storage.KafkaConfigBackingStore';
 const STATUS_STORE = 'org.apache.kafka.connect.storage.KafkaStatusBackingStore';
@@ -56,8 +56,13 @@ describe('Connect storage topic records against Kafka Connect 4.3.1', { timeout:
 
     // Tombstones delete; what this worker does not act on is ignored, not an error.
     assert.deepEqual(parseConfigRecord('connector-gone', null), { kind: 'connector', connector: 'gone', properties: null });
-    const sessionKey = await java(CONFIG_STORE, 'SESSION_KEY_V0', struct({ key: 'a2V5', algorithm: 'HmacSHA256', 'creation-timestamp': i(1700000000000) }));
-    assert.equal(parseConfigRecord('session-key', Buffer.from(sessionKey)).kind, 'ignored');
+    // The leader's session key for signed requests between workers (KIP-507).
+    const key = Buffer.from('0123456789abcdef0123456789abcdef');
+    const sessionKey = await java(CONFIG_STORE, 'SESSION_KEY_V0', struct({ key: key.toString('base64'), algorithm: 'HmacSHA256', 'creation-timestamp': i(1700000000000) }));
+    assert.equal(sessionKeyValue({ key, algorithm: 'HmacSHA256', creationTimestamp: 1700000000000 }).toString(), sessionKey);
+    assert.deepEqual(parseConfigRecord('session-key', Buffer.from(sessionKey)), { kind: 'session-key', sessionKey: { key, algorithm: 'HmacSHA256', creationTimestamp: 1700000000000 } });
+    assert.equal(parseConfigRecord('session-key', null).kind, 'ignored');
+    assert.equal(parseConfigRecord('session-key', Buffer.from('{"key":"a2V5"}')).kind, 'ignored');
   });
 
   test('status topic: connector and task statuses, topic usage', async () => {
@@ -131,7 +136,8 @@ describe('the config topic as a worker reads it (Kafka\'s KafkaConfigBackingStor
     ]);
     assert.deepEqual(r.snapshot.connectors(), []);
     assert.equal(r.snapshot.taskCount('src'), 0);
-    assert.deepEqual(r.changes, ['target-state src', 'connector src', 'tasks src', 'target-state src', 'connector src', 'target-state src']);
+    // The session key goes to the herder, which signs and checks requests between workers with it (no connector).
+    assert.deepEqual(r.changes, ['target-state src', 'connector src', 'tasks src', 'target-state src', 'connector src', 'target-state src', 'session-key undefined']);
     const paused = read([['target-state-src', target('STOPPED')], ['connector-src', config(src)]]);
     assert.equal(paused.snapshot.targetState('src'), 'STOPPED');
   });

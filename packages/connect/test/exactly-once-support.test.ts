@@ -11,6 +11,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, KafkaError, Producer } from '@sluice/client';
 import type { ConnectorConfig } from '@sluice/connect-api';
 import { ExactlyOnceSupport, type ExactlyOnceHost } from '../src/distributed/exactly-once-support.js';
+import { RestClient } from '../src/runtime/rest-client.js';
 import type { FencingState } from '../src/distributed/zombie-fencing.js';
 
 let broker: Broker;
@@ -36,6 +37,7 @@ function host(state: FencingState, leader: { isLeader: boolean; url: string | nu
     refresh: async () => undefined,
     isLeader: () => leader.isLeader,
     leaderUrl: () => leader.url,
+    signedRequest: (url, method, body, timeoutMs) => new RestClient().request(url, { method, body, timeoutMs }),
     putTaskCountRecord: async (c, n) => {
       recorded.push([c, n]);
       state = { pendingFencing: false, taskCountRecord: n, taskCount: state.taskCount };

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forwardRequest } from '../src/runtime/request-forwarding.js';
+import { RestClient } from '../src/runtime/rest-client.js';
 import { ConnectRestError, RequestTargetError } from '../src/runtime/herder.js';
 
 async function withServer(answer: (req: IncomingMessage, body: string) => [number, string], run: (url: string) => Promise<void>): Promise<void> {
@@ -30,7 +31,7 @@ test('an answer that is not JSON is a 500 IO error naming the target', async () 
   await withServer(
     () => [502, '<html>Bad Gateway</html>'],
     async (url) => {
-      const err = await forwardRequest(new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors'), '{"name":"x"}').then(
+      const err = await forwardRequest(new RestClient(), new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors'), '{"name":"x"}').then(
         () => null,
         (e: unknown) => e,
       );
@@ -50,13 +51,13 @@ test('the request is forwarded once with forward=true and its body; a forwarded 
       return [201, '{"name":"x"}'];
     },
     async (url) => {
-      assert.deepEqual(await forwardRequest(new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors'), '{"name":"x"}'), [201, { name: 'x' }]);
+      assert.deepEqual(await forwardRequest(new RestClient(), new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors'), '{"name":"x"}'), [201, { name: 'x' }]);
       assert.deepEqual(seen, ['POST /connectors?forward=true {"name":"x"}']);
       // The target thinks another worker leads: it forwards once more with forward=false, and that one answers 409 instead of forwarding.
-      assert.deepEqual(await forwardRequest(new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors?forward=true'), '{"name":"x"}'), [201, { name: 'x' }]);
+      assert.deepEqual(await forwardRequest(new RestClient(), new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors?forward=true'), '{"name":"x"}'), [201, { name: 'x' }]);
       assert.equal(seen[1], 'POST /connectors?forward=false {"name":"x"}');
-      await assert.rejects(forwardRequest(new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors?forward=false'), '{}'), (e: unknown) => e instanceof ConnectRestError && e.status === 409);
-      await assert.rejects(forwardRequest(new RequestTargetError('no leader', null), 'POST', new URL('http://me/connectors'), '{}'), (e: unknown) => e instanceof ConnectRestError && e.status === 409);
+      await assert.rejects(forwardRequest(new RestClient(), new RequestTargetError('not the leader', url), 'POST', new URL('http://me/connectors?forward=false'), '{}'), (e: unknown) => e instanceof ConnectRestError && e.status === 409);
+      await assert.rejects(forwardRequest(new RestClient(), new RequestTargetError('no leader', null), 'POST', new URL('http://me/connectors'), '{}'), (e: unknown) => e instanceof ConnectRestError && e.status === 409);
       assert.equal(seen.length, 2);
     },
   );
@@ -65,5 +66,5 @@ test('the request is forwarded once with forward=true and its body; a forwarded 
 test('a target that is gone is a 500 IO error', async () => {
   let url = '';
   await withServer(() => [200, ''], async (u) => void (url = u));
-  await assert.rejects(forwardRequest(new RequestTargetError('not the leader', url), 'GET', new URL('http://me/connectors'), ''), (e: unknown) => e instanceof ConnectRestError && e.status === 500 && /IO Error/.test(e.message));
+  await assert.rejects(forwardRequest(new RestClient(), new RequestTargetError('not the leader', url), 'GET', new URL('http://me/connectors'), ''), (e: unknown) => e instanceof ConnectRestError && e.status === 500 && /IO Error/.test(e.message));
 });

@@ -20,7 +20,7 @@ import type { TargetState } from '../runtime/status.js';
 import type { ClusterConfigSnapshot } from './contract.js';
 import type { KafkaBasedLog } from './kafka-based-log.js';
 import { TASK_COUNT_KEY_PREFIX, parseTaskCount, taskCountKey, taskCountValue } from './zombie-fencing.js';
-import { commitKey, commitValue, configValue, connectorKey, parseConfigRecord, restartKey, restartValue, targetStateKey, targetStateValue, taskKey } from './storage-records.js';
+import { SESSION_KEY, type StoredSessionKey, commitKey, commitValue, configValue, connectorKey, parseConfigRecord, restartKey, restartValue, sessionKeyValue, targetStateKey, targetStateValue, taskKey } from './storage-records.js';
 
 /** The leader's transactional writer of the config topic (Kafka's fencable producer). */
 export interface FencableWriter {
@@ -40,7 +40,8 @@ export type ConfigChange =
   | { kind: 'connector'; connector: string; removed: boolean }
   | { kind: 'tasks'; connector: string }
   | { kind: 'target-state'; connector: string }
-  | { kind: 'restart'; connector: string; includeTasks: boolean; onlyFailed: boolean };
+  | { kind: 'restart'; connector: string; includeTasks: boolean; onlyFailed: boolean }
+  | { kind: 'session-key'; connector?: undefined; sessionKey: StoredSessionKey };
 
 /** An immutable view of the config topic up to an offset (Kafka's ClusterConfigState). */
 export class ClusterConfigState implements ClusterConfigSnapshot {
@@ -104,6 +105,7 @@ export class KafkaConfigBackingStore {
   readonly #taskCountRecords = new Map<string, number>();
   readonly #pendingFencing = new Set<string>();
   #offset = -1n;
+  #sessionKey: StoredSessionKey | null = null;
   #snapshot: ClusterConfigState | null = null;
   #log: KafkaBasedLog | null = null;
   #fencable: FencableWriter | null = null;
@@ -257,7 +259,12 @@ export class KafkaConfigBackingStore {
       case 'restart':
         this.onChange({ kind: 'restart', connector: record.connector, includeTasks: record.includeTasks, onlyFailed: record.onlyFailed });
         return;
+      case 'session-key':
+        this.#sessionKey = record.sessionKey;
+        this.onChange({ kind: 'session-key', sessionKey: record.sessionKey });
+        return;
       case 'ignored':
+        if (key === SESSION_KEY) log(`Ignoring the session key record of the config topic: ${record.reason}`);
         return;
     }
   }
@@ -284,6 +291,16 @@ export class KafkaConfigBackingStore {
   /** The leader's task-count record, written after a round of zombie fencing. */
   async putTaskCountRecord(connector: string, taskCount: number): Promise<void> {
     await this.#sendPrivileged([[taskCountKey(connector), taskCountValue(taskCount)]]);
+  }
+
+  /** The last session key read from the topic (Kafka's ClusterConfigState.sessionKey), or null. */
+  get sessionKey(): StoredSessionKey | null {
+    return this.#sessionKey;
+  }
+
+  /** The leader's new session key (Kafka's putSessionKey), which every worker then reads. */
+  async putSessionKey(sessionKey: StoredSessionKey): Promise<void> {
+    await this.#sendPrivileged([[SESSION_KEY, sessionKeyValue(sessionKey)]]);
   }
 
   async putTargetState(connector: string, state: TargetState): Promise<void> {

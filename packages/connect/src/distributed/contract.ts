@@ -63,6 +63,8 @@ export interface WorkerGroupMembership {
   readonly generation: number;
   /** Whether this worker leads the current generation. */
   readonly isLeader: boolean;
+  /** The protocol the group chose for the current generation (the configured one before the first join); requests between workers are signed under `sessioned`. */
+  readonly currentProtocol: ConnectProtocolName;
   /** The current leader's REST URL, or null before the first assignment. */
   readonly leaderUrl: string | null;
   /** Which worker (REST URL) owns a connector or task in the current generation, if known. */

@@ -14,12 +14,15 @@ import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type
 import type { TargetState } from '../runtime/status.js';
 import { refuseInvalid, validateConnectorConfig, type ValidationContext } from '../runtime/validation.js';
 import type { ConnectorType, Worker } from '../runtime/worker.js';
+import type { InternalRequestSignature } from '../runtime/internal-request-signature.js';
 import type { ClusterConfigState, ConfigChange, KafkaConfigBackingStore } from './config-store.js';
 import { ConnectAssignmentError, type ConnectAssignment, type WorkerGroupMembership, type WorkerRebalanceListener } from './contract.js';
 import type { ExactlyOnceSupport } from './exactly-once-support.js';
+import type { InterWorkerSigning } from './inter-worker-signing.js';
+import { SessionKeyRotation } from './session-key-rotation.js';
 import { LocalWork, taskName } from './local-work.js';
 import type { KafkaStatusBackingStore } from './status-store.js';
-import type { StoredStatus } from './storage-records.js';
+import type { StoredSessionKey, StoredStatus } from './storage-records.js';
 
 export interface DistributedHerderOptions {
   worker: Worker;
@@ -33,6 +36,8 @@ export interface DistributedHerderOptions {
   membership(listener: WorkerRebalanceListener): WorkerGroupMembership;
   /** Exactly-once source support (exactly.once.source.support); without it source tasks run at least once. */
   exactlyOnce?: ExactlyOnceSupport;
+  /** Signed requests between workers (inter.worker.*), in force while the group's protocol is sessioned. */
+  signing: InterWorkerSigning;
 }
 
 const NOT_LEADER = 'Cannot complete request since this worker is not the leader';
@@ -49,6 +54,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   #queue: Promise<unknown> = Promise.resolve();
   #stopping = false;
   readonly #syncTimeoutMs: number;
+  readonly #keys: SessionKeyRotation;
 
   constructor(private readonly options: DistributedHerderOptions) {
     super(options.worker);
@@ -56,6 +62,12 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
     this.statuses = options.statuses;
     this.#syncTimeoutMs = options.workerSyncTimeoutMs;
     const host = this;
+    this.#keys = new SessionKeyRotation(options.signing, {
+      leads: () => !host.#stopping && (host.#membership?.isLeader ?? false) && host.requestSigningEnabled,
+      putSessionKey: (key) => host.configs.putSessionKey(key),
+      background: (what, fn) => host.#background(what, fn),
+      log: (line) => host.worker.log(line),
+    });
     this.#work = new LocalWork({
       worker: options.worker,
       statuses: options.statuses,
@@ -279,7 +291,8 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   }
 
   /** The leader's round of zombie fencing before a source connector's new task generation runs (Kafka's internal `PUT /connectors/{name}/fence`). */
-  async fenceZombieSourceTasks(name: string): Promise<void> {
+  async fenceZombieSourceTasks(name: string, signature: InternalRequestSignature | null): Promise<void> {
+    this.#checkSignature(signature);
     const eos = this.options.exactlyOnce;
     if (eos === undefined || !eos.enabled) throw badRequest('Exactly-once source support is not enabled on this worker (exactly.once.source.support=enabled)');
     this.#requireLeader();
@@ -287,12 +300,28 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   }
 
   /** Task configs a connector generated, written by the leader (Kafka's internal `POST /connectors/{name}/tasks`). */
-  putTaskConfigs(name: string, configs: ConnectorConfig[]): Promise<void> {
+  putTaskConfigs(name: string, configs: ConnectorConfig[], signature: InternalRequestSignature | null): Promise<void> {
+    this.#checkSignature(signature);
     return this.#serial(async () => {
       this.#requireLeader();
       this.#config(name);
       await this.configs.putTaskConfigs(name, configs);
     });
+  }
+
+  /** The session key this worker signs and verifies with (the last one read from the config topic), or null before one was read. */
+  get sessionKey(): StoredSessionKey | null {
+    return this.options.signing.sessionKey;
+  }
+
+  /** Whether requests between workers must be signed: the group's protocol is sessioned (Kafka's internalRequestValidationEnabled). */
+  get requestSigningEnabled(): boolean {
+    return this.#membership?.currentProtocol === 'sessioned';
+  }
+
+  /** Kafka's requestNotSignedProperly: with signing in force, a request to an internal endpoint must carry the session key's signature. */
+  #checkSignature(signature: InternalRequestSignature | null): void {
+    if (this.requestSigningEnabled) this.options.signing.verify(signature);
   }
 
   /** Hands new task configs to the leader (this worker, or over REST), retrying while the connector runs here. */
@@ -304,8 +333,8 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
         if (m?.isLeader) await this.configs.putTaskConfigs(name, configs);
         else {
           if (m?.leaderUrl === null || m === null) throw new Error('no leader is known yet');
-          const res = await fetch(new URL(`/connectors/${encodeURIComponent(name)}/tasks?forward=true`, m.leaderUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(configs), signal: AbortSignal.timeout(60_000) });
-          if (!res.ok) throw new Error(`the leader answered ${res.status}: ${await res.text()}`);
+          const res = await this.options.signing.request(new URL(`/connectors/${encodeURIComponent(name)}/tasks?forward=true`, m.leaderUrl), 'POST', JSON.stringify(configs), 60_000);
+          if (res.status < 200 || res.status >= 300) throw new Error(`the leader answered ${res.status}: ${res.text}`);
         }
       } catch (e) {
         this.worker.log(`[${name}] writing its ${configs.length} task config(s) failed, retrying: ${(e as Error).message}`);
@@ -320,6 +349,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   /** A record of the config topic was read (called by the config store, in topic order). */
   onConfigChange(change: ConfigChange): void {
     if (this.#stopping) return;
+    if (change.kind === 'session-key') return this.#keys.onKeyRead(change.sessionKey);
     const name = change.connector;
     // Connectors coming or going, and new task counts, change what the group must share out.
     if (change.kind === 'connector' || change.kind === 'tasks') this.#lastShapeChange = this.#snapshot().offset;
@@ -380,6 +410,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
       }
       this.#assignedOffset = assignment.configOffset;
       if (this.#membership?.isLeader) await this.#removeStaleStatuses();
+      await this.#keys.distributeIfNeeded();
       for (const c of assignment.connectors) await this.#work.startConnector(c);
       for (const t of assignment.tasks) this.#work.startTask(t);
       // The leader rebalances again if configs changed while this generation was being assigned.
@@ -454,6 +485,7 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   /** Stops every connector and task here, then leaves the group. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#keys.stop();
     await this.#serial(() => this.#work.stopAll());
     await this.#membership?.close().catch(() => undefined);
     await this.configs.relinquishWritePrivileges();

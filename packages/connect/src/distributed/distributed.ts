@@ -9,7 +9,10 @@ import { consumerOptions, Producer, producerOptions, type ConsumerOptions, type 
 import { clientOptionsFrom } from '../runtime/client-settings.js';
 import { loadPlugins } from '../runtime/connect-plugins.js';
 import { workerLogging } from '../runtime/loggers.js';
+import { RestClient } from '../runtime/rest-client.js';
+import { startRestListeners } from '../runtime/rest-listeners.js';
 import { ConnectRestServer } from '../runtime/rest-server.js';
+import { restClientTls } from '../runtime/rest-tls.js';
 import { Worker } from '../runtime/worker.js';
 import { WorkerConfig } from '../runtime/worker-config.js';
 import { KafkaConfigBackingStore, leaderTransactionalId } from './config-store.js';
@@ -17,6 +20,7 @@ import { ConnectorOffsetStores } from './connector-offset-stores.js';
 import type { ConnectProtocolName, WorkerGroupMembership, WorkerGroupMembershipOptions } from './contract.js';
 import { DistributedHerder } from './distributed-herder.js';
 import { ExactlyOnceSupport, type ExactlyOnceSourceSupport } from './exactly-once-support.js';
+import { InterWorkerSigning, interWorkerSigningSettings } from './inter-worker-signing.js';
 import { KafkaBasedLog } from './kafka-based-log.js';
 import { KafkaOffsetBackingStore } from './offset-store.js';
 import { KafkaStatusBackingStore } from './status-store.js';
@@ -35,7 +39,7 @@ export interface ConnectDistributed {
   readonly herder: DistributedHerder;
   readonly rest: ConnectRestServer;
   readonly port: number;
-  /** `http://host:port` of the REST API, which the other workers forward requests to. */
+  /** `http://host:port` (or `https://`) of the REST API's advertised listener, which the other workers forward requests to. */
   readonly url: string;
   stop(): Promise<void>;
 }
@@ -48,7 +52,8 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
     if (config.string(name) === null || config.string(name) === '') throw new ConfigError(`Missing required configuration "${name}" which has no default value.`);
   }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const { host, port: wantedPort } = config.restListener();
+  const restClient = new RestClient(() => restClientTls(config));
+  const signing = new InterWorkerSigning(interWorkerSigningSettings(config), restClient);
   const plugins = await loadPlugins(config.list('plugin.path'));
   const offsets = new KafkaOffsetBackingStore();
   const logging = workerLogging(log);
@@ -77,12 +82,14 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
     refresh: () => configs.log.readToEnd(),
     isLeader: () => herder?.membership?.isLeader ?? false,
     leaderUrl: () => herder?.membership?.leaderUrl ?? null,
+    signedRequest: (target, method, body, timeoutMs) => signing.request(target, method, body, timeoutMs),
     putTaskCountRecord: (c, n) => configs.putTaskCountRecord(c, n),
     connectorOffsetsTopic: (c) => offsetStores.connectorStore(c),
     log,
   });
   herder = new DistributedHerder({
     exactlyOnce,
+    signing,
     worker,
     configs,
     statuses,
@@ -103,11 +110,9 @@ export async function startConnectDistributed(options: ConnectDistributedOptions
         log,
       }),
   });
-  const rest = new ConnectRestServer(herder, logging.loggers);
-  const port = await rest.listen(wantedPort, host);
-  const advertisedHost = config.string('rest.advertised.host.name') ?? (host === '0.0.0.0' ? '127.0.0.1' : host);
-  const url = `http://${advertisedHost}:${config.string('rest.advertised.port') ?? port}`;
-  worker.workerId = `${advertisedHost}:${config.string('rest.advertised.port') ?? port}`;
+  const rest = new ConnectRestServer(herder, logging.loggers, restClient);
+  const { port, url, workerId } = await startRestListeners(rest, config);
+  worker.workerId = workerId;
 
   const clientBase = (kind: string) => ({ bootstrapServers: worker.bootstrapServers, clientId: `${config.string('client.id') || `connect-${config.string('group.id')}`}-${kind}` });
   const producer = (kind: string) => ({ ...clientOptionsFrom(producerOptions, config.originals).options, ...clientBase(kind) }) as ProducerOptions;

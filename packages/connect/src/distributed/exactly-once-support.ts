@@ -26,6 +26,8 @@ export interface ExactlyOnceHost {
   refresh(): Promise<void>;
   isLeader(): boolean;
   leaderUrl(): string | null;
+  /** A request to the leader's internal endpoint, signed with the session key (KIP-507). */
+  signedRequest(url: URL, method: string, body: string | undefined, timeoutMs: number): Promise<{ status: number; text: string }>;
   putTaskCountRecord(connector: string, taskCount: number): Promise<void>;
   /** The connector's own offsets topic (its offsets.storage.topic), made ready (created, read) before its tasks write to it; null: the worker's topic. */
   connectorOffsetsTopic?(connector: string): { topic: string; ready(): Promise<void>; copyToWorkerStore(offsets: ReadonlyMap<string, string | null>): void } | null;
@@ -70,8 +72,8 @@ export class ExactlyOnceSupport {
     if (this.host.isLeader()) return this.fenceAsLeader(connector);
     const leader = this.host.leaderUrl();
     if (leader === null) throw new ConnectRestError(409, 'Cannot complete request because of a conflicting operation (e.g. worker rebalance)');
-    const res = await fetch(new URL(`/connectors/${encodeURIComponent(connector)}/fence?forward=true`, leader), { method: 'PUT', signal: AbortSignal.timeout(FENCING_TIMEOUT_MS) });
-    if (!res.ok) throw new ConnectRestError(res.status, `Failed to perform zombie fencing: the leader at ${leader} answered ${res.status}: ${await res.text()}`);
+    const res = await this.host.signedRequest(new URL(`/connectors/${encodeURIComponent(connector)}/fence?forward=true`, leader), 'PUT', undefined, FENCING_TIMEOUT_MS);
+    if (res.status < 200 || res.status >= 300) throw new ConnectRestError(res.status, `Failed to perform zombie fencing: the leader at ${leader} answered ${res.status}: ${res.text}`);
   }
 
   /** The leader's round (Kafka's doFenceZombieSourceTasks); concurrent calls for one connector share it. */

@@ -43,8 +43,20 @@ export const targetStateValue = (state: TargetState): Buffer => json({ state: st
 /** RESTART_REQUEST_V0. */
 export const restartValue = (includeTasks: boolean, onlyFailed: boolean): Buffer => json({ 'include-tasks': includeTasks, 'only-failed': onlyFailed });
 
-/** One config topic record as read; `ignored` for what this worker does not act on (session keys, loggers, fencing counts) or cannot read. */
+/** The leader's session key for signed requests between workers (Kafka's SessionKey). */
+export interface StoredSessionKey {
+  key: Buffer;
+  /** Java's name of the key's algorithm (HmacSHA256). */
+  algorithm: string;
+  creationTimestamp: number;
+}
+
+/** SESSION_KEY_V0: `{"key": base64, "algorithm", "creation-timestamp"}`, under the key `session-key`. */
+export const sessionKeyValue = (k: StoredSessionKey): Buffer => json({ key: k.key.toString('base64'), algorithm: k.algorithm, 'creation-timestamp': k.creationTimestamp });
+
+/** One config topic record as read; `ignored` for what this worker does not act on (loggers, fencing counts) or cannot read. */
 export type ConfigRecord =
+  | { kind: 'session-key'; sessionKey: StoredSessionKey }
   | { kind: 'connector'; connector: string; properties: Record<string, string> | null }
   | { kind: 'task'; id: ConnectorTaskId; properties: Record<string, string> | null }
   | { kind: 'commit'; connector: string; tasks: number }
@@ -72,6 +84,7 @@ function properties(value: unknown): Record<string, string> | null {
 export function parseConfigRecord(key: string, value: Buffer | null): ConfigRecord {
   const body = value === null ? null : parseJson(value);
   if (value !== null && body === undefined) return { kind: 'ignored', key, reason: 'its value is not JSON' };
+  if (key === SESSION_KEY) return parseSessionKey(body);
   if (key.startsWith(TARGET_STATE_PREFIX)) {
     const connector = key.slice(TARGET_STATE_PREFIX.length);
     if (body === null) return { kind: 'target-state', connector, state: null };
@@ -105,6 +118,18 @@ export function parseConfigRecord(key: string, value: Buffer | null): ConfigReco
     return { kind: 'restart', connector: key.slice(RESTART_PREFIX.length), includeTasks: o['include-tasks'], onlyFailed: o['only-failed'] };
   }
   return { kind: 'ignored', key, reason: 'this worker does not act on it' };
+}
+
+/** Kafka's processSessionKeyRecord: a session key record Java would not read is ignored, with why. */
+function parseSessionKey(body: unknown): ConfigRecord {
+  const ignored = (reason: string): ConfigRecord => ({ kind: 'ignored', key: SESSION_KEY, reason });
+  if (body === null) return ignored('the session key is unexpectedly null');
+  if (typeof body !== 'object' || Array.isArray(body)) return ignored('the session key is not a JSON object');
+  const o = body as Record<string, unknown>;
+  if (typeof o.key !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(o.key)) return ignored('the session key has no base64 "key"');
+  if (typeof o.algorithm !== 'string') return ignored('the session key has no "algorithm"');
+  if (typeof o['creation-timestamp'] !== 'number' || !Number.isInteger(o['creation-timestamp'])) return ignored('the session key has no "creation-timestamp"');
+  return { kind: 'session-key', sessionKey: { key: Buffer.from(o.key, 'base64'), algorithm: o.algorithm, creationTimestamp: o['creation-timestamp'] } };
 }
 
 // ------------------------------------------------------------------ status topic

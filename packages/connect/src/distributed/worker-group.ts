@@ -131,6 +131,10 @@ class WorkerGroup implements WorkerGroupMembership, GroupProtocolHandler {
     return this.#membership.generationId;
   }
 
+  get currentProtocol(): ConnectProtocolName {
+    return this.#currentProtocol;
+  }
+
   get isLeader(): boolean {
     return this.#assignment !== null && this.#assignment.leader === this.#membership.memberId;
   }

@@ -1,21 +1,13 @@
 /**
  * What the REST API asks of a worker's herder (Kafka's Herder), with the JSON shapes Kafka Connect
- * 4.3 answers with, and the error that carries an HTTP status (Kafka's ConnectRestException:
- * NotFoundException 404, AlreadyExistsException 409, BadRequestException 400).
+ * 4.3 answers with, and (from rest-errors.ts) the error that carries an HTTP status.
  */
 import type { ConfigInfos, ConnectorConfig } from '@sluice/connect-api';
+import type { InternalRequestSignature } from './internal-request-signature.js';
 import type { ConnectState } from './status.js';
 import type { ConnectorType } from './worker.js';
 
-export class ConnectRestError extends Error {
-  override name = 'ConnectRestError';
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ConnectRestError, badRequest, conflict, notFound } from './rest-errors.js';
 
 /**
  * The request must be served by another worker (Kafka's NotLeaderException and NotAssignedException):
@@ -30,10 +22,6 @@ export class RequestTargetError extends Error {
     super(message);
   }
 }
-
-export const notFound = (message: string) => new ConnectRestError(404, message);
-export const badRequest = (message: string) => new ConnectRestError(400, message);
-export const conflict = (message: string) => new ConnectRestError(409, message);
 
 export interface ConnectorTaskId {
   connector: string;
@@ -110,7 +98,7 @@ export interface Herder {
   connectorPlugins(connectorsOnly: boolean): PluginInfo[];
   validateConnectorConfig(pluginName: string, config: ConnectorConfig): ConfigInfos;
   /** Distributed mode: task configs a connector generated on another worker, for the leader to write. */
-  putTaskConfigs?(name: string, configs: ConnectorConfig[]): Promise<void>;
+  putTaskConfigs?(name: string, configs: ConnectorConfig[], signature: InternalRequestSignature | null): Promise<void>;
   /** Distributed mode with exactly-once source support: the leader's round of zombie fencing for a connector's new task generation. */
-  fenceZombieSourceTasks?(name: string): Promise<void>;
+  fenceZombieSourceTasks?(name: string, signature: InternalRequestSignature | null): Promise<void>;
 }

@@ -8,11 +8,27 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '@sluice/config';
 import { ConnectRestError, RequestTargetError, badRequest, notFound, type ConnectorOffset, type Herder, type InitialState } from './herder.js';
+import { InternalRequestSignature, SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER } from './internal-request-signature.js';
 import { forwardRequest } from './request-forwarding.js';
 import { Loggers } from './loggers.js';
+import { RestClient } from './rest-client.js';
+import { listenHttps, type HttpsListenerOptions } from './rest-https.js';
+import type { RestListener } from './worker-config.js';
 
 type Params = Record<string, string>;
-type Handler = (req: { params: Params; query: URLSearchParams; body: () => Promise<unknown> }) => Promise<[number, unknown?]>;
+interface RouteRequest {
+  params: Params;
+  query: URLSearchParams;
+  body: () => Promise<unknown>;
+  /** The signature headers of a request between workers, over the body's bytes (Kafka's InternalRequestSignature.fromHeaders). */
+  signature: () => Promise<InternalRequestSignature | null>;
+}
+type Handler = (req: RouteRequest) => Promise<[number, unknown?]>;
+
+/** A listener the server is bound to: its protocol, host and the port it got. */
+export interface BoundRestListener extends RestListener {
+  readonly server: Server;
+}
 
 interface Route {
   method: string;
@@ -23,32 +39,64 @@ interface Route {
 
 export class ConnectRestServer {
   readonly #routes: Route[] = [];
-  readonly #server: Server;
+  readonly #servers: { server: Server; close(): Promise<void> }[] = [];
+  readonly #client: RestClient;
   constructor(
     private readonly herder: Herder,
     /** The worker's loggers (workerLogging), so that levels set here filter its lines. */
     readonly loggers: Loggers = new Loggers(),
+    /** How requests are forwarded to other workers (with the worker's TLS settings for https ones). */
+    client: RestClient = new RestClient(),
   ) {
+    this.#client = client;
     this.#defineRoutes();
-    // Nothing a request holds may end the worker: whatever #handle does not answer closes that response only.
-    this.#server = createServer((req, res) => this.#handle(req, res).catch(() => res.destroy()));
   }
 
-  /** Listens; resolves with the port (useful with port 0). */
+  // Nothing a request holds may end the worker: whatever #handle does not answer closes that response only.
+  readonly #onRequest = (req: IncomingMessage, res: ServerResponse): void => void this.#handle(req, res).catch(() => res.destroy());
+
+  /** Listens over plain HTTP; resolves with the port (useful with port 0). */
   async listen(port: number, host = '0.0.0.0'): Promise<number> {
+    const server = createServer(this.#onRequest);
     await new Promise<void>((resolve, reject) => {
-      this.#server.once('error', reject);
-      this.#server.listen(port, host, () => {
-        this.#server.off('error', reject);
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
         resolve();
       });
     });
-    return (this.#server.address() as AddressInfo).port;
+    this.#servers.push({ server, close: () => closeServer(server) });
+    return (server.address() as AddressInfo).port;
+  }
+
+  /**
+   * Listens on each of the worker's `listeners` (Kafka's RestServer makes one connector per
+   * listener); an https one takes `https()`'s certificate and client authentication. Resolves with
+   * the ports they got, in order.
+   */
+  async listenAll(listeners: readonly RestListener[], https: () => HttpsListenerOptions): Promise<BoundRestListener[]> {
+    const bound: BoundRestListener[] = [];
+    try {
+      for (const l of listeners) {
+        if (l.protocol === 'http') {
+          const port = await this.listen(l.port, l.host);
+          bound.push({ ...l, port, server: this.#servers.at(-1)!.server });
+        } else {
+          const listener = await listenHttps(l.host, l.port, https(), this.#onRequest);
+          this.#servers.push(listener);
+          bound.push({ ...l, port: listener.port, server: listener.server });
+        }
+      }
+    } catch (e) {
+      await this.close();
+      throw e;
+    }
+    return bound;
   }
 
   async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    const servers = this.#servers.splice(0);
+    await Promise.all(servers.map((s) => s.close()));
   }
 
   #route(method: string, path: string, handler: Handler): void {
@@ -108,18 +156,18 @@ export class ConnectRestServer {
     });
     this.#route('GET', '/connectors/{connector}/status', async ({ params }) => [200, h.connectorStatus(params.connector)]);
     this.#route('GET', '/connectors/{connector}/tasks', async ({ params }) => [200, h.taskConfigs(params.connector)]);
-    this.#route('POST', '/connectors/{connector}/tasks', async ({ params, body }) => {
-      // Between workers of a cluster (Kafka's internal endpoint): task configs for the leader to write.
+    this.#route('POST', '/connectors/{connector}/tasks', async ({ params, body, signature }) => {
+      // Between workers of a cluster (Kafka's internal endpoint): task configs for the leader to write, signed (KIP-507).
       const configs = await body();
       if (h.putTaskConfigs === undefined) throw notFound('HTTP 404 Not Found');
       if (!Array.isArray(configs)) throw badRequest('The request body must be a list of task configs');
-      await h.putTaskConfigs(params.connector, configs.map((c: unknown) => stringConfig(objectBody(c))));
+      await h.putTaskConfigs(params.connector, configs.map((c: unknown) => stringConfig(objectBody(c))), await signature());
       return [204];
     });
-    this.#route('PUT', '/connectors/{connector}/fence', async ({ params }) => {
-      // Between workers of a cluster (Kafka's internal endpoint): a round of zombie fencing, which the leader performs.
+    this.#route('PUT', '/connectors/{connector}/fence', async ({ params, signature }) => {
+      // Between workers of a cluster (Kafka's internal endpoint): a round of zombie fencing, which the leader performs; signed (KIP-507).
       if (h.fenceZombieSourceTasks === undefined) throw notFound('HTTP 404 Not Found');
-      await h.fenceZombieSourceTasks(params.connector);
+      await h.fenceZombieSourceTasks(params.connector, await signature());
       return [204];
     });
     this.#route('GET', '/connectors/{connector}/tasks/{task}/status', async ({ params }) => [200, h.taskStatus(params.connector, taskNumber(params.task))]);
@@ -192,13 +240,19 @@ export class ConnectRestServer {
       const m = route.pattern.exec(path)!;
       const params: Params = {};
       route.names.forEach((n, i) => (params[n] = decodePathSegment(m[i + 1])));
-      const body = async () => parseJson((bodyText ??= await readBody(req)));
+      let bodyBytes: Promise<Buffer> | undefined;
+      const bytes = () => (bodyBytes ??= readBody(req));
+      const body = async () => parseJson((bodyText ??= (await bytes()).toString('utf8')));
+      const header = (name: string) => headerValue(req, name);
+      const signature = async () => InternalRequestSignature.fromHeaders(await bytes(), header);
       try {
-        [status, payload] = await route.handler({ params, query: url.searchParams, body });
+        [status, payload] = await route.handler({ params, query: url.searchParams, body, signature });
       } catch (e) {
         if (!(e instanceof RequestTargetError)) throw e;
-        // Another worker must serve it (the leader, or the one running a task): forwarded as Kafka does.
-        [status, payload] = await forwardRequest(e, req.method ?? 'GET', url, bodyText ?? (await readBody(req)));
+        // Another worker must serve it (the leader, or the one running a task): forwarded as Kafka does, a signature with it.
+        const signed: Record<string, string> = {};
+        for (const name of [SIGNATURE_HEADER, SIGNATURE_ALGORITHM_HEADER]) if (header(name) !== undefined) signed[name] = header(name)!;
+        [status, payload] = await forwardRequest(this.#client, e, req.method ?? 'GET', url, bodyText ?? (await bytes()).toString('utf8'), signed);
       }
     } catch (e) {
       status = e instanceof ConnectRestError ? e.status : e instanceof ConfigError ? 400 : 500;
@@ -222,7 +276,7 @@ function decodePathSegment(segment: string): string {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -230,7 +284,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > 16 * 1024 * 1024) throw new ConnectRestError(413, 'The request body is larger than 16 MiB');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 function parseJson(text: string): unknown {

@@ -8,7 +8,10 @@ import type { ConnectorConfig } from '@sluice/connect-api';
 import { loadPlugins } from './connect-plugins.js';
 import { workerLogging } from './loggers.js';
 import { FileOffsetBackingStore, MemoryOffsetBackingStore } from './offset-store.js';
+import { RestClient } from './rest-client.js';
+import { startRestListeners } from './rest-listeners.js';
 import { ConnectRestServer } from './rest-server.js';
+import { restClientTls } from './rest-tls.js';
 import { StandaloneHerder } from './standalone-herder.js';
 import { Worker } from './worker.js';
 import { WorkerConfig } from './worker-config.js';
@@ -27,14 +30,13 @@ export interface ConnectStandalone {
   readonly rest: ConnectRestServer;
   /** The REST API's port (the one listened on, when `listeners` asked for port 0). */
   readonly port: number;
-  /** `http://host:port` of the REST API. */
+  /** `http://host:port` (or `https://`) of the REST API's advertised listener. */
   readonly url: string;
   stop(): Promise<void>;
 }
 
 export async function startConnectStandalone(options: ConnectStandaloneOptions): Promise<ConnectStandalone> {
   const config = new WorkerConfig(options.worker);
-  const { host, port: wantedPort } = config.restListener();
   const plugins = await loadPlugins(config.list('plugin.path'));
   const file = config.string('offset.storage.file.filename');
   const store = file === null ? new MemoryOffsetBackingStore() : new FileOffsetBackingStore(file);
@@ -43,10 +45,9 @@ export async function startConnectStandalone(options: ConnectStandaloneOptions):
   const logging = workerLogging(options.log);
   const worker = new Worker(config, plugins, store, { workerId: 'starting', log: logging.log });
   const herder = new StandaloneHerder(worker);
-  const rest = new ConnectRestServer(herder, logging.loggers);
-  const port = await rest.listen(wantedPort, host);
-  const advertisedHost = config.string('rest.advertised.host.name') ?? (host === '0.0.0.0' ? '127.0.0.1' : host);
-  workerId = `${advertisedHost}:${config.string('rest.advertised.port') ?? port}`;
+  const rest = new ConnectRestServer(herder, logging.loggers, new RestClient(() => restClientTls(config)));
+  const { port, url, workerId: advertisedId } = await startRestListeners(rest, config);
+  workerId = advertisedId;
   (worker as { workerId: string }).workerId = workerId;
   try {
     for (const c of options.connectors ?? []) {
@@ -63,7 +64,7 @@ export async function startConnectStandalone(options: ConnectStandaloneOptions):
     herder,
     rest,
     port,
-    url: `http://${advertisedHost}:${port}`,
+    url,
     stop: async () => {
       await rest.close();
       await herder.stop();

@@ -167,6 +167,12 @@ public final class ConnectPeer {
         ConfigInfos infos = AbstractHerder.generateResult(request.get("class").asText(), def.configKeys(), values, def.groups());
         return MAPPER.valueToTree(infos);
       }
+      case "signRequest":
+        return InternalRequests.sign(request);
+      case "verifyRequest":
+        return InternalRequests.verify(request);
+      case "keyLength":
+        return InternalRequests.keyLength(request);
       default:
         throw new IllegalArgumentException("unknown op " + request.get("op"));
     }

@@ -1,0 +1,74 @@
+/**
+ * An https listener of the REST API (Kafka's `listeners=https://host:port`). One port serves
+ * TLS; a client speaking plain HTTP to it gets a plain-text 400 saying to use https (its first byte
+ * is not a TLS handshake's), instead of a connection cut mid-handshake that tells it nothing.
+ * With `ssl.client.auth=required` OpenSSL refuses a client without a trusted certificate during the
+ * handshake; with `requested` a client may come without one, but one it presents must be trusted.
+ */
+import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import type { TLSSocket, TlsOptions } from 'node:tls';
+import type { ClientAuth } from './rest-tls.js';
+
+export interface HttpsListenerOptions {
+  options: TlsOptions;
+  clientAuth: ClientAuth;
+}
+
+/** A TLS record of type handshake starts every TLS connection. */
+const TLS_HANDSHAKE = 0x16;
+
+export async function listenHttps(host: string, port: number, tls: HttpsListenerOptions, onRequest: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const https = createHttpsServer(tls.options, (req, res) => {
+    const socket = req.socket as TLSSocket;
+    if (tls.clientAuth === 'requested' && !socket.authorized && socket.getPeerX509Certificate() !== undefined) {
+      const message = `The client certificate is not trusted (${String(socket.authorizationError)}); present one issued by a CA of ssl.truststore, or none`;
+      res.writeHead(401, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error_code: 401, message }));
+      return;
+    }
+    onRequest(req, res);
+  });
+  // A failed handshake (no or an untrusted client certificate, a TLS version not enabled) ends that connection only.
+  https.on('tlsClientError', (_e, socket) => socket.destroy());
+  const sockets = new Set<Socket>();
+  const front = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.once('readable', () => {
+      const first = socket.read(1) as Buffer | null;
+      if (first === null) return void socket.destroy();
+      socket.unshift(first);
+      if (first[0] === TLS_HANDSHAKE) https.emit('connection', socket);
+      else refusePlainHttp(socket, host, (front.address() as AddressInfo).port);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    front.once('error', reject);
+    front.listen(port, host, () => {
+      front.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    server: https,
+    port: (front.address() as AddressInfo).port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => front.close(() => resolve()));
+      https.closeAllConnections();
+      https.close();
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+  };
+}
+
+function refusePlainHttp(socket: Socket, host: string, port: number): void {
+  const where = `${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  const body = JSON.stringify({ error_code: 400, message: `This port of the Connect REST API serves HTTPS (listeners=https://...), not plain HTTP: use https://${where}` });
+  // The request is read and dropped, so that closing does not reset the connection before the client reads the answer.
+  socket.resume();
+  socket.setTimeout(5000, () => socket.destroy());
+  socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
