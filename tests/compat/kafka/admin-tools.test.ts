@@ -498,11 +498,16 @@ test('a Fetch over request_percentage is answered as Kafka answers a throttled o
     const quota = (remove: boolean) => ({ entries: [{ entity: [{ entityType: 'client-id', entityName: CLIENT }], ops: [{ key: 'request_percentage', value: 0.001, remove }] }], validateOnly: false });
     await withRaw(side, async (c) => {
       let correlationId = 1000;
-      const fetch = async (sessionEpoch: number) => {
-        const frame = await c.send(encodeRequest(Apis.Fetch, 12, ++correlationId, CLIENT, fetchRequestV12('throttled-fetch', [{}], { sessionEpoch }) as never));
+      const fetch = async (sessionEpoch: number, sessionId = 0) => {
+        // An incremental fetch lists nothing: its partition is in the session.
+        const body = fetchRequestV12('throttled-fetch', [{}], { sessionEpoch, sessionId, ...(sessionEpoch > 0 ? { topics: [] } : {}) });
+        const frame = await c.send(encodeRequest(Apis.Fetch, 12, ++correlationId, CLIENT, body as never));
         const r = decodeResponse(Apis.Fetch, 12, frame).body as unknown as { throttleTimeMs: number; errorCode: number; sessionId: number; responses: { partitions: { records: Buffer | null }[] }[] };
         return { ...r, nodeEndpoints: undefined, records: r.responses.map((t) => t.partitions.map((p) => p.records?.length ?? 0)) };
       };
+      // A session opened before the quota, for an incremental fetch under it.
+      const session = await fetch(0);
+      assert.ok(session.sessionId !== 0 && session.throttleTimeMs === 0, `${side.name}: a session is opened`);
       assert.equal((await c.request(Apis.AlterClientQuotas, 1, quota(false))).entries[0].errorCode, 0);
       // Kafka's broker enforces the quota once its metadata has it; one small fetch is then over it.
       const first = await eventually(`${side.name} throttles a sessionless fetch`, async () => {
@@ -511,6 +516,8 @@ test('a Fetch over request_percentage is answered as Kafka answers a throttled o
       });
       const full = await fetch(0); // a full fetch that would open a session
       for (const r of [first, full]) outcomes[side.name].push({ throttled: r.throttleTimeMs > 0, errorCode: r.errorCode, sessionId: r.sessionId, responses: r.responses });
+      const incremental = await fetch(1, session.sessionId);
+      outcomes[side.name].push({ throttled: incremental.throttleTimeMs > 0, errorCode: incremental.errorCode, sameSession: incremental.sessionId === session.sessionId, responses: incremental.responses });
       assert.equal((await c.request(Apis.AlterClientQuotas, 1, quota(true))).entries[0].errorCode, 0);
       const served = await eventually(`${side.name} serves the records after the quota is lifted`, async () => {
         const r = await fetch(-1);
@@ -520,6 +527,7 @@ test('a Fetch over request_percentage is answered as Kafka answers a throttled o
     });
   }
   assert.deepEqual(outcomes.kafka[0], { throttled: true, errorCode: 0, sessionId: 0, responses: [] });
+  assert.deepEqual(outcomes.kafka[2], { throttled: true, errorCode: 0, sameSession: true, responses: [] });
   assert.deepEqual(outcomes.sluice, outcomes.kafka);
 });
 
