@@ -1,6 +1,7 @@
 /**
- * DescribeQuorum (key 55), versions 0-2, answered as the one-node KRaft quorum of a combined Kafka
- * node: this node leads __cluster_metadata-0 in epoch 1, is its one voter and has no observers,
+ * DescribeQuorum (key 55), versions 0-2 (1: the voters' fetch and caught-up times; 2: directory
+ * ids, error messages and the nodes' endpoints), answered as the one-node KRaft quorum of a
+ * combined Kafka node: this node leads __cluster_metadata-0 in epoch 1, is its one voter and has no observers,
  * so every lag is 0 and, as Kafka's leader reports itself, both timestamps are now. Sluice keeps
  * no metadata log; its offset is the epoch of the finalized features, which Kafka also takes from
  * that log (so the high watermark is never below it). The voter's directory id is, as Kafka
@@ -44,7 +45,9 @@ export const describeQuorumHandler = defineHandler({
     }
     const offset = broker.features.epoch;
     const now = BigInt(Date.now());
-    const directoryId = broker.features.level('kraft.version') >= 1 ? broker.directoryId : ZERO_UUID;
+    // v0-1 have neither directory ids nor nodes: they must be left at their defaults to encode.
+    const named = ctx.version >= 2;
+    const directoryId = named && broker.features.level('kraft.version') >= 1 ? broker.directoryId : ZERO_UUID;
     return {
       errorCode: ErrorCode.NONE,
       errorMessage: '',
@@ -56,7 +59,7 @@ export const describeQuorumHandler = defineHandler({
           observers: [],
         }],
       }],
-      nodes: [{ nodeId: broker.nodeId, listeners: [{ name: connection.listener.name, host: connection.listener.advertised.host, port: connection.listener.advertised.port }] }],
+      nodes: named ? [{ nodeId: broker.nodeId, listeners: [{ name: connection.listener.name, host: connection.listener.advertised.host, port: connection.listener.advertised.port }] }] : [],
     };
   },
 });
