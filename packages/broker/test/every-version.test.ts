@@ -40,6 +40,9 @@ function requestFor(name: string, version: number, n: number): Record<string, un
       return { ...body, topics: [{ topic: 'shared', partitions: [{ partition: 0, leaderEpoch: 0 }] }] };
     case 'InitProducerId':
       return { ...body, transactionalId: null, transactionTimeoutMs: 60000 };
+    case 'DescribeQuorum':
+      // The one partition answered in full: its voters and nodes must encode at every version.
+      return { ...body, topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] };
     default:
       return body;
   }
