@@ -28,12 +28,20 @@ export async function isValidIpEntityName(name: string | null): Promise<boolean>
     if (host.includes(':')) return false;
   }
   if (bracketed) return false;
-  try {
-    await lookup(host);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await lookupOneAtATime(host)) !== undefined;
+}
+
+let lastLookup: Promise<unknown> = Promise.resolve();
+
+/**
+ * A host name's first address, or undefined when it does not resolve. One lookup at a time for
+ * the whole broker: getaddrinfo runs on libuv's small thread pool, which the broker's file
+ * operations share, so clients sending host names that take long to fail must not fill it.
+ */
+function lookupOneAtATime(host: string): Promise<string | undefined> {
+  const result = lastLookup.then(() => lookup(host).then((a) => a.address, () => undefined));
+  lastLookup = result;
+  return result;
 }
 
 /** Java's textToNumericFormatV4: one to four decimal parts, the last filling the bytes left. */
@@ -108,10 +116,6 @@ export function literalAddress(name: string): string | undefined {
 export async function entityAddress(name: string): Promise<string | undefined> {
   const literal = literalAddress(name);
   if (literal !== undefined) return literal;
-  try {
-    const { address } = await lookup(name);
-    return literalAddress(address) ?? address;
-  } catch {
-    return undefined;
-  }
+  const address = await lookupOneAtATime(name);
+  return address === undefined ? undefined : (literalAddress(address) ?? address);
 }
