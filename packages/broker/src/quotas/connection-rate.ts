@@ -77,9 +77,14 @@ export class IpConnectionRateQuota {
         continue;
       }
       lookups.push(
-        entityAddress(name).then((address) => {
-          if (address !== undefined && this.generation === generation && !byAddress.has(address)) byAddress.set(address, limit);
-        }),
+        entityAddress(name).then(
+          (address) => {
+            if (address !== undefined && this.generation === generation && !byAddress.has(address)) byAddress.set(address, limit);
+          },
+          // Nobody awaits this outside tests: a rejection would end the process. A name that
+          // cannot be looked up maps to nothing, as one that does not resolve.
+          () => {},
+        ),
       );
     }
     this.addressesMapped = Promise.all(lookups).then(() => undefined);

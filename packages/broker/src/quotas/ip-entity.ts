@@ -6,7 +6,8 @@
  * a C resolver would read (hexadecimal or octal parts) as ambiguous; a name in brackets must be
  * an IPv6 literal; an IPv6 zone that is not a number must name an interface of this machine.
  */
-import { lookup } from 'node:dns/promises';
+// Through the promises object, looked up at each call: the ordering test replaces its lookup.
+import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 
@@ -34,14 +35,31 @@ export async function isValidIpEntityName(name: string | null): Promise<boolean>
 let lastLookup: Promise<unknown> = Promise.resolve();
 
 /**
- * A host name's first address, or undefined when it does not resolve. One lookup at a time for
- * the whole broker: getaddrinfo runs on libuv's small thread pool, which the broker's file
- * operations share, so clients sending host names that take long to fail must not fill it.
+ * A host name's first address as Java's InetAddress.getByName gives it, or undefined when it does
+ * not resolve. One lookup at a time for the whole broker: getaddrinfo runs on libuv's small thread
+ * pool, which the broker's file operations share, so clients sending host names that take long to
+ * fail must not fill it. Never rejects, so one bad name cannot fail the lookups queued after it.
  */
 function lookupOneAtATime(host: string): Promise<string | undefined> {
-  const result = lastLookup.then(() => lookup(host).then((a) => a.address, () => undefined));
+  const result = lastLookup.then(() => javaFirstAddress(host));
   lastLookup = result;
   return result;
+}
+
+/**
+ * Java prefers IPv4 (java.net.preferIPv6Addresses is false unless set): getByName gives the
+ * first IPv4 address a name has, an IPv6 one only when it has none, where Node's lookup gives
+ * the resolver's first, often ::1 for localhost. A name with a NUL character Java refuses
+ * (UnknownHostException) and Node's lookup throws for, synchronously.
+ */
+async function javaFirstAddress(host: string): Promise<string | undefined> {
+  if (host.includes('\u0000')) return undefined;
+  try {
+    const addresses = await dns.lookup(host, { all: true });
+    return (addresses.find((a) => a.family === 4) ?? addresses[0])?.address;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Java's textToNumericFormatV4: one to four decimal parts, the last filling the bytes left. */

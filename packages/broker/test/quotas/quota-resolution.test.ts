@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { ClientQuotaManager, ControllerMutationQuotaManager, ThrottlingQuotaExceeded, resolveClientQuota } from '../../src/quotas/client-quotas.js';
 import { IpConnectionRateQuota } from '../../src/quotas/connection-rate.js';
 import { InvalidQuotaRequest, UnsupportedQuotaFilter, checkQuotaValue, entityKey, keysForEntity, matchesFilter, parseFilter, type QuotaEntity } from '../../src/quotas/entities.js';
-import { isJavaIpv4Literal, isValidIpEntityName, literalAddress } from '../../src/quotas/ip-entity.js';
-import { lookup } from 'node:dns/promises';
+import { entityAddress, isJavaIpv4Literal, isValidIpEntityName, literalAddress } from '../../src/quotas/ip-entity.js';
+import { promises as dnsPromises } from 'node:dns';
 import { SampledRate } from '../../src/quotas/rate.js';
 
 /** An in-memory set of quotas with the store's lookup interface. */
@@ -158,7 +158,7 @@ describe('connection_creation_rate', () => {
 describe('connection_creation_rate by the address an ip entity names', () => {
   test("another form of an address, or a host name, limits that address, as Kafka's broker resolves it", async () => {
     const entries: [QuotaEntity, Record<string, number>][] = [
-      [{ ip: '127.1' }, { connection_creation_rate: 1 }],
+      [{ ip: '127.2' }, { connection_creation_rate: 1 }],
       [{ ip: '::ffff:10.0.0.9' }, { connection_creation_rate: 1 }],
       [{ ip: 'localhost' }, { connection_creation_rate: 1 }],
       [{ ip: null }, { connection_creation_rate: 100 }],
@@ -168,8 +168,8 @@ describe('connection_creation_rate by the address an ip entity names', () => {
     // The first connection maps the names; the host name's lookup answers a moment later.
     assert.equal(rate.recordConnection('10.1.1.1', 0), 0);
     await rate.addressesMapped;
-    const { address: localhost } = await lookup('localhost');
-    for (const address of ['127.0.0.1', '10.0.0.9', literalAddress(localhost)!]) {
+    // localhost is 127.0.0.1 to Java's getByName (IPv4 first), whatever order the resolver has.
+    for (const address of ['127.0.0.2', '10.0.0.9', '127.0.0.1']) {
       // 10 connections at t=0 are 1/s over 10 s: at the quota; the 11th is over it.
       for (let i = 0; i < 10; i++) rate.recordConnection(address, 0);
       assert.equal(rate.recordConnection(address, 0), 1000, address);
@@ -180,6 +180,40 @@ describe('connection_creation_rate by the address an ip entity names', () => {
     assert.equal(literalAddress('0:0:0:0:0:0:0:1'), '::1');
     assert.equal(literalAddress('1.16777215'), '1.255.255.255');
     assert.equal(literalAddress('localhost'), undefined);
+  });
+
+  test("a name with both kinds of address stands for its first IPv4 one, as Java's getByName prefers it", async (t) => {
+    // Node's lookup answers in the resolver's order (often ::1 first for localhost); Java's
+    // InetAddress puts IPv4 first unless java.net.preferIPv6Addresses is set, which Kafka does not.
+    const answers: Record<string, { address: string; family: number }[]> = {
+      'dual.test': [{ address: '::1', family: 6 }, { address: 'fd00::7', family: 6 }, { address: '127.0.0.5', family: 4 }, { address: '127.0.0.6', family: 4 }],
+      'six.test': [{ address: 'fd00::8', family: 6 }, { address: 'fd00::9', family: 6 }],
+    };
+    t.mock.method(dnsPromises, 'lookup', async (host: string, options?: { all?: boolean }) => {
+      const all = answers[host];
+      if (all === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return options?.all ? all : all[0];
+    });
+    assert.equal(await entityAddress('dual.test'), '127.0.0.5');
+    assert.equal(await entityAddress('six.test'), 'fd00::8');
+    assert.equal(await entityAddress('none.test'), undefined);
+  });
+
+  test('a name with a NUL character is refused, as Java refuses it, and lookups after it still answer', async () => {
+    // Node's lookup throws at once for such a name; that failed every lookup queued after it, and
+    // the connection quota's unawaited mapping with it, which ended the broker process.
+    assert.equal(await isValidIpEntityName('local\u0000host'), false);
+    assert.equal(await isValidIpEntityName('localhost'), true);
+    const entries: [QuotaEntity, Record<string, number>][] = [
+      [{ ip: 'local\u0000host' }, { connection_creation_rate: 1 }],
+      [{ ip: 'localhost' }, { connection_creation_rate: 1 }],
+    ];
+    const values = { ...quotas(entries), all: () => entries.map(([entity, q]) => ({ entity, quotas: new Map(Object.entries(q)) })) };
+    const rate = new IpConnectionRateQuota(values, WINDOW);
+    assert.equal(rate.recordConnection('10.1.1.1', 0), 0);
+    await rate.addressesMapped;
+    for (let i = 0; i < 10; i++) rate.recordConnection('127.0.0.1', 0);
+    assert.equal(rate.recordConnection('127.0.0.1', 0), 1000, 'localhost is limited');
   });
 });
 
