@@ -1,4 +1,7 @@
 /**
+ * Long file: the loop, its commits and its rebalance callbacks share the tasks, the transaction
+ * and the turns they take (takeTurn), and read best together.
+ *
  * The processing loop of one KafkaStreams instance (Kafka's StreamThread; Node has one thread,
  * so an instance runs one loop, and parallelism comes from more instances). It owns a consumer
  * in the application's group, a producer, and the tasks of the partitions assigned to it:
@@ -65,6 +68,8 @@ export class StreamThread {
   private pendingMigration: TaskMigratedError | null = null;
   /** An error raised where it cannot be thrown (inside a rebalance callback), raised by the loop. */
   private fatal: Error | null = null;
+  /** The last turn taken by the loop or a rebalance callback (takeTurn). */
+  private turn: Promise<unknown> = Promise.resolve();
   processed = 0;
   /** Who runs which task, from the last assignment (interactive queries); null before the first. */
   layout: ApplicationLayout | null = null;
@@ -174,17 +179,19 @@ export class StreamThread {
       }
       if (this.fatal) throw this.fatal;
       try {
-        if (this.pendingMigration) throw this.pendingMigration;
-        if (batch) this.buffer(batch);
-        this.processReady();
-        this.output.collector.throwIfFailed();
-        if (this.output.collector.saturated) await this.output.collector.whenDrained();
-        // Stream time too, as Java's loop: a task restored with a committed stream time punctuates before any new record.
-        for (const t of this.tasks.values()) { t.punctuateWallClock(); t.punctuateStreamTime(); }
-        if (this.state.busy) await this.restoreStep();
-        this.state.maybeCleanUp();
-        await this.state.updateStandbys((id) => this.tasks.has(id));
-        if (this.commitRequested || Date.now() - this.lastCommitAt >= this.config.commitIntervalMs) await this.commitAll();
+        await this.takeTurn(async () => {
+          if (this.pendingMigration) throw this.pendingMigration;
+          if (batch) this.buffer(batch);
+          this.processReady();
+          this.output.collector.throwIfFailed();
+          if (this.output.collector.saturated) await this.output.collector.whenDrained();
+          // Stream time too, as Java's loop: a task restored with a committed stream time punctuates before any new record.
+          for (const t of this.tasks.values()) { t.punctuateWallClock(); t.punctuateStreamTime(); }
+          if (this.state.busy) await this.restoreStep();
+          this.state.maybeCleanUp();
+          await this.state.updateStandbys((id) => this.tasks.has(id));
+          if (this.commitRequested || Date.now() - this.lastCommitAt >= this.config.commitIntervalMs) await this.commitAll();
+        });
       } catch (e) {
         if (!(e instanceof TaskMigratedError)) throw e;
         await this.handleTaskMigrated(e);
@@ -194,10 +201,25 @@ export class StreamThread {
 
   private subscribe(): void {
     this.consumer.subscribe(this.subscription(), {
-      onPartitionsAssigned: (partitions) => this.assigned(partitions),
-      onPartitionsRevoked: (partitions) => this.revoked(partitions),
-      onPartitionsLost: (partitions) => this.lost(partitions),
+      onPartitionsAssigned: (partitions) => this.takeTurn(() => this.assigned(partitions)),
+      onPartitionsRevoked: (partitions) => this.takeTurn(() => this.revoked(partitions)),
+      onPartitionsLost: (partitions) => this.takeTurn(() => this.lost(partitions)),
     });
+  }
+
+  /**
+   * Runs `fn` once the loop's turn, or a rebalance callback, before it is over. Java calls the
+   * callbacks inside poll(), on the stream thread, so nothing is processed, punctuated or
+   * committed while one runs; here the consumer calls them from its own work, while the loop
+   * awaits. A record processed while a revoked task's commit was in flight joined that
+   * transaction without its offset (its next owner processed it again), or was refused once the
+   * commit had begun, which failed the instance. (handleTaskMigrated runs outside any turn: its
+   * unsubscribe calls the revoke callback.)
+   */
+  private takeTurn<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.turn.then(fn);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   /** Puts a fetched batch in its task's partition group (deserialised, timestamped). */
@@ -448,7 +470,7 @@ export class StreamThread {
     this.stop();
     if (clean) {
       try {
-        await this.commitTasks([...this.tasks.values()]);
+        await this.takeTurn(() => this.commitTasks([...this.tasks.values()]));
       } catch (e) {
         this.config.log.warn(`the final commit failed: ${messageOf(e)}`);
         clean = false;
