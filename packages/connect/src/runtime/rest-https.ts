@@ -4,6 +4,8 @@
  * is not a TLS handshake's), instead of a connection cut mid-handshake that tells it nothing.
  * With `ssl.client.auth=required` OpenSSL refuses a client without a trusted certificate during the
  * handshake; with `requested` a client may come without one, but one it presents must be trusted.
+ * A client that connects and sends nothing, or stalls in its handshake, is dropped after the
+ * handshake timeout (Node's TLS server's, 120 s by default): each holds one of the worker's sockets.
  */
 import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -14,13 +16,18 @@ import type { ClientAuth } from './rest-tls.js';
 export interface HttpsListenerOptions {
   options: TlsOptions;
   clientAuth: ClientAuth;
+  /** How long a client has from connecting to the end of its TLS handshake (Node's handshakeTimeout, 120 s by default). */
+  handshakeTimeoutMs?: number;
 }
+
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 120_000;
 
 /** A TLS record of type handshake starts every TLS connection. */
 const TLS_HANDSHAKE = 0x16;
 
 export async function listenHttps(host: string, port: number, tls: HttpsListenerOptions, onRequest: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; port: number; close(): Promise<void> }> {
-  const https = createHttpsServer(tls.options, (req, res) => {
+  const handshakeTimeout = tls.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+  const https = createHttpsServer({ ...tls.options, handshakeTimeout }, (req, res) => {
     const socket = req.socket as TLSSocket;
     if (tls.clientAuth === 'requested' && !socket.authorized && socket.getPeerX509Certificate() !== undefined) {
       const message = `The client certificate is not trusted (${String(socket.authorizationError)}); present one issued by a CA of ssl.truststore, or none`;
@@ -36,10 +43,15 @@ export async function listenHttps(host: string, port: number, tls: HttpsListener
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
+    // Until its first byte the socket is nobody else's: the TLS server's handshake timeout starts only once it is handed over.
+    const dropSilent = () => socket.destroy();
+    socket.setTimeout(handshakeTimeout, dropSilent);
     socket.once('readable', () => {
       const first = socket.read(1) as Buffer | null;
       if (first === null) return void socket.destroy();
       socket.unshift(first);
+      socket.setTimeout(0);
+      socket.off('timeout', dropSilent);
       if (first[0] === TLS_HANDSHAKE) https.emit('connection', socket);
       else refusePlainHttp(socket, host, (front.address() as AddressInfo).port);
     });
