@@ -125,6 +125,27 @@ describe('quotas at the edges of their range on a broker', { timeout: 60_000 }, 
     await eventually('the muted connection closed as idle', () => broker.network.connections === 0);
   });
 
+  test('an ip entity named with a NUL character is refused, and neither ends the broker nor fails later host names', async () => {
+    const ip = (name: string) => [{ entityType: 'ip', entityName: name }];
+    const admin = await connect();
+    const alter = async (entity: { entityType: string; entityName: string | null }[], quotas: Record<string, number>, validateOnly = false) =>
+      (await admin.request(Apis.AlterClientQuotas, 1, { entries: [set(entity, quotas)], validateOnly })).entries[0];
+    // A host name's quota, so that each change of quotas looks its name up again.
+    assert.equal((await alter(ip('localhost'), { connection_creation_rate: 1000 })).errorCode, ErrorCode.NONE);
+    assert.deepEqual(await alter(ip('local\u0000host'), { connection_creation_rate: 5 }, true), {
+      errorCode: ErrorCode.INVALID_REQUEST,
+      errorMessage: 'local\u0000host is not a valid IP or resolvable host.',
+      entity: ip('local\u0000host'),
+    });
+    assert.equal((await alter([{ entityType: 'user', entityName: 'nul-test' }], { producer_byte_rate: 1000 })).errorCode, ErrorCode.NONE);
+    // A new connection maps the quotas' names afresh (a lookup of localhost). Lookups run one after
+    // another, so once the next one has answered, that one has settled too; the broker answers on.
+    const after = await connect();
+    assert.equal((await alter(ip('localhost'), { connection_creation_rate: 5 }, true)).errorCode, ErrorCode.NONE);
+    const metadata = await after.request(Apis.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    assert.equal(metadata.brokers.length, 1);
+  });
+
   test('quotas of Infinity and NaN (Kafka takes both) are kept across a restart and limit nothing', async () => {
     const admin = await connect();
     // On a PLAINTEXT listener every client is User:ANONYMOUS.
