@@ -4,13 +4,14 @@
 // must not restore into its closed stores, nor finish or cancel the second one's restore (CI saw
 // a store restored empty under exactly_once_v2 after such a revoke and reassign).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
 import { ErrorCode } from '@sluice/protocol';
+import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from '../src/runtime/state-checkpoint.js';
 import { ProcessorStateManager } from '../src/runtime/state-manager.js';
 import { ChangelogRestorer } from '../src/runtime/state-restorer.js';
 import { ThreadCache } from '../src/state/thread-cache.js';
@@ -65,7 +66,7 @@ after(async () => {
 });
 
 /** One incarnation of task 0_0: its state manager and its (in-memory) store. */
-function incarnation(name: string, changelog = CHANGELOG) {
+function incarnation(name: string, changelog = CHANGELOG, persistent = false) {
   const manager = new ProcessorStateManager({
     applicationId: 'app',
     taskId: '0_0',
@@ -81,7 +82,7 @@ function incarnation(name: string, changelog = CHANGELOG) {
     withRecordContext: (_rc, fn) => fn(),
     cache: new ThreadCache(1 << 20),
   });
-  const store = new JsonFileStore('counts', false, true);
+  const store = new JsonFileStore('counts', persistent, true);
   store.init(manager.context, store);
   return { manager, store };
 }
@@ -191,6 +192,40 @@ test('under read_committed a restore reads to the log end: committed records aft
     await zombie.abortTransaction();
     await restoreUntilDone(restorer, manager);
     assert.equal(store.restoredRecords, 10, 'the committed records, and not the aborted one');
+    for (let k = 0; k < 10; k++) assert.equal(store.get(`k${k}`), 'committed', `k${k}`);
+  } finally {
+    await restorer.close();
+    await zombie.close();
+    await owner.close();
+  }
+});
+
+test('a store checkpointed past the last stable offset (its committed tail follows a transaction still open) is not taken for a truncated changelog', async () => {
+  // Measured against the last stable offset, the checkpoint of a clean close looked past the end
+  // of the changelog: the store was wiped and restored only up to that offset, without its tail.
+  const topic = 'app-checkpoint-past-lso-changelog';
+  const zombie = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: 'restorer-test-zombie-2' });
+  const owner = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: 'restorer-test-owner-2' });
+  const restorer = newRestorer();
+  try {
+    await admin.createTopics([{ name: topic, numPartitions: 1, replicationFactor: 1 }]);
+    await zombie.initTransactions();
+    await zombie.beginTransaction();
+    await zombie.send({ topic, partition: 0, key: 'k0', value: 'never-committed' });
+    await owner.initTransactions();
+    await owner.beginTransaction();
+    await owner.sendBatch(Array.from({ length: 10 }, (_, k) => ({ topic, partition: 0, key: `k${k}`, value: 'committed' })));
+    await owner.commitTransaction();
+    // The task's last run wrote those ten (offsets 1 to 10), committed and closed cleanly.
+    const dir = join(root, 'past-lso');
+    mkdirSync(dir, { recursive: true });
+    new OffsetCheckpoint(join(dir, CHECKPOINT_FILE_NAME)).write(new Map([[checkpointKey(topic, 0), 10n]]));
+    writeFileSync(join(dir, 'counts.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`k${k}`, 'committed']))));
+    const { manager, store } = incarnation('past-lso', topic, true);
+    assert.equal(await restorer.add(manager), false, 'its checkpoint is within the changelog (no ChangelogBehindCheckpointError): only the commit marker after it is left');
+    await zombie.abortTransaction();
+    await restoreUntilDone(restorer, manager);
+    assert.equal(store.restoredRecords, 0);
     for (let k = 0; k < 10; k++) assert.equal(store.get(`k${k}`), 'committed', `k${k}`);
   } finally {
     await restorer.close();
