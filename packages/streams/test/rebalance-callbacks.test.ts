@@ -22,6 +22,8 @@ const root = mkdtempSync(join(tmpdir(), 'rebalance-callbacks-'));
 let broker: Broker;
 /** Transactional ids whose TxnOffsetCommit the broker holds right now. */
 const held = new Map<string, number>();
+/** TxnOffsetCommit requests by transactional id. */
+const commits = new Map<string, number>();
 
 before(async () => {
   broker = await startBroker({
@@ -30,6 +32,7 @@ before(async () => {
       if (request.apiName !== 'TxnOffsetCommit') return undefined;
       const id = (request.body as { transactionalId: string }).transactionalId;
       held.set(id, (held.get(id) ?? 0) + 1);
+      commits.set(id, (commits.get(id) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, 600));
       held.set(id, held.get(id)! - 1);
       return undefined;
@@ -100,6 +103,7 @@ test('under exactly_once_v2 the loop processes nothing while a revoked task\'s c
     await eventually('both instances to run after the rebalance', () => a!.state() !== 'REBALANCING' && b!.state() === 'RUNNING' && aStates.includes('REBALANCING'), 60_000);
     feeding = false;
     await feeder;
+    assert.ok((commits.get(aTransactionalId()) ?? 0) > 0, 'instance a gave tasks up and committed before they went');
     assert.equal(processedByAWhileItsCommitWasHeld, 0, 'instance a processed records while its revoke\'s commit was in flight');
     assert.ok(!aStates.includes('ERROR'), `instance a stayed up (states: ${aStates.join(' → ')})`);
     // One at a time, each in a settled group, so that both final commits succeed.
