@@ -127,7 +127,8 @@ export class StreamThread {
       state: config.state,
       topology,
       commitIntervalMs: config.commitIntervalMs,
-      mainConsumer: this.consumer, admin: this.admin,
+      mainConsumer: this.consumer,
+      admin: this.admin,
       partitionsOf: (taskId) => [...this.taskByPartition].filter(([, t]) => t.id === taskId).map(([key]) => ({ topic: key.slice(0, key.lastIndexOf(':')), partition: Number(key.slice(key.lastIndexOf(':') + 1)) })),
     });
   }
