@@ -155,11 +155,12 @@ export class CachingKeyValueStore extends WrappedKeyValueBytesStore implements C
     this.cache!.put(this.cacheName, key, entry);
   }
 
-  /** The record being processed; in a punctuation, one at the wall-clock time (as Java's punctuation context). */
+  /**
+   * The record being processed (the cache copies its fields, so no copy is made here); in a
+   * punctuation, one at the wall-clock time (as Java's punctuation context).
+   */
   private currentRecordContext(): CacheRecordContext {
-    const rc = this.context!.recordContext();
-    if (rc === null) return { ...NO_RECORD_CONTEXT, timestamp: Date.now() };
-    return { timestamp: rc.timestamp, headers: rc.headers, topic: rc.topic, partition: rc.partition, offset: rc.offset };
+    return this.context!.recordContext() ?? { ...NO_RECORD_CONTEXT, timestamp: Date.now() };
   }
 
   private putAndMaybeForward(entry: DirtyEntry): void {

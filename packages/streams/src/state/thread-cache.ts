@@ -12,9 +12,17 @@
  *
  * Sizes are counted as Java counts them (key, value, the record context and a fixed overhead per
  * entry), so the same setting holds about as many entries as in Kafka Streams.
+ *
+ * Memory: a cached entry lives long enough to reach V8's old generation, where every object it
+ * holds is work for each major garbage collection, and a cache that overflows replaces its
+ * entries all the time. So an entry is one object (`CacheNode`: the value, the record context's
+ * fields, the size, and its links in the recency and dirty lists) and its key as a latin1 string;
+ * the key's bytes and the record context are made again, short-lived, when an entry is flushed.
+ * The key order that range reads need (a skip list) is built on a cache's first range read and
+ * kept from then on, so a store only read by key (a count, an aggregation) never pays for it.
  */
 import type { Headers } from '../record.js';
-import { keyString } from './bytes.js';
+import { keyBytes, keyString } from './bytes.js';
 import { type Bound, SortedBytesMap } from './sorted-bytes-map.js';
 
 /** Where a cached write came from: what the changelog record and a forwarded update carry when it is flushed. */
@@ -44,35 +52,71 @@ export type DirtyEntryFlushListener = (entries: DirtyEntry[]) => void;
 /** The context of an entry read from the store (clean; never flushed). */
 export const NO_RECORD_CONTEXT: CacheRecordContext = { timestamp: -1, headers: [], topic: null, partition: -1, offset: -1n };
 
-interface Node {
-  readonly key: Buffer;
-  /** `keyString(key)`. */
-  readonly k: string;
-  entry: CacheEntry;
-  size: number;
-  // Two intrusive doubly-linked lists, as Java's LRUNode: recency, and dirty keys by last write.
-  older: Node | null;
-  newer: Node | null;
-  dirtyBefore: Node | null;
-  dirtyAfter: Node | null;
-  inDirty: boolean;
+/** A cached entry, with its links in its cache's two lists (as Java's LRUNode). */
+class CacheNode implements CacheEntry {
+  value: Buffer | null = null;
+  /** Whether the entry waits to be flushed; exactly when it is in the dirty list. */
+  dirty = false;
+  timestamp = -1;
+  headers: Headers = NO_RECORD_CONTEXT.headers;
+  topic: string | null = null;
+  partition = -1;
+  /** The record's offset as a number (exact below 2^53): a bigint would be one more long-lived object. */
+  offset = -1;
+  /** Java's estimate of the entry's size, counted against the budget. */
+  size = 0;
+  /** Recency: towards the least and the most recently used. */
+  older: CacheNode | null = null;
+  newer: CacheNode | null = null;
+  /** Dirty entries by last write. */
+  dirtyBefore: CacheNode | null = null;
+  dirtyAfter: CacheNode | null = null;
+
+  /** `k`: the key as `keyString` makes it. */
+  constructor(readonly k: string) {}
+
+  /** Takes the entry's value and context (not the object: the caller's entry dies young) and returns its size. */
+  assign(entry: CacheEntry): number {
+    const c = entry.context;
+    this.value = entry.value;
+    this.timestamp = c.timestamp;
+    // An empty list shared, as the clean entries' one, rather than each record's own.
+    this.headers = c.headers.length === 0 ? NO_RECORD_CONTEXT.headers : c.headers;
+    this.topic = c.topic;
+    this.partition = c.partition;
+    this.offset = Number(c.offset);
+    this.size = sizeOf(this.k.length, entry.value, c);
+    return this.size;
+  }
+
+  get context(): CacheRecordContext {
+    return { timestamp: this.timestamp, headers: this.headers, topic: this.topic, partition: this.partition, offset: BigInt(this.offset) };
+  }
+
+  /** What a reader keeps: the entry as it is now, unchanged by later writes. */
+  snapshot(): CacheEntry {
+    return { value: this.value, dirty: this.dirty, context: this.context };
+  }
 }
 
 /** Java's per-entry estimate: key + value + record context + 1 (dirty flag) + 24 (LRU links). */
-function sizeOf(key: Buffer, entry: CacheEntry): number {
-  let contextSize = 8 + 8 + 4 + (entry.context.topic?.length ?? 0);
-  for (const h of entry.context.headers) contextSize += h.key.length + (h.value?.length ?? 0);
-  return key.length + 24 + 1 + (entry.value?.length ?? 0) + contextSize;
+function sizeOf(keyLength: number, value: Buffer | null, context: CacheRecordContext): number {
+  let contextSize = 8 + 8 + 4 + (context.topic?.length ?? 0);
+  for (const h of context.headers) contextSize += h.key.length + (h.value?.length ?? 0);
+  return keyLength + 24 + 1 + (value?.length ?? 0) + contextSize;
 }
 
 class NamedCache {
-  private readonly entries = new SortedBytesMap<Node>();
+  /** By `keyString(key)`. */
+  private readonly entries = new Map<string, CacheNode>();
+  /** The same entries in key order, from the first range read on (null until then). */
+  private sorted: SortedBytesMap<CacheNode> | null = null;
   /** Least and most recently used. */
-  private eldest: Node | null = null;
-  private newest: Node | null = null;
+  private eldest: CacheNode | null = null;
+  private newest: CacheNode | null = null;
   /** Dirty entries in the order of their last write (a write moves an entry to the end, as Java's LinkedHashSet remove+add). */
-  private firstDirty: Node | null = null;
-  private lastDirty: Node | null = null;
+  private firstDirty: CacheNode | null = null;
+  private lastDirty: CacheNode | null = null;
   listener: DirtyEntryFlushListener | undefined;
   sizeBytes = 0;
 
@@ -87,61 +131,57 @@ class NamedCache {
   }
 
   get(key: Buffer): CacheEntry | undefined {
-    const node = this.entries.get(key);
+    const node = this.entries.get(keyString(key));
     if (!node) return undefined;
     this.touch(node);
-    return node.entry;
+    return node;
   }
 
   put(key: Buffer, entry: CacheEntry): void {
     const k = keyString(key);
-    let node = this.entries.get(key, k);
+    let node = this.entries.get(k);
     if (node) {
-      if (!entry.dirty && node.inDirty) throw new Error(`cannot put a clean entry for a key with a dirty entry in cache ${this.name}`);
+      if (!entry.dirty && node.dirty) throw new Error(`cannot put a clean entry for a key with a dirty entry in cache ${this.name}`);
       this.grow(-node.size);
-      node.entry = entry;
-      node.size = sizeOf(node.key, entry);
       this.touch(node);
     } else {
-      const copy = Buffer.from(key);
-      node = { key: copy, k, entry, size: sizeOf(copy, entry), older: null, newer: null, dirtyBefore: null, dirtyAfter: null, inDirty: false };
-      this.entries.set(copy, node, k);
+      node = new CacheNode(k);
+      this.entries.set(k, node);
+      this.sorted?.set(key, node, k);
       this.appendRecent(node);
     }
+    this.grow(node.assign(entry));
     if (entry.dirty) {
-      if (node.inDirty) this.unlinkDirty(node);
+      if (node.dirty) this.unlinkDirty(node);
       this.appendDirty(node);
     }
-    this.grow(node.size);
   }
 
   delete(key: Buffer): void {
-    const node = this.entries.delete(key);
-    if (node) this.forget(node);
+    this.remove(keyString(key));
   }
 
   /** Drops the least recently used entry, flushing first if it is dirty. */
   evict(): void {
     const node = this.eldest;
     if (!node) return;
-    this.entries.delete(node.key, node.k);
-    this.forget(node);
-    if (node.entry.dirty) this.flush(node);
+    const dirty = node.dirty;
+    this.remove(node.k);
+    if (dirty) this.flush(node);
   }
 
-  flush(evicted?: Node): void {
+  flush(evicted?: CacheNode): void {
     if (!this.listener) throw new Error(`no flush listener registered for cache ${this.name}`);
     if (this.firstDirty === null && !evicted) return;
     const out: DirtyEntry[] = [];
-    if (evicted) out.push({ key: evicted.key, newValue: evicted.entry.value, context: evicted.entry.context });
-    const deleted: Node[] = [];
+    if (evicted) out.push({ key: keyBytes(evicted.k), newValue: evicted.value, context: evicted.context });
+    const deleted: CacheNode[] = [];
     for (let n = this.firstDirty; n !== null; ) {
-      const next: Node | null = n.dirtyAfter;
-      out.push({ key: n.key, newValue: n.entry.value, context: n.entry.context });
-      n.entry.dirty = false;
-      n.inDirty = false;
+      const next: CacheNode | null = n.dirtyAfter;
+      out.push({ key: keyBytes(n.k), newValue: n.value, context: n.context });
+      n.dirty = false;
       n.dirtyBefore = n.dirtyAfter = null;
-      if (n.entry.value === null) deleted.push(n);
+      if (n.value === null) deleted.push(n);
       n = next;
     }
     // Emptied before the listener runs: it may write to this cache again.
@@ -149,23 +189,37 @@ class NamedCache {
     this.listener(out);
     for (const n of deleted) {
       // Unless the listener wrote the key again meanwhile.
-      if (this.entries.get(n.key, n.k) === n && !n.inDirty) this.delete(n.key);
+      if (this.entries.get(n.k) === n && !n.dirty) this.remove(n.k);
     }
   }
 
   *range(from: Bound | undefined, to: Bound | undefined, reverse: boolean): Generator<[Buffer, CacheEntry]> {
-    for (const [key, node] of this.entries.entries(from, to, reverse)) yield [key, node.entry];
+    for (const [key, node] of this.ordered().entries(from, to, reverse)) yield [key, node.snapshot()];
   }
 
   clear(): void {
     this.entries.clear();
+    this.sorted = null;
     this.eldest = this.newest = this.firstDirty = this.lastDirty = null;
     this.grow(-this.sizeBytes);
   }
 
-  private forget(node: Node): void {
+  private ordered(): SortedBytesMap<CacheNode> {
+    if (this.sorted === null) {
+      const sorted = new SortedBytesMap<CacheNode>();
+      for (const [k, node] of this.entries) sorted.set(keyBytes(k), node, k);
+      this.sorted = sorted;
+    }
+    return this.sorted;
+  }
+
+  private remove(k: string): void {
+    const node = this.entries.get(k);
+    if (!node) return;
+    this.entries.delete(k);
+    this.sorted?.delete(keyBytes(k), k);
     this.unlinkRecent(node);
-    if (node.inDirty) this.unlinkDirty(node);
+    if (node.dirty) this.unlinkDirty(node);
     this.grow(-node.size);
   }
 
@@ -174,13 +228,13 @@ class NamedCache {
     this.resized(delta);
   }
 
-  private touch(node: Node): void {
+  private touch(node: CacheNode): void {
     if (this.newest === node) return;
     this.unlinkRecent(node);
     this.appendRecent(node);
   }
 
-  private appendRecent(node: Node): void {
+  private appendRecent(node: CacheNode): void {
     node.older = this.newest;
     node.newer = null;
     if (this.newest) this.newest.newer = node;
@@ -188,7 +242,7 @@ class NamedCache {
     this.newest = node;
   }
 
-  private unlinkRecent(node: Node): void {
+  private unlinkRecent(node: CacheNode): void {
     if (node.older) node.older.newer = node.newer;
     else this.eldest = node.newer;
     if (node.newer) node.newer.older = node.older;
@@ -196,25 +250,24 @@ class NamedCache {
     node.older = node.newer = null;
   }
 
-  private appendDirty(node: Node): void {
+  private appendDirty(node: CacheNode): void {
     node.dirtyBefore = this.lastDirty;
     node.dirtyAfter = null;
     if (this.lastDirty) this.lastDirty.dirtyAfter = node;
     else this.firstDirty = node;
     this.lastDirty = node;
-    node.inDirty = true;
+    node.dirty = true;
   }
 
-  private unlinkDirty(node: Node): void {
+  private unlinkDirty(node: CacheNode): void {
     if (node.dirtyBefore) node.dirtyBefore.dirtyAfter = node.dirtyAfter;
     else this.firstDirty = node.dirtyAfter;
     if (node.dirtyAfter) node.dirtyAfter.dirtyBefore = node.dirtyBefore;
     else this.lastDirty = node.dirtyBefore;
     node.dirtyBefore = node.dirtyAfter = null;
-    node.inDirty = false;
+    node.dirty = false;
   }
 }
-
 export class ThreadCache {
   private readonly caches = new Map<string, NamedCache>();
   private totalBytes = 0;
