@@ -14,6 +14,13 @@
  * Iterators read pages of rows by key (never a statement left open), so an iterator that is
  * never closed holds nothing, and writes made while one is open are safe: rows after its current
  * position that were written meanwhile are seen, as a live view.
+ *
+ * Writes are applied WRITE_BATCH_ROWS at a time, in one multi-row statement: a node:sqlite call
+ * costs more than SQLite's own work for a small row (1,000,000 upserts of 10-byte keys in one
+ * transaction: about 4 s one row per call, 1 s sixteen rows per call, on the development VM).
+ * Until then a write waits in `pending`, which reads look at first; a range read, a count, a
+ * commit and close apply it first. A write that SQLite refuses is therefore reported by a later
+ * call, always before the commit that would make it durable.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +28,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { KeyValue } from '../record.js';
 import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
-import { asBuffer } from './bytes.js';
+import { asBuffer, keyBytes, keyString } from './bytes.js';
 import { PeekingKeyValueIterator } from './iterators.js';
 import { OrderedBytesStore } from './ordered-bytes-store.js';
 import type { Bound } from './sorted-bytes-map.js';
@@ -30,12 +37,19 @@ import { storeClosed } from './store-errors.js';
 /** The store's file format version (`PRAGMA user_version`): 1 = table `kv(k BLOB PRIMARY KEY, v BLOB)`. */
 export const SQLITE_STORE_FORMAT_VERSION = 1;
 const PAGE_ROWS = 256;
+/** Rows per multi-row upsert (SQLite allows 32,766 parameters; past a few dozen rows a bigger statement gains nothing). */
+const WRITE_BATCH_ROWS = 64;
+const UPSERT_SUFFIX = ' ON CONFLICT (k) DO UPDATE SET v = excluded.v';
 
 export class SqliteKeyValueStore extends OrderedBytesStore implements KeyValueStore<Buffer, Buffer> {
   private db: DatabaseSync | null = null;
   private path = '';
   private inTransaction = false;
   private readonly statements = new Map<string, StatementSync>();
+  /** Writes not yet applied, by `keyString(key)`: a value, or null for a delete (the last write of a key wins, as it would in SQLite). */
+  private readonly pending = new Map<string, Buffer | null>();
+  /** Upsert statements by their row count (1 to WRITE_BATCH_ROWS). */
+  private readonly upserts: StatementSync[] = [];
 
   /** `folder`: where under the task's folder the database goes (a window or session store's segments each have their own). */
   constructor(
@@ -83,6 +97,8 @@ export class SqliteKeyValueStore extends OrderedBytesStore implements KeyValueSt
     try {
       this.commit();
     } finally {
+      this.pending.clear();
+      this.upserts.length = 0;
       this.statements.clear();
       const db = this.db;
       this.db = null;
@@ -92,6 +108,10 @@ export class SqliteKeyValueStore extends OrderedBytesStore implements KeyValueSt
 
   get(key: Buffer): Buffer | null {
     this.check(key);
+    if (this.pending.size > 0) {
+      const waiting = this.pending.get(keyString(key));
+      if (waiting !== undefined) return waiting;
+    }
     const row = this.guard('read', () => this.statement('get', 'SELECT v FROM kv WHERE k = ?').get(key));
     return row ? asBuffer(row.v as Uint8Array) : null;
   }
@@ -121,22 +141,48 @@ export class SqliteKeyValueStore extends OrderedBytesStore implements KeyValueSt
   /** The number of keys (counted: SQLite keeps no estimate; cheap for the sizes a task holds, not free). */
   approximateNumEntries(): number {
     this.checkOpen();
+    this.applyPending();
     const row = this.guard('read', () => this.statement('count', 'SELECT count(*) AS n FROM kv').get());
     return Number(row!.n);
   }
 
   private write(key: Buffer, value: Buffer | null): void {
+    const pending = this.pending;
+    // Deleted and set again: the delete is forgotten, so the map's order never matters.
+    pending.set(keyString(key), value);
+    if (pending.size >= WRITE_BATCH_ROWS) this.applyPending();
+  }
+
+  /** Applies the pending writes in the open transaction (begun if none): the values in multi-row upserts, the deletes one by one. */
+  private applyPending(): void {
+    const pending = this.pending;
+    if (pending.size === 0) return;
     this.guard('write', () => {
       if (!this.inTransaction) {
         this.db!.exec('BEGIN');
         this.inTransaction = true;
       }
-      if (value === null) this.statement('delete', 'DELETE FROM kv WHERE k = ?').run(key);
-      else this.statement('put', 'INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v').run(key, value);
+      const params: Buffer[] = [];
+      for (const [k, value] of pending) {
+        if (value === null) this.statement('delete', 'DELETE FROM kv WHERE k = ?').run(keyBytes(k));
+        else params.push(keyBytes(k), value);
+      }
+      if (params.length > 0) this.upsert(params.length / 2).run(...params);
     });
+    pending.clear();
+  }
+
+  private upsert(rows: number): StatementSync {
+    let s = this.upserts[rows];
+    if (s === undefined) {
+      s = this.db!.prepare(`INSERT INTO kv (k, v) VALUES ${new Array<string>(rows).fill('(?, ?)').join(', ')}${UPSERT_SUFFIX}`);
+      this.upserts[rows] = s;
+    }
+    return s;
   }
 
   private commit(): void {
+    this.applyPending();
     if (!this.inTransaction) return;
     this.guard('commit', () => this.db!.exec('COMMIT'));
     this.inTransaction = false;
@@ -150,6 +196,7 @@ export class SqliteKeyValueStore extends OrderedBytesStore implements KeyValueSt
       let high = to;
       for (;;) {
         store.checkOpen();
+        store.applyPending();
         const page = store.page(low, high, reverse);
         for (const row of page) yield { key: asBuffer(row.k as Uint8Array), value: asBuffer(row.v as Uint8Array) };
         if (page.length < PAGE_ROWS) return;
