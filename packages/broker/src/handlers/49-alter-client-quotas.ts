@@ -40,14 +40,17 @@ export const alterClientQuotasHandler = defineHandler({
       const components = entities[i];
       const entity: QuotaEntity = Object.fromEntries(components.map((c) => [c.entityType as EntityType, c.entityName]));
       try {
+        // The entity's first entry, whatever its fate: an entry after it is a repeat, ignored.
+        const repeated = seen.has(sameness(i));
+        seen.add(sameness(i));
         const ops = new Map<string, number | null>();
         // A key named twice refuses the entity; Kafka's answer then says it ignores a duplicate entity.
+        let keyTwice = false;
         for (const op of entry.ops) {
-          if (ops.has(op.key)) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
-          ops.set(op.key, op.remove ? null : op.value);
+          if (ops.has(op.key)) keyTwice = true;
+          else ops.set(op.key, op.remove ? null : op.value);
         }
-        if (seen.has(sameness(i))) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
-        seen.add(sameness(i));
+        if (repeated || keyTwice) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
         const keys = await keysForEntity(components);
         for (const [k, v] of ops) if (v !== null) checkQuotaValue(keys, k, v);
         // Removing a key that is not set is no change; setting the value in force neither.

@@ -125,6 +125,22 @@ describe('client quotas on the broker', { timeout: 120_000 }, () => {
     assert.deepEqual(inRequestOrder(real.entries), outcome);
   });
 
+  test('a key named twice refuses its entity, and an entry after it for the same entity is a repeat: nothing of it is made', async () => {
+    // As Apache Kafka 4.3.1 answers (tests/compat/kafka/admin-tools compares the two).
+    const entity = [{ entityType: 'user', entityName: 'twice' }];
+    const op = (key: string, value: number) => ({ key, value, remove: false });
+    const entries = [
+      { entity, ops: [op('producer_byte_rate', 100), op('producer_byte_rate', 200)] },
+      { entity, ops: [op('consumer_byte_rate', 300)] },
+    ];
+    for (const validateOnly of [true, false]) {
+      const altered = await admin.request(Apis.AlterClientQuotas, 1, { entries, validateOnly });
+      assert.deepEqual(altered.entries, [{ errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Ignoring duplicate entity ClientQuotaEntity(entries={user=twice})', entity }]);
+    }
+    const described = await admin.request(Apis.DescribeClientQuotas, 1, { components: [{ entityType: 'user', matchType: 0, match: 'twice' }], strict: false });
+    assert.deepEqual(described.entries, []);
+  });
+
   test('DescribeClientQuotas matches as Kafka: exact, default, specified; strict or not', async () => {
     const describe = async (components: { entityType: string; matchType: number; match: string | null }[], strict: boolean) => {
       const r = await admin.request(Apis.DescribeClientQuotas, 1, { components, strict });
