@@ -19,6 +19,7 @@ import { PLAINTEXT_LISTENER, type ListenerSecurity } from '../security/listener-
 import { Session } from '../security/session.js';
 import type { RateLimitedLog } from './rate-limited-log.js';
 import type { RequestMemory } from './request-memory.js';
+import { ResponseWriter } from './response-writer.js';
 
 /** What a dispatcher makes of one request frame. */
 export type Reply = Buffer[] | null | Deferred<Buffer[] | null>;
@@ -92,6 +93,7 @@ export class Connection {
   /** Set while the client is throttled by a quota: nothing more is read or started until it fires. */
   private throttleTimer: NodeJS.Timeout | undefined;
   private throttledUntil = 0;
+  private readonly writer: ResponseWriter;
 
   constructor(
     readonly id: number,
@@ -106,6 +108,7 @@ export class Connection {
   ) {
     this.decoder = new FrameDecoder(context.maxFrameBytes, (size) => this.admit(size));
     this.remote = remote;
+    this.writer = new ResponseWriter(socket, listener.tls !== undefined, () => this.updateFlow());
     this.session = new Session(listener.sasl !== undefined, listener.tls !== undefined);
     if (!this.session.authenticated) {
       // A client that never finishes its TLS handshake or SASL exchange does not keep its place.
@@ -189,8 +192,8 @@ export class Connection {
 
   private endIfAnswered(): void {
     if (!this.ending || this.closed || this.slots.length > 0) return;
-    // end() sends what was written, then FIN; the socket's close event closes this connection.
-    this.socket.end();
+    // The writer ends the socket (FIN) after what was written; its close event closes this connection.
+    this.writer.end();
     // A client that never closes its side is cut off; the timer goes when the connection closes.
     this.endTimer = setTimeout(() => this.close(), 5000);
     this.endTimer.unref();
@@ -324,15 +327,13 @@ export class Connection {
 
   private flush(): void {
     if (this.closed) return;
-    let wrote = false;
+    const out: Buffer[] = [];
     while (this.slots.length > 0 && this.slots[0].ready) {
       const slot = this.slots.shift()!;
       if (slot.chunks === null) continue; // acks=0: no response
-      if (!wrote) this.socket.cork();
-      wrote = true;
-      for (const c of slot.chunks) this.socket.write(c);
+      for (const c of slot.chunks) out.push(c);
     }
-    if (wrote) this.socket.uncork();
+    this.writer.write(out);
     this.endIfAnswered();
     this.updateFlow();
     this.checkIdle();
@@ -342,7 +343,7 @@ export class Connection {
   private updateFlow(): void {
     if (this.closed) return;
     const ended = this.ending && this.endTimer !== undefined;
-    const busy = (this.ending && !ended) || this.draining || this.throttled || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.socket.writableNeedDrain;
+    const busy = (this.ending && !ended) || this.draining || this.throttled || this.waitingForMemory || this.inbox.length + this.slots.length >= MAX_QUEUED_REQUESTS || this.writer.needsDrain;
     if (busy && !this.paused) {
       this.paused = true;
       this.socket.pause();
