@@ -448,6 +448,8 @@ test('AlterClientQuotas takes the ip names Kafka takes, answers once per entity 
     [{ entity: entity([['user', 'rep-b']]), ops: [set('producer_byte_rate', -1)] }, { entity: entity([['user', 'rep-b']]), ops: [set('consumer_byte_rate', 200)] }],
     [{ entity: entity([['user', 'rep-c'], ['client-id', 'app']]), ops: [set('producer_byte_rate', 300)] }, { entity: entity([['client-id', 'app'], ['user', 'rep-c']]), ops: [set('consumer_byte_rate', -2)] }, { entity: entity([['user', 'rep-c'], ['client-id', 'app']]), ops: [set('request_percentage', 20)] }],
     [{ entity: entity([['ip', 'no-such-host.invalid']]), ops: [set('connection_creation_rate', 5)] }, { entity: entity([['ip', 'no-such-host.invalid']]), ops: [set('connection_creation_rate', 6)] }],
+    // Two values refused: Kafka checks an entity's keys in its HashMap's order, and answers the first refusal.
+    [{ entity: entity([['user', 'two-bad']]), ops: [set('producer_byte_rate', -1), set('consumer_byte_rate', 1.5)] }],
     // A key named twice refuses the entity, and counts as its first entry: the next one is a repeat.
     [{ entity: entity([['user', 'rep-d']]), ops: [set('producer_byte_rate', 100), set('producer_byte_rate', 200)] }, { entity: entity([['user', 'rep-d']]), ops: [set('consumer_byte_rate', 300)] }],
     // Distinct entities: Kafka answers in its HashMap's order, not the request's.

@@ -8,7 +8,7 @@ import { Apis, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.js';
 import { authorizedOnCluster } from './authorize.js';
 import { AclOperation } from '../acl/model.js';
-import { InvalidQuotaRequest, checkQuotaValue, describeEntity, entityHashCode, inJavaHashOrder, inKafkaOrder, keysForEntity, type EntityType, type QuotaEntity } from '../quotas/entities.js';
+import { InvalidQuotaRequest, checkQuotaValue, describeEntity, entityHashCode, inJavaHashMapOrder, inJavaHashOrder, inKafkaOrder, keysForEntity, type EntityType, type QuotaEntity } from '../quotas/entities.js';
 import type { QuotaAlteration } from '../quotas/store.js';
 
 export const alterClientQuotasHandler = defineHandler({
@@ -52,7 +52,9 @@ export const alterClientQuotasHandler = defineHandler({
         }
         if (repeated || keyTwice) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
         const keys = await keysForEntity(components);
-        for (const [k, v] of ops) if (v !== null) checkQuotaValue(keys, k, v);
+        // In the order of Kafka's HashMap of the changes (sized by the ops sent): of two values it
+        // refuses, its answer names the first one there.
+        for (const [k, v] of inJavaHashMapOrder([...ops], ([key]) => key, entry.ops.length)) if (v !== null) checkQuotaValue(keys, k, v);
         // Removing a key that is not set is no change; setting the value in force neither.
         for (const [k, v] of ops) if (store.get(entity, k) === (v ?? undefined)) ops.delete(k);
         if (ops.size > 0) alterations.push({ entity, ops });

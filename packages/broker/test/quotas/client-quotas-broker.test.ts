@@ -141,6 +141,13 @@ describe('client quotas on the broker', { timeout: 120_000 }, () => {
     assert.deepEqual(described.entries, []);
   });
 
+  test("of two values refused, the answer names the first in Kafka's order of the entity's keys, not the request's", async () => {
+    // Kafka checks them in its HashMap's order (as Apache Kafka 4.3.1 answers; admin-tools compares).
+    const entity = [{ entityType: 'user', entityName: 'two-bad' }];
+    const altered = await admin.request(Apis.AlterClientQuotas, 1, { entries: [set(entity, { producer_byte_rate: -1, consumer_byte_rate: 1.5 })], validateOnly: false });
+    assert.deepEqual(altered.entries, [{ errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'consumer_byte_rate cannot be a fractional value.', entity }]);
+  });
+
   test('DescribeClientQuotas matches as Kafka: exact, default, specified; strict or not', async () => {
     const describe = async (components: { entityType: string; matchType: number; match: string | null }[], strict: boolean) => {
       const r = await admin.request(Apis.DescribeClientQuotas, 1, { components, strict });
