@@ -11,7 +11,10 @@ const TIMESTAMP_BYTES = 8;
 
 export function timestampedBytes(timestamp: number, rawValue: Buffer): Buffer {
   const out = Buffer.allocUnsafe(TIMESTAMP_BYTES + rawValue.length);
-  out.writeBigInt64BE(BigInt(timestamp), 0);
+  // The two 32-bit halves of the 64-bit two's complement (a timestamp is a safe integer), with no
+  // bigint made for each value written or restored.
+  out.writeInt32BE(Math.floor(timestamp / 0x1_0000_0000), 0);
+  out.writeUInt32BE(timestamp >>> 0, 4);
   rawValue.copy(out, TIMESTAMP_BYTES);
   return out;
 }
@@ -53,7 +56,7 @@ export function valueAndTimestampSerde<V>(inner: Serde<V>): Serde<ValueAndTimest
 
 /** A changelog record as the timestamped store holds it: the record's timestamp goes in front of the value. */
 function toTimestamped(r: ChangelogRecord): ChangelogRecord {
-  return r.value === null ? r : { ...r, value: timestampedBytes(r.timestamp, r.value) };
+  return r.value === null ? r : { key: r.key, value: timestampedBytes(r.timestamp, r.value), timestamp: r.timestamp, headers: r.headers };
 }
 
 /**

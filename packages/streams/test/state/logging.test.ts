@@ -75,7 +75,8 @@ test('restoring from the changelog rebuilds each kind of store (timestamped stor
     { key: s('a'), value: s('1'), timestamp: 10, headers: [] },
     { key: s('b'), value: s('2'), timestamp: 20, headers: [] },
     { key: s('a'), value: null, timestamp: 30, headers: [] },
-    { key: s('c'), value: s('3'), timestamp: 40, headers: [] },
+    // A wall-clock timestamp: both 32-bit halves of the stored 64-bit timestamp are used.
+    { key: s('c'), value: s('3'), timestamp: 1764806400123, headers: [] },
   ];
   for (const supplier of [() => Stores.inMemoryKeyValueStore('r'), () => Stores.persistentKeyValueStore('r'), () => Stores.lruMap('r', 10)]) {
     const context = new RecordingContext(taskDir());
@@ -95,7 +96,7 @@ test('restoring from the changelog rebuilds each kind of store (timestamped stor
     // A plain persistent store under a timestamped builder keeps no timestamps: Java's adapter answers -1.
     assert.deepEqual([...store.all()].map((kv) => [kv.key, kv.value]), [
       ['b', { value: '2', timestamp: plainPersistent ? -1 : 20 }],
-      ['c', { value: '3', timestamp: plainPersistent ? -1 : 40 }],
+      ['c', { value: '3', timestamp: plainPersistent ? -1 : 1764806400123 }],
     ]);
     store.close();
   }
