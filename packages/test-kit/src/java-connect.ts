@@ -1,8 +1,9 @@
 /**
- * Kafka Connect 4.3.1's own standalone worker (org.apache.kafka.connect.cli.ConnectStandalone,
- * connect-runtime and connect-file from Maven Central through tests/compat/connect/pom.xml, its
- * class path cached in ~/.cache/sluice), for comparing our worker with it: REST answers, and the
- * FileStream pipeline's speed (bench/connect).
+ * Kafka Connect 4.3.1's own workers (org.apache.kafka.connect.cli.ConnectStandalone and
+ * ConnectDistributed, connect-runtime and connect-file from Maven Central through
+ * tests/compat/connect/pom.xml, its class path cached in ~/.cache/sluice), for comparing our
+ * worker with it (REST answers, the FileStream pipeline's speed in bench/connect) and for mixed
+ * groups of its distributed worker and ours.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,9 +24,10 @@ export async function connectClasspath(): Promise<string> {
   return readFileSync(cache, 'utf8').trim();
 }
 
-export class JavaConnectStandalone {
+/** A Kafka Connect 4.3.1 worker process: its REST URL, and its output kept for failure messages. */
+export class JavaConnectWorker {
   log = '';
-  private constructor(
+  protected constructor(
     readonly child: ChildProcess,
     readonly url: string,
   ) {
@@ -34,14 +36,14 @@ export class JavaConnectStandalone {
     child.stderr!.on('data', keep);
   }
 
-  /** Starts the worker with these settings (listeners is chosen here) and waits for its REST API. */
-  static async start(dir: string, settings: Record<string, string>, connectorFiles: string[] = []): Promise<JavaConnectStandalone> {
+  /** Runs `mainClass` with a properties file of these settings (listeners is chosen here) and waits for its REST API. */
+  protected static async launch(mainClass: string, dir: string, settings: Record<string, string>, args: string[]): Promise<JavaConnectWorker> {
     const port = await freePort();
     const file = join(dir, `java-worker-${port}.properties`);
     const props = { ...settings, listeners: `http://127.0.0.1:${port}`, 'rest.advertised.host.name': '127.0.0.1' };
     writeFileSync(file, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
-    const child = spawn('java', ['-Xmx512m', '-Dorg.apache.logging.log4j.level=WARN', '-cp', await connectClasspath(), 'org.apache.kafka.connect.cli.ConnectStandalone', file, ...connectorFiles], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const worker = new JavaConnectStandalone(child, `http://127.0.0.1:${port}`);
+    const child = spawn('java', ['-Xmx512m', '-Dorg.apache.logging.log4j.level=WARN', '-cp', await connectClasspath(), mainClass, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const worker = new JavaConnectWorker(child, `http://127.0.0.1:${port}`);
     await eventually('the Java Connect REST API answers', async () => {
       if (child.exitCode !== null) throw new Error(`the Java worker exited (${child.exitCode}):\n${worker.log.slice(-4000)}`);
       return (await fetch(`${worker.url}/`)).status === 200;
@@ -56,5 +58,22 @@ export class JavaConnectStandalone {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
     await exited;
     clearTimeout(timer);
+  }
+}
+
+/** Kafka Connect 4.3.1's standalone worker (ConnectStandalone), with connector property files to start. */
+export class JavaConnectStandalone extends JavaConnectWorker {
+  static start(dir: string, settings: Record<string, string>, connectorFiles: string[] = []): Promise<JavaConnectWorker> {
+    return JavaConnectWorker.launch('org.apache.kafka.connect.cli.ConnectStandalone', dir, settings, connectorFiles);
+  }
+}
+
+/**
+ * Kafka Connect 4.3.1's distributed worker (ConnectDistributed): the settings need group.id and
+ * the three storage topics. Its worker id in /status is the host and port of `url`.
+ */
+export class JavaConnectDistributed extends JavaConnectWorker {
+  static start(dir: string, settings: Record<string, string>): Promise<JavaConnectWorker> {
+    return JavaConnectWorker.launch('org.apache.kafka.connect.cli.ConnectDistributed', dir, settings, []);
   }
 }
