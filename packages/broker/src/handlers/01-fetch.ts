@@ -279,8 +279,7 @@ async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: F
   let budget = request.maxBytes;
   let first = true;
   const answers: { wanted: Wanted; data: FetchResponsePartitionDataInput }[] = [];
-  const ahead = readAhead(wanted, request);
-  for (const [i, w] of wanted.entries()) {
+  for (const w of wanted) {
     const p = w.partition;
     const data: FetchResponsePartitionDataInput = {
       partitionIndex: w.index,
@@ -311,8 +310,7 @@ async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: F
     // Only the first partition with data may exceed the limits (KIP-74); later ones wait.
     if (w.offset >= limit || (maxBytes === 0 && !first)) continue;
     try {
-      const early = ahead[i];
-      const chunks = await (early !== undefined && early.maxBytes === maxBytes && early.limit === limit ? early.chunks : p.read(w.offset, maxBytes, limit));
+      const chunks = await p.read(w.offset, maxBytes, limit);
       let size = 0;
       for (const c of chunks) size += c.length;
       if (size > maxBytes && !first) continue;
@@ -329,46 +327,6 @@ async function readAll(broker: BrokerCore, wanted: readonly Wanted[], request: F
     }
   }
   return answers;
-}
-
-/** A partition's read started before the answer is put together, and what it asked for. */
-interface EarlyRead {
-  maxBytes: number;
-  limit: bigint;
-  chunks: Promise<Buffer[]>;
-}
-
-/**
- * Starts the reads of the first partitions together, so that the disk (libuv's threads) reads
- * them at once: a fetch of six partitions waited for six reads one after another before it could
- * answer (a third of a consumer's time over TLS at 6 partitions, where the answer is encrypted
- * after that too). Only partitions whose whole partition_max_bytes fit in the request's max_bytes
- * together are read early, so no more is read than the answer may hold; readAll uses an early
- * read only when it would ask for the same bytes (an earlier partition's one oversized batch,
- * KIP-74, or a moved high watermark changes that), and reads again otherwise.
- */
-function readAhead(wanted: readonly Wanted[], request: FetchRequest): (EarlyRead | undefined)[] {
-  const early: (EarlyRead | undefined)[] = [];
-  let room = request.maxBytes;
-  for (const w of wanted) {
-    const p = w.partition;
-    if (w.errorCode !== ErrorCode.NONE || p === undefined || w.maxBytes <= 0) {
-      early.push(undefined);
-      continue;
-    }
-    if (w.maxBytes > room) break;
-    room -= w.maxBytes;
-    const limit = limitOf(p, request.isolationLevel);
-    if (w.offset >= limit) {
-      early.push(undefined);
-      continue;
-    }
-    const chunks = p.read(w.offset, w.maxBytes, limit);
-    // A failure is met again where readAll awaits it, or the read is not used.
-    chunks.catch(() => {});
-    early.push({ maxBytes: w.maxBytes, limit, chunks });
-  }
-  return early;
 }
 
 /**
