@@ -20,6 +20,7 @@ import { type KeyQueryMetadata, QueryableStoreTypes, StoreQueryParameters, type 
 import { prepareTopics } from './internal-topics.js';
 import type { StateRestoreListener } from '../state/api.js';
 import { StateDirectory } from './state-directory.js';
+import { initializeProcessId } from './process-id.js';
 import { GlobalStreamThread } from './global-thread.js';
 import type { StandbyUpdateListener } from './standby.js';
 import { StreamThread, type ThreadConfig } from './stream-thread.js';
@@ -67,8 +68,13 @@ export class KafkaStreams {
   private readonly queryMetadata: StreamsMetadataState;
   /** The error that put the instance in ERROR. */
   error: Error | null = null;
-  /** This instance's id (Java's process id): part of the transactional id under exactly_once_v2. */
-  readonly processId = randomUUID();
+  /**
+   * This instance's id (Java's process id): part of the transactional id under exactly_once_v2,
+   * kept in the state directory so a restart on it keeps the id (process-id.ts).
+   */
+  readonly processId: string;
+  /** Holds the application folder's lock, which goes with the process id file, until close. */
+  private readonly stateDirectory: StateDirectory;
 
   constructor(
     private readonly topology: Topology,
@@ -83,6 +89,8 @@ export class KafkaStreams {
     const clientId = o.clientId ?? `${o.applicationId}-${randomUUID().slice(0, 8)}`;
     this.log = o.logger ?? defaultLogger(`sluice-streams ${clientId}`);
     this.replicationFactor = o.replicationFactor;
+    this.stateDirectory = new StateDirectory(o.stateDir, o.applicationId, this.log);
+    this.processId = initializeProcessId(this.stateDirectory, topology.hasPersistentStores(), this.log);
     this.adminOptions = { ...o.admin, bootstrapServers: o.bootstrapServers, clientId: `${clientId}-admin` };
     this.threadConfig = {
       applicationId: o.applicationId,
@@ -327,6 +335,7 @@ export class KafkaStreams {
         this.transition('PENDING_ERROR');
         await this.globalThread?.close(false).catch(() => {});
         await this.admin.close().catch(() => {});
+        this.stateDirectory.close();
         this.transition('ERROR');
         this.log.error(`could not start: ${error.message}`);
       }
@@ -421,6 +430,7 @@ export class KafkaStreams {
       await this.thread?.close(false).catch((e) => this.log.warn(`closing: ${messageOf(e)}`));
       await this.globalThread?.close(false).catch((e) => this.log.warn(`closing the global thread: ${messageOf(e)}`));
       await this.admin?.close().catch(() => {});
+      this.stateDirectory.close();
       this.transition('ERROR');
     })();
     await this.stopping;
@@ -441,6 +451,7 @@ export class KafkaStreams {
         await this.thread?.close(true).catch((e) => this.log.warn(`closing: ${messageOf(e)}`));
         await this.globalThread?.close(true).catch((e) => this.log.warn(`closing the global thread: ${messageOf(e)}`));
         await this.admin?.close().catch(() => {});
+        this.stateDirectory.close();
         this.transition('NOT_RUNNING');
       })();
     }

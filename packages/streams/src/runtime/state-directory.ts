@@ -7,6 +7,9 @@
  * Within one process a registry of held locks also keeps two instances apart, since they share
  * a process id.
  *
+ * The application's folder has a lock of its own, held with `kafka-streams-process-metadata`
+ * (the instance's process id, see process-id.ts) from construction to close.
+ *
  * Folders of tasks this instance no longer runs are deleted `state.cleanup.delay.ms` after they
  * were last used, and `KafkaStreams.cleanUp()` deletes the application's whole folder.
  */
@@ -16,6 +19,8 @@ import { StreamsError, StreamsErrorCode } from '../errors.js';
 import type { StreamsLogger } from './handlers.js';
 
 export const LOCK_FILE_NAME = '.lock';
+/** Holds the instance's process id across restarts (Java's name and JSON format). */
+export const PROCESS_FILE_NAME = 'kafka-streams-process-metadata';
 const TASK_DIR = /^\d+_\d+$/;
 /** The folder of global stores, as Java names it. */
 export const GLOBAL_STATE_DIR = 'global';
@@ -38,6 +43,7 @@ export class StateDirectory {
   readonly appDir: string;
   private readonly owner = {};
   private readonly locked = new Set<string>();
+  private appLocked = false;
 
   constructor(
     stateDir: string,
@@ -60,7 +66,25 @@ export class StateDirectory {
    */
   lock(taskId: string): boolean {
     if (this.locked.has(taskId)) return true;
-    const path = join(this.taskDir(taskId), LOCK_FILE_NAME);
+    if (!this.takeLockFile(join(this.taskDir(taskId), LOCK_FILE_NAME), `task ${taskId}`)) return false;
+    this.locked.add(taskId);
+    return true;
+  }
+
+  /**
+   * Takes the lock of the application's folder itself (`<state.dir>/<application.id>/.lock`,
+   * Java's state directory lock), which goes with the process id file: false when another live
+   * instance holds it. Given back by `close()`.
+   */
+  lockApplicationDir(): boolean {
+    if (this.appLocked) return true;
+    mkdirSync(this.appDir, { recursive: true });
+    this.appLocked = this.takeLockFile(join(this.appDir, LOCK_FILE_NAME), 'the application folder');
+    return this.appLocked;
+  }
+
+  /** Creates the lock file `path` for this instance, taking over a stale one (its process is gone). */
+  private takeLockFile(path: string, what: string): boolean {
     const holder = heldInProcess.get(path);
     if (holder !== undefined && holder !== this.owner) return false;
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -72,7 +96,6 @@ export class StateDirectory {
           closeSync(fd);
         }
         heldInProcess.set(path, this.owner);
-        this.locked.add(taskId);
         return true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -81,7 +104,7 @@ export class StateDirectory {
       // Our own pid without an entry in the registry: left by an instance of this process that did not close.
       if (pid !== null && pid !== process.pid && processAlive(pid)) return false;
       if (pid === process.pid && heldInProcess.has(path)) return false;
-      this.log.info(`taking over the stale lock of task ${taskId} (${pid === null ? 'unreadable' : `process ${pid} is gone`})`);
+      this.log.info(`taking over the stale lock of ${what} (${pid === null ? 'unreadable' : `process ${pid} is gone`})`);
       rmSync(path, { force: true });
     }
     return false;
@@ -162,11 +185,26 @@ export class StateDirectory {
       heldInProcess.delete(join(this.appDir, taskId, LOCK_FILE_NAME));
       this.locked.delete(taskId);
     }
-    rmSync(this.appDir, { recursive: true, force: true });
+    // As Java's clean(): the process id file (and the folder's lock while an instance holds it)
+    // stay, so the instance keeps its identity; the folder goes only when nothing else is left.
+    const appLock = join(this.appDir, LOCK_FILE_NAME);
+    const appLockHolder = this.lockHolder(appLock);
+    const appLockHeld = heldInProcess.has(appLock) || (appLockHolder !== null && appLockHolder !== process.pid && processAlive(appLockHolder));
+    for (const name of readdirSync(this.appDir)) {
+      if (name === PROCESS_FILE_NAME || (name === LOCK_FILE_NAME && appLockHeld)) continue;
+      rmSync(join(this.appDir, name), { recursive: true, force: true });
+    }
+    if (readdirSync(this.appDir).length === 0) rmSync(this.appDir, { recursive: true, force: true });
   }
 
-  /** Gives back every lock this instance holds. */
+  /** Gives back every lock this instance holds, the application folder's too. */
   close(): void {
     for (const taskId of [...this.locked]) this.unlock(taskId);
+    if (this.appLocked) {
+      const path = join(this.appDir, LOCK_FILE_NAME);
+      heldInProcess.delete(path);
+      rmSync(path, { force: true });
+      this.appLocked = false;
+    }
   }
 }

@@ -229,6 +229,14 @@ export class Topology {
     for (const name of this.stores.names()) this.stores.builder(name).withCachingDisabled();
   }
 
+  /**
+   * Whether a store of the topology keeps its data on disk (Java's hasPersistentStores, which
+   * also builds the stores to ask them): only then does an instance use its state directory.
+   */
+  hasPersistentStores(): boolean {
+    return this.stores.names().some((name) => this.stores.builder(name).build().persistent());
+  }
+
   /** The builder of a store added with addStateStore; throws naming the stores there are. */
   storeBuilder(name: string): StoreBuilder<StateStore> {
     return this.stores.builder(name);
