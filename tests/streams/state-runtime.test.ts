@@ -12,7 +12,7 @@
 // And a persistent global store: read in full before the application is RUNNING, kept up to date
 // while it runs, and after a restart read on from its checkpoint.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
