@@ -47,6 +47,13 @@ function tpKey(topic: string, partition: number): string {
 /** The loop has one index: Node runs one loop per instance (Java numbers its threads from 1). */
 const THREAD_INDEX = 1;
 
+/**
+ * How long one turn of the loop may process records before timers and sockets get theirs
+ * (heartbeats, acknowledgements, a punctuation's timer). A yield costs microseconds, so a short
+ * turn costs no throughput; the rest of the buffer waits for the next turn.
+ */
+const PROCESS_TURN_MS = 10;
+
 export class StreamThread {
   readonly consumer: Consumer;
   /** The loop's producer and record collector; transactional under exactly_once_v2. */
@@ -168,9 +175,9 @@ export class StreamThread {
       if (this.state.busy) wait = 0;
       for (const t of this.tasks.values()) wait = Math.min(wait, Math.max(0, t.nextWallClockPunctuation() - now));
       wait = this.inputs.pollWait(wait, now);
-      // A poll that waits for nothing settles without giving timers and sockets a turn: yield
-      // once, or a loop with records always ready (or a restore in progress) would starve them.
-      if (wait === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // A poll answered from the fetch buffer settles without giving timers and sockets a turn,
+      // whatever it may wait: yield once a turn, or a backlog (or a restore) would starve them.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       let batch: ConsumerBatch | null = null;
       try {
         batch = await this.consumer.nextBatch({ timeoutMs: wait, signal: this.abort.signal });
@@ -235,9 +242,9 @@ export class StreamThread {
     }
   }
 
-  /** Processes every task's buffered records, in timestamp order, as long as the task may. */
+  /** Processes the tasks' buffered records, in timestamp order, as long as each may, for at most PROCESS_TURN_MS. */
   private processReady(): void {
-    this.processed += this.inputs.processReady(this.tasks.values(), (id) => this.state.pending(id));
+    this.processed += this.inputs.processReady(this.tasks.values(), (id) => this.state.pending(id), Date.now() + PROCESS_TURN_MS);
   }
 
   /** Restores one batch of changelog records; once every task runs, the instance is RUNNING. */

@@ -16,6 +16,8 @@ export class TaskInputs {
   private readonly groups = new Map<string, PartitionGroup<PreparedRecord>>();
   /** Partitions paused because their queue is full, by `topic:partition`. */
   private readonly paused = new Map<string, { taskId: string; topic: string; partition: number }>();
+  /** The task a turn's time ran out in: the next turn starts with the one after it. */
+  private resumeAfter: string | null = null;
 
   constructor(
     private readonly consumer: Consumer,
@@ -59,16 +61,32 @@ export class TaskInputs {
     }
   }
 
-  /** Processes every task's buffered records in timestamp order while it may; returns how many. */
-  processReady(tasks: Iterable<StreamTask>, skip: (taskId: string) => boolean, now = Date.now()): number {
+  /**
+   * Processes the tasks' buffered records in timestamp order while each may, until `deadline`
+   * (a Date.now() value); returns how many. Node has one thread: a turn that processed a whole
+   * backlog would hold timers and sockets (heartbeats, the producer's acknowledgements) for as
+   * long, as Java's poll-time bounding keeps a StreamThread from missing its poll interval. A
+   * turn cut short resumes with the task after the one it stopped in, so no task waits for
+   * another's backlog.
+   */
+  processReady(tasks: Iterable<StreamTask>, skip: (taskId: string) => boolean, deadline = Infinity, now = Date.now()): number {
     let processed = 0;
-    for (const task of tasks) {
+    const order = [...tasks];
+    const start = Math.max(0, order.findIndex((t) => t.id === this.resumeAfter) + 1);
+    this.resumeAfter = null;
+    for (let i = 0; i < order.length; i++) {
+      const task = order[(start + i) % order.length];
       const group = this.groups.get(task.id);
       if (!group || group.size === 0 || skip(task.id)) continue;
       while (group.readyToProcess(now)) {
         task.processPrepared(group.next()!.record);
         processed++;
+        if (Date.now() >= deadline) {
+          this.resumeAfter = task.id;
+          break;
+        }
       }
+      if (this.resumeAfter !== null) break;
     }
     if (this.paused.size > 0) this.resumeDrained();
     return processed;
