@@ -28,6 +28,10 @@ export const StreamsErrorCode = {
   UNKNOWN_STATE_STORE: 'UNKNOWN_STATE_STORE',
   /** An interactive query before start() (Kafka: StreamsNotStartedException). */
   STREAMS_NOT_STARTED: 'STREAMS_NOT_STARTED',
+  /** A task made no progress within task.timeout.ms (Kafka: TimeoutException, wrapped in a StreamsException). */
+  TIMEOUT: 'TIMEOUT',
+  /** The loop's tasks cannot commit (the producer was fenced, or the group refused the transaction's offsets): closed dirty, the instance rejoins; handled inside the runtime (Kafka: TaskMigratedException). */
+  TASK_MIGRATED: 'TASK_MIGRATED',
 } as const;
 export type StreamsErrorCode = (typeof StreamsErrorCode)[keyof typeof StreamsErrorCode];
 

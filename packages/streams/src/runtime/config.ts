@@ -89,6 +89,7 @@ export const streamsConfigDefinitions = {
     opt.custom<number>('number', 0, 'num.standby.replicas', 'Standby copies of each stateful task kept up to date from its changelog on other instances, so a task that moves there needs no full restore', positiveInt),
     { importance: 'high', valid: '[0,...]' },
   ),
+  taskTimeoutMs: millis(300_000, 'task.timeout.ms', 'How long a task may be stuck on a timeout (a restore that cannot read its changelog\'s positions or end offsets, while a broker restarts) before it fails; 0: fail at the first timeout', 'medium'),
   stateCleanupDelayMs: millis(600_000, 'state.cleanup.delay.ms', 'How long the state folder of a task this instance no longer runs is kept before it is deleted', 'low'),
   statestoreCacheMaxBytes: tuned(
     opt.custom<number>('number', 10 * 1024 * 1024, 'statestore.cache.max.bytes', "Bytes of the record cache a stream thread's cached state stores share; updates to a key between commits reach the changelog and downstream once", positiveInt),

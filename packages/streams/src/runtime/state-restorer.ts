@@ -28,6 +28,7 @@ import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { ChangelogRecord, StateRestoreListener } from '../state/api.js';
 import type { StreamsLogger } from './handlers.js';
 import type { ProcessorStateManager, RegisteredStore } from './state-manager.js';
+import { DEFAULT_TASK_TIMEOUT_MS, TaskTimeouts } from './task-timeouts.js';
 
 export interface RestorerOptions {
   bootstrapServers: string | readonly string[];
@@ -39,6 +40,8 @@ export interface RestorerOptions {
   admin: Pick<Admin, 'listOffsets'>;
   log: StreamsLogger;
   listener(): StateRestoreListener | null;
+  /** task.timeout.ms's clocks: a position that times out is asked again at the next step (default: Java's 300 s). */
+  timeouts?: TaskTimeouts;
 }
 
 interface Restoring {
@@ -82,7 +85,11 @@ export class ChangelogRestorer {
   /** Records restored in total (for tests and logs). */
   totalRestored = 0;
 
-  constructor(private readonly options: RestorerOptions) {}
+  private readonly timeouts: TaskTimeouts;
+
+  constructor(private readonly options: RestorerOptions) {
+    this.timeouts = options.timeouts ?? new TaskTimeouts(DEFAULT_TASK_TIMEOUT_MS, options.log);
+  }
 
   private restoreConsumer(): Consumer {
     this.consumer ??= new Consumer({
@@ -181,6 +188,7 @@ export class ChangelogRestorer {
           this.totalRestored += records.length;
         }
         if (last >= 0n) {
+          this.timeouts.clear(r.manager.taskId);
           r.next = last + 1n;
           r.manager.restored(r.registered.store.name, last);
           this.listenerCall('onBatchRestored', (l) => l.onBatchRestored?.(r.tp.topic, r.tp.partition, r.registered.store.name, last, records.length));
@@ -191,9 +199,18 @@ export class ChangelogRestorer {
     // Partitions whose end is past their last record (a transaction marker, compacted records) end by position.
     if (!batch) {
       for (const r of [...this.restoring.values()]) {
-        const position = await consumer.position(r.tp);
+        let position: bigint;
+        try {
+          position = await consumer.position(r.tp);
+        } catch (e) {
+          // A broker restarting: asked again at the next step, until task.timeout.ms.
+          if (this.restoring.get(key(r.tp)) === r) this.timeouts.timedOut(r.manager.taskId, `reading the restore consumer's position of ${r.tp.topic}-${r.tp.partition}`, e);
+          continue;
+        }
         // Still this restore's (the await lets a task be removed and its partition restored anew)?
-        if (this.restoring.get(key(r.tp)) === r && position >= r.end) finished.push(...this.done(r));
+        if (this.restoring.get(key(r.tp)) !== r) continue;
+        this.timeouts.clear(r.manager.taskId);
+        if (position >= r.end) finished.push(...this.done(r));
       }
     }
     return finished;

@@ -19,6 +19,7 @@ import { type StandbyUpdateListener, StandbyTasks } from './standby.js';
 import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { StateDirectory } from './state-directory.js';
 import { ChangelogBehindCheckpointError, ChangelogRestorer } from './state-restorer.js';
+import { TaskTimeouts, isTimeout, taskTimeoutMsOf } from './task-timeouts.js';
 import type { TaskStateEnvironment } from './task-stores.js';
 import { threadCacheFor } from './thread-caches.js';
 import type { StreamTask } from './task.js';
@@ -70,6 +71,10 @@ export class StateTasks {
   private readonly waitingForLock = new Set<string>();
   /** Tasks whose stores are being restored. */
   private readonly restoring = new Map<string, StreamTask>();
+  /** Restoring tasks whose changelogs' end offsets could not be read (a timeout): asked again each step. */
+  private readonly endOffsetsPending = new Set<StreamTask>();
+  /** task.timeout.ms: how long a task's restore may time out again and again before it fails. */
+  private readonly timeouts: TaskTimeouts;
   /** Tasks reading what was committed with their offsets, before they open or start. */
   private readonly initializing = new Map<string, StreamTask>();
   /** Tasks removed (revoked, lost, closing) while they were initializing. */
@@ -88,7 +93,9 @@ export class StateTasks {
       cache: threadCacheFor(options.topology, options.state.appConfigs),
       globalStore: (name) => options.state.globalStore?.(name),
     };
+    this.timeouts = new TaskTimeouts(taskTimeoutMsOf(options.state.appConfigs), options.log);
     this.restorer = new ChangelogRestorer({
+      timeouts: this.timeouts,
       bootstrapServers: options.bootstrapServers,
       clientId: options.clientId,
       consumer: options.consumer,
@@ -184,23 +191,46 @@ export class StateTasks {
     this.locked.delete(t.id);
     // Restoring from here on: pending() stays true across the await.
     this.restoring.set(t.id, t);
+    await this.beginRestore(t);
+  }
+
+  /**
+   * Asks for the changelogs' end offsets and starts the restore. A timeout (a broker restarting)
+   * leaves the task restoring and asks again at the next step, as Java's StoreChangelogReader
+   * does, until task.timeout.ms.
+   */
+  private async beginRestore(t: StreamTask): Promise<void> {
     let nothingToRestore: boolean;
     try {
-      nothingToRestore = await this.restorer.add(t.stores!.manager);
+      nothingToRestore = await this.addToRestorer(t);
     } catch (e) {
-      if (!(e instanceof ChangelogBehindCheckpointError)) throw e;
-      // Removed meanwhile: the folder may be another incarnation's now, whose files must stay.
+      if (!isTimeout(e)) throw e;
       if (this.restoring.get(t.id) !== t) return;
-      this.options.log.warn(`${e.message}; deleting the task's local state and restoring it from the changelog`);
-      t.stores!.wipeAndReopen();
-      nothingToRestore = await this.restorer.add(t.stores!.manager);
+      this.timeouts.timedOut(t.id, "asking for its changelogs' end offsets", e);
+      this.endOffsetsPending.add(t);
+      return;
     }
+    this.endOffsetsPending.delete(t);
+    this.timeouts.clear(t.id);
     if (this.restoring.get(t.id) !== t) {
       // Removed (revoked, closing) while the end offsets were asked for.
       this.restorer.remove(t.stores!.manager);
       return;
     }
     if (nothingToRestore) this.run(t);
+  }
+
+  private async addToRestorer(t: StreamTask): Promise<boolean> {
+    try {
+      return await this.restorer.add(t.stores!.manager);
+    } catch (e) {
+      if (!(e instanceof ChangelogBehindCheckpointError)) throw e;
+      // Removed meanwhile: the folder may be another incarnation's now, whose files must stay.
+      if (this.restoring.get(t.id) !== t) return false;
+      this.options.log.warn(`${e.message}; deleting the task's local state and restoring it from the changelog`);
+      t.stores!.wipeAndReopen();
+      return await this.restorer.add(t.stores!.manager);
+    }
   }
 
   private pause(t: StreamTask): void {
@@ -219,6 +249,10 @@ export class StateTasks {
   /** Retries locked folders, restores one batch (waiting up to `timeoutMs`), starts the tasks restored. */
   async step(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     for (const t of [...this.locked.values()]) await this.open(t);
+    for (const t of [...this.endOffsetsPending]) {
+      if (this.restoring.get(t.id) === t) await this.beginRestore(t);
+      else this.endOffsetsPending.delete(t);
+    }
     const done = await this.restorer.step(timeoutMs, signal);
     for (const manager of done) {
       const t = this.restoring.get(manager.taskId);
@@ -234,8 +268,10 @@ export class StateTasks {
     this.initializing.delete(taskId);
     this.locked.delete(taskId);
     this.waitingForLock.delete(taskId);
+    this.timeouts.clear(taskId);
     const restoring = this.restoring.get(taskId);
     if (!restoring) return;
+    this.endOffsetsPending.delete(restoring);
     this.restoring.delete(taskId);
     if (restoring.stores) this.restorer.remove(restoring.stores.manager);
   }
@@ -256,6 +292,7 @@ export class StateTasks {
     this.initializing.clear();
     this.locked.clear();
     this.restoring.clear();
+    this.endOffsetsPending.clear();
     await this.restorer.close();
     await this.standbys.closeAll();
     this.directory.close();

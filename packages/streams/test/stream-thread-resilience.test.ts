@@ -1,0 +1,221 @@
+// The stream thread keeps going where Kafka Streams 4.3.1's does (runtime/stream-thread.ts):
+// - a backlog processed slowly still leaves timers and sockets their turns (Node has one thread:
+//   a turn that processed the whole fetch buffer starved heartbeats and timers for seconds);
+// - a restore whose end offsets time out (a broker restarting) is tried again within
+//   task.timeout.ms instead of failing the instance (Java's StoreChangelogReader);
+// - under exactly_once_v2, an instance kicked out of its group while a transaction is open gets
+//   its TxnOffsetCommit refused (UNKNOWN_MEMBER_ID / ILLEGAL_GENERATION) and its pending sends
+//   refused as abortable: that is a TaskMigrated (close dirty, rejoin), not an ERROR, and the
+//   production exception handler is not asked about those sends.
+// One in-process broker for the file; its interceptor holds chosen requests while a test says so.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type Broker, startBroker } from '@sluice/broker';
+import { Admin, Consumer, Producer } from '@sluice/client';
+import { KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, type StreamsLogger } from '@sluice/streams';
+import { eventually } from '@sluice/test-kit';
+
+const root = mkdtempSync(join(tmpdir(), 'stream-thread-resilience-'));
+let broker: Broker;
+let admin: Admin;
+let producer: Producer;
+/** Which requests the broker holds now, and the releases of those held. */
+const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null };
+let released: (() => void)[] = [];
+let endOffsetRequests = 0;
+
+function release(): void {
+  hold.endOffsetsOf = null;
+  hold.heartbeatsOf = null;
+  const r = released;
+  released = [];
+  for (const f of r) f();
+}
+
+before(async () => {
+  broker = await startBroker({
+    port: 0,
+    // A short session, so that a member whose heartbeats are held is removed quickly.
+    config: { 'group.min.session.timeout.ms': '500', 'group.initial.rebalance.delay.ms': '0' },
+    interceptRequest(request) {
+      const body = request.body as { isolationLevel?: number; topics?: { name: string }[]; groupId?: string };
+      const endOffsets = request.apiName === 'ListOffsets' && hold.endOffsetsOf !== null && body.isolationLevel === 0 && body.topics?.some((t) => t.name === hold.endOffsetsOf);
+      if (endOffsets) endOffsetRequests++;
+      const heartbeat = request.apiName === 'Heartbeat' && hold.heartbeatsOf !== null && body.groupId === hold.heartbeatsOf;
+      if (!endOffsets && !heartbeat) return undefined;
+      return new Promise<undefined>((resolve) => released.push(() => resolve(undefined)));
+    },
+  });
+  admin = new Admin({ bootstrapServers: broker.bootstrap });
+  producer = new Producer({ bootstrapServers: broker.bootstrap, lingerMs: 5 });
+});
+
+after(async () => {
+  release();
+  await producer?.close();
+  await admin?.close();
+  await broker?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A logger that keeps the warnings. */
+function recordingLogger(): StreamsLogger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { warnings, info() {}, warn: (m: string) => void warnings.push(m), error: (m: string) => void warnings.push(m) };
+}
+
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+test('a slowly processed backlog leaves timers their turn: few records between two ticks of a 2 ms timer', { timeout: 60_000 }, async () => {
+  const RECORDS = 3000;
+  await admin.createTopics([{ name: 'yield-in', numPartitions: 1, replicationFactor: 1 }]);
+  await producer.sendBatch(Array.from({ length: RECORDS }, (_, i) => ({ topic: 'yield-in', key: `k${i % 10}`, value: `v${i}` })));
+  let processed = 0;
+  const builder = new StreamsBuilder();
+  // 0.3 ms of work a record, measured by the wall clock, so a loaded machine makes it no faster.
+  builder.stream('yield-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).foreach(() => {
+    spin(0.3);
+    processed++;
+  });
+  const streams = new KafkaStreams(builder.build(), { applicationId: 'loop-yield', bootstrapServers: broker.bootstrap, stateDir: join(root, 'yield') });
+  const samples: number[] = [];
+  const ticker = setInterval(() => samples.push(processed), 2);
+  try {
+    await streams.start();
+    await eventually('the backlog processed', () => processed >= RECORDS, 50_000);
+  } finally {
+    clearInterval(ticker);
+    await streams.close();
+  }
+  let widest = 0;
+  for (let i = 1; i < samples.length; i++) widest = Math.max(widest, samples[i] - samples[i - 1]);
+  // A turn processes for ~10 ms (~35 records here); one that took the whole fetch buffer took 1000 or more.
+  assert.ok(widest <= 400, `at most 400 records processed between two ticks of the timer, saw ${widest}`);
+  assert.ok(samples.filter((n) => n > 0 && n < RECORDS).length >= 10, 'the timer ticked while the backlog was processed');
+});
+
+test('a restore whose end offsets time out is tried again within task.timeout.ms, then the store restores and the instance runs', { timeout: 60_000 }, async () => {
+  const APP = 'restore-retry';
+  const changelog = `${APP}-rr-counts-changelog`;
+  await admin.createTopics([
+    { name: 'rr-in', numPartitions: 1, replicationFactor: 1 },
+    { name: changelog, numPartitions: 1, replicationFactor: 1, configs: { 'cleanup.policy': 'compact' } },
+  ]);
+  // What an earlier instance left in the changelog: a count per key (8-byte timestamp, 8-byte count).
+  const value = (n: number) => {
+    const b = Buffer.alloc(16);
+    b.writeBigInt64BE(BigInt(Date.now()), 0);
+    b.writeBigInt64BE(BigInt(n), 8);
+    return b;
+  };
+  await producer.sendBatch(Array.from({ length: 200 }, (_, i) => ({ topic: changelog, key: `k${i}`, value: value(i + 1) })));
+  const builder = new StreamsBuilder();
+  builder.stream('rr-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).groupByKey().count(Materialized.as('rr-counts'));
+  const log = recordingLogger();
+  const streams = new KafkaStreams(builder.build(), {
+    applicationId: APP,
+    bootstrapServers: broker.bootstrap,
+    stateDir: join(root, 'restore'),
+    logger: log,
+    // The end offsets' call gives up quickly, so that the timeout comes within the test.
+    admin: { requestTimeoutMs: 500, defaultApiTimeoutMs: 1000 },
+  });
+  const states: string[] = [];
+  streams.setStateListener((next) => states.push(next));
+  let restored = -1;
+  streams.setGlobalStateRestoreListener({ onRestoreEnd: (_topic, _partition, _store, total) => void (restored = total) });
+  hold.endOffsetsOf = changelog;
+  try {
+    await streams.start();
+    const failed = () => states.includes('ERROR') || states.includes('PENDING_ERROR');
+    await eventually('the end offsets to time out and be asked again (or the instance to fail)', () => failed() || (log.warnings.some((w) => w.includes('timed out')) && endOffsetRequests >= 3), 30_000);
+    assert.ok(!states.includes('ERROR') && !states.includes('PENDING_ERROR'), `the instance did not fail (states: ${states.join(' → ')})`);
+    const warning = log.warnings.find((w) => w.includes('timed out'))!;
+    assert.match(warning, /end offsets/);
+    assert.match(warning, /task\.timeout\.ms \(300000 ms\)/);
+    release();
+    await eventually('the store restored and the instance running', () => restored === 200 && streams.state() === 'RUNNING', 30_000);
+    assert.ok(!states.includes('ERROR'), `the instance did not fail (states: ${states.join(' → ')})`);
+  } finally {
+    release();
+    await streams.close();
+  }
+});
+
+test('under exactly_once_v2 an instance kicked out of its group with a transaction open closes its tasks dirty and rejoins; the handler is not asked about the refused sends', { timeout: 60_000 }, async () => {
+  const APP = 'eos-kicked';
+  await admin.createTopics(['kick-in', 'kick-out'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })));
+  const builder = new StreamsBuilder();
+  builder
+    .stream('kick-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() })
+    .process(() => {
+      let context: ProcessorContext<string, string>;
+      return {
+        init(c: ProcessorContext<string, string>) {
+          context = c;
+        },
+        process(record) {
+          context.forward(record);
+          // The 'commit' record asks for a commit: it is sent, with the outputs still lingering.
+          if (record.value === 'commit') context.commit();
+        },
+      };
+    })
+    // The 'commit' record's output goes to a topic made at its first send: the producer waits for
+    // its metadata while the commit's TxnOffsetCommit is refused, so the send is refused as abortable.
+    .to((_key, value) => (value === 'commit' ? 'kick-late' : 'kick-out'), { keySerde: Serdes.String(), valueSerde: Serdes.String() });
+  const log = recordingLogger();
+  let handlerCalls = 0;
+  const streams = new KafkaStreams(builder.build(), {
+    applicationId: APP,
+    bootstrapServers: broker.bootstrap,
+    processingGuarantee: 'exactly_once_v2',
+    stateDir: join(root, 'kick'),
+    logger: log,
+    // Only the 'commit' record commits; the outputs linger in the producer meanwhile.
+    commitIntervalMs: 600_000,
+    consumer: { sessionTimeoutMs: 1500, heartbeatIntervalMs: 200 },
+    producer: { lingerMs: 300, transactionTimeoutMs: 60_000 },
+    productionExceptionHandler: () => {
+      handlerCalls++;
+      return 'FAIL';
+    },
+  });
+  const states: string[] = [];
+  streams.setStateListener((next) => states.push(next));
+  const reader = new Consumer({ bootstrapServers: broker.bootstrap, isolationLevel: 'read_committed', autoOffsetReset: 'earliest' });
+  try {
+    await streams.start();
+    await eventually('the instance running', () => streams.state() === 'RUNNING', 30_000);
+    await producer.sendBatch(Array.from({ length: 20 }, (_, i) => ({ topic: 'kick-in', key: `k${i}`, value: `a${i}` })));
+    // The transaction is open (outputs sent, nothing committed); now the group removes the member.
+    hold.heartbeatsOf = APP;
+    await eventually('the member removed from the group', async () => (await admin.describeGroups([APP]))[0]?.members.length === 0, 30_000);
+    await producer.sendBatch([...Array.from({ length: 20 }, (_, i) => ({ topic: 'kick-in', key: `k${i}`, value: `b${i}` })), { topic: 'kick-in', key: 'k', value: 'commit' }]);
+    await eventually('the refused commit seen as a task migration', () => log.warnings.some((w) => /closing every task dirty and rejoining/.test(w)), 30_000);
+    assert.ok(log.warnings.some((w) => /UNKNOWN_MEMBER_ID|ILLEGAL_GENERATION|FENCED_INSTANCE_ID/.test(w)), `the group refused the transaction's offsets:\n${log.warnings.join('\n')}`);
+    release();
+    const expected = new Set([...Array.from({ length: 20 }, (_, i) => [`a${i}`, `b${i}`]).flat(), 'commit']);
+    await eventually('kick-late made', async () => (await admin.listTopics()).includes('kick-late'), 30_000);
+    reader.assign([{ topic: 'kick-out', partition: 0 }, { topic: 'kick-late', partition: 0 }]);
+    const seen = new Map<string, number>();
+    await eventually('every input in the committed output after the rejoin', async () => {
+      for (const r of await reader.poll({ timeoutMs: 200 })) seen.set(String(r.value), (seen.get(String(r.value)) ?? 0) + 1);
+      return seen.size >= expected.size;
+    }, 40_000);
+    assert.deepEqual([...seen.keys()].sort(), [...expected].sort());
+    assert.deepEqual([...seen].filter(([, n]) => n > 1), [], 'no output committed twice');
+    assert.equal(handlerCalls, 0, 'the production exception handler was not asked about sends refused by the aborted transaction');
+    assert.ok(!states.includes('ERROR') && !states.includes('PENDING_ERROR'), `the instance did not fail (states: ${states.join(' → ')})`);
+  } finally {
+    release();
+    await reader.close();
+    await streams.close();
+  }
+});
