@@ -8,6 +8,7 @@ import type { Producer, ProducerRecord } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
 import type { StoreRecordContext } from '../state/api.js';
 import type { OutputRecord, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
+import { TaskMigratedError, isFencing, isTransactionAbortable } from './task-migrated.js';
 import { type RecordCollector, errorContextOf } from './task.js';
 
 /** Unacknowledged outputs at which the loop stops taking records, and where it resumes. */
@@ -15,7 +16,8 @@ const IN_FLIGHT_MAX = 100_000;
 const IN_FLIGHT_RESUME = 50_000;
 
 export class ProducerRecordCollector implements RecordCollector {
-  private fatal: StreamsError | null = null;
+  /** What throwIfFailed raises: a FAIL of the handler, or (exactly_once_v2) a TaskMigratedError. */
+  private fatal: StreamsError | TaskMigratedError | null = null;
   private readonly partitionCounts = new Map<string, number>();
   /** Outputs waiting for a topic's partition count (custom partitioners only), in send order. */
   private readonly waiting = new Map<string, { record: OutputRecord; partitioner: (n: number) => number | undefined; taskId: string; origin: StoreRecordContext | null }[]>();
@@ -141,6 +143,13 @@ export class ProducerRecordCollector implements RecordCollector {
   private failed(record: OutputRecord, taskId: string, origin: StoreRecordContext | null, e: unknown): void {
     const context = errorContextOf(taskId, origin);
     const error = e instanceof Error ? e : new Error(String(e));
+    // exactly_once_v2: a send refused because the producer was fenced or its transaction can only
+    // be aborted is no fault of the record, so the handler is not asked (Java's RecordCollector
+    // raises a TaskMigratedException): the loop aborts, closes the tasks dirty and rejoins.
+    if (this.beforeWrite && (isFencing(error) || isTransactionAbortable(error))) {
+      this.fatal ??= new TaskMigratedError(`task ${context.taskId}: an output to '${record.topic}' was refused because the transaction cannot commit: ${error.message}`, error);
+      return;
+    }
     let response: 'CONTINUE' | 'FAIL';
     try {
       response = this.handler(context, { phase: 'send', record }, error);

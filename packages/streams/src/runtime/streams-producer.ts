@@ -11,26 +11,12 @@ import { type GroupMetadata, Producer, type ProducerOptions } from '@sluice/clie
 import { messageOf } from '../errors.js';
 import type { ProductionExceptionHandler, StreamsLogger } from './handlers.js';
 import { ProducerRecordCollector } from './record-collector.js';
+import { TaskMigratedError, isFencing } from './task-migrated.js';
+
+export { TaskMigratedError } from './task-migrated.js';
 
 /** Java's transaction.timeout.ms for a streams producer under exactly_once_v2 (the client's default is 60 s). */
 const EOS_TRANSACTION_TIMEOUT_MS = 10_000;
-
-/** Java's TaskMigratedException: this loop's tasks cannot commit; close them dirty and rejoin. */
-export class TaskMigratedError extends Error {
-  constructor(message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'TaskMigratedError';
-  }
-}
-
-/** A producer error that means another producer with our transactional id took over. */
-function isFencing(e: unknown): boolean {
-  for (let c: unknown = e; c instanceof Error; c = c.cause) {
-    const code = (c as { code?: unknown }).code;
-    if (code === 'PRODUCER_FENCED' || code === 'INVALID_PRODUCER_EPOCH' || code === 'TRANSACTIONAL_ID_NOT_FOUND') return true;
-  }
-  return false;
-}
 
 export interface StreamsProducerOptions {
   /** The producer options: the user's, with bootstrap servers and client id set. */
