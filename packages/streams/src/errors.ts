@@ -29,7 +29,7 @@ export const StreamsErrorCode = {
   /** An interactive query before start() (Kafka: StreamsNotStartedException). */
   STREAMS_NOT_STARTED: 'STREAMS_NOT_STARTED',
   /** A task made no progress within task.timeout.ms (Kafka: TimeoutException, wrapped in a StreamsException). */
-  TIMEOUT: 'TIMEOUT',
+  TASK_TIMEOUT: 'TASK_TIMEOUT',
   /** The loop's tasks cannot commit (the producer was fenced, or the group refused the transaction's offsets): closed dirty, the instance rejoins; handled inside the runtime (Kafka: TaskMigratedException). */
   TASK_MIGRATED: 'TASK_MIGRATED',
 } as const;

@@ -49,7 +49,7 @@ export class TaskTimeouts {
       return;
     }
     this.since.delete(taskId);
-    throw new StreamsError(StreamsErrorCode.TIMEOUT, `task ${taskId} did not make progress within ${this.timeoutMs} ms (${what}: ${messageOf(e)}); increase task.timeout.ms if a broker may take that long to come back`, { cause: e, taskId });
+    throw new StreamsError(StreamsErrorCode.TASK_TIMEOUT, `task ${taskId} did not make progress within ${this.timeoutMs} ms (${what}: ${messageOf(e)}); increase task.timeout.ms if a broker may take that long to come back`, { cause: e, taskId });
   }
 
   /** The task made progress (or left): its clock stops. */
