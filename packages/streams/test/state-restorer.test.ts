@@ -92,6 +92,25 @@ function newRestorer() {
   return new ChangelogRestorer({ bootstrapServers: broker.bootstrap, clientId: 'restorer-test', consumer: {}, isolationLevel: 'read_committed', admin, log: quiet, listener: () => null });
 }
 
+/**
+ * A changelog whose ten committed records (offsets 1 to 10) follow an open transaction of another
+ * producer (a killed instance's): the last stable offset stays at 0 until `zombie` ends it.
+ */
+async function changelogBehindOpenTransaction(topic: string, suffix: string) {
+  const zombie = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: `restorer-test-zombie${suffix}` });
+  const owner = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: `restorer-test-owner${suffix}` });
+  await admin.createTopics([{ name: topic, numPartitions: 1, replicationFactor: 1 }]);
+  await zombie.initTransactions();
+  await zombie.beginTransaction();
+  await zombie.send({ topic, partition: 0, key: 'k0', value: 'never-committed' });
+  await owner.initTransactions();
+  await owner.beginTransaction();
+  await owner.sendBatch(Array.from({ length: 10 }, (_, k) => ({ topic, partition: 0, key: `k${k}`, value: 'committed' })));
+  await owner.commitTransaction();
+  await owner.close();
+  return zombie;
+}
+
 /** Steps until `manager`'s restore is reported done. */
 async function restoreUntilDone(restorer: ChangelogRestorer, manager: ProcessorStateManager): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -174,18 +193,9 @@ test('under read_committed a restore reads to the log end: committed records aft
   // instance's, until its timeout; or one whose markers are not written yet), so a restore
   // ending there gave the task a store without them: counts started again.
   const topic = 'app-open-txn-changelog';
-  const zombie = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: 'restorer-test-zombie' });
-  const owner = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: 'restorer-test-owner' });
+  const zombie = await changelogBehindOpenTransaction(topic, '');
   const restorer = newRestorer();
   try {
-    await admin.createTopics([{ name: topic, numPartitions: 1, replicationFactor: 1 }]);
-    await zombie.initTransactions();
-    await zombie.beginTransaction();
-    await zombie.send({ topic, partition: 0, key: 'k0', value: 'never-committed' });
-    await owner.initTransactions();
-    await owner.beginTransaction();
-    await owner.sendBatch(Array.from({ length: 10 }, (_, k) => ({ topic, partition: 0, key: `k${k}`, value: 'committed' })));
-    await owner.commitTransaction();
     const { manager, store } = incarnation('open-txn', topic);
     assert.equal(await restorer.add(manager), false, 'committed records are there to restore');
     for (let i = 0; i < 5; i++) assert.ok(!(await restorer.step(50)).includes(manager), 'not done while the transaction before them is open');
@@ -196,7 +206,6 @@ test('under read_committed a restore reads to the log end: committed records aft
   } finally {
     await restorer.close();
     await zombie.close();
-    await owner.close();
   }
 });
 
@@ -204,18 +213,9 @@ test('a store checkpointed past the last stable offset (its committed tail follo
   // Measured against the last stable offset, the checkpoint of a clean close looked past the end
   // of the changelog: the store was wiped and restored only up to that offset, without its tail.
   const topic = 'app-checkpoint-past-lso-changelog';
-  const zombie = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: 'restorer-test-zombie-2' });
-  const owner = new Producer({ bootstrapServers: broker.bootstrap, transactionalId: 'restorer-test-owner-2' });
+  const zombie = await changelogBehindOpenTransaction(topic, '-2');
   const restorer = newRestorer();
   try {
-    await admin.createTopics([{ name: topic, numPartitions: 1, replicationFactor: 1 }]);
-    await zombie.initTransactions();
-    await zombie.beginTransaction();
-    await zombie.send({ topic, partition: 0, key: 'k0', value: 'never-committed' });
-    await owner.initTransactions();
-    await owner.beginTransaction();
-    await owner.sendBatch(Array.from({ length: 10 }, (_, k) => ({ topic, partition: 0, key: `k${k}`, value: 'committed' })));
-    await owner.commitTransaction();
     // The task's last run wrote those ten (offsets 1 to 10), committed and closed cleanly.
     const dir = join(root, 'past-lso');
     mkdirSync(dir, { recursive: true });
@@ -230,6 +230,5 @@ test('a store checkpointed past the last stable offset (its committed tail follo
   } finally {
     await restorer.close();
     await zombie.close();
-    await owner.close();
   }
 });
