@@ -16,10 +16,12 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer, Producer } from '@sluice/client';
 import { startConnectDistributed, type ConnectDistributed } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
+import { distributedWorkerSettings } from './support.js';
 
-const CONFIG_TOPIC = 'hostile-configs';
-const OFFSET_TOPIC = 'hostile-offsets';
-const STATUS_TOPIC = 'hostile-status';
+const TOPIC_PREFIX = 'hostile';
+const CONFIG_TOPIC = `${TOPIC_PREFIX}-configs`;
+const OFFSET_TOPIC = `${TOPIC_PREFIX}-offsets`;
+const STATUS_TOPIC = `${TOPIC_PREFIX}-status`;
 
 describe('distributed workers and hostile storage records', () => {
   let dir: string;
@@ -27,28 +29,12 @@ describe('distributed workers and hostile storage records', () => {
   const workers: ConnectDistributed[] = [];
   const logs: string[] = [];
 
-  const settings = (): Record<string, string> => ({
-    'bootstrap.servers': broker!.bootstrap,
-    'group.id': 'connect-hostile',
-    'config.storage.topic': CONFIG_TOPIC,
-    'offset.storage.topic': OFFSET_TOPIC,
-    'status.storage.topic': STATUS_TOPIC,
-    'config.storage.replication.factor': '1',
-    'offset.storage.replication.factor': '1',
-    'status.storage.replication.factor': '1',
-    'offset.storage.partitions': '2',
-    'status.storage.partitions': '1',
-    'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-    'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-    'offset.flush.interval.ms': '200',
-    // A task still waiting on a gone broker when asked to stop is abandoned after this long.
-    'task.shutdown.graceful.timeout.ms': '1000',
-    'session.timeout.ms': '3000',
-    'heartbeat.interval.ms': '500',
-    'scheduled.rebalance.max.delay.ms': '0',
-    listeners: 'http://127.0.0.1:0',
-    'plugin.path': join(import.meta.dirname, 'fixtures', 'hanging-plugin.ts'),
-  });
+  const settings = (): Record<string, string> =>
+    distributedWorkerSettings({ bootstrap: broker!.bootstrap, groupId: 'connect-hostile', topicPrefix: TOPIC_PREFIX }, {
+      // A task still waiting on a gone broker when asked to stop is abandoned after this long.
+      'task.shutdown.graceful.timeout.ms': '1000',
+      'plugin.path': join(import.meta.dirname, 'fixtures', 'hanging-plugin.ts'),
+    });
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sluice-connect-hostile-'));

@@ -17,8 +17,10 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer, Producer } from '@sluice/client';
 import { startConnectDistributed, type ConnectDistributed } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
+import { distributedWorkerSettings } from './support.js';
 
-const CONFIG_TOPIC = 'fencing-configs';
+const TOPIC_PREFIX = 'fencing';
+const CONFIG_TOPIC = `${TOPIC_PREFIX}-configs`;
 
 describe('the Connect leader\'s transactional config writes (exactly.once.source.support=preparing)', () => {
   let dir: string;
@@ -59,26 +61,10 @@ describe('the Connect leader\'s transactional config writes (exactly.once.source
 
   test('a fenced leader stops writing, rejoins, claims the topic again (fencing the other) and writes', { timeout: 120_000 }, async () => {
     worker = await startConnectDistributed({
-      worker: {
-        'bootstrap.servers': broker.bootstrap,
-        'group.id': 'connect-fencing',
-        'config.storage.topic': CONFIG_TOPIC,
-        'offset.storage.topic': 'fencing-offsets',
-        'status.storage.topic': 'fencing-status',
-        'config.storage.replication.factor': '1',
-        'offset.storage.replication.factor': '1',
-        'status.storage.replication.factor': '1',
-        'offset.storage.partitions': '1',
-        'status.storage.partitions': '1',
-        'exactly.once.source.support': 'preparing',
-        'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-        'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-        'offset.flush.interval.ms': '200',
-        'session.timeout.ms': '3000',
-        'heartbeat.interval.ms': '500',
-        'scheduled.rebalance.max.delay.ms': '0',
-        listeners: 'http://127.0.0.1:0',
-      },
+      worker: distributedWorkerSettings(
+        { bootstrap: broker.bootstrap, groupId: 'connect-fencing', topicPrefix: TOPIC_PREFIX },
+        { 'offset.storage.partitions': '1', 'exactly.once.source.support': 'preparing' },
+      ),
       log: (line) => void logs.push(line),
     });
     const input = join(dir, 'input.txt');

@@ -26,6 +26,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer } from '@sluice/client';
 import { startConnectDistributed, type ConnectDistributed } from '@sluice/connect';
 import { createTopicsAndWait, eventually, JavaConnectDistributed, type JavaConnectWorker } from '@sluice/test-kit';
+import { distributedWorkerSettings } from './support.js';
 
 let broker: Broker;
 let dir: string;
@@ -33,23 +34,9 @@ let java: JavaConnectWorker | undefined;
 const ours: ConnectDistributed[] = [];
 const logs: string[] = [];
 
-const group = {
-  'group.id': 'mixed-connect',
-  'config.storage.topic': 'mixed-configs',
-  'offset.storage.topic': 'mixed-offsets',
-  'status.storage.topic': 'mixed-status',
-  'config.storage.replication.factor': '1',
-  'offset.storage.replication.factor': '1',
-  'status.storage.replication.factor': '1',
-  'offset.storage.partitions': '2',
-  'status.storage.partitions': '1',
-  'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-  'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-  'offset.flush.interval.ms': '200',
-  'session.timeout.ms': '3000',
-  'heartbeat.interval.ms': '500',
-  'scheduled.rebalance.max.delay.ms': '1000',
-};
+/** Both sides' worker settings (the Java worker chooses its own listeners). */
+const settings = (): Record<string, string> =>
+  distributedWorkerSettings({ bootstrap: broker.bootstrap, groupId: 'mixed-connect', topicPrefix: 'mixed' }, { 'scheduled.rebalance.max.delay.ms': '1000' });
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sluice-connect-mixed-'));
@@ -65,7 +52,7 @@ after(async () => {
 });
 
 function startOurs(name: string): Promise<ConnectDistributed> {
-  return startConnectDistributed({ worker: { 'bootstrap.servers': broker.bootstrap, ...group, listeners: 'http://127.0.0.1:0' }, log: (line) => void logs.push(`${name}: ${line}`) });
+  return startConnectDistributed({ worker: settings(), log: (line) => void logs.push(`${name}: ${line}`) });
 }
 
 async function rest(url: string, path: string, method = 'GET', body?: unknown): Promise<{ status: number; json: any }> {
@@ -121,7 +108,7 @@ test('Kafka Connect 4.3.1 and Sluice distributed workers in one group: forwardin
   // 1. Ours leads, Java's joins; connectors created through Java's REST API.
   const first = await startOurs('ours-1');
   ours.push(first);
-  java = await JavaConnectDistributed.start(dir, { 'bootstrap.servers': broker.bootstrap, ...group });
+  java = await JavaConnectDistributed.start(dir, settings());
   for (const side of ['a', 'b']) {
     await eventually(`connector ${side} created through the Java worker`, async () => {
       const r = await rest(java!.url, `/connectors`, 'POST', { name: `mixed-${side}`, config: sourceConfig(side) });

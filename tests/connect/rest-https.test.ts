@@ -19,6 +19,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer } from '@sluice/client';
 import { startConnectDistributed, startConnectStandalone, type ConnectDistributed } from '@sluice/connect';
 import { eventually, makeCertificates, type TestCertificates } from '@sluice/test-kit';
+import { distributedWorkerSettings } from './support.js';
 
 interface Answer {
   status: number;
@@ -146,36 +147,23 @@ describe('Connect REST over HTTPS and signed requests between workers', { timeou
   });
 
   describe('two distributed workers over https with client certificates', () => {
-    const CONFIG_TOPIC = 'https-configs';
+    const TOPIC_PREFIX = 'https';
+    const CONFIG_TOPIC = `${TOPIC_PREFIX}-configs`;
     const workers: ConnectDistributed[] = [];
     const logs: string[] = [];
 
-    const settings = (): Record<string, string> => ({
-      'bootstrap.servers': broker.bootstrap,
-      'group.id': 'connect-https',
-      'config.storage.topic': CONFIG_TOPIC,
-      'offset.storage.topic': 'https-offsets',
-      'status.storage.topic': 'https-status',
-      'config.storage.replication.factor': '1',
-      'offset.storage.replication.factor': '1',
-      'status.storage.replication.factor': '1',
-      'offset.storage.partitions': '1',
-      'status.storage.partitions': '1',
-      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'offset.flush.interval.ms': '200',
-      'session.timeout.ms': '3000',
-      'heartbeat.interval.ms': '500',
-      'scheduled.rebalance.max.delay.ms': '0',
-      listeners: 'https://127.0.0.1:0',
-      'ssl.keystore.type': 'PEM',
-      'ssl.keystore.location': certs.brokerKeyStore,
-      'ssl.truststore.type': 'PEM',
-      'ssl.truststore.location': certs.caFile,
-      'ssl.client.auth': 'required',
-      // Short enough to see the leader write a second key during the test.
-      'inter.worker.key.ttl.ms': '4000',
-    });
+    const settings = (): Record<string, string> =>
+      distributedWorkerSettings({ bootstrap: broker.bootstrap, groupId: 'connect-https', topicPrefix: TOPIC_PREFIX }, {
+        'offset.storage.partitions': '1',
+        listeners: 'https://127.0.0.1:0',
+        'ssl.keystore.type': 'PEM',
+        'ssl.keystore.location': certs.brokerKeyStore,
+        'ssl.truststore.type': 'PEM',
+        'ssl.truststore.location': certs.caFile,
+        'ssl.client.auth': 'required',
+        // Short enough to see the leader write a second key during the test.
+        'inter.worker.key.ttl.ms': '4000',
+      });
 
     before(async () => {
       const log = (line: string) => void logs.push(line);

@@ -2,7 +2,7 @@
  * The Java side of tests/connect: Kafka Connect 4.3.1's own classes in one JVM (java/ConnectPeer),
  * fed cases as JSON lines, and the tagged value form both sides write, so that what Java's
  * converter or transform made and what ours made can be compared as JSON. Schemas travel in
- * JsonConverter's schema JSON.
+ * JsonConverter's schema JSON. Also the worker settings the distributed-worker tests share.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -191,4 +191,41 @@ export function normalize(x: unknown): unknown {
     return Object.fromEntries(keys.sort().map((k) => [k, normalize(o[k])]));
   }
   return x;
+}
+
+/** Who a test's distributed worker is: its broker, its Connect group and the prefix of its three storage topics. */
+export interface DistributedWorkerIdentity {
+  bootstrap: string;
+  groupId: string;
+  /** The storage topics are `<prefix>-configs`, `<prefix>-offsets` and `<prefix>-status`. */
+  topicPrefix: string;
+}
+
+/**
+ * The settings every distributed-worker test starts from: storage topics on a one-broker cluster
+ * (replication factor 1, few partitions), String converters, quick offset flushes, and a short
+ * session with no rebalance delay so that a group settles fast on a loaded machine. `overrides`
+ * replace or add settings.
+ */
+export function distributedWorkerSettings(who: DistributedWorkerIdentity, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'bootstrap.servers': who.bootstrap,
+    'group.id': who.groupId,
+    'config.storage.topic': `${who.topicPrefix}-configs`,
+    'offset.storage.topic': `${who.topicPrefix}-offsets`,
+    'status.storage.topic': `${who.topicPrefix}-status`,
+    'config.storage.replication.factor': '1',
+    'offset.storage.replication.factor': '1',
+    'status.storage.replication.factor': '1',
+    'offset.storage.partitions': '2',
+    'status.storage.partitions': '1',
+    'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+    'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+    'offset.flush.interval.ms': '200',
+    'session.timeout.ms': '3000',
+    'heartbeat.interval.ms': '500',
+    'scheduled.rebalance.max.delay.ms': '0',
+    listeners: 'http://127.0.0.1:0',
+    ...overrides,
+  };
 }
