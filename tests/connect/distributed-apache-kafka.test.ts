@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startConnectDistributed, type ConnectDistributed } from '@sluice/connect';
 import { eventually, startApacheKafka, type ApacheKafka } from '@sluice/test-kit';
+import { distributedWorkerSettings } from './support.js';
 
 let kafka: ApacheKafka;
 let dir: string;
@@ -33,26 +34,7 @@ after(async () => {
 
 function startWorker(name: string): Promise<ConnectDistributed> {
   return startConnectDistributed({
-    worker: {
-      'bootstrap.servers': kafka.bootstrap,
-      'group.id': 'sluice-connect-on-kafka',
-      'config.storage.topic': 'on-kafka-configs',
-      'offset.storage.topic': 'on-kafka-offsets',
-      'status.storage.topic': 'on-kafka-status',
-      'config.storage.replication.factor': '1',
-      'offset.storage.replication.factor': '1',
-      'status.storage.replication.factor': '1',
-      'offset.storage.partitions': '2',
-      'status.storage.partitions': '1',
-      'exactly.once.source.support': 'enabled',
-      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-      'offset.flush.interval.ms': '200',
-      'session.timeout.ms': '3000',
-      'heartbeat.interval.ms': '500',
-      'scheduled.rebalance.max.delay.ms': '0',
-      listeners: 'http://127.0.0.1:0',
-    },
+    worker: distributedWorkerSettings({ bootstrap: kafka.bootstrap, groupId: 'sluice-connect-on-kafka', topicPrefix: 'on-kafka' }, { 'exactly.once.source.support': 'enabled' }),
     log: (line) => void logs.push(`${name}: ${line}`),
   });
 }
