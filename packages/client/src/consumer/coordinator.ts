@@ -123,7 +123,8 @@ export class ConsumerCoordinator implements GroupProtocolHandler {
       const n = cluster.topic(t)?.partitions.length;
       if (n) partitionsPerTopic.set(t, n);
     }
-    this.assignedWith = new Map(partitionsPerTopic);
+    // Every subscribed topic, a missing one as 0 partitions: its creation must bring a rebalance too.
+    this.assignedWith = new Map([...topics].map((t) => [t, partitionsPerTopic.get(t) ?? 0]));
     const result = await assignor.assign({ partitionsPerTopic, members, rebalanceProtocol: this.rebalanceProtocol, generationId: info.generationId });
     const out = new Map<string, Buffer>();
     for (const id of members.keys()) out.set(id, encodeAssignment(result.get(id) ?? { partitions: [] }));
@@ -168,8 +169,9 @@ export class ConsumerCoordinator implements GroupProtocolHandler {
   metadataChanged(): boolean {
     if (!this.assignedWith || !this.member?.isStable || !this.member.isLeader) return false;
     for (const [t, n] of this.assignedWith) {
-      const now = this.host.cluster.topic(t)?.partitions.length;
-      if (now !== undefined && now !== n) return true;
+      // Java's assignment snapshot against the metadata snapshot: a topic created (or gone) since counts.
+      const now = this.host.cluster.topic(t)?.partitions.length ?? 0;
+      if (now !== n) return true;
     }
     return false;
   }

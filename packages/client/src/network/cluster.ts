@@ -76,6 +76,8 @@ export class Cluster {
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
   private lastRefreshAt = 0;
+  /** Refreshes in a row that left a topic of interest without usable metadata (backoff of the next). */
+  private unsettledRefreshes = 0;
   private refreshTimer: NodeJS.Timeout | null = null;
   private soonTimer: NodeJS.Timeout | null = null;
   private readonly slots = new Map<string, Slot>();
@@ -151,7 +153,12 @@ export class Cluster {
       if (this.refreshing) this.refreshAgain = true;
       return;
     }
-    const wait = Math.max(0, this.lastRefreshAt + this.config.retryBackoffMs - Date.now());
+    this.refreshAfter(Math.max(0, this.lastRefreshAt + this.config.retryBackoffMs - Date.now()));
+  }
+
+  /** A refresh in `wait` ms, unless one is already due. */
+  private refreshAfter(wait: number): void {
+    if (this.closed || this.soonTimer) return;
     this.soonTimer = setTimeout(() => {
       this.soonTimer = null;
       this.refresh().catch(() => {
@@ -226,6 +233,28 @@ export class Cluster {
     this.lastRefreshAt = Date.now();
     this.armPeriodicRefresh();
     for (const l of this.updateListeners) l();
+    this.refreshSoonIfUnsettled(names);
+  }
+
+  /**
+   * As Java's Metadata does for every InvalidMetadataException in an answer: a topic of interest
+   * that is missing (not created yet, or being created: LEADER_NOT_AVAILABLE) or has a partition
+   * without a leader is asked for again after the retry backoff, growing to its maximum, instead
+   * of at metadata.max.age.ms (minutes): a group consumer subscribed before its topic existed
+   * would otherwise wait that long for the rebalance that assigns it.
+   */
+  private refreshSoonIfUnsettled(names: readonly string[]): void {
+    const unsettled = names.some((name) => {
+      const t = this.topics.get(name);
+      if (!t || t.partitions.length === 0) return true;
+      return t.partitions.some((p) => p.leader < 0);
+    });
+    if (!unsettled) {
+      this.unsettledRefreshes = 0;
+      return;
+    }
+    // Not requestUpdate(): called inside a refresh, it would ask again at once, with no backoff.
+    this.refreshAfter(backoffMs(this.unsettledRefreshes++, this.config.retryBackoffMs, this.config.retryBackoffMaxMs));
   }
 
   private armPeriodicRefresh(): void {
