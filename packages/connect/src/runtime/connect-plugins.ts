@@ -8,6 +8,7 @@ import { builtinPlugins, type Plugins } from '../plugins.js';
 import { FILE_STREAM_SINK_CLASS, FILE_STREAM_SOURCE_CLASS, FILE_STREAM_VERSION, FileStreamSinkConnector, FileStreamSourceConnector } from '../connectors/file-stream.js';
 import { DATA_GENERATOR_CLASS, DataGeneratorConnector } from '../connectors/data-generator.js';
 import { ConfigError } from '@sluice/config';
+import { pluginModuleSpecifier } from './plugin-path.js';
 
 export function registerBuiltinConnectors(plugins: Plugins): Plugins {
   plugins.register(FILE_STREAM_SOURCE_CLASS, ['source'], () => new FileStreamSourceConnector(), FILE_STREAM_VERSION);
@@ -16,15 +17,19 @@ export function registerBuiltinConnectors(plugins: Plugins): Plugins {
   return plugins;
 }
 
-/** Every plugin: built-in, then each package of `plugin.path` (names or paths, loaded with import()). */
-export async function loadPlugins(pluginPath: readonly string[]): Promise<Plugins> {
+/**
+ * Every plugin: built-in, then each package of `plugin.path` (names or paths, read against `cwd`,
+ * the worker's working directory, as pluginModuleSpecifier says), loaded with import().
+ */
+export async function loadPlugins(pluginPath: readonly string[], cwd: string = process.cwd()): Promise<Plugins> {
   const plugins = registerBuiltinConnectors(builtinPlugins());
   for (const entry of pluginPath) {
+    const specifier = pluginModuleSpecifier(entry, cwd);
     let mod: { connectPlugins?: (p: Plugins) => void };
     try {
-      mod = (await import(entry)) as typeof mod;
+      mod = (await import(specifier)) as typeof mod;
     } catch (e) {
-      throw new ConfigError(`Invalid value ${entry} for configuration plugin.path: it could not be loaded (${(e as Error).message}); give an installed npm package's name or a path to its entry module`);
+      throw new ConfigError(`Invalid value ${entry} for configuration plugin.path: it could not be loaded (${(e as Error).message}); give an npm package's folder, its entry module, or the name of a package installed where the worker runs`);
     }
     if (typeof mod.connectPlugins !== 'function') throw new ConfigError(`Invalid value ${entry} for configuration plugin.path: the module exports no connectPlugins(plugins) function to register its plugins with`);
     mod.connectPlugins(plugins);

@@ -1,0 +1,104 @@
+/**
+ * Where an entry of `plugin.path` is. Kafka reads `plugin.path` relative to the worker's working
+ * directory and takes folders; so here an entry is a path (a package's folder or its entry module,
+ * relative to the working directory) or an installed package's name, looked for in the
+ * `node_modules` folders from the working directory up. A package folder's entry module is the one
+ * `import` would load: its package.json `exports` (the `.` entry, conditions `node`, `import`,
+ * `default`), else `main`, else index.js. Without this, import() would read a relative path
+ * against this file and cannot load a folder at all.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError } from '@sluice/config';
+
+/** Conditions Node's `import` matches in an `exports` map (besides those given with --conditions). */
+const IMPORT_CONDITIONS = new Set(['node', 'import', 'module-sync', 'default']);
+
+const isPath = (entry: string) => isAbsolute(entry) || entry.startsWith('./') || entry.startsWith('../') || entry === '.' || entry === '..';
+const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
+const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+
+/** What import() is to be given for `entry`: a file URL, or the bare name when it is not installed below `cwd`. */
+export function pluginModuleSpecifier(entry: string, cwd: string): string {
+  if (isPath(entry)) {
+    const path = resolve(cwd, entry);
+    if (isFile(path)) return pathToFileURL(path).href;
+    if (isFolder(path)) return pathToFileURL(packageEntry(entry, path)).href;
+    throw invalid(entry, `there is no file or folder ${path}`);
+  }
+  const installed = installedPackage(entry, cwd);
+  if (installed !== null) return pathToFileURL(packageEntry(entry, installed)).href;
+  // Not an installed package: a path relative to the working directory written without ./, as Kafka's are.
+  const path = resolve(cwd, entry);
+  if (isFile(path)) return pathToFileURL(path).href;
+  if (isFolder(path)) return pathToFileURL(packageEntry(entry, path)).href;
+  // Else as import() finds it from here (a package installed beside @sluice/connect).
+  return entry;
+}
+
+/** The folder of package `name` in the nearest node_modules from `cwd` up, or null. */
+function installedPackage(name: string, cwd: string): string | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (isFolder(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** The entry module of the package in `folder`. */
+function packageEntry(entry: string, folder: string): string {
+  const manifest = join(folder, 'package.json');
+  if (!isFile(manifest)) {
+    const index = join(folder, 'index.js');
+    if (isFile(index)) return index;
+    throw invalid(entry, `the folder ${folder} has no package.json and no index.js; give an npm package's folder or its entry module`);
+  }
+  let pkg: { exports?: unknown; main?: unknown };
+  try {
+    pkg = JSON.parse(readFileSync(manifest, 'utf8')) as typeof pkg;
+  } catch (e) {
+    throw invalid(entry, `${manifest} is not JSON (${(e as Error).message})`);
+  }
+  if (pkg.exports !== undefined && pkg.exports !== null) {
+    const target = exportTarget(rootExport(pkg.exports));
+    if (target === null) throw invalid(entry, `the "exports" of ${manifest} have no "." entry for import (conditions node, import or default)`);
+    return join(folder, target);
+  }
+  const candidates = typeof pkg.main === 'string' ? [pkg.main, `${pkg.main}.js`, join(pkg.main, 'index.js')] : [];
+  for (const c of [...candidates, 'index.js']) if (isFile(join(folder, c))) return join(folder, c);
+  throw invalid(entry, `${manifest} names no entry module that exists ("exports", "main" or index.js)`);
+}
+
+/** The `.` entry of an exports field: the field itself unless it maps subpaths. */
+function rootExport(exports: unknown): unknown {
+  if (exports !== null && typeof exports === 'object' && !Array.isArray(exports)) {
+    const keys = Object.keys(exports);
+    if (keys.some((k) => k.startsWith('.'))) return (exports as Record<string, unknown>)['.'] ?? null;
+  }
+  return exports;
+}
+
+/** A target of an exports entry under Node's import conditions: the first condition that matches, in the object's order. */
+function exportTarget(target: unknown): string | null {
+  if (typeof target === 'string') return target;
+  if (Array.isArray(target)) {
+    for (const t of target) {
+      const found = exportTarget(t);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (target !== null && typeof target === 'object') {
+    for (const [condition, value] of Object.entries(target)) {
+      if (!IMPORT_CONDITIONS.has(condition)) continue;
+      const found = exportTarget(value);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+function invalid(entry: string, why: string): ConfigError {
+  return new ConfigError(`Invalid value ${entry} for configuration plugin.path: ${why}`);
+}
