@@ -28,6 +28,28 @@ test('security settings with a restricting value are refused by name', () => {
   refused({ 'delegation.token.secret.key': 'secret' }, /delegation\.token\.secret\.key/);
 });
 
+test('Java classes that would check clients are refused with or without a listener prefix; naming Kafka\'s own defaults restricts nothing', () => {
+  // A custom PLAIN or SCRAM callback handler (an LDAP check, say) dropped silently would let in
+  // every user of the JAAS config or the stored credentials.
+  const ldap = 'com.example.LdapPlainCallbackHandler';
+  refused({ 'listener.name.sasl_ssl.plain.sasl.server.callback.handler.class': ldap }, /listener\.name\.sasl_ssl\.plain\.sasl\.server\.callback\.handler\.class: com\.example\.LdapPlainCallbackHandler is a Java class Sluice cannot load/);
+  refused({ 'listener.name.external.scram-sha-512.sasl.server.callback.handler.class': ldap }, /scram-sha-512\.sasl\.server\.callback\.handler\.class: .* remove it/);
+  refused({ 'plain.sasl.server.callback.handler.class': ldap }, /plain\.sasl\.server\.callback\.handler\.class/);
+  refused({ 'sasl.server.callback.handler.class': ldap }, /sasl\.server\.callback\.handler\.class/);
+  refused({ 'oauthbearer.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler' }, /only with the listener's prefix; set listener\.name\.<listener>\.oauthbearer\.sasl\.server\.callback\.handler\.class/);
+  refused({ 'listener.name.internal.principal.builder.class': 'com.example.Builder' }, /listener\.name\.internal\.principal\.builder\.class: Java classes cannot be loaded/);
+  refused({ 'ssl.engine.factory.class': 'com.example.Engine' }, /ssl\.engine\.factory\.class: com\.example\.Engine is a Java class Sluice cannot load/);
+  refused({ 'listener.name.ssl.ssl.engine.factory.class': 'com.example.Engine' }, /listener\.name\.ssl\.ssl\.engine\.factory\.class/);
+  new BrokerConfig().applyStatic({
+    'listener.name.sasl_ssl.plain.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.plain.internals.PlainServerCallbackHandler',
+    'listener.name.sasl_ssl.scram-sha-256.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.scram.internals.ScramServerCallbackHandler',
+    'principal.builder.class': 'org.apache.kafka.common.security.authenticator.DefaultKafkaPrincipalBuilder',
+    'listener.name.ssl.ssl.engine.factory.class': 'org.apache.kafka.common.security.ssl.DefaultSslEngineFactory',
+    // The listener's OAUTHBEARER handler is read where the listener is set up (tested below).
+    'listener.name.sasl_ssl.oauthbearer.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
+  });
+});
+
 test('every refused setting is named at once, not one per attempt', () => {
   refused({ 'authorizer.class.name': 'A', 'principal.builder.class': 'B', 'num.partitions': '3' }, /2 settings[\s\S]*authorizer\.class\.name[\s\S]*principal\.builder\.class/);
 });
