@@ -27,7 +27,7 @@ import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { advertisedListener, checkAdvertisedNames, servedListeners } from './listeners.js';
 import { listenerSecurity, warnAboutOpenListeners } from './security/listener-security.js';
 import { ScramCredentialStore } from './security/scram-credentials.js';
-import { BrokerQuotas, CLIENT_QUOTAS_FILE } from './quotas/index.js';
+import { BrokerQuotas, CLIENT_QUOTAS_FILE, HostResolver } from './quotas/index.js';
 import { AclAuthorizer, parseSuperUsers } from './acl/authorizer.js';
 import { checkListenable, listenError } from './port-check.js';
 import { consoleLog, silentLog } from './log.js';
@@ -157,7 +157,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     const quotas = new BrokerQuotas({
       client: { samples: config.int('quota.window.num'), windowMs: config.int('quota.window.size.seconds') * 1000 },
       controller: { samples: config.int('controller.quota.window.num'), windowMs: config.int('controller.quota.window.size.seconds') * 1000 },
-    });
+    }, Date.now, new HostResolver({ timer: new SystemTimer(log) }), (message) => log.warn(message));
     await quotas.store.open(fs, `${dataDir}/${CLIENT_QUOTAS_FILE}`);
     // ACLs only with Kafka's authorizer named (config/security.ts refuses any other class).
     const authorizer = (config.string('authorizer.class.name') ?? '') === ''

@@ -51,7 +51,7 @@ export const alterClientQuotasHandler = defineHandler({
           else ops.set(op.key, op.remove ? null : op.value);
         }
         if (repeated || keyTwice) throw new InvalidQuotaRequest(`Ignoring duplicate entity ${describeEntity(entity)}`);
-        const keys = await keysForEntity(components);
+        const keys = await keysForEntity(components, ctx.broker.quotas.hosts);
         // In the order of Kafka's HashMap of the changes (sized by the ops sent): of two values it
         // refuses, its answer names the first one there.
         for (const [k, v] of inJavaHashMapOrder([...ops], ([key]) => key, entry.ops.length)) if (v !== null) checkQuotaValue(keys, k, v);

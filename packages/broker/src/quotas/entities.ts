@@ -11,6 +11,7 @@
  * - A describe filter lists components that match a name exactly, the default entity, or any
  *   entity of that type ("specified"); strict means nothing else may be in the entity.
  */
+import type { HostResolver } from './host-resolver.js';
 import { isValidIpEntityName } from './ip-entity.js';
 
 /** In the order Kafka lists an entity's components (its HashMap's order of these three names). */
@@ -92,9 +93,9 @@ export class InvalidQuotaRequest extends Error {}
 /**
  * Checks an entity as sent in AlterClientQuotas (components already collapsed by type, as Kafka's
  * request parsing does) and gives the keys it may carry. An ip entity's name may be a host name,
- * looked up as Kafka's controller looks it up (ip-entity.ts).
+ * looked up by `hosts` as Kafka's controller looks it up (ip-entity.ts).
  */
-export async function keysForEntity(components: readonly { entityType: string; entityName: string | null }[]): Promise<Readonly<Record<string, 'long' | 'double' | 'int'>>> {
+export async function keysForEntity(components: readonly { entityType: string; entityName: string | null }[], hosts: HostResolver): Promise<Readonly<Record<string, 'long' | 'double' | 'int'>>> {
   if (components.length === 0) throw new InvalidQuotaRequest('Invalid empty client quota entity');
   for (const c of components) {
     if (!(ENTITY_TYPES as readonly string[]).includes(c.entityType)) throw new InvalidQuotaRequest(`Unhandled client quota entity type: ${c.entityType}`);
@@ -104,7 +105,7 @@ export async function keysForEntity(components: readonly { entityType: string; e
   if (types.has('ip')) {
     if (types.has('user') || types.has('client-id')) throw new InvalidQuotaRequest('Invalid quota entity combination, IP entity shouldnot be combined with User or ClientId');
     const ip = components.find((c) => c.entityType === 'ip')!.entityName;
-    if (!(await isValidIpEntityName(ip))) throw new InvalidQuotaRequest(`${ip} is not a valid IP or resolvable host.`);
+    if (!(await isValidIpEntityName(ip, hosts))) throw new InvalidQuotaRequest(`${ip} is not a valid IP or resolvable host.`);
     return IP_QUOTA_KEYS;
   }
   return USER_AND_CLIENT_QUOTA_KEYS;

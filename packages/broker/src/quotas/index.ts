@@ -5,10 +5,12 @@
  */
 import { ClientQuotaManager, ControllerMutationQuotaManager } from './client-quotas.js';
 import { IpConnectionRateQuota } from './connection-rate.js';
+import { HostResolver } from './host-resolver.js';
 import type { RateWindow } from './rate.js';
 import { ClientQuotaStore } from './store.js';
 
 export { CLIENT_QUOTAS_FILE, ClientQuotaStore } from './store.js';
+export { HostResolver } from './host-resolver.js';
 export { boundedThrottleTimeMs } from './rate.js';
 export { ThrottlingQuotaExceeded, quotaUser, type ControllerMutationQuota } from './client-quotas.js';
 
@@ -29,11 +31,16 @@ export class BrokerQuotas {
     windows: QuotaWindows,
     /** Milliseconds, Date.now unless a test drives it. */
     readonly clock: () => number = Date.now,
+    /** Looks up ip entities' host names, cached as Java caches them. */
+    readonly hosts: HostResolver = new HostResolver(),
+    warn: (message: string) => void = () => {},
   ) {
     this.produce = new ClientQuotaManager('producer_byte_rate', this.store, windows.client);
     this.fetch = new ClientQuotaManager('consumer_byte_rate', this.store, windows.client);
     this.request = new ClientQuotaManager('request_percentage', this.store, windows.client, windows.client.windowMs);
     this.controllerMutation = new ControllerMutationQuotaManager(this.store, windows.controller, clock);
-    this.connections = new IpConnectionRateQuota(this.store, windows.client);
+    this.connections = new IpConnectionRateQuota(this.store, windows.client, hosts, warn);
+    // Applied when made, as Kafka's broker applies a published change, not at the next connection.
+    this.store.onChange(() => this.connections.quotasChanged());
   }
 }

@@ -6,13 +6,12 @@
  * a C resolver would read (hexadecimal or octal parts) as ambiguous; a name in brackets must be
  * an IPv6 literal; an IPv6 zone that is not a number must name an interface of this machine.
  */
-// Through the promises object, looked up at each call: the ordering test replaces its lookup.
-import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import type { HostResolver } from './host-resolver.js';
 
-/** Whether Kafka takes `name` as an ip entity's name (the default entity, null, always). */
-export async function isValidIpEntityName(name: string | null): Promise<boolean> {
+/** Whether Kafka takes `name` as an ip entity's name (the default entity, null, always); `hosts` looks host names up. */
+export async function isValidIpEntityName(name: string | null, hosts: HostResolver): Promise<boolean> {
   if (name === null) return true;
   if (name === '') return false;
   let host = name;
@@ -29,37 +28,7 @@ export async function isValidIpEntityName(name: string | null): Promise<boolean>
     if (host.includes(':')) return false;
   }
   if (bracketed) return false;
-  return (await lookupOneAtATime(host)) !== undefined;
-}
-
-let lastLookup: Promise<unknown> = Promise.resolve();
-
-/**
- * A host name's first address as Java's InetAddress.getByName gives it, or undefined when it does
- * not resolve. One lookup at a time for the whole broker: getaddrinfo runs on libuv's small thread
- * pool, which the broker's file operations share, so clients sending host names that take long to
- * fail must not fill it. Never rejects, so one bad name cannot fail the lookups queued after it.
- */
-function lookupOneAtATime(host: string): Promise<string | undefined> {
-  const result = lastLookup.then(() => javaFirstAddress(host));
-  lastLookup = result;
-  return result;
-}
-
-/**
- * Java prefers IPv4 (java.net.preferIPv6Addresses is false unless set): getByName gives the
- * first IPv4 address a name has, an IPv6 one only when it has none, where Node's lookup gives
- * the resolver's first, often ::1 for localhost. A name with a NUL character Java refuses
- * (UnknownHostException) and Node's lookup throws for, synchronously.
- */
-async function javaFirstAddress(host: string): Promise<string | undefined> {
-  if (host.includes('\u0000')) return undefined;
-  try {
-    const addresses = await dns.lookup(host, { all: true });
-    return (addresses.find((a) => a.family === 4) ?? addresses[0])?.address;
-  } catch {
-    return undefined;
-  }
+  return (await hosts.resolve(host)) !== undefined;
 }
 
 /** Java's textToNumericFormatV4: one to four decimal parts, the last filling the bytes left. */
@@ -130,10 +99,13 @@ export function literalAddress(name: string): string | undefined {
   return compressed;
 }
 
-/** The address Kafka's broker applies an ip entity's quota to: the literal, or the name's first address. */
-export async function entityAddress(name: string): Promise<string | undefined> {
+/**
+ * The address Kafka's broker applies an ip entity's quota to: the literal, or the host name's
+ * address (undefined when it does not resolve).
+ */
+export async function entityAddress(name: string, hosts: HostResolver): Promise<string | undefined> {
   const literal = literalAddress(name);
   if (literal !== undefined) return literal;
-  const address = await lookupOneAtATime(name);
+  const address = await hosts.resolve(name);
   return address === undefined ? undefined : (literalAddress(address) ?? address);
 }

@@ -55,6 +55,7 @@ export class ClientQuotaStore {
   private keysInUse = new Set<string>();
   /** Bumped on every change in force, so that enforcement can cache what it resolved. */
   private version = 0;
+  private readonly listeners: (() => void)[] = [];
 
   async open(fs: FileSystem, path: string): Promise<void> {
     await this.file.open(fs, path);
@@ -69,6 +70,12 @@ export class ClientQuotaStore {
   private changed(): void {
     this.version++;
     this.keysInUse = new Set([...this.entries.values()].flatMap((e) => [...e.quotas.keys()]));
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` after each change in force (and the file's opening), as Kafka's brokers apply each quota change when it is published. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   /** Changes whenever the quotas in force change. */

@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import { ClientQuotaManager, ControllerMutationQuotaManager, ThrottlingQuotaExceeded, resolveClientQuota } from '../../src/quotas/client-quotas.js';
 import { IpConnectionRateQuota } from '../../src/quotas/connection-rate.js';
 import { InvalidQuotaRequest, UnsupportedQuotaFilter, checkQuotaValue, entityKey, keysForEntity, matchesFilter, parseFilter, type QuotaEntity } from '../../src/quotas/entities.js';
-import { entityAddress, isJavaIpv4Literal, isValidIpEntityName, literalAddress } from '../../src/quotas/ip-entity.js';
-import { promises as dnsPromises } from 'node:dns';
+import { isJavaIpv4Literal, isValidIpEntityName, literalAddress } from '../../src/quotas/ip-entity.js';
+import { HostResolver } from '../../src/quotas/host-resolver.js';
+import { ManualTimer } from '../../src/groups/timer.js';
 import { SampledRate } from '../../src/quotas/rate.js';
 
 /** An in-memory set of quotas with the store's lookup interface. */
@@ -21,7 +22,23 @@ function quotas(entries: [QuotaEntity, Record<string, number>][]) {
     generation: 1,
     get: (entity: QuotaEntity, key: string) => byKey.get(entityKey(entity))?.[key],
     hasAny: (key: string) => [...byKey.values()].some((q) => key in q),
+    all: () => entries.map(([entity, q]) => ({ entity, quotas: new Map(Object.entries(q)) })),
   };
+}
+
+/** Host names as a resolver with both kinds of address answers them (localhost's IPv6 address first), no real DNS. */
+function scriptedHosts(): HostResolver {
+  const known: Record<string, { address: string; family: number }[]> = {
+    localhost: [{ address: '::1', family: 6 }, { address: '127.0.0.1', family: 4 }],
+  };
+  return new HostResolver({
+    timer: new ManualTimer(),
+    lookup: async (host) => {
+      const all = known[host];
+      if (all === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return all;
+    },
+  });
 }
 
 const P = 'producer_byte_rate';
@@ -144,7 +161,7 @@ describe('controller_mutation_rate token bucket', () => {
 
 describe('connection_creation_rate', () => {
   test('an address over its rate is held for the throttle time, and that connection does not count', () => {
-    const rate = new IpConnectionRateQuota(quotas([[{ ip: '10.0.0.1' }, { connection_creation_rate: 1 }], [{ ip: null }, { connection_creation_rate: 100 }]]), WINDOW);
+    const rate = new IpConnectionRateQuota(quotas([[{ ip: '10.0.0.1' }, { connection_creation_rate: 1 }], [{ ip: null }, { connection_creation_rate: 100 }]]), WINDOW, scriptedHosts());
     // 10 connections at t=0 are 1/s over 10 s: at the quota.
     for (let i = 0; i < 10; i++) assert.equal(rate.recordConnection('10.0.0.1', 0), 0);
     // The 11th: 1.1/s, (0.1/1) * 10000 = 1000 ms, capped at one window (1000 ms).
@@ -163,8 +180,7 @@ describe('connection_creation_rate by the address an ip entity names', () => {
       [{ ip: 'localhost' }, { connection_creation_rate: 1 }],
       [{ ip: null }, { connection_creation_rate: 100 }],
     ];
-    const values = { ...quotas(entries), all: () => entries.map(([entity, q]) => ({ entity, quotas: new Map(Object.entries(q)) })) };
-    const rate = new IpConnectionRateQuota(values, WINDOW);
+    const rate = new IpConnectionRateQuota(quotas(entries), WINDOW, scriptedHosts());
     // The first connection maps the names; the host name's lookup answers a moment later.
     assert.equal(rate.recordConnection('10.1.1.1', 0), 0);
     await rate.addressesMapped;
@@ -182,34 +198,17 @@ describe('connection_creation_rate by the address an ip entity names', () => {
     assert.equal(literalAddress('localhost'), undefined);
   });
 
-  test("a name with both kinds of address stands for its first IPv4 one, as Java's getByName prefers it", async (t) => {
-    // Node's lookup answers in the resolver's order (often ::1 first for localhost); Java's
-    // InetAddress puts IPv4 first unless java.net.preferIPv6Addresses is set, which Kafka does not.
-    const answers: Record<string, { address: string; family: number }[]> = {
-      'dual.test': [{ address: '::1', family: 6 }, { address: 'fd00::7', family: 6 }, { address: '127.0.0.5', family: 4 }, { address: '127.0.0.6', family: 4 }],
-      'six.test': [{ address: 'fd00::8', family: 6 }, { address: 'fd00::9', family: 6 }],
-    };
-    t.mock.method(dnsPromises, 'lookup', async (host: string, options?: { all?: boolean }) => {
-      const all = answers[host];
-      if (all === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-      return options?.all ? all : all[0];
-    });
-    assert.equal(await entityAddress('dual.test'), '127.0.0.5');
-    assert.equal(await entityAddress('six.test'), 'fd00::8');
-    assert.equal(await entityAddress('none.test'), undefined);
-  });
-
   test('a name with a NUL character is refused, as Java refuses it, and lookups after it still answer', async () => {
     // Node's lookup throws at once for such a name; that failed every lookup queued after it, and
     // the connection quota's unawaited mapping with it, which ended the broker process.
-    assert.equal(await isValidIpEntityName('local\u0000host'), false);
-    assert.equal(await isValidIpEntityName('localhost'), true);
+    const hosts = scriptedHosts();
+    assert.equal(await isValidIpEntityName('local\u0000host', hosts), false);
+    assert.equal(await isValidIpEntityName('localhost', hosts), true);
     const entries: [QuotaEntity, Record<string, number>][] = [
       [{ ip: 'local\u0000host' }, { connection_creation_rate: 1 }],
       [{ ip: 'localhost' }, { connection_creation_rate: 1 }],
     ];
-    const values = { ...quotas(entries), all: () => entries.map(([entity, q]) => ({ entity, quotas: new Map(Object.entries(q)) })) };
-    const rate = new IpConnectionRateQuota(values, WINDOW);
+    const rate = new IpConnectionRateQuota(quotas(entries), WINDOW, hosts);
     assert.equal(rate.recordConnection('10.1.1.1', 0), 0);
     await rate.addressesMapped;
     for (let i = 0; i < 10; i++) rate.recordConnection('127.0.0.1', 0);
@@ -222,14 +221,14 @@ describe('validation, as Kafka', () => {
 
   test('entities and values', async () => {
     const refused = async (components: { entityType: string; entityName: string | null }[], message: string) =>
-      assert.rejects(keysForEntity(components), (e: unknown) => e instanceof InvalidQuotaRequest && e.message === message);
+      assert.rejects(keysForEntity(components, scriptedHosts()), (e: unknown) => e instanceof InvalidQuotaRequest && e.message === message);
     await refused([], 'Invalid empty client quota entity');
     await refused([{ entityType: 'group', entityName: 'g' }], 'Unhandled client quota entity type: group');
     await refused([{ entityType: 'user', entityName: '' }], 'Empty user not supported');
     await refused([{ entityType: 'ip', entityName: '1.2.3.4' }, { entityType: 'user', entityName: 'a' }], 'Invalid quota entity combination, IP entity shouldnot be combined with User or ClientId');
     await refused([{ entityType: 'ip', entityName: 'not an address' }], 'not an address is not a valid IP or resolvable host.');
-    const userKeys = await keysForEntity([{ entityType: 'user', entityName: 'a' }, { entityType: 'client-id', entityName: null }]);
-    const ipKeys = await keysForEntity([{ entityType: 'ip', entityName: null }]);
+    const userKeys = await keysForEntity([{ entityType: 'user', entityName: 'a' }, { entityType: 'client-id', entityName: null }], scriptedHosts());
+    const ipKeys = await keysForEntity([{ entityType: 'ip', entityName: null }], scriptedHosts());
     invalid(() => checkQuotaValue(userKeys, 'connection_creation_rate', 1), 'Invalid configuration key connection_creation_rate');
     invalid(() => checkQuotaValue(ipKeys, 'producer_byte_rate', 1), 'Invalid configuration key producer_byte_rate');
     invalid(() => checkQuotaValue(userKeys, 'producer_byte_rate', -5), 'Quota producer_byte_rate must be greater than 0');
@@ -241,13 +240,15 @@ describe('validation, as Kafka', () => {
   });
 
   test("ip entity names: Java's address literals, no lookup for ambiguous ones", async () => {
+    // A resolver that fails every name: literals are taken or refused without it.
+    const hosts = new HostResolver({ timer: new ManualTimer(), lookup: async () => assert.fail('no lookup for a literal') });
     // Taken without a lookup: Java's IPv4 forms (one to four decimal parts), IPv6, numeric zones.
     for (const name of [null, '10.1.2.3', '127.1', '1.2.3', '01.02.03.04', '4294967295', '::1', '[::1]', '::ffff:1.2.3.4', 'fe80::1%1']) {
-      assert.equal(await isValidIpEntityName(name), true, String(name));
+      assert.equal(await isValidIpEntityName(name, hosts), true, String(name));
     }
     // Refused without a lookup: hex or octal forms, bad IPv6, brackets around anything else.
     for (const name of ['', '0x7f.1', '1.2.3.4/24', '[10.0.0.1]', '[::1', '[]', '::g', 'fe80::1%no-such-interface-here']) {
-      assert.equal(await isValidIpEntityName(name), false, name);
+      assert.equal(await isValidIpEntityName(name, hosts), false, name);
     }
     assert.equal(isJavaIpv4Literal('256.1.1.1'), false);
     assert.equal(isJavaIpv4Literal('1.16777215'), true);
