@@ -3,6 +3,8 @@
 //   a turn that processed the whole fetch buffer starved heartbeats and timers for seconds);
 // - a restore whose end offsets time out (a broker restarting) is tried again within
 //   task.timeout.ms instead of failing the instance (Java's StoreChangelogReader);
+// - so is a new task's read of the offsets committed for its input (Java's TaskManager retries
+//   a task's initialization), and past task.timeout.ms the instance fails with TASK_TIMEOUT;
 // - under exactly_once_v2, an instance kicked out of its group while a transaction is open gets
 //   its TxnOffsetCommit refused (UNKNOWN_MEMBER_ID / ILLEGAL_GENERATION) and its pending sends
 //   refused as abortable: that is a TaskMigrated (close dirty, rejoin), not an ERROR, and the
@@ -15,7 +17,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, type StreamsLogger } from '@sluice/streams';
+import { KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type StreamsLogger } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
 
 const root = mkdtempSync(join(tmpdir(), 'stream-thread-resilience-'));
@@ -23,15 +25,17 @@ let broker: Broker;
 let admin: Admin;
 let producer: Producer;
 /** Which requests the broker holds (or refuses) now, and the releases of those held. */
-const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null };
+const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null };
 let released: (() => void)[] = [];
 let endOffsetRequests = 0;
 let producesRefused = 0;
+let offsetFetchesRefused = 0;
 
 function release(): void {
   hold.endOffsetsOf = null;
   hold.heartbeatsOf = null;
   hold.refuseProducesOf = null;
+  hold.refuseOffsetFetchesOf = null;
   const r = released;
   released = [];
   for (const f of r) f();
@@ -43,7 +47,16 @@ before(async () => {
     // A short session, so that a member whose heartbeats are held is removed quickly.
     config: { 'group.min.session.timeout.ms': '500', 'group.initial.rebalance.delay.ms': '0' },
     interceptRequest(request) {
-      const body = request.body as { isolationLevel?: number; topics?: { name: string }[]; groupId?: string; transactionalId?: string | null; topicData?: { name: string; topicId: string; partitionData: { index: number }[] }[] };
+      const body = request.body as { isolationLevel?: number; topics?: { name: string }[]; groupId?: string; groups?: { groupId: string }[]; transactionalId?: string | null; topicData?: { name: string; topicId: string; partitionData: { index: number }[] }[] };
+      // A group's committed offsets refused as by a coordinator still loading them after a restart (retriable).
+      const group = hold.refuseOffsetFetchesOf;
+      if (request.apiName === 'OffsetFetch' && group !== null && (body.groupId === group || body.groups?.some((g) => g.groupId === group))) {
+        offsetFetchesRefused++;
+        const COORDINATOR_LOAD_IN_PROGRESS = 14;
+        return request.apiVersion >= 8
+          ? { throttleTimeMs: 0, groups: body.groups!.map((g) => ({ groupId: g.groupId, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS })) }
+          : { throttleTimeMs: 0, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS };
+      }
       // A transactional producer's writes refused as by a leader that moved (retriable): its batches go back to wait.
       // Until the producer's TxnOffsetCommit comes: it is refused (the member is gone), and the
       // transaction can then only abort.
@@ -158,6 +171,64 @@ test('a restore whose end offsets time out is tried again within task.timeout.ms
   } finally {
     release();
     await streams.close();
+  }
+});
+
+test('a new task whose committed offsets cannot be read in time is initialized again within task.timeout.ms, its records waiting; past task.timeout.ms the instance fails with TASK_TIMEOUT', { timeout: 60_000 }, async () => {
+  await admin.createTopics([{ name: 'init-in', numPartitions: 1, replicationFactor: 1 }]);
+  await producer.sendBatch(Array.from({ length: 5 }, (_, i) => ({ topic: 'init-in', key: `k${i}`, value: `v${i}` })));
+  /** An instance of an application counting what it processes; its committed offsets read gives up after 500 ms. */
+  const instance = (applicationId: string, extra: { taskTimeoutMs?: number } = {}) => {
+    const builder = new StreamsBuilder();
+    const seen = { processed: 0 };
+    builder.stream('init-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).foreach(() => void seen.processed++);
+    const log = recordingLogger();
+    const streams = new KafkaStreams(builder.build(), { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
+    const states: string[] = [];
+    streams.setStateListener((next) => states.push(next));
+    let uncaught: Error | null = null;
+    streams.setUncaughtExceptionHandler((e) => {
+      uncaught = e;
+      return 'SHUTDOWN_CLIENT';
+    });
+    return { streams, seen, log, states, uncaught: () => uncaught };
+  };
+
+  // Java's default task.timeout.ms: the read is asked again until the coordinator answers.
+  const retried = instance('init-retry');
+  hold.refuseOffsetFetchesOf = 'init-retry';
+  try {
+    await retried.streams.start();
+    const failed = () => retried.states.includes('ERROR') || retried.states.includes('PENDING_ERROR');
+    await eventually('the committed offsets read to time out and be tried again (or the instance to fail)', () => failed() || (retried.log.warnings.some((w) => w.includes('committed offsets timed out')) && offsetFetchesRefused >= 10), 30_000);
+    assert.ok(!failed(), `the instance did not fail (states: ${retried.states.join(' → ')}; ${retried.uncaught()?.message})`);
+    const warning = retried.log.warnings.find((w) => w.includes('committed offsets timed out'))!;
+    assert.match(warning, /task 0_0: reading its committed offsets timed out/);
+    assert.match(warning, /task\.timeout\.ms \(300000 ms\)/);
+    assert.equal(retried.seen.processed, 0, 'no record reaches a task before what was committed with its offsets is read');
+    release();
+    await eventually('the task initialized, its records processed and the instance running', () => retried.seen.processed === 5 && retried.streams.state() === 'RUNNING', 30_000);
+    assert.ok(!retried.states.includes('ERROR'), `the instance did not fail (states: ${retried.states.join(' → ')})`);
+  } finally {
+    release();
+    await retried.streams.close();
+  }
+
+  // A short task.timeout.ms: the task is given up once it has passed since the first timeout.
+  const givenUp = instance('init-give-up', { taskTimeoutMs: 1500 });
+  hold.refuseOffsetFetchesOf = 'init-give-up';
+  try {
+    await givenUp.streams.start();
+    await eventually('the instance to fail', () => givenUp.states.includes('ERROR'), 30_000);
+    const error = givenUp.uncaught();
+    assert.ok(error instanceof StreamsError, `a StreamsError: ${error}`);
+    assert.equal(error.code, StreamsErrorCode.TASK_TIMEOUT);
+    assert.match(error.message, /task 0_0 did not make progress within 1500 ms \(reading its committed offsets: .*COORDINATOR_LOAD_IN_PROGRESS/);
+    assert.equal(givenUp.log.warnings.filter((w) => w.includes('committed offsets timed out')).length, 1, 'the timeout is logged once, and tried again until task.timeout.ms');
+    assert.equal(givenUp.seen.processed, 0);
+  } finally {
+    release();
+    await givenUp.streams.close();
   }
 });
 

@@ -108,6 +108,7 @@ export class KafkaStreams {
       processingGuarantee: o.processingGuarantee,
       applicationServer: o.applicationServer,
       maxTaskIdleMs: o.maxTaskIdleMs,
+      taskTimeoutMs: o.taskTimeoutMs,
       processId: this.processId,
       state: { stateDir: o.stateDir, cleanupDelayMs: o.stateCleanupDelayMs, appConfigs: { ...config }, restoreListener: () => this.restoreListener, globalStore: (name) => this.globalThread?.store(name), numStandbyReplicas: o.numStandbyReplicas, standbyListener: () => this.standbyListener },
       consumer: o.consumer,

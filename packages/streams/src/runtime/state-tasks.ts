@@ -19,7 +19,7 @@ import { type StandbyUpdateListener, StandbyTasks } from './standby.js';
 import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
 import { StateDirectory } from './state-directory.js';
 import { ChangelogBehindCheckpointError, ChangelogRestorer } from './state-restorer.js';
-import { TaskTimeouts, isTimeout, taskTimeoutMsOf } from './task-timeouts.js';
+import { TaskTimeouts, isTimeout } from './task-timeouts.js';
 import type { TaskStateEnvironment } from './task-stores.js';
 import { threadCacheFor } from './thread-caches.js';
 import type { StreamTask } from './task.js';
@@ -52,6 +52,8 @@ export interface StateTasksOptions {
   state: ThreadStateConfig;
   topology: Topology;
   commitIntervalMs: number;
+  /** task.timeout.ms: how long a task may keep timing out before it fails. */
+  taskTimeoutMs: number;
   /** The application's admin (a restore's end offsets). */
   admin: Admin;
   /** The main consumer, whose partitions of a restoring task stay paused. */
@@ -73,12 +75,12 @@ export class StateTasks {
   private readonly restoring = new Map<string, StreamTask>();
   /** Restoring tasks whose changelogs' end offsets could not be read (a timeout): asked again each step. */
   private readonly endOffsetsPending = new Set<StreamTask>();
-  /** task.timeout.ms: how long a task's restore may time out again and again before it fails. */
+  /** task.timeout.ms: how long a task's committed-offset read or restore may time out again and again before it fails. */
   private readonly timeouts: TaskTimeouts;
   /** Tasks reading what was committed with their offsets, before they open or start. */
   private readonly initializing = new Map<string, StreamTask>();
-  /** Tasks removed (revoked, lost, closing) while they were initializing. */
-  private readonly removed = new WeakSet<StreamTask>();
+  /** Initializing tasks whose committed offsets could not be read (a timeout): asked again each step. */
+  private readonly committedPending = new Set<StreamTask>();
   /** Tasks running (processor init done). */
   private readonly started = new WeakSet<StreamTask>();
   private lastCleanupAt = Date.now();
@@ -93,7 +95,7 @@ export class StateTasks {
       cache: threadCacheFor(options.topology, options.state.appConfigs),
       globalStore: (name) => options.state.globalStore?.(name),
     };
-    this.timeouts = new TaskTimeouts(taskTimeoutMsOf(options.state.appConfigs), options.log);
+    this.timeouts = new TaskTimeouts(options.taskTimeoutMs, options.log);
     this.restorer = new ChangelogRestorer({
       timeouts: this.timeouts,
       bootstrapServers: options.bootstrapServers,
@@ -157,14 +159,37 @@ export class StateTasks {
     if (fresh.length === 0) return;
     // First what was committed with their offsets (Java's initializeMetadata); pending meanwhile, so no record reaches them.
     for (const t of fresh) this.initializing.set(t.id, t);
+    await this.initialize(fresh);
+  }
+
+  /**
+   * Reads what was committed with the tasks' offsets, then starts or opens them. A timeout (the
+   * group coordinator restarting) leaves them initializing and asks again at the next step, as
+   * Java's TaskManager retries a task's initialization, until task.timeout.ms.
+   */
+  private async initialize(tasks: readonly StreamTask[]): Promise<void> {
     try {
-      await initializeFromCommitted(this.options.mainConsumer, fresh, (t) => this.options.partitionsOf(t.id));
-    } finally {
-      for (const t of fresh) if (this.initializing.get(t.id) === t) this.initializing.delete(t.id);
+      await initializeFromCommitted(this.options.mainConsumer, tasks, (t) => this.options.partitionsOf(t.id));
+    } catch (e) {
+      if (!isTimeout(e)) {
+        for (const t of tasks) this.stopInitializing(t);
+        throw e;
+      }
+      for (const t of tasks) {
+        if (this.initializing.get(t.id) !== t) continue;
+        this.committedPending.add(t);
+        this.timeouts.timedOut(t.id, 'reading its committed offsets', e);
+      }
+      return;
+    }
+    // Those removed (revoked, lost, closing) meanwhile are no longer initializing.
+    const fresh = tasks.filter((t) => this.initializing.get(t.id) === t);
+    for (const t of fresh) {
+      this.stopInitializing(t);
+      this.timeouts.clear(t.id);
     }
     const stateful: StreamTask[] = [];
     for (const t of fresh) {
-      if (this.removed.has(t)) continue;
       if (t.stores === null) {
         this.started.add(t);
         t.init();
@@ -176,6 +201,11 @@ export class StateTasks {
       stateful.push(t);
     }
     for (const t of stateful) if (this.locked.get(t.id) === t) await this.open(t);
+  }
+
+  private stopInitializing(t: StreamTask): void {
+    this.committedPending.delete(t);
+    if (this.initializing.get(t.id) === t) this.initializing.delete(t.id);
   }
 
   private async open(t: StreamTask): Promise<void> {
@@ -248,6 +278,11 @@ export class StateTasks {
 
   /** Retries locked folders, restores one batch (waiting up to `timeoutMs`), starts the tasks restored. */
   async step(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    if (this.committedPending.size > 0) {
+      const retry = [...this.committedPending];
+      this.committedPending.clear();
+      await this.initialize(retry);
+    }
     for (const t of [...this.locked.values()]) await this.open(t);
     for (const t of [...this.endOffsetsPending]) {
       if (this.restoring.get(t.id) === t) await this.beginRestore(t);
@@ -264,8 +299,7 @@ export class StateTasks {
   /** A task leaves (revoked, lost, closing): whatever restore it had stops. */
   remove(taskId: string): void {
     const initializing = this.initializing.get(taskId);
-    if (initializing) this.removed.add(initializing);
-    this.initializing.delete(taskId);
+    if (initializing) this.stopInitializing(initializing);
     this.locked.delete(taskId);
     this.waitingForLock.delete(taskId);
     this.timeouts.clear(taskId);
@@ -288,8 +322,8 @@ export class StateTasks {
   }
 
   async close(): Promise<void> {
-    for (const t of this.initializing.values()) this.removed.add(t);
     this.initializing.clear();
+    this.committedPending.clear();
     this.locked.clear();
     this.restoring.clear();
     this.endOffsetsPending.clear();

@@ -134,6 +134,7 @@ export class StreamThread {
       state: config.state,
       topology,
       commitIntervalMs: config.commitIntervalMs,
+      taskTimeoutMs: config.taskTimeoutMs,
       mainConsumer: this.consumer,
       admin: this.admin,
       partitionsOf: (taskId) => [...this.taskByPartition].filter(([, t]) => t.id === taskId).map(([key]) => ({ topic: key.slice(0, key.lastIndexOf(':')), partition: Number(key.slice(key.lastIndexOf(':') + 1)) })),

@@ -1,15 +1,17 @@
 /**
  * Java's task timeouts (KIP-572, `task.timeout.ms`): a client timeout met by a task's work (the
- * restore consumer's position, the changelogs' end offsets, while a broker restarts) does not
- * fail the stream thread; the task tries again at the loop's next turn. Only a task stuck that
- * long since its first timeout fails, and any progress clears the clock.
+ * offsets committed for its input, the restore consumer's position, the changelogs' end
+ * offsets, while a broker restarts) does not fail the stream thread; the task tries again at
+ * the loop's next turn. Only a task stuck that long since its first timeout fails, and any
+ * progress clears the clock.
  */
 import { KafkaError } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
+import { streamsConfigDefinitions } from './config.js';
 import type { StreamsLogger } from './handlers.js';
 
-/** Java's default task.timeout.ms. */
-export const DEFAULT_TASK_TIMEOUT_MS = 300_000;
+/** task.timeout.ms's default (Java's), for clocks made without the application's settings. */
+export const DEFAULT_TASK_TIMEOUT_MS = streamsConfigDefinitions.taskTimeoutMs.default!;
 
 /** A client failure worth trying again later: a timeout, or a retriable error whose retries ran out. */
 export function isTimeout(e: unknown): boolean {
@@ -17,12 +19,6 @@ export function isTimeout(e: unknown): boolean {
     if (c instanceof KafkaError && (c.code === 'TIMEOUT' || c.code === 'REQUEST_TIMEOUT' || c.retriable)) return true;
   }
   return false;
-}
-
-/** `task.timeout.ms` from the application's settings as given (the definitions checked it). */
-export function taskTimeoutMsOf(appConfigs: Readonly<{ [setting: string]: unknown }>): number {
-  const v = appConfigs.taskTimeoutMs ?? appConfigs['task.timeout.ms'];
-  return typeof v === 'number' ? v : DEFAULT_TASK_TIMEOUT_MS;
 }
 
 export class TaskTimeouts {

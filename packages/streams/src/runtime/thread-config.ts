@@ -25,6 +25,8 @@ export interface ThreadConfig {
   /** application.server (`host:port`, or ''), given to the other instances through the group. */
   applicationServer: string;
   maxTaskIdleMs: number;
+  /** task.timeout.ms: how long a task may keep timing out (reading its committed offsets, its restore) before it fails. */
+  taskTimeoutMs: number;
   /** This instance's id (Java's process id), part of the transactional id under exactly_once_v2. */
   processId: string;
   consumer: object;
