@@ -80,7 +80,7 @@ export const streamsConfigDefinitions = {
   repartitionPurgeIntervalMs: millis(30_000, 'repartition.purge.interval.ms', 'How often records of repartition topics below the committed offsets are deleted', 'low'),
   // Java's default is ${java.io.tmpdir}/kafka-streams; Node's temporary folder stands for java.io.tmpdir.
   stateDir: tuned(
-    opt.custom<string>('string', join(tmpdir(), 'kafka-streams'), 'state.dir', 'Folder of the state stores: `<state.dir>/<application.id>/<taskId>/`, one instance per task folder at a time (lock files)', (v) =>
+    opt.custom<string>('string', join(tmpdir(), 'kafka-streams'), 'state.dir', 'Folder of the instance\'s local state, `<state.dir>/<application.id>/`: each task\'s state stores and checkpoint in `<taskId>/`, the global stores in `global/`, the process id kept across restarts in `kafka-streams-process-metadata`, and the `.lock` files that let one instance at a time use each folder', (v) =>
       typeof v === 'string' && v.length > 0 ? undefined : 'must be a non-empty folder path',
     ),
     { importance: 'high', defaultText: '<os.tmpdir()>/kafka-streams' },
@@ -89,7 +89,7 @@ export const streamsConfigDefinitions = {
     opt.custom<number>('number', 0, 'num.standby.replicas', 'Standby copies of each stateful task kept up to date from its changelog on other instances, so a task that moves there needs no full restore', positiveInt),
     { importance: 'high', valid: '[0,...]' },
   ),
-  taskTimeoutMs: millis(300_000, 'task.timeout.ms', 'How long a task may be stuck on a timeout (a restore that cannot read its changelog\'s positions or end offsets, while a broker restarts) before it fails; 0: fail at the first timeout', 'medium'),
+  taskTimeoutMs: millis(300_000, 'task.timeout.ms', 'How long a task may be stuck on a timeout (reading the offsets committed for its input, or a restore reading its changelogs\' positions or end offsets, while a broker restarts) before it fails; 0: fail at the first timeout', 'medium'),
   stateCleanupDelayMs: millis(600_000, 'state.cleanup.delay.ms', 'How long the state folder of a task this instance no longer runs is kept before it is deleted', 'low'),
   statestoreCacheMaxBytes: tuned(
     opt.custom<number>('number', 10 * 1024 * 1024, 'statestore.cache.max.bytes', "Bytes of the record cache a stream thread's cached state stores share; updates to a key between commits reach the changelog and downstream once", positiveInt),
