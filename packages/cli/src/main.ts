@@ -22,7 +22,7 @@ Commands:
   group      list, describe, reset the offsets of and delete consumer groups
   cluster    the cluster id, controller, brokers and number of topics
   user       add, list and delete SCRAM users
-  connect    run a Kafka Connect worker (standalone) with Kafka Connect's REST API
+  connect    run a Kafka Connect worker (standalone or distributed) with Kafka Connect's REST API
   help       show this help
 
 topic, produce, consume, group, cluster and user talk to any Kafka cluster: --bootstrap-server HOST:PORT
