@@ -102,6 +102,7 @@ export class Consumer implements AsyncIterable<ConsumerBatch> {
     }
     this.commits = new OffsetCommitter({ cluster: this.cluster, subs: this.subs, options: o, member: this.member, isClosed: () => this.closed });
     this.unsubscribeMetadata = this.cluster.onUpdate(() => this.metadataUpdated());
+    this.cluster.setScope({ needsMetadata: (topic) => this.subs.needsMetadata(topic) || (this.coordinator?.groupSubscribes(topic) ?? false) });
   }
 
   // ---------------------------------------------------------------- subscription

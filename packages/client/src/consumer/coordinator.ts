@@ -162,6 +162,11 @@ export class ConsumerCoordinator implements GroupProtocolHandler {
     if (next.some((tp) => !subs.matches(tp.topic))) this.member?.requestRejoin('the assignment has topics outside the subscription');
   }
 
+  /** Leader only: whether a member of the group subscribes to the topic (Java's groupSubscription). */
+  groupSubscribes(topic: string): boolean {
+    return this.assignedWith?.has(topic) ?? false;
+  }
+
   /**
    * Leader only: the partition counts of the group's topics changed since the assignment (new
    * partitions, deleted or created topics), so the group must rebalance.

@@ -75,6 +75,7 @@ export class SubscriptionState {
   /** `assign()` was used: no group management. */
   manual = false;
   private partitions = new Map<string, PartitionState>();
+  private assignedTopics = new Set<string>();
 
   get isSubscribed(): boolean {
     return !this.manual && (this.topics.size > 0 || this.pattern !== null);
@@ -133,6 +134,16 @@ export class SubscriptionState {
       }
     }
     this.partitions = next;
+    this.assignedTopics = new Set(partitions.map((tp) => tp.topic));
+  }
+
+  /**
+   * Whether the consumer needs the topic's metadata, as Java's SubscriptionState.needsMetadata:
+   * subscribed (by name or pattern) or assigned. Topics only looked at (offsetsForTimes,
+   * endOffsets) are not needed once answered.
+   */
+  needsMetadata(topic: string): boolean {
+    return this.matches(topic) || this.assignedTopics.has(topic);
   }
 
   /** Whether a topic is part of the subscription. */

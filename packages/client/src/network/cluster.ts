@@ -50,6 +50,26 @@ export interface TopicMeta {
   partitions: PartitionMeta[];
 }
 
+/**
+ * What the client owning a Cluster says about its topics of interest. Java's Metadata asks its
+ * subclass the same: ConsumerMetadata and ProducerMetadata name the topics they need, while the
+ * Admin keeps no topic list at all.
+ */
+export interface TopicScope {
+  /**
+   * Whether the client cannot work without this topic's metadata (Java's
+   * SubscriptionState.needsMetadata: a consumer's subscription, pattern matches, assignment and,
+   * as group leader, the group's subscription; a producer's topics): a missing or leaderless
+   * answer for it is asked again after the retry backoff instead of at metadata.max.age.ms.
+   */
+  needsMetadata(topic: string): boolean;
+  /** Whether the topic stays in the Metadata requests (Java's Metadata.retainTopic); all stay without it. */
+  retainTopic?(topic: string, nowMs: number): boolean;
+}
+
+/** An Admin's scope: topics it looked at are kept, but none is asked for again on its own. */
+const NO_NEEDED_TOPICS: TopicScope = { needsMetadata: () => false };
+
 export const CoordinatorType = { Group: 0, Transaction: 1 } as const;
 export type CoordinatorType = (typeof CoordinatorType)[keyof typeof CoordinatorType];
 
@@ -72,6 +92,7 @@ export class Cluster {
   clusterId: string | null = null;
   controllerId = -1;
   private readonly interest = new Set<string>();
+  private scope: TopicScope = NO_NEEDED_TOPICS;
   private allTopics = false;
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
@@ -142,6 +163,11 @@ export class Cluster {
     for (const n of names) this.interest.add(n);
   }
 
+  /** Which topics of interest are needed soon when unsettled, and which are kept (TopicScope). */
+  setScope(scope: TopicScope): void {
+    this.scope = scope;
+  }
+
   /** Fetch metadata for every topic of the cluster (pattern subscriptions, admin listings). */
   setAllTopics(all: boolean): void {
     this.allTopics = all;
@@ -190,6 +216,7 @@ export class Cluster {
   }
 
   private async fetchMetadata(signal?: AbortSignal): Promise<void> {
+    this.dropUnretainedTopics();
     const names = [...this.interest];
     const conn = await this.anyConnection(signal);
     const version = conn.requireVersion(Apis.Metadata);
@@ -233,7 +260,15 @@ export class Cluster {
     this.lastRefreshAt = Date.now();
     this.armPeriodicRefresh();
     for (const l of this.updateListeners) l();
-    this.refreshSoonIfUnsettled(names);
+    this.refreshSoonIfUnsettled(this.allTopics ? new Set([...names, ...topicsMap.keys()]) : names);
+  }
+
+  /** As Java's producer forgets topics idle for metadata.max.idle.ms: they leave the requests. */
+  private dropUnretainedTopics(): void {
+    const scope = this.scope;
+    if (!scope.retainTopic) return;
+    const now = Date.now();
+    for (const name of this.interest) if (!scope.retainTopic(name, now)) this.interest.delete(name);
   }
 
   /**
@@ -241,10 +276,13 @@ export class Cluster {
    * that is missing (not created yet, or being created: LEADER_NOT_AVAILABLE) or has a partition
    * without a leader is asked for again after the retry backoff, growing to its maximum, instead
    * of at metadata.max.age.ms (minutes): a group consumer subscribed before its topic existed
-   * would otherwise wait that long for the rebalance that assigns it.
+   * would otherwise wait that long for the rebalance that assigns it. Only topics the client
+   * needs count (TopicScope): a topic an Admin once looked at and that was deleted since would
+   * otherwise be asked for every retry.backoff.max.ms for as long as the Admin lives.
    */
-  private refreshSoonIfUnsettled(names: readonly string[]): void {
-    const unsettled = names.some((name) => {
+  private refreshSoonIfUnsettled(names: Iterable<string>): void {
+    const unsettled = [...names].some((name) => {
+      if (!this.scope.needsMetadata(name)) return false;
       const t = this.topics.get(name);
       if (!t || t.partitions.length === 0) return true;
       return t.partitions.some((p) => p.leader < 0);

@@ -70,6 +70,8 @@ export class Producer {
     this.compression = compressionTypeFromName(o.compression);
     this.cluster = new Cluster({ ...o, allowAutoTopicCreation: true });
     this.accumulator = new Accumulator(o.bufferMemory);
+    // Every topic a producer keeps is one it sends to: a missing or leaderless one is asked again soon.
+    this.cluster.setScope({ needsMetadata: () => true });
     this.txnManager = new TransactionManager(transactionalId);
     this.sender = new Sender(
       {

@@ -1,0 +1,74 @@
+// Which topics a client asks metadata for again, soon, while they are missing or leaderless
+// (network/cluster.ts's TopicScope), counted as Metadata requests at a real broker:
+// - an Admin keeps no topic list in Java, so topics it created, listed offsets of or looked for
+//   (and that are deleted or missing) must not make it ask every retry.backoff.max.ms for ever.
+// No timing assertions: a consumer assigned a partition of a missing topic keeps asking (its
+// assigned topics are needed) and serves as the clock: "while it asked N times, the Admin asked
+// none".
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type Broker, startBroker } from '@sluice/broker';
+import { Admin, Consumer } from '../src/index.js';
+
+/** Metadata requests the broker received, in order: the sender's client id and the topics asked (null: all). */
+const metadataRequests: { clientId: string | null; topics: string[] | null }[] = [];
+const FAST_RETRIES = { retryBackoffMs: 10, retryBackoffMaxMs: 20 };
+const MISSING = 'never-created';
+
+let broker: Broker;
+let admin: Admin;
+let clock: Consumer;
+
+function requestsOf(clientId: string, from = 0): { clientId: string | null; topics: string[] | null }[] {
+  return metadataRequests.slice(from).filter((r) => r.clientId === clientId);
+}
+
+/** Polls `check` every 20 ms until it holds; the limit only names what never happened. */
+async function until(what: string, check: () => boolean, attempts = 2000): Promise<void> {
+  for (let i = 0; !check(); i++) {
+    if (i >= attempts) assert.fail(`never happened: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Lets the clock consumer ask for its missing topic `times` more times. */
+async function clockTicks(times: number): Promise<void> {
+  const start = requestsOf('scope-clock').length;
+  await until(`the clock consumer asking for '${MISSING}' ${times} more times`, () => requestsOf('scope-clock').length >= start + times);
+}
+
+before(async () => {
+  broker = await startBroker({
+    port: 0,
+    config: { 'auto.create.topics.enable': 'false' },
+    interceptRequest(request) {
+      if (request.apiName === 'Metadata') {
+        const body = request.body as { topics: { name: string | null }[] | null };
+        metadataRequests.push({ clientId: request.header.clientId, topics: body.topics === null ? null : body.topics.map((t) => String(t.name)) });
+      }
+      return undefined;
+    },
+  });
+  admin = new Admin({ bootstrapServers: broker.bootstrap, clientId: 'scope-admin', ...FAST_RETRIES });
+  clock = new Consumer({ bootstrapServers: broker.bootstrap, clientId: 'scope-clock', ...FAST_RETRIES });
+  clock.assign([{ topic: MISSING, partition: 0 }]);
+});
+after(async () => {
+  await clock.close();
+  await admin.close();
+  await broker.close();
+});
+
+test('an Admin that looked at a missing or deleted topic does not keep asking for its metadata', { timeout: 120_000 }, async () => {
+  await admin.createTopics([{ name: 'looked-at', numPartitions: 1, replicationFactor: 1 }]);
+  await admin.listOffsets([{ topic: 'looked-at', partition: 0, spec: 'latest' }]);
+  await admin.deleteTopics(['looked-at']);
+  await assert.rejects(admin.describeTopics([MISSING]), { code: 'UNKNOWN_TOPIC_OR_PARTITION' });
+  await assert.rejects(admin.deleteRecords([{ topic: MISSING, partition: 0, offset: 0 }]), { code: 'UNKNOWN_TOPIC_OR_PARTITION' });
+  // The last call asked for both topics, missing now, in the Admin's own metadata.
+  assert.deepEqual(requestsOf('scope-admin').at(-1)?.topics?.sort(), ['looked-at', MISSING]);
+
+  const mark = metadataRequests.length;
+  await clockTicks(20);
+  assert.deepEqual(requestsOf('scope-admin', mark), [], 'the Admin asked for metadata on its own while the clock consumer asked 20 times');
+});
