@@ -2,8 +2,10 @@
  * An https listener of the REST API (Kafka's `listeners=https://host:port`). One port serves
  * TLS; a client speaking plain HTTP to it gets a plain-text 400 saying to use https (its first byte
  * is not a TLS handshake's), instead of a connection cut mid-handshake that tells it nothing.
- * With `ssl.client.auth=required` OpenSSL refuses a client without a trusted certificate during the
- * handshake; with `requested` a client may come without one, but one it presents must be trusted.
+ * With `ssl.client.auth=required` a client without a trusted certificate is refused during the
+ * handshake; with `requested` a client may come without one, but one it presents must be trusted,
+ * else its connection ends with the handshake, before any request is read: Kafka's Jetty (Java's
+ * SSLEngine with wantClientAuth) fails that handshake, so such a client never gets an HTTP answer.
  * A client that connects and sends nothing, or stalls in its handshake, is dropped after the
  * handshake timeout (Node's TLS server's, 120 s by default): each holds one of the worker's sockets.
  */
@@ -27,17 +29,16 @@ const TLS_HANDSHAKE = 0x16;
 
 export async function listenHttps(host: string, port: number, tls: HttpsListenerOptions, onRequest: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const handshakeTimeout = tls.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
-  const https = createHttpsServer({ ...tls.options, handshakeTimeout }, (req, res) => {
-    const socket = req.socket as TLSSocket;
-    if (tls.clientAuth === 'requested' && !socket.authorized && socket.getPeerX509Certificate() !== undefined) {
-      const message = `The client certificate is not trusted (${String(socket.authorizationError)}); present one issued by a CA of ssl.truststore, or none`;
-      res.writeHead(401, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error_code: 401, message }));
-      return;
-    }
-    onRequest(req, res);
-  });
+  const https = createHttpsServer({ ...tls.options, handshakeTimeout }, onRequest);
   // A failed handshake (no or an untrusted client certificate, a TLS version not enabled) ends that connection only.
   https.on('tlsClientError', (_e, socket) => socket.destroy());
+  // OpenSSL lets an untrusted certificate through when certificates are only requested (Node
+  // checks its verdict after the handshake); the connection is ended before a byte of it is read.
+  if (tls.clientAuth === 'requested') {
+    https.on('secureConnection', (socket: TLSSocket) => {
+      if (presentsUntrustedCertificate(socket)) socket.destroy();
+    });
+  }
   const sockets = new Set<Socket>();
   const front = createTcpServer((socket) => {
     sockets.add(socket);
@@ -74,6 +75,10 @@ export async function listenHttps(host: string, port: number, tls: HttpsListener
       await closed;
     },
   };
+}
+
+function presentsUntrustedCertificate(socket: TLSSocket): boolean {
+  return !socket.authorized && socket.getPeerX509Certificate() !== undefined;
 }
 
 function refusePlainHttp(socket: Socket, host: string, port: number): void {

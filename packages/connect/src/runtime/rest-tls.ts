@@ -28,7 +28,8 @@ export function restServerTls(config: WorkerConfig): { options: TlsOptions; clie
     ...trustStore(s),
     requestCert: clientAuth !== 'none',
     // required: OpenSSL ends the handshake of a client without a trusted certificate; requested:
-    // a client may come without one, but one it presents must be trusted (checked per request).
+    // a client may come without one, but one it presents must be trusted (rest-https.ts ends the
+    // connection of one that is not, as the handshake fails in Kafka's Jetty).
     rejectUnauthorized: clientAuth === 'required',
   };
   return { options, clientAuth };

@@ -173,6 +173,12 @@ public final class ConnectPeer {
         return InternalRequests.verify(request);
       case "keyLength":
         return InternalRequests.keyLength(request);
+      case "restTlsListen":
+        return RestTls.listen(request);
+      case "restTlsStopAll":
+        return RestTls.stopAll();
+      case "pkcs12TrustStore":
+        return RestTls.pkcs12TrustStore(request);
       default:
         throw new IllegalArgumentException("unknown op " + request.get("op"));
     }
