@@ -4,9 +4,13 @@
 // and body; Kafka's fromHeaders and isValid must accept our signatures and refuse forged ones; and
 // the session key length of each algorithm must be what Java's KeyGenerator makes. Keys and bodies
 // are seeded random, with the bodies workers really send (task configs, an empty fencing body).
+// The headers are read as Kafka's fromHeaders reads them: the signature with Java's base64 decoder
+// (padding optional; what it refuses refused with its message), the algorithm found whatever its
+// case but kept as sent, and the signing settings kept as written (Kafka's DistributedConfig), so
+// that the leader's case-sensitive lookup of the algorithm in its verification list is Kafka's.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InternalRequestSignature, SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER, sessionKeyLength, signatureHeaders } from '@sluice/connect';
+import { ConnectRestError, InternalRequestSignature, SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER, WorkerConfig, interWorkerSigningSettings, sessionKeyLength, signatureHeaders } from '@sluice/connect';
 import { Random } from '@sluice/test-kit';
 import { ConnectPeer } from './support.js';
 
@@ -67,6 +71,95 @@ describe('signed requests between workers against Kafka Connect 4.3.1', { timeou
     }
     assert.equal(InternalRequestSignature.fromHeaders(Buffer.alloc(0), () => undefined), null);
     assert.throws(() => InternalRequestSignature.fromHeaders(Buffer.alloc(0), (n) => (n === SIGNATURE_ALGORITHM_HEADER ? 'HmacSHA256' : 'not base64!')), /not base64/);
+  });
+
+  /** What our fromHeaders makes of two headers, in the form of the peer's readSignature answer. */
+  function ours(headers: Record<string, string>): unknown {
+    try {
+      const signature = InternalRequestSignature.fromHeaders(Buffer.alloc(0), (name) => headers[name]);
+      return signature === null ? null : { keyAlgorithm: signature.keyAlgorithm, signature: signature.signature.toString('base64') };
+    } catch (e) {
+      if (!(e instanceof ConnectRestError) || e.status !== 400) throw e;
+      return { badRequest: e.message };
+    }
+  }
+
+  /** Ours equals Kafka's answer; a refusal's message starts with Kafka's (ours goes on to say what to send). */
+  function assertReadAsKafka(kafka: any, headers: Record<string, string>, what: string): void {
+    const answer = ours(headers) as any;
+    if (kafka !== null && typeof kafka.badRequest === 'string') {
+      assert.equal(typeof answer?.badRequest, 'string', `${what}: Kafka refuses it (${kafka.badRequest}), we took it`);
+      assert.ok(answer.badRequest.startsWith(kafka.badRequest), `${what}: "${answer.badRequest}" should start with Kafka's "${kafka.badRequest}"`);
+    } else {
+      assert.deepEqual(answer, kafka, what);
+    }
+  }
+
+  test('the signature header is read as Kafka reads it (Java\'s base64 decoder): padding may be left out', async () => {
+    const key = random.bytes(32);
+    const body = bodies[1]!;
+    const padded = signatureHeaders(key, body, 'HmacSHA256');
+    assert.match(padded[SIGNATURE_HEADER]!, /=$/, 'a 32-byte HMAC is 43 characters and one =');
+    const unpadded: Record<string, string> = { ...padded, [SIGNATURE_HEADER]: padded[SIGNATURE_HEADER]!.replace(/=+$/, '') };
+    assert.equal(await java({ op: 'verifyRequest', key: key.toString('base64'), keyAlgorithm: 'HmacSHA256', body: body.toString('base64'), headers: unpadded }), true, 'Kafka takes the signature without its padding');
+    const received = InternalRequestSignature.fromHeaders(body, (name) => unpadded[name]);
+    assert.equal(received?.isValid(key), true, 'and so do we');
+
+    // Hand-picked edges of Java's decoder, then seeded random strings over the alphabet, '=' and a few strangers.
+    const cases = ['', 'Q', 'QQ', 'QQ=', 'QQ==', 'QQ==Q', 'QQ=Q', 'QUI', 'QUI=', 'QUI==', 'QUJD', 'QUJD=', '=', '==', 'Q=', 'QR', 'QUJDRA', 'QUJDRA=', 'QUJDRA==x', 'QU JD', 'QUJD\n', 'QU-_', 'QUé=', 'Q€JD', 'QUJD😀'];
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const strangers = [' ', '-', '_', '.', '\t', 'é', 'ÿ', '€'];
+    for (let i = 0; i < 400; i++) {
+      const length = random.int(0, 10);
+      let text = '';
+      for (let j = 0; j < length; j++) text += random.chance(0.12) ? '=' : random.chance(0.03) ? random.pick(strangers) : random.pick(alphabet.split(''));
+      cases.push(text);
+    }
+    for (const text of cases) {
+      const headers = { [SIGNATURE_ALGORITHM_HEADER]: 'HmacSHA256', [SIGNATURE_HEADER]: text };
+      assertReadAsKafka(await java({ op: 'readSignature', headers }), headers, `signature ${JSON.stringify(text)}`);
+    }
+  });
+
+  test('the algorithm header is found whatever its case and kept as sent, and the signing settings as written, as Kafka\'s', async () => {
+    const signature = signatureHeaders(random.bytes(32), bodies[1]!, 'HmacSHA256')[SIGNATURE_HEADER]!;
+    for (const algorithm of ['HmacSHA256', 'hmacsha256', 'HMACSHA256', 'HmacSha512', 'HmacWhirlpool']) {
+      const headers = { [SIGNATURE_ALGORITHM_HEADER]: algorithm, [SIGNATURE_HEADER]: signature };
+      assertReadAsKafka(await java({ op: 'readSignature', headers }), headers, `algorithm ${algorithm}`);
+    }
+    // The leader accepts the algorithms of its verification list, looked up as named (Kafka's
+    // DistributedHerder: List.contains of keyAlgorithm()): the list must be Kafka's, spelling included.
+    const base = { 'bootstrap.servers': '127.0.0.1:9092', 'group.id': 'g', 'config.storage.topic': 'c', 'offset.storage.topic': 'o', 'status.storage.topic': 's', 'key.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter': 'org.apache.kafka.connect.json.JsonConverter' };
+    const variants: Record<string, string>[] = [
+      {},
+      { 'inter.worker.signature.algorithm': 'hmacsha256' },
+      { 'inter.worker.signature.algorithm': 'hmacsha256', 'inter.worker.verification.algorithms': 'hmacsha256,HmacSHA512' },
+      { 'inter.worker.signature.algorithm': 'HmacSHA512', 'inter.worker.verification.algorithms': 'HMACSHA512,HmacSHA256' },
+      { 'inter.worker.verification.algorithms': 'HmacSHA256,HmacWhirlpool' },
+    ];
+    for (const variant of variants) {
+      const kafka = await java({ op: 'signingSettings', settings: { ...base, ...variant } });
+      let answer: unknown;
+      try {
+        const settings = interWorkerSigningSettings(new WorkerConfig({ ...base, ...variant }));
+        answer = { signatureAlgorithm: settings.signatureAlgorithm, verificationAlgorithms: settings.verificationAlgorithms };
+      } catch (e) {
+        answer = { configError: (e as Error).message };
+      }
+      if (typeof kafka.configError === 'string') {
+        assert.equal(typeof (answer as any).configError, 'string', `${JSON.stringify(variant)}: Kafka refuses it (${kafka.configError}), we took it`);
+        const message = (answer as any).configError as string;
+        if (/not supported/.test(kafka.configError)) {
+          // An algorithm this worker does not have: the same setting and algorithm named (the list of those supported is each side's own).
+          const [, algorithm, setting] = /^Invalid value (\S+) for configuration (\S+):/.exec(kafka.configError)!.map(String);
+          assert.ok(message.includes(`for configuration ${setting}:`) && message.includes(algorithm!), `${JSON.stringify(variant)}: ${message} / Kafka's ${kafka.configError}`);
+        } else {
+          assert.equal(message, kafka.configError, JSON.stringify(variant));
+        }
+      } else {
+        assert.deepEqual(answer, kafka, JSON.stringify(variant));
+      }
+    }
   });
 
   test('session keys have the length Java\'s KeyGenerator makes, by default and for inter.worker.key.size', async () => {

@@ -42,3 +42,4 @@ export { createWorkerGroupMembership } from './distributed/worker-group.js';
 export { ConnectAssignmentError, type ConnectAssignment, type ConnectProtocolName, type ClusterConfigSnapshot, type WorkerRebalanceListener, type WorkerGroupMembership, type WorkerGroupMembershipOptions } from './distributed/contract.js';
 export { InternalRequestSignature, SIGNATURE_HEADER, SIGNATURE_ALGORITHM_HEADER, signatureHeaders } from './runtime/internal-request-signature.js';
 export { SUPPORTED_HMAC_ALGORITHMS, sessionKeyLength } from './runtime/hmac-algorithms.js';
+export { interWorkerSigningSettings, type InterWorkerSigningSettings } from './distributed/inter-worker-signing.js';

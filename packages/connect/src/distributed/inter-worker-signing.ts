@@ -30,6 +30,11 @@ export function interWorkerSigningSettings(config: WorkerConfig): InterWorkerSig
     if (c === undefined) throw new ConfigError(`Invalid value ${value} for configuration ${name}: the algorithm is not supported by this worker`);
     return c;
   };
+  // Java finds an algorithm whatever the case of its name, but Kafka keeps the signature and
+  // verification algorithms as written: the header names the signature algorithm so, and the
+  // leader looks it up in its verification list as it is (case-sensitive, as List.contains).
+  // Key generation names its keys with Java's own spelling of the algorithm (KeyGenerator), hence canonical.
+  const supported = (name: string, value: string) => (canonical(name, value), value);
   const keyAlgorithm = canonical('inter.worker.key.generation.algorithm', config.string('inter.worker.key.generation.algorithm')!);
   const keySizeBits = config.string('inter.worker.key.size') === null ? null : config.number('inter.worker.key.size');
   try {
@@ -37,8 +42,8 @@ export function interWorkerSigningSettings(config: WorkerConfig): InterWorkerSig
   } catch (e) {
     throw new ConfigError(`Unable to create key generator with algorithm ${keyAlgorithm} and key size ${keySizeBits}: ${(e as Error).message}`);
   }
-  const signatureAlgorithm = canonical('inter.worker.signature.algorithm', config.string('inter.worker.signature.algorithm')!);
-  const verificationAlgorithms = config.list('inter.worker.verification.algorithms').map((a) => canonical('inter.worker.verification.algorithms', a));
+  const signatureAlgorithm = supported('inter.worker.signature.algorithm', config.string('inter.worker.signature.algorithm')!);
+  const verificationAlgorithms = config.list('inter.worker.verification.algorithms').map((a) => supported('inter.worker.verification.algorithms', a));
   if (!verificationAlgorithms.includes(signatureAlgorithm)) {
     throw new ConfigError(`Invalid value ${signatureAlgorithm} for configuration inter.worker.signature.algorithm: Signature algorithm must be present in inter.worker.verification.algorithms list`);
   }

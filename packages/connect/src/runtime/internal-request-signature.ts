@@ -8,6 +8,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { SUPPORTED_HMAC_ALGORITHMS, canonicalHmacAlgorithm, signRequestBody } from './hmac-algorithms.js';
+import { JavaBase64Error, decodeBase64AsJava } from './java-base64.js';
 import { ConnectRestError, badRequest } from './rest-errors.js';
 
 export const SIGNATURE_HEADER = 'X-Connect-Authorization';
@@ -18,29 +19,31 @@ export function signatureHeaders(key: Uint8Array, body: Uint8Array | string, alg
   return { [SIGNATURE_HEADER]: signRequestBody(key, body, algorithm).toString('base64'), [SIGNATURE_ALGORITHM_HEADER]: algorithm };
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 /** A request's signature as received (Kafka's InternalRequestSignature): the body read, the algorithm named and the signature sent. */
 export class InternalRequestSignature {
   private constructor(
     readonly body: Buffer,
-    /** The algorithm the sender named (Java's name, as sent). */
+    /**
+     * The algorithm as the sender named it, as Java's Mac.getAlgorithm() gives it back: Java finds
+     * a Mac whatever the case of its name, but the leader then looks the name up as sent in its
+     * `inter.worker.verification.algorithms` (a List.contains), so `hmacsha256` is not accepted
+     * where `HmacSHA256` is.
+     */
     readonly keyAlgorithm: string,
     readonly signature: Buffer,
   ) {}
 
   /**
    * Kafka's fromHeaders: null when either header is missing; an algorithm this worker does not
-   * know, or a signature that is not base64, is the sender's error (400).
+   * know, or a signature Java's base64 decoder refuses, is the sender's error (400). The signature
+   * is read as Java reads it: padding may be left out.
    */
   static fromHeaders(body: Buffer, header: (name: string) => string | undefined): InternalRequestSignature | null {
     const algorithm = header(SIGNATURE_ALGORITHM_HEADER);
     const encoded = header(SIGNATURE_HEADER);
     if (algorithm === undefined || encoded === undefined) return null;
-    const canonical = canonicalHmacAlgorithm(algorithm);
-    if (canonical === undefined) throw badRequest(`${algorithm} Mac not available; this worker verifies ${SUPPORTED_HMAC_ALGORITHMS.join(', ')}`);
-    if (!BASE64.test(encoded)) throw badRequest(`The ${SIGNATURE_HEADER} header is not base64: ${JSON.stringify(encoded.slice(0, 100))}`);
-    return new InternalRequestSignature(body, canonical, Buffer.from(encoded, 'base64'));
+    if (canonicalHmacAlgorithm(algorithm) === undefined) throw badRequest(`Algorithm ${algorithm} not available; this worker verifies ${SUPPORTED_HMAC_ALGORITHMS.join(', ')}`);
+    return new InternalRequestSignature(body, algorithm, decodeSignature(encoded));
   }
 
   /** Whether the signature is the body's HMAC with this key (compared in constant time, as Kafka's MessageDigest.isEqual). */
@@ -50,10 +53,20 @@ export class InternalRequestSignature {
   }
 }
 
+/** The signature's bytes; Java's message (as Kafka answers) and what to send instead when it is not base64. */
+function decodeSignature(encoded: string): Buffer {
+  try {
+    return decodeBase64AsJava(encoded);
+  } catch (e) {
+    if (!(e instanceof JavaBase64Error)) throw e;
+    throw badRequest(`${e.message}: the ${SIGNATURE_HEADER} header is not base64; send the HMAC of the request body in base64`);
+  }
+}
+
 /**
  * Kafka's DistributedHerder.requestNotSignedProperly: with request signing in force (the group's
  * protocol is `sessioned`), a missing signature is 400, an algorithm outside
- * `inter.worker.verification.algorithms` 400, no session key read yet 503, a wrong signature 403.
+ * `inter.worker.verification.algorithms` (named exactly as there) 400, no session key read yet 503, a wrong signature 403.
  */
 export function checkRequestSignature(signature: InternalRequestSignature | null, verificationAlgorithms: readonly string[], sessionKey: Uint8Array | null): void {
   if (signature === null) throw badRequest('Internal request missing required signature');

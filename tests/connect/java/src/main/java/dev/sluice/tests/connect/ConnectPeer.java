@@ -173,6 +173,10 @@ public final class ConnectPeer {
         return InternalRequests.verify(request);
       case "keyLength":
         return InternalRequests.keyLength(request);
+      case "readSignature":
+        return InternalRequests.read(request);
+      case "signingSettings":
+        return InternalRequests.signingSettings(request);
       case "restTlsListen":
         return RestTls.listen(request);
       case "restTlsStopAll":

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.Base64;
 import java.util.HashMap;
@@ -11,8 +12,11 @@ import java.util.Map;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.runtime.distributed.Crypto;
+import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 import org.apache.kafka.connect.runtime.rest.InternalRequestSignature;
+import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 
@@ -40,14 +44,55 @@ final class InternalRequests {
 
   /** null when fromHeaders finds no signature, else whether isValid accepts it. */
   static JsonNode verify(JsonNode request) throws Exception {
+    InternalRequestSignature signature = InternalRequestSignature.fromHeaders(Crypto.SYSTEM, bytes(request.get("body")), headers(request));
+    return signature == null ? NODES.nullNode() : NODES.booleanNode(signature.isValid(key(request)));
+  }
+
+  /**
+   * What fromHeaders makes of the headers: {"badRequest": message} when it refuses them (Kafka's
+   * 400), null without a signature, else the algorithm as keyAlgorithm() gives it and the decoded
+   * signature (its private field, read by reflection) in base64.
+   */
+  static JsonNode read(JsonNode request) throws Exception {
+    InternalRequestSignature signature;
+    try {
+      signature = InternalRequestSignature.fromHeaders(Crypto.SYSTEM, new byte[0], headers(request));
+    } catch (BadRequestException e) {
+      return NODES.objectNode().put("badRequest", e.getMessage());
+    }
+    if (signature == null) return NODES.nullNode();
+    Field bytes = InternalRequestSignature.class.getDeclaredField("requestSignature");
+    bytes.setAccessible(true);
+    return NODES.objectNode().put("keyAlgorithm", signature.keyAlgorithm()).put("signature", Base64.getEncoder().encodeToString((byte[]) bytes.get(signature)));
+  }
+
+  /**
+   * A distributed worker's signing settings as Kafka's DistributedConfig takes them: its
+   * signature algorithm and verification list (which DistributedHerder looks a request's
+   * keyAlgorithm() up in), or {"configError": message} when it refuses them.
+   */
+  static JsonNode signingSettings(JsonNode request) {
+    Map<String, String> props = new HashMap<>();
+    request.get("settings").fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
+    DistributedConfig config;
+    try {
+      config = new DistributedConfig(props);
+    } catch (ConfigException e) {
+      return NODES.objectNode().put("configError", e.getMessage());
+    }
+    ObjectNode out = NODES.objectNode();
+    out.put("signatureAlgorithm", config.getString(DistributedConfig.INTER_WORKER_SIGNATURE_ALGORITHM_CONFIG));
+    config.getList(DistributedConfig.INTER_WORKER_VERIFICATION_ALGORITHMS_CONFIG).forEach(out.putArray("verificationAlgorithms")::add);
+    return out;
+  }
+
+  private static HttpHeaders headers(JsonNode request) {
     Map<String, String> headers = new HashMap<>();
     request.get("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-    HttpHeaders httpHeaders = (HttpHeaders) Proxy.newProxyInstance(HttpHeaders.class.getClassLoader(), new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> {
+    return (HttpHeaders) Proxy.newProxyInstance(HttpHeaders.class.getClassLoader(), new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> {
       if (method.getName().equals("getHeaderString")) return headers.get((String) args[0]);
       throw new UnsupportedOperationException(method.getName());
     });
-    InternalRequestSignature signature = InternalRequestSignature.fromHeaders(Crypto.SYSTEM, bytes(request.get("body")), httpHeaders);
-    return signature == null ? NODES.nullNode() : NODES.booleanNode(signature.isValid(key(request)));
   }
 
   static JsonNode keyLength(JsonNode request) throws Exception {
