@@ -1,14 +1,17 @@
 // Which topics a client asks metadata for again, soon, while they are missing or leaderless
 // (network/cluster.ts's TopicScope), counted as Metadata requests at a real broker:
 // - an Admin keeps no topic list in Java, so topics it created, listed offsets of or looked for
-//   (and that are deleted or missing) must not make it ask every retry.backoff.max.ms for ever.
+//   (and that are deleted or missing) must not make it ask every retry.backoff.max.ms for ever;
+// - a producer asks soon for the topics it sends to, as Java's does, and forgets a topic unused
+//   for metadata.max.idle.ms (Java's ProducerMetadata), after which it stops asking for it; the
+//   next send to it fetches its metadata again.
 // No timing assertions: a consumer assigned a partition of a missing topic keeps asking (its
 // assigned topics are needed) and serves as the clock: "while it asked N times, the Admin asked
-// none".
-import { after, before, test } from 'node:test';
+// none". The producer's idle time runs on node:test's mocked Date (a manual clock).
+import { after, before, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Broker, startBroker } from '@sluice/broker';
-import { Admin, Consumer } from '../src/index.js';
+import { Admin, Consumer, Producer } from '../src/index.js';
 
 /** Metadata requests the broker received, in order: the sender's client id and the topics asked (null: all). */
 const metadataRequests: { clientId: string | null; topics: string[] | null }[] = [];
@@ -23,7 +26,10 @@ function requestsOf(clientId: string, from = 0): { clientId: string | null; topi
   return metadataRequests.slice(from).filter((r) => r.clientId === clientId);
 }
 
-/** Polls `check` every 20 ms until it holds; the limit only names what never happened. */
+/**
+ * Polls `check` every 20 ms (real timers) until it holds. Counts attempts rather than reading
+ * Date, which the producer test mocks; the limit only names what never happened.
+ */
 async function until(what: string, check: () => boolean, attempts = 2000): Promise<void> {
   for (let i = 0; !check(); i++) {
     if (i >= attempts) assert.fail(`never happened: ${what}`);
@@ -71,4 +77,46 @@ test('an Admin that looked at a missing or deleted topic does not keep asking fo
   const mark = metadataRequests.length;
   await clockTicks(20);
   assert.deepEqual(requestsOf('scope-admin', mark), [], 'the Admin asked for metadata on its own while the clock consumer asked 20 times');
+});
+
+test('a producer asks soon for a topic it sends to until metadata.max.idle.ms has passed unused, then forgets it', { timeout: 120_000 }, async () => {
+  await admin.createTopics([
+    { name: 'sent-to', numPartitions: 1, replicationFactor: 1 },
+    { name: 'other', numPartitions: 1, replicationFactor: 1 },
+  ]);
+  const producer = new Producer({ bootstrapServers: broker.bootstrap, clientId: 'scope-producer', metadataMaxIdleMs: 5000, lingerMs: 0, ...FAST_RETRIES });
+  // Only Date is mocked (the idle time); timers, sockets and the broker run for real.
+  mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  try {
+    await producer.send({ topic: 'sent-to', value: 'first' });
+    mock.timers.tick(4000);
+    await producer.send({ topic: 'sent-to', value: 'second, 4 s later' });
+    await admin.deleteTopics(['sent-to']);
+    mock.timers.tick(4000);
+    // 8 s after the first send, 4 s after the last: still the producer's topic. Asking for
+    // another topic shows it the deletion; a missing topic of its own is asked for again soon.
+    const deleted = metadataRequests.length;
+    await producer.partitionsFor('other');
+    await until("the producer asking 3 times for 'sent-to', deleted", () => requestsOf('scope-producer', deleted).filter((r) => r.topics?.includes('sent-to')).length >= 3);
+
+    mock.timers.tick(1001);
+    // 5.001 s unused now: the next request leaves it out, and then nothing is unsettled.
+    const idle = metadataRequests.length;
+    await until("a producer Metadata request without 'sent-to'", () => requestsOf('scope-producer', idle).some((r) => !r.topics?.includes('sent-to')));
+    const forgotten = requestsOf('scope-producer', idle).findIndex((r) => !r.topics?.includes('sent-to'));
+    assert.deepEqual(requestsOf('scope-producer', idle)[forgotten].topics, ['other']);
+    const quiet = metadataRequests.length;
+    await clockTicks(20);
+    assert.deepEqual(requestsOf('scope-producer', quiet), [], 'the producer asked for metadata while the clock consumer asked 20 times');
+
+    // A forgotten topic is fetched again by the next send to it.
+    await admin.createTopics([{ name: 'sent-to', numPartitions: 1, replicationFactor: 1 }]);
+    const again = metadataRequests.length;
+    const sent = await producer.send({ topic: 'sent-to', value: 'after it was forgotten' });
+    assert.equal(sent.offset, 0n);
+    assert.ok(requestsOf('scope-producer', again).some((r) => r.topics?.includes('sent-to')));
+  } finally {
+    mock.timers.reset();
+    await producer.close();
+  }
 });

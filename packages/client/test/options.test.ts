@@ -32,6 +32,7 @@ test('producer defaults', () => {
     batchSize: 16_384,
     bufferMemory: 33_554_432,
     maxBlockMs: 60_000,
+    metadataMaxIdleMs: 300_000,
     compression: 'none',
     compressionLevel: undefined,
     retries: 2_147_483_647,

@@ -16,6 +16,10 @@ export const producerOptions = {
   batchSize: opt.int(16_384, 'batch.size', 'Batch size in bytes per partition; while the sender is behind, new batches grow up to 1 MiB', { min: 1 }),
   bufferMemory: tuned(opt.int(33_554_432, 'buffer.memory', 'Bytes of unsent batches held before `send` waits', { min: 1024 }), { importance: 'high' }),
   maxBlockMs: opt.int(60_000, 'max.block.ms', 'How long `send` may wait for metadata or buffer memory'),
+  metadataMaxIdleMs: tuned(
+    opt.int(300_000, 'metadata.max.idle.ms', 'How long the metadata of a topic the producer no longer sends to is kept; the next send to a forgotten topic fetches it again', { min: 5000 }),
+    { importance: 'low' },
+  ),
   compression: tuned(opt.oneOf(['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, 'none', 'compression.type', 'Batch compression codec'), { importance: 'high' }),
   compressionLevel: opt.optionalInt('compression.gzip.level, compression.zstd.level', 'Codec level (gzip 1-9, zstd 1-22); default: the codec default'),
   retries: tuned(opt.int(2_147_483_647, 'retries', 'How often a batch is retried after a retriable error (deliveryTimeoutMs bounds the time)'), { importance: 'high' }),

@@ -15,6 +15,7 @@ import { ProducerBatch, type RecordMetadata, SendGroup } from './batch.js';
 import { type PartitionInfo, type ProducerRecord, type SendOptions, keyBytes, normalizeHeaders } from './producer-record.js';
 import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
 import { type ProducerOptions, producerOptions } from './producer-config.js';
+import { ProducerTopics } from './producer-topics.js';
 import { Sender } from './sender.js';
 import { TransactionManager } from './transaction-manager.js';
 import { type ConsumerGroupMetadata, type TransactionOffsets, Transactions } from './transactions.js';
@@ -35,6 +36,8 @@ export class Producer {
   private readonly cluster: Cluster;
   private readonly accumulator: Accumulator;
   private readonly sender: Sender;
+  /** The topics sent to, forgotten after metadataMaxIdleMs unused (the cluster's TopicScope). */
+  private readonly usedTopics: ProducerTopics;
   private readonly sticky = new Map<string, StickyPartitioner>();
   private readonly availableCache = new Map<string, { version: number; list: number[] }>();
   private readonly compression: CompressionType;
@@ -70,8 +73,8 @@ export class Producer {
     this.compression = compressionTypeFromName(o.compression);
     this.cluster = new Cluster({ ...o, allowAutoTopicCreation: true });
     this.accumulator = new Accumulator(o.bufferMemory);
-    // Every topic a producer keeps is one it sends to: a missing or leaderless one is asked again soon.
-    this.cluster.setScope({ needsMetadata: () => true });
+    this.usedTopics = new ProducerTopics(o.metadataMaxIdleMs, (topic) => this.hasUndelivered(topic));
+    this.cluster.setScope(this.usedTopics);
     this.txnManager = new TransactionManager(transactionalId);
     this.sender = new Sender(
       {
@@ -125,7 +128,7 @@ export class Producer {
   async connect(options: { topics?: string[]; signal?: AbortSignal } = {}): Promise<void> {
     this.assertOpen();
     if (options.topics?.length) {
-      for (const t of options.topics) await this.cluster.waitForTopic(t, this.options.maxBlockMs, options.signal);
+      for (const t of options.topics) await this.waitForTopic(t, options.signal);
     } else {
       await this.cluster.refresh(options.signal);
     }
@@ -246,18 +249,17 @@ export class Producer {
         if (this.transactions && !this.transactions.acceptsAppends) throw this.transactions.appendRefused();
         if (signal?.aborted) throw abortError(signal, 'send');
         const r = records[i];
+        this.usedTopics.use(r.topic, now);
         const meta = this.cluster.topic(r.topic);
         if (meta === undefined || meta.partitions.length === 0) {
           this.appendWaiting = true;
-          this.cluster
-            .waitForTopic(r.topic, this.options.maxBlockMs, signal)
-            .then(
-              () => this.appendFrom(records, i, group, signal, now),
-              (e) => {
-                this.failAppend(group, e);
-                this.resumeAppends();
-              },
-            );
+          this.waitForTopic(r.topic, signal).then(
+            () => this.appendFrom(records, i, group, signal, now),
+            (e) => {
+              this.failAppend(group, e);
+              this.resumeAppends();
+            },
+          );
           return;
         }
         const wait = this.appendOne(r, i, group, meta, now, held);
@@ -425,6 +427,17 @@ export class Producer {
     p.updateLoad(sizes, ids, meta.partitions.length);
   }
 
+  /** The topic's metadata, waited for up to maxBlockMs; the topic is kept as used meanwhile. */
+  private waitForTopic(topic: string, signal: AbortSignal | undefined): Promise<TopicMeta> {
+    return this.usedTopics.awaiting(topic, () => this.cluster.waitForTopic(topic, this.options.maxBlockMs, signal));
+  }
+
+  /** Batches of the topic queued or in flight (scanned only for a topic idle past metadataMaxIdleMs). */
+  private hasUndelivered(topic: string): boolean {
+    for (const b of this.accumulator.incomplete) if (b.topic === topic) return true;
+    return false;
+  }
+
   /** Sends everything buffered now and resolves when all of it is acknowledged (or failed). */
   async flush(options: { signal?: AbortSignal } = {}): Promise<void> {
     this.sender.flushing++;
@@ -445,7 +458,7 @@ export class Producer {
   /** Partition metadata of a topic (waits for it, up to maxBlockMs). */
   async partitionsFor(topic: string, options: { signal?: AbortSignal } = {}): Promise<PartitionInfo[]> {
     this.assertOpen();
-    const meta = await this.cluster.waitForTopic(topic, this.options.maxBlockMs, options.signal);
+    const meta = await this.waitForTopic(topic, options.signal);
     return meta.partitions.map(({ errorCode: _, ...p }) => ({ topic, ...p }));
   }
 
