@@ -5,6 +5,7 @@
  *
  *   node --conditions=sluice:source --import tsx bench/broker/run.ts [--records 200000] [--latency-samples 2000]
  *        [--startup-rounds 3] [--topics 100] [--partitions-per-topic 10] [--startup-only]
+ *        [--help-rounds 10] [--cli-only]
  *
  * Measured: start-up time to the first answered request (an ApiVersions and a Metadata request,
  * the same probe for both) on an empty data folder and, after a clean stop, on a folder holding
@@ -13,6 +14,9 @@
  * loaded memory, produce-to-consume latency percentiles, and transactional produce: Apache Kafka's
  * own ProducerPerformance (kafka-tools 4.3.1, class path from packages/test-kit/kafka-tools/pom.xml) with
  * --transactional-id and --transaction-duration-ms 100 to 6 partitions (--txn-only: just that row).
+ * And the command line's first answer (--cli-only: just these rows): `sluice --help`, as the
+ * installed command and through npx, against Kafka's kafka-topics.sh --help, which is
+ * TopicCommand's main run by a JVM (here without the script's own bash around it).
  *
  * Sluice runs as a user gets it from `npx sluice broker`: the built JavaScript in dist/ with no
  * loader (the `sluice:source` condition this script itself runs under is kept from the broker
@@ -21,7 +25,7 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
@@ -36,6 +40,8 @@ const { values } = parseArgs({
     'partitions-per-topic': { type: 'string', default: '10' },
     'startup-only': { type: 'boolean', default: false },
     'txn-only': { type: 'boolean', default: false },
+    'help-rounds': { type: 'string', default: '10' },
+    'cli-only': { type: 'boolean', default: false },
   },
 });
 const RECORDS = Number(values.records);
@@ -45,6 +51,7 @@ const STARTUP_ROUNDS = Number(values['startup-rounds']);
 const TOPICS = Number(values.topics);
 const PARTITIONS_PER_TOPIC = Number(values['partitions-per-topic']);
 const RECORDS_PER_PARTITION = 5;
+const HELP_ROUNDS = Number(values['help-rounds']);
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -275,6 +282,51 @@ async function kafkaStartup(): Promise<Startup> {
   }
 }
 
+// ---- The command line's first answer ----
+
+/** Wall time of one run of a command, from spawning it to its exit; fails unless it printed
+ * `expected` (on either stream: Kafka's tools print their usage on stderr). */
+function timeCommand(file: string, args: string[], env: NodeJS.ProcessEnv, expected: RegExp): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { cwd: repoRoot, env, maxBuffer: 1 << 22 }, (_error, stdout, stderr) => {
+      const ms = performance.now() - started;
+      if (expected.test(stdout) || expected.test(stderr)) resolve(ms);
+      else reject(new Error(`${file} ${args.join(' ')} did not print ${expected}:\n${stdout}\n${stderr}`));
+    });
+  });
+}
+
+interface HelpTimes {
+  sluiceMs: number;
+  npxMs: number;
+  kafkaMs: number;
+  /** `node -e 0`: what any Node command costs before its first module, for scale. */
+  nodeMs: number;
+}
+
+/** Median of HELP_ROUNDS runs of each, taking turns, after one run each that warms the page
+ * cache and Node's compile cache (which `sluice` keeps between runs, as a user's second call
+ * finds it). */
+async function helpTimes(): Promise<HelpTimes> {
+  const env = { ...userEnv(), PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+  const classpath = await kafkaToolsClasspath();
+  const runs = {
+    sluiceMs: () => timeCommand(process.execPath, [sluiceBin, '--help'], env, /^Usage: sluice <command>/),
+    npxMs: () => timeCommand('npx', ['--no', '--', 'sluice', '--help'], env, /^Usage: sluice <command>/),
+    kafkaMs: () => timeCommand('java', ['-cp', classpath, 'org.apache.kafka.tools.TopicCommand', '--help'], env, /--bootstrap-server/),
+    nodeMs: () => timeCommand(process.execPath, ['-e', 'console.log("started")'], env, /^started/),
+  };
+  const times: Record<keyof HelpTimes, number[]> = { sluiceMs: [], npxMs: [], kafkaMs: [], nodeMs: [] };
+  for (let round = -1; round < HELP_ROUNDS; round++) {
+    for (const [key, run] of Object.entries(runs) as [keyof HelpTimes, () => Promise<number>][]) {
+      const ms = await run();
+      if (round >= 0) times[key].push(ms);
+    }
+  }
+  return { sluiceMs: median(times.sluiceMs), npxMs: median(times.npxMs), kafkaMs: median(times.kafkaMs), nodeMs: median(times.nodeMs) };
+}
+
 // ---- Throughput, latency and memory ----
 
 async function sluice(): Promise<Result> {
@@ -307,15 +359,22 @@ function ratioRow(label: string, sluiceValue: number, kafkaValue: number, unit: 
 const entryPoint = sluiceEntryPoint();
 console.log(`Sluice: ${process.execPath} ${sluiceBin} broker, running ${entryPoint} (built JavaScript, no loader), Node ${process.version}`);
 const partitions = TOPICS * PARTITIONS_PER_TOPIC;
-console.log(`start-up: median of ${STARTUP_ROUNDS}; ${partitions} partitions as ${TOPICS} topics × ${PARTITIONS_PER_TOPIC}, ${RECORDS_PER_PARTITION} records each, restarted after a clean stop`);
-if (!values['startup-only']) console.log(`${RECORDS} records of ${SIZE} bytes, acks=all; ${SAMPLES} latency samples`);
+if (!values['cli-only']) console.log(`start-up: median of ${STARTUP_ROUNDS}; ${partitions} partitions as ${TOPICS} topics × ${PARTITIONS_PER_TOPIC}, ${RECORDS_PER_PARTITION} records each, restarted after a clean stop`);
+if (!values['txn-only']) console.log(`--help: median of ${HELP_ROUNDS} runs of each, after one that warms the caches`);
+if (!values['startup-only'] && !values['cli-only']) console.log(`${RECORDS} records of ${SIZE} bytes, acks=all; ${SAMPLES} latency samples`);
 console.log();
-const startupRows = !values['txn-only'];
+const startupRows = !values['txn-only'] && !values['cli-only'];
+const help = values['txn-only'] ? undefined : await helpTimes();
 const sStart = startupRows ? await sluiceStartup() : undefined;
 const kStart = startupRows ? await kafkaStartup() : undefined;
-const s = values['startup-only'] ? undefined : await sluice();
-const k = values['startup-only'] ? undefined : await kafka();
+const s = values['startup-only'] || values['cli-only'] ? undefined : await sluice();
+const k = values['startup-only'] || values['cli-only'] ? undefined : await kafka();
 console.log(`${''.padEnd(46)} ${'Sluice'.padStart(10)} ${'Kafka 4.3.1'.padStart(12)}   Sluice/Kafka`);
+if (help) {
+  ratioRow('sluice --help / kafka-topics --help', help.sluiceMs, help.kafkaMs, 'ms', false);
+  ratioRow('npx sluice --help / kafka-topics --help', help.npxMs, help.kafkaMs, 'ms', false);
+  console.log(`(node -e alone, for scale: ${help.nodeMs.toFixed(1)} ms)`);
+}
 if (sStart && kStart) {
   ratioRow('start-up to first answered request, empty', sStart.emptyMs, kStart.emptyMs, 'ms', false);
   ratioRow(`start-up to first answered request, ${partitions} p.`, sStart.manyPartitionsMs, kStart.manyPartitionsMs, 'ms', false);
@@ -336,4 +395,4 @@ if (s && k) {
   for (const [label, key, unit, higherIsBetter] of rows) if (!values['txn-only'] || key === 'txnProduce6') ratioRow(label, s[key], k[key], unit, higherIsBetter);
   console.log('\nKafka durability note: with acks=all Kafka acknowledges once the (only) replica has the data in its page cache; Sluice acknowledges after fdatasync.');
 }
-console.log('Kafka is probed every 250 ms until it logs "Kafka Server started", then every 100 ms; Sluice every 5 ms: Kafka\'s start-up may read up to 250 ms long.');
+if (sStart) console.log('Kafka is probed every 250 ms until it logs "Kafka Server started", then every 100 ms; Sluice every 5 ms: Kafka\'s start-up may read up to 250 ms long.');
