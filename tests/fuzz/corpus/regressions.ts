@@ -28,6 +28,29 @@ const commitToG = frame(Apis.OffsetCommit, 2, {
   topics: [{ name: 'regression', partitions: [{ partitionIndex: 0, committedOffset: 0n, committedMetadata: null }] }],
 });
 
+/** A Produce (acks=all) of one batch of `values` to partition 0 of `topic`. */
+function produce(topic: string, values: string[]): Buffer {
+  const records = values.map((value) => ({ key: null, value, timestamp: 1_700_000_000_000n }));
+  const batch = Buffer.from(encodeUncompressedRecordBatch({ records, now: 1_700_000_000_000n }));
+  return frame(Apis.Produce, 9, { transactionalId: null, acks: -1, timeoutMs: 5000, topicData: [{ name: topic, partitionData: [{ index: 0, records: batch }] }] });
+}
+
+/** A Fetch of partition 0 of `topic` from `offset`, answered at once, within `maxBytes`, without a session unless given. */
+function fetch(version: number, topic: string, offset: bigint, maxBytes: number, session = { sessionId: 0, sessionEpoch: -1 }): Buffer {
+  return frame(Apis.Fetch, version, {
+    clusterId: null,
+    replicaId: -1,
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes,
+    isolationLevel: 0,
+    ...session,
+    topics: [{ topic, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: maxBytes }] }],
+    forgottenTopicsData: [],
+    rackId: '',
+  });
+}
+
 const broker: Record<string, Op[]> = {
   // Issue 13 (9): a zero-length frame closed the connection with a TypeError from the frame decoder.
   'empty-frame': [op(0, true, Buffer.alloc(0))],
@@ -51,6 +74,22 @@ const broker: Record<string, Op[]> = {
     op(1, false, frame(Apis.JoinGroup, 3, { groupId: 'g', sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId: '', protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.alloc(0) }] })),
     op(0, true, commitToG),
   ],
+  // Issue 13 (1): a read that stopped early in a segment, because its next batch did not fit the
+  // budget, went on into the next segment, so the answer jumped over the rest of the first one.
+  // Segments of 1,000 bytes: a small batch and a big one fill the first, the next small batch
+  // starts the second; a 400-byte fetch from 0 holds the first small batch only, never the
+  // first and the third.
+  'fetch-stops-inside-a-segment': [
+    op(0, true, frame(Apis.CreateTopics, 7, { topics: [{ name: 'segments', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [{ name: 'segment.bytes', value: '1000' }] }], timeoutMs: 1000, validateOnly: false })),
+    op(0, true, produce('segments', ['s'.repeat(60)])),
+    op(0, true, produce('segments', ['b'.repeat(700)])),
+    op(0, true, produce('segments', ['s'.repeat(60)])),
+    op(0, true, fetch(12, 'segments', 0n, 400)),
+  ],
+  // Issue 13 (10): Fetch v11 with session id -1 and epoch -1 was refused with
+  // FETCH_SESSION_ID_NOT_FOUND and no topics; Kafka serves epoch -1 (and 0) as a full fetch
+  // whatever the id.
+  'fetch-session-id-minus-one': [op(0, true, fetch(11, 'segments', 0n, 1 << 20, { sessionId: -1, sessionEpoch: -1 }))],
 };
 
 /** Sets a batch's CRC to its contents, as a producer would. */

@@ -14,7 +14,9 @@
  * closes them, and checks the property: no error escaped into a timer or callback (it would end
  * the process), the broker logged no unexpected error and closed no connection over a bug (every
  * error must be a protocol answer or a connection closed on purpose), every request that does not
- * long-poll was answered, and the broker still answers a request on a fresh connection.
+ * long-poll was answered, the broker still answers a request on a fresh connection, and its Fetch
+ * answers neither jump inside a partition's records (unless the topic is compacted) nor refuse a
+ * full fetch for its session (fetch-answers.ts).
  */
 import { createConnection, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,6 +36,7 @@ import { codecFor, Random, randomStruct, RawConnection, schema, versionsOf } fro
 import type { Mutator } from '../engine/mutate.js';
 import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.js';
 import { capturedScenarios } from '../seeds.js';
+import { checkFetchAnswer, fetchRequestOf, type FetchCheck, type FetchGap } from './fetch-answers.js';
 
 export interface Op {
   connection: number;
@@ -110,12 +113,17 @@ class InputConnection {
   private readonly decoder = new FrameDecoder(1 << 30);
   private sentinels: (() => void)[] = [];
   private closed = false;
+  /** Fetch requests written, by correlation id, whose answers are checked; null when the id was used twice. */
+  private readonly fetches = new Map<number, ReturnType<typeof fetchRequestOf> | null>();
   /** True once a request was written that may rightly wait (or whose API cannot be told). */
   mayWait = false;
   /** A request is waiting (rightly): answers come in order, so nothing more will come for now. */
   private stalled = false;
 
-  private constructor(private readonly socket: Socket) {
+  private constructor(
+    private readonly socket: Socket,
+    private readonly findings: FetchCheck,
+  ) {
     socket.on('data', (chunk) => {
       let frames: Buffer[];
       try {
@@ -123,7 +131,12 @@ class InputConnection {
       } catch {
         return; // an answer the harness cannot frame is the test client's concern, not the broker's
       }
-      for (const f of frames) if (f.length >= 4 && f.readInt32BE(0) === SENTINEL) this.sentinels.shift()?.();
+      for (const f of frames) {
+        if (f.length < 4) continue;
+        const correlationId = f.readInt32BE(0);
+        if (correlationId === SENTINEL) this.sentinels.shift()?.();
+        else this.checkAnswer(correlationId, f);
+      }
     });
     socket.on('close', () => {
       this.closed = true;
@@ -132,16 +145,27 @@ class InputConnection {
     socket.on('error', () => {});
   }
 
-  static open(port: number): Promise<InputConnection> {
+  static open(port: number, findings: FetchCheck): Promise<InputConnection> {
     return new Promise((resolve, reject) => {
-      const s = createConnection({ port, host: '127.0.0.1' }, () => resolve(new InputConnection(s)));
+      const s = createConnection({ port, host: '127.0.0.1' }, () => resolve(new InputConnection(s, findings)));
       s.once('error', reject);
     });
   }
 
   write(frame: Buffer): void {
     if (frame.length < 2 || LONG_POLL_APIS.has(frame.readInt16BE(0))) this.mayWait = true;
+    const fetch = fetchRequestOf(frame);
+    if (fetch !== undefined) this.fetches.set(fetch.correlationId, this.fetches.has(fetch.correlationId) ? null : fetch);
     if (!this.closed) this.socket.write(sized(frame));
+  }
+
+  private checkAnswer(correlationId: number, frame: Buffer): void {
+    const request = this.fetches.get(correlationId);
+    if (request === null || request === undefined) return;
+    this.fetches.delete(correlationId);
+    const { problems, gaps } = checkFetchAnswer(request, frame);
+    this.findings.problems.push(...problems);
+    this.findings.gaps.push(...gaps);
   }
 
   /**
@@ -181,6 +205,7 @@ export function brokerRequestsTarget(settleMs = 0): BrokerTarget {
   const logged: string[] = [];
   let served: Map<number, [number, number]> = new Map();
   let inputs = 0;
+  const fetchFindings: FetchCheck = { problems: [], gaps: [] };
 
   const log = {
     info() {},
@@ -204,13 +229,44 @@ export function brokerRequestsTarget(settleMs = 0): BrokerTarget {
     }
   }
 
+  /** Whether the topic is compacted (a gap in its Fetch answers is then right), asked over the harness's own connection. */
+  async function compacted(topic: FetchGap['topic']): Promise<boolean> {
+    let name: string | undefined;
+    if ('name' in topic) name = topic.name;
+    else {
+      const metadata = (await answersWithin('Metadata', health!.request(Apis.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false }))) as {
+        topics: { name: string | null; topicId: string }[];
+      };
+      name = metadata.topics.find((t) => t.topicId === topic.id)?.name ?? undefined;
+    }
+    // A topic deleted since cannot be asked about: it is given the benefit of the doubt.
+    if (name === undefined) return true;
+    const described = (await answersWithin('DescribeConfigs', health!.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType: 2, resourceName: name, configurationKeys: ['cleanup.policy'] }], includeSynonyms: false, includeDocumentation: false }))) as {
+      results: { errorCode: number; configs: { name: string; value: string | null }[] }[];
+    };
+    const result = described.results[0];
+    if (result === undefined || result.errorCode !== 0) return true;
+    return (result.configs.find((c) => c.name === 'cleanup.policy')?.value ?? '').includes('compact');
+  }
+
+  async function checkFetchAnswers(): Promise<void> {
+    const problems = fetchFindings.problems.splice(0);
+    const gaps = fetchFindings.gaps.splice(0);
+    if (problems.length > 0) throw new PropertyViolation(problems.join('\n'));
+    for (const gap of gaps) {
+      if (await compacted(gap.topic)) continue;
+      const topic = 'name' in gap.topic ? gap.topic.name : `topic id ${gap.topic.id}`;
+      throw new PropertyViolation(`a Fetch answer for ${topic}-${gap.partition} jumped from offset ${gap.after} to ${gap.next} in a topic that is not compacted: a client takes that for compaction and never reads what lies between`);
+    }
+  }
+
   async function run(input: Buffer): Promise<void> {
     const ops = decodeOps(input);
     const connections = new Map<number, InputConnection>();
     try {
       // Every connection is open before the first frame, so that frames on different connections
       // written back to back reach the broker back to back.
-      for (const n of new Set(ops.map((op) => op.connection))) connections.set(n, await InputConnection.open(broker!.port));
+      for (const n of new Set(ops.map((op) => op.connection))) connections.set(n, await InputConnection.open(broker!.port, fetchFindings));
       for (const op of ops) {
         const c = connections.get(op.connection)!;
         c.write(op.frame);
@@ -222,6 +278,7 @@ export function brokerRequestsTarget(settleMs = 0): BrokerTarget {
     }
     if (settleMs > 0) await sleep(settleMs);
     if (logged.length > 0) throw new PropertyViolation(`the broker logged an unexpected error (a bug, not a protocol answer): ${logged.splice(0).join('\n')}`);
+    await checkFetchAnswers();
     // A fresh connection is answered: the broker still serves.
     const fresh = await RawConnection.open(broker!.port);
     try {
