@@ -337,5 +337,105 @@ for (const target of rawTargets) {
         [['timed-out', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 0], [TOPIC, ErrorCode.NONE, 3]].sort(),
       );
     });
+
+    test('CreateTopics and CreatePartitions: -1 for the defaults, non-positive counts, replica assignments and names', async () => {
+      const nodeId: number = (await c.request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 })).brokers[0].brokerId;
+      const topic = (name: string, numPartitions: number, replicationFactor: number, assignments: number[][] = []) => ({
+        name,
+        numPartitions,
+        replicationFactor,
+        assignments: assignments.map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
+        configs: [],
+      });
+      const cases: [ReturnType<typeof topic>, number, number, number][] = [
+        [topic('defaults', -1, -1), ErrorCode.NONE, 1, 1],
+        [topic('partitions-minus-2', -2, 1), ErrorCode.INVALID_PARTITIONS, -1, -1],
+        [topic('partitions-0', 0, -1), ErrorCode.INVALID_PARTITIONS, -1, -1],
+        [topic('replication-0', 1, 0), ErrorCode.INVALID_REPLICATION_FACTOR, -1, -1],
+        [topic('replication-minus-2', 1, -2), ErrorCode.INVALID_REPLICATION_FACTOR, -1, -1],
+        [topic('replication-2', 1, 2), ErrorCode.INVALID_REPLICATION_FACTOR, -1, -1],
+        [topic('assigned', -1, -1, [[nodeId], [nodeId]]), ErrorCode.NONE, 2, 1],
+        [topic('assigned-and-counted', 2, 1, [[nodeId]]), ErrorCode.INVALID_REQUEST, -1, -1],
+        [{ ...topic('assigned-gap', -1, -1), assignments: [{ partitionIndex: 1, brokerIds: [nodeId] }] }, ErrorCode.INVALID_REPLICA_ASSIGNMENT, -1, -1],
+        [topic('assigned-nowhere', -1, -1, [[]]), ErrorCode.INVALID_REPLICA_ASSIGNMENT, -1, -1],
+        [topic('assigned-unknown', -1, -1, [[nodeId + 7]]), ErrorCode.INVALID_REPLICA_ASSIGNMENT, -1, -1],
+        [topic('assigned-twice', -1, -1, [[nodeId, nodeId]]), ErrorCode.INVALID_REPLICA_ASSIGNMENT, -1, -1],
+        [topic('', 1, 1), ErrorCode.INVALID_TOPIC_EXCEPTION, -1, -1],
+        [topic('.', 1, 1), ErrorCode.INVALID_TOPIC_EXCEPTION, -1, -1],
+        [topic('..', 1, 1), ErrorCode.INVALID_TOPIC_EXCEPTION, -1, -1],
+        [topic('n'.repeat(250), 1, 1), ErrorCode.INVALID_TOPIC_EXCEPTION, -1, -1],
+        [topic('n'.repeat(249), 1, 1), ErrorCode.NONE, 1, 1],
+        [topic('with space', 1, 1), ErrorCode.INVALID_TOPIC_EXCEPTION, -1, -1],
+      ];
+      const checked = await c.request(Apis.CreateTopics, 7, { topics: cases.map(([t]) => t), timeoutMs: 30_000, validateOnly: true });
+      assert.deepEqual(
+        checked.topics.map((t: { name: string; errorCode: number; numPartitions: number; replicationFactor: number }) => [t.name, t.errorCode, t.numPartitions, t.replicationFactor]),
+        cases.map(([t, errorCode, numPartitions, replicationFactor]) => [t.name, errorCode, numPartitions, replicationFactor]),
+      );
+      // -1 and -1: num.partitions (1) and default.replication.factor (1), with the topic's configs.
+      const made = await c.request(Apis.CreateTopics, 7, { topics: [topic('special-defaults', -1, -1)], timeoutMs: 30_000 });
+      assert.deepEqual(
+        made.topics.map((t: { errorCode: number; numPartitions: number; replicationFactor: number; configs: unknown[] }) => [t.errorCode, t.numPartitions, t.replicationFactor, t.configs.length > 0]),
+        [[ErrorCode.NONE, 1, 1, true]],
+      );
+
+      // TOPIC has 3 partitions: a count that does not grow it is refused, an empty assignment list too.
+      for (const count of [3, 2, 0, -1]) {
+        const r = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: TOPIC, count, assignments: null }], timeoutMs: 30_000, validateOnly: true });
+        assert.deepEqual(r.results.map((t: { errorCode: number }) => t.errorCode), [ErrorCode.INVALID_PARTITIONS], `count ${count}`);
+      }
+      const emptyAssignments = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: TOPIC, count: 4, assignments: [] }], timeoutMs: 30_000, validateOnly: true });
+      assert.deepEqual(emptyAssignments.results.map((t: { errorCode: number }) => t.errorCode), [ErrorCode.INVALID_REPLICA_ASSIGNMENT]);
+    });
+
+    test('FindCoordinator, InitProducerId, ElectLeaders and the list-or-describe APIs with empty, null and unknown values', async () => {
+      for (const version of [0, 3]) {
+        const r = await c.request(Apis.FindCoordinator, version, { key: '', keyType: 0 });
+        assert.deepEqual([r.errorCode, r.nodeId >= 0], [ErrorCode.NONE, true], `FindCoordinator v${version} of the empty group id`);
+      }
+      for (const [keyType, expected] of [[0, ErrorCode.NONE], [1, ErrorCode.NONE], [2, ErrorCode.INVALID_REQUEST], [3, ErrorCode.INVALID_REQUEST]] as const) {
+        const key = keyType < 2 ? '' : 'x';
+        const r = await untilAccepted(
+          `FindCoordinator key type ${keyType}`,
+          () => c.request(Apis.FindCoordinator, 4, { keyType, coordinatorKeys: [key] }),
+          // Done once answered with what is expected; a retriable error (loading) is tried again.
+          (f) => (f.coordinators[0].errorCode === expected ? ErrorCode.NONE : f.coordinators[0].errorCode),
+        );
+        assert.deepEqual(r.coordinators.map((x: { key: string; errorCode: number; nodeId: number }) => [x.key, x.errorCode, x.nodeId >= 0]), [[key, expected, expected === ErrorCode.NONE]], `key type ${keyType}`);
+      }
+      assert.deepEqual((await c.request(Apis.FindCoordinator, 4, { keyType: 0, coordinatorKeys: [] })).coordinators, []);
+
+      // An idempotent producer (no transactional id) is not refused for its transaction timeout.
+      for (const transactionTimeoutMs of [-1, 0, 2 ** 31 - 1]) {
+        const r = await untilAccepted(`InitProducerId, timeout ${transactionTimeoutMs}`, () => c.request(Apis.InitProducerId, 4, { transactionalId: null, transactionTimeoutMs, producerId: -1n, producerEpoch: -1 }), (i) => i.errorCode);
+        assert.deepEqual([r.producerId >= 0n, r.producerEpoch], [true, 0], `timeout ${transactionTimeoutMs}`);
+      }
+
+      // ElectLeaders of every partition (null): each topic is listed, with no partition (none needed
+      // an election), internal topics too; an empty list asks for nothing.
+      for (const [version, electionType] of [[0, 0], [1, 1], [2, 0]] as const) {
+        const r = await c.request(Apis.ElectLeaders, version, { electionType, topicPartitions: null, timeoutMs: 10_000 });
+        const listed = r.replicaElectionResults.map((t: { topic: string; partitionResult: unknown[] }) => [t.topic, t.partitionResult.length]);
+        const names = listed.map(([name]: [string]) => name);
+        assert.equal(new Set(names).size, names.length, `v${version}: a topic listed twice: ${names}`);
+        assert.ok(names.includes(TOPIC) && names.includes('__consumer_offsets'), `v${version}: ${names}`);
+        assert.deepEqual(listed.filter(([, n]: [string, number]) => n > 0), [], `v${version}: no partition needed an election`);
+      }
+      const none = await c.request(Apis.ElectLeaders, 2, { electionType: 0, topicPartitions: [], timeoutMs: 10_000 });
+      assert.deepEqual([none.errorCode, none.replicaElectionResults], [ErrorCode.NONE, []]);
+
+      const partitionErrors = (r: { topics: { partitions: { partitionIndex: number; errorCode: number }[] }[] }) => r.topics.flatMap((t) => t.partitions.map((p) => [p.partitionIndex, p.errorCode]));
+      const listOffsets = await c.request(Apis.ListOffsets, 7, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [{ partitionIndex: -1, currentLeaderEpoch: -1, timestamp: -1n }] }] });
+      assert.deepEqual(partitionErrors(listOffsets), [[-1, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]);
+      const producers = await c.request(Apis.DescribeProducers, 0, { topics: [{ name: TOPIC, partitionIndexes: [-1, 0, 9] }] });
+      assert.deepEqual(partitionErrors(producers), [[-1, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION], [0, ErrorCode.NONE], [9, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]);
+      assert.deepEqual((await c.request(Apis.DescribeGroups, 5, { groups: [], includeAuthorizedOperations: false })).groups, []);
+      assert.deepEqual((await c.request(Apis.DescribeTransactions, 0, { transactionalIds: [] })).transactionStates, []);
+      assert.deepEqual((await c.request(Apis.DeleteTopics, 6, { topics: [], timeoutMs: 1000 })).responses, []);
+      const listGroups = await c.request(Apis.ListGroups, 5, { statesFilter: ['NoSuchState'], typesFilter: ['nosuchtype'] });
+      assert.deepEqual([listGroups.errorCode, listGroups.groups], [ErrorCode.NONE, []], 'unknown filters match no group');
+      const offsetFetch = await c.request(Apis.OffsetFetch, 8, { groups: [], requireStable: false });
+      assert.deepEqual([offsetFetch.errorCode, offsetFetch.groups], [ErrorCode.NONE, []]);
+    });
   });
 }

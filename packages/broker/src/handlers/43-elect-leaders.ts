@@ -5,8 +5,9 @@
  * A one-node cluster's every partition is led by its one replica, which is both the preferred
  * leader and in sync, so no election is ever needed: each partition named answers
  * ELECTION_NOT_NEEDED and an unknown one UNKNOWN_TOPIC_OR_PARTITION; asked for all partitions
- * (null), the answer lists none, since Kafka's controller only reports the partitions it elected
- * for. Without ALTER on the cluster: CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
+ * (null), the answer lists every topic, internal ones too, each without partitions, as Kafka's
+ * controller does (it leaves out the partitions that needed no election, not their topics).
+ * Without ALTER on the cluster: CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { AclOperation } from '../acl/model.js';
@@ -27,6 +28,9 @@ export const electLeadersHandler = defineHandler({
         }),
       }));
     if (!authorizedOnCluster(ctx, AclOperation.ALTER)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, replicaElectionResults: each(ErrorCode.CLUSTER_AUTHORIZATION_FAILED) };
+    if (request.topicPartitions === null) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, replicaElectionResults: ctx.broker.topics.list().map((t) => ({ topic: t.name, partitionResult: [] })) };
+    }
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, replicaElectionResults: each(ErrorCode.NONE) };
   },
 });
