@@ -9,10 +9,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
+import { Consumer, Producer } from '@sluice/client';
 import { startConnectStandalone, type ConnectStandalone } from '@sluice/connect';
 import { eventually, JavaConnectStandalone } from '@sluice/test-kit';
 
@@ -157,6 +158,80 @@ async function session(base: string, side: string, dir: string): Promise<Step[]>
   return steps;
 }
 
+/**
+ * A sink with errors.tolerance=all and a dead letter queue, run by one worker: records whose value
+ * converter or transform fails go to the DLQ with Kafka's context headers, the others to the file.
+ * Returns the sink file's lines and each DLQ record with its headers, normalized where the sides
+ * differ by nature (the side's prefix, stack traces, a value's type named by each language, the
+ * JSON parser's own words).
+ */
+async function deadLetterSession(base: string, side: string, dir: string, bootstrap: string): Promise<{ lines: string[]; dead: unknown[] }> {
+  const input = `${side}-dlq-in`;
+  const dlq = `${side}-dlq`;
+  const output = join(dir, `${side}-dlq-out.txt`);
+  const producer = new Producer({ bootstrapServers: bootstrap });
+  try {
+    await producer.sendBatch([
+      { topic: input, partition: 0, key: 'k1', value: '{"id":"a1","n":1}', headers: [{ key: 'origin', value: 'test' }], timestamp: 1_700_000_000_001 },
+      { topic: input, partition: 0, key: 'k2', value: 'not json', timestamp: 1_700_000_000_002 },
+      { topic: input, partition: 0, key: 'k3', value: '"plain"', headers: [{ key: 'origin', value: 'test3' }], timestamp: 1_700_000_000_003 },
+      { topic: input, partition: 0, key: 'k4', value: '{"id":"a4"}', timestamp: 1_700_000_000_004 },
+    ]);
+  } finally {
+    await producer.close();
+  }
+  const res = await fetch(`${base}/connectors/${side}-dlq-sink/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      'connector.class': 'FileStreamSink',
+      topics: input,
+      file: output,
+      'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+      'value.converter.schemas.enable': 'false',
+      transforms: 'pick',
+      'transforms.pick.type': 'org.apache.kafka.connect.transforms.ExtractField$Value',
+      'transforms.pick.field': 'id',
+      'errors.tolerance': 'all',
+      'errors.log.enable': 'true',
+      'errors.deadletterqueue.topic.name': dlq,
+      'errors.deadletterqueue.topic.replication.factor': '1',
+      'errors.deadletterqueue.context.headers.enable': 'true',
+    }),
+  });
+  assert.equal(res.status, 201, await res.text());
+  const lines = () => (existsSync(output) ? readFileSync(output, 'utf8').split('\n').filter(Boolean) : []);
+  await eventually(`${side}: two lines in the sink file`, () => lines().length >= 2, 60_000);
+  // The failed records came before the last good one, so their dead letter queue (and its topic) exists by now.
+  const consumer = new Consumer({ bootstrapServers: bootstrap, autoOffsetReset: 'earliest' });
+  consumer.assign([{ topic: dlq, partition: 0 }]);
+  const records: Awaited<ReturnType<Consumer['poll']>> = [];
+  try {
+    await eventually(`${side}: two records in the dead letter queue`, async () => {
+      records.push(...(await consumer.poll({ timeoutMs: 500 })));
+      return records.length >= 2;
+    }, 60_000);
+  } finally {
+    await consumer.close();
+  }
+  const text = (b: Buffer | null | undefined) => (b === null || b === undefined ? null : b.toString());
+  const normalize = (key: string, value: string | null) => {
+    if (value === null) return null;
+    if (key === '__connect.errors.exception.stacktrace') return value.length > 0 ? '<stack trace>' : '';
+    return value
+      .replaceAll(`${side}-`, '')
+      .replace(/found: \S+/, 'found: <type>')
+      .replace(/serialization error: .*$/s, 'serialization error: <parser>');
+  };
+  const dead = records.map((r) => ({
+    key: text(r.key),
+    value: text(r.value),
+    timestamp: Number(r.timestamp),
+    headers: r.headers.map((h) => [h.key, normalize(h.key, text(h.value))]),
+  }));
+  return { lines: lines(), dead };
+}
+
 describe('Kafka Connect REST API: ours and Kafka Connect 4.3.1 on one Sluice broker', () => {
   let broker: Broker;
   let dir: string;
@@ -187,5 +262,12 @@ describe('Kafka Connect REST API: ours and Kafka Connect 4.3.1 on one Sluice bro
     const differences = mine.flatMap((s, i) => (JSON.stringify(canonical(s)) === JSON.stringify(canonical(theirs[i])) ? [] : [{ ours: s, kafka: theirs[i] }]));
     if (process.env.SLUICE_CONNECT_REST_DUMP) writeFileSync(process.env.SLUICE_CONNECT_REST_DUMP, JSON.stringify({ ours: mine, kafka: theirs }));
     assert.deepEqual(differences, [], `${differences.length} of ${mine.length} steps differ:\n${JSON.stringify(differences, null, 1)}`);
+  });
+
+  test('a dead letter queue gets the records Kafka Connect puts there, with Kafka\'s context headers', { timeout: 180_000 }, async () => {
+    const [theirs, mine] = await Promise.all([deadLetterSession(java.url, 'java', dir, broker.bootstrap), deadLetterSession(ours.url, 'ours', dir, broker.bootstrap)]);
+    assert.deepEqual(theirs.lines, ['a1', 'a4'], 'Kafka Connect wrote the records that pass');
+    assert.equal(theirs.dead.length, 2, JSON.stringify(theirs.dead));
+    assert.deepEqual(mine, theirs);
   });
 });

@@ -244,6 +244,73 @@ describe('standalone Connect worker on Sluice', () => {
     assert.equal((await call(base, 'DELETE', '/connectors/gen')).status, 204);
   });
 
+  test('errant records a sink task reports go to the dead letter queue as consumed; without errors.tolerance=all the task fails; with nowhere to report there is no reporter', { timeout: 120_000 }, async () => {
+    const plugin = join(import.meta.dirname, 'fixtures', 'errant-plugin.ts');
+    const other = await startConnectStandalone({ worker: { ...workerProps(), 'offset.storage.file.filename': join(dir, 'errant.offsets'), 'plugin.path': plugin }, log: (l) => log.push(l) });
+    const readTopic = async (topic: string, count: number) => {
+      const consumer = new Consumer({ bootstrapServers: broker.bootstrap, autoOffsetReset: 'earliest' });
+      consumer.assign([{ topic, partition: 0 }]);
+      const got: any[] = [];
+      try {
+        await eventually(`${count} records in ${topic}`, async () => {
+          got.push(...(await consumer.poll({ timeoutMs: 500 })));
+          return got.length >= count;
+        });
+      } finally {
+        await consumer.close();
+      }
+      return got;
+    };
+    const failedWith = (name: string) =>
+      eventually(`${name} FAILED`, async () => {
+        const s = (await call(other.url, 'GET', `/connectors/${name}/status`)).json;
+        return s.tasks?.[0]?.state === 'FAILED' ? (s.tasks[0].trace as string) : undefined;
+      });
+    try {
+      const producer = new Producer({ bootstrapServers: broker.bootstrap });
+      await producer.sendBatch(['good1', 'bad2', 'good3', 'bad4'].map((value, i) => ({ topic: 'errant', partition: 0, key: `k${i + 1}`, value, headers: [{ key: 'seq', value: String(i + 1) }] })));
+      await producer.close();
+      const sink = (file: string, extra: Record<string, string>) => ({
+        'connector.class': 'test.ErrantSink',
+        topics: 'errant',
+        file: join(dir, file),
+        'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        ...extra,
+      });
+      const dlq = { 'errors.deadletterqueue.topic.replication.factor': '1', 'errors.deadletterqueue.context.headers.enable': 'true' };
+      assert.equal((await call(other.url, 'PUT', '/connectors/errant-tolerant/config', sink('errant-1.txt', { ...dlq, 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'errant-dlq' }))).status, 201);
+      assert.equal((await call(other.url, 'PUT', '/connectors/errant-strict/config', sink('errant-2.txt', { ...dlq, 'errors.deadletterqueue.topic.name': 'errant-dlq-strict' }))).status, 201);
+      assert.equal((await call(other.url, 'PUT', '/connectors/errant-nowhere/config', sink('errant-3.txt', {}))).status, 201);
+
+      // Tolerated: the good values written, the bad ones in the queue with their key, headers and Kafka's context.
+      await eventually('the good values written', () => readLines(join(dir, 'errant-1.txt')).length >= 2);
+      assert.deepEqual(readLines(join(dir, 'errant-1.txt')), ['good1', 'good3']);
+      const dead = await readTopic('errant-dlq', 2);
+      assert.deepEqual(dead.map((r) => [r.key.toString(), r.value.toString()]), [['k2', 'bad2'], ['k4', 'bad4']]);
+      const headers = Object.fromEntries(dead[0].headers.map((h: any) => [h.key, h.value.toString()]));
+      assert.equal(headers.seq, '2');
+      assert.equal(headers[DLQ_HEADERS.offset], '1');
+      assert.equal(headers[DLQ_HEADERS.connector], 'errant-tolerant');
+      assert.equal(headers[DLQ_HEADERS.stage], 'TASK_PUT');
+      assert.equal(headers[DLQ_HEADERS.executingClass], 'org.apache.kafka.connect.sink.SinkTask');
+      assert.equal(headers[DLQ_HEADERS.exceptionClass], 'org.apache.kafka.connect.errors.ConnectException');
+      assert.equal(headers[DLQ_HEADERS.exceptionMessage], 'cannot write bad2');
+      assert.equal((await call(other.url, 'GET', '/connectors/errant-tolerant/status')).json.tasks[0].state, 'RUNNING');
+
+      // Not tolerated: reported to the queue, then the task fails.
+      const strict = await failedWith('errant-strict');
+      assert.match(strict, /Tolerance exceeded in error handler/);
+      assert.match(strict, /cannot write bad2/);
+      assert.deepEqual((await readTopic('errant-dlq-strict', 1)).map((r) => r.value.toString()), ['bad2']);
+
+      // Neither a dead letter queue nor the error log: the task gets no reporter.
+      assert.match(await failedWith('errant-nowhere'), /no errant record reporter for bad2/);
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('a plugin from plugin.path; RetriableExceptions from a transform and from put are retried, nothing is lost', { timeout: 120_000 }, async () => {
     const plugin = join(import.meta.dirname, 'fixtures', 'flaky-plugin.ts');
     const other = await startConnectStandalone({ worker: { ...workerProps(), 'offset.storage.file.filename': join(dir, 'flaky.offsets'), 'plugin.path': plugin }, log: (l) => log.push(l) });

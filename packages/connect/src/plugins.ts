@@ -35,6 +35,19 @@ export interface PluginDesc {
   readonly create: () => unknown;
 }
 
+/** The class name each plugin instance was made under (see pluginClassName). */
+const classNames = new WeakMap<object, string>();
+
+/**
+ * The class name a plugin instance was made under by a registry, as Kafka's `getClass().getName()`
+ * gives it (`org.apache.kafka.connect.json.JsonConverter`, `…transforms.ExtractField$Value`): what
+ * the error log and the dead letter queue's `__connect.errors.class.name` name. An instance made
+ * otherwise is named by its constructor.
+ */
+export function pluginClassName(instance: object): string {
+  return classNames.get(instance) ?? instance.constructor.name;
+}
+
 export class Plugins {
   readonly #byClass = new Map<string, PluginDesc[]>();
   #aliases: Map<string, string> | null = null;
@@ -67,7 +80,9 @@ export class Plugins {
       if (className !== null) throw new ConfigException(setting, name, `Class ${className} is not a ${type.replace('_', ' ')}`);
       throw new ConfigException(setting, name, `Class ${name} could not be found.`);
     }
-    return desc.create() as T;
+    const instance = desc.create();
+    if (instance !== null && typeof instance === 'object') classNames.set(instance, desc.className);
+    return instance as T;
   }
 
   newConverter(name: string, setting = 'converter'): Converter {

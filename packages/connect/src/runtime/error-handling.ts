@@ -5,8 +5,10 @@
  * still fails is, with `errors.tolerance=none`, the task's failure ("Tolerance exceeded in error
  * handler"), and with `all` reported (logged, sent to the dead letter queue) and the record skipped.
  */
-import { ConnectException, RetriableException } from '@sluice/connect-api';
+import { ConnectException, RetriableException, type ConnectRecord } from '@sluice/connect-api';
 import type { ConsumerRecord, Producer } from '@sluice/client';
+import type { TransformationChain } from '../chain.js';
+import { pluginClassName } from '../plugins.js';
 
 /** Kafka's Stage: where in the pipeline an error happened. */
 export type Stage = 'KEY_CONVERTER' | 'VALUE_CONVERTER' | 'HEADER_CONVERTER' | 'TRANSFORMATION' | 'TASK_PUT' | 'TASK_POLL' | 'KAFKA_PRODUCE' | 'KAFKA_CONSUME';
@@ -144,6 +146,16 @@ export class RetryWithToleranceOperator {
     private readonly stopping: () => boolean = () => false,
   ) {}
 
+  /**
+   * A failure the task itself reports (Kafka's executeFailed, for the errant record reporter):
+   * reported as configured, then a ConnectException unless errors.tolerance=all.
+   */
+  async executeFailed(stage: Stage, executingClass: string, error: Error, record: Pick<ErrorContext, 'consumed' | 'describe'> = {}): Promise<void> {
+    for (const r of this.reporters) await r.report({ stage, executingClass, error, ...record });
+    if (this.settings.tolerance !== 'all') throw new ConnectException('Tolerance exceeded in error handler', { cause: error });
+    this.tolerated++;
+  }
+
   /** Runs `fn`, retrying and tolerating as configured; SKIPPED when the record is to be skipped. */
   async execute<T>(stage: Stage, executingClass: string, fn: () => T | Promise<T>, record: Pick<ErrorContext, 'consumed' | 'describe'> = {}): Promise<T | typeof SKIPPED> {
     const deadline = this.settings.retryTimeoutMs < 0 ? Infinity : Date.now() + this.settings.retryTimeoutMs;
@@ -168,4 +180,21 @@ export class RetryWithToleranceOperator {
       }
     }
   }
+}
+
+/**
+ * A record through a transformation chain with each stage under the error handler on its own, as
+ * Kafka's TransformationChain runs them: a retry repeats that stage alone, and an error names the
+ * stage's transformation class (`__connect.errors.class.name`, the error log). SKIPPED when a
+ * tolerated error dropped the record, null when a stage did.
+ */
+export async function applyTransforms<R extends ConnectRecord<R>>(errors: RetryWithToleranceOperator, chain: TransformationChain, record: R, context: Pick<ErrorContext, 'consumed' | 'describe'>): Promise<R | null | typeof SKIPPED> {
+  let current = record;
+  for (const stage of chain.stages) {
+    const input = current;
+    const out = await errors.execute('TRANSFORMATION', pluginClassName(stage.transformation), () => stage.apply(input), context);
+    if (out === SKIPPED || out === null) return out;
+    current = out;
+  }
+  return current;
 }

@@ -9,7 +9,8 @@
 import { ConnectHeaders, RetriableException, SinkRecord, type SinkTask, type SinkTaskContext, type Converter, type HeaderConverter, type TopicPartition, type TopicPartitionOffset, type ErrantRecordReporter } from '@sluice/connect-api';
 import type { Consumer, ConsumerRecord } from '@sluice/client';
 import type { TransformationChain } from '../chain.js';
-import { type RetryWithToleranceOperator, SKIPPED, type ErrorReporter } from './error-handling.js';
+import { applyTransforms, type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
+import { pluginClassName } from '../plugins.js';
 import type { TaskStatusListener, TargetState } from './status.js';
 
 export interface SinkTaskRunnerInit {
@@ -24,12 +25,16 @@ export interface SinkTaskRunnerInit {
   chain: TransformationChain;
   consumer: Consumer;
   errors: RetryWithToleranceOperator;
-  reporters: readonly ErrorReporter[];
+  /** Whether the task gets an errant record reporter (Kafka: with a dead letter queue or errors.log.enable). */
+  errantRecordReporting: boolean;
   listener: TaskStatusListener;
   flushIntervalMs: number;
 }
 
 const key = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
+
+/** The class Kafka names as executing when a task reports an errant record (`SinkTask.class`). */
+const SINK_TASK_CLASS = 'org.apache.kafka.connect.sink.SinkTask';
 
 export class SinkTaskRunner {
   #target: TargetState = 'STARTED';
@@ -43,6 +48,8 @@ export class SinkTaskRunner {
   #paused = false;
   /** Positions the task asked for through `context.offset(...)`, applied before the next poll (Kafka's rewind). */
   #rewinds = new Map<string, TopicPartitionOffset>();
+  /** The consumed record each record given to put came from, for the errant record reporter's dead letter queue. */
+  #consumedOf = new WeakMap<SinkRecord, ConsumerRecord>();
   readonly done: Promise<void>;
 
   constructor(private readonly init: SinkTaskRunnerInit) {
@@ -59,10 +66,12 @@ export class SinkTaskRunner {
 
   #context(): SinkTaskContext {
     const { consumer } = this.init;
-    const reporters = this.init.reporters;
+    // Kafka's WorkerErrantRecordReporter: the record as it was consumed goes to the dead letter
+    // queue, and without errors.tolerance=all the report fails the task. As in Kafka there is a
+    // reporter only with a dead letter queue or the error log to report to.
     const errant: ErrantRecordReporter = {
       report: async (record: SinkRecord, error: Error) => {
-        for (const r of reporters) await r.report({ stage: 'TASK_PUT', executingClass: this.init.task.constructor.name, error, describe: () => record.toString() });
+        await this.init.errors.executeFailed('TASK_PUT', SINK_TASK_CLASS, error, { consumed: this.#consumedOf.get(record), describe: () => record.toString() });
       },
     };
     return {
@@ -79,7 +88,7 @@ export class SinkTaskRunner {
       requestCommit: () => {
         this.#commitRequested = true;
       },
-      errantRecordReporter: () => errant,
+      errantRecordReporter: () => (this.init.errantRecordReporting ? errant : null),
     };
   }
 
@@ -175,15 +184,18 @@ export class SinkTaskRunner {
     const { errors, keyConverter, valueConverter, headerConverter, chain } = this.init;
     for (const r of consumed) {
       const ctx = { consumed: r };
-      const k = await errors.execute('KEY_CONVERTER', keyConverter.constructor.name, () => keyConverter.toConnectData(r.topic, r.key), ctx);
-      const v = k === SKIPPED ? SKIPPED : await errors.execute('VALUE_CONVERTER', valueConverter.constructor.name, () => valueConverter.toConnectData(r.topic, r.value), ctx);
-      const h = v === SKIPPED ? SKIPPED : await errors.execute('HEADER_CONVERTER', headerConverter.constructor.name, () => toConnectHeaders(r, headerConverter), ctx);
+      const k = await errors.execute('KEY_CONVERTER', pluginClassName(keyConverter), () => keyConverter.toConnectData(r.topic, r.key), ctx);
+      const v = k === SKIPPED ? SKIPPED : await errors.execute('VALUE_CONVERTER', pluginClassName(valueConverter), () => valueConverter.toConnectData(r.topic, r.value), ctx);
+      const h = v === SKIPPED ? SKIPPED : await errors.execute('HEADER_CONVERTER', pluginClassName(headerConverter), () => toConnectHeaders(r, headerConverter), ctx);
       let out: SinkRecord | null | typeof SKIPPED = SKIPPED;
       if (k !== SKIPPED && v !== SKIPPED && h !== SKIPPED) {
         const record = new SinkRecord({ topic: r.topic, kafkaPartition: r.partition, keySchema: k.schema, key: k.value, valueSchema: v.schema, value: v.value, kafkaOffset: r.offset, timestamp: r.timestamp, timestampType: r.timestampType, headers: h });
-        out = await errors.execute('TRANSFORMATION', 'TransformationChain', () => chain.apply(record), ctx);
+        out = await applyTransforms(errors, chain, record, ctx);
       }
-      if (out !== SKIPPED && out !== null) batch.push(out);
+      if (out !== SKIPPED && out !== null) {
+        batch.push(out);
+        this.#consumedOf.set(out, r);
+      }
       // A skipped or dropped record is done with too: its offset moves on with the others.
       this.#current.set(key(r), { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
     }

@@ -7,7 +7,8 @@
 import type { ConnectHeaders, Converter, HeaderConverter, SourceRecord } from '@sluice/connect-api';
 import type { ProducerRecord } from '@sluice/client';
 import type { TransformationChain } from '../chain.js';
-import { type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
+import { applyTransforms, type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
+import { pluginClassName } from '../plugins.js';
 import { offsetJson, offsetKey } from './offset-store.js';
 
 export interface SourceRecordConversion {
@@ -32,12 +33,12 @@ export async function convertSourceRecord(c: SourceRecordConversion, record: Sou
   const { errors, chain, keyConverter, valueConverter, headerConverter } = c;
   const describe = () => record.toString();
   const offset = record.sourcePartition === null ? null : ([offsetKey(c.connector, record.sourcePartition), record.sourceOffset === null ? null : offsetJson(record.sourceOffset)] as const);
-  const transformed = await errors.execute('TRANSFORMATION', 'TransformationChain', () => chain.apply(record), { describe });
+  const transformed = await applyTransforms(errors, chain, record, { describe });
   if (transformed === SKIPPED || transformed === null) return { offset, send: null, filtered: true };
   const r = transformed;
-  const key = await errors.execute('KEY_CONVERTER', keyConverter.constructor.name, () => keyConverter.fromConnectData(r.topic, r.keySchema, r.key, r.headers), { describe });
-  const value = await errors.execute('VALUE_CONVERTER', valueConverter.constructor.name, () => valueConverter.fromConnectData(r.topic, r.valueSchema, r.value, r.headers), { describe });
-  const headers = await errors.execute('HEADER_CONVERTER', headerConverter.constructor.name, () => convertHeaders(r.topic, r.headers, headerConverter), { describe });
+  const key = await errors.execute('KEY_CONVERTER', pluginClassName(keyConverter), () => keyConverter.fromConnectData(r.topic, r.keySchema, r.key, r.headers), { describe });
+  const value = await errors.execute('VALUE_CONVERTER', pluginClassName(valueConverter), () => valueConverter.fromConnectData(r.topic, r.valueSchema, r.value, r.headers), { describe });
+  const headers = await errors.execute('HEADER_CONVERTER', pluginClassName(headerConverter), () => convertHeaders(r.topic, r.headers, headerConverter), { describe });
   if (key === SKIPPED || value === SKIPPED || headers === SKIPPED) return { offset, send: null, filtered: false };
   return { offset, send: { topic: r.topic, partition: r.kafkaPartition ?? undefined, key: toBuffer(key), value: toBuffer(value), headers, timestamp: r.timestamp ?? undefined }, filtered: false };
 }

@@ -222,7 +222,7 @@ export class Worker {
         chain,
         consumer,
         errors: new RetryWithToleranceOperator(settings, reporters),
-        reporters,
+        errantRecordReporting: settings.dlqTopic !== '' || settings.logEnable,
         listener,
         flushIntervalMs,
       });
