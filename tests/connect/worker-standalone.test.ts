@@ -244,6 +244,33 @@ describe('standalone Connect worker on Sluice', () => {
     assert.equal((await call(base, 'DELETE', '/connectors/gen')).status, 204);
   });
 
+  test('user code that throws plain errors (connector start, taskConfigs, task start, poll) fails only its connector or task, with the error in its trace', { timeout: 120_000 }, async () => {
+    const plugin = join(import.meta.dirname, 'fixtures', 'throwing-plugin.ts');
+    const other = await startConnectStandalone({ worker: { ...workerProps(), 'offset.storage.file.filename': join(dir, 'throwing.offsets'), 'plugin.path': plugin }, log: (l) => log.push(l) });
+    const status = async (name: string) => (await call(other.url, 'GET', `/connectors/${name}/status`)).json;
+    try {
+      for (const fail of ['start', 'taskConfigs', 'task-start', 'poll']) {
+        const created = await call(other.url, 'PUT', `/connectors/throw-${fail}/config`, { 'connector.class': 'test.ThrowingSource', fail });
+        assert.ok([200, 201].includes(created.status), `${fail}: ${JSON.stringify(created.json)}`);
+      }
+      for (const [name, message] of [['throw-start', /Error: connector start: the database is unreachable/], ['throw-taskConfigs', /Error: taskConfigs: no tables found/]] as const) {
+        const s = await eventually(`${name} FAILED`, async () => ((await status(name)).connector?.state === 'FAILED' ? status(name) : undefined));
+        assert.match(s.connector.trace, message);
+      }
+      for (const [name, message] of [['throw-task-start', /TypeError: task start: cannot read properties of undefined/], ['throw-poll', /RangeError: poll: offset out of range/]] as const) {
+        const s = await eventually(`${name}'s task FAILED`, async () => ((await status(name)).tasks?.[0]?.state === 'FAILED' ? status(name) : undefined));
+        assert.equal(s.connector.state, 'RUNNING');
+        assert.match(s.tasks[0].trace, message);
+      }
+      // Fixed and restarted, the task runs; the worker served throughout.
+      assert.equal((await call(other.url, 'PUT', '/connectors/throw-poll/config', { 'connector.class': 'test.ThrowingSource', fail: '' })).status, 200);
+      await eventually('throw-poll running again', async () => (await status('throw-poll')).tasks?.[0]?.state === 'RUNNING');
+      assert.equal((await call(other.url, 'GET', '/')).status, 200);
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('errant records a sink task reports go to the dead letter queue as consumed; without errors.tolerance=all the task fails; with nowhere to report there is no reporter', { timeout: 120_000 }, async () => {
     const plugin = join(import.meta.dirname, 'fixtures', 'errant-plugin.ts');
     const other = await startConnectStandalone({ worker: { ...workerProps(), 'offset.storage.file.filename': join(dir, 'errant.offsets'), 'plugin.path': plugin }, log: (l) => log.push(l) });
