@@ -207,9 +207,9 @@ async function stillListed(listed: () => Promise<boolean>): Promise<boolean> {
   return listed();
 }
 
-/** Apache Kafka's brokers learn of a new topic a moment after CreateTopics answers. */
+/** Apache Kafka's brokers learn of a new topic a moment after CreateTopics answers (seconds on a loaded machine). */
 async function retried<T>(attempt: () => Promise<T>): Promise<T> {
-  for (const until = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 200))) {
+  for (const until = Date.now() + 120_000; ; await new Promise((r) => setTimeout(r, 200))) {
     try {
       return await attempt();
     } catch (err) {
@@ -294,9 +294,15 @@ const kafkajsClient: ScenarioClient = {
     const admin = kjs(bootstrap).admin();
     await admin.connect();
     try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'retention.ms', value: '3600000' }] }], waitForLeaders: true });
-      const meta = await admin.fetchTopicMetadata({ topics: [topic] });
-      const described = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false });
+      // Not waitForLeaders: its few retries end in UNKNOWN_TOPIC_OR_PARTITION when a loaded Apache
+      // Kafka is slow to show the topic (CI saw it fail a setup); the wait is retried() instead.
+      await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'retention.ms', value: '3600000' }] }] });
+      const [meta, described] = await retried(async () => {
+        const m = await admin.fetchTopicMetadata({ topics: [topic] });
+        const partitions = m.topics[0]!.partitions;
+        if (partitions.length < 3 || partitions.some((p) => p.leader < 0)) throw new Error(`${topic} has ${partitions.length} partitions, not all with a leader yet`);
+        return [m, await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false })] as const;
+      });
       const entries = described.resources[0]!.configEntries;
       const value = (name: string) => entries.find((e) => e.configName === name)?.configValue ?? '';
       const cluster = await admin.describeCluster();
