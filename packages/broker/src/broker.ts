@@ -241,7 +241,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       ]),
     };
     const listenAt = security.map((l, i) => ({ ...addresses[i], security: l }));
-    const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt, connectionThrottleMs: (address) => quotas.connections.recordConnection(address, quotas.clock()) }, log);
+    const server = new KafkaServer(new RequestDispatcher(core, handlers), { ...listenOptions(config, host, port), listeners: listenAt, connectionThrottleMs: (address) => quotas.connections.recordConnection(address, quotas.clock()), hosts: quotas.hosts }, log);
     const bound = await server.listen().catch((e: unknown) => {
       const failed = addresses[(e as { listenerIndex?: number }).listenerIndex ?? 0] ?? addresses[0];
       return Promise.reject(listenError(failed.host, failed.port, e));

@@ -11,11 +11,11 @@
  * memory of requests in flight across all connections (RequestMemory); connections.max.idle.ms
  * closes connections left idle.
  */
-import { lookup } from 'node:dns/promises';
 import { createServer, isIP, type Server, type Socket } from 'node:net';
 import type { ListenerSecurity } from '../security/listener-security.js';
 import { ConfigError } from '../config/definitions.js';
 import { SystemTimer, type Timer } from '../groups/timer.js';
+import { HostResolver } from '../quotas/host-resolver.js';
 import { Connection, type ConnectionContext, type Dispatcher } from './connection.js';
 import { RateLimitedLog, type WarningLog } from './rate-limited-log.js';
 import { RequestMemory } from './request-memory.js';
@@ -56,6 +56,8 @@ export interface ListenOptions {
    * how long to hold it before closing it, 0 to serve it (Kafka's per-ip connection rate, KIP-612).
    */
   connectionThrottleMs?: (address: string) => number;
+  /** Looks up the overrides' host names (the broker's, shared with the client quotas: Java's cache, a timeout). */
+  hosts?: HostResolver;
 }
 
 /** Live figures of the listener, read-only (Kafka's socket server metrics give the same). */
@@ -92,6 +94,9 @@ export class KafkaServer {
   private readonly perListener = new Map<string, number>();
   /** Overrides by address, host names resolved when listening starts and after a change (as Kafka resolves them). */
   private overrides = new Map<string, number>();
+  /** The address each host name of the overrides was last resolved to. */
+  private overrideHostAddresses = new Map<string, string>();
+  private readonly hosts: HostResolver;
   /** The overrides setting `overrides` was resolved from. */
   private overridesFrom: ReadonlyMap<string, number> | undefined;
   private readonly context: ConnectionContext;
@@ -109,6 +114,7 @@ export class KafkaServer {
     log: WarningLog,
   ) {
     this.warnings = new RateLimitedLog(log, options.timer ?? new SystemTimer());
+    this.hosts = options.hosts ?? new HostResolver();
     this.context = {
       maxFrameBytes: options.maxFrameBytes,
       memory: new RequestMemory(options.queuedMaxRequestBytes),
@@ -328,24 +334,38 @@ export class KafkaServer {
 
   private async resolveOverrides(): Promise<void> {
     this.overridesFrom = this.options.limits.perIpOverrides;
-    this.overrides = await resolved(this.overridesFrom);
+    const { byAddress, hostAddresses, unresolved } = await resolved(this.overridesFrom, this.hosts);
+    if (unresolved.length > 0) throw new ConfigError(`Invalid max.connections.per.ip.overrides: cannot resolve host ${unresolved.join(', ')} (no address, or its lookup did not answer in time)`);
+    this.overrides = byAddress;
+    this.overrideHostAddresses = hostAddresses;
   }
 
   /**
-   * max.connections.per.ip.overrides changed while running: addresses apply at once, host names
-   * once resolved; one that cannot be resolved is logged and left out (the change was accepted).
+   * max.connections.per.ip.overrides changed while running: addresses and host names whose address
+   * is cached apply at once; a host name still to be looked up keeps the address it had until its
+   * lookup answers (its override is not dropped meanwhile), then the whole setting applies. One
+   * that cannot be resolved is logged and left out (the change was accepted).
    */
   private overridesChanged(): void {
     const from = this.options.limits.perIpOverrides;
     this.overridesFrom = from;
-    this.overrides = new Map([...from].filter(([host]) => isIP(host) !== 0).map(([host, limit]) => [normalizeAddress(host), limit]));
-    if (this.overrides.size === from.size) return;
-    resolved(from).then(
-      (all) => {
-        if (this.overridesFrom === from) this.overrides = all;
-      },
-      (e) => this.warnings.warn('overrides', `max.connections.per.ip.overrides: ${(e as Error).message}; only its addresses apply`),
-    );
+    const now = new Map<string, number>();
+    let pending = false;
+    for (const [host, limit] of from) {
+      const cached = isIP(host) !== 0 ? host : this.hosts.peek(host);
+      if (typeof cached !== 'string') pending = true;
+      const address = cached === undefined ? this.overrideHostAddresses.get(host) : cached;
+      if (typeof address === 'string') now.set(normalizeAddress(address), limit);
+    }
+    this.overrides = now;
+    if (!pending) return;
+    // Never rejects: each name's lookup answers, if only "does not resolve".
+    void resolved(from, this.hosts).then(({ byAddress, hostAddresses, unresolved }) => {
+      if (this.overridesFrom !== from) return;
+      this.overrides = byAddress;
+      this.overrideHostAddresses = hostAddresses;
+      if (unresolved.length > 0) this.warnings.warn('overrides', `max.connections.per.ip.overrides: cannot resolve host ${unresolved.join(', ')}; the rest of the setting applies`);
+    });
   }
 
   /** A live view: each read gives the current figures. */
@@ -401,23 +421,29 @@ export class KafkaServer {
   }
 }
 
-/** The overrides by address, host names resolved (each to all its addresses). */
-async function resolved(overrides: ReadonlyMap<string, number>): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+/**
+ * The overrides by address, each host name resolved to the one address Java's InetAddress.getByName
+ * gives it (its first IPv4 one), as Kafka's ConnectionQuotas resolves them; the names that do not
+ * resolve (or whose lookup does not answer in time) are left out and listed. Never rejects.
+ */
+async function resolved(overrides: ReadonlyMap<string, number>, hosts: HostResolver): Promise<{ byAddress: Map<string, number>; hostAddresses: Map<string, string>; unresolved: string[] }> {
+  const byAddress = new Map<string, number>();
+  const hostAddresses = new Map<string, string>();
+  const unresolved: string[] = [];
   for (const [host, limit] of overrides) {
     if (isIP(host) !== 0) {
-      out.set(normalizeAddress(host), limit);
+      byAddress.set(normalizeAddress(host), limit);
       continue;
     }
-    let addresses;
-    try {
-      addresses = await lookup(host, { all: true });
-    } catch (e) {
-      throw new ConfigError(`Invalid max.connections.per.ip.overrides: cannot resolve host ${host} (${(e as Error).message})`);
+    const address = await hosts.resolve(host);
+    if (address === undefined) {
+      unresolved.push(host);
+      continue;
     }
-    for (const a of addresses) out.set(normalizeAddress(a.address), limit);
+    hostAddresses.set(host, address);
+    byAddress.set(normalizeAddress(address), limit);
   }
-  return out;
+  return { byAddress, hostAddresses, unresolved };
 }
 
 /** The client's address, an IPv4 address mapped into IPv6 (a listener on ::) written as IPv4. */
