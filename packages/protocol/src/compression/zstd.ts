@@ -1,17 +1,20 @@
 /**
- * Zstandard frames through Node's own zlib (Node 22.15 and later; runs on libuv's thread pool like
- * the other zlib codecs), so no native package is needed. See docs/decisions/007.
+ * Zstandard frames through Node's own zlib (Node 22.15 and later; large data runs on libuv's thread
+ * pool like the other zlib codecs, small data on the calling thread: sync-limit.ts), so no native
+ * package is needed. See docs/decisions/007.
  */
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
+import { SYNC_DECOMPRESS_BYTES } from './sync-limit.js';
 
 const ZSTD_MAGIC = 0xfd2fb528;
 
 // Looked up rather than imported by name, so that loading the protocol on a Node without zstd
 // fails only when a zstd batch arrives, and then with a message that says what to do.
-const nodeZstd = zlib as Partial<Pick<typeof zlib, 'zstdCompress' | 'zstdDecompress'>>;
+const nodeZstd = zlib as Partial<Pick<typeof zlib, 'zstdCompress' | 'zstdDecompress' | 'zstdDecompressSync'>>;
 const compressAsync = nodeZstd.zstdCompress && promisify(nodeZstd.zstdCompress);
 const decompressAsync = nodeZstd.zstdDecompress && promisify(nodeZstd.zstdDecompress);
+const decompressSync = nodeZstd.zstdDecompressSync;
 
 function unsupported(): never {
   throw new Error(`zstd needs Node 22.15 or later (zlib's zstd); this is Node ${process.versions.node}`);
@@ -109,10 +112,11 @@ export async function zstdDecompress(data: Buffer, maxOutputBytes: number): Prom
   if (bound > maxOutputBytes + MAX_BLOCK_OUTPUT) {
     throw new Error(`zstd data would decompress to more than ${maxOutputBytes} bytes (its blocks allow up to ${bound}), above the limit; refused before decompressing`);
   }
-  if (decompressAsync === undefined) unsupported();
+  if (decompressAsync === undefined || decompressSync === undefined) unsupported();
   let out: Buffer;
   try {
-    out = await decompressAsync(data, { maxOutputLength: maxOutputBytes });
+    // What the block headers show to be small is decoded on the calling thread (sync-limit.ts).
+    out = bound <= SYNC_DECOMPRESS_BYTES ? decompressSync(data, { maxOutputLength: maxOutputBytes }) : await decompressAsync(data, { maxOutputLength: maxOutputBytes });
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new Error(`zstd data decompresses to more than the limit of ${maxOutputBytes} bytes`);
