@@ -1,10 +1,16 @@
-// Batches with a valid CRC but malformed records (issue 13, item 3), sent as the same raw Produce
-// requests to Apache Kafka 4.3.1 and to Sluice with the same assertions: each is refused with the
-// code Kafka answers and nothing of it is stored, so no reader can be wedged on it. The batches
-// are a real one (librdkafka's, stored by Kafka) whose records section is replaced or mutated,
-// with the length and CRC recomputed (test-kit's malformed-batches).
+// Requests a broker must refuse, sent as the same raw requests to Apache Kafka 4.3.1 and to Sluice
+// with the same assertions (issue 13):
+// - batches with a valid CRC but malformed records (item 3): each is refused with the code Kafka
+//   answers and nothing of it is stored, so no reader can be wedged on it. The batches are a real
+//   one (librdkafka's, stored by Kafka) whose records section is replaced or mutated, with the
+//   length and CRC recomputed (test-kit's malformed-batches);
+// - CreateTopics of 2^31-1 and of 10,001 partitions (item 5), refused with POLICY_VIOLATION and
+//   nothing made: Kafka refuses more than 10,000 partitions in one request, Sluice more than
+//   max.partitions (10,000 by default) on the broker.
 //
 // Differences found by the comparison and kept on purpose:
+// - CreatePartitions to 2^31-1 partitions: Kafka fails with UNKNOWN_SERVER_ERROR, Sluice answers
+//   POLICY_VIOLATION naming max.partitions (tests/broker/partition-limits), so it is not compared;
 // - where the records cannot be read at all (a record length that is not a varint, compressed
 //   bytes that do not decompress) Kafka's LogValidator fails with UNKNOWN_SERVER_ERROR; Sluice
 //   answers INVALID_RECORD with a message naming the record and what is wrong, as Kafka does for
@@ -20,6 +26,7 @@ import { Apis, BATCH_HEADER_SIZE, ErrorCode, decodeRecordBatches, errorName } fr
 import { fetchRequestV12, RawConnection, rawTargets, realBatch, rebuilt, untilAccepted, zz } from '@sluice/test-kit';
 
 const TOPIC = 'malformed';
+const INT32_MAX = 2 ** 31 - 1;
 
 /** One record with `offsetDelta`, `key` (its length said to be `keyLength`) and value 'v', as the v2 format lays it out. */
 function simpleRecord(offsetDelta: number, key: string, keyLength = key.length): Buffer {
@@ -51,7 +58,7 @@ const refusedWith = (kafkaCode: number) => (kafkaCode === ErrorCode.UNKNOWN_SERV
 const produce = (records: Buffer) => ({ acks: -1, timeoutMs: 10_000, topicData: [{ name: TOPIC, partitionData: [{ index: 0, records }] }] });
 
 for (const target of rawTargets) {
-  describe(`malformed records on ${target.name}`, { timeout: 300_000 }, () => {
+  describe(`refused requests on ${target.name}`, { timeout: 300_000 }, () => {
     let broker: { port: number; stop(): Promise<void> };
     let c: RawConnection;
 
@@ -66,7 +73,7 @@ for (const target of rawTargets) {
       await broker?.stop();
     });
 
-    test('each is refused with the same code, and only the good batch after them is stored', async () => {
+    test('malformed batches are each refused with the same code, and only the good batch after them is stored', async () => {
       // A good batch first, retried while Kafka's partition gets its leader: the malformed ones
       // below are then answered by the partition's validation, not by a broker still starting.
       const good = realBatch('none');
@@ -85,6 +92,22 @@ for (const target of rawTargets) {
       assert.equal(p.highWatermark, 8n);
       const offsets = (await decodeRecordBatches(p.records ?? Buffer.alloc(0))).flatMap((b) => b.records.map((r) => r.offset));
       assert.deepEqual(offsets, [0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+    });
+
+    test('CreateTopics of 2^31-1 or 10,001 partitions is refused with POLICY_VIOLATION, validated only or not, and makes nothing', async () => {
+      const huge = (name: string, numPartitions: number) => ({ name, numPartitions, replicationFactor: 1, assignments: [], configs: [] });
+      // One topic a request: Kafka's limit counts the whole request (two such topics together get
+      // UNKNOWN_SERVER_ERROR from it).
+      const answers: string[] = [];
+      for (const validateOnly of [true, false]) {
+        for (const [name, count] of [['huge', INT32_MAX], ['big', 10_001]] as const) {
+          const r = await c.request(Apis.CreateTopics, 7, { topics: [huge(name, count)], timeoutMs: 30_000, validateOnly });
+          answers.push(`${name}${validateOnly ? ' (validate only)' : ''}: ${errorName(r.topics[0].errorCode)}`);
+        }
+      }
+      assert.deepEqual(answers, ['huge (validate only)', 'big (validate only)', 'huge', 'big'].map((what) => `${what}: POLICY_VIOLATION`));
+      const metadata = await c.request(Apis.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      assert.deepEqual(metadata.topics.map((t: { name: string }) => t.name).filter((n: string) => n === 'huge' || n === 'big'), []);
     });
   });
 }
