@@ -15,10 +15,13 @@
 //   Sluice answers in the request's order (both answer a name given twice once);
 // - an OffsetCommit that stores nothing leaves a group in Kafka's memory that no ListGroups or
 //   DescribeGroups shows (DeleteGroups of it succeeds); Sluice makes no group at all.
+// - a Produce whose records are null: Kafka closes the connection; Sluice answers INVALID_RECORD;
+// - a DeleteTopics of refusals only answers them in the request's order on Sluice, the ones
+//   neither named nor identified first on Kafka (compared sorted).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { fetchRequestV12, groupCoordinatorReady, RawConnection, rawTargets, untilAccepted } from '@sluice/test-kit';
+import { eventually, fetchRequestV12, groupCoordinatorReady, RawConnection, rawTargets, untilAccepted } from '@sluice/test-kit';
 
 const TOPIC = 'special';
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
@@ -305,7 +308,7 @@ for (const target of rawTargets) {
       );
     });
 
-    test('CreateTopics and CreatePartitions with timeout_ms 0 or below time out for every entry and change nothing', async () => {
+    test('CreateTopics, CreatePartitions and DeleteTopics with timeout_ms 0 or below time out for every entry and change nothing', async () => {
       const topic = (name: string, numPartitions = 1) => ({ name, numPartitions, replicationFactor: 1, assignments: [], configs: [] });
       for (const [version, timeoutMs, validateOnly] of [[7, 0, false], [7, -1, false], [7, 0, true], [4, 0, false]] as const) {
         const r = await c.request(Apis.CreateTopics, version, { topics: [topic('timed-out'), topic('timed-out-invalid', 0), topic(TOPIC)], timeoutMs, validateOnly });
@@ -329,8 +332,28 @@ for (const target of rawTargets) {
           `CreatePartitions, timeout ${timeoutMs}, validate only ${validateOnly}`,
         );
       }
-      // Nothing was made meanwhile; Kafka would show a creation a moment later, so give it time.
+      // DeleteTopics alike once one name or id is to be looked up: every entry, a repeated or
+      // unknown one too; with nothing to look up, the refusals are answered as such.
+      const kept = await c.request(Apis.CreateTopics, 7, { topics: [topic('kept-on-timeout')], timeoutMs: 30_000 });
+      assert.equal(kept.topics[0].errorCode, ErrorCode.NONE);
+      for (const [version, timeoutMs, body] of [
+        [5, 0, { topicNames: ['kept-on-timeout', 'not-created', 'kept-on-timeout'] }],
+        [5, -1, { topicNames: ['kept-on-timeout'] }],
+        [6, 0, { topics: [{ name: 'kept-on-timeout', topicId: ZERO_UUID }, { name: null, topicId: UNKNOWN_ID }, { name: null, topicId: ZERO_UUID }] }],
+      ] as const) {
+        const r = await c.request(Apis.DeleteTopics, version, { ...body, timeoutMs });
+        const named = 'topicNames' in body ? body.topicNames.map((name) => [name, ErrorCode.REQUEST_TIMED_OUT]) : body.topics.map((t) => [t.name, ErrorCode.REQUEST_TIMED_OUT]);
+        assert.deepEqual(r.responses.map((t: { name: string | null; errorCode: number }) => [t.name, t.errorCode]), named, `DeleteTopics v${version}, timeout ${timeoutMs}`);
+      }
+      const onlyRefusals = await c.request(Apis.DeleteTopics, 6, { topics: [{ name: 'kept-on-timeout', topicId: UNKNOWN_ID }, { name: null, topicId: ZERO_UUID }], timeoutMs: 0 });
+      assert.deepEqual(onlyRefusals.responses.map((t: { name: string | null; errorCode: number }) => `${t.name}: ${t.errorCode}`).sort(), [`kept-on-timeout: ${ErrorCode.INVALID_REQUEST}`, `null: ${ErrorCode.INVALID_REQUEST}`]);
+
+      // Nothing was made or deleted meanwhile; Kafka would show either a moment later, so give it time.
       await new Promise((resolve) => setTimeout(resolve, 2000));
+      await eventually('kept-on-timeout in the metadata', async () => {
+        const r = await c.request(Apis.Metadata, 12, { topics: [{ topicId: ZERO_UUID, name: 'kept-on-timeout' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+        return r.topics[0].errorCode === ErrorCode.NONE;
+      });
       const metadata = await c.request(Apis.Metadata, 12, { topics: ['timed-out', TOPIC].map((name) => ({ topicId: ZERO_UUID, name })), allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
       assert.deepEqual(
         metadata.topics.map((t: { name: string; errorCode: number; partitions: unknown[] }) => [t.name, t.errorCode, t.partitions.length]).sort(),
@@ -436,6 +459,16 @@ for (const target of rawTargets) {
       assert.deepEqual([listGroups.errorCode, listGroups.groups], [ErrorCode.NONE, []], 'unknown filters match no group');
       const offsetFetch = await c.request(Apis.OffsetFetch, 8, { groups: [], requireStable: false });
       assert.deepEqual([offsetFetch.errorCode, offsetFetch.groups], [ErrorCode.NONE, []]);
+
+      // Group configs: any group name has them but the empty one, which is no default group either.
+      const groupConfigs = await c.request(Apis.DescribeConfigs, 4, { resources: ['', 'no-such-group'].map((resourceName) => ({ resourceType: 32, resourceName, configurationKeys: null })), includeSynonyms: false, includeDocumentation: false });
+      assert.deepEqual(groupConfigs.results.map((r: { errorCode: number; configs: unknown[] }) => [r.errorCode, r.configs.length > 0]), [[ErrorCode.INVALID_REQUEST, false], [ErrorCode.NONE, true]]);
+      for (const validateOnly of [true, false]) {
+        const r = await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 32, resourceName: '', configs: [{ name: 'consumer.session.timeout.ms', configOperation: 0, value: '50000' }] }], validateOnly });
+        assert.equal(r.responses[0].errorCode, ErrorCode.INVALID_REQUEST, `IncrementalAlterConfigs of the group "", validate only ${validateOnly}`);
+      }
+      const altered = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 32, resourceName: '', configs: [{ name: 'consumer.session.timeout.ms', value: '50000' }] }], validateOnly: false });
+      assert.equal(altered.responses[0].errorCode, ErrorCode.INVALID_REQUEST, 'AlterConfigs of the group ""');
     });
   });
 }

@@ -22,6 +22,13 @@ export const deleteTopicsHandler = defineHandler({
     const byNameOnly = (w: { name: string | null; topicId: string }) => w.name !== null && w.topicId === ZERO_UUID;
     const seen = new Map<string, number>();
     for (const w of wanted) if (byNameOnly(w)) seen.set(w.name!, (seen.get(w.name!) ?? 0) + 1);
+    // As Kafka's controller: a timeout of 0 or less has passed before the first name or id is
+    // looked up, so once there is one to look up, every entry is answered REQUEST_TIMED_OUT (the
+    // refused ones too) and nothing is deleted. Without one, the refusals are answered as usual.
+    const lookups = wanted.filter((w) => (byNameOnly(w) && seen.get(w.name!) === 1) || (w.name === null && w.topicId !== ZERO_UUID));
+    if (request.timeoutMs <= 0 && lookups.length > 0 && broker.config.bool('delete.topic.enable')) {
+      return { throttleTimeMs: 0, responses: wanted.map((w) => ({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: null })) };
+    }
     const refusedDuplicates = new Set<string>();
     const quota = mutationQuota(ctx, 5);
     for (const w of wanted) {

@@ -3,7 +3,8 @@
  * v1: config source and synonyms; v3: config type and documentation; v4: flexible.
  * Every config is reported with its effective value, defaults included: Kafka Connect checks its
  * internal topics' cleanup.policy this way, and tools read-modify-write from it. GROUP resources
- * (type 32) list Kafka 4.3.1's group configs (groups/group-configs.ts), for any group name.
+ * (type 32) list Kafka 4.3.1's group configs (groups/group-configs.ts), for any group name but the
+ * empty one (INVALID_REQUEST, as Kafka: there is no default group resource).
  */
 import { Apis, ErrorCode, type DescribeConfigsResponseDescribeConfigsResourceResultInput } from '@sluice/protocol';
 import type { BrokerCore } from '../core.js';
@@ -105,6 +106,7 @@ export const describeConfigsHandler = defineHandler({
         // The broker "" is the cluster-wide default (what AlterConfigs on "" sets): only those values.
         if (r.resourceName === '') entries = entries.filter((e) => e.configSource === configSourceCode('DYNAMIC_DEFAULT_BROKER_CONFIG'));
       } else if (r.resourceType === ResourceType.Group) {
+        if (r.resourceName === '') return fail(ErrorCode.INVALID_REQUEST, 'Group name must not be empty');
         entries = groupEntries(broker, r.resourceName, request.includeSynonyms);
       } else if (r.resourceType === ResourceType.BrokerLogger) {
         entries = [];

@@ -41,6 +41,8 @@ export async function alterResource(
       return result(ErrorCode.NONE, null);
     }
     if (resourceType === ResourceType.Group) {
+      // Kafka has no cluster-wide group resource to alter (group defaults are broker settings).
+      if (resourceName === '') return result(ErrorCode.INVALID_REQUEST, 'Default group resources are not allowed.');
       await broker.groupConfigs.alter(resourceName, changes, incremental, validateOnly);
       return result(ErrorCode.NONE, null);
     }
