@@ -71,7 +71,21 @@ export function servedListeners(config: BrokerConfig): ServedListeners {
     served.push({ ...l, protocol: protocol as SecurityProtocol });
   }
   if (served.length === 0) throw new ConfigError('Invalid listeners: every listener is a controller listener (controller.listener.names); add a PLAINTEXT listener, e.g. PLAINTEXT://127.0.0.1:9092');
+  checkListenerSettingNames(config, new Set([...all.map((l) => l.name), ...controllers, ...protocols.keys()]));
   return { listeners: served, skipped };
+}
+
+/**
+ * Refuses a per-listener setting (listener.name.<listener>.…) whose listener is named nowhere: not
+ * in listeners, controller.listener.names or listener.security.protocol.map. It is a typo, and
+ * the setting (ssl.client.auth=required, say) would be dropped while the listener it was meant
+ * for runs without it. Kafka ignores such a setting; a restriction must not be dropped unseen.
+ */
+function checkListenerSettingNames(config: BrokerConfig, known: ReadonlySet<string>): void {
+  const strays = config.listenerSettingNames().filter((name) => !known.has(name.slice('listener.name.'.length).split('.')[0]!.toUpperCase()));
+  if (strays.length === 0) return;
+  const names = [...known].sort().join(', ');
+  throw new ConfigError(`Refusing to start: ${strays.join(', ')} ${strays.length === 1 ? 'names a listener' : 'name listeners'} that no listener has (listeners, controller.listener.names and listener.security.protocol.map name ${names}); give the setting the prefix listener.name.<listener name in lower case>. of the listener it is for`);
 }
 
 /**

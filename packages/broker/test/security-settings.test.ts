@@ -83,6 +83,26 @@ test('several listeners are served, each with the protocol listener.security.pro
   assert.throws(() => listenersOf({ listeners: 'PLAINTEXT://:9092,SSL://:9092' }), /PLAINTEXT and SSL both use port 9092/);
 });
 
+test('a per-listener setting whose listener is named nowhere refuses the start; names in the protocol map or controller.listener.names are known', () => {
+  const listeners = 'PLAINTEXT://127.0.0.1:9092,SASL_SSL://127.0.0.1:9093';
+  assert.throws(
+    () => listenersOf({ listeners, 'listener.name.sasl-ssl.ssl.client.auth': 'required' }),
+    (e: unknown) => e instanceof ConfigError && /Refusing to start: listener\.name\.sasl-ssl\.ssl\.client\.auth names a listener that no listener has \(.*SASL_SSL.*\); give the setting the prefix listener\.name\.<listener name in lower case>\./.test(e.message),
+  );
+  assert.throws(() => listenersOf({ listeners, 'listener.name.extrenal.sasl.enabled.mechanisms': 'PLAIN', 'listener.name.extrenal.plain.sasl.jaas.config': 'x' }), /listener\.name\.extrenal\.sasl\.enabled\.mechanisms, listener\.name\.extrenal\.plain\.sasl\.jaas\.config name listeners/);
+  // Kafka's own files: settings for the controller listener (of a broker-only node, not in
+  // listeners) and for a name of the protocol map without a listener now.
+  const { listeners: served } = listenersOf({
+    listeners,
+    'controller.listener.names': 'CONTROLLER',
+    'listener.security.protocol.map': 'CONTROLLER:SASL_SSL,PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,EXTERNAL:SSL',
+    'listener.name.controller.sasl.enabled.mechanisms': 'PLAIN',
+    'listener.name.external.ssl.client.auth': 'required',
+    'listener.name.sasl_ssl.ssl.client.auth': 'required',
+  });
+  assert.deepEqual(served.map((l) => l.name), ['PLAINTEXT', 'SASL_SSL']);
+});
+
 test("Kafka's own server.properties listeners work: the controller listener is left out", () => {
   const { listeners, skipped } = listenersOf({
     listeners: 'PLAINTEXT://:9092,CONTROLLER://:9093',

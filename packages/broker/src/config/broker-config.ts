@@ -108,6 +108,11 @@ export class BrokerConfig {
     return this.scoped.get(name);
   }
 
+  /** The names of the per-listener settings given (listener.name.<listener>.…), without their values. */
+  listenerSettingNames(): string[] {
+    return [...this.scoped.keys()].filter((name) => name.startsWith('listener.name.'));
+  }
+
   has(name: string): boolean {
     return this.entry(name) !== undefined;
   }
