@@ -18,6 +18,10 @@
 // - a Produce whose records are null: Kafka closes the connection; Sluice answers INVALID_RECORD;
 // - a DeleteTopics of refusals only answers them in the request's order on Sluice, the ones
 //   neither named nor identified first on Kafka (compared sorted).
+// - DescribeTopicPartitions naming the topic "": Kafka fails every topic named with
+//   UNKNOWN_SERVER_ERROR; Sluice answers "" UNKNOWN_TOPIC_OR_PARTITION and the others;
+// - CreateAcls, DescribeAcls and DeleteAcls with a resource type, pattern type, operation or
+//   permission of 0 (UNKNOWN): Kafka closes the connection; Sluice answers an error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
@@ -411,7 +415,7 @@ for (const target of rawTargets) {
       assert.deepEqual(emptyAssignments.results.map((t: { errorCode: number }) => t.errorCode), [ErrorCode.INVALID_REPLICA_ASSIGNMENT]);
     });
 
-    test('FindCoordinator, InitProducerId, ElectLeaders and the list-or-describe APIs with empty, null and unknown values', async () => {
+    test('FindCoordinator, InitProducerId, ElectLeaders, reassignments and the list-or-describe APIs with empty, null and unknown values', async () => {
       for (const version of [0, 3]) {
         const r = await c.request(Apis.FindCoordinator, version, { key: '', keyType: 0 });
         assert.deepEqual([r.errorCode, r.nodeId >= 0], [ErrorCode.NONE, true], `FindCoordinator v${version} of the empty group id`);
@@ -459,6 +463,35 @@ for (const target of rawTargets) {
       assert.deepEqual([listGroups.errorCode, listGroups.groups], [ErrorCode.NONE, []], 'unknown filters match no group');
       const offsetFetch = await c.request(Apis.OffsetFetch, 8, { groups: [], requireStable: false });
       assert.deepEqual([offsetFetch.errorCode, offsetFetch.groups], [ErrorCode.NONE, []]);
+
+      // DescribeTopicPartitions: a cursor with a negative partition, or on a topic not named, refuses
+      // every topic named (none when none is named); one within the names pages from there.
+      const pages = async (topics: string[], cursor: { topicName: string; partitionIndex: number } | null) => {
+        const r = await c.request(Apis.DescribeTopicPartitions, 0, { topics: topics.map((name) => ({ name })), responsePartitionLimit: 2000, cursor });
+        return r.topics.filter((t: { name: string }) => !t.name.startsWith('__')).map((t: { name: string; errorCode: number; partitions: { partitionIndex: number }[] }) => [t.name, t.errorCode, t.partitions.map((p) => p.partitionIndex)]);
+      };
+      assert.deepEqual(await pages([TOPIC], { topicName: TOPIC, partitionIndex: -1 }), [[TOPIC, ErrorCode.INVALID_REQUEST, []]]);
+      assert.deepEqual(await pages([TOPIC], { topicName: 'zzz', partitionIndex: 0 }), [[TOPIC, ErrorCode.INVALID_REQUEST, []]]);
+      assert.deepEqual(await pages([TOPIC], { topicName: TOPIC, partitionIndex: 1 }), [[TOPIC, ErrorCode.NONE, [1, 2]]]);
+      assert.deepEqual(await pages([], { topicName: TOPIC, partitionIndex: -1 }), []);
+
+      // AlterPartitionReassignments with timeout_ms 0 or below: refused whole once a partition is named.
+      for (const timeoutMs of [0, -1]) {
+        const r = await c.request(Apis.AlterPartitionReassignments, 0, { timeoutMs, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, replicas: null }] }, { name: 'not-created', partitions: [{ partitionIndex: 0, replicas: [0] }] }] });
+        assert.deepEqual(
+          [r.errorCode, r.responses.map((t: { name: string; partitions: { errorCode: number }[] }) => [t.name, t.partitions.map((p) => p.errorCode)])],
+          [ErrorCode.REQUEST_TIMED_OUT, [[TOPIC, [ErrorCode.REQUEST_TIMED_OUT]], ['not-created', [ErrorCode.REQUEST_TIMED_OUT]]]],
+          `timeout ${timeoutMs}`,
+        );
+      }
+      const noPartitions = await c.request(Apis.AlterPartitionReassignments, 0, { timeoutMs: 0, topics: [] });
+      assert.deepEqual([noPartitions.errorCode, noPartitions.responses], [ErrorCode.NONE, []]);
+
+      // ListConfigResources of a resource type this version does not know: UNSUPPORTED_VERSION.
+      for (const resourceTypes of [[99], [2, 99], [-1]]) {
+        const r = await c.request(Apis.ListConfigResources, 1, { resourceTypes });
+        assert.deepEqual([r.errorCode, r.configResources], [ErrorCode.UNSUPPORTED_VERSION, []], `types ${resourceTypes}`);
+      }
 
       // Group configs: any group name has them but the empty one, which is no default group either.
       const groupConfigs = await c.request(Apis.DescribeConfigs, 4, { resources: ['', 'no-such-group'].map((resourceName) => ({ resourceType: 32, resourceName, configurationKeys: null })), includeSynonyms: false, includeDocumentation: false });

@@ -5,8 +5,9 @@
  * this broker completes at once (NONE, as Kafka answers a reassignment to the current replicas);
  * cancelling one (null replicas) finds none in progress (NO_REASSIGNMENT_IN_PROGRESS); any other
  * list is INVALID_REPLICA_ASSIGNMENT, naming the broker that does not exist, the duplicate or the
- * empty list, in the words of Kafka's controller. Without ALTER on the cluster:
- * CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
+ * empty list, in the words of Kafka's controller. A timeout_ms of 0 or less has passed before the
+ * controller could act: the answer and each partition are REQUEST_TIMED_OUT, as from Kafka. Without
+ * ALTER on the cluster: CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { AclOperation } from '../acl/model.js';
@@ -26,11 +27,13 @@ export const alterPartitionReassignmentsHandler = defineHandler({
   maxVersion: 1,
   handle(ctx, request) {
     const allowed = authorizedOnCluster(ctx, AclOperation.ALTER);
+    const timedOut = allowed && request.timeoutMs <= 0 && request.topics.some((t) => t.partitions.length > 0);
     const responses = request.topics.map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p) => {
         const answer = (errorCode: number, errorMessage: string | null) => ({ partitionIndex: p.partitionIndex, errorCode, errorMessage });
         if (!allowed) return answer(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, null);
+        if (timedOut) return answer(ErrorCode.REQUEST_TIMED_OUT, null);
         if (ctx.broker.topics.partition(t.name, p.partitionIndex) === undefined) return answer(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, null);
         if (p.replicas === null) return answer(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, null);
         const refused = refusal(p.replicas, ctx.broker.nodeId);
@@ -40,7 +43,7 @@ export const alterPartitionReassignmentsHandler = defineHandler({
     return {
       throttleTimeMs: 0,
       allowReplicationFactorChange: request.allowReplicationFactorChange,
-      errorCode: allowed ? ErrorCode.NONE : ErrorCode.CLUSTER_AUTHORIZATION_FAILED,
+      errorCode: !allowed ? ErrorCode.CLUSTER_AUTHORIZATION_FAILED : timedOut ? ErrorCode.REQUEST_TIMED_OUT : ErrorCode.NONE,
       errorMessage: null,
       responses,
     };

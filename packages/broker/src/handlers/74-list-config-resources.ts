@@ -3,7 +3,8 @@
  * API began as ListClientMetricsResources); v1 takes the resource types wanted, every type this
  * broker keeps configs for when the list is empty: topics (all), this broker (and its loggers),
  * groups (those with config overrides or known to the coordinator) and client metrics (none:
- * Sluice keeps no client metrics subscriptions). An unknown type is INVALID_REQUEST. Without
+ * Sluice keeps no client metrics subscriptions). An unknown type is UNSUPPORTED_VERSION, as Kafka
+ * 4.3.1 answers it (a type a later version may add). Without
  * DESCRIBE_CONFIGS on the cluster: CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
@@ -43,7 +44,7 @@ export const listConfigResourcesHandler = defineHandler({
     const resources = [];
     for (const type of types) {
       const names = namesOf(ctx.broker, type);
-      if (names === undefined) return answer(ErrorCode.INVALID_REQUEST);
+      if (names === undefined) return answer(ErrorCode.UNSUPPORTED_VERSION);
       for (const resourceName of names) resources.push({ resourceName, resourceType: type });
     }
     return answer(ErrorCode.NONE, resources);

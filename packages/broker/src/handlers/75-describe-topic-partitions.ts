@@ -7,7 +7,9 @@
  * the request's cursor on, and at most response_partition_limit partitions in all (capped at
  * Kafka's 2,000); when more remain, next_cursor names the first one left out. Every partition is
  * led by this broker, its one replica, in sync; eligible leader replicas are empty, as on a
- * one-node Kafka with ELR finalized.
+ * one-node Kafka with ELR finalized. A cursor with a negative partition, or naming a topic the
+ * request does not name, is INVALID_REQUEST for every topic the request names (none when it names
+ * none), as Kafka answers a request it refuses whole.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { AclOperation, ResourceType } from '../acl/model.js';
@@ -27,6 +29,10 @@ export const describeTopicPartitionsHandler = defineHandler({
     const describable = (name: string) => authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, name);
     const cursor = request.cursor;
     const named = request.topics.length > 0;
+    if (cursor !== null && (cursor.partitionIndex < 0 || (named && !request.topics.some((t) => t.name === cursor.topicName)))) {
+      const refused = request.topics.map((t) => ({ errorCode: ErrorCode.INVALID_REQUEST, name: t.name, topicId: ZERO_UUID, isInternal: false, partitions: [], topicAuthorizedOperations: -2147483648 }));
+      return { throttleTimeMs: 0, topics: refused, nextCursor: null };
+    }
     let names = named ? [...new Set(request.topics.map((t) => t.name))] : broker.topics.list().map((t) => t.name).filter(describable);
     names.sort();
     if (cursor !== null) names = names.filter((n) => n >= cursor.topicName);
