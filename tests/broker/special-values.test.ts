@@ -21,7 +21,9 @@
 // - DescribeTopicPartitions naming the topic "": Kafka fails every topic named with
 //   UNKNOWN_SERVER_ERROR; Sluice answers "" UNKNOWN_TOPIC_OR_PARTITION and the others;
 // - CreateAcls, DescribeAcls and DeleteAcls with a resource type, pattern type, operation or
-//   permission of 0 (UNKNOWN): Kafka closes the connection; Sluice answers an error.
+//   permission of 0 (UNKNOWN): Kafka closes the connection; Sluice answers an error;
+// - AddPartitionsToTxn v4+ (the brokers' verification batch) from a client with no transaction:
+//   Kafka never answers; Sluice answers an empty list.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
@@ -492,6 +494,14 @@ for (const target of rawTargets) {
         const r = await c.request(Apis.ListConfigResources, 1, { resourceTypes });
         assert.deepEqual([r.errorCode, r.configResources], [ErrorCode.UNSUPPORTED_VERSION, []], `types ${resourceTypes}`);
       }
+
+      // A partition listed twice in one Fetch is answered once, with what its last listing asks
+      // (partition 1 starts at offset 1 since DeleteRecords: its first listing would be out of range).
+      assert.deepEqual(await fetched({}, [{ partition: 1, fetchOffset: 0n }, { partition: 1, fetchOffset: 1n }]), [[1, 'ok', 1n, 1n, false]]);
+
+      // OffsetDelete of the empty group id: INVALID_GROUP_ID before anything is looked up.
+      const offsetDelete = await c.request(Apis.OffsetDelete, 0, { groupId: '', topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0 }] }] });
+      assert.deepEqual([offsetDelete.errorCode, offsetDelete.topics], [ErrorCode.INVALID_GROUP_ID, []]);
 
       // Group configs: any group name has them but the empty one, which is no default group either.
       const groupConfigs = await c.request(Apis.DescribeConfigs, 4, { resources: ['', 'no-such-group'].map((resourceName) => ({ resourceType: 32, resourceName, configurationKeys: null })), includeSynonyms: false, includeDocumentation: false });

@@ -65,15 +65,20 @@ function sessionKey(usesTopicIds: boolean, topic: string, topicId: string, parti
   return `${usesTopicIds ? topicId : topic}\u0000${partition}`;
 }
 
-/** The request's partitions as session entries (what the request says of each). */
+/**
+ * The request's partitions as session entries (what the request says of each). A partition listed
+ * twice is one entry, in the place of its first listing with what its last says, as Kafka's
+ * FetchRequest reads them into a LinkedHashMap: it is answered once.
+ */
 function listedPartitions(request: FetchRequest, usesTopicIds: boolean): SessionPartition[] {
-  const listed: SessionPartition[] = [];
+  const listed = new Map<string, SessionPartition>();
   for (const t of request.topics) {
     const topic = usesTopicIds ? '' : t.topic;
     const topicId = usesTopicIds ? t.topicId : ZERO_UUID;
     for (const p of t.partitions) {
-      listed.push({
-        key: sessionKey(usesTopicIds, topic, topicId, p.partition),
+      const key = sessionKey(usesTopicIds, topic, topicId, p.partition);
+      listed.set(key, {
+        key,
         topic,
         topicId,
         partition: p.partition,
@@ -86,7 +91,7 @@ function listedPartitions(request: FetchRequest, usesTopicIds: boolean): Session
       });
     }
   }
-  return listed;
+  return [...listed.values()];
 }
 
 function forgottenKeys(request: FetchRequest, usesTopicIds: boolean): string[] {

@@ -23,6 +23,8 @@ export const offsetDeleteHandler = defineHandler({
       partitions.push({ partitionIndex, errorCode });
     };
     if (!authorized(ctx, AclOperation.DELETE, ResourceType.GROUP, request.groupId)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, throttleTimeMs: 0, topics: [] };
+    // As Kafka's group coordinator: the empty group id is refused before anything is looked up.
+    if (request.groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, throttleTimeMs: 0, topics: [] };
     const known: { topic: string; partition: number }[] = [];
     for (const t of request.topics) {
       for (const p of t.partitions) {
