@@ -316,6 +316,60 @@ for (const target of rawTargets) {
       );
     });
 
+    test('groups: generations -1, 0 and later, unknown and empty members, an instance id on a dynamic member and repeats, on a member of a Stable group', async () => {
+      await groupCoordinatorReady(c, TOPIC);
+      const groupId = 'special-member';
+      const join = { groupId, sessionTimeoutMs: 30_000, rebalanceTimeoutMs: 30_000, groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Buffer.from('m') }], reason: null };
+      const first = await c.request(Apis.JoinGroup, 7, { ...join, memberId: '' });
+      assert.equal(first.errorCode, ErrorCode.MEMBER_ID_REQUIRED);
+      const member: string = first.memberId;
+      const joined = await c.request(Apis.JoinGroup, 7, { ...join, memberId: member });
+      assert.deepEqual([joined.errorCode, joined.generationId, joined.leader], [ErrorCode.NONE, 1, member]);
+
+      const sync = async (generationId: number, protocolType: string, protocolName: string, assignments: { memberId: string; assignment: Buffer }[] = []) =>
+        c.request(Apis.SyncGroup, 5, { groupId, generationId, memberId: member, groupInstanceId: null, protocolType, protocolName, assignments });
+      assert.equal((await sync(-1, 'consumer', 'range')).errorCode, ErrorCode.ILLEGAL_GENERATION);
+      assert.equal((await sync(1, 'consumer', 'roundrobin')).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
+      assert.equal((await sync(1, 'connect', 'range')).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
+      // An assignment for a member not in the group is left out; the group becomes Stable.
+      const synced = await sync(1, 'consumer', 'range', [{ memberId: 'nobody', assignment: Buffer.from('x') }, { memberId: member, assignment: Buffer.from('a') }]);
+      assert.deepEqual([synced.errorCode, String(synced.assignment)], [ErrorCode.NONE, 'a']);
+
+      const heartbeat = async (generationId: number, memberId = member, groupInstanceId: string | null = null) => (await c.request(Apis.Heartbeat, 4, { groupId, generationId, memberId, groupInstanceId })).errorCode;
+      assert.deepEqual(
+        [await heartbeat(-1), await heartbeat(0), await heartbeat(2), await heartbeat(1, 'nobody'), await heartbeat(1, ''), await heartbeat(1, member, 'an-instance')],
+        [ErrorCode.ILLEGAL_GENERATION, ErrorCode.ILLEGAL_GENERATION, ErrorCode.ILLEGAL_GENERATION, ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.UNKNOWN_MEMBER_ID],
+      );
+      const commit = async (generation: number, memberId: string, groupInstanceId: string | null = null) =>
+        (await c.request(Apis.OffsetCommit, 9, { groupId, generationIdOrMemberEpoch: generation, memberId, groupInstanceId, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata: null }] }] })).topics[0].partitions[0].errorCode;
+      assert.deepEqual(
+        [await commit(-1, member), await commit(-1, ''), await commit(1, member), await commit(2, member), await commit(0, member), await commit(1, 'nobody'), await commit(1, member, 'an-instance')],
+        [ErrorCode.ILLEGAL_GENERATION, ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.NONE, ErrorCode.ILLEGAL_GENERATION, ErrorCode.ILLEGAL_GENERATION, ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.UNKNOWN_MEMBER_ID],
+        'OffsetCommit: generation -1 is only for a group without members',
+      );
+      const described = await c.request(Apis.DescribeGroups, 5, { groups: [groupId, groupId], includeAuthorizedOperations: false });
+      assert.deepEqual(
+        described.groups.map((g: { errorCode: number; groupState: string; protocolData: string; members: unknown[] }) => [g.errorCode, g.groupState, g.protocolData, g.members.length]),
+        [[ErrorCode.NONE, 'Stable', 'range', 1], [ErrorCode.NONE, 'Stable', 'range', 1]],
+        'a group named twice is described twice',
+      );
+
+      const leave = async (version: number, members: { memberId: string; groupInstanceId: string | null; reason?: string | null }[]) => {
+        const r = await c.request(Apis.LeaveGroup, version, { groupId, members });
+        return [r.errorCode, r.members.map((x: { memberId: string; groupInstanceId: string | null; errorCode: number }) => [x.memberId, x.groupInstanceId, x.errorCode])];
+      };
+      assert.deepEqual(await leave(4, [{ memberId: 'nobody', groupInstanceId: null }, { memberId: '', groupInstanceId: 'nobody-instance' }]), [
+        ErrorCode.NONE,
+        [['nobody', null, ErrorCode.UNKNOWN_MEMBER_ID], ['', 'nobody-instance', ErrorCode.UNKNOWN_MEMBER_ID]],
+      ]);
+      assert.deepEqual(await leave(5, [{ memberId: member, groupInstanceId: null, reason: null }, { memberId: member, groupInstanceId: null, reason: '' }]), [
+        ErrorCode.NONE,
+        [[member, null, ErrorCode.NONE], [member, null, ErrorCode.UNKNOWN_MEMBER_ID]],
+      ]);
+      const after = await c.request(Apis.ListGroups, 5, { statesFilter: ['empty'], typesFilter: ['classic'] });
+      assert.deepEqual(after.groups.filter((g: { groupId: string }) => g.groupId === groupId).map((g: { groupState: string; groupType: string }) => [g.groupState, g.groupType]), [['Empty', 'classic']], 'state and type filters ignore case');
+    });
+
     test('CreateTopics, CreatePartitions and DeleteTopics with timeout_ms 0 or below time out for every entry and change nothing', async () => {
       const topic = (name: string, numPartitions = 1) => ({ name, numPartitions, replicationFactor: 1, assignments: [], configs: [] });
       for (const [version, timeoutMs, validateOnly] of [[7, 0, false], [7, -1, false], [7, 0, true], [4, 0, false]] as const) {
