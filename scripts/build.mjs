@@ -5,7 +5,7 @@
 // are built side by side. Also copies the repository's LICENSE into each package so `npm pack`
 // includes it. See docs/decisions/007-packages-build-to-dist.md.
 // `node scripts/build.mjs` builds all; `node scripts/build.mjs client` builds client and what it needs.
-import { copyFileSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 
@@ -41,7 +41,22 @@ function build(name) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build: tsc failed for packages/${name} (exit ${code})`))));
-  });
+  }).then(() => declarationsNameJavaScript(join(dir, 'dist')));
+}
+
+// The sources import each other as `./x.ts`, so that Node runs them by stripping their types;
+// tsc's rewriteRelativeImportExtensions turns those into `./x.js` in the JavaScript it emits but
+// leaves them as written in the declarations. A user's TypeScript older than 5.7, or one without
+// allowImportingTsExtensions, would not follow `./x.ts` to `./x.d.ts`: name the `.js` there too.
+const RELATIVE_TS = /((?:from|import\(?|declare module)\s*['"])(\.\.?\/[^'"]*?)\.ts(['"])/g;
+function declarationsNameJavaScript(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const text = readFileSync(file, 'utf8');
+    const named = text.replace(RELATIVE_TS, '$1$2.js$3');
+    if (named !== text) writeFileSync(file, named);
+  }
 }
 
 const built = new Set();

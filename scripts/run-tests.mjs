@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every `*.test.ts` under packages/*/test and tests/ through node:test with the tsx loader.
+// Runs every `*.test.ts` under packages/*/test and tests/ through node:test; Node runs the
+// TypeScript itself by stripping its types (docs/decisions/007), with no loader.
 // The list is built here so that the arguments can pick files by any part of their path.
 // Arguments narrow the run: `node scripts/run-tests.mjs protocol storage` runs those packages.
 import { readdirSync, statSync } from 'node:fs';
@@ -48,7 +49,7 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   console.error(`SLUICE_TEST_CONCURRENCY must be a whole number of at least 1, not ${process.env.SLUICE_TEST_CONCURRENCY}`);
   process.exit(2);
 }
-const child = spawn(process.execPath, [sourceCondition, '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected], {
+const child = spawn(process.execPath, [sourceCondition, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, sourceCondition].filter(Boolean).join(' ') },

@@ -3,7 +3,7 @@
  * after the other on this machine, driven by the same Java client programs
  * (packages/test-kit/java, kafka-clients 4.3.1). Prints each figure and the Sluice/Kafka ratio.
  *
- *   node --conditions=sluice:source --import tsx bench/broker/run.ts [--records 200000] [--latency-samples 2000]
+ *   node --conditions=sluice:source bench/broker/run.ts [--records 200000] [--latency-samples 2000]
  *        [--startup-rounds 3] [--topics 100] [--partitions-per-topic 10] [--startup-only]
  *        [--help-rounds 10] [--cli-only]
  *
@@ -127,7 +127,7 @@ async function measure(bootstrap: string, pid: number): Promise<Result> {
 function userEnv(): NodeJS.ProcessEnv {
   const nodeOptions = (process.env.NODE_OPTIONS ?? '')
     .split(/\s+/)
-    .filter((o) => o !== '' && !o.includes('sluice:source') && !o.includes('tsx'))
+    .filter((o) => o !== '' && !o.includes('sluice:source'))
     .join(' ');
   return { ...process.env, NODE_OPTIONS: nodeOptions };
 }

@@ -4,7 +4,7 @@
  * programs as bench/broker/run.ts (packages/test-kit/java, kafka-clients 4.3.1) given the client
  * settings a user writes for Kafka (SLUICE_CLIENT_CONFIG). Prints each figure and the ratio.
  *
- *   node --conditions=sluice:source --import tsx bench/broker/sasl-ssl.ts [--records 200000] [--rounds 3]
+ *   node --conditions=sluice:source bench/broker/sasl-ssl.ts [--records 200000] [--rounds 3]
  *
  * Both brokers run side by side for the whole run and take turns, round after round (the one to
  * go first alternating); each figure is the median of the rounds, so that a shared machine's
@@ -68,7 +68,7 @@ async function measure(target: Target, config: string, round: number): Promise<R
 
 /** The broker process's environment without this script's loader, so that it runs dist/ (as run.ts). */
 function userEnv(): NodeJS.ProcessEnv {
-  const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((o) => o !== '' && !o.includes('sluice:source') && !o.includes('tsx')).join(' ');
+  const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((o) => o !== '' && !o.includes('sluice:source')).join(' ');
   return { ...process.env, NODE_OPTIONS: nodeOptions };
 }
 

@@ -6,7 +6,7 @@
  * bench/broker/run.ts (packages/test-kit/java's perf-produce, kafka-clients 4.3.1: 1 KiB records,
  * acks=all, linger.ms 5, batch.size 64 KiB) with compression.type given through SLUICE_CLIENT_CONFIG.
  *
- *   node --conditions=sluice:source --import tsx bench/broker/validation.ts [--records 100000] [--rounds 3]
+ *   node --conditions=sluice:source bench/broker/validation.ts [--records 100000] [--rounds 3]
  *
  * Both brokers run side by side for the whole run and take turns, round after round (the one to go
  * first alternating), and each figure is the median of the rounds, as in sasl-ssl.ts. Sluice runs
@@ -50,7 +50,7 @@ async function measure(target: Target, dir: string, round: number): Promise<Reco
 
 /** The broker process's environment without this script's loader, so that it runs dist/ (as run.ts). */
 function userEnv(): NodeJS.ProcessEnv {
-  const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((o) => o !== '' && !o.includes('sluice:source') && !o.includes('tsx')).join(' ');
+  const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((o) => o !== '' && !o.includes('sluice:source')).join(' ');
   return { ...process.env, NODE_OPTIONS: nodeOptions };
 }
 

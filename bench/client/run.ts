@@ -3,7 +3,7 @@
  * TypeScript application would use it, against the same Sluice broker (a separate process) in the
  * same run. Prints records/s and MB/s per client and Sluice's ratio to each peer.
  *
- *   node --conditions=sluice:source --import tsx bench/client/run.ts [--records-100 200000] [--records-1k 50000] [--latency-samples 2000] [--rounds 2] [--broker sluice|kafka]
+ *   node --conditions=sluice:source bench/client/run.ts [--records-100 200000] [--records-1k 50000] [--latency-samples 2000] [--rounds 2] [--broker sluice|kafka]
  *
  * `--broker kafka` runs the same against Apache Kafka 4.3.1 instead of Sluice's broker. Sluice
  * syncs every acks=all append before answering, so with large records its disk can be what all
@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import { Consumer as PlatformaticConsumer, Producer as PlatformaticProducer } from '@platformatic/kafka';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { startBenchBroker } from '../lib/bench-broker.js';
+import { startBenchBroker } from '../lib/bench-broker.ts';
 
 const { values } = parseArgs({
   options: {

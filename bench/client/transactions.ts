@@ -6,7 +6,7 @@
  * at most 8 outstanding, as bench/client/run.ts), and the transaction is committed once it has
  * been open for the duration (default 100 ms), then the next begins.
  *
- *   node --conditions=sluice:source --import tsx bench/client/transactions.ts [--records 200000] [--size 1024]
+ *   node --conditions=sluice:source bench/client/transactions.ts [--records 200000] [--size 1024]
  *        [--duration-ms 100] [--rounds 2] [--broker kafka|sluice]
  *
  * Each client keeps its own defaults otherwise (both: acks=all, idempotent, linger 5 ms, batch
@@ -16,7 +16,7 @@
 import { parseArgs } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
 import { javaTool, KAFKA_VERSION } from '@sluice/test-kit';
-import { startBenchBroker } from '../lib/bench-broker.js';
+import { startBenchBroker } from '../lib/bench-broker.ts';
 
 const { values } = parseArgs({
   options: {

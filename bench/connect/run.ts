@@ -6,7 +6,7 @@
  * (2000) and the same offset flush interval. Our worker runs in this process; the broker and the
  * Java worker in their own.
  *
- *   node --conditions=sluice:source --import tsx bench/connect/run.ts [--records 200000] [--rounds 2]
+ *   node --conditions=sluice:source bench/connect/run.ts [--records 200000] [--rounds 2]
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

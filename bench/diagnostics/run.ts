@@ -5,7 +5,7 @@
  * subscriber on every sluice:broker channel. Without a subscriber the events must cost nothing;
  * run it on the commit before the events were added too, to compare the rounds without.
  *
- *   node --conditions=sluice:source --import tsx bench/diagnostics/run.ts [--requests 20000] [--rounds 3]
+ *   node --conditions=sluice:source bench/diagnostics/run.ts [--requests 20000] [--rounds 3]
  */
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { createConnection, type Socket } from 'node:net';

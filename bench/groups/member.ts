@@ -15,12 +15,17 @@ export class BenchMember {
   private rejoining: Promise<void> | null = null;
   private stopped = false;
 
-  private constructor(
-    private readonly conn: RawConnection,
-    private readonly heartbeatConn: RawConnection,
-    private readonly group: string,
-    private readonly heartbeatMs: number,
-  ) {}
+  private readonly conn: RawConnection;
+  private readonly heartbeatConn: RawConnection;
+  private readonly group: string;
+  private readonly heartbeatMs: number;
+
+  private constructor(conn: RawConnection, heartbeatConn: RawConnection, group: string, heartbeatMs: number) {
+    this.conn = conn;
+    this.heartbeatConn = heartbeatConn;
+    this.group = group;
+    this.heartbeatMs = heartbeatMs;
+  }
 
   static async start(port: number, group: string, heartbeatMs: number): Promise<BenchMember> {
     const m = new BenchMember(await RawConnection.open(port), await RawConnection.open(port), group, heartbeatMs);

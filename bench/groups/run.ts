@@ -2,7 +2,7 @@
  * bench/groups: Sluice's group coordinator against Apache Kafka 4.3.1's, driven by the same
  * protocol-level members (member.ts) in one run.
  *
- *   node --conditions=sluice:source --import tsx bench/groups/run.ts [--heartbeat-ms 100] [--sizes 2,10,50]
+ *   node --conditions=sluice:source bench/groups/run.ts [--heartbeat-ms 100] [--sizes 2,10,50]
  *
  * Rebalance: a group of N members is stable; one more member joins; the time until every member
  * has finished SyncGroup in the new generation. Members heartbeat every --heartbeat-ms, which
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { startBroker } from '@sluice/broker';
 import { RawConnection, startApacheKafka } from '@sluice/test-kit';
-import { BenchMember } from './member.js';
+import { BenchMember } from './member.ts';
 
 const { values } = parseArgs({ options: { 'heartbeat-ms': { type: 'string', default: '100' }, sizes: { type: 'string', default: '2,10,50' }, commits: { type: 'string', default: '20000' } } });
 const HEARTBEAT = Number(values['heartbeat-ms']);

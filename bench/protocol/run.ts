@@ -2,7 +2,7 @@
  * bench/protocol: the codec's speed beside KafkaJS's and @platformatic/kafka's codecs doing the
  * same work in the same process, and beside the loopback TCP bandwidth of this machine.
  *
- *   node --conditions=sluice:source --import tsx bench/protocol/run.ts
+ *   node --conditions=sluice:source bench/protocol/run.ts
  */
 import { createRequire } from 'node:module';
 import { fork } from 'node:child_process';
@@ -24,7 +24,7 @@ import {
   crc32c,
   validateBatchesAndRecords,
 } from '@sluice/protocol';
-import { measure, printTable, type Measurement } from '../lib/measure.js';
+import { measure, printTable, type Measurement } from '../lib/measure.ts';
 
 const require = createRequire(import.meta.url);
 const kafkajsFetch = require('kafkajs/src/protocol/requests/fetch/v11/response.js');
@@ -73,7 +73,7 @@ function fetchResponseBody(version: number, records: Buffer) {
 
 /** Bytes per second through a loopback socket to another process, for scale. */
 async function loopbackBandwidth(seconds = 1.5): Promise<Measurement> {
-  const sink = fork(new URL('./sink.ts', import.meta.url).pathname, [], { execArgv: ['--conditions=sluice:source', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const sink = fork(new URL('./sink.ts', import.meta.url).pathname, [], { execArgv: ['--conditions=sluice:source'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => sink.once('message', (m) => resolve(Number(m))));
   const socket = createConnection({ port, host: '127.0.0.1' });
   await new Promise((resolve) => socket.once('connect', resolve));

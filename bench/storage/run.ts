@@ -2,7 +2,7 @@
  * bench/storage: the partition log's append and read throughput beside the machine's own limits,
  * measured in the same run with plain fs calls on the same disk.
  *
- *   node --conditions=sluice:source --import tsx bench/storage/run.ts [--mb 256] [--dir /path/on/the/disk/to/test]
+ *   node --conditions=sluice:source bench/storage/run.ts [--mb 256] [--dir /path/on/the/disk/to/test]
  *
  * Appends of 1 KiB records in 16 KiB and 256 KiB batches, 1 and 8 concurrent appenders:
  *   - flush.messages=1 (every append synced, Sluice's default) against a plain write+fdatasync loop;

@@ -27,7 +27,11 @@ export class BenchRun {
   private readonly processed = new Promise<void>((resolve) => (this.done = resolve));
   private timeout: NodeJS.Timeout | undefined;
 
-  constructor(readonly expected: number) {}
+  readonly expected: number;
+
+  constructor(expected: number) {
+    this.expected = expected;
+  }
 
   /** The peek on each source; with two sources both count towards the one expected total. */
   readonly countSeen = (): void => {

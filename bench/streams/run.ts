@@ -15,7 +15,7 @@
  *   at_least_once; event time advances 2 ms a record on each side, so with --keys 50000 a key
  *   comes back after 100 s and each record has exactly one partner (the rate counts both sides).
  *
- *   node --conditions=sluice:source --import tsx bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--keys 50000] [--workload filter,count,windowed-count,join] [--kafka]
+ *   node --conditions=sluice:source bench/streams/run.ts [--records 200000] [--partitions 6] [--rounds 2] [--keys 50000] [--workload filter,count,windowed-count,join] [--kafka]
  *
  * The broker is the Sluice broker in its own process (with --kafka, also Apache Kafka 4.3.1).
  * The source topics are filled once; each run is a fresh application (its own application.id and
@@ -117,7 +117,7 @@ async function benchFilter(label: string, bootstrap: string, cp: string): Promis
       const destination = `bench-destination-${impl}-${round}`;
       await admin.createTopics([{ name: destination, numPartitions: PARTITIONS, replicationFactor: 1 }], { ifNotExists: true });
       const args = [bootstrap, app, 'bench-source', destination, String(RECORDS)];
-      const r = impl === 'sluice' ? await runApp(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(here, 'sluice-app.ts'), ...args]) : await runApp('java', ['-Xmx1g', '-cp', cp, 'dev.sluice.bench.FilterApp', ...args]);
+      const r = impl === 'sluice' ? await runApp(process.execPath, ['--conditions=sluice:source', join(here, 'sluice-app.ts'), ...args]) : await runApp('java', ['-Xmx1g', '-cp', cp, 'dev.sluice.bench.FilterApp', ...args]);
       const written = await outputCount(bootstrap, destination);
       if (written < important) throw new Error(`${impl} wrote ${written} records to ${destination}, expected ${important}`);
       results[impl].push(r);
@@ -178,7 +178,7 @@ async function fillCountSource(bootstrap: string): Promise<void> {
 /** Runs the count app of `impl` (its process or restore mode). */
 function runCount<R>(impl: 'sluice' | 'java', cp: string, args: string[]): Promise<R> {
   return impl === 'sluice'
-    ? runApp<R>(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(here, 'sluice-count-app.ts'), ...args])
+    ? runApp<R>(process.execPath, ['--conditions=sluice:source', join(here, 'sluice-count-app.ts'), ...args])
     : runApp<R>('java', ['-Xmx1g', '-cp', cp, 'dev.sluice.bench.CountApp', ...args]);
 }
 
@@ -285,7 +285,7 @@ async function benchWindowed(label: string, bootstrap: string, cp: string, workl
         const expected = String(RECORDS * sources.length);
         const args = [bootstrap, app, ...sources, destination, expected, 'at_least_once', join(stateRoot, app)];
         const [script, javaClass] = workload === 'join' ? ['sluice-join-app.ts', 'dev.sluice.bench.JoinApp'] : ['sluice-windowed-count-app.ts', 'dev.sluice.bench.WindowedCountApp'];
-        const r = impl === 'sluice' ? await runApp(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(here, script), ...args]) : await runApp('java', ['-Xmx1g', '-cp', cp, javaClass, ...args]);
+        const r = impl === 'sluice' ? await runApp(process.execPath, ['--conditions=sluice:source', join(here, script), ...args]) : await runApp('java', ['-Xmx1g', '-cp', cp, javaClass, ...args]);
         const written = await outputCount(bootstrap, destination);
         // The join emits each pair once (more only after a failure); the count each (key, window) at least once.
         if (written < minimum) throw new Error(`${impl} wrote ${written} records to ${destination}, expected at least ${minimum}`);

@@ -1,12 +1,12 @@
 /**
  * The filter pipeline of bench/streams in Sluice streams, the twin of
  * java/src/main/java/dev/sluice/bench/FilterApp.java (same topology, same measurement):
- *   node --conditions=sluice:source --import tsx bench/streams/sluice-app.ts <bootstrap> <applicationId> <source> <destination> <expectedRecords>
+ *   node --conditions=sluice:source bench/streams/sluice-app.ts <bootstrap> <applicationId> <source> <destination> <expectedRecords>
  * Prints one JSON line: time from the first to the last input record processed, and from start
  * to the first record, and the time to close (flush outputs and commit).
  */
 import { KafkaStreams, Serdes, StreamsBuilder } from '@sluice/streams';
-import { BenchRun } from './bench-app.js';
+import { BenchRun } from './bench-app.ts';
 
 const [bootstrap, applicationId, source, destination, expectedArg] = process.argv.slice(2);
 const run = new BenchRun(Number(expectedArg));

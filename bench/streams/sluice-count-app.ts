@@ -2,7 +2,7 @@
  * The count-by-key aggregation of bench/streams in Sluice streams, the twin of
  * java/src/main/java/dev/sluice/bench/CountApp.java (same topology, same measurement):
  * source → groupByKey → count (persistent store "counts" with its changelog) → toStream → sink.
- *   node --conditions=sluice:source --import tsx bench/streams/sluice-count-app.ts <bootstrap> <applicationId> <source> <destination> <expected> <guarantee> <stateDir> <process|restore>
+ *   node --conditions=sluice:source bench/streams/sluice-count-app.ts <bootstrap> <applicationId> <source> <destination> <expected> <guarantee> <stateDir> <process|restore>
  * process: prints the time from the first to the last input record processed (expected: the
  * source's record count), from start to the first record, and to close (flush outputs, commit).
  * restore: run after a process run with the same applicationId and an empty stateDir, so the
@@ -10,7 +10,7 @@
  * restored and the time from the first restore start to the last restore end.
  */
 import { KafkaStreams, Materialized, Serdes, StreamsBuilder } from '@sluice/streams';
-import { BenchRun, statefulConfig } from './bench-app.js';
+import { BenchRun, statefulConfig } from './bench-app.ts';
 
 const [bootstrap, applicationId, source, destination, expectedArg, guarantee, stateDir, mode] = process.argv.slice(2);
 const expected = Number(expectedArg);

@@ -3,12 +3,12 @@
  * java/src/main/java/dev/sluice/bench/JoinApp.java (same topology, same measurement): two source
  * topics with the same keys, inner-joined within JoinWindows of 1 minute (no grace; each side in
  * a persistent window store with its changelog) → sink (left value | right value).
- *   node --conditions=sluice:source --import tsx bench/streams/sluice-join-app.ts <bootstrap> <applicationId> <leftSource> <rightSource> <destination> <expected> <guarantee> <stateDir>
+ *   node --conditions=sluice:source bench/streams/sluice-join-app.ts <bootstrap> <applicationId> <leftSource> <rightSource> <destination> <expected> <guarantee> <stateDir>
  * expected: the records of both sources together. Prints the time from the first to the last
  * input record processed (either side), from start to the first record, and to close.
  */
 import { JoinWindows, KafkaStreams, Serdes, StreamJoined, StreamsBuilder } from '@sluice/streams';
-import { BenchRun, statefulConfig } from './bench-app.js';
+import { BenchRun, statefulConfig } from './bench-app.ts';
 
 const [bootstrap, applicationId, leftSource, rightSource, destination, expectedArg, guarantee, stateDir] = process.argv.slice(2);
 const run = new BenchRun(Number(expectedArg));

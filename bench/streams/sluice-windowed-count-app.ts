@@ -3,12 +3,12 @@
  * java/src/main/java/dev/sluice/bench/WindowedCountApp.java (same topology, same measurement):
  * source → groupByKey → windowedBy(1-minute tumbling TimeWindows, no grace) → count (persistent
  * window store "windowed-counts" with its changelog) → toStream → sink (Java's windowed key bytes).
- *   node --conditions=sluice:source --import tsx bench/streams/sluice-windowed-count-app.ts <bootstrap> <applicationId> <source> <destination> <expected> <guarantee> <stateDir>
+ *   node --conditions=sluice:source bench/streams/sluice-windowed-count-app.ts <bootstrap> <applicationId> <source> <destination> <expected> <guarantee> <stateDir>
  * Prints the time from the first to the last input record processed (expected: the source's
  * record count), from start to the first record, and to close (flush outputs, commit).
  */
 import { KafkaStreams, Materialized, Serdes, StreamsBuilder, TimeWindows, WindowedSerdes } from '@sluice/streams';
-import { BenchRun, statefulConfig } from './bench-app.js';
+import { BenchRun, statefulConfig } from './bench-app.ts';
 
 const [bootstrap, applicationId, source, destination, expectedArg, guarantee, stateDir] = process.argv.slice(2);
 const run = new BenchRun(Number(expectedArg));

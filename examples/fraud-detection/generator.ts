@@ -11,8 +11,8 @@
  * large, and now and then a card is used abroad: enough to break some limits.
  */
 import { parseArgs } from 'node:util';
-import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.js';
-import type { Payment, Profile } from './model.js';
+import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.ts';
+import type { Payment, Profile } from './model.ts';
 
 const { values } = parseArgs({
   options: {

@@ -12,7 +12,7 @@
  */
 import { Admin } from '@sluice/client';
 import { Grouped, KafkaStreams, KeyValue, Materialized, Serdes, SlidingWindows, StreamsBuilder, TimeWindows } from '@sluice/streams';
-import { type Alert, type Payment, type Profile, PAYMENT_WINDOW_MS, TRAVEL_WINDOW_MS } from './model.js';
+import { type Alert, type Payment, type Profile, PAYMENT_WINDOW_MS, TRAVEL_WINDOW_MS } from './model.ts';
 
 /** A payment with the limits of its card, as the profile table had them when it was processed. */
 interface CheckedPayment extends Payment {

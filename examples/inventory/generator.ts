@@ -9,7 +9,7 @@
  * --count: stop after that many (default: run until Ctrl-C). Prints how many it sent when it stops.
  */
 import { parseArgs } from 'node:util';
-import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.js';
+import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.ts';
 
 const { values } = parseArgs({
   options: {

@@ -10,8 +10,8 @@
  * windows. Each symbol's price is a random walk; some symbols trade much more than others.
  */
 import { parseArgs } from 'node:util';
-import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.js';
-import type { Instrument, Trade } from './model.js';
+import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.ts';
+import type { Instrument, Trade } from './model.ts';
 
 const { values } = parseArgs({
   options: {

@@ -11,7 +11,7 @@
  */
 import { Admin } from '@sluice/client';
 import { BufferConfig, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder, Suppressed, TimeWindows } from '@sluice/streams';
-import { type Bar, type Instrument, type Trade, BAR_ADVANCE_MS, BAR_GRACE_MS, BAR_SIZE_MS } from './model.js';
+import { type Bar, type Instrument, type Trade, BAR_ADVANCE_MS, BAR_GRACE_MS, BAR_SIZE_MS } from './model.ts';
 
 /** What a window accumulates: enough for the VWAP (notional / volume), high and low. */
 interface Totals {

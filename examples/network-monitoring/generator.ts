@@ -11,8 +11,8 @@
  * silent for 2 to 3 minutes before coming back.
  */
 import { parseArgs } from 'node:util';
-import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.js';
-import type { Metric } from './model.js';
+import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.ts';
+import type { Metric } from './model.ts';
 
 const { values } = parseArgs({
   options: {

@@ -14,8 +14,8 @@
  */
 import { Admin } from '@sluice/client';
 import { Grouped, KafkaStreams, KeyValue, Materialized, Serdes, SessionWindows, Stores, StreamsBuilder } from '@sluice/streams';
-import { type DeviceAlert, type Metric, type SessionSummary, ACTIVITY_GAP_MS, BURST_GAP_MS, BURST_MIN_ERRORS } from './model.js';
-import { LAST_SEEN_STORE, type Seen, silenceDetector } from './silence-detector.js';
+import { type DeviceAlert, type Metric, type SessionSummary, ACTIVITY_GAP_MS, BURST_GAP_MS, BURST_MIN_ERRORS } from './model.ts';
+import { LAST_SEEN_STORE, type Seen, silenceDetector } from './silence-detector.ts';
 
 /** A session's figures (its start and end are the window's). */
 interface Activity {

@@ -8,7 +8,7 @@
  * its stream time too (a wall-clock punctuation would catch that, at the cost of repeatability).
  */
 import { type KeyValueStore, type Processor, type ProcessorContext, PunctuationType, Record } from '@sluice/streams';
-import { type DeviceAlert, type Metric, SILENCE_CHECK_MS, SILENCE_MS } from './model.js';
+import { type DeviceAlert, type Metric, SILENCE_CHECK_MS, SILENCE_MS } from './model.ts';
 
 export const LAST_SEEN_STORE = 'last-seen';
 

@@ -10,8 +10,8 @@
  * than others. Prints how many clicks it sent when it stops.
  */
 import { parseArgs } from 'node:util';
-import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.js';
-import type { Category, Click, Product } from './model.js';
+import { generateAtRate, positiveNumbers, seededRandom } from '../shared/generator.ts';
+import type { Category, Click, Product } from './model.ts';
 
 const { values } = parseArgs({
   options: {

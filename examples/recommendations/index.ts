@@ -9,7 +9,7 @@
  */
 import { Admin } from '@sluice/client';
 import { Grouped, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder } from '@sluice/streams';
-import { type CatalogueEntry, type Category, type Click, type CoView, type Product, type Recommendation, RECENT_VIEWS, TOP_N } from './model.js';
+import { type CatalogueEntry, type Category, type Click, type CoView, type Product, type Recommendation, RECENT_VIEWS, TOP_N } from './model.ts';
 
 /** A user's latest distinct products (newest first), and the pairs their latest click made. */
 interface ViewHistory {

@@ -150,19 +150,19 @@ test('nothing reaches into another package by path, from anywhere in the reposit
 
 test('the path check catches a reach into another package and lets the rest through', () => {
   const inTests = join(root, 'tests', 'broker', 'x.test.ts');
-  assert.equal(pathViolations(inTests, "import { startBroker } from '../../packages/broker/src/index.js';").length, 1);
-  assert.equal(pathViolations(inTests, "import { RawConnection } from '../../packages/broker/test/support.js';").length, 1);
-  assert.equal(pathViolations(inTests, "const m = await import('../../packages/protocol/src/records/batch.js');").length, 1);
+  assert.equal(pathViolations(inTests, "import { startBroker } from '../../packages/broker/src/index.ts';").length, 1);
+  assert.equal(pathViolations(inTests, "import { RawConnection } from '../../packages/broker/test/support.ts';").length, 1);
+  assert.equal(pathViolations(inTests, "const m = await import('../../packages/protocol/src/records/batch.ts');").length, 1);
   assert.equal(pathViolations(inTests, "import { x } from '@sluice/broker/src/core.js';").length, 1);
   assert.equal(pathViolations(inTests, "import { startBroker } from '@sluice/broker';").length, 0);
   assert.equal(pathViolations(inTests, "import { freePort } from '@sluice/test-kit';").length, 0);
-  assert.equal(pathViolations(inTests, "import { x } from '../support/x.js';").length, 0);
+  assert.equal(pathViolations(inTests, "import { x } from '../support/x.ts';").length, 0);
   const inClientTests = join(packagesDir, 'client', 'test', 'x.test.ts');
-  assert.equal(pathViolations(inClientTests, "import { startBroker } from '../../broker/src/index.js';").length, 1);
-  assert.equal(pathViolations(inClientTests, "import { Random } from '../../protocol/test/support/schema.js';").length, 1);
-  assert.equal(pathViolations(inClientTests, "import { Consumer } from '../src/consumer.js';").length, 0);
+  assert.equal(pathViolations(inClientTests, "import { startBroker } from '../../broker/src/index.ts';").length, 1);
+  assert.equal(pathViolations(inClientTests, "import { Random } from '../../protocol/test/support/schema.ts';").length, 1);
+  assert.equal(pathViolations(inClientTests, "import { Consumer } from '../src/consumer.ts';").length, 0);
   const inBench = join(root, 'bench', 'groups', 'run.ts');
-  assert.equal(pathViolations(inBench, "import { RawConnection } from '../../packages/broker/test/support.js';").length, 1);
+  assert.equal(pathViolations(inBench, "import { RawConnection } from '../../packages/broker/test/support.ts';").length, 1);
 });
 
 test('no package may use the test kit from its src/', () => {
@@ -176,8 +176,8 @@ test('no package may use the test kit from its src/', () => {
 test('the check itself catches a wrong-way import', () => {
   const file = join(packagesDir, 'client', 'src', 'x.ts');
   assert.equal(violations('client', file, "import { startBroker } from '@sluice/broker';").length, 1);
-  assert.equal(violations('client', file, "export * from '../../broker/src/index.js';").length, 1);
+  assert.equal(violations('client', file, "export * from '../../broker/src/index.ts';").length, 1);
   assert.equal(violations('client', file, "const m = await import('@sluice/storage');").length, 1);
   assert.equal(violations('client', file, "import { encode } from '@sluice/protocol';").length, 0);
-  assert.equal(violations('client', file, "import { x } from './y.js';").length, 0);
+  assert.equal(violations('client', file, "import { x } from './y.ts';").length, 0);
 });

@@ -152,21 +152,21 @@ test('the loop check finds loops and names their files, and passes a tree', () =
   const fixture = (files: Record<string, string>) =>
     new Map(Object.entries(files).map(([name, text]) => [join('/pkg/src', name), text]));
   const looped = fixture({
-    'a.ts': "import { b } from './b.js';",
-    'b.ts': "import type { C } from './sub/c.js';",
-    'sub/c.ts': "export { a } from '../a.js';",
-    'd.ts': "import { a } from './a.js';",
-    'e.ts': "const self = await import('./e.js');",
+    'a.ts': "import { b } from './b.ts';",
+    'b.ts': "import type { C } from './sub/c.ts';",
+    'sub/c.ts': "export { a } from '../a.ts';",
+    'd.ts': "import { a } from './a.ts';",
+    'e.ts': "const self = await import('./e.ts');",
   });
   assert.deepEqual(importCycles(importGraph(looped)), [
     ['/pkg/src/a.ts', '/pkg/src/b.ts', '/pkg/src/sub/c.ts'],
     ['/pkg/src/e.ts'],
   ]);
   const tree = fixture({
-    'a.ts': "import { b } from './b.js';\nimport { c } from './sub/index.js';",
-    'b.ts': "import { c } from './sub/c.js';",
+    'a.ts': "import { b } from './b.ts';\nimport { c } from './sub/index.ts';",
+    'b.ts': "import { c } from './sub/c.ts';",
     'sub/c.ts': "import { x } from '@sluice/protocol';",
-    'sub/index.ts': "export * from './c.js';",
+    'sub/index.ts': "export * from './c.ts';",
   });
   assert.deepEqual(importCycles(importGraph(tree)), []);
 });

@@ -16,7 +16,7 @@ import {
   type TopicPartition,
   partitionForKey,
 } from '@sluice/client';
-import { targets, uniqueName, type RunningTarget } from './targets.js';
+import { targets, uniqueName, type RunningTarget } from './targets.ts';
 import { createTopicsAndWait, eventually } from '@sluice/test-kit';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;

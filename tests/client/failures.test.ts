@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Admin, Consumer, type ConsumerOptions, Producer, type RecordMetadata } from '@sluice/client';
 import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
-import { uniqueName } from './targets.js';
+import { uniqueName } from './targets.ts';
 
 let dataDir: string;
 let port: number;

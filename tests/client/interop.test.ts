@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Consumer, type ConsumerRecord, Producer } from '@sluice/client';
 import { createTopicsAndWait, javaTool, kcat } from '@sluice/test-kit';
-import { targets, uniqueName, type RunningTarget } from './targets.js';
+import { targets, uniqueName, type RunningTarget } from './targets.ts';
 
 for (const target of targets) {
   describe(`interop on ${target.name}`, { timeout: 600_000 }, () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Apis, ErrorCode, decodeRequest, encodeResponse } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { startRefusingProxy, type RefusingProxy } from './support/refusing-proxy.js';
+import { startRefusingProxy, type RefusingProxy } from './support/refusing-proxy.ts';
 
 let broker: Broker;
 let proxy: RefusingProxy;

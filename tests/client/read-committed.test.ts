@@ -11,15 +11,18 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { createTopicsAndWait, onJsonLines, spawnJavaTool } from '@sluice/test-kit';
-import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget, type Target } from './targets.js';
-import { brokerForSuite, readAll, values } from './support/suite-broker.js';
+import { apacheKafkaTarget, sluiceTarget, uniqueName, type RunningTarget, type Target } from './targets.ts';
+import { brokerForSuite, readAll, values } from './support/suite-broker.ts';
 
 /** Drives Tools.java `transactions`: one command per line, resolved when Java says it is done. */
 class JavaTransactions {
   private waiting: { line: string; resolve: () => void; reject: (e: Error) => void }[] = [];
   private stderr = '';
 
-  private constructor(private readonly child: ChildProcess) {
+  private readonly child: ChildProcess;
+
+  private constructor(child: ChildProcess) {
+    this.child = child;
     onJsonLines(child.stdout!, ({ done }: { done: string }) => {
       const next = this.waiting.shift();
       if (!next) return;

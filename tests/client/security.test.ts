@@ -13,7 +13,7 @@ import { Admin, type AdminOptions, Consumer, KafkaError, plainMechanism, Produce
 /** The settings under test, shared by admin, producer and consumer. */
 type Security = Pick<AdminOptions, 'tls' | 'sasl'>;
 import { startApacheKafka, type ApacheKafka } from '@sluice/test-kit';
-import { uniqueName } from './targets.js';
+import { uniqueName } from './targets.ts';
 
 const exec = promisify(execFile);
 const STORE_PASSWORD = 'sluice-test-store';

@@ -13,8 +13,8 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { ClientChannels, Consumer, KafkaError, Producer, type ClientRequestMessage } from '@sluice/client';
 import { KAFKA_VERSION, createTopicsAndWait, eventually, startApacheKafka } from '@sluice/test-kit';
 import { startBroker } from '@sluice/broker';
-import { apacheKafkaTarget, sluiceTarget, uniqueName, type Target } from './targets.js';
-import { brokerForSuite, readAll, values } from './support/suite-broker.js';
+import { apacheKafkaTarget, sluiceTarget, uniqueName, type Target } from './targets.ts';
+import { brokerForSuite, readAll, values } from './support/suite-broker.ts';
 
 interface TransactionsTarget extends Target {
   /** The transaction protocol the broker's cluster finalizes (KIP-890). */

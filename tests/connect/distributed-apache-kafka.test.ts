@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startConnectDistributed, type ConnectDistributed } from '@sluice/connect';
 import { eventually, startApacheKafka, type ApacheKafka } from '@sluice/test-kit';
-import { distributedWorkerSettings } from './support.js';
+import { distributedWorkerSettings } from './support.ts';
 
 let kafka: ApacheKafka;
 let dir: string;

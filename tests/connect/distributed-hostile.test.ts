@@ -16,7 +16,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer, Producer } from '@sluice/client';
 import { startConnectDistributed, type ConnectDistributed } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
-import { distributedWorkerSettings } from './support.js';
+import { distributedWorkerSettings } from './support.ts';
 
 const TOPIC_PREFIX = 'hostile';
 const CONFIG_TOPIC = `${TOPIC_PREFIX}-configs`;

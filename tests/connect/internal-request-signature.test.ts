@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConnectRestError, InternalRequestSignature, SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER, WorkerConfig, interWorkerSigningSettings, sessionKeyLength, signatureHeaders } from '@sluice/connect';
 import { Random } from '@sluice/test-kit';
-import { ConnectPeer } from './support.js';
+import { ConnectPeer } from './support.ts';
 
 const ALGORITHMS = ['HmacSHA256', 'HmacSHA1', 'HmacSHA224', 'HmacSHA384', 'HmacSHA512', 'HmacMD5', 'HmacSHA512/256', 'HmacSHA3-256'];
 

@@ -8,8 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JsonConverter, SimpleHeaderConverter, builtinPlugins } from '@sluice/connect';
 import { Random } from '@sluice/test-kit/random';
-import { field } from './random-data.js';
-import { ConnectPeer, decode, encode, normalize, schemaJson, schemaOf, type Tagged } from './support.js';
+import { field } from './random-data.ts';
+import { ConnectPeer, decode, encode, normalize, schemaJson, schemaOf, type Tagged } from './support.ts';
 
 const DECIMAL = 'org.apache.kafka.connect.data.Decimal';
 const opt = (s: Record<string, unknown>) => ({ ...s, optional: true });

@@ -26,7 +26,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer } from '@sluice/client';
 import { startConnectDistributed, type ConnectDistributed } from '@sluice/connect';
 import { createTopicsAndWait, eventually, JavaConnectDistributed, type JavaConnectWorker } from '@sluice/test-kit';
-import { distributedWorkerSettings } from './support.js';
+import { distributedWorkerSettings } from './support.ts';
 
 let broker: Broker;
 let dir: string;

@@ -5,7 +5,7 @@
  * drawn with at most ten significant digits, so both sides' shortest forms are the same digits.
  */
 import { Random } from '@sluice/test-kit/random';
-import type { Tagged } from './support.js';
+import type { Tagged } from './support.ts';
 
 export interface Generated {
   schema: Record<string, unknown>;

@@ -22,7 +22,7 @@ import { promisify } from 'node:util';
 import { startBroker, type Broker } from '@sluice/broker';
 import { startConnectStandalone } from '@sluice/connect';
 import { makeCertificates, type TestCertificates } from '@sluice/test-kit';
-import { ConnectPeer } from './support.js';
+import { ConnectPeer } from './support.ts';
 
 const PASSWORD = 'rest-secret';
 

@@ -19,7 +19,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Consumer } from '@sluice/client';
 import { startConnectDistributed, startConnectStandalone, type ConnectDistributed } from '@sluice/connect';
 import { eventually, makeCertificates, type TestCertificates } from '@sluice/test-kit';
-import { distributedWorkerSettings } from './support.js';
+import { distributedWorkerSettings } from './support.ts';
 
 interface Answer {
   status: number;

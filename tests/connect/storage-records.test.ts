@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KafkaConfigBackingStore, offsetKey, storageRecords } from '@sluice/connect';
-import { ConnectPeer } from './support.js';
+import { ConnectPeer } from './support.ts';
 
 const { commitValue, configValue, parseConfigRecord, parseStatusRecord, restartValue, sessionKeyValue, statusValue, targetStateValue, topicStatusValue } = storageRecords;
 

@@ -42,7 +42,10 @@ export class ConnectPeer {
   readonly #waiting = new Map<number, (answer: { result?: unknown; error?: string }) => void>();
   #stderr = '';
 
-  private constructor(readonly child: ChildProcess) {
+  readonly child: ChildProcess;
+
+  private constructor(child: ChildProcess) {
+    this.child = child;
     onJsonLines(child.stdout!, (message: { id: number; result?: unknown; error?: string }) => {
       const answer: { result?: unknown; error?: string } = message.error !== undefined ? { error: message.error } : { result: message.result };
       this.#waiting.get(message.id)?.(answer);

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { builtinPlugins } from '@sluice/connect';
 import { configInfos, type Predicate, type Transformation } from '@sluice/connect-api';
 import { Random } from '@sluice/test-kit/random';
-import { schemalessMap, structField } from './random-data.js';
-import { ConnectPeer, fromRecord, normalize, toRecord, type RecordJson } from './support.js';
+import { schemalessMap, structField } from './random-data.ts';
+import { ConnectPeer, fromRecord, normalize, toRecord, type RecordJson } from './support.ts';
 
 const T = 'org.apache.kafka.connect.transforms.';
 const P = 'org.apache.kafka.connect.transforms.predicates.';

@@ -114,7 +114,10 @@ class CopyLoop {
   readonly exited: Promise<number | null>;
   private waiters: (() => void)[] = [];
 
-  private constructor(readonly child: ChildProcess) {
+  readonly child: ChildProcess;
+
+  private constructor(child: ChildProcess) {
+    this.child = child;
     onJsonLines(child.stdout!, (m) => (this.result = m));
     child.stderr!.on('data', (d) => {
       const text = String(d);
@@ -137,7 +140,7 @@ class CopyLoop {
 
   static async start(client: LoopClient, args: string[]): Promise<CopyLoop> {
     if (client === 'java') return new CopyLoop(await spawnJavaTool(['eos-copy', ...args]));
-    return new CopyLoop(spawn(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', eosCopyScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new CopyLoop(spawn(process.execPath, ['--conditions=sluice:source', eosCopyScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
   /** Resolves when `ready()` holds; fails if the loop exits first. */

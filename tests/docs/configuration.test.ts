@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { CONFIGURATION_DOC, README_TABLES, configurationMarkdown, withTables } from '../../scripts/generate-config-docs.js';
+import { CONFIGURATION_DOC, README_TABLES, configurationMarkdown, withTables } from '../../scripts/generate-config-docs.ts';
 
 test('docs/configuration.md matches the settings\' definitions', () => {
   assert.equal(readFileSync(CONFIGURATION_DOC, 'utf8'), configurationMarkdown(), 'docs/configuration.md is out of date: run npm run docs:config');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ErrorCode } from '@sluice/protocol';
-import { CATALOGUES, ERRORS_DOC, docComments, errorsMarkdown } from '../../scripts/generate-errors-doc.js';
+import { CATALOGUES, ERRORS_DOC, docComments, errorsMarkdown } from '../../scripts/generate-errors-doc.ts';
 
 test('docs/errors.md matches the error catalogues', () => {
   assert.equal(readFileSync(ERRORS_DOC, 'utf8'), errorsMarkdown(), 'docs/errors.md is out of date: run npm run docs:errors');

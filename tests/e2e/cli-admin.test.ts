@@ -8,8 +8,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { freePort } from '@sluice/test-kit';
-import { runSluice } from './run-sluice.js';
-import { sluiceInProcess } from './sluice-in-process.js';
+import { runSluice } from './run-sluice.ts';
+import { sluiceInProcess } from './sluice-in-process.ts';
 
 let broker: Broker;
 let admin: Admin;

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Admin, Producer } from '@sluice/client';
 import { startApacheKafka, type ApacheKafka } from '@sluice/test-kit';
-import { sluiceInProcess } from './sluice-in-process.js';
+import { sluiceInProcess } from './sluice-in-process.ts';
 
 let kafka: ApacheKafka;
 let admin: Admin;

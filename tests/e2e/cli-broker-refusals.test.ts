@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
 import { freePort, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
-import { runSluice } from './run-sluice.js';
+import { runSluice } from './run-sluice.ts';
 
 test('sluice broker --set authorizer.class.name=… exits non-zero, naming the setting, and opens nothing', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'sluice-refused-'));

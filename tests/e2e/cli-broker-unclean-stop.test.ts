@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
 import { freePort, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
-import { runSluice } from './run-sluice.js';
+import { runSluice } from './run-sluice.ts';
 
 test('SIGTERM with a partition that cannot be closed: exit code 3 naming it, the rest closed cleanly, nothing acknowledged lost', async () => {
   assert.ok(existsSync('/dev/full'), 'this test needs Linux /dev/full');

@@ -8,7 +8,7 @@ import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
 import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
-import { runSluice } from './run-sluice.js';
+import { runSluice } from './run-sluice.ts';
 
 /** A broker process on a free port over a fresh data directory, killed and removed afterwards. */
 async function withBroker(extra: string[], body: (b: { broker: BrokerProcess; port: number; dataDir: string; bootstrap: string }) => Promise<void>): Promise<void> {

@@ -6,7 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
 import { repoRoot, sluiceBin } from '@sluice/test-kit';
-import { runSluice } from './run-sluice.js';
+import { runSluice } from './run-sluice.ts';
 
 let broker: Broker;
 let admin: Admin;

@@ -63,7 +63,7 @@ interface Finished {
 }
 
 /** Where the newcomer works: a folder inside the clone (ignored .cache/), so that the
- * repository's packages and tsx resolve as they do for them. */
+ * repository's packages resolve as they do for them. */
 let workDir = '';
 const running = new Set<ChildProcess>();
 

@@ -1,11 +1,11 @@
 /**
  * Runs the `sluice` command's main() in this process, with its output captured, for tests that
- * make many calls: starting the command through tsx takes seconds a call on a loaded machine.
+ * make many calls: starting a command's process takes a second or more on a loaded machine.
  * tests/e2e/cli*.test.ts still run the real `sluice` process where the process itself matters.
  */
 import { Readable } from 'node:stream';
 import { main } from '@sluice/cli';
-import type { SluiceResult } from './run-sluice.js';
+import type { SluiceResult } from './run-sluice.ts';
 
 export async function sluiceInProcess(args: string[], options: { bootstrap?: string; input?: string; env?: Record<string, string> } = {}): Promise<SluiceResult> {
   let stdout = '';

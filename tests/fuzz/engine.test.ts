@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PropertyViolation, fuzz } from './engine/fuzzer.js';
-import { maze } from './engine/maze.js';
+import { PropertyViolation, fuzz } from './engine/fuzzer.ts';
+import { maze } from './engine/maze.ts';
 
 test('coverage feedback leads the fuzzer through nested comparisons, and the input that fails is saved', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-fuzz-'));

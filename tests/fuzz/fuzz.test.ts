@@ -3,11 +3,11 @@
 // SLUICE_FUZZ_SECONDS (default 20, split between the targets) and SLUICE_FUZZ_SEED change the run;
 // SLUICE_FUZZ_KEEP=<dir> writes every input that added coverage there.
 import { test } from 'node:test';
-import { fuzz, replay, type FuzzTarget } from './engine/fuzzer.js';
-import { failureDir, regressionCorpus } from './seeds.js';
-import { brokerRequestsTarget } from './targets/broker-requests.js';
-import { recordBatchesTarget } from './targets/record-batches.js';
-import { requestDecodersTarget } from './targets/request-decoders.js';
+import { fuzz, replay, type FuzzTarget } from './engine/fuzzer.ts';
+import { failureDir, regressionCorpus } from './seeds.ts';
+import { brokerRequestsTarget } from './targets/broker-requests.ts';
+import { recordBatchesTarget } from './targets/record-batches.ts';
+import { requestDecodersTarget } from './targets/request-decoders.ts';
 
 const SECONDS = Number(process.env.SLUICE_FUZZ_SECONDS ?? 20);
 const SEED = Number(process.env.SLUICE_FUZZ_SEED ?? 20261203);

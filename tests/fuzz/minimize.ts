@@ -3,16 +3,16 @@
  * to what the seeds and the regression corpus already reach, and copies them into the corpus as
  * `cov-<hash>.bin`, so that CI's short run starts from where a long one got to.
  *
- *   node --conditions=sluice:source --import tsx tests/fuzz/minimize.ts request-decoders /tmp/kept/request-decoders 12
+ *   node --conditions=sluice:source tests/fuzz/minimize.ts request-decoders /tmp/kept/request-decoders 12
  */
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CoverageTracker } from './engine/coverage.js';
-import type { FuzzTarget } from './engine/fuzzer.js';
-import { corpusDir, regressionCorpus } from './seeds.js';
-import { brokerRequestsTarget } from './targets/broker-requests.js';
-import { recordBatchesTarget } from './targets/record-batches.js';
-import { requestDecodersTarget } from './targets/request-decoders.js';
+import { CoverageTracker } from './engine/coverage.ts';
+import type { FuzzTarget } from './engine/fuzzer.ts';
+import { corpusDir, regressionCorpus } from './seeds.ts';
+import { brokerRequestsTarget } from './targets/broker-requests.ts';
+import { recordBatchesTarget } from './targets/record-batches.ts';
+import { requestDecodersTarget } from './targets/request-decoders.ts';
 
 const [name, dir, count = '12'] = process.argv.slice(2);
 const targets: Record<string, () => FuzzTarget & { seeds(): Buffer[] | Promise<Buffer[]> }> = {

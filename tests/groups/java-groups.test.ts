@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
 import { eventually, javaTool } from '@sluice/test-kit';
-import { JavaMember } from './members.js';
+import { JavaMember } from './members.ts';
 
 let broker: Broker;
 before(async () => {

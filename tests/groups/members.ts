@@ -15,7 +15,10 @@ export class JavaMember {
   readonly exited: Promise<number | null>;
   private listeners: (() => void)[] = [];
 
-  private constructor(readonly child: ChildProcess) {
+  readonly child: ChildProcess;
+
+  private constructor(child: ChildProcess) {
+    this.child = child;
     onJsonLines(child.stdout!, (event: MemberEvent) => {
       this.events.push(event);
       for (const l of this.listeners) l();

@@ -1,5 +1,5 @@
 // The packages as a user gets them: `npm pack` each one, install the tarballs into a new project
-// outside the repository (in the system's temporary folder, with no tsx and no TypeScript
+// outside the repository (in the system's temporary folder, with no TypeScript loader and no TypeScript
 // sources), and there run plain JavaScript against a broker, the client and streams
 // (project/app.mjs), type-check a TypeScript file against the published declarations
 // (project/api.ts) and run the installed `sluice` command.
@@ -10,12 +10,12 @@
 // cache when they are there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { repoRoot } from '@sluice/test-kit';
+import { runApp } from './app-run.ts';
 
 const here = join(repoRoot, 'tests', 'package', 'project');
 const nodes = (process.env.SLUICE_NODE_BINARIES ?? process.execPath).split(delimiter).filter((p) => p !== '');
@@ -51,7 +51,7 @@ interface PackedFile {
   path: string;
 }
 
-test('the packed packages install into a new project and work there without tsx', { timeout: 15 * 60_000 }, async (t) => {
+test('the packed packages install into a new project and work there without a TypeScript loader', { timeout: 15 * 60_000 }, async (t) => {
   const scratch = mkdtempSync(join(tmpdir(), 'sluice-package-'));
   t.after(() => rmSync(scratch, { recursive: true, force: true }));
   const tarballs = join(scratch, 'tarballs');
@@ -90,6 +90,13 @@ test('the packed packages install into a new project and work there without tsx'
   );
   assert.ok(!existsSync(join(project, 'node_modules', 'tsx')), 'tsx is not installed with the packages');
   assert.ok(!existsSync(join(project, 'node_modules', '@sluice', 'protocol', 'src')), 'no TypeScript sources are installed');
+  for (const dir of packageDirs) {
+    const dist = join(project, 'node_modules', '@sluice', dir, 'dist');
+    for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'))) {
+      const named = readFileSync(join(dist, file), 'utf8').match(/(?:from|import\(?|declare module)\s*['"]\.\.?\/[^'"]*\.ts['"]/);
+      assert.equal(named, null, `@sluice/${dir}'s dist/${file} names a TypeScript source (${named?.[0]}), which a user's TypeScript may not follow to its declarations`);
+    }
+  }
 
   await t.test('a TypeScript file using the public API type-checks against the published declarations', async () => {
     ok(await run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, env: userEnv() }), 'tsc in the installed project');
@@ -105,37 +112,19 @@ test('the packed packages install into a new project and work there without tsx'
     });
 
     await t.test(`Node ${version}: a broker, the client and streams from plain JavaScript, and the sluice command against that broker`, async () => {
-      const app = spawn(node, ['app.mjs'], { cwd: project, env, stdio: ['pipe', 'pipe', 'pipe'] });
-      let stderr = '';
-      app.stderr.on('data', (d) => (stderr += d));
-      const exited = new Promise<number | null>((resolve) => app.on('exit', (code) => resolve(code)));
-      const steps = new Map<string, Record<string, unknown>>();
-      try {
-        for await (const line of createInterface({ input: app.stdout })) {
-          const message = JSON.parse(line) as { step: string } & Record<string, unknown>;
-          steps.set(message.step, message);
-          if (message.step !== 'ready') continue;
-
-          assert.equal(steps.get('broker')?.node, version, 'the app runs on the Node under test');
-          assert.deepEqual(steps.get('client')?.received, ['k0=hello none', 'k1=hello gzip', 'k2=hello snappy', 'k3=hello lz4', 'k4=hello zstd']);
-          assert.deepEqual(steps.get('streams')?.filtered, ['important 2', 'important 4']);
-          assert.deepEqual(steps.get('stores')?.stored, ['a=41', 'b=1'], 'a persistent store reopens with what it held');
-          assert.doesNotMatch(stderr, /SQLite is an experimental feature/, "Node 22's warning about node:sqlite is held back");
-          assert.deepEqual(steps.get('connect'), { step: 'connect', payload: { id: 42, item: 'tea', origin: 'app' }, origin: 'app' }, 'a Connect record converts and transforms');
-
-          const bootstrap = message.bootstrapServers as string;
+      await runApp({
+        node,
+        args: ['app.mjs'],
+        cwd: project,
+        env,
+        version,
+        whileReady: async (bootstrap) => {
           const topics = ok(await run('npx', ['--no', '--', 'sluice', 'topic', 'list', '--bootstrap-server', bootstrap], { cwd: project, env }), 'sluice topic list');
           assert.deepEqual(topics.trim().split('\n'), ['events', 'greetings', 'important-events']);
           const records = ok(await run('npx', ['--no', '--', 'sluice', 'consume', 'important-events', '--from-beginning', '--exit', '--bootstrap-server', bootstrap], { cwd: project, env }), 'sluice consume');
           assert.deepEqual(records.trim().split('\n'), ['important 2', 'important 4']);
-          app.stdin.end(); // the app closes its broker and says so
-        }
-      } finally {
-        app.stdin.end();
-        if (app.exitCode === null && !steps.has('closed')) app.kill();
-      }
-      assert.equal(await exited, 0, `app.mjs failed:\n${stderr}`);
-      assert.ok(steps.has('closed'), `app.mjs did not close its broker:\n${stderr}`);
+        },
+      });
     });
   }
 });

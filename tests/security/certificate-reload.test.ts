@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { startBroker } from '@sluice/broker';
 import { eventually } from '@sluice/test-kit';
-import { makeCertificates } from './certificates.js';
+import { makeCertificates } from './certificates.ts';
 
 /** Whether a TLS handshake with the port succeeds trusting only `ca`. */
 function handshakeTrusting(port: number, ca: string): Promise<boolean> {

@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import { Admin } from '@sluice/client';
 import { BrokerChannels, startBroker, type Broker, type BrokerRequestMessage } from '@sluice/broker';
 import { eventually } from '@sluice/test-kit';
-import { makeCertificates, type TestCertificates } from './certificates.js';
+import { makeCertificates, type TestCertificates } from './certificates.ts';
 
 const exec = promisify(execFile);
 const CLIENT = 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n';

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { BrokerChannels, startBroker, type Broker, type BrokerRequestMessage } from '@sluice/broker';
 import { errorName } from '@sluice/protocol';
 import { RawConnection, javaTool } from '@sluice/test-kit';
-import { makeCertificates, type TestCertificates } from './certificates.js';
-import { alterScram, scramUpsertion } from './scram-requests.js';
+import { makeCertificates, type TestCertificates } from './certificates.ts';
+import { alterScram, scramUpsertion } from './scram-requests.ts';
 
 const ALICE = { username: 'alice', password: 'alice-secret' };
 const RECORDS = 200;

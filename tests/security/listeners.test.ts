@@ -19,8 +19,8 @@ import { Admin, type AdminOptions, Consumer, KafkaError, plainMechanism, Produce
 import { BrokerChannels, startBroker, type Broker, type BrokerRequestMessage } from '@sluice/broker';
 import { Apis } from '@sluice/protocol';
 import { RawConnection, eventually, kcat } from '@sluice/test-kit';
-import { makeCertificates, type TestCertificates } from './certificates.js';
-import { alterScram, scramUpsertion } from './scram-requests.js';
+import { makeCertificates, type TestCertificates } from './certificates.ts';
+import { alterScram, scramUpsertion } from './scram-requests.ts';
 
 type Security = Pick<AdminOptions, 'tls' | 'sasl'>;
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Admin } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
 import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, pythonVenv, run } from '@sluice/test-kit';
-import { makeCertificates, type TestCertificates } from './certificates.js';
+import { makeCertificates, type TestCertificates } from './certificates.ts';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), 'python', 'secure_roundtrip.py');
 const PASSWORD = 'alice-secret';

@@ -11,7 +11,7 @@ import { connect } from 'node:net';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Apis, errorName } from '@sluice/protocol';
 import { RawConnection, eventually, startApacheKafka, type ApacheKafka } from '@sluice/test-kit';
-import { alterScram, scramUpsertion } from './scram-requests.js';
+import { alterScram, scramUpsertion } from './scram-requests.ts';
 
 const ALICE = { name: 'alice', password: 'alice-secret' };
 const SETTINGS = {

@@ -9,7 +9,7 @@ import { Admin, KafkaError, scramMechanism } from '@sluice/client';
 import { startBroker } from '@sluice/broker';
 import { Apis } from '@sluice/protocol';
 import { RawConnection } from '@sluice/test-kit';
-import { alterScram, scramUpsertion } from './scram-requests.js';
+import { alterScram, scramUpsertion } from './scram-requests.ts';
 
 const CONFIG = { listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0', 'sasl.enabled.mechanisms': 'SCRAM-SHA-256', 'connection.failed.authentication.delay.ms': '0' };
 

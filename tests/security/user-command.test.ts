@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Admin, KafkaError, scramMechanism } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
-import { sluiceInProcess } from '../e2e/sluice-in-process.js';
+import { sluiceInProcess } from '../e2e/sluice-in-process.ts';
 
 let broker: Broker;
 const sluice = (args: string[], input?: string) => sluiceInProcess(args, { bootstrap: broker.bootstrap, input });

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { mavenProjectClasspath } from '@sluice/test-kit';
-import { sluiceTopology, windowTopologyNames } from './window-topologies.js';
+import { sluiceTopology, windowTopologyNames } from './window-topologies.ts';
 
 const exec = promisify(execFile);
 const javaProject = fileURLToPath(new URL('./java', import.meta.url));

@@ -11,8 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { createTopicsAndWait, eventually, freePort, mavenProjectClasspath, onJsonLines, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
-import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.js';
-import type { OutputRecord } from './differential-model.js';
+import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.ts';
+import type { OutputRecord } from './differential-model.ts';
 
 const javaProject = join(dirname(fileURLToPath(import.meta.url)), 'java');
 

@@ -19,8 +19,8 @@ import { createTopicsAndWait, mavenProjectClasspath, onJsonLines } from '@sluice
 import { Random } from '@sluice/test-kit/random';
 import { Producer, partitionForKey } from '@sluice/client';
 import { Consumed, JoinWindows, KafkaStreams, Serdes, StreamJoined, StreamsBuilder, type Topology } from '@sluice/streams';
-import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.js';
-import { differences, failuresOf, readOutput, startTestBroker, topicsOf, waitUntilProcessed, writeInputs, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.js';
+import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.ts';
+import { differences, failuresOf, readOutput, startTestBroker, topicsOf, waitUntilProcessed, writeInputs, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.ts';
 
 const SEED = Number(process.env.SLUICE_DIFFERENTIAL_SEED ?? 18);
 const RECORDS_PER_SIDE = 300;

@@ -11,7 +11,7 @@
  * a stream–global table left join looks the key up in the fully loaded table; a task reading two
  * partitions takes the one whose next record is older first.
  */
-import type { InputRecord, TopologyInput } from './differential-inputs.js';
+import type { InputRecord, TopologyInput } from './differential-inputs.ts';
 
 export interface OutputRecord {
   key: string | null;

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FixedKeyProcessor, type FixedKeyProcessorContext, Grouped, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder, type TimestampedKeyValueStore, type Topology } from '@sluice/streams';
-import type { Guarantee, TopologyRun } from './differential-harness.js';
+import type { Guarantee, TopologyRun } from './differential-harness.ts';
 
 const S = Serdes.String();
 const strings = { keySerde: S, valueSerde: S };

@@ -8,10 +8,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateInputs, type TopologyInput } from './differential-inputs.js';
-import { expectedOutput, type OutputRecord } from './differential-model.js';
-import { startSluiceApps, twinNames, type SluiceApps } from './differential-sluice.js';
-import { differences, failuresOf, readOutput, startJavaApps, startTestBroker, topicsOf, type JavaApps, type Guarantee, type TestBroker, type TopologyRun, waitUntilProcessed, writeInputs } from './differential-harness.js';
+import { generateInputs, type TopologyInput } from './differential-inputs.ts';
+import { expectedOutput, type OutputRecord } from './differential-model.ts';
+import { startSluiceApps, twinNames, type SluiceApps } from './differential-sluice.ts';
+import { differences, failuresOf, readOutput, startJavaApps, startTestBroker, topicsOf, type JavaApps, type Guarantee, type TestBroker, type TopologyRun, waitUntilProcessed, writeInputs } from './differential-harness.ts';
 
 const SEED = Number(process.env.SLUICE_DIFFERENTIAL_SEED ?? 17);
 const RECORDS_PER_TOPOLOGY = 600;

@@ -19,9 +19,9 @@ import { Admin, Consumer, Producer } from '@sluice/client';
 import { KafkaStreams, Serdes, WindowedSerdes } from '@sluice/streams';
 import { createTopicsAndWait, eventually, mavenProjectClasspath, onJsonLines } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
-import { differences, failuresOf, readOutput, startTestBroker, waitUntilProcessed, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.js';
-import type { OutputRecord } from './differential-model.js';
-import { SERDE_TOPOLOGY, WINDOW_INPUT as INPUT, sluiceTopology, windowTopologyNames } from './window-topologies.js';
+import { differences, failuresOf, readOutput, startTestBroker, waitUntilProcessed, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.ts';
+import type { OutputRecord } from './differential-model.ts';
+import { SERDE_TOPOLOGY, WINDOW_INPUT as INPUT, sluiceTopology, windowTopologyNames } from './window-topologies.ts';
 
 const SEED = Number(process.env.SLUICE_DIFFERENTIAL_SEED ?? 18);
 const RECORDS = 500;

@@ -6,7 +6,7 @@ import { Admin } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Branched, type FixedKeyProcessorContext, KafkaStreams, type KafkaStreamsState, KeyValue, Produced, type ProcessorContext, Serdes, StreamsBuilder } from '@sluice/streams';
 import { startApacheKafka } from '@sluice/test-kit';
-import { createTopics, produce, readTopic } from './support.js';
+import { createTopics, produce, readTopic } from './support.ts';
 
 const S = Serdes.String();
 

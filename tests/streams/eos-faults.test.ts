@@ -33,7 +33,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { createTopicsAndWait, eventually, killableApacheKafka, killableSluiceBroker, mavenProjectClasspath, onJsonLines, Random, repoRoot, type KillableBroker } from '@sluice/test-kit';
-import { readOutput, waitUntilProcessed, type TopologyRun } from './differential-harness.js';
+import { readOutput, waitUntilProcessed, type TopologyRun } from './differential-harness.ts';
 
 type Target = 'sluice' | 'kafka';
 const TARGETS = (process.env.SLUICE_EOS_STREAMS_TARGETS ?? 'sluice,kafka').split(',').filter(Boolean) as Target[];
@@ -56,12 +56,15 @@ class Instance {
   readonly child: ChildProcess;
   readonly exited: Promise<void>;
 
+  readonly name: string;
+
   /** `javaClasspath`: run the Java twin (eos-java) instead of the Sluice fixture. */
-  constructor(readonly name: string, bootstrap: string, applicationId: string, input: string, output: string, stateDir: string, javaClasspath?: string, joins?: JoinsSpec) {
+  constructor(name: string, bootstrap: string, applicationId: string, input: string, output: string, stateDir: string, javaClasspath?: string, joins?: JoinsSpec) {
+    this.name = name;
     const args = [bootstrap, applicationId, input, output, stateDir, String(MAX_POLL_RECORDS), String(DELAY_MS), ...(joins ? [JSON.stringify(joins)] : [])];
     this.child =
       javaClasspath === undefined
-        ? spawn(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', fixture, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+        ? spawn(process.execPath, ['--conditions=sluice:source', fixture, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
         : spawn('java', ['-Xmx256m', '-cp', javaClasspath, 'dev.sluice.streams.eos.EosAggregate', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.child.on('exit', () => resolve()));
     onJsonLines(this.child.stdout!, (m: { state?: string; tasks?: string[] }) => {

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Consumer } from '@sluice/client';
 import { KafkaStreams, type KeyValueStore, Record, Serdes, Stores, type StreamsLogger, Topology, type ProcessorContext } from '@sluice/streams';
 import { eventually, freePort, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
-import { createTopics, produce } from './support.js';
+import { createTopics, produce } from './support.ts';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { eventually } from '@sluice/test-kit';
-import { readTopic, type ReadRecord } from './support.js';
-import { killGroup, npmRun, type Run } from './example-runs.js';
-import type { Alert, Payment, Profile } from '../../examples/fraud-detection/model.js';
+import { readTopic, type ReadRecord } from './support.ts';
+import { killGroup, npmRun, type Run } from './example-runs.ts';
+import type { Alert, Payment, Profile } from '../../examples/fraud-detection/model.ts';
 
 const MINUTE = 60_000;
 const TEN_MINUTES = 10 * MINUTE;

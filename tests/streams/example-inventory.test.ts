@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Admin } from '@sluice/client';
 import { eventually, freePort } from '@sluice/test-kit';
-import { readTopic } from './support.js';
-import { killGroup, npmRun, type Run } from './example-runs.js';
+import { readTopic } from './support.ts';
+import { killGroup, npmRun, type Run } from './example-runs.ts';
 
 test('npm run example:inventory keeps every item\'s stock level and answers it over HTTP from both instances', { timeout: 300_000 }, async () => {
   const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '1000' } });

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { eventually } from '@sluice/test-kit';
-import { readTopic, type ReadRecord } from './support.js';
-import { killGroup, npmRun, type Run } from './example-runs.js';
-import { type Bar, type Instrument, type Trade, BAR_ADVANCE_MS, BAR_GRACE_MS, BAR_SIZE_MS } from '../../examples/market-data/model.js';
+import { readTopic, type ReadRecord } from './support.ts';
+import { killGroup, npmRun, type Run } from './example-runs.ts';
+import { type Bar, type Instrument, type Trade, BAR_ADVANCE_MS, BAR_GRACE_MS, BAR_SIZE_MS } from '../../examples/market-data/model.ts';
 
 /** The closed windows' bars, from the trades (in their partitions' order) and the instruments. */
 function expectedBars(tradeRecords: ReadRecord[], instrumentRecords: ReadRecord[]): Map<string, Bar> {

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { eventually } from '@sluice/test-kit';
-import { readTopic, type ReadRecord } from './support.js';
-import { killGroup, npmRun, type Run } from './example-runs.js';
-import { type DeviceAlert, type Metric, type SessionSummary, ACTIVITY_GAP_MS, BURST_GAP_MS, BURST_MIN_ERRORS, SILENCE_CHECK_MS, SILENCE_MS } from '../../examples/network-monitoring/model.js';
+import { readTopic, type ReadRecord } from './support.ts';
+import { killGroup, npmRun, type Run } from './example-runs.ts';
+import { type DeviceAlert, type Metric, type SessionSummary, ACTIVITY_GAP_MS, BURST_GAP_MS, BURST_MIN_ERRORS, SILENCE_CHECK_MS, SILENCE_MS } from '../../examples/network-monitoring/model.ts';
 
 interface Reading {
   at: number;

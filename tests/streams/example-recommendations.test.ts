@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Admin } from '@sluice/client';
 import { eventually } from '@sluice/test-kit';
-import { readTopic, type ReadRecord } from './support.js';
-import { killGroup, npmRun, type Run } from './example-runs.js';
+import { readTopic, type ReadRecord } from './support.ts';
+import { killGroup, npmRun, type Run } from './example-runs.ts';
 
 async function readAll(bootstrap: string, topic: string): Promise<ReadRecord[]> {
   const admin = new Admin({ bootstrapServers: bootstrap });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { startBroker } from '@sluice/broker';
 import { eventually, repoRoot } from '@sluice/test-kit';
-import { produce, readTopic } from './support.js';
+import { produce, readTopic } from './support.ts';
 
 test('npm run example:important-filter keeps the important records', async () => {
   const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0' } });

@@ -12,7 +12,7 @@ import { startBroker } from '@sluice/broker';
 import { Admin } from '@sluice/client';
 import { KafkaStreams, Materialized, Serdes, StreamsBuilder } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
-import { createTopics, produce, readTopic } from './support.js';
+import { createTopics, produce, readTopic } from './support.ts';
 
 test('an application whose global table comes first starts and counts, its changelog one partition per task', { timeout: 120_000 }, async () => {
   const broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0' } });

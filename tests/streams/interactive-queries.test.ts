@@ -26,7 +26,7 @@ import {
   startInteractiveQueryServer,
 } from '@sluice/streams';
 import { eventually, freePort } from '@sluice/test-kit';
-import { createTopics, produce } from './support.js';
+import { createTopics, produce } from './support.ts';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { KafkaStreams, type KeyValueStore, type Record, Serdes, Stores, type StreamsLogger, Topology, startInteractiveQueryServer } from '@sluice/streams';
 import { eventually, freePort } from '@sluice/test-kit';
-import { createTopics, produce } from './support.js';
+import { createTopics, produce } from './support.ts';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Producer } from '@sluice/client';
 import { eventually, onJsonLines, repoRoot } from '@sluice/test-kit';
-import { createTopics, readTopic } from './support.js';
+import { createTopics, readTopic } from './support.ts';
 
 interface Instance {
   child: ChildProcess;
@@ -19,7 +19,7 @@ interface Instance {
 }
 
 function startInstance(bootstrap: string, app: string): Instance {
-  const child = spawn(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(repoRoot, 'tests/streams/fixtures/instance.ts'), bootstrap, app, 'k9-input', 'k9-output'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=sluice:source', join(repoRoot, 'tests/streams/fixtures/instance.ts'), bootstrap, app, 'k9-input', 'k9-output'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const instance: Instance = { child, state: 'CREATED', tasks: [], output: () => out, exited: new Promise((r) => child.on('exit', () => r())) };
   child.stdout!.on('data', (d) => (out += d));

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
 import { KafkaStreams, Serdes, StreamsBuilder } from '@sluice/streams';
-import { createTopics, produce, readTopic } from './support.js';
+import { createTopics, produce, readTopic } from './support.ts';
 
 const S = Serdes.String();
 let broker: Broker;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { Admin, Consumer } from '@sluice/client';
 import { eventually, onJsonLines, repoRoot } from '@sluice/test-kit';
-import { createTopics, produce } from './support.js';
+import { createTopics, produce } from './support.ts';
 
 const APP = 'pid-app';
 const INPUT = 'pid-input';
@@ -29,7 +29,7 @@ interface Instance {
 }
 
 function startInstance(bootstrap: string, stateDir: string, delayMs: number, commitIntervalMs: number): Instance {
-  const child = spawn(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', join(repoRoot, 'tests/streams/fixtures/process-id-instance.ts'), bootstrap, APP, INPUT, OUTPUT, stateDir, String(delayMs), String(commitIntervalMs)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=sluice:source', join(repoRoot, 'tests/streams/fixtures/process-id-instance.ts'), bootstrap, APP, INPUT, OUTPUT, stateDir, String(delayMs), String(commitIntervalMs)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const instance: Instance = { child, processId: null, state: 'CREATED', output: () => out, exited: new Promise((r) => child.on('exit', () => r())) };
   child.stdout!.on('data', (d) => (out += d));

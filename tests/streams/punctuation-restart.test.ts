@@ -13,7 +13,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
 import { KafkaStreams, PunctuationType, Record, Serdes, type StreamsLogger, Topology } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
-import { createTopics, readTopic } from './support.js';
+import { createTopics, readTopic } from './support.ts';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };

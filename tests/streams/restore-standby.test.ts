@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { createTopicsAndWait, eventually, Random } from '@sluice/test-kit';
-import { produce } from './support.js';
-import { changelogLength, committedInput, countsOf, StatefulInstance } from './stateful-instances.js';
+import { produce } from './support.ts';
+import { changelogLength, committedInput, countsOf, StatefulInstance } from './stateful-instances.ts';
 
 const PARTITIONS = 4;
 const ALL_TASKS = ['0_0', '0_1', '0_2', '0_3'];

@@ -18,7 +18,7 @@ import {
   logAndContinueExceptionHandler,
   logAndContinueProductionExceptionHandler,
 } from '@sluice/streams';
-import { createTopics, produce, readTopic } from './support.js';
+import { createTopics, produce, readTopic } from './support.ts';
 import { eventually } from '@sluice/test-kit';
 
 const S = Serdes.String();

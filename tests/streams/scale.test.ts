@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
 import { createTopicsAndWait, eventually, Random } from '@sluice/test-kit';
-import { produce } from './support.js';
-import { changelogLength, countsOf, StatefulInstance } from './stateful-instances.js';
+import { produce } from './support.ts';
+import { changelogLength, countsOf, StatefulInstance } from './stateful-instances.ts';
 
 const PARTITIONS = 4;
 

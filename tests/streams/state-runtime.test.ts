@@ -20,7 +20,7 @@ import { Admin, Producer } from '@sluice/client';
 import { KafkaStreams, type KeyValueStore, Materialized, type Processor, type ProcessorContext, type Record, Serdes, type StateRestoreListener, Stores, StreamsBuilder, Topology } from '@sluice/streams';
 import { type KillableBroker, eventually, killableSluiceBroker } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
-import { createTopics, produce, readTopic } from './support.js';
+import { createTopics, produce, readTopic } from './support.ts';
 
 const APP = 'state-runtime-app';
 const INPUT = 'sr-words';

@@ -26,9 +26,12 @@ export class StatefulInstance {
   readonly exited: Promise<number | null>;
   private answers: Record<string, unknown>[] = [];
 
+  readonly name: string;
+
   /** `name` is also its application.server host (`<name>:1`), which queryMetadataForKey names. */
-  constructor(readonly name: string, bootstrap: string, applicationId: string, input: string, stateDir: string, standbys = 0) {
-    this.child = spawn(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', fixture, bootstrap, applicationId, input, stateDir, `${name}:1`, String(standbys)], {
+  constructor(name: string, bootstrap: string, applicationId: string, input: string, stateDir: string, standbys = 0) {
+    this.name = name;
+    this.child = spawn(process.execPath, ['--conditions=sluice:source', fixture, bootstrap, applicationId, input, stateDir, `${name}:1`, String(standbys)], {
       cwd: repoRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -7,7 +7,7 @@ import { startBroker, type Broker } from '@sluice/broker';
 import { Producer } from '@sluice/client';
 import { KafkaStreams, type Record, Serdes, type StreamsLogger, Topology } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
-import { createTopics } from './support.js';
+import { createTopics } from './support.ts';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };

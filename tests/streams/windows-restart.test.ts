@@ -16,7 +16,7 @@ import { Producer } from '@sluice/client';
 import { BufferConfig, EmitStrategy, Grouped, KafkaStreams, KeyValue, Materialized, Serdes, StreamsBuilder, Suppressed, TimeWindows, type Topology } from '@sluice/streams';
 import { createTopicsAndWait } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
-import { readOutput, startTestBroker, waitUntilProcessed, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.js';
+import { readOutput, startTestBroker, waitUntilProcessed, type Guarantee, type TestBroker, type TopologyRun } from './differential-harness.ts';
 
 const S = Serdes.String();
 const WINDOW = 1000;

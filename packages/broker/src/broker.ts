@@ -6,38 +6,38 @@
  *   await broker.close();                              // graceful: in-flight requests finish, logs sync
  */
 import { randomUUID } from 'node:crypto';
-import { GROUP_CONFIGS_FILE, GroupConfigStore } from './groups/group-configs.js';
-import { FINALIZED_FEATURES_FILE, FinalizedFeatureStore } from './feature-store.js';
+import { GROUP_CONFIGS_FILE, GroupConfigStore } from './groups/group-configs.ts';
+import { FINALIZED_FEATURES_FILE, FinalizedFeatureStore } from './feature-store.ts';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LogManager, NodeFileSystem, type FileSystem } from '@sluice/storage';
-import { BrokerConfig } from './config/broker-config.js';
-import type { BrokerCore, BrokerLog } from './core.js';
-import { DelayedOperations } from './delayed/delayed-operations.js';
-import { FetchSessionCache } from './fetch/fetch-sessions.js';
-import { advertisedVersions } from './handlers/18-api-versions.js';
-import type { Handler } from './handlers/handler.js';
-import { HANDLERS } from './handlers/index.js';
-import { GroupCoordinator } from './groups/coordinator.js';
-import { OffsetsTopicStore } from './groups/offsets-topic.js';
-import { SystemTimer } from './groups/timer.js';
-import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.js';
-import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
-import { advertisedListener, checkAdvertisedNames, servedListeners } from './listeners.js';
-import { listenerSecurity, warnAboutOpenListeners } from './security/listener-security.js';
-import { ScramCredentialStore } from './security/scram-credentials.js';
-import { BrokerQuotas, CLIENT_QUOTAS_FILE, HostResolver } from './quotas/index.js';
-import { AclAuthorizer, parseSuperUsers } from './acl/authorizer.js';
-import { checkListenable, listenError } from './port-check.js';
-import { consoleLog, silentLog } from './log.js';
-import { RequestDispatcher } from './network/dispatcher.js';
-import { interceptHandlers, type RequestInterceptor } from './network/intercept.js';
-import { KafkaServer, type NetworkStats } from './network/server.js';
-import { listenOptions } from './network/settings.js';
-import { TopicManager } from './topics/topic-manager.js';
-import { TransactionCoordinator, TransactionStateTopic } from './transactions/index.js';
-import { TransactionMarkers } from './transactions/markers.js';
+import { BrokerConfig } from './config/broker-config.ts';
+import type { BrokerCore, BrokerLog } from './core.ts';
+import { DelayedOperations } from './delayed/delayed-operations.ts';
+import { FetchSessionCache } from './fetch/fetch-sessions.ts';
+import { advertisedVersions } from './handlers/18-api-versions.ts';
+import type { Handler } from './handlers/handler.ts';
+import { HANDLERS } from './handlers/index.ts';
+import { GroupCoordinator } from './groups/coordinator.ts';
+import { OffsetsTopicStore } from './groups/offsets-topic.ts';
+import { SystemTimer } from './groups/timer.ts';
+import { ProducerIdAllocator, loadOrCreateIdentity } from './identity.ts';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { advertisedListener, checkAdvertisedNames, servedListeners } from './listeners.ts';
+import { listenerSecurity, warnAboutOpenListeners } from './security/listener-security.ts';
+import { ScramCredentialStore } from './security/scram-credentials.ts';
+import { BrokerQuotas, CLIENT_QUOTAS_FILE, HostResolver } from './quotas/index.ts';
+import { AclAuthorizer, parseSuperUsers } from './acl/authorizer.ts';
+import { checkListenable, listenError } from './port-check.ts';
+import { consoleLog, silentLog } from './log.ts';
+import { RequestDispatcher } from './network/dispatcher.ts';
+import { interceptHandlers, type RequestInterceptor } from './network/intercept.ts';
+import { KafkaServer, type NetworkStats } from './network/server.ts';
+import { listenOptions } from './network/settings.ts';
+import { TopicManager } from './topics/topic-manager.ts';
+import { TransactionCoordinator, TransactionStateTopic } from './transactions/index.ts';
+import { TransactionMarkers } from './transactions/markers.ts';
 
 export interface BrokerOptions {
   /** Port to listen on; 0 picks a free one. Overrides the port of `listeners`. Default 9092. */

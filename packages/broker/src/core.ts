@@ -1,18 +1,18 @@
 /**
  * The broker's state as handlers see it.
  */
-import type { BrokerConfig } from './config/broker-config.js';
-import type { DelayedOperations } from './delayed/delayed-operations.js';
-import type { FetchSessionCache } from './fetch/fetch-sessions.js';
-import type { GroupCoordinator } from './groups/coordinator.js';
-import type { BrokerLog } from './log.js';
-import type { AclAuthorizer } from './acl/authorizer.js';
-import type { FinalizedFeatureStore } from './feature-store.js';
-import type { GroupConfigStore } from './groups/group-configs.js';
-import type { BrokerQuotas } from './quotas/index.js';
-import type { ScramCredentialStore } from './security/scram-credentials.js';
-import type { Topics } from './topics/types.js';
-import type { TransactionCoordinator } from './transactions/index.js';
+import type { BrokerConfig } from './config/broker-config.ts';
+import type { DelayedOperations } from './delayed/delayed-operations.ts';
+import type { FetchSessionCache } from './fetch/fetch-sessions.ts';
+import type { GroupCoordinator } from './groups/coordinator.ts';
+import type { BrokerLog } from './log.ts';
+import type { AclAuthorizer } from './acl/authorizer.ts';
+import type { FinalizedFeatureStore } from './feature-store.ts';
+import type { GroupConfigStore } from './groups/group-configs.ts';
+import type { BrokerQuotas } from './quotas/index.ts';
+import type { ScramCredentialStore } from './security/scram-credentials.ts';
+import type { Topics } from './topics/types.ts';
+import type { TransactionCoordinator } from './transactions/index.ts';
 
 export type { BrokerLog };
 

@@ -19,7 +19,7 @@ import { open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { BrokerErrorCode } from './errors.js';
+import { BrokerErrorCode } from './errors.ts';
 
 export const LOCK_FILE = '.lock';
 

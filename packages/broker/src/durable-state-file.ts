@@ -20,7 +20,7 @@
  * credentials, quotas), and starting without them would silently open or change what they guard.
  */
 import { type FileSystem, writeFileAtomic } from '@sluice/storage';
-import { BrokerErrorCode } from './errors.js';
+import { BrokerErrorCode } from './errors.ts';
 
 export interface DurableStateFormat<T> {
   /** The version written; every version from 0 up to it is read. */
@@ -47,12 +47,11 @@ type StateFileErrorCode = typeof BrokerErrorCode.STATE_FILE_UNREADABLE | typeof 
 /** A state file the broker cannot start with; the message names the file and what to do. */
 export class StateFileError extends Error {
   override readonly name = 'StateFileError';
-  constructor(
-    readonly code: StateFileErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly code: StateFileErrorCode;
+
+  constructor(code: StateFileErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.code = code;
   }
 }
 
@@ -73,15 +72,17 @@ export class DurableStateFile<T> {
   private last: Promise<unknown> = Promise.resolve();
   private where: { fs: FileSystem; path: string } | undefined;
 
+  private readonly format: DurableStateFormat<T>;
+  private readonly onChange: (value: T) => void;
+
   /**
    * A file not read yet: its value is the format's empty one until open(). `onChange` is called
    * with every value a change puts in force, at once, so that what a store derives from its value
    * never lags behind it.
    */
-  constructor(
-    private readonly format: DurableStateFormat<T>,
-    private readonly onChange: (value: T) => void = () => {},
-  ) {
+  constructor(format: DurableStateFormat<T>, onChange: (value: T) => void = () => {}) {
+    this.format = format;
+    this.onChange = onChange;
     this.current = format.empty();
   }
 

@@ -28,13 +28,12 @@ export class KafkaAnswerError extends Error {
   /** Kafka's number for `code`, as the response carries it. */
   readonly errorCode: number;
 
-  constructor(
-    /** Kafka's name of the error the broker answers with. */
-    readonly code: ErrorCodeName,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  /** Kafka's name of the error the broker answers with. */
+  readonly code: ErrorCodeName;
+
+  constructor(code: ErrorCodeName, message: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.code = code;
     this.errorCode = ErrorCode[code];
   }
 }

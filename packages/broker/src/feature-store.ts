@@ -14,8 +14,8 @@
  * so it only grows, across restarts too.
  */
 import type { FileSystem } from '@sluice/storage';
-import { type DurableStateFormat, DurableStateFile, unusableStateFile } from './durable-state-file.js';
-import { type FinalizedFeature, finalizedFeatures, initialLevels } from './features.js';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from './durable-state-file.ts';
+import { type FinalizedFeature, finalizedFeatures, initialLevels } from './features.ts';
 
 export const FINALIZED_FEATURES_FILE = 'finalized-features';
 

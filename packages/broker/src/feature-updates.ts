@@ -7,7 +7,7 @@
  * metadata, and Sluice keeps no metadata that an older level would need written differently.
  */
 import { ErrorCode } from '@sluice/protocol';
-import { isSupported, supportedRange } from './features.js';
+import { isSupported, supportedRange } from './features.ts';
 
 /** Kafka's FeatureUpdate.UpgradeType codes. */
 export const UpgradeType = { UPGRADE: 1, SAFE_DOWNGRADE: 2, UNSAFE_DOWNGRADE: 3 } as const;

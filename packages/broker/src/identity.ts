@@ -4,8 +4,8 @@
  */
 import { ZERO_UUID, isValidUuid, randomUuid, uuidToBytes } from '@sluice/protocol';
 import { type FileSystem, writeFileAtomic } from '@sluice/storage';
-import { ConfigError } from './config/definitions.js';
-import { parseProperties } from './config/broker-config.js';
+import { ConfigError } from './config/definitions.ts';
+import { parseProperties } from './config/broker-config.ts';
 
 export interface DataDirIdentity {
   clusterId: string;
@@ -79,10 +79,13 @@ export class ProducerIdAllocator {
   private blockEnd = 0n;
   private pending: Promise<void> | null = null;
 
-  constructor(
-    private readonly fs: FileSystem,
-    private readonly path: string,
-  ) {}
+  private readonly fs: FileSystem;
+  private readonly path: string;
+
+  constructor(fs: FileSystem, path: string) {
+    this.fs = fs;
+    this.path = path;
+  }
 
   async open(): Promise<void> {
     if (await this.fs.exists(this.path)) {

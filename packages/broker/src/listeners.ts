@@ -6,8 +6,8 @@
  * Listeners named in controller.listener.names are left out (Sluice is its own controller), so
  * Kafka's own server.properties works as it is.
  */
-import type { BrokerConfig } from './config/broker-config.js';
-import { ConfigError } from './config/definitions.js';
+import type { BrokerConfig } from './config/broker-config.ts';
+import { ConfigError } from './config/definitions.ts';
 
 export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
 export type SecurityProtocol = (typeof SECURITY_PROTOCOLS)[number];

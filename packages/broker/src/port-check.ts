@@ -5,16 +5,19 @@
  * is taken in between, the real bind reports the same error.
  */
 import { createServer } from 'node:net';
-import { BrokerErrorCode } from './errors.js';
+import { BrokerErrorCode } from './errors.ts';
 
 export class ListenError extends Error {
   override readonly name = 'ListenError';
+  readonly code: typeof BrokerErrorCode.PORT_IN_USE | typeof BrokerErrorCode.LISTEN_FAILED;
+
   constructor(
-    readonly code: typeof BrokerErrorCode.PORT_IN_USE | typeof BrokerErrorCode.LISTEN_FAILED,
+    code: typeof BrokerErrorCode.PORT_IN_USE | typeof BrokerErrorCode.LISTEN_FAILED,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
+    this.code = code;
   }
 }
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 const metadata = (c: RawConnection, version: number, names: string[] | null, allowAutoTopicCreation = true) =>

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BrokerConfig, parseProperties } from '../src/config/broker-config.js';
-import { ConfigError } from '../src/config/definitions.js';
+import { BrokerConfig, parseProperties } from '../src/config/broker-config.ts';
+import { ConfigError } from '../src/config/definitions.ts';
 
 test('defaults are Kafka defaults', () => {
   const c = new BrokerConfig();

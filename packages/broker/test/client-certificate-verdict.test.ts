@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TLSSocket } from 'node:tls';
-import { untrustedReason, verificationResultAvailable } from '../src/security/client-certificate.js';
+import { untrustedReason, verificationResultAvailable } from '../src/security/client-certificate.ts';
 
 test(`Node.js ${process.version} gives a server socket's certificate verification result`, () => {
   assert.equal(verificationResultAvailable(), true, 'the TLS handle of a server TLSSocket has no verifyError(): client-certificate.ts must read the verdict another way');

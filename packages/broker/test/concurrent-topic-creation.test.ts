@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis, ZERO_UUID } from '@sluice/protocol';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 test('concurrent CreateTopics all succeed and all survive a restart', async () => {

@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lockWithPidFile } from '../src/data-dir-lock.js';
-import { DataDirLockedError, ListenError, startBroker } from '../src/index.js';
-import { LOCK_FILE } from '../src/data-dir-lock.js';
+import { lockWithPidFile } from '../src/data-dir-lock.ts';
+import { DataDirLockedError, ListenError, startBroker } from '../src/index.ts';
+import { LOCK_FILE } from '../src/data-dir-lock.ts';
 
 function withFolder(body: (dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-lock-'));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DelayedOperations } from '../src/delayed/delayed-operations.js';
+import { DelayedOperations } from '../src/delayed/delayed-operations.ts';
 
 test('completes at once when already satisfied', async () => {
   const d = new DelayedOperations();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { BrokerChannels, startBroker, type BrokerFetchMessage, type BrokerGroupStateMessage, type BrokerProduceMessage, type BrokerRequestMessage } from '../src/index.js';
+import { BrokerChannels, startBroker, type BrokerFetchMessage, type BrokerGroupStateMessage, type BrokerProduceMessage, type BrokerRequestMessage } from '../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 /** Produces three records, fetches them, and joins and syncs a group of one member. */

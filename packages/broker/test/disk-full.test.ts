@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { MemoryFileSystem } from '@sluice/storage';
-import { startBroker, type BrokerLog } from '../src/index.js';
+import { startBroker, type BrokerLog } from '../src/index.ts';
 import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
 
 function recordingLog(): { lines: string[]; log: BrokerLog } {

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { Random } from '@sluice/test-kit/random';
-import { BrokerErrorCode } from '../src/errors.js';
-import { type DurableStateFormat, DurableStateFile, StateFileError } from '../src/durable-state-file.js';
+import { BrokerErrorCode } from '../src/errors.ts';
+import { type DurableStateFormat, DurableStateFile, StateFileError } from '../src/durable-state-file.ts';
 
 interface Shelf {
   items: readonly string[];

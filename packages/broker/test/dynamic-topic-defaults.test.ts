@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 const BROKER = 4;

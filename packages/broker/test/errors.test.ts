@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
 import { StorageError } from '@sluice/storage';
-import { GroupError, KafkaAnswerError, TopicError } from '../src/errors.js';
-import { errorCodeOf, messageOf } from '../src/handlers/errors.js';
-import { validateTopicName } from '../src/topics/names.js';
+import { GroupError, KafkaAnswerError, TopicError } from '../src/errors.ts';
+import { errorCodeOf, messageOf } from '../src/handlers/errors.ts';
+import { validateTopicName } from '../src/topics/names.ts';
 
 test("a refused group or topic request carries Kafka's name, its number for the response and a message", () => {
   const e = new GroupError('FENCED_INSTANCE_ID', 'instance i-1 belongs to another member');

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, batchSizeAt, decodeRecordBatch, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { Random, RawConnection } from '@sluice/test-kit';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 
 const TOPIC = 'model';
 const PARTITIONS = 6;
@@ -26,7 +26,11 @@ class SessionClient {
   readonly inSession = new Map<number, bigint>();
   readonly read: string[][] = Array.from({ length: PARTITIONS }, () => []);
 
-  constructor(private readonly c: RawConnection) {}
+  private readonly c: RawConnection;
+
+  constructor(c: RawConnection) {
+    this.c = c;
+  }
 
   async fetch(rnd: Random): Promise<void> {
     const full = this.sessionId === 0 || this.epoch === 0 || this.leaving;

@@ -3,7 +3,7 @@
 // against Apache Kafka.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FetchSessionCache, nextEpoch, type SessionPartition } from '../src/fetch/fetch-sessions.js';
+import { FetchSessionCache, nextEpoch, type SessionPartition } from '../src/fetch/fetch-sessions.ts';
 
 function partitions(count: number): SessionPartition[] {
   return Array.from({ length: count }, (_, i) => ({

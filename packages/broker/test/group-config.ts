@@ -2,7 +2,7 @@
 // rebalance delay (a join completes without the clock moving), session timeouts of 1-60 s and at
 // most 100 members (bounds a test reaches quickly), offsets kept a week and checked every 10
 // minutes (Kafka's defaults).
-import type { GroupConfig } from '../src/groups/coordinator.js';
+import type { GroupConfig } from '../src/groups/coordinator.ts';
 
 export const TEST_GROUP_CONFIG: Readonly<GroupConfig> = {
   initialRebalanceDelayMs: 0,

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { ZERO_UUID, isValidUuid } from '@sluice/protocol';
-import { loadOrCreateIdentity } from '../src/identity.js';
+import { loadOrCreateIdentity } from '../src/identity.ts';
 
 const OLD_META = '#Written by Sluice\nversion=1\ncluster.id=MkU3OEVBNTcwNTJENDM2Qk\nnode.id=1\n';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, decodeRecordBatches, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
 
 test('a dirty compacted topic is compacted by the cleaner on log.cleaner.backoff.ms, not on the retention check', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Apis, BATCH_HEADER_SIZE, ErrorCode, Offsets, decodeRecordBatches, decodeRequest } from '@sluice/protocol';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 import { fetchRequestV12, RawConnection, realBatch, rebuilt, zz } from '@sluice/test-kit';
 
 const fixtures = fileURLToPath(new URL('../../protocol/test/fixtures', import.meta.url));

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 const SOME_ID = '8W4RyE5sTfuBrYXbM4D5uA';

@@ -2,7 +2,7 @@
 // loopback default and authenticating listeners do not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 
 async function startWarnings(config: Record<string, string>): Promise<string[]> {
   const warnings: string[] = [];

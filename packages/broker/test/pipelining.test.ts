@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, FrameDecoder, decodeResponse, encodeRequest, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 test('pipelined requests are answered in order; acks=0 has no answer', async () => {

@@ -17,11 +17,11 @@ import { join } from 'node:path';
 import { Apis, ControlRecordType, ErrorCode, decodeControlKey, decodeRecordBatches, encodeUncompressedRecordBatch, isControl, isTransactional } from '@sluice/protocol';
 import { LogManager, NodeFileSystem } from '@sluice/storage';
 import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
-import { startBroker, type Broker } from '../src/index.js';
-import { BrokerConfig } from '../src/config/broker-config.js';
-import { DelayedOperations } from '../src/delayed/delayed-operations.js';
-import { TopicManager } from '../src/topics/topic-manager.js';
-import { partitionKey } from '../src/core.js';
+import { startBroker, type Broker } from '../src/index.ts';
+import { BrokerConfig } from '../src/config/broker-config.ts';
+import { DelayedOperations } from '../src/delayed/delayed-operations.ts';
+import { TopicManager } from '../src/topics/topic-manager.ts';
+import { partitionKey } from '../src/core.ts';
 
 const TOPIC = 'txn';
 const P1 = 1001n;

@@ -15,7 +15,7 @@ import { Apis, ErrorCode, decodeRecordBatches, encodeUncompressedRecordBatch } f
 import { LogManager, NodeFileSystem } from '@sluice/storage';
 import { type FetchedAbortedTransaction, RawConnection, fetchRequestV12, readCommittedRecords } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 
 const TOPIC = 'model';
 const PRODUCERS = [11n, 12n, 13n];

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
-import { ScramCredentialStore, credentialFromSaltedPassword } from '../src/security/scram-credentials.js';
+import { ScramCredentialStore, credentialFromSaltedPassword } from '../src/security/scram-credentials.ts';
 
 const credential = () => credentialFromSaltedPassword('SCRAM-SHA-256', randomBytes(16), 4096, randomBytes(32));
 

@@ -2,9 +2,9 @@
 // Java's X500Principal writes them (RFC 2253), which is what the rules are matched against.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError } from '../src/config/definitions.js';
-import { PrincipalMapper, rfc2253Subject } from '../src/security/principal-mapping.js';
-import { parseJaasConfig } from '../src/security/jaas.js';
+import { ConfigError } from '../src/config/definitions.ts';
+import { PrincipalMapper, rfc2253Subject } from '../src/security/principal-mapping.ts';
+import { parseJaasConfig } from '../src/security/jaas.ts';
 
 test('a subject is written most specific part first, comma separated, with RFC 2253 escapes', () => {
   assert.equal(rfc2253Subject('C=US\nO=Sluice\nOU=Eng\nCN=Alice'), 'CN=Alice,OU=Eng,O=Sluice,C=US');

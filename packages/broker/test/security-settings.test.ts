@@ -3,15 +3,15 @@
 // asked for a mechanism or key store Sluice cannot serve refuses the start, naming it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BrokerConfig } from '../src/config/broker-config.js';
-import { ConfigError } from '../src/config/definitions.js';
-import { servedListeners } from '../src/listeners.js';
+import { BrokerConfig } from '../src/config/broker-config.ts';
+import { ConfigError } from '../src/config/definitions.ts';
+import { servedListeners } from '../src/listeners.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 
 function refused(settings: Record<string, string>, pattern: RegExp): void {
   assert.throws(

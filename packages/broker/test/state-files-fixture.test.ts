@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { RawConnection } from '@sluice/test-kit';
-import { startBroker } from '../src/index.js';
-import { ScramCredentialStore, credentialFromSaltedPassword } from '../src/security/scram-credentials.js';
+import { startBroker } from '../src/index.ts';
+import { ScramCredentialStore, credentialFromSaltedPassword } from '../src/security/scram-credentials.ts';
 
 const FIXTURE = new URL('./fixtures/state-files-v1/', import.meta.url);
 const FILES = ['acls', 'scram-credentials', 'group-configs', 'client-quotas', 'finalized-features'];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Apis, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { MemoryFileSystem } from '@sluice/storage';
-import { startBroker, type Broker } from '../src/index.js';
+import { startBroker, type Broker } from '../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 /** Creates topic `t` and appends a record with acks=all, so that the folder holds a log. */

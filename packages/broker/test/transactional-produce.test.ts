@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch, errorName } from '@sluice/protocol';
 import { MemoryFileSystem } from '@sluice/storage';
 import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 
 test('a failed write of the implicit add answers NOT_ENOUGH_REPLICAS and writes nothing; the retry is appended', async () => {
   const fs = new MemoryFileSystem();

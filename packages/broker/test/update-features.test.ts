@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { RawConnection } from '@sluice/test-kit';
-import { startBroker } from '../src/index.js';
+import { startBroker } from '../src/index.ts';
 
 const SAFE_DOWNGRADE = 2;
 const silent = { info() {}, warn() {}, error() {} };

@@ -2,8 +2,8 @@
 // The sluice command. It loads the package through its own name, so that installed (and after
 // `npm ci` in the repository) it runs the built JavaScript in dist/ with no loader, and starts
 // fast; under `--conditions=sluice:source`, which the repository's test runner sets, the same
-// import names the TypeScript sources, and only then is tsx registered to run them
-// (docs/decisions/007-packages-build-to-dist.md).
+// import names the TypeScript sources, which Node runs by stripping their types
+// (docs/decisions/007-packages-build-to-dist.md, 015-sources-run-by-type-stripping.md).
 import { enableCompileCache } from 'node:module';
 
 // V8's compiled code for the ~400 modules a broker loads is kept on disk (Node's compile cache,
@@ -12,10 +12,6 @@ import { enableCompileCache } from 'node:module';
 // CPU for the broker's modules). Without a writable folder Node just compiles as before.
 enableCompileCache();
 const entry = import.meta.resolve('@sluice/cli');
-if (entry.endsWith('.ts')) {
-  const { register } = await import('tsx/esm/api');
-  register();
-}
 let main;
 try {
   ({ main } = await import(entry));

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { flushCompileCache } from 'node:module';
-import { type Io, UsageError, parseCommandLine, parsePort, parseSettings } from './args.js';
-import { ExitStatus } from './exit-status.js';
+import { type Io, UsageError, parseCommandLine, parsePort, parseSettings } from './args.ts';
+import { ExitStatus } from './exit-status.ts';
 
 export const BROKER_USAGE = `Usage: sluice broker [options]
 

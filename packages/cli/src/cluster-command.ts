@@ -2,9 +2,9 @@
  * sluice cluster info: what rpk cluster info and kafka-broker-api-versions.sh users look for
  * first: the cluster id, the controller, the brokers and how many topics there are.
  */
-import { type Io, expectPositionals, parseCommandLine, table } from './args.js';
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.js';
-import { type ActionCommand, runActionCommand } from './subcommands.js';
+import { type Io, expectPositionals, parseCommandLine, table } from './args.ts';
+import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.ts';
+import { type ActionCommand, runActionCommand } from './subcommands.ts';
 
 export const CLUSTER_COMMAND: ActionCommand = {
   name: 'cluster',

@@ -5,8 +5,8 @@
  * the REST API on `listeners` (default http://:8083).
  */
 import { readFileSync } from 'node:fs';
-import { type Io, UsageError, parseCommandLine } from './args.js';
-import { ExitStatus } from './exit-status.js';
+import { type Io, UsageError, parseCommandLine } from './args.ts';
+import { ExitStatus } from './exit-status.ts';
 
 export const CONNECT_USAGE = `Usage: sluice connect standalone WORKER.PROPERTIES [CONNECTOR.PROPERTIES ...]
        sluice connect distributed WORKER.PROPERTIES

@@ -7,8 +7,8 @@
  */
 import { createConnection } from 'node:net';
 import type { Admin } from '@sluice/client';
-import { CliError, type Io, parseWholeNumber } from './args.js';
-import { isKafkaError } from './failures.js';
+import { CliError, type Io, parseWholeNumber } from './args.ts';
+import { isKafkaError } from './failures.ts';
 
 /** The client, loaded when a command first talks to a cluster (not for --help). */
 export const loadClient = () => import('@sluice/client');

@@ -6,7 +6,7 @@
  * produce within delivery.timeout.ms) the command says so and keeps trying; consume --exit gives
  * up with the reason. SLUICE_CONNECTION_CHECK_MS sets the interval (10 s; tests shorten it).
  */
-import { UsageError } from './args.js';
+import { UsageError } from './args.ts';
 
 export const CONNECTION_CHECK_EVERY_MS = 10_000;
 
@@ -24,12 +24,16 @@ export class ConnectionWatch {
   private checking = false;
   private timer: NodeJS.Timeout | null = null;
 
+  private readonly check: () => Promise<void>;
+  private readonly onLost: (reason: Error) => void;
+  private readonly onBack: () => void;
+
   /** `check` resolves when the cluster answers and rejects with the reason when it does not. */
-  constructor(
-    private readonly check: () => Promise<void>,
-    private readonly onLost: (reason: Error) => void,
-    private readonly onBack: () => void = () => {},
-  ) {}
+  constructor(check: () => Promise<void>, onLost: (reason: Error) => void, onBack: () => void = () => {}) {
+    this.check = check;
+    this.onLost = onLost;
+    this.onBack = onBack;
+  }
 
   start(everyMs: number): void {
     this.timer = setInterval(() => void this.tick(), everyMs);

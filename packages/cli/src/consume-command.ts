@@ -7,11 +7,11 @@
  * (progress.ts).
  */
 import type { TopicPartition } from '@sluice/client';
-import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseOffset, parseTime, parseWholeNumber } from './args.js';
-import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient, openAdmin } from './connect.js';
-import { ConnectionWatch, connectionCheckInterval } from './connection-watch.js';
-import { Progress, progressInterval } from './progress.js';
-import { parseFormat, renderRecord } from './record-format.js';
+import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseOffset, parseTime, parseWholeNumber } from './args.ts';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient, openAdmin } from './connect.ts';
+import { ConnectionWatch, connectionCheckInterval } from './connection-watch.ts';
+import { Progress, progressInterval } from './progress.ts';
+import { parseFormat, renderRecord } from './record-format.ts';
 
 export const CONSUME_USAGE = `Usage: sluice consume TOPIC [options]
 

@@ -5,9 +5,9 @@
  * --to-datetime, --by-duration) and, like it, only shows the plan unless --execute is given.
  */
 import type { TopicPartition } from '@sluice/client';
-import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseDuration, parseOffset, parseTime, table } from './args.js';
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.js';
-import { type ActionCommand, runActionCommand } from './subcommands.js';
+import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseDuration, parseOffset, parseTime, table } from './args.ts';
+import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.ts';
+import { type ActionCommand, runActionCommand } from './subcommands.ts';
 
 /** Where reset-offsets moves each partition. */
 export type ResetTarget =

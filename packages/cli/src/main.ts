@@ -5,10 +5,10 @@
  * 2 a usage error (an unknown command, action or option, a missing or bad argument), reported
  * on one line that names it and points at --help. The broker has its own (BROKER_USAGE).
  */
-import { CliError, type Io, UsageError, asksForHelp, processIo } from './args.js';
-import { explainFailure, isKafkaError } from './failures.js';
-import { type ActionCommand, actionOf } from './subcommands.js';
-import { ExitStatus } from './exit-status.js';
+import { CliError, type Io, UsageError, asksForHelp, processIo } from './args.ts';
+import { explainFailure, isKafkaError } from './failures.ts';
+import { type ActionCommand, actionOf } from './subcommands.ts';
+import { ExitStatus } from './exit-status.ts';
 
 export { ExitStatus };
 
@@ -44,35 +44,35 @@ interface Command {
 // Each command is loaded when it runs: `sluice --help` loads neither the broker nor the client.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   broker: async () => {
-    const m = await import('./broker-command.js');
+    const m = await import('./broker-command.ts');
     return { run: m.brokerCommand, usage: m.BROKER_USAGE };
   },
   topic: async () => {
-    const m = await import('./topic-command.js');
+    const m = await import('./topic-command.ts');
     return { run: m.topicCommand, actions: m.TOPIC_COMMAND };
   },
   produce: async () => {
-    const m = await import('./produce-command.js');
+    const m = await import('./produce-command.ts');
     return { run: m.produceCommand, usage: m.PRODUCE_USAGE };
   },
   consume: async () => {
-    const m = await import('./consume-command.js');
+    const m = await import('./consume-command.ts');
     return { run: m.consumeCommand, usage: m.CONSUME_USAGE };
   },
   group: async () => {
-    const m = await import('./group-command.js');
+    const m = await import('./group-command.ts');
     return { run: m.groupCommand, actions: m.GROUP_COMMAND };
   },
   cluster: async () => {
-    const m = await import('./cluster-command.js');
+    const m = await import('./cluster-command.ts');
     return { run: m.clusterCommand, actions: m.CLUSTER_COMMAND };
   },
   user: async () => {
-    const m = await import('./user-command.js');
+    const m = await import('./user-command.ts');
     return { run: m.userCommand, actions: m.USER_COMMAND };
   },
   connect: async () => {
-    const m = await import('./connect-worker-command.js');
+    const m = await import('./connect-worker-command.ts');
     return { run: m.connectCommand, usage: m.CONNECT_USAGE };
   },
 };

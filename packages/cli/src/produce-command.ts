@@ -5,10 +5,10 @@
  */
 import { createInterface } from 'node:readline';
 import type { Producer, ProducerRecord } from '@sluice/client';
-import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.js';
-import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient } from './connect.js';
-import { ConnectionWatch, connectionCheckInterval } from './connection-watch.js';
-import { Progress, progressInterval } from './progress.js';
+import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber } from './args.ts';
+import { CLIENT_ID, CONNECTION_OPTIONS, CONNECTION_USAGE, checkReachable, connectionFrom, loadClient } from './connect.ts';
+import { ConnectionWatch, connectionCheckInterval } from './connection-watch.ts';
+import { Progress, progressInterval } from './progress.ts';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 const ACKS = { all: 'all', '-1': 'all', '1': 1, '0': 0 } as const;

@@ -4,7 +4,7 @@
  * run that took that long. SLUICE_PROGRESS_INTERVAL_MS changes the interval (0 reports at every
  * record; tests use it).
  */
-import { UsageError } from './args.js';
+import { UsageError } from './args.ts';
 
 export const PROGRESS_EVERY_MS = 2000;
 

@@ -10,7 +10,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { ConsumerRecord } from '@sluice/client';
-import { UsageError } from './args.js';
+import { UsageError } from './args.ts';
 
 export type RecordFormat = 'text' | 'json' | { template: string };
 

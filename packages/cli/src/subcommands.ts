@@ -2,7 +2,7 @@
  * Commands with actions (`sluice topic create`, `sluice group describe`): the usage of the whole
  * command and of each action, `--help` anywhere, and usage errors for a missing or unknown action.
  */
-import { type Io, UsageError, asksForHelp } from './args.js';
+import { type Io, UsageError, asksForHelp } from './args.ts';
 
 export interface Action {
   /** The action's arguments and options, e.g. 'TOPIC [--partitions N]'. */

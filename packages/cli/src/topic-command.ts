@@ -4,9 +4,9 @@
  * rpk's names (alter-config is IncrementalAlterConfigs: --set, --delete, --append, --subtract).
  */
 import type { AlterConfigOp } from '@sluice/client';
-import { type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber, table } from './args.js';
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.js';
-import { type ActionCommand, runActionCommand } from './subcommands.js';
+import { type Io, UsageError, expectPositionals, parseCommandLine, parseSettings, parseWholeNumber, table } from './args.ts';
+import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.ts';
+import { type ActionCommand, runActionCommand } from './subcommands.ts';
 
 /** --set/--delete/--append/--subtract as IncrementalAlterConfigs operations, in that order. */
 export function alterOps(values: { set?: string[]; delete?: string[]; append?: string[]; subtract?: string[] }): AlterConfigOp[] {

@@ -7,9 +7,9 @@
  * never sent.
  */
 import type { ScramMechanismName } from '@sluice/client';
-import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, table } from './args.js';
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.js';
-import { type ActionCommand, runActionCommand } from './subcommands.js';
+import { CliError, type Io, UsageError, expectPositionals, parseCommandLine, table } from './args.ts';
+import { CONNECTION_OPTIONS, CONNECTION_USAGE, withAdmin } from './connect.ts';
+import { type ActionCommand, runActionCommand } from './subcommands.ts';
 
 const MECHANISMS: readonly ScramMechanismName[] = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
 

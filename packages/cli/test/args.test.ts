@@ -2,12 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KafkaError } from '@sluice/client';
-import { joinNegativeValues, parseCommandLine, parseDuration, parseTime } from '../src/args.js';
-import { explainUnreachable } from '../src/connect.js';
-import { explainFailure } from '../src/failures.js';
-import { parseTopicSpec, resetTarget } from '../src/group-command.js';
-import { parseFormat, recordJson } from '../src/record-format.js';
-import { alterOps } from '../src/topic-command.js';
+import { joinNegativeValues, parseCommandLine, parseDuration, parseTime } from '../src/args.ts';
+import { explainUnreachable } from '../src/connect.ts';
+import { explainFailure } from '../src/failures.ts';
+import { parseTopicSpec, resetTarget } from '../src/group-command.ts';
+import { parseFormat, recordJson } from '../src/record-format.ts';
+import { alterOps } from '../src/topic-command.ts';
 
 test('a negative number after an option that takes a value is its value, as in Kafka tools (--shift-by -2)', () => {
   const options = { 'shift-by': { type: 'string' }, partition: { type: 'string', short: 'p' }, execute: { type: 'boolean' } } as const;

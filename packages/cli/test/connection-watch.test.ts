@@ -2,7 +2,7 @@
 // (the command itself: tests/e2e/cli-lost-cluster.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONNECTION_CHECK_EVERY_MS, ConnectionWatch, connectionCheckInterval } from '../src/connection-watch.js';
+import { CONNECTION_CHECK_EVERY_MS, ConnectionWatch, connectionCheckInterval } from '../src/connection-watch.ts';
 
 test('reports a lost cluster once, and once when it is back; records in an interval skip its check', async () => {
   let reachable = true;

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { main } from '../src/main.js';
-import { CLUSTER_COMMAND } from '../src/cluster-command.js';
-import { GROUP_COMMAND } from '../src/group-command.js';
-import { TOPIC_COMMAND } from '../src/topic-command.js';
+import { main } from '../src/main.ts';
+import { CLUSTER_COMMAND } from '../src/cluster-command.ts';
+import { GROUP_COMMAND } from '../src/group-command.ts';
+import { TOPIC_COMMAND } from '../src/topic-command.ts';
 
 async function run(args: string[]) {
   let stdout = '';

@@ -2,7 +2,7 @@
 // the test moves (the commands themselves are tested in tests/e2e/cli-produce-consume.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PROGRESS_EVERY_MS, Progress, progressInterval } from '../src/progress.js';
+import { PROGRESS_EVERY_MS, Progress, progressInterval } from '../src/progress.ts';
 
 function clocked(everyMs?: number) {
   let now = 1_000_000;

@@ -15,9 +15,9 @@ export {
   type SendOptions,
   type ConsumerGroupMetadata,
   type TransactionOffsets,
-} from './producer/producer.js';
-export type { RecordMetadata } from './producer/batch.js';
-export { murmur2, partitionForKey, type Partitioner } from './producer/partitioner.js';
+} from './producer/producer.ts';
+export type { RecordMetadata } from './producer/batch.ts';
+export { murmur2, partitionForKey, type Partitioner } from './producer/partitioner.ts';
 
 export {
   Consumer,
@@ -28,9 +28,9 @@ export {
   type CommitOptions,
   type GroupMetadata,
   type AssignorOption,
-} from './consumer/consumer.js';
-export type { ConsumerBatch } from './consumer/fetcher.js';
-export { ConsumerRecord, type RecordHeader } from './consumer/records.js';
+} from './consumer/consumer.ts';
+export type { ConsumerBatch } from './consumer/fetcher.ts';
+export { ConsumerRecord, type RecordHeader } from './consumer/records.ts';
 export {
   rangeAssignor,
   roundRobinAssignor,
@@ -41,11 +41,11 @@ export {
   type Subscription,
   type TopicPartition,
   type RebalanceProtocol,
-} from './consumer/assignors.js';
-export type { CommitTarget, CommittedOffset, ListedOffset, OffsetAndMetadata } from './consumer/offsets.js';
-export type { ScramMechanismName, UserScramCredentials, UserScramCredentialAlteration } from './admin/scram-calls.js';
-export type { FencedProducer } from './admin/fence-calls.js';
-export type { ClientQuotaAlteration, ClientQuotaEntity, ClientQuotaEntityType, ClientQuotaEntry, ClientQuotaFilter, ClientQuotaFilterComponent } from './admin/quota-calls.js';
+} from './consumer/assignors.ts';
+export type { CommitTarget, CommittedOffset, ListedOffset, OffsetAndMetadata } from './consumer/offsets.ts';
+export type { ScramMechanismName, UserScramCredentials, UserScramCredentialAlteration } from './admin/scram-calls.ts';
+export type { FencedProducer } from './admin/fence-calls.ts';
+export type { ClientQuotaAlteration, ClientQuotaEntity, ClientQuotaEntityType, ClientQuotaEntry, ClientQuotaFilter, ClientQuotaFilterComponent } from './admin/quota-calls.ts';
 
 export {
   Admin,
@@ -67,7 +67,7 @@ export {
   type GroupMemberDescription,
   type OffsetSpec,
   type ClusterDescription,
-} from './admin/admin.js';
+} from './admin/admin.ts';
 
 export {
   GroupMembership,
@@ -76,13 +76,13 @@ export {
   type GroupProtocolHandler,
   type JoinedMember,
   type MemberState,
-} from './group/membership.js';
+} from './group/membership.ts';
 
-export { commonOptions } from './network/common-config.js';
-export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.js';
-export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './network/scram.js';
+export { commonOptions } from './network/common-config.ts';
+export { plainMechanism, type SaslMechanism, type SaslSession } from './network/sasl.ts';
+export { scramMechanism, type ScramAlgorithm, type ScramCredentials } from './network/scram.ts';
 
-export { KafkaError, ClientErrorCode, type KafkaErrorOptions, type KafkaErrorCategory } from './errors.js';
+export { KafkaError, ClientErrorCode, type KafkaErrorOptions, type KafkaErrorCategory } from './errors.ts';
 
 export {
   ClientChannels,
@@ -91,4 +91,4 @@ export {
   type ClientBatchMessage,
   type ClientRecordsMessage,
   type ClientMemberStateMessage,
-} from './diagnostics.js';
+} from './diagnostics.ts';

@@ -6,7 +6,7 @@
  * Here the problems found become the client's INVALID_ARGUMENT error.
  */
 import { type OptionTable, type ResolvedOf, checkOptions, describeValue } from '@sluice/config';
-import { ClientErrorCode, KafkaError } from './errors.js';
+import { ClientErrorCode, KafkaError } from './errors.ts';
 
 export { opt, tuned, type OptionSpec, type OptionTable, type OptionsOf, type ResolvedOf } from '@sluice/config';
 

@@ -1,5 +1,5 @@
 /** Small helpers shared by the client: waiting, backoff, deferred promises. */
-import { abortError } from './errors.js';
+import { abortError } from './errors.ts';
 
 export interface Deferred<T> {
   promise: Promise<T>;

@@ -5,8 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Random } from '@sluice/test-kit/random';
-import { Consumer, Producer } from '../src/index.js';
-import { FifoQueue } from '../src/fifo-queue.js';
+import { Consumer, Producer } from '../src/index.ts';
+import { FifoQueue } from '../src/fifo-queue.ts';
 
 test('FifoQueue gives items back in the order pushed, across its compactions (seeded model run)', () => {
   for (const seed of [1, 2, 3]) {

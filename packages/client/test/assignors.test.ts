@@ -16,7 +16,7 @@ import {
   type PartitionAssignor,
   type Subscription,
   type TopicPartition,
-} from '../src/consumer/assignors.js';
+} from '../src/consumer/assignors.ts';
 
 function sub(topics: string[], extra: Partial<Subscription> = {}): Subscription {
   return { topics, userData: null, ownedPartitions: [], generationId: -1, rackId: null, groupInstanceId: null, ...extra };

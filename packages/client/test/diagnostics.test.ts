@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { startBroker, type Broker } from '@sluice/broker';
-import { ClientChannels, Consumer, Producer, type ClientBatchMessage, type ClientMemberStateMessage, type ClientRecordsMessage, type ClientRequestMessage } from '../src/index.js';
+import { ClientChannels, Consumer, Producer, type ClientBatchMessage, type ClientMemberStateMessage, type ClientRecordsMessage, type ClientRequestMessage } from '../src/index.ts';
 
 let broker: Broker;
 before(async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode, errorName } from '@sluice/protocol';
-import { brokerError, isCoordinatorError, isStaleMetadataCode, mustFindCoordinator } from '../src/errors.js';
+import { brokerError, isCoordinatorError, isStaleMetadataCode, mustFindCoordinator } from '../src/errors.ts';
 
 const ALL = Object.values(ErrorCode) as number[];
 const names = (keep: (code: number) => boolean): string[] => ALL.filter(keep).map(errorName).sort();

@@ -6,9 +6,9 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
-import type { KafkaError } from '../src/errors.js';
-import { GroupMember, type GroupProtocolHandler } from '../src/group/member.js';
-import { Cluster } from '../src/network/cluster.js';
+import type { KafkaError } from '../src/errors.ts';
+import { GroupMember, type GroupProtocolHandler } from '../src/group/member.ts';
+import { Cluster } from '../src/network/cluster.ts';
 import { eventually } from '@sluice/test-kit';
 
 interface Seen {

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
 import { eventually } from '@sluice/test-kit';
-import { GroupMembership, KafkaError, type GroupProtocolHandler, type JoinedMember } from '../src/index.js';
+import { GroupMembership, KafkaError, type GroupProtocolHandler, type JoinedMember } from '../src/index.ts';
 
 let broker: Broker;
 
@@ -22,7 +22,11 @@ class Handler implements GroupProtocolHandler {
   readonly seen: JoinedMember[][] = [];
   prepared = 0;
 
-  constructor(readonly name: string) {}
+  readonly name: string;
+
+  constructor(name: string) {
+    this.name = name;
+  }
 
   joinProtocols() {
     return [

@@ -11,7 +11,7 @@
 import { after, before, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Broker, startBroker } from '@sluice/broker';
-import { Admin, Consumer, Producer } from '../src/index.js';
+import { Admin, Consumer, Producer } from '../src/index.ts';
 
 /** Metadata requests the broker received, in order: the sender's client id and the topics asked (null: all). */
 const metadataRequests: { clientId: string | null; topics: string[] | null }[] = [];

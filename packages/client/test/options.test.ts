@@ -3,11 +3,11 @@
 // the tables onto @sluice/config changes none of it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { adminOptions } from '../src/admin/admin-config.js';
-import { consumerOptions } from '../src/consumer/consumer-config.js';
-import { producerOptions } from '../src/producer/producer-config.js';
-import { resolveOptions } from '../src/options.js';
-import { ClientErrorCode, KafkaError } from '../src/errors.js';
+import { adminOptions } from '../src/admin/admin-config.ts';
+import { consumerOptions } from '../src/consumer/consumer-config.ts';
+import { producerOptions } from '../src/producer/producer-config.ts';
+import { resolveOptions } from '../src/options.ts';
+import { ClientErrorCode, KafkaError } from '../src/errors.ts';
 
 const common = {
   bootstrapServers: 'localhost:9092',

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
-import { Admin, Producer } from '../src/index.js';
+import { Admin, Producer } from '../src/index.ts';
 
 let broker: Broker;
 before(async () => {

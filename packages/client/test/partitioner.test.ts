@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { StickyPartitioner, murmur2, partitionForKey, toPositive } from '../src/producer/partitioner.js';
+import { StickyPartitioner, murmur2, partitionForKey, toPositive } from '../src/producer/partitioner.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/murmur2-java.json', import.meta.url), 'utf8')) as {
   partitionCounts: number[];

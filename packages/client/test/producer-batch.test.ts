@@ -24,7 +24,7 @@ import {
   validateBatch,
 } from '@sluice/protocol';
 import { KAFKA_LOG_FIXTURES, batchesOf } from '@sluice/test-kit';
-import { ProducerBatch, SendGroup } from '../src/producer/batch.js';
+import { ProducerBatch, SendGroup } from '../src/producer/batch.ts';
 
 async function firstJavaBatch(codec: string): Promise<{ bytes: Buffer; batch: RecordBatch }> {
   const bytes = batchesOf(readFileSync(join(KAFKA_LOG_FIXTURES, `java-${codec}.log`)))[0];

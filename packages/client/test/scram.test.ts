@@ -1,7 +1,7 @@
 // SCRAM against the example exchange of RFC 7677 (section 3): user "user", password "pencil".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KafkaError, scramMechanism, type SaslSession } from '../src/index.js';
+import { KafkaError, scramMechanism, type SaslSession } from '../src/index.ts';
 
 const CLIENT_NONCE = 'rOprNGfwEbeRWgbNEkqO';
 const SERVER_FIRST = 'r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096';

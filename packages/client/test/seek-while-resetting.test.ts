@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
-import { Consumer, Producer } from '../src/index.js';
+import { Consumer, Producer } from '../src/index.ts';
 
 let broker: Broker;
 before(async () => {

@@ -7,8 +7,8 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
-import { ClientErrorCode, type KafkaError } from '../src/errors.js';
-import { Admin, Producer } from '../src/index.js';
+import { ClientErrorCode, type KafkaError } from '../src/errors.ts';
+import { Admin, Producer } from '../src/index.ts';
 
 /** The producer fields of a v2 record batch (their offsets in its 61-byte header). */
 interface SentBatch {

@@ -3,7 +3,7 @@
 // process alive for up to 60 s after every client had closed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { settledOrTimeout } from '../src/util.js';
+import { settledOrTimeout } from '../src/util.ts';
 
 const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 

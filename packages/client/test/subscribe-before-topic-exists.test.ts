@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Broker, startBroker } from '@sluice/broker';
-import { Admin, Consumer, Producer } from '../src/index.js';
+import { Admin, Consumer, Producer } from '../src/index.ts';
 
 let broker: Broker;
 before(async () => {

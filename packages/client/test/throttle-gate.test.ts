@@ -3,8 +3,8 @@
 // aborted or closed one must not wait for it, and many held requests leave in the order made.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClientErrorCode, KafkaError } from '../src/errors.js';
-import { ThrottleGate } from '../src/network/throttle.js';
+import { ClientErrorCode, KafkaError } from '../src/errors.ts';
+import { ThrottleGate } from '../src/network/throttle.ts';
 
 const LONGEST = 2_147_483_647;
 

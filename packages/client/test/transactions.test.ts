@@ -9,8 +9,8 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
-import { KafkaError } from '../src/errors.js';
-import { Admin, Consumer, Producer } from '../src/index.js';
+import { KafkaError } from '../src/errors.ts';
+import { Admin, Consumer, Producer } from '../src/index.ts';
 
 type Script = (body: any) => unknown;
 

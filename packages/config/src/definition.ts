@@ -3,7 +3,7 @@
  * AlterConfigs): one definition per setting gives its parsing, validation, DescribeConfigs
  * answer and documentation. The broker's and the topics' tables are made of these.
  */
-import type { Validator } from './validators.js';
+import type { Validator } from './validators.ts';
 
 export type ConfigType = 'boolean' | 'int' | 'long' | 'double' | 'string' | 'list';
 

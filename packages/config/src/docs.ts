@@ -2,9 +2,9 @@
  * Documentation rows and Markdown tables from the definitions, so docs/configuration.md is
  * generated from the same tables the code validates with (scripts/generate-config-docs.ts).
  */
-import type { ConfigDefinition, Importance } from './definition.js';
-import type { OptionTable } from './options.js';
-import type { Validator } from './validators.js';
+import type { ConfigDefinition, Importance } from './definition.ts';
+import type { OptionTable } from './options.ts';
+import type { Validator } from './validators.ts';
 
 export interface ConfigRow {
   /** Kafka's dotted name; '' where Kafka has no such setting. */

@@ -1,5 +1,5 @@
-export { ConfigError, ConfigErrorCode, parseConfigValue, type ConfigDefinition, type ConfigType, type Importance } from './definition.js';
-export { type Validator, validator, atLeast, between, oneOf, listOf } from './validators.js';
+export { ConfigError, ConfigErrorCode, parseConfigValue, type ConfigDefinition, type ConfigType, type Importance } from './definition.ts';
+export { type Validator, validator, atLeast, between, oneOf, listOf } from './validators.ts';
 export {
   opt,
   tuned,
@@ -11,5 +11,5 @@ export {
   type ResolvedOf,
   type OptionProblem,
   type IntLimits,
-} from './options.js';
-export { definitionRows, optionRows, markdownTable, type ConfigRow } from './docs.js';
+} from './options.ts';
+export { definitionRows, optionRows, markdownTable, type ConfigRow } from './docs.ts';

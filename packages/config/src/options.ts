@@ -4,7 +4,7 @@
  * importance, doc, check), and the table gives the TypeScript option types, the validation with
  * defaults filled in, and the documentation rows, so the three cannot drift apart.
  */
-import type { Importance } from './definition.js';
+import type { Importance } from './definition.ts';
 
 export interface OptionSpec<T, R extends boolean = false> {
   /** The type in TypeScript's words, for the documentation. */

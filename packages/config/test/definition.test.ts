@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type ConfigDefinition, ConfigError, atLeast, between, definitionRows, listOf, markdownTable, oneOf, parseConfigValue, validator } from '../src/index.js';
+import { type ConfigDefinition, ConfigError, atLeast, between, definitionRows, listOf, markdownTable, oneOf, parseConfigValue, validator } from '../src/index.ts';
 
 const def = (type: ConfigDefinition['type'], validate?: ConfigDefinition['validate']): ConfigDefinition => ({ name: 'x.y', type, default: null, importance: 'medium', doc: 'd', validate });
 

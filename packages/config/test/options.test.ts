@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkOptions, markdownTable, opt, optionRows, tuned } from '../src/index.js';
+import { checkOptions, markdownTable, opt, optionRows, tuned } from '../src/index.ts';
 
 const table = {
   servers: opt.required<string>('string', 'bootstrap.servers', 'Where', (v) => (typeof v === 'string' ? undefined : 'must be a string')),

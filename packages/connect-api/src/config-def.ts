@@ -13,7 +13,7 @@
  * values as well as strings.
  */
 import { validator, type Importance, type Validator } from '@sluice/config';
-import { ConfigException } from './errors.js';
+import { ConfigException } from './errors.ts';
 
 export type ConfigDefType = 'BOOLEAN' | 'STRING' | 'INT' | 'SHORT' | 'LONG' | 'DOUBLE' | 'LIST' | 'CLASS' | 'PASSWORD';
 export type ConfigDefWidth = 'NONE' | 'SHORT' | 'MEDIUM' | 'LONG';
@@ -34,7 +34,11 @@ export const NO_DEFAULT_VALUE: unique symbol = Symbol('NO_DEFAULT_VALUE');
 /** A secret: its text never appears in messages, logs or REST answers (Kafka's Password). */
 export class Password {
   static readonly HIDDEN = '[hidden]';
-  constructor(readonly value: string) {}
+  readonly value: string;
+
+  constructor(value: string) {
+    this.value = value;
+  }
   toString(): string {
     return Password.HIDDEN;
   }
@@ -86,10 +90,13 @@ export class ConfigValue {
   readonly errorMessages: string[] = [];
   recommendedValues: unknown[] = [];
   visible = true;
-  constructor(
-    readonly name: string,
-    public value: unknown = null,
-  ) {}
+  readonly name: string;
+  public value: unknown;
+
+  constructor(name: string, value: unknown = null) {
+    this.name = name;
+    this.value = value;
+  }
   addErrorMessage(message: string): void {
     this.errorMessages.push(message);
   }

@@ -4,8 +4,8 @@
  * handing it a context. Methods may return a Promise where I/O is natural in Node (poll, put,
  * flush, offset reads); the runtime awaits whatever they return.
  */
-import type { ConfigDef, ConfigValue } from './config-def.js';
-import type { SinkRecord, SourceRecord, SourceOffset, SourcePartition } from './records.js';
+import type { ConfigDef, ConfigValue } from './config-def.ts';
+import type { SinkRecord, SourceRecord, SourceOffset, SourcePartition } from './records.ts';
 
 export type Awaitable<T> = T | Promise<T>;
 export type ConnectorConfig = Record<string, string>;

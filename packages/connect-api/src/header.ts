@@ -2,19 +2,23 @@
  * Kafka Connect's headers (Header, Headers, ConnectHeaders): an ordered list of keyed values with
  * schemas, where a key may repeat. A value given with a schema is checked against it.
  */
-import { DataException } from './errors.js';
-import type { Schema } from './data/schema.js';
-import { Schema as Schemas } from './data/connect-schema.js';
-import { Struct, validateValue } from './data/struct.js';
-import type { BigDecimal } from './data/big-decimal.js';
-import { ConnectDate, Decimal, Time, Timestamp } from './data/logical-types.js';
+import { DataException } from './errors.ts';
+import type { Schema } from './data/schema.ts';
+import { Schema as Schemas } from './data/connect-schema.ts';
+import { Struct, validateValue } from './data/struct.ts';
+import type { BigDecimal } from './data/big-decimal.ts';
+import { ConnectDate, Decimal, Time, Timestamp } from './data/logical-types.ts';
 
 export class Header {
-  constructor(
-    readonly key: string,
-    readonly schema: Schema | null,
-    readonly value: unknown,
-  ) {}
+  readonly key: string;
+  readonly schema: Schema | null;
+  readonly value: unknown;
+
+  constructor(key: string, schema: Schema | null, value: unknown) {
+    this.key = key;
+    this.schema = schema;
+    this.value = value;
+  }
 
   /** The same key with another schema and value. */
   with(schema: Schema | null, value: unknown): Header {

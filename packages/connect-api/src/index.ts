@@ -1,17 +1,17 @@
 // @sluice/connect-api: Kafka Connect's contract (Kafka's connect-api) in TypeScript. See README.md.
-export { ConnectErrorCode, ConnectException, DataException, SchemaBuilderException, RetriableException, ConfigException } from './errors.js';
-export { BigDecimal } from './data/big-decimal.js';
-export { type SchemaType, SCHEMA_TYPES, isPrimitive } from './data/schema.js';
-export { Schema, ConnectSchema } from './data/connect-schema.js';
-export { SchemaBuilder } from './data/schema-builder.js';
-export { Field, schemaEquals, valuesEqual } from './data/field.js';
-export { Struct, validateValue, describeType } from './data/struct.js';
-export { SchemaAndValue } from './data/schema-and-value.js';
-export { Decimal, ConnectDate, Time, Timestamp, bigIntToBytes, bytesToBigInt } from './data/logical-types.js';
-export { Values } from './data/values.js';
-export { javaDouble, javaFloat } from './data/java-numbers.js';
-export { Header, ConnectHeaders } from './header.js';
-export { ConnectRecord, SourceRecord, SinkRecord, type RecordInit, type SourceRecordInit, type SinkRecordInit, type SourcePartition, type SourceOffset, type TimestampType } from './records.js';
+export { ConnectErrorCode, ConnectException, DataException, SchemaBuilderException, RetriableException, ConfigException } from './errors.ts';
+export { BigDecimal } from './data/big-decimal.ts';
+export { type SchemaType, SCHEMA_TYPES, isPrimitive } from './data/schema.ts';
+export { Schema, ConnectSchema } from './data/connect-schema.ts';
+export { SchemaBuilder } from './data/schema-builder.ts';
+export { Field, schemaEquals, valuesEqual } from './data/field.ts';
+export { Struct, validateValue, describeType } from './data/struct.ts';
+export { SchemaAndValue } from './data/schema-and-value.ts';
+export { Decimal, ConnectDate, Time, Timestamp, bigIntToBytes, bytesToBigInt } from './data/logical-types.ts';
+export { Values } from './data/values.ts';
+export { javaDouble, javaFloat } from './data/java-numbers.ts';
+export { Header, ConnectHeaders } from './header.ts';
+export { ConnectRecord, SourceRecord, SinkRecord, type RecordInit, type SourceRecordInit, type SinkRecordInit, type SourcePartition, type SourceOffset, type TimestampType } from './records.ts';
 export {
   ConfigDef,
   ConfigValue,
@@ -30,7 +30,7 @@ export {
   type ConfigInfos,
   type ConfigKeyInfo,
   type ConfigValueInfo,
-} from './config-def.js';
+} from './config-def.ts';
 export {
   Connector,
   SourceConnector,
@@ -55,5 +55,5 @@ export {
   type ConnectorTransactionBoundaries,
   type TransactionBoundary,
   type Config,
-} from './connector.js';
-export { type Transformation, type Predicate, type Converter, type HeaderConverter, type ConverterType, type ConnectPlugin, type PluginConfig } from './plugins.js';
+} from './connector.ts';
+export { type Transformation, type Predicate, type Converter, type HeaderConverter, type ConverterType, type ConnectPlugin, type PluginConfig } from './plugins.ts';

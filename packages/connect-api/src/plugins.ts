@@ -3,11 +3,11 @@
  * Transformation and Predicate). Each is configured from a map of settings (`configure`),
  * declares them (`config()`) and may hold resources (`close`).
  */
-import type { ConfigDef } from './config-def.js';
-import type { SchemaAndValue } from './data/schema-and-value.js';
-import type { Schema } from './data/schema.js';
-import type { ConnectHeaders } from './header.js';
-import type { ConnectRecord } from './records.js';
+import type { ConfigDef } from './config-def.ts';
+import type { SchemaAndValue } from './data/schema-and-value.ts';
+import type { Schema } from './data/schema.ts';
+import type { ConnectHeaders } from './header.ts';
+import type { ConnectRecord } from './records.ts';
 
 export type PluginConfig = Readonly<Record<string, unknown>>;
 

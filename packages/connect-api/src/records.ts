@@ -3,8 +3,8 @@
  * schemas, the topic and partition, a timestamp and headers. A transform makes a changed copy
  * with `newRecord`, which keeps the record's kind and its source offset or Kafka offset.
  */
-import type { Schema } from './data/schema.js';
-import { ConnectHeaders, type Header } from './header.js';
+import type { Schema } from './data/schema.ts';
+import { ConnectHeaders, type Header } from './header.ts';
 
 export interface RecordInit {
   topic: string;

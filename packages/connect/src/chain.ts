@@ -5,16 +5,21 @@
  * and flipped with `transforms.a.negate=true`. A record a stage drops (null) ends the chain.
  */
 import { ConfigException, type ConnectRecord, type PluginConfig, type Predicate, type Transformation } from '@sluice/connect-api';
-import type { Plugins } from './plugins.js';
+import type { Plugins } from './plugins.ts';
 
 /** One transform with its optional predicate (Kafka's TransformationStage). */
 export class TransformationStage {
-  constructor(
-    readonly alias: string,
-    readonly transformation: Transformation,
-    readonly predicate: Predicate | null = null,
-    readonly negate = false,
-  ) {}
+  readonly alias: string;
+  readonly transformation: Transformation;
+  readonly predicate: Predicate | null;
+  readonly negate: boolean;
+
+  constructor(alias: string, transformation: Transformation, predicate: Predicate | null = null, negate = false) {
+    this.alias = alias;
+    this.transformation = transformation;
+    this.predicate = predicate;
+    this.negate = negate;
+  }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
     if (this.predicate !== null && this.negate === this.predicate.test(record)) return record;
@@ -28,7 +33,11 @@ export class TransformationStage {
 }
 
 export class TransformationChain {
-  constructor(readonly stages: readonly TransformationStage[]) {}
+  readonly stages: readonly TransformationStage[];
+
+  constructor(stages: readonly TransformationStage[]) {
+    this.stages = stages;
+  }
 
   apply<R extends ConnectRecord<R>>(record: R): R | null {
     let current: R | null = record;

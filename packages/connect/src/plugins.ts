@@ -7,21 +7,21 @@
  * from npm packages with `register`.
  */
 import { ConfigException, type Converter, type HeaderConverter, type Predicate, type Transformation } from '@sluice/connect-api';
-import { JsonConverter } from './converters/json-converter.js';
-import { BooleanConverter, ByteArrayConverter, DoubleConverter, FloatConverter, IntegerConverter, LongConverter, ShortConverter, SimpleHeaderConverter, StringConverter } from './converters/simple-converters.js';
-import { Cast } from './transforms/cast.js';
-import { ExtractField } from './transforms/extract-field.js';
-import { Flatten } from './transforms/flatten.js';
-import { DropHeaders, HeaderFrom, InsertHeader } from './transforms/header-transforms.js';
-import { HoistField } from './transforms/hoist-field.js';
-import { InsertField } from './transforms/insert-field.js';
-import { MaskField } from './transforms/mask-field.js';
-import { HasHeaderKey, RecordIsTombstone, TopicNameMatches } from './transforms/predicates.js';
-import { ReplaceField } from './transforms/replace-field.js';
-import { RegexRouter, TimestampRouter } from './transforms/routers.js';
-import { Filter, SetSchemaMetadata } from './transforms/simple-transforms.js';
-import { TimestampConverter } from './transforms/timestamp-converter.js';
-import { ValueToKey } from './transforms/value-to-key.js';
+import { JsonConverter } from './converters/json-converter.ts';
+import { BooleanConverter, ByteArrayConverter, DoubleConverter, FloatConverter, IntegerConverter, LongConverter, ShortConverter, SimpleHeaderConverter, StringConverter } from './converters/simple-converters.ts';
+import { Cast } from './transforms/cast.ts';
+import { ExtractField } from './transforms/extract-field.ts';
+import { Flatten } from './transforms/flatten.ts';
+import { DropHeaders, HeaderFrom, InsertHeader } from './transforms/header-transforms.ts';
+import { HoistField } from './transforms/hoist-field.ts';
+import { InsertField } from './transforms/insert-field.ts';
+import { MaskField } from './transforms/mask-field.ts';
+import { HasHeaderKey, RecordIsTombstone, TopicNameMatches } from './transforms/predicates.ts';
+import { ReplaceField } from './transforms/replace-field.ts';
+import { RegexRouter, TimestampRouter } from './transforms/routers.ts';
+import { Filter, SetSchemaMetadata } from './transforms/simple-transforms.ts';
+import { TimestampConverter } from './transforms/timestamp-converter.ts';
+import { ValueToKey } from './transforms/value-to-key.ts';
 
 export type PluginType = 'converter' | 'header_converter' | 'transformation' | 'predicate' | 'source' | 'sink';
 

@@ -9,8 +9,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
-import { KafkaConfigBackingStore, leaderTransactionalId } from '../src/distributed/config-store.js';
-import { KafkaBasedLog } from '../src/distributed/kafka-based-log.js';
+import { KafkaConfigBackingStore, leaderTransactionalId } from '../src/distributed/config-store.ts';
+import { KafkaBasedLog } from '../src/distributed/kafka-based-log.ts';
 
 let broker: Broker;
 let admin: Admin;

@@ -11,8 +11,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConnectException } from '@sluice/connect-api';
 import { mavenProjectClasspath, repoRoot } from '@sluice/test-kit';
-import { decodeAssignment, decodeWorkerState, encodeAssignment, joinProtocols } from '../src/distributed/connect-protocol.js';
-import type { ConnectAssignment, ConnectProtocolName } from '../src/distributed/contract.js';
+import { decodeAssignment, decodeWorkerState, encodeAssignment, joinProtocols } from '../src/distributed/connect-protocol.ts';
+import type { ConnectAssignment, ConnectProtocolName } from '../src/distributed/contract.ts';
 
 /** The Maven project of Kafka Connect's classes that tests/connect shares. */
 const project = join(repoRoot, 'tests', 'connect', 'java');

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin } from '@sluice/client';
 import type { ConnectorConfig } from '@sluice/connect-api';
-import { ConnectorOffsetStores } from '../src/distributed/connector-offset-stores.js';
-import { KafkaBasedLog } from '../src/distributed/kafka-based-log.js';
-import { KafkaOffsetBackingStore } from '../src/distributed/offset-store.js';
-import { connectorOffsets, offsetKey } from '../src/runtime/offset-store.js';
+import { ConnectorOffsetStores } from '../src/distributed/connector-offset-stores.ts';
+import { KafkaBasedLog } from '../src/distributed/kafka-based-log.ts';
+import { KafkaOffsetBackingStore } from '../src/distributed/offset-store.ts';
+import { connectorOffsets, offsetKey } from '../src/runtime/offset-store.ts';
 import { eventually } from '@sluice/test-kit';
 
 let broker: Broker;

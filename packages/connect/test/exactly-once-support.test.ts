@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, KafkaError, Producer } from '@sluice/client';
 import type { ConnectorConfig } from '@sluice/connect-api';
-import { ExactlyOnceSupport, type ExactlyOnceHost } from '../src/distributed/exactly-once-support.js';
-import { RestClient } from '../src/runtime/rest-client.js';
-import type { FencingState } from '../src/distributed/zombie-fencing.js';
+import { ExactlyOnceSupport, type ExactlyOnceHost } from '../src/distributed/exactly-once-support.ts';
+import { RestClient } from '../src/runtime/rest-client.ts';
+import type { FencingState } from '../src/distributed/zombie-fencing.ts';
 
 let broker: Broker;
 let admin: Admin;

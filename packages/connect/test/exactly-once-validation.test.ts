@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigDef, SourceConnector, SourceTask, type ConnectorConfig, type ConnectorTransactionBoundaries, type ExactlyOnceSupport, type SourceRecord, type TaskClass } from '@sluice/connect-api';
 import { MemoryOffsetBackingStore, Worker, WorkerConfig, builtinPlugins, registerBuiltinConnectors } from '@sluice/connect';
-import { validateConnectorConfig } from '../src/runtime/validation.js';
+import { validateConnectorConfig } from '../src/runtime/validation.ts';
 
 class QuietTask extends SourceTask {
   version(): string {

@@ -4,9 +4,9 @@
 // or task may be assigned twice, and what each worker runs must be what the assignor says it runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ConnectorTaskId } from '../src/runtime/herder.js';
-import { eagerAssign } from '../src/distributed/eager-assignor.js';
-import { type ClusterAssignment, incrementalCooperativeAssign, initialIncrementalAssignorState, revokingRebalanceBackoff } from '../src/distributed/incremental-assignor.js';
+import type { ConnectorTaskId } from '../src/runtime/herder.ts';
+import { eagerAssign } from '../src/distributed/eager-assignor.ts';
+import { type ClusterAssignment, incrementalCooperativeAssign, initialIncrementalAssignorState, revokingRebalanceBackoff } from '../src/distributed/incremental-assignor.ts';
 
 const DEFAULT_MAX_DELAY = 300_000;
 const key = (t: ConnectorTaskId) => `${t.connector}-${t.task}`;
@@ -20,7 +20,11 @@ class Group {
   readonly workers = new Map<string, { connectors: string[]; tasks: ConnectorTaskId[] }>();
   last!: ClusterAssignment;
 
-  constructor(readonly maxDelayMs = DEFAULT_MAX_DELAY) {}
+  readonly maxDelayMs: number;
+
+  constructor(maxDelayMs = DEFAULT_MAX_DELAY) {
+    this.maxDelayMs = maxDelayMs;
+  }
 
   configure(connector: string, tasks: number): this {
     this.connectors.set(connector, tasks);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConnectRestError, ConnectRestServer, MemoryOffsetBackingStore, StandaloneHerder, Worker, WorkerConfig, builtinPlugins } from '@sluice/connect';
-import { Loggers, workerLogging } from '../src/runtime/loggers.js';
+import { Loggers, workerLogging } from '../src/runtime/loggers.ts';
 
 const WORKER = 'org.apache.kafka.connect.runtime.Worker';
 

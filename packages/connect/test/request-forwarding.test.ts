@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { forwardRequest } from '../src/runtime/request-forwarding.js';
-import { RestClient } from '../src/runtime/rest-client.js';
-import { ConnectRestError, RequestTargetError } from '../src/runtime/herder.js';
+import { forwardRequest } from '../src/runtime/request-forwarding.ts';
+import { RestClient } from '../src/runtime/rest-client.ts';
+import { ConnectRestError, RequestTargetError } from '../src/runtime/herder.ts';
 
 async function withServer(answer: (req: IncomingMessage, body: string) => [number, string], run: (url: string) => Promise<void>): Promise<void> {
   const server = createServer((req, res) => {

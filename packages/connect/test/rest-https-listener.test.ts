@@ -11,7 +11,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificates, type TestCertificates } from '@sluice/test-kit';
-import { listenHttps } from '../src/runtime/rest-https.js';
+import { listenHttps } from '../src/runtime/rest-https.ts';
 
 let dir: string;
 let certs: TestCertificates;

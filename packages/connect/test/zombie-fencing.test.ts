@@ -4,10 +4,10 @@
 // view of which connectors have a round pending.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fencingPlan, parseTaskCount, taskCountKey, taskCountValue } from '../src/distributed/zombie-fencing.js';
-import { taskTransactionalId } from '../src/runtime/worker.js';
-import { KafkaConfigBackingStore } from '../src/distributed/config-store.js';
-import { commitKey, commitValue, configValue, connectorKey, taskKey } from '../src/distributed/storage-records.js';
+import { fencingPlan, parseTaskCount, taskCountKey, taskCountValue } from '../src/distributed/zombie-fencing.ts';
+import { taskTransactionalId } from '../src/runtime/worker.ts';
+import { KafkaConfigBackingStore } from '../src/distributed/config-store.ts';
+import { commitKey, commitValue, configValue, connectorKey, taskKey } from '../src/distributed/storage-records.ts';
 
 test('the task-count record and the transactional ids have Kafka\'s form', () => {
   assert.equal(taskCountKey('orders-in'), 'tasks-fencing-orders-in');

@@ -6,8 +6,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeGenerated } from './generate.js';
-import { kafkaDefinitions } from './kafka-jars.js';
+import { writeGenerated } from './generate.ts';
+import { kafkaDefinitions } from './kafka-jars.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const OUTPUT = resolve(here, '../src/generated');

@@ -2,11 +2,11 @@
  * Emits one TypeScript module per message definition: the decoded type and the input type of
  * every struct, defaults, and synchronous encode/decode functions that branch on the version.
  */
-import type { FieldSpec, MessageSpec, StructSpec, TypeRef } from './model.js';
-import { type Versions, condition, contains, formatVersions, intersect, isEmpty } from './versions.js';
-import { kebabCase } from './names.js';
+import type { FieldSpec, MessageSpec, StructSpec, TypeRef } from './model.ts';
+import { type Versions, condition, contains, formatVersions, intersect, isEmpty } from './versions.ts';
+import { kebabCase } from './names.ts';
 
-const SUPPORT = '../../primitives/codec-support.js';
+const SUPPORT = '../../primitives/codec-support.ts';
 
 class Lines {
   readonly lines: string[] = [];
@@ -542,7 +542,7 @@ export function emitMessage(m: MessageSpec): string {
   head.line(`// ${m.kind}${m.apiKey !== null ? ` ${m.apiKey}` : ''}, versions ${formatVersions(valid)}, flexible ${formatVersions(intersect(valid, m.flexibleVersions))}`);
   head.line('/* eslint-disable */');
   const typeImports = hasFlexible ? 'type TaggedField, ' : '';
-  head.line(`import { ${typeImports}type Reader, type Writer } from '../../primitives/index.js';`);
+  head.line(`import { ${typeImports}type Reader, type Writer } from '../../primitives/index.ts';`);
   const sorted = [...support].sort();
   head.line(`import { ${sorted.join(', ')} } from '${SUPPORT}';`);
   head.line();

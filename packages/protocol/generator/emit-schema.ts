@@ -2,9 +2,9 @@
  * Emits schema.json: the model of every message (names, types, versions, defaults) in a plain
  * form, so that tests can generate values and fuzz frames without the definitions folder.
  */
-import type { FieldSpec, MessageSpec, TypeRef } from './model.js';
-import type { Versions } from './versions.js';
-import { isEmpty } from './versions.js';
+import type { FieldSpec, MessageSpec, TypeRef } from './model.ts';
+import type { Versions } from './versions.ts';
+import { isEmpty } from './versions.ts';
 
 type Range = [number, number | null] | null;
 

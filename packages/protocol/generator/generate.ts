@@ -5,10 +5,10 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emitApis, emitIndex, pairApis } from './emit-apis.js';
-import { emitMessage, messageModuleName } from './emit-message.js';
-import { emitSchema } from './emit-schema.js';
-import { loadDefinitions, type DefinitionFile } from './model.js';
+import { emitApis, emitIndex, pairApis } from './emit-apis.ts';
+import { emitMessage, messageModuleName } from './emit-message.ts';
+import { emitSchema } from './emit-schema.ts';
+import { loadDefinitions, type DefinitionFile } from './model.ts';
 
 export interface GeneratedFile {
   path: string;

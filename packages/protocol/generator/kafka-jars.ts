@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { ensureKafkaJars, KAFKA_VERSION, type Log } from '@sluice/test-kit/kafka-jars';
-import type { DefinitionFile } from './model.js';
-import { readZipEntries } from './zip.js';
+import type { DefinitionFile } from './model.ts';
+import { readZipEntries } from './zip.ts';
 
 /**
  * The Kafka modules whose definitions are generated, by jar (`kafka-<module>-<version>.jar`):

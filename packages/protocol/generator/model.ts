@@ -3,7 +3,7 @@
  * Only names, types, versions and defaults are kept: the prose ("about") is dropped here, so it
  * cannot reach the generated code.
  */
-import { type Versions, NO_VERSIONS, parseVersions, isEmpty, intersect } from './versions.js';
+import { type Versions, NO_VERSIONS, parseVersions, isEmpty, intersect } from './versions.ts';
 
 export type PrimitiveName = 'bool' | 'int8' | 'int16' | 'uint16' | 'int32' | 'int64' | 'float64' | 'uuid' | 'string' | 'bytes' | 'records';
 

@@ -3,14 +3,16 @@
  * The FrameDecoder turns socket chunks into frames and refuses an oversized frame as soon as its
  * size prefix arrives, before any of it is buffered.
  */
-import { DecodeError } from './primitives/errors.js';
+import { DecodeError } from './primitives/errors.ts';
 
 export class FrameTooLargeError extends DecodeError {
-  constructor(
-    readonly size: number,
-    readonly limit: number,
-  ) {
+  readonly size: number;
+  readonly limit: number;
+
+  constructor(size: number, limit: number) {
     super(`frame of ${size} bytes exceeds the limit of ${limit} bytes`, 0);
+    this.size = size;
+    this.limit = limit;
   }
 }
 
@@ -20,16 +22,19 @@ export class FrameDecoder {
   /** Size of the frame being collected, or -1 while the size prefix is incomplete. */
   private expected = -1;
 
+  readonly maxFrameBytes: number;
+  private readonly admit?: (size: number) => boolean;
+
   /**
    * `admit`, when given, is asked before each frame's body is read whether a frame of that size
    * may be read now (the broker bounds the memory of requests in flight with it). A frame refused
    * stays unread, size prefix included, and is asked about again on the next push (an empty
    * chunk will do).
    */
-  constructor(
-    readonly maxFrameBytes: number,
-    private readonly admit?: (size: number) => boolean,
-  ) {}
+  constructor(maxFrameBytes: number, admit?: (size: number) => boolean) {
+    this.maxFrameBytes = maxFrameBytes;
+    this.admit = admit;
+  }
 
   /** Bytes received but not yet returned as a frame. */
   get buffered(): number {

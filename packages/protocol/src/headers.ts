@@ -3,9 +3,9 @@
  * the client id keeps its classic int16-length encoding even in the flexible header v2, and
  * ApiVersions responses always use header v0 (the second lives in the API table).
  */
-import { apiByKey } from './generated/apis.js';
-import { Reader, type TaggedField } from './primitives/reader.js';
-import { Writer } from './primitives/writer.js';
+import { apiByKey } from './generated/apis.ts';
+import { Reader, type TaggedField } from './primitives/reader.ts';
+import { Writer } from './primitives/writer.ts';
 
 export interface RequestHeader {
   apiKey: number;

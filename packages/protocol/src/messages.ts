@@ -2,8 +2,8 @@
  * Whole requests and responses: header plus body, with the size prefix, for one API and version.
  * This is what the broker and the client put on and take off the wire.
  */
-import type { AnyApi, ApiCodec } from './generated/apis.js';
-import { apiByKey } from './generated/apis.js';
+import type { AnyApi, ApiCodec } from './generated/apis.ts';
+import { apiByKey } from './generated/apis.ts';
 import {
   type RequestHeader,
   decodeRequestHeader,
@@ -11,10 +11,10 @@ import {
   encodeRequestHeader,
   encodeResponseHeader,
   requestHeaderVersion,
-} from './headers.js';
-import { DecodeError } from './primitives/errors.js';
-import { Reader } from './primitives/reader.js';
-import { Writer } from './primitives/writer.js';
+} from './headers.ts';
+import { DecodeError } from './primitives/errors.ts';
+import { Reader } from './primitives/reader.ts';
+import { Writer } from './primitives/writer.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Api = ApiCodec<any, any, any, any>;

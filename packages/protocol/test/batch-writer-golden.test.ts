@@ -36,7 +36,7 @@ import {
   stampProducer,
   timestampTypeOf,
   type CompressionType,
-} from '../src/index.js';
+} from '../src/index.ts';
 
 const dir = fileURLToPath(new URL('./fixtures/kafka-log', import.meta.url));
 const logs = readdirSync(dir).filter((f) => f.endsWith('.log'));

@@ -2,7 +2,7 @@
 // and encoding the decoded value again gives the same bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Reader, Writer, UnsupportedFieldVersionError } from '../src/index.js';
+import { Reader, Writer, UnsupportedFieldVersionError } from '../src/index.ts';
 import { Random, codecFor, defaultOf, inRange, randomStruct, schema, versionsOf } from '@sluice/test-kit';
 
 const ROUNDS = 12;

@@ -11,9 +11,9 @@ import { decompressFrameSync } from 'lz4-napi';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CompressionType, compress, compressionTypeFromName, compressionTypeName, decompress } from '../src/index.js';
-import { independentBlocks } from '../src/compression/lz4.js';
-import { snappyCompress } from '../src/compression/snappy.js';
+import { CompressionType, compress, compressionTypeFromName, compressionTypeName, decompress } from '../src/index.ts';
+import { independentBlocks } from '../src/compression/lz4.ts';
+import { snappyCompress } from '../src/compression/snappy.ts';
 import { Random } from '@sluice/test-kit';
 
 function tool(name: string): void {

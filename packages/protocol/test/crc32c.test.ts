@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crc32c as nativeCrc32c } from '@node-rs/crc32';
-import { crc32c } from '../src/crc32c.js';
+import { crc32c } from '../src/crc32c.ts';
 import { Random } from '@sluice/test-kit';
 
 /** The reflected CRC-32C, one bit at a time (polynomial 0x82F63B78, init and final xor 0xFFFFFFFF). */

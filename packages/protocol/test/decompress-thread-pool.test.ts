@@ -12,7 +12,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, zstdCompressSync } from 'node:zlib';
-import { CompressionType, decompress } from '../src/index.js';
+import { CompressionType, decompress } from '../src/index.ts';
 
 /** Generous: it only bounds how long a broken build makes the test wait before it fails. */
 const GIVE_UP_MS = 20_000;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ErrorCode, type ErrorCodeName, errorInfo, errorName, isCoordinatorError, isRetriable } from '../src/index.js';
+import { ErrorCode, type ErrorCodeName, errorInfo, errorName, isCoordinatorError, isRetriable } from '../src/index.ts';
 
 test('codes and names are unique and run from -1 to 133 without gaps', () => {
   const codes = Object.values(ErrorCode) as number[];

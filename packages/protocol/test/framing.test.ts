@@ -2,8 +2,8 @@
 // empty frames included, and bad size prefixes are refused before anything is buffered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FrameDecoder, FrameTooLargeError } from '../src/framing.js';
-import { DecodeError } from '../src/primitives/errors.js';
+import { FrameDecoder, FrameTooLargeError } from '../src/framing.ts';
+import { DecodeError } from '../src/primitives/errors.ts';
 import { Random } from '@sluice/test-kit';
 
 function frame(body: Buffer): Buffer {

@@ -3,7 +3,7 @@
 // frame itself (the decoder checks claimed lengths and counts before it allocates for them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DecodeError, Writer, apiByKey, decodeRequest, encodeRequestHeader } from '../src/index.js';
+import { DecodeError, Writer, apiByKey, decodeRequest, encodeRequestHeader } from '../src/index.ts';
 import { Random, codecFor, randomStruct, schema, versionsOf } from '@sluice/test-kit';
 
 const FRAMES = Number(process.env.SLUICE_FUZZ_FRAMES ?? 1_000_000);

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { generate, listFiles } from '../generator/generate.js';
-import { kafkaDefinitions } from '../generator/kafka-jars.js';
-import { stripJsonComments, type DefinitionFile } from '../generator/model.js';
+import { generate, listFiles } from '../generator/generate.ts';
+import { kafkaDefinitions } from '../generator/kafka-jars.ts';
+import { stripJsonComments, type DefinitionFile } from '../generator/model.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const committed = resolve(here, '../src/generated');

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readZipBuffer, readZipEntries, ZipFormatError } from '../generator/zip.js';
+import { readZipBuffer, readZipEntries, ZipFormatError } from '../generator/zip.ts';
 
 // Seeded, so the deflated entry is the same every run and compressible but not trivially so.
 function seededText(length: number, seed: number): string {

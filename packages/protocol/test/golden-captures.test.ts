@@ -15,7 +15,7 @@ import {
   encodeRequestHeader,
   encodeResponseHeader,
   requestHeaderVersion,
-} from '../src/index.js';
+} from '../src/index.ts';
 
 export interface CapturedFrame {
   connection: number;

@@ -29,7 +29,7 @@ import {
   setPartitionLeaderEpoch,
   validateBatch,
   validateBatches,
-} from '../src/index.js';
+} from '../src/index.ts';
 
 const dir = fileURLToPath(new URL('./fixtures/kafka-log', import.meta.url));
 

@@ -20,7 +20,7 @@ import {
   readBatchHeader,
   validateBatches,
   validateBatchesAndRecords,
-} from '../src/index.js';
+} from '../src/index.ts';
 import { batchesOf, KAFKA_LOG_FIXTURES as dir, Random, realBatch, rebuilt, zz } from '@sluice/test-kit';
 
 /** A record whose body is exactly `parts`, behind its true length. */

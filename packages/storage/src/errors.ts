@@ -49,14 +49,14 @@ export type StorageErrorCode = (typeof StorageErrorCode)[keyof typeof StorageErr
 
 export class StorageError extends Error {
   override readonly name: string = 'StorageError';
-  constructor(
-    readonly code: StorageErrorCode,
-    message: string,
-    /** Kafka error code for a response (KAFKA_STORAGE_ERROR unless something more precise fits). */
-    readonly errorCode: number = ErrorCode.KAFKA_STORAGE_ERROR,
-    options?: { cause?: unknown },
-  ) {
+  readonly code: StorageErrorCode;
+  /** Kafka error code for a response (KAFKA_STORAGE_ERROR unless something more precise fits). */
+  readonly errorCode: number;
+
+  constructor(code: StorageErrorCode, message: string, errorCode: number = ErrorCode.KAFKA_STORAGE_ERROR, options?: { cause?: unknown }) {
     super(message, options);
+    this.code = code;
+    this.errorCode = errorCode;
   }
 }
 
@@ -95,15 +95,16 @@ export class LogCloseError extends StorageError {
 /** Damage found in the middle of a log: never repaired silently. */
 export class CorruptLogError extends StorageError {
   override readonly name = 'CorruptLogError';
-  constructor(
-    readonly file: string,
-    readonly position: number,
-    reason: string,
-  ) {
+  readonly file: string;
+  readonly position: number;
+
+  constructor(file: string, position: number, reason: string) {
     super(
       'STORAGE_CORRUPT',
       `Corrupt record batch in ${file} at byte ${position}: ${reason}. Records after it were acknowledged, so the log is not truncated automatically; restore the file from a backup or delete the partition folder to give up its data.`,
     );
+    this.file = file;
+    this.position = position;
   }
 }
 
@@ -114,16 +115,18 @@ export class CorruptLogError extends StorageError {
  */
 export class UnsupportedStateFileError extends StorageError {
   override readonly name = 'UnsupportedStateFileError';
-  constructor(
-    readonly file: string,
-    readonly foundVersion: number,
-    readonly newestReadable: number,
-    whatToDo: string,
-  ) {
+  readonly file: string;
+  readonly foundVersion: number;
+  readonly newestReadable: number;
+
+  constructor(file: string, foundVersion: number, newestReadable: number, whatToDo: string) {
     super(
       'STORAGE_UNSUPPORTED_FORMAT',
       `${file} is in format version ${foundVersion}, written by a newer Sluice; this Sluice reads versions 0 to ${newestReadable}. ${whatToDo}`,
     );
+    this.file = file;
+    this.foundVersion = foundVersion;
+    this.newestReadable = newestReadable;
   }
 }
 

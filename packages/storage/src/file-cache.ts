@@ -6,7 +6,7 @@
  * is closed first, and if none is idle the caller waits for one, so that thousands of partitions
  * do not exhaust the process's file descriptors however many are busy at once.
  */
-import type { FileHandle, FileSystem } from './fs/types.js';
+import type { FileHandle, FileSystem } from './fs/types.ts';
 
 interface Entry {
   handle: Promise<FileHandle>;
@@ -24,10 +24,10 @@ export class FileCache {
   readonly fs: FileSystem;
   readonly maxOpen: number;
 
-  constructor(
-    readonly rawFs: FileSystem,
-    maxOpen = 1000,
-  ) {
+  readonly rawFs: FileSystem;
+
+  constructor(rawFs: FileSystem, maxOpen = 1000) {
+    this.rawFs = rawFs;
     this.maxOpen = Math.max(1, Math.floor(maxOpen));
     this.fs = boundedFileSystem(rawFs, this);
   }

@@ -1,12 +1,12 @@
-export type { FileHandle, FileSystem } from './fs/types.js';
-export { writeFileAtomic } from './fs/types.js';
-export { NodeFileSystem } from './fs/node-fs.js';
-export { MemoryFileSystem, InjectedFault } from './fs/memory-fs.js';
-export { FileCache } from './file-cache.js';
-export * from './errors.js';
+export type { FileHandle, FileSystem } from './fs/types.ts';
+export { writeFileAtomic } from './fs/types.ts';
+export { NodeFileSystem } from './fs/node-fs.ts';
+export { MemoryFileSystem, InjectedFault } from './fs/memory-fs.ts';
+export { FileCache } from './file-cache.ts';
+export * from './errors.ts';
 // Topic configs are defined with @sluice/config; its error is the one validateTopicConfigs throws.
 export { ConfigError, type ConfigDefinition } from '@sluice/config';
-export * from './topic-config.js';
+export * from './topic-config.ts';
 export {
   PartitionLog,
   type AppendResult,
@@ -15,6 +15,6 @@ export {
   type TransactionMarker,
   type ActiveProducer,
   type AbortedTransaction,
-} from './log/partition-log.js';
-export { compactLog, type CompactionResult, type UnreadableBatch } from './log/cleaner.js';
-export { LogManager, type TopicMetadata, type LogManagerOptions, type MaintenanceTimers, type MaintenanceLog } from './log-manager.js';
+} from './log/partition-log.ts';
+export { compactLog, type CompactionResult, type UnreadableBatch } from './log/cleaner.ts';
+export { LogManager, type TopicMetadata, type LogManagerOptions, type MaintenanceTimers, type MaintenanceLog } from './log-manager.ts';

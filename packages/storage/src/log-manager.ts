@@ -8,19 +8,19 @@
  * either leaves the topic wholly there or wholly gone.
  */
 import { ErrorCode, randomUuid } from '@sluice/protocol';
-import { FileCache } from './file-cache.js';
-import { type FileSystem, mkdirDurable } from './fs/types.js';
-import { inParallel } from './in-parallel.js';
-import { type UnreadableBatch, compactLog } from './log/cleaner.js';
-import { PartitionLog } from './log/partition-log.js';
-import { type LogConfig, resolveTopicConfig, validateTopicConfigs } from './topic-config.js';
-import { StorageError, UnsupportedStateFileError } from './errors.js';
-import { decodeStateFile, writeStateFile } from './state-files/state-file.js';
-import { PARTITION_STATE_FILES } from './state-files/partition-state-files.js';
-import { TOPIC_LIST, type TopicMetadata } from './state-files/topic-list.js';
-import { WriteFailureReport } from './write-failure-report.js';
+import { FileCache } from './file-cache.ts';
+import { type FileSystem, mkdirDurable } from './fs/types.ts';
+import { inParallel } from './in-parallel.ts';
+import { type UnreadableBatch, compactLog } from './log/cleaner.ts';
+import { PartitionLog } from './log/partition-log.ts';
+import { type LogConfig, resolveTopicConfig, validateTopicConfigs } from './topic-config.ts';
+import { StorageError, UnsupportedStateFileError } from './errors.ts';
+import { decodeStateFile, writeStateFile } from './state-files/state-file.ts';
+import { PARTITION_STATE_FILES } from './state-files/partition-state-files.ts';
+import { TOPIC_LIST, type TopicMetadata } from './state-files/topic-list.ts';
+import { WriteFailureReport } from './write-failure-report.ts';
 
-export type { TopicMetadata } from './state-files/topic-list.js';
+export type { TopicMetadata } from './state-files/topic-list.ts';
 
 export interface LogManagerOptions {
   fs: FileSystem;
@@ -107,7 +107,10 @@ export class LogManager {
   /** Failed writes (a full disk) in the log, rate limited. */
   private readonly writeFailures: WriteFailureReport;
 
-  private constructor(private readonly options: LogManagerOptions) {
+  private readonly options: LogManagerOptions;
+
+  private constructor(options: LogManagerOptions) {
+    this.options = options;
     this.cache = new FileCache(options.fs, options.maxOpenFiles ?? 1000);
     this.brokerDefaults = { ...(options.brokerDefaults ?? {}) };
     this.timers = options.timers ?? systemTimers;

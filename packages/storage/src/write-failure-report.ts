@@ -5,7 +5,7 @@
  * interval, as a count (a full disk fails every append of every partition, thousands a second);
  * and, once every partition writes again, one line saying that.
  */
-import type { StorageError } from './errors.js';
+import type { StorageError } from './errors.ts';
 
 export interface WriteFailureLog {
   warn(message: string): void;
@@ -25,11 +25,15 @@ export class WriteFailureReport {
   /** Whether a failure was reported since every partition last wrote again. */
   private reported = false;
 
-  constructor(
-    private readonly log: WriteFailureLog,
-    private readonly now: () => number = Date.now,
-    readonly intervalMs = 60_000,
-  ) {}
+  private readonly log: WriteFailureLog;
+  private readonly now: () => number;
+  readonly intervalMs: number;
+
+  constructor(log: WriteFailureLog, now: () => number = Date.now, intervalMs = 60_000) {
+    this.log = log;
+    this.now = now;
+    this.intervalMs = intervalMs;
+  }
 
   failed(partition: string, error: StorageError): void {
     this.failing.add(partition);

@@ -14,9 +14,9 @@
 // say why in the commit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LogManager, MemoryFileSystem } from '../src/index.js';
-import { batch, txnBatch } from './helpers.js';
-import { InstrumentedFileSystem } from './instrumented-fs.js';
+import { LogManager, MemoryFileSystem } from '../src/index.ts';
+import { batch, txnBatch } from './helpers.ts';
+import { InstrumentedFileSystem } from './instrumented-fs.ts';
 
 const DATA = '/data';
 const open = (fs: MemoryFileSystem | InstrumentedFileSystem) => LogManager.open({ fs, dataDir: DATA, maintenanceIntervalMs: 0 });

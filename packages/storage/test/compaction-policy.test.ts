@@ -1,10 +1,10 @@
 // cleanup.policy=compact,delete does both, and compaction never holds up appends.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LogManager, MemoryFileSystem, compactLog, type PartitionLog } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
+import { LogManager, MemoryFileSystem, compactLog, type PartitionLog } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
 import { eventually } from '@sluice/test-kit/eventually';
-import { InstrumentedFileSystem } from './instrumented-fs.js';
+import { InstrumentedFileSystem } from './instrumented-fs.ts';
 
 const DAY = 86_400_000;
 

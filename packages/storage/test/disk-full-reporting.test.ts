@@ -4,8 +4,8 @@
 // not be closed cleanly, and the next open recovers every acknowledged record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LogManager, MemoryFileSystem, StorageError } from '../src/index.js';
-import { batch, readAll } from './helpers.js';
+import { LogManager, MemoryFileSystem, StorageError } from '../src/index.ts';
+import { batch, readAll } from './helpers.ts';
 
 interface Line {
   level: 'warn' | 'error';

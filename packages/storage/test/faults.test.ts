@@ -1,8 +1,8 @@
 // Damage and failures: flipped bits, full disks, failing writes and syncs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CorruptLogError, DiskFullError, MemoryFileSystem, StorageError } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
+import { CorruptLogError, DiskFullError, MemoryFileSystem, StorageError } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
 
 async function flipBit(fs: MemoryFileSystem, path: string, position: number): Promise<void> {
   const h = await fs.open(path, false);

@@ -1,5 +1,5 @@
 import { encodeUncompressedRecordBatch, decodeRecordBatches, type KafkaRecordInput } from '@sluice/protocol';
-import { FileCache, MemoryFileSystem, PartitionLog, resolveTopicConfig, type FileSystem } from '../src/index.js';
+import { FileCache, MemoryFileSystem, PartitionLog, resolveTopicConfig, type FileSystem } from '../src/index.ts';
 
 export function batch(values: string[], opts: { keys?: (string | null)[]; producerId?: bigint; epoch?: number; seq?: number; timestamp?: bigint } = {}): Buffer {
   const records: KafkaRecordInput[] = values.map((v, i) => ({ key: opts.keys?.[i] ?? null, value: v === '<null>' ? null : v, timestamp: opts.timestamp }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inParallel } from '../src/in-parallel.js';
+import { inParallel } from '../src/in-parallel.ts';
 
 /** A call that finishes only when the test says so, to control the order of completions. */
 function gate(): { promise: Promise<void>; open: () => void } {

@@ -3,7 +3,7 @@
 // path, tracks how many handles are open at once, and can hold reads of chosen paths until
 // released. It also records every call, with its path, in `calls` (for tests that pin how many file
 // operations something costs, such as a clean start).
-import type { FileHandle, FileSystem } from '../src/index.js';
+import type { FileHandle, FileSystem } from '../src/index.ts';
 
 export class InstrumentedFileSystem implements FileSystem {
   /** Handle reads per path. */
@@ -22,14 +22,17 @@ export class InstrumentedFileSystem implements FileSystem {
   held = 0;
   private gate: { matches: (path: string) => boolean; opened: Promise<void>; open: () => void } | null = null;
 
+  readonly inner: FileSystem;
+  readonly skipSyncs: boolean;
+
   /**
    * With `skipSyncs`, datasync and syncDir do nothing (and are still counted): for tests on real
    * files whose point is not durability, where thousands of fsyncs would only cost time.
    */
-  constructor(
-    readonly inner: FileSystem,
-    readonly skipSyncs = false,
-  ) {}
+  constructor(inner: FileSystem, skipSyncs = false) {
+    this.inner = inner;
+    this.skipSyncs = skipSyncs;
+  }
 
   readsOf(match: (path: string) => boolean): number {
     let n = 0;

@@ -3,10 +3,10 @@
 // happened; the proof is a power cut after it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LogManager, MemoryFileSystem } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
+import { LogManager, MemoryFileSystem } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
 import { eventually } from '@sluice/test-kit/eventually';
-import { InstrumentedFileSystem } from './instrumented-fs.js';
+import { InstrumentedFileSystem } from './instrumented-fs.ts';
 
 const INTERVAL = { 'flush.messages': '1000000', 'flush.ms': '20' };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, LogManager, MemoryFileSystem, FileCache } from '../src/index.js';
-import { batch, readAll } from './helpers.js';
+import { ConfigError, LogManager, MemoryFileSystem, FileCache } from '../src/index.ts';
+import { batch, readAll } from './helpers.ts';
 
 const open = (fs: MemoryFileSystem, extra: Partial<Parameters<typeof LogManager.open>[0]> = {}) => LogManager.open({ fs, dataDir: '/data', maintenanceIntervalMs: 0, ...extra });
 

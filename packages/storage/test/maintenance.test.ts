@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOG_OVERHEAD, Offsets, crc32c } from '@sluice/protocol';
-import { LogManager, type MaintenanceTimers, MemoryFileSystem, type PartitionLog, ProducerStateError } from '../src/index.js';
-import { batch, readAll, txnBatch } from './helpers.js';
+import { LogManager, type MaintenanceTimers, MemoryFileSystem, type PartitionLog, ProducerStateError } from '../src/index.ts';
+import { batch, readAll, txnBatch } from './helpers.ts';
 
 const DAY = 86_400_000;
 

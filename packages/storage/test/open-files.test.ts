@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open as openFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileCache, LogManager, MemoryFileSystem, NodeFileSystem, writeFileAtomic } from '../src/index.js';
-import { batch, readAll } from './helpers.js';
+import { FileCache, LogManager, MemoryFileSystem, NodeFileSystem, writeFileAtomic } from '../src/index.ts';
+import { batch, readAll } from './helpers.ts';
 import { eventually } from '@sluice/test-kit/eventually';
-import { InstrumentedFileSystem } from './instrumented-fs.js';
+import { InstrumentedFileSystem } from './instrumented-fs.ts';
 
 const PARTITIONS = Number(process.env.SLUICE_OPEN_FILES_PARTITIONS ?? 250);
 const MAX_OPEN = 16;

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeRecordBatches, readBatchHeader } from '@sluice/protocol';
-import { NodeFileSystem, MemoryFileSystem, OffsetOutOfRangeError } from '../src/index.js';
+import { NodeFileSystem, MemoryFileSystem, OffsetOutOfRangeError } from '../src/index.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { batch, openLog, readAll } from './helpers.js';
+import { batch, openLog, readAll } from './helpers.ts';
 
 test('appends take consecutive offsets and read back, on the real filesystem too', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-log-'));

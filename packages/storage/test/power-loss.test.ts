@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Random } from '@sluice/test-kit/random';
-import { MemoryFileSystem } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
+import { MemoryFileSystem } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
 
 const RUNS = Number(process.env.SLUICE_POWER_LOSS_RUNS ?? 1000);
 

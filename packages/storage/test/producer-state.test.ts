@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
-import { MemoryFileSystem, ProducerStateError } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
+import { MemoryFileSystem, ProducerStateError } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
 
 const pid = 77n;
 

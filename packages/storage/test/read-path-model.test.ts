@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BATCH_HEADER_SIZE, LOG_OVERHEAD, Offsets, decodeRecordBatches, encodeRecordBatch, encodeUncompressedRecordBatch, type KafkaRecordInput } from '@sluice/protocol';
 import { Random } from '@sluice/test-kit/random';
-import { FileCache, MemoryFileSystem, NodeFileSystem, OffsetOutOfRangeError, PartitionLog, compactLog, resolveTopicConfig, type FileSystem } from '../src/index.js';
+import { FileCache, MemoryFileSystem, NodeFileSystem, OffsetOutOfRangeError, PartitionLog, compactLog, resolveTopicConfig, type FileSystem } from '../src/index.ts';
 
 // By default, seeds whose scenarios are unlike each other. In memory: compact,delete on 1 KiB
 // segments with much removed (every kind of change happens), and compact on 1 KiB segments with

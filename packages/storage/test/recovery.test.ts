@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readBatchHeader } from '@sluice/protocol';
-import { MemoryFileSystem, type PartitionLog } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
-import { InstrumentedFileSystem } from './instrumented-fs.js';
+import { MemoryFileSystem, type PartitionLog } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
+import { InstrumentedFileSystem } from './instrumented-fs.ts';
 
 const DIR = '/data/t-0';
 const CONFIG = { 'segment.bytes': '600', 'index.interval.bytes': '100', 'message.timestamp.after.max.ms': '9223372036854775807' };

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeRecordBatches, deleteHorizonOf, readBatchHeader } from '@sluice/protocol';
-import { MemoryFileSystem, compactLog } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
+import { MemoryFileSystem, compactLog } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
 
 const DAY = 86_400_000;
 

@@ -4,8 +4,8 @@
 // survive a clean restart and a power cut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type FileHandle, type FileSystem, MemoryFileSystem, StorageError } from '../src/index.js';
-import { batch, openLog, readAll } from './helpers.js';
+import { type FileHandle, type FileSystem, MemoryFileSystem, StorageError } from '../src/index.ts';
+import { batch, openLog, readAll } from './helpers.ts';
 
 const CONFIG = { 'segment.bytes': '300' };
 const DIR = '/data/t-0';

@@ -5,16 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { type FileSystem, LogManager, MemoryFileSystem, StorageError, UnsupportedStateFileError, writeFileAtomic } from '../src/index.js';
-import { mkdirDurable } from '../src/fs/types.js';
-import { CLEAN_SHUTDOWN } from '../src/state-files/clean-shutdown.js';
-import { COMPACTION_MANIFEST } from '../src/state-files/compaction-manifest.js';
-import { LOG_START_OFFSET, RECOVERY_POINT } from '../src/state-files/offset-files.js';
-import { PRODUCER_SNAPSHOT } from '../src/state-files/producer-snapshot.js';
-import { type StateFileFormat, decodeStateFile, encodeStateFile } from '../src/state-files/state-file.js';
-import { TOPIC_LIST } from '../src/state-files/topic-list.js';
-import { batch, openLog, readAll } from './helpers.js';
-import { InstrumentedFileSystem } from './instrumented-fs.js';
+import { type FileSystem, LogManager, MemoryFileSystem, StorageError, UnsupportedStateFileError, writeFileAtomic } from '../src/index.ts';
+import { mkdirDurable } from '../src/fs/types.ts';
+import { CLEAN_SHUTDOWN } from '../src/state-files/clean-shutdown.ts';
+import { COMPACTION_MANIFEST } from '../src/state-files/compaction-manifest.ts';
+import { LOG_START_OFFSET, RECOVERY_POINT } from '../src/state-files/offset-files.ts';
+import { PRODUCER_SNAPSHOT } from '../src/state-files/producer-snapshot.ts';
+import { type StateFileFormat, decodeStateFile, encodeStateFile } from '../src/state-files/state-file.ts';
+import { TOPIC_LIST } from '../src/state-files/topic-list.ts';
+import { batch, openLog, readAll } from './helpers.ts';
+import { InstrumentedFileSystem } from './instrumented-fs.ts';
 
 const FIXTURE = new URL('./fixtures/unversioned-data/', import.meta.url);
 const PARTITION = '/data/old-0';

@@ -3,7 +3,7 @@
 // the refusal of unknown names and bad values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, resolveTopicConfig, topicConfigDefinition, validateTopicConfigs } from '../src/index.js';
+import { ConfigError, resolveTopicConfig, topicConfigDefinition, validateTopicConfigs } from '../src/index.ts';
 
 test('the defaults', () => {
   assert.deepEqual(resolveTopicConfig({}), {

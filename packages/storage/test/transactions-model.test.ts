@@ -11,9 +11,9 @@ import { ErrorCode } from '@sluice/protocol';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FileSystem, MemoryFileSystem, NodeFileSystem, type PartitionLog, ProducerStateError } from '../src/index.js';
+import { type FileSystem, MemoryFileSystem, NodeFileSystem, type PartitionLog, ProducerStateError } from '../src/index.ts';
 import { Random } from '@sluice/test-kit/random';
-import { batch, openLog, txnBatch } from './helpers.js';
+import { batch, openLog, txnBatch } from './helpers.ts';
 
 const SCENARIOS = Number(process.env.SLUICE_TXN_MODEL_SCENARIOS ?? 40);
 const STEPS = 160;

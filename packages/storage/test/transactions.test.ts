@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode, encodeTransactionMarkerBatch } from '@sluice/protocol';
-import { LogManager, MemoryFileSystem, ProducerStateError, StorageError, compactLog, writeFileAtomic } from '../src/index.js';
-import { mkdirDurable } from '../src/fs/types.js';
-import { batch, openLog, readAll, txnBatch } from './helpers.js';
-import { InstrumentedFileSystem } from './instrumented-fs.js';
+import { LogManager, MemoryFileSystem, ProducerStateError, StorageError, compactLog, writeFileAtomic } from '../src/index.ts';
+import { mkdirDurable } from '../src/fs/types.ts';
+import { batch, openLog, readAll, txnBatch } from './helpers.ts';
+import { InstrumentedFileSystem } from './instrumented-fs.ts';
 
 const marker = (producerId: bigint, commit: boolean, o: { epoch?: number; coordinatorEpoch?: number; tv?: number } = {}) => ({
   producerId,

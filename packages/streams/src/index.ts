@@ -3,28 +3,28 @@
  * API compile into a Topology; KafkaStreams runs it against Sluice or any Kafka cluster through
  * a consumer group; TopologyTestDriver runs it with no broker at all.
  */
-export { StreamsBuilder } from './kstream/streams-builder.js';
-export { KStream, BranchedKStream, Branched } from './kstream/kstream.js';
-export { Consumed, Produced, Repartitioned, Named, Printed } from './kstream/options.js';
-export { KTable, KGroupedTable } from './kstream/ktable.js';
-export { KGroupedStream } from './kstream/kgrouped-stream.js';
-export { GlobalKTable } from './kstream/global-ktable.js';
-export { Materialized, type StoreType } from './kstream/materialized.js';
-export { Grouped } from './kstream/grouped.js';
-export { JoinWindows } from './kstream/join-windows.js';
-export { StreamJoined, Joined } from './kstream/joined.js';
-export type { ValueJoiner } from './kstream/stream-stream-join.js';
-export { TimeWindows, SessionWindows, SlidingWindows } from './kstream/windows.js';
-export { TimeWindowedKStream } from './kstream/time-windowed-kstream.js';
-export { SessionWindowedKStream } from './kstream/session-windowed-kstream.js';
-export { EmitStrategy } from './kstream/emit-strategy.js';
-export { Suppressed, BufferConfig } from './kstream/suppressed.js';
-export { WindowedSerdes } from './kstream/windowed-serdes.js';
-export { droppedRecordsTotal } from './kstream/dropped-records.js';
+export { StreamsBuilder } from './kstream/streams-builder.ts';
+export { KStream, BranchedKStream, Branched } from './kstream/kstream.ts';
+export { Consumed, Produced, Repartitioned, Named, Printed } from './kstream/options.ts';
+export { KTable, KGroupedTable } from './kstream/ktable.ts';
+export { KGroupedStream } from './kstream/kgrouped-stream.ts';
+export { GlobalKTable } from './kstream/global-ktable.ts';
+export { Materialized, type StoreType } from './kstream/materialized.ts';
+export { Grouped } from './kstream/grouped.ts';
+export { JoinWindows } from './kstream/join-windows.ts';
+export { StreamJoined, Joined } from './kstream/joined.ts';
+export type { ValueJoiner } from './kstream/stream-stream-join.ts';
+export { TimeWindows, SessionWindows, SlidingWindows } from './kstream/windows.ts';
+export { TimeWindowedKStream } from './kstream/time-windowed-kstream.ts';
+export { SessionWindowedKStream } from './kstream/session-windowed-kstream.ts';
+export { EmitStrategy } from './kstream/emit-strategy.ts';
+export { Suppressed, BufferConfig } from './kstream/suppressed.ts';
+export { WindowedSerdes } from './kstream/windowed-serdes.ts';
+export { droppedRecordsTotal } from './kstream/dropped-records.ts';
 // KStream's groupByKey, groupBy and toTable are defined there (they return tables).
-import './kstream/kstream-stateful.js';
-export { Record, FixedKeyRecord, KeyValue, type RecordHeader, type Headers } from './record.js';
-export { Serdes, type Serde, type Serializer, type Deserializer } from './serdes.js';
+import './kstream/kstream-stateful.ts';
+export { Record, FixedKeyRecord, KeyValue, type RecordHeader, type Headers } from './record.ts';
+export { Serdes, type Serde, type Serializer, type Deserializer } from './serdes.ts';
 export {
   PunctuationType,
   type Processor,
@@ -36,7 +36,7 @@ export {
   type Punctuator,
   type Cancellable,
   type RecordMetadata,
-} from './processor/api.js';
+} from './processor/api.ts';
 export {
   failOnInvalidTimestamp,
   logAndSkipOnInvalidTimestamp,
@@ -44,10 +44,10 @@ export {
   wallclockTimestampExtractor,
   type TimestampExtractor,
   type TimestampedRecord,
-} from './processor/timestamps.js';
-export { Topology, type Subtopology, type SourceOptions, type SinkOptions } from './topology/topology.js';
-export type { TopicNameExtractor, StreamPartitioner, RecordContext, OffsetResetPolicy } from './topology/nodes.js';
-export { TopologyDescription, type NodeDescription, type SubtopologyDescription } from './topology/describe.js';
+} from './processor/timestamps.ts';
+export { Topology, type Subtopology, type SourceOptions, type SinkOptions } from './topology/topology.ts';
+export type { TopicNameExtractor, StreamPartitioner, RecordContext, OffsetResetPolicy } from './topology/nodes.ts';
+export { TopologyDescription, type NodeDescription, type SubtopologyDescription } from './topology/describe.ts';
 export {
   logAndFailExceptionHandler,
   logAndContinueExceptionHandler,
@@ -65,8 +65,8 @@ export {
   type StreamsUncaughtExceptionHandler,
   type StreamsUncaughtExceptionResponse,
   type StreamsLogger,
-} from './runtime/handlers.js';
-export { TopologyTestDriver, TestInputTopic, TestOutputTopic, type TestRecord, type TestDriverConfig } from './test-driver/topology-test-driver.js';
+} from './runtime/handlers.ts';
+export { TopologyTestDriver, TestInputTopic, TestOutputTopic, type TestRecord, type TestDriverConfig } from './test-driver/topology-test-driver.ts';
 export {
   ValueAndTimestamp,
   TIMESTAMPED_STORE,
@@ -95,21 +95,21 @@ export {
   type KeyValueBytesStoreSupplier,
   type ChangelogConfig,
   type StoreBuilder,
-} from './state/api.js';
-export { Stores } from './state/stores.js';
-export { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './state/store-builders.js';
-export { ThreadCache } from './state/thread-cache.js';
+} from './state/api.ts';
+export { Stores } from './state/stores.ts';
+export { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './state/store-builders.ts';
+export { ThreadCache } from './state/thread-cache.ts';
 export {
   WindowStoreBuilder,
   TimestampedWindowStoreBuilder,
   SessionStoreBuilder,
   type WindowBytesStoreSupplier,
   type SessionBytesStoreSupplier,
-} from './state/window-session-builders.js';
-export { StreamsError, StreamsErrorCode } from './errors.js';
-export { KafkaStreams, type KafkaStreamsState, type StateListener, type TaskMetadata } from './runtime/kafka-streams.js';
-export type { StandbyUpdateListener } from './runtime/standby.js';
-export { type StreamsConfig, type ProcessingGuarantee, streamsConfigDefinitions } from './runtime/config.js';
+} from './state/window-session-builders.ts';
+export { StreamsError, StreamsErrorCode } from './errors.ts';
+export { KafkaStreams, type KafkaStreamsState, type StateListener, type TaskMetadata } from './runtime/kafka-streams.ts';
+export type { StandbyUpdateListener } from './runtime/standby.ts';
+export { type StreamsConfig, type ProcessingGuarantee, streamsConfigDefinitions } from './runtime/config.ts';
 export {
   StoreQueryParameters,
   QueryableStoreTypes,
@@ -118,5 +118,5 @@ export {
   type QueryableStoreType,
   type StreamsMetadata,
   type TopicPartitionRef,
-} from './runtime/interactive-queries.js';
-export { startInteractiveQueryServer, type InteractiveQueryServer, type InteractiveQueryServerOptions } from './runtime/interactive-queries-server.js';
+} from './runtime/interactive-queries.ts';
+export { startInteractiveQueryServer, type InteractiveQueryServer, type InteractiveQueryServerOptions } from './runtime/interactive-queries-server.ts';

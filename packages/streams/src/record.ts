@@ -11,13 +11,17 @@ export interface RecordHeader {
 export type Headers = readonly RecordHeader[];
 
 export class Record<K, V> {
-  constructor(
-    readonly key: K,
-    readonly value: V,
-    /** Milliseconds since the epoch. */
-    readonly timestamp: number,
-    readonly headers: Headers = [],
-  ) {
+  readonly key: K;
+  readonly value: V;
+  /** Milliseconds since the epoch. */
+  readonly timestamp: number;
+  readonly headers: Headers;
+
+  constructor(key: K, value: V, timestamp: number, headers: Headers = []) {
+    this.key = key;
+    this.value = value;
+    this.timestamp = timestamp;
+    this.headers = headers;
     if (!Number.isFinite(timestamp)) throw new TypeError(`a record timestamp must be a number of milliseconds, got ${String(timestamp)}`);
   }
 
@@ -49,7 +53,11 @@ export class Record<K, V> {
  * key-preserving step cannot break the partitioning downstream steps rely on.
  */
 export class FixedKeyRecord<K, V> {
-  constructor(private readonly inner: Record<K, V>) {}
+  private readonly inner: Record<K, V>;
+
+  constructor(inner: Record<K, V>) {
+    this.inner = inner;
+  }
 
   get key(): K {
     return this.inner.key;

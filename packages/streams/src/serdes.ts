@@ -4,7 +4,7 @@
  * Serde. `null` passes through untouched in both directions, as in Kafka (a null value is a
  * tombstone); declare the type as `T | null` where nulls occur.
  */
-import type { RecordHeader } from './record.js';
+import type { RecordHeader } from './record.ts';
 
 export interface Serializer<T> {
   serialize(topic: string, data: T, headers?: readonly RecordHeader[]): Buffer | null;

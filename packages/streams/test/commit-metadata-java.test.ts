@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { mavenProjectClasspath } from '@sluice/test-kit';
-import { decodeCommitMetadata, encodeCommitMetadata } from '../src/runtime/commit-metadata.js';
+import { decodeCommitMetadata, encodeCommitMetadata } from '../src/runtime/commit-metadata.ts';
 
 const exec = promisify(execFile);
 

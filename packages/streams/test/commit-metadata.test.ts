@@ -4,7 +4,7 @@
 // what a task restores from several partitions' metadata (the largest value of each key).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeCommitMetadata, encodeCommitMetadata, mergeCommittedMetadata } from '../src/runtime/commit-metadata.js';
+import { decodeCommitMetadata, encodeCommitMetadata, mergeCommittedMetadata } from '../src/runtime/commit-metadata.ts';
 
 test("commit metadata: Kafka Streams' byte layout, read back; version 1, other clients' metadata and garbage are ignored", () => {
   const encoded = encodeCommitMetadata(1_767_225_600_123, new Map([['counts', 1_767_225_590_000]]));

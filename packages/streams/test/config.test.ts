@@ -3,10 +3,10 @@
 // defaults, which live only in the definitions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KafkaStreams, Serdes, StreamsBuilder, type StreamsConfig } from '../src/index.js';
-import { resolveStreamsConfig, streamsConfigDefinitions } from '../src/runtime/config.js';
-import { failOnInvalidTimestamp } from '../src/processor/timestamps.js';
-import { defaultProductionExceptionHandler, logAndFailExceptionHandler, logAndFailProcessingExceptionHandler } from '../src/runtime/handlers.js';
+import { KafkaStreams, Serdes, StreamsBuilder, type StreamsConfig } from '../src/index.ts';
+import { resolveStreamsConfig, streamsConfigDefinitions } from '../src/runtime/config.ts';
+import { failOnInvalidTimestamp } from '../src/processor/timestamps.ts';
+import { defaultProductionExceptionHandler, logAndFailExceptionHandler, logAndFailProcessingExceptionHandler } from '../src/runtime/handlers.ts';
 
 function topology() {
   const b = new StreamsBuilder();

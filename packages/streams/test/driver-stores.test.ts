@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Materialized, PunctuationType, Record, Serdes, StreamsBuilder, Topology, TopologyTestDriver, type KeyValueStore, type Processor, type ProcessorContext } from '@sluice/streams';
-import { jsonFileStoreBuilder } from './support/json-file-store.js';
+import { jsonFileStoreBuilder } from './support/json-file-store.ts';
 
 const S = Serdes.String();
 

@@ -7,8 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { murmur3Hash128 } from '../src/kstream/murmur3.js';
-import { type Instruction, combinedKey, combinedKeyPrefix, decodeResponse, decodeSubscription, encodeResponse, encodeSubscription, splitCombinedKey } from '../src/kstream/fk-join-wrappers.js';
+import { murmur3Hash128 } from '../src/kstream/murmur3.ts';
+import { type Instruction, combinedKey, combinedKeyPrefix, decodeResponse, decodeSubscription, encodeResponse, encodeSubscription, splitCombinedKey } from '../src/kstream/fk-join-wrappers.ts';
 
 const golden = readFileSync(new URL('./fixtures/kafka-streams-4.3.1-fk-join-bytes.txt', import.meta.url), 'utf8').trim().split('\n');
 const lines = (kind: string): string[][] => golden.filter((l) => l.startsWith(`${kind} `)).map((l) => l.split(' ').slice(1));

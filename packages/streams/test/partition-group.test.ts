@@ -3,7 +3,7 @@
 // manual clock and with the lag of each partition set by hand (the consumer's currentLag).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PartitionGroup } from '../src/runtime/partition-group.js';
+import { PartitionGroup } from '../src/runtime/partition-group.ts';
 
 interface R {
   timestamp: number;

@@ -3,9 +3,9 @@
 // its state on disk; stateless tasks get no standbys.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { StreamsAssignor } from '../src/runtime/assignor.js';
+import { StreamsAssignor } from '../src/runtime/assignor.ts';
 import { Serdes, Topology, type KeyValueStore } from '@sluice/streams';
-import { jsonFileStoreBuilder } from './support/json-file-store.js';
+import { jsonFileStoreBuilder } from './support/json-file-store.ts';
 
 const S = Serdes.String();
 

@@ -11,11 +11,11 @@ import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Producer } from '@sluice/client';
 import { ErrorCode } from '@sluice/protocol';
-import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from '../src/runtime/state-checkpoint.js';
-import { ProcessorStateManager } from '../src/runtime/state-manager.js';
-import { ChangelogRestorer } from '../src/runtime/state-restorer.js';
-import { ThreadCache } from '../src/state/thread-cache.js';
-import { JsonFileStore } from './support/json-file-store.js';
+import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from '../src/runtime/state-checkpoint.ts';
+import { ProcessorStateManager } from '../src/runtime/state-manager.ts';
+import { ChangelogRestorer } from '../src/runtime/state-restorer.ts';
+import { ThreadCache } from '../src/state/thread-cache.ts';
+import { JsonFileStore } from './support/json-file-store.ts';
 
 const CHANGELOG = 'app-counts-changelog';
 const KEYS = 100;

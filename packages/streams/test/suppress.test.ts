@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BufferConfig, Grouped, KeyValue, Materialized, Serdes, SessionWindows, StreamsBuilder, Suppressed, TimeWindows, TopologyTestDriver, WindowedSerdes, type KTable, type Windowed } from '@sluice/streams';
-import { SuppressionBuffer } from '../src/kstream/suppress-buffer.js';
-import { RecordingContext } from './state/support.js';
+import { SuppressionBuffer } from '../src/kstream/suppress-buffer.ts';
+import { RecordingContext } from './state/support.ts';
 
 const S = Serdes.String();
 const L = Serdes.Int64();

@@ -6,11 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultLog, ensureKafkaJars, KAFKA_VERSION, requireJava, type Log } from './kafka-jars.js';
-import { freePort } from './processes.js';
-import { answersKafkaRequests } from './readiness.js';
+import { defaultLog, ensureKafkaJars, KAFKA_VERSION, requireJava, type Log } from './kafka-jars.ts';
+import { freePort } from './processes.ts';
+import { answersKafkaRequests } from './readiness.ts';
 
-export { KAFKA_VERSION, ensureKafkaJars, kafkaHome } from './kafka-jars.js';
+export { KAFKA_VERSION, ensureKafkaJars, kafkaHome } from './kafka-jars.ts';
 
 export interface ApacheKafkaOptions {
   /** Broker (PLAINTEXT) port; 0 or absent picks a free one. */

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { withFileLock } from './file-lock.js';
-import { run } from './run.js';
+import { withFileLock } from './file-lock.ts';
+import { run } from './run.ts';
 
 export const GO_INSTALL_HINT =
   'Go 1.21 or newer is needed (it fetches the 1.26 toolchain franz-go 1.22 needs through its module proxy by itself). ' +

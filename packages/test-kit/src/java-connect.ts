@@ -9,9 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { eventually } from './eventually.js';
-import { freePort, repoRoot } from './processes.js';
-import { run } from './run.js';
+import { eventually } from './eventually.ts';
+import { freePort, repoRoot } from './processes.ts';
+import { run } from './run.ts';
 
 /** Connect 4.3.1's class path, resolved by Maven once per change of the pom. */
 export async function connectClasspath(): Promise<string> {
@@ -27,10 +27,12 @@ export async function connectClasspath(): Promise<string> {
 /** A Kafka Connect 4.3.1 worker process: its REST URL, and its output kept for failure messages. */
 export class JavaConnectWorker {
   log = '';
-  protected constructor(
-    readonly child: ChildProcess,
-    readonly url: string,
-  ) {
+  readonly child: ChildProcess;
+  readonly url: string;
+
+  protected constructor(child: ChildProcess, url: string) {
+    this.child = child;
+    this.url = url;
     const keep = (d: Buffer) => (this.log = (this.log + d.toString()).slice(-100_000));
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);

@@ -6,7 +6,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { mavenProjectClasspath } from './maven-project.js';
+import { mavenProjectClasspath } from './maven-project.ts';
 
 const exec = promisify(execFile);
 const project = join(dirname(fileURLToPath(import.meta.url)), '..', 'java');

@@ -8,8 +8,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ensureKafkaJars } from './kafka-jars.js';
-import { mavenProjectClasspath } from './maven-project.js';
+import { ensureKafkaJars } from './kafka-jars.ts';
+import { mavenProjectClasspath } from './maven-project.ts';
 
 const project = join(dirname(fileURLToPath(import.meta.url)), '..', 'kafka-tools');
 

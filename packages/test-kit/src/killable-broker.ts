@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApacheKafka, type ApacheKafka } from './apache-kafka.js';
-import { freePort, startBrokerProcess, type BrokerProcess } from './processes.js';
+import { startApacheKafka, type ApacheKafka } from './apache-kafka.ts';
+import { freePort, startBrokerProcess, type BrokerProcess } from './processes.ts';
 
 export interface KillableBroker {
   bootstrap: string;

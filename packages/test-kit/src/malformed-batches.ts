@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_HEADER_SIZE, LOG_OVERHEAD, Offsets, Writer, crc32c } from '@sluice/protocol';
-import { repoRoot } from './processes.js';
+import { repoRoot } from './processes.ts';
 
 /** Segments Apache Kafka wrote, captured for the protocol package's golden tests. */
 export const KAFKA_LOG_FIXTURES = join(repoRoot, 'packages', 'protocol', 'test', 'fixtures', 'kafka-log');

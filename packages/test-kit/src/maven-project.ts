@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { withFileLock } from './file-lock.js';
+import { withFileLock } from './file-lock.ts';
 
 const exec = promisify(execFile);
 const built = new Map<string, Promise<string>>();

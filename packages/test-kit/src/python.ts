@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { withFileLock } from './file-lock.js';
-import { run } from './run.js';
+import { withFileLock } from './file-lock.ts';
+import { run } from './run.ts';
 
 export const CONFLUENT_KAFKA_VERSION = '2.16.1';
 export const KAFKA_PYTHON_VERSION = '2.3.3';

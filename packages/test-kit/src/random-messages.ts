@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as protocol from '@sluice/protocol';
-import { repoRoot } from './processes.js';
-import { Random } from './random.js';
+import { repoRoot } from './processes.ts';
+import { Random } from './random.ts';
 
 export { Random };
 

@@ -4,7 +4,11 @@
  * (storage, client) can use it without loading the kit's brokers.
  */
 export class Random {
-  constructor(private state: number) {}
+  private state: number;
+
+  constructor(state: number) {
+    this.state = state;
+  }
   /** The next value in [0, 1). */
   next(): number {
     let t = (this.state = (this.state + 0x6d2b79f5) | 0);

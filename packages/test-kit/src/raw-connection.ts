@@ -8,7 +8,10 @@ export class RawConnection {
   private correlation = 0;
   closed = false;
 
-  private constructor(readonly socket: Socket) {
+  readonly socket: Socket;
+
+  private constructor(socket: Socket) {
+    this.socket = socket;
     socket.on('data', (chunk) => {
       for (const frame of this.decoder.push(chunk)) this.waiting.shift()?.(frame);
     });

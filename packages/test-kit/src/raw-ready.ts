@@ -6,8 +6,8 @@
  */
 import { Apis, ErrorCode, errorName, isRetriable } from '@sluice/protocol';
 import { startBroker } from '@sluice/broker';
-import type { RawConnection } from './raw-connection.js';
-import { KAFKA_VERSION, startApacheKafka } from './apache-kafka.js';
+import type { RawConnection } from './raw-connection.ts';
+import { KAFKA_VERSION, startApacheKafka } from './apache-kafka.ts';
 
 /** The two brokers a differential raw-request test sends the same bytes to. */
 export const rawTargets: readonly { name: string; start(): Promise<{ port: number; stop(): Promise<void> }> }[] = [

@@ -2,7 +2,7 @@
 // describe() with an Admin on it, and reading records until as many as expected have come.
 import { after, before } from 'node:test';
 import { Admin, type Consumer, type ConsumerRecord } from '@sluice/client';
-import type { RunningTarget, Target } from '../targets.js';
+import type { RunningTarget, Target } from '../targets.ts';
 
 export interface SuiteBroker {
   /** Set once the describe()'s `before` hook has run. */

@@ -3,7 +3,7 @@
 // stored in. Not run in CI (it needs Java, Maven, kcat, Python and the network to install the
 // pinned clients); the fixtures it writes are committed.
 //
-//   node --conditions=sluice:source --import tsx tests/compat/capture/capture-all.ts [client ...]
+//   node --conditions=sluice:source tests/compat/capture/capture-all.ts [client ...]
 //
 // With client names (kcat, kafkajs, java, kafka-python, kafka-python-3, confluent-kafka, platformatic) only those
 // are captured again; other fixtures are left as they are.
@@ -12,14 +12,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTopicsAndWait, KAFKA_VERSION, startApacheKafka } from '@sluice/test-kit';
-import { RecordingProxy, toJsonLine, type CapturedFrame } from './recording-proxy.js';
-import { KCAT_RECORDS, RECORDS, toTsv } from './records.js';
-import { javaClient } from './clients/java.js';
-import { kafkajs } from './clients/kafkajs.js';
-import { kcat } from './clients/kcat.js';
-import { confluentKafka, kafkaPython, kafkaPython3 } from './clients/python.js';
-import { platformatic } from './clients/platformatic.js';
-import type { CaptureClient, CaptureContext } from './clients/types.js';
+import { RecordingProxy, toJsonLine, type CapturedFrame } from './recording-proxy.ts';
+import { KCAT_RECORDS, RECORDS, toTsv } from './records.ts';
+import { javaClient } from './clients/java.ts';
+import { kafkajs } from './clients/kafkajs.ts';
+import { kcat } from './clients/kcat.ts';
+import { confluentKafka, kafkaPython, kafkaPython3 } from './clients/python.ts';
+import { platformatic } from './clients/platformatic.ts';
+import type { CaptureClient, CaptureContext } from './clients/types.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const fixtures = join(root, 'packages', 'protocol', 'test', 'fixtures');

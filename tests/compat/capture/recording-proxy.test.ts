@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, Socket } from 'node:net';
-import { FrameSplitter, RecordingProxy, toJsonLine } from './recording-proxy.js';
+import { FrameSplitter, RecordingProxy, toJsonLine } from './recording-proxy.ts';
 
 function frame(payload: Buffer): Buffer {
   const size = Buffer.alloc(4);

@@ -29,7 +29,11 @@ export class FrameSplitter {
   private buffered = 0;
   broken: string | null = null;
 
-  constructor(private readonly maxFrame = 256 * 1024 * 1024) {}
+  private readonly maxFrame: number;
+
+  constructor(maxFrame = 256 * 1024 * 1024) {
+    this.maxFrame = maxFrame;
+  }
 
   push(chunk: Buffer): Buffer[] {
     if (this.broken) return [];

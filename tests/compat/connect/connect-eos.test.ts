@@ -56,10 +56,12 @@ async function readCommitted(bootstrap: string, topic: string, partitions: numbe
 /** A Connect worker process; its log is kept for failure messages. */
 class ConnectWorker {
   log = '';
-  private constructor(
-    readonly child: ChildProcess,
-    readonly url: string,
-  ) {
+  readonly child: ChildProcess;
+  readonly url: string;
+
+  private constructor(child: ChildProcess, url: string) {
+    this.child = child;
+    this.url = url;
     const keep = (d: Buffer) => (this.log = (this.log + d.toString()).slice(-100_000));
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrokerChannels, startBroker, type Broker, type BrokerRequestMessage } from '@sluice/broker';
 import { RawConnection, goModuleSource, goTestBinary, type GoTestRun, makeCertificates, outputOf, runGoTests } from '@sluice/test-kit';
-import { alterScram, scramUpsertion } from '../../security/scram-requests.js';
-import { ALLOW, FRANZ_GO_VERSION } from './allow-list.js';
+import { alterScram, scramUpsertion } from '../../security/scram-requests.ts';
+import { ALLOW, FRANZ_GO_VERSION } from './allow-list.ts';
 
 const SECURE_ALLOW = [
   // TestIssue769 sets its own (slow) Dialer, which franz-go refuses beside KGO_TEST_TLS's TLS

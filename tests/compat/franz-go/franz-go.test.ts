@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { goModuleSource, goTestBinary, type GoTestRun, outputOf, runGoTests } from '@sluice/test-kit';
-import { writeResults, type SuiteResult } from '../support/results.js';
-import { ALLOW, FRANZ_GO_VERSION } from './allow-list.js';
+import { writeResults, type SuiteResult } from '../support/results.ts';
+import { ALLOW, FRANZ_GO_VERSION } from './allow-list.ts';
 
 let broker: Broker;
 let run: GoTestRun;

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker, type Broker } from '@sluice/broker';
 import { freePort, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run } from '@sluice/test-kit';
-import { writeResults, type SuiteResult } from '../support/results.js';
+import { writeResults, type SuiteResult } from '../support/results.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CODECS = ['python-snappy==0.7.3', 'cramjam==2.14.0', 'lz4==4.4.5', 'zstandard==0.25.0'];

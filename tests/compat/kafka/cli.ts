@@ -1,5 +1,5 @@
-// node --conditions=sluice:source --import tsx tests/compat/kafka/cli.ts fetch            download the jars (once)
-// node --conditions=sluice:source --import tsx tests/compat/kafka/cli.ts start [--port N]   run a broker until Ctrl-C
+// node --conditions=sluice:source tests/compat/kafka/cli.ts fetch            download the jars (once)
+// node --conditions=sluice:source tests/compat/kafka/cli.ts start [--port N]   run a broker until Ctrl-C
 import { ensureKafkaJars, KAFKA_VERSION, kafkaHome, startApacheKafka } from '@sluice/test-kit';
 
 const [cmd, ...rest] = process.argv.slice(2);

@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import kafkajs from 'kafkajs';
 import { startBroker, type Broker } from '@sluice/broker';
 import { type ApacheKafka, createTopicsAndWait, KAFKA_VERSION, retryUntil, startApacheKafka } from '@sluice/test-kit';
-import { CLIENTS, CODECS, type AdminFacts, type Rec, type ScenarioClient } from './clients.js';
-import { writeResults } from '../support/results.js';
+import { CLIENTS, CODECS, type AdminFacts, type Rec, type ScenarioClient } from './clients.ts';
+import { writeResults } from '../support/results.ts';
 
 const COUNT = 300;
 const PARTITIONS = 3;

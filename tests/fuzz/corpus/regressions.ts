@@ -3,13 +3,13 @@
  * guard against (issue 13), named after it. The other entries are inputs a fuzzing run kept
  * because they reached new code. Run again after changing one:
  *
- *   node --conditions=sluice:source --import tsx tests/fuzz/corpus/regressions.ts
+ *   node --conditions=sluice:source tests/fuzz/corpus/regressions.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Apis, LOG_OVERHEAD, Offsets, crc32c, encodeRequest, encodeUncompressedRecordBatch, type AnyApi } from '@sluice/protocol';
-import { encodeOps, type Op } from '../targets/broker-requests.js';
-import { corpusDir } from '../seeds.js';
+import { encodeOps, type Op } from '../targets/broker-requests.ts';
+import { corpusDir } from '../seeds.ts';
 
 /** A request frame without its size prefix. */
 function frame(api: AnyApi, version: number, body: unknown): Buffer {

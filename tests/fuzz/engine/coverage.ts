@@ -44,8 +44,12 @@ export class CoverageTracker {
   /** The blocks of those features, whatever their counts. */
   private readonly seenBlocks = new Set<string>();
 
+  private readonly covers: (url: string) => boolean;
+
   /** @param covers which scripts count, by URL (file:///…/packages/protocol/src/…). */
-  constructor(private readonly covers: (url: string) => boolean) {}
+  constructor(covers: (url: string) => boolean) {
+    this.covers = covers;
+  }
 
   start(): void {
     this.session.connect();

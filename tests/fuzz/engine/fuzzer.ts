@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CoverageTracker } from './coverage.js';
-import { Mutator, Random } from './mutate.js';
-import { Watchdog } from './watchdog.js';
+import { CoverageTracker } from './coverage.ts';
+import { Mutator, Random } from './mutate.ts';
+import { Watchdog } from './watchdog.ts';
 
 /** An input still running after this long has hung the process (every input's own waits are shorter). */
 const HANG_MS = 120_000;

@@ -16,12 +16,16 @@ const INT64 = [-1n, 0n, 0x7fffffffffffffffn, -0x8000000000000000n, 1n << 32n];
 const VARINTS = [[0x00], [0x01], [0x7f], [0x80, 0x01], [0xff, 0xff, 0xff, 0xff, 0x07], [0xff, 0xff, 0xff, 0xff, 0x0f], [0x80, 0x80, 0x80, 0x80, 0x80, 0x01]];
 
 export class Mutator {
-  constructor(
-    readonly rnd: Random,
-    /** Other inputs to splice with. */
-    private readonly corpus: () => readonly Buffer[],
-    readonly maxBytes: number,
-  ) {}
+  readonly rnd: Random;
+  /** Other inputs to splice with. */
+  private readonly corpus: () => readonly Buffer[];
+  readonly maxBytes: number;
+
+  constructor(rnd: Random, corpus: () => readonly Buffer[], maxBytes: number) {
+    this.rnd = rnd;
+    this.corpus = corpus;
+    this.maxBytes = maxBytes;
+  }
 
   /** A corpus entry, at random. */
   pick(): Buffer | undefined {

@@ -33,10 +33,10 @@ import {
 } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
 import { codecFor, Random, randomStruct, RawConnection, schema, versionsOf } from '@sluice/test-kit';
-import type { Mutator } from '../engine/mutate.js';
-import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.js';
-import { capturedScenarios } from '../seeds.js';
-import { checkFetchAnswer, fetchRequestOf, type FetchCheck, type FetchGap } from './fetch-answers.js';
+import type { Mutator } from '../engine/mutate.ts';
+import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.ts';
+import { capturedScenarios } from '../seeds.ts';
+import { checkFetchAnswer, fetchRequestOf, type FetchCheck, type FetchGap } from './fetch-answers.ts';
 
 export interface Op {
   connection: number;
@@ -120,10 +120,12 @@ class InputConnection {
   /** A request is waiting (rightly): answers come in order, so nothing more will come for now. */
   private stalled = false;
 
-  private constructor(
-    private readonly socket: Socket,
-    private readonly findings: FetchCheck,
-  ) {
+  private readonly socket: Socket;
+  private readonly findings: FetchCheck;
+
+  private constructor(socket: Socket, findings: FetchCheck) {
+    this.socket = socket;
+    this.findings = findings;
     socket.on('data', (chunk) => {
       let frames: Buffer[];
       try {

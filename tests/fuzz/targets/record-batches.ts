@@ -19,9 +19,9 @@ import {
   validateBatchesAndRecords,
   type CompressionType,
 } from '@sluice/protocol';
-import type { Mutator } from '../engine/mutate.js';
-import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.js';
-import { capturedScenarios } from '../seeds.js';
+import type { Mutator } from '../engine/mutate.ts';
+import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.ts';
+import { capturedScenarios } from '../seeds.ts';
 
 /**
  * The produce handler's checks of one partition's records (validate.ts): requireKeys is what a

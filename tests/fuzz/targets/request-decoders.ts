@@ -7,8 +7,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DecodeError, Writer, apiByKey, decodeRequest, encodeRequestHeader, requestHeaderVersion, type AnyApi } from '@sluice/protocol';
 import { Random, codecFor, randomStruct, schema, versionsOf } from '@sluice/test-kit';
-import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.js';
-import { capturedScenarios } from '../seeds.js';
+import { PropertyViolation, type FuzzTarget } from '../engine/fuzzer.ts';
+import { capturedScenarios } from '../seeds.ts';
 
 function reencode(frame: Buffer): void {
   let decoded;

@@ -12,8 +12,8 @@
  * is answered, a newer version refused, not guessed at.
  */
 import type { FileSystem } from '@sluice/storage';
-import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
-import { type AclBinding, type AclBindingFilter, PermissionType, WILDCARD, WILDCARD_PRINCIPAL, filterMatches, invalidBinding, operationCovers, patternMatchesName } from './model.js';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.ts';
+import { type AclBinding, type AclBindingFilter, PermissionType, WILDCARD, WILDCARD_PRINCIPAL, filterMatches, invalidBinding, operationCovers, patternMatchesName } from './model.ts';
 
 const ACLS_FORMAT: DurableStateFormat<readonly AclBinding[]> = {
   version: 1,
@@ -55,7 +55,11 @@ export function parseSuperUsers(value: string | null): string[] {
 export class AclAuthorizer {
   private readonly file = new DurableStateFile(ACLS_FORMAT);
 
-  constructor(private readonly settings: AuthorizerSettings) {}
+  private readonly settings: AuthorizerSettings;
+
+  constructor(settings: AuthorizerSettings) {
+    this.settings = settings;
+  }
 
   open(fs: FileSystem, path: string): Promise<void> {
     return this.file.open(fs, path);

@@ -3,8 +3,8 @@
  * file, then `--set` overrides, then dynamic changes made through AlterConfigs. Values are parsed
  * and validated once, when set.
  */
-import { BROKER_CONFIGS, ConfigError, type ConfigDefinition, TOPIC_DEFAULT_NAMES, UNIT_ALIASES, parseValue } from './definitions.js';
-import { refuseUnsupportedSecurity } from './security.js';
+import { BROKER_CONFIGS, ConfigError, type ConfigDefinition, TOPIC_DEFAULT_NAMES, UNIT_ALIASES, parseValue } from './definitions.ts';
+import { refuseUnsupportedSecurity } from './security.ts';
 
 export type ConfigSource = 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG';
 

@@ -9,8 +9,8 @@
  * callback handlers) per listener too, as listener.name.<listener>.<setting>, so those are refused
  * with or without that prefix: a class given for one listener would otherwise be dropped silently.
  */
-import { ConfigError } from './definitions.js';
-import { STANDARD_AUTHORIZER_CLASS } from '../acl/authorizer.js';
+import { ConfigError } from './definitions.ts';
+import { STANDARD_AUTHORIZER_CLASS } from '../acl/authorizer.ts';
 
 const WHY = 'Sluice will not start without a restriction it was asked for and cannot serve';
 

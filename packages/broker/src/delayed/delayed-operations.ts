@@ -4,7 +4,7 @@
  * watches keys; whoever changes the state behind a key calls notify(key), which re-checks only the
  * operations watching it. Nothing polls.
  */
-import { type ErrorLog, contained, stderrErrorLog } from '../contain.js';
+import { type ErrorLog, contained, stderrErrorLog } from '../contain.ts';
 
 interface Operation {
   readonly keys: readonly string[];
@@ -17,7 +17,11 @@ interface Operation {
 export class DelayedOperations {
   private readonly watchers = new Map<string, Set<Operation>>();
 
-  constructor(private readonly log: ErrorLog = stderrErrorLog) {}
+  private readonly log: ErrorLog;
+
+  constructor(log: ErrorLog = stderrErrorLog) {
+    this.log = log;
+  }
 
   /**
    * Resolves true as soon as `tryComplete()` returns true (checked now and on every notify of one

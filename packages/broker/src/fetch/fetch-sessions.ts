@@ -50,12 +50,16 @@ export class FetchSession {
   readonly partitions = new Map<string, SessionPartition>();
   lastUsedMs: number;
 
-  constructor(
-    readonly id: number,
-    readonly usesTopicIds: boolean,
-    readonly createdMs: number,
-    public epoch: number,
-  ) {
+  readonly id: number;
+  readonly usesTopicIds: boolean;
+  readonly createdMs: number;
+  public epoch: number;
+
+  constructor(id: number, usesTopicIds: boolean, createdMs: number, epoch: number) {
+    this.id = id;
+    this.usesTopicIds = usesTopicIds;
+    this.createdMs = createdMs;
+    this.epoch = epoch;
     this.lastUsedMs = createdMs;
   }
 
@@ -119,7 +123,10 @@ export class FetchSessionCache {
   private readonly now: () => number;
   private readonly randomId: () => number;
 
-  constructor(private readonly options: FetchSessionCacheOptions) {
+  private readonly options: FetchSessionCacheOptions;
+
+  constructor(options: FetchSessionCacheOptions) {
+    this.options = options;
     this.now = options.now ?? Date.now;
     this.randomId = options.randomId ?? (() => 1 + Math.floor(Math.random() * 0x7ffffffe));
   }

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@sluice/protocol';
-import { GroupError } from '../errors.js';
-import { groupStateChannel, type BrokerGroupStateMessage } from '../diagnostics.js';
+import { GroupError } from '../errors.ts';
+import { groupStateChannel, type BrokerGroupStateMessage } from '../diagnostics.ts';
 
 export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
 
@@ -50,16 +50,34 @@ export class Member {
   awaitingSync: ((r: SyncResult) => void) | null = null;
   isNew = false;
 
+  public memberId: string;
+  readonly groupInstanceId: string | null;
+  readonly clientId: string;
+  readonly clientHost: string;
+  public rebalanceTimeoutMs: number;
+  public sessionTimeoutMs: number;
+  readonly protocolType: string;
+  public protocols: Protocol[];
+
   constructor(
-    public memberId: string,
-    readonly groupInstanceId: string | null,
-    readonly clientId: string,
-    readonly clientHost: string,
-    public rebalanceTimeoutMs: number,
-    public sessionTimeoutMs: number,
-    readonly protocolType: string,
-    public protocols: Protocol[],
-  ) {}
+    memberId: string,
+    groupInstanceId: string | null,
+    clientId: string,
+    clientHost: string,
+    rebalanceTimeoutMs: number,
+    sessionTimeoutMs: number,
+    protocolType: string,
+    protocols: Protocol[],
+  ) {
+    this.memberId = memberId;
+    this.groupInstanceId = groupInstanceId;
+    this.clientId = clientId;
+    this.clientHost = clientHost;
+    this.rebalanceTimeoutMs = rebalanceTimeoutMs;
+    this.sessionTimeoutMs = sessionTimeoutMs;
+    this.protocolType = protocolType;
+    this.protocols = protocols;
+  }
 
   /** Same protocols, in the same order, with the same metadata. */
   matches(protocols: readonly Protocol[]): boolean {
@@ -99,10 +117,10 @@ export class ClassicGroup {
   /** When the group last changed state, for offsets retention of empty groups. */
   stateTimestamp: number;
 
-  constructor(
-    readonly groupId: string,
-    now: number,
-  ) {
+  readonly groupId: string;
+
+  constructor(groupId: string, now: number) {
+    this.groupId = groupId;
     this.stateTimestamp = now;
   }
 

@@ -3,8 +3,8 @@
  * and the requests they serve, as the handlers hand them over. In a file of its own so that
  * coordinator.ts and offset-store.ts both import it and not each other.
  */
-import type { Protocol } from './classic-group.js';
-import type { GroupRecord } from './records.js';
+import type { Protocol } from './classic-group.ts';
+import type { GroupRecord } from './records.ts';
 
 export interface GroupConfig {
   initialRebalanceDelayMs: number;

@@ -14,28 +14,32 @@
  * done with keyed timers and stored resolvers: nothing polls.
  */
 import { ErrorCode } from '@sluice/protocol';
-import type { BrokerLog } from '../log.js';
-import { GroupError } from '../errors.js';
-import { ClassicGroup, EMPTY_ASSIGNMENT, type JoinResult, Member, type SyncResult, failedJoin } from './classic-group.js';
-import type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, StoredOffset, SyncRequest, TxnOffsetCommitRequest } from './coordinator-types.js';
-import { type OffsetGroups, OffsetStore, type ReplayPosition } from './offset-store.js';
-import { type ReplayedRecord, groupFromRecord, groupMetadataRecord, groupTombstone, subscribedTopics } from './records.js';
-import type { Timer } from './timer.js';
+import type { BrokerLog } from '../log.ts';
+import { GroupError } from '../errors.ts';
+import { ClassicGroup, EMPTY_ASSIGNMENT, type JoinResult, Member, type SyncResult, failedJoin } from './classic-group.ts';
+import type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, StoredOffset, SyncRequest, TxnOffsetCommitRequest } from './coordinator-types.ts';
+import { type OffsetGroups, OffsetStore, type ReplayPosition } from './offset-store.ts';
+import { type ReplayedRecord, groupFromRecord, groupMetadataRecord, groupTombstone, subscribedTopics } from './records.ts';
+import type { Timer } from './timer.ts';
 
-export type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, SyncRequest, TxnOffsetCommitRequest } from './coordinator-types.js';
-export type { ReplayPosition } from './offset-store.js';
+export type { CommittedOffset, GroupConfig, GroupStore, JoinRequest, OffsetCommitRequest, SyncRequest, TxnOffsetCommitRequest } from './coordinator-types.ts';
+export type { ReplayPosition } from './offset-store.ts';
 const isProtocolInconsistent = (given: string | null, current: string | null) => given !== null && current !== null && given !== current;
 
 export class GroupCoordinator {
   readonly groups = new Map<string, ClassicGroup>();
   private readonly offsetStore: OffsetStore;
 
-  constructor(
-    private readonly config: GroupConfig,
-    private readonly store: GroupStore,
-    private readonly timer: Timer,
-    private readonly log: Pick<BrokerLog, 'warn' | 'error'> = { warn() {}, error() {} },
-  ) {
+  private readonly config: GroupConfig;
+  private readonly store: GroupStore;
+  private readonly timer: Timer;
+  private readonly log: Pick<BrokerLog, 'warn' | 'error'>;
+
+  constructor(config: GroupConfig, store: GroupStore, timer: Timer, log: Pick<BrokerLog, 'warn' | 'error'> = { warn() {}, error() {} }) {
+    this.config = config;
+    this.store = store;
+    this.timer = timer;
+    this.log = log;
     const groups: OffsetGroups = {
       get: (groupId) => this.groups.get(groupId),
       ids: () => this.groups.keys(),

@@ -10,7 +10,7 @@
  * same layout), rewritten whole before an alteration is in force or acknowledged.
  */
 import type { FileSystem } from '@sluice/storage';
-import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.ts';
 
 export const GROUP_CONFIGS_FILE = 'group-configs';
 

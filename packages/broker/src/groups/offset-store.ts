@@ -17,12 +17,12 @@
  * loaded after the groups, sends it.
  */
 import { ErrorCode } from '@sluice/protocol';
-import type { BrokerLog } from '../log.js';
-import { GroupError } from '../errors.js';
-import type { ClassicGroup } from './classic-group.js';
-import type { CommittedOffset, GroupConfig, GroupStore, OffsetCommitRequest, OffsetsTxnMarker, StoredOffset, TxnOffsetCommitRequest } from './coordinator-types.js';
-import { type GroupRecord, offsetRecord, offsetTombstone, groupTombstone } from './records.js';
-import { PendingTxnOffsets, offsetKey as tp } from './txn-offsets.js';
+import type { BrokerLog } from '../log.ts';
+import { GroupError } from '../errors.ts';
+import type { ClassicGroup } from './classic-group.ts';
+import type { CommittedOffset, GroupConfig, GroupStore, OffsetCommitRequest, OffsetsTxnMarker, StoredOffset, TxnOffsetCommitRequest } from './coordinator-types.ts';
+import { type GroupRecord, offsetRecord, offsetTombstone, groupTombstone } from './records.ts';
+import { PendingTxnOffsets, offsetKey as tp } from './txn-offsets.ts';
 
 /** What the offset store needs of the groups the coordinator keeps. */
 export interface OffsetGroups {
@@ -72,13 +72,25 @@ export class OffsetStore {
   /** Offsets of open transactions, waiting for their marker. */
   readonly transactional = new PendingTxnOffsets();
 
+  private readonly config: Pick<GroupConfig, 'offsetsRetentionMs' | 'offsetMetadataMaxBytes'>;
+  private readonly store: GroupStore;
+  private readonly groups: OffsetGroups;
+  private readonly now: () => number;
+  private readonly log: Pick<BrokerLog, 'warn'>;
+
   constructor(
-    private readonly config: Pick<GroupConfig, 'offsetsRetentionMs' | 'offsetMetadataMaxBytes'>,
-    private readonly store: GroupStore,
-    private readonly groups: OffsetGroups,
-    private readonly now: () => number,
-    private readonly log: Pick<BrokerLog, 'warn'>,
-  ) {}
+    config: Pick<GroupConfig, 'offsetsRetentionMs' | 'offsetMetadataMaxBytes'>,
+    store: GroupStore,
+    groups: OffsetGroups,
+    now: () => number,
+    log: Pick<BrokerLog, 'warn'>,
+  ) {
+    this.config = config;
+    this.store = store;
+    this.groups = groups;
+    this.now = now;
+    this.log = log;
+  }
 
   /**
    * Kafka's ClassicGroup.validateOffsetCommit: NONE, or the error every partition of the commit

@@ -12,10 +12,10 @@
  * from the partition's own producer state: the epoch check still fences an old producer.
  */
 import { ControlRecordType, decodeControlKey, decodeRecordBatches, encodeUncompressedRecordBatch, Attributes } from '@sluice/protocol';
-import type { PartitionView, Topics } from '../topics/types.js';
-import type { GroupCoordinator, GroupStore } from './coordinator.js';
-import type { OffsetsTxnMarker, TxnProducer } from './coordinator-types.js';
-import { type GroupRecord, decodeGroupRecord, offsetsPartitionFor } from './records.js';
+import type { PartitionView, Topics } from '../topics/types.ts';
+import type { GroupCoordinator, GroupStore } from './coordinator.ts';
+import type { OffsetsTxnMarker, TxnProducer } from './coordinator-types.ts';
+import { type GroupRecord, decodeGroupRecord, offsetsPartitionFor } from './records.ts';
 
 const INT32_MAX = 2147483647;
 
@@ -31,10 +31,13 @@ export const OFFSETS_TOPIC = '__consumer_offsets';
 export class OffsetsTopicStore implements GroupStore {
   private creating: Promise<void> | null = null;
 
-  constructor(
-    private readonly topics: Topics,
-    private readonly partitions: () => number,
-  ) {}
+  private readonly topics: Topics;
+  private readonly partitions: () => number;
+
+  constructor(topics: Topics, partitions: () => number) {
+    this.topics = topics;
+    this.partitions = partitions;
+  }
 
   private ensureTopic(): Promise<void> {
     if (this.topics.get(OFFSETS_TOPIC) !== undefined) return Promise.resolve();

@@ -18,7 +18,7 @@ import {
   encodeOffsetCommitValue,
   type GroupMetadataValue,
 } from '@sluice/protocol';
-import { ClassicGroup, Member } from './classic-group.js';
+import { ClassicGroup, Member } from './classic-group.ts';
 
 export interface GroupRecord {
   key: Buffer;

@@ -2,7 +2,7 @@
  * Keyed timers: scheduling a key again replaces its timer, as Kafka's coordinator timer does.
  * Injectable so that group tests can drive time without sleeping.
  */
-import { type ErrorLog, contained, stderrErrorLog } from '../contain.js';
+import { type ErrorLog, contained, stderrErrorLog } from '../contain.ts';
 
 export interface Timer {
   now(): number;
@@ -19,7 +19,11 @@ export interface Timer {
 export class SystemTimer implements Timer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly log: ErrorLog = stderrErrorLog) {}
+  private readonly log: ErrorLog;
+
+  constructor(log: ErrorLog = stderrErrorLog) {
+    this.log = log;
+  }
 
   now(): number {
     return Date.now();

@@ -11,7 +11,7 @@
  * marker for their producer waits for them, so that the log holds a transaction's offsets before
  * the marker that decides them.
  */
-import type { StoredOffset } from './coordinator-types.js';
+import type { StoredOffset } from './coordinator-types.ts';
 
 /** The key of a topic partition in the maps of group offsets. */
 export const offsetKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;

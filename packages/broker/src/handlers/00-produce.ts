@@ -36,14 +36,14 @@ import {
   validateCompressedRecords,
 } from '@sluice/protocol';
 import type { LogConfig } from '@sluice/storage';
-import type { BrokerCore } from '../core.js';
-import { produceChannel, type BrokerProduceMessage } from '../diagnostics.js';
-import { defer } from './deferred.js';
-import { INTERNAL_TOPICS } from '../topics/names.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { errorCodeOf } from './errors.js';
+import type { BrokerCore } from '../core.ts';
+import { produceChannel, type BrokerProduceMessage } from '../diagnostics.ts';
+import { defer } from './deferred.ts';
+import { INTERNAL_TOPICS } from '../topics/names.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { errorCodeOf } from './errors.ts';
 import {
   type TransactionalBatch,
   appendTransactionVersion,
@@ -52,7 +52,7 @@ import {
   verificationError,
   verifyModeOf,
   verifyPartitions,
-} from './produce-transactions.js';
+} from './produce-transactions.ts';
 
 type PartitionResult = ProduceResponsePartitionProduceResponseInput;
 

@@ -30,15 +30,15 @@
  * throttle time (its session keeps its positions).
  */
 import { Apis, ErrorCode, LOG_OVERHEAD, Offsets, type FetchRequest, type FetchResponsePartitionDataInput } from '@sluice/protocol';
-import { type BrokerCore, partitionKey } from '../core.js';
-import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type SessionPartition } from '../fetch/fetch-sessions.js';
-import { fetchChannel, type BrokerFetchMessage } from '../diagnostics.js';
-import { boundedThrottleTimeMs, quotaUser } from '../quotas/index.js';
-import type { PartitionView } from '../topics/types.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { errorCodeOf } from './errors.js';
+import { type BrokerCore, partitionKey } from '../core.ts';
+import { FINAL_EPOCH, type FetchSession, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type SessionPartition } from '../fetch/fetch-sessions.ts';
+import { fetchChannel, type BrokerFetchMessage } from '../diagnostics.ts';
+import { boundedThrottleTimeMs, quotaUser } from '../quotas/index.ts';
+import type { PartitionView } from '../topics/types.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { errorCodeOf } from './errors.ts';
 
 const READ_UNCOMMITTED = 0;
 const READ_COMMITTED = 1;

@@ -11,11 +11,11 @@
  * answers offsets below it (Kafka's fetchOffsetForTimestamp); -3 (max timestamp) is not bounded.
  */
 import { Apis, ErrorCode, type ListOffsetsResponseListOffsetsPartitionResponseInput, decodeRecordBatch } from '@sluice/protocol';
-import type { PartitionView } from '../topics/types.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { errorCodeOf } from './errors.js';
+import type { PartitionView } from '../topics/types.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { errorCodeOf } from './errors.ts';
 
 const LATEST = -1n;
 const EARLIEST = -2n;

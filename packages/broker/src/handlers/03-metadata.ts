@@ -9,14 +9,14 @@
  * topic named "" when it had no name, since those versions cannot answer a null name).
  */
 import { Apis, ErrorCode, ZERO_UUID, type MetadataResponseTopicInput } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { TopicError } from '../errors.js';
-import { INTERNAL_TOPICS, validateTopicName } from '../topics/names.js';
-import type { TopicView } from '../topics/types.js';
-import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.js';
-import { defineHandler, type RequestContext } from './handler.js';
-import { authorized, authorizedOnCluster } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import type { BrokerCore } from '../core.ts';
+import { TopicError } from '../errors.ts';
+import { INTERNAL_TOPICS, validateTopicName } from '../topics/names.ts';
+import type { TopicView } from '../topics/types.ts';
+import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.ts';
+import { defineHandler, type RequestContext } from './handler.ts';
+import { authorized, authorizedOnCluster } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export function describeTopic(broker: BrokerCore, t: TopicView, topicOperations = OPERATIONS_NOT_REQUESTED): MetadataResponseTopicInput {
   const partitions = [];

@@ -7,10 +7,10 @@
  * Answered once the commit is durable in __consumer_offsets.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defer } from './deferred.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defer } from './deferred.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const offsetCommitHandler = defineHandler({
   api: Apis.OffsetCommit,

@@ -10,10 +10,10 @@
  * A partition without a committed offset answers -1 with empty metadata, as Kafka does.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { defineHandler, type RequestContext } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import type { BrokerCore } from '../core.ts';
+import { defineHandler, type RequestContext } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 interface Wanted {
   name: string;

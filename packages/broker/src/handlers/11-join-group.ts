@@ -5,9 +5,9 @@
  * v7: protocol type in the answer; v8: reason; v9: skip assignment for a returning static leader.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const joinGroupHandler = defineHandler({
   api: Apis.JoinGroup,

@@ -2,9 +2,9 @@
  * Heartbeat (key 12), versions 0-4. v1: throttle time; v3: group.instance.id; v4: flexible.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const heartbeatHandler = defineHandler({
   api: Apis.Heartbeat,

@@ -4,9 +4,9 @@
  * error per member; v4: flexible; v5: reason.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const leaveGroupHandler = defineHandler({
   api: Apis.LeaveGroup,

@@ -4,10 +4,10 @@
  * v6: GROUP_ID_NOT_FOUND and an error message for an unknown group (before: state Dead).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const describeGroupsHandler = defineHandler({
   api: Apis.DescribeGroups,

@@ -3,9 +3,9 @@
  * report it; v5: filter by type and report it (all groups here are "classic").
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized, authorizedOnCluster } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized, authorizedOnCluster } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const listGroupsHandler = defineHandler({
   api: Apis.ListGroups,

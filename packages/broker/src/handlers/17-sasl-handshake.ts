@@ -7,7 +7,7 @@
  * again to re-authenticate (KIP-368), with the mechanism it authenticated with.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
+import { defineHandler } from './handler.ts';
 
 export const saslHandshakeHandler = defineHandler({
   api: Apis.SaslHandshake,

@@ -17,8 +17,8 @@
  * so the epoch is never negative and grows with every change and restart.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { supportedFeatures } from '../features.js';
-import { defineHandler, type Handler } from './handler.js';
+import { supportedFeatures } from '../features.ts';
+import { defineHandler, type Handler } from './handler.ts';
 
 export function advertisedVersions(handlers: readonly Handler[]) {
   return handlers

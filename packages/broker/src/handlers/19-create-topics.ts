@@ -14,14 +14,14 @@
  * topic gets THROTTLING_QUOTA_EXCEEDED).
  */
 import { Apis, ErrorCode, type CreateTopicsResponseCreatableTopicResultInput } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { TopicError } from '../errors.js';
-import { defineHandler } from './handler.js';
-import { authorized, authorizedOnCluster } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { errorCodeOf, messageOf } from './errors.js';
-import { configSourceCode } from './config-codes.js';
-import { mutationQuota } from './mutation-quota.js';
+import type { BrokerCore } from '../core.ts';
+import { TopicError } from '../errors.ts';
+import { defineHandler } from './handler.ts';
+import { authorized, authorizedOnCluster } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { errorCodeOf, messageOf } from './errors.ts';
+import { configSourceCode } from './config-codes.ts';
+import { mutationQuota } from './mutation-quota.ts';
 
 function describeConfigs(broker: BrokerCore, name: string) {
   return broker.topics.describeConfigs(name).map((c) => ({ name: c.name, value: c.value, readOnly: c.readOnly, configSource: configSourceCode(c.source), isSensitive: c.sensitive }));

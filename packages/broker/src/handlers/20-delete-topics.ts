@@ -3,12 +3,12 @@
  * v1: throttle time; v4: flexible; v5: error messages; v6: topics by name or by id.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { INTERNAL_TOPICS } from '../topics/names.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { errorCodeOf, messageOf } from './errors.js';
-import { mutationQuota } from './mutation-quota.js';
+import { INTERNAL_TOPICS } from '../topics/names.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { errorCodeOf, messageOf } from './errors.ts';
+import { mutationQuota } from './mutation-quota.ts';
 
 export const deleteTopicsHandler = defineHandler({
   api: Apis.DeleteTopics,

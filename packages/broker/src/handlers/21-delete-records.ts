@@ -7,11 +7,11 @@
  * offset would drop keys a compacted topic promises to keep.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { INTERNAL_TOPICS } from '../topics/names.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { errorCodeOf } from './errors.js';
+import { INTERNAL_TOPICS } from '../topics/names.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { errorCodeOf } from './errors.ts';
 
 function deletePolicy(cleanupPolicy: string | null): boolean {
   return (cleanupPolicy ?? 'delete').split(',').some((p) => p.trim() === 'delete');

@@ -7,9 +7,9 @@
  * a transactional id goes to the transaction coordinator, which fences its earlier producers.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized, authorizedOnCluster } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized, authorizedOnCluster } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const initProducerIdHandler = defineHandler({
   api: Apis.InitProducerId,

@@ -6,9 +6,9 @@
  * so is -1 (no epoch), as Kafka answers it.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const offsetForLeaderEpochHandler = defineHandler({
   api: Apis.OffsetForLeaderEpoch,

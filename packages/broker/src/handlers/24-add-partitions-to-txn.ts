@@ -12,13 +12,13 @@
  * get OPERATION_NOT_ATTEMPTED.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { INTERNAL_TOPICS } from '../topics/names.js';
-import type { TopicPartition } from '../transactions/index.js';
-import { txnPartitionKey } from '../transactions/index.js';
-import { defineHandler, type RequestContext } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import type { BrokerCore } from '../core.ts';
+import { INTERNAL_TOPICS } from '../topics/names.ts';
+import type { TopicPartition } from '../transactions/index.ts';
+import { txnPartitionKey } from '../transactions/index.ts';
+import { defineHandler, type RequestContext } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 interface TopicRequest {
   name: string;

@@ -6,11 +6,11 @@
  * of transactions version 2 skip this request (TxnOffsetCommit v5 adds the partition itself).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { offsetsPartitionFor } from '../groups/records.js';
-import { OFFSETS_TOPIC } from '../groups/offsets-topic.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { offsetsPartitionFor } from '../groups/records.ts';
+import { OFFSETS_TOPIC } from '../groups/offsets-topic.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const addOffsetsToTxnHandler = defineHandler({
   api: Apis.AddOffsetsToTxn,

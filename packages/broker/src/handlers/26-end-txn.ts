@@ -7,9 +7,9 @@
  * written after it, as in Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const endTxnHandler = defineHandler({
   api: Apis.EndTxn,

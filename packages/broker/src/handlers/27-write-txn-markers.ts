@@ -9,11 +9,11 @@
  * NONE once the marker is durable.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { TransactionMarkers } from '../transactions/markers.js';
-import { errorCodeOf } from './errors.js';
-import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
+import { TransactionMarkers } from '../transactions/markers.ts';
+import { errorCodeOf } from './errors.ts';
+import { defineHandler } from './handler.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { AclOperation } from '../acl/model.ts';
 
 export const writeTxnMarkersHandler = defineHandler({
   api: Apis.WriteTxnMarkers,

@@ -15,11 +15,11 @@
  * written in the transaction, answered once durable (groups/offset-store.ts).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { OFFSETS_TOPIC } from '../groups/offsets-topic.js';
-import { defer } from './deferred.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { OFFSETS_TOPIC } from '../groups/offsets-topic.ts';
+import { defer } from './deferred.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 /** The coordinator's verdict as a partition leader passes it on (Kafka's AddPartitionsToTxnManager). */
 function verificationError(code: number, version: number): number {

@@ -5,11 +5,11 @@
  * force nowhere and answers each valid creation with the failure (never NONE).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation, invalidBinding } from '../acl/model.js';
-import { NO_AUTHORIZER } from './acl-errors.js';
-import { errorCodeOf, messageOf } from './errors.js';
+import { defineHandler } from './handler.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { AclOperation, invalidBinding } from '../acl/model.ts';
+import { NO_AUTHORIZER } from './acl-errors.ts';
+import { errorCodeOf, messageOf } from './errors.ts';
 
 export const createAclsHandler = defineHandler({
   api: Apis.CreateAcls,

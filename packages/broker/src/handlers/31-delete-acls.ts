@@ -5,11 +5,11 @@
  * the failure). Needs ALTER on the cluster; SECURITY_DISABLED without an authorizer.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation, invalidFilter } from '../acl/model.js';
-import { NO_AUTHORIZER } from './acl-errors.js';
-import { errorCodeOf, messageOf } from './errors.js';
+import { defineHandler } from './handler.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { AclOperation, invalidFilter } from '../acl/model.ts';
+import { NO_AUTHORIZER } from './acl-errors.ts';
+import { errorCodeOf, messageOf } from './errors.ts';
 
 export const deleteAclsHandler = defineHandler({
   api: Apis.DeleteAcls,

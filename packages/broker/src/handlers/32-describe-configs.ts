@@ -7,13 +7,13 @@
  * empty one (INVALID_REQUEST, as Kafka: there is no default group resource).
  */
 import { Apis, ErrorCode, type DescribeConfigsResponseDescribeConfigsResourceResultInput } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { validateTopicName } from '../topics/names.js';
-import { ResourceType, configSourceCode, configTypeCode } from './config-codes.js';
-import { AclOperation } from '../acl/model.js';
-import { configResourceRefusal } from './authorize.js';
-import { messageOf } from './errors.js';
-import { defineHandler } from './handler.js';
+import type { BrokerCore } from '../core.ts';
+import { validateTopicName } from '../topics/names.ts';
+import { ResourceType, configSourceCode, configTypeCode } from './config-codes.ts';
+import { AclOperation } from '../acl/model.ts';
+import { configResourceRefusal } from './authorize.ts';
+import { messageOf } from './errors.ts';
+import { defineHandler } from './handler.ts';
 
 type Entry = DescribeConfigsResponseDescribeConfigsResourceResultInput;
 

@@ -3,10 +3,10 @@
  * Replaces a resource's whole set of overrides (the legacy, non-incremental form).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { alterResource } from './alter-configs-common.js';
-import { defineHandler } from './handler.js';
-import { configResourceRefusal } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
+import { alterResource } from './alter-configs-common.ts';
+import { defineHandler } from './handler.ts';
+import { configResourceRefusal } from './authorize.ts';
+import { AclOperation } from '../acl/model.ts';
 
 export const alterConfigsHandler = defineHandler({
   api: Apis.AlterConfigs,

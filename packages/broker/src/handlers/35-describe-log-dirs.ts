@@ -11,10 +11,10 @@
  */
 import { statfs } from 'node:fs/promises';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { AclOperation } from '../acl/model.js';
-import type { PartitionView, Topics } from '../topics/types.js';
-import { authorizedOnCluster } from './authorize.js';
-import { defineHandler } from './handler.js';
+import { AclOperation } from '../acl/model.ts';
+import type { PartitionView, Topics } from '../topics/types.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { defineHandler } from './handler.ts';
 
 /** The volume's total and usable bytes, or -1 (Kafka's "unknown") where the system cannot say. */
 async function volumeBytes(dir: string): Promise<{ totalBytes: bigint; usableBytes: bigint }> {

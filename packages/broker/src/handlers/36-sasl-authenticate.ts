@@ -6,9 +6,9 @@
  * On a listener without SASL, or once authenticated, it gets ILLEGAL_SASL_STATE, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defer } from './deferred.js';
-import { defineHandler } from './handler.js';
-import { authenticationStep } from '../security/authenticate.js';
+import { defer } from './deferred.ts';
+import { defineHandler } from './handler.ts';
+import { authenticationStep } from '../security/authenticate.ts';
 
 const EMPTY = Buffer.alloc(0);
 

@@ -6,11 +6,11 @@
  * controller could act: every entry gets REQUEST_TIMED_OUT and nothing changes, as in Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { errorCodeOf, messageOf } from './errors.js';
-import { mutationQuota } from './mutation-quota.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { errorCodeOf, messageOf } from './errors.ts';
+import { mutationQuota } from './mutation-quota.ts';
 
 export const createPartitionsHandler = defineHandler({
   api: Apis.CreatePartitions,

@@ -3,9 +3,9 @@
  * Only empty groups can be deleted (NON_EMPTY_GROUP otherwise); their offsets go with them.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const deleteGroupsHandler = defineHandler({
   api: Apis.DeleteGroups,

@@ -3,12 +3,12 @@
  * Operations per config: SET, DELETE (back to the default), APPEND and SUBTRACT (list values).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { alterResource } from './alter-configs-common.js';
-import { ResourceType } from './config-codes.js';
-import { defineHandler } from './handler.js';
-import { configResourceRefusal } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
+import type { BrokerCore } from '../core.ts';
+import { alterResource } from './alter-configs-common.ts';
+import { ResourceType } from './config-codes.ts';
+import { defineHandler } from './handler.ts';
+import { configResourceRefusal } from './authorize.ts';
+import { AclOperation } from '../acl/model.ts';
 
 const SET = 0;
 const DELETE = 1;

@@ -10,9 +10,9 @@
  * ALTER on the cluster: CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { AclOperation } from '../acl/model.js';
-import { authorizedOnCluster } from './authorize.js';
-import { defineHandler } from './handler.js';
+import { AclOperation } from '../acl/model.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { defineHandler } from './handler.ts';
 
 function refusal(replicas: readonly number[], nodeId: number): string | null {
   if (replicas.length === 0) return 'The manual partition assignment includes an empty replica list.';

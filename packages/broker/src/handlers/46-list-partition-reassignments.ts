@@ -6,9 +6,9 @@
  * CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { AclOperation } from '../acl/model.js';
-import { authorizedOnCluster } from './authorize.js';
-import { defineHandler } from './handler.js';
+import { AclOperation } from '../acl/model.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { defineHandler } from './handler.ts';
 
 export const listPartitionReassignmentsHandler = defineHandler({
   api: Apis.ListPartitionReassignments,

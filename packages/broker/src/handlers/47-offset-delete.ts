@@ -5,10 +5,10 @@
  * answers (it refuses those before asking the group coordinator).
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { GroupError } from '../errors.js';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { GroupError } from '../errors.ts';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const offsetDeleteHandler = defineHandler({
   api: Apis.OffsetDelete,

@@ -5,10 +5,10 @@
  * with Kafka's messages and no entries.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
-import { InvalidQuotaRequest, UnsupportedQuotaFilter, entityComponents, matchesFilter, parseFilter } from '../quotas/entities.js';
+import { defineHandler } from './handler.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { AclOperation } from '../acl/model.ts';
+import { InvalidQuotaRequest, UnsupportedQuotaFilter, entityComponents, matchesFilter, parseFilter } from '../quotas/entities.ts';
 
 export const describeClientQuotasHandler = defineHandler({
   api: Apis.DescribeClientQuotas,

@@ -5,11 +5,11 @@
  * changes are written to disk together before they are enforced or acknowledged.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
-import { InvalidQuotaRequest, checkQuotaValue, describeEntity, entityHashCode, inJavaHashMapOrder, inJavaHashOrder, inKafkaOrder, keysForEntity, type EntityType, type QuotaEntity } from '../quotas/entities.js';
-import type { QuotaAlteration } from '../quotas/store.js';
+import { defineHandler } from './handler.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { AclOperation } from '../acl/model.ts';
+import { InvalidQuotaRequest, checkQuotaValue, describeEntity, entityHashCode, inJavaHashMapOrder, inJavaHashOrder, inKafkaOrder, keysForEntity, type EntityType, type QuotaEntity } from '../quotas/entities.ts';
+import type { QuotaAlteration } from '../quotas/store.ts';
 
 export const alterClientQuotasHandler = defineHandler({
   api: Apis.AlterClientQuotas,

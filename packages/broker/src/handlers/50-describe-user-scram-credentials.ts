@@ -4,10 +4,10 @@
  * credentials gets RESOURCE_NOT_FOUND, one asked twice DUPLICATE_RESOURCE, with Kafka's messages.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
-import { SCRAM_MECHANISMS } from '../security/scram-credentials.js';
+import { defineHandler } from './handler.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { AclOperation } from '../acl/model.ts';
+import { SCRAM_MECHANISMS } from '../security/scram-credentials.ts';
 
 export const describeUserScramCredentialsHandler = defineHandler({
   api: Apis.DescribeUserScramCredentials,

@@ -7,10 +7,10 @@
  * DUPLICATE_RESOURCE, a deletion of nothing RESOURCE_NOT_FOUND; the other users' changes apply.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorizedOnCluster } from './authorize.js';
-import { AclOperation } from '../acl/model.js';
-import { MAX_ITERATIONS, SCRAM_MECHANISMS, credentialFromSaltedPassword, scramMechanismByCode } from '../security/scram-credentials.js';
+import { defineHandler } from './handler.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { AclOperation } from '../acl/model.ts';
+import { MAX_ITERATIONS, SCRAM_MECHANISMS, credentialFromSaltedPassword, scramMechanismByCode } from '../security/scram-credentials.ts';
 
 export const alterUserScramCredentialsHandler = defineHandler({
   api: Apis.AlterUserScramCredentials,

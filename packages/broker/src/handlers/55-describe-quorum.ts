@@ -12,9 +12,9 @@
  * messages are empty strings where nothing is wrong.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { AclOperation } from '../acl/model.js';
-import { authorizedOnCluster } from './authorize.js';
-import { defineHandler } from './handler.js';
+import { AclOperation } from '../acl/model.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { defineHandler } from './handler.ts';
 
 const METADATA_TOPIC = '__cluster_metadata';
 const LEADER_EPOCH = 1;

@@ -6,11 +6,11 @@
  * v0-1 list each feature's success; a refusal is the top-level error alone (v2 has no list), as Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { AclOperation } from '../acl/model.js';
-import { UpgradeType, decideFeatureUpdates } from '../feature-updates.js';
-import { authorizedOnCluster } from './authorize.js';
-import { errorCodeOf, messageOf } from './errors.js';
-import { defineHandler } from './handler.js';
+import { AclOperation } from '../acl/model.ts';
+import { UpgradeType, decideFeatureUpdates } from '../feature-updates.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { errorCodeOf, messageOf } from './errors.ts';
+import { defineHandler } from './handler.ts';
 
 export const updateFeaturesHandler = defineHandler({
   api: Apis.UpdateFeatures,

@@ -11,9 +11,9 @@
  * authorized operations reported.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.js';
-import { ResourceType } from '../acl/model.js';
-import { defineHandler } from './handler.js';
+import { OPERATIONS_NOT_REQUESTED, authorizedOperations } from './authorized-operations.ts';
+import { ResourceType } from '../acl/model.ts';
+import { defineHandler } from './handler.ts';
 
 const ENDPOINT_BROKERS = 1;
 const ENDPOINT_CONTROLLERS = 2;

@@ -3,9 +3,9 @@
  * transactional id, as `kafka-transactions describe` shows it.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const describeTransactionsHandler = defineHandler({
   api: Apis.DescribeTransactions,

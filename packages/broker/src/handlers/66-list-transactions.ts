@@ -6,9 +6,9 @@
  * know are echoed back in unknownStateFilters and match nothing.
  */
 import { Apis } from '@sluice/protocol';
-import { defineHandler } from './handler.js';
-import { authorized } from './authorize.js';
-import { AclOperation, ResourceType } from '../acl/model.js';
+import { defineHandler } from './handler.ts';
+import { authorized } from './authorize.ts';
+import { AclOperation, ResourceType } from '../acl/model.ts';
 
 export const listTransactionsHandler = defineHandler({
   api: Apis.ListTransactions,

@@ -8,11 +8,11 @@
  * DESCRIBE_CONFIGS on the cluster: CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { AclOperation } from '../acl/model.js';
-import type { BrokerCore } from '../core.js';
-import { authorizedOnCluster } from './authorize.js';
-import { ResourceType } from './config-codes.js';
-import { defineHandler } from './handler.js';
+import { AclOperation } from '../acl/model.ts';
+import type { BrokerCore } from '../core.ts';
+import { authorizedOnCluster } from './authorize.ts';
+import { ResourceType } from './config-codes.ts';
+import { defineHandler } from './handler.ts';
 
 const CLIENT_METRICS = 16;
 const ALL_TYPES = [ResourceType.Topic, ResourceType.Broker, ResourceType.BrokerLogger, CLIENT_METRICS, ResourceType.Group];

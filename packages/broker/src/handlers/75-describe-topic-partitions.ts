@@ -12,10 +12,10 @@
  * none), as Kafka answers a request it refuses whole.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { AclOperation, ResourceType } from '../acl/model.js';
-import { authorized } from './authorize.js';
-import { authorizedOperations } from './authorized-operations.js';
-import { defineHandler } from './handler.js';
+import { AclOperation, ResourceType } from '../acl/model.ts';
+import { authorized } from './authorize.ts';
+import { authorizedOperations } from './authorized-operations.ts';
+import { defineHandler } from './handler.ts';
 
 /** Kafka's max.request.partition.size.limit default: the most partitions one answer carries. */
 const MAX_PARTITIONS = 2000;

@@ -1,11 +1,11 @@
 /** Shared by AlterConfigs and IncrementalAlterConfigs: applying changes to a topic, the broker or a group. */
 import { ErrorCode } from '@sluice/protocol';
-import { ConfigError } from '../config/definitions.js';
-import type { BrokerCore } from '../core.js';
-import { GroupConfigError } from '../groups/group-configs.js';
-import { ResourceType } from './config-codes.js';
-import { isThisBroker } from './32-describe-configs.js';
-import { errorCodeOf, messageOf } from './errors.js';
+import { ConfigError } from '../config/definitions.ts';
+import type { BrokerCore } from '../core.ts';
+import { GroupConfigError } from '../groups/group-configs.ts';
+import { ResourceType } from './config-codes.ts';
+import { isThisBroker } from './32-describe-configs.ts';
+import { errorCodeOf, messageOf } from './errors.ts';
 
 export interface AlterResult {
   errorCode: number;

@@ -4,8 +4,8 @@
  * as Kafka without an authorizer.
  */
 import { ErrorCode } from '@sluice/protocol';
-import { CLUSTER_RESOURCE_NAME, ResourceType } from '../acl/model.js';
-import type { RequestContext } from './handler.js';
+import { CLUSTER_RESOURCE_NAME, ResourceType } from '../acl/model.ts';
+import type { RequestContext } from './handler.ts';
 
 /** The client's address as Kafka compares it with an ACL's host (no IPv4-mapped IPv6 prefix). */
 export function clientHost(ctx: RequestContext): string {

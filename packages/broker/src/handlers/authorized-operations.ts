@@ -8,9 +8,9 @@
  * group 3400 (also for a Dead group before v6). kafka-python asks for them and fails on the
  * "not requested" value, which has bit 31 set.
  */
-import { AclOperation as Op, CLUSTER_RESOURCE_NAME, ResourceType } from '../acl/model.js';
-import { authorized } from './authorize.js';
-import type { RequestContext } from './handler.js';
+import { AclOperation as Op, CLUSTER_RESOURCE_NAME, ResourceType } from '../acl/model.ts';
+import { authorized } from './authorize.ts';
+import type { RequestContext } from './handler.ts';
 
 /** Kafka's value when the client did not ask for authorized operations. */
 export const OPERATIONS_NOT_REQUESTED = -2147483648;

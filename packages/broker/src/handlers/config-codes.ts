@@ -1,5 +1,5 @@
 /** Numeric codes of DescribeConfigs: resource types, config sources and config types. */
-import type { ConfigType } from '../config/definitions.js';
+import type { ConfigType } from '../config/definitions.ts';
 
 export const ResourceType = { Unknown: 0, Topic: 2, Group: 32, Broker: 4, BrokerLogger: 8 } as const;
 

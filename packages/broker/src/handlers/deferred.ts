@@ -7,7 +7,11 @@
  * dispatcher honour, so it lives beside it.
  */
 export class Deferred<T> {
-  constructor(readonly result: Promise<T>) {}
+  readonly result: Promise<T>;
+
+  constructor(result: Promise<T>) {
+    this.result = result;
+  }
 }
 
 export function defer<T>(result: Promise<T>): Deferred<T> {

@@ -3,9 +3,9 @@
  * (handlers/NN-name.ts), serving a range of versions.
  */
 import type { ApiCodec, RequestHeader } from '@sluice/protocol';
-import type { Deferred } from './deferred.js';
-import type { Connection } from '../network/connection.js';
-import type { BrokerCore } from '../core.js';
+import type { Deferred } from './deferred.ts';
+import type { Connection } from '../network/connection.ts';
+import type { BrokerCore } from '../core.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCodec = ApiCodec<any, any, any, any>;

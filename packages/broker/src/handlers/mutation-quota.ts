@@ -5,8 +5,8 @@
  * (the mutation is made, the client only throttled).
  */
 import { ErrorCode } from '@sluice/protocol';
-import { quotaUser, ThrottlingQuotaExceeded, type ControllerMutationQuota } from '../quotas/index.js';
-import type { RequestContext } from './handler.js';
+import { quotaUser, ThrottlingQuotaExceeded, type ControllerMutationQuota } from '../quotas/index.ts';
+import type { RequestContext } from './handler.ts';
 
 export interface MutationQuota {
   /** Counts `partitions` mutations; the refusal of a strict quota, or undefined to go ahead. */

@@ -18,7 +18,7 @@
  * the last check and the append.
  */
 import { ErrorCode, Offsets, Attributes, NO_PRODUCER_ID, errorName } from '@sluice/protocol';
-import { txnPartitionKey, type VerifyMode } from '../transactions/index.js';
+import { txnPartitionKey, type VerifyMode } from '../transactions/index.ts';
 
 /** What the produce path asks of the transaction coordinator. */
 export interface TransactionVerifier {

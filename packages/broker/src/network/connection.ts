@@ -14,12 +14,12 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { DecodeError, FrameDecoder, FrameTooLargeError } from '@sluice/protocol';
-import { Deferred } from '../handlers/deferred.js';
-import { PLAINTEXT_LISTENER, type ListenerSecurity } from '../security/listener-security.js';
-import { Session } from '../security/session.js';
-import type { RateLimitedLog } from './rate-limited-log.js';
-import type { RequestMemory } from './request-memory.js';
-import { ResponseWriter } from './response-writer.js';
+import { Deferred } from '../handlers/deferred.ts';
+import { PLAINTEXT_LISTENER, type ListenerSecurity } from '../security/listener-security.ts';
+import { Session } from '../security/session.ts';
+import type { RateLimitedLog } from './rate-limited-log.ts';
+import type { RequestMemory } from './request-memory.ts';
+import { ResponseWriter } from './response-writer.ts';
 
 /** What a dispatcher makes of one request frame. */
 export type Reply = Buffer[] | null | Deferred<Buffer[] | null>;
@@ -32,12 +32,12 @@ export interface Dispatcher {
 export class CloseConnection extends Error {
   override readonly name = 'CloseConnection';
 
+  readonly kind: string;
+
   /** `kind` groups the warning with others of its kind for the rate limit of the log. */
-  constructor(
-    message: string,
-    readonly kind = 'bad request',
-  ) {
+  constructor(message: string, kind = 'bad request') {
     super(message);
+    this.kind = kind;
   }
 }
 
@@ -95,17 +95,30 @@ export class Connection {
   private throttledUntil = 0;
   private readonly writer: ResponseWriter;
 
+  readonly id: number;
+  readonly socket: Socket;
+  private readonly dispatcher: Dispatcher;
+  private readonly context: ConnectionContext;
+  private readonly onClose: (c: Connection) => void;
+  /** The listener the client came in on. */
+  readonly listener: ListenerSecurity;
+
   constructor(
-    readonly id: number,
-    readonly socket: Socket,
-    private readonly dispatcher: Dispatcher,
-    private readonly context: ConnectionContext,
-    private readonly onClose: (c: Connection) => void,
-    /** The listener the client came in on. */
-    readonly listener: ListenerSecurity = PLAINTEXT_LISTENER,
+    id: number,
+    socket: Socket,
+    dispatcher: Dispatcher,
+    context: ConnectionContext,
+    onClose: (c: Connection) => void,
+    listener: ListenerSecurity = PLAINTEXT_LISTENER,
     /** The raw TCP address, since a TLS socket's own may not be known until its handshake. */
     remote: string = `${socket.remoteAddress}:${socket.remotePort}`,
   ) {
+    this.id = id;
+    this.socket = socket;
+    this.dispatcher = dispatcher;
+    this.context = context;
+    this.onClose = onClose;
+    this.listener = listener;
     this.decoder = new FrameDecoder(context.maxFrameBytes, (size) => this.admit(size));
     this.remote = remote;
     this.writer = new ResponseWriter(socket, listener.tls !== undefined, () => this.updateFlow());

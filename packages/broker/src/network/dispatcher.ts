@@ -5,22 +5,22 @@
  * v0 answer so the client can retry with a version we know.
  */
 import { Apis, DecodeError, EncodeError, decodeRequest, encodeResponse, peekRequestHeader } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { unsupportedApiVersionsResponse } from '../handlers/18-api-versions.js';
-import type { Handler, RequestContext } from '../handlers/handler.js';
-import { CloseConnection, type Connection, type Dispatcher, type Reply } from './connection.js';
-import { Deferred } from '../handlers/deferred.js';
-import { requestChannel, type BrokerRequestMessage } from '../diagnostics.js';
-import { authenticationStep } from '../security/authenticate.js';
-import { RequestThrottle } from './throttle.js';
+import type { BrokerCore } from '../core.ts';
+import { unsupportedApiVersionsResponse } from '../handlers/18-api-versions.ts';
+import type { Handler, RequestContext } from '../handlers/handler.ts';
+import { CloseConnection, type Connection, type Dispatcher, type Reply } from './connection.ts';
+import { Deferred } from '../handlers/deferred.ts';
+import { requestChannel, type BrokerRequestMessage } from '../diagnostics.ts';
+import { authenticationStep } from '../security/authenticate.ts';
+import { RequestThrottle } from './throttle.ts';
 
 export class RequestDispatcher implements Dispatcher {
   private readonly byKey = new Map<number, Handler>();
 
-  constructor(
-    private readonly broker: BrokerCore,
-    handlers: readonly Handler[],
-  ) {
+  private readonly broker: BrokerCore;
+
+  constructor(broker: BrokerCore, handlers: readonly Handler[]) {
+    this.broker = broker;
     for (const h of handlers) this.byKey.set(h.api.apiKey, h);
   }
 

@@ -5,7 +5,7 @@
  * on one produce) against a real broker, instead of a fake peer. Production code never sets it.
  */
 import type { RequestHeader } from '@sluice/protocol';
-import type { Handler } from '../handlers/handler.js';
+import type { Handler } from '../handlers/handler.ts';
 
 export interface InterceptedRequest {
   readonly apiKey: number;

@@ -4,7 +4,7 @@
  * and one line at the end of the interval says how many there were. A client sending garbage in a
  * loop must not fill the disk with the broker's log.
  */
-import type { Timer } from '../groups/timer.js';
+import type { Timer } from '../groups/timer.ts';
 
 export interface WarningLog {
   warn(message: string): void;
@@ -18,11 +18,15 @@ export class RateLimitedLog {
   /** Kinds written in the current interval, with how many more were held back since. */
   private readonly quiet = new Map<string, number>();
 
-  constructor(
-    private readonly log: WarningLog,
-    private readonly timer: Timer,
-    private readonly intervalMs = WARNING_INTERVAL_MS,
-  ) {}
+  private readonly log: WarningLog;
+  private readonly timer: Timer;
+  private readonly intervalMs: number;
+
+  constructor(log: WarningLog, timer: Timer, intervalMs = WARNING_INTERVAL_MS) {
+    this.log = log;
+    this.timer = timer;
+    this.intervalMs = intervalMs;
+  }
 
   /** `kind` groups the lines counted together, e.g. "malformed request". */
   warn(kind: string, message: string): void {

@@ -14,8 +14,12 @@ export class RequestMemory {
   /** Connections waiting for memory, oldest first; each is called to try again. */
   private readonly waiting = new Set<() => void>();
 
+  readonly limit: number;
+
   /** `limit` in bytes; Infinity for no limit (queued.max.request.bytes=-1). */
-  constructor(readonly limit: number) {}
+  constructor(limit: number) {
+    this.limit = limit;
+  }
 
   /** Bytes reserved by requests being read, queued or handled. */
   get reservedBytes(): number {

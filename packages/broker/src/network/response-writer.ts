@@ -28,12 +28,16 @@ export class ResponseWriter {
   private writing = false;
   private ending = false;
 
-  constructor(
-    private readonly socket: Socket,
-    private readonly tls: boolean,
-    /** Called when bytes that held reading back (needsDrain) have gone out. */
-    private readonly onDrain: () => void,
-  ) {}
+  private readonly socket: Socket;
+  private readonly tls: boolean;
+  /** Called when bytes that held reading back (needsDrain) have gone out. */
+  private readonly onDrain: () => void;
+
+  constructor(socket: Socket, tls: boolean, onDrain: () => void) {
+    this.socket = socket;
+    this.tls = tls;
+    this.onDrain = onDrain;
+  }
 
   /** True while the client has not taken enough of what was written: read no more requests. */
   get needsDrain(): boolean {

@@ -12,13 +12,13 @@
  * closes connections left idle.
  */
 import { createServer, isIP, type Server, type Socket } from 'node:net';
-import type { ListenerSecurity } from '../security/listener-security.js';
-import { ConfigError } from '../config/definitions.js';
-import { SystemTimer, type Timer } from '../groups/timer.js';
-import { HostResolver } from '../quotas/host-resolver.js';
-import { Connection, type ConnectionContext, type Dispatcher } from './connection.js';
-import { RateLimitedLog, type WarningLog } from './rate-limited-log.js';
-import { RequestMemory } from './request-memory.js';
+import type { ListenerSecurity } from '../security/listener-security.ts';
+import { ConfigError } from '../config/definitions.ts';
+import { SystemTimer, type Timer } from '../groups/timer.ts';
+import { HostResolver } from '../quotas/host-resolver.ts';
+import { Connection, type ConnectionContext, type Dispatcher } from './connection.ts';
+import { RateLimitedLog, type WarningLog } from './rate-limited-log.ts';
+import { RequestMemory } from './request-memory.ts';
 
 export interface ConnectionLimits {
   /** max.connections: read on every accept, so that a change applies at once. */
@@ -108,11 +108,12 @@ export class KafkaServer {
   private nextId = 1;
   private refused = 0;
 
-  constructor(
-    private readonly dispatcher: Dispatcher,
-    private readonly options: ListenOptions,
-    log: WarningLog,
-  ) {
+  private readonly dispatcher: Dispatcher;
+  private readonly options: ListenOptions;
+
+  constructor(dispatcher: Dispatcher, options: ListenOptions, log: WarningLog) {
+    this.dispatcher = dispatcher;
+    this.options = options;
     this.warnings = new RateLimitedLog(log, options.timer ?? new SystemTimer());
     this.hosts = options.hosts ?? new HostResolver();
     this.context = {

@@ -1,7 +1,7 @@
 /** The listener's settings, read from the broker configuration with Kafka's names and rules. */
-import type { BrokerConfig } from '../config/broker-config.js';
-import { ConfigError } from '../config/definitions.js';
-import type { ListenOptions } from './server.js';
+import type { BrokerConfig } from '../config/broker-config.ts';
+import { ConfigError } from '../config/definitions.ts';
+import type { ListenOptions } from './server.ts';
 
 export function listenOptions(config: BrokerConfig, host: string, port: number): ListenOptions {
   const maxFrameBytes = config.int('socket.request.max.bytes');

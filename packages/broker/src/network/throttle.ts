@@ -7,10 +7,10 @@
  * and clients that do not are held to the quota alike.
  */
 import { Apis } from '@sluice/protocol';
-import type { BrokerCore } from '../core.js';
-import { throttleChannel } from '../diagnostics.js';
-import { boundedThrottleTimeMs, quotaUser } from '../quotas/index.js';
-import type { Connection } from './connection.js';
+import type { BrokerCore } from '../core.ts';
+import { throttleChannel } from '../diagnostics.ts';
+import { boundedThrottleTimeMs, quotaUser } from '../quotas/index.ts';
+import type { Connection } from './connection.ts';
 
 /** Kafka records the SASL exchange as exempt from request quotas. */
 const EXEMPT = new Set<number>([Apis.SaslHandshake.apiKey, Apis.SaslAuthenticate.apiKey]);
@@ -23,14 +23,23 @@ export class RequestThrottle {
   private readonly user: string;
   private readonly clientId: string;
 
+  private readonly broker: BrokerCore;
+  private readonly connection: Connection;
+  private readonly apiKey: number;
+  private readonly requestBytes: number;
+
   constructor(
-    private readonly broker: BrokerCore,
-    private readonly connection: Connection,
-    private readonly apiKey: number,
+    broker: BrokerCore,
+    connection: Connection,
+    apiKey: number,
     clientId: string | null,
     principal: string,
-    private readonly requestBytes: number,
+    requestBytes: number,
   ) {
+    this.broker = broker;
+    this.connection = connection;
+    this.apiKey = apiKey;
+    this.requestBytes = requestBytes;
     this.user = quotaUser(principal);
     this.clientId = clientId ?? '';
   }

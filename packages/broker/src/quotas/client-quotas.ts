@@ -3,8 +3,8 @@
  * controller-mutation variants): which quota applies to a (user, client id), the sampled usage
  * shared by every client that quota covers, and the throttle time once the usage is over it.
  */
-import type { QuotaEntity } from './entities.js';
-import { type RateWindow, SampledRate, TokenBucket, rateThrottleTimeMs } from './rate.js';
+import type { QuotaEntity } from './entities.ts';
+import { type RateWindow, SampledRate, TokenBucket, rateThrottleTimeMs } from './rate.ts';
 
 export interface QuotaValues {
   get(entity: QuotaEntity, key: string): number | undefined;
@@ -74,11 +74,15 @@ abstract class QuotaManagerBase<Sensor extends Usage> {
   private readonly sensors = new Map<string, Sensor>();
   private lastSweepMs = 0;
 
-  constructor(
-    readonly key: string,
-    protected readonly values: QuotaValues,
-    protected readonly window: RateWindow,
-  ) {}
+  readonly key: string;
+  protected readonly values: QuotaValues;
+  protected readonly window: RateWindow;
+
+  constructor(key: string, values: QuotaValues, window: RateWindow) {
+    this.key = key;
+    this.values = values;
+    this.window = window;
+  }
 
   /** Kafka records nothing while no entity has a quota of this kind. */
   get enabled(): boolean {
@@ -118,14 +122,12 @@ abstract class QuotaManagerBase<Sensor extends Usage> {
 
 /** producer_byte_rate, consumer_byte_rate and request_percentage: a sampled rate per quota. */
 export class ClientQuotaManager extends QuotaManagerBase<SampledRate> {
-  constructor(
-    key: string,
-    values: QuotaValues,
-    window: RateWindow,
-    /** Request quotas bound the throttle to one window, as Kafka's ClientRequestQuotaManager. */
-    private readonly maxThrottleTimeMs = Infinity,
-  ) {
+  /** Request quotas bound the throttle to one window, as Kafka's ClientRequestQuotaManager. */
+  private readonly maxThrottleTimeMs: number;
+
+  constructor(key: string, values: QuotaValues, window: RateWindow, maxThrottleTimeMs = Infinity) {
     super(key, values, window);
+    this.maxThrottleTimeMs = maxThrottleTimeMs;
   }
 
   protected newSensor(): SampledRate {
@@ -160,8 +162,11 @@ export class ClientQuotaManager extends QuotaManagerBase<SampledRate> {
 
 /** A partition mutation refused by a strict controller_mutation_rate quota. */
 export class ThrottlingQuotaExceeded extends Error {
-  constructor(readonly throttleTimeMs: number) {
+  readonly throttleTimeMs: number;
+
+  constructor(throttleTimeMs: number) {
     super('The throttling quota has been exceeded.');
+    this.throttleTimeMs = throttleTimeMs;
   }
 }
 
@@ -181,12 +186,11 @@ export interface ControllerMutationQuota {
 const UNBOUNDED: ControllerMutationQuota = { record: () => {}, throttleTimeMs: () => 0 };
 
 export class ControllerMutationQuotaManager extends QuotaManagerBase<TokenBucket> {
-  constructor(
-    values: QuotaValues,
-    window: RateWindow,
-    private readonly clock: () => number,
-  ) {
+  private readonly clock: () => number;
+
+  constructor(values: QuotaValues, window: RateWindow, clock: () => number) {
     super('controller_mutation_rate', values, window);
+    this.clock = clock;
   }
 
   protected newSensor(): TokenBucket {

@@ -14,11 +14,11 @@
  * change, as Kafka keeps an address's sensor and only changes its bound: a lowered quota holds
  * back an address already over it, and no change of quotas gives an address a fresh start.
  */
-import type { QuotaValues } from './client-quotas.js';
-import { entityKey } from './entities.js';
-import type { HostResolver } from './host-resolver.js';
-import { entityAddress, literalAddress } from './ip-entity.js';
-import { type RateWindow, SampledRate, rateThrottleTimeMs } from './rate.js';
+import type { QuotaValues } from './client-quotas.ts';
+import { entityKey } from './entities.ts';
+import type { HostResolver } from './host-resolver.ts';
+import { entityAddress, literalAddress } from './ip-entity.ts';
+import { type RateWindow, SampledRate, rateThrottleTimeMs } from './rate.ts';
 
 const KEY = 'connection_creation_rate';
 
@@ -60,13 +60,18 @@ export class IpConnectionRateQuota {
   /** Settles once no change waits any more (for tests: host names looked up and applied). */
   private drained: { promise: Promise<void>; resolve: () => void } | undefined;
 
-  constructor(
-    private readonly values: QuotaValues,
-    private readonly window: RateWindow,
-    private readonly hosts: HostResolver,
-    /** Where a host name that does not resolve is reported (Kafka logs "Unable to resolve address"). */
-    private readonly warn: (message: string) => void = () => {},
-  ) {}
+  private readonly values: QuotaValues;
+  private readonly window: RateWindow;
+  private readonly hosts: HostResolver;
+  /** Where a host name that does not resolve is reported (Kafka logs "Unable to resolve address"). */
+  private readonly warn: (message: string) => void;
+
+  constructor(values: QuotaValues, window: RateWindow, hosts: HostResolver, warn: (message: string) => void = () => {}) {
+    this.values = values;
+    this.window = window;
+    this.hosts = hosts;
+    this.warn = warn;
+  }
 
   /** Counts a new connection from `ip`; how long to hold it before closing it (0: serve it). */
   recordConnection(ip: string, nowMs: number): number {

@@ -11,8 +11,8 @@
  * - A describe filter lists components that match a name exactly, the default entity, or any
  *   entity of that type ("specified"); strict means nothing else may be in the entity.
  */
-import type { HostResolver } from './host-resolver.js';
-import { isValidIpEntityName } from './ip-entity.js';
+import type { HostResolver } from './host-resolver.ts';
+import { isValidIpEntityName } from './ip-entity.ts';
 
 /** In the order Kafka lists an entity's components (its HashMap's order of these three names). */
 export const ENTITY_TYPES = ['ip', 'client-id', 'user'] as const;

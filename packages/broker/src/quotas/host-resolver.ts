@@ -13,7 +13,7 @@
  * resolving, so that a request naming many hosts waits for one timeout, not one each.
  */
 import { promises as dns } from 'node:dns';
-import { SystemTimer, type Timer } from '../groups/timer.js';
+import { SystemTimer, type Timer } from '../groups/timer.ts';
 
 /** Java's networkaddress.cache.ttl default (no security manager): 30 s. */
 export const POSITIVE_TTL_MS = 30_000;

@@ -3,16 +3,16 @@
  * enforcer per kind, as Kafka's QuotaManagers. Windows come from quota.window.num and
  * quota.window.size.seconds (controller.quota.* for controller_mutation_rate).
  */
-import { ClientQuotaManager, ControllerMutationQuotaManager } from './client-quotas.js';
-import { IpConnectionRateQuota } from './connection-rate.js';
-import { HostResolver } from './host-resolver.js';
-import type { RateWindow } from './rate.js';
-import { ClientQuotaStore } from './store.js';
+import { ClientQuotaManager, ControllerMutationQuotaManager } from './client-quotas.ts';
+import { IpConnectionRateQuota } from './connection-rate.ts';
+import { HostResolver } from './host-resolver.ts';
+import type { RateWindow } from './rate.ts';
+import { ClientQuotaStore } from './store.ts';
 
-export { CLIENT_QUOTAS_FILE, ClientQuotaStore } from './store.js';
-export { HostResolver } from './host-resolver.js';
-export { boundedThrottleTimeMs } from './rate.js';
-export { ThrottlingQuotaExceeded, quotaUser, type ControllerMutationQuota } from './client-quotas.js';
+export { CLIENT_QUOTAS_FILE, ClientQuotaStore } from './store.ts';
+export { HostResolver } from './host-resolver.ts';
+export { boundedThrottleTimeMs } from './rate.ts';
+export { ThrottlingQuotaExceeded, quotaUser, type ControllerMutationQuota } from './client-quotas.ts';
 
 export interface QuotaWindows {
   readonly client: RateWindow;
@@ -27,14 +27,19 @@ export class BrokerQuotas {
   readonly controllerMutation: ControllerMutationQuotaManager;
   readonly connections: IpConnectionRateQuota;
 
+  /** Milliseconds, Date.now unless a test drives it. */
+  readonly clock: () => number;
+  /** Looks up ip entities' host names, cached as Java caches them. */
+  readonly hosts: HostResolver;
+
   constructor(
     windows: QuotaWindows,
-    /** Milliseconds, Date.now unless a test drives it. */
-    readonly clock: () => number = Date.now,
-    /** Looks up ip entities' host names, cached as Java caches them. */
-    readonly hosts: HostResolver = new HostResolver(),
+    clock: () => number = Date.now,
+    hosts: HostResolver = new HostResolver(),
     warn: (message: string) => void = () => {},
   ) {
+    this.clock = clock;
+    this.hosts = hosts;
     this.produce = new ClientQuotaManager('producer_byte_rate', this.store, windows.client);
     this.fetch = new ClientQuotaManager('consumer_byte_rate', this.store, windows.client);
     this.request = new ClientQuotaManager('request_percentage', this.store, windows.client, windows.client.windowMs);

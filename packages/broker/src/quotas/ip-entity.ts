@@ -8,7 +8,7 @@
  */
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import type { HostResolver } from './host-resolver.js';
+import type { HostResolver } from './host-resolver.ts';
 
 /** Whether Kafka takes `name` as an ip entity's name (the default entity, null, always); `hosts` looks host names up. */
 export async function isValidIpEntityName(name: string | null, hosts: HostResolver): Promise<boolean> {

@@ -42,7 +42,11 @@ export class SampledRate {
   private readonly samples: Sample[] = [];
   private current = 0;
 
-  constructor(private readonly window: RateWindow) {}
+  private readonly window: RateWindow;
+
+  constructor(window: RateWindow) {
+    this.window = window;
+  }
 
   record(value: number, nowMs: number): void {
     let sample = this.currentSample(nowMs);
@@ -120,7 +124,11 @@ export class TokenBucket {
   /** The quota it was last refilled for. */
   private lastQuota = 0;
 
-  constructor(private readonly window: RateWindow) {}
+  private readonly window: RateWindow;
+
+  constructor(window: RateWindow) {
+    this.window = window;
+  }
 
   /** Tokens left (negative: in debt) at `nowMs` for a quota of `quota` per second. */
   measure(quota: number, nowMs: number): number {

@@ -10,8 +10,8 @@
  * without the field, has the same layout).
  */
 import type { FileSystem } from '@sluice/storage';
-import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
-import { ENTITY_TYPES, entityKey, inJavaHashMapOrder, type QuotaEntity } from './entities.js';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.ts';
+import { ENTITY_TYPES, entityKey, inJavaHashMapOrder, type QuotaEntity } from './entities.ts';
 
 export const CLIENT_QUOTAS_FILE = 'client-quotas';
 

@@ -4,8 +4,8 @@
  * held back for connection.failed.authentication.delay.ms, and closes the connection after the
  * answer; the log names the client, the mechanism and the user it gave, never a password.
  */
-import type { Connection } from '../network/connection.js';
-import { AuthenticationFailed } from './sasl-mechanism.js';
+import type { Connection } from '../network/connection.ts';
+import { AuthenticationFailed } from './sasl-mechanism.ts';
 
 export type AuthenticationStep =
   | { ok: true; response: Buffer; done: boolean; /** When done: how long the session lasts, 0 for ever. */ sessionLifetimeMs: number }

@@ -4,7 +4,7 @@
  * one login module (class, control flag, options as name=value, values quoted or bare), ending
  * in a semicolon.
  */
-import { ConfigError } from '../config/definitions.js';
+import { ConfigError } from '../config/definitions.ts';
 
 export interface JaasModule {
   className: string;

@@ -4,17 +4,17 @@
  * asked for something Sluice cannot serve refuses the start, naming it: a broker that does not
  * start is noticed at once, one left open is not.
  */
-import type { BrokerConfig } from '../config/broker-config.js';
-import { ConfigError } from '../config/definitions.js';
-import type { ServedListener, SecurityProtocol } from '../listeners.js';
-import type { BrokerLog } from '../log.js';
-import { ListenerSettings } from './listener-settings.js';
-import { PlainMechanism } from './sasl-plain.js';
-import { ScramMechanism } from './sasl-scram.js';
-import { OAuthBearerMechanism, oauthBearerSettings } from './sasl-oauthbearer.js';
-import { SCRAM_MECHANISMS, type ScramCredentialStore, type ScramMechanismName } from './scram-credentials.js';
-import type { SaslMechanismServer } from './sasl-mechanism.js';
-import { TlsEndpoint } from './tls.js';
+import type { BrokerConfig } from '../config/broker-config.ts';
+import { ConfigError } from '../config/definitions.ts';
+import type { ServedListener, SecurityProtocol } from '../listeners.ts';
+import type { BrokerLog } from '../log.ts';
+import { ListenerSettings } from './listener-settings.ts';
+import { PlainMechanism } from './sasl-plain.ts';
+import { ScramMechanism } from './sasl-scram.ts';
+import { OAuthBearerMechanism, oauthBearerSettings } from './sasl-oauthbearer.ts';
+import { SCRAM_MECHANISMS, type ScramCredentialStore, type ScramMechanismName } from './scram-credentials.ts';
+import type { SaslMechanismServer } from './sasl-mechanism.ts';
+import { TlsEndpoint } from './tls.ts';
 
 export interface ListenerSecurity {
   readonly name: string;

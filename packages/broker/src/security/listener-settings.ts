@@ -4,16 +4,18 @@
  * broker-wide one (ssl.client.auth). SASL JAAS configs are per mechanism as well:
  * listener.name.<listener>.<mechanism in lower case>.sasl.jaas.config.
  */
-import type { BrokerConfig } from '../config/broker-config.js';
-import { BROKER_CONFIGS, parseValue } from '../config/definitions.js';
+import type { BrokerConfig } from '../config/broker-config.ts';
+import { BROKER_CONFIGS, parseValue } from '../config/definitions.ts';
 
 export class ListenerSettings {
   private readonly prefix: string;
 
-  constructor(
-    private readonly config: BrokerConfig,
-    readonly listenerName: string,
-  ) {
+  private readonly config: BrokerConfig;
+  readonly listenerName: string;
+
+  constructor(config: BrokerConfig, listenerName: string) {
+    this.config = config;
+    this.listenerName = listenerName;
     this.prefix = `listener.name.${listenerName.toLowerCase()}.`;
   }
 

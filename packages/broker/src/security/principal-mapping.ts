@@ -4,7 +4,7 @@
  * case the result) and `DEFAULT` (the subject as it is). The first rule whose pattern matches the
  * whole subject gives the name; a subject no rule matches is refused.
  */
-import { ConfigError } from '../config/definitions.js';
+import { ConfigError } from '../config/definitions.ts';
 
 type Rule = { kind: 'default' } | { kind: 'rule'; pattern: RegExp; replacement: string; toCase: 'L' | 'U' | undefined };
 
@@ -13,7 +13,11 @@ export class NoMatchingRuleError extends Error {
 }
 
 export class PrincipalMapper {
-  private constructor(private readonly rules: readonly Rule[]) {}
+  private readonly rules: readonly Rule[];
+
+  private constructor(rules: readonly Rule[]) {
+    this.rules = rules;
+  }
 
   static parse(text: string, setting = 'ssl.principal.mapping.rules'): PrincipalMapper {
     const rules: Rule[] = [];

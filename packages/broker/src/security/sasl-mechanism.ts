@@ -4,14 +4,15 @@
 export class AuthenticationFailed extends Error {
   override readonly name = 'AuthenticationFailed';
 
-  constructor(
-    message: string,
-    /** The user name the client gave, for the log (never the password). */
-    readonly user?: string,
-    /** Why, for the log only (the client gets Kafka's message). */
-    readonly detail?: string,
-  ) {
+  /** The user name the client gave, for the log (never the password). */
+  readonly user?: string;
+  /** Why, for the log only (the client gets Kafka's message). */
+  readonly detail?: string;
+
+  constructor(message: string, user?: string, detail?: string) {
     super(message);
+    this.user = user;
+    this.detail = detail;
   }
 }
 

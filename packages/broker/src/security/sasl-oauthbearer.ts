@@ -19,10 +19,10 @@
 import { type KeyObject, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../config/definitions.js';
-import type { BrokerLog } from '../log.js';
-import type { ListenerSettings } from './listener-settings.js';
-import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer, type SaslStep } from './sasl-mechanism.js';
+import { ConfigError } from '../config/definitions.ts';
+import type { BrokerLog } from '../log.ts';
+import type { ListenerSettings } from './listener-settings.ts';
+import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer, type SaslStep } from './sasl-mechanism.ts';
 
 interface Jwk {
   kid?: string;
@@ -122,7 +122,11 @@ const INVALID_TOKEN = JSON.stringify({ status: 'invalid_token' });
 export class OAuthBearerMechanism implements SaslMechanismServer {
   readonly name = 'OAUTHBEARER';
 
-  constructor(private readonly settings: OAuthBearerSettings) {}
+  private readonly settings: OAuthBearerSettings;
+
+  constructor(settings: OAuthBearerSettings) {
+    this.settings = settings;
+  }
 
   start(): SaslExchange {
     let failed: string | undefined;

@@ -4,9 +4,9 @@
  * Kafka's PlainSaslServer's.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { ConfigError } from '../config/definitions.js';
-import { parseJaasConfig } from './jaas.js';
-import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer } from './sasl-mechanism.js';
+import { ConfigError } from '../config/definitions.ts';
+import { parseJaasConfig } from './jaas.ts';
+import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer } from './sasl-mechanism.ts';
 
 const PLAIN_LOGIN_MODULE = 'org.apache.kafka.common.security.plain.PlainLoginModule';
 

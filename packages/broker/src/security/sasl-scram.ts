@@ -5,14 +5,17 @@
  * Kafka's answer, which does not say which.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer, type SaslStep } from './sasl-mechanism.js';
-import { SCRAM_MECHANISMS, type ScramCredential, type ScramCredentialStore, type ScramMechanismName } from './scram-credentials.js';
+import { AuthenticationFailed, type SaslExchange, type SaslMechanismServer, type SaslStep } from './sasl-mechanism.ts';
+import { SCRAM_MECHANISMS, type ScramCredential, type ScramCredentialStore, type ScramMechanismName } from './scram-credentials.ts';
 
 export class ScramMechanism implements SaslMechanismServer {
-  constructor(
-    readonly name: ScramMechanismName,
-    private readonly store: ScramCredentialStore,
-  ) {}
+  readonly name: ScramMechanismName;
+  private readonly store: ScramCredentialStore;
+
+  constructor(name: ScramMechanismName, store: ScramCredentialStore) {
+    this.name = name;
+    this.store = store;
+  }
 
   start(): SaslExchange {
     const mechanism = this.name;

@@ -11,7 +11,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { FileSystem } from '@sluice/storage';
-import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.js';
+import { type DurableStateFormat, DurableStateFile, unusableStateFile } from '../durable-state-file.ts';
 
 export const SCRAM_MECHANISMS = { 'SCRAM-SHA-256': { code: 1, hash: 'sha256', minIterations: 4096 }, 'SCRAM-SHA-512': { code: 2, hash: 'sha512', minIterations: 4096 } } as const;
 export type ScramMechanismName = keyof typeof SCRAM_MECHANISMS;

@@ -3,7 +3,7 @@
  * authenticated, as Kafka's) and where the SASL exchange stands. Kept on the connection and given
  * to every request's context, for authorization.
  */
-import type { SaslExchange } from './sasl-mechanism.js';
+import type { SaslExchange } from './sasl-mechanism.ts';
 
 export const ANONYMOUS = 'User:ANONYMOUS';
 
@@ -30,10 +30,10 @@ export class Session {
   /** When the SASL session ends (ms since the epoch), with connections.max.reauth.ms; undefined: never. */
   expiresAt: number | undefined;
 
-  constructor(
-    readonly usesSasl: boolean,
-    usesTls: boolean,
-  ) {
+  readonly usesSasl: boolean;
+
+  constructor(usesSasl: boolean, usesTls: boolean) {
+    this.usesSasl = usesSasl;
     this.authenticated = !usesSasl && !usesTls;
     this.saslState = usesSasl ? 'handshake' : 'done';
   }

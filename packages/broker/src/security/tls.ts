@@ -14,11 +14,11 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { type SecureContext, type SecureContextOptions, TLSSocket, createSecureContext } from 'node:tls';
 import type { Socket } from 'node:net';
-import { ConfigError } from '../config/definitions.js';
-import type { BrokerLog } from '../log.js';
-import type { ListenerSettings } from './listener-settings.js';
-import { untrustedReason, verificationResultAvailable } from './client-certificate.js';
-import { PrincipalMapper, rfc2253Subject } from './principal-mapping.js';
+import { ConfigError } from '../config/definitions.ts';
+import type { BrokerLog } from '../log.ts';
+import type { ListenerSettings } from './listener-settings.ts';
+import { untrustedReason, verificationResultAvailable } from './client-certificate.ts';
+import { PrincipalMapper, rfc2253Subject } from './principal-mapping.ts';
 
 export type ClientAuth = 'none' | 'requested' | 'required';
 
@@ -35,10 +35,12 @@ export class TlsEndpoint {
   /** How many times the context was rebuilt from changed files (tests read it). */
   reloads = 0;
 
-  constructor(
-    private readonly settings: ListenerSettings,
-    private readonly log: BrokerLog,
-  ) {
+  private readonly settings: ListenerSettings;
+  private readonly log: BrokerLog;
+
+  constructor(settings: ListenerSettings, log: BrokerLog) {
+    this.settings = settings;
+    this.log = log;
     this.clientAuth = (settings.get('ssl.client.auth') ?? 'none').toLowerCase() as ClientAuth;
     if (this.clientAuth !== 'none' && !verificationResultAvailable()) {
       throw new ConfigError(`${settings.nameOf('ssl.client.auth')}=${this.clientAuth} on the listener ${settings.listenerName} needs the result of TLS client certificate verification, which Node.js ${process.version} does not give Sluice: run Sluice on Node.js 22, 24 or 26, or set ssl.client.auth=none`);

@@ -1,5 +1,5 @@
 /** Kafka's rules for topic names (Topic.validate in Kafka). */
-import { TopicError } from '../errors.js';
+import { TopicError } from '../errors.ts';
 
 export const MAX_TOPIC_NAME_LENGTH = 249;
 const LEGAL = /^[a-zA-Z0-9._-]+$/;

@@ -11,11 +11,11 @@ import {
   topicConfigDefinitions,
   validateTopicConfigs,
 } from '@sluice/storage';
-import type { BrokerConfig } from '../config/broker-config.js';
-import { type DelayedOperations } from '../delayed/delayed-operations.js';
-import { partitionKey } from '../core.js';
-import { TopicError } from '../errors.js';
-import { INTERNAL_TOPICS, collisionKey, validateTopicName } from './names.js';
+import type { BrokerConfig } from '../config/broker-config.ts';
+import { type DelayedOperations } from '../delayed/delayed-operations.ts';
+import { partitionKey } from '../core.ts';
+import { TopicError } from '../errors.ts';
+import { INTERNAL_TOPICS, collisionKey, validateTopicName } from './names.ts';
 import type {
   AbortedTransactionView,
   AppendOutcome,
@@ -26,14 +26,18 @@ import type {
   TopicConfigEntry,
   TopicView,
   Topics,
-} from './types.js';
+} from './types.ts';
 
 class Partition implements PartitionView {
-  constructor(
-    readonly topic: string,
-    readonly index: number,
-    readonly log: PartitionLog,
-  ) {}
+  readonly topic: string;
+  readonly index: number;
+  readonly log: PartitionLog;
+
+  constructor(topic: string, index: number, log: PartitionLog) {
+    this.topic = topic;
+    this.index = index;
+    this.log = log;
+  }
 
   get logStartOffset(): bigint {
     return this.log.logStartOffset;
@@ -102,11 +106,14 @@ export class TopicManager implements Topics {
    */
   private readonly changes = new Map<string, Promise<unknown>>();
 
-  constructor(
-    readonly logs: LogManager,
-    private readonly config: BrokerConfig,
-    private readonly delayed: DelayedOperations,
-  ) {
+  readonly logs: LogManager;
+  private readonly config: BrokerConfig;
+  private readonly delayed: DelayedOperations;
+
+  constructor(logs: LogManager, config: BrokerConfig, delayed: DelayedOperations) {
+    this.logs = logs;
+    this.config = config;
+    this.delayed = delayed;
     for (const t of logs.topics()) this.track(t);
   }
 

@@ -19,10 +19,10 @@
  * it; a partition that no longer exists is dropped from the transaction.
  */
 import { ErrorCode } from '@sluice/protocol';
-import type { ErrorLog } from '../contain.js';
-import type { Timer } from '../groups/timer.js';
-import { NO_PARTITIONS, type TopicPartition, type TransactionMetadata, type TxnSnapshot, type TxnStateName } from './metadata.js';
-import { COORDINATOR_EPOCH, type MarkerWriter } from './types.js';
+import type { ErrorLog } from '../contain.ts';
+import type { Timer } from '../groups/timer.ts';
+import { NO_PARTITIONS, type TopicPartition, type TransactionMetadata, type TxnSnapshot, type TxnStateName } from './metadata.ts';
+import { COORDINATOR_EPOCH, type MarkerWriter } from './types.ts';
 
 const RETRY_BACKOFF_MS = 100;
 const MAX_RETRY_BACKOFF_MS = 5_000;
@@ -35,12 +35,17 @@ export class TransactionCompleter {
   private stopped = false;
   private sleeps = 0;
 
-  constructor(
-    private readonly markers: MarkerWriter,
-    private readonly write: Write,
-    private readonly timer: Timer,
-    private readonly log: ErrorLog & { warn(message: string): void },
-  ) {}
+  private readonly markers: MarkerWriter;
+  private readonly write: Write;
+  private readonly timer: Timer;
+  private readonly log: ErrorLog & { warn(message: string): void };
+
+  constructor(markers: MarkerWriter, write: Write, timer: Timer, log: ErrorLog & { warn(message: string): void }) {
+    this.markers = markers;
+    this.write = write;
+    this.timer = timer;
+    this.log = log;
+  }
 
   /**
    * Completes `meta`'s prepared transaction; resolves when CompleteCommit/CompleteAbort is

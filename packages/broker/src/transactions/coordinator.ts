@@ -18,9 +18,9 @@
  * others answer CONCURRENT_TRANSACTIONS, which clients retry, as Kafka's coordinator does.
  */
 import { ErrorCode } from '@sluice/protocol';
-import type { ErrorLog } from '../contain.js';
-import type { Timer } from '../groups/timer.js';
-import { TransactionCompleter } from './completion.js';
+import type { ErrorLog } from '../contain.ts';
+import type { Timer } from '../groups/timer.ts';
+import { TransactionCompleter } from './completion.ts';
 import {
   MAX_EPOCH,
   NO_PARTITIONS,
@@ -31,15 +31,17 @@ import {
   isEpochExhausted,
   newTransaction,
   txnPartitionKey,
-} from './metadata.js';
-import { type ReadTransactionRecord, transactionRecord, transactionTombstone, valueVersionFor } from './records.js';
-import type { TransactionStore } from './state-topic.js';
-import type { MarkerWriter, ProducerIdAndEpoch, TransactionCoordinatorConfig, VerifyMode } from './types.js';
-import { type ListTransactionsFilter, type TransactionDescription, type TransactionList, describeTransaction, listTransactions } from './queries.js';
+} from './metadata.ts';
+import { type ReadTransactionRecord, transactionRecord, transactionTombstone, valueVersionFor } from './records.ts';
+import type { TransactionStore } from './state-topic.ts';
+import type { MarkerWriter, ProducerIdAndEpoch, TransactionCoordinatorConfig, VerifyMode } from './types.ts';
+import { type ListTransactionsFilter, type TransactionDescription, type TransactionList, describeTransaction, listTransactions } from './queries.ts';
 
-export type { ListTransactionsFilter, TransactionDescription, TransactionList } from './queries.js';
+export type { ListTransactionsFilter, TransactionDescription, TransactionList } from './queries.ts';
 
 const fail = (errorCode: number): ProducerIdAndEpoch => ({ errorCode, producerId: -1n, producerEpoch: -1 });
+
+type CoordinatorLog = ErrorLog & { info(message: string): void; warn(message: string): void };
 
 /**
  * EndTxn while the transaction's end is being written: the same outcome again is
@@ -56,14 +58,18 @@ export class TransactionCoordinator {
   private readonly background = new Set<Promise<unknown>>();
   private loaded = false;
 
-  constructor(
-    private readonly config: TransactionCoordinatorConfig,
-    private readonly store: TransactionStore,
-    markers: MarkerWriter,
-    private readonly allocateProducerId: () => Promise<bigint>,
-    private readonly timer: Timer,
-    private readonly log: ErrorLog & { info(message: string): void; warn(message: string): void },
-  ) {
+  private readonly config: TransactionCoordinatorConfig;
+  private readonly store: TransactionStore;
+  private readonly allocateProducerId: () => Promise<bigint>;
+  private readonly timer: Timer;
+  private readonly log: CoordinatorLog;
+
+  constructor(config: TransactionCoordinatorConfig, store: TransactionStore, markers: MarkerWriter, allocateProducerId: () => Promise<bigint>, timer: Timer, log: CoordinatorLog) {
+    this.config = config;
+    this.store = store;
+    this.allocateProducerId = allocateProducerId;
+    this.timer = timer;
+    this.log = log;
     this.completer = new TransactionCompleter(markers, (meta, changes) => this.write(meta, changes, false), timer, log);
   }
 

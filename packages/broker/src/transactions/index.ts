@@ -4,7 +4,7 @@
  * the broker's wiring and WriteTxnMarkers use, is left out so that the group coordinator can
  * import this without an import loop.)
  */
-export { TransactionCoordinator, type ListTransactionsFilter, type TransactionDescription, type TransactionList } from './coordinator.js';
-export { type TopicPartition, type TxnStateName, txnPartitionKey } from './metadata.js';
-export { TRANSACTION_STATE_TOPIC, TransactionStateTopic } from './state-topic.js';
-export { COORDINATOR_EPOCH, type MarkerWriter, type ProducerIdAndEpoch, type TransactionCoordinatorConfig, type TxnMarker, type VerifyMode } from './types.js';
+export { TransactionCoordinator, type ListTransactionsFilter, type TransactionDescription, type TransactionList } from './coordinator.ts';
+export { type TopicPartition, type TxnStateName, txnPartitionKey } from './metadata.ts';
+export { TRANSACTION_STATE_TOPIC, TransactionStateTopic } from './state-topic.ts';
+export { COORDINATOR_EPOCH, type MarkerWriter, type ProducerIdAndEpoch, type TransactionCoordinatorConfig, type TxnMarker, type VerifyMode } from './types.ts';

@@ -7,16 +7,19 @@
  * coordinator does). Used by the coordinator for every ending transaction and by WriteTxnMarkers
  * (kafka-transactions abort sends one to the partition's leader).
  */
-import { OFFSETS_TOPIC } from '../groups/offsets-topic.js';
-import type { Topics } from '../topics/types.js';
-import type { TopicPartition } from './metadata.js';
-import type { MarkerWriter, OffsetsTransactionCompleter, TxnMarker } from './types.js';
+import { OFFSETS_TOPIC } from '../groups/offsets-topic.ts';
+import type { Topics } from '../topics/types.ts';
+import type { TopicPartition } from './metadata.ts';
+import type { MarkerWriter, OffsetsTransactionCompleter, TxnMarker } from './types.ts';
 
 export class TransactionMarkers implements MarkerWriter {
-  constructor(
-    private readonly topics: Topics,
-    private readonly groups: OffsetsTransactionCompleter,
-  ) {}
+  private readonly topics: Topics;
+  private readonly groups: OffsetsTransactionCompleter;
+
+  constructor(topics: Topics, groups: OffsetsTransactionCompleter) {
+    this.topics = topics;
+    this.groups = groups;
+  }
 
   async writeMarker(tp: TopicPartition, marker: TxnMarker): Promise<'written' | 'gone'> {
     const partition = this.topics.partition(tp.topic, tp.partition);

@@ -104,10 +104,13 @@ export class TransactionMetadata {
   /** The change being written, if any. */
   pending: TxnSnapshot | null = null;
 
-  constructor(
-    readonly transactionalId: string,
-    public current: TxnSnapshot,
-  ) {}
+  readonly transactionalId: string;
+  public current: TxnSnapshot;
+
+  constructor(transactionalId: string, current: TxnSnapshot) {
+    this.transactionalId = transactionalId;
+    this.current = current;
+  }
 
   get state(): TxnStateName {
     return this.current.state;

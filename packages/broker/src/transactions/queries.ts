@@ -3,7 +3,7 @@
  * (TransactionStateManager.listTransactionStates and the describe path of Kafka's coordinator).
  */
 import { ErrorCode } from '@sluice/protocol';
-import { type TransactionMetadata, type TxnStateName, TXN_STATE_NAMES, topicPartitionsOf } from './metadata.js';
+import { type TransactionMetadata, type TxnStateName, TXN_STATE_NAMES, topicPartitionsOf } from './metadata.ts';
 
 export interface TransactionDescription {
   errorCode: number;

@@ -13,8 +13,8 @@ import {
   encodeTransactionLogKey,
   encodeTransactionLogValue,
 } from '@sluice/protocol';
-import { offsetsPartitionFor } from '../groups/records.js';
-import { type TopicPartition, type TxnSnapshot, type TxnStateName, stateFromId, stateId, topicPartitionsOf, txnPartitionKey } from './metadata.js';
+import { offsetsPartitionFor } from '../groups/records.ts';
+import { type TopicPartition, type TxnSnapshot, type TxnStateName, stateFromId, stateId, topicPartitionsOf, txnPartitionKey } from './metadata.ts';
 
 /** CoordinatorRecordType.TRANSACTION_LOG: the key version Kafka writes and the only one it reads. */
 const KEY_VERSION = 0;

@@ -5,8 +5,8 @@
  * write, so a broker that never sees a transaction does not list it; replayed on start.
  */
 import { decodeRecordBatches, encodeUncompressedRecordBatch, isControl } from '@sluice/protocol';
-import type { Topics } from '../topics/types.js';
-import { type ReadTransactionRecord, type TransactionRecord, readTransactionRecord, transactionPartitionFor } from './records.js';
+import type { Topics } from '../topics/types.ts';
+import { type ReadTransactionRecord, type TransactionRecord, readTransactionRecord, transactionPartitionFor } from './records.ts';
 
 export const TRANSACTION_STATE_TOPIC = '__transaction_state';
 
@@ -28,10 +28,13 @@ export interface TransactionStore {
 export class TransactionStateTopic implements TransactionStore {
   private creating: Promise<void> | null = null;
 
-  constructor(
-    private readonly topics: Topics,
-    private readonly options: TransactionStateTopicOptions,
-  ) {}
+  private readonly topics: Topics;
+  private readonly options: TransactionStateTopicOptions;
+
+  constructor(topics: Topics, options: TransactionStateTopicOptions) {
+    this.topics = topics;
+    this.options = options;
+  }
 
   private ensureTopic(): Promise<void> {
     if (this.topics.get(TRANSACTION_STATE_TOPIC) !== undefined) return Promise.resolve();

@@ -1,7 +1,7 @@
 /**
  * What the transaction coordinator needs from the rest of the broker and what it answers with.
  */
-import type { TopicPartition } from './metadata.js';
+import type { TopicPartition } from './metadata.ts';
 
 /**
  * The coordinator epoch written into markers. Kafka uses the leader epoch of the id's

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { RawConnection } from '@sluice/test-kit';
-import { startBroker } from '../../src/index.js';
+import { startBroker } from '../../src/index.ts';
 
 const STANDARD = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
 const ANY_FILTER = { resourceTypeFilter: 1, resourceNameFilter: null, patternTypeFilter: 1, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 };

@@ -3,8 +3,8 @@
 // super.users and allow.everyone.if.no.acl.found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AclAuthorizer, parseSuperUsers } from '../../src/acl/authorizer.js';
-import { type AclBinding, AclOperation as Op, PatternType, PermissionType, ResourceType, invalidBinding } from '../../src/acl/model.js';
+import { AclAuthorizer, parseSuperUsers } from '../../src/acl/authorizer.ts';
+import { type AclBinding, AclOperation as Op, PatternType, PermissionType, ResourceType, invalidBinding } from '../../src/acl/model.ts';
 import { MemoryFileSystem } from '@sluice/storage';
 
 const acl = (over: Partial<AclBinding>): AclBinding => ({

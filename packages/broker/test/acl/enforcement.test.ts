@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
-import { type Broker, startBroker } from '../../src/index.js';
+import { type Broker, startBroker } from '../../src/index.ts';
 
 const USERS = { admin: 'admin-secret', alice: 'alice-secret', bob: 'bob-secret' } as const;
 type User = keyof typeof USERS;

@@ -10,7 +10,7 @@ import { Apis, ErrorCode } from '@sluice/protocol';
 import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { RawConnection } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
-import { startBroker } from '../../src/index.js';
+import { startBroker } from '../../src/index.ts';
 
 const STANDARD = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
 const CONFIG_GROUP = 32;
@@ -72,8 +72,11 @@ test('a failed write of ACLs or group configs is answered as a failure and is in
 
 /** Writes that finish after a seeded number of turns of the event loop, some failing (EIO). */
 class ShuffledWritesFileSystem extends MemoryFileSystem {
-  constructor(private readonly random: Random) {
+  private readonly random: Random;
+
+  constructor(random: Random) {
     super();
+    this.random = random;
   }
   private async later(): Promise<void> {
     for (let i = this.random.int(0, 20); i > 0; i--) await new Promise((resolve) => setImmediate(resolve));

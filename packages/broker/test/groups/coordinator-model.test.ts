@@ -10,11 +10,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
 import { Random } from '@sluice/test-kit';
-import { type ClassicGroup, type GroupState, type JoinResult, type Protocol, type SyncResult } from '../../src/groups/classic-group.js';
-import { GroupCoordinator, type GroupConfig, type GroupStore } from '../../src/groups/coordinator.js';
-import { type GroupRecord, decodeGroupRecord } from '../../src/groups/records.js';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { describeGroupsHandler } from '../../src/handlers/15-describe-groups.js';
+import { type ClassicGroup, type GroupState, type JoinResult, type Protocol, type SyncResult } from '../../src/groups/classic-group.ts';
+import { GroupCoordinator, type GroupConfig, type GroupStore } from '../../src/groups/coordinator.ts';
+import { type GroupRecord, decodeGroupRecord } from '../../src/groups/records.ts';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { describeGroupsHandler } from '../../src/handlers/15-describe-groups.ts';
 
 const CONFIG: GroupConfig = {
   initialRebalanceDelayMs: 3000, // Kafka's default: the delay behind the crash this test guards
@@ -117,7 +117,10 @@ class Simulation {
   /** What the run went through, so that a run that stopped reaching these fails. */
   readonly seen = new Set<string>();
 
-  constructor(private readonly rnd: Random) {
+  private readonly rnd: Random;
+
+  constructor(rnd: Random) {
+    this.rnd = rnd;
     // What the coordinator catches and logs is a bug kept from the process, and still a bug here:
     // only the store failures this test injects may be logged, as warnings.
     const logged = (level: string) => (message: string, error?: unknown) => {

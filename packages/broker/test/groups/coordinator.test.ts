@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
-import { GroupCoordinator, type GroupConfig, type GroupStore, type JoinRequest } from '../../src/groups/coordinator.js';
-import { type GroupRecord, decodeGroupRecord, offsetsPartitionFor } from '../../src/groups/records.js';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { TEST_GROUP_CONFIG } from '../group-config.js';
+import { GroupCoordinator, type GroupConfig, type GroupStore, type JoinRequest } from '../../src/groups/coordinator.ts';
+import { type GroupRecord, decodeGroupRecord, offsetsPartitionFor } from '../../src/groups/records.ts';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { TEST_GROUP_CONFIG } from '../group-config.ts';
 
 const CONFIG = TEST_GROUP_CONFIG;
 

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { Random, RawConnection } from '@sluice/test-kit';
-import { startBroker } from '../../src/index.js';
+import { startBroker } from '../../src/index.ts';
 
 const GROUPS = ['a', 'b', ''];
 const STEPS = 400;

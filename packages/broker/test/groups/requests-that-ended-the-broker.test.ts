@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { startBroker } from '../../src/index.js';
+import { startBroker } from '../../src/index.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 const DELAY_MS = 100;

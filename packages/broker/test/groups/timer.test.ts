@@ -2,7 +2,7 @@
 // further; the process and the other timers carry on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SystemTimer } from '../../src/groups/timer.js';
+import { SystemTimer } from '../../src/groups/timer.ts';
 
 // The timer's own timeouts do not hold the process open (a broker's timers must not keep it
 // alive); this does, while a test waits for them.

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis, ErrorCode } from '@sluice/protocol';
 import { Random, RawConnection, untilAccepted } from '@sluice/test-kit';
-import { startBroker } from '../../src/index.js';
+import { startBroker } from '../../src/index.ts';
 
 const GROUPS = ['a', 'b', 'c', 'd'];
 const STEPS = 300;

@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, createServer, type Server } from 'node:net';
 import { Apis } from '@sluice/protocol';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { Connection, type Dispatcher, type Reply } from '../../src/network/connection.js';
-import { defer } from '../../src/handlers/deferred.js';
-import { RateLimitedLog } from '../../src/network/rate-limited-log.js';
-import { RequestMemory } from '../../src/network/request-memory.js';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { Connection, type Dispatcher, type Reply } from '../../src/network/connection.ts';
+import { defer } from '../../src/handlers/deferred.ts';
+import { RateLimitedLog } from '../../src/network/rate-limited-log.ts';
+import { RequestMemory } from '../../src/network/request-memory.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 /** Listens on the loopback and serves every connection with `dispatcher`. */

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
 import { Apis } from '@sluice/protocol';
-import { startBroker } from '../../src/index.js';
+import { startBroker } from '../../src/index.ts';
 import { eventually, fetchRequestV12, RawConnection } from '@sluice/test-kit';
 
 /** A bare TCP connection from `localAddress` (any 127.x.y.z is the loopback on Linux). */

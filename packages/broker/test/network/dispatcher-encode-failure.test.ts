@@ -1,16 +1,16 @@
 // A response the handler built wrongly for its version (a null where the version has no null)
 // closes only that connection, with one concise reason instead of an unexpected error's stack.
-import { PLAINTEXT_LISTENER } from '../../src/security/listener-security.js';
-import { Session } from '../../src/security/session.js';
+import { PLAINTEXT_LISTENER } from '../../src/security/listener-security.ts';
+import { Session } from '../../src/security/session.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, encodeRequest } from '@sluice/protocol';
-import type { BrokerCore } from '../../src/core.js';
-import { defineHandler } from '../../src/handlers/handler.js';
-import { CloseConnection, type Connection } from '../../src/network/connection.js';
-import { Deferred, defer } from '../../src/handlers/deferred.js';
-import { RequestDispatcher } from '../../src/network/dispatcher.js';
-import { BrokerQuotas } from '../../src/quotas/index.js';
+import type { BrokerCore } from '../../src/core.ts';
+import { defineHandler } from '../../src/handlers/handler.ts';
+import { CloseConnection, type Connection } from '../../src/network/connection.ts';
+import { Deferred, defer } from '../../src/handlers/deferred.ts';
+import { RequestDispatcher } from '../../src/network/dispatcher.ts';
+import { BrokerQuotas } from '../../src/quotas/index.ts';
 
 // The dispatcher records every request against the client quotas (none are set here).
 const window = { samples: 11, windowMs: 1000 };

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { startBroker } from '../../src/broker.js';
-import type { InterceptedRequest } from '../../src/network/intercept.js';
+import { startBroker } from '../../src/broker.ts';
+import type { InterceptedRequest } from '../../src/network/intercept.ts';
 import { RawConnection } from '@sluice/test-kit';
 
 test('interceptRequest replaces chosen answers, delays others, and leaves the rest to the broker', async () => {

@@ -7,9 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { KafkaServer } from '../../src/network/server.js';
-import { HostResolver, LOOKUP_TIMEOUT_MS, POSITIVE_TTL_MS, type LookupAddress } from '../../src/quotas/host-resolver.js';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { KafkaServer } from '../../src/network/server.ts';
+import { HostResolver, LOOKUP_TIMEOUT_MS, POSITIVE_TTL_MS, type LookupAddress } from '../../src/quotas/host-resolver.ts';
 import { eventually } from '@sluice/test-kit';
 
 /** A resolver answering from `answers`; names in `held` wait until `release(name)`. */

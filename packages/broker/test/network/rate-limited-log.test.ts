@@ -2,8 +2,8 @@
 // and reported in one line when the interval ends (or on flush), on a manual clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { RateLimitedLog } from '../../src/network/rate-limited-log.js';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { RateLimitedLog } from '../../src/network/rate-limited-log.ts';
 
 function capture() {
   const lines: string[] = [];

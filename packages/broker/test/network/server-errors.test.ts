@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:net';
 import { Apis } from '@sluice/protocol';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { KafkaServer } from '../../src/network/server.js';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { KafkaServer } from '../../src/network/server.ts';
 import { eventually, RawConnection } from '@sluice/test-kit';
 
 /** A listener on the loopback whose dispatcher answers nothing; max.connections is read through `maxConnections`. */

@@ -13,8 +13,8 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { Apis, FrameDecoder, decodeRecordBatches, decodeResponse, encodeRequest, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { RawConnection, fetchRequestV12, makeCertificates } from '@sluice/test-kit';
 import { Random } from '@sluice/test-kit/random';
-import { startBroker } from '../../src/index.js';
-import { PIECE_BYTES, cutIntoPieces } from '../../src/network/response-writer.js';
+import { startBroker } from '../../src/index.ts';
+import { PIECE_BYTES, cutIntoPieces } from '../../src/network/response-writer.ts';
 
 test('cutIntoPieces: the same bytes in order, pieces of the size, views within a chunk', () => {
   const random = new Random(20);

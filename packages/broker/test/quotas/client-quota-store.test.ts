@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryFileSystem } from '@sluice/storage';
-import { ClientQuotaStore } from '../../src/quotas/store.js';
+import { ClientQuotaStore } from '../../src/quotas/store.ts';
 
 async function open(fs: MemoryFileSystem): Promise<ClientQuotaStore> {
   const store = new ClientQuotaStore();

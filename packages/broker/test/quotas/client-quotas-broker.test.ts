@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { RawConnection, fetchRequestV12 } from '@sluice/test-kit';
-import { type Broker, BrokerChannels, startBroker } from '../../src/index.js';
+import { type Broker, BrokerChannels, startBroker } from '../../src/index.ts';
 
 const USERS = { admin: 'admin-secret', alice: 'alice-secret' } as const;
 type User = keyof typeof USERS;

@@ -10,11 +10,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryFileSystem } from '@sluice/storage';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { BrokerQuotas } from '../../src/quotas/index.js';
-import { HostResolver, LOOKUP_TIMEOUT_MS, type LookupAddress } from '../../src/quotas/host-resolver.js';
-import { NO_CONNECTION_RATE_QUOTA, javaInt } from '../../src/quotas/connection-rate.js';
-import type { QuotaEntity } from '../../src/quotas/entities.js';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { BrokerQuotas } from '../../src/quotas/index.ts';
+import { HostResolver, LOOKUP_TIMEOUT_MS, type LookupAddress } from '../../src/quotas/host-resolver.ts';
+import { NO_CONNECTION_RATE_QUOTA, javaInt } from '../../src/quotas/connection-rate.ts';
+import type { QuotaEntity } from '../../src/quotas/entities.ts';
 
 const WINDOW = { samples: 11, windowMs: 1000 };
 const RATE = 'connection_creation_rate';

@@ -5,9 +5,9 @@
 // "does not resolve" at the timeout, and names asked while it hangs at once.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { HostResolver, LOOKUP_TIMEOUT_MS, MAX_CACHED_NAMES, NEGATIVE_TTL_MS, POSITIVE_TTL_MS, type LookupAddress } from '../../src/quotas/host-resolver.js';
-import { InvalidQuotaRequest, keysForEntity } from '../../src/quotas/entities.js';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { HostResolver, LOOKUP_TIMEOUT_MS, MAX_CACHED_NAMES, NEGATIVE_TTL_MS, POSITIVE_TTL_MS, type LookupAddress } from '../../src/quotas/host-resolver.ts';
+import { InvalidQuotaRequest, keysForEntity } from '../../src/quotas/entities.ts';
 
 /** A resolver whose answers the test gives: each lookup waits until answered, or answers at once from `known`. */
 function scripted(known: Record<string, LookupAddress[]> = {}, options: { hold?: boolean } = {}) {

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { RawConnection, eventually } from '@sluice/test-kit';
-import { type Broker, startBroker } from '../../src/index.js';
-import { ClientQuotaManager, ControllerMutationQuotaManager, MAX_TRACKED_USAGES, type QuotaValues } from '../../src/quotas/client-quotas.js';
-import { IpConnectionRateQuota, MAX_TRACKED_ADDRESSES } from '../../src/quotas/connection-rate.js';
-import { HostResolver } from '../../src/quotas/host-resolver.js';
-import { ManualTimer } from '../../src/groups/timer.js';
+import { type Broker, startBroker } from '../../src/index.ts';
+import { ClientQuotaManager, ControllerMutationQuotaManager, MAX_TRACKED_USAGES, type QuotaValues } from '../../src/quotas/client-quotas.ts';
+import { IpConnectionRateQuota, MAX_TRACKED_ADDRESSES } from '../../src/quotas/connection-rate.ts';
+import { HostResolver } from '../../src/quotas/host-resolver.ts';
+import { ManualTimer } from '../../src/groups/timer.ts';
 
 const WINDOW = { samples: 11, windowMs: 1000 };
 const SPAN = WINDOW.samples * WINDOW.windowMs;

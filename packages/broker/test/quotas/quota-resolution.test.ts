@@ -7,13 +7,13 @@
 // (Rate.windowSize, QuotaUtils.throttleTime, TokenBucket), quoted beside each.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClientQuotaManager, ControllerMutationQuotaManager, ThrottlingQuotaExceeded, resolveClientQuota } from '../../src/quotas/client-quotas.js';
-import { IpConnectionRateQuota } from '../../src/quotas/connection-rate.js';
-import { InvalidQuotaRequest, UnsupportedQuotaFilter, checkQuotaValue, entityKey, keysForEntity, matchesFilter, parseFilter, type QuotaEntity } from '../../src/quotas/entities.js';
-import { isJavaIpv4Literal, isValidIpEntityName, literalAddress } from '../../src/quotas/ip-entity.js';
-import { HostResolver } from '../../src/quotas/host-resolver.js';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { SampledRate } from '../../src/quotas/rate.js';
+import { ClientQuotaManager, ControllerMutationQuotaManager, ThrottlingQuotaExceeded, resolveClientQuota } from '../../src/quotas/client-quotas.ts';
+import { IpConnectionRateQuota } from '../../src/quotas/connection-rate.ts';
+import { InvalidQuotaRequest, UnsupportedQuotaFilter, checkQuotaValue, entityKey, keysForEntity, matchesFilter, parseFilter, type QuotaEntity } from '../../src/quotas/entities.ts';
+import { isJavaIpv4Literal, isValidIpEntityName, literalAddress } from '../../src/quotas/ip-entity.ts';
+import { HostResolver } from '../../src/quotas/host-resolver.ts';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { SampledRate } from '../../src/quotas/rate.ts';
 
 /** An in-memory set of quotas with the store's lookup interface. */
 function quotas(entries: [QuotaEntity, Record<string, number>][]) {

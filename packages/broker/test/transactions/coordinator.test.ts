@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
-import { offsetsPartitionFor } from '../../src/groups/records.js';
-import { type ListTransactionsFilter, txnPartitionKey } from '../../src/transactions/index.js';
-import { transactionRecord } from '../../src/transactions/records.js';
-import { batchesOf, createTopic, markersOf, openHarness, recordedStates, transactionalBatch } from './harness.js';
+import { offsetsPartitionFor } from '../../src/groups/records.ts';
+import { type ListTransactionsFilter, txnPartitionKey } from '../../src/transactions/index.ts';
+import { transactionRecord } from '../../src/transactions/records.ts';
+import { batchesOf, createTopic, markersOf, openHarness, recordedStates, transactionalBatch } from './harness.ts';
 
 const T0 = [{ topic: 't', partition: 0 }];
 

@@ -5,16 +5,16 @@
 // restart does (after a power cut when the test has cut it).
 import { decodeRecordBatches, encodeUncompressedRecordBatch, isControl, decodeControlKey, type RecordBatch } from '@sluice/protocol';
 import { LogManager, MemoryFileSystem } from '@sluice/storage';
-import { BrokerConfig } from '../../src/config/broker-config.js';
-import { DelayedOperations } from '../../src/delayed/delayed-operations.js';
-import { GroupCoordinator } from '../../src/groups/coordinator.js';
-import { OffsetsTopicStore } from '../../src/groups/offsets-topic.js';
-import { ManualTimer } from '../../src/groups/timer.js';
-import { ProducerIdAllocator } from '../../src/identity.js';
-import { TopicManager } from '../../src/topics/topic-manager.js';
-import { TransactionCoordinator, TransactionStateTopic, type MarkerWriter, type TransactionCoordinatorConfig } from '../../src/transactions/index.js';
-import { TransactionMarkers } from '../../src/transactions/markers.js';
-import { TEST_GROUP_CONFIG } from '../group-config.js';
+import { BrokerConfig } from '../../src/config/broker-config.ts';
+import { DelayedOperations } from '../../src/delayed/delayed-operations.ts';
+import { GroupCoordinator } from '../../src/groups/coordinator.ts';
+import { OffsetsTopicStore } from '../../src/groups/offsets-topic.ts';
+import { ManualTimer } from '../../src/groups/timer.ts';
+import { ProducerIdAllocator } from '../../src/identity.ts';
+import { TopicManager } from '../../src/topics/topic-manager.ts';
+import { TransactionCoordinator, TransactionStateTopic, type MarkerWriter, type TransactionCoordinatorConfig } from '../../src/transactions/index.ts';
+import { TransactionMarkers } from '../../src/transactions/markers.ts';
+import { TEST_GROUP_CONFIG } from '../group-config.ts';
 
 export const TXN_CONFIG: TransactionCoordinatorConfig = {
   maxTimeoutMs: 900_000,

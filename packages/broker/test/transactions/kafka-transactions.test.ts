@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { RawConnection, fetchRequestV12, runKafkaTool } from '@sluice/test-kit';
-import { type Broker, startBroker } from '../../src/index.js';
+import { type Broker, startBroker } from '../../src/index.ts';
 
 const TOOL = 'org.apache.kafka.tools.TransactionsCommand';
 let broker: Broker;

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { Random, RawConnection, untilAccepted } from '@sluice/test-kit';
-import { startBroker } from '../../src/index.js';
+import { startBroker } from '../../src/index.ts';
 
 const IDS = ['a', 'b', 'c'];
 const STEPS = 600;

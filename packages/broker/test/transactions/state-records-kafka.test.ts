@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, decodeRecordBatches, encodeUncompressedRecordBatch, isControl } from '@sluice/protocol';
 import { RawConnection, fetchRequestV12, startApacheKafka, untilAccepted } from '@sluice/test-kit';
-import { readTransactionRecord, transactionPartitionFor, transactionRecord, valueVersionFor } from '../../src/transactions/records.js';
+import { readTransactionRecord, transactionPartitionFor, transactionRecord, valueVersionFor } from '../../src/transactions/records.ts';
 
 test('Kafka 4.3.1\'s __transaction_state records: found in our partition for the id, read as its states, and written back byte for byte', { timeout: 300_000 }, async () => {
   const kafka = await startApacheKafka();

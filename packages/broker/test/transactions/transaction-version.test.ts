@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { Apis } from '@sluice/protocol';
 import { RawConnection, onJsonLines, spawnJavaTool } from '@sluice/test-kit';
-import { BrokerChannels, type BrokerRequestMessage, startBroker } from '../../src/index.js';
+import { BrokerChannels, type BrokerRequestMessage, startBroker } from '../../src/index.ts';
 
 async function finalized(level: string) {
   const broker = await startBroker({ port: 0, config: { 'transaction.version': level } });

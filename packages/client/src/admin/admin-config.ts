@@ -1,6 +1,6 @@
 /** The admin client's options: the common client options and the admin's own. */
-import { commonOptions } from '../network/common-config.js';
-import { type OptionsOf, opt } from '../options.js';
+import { commonOptions } from '../network/common-config.ts';
+import { type OptionsOf, opt } from '../options.ts';
 
 export const adminOptions = {
   ...commonOptions,

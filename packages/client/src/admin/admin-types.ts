@@ -1,7 +1,7 @@
 /** The argument and result types of the admin client's calls (admin.ts re-exports them). */
-import type { TopicPartition } from '../consumer/assignors.js';
-import type { BrokerMeta } from '../network/cluster.js';
-import type { TopicPartitionInfo } from '../network/partition-info.js';
+import type { TopicPartition } from '../consumer/assignors.ts';
+import type { BrokerMeta } from '../network/cluster.ts';
+import type { TopicPartitionInfo } from '../network/partition-info.ts';
 
 export interface CallOptions {
   timeoutMs?: number;

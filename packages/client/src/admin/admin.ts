@@ -7,8 +7,8 @@
  * fencing in fence-calls.ts, the argument and result types in admin-types.ts.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode } from '../errors.js';
-import type { TopicPartition } from '../consumer/assignors.js';
+import { ClientErrorCode, KafkaError, brokerError, closedError, isStaleMetadataCode } from '../errors.ts';
+import type { TopicPartition } from '../consumer/assignors.ts';
 import {
   type CommitTarget,
   type CommittedOffset,
@@ -19,20 +19,20 @@ import {
   type RetryPolicy,
   listOffsets,
   withRetries,
-} from '../consumer/offsets.js';
-import { Cluster } from '../network/cluster.js';
-import { partitionInfo } from '../network/partition-info.js';
-import type { Connection } from '../network/connection.js';
-import { resolveOptions } from '../options.js';
-import { type AdminOptions, adminOptions } from './admin-config.js';
-import type { AlterConfigOp, CallOptions, ClusterDescription, ConfigResource, ConfigResourceType, ConfigSource, CreatedTopic, GroupDescription, GroupListing, NewTopic, OffsetSpec, ResourceConfig, TopicDescription } from './admin-types.js';
-import { ConfigCalls, SOURCES } from './config-calls.js';
-import { FenceCalls, type FencedProducer } from './fence-calls.js';
-import { GroupCalls } from './group-calls.js';
-import { QuotaCalls, type ClientQuotaAlteration, type ClientQuotaEntry, type ClientQuotaFilter } from './quota-calls.js';
-import { ScramCalls, type UserScramCredentialAlteration, type UserScramCredentials } from './scram-calls.js';
+} from '../consumer/offsets.ts';
+import { Cluster } from '../network/cluster.ts';
+import { partitionInfo } from '../network/partition-info.ts';
+import type { Connection } from '../network/connection.ts';
+import { resolveOptions } from '../options.ts';
+import { type AdminOptions, adminOptions } from './admin-config.ts';
+import type { AlterConfigOp, CallOptions, ClusterDescription, ConfigResource, ConfigResourceType, ConfigSource, CreatedTopic, GroupDescription, GroupListing, NewTopic, OffsetSpec, ResourceConfig, TopicDescription } from './admin-types.ts';
+import { ConfigCalls, SOURCES } from './config-calls.ts';
+import { FenceCalls, type FencedProducer } from './fence-calls.ts';
+import { GroupCalls } from './group-calls.ts';
+import { QuotaCalls, type ClientQuotaAlteration, type ClientQuotaEntry, type ClientQuotaFilter } from './quota-calls.ts';
+import { ScramCalls, type UserScramCredentialAlteration, type UserScramCredentials } from './scram-calls.ts';
 
-export { type AdminOptions, adminOptions } from './admin-config.js';
+export { type AdminOptions, adminOptions } from './admin-config.ts';
 
 export type {
   AlterConfigOp,
@@ -51,7 +51,7 @@ export type {
   ResourceConfig,
   TopicDescription,
   TopicPartitionInfo,
-} from './admin-types.js';
+} from './admin-types.ts';
 
 
 export class Admin {

@@ -3,10 +3,10 @@
  * sent to the broker a broker resource names, else to any broker. Admin delegates to this class.
  */
 import { Apis } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError } from '../errors.js';
-import type { Connection } from '../network/connection.js';
-import type { AlterConfigOp, CallOptions, ConfigResource, ConfigResourceType, ConfigSource, ResourceConfig } from './admin-types.js';
-import type { AdminCallContext } from './group-calls.js';
+import { ClientErrorCode, KafkaError, brokerError } from '../errors.ts';
+import type { Connection } from '../network/connection.ts';
+import type { AlterConfigOp, CallOptions, ConfigResource, ConfigResourceType, ConfigSource, ResourceConfig } from './admin-types.ts';
+import type { AdminCallContext } from './group-calls.ts';
 
 /** Kafka's config resource types, config sources and IncrementalAlterConfigs operations on the wire. */
 const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4, 'broker-logger': 8, 'client-metrics': 16, group: 32 };
@@ -15,7 +15,11 @@ export const SOURCES: ConfigSource[] = ['unknown', 'dynamic-topic', 'dynamic-bro
 const OP_CODE = { set: 0, delete: 1, append: 2, subtract: 3 } as const;
 
 export class ConfigCalls {
-  constructor(private readonly admin: AdminCallContext) {}
+  private readonly admin: AdminCallContext;
+
+  constructor(admin: AdminCallContext) {
+    this.admin = admin;
+  }
 
   private async configConnection(type: ConfigResourceType, name: string, signal?: AbortSignal): Promise<Connection> {
     if ((type === 'broker' || type === 'broker-logger') && name !== '') {

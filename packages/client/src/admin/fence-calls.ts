@@ -8,10 +8,10 @@
  * nothing more.
  */
 import { Apis } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '../errors.js';
-import { CoordinatorType } from '../network/cluster.js';
-import type { AdminCallContext } from './group-calls.js';
-import type { CallOptions } from './admin-types.js';
+import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '../errors.ts';
+import { CoordinatorType } from '../network/cluster.ts';
+import type { AdminCallContext } from './group-calls.ts';
+import type { CallOptions } from './admin-types.ts';
 
 /** The producer id and the epoch each transactional id has after fencing. */
 export interface FencedProducer {
@@ -21,11 +21,14 @@ export interface FencedProducer {
 }
 
 export class FenceCalls {
-  constructor(
-    private readonly admin: AdminCallContext,
-    /** The transaction timeout the coordinator writes with the new epoch (Java: the call's timeout, else request.timeout.ms). */
-    private readonly defaultTransactionTimeoutMs: number,
-  ) {}
+  private readonly admin: AdminCallContext;
+  /** The transaction timeout the coordinator writes with the new epoch (Java: the call's timeout, else request.timeout.ms). */
+  private readonly defaultTransactionTimeoutMs: number;
+
+  constructor(admin: AdminCallContext, defaultTransactionTimeoutMs: number) {
+    this.admin = admin;
+    this.defaultTransactionTimeoutMs = defaultTransactionTimeoutMs;
+  }
 
   fenceProducers(transactionalIds: readonly string[], options: CallOptions = {}): Promise<FencedProducer[]> {
     for (const id of transactionalIds) {

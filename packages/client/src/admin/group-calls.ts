@@ -4,13 +4,13 @@
  * again after NOT_COORDINATOR or COORDINATOR_NOT_AVAILABLE). Admin delegates to this class.
  */
 import { Apis } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, closedError, mustFindCoordinator } from '../errors.js';
-import type { TopicPartition } from '../consumer/assignors.js';
-import { decodeAssignment, decodeSubscription } from '../consumer/consumer-protocol.js';
-import { type CommitTarget, type CommittedOffset, type RetryPolicy, commitOffsets, fetchCommittedOffsets } from '../consumer/offsets.js';
-import { type Cluster, CoordinatorType } from '../network/cluster.js';
-import type { Connection } from '../network/connection.js';
-import type { CallOptions, GroupDescription, GroupListing, GroupMemberDescription } from './admin-types.js';
+import { ClientErrorCode, KafkaError, brokerError, closedError, mustFindCoordinator } from '../errors.ts';
+import type { TopicPartition } from '../consumer/assignors.ts';
+import { decodeAssignment, decodeSubscription } from '../consumer/consumer-protocol.ts';
+import { type CommitTarget, type CommittedOffset, type RetryPolicy, commitOffsets, fetchCommittedOffsets } from '../consumer/offsets.ts';
+import { type Cluster, CoordinatorType } from '../network/cluster.ts';
+import type { Connection } from '../network/connection.ts';
+import type { CallOptions, GroupDescription, GroupListing, GroupMemberDescription } from './admin-types.ts';
 
 /** What the group calls share with the rest of the admin client. */
 export interface AdminCallContext {
@@ -21,7 +21,11 @@ export interface AdminCallContext {
 }
 
 export class GroupCalls {
-  constructor(private readonly admin: AdminCallContext) {}
+  private readonly admin: AdminCallContext;
+
+  constructor(admin: AdminCallContext) {
+    this.admin = admin;
+  }
 
   /** Groups on every broker (ListGroups), optionally filtered by state or type. */
   async listGroups(options: CallOptions & { states?: readonly string[]; types?: readonly string[] } = {}): Promise<GroupListing[]> {

@@ -5,9 +5,9 @@
  * consumer_byte_rate, request_percentage, controller_mutation_rate, connection_creation_rate).
  */
 import { Apis } from '@sluice/protocol';
-import { brokerError } from '../errors.js';
-import type { CallOptions } from './admin-types.js';
-import type { AdminCallContext } from './group-calls.js';
+import { brokerError } from '../errors.ts';
+import type { CallOptions } from './admin-types.ts';
+import type { AdminCallContext } from './group-calls.ts';
 
 export type ClientQuotaEntityType = 'user' | 'client-id' | 'ip';
 
@@ -45,7 +45,11 @@ const MATCH_DEFAULT = 1;
 const MATCH_SPECIFIED = 2;
 
 export class QuotaCalls {
-  constructor(private readonly admin: AdminCallContext) {}
+  private readonly admin: AdminCallContext;
+
+  constructor(admin: AdminCallContext) {
+    this.admin = admin;
+  }
 
   /** The quotas of the entities the filter matches (every entity by default). */
   describeClientQuotas(filter: ClientQuotaFilter = { components: [] }, options: CallOptions = {}): Promise<ClientQuotaEntry[]> {

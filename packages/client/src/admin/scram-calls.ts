@@ -6,9 +6,9 @@
 import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Apis } from '@sluice/protocol';
-import { brokerError } from '../errors.js';
-import type { CallOptions } from './admin-types.js';
-import type { AdminCallContext } from './group-calls.js';
+import { brokerError } from '../errors.ts';
+import type { CallOptions } from './admin-types.ts';
+import type { AdminCallContext } from './group-calls.ts';
 
 const pbkdf2Async = promisify(pbkdf2);
 
@@ -30,7 +30,11 @@ export type UserScramCredentialAlteration =
   | { user: string; mechanism: ScramMechanismName; delete: true };
 
 export class ScramCalls {
-  constructor(private readonly admin: AdminCallContext) {}
+  private readonly admin: AdminCallContext;
+
+  constructor(admin: AdminCallContext) {
+    this.admin = admin;
+  }
 
   /** The users' SCRAM mechanisms and iteration counts; every user without `users`. */
   describeUserScramCredentials(users?: readonly string[], options: CallOptions = {}): Promise<UserScramCredentials[]> {

@@ -4,14 +4,14 @@
  * what was delivered before the last poll (`committable`) and what was last committed, so that
  * auto commit sends only positions that moved.
  */
-import { ClientErrorCode, KafkaError } from '../errors.js';
-import type { GroupMember } from '../group/member.js';
-import type { Cluster } from '../network/cluster.js';
-import type { ResolvedOf } from '../options.js';
-import { type TopicPartition, tpKey } from './assignors.js';
-import type { consumerOptions } from './consumer-config.js';
-import { type CommitTarget, type CommittedOffset, commitOffsets, fetchCommittedOffsets } from './offsets.js';
-import type { SubscriptionState } from './state.js';
+import { ClientErrorCode, KafkaError } from '../errors.ts';
+import type { GroupMember } from '../group/member.ts';
+import type { Cluster } from '../network/cluster.ts';
+import type { ResolvedOf } from '../options.ts';
+import { type TopicPartition, tpKey } from './assignors.ts';
+import type { consumerOptions } from './consumer-config.ts';
+import { type CommitTarget, type CommittedOffset, commitOffsets, fetchCommittedOffsets } from './offsets.ts';
+import type { SubscriptionState } from './state.ts';
 
 interface CommitMark {
   tp: TopicPartition;
@@ -33,7 +33,11 @@ export class OffsetCommitter {
   private committable = new Map<string, CommitMark>();
   private readonly lastCommitted = new Map<string, bigint>();
 
-  constructor(private readonly host: CommitterHost) {}
+  private readonly host: CommitterHost;
+
+  constructor(host: CommitterHost) {
+    this.host = host;
+  }
 
   /** Marks every position as of now as processed (at each poll, and on close). */
   markPositions(): void {

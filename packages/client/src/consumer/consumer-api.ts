@@ -1,6 +1,6 @@
 /** The listener and option types of the Consumer's methods (consumer.ts re-exports them). */
-import type { TopicPartition } from './assignors.js';
-import type { CommitTarget } from './offsets.js';
+import type { TopicPartition } from './assignors.ts';
+import type { CommitTarget } from './offsets.ts';
 
 export interface RebalanceListener {
   /** Partitions now assigned to this member (cooperative: only the added ones). */

@@ -1,7 +1,7 @@
 /** The consumer's options: the common client options and the consumer's own. */
-import { commonOptions } from '../network/common-config.js';
-import { type OptionsOf, opt, tuned } from '../options.js';
-import { type PartitionAssignor, builtInAssignors } from './assignors.js';
+import { commonOptions } from '../network/common-config.ts';
+import { type OptionsOf, opt, tuned } from '../options.ts';
+import { type PartitionAssignor, builtInAssignors } from './assignors.ts';
 
 export type AssignorOption = PartitionAssignor | 'range' | 'roundrobin' | 'cooperative-sticky';
 

@@ -12,8 +12,8 @@ import {
   encodeConsumerProtocolAssignment,
   encodeConsumerProtocolSubscription,
 } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError } from '../errors.js';
-import type { Assignment, Subscription, TopicPartition } from './assignors.js';
+import { ClientErrorCode, KafkaError } from '../errors.ts';
+import type { Assignment, Subscription, TopicPartition } from './assignors.ts';
 
 export const CONSUMER_PROTOCOL_VERSION = 3;
 

@@ -8,25 +8,25 @@
  * it, and asking for the next batch marks everything delivered before as processed: that is what
  * auto commit commits (at-least-once, as Java's poll-loop commits what the previous poll returned).
  */
-import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
-import { GroupMember } from '../group/member.js';
-import { Cluster } from '../network/cluster.js';
-import { resolveOptions } from '../options.js';
-import { settledOrTimeout, sleep } from '../util.js';
-import { type PartitionAssignor, type TopicPartition, builtInAssignors, compareTopicPartitions, tpKey } from './assignors.js';
-import { type AssignorOption, type ConsumerOptions, consumerOptions } from './consumer-config.js';
-import { ConsumerCoordinator, type CoordinatorHost, type RebalanceEvent } from './coordinator.js';
-import { type ConsumerBatch, Fetcher } from './fetcher.js';
-import { OffsetCommitter } from './commits.js';
-import type { CommitOptions, GroupMetadata, PollOptions, RebalanceListener } from './consumer-api.js';
-import { type CommitTarget, type CommittedOffset, EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type ListedOffset } from './offsets.js';
-import { PositionLookup } from './positions.js';
-import type { ConsumerRecord } from './records.js';
-import { SubscriptionState } from './state.js';
+import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.ts';
+import { GroupMember } from '../group/member.ts';
+import { Cluster } from '../network/cluster.ts';
+import { resolveOptions } from '../options.ts';
+import { settledOrTimeout, sleep } from '../util.ts';
+import { type PartitionAssignor, type TopicPartition, builtInAssignors, compareTopicPartitions, tpKey } from './assignors.ts';
+import { type AssignorOption, type ConsumerOptions, consumerOptions } from './consumer-config.ts';
+import { ConsumerCoordinator, type CoordinatorHost, type RebalanceEvent } from './coordinator.ts';
+import { type ConsumerBatch, Fetcher } from './fetcher.ts';
+import { OffsetCommitter } from './commits.ts';
+import type { CommitOptions, GroupMetadata, PollOptions, RebalanceListener } from './consumer-api.ts';
+import { type CommitTarget, type CommittedOffset, EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type ListedOffset } from './offsets.ts';
+import { PositionLookup } from './positions.ts';
+import type { ConsumerRecord } from './records.ts';
+import { SubscriptionState } from './state.ts';
 
-export { type AssignorOption, type ConsumerOptions, consumerOptions } from './consumer-config.js';
+export { type AssignorOption, type ConsumerOptions, consumerOptions } from './consumer-config.ts';
 
-export type { CommitOptions, GroupMetadata, PollOptions, RebalanceListener } from './consumer-api.js';
+export type { CommitOptions, GroupMetadata, PollOptions, RebalanceListener } from './consumer-api.ts';
 
 export class Consumer implements AsyncIterable<ConsumerBatch> {
   readonly options: ReturnType<typeof resolveOptions<typeof consumerOptions>>;

@@ -5,9 +5,9 @@
  * (everything is revoked before rejoining) or cooperatively (only partitions that move are
  * revoked, followed by another rebalance that hands them to their new owner).
  */
-import { ClientErrorCode, KafkaError } from '../errors.js';
-import type { GroupMember, GroupProtocolHandler, JoinedMember } from '../group/member.js';
-import type { Cluster } from '../network/cluster.js';
+import { ClientErrorCode, KafkaError } from '../errors.ts';
+import type { GroupMember, GroupProtocolHandler, JoinedMember } from '../group/member.ts';
+import type { Cluster } from '../network/cluster.ts';
 import {
   type PartitionAssignor,
   type RebalanceProtocol,
@@ -16,9 +16,9 @@ import {
   commonRebalanceProtocol,
   compareTopicPartitions,
   tpKey,
-} from './assignors.js';
-import { decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from './consumer-protocol.js';
-import type { SubscriptionState } from './state.js';
+} from './assignors.ts';
+import { decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from './consumer-protocol.ts';
+import type { SubscriptionState } from './state.ts';
 
 export type RebalanceEvent = 'assigned' | 'revoked' | 'lost';
 
@@ -48,10 +48,12 @@ export class ConsumerCoordinator implements GroupProtocolHandler {
   /** Leader only: partition counts the last assignment was made with. */
   private assignedWith: Map<string, number> | null = null;
 
-  constructor(
-    private readonly host: CoordinatorHost,
-    readonly assignors: readonly PartitionAssignor[],
-  ) {
+  private readonly host: CoordinatorHost;
+  readonly assignors: readonly PartitionAssignor[];
+
+  constructor(host: CoordinatorHost, assignors: readonly PartitionAssignor[]) {
+    this.host = host;
+    this.assignors = assignors;
     if (assignors.length === 0) throw new KafkaError(ClientErrorCode.INVALID_ARGUMENT, 'a group consumer needs at least one partition assignor');
     this.rebalanceProtocol = commonRebalanceProtocol(assignors);
   }

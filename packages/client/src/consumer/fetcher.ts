@@ -7,12 +7,12 @@
  * listing every partition, as Kafka allows.
  */
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.js';
-import type { Cluster } from '../network/cluster.js';
-import { backoffMs } from '../util.js';
-import { recordsChannel, type ClientRecordsMessage } from '../diagnostics.js';
-import { decodeFetchedRecords, type ConsumerRecord } from './records.js';
-import type { CompletedFetch, PartitionState, ResetPolicy, SubscriptionState } from './state.js';
+import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.ts';
+import type { Cluster } from '../network/cluster.ts';
+import { backoffMs } from '../util.ts';
+import { recordsChannel, type ClientRecordsMessage } from '../diagnostics.ts';
+import { decodeFetchedRecords, type ConsumerRecord } from './records.ts';
+import type { CompletedFetch, PartitionState, ResetPolicy, SubscriptionState } from './state.ts';
 
 export interface FetcherConfig {
   fetchMinBytes: number;
@@ -51,11 +51,15 @@ export class Fetcher {
   /** Called when partitions need their position (re)set. */
   onPositionsNeeded: () => void = () => {};
 
-  constructor(
-    private readonly cluster: Cluster,
-    private readonly subs: SubscriptionState,
-    private readonly config: FetcherConfig,
-  ) {}
+  private readonly cluster: Cluster;
+  private readonly subs: SubscriptionState;
+  private readonly config: FetcherConfig;
+
+  constructor(cluster: Cluster, subs: SubscriptionState, config: FetcherConfig) {
+    this.cluster = cluster;
+    this.subs = subs;
+    this.config = config;
+  }
 
   /** Sends fetches soon for whatever is fetchable. */
   schedule(): void {

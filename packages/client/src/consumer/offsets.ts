@@ -4,10 +4,10 @@
  * partition's leader), with the retries Kafka's clients do for coordinator moves and leader changes.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, isCoordinatorError, isStaleMetadataCode, mustFindCoordinator } from '../errors.js';
-import { type Cluster, CoordinatorType } from '../network/cluster.js';
-import { backoffMs, sleep } from '../util.js';
-import { type TopicPartition, tpKey } from './assignors.js';
+import { ClientErrorCode, KafkaError, brokerError, isCoordinatorError, isStaleMetadataCode, mustFindCoordinator } from '../errors.ts';
+import { type Cluster, CoordinatorType } from '../network/cluster.ts';
+import { backoffMs, sleep } from '../util.ts';
+import { type TopicPartition, tpKey } from './assignors.ts';
 
 export interface OffsetAndMetadata {
   offset: bigint;

@@ -4,28 +4,40 @@
  * looked up with ListOffsets. One lookup runs at a time; a request for another while it runs
  * makes it go round again, and a failure is retried with backoff until the consumer closes.
  */
-import { ClientErrorCode, KafkaError } from '../errors.js';
-import type { Cluster } from '../network/cluster.js';
-import type { ResolvedOf } from '../options.js';
-import { backoffMs, sleep } from '../util.js';
-import { tpKey } from './assignors.js';
-import type { consumerOptions } from './consumer-config.js';
-import type { Fetcher } from './fetcher.js';
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type ListedOffset, fetchCommittedOffsets, listOffsets } from './offsets.js';
-import type { SubscriptionState } from './state.js';
+import { ClientErrorCode, KafkaError } from '../errors.ts';
+import type { Cluster } from '../network/cluster.ts';
+import type { ResolvedOf } from '../options.ts';
+import { backoffMs, sleep } from '../util.ts';
+import { tpKey } from './assignors.ts';
+import type { consumerOptions } from './consumer-config.ts';
+import type { Fetcher } from './fetcher.ts';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, type ListedOffset, fetchCommittedOffsets, listOffsets } from './offsets.ts';
+import type { SubscriptionState } from './state.ts';
 
 export class PositionLookup {
   /** The lookup running now, if any (position() waits on it). */
   task: Promise<void> | null = null;
   private again = false;
 
+  private readonly cluster: Cluster;
+  private readonly subs: SubscriptionState;
+  private readonly fetcher: Fetcher;
+  private readonly options: ResolvedOf<typeof consumerOptions>;
+  private readonly isClosed: () => boolean;
+
   constructor(
-    private readonly cluster: Cluster,
-    private readonly subs: SubscriptionState,
-    private readonly fetcher: Fetcher,
-    private readonly options: ResolvedOf<typeof consumerOptions>,
-    private readonly isClosed: () => boolean,
-  ) {}
+    cluster: Cluster,
+    subs: SubscriptionState,
+    fetcher: Fetcher,
+    options: ResolvedOf<typeof consumerOptions>,
+    isClosed: () => boolean,
+  ) {
+    this.cluster = cluster;
+    this.subs = subs;
+    this.fetcher = fetcher;
+    this.options = options;
+    this.isClosed = isClosed;
+  }
 
   /** Starts a lookup of the missing positions, or asks the running one to go round again. */
   ensure(): void {

@@ -6,7 +6,7 @@
  * transactions left out using the fetch response's aborted-transaction list.
  */
 import { BATCH_HEADER_SIZE, type CompressionType, LOG_OVERHEAD, Offsets, crc32c, decompress } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError } from '../errors.js';
+import { ClientErrorCode, KafkaError } from '../errors.ts';
 
 export interface RecordHeader {
   key: string;
@@ -19,20 +19,42 @@ Object.freeze(NO_HEADERS);
 /** One consumed record. `offset` is computed on first access. */
 export class ConsumerRecord {
   private offsetValue: bigint | undefined = undefined;
+  readonly topic: string;
+  readonly partition: number;
+  private readonly baseOffset: bigint;
+  private readonly offsetDelta: number;
+  /** Milliseconds since the epoch. */
+  readonly timestamp: number;
+  readonly timestampType: 'CreateTime' | 'LogAppendTime';
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly headers: RecordHeader[];
+  /** The partition leader epoch the record was written in (-1 when unknown). */
+  readonly leaderEpoch: number;
+
   constructor(
-    readonly topic: string,
-    readonly partition: number,
-    private readonly baseOffset: bigint,
-    private readonly offsetDelta: number,
-    /** Milliseconds since the epoch. */
-    readonly timestamp: number,
-    readonly timestampType: 'CreateTime' | 'LogAppendTime',
-    readonly key: Buffer | null,
-    readonly value: Buffer | null,
-    readonly headers: RecordHeader[],
-    /** The partition leader epoch the record was written in (-1 when unknown). */
-    readonly leaderEpoch: number,
-  ) {}
+    topic: string,
+    partition: number,
+    baseOffset: bigint,
+    offsetDelta: number,
+    timestamp: number,
+    timestampType: 'CreateTime' | 'LogAppendTime',
+    key: Buffer | null,
+    value: Buffer | null,
+    headers: RecordHeader[],
+    leaderEpoch: number,
+  ) {
+    this.topic = topic;
+    this.partition = partition;
+    this.baseOffset = baseOffset;
+    this.offsetDelta = offsetDelta;
+    this.timestamp = timestamp;
+    this.timestampType = timestampType;
+    this.key = key;
+    this.value = value;
+    this.headers = headers;
+    this.leaderEpoch = leaderEpoch;
+  }
 
   get offset(): bigint {
     return (this.offsetValue ??= this.baseOffset + BigInt(this.offsetDelta));

@@ -3,9 +3,9 @@
  * will deliver), whether it is paused, waiting for an offset reset, or holding fetched records
  * not yet delivered. Java calls this SubscriptionState.
  */
-import type { KafkaError } from '../errors.js';
-import { type TopicPartition, compareTopicPartitions, tpKey } from './assignors.js';
-import type { ConsumerRecord } from './records.js';
+import type { KafkaError } from '../errors.ts';
+import { type TopicPartition, compareTopicPartitions, tpKey } from './assignors.ts';
+import type { ConsumerRecord } from './records.ts';
 
 export type ResetPolicy = 'earliest' | 'latest' | 'none';
 
@@ -44,10 +44,12 @@ export class PartitionState {
   backoffUntil = 0;
   assigned = true;
 
-  constructor(
-    readonly topic: string,
-    readonly partition: number,
-  ) {
+  readonly topic: string;
+  readonly partition: number;
+
+  constructor(topic: string, partition: number) {
+    this.topic = topic;
+    this.partition = partition;
     this.key = tpKey(topic, partition);
   }
 

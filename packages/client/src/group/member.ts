@@ -10,11 +10,11 @@
  * coordinator when it moves, and reports errors it cannot recover from through `onFatal`.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { memberStateChannel, type ClientMemberStateMessage } from '../diagnostics.js';
-import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '../errors.js';
-import { type Cluster, CoordinatorType } from '../network/cluster.js';
-import type { Connection } from '../network/connection.js';
-import { backoffMs, sleep } from '../util.js';
+import { memberStateChannel, type ClientMemberStateMessage } from '../diagnostics.ts';
+import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '../errors.ts';
+import { type Cluster, CoordinatorType } from '../network/cluster.ts';
+import type { Connection } from '../network/connection.ts';
+import { backoffMs, sleep } from '../util.ts';
 
 export interface GroupMemberConfig {
   groupId: string;
@@ -72,8 +72,10 @@ const FATAL_JOIN_ERRORS = new Set<number>([
 ]);
 
 class RetryJoin extends Error {
-  constructor(readonly backoff: boolean) {
+  readonly backoff: boolean;
+  constructor(backoff: boolean) {
     super('retry join');
+    this.backoff = backoff;
   }
 }
 
@@ -101,11 +103,15 @@ export class GroupMember {
   private joinAttempt = 0;
   rejoinReason = 'initial join';
 
-  constructor(
-    private readonly cluster: Cluster,
-    readonly config: GroupMemberConfig,
-    private readonly handler: GroupProtocolHandler,
-  ) {}
+  private readonly cluster: Cluster;
+  readonly config: GroupMemberConfig;
+  private readonly handler: GroupProtocolHandler;
+
+  constructor(cluster: Cluster, config: GroupMemberConfig, handler: GroupProtocolHandler) {
+    this.cluster = cluster;
+    this.config = config;
+    this.handler = handler;
+  }
 
   get state(): MemberState {
     return this.currentState;

@@ -6,13 +6,13 @@
  * connections, JoinGroup/SyncGroup, heartbeats and LeaveGroup, as Java's AbstractCoordinator does
  * for Connect's WorkerCoordinator.
  */
-import { KafkaError } from '../errors.js';
-import { Cluster } from '../network/cluster.js';
-import { commonOptions } from '../network/common-config.js';
-import { type OptionsOf, opt, resolveOptions, tuned } from '../options.js';
-import { GroupMember, type GroupProtocolHandler, type MemberState } from './member.js';
+import { KafkaError } from '../errors.ts';
+import { Cluster } from '../network/cluster.ts';
+import { commonOptions } from '../network/common-config.ts';
+import { type OptionsOf, opt, resolveOptions, tuned } from '../options.ts';
+import { GroupMember, type GroupProtocolHandler, type MemberState } from './member.ts';
 
-export type { GroupProtocolHandler, JoinedMember, MemberState } from './member.js';
+export type { GroupProtocolHandler, JoinedMember, MemberState } from './member.ts';
 
 export const groupMembershipOptions = {
   ...commonOptions,

@@ -7,11 +7,11 @@
  */
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { Apis, ErrorCode, ZERO_UUID } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError, closedError } from '../errors.js';
-import { backoffMs, parseHostPort, raceSignal, sleep } from '../util.js';
-import { Connection, type FinalizedFeatures, NO_FINALIZED_FEATURES } from './connection.js';
-import { type TopicPartitionInfo, partitionInfo } from './partition-info.js';
-import type { SaslMechanism } from './sasl.js';
+import { ClientErrorCode, KafkaError, brokerError, closedError } from '../errors.ts';
+import { backoffMs, parseHostPort, raceSignal, sleep } from '../util.ts';
+import { Connection, type FinalizedFeatures, NO_FINALIZED_FEATURES } from './connection.ts';
+import { type TopicPartitionInfo, partitionInfo } from './partition-info.ts';
+import type { SaslMechanism } from './sasl.ts';
 
 export interface ClusterConfig {
   bootstrapServers: string | readonly string[];

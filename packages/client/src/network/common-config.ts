@@ -3,8 +3,8 @@
  * reach it and how to retry. Each client's own table spreads these in.
  */
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
-import { opt, tuned } from '../options.js';
-import type { SaslMechanism } from './sasl.js';
+import { opt, tuned } from '../options.ts';
+import type { SaslMechanism } from './sasl.ts';
 
 export const commonOptions = {
   bootstrapServers: opt.required<string | readonly string[]>('string \\| string[]', 'bootstrap.servers', 'Brokers to start from, `host:port`', (v) =>

@@ -16,11 +16,11 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { type ApiCodec, Apis, ApiKey, ErrorCode, FrameDecoder, decodeResponse, encodeRequest } from '@sluice/protocol';
-import { requestChannel, type ClientRequestMessage } from '../diagnostics.js';
-import { ClientErrorCode, KafkaError, abortError, brokerError } from '../errors.js';
-import type { SaslMechanism } from './sasl.js';
-import { ThrottleGate, clientThrottles } from './throttle.js';
-import { type BrokerVersions, CLIENT_VERSIONS, negotiate } from './versions.js';
+import { requestChannel, type ClientRequestMessage } from '../diagnostics.ts';
+import { ClientErrorCode, KafkaError, abortError, brokerError } from '../errors.ts';
+import type { SaslMechanism } from './sasl.ts';
+import { ThrottleGate, clientThrottles } from './throttle.ts';
+import { type BrokerVersions, CLIENT_VERSIONS, negotiate } from './versions.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Api = ApiCodec<any, any, any, any>;

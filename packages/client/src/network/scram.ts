@@ -5,8 +5,8 @@
  */
 import { createHash, createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { ClientErrorCode, KafkaError } from '../errors.js';
-import type { SaslMechanism } from './sasl.js';
+import { ClientErrorCode, KafkaError } from '../errors.ts';
+import type { SaslMechanism } from './sasl.ts';
 
 const pbkdf2Async = promisify(pbkdf2);
 const MIN_ITERATIONS = 4096;

@@ -6,7 +6,7 @@
  * shouldClientThrottle in its Java client).
  */
 import { ApiKey } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, abortError } from '../errors.js';
+import { ClientErrorCode, KafkaError, abortError } from '../errors.ts';
 
 const THROTTLED_BY_CLIENT_FROM = new Map<number, number>([
   [ApiKey.Produce, 6],
@@ -75,12 +75,15 @@ export class ThrottleGate {
   private held: HeldRequest[] = [];
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(
-    /** The connection's closing error, if it has closed: held requests then fail with it. */
-    private readonly closed: () => unknown,
-    /** Names the connection in errors. */
-    private readonly describe: () => string = () => 'the broker',
-  ) {}
+  /** The connection's closing error, if it has closed: held requests then fail with it. */
+  private readonly closed: () => unknown;
+  /** Names the connection in errors. */
+  private readonly describe: () => string;
+
+  constructor(closed: () => unknown, describe: () => string = () => 'the broker') {
+    this.closed = closed;
+    this.describe = describe;
+  }
 
   /** True while a request made now must be held. */
   get holding(): boolean {

@@ -3,8 +3,8 @@
  * `bufferMemory` (a `send` waits for space, up to `maxBlockMs`). Sequences and producer ids are
  * the transaction manager's (transaction-manager.ts).
  */
-import { ClientErrorCode, KafkaError, abortError } from '../errors.js';
-import { ProducerBatch } from './batch.js';
+import { ClientErrorCode, KafkaError, abortError } from '../errors.ts';
+import { ProducerBatch } from './batch.ts';
 
 /**
  * One partition's queue of batches. Its sequences (producer id and epoch, next and acknowledged
@@ -13,10 +13,13 @@ import { ProducerBatch } from './batch.js';
 export class PartitionQueue {
   readonly batches: ProducerBatch[] = [];
 
-  constructor(
-    readonly topic: string,
-    readonly partition: number,
-  ) {}
+  readonly topic: string;
+  readonly partition: number;
+
+  constructor(topic: string, partition: number) {
+    this.topic = topic;
+    this.partition = partition;
+  }
 
   get last(): ProducerBatch | undefined {
     return this.batches.length > 0 ? this.batches[this.batches.length - 1] : undefined;
@@ -50,7 +53,11 @@ export class Accumulator {
   private used = 0;
   private readonly waiters: MemoryWaiter[] = [];
 
-  constructor(private readonly bufferMemory: number) {}
+  private readonly bufferMemory: number;
+
+  constructor(bufferMemory: number) {
+    this.bufferMemory = bufferMemory;
+  }
 
   queue(topic: string, partition: number): PartitionQueue {
     let list = this.queues.get(topic);

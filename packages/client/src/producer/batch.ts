@@ -6,7 +6,7 @@
  * is re-stamped and its CRC recomputed, without touching the records.
  */
 import { BATCH_HEADER_SIZE, type CompressionType, RecordBatchBuilder, decodeRecords, readBatchHeader, recordSizeInBatch, stampProducer } from '@sluice/protocol';
-import type { KafkaError } from '../errors.js';
+import type { KafkaError } from '../errors.ts';
 
 export interface RecordMetadata {
   topic: string;
@@ -22,11 +22,12 @@ export class SendGroup {
   readonly results: RecordMetadata[];
   private remaining: number;
   private failed = false;
-  constructor(
-    size: number,
-    private readonly onDone: (results: RecordMetadata[]) => void,
-    private readonly onError: (error: KafkaError) => void,
-  ) {
+  private readonly onDone: (results: RecordMetadata[]) => void;
+  private readonly onError: (error: KafkaError) => void;
+
+  constructor(size: number, onDone: (results: RecordMetadata[]) => void, onError: (error: KafkaError) => void) {
+    this.onDone = onDone;
+    this.onError = onError;
     this.results = new Array(size);
     this.remaining = size;
   }
@@ -90,15 +91,14 @@ export class ProducerBatch extends RecordBatchBuilder {
   /** The leader epoch of the partition when the batch was last sent (for retry decisions). */
   leaderEpoch = -1;
 
+  readonly topic: string;
+  readonly partition: number;
+
   /** `capacity` is the uncompressed batch's, header included; appends are sized with recordSizeInBatch. */
-  constructor(
-    readonly topic: string,
-    readonly partition: number,
-    capacity: number,
-    now: number,
-    reserved = capacity,
-  ) {
+  constructor(topic: string, partition: number, capacity: number, now: number, reserved = capacity) {
     super(capacity);
+    this.topic = topic;
+    this.partition = partition;
     this.reserved = reserved;
     this.createdAt = now;
   }

@@ -71,7 +71,11 @@ export class StickyPartitioner {
   private cft: number[] | null = null;
   private loadIds: number[] = [];
 
-  constructor(private readonly stickyBatchSize: number) {}
+  private readonly stickyBatchSize: number;
+
+  constructor(stickyBatchSize: number) {
+    this.stickyBatchSize = stickyBatchSize;
+  }
 
   partition(available: readonly number[], numPartitions: number): number {
     if (this.current < 0 || this.current >= numPartitions) this.current = this.next(available, numPartitions);

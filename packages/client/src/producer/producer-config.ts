@@ -1,7 +1,7 @@
 /** The producer's options: the common client options and the producer's own. */
-import { commonOptions } from '../network/common-config.js';
-import { type OptionsOf, opt, tuned } from '../options.js';
-import type { Partitioner } from './partitioner.js';
+import { commonOptions } from '../network/common-config.ts';
+import { type OptionsOf, opt, tuned } from '../options.ts';
+import type { Partitioner } from './partitioner.ts';
 
 export const producerOptions = {
   ...commonOptions,

@@ -1,6 +1,6 @@
 /** What the producer's callers give it: records, their headers and send options, and what partitionsFor answers. */
-import type { TopicPartitionInfo } from '../network/partition-info.js';
-import type { HeaderInput } from './batch.js';
+import type { TopicPartitionInfo } from '../network/partition-info.ts';
+import type { HeaderInput } from './batch.ts';
 
 export type RecordHeaders = Readonly<Record<string, Buffer | string | null>> | readonly { key: string; value: Buffer | string | null }[];
 

@@ -5,18 +5,21 @@
  * Every topic kept is needed: a missing or leaderless one is asked for again after the retry
  * backoff, as Java's producer does for any topic in its list.
  */
-import type { TopicScope } from '../network/cluster.js';
+import type { TopicScope } from '../network/cluster.ts';
 
 export class ProducerTopics implements TopicScope {
   private readonly lastUsed = new Map<string, number>();
   /** Topics whose metadata a send (or partitionsFor) is waiting for, by number of waits. */
   private readonly awaited = new Map<string, number>();
 
-  constructor(
-    private readonly maxIdleMs: number,
-    /** Whether batches of the topic are queued or in flight: their sends need its leaders. */
-    private readonly hasUndelivered: (topic: string) => boolean,
-  ) {}
+  private readonly maxIdleMs: number;
+  /** Whether batches of the topic are queued or in flight: their sends need its leaders. */
+  private readonly hasUndelivered: (topic: string) => boolean;
+
+  constructor(maxIdleMs: number, hasUndelivered: (topic: string) => boolean) {
+    this.maxIdleMs = maxIdleMs;
+    this.hasUndelivered = hasUndelivered;
+  }
 
   use(topic: string, nowMs: number): void {
     this.lastUsed.set(topic, nowMs);

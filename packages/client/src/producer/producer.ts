@@ -5,26 +5,26 @@
  * With a `transactionalId`, sends happen inside transactions (transactions.ts).
  */
 import { BATCH_HEADER_SIZE, type CompressionType, compressionTypeFromName, recordSizeInBatch } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.js';
-import { Cluster, type TopicMeta } from '../network/cluster.js';
-import { resolveOptions } from '../options.js';
-import { FifoQueue } from '../fifo-queue.js';
-import { raceSignal, settledOrTimeout } from '../util.js';
-import { Accumulator, type PartitionQueue } from './accumulator.js';
-import { ProducerBatch, type RecordMetadata, SendGroup } from './batch.js';
-import { type PartitionInfo, type ProducerRecord, type SendOptions, keyBytes, normalizeHeaders } from './producer-record.js';
-import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.js';
-import { type ProducerOptions, producerOptions } from './producer-config.js';
-import { ProducerTopics } from './producer-topics.js';
-import { Sender } from './sender.js';
-import { TransactionManager } from './transaction-manager.js';
-import { type ConsumerGroupMetadata, type TransactionOffsets, Transactions } from './transactions.js';
+import { ClientErrorCode, KafkaError, abortError, closedError } from '../errors.ts';
+import { Cluster, type TopicMeta } from '../network/cluster.ts';
+import { resolveOptions } from '../options.ts';
+import { FifoQueue } from '../fifo-queue.ts';
+import { raceSignal, settledOrTimeout } from '../util.ts';
+import { Accumulator, type PartitionQueue } from './accumulator.ts';
+import { ProducerBatch, type RecordMetadata, SendGroup } from './batch.ts';
+import { type PartitionInfo, type ProducerRecord, type SendOptions, keyBytes, normalizeHeaders } from './producer-record.ts';
+import { type Partitioner, StickyPartitioner, partitionForKey } from './partitioner.ts';
+import { type ProducerOptions, producerOptions } from './producer-config.ts';
+import { ProducerTopics } from './producer-topics.ts';
+import { Sender } from './sender.ts';
+import { TransactionManager } from './transaction-manager.ts';
+import { type ConsumerGroupMetadata, type TransactionOffsets, Transactions } from './transactions.ts';
 
-export { type ProducerOptions, producerOptions } from './producer-config.js';
+export { type ProducerOptions, producerOptions } from './producer-config.ts';
 
-export type { RecordMetadata } from './batch.js';
-export type { PartitionInfo, ProducerRecord, RecordHeaders, SendOptions } from './producer-record.js';
-export type { ConsumerGroupMetadata, TransactionOffsets } from './transactions.js';
+export type { RecordMetadata } from './batch.ts';
+export type { PartitionInfo, ProducerRecord, RecordHeaders, SendOptions } from './producer-record.ts';
+export type { ConsumerGroupMetadata, TransactionOffsets } from './transactions.ts';
 
 /** The largest a batch grows to when the sender falls behind (see batchCapacity). */
 const MAX_GROWN_BATCH = 1 << 20;

@@ -17,13 +17,13 @@
  *   until the in-flight ones settle, then the epoch is bumped unless a later batch proved it landed.
  */
 import { Apis, type CompressionType, ErrorCode, ZERO_UUID, errorInfo } from '@sluice/protocol';
-import { batchChannel, type ClientBatchMessage } from '../diagnostics.js';
-import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.js';
-import type { Cluster } from '../network/cluster.js';
-import { backoffMs } from '../util.js';
-import type { Accumulator, PartitionQueue } from './accumulator.js';
-import type { ProducerBatch } from './batch.js';
-import { TransactionManager } from './transaction-manager.js';
+import { batchChannel, type ClientBatchMessage } from '../diagnostics.ts';
+import { ClientErrorCode, KafkaError, brokerError, isStaleMetadataCode } from '../errors.ts';
+import type { Cluster } from '../network/cluster.ts';
+import { backoffMs } from '../util.ts';
+import type { Accumulator, PartitionQueue } from './accumulator.ts';
+import type { ProducerBatch } from './batch.ts';
+import { TransactionManager } from './transaction-manager.ts';
 
 export interface SenderConfig {
   acks: -1 | 0 | 1;
@@ -65,12 +65,14 @@ export class Sender {
   closing = false;
   stopped = false;
 
-  constructor(
-    private readonly config: SenderConfig,
-    private readonly cluster: Cluster,
-    private readonly accumulator: Accumulator,
-    txn?: TransactionManager,
-  ) {
+  private readonly config: SenderConfig;
+  private readonly cluster: Cluster;
+  private readonly accumulator: Accumulator;
+
+  constructor(config: SenderConfig, cluster: Cluster, accumulator: Accumulator, txn?: TransactionManager) {
+    this.config = config;
+    this.cluster = cluster;
+    this.accumulator = accumulator;
     this.txn = txn ?? new TransactionManager();
   }
 

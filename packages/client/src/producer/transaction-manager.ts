@@ -15,11 +15,11 @@
  * it). The requests that move the state are in transactions.ts.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
-import { ClientErrorCode, KafkaError, brokerError } from '../errors.js';
-import type { Cluster } from '../network/cluster.js';
-import { backoffMs } from '../util.js';
-import type { PartitionQueue } from './accumulator.js';
-import type { ProducerBatch } from './batch.js';
+import { ClientErrorCode, KafkaError, brokerError } from '../errors.ts';
+import type { Cluster } from '../network/cluster.ts';
+import { backoffMs } from '../util.ts';
+import type { PartitionQueue } from './accumulator.ts';
+import type { ProducerBatch } from './batch.ts';
 
 const MAX_SEQUENCE = 0x7fffffff;
 /** Java's Short.MAX_VALUE: the epoch after which a new producer id is needed. */
@@ -127,7 +127,11 @@ export class TransactionManager {
   private readonly unresolved = new Set<PartitionQueue>();
   private initializing = false;
 
-  constructor(readonly transactionalId: string | null = null) {}
+  readonly transactionalId: string | null;
+
+  constructor(transactionalId: string | null = null) {
+    this.transactionalId = transactionalId;
+  }
 
   get isTransactional(): boolean {
     return this.transactionalId !== null;

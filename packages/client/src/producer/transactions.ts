@@ -12,13 +12,13 @@
  * fatal by Java's rules for each request, with an error saying what the application must do.
  */
 import { Apis, ErrorCode, errorInfo } from '@sluice/protocol';
-import type { GroupMetadata } from '../consumer/consumer-api.js';
-import type { CommitTarget } from '../consumer/offsets.js';
-import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '../errors.js';
-import { type Cluster, CoordinatorType } from '../network/cluster.js';
-import type { Connection } from '../network/connection.js';
-import { backoffMs, groupBy, sleep } from '../util.js';
-import { type TransactionManager, type TransactionState, abortableError, fatalError, fencedError } from './transaction-manager.js';
+import type { GroupMetadata } from '../consumer/consumer-api.ts';
+import type { CommitTarget } from '../consumer/offsets.ts';
+import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '../errors.ts';
+import { type Cluster, CoordinatorType } from '../network/cluster.ts';
+import type { Connection } from '../network/connection.ts';
+import { backoffMs, groupBy, sleep } from '../util.ts';
+import { type TransactionManager, type TransactionState, abortableError, fatalError, fencedError } from './transaction-manager.ts';
 
 export interface TransactionsConfig {
   transactionalId: string;
@@ -61,12 +61,16 @@ export class Transactions {
   /** sendOffsetsToTransaction calls not yet answered: EndTxn waits for them (Java queues them before it). */
   private readonly offsetCalls = new Set<Promise<void>>();
 
-  constructor(
-    private readonly manager: TransactionManager,
-    private readonly cluster: Cluster,
-    private readonly config: TransactionsConfig,
-    private readonly producer: TransactionalProducer,
-  ) {
+  private readonly manager: TransactionManager;
+  private readonly cluster: Cluster;
+  private readonly config: TransactionsConfig;
+  private readonly producer: TransactionalProducer;
+
+  constructor(manager: TransactionManager, cluster: Cluster, config: TransactionsConfig, producer: TransactionalProducer) {
+    this.manager = manager;
+    this.cluster = cluster;
+    this.config = config;
+    this.producer = producer;
     manager.addPendingPartitions = () => this.addPartitions();
   }
 

@@ -4,10 +4,12 @@
  * round money. Only what Connect's data model needs: construction, text forms, comparison.
  */
 export class BigDecimal {
-  constructor(
-    readonly unscaled: bigint,
-    readonly scale: number,
-  ) {
+  readonly unscaled: bigint;
+  readonly scale: number;
+
+  constructor(unscaled: bigint, scale: number) {
+    this.unscaled = unscaled;
+    this.scale = scale;
     if (!Number.isInteger(scale)) throw new RangeError(`a BigDecimal's scale is a whole number, not ${scale}`);
   }
 

@@ -1,25 +1,44 @@
 /** Kafka's ConnectSchema (an immutable Schema) and the ready-made schemas of Kafka's Schema interface. */
-import { DataException } from '../errors.js';
-import { schemaEquals } from './field.js';
-import type { Field, Schema as SchemaShape, SchemaType } from './schema.js';
-import { validateValue } from './struct.js';
+import { DataException } from '../errors.ts';
+import { schemaEquals } from './field.ts';
+import type { Field, Schema as SchemaShape, SchemaType } from './schema.ts';
+import { validateValue } from './struct.ts';
 
 export class ConnectSchema implements SchemaShape {
   readonly #fields: readonly Field[] | null;
   readonly #byName: Map<string, Field> | null;
 
+  readonly schemaType: SchemaType;
+  readonly optional: boolean;
+  readonly defaultVal: unknown;
+  readonly schemaName: string | null;
+  readonly schemaVersion: number | null;
+  readonly schemaDoc: string | null;
+  readonly schemaParameters: Readonly<Record<string, string>> | null;
+  readonly keySchemaOf: SchemaShape | null;
+  readonly valueSchemaOf: SchemaShape | null;
+
   constructor(
-    readonly schemaType: SchemaType,
-    readonly optional = false,
-    readonly defaultVal: unknown = null,
-    readonly schemaName: string | null = null,
-    readonly schemaVersion: number | null = null,
-    readonly schemaDoc: string | null = null,
-    readonly schemaParameters: Readonly<Record<string, string>> | null = null,
+    schemaType: SchemaType,
+    optional = false,
+    defaultVal: unknown = null,
+    schemaName: string | null = null,
+    schemaVersion: number | null = null,
+    schemaDoc: string | null = null,
+    schemaParameters: Readonly<Record<string, string>> | null = null,
     fields: readonly Field[] | null = null,
-    readonly keySchemaOf: SchemaShape | null = null,
-    readonly valueSchemaOf: SchemaShape | null = null,
+    keySchemaOf: SchemaShape | null = null,
+    valueSchemaOf: SchemaShape | null = null,
   ) {
+    this.schemaType = schemaType;
+    this.optional = optional;
+    this.defaultVal = defaultVal;
+    this.schemaName = schemaName;
+    this.schemaVersion = schemaVersion;
+    this.schemaDoc = schemaDoc;
+    this.schemaParameters = schemaParameters;
+    this.keySchemaOf = keySchemaOf;
+    this.valueSchemaOf = valueSchemaOf;
     this.#fields = schemaType === 'STRUCT' ? Object.freeze([...(fields ?? [])]) : null;
     this.#byName = this.#fields ? new Map(this.#fields.map((f) => [f.name, f])) : null;
   }

@@ -1,12 +1,16 @@
-import type { Field as FieldShape, Schema } from './schema.js';
+import type { Field as FieldShape, Schema } from './schema.ts';
 
 /** A field of a STRUCT schema (Kafka's Field): its name, position and schema. */
 export class Field implements FieldShape {
-  constructor(
-    readonly name: string,
-    readonly index: number,
-    readonly schema: Schema,
-  ) {}
+  readonly name: string;
+  readonly index: number;
+  readonly schema: Schema;
+
+  constructor(name: string, index: number, schema: Schema) {
+    this.name = name;
+    this.index = index;
+    this.schema = schema;
+  }
 
   equals(other: unknown): boolean {
     return other instanceof Field && other.name === this.name && other.index === this.index && schemaEquals(other.schema, this.schema);

@@ -4,11 +4,11 @@
  * the primitive one that is serialised. Kafka's `Date` is exported as `ConnectDate`, since `Date`
  * is JavaScript's own.
  */
-import { DataException } from '../errors.js';
-import { BigDecimal } from './big-decimal.js';
-import { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, DECIMAL_SCALE_FIELD, TIMESTAMP_LOGICAL_NAME, TIME_LOGICAL_NAME } from './logical-names.js';
-import type { Schema } from './schema.js';
-import { SchemaBuilder } from './schema-builder.js';
+import { DataException } from '../errors.ts';
+import { BigDecimal } from './big-decimal.ts';
+import { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, DECIMAL_SCALE_FIELD, TIMESTAMP_LOGICAL_NAME, TIME_LOGICAL_NAME } from './logical-names.ts';
+import type { Schema } from './schema.ts';
+import { SchemaBuilder } from './schema-builder.ts';
 
 const MILLIS_PER_DAY = 24 * 60 * 60 * 1000;
 /** The milliseconds a JavaScript Date holds either side of the epoch (years -271821 to 275760). */

@@ -1,10 +1,13 @@
-import type { Schema } from './schema.js';
+import type { Schema } from './schema.ts';
 
 /** Kafka's SchemaAndValue: what a converter reads, a value with its schema (null when schemaless). */
 export class SchemaAndValue {
   static readonly NULL = new SchemaAndValue(null, null);
-  constructor(
-    readonly schema: Schema | null,
-    readonly value: unknown,
-  ) {}
+  readonly schema: Schema | null;
+  readonly value: unknown;
+
+  constructor(schema: Schema | null, value: unknown) {
+    this.schema = schema;
+    this.value = value;
+  }
 }

@@ -2,11 +2,11 @@
  * Kafka's SchemaBuilder: a Schema under construction. Each part may be set once; a default is
  * checked against the type; `build()` gives the immutable ConnectSchema.
  */
-import { DataException, SchemaBuilderException } from '../errors.js';
-import { ConnectSchema } from './connect-schema.js';
-import { Field, schemaEquals } from './field.js';
-import type { Schema, SchemaType } from './schema.js';
-import { validateValue } from './struct.js';
+import { DataException, SchemaBuilderException } from '../errors.ts';
+import { ConnectSchema } from './connect-schema.ts';
+import { Field, schemaEquals } from './field.ts';
+import type { Schema, SchemaType } from './schema.ts';
+import { validateValue } from './struct.ts';
 
 export class SchemaBuilder implements Schema {
   #optional: boolean | null = null;
@@ -17,11 +17,14 @@ export class SchemaBuilder implements Schema {
   #parameters: Record<string, string> | null = null;
   readonly #fields: Map<string, Field> | null;
 
-  constructor(
-    readonly schemaType: SchemaType,
-    readonly keySchemaOf: Schema | null = null,
-    readonly valueSchemaOf: Schema | null = null,
-  ) {
+  readonly schemaType: SchemaType;
+  readonly keySchemaOf: Schema | null;
+  readonly valueSchemaOf: Schema | null;
+
+  constructor(schemaType: SchemaType, keySchemaOf: Schema | null = null, valueSchemaOf: Schema | null = null) {
+    this.schemaType = schemaType;
+    this.keySchemaOf = keySchemaOf;
+    this.valueSchemaOf = valueSchemaOf;
     this.#fields = schemaType === 'STRUCT' ? new Map() : null;
   }
 

@@ -2,11 +2,11 @@
  * Kafka's Struct, and the value check it and every schema share (ConnectSchema.validateValue lives
  * here so that a Struct can check its puts without an import loop).
  */
-import { DataException } from '../errors.js';
-import { BigDecimal } from './big-decimal.js';
-import { schemaEquals, valuesEqual } from './field.js';
-import { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME, TIME_LOGICAL_NAME } from './logical-names.js';
-import type { Field, Schema, SchemaType } from './schema.js';
+import { DataException } from '../errors.ts';
+import { BigDecimal } from './big-decimal.ts';
+import { schemaEquals, valuesEqual } from './field.ts';
+import { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME, TIME_LOGICAL_NAME } from './logical-names.ts';
+import type { Field, Schema, SchemaType } from './schema.ts';
 
 const INT_RANGES: Partial<Record<SchemaType, [number, number]>> = { INT8: [-128, 127], INT16: [-32768, 32767], INT32: [-2147483648, 2147483647] };
 
@@ -90,7 +90,10 @@ function validateAt(schema: Schema, value: unknown, location: string): void {
 export class Struct {
   readonly #values: unknown[];
 
-  constructor(readonly schema: Schema) {
+  readonly schema: Schema;
+
+  constructor(schema: Schema) {
+    this.schema = schema;
     if (schema.type() !== 'STRUCT') throw new DataException(`Not a struct schema: ${String(schema)}`);
     this.#values = new Array(schema.fields().length).fill(null);
   }

@@ -9,15 +9,15 @@
  * dates as days or timestamps as milliseconds); anything else is the text itself. These rules
  * follow what Kafka 4.3.1's parser answers (tests/connect compares them).
  */
-import { DataException } from '../errors.js';
-import { BigDecimal } from './big-decimal.js';
-import { ConnectSchema, Schema } from './connect-schema.js';
-import { javaDouble, javaFloat } from './java-numbers.js';
-import { DATE_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME, TIME_LOGICAL_NAME } from './logical-names.js';
-import { ConnectDate, Decimal, Time, Timestamp } from './logical-types.js';
-import { SchemaAndValue } from './schema-and-value.js';
-import type { Schema as SchemaShape, SchemaType } from './schema.js';
-import { Struct } from './struct.js';
+import { DataException } from '../errors.ts';
+import { BigDecimal } from './big-decimal.ts';
+import { ConnectSchema, Schema } from './connect-schema.ts';
+import { javaDouble, javaFloat } from './java-numbers.ts';
+import { DATE_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME, TIME_LOGICAL_NAME } from './logical-names.ts';
+import { ConnectDate, Decimal, Time, Timestamp } from './logical-types.ts';
+import { SchemaAndValue } from './schema-and-value.ts';
+import type { Schema as SchemaShape, SchemaType } from './schema.ts';
+import { Struct } from './struct.ts';
 
 const MILLIS_PER_DAY = 86_400_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -178,7 +178,11 @@ class CommonSchema {
 /** A small reader of Values' text form: JSON-like, with bare words and trailing commas allowed. */
 class Parser {
   pos = 0;
-  constructor(readonly text: string) {}
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+  }
 
   skipSpace(): void {
     while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.pos++;

@@ -27,9 +27,9 @@ import {
   type PluginConfig,
   type Schema,
 } from '@sluice/connect-api';
-import { converterTypeDef, isKeyOf } from './converter-config.js';
-import { asConnectSchema, asJsonSchema } from './json-schema.js';
-import { JsonNumber, base64, fromBase64, isObject, nodeType, parseJson, quote, toJsonValue, type JsonValue } from './json-text.js';
+import { converterTypeDef, isKeyOf } from './converter-config.ts';
+import { asConnectSchema, asJsonSchema } from './json-schema.ts';
+import { JsonNumber, base64, fromBase64, isObject, nodeType, parseJson, quote, toJsonValue, type JsonValue } from './json-text.ts';
 
 const DECIMAL_LOGICAL = Decimal.LOGICAL_NAME;
 

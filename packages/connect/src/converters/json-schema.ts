@@ -4,7 +4,7 @@
  * Java's and each side reads the other's.
  */
 import { DataException, SchemaBuilder, type Schema } from '@sluice/connect-api';
-import { JsonNumber, isObject, quote, type JsonValue } from './json-text.js';
+import { JsonNumber, isObject, quote, type JsonValue } from './json-text.ts';
 
 const TYPE_NAMES: Record<string, string> = { BOOLEAN: 'boolean', BYTES: 'bytes', FLOAT64: 'double', FLOAT32: 'float', INT8: 'int8', INT16: 'int16', INT32: 'int32', INT64: 'int64', STRING: 'string', ARRAY: 'array', MAP: 'map', STRUCT: 'struct' };
 

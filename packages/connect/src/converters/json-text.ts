@@ -7,7 +7,11 @@ import { DataException } from '@sluice/connect-api';
 
 /** A JSON number as written in the text (Jackson's IntNode, LongNode, BigIntegerNode or DecimalNode). */
 export class JsonNumber {
-  constructor(readonly text: string) {}
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+  }
   get isIntegral(): boolean {
     return /^-?\d+$/.test(this.text);
   }

@@ -15,8 +15,8 @@ import {
   type HeaderConverter,
   type PluginConfig,
 } from '@sluice/connect-api';
-import { converterTypeDef, isKeyOf } from './converter-config.js';
-import { javaToString } from './java-text.js';
+import { converterTypeDef, isKeyOf } from './converter-config.ts';
+import { javaToString } from './java-text.ts';
 
 /** Shared by the converters whose settings are only `converter.type` (and an encoding). */
 abstract class SimpleConverter implements Converter, HeaderConverter {
@@ -94,8 +94,11 @@ interface NumberCodec {
 
 /** Kafka's NumberConverter: one fixed-size big-endian value, as Kafka's serializers write it. */
 abstract class NumberConverter extends SimpleConverter {
-  constructor(private readonly codec: NumberCodec) {
+  private readonly codec: NumberCodec;
+
+  constructor(codec: NumberCodec) {
     super();
+    this.codec = codec;
   }
   fromConnectData(_topic: string, _schema: Schema | null, value: unknown): Uint8Array | null {
     if (value === null || value === undefined) return null;

@@ -15,12 +15,12 @@
  */
 import type { Producer } from '@sluice/client';
 import { ConnectException, type ConnectorConfig } from '@sluice/connect-api';
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import type { TargetState } from '../runtime/status.js';
-import type { ClusterConfigSnapshot } from './contract.js';
-import type { KafkaBasedLog } from './kafka-based-log.js';
-import { TASK_COUNT_KEY_PREFIX, parseTaskCount, taskCountKey, taskCountValue } from './zombie-fencing.js';
-import { SESSION_KEY, type StoredSessionKey, commitKey, commitValue, configValue, connectorKey, parseConfigRecord, restartKey, restartValue, sessionKeyValue, targetStateKey, targetStateValue, taskKey } from './storage-records.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import type { TargetState } from '../runtime/status.ts';
+import type { ClusterConfigSnapshot } from './contract.ts';
+import type { KafkaBasedLog } from './kafka-based-log.ts';
+import { TASK_COUNT_KEY_PREFIX, parseTaskCount, taskCountKey, taskCountValue } from './zombie-fencing.ts';
+import { SESSION_KEY, type StoredSessionKey, commitKey, commitValue, configValue, connectorKey, parseConfigRecord, restartKey, restartValue, sessionKeyValue, targetStateKey, targetStateValue, taskKey } from './storage-records.ts';
 
 /** The leader's transactional writer of the config topic (Kafka's fencable producer). */
 export interface FencableWriter {
@@ -45,15 +45,31 @@ export type ConfigChange =
 
 /** An immutable view of the config topic up to an offset (Kafka's ClusterConfigState). */
 export class ClusterConfigState implements ClusterConfigSnapshot {
+  readonly offset: bigint;
+  private readonly connectorConfigs: ReadonlyMap<string, ConnectorConfig>;
+  private readonly taskConfigsByConnector: ReadonlyMap<string, readonly ConnectorConfig[]>;
+  private readonly targetStates: ReadonlyMap<string, TargetState>;
+  readonly inconsistent: ReadonlySet<string>;
+  private readonly taskCountRecords: ReadonlyMap<string, number>;
+  private readonly connectorsPendingFencing: ReadonlySet<string>;
+
   constructor(
-    readonly offset: bigint,
-    private readonly connectorConfigs: ReadonlyMap<string, ConnectorConfig>,
-    private readonly taskConfigsByConnector: ReadonlyMap<string, readonly ConnectorConfig[]>,
-    private readonly targetStates: ReadonlyMap<string, TargetState>,
-    readonly inconsistent: ReadonlySet<string>,
-    private readonly taskCountRecords: ReadonlyMap<string, number> = new Map(),
-    private readonly connectorsPendingFencing: ReadonlySet<string> = new Set(),
-  ) {}
+    offset: bigint,
+    connectorConfigs: ReadonlyMap<string, ConnectorConfig>,
+    taskConfigsByConnector: ReadonlyMap<string, readonly ConnectorConfig[]>,
+    targetStates: ReadonlyMap<string, TargetState>,
+    inconsistent: ReadonlySet<string>,
+    taskCountRecords: ReadonlyMap<string, number> = new Map(),
+    connectorsPendingFencing: ReadonlySet<string> = new Set(),
+  ) {
+    this.offset = offset;
+    this.connectorConfigs = connectorConfigs;
+    this.taskConfigsByConnector = taskConfigsByConnector;
+    this.targetStates = targetStates;
+    this.inconsistent = inconsistent;
+    this.taskCountRecords = taskCountRecords;
+    this.connectorsPendingFencing = connectorsPendingFencing;
+  }
 
   /** The last task-count record of a connector (exactly-once source support), or null when none was written. */
   taskCountRecord(connector: string): number | null {
@@ -113,7 +129,11 @@ export class KafkaConfigBackingStore {
   /** The leader's transactions on the config topic, in turn (see #sendPrivileged). */
   #transactions: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly onChange: (change: ConfigChange) => void) {}
+  private readonly onChange: (change: ConfigChange) => void;
+
+  constructor(onChange: (change: ConfigChange) => void) {
+    this.onChange = onChange;
+  }
 
   /** Makes the leader's writes transactional (exactly.once.source.support preparing or enabled). */
   useFencableWriter(writer: FencableWriter): void {

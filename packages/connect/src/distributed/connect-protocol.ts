@@ -13,9 +13,9 @@
  * decodes as a cooperative one without revocations or delay.
  */
 import { ConnectException } from '@sluice/connect-api';
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import type { ConnectAssignment, ConnectProtocolName } from './contract.js';
-import { ProtocolReader, ProtocolWriter } from './protocol-bytes.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import type { ConnectAssignment, ConnectProtocolName } from './contract.ts';
+import { ProtocolReader, ProtocolWriter } from './protocol-bytes.ts';
 
 export const CONNECT_PROTOCOL_TYPE = 'connect';
 

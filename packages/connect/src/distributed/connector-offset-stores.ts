@@ -9,20 +9,25 @@
  * created (compacted) when first used and read like the worker's. Standalone mode has no such topic.
  */
 import type { ConnectorConfig } from '@sluice/connect-api';
-import type { OffsetBackingStore } from '../runtime/offset-store.js';
-import type { KafkaBasedLog } from './kafka-based-log.js';
-import { KafkaOffsetBackingStore } from './offset-store.js';
+import type { OffsetBackingStore } from '../runtime/offset-store.ts';
+import type { KafkaBasedLog } from './kafka-based-log.ts';
+import { KafkaOffsetBackingStore } from './offset-store.ts';
 
 export class ConnectorOffsetBackingStore implements OffsetBackingStore {
   #ready: Promise<void> | null = null;
   readonly #copies = new Set<Promise<void>>();
 
-  constructor(
-    readonly topic: string,
-    private readonly connectorStore: KafkaOffsetBackingStore,
-    private readonly workerStore: OffsetBackingStore,
-    private readonly log: (line: string) => void,
-  ) {}
+  readonly topic: string;
+  private readonly connectorStore: KafkaOffsetBackingStore;
+  private readonly workerStore: OffsetBackingStore;
+  private readonly log: (line: string) => void;
+
+  constructor(topic: string, connectorStore: KafkaOffsetBackingStore, workerStore: OffsetBackingStore, log: (line: string) => void) {
+    this.topic = topic;
+    this.connectorStore = connectorStore;
+    this.workerStore = workerStore;
+    this.log = log;
+  }
 
   /** Creates the connector's topic if missing and reads it to its end (once; a failed start is tried again next time). */
   ready(): Promise<void> {
@@ -84,17 +89,31 @@ export class ConnectorOffsetBackingStore implements OffsetBackingStore {
 export class ConnectorOffsetStores implements OffsetBackingStore {
   readonly #byTopic = new Map<string, ConnectorOffsetBackingStore>();
 
+  readonly workerStore: KafkaOffsetBackingStore;
+  readonly workerTopic: string;
+  private readonly options: {
+      connectorConfig(connector: string): ConnectorConfig | undefined;
+      /** Every connector in the config topic. */
+      connectors(): readonly string[];
+      newLog(topic: string, onRecord: (key: Buffer | null, value: Buffer | null) => void): KafkaBasedLog;
+      log(line: string): void;
+    };
+
   constructor(
-    readonly workerStore: KafkaOffsetBackingStore,
-    readonly workerTopic: string,
-    private readonly options: {
+    workerStore: KafkaOffsetBackingStore,
+    workerTopic: string,
+    options: {
       connectorConfig(connector: string): ConnectorConfig | undefined;
       /** Every connector in the config topic. */
       connectors(): readonly string[];
       newLog(topic: string, onRecord: (key: Buffer | null, value: Buffer | null) => void): KafkaBasedLog;
       log(line: string): void;
     },
-  ) {}
+  ) {
+    this.workerStore = workerStore;
+    this.workerTopic = workerTopic;
+    this.options = options;
+  }
 
   /** The connector's own offsets topic, or null when it uses the worker's. */
   connectorTopic(connector: string): string | null {

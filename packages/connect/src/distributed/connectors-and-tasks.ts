@@ -3,7 +3,7 @@
  * WorkerLoad): insertion-ordered, with a task keyed by connector and number so that two equal ids
  * are one member of a set.
  */
-import type { ConnectorTaskId } from '../runtime/herder.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
 
 /** A task id as a set or map key. */
 export const taskIdKey = (id: ConnectorTaskId): string => JSON.stringify([id.connector, id.task]);
@@ -88,10 +88,13 @@ export class ConnectorsAndTasks {
 
 /** One worker and what it runs (Kafka's WorkerLoad). */
 export class WorkerLoad {
-  constructor(
-    readonly worker: string,
-    readonly load: ConnectorsAndTasks,
-  ) {}
+  readonly worker: string;
+  readonly load: ConnectorsAndTasks;
+
+  constructor(worker: string, load: ConnectorsAndTasks) {
+    this.worker = worker;
+    this.load = load;
+  }
 
   get connectorCount(): number {
     return this.load.connectors.size;

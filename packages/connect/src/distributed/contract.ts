@@ -6,7 +6,7 @@
  * Kafka's DistributedHerder and Kafka*BackingStore). The herder hands the membership a view of the
  * config topic; the membership calls the herder back with each new assignment.
  */
-import type { ConnectorTaskId } from '../runtime/herder.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
 
 /** `connect.protocol`: Kafka's eager (`default`), cooperative (`compatible`) and `sessioned`. */
 export type ConnectProtocolName = 'eager' | 'compatible' | 'sessioned';

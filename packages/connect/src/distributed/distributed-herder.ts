@@ -9,20 +9,20 @@
  * go or a connector's task count changes.
  */
 import { ConnectException, type Connector, type ConnectorConfig } from '@sluice/connect-api';
-import { AbstractHerder, type ConnectorHooks, initialTarget, notStopped } from '../runtime/abstract-herder.js';
-import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type StateInfo, type TaskInfo, type TaskStateInfo, badRequest, conflict, notFound } from '../runtime/herder.js';
-import type { TargetState } from '../runtime/status.js';
-import { refuseInvalid, validateConnectorConfig, type ValidationContext } from '../runtime/validation.js';
-import type { ConnectorType, Worker } from '../runtime/worker.js';
-import type { InternalRequestSignature } from '../runtime/internal-request-signature.js';
-import type { ClusterConfigState, ConfigChange, KafkaConfigBackingStore } from './config-store.js';
-import { ConnectAssignmentError, type ConnectAssignment, type WorkerGroupMembership, type WorkerRebalanceListener } from './contract.js';
-import type { ExactlyOnceSupport } from './exactly-once-support.js';
-import type { InterWorkerSigning } from './inter-worker-signing.js';
-import { SessionKeyRotation } from './session-key-rotation.js';
-import { LocalWork, taskName } from './local-work.js';
-import type { KafkaStatusBackingStore } from './status-store.js';
-import type { StoredSessionKey, StoredStatus } from './storage-records.js';
+import { AbstractHerder, type ConnectorHooks, initialTarget, notStopped } from '../runtime/abstract-herder.ts';
+import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type ConnectorTaskId, type Herder, type InitialState, RequestTargetError, type StateInfo, type TaskInfo, type TaskStateInfo, badRequest, conflict, notFound } from '../runtime/herder.ts';
+import type { TargetState } from '../runtime/status.ts';
+import { refuseInvalid, validateConnectorConfig, type ValidationContext } from '../runtime/validation.ts';
+import type { ConnectorType, Worker } from '../runtime/worker.ts';
+import type { InternalRequestSignature } from '../runtime/internal-request-signature.ts';
+import type { ClusterConfigState, ConfigChange, KafkaConfigBackingStore } from './config-store.ts';
+import { ConnectAssignmentError, type ConnectAssignment, type WorkerGroupMembership, type WorkerRebalanceListener } from './contract.ts';
+import type { ExactlyOnceSupport } from './exactly-once-support.ts';
+import type { InterWorkerSigning } from './inter-worker-signing.ts';
+import { SessionKeyRotation } from './session-key-rotation.ts';
+import { LocalWork, taskName } from './local-work.ts';
+import type { KafkaStatusBackingStore } from './status-store.ts';
+import type { StoredSessionKey, StoredStatus } from './storage-records.ts';
 
 export interface DistributedHerderOptions {
   worker: Worker;
@@ -55,9 +55,11 @@ export class DistributedHerder extends AbstractHerder implements Herder, WorkerR
   #stopping = false;
   readonly #syncTimeoutMs: number;
   readonly #keys: SessionKeyRotation;
+  private readonly options: DistributedHerderOptions;
 
-  constructor(private readonly options: DistributedHerderOptions) {
+  constructor(options: DistributedHerderOptions) {
     super(options.worker);
+    this.options = options;
     this.configs = options.configs;
     this.statuses = options.statuses;
     this.#syncTimeoutMs = options.workerSyncTimeoutMs;

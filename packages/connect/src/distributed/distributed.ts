@@ -6,25 +6,25 @@
  */
 import { ConfigError } from '@sluice/config';
 import { consumerOptions, Producer, producerOptions, type ConsumerOptions, type ProducerOptions } from '@sluice/client';
-import { clientOptionsFrom } from '../runtime/client-settings.js';
-import { loadPlugins } from '../runtime/connect-plugins.js';
-import { workerLogging } from '../runtime/loggers.js';
-import { RestClient } from '../runtime/rest-client.js';
-import { startRestListeners } from '../runtime/rest-listeners.js';
-import { ConnectRestServer } from '../runtime/rest-server.js';
-import { restClientTls } from '../runtime/rest-tls.js';
-import { Worker } from '../runtime/worker.js';
-import { WorkerConfig } from '../runtime/worker-config.js';
-import { KafkaConfigBackingStore, leaderTransactionalId } from './config-store.js';
-import { ConnectorOffsetStores } from './connector-offset-stores.js';
-import type { ConnectProtocolName, WorkerGroupMembership, WorkerGroupMembershipOptions } from './contract.js';
-import { DistributedHerder } from './distributed-herder.js';
-import { ExactlyOnceSupport, type ExactlyOnceSourceSupport } from './exactly-once-support.js';
-import { InterWorkerSigning, interWorkerSigningSettings } from './inter-worker-signing.js';
-import { KafkaBasedLog } from './kafka-based-log.js';
-import { KafkaOffsetBackingStore } from './offset-store.js';
-import { KafkaStatusBackingStore } from './status-store.js';
-import { createWorkerGroupMembership } from './worker-group.js';
+import { clientOptionsFrom } from '../runtime/client-settings.ts';
+import { loadPlugins } from '../runtime/connect-plugins.ts';
+import { workerLogging } from '../runtime/loggers.ts';
+import { RestClient } from '../runtime/rest-client.ts';
+import { startRestListeners } from '../runtime/rest-listeners.ts';
+import { ConnectRestServer } from '../runtime/rest-server.ts';
+import { restClientTls } from '../runtime/rest-tls.ts';
+import { Worker } from '../runtime/worker.ts';
+import { WorkerConfig } from '../runtime/worker-config.ts';
+import { KafkaConfigBackingStore, leaderTransactionalId } from './config-store.ts';
+import { ConnectorOffsetStores } from './connector-offset-stores.ts';
+import type { ConnectProtocolName, WorkerGroupMembership, WorkerGroupMembershipOptions } from './contract.ts';
+import { DistributedHerder } from './distributed-herder.ts';
+import { ExactlyOnceSupport, type ExactlyOnceSourceSupport } from './exactly-once-support.ts';
+import { InterWorkerSigning, interWorkerSigningSettings } from './inter-worker-signing.ts';
+import { KafkaBasedLog } from './kafka-based-log.ts';
+import { KafkaOffsetBackingStore } from './offset-store.ts';
+import { KafkaStatusBackingStore } from './status-store.ts';
+import { createWorkerGroupMembership } from './worker-group.ts';
 
 export interface ConnectDistributedOptions {
   /** The worker's settings, as in worker.properties (group.id and the three storage topics are required). */

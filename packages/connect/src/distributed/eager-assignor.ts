@@ -4,8 +4,8 @@
  * members sorted by id, continuing the round where the connectors left off, so that connectors
  * and tasks do not pile up on the same workers.
  */
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import { compareStrings, compareTasks } from './connectors-and-tasks.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import { compareStrings, compareTasks } from './connectors-and-tasks.ts';
 
 export function eagerAssign(
   configured: { connectors: readonly string[]; tasks: readonly ConnectorTaskId[] },

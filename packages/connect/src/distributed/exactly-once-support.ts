@@ -8,9 +8,9 @@
  */
 import type { ConnectorConfig } from '@sluice/connect-api';
 import type { Admin } from '@sluice/client';
-import { ConnectRestError, type ConnectorTaskId } from '../runtime/herder.js';
-import { type ExactlyOnceTask, taskTransactionalId } from '../runtime/worker.js';
-import { fenceZombies, fencingPlan, type FencingState } from './zombie-fencing.js';
+import { ConnectRestError, type ConnectorTaskId } from '../runtime/herder.ts';
+import { type ExactlyOnceTask, taskTransactionalId } from '../runtime/worker.ts';
+import { fenceZombies, fencingPlan, type FencingState } from './zombie-fencing.ts';
 
 export type ExactlyOnceSourceSupport = 'disabled' | 'preparing' | 'enabled';
 
@@ -41,10 +41,13 @@ export class ExactlyOnceSupport {
   /** Rounds in progress by connector, so concurrent requests share one (Kafka's activeZombieFencings). */
   readonly #rounds = new Map<string, Promise<void>>();
 
-  constructor(
-    readonly mode: ExactlyOnceSourceSupport,
-    private readonly host: ExactlyOnceHost,
-  ) {}
+  readonly mode: ExactlyOnceSourceSupport;
+  private readonly host: ExactlyOnceHost;
+
+  constructor(mode: ExactlyOnceSourceSupport, host: ExactlyOnceHost) {
+    this.mode = mode;
+    this.host = host;
+  }
 
   get enabled(): boolean {
     return this.mode === 'enabled';

@@ -15,8 +15,8 @@
  * - successive rounds that each revoke to balance are spaced by an exponential backoff, so a
  *   flapping group does not revoke on every rebalance.
  */
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import { ConnectorsAndTasks, WorkerLoad, byConnectorLoad, byTaskLoad, compareStrings, taskIdKey } from './connectors-and-tasks.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import { ConnectorsAndTasks, WorkerLoad, byConnectorLoad, byTaskLoad, compareStrings, taskIdKey } from './connectors-and-tasks.ts';
 
 /** What the assignor remembers between the rounds it leads (Kafka keeps it in fields). */
 export interface IncrementalAssignorState {

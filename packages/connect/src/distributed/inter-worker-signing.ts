@@ -8,11 +8,11 @@
  * settings ask for.
  */
 import { ConfigError } from '@sluice/config';
-import { canonicalHmacAlgorithm, generateSessionKey, sessionKeyLength } from '../runtime/hmac-algorithms.js';
-import { checkRequestSignature, signatureHeaders, type InternalRequestSignature } from '../runtime/internal-request-signature.js';
-import { RestClient, type RestResponse } from '../runtime/rest-client.js';
-import type { WorkerConfig } from '../runtime/worker-config.js';
-import type { StoredSessionKey } from './storage-records.js';
+import { canonicalHmacAlgorithm, generateSessionKey, sessionKeyLength } from '../runtime/hmac-algorithms.ts';
+import { checkRequestSignature, signatureHeaders, type InternalRequestSignature } from '../runtime/internal-request-signature.ts';
+import { RestClient, type RestResponse } from '../runtime/rest-client.ts';
+import type { WorkerConfig } from '../runtime/worker-config.ts';
+import type { StoredSessionKey } from './storage-records.ts';
 
 export interface InterWorkerSigningSettings {
   keyAlgorithm: string;
@@ -55,11 +55,14 @@ export class InterWorkerSigning {
   /** When the leader must write a new key (Kafka's keyExpiration); Infinity when not known. */
   #expiration = Infinity;
 
-  constructor(
-    readonly settings: InterWorkerSigningSettings,
-    /** Calls other workers' REST APIs, with the worker's TLS settings for https. */
-    private readonly rest: RestClient = new RestClient(),
-  ) {}
+  readonly settings: InterWorkerSigningSettings;
+  /** Calls other workers' REST APIs, with the worker's TLS settings for https. */
+  private readonly rest: RestClient;
+
+  constructor(settings: InterWorkerSigningSettings, rest: RestClient = new RestClient()) {
+    this.settings = settings;
+    this.rest = rest;
+  }
 
   /** The session key in force (the last one read from the config topic), or null before one is read. */
   get sessionKey(): StoredSessionKey | null {

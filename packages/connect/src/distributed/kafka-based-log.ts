@@ -44,7 +44,10 @@ export class KafkaBasedLog {
   #loop: Promise<void> = Promise.resolve();
   readonly #wake = new AbortController();
 
-  constructor(private readonly options: KafkaBasedLogOptions) {
+  private readonly options: KafkaBasedLogOptions;
+
+  constructor(options: KafkaBasedLogOptions) {
+    this.options = options;
     this.topic = options.topic;
   }
 

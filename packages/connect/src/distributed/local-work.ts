@@ -6,12 +6,12 @@
  * hands them to the herder, which has the leader write them.
  */
 import type { Connector, ConnectorConfig } from '@sluice/connect-api';
-import type { ConnectorHooks } from '../runtime/abstract-herder.js';
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import { type ConnectState, type TargetState, traceOf } from '../runtime/status.js';
-import type { TaskHandle, Worker, ExactlyOnceTask } from '../runtime/worker.js';
-import type { ClusterConfigState } from './config-store.js';
-import type { KafkaStatusBackingStore } from './status-store.js';
+import type { ConnectorHooks } from '../runtime/abstract-herder.ts';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import { type ConnectState, type TargetState, traceOf } from '../runtime/status.ts';
+import type { TaskHandle, Worker, ExactlyOnceTask } from '../runtime/worker.ts';
+import type { ClusterConfigState } from './config-store.ts';
+import type { KafkaStatusBackingStore } from './status-store.ts';
 
 export interface LocalWorkHost {
   readonly worker: Worker;
@@ -51,7 +51,11 @@ export class LocalWork {
   readonly #connectors = new Map<string, RunningConnector>();
   readonly #tasks = new Map<string, RunningTask>();
 
-  constructor(private readonly host: LocalWorkHost) {}
+  private readonly host: LocalWorkHost;
+
+  constructor(host: LocalWorkHost) {
+    this.host = host;
+  }
 
   runsConnector(name: string): boolean {
     return this.#connectors.has(name);

@@ -6,8 +6,8 @@
  * offsets that worker committed. Exactly-once source support writes the same records inside a
  * task's transaction instead (its producer), and reads them through `get` all the same.
  */
-import type { OffsetBackingStore } from '../runtime/offset-store.js';
-import type { KafkaBasedLog } from './kafka-based-log.js';
+import type { OffsetBackingStore } from '../runtime/offset-store.ts';
+import type { KafkaBasedLog } from './kafka-based-log.ts';
 
 export class KafkaOffsetBackingStore implements OffsetBackingStore {
   readonly #data = new Map<string, string>();

@@ -52,11 +52,14 @@ export class ProtocolWriter {
 export class ProtocolReader {
   #at = 0;
 
-  constructor(
-    private readonly bytes: Buffer,
-    /** What is being read, for error messages. */
-    readonly what: string,
-  ) {}
+  private readonly bytes: Buffer;
+  /** What is being read, for error messages. */
+  readonly what: string;
+
+  constructor(bytes: Buffer, what: string) {
+    this.bytes = bytes;
+    this.what = what;
+  }
 
   atEnd(): boolean {
     return this.#at >= this.bytes.length;

@@ -5,8 +5,8 @@
  * than the worker's inter.worker.key.* settings ask; a failed write is tried again while it leads.
  * Every worker takes each key it reads from the config topic.
  */
-import type { InterWorkerSigning } from './inter-worker-signing.js';
-import type { StoredSessionKey } from './storage-records.js';
+import type { InterWorkerSigning } from './inter-worker-signing.ts';
+import type { StoredSessionKey } from './storage-records.ts';
 
 /** How long a leader waits before writing a session key again after a failed write. */
 const SESSION_KEY_RETRY_MS = 1000;
@@ -23,10 +23,13 @@ export interface SessionKeyRotationHost {
 export class SessionKeyRotation {
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly signing: InterWorkerSigning,
-    private readonly host: SessionKeyRotationHost,
-  ) {}
+  private readonly signing: InterWorkerSigning;
+  private readonly host: SessionKeyRotationHost;
+
+  constructor(signing: InterWorkerSigning, host: SessionKeyRotationHost) {
+    this.signing = signing;
+    this.host = host;
+  }
 
   /** A key read from the config topic (every worker's, the leader's own included). */
   onKeyRead(key: StoredSessionKey): void {

@@ -5,9 +5,9 @@
  * A status from an older generation than the one kept is ignored (a worker that was slow to learn
  * of a rebalance must not overwrite the new owner's report), as Kafka's putSafe intends.
  */
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import type { KafkaBasedLog } from './kafka-based-log.js';
-import { connectorStatusKey, parseStatusRecord, statusValue, type StoredStatus, taskStatusKey, topicStatusKey, topicStatusValue } from './storage-records.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import type { KafkaBasedLog } from './kafka-based-log.ts';
+import { connectorStatusKey, parseStatusRecord, statusValue, type StoredStatus, taskStatusKey, topicStatusKey, topicStatusValue } from './storage-records.ts';
 
 
 export class KafkaStatusBackingStore {

@@ -6,8 +6,8 @@
  * object with its fields in schema order, an unset optional field is `null`, and a deleted item
  * is a tombstone (null value).
  */
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import type { ConnectState, TargetState } from '../runtime/status.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import type { ConnectState, TargetState } from '../runtime/status.ts';
 
 export const CONNECTOR_PREFIX = 'connector-';
 export const TASK_PREFIX = 'task-';

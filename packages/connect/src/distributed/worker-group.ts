@@ -20,13 +20,13 @@
  * member running nothing instead of failing the leader's round.
  */
 import { GroupMembership, type GroupProtocolHandler, type JoinedMember, groupMembershipOptions } from '@sluice/client';
-import type { ConnectorTaskId } from '../runtime/herder.js';
-import { clientOptionsFrom } from '../runtime/client-settings.js';
-import { CONNECT_PROTOCOL_TYPE, ConnectSubprotocol, connectProtocolOf, decodeAssignment, decodeWorkerState, encodeAssignment, joinProtocols, type ConnectWorkerState } from './connect-protocol.js';
-import { type ClusterConfigSnapshot, type ConnectAssignment, ConnectAssignmentError, type ConnectProtocolName, type WorkerGroupMembership, type WorkerGroupMembershipOptions } from './contract.js';
-import { taskIdKey } from './connectors-and-tasks.js';
-import { eagerAssign } from './eager-assignor.js';
-import { type IncrementalAssignorState, incrementalCooperativeAssign, initialIncrementalAssignorState } from './incremental-assignor.js';
+import type { ConnectorTaskId } from '../runtime/herder.ts';
+import { clientOptionsFrom } from '../runtime/client-settings.ts';
+import { CONNECT_PROTOCOL_TYPE, ConnectSubprotocol, connectProtocolOf, decodeAssignment, decodeWorkerState, encodeAssignment, joinProtocols, type ConnectWorkerState } from './connect-protocol.ts';
+import { type ClusterConfigSnapshot, type ConnectAssignment, ConnectAssignmentError, type ConnectProtocolName, type WorkerGroupMembership, type WorkerGroupMembershipOptions } from './contract.ts';
+import { taskIdKey } from './connectors-and-tasks.ts';
+import { eagerAssign } from './eager-assignor.ts';
+import { type IncrementalAssignorState, incrementalCooperativeAssign, initialIncrementalAssignorState } from './incremental-assignor.ts';
 
 export function createWorkerGroupMembership(options: WorkerGroupMembershipOptions): WorkerGroupMembership {
   return new WorkerGroup(options);

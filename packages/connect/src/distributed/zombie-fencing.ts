@@ -8,7 +8,7 @@
  * record mean a fencing is pending; tasks do not start until it is done.
  */
 import type { Admin } from '@sluice/client';
-import { taskTransactionalId } from '../runtime/worker.js';
+import { taskTransactionalId } from '../runtime/worker.ts';
 
 export const TASK_COUNT_KEY_PREFIX = 'tasks-fencing-';
 

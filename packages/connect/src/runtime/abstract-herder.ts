@@ -7,11 +7,11 @@
  */
 import type { Connector, ConnectorConfig, SinkConnector, SourceConnector } from '@sluice/connect-api';
 import { ConnectException } from '@sluice/connect-api';
-import { type ConnectorOffset, type InitialState, type PluginInfo, type StateInfo, badRequest } from './herder.js';
-import { ConnectorOffsetReader, connectorOffsets, offsetJson, offsetKey } from './offset-store.js';
-import { type ConnectState, type TargetState, traceOf } from './status.js';
-import { validateConnectorConfig } from './validation.js';
-import type { ConnectorType, Worker } from './worker.js';
+import { type ConnectorOffset, type InitialState, type PluginInfo, type StateInfo, badRequest } from './herder.ts';
+import { ConnectorOffsetReader, connectorOffsets, offsetJson, offsetKey } from './offset-store.ts';
+import { type ConnectState, type TargetState, traceOf } from './status.ts';
+import { validateConnectorConfig } from './validation.ts';
+import type { ConnectorType, Worker } from './worker.ts';
 
 /** The version `/` reports: the Kafka Connect release whose REST API this one follows. */
 export const CONNECT_VERSION = '4.3.1';
@@ -23,7 +23,11 @@ export interface ConnectorHooks {
 }
 
 export abstract class AbstractHerder {
-  constructor(readonly worker: Worker) {}
+  readonly worker: Worker;
+
+  constructor(worker: Worker) {
+    this.worker = worker;
+  }
 
   /** Sets what the user asked a connector to be (Kafka's TargetState); pause, resume and stop call it. */
   protected abstract setTargetState(name: string, target: TargetState): Promise<void>;

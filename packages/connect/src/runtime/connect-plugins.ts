@@ -4,11 +4,11 @@
  * `connectPlugins(plugins: Plugins): void`, which registers its classes by name
  * (`plugins.register('com.example.MySource', ['source'], () => new MySource(), '1.0')`).
  */
-import { builtinPlugins, type Plugins } from '../plugins.js';
-import { FILE_STREAM_SINK_CLASS, FILE_STREAM_SOURCE_CLASS, FILE_STREAM_VERSION, FileStreamSinkConnector, FileStreamSourceConnector } from '../connectors/file-stream.js';
-import { DATA_GENERATOR_CLASS, DataGeneratorConnector } from '../connectors/data-generator.js';
+import { builtinPlugins, type Plugins } from '../plugins.ts';
+import { FILE_STREAM_SINK_CLASS, FILE_STREAM_SOURCE_CLASS, FILE_STREAM_VERSION, FileStreamSinkConnector, FileStreamSourceConnector } from '../connectors/file-stream.ts';
+import { DATA_GENERATOR_CLASS, DataGeneratorConnector } from '../connectors/data-generator.ts';
 import { ConfigError } from '@sluice/config';
-import { pluginModuleSpecifier } from './plugin-path.js';
+import { pluginModuleSpecifier } from './plugin-path.ts';
 
 export function registerBuiltinConnectors(plugins: Plugins): Plugins {
   plugins.register(FILE_STREAM_SOURCE_CLASS, ['source'], () => new FileStreamSourceConnector(), FILE_STREAM_VERSION);

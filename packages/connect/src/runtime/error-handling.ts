@@ -7,8 +7,8 @@
  */
 import { ConnectException, RetriableException, type ConnectRecord } from '@sluice/connect-api';
 import type { ConsumerRecord, Producer } from '@sluice/client';
-import type { TransformationChain } from '../chain.js';
-import { pluginClassName } from '../plugins.js';
+import type { TransformationChain } from '../chain.ts';
+import { pluginClassName } from '../plugins.ts';
 
 /** Kafka's Stage: where in the pipeline an error happened. */
 export type Stage = 'KEY_CONVERTER' | 'VALUE_CONVERTER' | 'HEADER_CONVERTER' | 'TRANSFORMATION' | 'TASK_PUT' | 'TASK_POLL' | 'KAFKA_PRODUCE' | 'KAFKA_CONSUME';
@@ -81,11 +81,15 @@ function exceptionClassName(error: Error): string {
 }
 
 export class LogReporter implements ErrorReporter {
-  constructor(
-    private readonly taskId: string,
-    private readonly settings: ErrorSettings,
-    private readonly log: (line: string) => void,
-  ) {}
+  private readonly taskId: string;
+  private readonly settings: ErrorSettings;
+  private readonly log: (line: string) => void;
+
+  constructor(taskId: string, settings: ErrorSettings, log: (line: string) => void) {
+    this.taskId = taskId;
+    this.settings = settings;
+    this.log = log;
+  }
 
   async report(c: ErrorContext): Promise<void> {
     if (!this.settings.logEnable) return;
@@ -100,14 +104,20 @@ export class LogReporter implements ErrorReporter {
 
 /** Kafka's DeadLetterQueueReporter: the consumed record, as it was, to the DLQ topic. */
 export class DeadLetterQueueReporter implements ErrorReporter {
-  constructor(
-    private readonly connector: string,
-    private readonly task: number,
-    private readonly settings: ErrorSettings,
-    private readonly producer: Producer,
-    /** Creates the topic if it is missing (once), as Kafka's reporter does at start. */
-    private readonly ensureTopic: () => Promise<void>,
-  ) {}
+  private readonly connector: string;
+  private readonly task: number;
+  private readonly settings: ErrorSettings;
+  private readonly producer: Producer;
+  /** Creates the topic if it is missing (once), as Kafka's reporter does at start. */
+  private readonly ensureTopic: () => Promise<void>;
+
+  constructor(connector: string, task: number, settings: ErrorSettings, producer: Producer, ensureTopic: () => Promise<void>) {
+    this.connector = connector;
+    this.task = task;
+    this.settings = settings;
+    this.producer = producer;
+    this.ensureTopic = ensureTopic;
+  }
 
   #topicReady: Promise<void> | null = null;
 
@@ -140,11 +150,15 @@ export class RetryWithToleranceOperator {
   /** Errors tolerated so far (skipped records). */
   tolerated = 0;
 
-  constructor(
-    private readonly settings: ErrorSettings,
-    private readonly reporters: readonly ErrorReporter[],
-    private readonly stopping: () => boolean = () => false,
-  ) {}
+  private readonly settings: ErrorSettings;
+  private readonly reporters: readonly ErrorReporter[];
+  private readonly stopping: () => boolean;
+
+  constructor(settings: ErrorSettings, reporters: readonly ErrorReporter[], stopping: () => boolean = () => false) {
+    this.settings = settings;
+    this.reporters = reporters;
+    this.stopping = stopping;
+  }
 
   /**
    * A failure the task itself reports (Kafka's executeFailed, for the errant record reporter):

@@ -15,10 +15,10 @@
  */
 import { ConnectException, type ConnectorConfig, type OffsetStorageReader, type SourceRecord, type SourceTask, type TransactionBoundary, type TransactionContext } from '@sluice/connect-api';
 import type { Producer, RecordMetadata } from '@sluice/client';
-import { SKIPPED } from './error-handling.js';
-import { convertSourceRecord, type SourceRecordConversion } from './source-record-conversion.js';
-import type { TaskStatusListener } from './status.js';
-import { TaskLoop } from './task-loop.js';
+import { SKIPPED } from './error-handling.ts';
+import { convertSourceRecord, type SourceRecordConversion } from './source-record-conversion.ts';
+import type { TaskStatusListener } from './status.ts';
+import { TaskLoop } from './task-loop.ts';
 
 export interface ExactlyOnceSourceTaskRunnerInit extends SourceRecordConversion {
   taskId: number;
@@ -86,8 +86,11 @@ export class ExactlyOnceSourceTaskRunner extends TaskLoop {
   readonly #context: TaskTransactionContext | null;
   readonly done: Promise<void>;
 
-  constructor(private readonly init: ExactlyOnceSourceTaskRunnerInit) {
+  private readonly init: ExactlyOnceSourceTaskRunnerInit;
+
+  constructor(init: ExactlyOnceSourceTaskRunnerInit) {
     super();
+    this.init = init;
     this.#context = init.boundary === 'connector' ? new TaskTransactionContext() : null;
     this.done = this.#run();
   }

@@ -3,11 +3,11 @@
  * 4.3 answers with, and (from rest-errors.ts) the error that carries an HTTP status.
  */
 import type { ConfigInfos, ConnectorConfig } from '@sluice/connect-api';
-import type { InternalRequestSignature } from './internal-request-signature.js';
-import type { ConnectState } from './status.js';
-import type { ConnectorType } from './worker.js';
+import type { InternalRequestSignature } from './internal-request-signature.ts';
+import type { ConnectState } from './status.ts';
+import type { ConnectorType } from './worker.ts';
 
-export { ConnectRestError, badRequest, conflict, notFound } from './rest-errors.js';
+export { ConnectRestError, badRequest, conflict, notFound } from './rest-errors.ts';
 
 /**
  * The request must be served by another worker (Kafka's NotLeaderException and NotAssignedException):
@@ -15,11 +15,11 @@ export { ConnectRestError, badRequest, conflict, notFound } from './rest-errors.
  */
 export class RequestTargetError extends Error {
   override name = 'RequestTargetError';
-  constructor(
-    message: string,
-    readonly url: string | null,
-  ) {
+  readonly url: string | null;
+
+  constructor(message: string, url: string | null) {
     super(message);
+    this.url = url;
   }
 }
 

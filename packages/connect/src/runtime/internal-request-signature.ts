@@ -7,9 +7,9 @@
  * ours understand each other's headers and session key records.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { SUPPORTED_HMAC_ALGORITHMS, canonicalHmacAlgorithm, signRequestBody } from './hmac-algorithms.js';
-import { JavaBase64Error, decodeBase64AsJava } from './java-base64.js';
-import { ConnectRestError, badRequest } from './rest-errors.js';
+import { SUPPORTED_HMAC_ALGORITHMS, canonicalHmacAlgorithm, signRequestBody } from './hmac-algorithms.ts';
+import { JavaBase64Error, decodeBase64AsJava } from './java-base64.ts';
+import { ConnectRestError, badRequest } from './rest-errors.ts';
 
 export const SIGNATURE_HEADER = 'X-Connect-Authorization';
 export const SIGNATURE_ALGORITHM_HEADER = 'X-Connect-Request-Signature-Algorithm';
@@ -21,17 +21,21 @@ export function signatureHeaders(key: Uint8Array, body: Uint8Array | string, alg
 
 /** A request's signature as received (Kafka's InternalRequestSignature): the body read, the algorithm named and the signature sent. */
 export class InternalRequestSignature {
-  private constructor(
-    readonly body: Buffer,
-    /**
-     * The algorithm as the sender named it, as Java's Mac.getAlgorithm() gives it back: Java finds
-     * a Mac whatever the case of its name, but the leader then looks the name up as sent in its
-     * `inter.worker.verification.algorithms` (a List.contains), so `hmacsha256` is not accepted
-     * where `HmacSHA256` is.
-     */
-    readonly keyAlgorithm: string,
-    readonly signature: Buffer,
-  ) {}
+  readonly body: Buffer;
+  /**
+   * The algorithm as the sender named it, as Java's Mac.getAlgorithm() gives it back: Java finds
+   * a Mac whatever the case of its name, but the leader then looks the name up as sent in its
+   * `inter.worker.verification.algorithms` (a List.contains), so `hmacsha256` is not accepted
+   * where `HmacSHA256` is.
+   */
+  readonly keyAlgorithm: string;
+  readonly signature: Buffer;
+
+  private constructor(body: Buffer, keyAlgorithm: string, signature: Buffer) {
+    this.body = body;
+    this.keyAlgorithm = keyAlgorithm;
+    this.signature = signature;
+  }
 
   /**
    * Kafka's fromHeaders: null when either header is missing; an algorithm this worker does not

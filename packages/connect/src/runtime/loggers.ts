@@ -6,7 +6,7 @@
  * The runtime's own loggers come from `logger(name)`, which registers the name (so it is listed,
  * as log4j2's registry is) and drops lines below its effective level.
  */
-import { badRequest, notFound } from './herder.js';
+import { badRequest, notFound } from './herder.ts';
 
 /** log4j2's standard levels and their weights: a line is written when its weight is at most the logger's. */
 const WEIGHTS: Record<string, number> = { OFF: 0, FATAL: 100, ERROR: 200, WARN: 300, INFO: 400, DEBUG: 500, TRACE: 600, ALL: Number.MAX_SAFE_INTEGER };
@@ -51,10 +51,10 @@ export class Loggers {
 
   private readonly sink: (line: string) => void;
 
-  constructor(
-    sink?: (line: string) => void,
-    private readonly now: () => number = Date.now,
-  ) {
+  private readonly now: () => number;
+
+  constructor(sink?: (line: string) => void, now: () => number = Date.now) {
+    this.now = now;
     this.sink = sink ?? ((line) => process.stderr.write(`${line}\n`));
   }
 

@@ -48,8 +48,11 @@ export class MemoryOffsetBackingStore implements OffsetBackingStore {
 export class FileOffsetBackingStore extends MemoryOffsetBackingStore {
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(readonly file: string) {
+  readonly file: string;
+
+  constructor(file: string) {
     super();
+    this.file = file;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -112,11 +115,15 @@ function readPartitionKey(text: string): [string, SourcePartition] | null {
  * Kafka does, instead of failing the task that asked for it.
  */
 export class ConnectorOffsetReader implements OffsetStorageReader {
-  constructor(
-    private readonly connector: string,
-    private readonly store: OffsetBackingStore,
-    private readonly log: (line: string) => void = () => undefined,
-  ) {}
+  private readonly connector: string;
+  private readonly store: OffsetBackingStore;
+  private readonly log: (line: string) => void;
+
+  constructor(connector: string, store: OffsetBackingStore, log: (line: string) => void = () => undefined) {
+    this.connector = connector;
+    this.store = store;
+    this.log = log;
+  }
 
   async offset(partition: SourcePartition): Promise<SourceOffset | null> {
     return (await this.offsets([partition])).get(partition) ?? null;

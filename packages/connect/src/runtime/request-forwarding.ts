@@ -6,8 +6,8 @@
  * worker (`forward=false`) answers 409, as does a request when no leader is known (a rebalance).
  * A signed request between workers keeps its signature headers on the way.
  */
-import { ConnectRestError, type RequestTargetError } from './herder.js';
-import type { RestClient, RestResponse } from './rest-client.js';
+import { ConnectRestError, type RequestTargetError } from './herder.ts';
+import type { RestClient, RestResponse } from './rest-client.ts';
 
 const REBALANCING = 'Cannot complete request because of a conflicting operation (e.g. worker rebalance)';
 

@@ -25,8 +25,12 @@ export interface RestRequest {
 export class RestClient {
   #tls: ConnectionOptions | null = null;
 
+  private readonly tls: () => ConnectionOptions;
+
   /** `tls` makes the client options for https URLs (restClientTls of the worker's config). */
-  constructor(private readonly tls: () => ConnectionOptions = () => ({})) {}
+  constructor(tls: () => ConnectionOptions = () => ({})) {
+    this.tls = tls;
+  }
 
   request(url: URL, req: RestRequest): Promise<RestResponse> {
     const https = url.protocol === 'https:';

@@ -5,11 +5,11 @@
  */
 export class ConnectRestError extends Error {
   override name = 'ConnectRestError';
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

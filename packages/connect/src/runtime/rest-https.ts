@@ -13,7 +13,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { TLSSocket, TlsOptions } from 'node:tls';
-import type { ClientAuth } from './rest-tls.js';
+import type { ClientAuth } from './rest-tls.ts';
 
 export interface HttpsListenerOptions {
   options: TlsOptions;

@@ -5,9 +5,9 @@
  * every interface); the port of `rest.advertised.port`, else the one the listener got.
  */
 import { ConfigError } from '@sluice/config';
-import type { ConnectRestServer } from './rest-server.js';
-import { restServerTls } from './rest-tls.js';
-import type { WorkerConfig } from './worker-config.js';
+import type { ConnectRestServer } from './rest-server.ts';
+import { restServerTls } from './rest-tls.ts';
+import type { WorkerConfig } from './worker-config.ts';
 
 export interface RestEndpoint {
   /** The port the advertised listener got (or the first one's). */

@@ -7,13 +7,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '@sluice/config';
-import { ConnectRestError, RequestTargetError, badRequest, notFound, type ConnectorOffset, type Herder, type InitialState } from './herder.js';
-import { InternalRequestSignature, SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER } from './internal-request-signature.js';
-import { forwardRequest } from './request-forwarding.js';
-import { Loggers } from './loggers.js';
-import { RestClient } from './rest-client.js';
-import { listenHttps, type HttpsListenerOptions } from './rest-https.js';
-import type { RestListener } from './worker-config.js';
+import { ConnectRestError, RequestTargetError, badRequest, notFound, type ConnectorOffset, type Herder, type InitialState } from './herder.ts';
+import { InternalRequestSignature, SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER } from './internal-request-signature.ts';
+import { forwardRequest } from './request-forwarding.ts';
+import { Loggers } from './loggers.ts';
+import { RestClient } from './rest-client.ts';
+import { listenHttps, type HttpsListenerOptions } from './rest-https.ts';
+import type { RestListener } from './worker-config.ts';
 
 type Params = Record<string, string>;
 interface RouteRequest {
@@ -41,13 +41,18 @@ export class ConnectRestServer {
   readonly #routes: Route[] = [];
   readonly #servers: { server: Server; close(): Promise<void> }[] = [];
   readonly #client: RestClient;
+  private readonly herder: Herder;
+  /** The worker's loggers (workerLogging), so that levels set here filter its lines. */
+  readonly loggers: Loggers;
+
   constructor(
-    private readonly herder: Herder,
-    /** The worker's loggers (workerLogging), so that levels set here filter its lines. */
-    readonly loggers: Loggers = new Loggers(),
+    herder: Herder,
+    loggers: Loggers = new Loggers(),
     /** How requests are forwarded to other workers (with the worker's TLS settings for https ones). */
     client: RestClient = new RestClient(),
   ) {
+    this.herder = herder;
+    this.loggers = loggers;
     this.#client = client;
     this.#defineRoutes();
   }

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions, SecureContextOptions, TlsOptions } from 'node:tls';
 import { ConfigError } from '@sluice/config';
-import type { WorkerConfig } from './worker-config.js';
+import type { WorkerConfig } from './worker-config.ts';
 
 export type ClientAuth = 'none' | 'requested' | 'required';
 

@@ -8,10 +8,10 @@
  */
 import { ConnectHeaders, RetriableException, SinkRecord, type SinkTask, type SinkTaskContext, type Converter, type HeaderConverter, type TopicPartition, type TopicPartitionOffset, type ErrantRecordReporter } from '@sluice/connect-api';
 import type { Consumer, ConsumerRecord } from '@sluice/client';
-import type { TransformationChain } from '../chain.js';
-import { applyTransforms, type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
-import { pluginClassName } from '../plugins.js';
-import type { TaskStatusListener, TargetState } from './status.js';
+import type { TransformationChain } from '../chain.ts';
+import { applyTransforms, type RetryWithToleranceOperator, SKIPPED } from './error-handling.ts';
+import { pluginClassName } from '../plugins.ts';
+import type { TaskStatusListener, TargetState } from './status.ts';
 
 export interface SinkTaskRunnerInit {
   connector: string;
@@ -52,7 +52,10 @@ export class SinkTaskRunner {
   #consumedOf = new WeakMap<SinkRecord, ConsumerRecord>();
   readonly done: Promise<void>;
 
-  constructor(private readonly init: SinkTaskRunnerInit) {
+  private readonly init: SinkTaskRunnerInit;
+
+  constructor(init: SinkTaskRunnerInit) {
+    this.init = init;
     this.done = this.#run();
   }
 

@@ -6,10 +6,10 @@
  */
 import type { ConnectHeaders, Converter, HeaderConverter, SourceRecord } from '@sluice/connect-api';
 import type { ProducerRecord } from '@sluice/client';
-import type { TransformationChain } from '../chain.js';
-import { applyTransforms, type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
-import { pluginClassName } from '../plugins.js';
-import { offsetJson, offsetKey } from './offset-store.js';
+import type { TransformationChain } from '../chain.ts';
+import { applyTransforms, type RetryWithToleranceOperator, SKIPPED } from './error-handling.ts';
+import { pluginClassName } from '../plugins.ts';
+import { offsetJson, offsetKey } from './offset-store.ts';
 
 export interface SourceRecordConversion {
   connector: string;

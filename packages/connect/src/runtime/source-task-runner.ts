@@ -8,12 +8,12 @@
  */
 import { type SourceRecord, type SourceTask, type SourceTaskContext, type Converter, type HeaderConverter, ConnectException } from '@sluice/connect-api';
 import type { Producer, RecordMetadata } from '@sluice/client';
-import type { TransformationChain } from '../chain.js';
-import type { OffsetBackingStore } from './offset-store.js';
-import { type RetryWithToleranceOperator, SKIPPED } from './error-handling.js';
-import { convertSourceRecord } from './source-record-conversion.js';
-import type { TaskStatusListener } from './status.js';
-import { TaskLoop } from './task-loop.js';
+import type { TransformationChain } from '../chain.ts';
+import type { OffsetBackingStore } from './offset-store.ts';
+import { type RetryWithToleranceOperator, SKIPPED } from './error-handling.ts';
+import { convertSourceRecord } from './source-record-conversion.ts';
+import type { TaskStatusListener } from './status.ts';
+import { TaskLoop } from './task-loop.ts';
 
 export interface SourceTaskRunnerInit {
   connector: string;
@@ -44,8 +44,11 @@ export class SourceTaskRunner extends TaskLoop {
   #lastCommit = Date.now();
   readonly done: Promise<void>;
 
-  constructor(private readonly init: SourceTaskRunnerInit) {
+  private readonly init: SourceTaskRunnerInit;
+
+  constructor(init: SourceTaskRunnerInit) {
     super();
+    this.init = init;
     this.done = this.#run();
   }
 

@@ -7,13 +7,13 @@
  * trace; nothing a connector does ends the worker.
  */
 import type { Connector, ConnectorConfig } from '@sluice/connect-api';
-import { AbstractHerder, initialTarget, notStopped } from './abstract-herder.js';
-import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type Herder, type InitialState, type StateInfo, type TaskInfo, type TaskStateInfo, conflict, notFound } from './herder.js';
-import { type ConnectState, type TargetState, traceOf } from './status.js';
-import { refuseInvalid, validateConnectorConfig } from './validation.js';
-import type { ConnectorType, TaskHandle } from './worker.js';
+import { AbstractHerder, initialTarget, notStopped } from './abstract-herder.ts';
+import { type ConnectorInfo, type ConnectorOffset, type ConnectorStateInfo, type Herder, type InitialState, type StateInfo, type TaskInfo, type TaskStateInfo, conflict, notFound } from './herder.ts';
+import { type ConnectState, type TargetState, traceOf } from './status.ts';
+import { refuseInvalid, validateConnectorConfig } from './validation.ts';
+import type { ConnectorType, TaskHandle } from './worker.ts';
 
-export { CONNECT_VERSION } from './abstract-herder.js';
+export { CONNECT_VERSION } from './abstract-herder.ts';
 
 interface ConnectorEntry {
   config: ConnectorConfig;

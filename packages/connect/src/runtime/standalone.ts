@@ -5,16 +5,16 @@
  */
 import { ConfigError } from '@sluice/config';
 import type { ConnectorConfig } from '@sluice/connect-api';
-import { loadPlugins } from './connect-plugins.js';
-import { workerLogging } from './loggers.js';
-import { FileOffsetBackingStore, MemoryOffsetBackingStore } from './offset-store.js';
-import { RestClient } from './rest-client.js';
-import { startRestListeners } from './rest-listeners.js';
-import { ConnectRestServer } from './rest-server.js';
-import { restClientTls } from './rest-tls.js';
-import { StandaloneHerder } from './standalone-herder.js';
-import { Worker } from './worker.js';
-import { WorkerConfig } from './worker-config.js';
+import { loadPlugins } from './connect-plugins.ts';
+import { workerLogging } from './loggers.ts';
+import { FileOffsetBackingStore, MemoryOffsetBackingStore } from './offset-store.ts';
+import { RestClient } from './rest-client.ts';
+import { startRestListeners } from './rest-listeners.ts';
+import { ConnectRestServer } from './rest-server.ts';
+import { restClientTls } from './rest-tls.ts';
+import { StandaloneHerder } from './standalone-herder.ts';
+import { Worker } from './worker.ts';
+import { WorkerConfig } from './worker-config.ts';
 
 export interface ConnectStandaloneOptions {
   /** The worker's settings, as in worker.properties. */

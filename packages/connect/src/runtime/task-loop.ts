@@ -3,7 +3,7 @@
  * state (started or paused) and to stop. The at-least-once and exactly-once source runners both
  * extend it; a paused loop sleeps until it is started again or stopped.
  */
-import type { TargetState } from './status.js';
+import type { TargetState } from './status.ts';
 
 export abstract class TaskLoop {
   #target: TargetState = 'STARTED';

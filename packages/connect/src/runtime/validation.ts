@@ -6,11 +6,11 @@
  * with any error, listing them.
  */
 import { type ConfigDef, ConfigValue, configInfos, type ConfigInfos, type ConnectorConfig, type SourceConnector } from '@sluice/connect-api';
-import { transformationChain } from '../chain.js';
-import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.js';
-import { validateExactlyOnceSource } from './exactly-once-validation.js';
-import { badRequest } from './herder.js';
-import type { Worker } from './worker.js';
+import { transformationChain } from '../chain.ts';
+import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.ts';
+import { validateExactlyOnceSource } from './exactly-once-validation.ts';
+import { badRequest } from './herder.ts';
+import type { Worker } from './worker.ts';
 
 /** What the herder adds: distributed mode's exactly-once checks of source connectors (absent in standalone mode, as in Kafka). */
 export interface ValidationContext {

@@ -5,7 +5,7 @@
  * converters (`key.converter.*`); those pass through unchecked, as in Kafka.
  */
 import { atLeast, type ConfigDefinition, ConfigError, oneOf, parseConfigValue, type Validator, validator } from '@sluice/config';
-import { SUPPORTED_HMAC_ALGORITHMS, canonicalHmacAlgorithm } from './hmac-algorithms.js';
+import { SUPPORTED_HMAC_ALGORITHMS, canonicalHmacAlgorithm } from './hmac-algorithms.ts';
 
 /** A topic's partitions or replication factor when the worker creates it: positive, or -1 for the broker's default. */
 const brokerDefaultOrPositive = (): Validator =>

@@ -5,17 +5,17 @@
  */
 import { Admin, Consumer, Producer, adminOptions, consumerOptions, producerOptions, type ProducerOptions, type ConsumerOptions } from '@sluice/client';
 import { type Connector, type ConnectorConfig, type Converter, type HeaderConverter, type OffsetStorageReader, type TransactionBoundary, SinkConnector, SinkTask, SourceConnector, SourceTask, ConnectException } from '@sluice/connect-api';
-import { transformationChain } from '../chain.js';
-import type { Plugins } from '../plugins.js';
-import { clientOptionsFrom } from './client-settings.js';
-import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.js';
-import { DeadLetterQueueReporter, errorSettings, LogReporter, RetryWithToleranceOperator } from './error-handling.js';
-import { ConnectorOffsetReader, type OffsetBackingStore } from './offset-store.js';
-import { ExactlyOnceSourceTaskRunner } from './exactly-once-source-task-runner.js';
-import { SinkTaskRunner } from './sink-task-runner.js';
-import { SourceTaskRunner } from './source-task-runner.js';
-import type { TargetState, TaskStatusListener } from './status.js';
-import type { WorkerConfig } from './worker-config.js';
+import { transformationChain } from '../chain.ts';
+import type { Plugins } from '../plugins.ts';
+import { clientOptionsFrom } from './client-settings.ts';
+import { sinkConnectorConfigDef, sourceConnectorConfigDef } from './connector-config.ts';
+import { DeadLetterQueueReporter, errorSettings, LogReporter, RetryWithToleranceOperator } from './error-handling.ts';
+import { ConnectorOffsetReader, type OffsetBackingStore } from './offset-store.ts';
+import { ExactlyOnceSourceTaskRunner } from './exactly-once-source-task-runner.ts';
+import { SinkTaskRunner } from './sink-task-runner.ts';
+import { SourceTaskRunner } from './source-task-runner.ts';
+import type { TargetState, TaskStatusListener } from './status.ts';
+import type { WorkerConfig } from './worker-config.ts';
 
 export type ConnectorType = 'source' | 'sink';
 
@@ -60,12 +60,19 @@ export class Worker {
   readonly #log: (line: string) => void;
   #admin: Admin | null = null;
 
+  readonly config: WorkerConfig;
+  readonly plugins: Plugins;
+  readonly offsetStore: OffsetBackingStore;
+
   constructor(
-    readonly config: WorkerConfig,
-    readonly plugins: Plugins,
-    readonly offsetStore: OffsetBackingStore,
+    config: WorkerConfig,
+    plugins: Plugins,
+    offsetStore: OffsetBackingStore,
     options: { workerId: string; log?: (line: string) => void },
   ) {
+    this.config = config;
+    this.plugins = plugins;
+    this.offsetStore = offsetStore;
     this.workerId = options.workerId;
     this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   }

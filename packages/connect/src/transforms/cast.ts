@@ -23,7 +23,7 @@ import {
   type SchemaType,
 } from '@sluice/connect-api';
 import { validator } from '@sluice/config';
-import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, nullSafeClassName, requireMap, requireStruct } from './util.js';
+import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, nullSafeClassName, requireMap, requireStruct } from './util.ts';
 
 const PURPOSE = 'cast types';
 const WHOLE_VALUE = '';

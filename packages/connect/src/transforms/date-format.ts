@@ -38,8 +38,11 @@ function tokenize(pattern: string): Token[] {
 export class DateFormat {
   readonly #tokens: Token[];
 
+  readonly pattern: string;
+
   /** Throws ConfigException for a pattern it cannot use. */
-  constructor(readonly pattern: string) {
+  constructor(pattern: string) {
+    this.pattern = pattern;
     this.#tokens = tokenize(pattern);
   }
 

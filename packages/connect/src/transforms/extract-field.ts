@@ -4,7 +4,7 @@
  * where a name with dots is written in backticks.
  */
 import { ConfigDef, ConfigValidators, DataException, Struct, type ConnectRecord, type Field, type Schema } from '@sluice/connect-api';
-import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, requireMapOrNull, requireStructOrNull } from './util.js';
+import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, requireMapOrNull, requireStructOrNull } from './util.ts';
 
 const PURPOSE = 'field extraction';
 

@@ -4,7 +4,7 @@
  * a schema is refused, as Kafka refuses it.
  */
 import { ConfigDef, DataException, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '@sluice/connect-api';
-import { KeyOrValueTransformation, SchemaCache, copySchemaBasics, nullSafeClassName, requireMap, requireMapOrNull, requireStructOrNull } from './util.js';
+import { KeyOrValueTransformation, SchemaCache, copySchemaBasics, nullSafeClassName, requireMap, requireMapOrNull, requireStructOrNull } from './util.ts';
 
 const PURPOSE = 'flattening';
 

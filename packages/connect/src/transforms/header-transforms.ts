@@ -1,6 +1,6 @@
 /** Kafka's header transforms: InsertHeader, DropHeaders and HeaderFrom$Key / $Value (copy or move fields to headers). */
 import { ConfigDef, ConfigException, ConfigValidators, ConnectHeaders, DataException, SchemaBuilder, Struct, Values, type ConnectRecord, type SchemaAndValue } from '@sluice/connect-api';
-import { BaseTransformation, KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireStruct } from './util.js';
+import { BaseTransformation, KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireStruct } from './util.ts';
 
 export const INSERT_HEADER_CONFIG = new ConfigDef()
   .define({ name: 'header', type: 'STRING', validator: ConfigValidators.nonEmptyStringWithoutControlChars(), importance: 'high', documentation: 'The key of the header to add.' })

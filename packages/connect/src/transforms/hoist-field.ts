@@ -1,6 +1,6 @@
 /** Kafka's HoistField$Key / $Value: wraps the key or value in a struct (or map) with one field. */
 import { ConfigDef, SchemaBuilder, Struct, type ConnectRecord } from '@sluice/connect-api';
-import { KeyOrValueTransformation, SchemaCache } from './util.js';
+import { KeyOrValueTransformation, SchemaCache } from './util.ts';
 
 export const HOIST_FIELD_CONFIG = new ConfigDef().define({ name: 'field', type: 'STRING', importance: 'medium', documentation: 'The name of the one field the key or value is wrapped in.' });
 

@@ -1,6 +1,6 @@
 /** Kafka's InsertField$Key / $Value: adds the topic, partition, offset, timestamp or a static value as fields. */
 import { ConfigDef, Schema, SchemaBuilder, Struct, Timestamp, type ConnectRecord } from '@sluice/connect-api';
-import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireSinkRecord, requireStruct } from './util.js';
+import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireSinkRecord, requireStruct } from './util.ts';
 
 const PURPOSE = 'field insertion';
 const OPTIONALITY_DOC = 'End the name with ! for a required field, or ? (the default) for an optional one.';

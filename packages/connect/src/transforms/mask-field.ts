@@ -3,7 +3,7 @@
  * epoch, empty list or map), or by `replacement` parsed as the field's type.
  */
 import { BigDecimal, ConfigDef, ConfigValidators, DataException, Struct, type ConnectRecord, type Schema } from '@sluice/connect-api';
-import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, nullSafeClassName, requireMap, requireStruct } from './util.js';
+import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, nullSafeClassName, requireMap, requireStruct } from './util.ts';
 
 const PURPOSE = 'mask fields';
 

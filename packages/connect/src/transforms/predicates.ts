@@ -1,8 +1,8 @@
 /** Kafka's predicates: TopicNameMatches, HasHeaderKey and RecordIsTombstone (`negate` is the runtime's, see chain.ts). */
 import { ConfigDef, ConfigValidators, type ConnectRecord } from '@sluice/connect-api';
 import { validator } from '@sluice/config';
-import { compileJavaRegex } from './routers.js';
-import { BasePredicate } from './util.js';
+import { compileJavaRegex } from './routers.ts';
+import { BasePredicate } from './util.ts';
 
 export const TOPIC_NAME_MATCHES_CONFIG = new ConfigDef().define({
   name: 'pattern',

@@ -1,7 +1,7 @@
 /** Kafka's ReplaceField$Key / $Value: keeps (include), drops (exclude) and renames fields. */
 import { ConfigDef, SchemaBuilder, Struct, type ConnectRecord, type Schema } from '@sluice/connect-api';
 import { validator } from '@sluice/config';
-import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireStruct } from './util.js';
+import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, requireMap, requireStruct } from './util.ts';
 
 const PURPOSE = 'field replacement';
 

@@ -1,8 +1,8 @@
 /** Kafka's TimestampRouter and RegexRouter: a new topic name from the record's timestamp or from a regex. */
 import { ConfigDef, ConfigException, DataException, type ConnectRecord } from '@sluice/connect-api';
 import { validator } from '@sluice/config';
-import { DateFormat } from './date-format.js';
-import { BaseTransformation } from './util.js';
+import { DateFormat } from './date-format.ts';
+import { BaseTransformation } from './util.ts';
 
 export const TIMESTAMP_ROUTER_CONFIG = new ConfigDef()
   .define({ name: 'topic.format', type: 'STRING', defaultValue: '${topic}-${timestamp}', importance: 'high', documentation: 'The new topic name; ${topic} stands for the record\'s topic and ${timestamp} for its formatted timestamp.' })

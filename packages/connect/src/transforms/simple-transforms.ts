@@ -1,6 +1,6 @@
 /** Kafka's Filter (drops every record; used with a predicate) and SetSchemaMetadata$Key / $Value. */
 import { ConfigDef, ConfigException, ConnectSchema, Struct, type ConnectRecord, type Schema } from '@sluice/connect-api';
-import { BaseTransformation, KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, requireSchema } from './util.js';
+import { BaseTransformation, KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, fieldValue, requireSchema } from './util.ts';
 
 export class Filter extends BaseTransformation {
   config(): ConfigDef {

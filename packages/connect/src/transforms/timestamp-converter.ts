@@ -17,8 +17,8 @@ import {
   Timestamp,
   type ConnectRecord,
 } from '@sluice/connect-api';
-import { DateFormat } from './date-format.js';
-import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, nullSafeClassName, requireMap, requireStruct } from './util.js';
+import { DateFormat } from './date-format.ts';
+import { KeyOrValueTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, copySchemaBasics, fieldValue, nullSafeClassName, requireMap, requireStruct } from './util.ts';
 
 const PURPOSE = 'converting timestamp formats';
 type TimestampType = 'string' | 'unix' | 'Date' | 'Time' | 'Timestamp';

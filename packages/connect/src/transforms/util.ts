@@ -106,8 +106,11 @@ export type Side = 'key' | 'value';
 
 /** A transform with `$Key` and `$Value` variants: it works on one side of the record. */
 export abstract class KeyOrValueTransformation extends BaseTransformation {
-  constructor(protected readonly side: Side) {
+  protected readonly side: Side;
+
+  constructor(side: Side) {
     super();
+    this.side = side;
   }
 
   protected operatingSchema(record: AnyRecord): Schema | null {

@@ -1,6 +1,6 @@
 /** Kafka's ValueToKey: the key becomes a struct (or map) of fields copied from the value. */
 import { ConfigDef, ConfigValidators, DataException, SchemaBuilder, Struct, type ConnectRecord } from '@sluice/connect-api';
-import { BaseTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, fieldValue, requireMap, requireStruct } from './util.js';
+import { BaseTransformation, REPLACE_NULL_WITH_DEFAULT, SchemaCache, fieldValue, requireMap, requireStruct } from './util.ts';
 
 const PURPOSE = 'copying fields from value to key';
 

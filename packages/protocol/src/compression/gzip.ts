@@ -1,6 +1,6 @@
 import { gzip as gzipCallback, gunzip as gunzipCallback, gunzipSync, constants } from 'node:zlib';
 import { promisify } from 'node:util';
-import { SYNC_DECOMPRESS_BYTES } from './sync-limit.js';
+import { SYNC_DECOMPRESS_BYTES } from './sync-limit.ts';
 
 const gzipAsync = promisify(gzipCallback);
 const gunzipAsync = promisify(gunzipCallback);

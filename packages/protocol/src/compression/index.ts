@@ -2,10 +2,10 @@
  * The record-batch compression codecs: attribute bits 0-2 of a batch say which one compressed
  * its records section.
  */
-import { gzipCompress, gzipDecompress } from './gzip.js';
-import { lz4Compress, lz4Decompress } from './lz4.js';
-import { snappyCompress, snappyDecompress } from './snappy.js';
-import { zstdCompress, zstdDecompress } from './zstd.js';
+import { gzipCompress, gzipDecompress } from './gzip.ts';
+import { lz4Compress, lz4Decompress } from './lz4.ts';
+import { snappyCompress, snappyDecompress } from './snappy.ts';
+import { zstdCompress, zstdDecompress } from './zstd.ts';
 
 export const CompressionType = { None: 0, Gzip: 1, Snappy: 2, Lz4: 3, Zstd: 4 } as const;
 export type CompressionType = (typeof CompressionType)[keyof typeof CompressionType];

@@ -5,7 +5,7 @@
  */
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { SYNC_DECOMPRESS_BYTES } from './sync-limit.js';
+import { SYNC_DECOMPRESS_BYTES } from './sync-limit.ts';
 
 const ZSTD_MAGIC = 0xfd2fb528;
 

@@ -2,11 +2,11 @@
  * Small helpers shared by the generated message codecs. Kept out of the generated files so that
  * each of those stays a plain description of its message.
  */
-import { EncodeError, UnsupportedFieldVersionError } from './errors.js';
-import type { Reader, TaggedField } from './reader.js';
-import { Writer } from './writer.js';
+import { EncodeError, UnsupportedFieldVersionError } from './errors.ts';
+import type { Reader, TaggedField } from './reader.ts';
+import { Writer } from './writer.ts';
 
-export { ZERO_UUID } from './uuid.js';
+export { ZERO_UUID } from './uuid.ts';
 
 export const EMPTY_BYTES: Buffer = Buffer.alloc(0);
 

@@ -20,12 +20,12 @@ export type ProtocolErrorCode = (typeof ProtocolErrorCode)[keyof typeof Protocol
 export class DecodeError extends Error {
   override readonly name = 'DecodeError';
   readonly code = ProtocolErrorCode.DECODE_FAILED;
-  constructor(
-    message: string,
-    /** Byte position in the buffer being read where the problem was found. */
-    readonly offset: number,
-  ) {
+  /** Byte position in the buffer being read where the problem was found. */
+  readonly offset: number;
+
+  constructor(message: string, offset: number) {
     super(`${message} (at byte ${offset})`);
+    this.offset = offset;
   }
 }
 
@@ -36,11 +36,14 @@ export class EncodeError extends Error {
 
 /** Writing a non-default value for a field that the target version does not have. */
 export class UnsupportedFieldVersionError extends EncodeError {
-  constructor(
-    readonly messageName: string,
-    readonly field: string,
-    readonly version: number,
-  ) {
+  readonly messageName: string;
+  readonly field: string;
+  readonly version: number;
+
+  constructor(messageName: string, field: string, version: number) {
     super(`${messageName} v${version} has no field ${field}; it must be left at its default to be written at this version`);
+    this.messageName = messageName;
+    this.field = field;
+    this.version = version;
   }
 }

@@ -1,4 +1,4 @@
-export { Reader, type TaggedField } from './reader.js';
-export { Writer } from './writer.js';
-export { DecodeError, EncodeError, UnsupportedFieldVersionError, ProtocolErrorCode } from './errors.js';
-export { ZERO_UUID, isValidUuid, uuidToBytes, uuidFromBytes, randomUuid, uuidToHex } from './uuid.js';
+export { Reader, type TaggedField } from './reader.ts';
+export { Writer } from './writer.ts';
+export { DecodeError, EncodeError, UnsupportedFieldVersionError, ProtocolErrorCode } from './errors.ts';
+export { ZERO_UUID, isValidUuid, uuidToBytes, uuidFromBytes, randomUuid, uuidToHex } from './uuid.ts';

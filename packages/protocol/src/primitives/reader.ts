@@ -1,5 +1,5 @@
-import { DecodeError } from './errors.js';
-import { uuidFromBytes } from './uuid.js';
+import { DecodeError } from './errors.ts';
+import { uuidFromBytes } from './uuid.ts';
 
 /** A tagged field the decoder did not recognise; kept as raw bytes so that it survives re-encoding. */
 export interface TaggedField {
@@ -21,11 +21,10 @@ export class Reader {
   pos: number;
   readonly end: number;
 
-  constructor(
-    readonly buf: Buffer,
-    start = 0,
-    end = buf.length,
-  ) {
+  readonly buf: Buffer;
+
+  constructor(buf: Buffer, start = 0, end = buf.length) {
+    this.buf = buf;
     if (start < 0 || end > buf.length || start > end) throw new RangeError(`reader bounds [${start}, ${end}) outside a buffer of ${buf.length} bytes`);
     this.pos = start;
     this.end = end;

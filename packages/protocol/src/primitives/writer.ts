@@ -1,8 +1,8 @@
-import { EncodeError } from './errors.js';
-import type { TaggedField } from './reader.js';
-import { utf8Length, writeUtf8At } from './utf8.js';
-import { uuidToBytes } from './uuid.js';
-import { writeUvarintAt, zigzag } from './varint.js';
+import { EncodeError } from './errors.ts';
+import type { TaggedField } from './reader.ts';
+import { utf8Length, writeUtf8At } from './utf8.ts';
+import { uuidToBytes } from './uuid.ts';
+import { writeUvarintAt, zigzag } from './varint.ts';
 
 /** Byte arrays at least this long are referenced, not copied, into the output. */
 const ZERO_COPY_THRESHOLD = 8 * 1024;

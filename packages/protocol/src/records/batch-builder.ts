@@ -7,11 +7,11 @@
  * DefaultRecord.sizeInBytes), which lets a producer decide on batch.size and max.request.size
  * before appending, and lets one-shot encoders allocate the exact buffer.
  */
-import { type CompressionType, compress } from '../compression/index.js';
-import { crc32c } from '../crc32c.js';
-import { utf8Length, writeUtf8At } from '../primitives/utf8.js';
-import { uvarintSize, varBytesSize, varintSize, writeUvarintAt, zigzag } from '../primitives/varint.js';
-import { Attributes, BATCH_HEADER_SIZE, LOG_OVERHEAD, MAGIC_V2, NO_PRODUCER_EPOCH, NO_PRODUCER_ID, NO_SEQUENCE, Offsets, TimestampType } from './batch-header.js';
+import { type CompressionType, compress } from '../compression/index.ts';
+import { crc32c } from '../crc32c.ts';
+import { utf8Length, writeUtf8At } from '../primitives/utf8.ts';
+import { uvarintSize, varBytesSize, varintSize, writeUvarintAt, zigzag } from '../primitives/varint.ts';
+import { Attributes, BATCH_HEADER_SIZE, LOG_OVERHEAD, MAGIC_V2, NO_PRODUCER_EPOCH, NO_PRODUCER_ID, NO_SEQUENCE, Offsets, TimestampType } from './batch-header.ts';
 
 /** A record header to write; a missing value is null. */
 export interface RecordHeaderInput {

@@ -3,10 +3,10 @@
  * Decoding is for clients and for the log cleaner; the broker's produce and fetch paths never
  * decode records (see validate.ts).
  */
-import { type CompressionType, decompress } from '../compression/index.js';
-import { crc32c } from '../crc32c.js';
-import { DecodeError } from '../primitives/errors.js';
-import { Reader } from '../primitives/reader.js';
+import { type CompressionType, decompress } from '../compression/index.ts';
+import { crc32c } from '../crc32c.ts';
+import { DecodeError } from '../primitives/errors.ts';
+import { Reader } from '../primitives/reader.ts';
 import {
   Attributes,
   BATCH_HEADER_SIZE,
@@ -16,9 +16,9 @@ import {
   type RecordBatchHeader,
   compressionOf,
   readBatchHeader,
-} from './batch-header.js';
-import { RecordBatchBuilder, type SealOptions, fieldLength, recordSizeInBatch } from './batch-builder.js';
-import { type KafkaRecord, type KafkaRecordInput, readRecord } from './record.js';
+} from './batch-header.ts';
+import { RecordBatchBuilder, type SealOptions, fieldLength, recordSizeInBatch } from './batch-builder.ts';
+import { type KafkaRecord, type KafkaRecordInput, readRecord } from './record.ts';
 
 export interface RecordBatch {
   header: RecordBatchHeader;

@@ -3,9 +3,9 @@
  * Key: version int16 (0), type int16 (0 abort, 1 commit). Value (end-transaction marker):
  * version int16 (0), coordinator epoch int32.
  */
-import { DecodeError } from '../primitives/errors.js';
-import { TimestampType } from './batch-header.js';
-import { encodeUncompressedRecordBatch } from './batch.js';
+import { DecodeError } from '../primitives/errors.ts';
+import { TimestampType } from './batch-header.ts';
+import { encodeUncompressedRecordBatch } from './batch.ts';
 
 export const ControlRecordType = { Abort: 0, Commit: 1 } as const;
 export type ControlRecordType = (typeof ControlRecordType)[keyof typeof ControlRecordType];

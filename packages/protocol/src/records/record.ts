@@ -2,7 +2,7 @@
  * Records inside a v2 batch: a varint length, then attributes, timestamp and offset deltas, key,
  * value and headers. Keys, values and header values decode as views into the batch's bytes.
  */
-import type { Reader } from '../primitives/reader.js';
+import type { Reader } from '../primitives/reader.ts';
 
 export interface RecordHeader {
   key: string;

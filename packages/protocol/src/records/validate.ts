@@ -8,10 +8,10 @@
  * Records are walked on the raw bytes without creating an object per record, so validating an
  * uncompressed batch costs about one more pass over its bytes than the CRC.
  */
-import { type CompressionType, DEFAULT_MAX_DECOMPRESSED_BYTES, compressionTypeName, decompress } from '../compression/index.js';
-import { crc32c } from '../crc32c.js';
-import { ErrorCode } from '../error-codes.js';
-import { ProtocolErrorCode } from '../primitives/errors.js';
+import { type CompressionType, DEFAULT_MAX_DECOMPRESSED_BYTES, compressionTypeName, decompress } from '../compression/index.ts';
+import { crc32c } from '../crc32c.ts';
+import { ErrorCode } from '../error-codes.ts';
+import { ProtocolErrorCode } from '../primitives/errors.ts';
 import {
   BATCH_HEADER_SIZE,
   LOG_OVERHEAD,
@@ -22,21 +22,23 @@ import {
   compressionOf,
   isControl,
   readBatchHeader,
-} from './batch-header.js';
+} from './batch-header.ts';
 
 export class InvalidRecordBatchError extends Error {
   override readonly name = 'InvalidRecordBatchError';
   readonly code = ProtocolErrorCode.INVALID_RECORD_BATCH;
-  constructor(
-    message: string,
-    /** The Kafka error code a broker answers with: CORRUPT_MESSAGE (bytes damaged) or INVALID_RECORD. */
-    readonly errorCode: number,
-    /** Position of the batch in the buffer that was checked. */
-    readonly position: number,
-    /** The index in its batch of the record at fault, when one record is (Produce v8+ record_errors). */
-    readonly recordIndex: number | null = null,
-  ) {
+  /** The Kafka error code a broker answers with: CORRUPT_MESSAGE (bytes damaged) or INVALID_RECORD. */
+  readonly errorCode: number;
+  /** Position of the batch in the buffer that was checked. */
+  readonly position: number;
+  /** The index in its batch of the record at fault, when one record is (Produce v8+ record_errors). */
+  readonly recordIndex: number | null;
+
+  constructor(message: string, errorCode: number, position: number, recordIndex: number | null = null) {
     super(`${message} (batch at byte ${position})`);
+    this.errorCode = errorCode;
+    this.position = position;
+    this.recordIndex = recordIndex;
   }
 }
 

@@ -6,7 +6,7 @@
  * not made durable (optionally keeping a random part of unsynced file tails, as a real disk may),
  * and invalidates every open handle.
  */
-import type { FileHandle, FileSystem } from './types.js';
+import type { FileHandle, FileSystem } from './types.ts';
 
 interface FileNode {
   kind: 'file';
@@ -23,11 +23,11 @@ interface DirNode {
 type Node = FileNode | DirNode;
 
 export class InjectedFault extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
+  readonly code: string;
+
+  constructor(message: string, code: string) {
     super(message);
+    this.code = code;
   }
 }
 

@@ -12,7 +12,7 @@ import { close, fsync, open as openFd, readFile as readFileCallback } from 'node
 import { open as openFile, readdir, mkdir, rename, rm, unlink, access, constants } from 'node:fs/promises';
 import type { FileHandle as NodeHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { FileHandle, FileSystem } from './types.js';
+import type { FileHandle, FileSystem } from './types.ts';
 
 const readWholeFile = promisify(readFileCallback);
 const openDescriptor = promisify(openFd);
@@ -20,7 +20,11 @@ const syncDescriptor = promisify(fsync);
 const closeDescriptor = promisify(close);
 
 class NodeFileHandle implements FileHandle {
-  constructor(private readonly h: NodeHandle) {}
+  private readonly h: NodeHandle;
+
+  constructor(h: NodeHandle) {
+    this.h = h;
+  }
 
   async read(buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
     let total = 0;

@@ -37,11 +37,11 @@ import {
   readBatchHeader,
   timestampTypeOf,
 } from '@sluice/protocol';
-import { StorageError } from '../errors.js';
-import { commitCompaction } from './compaction-swap.js';
-import type { PartitionLog } from './partition-log.js';
-import type { Segment } from './segment.js';
-import type { AbortedTxn } from './txn-index.js';
+import { StorageError } from '../errors.ts';
+import { commitCompaction } from './compaction-swap.ts';
+import type { PartitionLog } from './partition-log.ts';
+import type { Segment } from './segment.ts';
+import type { AbortedTxn } from './txn-index.ts';
 
 export interface CompactionResult {
   segments: number;

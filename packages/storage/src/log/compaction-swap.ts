@@ -6,11 +6,11 @@
  * `.cleaned` files, which recovery removes (the originals are intact). A crash after it is
  * finished by recovery from the manifest. Either way every key keeps its newest value.
  */
-import { UnsupportedStateFileError } from '../errors.js';
-import type { FileCache } from '../file-cache.js';
-import { COMPACTION_MANIFEST } from '../state-files/compaction-manifest.js';
-import { decodeStateFile, writeStateFile } from '../state-files/state-file.js';
-import { segmentFiles } from './segment.js';
+import { UnsupportedStateFileError } from '../errors.ts';
+import type { FileCache } from '../file-cache.ts';
+import { COMPACTION_MANIFEST } from '../state-files/compaction-manifest.ts';
+import { decodeStateFile, writeStateFile } from '../state-files/state-file.ts';
+import { segmentFiles } from './segment.ts';
 
 /** The folder of the log being compacted and the cache its segment files are open in. */
 export interface CompactedLog {

@@ -5,9 +5,9 @@
  * It changes nothing in the log but each segment's read-ahead hint.
  */
 import { BATCH_HEADER_SIZE, LOG_OVERHEAD, Offsets, decodeRecordBatch, isControl } from '@sluice/protocol';
-import { CorruptLogError, OffsetOutOfRangeError } from '../errors.js';
-import type { LogState } from './log-state.js';
-import type { Segment } from './segment.js';
+import { CorruptLogError, OffsetOutOfRangeError } from '../errors.ts';
+import type { LogState } from './log-state.ts';
+import type { Segment } from './segment.ts';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -18,7 +18,11 @@ export class LogReader {
   private readsDrained: (() => void) | null = null;
   private swapping: Promise<void> | null = null;
 
-  constructor(private readonly state: LogState) {}
+  private readonly state: LogState;
+
+  constructor(state: LogState) {
+    this.state = state;
+  }
 
   /**
    * Whole batches from the one containing `offset`, up to `maxBytes` — but at least one whole

@@ -12,22 +12,26 @@
  * log that truncations, rare on one node, can afford.
  */
 import { BATCH_HEADER_SIZE, LOG_OVERHEAD, Offsets } from '@sluice/protocol';
-import { OffsetOutOfRangeError, StorageError } from '../errors.js';
-import { LOG_START_OFFSET } from '../state-files/offset-files.js';
-import { writeStateFile } from '../state-files/state-file.js';
-import type { LogState } from './log-state.js';
-import type { LogWriter } from './log-writer.js';
-import type { ProducerStateManager } from './producer-state.js';
-import { rebuildFromLog } from './replay.js';
-import type { Segment } from './segment.js';
+import { OffsetOutOfRangeError, StorageError } from '../errors.ts';
+import { LOG_START_OFFSET } from '../state-files/offset-files.ts';
+import { writeStateFile } from '../state-files/state-file.ts';
+import type { LogState } from './log-state.ts';
+import type { LogWriter } from './log-writer.ts';
+import type { ProducerStateManager } from './producer-state.ts';
+import { rebuildFromLog } from './replay.ts';
+import type { Segment } from './segment.ts';
 
 /** Retention, DeleteRecords and truncation of one partition's log; see the top of this file. */
 export class LogRetention {
-  constructor(
-    private readonly state: LogState,
-    private readonly writer: LogWriter,
-    private readonly producers: ProducerStateManager,
-  ) {}
+  private readonly state: LogState;
+  private readonly writer: LogWriter;
+  private readonly producers: ProducerStateManager;
+
+  constructor(state: LogState, writer: LogWriter, producers: ProducerStateManager) {
+    this.state = state;
+    this.writer = writer;
+    this.producers = producers;
+  }
 
   /** Moves the log start offset forward (DeleteRecords) and removes segments wholly below it. */
   async deleteRecordsBefore(offset: bigint): Promise<bigint> {

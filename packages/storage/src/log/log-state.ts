@@ -7,10 +7,10 @@
  * It imports none of them, so they depend on it and never on each other's internals.
  */
 import type { EventEmitter } from 'node:events';
-import type { FileCache } from '../file-cache.js';
-import { writeFileAtomic } from '../fs/types.js';
-import type { LogConfig } from '../topic-config.js';
-import { Segment } from './segment.js';
+import type { FileCache } from '../file-cache.ts';
+import { writeFileAtomic } from '../fs/types.ts';
+import type { LogConfig } from '../topic-config.ts';
+import { Segment } from './segment.ts';
 
 export class LogState {
   segments: Segment[] = [];
@@ -28,14 +28,20 @@ export class LogState {
   /** Position in each segment up to which the data below the high watermark lies. */
   readonly hwPosition = new Map<Segment, number>();
 
-  constructor(
-    readonly dir: string,
-    readonly cache: FileCache,
-    public config: LogConfig,
-    readonly now: () => number,
-    /** The log's events ('highWatermark', 'rollback', 'writeFailed'), emitted by its parts. */
-    readonly events: EventEmitter,
-  ) {}
+  readonly dir: string;
+  readonly cache: FileCache;
+  public config: LogConfig;
+  readonly now: () => number;
+  /** The log's events ('highWatermark', 'rollback', 'writeFailed'), emitted by its parts. */
+  readonly events: EventEmitter;
+
+  constructor(dir: string, cache: FileCache, config: LogConfig, now: () => number, events: EventEmitter) {
+    this.dir = dir;
+    this.cache = cache;
+    this.config = config;
+    this.now = now;
+    this.events = events;
+  }
 
   get activeSegment(): Segment {
     return this.segments[this.segments.length - 1];

@@ -28,13 +28,13 @@ import {
   setBaseOffset,
   setPartitionLeaderEpoch,
 } from '@sluice/protocol';
-import { LogClosedError, StorageError, asWriteError } from '../errors.js';
-import { RECOVERY_POINT } from '../state-files/offset-files.js';
-import { writeStateFile } from '../state-files/state-file.js';
-import type { LogState } from './log-state.js';
-import { type BatchMetadata, type ProducerEntry, type ProducerStateManager, type TransactionMarker, lastSequence } from './producer-state.js';
-import type { Segment } from './segment.js';
-import { type CompletedTxn, lastStableOffset } from './transactions.js';
+import { LogClosedError, StorageError, asWriteError } from '../errors.ts';
+import { RECOVERY_POINT } from '../state-files/offset-files.ts';
+import { writeStateFile } from '../state-files/state-file.ts';
+import type { LogState } from './log-state.ts';
+import { type BatchMetadata, type ProducerEntry, type ProducerStateManager, type TransactionMarker, lastSequence } from './producer-state.ts';
+import type { Segment } from './segment.ts';
+import { type CompletedTxn, lastStableOffset } from './transactions.ts';
 
 export interface AppendResult {
   baseOffset: bigint;
@@ -96,10 +96,13 @@ export class LogWriter {
   /** Transactions closed by markers in flight (not durable yet): usually none, so reads of the LSO skip the walk. */
   private closingCount = 0;
 
-  constructor(
-    private readonly state: LogState,
-    private readonly producers: ProducerStateManager,
-  ) {}
+  private readonly state: LogState;
+  private readonly producers: ProducerStateManager;
+
+  constructor(state: LogState, producers: ProducerStateManager) {
+    this.state = state;
+    this.producers = producers;
+  }
 
   /** Whether appends are in flight (written or not yet durable). */
   get hasPending(): boolean {

@@ -19,25 +19,25 @@
  * log, the appends' own promises already reject). 'error' is never emitted.
  */
 import { EventEmitter } from 'node:events';
-import { LogCloseError, StorageError } from '../errors.js';
-import type { FileCache } from '../file-cache.js';
-import { CLEAN_SHUTDOWN, type CleanShutdown } from '../state-files/clean-shutdown.js';
-import { PRODUCER_SNAPSHOT } from '../state-files/producer-snapshot.js';
-import { writeStateFile } from '../state-files/state-file.js';
-import type { LogConfig } from '../topic-config.js';
-import { LogReader } from './log-reader.js';
-import { LogRetention } from './log-retention.js';
-import { LogState } from './log-state.js';
-import { type AppendOptions, type AppendResult, LogWriter } from './log-writer.js';
-import { type ActiveProducer, ProducerStateManager, type TransactionMarker } from './producer-state.js';
-import { recoverLog } from './recovery.js';
-import type { Segment } from './segment.js';
-import { collectAbortedTransactions } from './transactions.js';
-import type { AbortedTransaction } from './txn-index.js';
+import { LogCloseError, StorageError } from '../errors.ts';
+import type { FileCache } from '../file-cache.ts';
+import { CLEAN_SHUTDOWN, type CleanShutdown } from '../state-files/clean-shutdown.ts';
+import { PRODUCER_SNAPSHOT } from '../state-files/producer-snapshot.ts';
+import { writeStateFile } from '../state-files/state-file.ts';
+import type { LogConfig } from '../topic-config.ts';
+import { LogReader } from './log-reader.ts';
+import { LogRetention } from './log-retention.ts';
+import { LogState } from './log-state.ts';
+import { type AppendOptions, type AppendResult, LogWriter } from './log-writer.ts';
+import { type ActiveProducer, ProducerStateManager, type TransactionMarker } from './producer-state.ts';
+import { recoverLog } from './recovery.ts';
+import type { Segment } from './segment.ts';
+import { collectAbortedTransactions } from './transactions.ts';
+import type { AbortedTransaction } from './txn-index.ts';
 
-export type { AppendOptions, AppendResult } from './log-writer.js';
-export type { ActiveProducer, TransactionMarker } from './producer-state.js';
-export type { AbortedTransaction } from './txn-index.js';
+export type { AppendOptions, AppendResult } from './log-writer.ts';
+export type { ActiveProducer, TransactionMarker } from './producer-state.ts';
+export type { AbortedTransaction } from './txn-index.ts';
 
 export interface PartitionLogOptions {
   cache: FileCache;

@@ -14,8 +14,8 @@
  * (OngoingTransactions), kept in step with every change of an entry, for the last stable offset.
  */
 import { ErrorCode } from '@sluice/protocol';
-import { ProducerStateError } from '../errors.js';
-import { type CompletedTxn, OngoingTransactions } from './transactions.js';
+import { ProducerStateError } from '../errors.ts';
+import { type CompletedTxn, OngoingTransactions } from './transactions.ts';
 
 export const BATCHES_KEPT = 5;
 const INT32_MAX = 2147483647;

@@ -20,20 +20,20 @@
  * "is it there?" (the folder itself, the compaction manifest, each state file and index), and a
  * clean start makes only the calls test/clean-start-file-operations.test.ts lists.
  */
-import { CorruptLogError } from '../errors.js';
-import { type FileSystem, mkdirDurable } from '../fs/types.js';
-import { CLEAN_SHUTDOWN, type CleanSegment, type CleanShutdown } from '../state-files/clean-shutdown.js';
-import { COMPACTION_MANIFEST } from '../state-files/compaction-manifest.js';
-import { LOG_START_OFFSET, RECOVERY_POINT } from '../state-files/offset-files.js';
-import { PRODUCER_SNAPSHOT, type ProducerSnapshot, TRANSACTIONAL_SNAPSHOT_VERSION } from '../state-files/producer-snapshot.js';
-import { readListedFile, readStateFile } from '../state-files/state-file.js';
-import { finishCompaction } from './compaction-swap.js';
-import type { LogState } from './log-state.js';
-import type { ProducerStateManager } from './producer-state.js';
-import { replayBatch } from './replay.js';
-import { scanSegment } from './scan.js';
-import type { Segment } from './segment.js';
-import { type AbortedTxn, decodeTxnIndex } from './txn-index.js';
+import { CorruptLogError } from '../errors.ts';
+import { type FileSystem, mkdirDurable } from '../fs/types.ts';
+import { CLEAN_SHUTDOWN, type CleanSegment, type CleanShutdown } from '../state-files/clean-shutdown.ts';
+import { COMPACTION_MANIFEST } from '../state-files/compaction-manifest.ts';
+import { LOG_START_OFFSET, RECOVERY_POINT } from '../state-files/offset-files.ts';
+import { PRODUCER_SNAPSHOT, type ProducerSnapshot, TRANSACTIONAL_SNAPSHOT_VERSION } from '../state-files/producer-snapshot.ts';
+import { readListedFile, readStateFile } from '../state-files/state-file.ts';
+import { finishCompaction } from './compaction-swap.ts';
+import type { LogState } from './log-state.ts';
+import type { ProducerStateManager } from './producer-state.ts';
+import { replayBatch } from './replay.ts';
+import { scanSegment } from './scan.ts';
+import type { Segment } from './segment.ts';
+import { type AbortedTxn, decodeTxnIndex } from './txn-index.ts';
 
 /** Opens the log in `log`'s folder (created if missing) into it (segments, offsets) and `producers`. */
 export async function recoverLog(log: LogState, producers: ProducerStateManager): Promise<void> {

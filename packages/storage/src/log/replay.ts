@@ -7,11 +7,11 @@
  * first appended.
  */
 import { NO_PRODUCER_ID } from '@sluice/protocol';
-import { StorageError } from '../errors.js';
-import type { LogState } from './log-state.js';
-import { type ProducerStateManager, lastSequence } from './producer-state.js';
-import { type ScannedBatch, scanSegment } from './scan.js';
-import type { Segment } from './segment.js';
+import { StorageError } from '../errors.ts';
+import type { LogState } from './log-state.ts';
+import { type ProducerStateManager, lastSequence } from './producer-state.ts';
+import { type ScannedBatch, scanSegment } from './scan.ts';
+import type { Segment } from './segment.ts';
 
 /** Applies one batch of `segment`, read from the log, to `producers` and the segment's txn index. */
 export function replayBatch(producers: ProducerStateManager, segment: Segment, b: ScannedBatch, nowMs: number): void {

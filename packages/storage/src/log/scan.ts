@@ -3,8 +3,8 @@
  * CRC-32C, for recovery and index rebuilding.
  */
 import { Attributes, BATCH_HEADER_SIZE, LOG_OVERHEAD, MAGIC_V2, Offsets, crc32c } from '@sluice/protocol';
-import type { Segment } from './segment.js';
-import { readMarker } from './transactions.js';
+import type { Segment } from './segment.ts';
+import { readMarker } from './transactions.ts';
 
 export interface ScannedBatch {
   position: number;

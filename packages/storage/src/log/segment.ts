@@ -6,8 +6,8 @@
  * segment is open and are written out when it is rolled or the log is closed; recovery rebuilds
  * them from the .log when they are missing or do not match it.
  */
-import type { FileCache } from '../file-cache.js';
-import { TransactionIndex } from './txn-index.js';
+import type { FileCache } from '../file-cache.ts';
+import { TransactionIndex } from './txn-index.ts';
 
 export function segmentName(baseOffset: bigint): string {
   return baseOffset.toString().padStart(20, '0');
@@ -56,13 +56,16 @@ export class Segment {
   /** Set once the file exists and its directory entry is durable. */
   private created: Promise<void> | null = null;
 
-  constructor(
-    readonly dir: string,
-    readonly baseOffset: bigint,
-    readonly cache: FileCache,
-    private readonly indexInterval: number,
-    createdMs: number,
-  ) {
+  readonly dir: string;
+  readonly baseOffset: bigint;
+  readonly cache: FileCache;
+  private readonly indexInterval: number;
+
+  constructor(dir: string, baseOffset: bigint, cache: FileCache, indexInterval: number, createdMs: number) {
+    this.dir = dir;
+    this.baseOffset = baseOffset;
+    this.cache = cache;
+    this.indexInterval = indexInterval;
     this.files = segmentFiles(dir, baseOffset);
     this.nextOffset = baseOffset;
     this.createdMs = createdMs;

@@ -11,8 +11,8 @@
  * aborted. Never above the high watermark, never below the log start offset.
  */
 import { BATCH_HEADER_SIZE, ControlRecordType, LOG_OVERHEAD, decodeControlKey, decodeEndTxnMarkerValue, decodeRecords, readBatchHeader } from '@sluice/protocol';
-import type { Segment } from './segment.js';
-import type { AbortedTransaction } from './txn-index.js';
+import type { Segment } from './segment.ts';
+import type { AbortedTransaction } from './txn-index.ts';
 
 /** A transaction closed by a marker on this partition (Kafka's CompletedTxn). */
 export interface CompletedTxn {

@@ -12,7 +12,7 @@
  * the rule of docs/storage-formats.md) rather than taking it for damage, and a file that is not
  * whole entries, or whose entries do not fit the segment, is rebuilt.
  */
-import { UnsupportedStateFileError } from '../errors.js';
+import { UnsupportedStateFileError } from '../errors.ts';
 
 export const TXN_INDEX_ENTRY_SIZE = 34;
 export const TXN_INDEX_VERSION = 0;

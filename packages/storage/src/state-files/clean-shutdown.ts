@@ -6,7 +6,7 @@
  * version 2 adds each segment's `abortedTxns`, the entries of its `.txnindex`, so a clean start
  * reads only the `.txnindex` files that hold some (they are written only then, as Kafka does).
  */
-import { type StateFileFormat, offsetField } from './state-file.js';
+import { type StateFileFormat, offsetField } from './state-file.ts';
 
 export interface CleanSegment {
   baseOffset: bigint;

@@ -4,7 +4,7 @@
  * Unreadable, it was never committed (it is written atomically) and is ignored.
  * Version 0 (before versions) was the bare array of bases; version 1 is `{"version":1,"bases":[...]}`.
  */
-import { type StateFileFormat, offsetField } from './state-file.js';
+import { type StateFileFormat, offsetField } from './state-file.ts';
 
 export const COMPACTION_MANIFEST: StateFileFormat<bigint[]> = {
   name: 'compaction.manifest',

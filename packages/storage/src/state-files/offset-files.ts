@@ -7,7 +7,7 @@
  * Version 0 (before versions) was the decimal offset and a newline; version 1 is
  * `{"version":1,"offset":"<decimal>"}`.
  */
-import { type StateFileFormat, offsetField } from './state-file.js';
+import { type StateFileFormat, offsetField } from './state-file.ts';
 
 function offsetFile(name: string, whenNewer: string): StateFileFormat<bigint> {
   return {

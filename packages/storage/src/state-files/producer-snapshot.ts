@@ -11,8 +11,8 @@
  * segments' `.txnindex` files were written beside it (from version 2), which recovery needs to
  * tell a lost index from one that never existed.
  */
-import type { ProducerEntry } from '../log/producer-state.js';
-import { type StateFileFormat, offsetField } from './state-file.js';
+import type { ProducerEntry } from '../log/producer-state.ts';
+import { type StateFileFormat, offsetField } from './state-file.ts';
 
 type BatchFields = [number, number, string, string, string];
 interface ProducerFields {

@@ -12,8 +12,8 @@
  * content (garbled, wrong fields) decodes to null so each caller keeps its own safe fallback.
  * The rules are written down in docs/storage-formats.md.
  */
-import { UnsupportedStateFileError } from '../errors.js';
-import { type FileSystem, writeFileAtomic } from '../fs/types.js';
+import { UnsupportedStateFileError } from '../errors.ts';
+import { type FileSystem, writeFileAtomic } from '../fs/types.ts';
 
 export interface StateFileFormat<T> {
   /** The file's name inside its folder. */

@@ -4,7 +4,7 @@
  * unreadable, the broker does not start. Version 0 (before versions) was `{"topics":[...]}`;
  * version 1 adds only `version`.
  */
-import { type StateFileFormat } from './state-file.js';
+import { type StateFileFormat } from './state-file.ts';
 
 export interface TopicMetadata {
   name: string;

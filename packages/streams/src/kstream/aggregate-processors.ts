@@ -5,12 +5,12 @@
  * aggregations skip records with a null key or value (Java logs and counts them); table
  * aggregations subtract a row's old value before adding its new one.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import type { Record } from '../record.js';
-import type { Change } from '../state/api.js';
-import type { TableProcessorSupplier } from './table-processors.js';
-import { type TableStore, type TupleForwarder, tableStore, tupleForwarder } from './table-forwarding.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import type { Record } from '../record.ts';
+import type { Change } from '../state/api.ts';
+import type { TableProcessorSupplier } from './table-processors.ts';
+import { type TableStore, type TupleForwarder, tableStore, tupleForwarder } from './table-forwarding.ts';
 
 /** One step of an aggregation: the store's old row (null if none) and the record → the new row. */
 type Step<K, VIn, VAgg> = (record: Record<K, VIn>, old: { value: VAgg; timestamp: number } | null) => { value: VAgg | null; timestamp: number } | 'skip';
@@ -19,10 +19,13 @@ type Step<K, VIn, VAgg> = (record: Record<K, VIn>, old: { value: VAgg; timestamp
 class AggregateSupplier<K, VIn, VAgg> implements TableProcessorSupplier<K, VIn, K, Change<VAgg>> {
   private sendOldValues = false;
 
-  constructor(
-    readonly storeName: string,
-    private readonly step: Step<K, VIn, VAgg>,
-  ) {}
+  readonly storeName: string;
+  private readonly step: Step<K, VIn, VAgg>;
+
+  constructor(storeName: string, step: Step<K, VIn, VAgg>) {
+    this.storeName = storeName;
+    this.step = step;
+  }
 
   /** An aggregation always has its store, so it can always send old values. */
   enableSendingOldValues(): boolean {

@@ -3,7 +3,7 @@
  * and the streams call back into the builder, and naming the contract here keeps the imports
  * one way (streams-builder → kstream → builder-internals).
  */
-import type { Topology } from '../topology/topology.js';
+import type { Topology } from '../topology/topology.ts';
 
 /** Kept internal: not exported from the package. */
 export interface BuilderInternals {

@@ -10,10 +10,10 @@
  * Java's versioned-table variants (flags 3–5: the same with an is-latest byte before the flag) are
  * read too.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { RecordHeader } from '../record.js';
-import type { Serde, WrappingSerde } from '../serdes.js';
-import type { Change } from '../state/api.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { RecordHeader } from '../record.ts';
+import type { Serde, WrappingSerde } from '../serdes.ts';
+import type { Change } from '../state/api.ts';
 
 function writeZigzagVarint(value: number): Buffer {
   let v = ((value << 1) ^ (value >> 31)) >>> 0;

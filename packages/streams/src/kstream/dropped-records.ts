@@ -3,7 +3,7 @@
  * Java's `dropped-records-total` task metric counts them. Sluice has no metrics registry yet, so
  * the counts are kept here per application and task and read with `droppedRecordsTotal`.
  */
-import type { ProcessorContext } from '../processor/api.js';
+import type { ProcessorContext } from '../processor/api.ts';
 
 const totals = new Map<string, Map<string, number>>();
 

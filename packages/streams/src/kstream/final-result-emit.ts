@@ -7,18 +7,21 @@
  * the task over (a restart, a rebalance) emits neither the windows emitted before the commit again
  * nor skips those closed after it.
  */
-import type { ProcessorContext } from '../processor/api.js';
+import type { ProcessorContext } from '../processor/api.ts';
 
 export class FinalResultEmitTracker {
   /** The window close time of the last emit; -1: none yet. */
   lastEmitWindowCloseTime = -1;
   private nextTimeToEmit = 0;
 
-  constructor(
-    private readonly context: ProcessorContext<unknown, unknown>,
-    private readonly storeName: string,
-    private readonly emitIntervalMs: number,
-  ) {
+  private readonly context: ProcessorContext<unknown, unknown>;
+  private readonly storeName: string;
+  private readonly emitIntervalMs: number;
+
+  constructor(context: ProcessorContext<unknown, unknown>, storeName: string, emitIntervalMs: number) {
+    this.context = context;
+    this.storeName = storeName;
+    this.emitIntervalMs = emitIntervalMs;
     const committed = context.processorMetadataForKey?.(storeName);
     if (committed !== null && committed !== undefined) this.lastEmitWindowCloseTime = committed;
   }

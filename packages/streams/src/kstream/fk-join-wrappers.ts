@@ -10,7 +10,7 @@
  * - the subscription store's key (CombinedKey): [4-byte foreign key length][foreign key][primary key],
  *   so a prefix scan by foreign key finds every primary key subscribed to it.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
 
 /** What the receiving side does with a subscription (Java's SubscriptionWrapper.Instruction). */
 export const Instruction = {

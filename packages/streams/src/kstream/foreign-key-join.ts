@@ -17,17 +17,17 @@
  * Records on both topics are Java's bytes (fk-join-wrappers.ts), so a Java instance of the
  * application reads them. Serdes must be known here (Consumed or Materialized on both tables).
  */
-import { topologyError } from '../errors.js';
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import type { Serde } from '../serdes.js';
-import { Serdes } from '../serdes.js';
-import type { Change, TimestampedKeyValueStore } from '../state/api.js';
-import { Stores } from '../state/stores.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { recordDroppedRecord } from './dropped-records.js';
-import { Instruction, type ValueHash, combinedKey, combinedKeyPrefix, decodeResponse, decodeSubscription, encodeResponse, encodeSubscription, splitCombinedKey } from './fk-join-wrappers.js';
-import { murmur3Hash128 } from './murmur3.js';
-import type { TableValueGetterSupplier } from './table-value-getter.js';
+import { topologyError } from '../errors.ts';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import type { Serde } from '../serdes.ts';
+import { Serdes } from '../serdes.ts';
+import type { Change, TimestampedKeyValueStore } from '../state/api.ts';
+import { Stores } from '../state/stores.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { recordDroppedRecord } from './dropped-records.ts';
+import { Instruction, type ValueHash, combinedKey, combinedKeyPrefix, decodeResponse, decodeSubscription, encodeResponse, encodeSubscription, splitCombinedKey } from './fk-join-wrappers.ts';
+import { murmur3Hash128 } from './murmur3.ts';
+import type { TableValueGetterSupplier } from './table-value-getter.ts';
 
 /** A subscription in flight, between the send processor and the subscription topic's sink. */
 interface SubscriptionOut {

@@ -5,12 +5,15 @@
  * itself is the changelog), as in Java.
  */
 export class GlobalKTable<K, V> {
+  /** The global store's name (what `context.getStateStore` takes in a processor that looks rows up). */
+  readonly storeName: string;
+  private readonly queryableName: string | null;
+
   /** @internal */
-  constructor(
-    /** The global store's name (what `context.getStateStore` takes in a processor that looks rows up). */
-    readonly storeName: string,
-    private readonly queryableName: string | null,
-  ) {}
+  constructor(storeName: string, queryableName: string | null) {
+    this.storeName = storeName;
+    this.queryableName = queryableName;
+  }
 
   /** The store name to query it by, or null when the store's name was generated. */
   queryableStoreName(): string | null {

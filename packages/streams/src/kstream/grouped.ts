@@ -3,8 +3,8 @@
  * topic (`<application.id>-<name>-repartition`), which is also the name of the key-selecting
  * processor of `KStream.groupBy` and `KTable.groupBy`. A plain object, like Consumed and Produced.
  */
-import type { Serde } from '../serdes.js';
-import { nameOf } from './options.js';
+import type { Serde } from '../serdes.ts';
+import { nameOf } from './options.ts';
 
 export interface Grouped<K, V> {
   name?: string;

@@ -8,7 +8,7 @@
  * `ofTimeDifferenceAndGrace`): with them a left or outer join emits a record without a partner only
  * once its window has closed, never a spurious early one (KIP-633).
  */
-import { topologyError } from '../errors.js';
+import { topologyError } from '../errors.ts';
 
 function millis(value: number, what: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw topologyError(`${what} must be a whole number of milliseconds, got ${String(value)}`);
@@ -16,13 +16,16 @@ function millis(value: number, what: string): number {
 }
 
 export class JoinWindows {
-  private constructor(
-    /** How much earlier than a left record a right record may be. */
-    readonly beforeMs: number,
-    /** How much later than a left record a right record may be. */
-    readonly afterMs: number,
-    readonly graceMs: number,
-  ) {
+  /** How much earlier than a left record a right record may be. */
+  readonly beforeMs: number;
+  /** How much later than a left record a right record may be. */
+  readonly afterMs: number;
+  readonly graceMs: number;
+
+  private constructor(beforeMs: number, afterMs: number, graceMs: number) {
+    this.beforeMs = beforeMs;
+    this.afterMs = afterMs;
+    this.graceMs = graceMs;
     // Java's wording, so that the message is the one Kafka users search for.
     if (beforeMs + afterMs < 0) throw topologyError(`Window interval (ie, beforeMs+afterMs) must not be negative; got before ${beforeMs} ms and after ${afterMs} ms`);
     if (graceMs < 0) throw topologyError(`Grace period must not be negative; got ${graceMs} ms`);

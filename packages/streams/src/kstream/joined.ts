@@ -4,10 +4,10 @@
  * store suppliers, changelog settings) and `Joined` for stream–table joins (serdes and a name).
  * Each `with…` returns a new object, so one can be the start of several.
  */
-import { topologyError } from '../errors.js';
-import type { Serde } from '../serdes.js';
-import type { ChangelogConfig } from '../state/api.js';
-import type { WindowBytesStoreSupplier } from '../state/window-session-builders.js';
+import { topologyError } from '../errors.ts';
+import type { Serde } from '../serdes.ts';
+import type { ChangelogConfig } from '../state/api.ts';
+import type { WindowBytesStoreSupplier } from '../state/window-session-builders.ts';
 
 interface StreamJoinedFields<K, V1, V2> {
   keySerde?: Serde<K>;
@@ -24,7 +24,11 @@ interface StreamJoinedFields<K, V1, V2> {
 }
 
 export class StreamJoined<K, V1, V2> {
-  private constructor(readonly fields: Readonly<StreamJoinedFields<K, V1, V2>>) {}
+  readonly fields: Readonly<StreamJoinedFields<K, V1, V2>>;
+
+  private constructor(fields: Readonly<StreamJoinedFields<K, V1, V2>>) {
+    this.fields = fields;
+  }
 
   static with<K, V1, V2>(keySerde?: Serde<K>, valueSerde?: Serde<V1>, otherValueSerde?: Serde<V2>): StreamJoined<K, V1, V2> {
     return new StreamJoined<K, V1, V2>({ keySerde, valueSerde, otherValueSerde, loggingEnabled: true, topicConfig: {} });

@@ -5,19 +5,19 @@
  * or else the store (`<application.id>-KSTREAM-AGGREGATE-STATE-STORE-0000000002-repartition`), as
  * Java names it.
  */
-import { topologyError } from '../errors.js';
-import { Serdes, type Serde } from '../serdes.js';
-import { type AggregateSupplier, streamAggregate, streamReduce } from './aggregate-processors.js';
-import type { BuilderInternals } from './builder-internals.js';
-import type { Grouped } from './grouped.js';
-import { KTable } from './ktable.js';
-import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
-import { type Named, nameOf } from './options.js';
-import { addRepartition, repartitionNames } from './repartition.js';
-import { addMaterializedStore } from './store-materializer.js';
-import { TimeWindowedKStream, type WindowedGrouping } from './time-windowed-kstream.js';
-import { SessionWindowedKStream } from './session-windowed-kstream.js';
-import { SessionWindows, SlidingWindows, TimeWindows } from './windows.js';
+import { topologyError } from '../errors.ts';
+import { Serdes, type Serde } from '../serdes.ts';
+import { type AggregateSupplier, streamAggregate, streamReduce } from './aggregate-processors.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import type { Grouped } from './grouped.ts';
+import { KTable } from './ktable.ts';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.ts';
+import { type Named, nameOf } from './options.ts';
+import { addRepartition, repartitionNames } from './repartition.ts';
+import { addMaterializedStore } from './store-materializer.ts';
+import { TimeWindowedKStream, type WindowedGrouping } from './time-windowed-kstream.ts';
+import { SessionWindowedKStream } from './session-windowed-kstream.ts';
+import { SessionWindows, SlidingWindows, TimeWindows } from './windows.ts';
 
 function requireFunction(f: unknown, what: string): void {
   if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
@@ -27,16 +27,30 @@ export class KGroupedStream<K, V> implements WindowedGrouping<K, V> {
   /** The source of the repartition topic, once made; a grouping named by the user keeps one for all its aggregations. */
   private repartitionSource: string | undefined;
 
+  private readonly builder: BuilderInternals;
+  private readonly nodeName: string;
+  readonly keySerde: Serde<K> | undefined;
+  readonly valueSerde: Serde<V> | undefined;
+  private readonly repartitionRequired: boolean;
+  /** The Grouped name: the repartition topic's. */
+  private readonly groupedName: string | undefined;
+
   /** @internal */
   constructor(
-    private readonly builder: BuilderInternals,
-    private readonly nodeName: string,
-    readonly keySerde: Serde<K> | undefined,
-    readonly valueSerde: Serde<V> | undefined,
-    private readonly repartitionRequired: boolean,
-    /** The Grouped name: the repartition topic's. */
-    private readonly groupedName: string | undefined,
-  ) {}
+    builder: BuilderInternals,
+    nodeName: string,
+    keySerde: Serde<K> | undefined,
+    valueSerde: Serde<V> | undefined,
+    repartitionRequired: boolean,
+    groupedName: string | undefined,
+  ) {
+    this.builder = builder;
+    this.nodeName = nodeName;
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+    this.repartitionRequired = repartitionRequired;
+    this.groupedName = groupedName;
+  }
 
   /** Records per key, as a table of `bigint` counts (Java's Long). */
   count(named?: Named | Materialized<K, bigint>, materialized?: Materialized<K, bigint>): KTable<K, bigint> {

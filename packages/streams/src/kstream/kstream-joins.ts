@@ -7,22 +7,22 @@
  * A stream whose key changed upstream (selectKey, map, ...) goes through a repartition topic
  * first, named as Java names it, so that both sides of the join are partitioned by the join key.
  */
-import { topologyError } from '../errors.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { GlobalKTable } from './global-ktable.js';
-import type { JoinWindows } from './join-windows.js';
-import { type Joined, StreamJoined } from './joined.js';
-import { KStream } from './kstream.js';
-import { KTable } from './ktable.js';
-import { type Named, nameOf } from './options.js';
-import { addRepartition, repartitionNames } from './repartition.js';
-import { type ValueJoiner, addStreamStreamJoin, requireJoiner } from './stream-stream-join.js';
-import { streamTableJoinSupplier } from './stream-table-join.js';
-import { storeValueGetter, valueGetterSupplier } from './table-value-getter.js';
+import { topologyError } from '../errors.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { GlobalKTable } from './global-ktable.ts';
+import type { JoinWindows } from './join-windows.ts';
+import { type Joined, StreamJoined } from './joined.ts';
+import { KStream } from './kstream.ts';
+import { KTable } from './ktable.ts';
+import { type Named, nameOf } from './options.ts';
+import { addRepartition, repartitionNames } from './repartition.ts';
+import { type ValueJoiner, addStreamStreamJoin, requireJoiner } from './stream-stream-join.ts';
+import { streamTableJoinSupplier } from './stream-table-join.ts';
+import { storeValueGetter, valueGetterSupplier } from './table-value-getter.ts';
 
 type StreamOrTable<K, VO> = KStream<K, VO> | KTable<K, VO>;
 
-declare module './kstream.js' {
+declare module './kstream.ts' {
   interface KStream<K, V> {
     /**
      * Inner join. With a KStream: each pair of records with the same key at most the JoinWindows

@@ -4,21 +4,21 @@
  * ktable.ts import each other; they are declared onto KStream here instead (a module augmentation
  * plus the prototype), and this module is loaded with the package (index.ts, streams-builder.ts).
  */
-import { topologyError } from '../errors.js';
-import type { Serde } from '../serdes.js';
-import type { BuilderInternals } from './builder-internals.js';
-import type { Grouped } from './grouped.js';
-import { type KGroupedStream, groupedStream } from './kgrouped-stream.js';
-import { KStream } from './kstream.js';
-import { KTable } from './ktable.js';
-import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
-import { type Named, nameOf } from './options.js';
-import { addRepartition, repartitionNames } from './repartition.js';
-import { addMaterializedStore } from './store-materializer.js';
-import { KTableSourceSupplier } from './table-processors.js';
-import { operators } from './operators.js';
+import { topologyError } from '../errors.ts';
+import type { Serde } from '../serdes.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import type { Grouped } from './grouped.ts';
+import { type KGroupedStream, groupedStream } from './kgrouped-stream.ts';
+import { KStream } from './kstream.ts';
+import { KTable } from './ktable.ts';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.ts';
+import { type Named, nameOf } from './options.ts';
+import { addRepartition, repartitionNames } from './repartition.ts';
+import { addMaterializedStore } from './store-materializer.ts';
+import { KTableSourceSupplier } from './table-processors.ts';
+import { operators } from './operators.ts';
 
-declare module './kstream.js' {
+declare module './kstream.ts' {
   interface KStream<K, V> {
     /**
      * Groups the records by their key for count, reduce or aggregate. If the key changed upstream

@@ -4,15 +4,15 @@
  * started. Serdes travel with a stream where they are known (a `mapValues` keeps the key serde),
  * so `to()` and `repartition()` need them only where the types changed.
  */
-import { topologyError } from '../errors.js';
-import type { FixedKeyProcessorSupplier, ProcessorSupplier } from '../processor/api.js';
-import type { KeyValue } from '../record.js';
-import type { Serde } from '../serdes.js';
-import type { TopicNameExtractor } from '../topology/nodes.js';
-import { operators } from './operators.js';
-import { type Named, type Printed, type Produced, type Repartitioned, nameOf } from './options.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { addRepartition, repartitionNames } from './repartition.js';
+import { topologyError } from '../errors.ts';
+import type { FixedKeyProcessorSupplier, ProcessorSupplier } from '../processor/api.ts';
+import type { KeyValue } from '../record.ts';
+import type { Serde } from '../serdes.ts';
+import type { TopicNameExtractor } from '../topology/nodes.ts';
+import { operators } from './operators.ts';
+import { type Named, type Printed, type Produced, type Repartitioned, nameOf } from './options.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { addRepartition, repartitionNames } from './repartition.ts';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -21,17 +21,29 @@ function requireFunction(f: unknown, what: string): void {
 }
 
 export class KStream<K, V> {
+  /** @internal The builder the stream adds nodes to (kstream-stateful.ts uses it too). */
+  readonly builder: BuilderInternals;
+  /** The node this stream's records come out of. */
+  readonly nodeName: string;
+  readonly keySerde: Serde<K> | undefined;
+  readonly valueSerde: Serde<V> | undefined;
+  /** The key changed since the records were read, so a key-based operation must repartition first (as `repartition()` does). */
+  readonly repartitionRequired: boolean;
+
   /** @internal */
   constructor(
-    /** @internal The builder the stream adds nodes to (kstream-stateful.ts uses it too). */
-    readonly builder: BuilderInternals,
-    /** The node this stream's records come out of. */
-    readonly nodeName: string,
-    readonly keySerde: Serde<K> | undefined,
-    readonly valueSerde: Serde<V> | undefined,
-    /** The key changed since the records were read, so a key-based operation must repartition first (as `repartition()` does). */
-    readonly repartitionRequired: boolean,
-  ) {}
+    builder: BuilderInternals,
+    nodeName: string,
+    keySerde: Serde<K> | undefined,
+    valueSerde: Serde<V> | undefined,
+    repartitionRequired: boolean,
+  ) {
+    this.builder = builder;
+    this.nodeName = nodeName;
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+    this.repartitionRequired = repartitionRequired;
+  }
 
   private add<K2, V2>(prefix: string, named: Named | undefined, supplier: () => unknown, keySerde: Serde<K2> | undefined, valueSerde: Serde<V2> | undefined, repartitionRequired: boolean, parents: string[] = [this.nodeName]): KStream<K2, V2> {
     return this.addAs<K2, V2>(this.builder.newName(prefix, nameOf(named)), supplier, keySerde, valueSerde, repartitionRequired, parents);
@@ -212,12 +224,15 @@ export class BranchedKStream<K, V> {
   private readonly result: { [name: string]: KStream<K, V> } = {};
   private finished = false;
 
+  private readonly source: KStream<K, V>;
+  private readonly builder: BuilderInternals;
+  private readonly splitterName: string;
+
   /** @internal */
-  constructor(
-    private readonly source: KStream<K, V>,
-    private readonly builder: BuilderInternals,
-    private readonly splitterName: string,
-  ) {
+  constructor(source: KStream<K, V>, builder: BuilderInternals, splitterName: string) {
+    this.source = source;
+    this.builder = builder;
+    this.splitterName = splitterName;
     builder.topology.addProcessor(splitterName, operators.split(this.predicates, this.children, () => this.defaultChild) as never, source.nodeName);
   }
 

@@ -8,18 +8,18 @@
  * (KTABLE-MERGE-STATE-STORE-… when unnamed). Each side reads the other's store, so source tables
  * get one.
  */
-import { topologyError } from '../errors.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { KTable } from './ktable.js';
-import { Materialized, resolveMaterialized } from './materialized.js';
-import { type Named, nameOf } from './options.js';
-import { addMaterializedStore } from './store-materializer.js';
-import { addForeignKeyJoin } from './foreign-key-join.js';
-import { sourceTable } from './kstream-stateful.js';
-import { KTableKTableJoinMergerSupplier, KTableKTableJoinSupplier, type TableJoinKind } from './table-table-join.js';
-import { valueGetterSupplier } from './table-value-getter.js';
+import { topologyError } from '../errors.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { KTable } from './ktable.ts';
+import { Materialized, resolveMaterialized } from './materialized.ts';
+import { type Named, nameOf } from './options.ts';
+import { addMaterializedStore } from './store-materializer.ts';
+import { addForeignKeyJoin } from './foreign-key-join.ts';
+import { sourceTable } from './kstream-stateful.ts';
+import { KTableKTableJoinMergerSupplier, KTableKTableJoinSupplier, type TableJoinKind } from './table-table-join.ts';
+import { valueGetterSupplier } from './table-value-getter.ts';
 
-declare module './ktable.js' {
+declare module './ktable.ts' {
   interface KTable<K, V> {
     /** Rows whose key is in both tables, joined; updated as either side changes. */
     join<VO, VR>(other: KTable<K, VO>, joiner: (value: V, otherValue: VO) => VR, named?: Named | Materialized<K, VR>, materialized?: Materialized<K, VR>): KTable<K, VR>;

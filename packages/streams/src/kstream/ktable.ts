@@ -10,21 +10,21 @@
  * KTABLE-AGGREGATE-/KTABLE-REDUCE- with KTABLE-AGGREGATE-STATE-STORE- stores, and the same index
  * taken at the same point, so describe() reads as Java's does.
  */
-import { topologyError } from '../errors.js';
-import type { KeyValue } from '../record.js';
-import { Serdes, type Serde } from '../serdes.js';
-import type { Change } from '../state/api.js';
-import { tableAggregate, tableReduce } from './aggregate-processors.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { changedSerde } from './changed-serde.js';
-import type { Grouped } from './grouped.js';
-import { KStream } from './kstream.js';
-import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
-import { type Named, nameOf } from './options.js';
-import { addMaterializedStore } from './store-materializer.js';
-import type { Suppressed } from './suppressed.js';
-import { addSuppression } from './table-suppress.js';
-import { KTableFilterSupplier, KTableMapValuesSupplier, type TableProcessorSupplier, repartitionMapSupplier, toStreamSupplier } from './table-processors.js';
+import { topologyError } from '../errors.ts';
+import type { KeyValue } from '../record.ts';
+import { Serdes, type Serde } from '../serdes.ts';
+import type { Change } from '../state/api.ts';
+import { tableAggregate, tableReduce } from './aggregate-processors.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { changedSerde } from './changed-serde.ts';
+import type { Grouped } from './grouped.ts';
+import { KStream } from './kstream.ts';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.ts';
+import { type Named, nameOf } from './options.ts';
+import { addMaterializedStore } from './store-materializer.ts';
+import type { Suppressed } from './suppressed.ts';
+import { addSuppression } from './table-suppress.ts';
+import { KTableFilterSupplier, KTableMapValuesSupplier, type TableProcessorSupplier, repartitionMapSupplier, toStreamSupplier } from './table-processors.ts';
 
 type AnySupplier = TableProcessorSupplier<unknown, unknown, unknown, unknown>;
 
@@ -39,17 +39,31 @@ function namedAndMaterialized<K, V>(a: Named | Materialized<K, V> | undefined, b
 }
 
 export class KTable<K, V> {
+  private readonly builder: BuilderInternals;
+  /** The node whose changes this table is. */
+  readonly nodeName: string;
+  readonly keySerde: Serde<K> | undefined;
+  readonly valueSerde: Serde<V> | undefined;
+  /** @internal How this table's rows are made: asked to send old values when an operator downstream needs them. */
+  readonly supplier: TableProcessorSupplier<unknown, unknown, K, Change<V>>;
+  private readonly queryableName: string | null;
+
   /** @internal */
   constructor(
-    private readonly builder: BuilderInternals,
-    /** The node whose changes this table is. */
-    readonly nodeName: string,
-    readonly keySerde: Serde<K> | undefined,
-    readonly valueSerde: Serde<V> | undefined,
-    /** @internal How this table's rows are made: asked to send old values when an operator downstream needs them. */
-    readonly supplier: TableProcessorSupplier<unknown, unknown, K, Change<V>>,
-    private readonly queryableName: string | null,
-  ) {}
+    builder: BuilderInternals,
+    nodeName: string,
+    keySerde: Serde<K> | undefined,
+    valueSerde: Serde<V> | undefined,
+    supplier: TableProcessorSupplier<unknown, unknown, K, Change<V>>,
+    queryableName: string | null,
+  ) {
+    this.builder = builder;
+    this.nodeName = nodeName;
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+    this.supplier = supplier;
+    this.queryableName = queryableName;
+  }
 
   /** The name of the store to query this table by (`KafkaStreams.store(name)`), or null when it has none by name. */
   queryableStoreName(): string | null {
@@ -146,12 +160,16 @@ function resolved<K, V>(m: Materialized<K, V>, storeName: string, keySerde: Serd
 export class KGroupedTable<K, V> {
   private repartition: { sourceName: string } | undefined;
 
+  private readonly builder: BuilderInternals;
+  private readonly selectName: string;
+  private readonly grouped: Grouped<K, V>;
+
   /** @internal */
-  constructor(
-    private readonly builder: BuilderInternals,
-    private readonly selectName: string,
-    private readonly grouped: Grouped<K, V>,
-  ) {}
+  constructor(builder: BuilderInternals, selectName: string, grouped: Grouped<K, V>) {
+    this.builder = builder;
+    this.selectName = selectName;
+    this.grouped = grouped;
+  }
 
   /** Rows per group key; a row that leaves a group is subtracted from it. */
   count(named?: Named | Materialized<K, bigint>, materialized?: Materialized<K, bigint>): KTable<K, bigint> {

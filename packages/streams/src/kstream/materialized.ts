@@ -8,9 +8,9 @@
  * Written as Java users write it: `Materialized.as('counts').withValueSerde(Serdes.Int64())`.
  * Each `with…` returns a new object, so one Materialized can be the start of several.
  */
-import { topologyError } from '../errors.js';
-import type { Serde } from '../serdes.js';
-import type { ChangelogConfig, KeyValueBytesStoreSupplier } from '../state/api.js';
+import { topologyError } from '../errors.ts';
+import type { Serde } from '../serdes.ts';
+import type { ChangelogConfig, KeyValueBytesStoreSupplier } from '../state/api.ts';
 
 /** Which store the DSL builds when no supplier is given (Java's `Materialized.StoreType`). */
 export type StoreType = 'rocks_db' | 'in_memory';
@@ -32,7 +32,11 @@ interface MaterializedFields<K, V> {
 }
 
 export class Materialized<K, V> {
-  private constructor(private readonly fields: MaterializedFields<K, V>) {}
+  private readonly fields: MaterializedFields<K, V>;
+
+  private constructor(fields: MaterializedFields<K, V>) {
+    this.fields = fields;
+  }
 
   /** A store with this name (queryable by it), or the store a supplier makes (`Stores.inMemoryKeyValueStore('x')`). */
   static as<K = unknown, V = unknown>(storeNameOrSupplier: string | KeyValueBytesStoreSupplier | StoreType): Materialized<K, V> {

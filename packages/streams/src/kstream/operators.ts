@@ -2,9 +2,9 @@
  * The processors behind the stateless DSL operators. Each is a supplier: the runtime calls it
  * once per task, so nothing is shared between tasks.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { FixedKeyProcessor, FixedKeyProcessorContext, Processor, ProcessorContext } from '../processor/api.js';
-import { FixedKeyRecord, type KeyValue, type Record } from '../record.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { FixedKeyProcessor, FixedKeyProcessorContext, Processor, ProcessorContext } from '../processor/api.ts';
+import { FixedKeyRecord, type KeyValue, type Record } from '../record.ts';
 
 type Supplier = () => Processor<unknown, unknown, unknown, unknown>;
 

@@ -3,10 +3,10 @@
  * Repartitioned, Named (Branched, which names KStream, is in kstream.ts). Each is a plain object
  * type; the helpers (`Consumed.with`) exist so code ported from Java reads the same.
  */
-import { topologyError } from '../errors.js';
-import type { TimestampExtractor } from '../processor/timestamps.js';
-import type { Serde } from '../serdes.js';
-import type { OffsetResetPolicy, StreamPartitioner } from '../topology/nodes.js';
+import { topologyError } from '../errors.ts';
+import type { TimestampExtractor } from '../processor/timestamps.ts';
+import type { Serde } from '../serdes.ts';
+import type { OffsetResetPolicy, StreamPartitioner } from '../topology/nodes.ts';
 
 /** A processor name given by the application instead of a generated `KSTREAM-FILTER-0000000001`. */
 export type Named = string | { name: string };

@@ -10,12 +10,12 @@
  * memory), logged like any other; this layer resolves the serdes (the application's defaults where
  * StreamJoined gives none) and reads the emit throttle setting.
  */
-import type { Serde } from '../serdes.js';
-import type { KeyValueBytesStoreSupplier, KeyValueStore, StateStore, StateStoreContext } from '../state/api.js';
-import { defaultSerde } from '../state/metered-store.js';
-import { AbstractStoreBuilder } from '../state/store-builders.js';
-import { Stores } from '../state/stores.js';
-import { Serdes } from '../serdes.js';
+import type { Serde } from '../serdes.ts';
+import type { KeyValueBytesStoreSupplier, KeyValueStore, StateStore, StateStoreContext } from '../state/api.ts';
+import { defaultSerde } from '../state/metered-store.ts';
+import { AbstractStoreBuilder } from '../state/store-builders.ts';
+import { Stores } from '../state/stores.ts';
+import { Serdes } from '../serdes.ts';
 
 /** Java's internal setting that throttles the scan for closed windows (wall-clock ms; 1000 by default). */
 export const EMIT_INTERVAL_CONFIG = '__emit.interval.ms.kstreams.outer.join.spurious.results.fix__';
@@ -37,10 +37,13 @@ export class OuterJoinStore<K, V1, V2> implements StateStore {
   /** The throttle of the closed-window scan, from the application's settings. */
   emitIntervalMs = 1000;
 
-  constructor(
-    private readonly inner: KeyValueStore<Buffer, Buffer>,
-    private readonly serdes: { keySerde?: Serde<K>; valueSerde?: Serde<V1>; otherValueSerde?: Serde<V2> },
-  ) {}
+  private readonly inner: KeyValueStore<Buffer, Buffer>;
+  private readonly serdes: { keySerde?: Serde<K>; valueSerde?: Serde<V1>; otherValueSerde?: Serde<V2> };
+
+  constructor(inner: KeyValueStore<Buffer, Buffer>, serdes: { keySerde?: Serde<K>; valueSerde?: Serde<V1>; otherValueSerde?: Serde<V2> }) {
+    this.inner = inner;
+    this.serdes = serdes;
+  }
 
   get name(): string {
     return this.inner.name;
@@ -139,11 +142,13 @@ export class OuterJoinStore<K, V1, V2> implements StateStore {
 
 /** Builds the shared store over a bytes key-value store from `supplier`. */
 export class OuterJoinStoreBuilder<K, V1, V2> extends AbstractStoreBuilder<OuterJoinStore<K, V1, V2>> {
-  constructor(
-    private readonly supplier: KeyValueBytesStoreSupplier,
-    private readonly serdes: { keySerde?: Serde<K>; valueSerde?: Serde<V1>; otherValueSerde?: Serde<V2> },
-  ) {
+  private readonly supplier: KeyValueBytesStoreSupplier;
+  private readonly serdes: { keySerde?: Serde<K>; valueSerde?: Serde<V1>; otherValueSerde?: Serde<V2> };
+
+  constructor(supplier: KeyValueBytesStoreSupplier, serdes: { keySerde?: Serde<K>; valueSerde?: Serde<V1>; otherValueSerde?: Serde<V2> }) {
     super(supplier.name);
+    this.supplier = supplier;
+    this.serdes = serdes;
   }
 
   build(): OuterJoinStore<K, V1, V2> {

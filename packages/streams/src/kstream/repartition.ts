@@ -5,10 +5,10 @@
  * followed by a stateful one (count, reduce, aggregate, toTable) makes one on its own, named after
  * the Grouped name or the store.
  */
-import type { Serde } from '../serdes.js';
-import type { StreamPartitioner } from '../topology/nodes.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { operators } from './operators.js';
+import type { Serde } from '../serdes.ts';
+import type { StreamPartitioner } from '../topology/nodes.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { operators } from './operators.ts';
 
 export interface RepartitionNodes {
   /** The topic without the application id: `<prefix>-repartition`. */

@@ -8,26 +8,40 @@
  * `EmitStrategy.onWindowClose()` nothing is forwarded on update; sessions are read back from the
  * store by end time and forwarded once they close (end < stream time − grace − gap).
  */
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import { Record } from '../record.js';
-import type { CacheFlushListener, CachedStateStore, Change, SessionStore, Window, Windowed } from '../state/api.js';
-import { recordDroppedRecord } from './dropped-records.js';
-import { type EmitStrategy, emitIntervalMs } from './emit-strategy.js';
-import { FinalResultEmitTracker } from './final-result-emit.js';
-import type { TableProcessorSupplier } from './table-processors.js';
-import type { SessionWindows } from './windows.js';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import { Record } from '../record.ts';
+import type { CacheFlushListener, CachedStateStore, Change, SessionStore, Window, Windowed } from '../state/api.ts';
+import { recordDroppedRecord } from './dropped-records.ts';
+import { type EmitStrategy, emitIntervalMs } from './emit-strategy.ts';
+import { FinalResultEmitTracker } from './final-result-emit.ts';
+import type { TableProcessorSupplier } from './table-processors.ts';
+import type { SessionWindows } from './windows.ts';
 
 export class SessionAggregateSupplier<K, V, VAgg> implements TableProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
   private sendOldValues = false;
 
+  private readonly windows: SessionWindows;
+  readonly storeName: string;
+  private readonly emitStrategy: EmitStrategy;
+  private readonly initializer: () => VAgg | null;
+  private readonly aggregator: (key: K, value: V, aggregate: VAgg | null) => VAgg | null;
+  private readonly merger: (key: K, aggOne: VAgg | null, aggTwo: VAgg) => VAgg | null;
+
   constructor(
-    private readonly windows: SessionWindows,
-    readonly storeName: string,
-    private readonly emitStrategy: EmitStrategy,
-    private readonly initializer: () => VAgg | null,
-    private readonly aggregator: (key: K, value: V, aggregate: VAgg | null) => VAgg | null,
-    private readonly merger: (key: K, aggOne: VAgg | null, aggTwo: VAgg) => VAgg | null,
-  ) {}
+    windows: SessionWindows,
+    storeName: string,
+    emitStrategy: EmitStrategy,
+    initializer: () => VAgg | null,
+    aggregator: (key: K, value: V, aggregate: VAgg | null) => VAgg | null,
+    merger: (key: K, aggOne: VAgg | null, aggTwo: VAgg) => VAgg | null,
+  ) {
+    this.windows = windows;
+    this.storeName = storeName;
+    this.emitStrategy = emitStrategy;
+    this.initializer = initializer;
+    this.aggregator = aggregator;
+    this.merger = merger;
+  }
 
   /** For suppress(untilWindowCloses): how long after its end a window still takes records. */
   get windowCloseAfterEndMs(): number {

@@ -5,20 +5,20 @@
  * for the inactivity gap plus grace unless `Materialized.withRetention` says more, and its
  * changelog is compacted and deleted with retention + 1 day, as Java's windowed changelogs.
  */
-import { topologyError } from '../errors.js';
-import { Serdes } from '../serdes.js';
-import type { SessionStore, StoreBuilder, Windowed } from '../state/api.js';
-import { Stores } from '../state/stores.js';
-import type { SessionBytesStoreSupplier } from '../state/window-session-builders.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { EmitStrategy } from './emit-strategy.js';
-import { KTable } from './ktable.js';
-import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
-import { type Named, nameOf } from './options.js';
-import { SessionAggregateSupplier } from './session-aggregate-processor.js';
-import { CHANGELOG_ADDITIONAL_RETENTION_MS, type WindowedGrouping } from './time-windowed-kstream.js';
-import { sessionWindowedKeySerde } from './windowed-serdes.js';
-import type { SessionWindows } from './windows.js';
+import { topologyError } from '../errors.ts';
+import { Serdes } from '../serdes.ts';
+import type { SessionStore, StoreBuilder, Windowed } from '../state/api.ts';
+import { Stores } from '../state/stores.ts';
+import type { SessionBytesStoreSupplier } from '../state/window-session-builders.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { EmitStrategy } from './emit-strategy.ts';
+import { KTable } from './ktable.ts';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.ts';
+import { type Named, nameOf } from './options.ts';
+import { SessionAggregateSupplier } from './session-aggregate-processor.ts';
+import { CHANGELOG_ADDITIONAL_RETENTION_MS, type WindowedGrouping } from './time-windowed-kstream.ts';
+import { sessionWindowedKeySerde } from './windowed-serdes.ts';
+import type { SessionWindows } from './windows.ts';
 
 function requireFunction(f: unknown, what: string): void {
   if (typeof f !== 'function') throw topologyError(`${what} must be a function, got ${f === null ? 'null' : typeof f}`);
@@ -47,12 +47,16 @@ function sessionStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, windows: Sessi
 }
 
 export class SessionWindowedKStream<K, V> {
+  private readonly builder: BuilderInternals;
+  private readonly grouping: WindowedGrouping<K, V>;
+  private readonly windows: SessionWindows;
+
   /** @internal */
-  constructor(
-    private readonly builder: BuilderInternals,
-    private readonly grouping: WindowedGrouping<K, V>,
-    private readonly windows: SessionWindows,
-  ) {}
+  constructor(builder: BuilderInternals, grouping: WindowedGrouping<K, V>, windows: SessionWindows) {
+    this.builder = builder;
+    this.grouping = grouping;
+    this.windows = windows;
+  }
 
   private strategy: EmitStrategy = EmitStrategy.onWindowUpdate();
 

@@ -7,16 +7,16 @@
  * are skipped; windows past stream time − grace are not updated (logged and counted). Records
  * earlier than d after the epoch share the window [0, d], as Java's processEarly does.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import type { Record } from '../record.js';
-import type { Change, KeyValueIterator, ValueAndTimestamp, Window, Windowed, WindowStore } from '../state/api.js';
-import { recordDroppedRecord } from './dropped-records.js';
-import { emitIntervalMs } from './emit-strategy.js';
-import { FinalResultEmitTracker } from './final-result-emit.js';
-import { tupleForwarder, type TupleForwarder } from './table-forwarding.js';
-import type { SlidingWindows } from './windows.js';
-import { WindowedAggregateSupplier } from './windowed-aggregate-supplier.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import type { Record } from '../record.ts';
+import type { Change, KeyValueIterator, ValueAndTimestamp, Window, Windowed, WindowStore } from '../state/api.ts';
+import { recordDroppedRecord } from './dropped-records.ts';
+import { emitIntervalMs } from './emit-strategy.ts';
+import { FinalResultEmitTracker } from './final-result-emit.ts';
+import { tupleForwarder, type TupleForwarder } from './table-forwarding.ts';
+import type { SlidingWindows } from './windows.ts';
+import { WindowedAggregateSupplier } from './windowed-aggregate-supplier.ts';
 
 type Agg<V> = ValueAndTimestamp<V>;
 

@@ -4,10 +4,10 @@
  * for `in_memory` or brings its own supplier, with the record cache and the changelog as the
  * Materialized says. The store is made per task, when the task builds it.
  */
-import type { StoreBuilder, TimestampedKeyValueStore } from '../state/api.js';
-import { Stores } from '../state/stores.js';
-import type { BuilderInternals } from './builder-internals.js';
-import type { ResolvedMaterialized } from './materialized.js';
+import type { StoreBuilder, TimestampedKeyValueStore } from '../state/api.ts';
+import { Stores } from '../state/stores.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import type { ResolvedMaterialized } from './materialized.ts';
 
 export function keyValueStoreBuilder<K, V>(resolved: ResolvedMaterialized<K, V>): StoreBuilder<TimestampedKeyValueStore<K, V>> {
   const m = resolved.materialized;

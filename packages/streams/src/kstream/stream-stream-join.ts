@@ -13,18 +13,18 @@
  * per `__emit.interval.ms.kstreams.outer.join.spurious.results.fix__` of wall-clock time (1000 ms),
  * as in Java.
  */
-import { StreamsError, StreamsErrorCode, topologyError } from '../errors.js';
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import type { Record } from '../record.js';
-import type { WindowStore } from '../state/api.js';
-import { Stores } from '../state/stores.js';
-import type { WindowBytesStoreSupplier } from '../state/window-session-builders.js';
-import type { BuilderInternals } from './builder-internals.js';
-import type { JoinWindows } from './join-windows.js';
-import type { StreamJoined } from './joined.js';
-import { recordDroppedRecord } from './dropped-records.js';
-import { operators } from './operators.js';
-import { OuterJoinStore, OuterJoinStoreBuilder } from './outer-join-store.js';
+import { StreamsError, StreamsErrorCode, topologyError } from '../errors.ts';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import type { Record } from '../record.ts';
+import type { WindowStore } from '../state/api.ts';
+import { Stores } from '../state/stores.ts';
+import type { WindowBytesStoreSupplier } from '../state/window-session-builders.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import type { JoinWindows } from './join-windows.ts';
+import type { StreamJoined } from './joined.ts';
+import { recordDroppedRecord } from './dropped-records.ts';
+import { operators } from './operators.ts';
+import { OuterJoinStore, OuterJoinStoreBuilder } from './outer-join-store.ts';
 
 /** The joiner of the DSL: both values (null for a missing partner in left and outer joins) and the key. */
 export type ValueJoiner<K, V1, V2, VR> = (value1: V1, value2: V2, key: K) => VR;

@@ -6,9 +6,9 @@
  * lookup key, are skipped, except that a left join passes a record with a null key (and a value)
  * on, joined with null, as Kafka Streams 3.7+ does.
  */
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import { recordDroppedRecord } from './dropped-records.js';
-import type { TableValueGetterSupplier } from './table-value-getter.js';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import { recordDroppedRecord } from './dropped-records.ts';
+import type { TableValueGetterSupplier } from './table-value-getter.ts';
 
 export function streamTableJoinSupplier<K, V, KT, VT, VR>(
   getter: TableValueGetterSupplier<KT, VT>,

@@ -2,22 +2,22 @@
  * StreamsBuilder: the entry point of the DSL. `stream(topic)` gives a KStream; operators on it
  * add nodes to a Topology, which `build()` returns for KafkaStreams or the test driver.
  */
-import { topologyError } from '../errors.js';
-import type { Serde } from '../serdes.js';
-import type { StateStore, StoreBuilder } from '../state/api.js';
-import { Topology } from '../topology/topology.js';
-import { KStream } from './kstream.js';
-import type { BuilderInternals } from './builder-internals.js';
-import type { Consumed } from './options.js';
-import { GlobalKTable } from './global-ktable.js';
-import type { KTable } from './ktable.js';
-import { sourceTable } from './kstream-stateful.js';
+import { topologyError } from '../errors.ts';
+import type { Serde } from '../serdes.ts';
+import type { StateStore, StoreBuilder } from '../state/api.ts';
+import { Topology } from '../topology/topology.ts';
+import { KStream } from './kstream.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import type { Consumed } from './options.ts';
+import { GlobalKTable } from './global-ktable.ts';
+import type { KTable } from './ktable.ts';
+import { sourceTable } from './kstream-stateful.ts';
 // KStream's joins are defined there (they take tables); loading it here installs them with the builder.
-import './kstream-joins.js';
-import './ktable-joins.js';
-import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
-import { keyValueStoreBuilder } from './store-materializer.js';
-import { KTableSourceSupplier } from './table-processors.js';
+import './kstream-joins.ts';
+import './ktable-joins.ts';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.ts';
+import { keyValueStoreBuilder } from './store-materializer.ts';
+import { KTableSourceSupplier } from './table-processors.ts';
 
 export class StreamsBuilder {
   private readonly topology = new Topology();

@@ -6,12 +6,12 @@
  * task rebuilds the buffer from it, so nothing held back is lost when a task moves or fails. The
  * task's commit flushes it (`flushCache`, as Java's state manager flushes buffers with the caches).
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { RecordHeader } from '../record.js';
-import { type Serde, serdeOrDefault } from '../serdes.js';
-import type { Change, ChangelogRecord, StateStore, StateStoreContext, StoreRecordContext } from '../state/api.js';
-import { defaultSerde } from '../state/metered-store.js';
-import { SortedBytesMap } from '../state/sorted-bytes-map.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { RecordHeader } from '../record.ts';
+import { type Serde, serdeOrDefault } from '../serdes.ts';
+import type { Change, ChangelogRecord, StateStore, StateStoreContext, StoreRecordContext } from '../state/api.ts';
+import { defaultSerde } from '../state/metered-store.ts';
+import { SortedBytesMap } from '../state/sorted-bytes-map.ts';
 
 const NULL_VALUE = -1;
 const OLD_IS_PRIOR = -2;
@@ -124,12 +124,17 @@ export class SuppressionBuffer<K, V> implements StateStore {
   private bytes = 0;
   private open = false;
 
-  constructor(
-    readonly name: string,
-    private readonly givenKeySerde: Serde<K> | undefined,
-    private readonly givenValueSerde: Serde<V> | undefined,
-    private readonly loggingEnabled: boolean,
-  ) {}
+  readonly name: string;
+  private readonly givenKeySerde: Serde<K> | undefined;
+  private readonly givenValueSerde: Serde<V> | undefined;
+  private readonly loggingEnabled: boolean;
+
+  constructor(name: string, givenKeySerde: Serde<K> | undefined, givenValueSerde: Serde<V> | undefined, loggingEnabled: boolean) {
+    this.name = name;
+    this.givenKeySerde = givenKeySerde;
+    this.givenValueSerde = givenValueSerde;
+    this.loggingEnabled = loggingEnabled;
+  }
 
   persistent(): boolean {
     return false;

@@ -7,23 +7,24 @@
  * never reported has nothing to delete); a time limit passes them on. When the buffer is over its
  * limits it emits its oldest entries early or stops the application, as configured.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import { Record } from '../record.js';
-import type { Serde } from '../serdes.js';
-import type { Change, StateStore, StoreRecordContext, Windowed } from '../state/api.js';
-import { AbstractStoreBuilder } from '../state/store-builders.js';
-import { type Eviction, SuppressionBuffer } from './suppress-buffer.js';
-import type { BufferConfig } from './suppressed.js';
-import type { TableProcessorSupplier } from './table-processors.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import { Record } from '../record.ts';
+import type { Serde } from '../serdes.ts';
+import type { Change, StateStore, StoreRecordContext, Windowed } from '../state/api.ts';
+import { AbstractStoreBuilder } from '../state/store-builders.ts';
+import { type Eviction, SuppressionBuffer } from './suppress-buffer.ts';
+import type { BufferConfig } from './suppressed.ts';
+import type { TableProcessorSupplier } from './table-processors.ts';
 
 export class SuppressionBufferBuilder<K, V> extends AbstractStoreBuilder<SuppressionBuffer<K, V>> {
-  constructor(
-    name: string,
-    private readonly keySerde: Serde<K> | undefined,
-    private readonly valueSerde: Serde<V> | undefined,
-  ) {
+  private readonly keySerde: Serde<K> | undefined;
+  private readonly valueSerde: Serde<V> | undefined;
+
+  constructor(name: string, keySerde: Serde<K> | undefined, valueSerde: Serde<V> | undefined) {
     super(name);
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
   }
 
   build(): SuppressionBuffer<K, V> {
@@ -41,11 +42,14 @@ export interface SuppressionParams {
 }
 
 export class SuppressSupplier<K, V> implements TableProcessorSupplier<K, Change<V>, K, Change<V>> {
+  private readonly params: SuppressionParams;
+
   constructor(
-    private readonly params: SuppressionParams,
+    params: SuppressionParams,
     /** The suppressed table's supplier: asked to send old values, which the buffer keeps as each key's prior value. */
     parent: TableProcessorSupplier<unknown, unknown, K, Change<V>>,
   ) {
+    this.params = params;
     parent.enableSendingOldValues(true);
   }
 

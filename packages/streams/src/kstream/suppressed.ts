@@ -10,20 +10,32 @@
  *   (`emitEarlyWhenFull()`, the default of `maxRecords`/`maxBytes`) or stops the application
  *   (`shutDownWhenFull()`).
  */
-import { topologyError } from '../errors.js';
-import type { ChangelogConfig } from '../state/api.js';
-import { nameOf } from './options.js';
+import { topologyError } from '../errors.ts';
+import type { ChangelogConfig } from '../state/api.ts';
+import { nameOf } from './options.ts';
 
 export type BufferFullStrategy = 'EMIT' | 'SHUT_DOWN';
 
 export class BufferConfig {
+  readonly maxRecordsLimit: number;
+  readonly maxBytesLimit: number;
+  readonly bufferFullStrategy: BufferFullStrategy;
+  readonly loggingEnabled: boolean;
+  readonly logConfig: ChangelogConfig;
+
   private constructor(
-    readonly maxRecordsLimit: number,
-    readonly maxBytesLimit: number,
-    readonly bufferFullStrategy: BufferFullStrategy,
-    readonly loggingEnabled: boolean,
-    readonly logConfig: ChangelogConfig,
-  ) {}
+    maxRecordsLimit: number,
+    maxBytesLimit: number,
+    bufferFullStrategy: BufferFullStrategy,
+    loggingEnabled: boolean,
+    logConfig: ChangelogConfig,
+  ) {
+    this.maxRecordsLimit = maxRecordsLimit;
+    this.maxBytesLimit = maxBytesLimit;
+    this.bufferFullStrategy = bufferFullStrategy;
+    this.loggingEnabled = loggingEnabled;
+    this.logConfig = logConfig;
+  }
 
   /** No limit: the buffer holds whatever it must (memory permitting). */
   static unbounded(): BufferConfig {

@@ -6,9 +6,9 @@
  * forwarded as it is made. Old values travel only when a downstream operator asked for them
  * (sendOldValues), as in Java.
  */
-import type { ProcessorContext } from '../processor/api.js';
-import type { Record } from '../record.js';
-import type { CacheFlushListener, CachedStateStore, Change, TimestampedKeyValueStore, ValueAndTimestamp } from '../state/api.js';
+import type { ProcessorContext } from '../processor/api.ts';
+import type { Record } from '../record.ts';
+import type { CacheFlushListener, CachedStateStore, Change, TimestampedKeyValueStore, ValueAndTimestamp } from '../state/api.ts';
 
 export interface TableStore<K, V> {
   /** The value and the timestamp of the record that last wrote it, or null. */

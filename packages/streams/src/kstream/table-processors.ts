@@ -5,11 +5,11 @@
  * tombstones), the old one. Which of them send old values, and which tables must be materialized
  * for it, is settled while the topology is built (`enableSendingOldValues`), as in Java.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import type { KeyValue, Record } from '../record.js';
-import type { Change } from '../state/api.js';
-import { type TableStore, type TupleForwarder, tableStore, tupleForwarder } from './table-forwarding.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import type { KeyValue, Record } from '../record.ts';
+import type { Change } from '../state/api.ts';
+import { type TableStore, type TupleForwarder, tableStore, tupleForwarder } from './table-forwarding.ts';
 
 type AnyContext = ProcessorContext<unknown, unknown>;
 
@@ -29,12 +29,13 @@ export class KTableSourceSupplier<K, V> implements TableProcessorSupplier<K, V, 
   private sendOldValues = false;
   private queryable: string | null;
 
-  constructor(
-    readonly storeName: string,
-    queryableName: string | null,
-    /** Connects the store to the processor when a downstream operator materializes the table (a named one is connected when added). */
-    private readonly onMaterialize: () => void,
-  ) {
+  readonly storeName: string;
+  /** Connects the store to the processor when a downstream operator materializes the table (a named one is connected when added). */
+  private readonly onMaterialize: () => void;
+
+  constructor(storeName: string, queryableName: string | null, onMaterialize: () => void) {
+    this.storeName = storeName;
+    this.onMaterialize = onMaterialize;
     this.queryable = queryableName;
   }
 
@@ -97,11 +98,14 @@ export class KTableSourceSupplier<K, V> implements TableProcessorSupplier<K, V, 
 abstract class DerivedTableSupplier<K, VIn, VOut> implements TableProcessorSupplier<K, Change<VIn>, K, Change<VOut>> {
   protected sendOldValues = false;
 
-  constructor(
-    protected readonly parent: TableProcessorSupplier<unknown, unknown, K, Change<VIn>>,
-    /** Its own store's name when materialized by name; null when it computes rows on the fly. */
-    readonly queryableName: string | null,
-  ) {}
+  protected readonly parent: TableProcessorSupplier<unknown, unknown, K, Change<VIn>>;
+  /** Its own store's name when materialized by name; null when it computes rows on the fly. */
+  readonly queryableName: string | null;
+
+  constructor(parent: TableProcessorSupplier<unknown, unknown, K, Change<VIn>>, queryableName: string | null) {
+    this.parent = parent;
+    this.queryableName = queryableName;
+  }
 
   /** The row for `value` of the parent (null: no row). */
   protected abstract compute(key: K, value: VIn | null): VOut | null;
@@ -171,13 +175,18 @@ abstract class DerivedTableSupplier<K, VIn, VOut> implements TableProcessorSuppl
 export class KTableFilterSupplier<K, V> extends DerivedTableSupplier<K, V, V> {
   protected readonly dropsEmptyChanges = true;
 
+  private readonly predicate: (key: K, value: V) => boolean;
+  private readonly filterNot: boolean;
+
   constructor(
     parent: TableProcessorSupplier<unknown, unknown, K, Change<V>>,
-    private readonly predicate: (key: K, value: V) => boolean,
-    private readonly filterNot: boolean,
+    predicate: (key: K, value: V) => boolean,
+    filterNot: boolean,
     queryableName: string | null,
   ) {
     super(parent, queryableName);
+    this.predicate = predicate;
+    this.filterNot = filterNot;
     // An upstream table that keeps a store sends old values anyway; taking them spares
     // downstream a tombstone for every row the filter drops (as Java does).
     this.sendOldValues = parent.enableSendingOldValues(false);
@@ -192,12 +201,15 @@ export class KTableFilterSupplier<K, V> extends DerivedTableSupplier<K, V, V> {
 export class KTableMapValuesSupplier<K, VIn, VOut> extends DerivedTableSupplier<K, VIn, VOut> {
   protected readonly dropsEmptyChanges = false;
 
+  private readonly mapper: (value: VIn, key: K) => VOut;
+
   constructor(
     parent: TableProcessorSupplier<unknown, unknown, K, Change<VIn>>,
-    private readonly mapper: (value: VIn, key: K) => VOut,
+    mapper: (value: VIn, key: K) => VOut,
     queryableName: string | null,
   ) {
     super(parent, queryableName);
+    this.mapper = mapper;
   }
 
   protected compute(key: K, value: VIn | null): VOut | null {

@@ -4,13 +4,13 @@
  * `<name>-store`), an in-memory store with a changelog. untilWindowCloses waits for the grace period
  * of the windowed aggregation whose table is suppressed (for sessions, grace plus the gap).
  */
-import { topologyError } from '../errors.js';
-import type { Serde } from '../serdes.js';
-import type { Change } from '../state/api.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { SuppressSupplier, SuppressionBufferBuilder } from './suppress-processor.js';
-import type { Suppressed } from './suppressed.js';
-import type { TableProcessorSupplier } from './table-processors.js';
+import { topologyError } from '../errors.ts';
+import type { Serde } from '../serdes.ts';
+import type { Change } from '../state/api.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { SuppressSupplier, SuppressionBufferBuilder } from './suppress-processor.ts';
+import type { Suppressed } from './suppressed.ts';
+import type { TableProcessorSupplier } from './table-processors.ts';
 
 /** A windowed aggregation's supplier says how long its windows accept records after they end. */
 export interface WindowedTableSupplier {

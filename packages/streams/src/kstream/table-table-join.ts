@@ -4,12 +4,12 @@
  * the result's timestamp is the later of the two rows'. Old values travel when a downstream
  * operator asks, and a join always asks both tables for theirs (so both keep stores), as in Java.
  */
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import type { Change } from '../state/api.js';
-import { recordDroppedRecord } from './dropped-records.js';
-import type { TableProcessorSupplier } from './table-processors.js';
-import { type TableStore, type TupleForwarder, tableStore, tupleForwarder } from './table-forwarding.js';
-import type { TableValueGetterSupplier } from './table-value-getter.js';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import type { Change } from '../state/api.ts';
+import { recordDroppedRecord } from './dropped-records.ts';
+import type { TableProcessorSupplier } from './table-processors.ts';
+import { type TableStore, type TupleForwarder, tableStore, tupleForwarder } from './table-forwarding.ts';
+import type { TableValueGetterSupplier } from './table-value-getter.ts';
 
 /** Which of Java's join processors: inner, left (this side of a left join), right (the other side of a left join), outer. */
 export type TableJoinKind = 'inner' | 'left' | 'right' | 'outer';
@@ -22,13 +22,25 @@ interface SendsOldValues {
 export class KTableKTableJoinSupplier<K, V1, V2, VR> implements TableProcessorSupplier<K, Change<V1>, K, Change<VR>> {
   private sendOldValues = false;
 
+  private readonly kind: TableJoinKind;
+  private readonly thisTable: SendsOldValues;
+  private readonly otherTable: SendsOldValues;
+  private readonly otherGetter: TableValueGetterSupplier<K, V2>;
+  private readonly joiner: (thisValue: V1 | null, otherValue: V2 | null) => VR;
+
   constructor(
-    private readonly kind: TableJoinKind,
-    private readonly thisTable: SendsOldValues,
-    private readonly otherTable: SendsOldValues,
-    private readonly otherGetter: TableValueGetterSupplier<K, V2>,
-    private readonly joiner: (thisValue: V1 | null, otherValue: V2 | null) => VR,
-  ) {}
+    kind: TableJoinKind,
+    thisTable: SendsOldValues,
+    otherTable: SendsOldValues,
+    otherGetter: TableValueGetterSupplier<K, V2>,
+    joiner: (thisValue: V1 | null, otherValue: V2 | null) => VR,
+  ) {
+    this.kind = kind;
+    this.thisTable = thisTable;
+    this.otherTable = otherTable;
+    this.otherGetter = otherGetter;
+    this.joiner = joiner;
+  }
 
   enableSendingOldValues(): boolean {
     this.thisTable.enableSendingOldValues(true);
@@ -91,11 +103,14 @@ export class KTableKTableJoinSupplier<K, V1, V2, VR> implements TableProcessorSu
 export class KTableKTableJoinMergerSupplier<K, VR> implements TableProcessorSupplier<K, Change<VR>, K, Change<VR>> {
   private sendOldValues = false;
 
-  constructor(
-    private readonly parents: readonly SendsOldValues[],
-    /** The store the result is kept in, or null when the join is not materialized. */
-    readonly storeName: string | null,
-  ) {}
+  private readonly parents: readonly SendsOldValues[];
+  /** The store the result is kept in, or null when the join is not materialized. */
+  readonly storeName: string | null;
+
+  constructor(parents: readonly SendsOldValues[], storeName: string | null) {
+    this.parents = parents;
+    this.storeName = storeName;
+  }
 
   enableSendingOldValues(): boolean {
     for (const p of this.parents) p.enableSendingOldValues(true);

@@ -3,10 +3,10 @@
  * it keeps one (a source table is given one for the join, as Java materializes it), or, for a
  * filter or mapValues table without a store, computed from its parent's row on the fly.
  */
-import type { ProcessorContext } from '../processor/api.js';
-import type { TimestampedKeyValueStore, ValueAndTimestamp } from '../state/api.js';
-import { KTableFilterSupplier, KTableMapValuesSupplier, KTableSourceSupplier, type TableProcessorSupplier } from './table-processors.js';
-import { topologyError } from '../errors.js';
+import type { ProcessorContext } from '../processor/api.ts';
+import type { TimestampedKeyValueStore, ValueAndTimestamp } from '../state/api.ts';
+import { KTableFilterSupplier, KTableMapValuesSupplier, KTableSourceSupplier, type TableProcessorSupplier } from './table-processors.ts';
+import { topologyError } from '../errors.ts';
 
 export interface TableValueGetter<K, V> {
   init(context: ProcessorContext<unknown, unknown>): void;

@@ -7,20 +7,20 @@
  * says more, and its changelog is compacted and deleted (`cleanup.policy=compact,delete`,
  * `retention.ms` = retention + 1 day), as Java creates windowed changelogs.
  */
-import { topologyError } from '../errors.js';
-import { Serdes, type Serde } from '../serdes.js';
-import type { StoreBuilder, WindowStore, ValueAndTimestamp, Windowed } from '../state/api.js';
-import { Stores } from '../state/stores.js';
-import type { WindowBytesStoreSupplier } from '../state/window-session-builders.js';
-import type { BuilderInternals } from './builder-internals.js';
-import { EmitStrategy } from './emit-strategy.js';
-import { KTable } from './ktable.js';
-import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.js';
-import { type Named, nameOf } from './options.js';
-import { SlidingAggregateSupplier } from './sliding-aggregate-processor.js';
-import { WindowAggregateSupplier } from './window-aggregate-processor.js';
-import { timeWindowedKeySerde } from './windowed-serdes.js';
-import { SlidingWindows, type TimeWindows } from './windows.js';
+import { topologyError } from '../errors.ts';
+import { Serdes, type Serde } from '../serdes.ts';
+import type { StoreBuilder, WindowStore, ValueAndTimestamp, Windowed } from '../state/api.ts';
+import { Stores } from '../state/stores.ts';
+import type { WindowBytesStoreSupplier } from '../state/window-session-builders.ts';
+import type { BuilderInternals } from './builder-internals.ts';
+import { EmitStrategy } from './emit-strategy.ts';
+import { KTable } from './ktable.ts';
+import { Materialized, type ResolvedMaterialized, resolveMaterialized } from './materialized.ts';
+import { type Named, nameOf } from './options.ts';
+import { SlidingAggregateSupplier } from './sliding-aggregate-processor.ts';
+import { WindowAggregateSupplier } from './window-aggregate-processor.ts';
+import { timeWindowedKeySerde } from './windowed-serdes.ts';
+import { SlidingWindows, type TimeWindows } from './windows.ts';
 
 /** Java's windowstore.changelog.additional.retention.ms default: a windowed changelog keeps records a day longer than the store. */
 export const CHANGELOG_ADDITIONAL_RETENTION_MS = 86_400_000;
@@ -72,12 +72,16 @@ export function windowStoreBuilder<K, V>(r: ResolvedMaterialized<K, V>, windows:
 export class TimeWindowedKStream<K, V> {
   private strategy: EmitStrategy = EmitStrategy.onWindowUpdate();
 
+  private readonly builder: BuilderInternals;
+  private readonly grouping: WindowedGrouping<K, V>;
+  private readonly windows: TimeWindows | SlidingWindows;
+
   /** @internal */
-  constructor(
-    private readonly builder: BuilderInternals,
-    private readonly grouping: WindowedGrouping<K, V>,
-    private readonly windows: TimeWindows | SlidingWindows,
-  ) {}
+  constructor(builder: BuilderInternals, grouping: WindowedGrouping<K, V>, windows: TimeWindows | SlidingWindows) {
+    this.builder = builder;
+    this.grouping = grouping;
+    this.windows = windows;
+  }
 
   /** `EmitStrategy.onWindowClose()`: one result per window, once stream time passes its end plus grace. */
   emitStrategy(strategy: EmitStrategy): this {

@@ -6,15 +6,15 @@
  * Java. With `EmitStrategy.onWindowClose()` nothing is forwarded on update; windows are read back
  * from the store and forwarded once they close.
  */
-import type { Processor, ProcessorContext } from '../processor/api.js';
-import type { Record } from '../record.js';
-import type { Change, KeyValueIterator, ValueAndTimestamp, Windowed, WindowStore } from '../state/api.js';
-import { recordDroppedRecord } from './dropped-records.js';
-import { emitIntervalMs } from './emit-strategy.js';
-import { FinalResultEmitTracker } from './final-result-emit.js';
-import { tupleForwarder, type TupleForwarder } from './table-forwarding.js';
-import type { TimeWindows } from './windows.js';
-import { WindowedAggregateSupplier } from './windowed-aggregate-supplier.js';
+import type { Processor, ProcessorContext } from '../processor/api.ts';
+import type { Record } from '../record.ts';
+import type { Change, KeyValueIterator, ValueAndTimestamp, Windowed, WindowStore } from '../state/api.ts';
+import { recordDroppedRecord } from './dropped-records.ts';
+import { emitIntervalMs } from './emit-strategy.ts';
+import { FinalResultEmitTracker } from './final-result-emit.ts';
+import { tupleForwarder, type TupleForwarder } from './table-forwarding.ts';
+import type { TimeWindows } from './windows.ts';
+import { WindowedAggregateSupplier } from './windowed-aggregate-supplier.ts';
 
 export class WindowAggregateSupplier<K, V, VAgg> extends WindowedAggregateSupplier<TimeWindows, K, V, VAgg> {
   get(): Processor<K, V, Windowed<K>, Change<VAgg>> {

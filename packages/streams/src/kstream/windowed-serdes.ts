@@ -8,8 +8,8 @@
  * Without an inner serde the application's default key serde is used (WrappingSerde), as Java's
  * windowed KTable takes the grouping's key serde.
  */
-import type { Serde } from '../serdes.js';
-import type { Windowed } from '../state/api.js';
+import type { Serde } from '../serdes.ts';
+import type { Windowed } from '../state/api.ts';
 
 const LONG = 8;
 

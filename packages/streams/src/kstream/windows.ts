@@ -4,8 +4,8 @@
  * period). Durations are milliseconds, where Java takes a `Duration`. Windows are aligned to the
  * epoch as Java's are, so a window's start is a multiple of the advance.
  */
-import { topologyError } from '../errors.js';
-import type { Window } from '../state/api.js';
+import { topologyError } from '../errors.ts';
+import type { Window } from '../state/api.ts';
 
 function millis(value: number, what: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw topologyError(`${what} must be a whole number of milliseconds, got ${String(value)}`);
@@ -17,11 +17,14 @@ function millis(value: number, what: string): number {
  * (`.advanceBy(advance)`, a record is in size / advance windows). Windows are [start, start + size).
  */
 export class TimeWindows {
-  private constructor(
-    readonly sizeMs: number,
-    readonly advanceMs: number,
-    readonly graceMs: number,
-  ) {
+  readonly sizeMs: number;
+  readonly advanceMs: number;
+  readonly graceMs: number;
+
+  private constructor(sizeMs: number, advanceMs: number, graceMs: number) {
+    this.sizeMs = sizeMs;
+    this.advanceMs = advanceMs;
+    this.graceMs = graceMs;
     if (sizeMs <= 0) throw topologyError(`the window size must be larger than zero, got ${sizeMs} ms`);
     if (advanceMs <= 0 || advanceMs > sizeMs) {
       throw topologyError(`the window advance must be more than zero and at most the window size (${sizeMs} ms), got ${advanceMs} ms`);
@@ -71,10 +74,12 @@ export class TimeWindows {
  * [first, last] (both ends inclusive); a record between two sessions merges them.
  */
 export class SessionWindows {
-  private constructor(
-    readonly gapMs: number,
-    readonly graceMs: number,
-  ) {
+  readonly gapMs: number;
+  readonly graceMs: number;
+
+  private constructor(gapMs: number, graceMs: number) {
+    this.gapMs = gapMs;
+    this.graceMs = graceMs;
     if (gapMs <= 0) throw topologyError(`the inactivity gap must be larger than zero, got ${gapMs} ms`);
     if (graceMs < 0) throw topologyError(`the grace period must not be negative, got ${graceMs} ms`);
   }
@@ -107,10 +112,12 @@ export class SessionWindows {
  * time difference has one window (both ends inclusive), as Java's SlidingWindows.
  */
 export class SlidingWindows {
-  private constructor(
-    readonly timeDifference: number,
-    readonly graceMs: number,
-  ) {
+  readonly timeDifference: number;
+  readonly graceMs: number;
+
+  private constructor(timeDifference: number, graceMs: number) {
+    this.timeDifference = timeDifference;
+    this.graceMs = graceMs;
     if (timeDifference < 0) throw topologyError(`the window time difference must not be negative, got ${timeDifference} ms`);
     if (graceMs < 0) throw topologyError(`the grace period must not be negative, got ${graceMs} ms`);
   }

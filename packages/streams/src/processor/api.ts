@@ -3,8 +3,8 @@
  * records one at a time, forwards records to its children through its context, and may schedule
  * punctuations on wall-clock or stream time. Every DSL operator is a processor too.
  */
-import type { FixedKeyRecord, Record } from '../record.js';
-import type { StateStore } from '../state/api.js';
+import type { FixedKeyRecord, Record } from '../record.ts';
+import type { StateStore } from '../state/api.ts';
 
 export const PunctuationType = {
   /** Fires as stream time (the largest record timestamp the task has seen) advances. */

@@ -4,7 +4,7 @@
  * value, and the partition time (the largest timestamp extracted so far from the record's
  * partition, -1 before the first). A negative result drops the record with a warning, as Kafka does.
  */
-import type { Headers } from '../record.js';
+import type { Headers } from '../record.ts';
 
 export interface TimestampedRecord {
   topic: string;

@@ -15,8 +15,8 @@
  * its new owner by the follow-up rebalance.
  */
 import type { AssignInput, Assignment, PartitionAssignor, TopicPartition } from '@sluice/client';
-import type { Topology } from '../topology/topology.js';
-import { type MemberState, memberForTask, placeStandbys } from './standby-assignment.js';
+import type { Topology } from '../topology/topology.ts';
+import { type MemberState, memberForTask, placeStandbys } from './standby-assignment.ts';
 
 interface SubscriptionInfo {
   v: 1;
@@ -126,11 +126,15 @@ export class StreamsAssignor implements PartitionAssignor {
   readonly name = STREAMS_ASSIGNOR_NAME;
   readonly rebalanceProtocols = ['cooperative', 'eager'] as const;
 
-  constructor(
-    private readonly topology: Topology,
-    private readonly applicationId: string,
-    private readonly host: AssignorHost,
-  ) {}
+  private readonly topology: Topology;
+  private readonly applicationId: string;
+  private readonly host: AssignorHost;
+
+  constructor(topology: Topology, applicationId: string, host: AssignorHost) {
+    this.topology = topology;
+    this.applicationId = applicationId;
+    this.host = host;
+  }
 
   subscriptionUserData(): Buffer {
     const info: SubscriptionInfo = { v: 1, tasks: this.host.ownedTasks(), shutdown: this.host.shutdownRequested() };

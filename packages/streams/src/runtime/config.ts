@@ -8,9 +8,9 @@ import type { AdminOptions, ConsumerOptions, ProducerOptions } from '@sluice/cli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OptionsOf, type ResolvedOf, checkOptions, opt, tuned } from '@sluice/config';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.js';
-import { type Serde, Serdes, isSerde } from '../serdes.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.ts';
+import { type Serde, Serdes, isSerde } from '../serdes.ts';
 import {
   type DeserializationExceptionHandler,
   type ProcessingExceptionHandler,
@@ -19,7 +19,7 @@ import {
   defaultProductionExceptionHandler,
   logAndFailExceptionHandler,
   logAndFailProcessingExceptionHandler,
-} from './handlers.js';
+} from './handlers.ts';
 
 const positiveInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'must be a non-negative integer');
 const fn = (v: unknown) => (typeof v === 'function' ? undefined : 'must be a function');

@@ -11,19 +11,19 @@
  * runtime's global thread and the test driver both run them through this class.
  */
 import { join } from 'node:path';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { Cancellable, Processor, ProcessorContext, RecordMetadata } from '../processor/api.js';
-import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.js';
-import { Record } from '../record.js';
-import type { Deserializer, Serde } from '../serdes.js';
-import type { StateStore, StateStoreContext } from '../state/api.js';
-import type { Topology } from '../topology/topology.js';
-import type { DeserializationExceptionHandler, RawRecord, StreamsLogger } from './handlers.js';
-import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.js';
-import { OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT } from './state-manager.js';
-import { GLOBAL_STATE_DIR, type StateDirectory } from './state-directory.js';
-import { threadCacheFor } from './thread-caches.js';
-import type { ThreadCache } from '../state/thread-cache.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { Cancellable, Processor, ProcessorContext, RecordMetadata } from '../processor/api.ts';
+import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.ts';
+import { Record } from '../record.ts';
+import type { Deserializer, Serde } from '../serdes.ts';
+import type { StateStore, StateStoreContext } from '../state/api.ts';
+import type { Topology } from '../topology/topology.ts';
+import type { DeserializationExceptionHandler, RawRecord, StreamsLogger } from './handlers.ts';
+import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.ts';
+import { OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT } from './state-manager.ts';
+import { GLOBAL_STATE_DIR, type StateDirectory } from './state-directory.ts';
+import { threadCacheFor } from './thread-caches.ts';
+import type { ThreadCache } from '../state/thread-cache.ts';
 
 export const GLOBAL_TASK_ID = 'global';
 
@@ -63,10 +63,12 @@ export class GlobalStateTask {
   private opened = false;
   private closed = false;
 
-  constructor(
-    private readonly topology: Topology,
-    private readonly env: GlobalTaskEnvironment,
-  ) {
+  private readonly topology: Topology;
+  private readonly env: GlobalTaskEnvironment;
+
+  constructor(topology: Topology, env: GlobalTaskEnvironment) {
+    this.topology = topology;
+    this.env = env;
     this.checkpointFile = new OffsetCheckpoint(join(env.stateDirectory.taskDir(GLOBAL_STATE_DIR), CHECKPOINT_FILE_NAME));
     this.cache = env.cache ?? threadCacheFor(topology, env.appConfigs);
     for (const g of topology.globalStores()) {

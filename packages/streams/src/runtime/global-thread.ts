@@ -9,11 +9,11 @@
  * records per second).
  */
 import { type Admin, Consumer, KafkaError, type TopicPartition } from '@sluice/client';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { StateRestoreListener, StateStore } from '../state/api.js';
-import type { Topology } from '../topology/topology.js';
-import { GlobalStateTask, type GlobalTaskEnvironment } from './global-task.js';
-import type { StreamsLogger } from './handlers.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { StateRestoreListener, StateStore } from '../state/api.ts';
+import type { Topology } from '../topology/topology.ts';
+import { GlobalStateTask, type GlobalTaskEnvironment } from './global-task.ts';
+import type { StreamsLogger } from './handlers.ts';
 
 export interface GlobalThreadOptions {
   bootstrapServers: string | readonly string[];
@@ -37,11 +37,10 @@ export class GlobalStreamThread {
   /** Records read while catching up at start. */
   restoredRecords = 0;
 
-  constructor(
-    topology: Topology,
-    env: GlobalTaskEnvironment,
-    private readonly options: GlobalThreadOptions,
-  ) {
+  private readonly options: GlobalThreadOptions;
+
+  constructor(topology: Topology, env: GlobalTaskEnvironment, options: GlobalThreadOptions) {
+    this.options = options;
     this.task = new GlobalStateTask(topology, env);
     this.consumer = new Consumer({
       ...options.consumer,

@@ -3,7 +3,7 @@
  * cannot be deserialised, with an output that cannot be serialised or written, and with an
  * exception thrown out of processing.
  */
-import type { Headers, Record } from '../record.js';
+import type { Headers, Record } from '../record.ts';
 
 export type HandlerResponse = 'CONTINUE' | 'FAIL';
 

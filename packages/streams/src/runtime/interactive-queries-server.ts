@@ -22,11 +22,11 @@
  * port is application.server's unless `port` is given.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import { type Serializer, Serdes } from '../serdes.js';
-import type { KeyValueIterator } from '../state/api.js';
-import { HostInfo, QueryableStoreTypes, StoreQueryParameters } from './interactive-queries.js';
-import type { KafkaStreams } from './kafka-streams.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import { type Serializer, Serdes } from '../serdes.ts';
+import type { KeyValueIterator } from '../state/api.ts';
+import { HostInfo, QueryableStoreTypes, StoreQueryParameters } from './interactive-queries.ts';
+import type { KafkaStreams } from './kafka-streams.ts';
 
 export interface InteractiveQueryServerOptions<K, V> {
   /** Where to listen; default application.server's port (0: any free port). */
@@ -136,11 +136,11 @@ function pageLimit(text: string | null): number {
 const FORWARDED_HEADER = 'x-sluice-forwarded';
 
 class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

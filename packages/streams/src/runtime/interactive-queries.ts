@@ -15,15 +15,15 @@
  *   key, as the producer placed it), that task's owner.
  */
 import { partitionForKey } from '@sluice/client';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { KeyValue } from '../record.js';
-import type { Serializer } from '../serdes.js';
-import { type KeyValueIterator, type ReadOnlyKeyValueStore, type StateStore, type ValueAndTimestamp, isKeyValueStore, isTimestampedKeyValueStore } from '../state/api.js';
-import { PeekingKeyValueIterator } from '../state/iterators.js';
-import { KeyValueStoreFacade } from '../test-driver/store-facade.js';
-import type { StreamPartitioner } from '../topology/nodes.js';
-import type { Topology } from '../topology/topology.js';
-import type { HostTasks } from './assignor.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { KeyValue } from '../record.ts';
+import type { Serializer } from '../serdes.ts';
+import { type KeyValueIterator, type ReadOnlyKeyValueStore, type StateStore, type ValueAndTimestamp, isKeyValueStore, isTimestampedKeyValueStore } from '../state/api.ts';
+import { PeekingKeyValueIterator } from '../state/iterators.ts';
+import { KeyValueStoreFacade } from '../test-driver/store-facade.ts';
+import type { StreamPartitioner } from '../topology/nodes.ts';
+import type { Topology } from '../topology/topology.ts';
+import type { HostTasks } from './assignor.ts';
 
 /** An instance's `application.server` (Java's HostInfo). */
 export interface HostInfo {
@@ -98,12 +98,17 @@ export const QueryableStoreTypes = {
 
 /** What `KafkaStreams.store()` is asked for (Java's StoreQueryParameters). */
 export class StoreQueryParameters<T> {
-  private constructor(
-    readonly storeName: string,
-    readonly queryableStoreType: QueryableStoreType<T>,
-    readonly partition: number | null,
-    readonly staleStoresEnabled: boolean,
-  ) {}
+  readonly storeName: string;
+  readonly queryableStoreType: QueryableStoreType<T>;
+  readonly partition: number | null;
+  readonly staleStoresEnabled: boolean;
+
+  private constructor(storeName: string, queryableStoreType: QueryableStoreType<T>, partition: number | null, staleStoresEnabled: boolean) {
+    this.storeName = storeName;
+    this.queryableStoreType = queryableStoreType;
+    this.partition = partition;
+    this.staleStoresEnabled = staleStoresEnabled;
+  }
 
   static fromNameAndType<T>(storeName: string, queryableStoreType: QueryableStoreType<T>): StoreQueryParameters<T> {
     return new StoreQueryParameters(storeName, queryableStoreType, null, false);
@@ -126,10 +131,13 @@ export class StoreQueryParameters<T> {
  * turn (each ordered, not merged, as in Java). The stores are looked up on every call.
  */
 export class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyValueStore<K, V> {
-  constructor(
-    private readonly stores: () => ReadOnlyKeyValueStore<K, V>[],
-    readonly storeName: string,
-  ) {}
+  private readonly stores: () => ReadOnlyKeyValueStore<K, V>[];
+  readonly storeName: string;
+
+  constructor(stores: () => ReadOnlyKeyValueStore<K, V>[], storeName: string) {
+    this.stores = stores;
+    this.storeName = storeName;
+  }
 
   get(key: K): V | null {
     if (key === null || key === undefined) throw new StreamsError(StreamsErrorCode.INVALID_STATE_STORE, 'key cannot be null');
@@ -205,10 +213,13 @@ export interface ApplicationLayout {
  * sub-topology holds a store and which topics it reads; the layout says who runs which task.
  */
 export class StreamsMetadataState {
-  constructor(
-    private readonly topology: Topology,
-    private readonly applicationId: string,
-  ) {}
+  private readonly topology: Topology;
+  private readonly applicationId: string;
+
+  constructor(topology: Topology, applicationId: string) {
+    this.topology = topology;
+    this.applicationId = applicationId;
+  }
 
   /** The sub-topology that holds the store, or undefined when no sub-topology has it. */
   subtopologyOfStore(storeName: string): number | undefined {

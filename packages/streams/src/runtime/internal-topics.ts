@@ -6,8 +6,8 @@
  * sub-topology's task count.
  */
 import { type Admin, KafkaError } from '@sluice/client';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Topology } from '../topology/topology.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Topology } from '../topology/topology.ts';
 
 export async function prepareTopics(admin: Admin, topology: Topology, applicationId: string, replicationFactor: number): Promise<Map<string, number>> {
   const counts = new Map<string, number>();

@@ -8,22 +8,22 @@
  */
 import { Admin } from '@sluice/client';
 import { randomUUID } from 'node:crypto';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { Serde } from '../serdes.js';
-import type { Topology } from '../topology/topology.js';
-import { type StreamsConfig, resolveStreamsConfig } from './config.js';
-import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger } from './handlers.js';
-import type { Serializer } from '../serdes.js';
-import type { StreamPartitioner } from '../topology/nodes.js';
-import type { ReadOnlyKeyValueStore, StateStore } from '../state/api.js';
-import { type KeyQueryMetadata, QueryableStoreTypes, StoreQueryParameters, type StreamsMetadata, StreamsMetadataState, unknownStore } from './interactive-queries.js';
-import { prepareTopics } from './internal-topics.js';
-import type { StateRestoreListener } from '../state/api.js';
-import { StateDirectory } from './state-directory.js';
-import { initializeProcessId } from './process-id.js';
-import { GlobalStreamThread } from './global-thread.js';
-import type { StandbyUpdateListener } from './standby.js';
-import { StreamThread, type ThreadConfig } from './stream-thread.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { Serde } from '../serdes.ts';
+import type { Topology } from '../topology/topology.ts';
+import { type StreamsConfig, resolveStreamsConfig } from './config.ts';
+import { type StreamsLogger, type StreamsUncaughtExceptionHandler, defaultLogger } from './handlers.ts';
+import type { Serializer } from '../serdes.ts';
+import type { StreamPartitioner } from '../topology/nodes.ts';
+import type { ReadOnlyKeyValueStore, StateStore } from '../state/api.ts';
+import { type KeyQueryMetadata, QueryableStoreTypes, StoreQueryParameters, type StreamsMetadata, StreamsMetadataState, unknownStore } from './interactive-queries.ts';
+import { prepareTopics } from './internal-topics.ts';
+import type { StateRestoreListener } from '../state/api.ts';
+import { StateDirectory } from './state-directory.ts';
+import { initializeProcessId } from './process-id.ts';
+import { GlobalStreamThread } from './global-thread.ts';
+import type { StandbyUpdateListener } from './standby.ts';
+import { StreamThread, type ThreadConfig } from './stream-thread.ts';
 
 /** A task in metadataForLocalThreads: its id and its partitions. */
 export interface TaskMetadata {
@@ -76,10 +76,10 @@ export class KafkaStreams {
   /** Holds the application folder's lock, which goes with the process id file, until close. */
   private readonly stateDirectory: StateDirectory;
 
-  constructor(
-    private readonly topology: Topology,
-    config: StreamsConfig,
-  ) {
+  private readonly topology: Topology;
+
+  constructor(topology: Topology, config: StreamsConfig) {
+    this.topology = topology;
     const o = resolveStreamsConfig(config);
     topology.validate();
     if (o.statestoreCacheMaxBytes === 0) topology.disableCaching();

@@ -36,10 +36,13 @@ class RecordQueue<T extends Timestamped> {
   /** When the partition was first seen empty and caught up (the idling start); null otherwise. */
   idleDeadline: number | null = null;
 
-  constructor(
-    readonly topic: string,
-    readonly partition: number,
-  ) {}
+  readonly topic: string;
+  readonly partition: number;
+
+  constructor(topic: string, partition: number) {
+    this.topic = topic;
+    this.partition = partition;
+  }
 
   get size(): number {
     return this.items.length - this.head;
@@ -81,16 +84,20 @@ export class PartitionGroup<T extends Timestamped> {
   private readonly queues = new Map<string, RecordQueue<T>>();
   private total = 0;
 
+  private readonly maxTaskIdleMs: number;
+  private readonly lagOf: (topic: string, partition: number) => bigint | undefined;
+  private readonly offsetOf: (record: T) => bigint;
+
   /**
    * @param maxTaskIdleMs Java's max.task.idle.ms (-1: never wait)
    * @param lagOf records on the broker past what was fetched (the consumer's currentLag); undefined while unknown
    * @param offsetOf a record's offset, asked only of a head at commit time (a consumer record computes it on demand)
    */
-  constructor(
-    private readonly maxTaskIdleMs: number,
-    private readonly lagOf: (topic: string, partition: number) => bigint | undefined,
-    private readonly offsetOf: (record: T) => bigint,
-  ) {}
+  constructor(maxTaskIdleMs: number, lagOf: (topic: string, partition: number) => bigint | undefined, offsetOf: (record: T) => bigint) {
+    this.maxTaskIdleMs = maxTaskIdleMs;
+    this.lagOf = lagOf;
+    this.offsetOf = offsetOf;
+  }
 
   private static key(topic: string, partition: number): string {
     return `${topic}:${partition}`;

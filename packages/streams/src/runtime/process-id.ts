@@ -15,9 +15,9 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { StreamsLogger } from './handlers.js';
-import { PROCESS_FILE_NAME, type StateDirectory } from './state-directory.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { StreamsLogger } from './handlers.ts';
+import { PROCESS_FILE_NAME, type StateDirectory } from './state-directory.ts';
 
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -3,7 +3,7 @@
  * come, once, even if several intervals passed (a long gap in the data or a stalled clock must
  * not release a burst of punctuations), and the next one is aligned to the schedule's start.
  */
-import type { Cancellable, Punctuator } from '../processor/api.js';
+import type { Cancellable, Punctuator } from '../processor/api.ts';
 
 export interface Schedule {
   readonly nodeName: string;

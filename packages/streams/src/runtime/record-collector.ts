@@ -5,11 +5,11 @@
  * exception handler; a FAIL is kept and raised on the processing loop.
  */
 import type { Producer, ProducerRecord } from '@sluice/client';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { StoreRecordContext } from '../state/api.js';
-import type { OutputRecord, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
-import { TaskMigratedError, isFencing, isTransactionAbortable } from './task-migrated.js';
-import { type RecordCollector, errorContextOf } from './task.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { StoreRecordContext } from '../state/api.ts';
+import type { OutputRecord, ProductionExceptionHandler, StreamsLogger } from './handlers.ts';
+import { TaskMigratedError, isFencing, isTransactionAbortable } from './task-migrated.ts';
+import { type RecordCollector, errorContextOf } from './task.ts';
 
 /** Unacknowledged outputs at which the loop stops taking records, and where it resumes. */
 const IN_FLIGHT_MAX = 100_000;
@@ -29,13 +29,18 @@ export class ProducerRecordCollector implements RecordCollector {
   private readonly acked = new Map<string, bigint>();
   private idleWaiters: (() => void)[] = [];
 
-  constructor(
-    private readonly producer: Producer,
-    private readonly handler: ProductionExceptionHandler,
-    private readonly log: StreamsLogger,
-    /** Called before each write (exactly_once_v2: opens the transaction at the first output after a commit). */
-    private readonly beforeWrite?: () => void,
-  ) {}
+  private readonly producer: Producer;
+  private readonly handler: ProductionExceptionHandler;
+  private readonly log: StreamsLogger;
+  /** Called before each write (exactly_once_v2: opens the transaction at the first output after a commit). */
+  private readonly beforeWrite?: () => void;
+
+  constructor(producer: Producer, handler: ProductionExceptionHandler, log: StreamsLogger, beforeWrite?: () => void) {
+    this.producer = producer;
+    this.handler = handler;
+    this.log = log;
+    this.beforeWrite = beforeWrite;
+  }
 
   send(record: OutputRecord, partitioner: ((numPartitions: number) => number | undefined) | undefined, taskId: string, origin: StoreRecordContext | null): void {
     this.throwIfFailed();

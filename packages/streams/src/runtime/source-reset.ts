@@ -6,8 +6,8 @@
  * offset resume from it, whatever the policy, as in Kafka.
  */
 import type { Consumer, TopicPartition } from '@sluice/client';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Topology } from '../topology/topology.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Topology } from '../topology/topology.ts';
 
 export async function applySourceResetPolicies(consumer: Consumer, topology: Topology, partitions: readonly TopicPartition[], logicalOf: (physicalTopic: string) => string): Promise<void> {
   const policyOf = new Map<string, 'earliest' | 'latest' | 'none'>();

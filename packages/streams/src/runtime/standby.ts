@@ -13,12 +13,12 @@
  * (flushed and checkpointed) first, and the active task restores from its checkpoint.
  */
 import { Consumer, type TopicPartition } from '@sluice/client';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { ChangelogRecord, StateStore } from '../state/api.js';
-import type { Topology } from '../topology/topology.js';
-import type { StreamsLogger } from './handlers.js';
-import type { ChangelogCollector, RegisteredStore } from './state-manager.js';
-import { type TaskRecordAccess, type TaskStateEnvironment, TaskStores } from './task-stores.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { ChangelogRecord, StateStore } from '../state/api.ts';
+import type { Topology } from '../topology/topology.ts';
+import type { StreamsLogger } from './handlers.ts';
+import type { ChangelogCollector, RegisteredStore } from './state-manager.ts';
+import { type TaskRecordAccess, type TaskStateEnvironment, TaskStores } from './task-stores.ts';
 
 /**
  * Told how standby stores follow their changelogs (Java's StandbyUpdateListener, KIP-988;
@@ -77,7 +77,11 @@ export class StandbyTasks {
   /** Changelog records applied to standbys (for tests and logs). */
   updatedRecords = 0;
 
-  constructor(private readonly options: StandbyOptions) {}
+  private readonly options: StandbyOptions;
+
+  constructor(options: StandbyOptions) {
+    this.options = options;
+  }
 
   /** The standby stores named `storeName`, by task: what interactive queries with enableStaleStores() read too. */
   storesNamed(storeName: string): { taskId: string; store: StateStore }[] {

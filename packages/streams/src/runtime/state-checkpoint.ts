@@ -13,7 +13,7 @@
  * one, so a crash leaves the old checkpoint or the new one, never a torn one.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
 
 export const CHECKPOINT_FILE_NAME = '.checkpoint';
 const VERSION = 0;
@@ -26,7 +26,11 @@ export function checkpointKey(topic: string, partition: number): string {
 }
 
 export class OffsetCheckpoint {
-  constructor(readonly path: string) {}
+  readonly path: string;
+
+  constructor(path: string) {
+    this.path = path;
+  }
 
   /** Replaces the file with these offsets (an empty map deletes it, as Java's does). */
   write(offsets: ReadonlyMap<string, bigint>): void {

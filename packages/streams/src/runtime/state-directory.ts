@@ -15,8 +15,8 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { StreamsLogger } from './handlers.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { StreamsLogger } from './handlers.ts';
 
 export const LOCK_FILE_NAME = '.lock';
 /** Holds the instance's process id across restarts (Java's name and JSON format). */
@@ -45,11 +45,12 @@ export class StateDirectory {
   private readonly locked = new Set<string>();
   private appLocked = false;
 
-  constructor(
-    stateDir: string,
-    readonly applicationId: string,
-    private readonly log: StreamsLogger,
-  ) {
+  readonly applicationId: string;
+  private readonly log: StreamsLogger;
+
+  constructor(stateDir: string, applicationId: string, log: StreamsLogger) {
+    this.applicationId = applicationId;
+    this.log = log;
     this.appDir = join(stateDir, applicationId);
   }
 

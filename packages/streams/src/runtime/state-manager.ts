@@ -26,12 +26,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { Headers } from '../record.js';
-import type { CachedStateStore, StateRestoreCallback, StateStore, StateStoreContext, StoreRecordContext } from '../state/api.js';
-import type { ThreadCache } from '../state/thread-cache.js';
-import type { OutputRecord, StreamsLogger } from './handlers.js';
-import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { Headers } from '../record.ts';
+import type { CachedStateStore, StateRestoreCallback, StateStore, StateStoreContext, StoreRecordContext } from '../state/api.ts';
+import type { ThreadCache } from '../state/thread-cache.ts';
+import type { OutputRecord, StreamsLogger } from './handlers.ts';
+import { CHECKPOINT_FILE_NAME, OffsetCheckpoint, checkpointKey } from './state-checkpoint.ts';
 
 /** What the state manager needs of the task's RecordCollector (task.ts), named here so neither module imports the other. */
 export interface ChangelogCollector {
@@ -85,7 +85,10 @@ export class ProcessorStateManager {
   private offsetsAtLastFlush = new Map<string, bigint>();
   private closed = false;
 
-  constructor(private readonly options: StateManagerOptions) {
+  private readonly options: StateManagerOptions;
+
+  constructor(options: StateManagerOptions) {
+    this.options = options;
     this.checkpointFile = new OffsetCheckpoint(join(options.taskDir, CHECKPOINT_FILE_NAME));
     const manager = this;
     this.context = {

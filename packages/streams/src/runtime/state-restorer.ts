@@ -24,11 +24,11 @@
  * neither restore into its closed stores nor finish, or cancel, the second one's restore.
  */
 import { type Admin, Consumer, type TopicPartition } from '@sluice/client';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { ChangelogRecord, StateRestoreListener } from '../state/api.js';
-import type { StreamsLogger } from './handlers.js';
-import type { ProcessorStateManager, RegisteredStore } from './state-manager.js';
-import { DEFAULT_TASK_TIMEOUT_MS, TaskTimeouts } from './task-timeouts.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { ChangelogRecord, StateRestoreListener } from '../state/api.ts';
+import type { StreamsLogger } from './handlers.ts';
+import type { ProcessorStateManager, RegisteredStore } from './state-manager.ts';
+import { DEFAULT_TASK_TIMEOUT_MS, TaskTimeouts } from './task-timeouts.ts';
 
 export interface RestorerOptions {
   bootstrapServers: string | readonly string[];
@@ -87,7 +87,10 @@ export class ChangelogRestorer {
 
   private readonly timeouts: TaskTimeouts;
 
-  constructor(private readonly options: RestorerOptions) {
+  private readonly options: RestorerOptions;
+
+  constructor(options: RestorerOptions) {
+    this.options = options;
     this.timeouts = options.timeouts ?? new TaskTimeouts(DEFAULT_TASK_TIMEOUT_MS, options.log);
   }
 

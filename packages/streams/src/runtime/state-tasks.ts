@@ -11,18 +11,18 @@
 import type { Admin, Consumer, TopicPartition } from '@sluice/client';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Topology } from '../topology/topology.js';
-import type { StateRestoreListener, StateStore } from '../state/api.js';
-import type { StreamsLogger } from './handlers.js';
-import { initializeFromCommitted } from './commit-metadata.js';
-import { type StandbyUpdateListener, StandbyTasks } from './standby.js';
-import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
-import { StateDirectory } from './state-directory.js';
-import { ChangelogBehindCheckpointError, ChangelogRestorer } from './state-restorer.js';
-import { TaskTimeouts, isTimeout } from './task-timeouts.js';
-import type { TaskStateEnvironment } from './task-stores.js';
-import { threadCacheFor } from './thread-caches.js';
-import type { StreamTask } from './task.js';
+import type { Topology } from '../topology/topology.ts';
+import type { StateRestoreListener, StateStore } from '../state/api.ts';
+import type { StreamsLogger } from './handlers.ts';
+import { initializeFromCommitted } from './commit-metadata.ts';
+import { type StandbyUpdateListener, StandbyTasks } from './standby.ts';
+import { CHECKPOINT_FILE_NAME } from './state-checkpoint.ts';
+import { StateDirectory } from './state-directory.ts';
+import { ChangelogBehindCheckpointError, ChangelogRestorer } from './state-restorer.ts';
+import { TaskTimeouts, isTimeout } from './task-timeouts.ts';
+import type { TaskStateEnvironment } from './task-stores.ts';
+import { threadCacheFor } from './thread-caches.ts';
+import type { StreamTask } from './task.ts';
 
 export interface ThreadStateConfig {
   /** `state.dir`. */
@@ -85,7 +85,10 @@ export class StateTasks {
   private readonly started = new WeakSet<StreamTask>();
   private lastCleanupAt = Date.now();
 
-  constructor(private readonly options: StateTasksOptions) {
+  private readonly options: StateTasksOptions;
+
+  constructor(options: StateTasksOptions) {
+    this.options = options;
     this.directory = new StateDirectory(options.state.stateDir, options.applicationId, options.log);
     this.environment = {
       stateDirectory: this.directory,

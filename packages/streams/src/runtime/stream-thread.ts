@@ -25,20 +25,20 @@
  * Design: docs/decisions/012-streams-exactly-once.md.
  */
 import { type Admin, Consumer, type ConsumerBatch, type ProducerOptions, type TopicPartition } from '@sluice/client';
-import { messageOf } from '../errors.js';
-import { subscriptionPattern } from '../topology/patterns.js';
-import type { Topology } from '../topology/topology.js';
-import { StreamsAssignor } from './assignor.js';
-import type { StateStore } from '../state/api.js';
-import type { ApplicationLayout } from './interactive-queries.js';
-import { StreamsProducer, TaskMigratedError } from './streams-producer.js';
-import { TaskInputs } from './task-inputs.js';
-import { StreamTask, type TaskEnvironment } from './task.js';
-import { applySourceResetPolicies } from './source-reset.js';
-import { StateTasks } from './state-tasks.js';
-import type { ThreadConfig, ThreadListener } from './thread-config.js';
+import { messageOf } from '../errors.ts';
+import { subscriptionPattern } from '../topology/patterns.ts';
+import type { Topology } from '../topology/topology.ts';
+import { StreamsAssignor } from './assignor.ts';
+import type { StateStore } from '../state/api.ts';
+import type { ApplicationLayout } from './interactive-queries.ts';
+import { StreamsProducer, TaskMigratedError } from './streams-producer.ts';
+import { TaskInputs } from './task-inputs.ts';
+import { StreamTask, type TaskEnvironment } from './task.ts';
+import { applySourceResetPolicies } from './source-reset.ts';
+import { StateTasks } from './state-tasks.ts';
+import type { ThreadConfig, ThreadListener } from './thread-config.ts';
 
-export type { ThreadConfig, ThreadListener } from './thread-config.js';
+export type { ThreadConfig, ThreadListener } from './thread-config.ts';
 
 function tpKey(topic: string, partition: number): string {
   return `${topic}:${partition}`;
@@ -83,12 +83,16 @@ export class StreamThread {
   /** Stateful tasks: the state directory, their restores before they run. */
   private readonly state: StateTasks;
 
-  constructor(
-    private readonly topology: Topology,
-    private readonly config: ThreadConfig,
-    private readonly admin: Admin,
-    private readonly listener: ThreadListener,
-  ) {
+  private readonly topology: Topology;
+  private readonly config: ThreadConfig;
+  private readonly admin: Admin;
+  private readonly listener: ThreadListener;
+
+  constructor(topology: Topology, config: ThreadConfig, admin: Admin, listener: ThreadListener) {
+    this.topology = topology;
+    this.config = config;
+    this.admin = admin;
+    this.listener = listener;
     this.eos = config.processingGuarantee === 'exactly_once_v2';
     for (const t of topology.sourceTopics()) this.logicalTopic.set(topology.physicalTopic(config.applicationId, t), t);
     const assignor = new StreamsAssignor(topology, config.applicationId, {

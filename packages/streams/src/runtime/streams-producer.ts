@@ -8,12 +8,12 @@
  * (a new one with the same transactional id, whose initTransactions aborts what the old left).
  */
 import { type GroupMetadata, Producer, type ProducerOptions } from '@sluice/client';
-import { messageOf } from '../errors.js';
-import type { ProductionExceptionHandler, StreamsLogger } from './handlers.js';
-import { ProducerRecordCollector } from './record-collector.js';
-import { TaskMigratedError, isFencing } from './task-migrated.js';
+import { messageOf } from '../errors.ts';
+import type { ProductionExceptionHandler, StreamsLogger } from './handlers.ts';
+import { ProducerRecordCollector } from './record-collector.ts';
+import { TaskMigratedError, isFencing } from './task-migrated.ts';
 
-export { TaskMigratedError } from './task-migrated.js';
+export { TaskMigratedError } from './task-migrated.ts';
 
 /** Java's transaction.timeout.ms for a streams producer under exactly_once_v2 (the client's default is 60 s). */
 const EOS_TRANSACTION_TIMEOUT_MS = 10_000;
@@ -34,7 +34,10 @@ export class StreamsProducer {
   /** Under exactly_once_v2: a transaction is open. */
   private inTransaction = false;
 
-  constructor(private readonly options: StreamsProducerOptions) {
+  private readonly options: StreamsProducerOptions;
+
+  constructor(options: StreamsProducerOptions) {
+    this.options = options;
     this.producer = this.makeProducer();
     this.collector = this.makeCollector();
   }

@@ -3,11 +3,11 @@
  * outputs go, the application's defaults and handlers, the clock, and the state environment of
  * a task with stores.
  */
-import type { TimestampExtractor } from '../processor/timestamps.js';
-import type { Serde } from '../serdes.js';
-import type { StoreRecordContext } from '../state/api.js';
-import type { DeserializationExceptionHandler, ErrorHandlerContext, OutputRecord, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
-import type { TaskStateEnvironment } from './task-stores.js';
+import type { TimestampExtractor } from '../processor/timestamps.ts';
+import type { Serde } from '../serdes.ts';
+import type { StoreRecordContext } from '../state/api.ts';
+import type { DeserializationExceptionHandler, ErrorHandlerContext, OutputRecord, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.ts';
+import type { TaskStateEnvironment } from './task-stores.ts';
 
 /** Where a task's outputs go: the producer in the runtime, in-memory topics in the test driver. */
 export interface RecordCollector {

@@ -6,8 +6,8 @@
  * for one partition does not pile up another's records in memory.
  */
 import type { Consumer, ConsumerBatch } from '@sluice/client';
-import { PartitionGroup } from './partition-group.js';
-import type { PreparedRecord, StreamTask, TopicPartitionOffset } from './task.js';
+import { PartitionGroup } from './partition-group.ts';
+import type { PreparedRecord, StreamTask, TopicPartitionOffset } from './task.ts';
 
 /** Buffered records per partition above which fetching it pauses. */
 const MAX_BUFFERED_PER_PARTITION = 1000;
@@ -19,10 +19,13 @@ export class TaskInputs {
   /** The task a turn's time ran out in: the next turn starts with the one after it. */
   private resumeAfter: string | null = null;
 
-  constructor(
-    private readonly consumer: Consumer,
-    private readonly maxTaskIdleMs: number,
-  ) {}
+  private readonly consumer: Consumer;
+  private readonly maxTaskIdleMs: number;
+
+  constructor(consumer: Consumer, maxTaskIdleMs: number) {
+    this.consumer = consumer;
+    this.maxTaskIdleMs = maxTaskIdleMs;
+  }
 
   has(taskId: string): boolean {
     return this.groups.has(taskId);

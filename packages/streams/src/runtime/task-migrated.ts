@@ -4,7 +4,7 @@
  * or the transaction can only be aborted), so they are closed dirty and the instance rejoins.
  */
 
-import { StreamsError, StreamsErrorCode } from '../errors.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
 
 /**
  * Java's TaskMigratedException: this loop's tasks cannot commit; close them dirty and rejoin.

@@ -7,14 +7,14 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { StateStore, StoreRecordContext } from '../state/api.js';
-import type { ThreadCache } from '../state/thread-cache.js';
-import type { Subtopology, Topology } from '../topology/topology.js';
-import type { StreamsLogger } from './handlers.js';
-import { CHECKPOINT_FILE_NAME } from './state-checkpoint.js';
-import { LOCK_FILE_NAME, type StateDirectory } from './state-directory.js';
-import { type ChangelogCollector, ProcessorStateManager } from './state-manager.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { StateStore, StoreRecordContext } from '../state/api.ts';
+import type { ThreadCache } from '../state/thread-cache.ts';
+import type { Subtopology, Topology } from '../topology/topology.ts';
+import type { StreamsLogger } from './handlers.ts';
+import { CHECKPOINT_FILE_NAME } from './state-checkpoint.ts';
+import { LOCK_FILE_NAME, type StateDirectory } from './state-directory.ts';
+import { type ChangelogCollector, ProcessorStateManager } from './state-manager.ts';
 
 /** The task's record being processed, as its stores see it (task.ts gives these). */
 export interface TaskRecordAccess {
@@ -43,17 +43,30 @@ export class TaskStores {
   private readonly names: string[];
   private opened = false;
 
+  private readonly taskId: string;
+  private readonly topology: Topology;
+  private readonly env: TaskStateEnvironment;
+  private collector: ChangelogCollector;
+  private readonly log: StreamsLogger;
+  private record: TaskRecordAccess;
+
   constructor(
-    private readonly taskId: string,
+    taskId: string,
     partition: number,
     subtopology: Subtopology,
-    private readonly topology: Topology,
+    topology: Topology,
     applicationId: string,
-    private readonly env: TaskStateEnvironment,
-    private collector: ChangelogCollector,
-    private readonly log: StreamsLogger,
-    private record: TaskRecordAccess,
+    env: TaskStateEnvironment,
+    collector: ChangelogCollector,
+    log: StreamsLogger,
+    record: TaskRecordAccess,
   ) {
+    this.taskId = taskId;
+    this.topology = topology;
+    this.env = env;
+    this.collector = collector;
+    this.log = log;
+    this.record = record;
     this.names = topology.storesOf(subtopology);
     const logged = new Set(this.names.filter((n) => topology.storeBuilder(n).loggingEnabled()));
     this.makeManager = () => new ProcessorStateManager({

@@ -6,9 +6,9 @@
  * progress clears the clock.
  */
 import { KafkaError } from '@sluice/client';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import { streamsConfigDefinitions } from './config.js';
-import type { StreamsLogger } from './handlers.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import { streamsConfigDefinitions } from './config.ts';
+import type { StreamsLogger } from './handlers.ts';
 
 /** task.timeout.ms's default (Java's), for clocks made without the application's settings. */
 export const DEFAULT_TASK_TIMEOUT_MS = streamsConfigDefinitions.taskTimeoutMs.default!;
@@ -25,10 +25,13 @@ export class TaskTimeouts {
   /** Task id → when its first timeout since its last progress happened. */
   private readonly since = new Map<string, number>();
 
-  constructor(
-    private readonly timeoutMs: number,
-    private readonly log: StreamsLogger,
-  ) {}
+  private readonly timeoutMs: number;
+  private readonly log: StreamsLogger;
+
+  constructor(timeoutMs: number, log: StreamsLogger) {
+    this.timeoutMs = timeoutMs;
+    this.log = log;
+  }
 
   /**
    * A task's work timed out: starts its clock (logging what it waits for), or throws once it has

@@ -9,21 +9,22 @@
  * stores flushed and checkpointed after one when due, which is why the task, not the thread,
  * owns the processors and the offsets.
  */
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import { type Cancellable, type Processor, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.js';
-import { Record } from '../record.js';
-import { type TimestampExtractor, failOnInvalidTimestamp, isInvalidTimestampError } from '../processor/timestamps.js';
-import { type Deserializer, type Serde, type Serializer, serdeOrDefault } from '../serdes.js';
-import type { StoreRecordContext } from '../state/api.js';
-import type { SinkNodeDef, SourceNodeDef } from '../topology/nodes.js';
-import type { Subtopology, Topology } from '../topology/topology.js';
-import type { ErrorHandlerContext, RawRecord } from './handlers.js';
-import { PunctuationSchedules, type Schedule } from './punctuation.js';
-import { type TaskEnvironment, errorContextOf } from './task-environment.js';
-import { TaskStores } from './task-stores.js';
-import { UNKNOWN_PARTITION_TIME, encodeCommitMetadata, mergeCommittedMetadata } from './commit-metadata.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import { type Cancellable, type Processor, PunctuationType, type Punctuator, type ProcessorContext, type RecordMetadata } from '../processor/api.ts';
+import { Record } from '../record.ts';
+import { type TimestampExtractor, failOnInvalidTimestamp } from '../processor/timestamps.ts';
+import { eventTimeOf } from './event-time.ts';
+import { type Deserializer, type Serde, type Serializer, serdeOrDefault } from '../serdes.ts';
+import type { StoreRecordContext } from '../state/api.ts';
+import type { SinkNodeDef, SourceNodeDef } from '../topology/nodes.ts';
+import type { Subtopology, Topology } from '../topology/topology.ts';
+import type { ErrorHandlerContext, RawRecord } from './handlers.ts';
+import { PunctuationSchedules, type Schedule } from './punctuation.ts';
+import { type TaskEnvironment, errorContextOf } from './task-environment.ts';
+import { TaskStores } from './task-stores.ts';
+import { UNKNOWN_PARTITION_TIME, encodeCommitMetadata, mergeCommittedMetadata } from './commit-metadata.ts';
 
-export { type RecordCollector, type TaskEnvironment, errorContextOf } from './task-environment.js';
+export { type RecordCollector, type TaskEnvironment, errorContextOf } from './task-environment.ts';
 
 /** An input record deserialised and timestamped by `StreamTask.prepare`, waiting in the task's partition group. */
 export interface PreparedRecord {
@@ -81,12 +82,16 @@ export class StreamTask {
   /** The task's state stores; null for a stateless task. */
   stores: TaskStores | null;
 
-  constructor(
-    readonly subtopology: Subtopology,
-    readonly partition: number,
-    private readonly topology: Topology,
-    private readonly env: TaskEnvironment,
-  ) {
+  readonly subtopology: Subtopology;
+  readonly partition: number;
+  private readonly topology: Topology;
+  private readonly env: TaskEnvironment;
+
+  constructor(subtopology: Subtopology, partition: number, topology: Topology, env: TaskEnvironment) {
+    this.subtopology = subtopology;
+    this.partition = partition;
+    this.topology = topology;
+    this.env = env;
     this.id = `${subtopology.id}_${partition}`;
     this.build();
     this.stores = this.makeStores();
@@ -325,20 +330,8 @@ export class StreamTask {
     const extractor = source.timestampExtractor;
     // The default needs no record object: keep the hot path lean (the partition time is committed, so it is noted).
     if (extractor === failOnInvalidTimestamp && raw.timestamp >= 0) return this.notePartitionTime(raw.topic, raw.timestamp);
-    const partitionTime = this.partitionTime.get(raw.topic) ?? -1;
-    let ts: number;
-    try {
-      ts = extractor({ topic: raw.topic, partition: raw.partition, offset: raw.offset, timestamp: raw.timestamp, key, value, headers: raw.headers }, partitionTime);
-    } catch (e) {
-      if (isInvalidTimestampError(e)) throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.id}: ${(e as Error).message}`, { cause: e, taskId: this.id });
-      throw new StreamsError(StreamsErrorCode.PROCESSING_FAILED, `task ${this.id}: the timestamp extractor failed on ${raw.topic}-${raw.partition} at offset ${raw.offset}: ${messageOf(e)}`, { cause: e, taskId: this.id });
-    }
-    if (typeof ts !== 'number' || !Number.isFinite(ts) || ts < 0) {
-      this.env.log.warn(`task ${this.id}: skipping the record of ${raw.topic}-${raw.partition} at offset ${raw.offset}: the timestamp extractor returned ${String(ts)}`);
-      return -1;
-    }
-    // Whole ms, as Java's long: a fraction cannot be committed as partition time nor produced.
-    return this.notePartitionTime(raw.topic, Math.floor(ts));
+    const ts = eventTimeOf(extractor, raw, key, value, this.partitionTime.get(raw.topic) ?? -1, this.id, this.env.log);
+    return ts < 0 ? -1 : this.notePartitionTime(raw.topic, ts);
   }
 
   private notePartitionTime(topic: string, ts: number): number {

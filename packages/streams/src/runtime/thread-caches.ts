@@ -5,9 +5,9 @@
  * stores); a Node instance runs one processing loop, so the budget goes to it, or is halved with
  * the global thread. The cached stores of all the tasks a loop runs share its cache.
  */
-import { cacheMaxBytes } from '../state/caching-store.js';
-import { ThreadCache } from '../state/thread-cache.js';
-import type { Topology } from '../topology/topology.js';
+import { cacheMaxBytes } from '../state/caching-store.ts';
+import { ThreadCache } from '../state/thread-cache.ts';
+import type { Topology } from '../topology/topology.ts';
 
 export function threadCacheFor(topology: Topology, appConfigs: Readonly<{ [setting: string]: unknown }>): ThreadCache {
   const streamThreads = topology.subtopologies().length > 0 ? 1 : 0;

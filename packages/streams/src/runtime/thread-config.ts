@@ -2,11 +2,11 @@
  * What a stream thread is given: the application's settings it runs with, and the instance
  * (KafkaStreams) it reports its rebalances to.
  */
-import type { TimestampExtractor } from '../processor/timestamps.js';
-import type { Serde } from '../serdes.js';
-import type { ProcessingGuarantee } from './config.js';
-import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.js';
-import type { ThreadStateConfig } from './state-tasks.js';
+import type { TimestampExtractor } from '../processor/timestamps.ts';
+import type { Serde } from '../serdes.ts';
+import type { ProcessingGuarantee } from './config.ts';
+import type { DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler, StreamsLogger } from './handlers.ts';
+import type { ThreadStateConfig } from './state-tasks.ts';
 
 export interface ThreadConfig {
   applicationId: string;

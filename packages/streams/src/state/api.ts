@@ -10,9 +10,9 @@
  * Every operation is synchronous: a processor reads and writes its stores inside `process`, as
  * Java's do, and nothing else runs on the task meanwhile.
  */
-import type { Headers, KeyValue, Record } from '../record.js';
-import type { Serializer } from '../serdes.js';
-import type { ThreadCache } from './thread-cache.js';
+import type { Headers, KeyValue, Record } from '../record.ts';
+import type { Serializer } from '../serdes.ts';
+import type { ThreadCache } from './thread-cache.ts';
 
 /** What every store is. `init` is called by the task before the first record, once. */
 export interface StateStore {

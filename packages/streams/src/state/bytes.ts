@@ -6,7 +6,7 @@
  * unit of the same value (0-255), so JavaScript's `<` on those strings is exactly that unsigned
  * byte order, and comparing costs no call into native code.
  */
-import type { Serializer } from '../serdes.js';
+import type { Serializer } from '../serdes.ts';
 
 /** The key as an order-preserving string (see above). */
 export function keyString(key: Buffer): string {

@@ -9,16 +9,16 @@
  * cache's entries with the store's, the cache winning on equal keys, its pending deletes hiding
  * the store's value.
  */
-import { Record, type KeyValue } from '../record.js';
-import type { Serializer } from '../serdes.js';
-import type { CacheFlushListener, CachedStateStore, Change, KeyValueIterator, StateStore, StateStoreContext } from './api.js';
-import { invertedRange, prefixUpperBound, requireKey, serializePrefix } from './bytes.js';
-import { overlayContext } from './context-overlay.js';
-import { PeekingKeyValueIterator, emptyIterator } from './iterators.js';
-import type { Bound } from './sorted-bytes-map.js';
-import { storeClosed, storeNotInitialised } from './store-errors.js';
-import { type CacheEntry, type CacheRecordContext, type DirtyEntry, NO_RECORD_CONTEXT, ThreadCache } from './thread-cache.js';
-import { WrappedKeyValueBytesStore } from './wrapped-store.js';
+import { Record, type KeyValue } from '../record.ts';
+import type { Serializer } from '../serdes.ts';
+import type { CacheFlushListener, CachedStateStore, Change, KeyValueIterator, StateStore, StateStoreContext } from './api.ts';
+import { invertedRange, prefixUpperBound, requireKey, serializePrefix } from './bytes.ts';
+import { overlayContext } from './context-overlay.ts';
+import { PeekingKeyValueIterator, emptyIterator } from './iterators.ts';
+import type { Bound } from './sorted-bytes-map.ts';
+import { storeClosed, storeNotInitialised } from './store-errors.ts';
+import { type CacheEntry, type CacheRecordContext, type DirtyEntry, NO_RECORD_CONTEXT, ThreadCache } from './thread-cache.ts';
+import { WrappedKeyValueBytesStore } from './wrapped-store.ts';
 
 /** `statestore.cache.max.bytes`'s default (10 MiB), Kafka's. */
 export const DEFAULT_CACHE_MAX_BYTES = 10 * 1024 * 1024;

@@ -6,19 +6,19 @@
  * segment id, so both sides iterate in the same order. Values read from the store are not cached,
  * as in Java.
  */
-import { Record } from '../record.js';
-import type { CacheFlushListener, CachedStateStore, Change, KeyValueIterator, StateStore, StateStoreContext, Windowed } from './api.js';
-import { requireKey } from './bytes.js';
-import { threadCacheOf } from './caching-store.js';
-import { overlayContext } from './context-overlay.js';
-import { PeekingKeyValueIterator } from './iterators.js';
-import { mergeCacheAndStore, segmentedCacheKey, storeKeyOfCacheKey } from './merged-cache-iterator.js';
-import { sessionKey, sessionKeyParts, windowKey, windowKeyParts } from './segment-keys.js';
-import type { SessionBytesStore } from './session-stores.js';
-import { storeClosed, storeNotInitialised } from './store-errors.js';
-import { type CacheRecordContext, type DirtyEntry, NO_RECORD_CONTEXT, ThreadCache } from './thread-cache.js';
-import type { WindowBytesStore } from './window-stores.js';
-import { WrappedStateStore } from './wrapped-store.js';
+import { Record } from '../record.ts';
+import type { CacheFlushListener, CachedStateStore, Change, KeyValueIterator, StateStore, StateStoreContext, Windowed } from './api.ts';
+import { requireKey } from './bytes.ts';
+import { threadCacheOf } from './caching-store.ts';
+import { overlayContext } from './context-overlay.ts';
+import { PeekingKeyValueIterator } from './iterators.ts';
+import { mergeCacheAndStore, segmentedCacheKey, storeKeyOfCacheKey } from './merged-cache-iterator.ts';
+import { sessionKey, sessionKeyParts, windowKey, windowKeyParts } from './segment-keys.ts';
+import type { SessionBytesStore } from './session-stores.ts';
+import { storeClosed, storeNotInitialised } from './store-errors.ts';
+import { type CacheRecordContext, type DirtyEntry, NO_RECORD_CONTEXT, ThreadCache } from './thread-cache.ts';
+import type { WindowBytesStore } from './window-stores.ts';
+import { WrappedStateStore } from './wrapped-store.ts';
 
 const MAX_SEQNUM = 0x7fffffff;
 const MAX_TIME = Number.MAX_SAFE_INTEGER;
@@ -32,11 +32,11 @@ abstract class CachingLayer<S extends StateStore> extends WrappedStateStore<S> {
   protected sendOldValues = false;
   private flushing: CacheRecordContext | null = null;
 
-  constructor(
-    wrapped: S,
-    protected readonly segmentInterval: number,
-  ) {
+  protected readonly segmentInterval: number;
+
+  constructor(wrapped: S, segmentInterval: number) {
     super(wrapped);
+    this.segmentInterval = segmentInterval;
   }
 
   override init(context: StateStoreContext, root: StateStore): void {
@@ -125,12 +125,11 @@ abstract class CachingLayer<S extends StateStore> extends WrappedStateStore<S> {
 }
 
 export class CachingWindowStore extends CachingLayer<WindowBytesStore> implements WindowBytesStore, CachedStateStore<Buffer, Buffer> {
-  constructor(
-    wrapped: WindowBytesStore,
-    private readonly windowSize: number,
-    segmentInterval: number,
-  ) {
+  private readonly windowSize: number;
+
+  constructor(wrapped: WindowBytesStore, windowSize: number, segmentInterval: number) {
     super(wrapped, segmentInterval);
+    this.windowSize = windowSize;
   }
 
   put(key: Buffer, value: Buffer | null, windowStartTimestamp: number): void {

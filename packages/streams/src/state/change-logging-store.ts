@@ -5,12 +5,12 @@
  * headers, and a null value for a delete. The timestamped variant sends the plain value with the
  * value's own timestamp, so the changelog holds what Java's does.
  */
-import type { KeyValue } from '../record.js';
-import type { StateStore, StateStoreContext } from './api.js';
-import { LruKeyValueStore } from './lru-key-value-store.js';
-import { storeNotInitialised } from './store-errors.js';
-import { rawValue, timestampOf } from './timestamped-bytes.js';
-import { WrappedKeyValueBytesStore, innermost } from './wrapped-store.js';
+import type { KeyValue } from '../record.ts';
+import type { StateStore, StateStoreContext } from './api.ts';
+import { LruKeyValueStore } from './lru-key-value-store.ts';
+import { storeNotInitialised } from './store-errors.ts';
+import { rawValue, timestampOf } from './timestamped-bytes.ts';
+import { WrappedKeyValueBytesStore, innermost } from './wrapped-store.ts';
 
 export class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
   private context: StateStoreContext | null = null;

@@ -3,19 +3,22 @@
  * order in a `SortedBytesMap`. It holds nothing across restarts, so with logging enabled a task
  * restores it from the whole changelog; with logging disabled it starts empty.
  */
-import type { KeyValue } from '../record.js';
-import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
-import { PeekingKeyValueIterator } from './iterators.js';
-import { OrderedBytesStore } from './ordered-bytes-store.js';
-import { type Bound, SortedBytesMap } from './sorted-bytes-map.js';
-import { storeClosed } from './store-errors.js';
+import type { KeyValue } from '../record.ts';
+import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.ts';
+import { PeekingKeyValueIterator } from './iterators.ts';
+import { OrderedBytesStore } from './ordered-bytes-store.ts';
+import { type Bound, SortedBytesMap } from './sorted-bytes-map.ts';
+import { storeClosed } from './store-errors.ts';
 
 export class InMemoryKeyValueStore extends OrderedBytesStore implements KeyValueStore<Buffer, Buffer> {
   protected readonly map = new SortedBytesMap<Buffer>();
   private open = false;
 
-  constructor(readonly name: string) {
+  readonly name: string;
+
+  constructor(name: string) {
     super();
+    this.name = name;
   }
 
   persistent(): boolean {

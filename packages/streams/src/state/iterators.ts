@@ -3,17 +3,20 @@
  * `peekNextKey`, closing on exhaustion, on `close()` and on `break` out of a `for…of` (which
  * calls `return`), and a callback when closed so a store can forget its open iterators.
  */
-import type { KeyValue } from '../record.js';
-import type { KeyValueIterator } from './api.js';
+import type { KeyValue } from '../record.ts';
+import type { KeyValueIterator } from './api.ts';
 
 export class PeekingKeyValueIterator<K, V> implements KeyValueIterator<K, V> {
   private ahead: KeyValue<K, V> | undefined;
   private closed = false;
 
-  constructor(
-    private readonly source: Iterator<KeyValue<K, V>>,
-    private readonly onClose?: () => void,
-  ) {}
+  private readonly source: Iterator<KeyValue<K, V>>;
+  private readonly onClose?: () => void;
+
+  constructor(source: Iterator<KeyValue<K, V>>, onClose?: () => void) {
+    this.source = source;
+    this.onClose = onClose;
+  }
 
   [Symbol.iterator](): this {
     return this;

@@ -5,10 +5,10 @@
  * listener, which the change-logging layer uses to write a tombstone for it, as Java's does, so
  * a restore gives back the same keys. Evictions while restoring are not told.
  */
-import type { StateStore, StateStoreContext } from './api.js';
-import { keyString } from './bytes.js';
-import { overlayContext } from './context-overlay.js';
-import { InMemoryKeyValueStore } from './in-memory-key-value-store.js';
+import type { StateStore, StateStoreContext } from './api.ts';
+import { keyString } from './bytes.ts';
+import { overlayContext } from './context-overlay.ts';
+import { InMemoryKeyValueStore } from './in-memory-key-value-store.ts';
 
 export type EldestEntryRemovalListener = (key: Buffer, value: Buffer) => void;
 
@@ -18,11 +18,11 @@ export class LruKeyValueStore extends InMemoryKeyValueStore {
   private listener: EldestEntryRemovalListener | undefined;
   private restoring = false;
 
-  constructor(
-    name: string,
-    readonly maxCacheSize: number,
-  ) {
+  readonly maxCacheSize: number;
+
+  constructor(name: string, maxCacheSize: number) {
     super(name);
+    this.maxCacheSize = maxCacheSize;
     if (!Number.isInteger(maxCacheSize) || maxCacheSize < 0) throw new RangeError(`maxCacheSize cannot be negative (got ${maxCacheSize})`);
   }
 

@@ -4,7 +4,7 @@
  * delete (a null value) hides the store's entry. Window and session stores order both sides by
  * segment, then by their binary key; the caller gives each side's sort key.
  */
-import type { CacheEntry } from './thread-cache.js';
+import type { CacheEntry } from './thread-cache.ts';
 
 export function* mergeCacheAndStore<T>(
   cache: Iterator<[Buffer, CacheEntry]>,

@@ -8,26 +8,35 @@
  *
  * Java's metered layers also record metrics; Sluice has no metrics registry yet.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Serde } from '../serdes.js';
-import type { CachedStateStore, StateStore, StateStoreContext } from './api.js';
-import { storeNotInitialised } from './store-errors.js';
-import { WrappedStateStore } from './wrapped-store.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Serde } from '../serdes.ts';
+import type { CachedStateStore, StateStore, StateStoreContext } from './api.ts';
+import { storeNotInitialised } from './store-errors.ts';
+import { WrappedStateStore } from './wrapped-store.ts';
 
 export abstract class MeteredStateStore<S extends StateStore, K, V> extends WrappedStateStore<S> {
   private keySerde: Serde<K> | null = null;
   private valueSerde: Serde<V | null> | null = null;
   protected topic = '';
 
+  readonly metricsScope: string;
+  private readonly givenKeySerde: Serde<K> | undefined;
+  private readonly givenValueSerde: Serde<any> | undefined;
+  /** How the value serde becomes the one the bytes hold (the timestamped format for timestamped stores). */
+  private readonly wrapValueSerde: (serde: Serde<any>) => Serde<V | null>;
+
   constructor(
     wrapped: S,
-    readonly metricsScope: string,
-    private readonly givenKeySerde: Serde<K> | undefined,
-    private readonly givenValueSerde: Serde<any> | undefined,
-    /** How the value serde becomes the one the bytes hold (the timestamped format for timestamped stores). */
-    private readonly wrapValueSerde: (serde: Serde<any>) => Serde<V | null> = (s) => s,
+    metricsScope: string,
+    givenKeySerde: Serde<K> | undefined,
+    givenValueSerde: Serde<any> | undefined,
+    wrapValueSerde: (serde: Serde<any>) => Serde<V | null> = (s) => s,
   ) {
     super(wrapped);
+    this.metricsScope = metricsScope;
+    this.givenKeySerde = givenKeySerde;
+    this.givenValueSerde = givenValueSerde;
+    this.wrapValueSerde = wrapValueSerde;
   }
 
   override init(context: StateStoreContext, root: StateStore = this): void {

@@ -3,22 +3,22 @@
  * `MeteredKeyValueStore`): typed keys and values through serdes, over the bytes layers (the
  * serdes and the cache calls are `MeteredStateStore`'s).
  */
-import type { KeyValue } from '../record.js';
-import type { Serde, Serializer } from '../serdes.js';
+import type { KeyValue } from '../record.ts';
+import type { Serde, Serializer } from '../serdes.ts';
 import type {
   CacheFlushListener,
   CachedStateStore,
   KeyValueIterator,
   KeyValueStore,
   ValueAndTimestamp,
-} from './api.js';
-import { TIMESTAMPED_STORE } from './api.js';
-import { requireKey } from './bytes.js';
-import { CachingKeyValueStore } from './caching-store.js';
-import { mapIterator } from './iterators.js';
-import { MeteredStateStore } from './metered-state-store.js';
-import { valueAndTimestampSerde } from './timestamped-bytes.js';
-import type { KeyValueBytesStore } from './wrapped-store.js';
+} from './api.ts';
+import { TIMESTAMPED_STORE } from './api.ts';
+import { requireKey } from './bytes.ts';
+import { CachingKeyValueStore } from './caching-store.ts';
+import { mapIterator } from './iterators.ts';
+import { MeteredStateStore } from './metered-state-store.ts';
+import { valueAndTimestampSerde } from './timestamped-bytes.ts';
+import type { KeyValueBytesStore } from './wrapped-store.ts';
 
 export class MeteredKeyValueStore<K, V> extends MeteredStateStore<KeyValueBytesStore, K, V> implements KeyValueStore<K, V>, CachedStateStore<K, V> {
   constructor(
@@ -115,4 +115,4 @@ export class MeteredTimestampedKeyValueStore<K, V> extends MeteredKeyValueStore<
 }
 
 /** Kept here too: the kstream layer takes the default serdes from this module. */
-export { defaultSerde } from './metered-state-store.js';
+export { defaultSerde } from './metered-state-store.ts';

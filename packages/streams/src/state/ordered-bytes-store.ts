@@ -4,11 +4,11 @@
  * prefix scans all become one ordered iteration between two bounds, in unsigned byte order, so
  * each store only says how it iterates and when it is open.
  */
-import type { Serializer } from '../serdes.js';
-import type { KeyValueIterator } from './api.js';
-import { invertedRange, prefixUpperBound, requireKey, serializePrefix } from './bytes.js';
-import { emptyIterator } from './iterators.js';
-import type { Bound } from './sorted-bytes-map.js';
+import type { Serializer } from '../serdes.ts';
+import type { KeyValueIterator } from './api.ts';
+import { invertedRange, prefixUpperBound, requireKey, serializePrefix } from './bytes.ts';
+import { emptyIterator } from './iterators.ts';
+import type { Bound } from './sorted-bytes-map.ts';
 
 export abstract class OrderedBytesStore {
   abstract readonly name: string;

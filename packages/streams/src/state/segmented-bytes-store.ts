@@ -11,12 +11,12 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyValue } from '../record.js';
-import type { ChangelogRecord, StateStoreContext } from './api.js';
-import { overlayContext } from './context-overlay.js';
-import { InMemoryKeyValueStore } from './in-memory-key-value-store.js';
-import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
-import type { KeyValueBytesStore } from './wrapped-store.js';
+import type { KeyValue } from '../record.ts';
+import type { ChangelogRecord, StateStoreContext } from './api.ts';
+import { overlayContext } from './context-overlay.ts';
+import { InMemoryKeyValueStore } from './in-memory-key-value-store.ts';
+import { SqliteKeyValueStore } from './sqlite-key-value-store.ts';
+import type { KeyValueBytesStore } from './wrapped-store.ts';
 
 export interface SegmentedOptions {
   readonly name: string;
@@ -33,7 +33,11 @@ export class SegmentedBytesStore {
   /** The largest key time written or restored; -1 before any (nothing has expired then). */
   observedStreamTime = -1;
 
-  constructor(private readonly options: SegmentedOptions) {}
+  private readonly options: SegmentedOptions;
+
+  constructor(options: SegmentedOptions) {
+    this.options = options;
+  }
 
   get isOpen(): boolean {
     return this.context !== null;

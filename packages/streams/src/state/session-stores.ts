@@ -5,17 +5,17 @@
  * time, keys laid out as Java's `SessionKeySchema`. Sessions of a key come back ordered by end,
  * then start.
  */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { KeyValue } from '../record.js';
-import type { Serde } from '../serdes.js';
-import type { CacheFlushListener, CachedStateStore, KeyValueIterator, SessionStore, StateStore, StateStoreContext, Windowed } from './api.js';
-import { requireKey } from './bytes.js';
-import { PeekingKeyValueIterator, mapIterator } from './iterators.js';
-import { MeteredStateStore } from './metered-state-store.js';
-import { SegmentedBytesStore } from './segmented-bytes-store.js';
-import { sessionKey, sessionKeyParts } from './segment-keys.js';
-import { storeClosed, storeNotInitialised } from './store-errors.js';
-import { WrappedStateStore } from './wrapped-store.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { KeyValue } from '../record.ts';
+import type { Serde } from '../serdes.ts';
+import type { CacheFlushListener, CachedStateStore, KeyValueIterator, SessionStore, StateStore, StateStoreContext, Windowed } from './api.ts';
+import { requireKey } from './bytes.ts';
+import { PeekingKeyValueIterator, mapIterator } from './iterators.ts';
+import { MeteredStateStore } from './metered-state-store.ts';
+import { SegmentedBytesStore } from './segmented-bytes-store.ts';
+import { sessionKey, sessionKeyParts } from './segment-keys.ts';
+import { storeClosed, storeNotInitialised } from './store-errors.ts';
+import { WrappedStateStore } from './wrapped-store.ts';
 
 export type SessionBytesStore = SessionStore<Buffer, Buffer>;
 
@@ -30,12 +30,14 @@ function requireSessionKey(k: Windowed<unknown>): void {
 export class SegmentedSessionStore implements SessionBytesStore {
   private readonly segments: SegmentedBytesStore;
 
-  constructor(
-    readonly name: string,
-    readonly retentionPeriod: number,
-    segmentInterval: number,
-    private readonly isPersistent: boolean,
-  ) {
+  readonly name: string;
+  readonly retentionPeriod: number;
+  private readonly isPersistent: boolean;
+
+  constructor(name: string, retentionPeriod: number, segmentInterval: number, isPersistent: boolean) {
+    this.name = name;
+    this.retentionPeriod = retentionPeriod;
+    this.isPersistent = isPersistent;
     this.segments = new SegmentedBytesStore({ name, retentionPeriod, segmentInterval, persistent: isPersistent, segmentTimestamp: (k) => sessionKeyParts(k).end });
   }
 

@@ -8,7 +8,7 @@
  * entries added meanwhile may or may not be seen. The levels come from a fixed-seed generator,
  * so the structure (and any test over it) is the same on every run.
  */
-import { keyString } from './bytes.js';
+import { keyString } from './bytes.ts';
 
 const MAX_LEVEL = 24;
 

@@ -25,14 +25,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { StreamsError, StreamsErrorCode, messageOf } from '../errors.js';
-import type { KeyValue } from '../record.js';
-import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
-import { asBuffer, keyBytes, keyString } from './bytes.js';
-import { PeekingKeyValueIterator } from './iterators.js';
-import { OrderedBytesStore } from './ordered-bytes-store.js';
-import type { Bound } from './sorted-bytes-map.js';
-import { storeClosed } from './store-errors.js';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import type { KeyValue } from '../record.ts';
+import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.ts';
+import { asBuffer, keyBytes, keyString } from './bytes.ts';
+import { PeekingKeyValueIterator } from './iterators.ts';
+import { OrderedBytesStore } from './ordered-bytes-store.ts';
+import type { Bound } from './sorted-bytes-map.ts';
+import { storeClosed } from './store-errors.ts';
 
 /** The store's file format version (`PRAGMA user_version`): 1 = table `kv(k BLOB PRIMARY KEY, v BLOB)`. */
 export const SQLITE_STORE_FORMAT_VERSION = 1;
@@ -51,12 +51,14 @@ export class SqliteKeyValueStore extends OrderedBytesStore implements KeyValueSt
   /** Upsert statements by their row count (1 to WRITE_BATCH_ROWS). */
   private readonly upserts: StatementSync[] = [];
 
+  readonly name: string;
+  private readonly folder: string;
+
   /** `folder`: where under the task's folder the database goes (a window or session store's segments each have their own). */
-  constructor(
-    readonly name: string,
-    private readonly folder: string = join('sqlite', name),
-  ) {
+  constructor(name: string, folder: string = join('sqlite', name)) {
     super();
+    this.name = name;
+    this.folder = folder;
   }
 
   persistent(): boolean {

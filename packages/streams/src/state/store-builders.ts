@@ -3,20 +3,24 @@
  * store from the supplier, wrapped in change-logging (on by default), then caching (off by
  * default), then the typed outer layer. `build()` makes a new store per task.
  */
-import type { Serde } from '../serdes.js';
-import type { ChangelogConfig, KeyValueBytesStoreSupplier, KeyValueStore, StateStore, StoreBuilder, TimestampedKeyValueStore } from './api.js';
-import { CachingKeyValueStore } from './caching-store.js';
-import { ChangeLoggingKeyValueBytesStore, ChangeLoggingTimestampedKeyValueBytesStore } from './change-logging-store.js';
-import { MeteredKeyValueStore, MeteredTimestampedKeyValueStore } from './metered-store.js';
-import { PlainToTimestampedAdapter, TimestampedFormatStore } from './timestamped-stores.js';
-import type { KeyValueBytesStore } from './wrapped-store.js';
+import type { Serde } from '../serdes.ts';
+import type { ChangelogConfig, KeyValueBytesStoreSupplier, KeyValueStore, StateStore, StoreBuilder, TimestampedKeyValueStore } from './api.ts';
+import { CachingKeyValueStore } from './caching-store.ts';
+import { ChangeLoggingKeyValueBytesStore, ChangeLoggingTimestampedKeyValueBytesStore } from './change-logging-store.ts';
+import { MeteredKeyValueStore, MeteredTimestampedKeyValueStore } from './metered-store.ts';
+import { PlainToTimestampedAdapter, TimestampedFormatStore } from './timestamped-stores.ts';
+import type { KeyValueBytesStore } from './wrapped-store.ts';
 
 export abstract class AbstractStoreBuilder<T extends StateStore> implements StoreBuilder<T> {
   protected enableCaching = false;
   protected enableLogging = true;
   private changelogConfig: { [setting: string]: string } = {};
 
-  constructor(readonly name: string) {}
+  readonly name: string;
+
+  constructor(name: string) {
+    this.name = name;
+  }
 
   withCachingEnabled(): this {
     this.enableCaching = true;
@@ -69,13 +73,16 @@ function checkSupplier(supplier: { metricsScope(): string }): void {
  * stores) share the flags above without them.
  */
 export abstract class SuppliedStoreBuilder<S extends { readonly name: string; metricsScope(): string }, K, V, T extends StateStore> extends AbstractStoreBuilder<T> {
-  constructor(
-    protected readonly supplier: S,
-    protected readonly keySerde?: Serde<K>,
-    protected readonly valueSerde?: Serde<V>,
-  ) {
+  protected readonly supplier: S;
+  protected readonly keySerde?: Serde<K>;
+  protected readonly valueSerde?: Serde<V>;
+
+  constructor(supplier: S, keySerde?: Serde<K>, valueSerde?: Serde<V>) {
     checkSupplier(supplier);
     super(supplier.name);
+    this.supplier = supplier;
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
   }
 }
 

@@ -1,5 +1,5 @@
 /** The errors every store layer raises the same way. */
-import { StreamsError, StreamsErrorCode } from '../errors.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
 
 /** Java's `InvalidStateStoreException("Store <name> is currently closed.")`. */
 export function storeClosed(name: string): StreamsError {

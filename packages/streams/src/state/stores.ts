@@ -9,21 +9,21 @@
  *   'count-processor');
  * ```
  */
-import type { Serde } from '../serdes.js';
-import type { KeyValueBytesStoreSupplier, KeyValueStore, StoreBuilder, TimestampedKeyValueStore } from './api.js';
-import { InMemoryKeyValueStore } from './in-memory-key-value-store.js';
-import { LruKeyValueStore } from './lru-key-value-store.js';
-import { SqliteKeyValueStore } from './sqlite-key-value-store.js';
-import { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './store-builders.js';
-import { SegmentedSessionStore } from './session-stores.js';
+import type { Serde } from '../serdes.ts';
+import type { KeyValueBytesStoreSupplier, KeyValueStore, StoreBuilder, TimestampedKeyValueStore } from './api.ts';
+import { InMemoryKeyValueStore } from './in-memory-key-value-store.ts';
+import { LruKeyValueStore } from './lru-key-value-store.ts';
+import { SqliteKeyValueStore } from './sqlite-key-value-store.ts';
+import { KeyValueStoreBuilder, TimestampedKeyValueStoreBuilder } from './store-builders.ts';
+import { SegmentedSessionStore } from './session-stores.ts';
 import {
   type SessionBytesStoreSupplier,
   SessionStoreBuilder,
   TimestampedWindowStoreBuilder,
   type WindowBytesStoreSupplier,
   WindowStoreBuilder,
-} from './window-session-builders.js';
-import { SegmentedWindowStore } from './window-stores.js';
+} from './window-session-builders.ts';
+import { SegmentedWindowStore } from './window-stores.ts';
 
 /** Java's `RocksDBTimestampedStore` counterpart: the persistent store of the timestamped format. */
 export class SqliteTimestampedKeyValueStore extends SqliteKeyValueStore {

@@ -21,9 +21,9 @@
  * The key order that range reads need (a skip list) is built on a cache's first range read and
  * kept from then on, so a store only read by key (a count, an aggregation) never pays for it.
  */
-import type { Headers } from '../record.js';
-import { keyBytes, keyString } from './bytes.js';
-import { type Bound, SortedBytesMap } from './sorted-bytes-map.js';
+import type { Headers } from '../record.ts';
+import { keyBytes, keyString } from './bytes.ts';
+import { type Bound, SortedBytesMap } from './sorted-bytes-map.ts';
 
 /** Where a cached write came from: what the changelog record and a forwarded update carry when it is flushed. */
 export interface CacheRecordContext {
@@ -72,8 +72,12 @@ class CacheNode implements CacheEntry {
   dirtyBefore: CacheNode | null = null;
   dirtyAfter: CacheNode | null = null;
 
+  readonly k: string;
+
   /** `k`: the key as `keyString` makes it. */
-  constructor(readonly k: string) {}
+  constructor(k: string) {
+    this.k = k;
+  }
 
   /** Takes the entry's value and context (not the object: the caller's entry dies young) and returns its size. */
   assign(entry: CacheEntry): number {
@@ -120,11 +124,14 @@ class NamedCache {
   listener: DirtyEntryFlushListener | undefined;
   sizeBytes = 0;
 
+  readonly name: string;
+  private readonly resized: (delta: number) => void;
+
   /** `resized` tells the thread cache of every change of this cache's size, so its total is exact even when a flush writes back into a cache. */
-  constructor(
-    readonly name: string,
-    private readonly resized: (delta: number) => void,
-  ) {}
+  constructor(name: string, resized: (delta: number) => void) {
+    this.name = name;
+    this.resized = resized;
+  }
 
   get size(): number {
     return this.entries.size;
@@ -272,7 +279,10 @@ export class ThreadCache {
   private readonly caches = new Map<string, NamedCache>();
   private totalBytes = 0;
 
-  constructor(private maxCacheSizeBytes: number) {
+  private maxCacheSizeBytes: number;
+
+  constructor(maxCacheSizeBytes: number) {
+    this.maxCacheSizeBytes = maxCacheSizeBytes;
     if (!Number.isSafeInteger(maxCacheSizeBytes) || maxCacheSizeBytes < 0) throw new RangeError(`statestore.cache.max.bytes must be a non-negative integer, got ${maxCacheSizeBytes}`);
   }
 

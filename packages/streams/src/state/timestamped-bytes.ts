@@ -3,9 +3,9 @@
  * that wrote it, then the plain serialised value. The changelog carries only the plain value,
  * with the timestamp as the record's timestamp; these convert between the two.
  */
-import type { Serde } from '../serdes.js';
-import type { ChangelogRecord, StateRestoreCallback, StateStoreContext, ValueAndTimestamp } from './api.js';
-import { overlayContext } from './context-overlay.js';
+import type { Serde } from '../serdes.ts';
+import type { ChangelogRecord, StateRestoreCallback, StateStoreContext, ValueAndTimestamp } from './api.ts';
+import { overlayContext } from './context-overlay.ts';
 
 const TIMESTAMP_BYTES = 8;
 

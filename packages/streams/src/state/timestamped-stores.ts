@@ -5,12 +5,12 @@
  * to that format; a plain persistent store (`Stores.persistentKeyValueStore`) keeps plain values
  * and answers with timestamp -1, as Java's adapter does.
  */
-import type { KeyValue } from '../record.js';
-import type { Serializer } from '../serdes.js';
-import type { KeyValueIterator, StateStore, StateStoreContext } from './api.js';
-import { mapIterator } from './iterators.js';
-import { rawValue, timestampedRestoreContext, withUnknownTimestamp } from './timestamped-bytes.js';
-import { type KeyValueBytesStore, WrappedKeyValueBytesStore } from './wrapped-store.js';
+import type { KeyValue } from '../record.ts';
+import type { Serializer } from '../serdes.ts';
+import type { KeyValueIterator, StateStore, StateStoreContext } from './api.ts';
+import { mapIterator } from './iterators.ts';
+import { rawValue, timestampedRestoreContext, withUnknownTimestamp } from './timestamped-bytes.ts';
+import { type KeyValueBytesStore, WrappedKeyValueBytesStore } from './wrapped-store.ts';
 
 /** Marks a bytes store supplier's stores as holding the timestamped format (Java's `TimestampedBytesStore`). */
 export interface TimestampedBytesStoreSupplier {

@@ -4,13 +4,13 @@
  * caching off by default. A window store that keeps duplicates is never cached (each put must
  * reach the store), as Java disables caching for it.
  */
-import type { Serde } from '../serdes.js';
-import { CachingSessionStore, CachingWindowStore } from './caching-window-session.js';
-import type { SessionStore, StoreSupplier, ValueAndTimestamp, WindowStore } from './api.js';
-import { ChangeLoggingSessionBytesStore, MeteredSessionStore, type SessionBytesStore } from './session-stores.js';
-import { SuppliedStoreBuilder } from './store-builders.js';
-import { valueAndTimestampSerde } from './timestamped-bytes.js';
-import { ChangeLoggingWindowBytesStore, MeteredWindowStore, SegmentedWindowStore, type WindowBytesStore } from './window-stores.js';
+import type { Serde } from '../serdes.ts';
+import { CachingSessionStore, CachingWindowStore } from './caching-window-session.ts';
+import type { SessionStore, StoreSupplier, ValueAndTimestamp, WindowStore } from './api.ts';
+import { ChangeLoggingSessionBytesStore, MeteredSessionStore, type SessionBytesStore } from './session-stores.ts';
+import { SuppliedStoreBuilder } from './store-builders.ts';
+import { valueAndTimestampSerde } from './timestamped-bytes.ts';
+import { ChangeLoggingWindowBytesStore, MeteredWindowStore, SegmentedWindowStore, type WindowBytesStore } from './window-stores.ts';
 
 export interface WindowBytesStoreSupplier extends StoreSupplier<WindowBytesStore> {
   segmentIntervalMs(): number;

@@ -7,17 +7,17 @@
  *
  * Iteration order: by segment, then by key bytes, then by window start (RocksDB's order in Java).
  */
-import type { KeyValue } from '../record.js';
-import type { Serde } from '../serdes.js';
-import type { CacheFlushListener, CachedStateStore, KeyValueIterator, StateStore, StateStoreContext, Windowed, WindowStore } from './api.js';
-import { requireKey } from './bytes.js';
-import { PeekingKeyValueIterator, mapIterator } from './iterators.js';
-import { MeteredStateStore } from './metered-state-store.js';
-import { SegmentedBytesStore } from './segmented-bytes-store.js';
-import { WINDOW_SUFFIX, windowKey, windowKeyParts } from './segment-keys.js';
-import { storeClosed, storeNotInitialised } from './store-errors.js';
-import { rawValue, timestampOf, timestampedRestoreContext } from './timestamped-bytes.js';
-import { WrappedStateStore } from './wrapped-store.js';
+import type { KeyValue } from '../record.ts';
+import type { Serde } from '../serdes.ts';
+import type { CacheFlushListener, CachedStateStore, KeyValueIterator, StateStore, StateStoreContext, Windowed, WindowStore } from './api.ts';
+import { requireKey } from './bytes.ts';
+import { PeekingKeyValueIterator, mapIterator } from './iterators.ts';
+import { MeteredStateStore } from './metered-state-store.ts';
+import { SegmentedBytesStore } from './segmented-bytes-store.ts';
+import { WINDOW_SUFFIX, windowKey, windowKeyParts } from './segment-keys.ts';
+import { storeClosed, storeNotInitialised } from './store-errors.ts';
+import { rawValue, timestampOf, timestampedRestoreContext } from './timestamped-bytes.ts';
+import { WrappedStateStore } from './wrapped-store.ts';
 
 export type WindowBytesStore = WindowStore<Buffer, Buffer>;
 
@@ -38,7 +38,10 @@ export class SegmentedWindowStore implements WindowBytesStore {
   /** Set by the timestamped builder: values are in the timestamped format, so restoration adds the record timestamp. */
   restoresTimestamped = false;
 
-  constructor(readonly params: WindowStoreParams) {
+  readonly params: WindowStoreParams;
+
+  constructor(params: WindowStoreParams) {
+    this.params = params;
     this.segments = new SegmentedBytesStore({
       name: params.name,
       retentionPeriod: params.retentionPeriod,
@@ -137,13 +140,14 @@ export class ChangeLoggingWindowBytesStore extends WrappedStateStore<WindowBytes
   private context: StateStoreContext | null = null;
   private seqnum = 0;
 
-  constructor(
-    wrapped: WindowBytesStore,
-    private readonly retainDuplicates: boolean,
-    /** The timestamped variant logs the plain value with the value's timestamp. */
-    private readonly timestamped: boolean,
-  ) {
+  private readonly retainDuplicates: boolean;
+  /** The timestamped variant logs the plain value with the value's timestamp. */
+  private readonly timestamped: boolean;
+
+  constructor(wrapped: WindowBytesStore, retainDuplicates: boolean, timestamped: boolean) {
     super(wrapped);
+    this.retainDuplicates = retainDuplicates;
+    this.timestamped = timestamped;
   }
 
   override init(context: StateStoreContext, root: StateStore): void {
@@ -177,15 +181,18 @@ export class ChangeLoggingWindowBytesStore extends WrappedStateStore<WindowBytes
 
 /** Java's `MeteredWindowStore`: typed keys and values over the bytes layers. */
 export class MeteredWindowStore<K, V> extends MeteredStateStore<WindowBytesStore, K, V> implements WindowStore<K, V>, CachedStateStore<Windowed<K>, V> {
+  private readonly windowSize: number;
+
   constructor(
     wrapped: WindowBytesStore,
     metricsScope: string,
     keySerde: Serde<K> | undefined,
     valueSerde: Serde<any> | undefined,
     wrapValueSerde: (serde: Serde<any>) => Serde<V | null> = (s) => s,
-    private readonly windowSize = 0,
+    windowSize = 0,
   ) {
     super(wrapped, metricsScope, keySerde, valueSerde, wrapValueSerde);
+    this.windowSize = windowSize;
   }
 
   /** With a record cache below: flushed changes with their `Windowed` keys (Java's `MeteredWindowStore.setFlushListener`). */

@@ -3,14 +3,18 @@
  * kind, lifecycle go to the store below unless the layer overrides them. Whether a layer caches
  * (`setFlushListener`, `flushCache`) is left to the layers: callers tell a caching store by those.
  */
-import type { KeyValue } from '../record.js';
-import type { Serializer } from '../serdes.js';
-import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.js';
+import type { KeyValue } from '../record.ts';
+import type { Serializer } from '../serdes.ts';
+import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext } from './api.ts';
 
 export type KeyValueBytesStore = KeyValueStore<Buffer, Buffer>;
 
 export abstract class WrappedStateStore<S extends StateStore> implements StateStore {
-  constructor(readonly wrapped: S) {}
+  readonly wrapped: S;
+
+  constructor(wrapped: S) {
+    this.wrapped = wrapped;
+  }
 
   get name(): string {
     return this.wrapped.name;

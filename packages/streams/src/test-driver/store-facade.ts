@@ -3,9 +3,9 @@
  * test driver's getKeyValueStore returns for a timestamped store: reads give the values without
  * their timestamps, writes store the value with timestamp -1 (no timestamp), as Java's do.
  */
-import { KeyValue } from '../record.js';
-import type { Serializer } from '../serdes.js';
-import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext, TimestampedKeyValueStore, ValueAndTimestamp } from '../state/api.js';
+import { KeyValue } from '../record.ts';
+import type { Serializer } from '../serdes.ts';
+import type { KeyValueIterator, KeyValueStore, StateStore, StateStoreContext, TimestampedKeyValueStore, ValueAndTimestamp } from '../state/api.ts';
 
 const NO_TIMESTAMP = -1;
 
@@ -28,7 +28,11 @@ function withoutTimestamps<K, V>(inner: KeyValueIterator<K, ValueAndTimestamp<V>
 }
 
 export class KeyValueStoreFacade<K, V> implements KeyValueStore<K, V> {
-  constructor(private readonly inner: TimestampedKeyValueStore<K, V>) {}
+  private readonly inner: TimestampedKeyValueStore<K, V>;
+
+  constructor(inner: TimestampedKeyValueStore<K, V>) {
+    this.inner = inner;
+  }
 
   get name(): string {
     return this.inner.name;

@@ -8,21 +8,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StreamsError, StreamsErrorCode } from '../errors.js';
-import type { Headers } from '../record.js';
-import { type KeyValueStore, type StateStore, type TimestampedKeyValueStore, isKeyValueStore, isTimestampedKeyValueStore } from '../state/api.js';
-import type { Deserializer, Serde, Serializer } from '../serdes.js';
-import { type StreamsConfig, withStreamsDefaults } from '../runtime/config.js';
-import { type OutputRecord, defaultLogger } from '../runtime/handlers.js';
-import { StateDirectory } from '../runtime/state-directory.js';
-import { GlobalStateTask } from '../runtime/global-task.js';
-import { cacheMaxBytes } from '../state/caching-store.js';
-import { ThreadCache } from '../state/thread-cache.js';
-import { type RecordCollector, StreamTask } from '../runtime/task.js';
-import type { Topology } from '../topology/topology.js';
-import { KeyValueStoreFacade } from './store-facade.js';
-import { EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION } from '../kstream/emit-strategy.js';
-import { EMIT_INTERVAL_CONFIG } from '../kstream/outer-join-store.js';
+import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import type { Headers } from '../record.ts';
+import { type KeyValueStore, type StateStore, type TimestampedKeyValueStore, isKeyValueStore, isTimestampedKeyValueStore } from '../state/api.ts';
+import type { Deserializer, Serde, Serializer } from '../serdes.ts';
+import { type StreamsConfig, withStreamsDefaults } from '../runtime/config.ts';
+import { type OutputRecord, defaultLogger } from '../runtime/handlers.ts';
+import { StateDirectory } from '../runtime/state-directory.ts';
+import { GlobalStateTask } from '../runtime/global-task.ts';
+import { cacheMaxBytes } from '../state/caching-store.ts';
+import { ThreadCache } from '../state/thread-cache.ts';
+import { type RecordCollector, StreamTask } from '../runtime/task.ts';
+import type { Topology } from '../topology/topology.ts';
+import { KeyValueStoreFacade } from './store-facade.ts';
+import { EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION } from '../kstream/emit-strategy.ts';
+import { EMIT_INTERVAL_CONFIG } from '../kstream/outer-join-store.ts';
 
 /** The KafkaStreams settings that mean something without a broker. */
 export interface TestDriverConfig
@@ -80,11 +80,10 @@ export class TopologyTestDriver {
   private processing = false;
   private closed = false;
 
-  constructor(
-    private readonly topology: Topology,
-    config: TestDriverConfig = {},
-    initialWallClockTimeMs: number = Date.now(),
-  ) {
+  private readonly topology: Topology;
+
+  constructor(topology: Topology, config: TestDriverConfig = {}, initialWallClockTimeMs: number = Date.now()) {
+    this.topology = topology;
     topology.validate();
     this.patterns = topology.sourcePatterns();
     this.applicationId = config.applicationId ?? 'test-driver';
@@ -330,15 +329,26 @@ export class TopologyTestDriver {
 export class TestInputTopic<K, V> {
   private currentTime: number;
 
+  private readonly driver: TopologyTestDriver;
+  readonly name: string;
+  private readonly keySerializer: Serializer<K>;
+  private readonly valueSerializer: Serializer<V>;
+  private readonly autoAdvanceMs: number;
+
   /** @internal */
   constructor(
-    private readonly driver: TopologyTestDriver,
-    readonly name: string,
-    private readonly keySerializer: Serializer<K>,
-    private readonly valueSerializer: Serializer<V>,
+    driver: TopologyTestDriver,
+    name: string,
+    keySerializer: Serializer<K>,
+    valueSerializer: Serializer<V>,
     startTimestampMs: number,
-    private readonly autoAdvanceMs: number,
+    autoAdvanceMs: number,
   ) {
+    this.driver = driver;
+    this.name = name;
+    this.keySerializer = keySerializer;
+    this.valueSerializer = valueSerializer;
+    this.autoAdvanceMs = autoAdvanceMs;
     this.currentTime = startTimestampMs;
   }
 
@@ -381,13 +391,18 @@ export class TestInputTopic<K, V> {
 }
 
 export class TestOutputTopic<K, V> {
+  private readonly driver: TopologyTestDriver;
+  readonly name: string;
+  private readonly keyDeserializer: Deserializer<K>;
+  private readonly valueDeserializer: Deserializer<V>;
+
   /** @internal */
-  constructor(
-    private readonly driver: TopologyTestDriver,
-    readonly name: string,
-    private readonly keyDeserializer: Deserializer<K>,
-    private readonly valueDeserializer: Deserializer<V>,
-  ) {}
+  constructor(driver: TopologyTestDriver, name: string, keyDeserializer: Deserializer<K>, valueDeserializer: Deserializer<V>) {
+    this.driver = driver;
+    this.name = name;
+    this.keyDeserializer = keyDeserializer;
+    this.valueDeserializer = valueDeserializer;
+  }
 
   /** The next record; throws when the topic has none left. */
   readRecord(): TestRecord<K, V> {

@@ -4,7 +4,7 @@
  * and `<--` predecessors), so tools and people that read Kafka's output read ours; and as JSON
  * for the console, which draws it.
  */
-import type { NodeDef } from './nodes.js';
+import type { NodeDef } from './nodes.ts';
 
 /**
  * What describing needs of a topology. Named here rather than importing Topology, because
@@ -44,11 +44,14 @@ function list(names: readonly string[]): string {
 }
 
 export class TopologyDescription {
-  constructor(
-    readonly subtopologies: readonly SubtopologyDescription[],
-    /** Global stores, in Kafka's shape: each a source and the processor writing the store. */
-    readonly globalStores: readonly GlobalStoreDescription[] = [],
-  ) {}
+  readonly subtopologies: readonly SubtopologyDescription[];
+  /** Global stores, in Kafka's shape: each a source and the processor writing the store. */
+  readonly globalStores: readonly GlobalStoreDescription[];
+
+  constructor(subtopologies: readonly SubtopologyDescription[], globalStores: readonly GlobalStoreDescription[] = []) {
+    this.subtopologies = subtopologies;
+    this.globalStores = globalStores;
+  }
 
   /** Java's text: sub-topologies and global stores in the order of their numbers. */
   toString(): string {

@@ -3,10 +3,10 @@
  * instantiates them (one processor instance per node per task), so one topology runs any number
  * of tasks. A processor node names the state stores it uses (`stores`), as in Kafka.
  */
-import type { Processor } from '../processor/api.js';
-import type { TimestampExtractor } from '../processor/timestamps.js';
-import type { Headers } from '../record.js';
-import type { Deserializer, Serializer } from '../serdes.js';
+import type { Processor } from '../processor/api.ts';
+import type { TimestampExtractor } from '../processor/timestamps.ts';
+import type { Headers } from '../record.ts';
+import type { Deserializer, Serializer } from '../serdes.ts';
 
 /** What a sink's topic extractor and partitioner learn about the record being written. */
 export interface RecordContext {

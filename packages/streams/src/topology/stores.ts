@@ -2,8 +2,8 @@
  * The state stores a topology declares (Topology.addStateStore): their builders by name. Kept
  * apart from the node graph, which only records which processor is connected to which store.
  */
-import { topologyError } from '../errors.js';
-import type { StateStore, StoreBuilder } from '../state/api.js';
+import { topologyError } from '../errors.ts';
+import type { StateStore, StoreBuilder } from '../state/api.ts';
 
 const NAME = /^[A-Za-z0-9._-]+$/;
 

@@ -4,15 +4,15 @@
  * by parent links form a sub-topology; sub-topologies talk to each other only through topics
  * (repartition topics), which is what lets each run as independent tasks, one per partition.
  */
-import { topologyError } from '../errors.js';
-import type { Processor } from '../processor/api.js';
-import type { StateStore, StoreBuilder } from '../state/api.js';
-import type { TimestampExtractor } from '../processor/timestamps.js';
-import type { Deserializer, Serializer } from '../serdes.js';
-import { TopologyDescription, describeTopology } from './describe.js';
-import { TopologyStores, changelogTopicName } from './stores.js';
-import type { ChangelogTopicDef, InternalTopicDef, NodeDef, OffsetResetPolicy, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.js';
-import { anchorPattern } from './patterns.js';
+import { topologyError } from '../errors.ts';
+import type { Processor } from '../processor/api.ts';
+import type { StateStore, StoreBuilder } from '../state/api.ts';
+import type { TimestampExtractor } from '../processor/timestamps.ts';
+import type { Deserializer, Serializer } from '../serdes.ts';
+import { TopologyDescription, describeTopology } from './describe.ts';
+import { TopologyStores, changelogTopicName } from './stores.ts';
+import type { ChangelogTopicDef, InternalTopicDef, NodeDef, OffsetResetPolicy, ProcessorNodeDef, SinkNodeDef, SourceNodeDef, StreamPartitioner, TopicNameExtractor } from './nodes.ts';
+import { anchorPattern } from './patterns.ts';
 
 export interface Subtopology {
   readonly id: number;

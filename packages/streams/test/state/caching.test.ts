@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Serdes, Stores, ThreadCache, type Change, type KeyValueStore, type Record, type TimestampedKeyValueStore } from '@sluice/streams';
-import { RecordingContext, tempStateDir } from './support.js';
+import { RecordingContext, tempStateDir } from './support.ts';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { Serdes, Stores, ThreadCache, type KeyValueStore, type SessionStore, type StateStore, type TimestampedKeyValueStore, type WindowStore } from '@sluice/streams';
-import { RecordingContext, tempStateDir } from './support.js';
+import { RecordingContext, tempStateDir } from './support.ts';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { Serdes, Stores, StreamsError, type KeyValueStore } from '@sluice/streams';
 import { Random } from '@sluice/test-kit/random';
-import { RecordingContext, b, tempStateDir } from './support.js';
+import { RecordingContext, b, tempStateDir } from './support.ts';
 
 type Store = KeyValueStore<Buffer, Buffer>;
 const dirs = tempStateDir();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Serdes, Stores, type KeyValueStore, type StateStore } from '@sluice/streams';
-import { RecordingContext, b, s, tempStateDir } from './support.js';
+import { RecordingContext, b, s, tempStateDir } from './support.ts';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());

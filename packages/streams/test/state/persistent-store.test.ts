@@ -10,7 +10,7 @@ import { after, test } from 'node:test';
 import { DatabaseSync } from 'node:sqlite';
 import { Serdes, Stores, StreamsError, type KeyValueStore } from '@sluice/streams';
 import { Random } from '@sluice/test-kit/random';
-import { RecordingContext, tempStateDir } from './support.js';
+import { RecordingContext, tempStateDir } from './support.ts';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());
@@ -119,7 +119,7 @@ test('a store file of a newer format is refused, saying what to do', () => {
 test('a process killed with SIGKILL: what it flushed survives, what it did not flush is gone whole', async () => {
   const taskDir = join(dirs.dir, 'killed');
   const count = 2000;
-  const child = spawn(process.execPath, ['--conditions=sluice:source', '--import', 'tsx', new URL('./fixtures/persistent-writer.ts', import.meta.url).pathname, taskDir, String(count)], {
+  const child = spawn(process.execPath, ['--conditions=sluice:source', new URL('./fixtures/persistent-writer.ts', import.meta.url).pathname, taskDir, String(count)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<boolean>((resolve) => {

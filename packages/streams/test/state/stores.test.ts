@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Serdes, Stores, StreamsError, isTimestampedKeyValueStore } from '@sluice/streams';
-import { RecordingContext, tempStateDir } from './support.js';
+import { RecordingContext, tempStateDir } from './support.ts';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());

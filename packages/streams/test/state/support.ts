@@ -25,10 +25,10 @@ export class RecordingContext implements StateStoreContext {
   current: StoreRecordContext | null = { timestamp: 1000, headers: [], topic: 'input', partition: 1, offset: 0n };
   cache?: StateStoreContext['cache'];
 
-  constructor(
-    readonly stateDir: string,
-    appConfigs: { [setting: string]: unknown } = {},
-  ) {
+  readonly stateDir: string;
+
+  constructor(stateDir: string, appConfigs: { [setting: string]: unknown } = {}) {
+    this.stateDir = stateDir;
     this.appConfigs = appConfigs;
   }
 

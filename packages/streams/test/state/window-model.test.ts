@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Serdes, Stores, ThreadCache, type SessionStore, type WindowStore } from '@sluice/streams';
 import { Random } from '@sluice/test-kit/random';
-import { RecordingContext, tempStateDir } from './support.js';
+import { RecordingContext, tempStateDir } from './support.ts';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Serdes, Stores, ThreadCache, type Change, type Record, type SessionStore, type StateStore, type Windowed, type WindowStore } from '@sluice/streams';
-import { RecordingContext, tempStateDir } from './support.js';
+import { RecordingContext, tempStateDir } from './support.ts';
 
 const dirs = tempStateDir();
 after(() => dirs.remove());

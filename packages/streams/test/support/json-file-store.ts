@@ -17,11 +17,15 @@ export class JsonFileStore implements KeyValueStore<string, string> {
   /** Changelog records applied by restores. */
   restoredRecords = 0;
 
-  constructor(
-    readonly name: string,
-    private readonly onDisk: boolean,
-    private readonly logged: boolean,
-  ) {}
+  readonly name: string;
+  private readonly onDisk: boolean;
+  private readonly logged: boolean;
+
+  constructor(name: string, onDisk: boolean, logged: boolean) {
+    this.name = name;
+    this.onDisk = onDisk;
+    this.logged = logged;
+  }
 
   persistent(): boolean {
     return this.onDisk;

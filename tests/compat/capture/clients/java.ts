@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RECORDS } from '../records.js';
+import { RECORDS } from '../records.ts';
 import { run } from '@sluice/test-kit';
-import { CODECS, type CaptureClient, type Scenario } from './types.js';
+import { CODECS, type CaptureClient, type Scenario } from './types.ts';
 
 export const JAVA_CLIENT_VERSION = '4.3.1';
 const project = join(dirname(fileURLToPath(import.meta.url)), '..', 'java');

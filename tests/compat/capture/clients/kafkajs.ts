@@ -2,8 +2,8 @@
 // no lz4 or zstd codec of its own and their plugins need native builds, so those are not captured.
 import { createRequire } from 'node:module';
 import kafkajsModule, { type IHeaders } from 'kafkajs';
-import { RECORDS, type SentRecord } from '../records.js';
-import type { CaptureClient, Scenario } from './types.js';
+import { RECORDS, type SentRecord } from '../records.ts';
+import type { CaptureClient, Scenario } from './types.ts';
 
 const require = createRequire(import.meta.url);
 // KafkaJS is CommonJS; its named exports are not all visible to ESM imports.

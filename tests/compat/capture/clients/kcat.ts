@@ -1,7 +1,7 @@
 // kcat with Debian's librdkafka (`apt-get install -y kcat`).
-import { KCAT_HEADERS, KCAT_RECORDS } from '../records.js';
+import { KCAT_HEADERS, KCAT_RECORDS } from '../records.ts';
 import { run } from '@sluice/test-kit';
-import { CODECS, type CaptureClient, type Scenario } from './types.js';
+import { CODECS, type CaptureClient, type Scenario } from './types.ts';
 
 const lines = KCAT_RECORDS.map((r) => (r.key === null ? r.value : `${r.key}:${r.value}`)).join('\n') + '\n';
 const headerArgs = KCAT_HEADERS.flatMap(([k, v]) => ['-H', `${k}=${v}`]);

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import zlib from 'node:zlib';
 import { Admin, Consumer, Producer } from '@platformatic/kafka';
-import { RECORDS, type SentRecord } from '../records.js';
-import type { CaptureClient, Scenario } from './types.js';
+import { RECORDS, type SentRecord } from '../records.ts';
+import type { CaptureClient, Scenario } from './types.ts';
 
 const require = createRequire(import.meta.url);
 

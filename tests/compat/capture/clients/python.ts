@@ -2,9 +2,9 @@
 // installed from PyPI at pinned versions.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RECORDS } from '../records.js';
+import { RECORDS } from '../records.ts';
 import { CONFLUENT_KAFKA_VERSION, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run } from '@sluice/test-kit';
-import { CODECS, type CaptureClient, type Scenario } from './types.js';
+import { CODECS, type CaptureClient, type Scenario } from './types.ts';
 
 const scripts = join(dirname(fileURLToPath(import.meta.url)), '..', 'python');
 

@@ -1,4 +1,4 @@
-import type { SentRecord } from '../records.js';
+import type { SentRecord } from '../records.ts';
 
 export interface CaptureContext {
   /** The proxy's address: every client connects here. */

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AddOffsetsToTxnRequest.json by packages/protocol/generator. Do not edit.
 // request 25, versions 0-4, flexible 3-4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface AddOffsetsToTxnRequest {
   transactionalId: string; // versions 0+

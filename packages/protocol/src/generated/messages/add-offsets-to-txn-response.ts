@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AddOffsetsToTxnResponse.json by packages/protocol/generator. Do not edit.
 // response 25, versions 0-4, flexible 3-4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface AddOffsetsToTxnResponse {
   throttleTimeMs: number; // versions 0+

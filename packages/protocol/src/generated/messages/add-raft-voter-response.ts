@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AddRaftVoterResponse.json by packages/protocol/generator. Do not edit.
 // response 80, versions 0-1, flexible 0-1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface AddRaftVoterResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AllocateProducerIdsRequest.json by packages/protocol/generator. Do not edit.
 // request 67, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface AllocateProducerIdsRequest {
   brokerId: number; // versions 0+

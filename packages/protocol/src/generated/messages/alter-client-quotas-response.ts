@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AlterClientQuotasResponse.json by packages/protocol/generator. Do not edit.
 // response 49, versions 0-1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface AlterClientQuotasResponse {
   throttleTimeMs: number; // versions 0+

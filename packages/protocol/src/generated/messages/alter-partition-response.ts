@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AlterPartitionResponse.json by packages/protocol/generator. Do not edit.
 // response 56, versions 2-3, flexible 2-3
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface AlterPartitionResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AlterReplicaLogDirsResponse.json by packages/protocol/generator. Do not edit.
 // response 34, versions 1-2, flexible 2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface AlterReplicaLogDirsResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AlterShareGroupOffsetsRequest.json by packages/protocol/generator. Do not edit.
 // request 91, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface AlterShareGroupOffsetsRequest {
   groupId: string; // versions 0+

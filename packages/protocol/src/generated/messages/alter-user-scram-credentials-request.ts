@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/AlterUserScramCredentialsRequest.json by packages/protocol/generator. Do not edit.
 // request 51, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface AlterUserScramCredentialsRequest {
   deletions: AlterUserScramCredentialsRequestScramCredentialDeletion[]; // versions 0+

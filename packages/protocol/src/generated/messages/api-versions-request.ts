@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ApiVersionsRequest.json by packages/protocol/generator. Do not edit.
 // request 18, versions 0-4, flexible 3-4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface ApiVersionsRequest {
   clientSoftwareName: string; // versions 3+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ApiVersionsResponse.json by packages/protocol/generator. Do not edit.
 // response 18, versions 0-4, flexible 3-4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeArray } from '../../primitives/codec-support.ts';
 
 export interface ApiVersionsResponse {
   errorCode: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/BeginQuorumEpochResponse.json by packages/protocol/generator. Do not edit.
 // response 53, versions 0-1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface BeginQuorumEpochResponse {
   errorCode: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/BrokerHeartbeatRequest.json by packages/protocol/generator. Do not edit.
 // request 63, versions 0-2, flexible 0-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, readUuid, taggedValue, unsupportedField, writeArray, writeNullableArray, writeUuid } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, readUuid, taggedValue, unsupportedField, writeArray, writeNullableArray, writeUuid } from '../../primitives/codec-support.ts';
 
 export interface BrokerHeartbeatRequest {
   brokerId: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/BrokerHeartbeatResponse.json by packages/protocol/generator. Do not edit.
 // response 63, versions 0-2, flexible 0-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface BrokerHeartbeatResponse {
   throttleTimeMs: number; // versions 0+

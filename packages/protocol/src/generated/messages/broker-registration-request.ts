@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/BrokerRegistrationRequest.json by packages/protocol/generator. Do not edit.
 // request 62, versions 0-4, flexible 0-4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, readUuid, unsupportedField, writeArray, writeUuid } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, readUuid, unsupportedField, writeArray, writeUuid } from '../../primitives/codec-support.ts';
 
 export interface BrokerRegistrationRequest {
   brokerId: number; // versions 0+

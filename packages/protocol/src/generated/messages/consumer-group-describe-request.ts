@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ConsumerGroupDescribeRequest.json by packages/protocol/generator. Do not edit.
 // request 69, versions 0-1, flexible 0-1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface ConsumerGroupDescribeRequest {
   groupIds: string[]; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ConsumerGroupHeartbeatRequest.json by packages/protocol/generator. Do not edit.
 // request 68, versions 0-1, flexible 0-1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeInt32, writeNullableArray, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeInt32, writeNullableArray, writeString } from '../../primitives/codec-support.ts';
 
 export interface ConsumerGroupHeartbeatRequest {
   groupId: string; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/ConsumerGroupMemberMetadataValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 5, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, taggedValue, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, taggedValue, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface ConsumerGroupMemberMetadataValue {
   instanceId: string | null; // versions 0+, nullable 0+

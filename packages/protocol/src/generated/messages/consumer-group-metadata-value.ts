@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/ConsumerGroupMetadataValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 3, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, taggedValue } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, taggedValue } from '../../primitives/codec-support.ts';
 
 export interface ConsumerGroupMetadataValue {
   epoch: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/ConsumerGroupPartitionMetadataValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 4, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface ConsumerGroupPartitionMetadataValue {
   topics: ConsumerGroupPartitionMetadataValueTopicMetadata[]; // versions 0+

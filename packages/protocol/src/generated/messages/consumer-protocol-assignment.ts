@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ConsumerProtocolAssignment.json by packages/protocol/generator. Do not edit.
 // data, versions 0-3, flexible none
 /* eslint-disable */
-import { type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface ConsumerProtocolAssignment {
   assignedPartitions: ConsumerProtocolAssignmentTopicPartition[]; // versions 0+

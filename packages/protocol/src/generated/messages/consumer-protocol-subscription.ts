@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ConsumerProtocolSubscription.json by packages/protocol/generator. Do not edit.
 // data, versions 0-3, flexible none
 /* eslint-disable */
-import { type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt32, writeString } from '../../primitives/codec-support.js';
+import { type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt32, writeString } from '../../primitives/codec-support.ts';
 
 export interface ConsumerProtocolSubscription {
   topics: string[]; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ControlRecordTypeSchema.json by packages/protocol/generator. Do not edit.
 // data, versions 0, flexible none
 /* eslint-disable */
-import { type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface ControlRecordTypeSchema {
   type: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/CreateDelegationTokenResponse.json by packages/protocol/generator. Do not edit.
 // response 38, versions 1-3, flexible 2-3
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull, unsupportedField } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull, unsupportedField } from '../../primitives/codec-support.ts';
 
 export interface CreateDelegationTokenResponse {
   errorCode: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/CreateTopicsRequest.json by packages/protocol/generator. Do not edit.
 // request 19, versions 2-7, flexible 5-7
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface CreateTopicsRequest {
   topics: CreateTopicsRequestCreatableTopic[]; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/CreateTopicsResponse.json by packages/protocol/generator. Do not edit.
 // response 19, versions 2-7, flexible 5-7
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeArray, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeArray, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface CreateTopicsResponse {
   throttleTimeMs: number; // versions 2+, ignorable

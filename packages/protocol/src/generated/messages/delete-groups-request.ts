@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DeleteGroupsRequest.json by packages/protocol/generator. Do not edit.
 // request 42, versions 0-2, flexible 2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface DeleteGroupsRequest {
   groupsNames: string[]; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DeleteTopicsRequest.json by packages/protocol/generator. Do not edit.
 // request 20, versions 1-6, flexible 4-6
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface DeleteTopicsRequest {
   topics: DeleteTopicsRequestDeleteTopicState[]; // versions 6+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DeleteTopicsResponse.json by packages/protocol/generator. Do not edit.
 // response 20, versions 1-6, flexible 4-6
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface DeleteTopicsResponse {
   throttleTimeMs: number; // versions 1+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeAclsRequest.json by packages/protocol/generator. Do not edit.
 // request 29, versions 1-3, flexible 2-3
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface DescribeAclsRequest {
   resourceTypeFilter: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeClientQuotasResponse.json by packages/protocol/generator. Do not edit.
 // response 48, versions 0-1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeArray, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeArray, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface DescribeClientQuotasResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeClusterRequest.json by packages/protocol/generator. Do not edit.
 // request 60, versions 0-2, flexible 0-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, unsupportedField } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, unsupportedField } from '../../primitives/codec-support.ts';
 
 export interface DescribeClusterRequest {
   includeClusterAuthorizedOperations: boolean; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeClusterResponse.json by packages/protocol/generator. Do not edit.
 // response 60, versions 0-2, flexible 0-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface DescribeClusterResponse {
   throttleTimeMs: number; // versions 0+

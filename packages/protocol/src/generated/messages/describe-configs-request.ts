@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeConfigsRequest.json by packages/protocol/generator. Do not edit.
 // request 32, versions 1-4, flexible 4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeNullableArray, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeNullableArray, writeString } from '../../primitives/codec-support.ts';
 
 export interface DescribeConfigsRequest {
   resources: DescribeConfigsRequestDescribeConfigsResource[]; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeDelegationTokenRequest.json by packages/protocol/generator. Do not edit.
 // request 41, versions 1-3, flexible 2-3
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface DescribeDelegationTokenRequest {
   owners: DescribeDelegationTokenRequestDescribeDelegationTokenOwner[] | null; // versions 0+, nullable 0+

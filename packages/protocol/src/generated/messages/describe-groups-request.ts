@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeGroupsRequest.json by packages/protocol/generator. Do not edit.
 // request 15, versions 0-6, flexible 5-6
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface DescribeGroupsRequest {
   groups: string[]; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeGroupsResponse.json by packages/protocol/generator. Do not edit.
 // response 15, versions 0-6, flexible 5-6
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface DescribeGroupsResponse {
   throttleTimeMs: number; // versions 1+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeTopicPartitionsResponse.json by packages/protocol/generator. Do not edit.
 // response 75, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface DescribeTopicPartitionsResponse {
   throttleTimeMs: number; // versions 0+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/DescribeUserScramCredentialsRequest.json by packages/protocol/generator. Do not edit.
 // request 50, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface DescribeUserScramCredentialsRequest {
   users: DescribeUserScramCredentialsRequestUserName[] | null; // versions 0+, nullable 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ElectLeadersRequest.json by packages/protocol/generator. Do not edit.
 // request 43, versions 0-2, flexible 2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readInt32, readNullableArray, unsupportedField, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readInt32, readNullableArray, unsupportedField, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface ElectLeadersRequest {
   electionType: number; // versions 1+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/EndQuorumEpochRequest.json by packages/protocol/generator. Do not edit.
 // request 54, versions 0-1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface EndQuorumEpochRequest {
   clusterId: string | null; // versions 0+, nullable 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/EndTxnRequest.json by packages/protocol/generator. Do not edit.
 // request 26, versions 0-5, flexible 3-5
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface EndTxnRequest {
   transactionalId: string; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/EnvelopeRequest.json by packages/protocol/generator. Do not edit.
 // request 58, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface EnvelopeRequest {
   requestData: Buffer; // versions 0+

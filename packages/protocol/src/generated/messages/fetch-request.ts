@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/FetchRequest.json by packages/protocol/generator. Do not edit.
 // request 1, versions 4-18, flexible 12-18
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, isDefaultValue, nonNull, readArray, readInt32, readNullableArray, taggedValue, unsupportedField, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, isDefaultValue, nonNull, readArray, readInt32, readNullableArray, taggedValue, unsupportedField, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface FetchRequest {
   clusterId: string | null; // versions 12+, tag 0 in 12+, nullable 12+, ignorable

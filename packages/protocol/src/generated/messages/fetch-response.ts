@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/FetchResponse.json by packages/protocol/generator. Do not edit.
 // response 1, versions 4-18, flexible 12-18
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, isDefaultValue, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, isDefaultValue, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface FetchResponse {
   throttleTimeMs: number; // versions 1+, ignorable

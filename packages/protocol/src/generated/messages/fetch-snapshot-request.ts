@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/FetchSnapshotRequest.json by packages/protocol/generator. Do not edit.
 // request 59, versions 0-1, flexible 0-1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeArray } from '../../primitives/codec-support.ts';
 
 export interface FetchSnapshotRequest {
   clusterId: string | null; // versions 0+, tag 0 in 0+, nullable 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/FetchSnapshotResponse.json by packages/protocol/generator. Do not edit.
 // response 59, versions 0-1, flexible 0-1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, isDefaultValue, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, isDefaultValue, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface FetchSnapshotResponse {
   throttleTimeMs: number; // versions 0+, ignorable

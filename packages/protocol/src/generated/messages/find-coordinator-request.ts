@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/FindCoordinatorRequest.json by packages/protocol/generator. Do not edit.
 // request 10, versions 0-6, flexible 3-6
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface FindCoordinatorRequest {
   key: string; // versions 0-3

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/FindCoordinatorResponse.json by packages/protocol/generator. Do not edit.
 // response 10, versions 0-6, flexible 3-6
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface FindCoordinatorResponse {
   throttleTimeMs: number; // versions 1+, ignorable

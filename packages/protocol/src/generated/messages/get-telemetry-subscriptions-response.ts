@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/GetTelemetrySubscriptionsResponse.json by packages/protocol/generator. Do not edit.
 // response 71, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readInt8, readNullableArray, readString, writeArray, writeCompactString, writeInt8, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readInt8, readNullableArray, readString, writeArray, writeCompactString, writeInt8, writeString } from '../../primitives/codec-support.ts';
 
 export interface GetTelemetrySubscriptionsResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/GroupMetadataValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 2, versions 0-4, flexible 4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface GroupMetadataValue {
   protocolType: string; // versions 0+

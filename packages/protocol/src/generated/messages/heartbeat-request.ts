@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/HeartbeatRequest.json by packages/protocol/generator. Do not edit.
 // request 12, versions 0-4, flexible 4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, unsupportedField } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, unsupportedField } from '../../primitives/codec-support.ts';
 
 export interface HeartbeatRequest {
   groupId: string; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/HeartbeatResponse.json by packages/protocol/generator. Do not edit.
 // response 12, versions 0-4, flexible 4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface HeartbeatResponse {
   throttleTimeMs: number; // versions 1+, ignorable

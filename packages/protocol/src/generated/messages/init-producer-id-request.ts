@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/InitProducerIdRequest.json by packages/protocol/generator. Do not edit.
 // request 22, versions 0-6, flexible 2-6
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, unsupportedField } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, unsupportedField } from '../../primitives/codec-support.ts';
 
 export interface InitProducerIdRequest {
   transactionalId: string | null; // versions 0+, nullable 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/JoinGroupResponse.json by packages/protocol/generator. Do not edit.
 // response 11, versions 0-9, flexible 6-9
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface JoinGroupResponse {
   throttleTimeMs: number; // versions 2+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/LeaderChangeMessage.json by packages/protocol/generator. Do not edit.
 // data, versions 0-1, flexible 0-1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface LeaderChangeMessage {
   version: number; // versions 0+

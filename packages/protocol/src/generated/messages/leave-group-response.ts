@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/LeaveGroupResponse.json by packages/protocol/generator. Do not edit.
 // response 13, versions 0-5, flexible 4-5
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface LeaveGroupResponse {
   throttleTimeMs: number; // versions 1+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ListConfigResourcesRequest.json by packages/protocol/generator. Do not edit.
 // request 74, versions 0-1, flexible 0-1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readInt8, readNullableArray, unsupportedField, writeArray, writeInt8 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readInt8, readNullableArray, unsupportedField, writeArray, writeInt8 } from '../../primitives/codec-support.ts';
 
 export interface ListConfigResourcesRequest {
   resourceTypes: number[]; // versions 1+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ListGroupsRequest.json by packages/protocol/generator. Do not edit.
 // request 16, versions 0-5, flexible 3-5
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface ListGroupsRequest {
   statesFilter: string[]; // versions 4+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ListGroupsResponse.json by packages/protocol/generator. Do not edit.
 // response 16, versions 0-5, flexible 3-5
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface ListGroupsResponse {
   throttleTimeMs: number; // versions 1+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ListOffsetsRequest.json by packages/protocol/generator. Do not edit.
 // request 2, versions 1-11, flexible 6-11
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface ListOffsetsRequest {
   replicaId: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ListPartitionReassignmentsResponse.json by packages/protocol/generator. Do not edit.
 // response 46, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface ListPartitionReassignmentsResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ListTransactionsRequest.json by packages/protocol/generator. Do not edit.
 // request 66, versions 0-2, flexible 0-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readInt64, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeInt64, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readInt64, readNullableArray, readString, unsupportedField, writeArray, writeCompactString, writeInt64, writeString } from '../../primitives/codec-support.ts';
 
 export interface ListTransactionsRequest {
   stateFilters: string[]; // versions 0+

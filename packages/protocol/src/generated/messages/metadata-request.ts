@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/MetadataRequest.json by packages/protocol/generator. Do not edit.
 // request 3, versions 0-13, flexible 9-13
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface MetadataRequest {
   topics: MetadataRequestTopic[] | null; // versions 0+, nullable 1+

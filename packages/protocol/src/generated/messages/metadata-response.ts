@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/MetadataResponse.json by packages/protocol/generator. Do not edit.
 // response 3, versions 0-13, flexible 9-13
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, unsupportedField, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, unsupportedField, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface MetadataResponse {
   throttleTimeMs: number; // versions 3+, ignorable

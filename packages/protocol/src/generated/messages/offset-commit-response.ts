@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/OffsetCommitResponse.json by packages/protocol/generator. Do not edit.
 // response 8, versions 2-10, flexible 8-10
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface OffsetCommitResponse {
   throttleTimeMs: number; // versions 3+, ignorable

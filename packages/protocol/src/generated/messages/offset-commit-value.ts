@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/OffsetCommitValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 1, versions 0-4, flexible 4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, taggedValue } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, taggedValue } from '../../primitives/codec-support.ts';
 
 export interface OffsetCommitValue {
   offset: bigint; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/OffsetDeleteResponse.json by packages/protocol/generator. Do not edit.
 // response 47, versions 0, flexible none
 /* eslint-disable */
-import { type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface OffsetDeleteResponse {
   errorCode: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/OffsetFetchRequest.json by packages/protocol/generator. Do not edit.
 // request 9, versions 1-10, flexible 6-10
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, unsupportedField, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, unsupportedField, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface OffsetFetchRequest {
   groupId: string; // versions 0-7

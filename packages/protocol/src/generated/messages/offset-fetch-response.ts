@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/OffsetFetchResponse.json by packages/protocol/generator. Do not edit.
 // response 9, versions 1-10, flexible 6-10
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface OffsetFetchResponse {
   throttleTimeMs: number; // versions 3+, ignorable

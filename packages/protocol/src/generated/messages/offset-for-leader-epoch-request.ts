@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/OffsetForLeaderEpochRequest.json by packages/protocol/generator. Do not edit.
 // request 23, versions 2-4, flexible 4
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface OffsetForLeaderEpochRequest {
   replicaId: number; // versions 3+, ignorable

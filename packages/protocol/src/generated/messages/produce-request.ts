@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ProduceRequest.json by packages/protocol/generator. Do not edit.
 // request 0, versions 3-13, flexible 9-13
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface ProduceRequest {
   transactionalId: string | null; // versions 3+, nullable 3+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ProduceResponse.json by packages/protocol/generator. Do not edit.
 // response 0, versions 3-13, flexible 9-13
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, isDefaultValue, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, isDefaultValue, nonNull, readArray, readNullableArray, taggedValue, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface ProduceResponse {
   responses: ProduceResponseTopicProduceResponse[]; // versions 0+

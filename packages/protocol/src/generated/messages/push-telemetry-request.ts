@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/PushTelemetryRequest.json by packages/protocol/generator. Do not edit.
 // request 72, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, ZERO_UUID, checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, ZERO_UUID, checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface PushTelemetryRequest {
   clientInstanceId: string; // versions 0+

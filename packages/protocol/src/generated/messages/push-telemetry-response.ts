@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/PushTelemetryResponse.json by packages/protocol/generator. Do not edit.
 // response 72, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface PushTelemetryResponse {
   throttleTimeMs: number; // versions 0+

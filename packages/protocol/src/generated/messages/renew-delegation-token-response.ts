@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/RenewDelegationTokenResponse.json by packages/protocol/generator. Do not edit.
 // response 39, versions 1-2, flexible 2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface RenewDelegationTokenResponse {
   errorCode: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/SaslAuthenticateRequest.json by packages/protocol/generator. Do not edit.
 // request 36, versions 0-2, flexible 2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface SaslAuthenticateRequest {
   authBytes: Buffer; // versions 0+

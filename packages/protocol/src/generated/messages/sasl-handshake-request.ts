@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/SaslHandshakeRequest.json by packages/protocol/generator. Do not edit.
 // request 17, versions 0-1, flexible none
 /* eslint-disable */
-import { type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface SaslHandshakeRequest {
   mechanism: string; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/SaslHandshakeResponse.json by packages/protocol/generator. Do not edit.
 // response 17, versions 0-1, flexible none
 /* eslint-disable */
-import { type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface SaslHandshakeResponse {
   errorCode: number; // versions 0+

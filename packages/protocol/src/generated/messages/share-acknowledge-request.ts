@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ShareAcknowledgeRequest.json by packages/protocol/generator. Do not edit.
 // request 79, versions 1-2, flexible 1-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt8, readNullableArray, unsupportedField, writeArray, writeInt8 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt8, readNullableArray, unsupportedField, writeArray, writeInt8 } from '../../primitives/codec-support.ts';
 
 export interface ShareAcknowledgeRequest {
   groupId: string | null; // versions 0+, nullable 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ShareFetchRequest.json by packages/protocol/generator. Do not edit.
 // request 78, versions 1-2, flexible 1-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readInt8, readNullableArray, unsupportedField, writeArray, writeInt32, writeInt8 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readInt8, readNullableArray, unsupportedField, writeArray, writeInt32, writeInt8 } from '../../primitives/codec-support.ts';
 
 export interface ShareFetchRequest {
   groupId: string | null; // versions 0+, nullable 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ShareFetchResponse.json by packages/protocol/generator. Do not edit.
 // response 78, versions 1-2, flexible 1-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface ShareFetchResponse {
   throttleTimeMs: number; // versions 0+

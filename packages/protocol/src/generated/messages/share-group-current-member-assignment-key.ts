@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/ShareGroupCurrentMemberAssignmentKey.json by packages/protocol/generator. Do not edit.
 // coordinator-key 14, versions 0, flexible none
 /* eslint-disable */
-import { type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface ShareGroupCurrentMemberAssignmentKey {
   groupId: string; // versions 0

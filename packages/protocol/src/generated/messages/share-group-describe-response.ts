@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ShareGroupDescribeResponse.json by packages/protocol/generator. Do not edit.
 // response 77, versions 1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt32, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt32, writeString } from '../../primitives/codec-support.ts';
 
 export interface ShareGroupDescribeResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ShareGroupHeartbeatRequest.json by packages/protocol/generator. Do not edit.
 // request 76, versions 1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeCompactString, writeNullableArray, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeCompactString, writeNullableArray, writeString } from '../../primitives/codec-support.ts';
 
 export interface ShareGroupHeartbeatRequest {
   groupId: string; // versions 0+

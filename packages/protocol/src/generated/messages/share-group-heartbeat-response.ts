@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/ShareGroupHeartbeatResponse.json by packages/protocol/generator. Do not edit.
 // response 76, versions 1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32 } from '../../primitives/codec-support.ts';
 
 export interface ShareGroupHeartbeatResponse {
   throttleTimeMs: number; // versions 0+

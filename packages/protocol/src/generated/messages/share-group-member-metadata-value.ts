@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/ShareGroupMemberMetadataValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 10, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface ShareGroupMemberMetadataValue {
   rackId: string | null; // versions 0+, nullable 0+

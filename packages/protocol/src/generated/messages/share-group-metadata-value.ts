@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/ShareGroupMetadataValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 11, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion } from '../../primitives/codec-support.ts';
 
 export interface ShareGroupMetadataValue {
   epoch: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/StreamsGroupDescribeRequest.json by packages/protocol/generator. Do not edit.
 // request 89, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readNullableArray, readString, writeArray, writeCompactString, writeString } from '../../primitives/codec-support.ts';
 
 export interface StreamsGroupDescribeRequest {
   groupIds: string[]; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/StreamsGroupDescribeResponse.json by packages/protocol/generator. Do not edit.
 // response 89, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt32, writeNullableArray, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt32, writeNullableArray, writeString } from '../../primitives/codec-support.ts';
 
 export interface StreamsGroupDescribeResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/StreamsGroupHeartbeatRequest.json by packages/protocol/generator. Do not edit.
 // request 88, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readInt16, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt16, writeInt32, writeNullableArray, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readInt16, readInt32, readNullableArray, readString, writeArray, writeCompactString, writeInt16, writeInt32, writeNullableArray, writeString } from '../../primitives/codec-support.ts';
 
 export interface StreamsGroupHeartbeatRequest {
   groupId: string; // versions 0+

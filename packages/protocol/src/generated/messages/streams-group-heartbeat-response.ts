@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/StreamsGroupHeartbeatResponse.json by packages/protocol/generator. Do not edit.
 // response 88, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readInt32, readNullableArray, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface StreamsGroupHeartbeatResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/StreamsGroupMetadataValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 17, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readNullableArray, taggedValue, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface StreamsGroupMetadataValue {
   epoch: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's group-coordinator/StreamsGroupTopologyValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 23, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readCompactString, readInt16, readNullableArray, readString, writeArray, writeCompactString, writeInt16, writeString } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readCompactString, readInt16, readNullableArray, readString, writeArray, writeCompactString, writeInt16, writeString } from '../../primitives/codec-support.ts';
 
 export interface StreamsGroupTopologyValue {
   epoch: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/SyncGroupResponse.json by packages/protocol/generator. Do not edit.
 // response 14, versions 0-5, flexible 4-5
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { EMPTY_BYTES, checkVersion, nonNull } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { EMPTY_BYTES, checkVersion, nonNull } from '../../primitives/codec-support.ts';
 
 export interface SyncGroupResponse {
   throttleTimeMs: number; // versions 1+, ignorable

@@ -1,8 +1,8 @@
 // Generated from Kafka's transaction-coordinator/TransactionLogValue.json by packages/protocol/generator. Do not edit.
 // coordinator-value 0, versions 0-1, flexible 1
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, nonNull, readArray, readInt32, readNullableArray, taggedValue, unsupportedField, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, nonNull, readArray, readInt32, readNullableArray, taggedValue, unsupportedField, writeArray, writeInt32, writeNullableArray } from '../../primitives/codec-support.ts';
 
 export interface TransactionLogValue {
   producerId: bigint; // versions 0+

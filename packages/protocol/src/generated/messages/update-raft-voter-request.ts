@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/UpdateRaftVoterRequest.json by packages/protocol/generator. Do not edit.
 // request 82, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, writeArray } from '../../primitives/codec-support.ts';
 
 export interface UpdateRaftVoterRequest {
   clusterId: string | null; // versions 0+, nullable 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/UpdateRaftVoterResponse.json by packages/protocol/generator. Do not edit.
 // response 82, versions 0, flexible 0
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { checkVersion, isDefaultValue, nonNull, taggedValue } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { checkVersion, isDefaultValue, nonNull, taggedValue } from '../../primitives/codec-support.ts';
 
 export interface UpdateRaftVoterResponse {
   throttleTimeMs: number; // versions 0+

@@ -1,8 +1,8 @@
 // Generated from Kafka's clients/VoteRequest.json by packages/protocol/generator. Do not edit.
 // request 52, versions 0-2, flexible 0-2
 /* eslint-disable */
-import { type TaggedField, type Reader, type Writer } from '../../primitives/index.js';
-import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.js';
+import { type TaggedField, type Reader, type Writer } from '../../primitives/index.ts';
+import { ZERO_UUID, checkVersion, nonNull, readArray, readNullableArray, unsupportedField, writeArray } from '../../primitives/codec-support.ts';
 
 export interface VoteRequest {
   clusterId: string | null; // versions 0+, nullable 0+
