@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { type Io, UsageError, parseCommandLine } from './args.ts';
 import { ExitStatus } from './exit-status.ts';
+import { logStrayErrors } from './connect-stray-errors.ts';
 
 export const CONNECT_USAGE = `Usage: sluice connect standalone WORKER.PROPERTIES [CONNECTOR.PROPERTIES ...]
        sluice connect distributed WORKER.PROPERTIES
@@ -27,6 +28,10 @@ config.storage.topic, offset.storage.topic and status.storage.topic (created if 
 connectors through the REST API of any worker.
 
   sluice connect distributed worker.properties
+
+A promise a plugin leaves rejected with nothing waiting on it is logged (ERROR, with its stack) and
+the worker goes on, as Kafka Connect logs a plugin thread that dies; an exception thrown outside
+any call (in a plugin's timer, say) is logged (FATAL) and ends the process with status 1.
 
 Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 1 failed to start, 2 usage error.
 `;
@@ -58,9 +63,11 @@ export async function connectCommand(argv: string[], io: Io): Promise<number> {
   const onSigterm = () => signalled('SIGTERM');
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigterm);
+  const log = (line: string) => io.err(`${line}\n`);
+  // From before the first plugin loads: a connector may leave a rejection behind while starting.
+  const stopLoggingStrayErrors = logStrayErrors(log);
   try {
     const { startConnectStandalone, startConnectDistributed } = await import('@sluice/connect');
-    const log = (line: string) => io.err(`${line}\n`);
     let running;
     try {
       running = mode === 'distributed' ? await startConnectDistributed({ worker, log }) : await startConnectStandalone({ worker, connectors, log });
@@ -79,5 +86,6 @@ export async function connectCommand(argv: string[], io: Io): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
+    stopLoggingStrayErrors();
   }
 }
