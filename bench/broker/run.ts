@@ -22,14 +22,15 @@
  * loader (the `sluice:source` condition this script itself runs under is kept from the broker
  * process), so `npm run build` must have run; the output says which entry point it resolved.
  */
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { Admin, Producer } from '@sluice/client';
-import { answersKafkaRequests, freePort, javaTool, kafkaToolsClasspath, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
+import { javaTool, kafkaToolsClasspath, repoRoot, sluiceBin, startApacheKafka } from '@sluice/test-kit';
+import { startSluiceProcess, userEnv, type SluiceProcess } from './sluice-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -122,16 +123,6 @@ async function measure(bootstrap: string, pid: number): Promise<Result> {
 
 // ---- Starting Sluice as a user does, and timing it ----
 
-/** The broker process's environment: this script's own loader and source condition left out,
- * so that `sluice` resolves @sluice/cli to dist/ as an installed package does. */
-function userEnv(): NodeJS.ProcessEnv {
-  const nodeOptions = (process.env.NODE_OPTIONS ?? '')
-    .split(/\s+/)
-    .filter((o) => o !== '' && !o.includes('sluice:source'))
-    .join(' ');
-  return { ...process.env, NODE_OPTIONS: nodeOptions };
-}
-
 /** What `sluice` will run, asked of a process with the broker's own environment. */
 function sluiceEntryPoint(): string {
   const entry = execFileSync(process.execPath, ['--input-type=module', '-e', "process.stdout.write(import.meta.resolve('@sluice/cli'))"], {
@@ -145,47 +136,10 @@ function sluiceEntryPoint(): string {
   return path;
 }
 
-interface SluiceProcess {
-  child: ChildProcess;
-  port: number;
-  /** From spawning the process to the first answered request. */
-  startupMs: number;
-  /** Stops it with SIGTERM (a clean stop: every partition closed and synced) and waits for it. */
-  stop(): Promise<void>;
-}
-
-/** Starts `sluice broker` on `dataDir` and times it to the first answered request. */
-async function startSluice(dataDir: string): Promise<SluiceProcess> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [sluiceBin, 'broker', '--port', String(port), '--data-dir', dataDir], {
-    env: userEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let exitCode: number | null | undefined;
-  void exited.then((code) => (exitCode = code));
-  // Polled every 5 ms: a refused connection costs well under that.
-  // The same ApiVersions + Metadata answer startApacheKafka waits for, so both are timed alike.
-  while (!(await answersKafkaRequests(port))) {
-    if (exitCode !== undefined) throw new Error(`sluice broker exited (${exitCode}) during start-up:\n${output}`);
-    if (performance.now() - started > 60_000) throw new Error(`sluice broker did not answer within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  const startupMs = performance.now() - started;
-  return {
-    child,
-    port,
-    startupMs,
-    async stop() {
-      child.kill('SIGTERM');
-      const code = await exited;
-      if (code !== 0) throw new Error(`sluice broker did not stop cleanly (exit ${code}):\n${output}`);
-    },
-  };
+/** Stops it and fails unless it stopped cleanly (exit 0: every partition closed and synced). */
+async function stopCleanly(broker: SluiceProcess): Promise<void> {
+  const code = await broker.stop();
+  if (code !== 0) throw new Error(`sluice broker did not stop cleanly (exit ${code}):\n${broker.output()}`);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -227,9 +181,9 @@ async function sluiceStartup(): Promise<Startup> {
   for (let round = 0; round < STARTUP_ROUNDS; round++) {
     const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-startup-'));
     try {
-      const broker = await startSluice(dir);
+      const broker = await startSluiceProcess(dir);
       empty.push(broker.startupMs);
-      await broker.stop();
+      await stopCleanly(broker);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -237,13 +191,13 @@ async function sluiceStartup(): Promise<Startup> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-partitions-'));
   const many: number[] = [];
   try {
-    const first = await startSluice(dir);
+    const first = await startSluiceProcess(dir);
     await fillWithPartitions(`127.0.0.1:${first.port}`);
-    await first.stop();
+    await stopCleanly(first);
     for (let round = 0; round < STARTUP_ROUNDS; round++) {
-      const broker = await startSluice(dir);
+      const broker = await startSluiceProcess(dir);
       many.push(broker.startupMs);
-      await broker.stop();
+      await stopCleanly(broker);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -331,11 +285,11 @@ async function helpTimes(): Promise<HelpTimes> {
 
 async function sluice(): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-broker-'));
-  const broker = await startSluice(dir);
+  const broker = await startSluiceProcess(dir);
   try {
     return await measure(`127.0.0.1:${broker.port}`, broker.child.pid!);
   } finally {
-    await broker.stop();
+    await stopCleanly(broker);
     rmSync(dir, { recursive: true, force: true });
   }
 }

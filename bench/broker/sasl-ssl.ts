@@ -16,13 +16,13 @@
  * Sluice runs as `npx sluice broker` runs it, from the built JavaScript in dist/ (`npm run build`
  * first), as in run.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Admin } from '@sluice/client';
-import { answersKafkaRequests, freePort, javaTool, makeCertificates, sluiceBin, startApacheKafka, type TestCertificates } from '@sluice/test-kit';
+import { freePort, javaTool, makeCertificates, startApacheKafka, type TestCertificates } from '@sluice/test-kit';
+import { startSluiceProcess } from './sluice-process.ts';
 
 const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '3' } } });
 const RECORDS = Number(values.records);
@@ -66,12 +66,6 @@ async function measure(target: Target, config: string, round: number): Promise<R
   return { produce1: p1.mbPerSec as number, produce6: p6.mbPerSec as number, produceP99: p6.p99Ms as number, consume1: c1.mbPerSec as number, consume6: c6.mbPerSec as number };
 }
 
-/** The broker process's environment without this script's loader, so that it runs dist/ (as run.ts). */
-function userEnv(): NodeJS.ProcessEnv {
-  const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((o) => o !== '' && !o.includes('sluice:source')).join(' ');
-  return { ...process.env, NODE_OPTIONS: nodeOptions };
-}
-
 async function startSluice(dir: string, certs: TestCertificates): Promise<Target> {
   const [plainPort, securePort] = [await freePort(), await freePort()];
   const settings = {
@@ -80,21 +74,10 @@ async function startSluice(dir: string, certs: TestCertificates): Promise<Target
     'ssl.keystore.location': certs.brokerKeyStore,
     'sasl.enabled.mechanisms': 'SCRAM-SHA-256',
   };
-  const dataDir = join(dir, 'sluice-data');
-  const args = [sluiceBin, 'broker', '--port', String(plainPort), '--data-dir', dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['--set', `${k}=${v}`])];
-  const child: ChildProcess = spawn(process.execPath, args, { env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
+  const args = Object.entries(settings).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
+  const broker = await startSluiceProcess(join(dir, 'sluice-data'), { port: plainPort, args });
+  const stop = async () => { await broker.stop(); };
   try {
-    for (const started = Date.now(); !(await answersKafkaRequests(plainPort)); await new Promise((r) => setTimeout(r, 20))) {
-      if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`sluice broker did not start:\n${output}`);
-    }
     // The SCRAM user, added as a user adds it (AlterUserScramCredentials), over the plaintext listener.
     const admin = new Admin({ bootstrapServers: `127.0.0.1:${plainPort}` });
     try {

@@ -14,12 +14,12 @@
  * The cost of validation alone, without a network or a disk, is bench/protocol's
  * "decode + validate every record" row.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { answersKafkaRequests, freePort, javaTool, sluiceBin, startApacheKafka } from '@sluice/test-kit';
+import { javaTool, startApacheKafka } from '@sluice/test-kit';
+import { startSluiceProcess } from './sluice-process.ts';
 
 const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' } } });
 const RECORDS = Number(values.records);
@@ -48,30 +48,9 @@ async function measure(target: Target, dir: string, round: number): Promise<Reco
   return out;
 }
 
-/** The broker process's environment without this script's loader, so that it runs dist/ (as run.ts). */
-function userEnv(): NodeJS.ProcessEnv {
-  const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter((o) => o !== '' && !o.includes('sluice:source')).join(' ');
-  return { ...process.env, NODE_OPTIONS: nodeOptions };
-}
-
 async function startSluice(dir: string): Promise<Target> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [sluiceBin, 'broker', '--port', String(port), '--data-dir', join(dir, 'sluice-data')], { env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  for (const started = Date.now(); !(await answersKafkaRequests(port)); await new Promise((r) => setTimeout(r, 20))) {
-    if (child.exitCode !== null || Date.now() - started > 60_000) {
-      await stop();
-      throw new Error(`sluice broker did not start:\n${output}`);
-    }
-  }
-  return { name: 'Sluice', bootstrap: `127.0.0.1:${port}`, stop };
+  const broker = await startSluiceProcess(join(dir, 'sluice-data'));
+  return { name: 'Sluice', bootstrap: `127.0.0.1:${broker.port}`, stop: async () => { await broker.stop(); } };
 }
 
 async function startKafka(): Promise<Target> {
