@@ -8,9 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnection, type Socket } from 'node:net';
 import { ManualTimer } from '../../src/groups/timer.ts';
-import { KafkaServer } from '../../src/network/server.ts';
+import type { KafkaServer } from '../../src/network/server.ts';
 import { HostResolver, LOOKUP_TIMEOUT_MS, POSITIVE_TTL_MS, type LookupAddress } from '../../src/quotas/host-resolver.ts';
 import { eventually } from '@sluice/test-kit';
+import { loopbackServer } from './loopback-server.ts';
 
 /** A resolver answering from `answers`; names in `held` wait until `release(name)`. */
 function scriptedHosts(answers: Record<string, LookupAddress[]>, held: Set<string>) {
@@ -29,26 +30,14 @@ function scriptedHosts(answers: Record<string, LookupAddress[]>, held: Set<strin
 }
 
 function server(hosts: HostResolver, overrides: () => ReadonlyMap<string, number>, warnings: string[]) {
-  return new KafkaServer(
-    { dispatch: () => null },
-    {
-      host: '127.0.0.1',
-      port: 0,
-      maxFrameBytes: 1 << 20,
-      queuedMaxRequestBytes: Infinity,
-      connectionsMaxIdleMs: -1,
-      limits: {
-        maxConnections: 1000,
-        maxConnectionsPerIp: 3,
-        get perIpOverrides() {
-          return overrides();
-        },
-      },
-      timer: new ManualTimer(),
-      hosts,
+  const limits = {
+    maxConnections: 1000,
+    maxConnectionsPerIp: 3,
+    get perIpOverrides() {
+      return overrides();
     },
-    { warn: (m) => warnings.push(m), error: (m, e) => warnings.push(`${m}: ${e}`) },
-  );
+  };
+  return loopbackServer(warnings, { limits, hosts });
 }
 
 /** A bare TCP connection from `localAddress` (any 127.x.y.z is the loopback on Linux). */

@@ -5,31 +5,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:net';
 import { Apis } from '@sluice/protocol';
-import { ManualTimer } from '../../src/groups/timer.ts';
-import { KafkaServer } from '../../src/network/server.ts';
+import type { KafkaServer } from '../../src/network/server.ts';
 import { eventually, RawConnection } from '@sluice/test-kit';
+import { loopbackServer } from './loopback-server.ts';
 
 /** A listener on the loopback whose dispatcher answers nothing; max.connections is read through `maxConnections`. */
 async function listen(errors: string[], maxConnections: () => number) {
-  const server = new KafkaServer(
-    { dispatch: () => null },
-    {
-      host: '127.0.0.1',
-      port: 0,
-      maxFrameBytes: 1 << 20,
-      queuedMaxRequestBytes: Infinity,
-      connectionsMaxIdleMs: -1,
-      limits: {
-        get maxConnections() {
-          return maxConnections();
-        },
-        maxConnectionsPerIp: Infinity,
-        perIpOverrides: new Map(),
-      },
-      timer: new ManualTimer(),
+  const limits = {
+    get maxConnections() {
+      return maxConnections();
     },
-    { warn: (m) => errors.push(m), error: (m, e) => errors.push(`${m}: ${e}`) },
-  );
+    maxConnectionsPerIp: Infinity,
+    perIpOverrides: new Map(),
+  };
+  const server = loopbackServer(errors, { limits });
   const { port } = await server.listen();
   return { server, port };
 }
