@@ -5,6 +5,8 @@
 //   task.timeout.ms instead of failing the instance (Java's StoreChangelogReader);
 // - so is a new task's read of the offsets committed for its input (Java's TaskManager retries
 //   a task's initialization), and past task.timeout.ms the instance fails with TASK_TIMEOUT;
+// - and so is the read of a source's offset reset policy (Java's consumer resets inside poll),
+//   its partition paused meanwhile;
 // - under exactly_once_v2, an instance kicked out of its group while a transaction is open gets
 //   its TxnOffsetCommit refused (UNKNOWN_MEMBER_ID / ILLEGAL_GENERATION) and its pending sends
 //   refused as abortable: that is a TaskMigrated (close dirty, rejoin), not an ERROR, and the
@@ -17,7 +19,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type StreamsLogger } from '@sluice/streams';
+import { Consumed, KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type StreamsLogger } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
 
 const root = mkdtempSync(join(tmpdir(), 'stream-thread-resilience-'));
@@ -25,17 +27,19 @@ let broker: Broker;
 let admin: Admin;
 let producer: Producer;
 /** Which requests the broker holds (or refuses) now, and the releases of those held. */
-const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null };
+const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null, refuseResetReadsOf: null as { group: string; topic: string } | null };
 let released: (() => void)[] = [];
 let endOffsetRequests = 0;
 let producesRefused = 0;
 let offsetFetchesRefused = 0;
+let resetReadsRefused = 0;
 
 function release(): void {
   hold.endOffsetsOf = null;
   hold.heartbeatsOf = null;
   hold.refuseProducesOf = null;
   hold.refuseOffsetFetchesOf = null;
+  hold.refuseResetReadsOf = null;
   const r = released;
   released = [];
   for (const f of r) f();
@@ -47,7 +51,7 @@ before(async () => {
     // A short session, so that a member whose heartbeats are held is removed quickly.
     config: { 'group.min.session.timeout.ms': '500', 'group.initial.rebalance.delay.ms': '0' },
     interceptRequest(request) {
-      const body = request.body as { isolationLevel?: number; topics?: { name: string }[]; groupId?: string; groups?: { groupId: string }[]; transactionalId?: string | null; topicData?: { name: string; topicId: string; partitionData: { index: number }[] }[] };
+      const body = request.body as { isolationLevel?: number; topics?: { name: string }[]; groupId?: string; groups?: { groupId: string; topics?: { name: string }[] | null }[]; transactionalId?: string | null; topicData?: { name: string; topicId: string; partitionData: { index: number }[] }[] };
       // A group's committed offsets refused as by a coordinator still loading them after a restart (retriable).
       const group = hold.refuseOffsetFetchesOf;
       if (request.apiName === 'OffsetFetch' && group !== null && (body.groupId === group || body.groups?.some((g) => g.groupId === group))) {
@@ -56,6 +60,18 @@ before(async () => {
         return request.apiVersion >= 8
           ? { throttleTimeMs: 0, groups: body.groups!.map((g) => ({ groupId: g.groupId, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS })) }
           : { throttleTimeMs: 0, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS };
+      }
+      // The same, for a read of one topic's committed offsets only (a source's offset reset), so a task's initialization still reads them.
+      const reset = hold.refuseResetReadsOf;
+      if (request.apiName === 'OffsetFetch' && reset !== null) {
+        const asked = request.apiVersion >= 8 ? body.groups?.find((g) => g.groupId === reset.group)?.topics : body.groupId === reset.group ? body.topics : undefined;
+        if (asked && asked.length > 0 && asked.every((t) => t.name === reset.topic)) {
+          resetReadsRefused++;
+          const COORDINATOR_LOAD_IN_PROGRESS = 14;
+          return request.apiVersion >= 8
+            ? { throttleTimeMs: 0, groups: body.groups!.map((g) => ({ groupId: g.groupId, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS })) }
+            : { throttleTimeMs: 0, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS };
+        }
       }
       // A transactional producer's writes refused as by a leader that moved (retriable): its batches go back to wait.
       // Until the producer's TxnOffsetCommit comes: it is refused (the member is gone), and the
@@ -226,6 +242,86 @@ test('a new task whose committed offsets cannot be read in time is initialized a
     assert.match(error.message, /task 0_0 did not make progress within 1500 ms \(reading its committed offsets: .*COORDINATOR_LOAD_IN_PROGRESS/);
     assert.equal(givenUp.log.warnings.filter((w) => w.includes('committed offsets timed out')).length, 1, 'the timeout is logged once, and tried again until task.timeout.ms');
     assert.equal(givenUp.seen.processed, 0);
+  } finally {
+    release();
+    await givenUp.streams.close();
+  }
+});
+
+test("a source's offset reset whose committed offsets cannot be read in time keeps its partition paused and is tried again within task.timeout.ms; past task.timeout.ms the instance fails with TASK_TIMEOUT", { timeout: 60_000 }, async () => {
+  await admin.createTopics(['reset-plain', 'reset-latest'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })));
+  // Records from before the start: the 'latest' source must never process these.
+  await producer.sendBatch([
+    ...Array.from({ length: 5 }, (_, i) => ({ topic: 'reset-plain', key: `k${i}`, value: `plain${i}` })),
+    ...Array.from({ length: 5 }, (_, i) => ({ topic: 'reset-latest', key: `k${i}`, value: `old${i}` })),
+  ]);
+  /** One task (0_0) reading both topics; its reads of committed offsets give up after 500 ms. */
+  const instance = (applicationId: string, extra: { taskTimeoutMs?: number } = {}) => {
+    const builder = new StreamsBuilder();
+    const seen: string[] = [];
+    const strings = { keySerde: Serdes.String(), valueSerde: Serdes.String() };
+    builder
+      .stream('reset-plain', strings)
+      .merge(builder.stream('reset-latest', { ...strings, ...Consumed.withOffsetResetPolicy('latest') }))
+      .foreach((_k, v) => void seen.push(v as string));
+    const log = recordingLogger();
+    const streams = new KafkaStreams(builder.build(), { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
+    const states: string[] = [];
+    streams.setStateListener((next) => states.push(next));
+    let uncaught: Error | null = null;
+    streams.setUncaughtExceptionHandler((e) => {
+      uncaught = e;
+      return 'SHUTDOWN_CLIENT';
+    });
+    return { streams, seen, log, states, uncaught: () => uncaught };
+  };
+  const resetTimedOut = (w: string) => w.includes("offset reset policies timed out");
+
+  // Java's default task.timeout.ms: the reset is tried again until the coordinator answers.
+  const retried = instance('reset-retry');
+  hold.refuseResetReadsOf = { group: 'reset-retry', topic: 'reset-latest' };
+  try {
+    await retried.streams.start();
+    const failed = () => retried.states.includes('ERROR') || retried.states.includes('PENDING_ERROR');
+    const refusedBefore = resetReadsRefused;
+    await eventually('the reset to time out and be tried again (or the instance to fail)', () => failed() || (retried.log.warnings.some(resetTimedOut) && resetReadsRefused - refusedBefore >= 4), 30_000);
+    assert.ok(!failed(), `the instance did not fail (states: ${retried.states.join(' → ')}; ${retried.uncaught()?.message})`);
+    const warning = retried.log.warnings.find(resetTimedOut)!;
+    assert.match(warning, /task 0_0: reading its committed offsets for its sources' offset reset policies timed out .*COORDINATOR_LOAD_IN_PROGRESS/);
+    assert.match(warning, /task\.timeout\.ms \(300000 ms\)/);
+    assert.deepEqual(retried.seen.filter((v) => v.startsWith('old')), [], 'no record of a partition reaches its task before its reset');
+    release();
+    await eventually('the reset done and the instance running', () => retried.streams.state() === 'RUNNING', 30_000);
+    // The end is looked up after the seek, maybe after a record written now: write until one is processed.
+    let written = 0;
+    let lastWriteAt = 0;
+    await eventually('records written after the reset processed', async () => {
+      if (retried.seen.some((v) => v.startsWith('new'))) return true;
+      if (Date.now() - lastWriteAt < 200) return false;
+      lastWriteAt = Date.now();
+      await producer.send({ topic: 'reset-latest', key: 'k', value: `new${written++}` });
+      return false;
+    }, 30_000);
+    assert.deepEqual(retried.seen.filter((v) => v.startsWith('old')), [], "the 'latest' source starts at the end, as its policy says, once its reset is done");
+    assert.deepEqual(retried.seen.filter((v) => v.startsWith('plain')), ['plain0', 'plain1', 'plain2', 'plain3', 'plain4'], 'the other source starts at the consumer\'s auto.offset.reset (earliest)');
+    assert.ok(!retried.states.includes('ERROR'), `the instance did not fail (states: ${retried.states.join(' → ')})`);
+  } finally {
+    release();
+    await retried.streams.close();
+  }
+
+  // A short task.timeout.ms: the task is given up once it has passed since the first timeout.
+  const givenUp = instance('reset-give-up', { taskTimeoutMs: 1500 });
+  hold.refuseResetReadsOf = { group: 'reset-give-up', topic: 'reset-latest' };
+  try {
+    await givenUp.streams.start();
+    await eventually('the instance to fail', () => givenUp.states.includes('ERROR'), 30_000);
+    const error = givenUp.uncaught();
+    assert.ok(error instanceof StreamsError, `a StreamsError: ${error}`);
+    assert.equal(error.code, StreamsErrorCode.TASK_TIMEOUT);
+    assert.match(error.message, /task 0_0 did not make progress within 1500 ms \(reading its committed offsets for its sources' offset reset policies: .*COORDINATOR_LOAD_IN_PROGRESS/);
+    assert.equal(givenUp.log.warnings.filter(resetTimedOut).length, 1, 'the timeout is logged once, and tried again until task.timeout.ms');
+    assert.deepEqual(givenUp.seen.filter((v) => v.startsWith('old')), []);
   } finally {
     release();
     await givenUp.streams.close();

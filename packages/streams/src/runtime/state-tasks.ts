@@ -60,6 +60,8 @@ export interface StateTasksOptions {
   mainConsumer: Consumer;
   /** The input partitions of a task the loop runs. */
   partitionsOf(taskId: string): TopicPartition[];
+  /** Whether the loop keeps an input partition paused for another reason (its source's offset reset pending): not resumed when a restore ends. */
+  pausedElsewhere(tp: TopicPartition): boolean;
 }
 
 export class StateTasks {
@@ -146,6 +148,11 @@ export class StateTasks {
   /** Whether a task is still restoring (its records must wait). */
   pending(taskId: string): boolean {
     return this.initializing.has(taskId) || this.locked.has(taskId) || this.restoring.has(taskId);
+  }
+
+  /** Whether a task's input is paused by its restore (waiting for its folder's lock, or restoring). */
+  pausesInput(taskId: string): boolean {
+    return this.locked.has(taskId) || this.restoring.has(taskId);
   }
 
   /** Records restored so far by this loop. */
@@ -275,7 +282,7 @@ export class StateTasks {
     this.restoring.delete(t.id);
     this.started.add(t);
     t.init();
-    const tps = this.options.partitionsOf(t.id);
+    const tps = this.options.partitionsOf(t.id).filter((tp) => !this.options.pausedElsewhere(tp));
     if (tps.length > 0) this.options.mainConsumer.resume(tps);
   }
 

@@ -34,7 +34,7 @@ import type { ApplicationLayout } from './interactive-queries.ts';
 import { StreamsProducer, TaskMigratedError } from './streams-producer.ts';
 import { TaskInputs } from './task-inputs.ts';
 import { StreamTask, type TaskEnvironment } from './task.ts';
-import { applySourceResetPolicies } from './source-reset.ts';
+import { SourceResets } from './source-reset.ts';
 import { StateTasks } from './state-tasks.ts';
 import type { ThreadConfig, ThreadListener } from './thread-config.ts';
 
@@ -82,6 +82,8 @@ export class StreamThread {
   layout: ApplicationLayout | null = null;
   /** Stateful tasks: the state directory, their restores before they run. */
   private readonly state: StateTasks;
+  /** Input partitions of sources with their own offset reset policy, paused until it is applied. */
+  private readonly resets: SourceResets;
 
   private readonly topology: Topology;
   private readonly config: ThreadConfig;
@@ -142,7 +144,25 @@ export class StreamThread {
       mainConsumer: this.consumer,
       admin: this.admin,
       partitionsOf: (taskId) => [...this.taskByPartition].filter(([, t]) => t.id === taskId).map(([key]) => ({ topic: key.slice(0, key.lastIndexOf(':')), partition: Number(key.slice(key.lastIndexOf(':') + 1)) })),
+      pausedElsewhere: (tp) => this.resets.holds(tp),
     });
+    this.resets = new SourceResets({
+      consumer: this.consumer,
+      topology,
+      logicalOf: (topic) => this.logicalTopic.get(topic) ?? topic,
+      taskIdOf: (tp) => this.taskByPartition.get(tpKey(tp.topic, tp.partition))?.id,
+      pausedElsewhere: (tp) => {
+        const task = this.taskByPartition.get(tpKey(tp.topic, tp.partition));
+        return task !== undefined && this.state.pausesInput(task.id);
+      },
+      taskTimeoutMs: config.taskTimeoutMs,
+      log: config.log,
+    });
+  }
+
+  /** Whether some task is not running yet (its initialization, restore or sources' offset reset pending): not RUNNING meanwhile. */
+  private get settling(): boolean {
+    return this.state.busy || this.resets.busy;
   }
 
   /** Java's transactional.id of the loop's producer under exactly_once_v2. */
@@ -201,6 +221,7 @@ export class StreamThread {
           // Stream time too, as Java's loop: a task restored with a committed stream time punctuates before any new record.
           for (const t of this.tasks.values()) { t.punctuateWallClock(); t.punctuateStreamTime(); }
           if (this.state.busy) await this.restoreStep();
+          if (this.resets.busy) await this.resetStep();
           this.state.maybeCleanUp();
           await this.state.updateStandbys((id) => this.tasks.has(id));
           if (this.commitRequested || Date.now() - this.lastCommitAt >= this.config.commitIntervalMs) await this.commitAll();
@@ -260,7 +281,18 @@ export class StreamThread {
       if (this.stopping) return;
       throw e;
     }
-    if (!this.state.busy) this.listener.onTasksAssigned([...this.tasks.keys()].sort());
+    if (!this.settling) this.listener.onTasksAssigned([...this.tasks.keys()].sort());
+  }
+
+  /** Tries the sources' offset resets that timed out again; once every task runs, the instance is RUNNING. */
+  private async resetStep(): Promise<void> {
+    try {
+      await this.resets.retry(this.abort.signal);
+    } catch (e) {
+      if (this.stopping) return;
+      throw e;
+    }
+    if (!this.settling) this.listener.onTasksAssigned([...this.tasks.keys()].sort());
   }
 
   // ---------------------------------------------------------------- commits
@@ -385,14 +417,14 @@ export class StreamThread {
     try {
       // Stateless tasks start at once; stateful ones restore first (restoreStep).
       await this.state.start([...this.tasks.values()]);
-      // Before onTasksAssigned: RUNNING means the sources' reset policies are in place.
-      await applySourceResetPolicies(this.consumer, this.topology, partitions, (topic) => this.logicalTopic.get(topic) ?? topic);
+      // Before onTasksAssigned: RUNNING means the sources' reset policies are in place (or a timed out one is tried again by resetStep).
+      await this.resets.assigned(partitions);
     } catch (e) {
       this.fail(e);
       return;
     }
     // RUNNING once every task runs: Java stays REBALANCING while stores restore.
-    if (!this.state.busy) this.listener.onTasksAssigned([...this.tasks.keys()].sort());
+    if (!this.settling) this.listener.onTasksAssigned([...this.tasks.keys()].sort());
   }
 
   /** The consumer only logs what a rebalance listener throws; the loop must fail instead. */
@@ -444,6 +476,8 @@ export class StreamThread {
       this.inputs.removeTask(t.id);
       for (const [key, owner] of this.taskByPartition) {
         if (owner === t) {
+          const i = key.lastIndexOf(':');
+          this.resets.forget({ topic: key.slice(0, i), partition: Number(key.slice(i + 1)) });
           this.taskByPartition.delete(key);
           this.lastCommitted.delete(key);
         }
