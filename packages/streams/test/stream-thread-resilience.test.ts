@@ -6,7 +6,7 @@
 // - so is a new task's read of the offsets committed for its input (Java's TaskManager retries
 //   a task's initialization), and past task.timeout.ms the instance fails with TASK_TIMEOUT;
 // - and so is the read of a source's offset reset policy (Java's consumer resets inside poll),
-//   its partition paused meanwhile;
+//   its partition paused meanwhile, even once its task's restore ends;
 // - under exactly_once_v2, an instance kicked out of its group while a transaction is open gets
 //   its TxnOffsetCommit refused (UNKNOWN_MEMBER_ID / ILLEGAL_GENERATION) and its pending sends
 //   refused as abortable: that is a TaskMigrated (close dirty, rejoin), not an ERROR, and the
@@ -325,6 +325,64 @@ test("a source's offset reset whose committed offsets cannot be read in time kee
   } finally {
     release();
     await givenUp.streams.close();
+  }
+});
+
+test("a task whose restore ends while its source's offset reset still waits keeps that partition paused until the reset is done", { timeout: 60_000 }, async () => {
+  const APP = 'reset-restore';
+  const changelog = `${APP}-rs-counts-changelog`;
+  await admin.createTopics([
+    ...['rs-plain', 'rs-latest'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })),
+    { name: changelog, numPartitions: 1, replicationFactor: 1, configs: { 'cleanup.policy': 'compact' } },
+  ]);
+  await producer.sendBatch([
+    ...Array.from({ length: 5 }, (_, i) => ({ topic: 'rs-plain', key: `k${i}`, value: `plain${i}` })),
+    ...Array.from({ length: 5 }, (_, i) => ({ topic: 'rs-latest', key: `k${i}`, value: `old${i}` })),
+  ]);
+  // What an earlier instance left in the changelog, so that the restore ends after the reset's first timeout.
+  const count = (n: number) => {
+    const b = Buffer.alloc(16);
+    b.writeBigInt64BE(BigInt(Date.now()), 0);
+    b.writeBigInt64BE(BigInt(n), 8);
+    return b;
+  };
+  await producer.sendBatch(Array.from({ length: 200 }, (_, i) => ({ topic: changelog, key: `c${i}`, value: count(i + 1) })));
+  const builder = new StreamsBuilder();
+  const strings = { keySerde: Serdes.String(), valueSerde: Serdes.String() };
+  const merged = builder.stream('rs-plain', strings).merge(builder.stream('rs-latest', { ...strings, ...Consumed.withOffsetResetPolicy('latest') }));
+  merged.groupByKey().count(Materialized.as('rs-counts'));
+  const seen: string[] = [];
+  merged.foreach((_k, v) => void seen.push(v as string));
+  const log = recordingLogger();
+  // max.task.idle.ms -1: the task processes the plain source's records while the other partition waits, which shows it runs.
+  const streams = new KafkaStreams(builder.build(), { applicationId: APP, bootstrapServers: broker.bootstrap, stateDir: join(root, APP), logger: log, consumer: { defaultApiTimeoutMs: 500 }, maxTaskIdleMs: -1 });
+  const states: string[] = [];
+  streams.setStateListener((next) => states.push(next));
+  let restored = -1;
+  streams.setGlobalStateRestoreListener({ onRestoreEnd: (_topic, _partition, _store, total) => void (restored = total) });
+  hold.refuseResetReadsOf = { group: APP, topic: 'rs-latest' };
+  try {
+    await streams.start();
+    const failed = () => states.includes('ERROR') || states.includes('PENDING_ERROR');
+    await eventually('the store restored and the plain source processed while the reset waits (or the instance to fail)', () => failed() || (restored === 200 && seen.filter((v) => v.startsWith('plain')).length === 5), 30_000);
+    assert.ok(!failed(), `the instance did not fail (states: ${states.join(' → ')})`);
+    assert.ok(log.warnings.some((w) => w.includes('offset reset policies timed out')), 'the reset timed out before the restore ended');
+    assert.deepEqual(seen.filter((v) => !v.startsWith('plain')), [], "the end of the restore does not resume the 'latest' source's partition before its reset");
+    release();
+    await eventually('the reset done and the instance running', () => streams.state() === 'RUNNING', 30_000);
+    let written = 0;
+    let lastWriteAt = 0;
+    await eventually('records written after the reset processed', async () => {
+      if (seen.some((v) => v.startsWith('new'))) return true;
+      if (Date.now() - lastWriteAt < 200) return false;
+      lastWriteAt = Date.now();
+      await producer.send({ topic: 'rs-latest', key: 'k', value: `new${written++}` });
+      return false;
+    }, 30_000);
+    assert.deepEqual(seen.filter((v) => v.startsWith('old')), []);
+  } finally {
+    release();
+    await streams.close();
   }
 });
 
