@@ -5,43 +5,19 @@
  * the port of `listeners`, SIGTERM stops it cleanly; a bad connector file is refused with its
  * reason and exit status 1, and a distributed worker without its required settings names the missing one.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
-
-function run(args: string[]) {
-  const child = spawn(process.execPath, [sluiceBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, out: () => out, err: () => err };
-}
+import { eventually, freePort } from '@sluice/test-kit';
+import { brokerForTheseTests, linesOf, runSluice } from './cli-support.ts';
 
 describe('sluice connect standalone', () => {
-  let dir: string;
-  let broker: BrokerProcess;
-  let bootstrap: string;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sluice-connect-cli-'));
-    const port = await freePort();
-    broker = await startBrokerProcess(port, join(dir, 'data'), ['--set', 'group.initial.rebalance.delay.ms=0']);
-    bootstrap = `127.0.0.1:${port}`;
-  });
-
-  after(async () => {
-    broker?.child.kill('SIGTERM');
-    await broker?.exited;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = brokerForTheseTests('sluice-connect-cli-');
+  const run = runSluice;
 
   test('a file pipeline from .properties files, the REST API, a clean stop', { timeout: 180_000 }, async () => {
+    const { dir, bootstrap } = scratch;
     const restPort = await freePort();
     const input = join(dir, 'in.txt');
     const output = join(dir, 'out.txt');
@@ -54,14 +30,8 @@ describe('sluice connect standalone', () => {
     try {
       await eventually('ready', () => worker.out().includes('Ready.') || worker.child.exitCode !== null, 60_000);
       assert.match(worker.out(), new RegExp(`REST API at http://127\\.0\\.0\\.1:${restPort}`), worker.err());
-      await eventually('every line in the sink file', () => {
-        try {
-          return readFileSync(output, 'utf8').split('\n').filter((l) => l !== '').length >= expected.length;
-        } catch {
-          return false;
-        }
-      }, 120_000);
-      assert.deepEqual(readFileSync(output, 'utf8').split('\n').filter((l) => l !== ''), expected);
+      await eventually('every line in the sink file', () => linesOf(output).length >= expected.length, 120_000);
+      assert.deepEqual(linesOf(output), expected);
       const list = (await (await fetch(`http://127.0.0.1:${restPort}/connectors?expand=status`)).json()) as Record<string, any>;
       assert.deepEqual(Object.keys(list).sort(), ['local-file-sink', 'local-file-source']);
       assert.equal(list['local-file-source'].status.tasks[0].state, 'RUNNING');
@@ -76,6 +46,7 @@ describe('sluice connect standalone', () => {
   });
 
   test('a connector file that fails validation: its reason, exit status 1; distributed without group.id: which setting is missing', { timeout: 60_000 }, async () => {
+    const { dir, bootstrap } = scratch;
     const restPort = await freePort();
     writeFileSync(join(dir, 'worker2.properties'), `bootstrap.servers=${bootstrap}\nlisteners=http://127.0.0.1:${restPort}\n`);
     writeFileSync(join(dir, 'bad.properties'), 'name=bad\nconnector.class=FileStreamSource\nfile=/tmp/x\n');

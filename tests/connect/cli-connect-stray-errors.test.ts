@@ -11,67 +11,35 @@
  * - an exception thrown in a plugin's timer callback still ends the process (status 1, as Node's
  *   default, since Node cannot safely resume), but the log first says so in one line naming it.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { eventually, freePort } from '@sluice/test-kit';
+import { brokerForTheseTests, linesOf, runSluice } from './cli-support.ts';
 
 const plugin = join(import.meta.dirname, 'fixtures', 'careless-async-plugin.ts');
 
-function runWorker(args: string[]) {
-  const child = spawn(process.execPath, [sluiceBin, 'connect', 'standalone', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, out: () => out, err: () => err, running: () => child.exitCode === null && child.signalCode === null };
-}
-
-const linesOf = (path: string): string[] => {
-  try {
-    return readFileSync(path, 'utf8').split('\n').filter((l) => l !== '');
-  } catch {
-    return [];
-  }
-};
-
 describe('sluice connect: errors a plugin leaves uncaught', () => {
-  let dir: string;
-  let broker: BrokerProcess;
-  let bootstrap: string;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sluice-connect-stray-'));
-    const port = await freePort();
-    broker = await startBrokerProcess(port, join(dir, 'data'), ['--set', 'group.initial.rebalance.delay.ms=0']);
-    bootstrap = `127.0.0.1:${port}`;
-  });
-
-  after(async () => {
-    broker?.child.kill('SIGTERM');
-    await broker?.exited;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = brokerForTheseTests('sluice-connect-stray-');
+  const runWorker = (args: string[]) => runSluice(['connect', 'standalone', ...args]);
 
   const workerProperties = (name: string, restPort: number) => {
+    const { dir, bootstrap } = scratch;
     const path = join(dir, `${name}.properties`);
     writeFileSync(path, `bootstrap.servers=${bootstrap}\nkey.converter=org.apache.kafka.connect.storage.StringConverter\nvalue.converter=org.apache.kafka.connect.storage.StringConverter\noffset.storage.file.filename=${join(dir, `${name}.offsets`)}\noffset.flush.interval.ms=1000\nlisteners=http://127.0.0.1:${restPort}\nplugin.path=${plugin}\n`);
     return path;
   };
   const connectorProperties = (name: string, text: string) => {
-    const path = join(dir, `${name}.properties`);
+    const path = join(scratch.dir, `${name}.properties`);
     writeFileSync(path, text);
     return path;
   };
 
   test('a rejection nothing waited for is logged with its stack; the worker, its REST API and the other connectors go on', { timeout: 120_000 }, async () => {
     const restPort = await freePort();
-    const input = join(dir, 'in.txt');
-    const output = join(dir, 'out.txt');
+    const input = join(scratch.dir, 'in.txt');
+    const output = join(scratch.dir, 'out.txt');
     const firstLines = Array.from({ length: 50 }, (_, i) => `before ${i}`);
     const laterLines = Array.from({ length: 50 }, (_, i) => `after ${i}`);
     writeFileSync(input, `${firstLines.join('\n')}\n`);
