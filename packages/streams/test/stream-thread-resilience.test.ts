@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { Consumed, KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type StreamsLogger } from '@sluice/streams';
+import { Consumed, KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type StreamsLogger, type Topology } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
 
 const root = mkdtempSync(join(tmpdir(), 'stream-thread-resilience-'));
@@ -107,6 +107,23 @@ after(async () => {
 function recordingLogger(): StreamsLogger & { warnings: string[] } {
   const warnings: string[] = [];
   return { warnings, info() {}, warn: (m: string) => void warnings.push(m), error: (m: string) => void warnings.push(m) };
+}
+
+/**
+ * An instance of `topology` on the test broker whose reads of committed offsets give up after
+ * 500 ms, with its warnings, the states it went through and the error that ended it.
+ */
+function watchedInstance(topology: Topology, applicationId: string, extra: { taskTimeoutMs?: number } = {}) {
+  const log = recordingLogger();
+  const streams = new KafkaStreams(topology, { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
+  const states: string[] = [];
+  streams.setStateListener((next) => states.push(next));
+  let uncaught: Error | null = null;
+  streams.setUncaughtExceptionHandler((e) => {
+    uncaught = e;
+    return 'SHUTDOWN_CLIENT';
+  });
+  return { streams, log, states, uncaught: () => uncaught };
 }
 
 function spin(ms: number): void {
@@ -198,16 +215,7 @@ test('a new task whose committed offsets cannot be read in time is initialized a
     const builder = new StreamsBuilder();
     const seen = { processed: 0 };
     builder.stream('init-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).foreach(() => void seen.processed++);
-    const log = recordingLogger();
-    const streams = new KafkaStreams(builder.build(), { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
-    const states: string[] = [];
-    streams.setStateListener((next) => states.push(next));
-    let uncaught: Error | null = null;
-    streams.setUncaughtExceptionHandler((e) => {
-      uncaught = e;
-      return 'SHUTDOWN_CLIENT';
-    });
-    return { streams, seen, log, states, uncaught: () => uncaught };
+    return { ...watchedInstance(builder.build(), applicationId, extra), seen };
   };
 
   // Java's default task.timeout.ms: the read is asked again until the coordinator answers.
@@ -264,16 +272,7 @@ test("a source's offset reset whose committed offsets cannot be read in time kee
       .stream('reset-plain', strings)
       .merge(builder.stream('reset-latest', { ...strings, ...Consumed.withOffsetResetPolicy('latest') }))
       .foreach((_k, v) => void seen.push(v as string));
-    const log = recordingLogger();
-    const streams = new KafkaStreams(builder.build(), { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
-    const states: string[] = [];
-    streams.setStateListener((next) => states.push(next));
-    let uncaught: Error | null = null;
-    streams.setUncaughtExceptionHandler((e) => {
-      uncaught = e;
-      return 'SHUTDOWN_CLIENT';
-    });
-    return { streams, seen, log, states, uncaught: () => uncaught };
+    return { ...watchedInstance(builder.build(), applicationId, extra), seen };
   };
   const resetTimedOut = (w: string) => w.includes("offset reset policies timed out");
 
