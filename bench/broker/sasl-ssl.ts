@@ -4,7 +4,7 @@
  * programs as bench/broker/run.ts (packages/test-kit/java, kafka-clients 4.3.1) given the client
  * settings a user writes for Kafka (SLUICE_CLIENT_CONFIG). Prints each figure and the ratio.
  *
- *   node --conditions=sluice:source bench/broker/sasl-ssl.ts [--records 200000] [--rounds 3]
+ *   node --conditions=sluice:source bench/broker/sasl-ssl.ts [--records 200000] [--rounds 3] [--sluice-set key=value ...]
  *
  * Both brokers run side by side for the whole run and take turns, round after round (the one to
  * go first alternating); each figure is the median of the rounds, so that a shared machine's
@@ -24,7 +24,7 @@ import { Admin } from '@sluice/client';
 import { freePort, javaTool, makeCertificates, startApacheKafka, type TestCertificates } from '@sluice/test-kit';
 import { startSluiceProcess } from './sluice-process.ts';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { records: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '3' }, 'sluice-set': { type: 'string', multiple: true, default: [] } } });
 const RECORDS = Number(values.records);
 const ROUNDS = Number(values.rounds);
 const SIZE = 1024;
@@ -74,7 +74,9 @@ async function startSluice(dir: string, certs: TestCertificates): Promise<Target
     'ssl.keystore.location': certs.brokerKeyStore,
     'sasl.enabled.mechanisms': 'SCRAM-SHA-256',
   };
-  const args = Object.entries(settings).flatMap(([k, v]) => ['--set', `${k}=${v}`]);
+  // --sluice-set k=v: more broker settings, e.g. log.flush.interval.messages=9223372036854775807 for
+  // Kafka's flush policy (Sluice syncs every acks=all append by default; Kafka leaves it to the OS).
+  const args = [...Object.entries(settings).map(([k, v]) => `${k}=${v}`), ...values['sluice-set']].flatMap((kv) => ['--set', kv]);
   const broker = await startSluiceProcess(join(dir, 'sluice-data'), { port: plainPort, args });
   const stop = async () => { await broker.stop(); };
   try {
