@@ -309,6 +309,7 @@ describe('standalone Connect worker on Sluice', () => {
       assert.equal((await call(other.url, 'PUT', '/connectors/errant-tolerant/config', sink('errant-1.txt', { ...dlq, 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'errant-dlq' }))).status, 201);
       assert.equal((await call(other.url, 'PUT', '/connectors/errant-strict/config', sink('errant-2.txt', { ...dlq, 'errors.deadletterqueue.topic.name': 'errant-dlq-strict' }))).status, 201);
       assert.equal((await call(other.url, 'PUT', '/connectors/errant-nowhere/config', sink('errant-3.txt', {}))).status, 201);
+      assert.equal((await call(other.url, 'PUT', '/connectors/errant-unawaited/config', sink('errant-4.txt', { ...dlq, 'errors.deadletterqueue.topic.name': 'errant-dlq-unawaited', 'report.await': 'false' }))).status, 201);
 
       // Tolerated: the good values written, the bad ones in the queue with their key, headers and Kafka's context.
       await eventually('the good values written', () => readLines(join(dir, 'errant-1.txt')).length >= 2);
@@ -330,6 +331,12 @@ describe('standalone Connect worker on Sluice', () => {
       assert.match(strict, /Tolerance exceeded in error handler/);
       assert.match(strict, /cannot write bad2/);
       assert.deepEqual((await readTopic('errant-dlq-strict', 1)).map((r) => r.value.toString()), ['bad2']);
+
+      // A report the task did not wait for fails the task all the same once put returns, as Kafka's
+      // report throws inside put, and it is not lost: the queue has it (bad4 too: the task went on
+      // past bad2 within that put, where Kafka's throw would have stopped it).
+      assert.match(await failedWith('errant-unawaited'), /Tolerance exceeded in error handler/);
+      assert.deepEqual((await readTopic('errant-dlq-unawaited', 1)).map((r) => r.value.toString())[0], 'bad2');
 
       // Neither a dead letter queue nor the error log: the task gets no reporter.
       assert.match(await failedWith('errant-nowhere'), /no errant record reporter for bad2/);

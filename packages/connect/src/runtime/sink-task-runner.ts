@@ -50,6 +50,14 @@ export class SinkTaskRunner {
   #rewinds = new Map<string, TopicPartitionOffset>();
   /** The consumed record each record given to put came from, for the errant record reporter's dead letter queue. */
   #consumedOf = new WeakMap<SinkRecord, ConsumerRecord>();
+  /**
+   * Reports of errant records still in flight, and the first that failed. A task may report
+   * without awaiting (Kafka's report returns a Future the task may ignore): a failed report still
+   * fails the task once put returns (Kafka's report throws inside put), and a commit waits for
+   * every report first, as Kafka's awaitFutures, so no offset passes a record not yet reported.
+   */
+  #reports = new Set<Promise<void>>();
+  #reportFailure: Error | null = null;
   readonly done: Promise<void>;
 
   private readonly init: SinkTaskRunnerInit;
@@ -73,8 +81,17 @@ export class SinkTaskRunner {
     // queue, and without errors.tolerance=all the report fails the task. As in Kafka there is a
     // reporter only with a dead letter queue or the error log to report to.
     const errant: ErrantRecordReporter = {
-      report: async (record: SinkRecord, error: Error) => {
-        await this.init.errors.executeFailed('TASK_PUT', SINK_TASK_CLASS, error, { consumed: this.#consumedOf.get(record), describe: () => record.toString() });
+      report: (record: SinkRecord, error: Error) => {
+        const report = this.init.errors.executeFailed('TASK_PUT', SINK_TASK_CLASS, error, { consumed: this.#consumedOf.get(record), describe: () => record.toString() });
+        this.#reports.add(report);
+        report.then(
+          () => this.#reports.delete(report),
+          (e: unknown) => {
+            this.#reports.delete(report);
+            this.#reportFailure ??= e instanceof Error ? e : new Error(String(e));
+          },
+        );
+        return report;
       },
     };
     return {
@@ -209,6 +226,7 @@ export class SinkTaskRunner {
     for (;;) {
       try {
         await this.init.task.put(batch);
+        this.#throwIfAReportFailed();
         return;
       } catch (e) {
         if (!(e instanceof RetriableException) || this.#stopping) throw e;
@@ -220,8 +238,14 @@ export class SinkTaskRunner {
     }
   }
 
+  #throwIfAReportFailed(): void {
+    if (this.#reportFailure !== null) throw this.#reportFailure;
+  }
+
   /** preCommit, then commit what it allows (of these partitions, or all). */
   async #commit(partitions?: TopicPartition[]): Promise<void> {
+    await Promise.allSettled([...this.#reports]);
+    this.#throwIfAReportFailed();
     this.#lastCommit = Date.now();
     this.#commitRequested = false;
     const wanted = partitions === undefined ? [...this.#current.values()] : partitions.map((tp) => this.#current.get(key(tp))).filter((o): o is TopicPartitionOffset => o !== undefined);
