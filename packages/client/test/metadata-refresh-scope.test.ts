@@ -19,6 +19,8 @@ const FAST_RETRIES = { retryBackoffMs: 10, retryBackoffMaxMs: 20 };
 const MISSING = 'never-created';
 
 let broker: Broker;
+/** A client whose Metadata requests the broker holds until `release` (one refresh in flight). */
+let held: { clientId: string; count: number; until: Promise<void> } | null = null;
 let admin: Admin;
 let clock: Consumer;
 
@@ -47,10 +49,14 @@ before(async () => {
   broker = await startBroker({
     port: 0,
     config: { 'auto.create.topics.enable': 'false' },
-    interceptRequest(request) {
+    async interceptRequest(request) {
       if (request.apiName === 'Metadata') {
         const body = request.body as { topics: { name: string | null }[] | null };
         metadataRequests.push({ clientId: request.header.clientId, topics: body.topics === null ? null : body.topics.map((t) => String(t.name)) });
+        if (held !== null && request.header.clientId === held.clientId) {
+          held.count++;
+          await held.until;
+        }
       }
       return undefined;
     },
@@ -116,6 +122,38 @@ test('a producer asks soon for a topic it sends to until metadata.max.idle.ms ha
     assert.equal(sent.offset, 0n);
     assert.ok(requestsOf('scope-producer', again).some((r) => r.topics?.includes('sent-to')));
   } finally {
+    mock.timers.reset();
+    await producer.close();
+  }
+});
+
+test('a send to a topic forgotten for idleness while a refresh is out puts it back in the requests, and is delivered', { timeout: 120_000 }, async () => {
+  await admin.createTopics([
+    { name: 'idle-then-sent', numPartitions: 1, replicationFactor: 1 },
+    { name: 'asked-meanwhile', numPartitions: 1, replicationFactor: 1 },
+  ]);
+  const producer = new Producer({ bootstrapServers: broker.bootstrap, clientId: 'scope-race', metadataMaxIdleMs: 5000, lingerMs: 0, ...FAST_RETRIES });
+  mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  let release!: () => void;
+  try {
+    await producer.send({ topic: 'idle-then-sent', value: 'first' });
+    mock.timers.tick(6000);
+    // A refresh leaves the idle topic out and is held at the broker; meanwhile a send finds the
+    // topic's old metadata, which that refresh's answer will no longer have.
+    held = { clientId: 'scope-race', count: 0, until: new Promise<void>((resolve) => (release = resolve)) };
+    const asked = producer.partitionsFor('asked-meanwhile');
+    await until('the refresh held at the broker', () => held!.count > 0);
+    let delivered: bigint | null = null;
+    const sent = producer.send({ topic: 'idle-then-sent', value: 'during the refresh' }).then((m) => (delivered = m.offset));
+    held = null;
+    release();
+    await asked;
+    await until("the send during the refresh delivered (its topic asked for again)", () => delivered !== null);
+    await sent;
+    assert.equal(delivered, 1n);
+  } finally {
+    held = null;
+    release?.();
     mock.timers.reset();
     await producer.close();
   }

@@ -250,6 +250,10 @@ export class Producer {
         if (signal?.aborted) throw abortError(signal, 'send');
         const r = records[i];
         this.usedTopics.use(r.topic, now);
+        // Back into the Metadata requests, as Java's send adds its topic every time: a topic
+        // forgotten for idleness while a refresh was out keeps its old metadata until the answer,
+        // which then lacks it, and nothing would ask for it again.
+        this.cluster.addTopics([r.topic]);
         const meta = this.cluster.topic(r.topic);
         if (meta === undefined || meta.partitions.length === 0) {
           this.appendWaiting = true;
