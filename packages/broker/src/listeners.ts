@@ -82,7 +82,9 @@ export function servedListeners(config: BrokerConfig): ServedListeners {
  * for runs without it. Kafka ignores such a setting; a restriction must not be dropped unseen.
  */
 function checkListenerSettingNames(config: BrokerConfig, known: ReadonlySet<string>): void {
-  const strays = config.listenerSettingNames().filter((name) => !known.has(name.slice('listener.name.'.length).split('.')[0]!.toUpperCase()));
+  // Kafka reads only the lower-case prefix: listener.name.SASL_SSL.… is never read, so it is a stray too.
+  const listenerOf = (name: string) => name.slice('listener.name.'.length).split('.')[0]!;
+  const strays = config.listenerSettingNames().filter((name) => listenerOf(name) !== listenerOf(name).toLowerCase() || !known.has(listenerOf(name).toUpperCase()));
   if (strays.length === 0) return;
   const names = [...known].sort().join(', ');
   throw new ConfigError(`Refusing to start: ${strays.join(', ')} ${strays.length === 1 ? 'names a listener' : 'name listeners'} that no listener has (listeners, controller.listener.names and listener.security.protocol.map name ${names}); give the setting the prefix listener.name.<listener name in lower case>. of the listener it is for`);

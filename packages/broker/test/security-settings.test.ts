@@ -89,6 +89,8 @@ test('a per-listener setting whose listener is named nowhere refuses the start; 
     () => listenersOf({ listeners, 'listener.name.sasl-ssl.ssl.client.auth': 'required' }),
     (e: unknown) => e instanceof ConfigError && /Refusing to start: listener\.name\.sasl-ssl\.ssl\.client\.auth names a listener that no listener has \(.*SASL_SSL.*\); give the setting the prefix listener\.name\.<listener name in lower case>\./.test(e.message),
   );
+  // Kafka reads the prefix in lower case only: an upper-case one would be dropped unseen.
+  assert.throws(() => listenersOf({ listeners, 'listener.name.SASL_SSL.ssl.client.auth': 'required' }), /Refusing to start: listener\.name\.SASL_SSL\.ssl\.client\.auth names a listener .*listener name in lower case/);
   assert.throws(() => listenersOf({ listeners, 'listener.name.extrenal.sasl.enabled.mechanisms': 'PLAIN', 'listener.name.extrenal.plain.sasl.jaas.config': 'x' }), /listener\.name\.extrenal\.sasl\.enabled\.mechanisms, listener\.name\.extrenal\.plain\.sasl\.jaas\.config name listeners/);
   // Kafka's own files: settings for the controller listener (of a broker-only node, not in
   // listeners) and for a name of the protocol map without a listener now.
