@@ -48,7 +48,9 @@ interface PendingLookup {
   settle(address: string | undefined): void;
   settled: boolean;
   running: boolean;
-  /** Running, and its callers were answered "not resolving" at its timeout. */
+  /** When it started running (the timer's clock). */
+  startedAtMs: number;
+  /** It has run for the whole timeout without an answer: the resolver is taken to hang. */
   overdue: boolean;
 }
 
@@ -120,6 +122,7 @@ export class HostResolver {
       answer,
       settled: false,
       running: false,
+      startedAtMs: 0,
       overdue: false,
       settle: (address) => {
         if (lookup.settled) return;
@@ -138,6 +141,7 @@ export class HostResolver {
     if (lookup === undefined) return;
     this.running = lookup;
     lookup.running = true;
+    lookup.startedAtMs = this.timer.now();
     let answered: Promise<readonly LookupAddress[]>;
     try {
       answered = this.lookup(lookup.host);
@@ -153,25 +157,37 @@ export class HostResolver {
 
   /** The lookup came back, in time or not: its answer is cached for the next callers either way. */
   private answered(lookup: PendingLookup, address: string | undefined): void {
+    this.timer.cancel(`${lookup.key}-overdue`);
     this.remember(lookup.host, address);
     lookup.settle(address);
     this.running = undefined;
     this.startNext();
   }
 
+  /** Its callers have waited the timeout (counted from their call, queued time included). */
   private timedOut(lookup: PendingLookup): void {
-    if (lookup.running) {
-      // A failed lookup, as far as its callers know, cached as Java caches one; the name's own
-      // answer replaces it if it comes. The queue waits for it: the thread pool is still busy.
-      lookup.overdue = true;
-      this.remember(lookup.host, undefined);
-    } else {
+    if (!lookup.running) {
       // Never started: its callers waited their time behind another name; nothing is known of this one.
       this.queue.splice(this.queue.indexOf(lookup), 1);
+      lookup.settle(undefined);
+      return;
     }
+    // The resolver is taken to hang only once this lookup itself has run the whole timeout: one
+    // that started late, behind another name, is given the rest of its time, its callers not.
+    const ranMs = this.timer.now() - lookup.startedAtMs;
+    if (ranMs >= this.timeoutMs) this.overdue(lookup);
+    else this.timer.schedule(`${lookup.key}-overdue`, this.timeoutMs - ranMs, () => this.running === lookup && this.overdue(lookup));
+    lookup.settle(undefined);
+  }
+
+  private overdue(lookup: PendingLookup): void {
+    // A failed lookup, as far as its callers know, cached as Java caches one; the name's own
+    // answer replaces it if it comes. The queue waits for it: the thread pool is still busy.
+    lookup.overdue = true;
+    this.remember(lookup.host, undefined);
     lookup.settle(undefined);
     // Those waiting behind a lookup that hangs are not kept waiting for theirs to time out in turn.
-    if (lookup.overdue) for (const waiting of this.queue.splice(0)) waiting.settle(undefined);
+    for (const waiting of this.queue.splice(0)) waiting.settle(undefined);
   }
 
   private remember(host: string, address: string | undefined): void {

@@ -36,6 +36,31 @@ const v6 = (address: string): LookupAddress => ({ address, family: 6 });
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('host lookups for ip entities', () => {
+  test('a lookup that started late, behind another name, is not taken for a hanging resolver at its callers\' timeout', async () => {
+    const timer = new ManualTimer();
+    const dns = scripted({}, { hold: true });
+    const hosts = new HostResolver({ lookup: dns.lookup, timer });
+    const a = hosts.resolve('a.test');
+    const b = hosts.resolve('b.test');
+    timer.advance(LOOKUP_TIMEOUT_MS - 100);
+    dns.held.get('a.test')!.answer([v4('10.0.0.1')]);
+    assert.equal(await a, '10.0.0.1');
+    await settle();
+    assert.deepEqual(dns.asked, ['a.test', 'b.test'], "b's lookup starts once a's is answered");
+    timer.advance(100);
+    // b's callers have waited their time; b's lookup has run 0.1 s, which says nothing of the resolver.
+    assert.equal(await b, undefined);
+    assert.equal(hosts.peek('b.test'), undefined, 'b is not cached as failing');
+    const c = hosts.resolve('c.test');
+    dns.held.get('b.test')!.answer([v4('10.0.0.2')]);
+    await settle();
+    assert.equal(hosts.peek('b.test'), '10.0.0.2', "b's own answer is cached when it comes");
+    await settle();
+    assert.deepEqual(dns.asked, ['a.test', 'b.test', 'c.test'], 'a name asked meanwhile is looked up, not refused');
+    dns.held.get('c.test')!.answer([v4('10.0.0.3')]);
+    assert.equal(await c, '10.0.0.3');
+  });
+
   test("answers are cached as Java caches them: 30 s when resolved, 10 s when not", async () => {
     const timer = new ManualTimer();
     const dns = scripted({ 'db.test': [v4('10.0.0.5')] });
