@@ -104,16 +104,19 @@ async function prepare(name: string, saslPort: number): Promise<Target> {
 }
 
 before(async () => {
-  [sluice, kafka] = await Promise.all([
+  // Each broker is kept as soon as it is up, so that `after` stops it even when the other failed
+  // to start (a Sluice broker left listening kept this file's process, and CI, waiting for ever).
+  const started = await Promise.allSettled([
     startBroker({
       port: 0,
       config: { listeners: 'SASL_PLAINTEXT://127.0.0.1:0', 'sasl.enabled.mechanisms': 'PLAIN', 'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS, ...AUTHORIZER },
-    }),
+    }).then((b) => (sluice = b)),
     startApacheKafka({
       extraListeners: { SASL: 'SASL_PLAINTEXT' },
       config: { 'sasl.enabled.mechanisms': 'PLAIN', 'listener.name.sasl.plain.sasl.jaas.config': JAAS, ...AUTHORIZER },
-    }),
+    }).then((k) => (kafka = k)),
   ]);
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
   const kafkaPort = Number(kafka.listeners.SASL!.split(':')[1]);
   targets.push(...(await Promise.all([prepare('Apache Kafka', kafkaPort), prepare('Sluice', sluice.listeners.SASL_PLAINTEXT.port)])));
 }, { timeout: 300_000 });
