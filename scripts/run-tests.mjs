@@ -40,9 +40,6 @@ if (selected.length === 0) {
 // (docs/decisions/007). NODE_OPTIONS carries it to the processes the tests start, such as the
 // `sluice` command, which then runs the sources too.
 const sourceCondition = '--conditions=sluice:source';
-// --test-force-exit: a file whose tests have all ended exits even if something it started is
-// still open (a broker left listening after a failed setup), so that the failure is reported and
-// the run goes on instead of waiting for that file for ever.
 // Two files at a time (SLUICE_TEST_CONCURRENCY overrides): most of a suite's time is spent waiting
 // on brokers, JVMs and timeouts, so a second lane nearly halves the run even on two cores. Each
 // file is its own process with its own brokers, ports and folders; what files share in ~/.cache
@@ -52,7 +49,7 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   console.error(`SLUICE_TEST_CONCURRENCY must be a whole number of at least 1, not ${process.env.SLUICE_TEST_CONCURRENCY}`);
   process.exit(2);
 }
-const child = spawn(process.execPath, [sourceCondition, '--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected], {
+const child = spawn(process.execPath, [sourceCondition, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, sourceCondition].filter(Boolean).join(' ') },
