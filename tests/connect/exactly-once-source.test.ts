@@ -19,8 +19,8 @@ import { ConfigDef, SourceConnector, SourceRecord, SourceTask, Schema, type Conn
 import { Worker, WorkerConfig, builtinPlugins, registerBuiltinConnectors, type OffsetBackingStore } from '@sluice/connect';
 import { eventually } from '@sluice/test-kit';
 
-/** What each task run did, by its `run` setting. */
-const runs = new Map<string, { aborted: number; started: number }>();
+/** What each task run did, by its `run` setting: batches aborted, where it started, how many records it has polled up to. */
+const runs = new Map<string, { aborted: number; started: number; polledUpTo: number }>();
 
 /**
  * Counts from where its committed offset says (`{n}` of partition `{p:0}`) up to `max`, `batch`
@@ -35,11 +35,11 @@ class CountingTask extends SourceTask {
   }
   async start(props: ConnectorConfig): Promise<void> {
     this.#props = props;
-    const run = { aborted: 0, started: 0 };
+    const run = { aborted: 0, started: 0, polledUpTo: 0 };
     runs.set(props.run, run);
     const stored = await this.context.offsetStorageReader().offset({ p: 0 });
     this.#next = stored === null ? 0 : Number(stored.n) + 1;
-    run.started = this.#next;
+    run.started = run.polledUpTo = this.#next;
   }
   async poll(): Promise<SourceRecord[] | null> {
     const max = Number(this.#props.max);
@@ -52,6 +52,7 @@ class CountingTask extends SourceTask {
       records.push(new SourceRecord({ sourcePartition: { p: 0 }, sourceOffset: { n }, topic: this.#props.topic, kafkaPartition: 0, valueSchema: Schema.STRING_SCHEMA, value }));
     }
     this.#next = from + records.length;
+    runs.get(this.#props.run)!.polledUpTo = this.#next;
     const tx = this.context.transactionContext();
     if (this.#props.mode === 'abort-once' && from === 10 && runs.get(this.#props.run)!.aborted === 0) {
       runs.get(this.#props.run)!.aborted++;
@@ -151,7 +152,7 @@ describe('exactly-once source tasks', () => {
     admin = new Admin({ bootstrapServers: [broker.bootstrap] });
     await admin.createTopics([
       { name: offsetsTopic, numPartitions: 5, replicationFactor: 1, configs: { 'cleanup.policy': 'compact' } },
-      ...['eos-poll', 'eos-connector', 'eos-interval', 'eos-failed'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })),
+      ...['eos-poll', 'eos-connector', 'eos-interval', 'eos-interval-stop', 'eos-failed'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })),
     ]);
     const plugins = registerBuiltinConnectors(builtinPlugins());
     plugins.register('test.CountingSource', ['source'], () => new CountingSource(), '1');
@@ -194,11 +195,22 @@ describe('exactly-once source tasks', () => {
     assert.equal(runs.get('eos-connector')!.aborted, 1);
     assert.deepEqual((await committed('eos-connector')).map((r) => r.value), Array.from({ length: 40 }, (_, n) => String(n)));
 
+    // On time: what the task polls is committed while it runs, every 50 ms. How far it got when
+    // stopped depends on the machine, so the stop must commit exactly what it had polled.
     const byInterval = start('eos-interval', 'eos-interval', { 'transaction.boundary': 'interval', 'transaction.boundary.interval.ms': '50', 'poll.ms': '2' });
     await eventually('interval boundary: committed while running', async () => (await committed('eos-interval')).length >= 10, 30_000);
     await byInterval.handle.stop();
-    assert.deepEqual((await committed('eos-interval')).map((r) => r.value), Array.from({ length: 40 }, (_, n) => String(n)));
+    const polled = runs.get('eos-interval')!.polledUpTo;
+    assert.deepEqual((await committed('eos-interval')).map((r) => r.value), Array.from({ length: polled }, (_, n) => String(n)));
     assert.deepEqual(byInterval.states, ['RUNNING', 'STOPPED']);
+
+    // At stop: an interval that never passes, so nothing is committed until the task is stopped.
+    const atStop = start('eos-interval-stop', 'eos-interval-stop', { 'transaction.boundary': 'interval', 'transaction.boundary.interval.ms': '3600000' });
+    await eventually('interval boundary: every record polled', () => runs.get('eos-interval-stop')?.polledUpTo === 40, 30_000);
+    assert.deepEqual(await committed('eos-interval-stop'), [], 'nothing committed before the interval or the stop');
+    await atStop.handle.stop();
+    assert.deepEqual((await committed('eos-interval-stop')).map((r) => r.value), Array.from({ length: 40 }, (_, n) => String(n)));
+    assert.deepEqual(atStop.states, ['RUNNING', 'STOPPED']);
   });
 
   test('a failed send aborts the transaction and fails the task', { timeout: 60_000 }, async () => {
