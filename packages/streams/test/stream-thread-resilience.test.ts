@@ -113,7 +113,7 @@ function recordingLogger(): StreamsLogger & { warnings: string[] } {
  * An instance of `topology` on the test broker whose reads of committed offsets give up after
  * 500 ms, with its warnings, the states it went through and the error that ended it.
  */
-function watchedInstance(topology: Topology, applicationId: string, extra: { taskTimeoutMs?: number } = {}) {
+function watchedInstance(topology: Topology, applicationId: string, extra: { taskTimeoutMs?: number; consumer?: { defaultApiTimeoutMs: number } } = {}) {
   const log = recordingLogger();
   const streams = new KafkaStreams(topology, { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
   const states: string[] = [];
@@ -253,6 +253,28 @@ test('a new task whose committed offsets cannot be read in time is initialized a
   } finally {
     release();
     await givenUp.streams.close();
+  }
+});
+
+test("close() while a new task's read of its committed offsets is being retried ends promptly, not once default.api.timeout.ms has passed", { timeout: 60_000 }, async () => {
+  const APP = 'close-init';
+  await admin.createTopics([{ name: 'close-init-in', numPartitions: 1, replicationFactor: 1 }]);
+  const builder = new StreamsBuilder();
+  builder.stream('close-init-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).foreach(() => {});
+  // The read retries for two minutes: a close that waits for it cannot end within the 20 s below.
+  const { streams, states } = watchedInstance(builder.build(), APP, { consumer: { defaultApiTimeoutMs: 120_000 } });
+  hold.refuseOffsetFetchesOf = APP;
+  try {
+    const refusedBefore = offsetFetchesRefused;
+    await streams.start();
+    await eventually('the committed offsets read refused and retried', () => offsetFetchesRefused - refusedBefore >= 3, 30_000);
+    assert.equal(streams.state(), 'REBALANCING', 'the task is still initializing');
+    assert.equal(await streams.close({ timeoutMs: 20_000 }), true, 'close() ended without waiting for the retried read');
+    assert.equal(streams.state(), 'NOT_RUNNING');
+    assert.ok(!states.includes('ERROR') && !states.includes('PENDING_ERROR'), `a close, not a failure (states: ${states.join(' → ')})`);
+  } finally {
+    release();
+    await streams.close();
   }
 });
 

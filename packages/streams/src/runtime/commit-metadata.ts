@@ -112,15 +112,15 @@ interface MetadataTask {
   initializeMetadata(committed: readonly { topic: string; metadata: string | null }[]): void;
 }
 interface CommittedReader {
-  committed(partitions: readonly { topic: string; partition: number }[]): Promise<readonly { topic: string; partition: number; metadata: string | null }[]>;
+  committed(partitions: readonly { topic: string; partition: number }[], options?: { signal?: AbortSignal }): Promise<readonly { topic: string; partition: number; metadata: string | null }[]>;
 }
 
-/** Hands each task the metadata committed with its input partitions, read from the group in one request. */
-export async function initializeFromCommitted<T extends MetadataTask>(consumer: CommittedReader, tasks: readonly T[], partitionsOf: (task: T) => readonly { topic: string; partition: number }[]): Promise<void> {
+/** Hands each task the metadata committed with its input partitions, read from the group in one request (its retries end when `signal` aborts). */
+export async function initializeFromCommitted<T extends MetadataTask>(consumer: CommittedReader, tasks: readonly T[], partitionsOf: (task: T) => readonly { topic: string; partition: number }[], signal?: AbortSignal): Promise<void> {
   const taskOf = new Map<string, T>();
   for (const t of tasks) for (const tp of partitionsOf(t)) taskOf.set(`${tp.topic}:${tp.partition}`, t);
   if (taskOf.size === 0) return;
-  const committed = await consumer.committed([...taskOf.keys()].map((k) => ({ topic: k.slice(0, k.lastIndexOf(':')), partition: Number(k.slice(k.lastIndexOf(':') + 1)) })));
+  const committed = await consumer.committed([...taskOf.keys()].map((k) => ({ topic: k.slice(0, k.lastIndexOf(':')), partition: Number(k.slice(k.lastIndexOf(':') + 1)) })), { signal });
   const byTask = new Map<T, { topic: string; metadata: string | null }[]>();
   for (const c of committed) {
     const task = taskOf.get(`${c.topic}:${c.partition}`);

@@ -42,6 +42,11 @@ export interface RestorerOptions {
   listener(): StateRestoreListener | null;
   /** task.timeout.ms's clocks: a position that times out is asked again at the next step (default: Java's 300 s). */
   timeouts?: TaskTimeouts;
+  /**
+   * Aborted when the loop closes: the end offsets' and positions' requests and their retries stop
+   * (Java's StreamThread leaves its loop on shutdown rather than wait out default.api.timeout.ms).
+   */
+  signal?: AbortSignal;
 }
 
 interface Restoring {
@@ -118,7 +123,7 @@ export class ChangelogRestorer {
     if (stores.length === 0) return true;
     const consumer = this.restoreConsumer();
     const tps = stores.map((r) => ({ topic: r.changelog!.topic, partition: r.changelog!.partition }));
-    const listed = await this.options.admin.listOffsets(tps.map((tp) => ({ ...tp, spec: 'latest' as const })), { isolationLevel: 'read_uncommitted' });
+    const listed = await this.options.admin.listOffsets(tps.map((tp) => ({ ...tp, spec: 'latest' as const })), { isolationLevel: 'read_uncommitted', signal: this.options.signal });
     const ends = new Map(listed.map((o) => [key(o), o.offset]));
     if (this.removed.has(manager)) return false;
     // Checked for every store before any restore starts, so the caller can wipe and add again.
@@ -204,8 +209,9 @@ export class ChangelogRestorer {
       for (const r of [...this.restoring.values()]) {
         let position: bigint;
         try {
-          position = await consumer.position(r.tp);
+          position = await consumer.position(r.tp, { signal: this.options.signal });
         } catch (e) {
+          if (this.options.signal?.aborted) throw e;
           // A broker restarting: asked again at the next step, until task.timeout.ms.
           if (this.restoring.get(key(r.tp)) === r) this.timeouts.timedOut(r.manager.taskId, `reading the restore consumer's position of ${r.tp.topic}-${r.tp.partition}`, e);
           continue;

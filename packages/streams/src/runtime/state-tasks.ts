@@ -62,6 +62,12 @@ export interface StateTasksOptions {
   partitionsOf(taskId: string): TopicPartition[];
   /** Whether the loop keeps an input partition paused for another reason (its source's offset reset pending): not resumed when a restore ends. */
   pausedElsewhere(tp: TopicPartition): boolean;
+  /**
+   * Aborted when the loop closes: a task's committed-offset read, its changelogs' end offsets and
+   * the restore's waits stop with their retries, so a close does not wait out
+   * default.api.timeout.ms (Java's StreamThread checks its state and leaves its loop on shutdown).
+   */
+  signal?: AbortSignal;
 }
 
 export class StateTasks {
@@ -110,6 +116,7 @@ export class StateTasks {
       admin: options.admin,
       log: options.log,
       listener: () => options.state.restoreListener(),
+      signal: options.signal,
     });
     this.standbys = new StandbyTasks({
       applicationId: options.applicationId,
@@ -179,7 +186,7 @@ export class StateTasks {
    */
   private async initialize(tasks: readonly StreamTask[]): Promise<void> {
     try {
-      await initializeFromCommitted(this.options.mainConsumer, tasks, (t) => this.options.partitionsOf(t.id));
+      await initializeFromCommitted(this.options.mainConsumer, tasks, (t) => this.options.partitionsOf(t.id), this.options.signal);
     } catch (e) {
       if (!isTimeout(e)) {
         for (const t of tasks) this.stopInitializing(t);

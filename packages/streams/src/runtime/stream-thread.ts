@@ -145,6 +145,7 @@ export class StreamThread {
       admin: this.admin,
       partitionsOf: (taskId) => [...this.taskByPartition].filter(([, t]) => t.id === taskId).map(([key]) => ({ topic: key.slice(0, key.lastIndexOf(':')), partition: Number(key.slice(key.lastIndexOf(':') + 1)) })),
       pausedElsewhere: (tp) => this.resets.holds(tp),
+      signal: this.abort.signal,
     });
     this.resets = new SourceResets({
       consumer: this.consumer,
@@ -418,8 +419,10 @@ export class StreamThread {
       // Stateless tasks start at once; stateful ones restore first (restoreStep).
       await this.state.start([...this.tasks.values()]);
       // Before onTasksAssigned: RUNNING means the sources' reset policies are in place (or a timed out one is tried again by resetStep).
-      await this.resets.assigned(partitions);
+      await this.resets.assigned(partitions, this.abort.signal);
     } catch (e) {
+      // Closing: the reads were aborted, which is no failure.
+      if (this.stopping) return;
       this.fail(e);
       return;
     }
