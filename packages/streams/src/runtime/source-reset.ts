@@ -6,28 +6,28 @@
  * offset resume from it, whatever the policy, as in Kafka.
  *
  * Reading the committed offsets may time out (the group coordinator loading its offsets after a
- * restart). Java resets inside the consumer's poll, which simply tries again at the next poll; here
- * the partitions stay paused and the read is tried again at the loop's next step, until their
- * task has been stuck for task.timeout.ms (then TASK_TIMEOUT, as a task's other timeouts).
+ * restart). Java resets inside the consumer's poll: its main consumer runs with auto.offset.reset
+ * 'none', the poll that finds no committed offset throws InvalidOffsetException and StreamThread's
+ * resetOffsets seeks; a poll whose committed-offset read times out just returns, and the next poll
+ * reads again, for as long as the thread runs. task.timeout.ms (KIP-572) covers a task's own calls
+ * (its initialization's committed(), its restore), not the consumer's position lookups. So here the
+ * partitions stay paused and the read is tried again at each of the loop's steps, without limit;
+ * the warning is logged once per stall, and a close aborts the read.
  */
 import type { Consumer, TopicPartition } from '@sluice/client';
-import { StreamsError, StreamsErrorCode } from '../errors.ts';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
 import type { OffsetResetPolicy } from '../topology/nodes.ts';
 import type { Topology } from '../topology/topology.ts';
 import type { StreamsLogger } from './handlers.ts';
-import { TaskTimeouts, isTimeout } from './task-timeouts.ts';
+import { isTimeout } from './task-timeouts.ts';
 
 export interface SourceResetsOptions {
   consumer: Consumer;
   topology: Topology;
   /** The topology's name of a topic the consumer reads (internal topics carry the application id). */
   logicalOf(physicalTopic: string): string;
-  /** The task reading a partition, whose task.timeout.ms clock a timeout runs. */
-  taskIdOf(tp: TopicPartition): string | undefined;
   /** Whether the loop keeps the partition paused for another reason (its task's stores restoring): not resumed here then. */
   pausedElsewhere(tp: TopicPartition): boolean;
-  /** task.timeout.ms. */
-  taskTimeoutMs: number;
   log: StreamsLogger;
 }
 
@@ -40,18 +40,16 @@ function keyOf(tp: TopicPartition): string {
   return `${tp.topic}:${tp.partition}`;
 }
 
-/** What reading the committed offsets is called in a timeout's warning and TASK_TIMEOUT. */
-const READING = "reading its committed offsets for its sources' offset reset policies";
 
 export class SourceResets {
   /** Partitions whose reset is not done yet (paused meanwhile), by `topic:partition`. */
   private readonly pendingResets = new Map<string, PendingReset>();
-  private readonly timeouts: TaskTimeouts;
+  /** Whether the current stall (reads timing out since the last success) was logged. */
+  private stallLogged = false;
   private readonly options: SourceResetsOptions;
 
   constructor(options: SourceResetsOptions) {
     this.options = options;
-    this.timeouts = new TaskTimeouts(options.taskTimeoutMs, options.log);
   }
 
   /** Whether some partition's reset is still to be done (the instance is not RUNNING yet). */
@@ -66,7 +64,7 @@ export class SourceResets {
 
   /**
    * Newly assigned partitions: those of a source with its own policy are paused and reset.
-   * Throws what cannot be tried again ('none' without a committed offset, TASK_TIMEOUT with task.timeout.ms 0).
+   * Throws what cannot be tried again ('none' without a committed offset, a failure other than a timeout).
    */
   async assigned(partitions: readonly TopicPartition[], signal?: AbortSignal): Promise<void> {
     const targets: TopicPartition[] = [];
@@ -83,7 +81,7 @@ export class SourceResets {
     await this.attempt(signal);
   }
 
-  /** The loop's step: tries the pending resets again. Throws TASK_TIMEOUT once a task has waited task.timeout.ms. */
+  /** The loop's step: tries the pending resets again (a timeout leaves them pending, however long it lasts). */
   async retry(signal?: AbortSignal): Promise<void> {
     if (this.busy) await this.attempt(signal);
   }
@@ -91,8 +89,6 @@ export class SourceResets {
   /** The partition left (revoked, lost): its next owner resets it. */
   forget(tp: TopicPartition): void {
     this.pendingResets.delete(keyOf(tp));
-    const taskId = this.options.taskIdOf(tp);
-    if (taskId !== undefined && ![...this.pendingResets.values()].some((p) => this.options.taskIdOf(p.tp) === taskId)) this.timeouts.clear(taskId);
   }
 
   private async attempt(signal?: AbortSignal): Promise<void> {
@@ -103,9 +99,12 @@ export class SourceResets {
       committed = await consumer.committed(tried.map((p) => p.tp), { signal });
     } catch (e) {
       if (!isTimeout(e)) throw e;
-      // Still paused; each task's clock runs from its first timeout.
-      const tasks = new Set(tried.filter((p) => this.pendingResets.get(keyOf(p.tp)) === p).map((p) => this.options.taskIdOf(p.tp)));
-      for (const taskId of tasks) if (taskId !== undefined) this.timeouts.timedOut(taskId, READING, e);
+      // Still paused, and read again at the next step (Java's next poll), for as long as it takes.
+      if (!this.stallLogged) {
+        this.stallLogged = true;
+        const partitions = tried.map((p) => `${p.tp.topic}-${p.tp.partition}`).join(', ');
+        this.options.log.warn(`reading the committed offsets of ${partitions} for their sources' offset reset policies timed out (${messageOf(e)}); their records wait, and the read is tried again until it succeeds (as Java's consumer does at each poll; task.timeout.ms does not apply)`);
+      }
       return;
     }
     // Those revoked or lost meanwhile are their next owner's to reset.
@@ -127,7 +126,8 @@ export class SourceResets {
     if (earliest.length > 0) consumer.seekToBeginning(stillAssigned(earliest));
     if (latest.length > 0) consumer.seekToEnd(stillAssigned(latest));
     for (const p of done) this.pendingResets.delete(keyOf(p.tp));
-    for (const taskId of new Set(done.map((p) => this.options.taskIdOf(p.tp)))) if (taskId !== undefined) this.timeouts.clear(taskId);
+    if (this.stallLogged) this.options.log.info(`the committed offsets for the sources' offset reset policies were read; ${done.length} partition(s) reset`);
+    this.stallLogged = false;
     consumer.resume(stillAssigned(done.map((p) => p.tp)).filter((tp) => !this.options.pausedElsewhere(tp)));
   }
 }

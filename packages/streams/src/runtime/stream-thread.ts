@@ -151,12 +151,10 @@ export class StreamThread {
       consumer: this.consumer,
       topology,
       logicalOf: (topic) => this.logicalTopic.get(topic) ?? topic,
-      taskIdOf: (tp) => this.taskByPartition.get(tpKey(tp.topic, tp.partition))?.id,
       pausedElsewhere: (tp) => {
         const task = this.taskByPartition.get(tpKey(tp.topic, tp.partition));
         return task !== undefined && this.state.pausesInput(task.id);
       },
-      taskTimeoutMs: config.taskTimeoutMs,
       log: config.log,
     });
   }
