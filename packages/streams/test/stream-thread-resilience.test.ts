@@ -29,11 +29,21 @@ let broker: Broker;
 let admin: Admin;
 let producer: Producer;
 /** Which requests the broker holds (or refuses) now, and the releases of those held. */
-const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null, refuseResetReadsOf: null as { group: string; topic: string } | null };
+const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null, refuseTaskReadsOf: null as string | null, refuseResetReadsOf: null as { group: string; topic: string } | null };
 let released: (() => void)[] = [];
 let endOffsetRequests = 0;
 let producesRefused = 0;
 let offsetFetchesRefused = 0;
+/** OffsetFetch requests of `hold.refuseTaskReadsOf` seen so far, and the furthest offset its main consumer fetched from. */
+let taskReadGroupFetches = 0;
+let mainConsumerFetchOffset = -1n;
+
+/** Refuses the group's reads of committed offsets but its consumer's first (see the interceptor). */
+function refuseTaskReads(group: string): void {
+  taskReadGroupFetches = 0;
+  mainConsumerFetchOffset = -1n;
+  hold.refuseTaskReadsOf = group;
+}
 let resetReadsRefused = 0;
 
 function release(): void {
@@ -41,10 +51,19 @@ function release(): void {
   hold.heartbeatsOf = null;
   hold.refuseProducesOf = null;
   hold.refuseOffsetFetchesOf = null;
+  hold.refuseTaskReadsOf = null;
   hold.refuseResetReadsOf = null;
   const r = released;
   released = [];
   for (const f of r) f();
+}
+
+/** An OffsetFetch answer refusing the read as a coordinator still loading the group's offsets after a restart does (retriable). */
+function coordinatorLoading(apiVersion: number, groups: { groupId: string }[] | undefined): unknown {
+  const COORDINATOR_LOAD_IN_PROGRESS = 14;
+  return apiVersion >= 8
+    ? { throttleTimeMs: 0, groups: groups!.map((g) => ({ groupId: g.groupId, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS })) }
+    : { throttleTimeMs: 0, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS };
 }
 
 before(async () => {
@@ -58,10 +77,19 @@ before(async () => {
       const group = hold.refuseOffsetFetchesOf;
       if (request.apiName === 'OffsetFetch' && group !== null && (body.groupId === group || body.groups?.some((g) => g.groupId === group))) {
         offsetFetchesRefused++;
-        const COORDINATOR_LOAD_IN_PROGRESS = 14;
-        return request.apiVersion >= 8
-          ? { throttleTimeMs: 0, groups: body.groups!.map((g) => ({ groupId: g.groupId, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS })) }
-          : { throttleTimeMs: 0, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS };
+        return coordinatorLoading(request.apiVersion, body.groups);
+      }
+      // A group's committed offsets refused so, but for its first read: the consumer's own lookup of
+      // its positions, sent as the assignment arrives, before the rebalance listener (whose task
+      // initialization reads them next) runs. The consumer then fetches while its task waits.
+      const taskReads = hold.refuseTaskReadsOf;
+      const clientId = request.header.clientId ?? '';
+      if (taskReads !== null && request.apiName === 'Fetch' && clientId.startsWith(`${taskReads}-`) && clientId.endsWith('-consumer') && !clientId.endsWith('-restore-consumer')) {
+        for (const t of (body as { topics?: { partitions: { fetchOffset: bigint }[] }[] }).topics ?? []) for (const p of t.partitions) if (p.fetchOffset > mainConsumerFetchOffset) mainConsumerFetchOffset = p.fetchOffset;
+      }
+      if (request.apiName === 'OffsetFetch' && taskReads !== null && (body.groupId === taskReads || body.groups?.some((g) => g.groupId === taskReads)) && taskReadGroupFetches++ > 0) {
+        offsetFetchesRefused++;
+        return coordinatorLoading(request.apiVersion, body.groups);
       }
       // The same, for a read of one topic's committed offsets only (a source's offset reset), so a task's initialization still reads them.
       const reset = hold.refuseResetReadsOf;
@@ -69,10 +97,7 @@ before(async () => {
         const asked = request.apiVersion >= 8 ? body.groups?.find((g) => g.groupId === reset.group)?.topics : body.groupId === reset.group ? body.topics : undefined;
         if (asked && asked.length > 0 && asked.every((t) => t.name === reset.topic)) {
           resetReadsRefused++;
-          const COORDINATOR_LOAD_IN_PROGRESS = 14;
-          return request.apiVersion >= 8
-            ? { throttleTimeMs: 0, groups: body.groups!.map((g) => ({ groupId: g.groupId, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS })) }
-            : { throttleTimeMs: 0, topics: [], errorCode: COORDINATOR_LOAD_IN_PROGRESS };
+          return coordinatorLoading(request.apiVersion, body.groups);
         }
       }
       // A transactional producer's writes refused as by a leader that moved (retriable): its batches go back to wait.
@@ -128,6 +153,14 @@ function watchedInstance(topology: Topology, applicationId: string, extra: { tas
   return { streams, log, states, uncaught: () => uncaught };
 }
 
+/** A count() store's changelog value, as Kafka Streams writes it (a timestamped store): the 8-byte timestamp, then the 8-byte count. */
+function countChangelogValue(n: number): Buffer {
+  const b = Buffer.alloc(16);
+  b.writeBigInt64BE(BigInt(Date.now()), 0);
+  b.writeBigInt64BE(BigInt(n), 8);
+  return b;
+}
+
 function spin(ms: number): void {
   const until = performance.now() + ms;
   while (performance.now() < until);
@@ -168,14 +201,8 @@ test('a restore whose end offsets time out is tried again within task.timeout.ms
     { name: 'rr-in', numPartitions: 1, replicationFactor: 1 },
     { name: changelog, numPartitions: 1, replicationFactor: 1, configs: { 'cleanup.policy': 'compact' } },
   ]);
-  // What an earlier instance left in the changelog: a count per key (8-byte timestamp, 8-byte count).
-  const value = (n: number) => {
-    const b = Buffer.alloc(16);
-    b.writeBigInt64BE(BigInt(Date.now()), 0);
-    b.writeBigInt64BE(BigInt(n), 8);
-    return b;
-  };
-  await producer.sendBatch(Array.from({ length: 200 }, (_, i) => ({ topic: changelog, key: `k${i}`, value: value(i + 1) })));
+  // What an earlier instance left in the changelog: a count per key.
+  await producer.sendBatch(Array.from({ length: 200 }, (_, i) => ({ topic: changelog, key: `k${i}`, value: countChangelogValue(i + 1) })));
   const builder = new StreamsBuilder();
   builder.stream('rr-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).groupByKey().count(Materialized.as('rr-counts'));
   const log = recordingLogger();
@@ -222,16 +249,20 @@ test('a new task whose committed offsets cannot be read in time is initialized a
 
   // Java's default task.timeout.ms: the read is asked again until the coordinator answers.
   const retried = instance('init-retry');
-  hold.refuseOffsetFetchesOf = 'init-retry';
+  // The task's reads are refused, not the consumer's lookup of its positions: the consumer
+  // fetches the 5 records while the task waits, so that they could reach it.
+  refuseTaskReads('init-retry');
   try {
+    const refusedBefore = offsetFetchesRefused;
     await retried.streams.start();
     const failed = () => retried.states.includes('ERROR') || retried.states.includes('PENDING_ERROR');
-    await eventually('the committed offsets read to time out and be tried again (or the instance to fail)', () => failed() || (retried.log.warnings.some((w) => w.includes('committed offsets timed out')) && offsetFetchesRefused >= 10), 30_000);
+    await eventually('the committed offsets read to time out and be tried again while the consumer fetched the records (or the instance to fail)', () => failed() || (retried.log.warnings.some((w) => w.includes('committed offsets timed out')) && offsetFetchesRefused - refusedBefore >= 4 && mainConsumerFetchOffset >= 5n), 30_000);
     assert.ok(!failed(), `the instance did not fail (states: ${retried.states.join(' → ')}; ${retried.uncaught()?.message})`);
     const warning = retried.log.warnings.find((w) => w.includes('committed offsets timed out'))!;
     assert.match(warning, /task 0_0: reading its committed offsets timed out/);
     assert.match(warning, /task\.timeout\.ms \(300000 ms\)/);
-    assert.equal(retried.seen.processed, 0, 'no record reaches a task before what was committed with its offsets is read');
+    assert.equal(retried.streams.state(), 'REBALANCING', 'the task is still initializing');
+    assert.equal(retried.seen.processed, 0, 'the records fetched meanwhile do not reach the task before what was committed with its offsets is read');
     release();
     await eventually('the task initialized, its records processed and the instance running', () => retried.seen.processed === 5 && retried.streams.state() === 'RUNNING', 30_000);
     assert.ok(!retried.states.includes('ERROR'), `the instance did not fail (states: ${retried.states.join(' → ')})`);
@@ -242,7 +273,7 @@ test('a new task whose committed offsets cannot be read in time is initialized a
 
   // A short task.timeout.ms: the task is given up once it has passed since the first timeout.
   const givenUp = instance('init-give-up', { taskTimeoutMs: 1500 });
-  hold.refuseOffsetFetchesOf = 'init-give-up';
+  refuseTaskReads('init-give-up');
   try {
     await givenUp.streams.start();
     await eventually('the instance to fail', () => givenUp.states.includes('ERROR'), 30_000);
@@ -251,7 +282,8 @@ test('a new task whose committed offsets cannot be read in time is initialized a
     assert.equal(error.code, StreamsErrorCode.TASK_TIMEOUT);
     assert.match(error.message, /task 0_0 did not make progress within 1500 ms \(reading its committed offsets: .*COORDINATOR_LOAD_IN_PROGRESS/);
     assert.equal(givenUp.log.warnings.filter((w) => w.includes('committed offsets timed out')).length, 1, 'the timeout is logged once, and tried again until task.timeout.ms');
-    assert.equal(givenUp.seen.processed, 0);
+    assert.ok(mainConsumerFetchOffset >= 5n, 'the consumer fetched the records meanwhile');
+    assert.equal(givenUp.seen.processed, 0, 'none of them reached the task');
   } finally {
     release();
     await givenUp.streams.close();
@@ -368,13 +400,7 @@ test("a task whose restore ends while its source's offset reset still waits keep
     ...Array.from({ length: 5 }, (_, i) => ({ topic: 'rs-latest', key: `k${i}`, value: `old${i}` })),
   ]);
   // What an earlier instance left in the changelog, so that the restore ends after the reset's first timeout.
-  const count = (n: number) => {
-    const b = Buffer.alloc(16);
-    b.writeBigInt64BE(BigInt(Date.now()), 0);
-    b.writeBigInt64BE(BigInt(n), 8);
-    return b;
-  };
-  await producer.sendBatch(Array.from({ length: 200 }, (_, i) => ({ topic: changelog, key: `c${i}`, value: count(i + 1) })));
+  await producer.sendBatch(Array.from({ length: 200 }, (_, i) => ({ topic: changelog, key: `c${i}`, value: countChangelogValue(i + 1) })));
   const builder = new StreamsBuilder();
   const strings = { keySerde: Serdes.String(), valueSerde: Serdes.String() };
   const merged = builder.stream('rs-plain', strings).merge(builder.stream('rs-latest', { ...strings, ...Consumed.withOffsetResetPolicy('latest') }));
