@@ -55,6 +55,10 @@ test('kill -9 of one of two instances: the other takes over and no input record 
     const sends: Promise<unknown>[] = [];
     for (let i = 0; i < total; i += 100) {
       if (i === 1000) {
+        // A must have written output before it dies, or the test would not show a take-over: on a
+        // loaded machine the first thousand records can all still be on their way when A is killed.
+        const byA = await readTopic(broker.bootstrap, 'k9-output', (rs) => rs.some((r) => r.value!.endsWith(` via ${a.child.pid}`)), 60_000);
+        assert.ok(byA.some((r) => r.value!.endsWith(` via ${a.child.pid}`)), `A wrote no output within 60 s\nA: ${a.state} ${a.tasks}\n${a.output()}`);
         a.child.kill('SIGKILL');
         await a.exited;
       }
