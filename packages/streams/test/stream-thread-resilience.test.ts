@@ -6,6 +6,8 @@
 // - so is a new task's read of the offsets committed for its input (Java's TaskManager retries
 //   a task's initialization), and past task.timeout.ms the instance fails with TASK_TIMEOUT;
 // - a close during such a retry ends it at once (Java's StreamThread leaves its loop on shutdown);
+// - a global store's restore at start tries its timed out calls again, and fails with TASK_TIMEOUT
+//   once task.timeout.ms passes without progress, empty polls included (Java's GlobalStateManagerImpl);
 // - the read of a source's offset reset policy is tried again too, without limit (Java's consumer
 //   resets inside poll, and task.timeout.ms does not apply), its partition paused meanwhile,
 //   even once its task's restore ends;
@@ -29,7 +31,7 @@ let broker: Broker;
 let admin: Admin;
 let producer: Producer;
 /** Which requests the broker holds (or refuses) now, and the releases of those held. */
-const hold = { endOffsetsOf: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null, refuseTaskReadsOf: null as string | null, refuseResetReadsOf: null as { group: string; topic: string } | null };
+const hold = { endOffsetsOf: null as string | null, fetchesOfClient: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null, refuseTaskReadsOf: null as string | null, refuseResetReadsOf: null as { group: string; topic: string } | null };
 let released: (() => void)[] = [];
 let endOffsetRequests = 0;
 let producesRefused = 0;
@@ -48,6 +50,7 @@ let resetReadsRefused = 0;
 
 function release(): void {
   hold.endOffsetsOf = null;
+  hold.fetchesOfClient = null;
   hold.heartbeatsOf = null;
   hold.refuseProducesOf = null;
   hold.refuseOffsetFetchesOf = null;
@@ -114,7 +117,9 @@ before(async () => {
       const endOffsets = request.apiName === 'ListOffsets' && hold.endOffsetsOf !== null && body.isolationLevel === 0 && body.topics?.some((t) => t.name === hold.endOffsetsOf);
       if (endOffsets) endOffsetRequests++;
       const heartbeat = request.apiName === 'Heartbeat' && hold.heartbeatsOf !== null && body.groupId === hold.heartbeatsOf;
-      if (!endOffsets && !heartbeat) return undefined;
+      // A client's fetches held (`fetchesOfClient` is the end of its client id): its polls bring nothing.
+      const fetch = request.apiName === 'Fetch' && hold.fetchesOfClient !== null && (request.header.clientId ?? '').endsWith(hold.fetchesOfClient);
+      if (!endOffsets && !heartbeat && !fetch) return undefined;
       return new Promise<undefined>((resolve) => released.push(() => resolve(undefined)));
     },
   });
@@ -140,7 +145,7 @@ function recordingLogger(): StreamsLogger & { warnings: string[] } {
  * An instance of `topology` on the test broker whose reads of committed offsets give up after
  * 500 ms, with its warnings, the states it went through and the error that ended it.
  */
-function watchedInstance(topology: Topology, applicationId: string, extra: { taskTimeoutMs?: number; consumer?: { defaultApiTimeoutMs: number } } = {}) {
+function watchedInstance(topology: Topology, applicationId: string, extra: { taskTimeoutMs?: number; consumer?: { defaultApiTimeoutMs: number; requestTimeoutMs?: number } } = {}) {
   const log = recordingLogger();
   const streams = new KafkaStreams(topology, { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
   const states: string[] = [];
@@ -309,6 +314,69 @@ test("close() while a new task's read of its committed offsets is being retried 
   } finally {
     release();
     await streams.close();
+  }
+});
+
+test("a global store's restore at start whose offsets' calls time out is tried again within task.timeout.ms, then restores and the instance runs; past task.timeout.ms the start fails with TASK_TIMEOUT (Java's GlobalStateManagerImpl)", { timeout: 60_000 }, async () => {
+  await admin.createTopics(['gt-in', 'gt-other'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })));
+  await producer.sendBatch(Array.from({ length: 20 }, (_, i) => ({ topic: 'gt-in', key: `k${i}`, value: `v${i}` })));
+  /** An application with a global table over gt-in; its consumers' offsets calls give up after 1 s (a held request after 500 ms). */
+  const instance = (applicationId: string, extra: { taskTimeoutMs?: number } = {}) => {
+    const builder = new StreamsBuilder();
+    builder.globalTable('gt-in', Consumed.with(Serdes.String(), Serdes.String()), Materialized.as('gt-store'));
+    builder.stream('gt-other', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).foreach(() => {});
+    const watched = watchedInstance(builder.build(), applicationId, { ...extra, consumer: { defaultApiTimeoutMs: 1000, requestTimeoutMs: 500 } });
+    const restore = { restored: -1 };
+    watched.streams.setGlobalStateRestoreListener({ onRestoreEnd: (_topic, _partition, _store, total) => void (restore.restored = total) });
+    // start() reads the global topic to its end first: it is pending while its calls are held.
+    return { ...watched, restore, started: () => watched.streams.start().then(() => null, (e: unknown) => e) };
+  };
+  const globalTimedOut = (w: string) => w.startsWith('global thread:') && w.includes('timed out');
+
+  // Java's default task.timeout.ms: the end offsets (and positions) are asked again until the broker answers.
+  const retried = instance('global-retry');
+  hold.endOffsetsOf = 'gt-in';
+  try {
+    const requestsBefore = endOffsetRequests;
+    const started = retried.started();
+    let failure: unknown = undefined;
+    void started.then((e) => (failure = e));
+    await eventually('the offsets asked again after a timeout (or the start to fail)', () => failure !== undefined || (retried.log.warnings.some(globalTimedOut) && endOffsetRequests - requestsBefore >= 3), 30_000);
+    assert.equal(failure, undefined, `the start did not fail (states: ${retried.states.join(' → ')})`);
+    assert.match(retried.log.warnings.find(globalTimedOut)!, /task\.timeout\.ms \(300000 ms\)/);
+    release();
+    assert.equal(await started, null, 'the start succeeded once the broker answered');
+    await eventually('the global store restored and the instance running', () => retried.restore.restored === 20 && retried.streams.state() === 'RUNNING', 30_000);
+  } finally {
+    release();
+    await retried.streams.close();
+  }
+
+  // A short task.timeout.ms: the start fails once it has passed since the first timeout.
+  const givenUp = instance('global-give-up', { taskTimeoutMs: 1500 });
+  hold.endOffsetsOf = 'gt-in';
+  try {
+    const error = await givenUp.started();
+    assert.ok(error instanceof StreamsError, `a StreamsError: ${error}`);
+    assert.equal(error.code, StreamsErrorCode.TASK_TIMEOUT);
+    assert.match(error.message, /the global thread did not make progress restoring its stores within task\.timeout\.ms \(1500 ms\) \(asking for the end offsets of its topics/);
+    assert.equal(givenUp.streams.state(), 'ERROR');
+  } finally {
+    release();
+    await givenUp.streams.close();
+  }
+
+  // Polls that bring nothing count too: the restore fails once task.timeout.ms has passed without a record.
+  const starved = instance('global-starved', { taskTimeoutMs: 1500 });
+  hold.fetchesOfClient = '-global-consumer';
+  try {
+    const error = await starved.started();
+    assert.ok(error instanceof StreamsError, `a StreamsError: ${error}`);
+    assert.equal(error.code, StreamsErrorCode.TASK_TIMEOUT);
+    assert.match(error.message, /the global thread did not make progress restoring its stores within task\.timeout\.ms \(1500 ms\) \(reading its topics \(the polls brought nothing\)\)/);
+  } finally {
+    release();
+    await starved.streams.close();
   }
 });
 

@@ -7,9 +7,15 @@
  * once the topics moved more than 10,000 records since the last time (and at close), as Java's.
  * Catching up at start is reported as a restore (StateRestoreListener, and a log line with the
  * records per second).
+ *
+ * As Java's GlobalStateManagerImpl, a call of that restore that times out (the partitions, end
+ * offsets or positions asked while a broker restarts) is made again, and polls may bring nothing,
+ * until task.timeout.ms has passed without progress; then the start fails with TASK_TIMEOUT.
+ * A close aborts the calls and their retries.
  */
 import { type Admin, Consumer, KafkaError, type TopicPartition } from '@sluice/client';
 import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
+import { isTimeout } from './task-timeouts.ts';
 import type { StateRestoreListener, StateStore } from '../state/api.ts';
 import type { Topology } from '../topology/topology.ts';
 import { GlobalStateTask, type GlobalTaskEnvironment } from './global-task.ts';
@@ -22,6 +28,8 @@ export interface GlobalThreadOptions {
   isolationLevel: 'read_uncommitted' | 'read_committed';
   commitIntervalMs: number;
   pollMs: number;
+  /** task.timeout.ms: how long the restore at start may make no progress (its calls timing out, its polls empty). */
+  taskTimeoutMs: number;
   log: StreamsLogger;
   restoreListener(): StateRestoreListener | null;
   /** The thread failed after start: the instance must stop in ERROR. */
@@ -61,15 +69,18 @@ export class GlobalStreamThread {
   async start(admin: Admin): Promise<void> {
     const partitions: TopicPartition[] = [];
     for (const topic of this.task.topics()) {
-      try {
-        const [d] = await admin.describeTopics([topic]);
-        for (const p of d.partitions) partitions.push({ topic, partition: p.partition });
-      } catch (e) {
-        if (e instanceof KafkaError && e.code === 'UNKNOWN_TOPIC_OR_PARTITION') {
-          throw new StreamsError(StreamsErrorCode.MISSING_SOURCE_TOPIC, `the topic '${topic}' of global store '${this.task.storeNameOf(topic)}' does not exist; create it before starting the application`);
+      const [d] = await this.untilTaskTimeout(`asking for the partitions of ${topic}`, async (signal) => {
+        try {
+          return await admin.describeTopics([topic], { signal });
+        } catch (e) {
+          // Retriable for the client, but Java's partitionsFor answers it with no partitions, which fails the start.
+          if (e instanceof KafkaError && e.code === 'UNKNOWN_TOPIC_OR_PARTITION') {
+            throw new StreamsError(StreamsErrorCode.MISSING_SOURCE_TOPIC, `the topic '${topic}' of global store '${this.task.storeNameOf(topic)}' does not exist; create it before starting the application`);
+          }
+          throw e;
         }
-        throw e;
-      }
+      });
+      for (const p of d.partitions) partitions.push({ topic, partition: p.partition });
     }
     this.task.open();
     this.consumer.assign(partitions);
@@ -87,19 +98,26 @@ export class GlobalStreamThread {
   }
 
   private async catchUp(partitions: TopicPartition[]): Promise<void> {
-    const ends = new Map((await this.consumer.endOffsets(partitions)).map((o) => [`${o.topic}:${o.partition}`, o.offset]));
+    const listed = await this.untilTaskTimeout('asking for the end offsets of its topics', (signal) => this.consumer.endOffsets(partitions, { signal }));
+    const ends = new Map(listed.map((o) => [`${o.topic}:${o.partition}`, o.offset]));
     const listener = this.options.restoreListener();
     const remaining = new Map<string, { tp: TopicPartition; end: bigint; start: bigint; restored: number; startedAt: number }>();
     for (const tp of partitions) {
       const key = `${tp.topic}:${tp.partition}`;
       const end = ends.get(key) ?? 0n;
-      const start = await this.consumer.position(tp);
+      const start = await this.position(tp);
       if (start >= end) continue;
       remaining.set(key, { tp, end, start, restored: 0, startedAt: Date.now() });
       this.report(() => listener?.onRestoreStart?.(tp.topic, tp.partition, this.task.storeNameOf(tp.topic), start, end));
     }
+    // When the polls started bringing nothing (Java's deadline for a restore's empty polls).
+    let idleSince: number | null = null;
     while (remaining.size > 0 && !this.stopping) {
       const batch = await this.consumer.nextBatch({ timeoutMs: this.options.pollMs, signal: this.abort.signal });
+      if (batch === null) {
+        if (idleSince === null) idleSince = Date.now();
+        else if (Date.now() - idleSince >= this.options.taskTimeoutMs) throw this.noProgress('reading its topics (the polls brought nothing)', null);
+      } else idleSince = null;
       if (batch) {
         const key = `${batch.topic}:${batch.partition}`;
         for (const r of batch.records) this.task.process(r);
@@ -112,7 +130,7 @@ export class GlobalStreamThread {
         }
       }
       for (const [key, entry] of remaining) {
-        if ((await this.consumer.position(entry.tp)) < entry.end) continue;
+        if ((await this.position(entry.tp)) < entry.end) continue;
         remaining.delete(key);
         const seconds = Math.max(1, Date.now() - entry.startedAt) / 1000;
         const store = this.task.storeNameOf(entry.tp.topic);
@@ -120,6 +138,36 @@ export class GlobalStreamThread {
         this.report(() => listener?.onRestoreEnd?.(entry.tp.topic, entry.tp.partition, store, entry.restored));
       }
     }
+  }
+
+  private position(tp: TopicPartition): Promise<bigint> {
+    return this.untilTaskTimeout(`reading the position of ${tp.topic}-${tp.partition}`, (signal) => this.consumer.position(tp, { signal }));
+  }
+
+  /**
+   * Java's retryUntilSuccessOrThrowOnTaskTimeout: a call that times out is made again (each try
+   * waits up to default.api.timeout.ms) until task.timeout.ms has passed since the first timeout;
+   * task.timeout.ms 0 disables the retry. Other failures, and a close, end it at once.
+   */
+  private async untilTaskTimeout<T>(what: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    let firstTimeoutAt: number | null = null;
+    for (;;) {
+      try {
+        return await call(this.abort.signal);
+      } catch (e) {
+        if (this.stopping || !isTimeout(e)) throw e;
+        if (firstTimeoutAt === null) {
+          firstTimeoutAt = Date.now();
+          this.options.log.warn(`global thread: ${what} timed out (${messageOf(e)}); trying again, for up to task.timeout.ms (${this.options.taskTimeoutMs} ms)`);
+        }
+        if (Date.now() - firstTimeoutAt >= this.options.taskTimeoutMs) throw this.noProgress(what, e);
+      }
+    }
+  }
+
+  private noProgress(what: string, cause: unknown): StreamsError {
+    const detail = cause === null ? '' : `: ${messageOf(cause)}`;
+    return new StreamsError(StreamsErrorCode.TASK_TIMEOUT, `the global thread did not make progress restoring its stores within task.timeout.ms (${this.options.taskTimeoutMs} ms) (${what}${detail}); increase task.timeout.ms if a broker may take that long to come back`, { cause: cause ?? undefined });
   }
 
   private report(call: () => void): void {

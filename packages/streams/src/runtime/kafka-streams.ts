@@ -368,6 +368,7 @@ export class KafkaStreams {
         isolationLevel: c.processingGuarantee === 'exactly_once_v2' ? 'read_committed' : 'read_uncommitted',
         commitIntervalMs: c.commitIntervalMs,
         pollMs: c.pollMs,
+        taskTimeoutMs: c.taskTimeoutMs,
         log: this.log,
         restoreListener: () => this.restoreListener,
         onError: (e) => void this.shutdownInError(e),
