@@ -6,6 +6,8 @@
 // - so is a new task's read of the offsets committed for its input (Java's TaskManager retries
 //   a task's initialization), and past task.timeout.ms the instance fails with TASK_TIMEOUT;
 // - a close during such a retry ends it at once (Java's StreamThread leaves its loop on shutdown);
+// - under exactly_once_v2, an initTransactions that times out is tried again, until task.timeout.ms
+//   (Java's StreamsProducer.initTransaction rethrows the timeout to a task's initialization);
 // - a global store's restore at start tries its timed out calls again, and fails with TASK_TIMEOUT
 //   once task.timeout.ms passes without progress, empty polls included (Java's GlobalStateManagerImpl);
 // - the read of a source's offset reset policy is tried again too, without limit (Java's consumer
@@ -31,11 +33,12 @@ let broker: Broker;
 let admin: Admin;
 let producer: Producer;
 /** Which requests the broker holds (or refuses) now, and the releases of those held. */
-const hold = { endOffsetsOf: null as string | null, fetchesOfClient: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null, refuseTaskReadsOf: null as string | null, refuseResetReadsOf: null as { group: string; topic: string } | null };
+const hold = { endOffsetsOf: null as string | null, fetchesOfClient: null as string | null, heartbeatsOf: null as string | null, refuseProducesOf: null as string | null, refuseOffsetFetchesOf: null as string | null, refuseInitProducerIdsOf: null as string | null, refuseTaskReadsOf: null as string | null, refuseResetReadsOf: null as { group: string; topic: string } | null };
 let released: (() => void)[] = [];
 let endOffsetRequests = 0;
 let producesRefused = 0;
 let offsetFetchesRefused = 0;
+let initProducerIdsRefused = 0;
 /** OffsetFetch requests of `hold.refuseTaskReadsOf` seen so far, and the furthest offset its main consumer fetched from. */
 let taskReadGroupFetches = 0;
 let mainConsumerFetchOffset = -1n;
@@ -54,6 +57,7 @@ function release(): void {
   hold.heartbeatsOf = null;
   hold.refuseProducesOf = null;
   hold.refuseOffsetFetchesOf = null;
+  hold.refuseInitProducerIdsOf = null;
   hold.refuseTaskReadsOf = null;
   hold.refuseResetReadsOf = null;
   const r = released;
@@ -103,6 +107,11 @@ before(async () => {
           return coordinatorLoading(request.apiVersion, body.groups);
         }
       }
+      // A transactional producer's InitProducerId refused as by a transaction coordinator still loading (retriable).
+      if (request.apiName === 'InitProducerId' && hold.refuseInitProducerIdsOf !== null && body.transactionalId?.startsWith(hold.refuseInitProducerIdsOf)) {
+        initProducerIdsRefused++;
+        return { throttleTimeMs: 0, errorCode: 14, producerId: -1n, producerEpoch: -1 };
+      }
       // A transactional producer's writes refused as by a leader that moved (retriable): its batches go back to wait.
       // Until the producer's TxnOffsetCommit comes: it is refused (the member is gone), and the
       // transaction can then only abort.
@@ -145,7 +154,7 @@ function recordingLogger(): StreamsLogger & { warnings: string[] } {
  * An instance of `topology` on the test broker whose reads of committed offsets give up after
  * 500 ms, with its warnings, the states it went through and the error that ended it.
  */
-function watchedInstance(topology: Topology, applicationId: string, extra: { taskTimeoutMs?: number; consumer?: { defaultApiTimeoutMs: number; requestTimeoutMs?: number } } = {}) {
+function watchedInstance(topology: Topology, applicationId: string, extra: { taskTimeoutMs?: number; consumer?: { defaultApiTimeoutMs: number; requestTimeoutMs?: number }; producer?: { maxBlockMs: number }; processingGuarantee?: 'exactly_once_v2' } = {}) {
   const log = recordingLogger();
   const streams = new KafkaStreams(topology, { applicationId, bootstrapServers: broker.bootstrap, stateDir: join(root, applicationId), logger: log, consumer: { defaultApiTimeoutMs: 500 }, ...extra });
   const states: string[] = [];
@@ -377,6 +386,49 @@ test("a global store's restore at start whose offsets' calls time out is tried a
   } finally {
     release();
     await starved.streams.close();
+  }
+});
+
+test('under exactly_once_v2 an initTransactions that times out (the transaction coordinator loading) is tried again within task.timeout.ms, then the instance runs; past task.timeout.ms it fails with TASK_TIMEOUT', { timeout: 60_000 }, async () => {
+  await admin.createTopics(['txn-init-in', 'txn-init-out'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })));
+  /** An exactly_once_v2 application whose producer's initTransactions gives up after 500 ms. */
+  const instance = (applicationId: string, extra: { taskTimeoutMs?: number } = {}) => {
+    const builder = new StreamsBuilder();
+    builder.stream('txn-init-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).to('txn-init-out', { keySerde: Serdes.String(), valueSerde: Serdes.String() });
+    return watchedInstance(builder.build(), applicationId, { ...extra, processingGuarantee: 'exactly_once_v2', producer: { maxBlockMs: 500 } });
+  };
+  const initTimedOut = (w: string) => w.includes('initializing transactions timed out');
+
+  // Java's default task.timeout.ms: StreamsProducer.initTransaction rethrows the timeout, and the task's initialization tries again.
+  const retried = instance('txn-init-retry');
+  hold.refuseInitProducerIdsOf = 'txn-init-retry-';
+  try {
+    const refusedBefore = initProducerIdsRefused;
+    await retried.streams.start();
+    const failed = () => retried.states.includes('ERROR') || retried.states.includes('PENDING_ERROR');
+    await eventually('initTransactions to time out and be tried again (or the instance to fail)', () => failed() || (retried.log.warnings.some(initTimedOut) && initProducerIdsRefused - refusedBefore >= 10), 30_000);
+    assert.ok(!failed(), `the instance did not fail (states: ${retried.states.join(' → ')}; ${retried.uncaught()?.message})`);
+    assert.match(retried.log.warnings.find(initTimedOut)!, /task\.timeout\.ms \(300000 ms\)/);
+    release();
+    await eventually('the instance running', () => retried.streams.state() === 'RUNNING', 30_000);
+  } finally {
+    release();
+    await retried.streams.close();
+  }
+
+  // A short task.timeout.ms: the instance fails once it has passed since the first timeout.
+  const givenUp = instance('txn-init-give-up', { taskTimeoutMs: 1500 });
+  hold.refuseInitProducerIdsOf = 'txn-init-give-up-';
+  try {
+    await givenUp.streams.start();
+    await eventually('the instance to fail', () => givenUp.states.includes('ERROR'), 30_000);
+    const error = givenUp.uncaught();
+    assert.ok(error instanceof StreamsError, `a StreamsError: ${error}`);
+    assert.equal(error.code, StreamsErrorCode.TASK_TIMEOUT);
+    assert.match(error.message, /initializing transactions did not succeed within task\.timeout\.ms \(1500 ms\).*COORDINATOR_LOAD_IN_PROGRESS/);
+  } finally {
+    release();
+    await givenUp.streams.close();
   }
 });
 

@@ -24,8 +24,8 @@
  * are rebuilt from the committed changelog by whoever gets them), reset the producer and rejoin.
  * Design: docs/decisions/012-streams-exactly-once.md.
  */
-import { type Admin, Consumer, type ConsumerBatch, type ProducerOptions, type TopicPartition } from '@sluice/client';
-import { messageOf } from '../errors.ts';
+import { type Admin, Consumer, type ConsumerBatch, KafkaError, type ProducerOptions, type TopicPartition } from '@sluice/client';
+import { StreamsError, StreamsErrorCode, messageOf } from '../errors.ts';
 import { subscriptionPattern } from '../topology/patterns.ts';
 import type { Topology } from '../topology/topology.ts';
 import { StreamsAssignor } from './assignor.ts';
@@ -190,7 +190,8 @@ export class StreamThread {
 
   /** Runs until stop(); rejects with the error that ended processing. */
   async run(): Promise<void> {
-    await this.output.init();
+    await this.initTransactions();
+    if (this.stopping) return;
     this.subscribe();
     while (!this.stopping) {
       const now = Date.now();
@@ -361,9 +362,39 @@ export class StreamThread {
     this.listener.onRebalanceStarted();
     this.closeTasks([...this.tasks.values()], false);
     await this.output.reset();
+    await this.initTransactions();
     if (this.stopping) return;
     await this.consumer.unsubscribe().catch((err) => this.config.log.warn(`leaving the group failed: ${messageOf(err)}`));
     if (!this.stopping) this.subscribe();
+  }
+
+  /**
+   * exactly_once_v2: the producer's initTransactions (fencing an earlier one with the same id).
+   * Java's StreamsProducer.initTransaction, called by a task's initialization, rethrows a
+   * timeout (max.block.ms) "to trigger task.timeout.ms": the initialization is tried again at
+   * the next loop until task.timeout.ms has passed since the first timeout. The same here, once
+   * for the loop's one producer; a close ends it, other failures fail the loop.
+   */
+  private async initTransactions(): Promise<void> {
+    let firstTimeoutAt: number | null = null;
+    while (!this.stopping) {
+      try {
+        await this.output.init();
+        if (firstTimeoutAt !== null) this.config.log.info('initializing transactions succeeded');
+        return;
+      } catch (e) {
+        if (this.stopping) return;
+        if (!(e instanceof KafkaError && e.code === 'TIMEOUT')) throw e;
+        const timeoutMs = this.config.taskTimeoutMs;
+        if (firstTimeoutAt === null) {
+          firstTimeoutAt = Date.now();
+          this.config.log.warn(`initializing transactions timed out (${messageOf(e)}); trying again, for up to task.timeout.ms (${timeoutMs} ms)`);
+        }
+        if (Date.now() - firstTimeoutAt >= timeoutMs) {
+          throw new StreamsError(StreamsErrorCode.TASK_TIMEOUT, `initializing transactions did not succeed within task.timeout.ms (${timeoutMs} ms): ${messageOf(e)}; increase task.timeout.ms if the transaction coordinator may take that long to come back`, { cause: e });
+        }
+      }
+    }
   }
 
   /** Deletes repartition records every task has committed past (Kafka purges them the same way). */

@@ -59,7 +59,7 @@ export class StreamsProducer {
     return new ProducerRecordCollector(this.producer, this.options.productionExceptionHandler, this.options.log, this.eos ? () => this.beginTransactionIfNeeded() : undefined);
   }
 
-  /** Fences an earlier producer with the same transactional id (exactly_once_v2 only). */
+  /** Fences an earlier producer with the same transactional id (exactly_once_v2 only); after a timeout it may be called again. */
   async init(): Promise<void> {
     if (this.eos) await this.producer.initTransactions();
   }
@@ -109,7 +109,7 @@ export class StreamsProducer {
     await this.producer.abortTransaction().catch((e) => this.options.log.warn(`aborting the open transaction failed: ${messageOf(e)}`));
   }
 
-  /** exactly_once_v2: a new producer with the same id, whose initTransactions fences and aborts the old one's transaction. */
+  /** exactly_once_v2: a new producer with the same id, whose init() then fences and aborts the old one's transaction. */
   async reset(): Promise<void> {
     if (!this.eos) return;
     const old = this.producer;
@@ -117,7 +117,6 @@ export class StreamsProducer {
     await old.close({ timeoutMs: 0 }).catch(() => {});
     this.producer = this.makeProducer();
     this.collector = this.makeCollector();
-    await this.producer.initTransactions();
   }
 
   close(options: { timeoutMs?: number } = {}): Promise<void> {
