@@ -389,6 +389,28 @@ test("a global store's restore at start whose offsets' calls time out is tried a
   }
 });
 
+test("close() while a global store's restore at start waits for its end offsets ends promptly, and start() then resolves (closed while starting)", { timeout: 60_000 }, async () => {
+  await admin.createTopics(['gc-in', 'gc-other'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })));
+  const builder = new StreamsBuilder();
+  builder.globalTable('gc-in', Consumed.with(Serdes.String(), Serdes.String()), Materialized.as('gc-store'));
+  builder.stream('gc-other', { keySerde: Serdes.String(), valueSerde: Serdes.String() }).foreach(() => {});
+  // The end offsets are held for longer than the test: a close that waits for them cannot end within 20 s.
+  const { streams, states } = watchedInstance(builder.build(), 'global-close', { consumer: { defaultApiTimeoutMs: 120_000, requestTimeoutMs: 120_000 } });
+  hold.endOffsetsOf = 'gc-in';
+  try {
+    const requestsBefore = endOffsetRequests;
+    const started = streams.start().then(() => null, (e: unknown) => e);
+    await eventually('the end offsets asked for', () => endOffsetRequests > requestsBefore, 30_000);
+    assert.equal(await streams.close({ timeoutMs: 20_000 }), true, 'close() ended without waiting for the end offsets');
+    assert.equal(await started, null, 'start() resolved: the instance was closed while starting, which is no failure');
+    assert.equal(streams.state(), 'NOT_RUNNING');
+    assert.ok(!states.includes('ERROR'), `a close, not a failure (states: ${states.join(' → ')})`);
+  } finally {
+    release();
+    await streams.close();
+  }
+});
+
 test('under exactly_once_v2 an initTransactions that times out (the transaction coordinator loading) is tried again within task.timeout.ms, then the instance runs; past task.timeout.ms it fails with TASK_TIMEOUT', { timeout: 60_000 }, async () => {
   await admin.createTopics(['txn-init-in', 'txn-init-out'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })));
   /** An exactly_once_v2 application whose producer's initTransactions gives up after 500 ms. */

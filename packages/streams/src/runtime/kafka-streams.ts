@@ -316,7 +316,8 @@ export class KafkaStreams {
   /**
    * Starts processing: checks the source topics, creates internal topics, joins the group.
    * Resolves once the loop runs (state REBALANCING until tasks are assigned); rejects (state
-   * ERROR) if the application cannot start, e.g. a source topic is missing.
+   * ERROR) if the application cannot start, e.g. a source topic is missing; resolves too when
+   * close() is called meanwhile (the instance ends NOT_RUNNING).
    */
   async start(): Promise<void> {
     if (this.current !== 'CREATED') throw new StreamsError(StreamsErrorCode.ILLEGAL_STATE, `start() can only be called once, in CREATED (the instance is ${this.current})`);
@@ -331,15 +332,15 @@ export class KafkaStreams {
       }
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
-      if (this.state() === 'REBALANCING') {
-        this.error = error;
-        this.transition('PENDING_ERROR');
-        await this.globalThread?.close(false).catch(() => {});
-        await this.admin.close().catch(() => {});
-        this.stateDirectory.close();
-        this.transition('ERROR');
-        this.log.error(`could not start: ${error.message}`);
-      }
+      // Closed while preparing: the close aborted what start() waited for, which is no failure.
+      if (this.state() !== 'REBALANCING') return;
+      this.error = error;
+      this.transition('PENDING_ERROR');
+      await this.globalThread?.close(false).catch(() => {});
+      await this.admin.close().catch(() => {});
+      this.stateDirectory.close();
+      this.transition('ERROR');
+      this.log.error(`could not start: ${error.message}`);
       throw error;
     }
     if (this.state() !== 'REBALANCING') return; // closed while preparing
