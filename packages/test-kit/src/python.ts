@@ -11,6 +11,9 @@ import { run } from './run.ts';
 export const CONFLUENT_KAFKA_VERSION = '2.16.1';
 export const KAFKA_PYTHON_VERSION = '2.3.3';
 export const KAFKA_PYTHON_3_VERSION = '3.0.12';
+export const AIOKAFKA_VERSION = '0.14.0';
+/** aiokafka's codecs (its gzip, snappy, lz4 and zstd extras all come from cramjam). */
+export const AIOKAFKA_PACKAGES = [`aiokafka==${AIOKAFKA_VERSION}`, 'cramjam==2.14.0'];
 
 const ready = new Map<string, Promise<string>>();
 
