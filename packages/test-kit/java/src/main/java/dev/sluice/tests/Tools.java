@@ -643,7 +643,11 @@ public final class Tools {
     p.put("group.id", group);
     p.put("enable.auto.commit", "false");
     p.put("auto.offset.reset", "earliest");
-    p.put("session.timeout.ms", "10000");
+    // A static member must outlive its own restart, and a JVM restarting on a loaded machine can
+    // take longer than 10 s: it gets Kafka's default (45 s). Dynamic members keep 10 s, as the
+    // kill -9 test waits for their session to expire.
+    boolean isStatic = !instance.equals("-");
+    p.put("session.timeout.ms", isStatic ? "45000" : "10000");
     p.put("heartbeat.interval.ms", "500");
     p.put("partition.assignment.strategy", switch (assignor) {
       case "range" -> "org.apache.kafka.clients.consumer.RangeAssignor";
@@ -651,7 +655,7 @@ public final class Tools {
       case "cooperative-sticky" -> "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
       default -> throw new IllegalArgumentException(assignor);
     });
-    if (!instance.equals("-")) p.put("group.instance.id", instance);
+    if (isStatic) p.put("group.instance.id", instance);
     AtomicBoolean stdinClosed = new AtomicBoolean(false);
     Thread watcher = new Thread(() -> {
       try { while (System.in.read() != -1) { } } catch (Exception e) { }
