@@ -88,7 +88,8 @@ test('a topic describes exactly the topic configs of Kafka 4.3.1, with its defau
 
     // Values Kafka refuses, with INVALID_CONFIG: out of lz4's levels, a malformed replica list,
     // and tiered storage, which a broker without it (remote.log.storage.system.enable=false) refuses.
-    for (const bad of [{ 'compression.lz4.level': '18' }, { 'leader.replication.throttled.replicas': '0-1' }, { 'remote.storage.enable': 'true' }]) {
+    const refusedByKafka: Record<string, string>[] = [{ 'compression.lz4.level': '18' }, { 'leader.replication.throttled.replicas': '0-1' }, { 'remote.storage.enable': 'true' }];
+    for (const bad of refusedByKafka) {
       assert.equal((await create('refused', bad)).errorCode, ErrorCode.INVALID_CONFIG, JSON.stringify(bad));
     }
   } finally {
