@@ -5,7 +5,7 @@
  */
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { SYNC_DECOMPRESS_BYTES } from './sync-limit.ts';
+import { SYNC_DECOMPRESS_BYTES, outputChunkSize } from './sync-limit.ts';
 
 const ZSTD_MAGIC = 0xfd2fb528;
 
@@ -115,8 +115,10 @@ export async function zstdDecompress(data: Buffer, maxOutputBytes: number): Prom
   if (decompressAsync === undefined || decompressSync === undefined) unsupported();
   let out: Buffer;
   try {
-    // What the block headers show to be small is decoded on the calling thread (sync-limit.ts).
-    out = bound <= SYNC_DECOMPRESS_BYTES ? decompressSync(data, { maxOutputLength: maxOutputBytes }) : await decompressAsync(data, { maxOutputLength: maxOutputBytes });
+    // What the block headers show to be small is decoded on the calling thread, into one buffer
+    // sized from the declared size, never above the block headers' bound (sync-limit.ts).
+    const options = { maxOutputLength: maxOutputBytes, chunkSize: outputChunkSize(Math.min(declared ?? bound, bound), maxOutputBytes) };
+    out = bound <= SYNC_DECOMPRESS_BYTES ? decompressSync(data, options) : await decompressAsync(data, options);
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new Error(`zstd data decompresses to more than the limit of ${maxOutputBytes} bytes`);

@@ -1,0 +1,144 @@
+// gzip and zstd data decompress into one output buffer sized from what the data says of its own
+// size (gzip's trailer, a zstd frame's declared size or its block headers), and gzip data whose
+// trailer says it is large goes to the thread pool at once instead of being inflated up to 1 MiB
+// on the calling thread first and thrown away (zlib's default 16 KiB chunks made large batches
+// 5 times slower to validate: bench/README, record validation). What the data says only sizes the
+// buffer: data that says less or more than it holds decompresses to what it holds or is refused,
+// and every record of a large compressed batch is still checked.
+//
+// The zlib functions are wrapped before the codecs load (they keep references to them), to see
+// which ones run and with which chunkSize: so everything under test is imported dynamically.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import { syncBuiltinESMExports } from 'node:module';
+
+interface Call {
+  fn: string;
+  chunkSize: number | undefined;
+}
+const calls: Call[] = [];
+for (const fn of ['gunzipSync', 'gunzip', 'zstdDecompressSync', 'zstdDecompress'] as const) {
+  const original = zlib[fn] as (...args: unknown[]) => unknown;
+  (zlib as unknown as Record<string, unknown>)[fn] = function (this: unknown, data: Buffer, options: zlib.ZlibOptions, ...rest: unknown[]) {
+    calls.push({ fn, chunkSize: options?.chunkSize });
+    return original.call(this, data, options, ...rest);
+  };
+}
+syncBuiltinESMExports();
+const { CompressionType, ErrorCode, InvalidRecordBatchError, decompress, validateBatchesAndRecords } = await import('../src/index.ts');
+const { realBatch, rebuilt, zz } = await import('@sluice/test-kit');
+
+const SMALL = 64 * 1024;
+const LARGE = 3 * 1024 * 1024;
+/** Records-like data that compresses well, with some variety. */
+const data = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i % 1031 === 0 ? i & 0xff : 0x78)));
+const zstdWithoutSize = (b: Buffer) => zlib.zstdCompressSync(b, { params: { [zlib.constants.ZSTD_c_contentSizeFlag]: 0 } });
+
+async function decompressed(type: number, compressed: Buffer): Promise<{ out: Buffer; calls: Call[] }> {
+  calls.length = 0;
+  const out = await decompress(type as 0, compressed);
+  return { out, calls: [...calls] };
+}
+
+test('gzip: one output buffer sized from the trailer; large data straight to the thread pool', async () => {
+  const small = data(SMALL);
+  let r = await decompressed(CompressionType.Gzip, zlib.gzipSync(small));
+  assert.deepEqual(r.out, small);
+  assert.deepEqual(r.calls, [{ fn: 'gunzipSync', chunkSize: SMALL + 1 }]);
+
+  const large = data(LARGE);
+  r = await decompressed(CompressionType.Gzip, zlib.gzipSync(large));
+  assert.deepEqual(r.out, large);
+  assert.deepEqual(r.calls, [{ fn: 'gunzip', chunkSize: LARGE + 1 }], 'not inflated on the calling thread first');
+});
+
+test('zstd: one output buffer sized from the declared size, or else from the block headers', async () => {
+  const small = data(SMALL);
+  let r = await decompressed(CompressionType.Zstd, zstdWithoutSize(small));
+  assert.deepEqual(r.out, small);
+  assert.equal(r.calls.length, 1);
+  assert.equal(r.calls[0]!.fn, 'zstdDecompressSync');
+  // Without a declared size, the bound is the blocks' sizes, a compressed block counting 128 KiB.
+  assert.ok(r.calls[0]!.chunkSize! > SMALL && r.calls[0]!.chunkSize! <= SMALL + 128 * 1024 + 1, String(r.calls[0]!.chunkSize));
+
+  const large = data(LARGE);
+  r = await decompressed(CompressionType.Zstd, zlib.zstdCompressSync(large, { pledgedSrcSize: LARGE }));
+  assert.deepEqual(r.out, large);
+  assert.deepEqual(r.calls, [{ fn: 'zstdDecompress', chunkSize: LARGE + 1 }]);
+});
+
+test('gzip whose trailer says less than it holds (two members) still decompresses whole', async () => {
+  const first = data(LARGE);
+  const second = Buffer.from('tail');
+  const r = await decompressed(CompressionType.Gzip, Buffer.concat([zlib.gzipSync(first), zlib.gzipSync(second)]));
+  assert.deepEqual(r.out, Buffer.concat([first, second]));
+  // The trailer said 4 bytes: tried on the calling thread up to 1 MiB, then on the pool.
+  assert.deepEqual(r.calls.map((c) => c.fn), ['gunzipSync', 'gunzip']);
+});
+
+test('a forged gzip trailer or a truncated gzip stream is refused as corrupt', async () => {
+  for (const size of [SMALL, LARGE]) {
+    const gz = zlib.gzipSync(data(size));
+    for (const isize of [0, size - 1, size + 1, 0xffffffff]) {
+      const forged = Buffer.from(gz);
+      forged.writeUInt32LE(isize, forged.length - 4);
+      await assert.rejects(decompress(CompressionType.Gzip, forged), /gzip data is corrupt/, `ISIZE ${isize} for ${size} bytes`);
+    }
+    for (const cut of [gz.length >> 1, gz.length - 4, gz.length - 1]) {
+      await assert.rejects(decompress(CompressionType.Gzip, gz.subarray(0, cut)), /gzip data is corrupt/, `${size} bytes cut to ${cut} of ${gz.length}`);
+    }
+  }
+});
+
+test('a zstd frame declaring a wrong size, or truncated, is refused', async () => {
+  for (const size of [SMALL, LARGE]) {
+    const zs = zlib.zstdCompressSync(data(size), { pledgedSrcSize: size });
+    for (const declared of [size - 1000, size - 1, size + 1]) {
+      const forged = Buffer.from(zs);
+      // Frame header descriptor 0x60: single segment, a 2-byte content size (less 256) right after
+      // it; 0x80: a window descriptor, then a 4-byte content size.
+      if (zs[4] === 0x60) forged.writeUInt16LE(declared - 256, 5);
+      else if (zs[4] === 0x80) forged.writeUInt32LE(declared, 6);
+      else assert.fail(`frame header descriptor 0x${zs[4]!.toString(16)}`);
+      await assert.rejects(decompress(CompressionType.Zstd, forged), /zstd data is corrupt/, `declared ${declared} for ${size} bytes`);
+    }
+    const plain = zstdWithoutSize(data(size));
+    for (const cut of [plain.length >> 1, plain.length - 1]) {
+      await assert.rejects(decompress(CompressionType.Zstd, plain.subarray(0, cut)), /zstd data is corrupt/, `${size} bytes cut to ${cut} of ${plain.length}`);
+    }
+  }
+});
+
+/** `count` records of 1 KiB values, numbered 0 to count - 1. */
+function records(count: number): Buffer {
+  const value = Buffer.alloc(1024, 'x');
+  return Buffer.concat(
+    Array.from({ length: count }, (_, i) => {
+      const body = Buffer.concat([Buffer.from([0]), zz(0), zz(i), zz(-1), zz(value.length), value, zz(0)]);
+      return Buffer.concat([zz(body.length), body]);
+    }),
+  );
+}
+
+test('every record of a large gzip or zstd batch is checked on the pool path', async () => {
+  const count = 3000; // about 3 MiB of records: above the calling thread's limit
+  const good = records(count);
+  const bad = Buffer.from(good);
+  bad[bad.length - 1] = 1; // the last record claims one header, and its bytes end there
+  for (const [codec, compress] of [['gzip', (b: Buffer) => zlib.gzipSync(b)], ['zstd', zstdWithoutSize]] as const) {
+    const base = realBatch(codec);
+    const patch = { recordCount: count, lastOffsetDelta: count - 1 };
+    calls.length = 0;
+    await validateBatchesAndRecords(rebuilt(base, compress(good), patch));
+    assert.ok(calls.some((c) => c.fn === 'gunzip' || c.fn === 'zstdDecompress'), `${codec}: decompressed on the pool`);
+    await assert.rejects(validateBatchesAndRecords(rebuilt(base, compress(bad), patch)), (e: unknown) => {
+      assert.ok(e instanceof InvalidRecordBatchError, String(e));
+      assert.equal(e.errorCode, ErrorCode.INVALID_RECORD);
+      assert.equal(e.recordIndex, count - 1, e.message);
+      return true;
+    });
+    // One record fewer than declared.
+    await assert.rejects(validateBatchesAndRecords(rebuilt(base, compress(records(count - 1)), patch)), InvalidRecordBatchError);
+  }
+});
