@@ -569,5 +569,48 @@ for (const target of rawTargets) {
       const altered = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 32, resourceName: '', configs: [{ name: 'consumer.session.timeout.ms', value: '50000' }] }], validateOnly: false });
       assert.equal(altered.responses[0].errorCode, ErrorCode.INVALID_REQUEST, 'AlterConfigs of the group ""');
     });
+
+    test('ElectLeaders, AlterPartitionReassignments, DeleteTopics, CreateTopics and CreatePartitions: timeout_ms 0 or below and entries given twice', async () => {
+      // ElectLeaders at timeout_ms 0 or below: REQUEST_TIMED_OUT, whole (from v1) and for each
+      // partition named, known or not; none listed when all (null) are asked for; [] asks nothing.
+      for (const [version, timeoutMs] of [[0, 0], [1, -1], [2, 0]] as const) {
+        const elect = async (topicPartitions: { topic: string; partitions: number[] }[] | null) => {
+          const r = await c.request(Apis.ElectLeaders, version, { electionType: 0, topicPartitions, timeoutMs });
+          return [version === 0 ? 'no top-level error' : r.errorCode, r.replicaElectionResults.map((t: { topic: string; partitionResult: { partitionId: number; errorCode: number }[] }) => [t.topic, t.partitionResult.map((p) => [p.partitionId, p.errorCode])])];
+        };
+        const timedOut = version === 0 ? 'no top-level error' : ErrorCode.REQUEST_TIMED_OUT;
+        const at = `v${version}, timeout ${timeoutMs}`;
+        assert.deepEqual(await elect([{ topic: TOPIC, partitions: [0, 9] }, { topic: 'not-created', partitions: [0] }]), [timedOut, [[TOPIC, [[0, ErrorCode.REQUEST_TIMED_OUT], [9, ErrorCode.REQUEST_TIMED_OUT]]], ['not-created', [[0, ErrorCode.REQUEST_TIMED_OUT]]]]], at);
+        assert.deepEqual(await elect(null), [timedOut, []], `${at}, every partition`);
+        assert.deepEqual(await elect([]), [version === 0 ? 'no top-level error' : ErrorCode.NONE, []], `${at}, no partition`);
+      }
+      const unknownType = await c.request(Apis.ElectLeaders, 2, { electionType: 2, topicPartitions: [{ topic: TOPIC, partitions: [0] }], timeoutMs: 10_000 });
+      assert.deepEqual([unknownType.errorCode, unknownType.replicaElectionResults[0].partitionResult.map((p: { errorCode: number }) => p.errorCode)], [ErrorCode.INVALID_REQUEST, [ErrorCode.INVALID_REQUEST]], 'election type 2');
+
+      // AlterPartitionReassignments: a topic listing no partitions still times out the request.
+      const noPartitions = await c.request(Apis.AlterPartitionReassignments, 0, { timeoutMs: 0, topics: [{ name: TOPIC, partitions: [] }] });
+      assert.deepEqual([noPartitions.errorCode, noPartitions.responses], [ErrorCode.REQUEST_TIMED_OUT, [{ name: TOPIC, partitions: [] }]]);
+
+      // DeleteTopics of one id twice: answered once, INVALID_REQUEST, at any timeout; nothing deleted.
+      const created = await c.request(Apis.CreateTopics, 7, { topics: [{ name: 'id-twice', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 30_000 });
+      assert.equal(created.topics[0].errorCode, ErrorCode.NONE);
+      const topicId: string = created.topics[0].topicId;
+      for (const timeoutMs of [0, 10_000]) {
+        const r = await c.request(Apis.DeleteTopics, 6, { topics: [{ name: null, topicId }, { name: null, topicId }], timeoutMs });
+        assert.deepEqual(r.responses.map((t: { name: string | null; topicId: string; errorCode: number }) => [t.name, t.topicId, t.errorCode]), [[null, topicId, ErrorCode.INVALID_REQUEST]], `an id twice, timeout ${timeoutMs}`);
+      }
+      await eventually('id-twice in the metadata', async () => {
+        const r = await c.request(Apis.Metadata, 12, { topics: [{ topicId: ZERO_UUID, name: 'id-twice' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+        return r.topics[0].errorCode === ErrorCode.NONE;
+      });
+
+      // CreateTopics and CreatePartitions at timeout 0 naming only a topic given twice: that refusal
+      // is all, as nothing is left to time out.
+      const topic = (name: string) => ({ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] });
+      const createTopics = await c.request(Apis.CreateTopics, 7, { topics: [topic('named-twice'), topic('named-twice')], timeoutMs: 0 });
+      assert.deepEqual(createTopics.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['named-twice', ErrorCode.INVALID_REQUEST]]);
+      const createPartitions = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: TOPIC, count: 4, assignments: null }, { name: TOPIC, count: 5, assignments: null }], timeoutMs: 0, validateOnly: true });
+      assert.deepEqual(createPartitions.results.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [[TOPIC, ErrorCode.INVALID_REQUEST]]);
+    });
   });
 }

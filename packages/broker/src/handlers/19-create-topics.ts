@@ -37,9 +37,12 @@ export const createTopicsHandler = defineHandler({
     const mayCreateAny = authorizedOnCluster(ctx, AclOperation.CREATE);
     const results: CreateTopicsResponseCreatableTopicResultInput[] = [];
     const failed = (name: string, errorCode: number, errorMessage: string | null) => ({ name, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: [] });
-    if (request.timeoutMs <= 0) return { throttleTimeMs: 0, topics: request.topics.map((t) => failed(t.name, ErrorCode.REQUEST_TIMED_OUT, null)) };
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
+    // As Kafka: the names given twice are refused before the controller is asked, and only a
+    // controller asked about some topic can time out.
+    const timedOut = request.timeoutMs <= 0 && request.topics.some((t) => occurrences.get(t.name) === 1);
+    if (timedOut) return { throttleTimeMs: 0, topics: request.topics.map((t) => failed(t.name, ErrorCode.REQUEST_TIMED_OUT, null)) };
     const answeredDuplicates = new Set<string>();
     const quota = mutationQuota(ctx, 6);
     for (const t of request.topics) {

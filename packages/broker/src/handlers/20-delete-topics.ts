@@ -18,23 +18,33 @@ export const deleteTopicsHandler = defineHandler({
     const { broker, version } = ctx;
     const wanted = version >= 6 ? request.topics.map((t) => ({ name: t.name, topicId: t.topicId })) : request.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
     const responses = [];
-    // As Kafka: a topic named twice (by name alone) is answered once, refused.
-    const byNameOnly = (w: { name: string | null; topicId: string }) => w.name !== null && w.topicId === ZERO_UUID;
+    // As Kafka: a topic named twice (by name alone), or identified twice (by id alone), is
+    // answered once, refused; neither of its entries is looked up.
+    const lookupKey = (w: { name: string | null; topicId: string }) => (w.name !== null && w.topicId === ZERO_UUID ? `name:${w.name}` : w.name === null && w.topicId !== ZERO_UUID ? `id:${w.topicId}` : null);
     const seen = new Map<string, number>();
-    for (const w of wanted) if (byNameOnly(w)) seen.set(w.name!, (seen.get(w.name!) ?? 0) + 1);
+    for (const w of wanted) {
+      const key = lookupKey(w);
+      if (key !== null) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    const isDuplicate = (w: { name: string | null; topicId: string }) => {
+      const key = lookupKey(w);
+      return key !== null && seen.get(key)! > 1;
+    };
     // As Kafka's controller: a timeout of 0 or less has passed before the first name or id is
     // looked up, so once there is one to look up, every entry is answered REQUEST_TIMED_OUT (the
     // refused ones too) and nothing is deleted. Without one, the refusals are answered as usual.
-    const lookups = wanted.filter((w) => (byNameOnly(w) && seen.get(w.name!) === 1) || (w.name === null && w.topicId !== ZERO_UUID));
+    const lookups = wanted.filter((w) => lookupKey(w) !== null && !isDuplicate(w));
     if (request.timeoutMs <= 0 && lookups.length > 0 && broker.config.bool('delete.topic.enable')) {
       return { throttleTimeMs: 0, responses: wanted.map((w) => ({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: null })) };
     }
     const refusedDuplicates = new Set<string>();
     const quota = mutationQuota(ctx, 5);
     for (const w of wanted) {
-      if (byNameOnly(w) && seen.get(w.name!)! > 1) {
-        if (!refusedDuplicates.has(w.name!)) responses.push({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic name.' });
-        refusedDuplicates.add(w.name!);
+      if (isDuplicate(w)) {
+        const key = lookupKey(w)!;
+        const errorMessage = w.name !== null ? 'Duplicate topic name.' : 'Duplicate topic id.';
+        if (!refusedDuplicates.has(key)) responses.push({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.INVALID_REQUEST, errorMessage });
+        refusedDuplicates.add(key);
         continue;
       }
       // As Kafka: a name (even empty) names the topic; a null name needs an id.

@@ -18,10 +18,13 @@ export const createPartitionsHandler = defineHandler({
   maxVersion: 3,
   async handle(ctx, request) {
     const { broker } = ctx;
-    if (request.timeoutMs <= 0) return { throttleTimeMs: 0, results: request.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: null })) };
-    const results = [];
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
+    // As Kafka: the names given twice are refused before the controller is asked, and only a
+    // controller asked about some topic can time out.
+    const timedOut = request.timeoutMs <= 0 && request.topics.some((t) => occurrences.get(t.name) === 1);
+    if (timedOut) return { throttleTimeMs: 0, results: request.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: null })) };
+    const results = [];
     const answeredDuplicates = new Set<string>();
     const quota = mutationQuota(ctx, 3);
     for (const t of request.topics) {

@@ -6,7 +6,8 @@
  * cancelling one (null replicas) finds none in progress (NO_REASSIGNMENT_IN_PROGRESS); any other
  * list is INVALID_REPLICA_ASSIGNMENT, naming the broker that does not exist, the duplicate or the
  * empty list, in the words of Kafka's controller. A timeout_ms of 0 or less has passed before the
- * controller could act: the answer and each partition are REQUEST_TIMED_OUT, as from Kafka. Without
+ * controller could act: once a topic is listed (even with no partitions), the answer and each
+ * partition are REQUEST_TIMED_OUT, as from Kafka. Without
  * ALTER on the cluster: CLUSTER_AUTHORIZATION_FAILED, as from Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
@@ -27,7 +28,9 @@ export const alterPartitionReassignmentsHandler = defineHandler({
   maxVersion: 1,
   handle(ctx, request) {
     const allowed = authorizedOnCluster(ctx, AclOperation.ALTER);
-    const timedOut = allowed && request.timeoutMs <= 0 && request.topics.some((t) => t.partitions.length > 0);
+    // As Kafka's controller: only an empty topic list is answered without it (a topic listing no
+    // partitions still asks it, and times out with the rest).
+    const timedOut = allowed && request.timeoutMs <= 0 && request.topics.length > 0;
     const responses = request.topics.map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p) => {
