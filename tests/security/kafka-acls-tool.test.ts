@@ -13,7 +13,10 @@ let sluice: Broker;
 let kafka: ApacheKafka;
 
 before(async () => {
-  [sluice, kafka] = await Promise.all([startBroker({ port: 0, config: AUTHORIZER }), startApacheKafka({ config: AUTHORIZER })]);
+  // Each broker is kept as soon as it is up, so that `after` stops it even when the other failed
+  // to start (a Sluice broker left listening keeps this file's process, and the run, waiting for ever).
+  const started = await Promise.allSettled([startBroker({ port: 0, config: AUTHORIZER }).then((b) => (sluice = b)), startApacheKafka({ config: AUTHORIZER }).then((k) => (kafka = k))]);
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
 }, { timeout: 300_000 });
 
 after(async () => {

@@ -26,7 +26,9 @@ let kafka: ApacheKafka;
 let ports: { name: string; port: number }[] = [];
 
 before(async () => {
-  [sluice, kafka] = await Promise.all([
+  // Each broker is kept as soon as it is up, so that `after` stops it even when the other failed
+  // to start (a Sluice broker left listening keeps this file's process, and the run, waiting for ever).
+  const started = await Promise.allSettled([
     startBroker({
       port: 0,
       config: {
@@ -34,13 +36,14 @@ before(async () => {
         'listener.name.sasl_plaintext.plain.sasl.jaas.config': PLAIN_JAAS,
         ...SETTINGS,
       },
-    }),
+    }).then((b) => (sluice = b)),
     startApacheKafka({
       extraListeners: { SASL: 'SASL_PLAINTEXT' },
       formatArgs: ['--add-scram', `SCRAM-SHA-256=[name=${ALICE.name},password=${ALICE.password}]`],
       config: { 'listener.name.sasl.plain.sasl.jaas.config': PLAIN_JAAS, 'listener.name.sasl.scram-sha-256.sasl.jaas.config': SCRAM_JAAS, ...SETTINGS },
-    }),
+    }).then((k) => (kafka = k)),
   ]);
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
   const admin = await RawConnection.open(sluice.listeners.PLAINTEXT.port);
   try {
     assert.equal((await alterScram(admin, { upsertions: [scramUpsertion(ALICE.name, 'SHA-256', ALICE.password)], deletions: [] })).results[0].errorCode, 0);

@@ -21,7 +21,13 @@ let kafka: Awaited<ReturnType<typeof startApacheKafka>>;
 let sides: Side[];
 
 before(async () => {
-  [sluice, kafka] = await Promise.all([startBroker({ port: 0, config: { 'node.id': '1' } }) /* Kafka's node id in test-kit */, startApacheKafka()]);
+  // Each broker is kept as soon as it is up, so that `after` stops it even when the other failed
+  // to start (a Sluice broker left listening keeps this file's process, and the run, waiting for ever).
+  const started = await Promise.allSettled([
+    startBroker({ port: 0, config: { 'node.id': '1' /* Kafka's node id in test-kit */ } }).then((b) => (sluice = b)),
+    startApacheKafka().then((k) => (kafka = k)),
+  ]);
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
   sides = [
     { name: 'sluice', bootstrap: sluice.bootstrap },
     { name: 'kafka', bootstrap: kafka.bootstrap },
