@@ -111,8 +111,28 @@ function runJava(args: string[], cwd: string): Promise<{ code: number | null; ou
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A port picked free was taken by another process before Kafka bound it. */
+class PortTakenError extends Error {}
+
+/** How many times a start whose port was taken meanwhile is tried again, on other ports. */
+const START_ATTEMPTS = 3;
+
 /** Starts a single-node Apache Kafka 4.3.1 and resolves once it answers Kafka requests. */
 export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<ApacheKafka> {
+  // The ports are picked free here but bound only by the JVM, seconds later (after formatting the
+  // log dir, on a loaded machine tens of seconds): meanwhile another process, a client's outgoing
+  // connection included, may take one. Such a start is tried again on other ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (e) {
+      if (!(e instanceof PortTakenError) || attempt >= START_ATTEMPTS) throw e;
+      (opts.log ?? defaultLog)(`a port picked for Apache Kafka was taken before it bound it; starting again on other ports`);
+    }
+  }
+}
+
+async function startOnce(opts: ApacheKafkaOptions): Promise<ApacheKafka> {
   const log = opts.log ?? defaultLog;
   const verbose = opts.verbose ?? process.env.SLUICE_KAFKA_VERBOSE === '1';
   requireJava();
@@ -249,7 +269,9 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     if (exited) {
       removeWork();
       const e = exited as { code: number | null; signal: NodeJS.Signals | null };
-      throw new Error(`Apache Kafka exited during startup (code ${e.code}, signal ${e.signal}):\n${output.slice(-6000)}`);
+      const message = `Apache Kafka exited during startup (code ${e.code}, signal ${e.signal}):\n${output.slice(-6000)}`;
+      // Kafka's SocketServer: "Socket server failed to bind to HOST:PORT: Address already in use."
+      throw /failed to bind to .*Address already in use/.test(output) ? new PortTakenError(message) : new Error(message);
     }
     if (Date.now() > deadline) {
       await stop();
