@@ -570,7 +570,7 @@ for (const target of rawTargets) {
       assert.equal(altered.responses[0].errorCode, ErrorCode.INVALID_REQUEST, 'AlterConfigs of the group ""');
     });
 
-    test('ElectLeaders, AlterPartitionReassignments, DeleteTopics, CreateTopics and CreatePartitions: timeout_ms 0 or below and entries given twice', async () => {
+    test('ElectLeaders, AlterPartitionReassignments, DeleteTopics, CreateTopics, CreatePartitions, DeleteRecords and IncrementalAlterConfigs: timeout_ms 0 or below and entries given twice', async () => {
       // ElectLeaders at timeout_ms 0 or below: REQUEST_TIMED_OUT, whole (from v1) and for each
       // partition named, known or not; none listed when all (null) are asked for; [] asks nothing.
       for (const [version, timeoutMs] of [[0, 0], [1, -1], [2, 0]] as const) {
@@ -611,6 +611,21 @@ for (const target of rawTargets) {
       assert.deepEqual(createTopics.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['named-twice', ErrorCode.INVALID_REQUEST]]);
       const createPartitions = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: TOPIC, count: 4, assignments: null }, { name: TOPIC, count: 5, assignments: null }], timeoutMs: 0, validateOnly: true });
       assert.deepEqual(createPartitions.results.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [[TOPIC, ErrorCode.INVALID_REQUEST]]);
+
+      // DeleteRecords: a partition listed twice is answered once, with its last listing's offset
+      // (partition 2 is empty: 99 is out of range, 0 is not); a topic listed twice, once.
+      const deleteRecords = async (topics: { name: string; partitions: { partitionIndex: number; offset: bigint }[] }[]) =>
+        (await c.request(Apis.DeleteRecords, 2, { topics, timeoutMs: 10_000 })).topics.map((t: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.errorCode])]);
+      assert.deepEqual(await deleteRecords([{ name: TOPIC, partitions: [{ partitionIndex: 2, offset: 99n }, { partitionIndex: 2, offset: 0n }] }]), [[TOPIC, [[2, ErrorCode.NONE]]]]);
+      assert.deepEqual(await deleteRecords([{ name: TOPIC, partitions: [{ partitionIndex: 2, offset: 0n }] }, { name: TOPIC, partitions: [{ partitionIndex: 2, offset: 0n }] }]), [[TOPIC, [[2, ErrorCode.NONE]]]]);
+
+      // IncrementalAlterConfigs: a resource named twice is refused in both its entries, a config
+      // named twice refuses its resource.
+      const alter = async (resources: { resourceType: number; resourceName: string; configs: { name: string; configOperation: number; value: string | null }[] }[]) =>
+        (await c.request(Apis.IncrementalAlterConfigs, 1, { resources, validateOnly: true })).responses.map((r: { resourceName: string; errorCode: number }) => [r.resourceName, r.errorCode]);
+      const retention = (value: string) => ({ name: 'retention.ms', configOperation: 0, value });
+      assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000')] }, { resourceType: 2, resourceName: TOPIC, configs: [] }]), [[TOPIC, ErrorCode.INVALID_REQUEST], [TOPIC, ErrorCode.INVALID_REQUEST]]);
+      assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000'), retention('2000')] }]), [[TOPIC, ErrorCode.INVALID_REQUEST]]);
     });
   });
 }

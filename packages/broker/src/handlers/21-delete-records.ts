@@ -24,7 +24,16 @@ export const deleteRecordsHandler = defineHandler({
   async handle(ctx, request) {
     const { broker } = ctx;
     const topics = [];
+    // As Kafka, which reads the request into a map by partition: a topic listed twice is answered
+    // once, and a partition listed twice once, with the offset of its last listing.
+    const wanted = new Map<string, Map<number, bigint>>();
     for (const t of request.topics) {
+      const partitions = wanted.get(t.name) ?? new Map<number, bigint>();
+      for (const p of t.partitions) partitions.set(p.partitionIndex, p.offset);
+      wanted.set(t.name, partitions);
+    }
+    for (const [name, offsets] of wanted) {
+      const t = { name, partitions: [...offsets].map(([partitionIndex, offset]) => ({ partitionIndex, offset })) };
       const partitions = [];
       const deletable = authorized(ctx, AclOperation.DELETE, ResourceType.TOPIC, t.name);
       for (const req of t.partitions) {

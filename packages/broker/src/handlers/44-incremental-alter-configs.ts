@@ -1,6 +1,7 @@
 /**
  * IncrementalAlterConfigs (key 44), versions 0-1. v1: flexible.
  * Operations per config: SET, DELETE (back to the default), APPEND and SUBTRACT (list values).
+ * A resource named twice, or a config named twice in one resource, is INVALID_REQUEST, as Kafka.
  */
 import { Apis, ErrorCode } from '@sluice/protocol';
 import type { BrokerCore } from '../core.ts';
@@ -27,10 +28,24 @@ export const incrementalAlterConfigsHandler = defineHandler({
   async handle(ctx, request) {
     const { broker } = ctx;
     const responses = [];
+    // As Kafka: a resource named twice is refused in each of its entries, before anything else;
+    // a config named twice within a resource refuses that resource.
+    const resourceKey = (r: { resourceType: number; resourceName: string }) => `${r.resourceType}/${r.resourceName}`;
+    const occurrences = new Map<string, number>();
+    for (const r of request.resources) occurrences.set(resourceKey(r), (occurrences.get(resourceKey(r)) ?? 0) + 1);
     for (const r of request.resources) {
+      const invalid = (errorMessage: string) => responses.push({ errorCode: ErrorCode.INVALID_REQUEST, errorMessage, resourceType: r.resourceType, resourceName: r.resourceName });
+      if (occurrences.get(resourceKey(r))! > 1) {
+        invalid('Each resource must appear at most once.');
+        continue;
+      }
       const refused = configResourceRefusal(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName);
       if (refused !== undefined) {
         responses.push({ errorCode: refused, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName });
+        continue;
+      }
+      if (new Set(r.configs.map((c) => c.name)).size !== r.configs.length) {
+        invalid('Error due to duplicate config keys');
         continue;
       }
       const changes: Record<string, string | null> = {};
