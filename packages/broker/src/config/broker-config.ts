@@ -94,6 +94,8 @@ export class BrokerConfig {
     const e = this.entry(name);
     if (e === undefined) throw new ConfigError(`Unknown broker configuration ${name}`);
     if (!e.def.dynamic) throw new ConfigError(`Broker configuration ${name} cannot be changed while the broker runs; set it in the config file`);
+    // Kafka's controller keeps the cluster-level min.insync.replicas while ELR is on (always, here).
+    if (raw === null && e.def.name === 'min.insync.replicas') throw new ConfigError('Cluster-level min.insync.replicas cannot be removed while ELR is enabled.');
     if (raw === null) {
       const value = e.def.default === null ? null : parseValue(e.def, e.def.default);
       if (!validateOnly) Object.assign(e, { raw: e.def.default, value, source: 'DEFAULT_CONFIG' as const });
@@ -101,6 +103,24 @@ export class BrokerConfig {
     }
     const value = parseValue(e.def, raw);
     if (!validateOnly) Object.assign(e, { raw, value, source: 'DYNAMIC_DEFAULT_BROKER_CONFIG' as const });
+  }
+
+  /**
+   * What Kafka 4.x's controller does before it enables ELR (eligible.leader.replicas.version 1,
+   * finalized on every new cluster since 4.1, and by Sluice): the cluster-level dynamic
+   * min.insync.replicas is set to the static value, so a fresh cluster describes it, and every
+   * topic's min.insync.replicas, as DYNAMIC_DEFAULT_BROKER_CONFIG.
+   */
+  applyElrSafetyDefault(): void {
+    const e = this.entry('min.insync.replicas')!;
+    if (e.source !== 'DYNAMIC_DEFAULT_BROKER_CONFIG') this.applyDynamic(e.def.name, e.raw);
+  }
+
+  /** Where a setting's value comes from. */
+  sourceOf(name: string): ConfigSource {
+    const e = this.entry(name);
+    if (e === undefined) throw new ConfigError(`Unknown broker configuration ${name}`);
+    return e.source;
   }
 
   /** A per-listener or secret setting as given, or undefined (security/listener-settings.ts reads these). */
