@@ -95,8 +95,9 @@ export class LogReporter implements ErrorReporter {
     if (!this.settings.logEnable) return;
     let record = '';
     if (this.settings.logIncludeMessages) {
-      if (c.consumed) record = ` consumed record {topic='${c.consumed.topic}', partition=${c.consumed.partition}, offset=${c.consumed.offset}, timestamp=${c.consumed.timestamp}}`;
-      else if (c.describe) record = ` record ${c.describe()}`;
+      // Kafka's LogReporter.Sink and .Source: the record as consumed, or the source record as polled (before any transform).
+      if (c.consumed) record = ` consumed record is {topic='${c.consumed.topic}', partition=${c.consumed.partition}, offset=${c.consumed.offset}${c.consumed.timestamp >= 0 ? `, timestamp=${c.consumed.timestamp}, timestampType=${c.consumed.timestampType === 'LogAppendTime' ? 'LogAppendTime' : 'CreateTime'}` : ''}}`;
+      else if (c.describe) record = ` source record is = ${c.describe()}`;
     }
     this.log(`Error encountered in task ${this.taskId}. Executing stage '${c.stage}' with class '${c.executingClass}'${record ? `, where${record}` : ''}. ${c.error.stack ?? String(c.error)}`);
   }
@@ -140,7 +141,8 @@ export class DeadLetterQueueReporter implements ErrorReporter {
       if (c.error.message) add(DLQ_HEADERS.exceptionMessage, c.error.message);
       add(DLQ_HEADERS.exceptionTrace, c.error.stack ?? String(c.error));
     }
-    await this.producer.send({ topic: this.settings.dlqTopic, key: r.key, value: r.value, headers, timestamp: r.timestamp });
+    // Kafka sends a record without a timestamp (NO_TIMESTAMP) without one, for the producer to stamp.
+    await this.producer.send({ topic: this.settings.dlqTopic, key: r.key, value: r.value, headers, timestamp: r.timestamp < 0 ? undefined : r.timestamp });
   }
 }
 

@@ -11,6 +11,7 @@ import type { Consumer, ConsumerRecord } from '@sluice/client';
 import type { TransformationChain } from '../chain.ts';
 import { applyTransforms, type RetryWithToleranceOperator, SKIPPED } from './error-handling.ts';
 import { pluginClassName } from '../plugins.ts';
+import { consumedRecordOf, InternalSinkRecord } from './internal-sink-record.ts';
 import type { TaskStatusListener, TargetState } from './status.ts';
 
 export interface SinkTaskRunnerInit {
@@ -48,8 +49,6 @@ export class SinkTaskRunner {
   #paused = false;
   /** Positions the task asked for through `context.offset(...)`, applied before the next poll (Kafka's rewind). */
   #rewinds = new Map<string, TopicPartitionOffset>();
-  /** The consumed record each record given to put came from, for the errant record reporter's dead letter queue. */
-  #consumedOf = new WeakMap<SinkRecord, ConsumerRecord>();
   /**
    * Reports of errant records still in flight, and the first that failed. A task may report
    * without awaiting (Kafka's report returns a Future the task may ignore): a failed report still
@@ -78,11 +77,13 @@ export class SinkTaskRunner {
   #context(): SinkTaskContext {
     const { consumer } = this.init;
     // Kafka's WorkerErrantRecordReporter: the record as it was consumed goes to the dead letter
-    // queue, and without errors.tolerance=all the report fails the task. As in Kafka there is a
+    // queue (also for a copy the task made with newRecord; a record the task built is converted
+    // back), and without errors.tolerance=all the report fails the task. As in Kafka there is a
     // reporter only with a dead letter queue or the error log to report to.
     const errant: ErrantRecordReporter = {
       report: (record: SinkRecord, error: Error) => {
-        const report = this.init.errors.executeFailed('TASK_PUT', SINK_TASK_CLASS, error, { consumed: this.#consumedOf.get(record), describe: () => record.toString() });
+        const consumed = consumedRecordOf(record, this.init);
+        const report = this.init.errors.executeFailed('TASK_PUT', SINK_TASK_CLASS, error, { consumed, describe: () => record.toString() });
         this.#reports.add(report);
         report.then(
           () => this.#reports.delete(report),
@@ -212,10 +213,7 @@ export class SinkTaskRunner {
         const record = new SinkRecord({ topic: r.topic, kafkaPartition: r.partition, keySchema: k.schema, key: k.value, valueSchema: v.schema, value: v.value, kafkaOffset: r.offset, timestamp: r.timestamp, timestampType: r.timestampType, headers: h });
         out = await applyTransforms(errors, chain, record, ctx);
       }
-      if (out !== SKIPPED && out !== null) {
-        batch.push(out);
-        this.#consumedOf.set(out, r);
-      }
+      if (out !== SKIPPED && out !== null) batch.push(InternalSinkRecord.wrap(r, out));
       // A skipped or dropped record is done with too: its offset moves on with the others.
       this.#current.set(key(r), { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
     }
