@@ -627,5 +627,22 @@ for (const target of rawTargets) {
       assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000')] }, { resourceType: 2, resourceName: TOPIC, configs: [] }]), [[TOPIC, ErrorCode.INVALID_REQUEST], [TOPIC, ErrorCode.INVALID_REQUEST]]);
       assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000'), retention('2000')] }]), [[TOPIC, ErrorCode.INVALID_REQUEST]]);
     });
+
+    test('AlterUserScramCredentials: one change per user and request, whatever its mechanism', async () => {
+      const upsertion = (name: string, mechanism = 1, iterations = 4096) => ({ name, mechanism, iterations, salt: Buffer.from('salt'), saltedPassword: Buffer.from('salted') });
+      // Kafka answers in a hash map's order: compared sorted by user.
+      const alter = async (deletions: { name: string; mechanism: number }[], upsertions: ReturnType<typeof upsertion>[]) =>
+        (await c.request(Apis.AlterUserScramCredentials, 0, { deletions, upsertions })).results.map((r: { user: string; errorCode: number }) => `${r.user}: ${r.errorCode}`).sort();
+      assert.deepEqual(await alter([], [upsertion('scram-both', 1), upsertion('scram-both', 2), upsertion('scram-one'), upsertion('scram-other')]), [`scram-both: ${ErrorCode.DUPLICATE_RESOURCE}`, `scram-one: ${ErrorCode.NONE}`, `scram-other: ${ErrorCode.NONE}`], 'two mechanisms of one user');
+      assert.deepEqual(await alter([{ name: 'scram-one', mechanism: 1 }], [upsertion('scram-one', 2)]), [`scram-one: ${ErrorCode.DUPLICATE_RESOURCE}`], 'a deletion and an upsertion of one user');
+      assert.deepEqual(await alter([{ name: 'scram-other', mechanism: 1 }, { name: 'scram-other', mechanism: 1 }, { name: 'scram-ghost', mechanism: 1 }, { name: 'scram-ghost', mechanism: 1 }], []), [`scram-ghost: ${ErrorCode.RESOURCE_NOT_FOUND}`, `scram-other: ${ErrorCode.DUPLICATE_RESOURCE}`], 'deletions twice: the first refusal is the answer');
+      assert.deepEqual(await alter([], [upsertion('scram-weak', 1, 100), upsertion('scram-weak'), upsertion('scram-late'), upsertion('scram-late', 1, 100)]), [`scram-late: ${ErrorCode.DUPLICATE_RESOURCE}`, `scram-weak: ${ErrorCode.UNACCEPTABLE_CREDENTIAL}`]);
+      // Kafka applies its changes through the metadata log, a moment later: nothing else changed.
+      await eventually('the credentials described', async () => {
+        const r = await c.request(Apis.DescribeUserScramCredentials, 0, { users: null });
+        const described = r.results.map((u: { user: string; credentialInfos: { mechanism: number }[] }) => `${u.user}: ${u.credentialInfos.map((i) => i.mechanism)}`).sort();
+        return JSON.stringify(described) === JSON.stringify(['scram-one: 1', 'scram-other: 1']);
+      });
+    });
   });
 }

@@ -50,7 +50,7 @@ export class ScramCalls {
     });
   }
 
-  /** Applies the alterations; rejects with the first user's refusal (a user with one applies none). */
+  /** Applies the alterations; rejects with the first refusal (what earlier requests changed stays). */
   async alterUserScramCredentials(alterations: readonly UserScramCredentialAlteration[], options: CallOptions = {}): Promise<void> {
     const upsertions = await Promise.all(
       alterations.flatMap((a) => {
@@ -62,11 +62,29 @@ export class ScramCalls {
       }),
     );
     const deletions = alterations.flatMap((a) => ('delete' in a ? [{ name: a.user, mechanism: MECHANISMS[a.mechanism].code }] : []));
-    await this.admin.retry('altering SCRAM users', options, async () => {
-      const conn = await this.admin.cluster.anyConnection(options.signal);
-      const res = await conn.request(Apis.AlterUserScramCredentials, { deletions, upsertions }, { version: conn.requireVersion(Apis.AlterUserScramCredentials), signal: options.signal });
-      const failed = res.results.find((r) => r.errorCode !== 0);
-      if (failed !== undefined) throw brokerError(failed.errorCode, `altering the SCRAM credentials of ${failed.user}`, { message: failed.errorMessage });
-    });
+    // Kafka's controller takes one change per user and request (a second one, even of another
+    // mechanism, is DUPLICATE_RESOURCE): a user's changes go in successive requests.
+    for (const round of oncePerUser(deletions, upsertions)) {
+      await this.admin.retry('altering SCRAM users', options, async () => {
+        const conn = await this.admin.cluster.anyConnection(options.signal);
+        const res = await conn.request(Apis.AlterUserScramCredentials, round, { version: conn.requireVersion(Apis.AlterUserScramCredentials), signal: options.signal });
+        const failed = res.results.find((r) => r.errorCode !== 0);
+        if (failed !== undefined) throw brokerError(failed.errorCode, `altering the SCRAM credentials of ${failed.user}`, { message: failed.errorMessage });
+      });
+    }
   }
+}
+
+/** Splits the changes into requests that name each user at most once, in the order given. */
+function oncePerUser<D extends { name: string }, U extends { name: string }>(deletions: readonly D[], upsertions: readonly U[]): { deletions: D[]; upsertions: U[] }[] {
+  const rounds: { deletions: D[]; upsertions: U[]; users: Set<string> }[] = [];
+  const roundFor = (user: string) => {
+    let round = rounds.find((r) => !r.users.has(user));
+    if (round === undefined) rounds.push((round = { deletions: [], upsertions: [], users: new Set() }));
+    round.users.add(user);
+    return round;
+  };
+  for (const d of deletions) roundFor(d.name).deletions.push(d);
+  for (const u of upsertions) roundFor(u.name).upsertions.push(u);
+  return rounds.map(({ deletions, upsertions }) => ({ deletions, upsertions }));
 }
