@@ -26,6 +26,9 @@
 //   permission of 0 (UNKNOWN): Kafka closes the connection; Sluice answers an error;
 // - AddPartitionsToTxn v4+ (the brokers' verification batch) from a client with no transaction:
 //   Kafka never answers; Sluice answers an empty list.
+// - AlterConfigs naming one resource twice: Kafka never answers; Sluice alters it twice;
+// - AlterUserScramCredentials: Kafka answers the users in a hash map's order, Sluice in the
+//   request's (compared sorted).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
@@ -626,6 +629,8 @@ for (const target of rawTargets) {
       const retention = (value: string) => ({ name: 'retention.ms', configOperation: 0, value });
       assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000')] }, { resourceType: 2, resourceName: TOPIC, configs: [] }]), [[TOPIC, ErrorCode.INVALID_REQUEST], [TOPIC, ErrorCode.INVALID_REQUEST]]);
       assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000'), retention('2000')] }]), [[TOPIC, ErrorCode.INVALID_REQUEST]]);
+      const legacy = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: TOPIC, configs: [{ name: 'retention.ms', value: '1000' }, { name: 'retention.ms', value: '2000' }] }], validateOnly: true });
+      assert.deepEqual(legacy.responses.map((r: { resourceName: string; errorCode: number }) => [r.resourceName, r.errorCode]), [[TOPIC, ErrorCode.INVALID_REQUEST]], 'AlterConfigs naming a config twice');
     });
 
     test('AlterUserScramCredentials: one change per user and request, whatever its mechanism', async () => {

@@ -21,6 +21,11 @@ export const alterConfigsHandler = defineHandler({
         responses.push({ errorCode: refused, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName });
         continue;
       }
+      // A config named twice refuses the resource, as Kafka.
+      if (new Set(r.configs.map((c) => c.name)).size !== r.configs.length) {
+        responses.push({ errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Error due to duplicate config keys', resourceType: r.resourceType, resourceName: r.resourceName });
+        continue;
+      }
       const changes: Record<string, string | null> = {};
       for (const c of r.configs) changes[c.name] = c.value;
       // An override left out is removed; a null value is refused, as Kafka refuses it.
