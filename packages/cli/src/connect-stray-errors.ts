@@ -7,7 +7,10 @@
  *   without `await`, and that rejects): Node's default ends the process, and with it every other
  *   connector and task on the worker. In Kafka Connect a plugin's own thread that dies of an
  *   exception is only logged (the JVM's default uncaught exception handler) and the worker goes
- *   on; so here the rejection is logged, with its stack, and the worker goes on.
+ *   on; so here the rejection is logged, with its stack, and the worker goes on. The log blames a
+ *   plugin only when the stack runs through a module of a `plugin.path` location; otherwise it
+ *   says the origin is not known (the worker's own code can leave a rejection too, and a stack
+ *   cut at an `await` may no longer show the plugin).
  * - An exception thrown synchronously outside any call (in a plugin's timer or event callback):
  *   Node cannot safely resume after it (whatever the throw interrupted is left half done), so
  *   Node's default stands and the process exits, but first one line in the log says why.
@@ -15,11 +18,17 @@
  * Only the command does this: a program embedding the worker (`startConnectStandalone`,
  * `startConnectDistributed`) owns its process and decides its own policy.
  */
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 
-/** Starts logging stray rejections and the uncaught exception that ends the process; returns how to stop. */
-export function logStrayErrors(log: (line: string) => void): () => void {
-  const onRejection = (reason: unknown) => log(describeUnhandledRejection(reason));
+/**
+ * Starts logging stray rejections and the uncaught exception that ends the process; returns how to
+ * stop. `pluginFolders` are the folders plugin.path loads plugins from (read when a rejection comes,
+ * as they are known only once the worker config is read).
+ */
+export function logStrayErrors(log: (line: string) => void, pluginFolders: () => readonly string[] = () => []): () => void {
+  const onRejection = (reason: unknown) => log(describeUnhandledRejection(reason, pluginFolders()));
   // The monitor only watches: Node still prints the stack and exits with status 1 after it.
   const onUncaught = (error: unknown, origin: string) => log(describeUncaughtException(error, origin));
   process.on('unhandledRejection', onRejection);
@@ -30,12 +39,37 @@ export function logStrayErrors(log: (line: string) => void): () => void {
   };
 }
 
-export function describeUnhandledRejection(reason: unknown): string {
-  return (
-    'ERROR Unhandled promise rejection (the worker goes on): a plugin (a connector, task, converter or transform) ' +
-    'left a promise rejected that nothing waited for; await or catch that work in the plugin. ' +
-    `The rejection: ${reasonWithStack(reason)}`
-  );
+export function describeUnhandledRejection(reason: unknown, pluginFolders: readonly string[] = []): string {
+  return `ERROR Unhandled promise rejection (the worker goes on): a promise was rejected and nothing waited for it. ${originOf(reason, pluginFolders)} The rejection: ${reasonWithStack(reason)}`;
+}
+
+/** What the stack says about where a rejection came from, and no more. */
+function originOf(reason: unknown, pluginFolders: readonly string[]): string {
+  if (!(reason instanceof Error)) return 'Where it came from is not known.';
+  const frame = stackFiles(reason).find((f) => pluginFolders.some((folder) => f.file.startsWith(folder.endsWith(sep) ? folder : folder + sep)));
+  if (frame !== undefined) return `It came from a plugin's code (${frame.at}): await or catch that work in the plugin.`;
+  return "Its stack runs through no plugin.path module, so where it came from is not known: the worker's own code, or a plugin's work whose stack was cut at an await.";
+}
+
+/** The files of an Error's stack frames, first first, each with its `file:line:column`. */
+function stackFiles(error: Error): { file: string; at: string }[] {
+  const out: { file: string; at: string }[] = [];
+  for (const line of (error.stack ?? '').split('\n')) {
+    const m = /^\s+at (?:.*\()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (m === null) continue;
+    let file = m[1]!;
+    if (file.startsWith('file://')) {
+      try {
+        file = fileURLToPath(file);
+      } catch {
+        continue;
+      }
+    }
+    // node:internal frames and the like name no file.
+    if (!file.startsWith(sep)) continue;
+    out.push({ file, at: `${file}:${m[2]}:${m[3]}` });
+  }
+  return out;
 }
 
 export function describeUncaughtException(error: unknown, origin: string): string {

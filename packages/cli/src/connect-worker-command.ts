@@ -65,9 +65,12 @@ export async function connectCommand(argv: string[], io: Io): Promise<number> {
   process.once('SIGTERM', onSigterm);
   const log = (line: string) => io.err(`${line}\n`);
   // From before the first plugin loads: a connector may leave a rejection behind while starting.
-  const stopLoggingStrayErrors = logStrayErrors(log);
+  // A rejection is blamed on a plugin only when its stack runs through a plugin.path folder.
+  let folders: readonly string[] = [];
+  const stopLoggingStrayErrors = logStrayErrors(log, () => folders);
   try {
-    const { startConnectStandalone, startConnectDistributed } = await import('@sluice/connect');
+    const { startConnectStandalone, startConnectDistributed, pluginFolders } = await import('@sluice/connect');
+    folders = pluginFolders(String(worker['plugin.path'] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== ''));
     let running;
     try {
       running = mode === 'distributed' ? await startConnectDistributed({ worker, log }) : await startConnectStandalone({ worker, connectors, log });

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError } from '@sluice/config';
 
 /** Conditions Node's `import` matches in an `exports` map (besides those given with --conditions). */
@@ -35,6 +35,29 @@ export function pluginModuleSpecifier(entry: string, cwd: string): string {
   if (isFolder(path)) return pathToFileURL(packageEntry(entry, path)).href;
   // Else as import() finds it from here (a package installed beside @sluice/connect).
   return entry;
+}
+
+/**
+ * The folder whose modules are the plugin's code, for each entry found on disk: the package (or
+ * plugin) folder given or installed, else the folder of the module given. For telling a plugin's
+ * stack frames from the worker's; entries that cannot be resolved are left out.
+ */
+export function pluginFolders(pluginPath: readonly string[], cwd: string = process.cwd()): string[] {
+  const folders: string[] = [];
+  for (const entry of pluginPath) {
+    const folder = isPath(entry) ? resolve(cwd, entry) : (installedPackage(entry, cwd) ?? resolve(cwd, entry));
+    if (isFolder(folder)) folders.push(folder);
+    else if (isFile(folder)) folders.push(dirname(folder));
+    else {
+      try {
+        const specifier = pluginModuleSpecifier(entry, cwd);
+        if (specifier.startsWith('file:')) folders.push(dirname(fileURLToPath(specifier)));
+      } catch {
+        // A bad entry: the worker refuses it at start, with the reason.
+      }
+    }
+  }
+  return folders;
 }
 
 /** The folder of package `name` in the nearest node_modules from `cwd` up, or null. */
