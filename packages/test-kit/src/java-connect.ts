@@ -24,6 +24,9 @@ export async function connectClasspath(): Promise<string> {
   return readFileSync(cache, 'utf8').trim();
 }
 
+/** The REST port picked for a worker was taken by another process before the worker bound it. */
+class PortTakenError extends Error {}
+
 /** A Kafka Connect 4.3.1 worker process: its REST URL, and its output kept for failure messages. */
 export class JavaConnectWorker {
   log = '';
@@ -38,18 +41,39 @@ export class JavaConnectWorker {
     child.stderr!.on('data', keep);
   }
 
-  /** Runs `mainClass` with a properties file of these settings (listeners is chosen here) and waits for its REST API. */
+  /**
+   * Runs `mainClass` with a properties file of these settings (listeners is chosen here) and waits
+   * for its REST API. The port is picked free here but bound by the JVM seconds later; when another
+   * process took it meanwhile (the worker exits: its REST server cannot bind), the worker is started
+   * again on another port, up to 3 times.
+   */
   protected static async launch(mainClass: string, dir: string, settings: Record<string, string>, args: string[]): Promise<JavaConnectWorker> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await JavaConnectWorker.launchOnce(mainClass, dir, settings, args);
+      } catch (e) {
+        if (!(e instanceof PortTakenError) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private static async launchOnce(mainClass: string, dir: string, settings: Record<string, string>, args: string[]): Promise<JavaConnectWorker> {
     const port = await freePort();
     const file = join(dir, `java-worker-${port}.properties`);
     const props = { ...settings, listeners: `http://127.0.0.1:${port}`, 'rest.advertised.host.name': '127.0.0.1' };
     writeFileSync(file, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
     const child = spawn('java', ['-Xmx512m', '-Dorg.apache.logging.log4j.level=WARN', '-cp', await connectClasspath(), mainClass, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const worker = new JavaConnectWorker(child, `http://127.0.0.1:${port}`);
-    await eventually('the Java Connect REST API answers', async () => {
-      if (child.exitCode !== null) throw new Error(`the Java worker exited (${child.exitCode}):\n${worker.log.slice(-4000)}`);
-      return (await fetch(`${worker.url}/`)).status === 200;
-    }, 180_000);
+    // An exit ends the wait (a check that throws would only be tried again until the deadline), and
+    // each request has its own time limit (one left unanswered would hold the wait past its deadline).
+    const outcome = await eventually('the Java Connect REST API answers', async () => (child.exitCode !== null ? 'exited' : (await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(5_000) })).status === 200 && 'answers'), 180_000).catch((e) => {
+      child.kill('SIGKILL'); // a worker that never answered is not left running (its pipes keep the test's process alive)
+      throw e;
+    });
+    if (outcome === 'exited') {
+      const message = `the Java worker exited (${child.exitCode}):\n${worker.log.slice(-4000)}`;
+      throw /Address already in use/.test(worker.log) ? new PortTakenError(message) : new Error(message);
+    }
     return worker;
   }
 
