@@ -1,7 +1,9 @@
 // plugin.path as a Kafka Connect user writes it: paths relative to the worker's working directory
 // (with or without ./), an npm package's folder (its package.json exports or main), its entry
-// module, or the name of a package installed in node_modules from the working directory up; and
-// entries that cannot be loaded refused with what to give instead.
+// module, or the name of a package installed in node_modules from the working directory up; a
+// folder of plugins as Kafka reads one (each plugin package, plugin folder and module in it), such
+// as a sub-path of an installed package; and entries that cannot be loaded refused with what to
+// give instead.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +44,22 @@ before(() => {
   mkdirSync(join(cwd, 'plugins/empty'), { recursive: true });
   write('plugins/no-register/index.js', 'export const nothing = 1;\n');
   mkdirSync(join(cwd, 'deep/below'), { recursive: true });
+  // A sub-path of an installed package holding its connectors' modules beside a helper that registers nothing.
+  write('node_modules/@acme/kit/package.json', JSON.stringify({ name: '@acme/kit', type: 'module', exports: './dist/index.js' }));
+  write('node_modules/@acme/kit/dist/index.js', 'export const kit = 1;\n');
+  write('node_modules/@acme/kit/dist/connectors/a-source.js', registering('test.KitSource', 'kit'));
+  write('node_modules/@acme/kit/dist/connectors/b-helper.js', 'export const helper = 1;\n');
+  write('node_modules/@acme/kit/dist/connectors/a-source.d.ts', 'export {};\n');
+  // A folder of plugins, as Kafka's plugin.path entries: packages, a plugin folder with index.js, a module, and files that are none.
+  write('collection/pkg-a/package.json', JSON.stringify({ name: 'pkg-a', type: 'module', main: 'entry.js' }));
+  write('collection/pkg-a/entry.js', registering('test.CollectedA', 'a'));
+  write('collection/pkg-b/index.js', registering('test.CollectedB', 'b'));
+  write('collection/pkg-b/package.json', JSON.stringify({ name: 'pkg-b', type: 'module' }));
+  write('collection/loose.mjs', registering('test.CollectedLoose', 'loose'));
+  write('collection/README.md', 'not a plugin\n');
+  mkdirSync(join(cwd, 'collection/empty-folder'), { recursive: true });
+  // A folder of modules none of which registers anything.
+  write('helpers/one.js', 'export const one = 1;\n');
 });
 
 after(() => rmSync(cwd, { recursive: true, force: true }));
@@ -65,6 +83,17 @@ test('an installed package is found from a folder below the one holding node_mod
   assert.equal(versionOf(plugins, 'test.MainSource'), 'main');
 });
 
+test('a folder of plugins: a sub-path of an installed package (as a path or a name) and a folder of plugin packages and modules', async () => {
+  for (const entry of ['./node_modules/@acme/kit/dist/connectors', '@acme/kit/dist/connectors']) {
+    const plugins = await loadPlugins([entry], cwd);
+    assert.equal(versionOf(plugins, 'test.KitSource'), 'kit', entry);
+  }
+  const plugins = await loadPlugins(['collection'], cwd);
+  assert.equal(versionOf(plugins, 'test.CollectedA'), 'a');
+  assert.equal(versionOf(plugins, 'test.CollectedB'), 'b');
+  assert.equal(versionOf(plugins, 'test.CollectedLoose'), 'loose');
+});
+
 test('what cannot be loaded is refused, naming the entry and what to give', async () => {
   const refused = async (entry: string, why: RegExp) =>
     assert.rejects(loadPlugins([entry], cwd), (e: unknown) => e instanceof ConfigError && e.message.startsWith(`Invalid value ${entry} for configuration plugin.path: `) && why.test(e.message));
@@ -72,5 +101,6 @@ test('what cannot be loaded is refused, naming the entry and what to give', asyn
   await refused('./plugins/require-only', /no "\." entry for import/);
   await refused('./plugins/empty', /has no package\.json and no index\.js/);
   await refused('plugins/no-register', /exports no connectPlugins\(plugins\) function/);
+  await refused('helpers', /the modules in that folder export no connectPlugins\(plugins\) function/);
   await refused('@acme/not-installed', /could not be loaded .*give an npm package's folder, its entry module, or the name of a package installed where the worker runs/s);
 });

@@ -7,9 +7,9 @@
  * `default`), else `main`, else index.js. Without this, import() would read a relative path
  * against this file and cannot load a folder at all.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { ConfigError } from '@sluice/config';
 
 /** Conditions Node's `import` matches in an `exports` map (besides those given with --conditions). */
@@ -19,23 +19,47 @@ const isPath = (entry: string) => isAbsolute(entry) || entry.startsWith('./') ||
 const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
 const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
-/** What import() is to be given for `entry`: a file URL, or the bare name when it is not installed below `cwd`. */
-export function pluginModuleSpecifier(entry: string, cwd: string): string {
+/**
+ * What import() is to be given for `entry`: file URLs, or the bare name when it is not installed
+ * below `cwd`. One module for a package, a plugin folder (with index.js) or a module; for a folder
+ * that is none of these, as Kafka reads a plugin.path entry that is a folder of plugins (plugin
+ * folders and jars), each package or plugin folder and each module (.js, .mjs, .cjs) directly in
+ * it, in name order: so `node_modules/@scope/pkg/dist/connectors` or a folder of installed plugin
+ * packages can be listed. `folderOfPlugins` tells which case it was.
+ */
+export function pluginModuleSpecifiers(entry: string, cwd: string): { specifiers: string[]; folderOfPlugins: boolean } {
+  const one = (specifier: string) => ({ specifiers: [specifier], folderOfPlugins: false });
+  let path: string | null = null;
   if (isPath(entry)) {
-    const path = resolve(cwd, entry);
-    if (isFile(path)) return pathToFileURL(path).href;
-    if (isFolder(path)) return pathToFileURL(packageEntry(entry, path)).href;
-    throw invalid(entry, `there is no file or folder ${path}`);
+    path = resolve(cwd, entry);
+    if (!isFile(path) && !isFolder(path)) throw invalid(entry, `there is no file or folder ${path}`);
+  } else {
+    // An installed package's name (or a sub-path of one), else a path relative to the working directory written without ./, as Kafka's are.
+    path = installedPackage(entry, cwd);
+    if (path === null) {
+      const relative = resolve(cwd, entry);
+      if (isFile(relative) || isFolder(relative)) path = relative;
+    }
+    // Else as import() finds it from here (a package installed beside @sluice/connect).
+    if (path === null) return one(entry);
   }
-  const installed = installedPackage(entry, cwd);
-  if (installed !== null) return pathToFileURL(packageEntry(entry, installed)).href;
-  // Not an installed package: a path relative to the working directory written without ./, as Kafka's are.
-  const path = resolve(cwd, entry);
-  if (isFile(path)) return pathToFileURL(path).href;
-  if (isFolder(path)) return pathToFileURL(packageEntry(entry, path)).href;
-  // Else as import() finds it from here (a package installed beside @sluice/connect).
-  return entry;
+  if (isFile(path)) return one(pathToFileURL(path).href);
+  if (isPluginFolder(path)) return one(pathToFileURL(packageEntry(entry, path)).href);
+  const modules: string[] = [];
+  for (const name of readdirSync(path).sort()) {
+    const child = join(path, name);
+    if (isFolder(child) && isPluginFolder(child)) modules.push(packageEntry(entry, child));
+    else if (isFile(child) && MODULE_FILE.test(name)) modules.push(child);
+  }
+  if (modules.length === 0) throw invalid(entry, `the folder ${path} has no package.json and no index.js, nor plugin packages, plugin folders or modules (.js, .mjs, .cjs) in it; give an npm package's folder, its entry module, or a folder of those`);
+  return { specifiers: modules.map((m) => pathToFileURL(m).href), folderOfPlugins: true };
 }
+
+/** The module files a folder of plugins may hold directly. */
+const MODULE_FILE = /\.(?:js|mjs|cjs)$/;
+
+/** A package's folder, or a plugin folder with an index.js: one plugin. */
+const isPluginFolder = (folder: string) => isFile(join(folder, 'package.json')) || isFile(join(folder, 'index.js'));
 
 /**
  * The folder whose modules are the plugin's code, for each entry found on disk: the package (or
@@ -48,14 +72,6 @@ export function pluginFolders(pluginPath: readonly string[], cwd: string = proce
     const folder = isPath(entry) ? resolve(cwd, entry) : (installedPackage(entry, cwd) ?? resolve(cwd, entry));
     if (isFolder(folder)) folders.push(folder);
     else if (isFile(folder)) folders.push(dirname(folder));
-    else {
-      try {
-        const specifier = pluginModuleSpecifier(entry, cwd);
-        if (specifier.startsWith('file:')) folders.push(dirname(fileURLToPath(specifier)));
-      } catch {
-        // A bad entry: the worker refuses it at start, with the reason.
-      }
-    }
   }
   return folders;
 }
