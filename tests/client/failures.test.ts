@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Admin, Consumer, type ConsumerOptions, Producer, type RecordMetadata } from '@sluice/client';
-import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
+import { type BrokerProcess, eventually, startBrokerProcess } from '@sluice/test-kit';
 import { uniqueName } from './targets.ts';
 
 let dataDir: string;
@@ -19,9 +19,10 @@ let bootstrap: string;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sluice-client-failures-'));
-  port = await freePort();
+  // The broker chooses its port (one picked beforehand may be taken before it binds it); restarts take the same one.
+  broker = await startBrokerProcess(0, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
+  port = broker.port;
   bootstrap = `127.0.0.1:${port}`;
-  broker = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
 });
 after(() => {
   broker.child.kill('SIGKILL');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, kcat, spawnJavaTool, startBrokerProcess } from '@sluice/test-kit';
+import { kcat, spawnJavaTool, startBrokerProcess } from '@sluice/test-kit';
 
 const COUNT = Number(process.env.SLUICE_KILL9_RECORDS ?? 400_000);
 const KILLS = Number(process.env.SLUICE_KILL9_CYCLES ?? 20);
@@ -19,9 +19,11 @@ const VALUE_BYTES = 100;
 
 test(`${KILLS} kill -9 cycles during ${COUNT} idempotent acks=all sends lose, duplicate and skip nothing`, { timeout: 300_000 }, async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-kill9-'));
-  const port = await freePort();
   const brokerArgs = ['--set', `log.segment.bytes=${SEGMENT_BYTES}`];
-  let broker = await startBrokerProcess(port, dataDir, brokerArgs);
+  // The broker chooses its port at the first start (one picked beforehand may be taken before it
+  // binds it); the restarts take the same one, which the producer reconnects to.
+  let broker = await startBrokerProcess(0, dataDir, brokerArgs);
+  const port = broker.port;
   let producerProcess: ChildProcess | undefined;
   try {
     const producer = (producerProcess = await spawnJavaTool(['produce-seq', `127.0.0.1:${port}`, 'kill9', String(COUNT), String(VALUE_BYTES)]));

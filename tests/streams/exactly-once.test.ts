@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Consumer } from '@sluice/client';
 import { KafkaStreams, type KeyValueStore, Record, Serdes, Stores, type StreamsLogger, Topology, type ProcessorContext } from '@sluice/streams';
-import { eventually, freePort, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
+import { eventually, startApacheKafka, startBrokerProcess } from '@sluice/test-kit';
 import { createTopics, produce } from './support.ts';
 
 const S = Serdes.String();
@@ -33,9 +33,9 @@ async function startTarget(target: string): Promise<() => Promise<void>> {
   }
   if (target !== 'sluice') throw new Error(`SLUICE_STREAMS_EOS_TARGETS: unknown target '${target}' (sluice, kafka)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-streams-eos-'));
-  const port = await freePort();
-  const broker = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0', '--set', 'group.min.session.timeout.ms=1000']);
-  bootstrap = `127.0.0.1:${port}`;
+  // Port 0: the broker chooses (one picked beforehand may be taken before it binds it).
+  const broker = await startBrokerProcess(0, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0', '--set', 'group.min.session.timeout.ms=1000']);
+  bootstrap = `127.0.0.1:${broker.port}`;
   return async () => {
     broker.child.kill('SIGTERM');
     await broker.exited;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApacheKafka, type ApacheKafka } from './apache-kafka.ts';
-import { freePort, startBrokerProcess, type BrokerProcess } from './processes.ts';
+import { startBrokerProcess, type BrokerProcess } from './processes.ts';
 
 export interface KillableBroker {
   bootstrap: string;
@@ -22,8 +22,10 @@ export interface KillableBroker {
 /** The `sluice broker` command on a fresh data folder; `extra` are more command-line arguments (`--set k=v`). */
 export async function killableSluiceBroker(extra: string[] = []): Promise<KillableBroker> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-killable-'));
-  const port = await freePort();
-  let broker: BrokerProcess | undefined = await startBrokerProcess(port, dataDir, extra);
+  // The broker chooses its port at the first start (one picked beforehand may be taken before it
+  // binds it); restarts take the same one, as clients expect.
+  let broker: BrokerProcess | undefined = await startBrokerProcess(0, dataDir, extra);
+  const port = broker.port;
   return {
     bootstrap: `127.0.0.1:${port}`,
     dataDir,

@@ -48,9 +48,15 @@ export interface BrokerProcess {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+  /** The port it listens on: the one asked for, or the one it chose when asked for 0. */
+  port: number;
 }
 
-/** Starts `sluice broker` and resolves once it says it is ready. */
+/**
+ * Starts `sluice broker` and resolves once it says it is ready. Port 0 lets the broker choose (see
+ * `port` in the result): better than a port from freePort() for a first start, which another
+ * process may take between the moment it is picked and the moment the broker binds it.
+ */
 export async function startBrokerProcess(port: number, dataDir: string, extra: string[] = []): Promise<BrokerProcess> {
   const child = spawn(process.execPath, [sluiceBin, 'broker', '--port', String(port), '--data-dir', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -68,7 +74,9 @@ export async function startBrokerProcess(port: number, dataDir: string, extra: s
     child.stdout!.on('data', check);
     child.on('exit', () => reject(new Error(`sluice broker exited:\n${out}`)));
   });
-  return { child, output: () => out, exited };
+  const listening = /Sluice broker listening on [^ ]+:(\d+) /.exec(out);
+  if (!listening) throw new Error(`sluice broker did not say which port it listens on:\n${out}`);
+  return { child, output: () => out, exited, port: Number(listening[1]) };
 }
 
 export function requireTool(name: string, install: string): Promise<void> {
