@@ -612,6 +612,11 @@ for (const target of rawTargets) {
       const topic = (name: string) => ({ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] });
       const createTopics = await c.request(Apis.CreateTopics, 7, { topics: [topic('named-twice'), topic('named-twice')], timeoutMs: 0 });
       assert.deepEqual(createTopics.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['named-twice', ErrorCode.INVALID_REQUEST]]);
+      // With another topic beside it, the controller is asked and every entry times out.
+      const withOther = await c.request(Apis.CreateTopics, 7, { topics: [topic('named-twice'), topic('named-twice'), topic('named-once')], timeoutMs: 0 });
+      assert.deepEqual(withOther.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), ['named-twice', 'named-twice', 'named-once'].map((name) => [name, ErrorCode.REQUEST_TIMED_OUT]));
+      const idTwiceAndName = await c.request(Apis.DeleteTopics, 6, { topics: [{ name: null, topicId: UNKNOWN_ID }, { name: null, topicId: UNKNOWN_ID }, { name: 'not-created', topicId: ZERO_UUID }], timeoutMs: 0 });
+      assert.deepEqual(idTwiceAndName.responses.map((t: { errorCode: number }) => t.errorCode), [ErrorCode.REQUEST_TIMED_OUT, ErrorCode.REQUEST_TIMED_OUT, ErrorCode.REQUEST_TIMED_OUT]);
       const createPartitions = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: TOPIC, count: 4, assignments: null }, { name: TOPIC, count: 5, assignments: null }], timeoutMs: 0, validateOnly: true });
       assert.deepEqual(createPartitions.results.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [[TOPIC, ErrorCode.INVALID_REQUEST]]);
 
@@ -629,6 +634,15 @@ for (const target of rawTargets) {
       const retention = (value: string) => ({ name: 'retention.ms', configOperation: 0, value });
       assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000')] }, { resourceType: 2, resourceName: TOPIC, configs: [] }]), [[TOPIC, ErrorCode.INVALID_REQUEST], [TOPIC, ErrorCode.INVALID_REQUEST]]);
       assert.deepEqual(await alter([{ resourceType: 2, resourceName: TOPIC, configs: [retention('1000'), retention('2000')] }]), [[TOPIC, ErrorCode.INVALID_REQUEST]]);
+      // OffsetDelete answers each topic entry of the request (a topic listed twice, twice) that
+      // lists partitions.
+      await groupCoordinatorReady(c, TOPIC);
+      const offsetDelete = await c.request(Apis.OffsetDelete, 0, { groupId: 'warm-up', topics: [{ name: TOPIC, partitions: [{ partitionIndex: 1 }, { partitionIndex: 1 }] }, { name: TOPIC, partitions: [{ partitionIndex: 2 }] }, { name: TOPIC, partitions: [] }] });
+      assert.deepEqual(
+        [offsetDelete.errorCode, offsetDelete.topics.map((t: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.errorCode])])],
+        [ErrorCode.NONE, [[TOPIC, [[1, 0], [1, 0]]], [TOPIC, [[2, 0]]]]],
+        'an entry without partitions is not answered',
+      );
       const legacy = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: TOPIC, configs: [{ name: 'retention.ms', value: '1000' }, { name: 'retention.ms', value: '2000' }] }], validateOnly: true });
       assert.deepEqual(legacy.responses.map((r: { resourceName: string; errorCode: number }) => [r.resourceName, r.errorCode]), [[TOPIC, ErrorCode.INVALID_REQUEST]], 'AlterConfigs naming a config twice');
     });

@@ -16,27 +16,25 @@ export const offsetDeleteHandler = defineHandler({
   maxVersion: 0,
   async handle(ctx, request) {
     const { broker } = ctx;
-    const answered = new Map<string, { partitionIndex: number; errorCode: number }[]>();
-    const answer = (topic: string, partitionIndex: number, errorCode: number) => {
-      let partitions = answered.get(topic);
-      if (partitions === undefined) answered.set(topic, (partitions = []));
-      partitions.push({ partitionIndex, errorCode });
-    };
+    // Answered per topic entry of the request, as Kafka: a topic listed twice is answered twice,
+    // one listing no partitions not at all.
+    const answered = request.topics.map((t) => ({ name: t.name, partitions: [] as { partitionIndex: number; errorCode: number }[] }));
+    const answer = (entry: number, partitionIndex: number, errorCode: number) => answered[entry]!.partitions.push({ partitionIndex, errorCode });
     if (!authorized(ctx, AclOperation.DELETE, ResourceType.GROUP, request.groupId)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, throttleTimeMs: 0, topics: [] };
     // As Kafka's group coordinator: the empty group id is refused before anything is looked up.
     if (request.groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, throttleTimeMs: 0, topics: [] };
-    const known: { topic: string; partition: number }[] = [];
-    for (const t of request.topics) {
+    const known: { topic: string; partition: number; entry: number }[] = [];
+    for (const [entry, t] of request.topics.entries()) {
       for (const p of t.partitions) {
-        if (!authorized(ctx, AclOperation.READ, ResourceType.TOPIC, t.name)) answer(t.name, p.partitionIndex, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
-        else if (broker.topics.partition(t.name, p.partitionIndex) === undefined) answer(t.name, p.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-        else known.push({ topic: t.name, partition: p.partitionIndex });
+        if (!authorized(ctx, AclOperation.READ, ResourceType.TOPIC, t.name)) answer(entry, p.partitionIndex, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+        else if (broker.topics.partition(t.name, p.partitionIndex) === undefined) answer(entry, p.partitionIndex, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        else known.push({ topic: t.name, partition: p.partitionIndex, entry });
       }
     }
     try {
       const codes = await broker.groups.deleteOffsets(request.groupId, known);
-      known.forEach((p, i) => answer(p.topic, p.partition, codes[i]!));
-      return { errorCode: ErrorCode.NONE, throttleTimeMs: 0, topics: [...answered].map(([name, partitions]) => ({ name, partitions })) };
+      known.forEach((p, i) => answer(p.entry, p.partition, codes[i]!));
+      return { errorCode: ErrorCode.NONE, throttleTimeMs: 0, topics: answered.filter((t) => t.partitions.length > 0) };
     } catch (e) {
       if (e instanceof GroupError) return { errorCode: e.errorCode, throttleTimeMs: 0, topics: [] };
       throw e;
