@@ -9,17 +9,18 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
-import { freePort, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.ts';
 
 test('SIGTERM with a partition that cannot be closed: exit code 3 naming it, the rest closed cleanly, nothing acknowledged lost', async () => {
   assert.ok(existsSync('/dev/full'), 'this test needs Linux /dev/full');
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-unclean-'));
-  const port = await freePort();
   let broker: BrokerProcess | undefined;
   let again: BrokerProcess | undefined;
   try {
-    broker = await startBrokerProcess(port, dataDir);
+    // Port 0: the broker chooses (one picked beforehand may be taken before it binds it); the restart takes the same.
+    broker = await startBrokerProcess(0, dataDir);
+    const port = broker.port;
     const bootstrap = `127.0.0.1:${port}`;
     const admin = new Admin({ bootstrapServers: bootstrap });
     await admin.createTopics([{ name: 'stuck', numPartitions: 1 }, { name: 'fine', numPartitions: 1 }]);
@@ -55,11 +56,12 @@ test('SIGTERM with a partition that cannot be closed: exit code 3 naming it, the
 test('appends that hit a full disk are refused, the broker log names the partition and what to do once, and nothing acknowledged is lost', async () => {
   assert.ok(existsSync('/dev/full'), 'this test needs Linux /dev/full');
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-full-'));
-  const port = await freePort();
-  const bootstrap = `127.0.0.1:${port}`;
   let broker: BrokerProcess | undefined;
   try {
-    broker = await startBrokerProcess(port, dataDir);
+    // Port 0: the broker chooses (one picked beforehand may be taken before it binds it); the restart takes the same.
+    broker = await startBrokerProcess(0, dataDir);
+    const port = broker.port;
+    const bootstrap = `127.0.0.1:${port}`;
     const admin = new Admin({ bootstrapServers: bootstrap });
     // segment.ms=1: every append rolls a new segment named after its offset, so the next one's
     // file name is known and can be made to point at /dev/full, where it stays while the broker runs.

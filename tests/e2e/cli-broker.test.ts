@@ -7,16 +7,17 @@ import { connect } from 'node:net';
 import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, Producer } from '@sluice/client';
-import { type BrokerProcess, eventually, freePort, startBrokerProcess } from '@sluice/test-kit';
+import { type BrokerProcess, eventually, startBrokerProcess } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.ts';
 
 /** A broker process on a free port over a fresh data directory, killed and removed afterwards. */
 async function withBroker(extra: string[], body: (b: { broker: BrokerProcess; port: number; dataDir: string; bootstrap: string }) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-cli-broker-'));
-  const port = await freePort();
   let broker: BrokerProcess | undefined;
   try {
-    broker = await startBrokerProcess(port, dataDir, extra);
+    // Port 0: the broker chooses (one picked beforehand may be taken before it binds it).
+    broker = await startBrokerProcess(0, dataDir, extra);
+    const port = broker.port;
     await body({ broker, port, dataDir, bootstrap: `127.0.0.1:${port}` });
   } finally {
     broker?.child.kill('SIGKILL');

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 
 let broker: BrokerProcess;
 let dataDir: string;
@@ -23,9 +23,9 @@ function sluice(args: string[], input?: string): Promise<{ code: number; stdout:
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sluice-cli-'));
-  const port = await freePort();
-  bootstrap = `127.0.0.1:${port}`;
-  broker = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
+  // Port 0: the broker chooses (one picked beforehand may be taken before it binds it).
+  broker = await startBrokerProcess(0, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
+  bootstrap = `127.0.0.1:${broker.port}`;
 });
 after(() => {
   broker.child.kill('SIGKILL');
