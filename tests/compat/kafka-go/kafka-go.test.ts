@@ -1,0 +1,80 @@
+// segmentio/kafka-go v0.4.51 (Go) against a Sluice broker, used as its users do (main.go, its own
+// module): a Writer (sync and async) with every codec, partition Readers reading it back, a Reader
+// with a GroupID that commits each message, closes and resumes where it left off, the group
+// through ListGroups, DescribeGroups and OffsetFetch, and the admin calls of kafka.Client. One
+// build of main.go, cached in ~/.cache.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBroker, type Broker } from '@sluice/broker';
+import { writeResults, type SuiteResult } from '../support/results.ts';
+import { assertEveryRecordOnce, goDriver } from '../support/go-driver.ts';
+
+const KAFKA_GO_VERSION = 'v0.4.51'; // go.mod
+const runId = Date.now().toString(36);
+const drive = goDriver(dirname(fileURLToPath(import.meta.url)), 'sluice-compat-kafka-go');
+let broker: Broker;
+const outcomes: Record<string, 'pass' | 'fail'> = {};
+const SCENARIOS = 3;
+
+function scenario(name: string, body: () => Promise<void>) {
+  test(name, { timeout: 180_000 }, async () => {
+    outcomes[name] = 'fail';
+    await body();
+    outcomes[name] = 'pass';
+  });
+}
+
+describe(`kafka-go ${KAFKA_GO_VERSION} against Sluice`, () => {
+  before(async () => {
+    broker = await startBroker({ config: { 'group.initial.rebalance.delay.ms': '0' } });
+  });
+  after(async () => {
+    const names = Object.keys(outcomes);
+    const result: SuiteResult = {
+      suite: 'kafka-go scenarios (tests/compat/kafka-go)',
+      version: `github.com/segmentio/kafka-go ${KAFKA_GO_VERSION}`,
+      brokerTests: SCENARIOS,
+      allowListed: SCENARIOS,
+      passed: names.filter((n) => outcomes[n] === 'pass'),
+      failed: names.filter((n) => outcomes[n] === 'fail'),
+      findings: 'kafka-go/FINDINGS.md',
+    };
+    writeResults('kafka-go', result);
+    await broker?.close();
+  });
+
+  scenario('Writer with none, gzip, snappy, lz4 and zstd (sync, and async for two), read back by partition Readers', async () => {
+    const runs = [
+      ...['none', 'gzip', 'snappy', 'lz4', 'zstd'].map((codec) => ({ codec, async: false })),
+      { codec: 'snappy', async: true },
+      { codec: 'zstd', async: true },
+    ];
+    for (const r of runs) {
+      const topic = `kafka-go-${r.codec}-${r.async ? 'async' : 'sync'}-${runId}`;
+      const { records } = await drive('produce', { bootstrap: broker.bootstrap, topic, ...r });
+      assertEveryRecordOnce(records, 300);
+    }
+  });
+
+  scenario('Reader with a GroupID: commit, close, resume; the group through ListGroups, DescribeGroups, OffsetFetch', async () => {
+    const result = await drive('group', { bootstrap: broker.bootstrap, topic: `kafka-go-group-${runId}` });
+    assert.equal(result.first.length, 150);
+    assert.equal(result.second.length, 150);
+    // the second reader starts at the first one's commits: nothing read twice, nothing lost
+    assertEveryRecordOnce([...result.first, ...result.second].sort((a, b) => a.offset - b.offset), 300);
+    assert.deepEqual([result.listedProtocolType, result.state, result.members], ['consumer', 'Empty', 0]);
+    const committed = Object.values(result.committed as Record<string, number>);
+    assert.equal(committed.length, 3);
+    assert.equal(committed.reduce((a, b) => a + b, 0), 300, `committed ${JSON.stringify(result.committed)}`);
+  });
+
+  scenario('Client: CreateTopics with configs, Metadata, DescribeConfigs, DeleteTopics', async () => {
+    const result = await drive('admin', { bootstrap: broker.bootstrap, topic: `kafka-go-admin-${runId}` });
+    assert.equal(result.partitions, 3);
+    assert.equal(result.clusterId, broker.clusterId);
+    assert.equal(result.configs['cleanup.policy'], 'compact');
+    assert.equal(result.configs['retention.ms'], '3600000');
+  });
+});
