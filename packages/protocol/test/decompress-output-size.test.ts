@@ -75,6 +75,8 @@ test('gzip whose trailer says less than it holds (two members) still decompresse
   assert.deepEqual(r.out, Buffer.concat([first, second]));
   // The trailer said 4 bytes: tried on the calling thread up to 1 MiB, then on the pool.
   assert.deepEqual(r.calls.map((c) => c.fn), ['gunzipSync', 'gunzip']);
+  // A trailer saying 4 bytes does not make 1 MiB take thousands of tiny chunks: 16 KiB at least.
+  assert.ok(r.calls.every((c) => c.chunkSize! >= 16 * 1024), JSON.stringify(r.calls));
 });
 
 test('a forged gzip trailer or a truncated gzip stream is refused as corrupt', async () => {

@@ -11,8 +11,12 @@ export const SYNC_DECOMPRESS_BYTES = 1024 * 1024;
 /** The largest output buffer made at once from what compressed data says about its own size. */
 const MAX_OUTPUT_CHUNK = 16 * 1024 * 1024;
 
-/** zlib's smallest chunkSize (Z_MIN_CHUNK). */
-const MIN_OUTPUT_CHUNK = 64;
+/**
+ * zlib's default chunkSize, kept as the smallest: a trailer or header saying a few bytes while the
+ * data holds far more (several gzip members, or forged) must not make its decompression take
+ * thousands of tiny chunks.
+ */
+const MIN_OUTPUT_CHUNK = 16 * 1024;
 
 /**
  * zlib's chunkSize for data expected to decompress to `expectedBytes` (from a gzip trailer, a
