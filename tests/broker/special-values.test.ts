@@ -132,6 +132,13 @@ for (const target of rawTargets) {
 
       const twice = await c.request(Apis.ListOffsets, 9, { replicaId: -1, isolationLevel: 0, topics: [{ name: TOPIC, partitions: [-1n, -2n].map((timestamp) => ({ partitionIndex: 0, currentLeaderEpoch: -1, timestamp })) }], timeoutMs: 10_000 });
       assert.deepEqual(twice.topics[0].partitions.map((p: { partitionIndex: number; errorCode: number }) => [p.partitionIndex, p.errorCode]), [[0, ErrorCode.INVALID_REQUEST]], 'a partition asked for twice');
+      // A topic listed twice is answered once (Kafka orders its partitions its own way: sorted here).
+      const topicTwice = await c.request(Apis.ListOffsets, 9, { replicaId: -1, isolationLevel: 0, topics: [0, 1].map((partitionIndex) => ({ name: TOPIC, partitions: [{ partitionIndex, currentLeaderEpoch: -1, timestamp: -1n }] })), timeoutMs: 10_000 });
+      assert.deepEqual(
+        topicTwice.topics.map((t: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.errorCode]).sort()]),
+        [[TOPIC, [[0, ErrorCode.NONE], [1, ErrorCode.NONE]]]],
+        'a topic listed twice',
+      );
     });
 
     test('OffsetForLeaderEpoch: epoch 0 is ours, -1 and later epochs are unknown', async () => {

@@ -5,7 +5,7 @@
  * timestamp; v8: -4 = earliest local offset; v9: -5 = latest tiered offset (none here);
  * v10: timeout. A special timestamp older than the request's version, or one this broker does
  * not know (below -5), gets UNSUPPORTED_VERSION, as from Kafka; a partition asked for twice gets
- * one INVALID_REQUEST.
+ * one INVALID_REQUEST; a topic listed twice is answered once.
  *
  * read_committed (isolation level 1): latest is the last stable offset, and a lookup by time only
  * answers offsets below it (Kafka's fetchOffsetForTimestamp); -3 (max timestamp) is not bounded.
@@ -83,7 +83,14 @@ export const listOffsetsHandler = defineHandler({
     const topics = [];
     const asked = new Map<string, number>();
     for (const t of request.topics) for (const req of t.partitions) asked.set(`${t.name}\u0000${req.partitionIndex}`, (asked.get(`${t.name}\u0000${req.partitionIndex}`) ?? 0) + 1);
+    // A topic listed in several entries is answered once, with all their partitions, as Kafka.
+    const byName = new Map<string, { name: string; partitions: (typeof request.topics)[number]['partitions'][number][] }>();
     for (const t of request.topics) {
+      const entry = byName.get(t.name) ?? { name: t.name, partitions: [] };
+      entry.partitions.push(...t.partitions);
+      byName.set(t.name, entry);
+    }
+    for (const t of byName.values()) {
       const describable = authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, t.name);
       const partitions: ListOffsetsResponseListOffsetsPartitionResponseInput[] = [];
       const answered = new Set<number>();
