@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 
 export interface SluiceRun {
   child: ChildProcess;
@@ -47,9 +47,9 @@ export function brokerForTheseTests(prefix: string): { readonly dir: string; rea
   let broker: BrokerProcess | undefined;
   before(async () => {
     state.dir = mkdtempSync(join(tmpdir(), prefix));
-    const port = await freePort();
-    broker = await startBrokerProcess(port, join(state.dir, 'data'), ['--set', 'group.initial.rebalance.delay.ms=0']);
-    state.bootstrap = `127.0.0.1:${port}`;
+    // Port 0: the broker chooses (one picked beforehand may be taken before it binds it).
+    broker = await startBrokerProcess(0, join(state.dir, 'data'), ['--set', 'group.initial.rebalance.delay.ms=0']);
+    state.bootstrap = `127.0.0.1:${broker.port}`;
   });
   after(async () => {
     broker?.child.kill('SIGTERM');

@@ -40,10 +40,10 @@ describe('sluice connect distributed', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sluice-connect-distributed-'));
-    const port = await freePort();
-    // Short group timings so that a killed worker is noticed in seconds.
-    broker = await startBrokerProcess(port, join(dir, 'data'), ['--set', 'group.initial.rebalance.delay.ms=0', '--set', 'group.min.session.timeout.ms=1000']);
-    bootstrap = `127.0.0.1:${port}`;
+    // Short group timings so that a killed worker is noticed in seconds. Port 0: the broker
+    // chooses (one picked beforehand may be taken before it binds it).
+    broker = await startBrokerProcess(0, join(dir, 'data'), ['--set', 'group.initial.rebalance.delay.ms=0', '--set', 'group.min.session.timeout.ms=1000']);
+    bootstrap = `127.0.0.1:${broker.port}`;
   });
 
   after(async () => {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin } from '@sluice/client';
-import { freePort, sluiceBin, startBrokerProcess } from '@sluice/test-kit';
+import { sluiceBin, startBrokerProcess } from '@sluice/test-kit';
 
 function spawnBroker(port: number, dataDir: string) {
   const child = spawn(process.execPath, [sluiceBin, 'broker', '--port', String(port), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -23,9 +23,10 @@ function spawnBroker(port: number, dataDir: string) {
 
 test('SIGTERM while the partitions load: the start finishes, then the broker stops cleanly', { timeout: 120_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-sigterm-loading-'));
-  const port = await freePort();
   try {
-    const first = await startBrokerProcess(port, dataDir);
+    // Port 0: the broker chooses (one picked beforehand may be taken before it binds it); the second start takes the same.
+    const first = await startBrokerProcess(0, dataDir);
+    const port = first.port;
     const admin = new Admin({ bootstrapServers: `127.0.0.1:${port}` });
     await admin.createTopics([{ name: 'many', numPartitions: 300 }]);
     await admin.close();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { createTopicsAndWait, eventually, freePort, mavenProjectClasspath, onJsonLines, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { createTopicsAndWait, eventually, mavenProjectClasspath, onJsonLines, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
 import { PARTITIONS, type InputRecord, type TopologyInput } from './differential-inputs.ts';
 import type { OutputRecord } from './differential-model.ts';
 
@@ -26,10 +26,10 @@ export interface TestBroker {
 
 export async function startTestBroker(): Promise<TestBroker> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-differential-'));
-  const port = await freePort();
-  const broker: BrokerProcess = await startBrokerProcess(port, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
+  // Port 0: the broker chooses (one picked beforehand may be taken before it binds it).
+  const broker: BrokerProcess = await startBrokerProcess(0, dataDir, ['--set', 'group.initial.rebalance.delay.ms=0']);
   return {
-    bootstrap: `127.0.0.1:${port}`,
+    bootstrap: `127.0.0.1:${broker.port}`,
     async stop() {
       broker.child.kill('SIGTERM');
       const timer = setTimeout(() => broker.child.kill('SIGKILL'), 60_000);
