@@ -6,7 +6,7 @@
  * groups of its distributed worker and ours.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { eventually } from './eventually.ts';
@@ -19,7 +19,11 @@ export async function connectClasspath(): Promise<string> {
   const cache = join(process.env.SLUICE_PYTHON_VENVS ?? join(homedir(), '.cache', 'sluice'), 'connect-4.3.1.classpath');
   if (!existsSync(cache) || statSync(cache).mtimeMs < statSync(pom).mtimeMs) {
     mkdirSync(dirname(cache), { recursive: true });
-    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cache}`], { timeoutMs: 600_000 });
+    // Written aside and renamed into place: two test files resolving it at once (they run in
+    // parallel) must not read each other's half-written class path.
+    const written = `${cache}.${process.pid}.tmp`;
+    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${written}`], { timeoutMs: 600_000 });
+    renameSync(written, cache);
   }
   return readFileSync(cache, 'utf8').trim();
 }
