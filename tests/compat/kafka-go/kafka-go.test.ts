@@ -1,22 +1,29 @@
 // segmentio/kafka-go v0.4.51 (Go) against a Sluice broker, used as its users do (main.go, its own
 // module): a Writer (sync and async) with every codec, partition Readers reading it back, a Reader
 // with a GroupID that commits each message, closes and resumes where it left off, the group
-// through ListGroups, DescribeGroups and OffsetFetch, and the admin calls of kafka.Client. One
-// build of main.go, cached in ~/.cache.
+// through ListGroups, DescribeGroups and OffsetFetch, the admin calls of kafka.Client, and SASL_SSL
+// with PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. One build of the program, cached in ~/.cache.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker, type Broker } from '@sluice/broker';
+import { Admin } from '@sluice/client';
+import { makeCertificates, type TestCertificates } from '@sluice/test-kit';
 import { writeResults, type SuiteResult } from '../support/results.ts';
 import { assertEveryRecordOnce, goDriver } from '../support/go-driver.ts';
 
 const KAFKA_GO_VERSION = 'v0.4.51'; // go.mod
 const runId = Date.now().toString(36);
 const drive = goDriver(dirname(fileURLToPath(import.meta.url)), 'sluice-compat-kafka-go');
+const PASSWORD = 'alice-secret';
+let dir: string;
+let certs: TestCertificates;
 let broker: Broker;
 const outcomes: Record<string, 'pass' | 'fail'> = {};
-const SCENARIOS = 3;
+const SCENARIOS = 4;
 
 function scenario(name: string, body: () => Promise<void>) {
   test(name, { timeout: 180_000 }, async () => {
@@ -28,7 +35,25 @@ function scenario(name: string, body: () => Promise<void>) {
 
 describe(`kafka-go ${KAFKA_GO_VERSION} against Sluice`, () => {
   before(async () => {
-    broker = await startBroker({ config: { 'group.initial.rebalance.delay.ms': '0' } });
+    dir = mkdtempSync(join(tmpdir(), 'sluice-kafka-go-'));
+    certs = await makeCertificates(dir);
+    broker = await startBroker({
+      config: {
+        listeners: 'PLAINTEXT://127.0.0.1:0,SASL_SSL://127.0.0.1:0',
+        'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL',
+        'ssl.keystore.type': 'PEM',
+        'ssl.keystore.location': certs.brokerKeyStore,
+        'ssl.truststore.type': 'PEM',
+        'ssl.truststore.location': certs.caFile,
+        'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
+        'listener.name.sasl_ssl.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required user_alice="${PASSWORD}";`,
+        'connection.failed.authentication.delay.ms': '0',
+        'group.initial.rebalance.delay.ms': '0',
+      },
+    });
+    const admin = new Admin({ bootstrapServers: broker.bootstrap });
+    await admin.alterUserScramCredentials((['SCRAM-SHA-256', 'SCRAM-SHA-512'] as const).map((mechanism) => ({ user: 'alice', mechanism, password: PASSWORD })));
+    await admin.close();
   });
   after(async () => {
     const names = Object.keys(outcomes);
@@ -43,6 +68,7 @@ describe(`kafka-go ${KAFKA_GO_VERSION} against Sluice`, () => {
     };
     writeResults('kafka-go', result);
     await broker?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   scenario('Writer with none, gzip, snappy, lz4 and zstd (sync, and async for two), read back by partition Readers', async () => {
@@ -76,5 +102,15 @@ describe(`kafka-go ${KAFKA_GO_VERSION} against Sluice`, () => {
     assert.equal(result.clusterId, broker.clusterId);
     assert.equal(result.configs['cleanup.policy'], 'compact');
     assert.equal(result.configs['retention.ms'], '3600000');
+  });
+
+  scenario('SASL_SSL with PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512 (Writer, group Reader); a wrong password refused', async () => {
+    const result = await drive('secure', { bootstrap: broker.listeners.SASL_SSL.bootstrap, topic: `kafka-go-secure-${runId}`, ca: certs.caFile, user: 'alice', password: PASSWORD });
+    assert.deepEqual(result, {
+      PLAIN: 2,
+      'SCRAM-SHA-256': 2,
+      'SCRAM-SHA-512': 2,
+      wrongPassword: 'kafka.(*Client).Metadata: [58] SASL Authentication Failed: SASL Authentication failed: Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512',
+    });
   });
 });

@@ -2,7 +2,7 @@
 //
 //	driver <command> <json settings>
 //
-// It prints JSON lines; the last one is the result. Commands: produce, group, admin.
+// It prints JSON lines; the last one is the result. Commands: produce, group, admin, secure.
 package main
 
 import (
@@ -23,6 +23,9 @@ type settings struct {
 	Records   int    `json:"records"`
 	Codec     string `json:"codec"`
 	Async     bool   `json:"async"`
+	CA        string `json:"ca"`
+	User      string `json:"user"`
+	Password  string `json:"password"`
 }
 
 func emit(v any) {
@@ -61,6 +64,8 @@ func main() {
 		group(client, s)
 	case "admin":
 		admin(client, s)
+	case "secure":
+		secure(s)
 	default:
 		fail(fmt.Errorf("unknown command %q", os.Args[1]))
 	}
