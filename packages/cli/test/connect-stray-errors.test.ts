@@ -4,6 +4,7 @@
 // under --unhandled-rejections=strict.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describeUncaughtException, describeUnhandledRejection } from '../src/connect-stray-errors.ts';
 
 test('an unhandled rejection: one ERROR line saying the worker goes on, then the stack with its causes', () => {
@@ -25,4 +26,17 @@ test('the exception that ends the process: one FATAL line naming it, whatever it
   assert.match(line, /^FATAL Uncaught exception, thrown outside any call the worker makes .*; the worker exits: TypeError: bad value\. Its stack follows\./);
   assert.match(describeUncaughtException('boom', 'uncaughtException'), /the worker exits: 'boom'\./);
   assert.match(describeUncaughtException(new Error('x'), 'unhandledRejection'), /^FATAL Unhandled promise rejection, with --unhandled-rejections=strict; the worker exits: Error: x\./);
+});
+
+test("a rejection whose stack runs through no plugin.path folder is not blamed on a plugin (it may be the worker's own)", () => {
+  const fromHere = new Error('worker bookkeeping failed');
+  const plugins = [join(import.meta.dirname, 'no-plugin-here')];
+  const line = describeUnhandledRejection(fromHere, plugins).split('\n')[0]!;
+  assert.doesNotMatch(line, /plugin's code|in the plugin/);
+  assert.match(line, /^ERROR Unhandled promise rejection \(the worker goes on\): a promise was rejected and nothing waited for it\. Its stack runs through no plugin\.path module, so where it came from is not known: the worker's own code, or a plugin's work whose stack was cut at an await\. The rejection: Error: worker bookkeeping failed$/);
+  // The same error is the plugin's when this folder is a plugin's, named at its first frame there.
+  const blamed = describeUnhandledRejection(fromHere, [import.meta.dirname]).split('\n')[0]!;
+  assert.match(blamed, /It came from a plugin's code \(.*connect-stray-errors\.test\.ts:\d+:\d+\): await or catch that work in the plugin\./);
+  // A folder that merely starts like a plugin's is not it.
+  assert.doesNotMatch(describeUnhandledRejection(fromHere, [import.meta.dirname.slice(0, -2)]), /plugin's code/);
 });
