@@ -2,7 +2,7 @@
 // users do (aiokafka_driver.py): every codec, a group that commits, resumes after a restart and
 // rebalances over two members, seeks and offsets_for_times, a transaction read with
 // read_committed and a consume-transform-produce step, and SASL_SSL with both SCRAM mechanisms.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Admin } from '@sluice/client';
 import { startBroker, type Broker } from '@sluice/broker';
 import { AIOKAFKA_PACKAGES, AIOKAFKA_VERSION, makeCertificates, pythonVenv, run, type TestCertificates } from '@sluice/test-kit';
-import { writeResults, type SuiteResult } from '../support/results.ts';
+import { scenarioSuite } from '../support/results.ts';
 
 const driver = join(dirname(fileURLToPath(import.meta.url)), 'aiokafka_driver.py');
 const PASSWORD = 'alice-secret';
@@ -20,8 +20,6 @@ let dir: string;
 let certs: TestCertificates;
 let broker: Broker;
 let python: Promise<string>;
-const outcomes: Record<string, 'pass' | 'fail'> = {};
-const SCENARIOS = 4;
 
 async function drive(command: string, settings: Record<string, string>): Promise<{ result: any; output: string }> {
   const output = await run(await python, [driver, command, JSON.stringify({ topic: `aiokafka-${command}-${runId}`, ...settings })], { timeoutMs: 120_000 });
@@ -30,13 +28,8 @@ async function drive(command: string, settings: Record<string, string>): Promise
   return { result: JSON.parse(line), output };
 }
 
-function scenario(name: string, body: () => Promise<void>) {
-  test(name, { timeout: 180_000 }, async () => {
-    outcomes[name] = 'fail';
-    await body();
-    outcomes[name] = 'pass';
-  });
-}
+const results = scenarioSuite('aiokafka', { suite: 'aiokafka scenarios (tests/compat/aiokafka)', version: `aiokafka ${AIOKAFKA_VERSION} (PyPI)`, findings: 'aiokafka/FINDINGS.md' });
+const scenario = results.scenario;
 
 describe(`aiokafka ${AIOKAFKA_VERSION} against Sluice`, () => {
   before(async () => {
@@ -62,17 +55,7 @@ describe(`aiokafka ${AIOKAFKA_VERSION} against Sluice`, () => {
     await admin.close();
   });
   after(async () => {
-    const names = Object.keys(outcomes);
-    const result: SuiteResult = {
-      suite: 'aiokafka scenarios (tests/compat/aiokafka)',
-      version: `aiokafka ${AIOKAFKA_VERSION} (PyPI)`,
-      brokerTests: SCENARIOS,
-      allowListed: SCENARIOS,
-      passed: names.filter((n) => outcomes[n] === 'pass'),
-      failed: names.filter((n) => outcomes[n] === 'fail'),
-      findings: 'aiokafka/FINDINGS.md',
-    };
-    writeResults('aiokafka', result);
+    results.write();
     await broker?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

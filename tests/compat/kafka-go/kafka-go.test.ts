@@ -3,7 +3,7 @@
 // with a GroupID that commits each message, closes and resumes where it left off, the group
 // through ListGroups, DescribeGroups and OffsetFetch, the admin calls of kafka.Client, and SASL_SSL
 // with PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. One build of the program, cached in ~/.cache.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin } from '@sluice/client';
 import { makeCertificates, type TestCertificates } from '@sluice/test-kit';
-import { writeResults, type SuiteResult } from '../support/results.ts';
+import { scenarioSuite } from '../support/results.ts';
 import { assertEveryRecordOnce, goDriver } from '../support/go-driver.ts';
 
 const KAFKA_GO_VERSION = 'v0.4.51'; // go.mod
@@ -22,16 +22,9 @@ const PASSWORD = 'alice-secret';
 let dir: string;
 let certs: TestCertificates;
 let broker: Broker;
-const outcomes: Record<string, 'pass' | 'fail'> = {};
-const SCENARIOS = 4;
 
-function scenario(name: string, body: () => Promise<void>) {
-  test(name, { timeout: 180_000 }, async () => {
-    outcomes[name] = 'fail';
-    await body();
-    outcomes[name] = 'pass';
-  });
-}
+const results = scenarioSuite('kafka-go', { suite: 'kafka-go scenarios (tests/compat/kafka-go)', version: `github.com/segmentio/kafka-go ${KAFKA_GO_VERSION}`, findings: 'kafka-go/FINDINGS.md' });
+const scenario = results.scenario;
 
 describe(`kafka-go ${KAFKA_GO_VERSION} against Sluice`, () => {
   before(async () => {
@@ -56,17 +49,7 @@ describe(`kafka-go ${KAFKA_GO_VERSION} against Sluice`, () => {
     await admin.close();
   });
   after(async () => {
-    const names = Object.keys(outcomes);
-    const result: SuiteResult = {
-      suite: 'kafka-go scenarios (tests/compat/kafka-go)',
-      version: `github.com/segmentio/kafka-go ${KAFKA_GO_VERSION}`,
-      brokerTests: SCENARIOS,
-      allowListed: SCENARIOS,
-      passed: names.filter((n) => outcomes[n] === 'pass'),
-      failed: names.filter((n) => outcomes[n] === 'fail'),
-      findings: 'kafka-go/FINDINGS.md',
-    };
-    writeResults('kafka-go', result);
+    results.write();
     await broker?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

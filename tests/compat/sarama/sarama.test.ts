@@ -3,45 +3,28 @@
 // its balance strategies that commits, closes and resumes where it left off, the group and its
 // offsets through ClusterAdmin, and a transaction (AddOffsetsToTxn, then an aborted one) read
 // back with read_committed and read_uncommitted. One build of main.go, cached in ~/.cache.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker, type Broker } from '@sluice/broker';
-import { writeResults, type SuiteResult } from '../support/results.ts';
+import { scenarioSuite } from '../support/results.ts';
 import { assertEveryRecordOnce, goDriver } from '../support/go-driver.ts';
 
 const SARAMA_VERSION = 'v1.61.1'; // go.mod
 const runId = Date.now().toString(36);
 const drive = goDriver(dirname(fileURLToPath(import.meta.url)), 'sluice-compat-sarama');
 let broker: Broker;
-const outcomes: Record<string, 'pass' | 'fail'> = {};
-const SCENARIOS = 4;
 
-function scenario(name: string, body: () => Promise<void>) {
-  test(name, { timeout: 180_000 }, async () => {
-    outcomes[name] = 'fail';
-    await body();
-    outcomes[name] = 'pass';
-  });
-}
+const results = scenarioSuite('sarama', { suite: 'sarama scenarios (tests/compat/sarama)', version: `github.com/IBM/sarama ${SARAMA_VERSION}`, findings: 'sarama/FINDINGS.md' });
+const scenario = results.scenario;
 
 describe(`sarama ${SARAMA_VERSION} against Sluice`, () => {
   before(async () => {
     broker = await startBroker({ config: { 'group.initial.rebalance.delay.ms': '0' } });
   });
   after(async () => {
-    const names = Object.keys(outcomes);
-    const result: SuiteResult = {
-      suite: 'sarama scenarios (tests/compat/sarama)',
-      version: `github.com/IBM/sarama ${SARAMA_VERSION}`,
-      brokerTests: SCENARIOS,
-      allowListed: SCENARIOS,
-      passed: names.filter((n) => outcomes[n] === 'pass'),
-      failed: names.filter((n) => outcomes[n] === 'fail'),
-      findings: 'sarama/FINDINGS.md',
-    };
-    writeResults('sarama', result);
+    results.write();
     await broker?.close();
   });
 
