@@ -24,11 +24,11 @@ import { inspect } from 'node:util';
 
 /**
  * Starts logging stray rejections and the uncaught exception that ends the process; returns how to
- * stop. `pluginFolders` are the folders plugin.path loads plugins from (read when a rejection comes,
- * as they are known only once the worker config is read).
+ * stop. `pluginLocations` are where plugin.path's plugins lie, their folders or single module
+ * files (read when a rejection comes, as they are known only once the worker config is read).
  */
-export function logStrayErrors(log: (line: string) => void, pluginFolders: () => readonly string[] = () => []): () => void {
-  const onRejection = (reason: unknown) => log(describeUnhandledRejection(reason, pluginFolders()));
+export function logStrayErrors(log: (line: string) => void, pluginLocations: () => readonly string[] = () => []): () => void {
+  const onRejection = (reason: unknown) => log(describeUnhandledRejection(reason, pluginLocations()));
   // The monitor only watches: Node still prints the stack and exits with status 1 after it.
   const onUncaught = (error: unknown, origin: string) => log(describeUncaughtException(error, origin));
   process.on('unhandledRejection', onRejection);
@@ -39,14 +39,14 @@ export function logStrayErrors(log: (line: string) => void, pluginFolders: () =>
   };
 }
 
-export function describeUnhandledRejection(reason: unknown, pluginFolders: readonly string[] = []): string {
-  return `ERROR Unhandled promise rejection (the worker goes on): a promise was rejected and nothing waited for it. ${originOf(reason, pluginFolders)} The rejection: ${reasonWithStack(reason)}`;
+export function describeUnhandledRejection(reason: unknown, pluginLocations: readonly string[] = []): string {
+  return `ERROR Unhandled promise rejection (the worker goes on): a promise was rejected and nothing waited for it. ${originOf(reason, pluginLocations)} The rejection: ${reasonWithStack(reason)}`;
 }
 
 /** What the stack says about where a rejection came from, and no more. */
-function originOf(reason: unknown, pluginFolders: readonly string[]): string {
+function originOf(reason: unknown, pluginLocations: readonly string[]): string {
   if (!(reason instanceof Error)) return 'Where it came from is not known.';
-  const frame = stackFiles(reason).find((f) => pluginFolders.some((folder) => f.file.startsWith(folder.endsWith(sep) ? folder : folder + sep)));
+  const frame = stackFiles(reason).find((f) => pluginLocations.some((location) => f.file === location || f.file.startsWith(location.endsWith(sep) ? location : location + sep)));
   if (frame !== undefined) return `It came from a plugin's code (${frame.at}): await or catch that work in the plugin.`;
   return "Its stack runs through no plugin.path module, so where it came from is not known: the worker's own code, or a plugin's work whose stack was cut at an await.";
 }

@@ -66,11 +66,11 @@ export async function connectCommand(argv: string[], io: Io): Promise<number> {
   const log = (line: string) => io.err(`${line}\n`);
   // From before the first plugin loads: a connector may leave a rejection behind while starting.
   // A rejection is blamed on a plugin only when its stack runs through a plugin.path folder.
-  let folders: readonly string[] = [];
-  const stopLoggingStrayErrors = logStrayErrors(log, () => folders);
+  let pluginCode: readonly string[] = [];
+  const stopLoggingStrayErrors = logStrayErrors(log, () => pluginCode);
   try {
-    const { startConnectStandalone, startConnectDistributed, pluginFolders } = await import('@sluice/connect');
-    folders = pluginFolders(String(worker['plugin.path'] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== ''));
+    const { startConnectStandalone, startConnectDistributed, pluginLocations } = await import('@sluice/connect');
+    pluginCode = pluginLocations(String(worker['plugin.path'] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== ''));
     let running;
     try {
       running = mode === 'distributed' ? await startConnectDistributed({ worker, log }) : await startConnectStandalone({ worker, connectors, log });

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describeUncaughtException, describeUnhandledRejection } from '../src/connect-stray-errors.ts';
 
 test('an unhandled rejection: one ERROR line saying the worker goes on, then the stack with its causes', () => {
@@ -39,4 +40,11 @@ test("a rejection whose stack runs through no plugin.path folder is not blamed o
   assert.match(blamed, /It came from a plugin's code \(.*connect-stray-errors\.test\.ts:\d+:\d+\): await or catch that work in the plugin\./);
   // A folder that merely starts like a plugin's is not it.
   assert.doesNotMatch(describeUnhandledRejection(fromHere, [import.meta.dirname.slice(0, -2)]), /plugin's code/);
+});
+
+test('a plugin given as one module file is blamed only for frames in that file, not for the folder around it', () => {
+  const fromHere = new Error('worker bookkeeping failed');
+  const thisFile = fileURLToPath(import.meta.url);
+  assert.match(describeUnhandledRejection(fromHere, [thisFile]), /It came from a plugin's code \(.*connect-stray-errors\.test\.ts:\d+:\d+\)/);
+  assert.doesNotMatch(describeUnhandledRejection(fromHere, [join(import.meta.dirname, 'another-plugin.js')]), /plugin's code/);
 });

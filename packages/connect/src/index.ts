@@ -36,7 +36,7 @@ export { type ConnectState, type TargetState } from './runtime/status.ts';
 export { type OffsetBackingStore, MemoryOffsetBackingStore, FileOffsetBackingStore, offsetKey } from './runtime/offset-store.ts';
 export { DLQ_HEADERS } from './runtime/error-handling.ts';
 export { loadPlugins, registerBuiltinConnectors } from './runtime/connect-plugins.ts';
-export { pluginFolders } from './runtime/plugin-path.ts';
+export { pluginLocations } from './runtime/plugin-path.ts';
 export { FileStreamSourceConnector, FileStreamSourceTask, FileStreamSinkConnector, FileStreamSinkTask } from './connectors/file-stream.ts';
 export { DataGeneratorConnector, DataGeneratorTask, DATA_GENERATOR_KINDS, generateEvent } from './connectors/data-generator.ts';
 export { createWorkerGroupMembership } from './distributed/worker-group.ts';

@@ -6,11 +6,11 @@
 // give instead.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '@sluice/config';
-import { loadPlugins } from '@sluice/connect';
+import { loadPlugins, pluginLocations } from '@sluice/connect';
 
 let cwd: string;
 
@@ -103,4 +103,17 @@ test('what cannot be loaded is refused, naming the entry and what to give', asyn
   await refused('plugins/no-register', /exports no connectPlugins\(plugins\) function/);
   await refused('helpers', /the modules in that folder export no connectPlugins\(plugins\) function/);
   await refused('@acme/not-installed', /could not be loaded .*give an npm package's folder, its entry module, or the name of a package installed where the worker runs/s);
+});
+
+test("where each entry's code lies, for telling a plugin's stack frames from the worker's: real paths, and a lone module file itself, not its folder", () => {
+  // A package linked into node_modules (pnpm, npm link, workspaces): Node names its modules by their real path.
+  mkdirSync(join(cwd, 'linked/node_modules'), { recursive: true });
+  symlinkSync(join(cwd, 'plugins/main-pkg'), join(cwd, 'linked/node_modules/main-pkg'), 'dir');
+  const real = (path: string) => realpathSync(join(cwd, path));
+  assert.deepEqual(pluginLocations(['main-pkg', '../loose/plugin.mjs', '../plugins/index-pkg', '../plugins/missing'], join(cwd, 'linked')), [
+    real('plugins/main-pkg'),
+    // The file, not the working directory that holds it (and the worker's own node_modules).
+    real('loose/plugin.mjs'),
+    real('plugins/index-pkg'),
+  ]);
 });

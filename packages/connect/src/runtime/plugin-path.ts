@@ -7,7 +7,7 @@
  * `default`), else `main`, else index.js. Without this, import() would read a relative path
  * against this file and cannot load a folder at all.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '@sluice/config';
@@ -62,18 +62,19 @@ const MODULE_FILE = /\.(?:js|mjs|cjs)$/;
 const isPluginFolder = (folder: string) => isFile(join(folder, 'package.json')) || isFile(join(folder, 'index.js'));
 
 /**
- * The folder whose modules are the plugin's code, for each entry found on disk: the package (or
- * plugin) folder given or installed, else the folder of the module given. For telling a plugin's
- * stack frames from the worker's; entries that cannot be resolved are left out.
+ * Where each plugin.path entry's code lies on disk, for telling a plugin's stack frames from the
+ * worker's: the package (or plugin) folder given or installed, or the one module file given (not
+ * its folder, which may be the worker's own project and hold the worker's node_modules). Real
+ * paths, symlinks resolved, as Node's loader names modules in stacks (pnpm, npm link, workspaces).
+ * Entries that cannot be resolved are left out.
  */
-export function pluginFolders(pluginPath: readonly string[], cwd: string = process.cwd()): string[] {
-  const folders: string[] = [];
+export function pluginLocations(pluginPath: readonly string[], cwd: string = process.cwd()): string[] {
+  const locations: string[] = [];
   for (const entry of pluginPath) {
-    const folder = isPath(entry) ? resolve(cwd, entry) : (installedPackage(entry, cwd) ?? resolve(cwd, entry));
-    if (isFolder(folder)) folders.push(folder);
-    else if (isFile(folder)) folders.push(dirname(folder));
+    const location = isPath(entry) ? resolve(cwd, entry) : (installedPackage(entry, cwd) ?? resolve(cwd, entry));
+    if (isFolder(location) || isFile(location)) locations.push(realpathSync(location));
   }
-  return folders;
+  return locations;
 }
 
 /** The folder of package `name` in the nearest node_modules from `cwd` up, or null. */
