@@ -31,8 +31,17 @@ const { realBatch, rebuilt, zz } = await import('@sluice/test-kit');
 
 const SMALL = 64 * 1024;
 const LARGE = 3 * 1024 * 1024;
-/** Records-like data that compresses well, with some variety. */
-const data = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i % 1031 === 0 ? i & 0xff : 0x78)));
+/** Records-like data: words from a small vocabulary in a varying order, compressing about 3 to 5 times. */
+const data = (n: number) => {
+  const words = ['order', 'payment', 'amount', 'currency', 'EUR', 'USD', 'status', 'settled', 'pending', 'customer', 'device', 'reading'];
+  const out = Buffer.alloc(n);
+  let seed = 42;
+  for (let i = 0; i < n; ) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    i += out.write(`${words[(seed >>> 16) % words.length]}:${(seed >>> 4) % 10007} `, i); // not the low bits, whose period is short
+  }
+  return out;
+};
 const zstdWithoutSize = (b: Buffer) => zlib.zstdCompressSync(b, { params: { [zlib.constants.ZSTD_c_contentSizeFlag]: 0 } });
 
 async function decompressed(type: number, compressed: Buffer): Promise<{ out: Buffer; calls: Call[] }> {
@@ -142,5 +151,26 @@ test('every record of a large gzip or zstd batch is checked on the pool path', a
     });
     // One record fewer than declared.
     await assert.rejects(validateBatchesAndRecords(rebuilt(base, compress(records(count - 1)), patch)), InvalidRecordBatchError);
+  }
+});
+
+test("what data says of its own size, forged, sizes no buffer beyond 64 times its bytes, and the output keeps no larger buffer alive", async () => {
+  // A gzip member, zero padding (which gunzip, like Java's GZIPInputStream, ignores) and a made-up trailer of 2 GiB.
+  const member = zlib.gzipSync(Buffer.alloc(20_000, 'x'));
+  const padded = Buffer.concat([member, Buffer.alloc(16_000), Buffer.from([0xff, 0xff, 0xff, 0x7f])]);
+  // A zstd frame without a declared size whose 128 compressed blocks hold one literal byte each, each counted at 128 KiB by the block-header bound.
+  const blocks = Array.from({ length: 128 }, (_, i) => {
+    const header = (i === 127 ? 1 : 0) | (2 << 1) | (3 << 3); // last flag, compressed block, 3 bytes
+    return Buffer.from([header & 0xff, (header >> 8) & 0xff, header >> 16, 0x08, 0x41, 0x00]); // raw literals of 1 byte, no sequences
+  });
+  const frame = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x00]), ...blocks]);
+  for (const [type, compressed, expected] of [
+    [CompressionType.Gzip, padded, Buffer.alloc(20_000, 'x')],
+    [CompressionType.Zstd, frame, Buffer.alloc(128, 'A')],
+  ] as const) {
+    const { out, calls: made } = await decompressed(type, compressed);
+    assert.deepEqual(out, expected);
+    assert.ok(made.every((c) => c.chunkSize! <= Math.max(16 * 1024, compressed.length * 64)), JSON.stringify(made));
+    assert.ok(out.buffer.byteLength <= 2 * out.length + 16 * 1024, `a ${out.length}-byte output holds a ${out.buffer.byteLength}-byte buffer`);
   }
 });

@@ -1,6 +1,6 @@
 import { gzip as gzipCallback, gunzip as gunzipCallback, gunzipSync, constants } from 'node:zlib';
 import { promisify } from 'node:util';
-import { SYNC_DECOMPRESS_BYTES, outputChunkSize } from './sync-limit.ts';
+import { SYNC_DECOMPRESS_BYTES, compactOutput, outputChunkSize } from './sync-limit.ts';
 
 const gzipAsync = promisify(gzipCallback);
 const gunzipAsync = promisify(gunzipCallback);
@@ -36,13 +36,13 @@ export async function gzipDecompress(data: Buffer, maxOutputBytes: number): Prom
     const syncLimit = Math.min(maxOutputBytes, SYNC_DECOMPRESS_BYTES);
     if (expected <= syncLimit) {
       try {
-        return gunzipSync(data, { maxOutputLength: syncLimit, chunkSize: outputChunkSize(expected, syncLimit) });
+        return compactOutput(gunzipSync(data, { maxOutputLength: syncLimit, chunkSize: outputChunkSize(expected, syncLimit, data.length) }));
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE' || syncLimit === maxOutputBytes) throw e;
       }
     }
     // At least SYNC_DECOMPRESS_BYTES a chunk: past a trailer that said less, a round trip per MiB.
-    return await gunzipAsync(data, { maxOutputLength: maxOutputBytes, chunkSize: outputChunkSize(Math.max(expected, SYNC_DECOMPRESS_BYTES), maxOutputBytes) });
+    return compactOutput(await gunzipAsync(data, { maxOutputLength: maxOutputBytes, chunkSize: outputChunkSize(Math.max(expected, SYNC_DECOMPRESS_BYTES), maxOutputBytes, data.length) }));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`gzip data decompresses to more than ${maxOutputBytes} bytes, above the limit; refused at the limit`);
     throw new Error(`gzip data is corrupt: ${(e as Error).message}`);

@@ -5,7 +5,7 @@
  */
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { SYNC_DECOMPRESS_BYTES, outputChunkSize } from './sync-limit.ts';
+import { SYNC_DECOMPRESS_BYTES, compactOutput, outputChunkSize } from './sync-limit.ts';
 
 const ZSTD_MAGIC = 0xfd2fb528;
 
@@ -117,7 +117,7 @@ export async function zstdDecompress(data: Buffer, maxOutputBytes: number): Prom
   try {
     // What the block headers show to be small is decoded on the calling thread, into one buffer
     // sized from the declared size, never above the block headers' bound (sync-limit.ts).
-    const options = { maxOutputLength: maxOutputBytes, chunkSize: outputChunkSize(Math.min(declared ?? bound, bound), maxOutputBytes) };
+    const options = { maxOutputLength: maxOutputBytes, chunkSize: outputChunkSize(Math.min(declared ?? bound, bound), maxOutputBytes, data.length) };
     out = bound <= SYNC_DECOMPRESS_BYTES ? decompressSync(data, options) : await decompressAsync(data, options);
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
@@ -126,5 +126,5 @@ export async function zstdDecompress(data: Buffer, maxOutputBytes: number): Prom
     throw new Error(`zstd data is corrupt: ${(e as Error).message}`);
   }
   if (out.length > maxOutputBytes) throw new Error(`zstd data decompressed to ${out.length} bytes, above the limit of ${maxOutputBytes}`);
-  return out;
+  return compactOutput(out);
 }
