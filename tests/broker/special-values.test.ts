@@ -225,6 +225,26 @@ for (const target of rawTargets) {
       assert.deepEqual([brokers.errorCode, brokers.brokers.length], [0, 1]);
     });
 
+    test('IncrementalAlterConfigs and AlterConfigs: min.insync.replicas stays at the cluster level while ELR is on', async () => {
+      const nodeId = String((await c.request(Apis.DescribeCluster, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 })).brokers[0].brokerId);
+      const answer = (r: { responses: { errorCode: number; errorMessage: string | null }[] }) => r.responses.map((x) => [x.errorCode, x.errorMessage]);
+      const brokerLevel = 'Broker-level min.insync.replicas cannot be altered while ELR is enabled.';
+      const clusterLevel = 'Cluster-level min.insync.replicas cannot be removed while ELR is enabled.';
+      for (const [resourceName, configOperation, value, expected] of [
+        [nodeId, 0, '2', brokerLevel],
+        [nodeId, 1, null, brokerLevel],
+        ['', 1, null, clusterLevel],
+      ] as const) {
+        const r = await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 4, resourceName, configs: [{ name: 'min.insync.replicas', configOperation, value }] }], validateOnly: false });
+        assert.deepEqual(answer(r), [[ErrorCode.INVALID_CONFIG, expected]], `broker "${resourceName}", operation ${configOperation}`);
+      }
+      // The legacy AlterConfigs replaces the whole set: on the broker "" it must keep min.insync.replicas.
+      const legacy = async (resourceName: string, configs: { name: string; value: string }[]) =>
+        answer(await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 4, resourceName, configs }], validateOnly: false }));
+      assert.deepEqual(await legacy('', []), [[ErrorCode.INVALID_CONFIG, clusterLevel]], 'a cluster-level set without min.insync.replicas');
+      assert.deepEqual(await legacy(nodeId, [{ name: 'min.insync.replicas', value: '1' }]), [[ErrorCode.INVALID_CONFIG, brokerLevel]], 'a broker-level set with min.insync.replicas');
+    });
+
     test('ApiVersions v3 needs a client software name and version Kafka accepts', async () => {
       for (const [clientSoftwareName, clientSoftwareVersion, expected] of [
         ['sluice-test', '1.0.0', ErrorCode.NONE],

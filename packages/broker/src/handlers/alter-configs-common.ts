@@ -7,11 +7,25 @@ import { ResourceType } from './config-codes.ts';
 import { isThisBroker } from './32-describe-configs.ts';
 import { errorCodeOf, messageOf } from './errors.ts';
 
+const MIN_INSYNC_REPLICAS = 'min.insync.replicas';
+
 export interface AlterResult {
   errorCode: number;
   errorMessage: string | null;
   resourceType: number;
   resourceName: string;
+}
+
+/**
+ * Kafka's controller, with ELR on (always, here), keeps min.insync.replicas at the cluster level
+ * only: a per-broker resource may neither set nor delete it, and the legacy AlterConfigs, which
+ * replaces the cluster-level ("") set, must keep it in that set.
+ */
+function minInsyncReplicasRefusal(resourceName: string, changes: Record<string, string | null>, incremental: boolean): string | null {
+  const named = Object.hasOwn(changes, MIN_INSYNC_REPLICAS);
+  if (resourceName !== '' && named) return `Broker-level ${MIN_INSYNC_REPLICAS} cannot be altered while ELR is enabled.`;
+  if (resourceName === '' && !incremental && !named) return `Cluster-level ${MIN_INSYNC_REPLICAS} cannot be removed while ELR is enabled.`;
+  return null;
 }
 
 /** Applies `changes` (null removes an override) to one resource; `incremental` keeps other overrides. */
@@ -32,6 +46,8 @@ export async function alterResource(
     }
     if (resourceType === ResourceType.Broker) {
       if (!isThisBroker(broker, resourceName)) return result(ErrorCode.INVALID_REQUEST, `This is broker ${broker.nodeId}, not ${resourceName}`);
+      const elrRefusal = minInsyncReplicasRefusal(resourceName, changes, incremental);
+      if (elrRefusal !== null) return result(ErrorCode.INVALID_CONFIG, elrRefusal);
       for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value, true);
       if (!validateOnly) {
         for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value);
