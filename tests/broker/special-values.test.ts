@@ -670,6 +670,18 @@ for (const target of rawTargets) {
         [ErrorCode.NONE, [[TOPIC, [[1, 0], [1, 0]]], [TOPIC, [[2, 0]]]]],
         'an entry without partitions is not answered',
       );
+      // With a refusal (an unknown topic or partition), Kafka answers one entry per topic name:
+      // the refusals first, then the coordinator's answers folded into them.
+      const deleteOffsets = async (topics: { name: string; partitions: { partitionIndex: number }[] }[]) =>
+        (await c.request(Apis.OffsetDelete, 0, { groupId: 'warm-up', topics })).topics.map((t: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.errorCode])]);
+      const at = (...indexes: number[]) => indexes.map((partitionIndex) => ({ partitionIndex }));
+      assert.deepEqual(await deleteOffsets([{ name: 'nope', partitions: at(0) }, { name: 'nope', partitions: at(1) }]), [['nope', [[0, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION], [1, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]]], 'an unknown topic listed twice');
+      assert.deepEqual(await deleteOffsets([{ name: 'nope', partitions: [] }]), [['nope', []]], 'an unknown topic listing no partitions');
+      assert.deepEqual(
+        await deleteOffsets([{ name: TOPIC, partitions: at(1) }, { name: TOPIC, partitions: at(9) }, { name: TOPIC, partitions: at(2) }]),
+        [[TOPIC, [[9, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION], [1, ErrorCode.NONE], [2, ErrorCode.NONE]]]],
+        'a partition that does not exist between two that do',
+      );
       const legacy = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: TOPIC, configs: [{ name: 'retention.ms', value: '1000' }, { name: 'retention.ms', value: '2000' }] }], validateOnly: true });
       assert.deepEqual(legacy.responses.map((r: { resourceName: string; errorCode: number }) => [r.resourceName, r.errorCode]), [[TOPIC, ErrorCode.INVALID_REQUEST]], 'AlterConfigs naming a config twice');
     });
