@@ -32,7 +32,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Apis, ErrorCode, ZERO_UUID, encodeUncompressedRecordBatch } from '@sluice/protocol';
-import { eventually, fetchRequestV12, groupCoordinatorReady, RawConnection, rawTargets, untilAccepted } from '@sluice/test-kit';
+import { startBroker } from '@sluice/broker';
+import { eventually, fetchRequestV12, groupCoordinatorReady, RawConnection, rawTargets, startApacheKafka, untilAccepted } from '@sluice/test-kit';
 
 const TOPIC = 'special';
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
@@ -702,5 +703,52 @@ for (const target of rawTargets) {
         return JSON.stringify(described) === JSON.stringify(['scram-one: 1', 'scram-other: 1']);
       });
     });
+  });
+}
+
+// The same special values from a client the authorizer allows nothing: alice, a PLAIN user with no
+// ACL, on a SASL listener of a broker running Kafka's StandardAuthorizer.
+const ALICE_JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required user_alice="alice-secret";';
+const AUTHORIZING = { 'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer', 'super.users': 'User:ANONYMOUS', 'sasl.enabled.mechanisms': 'PLAIN' };
+const authorizingTargets: readonly { name: string; start(): Promise<{ saslPort: number; stop(): Promise<void> }> }[] = [
+  {
+    name: 'Sluice',
+    async start() {
+      const b = await startBroker({ port: 0, config: { listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0', 'listener.name.sasl_plaintext.plain.sasl.jaas.config': ALICE_JAAS, ...AUTHORIZING } });
+      return { saslPort: b.listeners.SASL_PLAINTEXT!.port, stop: () => b.close() };
+    },
+  },
+  {
+    name: 'Apache Kafka',
+    async start() {
+      const k = await startApacheKafka({ extraListeners: { SASL: 'SASL_PLAINTEXT' }, config: { 'listener.name.sasl.plain.sasl.jaas.config': ALICE_JAAS, ...AUTHORIZING } });
+      return { saslPort: Number(k.listeners.SASL!.split(':')[1]), stop: () => k.stop() };
+    },
+  },
+];
+
+for (const target of authorizingTargets) {
+  describe(`special values without permission on ${target.name}`, { timeout: 300_000 }, () => {
+    let broker: { saslPort: number; stop(): Promise<void> };
+    let c: RawConnection;
+
+    before(async () => {
+      broker = await target.start();
+      c = await RawConnection.open(broker.saslPort);
+      assert.equal((await c.request(Apis.SaslHandshake, 1, { mechanism: 'PLAIN' })).errorCode, ErrorCode.NONE);
+      assert.equal((await c.request(Apis.SaslAuthenticate, 2, { authBytes: Buffer.from('\u0000alice\u0000alice-secret') })).errorCode, ErrorCode.NONE);
+    });
+    after(async () => {
+      c?.close();
+      await broker?.stop();
+    });
+
+    test('CreateTopics and CreatePartitions at timeout_ms 0 refuse what may not be touched instead of timing out', async () => {
+      const created = await c.request(Apis.CreateTopics, 7, { topics: [{ name: 'y', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 0, validateOnly: false });
+      assert.deepEqual(created.topics.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['y', ErrorCode.TOPIC_AUTHORIZATION_FAILED]]);
+      const grown = await c.request(Apis.CreatePartitions, 3, { topics: [{ name: 'y', count: 2, assignments: null }], timeoutMs: 0, validateOnly: false });
+      assert.deepEqual(grown.results.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['y', ErrorCode.TOPIC_AUTHORIZATION_FAILED]]);
+    });
+
   });
 }

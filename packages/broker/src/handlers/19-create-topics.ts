@@ -39,9 +39,10 @@ export const createTopicsHandler = defineHandler({
     const failed = (name: string, errorCode: number, errorMessage: string | null) => ({ name, errorCode, errorMessage, numPartitions: -1, replicationFactor: -1, configs: [] });
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
-    // As Kafka: the names given twice are refused before the controller is asked, and only a
-    // controller asked about some topic can time out.
-    const timedOut = request.timeoutMs <= 0 && request.topics.some((t) => occurrences.get(t.name) === 1);
+    // As Kafka: the names given twice and the topics the client may not create are refused before
+    // the controller is asked, and only a controller asked about some topic can time out.
+    const mayCreate = (name: string) => mayCreateAny || authorized(ctx, AclOperation.CREATE, ResourceType.TOPIC, name);
+    const timedOut = request.timeoutMs <= 0 && request.topics.some((t) => occurrences.get(t.name) === 1 && mayCreate(t.name));
     if (timedOut) return { throttleTimeMs: 0, topics: request.topics.map((t) => failed(t.name, ErrorCode.REQUEST_TIMED_OUT, null)) };
     const answeredDuplicates = new Set<string>();
     const quota = mutationQuota(ctx, 6);
@@ -52,7 +53,7 @@ export const createTopicsHandler = defineHandler({
         answeredDuplicates.add(t.name);
         continue;
       }
-      if (!mayCreateAny && !authorized(ctx, AclOperation.CREATE, ResourceType.TOPIC, t.name)) {
+      if (!mayCreate(t.name)) {
         results.push(failed(t.name, ErrorCode.TOPIC_AUTHORIZATION_FAILED, null));
         continue;
       }

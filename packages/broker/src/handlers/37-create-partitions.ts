@@ -20,9 +20,10 @@ export const createPartitionsHandler = defineHandler({
     const { broker } = ctx;
     const occurrences = new Map<string, number>();
     for (const t of request.topics) occurrences.set(t.name, (occurrences.get(t.name) ?? 0) + 1);
-    // As Kafka: the names given twice are refused before the controller is asked, and only a
-    // controller asked about some topic can time out.
-    const timedOut = request.timeoutMs <= 0 && request.topics.some((t) => occurrences.get(t.name) === 1);
+    // As Kafka: the names given twice and the topics the client may not alter are refused before
+    // the controller is asked, and only a controller asked about some topic can time out.
+    const mayAlter = (name: string) => authorized(ctx, AclOperation.ALTER, ResourceType.TOPIC, name);
+    const timedOut = request.timeoutMs <= 0 && request.topics.some((t) => occurrences.get(t.name) === 1 && mayAlter(t.name));
     if (timedOut) return { throttleTimeMs: 0, results: request.topics.map((t) => ({ name: t.name, errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: null })) };
     const results = [];
     const answeredDuplicates = new Set<string>();
@@ -33,7 +34,7 @@ export const createPartitionsHandler = defineHandler({
       if (occurrences.get(t.name)! > 1) {
         if (!answeredDuplicates.has(t.name)) results.push(result(ErrorCode.INVALID_REQUEST, `Topic ${t.name} appears more than once in the request; none of its entries was applied`));
         answeredDuplicates.add(t.name);
-      } else if (!authorized(ctx, AclOperation.ALTER, ResourceType.TOPIC, t.name)) results.push(result(ErrorCode.TOPIC_AUTHORIZATION_FAILED, null));
+      } else if (!mayAlter(t.name)) results.push(result(ErrorCode.TOPIC_AUTHORIZATION_FAILED, null));
       else if (topic === undefined) results.push(result(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${t.name} does not exist`));
       else if (t.count <= topic.partitionCount) {
         results.push(result(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${topic.partitionCount} partitions, which is higher than or equal to the requested ${t.count}`));
