@@ -750,5 +750,14 @@ for (const target of authorizingTargets) {
       assert.deepEqual(grown.results.map((t: { name: string; errorCode: number }) => [t.name, t.errorCode]), [['y', ErrorCode.TOPIC_AUTHORIZATION_FAILED]]);
     });
 
+    test('ListOffsets of a topic listed twice without DESCRIBE: each entry answered as given', async () => {
+      const partition = (partitionIndex: number) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp: -1n });
+      const r = await c.request(Apis.ListOffsets, 9, { replicaId: -1, isolationLevel: 0, topics: [{ name: 'x', partitions: [partition(0)] }, { name: 'x', partitions: [partition(1), partition(0)] }], timeoutMs: 10_000 });
+      assert.deepEqual(
+        r.topics.map((t: { name: string; partitions: { partitionIndex: number; errorCode: number }[] }) => [t.name, t.partitions.map((p) => [p.partitionIndex, p.errorCode])]),
+        [['x', [[0, ErrorCode.TOPIC_AUTHORIZATION_FAILED]]], ['x', [[1, ErrorCode.TOPIC_AUTHORIZATION_FAILED], [0, ErrorCode.TOPIC_AUTHORIZATION_FAILED]]]],
+      );
+    });
+
   });
 }

@@ -81,17 +81,23 @@ export const listOffsetsHandler = defineHandler({
   async handle(ctx, request) {
     const { broker, version } = ctx;
     const topics = [];
+    // As Kafka: entries of topics the client may not describe are answered as given, every
+    // partition listed (repeats too) TOPIC_AUTHORIZATION_FAILED, after the others.
+    const describable = (name: string) => authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, name);
+    const refused = request.topics
+      .filter((t) => !describable(t.name))
+      .map((t) => ({ name: t.name, partitions: t.partitions.map((req) => ({ partitionIndex: req.partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, timestamp: -1n, offset: -1n, leaderEpoch: -1 })) }));
+    const allowed = request.topics.filter((t) => describable(t.name));
     const asked = new Map<string, number>();
-    for (const t of request.topics) for (const req of t.partitions) asked.set(`${t.name}\u0000${req.partitionIndex}`, (asked.get(`${t.name}\u0000${req.partitionIndex}`) ?? 0) + 1);
+    for (const t of allowed) for (const req of t.partitions) asked.set(`${t.name}\u0000${req.partitionIndex}`, (asked.get(`${t.name}\u0000${req.partitionIndex}`) ?? 0) + 1);
     // A topic listed in several entries is answered once, with all their partitions, as Kafka.
     const byName = new Map<string, { name: string; partitions: (typeof request.topics)[number]['partitions'][number][] }>();
-    for (const t of request.topics) {
+    for (const t of allowed) {
       const entry = byName.get(t.name) ?? { name: t.name, partitions: [] };
       entry.partitions.push(...t.partitions);
       byName.set(t.name, entry);
     }
     for (const t of byName.values()) {
-      const describable = authorized(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, t.name);
       const partitions: ListOffsetsResponseListOffsetsPartitionResponseInput[] = [];
       const answered = new Set<number>();
       for (const req of t.partitions) {
@@ -101,7 +107,6 @@ export const listOffsetsHandler = defineHandler({
         const out = { partitionIndex: req.partitionIndex, errorCode: ErrorCode.NONE as number, timestamp: -1n, offset: -1n, leaderEpoch: -1 };
         // Kafka checks the timestamp against the version before it looks the partition up.
         if (asked.get(`${t.name}\u0000${req.partitionIndex}`)! > 1) out.errorCode = ErrorCode.INVALID_REQUEST;
-        else if (!describable) out.errorCode = ErrorCode.TOPIC_AUTHORIZATION_FAILED;
         else if (request.isolationLevel !== 0 && request.isolationLevel !== READ_COMMITTED) out.errorCode = ErrorCode.INVALID_REQUEST; // Kafka: UNKNOWN_SERVER_ERROR
         else if (!supported(req.timestamp, version)) out.errorCode = ErrorCode.UNSUPPORTED_VERSION;
         else if (p === undefined) out.errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
@@ -118,6 +123,6 @@ export const listOffsetsHandler = defineHandler({
       }
       topics.push({ name: t.name, partitions });
     }
-    return { throttleTimeMs: 0, topics };
+    return { throttleTimeMs: 0, topics: [...topics, ...refused] };
   },
 });
