@@ -759,5 +759,11 @@ for (const target of authorizingTargets) {
       );
     });
 
+    test('IncrementalAlterConfigs and AlterConfigs: a config named twice is refused before authorization', async () => {
+      const incremental = await c.request(Apis.IncrementalAlterConfigs, 1, { resources: [{ resourceType: 2, resourceName: 'y', configs: [{ name: 'retention.ms', configOperation: 0, value: '1' }, { name: 'retention.ms', configOperation: 0, value: '2' }] }], validateOnly: true });
+      assert.deepEqual(incremental.responses.map((r: { errorCode: number; errorMessage: string | null }) => [r.errorCode, r.errorMessage]), [[ErrorCode.INVALID_REQUEST, 'Error due to duplicate config keys']]);
+      const legacy = await c.request(Apis.AlterConfigs, 2, { resources: [{ resourceType: 2, resourceName: 'y', configs: [{ name: 'retention.ms', value: '1' }, { name: 'retention.ms', value: '2' }] }], validateOnly: true });
+      assert.deepEqual(legacy.responses.map((r: { errorCode: number; errorMessage: string | null }) => [r.errorCode, r.errorMessage]), [[ErrorCode.INVALID_REQUEST, 'Error due to duplicate config keys']]);
+    });
   });
 }

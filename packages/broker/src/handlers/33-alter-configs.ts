@@ -16,14 +16,14 @@ export const alterConfigsHandler = defineHandler({
     const { broker } = ctx;
     const responses = [];
     for (const r of request.resources) {
+      // A config named twice refuses the resource before authorization, as Kafka (ConfigAdminManager.preprocess).
+      if (new Set(r.configs.map((c) => c.name)).size !== r.configs.length) {
+        responses.push({ errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Error due to duplicate config keys', resourceType: r.resourceType, resourceName: r.resourceName });
+        continue;
+      }
       const refused = configResourceRefusal(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName);
       if (refused !== undefined) {
         responses.push({ errorCode: refused, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName });
-        continue;
-      }
-      // A config named twice refuses the resource, as Kafka.
-      if (new Set(r.configs.map((c) => c.name)).size !== r.configs.length) {
-        responses.push({ errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Error due to duplicate config keys', resourceType: r.resourceType, resourceName: r.resourceName });
         continue;
       }
       const changes: Record<string, string | null> = {};

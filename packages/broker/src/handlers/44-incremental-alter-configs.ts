@@ -29,7 +29,7 @@ export const incrementalAlterConfigsHandler = defineHandler({
     const { broker } = ctx;
     const responses = [];
     // As Kafka: a resource named twice is refused in each of its entries, before anything else;
-    // a config named twice within a resource refuses that resource.
+    // a config named twice within a resource refuses that resource, still before authorization.
     const resourceKey = (r: { resourceType: number; resourceName: string }) => `${r.resourceType}/${r.resourceName}`;
     const occurrences = new Map<string, number>();
     for (const r of request.resources) occurrences.set(resourceKey(r), (occurrences.get(resourceKey(r)) ?? 0) + 1);
@@ -39,13 +39,13 @@ export const incrementalAlterConfigsHandler = defineHandler({
         invalid('Each resource must appear at most once.');
         continue;
       }
+      if (new Set(r.configs.map((c) => c.name)).size !== r.configs.length) {
+        invalid('Error due to duplicate config keys');
+        continue;
+      }
       const refused = configResourceRefusal(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName);
       if (refused !== undefined) {
         responses.push({ errorCode: refused, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName });
-        continue;
-      }
-      if (new Set(r.configs.map((c) => c.name)).size !== r.configs.length) {
-        invalid('Error due to duplicate config keys');
         continue;
       }
       const changes: Record<string, string | null> = {};
