@@ -132,6 +132,22 @@ for (const target of targets) {
       await rejectsWithCode(admin.describeTopics([name]), 'UNKNOWN_TOPIC_OR_PARTITION');
     });
 
+    test('admin: SCRAM credential changes are applied in the order given', async () => {
+      const [alice, marker] = [uniqueName('alice'), uniqueName('marker')];
+      // An upsertion then a deletion of one user's credential: the user ends with none.
+      await admin.alterUserScramCredentials([
+        { user: alice, mechanism: 'SCRAM-SHA-256', password: 'alice-secret' },
+        { user: alice, mechanism: 'SCRAM-SHA-256', delete: true },
+      ]);
+      // Kafka applies changes through its metadata log, in order: once a later change shows, so do alice's.
+      await admin.alterUserScramCredentials([{ user: marker, mechanism: 'SCRAM-SHA-512', password: 'marker-secret' }]);
+      const users = await eventually('the later change described', async () => {
+        const described = await admin.describeUserScramCredentials();
+        return described.some((u) => u.user === marker) ? described : undefined;
+      });
+      assert.deepEqual(users.filter((u) => u.user === alice || u.user === marker).map((u) => [u.user, u.credentials.map((c) => c.mechanism)]), [[marker, ['SCRAM-SHA-512']]]);
+    });
+
     test('admin: describe the cluster', async () => {
       const cluster = await admin.describeCluster();
       assert.equal(cluster.brokers.length, 1);

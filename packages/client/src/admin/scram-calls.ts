@@ -29,6 +29,11 @@ export type UserScramCredentialAlteration =
   | { user: string; mechanism: ScramMechanismName; password: string; /** Default 4096, the least Kafka accepts. */ iterations?: number }
   | { user: string; mechanism: ScramMechanismName; delete: true };
 
+type ScramDeletion = { name: string; mechanism: number };
+type ScramUpsertion = { name: string; mechanism: number; iterations: number; salt: Buffer; saltedPassword: Buffer };
+/** One alteration as sent: a deletion or a salted upsertion. */
+type ScramChange = { deletion: ScramDeletion } | { upsertion: ScramUpsertion };
+
 export class ScramCalls {
   private readonly admin: AdminCallContext;
 
@@ -52,19 +57,20 @@ export class ScramCalls {
 
   /** Applies the alterations; rejects with the first refusal (what earlier requests changed stays). */
   async alterUserScramCredentials(alterations: readonly UserScramCredentialAlteration[], options: CallOptions = {}): Promise<void> {
-    const upsertions = await Promise.all(
-      alterations.flatMap((a) => {
-        if ('delete' in a) return [];
+    // Each alteration in the order given: its deletion or its salted upsertion.
+    const changes = await Promise.all(
+      alterations.map(async (a): Promise<ScramChange> => {
         const m = MECHANISMS[a.mechanism];
+        if ('delete' in a) return { deletion: { name: a.user, mechanism: m.code } };
         const iterations = a.iterations ?? 4096;
         const salt = randomBytes(32);
-        return [pbkdf2Async(a.password, salt, Math.max(1, iterations), m.bytes, m.hash).then((saltedPassword) => ({ name: a.user, mechanism: m.code, iterations, salt, saltedPassword }))];
+        const saltedPassword = await pbkdf2Async(a.password, salt, Math.max(1, iterations), m.bytes, m.hash);
+        return { upsertion: { name: a.user, mechanism: m.code, iterations, salt, saltedPassword } };
       }),
     );
-    const deletions = alterations.flatMap((a) => ('delete' in a ? [{ name: a.user, mechanism: MECHANISMS[a.mechanism].code }] : []));
     // Kafka's controller takes one change per user and request (a second one, even of another
     // mechanism, is DUPLICATE_RESOURCE): a user's changes go in successive requests.
-    for (const round of oncePerUser(deletions, upsertions)) {
+    for (const round of oncePerUser(changes)) {
       await this.admin.retry('altering SCRAM users', options, async () => {
         const conn = await this.admin.cluster.anyConnection(options.signal);
         const res = await conn.request(Apis.AlterUserScramCredentials, round, { version: conn.requireVersion(Apis.AlterUserScramCredentials), signal: options.signal });
@@ -75,16 +81,22 @@ export class ScramCalls {
   }
 }
 
-/** Splits the changes into requests that name each user at most once, in the order given. */
-function oncePerUser<D extends { name: string }, U extends { name: string }>(deletions: readonly D[], upsertions: readonly U[]): { deletions: D[]; upsertions: U[] }[] {
-  const rounds: { deletions: D[]; upsertions: U[]; users: Set<string> }[] = [];
+/**
+ * Splits the changes into requests that name each user at most once: a user's changes go in
+ * successive requests in the order given (an upsertion then a deletion of one user ends deleted).
+ */
+function oncePerUser(changes: readonly ScramChange[]): { deletions: ScramDeletion[]; upsertions: ScramUpsertion[] }[] {
+  const rounds: { deletions: ScramDeletion[]; upsertions: ScramUpsertion[]; users: Set<string> }[] = [];
   const roundFor = (user: string) => {
+    // The first request without this user comes after every request holding its earlier changes.
     let round = rounds.find((r) => !r.users.has(user));
     if (round === undefined) rounds.push((round = { deletions: [], upsertions: [], users: new Set() }));
     round.users.add(user);
     return round;
   };
-  for (const d of deletions) roundFor(d.name).deletions.push(d);
-  for (const u of upsertions) roundFor(u.name).upsertions.push(u);
+  for (const change of changes) {
+    if ('deletion' in change) roundFor(change.deletion.name).deletions.push(change.deletion);
+    else roundFor(change.upsertion.name).upsertions.push(change.upsertion);
+  }
   return rounds.map(({ deletions, upsertions }) => ({ deletions, upsertions }));
 }
