@@ -105,7 +105,7 @@ function runJava(args: string[], cwd: string): Promise<{ code: number | null; ou
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
+    child.on('close', (code) => resolve({ code, output })); // not 'exit', which can come before the last output is read
   });
 }
 

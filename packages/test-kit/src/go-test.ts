@@ -33,7 +33,8 @@ export function runGoTests(
       clearTimeout(timer);
       reject(err);
     });
-    child.on('exit', (exitCode) => {
+    // 'close', not 'exit': 'exit' can come before the last of the output has been read.
+    child.on('close', (exitCode) => {
       clearTimeout(timer);
       const verdicts = new Map<string, Verdict>(opts.names.map((n) => [n, 'NOT RUN']));
       for (const m of output.matchAll(/^--- (PASS|FAIL|SKIP): (\S+) /gm)) verdicts.set(m[2]!, m[1] as Verdict);

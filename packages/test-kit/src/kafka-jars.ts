@@ -77,7 +77,7 @@ function run(cmd: string, args: string[], log: Log): Promise<void> {
       clearInterval(timer);
       reject(err);
     });
-    child.on('exit', (code) => {
+    child.on('close', (code) => { // not 'exit', which can come before the last output is read
       clearInterval(timer);
       if (code === 0) resolve();
       else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${tail}`));

@@ -97,7 +97,8 @@ export async function kcat(args: string[], input?: string): Promise<string> {
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`kcat ${args.join(' ')} exited ${code}: ${err}`))));
+    // 'close', not 'exit': 'exit' can come before the last of the output has been read.
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`kcat ${args.join(' ')} exited ${code}: ${err}`))));
     child.stdin.on('error', () => {}); // EPIPE when kcat exits without reading its input
     child.stdin.end(input ?? '');
   });

@@ -19,7 +19,8 @@ export function run(
       clearTimeout(timer);
       reject(new Error(`${cmd} could not be run (${err.message})`));
     });
-    child.on('exit', (code) => {
+    // 'close', not 'exit': 'exit' can come before the last of the output has been read.
+    child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(out);
       else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${out.slice(-4000)}`));

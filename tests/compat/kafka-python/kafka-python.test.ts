@@ -145,7 +145,7 @@ function pytest(python: string, args: string[], cwd: string, env: NodeJS.Process
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 900_000);
     child.on('error', reject);
-    child.on('exit', () => {
+    child.on('close', () => { // not 'exit', which can come before the last output is read
       clearTimeout(timer);
       resolve(out);
     });
