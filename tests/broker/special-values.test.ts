@@ -1,5 +1,6 @@
 // Long file: every API's special values share one Sluice and one Apache Kafka (a JVM start costs
-// 5-15 s here), so they are checked side by side in this one file, a test per group of APIs.
+// 5-15 s here), so they are checked side by side in this one file, a test per group of APIs; the
+// answers to a client without permission come from a second pair with an authorizer and no ACLs.
 // Special values in request fields (-1, 0, null, empty, negative, versions that predate a value),
 // API by API: the same raw requests go to Apache Kafka 4.3.1 and to Sluice, with the same
 // assertions, so what Sluice answers for them is what Kafka answers, not what our clients send.
