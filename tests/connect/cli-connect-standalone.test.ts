@@ -2,15 +2,16 @@
  * `sluice connect standalone worker.properties source.properties sink.properties` as a user runs
  * it (Kafka's connect-standalone files, unchanged in form), against a `sluice broker` process: a
  * FileStreamSource → topic → FileStreamSink pipeline ends with every line, the REST API answers on
- * the port of `listeners`, SIGTERM stops it cleanly; a bad connector file is refused with its
- * reason and exit status 1, and a distributed worker without its required settings names the missing one.
+ * the port the worker says it bound for `listeners` (port 0 here), SIGTERM stops it cleanly; a bad
+ * connector file is refused with its reason and exit status 1, and a distributed worker without its
+ * required settings names the missing one.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, freePort } from '@sluice/test-kit';
-import { brokerForTheseTests, linesOf, runSluice } from './cli-support.ts';
+import { eventually } from '@sluice/test-kit';
+import { brokerForTheseTests, linesOf, restUrlIn, runSluice } from './cli-support.ts';
 
 describe('sluice connect standalone', () => {
   const scratch = brokerForTheseTests('sluice-connect-cli-');
@@ -18,21 +19,22 @@ describe('sluice connect standalone', () => {
 
   test('a file pipeline from .properties files, the REST API, a clean stop', { timeout: 180_000 }, async () => {
     const { dir, bootstrap } = scratch;
-    const restPort = await freePort();
     const input = join(dir, 'in.txt');
     const output = join(dir, 'out.txt');
     const expected = Array.from({ length: 2000 }, (_, i) => `order ${i}: ${i * 7} units`);
     writeFileSync(input, `${expected.join('\n')}\n`);
-    writeFileSync(join(dir, 'worker.properties'), `# as Kafka's config/connect-standalone.properties\nbootstrap.servers=${bootstrap}\nkey.converter=org.apache.kafka.connect.json.JsonConverter\nvalue.converter=org.apache.kafka.connect.json.JsonConverter\nkey.converter.schemas.enable=true\nvalue.converter.schemas.enable=true\noffset.storage.file.filename=${join(dir, 'connect.offsets')}\noffset.flush.interval.ms=1000\nlisteners=http://127.0.0.1:${restPort}\n`);
+    writeFileSync(join(dir, 'worker.properties'), `# as Kafka's config/connect-standalone.properties\nbootstrap.servers=${bootstrap}\nkey.converter=org.apache.kafka.connect.json.JsonConverter\nvalue.converter=org.apache.kafka.connect.json.JsonConverter\nkey.converter.schemas.enable=true\nvalue.converter.schemas.enable=true\noffset.storage.file.filename=${join(dir, 'connect.offsets')}\noffset.flush.interval.ms=1000\nlisteners=http://127.0.0.1:0\n`);
     writeFileSync(join(dir, 'source.properties'), `name=local-file-source\nconnector.class=FileStreamSource\ntasks.max=1\nfile=${input}\ntopic=connect-test\n`);
     writeFileSync(join(dir, 'sink.properties'), `name=local-file-sink\nconnector.class=FileStreamSink\ntasks.max=1\nfile=${output}\ntopics=connect-test\n`);
     const worker = run(['connect', 'standalone', join(dir, 'worker.properties'), join(dir, 'source.properties'), join(dir, 'sink.properties')]);
     try {
       await eventually('ready', () => worker.out().includes('Ready.') || worker.child.exitCode !== null, 60_000);
-      assert.match(worker.out(), new RegExp(`REST API at http://127\\.0\\.0\\.1:${restPort}`), worker.err());
+      // Port 0: the worker binds a free port and says which (one picked here could be taken first).
+      const rest = restUrlIn(worker.out());
+      assert.match(rest ?? '', /^http:\/\/127\.0\.0\.1:[1-9]\d*$/, `${worker.out()}\n${worker.err()}`);
       await eventually('every line in the sink file', () => linesOf(output).length >= expected.length, 120_000);
       assert.deepEqual(linesOf(output), expected);
-      const list = (await (await fetch(`http://127.0.0.1:${restPort}/connectors?expand=status`)).json()) as Record<string, any>;
+      const list = (await (await fetch(`${rest}/connectors?expand=status`)).json()) as Record<string, any>;
       assert.deepEqual(Object.keys(list).sort(), ['local-file-sink', 'local-file-source']);
       assert.equal(list['local-file-source'].status.tasks[0].state, 'RUNNING');
     } finally {
@@ -47,8 +49,7 @@ describe('sluice connect standalone', () => {
 
   test('a connector file that fails validation: its reason, exit status 1; distributed without group.id: which setting is missing', { timeout: 60_000 }, async () => {
     const { dir, bootstrap } = scratch;
-    const restPort = await freePort();
-    writeFileSync(join(dir, 'worker2.properties'), `bootstrap.servers=${bootstrap}\nlisteners=http://127.0.0.1:${restPort}\n`);
+    writeFileSync(join(dir, 'worker2.properties'), `bootstrap.servers=${bootstrap}\nlisteners=http://127.0.0.1:0\n`);
     writeFileSync(join(dir, 'bad.properties'), 'name=bad\nconnector.class=FileStreamSource\nfile=/tmp/x\n');
     const bad = run(['connect', 'standalone', join(dir, 'worker2.properties'), join(dir, 'bad.properties')]);
     assert.equal(await bad.exited, 1);

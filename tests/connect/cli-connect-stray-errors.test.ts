@@ -15,8 +15,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, freePort } from '@sluice/test-kit';
-import { brokerForTheseTests, linesOf, runSluice } from './cli-support.ts';
+import { eventually } from '@sluice/test-kit';
+import { brokerForTheseTests, linesOf, restUrlIn, runSluice } from './cli-support.ts';
 
 const plugin = join(import.meta.dirname, 'fixtures', 'careless-async-plugin.ts');
 
@@ -24,10 +24,11 @@ describe('sluice connect: errors a plugin leaves uncaught', () => {
   const scratch = brokerForTheseTests('sluice-connect-stray-');
   const runWorker = (args: string[]) => runSluice(['connect', 'standalone', ...args]);
 
-  const workerProperties = (name: string, restPort: number) => {
+  // listeners at port 0: the worker binds a free port and prints it (restUrlIn).
+  const workerProperties = (name: string) => {
     const { dir, bootstrap } = scratch;
     const path = join(dir, `${name}.properties`);
-    writeFileSync(path, `bootstrap.servers=${bootstrap}\nkey.converter=org.apache.kafka.connect.storage.StringConverter\nvalue.converter=org.apache.kafka.connect.storage.StringConverter\noffset.storage.file.filename=${join(dir, `${name}.offsets`)}\noffset.flush.interval.ms=1000\nlisteners=http://127.0.0.1:${restPort}\nplugin.path=${plugin}\n`);
+    writeFileSync(path, `bootstrap.servers=${bootstrap}\nkey.converter=org.apache.kafka.connect.storage.StringConverter\nvalue.converter=org.apache.kafka.connect.storage.StringConverter\noffset.storage.file.filename=${join(dir, `${name}.offsets`)}\noffset.flush.interval.ms=1000\nlisteners=http://127.0.0.1:0\nplugin.path=${plugin}\n`);
     return path;
   };
   const connectorProperties = (name: string, text: string) => {
@@ -37,14 +38,13 @@ describe('sluice connect: errors a plugin leaves uncaught', () => {
   };
 
   test('a rejection nothing waited for is logged with its stack; the worker, its REST API and the other connectors go on', { timeout: 120_000 }, async () => {
-    const restPort = await freePort();
     const input = join(scratch.dir, 'in.txt');
     const output = join(scratch.dir, 'out.txt');
     const firstLines = Array.from({ length: 50 }, (_, i) => `before ${i}`);
     const laterLines = Array.from({ length: 50 }, (_, i) => `after ${i}`);
     writeFileSync(input, `${firstLines.join('\n')}\n`);
     const worker = runWorker([
-      workerProperties('worker', restPort),
+      workerProperties('worker'),
       connectorProperties('careless', 'name=careless\nconnector.class=test.CarelessAsyncSource\ncareless=rejection\n'),
       connectorProperties('source', `name=file-source\nconnector.class=FileStreamSource\nfile=${input}\ntopic=stray-errors\n`),
       connectorProperties('sink', `name=file-sink\nconnector.class=FileStreamSink\nfile=${output}\ntopics=stray-errors\n`),
@@ -68,7 +68,10 @@ describe('sluice connect: errors a plugin leaves uncaught', () => {
       await eventually('every line in the sink file', () => !worker.running() || linesOf(output).length >= firstLines.length + laterLines.length, 60_000);
       assert.deepEqual(linesOf(output), [...firstLines, ...laterLines], worker.err());
 
-      const statuses = (await (await fetch(`http://127.0.0.1:${restPort}/connectors?expand=status`)).json()) as Record<string, { status: { connector: { state: string }; tasks: { state: string }[] } }>;
+      await eventually('the worker says where its REST API is', () => !worker.running() || restUrlIn(worker.out()) !== undefined, 60_000);
+      const rest = restUrlIn(worker.out());
+      assert.ok(rest !== undefined, `${worker.out()}\n${worker.err()}`);
+      const statuses = (await (await fetch(`${rest}/connectors?expand=status`)).json()) as Record<string, { status: { connector: { state: string }; tasks: { state: string }[] } }>;
       assert.deepEqual(Object.keys(statuses).sort(), ['careless', 'file-sink', 'file-source']);
       // As in Kafka, work a plugin runs on its own is not the task: the careless task stays RUNNING.
       for (const [name, { status }] of Object.entries(statuses)) {
@@ -84,7 +87,7 @@ describe('sluice connect: errors a plugin leaves uncaught', () => {
 
   test("an exception thrown in a plugin's timer ends the process, and the log says so first in one line naming it", { timeout: 120_000 }, async () => {
     const worker = runWorker([
-      workerProperties('thrower', await freePort()),
+      workerProperties('thrower'),
       connectorProperties('throwing', 'name=throwing\nconnector.class=test.CarelessAsyncSource\ncareless=throw\n'),
     ]);
     try {

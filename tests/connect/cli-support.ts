@@ -1,7 +1,7 @@
 /**
  * What the suites that run the real `sluice connect` command share: the command as a child
  * process with its output kept, a `sluice broker` process for the file's tests, and the lines of
- * a sink's output file.
+ * a sink's output file, and the REST API's URL a worker printed when ready.
  */
 import { after, before } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,6 +27,16 @@ export function runSluice(args: string[]): SluiceRun {
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, out: () => out, err: () => err, running: () => child.exitCode === null && child.signalCode === null };
+}
+
+/**
+ * The REST API's URL in a `sluice connect` worker's output, once it printed "REST API at
+ * http://host:port. Ready."; undefined before. Tests give the worker listeners=http://127.0.0.1:0
+ * and read the port it bound here: a port picked free beforehand may be taken by another process
+ * (a broker, a JVM, a client's outgoing connection) before the worker binds it.
+ */
+export function restUrlIn(output: string): string | undefined {
+  return /REST API at (https?:\/\/\S+?)\. Ready\./.exec(output)?.[1];
 }
 
 /** The non-empty lines of a file; none while it does not exist yet. */

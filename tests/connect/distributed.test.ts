@@ -15,10 +15,14 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin } from '@sluice/client';
-import { eventually, freePort, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { eventually, sluiceBin, startBrokerProcess, type BrokerProcess } from '@sluice/test-kit';
+import { restUrlIn } from './cli-support.ts';
 
 interface WorkerProcess {
   child: ChildProcess;
+  /** Which worker of the test this is (for messages before its REST port is known). */
+  name: string;
+  /** Its REST API and worker id, known once it is ready (listeners at port 0: see ready). */
   url: string;
   id: string;
   exited: Promise<number | null>;
@@ -54,7 +58,6 @@ describe('sluice connect distributed', () => {
   });
 
   async function startWorker(n: number, configTopic = 'connect-configs'): Promise<WorkerProcess> {
-    const restPort = await freePort();
     const file = join(dir, `worker-${n}.properties`);
     writeFileSync(
       file,
@@ -77,7 +80,9 @@ describe('sluice connect distributed', () => {
         // The sink tasks' consumer group must notice the killed worker's consumers soon too.
         'consumer.session.timeout.ms=3000',
         'consumer.heartbeat.interval.ms=500',
-        `listeners=http://127.0.0.1:${restPort}`,
+        // Port 0: the worker binds a free port and prints it; one picked here beforehand could be
+        // taken by another process before the worker binds it.
+        'listeners=http://127.0.0.1:0',
         '',
       ].join('\n'),
     );
@@ -86,12 +91,19 @@ describe('sluice connect distributed', () => {
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out = (out + d).slice(-50_000)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const w: WorkerProcess = { child, url: `http://127.0.0.1:${restPort}`, id: `127.0.0.1:${restPort}`, exited, out: () => out };
+    const w: WorkerProcess = { child, name: `worker-${n}`, url: '', id: '', exited, out: () => out };
     workers.push(w);
     return w;
   }
 
-  const ready = (w: WorkerProcess) => eventually(`worker ${w.id} ready`, () => w.out().includes('Ready.') || w.child.exitCode !== null, 60_000).then(() => assert.ok(w.out().includes('Ready.'), w.out()));
+  /** Waits for the worker to say it is ready, and takes its REST URL and worker id (host:port) from what it says. */
+  const ready = async (w: WorkerProcess) => {
+    await eventually(`${w.name} ready`, () => w.out().includes('Ready.') || w.child.exitCode !== null, 60_000);
+    const url = restUrlIn(w.out());
+    assert.ok(url !== undefined, w.out());
+    w.url = url;
+    w.id = new URL(url).host;
+  };
 
   const started = Date.now();
   const step = (what: string) => process.stderr.write(`[distributed test +${((Date.now() - started) / 1000).toFixed(1)} s] ${what}\n`);
@@ -151,7 +163,7 @@ describe('sluice connect distributed', () => {
     try {
       await scenario();
     } catch (e) {
-      for (const w of workers) process.stderr.write(`---- worker ${w.id}:\n${w.out()}\n`);
+      for (const w of workers) process.stderr.write(`---- ${w.name} (${w.id}):\n${w.out()}\n`);
       process.stderr.write(`---- broker:\n${broker.output().slice(-20_000)}\n`);
       throw e;
     }

@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Consumer } from '@sluice/client';
-import { eventually, freePort, sluiceBin } from '@sluice/test-kit';
+import { eventually, sluiceBin } from '@sluice/test-kit';
+import { restUrlIn } from './cli-support.ts';
 
 const line = (n: number) => `line-${n}`;
 
@@ -26,13 +27,11 @@ describe('exactly-once source support in a distributed worker', () => {
   let dir: string;
   let broker: Broker;
   let workerFile: string;
-  let restPort: number;
   const children: ChildProcess[] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sluice-connect-eos-'));
     broker = await startBroker({ port: 0, config: { 'group.initial.rebalance.delay.ms': '0', 'group.min.session.timeout.ms': '1000' } });
-    restPort = await freePort();
     workerFile = join(dir, 'worker.properties');
     writeFileSync(
       workerFile,
@@ -54,7 +53,9 @@ describe('exactly-once source support in a distributed worker', () => {
         'session.timeout.ms=2000',
         'heartbeat.interval.ms=300',
         'scheduled.rebalance.max.delay.ms=0',
-        `listeners=http://127.0.0.1:${restPort}`,
+        // Port 0: each start binds a free port and prints it (see url); one picked here could be
+        // taken by another process before the worker binds it.
+        'listeners=http://127.0.0.1:0',
         '',
       ].join('\n'),
     );
@@ -66,16 +67,38 @@ describe('exactly-once source support in a distributed worker', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The worker last started: its REST API is where it said it listens. */
+  let current: { child: ChildProcess; out: () => string; url: string | undefined } | undefined;
+
   function startWorker(): { child: ChildProcess; out: () => string } {
     const child = spawn(process.execPath, [sluiceBin, 'connect', 'distributed', workerFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';
-    child.stdout!.on('data', (d) => (out = (out + d).slice(-50_000)));
-    child.stderr!.on('data', (d) => (out = (out + d).slice(-50_000)));
-    return { child, out: () => out };
+    let url: string | undefined;
+    // The first lines are kept whole: they say where the REST API is.
+    const keep = (d: Buffer) => {
+      out = (out + d).slice(-50_000);
+      url ??= restUrlIn(out);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    const worker = {
+      child,
+      out: () => out,
+      get url() {
+        return url;
+      },
+    };
+    current = worker;
+    return worker;
   }
 
-  const url = () => `http://127.0.0.1:${restPort}`;
+  /** The REST API of the worker last started; throws (eventually tries again) until it said where. */
+  const url = () => {
+    const known = current?.url;
+    if (known === undefined) throw new Error('the worker has not said where its REST API is yet');
+    return known;
+  };
 
   /** The topic's lines a read_committed consumer sees, from the beginning to the last stable offset. */
   async function committedLines(topic: string): Promise<string[]> {
