@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { eventually } from './eventually.ts';
-import { freePort, repoRoot } from './processes.ts';
+import { repoRoot } from './processes.ts';
 import { run } from './run.ts';
 
 /** Connect 4.3.1's class path, resolved by Maven once per change of the pom. */
@@ -28,56 +28,73 @@ export async function connectClasspath(): Promise<string> {
   return readFileSync(cache, 'utf8').trim();
 }
 
-/** The REST port picked for a worker was taken by another process before the worker bound it. */
-class PortTakenError extends Error {}
+/**
+ * Log4j 2 settings of the Java workers: warnings and errors, and the one INFO line of RestServer
+ * that says which port the REST API bound ("REST server listening at http://host:port/,
+ * advertising URL ..."), the workers being given listeners at port 0.
+ */
+const LOG4J2 = `status = error
+appender.out.type = Console
+appender.out.name = OUT
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = %d{HH:mm:ss.SSS} [%t] %-5level %logger{36} - %msg%n
+rootLogger.level = WARN
+rootLogger.appenderRef.out.ref = OUT
+logger.rest.name = org.apache.kafka.connect.runtime.rest.RestServer
+logger.rest.level = INFO
+`;
+
+/**
+ * The URL a Kafka Connect worker advertises for its REST API, from its log (RestServer's INFO line
+ * "REST server listening at ..., advertising URL http://host:port/"); undefined before it said.
+ * With listeners at port 0 the port is the one it bound.
+ */
+export function javaConnectRestUrl(log: string): string | undefined {
+  return /REST server listening at \S+, advertising URL (https?:\/\/\S+?)\/?\s/.exec(log)?.[1];
+}
+
+let launches = 0;
 
 /** A Kafka Connect 4.3.1 worker process: its REST URL, and its output kept for failure messages. */
 export class JavaConnectWorker {
   log = '';
   readonly child: ChildProcess;
-  readonly url: string;
+  /** Where its REST API listens, as it said (known once started). */
+  url = '';
 
-  protected constructor(child: ChildProcess, url: string) {
+  protected constructor(child: ChildProcess) {
     this.child = child;
-    this.url = url;
     const keep = (d: Buffer) => (this.log = (this.log + d.toString()).slice(-100_000));
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
   }
 
   /**
-   * Runs `mainClass` with a properties file of these settings (listeners is chosen here) and waits
-   * for its REST API. The port is picked free here but bound by the JVM seconds later; when another
-   * process took it meanwhile (the worker exits: its REST server cannot bind), the worker is started
-   * again on another port, up to 3 times.
+   * Runs `mainClass` with a properties file of these settings and waits for its REST API. The REST
+   * API listens on port 0 (Kafka's RestServer binds a free port and logs it, advertising it when
+   * rest.advertised.port is not set): a port picked free here would be bound by the JVM seconds
+   * later, and another process may take it meanwhile (the worker then exits, or, worse, another
+   * HTTP server on it answers in the worker's place).
    */
   protected static async launch(mainClass: string, dir: string, settings: Record<string, string>, args: string[]): Promise<JavaConnectWorker> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await JavaConnectWorker.launchOnce(mainClass, dir, settings, args);
-      } catch (e) {
-        if (!(e instanceof PortTakenError) || attempt >= 3) throw e;
-      }
-    }
-  }
-
-  private static async launchOnce(mainClass: string, dir: string, settings: Record<string, string>, args: string[]): Promise<JavaConnectWorker> {
-    const port = await freePort();
-    const file = join(dir, `java-worker-${port}.properties`);
-    const props = { ...settings, listeners: `http://127.0.0.1:${port}`, 'rest.advertised.host.name': '127.0.0.1' };
+    const file = join(dir, `java-worker-${process.pid}-${++launches}.properties`);
+    const props = { ...settings, listeners: 'http://127.0.0.1:0', 'rest.advertised.host.name': '127.0.0.1' };
     writeFileSync(file, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
-    const child = spawn('java', ['-Xmx512m', '-Dorg.apache.logging.log4j.level=WARN', '-cp', await connectClasspath(), mainClass, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const worker = new JavaConnectWorker(child, `http://127.0.0.1:${port}`);
+    const log4j = join(dir, `java-worker-${process.pid}-${launches}-log4j2.properties`);
+    writeFileSync(log4j, LOG4J2);
+    const child = spawn('java', ['-Xmx512m', `-Dlog4j2.configurationFile=${log4j}`, '-cp', await connectClasspath(), mainClass, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const worker = new JavaConnectWorker(child);
     // An exit ends the wait (a check that throws would only be tried again until the deadline), and
     // each request has its own time limit (one left unanswered would hold the wait past its deadline).
-    const outcome = await eventually('the Java Connect REST API answers', async () => (child.exitCode !== null ? 'exited' : (await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(5_000) })).status === 200 && 'answers'), 180_000).catch((e) => {
+    const outcome = await eventually('the Java Connect REST API answers', async () => {
+      if (child.exitCode !== null) return 'exited';
+      worker.url ||= javaConnectRestUrl(worker.log) ?? '';
+      return worker.url !== '' && (await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(5_000) })).status === 200 && 'answers';
+    }, 180_000).catch((e) => {
       child.kill('SIGKILL'); // a worker that never answered is not left running (its pipes keep the test's process alive)
-      throw e;
+      throw new Error(`${(e as Error).message}\n${worker.log.slice(-4000)}`);
     });
-    if (outcome === 'exited') {
-      const message = `the Java worker exited (${child.exitCode}):\n${worker.log.slice(-4000)}`;
-      throw /Address already in use/.test(worker.log) ? new PortTakenError(message) : new Error(message);
-    }
+    if (outcome === 'exited') throw new Error(`the Java worker exited (${child.exitCode}):\n${worker.log.slice(-4000)}`);
     return worker;
   }
 

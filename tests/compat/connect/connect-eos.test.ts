@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker } from '@sluice/broker';
 import { Consumer } from '@sluice/client';
-import { createTopicsAndWait, eventually, freePort, javaTool, run, startApacheKafka } from '@sluice/test-kit';
+import { createTopicsAndWait, eventually, javaConnectRestUrl, javaTool, run, startApacheKafka } from '@sluice/test-kit';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LINES = 200;
@@ -57,18 +57,26 @@ async function readCommitted(bootstrap: string, topic: string, partitions: numbe
 class ConnectWorker {
   log = '';
   readonly child: ChildProcess;
-  readonly url: string;
+  /** Its REST API as it logged it (kept: the INFO log soon pushes that line out of `log`). */
+  private restUrl: string | undefined;
 
-  private constructor(child: ChildProcess, url: string) {
+  private constructor(child: ChildProcess) {
     this.child = child;
-    this.url = url;
-    const keep = (d: Buffer) => (this.log = (this.log + d.toString()).slice(-100_000));
+    const keep = (d: Buffer) => {
+      this.log = (this.log + d.toString()).slice(-100_000);
+      this.restUrl ??= javaConnectRestUrl(this.log);
+    };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
   }
 
+  /** Throws until the worker said where its REST API listens (eventually tries again). */
+  get url(): string {
+    if (this.restUrl === undefined) throw new Error('the worker has not logged where its REST API listens yet');
+    return this.restUrl;
+  }
+
   static async start(bootstrap: string, dir: string, run: string): Promise<ConnectWorker> {
-    const port = await freePort();
     const props = {
       'bootstrap.servers': bootstrap,
       'group.id': `connect-${run}`,
@@ -81,14 +89,16 @@ class ConnectWorker {
       'offset.storage.replication.factor': '1',
       'status.storage.replication.factor': '1',
       'exactly.once.source.support': 'enabled',
-      listeners: `http://127.0.0.1:${port}`,
+      // Port 0: RestServer binds a free port and logs it. One picked here would be bound by the
+      // JVM seconds later, and another process may take it meanwhile (the worker then exits).
+      listeners: 'http://127.0.0.1:0',
       'rest.advertised.host.name': '127.0.0.1',
       'offset.flush.interval.ms': '500',
     };
     const file = join(dir, 'worker.properties');
     writeFileSync(file, Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
     const child = spawn('java', ['-Xmx512m', '-Dorg.apache.logging.log4j.level=INFO', '-cp', await connectClasspath(), 'org.apache.kafka.connect.cli.ConnectDistributed', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    return new ConnectWorker(child, `http://127.0.0.1:${port}`);
+    return new ConnectWorker(child);
   }
 
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
