@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Apis } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
-import { eventually, freePort, kcat, RawConnection } from '@sluice/test-kit';
+import { eventually, kcat, RawConnection } from '@sluice/test-kit';
 
 /** kcat's -o would override committed offsets; auto.offset.reset only applies where there are none. */
 class KcatMember {
@@ -67,8 +67,10 @@ async function round(broker: Broker, topic: string, from: number, count: number)
 
 test('kcat balanced consumer groups: every record once, and commits survive restarts', { timeout: 300_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-kcat-groups-'));
-  const port = await freePort();
-  let broker = await startBroker({ port, dataDir, config: { 'num.partitions': '6', 'group.initial.rebalance.delay.ms': '0' } });
+  // Port 0 for the first start: the broker binds a free port (one picked beforehand could be taken
+  // by another process first); the restart below takes the same one again.
+  let broker = await startBroker({ port: 0, dataDir, config: { 'num.partitions': '6', 'group.initial.rebalance.delay.ms': '0' } });
+  const port = broker.port;
   try {
     const topic = 'kcat-grouped';
     await kcat(['-b', broker.bootstrap, '-L', '-t', topic]); // auto-created with 6 partitions

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker, type Broker } from '@sluice/broker';
-import { freePort, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run } from '@sluice/test-kit';
+import { KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run } from '@sluice/test-kit';
 import { writeResults, type SuiteResult } from '../support/results.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -168,11 +168,12 @@ before(async () => {
   // As kafka-python's own test broker config (servers/resources/default/kafka.properties in its
   // repository, not in the sdist): 4 partitions for auto-created topics (the fixture creates
   // topics that way), session timeouts down to 1 s, no initial rebalance delay. Listeners set
-  // explicitly, as its KRaft config does (3.x checks their config source).
-  const port = await freePort();
+  // explicitly, as its KRaft config does (3.x checks their config source). Port 0 in both: the
+  // broker binds a free port and advertises the one it bound (a port picked beforehand could be
+  // taken by another process first).
   broker = await startBroker({
-    port,
-    config: { 'num.partitions': '4', 'group.min.session.timeout.ms': '1000', 'group.initial.rebalance.delay.ms': '0', 'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}` },
+    port: 0,
+    config: { 'num.partitions': '4', 'group.min.session.timeout.ms': '1000', 'group.initial.rebalance.delay.ms': '0', 'advertised.listeners': 'PLAINTEXT://127.0.0.1:0' },
   });
 }, { timeout: 60_000 });
 after(() => broker?.close());
