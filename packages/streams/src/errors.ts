@@ -30,7 +30,7 @@ export const StreamsErrorCode = {
   STREAMS_NOT_STARTED: 'STREAMS_NOT_STARTED',
   /** A task made no progress within task.timeout.ms (Kafka: TimeoutException, wrapped in a StreamsException). */
   TASK_TIMEOUT: 'TASK_TIMEOUT',
-  /** The loop's tasks cannot commit (the producer was fenced, or the group refused the transaction's offsets): closed dirty, the instance rejoins; handled inside the runtime (Kafka: TaskMigratedException). */
+  /** The loop's tasks cannot commit (the group refused the offsets of a member no longer in it, the producer was fenced, or the transaction can only abort): closed dirty, the instance rejoins; handled inside the runtime (Kafka: TaskMigratedException). */
   TASK_MIGRATED: 'TASK_MIGRATED',
 } as const;
 export type StreamsErrorCode = (typeof StreamsErrorCode)[keyof typeof StreamsErrorCode];

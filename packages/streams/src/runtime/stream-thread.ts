@@ -13,15 +13,22 @@
  * at_least_once: a commit flushes the record caches and the producer (outputs acknowledged),
  * then commits the processed offsets, so a crash replays records but never loses one; the stores
  * themselves are flushed and checkpointed after a commit only when due (state-manager.ts). On a
- * rebalance, revoked tasks are committed before they go; tasks lost without one are dropped.
+ * rebalance, revoked tasks are committed before they go; tasks lost without one are dropped. A
+ * commit the group refuses because this member is no longer in it (Java's CommitFailedException:
+ * its session or max.poll.interval.ms expired, or the group rebalanced without it) is a task
+ * migration, as in Java's TaskExecutor: the tasks may be someone else's already.
  *
  * exactly_once_v2: the producer is transactional (one per loop, `<application.id>-<process
  * id>-<thread index>`, as Java's), the consumer reads read_committed, and a commit is: flush
  * the record caches (their changelog writes join the transaction) → sendOffsetsToTransaction with the
  * consumer's group metadata → commitTransaction. Outputs, changelog writes and input offsets
- * land together or not at all. When a commit fails or the producer is fenced, the loop does as
- * Java's TaskManager on a TaskMigratedException: abort, close every task dirty (their stores
- * are rebuilt from the committed changelog by whoever gets them), reset the producer and rejoin.
+ * land together or not at all. When a commit fails or the producer is fenced, that is a task
+ * migration too.
+ *
+ * A task migration (TaskMigratedError), under either guarantee, is handled as Java's
+ * StreamThread.handleTaskMigrated does: every task is closed dirty, as lost (exactly_once_v2 also
+ * aborts the transaction and replaces the producer), and the consumer rejoins the group; the
+ * instance goes on. Whoever gets the tasks processes their records again from the last commit.
  * Design: docs/decisions/012-streams-exactly-once.md.
  */
 import { type Admin, Consumer, type ConsumerBatch, KafkaError, type ProducerOptions, type TopicPartition } from '@sluice/client';
@@ -31,7 +38,8 @@ import type { Topology } from '../topology/topology.ts';
 import { StreamsAssignor } from './assignor.ts';
 import type { StateStore } from '../state/api.ts';
 import type { ApplicationLayout } from './interactive-queries.ts';
-import { StreamsProducer, TaskMigratedError } from './streams-producer.ts';
+import { StreamsProducer } from './streams-producer.ts';
+import { TaskMigratedError, isCommitFailed } from './task-migrated.ts';
 import { TaskInputs } from './task-inputs.ts';
 import { StreamTask, type TaskEnvironment } from './task.ts';
 import { SourceResets } from './source-reset.ts';
@@ -327,7 +335,12 @@ export class StreamThread {
         await this.consumer.commit({ offsets });
         for (const o of offsets) this.lastCommitted.set(tpKey(o.topic, o.partition), o.offset);
       } catch (e) {
-        // Usually a rebalance in progress: the records are processed again by their next owner.
+        // The member is out of the group: its tasks cannot stay (Java's TaskExecutor turns a
+        // CommitFailedException into a TaskMigratedException).
+        if (isCommitFailed(e)) throw new TaskMigratedError(`committing offsets failed, this instance is no longer part of the group: ${messageOf(e)}`, e);
+        // A rebalance in progress (Java's loop does not commit during one): the rebalance
+        // callbacks commit the revoked tasks, or drop the lost ones, whose records are then
+        // processed again by their next owner.
         this.config.log.warn(`committing offsets failed (the records since the last commit will be processed again): ${messageOf(e)}`);
         return;
       }
@@ -351,10 +364,12 @@ export class StreamThread {
   }
 
   /**
-   * Java's answer to a TaskMigratedException: the tasks' uncommitted work cannot be committed,
-   * so every task is closed dirty (its stores rebuilt from the changelog by whoever gets it,
-   * its records since the last commit processed again), the producer is replaced (its
-   * initTransactions aborts what the old one left open), and the consumer rejoins the group.
+   * Java's answer to a TaskMigratedException (StreamThread.handleTaskMigrated, TaskManager.handleLostAll):
+   * the tasks' uncommitted work cannot be committed, so every task is closed dirty (its records
+   * since the last commit processed again by whoever gets it; under exactly_once_v2 its stores are
+   * rebuilt from the changelog, under at_least_once they keep their local state, as Java's), the
+   * producer is replaced under exactly_once_v2 (its initTransactions aborts what the old one left
+   * open), and the consumer rejoins the group.
    */
   private async handleTaskMigrated(e: TaskMigratedError): Promise<void> {
     this.pendingMigration = null;
@@ -485,8 +500,10 @@ export class StreamThread {
     } catch (e) {
       this.config.log.warn(`committing before a rebalance failed: ${messageOf(e)}`);
       clean = false;
-      // Under exactly_once_v2 the failed transaction held every task's work: all of it goes.
-      if (this.eos) this.pendingMigration = new TaskMigratedError(`committing before a rebalance failed: ${messageOf(e)}`, e);
+      // The member is out of the group, or under exactly_once_v2 the failed transaction held every
+      // task's work: all of it goes, and the loop rejoins.
+      if (e instanceof TaskMigratedError) this.pendingMigration = e;
+      else if (this.eos) this.pendingMigration = new TaskMigratedError(`committing before a rebalance failed: ${messageOf(e)}`, e);
     }
     this.closeTasks(tasks, clean);
   }

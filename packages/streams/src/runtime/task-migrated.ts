@@ -1,7 +1,8 @@
 /**
- * Java's TaskMigratedException and the producer failures that mean it: the loop's tasks cannot
- * commit what they did since the last commit (another producer took the transactional id over,
- * or the transaction can only be aborted), so they are closed dirty and the instance rejoins.
+ * Java's TaskMigratedException and the failures that mean it: the loop's tasks cannot commit
+ * what they did since the last commit (the group refused the offsets of a member no longer in it,
+ * another producer took the transactional id over, or the transaction can only be aborted), so
+ * they are closed dirty and the instance rejoins.
  */
 
 import { StreamsError, StreamsErrorCode } from '../errors.ts';
@@ -23,6 +24,21 @@ export function isFencing(e: unknown): boolean {
   for (let c: unknown = e; c instanceof Error; c = c.cause) {
     const code = (c as { code?: unknown }).code;
     if (code === 'PRODUCER_FENCED' || code === 'INVALID_PRODUCER_EPOCH' || code === 'TRANSACTIONAL_ID_NOT_FOUND') return true;
+  }
+  return false;
+}
+
+/**
+ * Java's CommitFailedException: the group refused the offsets because this member is no longer
+ * in its current generation (UNKNOWN_MEMBER_ID: removed after its session or max.poll.interval.ms
+ * expired; ILLEGAL_GENERATION: the group rebalanced without it). Its partitions may be another
+ * member's already. A rebalance in progress (REBALANCE_IN_PROGRESS, or the consumer rejoining)
+ * is not one: the rebalance callbacks deal with the tasks then.
+ */
+export function isCommitFailed(e: unknown): boolean {
+  for (let c: unknown = e; c instanceof Error; c = c.cause) {
+    const code = (c as { code?: unknown }).code;
+    if (code === 'UNKNOWN_MEMBER_ID' || code === 'ILLEGAL_GENERATION') return true;
   }
   return false;
 }
