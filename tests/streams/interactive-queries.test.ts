@@ -23,10 +23,9 @@ import {
   StreamsErrorCode,
   type StreamsLogger,
   Topology,
-  startInteractiveQueryServer,
 } from '@sluice/streams';
-import { eventually, freePort } from '@sluice/test-kit';
-import { createTopics, produce } from './support.ts';
+import { eventually } from '@sluice/test-kit';
+import { createTopics, produce, queryableApp } from './support.ts';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };
@@ -87,11 +86,17 @@ test('two instances: metadata agrees, names the instance whose store holds each 
     { name: 'iq-in', partitions: 4 },
     { name: 'iq-labels', partitions: 2 },
   ]);
-  const ports = [await freePort(), await freePort()];
-  const endpoints = ports.map((p) => `127.0.0.1:${p}`);
-  const apps = endpoints.map((e) => instance(e));
+  const apps: KafkaStreams[] = [];
   const servers: InteractiveQueryServer[] = [];
   try {
+    // Each with its query server listening on its application.server from the start (queryableApp says why).
+    for (let i = 0; i < 2; i++) {
+      const { app, server } = await queryableApp<string, bigint>(instance);
+      apps.push(app);
+      servers.push(server);
+    }
+    const ports = servers.map((s) => s.port);
+    const endpoints = ports.map((p) => `127.0.0.1:${p}`);
     assert.throws(() => apps[0].store('counts'), { code: StreamsErrorCode.STREAMS_NOT_STARTED, message: 'KafkaStreams has not been started, you can retry after calling start()' });
     for (const app of apps) await app.start();
     await eventually('both instances to run two tasks each', () => apps.every((a) => a.state() === 'RUNNING' && a.localTasks().length === 2));
@@ -151,7 +156,6 @@ test('two instances: metadata agrees, names the instance whose store holds each 
     assert.throws(() => apps[0].queryMetadataForKey('no-such-store', 'k0', S), { code: StreamsErrorCode.UNKNOWN_STATE_STORE });
 
     // HTTP: each instance answers every key, forwarding what the other holds.
-    for (const app of apps) servers.push(await startInteractiveQueryServer<string, bigint>(app));
     for (const server of servers) {
       for (const key of keys) {
         const meta = apps[0].queryMetadataForKey('counts', key, S);

@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBroker, type Broker } from '@sluice/broker';
-import { KafkaStreams, type KeyValueStore, type Record, Serdes, Stores, type StreamsLogger, Topology, startInteractiveQueryServer } from '@sluice/streams';
-import { eventually, freePort } from '@sluice/test-kit';
-import { createTopics, produce } from './support.ts';
+import { type InteractiveQueryServer, KafkaStreams, type KeyValueStore, type Record, Serdes, Stores, type StreamsLogger, Topology } from '@sluice/streams';
+import { eventually } from '@sluice/test-kit';
+import { createTopics, produce, queryableApp } from './support.ts';
 
 const S = Serdes.String();
 const quiet: StreamsLogger = { info() {}, warn() {}, error() {} };
@@ -78,15 +78,15 @@ const cursorOf = (c: object) => Buffer.from(JSON.stringify(c)).toString('base64u
 
 test('pages of Int32 and JSON-keyed stores list every entry once; bad limits, cursors and keys get 400s', async () => {
   await createTopics(broker.bootstrap, [{ name: 'iqp-in', partitions: 2 }]);
-  const endpoint = `127.0.0.1:${await freePort()}`;
-  const app = new KafkaStreams(topology(), { applicationId: 'iqp-app', bootstrapServers: broker.bootstrap, applicationServer: endpoint, stateDir, commitIntervalMs: 200, logger: quiet });
+  const { app, server } = await queryableApp<unknown, string>(
+    (applicationServer) => new KafkaStreams(topology(), { applicationId: 'iqp-app', bootstrapServers: broker.bootstrap, applicationServer, stateDir, commitIntervalMs: 200, logger: quiet }),
+    { keySerializer: Serdes.Int32() as never, parseKey: (text) => { if (!/^-?\d+$/.test(text)) throw new Error('keys are integers'); return Number(text); } },
+  );
   const ids = Array.from({ length: 9 }, (_, i) => i * 7 - 20); // negatives too: their Int32 bytes sort after the positives
-  let server;
   try {
     await app.start();
     await produce(broker.bootstrap, 'iqp-in', ids.map((n) => ({ key: String(n), value: `v${n}` })));
     await eventually('every key to be stored', () => app.state() === 'RUNNING' && ids.every((n) => app.store<number, string>('by-int').get(n) === `v${n}`));
-    server = await startInteractiveQueryServer<unknown, string>(app, { keySerializer: Serdes.Int32() as never, parseKey: (text) => { if (!/^-?\d+$/.test(text)) throw new Error('keys are integers'); return Number(text); } });
 
     const expected = ids.map((n) => `${n}=v${n}`).sort();
     for (const limit of [1, 2, 4]) {
@@ -135,22 +135,27 @@ test('pages of Int32 and JSON-keyed stores list every entry once; bad limits, cu
     }
     assert.equal(app.state(), 'RUNNING', 'nothing a client sent stopped the application');
   } finally {
-    await server?.close();
+    await server.close();
     await app.close();
   }
 });
 
 test('a rebalance between pages: a cursor in a partition that moved away is a 409, asked of either instance, not a silent skip', async () => {
-  const endpoints = [`127.0.0.1:${await freePort()}`, `127.0.0.1:${await freePort()}`];
-  const apps = endpoints.map(
-    (applicationServer) => new KafkaStreams(topology(), { applicationId: 'iqp-rebalance', bootstrapServers: broker.bootstrap, applicationServer, stateDir: mkdtempSync(join(stateDir, 'r-')), commitIntervalMs: 200, logger: quiet, consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 300 } }),
-  );
-  const servers: Awaited<ReturnType<typeof startInteractiveQueryServer>>[] = [];
+  const apps: KafkaStreams[] = [];
+  const servers: InteractiveQueryServer[] = [];
   try {
+    // Each with its query server listening from the start (queryableApp says why).
+    for (let i = 0; i < 2; i++) {
+      const { app, server } = await queryableApp(
+        (applicationServer) => new KafkaStreams(topology(), { applicationId: 'iqp-rebalance', bootstrapServers: broker.bootstrap, applicationServer, stateDir: mkdtempSync(join(stateDir, 'r-')), commitIntervalMs: 200, logger: quiet, consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 300 } }),
+        { keySerializer: Serdes.Int32() as never },
+      );
+      apps.push(app);
+      servers.push(server);
+    }
     await apps[0].start();
     // The first test's input: 9 keys over the topic's two partitions.
     await eventually('the first instance to hold every key', () => apps[0].state() === 'RUNNING' && apps[0].localStorePartitions('by-int').partitions.length === 2 && apps[0].store('by-int').approximateNumEntries() === 9);
-    servers.push(await startInteractiveQueryServer(apps[0], { keySerializer: Serdes.Int32() as never }));
     // Every cursor the first instance gives, one entry a page: some end in each partition.
     const cursors: string[] = [];
     for (let cursor: string | null = null; ; ) {
@@ -161,7 +166,6 @@ test('a rebalance between pages: a cursor in a partition that moved away is a 40
       cursors.push(cursor);
     }
     await apps[1].start();
-    servers.push(await startInteractiveQueryServer(apps[1], { keySerializer: Serdes.Int32() as never }));
     await eventually('one partition on each instance', () => apps.every((a) => a.state() === 'RUNNING' && a.localStorePartitions('by-int').partitions.length === 1));
     const moved = apps[1].localStorePartitions('by-int').partitions[0];
     const stale = cursors.find((c) => JSON.parse(Buffer.from(c, 'base64url').toString('utf8')).p === moved)!;

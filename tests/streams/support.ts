@@ -1,5 +1,7 @@
-/** Helpers of the streams end-to-end tests: topics, producing inputs, reading outputs. */
+/** Helpers of the streams end-to-end tests: topics, producing inputs, reading outputs, an application with its query server. */
 import { Admin, Consumer, Producer } from '@sluice/client';
+import { type InteractiveQueryServer, type InteractiveQueryServerOptions, type KafkaStreams, startInteractiveQueryServer } from '@sluice/streams';
+import { freePort } from '@sluice/test-kit';
 
 /** Topics ready when each partition has a leader, robust to a busy machine. */
 export { createTopicsAndWait as createTopics } from '@sluice/test-kit';
@@ -45,4 +47,24 @@ export async function readTopic(bootstrap: string, topic: string, until: (record
     await consumer.close();
   }
   return out;
+}
+
+/**
+ * A KafkaStreams (made by `make` for an application.server endpoint on a free port) with its
+ * interactive query server already listening on that port. The server starts before the
+ * application does: a port picked free but bound only once the application ran, seconds later on
+ * a loaded machine, could be taken by another process meanwhile. A port taken in the moment
+ * between the pick and the bind is picked again (up to 3 times); the application, not started
+ * yet, is made anew for it.
+ */
+export async function queryableApp<K = string, V = unknown>(make: (applicationServer: string) => KafkaStreams, options?: InteractiveQueryServerOptions<K, V>): Promise<{ app: KafkaStreams; server: InteractiveQueryServer }> {
+  for (let attempt = 1; ; attempt++) {
+    const app = make(`127.0.0.1:${await freePort()}`);
+    try {
+      return { app, server: await startInteractiveQueryServer<K, V>(app, options) };
+    } catch (e) {
+      await app.close();
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 3) throw e;
+    }
+  }
 }
