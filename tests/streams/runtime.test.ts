@@ -32,8 +32,11 @@ after(async () => {
   await broker.close();
 });
 
+// A 10 s session: instances here leave the group when closed, so no test waits for an expiry,
+// and the broker shares this process, so a pause of it (a loaded machine) longer than a short
+// session expired live instances and rebalanced under the test ('no task was restarted').
 function config(applicationId: string, extra: Partial<StreamsConfig> = {}): StreamsConfig {
-  return { applicationId, bootstrapServers: broker.bootstrap, commitIntervalMs: 200, logger: quiet, consumer: { sessionTimeoutMs: 3000, heartbeatIntervalMs: 200 }, ...extra };
+  return { applicationId, bootstrapServers: broker.bootstrap, commitIntervalMs: 200, logger: quiet, consumer: { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 200 }, ...extra };
 }
 
 function passThrough(input: string, output: string) {
