@@ -206,12 +206,9 @@ export interface DistributedWorkerIdentity {
 
 /**
  * The settings every distributed-worker test starts from: storage topics on a one-broker cluster
- * (replication factor 1, few partitions), String converters, quick offset flushes, and no
- * rebalance delay so that a group settles fast on a loaded machine. The session is Kafka
- * Connect's default (10 s), not a short one: these tests stop workers with a LeaveGroup and never
- * wait for an expiry, while a pause of a loaded process (often the broker's and the workers' one
- * process) longer than a short session expired a live worker and rebalanced the group under the
- * test. `overrides` replace or add settings.
+ * (replication factor 1, few partitions), String converters, quick offset flushes, and a short
+ * session with no rebalance delay so that a group settles fast on a loaded machine. `overrides`
+ * replace or add settings.
  */
 export function distributedWorkerSettings(who: DistributedWorkerIdentity, overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -228,7 +225,7 @@ export function distributedWorkerSettings(who: DistributedWorkerIdentity, overri
     'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
     'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
     'offset.flush.interval.ms': '200',
-    'session.timeout.ms': '10000',
+    'session.timeout.ms': '3000',
     'heartbeat.interval.ms': '500',
     'scheduled.rebalance.max.delay.ms': '0',
     listeners: 'http://127.0.0.1:0',
