@@ -83,6 +83,18 @@ interface Pending {
   cleanup: (() => void) | undefined;
 }
 
+/**
+ * Runs `act` (a timeout) once the event loop has looked at the network again. A timer that fell
+ * due while this process was paused (a loaded machine, a long garbage collection) fires before
+ * the loop reads what arrived meanwhile, so acting at once would time out a connection that has
+ * opened or a request whose response is waiting in the socket. setImmediate runs after the loop's
+ * next I/O poll: what already arrived wins, as in Java's NetworkClient, whose poll handles the
+ * completed connections and receives before it looks for timed-out requests.
+ */
+function afterPendingIo(act: () => void): void {
+  setImmediate(act);
+}
+
 export class Connection {
   readonly host: string;
   readonly port: number;
@@ -309,7 +321,9 @@ export class Connection {
         );
       };
       const onAbort = () => fail(abortError(signal, 'connecting'));
-      const timer = setTimeout(() => fail(new Error(`no connection within ${this.config.connectTimeoutMs} ms`)), this.config.connectTimeoutMs);
+      // Acted on after the event loop's next look at the network (afterPendingIo): after a pause
+      // of this process the timer is overdue, and the connection may have opened meanwhile.
+      const timer = setTimeout(() => afterPendingIo(() => fail(new Error(`no connection within ${this.config.connectTimeoutMs} ms`))), this.config.connectTimeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       const onError = (e: NodeJS.ErrnoException) => {
         if (!this.config.tls || !isTlsHandshakeError(e)) return fail(e);
@@ -370,12 +384,15 @@ export class Connection {
     if (this.timer && this.timerAt <= deadline) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = deadline;
-    this.timer = setTimeout(() => this.checkTimeouts(), Math.max(0, deadline - Date.now()) + 5);
+    // Checked after the event loop's next look at the network (afterPendingIo): after a pause of
+    // this process the timer is overdue, and the response may be waiting to be read.
+    this.timer = setTimeout(() => afterPendingIo(() => this.checkTimeouts()), Math.max(0, deadline - Date.now()) + 5);
     this.timer.unref();
   }
 
   private checkTimeouts(): void {
     this.timer = null;
+    if (this.closedError) return;
     const now = Date.now();
     let next = Infinity;
     for (const p of this.pending) {
