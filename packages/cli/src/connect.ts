@@ -82,15 +82,21 @@ async function checkAdvertised(connection: Connection, brokers: readonly { nodeI
 }
 
 /** Null when a TCP connection to host:port opens within `timeoutMs`, else why not. */
-function tcpFailure(host: string, port: number, timeoutMs: number): Promise<string | null> {
+export function tcpFailure(host: string, port: number, timeoutMs: number): Promise<string | null> {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port });
+    let settled = false;
     const done = (result: string | null) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => done(`no answer within ${timeoutMs} ms`), timeoutMs);
+    // Acted on after the event loop's next look at the network (setImmediate runs after its I/O
+    // poll), as the client's connection does: after a pause of this process the timer is overdue,
+    // and the connection may have opened, or been refused, meanwhile.
+    const timer = setTimeout(() => setImmediate(() => done(`no answer within ${timeoutMs} ms`)), timeoutMs);
     socket.once('connect', () => done(null));
     socket.once('error', (e: NodeJS.ErrnoException) => done(ERRNO_TEXT[e.code ?? ''] ?? e.message));
   });
