@@ -29,7 +29,7 @@ interface ScenarioResults {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const SUITES = ['franz-go', 'kafka-python', 'sarama', 'kafka-go', 'aiokafka'];
+const SUITES = ['franz-go', 'kafka-python', 'sarama', 'kafka-go', 'aiokafka', 'rskafka'];
 
 function runSuites(dir: string): number {
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'run-tests.mjs'), 'tests/compat/scenarios', ...SUITES.map((s) => `tests/compat/${s}/`)], {

@@ -5,6 +5,7 @@
 // malformed record batches made from real ones. Test-only: no package's src/ may import it.
 export * from './processes.ts';
 export * from './run.ts';
+export * from './file-lock.ts';
 export * from './topics.ts';
 export * from './eventually.ts';
 export * from './apache-kafka.ts';
