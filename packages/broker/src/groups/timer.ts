@@ -33,8 +33,16 @@ export class SystemTimer implements Timer {
     this.cancel(key);
     const run = contained(this.log, `timer ${key}`, fn);
     const t = setTimeout(() => {
-      this.timers.delete(key);
-      run();
+      // Run after the event loop's next look at the network (setImmediate comes after its I/O
+      // poll), and only if nothing read there rescheduled or cancelled the key. After a pause of
+      // the process (a loaded machine, a long GC) the timer is overdue and Node runs it before it
+      // reads the requests that came meanwhile: a member's heartbeat waiting in its socket would
+      // otherwise lose to the session expiry it was sent to prevent.
+      setImmediate(() => {
+        if (this.timers.get(key) !== t) return;
+        this.timers.delete(key);
+        run();
+      });
     }, Math.min(Math.max(0, delayMs), 2 ** 31 - 1));
     t.unref();
     this.timers.set(key, t);
