@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { run, withFileLock } from '@sluice/test-kit';
+import { withFileLock } from '@sluice/test-kit';
 
 export const RUST_INSTALL_HINT =
   'Rust 1.85 or newer with cargo is needed (rskafka 0.6 is written in the 2024 edition); ' +
@@ -32,6 +32,45 @@ export function cargoCommand(): string {
   throw new Error(`'cargo' was not found on PATH nor in ~/.cargo/bin. ${RUST_INSTALL_HINT}`);
 }
 
+/**
+ * Runs cargo (below other work: `nice`, as its first build keeps both cores busy for minutes) and
+ * resolves with its standard output alone, where the JSON it is asked for goes (its progress and
+ * warnings go to standard error, whose chunks could otherwise land inside a JSON line).
+ * Rejects with the end of both on a non-zero exit or a timeout.
+ */
+function cargo(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('nice', ['-n', '10', cargoCommand(), ...args], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`cargo could not be run (${err.message})`));
+    });
+    // 'close', not 'exit': 'exit' can come before the last of the output has been read.
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve(stdout);
+      const how = signal ? `was killed (${signal}, timeout ${opts.timeoutMs} ms)` : `exited with ${code}`;
+      reject(new Error(`cargo ${args.join(' ')} ${how}:\n${compileErrors(stdout)}${stderr.slice(-6000)}`));
+    });
+  });
+}
+
+/** With `--message-format json` the compiler's errors are in standard output, as JSON. */
+function compileErrors(stdout: string): string {
+  const errors: string[] = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const m = JSON.parse(line) as { reason?: string; message?: { level?: string; rendered?: string } };
+    if (m.reason === 'compiler-message' && m.message?.level === 'error' && m.message.rendered) errors.push(m.message.rendered);
+  }
+  return errors.join('\n').slice(-6000);
+}
+
 /** How a crate's source is made ready to build here, after it is copied out of cargo's registry. */
 export interface CrateSetup {
   /** `[package spec, version]` pairs given to `cargo update -p <spec> --precise <version>`, in order. */
@@ -46,7 +85,7 @@ export interface CrateSetup {
  * through cargo's own registry configuration, and the unpacked folder is copied out.
  */
 export async function crateSource(name: string, version: string, setup: CrateSetup = {}): Promise<string> {
-  const cargo = cargoCommand();
+  cargoCommand(); // a missing or old cargo is said before anything else
   const dest = join(rustCache(), 'src', `${name}-${version}`);
   // The copy is remade when the setup changes: the marker records the one it was made with.
   const ready = join(dest, '.sluice-ready');
@@ -63,8 +102,8 @@ export async function crateSource(name: string, version: string, setup: CrateSet
         `[package]\nname = "sluice-fetch-${name}"\nversion = "0.0.0"\nedition = "2021"\n\n[lib]\npath = "lib.rs"\n\n[dependencies]\n${name} = "=${version}"\n`,
       );
       writeFileSync(join(scratch, 'lib.rs'), '');
-      const out = await run(cargo, ['metadata', '--format-version', '1', '--manifest-path', join(scratch, 'Cargo.toml')], { timeoutMs: 600_000 });
-      const metadata = JSON.parse(out.slice(out.indexOf('{'))) as { packages: { name: string; version: string; manifest_path: string }[] };
+      const out = await cargo(['metadata', '--format-version', '1', '--manifest-path', join(scratch, 'Cargo.toml')], { timeoutMs: 600_000 });
+      const metadata = JSON.parse(out) as { packages: { name: string; version: string; manifest_path: string }[] };
       const pkg = metadata.packages.find((p) => p.name === name && p.version === version);
       if (!pkg) throw new Error(`cargo metadata did not resolve ${name} ${version}:\n${out.slice(-2000)}`);
       const partial = `${dest}.partial`;
@@ -73,7 +112,7 @@ export async function crateSource(name: string, version: string, setup: CrateSet
       cpSync(dirname(pkg.manifest_path), partial, { recursive: true });
       for (const file of setup.remove ?? []) rmSync(join(partial, file), { force: true });
       for (const [spec, precise] of setup.precise ?? []) {
-        await run(cargo, ['update', '--manifest-path', join(partial, 'Cargo.toml'), '-p', spec, '--precise', precise], { timeoutMs: 600_000 });
+        await cargo(['update', '--manifest-path', join(partial, 'Cargo.toml'), '-p', spec, '--precise', precise], { timeoutMs: 600_000 });
       }
       rmSync(dest, { recursive: true, force: true });
       renameSync(partial, dest);
@@ -101,10 +140,9 @@ function buildEnv(): NodeJS.ProcessEnv {
  * `.rs`) and returns each one's executable. The lock file is used as is (`--locked`).
  */
 export async function cargoTestBinaries(crateDir: string, tests: readonly string[]): Promise<Map<string, string>> {
-  const cargo = cargoCommand();
   const args = ['test', '--locked', '--no-run', '--message-format', 'json', ...tests.flatMap((t) => ['--test', t])];
   // One build at a time in the shared target folder (cargo also locks it, but says nothing while it waits).
-  const out = await withFileLock(join(rustCache(), 'target.lock'), () => run(cargo, args, { cwd: crateDir, timeoutMs: 1_800_000, env: buildEnv() }), 35 * 60_000);
+  const out = await withFileLock(join(rustCache(), 'target.lock'), () => cargo(args, { cwd: crateDir, timeoutMs: 1_800_000, env: buildEnv() }), 35 * 60_000);
   const binaries = new Map<string, string>();
   for (const line of out.split('\n')) {
     if (!line.startsWith('{')) continue;
