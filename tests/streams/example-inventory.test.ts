@@ -22,18 +22,33 @@ test('npm run example:inventory keeps every item\'s stock level and answers it o
   const runs: Run[] = [];
   const describeRuns = () => runs.map((r, i) => `--- run ${i}:\n${r.output().slice(-3000)}`).join('\n');
   try {
-    const ports = [await freePort(), await freePort()];
-    const instance = (n: number) => npmRun('example:inventory', { KAFKA_BOOTSTRAP_SERVERS: broker.bootstrap, INVENTORY_PORT: String(ports[n]), INVENTORY_STATE_DIR: join(work, `state-${n}`) });
-    runs.push(instance(0));
-    await eventually('the first instance to run', () => runs[0]!.output().includes('inventory: RUNNING'), 120_000).catch((e) => {
-      throw new Error(`${e.message}\n${describeRuns()}`);
-    });
+    // Each instance's HTTP port is picked free here but bound by the example only once npm and
+    // node have started it, seconds later on a loaded machine: another process may take it
+    // meanwhile, and the example then exits (EADDRINUSE). Such a start is tried again on another
+    // port (up to 3 times). An instance is returned running, its port bound.
+    const ports: number[] = [];
+    const instance = async (n: number): Promise<Run> => {
+      for (let attempt = 1; ; attempt++) {
+        ports[n] = await freePort();
+        const run = npmRun('example:inventory', { KAFKA_BOOTSTRAP_SERVERS: broker.bootstrap, INVENTORY_PORT: String(ports[n]), INVENTORY_STATE_DIR: join(work, `state-${n}`) });
+        let exited = false;
+        void run.closed.then(() => (exited = true));
+        const running = () => run.output().includes('inventory: RUNNING');
+        await eventually(`instance ${n} to run`, () => running() || exited, 120_000).catch((e) => {
+          killGroup(run, 'SIGKILL');
+          throw new Error(`${e.message}\n--- instance ${n}:\n${run.output().slice(-3000)}\n${describeRuns()}`);
+        });
+        if (running()) return run;
+        if (!/EADDRINUSE/.test(run.output()) || attempt >= 3) throw new Error(`instance ${n} exited:\n${run.output().slice(-3000)}\n${describeRuns()}`);
+      }
+    };
+    runs.push(await instance(0));
     assert.match(runs[0]!.output(), /inventory-stock-by-sku-repartition|stock-by-sku-repartition/);
 
     const generator = npmRun('example:inventory:generate', { KAFKA_BOOTSTRAP_SERVERS: broker.bootstrap }, ['--rate', '2000', '--count', '600', '--skus', '12', '--seed', '7', '--restock-share', '0.08']);
     runs.push(generator);
     assert.equal(await generator.closed, 0, generator.output());
-    runs.push(instance(1));
+    runs.push(await instance(1));
 
     // What the levels must be: the orders and restocks as the broker has them.
     const admin = new Admin({ bootstrapServers: broker.bootstrap });
