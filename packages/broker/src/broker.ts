@@ -13,6 +13,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LogManager, NodeFileSystem, type FileSystem } from '@sluice/storage';
 import { BrokerConfig } from './config/broker-config.ts';
+import { DYNAMIC_BROKER_CONFIGS_FILE, DynamicBrokerConfigStore } from './config/dynamic-broker-configs.ts';
 import type { BrokerCore, BrokerLog } from './core.ts';
 import { DelayedOperations } from './delayed/delayed-operations.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
@@ -151,6 +152,13 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       onProgress: (opened, total) => log.info(`opened ${opened} of ${total} partitions`),
     });
     const { clusterId, directoryId } = await loadOrCreateIdentity(fs, dataDir, nodeId, config.string('cluster.id'));
+    // The dynamic configs kept from AlterConfigs on the broker win over the file's. Read once the
+    // logs have made the data folder durably (and the folder is known to be this node's), they
+    // reach the topics' broker-level defaults (log.retention.ms…) before any request is served.
+    const storage = logs;
+    const dynamicConfigs = new DynamicBrokerConfigStore(config, log, () => storage.setBrokerDefaults(config.topicDefaults()));
+    await dynamicConfigs.open(fs, `${dataDir}/${DYNAMIC_BROKER_CONFIGS_FILE}`);
+    storage.setBrokerDefaults(config.topicDefaults());
     await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
     const groupConfigs = new GroupConfigStore();
     await groupConfigs.open(fs, `${dataDir}/${GROUP_CONFIGS_FILE}`);
@@ -223,6 +231,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       advertised,
       advertisedApis: advertisedVersions(handlers),
       config,
+      dynamicConfigs,
       topics,
       delayed,
       // Kafka's fixed eviction time of an idle fetch session (MIN_INCREMENTAL_FETCH_SESSION_EVICTION_MS).

@@ -2,6 +2,7 @@
  * The broker's state as handlers see it.
  */
 import type { BrokerConfig } from './config/broker-config.ts';
+import type { DynamicBrokerConfigStore } from './config/dynamic-broker-configs.ts';
 import type { DelayedOperations } from './delayed/delayed-operations.ts';
 import type { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import type { GroupCoordinator } from './groups/coordinator.ts';
@@ -33,6 +34,8 @@ export interface BrokerCore {
   readonly advertised: { host: string; port: number };
   readonly advertisedApis: readonly AdvertisedApi[];
   readonly config: BrokerConfig;
+  /** The config's dynamic layers (AlterConfigs on the BROKER resource), durable in the data folder. */
+  readonly dynamicConfigs: DynamicBrokerConfigStore;
   readonly topics: Topics;
   readonly delayed: DelayedOperations;
   /** Incremental fetch sessions (KIP-227). */

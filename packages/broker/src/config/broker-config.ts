@@ -1,19 +1,66 @@
 /**
- * The broker's effective configuration: defaults from the definition tables, then a properties
- * file, then `--set` overrides, then dynamic changes made through AlterConfigs. Values are parsed
- * and validated once, when set.
+ * The broker's effective configuration, in Kafka's layers, the highest set one in force: a
+ * setting's default from the definition tables (DEFAULT_CONFIG), the properties file and `--set`
+ * overrides (STATIC_BROKER_CONFIG), the cluster-wide dynamic default set by AlterConfigs on the
+ * broker resource "" (DYNAMIC_DEFAULT_BROKER_CONFIG), and the dynamic value of this broker alone,
+ * set on the resource "<node.id>" (DYNAMIC_BROKER_CONFIG). Removing a dynamic value falls back to
+ * the next layer. Values are parsed and validated once, when set; the dynamic layers are kept in
+ * the data folder by config/dynamic-broker-configs.ts and given here whole.
  */
 import { BROKER_CONFIGS, ConfigError, type ConfigDefinition, TOPIC_DEFAULT_NAMES, UNIT_ALIASES, parseValue } from './definitions.ts';
 import { refuseUnsupportedSecurity } from './security.ts';
 
-export type ConfigSource = 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG';
+export type ConfigSource = 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG' | 'DYNAMIC_BROKER_CONFIG';
+
+/** Which dynamic layer: the cluster-wide default (broker resource "") or this broker's own (resource "<node.id>"). */
+export type DynamicLayer = 'clusterDefault' | 'perBroker';
+
+/** The dynamic values of both layers, by setting name, as given (not yet checked). */
+export interface DynamicLayers {
+  readonly clusterDefault: ReadonlyMap<string, string>;
+  readonly perBroker: ReadonlyMap<string, string>;
+}
+
+/** A stored dynamic value that cannot be used (unknown or static setting, bad value): skipped, as Kafka skips it. */
+export interface SkippedDynamicValue {
+  layer: DynamicLayer;
+  name: string;
+  value: string;
+  reason: string;
+}
+
+/** One layer's value of a setting, as DescribeConfigs lists it among the synonyms. */
+export interface ConfigSynonym {
+  name: string;
+  value: string | null;
+  source: ConfigSource;
+}
+
+interface Parsed {
+  raw: string;
+  value: unknown;
+}
 
 interface Entry {
   def: ConfigDefinition;
+  /** The value in force and its layer. */
   raw: string | null;
   value: unknown;
   source: ConfigSource;
+  /** The file's or --set value, if any. */
+  static: Parsed | undefined;
 }
+
+/**
+ * Kafka's default-layer synonym of the millisecond settings whose default Kafka gives in hours
+ * (its log.retention.ms, log.roll.ms and log.roll.jitter.ms have none of their own): DescribeConfigs
+ * lists it after the layers set, and not at all when none is.
+ */
+const KAFKA_HOURS_DEFAULTS: Readonly<Record<string, ConfigSynonym>> = {
+  'log.retention.ms': { name: 'log.retention.hours', value: '168', source: 'DEFAULT_CONFIG' },
+  'log.roll.ms': { name: 'log.roll.hours', value: '168', source: 'DEFAULT_CONFIG' },
+  'log.roll.jitter.ms': { name: 'log.roll.jitter.hours', value: '0', source: 'DEFAULT_CONFIG' },
+};
 
 /** Parses Java .properties text: key=value or key: value, # and ! comments, \ continuations. */
 export function parseProperties(text: string): Record<string, string> {
@@ -47,16 +94,37 @@ export class BrokerConfig {
    * configs), kept as given and out of the table, so that DescribeConfigs never shows them.
    */
   private readonly scoped = new Map<string, string>();
+  /** The usable values of the dynamic layers, by the setting's own name. */
+  private dynamic: Record<DynamicLayer, Map<string, Parsed>> = { clusterDefault: new Map(), perBroker: new Map() };
+  /** The cluster-level min.insync.replicas Kafka's controller sets when it enables ELR (applyElrSafetyDefault). */
+  private elrSafetyDefault: Parsed | undefined;
 
   constructor(definitions: readonly ConfigDefinition[] = BROKER_CONFIGS) {
     for (const def of definitions) {
-      this.entries.set(def.name, { def, raw: def.default, value: def.default === null ? null : parseValue(def, def.default), source: 'DEFAULT_CONFIG' });
+      this.entries.set(def.name, { def, raw: def.default, value: def.default === null ? null : parseValue(def, def.default), source: 'DEFAULT_CONFIG', static: undefined });
       for (const s of def.synonyms ?? []) this.aliases.set(s, def.name);
     }
   }
 
   private entry(name: string): Entry | undefined {
     return this.entries.get(this.aliases.get(name) ?? name);
+  }
+
+  /** A layer's value of `e` (the ELR safety default stands in for a cluster-wide min.insync.replicas never set). */
+  private layerValue(layer: DynamicLayer, e: Entry): Parsed | undefined {
+    const set = this.dynamic[layer].get(e.def.name);
+    if (set === undefined && layer === 'clusterDefault' && e.def.name === 'min.insync.replicas') return this.elrSafetyDefault;
+    return set;
+  }
+
+  /** Puts in force the highest layer that has a value. */
+  private settle(e: Entry): void {
+    const perBroker = this.layerValue('perBroker', e);
+    const clusterDefault = this.layerValue('clusterDefault', e);
+    const [chosen, source]: [Parsed | undefined, ConfigSource] =
+      perBroker !== undefined ? [perBroker, 'DYNAMIC_BROKER_CONFIG'] : clusterDefault !== undefined ? [clusterDefault, 'DYNAMIC_DEFAULT_BROKER_CONFIG'] : e.static !== undefined ? [e.static, 'STATIC_BROKER_CONFIG'] : [undefined, 'DEFAULT_CONFIG'];
+    if (chosen === undefined) Object.assign(e, { raw: e.def.default, value: e.def.default === null ? null : parseValue(e.def, e.def.default), source });
+    else Object.assign(e, { raw: chosen.raw, value: chosen.value, source });
   }
 
   /** Applies static settings (file or command line); throws ConfigError on a bad value. */
@@ -83,37 +151,61 @@ export class BrokerConfig {
         this.unknownKeys.push(name);
         continue;
       }
-      e.value = parseValue(e.def, raw);
-      e.raw = raw;
-      e.source = 'STATIC_BROKER_CONFIG';
+      e.static = { raw, value: parseValue(e.def, raw) };
+      this.settle(e);
     }
   }
 
-  /** A change made while running (IncrementalAlterConfigs on the broker); null restores the static value. */
-  applyDynamic(name: string, raw: string | null, validateOnly = false): void {
+  /**
+   * Checks a dynamic change (null: removing the value) as Kafka checks it, and returns the
+   * setting's own name; throws ConfigError with Kafka's wording when it is refused.
+   */
+  checkDynamic(name: string, raw: string | null): string {
     const e = this.entry(name);
+    // Kafka stores a name it does not know; Sluice refuses it, so that a typo is not silently kept.
     if (e === undefined) throw new ConfigError(`Unknown broker configuration ${name}`);
-    if (!e.def.dynamic) throw new ConfigError(`Broker configuration ${name} cannot be changed while the broker runs; set it in the config file`);
-    // Kafka's controller keeps the cluster-level min.insync.replicas while ELR is on (always, here).
-    if (raw === null && e.def.name === 'min.insync.replicas') throw new ConfigError('Cluster-level min.insync.replicas cannot be removed while ELR is enabled.');
-    if (raw === null) {
-      const value = e.def.default === null ? null : parseValue(e.def, e.def.default);
-      if (!validateOnly) Object.assign(e, { raw: e.def.default, value, source: 'DEFAULT_CONFIG' as const });
-      return;
-    }
-    const value = parseValue(e.def, raw);
-    if (!validateOnly) Object.assign(e, { raw, value, source: 'DYNAMIC_DEFAULT_BROKER_CONFIG' as const });
+    if (!e.def.dynamic) throw new ConfigError(`Cannot update these configs dynamically: [${name}]`);
+    if (raw !== null) parseValue(e.def, raw);
+    return e.def.name;
+  }
+
+  /**
+   * Puts both dynamic layers in force, whole (what the data folder's file holds). A value that
+   * cannot be used (a setting unknown or no longer dynamic, a value no longer valid, e.g. after an
+   * upgrade) is skipped, as Kafka skips an invalid dynamic config, and returned so that the
+   * caller can say so; the layers below it are in force instead.
+   */
+  setDynamicLayers(layers: DynamicLayers): SkippedDynamicValue[] {
+    const skipped: SkippedDynamicValue[] = [];
+    const usable = (layer: DynamicLayer) => {
+      const out = new Map<string, Parsed>();
+      for (const [name, raw] of layers[layer]) {
+        try {
+          const own = this.checkDynamic(name, raw);
+          out.set(own, { raw, value: parseValue(this.entries.get(own)!.def, raw) });
+        } catch (e) {
+          if (!(e instanceof ConfigError)) throw e;
+          skipped.push({ layer, name, value: raw, reason: e.message });
+        }
+      }
+      return out;
+    };
+    this.dynamic = { clusterDefault: usable('clusterDefault'), perBroker: usable('perBroker') };
+    for (const e of this.entries.values()) this.settle(e);
+    return skipped;
   }
 
   /**
    * What Kafka 4.x's controller does before it enables ELR (eligible.leader.replicas.version 1,
    * finalized on every new cluster since 4.1, and by Sluice): the cluster-level dynamic
    * min.insync.replicas is set to the static value, so a fresh cluster describes it, and every
-   * topic's min.insync.replicas, as DYNAMIC_DEFAULT_BROKER_CONFIG.
+   * topic's min.insync.replicas, as DYNAMIC_DEFAULT_BROKER_CONFIG. It stands in for the
+   * cluster-wide value as long as none is set with AlterConfigs.
    */
   applyElrSafetyDefault(): void {
     const e = this.entry('min.insync.replicas')!;
-    if (e.source !== 'DYNAMIC_DEFAULT_BROKER_CONFIG') this.applyDynamic(e.def.name, e.raw);
+    this.elrSafetyDefault = e.static ?? { raw: e.def.default!, value: parseValue(e.def, e.def.default!) };
+    this.settle(e);
   }
 
   /** Where a setting's value comes from. */
@@ -163,8 +255,39 @@ export class BrokerConfig {
     return out;
   }
 
-  /** Every setting with its raw value and where it came from, for DescribeConfigs. */
-  describe(): { name: string; value: string | null; source: ConfigSource; def: ConfigDefinition }[] {
-    return [...this.entries.values()].map((e) => ({ name: e.def.name, value: e.raw, source: e.source, def: e.def })).sort((a, b) => a.name.localeCompare(b.name));
+  /**
+   * Every layer's value of `e`, highest first, as Kafka lists a broker config's synonyms: this
+   * broker's dynamic value, the cluster-wide one, the static one, the default (Kafka's hours form
+   * for the settings it defaults in hours, then listed only after a layer that is set).
+   */
+  private synonyms(e: Entry): ConfigSynonym[] {
+    const out: ConfigSynonym[] = [];
+    const name = e.def.name;
+    const perBroker = this.layerValue('perBroker', e);
+    const clusterDefault = this.layerValue('clusterDefault', e);
+    if (perBroker !== undefined) out.push({ name, value: perBroker.raw, source: 'DYNAMIC_BROKER_CONFIG' });
+    if (clusterDefault !== undefined) out.push({ name, value: clusterDefault.raw, source: 'DYNAMIC_DEFAULT_BROKER_CONFIG' });
+    if (e.static !== undefined) out.push({ name, value: e.static.raw, source: 'STATIC_BROKER_CONFIG' });
+    const inHours = KAFKA_HOURS_DEFAULTS[name];
+    if (inHours !== undefined) {
+      if (out.length > 0) out.push(inHours);
+    } else if (e.def.default !== null) out.push({ name, value: e.def.default, source: 'DEFAULT_CONFIG' });
+    return out;
+  }
+
+  /**
+   * Every setting with its raw value, where it came from and its synonyms, for DescribeConfigs of
+   * this broker; with `clusterDefault`, of the broker resource "": only the settings of the
+   * cluster-wide layer, with that layer's value, as Kafka describes it.
+   */
+  describe(clusterDefault = false): { name: string; value: string | null; source: ConfigSource; synonyms: ConfigSynonym[]; def: ConfigDefinition }[] {
+    const all = [...this.entries.values()].sort((a, b) => a.def.name.localeCompare(b.def.name));
+    if (!clusterDefault) return all.map((e) => ({ name: e.def.name, value: e.raw, source: e.source, synonyms: this.synonyms(e), def: e.def }));
+    return all.flatMap((e) => {
+      const set = this.layerValue('clusterDefault', e);
+      if (set === undefined) return [];
+      const source = 'DYNAMIC_DEFAULT_BROKER_CONFIG' as const;
+      return [{ name: e.def.name, value: set.raw, source, synonyms: [{ name: e.def.name, value: set.raw, source }], def: e.def }];
+    });
   }
 }

@@ -49,7 +49,7 @@ const OWN_CONFIGS: readonly ConfigDefinition[] = [
   { name: 'log.dirs', type: 'string', default: './sluice-data', importance: 'high', doc: 'The data directory.', synonyms: ['log.dir'] },
   { name: 'cluster.id', type: 'string', default: null, importance: 'medium', doc: 'The cluster id for a new data directory; an existing one keeps its own.' },
   { name: 'auto.create.topics.enable', type: 'boolean', default: 'true', importance: 'high', doc: 'Create a topic when Metadata asks for one that does not exist.' },
-  { name: 'num.partitions', type: 'int', default: '1', importance: 'medium', doc: 'Partitions of automatically created topics and of CreateTopics without a count.', validate: atLeast(1), dynamic: true },
+  { name: 'num.partitions', type: 'int', default: '1', importance: 'medium', doc: 'Partitions of automatically created topics and of CreateTopics without a count.', validate: atLeast(1) },
   { name: 'default.replication.factor', type: 'int', default: '1', importance: 'medium', doc: 'Accepted for compatibility; a single node keeps one replica.', validate: validator('[1]', (v) => (v === 1 ? undefined : 'must be 1 on a single-node broker')) },
   { name: 'delete.topic.enable', type: 'boolean', default: 'true', importance: 'high', doc: 'Allow DeleteTopics.' },
   { name: 'max.partitions', type: 'int', default: '10000', importance: 'medium', doc: 'The most partitions the broker holds over all topics (the name KIP-578 proposed; Kafka itself has no limit). CreateTopics, CreatePartitions and automatic creation that would pass it are refused with POLICY_VIOLATION before anything is created; internal topics are never refused.', validate: atLeast(1), dynamic: true },

@@ -17,8 +17,17 @@ import { defineHandler } from './handler.ts';
 
 type Entry = DescribeConfigsResponseDescribeConfigsResourceResultInput;
 
-export function isThisBroker(broker: BrokerCore, name: string): boolean {
-  return name === '' || name === String(broker.nodeId);
+/**
+ * Why a BROKER resource name is not this broker's, in Kafka's words, or null: "" (the cluster-wide
+ * default) and this node's id are; another id, or a name that is no integer, are refused.
+ */
+export function brokerResourceRefusal(nodeId: number, name: string, request: 'describe' | 'alter'): string | null {
+  if (name === '') return null;
+  // Java's Integer.parseInt: an optional sign and digits, within an int.
+  const id = /^[+-]?\d+$/.test(name) ? Number(name) : NaN;
+  if (!Number.isSafeInteger(id) || id > 2 ** 31 - 1 || id < -(2 ** 31)) return `${request === 'describe' ? 'Broker' : 'Node'} id must be an integer, but it is: ${name}`;
+  if (id === nodeId) return null;
+  return request === 'describe' ? `Unexpected broker id, expected ${nodeId} or empty string, but received ${name}` : `Unexpected broker id, expected ${nodeId}, but received ${name}`;
 }
 
 /** The value's own entry as its synonym, unless it is the default: Kafka lists no synonym for a default. */
@@ -39,21 +48,23 @@ function topicEntries(broker: BrokerCore, name: string, synonyms: boolean, docs:
   }));
 }
 
-function brokerEntries(broker: BrokerCore, synonyms: boolean, docs: boolean): Entry[] {
-  return broker.config.describe().map((c) => {
+/** The broker's configs, or with `clusterDefault` (the resource "") only those of the cluster-wide dynamic layer. */
+function brokerEntries(broker: BrokerCore, clusterDefault: boolean, synonyms: boolean, docs: boolean): Entry[] {
+  return broker.config.describe(clusterDefault).map((c) => {
     // A value decided at start (a bound port, the temporary data folder…) is the one in force,
     // unless an operator has set it since.
-    const dynamic = c.source === 'DYNAMIC_DEFAULT_BROKER_CONFIG';
-    const atStart = dynamic ? undefined : broker.startupValues.get(c.name);
+    const dynamic = c.source === 'DYNAMIC_BROKER_CONFIG' || c.source === 'DYNAMIC_DEFAULT_BROKER_CONFIG';
+    const atStart = clusterDefault || dynamic ? undefined : broker.startupValues.get(c.name);
     const value = atStart ?? c.value;
     const source = atStart === undefined ? c.source : 'STATIC_BROKER_CONFIG';
+    const layers = atStart === undefined ? c.synonyms : [{ name: c.name, value: atStart, source }];
     return {
       name: c.name,
       value,
       readOnly: !c.def.dynamic,
       configSource: configSourceCode(source),
       isSensitive: false,
-      synonyms: synonymsOf(c.name, value, source, synonyms),
+      synonyms: synonyms ? layers.map((s) => ({ name: s.name, value: s.value, source: configSourceCode(s.source) })) : [],
       configType: configTypeCode(c.def.type),
       documentation: docs ? c.def.doc : null,
     };
@@ -101,10 +112,10 @@ export const describeConfigsHandler = defineHandler({
         if (broker.topics.get(r.resourceName) === undefined) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${r.resourceName} does not exist`);
         entries = topicEntries(broker, r.resourceName, request.includeSynonyms, request.includeDocumentation);
       } else if (r.resourceType === ResourceType.Broker) {
-        if (!isThisBroker(broker, r.resourceName)) return fail(ErrorCode.INVALID_REQUEST, `This is broker ${broker.nodeId}, not ${r.resourceName}`);
-        entries = brokerEntries(broker, request.includeSynonyms, request.includeDocumentation);
+        const notThisBroker = brokerResourceRefusal(broker.nodeId, r.resourceName, 'describe');
+        if (notThisBroker !== null) return fail(ErrorCode.INVALID_REQUEST, notThisBroker);
         // The broker "" is the cluster-wide default (what AlterConfigs on "" sets): only those values.
-        if (r.resourceName === '') entries = entries.filter((e) => e.configSource === configSourceCode('DYNAMIC_DEFAULT_BROKER_CONFIG'));
+        entries = brokerEntries(broker, r.resourceName === '', request.includeSynonyms, request.includeDocumentation);
       } else if (r.resourceType === ResourceType.Group) {
         if (r.resourceName === '') return fail(ErrorCode.INVALID_REQUEST, 'Group name must not be empty');
         entries = groupEntries(broker, r.resourceName, request.includeSynonyms);

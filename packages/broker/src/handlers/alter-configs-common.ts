@@ -4,7 +4,7 @@ import { ConfigError } from '../config/definitions.ts';
 import type { BrokerCore } from '../core.ts';
 import { GroupConfigError } from '../groups/group-configs.ts';
 import { ResourceType } from './config-codes.ts';
-import { isThisBroker } from './32-describe-configs.ts';
+import { brokerResourceRefusal } from './32-describe-configs.ts';
 import { errorCodeOf, messageOf } from './errors.ts';
 
 const MIN_INSYNC_REPLICAS = 'min.insync.replicas';
@@ -24,7 +24,7 @@ export interface AlterResult {
 function minInsyncReplicasRefusal(resourceName: string, changes: Record<string, string | null>, incremental: boolean): string | null {
   const named = Object.hasOwn(changes, MIN_INSYNC_REPLICAS);
   if (resourceName !== '' && named) return `Broker-level ${MIN_INSYNC_REPLICAS} cannot be altered while ELR is enabled.`;
-  if (resourceName === '' && !incremental && !named) return `Cluster-level ${MIN_INSYNC_REPLICAS} cannot be removed while ELR is enabled.`;
+  if (resourceName === '' && (incremental ? named && changes[MIN_INSYNC_REPLICAS] === null : !named)) return `Cluster-level ${MIN_INSYNC_REPLICAS} cannot be removed while ELR is enabled.`;
   return null;
 }
 
@@ -45,15 +45,21 @@ export async function alterResource(
       return result(ErrorCode.NONE, null);
     }
     if (resourceType === ResourceType.Broker) {
-      if (!isThisBroker(broker, resourceName)) return result(ErrorCode.INVALID_REQUEST, `This is broker ${broker.nodeId}, not ${resourceName}`);
+      const notThisBroker = brokerResourceRefusal(broker.nodeId, resourceName, 'alter');
+      if (notThisBroker !== null) return result(ErrorCode.INVALID_REQUEST, notThisBroker);
+      const layer = resourceName === '' ? 'clusterDefault' : 'perBroker';
+      // Kafka's broker checks the names and values first (ConfigAdminManager), answering
+      // INVALID_REQUEST; its controller then applies the ELR rule, answering INVALID_CONFIG.
+      try {
+        await broker.dynamicConfigs.alter(layer, changes, incremental, true);
+      } catch (e) {
+        if (e instanceof ConfigError) return result(ErrorCode.INVALID_REQUEST, e.message);
+        throw e;
+      }
       const elrRefusal = minInsyncReplicasRefusal(resourceName, changes, incremental);
       if (elrRefusal !== null) return result(ErrorCode.INVALID_CONFIG, elrRefusal);
-      for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value, true);
-      if (!validateOnly) {
-        for (const [name, value] of Object.entries(changes)) broker.config.applyDynamic(name, value);
-        // Topic defaults set at the broker (log.retention.ms, message.max.bytes…) reach every log.
-        broker.topics.brokerDefaultsChanged();
-      }
+      // In force, topic defaults included (log.retention.ms, message.max.bytes… reach every log), once on disk.
+      if (!validateOnly) await broker.dynamicConfigs.alter(layer, changes, incremental, false);
       return result(ErrorCode.NONE, null);
     }
     if (resourceType === ResourceType.Group) {

@@ -81,7 +81,7 @@ export interface TopicConfigEntry {
   name: string;
   value: string | null;
   /** Kafka's ConfigSource: DEFAULT_CONFIG, STATIC_BROKER_CONFIG, DYNAMIC_TOPIC_CONFIG… */
-  source: 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG' | 'DYNAMIC_TOPIC_CONFIG';
+  source: 'DEFAULT_CONFIG' | 'STATIC_BROKER_CONFIG' | 'DYNAMIC_DEFAULT_BROKER_CONFIG' | 'DYNAMIC_BROKER_CONFIG' | 'DYNAMIC_TOPIC_CONFIG';
   readOnly: boolean;
   sensitive: boolean;
   doc: string;
