@@ -33,7 +33,7 @@ const sections: readonly { title: string; intro: string; table: string }[] = [
   {
     title: 'Broker',
     intro:
-      'Set in `server.properties` (`--config`), with `--set key=value`, or where marked dynamic while running with IncrementalAlterConfigs on the broker (`sluice` or any Kafka admin). Kafka\'s `log.retention.hours`, `log.retention.minutes`, `log.roll.hours` and `log.roll.jitter.hours` are read too and converted to the millisecond settings. The `log.*` settings and the others that name a topic config give that config\'s default.',
+      'Set in `server.properties` (`--config`), with `--set key=value`, or where marked dynamic while running with IncrementalAlterConfigs or AlterConfigs on the broker (`sluice`, `kafka-configs --entity-type brokers` or any Kafka admin): on the resource `""` (`--entity-default`) for the cluster-wide default, on the resource of the broker\'s `node.id` (`--entity-name`) for that broker alone, which wins over the default. As in Kafka, a dynamic value is kept in the data folder (its `dynamic-broker-configs` file), survives a restart and wins over the file and `--set`; deleting it falls back to the layer below (the cluster-wide default, then the static value, then the default), and a stored value that is no longer valid (after an upgrade) is logged and skipped at start. Kafka\'s `log.retention.hours`, `log.retention.minutes`, `log.roll.hours` and `log.roll.jitter.hours` are read too and converted to the millisecond settings. The `log.*` settings and the others that name a topic config give that config\'s default.',
     table: markdownTable(definitionRows(BROKER_CONFIGS)),
   },
   {

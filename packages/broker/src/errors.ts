@@ -15,7 +15,7 @@ export const BrokerErrorCode = {
   LISTEN_FAILED: 'LISTEN_FAILED',
   /** Another broker holds the data folder's lock; stop it or choose another log.dirs. */
   DATA_DIR_LOCKED: 'DATA_DIR_LOCKED',
-  /** A state file of the data folder (acls, scram-credentials, group-configs, client-quotas, finalized-features) is not JSON or holds an entry that cannot be used; the start stops. Correct it, restore it from a backup, or remove it and set what it held again. */
+  /** A state file of the data folder (acls, scram-credentials, group-configs, client-quotas, finalized-features, dynamic-broker-configs) is not JSON or holds an entry that cannot be used; the start stops. Correct it, restore it from a backup, or remove it and set what it held again. */
   STATE_FILE_UNREADABLE: 'STATE_FILE_UNREADABLE',
   /** A state file of the data folder is in a newer format version than this build reads; the start stops. Start the newer Sluice that wrote it. */
   STATE_FILE_UNSUPPORTED_FORMAT: 'STATE_FILE_UNSUPPORTED_FORMAT',
