@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { startBroker, type Broker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { freePort } from '@sluice/test-kit';
+import { closedPort } from '@sluice/test-kit';
 import { runSluice } from './run-sluice.ts';
 import { sluiceInProcess } from './sluice-in-process.ts';
 
@@ -196,11 +196,17 @@ test('consume --format json: one object a line, binary as base64 flagged beside 
 });
 
 test('a cluster that cannot be reached is reported within --connect-timeout, saying why and what to do', async () => {
-  const closed = `127.0.0.1:${await freePort()}`;
-  for (const args of [['topic', 'list'], ['group', 'list'], ['cluster', 'info'], ['consume', 'x', '-g', 'g'], ['produce', 'x']]) {
-    const r = await sluiceInProcess([...args, '-b', closed, '--connect-timeout', '1000'], { input: 'a\n' });
-    assert.equal(r.code, 1, args.join(' '));
-    assert.equal(r.stderr, `sluice ${args[0] === 'consume' || args[0] === 'produce' ? args[0] : args.join(' ')}: cannot connect to ${closed} (connection refused); is a broker running? start one with \`npx sluice broker\`\n`);
+  // A port that refuses connections and that no other process can take meanwhile (closedPort).
+  const refusing = await closedPort();
+  const closed = `127.0.0.1:${refusing.port}`;
+  try {
+    for (const args of [['topic', 'list'], ['group', 'list'], ['cluster', 'info'], ['consume', 'x', '-g', 'g'], ['produce', 'x']]) {
+      const r = await sluiceInProcess([...args, '-b', closed, '--connect-timeout', '1000'], { input: 'a\n' });
+      assert.equal(r.code, 1, args.join(' '));
+      assert.equal(r.stderr, `sluice ${args[0] === 'consume' || args[0] === 'produce' ? args[0] : args.join(' ')}: cannot connect to ${closed} (connection refused); is a broker running? start one with \`npx sluice broker\`\n`);
+    }
+  } finally {
+    await refusing.release();
   }
 
   // Something listens but never answers, or answers in HTTP.
@@ -232,7 +238,8 @@ test('a cluster that cannot be reached is reported within --connect-timeout, say
 });
 
 test('a broker that advertises an address nobody can reach is reported at once, naming advertised.listeners', async () => {
-  const unreachable = await freePort();
+  const refusing = await closedPort();
+  const unreachable = refusing.port;
   const hidden = await startBroker({ port: 0, config: { 'advertised.listeners': `PLAINTEXT://127.0.0.1:${unreachable}` } });
   const bound = `${hidden.host}:${hidden.port}`;
   try {
@@ -244,6 +251,7 @@ test('a broker that advertises an address nobody can reach is reported at once, 
     );
   } finally {
     await hidden.close();
+    await refusing.release();
   }
 });
 
@@ -266,8 +274,13 @@ test('the real sluice process: group --help exits 0, an unreachable broker exits
   const help = await runSluice(['group', '--help']);
   assert.equal(help.code, 0, help.stderr);
   assert.match(help.stdout, /^Usage: sluice group <action>/);
-  const closed = `127.0.0.1:${await freePort()}`;
-  const r = await runSluice(['topic', 'list', '--connect-timeout', '1000'], { bootstrap: closed });
-  assert.equal(r.code, 1);
-  assert.equal(r.stderr, `sluice topic list: cannot connect to ${closed} (connection refused); is a broker running? start one with \`npx sluice broker\`\n`);
+  const refusing = await closedPort();
+  const closed = `127.0.0.1:${refusing.port}`;
+  try {
+    const r = await runSluice(['topic', 'list', '--connect-timeout', '1000'], { bootstrap: closed });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, `sluice topic list: cannot connect to ${closed} (connection refused); is a broker running? start one with \`npx sluice broker\`\n`);
+  } finally {
+    await refusing.release();
+  }
 });

@@ -1,9 +1,10 @@
 /** Running the `sluice` command and command-line tools as child processes in tests. */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { eventually } from './eventually.ts';
 
 const exec = promisify(execFile);
 /**
@@ -42,6 +43,42 @@ export async function freePort(): Promise<number> {
     });
     s.on('error', reject);
   });
+}
+
+/**
+ * A port on 127.0.0.1 that refuses connections (nothing listens on it) and that no process can
+ * start listening on until `release()`: the local port of a connection this process holds open.
+ * For tests of "connection refused"; a port from freePort() is closed only until another
+ * process happens to bind it.
+ */
+export async function closedPort(): Promise<{ port: number; release: () => Promise<void> }> {
+  let accepted: Socket | undefined;
+  const server = createServer((s) => {
+    accepted = s;
+    s.on('error', () => {});
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const client = connect((server.address() as { port: number }).port, '127.0.0.1');
+  client.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('error', reject);
+  });
+  server.close(); // stops listening; the two ends stay connected
+  return {
+    port: client.localPort!,
+    // The accepted end closes first, so that the wait after the close (TIME_WAIT) is on the
+    // server's old port, not on this one.
+    release: async () => {
+      await eventually('the accepted end of closedPort', () => accepted !== undefined, 10_000);
+      const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+      accepted!.destroy();
+      await closed;
+    },
+  };
 }
 
 export interface BrokerProcess {

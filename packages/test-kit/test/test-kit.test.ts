@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { startBroker } from '@sluice/broker';
-import { KAFKA_LOG_FIXTURES, Random, answersKafkaRequests, eventually, freePort, realBatch, repoRoot, schema, sluiceBin } from '@sluice/test-kit';
+import { KAFKA_LOG_FIXTURES, Random, answersKafkaRequests, closedPort, eventually, realBatch, repoRoot, schema, sluiceBin } from '@sluice/test-kit';
 
 test('repoRoot is the repository and sluiceBin its command', () => {
   assert.equal(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).name, 'sluice');
@@ -57,13 +58,39 @@ test('eventually resolves with the first value, retries a check that throws, and
 });
 
 test('the readiness probe answers true for a broker that answers ApiVersions and Metadata, false where nothing listens', async () => {
-  const port = await freePort();
-  assert.equal(await answersKafkaRequests(port), false);
-  const broker = await startBroker({ port });
+  const closed = await closedPort();
   try {
-    assert.equal(await answersKafkaRequests(port), true);
+    assert.equal(await answersKafkaRequests(closed.port), false);
+  } finally {
+    await closed.release();
+  }
+  const broker = await startBroker({ port: 0 });
+  try {
+    assert.equal(await answersKafkaRequests(broker.port), true);
   } finally {
     await broker.close();
   }
-  assert.equal(await answersKafkaRequests(port), false);
+  assert.equal(await answersKafkaRequests(broker.port), false);
+});
+
+test('closedPort: connecting is refused, and nothing can listen on it until it is released', async () => {
+  const closed = await closedPort();
+  const refused = await new Promise<string>((resolve) => {
+    const s = connect(closed.port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve('connected');
+    });
+    s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+  });
+  assert.equal(refused, 'ECONNREFUSED');
+  const listenOn = () =>
+    new Promise<string>((resolve) => {
+      const server = createServer();
+      server.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+      server.listen(closed.port, '127.0.0.1', () => server.close(() => resolve('listening')));
+    });
+  assert.equal(await listenOn(), 'EADDRINUSE');
+  await closed.release();
+  assert.equal(await eventually('the released port to be listened on', async () => (await listenOn()) === 'listening' && 'listening', 10_000), 'listening');
 });
