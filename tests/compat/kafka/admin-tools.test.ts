@@ -180,6 +180,42 @@ test('kafka-configs --entity-type brokers reports the listeners, data folder and
   assert.equal(line('sluice', 'cluster.id'), `  cluster.id=${sluice.clusterId} sensitive=false synonyms={STATIC_BROKER_CONFIG:cluster.id=${sluice.clusterId}}`);
 });
 
+test('kafka-configs --entity-type brokers alters and describes the cluster-wide default (--entity-default) and the broker\'s own value (--entity-name) as on Kafka', { timeout: 300_000 }, async () => {
+  const cause = (r: KafkaToolResult) => (r.stdout + r.stderr).split('\n').find((l) => l.startsWith('Caused by:')) ?? `(no cause) ${r.stdout}${r.stderr}`;
+  const same = (r: Record<Side['name'], KafkaToolResult>, what: string) => {
+    assert.equal(r.sluice.code, r.kafka.code, `${what}: ${r.sluice.stderr}`);
+    if (r.kafka.code === 0) assert.equal(r.sluice.stdout, r.kafka.stdout, what);
+    else assert.equal(cause(r.sluice), cause(r.kafka), what);
+  };
+  const cluster = ['--entity-type', 'brokers', '--entity-default'];
+  const broker = ['--entity-type', 'brokers', '--entity-name', '1'];
+  /** Kafka applies a change through its metadata log, a moment after answering: its describe is waited for. */
+  const describedOnBoth = async (entity: string[], settled: (kafkaOutput: string) => boolean, what: string) => {
+    const r = await eventually(what, async () => {
+      const both = await configCommandOnBoth([...entity, '--describe']);
+      return settled(both.kafka.stdout) ? both : undefined;
+    }, 30_000);
+    same(r, what);
+  };
+  // Settings no other case here depends on; removed at the end.
+  same(await configCommandOnBoth([...cluster, '--alter', '--add-config', 'log.cleaner.delete.retention.ms=3600000,log.flush.interval.ms=600000']), 'alter the default');
+  same(await configCommandOnBoth([...broker, '--alter', '--add-config', 'log.cleaner.delete.retention.ms=7200000']), 'alter broker 1');
+  await describedOnBoth(cluster, (out) => out.includes('log.flush.interval.ms=600000'), 'describe the default');
+  await describedOnBoth(broker, (out) => out.includes('log.cleaner.delete.retention.ms=7200000'), 'describe broker 1');
+  for (const bad of [[...broker.slice(0, 2), '--entity-name', '2', '--alter', '--add-config', 'log.flush.interval.ms=1000'], [...cluster, '--alter', '--add-config', 'log.dirs=/elsewhere']]) {
+    const r = await configCommandOnBoth(bad);
+    assert.notEqual(r.kafka.code, 0, bad.join(' '));
+    same(r, bad.join(' '));
+  }
+  // A value refused: the same exception (Sluice words the reason its own way).
+  const invalid = await configCommandOnBoth([...broker, '--alter', '--add-config', 'log.flush.interval.ms=soon']);
+  assert.deepEqual([invalid.sluice.code, cause(invalid.sluice).split(': ')[1]], [invalid.kafka.code, cause(invalid.kafka).split(': ')[1]]);
+  assert.match(cause(invalid.kafka), /InvalidRequestException: Invalid value soon for configuration log\.flush\.interval\.ms/);
+  same(await configCommandOnBoth([...broker, '--alter', '--delete-config', 'log.cleaner.delete.retention.ms']), 'delete on broker 1');
+  await describedOnBoth(broker, (out) => !out.includes('log.cleaner.delete.retention.ms=7200000'), 'broker 1 falls back to the default');
+  same(await configCommandOnBoth([...cluster, '--alter', '--delete-config', 'log.cleaner.delete.retention.ms,log.flush.interval.ms']), 'delete the default');
+});
+
 test('kafka-leader-election and kafka-reassign-partitions (--list, --execute to the one replica) answer as a one-node Kafka', { timeout: 300_000 }, async () => {
   const tools = 'org.apache.kafka.tools';
   const cases: [string, string[]][] = [
