@@ -8,6 +8,7 @@
 // the same requests is tests/broker/dynamic-broker-configs.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Apis, ErrorCode, encodeUncompressedRecordBatch } from '@sluice/protocol';
 import { MemoryFileSystem, writeFileAtomic } from '@sluice/storage';
 import { RawConnection } from '@sluice/test-kit';
@@ -184,4 +185,27 @@ test('a dynamic config file of the wrong shape stops the start, naming the file 
   await writeFileAtomic(fs, '/data/dynamic-broker-configs', Buffer.from('{"version":1,"clusterDefault":{"message.max.bytes":2000}}'));
   const refused = await startBroker({ port: 0, fs, dataDir: '/data', config: STATIC, log: silent }).then((b) => b.close().then(() => undefined), (e: unknown) => e);
   assert.match(String(refused), /^StateFileError: \/data\/dynamic-broker-configs does not hold what format version 1 holds \(clusterDefault\.message\.max\.bytes is 2000, not a string\); restore it from a backup, or remove it and set the dynamic broker configs again/);
+});
+
+// fixtures/state-files-v1/dynamic-broker-configs: format version 1 as a broker (node.id 0, commit
+// 090edfa) wrote it on a real folder, over the wire: IncrementalAlterConfigs on "" of
+// log.retention.ms 7200000, message.max.bytes 2000000 and min.insync.replicas 1, then on "0" of
+// max.connections.per.ip 500 and log.segment.bytes 30000000. A broker of today must read it as written.
+test('a dynamic-broker-configs file of format version 1 as a broker wrote it loads as it was written', async () => {
+  const fs = new MemoryFileSystem();
+  await fs.mkdir('/data');
+  await writeFileAtomic(fs, '/data/dynamic-broker-configs', readFileSync(new URL('./fixtures/state-files-v1/dynamic-broker-configs', import.meta.url)));
+  const broker = await startBroker({ port: 0, fs, dataDir: '/data', config: { 'message.max.bytes': '900000' }, log: silent });
+  const c = await RawConnection.open(broker.port);
+  try {
+    assert.deepEqual(await described(c, '0', ['log.retention.ms', 'message.max.bytes', 'log.segment.bytes', 'max.connections.per.ip']), [
+      'log.retention.ms=7200000 (3) 3:log.retention.ms=7200000 5:log.retention.hours=168',
+      'log.segment.bytes=30000000 (2) 2:log.segment.bytes=30000000 5:log.segment.bytes=1073741824',
+      'max.connections.per.ip=500 (2) 2:max.connections.per.ip=500 5:max.connections.per.ip=2147483647',
+      'message.max.bytes=2000000 (3) 3:message.max.bytes=2000000 4:message.max.bytes=900000 5:message.max.bytes=1048588',
+    ]);
+  } finally {
+    c.close();
+    await broker.close();
+  }
 });
