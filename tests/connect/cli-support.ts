@@ -25,7 +25,8 @@ export function runSluice(args: string[]): SluiceRun {
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': Node may emit 'exit' before the last of the output has been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { child, exited, out: () => out, err: () => err, running: () => child.exitCode === null && child.signalCode === null };
 }
 

@@ -90,7 +90,8 @@ describe('sluice connect distributed', () => {
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out = (out + d).slice(-50_000)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': Node may emit 'exit' before the last of the output has been read.
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const w: WorkerProcess = { child, name: `worker-${n}`, url: '', id: '', exited, out: () => out };
     workers.push(w);
     return w;

@@ -35,7 +35,8 @@ test(`${KILLS} kill -9 cycles during ${COUNT} idempotent acks=all sends lose, du
       for (const m of String(d).matchAll(/progress (\d+)/g)) progress = Math.max(progress, Number(m[1]));
       onProgress();
     });
-    const producerExit = new Promise<number | null>((resolve) => producer.on('exit', resolve));
+    // 'close', not 'exit': Node may emit 'exit' before the result line has been read.
+    const producerExit = new Promise<number | null>((resolve) => producer.on('close', resolve));
     const ackedAtLeast = (n: number) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {

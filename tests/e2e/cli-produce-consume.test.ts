@@ -55,7 +55,8 @@ test('consume starts at the end by default: records produced after it starts are
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     let exitCode: number | null | undefined;
-    const exited = new Promise<void>((resolve) => child.on('exit', (code) => ((exitCode = code), resolve())));
+    // 'close', not 'exit': Node may emit 'exit' before the last printed records have been read.
+    const exited = new Promise<void>((resolve) => child.on('close', (code) => ((exitCode = code), resolve())));
     // The consumer finds the end some time after it starts: keep producing new records until it
     // has printed two of them (those sent before it found the end are rightly skipped).
     let sent = 0;

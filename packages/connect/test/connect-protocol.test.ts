@@ -100,7 +100,8 @@ async function askJava(cases: Case[]): Promise<any[]> {
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // 'close', not 'exit': Node may emit 'exit' before the last answers have been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   child.stdin.end(cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
   const code = await exited;
   assert.equal(code, 0, `the Java peer failed: ${err}`);

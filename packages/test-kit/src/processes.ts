@@ -99,7 +99,8 @@ export async function startBrokerProcess(port: number, dataDir: string, extra: s
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': Node may emit 'exit' before the last of the output has been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sluice broker did not get ready:\n${out}`)), 30_000);
     const check = () => {
@@ -109,7 +110,7 @@ export async function startBrokerProcess(port: number, dataDir: string, extra: s
       }
     };
     child.stdout!.on('data', check);
-    child.on('exit', () => reject(new Error(`sluice broker exited:\n${out}`)));
+    child.on('close', () => reject(new Error(`sluice broker exited:\n${out}`)));
   });
   const listening = /Sluice broker listening on [^ ]+:(\d+) /.exec(out);
   if (!listening) throw new Error(`sluice broker did not say which port it listens on:\n${out}`);

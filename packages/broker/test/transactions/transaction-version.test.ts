@@ -49,7 +49,8 @@ async function javaTransaction(level: string): Promise<string[]> {
     child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     const done: string[] = [];
     onJsonLines(child.stdout!, ({ done: d }: { done: string }) => done.push(d));
-    const exited = new Promise((r) => child.once('exit', r));
+    // 'close', not 'exit': Node may emit 'exit' before the last lines have been read.
+    const exited = new Promise((r) => child.once('close', r));
     child.stdin!.end('begin\nsend one\ncommit\n');
     await exited;
     assert.deepEqual(done, ['begin', 'send one', 'commit'], stderr);
