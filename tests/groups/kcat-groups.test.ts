@@ -24,7 +24,8 @@ class KcatMember {
       buffer = lines.pop()!;
       this.values.push(...lines.filter((l) => l !== ''));
     });
-    this.exited = new Promise((resolve) => this.child.on('exit', resolve));
+    // 'close', not 'exit': Node may emit 'exit' before the last records kcat printed have been read.
+    this.exited = new Promise((resolve) => this.child.on('close', resolve));
   }
   /** SIGTERM: kcat closes the consumer, which commits and leaves the group. */
   stop(): Promise<number | null> {

@@ -23,7 +23,8 @@ export class JavaMember {
       this.events.push(event);
       for (const l of this.listeners) l();
     });
-    this.exited = new Promise((resolve) => child.on('exit', resolve));
+    // 'close', not 'exit': Node may emit 'exit' before the last events have been read.
+    this.exited = new Promise((resolve) => child.on('close', resolve));
   }
 
   static async start(bootstrap: string, topic: string, group: string, assignor: string, instance: string | null, idleSeconds: number): Promise<JavaMember> {
