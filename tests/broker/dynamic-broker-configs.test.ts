@@ -154,6 +154,13 @@ for (const target of targets) {
       await until('the broker "1" after the restart', () => described(c, '1'), [ErrorCode.NONE, REPLACED]);
       assert.deepEqual(await described(c, '', null), [ErrorCode.NONE, CLUSTER_LAYER], 'the resource "" after the restart');
       await until('the topic defaults after the restart', () => topicConfigs(c), ['max.message.bytes=3000000 (2)', 'retention.ms=7200000 (3)', 'segment.bytes=20000000 (3)']);
+
+      // APPEND to a layer starts from that layer's list, else from the default, not from the value in force.
+      const APPEND = 2;
+      assert.deepEqual(await incremental(c, '', [['log.cleanup.policy', SET, 'compact']]), [ErrorCode.NONE, null]);
+      await until('the cluster-wide log.cleanup.policy', () => described(c, '', ['log.cleanup.policy']), [ErrorCode.NONE, ['log.cleanup.policy=compact (3) 3:log.cleanup.policy=compact']]);
+      assert.deepEqual(await incremental(c, '1', [['log.cleanup.policy', APPEND, 'delete']]), [ErrorCode.NONE, null]);
+      await until('log.cleanup.policy appended to on broker 1', () => described(c, '1', ['log.cleanup.policy']), [ErrorCode.NONE, ['log.cleanup.policy=delete (2) 2:log.cleanup.policy=delete 3:log.cleanup.policy=compact 5:log.cleanup.policy=delete']]);
     } finally {
       c.close();
       await broker.stop();

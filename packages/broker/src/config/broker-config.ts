@@ -225,6 +225,16 @@ export class BrokerConfig {
     return [...this.scoped.keys()].filter((name) => name.startsWith('listener.name.'));
   }
 
+  /**
+   * The list a dynamic APPEND or SUBTRACT on `layer` starts from, as Kafka's controller takes it:
+   * the layer's own value, else the setting's default (not the value in force).
+   */
+  dynamicListBase(layer: DynamicLayer, name: string): string | null {
+    const e = this.entry(name);
+    if (e === undefined) return null;
+    return this.dynamic[layer].get(e.def.name)?.raw ?? e.def.default;
+  }
+
   has(name: string): boolean {
     return this.entry(name) !== undefined;
   }

@@ -17,7 +17,7 @@ const APPEND = 2;
 const SUBTRACT = 3;
 
 function currentList(broker: BrokerCore, resourceType: number, resourceName: string, name: string): string[] {
-  const value = resourceType === ResourceType.Topic ? broker.topics.configValue(resourceName, name) : broker.config.has(name) ? String(broker.config.get(name) ?? '') : '';
+  const value = resourceType === ResourceType.Topic ? broker.topics.configValue(resourceName, name) : broker.config.dynamicListBase(resourceName === '' ? 'clusterDefault' : 'perBroker', name);
   return value ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : [];
 }
 

@@ -18,8 +18,9 @@ export interface AlterResult {
 
 /**
  * Kafka's controller, with ELR on (always, here), keeps min.insync.replicas at the cluster level
- * only: a per-broker resource may neither set nor delete it, and the legacy AlterConfigs, which
- * replaces the cluster-level ("") set, must keep it in that set.
+ * only: a per-broker resource may neither set nor delete it, the cluster-level one may not be
+ * deleted, and the legacy AlterConfigs, which replaces the cluster-level ("") set, must keep it in
+ * that set.
  */
 function minInsyncReplicasRefusal(resourceName: string, changes: Record<string, string | null>, incremental: boolean): string | null {
   const named = Object.hasOwn(changes, MIN_INSYNC_REPLICAS);

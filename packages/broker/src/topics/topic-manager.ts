@@ -250,7 +250,7 @@ export class TopicManager implements Topics {
     return topicConfigDefinitions.map((d) => {
       const override = overrides[d.name];
       const brokerValue = d.brokerName !== null ? brokerSet[d.brokerName] : undefined;
-      // A broker-level default set while running is the cluster's dynamic default, as in Kafka.
+      // A broker-level default set while running is described with its layer (this broker's, or the cluster-wide one), as in Kafka.
       const source = override !== undefined ? 'DYNAMIC_TOPIC_CONFIG' : brokerValue !== undefined ? this.config.sourceOf(d.brokerName!) : 'DEFAULT_CONFIG';
       return { name: d.name, value: override ?? brokerValue ?? d.default, source, readOnly: false, sensitive: false, doc: d.doc, type: d.type } satisfies TopicConfigEntry;
     });
