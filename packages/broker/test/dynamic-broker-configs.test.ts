@@ -209,3 +209,16 @@ test('a dynamic-broker-configs file of format version 1 as a broker wrote it loa
     await broker.close();
   }
 });
+
+test('max.connections.per.ip.overrides set while running with a host that does not resolve does not stop the next start; the rest applies', async () => {
+  const fs = new MemoryFileSystem();
+  await withBroker(fs, async (c) => {
+    // Accepted while running, as Kafka accepts it: the name is looked up afterwards.
+    assert.deepEqual(await alter(c, NODE, [['max.connections.per.ip.overrides', SET, 'no-such-host.invalid:3,127.0.0.9:4']]), [ErrorCode.NONE, null]);
+  });
+  const warnings: string[] = [];
+  await withBroker(fs, async (c) => {
+    assert.deepEqual(await described(c, NODE, ['max.connections.per.ip.overrides']), ['max.connections.per.ip.overrides=no-such-host.invalid:3,127.0.0.9:4 (2) 2:max.connections.per.ip.overrides=no-such-host.invalid:3,127.0.0.9:4 5:max.connections.per.ip.overrides=']);
+  }, { ...silent, warn: (m: string) => void warnings.push(m) });
+  assert.ok(warnings.some((w) => /cannot resolve host no-such-host\.invalid.*the rest of the setting applies/.test(w)), warnings.join('\n'));
+});

@@ -27,6 +27,12 @@ export interface ConnectionLimits {
   readonly maxConnectionsPerIp: number;
   /** max.connections.per.ip.overrides: host name or address → limit; read on every accept (the same map until it changes). */
   readonly perIpOverrides: ReadonlyMap<string, number>;
+  /**
+   * Whether the overrides in force at start were set while a broker ran (a dynamic config kept in
+   * the data folder): that change was accepted with host names that did not resolve, so such a
+   * name does not refuse the start, as one in the properties file does; it is logged and left out.
+   */
+  readonly perIpOverridesSetWhileRunning?: boolean;
 }
 
 /** One listening socket: where, and how its clients authenticate. */
@@ -336,7 +342,11 @@ export class KafkaServer {
   private async resolveOverrides(): Promise<void> {
     this.overridesFrom = this.options.limits.perIpOverrides;
     const { byAddress, hostAddresses, unresolved } = await resolved(this.overridesFrom, this.hosts);
-    if (unresolved.length > 0) throw new ConfigError(`Invalid max.connections.per.ip.overrides: cannot resolve host ${unresolved.join(', ')} (no address, or its lookup did not answer in time)`);
+    if (unresolved.length > 0) {
+      const problem = `Invalid max.connections.per.ip.overrides: cannot resolve host ${unresolved.join(', ')} (no address, or its lookup did not answer in time)`;
+      if (this.options.limits.perIpOverridesSetWhileRunning !== true) throw new ConfigError(problem);
+      this.warnings.warn('overrides', `${problem}; the rest of the setting applies`);
+    }
     this.overrides = byAddress;
     this.overrideHostAddresses = hostAddresses;
   }

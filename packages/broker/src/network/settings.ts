@@ -32,6 +32,9 @@ export function listenOptions(config: BrokerConfig, host: string, port: number):
         if (text !== overridesText) [overridesText, overrides] = [text, parseOverrides(text)];
         return overrides;
       },
+      get perIpOverridesSetWhileRunning() {
+        return config.sourceOf('max.connections.per.ip.overrides').startsWith('DYNAMIC_');
+      },
     },
   };
 }
