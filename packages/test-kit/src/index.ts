@@ -17,6 +17,7 @@ export * from './java.ts';
 export * from './maven-project.ts';
 export * from './kafka-tools.ts';
 export * from './python.ts';
+export * from './confluent-kafka-javascript.ts';
 export * from './go.ts';
 export * from './go-test.ts';
 export * from './random-messages.ts';
