@@ -87,6 +87,7 @@ function render(dir: string, exitCode: number | null): string {
   }
   lines.push('| confluent-kafka-python tests/integration | 2.16.1 | | | | | not run: [confluent-kafka-python/FINDINGS.md](confluent-kafka-python/FINDINGS.md) |');
   lines.push('| KafkaJS test suite | 2.2.4 | | | | | not run: [kafkajs/FINDINGS.md](kafkajs/FINDINGS.md) |');
+  lines.push('| @confluentinc/kafka-javascript test/promisified | 1.10.1 (tests of tag v1.10.0) | | | | | not run in CI (run by hand): [confluent-kafka-javascript/FINDINGS.md](confluent-kafka-javascript/FINDINGS.md) |');
   if (notes.length > 0) {
     lines.push('', '## Notes', '');
     notes.forEach((n, i) => lines.push(`[^${i + 1}]: ${n}`));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import kafkajs from 'kafkajs';
 import { Admin as PAdmin, Consumer as PConsumer, Producer as PProducer, stringDeserializers, stringSerializers, type Message } from '@platformatic/kafka';
-import { CONFLUENT_KAFKA_VERSION, goBuild, javaClasspath, javaTool, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, kcat, pythonVenv, repoRoot, requireTool, run } from '@sluice/test-kit';
+import { CONFLUENT_KAFKA_JAVASCRIPT_VERSION, CONFLUENT_KAFKA_VERSION, confluentKafkaJavascript, type ConfluentKafkaJavascript, goBuild, javaClasspath, javaTool, KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, kcat, pythonVenv, repoRoot, requireTool, run } from '@sluice/test-kit';
 import '@sluice/test-kit/kafkajs-codecs';
 
 export const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -420,4 +420,94 @@ const platformatic: ScenarioClient = {
   },
 };
 
-export const CLIENTS: ScenarioClient[] = [java, kcatClient, confluent, kafkaPython, kafkaPython3, kafkajsClient, platformatic, franzGo];
+// ---- @confluentinc/kafka-javascript (librdkafka), in process ----
+
+// Its KafkaJS-compatible API, over the librdkafka the package bundles. Installed and compiled
+// into ~/.cache/sluice on first use (@sluice/test-kit's confluent-kafka-javascript.ts).
+let cjs: ConfluentKafkaJavascript | undefined;
+const ckjs = (bootstrap: string) => new cjs!.KafkaJS.Kafka({ kafkaJS: { brokers: [bootstrap], clientId: 'sluice-compat', logLevel: cjs!.KafkaJS.logLevel.NOTHING } });
+
+/** Reads until `count` records, then `settleMs` more; the consumer reads with read_committed
+ * unless told `readUncommitted: true`. With `commit`, the offsets after the last record of each
+ * partition are committed before it leaves. */
+async function ckjsConsume(bootstrap: string, topic: string, groupId: string, count: number, commit: boolean, settleMs = 0): Promise<Rec[]> {
+  // fromBeginning and autoCommit are the consumer's settings in this client, not subscribe's or run's.
+  const consumer = ckjs(bootstrap).consumer({ kafkaJS: { groupId, fromBeginning: true, autoCommit: false, sessionTimeout: 10_000, heartbeatInterval: 500 } });
+  const records: Rec[] = [];
+  const next = new Map<number, number>();
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic] });
+    let done!: () => void;
+    const all = new Promise<void>((resolve) => (done = resolve));
+    await consumer.run({
+      eachMessage: async ({ partition, message }: { partition: number; message: { offset: string; key: Buffer | null; value: Buffer | null; headers?: Record<string, Buffer | string> } }) => {
+        const headers = Object.entries(message.headers ?? {}).map(([k, v]) => `${k}=${String(v)}`).join('');
+        records.push({ partition, offset: Number(message.offset), key: String(message.key), value: String(message.value), headers });
+        next.set(partition, Number(message.offset) + 1);
+        if (distinctPositions(records) >= count) done();
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([all, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`@confluentinc/kafka-javascript consumed ${records.length} of ${count}`)), 60_000)))]).finally(() => clearTimeout(timer));
+    await new Promise((r) => setTimeout(r, settleMs));
+    if (commit) await consumer.commitOffsets([...next].map(([partition, offset]) => ({ topic, partition, offset: String(offset) })));
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+}
+
+const confluentJs: ScenarioClient = {
+  name: '@confluentinc/kafka-javascript',
+  version: `@confluentinc/kafka-javascript ${CONFLUENT_KAFKA_JAVASCRIPT_VERSION}`,
+  codecs: CODECS,
+  gaps: { admin: 'its admin client (1.10.1) has no describeConfigs and no describeCluster' },
+  perRecordHeaders: true,
+  async prepare() {
+    cjs ??= await confluentKafkaJavascript();
+    confluentJs.version = `@confluentinc/kafka-javascript ${CONFLUENT_KAFKA_JAVASCRIPT_VERSION} (librdkafka ${cjs.librdkafkaVersion})`;
+  },
+  async produce(bootstrap, topic, count, codec, mode) {
+    // compression and acks are the producer's settings in this client, not send's.
+    const settings = mode === 'idempotent' ? { idempotent: true, acks: -1 } : {};
+    const producer = ckjs(bootstrap).producer({ kafkaJS: { compression: codec, ...settings } });
+    await producer.connect();
+    try {
+      const messages = Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) } }));
+      await producer.send({ topic, messages });
+    } finally {
+      await producer.disconnect();
+    }
+  },
+  consume: (bootstrap, topic, count) => ckjsConsume(bootstrap, topic, `ckjs-reader-${topic}`, count, false),
+  async group(bootstrap, topic, group, count) {
+    const records = await ckjsConsume(bootstrap, topic, group, count, true);
+    const admin = ckjs(bootstrap).admin();
+    await admin.connect();
+    try {
+      const offsets: { partitions: { offset: string }[] }[] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+      const committed = offsets.flatMap((t) => t.partitions).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+      return { records, committed };
+    } finally {
+      await admin.disconnect();
+    }
+  },
+  async transactions(bootstrap, topic, transactionalId, count) {
+    const producer = ckjs(bootstrap).producer({ kafkaJS: { transactionalId, idempotent: true } });
+    await producer.connect();
+    try {
+      const committed = await producer.transaction();
+      await committed.send({ topic, messages: Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) } })) });
+      await committed.commit();
+      const aborted = await producer.transaction();
+      await aborted.send({ topic, messages: Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, i) => ({ key: `k${i}`, value: `aborted-${i}` })) });
+      await aborted.abort();
+    } finally {
+      await producer.disconnect();
+    }
+    return ckjsConsume(bootstrap, topic, `ckjs-reader-${topic}`, count, false, 2000);
+  },
+};
+
+export const CLIENTS: ScenarioClient[] = [java, kcatClient, confluent, kafkaPython, kafkaPython3, kafkajsClient, platformatic, confluentJs, franzGo];
