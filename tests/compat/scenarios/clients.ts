@@ -423,7 +423,11 @@ const platformatic: ScenarioClient = {
 // ---- @confluentinc/kafka-javascript (librdkafka), in process ----
 
 // Its KafkaJS-compatible API, over the librdkafka the package bundles. Installed and compiled
-// into ~/.cache/sluice on first use (@sluice/test-kit's confluent-kafka-javascript.ts).
+// into ~/.cache/sluice on first use (@sluice/test-kit's confluent-kafka-javascript.ts): minutes,
+// once, so it starts when this module loads and the build overlaps the clients before this one
+// instead of running inside one scenario's time limit. A failure is reported by prepare().
+const cjsReady = confluentKafkaJavascript();
+cjsReady.catch(() => {});
 let cjs: ConfluentKafkaJavascript | undefined;
 const ckjs = (bootstrap: string) => new cjs!.KafkaJS.Kafka({ kafkaJS: { brokers: [bootstrap], clientId: 'sluice-compat', logLevel: cjs!.KafkaJS.logLevel.NOTHING } });
 
@@ -465,7 +469,7 @@ const confluentJs: ScenarioClient = {
   gaps: { admin: 'its admin client (1.10.1) has no describeConfigs and no describeCluster' },
   perRecordHeaders: true,
   async prepare() {
-    cjs ??= await confluentKafkaJavascript();
+    cjs ??= await cjsReady;
     confluentJs.version = `@confluentinc/kafka-javascript ${CONFLUENT_KAFKA_JAVASCRIPT_VERSION} (librdkafka ${cjs.librdkafkaVersion})`;
   },
   async produce(bootstrap, topic, count, codec, mode) {
