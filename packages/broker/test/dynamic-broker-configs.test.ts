@@ -179,6 +179,21 @@ test('a stored value that can no longer be used is logged and skipped, the layer
   assert.match(errors[2], /log\.retention\.ms=-7 of this broker, which cannot be used/);
 });
 
+test('a stored value skipped at start can be deleted, as its log line says: a deletion is never refused for its name, as in Kafka', async () => {
+  const fs = new MemoryFileSystem();
+  await withBroker(fs, async () => {});
+  const stored = { version: 1, clusterDefault: { 'num.partitions': '4', 'no.such.setting': 'x', 'log.retention.ms': '7200000' }, perBroker: { 'node.id': '9' } };
+  await writeFileAtomic(fs, '/data/dynamic-broker-configs', Buffer.from(JSON.stringify(stored)));
+  await withBroker(fs, async (c) => {
+    // Kafka checks the layer as the change leaves it, in which a deleted name no longer is.
+    assert.deepEqual(await alter(c, '', [['num.partitions', DELETE, null], ['no.such.setting', DELETE, null]]), [ErrorCode.NONE, null]);
+    assert.deepEqual(await alter(c, NODE, [['node.id', DELETE, null]]), [ErrorCode.NONE, null]);
+    assert.deepEqual(JSON.parse((await fs.readFile('/data/dynamic-broker-configs')).toString()), { version: 1, clusterDefault: { 'log.retention.ms': '7200000' }, perBroker: {} });
+    // Setting them is still refused.
+    assert.deepEqual(await alter(c, '', [['num.partitions', SET, '4']]), [ErrorCode.INVALID_REQUEST, 'Cannot update these configs dynamically: [num.partitions]']);
+  }, { ...silent, error: () => {} });
+});
+
 test('a dynamic config file of the wrong shape stops the start, naming the file and what to do', async () => {
   const fs = new MemoryFileSystem();
   await withBroker(fs, async () => {});

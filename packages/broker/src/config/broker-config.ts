@@ -158,14 +158,18 @@ export class BrokerConfig {
 
   /**
    * Checks a dynamic change (null: removing the value) as Kafka checks it, and returns the
-   * setting's own name; throws ConfigError with Kafka's wording when it is refused.
+   * setting's own name (a name no table knows as given); throws ConfigError with Kafka's wording when it is refused.
    */
   checkDynamic(name: string, raw: string | null): string {
     const e = this.entry(name);
+    // A removal is never refused for its name: Kafka checks the layer as the change leaves it, in
+    // which the name no longer is. A value stored once and no longer usable (skipped at start)
+    // can so be deleted.
+    if (raw === null) return e?.def.name ?? name;
     // Kafka stores a name it does not know; Sluice refuses it, so that a typo is not silently kept.
     if (e === undefined) throw new ConfigError(`Unknown broker configuration ${name}`);
     if (!e.def.dynamic) throw new ConfigError(`Cannot update these configs dynamically: [${name}]`);
-    if (raw !== null) parseValue(e.def, raw);
+    parseValue(e.def, raw);
     return e.def.name;
   }
 
