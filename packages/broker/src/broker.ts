@@ -156,9 +156,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     // logs have made the data folder durably (and the folder is known to be this node's), they
     // reach the topics' broker-level defaults (log.retention.ms…) before any request is served.
     const storage = logs;
-    const dynamicConfigs = new DynamicBrokerConfigStore(config, log, () => storage.setBrokerDefaults(config.topicDefaults()));
+    const applyTopicDefaults = () => storage.setBrokerDefaults(config.topicDefaults());
+    const dynamicConfigs = new DynamicBrokerConfigStore(config, log, applyTopicDefaults);
     await dynamicConfigs.open(fs, `${dataDir}/${DYNAMIC_BROKER_CONFIGS_FILE}`);
-    storage.setBrokerDefaults(config.topicDefaults());
+    applyTopicDefaults();
     await scramCredentials.open(fs, `${dataDir}/${SCRAM_CREDENTIALS_FILE}`);
     const groupConfigs = new GroupConfigStore();
     await groupConfigs.open(fs, `${dataDir}/${GROUP_CONFIGS_FILE}`);

@@ -239,10 +239,6 @@ export class TopicManager implements Topics {
     this.track(this.logs.topic(name)!);
   }
 
-  brokerDefaultsChanged(): void {
-    this.logs.setBrokerDefaults(this.config.topicDefaults());
-  }
-
   describeConfigs(name: string): TopicConfigEntry[] {
     const t = this.logs.topic(name);
     const overrides = t?.configs ?? {};

@@ -108,6 +108,4 @@ export interface Topics {
   configValue(name: string, config: string): string | null;
   /** Replaces (incremental: false) or changes (incremental: true) a topic's overrides; null removes one. */
   alterConfigs(name: string, changes: Record<string, string | null>, incremental: boolean, validateOnly: boolean): Promise<void>;
-  /** Applies the broker's topic defaults (log.retention.ms…) again after they changed while running. */
-  brokerDefaultsChanged(): void;
 }
