@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { defaultLog, ensureKafkaJars, KAFKA_VERSION, requireJava, type Log } from './kafka-jars.ts';
 import { freePort } from './processes.ts';
 import { answersKafkaRequests } from './readiness.ts';
+import { runToEnd } from './run.ts';
 
 export { KAFKA_VERSION, ensureKafkaJars, kafkaHome } from './kafka-jars.ts';
 
@@ -98,15 +99,9 @@ function renderProperties(props: Record<string, string>): string {
     .join('\n') + '\n';
 }
 
-function runJava(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('java', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output })); // not 'exit', which can come before the last output is read
-  });
+async function runJava(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  const { exitCode, output } = await runToEnd('java', args, { cwd, timeoutMs: 600_000 });
+  return { code: exitCode, output };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,7 @@
  * Runs a compiled Go test binary (`go test -c`) with `-test.v` over an allow-list and reads the
  * verdict of each top-level test from its `--- PASS/FAIL/SKIP: Name` lines.
  */
-import { spawn } from 'node:child_process';
+import { runToEnd } from './run.ts';
 
 export type Verdict = 'PASS' | 'FAIL' | 'SKIP' | 'NOT RUN';
 
@@ -17,30 +17,16 @@ export function exactRegex(names: readonly string[]): string {
   return `^(${names.join('|')})$`;
 }
 
-export function runGoTests(
+export async function runGoTests(
   binary: string,
   opts: { cwd: string; names: readonly string[]; env: NodeJS.ProcessEnv; timeoutMs: number; parallel?: number },
 ): Promise<GoTestRun> {
   const args = ['-test.v', '-test.run', exactRegex(opts.names), '-test.timeout', `${Math.floor(opts.timeoutMs / 1000) - 10}s`, '-test.count', '1'];
   if (opts.parallel) args.push('-test.parallel', String(opts.parallel));
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    // 'close', not 'exit': 'exit' can come before the last of the output has been read.
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      const verdicts = new Map<string, Verdict>(opts.names.map((n) => [n, 'NOT RUN']));
-      for (const m of output.matchAll(/^--- (PASS|FAIL|SKIP): (\S+) /gm)) verdicts.set(m[2]!, m[1] as Verdict);
-      resolve({ verdicts, output, exitCode });
-    });
-  });
+  const { output, exitCode } = await runToEnd(binary, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, timeoutMs: opts.timeoutMs });
+  const verdicts = new Map<string, Verdict>(opts.names.map((n) => [n, 'NOT RUN']));
+  for (const m of output.matchAll(/^--- (PASS|FAIL|SKIP): (\S+) /gm)) verdicts.set(m[2]!, m[1] as Verdict);
+  return { verdicts, output, exitCode };
 }
 
 /** The output lines that belong to `name` and its subtests (for a failure message). */

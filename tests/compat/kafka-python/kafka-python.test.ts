@@ -3,13 +3,12 @@
 // allow-listed test must pass; FINDINGS.md says why each other one is left out.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBroker, type Broker } from '@sluice/broker';
-import { KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run } from '@sluice/test-kit';
+import { KAFKA_PYTHON_3_VERSION, KAFKA_PYTHON_VERSION, pythonVenv, run, runToEnd } from '@sluice/test-kit';
 import { writeResults, type SuiteResult } from '../support/results.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -137,19 +136,8 @@ async function suiteSource(python: string, version: string): Promise<string> {
 }
 
 /** Runs pytest to the end and keeps all its output (the verdicts are in the summary at the end). */
-function pytest(python: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-m', 'pytest', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 900_000);
-    child.on('error', reject);
-    child.on('close', () => { // not 'exit', which can come before the last output is read
-      clearTimeout(timer);
-      resolve(out);
-    });
-  });
+async function pytest(python: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return (await runToEnd(python, ['-m', 'pytest', ...args], { cwd, env, timeoutMs: 900_000 })).output;
 }
 
 /** pytest's report of one test's failure (its `____ name ____` section), or the output's end. */

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { withFileLock } from '@sluice/test-kit';
+import { runToEnd, withFileLock } from '@sluice/test-kit';
 
 export const RUST_INSTALL_HINT =
   'Rust 1.85 or newer with cargo is needed (rskafka 0.6 is written in the 2024 edition); ' +
@@ -170,29 +170,15 @@ export interface LibtestRun {
  * Runs a libtest binary over exactly `names`, with their captured output shown for successes too
  * (`--show-output`), so that a test that returned early saying it skipped can be told apart.
  */
-export function runLibtest(binary: string, opts: { cwd: string; names: readonly string[]; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<LibtestRun> {
+export async function runLibtest(binary: string, opts: { cwd: string; names: readonly string[]; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<LibtestRun> {
   const args = ['--exact', '--show-output', '--color', 'never', ...opts.names];
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    // 'close', not 'exit': 'exit' can come before the last of the output has been read.
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      const verdicts = new Map<string, Verdict>(opts.names.map((n) => [n, 'NOT RUN']));
-      for (const m of output.matchAll(/^test (\S+) \.\.\. (ok|FAILED|ignored)\b/gm)) {
-        if (verdicts.has(m[1]!)) verdicts.set(m[1]!, m[2] as Verdict);
-      }
-      const captured = new Map<string, string>();
-      const sections = output.split(/^---- (\S+) stdout ----$/m);
-      for (let i = 1; i + 1 < sections.length; i += 2) captured.set(sections[i]!, sections[i + 1]!.split(/^(?:successes|failures):$/m)[0]!);
-      resolve({ verdicts, captured, output, exitCode });
-    });
-  });
+  const { output, exitCode } = await runToEnd(binary, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, timeoutMs: opts.timeoutMs });
+  const verdicts = new Map<string, Verdict>(opts.names.map((n) => [n, 'NOT RUN']));
+  for (const m of output.matchAll(/^test (\S+) \.\.\. (ok|FAILED|ignored)\b/gm)) {
+    if (verdicts.has(m[1]!)) verdicts.set(m[1]!, m[2] as Verdict);
+  }
+  const captured = new Map<string, string>();
+  const sections = output.split(/^---- (\S+) stdout ----$/m);
+  for (let i = 1; i + 1 < sections.length; i += 2) captured.set(sections[i]!, sections[i + 1]!.split(/^(?:successes|failures):$/m)[0]!);
+  return { verdicts, captured, output, exitCode };
 }
