@@ -5,7 +5,9 @@
 // broker id, a name that is no id, settings that cannot change while running); a deletion falling
 // back to the layer below; the legacy AlterConfigs replacing a layer; and a restart of each broker
 // on its data folder, after which everything is described as before and the topics' defaults are
-// the broker's again.
+// the broker's again. The restart has another min.insync.replicas in the file: the cluster-level
+// one, written at the first start from the file's value (Kafka's controller writes it as it turns
+// eligible leader replicas on), stays as it was.
 //
 // Differences left as they are: Kafka stores a dynamic setting it does not know (Sluice refuses it,
 // INVALID_REQUEST, so that a typo is not silently kept), and words an invalid value differently
@@ -29,22 +31,22 @@ const KEYS = ['log.retention.ms', 'log.segment.bytes', 'max.connections', 'messa
 
 interface Target {
   name: string;
-  /** Starts the broker on `dir` (the same folder again for a restart). */
-  start(dir: string): Promise<{ port: number; stop(): Promise<void> }>;
+  /** Starts the broker on `dir` (the same folder again for a restart), `edited` added to the file's settings. */
+  start(dir: string, edited?: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }>;
 }
 
 const targets: Target[] = [
   {
     name: 'Sluice',
-    async start(dir) {
-      const b = await startBroker({ port: 0, dataDir: dir, config: { ...STATIC, 'node.id': '1', 'num.partitions': '1' } });
+    async start(dir, edited = {}) {
+      const b = await startBroker({ port: 0, dataDir: dir, config: { ...STATIC, 'node.id': '1', 'num.partitions': '1', ...edited } });
       return { port: b.port, stop: () => b.close() };
     },
   },
   {
     name: 'Apache Kafka 4.3.1',
-    async start(dir) {
-      const k = await startApacheKafka({ logDir: dir, config: STATIC });
+    async start(dir, edited = {}) {
+      const k = await startApacheKafka({ logDir: dir, config: { ...STATIC, ...edited } });
       return { port: k.port, stop: () => k.stop() };
     },
   },
@@ -110,6 +112,8 @@ const REPLACED = [
   'min.insync.replicas=1 (3) 3:min.insync.replicas=1 5:min.insync.replicas=1',
   'num.partitions=1 (4, read-only) 4:num.partitions=1 5:num.partitions=1',
 ];
+/** The restart's file says min.insync.replicas=2: a static layer under the cluster-level value kept from the first start. */
+const RESTARTED = REPLACED.map((line) => line.startsWith('min.insync.replicas=') ? 'min.insync.replicas=1 (3) 3:min.insync.replicas=1 4:min.insync.replicas=2 5:min.insync.replicas=1' : line);
 
 for (const target of targets) {
   test(`dynamic broker configs on ${target.name}: two layers, Kafka's refusals, fallback, and a restart`, { timeout: 300_000 }, async () => {
@@ -152,11 +156,13 @@ for (const target of targets) {
       await broker.stop();
     }
 
-    broker = await target.start(dir);
+    broker = await target.start(dir, { 'min.insync.replicas': '2' });
     c = await RawConnection.open(broker.port);
     try {
-      await until('the broker "1" after the restart', () => described(c, '1'), [ErrorCode.NONE, REPLACED]);
+      await until('the broker "1" after the restart', () => described(c, '1'), [ErrorCode.NONE, RESTARTED]);
       assert.deepEqual(await described(c, '', null), [ErrorCode.NONE, CLUSTER_LAYER], 'the resource "" after the restart');
+      const topicMinIsr = await c.request(Apis.DescribeConfigs, 4, { resources: [{ resourceType: TOPIC, resourceName: 't', configurationKeys: ['min.insync.replicas'] }], includeSynonyms: false, includeDocumentation: false });
+      assert.deepEqual(topicMinIsr.results[0].configs.map((e: Config) => `${e.name}=${e.value} (${e.configSource})`), ['min.insync.replicas=1 (3)'], 'the topic\'s min.insync.replicas after the restart');
       await until('the topic defaults after the restart', () => topicConfigs(c), ['max.message.bytes=3000000 (2)', 'retention.ms=7200000 (3)', 'segment.bytes=20000000 (3)']);
 
       // APPEND to a layer starts from that layer's list, else from the default, not from the value in force.

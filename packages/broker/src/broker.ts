@@ -99,7 +99,6 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   const log = options.log ?? (options.logToConsole ? consoleLog() : silentLog);
   const config = new BrokerConfig();
   config.applyStatic(options.config ?? {});
-  config.applyElrSafetyDefault();
   for (const key of config.unknownKeys) log.warn(`ignoring unknown setting ${key}`);
 
   const { listeners, skipped } = servedListeners(config);

@@ -53,8 +53,8 @@ async function produced(c: RawConnection, topic: string, bytes: number): Promise
 }
 
 /** A broker on `fs`'s /data, with a connection, closed after `body`. */
-async function withBroker<T>(fs: MemoryFileSystem, body: (c: RawConnection) => Promise<T>, log: BrokerLog = silent): Promise<T> {
-  const broker = await startBroker({ port: 0, fs, dataDir: '/data', config: STATIC, log });
+async function withBroker<T>(fs: MemoryFileSystem, body: (c: RawConnection) => Promise<T>, log: BrokerLog = silent, config: Record<string, string> = STATIC): Promise<T> {
+  const broker = await startBroker({ port: 0, fs, dataDir: '/data', config, log });
   const c = await RawConnection.open(broker.port);
   try {
     return await body(c);
@@ -171,7 +171,9 @@ test('a stored value that can no longer be used is logged and skipped, the layer
     ]);
     // The skipped values stay in the file, as in Kafka's metadata log, until deleted or replaced.
     assert.deepEqual(await alter(c, NODE, [['max.connections.per.ip', DELETE, null]]), [ErrorCode.NONE, null]);
-    assert.deepEqual(JSON.parse((await fs.readFile('/data/dynamic-broker-configs')).toString()), { ...stored, perBroker: { 'log.retention.ms': '-7' } });
+    // min.insync.replicas was added at start: the file had none (keepElrSafetyConfigs).
+    const clusterDefault = { ...stored.clusterDefault, 'min.insync.replicas': '1' };
+    assert.deepEqual(JSON.parse((await fs.readFile('/data/dynamic-broker-configs')).toString()), { ...stored, clusterDefault, perBroker: { 'log.retention.ms': '-7' } });
   }, { ...silent, error: (m: string) => void errors.push(m) });
   assert.equal(errors.length, 3, errors.join('\n'));
   assert.match(errors[0], /^\/data\/dynamic-broker-configs: ignoring the dynamic broker config message\.max\.bytes=lots of the cluster-wide default \(broker ""\), which cannot be used \(.*message\.max\.bytes.*\)/);
@@ -188,7 +190,7 @@ test('a stored value skipped at start can be deleted, as its log line says: a de
     // Kafka checks the layer as the change leaves it, in which a deleted name no longer is.
     assert.deepEqual(await alter(c, '', [['num.partitions', DELETE, null], ['no.such.setting', DELETE, null]]), [ErrorCode.NONE, null]);
     assert.deepEqual(await alter(c, NODE, [['node.id', DELETE, null]]), [ErrorCode.NONE, null]);
-    assert.deepEqual(JSON.parse((await fs.readFile('/data/dynamic-broker-configs')).toString()), { version: 1, clusterDefault: { 'log.retention.ms': '7200000' }, perBroker: {} });
+    assert.deepEqual(JSON.parse((await fs.readFile('/data/dynamic-broker-configs')).toString()), { version: 1, clusterDefault: { 'log.retention.ms': '7200000', 'min.insync.replicas': '1' }, perBroker: {} });
     // Setting them is still refused.
     assert.deepEqual(await alter(c, '', [['num.partitions', SET, '4']]), [ErrorCode.INVALID_REQUEST, 'Cannot update these configs dynamically: [num.partitions]']);
   }, { ...silent, error: () => {} });
@@ -200,6 +202,66 @@ test('a dynamic config file of the wrong shape stops the start, naming the file 
   await writeFileAtomic(fs, '/data/dynamic-broker-configs', Buffer.from('{"version":1,"clusterDefault":{"message.max.bytes":2000}}'));
   const refused = await startBroker({ port: 0, fs, dataDir: '/data', config: STATIC, log: silent }).then((b) => b.close().then(() => undefined), (e: unknown) => e);
   assert.match(String(refused), /^StateFileError: \/data\/dynamic-broker-configs does not hold what format version 1 holds \(clusterDefault\.message\.max\.bytes is 2000, not a string\); restore it from a backup, or remove it and set the dynamic broker configs again/);
+});
+
+// Kafka 4.3.1's controller writes the cluster-level min.insync.replicas once, from its static value,
+// in a new cluster's bootstrap records (ActivationRecordsGenerator, ELR being on) or when ELR is
+// turned on (maybeGenerateElrSafetyRecords, only when absent); it is kept in the metadata log, so a
+// restart with another min.insync.replicas in server.properties describes it as before (seen on
+// Kafka 4.3.1 by tests/broker/dynamic-broker-configs.test.ts).
+test('the cluster-level min.insync.replicas is the static value of the first start, kept when server.properties changes', async () => {
+  const fs = new MemoryFileSystem();
+  const infos: string[] = [];
+  const first = await withBroker(fs, async (c) => {
+    const created = await c.request(Apis.CreateTopics, 7, { topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000 });
+    assert.equal(created.topics[0].errorCode, ErrorCode.NONE);
+    return { broker: await described(c, NODE, ['min.insync.replicas']), cluster: await described(c, '', null), topic: await topicConfig(c, 't', 'min.insync.replicas') };
+  }, { ...silent, info: (m: string) => void infos.push(m) }, { ...STATIC, 'min.insync.replicas': '2' });
+  assert.deepEqual(first, {
+    broker: ['min.insync.replicas=2 (3) 3:min.insync.replicas=2 4:min.insync.replicas=2 5:min.insync.replicas=1'],
+    cluster: ['min.insync.replicas=2 (3) 3:min.insync.replicas=2'],
+    topic: ['2', 3],
+  });
+  assert.ok(infos.includes('Generating cluster-level min.insync.replicas of 2.'), infos.join('\n'));
+  assert.deepEqual(JSON.parse((await fs.readFile('/data/dynamic-broker-configs')).toString()), { version: 1, clusterDefault: { 'min.insync.replicas': '2' }, perBroker: {} });
+
+  for (const edited of ['3', undefined]) {
+    const config: Record<string, string> = { ...STATIC };
+    if (edited !== undefined) config['min.insync.replicas'] = edited;
+    await withBroker(fs, async (c) => {
+      const staticLayer = edited === undefined ? '' : ` 4:min.insync.replicas=${edited}`;
+      assert.deepEqual(await described(c, NODE, ['min.insync.replicas']), [`min.insync.replicas=2 (3) 3:min.insync.replicas=2${staticLayer} 5:min.insync.replicas=1`], `static ${edited}`);
+      assert.deepEqual(await described(c, '', null), first.cluster, `static ${edited}`);
+      assert.deepEqual(await topicConfig(c, 't', 'min.insync.replicas'), ['2', 3], `static ${edited}`);
+    }, silent, config);
+  }
+  // Set while running, it is kept as any dynamic value.
+  await withBroker(fs, async (c) => assert.deepEqual(await alter(c, '', [['min.insync.replicas', SET, '1']]), [ErrorCode.NONE, null]), silent, { ...STATIC, 'min.insync.replicas': '3' });
+  await withBroker(fs, async (c) => assert.deepEqual(await described(c, '', null), ['min.insync.replicas=1 (3) 3:min.insync.replicas=1']), silent, { ...STATIC, 'min.insync.replicas': '3' });
+});
+
+// A data folder of an older Sluice has no cluster-level min.insync.replicas in its file (that Sluice
+// took it from server.properties at every start): it gets this start's static value, as Kafka's
+// maybeGenerateElrSafetyRecords writes it when ELR is turned on in a cluster that has none, and a
+// broker-level one (only a hand edit can have put it there) is removed, as Kafka removes them.
+test('a data folder without the cluster-level min.insync.replicas gets it from this start, kept from then on; a broker-level one goes', async () => {
+  const fs = new MemoryFileSystem();
+  await fs.mkdir('/data');
+  const older = { version: 1, clusterDefault: { 'log.retention.ms': '7200000' }, perBroker: { 'min.insync.replicas': '3', 'max.connections.per.ip': '500' } };
+  await writeFileAtomic(fs, '/data/dynamic-broker-configs', Buffer.from(JSON.stringify(older)));
+  const infos: string[] = [];
+  await withBroker(fs, async (c) => {
+    assert.deepEqual(await described(c, NODE, ['min.insync.replicas']), ['min.insync.replicas=2 (3) 3:min.insync.replicas=2 4:min.insync.replicas=2 5:min.insync.replicas=1']);
+  }, { ...silent, info: (m: string) => void infos.push(m) }, { ...STATIC, 'min.insync.replicas': '2' });
+  assert.ok(infos.includes('Generating cluster-level min.insync.replicas of 2. Removing broker-level min.insync.replicas for this broker.'), infos.join('\n'));
+  assert.deepEqual(JSON.parse((await fs.readFile('/data/dynamic-broker-configs')).toString()), {
+    version: 1,
+    clusterDefault: { 'log.retention.ms': '7200000', 'min.insync.replicas': '2' },
+    perBroker: { 'max.connections.per.ip': '500' },
+  });
+  await withBroker(fs, async (c) => {
+    assert.deepEqual(await described(c, NODE, ['min.insync.replicas']), ['min.insync.replicas=2 (3) 3:min.insync.replicas=2 5:min.insync.replicas=1']);
+  });
 });
 
 // fixtures/state-files-v1/dynamic-broker-configs: format version 1 as a broker (node.id 0, commit

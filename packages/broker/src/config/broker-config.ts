@@ -96,8 +96,6 @@ export class BrokerConfig {
   private readonly scoped = new Map<string, string>();
   /** The usable values of the dynamic layers, by the setting's own name. */
   private dynamic: Record<DynamicLayer, Map<string, Parsed>> = { clusterDefault: new Map(), perBroker: new Map() };
-  /** The cluster-level min.insync.replicas Kafka's controller sets when it enables ELR (applyElrSafetyDefault). */
-  private elrSafetyDefault: Parsed | undefined;
 
   constructor(definitions: readonly ConfigDefinition[] = BROKER_CONFIGS) {
     for (const def of definitions) {
@@ -110,11 +108,9 @@ export class BrokerConfig {
     return this.entries.get(this.aliases.get(name) ?? name);
   }
 
-  /** A layer's value of `e` (the ELR safety default stands in for a cluster-wide min.insync.replicas never set). */
+  /** A layer's usable value of `e`, if it has one. */
   private layerValue(layer: DynamicLayer, e: Entry): Parsed | undefined {
-    const set = this.dynamic[layer].get(e.def.name);
-    if (set === undefined && layer === 'clusterDefault' && e.def.name === 'min.insync.replicas') return this.elrSafetyDefault;
-    return set;
+    return this.dynamic[layer].get(e.def.name);
   }
 
   /** Puts in force the highest layer that has a value. */
@@ -200,16 +196,13 @@ export class BrokerConfig {
   }
 
   /**
-   * What Kafka 4.x's controller does before it enables ELR (eligible.leader.replicas.version 1,
-   * finalized on every new cluster since 4.1, and by Sluice): the cluster-level dynamic
-   * min.insync.replicas is set to the static value, so a fresh cluster describes it, and every
-   * topic's min.insync.replicas, as DYNAMIC_DEFAULT_BROKER_CONFIG. It stands in for the
-   * cluster-wide value as long as none is set with AlterConfigs.
+   * min.insync.replicas as Kafka's controller reads it when it writes the cluster-level value that
+   * eligible leader replicas need (getStaticallyConfiguredMinInsyncReplicas): the properties file's
+   * (or --set) value, else the default, whatever the dynamic layers hold; written as a plain integer.
    */
-  applyElrSafetyDefault(): void {
+  staticMinInsyncReplicas(): string {
     const e = this.entry('min.insync.replicas')!;
-    this.elrSafetyDefault = e.static ?? { raw: e.def.default!, value: parseValue(e.def, e.def.default!) };
-    this.settle(e);
+    return String(e.static?.value ?? parseValue(e.def, e.def.default!));
   }
 
   /** Where a setting's value comes from. */

@@ -13,6 +13,10 @@
  * while running, a value it refuses, e.g. after an upgrade or an edit by hand) does not stop the
  * start: as Kafka, the broker logs it and skips it, the layers below in force instead. It stays in
  * the file (Kafka's metadata log keeps it too), until the layer is replaced or it is deleted.
+ *
+ * The cluster-level min.insync.replicas is one of them, written by the broker itself when the file
+ * has none (see keepElrSafetyConfigs): from then on it is what server.properties said at that
+ * start, not what it says at the next.
  */
 import type { FileSystem } from '@sluice/storage';
 import { type DurableStateFormat, DurableStateFile } from '../durable-state-file.ts';
@@ -40,6 +44,8 @@ const DYNAMIC_BROKER_CONFIGS_FORMAT: DurableStateFormat<DynamicLayers> = {
   encode: (layers) => ({ clusterDefault: Object.fromEntries(layers.clusterDefault), perBroker: Object.fromEntries(layers.perBroker) }),
 };
 
+const MIN_INSYNC_REPLICAS = 'min.insync.replicas';
+
 const LAYER_NAMES: Record<DynamicLayer, string> = { clusterDefault: 'the cluster-wide default (broker "")', perBroker: 'this broker' };
 
 export class DynamicBrokerConfigStore {
@@ -60,9 +66,41 @@ export class DynamicBrokerConfigStore {
   /** Reads the file and puts its layers in force; a value that cannot be used is logged and skipped. */
   async open(fs: FileSystem, path: string): Promise<void> {
     await this.file.open(fs, path);
+    await this.keepElrSafetyConfigs();
     for (const s of this.config.setDynamicLayers(this.file.value)) {
       this.log.error(`${path}: ignoring the dynamic broker config ${s.name}=${s.value} of ${LAYER_NAMES[s.layer]}, which cannot be used (${s.reason}); the value below it is in force. Set it again, or delete it, with kafka-configs --entity-type brokers`);
     }
+  }
+
+  /**
+   * What Kafka 4.3.1's controller writes to make eligible leader replicas (ELR) safe, which Sluice
+   * has on (eligible.leader.replicas.version 1) from a data folder's first start: a cluster-level
+   * min.insync.replicas, from the static value, when there is none, and no broker-level one. Kafka
+   * writes it once, in the bootstrap records of a new cluster (ActivationRecordsGenerator) or when
+   * ELR is turned on in an existing one (ConfigurationControlManager.maybeGenerateElrSafetyRecords,
+   * only when absent); it is an ordinary dynamic value from then on, kept in the metadata log, so a
+   * later edit of server.properties does not change it. Here: the first start of a new data folder.
+   *
+   * A data folder of an older Sluice has none in its file: that Sluice took the value from the
+   * properties file at every start, in memory. It is written now from this start's static value, as
+   * Kafka's upgrade writes it when ELR is turned on in a cluster that has none: what the older
+   * Sluice would have put in force with the same properties file, and kept from then on.
+   * A broker-level value (only an edit by hand can have put one here: Sluice refuses to set it)
+   * is removed, as Kafka removes them when it turns ELR on.
+   */
+  private async keepElrSafetyConfigs(): Promise<void> {
+    const { clusterDefault, perBroker } = this.file.value;
+    if (clusterDefault.has(MIN_INSYNC_REPLICAS) && !perBroker.has(MIN_INSYNC_REPLICAS)) return;
+    const messages: string[] = [];
+    const next = { clusterDefault: new Map(clusterDefault), perBroker: new Map(perBroker) };
+    if (!clusterDefault.has(MIN_INSYNC_REPLICAS)) {
+      const value = this.config.staticMinInsyncReplicas();
+      next.clusterDefault.set(MIN_INSYNC_REPLICAS, value);
+      messages.push(`Generating cluster-level ${MIN_INSYNC_REPLICAS} of ${value}`);
+    }
+    if (next.perBroker.delete(MIN_INSYNC_REPLICAS)) messages.push(`Removing broker-level ${MIN_INSYNC_REPLICAS} for this broker`);
+    await this.file.update(() => ({ next, result: undefined }));
+    this.log.info(`${messages.join('. ')}.`);
   }
 
   /** A layer's values as stored (the ones skipped included). */
