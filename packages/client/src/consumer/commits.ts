@@ -4,13 +4,14 @@
  * what was delivered before the last poll (`committable`) and what was last committed, so that
  * auto commit sends only positions that moved.
  */
-import { ClientErrorCode, KafkaError } from '../errors.ts';
+import { ErrorCode } from '@sluice/protocol';
+import { ClientErrorCode, KafkaError, brokerError } from '../errors.ts';
 import type { GroupMember } from '../group/member.ts';
 import type { Cluster } from '../network/cluster.ts';
 import type { ResolvedOf } from '../options.ts';
 import { type TopicPartition, tpKey } from './assignors.ts';
 import type { consumerOptions } from './consumer-config.ts';
-import { type CommitTarget, type CommittedOffset, commitOffsets, fetchCommittedOffsets } from './offsets.ts';
+import { type CommitGeneration, type CommitTarget, type CommittedOffset, commitOffsets, fetchCommittedOffsets } from './offsets.ts';
 import type { SubscriptionState } from './state.ts';
 
 interface CommitMark {
@@ -75,11 +76,55 @@ export class OffsetCommitter {
     return this.host.options.groupId;
   }
 
-  /** Commits, retrying coordinator errors until `timeoutMs` (0: no retry), and remembers what was committed. */
-  private async send(groupId: string, offsets: readonly CommitTarget[], timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  /**
+   * Commits, retrying coordinator errors until `timeoutMs` (0: no retry), and remembers what was
+   * committed. `closing`: the commit on close, after which the member leaves rather than rejoins.
+   */
+  private async send(groupId: string, offsets: readonly CommitTarget[], timeoutMs: number, signal?: AbortSignal, closing = false): Promise<void> {
     const o = this.host.options;
-    await commitOffsets(this.host.cluster, groupId, this.generation(), offsets, { retryBackoffMs: o.retryBackoffMs, retryBackoffMaxMs: o.retryBackoffMaxMs, timeoutMs, signal });
+    const generation = this.generation();
+    try {
+      await commitOffsets(this.host.cluster, groupId, generation, offsets, { retryBackoffMs: o.retryBackoffMs, retryBackoffMaxMs: o.retryBackoffMaxMs, timeoutMs, signal });
+    } catch (e) {
+      throw closing ? e : this.judgeGroupRefusal(e, generation);
+    }
     for (const c of offsets) this.lastCommitted.set(tpKey(c.topic, c.partition), c.offset);
+  }
+
+  /**
+   * What Java's OffsetCommitResponseHandler makes of a commit the group refused, judged by the
+   * member's state now, when the answer arrives, against the generation the commit was sent with:
+   * - REBALANCE_IN_PROGRESS: the member rejoins; the generation is kept.
+   * - UNKNOWN_MEMBER_ID / ILLEGAL_GENERATION after the member already moved on (its generation is
+   *   no longer the one sent, and it is rejoining): only a stale answer, so the failure is a
+   *   rebalance in progress (COMMIT_FAILED caused by REBALANCE_IN_PROGRESS, as that answer is),
+   *   not Java's CommitFailedException; the generation is left alone.
+   * - otherwise (Java's CommitFailedException, COMMIT_FAILED caused by the answer): this member's
+   *   generation is over, so it is reset (the member id too, except for ILLEGAL_GENERATION, after
+   *   which the member may still be valid) and the member rejoins.
+   */
+  private judgeGroupRefusal(e: unknown, sent: CommitGeneration): unknown {
+    const member = this.host.member;
+    if (!member || sent.generationId < 0 || !(e instanceof KafkaError) || e.code !== ClientErrorCode.COMMIT_FAILED) return e;
+    const answer = e.cause instanceof KafkaError ? e.cause : null;
+    if (answer?.errorCode === ErrorCode.REBALANCE_IN_PROGRESS) {
+      // A rejoin requested during a join round would start another round once this one ends.
+      if (member.state === 'stable') member.requestRejoin('offset commit failed since group is already rebalancing');
+      return e;
+    }
+    if (answer?.errorCode !== ErrorCode.UNKNOWN_MEMBER_ID && answer?.errorCode !== ErrorCode.ILLEGAL_GENERATION) return e;
+    const generationUnchanged = member.generationId === sent.generationId && member.memberId === sent.memberId;
+    if (!generationUnchanged && member.isRejoining) {
+      const stale = brokerError(ErrorCode.REBALANCE_IN_PROGRESS, `committing offsets of generation ${sent.generationId}`, {
+        message: `answered ${answer.code}, but this consumer has already moved on from that generation and is rejoining the group; commit again once the rebalance completes`,
+        cause: answer,
+        topic: e.topic,
+        partition: e.partition,
+      });
+      return new KafkaError(ClientErrorCode.COMMIT_FAILED, stale.message, { cause: stale, topic: e.topic, partition: e.partition });
+    }
+    member.resetGenerationOnResponseError('OffsetCommit', answer.code, answer.errorCode !== ErrorCode.ILLEGAL_GENERATION);
+    return e;
   }
 
   /** Java's commitSync: without `offsets`, the position of every assigned partition. */
@@ -143,7 +188,7 @@ export class OffsetCommitter {
     const offsets = this.pendingAutoCommit();
     if (offsets.length === 0) return;
     try {
-      await this.send(o.groupId, offsets, timeoutMs);
+      await this.send(o.groupId, offsets, timeoutMs, undefined, true);
     } catch {
       // Best effort, as in Java: the next owner starts from the last commit.
     }

@@ -162,6 +162,28 @@ export class GroupMember {
     return this.rejoinNeeded;
   }
 
+  /**
+   * The member is rejoining: its JoinGroup is sent (or about to be) and no new generation has
+   * come of it yet. Java's PREPARING_REBALANCE, which an OffsetCommit answer is judged against
+   * (this member only adopts a generation once SyncGroup answers, so its sync phase counts too).
+   */
+  get isRejoining(): boolean {
+    return this.state === 'joining';
+  }
+
+  /**
+   * Java's resetStateOnResponseError: an answer (an OffsetCommit's) says this member's generation
+   * is over. The generation is forgotten (and the member id, unless the member may still be valid:
+   * ILLEGAL_GENERATION), so the next join preparation treats the partitions as lost, and the
+   * member rejoins.
+   */
+  resetGenerationOnResponseError(api: string, error: string, resetMemberId: boolean): void {
+    this.generationId = -1;
+    if (resetMemberId) this.memberId = '';
+    this.needsJoinPrepare = true;
+    this.requestRejoin(`encountered ${error} from ${api} response`);
+  }
+
   /** Resolves when the member is stable in a generation; rejects on a fatal error. */
   whenStable(signal?: AbortSignal): Promise<void> {
     if (this.fatal) return Promise.reject(this.fatal);

@@ -33,11 +33,14 @@ export function isFencing(e: unknown): boolean {
  * in its current generation (UNKNOWN_MEMBER_ID: removed after its session or max.poll.interval.ms
  * expired; ILLEGAL_GENERATION: the group rebalanced without it). Its partitions may be another
  * member's already. A rebalance in progress (REBALANCE_IN_PROGRESS, or the consumer rejoining)
- * is not one: the rebalance callbacks deal with the tasks then.
+ * is not one: the rebalance callbacks deal with the tasks then. That includes such a refusal
+ * answered after the consumer had already moved on to rejoining: the client reports it as
+ * REBALANCE_IN_PROGRESS (caused by the stale answer), as Java's RebalanceInProgressException.
  */
 export function isCommitFailed(e: unknown): boolean {
   for (let c: unknown = e; c instanceof Error; c = c.cause) {
     const code = (c as { code?: unknown }).code;
+    if (code === 'REBALANCE_IN_PROGRESS') return false;
     if (code === 'UNKNOWN_MEMBER_ID' || code === 'ILLEGAL_GENERATION') return true;
   }
   return false;
