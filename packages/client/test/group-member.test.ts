@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { ErrorCode } from '@sluice/protocol';
 import { startBroker, type Broker } from '@sluice/broker';
 import type { KafkaError } from '../src/errors.ts';
-import { GroupMember, type GroupProtocolHandler } from '../src/group/member.ts';
+import { GroupMember } from '../src/group/member.ts';
+import type { GroupProtocolHandler } from '../src/group/protocol-handler.ts';
 import { Cluster } from '../src/network/cluster.ts';
 import { eventually } from '@sluice/test-kit';
 

@@ -6,7 +6,8 @@
  * revoked, followed by another rebalance that hands them to their new owner).
  */
 import { ClientErrorCode, KafkaError } from '../errors.ts';
-import type { GroupMember, GroupProtocolHandler, JoinedMember } from '../group/member.ts';
+import type { GroupMember } from '../group/member.ts';
+import type { GroupProtocolHandler, JoinedMember } from '../group/protocol-handler.ts';
 import type { Cluster } from '../network/cluster.ts';
 import {
   type PartitionAssignor,

@@ -15,6 +15,7 @@ import { ClientErrorCode, KafkaError, brokerError, mustFindCoordinator } from '.
 import { type Cluster, CoordinatorType } from '../network/cluster.ts';
 import type { Connection } from '../network/connection.ts';
 import { backoffMs, sleep } from '../util.ts';
+import type { GroupProtocolHandler } from './protocol-handler.ts';
 
 export interface GroupMemberConfig {
   groupId: string;
@@ -27,49 +28,7 @@ export interface GroupMemberConfig {
   retryBackoffMaxMs: number;
 }
 
-export interface JoinedMember {
-  memberId: string;
-  groupInstanceId: string | null;
-  metadata: Buffer;
-}
-
-export interface GroupProtocolHandler {
-  /** The group's protocol type: 'consumer', 'connect', ... */
-  readonly protocolType: string;
-  /** The protocols offered when joining, in order of preference, each with its metadata bytes. */
-  joinProtocols(): Promise<{ name: string; metadata: Buffer }[]> | { name: string; metadata: Buffer }[];
-  /**
-   * Called once before each rebalance this member takes part in. `generationId` is -1 when the
-   * previous membership was lost (the member must not assume it still owns anything).
-   */
-  onJoinPrepare(info: { generationId: number; memberId: string }): Promise<void>;
-  /** The leader's job: every member's assignment bytes, by member id. */
-  performAssignment(info: {
-    leaderId: string;
-    protocol: string;
-    generationId: number;
-    members: JoinedMember[];
-    /** A static leader rejoined without changes (JoinGroup v9): keep the current assignment. */
-    skipAssignment: boolean;
-  }): Promise<Map<string, Buffer>>;
-  /** This member's assignment for the new generation. */
-  onJoinComplete(info: { generationId: number; memberId: string; protocol: string; assignment: Buffer; leaderId: string }): Promise<void>;
-}
-
 export type MemberState = 'unjoined' | 'preparing' | 'joining' | 'stable' | 'closed';
-
-/** Errors after which retrying cannot help. */
-const FATAL_JOIN_ERRORS = new Set<number>([
-  ErrorCode.FENCED_INSTANCE_ID,
-  ErrorCode.GROUP_AUTHORIZATION_FAILED,
-  ErrorCode.INVALID_SESSION_TIMEOUT,
-  ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
-  ErrorCode.GROUP_MAX_SIZE_REACHED,
-  ErrorCode.INVALID_GROUP_ID,
-  ErrorCode.UNSUPPORTED_VERSION,
-  ErrorCode.UNRELEASED_INSTANCE_ID,
-  ErrorCode.GROUP_ID_NOT_FOUND,
-]);
 
 class RetryJoin extends Error {
   readonly backoff: boolean;
@@ -335,7 +294,7 @@ export class GroupMember {
           this.coordinatorUnknown();
           throw new RetryJoin(true);
         }
-        if (FATAL_JOIN_ERRORS.has(join.errorCode)) throw brokerError(join.errorCode, `joining group '${groupId}'`);
+        // Fatal or not as the error is retriable (loop): FENCED_INSTANCE_ID, GROUP_AUTHORIZATION_FAILED, ... end the member.
         throw brokerError(join.errorCode, `joining group '${groupId}'`);
     }
     const generationId = join.generationId;

@@ -10,9 +10,11 @@ import { KafkaError } from '../errors.ts';
 import { Cluster } from '../network/cluster.ts';
 import { commonOptions } from '../network/common-config.ts';
 import { type OptionsOf, opt, resolveOptions, tuned } from '../options.ts';
-import { GroupMember, type GroupProtocolHandler, type MemberState } from './member.ts';
+import { GroupMember, type MemberState } from './member.ts';
+import type { GroupProtocolHandler } from './protocol-handler.ts';
 
-export type { GroupProtocolHandler, JoinedMember, MemberState } from './member.ts';
+export type { MemberState } from './member.ts';
+export type { GroupProtocolHandler, JoinedMember } from './protocol-handler.ts';
 
 export const groupMembershipOptions = {
   ...commonOptions,
