@@ -260,6 +260,26 @@ async function kafkajsConsume(bootstrap: string, topic: string, groupId: string,
   return records;
 }
 
+/** A KafkaJS-style transactional producer (KafkaJS's, and @confluentinc/kafka-javascript's KafkaJS API). */
+interface KafkaJsStyleTransactions {
+  transaction(): Promise<{ send(record: { topic: string; messages: { key: string; value: string; headers?: Record<string, string> }[] }): Promise<unknown>; commit(): Promise<void>; abort(): Promise<void> }>;
+  disconnect(): Promise<void>;
+}
+
+/** The transactions scenario through a KafkaJS-style API: `count` records committed, then a tenth as many aborted; disconnects. */
+async function committedThenAborted(producer: KafkaJsStyleTransactions, topic: string, count: number): Promise<void> {
+  try {
+    const committed = await producer.transaction();
+    await committed.send({ topic, messages: Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) } })) });
+    await committed.commit();
+    const aborted = await producer.transaction();
+    await aborted.send({ topic, messages: Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, i) => ({ key: `k${i}`, value: `aborted-${i}` })) });
+    await aborted.abort();
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 const kafkajsClient: ScenarioClient = {
   name: 'KafkaJS',
   version: `kafkajs ${packageVersion('kafkajs')}`,
@@ -316,16 +336,7 @@ const kafkajsClient: ScenarioClient = {
   async transactions(bootstrap, topic, transactionalId, count) {
     const producer = kjs(bootstrap).producer({ transactionalId, idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    try {
-      const committed = await producer.transaction();
-      await committed.send({ topic, messages: Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) } })) });
-      await committed.commit();
-      const aborted = await producer.transaction();
-      await aborted.send({ topic, messages: Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, i) => ({ key: `k${i}`, value: `aborted-${i}` })) });
-      await aborted.abort();
-    } finally {
-      await producer.disconnect();
-    }
+    await committedThenAborted(producer, topic, count);
     // KafkaJS's consumer reads with read_committed unless told `readUncommitted: true`.
     return kafkajsConsume(bootstrap, topic, `kafkajs-reader-${topic}`, count, 2000);
   },
@@ -500,16 +511,7 @@ const confluentJs: ScenarioClient = {
   async transactions(bootstrap, topic, transactionalId, count) {
     const producer = ckjs(bootstrap).producer({ kafkaJS: { transactionalId, idempotent: true } });
     await producer.connect();
-    try {
-      const committed = await producer.transaction();
-      await committed.send({ topic, messages: Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) } })) });
-      await committed.commit();
-      const aborted = await producer.transaction();
-      await aborted.send({ topic, messages: Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, i) => ({ key: `k${i}`, value: `aborted-${i}` })) });
-      await aborted.abort();
-    } finally {
-      await producer.disconnect();
-    }
+    await committedThenAborted(producer, topic, count);
     return ckjsConsume(bootstrap, topic, `ckjs-reader-${topic}`, count, false, 2000);
   },
 };
