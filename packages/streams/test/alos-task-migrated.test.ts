@@ -20,8 +20,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { KafkaStreams, type ProcessorContext, Serdes, StreamsBuilder, type StreamsLogger } from '@sluice/streams';
+import { KafkaStreams, type StreamsLogger } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
+import { commitOnMarkerTopology } from './support/commit-on-marker.ts';
 
 const APP = 'alos-kicked';
 const root = mkdtempSync(join(tmpdir(), 'alos-task-migrated-'));
@@ -67,25 +68,8 @@ test('at_least_once: a commit refused because the member was removed from the gr
     { name: 'alos-kick-in', numPartitions: 2, replicationFactor: 1 },
     { name: 'alos-kick-out', numPartitions: 1, replicationFactor: 1 },
   ]);
-  const builder = new StreamsBuilder();
-  builder
-    .stream('alos-kick-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() })
-    .process(() => {
-      let context: ProcessorContext<string, string>;
-      return {
-        init(c: ProcessorContext<string, string>) {
-          context = c;
-        },
-        process(record) {
-          context.forward(record);
-          // Only the 'commit' record commits: until it comes, nothing is committed.
-          if (record.value === 'commit') context.commit();
-        },
-      };
-    })
-    .to('alos-kick-out', { keySerde: Serdes.String(), valueSerde: Serdes.String() });
   const log = recordingLogger();
-  const streams = new KafkaStreams(builder.build(), {
+  const streams = new KafkaStreams(commitOnMarkerTopology('alos-kick-in', 'alos-kick-out'), {
     applicationId: APP,
     bootstrapServers: broker.bootstrap,
     stateDir: join(root, 'state'),

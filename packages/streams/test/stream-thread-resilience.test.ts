@@ -27,6 +27,7 @@ import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
 import { Consumed, KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type StreamsLogger, type Topology } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
+import { commitOnMarkerTopology } from './support/commit-on-marker.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'stream-thread-resilience-'));
 let broker: Broker;
@@ -585,26 +586,9 @@ test("a task whose restore ends while its source's offset reset still waits keep
 test('under exactly_once_v2 an instance kicked out of its group with a transaction open closes its tasks dirty and rejoins; the handler is not asked about the refused sends', { timeout: 60_000 }, async () => {
   const APP = 'eos-kicked';
   await admin.createTopics(['kick-in', 'kick-out'].map((name) => ({ name, numPartitions: 1, replicationFactor: 1 })));
-  const builder = new StreamsBuilder();
-  builder
-    .stream('kick-in', { keySerde: Serdes.String(), valueSerde: Serdes.String() })
-    .process(() => {
-      let context: ProcessorContext<string, string>;
-      return {
-        init(c: ProcessorContext<string, string>) {
-          context = c;
-        },
-        process(record) {
-          context.forward(record);
-          // The 'commit' record asks for a commit: it is sent, with the outputs still lingering.
-          if (record.value === 'commit') context.commit();
-        },
-      };
-    })
-    .to('kick-out', { keySerde: Serdes.String(), valueSerde: Serdes.String() });
   const log = recordingLogger();
   let handlerCalls = 0;
-  const streams = new KafkaStreams(builder.build(), {
+  const streams = new KafkaStreams(commitOnMarkerTopology('kick-in', 'kick-out'), {
     applicationId: APP,
     bootstrapServers: broker.bootstrap,
     processingGuarantee: 'exactly_once_v2',
