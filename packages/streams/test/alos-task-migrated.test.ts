@@ -20,9 +20,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { KafkaStreams, type StreamsLogger } from '@sluice/streams';
+import { KafkaStreams } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
 import { commitOnMarkerTopology } from './support/commit-on-marker.ts';
+import { recordingLogger } from './support/recording-logger.ts';
 
 const APP = 'alos-kicked';
 const root = mkdtempSync(join(tmpdir(), 'alos-task-migrated-'));
@@ -53,11 +54,6 @@ after(async () => {
   await broker?.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-function recordingLogger(): StreamsLogger & { warnings: string[] } {
-  const warnings: string[] = [];
-  return { warnings, info() {}, warn: (m: string) => void warnings.push(m), error: (m: string) => void warnings.push(m) };
-}
 
 async function members(): Promise<string[]> {
   return ((await admin.describeGroups([APP]))[0]?.members ?? []).map((m) => m.memberId);

@@ -25,9 +25,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Broker, startBroker } from '@sluice/broker';
 import { Admin, Consumer, Producer } from '@sluice/client';
-import { Consumed, KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type StreamsLogger, type Topology } from '@sluice/streams';
+import { Consumed, KafkaStreams, Materialized, type ProcessorContext, Serdes, StreamsBuilder, StreamsError, StreamsErrorCode, type Topology } from '@sluice/streams';
 import { eventually } from '@sluice/test-kit';
 import { commitOnMarkerTopology } from './support/commit-on-marker.ts';
+import { recordingLogger } from './support/recording-logger.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'stream-thread-resilience-'));
 let broker: Broker;
@@ -144,12 +145,6 @@ after(async () => {
   await broker?.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-/** A logger that keeps the warnings. */
-function recordingLogger(): StreamsLogger & { warnings: string[] } {
-  const warnings: string[] = [];
-  return { warnings, info() {}, warn: (m: string) => void warnings.push(m), error: (m: string) => void warnings.push(m) };
-}
 
 /**
  * An instance of `topology` on the test broker whose reads of committed offsets give up after
